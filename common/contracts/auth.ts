@@ -1,0 +1,42 @@
+import { Type, type Static } from 'typebox';
+import { PASSWORD_MIN_LENGTH } from '../domain/org.ts';
+import { Nullable } from './common.ts';
+
+export const LoginBody = Type.Object({
+  tenantCode: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{5}$' })),
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+export const GrantView = Type.Object({
+  role: Type.String(),
+  unitId: Nullable(Type.String()),
+  unitName: Nullable(Type.String()),
+  regionId: Nullable(Type.String()),
+  regionName: Nullable(Type.String()),
+});
+export type GrantView = Static<typeof GrantView>;
+
+export const Me = Type.Object({
+  user: Type.Object({
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    tenantId: Type.String(),
+    tenantCode: Type.String(),
+    tenantName: Type.String(),
+    unitId: Nullable(Type.String()),
+    mustChangePassword: Type.Boolean(),
+  }),
+  grants: Type.Array(GrantView),
+  permissions: Type.Array(Type.String()),
+  csrfToken: Type.String(),
+});
+export type Me = Static<typeof Me>;
+
+export const ChangePasswordBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
+  newPassword: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }),
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;

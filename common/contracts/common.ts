@@ -1,0 +1,43 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/paging.ts';
+
+/** The one error shape (DESIGN.md §4 "Errors"). */
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Unknown()),
+    requestId: Type.String(),
+  }),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+/** Field-level validation detail: `field` is a dotted path such as `body.username`. */
+export const FieldError = Type.Object({ field: Type.String(), message: Type.String(), rule: Type.String() });
+export type FieldError = Static<typeof FieldError>;
+
+export const Id = Type.String({ minLength: 1, maxLength: 64 });
+export const IdParams = Type.Object({ id: Id });
+export type IdParams = Static<typeof IdParams>;
+
+/** Query params with defaults are wrapped in Optional so OpenAPI shows them as optional (stack-notes §3). */
+export const PageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  sort: Type.Optional(Type.String({ maxLength: 40 })),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+});
+export type PageQuery = Static<typeof PageQuery>;
+
+export function PageOf<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+  });
+}
+
+export const Ok = Type.Object({ ok: Type.Boolean() });
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

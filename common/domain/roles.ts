@@ -1,0 +1,85 @@
+/**
+ * Roles and the permission-verb catalogue (DESIGN.md §4 "Authorization").
+ * Roles follow the national post model (cn-standards.md §3.2: 监督员/受理员/值班长/派遣员/专业部门/领导).
+ * A user holds one or more grants; a grant is a role, optionally narrowed to one handling unit and/or one region.
+ */
+export const ROLES = [
+  'inspector',
+  'operator',
+  'shiftLeader',
+  'dispatcher',
+  'unitHandler',
+  'unitManager',
+  'leader',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  // organisation and administration
+  'org.read',
+  'region.manage',
+  'unit.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'settings.manage',
+  // the closed loop (used by the case module)
+  'case.read',
+  'case.report',
+  'case.accept',
+  'case.verify',
+  'case.file',
+  'case.dispatch',
+  'case.assign',
+  'case.handle',
+  'case.check',
+  'case.close',
+  'case.void',
+  'case.approve',
+  'case.escalate',
+  // assessment and command
+  'kpi.read',
+  'dashboard.read',
+  'report.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Default grants of verbs to roles. Scope (unit, region) narrows them per user grant. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  inspector: ['org.read', 'case.read', 'case.report', 'case.verify', 'case.check'],
+  operator: ['org.read', 'case.read', 'case.report', 'case.accept', 'case.void'],
+  shiftLeader: [
+    'org.read', 'case.read', 'case.report', 'case.accept', 'case.file', 'case.close', 'case.void',
+    'case.approve', 'kpi.read',
+  ],
+  dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.approve'],
+  unitHandler: ['org.read', 'case.read', 'case.handle'],
+  unitManager: ['org.read', 'user.read', 'case.read', 'case.assign', 'case.handle', 'kpi.read'],
+  leader: ['org.read', 'user.read', 'case.read', 'case.escalate', 'kpi.read', 'dashboard.read', 'report.read', 'audit.read'],
+  admin: [
+    'org.read', 'region.manage', 'unit.manage', 'user.read', 'user.manage', 'audit.read', 'settings.manage',
+    'case.read', 'kpi.read', 'dashboard.read', 'report.read',
+  ],
+};
+
+/** Roles whose grants must name a handling unit (they act for that unit only). */
+export const UNIT_BOUND_ROLES: readonly Role[] = ['unitHandler', 'unitManager'];
+
+export interface Grant {
+  role: Role;
+  /** null = every unit of the tenant */
+  unitId: string | null;
+  /** null = the whole tenant; a street covers its communities */
+  regionId: string | null;
+}
+
+export function permissionsOf(grants: readonly Grant[]): Permission[] {
+  const set = new Set<Permission>();
+  for (const g of grants) for (const p of ROLE_PERMISSIONS[g.role]) set.add(p);
+  return PERMISSIONS.filter((p) => set.has(p));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,89 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import ajvFormats from 'ajv-formats';
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Database } from './platform/db.ts';
+import { installErrorHandler } from './platform/http-errors.ts';
+import { newId } from './platform/ids.ts';
+import { serveWebClient } from './platform/web-client.ts';
+import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
+import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
+import { registerHealthRoutes } from './modules/health/index.ts';
+import { createOrgServices, registerOrgRoutes } from './modules/org/index.ts';
+
+export const VERSION = '0.1.0';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** false in tests that do not need the pino output */
+  logger?: boolean;
+}
+
+/** Headers and body fields never written to logs (brief: secrets never logged). */
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+
+export function createServices(database: Database, clock: Clock, config: Config) {
+  const audit = createAuditService(database, clock);
+  const auth = createAuthService(database, clock, config, audit);
+  const org = createOrgServices(database, clock, audit);
+  return { audit, auth, org };
+}
+export type Services = ReturnType<typeof createServices>;
+
+/** Builds the whole HTTP app; used by main.ts and by tests (app.inject) alike. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
+  const { config, database } = deps;
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => newId(),
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true }, plugins: [ajvFormats.default ?? ajvFormats] },
+  });
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        // antd renders CSS-in-JS style tags; Swagger UI needs inline styles too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CityLoop API', description: '数字城管闭环平台 — CityLoop open-source urban-management platform', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cityloop_sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  const services = createServices(database, clock, config);
+  installAuthHooks(app, services.auth);
+  registerHealthRoutes(app, database, VERSION);
+  registerAuthRoutes(app, services.auth, config);
+  registerOrgRoutes(app, services.org);
+  registerAuditRoutes(app, services.audit);
+  await serveWebClient(app, config.webDist);
+
+  return Object.assign(app as unknown as FastifyInstance, { services });
+}

@@ -1,0 +1,101 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+
+/**
+ * The only reader of the environment (DESIGN.md §3). Every variable is documented in .env.example.
+ * Invalid values stop the process at start with a message naming the variable, never later at request time.
+ */
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  dialect: 'sqlite' | 'postgres';
+  businessTimeZone: string;
+  sessionSecret: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  logLevel: string;
+  seedDemo: boolean;
+  webDist: string;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The session secret is generated once and kept in the data directory when none is given. */
+function loadOrCreateSecret(dataDir: string, given: string | undefined): string {
+  if (given) {
+    if (given.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters');
+    return given;
+  }
+  const file = join(dataDir, '.session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env, options: { root?: string } = {}): Config {
+  const root = options.root ?? process.cwd();
+  const dataDir = resolve(root, env.DATA_DIR || 'data');
+  const databaseUrl = env.DATABASE_URL || `sqlite:${join(dataDir, 'cityloop.db')}`;
+  let dialect: Config['dialect'];
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) dialect = 'postgres';
+  else if (databaseUrl.startsWith('sqlite:')) dialect = 'sqlite';
+  else throw new ConfigError('DATABASE_URL must start with postgres:// or sqlite:');
+  const businessTimeZone = env.BUSINESS_TZ || 'Asia/Shanghai';
+  if (!validTimeZone(businessTimeZone)) throw new ConfigError(`BUSINESS_TZ is not a known time zone: "${businessTimeZone}"`);
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  return {
+    host: env.HOST || '0.0.0.0',
+    port: int(env, 'PORT', 8080, 0, 65535),
+    dataDir,
+    databaseUrl,
+    dialect,
+    businessTimeZone,
+    sessionSecret: loadOrCreateSecret(dataDir, env.SESSION_SECRET),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    logLevel,
+    seedDemo: bool(env, 'SEED_DEMO', true),
+    webDist: resolve(root, env.WEB_DIST || 'web/dist'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+  };
+}

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, PageOf } from '../../../../common/contracts/common.ts';
+import { AuditEntry, AuditQuery } from '../../../../common/contracts/org.ts';
+import { actorOf } from '../auth/index.ts';
+import type { AuditService } from './audit.service.ts';
+
+export function registerAuditRoutes(app: FastifyInstance, audit: AuditService): void {
+  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/audit', {
+    config: { permission: 'audit.read' },
+    schema: { tags: ['audit'], summary: 'Administrative changes, newest first', querystring: AuditQuery, response: { 200: PageOf(AuditEntry), 401: ErrorBody, 403: ErrorBody } },
+  }, async (req) => audit.list(actorOf(req), req.query));
+}

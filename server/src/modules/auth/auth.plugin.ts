@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Permission } from '../../../../common/domain/roles.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { Actor } from './actor.ts';
+import type { AuthService } from './auth.service.ts';
+
+export const SESSION_COOKIE = 'cityloop_sid';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Deliberately public route: no session needed (login, health, docs, citizen pages). */
+    public?: boolean;
+    /** Coarse gate checked before the handler; services check again with scope. */
+    permission?: Permission;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+}
+
+/** The actor of an authenticated route (the hook guarantees it is set). */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('AUTH_REQUIRED', 401);
+  return request.actor;
+}
+
+/**
+ * Every /api route is authenticated and permission-checked unless its config says `public: true`
+ * (brief: security). Cookie-authenticated writes must carry the session's CSRF token in `x-csrf-token`.
+ */
+export function installAuthHooks(app: FastifyInstance, auth: AuthService): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  // onRequest: before the body is parsed or validated, so an anonymous caller learns nothing about the contract.
+  app.addHook('onRequest', async (request) => {
+    const config = request.routeOptions.config;
+    const url = request.routeOptions.url ?? '';
+    if (!url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await auth.resolveSession(token);
+      if (session) {
+        request.actor = { ...session.actor, requestId: request.id };
+        request.sessionId = session.sessionId;
+        request.csrfToken = session.csrfToken;
+        if (!SAFE_METHODS.has(request.method) && !auth.sameCsrf(session.csrfToken, headerValue(request, 'x-csrf-token'))) {
+          throw new AppError('AUTH_CSRF', 403);
+        }
+      }
+    }
+    if (config.public) return;
+    if (!request.actor) throw new AppError('AUTH_REQUIRED', 401);
+    if (config.permission && !request.actor.permissions.has(config.permission)) {
+      throw new AppError('AUTH_FORBIDDEN', 403, { permission: config.permission });
+    }
+  });
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const v = request.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

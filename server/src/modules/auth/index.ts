@@ -1,0 +1,7 @@
+/** Identity and access: sessions, passwords, the acting user and permission checks scoped by unit and region. */
+export { createAuthService, type AuthService } from './auth.service.ts';
+export { installAuthHooks, actorOf, SESSION_COOKIE } from './auth.plugin.ts';
+export { registerAuthRoutes } from './auth.routes.ts';
+export { can, requirePermission, scopeOf, type Actor, type Scope } from './actor.ts';
+export { hashPassword } from './password.ts';
+export { grantsWithNames } from './auth.repository.ts';

@@ -1,0 +1,163 @@
+import type { Executor } from '../../platform/db.ts';
+import type { RegionsTable, UnitsTable, UsersTable, UserGrantsTable } from '../../db/schema.ts';
+import { containsAny } from '../../platform/search.ts';
+
+/** Kysely queries for the organisation; every one is scoped by tenant (issue 2 "Tenancy"). */
+
+export interface ListWindow {
+  limit: number;
+  offset: number;
+  sort: string;
+  order: 'asc' | 'desc';
+}
+
+// ---- regions
+
+export async function findRegion(db: Executor, tenantId: string, id: string) {
+  return db.selectFrom('regions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRegions(db: Executor, tenantId: string, f: { q?: string; kind?: string; parentId?: string }, w: ListWindow) {
+  let q = db.selectFrom('regions as r').leftJoin('regions as p', 'p.id', 'r.parent_id').where('r.tenant_id', '=', tenantId);
+  if (f.kind) q = q.where('r.kind', '=', f.kind);
+  if (f.parentId) q = q.where('r.parent_id', '=', f.parentId);
+  if (f.q) q = q.where(containsAny(['r.name', 'r.full_code'], f.q));
+  const [rows, count] = await Promise.all([
+    q.selectAll('r').select('p.name as parent_name')
+      .orderBy(`r.${w.sort}` as 'r.full_code', w.order).orderBy('r.id').limit(w.limit).offset(w.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function insertRegion(db: Executor, row: RegionsTable) {
+  await db.insertInto('regions').values(row).execute();
+}
+
+export async function updateRegion(db: Executor, tenantId: string, id: string, patch: Partial<RegionsTable>) {
+  await db.updateTable('regions').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function deleteRegion(db: Executor, tenantId: string, id: string) {
+  await db.deleteFrom('regions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Anything that still points at the region: children, units, grants. */
+export async function regionUsage(db: Executor, tenantId: string, id: string): Promise<number> {
+  const [children, units, grants] = await Promise.all([
+    db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('parent_id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('user_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
+  ]);
+  return Number(children.n) + Number(units.n) + Number(grants.n);
+}
+
+// ---- units
+
+export async function findUnit(db: Executor, tenantId: string, id: string) {
+  return db.selectFrom('units').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function unitsByIds(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('units').select(['id', 'parent_id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+}
+
+export async function regionsByIds(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('regions').select(['id', 'path', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+}
+
+export async function listUnits(db: Executor, tenantId: string, f: { q?: string; kind?: string; active?: boolean }, w: ListWindow) {
+  let q = db
+    .selectFrom('units as u')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .leftJoin('regions as r', 'r.id', 'u.region_id')
+    .where('u.tenant_id', '=', tenantId);
+  if (f.kind) q = q.where('u.kind', '=', f.kind);
+  if (f.active !== undefined) q = q.where('u.active', '=', f.active ? 1 : 0);
+  if (f.q) q = q.where(containsAny(['u.name', 'u.code'], f.q));
+  const [rows, count] = await Promise.all([
+    q.selectAll('u').select(['p.name as parent_name', 'r.name as region_name'])
+      .orderBy(`u.${w.sort}` as 'u.code', w.order).orderBy('u.id').limit(w.limit).offset(w.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function unitWithNames(db: Executor, tenantId: string, id: string) {
+  return db
+    .selectFrom('units as u')
+    .leftJoin('units as p', 'p.id', 'u.parent_id')
+    .leftJoin('regions as r', 'r.id', 'u.region_id')
+    .selectAll('u')
+    .select(['p.name as parent_name', 'r.name as region_name'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertUnit(db: Executor, row: UnitsTable) {
+  await db.insertInto('units').values(row).execute();
+}
+
+export async function updateUnit(db: Executor, tenantId: string, id: string, patch: Partial<UnitsTable>) {
+  await db.updateTable('units').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function allUnitParents(db: Executor, tenantId: string) {
+  return db.selectFrom('units').select(['id', 'parent_id']).where('tenant_id', '=', tenantId).execute();
+}
+
+// ---- users
+
+export interface UserFilter {
+  q?: string;
+  unitId?: string;
+  role?: string;
+  active?: boolean;
+  /** scope: only users of these units (null = no restriction) */
+  unitIds: string[] | null;
+}
+
+export async function listUsers(db: Executor, tenantId: string, f: UserFilter, w: ListWindow) {
+  let q = db.selectFrom('users as u').leftJoin('units as n', 'n.id', 'u.unit_id').where('u.tenant_id', '=', tenantId);
+  if (f.unitIds) q = f.unitIds.length ? q.where('u.unit_id', 'in', f.unitIds) : q.where('u.id', '=', '');
+  if (f.unitId) q = q.where('u.unit_id', '=', f.unitId);
+  if (f.active !== undefined) q = q.where('u.active', '=', f.active ? 1 : 0);
+  if (f.role) {
+    const role = f.role;
+    q = q.where((eb) => eb.exists(eb.selectFrom('user_grants as g').select('g.id').whereRef('g.user_id', '=', 'u.id').where('g.role', '=', role)));
+  }
+  if (f.q) q = q.where(containsAny(['u.username', 'u.display_name'], f.q));
+  const [rows, count] = await Promise.all([
+    q.selectAll('u').select('n.name as unit_name')
+      .orderBy(`u.${w.sort}` as 'u.username', w.order).orderBy('u.id').limit(w.limit).offset(w.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function userWithUnit(db: Executor, tenantId: string, id: string) {
+  return db
+    .selectFrom('users as u')
+    .leftJoin('units as n', 'n.id', 'u.unit_id')
+    .selectAll('u')
+    .select('n.name as unit_name')
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertUser(db: Executor, row: UsersTable) {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: Executor, tenantId: string, id: string, patch: Partial<UsersTable>) {
+  await db.updateTable('users').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export async function replaceGrants(db: Executor, tenantId: string, userId: string, grants: UserGrantsTable[]) {
+  await db.deleteFrom('user_grants').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+  if (grants.length) await db.insertInto('user_grants').values(grants).execute();
+}

@@ -1,0 +1,112 @@
+import type { Region, RegionCreate, RegionQuery, RegionUpdate } from '../../../../common/contracts/org.ts';
+import { allowedParentKinds, type RegionKind } from '../../../../common/domain/org.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
+import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { listWindow } from '../../platform/paging.ts';
+import type { AuditService } from '../audit/index.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
+import * as repo from './org.repository.ts';
+
+type RegionRow = NonNullable<Awaited<ReturnType<typeof repo.findRegion>>>;
+
+const view = (r: RegionRow & { parent_name?: string | null }): Region => ({
+  id: r.id,
+  code: r.code,
+  fullCode: r.full_code,
+  name: r.name,
+  kind: r.kind,
+  parentId: r.parent_id,
+  parentName: r.parent_name ?? null,
+  synthetic: toBool(r.synthetic),
+  updatedAt: r.updated_at,
+});
+
+/** Streets/towns and their communities (issue 2 "Organisation"); geometry arrives with the data-model issue. */
+export function createRegionService(database: Database, clock: Clock, audit: AuditService) {
+  const { db } = database;
+
+  async function get(actor: Actor, id: string): Promise<Region> {
+    requirePermission(actor, 'org.read');
+    const row = await repo.findRegion(db, actor.tenantId, id);
+    if (!row) throw notFound('region');
+    const parent = row.parent_id ? await repo.findRegion(db, actor.tenantId, row.parent_id) : undefined;
+    return view({ ...row, parent_name: parent?.name ?? null });
+  }
+
+  return {
+    get,
+
+    async list(actor: Actor, query: RegionQuery): Promise<Page<Region>> {
+      requirePermission(actor, 'org.read');
+      const w = listWindow(query, { code: 'full_code', name: 'name', updatedAt: 'updated_at' }, 'code');
+      const { rows, total } = await repo.listRegions(db, actor.tenantId, query, w);
+      return { items: rows.map(view), total, page: w.page, pageSize: w.limit };
+    },
+
+    async create(actor: Actor, input: RegionCreate): Promise<Region> {
+      requirePermission(actor, 'region.manage');
+      const kind = input.kind as RegionKind;
+      const parentKinds = allowedParentKinds(kind);
+      const parent = input.parentId ? await repo.findRegion(db, actor.tenantId, input.parentId) : undefined;
+      if (input.parentId && !parent) throw invalidField('body.parentId', 'exists', 'parent region not found', 'ORG_UNKNOWN_REGION');
+      if (parentKinds.length === 0 && parent) throw invalidField('body.parentId', 'parent', `a ${kind} has no parent region`, 'ORG_INVALID_PARENT');
+      if (parentKinds.length > 0 && (!parent || !parentKinds.includes(parent.kind as RegionKind))) {
+        throw invalidField('body.parentId', 'parent', `a ${kind} must sit in a ${parentKinds.join(' or ')}`, 'ORG_INVALID_PARENT');
+      }
+      const tenant = await db.selectFrom('tenants').select('code').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+      const id = newId();
+      const now = clock.now().toISOString();
+      const row = {
+        id,
+        tenant_id: actor.tenantId,
+        parent_id: parent?.id ?? null,
+        kind,
+        code: input.code,
+        // 6-digit admin code + 3-digit street + 3-digit community (cn-standards.md §2.6)
+        full_code: `${parent ? parent.full_code : tenant.code}${input.code}`,
+        name: input.name.trim(),
+        path: `${parent ? parent.path : '/'}${id}/`,
+        synthetic: 0,
+        created_at: now,
+        updated_at: now,
+      };
+      try {
+        await db.transaction().execute(async (tx) => {
+          await repo.insertRegion(tx, row);
+          await audit.record(tx, actor, actor.tenantId, { action: 'region.create', entity: 'region', entityId: id, after: row });
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw conflict('ORG_DUPLICATE_CODE', [{ field: 'body.code', rule: 'unique', message: `code ${row.full_code} already exists` }]);
+        throw err;
+      }
+      return view({ ...row, parent_name: parent?.name ?? null });
+    },
+
+    async update(actor: Actor, id: string, patch: RegionUpdate): Promise<Region> {
+      requirePermission(actor, 'region.manage');
+      const before = await repo.findRegion(db, actor.tenantId, id);
+      if (!before) throw notFound('region');
+      const changes = { ...(patch.name !== undefined ? { name: patch.name.trim() } : {}), updated_at: clock.now().toISOString() };
+      await db.transaction().execute(async (tx) => {
+        await repo.updateRegion(tx, actor.tenantId, id, changes);
+        await audit.record(tx, actor, actor.tenantId, { action: 'region.update', entity: 'region', entityId: id, before, after: { ...before, ...changes } });
+      });
+      return get(actor, id);
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      requirePermission(actor, 'region.manage');
+      const before = await repo.findRegion(db, actor.tenantId, id);
+      if (!before) throw notFound('region');
+      if ((await repo.regionUsage(db, actor.tenantId, id)) > 0) throw new AppError('ORG_REGION_IN_USE', 409);
+      await db.transaction().execute(async (tx) => {
+        await repo.deleteRegion(tx, actor.tenantId, id);
+        await audit.record(tx, actor, actor.tenantId, { action: 'region.delete', entity: 'region', entityId: id, before });
+      });
+    },
+  };
+}
+export type RegionService = ReturnType<typeof createRegionService>;

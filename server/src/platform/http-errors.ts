@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localeFromHeader, translate, type Locale } from './messages.ts';
+import { AppError } from './errors.ts';
+
+interface AjvIssue {
+  keyword: string;
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
+
+/** Turns schema-validation issues into `[{ field: 'body.username', rule, message }]` (issue 2 "Bad input"). */
+export function fieldErrors(issues: readonly AjvIssue[], context: string | undefined, locale: Locale) {
+  const base = CONTEXT_NAMES[context ?? 'body'] ?? context ?? 'body';
+  const seen = new Set<string>();
+  const out: { field: string; rule: string; message: string }[] = [];
+  for (const issue of issues) {
+    let path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    if (issue.keyword === 'required' && typeof issue.params.missingProperty === 'string') {
+      path = path ? `${path}.${issue.params.missingProperty}` : issue.params.missingProperty;
+    }
+    if (issue.keyword === 'additionalProperties' && typeof issue.params.additionalProperty === 'string') {
+      path = path ? `${path}.${issue.params.additionalProperty}` : issue.params.additionalProperty;
+    }
+    const field = path ? `${base}.${path}` : base;
+    // anyOf/const noise from nullable unions adds nothing for a person; keep the first issue per field.
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const message = translate(locale, `validation.${issue.keyword}`, issue.params) ?? issue.message ?? issue.keyword;
+    out.push({ field, rule: issue.keyword, message });
+  }
+  return out;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, details?: unknown, params?: Record<string, unknown>) {
+  const locale = localeFromHeader(request.headers['accept-language']);
+  const message = translate(locale, `errors.${code}`, { ...(params ?? {}), ...(isRecord(details) ? details : {}) }) ?? code;
+  return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: request.id } });
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const FASTIFY_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'AUTH_REQUIRED',
+  403: 'AUTH_FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'BAD_REQUEST',
+  406: 'BAD_REQUEST',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/** The one error handler: the DESIGN.md §4 shape, no stack traces to clients, 500s logged with the request id. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) return send(reply, request, err.status, err.code, err.details);
+    const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+    if (fe.validation) {
+      const locale = localeFromHeader(request.headers['accept-language']);
+      return send(reply, request, 400, 'VALIDATION_FAILED', fieldErrors(fe.validation, fe.validationContext, locale));
+    }
+    const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return send(reply, request, status, FASTIFY_CODES[status] ?? 'BAD_REQUEST', { reason: fe.message.slice(0, 200) });
+    }
+    request.log.error({ err }, 'unhandled error');
+    return send(reply, request, 500, 'INTERNAL');
+  });
+}
+
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, request, 404, 'NOT_FOUND');
+}
