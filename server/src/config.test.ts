@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'cityloop-config-'));
+
+describe('config', () => {
+  it('defaults to the embedded SQLite file, port 8080 and Asia/Shanghai', () => {
+    const d = dir();
+    const c = loadConfig({ DATA_DIR: d });
+    expect(c).toMatchObject({ port: 8080, dialect: 'sqlite', businessTimeZone: 'Asia/Shanghai', databaseUrl: `sqlite:${join(d, 'cityloop.db')}` });
+  });
+
+  it('generates a session secret once and keeps it', () => {
+    const d = dir();
+    const first = loadConfig({ DATA_DIR: d }).sessionSecret;
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfig({ DATA_DIR: d }).sessionSecret).toBe(first);
+    expect(readFileSync(join(d, '.session-secret'), 'utf8').trim()).toBe(first);
+  });
+
+  it('recognises PostgreSQL URLs', () => {
+    expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'postgres://u@h/db' }).dialect).toBe('postgres');
+  });
+
+  it.each([
+    ['PORT', 'eighty', /PORT/],
+    ['PORT', '70000', /PORT/],
+    ['BUSINESS_TZ', 'Mars/Olympus', /BUSINESS_TZ/],
+    ['DATABASE_URL', 'mysql://x', /DATABASE_URL/],
+    ['COOKIE_SECURE', 'maybe', /COOKIE_SECURE/],
+    ['SESSION_SECRET', 'short', /SESSION_SECRET/],
+  ])('refuses %s=%s with a message naming it', (name, value, message) => {
+    expect(() => loadConfig({ DATA_DIR: dir(), [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dir(), [name]: value })).toThrow(message);
+  });
+});
