@@ -2,7 +2,16 @@
  * The typed map of every table (DESIGN.md §3 db/schema.ts). Instants are ISO-8601 UTC text; booleans are 0/1
  * integers; JSON is text. Every business table carries tenant_id (issue 2 "Tenancy").
  */
-export interface TenantsTable {
+/** Polygon columns shared by tenants and regions: GeoJSON text and its bbox (null until geography is loaded). */
+export interface GeometryColumns {
+  geometry: string | null;
+  min_lng: number | null;
+  min_lat: number | null;
+  max_lng: number | null;
+  max_lat: number | null;
+}
+
+export interface TenantsTable extends Partial<GeometryColumns> {
   id: string;
   code: string;
   name: string;
@@ -11,7 +20,7 @@ export interface TenantsTable {
   updated_at: string;
 }
 
-export interface RegionsTable {
+export interface RegionsTable extends Partial<GeometryColumns> {
   id: string;
   tenant_id: string;
   parent_id: string | null;
@@ -100,6 +109,97 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface CatalogEntriesTable {
+  id: string;
+  tenant_id: string;
+  kind: 'component' | 'matter';
+  /** 5-digit GB/T 47678.5 code */
+  code: string;
+  /** 4-digit GB/T 30428.2 code where one maps (cn-standards.md §2.4) */
+  old_code: string | null;
+  name: string;
+  major_code: string;
+  major_name: string;
+  pinyin: string;
+  initials: string;
+  local: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FilingConditionsTable {
+  id: string;
+  tenant_id: string;
+  matter_code: string;
+  seq: number;
+  condition: string;
+  limit_value: number;
+  limit_unit: string;
+  closing_condition: string;
+  unit_id: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CalendarDaysTable {
+  tenant_id: string;
+  date: string;
+  kind: 'holiday' | 'workday';
+  name: string;
+}
+
+export interface TenantSettingsTable {
+  tenant_id: string;
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+export interface GridsTable {
+  id: string;
+  tenant_id: string;
+  /** 15 digits: admin 6 + street 3 + community 3 + serial 3 */
+  code: string;
+  community_id: string;
+  street_id: string;
+  geometry: string;
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+  area_m2: number;
+  synthetic: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ComponentsTable {
+  id: string;
+  tenant_id: string;
+  /** 17 digits: admin 6 + class 5 + serial 6 */
+  code: string;
+  class_code: string;
+  name: string;
+  state: 'intact' | 'damaged' | 'lost' | 'abandoned' | 'removed';
+  dept_name: string;
+  owner_name: string | null;
+  maintainer_name: string | null;
+  grid_code: string | null;
+  street_id: string | null;
+  community_id: string | null;
+  lng: number;
+  lat: number;
+  initial_date: string;
+  change_date: string | null;
+  source: string | null;
+  notes: string | null;
+  synthetic: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
   tenants: TenantsTable;
   regions: RegionsTable;
@@ -108,4 +208,10 @@ export interface DB {
   user_grants: UserGrantsTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  catalog_entries: CatalogEntriesTable;
+  filing_conditions: FilingConditionsTable;
+  calendar_days: CalendarDaysTable;
+  tenant_settings: TenantSettingsTable;
+  grids: GridsTable;
+  components: ComponentsTable;
 }

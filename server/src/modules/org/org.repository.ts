@@ -13,8 +13,11 @@ export interface ListWindow {
 
 // ---- regions
 
+/** Everything but the polygon: lists never carry geometry (the map loads it separately). */
+const REGION_COLUMNS = ['id', 'tenant_id', 'parent_id', 'kind', 'code', 'full_code', 'name', 'path', 'synthetic', 'created_at', 'updated_at'] as const;
+
 export async function findRegion(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('regions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('regions').select(REGION_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
 export async function listRegions(db: Executor, tenantId: string, f: { q?: string; kind?: string; parentId?: string }, w: ListWindow) {
@@ -23,7 +26,7 @@ export async function listRegions(db: Executor, tenantId: string, f: { q?: strin
   if (f.parentId) q = q.where('r.parent_id', '=', f.parentId);
   if (f.q) q = q.where(containsAny(['r.name', 'r.full_code'], f.q));
   const [rows, count] = await Promise.all([
-    q.selectAll('r').select('p.name as parent_name')
+    q.select(REGION_COLUMNS.map((c) => `r.${c}` as const)).select('p.name as parent_name')
       .orderBy(`r.${w.sort}` as 'r.full_code', w.order).orderBy('r.id').limit(w.limit).offset(w.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);

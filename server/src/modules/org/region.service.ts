@@ -9,8 +9,9 @@ import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import * as repo from './org.repository.ts';
+import type { GeometryColumns, RegionsTable } from '../../db/schema.ts';
 
-type RegionRow = NonNullable<Awaited<ReturnType<typeof repo.findRegion>>>;
+type RegionRow = Omit<RegionsTable, keyof GeometryColumns>;
 
 const view = (r: RegionRow & { parent_name?: string | null }): Region => ({
   id: r.id,
