@@ -13,8 +13,11 @@ import { newId } from './platform/ids.ts';
 import { serveWebClient } from './platform/web-client.ts';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
+import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
+import { createCatalogServices, registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgServices, registerOrgRoutes } from './modules/org/index.ts';
+import { createSettingsService } from './modules/settings/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -33,7 +36,10 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const audit = createAuditService(database, clock);
   const auth = createAuthService(database, clock, config, audit);
   const org = createOrgServices(database, clock, audit);
-  return { audit, auth, org };
+  const catalog = createCatalogServices(database, clock, audit);
+  const settings = createSettingsService(database, clock, audit);
+  const calendar = createCalendarService(database, clock, audit, settings);
+  return { audit, auth, org, catalog, settings, calendar };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -83,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerAuthRoutes(app, services.auth, config);
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);
+  await registerCatalogRoutes(app, services.catalog);
+  registerCalendarRoutes(app, services.calendar);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services });

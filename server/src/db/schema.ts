@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The typed map of every table (DESIGN.md §3 db/schema.ts). Instants are ISO-8601 UTC text; booleans are 0/1
  * integers; JSON is text. Every business table carries tenant_id (issue 2 "Tenancy").
@@ -16,6 +18,10 @@ export interface TenantsTable extends Partial<GeometryColumns> {
   code: string;
   name: string;
   timezone: string;
+  /** bumped with every change to region polygons or grids: in-process locators rebuild when it moves (0004) */
+  geo_version: Generated<number>;
+  /** 1 when the boundary is invented demo data (0004) */
+  boundary_synthetic: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -1,6 +1,8 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_city_data_model.ts';
+import * as m0003 from './0003_catalog_kind_code.ts';
+import * as m0004 from './0004_geo.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
@@ -9,6 +11,8 @@ import * as m0002 from './0002_city_data_model.ts';
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_city_data_model': m0002,
+  '0003_catalog_kind_code': m0003,
+  '0004_geo': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db, Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { hashPassword } from '../../modules/auth/index.ts';
+import { seedCatalog, seedNationalCatalog } from '../../modules/catalog/index.ts';
+import { HOLIDAY_SEED_YEARS, holidaySeedRows } from '../../../../common/domain/work-calendar-seed.ts';
 import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWORD } from './daye-org.ts';
 
 export interface TenantSeed {
@@ -22,6 +24,11 @@ export async function createTenant(db: Executor, clock: Clock, t: TenantSeed, ad
     locked_until: null, last_login_at: null, password_changed_at: now, synthetic: 1, created_at: now, updated_at: now,
   }).execute();
   await db.insertInto('user_grants').values({ id: newId(), tenant_id: tenantId, user_id: adminId, role: 'admin', unit_id: null, region_id: null }).execute();
+  // Every city starts with the national catalog; its 立结案标准 need its own units, so they come later or by import.
+  await seedNationalCatalog(db, tenantId, clock);
+  // 法定节假日 and 调休 of every year the data package knows; admins edit them afterwards (work calendar module).
+  const holidays = holidaySeedRows(Math.min(...HOLIDAY_SEED_YEARS), Math.max(...HOLIDAY_SEED_YEARS));
+  if (holidays.length) await db.insertInto('calendar_days').values(holidays.map((d) => ({ tenant_id: tenantId, ...d }))).execute();
   return { tenantId, adminId };
 }
 
@@ -50,6 +57,11 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         active: 1, synthetic: u.synthetic ? 1 : 0, created_at: now, updated_at: now,
       }).execute();
     }
+    // Default 立结案标准 go to the unit of each kind; 'street' stays empty (routed by location), and so does 'utility':
+    // the demo city has no water or telecom company, and 华润燃气 should not get 供水井盖 cases.
+    const unitCodes = { sanitation: 'SANITATION', parks: 'PARKS', municipal: 'MUNICIPAL', drainage: 'DRAINAGE', gas: 'GAS', enforcement: 'ENFORCE' };
+    const unitByKind = Object.entries(unitCodes).flatMap(([kind, code]) => (unitIds.get(code) ? [[kind, unitIds.get(code) as string] as const] : []));
+    await seedCatalog(tx, tenantId, clock, new Map(unitByKind));
     const demoHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;

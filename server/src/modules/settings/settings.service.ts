@@ -1,0 +1,57 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { Actor } from '../auth/index.ts';
+import * as repo from './settings.repository.ts';
+
+export interface StoredSetting {
+  /** the parsed JSON: unknown on purpose, the owning module validates its own shape */
+  value: unknown;
+  updatedAt: string;
+}
+
+/**
+ * Business settings as data (DESIGN.md §4 "Config"): one JSON value per tenant and key. Generic plumbing with no
+ * permission of its own: the owning module checks its verb and validates the value, then writes it here inside
+ * its transaction. Keys are module-prefixed ('calendar.periods').
+ */
+export function createSettingsService(database: Database, clock: Clock, audit: AuditService) {
+  return {
+    async get(tenantId: string, key: string, db: Executor = database.db): Promise<StoredSetting | undefined> {
+      const row = await repo.findSetting(db, tenantId, key);
+      return row ? { value: JSON.parse(row.value_json) as unknown, updatedAt: row.updated_at } : undefined;
+    },
+
+    /** Writes the value and its audit row (before → after) in the caller's transaction. */
+    async put(tx: Executor, actor: Actor, key: string, value: unknown): Promise<void> {
+      const before = await repo.findSetting(tx, actor.tenantId, key);
+      await repo.upsertSetting(tx, actor.tenantId, key, JSON.stringify(value), clock.now().toISOString());
+      await audit.record(tx, actor, actor.tenantId, {
+        action: 'setting.update',
+        entity: 'setting',
+        entityId: key,
+        before: before ? JSON.parse(before.value_json) : null,
+        after: value,
+      });
+    },
+
+    /**
+     * Marks a cache key as changed: a fresh unique token, not a counter, so two concurrent writers can never
+     * produce the same value (a counter read-then-written could). Not audited: it carries no business meaning;
+     * the change that bumps it is audited by its module.
+     */
+    async bumpRevision(tx: Executor, tenantId: string, key: string): Promise<string> {
+      const token = newId();
+      await repo.upsertSetting(tx, tenantId, key, JSON.stringify(token), clock.now().toISOString());
+      return token;
+    },
+
+    /** The current revision token of a key ('' before the first bump). */
+    async revision(tenantId: string, key: string, db: Executor = database.db): Promise<string> {
+      const row = await repo.findSetting(db, tenantId, key);
+      return row ? String(JSON.parse(row.value_json)) : '';
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;
