@@ -3,7 +3,8 @@ import { LIMIT_UNITS } from '../domain/work-calendar.ts';
 
 /** Work calendar (工作日历) API: holiday/调休 rows per year, working periods, and the two computations. */
 
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A closed vocabulary as JSON Schema `enum`; Static gives the literal union (a mapped Union of Literals gives never). */
+const literals = <V extends string[]>(values: readonly [...V]) => Type.Enum<V>(values);
 
 export const CalendarDayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
   description: 'holiday: not worked even on a weekday; workday: a weekend day worked (调休上班)',

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { sendNotFound } from './http-errors.ts';
 
 /**
- * Serves the built console from one port with the API (issue 2). Unknown non-API GETs that accept HTML get
+ * Serves the built console from one port with the API (issue 2); files are looked up per request, so a rebuild
+ * needs no restart. Unknown non-API GETs that accept HTML get
  * index.html so client-side routes survive a reload; API misses get the JSON 404.
  */
 export async function serveWebClient(app: FastifyInstance, dist: string): Promise<void> {
   const hasClient = existsSync(join(dist, 'index.html'));
   if (hasClient) {
-    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: true, index: ['index.html'] });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Issue 2 journey: the administrator signs in, creates a handling unit and a user in it; the new user signs in
+ * and sees only the menu their role allows.
+ */
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('app-menu').first()).toBeVisible();
+}
+
+async function pickOption(page: Page, testId: string, text: string, search?: string) {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+async function search(page: Page, list: string, text: string) {
+  const input = page.getByTestId(`${list}-search`).locator('input');
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+test('admin creates a unit and a user; the user sees only their menu', async ({ page }) => {
+  await signIn(page, 'admin', 'Admin@12345');
+  await expect(page.getByTestId('menu-users')).toBeVisible();
+
+  await page.goto('/org/units');
+  await page.getByTestId('units-create').click();
+  await page.getByTestId('unit-form-code').fill('E2E-LAMP');
+  await page.getByTestId('unit-form-name').fill('路灯维护队');
+  await pickOption(page, 'unit-form-kind', '市政所');
+  await page.getByTestId('unit-form-submit').click();
+  await expect(page.getByTestId('unit-form-modal')).toBeHidden();
+  await search(page, 'units', '路灯维护队');
+  await expect(page.getByTestId('units-table')).toContainText('E2E-LAMP');
+
+  await page.goto('/org/users');
+  await page.getByTestId('users-create').click();
+  await page.getByTestId('user-form-username').fill('lamp.worker');
+  await page.getByTestId('user-form-display-name').fill('吴师傅');
+  await page.getByTestId('user-form-password').fill('Lamp#2024x');
+  await pickOption(page, 'user-form-unit', '路灯维护队', '路灯');
+  await pickOption(page, 'user-form-grant-role-0', '处置人员');
+  await pickOption(page, 'user-form-grant-unit-0', '路灯维护队', '路灯');
+  await page.getByTestId('user-form-submit').click();
+  await expect(page.getByTestId('user-form-modal')).toBeHidden();
+  await search(page, 'users', 'lamp.worker');
+  await expect(page.getByTestId('users-table')).toContainText('吴师傅');
+
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('user-menu-logout').click();
+  await expect(page.getByTestId('login-form')).toBeVisible();
+
+  await signIn(page, 'lamp.worker', 'Lamp#2024x');
+  await expect(page.getByTestId('menu-home')).toBeVisible();
+  for (const key of ['regions', 'units', 'users', 'audit']) await expect(page.getByTestId(`menu-${key}`)).toHaveCount(0);
+  // An admin page typed into the address bar is refused, not shown.
+  await page.goto('/org/users');
+  await expect(page.getByTestId('page-forbidden')).toBeVisible();
+});
+
+test('wrong password shows a clear message', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill('admin');
+  await page.getByTestId('login-password').fill('not-the-password');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toContainText('用户名或密码错误');
+});

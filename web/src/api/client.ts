@@ -1,0 +1,120 @@
+/**
+ * The one fetch client of the console. Cookie session (httpOnly) plus a CSRF token that every non-GET request
+ * sends as `x-csrf-token`; errors always arrive as `{ error: { code, message, details, requestId } }` and are
+ * thrown as ApiError. A 401 anywhere (except where the caller expects it, e.g. the login form) calls the
+ * unauthorized handler, which sends the user to /login.
+ */
+import { ApiError } from './errors.ts';
+
+export type QueryValue = string | number | boolean | null | undefined;
+export type Query = Record<string, QueryValue>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Set for calls where 401 is an answer, not a lost session (login, the initial /me probe). */
+  expectUnauthorized?: boolean;
+}
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds `?a=1&b=x`, leaving out undefined, null and empty strings so defaults apply on the server. */
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export class ApiClient {
+  private csrfToken: string | null = null;
+  private locale = 'zh-CN';
+  private unauthorizedHandler: (() => void) | null = null;
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch | undefined;
+
+  constructor(options: ApiClientOptions = {}) {
+    this.baseUrl = options.baseUrl ?? '';
+    this.fetchImpl = options.fetch;
+  }
+
+  setCsrfToken(token: string | null): void {
+    this.csrfToken = token;
+  }
+
+  setLocale(locale: string): void {
+    this.locale = locale;
+  }
+
+  onUnauthorized(handler: (() => void) | null): void {
+    this.unauthorizedHandler = handler;
+  }
+
+  get<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  patch<T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('PATCH', path, { ...options, body });
+  }
+
+  delete<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('DELETE', path, options);
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.locale };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (!SAFE_METHODS.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+
+    const doFetch = this.fetchImpl ?? globalThis.fetch.bind(globalThis);
+    let response: Response;
+    try {
+      response = await doFetch(`${this.baseUrl}${path}${toQueryString(options.query)}`, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
+    } catch (cause) {
+      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+      throw new ApiError({ status: 0, code: 'NETWORK', message: String(cause) });
+    }
+
+    const payload = await readJson(response);
+    if (response.ok) return payload as T;
+
+    const error = ApiError.fromResponse(response.status, payload);
+    if (response.status === 401 && !options.expectUnauthorized) this.unauthorizedHandler?.();
+    throw error;
+  }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** The console's shared client (same origin; Vite proxies /api to the server in development). */
+export const api = new ApiClient();

@@ -1,0 +1,76 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { Page } from '../../../common/domain/paging.ts';
+import { ApiError } from '../api/errors.ts';
+import { fakeAuth, withProviders } from '../testing.tsx';
+import { PagedTable } from './PagedTable.tsx';
+import type { PageRequest } from './usePagedQuery.ts';
+
+interface Row {
+  id: string;
+  name: string;
+}
+
+afterEach(cleanup);
+
+const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: `单位${i}` }));
+
+function renderTable(fetchPage: (request: PageRequest) => Promise<Page<Row>>) {
+  const spy = vi.fn(fetchPage);
+  render(
+    withProviders(
+      <PagedTable<Row, object>
+        testId="things"
+        fetchPage={(request) => spy(request)}
+        filters={{}}
+        rowKey={(r) => r.id}
+        columns={[{ title: '名称', key: 'name', dataIndex: 'name', sorter: true }]}
+      />,
+      fakeAuth(null),
+    ),
+  );
+  return spy;
+}
+
+describe('PagedTable', () => {
+  it('loads the first page and shows the total', async () => {
+    const spy = renderTable(async (r) => ({ items: rows(3), total: 43, page: r.page, pageSize: r.pageSize }));
+    expect(await screen.findByText('单位2')).toBeTruthy();
+    expect(screen.getByText('共 43 条')).toBeTruthy();
+    expect(spy).toHaveBeenCalledWith({ page: 1, pageSize: 20, sort: undefined, order: undefined });
+  });
+
+  it('searches from page 1 and offers to clear a search that matched nothing', async () => {
+    const spy = renderTable(async (r) => (r.q ? { items: [], total: 0, page: 1, pageSize: 20 } : { items: rows(2), total: 2, page: 1, pageSize: 20 }));
+    await screen.findByText('单位1');
+    const box = screen.getByTestId('things-search').querySelector('input') as HTMLInputElement;
+    fireEvent.change(box, { target: { value: '井盖' } });
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    expect(await screen.findByText('没有与“井盖”匹配的记录')).toBeTruthy();
+    expect(spy).toHaveBeenLastCalledWith(expect.objectContaining({ q: '井盖', page: 1 }));
+    fireEvent.click(screen.getByText(/清除搜索条件|清 除/));
+    expect(await screen.findByText('单位1')).toBeTruthy();
+  });
+
+  it('asks the server to sort when a sortable header is clicked', async () => {
+    const spy = renderTable(async () => ({ items: rows(2), total: 2, page: 1, pageSize: 20 }));
+    await screen.findByText('单位1');
+    fireEvent.click(document.querySelector('th .ant-table-column-sorters') as HTMLElement);
+    await waitFor(() => expect(spy).toHaveBeenLastCalledWith(expect.objectContaining({ sort: 'name', order: 'asc' })));
+  });
+
+  it('shows the empty state, and an error with a retry', async () => {
+    let fail = true;
+    renderTable(async () => {
+      if (fail) throw new ApiError({ status: 0, code: 'NETWORK', message: 'x' });
+      return { items: [], total: 0, page: 1, pageSize: 20 };
+    });
+    const alert = await screen.findByTestId('things-error');
+    expect(alert.textContent).toContain('网络连接失败');
+    fail = false;
+    fireEvent.click(screen.getByTestId('things-retry'));
+    expect(await screen.findByTestId('things-empty')).toBeTruthy();
+    expect(screen.getByTestId('things-empty').textContent).toContain('暂无数据');
+  });
+});

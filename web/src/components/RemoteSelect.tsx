@@ -1,0 +1,77 @@
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { Select, Spin } from 'antd';
+
+export interface RemoteOption {
+  value: string;
+  label: string;
+}
+
+export interface RemoteSelectProps {
+  value?: string | null;
+  /** Emits null when cleared, so a PATCH can clear the field. */
+  onChange?: (value: string | null) => void;
+  /** Options for a search text (empty = first page); called on open and as the user types. */
+  search: (q: string, signal: AbortSignal) => Promise<RemoteOption[]>;
+  /** Labels already known (e.g. `unitName` of the record being edited), shown before any search. */
+  knownOptions?: RemoteOption[];
+  placeholder?: string;
+  allowClear?: boolean;
+  disabled?: boolean;
+  id?: string;
+  style?: CSSProperties;
+  'data-testid'?: string;
+}
+
+/** A searchable select over a server list (units, regions, …) with a debounced query. */
+export function RemoteSelect(props: RemoteSelectProps) {
+  const [options, setOptions] = useState<RemoteOption[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [q, setQ] = useState<string | null>(null);
+  const labels = useRef(new Map<string, string>());
+  const { search } = props;
+
+  for (const option of props.knownOptions ?? []) labels.current.set(option.value, option.label);
+  for (const option of options) labels.current.set(option.value, option.label);
+
+  useEffect(() => {
+    if (q === null) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setLoading(true);
+      search(q, controller.signal)
+        .then((found) => !controller.signal.aborted && setOptions(found))
+        .catch(() => !controller.signal.aborted && setOptions([]))
+        .finally(() => !controller.signal.aborted && setLoading(false));
+    }, q ? 300 : 0);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [q, search]);
+
+  const value = props.value ?? undefined;
+  const shown = useMemo(() => {
+    if (!value || options.some((o) => o.value === value)) return options;
+    return [{ value, label: labels.current.get(value) ?? value }, ...options];
+  }, [options, value]);
+
+  return (
+    <Select<string>
+      id={props.id}
+      value={value}
+      onChange={(next) => props.onChange?.(next ?? null)}
+      onClear={() => props.onChange?.(null)}
+      options={shown}
+      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
+      onOpenChange={(open) => open && q === null && setQ('')}
+      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      loading={loading}
+      placeholder={props.placeholder}
+      allowClear={props.allowClear ?? true}
+      disabled={props.disabled}
+      style={props.style ?? { width: '100%' }}
+      popupMatchSelectWidth={false}
+      data-testid={props['data-testid']}
+    />
+  );
+}

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import { api } from '../../api/client.ts';
+import { LocaleProvider } from '../../i18n/LocaleProvider.tsx';
+import { buildRoutes } from '../../routes.tsx';
+import { fakeFetch, fakeMe } from '../../testing.tsx';
+import { AuthProvider } from './AuthProvider.tsx';
+
+const notSignedIn = () => ({ status: 401, body: { error: { code: 'AUTH_REQUIRED', message: '请先登录', requestId: 'r0' } } });
+
+function renderLogin(routes: Parameters<typeof fakeFetch>[0], path = '/login') {
+  const server = fakeFetch(routes);
+  vi.stubGlobal('fetch', server.impl);
+  const router = createMemoryRouter(buildRoutes(), { initialEntries: [path] });
+  render(
+    <LocaleProvider initialLocale="zh-CN">
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </LocaleProvider>,
+  );
+  return { server, router };
+}
+
+async function submit(username: string, password: string) {
+  fireEvent.change(await screen.findByTestId('login-username'), { target: { value: username } });
+  fireEvent.change(screen.getByTestId('login-password'), { target: { value: password } });
+  fireEvent.click(screen.getByTestId('login-submit'));
+}
+
+beforeEach(() => api.setCsrfToken(null));
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('login page', () => {
+  it('pre-fills the tenant code and requires username and password', async () => {
+    renderLogin({ 'GET /api/auth/me': notSignedIn });
+    expect(((await screen.findByTestId('login-tenant')) as HTMLInputElement).value).toBe('420281');
+    fireEvent.click(screen.getByTestId('login-submit'));
+    expect((await screen.findAllByText('此项为必填项')).length).toBe(2);
+  });
+
+  it('explains a lockout with the minutes from the server', async () => {
+    renderLogin({
+      'GET /api/auth/me': notSignedIn,
+      'POST /api/auth/login': () => ({
+        status: 423,
+        body: { error: { code: 'AUTH_LOCKED', message: 'locked', details: { minutes: 15 }, requestId: 'r1' } },
+      }),
+    });
+    await submit('admin', 'wrong-password');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('账号已锁定，请15分钟后再试');
+  });
+
+  it('says the credentials are wrong on 401 and stays on the page', async () => {
+    const { router } = renderLogin({
+      'GET /api/auth/me': notSignedIn,
+      'POST /api/auth/login': () => ({ status: 401, body: { error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', requestId: 'r2' } } }),
+    });
+    await submit('admin', 'nope');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('用户名或密码错误');
+    expect(router.state.location.pathname).toBe('/login');
+  });
+
+  it('signs in, sends the CSRF token on later writes, and returns to ?next', async () => {
+    const me = fakeMe(['admin'], { displayName: '系统管理员' });
+    const { server, router } = renderLogin(
+      {
+        'GET /api/auth/me': notSignedIn,
+        'POST /api/auth/login': () => ({ status: 200, body: me }),
+        'POST /api/auth/logout': () => ({ status: 204 }),
+      },
+      '/login?next=%2F',
+    );
+    await submit(' admin ', 'Admin@12345');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'));
+    expect(await screen.findByTestId('welcome-greeting')).toHaveProperty('textContent', '你好，系统管理员');
+    const login = server.calls.find((c) => c.url === '/api/auth/login');
+    expect(login?.body).toEqual({ tenantCode: '420281', username: 'admin', password: 'Admin@12345' });
+
+    fireEvent.click(screen.getByTestId('user-menu'));
+    fireEvent.click(await screen.findByTestId('user-menu-logout'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    const logout = server.calls.find((c) => c.url === '/api/auth/logout');
+    expect(logout?.headers['x-csrf-token']).toBe('csrf-test');
+  });
+
+  it('sends the user back to /login when the session ends mid-work, and says why', async () => {
+    const { router } = renderLogin(
+      {
+        'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['admin']) }),
+        'GET /api/org/users': notSignedIn,
+      },
+      '/org/users',
+    );
+    expect(await screen.findByTestId('login-expired')).toHaveProperty('textContent', '登录已过期，请重新登录');
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('?next=%2Forg%2Fusers');
+  });
+
+  it('forces a password change when the server asks for it', async () => {
+    renderLogin({ 'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { mustChangePassword: true }) }) }, '/');
+    expect(await screen.findByText('请设置新密码')).toBeTruthy();
+    expect(screen.getByTestId('change-password-current')).toBeTruthy();
+  });
+});

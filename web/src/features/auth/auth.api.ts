@@ -1,0 +1,13 @@
+import type { ChangePasswordBody, LoginBody, Me } from '../../../../common/contracts/auth.ts';
+import { api } from '../../api/client.ts';
+
+export type { Me };
+
+export const authApi = {
+  /** 401 (bad credentials) and 423 (locked) are answers for the form, not a lost session. */
+  login: (body: LoginBody) => api.post<Me>('/api/auth/login', body, { expectUnauthorized: true }),
+  logout: () => api.post<unknown>('/api/auth/logout'),
+  /** 401 means "not signed in yet". */
+  me: (signal?: AbortSignal) => api.get<Me>('/api/auth/me', { expectUnauthorized: true, signal }),
+  changePassword: (body: ChangePasswordBody) => api.post<{ ok: boolean }>('/api/auth/password', body),
+};

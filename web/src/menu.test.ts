@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { permissionsOf, type Role } from '../../common/domain/roles.ts';
+import { t } from '../../common/i18n/index.ts';
+import { menuEntryFor, visibleMenu, type VisibleMenuNode } from './menu.tsx';
+
+const as = (...roles: Role[]) => permissionsOf(roles.map((role) => ({ role, unitId: null, regionId: null })));
+const labels = (nodes: VisibleMenuNode[]) =>
+  nodes.map((n) => (n.kind === 'item' ? t('zh-CN', n.entry.labelKey) : `${t('zh-CN', n.group.labelKey)}[${n.entries.map((e) => t('zh-CN', e.labelKey)).join(',')}]`));
+
+describe('visibleMenu', () => {
+  it('shows an inspector only 工作台', () => {
+    expect(labels(visibleMenu(as('inspector')))).toEqual(['工作台']);
+  });
+
+  it('shows a user without any permission only 工作台', () => {
+    expect(labels(visibleMenu([]))).toEqual(['工作台']);
+  });
+
+  it('shows an admin the organisation pages', () => {
+    expect(labels(visibleMenu(as('admin')))).toEqual(['工作台', '组织管理[区域,单位,用户,审计日志]']);
+  });
+
+  it('shows a leader the pages their verbs allow, and drops nothing else', () => {
+    expect(labels(visibleMenu(as('leader')))).toEqual(['工作台', '组织管理[用户,审计日志]']);
+  });
+
+  it('each role sees exactly the entries whose permission it holds', () => {
+    for (const role of ['operator', 'shiftLeader', 'dispatcher', 'unitHandler'] as const) {
+      expect(labels(visibleMenu(as(role)))).toEqual(['工作台']);
+    }
+  });
+});
+
+describe('menuEntryFor', () => {
+  it('selects the entry by the longest path prefix', () => {
+    expect(menuEntryFor('/')?.key).toBe('home');
+    expect(menuEntryFor('/org/users')?.key).toBe('users');
+    expect(menuEntryFor('/org/users/42')?.key).toBe('users');
+    expect(menuEntryFor('/org/usersx')).toBeUndefined();
+    expect(menuEntryFor('/nowhere')).toBeUndefined();
+  });
+});

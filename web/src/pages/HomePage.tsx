@@ -1,0 +1,38 @@
+import { Card, Col, Flex, Row, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { useAuth } from '../features/auth/context.ts';
+import { WelcomeCard } from '../features/auth/WelcomeCard.tsx';
+import { useI18n } from '../i18n/context.ts';
+import { visibleMenu } from '../menu.tsx';
+
+export function HomePage() {
+  const { t } = useI18n();
+  const me = useAuth().me;
+  const links = visibleMenu(me?.permissions ?? [])
+    .flatMap((node) => (node.kind === 'item' ? [node.entry] : node.entries))
+    .filter((entry) => entry.key !== 'home');
+  return (
+    <Flex vertical gap={16} data-testid="page-home">
+      <WelcomeCard />
+      {links.length > 0 ? (
+        <Card title={t('home.quickLinks')} data-testid="home-quick-links">
+          <Row gutter={[12, 12]}>
+            {links.map(({ key, path, labelKey, icon: Icon }) => (
+              <Col key={key} xs={12} sm={8} lg={6}>
+                <Link to={path} data-testid={`home-link-${key}`}>
+                  <Card hoverable size="small">
+                    <Flex vertical align="center" gap={6}>
+                      <Typography.Text style={{ fontSize: 22 }}><Icon /></Typography.Text>
+                      <Typography.Text>{t(labelKey)}</Typography.Text>
+                    </Flex>
+                  </Card>
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      ) : null}
+    </Flex>
+  );
+}
+

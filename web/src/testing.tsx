@@ -1,0 +1,70 @@
+/** Helpers for component tests (not shipped: only *.test.tsx import this file). */
+import type { ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router-dom';
+import type { Me } from '../../common/contracts/auth.ts';
+import { permissionsOf, type Role } from '../../common/domain/roles.ts';
+import type { Locale } from '../../common/i18n/index.ts';
+import { AuthContext, hasPermission, type AuthValue } from './features/auth/context.ts';
+import { LocaleProvider } from './i18n/LocaleProvider.tsx';
+import { buildRoutes } from './routes.tsx';
+
+export function fakeMe(roles: Role[], user: Partial<Me['user']> = {}): Me {
+  const grants = roles.map((role) => ({ role, unitId: null, regionId: null }));
+  return {
+    user: {
+      id: 'u-1', username: 'tester', displayName: '测试员', tenantId: 't-1', tenantCode: '420281', tenantName: '大冶市',
+      unitId: null, mustChangePassword: false, ...user,
+    },
+    grants: grants.map((g) => ({ ...g, unitName: null, regionName: null })),
+    permissions: permissionsOf(grants),
+    csrfToken: 'csrf-test',
+  };
+}
+
+export function fakeAuth(me: Me | null, overrides: Partial<AuthValue> = {}): AuthValue {
+  return {
+    status: 'ready',
+    me,
+    sessionExpired: false,
+    can: (permission) => hasPermission(me?.permissions, permission),
+    login: async () => { throw new Error('not in this test'); },
+    logout: async () => undefined,
+    refresh: async () => undefined,
+    ...overrides,
+  };
+}
+
+export function withProviders(children: ReactNode, auth: AuthValue, locale: Locale = 'zh-CN') {
+  return (
+    <LocaleProvider initialLocale={locale}>
+      <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>
+    </LocaleProvider>
+  );
+}
+
+/** The whole console at `path`, with a fixed signed-in user (or none). */
+export function renderConsole(path: string, auth: AuthValue, locale: Locale = 'zh-CN') {
+  const router = createMemoryRouter(buildRoutes(), { initialEntries: [path] });
+  return { router, ...render(withProviders(<RouterProvider router={router} />, auth, locale)) };
+}
+
+type Handler = (method: string, body: unknown) => { status: number; body?: unknown };
+
+/** Stubs fetch with answers per path ("GET /api/auth/me"); unknown paths answer 404. */
+export function fakeFetch(routes: Record<string, Handler>) {
+  const calls: { method: string; url: string; headers: Record<string, string>; body: unknown }[] = [];
+  const impl = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = String(input);
+    const method = init?.method ?? 'GET';
+    const body = init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined;
+    calls.push({ method, url, headers: { ...(init?.headers as Record<string, string>) }, body });
+    const handler = routes[`${method} ${url.split('?')[0]}`];
+    const answer = handler ? handler(method, body) : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } } };
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  return { calls, impl: impl as typeof fetch };
+}
