@@ -74,8 +74,8 @@ export function isComponentAnomalyCode(code: string): boolean {
  * - work_days 工作日 (sheets often write「天」): working days only;
  * - calendar_days 自然日: continuous days.
  */
-export const LIMIT_UNITS = ['emergency_hours', 'work_hours', 'work_days', 'calendar_days'] as const;
-export type LimitUnit = (typeof LIMIT_UNITS)[number];
+export { LIMIT_UNITS, type LimitUnit } from './work-calendar.ts';
+import type { LimitUnit } from './work-calendar.ts';
 
 export interface HandlingLimit {
   value: number;
