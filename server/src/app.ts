@@ -15,11 +15,20 @@ import { createAuditService, registerAuditRoutes } from './modules/audit/index.t
 import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
 import { createCatalogServices, registerCatalogRoutes } from './modules/catalog/index.ts';
+import { createComponentServices, registerComponentRoutes } from './modules/components/index.ts';
+import { createGeoService, registerGeoRoutes } from './modules/geo/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgServices, registerOrgRoutes } from './modules/org/index.ts';
 import { createSettingsService } from './modules/settings/index.ts';
 
 export const VERSION = '0.1.0';
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+  permission: string | null;
+}
 
 export interface AppDeps {
   config: Config;
@@ -37,14 +46,16 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const auth = createAuthService(database, clock, config, audit);
   const org = createOrgServices(database, clock, audit);
   const catalog = createCatalogServices(database, clock, audit);
+  const geo = createGeoService(database, clock, audit);
+  const components = createComponentServices(database, clock, audit, catalog.catalog, geo);
   const settings = createSettingsService(database, clock, audit);
   const calendar = createCalendarService(database, clock, audit, settings);
-  return { audit, auth, org, catalog, settings, calendar };
+  return { audit, auth, org, catalog, settings, calendar, geo, components };
 }
 export type Services = ReturnType<typeof createServices>;
 
 /** Builds the whole HTTP app; used by main.ts and by tests (app.inject) alike. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services }> {
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services; routeTable: readonly RouteEntry[] }> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
@@ -56,6 +67,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true }, plugins: [ajvFormats.default ?? ajvFormats] },
   });
   installErrorHandler(app);
+  // The route table, for the generated permission matrix (every route × every role) and the docs.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, public: route.config?.public === true, permission: route.config?.permission ?? null });
+    }
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -90,8 +110,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);
   await registerCatalogRoutes(app, services.catalog);
+  await registerGeoRoutes(app, services.geo);
+  await registerComponentRoutes(app, services.components);
   registerCalendarRoutes(app, services.calendar);
   await serveWebClient(app, config.webDist);
 
-  return Object.assign(app as unknown as FastifyInstance, { services });
+  return Object.assign(app as unknown as FastifyInstance, { services, routeTable });
 }

@@ -18,7 +18,7 @@ async function main() {
     throw err;
   }
   const database = openDatabase(config.databaseUrl);
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database.db, database.dialect === 'postgres' ? { schema: 'public' } : {});
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.seedDemo && (await seedDemoCity(database.db, systemClock))) app.log.info('demo city 大冶市 (420281) seeded');
