@@ -5,6 +5,7 @@ import { hashPassword } from '../../modules/auth/index.ts';
 import { seedCatalog, seedNationalCatalog } from '../../modules/catalog/index.ts';
 import { HOLIDAY_SEED_YEARS, holidaySeedRows } from '../../../../common/domain/work-calendar-seed.ts';
 import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWORD } from './daye-org.ts';
+import { seedDemoGeography } from './demo-geography.ts';
 
 export interface TenantSeed {
   code: string;
@@ -62,6 +63,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     const unitCodes = { sanitation: 'SANITATION', parks: 'PARKS', municipal: 'MUNICIPAL', drainage: 'DRAINAGE', gas: 'GAS', enforcement: 'ENFORCE' };
     const unitByKind = Object.entries(unitCodes).flatMap(([kind, code]) => (unitIds.get(code) ? [[kind, unitIds.get(code) as string] as const] : []));
     await seedCatalog(tx, tenantId, clock, new Map(unitByKind));
+    // Synthetic boundary, street and community polygons, ~6k grids and the component census (after the catalog: classes).
+    await seedDemoGeography(tx, tenantId, clock);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;

@@ -1,0 +1,206 @@
+/**
+ * Component files in and out: GeoJSON (Point features), CSV (UTF-8, BOM tolerated) and Excel (.xlsx, first sheet),
+ * each row turned into the same SourceRow so one validation serves all three; and the same columns written back
+ * out, so an export re-imports unchanged. Rows are named as people see them: `row 5` is spreadsheet row 5
+ * (the header is row 1), `features[3]` is the fourth feature.
+ */
+import ExcelJS from 'exceljs';
+import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
+import { parseCsv } from '../catalog/catalog-data.ts';
+import { canonicalProps, fieldOf, headingOf, numberOf, STATE_WORDS, type Field } from './component-fields.ts';
+import type { ComponentViewRow } from './component.repository.ts';
+
+export const MAX_IMPORT_ROWS = 50_000;
+
+/** One problem of an import file; `path` is what a person reads (`row 5.state`, `features[3].properties.state`). */
+export interface ImportIssue { path: string; message: string; row?: number; feature?: number; field?: string }
+
+export type RowRef = { row: number } | { feature: number };
+export interface SourceRow {
+  ref: RowRef;
+  /** Properties / cells by field name. */
+  props: Record<string, unknown>;
+  /** GeoJSON geometry as given, or a Point built from the lng/lat columns (null when they are not numbers). */
+  geometry: unknown;
+}
+
+export type FileKind = 'geojson' | 'csv' | 'xlsx';
+
+export function fileKind(filename: string | undefined, bytes: Buffer): FileKind | null {
+  const ext = /\.([a-z]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (ext === 'xlsx') return 'xlsx';
+  // No usable name: an xlsx is a zip ("PK"), JSON starts with "{".
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
+  return bytes.toString('utf8', 0, 64).replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'geojson' : 'csv';
+}
+
+export const issueAt = (ref: RowRef, field: string, message: string, geojsonPath?: string): ImportIssue =>
+  'row' in ref
+    ? { path: `row ${ref.row}.${field}`, row: ref.row, field, message }
+    : { path: geojsonPath ?? `features[${ref.feature}].properties.${field}`, feature: ref.feature, field, message };
+
+const fileIssue = (message: string, path = 'file'): ImportIssue => ({ path, message });
+
+export function readGeoJson(input: unknown): { rows: SourceRow[]; issues: ImportIssue[] } {
+  const fc = input as { type?: unknown; features?: unknown } | null;
+  if (typeof fc !== 'object' || fc === null || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+    return { rows: [], issues: [fileIssue('expected a GeoJSON FeatureCollection with a features array', '')] };
+  }
+  if (fc.features.length > MAX_IMPORT_ROWS) return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} features per file`, 'features')] };
+  const rows: SourceRow[] = [];
+  const issues: ImportIssue[] = [];
+  fc.features.forEach((f: unknown, i) => {
+    const feat = f as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
+    if (typeof feat !== 'object' || feat === null || feat.type !== 'Feature' || typeof feat.properties !== 'object' || feat.properties === null) {
+      issues.push({ path: `features[${i}]`, feature: i, message: 'expected a Feature with a properties object' });
+    } else {
+      rows.push({ ref: { feature: i }, props: canonicalProps(feat.properties as Record<string, unknown>), geometry: feat.geometry });
+    }
+  });
+  return { rows, issues };
+}
+
+/** Cells by field from a header row; headings we do not import are ignored, required ones must be there. */
+function tableRows(header: readonly string[], body: readonly { row: number; cells: readonly unknown[] }[]): { rows: SourceRow[]; issues: ImportIssue[] } {
+  const columns = new Map<number, Field>();
+  header.forEach((h, i) => {
+    const f = fieldOf(String(h ?? ''));
+    if (f && ![...columns.values()].includes(f)) columns.set(i, f);
+  });
+  const have = new Set(columns.values());
+  const missing = (['lng', 'lat', 'deptName'] as const).filter((f) => !have.has(f));
+  if (!have.has('code') && !have.has('classCode')) missing.push('code' as never);
+  if (missing.length > 0) {
+    return { rows: [], issues: missing.map((f) => ({ path: `row 1.${f}`, row: 1, field: f, message: `missing column ${headingOf(f)} (${f})` })) };
+  }
+  if (body.length > MAX_IMPORT_ROWS) return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} rows per file`)] };
+  const rows = body.map(({ row, cells }): SourceRow => {
+    const props: Record<string, unknown> = {};
+    for (const [i, f] of columns) props[f] = cells[i];
+    const lng = numberOf(props.lng);
+    const lat = numberOf(props.lat);
+    return { ref: { row }, props, geometry: lng !== null && lat !== null ? { type: 'Point', coordinates: [lng, lat] } : null };
+  });
+  return { rows, issues: [] };
+}
+
+export function readCsv(bytes: Buffer): { rows: SourceRow[]; issues: ImportIssue[] } {
+  let table: string[][];
+  try {
+    table = parseCsv(bytes.toString('utf8'));
+  } catch (err) {
+    return { rows: [], issues: [fileIssue(`not a readable CSV file: ${(err as Error).message}`)] };
+  }
+  const [header, ...body] = table;
+  if (!header) return { rows: [], issues: [fileIssue('the file is empty')] };
+  return tableRows(header, body.filter((cells) => cells.some((c) => c.trim() !== '')).map((cells, i) => ({ row: i + 2, cells })));
+}
+
+/** A cell as the value a person typed: rich text joined, formulas by their result, hyperlinks by their text. */
+function cellValue(v: CellValue): unknown {
+  if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return v;
+  if ('richText' in v) return v.richText.map((t) => t.text).join('');
+  if ('result' in v) return cellValue(v.result as CellValue);
+  if ('text' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as CellValue);
+  return null;
+}
+
+export async function readXlsx(bytes: Buffer): Promise<{ rows: SourceRow[]; issues: ImportIssue[] }> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its Buffer as an ArrayBuffer, which Node's generic Buffer no longer matches; runtime takes it.
+    await workbook.xlsx.load(bytes as unknown as ExcelBuffer);
+  } catch {
+    return { rows: [], issues: [fileIssue('not a readable .xlsx file')] };
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount < 1) return { rows: [], issues: [fileIssue('the workbook has no rows')] };
+  const width = sheet.columnCount;
+  const cellsOf = (r: number) => Array.from({ length: width }, (_, c) => cellValue(sheet.getRow(r).getCell(c + 1).value));
+  const header = cellsOf(1).map((h) => String(h ?? '').trim());
+  const body: { row: number; cells: unknown[] }[] = [];
+  const issues: ImportIssue[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const cells = cellsOf(r);
+    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+    body.push({ row: r, cells });
+  }
+  const read = tableRows(header, body);
+  // A 17-digit id typed as a number has already lost its last digits (doubles hold 15–16): refuse it, do not guess.
+  for (const row of read.rows) {
+    for (const f of ['code', 'gridCode'] as const) {
+      const v = row.props[f];
+      if (typeof v === 'number' && !Number.isSafeInteger(v)) {
+        issues.push(issueAt(row.ref, f, `${f} was stored as a number and has lost digits: format the column as text in Excel`));
+        row.props[f] = undefined;
+      }
+    }
+  }
+  return { rows: read.rows, issues: [...read.issues, ...issues] };
+}
+
+// ---------- export ----------
+
+const EXPORT_COLUMNS: readonly [string, (r: ComponentViewRow) => string | number | null][] = [
+  [headingOf('code'), (r) => r.code],
+  [headingOf('classCode'), (r) => r.class_code],
+  ['部件类别名称', (r) => r.class_name],
+  [headingOf('name'), (r) => r.name],
+  [headingOf('state'), (r) => STATE_WORDS[r.state]],
+  [headingOf('deptName'), (r) => r.dept_name],
+  [headingOf('ownerName'), (r) => r.owner_name],
+  [headingOf('maintainerName'), (r) => r.maintainer_name],
+  [headingOf('gridCode'), (r) => r.grid_code],
+  ['所在街道代码', (r) => r.street_code],
+  ['所在街道名称', (r) => r.street_name],
+  ['所在社区代码', (r) => r.community_code],
+  ['所在社区名称', (r) => r.community_name],
+  [headingOf('lng'), (r) => r.lng],
+  [headingOf('lat'), (r) => r.lat],
+  [headingOf('initialDate'), (r) => r.initial_date],
+  [headingOf('changeDate'), (r) => r.change_date],
+  [headingOf('source'), (r) => r.source],
+  [headingOf('notes'), (r) => r.notes],
+  ['示意数据', (r) => (r.synthetic ? '是' : '否')],
+];
+
+/** A text cell that Excel would run as a formula is prefixed with ' (OWASP CSV injection). */
+const csvCell = (v: string | number | null): string => {
+  if (v === null) return '';
+  let s = String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** UTF-8 with BOM and CRLF, which Excel on Windows opens correctly. */
+export function componentsCsv(rows: readonly ComponentViewRow[]): string {
+  const lines = [EXPORT_COLUMNS.map(([h]) => csvCell(h)).join(',')];
+  for (const r of rows) lines.push(EXPORT_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function componentsXlsx(rows: readonly ComponentViewRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('管理部件', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, width: Math.max(10, header.length * 2 + 2) }));
+  sheet.getRow(1).font = { bold: true };
+  // ids stay text cells: as numbers Excel would round 17 digits
+  for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => get(r)));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function componentsGeoJson(rows: readonly ComponentViewRow[]): string {
+  const features = rows.map((r) => JSON.stringify({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
+    properties: {
+      code: r.code, classCode: r.class_code, className: r.class_name, name: r.name, state: r.state, deptName: r.dept_name,
+      ownerName: r.owner_name, maintainerName: r.maintainer_name, gridCode: r.grid_code, streetCode: r.street_code,
+      communityCode: r.community_code, initialDate: r.initial_date, changeDate: r.change_date, source: r.source, notes: r.notes,
+      synthetic: r.synthetic === 1,
+    },
+  }));
+  return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+}

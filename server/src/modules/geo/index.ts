@@ -1,0 +1,10 @@
+/**
+ * Geography of a tenant: boundary, streets/towns, communities and 15-digit unit grids as polygons, GeoJSON in and
+ * out, the grid generator, and `locatePoint` (point → grid/community/street through an in-memory spatial index).
+ */
+export { createGeoService, parseBbox, type GeoService } from './geo.service.ts';
+export { registerGeoRoutes } from './geo.routes.ts';
+export { geoError, wgs84, type LocatedPoint, type RegionInfo, type TenantGeography } from './locator.cache.ts';
+export { EARTH_RADIUS_M } from './geometry.ts';
+export { buildComponentId, validateComponentId, COMPONENT_SERIAL_MAX } from './grid-codes.ts';
+export { parseComponentImport, buildComponentCollection, type ComponentImportRow } from './geojson-io.ts';
