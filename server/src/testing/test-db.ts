@@ -25,6 +25,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
   await admin.connect();
+  // Create shared extensions once, outside the per-file schemas, so parallel migrations never race on them.
+  await admin.query('create extension if not exists pg_trgm schema public').catch(() => undefined);
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase(TEST_PG_URL, { schema, poolSize: 5 });

@@ -72,8 +72,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('cases_parent').on('cases').columns(['parent_id']).execute();
 
   if (isPg) {
-    await sql`create extension if not exists pg_trgm`.execute(db);
-    await sql`create index cases_search_trgm on cases using gin (search_text gin_trgm_ops)`.execute(db);
+    // The extension lives in public so every schema (one per test file, or the app's) finds its operator class.
+    await sql`create extension if not exists pg_trgm schema public`.execute(db);
+    await sql`create index cases_search_trgm on cases using gin (search_text public.gin_trgm_ops)`.execute(db);
   } else {
     // Chinese substring search for terms of 3+ characters (stack-notes §1); shorter terms fall back to LIKE.
     await sql`create virtual table cases_fts using fts5(case_id unindexed, body, tokenize = 'trigram')`.execute(db);

@@ -168,3 +168,13 @@ describe('audit', () => {
     expect(await ctx.app.services.audit.verifyChain(tenantId)).toBe(2);
   });
 });
+
+describe('region in use', () => {
+  it('a community with grids and components cannot be deleted (409, not a crash)', async () => {
+    const communities = (await api().get('/api/org/regions?kind=community&pageSize=1')).json().items;
+    expect(communities.length).toBe(1);
+    const res = await api().delete(`/api/org/regions/${communities[0].id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('ORG_REGION_IN_USE');
+  });
+});

@@ -45,14 +45,16 @@ export async function deleteRegion(db: Executor, tenantId: string, id: string) {
   await db.deleteFrom('regions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
-/** Anything that still points at the region: children, units, grants. */
+/** Anything that still points at the region: children, units, grants, grids, components. */
 export async function regionUsage(db: Executor, tenantId: string, id: string): Promise<number> {
-  const [children, units, grants] = await Promise.all([
+  const [children, units, grants, grids, components] = await Promise.all([
     db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('parent_id', '=', id).executeTakeFirstOrThrow(),
     db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
     db.selectFrom('user_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
+    db.selectFrom('grids').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where((eb) => eb.or([eb('community_id', '=', id), eb('street_id', '=', id)])).executeTakeFirstOrThrow(),
+    db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where((eb) => eb.or([eb('community_id', '=', id), eb('street_id', '=', id)])).executeTakeFirstOrThrow(),
   ]);
-  return Number(children.n) + Number(units.n) + Number(grants.n);
+  return [children, units, grants, grids, components].reduce((sum, c) => sum + Number(c.n), 0);
 }
 
 // ---- units
