@@ -9,8 +9,8 @@ import type { ComponentImportResult } from '../../../../common/contracts/compone
 import type { Crs, PointGeometry } from '../../../../common/domain/geo.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { toBool, type Database } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -132,12 +132,18 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
         synthetic: 0, created_at: now.toISOString(), updated_at: now.toISOString(),
       };
     });
-    await db.transaction().execute(async (tx) => {
-      await repo.insertComponents(tx, rows);
-      await audit.record(tx, actor, actor.tenantId, {
-        action: 'component.import', entity: 'component', entityId: 'import', after: { count: rows.length, crs, codes: rows.map((r) => r.code) },
+    try {
+      await db.transaction().execute(async (tx) => {
+        await repo.insertComponents(tx, rows);
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'component.import', entity: 'component', entityId: 'import', after: { count: rows.length, crs, codes: rows.map((r) => r.code) },
+        });
       });
-    });
+    } catch (err) {
+      // Checked above, so only a concurrent import or registration can have taken an id since: nothing was written.
+      if (isUniqueViolation(err)) throw conflict('COMPONENT_DUPLICATE_CODE', [{ path: 'file', message: 'some ids were taken by another change meanwhile: send the file again' }]);
+      throw err;
+    }
     return { created: rows.length };
   };
 }

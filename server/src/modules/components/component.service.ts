@@ -1,5 +1,6 @@
-import type {
-  ClustersQuery, ClustersResult, Component, ComponentCreate, ComponentExportQuery, ComponentQuery, ComponentUpdate, NearestQuery, NearestResult,
+import {
+  MAX_COMPONENT_EXPORT_ROWS, type ClustersQuery, type ClustersResult, type Component, type ComponentCreate, type ComponentExportQuery,
+  type ComponentQuery, type ComponentUpdate, type NearestQuery, type NearestResult,
 } from '../../../../common/contracts/components.ts';
 import type { Bbox } from '../../../../common/domain/geo.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -15,7 +16,6 @@ import type { CatalogService } from '../catalog/index.ts';
 import { buildComponentId, COMPONENT_SERIAL_MAX, EARTH_RADIUS_M, parseBbox, validateComponentId, wgs84, type GeoService, type TenantGeography } from '../geo/index.ts';
 import { componentsCsv, componentsGeoJson, componentsXlsx } from './component-files.ts';
 import * as repo from './component.repository.ts';
-import { MAX_COMPONENT_EXPORT_ROWS } from '../../../../common/contracts/components.ts';
 
 export const view = (r: repo.ComponentViewRow): Component => ({
   id: r.id, code: r.code, classCode: r.class_code, className: r.class_name ?? null, name: r.name, state: r.state,
@@ -53,6 +53,8 @@ const boxAround = (lng: number, lat: number, r: number): Bbox => {
   return [lng - dLng, lat - dLat, lng + dLng, lat + dLat];
 };
 const SORTS = { code: 'code', name: 'name', classCode: 'class_code', state: 'state', initialDate: 'initial_date', updatedAt: 'updated_at' } as const;
+/** A class this small is read whole for a nearest query instead of through the position index. */
+const SMALL_CLASS = 2000;
 /** Above this many cells the map gains nothing; the cell size doubles until the bbox fits. */
 const MAX_CLUSTER_CELLS = 40_000;
 
@@ -181,14 +183,18 @@ export function createComponentService(database: Database, clock: Clock, audit: 
       const [x, y] = wgs84(q.lng, q.lat, q.crs ?? 'wgs84');
       const limit = q.limit ?? 10;
       const radius = q.radius ?? 1000;
-      let r = Math.min(radius, 150);
+      const rank = (candidates: { id: string; lng: number; lat: number }[], within: number) => candidates
+        .map((c) => ({ id: c.id, d: haversineM(x, y, c.lng, c.lat) })).filter((h) => h.d <= within).sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
       let hits: { id: string; d: number }[];
-      for (;;) {
-        const candidates = await repo.positionsInBox(db, actor.tenantId, boxAround(x, y, r), q.classCode);
-        hits = candidates.map((c) => ({ id: c.id, d: haversineM(x, y, c.lng, c.lat) })).filter((h) => h.d <= r).sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1));
-        // Every point closer than r is in the box, so once `limit` of them are within r they are the nearest.
-        if (hits.length >= limit || r >= radius) break;
-        r = Math.min(radius, r * 3);
+      if (q.classCode && (await repo.classCount(db, actor.tenantId, q.classCode)) <= SMALL_CLASS) {
+        // A rare class (19 pump houses) is read whole on its own index: cheaper than scanning a city-wide box.
+        hits = rank(await repo.positionsOfClass(db, actor.tenantId, q.classCode), radius);
+      } else {
+        for (let r = Math.min(radius, 150); ; r = Math.min(radius, r * 3)) {
+          hits = rank(await repo.positionsInBox(db, actor.tenantId, boxAround(x, y, r), q.classCode), r);
+          // Every point closer than r is in the box, so once `limit` of them are within r they are the nearest.
+          if (hits.length >= limit || r >= radius) break;
+        }
       }
       const top = hits.slice(0, limit);
       const rows = new Map((await repo.componentsWithNamesByIds(db, actor.tenantId, top.map((h) => h.id))).map((c) => [c.id, c]));

@@ -7,8 +7,8 @@ import type { GeoImportResult, GeoLayerLevel } from '../../../../common/contract
 import type { AreaGeometry, Crs, GeoIssue } from '../../../../common/domain/geo.ts';
 import type { GridsTable, RegionsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database, Tx } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { isUniqueViolation, type Database, type Tx } from '../../platform/db.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
@@ -128,12 +128,18 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     if (parsed.rows.length === 0) throw new AppError('GEO_IMPORT_INVALID', 400, [{ path: 'features', message: 'the file has no features' }]);
     const now = clock.now().toISOString();
     const features = (input as { features: { properties?: { synthetic?: unknown } }[] }).features;
-    return db.transaction().execute(async (tx) => {
-      const result = level === 'grid'
-        ? await writeGrids(tx, actor, parsed.rows as GridImportRow[], (i) => features[i]?.properties?.synthetic === true, now)
-        : await writeRegions(tx, actor, level, parsed.rows as RegionImportRow[], now);
-      await repo.bumpGeoVersion(tx, actor.tenantId);
-      return result;
-    });
+    try {
+      return await db.transaction().execute(async (tx) => {
+        const result = level === 'grid'
+          ? await writeGrids(tx, actor, parsed.rows as GridImportRow[], (i) => features[i]?.properties?.synthetic === true, now)
+          : await writeRegions(tx, actor, level, parsed.rows as RegionImportRow[], now);
+        await repo.bumpGeoVersion(tx, actor.tenantId);
+        return result;
+      });
+    } catch (err) {
+      // Only a concurrent import can have created one of these codes since they were read: nothing was written.
+      if (isUniqueViolation(err)) throw conflict('GEO_IMPORT_INVALID', [{ path: 'features', message: 'another import created some of these codes meanwhile: send the file again' }]);
+      throw err;
+    }
   };
 }

@@ -2,7 +2,7 @@ import type { GenerateGridsBody, GenerateGridsResult, GeoImportResult, GeoLayerL
 import type { AreaGeometry, Bbox, Crs } from '../../../../common/domain/geo.ts';
 import type { GridsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { toBool, type Database } from '../../platform/db.ts';
+import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -108,17 +108,23 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
         geometry: JSON.stringify(g.polygon), min_lng: g.bbox[0], min_lat: g.bbox[1], max_lng: g.bbox[2], max_lat: g.bbox[3],
         area_m2: g.areaM2, synthetic: community.synthetic, created_at: now, updated_at: now,
       }));
-      await db.transaction().execute(async (tx) => {
-        await repo.deleteGridsOfCommunity(tx, actor.tenantId, communityId);
-        await repo.insertGrids(tx, rows);
-        const moved = await relocateComponents(tx, actor.tenantId, [communityId]);
-        await repo.bumpGeoVersion(tx, actor.tenantId);
-        await audit.record(tx, actor, actor.tenantId, {
-          action: 'geo.grids.generate', entity: 'region', entityId: communityId,
-          before: { count: existing.length, codes: existing.map((g) => g.code) },
-          after: { count: rows.length, cellMeters, droppedAreaM2: generated.dropped.areaM2, componentsMoved: moved },
+      try {
+        await db.transaction().execute(async (tx) => {
+          await repo.deleteGridsOfCommunity(tx, actor.tenantId, communityId);
+          await repo.insertGrids(tx, rows);
+          const moved = await relocateComponents(tx, actor.tenantId, [communityId]);
+          await repo.bumpGeoVersion(tx, actor.tenantId);
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'geo.grids.generate', entity: 'region', entityId: communityId,
+            before: { count: existing.length, codes: existing.map((g) => g.code) },
+            after: { count: rows.length, cellMeters, droppedAreaM2: generated.dropped.areaM2, componentsMoved: moved },
+          });
         });
-      });
+      } catch (err) {
+        // Two requests drew the same community at once: the other one's grids stand, this one wrote nothing.
+        if (isUniqueViolation(err)) throw conflict('GEO_GRIDS_EXIST', [{ field: 'params.id', rule: 'concurrent', message: 'grids were drawn for this community meanwhile' }]);
+        throw err;
+      }
       return { count: rows.length, droppedAreaM2: Math.round(generated.dropped.areaM2 * 10) / 10 };
     },
 
