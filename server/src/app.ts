@@ -11,6 +11,8 @@ import type { Database } from './platform/db.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { newId } from './platform/ids.ts';
 import { serveWebClient } from './platform/web-client.ts';
+import { LiveHub } from './platform/live-events.ts';
+import { createCaseService, registerCaseRoutes } from './modules/cases/index.ts';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
@@ -19,6 +21,8 @@ import { createComponentServices, registerComponentRoutes } from './modules/comp
 import { createGeoService, registerGeoRoutes } from './modules/geo/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgServices, registerOrgRoutes } from './modules/org/index.ts';
+import { createPhotoService, registerPhotoRoutes } from './modules/photos/index.ts';
+import { createRoutingService, registerRoutingRoutes } from './modules/routing/index.ts';
 import { createSettingsService } from './modules/settings/index.ts';
 
 export const VERSION = '0.1.0';
@@ -50,7 +54,12 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const components = createComponentServices(database, clock, audit, catalog.catalog, geo);
   const settings = createSettingsService(database, clock, audit);
   const calendar = createCalendarService(database, clock, audit, settings);
-  return { audit, auth, org, catalog, settings, calendar, geo, components };
+  const routing = createRoutingService(database, clock, audit, settings, geo);
+  const live = new LiveHub();
+  // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
+  const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
+  const cases = createCaseService(database, clock, { calendar, geo, live, routing, photos });
+  return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, cases };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -113,6 +122,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   await registerGeoRoutes(app, services.geo);
   await registerComponentRoutes(app, services.components);
   registerCalendarRoutes(app, services.calendar);
+  registerRoutingRoutes(app, services.routing);
+  await registerPhotoRoutes(app, services.photos);
+  registerCaseRoutes(app, services.cases, services.live);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

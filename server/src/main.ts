@@ -4,6 +4,7 @@ import { migrateToLatest } from './db/migrations/index.ts';
 import { seedDemoCity } from './db/seed/demo-city.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db.ts';
+import { Scheduler } from './platform/scheduler.ts';
 
 /** Process entry: read config, open and migrate the database, seed the demo city if empty, listen. */
 async function main() {
@@ -23,8 +24,16 @@ async function main() {
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.seedDemo && (await seedDemoCity(database.db, systemClock))) app.log.info('demo city 大冶市 (420281) seeded');
 
+  // Jobs persisted in the database and leased per run, so N instances sweep once (DESIGN.md §2).
+  const scheduler = new Scheduler(database, systemClock, (job, err) => app.log.error({ err, job }, 'scheduled job failed'));
+  scheduler.start([
+    { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
+    { name: 'auth.purge-sessions', everyMs: 3_600_000, run: () => app.services.auth.purgeExpiredSessions() },
+  ]);
+
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

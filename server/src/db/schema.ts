@@ -239,11 +239,13 @@ export interface CasesTable {
   step_started_at: string | null;
   /** deadline of the current step; null while the clock is paused (suspended) or the case is terminal */
   step_deadline: string | null;
+  /** when 80 % of the current step's limit is used (yellow warning) */
+  step_warn_at: string | null;
   /** highest warning raised for the current step: 'yellow' | 'red' */
   step_warned: string | null;
   handling_deadline: string | null;
-  /** handling time used before a suspension, in the limit unit's measure (ms) */
-  handling_used_ms: number | null;
+  /** handling time left when a suspension began, in the limit unit's measure (ms); the deadline is rebuilt from it on resume */
+  handling_remaining_ms: number | null;
   suspended_until: string | null;
   overdue: number;
   extension_count: number;
@@ -340,6 +342,18 @@ export interface CaseWarningsTable {
   read_at: string | null;
 }
 
+export interface NotificationsTable {
+  id: string;
+  tenant_id: string;
+  case_id: string | null;
+  user_id: string | null;
+  phone: string | null;
+  kind: string;
+  message: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface SequencesTable {
   tenant_id: string;
   name: string;
@@ -387,6 +401,7 @@ export interface DB {
   routing_rules: RoutingRulesTable;
   case_warnings: CaseWarningsTable;
   sequences: SequencesTable;
+  notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
   job_locks: JobLocksTable;
   /** SQLite only: FTS5 trigram index over case text */

@@ -39,9 +39,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('step_limit_unit', 'text')
     .addColumn('step_started_at', 'text')
     .addColumn('step_deadline', 'text')
+    .addColumn('step_warn_at', 'text')
     .addColumn('step_warned', 'text')
     .addColumn('handling_deadline', 'text')
-    .addColumn('handling_used_ms', 'double precision')
+    .addColumn('handling_remaining_ms', 'double precision')
     .addColumn('suspended_until', 'text')
     .addColumn('overdue', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('extension_count', 'integer', (c) => c.notNull().defaultTo(0))
@@ -67,6 +68,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('cases_inbox').on('cases').columns(['tenant_id', 'status', 'step_deadline']).execute();
   await db.schema.createIndex('cases_unit_inbox').on('cases').columns(['tenant_id', 'unit_id', 'status', 'step_deadline']).execute();
   await db.schema.createIndex('cases_sweep').on('cases').columns(['step_deadline']).execute();
+  await db.schema.createIndex('cases_warn_sweep').on('cases').columns(['step_warn_at']).execute();
+  await db.schema.createIndex('cases_resume_sweep').on('cases').columns(['suspended_until']).execute();
   await db.schema.createIndex('cases_reported').on('cases').columns(['tenant_id', 'reported_at']).execute();
   await db.schema.createIndex('cases_matter_time').on('cases').columns(['tenant_id', 'matter_code', 'reported_at']).execute();
   await db.schema.createIndex('cases_parent').on('cases').columns(['parent_id']).execute();
@@ -165,6 +168,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('read_at', 'text')
     .execute();
   await db.schema.createIndex('case_warnings_tenant').on('case_warnings').columns(['tenant_id', 'at']).execute();
+
+  // The outbox of notices to people (merged reporters, later SMS to citizens): written in the case transaction,
+  // delivered by a gateway that marks sent_at.
+  await db.schema
+    .createTable('notifications')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+    .addColumn('case_id', 'text', (c) => c.references('cases.id'))
+    .addColumn('user_id', 'text', (c) => c.references('users.id'))
+    .addColumn('phone', 'text')
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('message', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('sent_at', 'text')
+    .execute();
+  await db.schema.createIndex('notifications_user').on('notifications').columns(['tenant_id', 'user_id', 'created_at']).execute();
 
   await db.schema
     .createTable('sequences')

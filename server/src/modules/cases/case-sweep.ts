@@ -1,0 +1,68 @@
+import type { Database } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
+import type { CaseDeps } from './case.service.ts';
+import { appendEvent } from './case-timeline.ts';
+import { decide } from './case-transitions.ts';
+import { DEFAULT_STEP_LIMITS } from './case-sla.ts';
+
+const BATCH = 500;
+
+/**
+ * The SLA sweep, run by the scheduler across instances once per interval (DESIGN.md §2: deadlines are columns,
+ * not timers). Yellow at 80 % of a step's limit, red at 100 % (cn-standards.md §3.3 预警); a handling step that
+ * goes red marks the case overdue; a suspension (挂账) that reached its cap resumes by itself (§3.4).
+ * Each change is one small transaction so a crash mid-sweep loses nothing: the next sweep picks up the rest.
+ */
+export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
+  const { db } = database;
+  const iso = now.toISOString();
+  let warned = 0;
+  let overdue = 0;
+  let resumed = 0;
+
+  const reds = await db.selectFrom('cases').select(['id', 'tenant_id', 'status', 'unit_id', 'step_warned'])
+    .where('step_deadline', '<=', iso).where((eb) => eb.or([eb('step_warned', 'is', null), eb('step_warned', '=', 'yellow')]))
+    .limit(BATCH).execute();
+  for (const c of reds) {
+    await db.transaction().execute(async (tx) => {
+      const handling = c.status === 'handling';
+      const res = await tx.updateTable('cases').set({ step_warned: 'red', ...(handling ? { overdue: 1 } : {}) })
+        .where('id', '=', c.id).where('status', '=', c.status).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      await tx.insertInto('case_warnings').values({ id: newId(), tenant_id: c.tenant_id, case_id: c.id, level: 'red', status: c.status, unit_id: c.unit_id, at: iso, read_at: null }).execute();
+      warned += 1;
+      if (handling) overdue += 1;
+    });
+  }
+
+  const yellows = await db.selectFrom('cases').select(['id', 'tenant_id', 'status', 'unit_id'])
+    .where('step_warn_at', '<=', iso).where('step_warned', 'is', null).limit(BATCH).execute();
+  for (const c of yellows) {
+    await db.transaction().execute(async (tx) => {
+      const res = await tx.updateTable('cases').set({ step_warned: 'yellow' }).where('id', '=', c.id).where('step_warned', 'is', null).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      await tx.insertInto('case_warnings').values({ id: newId(), tenant_id: c.tenant_id, case_id: c.id, level: 'yellow', status: c.status, unit_id: c.unit_id, at: iso, read_at: null }).execute();
+      warned += 1;
+    });
+  }
+
+  const due = await db.selectFrom('cases').selectAll().where('status', '=', 'suspended').where('suspended_until', '<=', iso).limit(BATCH).execute();
+  for (const c of due) {
+    const calendar = await deps.calendar.forTenant(c.tenant_id);
+    await db.transaction().execute(async (tx) => {
+      const out = await decide({
+        tx, c, input: { action: 'resume', version: c.version }, actorId: 'system', calendar, now, stepLimits: DEFAULT_STEP_LIMITS, suggestUnit: async () => null,
+      });
+      const res = await tx.updateTable('cases').set({ ...out.patch, status: out.to, updated_at: iso, version: c.version + 1 })
+        .where('id', '=', c.id).where('version', '=', c.version).executeTakeFirst();
+      if (Number(res.numUpdatedRows) !== 1) return;
+      await appendEvent(tx, {
+        tenantId: c.tenant_id, caseId: c.id, at: iso, actorId: null, actorName: null, actorRole: 'system', action: 'resume',
+        fromStatus: c.status, toStatus: out.to, note: null, data: { ...out.data, automatic: true },
+      });
+      await tx.insertInto('case_warnings').values({ id: newId(), tenant_id: c.tenant_id, case_id: c.id, level: 'resumed', status: out.to, unit_id: c.unit_id, at: iso, read_at: null }).execute();
+      resumed += 1;
+    });
+  }
+  return { warned, overdue, resumed };
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, InboxCounts } from '../../../../common/contracts/cases.ts';
+import { ErrorBody, IdParams, PageOf } from '../../../../common/contracts/common.ts';
+import { idempotencyKey } from '../../platform/idempotency.ts';
+import type { LiveHub } from '../../platform/live-events.ts';
+import { actorOf } from '../auth/index.ts';
+import { canSee } from './case.policy.ts';
+import type { CaseService } from './case.service.ts';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const HEARTBEAT_MS = 25_000;
+
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, live: LiveHub): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['cases'];
+
+  r.post('/api/cases', {
+    config: { permission: 'case.report' },
+    schema: {
+      tags, summary: 'Report a case (inspector patrol, operator for a caller, leader instruction); honours Idempotency-Key',
+      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
+      body: CaseCreate, response: { 200: CaseDetail, 201: CaseDetail, ...errors },
+    },
+  }, async (req, reply) => {
+    const result = await cases.create(actorOf(req), req.body, idempotencyKey(req.headers['idempotency-key']));
+    if (result.replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(result.status).send(result.body);
+  });
+
+  r.get('/api/cases', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox / search', querystring: CaseQuery, response: { 200: PageOf(CaseSummary), ...errors } } },
+    async (req) => cases.list(actorOf(req), req.query));
+  r.get('/api/cases/counts', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox counts', response: { 200: InboxCounts, ...errors } } },
+    async (req) => cases.counts(actorOf(req)));
+  r.get('/api/cases/:id', { config: { permission: 'case.read' }, schema: { tags, params: IdParams, response: { 200: CaseDetail, ...errors } } },
+    async (req) => cases.get(actorOf(req), req.params.id));
+  r.get('/api/cases/:id/duplicates', { config: { permission: 'case.read' }, schema: { tags, summary: 'Possible duplicates nearby', params: IdParams, response: { 200: Type.Array(Type.Unknown()), ...errors } } },
+    async (req) => cases.duplicates(actorOf(req), req.params.id));
+  r.post('/api/cases/:id/transitions', {
+    config: { permission: 'case.read' },
+    schema: { tags, summary: 'One step of the lifecycle (optimistic concurrency by version)', params: IdParams, body: CaseTransition, response: { 200: CaseDetail, ...errors } },
+  }, async (req) => cases.transition(actorOf(req), req.params.id, req.body));
+
+  // Live updates (Server-Sent Events): each connection gets the tenant's case events it is allowed to see.
+  r.get('/api/live', { config: { permission: 'case.read' }, schema: { tags, summary: 'Server-Sent Events: case changes', hide: false } }, (req, reply) => {
+    const actor = actorOf(req);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write(': connected\n\n');
+    const unsubscribe = live.subscribe((event) => {
+      if (event.tenantId !== actor.tenantId) return;
+      const d = event.data as { unitId: string | null; streetId: string | null; communityId: string | null };
+      if (!canSee(actor, { unit_id: d.unitId, street_id: d.streetId, community_id: d.communityId })) return;
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    });
+    const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    req.raw.on('close', () => {
+      clearInterval(beat);
+      unsubscribe();
+    });
+  });
+}

@@ -1,0 +1,234 @@
+import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, InboxCounts } from '../../../../common/contracts/cases.ts';
+import { INBOXES, type Inbox } from '../../../../common/domain/case-channels.ts';
+import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
+import type { CasesTable } from '../../db/schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db.ts';
+import { notFound } from '../../platform/errors.ts';
+import { once } from '../../platform/idempotency.ts';
+import { newId } from '../../platform/ids.ts';
+import type { LiveHub } from '../../platform/live-events.ts';
+import { listWindow } from '../../platform/paging.ts';
+import { nextSequence } from '../../platform/sequences.ts';
+import { can, requirePermission, type Actor } from '../auth/index.ts';
+import { wgs84, type LocatedPoint } from '../geo/index.ts';
+import { TRANSITIONS } from './case-lifecycle.ts';
+import { DEFAULT_STEP_LIMITS, NO_CLOCK, startStep } from './case-sla.ts';
+import { caseErrors } from './case.errors.ts';
+import { canDo, canSee, visibilityFilter } from './case.policy.ts';
+import * as repo from './case.repository.ts';
+import { appendEvent } from './case-timeline.ts';
+import { sweepSla } from './case-sweep.ts';
+import { decide } from './case-transitions.ts';
+import { detailOf, summaryOf } from './case-views.ts';
+
+export interface CaseDeps {
+  calendar: { forTenant(tenantId: string, ex?: Executor): Promise<WorkCalendar> };
+  geo: { locatePoint(tenantId: string, lng: number, lat: number): Promise<LocatedPoint | null> };
+  live: LiveHub;
+  routing?: {
+    suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
+    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date }, ex?: Executor): Promise<unknown[]>;
+  };
+  photos?: {
+    attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', actorUserId: string): Promise<void>;
+    photosOfCase(db: Executor, tenantId: string, caseIds: readonly string[]): Promise<CasePhoto[] | Map<string, CasePhoto[]>>;
+  };
+}
+
+const INBOX_STATUSES: Partial<Record<Inbox, CaseState[]>> = {
+  reported: ['reported'], verifying: ['verifying'], pending_filing: ['pending_filing'], pending_dispatch: ['pending_dispatch'],
+  handling: ['handling'], suspended: ['suspended'], reported_back: ['reported_back'], checking: ['checking'],
+  pending_close: ['pending_close'], closed: ['closed', 'voided'],
+};
+const OPEN_STATES = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'suspended', 'reported_back', 'checking', 'pending_close'];
+
+/** The closed loop's use cases: intake, reading, inboxes and every transition (issue 4). */
+export function createCaseService(database: Database, clock: Clock, deps: CaseDeps) {
+  const { db, dialect } = database;
+
+  const roleOf = (actor: Actor) => actor.grants[0]?.role ?? null;
+
+  async function photosFor(tenantId: string, caseId: string): Promise<CasePhoto[]> {
+    if (!deps.photos) return [];
+    const res = await deps.photos.photosOfCase(db, tenantId, [caseId]);
+    return Array.isArray(res) ? res : res.get(caseId) ?? [];
+  }
+
+  async function detail(actor: Actor, c: CasesTable, calendar?: WorkCalendar): Promise<CaseDetail> {
+    const cal = calendar ?? (await deps.calendar.forTenant(c.tenant_id));
+    const [names, timeline, photos, merged] = await Promise.all([
+      repo.namesFor(db, c.tenant_id, c), repo.timelineOf(db, c.id), photosFor(c.tenant_id, c.id), repo.mergedChildren(db, c.tenant_id, c.id),
+    ]);
+    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c));
+    let suggestedUnitId: string | null = null;
+    if (c.status === 'pending_dispatch') {
+      suggestedUnitId = c.unit_id ?? (await deps.routing?.suggestUnit(c.tenant_id, { matterCode: c.matter_code, streetId: c.street_id, communityId: c.community_id }))?.unitId ?? null;
+    }
+    return detailOf(c, { names, timeline, photos, mergedCount: merged.length, allowedActions, suggestedUnitId, showReporterName: can(actor, 'case.accept') }, cal, clock.now());
+  }
+
+  async function load(actor: Actor, id: string): Promise<CasesTable> {
+    const c = await repo.findCase(db, actor.tenantId, id);
+    if (!c || !canSee(actor, c)) throw notFound('case');
+    return c;
+  }
+
+  async function stepLimits(_tenantId: string) {
+    return DEFAULT_STEP_LIMITS;
+  }
+
+  function publish(c: CasesTable, action: string) {
+    deps.live.publish({ type: 'case', tenantId: c.tenant_id, data: { id: c.id, caseNo: c.case_no, status: c.status, unitId: c.unit_id, streetId: c.street_id, communityId: c.community_id, action } });
+  }
+
+  return {
+    canView: async (actor: Actor, caseId: string) => {
+      const c = await repo.findCase(db, actor.tenantId, caseId);
+      return !!c && canSee(actor, c);
+    },
+
+    async create(actor: Actor, input: CaseCreate, key: string | null) {
+      requirePermission(actor, 'case.report');
+      const channel = input.channel ?? (can(actor, 'case.verify') ? 'inspector' : can(actor, 'case.escalate') ? 'leader' : 'operator');
+      const matter = await repo.activeMatter(db, actor.tenantId, input.matterCode);
+      if (!matter) throw caseErrors.unknownMatter();
+      const [lng, lat] = wgs84(input.lng, input.lat, input.crs ?? 'wgs84', 'body');
+      const place = await deps.geo.locatePoint(actor.tenantId, lng, lat);
+      if (!place) throw caseErrors.outsideTenant();
+      const calendar = await deps.calendar.forTenant(actor.tenantId);
+      const limits = await stepLimits(actor.tenantId);
+      const code = await repo.tenantCode(db, actor.tenantId);
+      const now = clock.now();
+      const day = localDay(calendar, now);
+      const selfHandled = input.selfHandled === true;
+      const result = await once(database, `case.create:${actor.tenantId}:${actor.userId}`, key, () => clock.now().toISOString(), async (tx) => {
+        const seq = await nextSequence(tx, actor.tenantId, `case:${day}`);
+        const id = newId();
+        const status: CaseState = selfHandled ? 'closed' : 'reported';
+        const row: CasesTable = {
+          id, tenant_id: actor.tenantId, case_no: `${code}-${day}-${String(seq).padStart(5, '0')}`, status, channel,
+          matter_code: matter.code, component_code: input.componentCode ?? null, description: input.description.trim(),
+          address: input.address?.trim() || null, lng, lat, grid_code: place.gridCode, community_id: place.communityId,
+          street_id: place.streetId, reporter_id: actor.userId, reporter_name: input.reporterName ?? null,
+          reporter_phone: input.reporterPhone ?? null, filing_condition_id: null, filing_condition: null,
+          handling_limit_value: null, handling_limit_unit: null, unit_id: null, handler_id: null, task_user_id: null,
+          parent_id: null, ...(selfHandled ? NO_CLOCK : startStep(calendar, now, limits.reported ?? { value: 0.25, unit: 'work_hours' })),
+          handling_deadline: null, handling_remaining_ms: null, suspended_until: null, overdue: 0, extension_count: 0,
+          suspension_count: 0, rework_count: 0, return_count: 0, escalation_count: 0, self_handled: selfHandled ? 1 : 0,
+          pending_request: null, close_type: selfHandled ? 'normal' : null, void_reason: null, reported_at: now.toISOString(),
+          filed_at: selfHandled ? now.toISOString() : null, dispatched_at: null, closed_at: selfHandled ? now.toISOString() : null,
+          search_text: '', version: 1, created_at: now.toISOString(), updated_at: now.toISOString(),
+        };
+        row.search_text = [row.case_no, matter.name, row.description, row.address ?? ''].join(' ');
+        await repo.insertCase(tx, dialect, row);
+        if (input.photoIds?.length) await deps.photos?.attachPhotos(tx, actor.tenantId, id, input.photoIds, selfHandled ? 'after' : 'before', actor.userId);
+        await appendEvent(tx, {
+          tenantId: actor.tenantId, caseId: id, at: row.reported_at, actorId: actor.userId, actorName: actor.displayName, actorRole: roleOf(actor),
+          action: selfHandled ? 'self_handle' : 'report', fromStatus: null, toStatus: status, note: null,
+          data: { channel, photos: input.photoIds ?? [] },
+        });
+        return { status: 201, body: row };
+      });
+      const created = result.body;
+      if (!result.replayed) publish(created, 'report');
+      return { status: result.status, replayed: result.replayed, body: await detail(actor, (await repo.findCase(db, actor.tenantId, created.id)) ?? created, calendar) };
+    },
+
+    async get(actor: Actor, id: string): Promise<CaseDetail> {
+      requirePermission(actor, 'case.read');
+      return detail(actor, await load(actor, id));
+    },
+
+    async list(actor: Actor, query: CaseQuery): Promise<Page<CaseSummary>> {
+      requirePermission(actor, 'case.read');
+      const w = listWindow(query, { deadline: 'step_deadline', reportedAt: 'reported_at', caseNo: 'case_no', updatedAt: 'updated_at' }, 'deadline');
+      const now = clock.now();
+      const inbox = query.inbox ?? 'all';
+      const { rows, total } = await repo.listCases(db, dialect, actor.tenantId, {
+        statuses: inbox === 'overdue' ? OPEN_STATES : INBOX_STATUSES[inbox],
+        overdueAt: inbox === 'overdue' ? now.toISOString() : undefined,
+        matterCode: query.matterCode, regionId: query.regionId, unitId: query.unitId, channel: query.channel,
+        deadlineBefore: query.deadlineBefore, taskUserId: query.mine ? actor.userId : undefined, q: query.q,
+        visibility: visibilityFilter(actor),
+      }, w);
+      const calendar = await deps.calendar.forTenant(actor.tenantId);
+      const names = await repo.matterNames(db, actor.tenantId, rows.map((r) => r.matter_code));
+      return { items: rows.map((r) => summaryOf(r, names.get(r.matter_code) ?? null, calendar, now)), total, page: w.page, pageSize: w.limit };
+    },
+
+    async counts(actor: Actor): Promise<InboxCounts> {
+      requirePermission(actor, 'case.read');
+      const { byStatus, overdue } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString());
+      const out: InboxCounts = {};
+      for (const inbox of INBOXES) {
+        if (inbox === 'overdue') out[inbox] = overdue;
+        else if (inbox === 'all') out[inbox] = [...byStatus.values()].reduce((a, b) => a + b, 0);
+        else out[inbox] = (INBOX_STATUSES[inbox] ?? []).reduce((a, s) => a + (byStatus.get(s) ?? 0), 0);
+      }
+      return out;
+    },
+
+    async duplicates(actor: Actor, id: string) {
+      requirePermission(actor, 'case.read');
+      const c = await load(actor, id);
+      if (!deps.routing) return [];
+      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at) });
+    },
+
+    async transition(actor: Actor, id: string, input: CaseTransition): Promise<CaseDetail> {
+      const c = await load(actor, id);
+      const t = TRANSITIONS[input.action];
+      if (!canDo(actor, t.permission, c)) throw notFound('case');
+      if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
+      if (input.version !== c.version) throw caseErrors.stale(c.version);
+      if (input.action === 'void' && input.parentId) {
+        const parent = await repo.findCase(db, actor.tenantId, input.parentId);
+        if (!parent || parent.id === c.id || TERMINAL_STATES.includes(parent.status as CaseState)) throw caseErrors.field('body.parentId', 'exists', 'merge into an open case');
+      }
+      const calendar = await deps.calendar.forTenant(actor.tenantId);
+      const limits = await stepLimits(actor.tenantId);
+      const suggestion = c.status === 'pending_dispatch' && !input.unitId && deps.routing
+        ? (await deps.routing.suggestUnit(c.tenant_id, { matterCode: c.matter_code, streetId: c.street_id, communityId: c.community_id }))?.unitId ?? c.unit_id
+        : c.unit_id;
+      const now = clock.now();
+      const updated = await db.transaction().execute(async (tx) => {
+        const out = await decide({ tx, c, input, actorId: actor.userId, calendar, now, stepLimits: limits, suggestUnit: async () => suggestion });
+        const patch: Partial<CasesTable> = { ...out.patch, status: out.to, updated_at: now.toISOString() };
+        if (!(await repo.updateCase(tx, actor.tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
+        if (input.photoIds?.length && deps.photos) await deps.photos.attachPhotos(tx, actor.tenantId, c.id, input.photoIds, out.photoPhase ?? 'check', actor.userId);
+        await appendEvent(tx, {
+          tenantId: actor.tenantId, caseId: c.id, at: now.toISOString(), actorId: actor.userId, actorName: actor.displayName,
+          actorRole: roleOf(actor), action: input.action, fromStatus: c.status, toStatus: out.to, note: input.note?.trim() || null,
+          data: { ...out.data, ...(input.photoIds?.length ? { photos: input.photoIds } : {}) },
+        });
+        if (input.action === 'close') await notifyMerged(tx, c, now);
+        return { ...c, ...patch, version: c.version + 1 } as CasesTable;
+      });
+      publish(updated, input.action);
+      return detail(actor, updated, calendar);
+    },
+
+    /** The SLA sweep (scheduler job): yellow and red warnings, overdue marks, suspensions resumed at their cap. */
+    sweep: (now: Date) => sweepSla(database, deps, now),
+  };
+
+  /** The parent's closing notifies every merged reporter (issue 4): rows in the notification outbox. */
+  async function notifyMerged(tx: Executor, parent: CasesTable, now: Date) {
+    const children = await repo.mergedChildren(tx, parent.tenant_id, parent.id);
+    for (const child of children) {
+      await tx.insertInto('notifications').values({
+        id: newId(), tenant_id: parent.tenant_id, case_id: child.id, user_id: child.reporter_id, phone: child.reporter_phone,
+        kind: 'merged_parent_closed', message: `${child.case_no} → ${parent.case_no}`, created_at: now.toISOString(), sent_at: null,
+      }).execute();
+    }
+  }
+}
+export type CaseService = ReturnType<typeof createCaseService>;
+
+/** The local calendar day (business time zone) as yyyymmdd, for case numbers. */
+function localDay(calendar: WorkCalendar, at: Date): string {
+  return calendar.localDate(at).replace(/-/g, '');
+}

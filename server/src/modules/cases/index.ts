@@ -1,0 +1,4 @@
+/** The closed loop: intake, the lifecycle with SLA clocks, inboxes, timeline, live events and the SLA sweep. */
+export { createCaseService, type CaseService, type CaseDeps } from './case.service.ts';
+export { registerCaseRoutes } from './case.routes.ts';
+export { DEFAULT_STEP_LIMITS } from './case-sla.ts';

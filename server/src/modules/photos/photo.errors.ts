@@ -1,0 +1,22 @@
+import { AppError } from '../../platform/errors.ts';
+
+/** Upload limits. 10 MB covers a full-resolution phone photo; anything bigger is not a street photo. */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/**
+ * Decoded size cap. A real photo that fits in 10 MB is well under 100 megapixels, while a small crafted PNG can
+ * declare enough pixels to need gigabytes of memory when decoded (a "decompression bomb").
+ */
+export const MAX_PHOTO_PIXELS = 100_000_000;
+
+export const photoUnsupportedType = (reason?: string) =>
+  new AppError('PHOTO_UNSUPPORTED_TYPE', 415, { allowed: 'jpeg, png, webp, heif', ...(reason ? { reason } : {}) });
+
+export const photoTooLarge = (limit: { maxBytes: number } | { maxPixels: number } = { maxBytes: MAX_PHOTO_BYTES }) =>
+  new AppError('PHOTO_TOO_LARGE', 413, { maxMb: MAX_PHOTO_BYTES / 1024 / 1024, ...limit });
+
+/** The bytes look like an accepted format but do not decode (truncated upload, corrupt file). */
+export const photoUnreadable = () => new AppError('PHOTO_UNREADABLE', 422);
+
+/** Unknown, foreign (other user or tenant) or already attached ids all look the same to the caller. */
+export const photoUnknown = (fields: readonly string[]) =>
+  new AppError('PHOTO_UNKNOWN', 400, fields.map((field) => ({ field, rule: 'exists', message: 'no unattached photo of yours with this id' })));

@@ -1,0 +1,41 @@
+import type { CasePhotosTable } from '../../db/schema.ts';
+import type { Executor } from '../../platform/db.ts';
+
+/** Kysely queries for case photos; every one is scoped by tenant. */
+
+export type PhotoPhase = CasePhotosTable['phase'];
+
+export async function insertPhoto(db: Executor, row: CasePhotosTable): Promise<void> {
+  await db.insertInto('case_photos').values(row).execute();
+}
+
+export async function findPhoto(db: Executor, tenantId: string, id: string) {
+  return db.selectFrom('case_photos').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/** Of `ids`, those still free to attach: not on any case yet, and uploaded by this user. */
+export async function attachableIds(db: Executor, tenantId: string, userId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('case_photos').select('id')
+    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Guarded by the same conditions as `attachableIds`, so a concurrent attach of the same photo updates nothing. */
+export async function attach(db: Executor, tenantId: string, userId: string, caseId: string, ids: readonly string[], phase: PhotoPhase): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.updateTable('case_photos').set({ case_id: caseId, phase })
+    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function photosOfCases(db: Executor, tenantId: string, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db.selectFrom('case_photos')
+    .select(['id', 'case_id', 'phase', 'width', 'height', 'created_at'])
+    .where('tenant_id', '=', tenantId).where('case_id', 'in', caseIds)
+    .orderBy('created_at').orderBy('id')
+    .execute();
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import type { ReadStream } from 'node:fs';
+import type { CasePhoto } from '../../../../common/contracts/cases.ts';
+import type { CasePhotosTable } from '../../db/schema.ts';
+import type { Config } from '../../config.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
+import { MAX_PHOTO_BYTES, photoTooLarge, photoUnknown } from './photo.errors.ts';
+import { normalisePhoto } from './photo.image.ts';
+import * as repo from './photo.repository.ts';
+import { createPhotoStore, photoFileNames, type PhotoStore } from './photo.storage.ts';
+
+export type PhotoPhase = repo.PhotoPhase;
+export type PhotoVariant = 'full' | 'thumb';
+
+export interface PhotoServiceDeps {
+  /** The case module's visibility rule; photos of a case are exactly as visible as the case itself. */
+  canViewCase(actor: Actor, caseId: string): Promise<boolean>;
+}
+
+/** A photo the caller may see; the bytes are opened only when they are actually sent (not for a 304). */
+export interface PhotoFile {
+  id: string;
+  /** sha256 of the stored bytes, so a cached copy revalidates without a download */
+  etag: string;
+  open(): Promise<{ stream: ReadStream; size: number }>;
+}
+
+type PhotoRow = Pick<CasePhotosTable, 'id' | 'phase' | 'width' | 'height' | 'created_at'>;
+
+export const photoView = (r: PhotoRow): CasePhoto => ({
+  id: r.id,
+  phase: r.phase,
+  width: r.width,
+  height: r.height,
+  url: `/api/photos/${r.id}`,
+  thumbUrl: `/api/photos/${r.id}/thumb`,
+  createdAt: r.created_at,
+});
+
+/** Case photos: upload (normalised, metadata stripped), attach to a case, and serve to whoever may see it. */
+export function createPhotoService(database: Database, clock: Clock, config: Config, deps: PhotoServiceDeps) {
+  const { db } = database;
+  const store: PhotoStore = createPhotoStore(config.dataDir);
+
+  return {
+    /**
+     * Stores one uploaded photo, not yet on any case: case intake uploads first and names the ids later, so a
+     * slow upload on a weak signal never holds a case form open. Any staff member who can see cases may upload.
+     */
+    async upload(actor: Actor, data: Buffer): Promise<CasePhoto> {
+      requirePermission(actor, 'case.read');
+      if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
+      if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
+      const photo = await normalisePhoto(data);
+      const id = newId();
+      const now = clock.now();
+      const names = photoFileNames(actor.tenantId, id, now);
+      const row: CasePhotosTable = {
+        id,
+        tenant_id: actor.tenantId,
+        case_id: null,
+        phase: 'before',
+        mime: 'image/jpeg',
+        bytes: photo.image.length,
+        width: photo.width,
+        height: photo.height,
+        path: names.path,
+        thumb_path: names.thumbPath,
+        sha256: createHash('sha256').update(photo.image).digest('hex'),
+        uploaded_by: actor.userId,
+        created_at: now.toISOString(),
+      };
+      // Files first, row last: a row never points at a file that is not completely on disk.
+      try {
+        await store.write(names.thumbPath, photo.thumb);
+        await store.write(names.path, photo.image);
+        await repo.insertPhoto(db, row);
+      } catch (err) {
+        await Promise.all([store.remove(names.path), store.remove(names.thumbPath)]);
+        throw err;
+      }
+      return photoView(row);
+    },
+
+    /**
+     * The photo if the caller may see it: their own unattached upload, or a photo on a case they can view.
+     * Anything else is the same 404 as a missing id, so ids of other people's photos reveal nothing.
+     */
+    async file(actor: Actor, id: string, variant: PhotoVariant): Promise<PhotoFile> {
+      requirePermission(actor, 'case.read');
+      const row = await repo.findPhoto(db, actor.tenantId, id);
+      const visible = row && (row.case_id === null ? row.uploaded_by === actor.userId : await deps.canViewCase(actor, row.case_id));
+      if (!row || !visible) throw notFound('photo');
+      const relPath = variant === 'thumb' ? row.thumb_path : row.path;
+      return {
+        id: row.id,
+        // ETags name bytes: the thumbnail is other bytes than the photo, so it gets its own tag.
+        etag: variant === 'thumb' ? `${row.sha256}.thumb` : row.sha256,
+        async open() {
+          const file = await store.read(relPath);
+          // The row says the photo exists and the caller may see it: a missing file is data loss, a server fault
+          // to be logged (500), not a 404.
+          if (!file) throw new Error(`photo ${row.id}: file missing on disk (${relPath})`);
+          return file;
+        },
+      };
+    },
+
+    /**
+     * For the case service, inside its transaction: puts the caller's own unattached uploads on a case.
+     * Unknown ids, other users' or tenants' photos and photos already on a case are refused, each by its index.
+     */
+    async attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: PhotoPhase, actorUserId: string): Promise<void> {
+      const ids = [...new Set(photoIds)];
+      if (ids.length === 0) return;
+      const free = await repo.attachableIds(tx, tenantId, actorUserId, ids);
+      const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
+      if (bad.length > 0) throw photoUnknown(bad);
+      // Fewer rows than checked means another request attached one in between: refuse rather than share it.
+      if ((await repo.attach(tx, tenantId, actorUserId, caseId, ids, phase)) !== ids.length) throw photoUnknown(['body.photoIds']);
+    },
+
+    /** Photos of many cases in one query (case lists and details never query per case). Every id gets a list. */
+    async photosOfCase(executor: Executor, tenantId: string, caseIds: readonly string[]): Promise<Map<string, CasePhoto[]>> {
+      const grouped = new Map<string, CasePhoto[]>(caseIds.map((id) => [id, []]));
+      for (const r of await repo.photosOfCases(executor, tenantId, [...new Set(caseIds)])) {
+        if (r.case_id) grouped.get(r.case_id)?.push(photoView(r));
+      }
+      return grouped;
+    },
+  };
+}
+export type PhotoService = ReturnType<typeof createPhotoService>;
