@@ -6,6 +6,7 @@ import { seedCatalog, seedNationalCatalog } from '../../modules/catalog/index.ts
 import { HOLIDAY_SEED_YEARS, holidaySeedRows } from '../../../../common/domain/work-calendar-seed.ts';
 import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWORD } from './daye-org.ts';
 import { seedDemoGeography } from './demo-geography.ts';
+import { seedDemoRouting } from './demo-routing.ts';
 
 export interface TenantSeed {
   code: string;
@@ -65,6 +66,7 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedCatalog(tx, tenantId, clock, new Map(unitByKind));
     // Synthetic boundary, street and community polygons, ~6k grids and the component census (after the catalog: classes).
     await seedDemoGeography(tx, tenantId, clock);
+    await seedDemoRouting(tx, tenantId, clock);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;

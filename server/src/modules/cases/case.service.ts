@@ -65,7 +65,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c));
     let suggestedUnitId: string | null = null;
     if (c.status === 'pending_dispatch') {
-      suggestedUnitId = c.unit_id ?? (await deps.routing?.suggestUnit(c.tenant_id, { matterCode: c.matter_code, streetId: c.street_id, communityId: c.community_id }))?.unitId ?? null;
+      suggestedUnitId = (await deps.routing?.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id;
     }
     return detailOf(c, { names, timeline, photos, mergedCount: merged.length, allowedActions, suggestedUnitId, showReporterName: can(actor, 'case.accept') }, cal, clock.now());
   }
@@ -191,7 +191,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const calendar = await deps.calendar.forTenant(actor.tenantId);
       const limits = await stepLimits(actor.tenantId);
       const suggestion = c.status === 'pending_dispatch' && !input.unitId && deps.routing
-        ? (await deps.routing.suggestUnit(c.tenant_id, { matterCode: c.matter_code, streetId: c.street_id, communityId: c.community_id }))?.unitId ?? c.unit_id
+        ? (await deps.routing.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id
         : c.unit_id;
       const now = clock.now();
       const updated = await db.transaction().execute(async (tx) => {
@@ -227,6 +227,11 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   }
 }
 export type CaseService = ReturnType<typeof createCaseService>;
+
+/** What routing needs; the unit set at filing is the filing condition's default (precedence in routing-precedence.ts). */
+function routingQuery(c: CasesTable) {
+  return { matterCode: c.matter_code, streetId: c.street_id, communityId: c.community_id, filingConditionUnitId: c.unit_id };
+}
 
 /** The local calendar day (business time zone) as yyyymmdd, for case numbers. */
 function localDay(calendar: WorkCalendar, at: Date): string {

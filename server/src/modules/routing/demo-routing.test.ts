@@ -16,6 +16,8 @@ beforeAll(async () => {
   routing = ctx.app.services.routing;
   const db = ctx.database.db;
   tenantId = await tenantIdOf(db, '420281');
+  // The demo seed already wrote the table; clear it to count what one run of the seed writes.
+  await db.deleteFrom('routing_rules').where('tenant_id', '=', tenantId).execute();
   seeded = await db.transaction().execute((tx) => seedDemoRouting(tx, tenantId, ctx.clock));
   units = await unitIds(db, tenantId);
   regions = await regionIdsByName(db, tenantId);

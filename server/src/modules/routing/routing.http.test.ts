@@ -17,6 +17,8 @@ beforeAll(async () => {
   tenantId = await tenantIdOf(ctx.database.db, '420281');
   units = await unitIds(ctx.database.db, tenantId);
   regions = await regionIdsByName(ctx.database.db, tenantId);
+  // Start from an empty 处置责任分解表 (the demo seed writes one; demo-routing.test.ts covers it).
+  await ctx.database.db.deleteFrom('routing_rules').where('tenant_id', '=', tenantId).execute();
 });
 afterAll(async () => ctx.close());
 
