@@ -9,7 +9,7 @@ const BATCH = 500;
 
 /**
  * The SLA sweep, run by the scheduler across instances once per interval (DESIGN.md §2: deadlines are columns,
- * not timers). Yellow at 80 % of a step's limit, red at 100 % (cn-standards.md §3.3 预警); a handling step that
+ * not timers). Yellow past 80 % of a step's limit, red past 100 % (cn-standards.md §3.3 预警); a handling step that
  * goes red marks the case overdue; a suspension (挂账) that reached its cap resumes by itself (§3.4).
  * Each change is one small transaction so a crash mid-sweep loses nothing: the next sweep picks up the rest.
  */
@@ -21,7 +21,7 @@ export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
   let resumed = 0;
 
   const reds = await db.selectFrom('cases').select(['id', 'tenant_id', 'status', 'unit_id', 'step_warned'])
-    .where('step_deadline', '<=', iso).where((eb) => eb.or([eb('step_warned', 'is', null), eb('step_warned', '=', 'yellow')]))
+    .where('step_deadline', '<', iso).where((eb) => eb.or([eb('step_warned', 'is', null), eb('step_warned', '=', 'yellow')]))
     .limit(BATCH).execute();
   for (const c of reds) {
     await db.transaction().execute(async (tx) => {
@@ -36,7 +36,7 @@ export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
   }
 
   const yellows = await db.selectFrom('cases').select(['id', 'tenant_id', 'status', 'unit_id'])
-    .where('step_warn_at', '<=', iso).where('step_warned', 'is', null).limit(BATCH).execute();
+    .where('step_warn_at', '<', iso).where('step_warned', 'is', null).limit(BATCH).execute();
   for (const c of yellows) {
     await db.transaction().execute(async (tx) => {
       const res = await tx.updateTable('cases').set({ step_warned: 'yellow' }).where('id', '=', c.id).where('step_warned', 'is', null).executeTakeFirst();
