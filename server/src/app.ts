@@ -12,7 +12,7 @@ import { installErrorHandler } from './platform/http-errors.ts';
 import { newId } from './platform/ids.ts';
 import { serveWebClient } from './platform/web-client.ts';
 import { LiveHub } from './platform/live-events.ts';
-import { createCaseService, registerCaseRoutes } from './modules/cases/index.ts';
+import { createCaseService, createStepLimits, registerCaseRoutes } from './modules/cases/index.ts';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
@@ -58,8 +58,9 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const live = new LiveHub();
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
   const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
-  const cases = createCaseService(database, clock, { calendar, geo, live, routing, photos });
-  return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, cases };
+  const stepLimits = createStepLimits(database, settings);
+  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos });
+  return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -124,7 +125,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerCalendarRoutes(app, services.calendar);
   registerRoutingRoutes(app, services.routing);
   await registerPhotoRoutes(app, services.photos);
-  registerCaseRoutes(app, services.cases, services.live);
+  registerCaseRoutes(app, services.cases, services.live, services.stepLimits);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

@@ -3,7 +3,6 @@ import { newId } from '../../platform/ids.ts';
 import type { CaseDeps } from './case.service.ts';
 import { appendEvent } from './case-timeline.ts';
 import { decide } from './case-transitions.ts';
-import { DEFAULT_STEP_LIMITS } from './case-sla.ts';
 
 const BATCH = 500;
 
@@ -48,10 +47,12 @@ export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
 
   const due = await db.selectFrom('cases').selectAll().where('status', '=', 'suspended').where('suspended_until', '<=', iso).limit(BATCH).execute();
   for (const c of due) {
+    // Read-only lookups go before the transaction: SQLite has one connection, held by an open transaction.
     const calendar = await deps.calendar.forTenant(c.tenant_id);
+    const stepLimits = await deps.stepLimits.forTenant(c.tenant_id);
     await db.transaction().execute(async (tx) => {
       const out = await decide({
-        tx, c, input: { action: 'resume', version: c.version }, actorId: 'system', calendar, now, stepLimits: DEFAULT_STEP_LIMITS, suggestUnit: async () => null,
+        tx, c, input: { action: 'resume', version: c.version }, actorId: 'system', calendar, now, stepLimits, suggestUnit: async () => null,
       });
       const res = await tx.updateTable('cases').set({ ...out.patch, status: out.to, updated_at: iso, version: c.version + 1 })
         .where('id', '=', c.id).where('version', '=', c.version).executeTakeFirst();

@@ -161,3 +161,19 @@ describe('inboxes', () => {
     }
   });
 });
+
+describe('step limits are data', () => {
+  it('an administrator changes the accept limit; new cases follow it; bad values are refused by field', async () => {
+    const current = (await api('admin').get('/api/cases/settings/step-limits')).json();
+    expect(current.reported).toEqual({ value: 0.25, unit: 'work_hours' });
+    const bad = await api('admin').put('/api/cases/settings/step-limits', { ...current, reported: { value: -1, unit: 'work_hours' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('body.reported.value');
+    expect((await api('operator').put('/api/cases/settings/step-limits', current)).statusCode).toBe(403);
+    const ok = await api('admin').put('/api/cases/settings/step-limits', { ...current, reported: { value: 1, unit: 'work_hours' } });
+    expect(ok.statusCode).toBe(200);
+    const c = await report({ description: '受理时限改为一小时' });
+    expect(c.stepDeadline).toBe('2024-03-12T03:00:00.000Z');
+    await api('admin').put('/api/cases/settings/step-limits', current);
+  });
+});

@@ -8,13 +8,19 @@ import type { LiveHub } from '../../platform/live-events.ts';
 import { actorOf } from '../auth/index.ts';
 import { canSee } from './case.policy.ts';
 import type { CaseService } from './case.service.ts';
+import { StepLimits, type StepLimitService } from './case-step-limits.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const HEARTBEAT_MS = 25_000;
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, live: LiveHub): void {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, live: LiveHub, limits: StepLimitService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['cases'];
+
+  r.get('/api/cases/settings/step-limits', { config: { permission: 'case.read' }, schema: { tags, summary: 'Time limit of each step', response: { 200: StepLimits, ...errors } } },
+    async (req) => limits.get(actorOf(req)));
+  r.put('/api/cases/settings/step-limits', { config: { permission: 'settings.manage' }, schema: { tags, body: StepLimits, response: { 200: StepLimits, ...errors } } },
+    async (req) => limits.put(actorOf(req), req.body));
 
   r.post('/api/cases', {
     config: { permission: 'case.report' },

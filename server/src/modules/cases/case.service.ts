@@ -15,7 +15,7 @@ import { nextSequence } from '../../platform/sequences.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { wgs84, type LocatedPoint } from '../geo/index.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
-import { DEFAULT_STEP_LIMITS, NO_CLOCK, startStep } from './case-sla.ts';
+import { NO_CLOCK, startStep, type StepLimit } from './case-sla.ts';
 import { caseErrors } from './case.errors.ts';
 import { canDo, canSee, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
@@ -28,6 +28,7 @@ export interface CaseDeps {
   calendar: { forTenant(tenantId: string, ex?: Executor): Promise<WorkCalendar> };
   geo: { locatePoint(tenantId: string, lng: number, lat: number): Promise<LocatedPoint | null> };
   live: LiveHub;
+  stepLimits: { forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> };
   routing?: {
     suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
     findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date }, ex?: Executor): Promise<unknown[]>;
@@ -76,9 +77,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     return c;
   }
 
-  async function stepLimits(_tenantId: string) {
-    return DEFAULT_STEP_LIMITS;
-  }
+  const stepLimits = (tenantId: string) => deps.stepLimits.forTenant(tenantId);
 
   function publish(c: CasesTable, action: string) {
     deps.live.publish({ type: 'case', tenantId: c.tenant_id, data: { id: c.id, caseNo: c.case_no, status: c.status, unitId: c.unit_id, streetId: c.street_id, communityId: c.community_id, action } });

@@ -2,3 +2,4 @@
 export { createCaseService, type CaseService, type CaseDeps } from './case.service.ts';
 export { registerCaseRoutes } from './case.routes.ts';
 export { DEFAULT_STEP_LIMITS } from './case-sla.ts';
+export { createStepLimits, type StepLimitService } from './case-step-limits.ts';
