@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Each file gets its own database (SQLite in memory, or a fresh PostgreSQL schema), so files run in parallel.
     pool: 'forks',
+    setupFiles: ['web/src/testing-setup.ts'],
   },
 });
