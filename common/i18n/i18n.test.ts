@@ -4,6 +4,10 @@ import { en } from './en.ts';
 import { flattenCatalog, hasMessage, resolveLocale, t, tryT } from './index.ts';
 import { PERMISSIONS, ROLES } from '../domain/roles.ts';
 import { REGION_KINDS, UNIT_KINDS } from '../domain/org.ts';
+import { CATALOG_KINDS, COMPONENT_MAJOR_CLASSES, LIMIT_UNITS, MATTER_MAJOR_CLASSES } from '../domain/catalog.ts';
+import { COMPONENT_STATES } from '../contracts/components.ts';
+import { GEO_LEVELS } from '../contracts/geo.ts';
+import { CRS_VALUES } from '../domain/geo.ts';
 
 const zhFlat = flattenCatalog(zhCN);
 const enFlat = flattenCatalog(en);
@@ -52,6 +56,59 @@ describe('catalogs', () => {
       'ORG_REGION_IN_USE', 'ORG_SELF_LOCKOUT', 'RATE_LIMITED', 'INTERNAL', 'BAD_REQUEST',
     ];
     expect(codes.filter((code) => !hasMessage(`errors.${code}`))).toEqual([]);
+  });
+
+  // The codes thrown under server/src/modules/{catalog,calendar,geo,components} (kept in step by hand: common/
+  // must not read the server's files).
+  it('has the data-model error codes', () => {
+    const codes = [
+      'CATALOG_UNKNOWN_MATTER', 'CATALOG_UNKNOWN_UNIT', 'CATALOG_UNKNOWN_MAJOR', 'CATALOG_ANOMALY_NEEDS_COMPONENT',
+      'CATALOG_NATIONAL_READONLY', 'CATALOG_AMBIGUOUS_CODE', 'CATALOG_LOCAL_RANGE_FULL', 'CATALOG_DUPLICATE_NAME',
+      'CATALOG_DUPLICATE_CONDITION', 'CATALOG_CODE_TAKEN', 'CATALOG_OLD_CODE_UNMAPPED', 'CATALOG_IMPORT_INVALID',
+      'CATALOG_SHEET_INVALID', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE',
+      'CALENDAR_INVALID_DAYS', 'CALENDAR_INVALID_PERIODS', 'CALENDAR_YEAR_NOT_IN_PACKAGE', 'CALENDAR_OUT_OF_RANGE',
+      'GEO_INVALID_COORDINATE', 'GEO_INVALID_GEOMETRY', 'GEO_INVALID_CODE', 'GEO_INVALID_CELL_SIZE', 'GEO_TOO_MANY_GRIDS',
+      'GEO_INVALID_BBOX', 'GEO_IMPORT_INVALID', 'GEO_GRIDS_EXIST', 'GEO_NO_GEOMETRY', 'GEO_NOT_COVERED', 'GEO_OUTSIDE_TENANT',
+      'COMPONENT_CODE_OR_CLASS_REQUIRED', 'COMPONENT_DUPLICATE_CODE', 'COMPONENT_EXPORT_TOO_LARGE', 'COMPONENT_IMPORT_INVALID',
+      'COMPONENT_INVALID_CODE', 'COMPONENT_OUTSIDE_TENANT', 'COMPONENT_SERIALS_EXHAUSTED', 'COMPONENT_UNKNOWN_CLASS',
+      'COMPONENT_UNKNOWN_GRID',
+    ];
+    expect(codes.filter((code) => !hasMessage(`errors.${code}`))).toEqual([]);
+    expect(t('en', 'errors.CALENDAR_YEAR_NOT_IN_PACKAGE', { source: 'chinese-days@1.5.7', year: 2030, available: '2023, 2024' }))
+      .toBe('The holiday data package chinese-days@1.5.7 has no data for 2030 (it covers 2023, 2024); enter that year\'s holidays and working days by hand');
+  });
+
+  it('labels every catalog kind, major class, limit unit, component state, map layer and coordinate system', () => {
+    const wanted = [
+      ...CATALOG_KINDS.map((k) => `catalog.kind.${k}`),
+      ...Object.keys(COMPONENT_MAJOR_CLASSES).flatMap((m) => [`catalog.majors.component.${m}`, `map.classes.${m}`]),
+      ...Object.keys(MATTER_MAJOR_CLASSES).map((m) => `catalog.majors.matter.${m}`),
+      ...LIMIT_UNITS.map((u) => `catalog.limitUnit.${u}`),
+      ...COMPONENT_STATES.map((s) => `component.states.${s}`),
+      ...GEO_LEVELS.map((l) => `map.layers.${l}`),
+      ...CRS_VALUES.map((c) => `geo.crs.${c}`),
+    ];
+    expect(wanted.filter((key) => !hasMessage(key))).toEqual([]);
+  });
+
+  it('labels the audit actions and entities of the data model', () => {
+    const actions = [
+      'catalog.entry.create', 'catalog.entry.update', 'catalog.condition.create', 'catalog.condition.update', 'catalog.condition.delete',
+      'catalog.condition.import', 'calendar.days_replace', 'calendar.days_reseed', 'setting.update', 'component.create',
+      'component.update', 'component.import', 'geo.import', 'geo.grids.generate',
+    ];
+    const entities = ['catalog_entry', 'filing_condition', 'filing_condition_import', 'calendar_year', 'setting', 'component', 'grid', 'tenant', 'region'];
+    expect([...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter((key) => !hasMessage(key))).toEqual([]);
+  });
+});
+
+describe('module files', () => {
+  // The top files spread one object per module: a top-level key defined twice would silently drop one module's texts.
+  it('define disjoint top-level namespaces', () => {
+    const files = import.meta.glob<Record<string, object>>('./zh-CN/*.ts', { eager: true });
+    const keys = Object.values(files).flatMap((module) => Object.values(module).flatMap((catalog) => Object.keys(catalog)));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+    expect(new Set(keys).size).toBe(Object.keys(zhCN).length);
   });
 });
 

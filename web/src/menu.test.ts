@@ -8,25 +8,30 @@ const labels = (nodes: VisibleMenuNode[]) =>
   nodes.map((n) => (n.kind === 'item' ? t('zh-CN', n.entry.labelKey) : `${t('zh-CN', n.group.labelKey)}[${n.entries.map((e) => t('zh-CN', e.labelKey)).join(',')}]`));
 
 describe('visibleMenu', () => {
-  it('shows an inspector only 工作台', () => {
-    expect(labels(visibleMenu(as('inspector')))).toEqual(['工作台']);
+  it('shows an inspector the case pages and the map', () => {
+    expect(labels(visibleMenu(as('inspector')))).toEqual(['工作台', '案件[案件工作台,新建案件]', '一张图']);
   });
 
   it('shows a user without any permission only 工作台', () => {
     expect(labels(visibleMenu([]))).toEqual(['工作台']);
   });
 
-  it('shows an admin the organisation pages', () => {
-    expect(labels(visibleMenu(as('admin')))).toEqual(['工作台', '组织管理[区域,单位,用户,审计日志]']);
+  it('shows an admin the organisation and base-data pages', () => {
+    expect(labels(visibleMenu(as('admin')))).toEqual([
+      '工作台', '案件[案件工作台]', '一张图', '组织管理[区域,单位,用户,审计日志]', '基础数据[事项目录,立结案标准,工作日历,派遣规则]',
+    ]);
   });
 
   it('shows a leader the pages their verbs allow, and drops nothing else', () => {
-    expect(labels(visibleMenu(as('leader')))).toEqual(['工作台', '组织管理[用户,审计日志]']);
+    expect(labels(visibleMenu(as('leader')))).toEqual(['工作台', '案件[案件工作台]', '一张图', '组织管理[用户,审计日志]']);
   });
 
   it('each role sees exactly the entries whose permission it holds', () => {
-    for (const role of ['operator', 'shiftLeader', 'dispatcher', 'unitHandler'] as const) {
-      expect(labels(visibleMenu(as(role)))).toEqual(['工作台']);
+    for (const role of ['operator', 'shiftLeader'] as const) {
+      expect(labels(visibleMenu(as(role)))).toEqual(['工作台', '案件[案件工作台,新建案件]', '一张图']);
+    }
+    for (const role of ['dispatcher', 'unitHandler'] as const) {
+      expect(labels(visibleMenu(as(role)))).toEqual(['工作台', '案件[案件工作台]', '一张图']);
     }
   });
 });
@@ -38,5 +43,7 @@ describe('menuEntryFor', () => {
     expect(menuEntryFor('/org/users/42')?.key).toBe('users');
     expect(menuEntryFor('/org/usersx')).toBeUndefined();
     expect(menuEntryFor('/nowhere')).toBeUndefined();
+    expect(menuEntryFor('/data/calendar')?.key).toBe('calendar');
+    expect(menuEntryFor('/map')?.key).toBe('map');
   });
 });

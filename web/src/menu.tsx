@@ -2,15 +2,18 @@
  * The menu registry: one entry per page of the console. A later feature adds its entry here (and its page in
  * routes.tsx, which the `MenuKey` type enforces), e.g.
  *   { key: 'cases', path: '/cases', labelKey: 'nav.cases', icon: FileTextOutlined, permission: 'case.read' }
- *   { key: 'map', path: '/map', labelKey: 'nav.map', icon: EnvironmentOutlined, permission: 'case.read' }
  *   { key: 'kpi', path: '/kpi', labelKey: 'nav.kpi', icon: BarChartOutlined, permission: 'kpi.read' }
  */
 import type { ComponentType } from 'react';
-import { ApartmentOutlined, AuditOutlined, ClusterOutlined, EnvironmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, DatabaseOutlined, EnvironmentOutlined, GlobalOutlined,
+  HomeOutlined, ProfileOutlined, TeamOutlined,
+  BranchesOutlined, FileTextOutlined, FormOutlined, SolutionOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/index.ts';
 import type { Permission } from '../../common/domain/roles.ts';
 
-export const MENU_KEYS = ['home', 'regions', 'units', 'users', 'audit'] as const;
+export const MENU_KEYS = ['home', 'cases', 'caseCreate', 'routing', 'map', 'regions', 'units', 'users', 'audit', 'catalog', 'standards', 'calendar'] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export interface MenuGroup {
@@ -29,18 +32,31 @@ export interface MenuEntry {
   group?: string;
 }
 
-export const MENU_GROUPS: readonly MenuGroup[] = [{ key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined }];
+export const MENU_GROUPS: readonly MenuGroup[] = [
+  { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
+  { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
+  { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
+];
 
 /**
  * Regions and units ask for the manage verbs, not `org.read`: every role reads the organisation (pickers,
  * case routing), but only administrators need these screens, and field staff should see a short menu.
+ * The same holds for 基础数据: every role reads the catalog and the calendar (the server asks `org.read`), but the
+ * admin screens are listed for `settings.manage` only; the map (一张图) is for every staff role with `org.read`.
  */
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: HomeOutlined },
+  { key: 'cases', path: '/cases', labelKey: 'cases.nav.inbox', icon: FileTextOutlined, permission: 'case.read', group: 'cases' },
+  { key: 'caseCreate', path: '/cases/new', labelKey: 'cases.nav.create', icon: FormOutlined, permission: 'case.report', group: 'cases' },
+  { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },
   { key: 'regions', path: '/org/regions', labelKey: 'nav.regions', icon: EnvironmentOutlined, permission: 'region.manage', group: 'org' },
   { key: 'units', path: '/org/units', labelKey: 'nav.units', icon: ClusterOutlined, permission: 'unit.manage', group: 'org' },
   { key: 'users', path: '/org/users', labelKey: 'nav.users', icon: TeamOutlined, permission: 'user.read', group: 'org' },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit.read', group: 'org' },
+  { key: 'catalog', path: '/data/catalog', labelKey: 'nav.catalog', icon: BookOutlined, permission: 'settings.manage', group: 'data' },
+  { key: 'standards', path: '/data/standards', labelKey: 'nav.standards', icon: ProfileOutlined, permission: 'settings.manage', group: 'data' },
+  { key: 'calendar', path: '/data/calendar', labelKey: 'nav.calendar', icon: CalendarOutlined, permission: 'settings.manage', group: 'data' },
+  { key: 'routing', path: '/data/routing', labelKey: 'routing.nav', icon: BranchesOutlined, permission: 'settings.manage', group: 'data' },
 ];
 
 export type VisibleMenuNode =

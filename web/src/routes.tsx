@@ -23,9 +23,20 @@ export const PAGES: Record<MenuKey, Page> = {
   units: page(() => import('./pages/UnitsPage.tsx'), 'UnitsPage'),
   users: page(() => import('./pages/UsersPage.tsx'), 'UsersPage'),
   audit: page(() => import('./pages/AuditPage.tsx'), 'AuditPage'),
+  map: page(() => import('./pages/MapPage.tsx'), 'MapPage'),
+  catalog: page(() => import('./pages/CatalogPage.tsx'), 'CatalogPage'),
+  standards: page(() => import('./pages/StandardsPage.tsx'), 'StandardsPage'),
+  calendar: page(() => import('./pages/CalendarPage.tsx'), 'CalendarPage'),
+  cases: page(() => import('./pages/CasesPage.tsx'), 'CasesPage'),
+  caseCreate: page(() => import('./pages/CaseCreatePage.tsx'), 'CaseCreatePage'),
+  routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
+/** Pages under a menu entry but not in the menu themselves (the entry's permission guards them too). */
+const CaseDetailPage = page(() => import('./pages/CaseDetailPage.tsx'), 'CaseDetailPage');
+/** The inspector's phone app: its own layout outside the console (web/src/h5). */
+const H5App = page(() => import('./h5/H5App.tsx'), 'H5App');
 
 export function buildRoutes(): RouteObject[] {
   const consolePages: RouteObject[] = MENU.map((entry) => {
@@ -48,6 +59,19 @@ export function buildRoutes(): RouteObject[] {
       errorElement: <CrashPage />,
     },
     {
+      path: '/h5/*',
+      element: (
+        <RequireAuth>
+          <RequirePermission permission="case.report" fallback={<StatusPage status={403} />}>
+            <Suspense fallback={<FullPageSpin />}>
+              <H5App />
+            </Suspense>
+          </RequirePermission>
+        </RequireAuth>
+      ),
+      errorElement: <CrashPage />,
+    },
+    {
       path: '/',
       element: (
         <RequireAuth>
@@ -55,7 +79,18 @@ export function buildRoutes(): RouteObject[] {
         </RequireAuth>
       ),
       errorElement: <CrashPage />,
-      children: [...consolePages, { path: '*', element: <StatusPage status={404} /> }],
+      children: [
+        ...consolePages,
+        {
+          path: 'cases/:id',
+          element: (
+            <RequirePermission permission="case.read" fallback={<StatusPage status={403} />}>
+              <CaseDetailPage />
+            </RequirePermission>
+          ),
+        },
+        { path: '*', element: <StatusPage status={404} /> },
+      ],
     },
   ];
 }

@@ -79,3 +79,25 @@ describe('ApiClient', () => {
     await expect(client.get('/api/health')).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
   });
 });
+
+describe('ApiClient.put and upload', () => {
+  it('PUTs JSON and uploads a file as a raw body, both with the CSRF token', async () => {
+    const seen: { method: string; type: string | undefined; csrf: string | undefined; body: BodyInit | null | undefined }[] = [];
+    const fetchImpl = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = init?.headers as Record<string, string>;
+      seen.push({ method: init?.method ?? 'GET', type: headers['content-type'], csrf: headers['x-csrf-token'], body: init?.body });
+      return new Response('{"ok":true}', { status: 200 });
+    };
+    const client = new ApiClient({ fetch: fetchImpl as typeof fetch });
+    client.setCsrfToken('tok');
+    await client.put('/api/calendar/periods', { periods: [] });
+    const file = new Blob([new Uint8Array([80, 75, 3, 4])]);
+    await client.upload('/api/catalog/conditions/import', file, { query: { mode: 'replace' } });
+    expect(seen.map((s) => [s.method, s.type, s.csrf])).toEqual([
+      ['PUT', 'application/json', 'tok'],
+      ['POST', 'application/octet-stream', 'tok'],
+    ]);
+    expect(seen[0]?.body).toBe('{"periods":[]}');
+    expect(seen[1]?.body).toBe(file);
+  });
+});

@@ -68,6 +68,15 @@ export class ApiClient {
     return this.request<T>('POST', path, { ...options, body });
   }
 
+  put<T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
+  /** Sends a file as the raw request body (the server's import routes accept application/octet-stream). */
+  upload<T>(path: string, file: Blob, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body: file });
+  }
+
   patch<T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
     return this.request<T>('PATCH', path, { ...options, body });
   }
@@ -78,7 +87,8 @@ export class ApiClient {
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json', 'accept-language': this.locale };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const raw = typeof Blob !== 'undefined' && options.body instanceof Blob;
+    if (options.body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
     if (!SAFE_METHODS.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
 
     const doFetch = this.fetchImpl ?? globalThis.fetch.bind(globalThis);
@@ -88,7 +98,7 @@ export class ApiClient {
         method,
         headers,
         credentials: 'same-origin',
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (cause) {

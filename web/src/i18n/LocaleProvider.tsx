@@ -4,6 +4,7 @@ import antdZhCN from 'antd/es/locale/zh_CN';
 import antdEnUS from 'antd/es/locale/en_US';
 import { t as translate, type Locale } from '../../../common/i18n/index.ts';
 import { api } from '../api/client.ts';
+import { setDateLocale } from '../components/dates.ts';
 import { I18nContext, type I18nValue } from './context.ts';
 import { readStoredLocale, storeLocale } from './storage.ts';
 
@@ -25,6 +26,7 @@ export function LocaleProvider({ children, initialLocale }: Props) {
   }, []);
 
   api.setLocale(locale);
+  setDateLocale(locale);
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = translate(locale, 'app.name');

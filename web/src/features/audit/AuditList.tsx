@@ -12,7 +12,9 @@ interface Filters {
   entityId?: string;
 }
 
-const ENTITIES = ['region', 'unit', 'user', 'catalog_entry', 'filing_condition'] as const;
+const ENTITIES = [
+  'region', 'unit', 'user', 'catalog_entry', 'filing_condition', 'filing_condition_import', 'calendar_year', 'setting', 'component', 'grid',
+] as const;
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;

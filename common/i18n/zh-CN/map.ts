@@ -1,0 +1,46 @@
+/** 一张图 (the map) and the component (管理部件) details it shows. */
+export const zhMap = {
+  map: {
+    title: '一张图',
+    layers: {
+      title: '图层', tenant: '市界', street: '街道（乡镇）', community: '社区', grid: '单元网格', components: '管理部件', basemap: '在线底图',
+    },
+    gridZoomHint: '放大到 {zoom} 级及以上显示单元网格',
+    legend: '图例',
+    cluster: '部件聚合（数字为数量，点击放大）',
+    single: '单个部件（点击查看详情）',
+    classes: { '01': '市政公用设施', '02': '交通设施', '03': '市容环卫设施', '04': '园林绿化设施', '05': '其他管理部件' },
+    stats: '网格 {grids} 个 · 部件 {components} 个',
+    zoom: '缩放 {zoom} 级',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    fit: '显示全市',
+    offline: '离线模式：未配置在线底图，仅显示本市矢量图层',
+    loadFailed: '图层加载失败：{message}',
+    gridInfo: { title: '单元网格', code: '网格编码', community: '所属社区', area: '面积', areaValue: '{area} 平方米' },
+  },
+  geo: {
+    /** Coordinate systems accepted by the imports (common/domain/geo.ts CRS_VALUES). */
+    crs: { wgs84: 'WGS84（GPS）', cgcs2000: 'CGCS2000（2000 国家大地坐标系）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' },
+  },
+  component: {
+    drawerTitle: '部件详情',
+    code: '部件标识码',
+    name: '部件名称',
+    class: '部件类型',
+    state: '部件状态',
+    dept: '主管部门',
+    owner: '权属单位',
+    maintainer: '养护单位',
+    grid: '所在网格',
+    community: '所在社区',
+    street: '所在街道',
+    position: '坐标（WGS84）',
+    initialDate: '初始日期',
+    changeDate: '变更日期',
+    source: '数据来源',
+    notes: '备注',
+    updatedAt: '更新时间',
+    states: { intact: '完好', damaged: '破损', lost: '丢失', abandoned: '废弃', removed: '移除' },
+  },
+};

@@ -1,0 +1,194 @@
+import { useEffect, useState } from 'react';
+import { Alert, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
+import type { CaseAction } from '../../../../common/domain/case-status.ts';
+import { DATE_TIME_FORMAT, type Dayjs } from '../../components/dates.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { casesApi, type CaseDetail, type FilingCondition } from './cases.api.ts';
+import { UnitPicker, UserPicker } from './CaseSelects.tsx';
+import { closeTypeOptions, limitUnitLabel, limitUnitOptions, voidReasonOptions } from './labels.ts';
+import { PhotoUpload } from './PhotoUpload.tsx';
+
+export interface ActionValues {
+  note?: string;
+  photoIds?: string[];
+  filingConditionId?: string;
+  unitId?: string | null;
+  userId?: string | null;
+  amountValue?: number | null;
+  amountUnit?: string;
+  until?: Dayjs | null;
+  decision?: 'approve' | 'reject';
+  closeType?: string;
+  voidReason?: string;
+}
+
+/** Actions whose note is mandatory (回退/延期/挂账/作废 need a reason: cn-standards.md §3.4; 返工 and 督办 say why). */
+export const NOTE_REQUIRED: readonly string[] = ['void', 'request_return', 'request_extension', 'request_suspension', 'check_fail', 'escalate'];
+/** Actions that carry photos (处置前 on 核实, 处置后 on 反馈, 核查 photos on check). */
+export const WITH_PHOTOS: readonly string[] = ['verify', 'report_back', 'check_pass', 'check_fail', 'self_handle'];
+const APPROVALS: readonly string[] = ['approve_return', 'approve_extension', 'approve_suspension'];
+
+/** Starting values of an action's form. */
+export function initialValues(action: string, detail: CaseDetail): ActionValues {
+  if (action === 'dispatch') return { unitId: detail.suggestedUnitId };
+  if (action === 'close') return { closeType: detail.overdue ? 'overdue' : 'normal' };
+  if (action === 'request_extension') return { amountValue: detail.handlingLimit?.value ?? 1, amountUnit: detail.handlingLimit?.unit ?? 'work_days' };
+  if (APPROVALS.includes(action)) return { decision: 'approve' };
+  return {};
+}
+
+/** The reason given with the pending request (the note of its request_* row). */
+function requestReason(detail: CaseDetail, action: string): string | null {
+  const wanted = action.replace('approve_', 'request_');
+  const row = [...detail.timeline].reverse().find((e) => e.action === wanted);
+  return row?.note ?? null;
+}
+
+function FilingConditionField({ detail }: { detail: CaseDetail }) {
+  const { t, locale } = useI18n();
+  const [conditions, setConditions] = useState<FilingCondition[]>([]);
+  const chosen = Form.useWatch<string | undefined>('filingConditionId', Form.useFormInstance());
+  useEffect(() => {
+    const controller = new AbortController();
+    casesApi.conditions(detail.matterCode, controller.signal)
+      .then((page) => setConditions(page.items.filter((c) => c.active)))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [detail.matterCode]);
+  const condition = conditions.find((c) => c.id === chosen);
+  return (
+    <>
+      <Form.Item name="filingConditionId" label={t('cases.actionForm.filingCondition')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Select
+          placeholder={t('cases.actionForm.filingConditionPlaceholder')}
+          options={conditions.map((c) => ({ value: c.id, label: c.condition }))}
+          optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
+          data-testid="action-form-filing-condition"
+        />
+      </Form.Item>
+      {condition ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="action-form-limit"
+          title={t('cases.actionForm.limit', { value: condition.handlingLimit.value, unit: limitUnitLabel(locale, condition.handlingLimit.unit) })}
+          description={
+            <Flex vertical>
+              <span>{t('cases.actionForm.closingCondition', { text: condition.closingCondition })}</span>
+              {condition.unitName ? <span>{t('cases.actionForm.unitDefault', { name: condition.unitName })}</span> : null}
+            </Flex>
+          }
+        />
+      ) : null}
+    </>
+  );
+}
+
+function DispatchField({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  const value = Form.useWatch<string | null | undefined>('unitId', Form.useFormInstance());
+  const [known, setKnown] = useState<{ value: string; label: string }[]>([]);
+  const suggested = detail.suggestedUnitId;
+  useEffect(() => {
+    if (!suggested) return undefined;
+    const controller = new AbortController();
+    casesApi.unit(suggested, controller.signal)
+      .then((u) => setKnown([{ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }]))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [suggested, t]);
+  return (
+    <Form.Item
+      label={
+        <Flex gap={6} align="center">
+          {t('cases.actionForm.unit')}
+          {suggested && value === suggested ? <Tag color="green" data-testid="action-form-suggested">{t('cases.actionForm.suggested')}</Tag> : null}
+        </Flex>
+      }
+      required
+    >
+      <Form.Item name="unitId" noStyle rules={[{ required: true, message: t('validation.required') }]}>
+        {/* keyed: RemoteSelect reads knownOptions when its value or options change, so remount once the name is known */}
+        <UnitPicker key={known[0]?.label ?? ''} knownOptions={known} data-testid="action-form-unit" />
+      </Form.Item>
+    </Form.Item>
+  );
+}
+
+/** The fields of one action's form (ActionPanel wraps them in the Form and sends them). */
+export function ActionFields({ action, detail }: { action: CaseAction; detail: CaseDetail }) {
+  const { t, locale } = useI18n();
+  const required = [{ required: true, message: t('validation.required') }];
+  const noteLabel = NOTE_REQUIRED.includes(action) ? t('cases.actionForm.reason') : t('cases.actionForm.note');
+  const reason = APPROVALS.includes(action) ? requestReason(detail, action) : null;
+  return (
+    <>
+      {reason ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('cases.actionForm.requestInfo', { reason })} /> : null}
+      {action === 'file' ? <FilingConditionField detail={detail} /> : null}
+      {action === 'dispatch' ? <DispatchField detail={detail} /> : null}
+      {action === 'assign' ? (
+        <Form.Item name="userId" label={t('cases.actionForm.handler')} rules={required}>
+          <UserPicker unitId={detail.unitId} data-testid="action-form-user" />
+        </Form.Item>
+      ) : null}
+      {action === 'send_verify' || action === 'send_check' ? (
+        <Form.Item name="userId" label={t('cases.actionForm.inspector')} extra={t('cases.actionForm.inspectorHint')}>
+          <UserPicker role="inspector" data-testid="action-form-user" />
+        </Form.Item>
+      ) : null}
+      {action === 'request_extension' ? (
+        <Flex gap={8}>
+          <Form.Item name="amountValue" label={t('cases.actionForm.amount')} rules={required} style={{ flex: 1 }}>
+            <InputNumber min={0.5} max={10000} step={1} style={{ width: '100%' }} data-testid="action-form-amount" />
+          </Form.Item>
+          <Form.Item name="amountUnit" label={t('cases.actionForm.amountUnit')} rules={required} style={{ flex: 1 }}>
+            <Select options={limitUnitOptions(locale)} data-testid="action-form-amount-unit" />
+          </Form.Item>
+        </Flex>
+      ) : null}
+      {action === 'request_suspension' ? (
+        <Form.Item name="until" label={t('cases.actionForm.until')} rules={required}>
+          <DatePicker showTime format={DATE_TIME_FORMAT} style={{ width: '100%' }} data-testid="action-form-until" />
+        </Form.Item>
+      ) : null}
+      {APPROVALS.includes(action) ? (
+        <Form.Item name="decision" label={t('cases.actionForm.decision')} rules={required}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'approve', label: t('cases.actionForm.approve') },
+              { value: 'reject', label: t('cases.actionForm.reject') },
+            ]}
+            data-testid="action-form-decision"
+          />
+        </Form.Item>
+      ) : null}
+      {action === 'close' ? (
+        <Form.Item name="closeType" label={t('cases.actionForm.closeType')} rules={required}>
+          <Select options={closeTypeOptions(locale)} data-testid="action-form-close-type" />
+        </Form.Item>
+      ) : null}
+      {action === 'void' ? (
+        <Form.Item name="voidReason" label={t('cases.actionForm.voidReason')} rules={required}>
+          <Select options={voidReasonOptions(locale)} data-testid="action-form-void-reason" />
+        </Form.Item>
+      ) : null}
+      {WITH_PHOTOS.includes(action) ? (
+        <Form.Item name="photoIds" label={t('cases.actionForm.photos')} extra={t('cases.form.photosHint')}>
+          <PhotoUpload testId="action-form-photos" />
+        </Form.Item>
+      ) : null}
+      <Form.Item
+        name="note"
+        label={noteLabel}
+        rules={[
+          ...(NOTE_REQUIRED.includes(action) ? [{ required: true, whitespace: true, message: t('validation.required') }] : []),
+          { max: 1000, message: t('validation.maxLength', { limit: 1000 }) },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={1000} showCount data-testid="action-form-note" />
+      </Form.Item>
+    </>
+  );
+}

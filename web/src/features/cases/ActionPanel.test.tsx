@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { api } from '../../api/client.ts';
+import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
+import { ActionPanel } from './ActionPanel.tsx';
+import type { CaseDetail } from './cases.api.ts';
+import { fakeCase } from './testing-fixtures.ts';
+import { visibleActions } from './visible-actions.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const CONDITION = {
+  id: 'fc1', matterCode: '06001', matterName: '暴露垃圾', seq: 1, condition: '公共场所未倒入垃圾容器的生活垃圾',
+  handlingLimit: { value: 4, unit: 'work_hours' }, closingCondition: '清理', unitId: 'u1', unitName: '环卫所', active: true,
+  updatedAt: '2024-01-01T00:00:00Z',
+};
+
+function open(detail: CaseDetail, routes: Parameters<typeof fakeFetch>[0] = {}) {
+  const server = fakeFetch({
+    'GET /api/cases/c1/duplicates': () => ({ status: 200, body: [] }),
+    'GET /api/catalog/conditions': () => ({ status: 200, body: { items: [CONDITION], total: 1, page: 1, pageSize: 100 } }),
+    ...routes,
+  });
+  vi.stubGlobal('fetch', server.impl);
+  api.setCsrfToken('csrf-test');
+  const onChanged = vi.fn();
+  const onStale = vi.fn();
+  render(withProviders(<ActionPanel detail={detail} onChanged={onChanged} onStale={onStale} />, fakeAuth(fakeMe(['shiftLeader']))));
+  return { server, onChanged, onStale };
+}
+
+const actionButtons = () =>
+  screen.queryAllByTestId(/^case-action-/).map((el) => el.getAttribute('data-testid')?.replace('case-action-', ''));
+
+describe('visible actions', () => {
+  const approvals = ['report_back', 'request_return', 'request_extension', 'approve_return', 'approve_extension', 'approve_suspension'];
+
+  it('offers 审批 only for the pending request, and no second request of that kind', () => {
+    expect(visibleActions({ allowedActions: approvals, pendingRequest: 'extension' }, [])).toEqual(['report_back', 'request_return', 'approve_extension']);
+    expect(visibleActions({ allowedActions: approvals, pendingRequest: null }, [])).toEqual(['report_back', 'request_return', 'request_extension']);
+  });
+
+  it('leaves 自行处置 to inspectors and drops names it does not know', () => {
+    expect(visibleActions({ allowedActions: ['accept', 'self_handle', 'teleport'], pendingRequest: null }, ['case.accept'])).toEqual(['accept']);
+    expect(visibleActions({ allowedActions: ['self_handle'], pendingRequest: null }, ['case.verify'])).toEqual(['self_handle']);
+  });
+});
+
+describe('action panel', () => {
+  it('shows only the actions the server allows this user', () => {
+    open(fakeCase({ allowedActions: ['file', 'void'] }));
+    expect(actionButtons()).toEqual(['file', 'void']);
+    expect(screen.queryByTestId('case-action-dispatch')).toBeNull();
+    expect(screen.queryByTestId('case-action-close')).toBeNull();
+  });
+
+  it('says so when there is nothing to do, and ignores action names it does not know', () => {
+    open(fakeCase({ status: 'handling', allowedActions: ['teleport'] }));
+    expect(actionButtons()).toEqual([]);
+    expect(screen.getByTestId('case-no-actions').textContent).toContain('当前没有您可以办理的操作');
+  });
+
+  it('files with the chosen condition (showing its limit) and the version the user saw', async () => {
+    const { server, onChanged } = open(fakeCase({ allowedActions: ['file', 'void'] }), {
+      'POST /api/cases/c1/transitions': () => ({ status: 200, body: fakeCase({ status: 'pending_dispatch', version: 4 }) }),
+    });
+    fireEvent.click(screen.getByTestId('case-action-file'));
+    const select = await screen.findByTestId('action-form-filing-condition');
+    fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
+    fireEvent.click(await screen.findByTitle(CONDITION.condition));
+    expect((await screen.findByTestId('action-form-limit')).textContent).toContain('处置时限：4工作时');
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    const post = server.calls.find((c) => c.method === 'POST');
+    expect(post?.body).toEqual({ action: 'file', version: 3, filingConditionId: 'fc1' });
+    expect(post?.headers['x-csrf-token']).toBe('csrf-test');
+  });
+
+  it('asks for a reason where one is required, before calling the server', async () => {
+    const { server } = open(fakeCase({ status: 'checking', allowedActions: ['check_pass', 'check_fail'] }));
+    fireEvent.click(screen.getByTestId('case-action-check_fail'));
+    fireEvent.click(await screen.findByTestId('action-submit'));
+    expect(await screen.findByText('此项为必填项')).toBeTruthy();
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([]);
+  });
+
+  it('reloads the case when someone else changed it (409 CASE_STALE)', async () => {
+    const { onStale, onChanged } = open(fakeCase({ status: 'pending_close', allowedActions: ['close'] }), {
+      'POST /api/cases/c1/transitions': () => ({ status: 409, body: { error: { code: 'CASE_STALE', message: 'stale', requestId: 'r', details: { version: 3 } } } }),
+    });
+    fireEvent.click(await screen.findByTestId('action-submit'));
+    await waitFor(() => expect(onStale).toHaveBeenCalled());
+    expect(onChanged).not.toHaveBeenCalled();
+    expect((await screen.findByTestId('action-stale')).textContent).toContain('该案件刚被他人更新');
+  });
+
+  it('pre-fills the dispatch unit with the suggestion and marks it 建议', async () => {
+    open(fakeCase({ status: 'pending_dispatch', allowedActions: ['dispatch'], suggestedUnitId: 'u1' }), {
+      'GET /api/org/units/u1': () => ({ status: 200, body: { id: 'u1', code: 'SANITATION', name: '环卫所' } }),
+    });
+    expect((await screen.findByTestId('action-form-suggested')).textContent).toBe('建议');
+    await waitFor(() => expect(screen.getByTestId('action-form-unit').textContent).toContain('环卫所'));
+  });
+});

@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { permissionsOf, type Role } from '../../../../common/domain/roles.ts';
+import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
+import { CaseInbox } from './CaseInbox.tsx';
+import { inboxesFor, mineByDefault } from './inboxes.ts';
+import { fakeCase } from './testing-fixtures.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const as = (...roles: Role[]) => permissionsOf(roles.map((role) => ({ role, unitId: null, regionId: null })));
+
+describe('inboxes by permission', () => {
+  it('gives each post the steps it works, then 全部', () => {
+    expect(inboxesFor(as('operator'))).toEqual(['reported', 'reported_back', 'overdue', 'all']);
+    expect(inboxesFor(as('shiftLeader'))).toEqual(['pending_filing', 'pending_close', 'all']);
+    expect(inboxesFor(as('dispatcher'))).toEqual(['pending_dispatch', 'handling', 'all']);
+    expect(inboxesFor(as('unitManager'))).toEqual(['handling', 'all']);
+    expect(inboxesFor(as('unitHandler'))).toEqual(['handling', 'all']);
+    expect(inboxesFor(as('inspector'))).toEqual(['verifying', 'checking', 'all']);
+    expect(inboxesFor(as('admin'))).toEqual(['all']);
+  });
+
+  it('shows a leader every step, 已超期 and 已结案', () => {
+    expect(inboxesFor(as('leader'))).toEqual([
+      'reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'reported_back', 'checking', 'pending_close',
+      'overdue', 'suspended', 'closed', 'all',
+    ]);
+  });
+
+  it('lists an inspector\'s own tasks in 待核实 / 待核查, everyone else the whole step', () => {
+    expect(mineByDefault(as('inspector'), 'checking')).toBe(true);
+    expect(mineByDefault(as('inspector'), 'all')).toBe(false);
+    expect(mineByDefault(as('operator'), 'reported_back')).toBe(false);
+    expect(mineByDefault(as('leader'), 'checking')).toBe(false);
+  });
+});
+
+describe('inbox page', () => {
+  function open(roles: Role[], search = '') {
+    const item = fakeCase({ status: 'pending_dispatch', sla: { level: 'red', deadline: '2020-01-01T00:00:00.000Z', usedRatio: 2 } });
+    const server = fakeFetch({
+      'GET /api/cases/counts': () => ({ status: 200, body: { reported: 4, reported_back: 1, overdue: 2, pending_dispatch: 7, handling: 3, all: 20, checking: 5 } }),
+      'GET /api/cases': () => ({ status: 200, body: { items: [item], total: 1, page: 1, pageSize: 20 } }),
+    });
+    vi.stubGlobal('fetch', server.impl);
+    render(withProviders(
+      <MemoryRouter initialEntries={[`/cases${search}`]}>
+        <CaseInbox />
+      </MemoryRouter>,
+      fakeAuth(fakeMe(roles)),
+    ));
+    return server;
+  }
+
+  const tabs = () => screen.queryAllByTestId(/^cases-tab-/).map((el) => el.getAttribute('data-testid'));
+
+  it('shows an operator their tabs with counts, and lists the first one sorted by deadline', async () => {
+    const server = open(['operator']);
+    expect(tabs()).toEqual(['cases-tab-reported', 'cases-tab-reported_back', 'cases-tab-overdue', 'cases-tab-all']);
+    await waitFor(() => expect(screen.getByTestId('cases-count-reported').textContent).toBe('4'));
+    expect(screen.getByTestId('cases-count-overdue').textContent).toBe('2');
+    expect(await screen.findByTestId('case-row-420281-20240312-00017')).toBeTruthy();
+    const list = server.calls.find((c) => c.url.startsWith('/api/cases?'));
+    expect(list?.url).toContain('inbox=reported');
+    expect(list?.url).toContain('sort=deadline');
+    expect(list?.url).toContain('order=asc');
+    expect(screen.getByTestId('case-create')).toBeTruthy();
+  });
+
+  it('shows a dispatcher 待派遣 first, no intake button, and the red SLA of an overdue case', async () => {
+    open(['dispatcher']);
+    expect(tabs()).toEqual(['cases-tab-pending_dispatch', 'cases-tab-handling', 'cases-tab-all']);
+    await waitFor(() => expect(screen.getByTestId('cases-count-pending_dispatch').textContent).toBe('7'));
+    const table = await screen.findByTestId('cases-table');
+    await within(table).findByText(/^超期/);
+    expect(screen.queryByTestId('case-create')).toBeNull();
+  });
+
+  it('counts an inspector\'s 待核查 as the tasks sent to them', async () => {
+    const server = open(['inspector'], '?inbox=checking');
+    await waitFor(() => expect(screen.getByTestId('cases-count-checking').textContent).toBe('1'));
+    expect(server.calls.some((c) => c.url.includes('inbox=checking') && c.url.includes('mine=true'))).toBe(true);
+    expect(screen.getByTestId('cases-filter-mine')).toBeTruthy();
+  });
+});

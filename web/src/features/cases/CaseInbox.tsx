@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Badge, Button, Checkbox, Flex, Select, Space, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { CaseChannel, Inbox } from '../../../../common/domain/case-channels.ts';
+import { formatInstant } from '../../components/format.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { FetchPage } from '../../components/usePagedQuery.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { useAuth } from '../auth/context.ts';
+import { RegionSelect } from '../org/OrgSelects.tsx';
+import { casesApi, type CaseSummary, type InboxCounts } from './cases.api.ts';
+import { MatterPicker, UnitPicker } from './CaseSelects.tsx';
+import { canFilterMine, inboxesFor, mineByDefault } from './inboxes.ts';
+import { channelLabel, channelOptions, inboxLabel, requestLabel } from './labels.ts';
+import { deadlineBefore, DEADLINE_FILTERS, type DeadlineFilter } from './sla.ts';
+import { SlaBadge, StatusTag } from './SlaBadge.tsx';
+import { useLiveCases } from './useLiveCases.ts';
+
+interface Filters {
+  inbox: Inbox;
+  matterCode?: string;
+  regionId?: string;
+  unitId?: string;
+  channel?: CaseChannel;
+  deadlineBefore?: string;
+  mine?: boolean;
+}
+
+/** The inbox tab in the address (?inbox=…), so the back button from a case returns to the same tab. */
+function useInboxParam(inboxes: Inbox[]): [Inbox, (inbox: Inbox) => void] {
+  const [params, setParams] = useSearchParams();
+  const asked = params.get('inbox');
+  const inbox = inboxes.find((i) => i === asked) ?? inboxes[0] ?? 'all';
+  const set = useCallback((next: Inbox) => setParams({ inbox: next }, { replace: true }), [setParams]);
+  return [inbox, set];
+}
+
+/** 工作台: tabs per inbox with counts, filters, search, deadline-sorted table; refreshed live by SSE. */
+export function CaseInbox() {
+  const { t, locale } = useI18n();
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const permissions = useMemo(() => auth.me?.permissions ?? [], [auth.me]);
+  const inboxes = useMemo(() => inboxesFor(permissions), [permissions]);
+  const [inbox, setInbox] = useInboxParam(inboxes);
+  const [extra, setExtra] = useState<Omit<Filters, 'inbox' | 'mine' | 'deadlineBefore'>>({});
+  const [deadline, setDeadline] = useState<DeadlineFilter | undefined>();
+  const [mineChoice, setMineChoice] = useState<Partial<Record<Inbox, boolean>>>({});
+  const mine = mineChoice[inbox] ?? mineByDefault(permissions, inbox);
+  const [counts, setCounts] = useState<InboxCounts>({});
+  // 处置中 per unit: those who follow every unit (dispatch, intake, leaders) can narrow the list to one.
+  const seesAllUnits = ['case.dispatch', 'case.accept', 'case.escalate'].some((p) => permissions.includes(p));
+  const [reloadKey, setReloadKey] = useState(0);
+
+  const filters = useMemo<Filters>(
+    () => ({ inbox, ...extra, mine: mine || undefined, deadlineBefore: deadline ? deadlineBefore(deadline, new Date()) : undefined }),
+    [inbox, extra, mine, deadline],
+  );
+  const fetchPage = useCallback<FetchPage<CaseSummary, Filters>>((request, signal) => casesApi.list(request, signal), []);
+
+  // The server counts whole steps; a tab showing only my tasks (an inspector's 待核实/待核查) counts those instead.
+  const mineTabs = useMemo(
+    () => inboxes.filter((i) => mineChoice[i] ?? mineByDefault(permissions, i)),
+    [inboxes, mineChoice, permissions],
+  );
+  useEffect(() => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    Promise.all([
+      casesApi.counts(signal),
+      ...mineTabs.map((i) => casesApi.list({ inbox: i, mine: true, pageSize: 1 }, signal).then((p) => [i, p.total] as const)),
+    ])
+      .then(([all, ...mineCounts]) => setCounts({ ...all, ...Object.fromEntries(mineCounts) }))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [mineTabs, reloadKey]);
+
+  const live = useLiveCases(() => setReloadKey((k) => k + 1));
+
+  const columns: TableColumnsType<CaseSummary> = [
+    {
+      title: t('cases.field.caseNo'),
+      key: 'caseNo',
+      sorter: true,
+      fixed: 'left',
+      render: (_, c) => (
+        <Link to={`/cases/${encodeURIComponent(c.id)}`} data-testid={`case-row-${c.caseNo}`} style={{ fontFamily: 'monospace' }}>
+          {c.caseNo}
+        </Link>
+      ),
+    },
+    {
+      title: t('cases.field.matter'),
+      key: 'matter',
+      render: (_, c) => (
+        <Tooltip title={c.description}>
+          <span>{c.matterName ?? c.matterCode}</span>
+        </Tooltip>
+      ),
+    },
+    { title: t('cases.field.deadline'), key: 'deadline', sorter: true, render: (_, c) => <SlaBadge sla={c.sla} /> },
+    {
+      title: t('cases.field.address'),
+      key: 'address',
+      responsive: ['md'],
+      render: (_, c) => (
+        <Flex vertical>
+          <Typography.Text ellipsis style={{ maxWidth: 260 }}>{c.address ?? c.description}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {[c.streetName, c.communityName].filter(Boolean).join(' · ') || '—'}
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+    {
+      title: t('cases.field.status'),
+      key: 'status',
+      render: (_, c) => (
+        <Space size={4} wrap>
+          <StatusTag status={c.status} />
+          {c.pendingRequest ? <Tag color="gold">{t('cases.pendingRequest', { kind: requestLabel(locale, c.pendingRequest) })}</Tag> : null}
+          {c.escalated ? <Tag color="red">{t('cases.detail.escalated')}</Tag> : null}
+        </Space>
+      ),
+    },
+    { title: t('cases.field.unit'), key: 'unitName', responsive: ['lg'], render: (_, c) => c.unitName ?? '—' },
+    { title: t('cases.field.channel'), key: 'channel', responsive: ['xl'], render: (_, c) => channelLabel(locale, c.channel) },
+    { title: t('cases.field.reportedAt'), key: 'reportedAt', sorter: true, responsive: ['lg'], render: (_, c) => formatInstant(c.reportedAt) },
+  ];
+
+  const tabItems = inboxes.map((key) => ({
+    key,
+    label: (
+      <span data-testid={`cases-tab-${key}`}>
+        {inboxLabel(locale, key)}
+        {counts[key] !== undefined ? (
+          <Badge
+            count={counts[key]}
+            showZero
+            overflowCount={9999}
+            color={key === 'overdue' ? '#ff4d4f' : counts[key] ? '#1677ff' : '#bfbfbf'}
+            style={{ marginInlineStart: 6 }}
+            data-testid={`cases-count-${key}`}
+          />
+        ) : null}
+      </span>
+    ),
+  }));
+
+  return (
+    <Flex vertical gap={8}>
+      <Tabs
+        activeKey={inbox}
+        onChange={(key) => setInbox(key as Inbox)}
+        items={tabItems}
+        tabBarExtraContent={
+          <Tooltip title={live.connected ? t('cases.live.on') : t('cases.live.off')}>
+            <Badge
+              status={live.connected ? 'processing' : 'warning'}
+              text={<Typography.Text type="secondary">{live.connected ? t('cases.live.on') : ''}</Typography.Text>}
+              data-testid="cases-live"
+              data-connected={live.connected ? 'true' : 'false'}
+              style={{ marginInlineStart: 12 }}
+            />
+          </Tooltip>
+        }
+      />
+      <PagedTable<CaseSummary, Filters>
+        testId="cases"
+        fetchPage={fetchPage}
+        filters={filters}
+        columns={columns}
+        rowKey={(c) => c.id}
+        reloadKey={reloadKey}
+        defaultSort={{ sort: 'deadline', order: 'asc' }}
+        searchPlaceholder={t('cases.searchPlaceholder')}
+        toolbar={
+          <>
+            <MatterPicker
+              placeholder={t('cases.filters.matter')}
+              value={extra.matterCode}
+              onChange={(matterCode) => setExtra((f) => ({ ...f, matterCode: matterCode ?? undefined }))}
+              style={{ width: 180 }}
+              data-testid="cases-filter-matter"
+            />
+            <RegionSelect
+              kinds={['street', 'town']}
+              placeholder={t('cases.filters.region')}
+              value={extra.regionId}
+              onChange={(regionId) => setExtra((f) => ({ ...f, regionId: regionId ?? undefined }))}
+              style={{ width: 170 }}
+              data-testid="cases-filter-region"
+            />
+            {seesAllUnits ? (
+              <UnitPicker
+                placeholder={t('cases.filters.unit')}
+                value={extra.unitId}
+                onChange={(unitId) => setExtra((f) => ({ ...f, unitId: unitId ?? undefined }))}
+                style={{ width: 170 }}
+                data-testid="cases-filter-unit"
+              />
+            ) : null}
+            <Select<CaseChannel>
+              allowClear
+              placeholder={t('cases.filters.channel')}
+              options={channelOptions(locale)}
+              value={extra.channel}
+              onChange={(channel) => setExtra((f) => ({ ...f, channel }))}
+              style={{ width: 140 }}
+              data-testid="cases-filter-channel"
+            />
+            <Select<DeadlineFilter>
+              allowClear
+              placeholder={t('cases.filters.deadline')}
+              options={DEADLINE_FILTERS.map((value) => ({ value, label: t(`cases.filters.deadlineOptions.${value}`) }))}
+              value={deadline}
+              onChange={setDeadline}
+              style={{ width: 150 }}
+              data-testid="cases-filter-deadline"
+            />
+            {canFilterMine(permissions) ? (
+              <Checkbox
+                checked={mine}
+                onChange={(e) => setMineChoice((m) => ({ ...m, [inbox]: e.target.checked }))}
+                style={{ alignSelf: 'center' }}
+                data-testid="cases-filter-mine"
+              >
+                {t('cases.filters.mine')}
+              </Checkbox>
+            ) : null}
+          </>
+        }
+        actions={
+          auth.can('case.report') ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="case-create">
+              {t('cases.nav.create')}
+            </Button>
+          ) : null
+        }
+      />
+    </Flex>
+  );
+}

@@ -1,0 +1,34 @@
+import { useCallback } from 'react';
+import { RemoteSelect, type RemoteOption, type RemoteSelectProps } from '../../components/RemoteSelect.tsx';
+import { useI18n } from '../../i18n/context.ts';
+import { casesApi } from './cases.api.ts';
+
+type Props = Omit<RemoteSelectProps, 'search'>;
+
+/** Pick an active matter (事项) by code, name or pinyin initials (the catalog search); the value is its 5-digit code. */
+export function MatterPicker(props: Props) {
+  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+    const page = await casesApi.matters(q, signal);
+    return page.items.map((e) => ({ value: e.code, label: `${e.code} ${e.name}` }));
+  }, []);
+  return <RemoteSelect {...props} search={search} />;
+}
+
+/** Pick an active handling unit. */
+export function UnitPicker(props: Props) {
+  const { t } = useI18n();
+  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+    const page = await casesApi.units(q, signal);
+    return page.items.map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
+  }, [t]);
+  return <RemoteSelect {...props} search={search} />;
+}
+
+/** Pick an active user, of one unit and/or one role (needs user.read on the server). */
+export function UserPicker({ unitId, role, ...props }: Props & { unitId?: string | null; role?: string }) {
+  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+    const page = await casesApi.users({ unitId: unitId ?? undefined, role, q: q || undefined }, signal);
+    return page.items.map((u) => ({ value: u.id, label: u.displayName }));
+  }, [unitId, role]);
+  return <RemoteSelect {...props} search={search} />;
+}

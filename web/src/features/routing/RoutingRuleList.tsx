@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Flex, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { tryT } from '../../../../common/i18n/index.ts';
+import { errorText } from '../../api/errors.ts';
+import { BooleanSelect } from '../../components/BooleanSelect.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { FetchPage } from '../../components/usePagedQuery.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { useAuth } from '../auth/context.ts';
+import { UnitPicker } from '../cases/CaseSelects.tsx';
+import { routingApi, type RoutingRule } from './routing.api.ts';
+import { RoutingRuleModal } from './RoutingRuleModal.tsx';
+
+interface Filters {
+  unitId?: string;
+  active?: boolean;
+}
+
+/** 处置责任分解表 as data: rules with their match level; the fallback rule stands out (and is missed when absent). */
+export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const canManage = useAuth().can('settings.manage');
+  const [filters, setFilters] = useState<Filters>({});
+  const [target, setTarget] = useState<RoutingRule | 'new' | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [hasFallback, setHasFallback] = useState<boolean | null>(null);
+  const reload = () => {
+    setReloadKey((k) => k + 1);
+    onChanged?.();
+  };
+
+  const fetchPage = useCallback<FetchPage<RoutingRule, Filters>>((request, signal) => routingApi.rules(request, signal), []);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    // The default order ('code') puts the fallback rule (no matter, no class) first.
+    routingApi.rules({ pageSize: 1, sort: 'code', order: 'asc' }, controller.signal)
+      .then((page) => setHasFallback(page.items[0]?.level === 'fallback'))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [reloadKey]);
+
+  const remove = async (rule: RoutingRule) => {
+    try {
+      await routingApi.deleteRule(rule.id);
+      void message.success(t('common.deleted'));
+      reload();
+    } catch (error) {
+      void message.error(errorText(error, locale));
+    }
+  };
+
+  const levelLabel = (level: string) => tryT(locale, `routing.level.${level}`) ?? level;
+  const columns: TableColumnsType<RoutingRule> = [
+    {
+      title: t('routing.field.level'),
+      key: 'level',
+      render: (_, r) =>
+        r.level === 'fallback' ? (
+          <Tag color="gold" icon={<SafetyCertificateOutlined />} data-testid="routing-fallback">{t('routing.fallback')}</Tag>
+        ) : (
+          <Tag color="blue">{levelLabel(r.level)}</Tag>
+        ),
+    },
+    {
+      title: t('routing.field.scope'),
+      key: 'code',
+      sorter: true,
+      render: (_, r) =>
+        r.matterCode ? `${r.matterCode} ${r.matterName ?? ''}`
+          : r.majorCode ? `${r.majorCode} ${r.majorName ?? tryT(locale, `catalog.majors.matter.${r.majorCode}`) ?? ''}`
+          : <Typography.Text type="secondary">{r.level === 'fallback' ? t('routing.fallbackHint') : '—'}</Typography.Text>,
+    },
+    { title: t('routing.field.region'), key: 'region', render: (_, r) => r.regionName ?? t('routing.anyRegion') },
+    {
+      title: t('routing.field.unit'),
+      key: 'unitName',
+      sorter: true,
+      render: (_, r) => (r.level === 'fallback' ? <Typography.Text strong>{r.unitName}</Typography.Text> : r.unitName),
+    },
+    { title: t('routing.field.priority'), key: 'priority', sorter: true, align: 'right', render: (_, r) => r.priority },
+    {
+      title: t('routing.field.active'),
+      key: 'active',
+      render: (_, r) => (r.active ? <Tag color="success">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>),
+    },
+    { title: t('routing.field.note'), key: 'note', responsive: ['xl'], render: (_, r) => r.note ?? '—' },
+    ...(canManage
+      ? [{
+          title: t('common.actions'),
+          key: 'actions',
+          fixed: 'right' as const,
+          render: (_: unknown, r: RoutingRule) => (
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => setTarget(r)} data-testid={`routing-edit-${r.id}`}>{t('common.edit')}</Button>
+              <Popconfirm
+                title={t('routing.deleteConfirm')}
+                okText={t('common.delete')}
+                cancelText={t('common.cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => remove(r)}
+              >
+                <Button type="link" size="small" danger data-testid={`routing-delete-${r.id}`}>{t('common.delete')}</Button>
+              </Popconfirm>
+            </Space>
+          ),
+        }]
+      : []),
+  ];
+
+  return (
+    <Flex vertical gap={12}>
+      {hasFallback === false ? <Alert type="warning" showIcon title={t('routing.fallbackMissing')} data-testid="routing-no-fallback" /> : null}
+      <PagedTable<RoutingRule, Filters>
+        testId="routing"
+        fetchPage={fetchPage}
+        filters={filters}
+        columns={columns}
+        rowKey={(r) => r.id}
+        reloadKey={reloadKey}
+        defaultSort={{ sort: 'code', order: 'asc' }}
+        toolbar={
+          <>
+            <UnitPicker
+              placeholder={t('routing.filterUnit')}
+              value={filters.unitId}
+              onChange={(unitId) => setFilters((f) => ({ ...f, unitId: unitId ?? undefined }))}
+              style={{ width: 200 }}
+              data-testid="routing-filter-unit"
+            />
+            <BooleanSelect
+              placeholder={t('routing.filterActive')}
+              trueLabel={t('common.enabled')}
+              falseLabel={t('common.disabled')}
+              value={filters.active}
+              onChange={(active) => setFilters((f) => ({ ...f, active }))}
+              data-testid="routing-filter-active"
+            />
+          </>
+        }
+        actions={
+          canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="routing-create">{t('routing.create')}</Button>
+          ) : null
+        }
+      />
+      <RoutingRuleModal
+        target={target}
+        onClose={() => setTarget(null)}
+        onSaved={() => {
+          void message.success(t('common.saved'));
+          setTarget(null);
+          reload();
+        }}
+      />
+    </Flex>
+  );
+}

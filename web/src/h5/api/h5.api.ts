@@ -1,0 +1,28 @@
+import type { CaseDetail, CaseSummary, CaseTransition } from '../../../../common/contracts/cases.ts';
+import type { CatalogEntry } from '../../../../common/contracts/catalog.ts';
+import type { Location } from '../../../../common/contracts/geo.ts';
+import type { FeatureCollection } from '../../../../common/domain/geo.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import { api } from '../../api/client.ts';
+
+export type { CaseDetail, CaseSummary, CatalogEntry, Location };
+export type TaskInbox = 'verifying' | 'checking';
+export type StreetLayer = FeatureCollection;
+
+const enc = (value: string) => encodeURIComponent(value);
+
+/** The inspector's reads and task actions, through the shared client (CSRF, language, error shape). */
+export const h5Api = {
+  /** my 核实 (verifying) or 核查 (checking) tasks */
+  tasks: (inbox: TaskInbox, signal?: AbortSignal) =>
+    api.get<Page<CaseSummary>>('/api/cases', { query: { inbox, mine: true, pageSize: 50 }, signal }),
+  caseDetail: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${enc(id)}`, { signal }),
+  transition: (id: string, body: CaseTransition) => api.post<CaseDetail>(`/api/cases/${enc(id)}/transitions`, body),
+  matters: (q: string, signal?: AbortSignal) =>
+    api.get<Page<CatalogEntry>>('/api/catalog/entries', { query: { q: q || undefined, kind: 'matter', active: true, pageSize: 20 }, signal }),
+  /** one page of the whole active matter list, for the offline cache */
+  matterPage: (page: number, signal?: AbortSignal) =>
+    api.get<Page<CatalogEntry>>('/api/catalog/entries', { query: { kind: 'matter', active: true, page, pageSize: 200 }, signal }),
+  streets: (signal?: AbortSignal) => api.get<StreetLayer>('/api/geo/layers/street', { signal }),
+  locate: (lng: number, lat: number, signal?: AbortSignal) => api.get<Location>('/api/geo/locate', { query: { lng, lat }, signal }),
+};

@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button, Typography } from 'antd';
+import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useAuth } from '../../features/auth/context.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { h5Api } from '../api/h5.api.ts';
+import { createPinMap, type PinMap } from './pin-map.ts';
+import { loadStreets } from './streets.ts';
+import { useGeolocation, type GeoFailure } from './useGeolocation.ts';
+
+const FAILURE_KEYS = {
+  unsupported: 'h5.report.geoUnsupported', denied: 'h5.report.geoDenied', unavailable: 'h5.report.geoUnavailable', timeout: 'h5.report.geoTimeout',
+} as const satisfies Record<GeoFailure, string>;
+
+export interface PickedLocation {
+  lat: number;
+  lng: number;
+  /** metres, from the browser; null once moved by hand */
+  accuracy: number | null;
+  manual: boolean;
+}
+
+interface Props {
+  value: PickedLocation | null;
+  onChange: (value: PickedLocation) => void;
+  /** false while the report tab is hidden; the map re-measures itself when shown again */
+  active: boolean;
+  online: boolean;
+  /** changes after a report was sent: locate afresh for the next one */
+  resetToken: number;
+}
+
+/** Browser geolocation with a map to correct it: drag the pin, or tap where the problem is. */
+export function LocationPicker({ value, onChange, active, online, resetToken }: Props) {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const { state, locate } = useGeolocation();
+  const container = useRef<HTMLDivElement>(null);
+  const pinMap = useRef<PinMap | null>(null);
+  const change = useRef(onChange);
+  change.current = onChange;
+  const manual = useRef(false);
+  manual.current = value?.manual ?? false;
+  const [area, setArea] = useState<string | null>(null);
+  const tenantId = me?.user.tenantId ?? '';
+
+  useEffect(() => {
+    if (!container.current) return;
+    const created = createPinMap(container.current, {
+      pick: true,
+      onPick: (at) => change.current({ ...at, accuracy: null, manual: true }),
+    });
+    pinMap.current = created;
+    const controller = new AbortController();
+    void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && created.setStreets(layer));
+    locate();
+    return () => {
+      controller.abort();
+      created.destroy();
+      pinMap.current = null;
+    };
+  }, [tenantId, locate]);
+
+  useEffect(() => {
+    if (state.status !== 'located' || manual.current) return;
+    change.current({ lat: state.lat, lng: state.lng, accuracy: state.accuracy, manual: false });
+    pinMap.current?.setPin({ lat: state.lat, lng: state.lng }, { accuracy: state.accuracy });
+  }, [state]);
+
+  useEffect(() => {
+    if (active) pinMap.current?.refresh();
+  }, [active]);
+
+  const firstToken = useRef(resetToken);
+  useEffect(() => {
+    if (resetToken === firstToken.current) return;
+    manual.current = false;
+    locate();
+  }, [resetToken, locate]);
+
+  useEffect(() => {
+    if (!value || !online) {
+      setArea(null);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      h5Api.locate(value.lng, value.lat, controller.signal).then(
+        (found) => !controller.signal.aborted && setArea(t('h5.report.area', { street: found.street.name, community: found.community?.name ?? '' }).trim()),
+        () => !controller.signal.aborted && setArea(null),
+      );
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [value, online, t]);
+
+  const relocate = () => {
+    manual.current = false;
+    locate();
+  };
+
+  let status: string;
+  if (state.status === 'locating') status = t('h5.report.locating');
+  else if (value?.manual) status = t('h5.report.pinMoved');
+  else if (state.status === 'located') status = t('h5.report.located', { accuracy: Math.round(state.accuracy) });
+  else if (state.status === 'failed') status = t('h5.report.locateFailed', { reason: t(FAILURE_KEYS[state.reason]) });
+  else status = t('h5.report.noLocation');
+
+  return (
+    <div>
+      <div ref={container} className="h5-map" data-testid="h5-report-map" />
+      <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, marginTop: 8 }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Typography.Text type={state.status === 'failed' && !value ? 'warning' : undefined} data-testid="h5-report-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
+            <EnvironmentOutlined /> {status}
+          </Typography.Text>
+          {value ? (
+            <div className="h5-muted" data-testid="h5-report-coords">
+              {t('h5.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}
+              {area ? <div data-testid="h5-report-area">{area}</div> : null}
+            </div>
+          ) : null}
+          <div className="h5-muted">{t('h5.report.dragHint')}</div>
+        </div>
+        <Button icon={<AimOutlined />} onClick={relocate} loading={state.status === 'locating'} style={{ height: 40 }} data-testid="h5-report-locate">
+          {t('h5.report.relocate')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState, type ChangeEvent } from 'react';
+import { App, Button, Spin } from 'antd';
+import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
+import { useI18n } from '../../i18n/context.ts';
+import { MAX_PHOTOS } from '../offline/draft.ts';
+import { compressPhoto, PhotoTooLargeError } from '../offline/photos.ts';
+
+interface Props {
+  photos: string[];
+  onChange: (photos: string[]) => void;
+  /** `h5-report-photo` → h5-report-photo-input, h5-report-photo-0, h5-report-photo-remove-0 */
+  testId: string;
+  max?: number;
+}
+
+/**
+ * Camera photos: the input asks for the rear camera (`capture="environment"`) and still lets a phone pick from
+ * its gallery where the browser offers that. Each photo is compressed on the device as soon as it is taken.
+ */
+export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(0);
+
+  const add = async (event: ChangeEvent<HTMLInputElement>) => {
+    const input = event.currentTarget;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    const room = max - photos.length;
+    if (files.length > room) void message.warning(t('h5.report.photoTooMany', { max }));
+    const taken = files.slice(0, Math.max(0, room));
+    setBusy((n) => n + taken.length);
+    const added: string[] = [];
+    for (const file of taken) {
+      try {
+        added.push(await compressPhoto(file));
+      } catch (error) {
+        const reason = error instanceof PhotoTooLargeError ? '> 10 MB' : error instanceof Error ? error.message : String(error);
+        void message.error(t('h5.report.photoFailed', { message: reason }));
+      } finally {
+        setBusy((n) => n - 1);
+      }
+    }
+    if (added.length > 0) onChange([...photos, ...added].slice(0, max));
+  };
+
+  return (
+    <div className="h5-photos" data-testid={`${testId}s`} data-count={photos.length}>
+      {photos.map((url, index) => (
+        <div className="h5-photo" key={`${index}-${url.length}`} data-testid={`${testId}-${index}`}>
+          <img src={url} alt="" />
+          <Button
+            className="h5-photo-remove"
+            shape="circle"
+            icon={<CloseOutlined />}
+            aria-label={t('h5.report.removePhoto', { n: index + 1 })}
+            onClick={() => onChange(photos.filter((_, i) => i !== index))}
+            data-testid={`${testId}-remove-${index}`}
+          />
+        </div>
+      ))}
+      {Array.from({ length: busy }, (_, i) => (
+        <div className="h5-photo" key={`busy-${i}`} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <Spin />
+        </div>
+      ))}
+      {photos.length + busy < max ? (
+        <label className="h5-photo-add">
+          <CameraOutlined />
+          <span>{t('h5.report.addPhoto')}</span>
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            multiple
+            onChange={(event) => void add(event)}
+            aria-label={t('h5.report.addPhoto')}
+            data-testid={`${testId}-input`}
+          />
+        </label>
+      ) : null}
+    </div>
+  );
+}

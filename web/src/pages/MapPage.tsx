@@ -1,0 +1,12 @@
+import { PageSection } from '../components/PageSection.tsx';
+import { MapView } from '../features/map/MapView.tsx';
+import { useI18n } from '../i18n/context.ts';
+
+export function MapPage() {
+  const { t } = useI18n();
+  return (
+    <PageSection title={t('map.title')} testId="page-map">
+      <MapView />
+    </PageSection>
+  );
+}
