@@ -18,7 +18,7 @@ import { createAuthService, installAuthHooks, registerAuthRoutes } from './modul
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
 import { createCatalogServices, registerCatalogRoutes } from './modules/catalog/index.ts';
 import { createComponentServices, registerComponentRoutes } from './modules/components/index.ts';
-import { createGeoService, registerGeoRoutes } from './modules/geo/index.ts';
+import { createGeoService, registerBasemapRoute, registerGeoRoutes } from './modules/geo/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
 import { createOrgServices, registerOrgRoutes } from './modules/org/index.ts';
 import { createPhotoService, registerPhotoRoutes } from './modules/photos/index.ts';
@@ -121,6 +121,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerAuditRoutes(app, services.audit);
   await registerCatalogRoutes(app, services.catalog);
   await registerGeoRoutes(app, services.geo);
+  registerBasemapRoute(app, config.basemap);
   await registerComponentRoutes(app, services.components);
   registerCalendarRoutes(app, services.calendar);
   registerRoutingRoutes(app, services.routing);

@@ -37,3 +37,13 @@ describe('config', () => {
     expect(() => loadConfig({ DATA_DIR: dir(), [name]: value })).toThrow(message);
   });
 });
+
+describe('basemap', () => {
+  it('is off by default and needs a template with {z}/{x}/{y} and an attribution', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).basemap).toBeNull();
+    expect(() => loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'https://tiles.example/{z}/{x}/{y}.png' })).toThrow(/ATTRIBUTION/);
+    expect(() => loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'ftp://x', MAP_BASEMAP_ATTRIBUTION: 'a' })).toThrow(/MAP_BASEMAP_URL/);
+    const c = loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'https://t{s}.tiles.example/{z}/{x}/{y}.png', MAP_BASEMAP_ATTRIBUTION: '审图号 GS(2024)0001', MAP_BASEMAP_SUBDOMAINS: '0,1' });
+    expect(c.basemap).toMatchObject({ subdomains: ['0', '1'], maxZoom: 18, labelsUrl: null });
+  });
+});

@@ -22,6 +22,8 @@ export interface Config {
   seedDemo: boolean;
   webDist: string;
   trustProxy: boolean;
+  /** Online basemap (XYZ template, e.g. 天地图 CGCS2000 tiles); null = the offline GeoJSON-only map. */
+  basemap: { url: string; attribution: string; subdomains: string[]; labelsUrl: string | null; maxZoom: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +69,24 @@ function loadOrCreateSecret(dataDir: string, given: string | undefined): string 
   return secret;
 }
 
+/** Off unless MAP_BASEMAP_URL is set: no tile server is contacted by default (brief: offline default). */
+function basemapConfig(env: Env): Config['basemap'] {
+  const url = env.MAP_BASEMAP_URL;
+  if (!url) return null;
+  if (!/^https?:\/\/.+\{z\}.*/.test(url) || !url.includes('{x}') || !url.includes('{y}')) {
+    throw new ConfigError('MAP_BASEMAP_URL must be an http(s) XYZ template containing {z}, {x} and {y}');
+  }
+  const attribution = env.MAP_BASEMAP_ATTRIBUTION ?? '';
+  if (!attribution) throw new ConfigError('MAP_BASEMAP_ATTRIBUTION is required with MAP_BASEMAP_URL (a map of China must show its 审图号)');
+  return {
+    url,
+    attribution,
+    subdomains: (env.MAP_BASEMAP_SUBDOMAINS ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+    labelsUrl: env.MAP_BASEMAP_LABELS_URL || null,
+    maxZoom: int(env, 'MAP_BASEMAP_MAX_ZOOM', 18, 1, 22),
+  };
+}
+
 export function loadConfig(env: Env = process.env, options: { root?: string } = {}): Config {
   const root = options.root ?? process.cwd();
   const dataDir = resolve(root, env.DATA_DIR || 'data');
@@ -97,5 +117,6 @@ export function loadConfig(env: Env = process.env, options: { root?: string } = 
     seedDemo: bool(env, 'SEED_DEMO', true),
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    basemap: basemapConfig(env),
   };
 }

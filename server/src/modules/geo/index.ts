@@ -8,3 +8,4 @@ export { geoError, wgs84, type LocatedPoint, type RegionInfo, type TenantGeograp
 export { EARTH_RADIUS_M } from './geometry.ts';
 export { buildComponentId, validateComponentId, COMPONENT_SERIAL_MAX } from './grid-codes.ts';
 export { parseComponentImport, type ComponentImportRow } from './geojson-io.ts';
+export { registerBasemapRoute } from './basemap.routes.ts';

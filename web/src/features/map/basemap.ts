@@ -2,11 +2,9 @@
  * EXTENSION POINT — online basemap (天地图, or any XYZ/WMTS tile service the bureau configures).
  *
  * Off by default: the offline map draws only the city's own GeoJSON on a neutral background (DESIGN.md §4 Maps;
- * unofficial China boundaries must never ship as a default). The server does not expose a basemap setting yet.
- * When it does — e.g. `GET /api/geo/basemap` answering a BasemapConfig or null, fed by a `MAP_BASEMAP_URL` entry
- * in server/src/config.ts — implement `loadBasemap()` with that call; the map already adds the returned tile
- * layer beneath the vector layers, with its attribution (which must carry the 审图号), and offers it in the
- * layer switcher.
+ * unofficial China boundaries must never ship as a default). The server answers `GET /api/geo/basemap` with the
+ * tile layer configured by MAP_BASEMAP_URL (see .env.example) or null; the map adds it beneath the vector layers,
+ * with its attribution (which must carry the 审图号), and offers it in the layer switcher.
  *
  * Only WGS84/CGCS2000 tiles line up with our data (天地图 is CGCS2000). GCJ-02 services (AMap, Tencent) would be
  * offset by hundreds of metres and need a shifted tile layer, which this extension point does not do.
@@ -24,5 +22,14 @@ export interface BasemapConfig {
 
 /** The configured basemap, or null for the offline default. */
 export async function loadBasemap(): Promise<BasemapConfig | null> {
-  return null;
+  try {
+    const res = await fetch('/api/geo/basemap', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if (!res.ok) return null;
+    const body = (await res.json()) as (BasemapConfig & { labelsUrl: string | null }) | null;
+    if (!body) return null;
+    return { url: body.url, attribution: body.attribution, subdomains: body.subdomains, maxZoom: body.maxZoom, ...(body.labelsUrl ? { labelsUrl: body.labelsUrl } : {}) };
+  } catch {
+    // Offline or unreachable: the map simply stays on its own layers.
+    return null;
+  }
 }
