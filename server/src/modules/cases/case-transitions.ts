@@ -60,7 +60,9 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       break;
     case 'send_verify':
     case 'send_check': {
-      const inspector = input.userId ? await repo.userInTenant(tx, c.tenant_id, input.userId) : undefined;
+      // Without a choice, the task goes back to the inspector who reported the case (they know the spot).
+      const chosen = input.userId ?? (c.channel === 'inspector' ? c.reporter_id : null);
+      const inspector = chosen ? await repo.userInTenant(tx, c.tenant_id, chosen) : undefined;
       if (input.userId && !inspector) throw caseErrors.field('body.userId', 'exists', 'inspector not found');
       out.patch = { ...stepClock(ctx, to), task_user_id: inspector?.id ?? null };
       out.data = { inspector: inspector?.display_name ?? null };

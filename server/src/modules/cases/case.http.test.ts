@@ -177,3 +177,31 @@ describe('step limits are data', () => {
     await api('admin').put('/api/cases/settings/step-limits', current);
   });
 });
+
+describe('approvals and tasks', () => {
+  it('offers only the pending approval, one request at a time, and sends tasks back to the reporting inspector', async () => {
+    const c = await report();
+    const accepted = await step('operator', c.id, { action: 'send_verify' });
+    expect(accepted.taskUserName).toBe('李监督员');
+    expect(accepted.allowedActions).not.toContain('self_handle');
+    const mine = (await api('inspector').get('/api/cases?inbox=verifying&mine=true')).json();
+    expect(mine.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    const inspectors = (await api('operator').get('/api/cases/inspectors')).json();
+    expect(inspectors.map((i: { displayName: string }) => i.displayName)).toContain('李监督员');
+    await step('inspector', c.id, { action: 'verify' });
+    const conditions = (await api('shiftleader').get('/api/catalog/conditions?matterCode=09006')).json().items;
+    await step('shiftleader', c.id, { action: 'file', filingConditionId: conditions[0].id });
+    const sanitation = (await api('admin').get('/api/org/units?q=SANITATION')).json().items[0];
+    await step('dispatcher', c.id, { action: 'dispatch', unitId: sanitation.id });
+    const requested = await step('handler', c.id, { action: 'request_return', note: '不属本单位' });
+    expect(requested.pendingRequest).toBe('return');
+    const asDispatcher = (await api('dispatcher').get(`/api/cases/${c.id}`)).json();
+    expect(asDispatcher.allowedActions).toContain('approve_return');
+    expect(asDispatcher.allowedActions).not.toContain('approve_extension');
+    const twice = await api('handler').post(`/api/cases/${c.id}/transitions`, { action: 'request_extension', version: requested.version, note: '再要求' });
+    expect(twice.statusCode).toBe(409);
+    const returned = await step('dispatcher', c.id, { action: 'approve_return' });
+    expect(returned.status).toBe('pending_dispatch');
+    expect(returned.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['request_return', 'approve_return']);
+  });
+});

@@ -152,3 +152,11 @@ export async function tenantCode(db: Executor, tenantId: string): Promise<string
   const t = await db.selectFrom('tenants').select('code').where('id', '=', tenantId).executeTakeFirstOrThrow();
   return t.code;
 }
+
+export async function inspectors(db: Executor, tenantId: string) {
+  return db.selectFrom('users as u')
+    .innerJoin('user_grants as g', 'g.user_id', 'u.id')
+    .select(['u.id', 'u.display_name as displayName'])
+    .where('u.tenant_id', '=', tenantId).where('u.active', '=', 1).where('g.role', '=', 'inspector')
+    .distinct().orderBy('u.display_name').execute();
+}

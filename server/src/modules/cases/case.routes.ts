@@ -39,6 +39,8 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, liv
     async (req) => cases.list(actorOf(req), req.query));
   r.get('/api/cases/counts', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox counts', response: { 200: InboxCounts, ...errors } } },
     async (req) => cases.counts(actorOf(req)));
+  r.get('/api/cases/inspectors', { config: { permission: 'case.accept' }, schema: { tags, summary: 'Inspectors to send for 核实/核查', response: { 200: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })), ...errors } } },
+    async (req) => cases.inspectors(actorOf(req)));
   r.get('/api/cases/:id', { config: { permission: 'case.read' }, schema: { tags, params: IdParams, response: { 200: CaseDetail, ...errors } } },
     async (req) => cases.get(actorOf(req), req.params.id));
   r.get('/api/cases/:id/duplicates', { config: { permission: 'case.read' }, schema: { tags, summary: 'Possible duplicates nearby', params: IdParams, response: { 200: Type.Array(Type.Unknown()), ...errors } } },

@@ -63,7 +63,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     const [names, timeline, photos, merged] = await Promise.all([
       repo.namesFor(db, c.tenant_id, c), repo.timelineOf(db, c.id), photosFor(c.tenant_id, c.id), repo.mergedChildren(db, c.tenant_id, c.id),
     ]);
-    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c));
+    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c) && fitsRequests(a, c, actor));
     let suggestedUnitId: string | null = null;
     if (c.status === 'pending_dispatch') {
       suggestedUnitId = (await deps.routing?.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id;
@@ -170,6 +170,12 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       return out;
     },
 
+    /** Inspectors intake staff may send to verify or check (operators hold no user.read). */
+    async inspectors(actor: Actor) {
+      requirePermission(actor, 'case.accept');
+      return repo.inspectors(db, actor.tenantId);
+    },
+
     async duplicates(actor: Actor, id: string) {
       requirePermission(actor, 'case.read');
       const c = await load(actor, id);
@@ -181,6 +187,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const c = await load(actor, id);
       const t = TRANSITIONS[input.action];
       if (!canDo(actor, t.permission, c)) throw notFound('case');
+      if (!fitsRequests(input.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, input.action);
       if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
       if (input.version !== c.version) throw caseErrors.stale(c.version);
       if (input.action === 'void' && input.parentId) {
@@ -226,6 +233,17 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   }
 }
 export type CaseService = ReturnType<typeof createCaseService>;
+
+/**
+ * Approval flows one at a time: a request only when none of its kind is pending, an approval only for the
+ * pending kind; 自行处置 of an existing report only by its own reporter.
+ */
+function fitsRequests(action: string, c: CasesTable, actor: Actor): boolean {
+  if (action.startsWith('request_')) return c.pending_request === null;
+  if (action.startsWith('approve_')) return c.pending_request === action.slice('approve_'.length);
+  if (action === 'self_handle') return c.reporter_id === actor.userId;
+  return true;
+}
 
 /** What routing needs; the unit set at filing is the filing condition's default (precedence in routing-precedence.ts). */
 function routingQuery(c: CasesTable) {

@@ -22,7 +22,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         {detail.escalated ? <Tag color="red">{t('cases.detail.escalated')}</Tag> : null}
         {detail.overdue ? <Tag color="error">{t('cases.inbox.overdue')}</Tag> : null}
       </Flex>
-      <Space size={24} wrap>
+      <Space size={[24, 2]} wrap>
         <Typography.Text type="secondary">{t('cases.detail.labeled', { label: t('cases.field.reportedAt'), value: formatInstant(detail.reportedAt) })}</Typography.Text>
         <Typography.Text type="secondary">{t('cases.detail.labeled', { label: t('cases.field.stepDeadline'), value: formatInstant(detail.stepDeadline) })}</Typography.Text>
         <Typography.Text type="secondary">{t('cases.detail.labeled', { label: t('cases.field.handlingDeadline'), value: formatInstant(detail.handlingDeadline) })}</Typography.Text>

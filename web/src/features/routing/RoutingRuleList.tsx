@@ -148,6 +148,7 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
       />
       <RoutingRuleModal
         target={target}
+        fallbackExists={hasFallback === true}
         onClose={() => setTarget(null)}
         onSaved={() => {
           void message.success(t('common.saved'));

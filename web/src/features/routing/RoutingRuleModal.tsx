@@ -25,13 +25,15 @@ interface Props {
   target: RoutingRule | 'new' | null;
   onClose: () => void;
   onSaved: () => void;
+  /** the city has its one fallback rule already: a new rule cannot be another */
+  fallbackExists?: boolean;
 }
 
 export const kindOf = (r: Pick<RoutingRule, 'matterCode' | 'majorCode' | 'regionId'>): RuleKind =>
   r.matterCode ? 'matter' : r.majorCode ? 'major' : r.regionId ? 'region' : 'fallback';
 
 /** Create or edit a routing rule: what it applies to (matter, major class, region only, or the fallback) → unit. */
-export function RoutingRuleModal({ target, onClose, onSaved }: Props) {
+export function RoutingRuleModal({ target, onClose, onSaved, fallbackExists = false }: Props) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const editing = target !== null && target !== 'new' ? target : null;
@@ -94,7 +96,9 @@ export function RoutingRuleModal({ target, onClose, onSaved }: Props) {
         <Form.Item name="kind" label={t('routing.field.kind')}>
           <Radio.Group
             optionType="button"
-            options={(['matter', 'major', 'region', 'fallback'] as const).map((k) => ({ value: k, label: t(`routing.kind.${k}`) }))}
+            options={(['matter', 'major', 'region', 'fallback'] as const).map((k) => ({
+              value: k, label: t(`routing.kind.${k}`), disabled: k === 'fallback' && fallbackExists && editing?.level !== 'fallback',
+            }))}
             data-testid="routing-form-kind"
           />
         </Form.Item>
