@@ -35,7 +35,8 @@ test('admin creates a unit and a user; the user sees only their menu', async ({ 
   await page.getByTestId('unit-form-name').fill('路灯维护队');
   await pickOption(page, 'unit-form-kind', '市政所');
   await page.getByTestId('unit-form-submit').click();
-  await expect(page.getByTestId('unit-form-modal')).toBeHidden();
+  // The form leaves the DOM only after the server said yes (the modal root merely hides).
+  await page.getByTestId('unit-form').waitFor({ state: 'detached' });
   await search(page, 'units', '路灯维护队');
   await expect(page.getByTestId('units-table')).toContainText('E2E-LAMP');
 
@@ -48,7 +49,7 @@ test('admin creates a unit and a user; the user sees only their menu', async ({ 
   await pickOption(page, 'user-form-grant-role-0', '处置人员');
   await pickOption(page, 'user-form-grant-unit-0', '路灯维护队', '路灯');
   await page.getByTestId('user-form-submit').click();
-  await expect(page.getByTestId('user-form-modal')).toBeHidden();
+  await page.getByTestId('user-form').waitFor({ state: 'detached' });
   await search(page, 'users', 'lamp.worker');
   await expect(page.getByTestId('users-table')).toContainText('吴师傅');
 

@@ -54,7 +54,7 @@ function playwrightPass() {
   totals.passed += r.stats.expected + r.stats.flaky;
   totals.failed += r.stats.unexpected;
   if (code !== 0 && r.stats.unexpected === 0) totals.failed += 1;
-  summary.push(`e2e: ${r.stats.expected + r.stats.flaky} passed, ${r.stats.unexpected} failed`);
+  summary.push(`e2e: ${r.stats.expected + r.stats.flaky} passed (${r.stats.flaky} after a retry), ${r.stats.unexpected} failed`);
 }
 
 if (run('Typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
