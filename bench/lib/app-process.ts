@@ -1,0 +1,84 @@
+/**
+ * Starts bench/server.ts (the real app) in a child process and signs users in over HTTP, so the bench's own
+ * event loop never shares a thread with the server it measures.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { once } from '../http-load.ts';
+
+export interface AppProcess {
+  port: number;
+  pid: number;
+  /** CPU time (user + system, all threads) the server process has used so far, in ms; null where /proc is missing */
+  cpuMs(): number | null;
+  stop(): Promise<void>;
+}
+
+let ticksPerSecond: number | null = null;
+
+/** utime + stime of a process from /proc/<pid>/stat (Linux): how much CPU a phase really cost, busy machine or not. */
+export function processCpuMs(pid: number): number | null {
+  try {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+const SERVER = fileURLToPath(new URL('../server.ts', import.meta.url));
+
+/** BENCH_SERVER_NODE_ARGS adds node flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+export async function startApp(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...extra, '--import', 'tsx', SERVER], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench server did not start in time')), timeoutMs);
+    child.once('message', (m: unknown) => {
+      clearTimeout(timer);
+      const p = (m as { port?: unknown }).port;
+      if (typeof p === 'number' && p > 0) resolve(p);
+      else reject(new Error(`bench server sent ${JSON.stringify(m)}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`bench server exited with ${code}`));
+    });
+  }).catch((err: unknown) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  const pid = child.pid ?? 0;
+  return { port, pid, cpuMs: () => processCpuMs(pid), stop };
+}
+
+export interface HttpSession {
+  username: string;
+  cookie: string;
+  csrf: string;
+}
+
+export async function signIn(port: number, username: string, password: string): Promise<HttpSession> {
+  const res = await once(port, { method: 'POST', path: '/api/auth/login', body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+  const setCookie = res.headers['set-cookie'] ?? [];
+  const sid = setCookie.map((c) => /^cityloop_sid=([^;]+)/.exec(c)?.[1]).find((v) => v !== undefined);
+  const csrf = (res.body as { csrfToken?: unknown }).csrfToken;
+  if (!sid || typeof csrf !== 'string') throw new Error(`login ${username}: no session cookie or csrf token`);
+  return { username, cookie: `cityloop_sid=${sid}`, csrf };
+}

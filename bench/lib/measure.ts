@@ -1,0 +1,155 @@
+/**
+ * One backend's measurements, in order: hello-world and intake throughput (closed loop), intake latency at a fixed
+ * rate (open loop), then the bulk load and inbox / search latency at that size. Answers figures and raw details.
+ */
+import { randomBytes } from 'node:crypto';
+import { generateCases } from '../generate-cases.ts';
+import { closedLoop, openLoop, percentiles, sequential, type LoadResult, type OpenLoopResult, type TaggedLatency } from '../http-load.ts';
+import { signIn, startApp, type HttpSession } from './app-process.ts';
+import { analyzeAfterLoad, createBackend, type BackendName } from './backend.ts';
+import { gridPoints } from './case-reference.ts';
+import type { Figure } from './report.ts';
+import type { Db } from '../../server/src/platform/db.ts';
+import { helloRequest, inboxRequests, intakeRequest, SEARCH_TERMS, searchRequests } from './scenarios.ts';
+
+export interface MeasureOptions {
+  cases: number;
+  durationS: number;
+  concurrency: number;
+  rate: number;
+  inboxRequests: number;
+  searchRequests: number;
+  pgUrl: string;
+  fullTimeline: boolean;
+  sqliteAnalyze: boolean;
+  /** keep the loaded database for inspection (bench/explain-inbox.ts) instead of dropping it */
+  keep: boolean;
+}
+
+export interface BackendResult {
+  backend: BackendName;
+  version: string;
+  figures: Figure[];
+  details: Record<string, unknown>;
+}
+
+const USERS = ['inspector', 'operator', 'shiftleader', 'dispatcher', 'leader', 'unitmanager'] as const;
+
+const countCases = async (db: Db) => Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+
+/** Resolves true once `probe` gives the same answer twice 1 s apart (false if that never happens in time). */
+async function untilIdle(probe: () => Promise<number>, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  let last = await probe();
+  while (Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = await probe();
+    if (now === last) return true;
+    last = now;
+  }
+  return false;
+}
+
+function byTag(samples: readonly TaggedLatency[]) {
+  const groups = new Map<string, number[]>();
+  for (const s of samples) groups.set(s.tag, [...(groups.get(s.tag) ?? []), s.ms]);
+  return Object.fromEntries([...groups].map(([tag, ms]) => [tag, { n: ms.length, ...percentiles(ms) }]));
+}
+
+const brief = (r: LoadResult | OpenLoopResult) => ({
+  requests: r.requests, ok: r.ok, errors: r.errors, seconds: r.seconds, rps: r.rps, latency: r.latency,
+  ...('service' in r ? { service: r.service, intendedRate: r.intendedRate, dropped: r.dropped } : {}),
+});
+
+export async function measureBackend(name: BackendName, o: MeasureOptions, log: (line: string) => void): Promise<BackendResult> {
+  const figures: Figure[] = [];
+  const details: Record<string, unknown> = {};
+  const add = (f: Omit<Figure, 'backend'>) => figures.push({ backend: name, ...f });
+  const backend = await createBackend(name, o.pgUrl);
+  log(`[${name}] ${backend.version}; migrated and seeded the demo city in ${(backend.seedMs / 1000).toFixed(1)} s`);
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  try {
+    app = await startApp(backend.env);
+    const port = app.port;
+    log(`[${name}] app listening on 127.0.0.1:${port} (child pid ${app.pid})`);
+    const sessions = new Map<string, HttpSession>();
+    for (const u of USERS) sessions.set(u, await signIn(port, u, 'Demo@12345'));
+    const inspector = sessions.get('inspector') as HttpSession;
+    const tenant = await backend.database.db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow();
+    const points = await gridPoints(backend.database.db, tenant.id, 5000);
+    const runId = randomBytes(4).toString('hex');
+    const durationMs = o.durationS * 1000;
+
+    // Warm-up (JIT, connection pools, SQLite page cache): discarded.
+    await closedLoop(port, { concurrency: o.concurrency, durationMs: 2000, expect: [200], make: helloRequest });
+    await closedLoop(port, { concurrency: 8, durationMs: 2000, expect: [201], make: intakeRequest(inspector, points, `${runId}w`) });
+
+    // Server CPU per request (from /proc): a figure a busy machine does not distort the way it distorts req/s.
+    const server = app;
+    const cpuPer = async <R extends LoadResult>(run: () => Promise<R>) => {
+      const before = server.cpuMs();
+      const r = await run();
+      const after = server.cpuMs();
+      return { r, cpu: before !== null && after !== null && r.ok > 0 ? (after - before) / r.ok : NaN };
+    };
+    const { r: hello, cpu: helloCpu } = await cpuPer(() => closedLoop(port, { concurrency: o.concurrency, durationMs, expect: [200], make: helloRequest }));
+    log(`[${name}] hello-world: ${hello.rps.toFixed(0)} req/s (p99 ${hello.latency.p99.toFixed(1)} ms), server CPU ${(helloCpu * 1000).toFixed(0)} µs/request`);
+    const { r: intake, cpu: intakeCpu } = await cpuPer(() => closedLoop(port, { concurrency: o.concurrency, durationMs, expect: [201], make: intakeRequest(inspector, points, `${runId}c`) }));
+    log(`[${name}] intake: ${intake.rps.toFixed(0)} req/s (p50 ${intake.latency.p50.toFixed(1)} ms, p99 ${intake.latency.p99.toFixed(1)} ms), server CPU ${(intakeCpu * 1000).toFixed(0)} µs/request, errors ${JSON.stringify(intake.errors)}`);
+    const fixed = await openLoop(port, { rate: o.rate, durationMs, expect: [201], make: intakeRequest(inspector, points, `${runId}o`), connections: 64, maxOutstanding: 2000 });
+    // A server that fell behind still works through what it received: wait until it is idle before loading data.
+    const drained = await untilIdle(async () => countCases(backend.database.db), 120_000);
+    if (!drained) log(`[${name}] warning: the server was still creating cases 120 s after the fixed-rate phase`);
+    log(`[${name}] intake at ${o.rate}/s: p50 ${fixed.latency.p50.toFixed(1)} ms, p99 ${fixed.latency.p99.toFixed(1)} ms (server share p99 ${fixed.service.p99.toFixed(1)} ms), achieved ${fixed.rps.toFixed(0)}/s, errors ${JSON.stringify(fixed.errors)}`);
+    details.hello = { ...brief(hello), serverCpuMsPerRequest: helloCpu };
+    details.intake = { ...brief(intake), serverCpuMsPerRequest: intakeCpu };
+    details.intakeFixedRate = brief(fixed);
+    add({ name: 'hello-world GET /bench/hello', value: hello.rps, unit: 'req/s', note: `closed loop, ${o.concurrency} conns, ${o.durationS} s` });
+    add({ name: 'intake POST /api/cases', value: intake.rps, unit: 'req/s', note: `closed loop, ${o.concurrency} conns, ${o.durationS} s; ${intake.requests - intake.ok} errors` });
+    add({ name: 'intake / hello-world', value: intake.rps / hello.rps, unit: 'ratio', goal: { op: '>=', value: 0.3 }, note: 'req/s over req/s, same run' });
+    add({ name: 'server CPU per request: hello', value: helloCpu * 1000, unit: 'µs', note: 'user+system of the server process / requests' });
+    add({ name: 'server CPU per request: intake', value: intakeCpu * 1000, unit: 'µs', note: `CPU-based ratio hello/intake ${(helloCpu / intakeCpu).toFixed(2)} (what the req/s ratio would be if the server were CPU-bound)` });
+    add({ name: `intake p99 at ${o.rate} req/s`, value: fixed.latency.p99, unit: 'ms', goal: { op: '<=', value: 25 }, note: `achieved ${fixed.rps.toFixed(0)} req/s; p50 ${fixed.latency.p50.toFixed(1)} ms; server share p99 ${fixed.service.p99.toFixed(1)} ms; ${fixed.requests - fixed.ok} errors` });
+
+    const before = await countCases(backend.database.db);
+    log(`[${name}] bulk-loading ${o.cases.toLocaleString('en')} cases (${before.toLocaleString('en')} already from intake)…`);
+    const load = await generateCases({
+      url: backend.url, schema: backend.schema, cases: o.cases, fullTimeline: o.fullTimeline,
+      onProgress: (done, total, ms) => log(`[${name}]   ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(0)} s`),
+    });
+    const analyzed = await analyzeAfterLoad(backend, o.sqliteAnalyze);
+    log(`[${name}] loaded ${load.cases.toLocaleString('en')} cases + ${load.events.toLocaleString('en')} timeline rows in ${(load.ms / 1000).toFixed(1)} s; ${analyzed}`);
+    details.load = { ...load, casesBefore: before, planner: analyzed };
+    add({ name: 'bulk load (generator)', value: load.casesPerSecond, unit: 'cases/s', note: `${load.cases.toLocaleString('en')} cases, ${load.events.toLocaleString('en')} events, ${(load.ms / 1000).toFixed(0)} s` });
+
+    const size = `${((before + load.cases) / 1e6).toFixed(2)}M cases`;
+    await sequential(port, inboxRequests(sessions, 50, 99));
+    const inbox = await sequential(port, inboxRequests(sessions, o.inboxRequests, 7));
+    const all = percentiles(inbox.map((s) => s.ms));
+    details.inbox = { n: inbox.length, ...all, byInbox: byTag(inbox) };
+    log(`[${name}] inbox (${inbox.length} requests): p50 ${all.p50.toFixed(1)} ms, p95 ${all.p95.toFixed(1)} ms, p99 ${all.p99.toFixed(1)} ms`);
+    for (const [tag, p] of Object.entries(byTag(inbox))) log(`[${name}]   ${tag.padEnd(18)} n=${String(p.n).padStart(3)}  p50 ${p.p50.toFixed(1).padStart(7)} ms  p95 ${p.p95.toFixed(1).padStart(7)} ms  max ${p.max.toFixed(1).padStart(7)} ms`);
+    add({ name: 'inbox query p50', value: all.p50, unit: 'ms', note: size });
+    add({ name: 'inbox query p95', value: all.p95, unit: 'ms', goal: { op: '<=', value: 20 }, note: `${size} (goal stated at 1M); ${inbox.length} requests over ${Object.keys(byTag(inbox)).length} inboxes` });
+
+    const operator = sessions.get('operator') as HttpSession;
+    for (const [label, terms] of [['2-char', SEARCH_TERMS.two], ['4-char', SEARCH_TERMS.four]] as const) {
+      // A full-scan search can take seconds at 1M cases: stop after 60 s (at least two rounds of the terms).
+      const res = await sequential(port, searchRequests(operator, terms, o.searchRequests, label.length), { budgetMs: 60_000, minRequests: terms.length * 2 });
+      const p = percentiles(res.map((s) => s.ms));
+      details[`search${label}`] = { n: res.length, ...p, byTerm: byTag(res) };
+      log(`[${name}] search ${label} (${terms.join(' ')}): p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`);
+      add({ name: `search ${label} p50`, value: p.p50, unit: 'ms', note: size });
+      add({ name: `search ${label} p95`, value: p.p95, unit: 'ms', note: `${terms.join(' ')}; ${label === '2-char' ? 'LIKE fallback' : 'trigram index'}` });
+    }
+    return { backend: name, version: backend.version, figures, details };
+  } finally {
+    await app?.stop();
+    if (o.keep) {
+      await backend.database.close();
+      log(`[${name}] kept: --url ${backend.url}${backend.schema ? ` --schema ${backend.schema}` : ''} (remove it when done)`);
+    } else {
+      await backend.dispose();
+    }
+  }
+}

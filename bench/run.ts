@@ -1,0 +1,108 @@
+/**
+ * `npm run bench` (issue 4 / issue 7): on SQLite and on PostgreSQL in one run, the real app in a child process on a
+ * random port of 127.0.0.1, measured over HTTP:
+ *   hello-world req/s (bench-only route) · intake req/s and its ratio to hello-world (goal ≥ 0.30) ·
+ *   intake p99 at a fixed 1,000 req/s (goal ≤ 25 ms) · bulk load of --cases synthetic cases ·
+ *   inbox query latency over a mix of inboxes/sorts/pages (goal p95 ≤ 20 ms at 1M cases) · search by 2 and 4 characters.
+ * Prints a table (figure, goal, verdict) and writes bench/results/latest.json with the machine description.
+ * Figures are printed, never asserted.
+ *
+ *   node --import tsx bench/run.ts                                  # both backends, 100k cases, 10 s phases (< 10 min)
+ *   node --import tsx bench/run.ts --backend sqlite --cases 1e6
+ *   options: --backend sqlite|postgres|both  --cases N  --duration S  --concurrency 32  --rate 1000
+ *            --inbox-requests 500  --search-requests 40  --pg-url postgres://postgres@127.0.0.1:5432/test
+ *            --full-timeline (every lifecycle step as a timeline row)  --sqlite-analyze (ANALYZE after the load)
+ *            --keep (leave the loaded databases for bench/explain-inbox.ts)  --out bench/results/latest.json
+ * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
+ */
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseCount } from './generate-cases.ts';
+import type { BackendName } from './lib/backend.ts';
+import { measureBackend, type BackendResult, type MeasureOptions } from './lib/measure.ts';
+import { machineInfo, met, printTable, writeResults, type Figure } from './lib/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    backend: { type: 'string', default: 'both' },
+    cases: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '32' },
+    rate: { type: 'string', default: '1000' },
+    'inbox-requests': { type: 'string', default: '500' },
+    'search-requests': { type: 'string', default: '40' },
+    'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test' },
+    'full-timeline': { type: 'boolean', default: false },
+    'sqlite-analyze': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string', default: fileURLToPath(new URL('./results/latest.json', import.meta.url)) },
+  },
+});
+
+function bounded(raw: string, name: string, min: number, max: number): number {
+  const n = parseCount(raw);
+  if (n < min || n > max) throw new Error(`--${name} must be within ${min}..${max}`);
+  return n;
+}
+
+const backends: BackendName[] = values.backend === 'both' ? ['sqlite', 'postgres']
+  : values.backend === 'sqlite' || values.backend === 'postgres' ? [values.backend]
+  : (() => { throw new Error('--backend must be sqlite, postgres or both'); })();
+const pgUrl = values['pg-url'];
+if (!/^postgres(ql)?:\/\/([^@/]*@)?(127\.0\.0\.1|localhost)(:\d+)?\//.test(pgUrl)) throw new Error('--pg-url must point at 127.0.0.1/localhost');
+const options: MeasureOptions = {
+  cases: bounded(values.cases, 'cases', 0, 10_000_000),
+  durationS: bounded(values.duration, 'duration', 1, 120),
+  concurrency: bounded(values.concurrency, 'concurrency', 1, 256),
+  rate: bounded(values.rate, 'rate', 1, 20_000),
+  inboxRequests: bounded(values['inbox-requests'], 'inbox-requests', 1, 10_000),
+  searchRequests: bounded(values['search-requests'], 'search-requests', 1, 1000),
+  pgUrl,
+  fullTimeline: values['full-timeline'],
+  sqliteAnalyze: values['sqlite-analyze'],
+  keep: values.keep,
+};
+
+const machine = machineInfo();
+const started = new Date();
+const t0 = performance.now();
+const log = (line: string) => console.log(`${((performance.now() - t0) / 1000).toFixed(0).padStart(4)}s ${line}`);
+log(`CityLoop bench: ${backends.join(' + ')}, ${options.cases.toLocaleString('en')} cases, ${options.durationS} s phases; ` +
+  `${machine.cpus.count}× ${machine.cpus.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start.join(' ')}`);
+if ((machine.loadAverage.start[0] ?? 0) > machine.cpus.count) log(`warning: the machine is busy (load ${machine.loadAverage.start[0]} on ${machine.cpus.count} CPUs): figures will be low and noisy`);
+
+const results: BackendResult[] = [];
+const failures: Record<string, string> = {};
+for (const name of backends) {
+  try {
+    const r = await measureBackend(name, options, log);
+    machine.databases[name] = r.version;
+    results.push(r);
+  } catch (err) {
+    failures[name] = err instanceof Error ? err.stack ?? err.message : String(err);
+    log(`[${name}] FAILED: ${failures[name]}`);
+  }
+}
+machine.loadAverage.end = os.loadavg().map((v) => Math.round(v * 100) / 100);
+
+const figures: Figure[] = results.flatMap((r) => r.figures);
+console.log('');
+printTable(figures);
+const missed = figures.filter((f) => met(f) === false);
+console.log('');
+console.log(`${figures.filter((f) => met(f) === true).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => `${f.backend} ${f.name}`).join('; ')}` : ''}`);
+console.log(`machine: ${machine.os} ${machine.arch}, ${machine.cpus.count}× ${machine.cpus.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
+  `${Object.values(machine.databases).join(', ')}; load average ${machine.loadAverage.start.join(' ')} → ${machine.loadAverage.end.join(' ')}`);
+
+writeResults(values.out, {
+  startedAt: started.toISOString(),
+  seconds: Math.round((performance.now() - t0) / 1000),
+  machine,
+  options: { ...options, backends },
+  figures: figures.map((f) => ({ ...f, met: met(f) })),
+  details: Object.fromEntries(results.map((r) => [r.backend, r.details])),
+  failures,
+});
+console.log(`wrote ${values.out}`);
+if (Object.keys(failures).length) process.exitCode = 1;

@@ -1,0 +1,34 @@
+/**
+ * The real app in its own process for bench/run.ts (so the load generator never shares its event loop), plus one
+ * bench-only route, GET /bench/hello, registered after buildApp: the same server's floor, with the same hooks
+ * (helmet, request id, auth pass-through) but no work. Never part of the product.
+ * Environment: the product's (DATABASE_URL, DATA_DIR, SESSION_SECRET, …) and BENCH_PG_SCHEMA (search_path).
+ * Reports { port } over the IPC channel once listening, or prints `listening <port>` without one.
+ */
+import { buildApp } from '../server/src/app.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { openDatabase } from '../server/src/platform/db.ts';
+
+const config = loadConfig(process.env);
+const schema = process.env.BENCH_PG_SCHEMA || undefined;
+const database = openDatabase(config.databaseUrl, schema ? { schema } : {});
+// logger:false as in the tests: request logging is a deployment choice and would measure the log sink instead.
+const app = await buildApp({ config, database, logger: false });
+app.get('/bench/hello', { config: { public: true } }, async () => ({ hello: 'world' }));
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+if (process.send) process.send({ port });
+else console.log(`listening ${port}`);
+
+let closing = false;
+const shutdown = async () => {
+  if (closing) return;
+  closing = true;
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
+process.on('disconnect', () => void shutdown());
