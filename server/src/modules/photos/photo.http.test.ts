@@ -24,7 +24,7 @@ afterAll(async () => ctx.close());
 interface FilePart { field?: string; name?: string; type?: string; data: Buffer }
 
 /** A multipart/form-data request, as a browser's <input type=file> sends it. */
-function upload(session: Session, files: FilePart[]) {
+function upload(session: Session, files: FilePart[], extraHeaders: Record<string, string> = {}) {
   const boundary = `----cityloop${Date.now().toString(16)}`;
   const parts = files.flatMap((f) => [
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.name ?? 'photo.jpg'}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`),
@@ -32,7 +32,7 @@ function upload(session: Session, files: FilePart[]) {
   ]);
   return ctx.app.inject({
     method: 'POST', url: '/api/photos', payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}`, ...extraHeaders },
   });
 }
 
@@ -57,6 +57,17 @@ describe('POST /api/photos', () => {
     const row = await ctx.database.db.selectFrom('case_photos').selectAll().where('id', '=', photo.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ case_id: null, mime: 'image/jpeg', bytes: stored.length, path: `photos/${tenantId}/2024/03/${photo.id}.jpg` });
     expect(row.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
+  });
+
+  it('a retried upload with the same Idempotency-Key returns the first photo, not a second one', async () => {
+    const data = await portraitJpegWithGps();
+    const first = await upload(inspector, [{ data }], { 'idempotency-key': 'photo-retry-0001' });
+    const again = await upload(inspector, [{ data }], { 'idempotency-key': 'photo-retry-0001' });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).toBe(first.json().id);
+    const other = await upload(inspector, [{ data }], { 'idempotency-key': 'photo-retry-0002' });
+    expect(other.json().id).not.toBe(first.json().id);
   });
 
   it('accepts a PNG by its content and stores it as JPEG', async () => {

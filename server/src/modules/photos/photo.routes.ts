@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { idempotencyKey } from '../../platform/idempotency.ts';
 import { CasePhoto } from '../../../../common/contracts/cases.ts';
 import { ErrorBody, IdParams } from '../../../../common/contracts/common.ts';
 import { invalidField } from '../../platform/errors.ts';
@@ -79,7 +80,7 @@ export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService)
         tags, summary: 'Upload one photo (multipart field `file`, ≤ 10 MB; JPEG, PNG, WebP or HEIF by content). Stored upright as JPEG without EXIF; attach it to a case by id.',
         response: { 201: CasePhoto, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, ...errors },
       },
-    }, async (req, reply) => reply.status(201).send(await s.upload(actorOf(req), await uploadedPhoto(req))));
+    }, async (req, reply) => reply.status(201).send(await s.upload(actorOf(req), await uploadedPhoto(req), idempotencyKey(req.headers['idempotency-key']))));
 
     r.get('/api/photos/:id', {
       config: { permission: 'case.read' },

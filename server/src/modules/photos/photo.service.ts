@@ -7,6 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { once } from '../../platform/idempotency.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { MAX_PHOTO_BYTES, photoTooLarge, photoUnknown } from './photo.errors.ts';
 import { normalisePhoto } from './photo.image.ts';
@@ -46,44 +47,51 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
   const { db } = database;
   const store: PhotoStore = createPhotoStore(config.dataDir);
 
+  async function storeOne(actor: Actor, data: Buffer, tx: Executor): Promise<CasePhoto> {
+    const photo = await normalisePhoto(data);
+    const id = newId();
+    const now = clock.now();
+    const names = photoFileNames(actor.tenantId, id, now);
+    const row: CasePhotosTable = {
+      id,
+      tenant_id: actor.tenantId,
+      case_id: null,
+      phase: 'before',
+      mime: 'image/jpeg',
+      bytes: photo.image.length,
+      width: photo.width,
+      height: photo.height,
+      path: names.path,
+      thumb_path: names.thumbPath,
+      sha256: createHash('sha256').update(photo.image).digest('hex'),
+      uploaded_by: actor.userId,
+      created_at: now.toISOString(),
+    };
+    // Files first, row last: a row never points at a file that is not completely on disk.
+    try {
+      await store.write(names.thumbPath, photo.thumb);
+      await store.write(names.path, photo.image);
+      await repo.insertPhoto(tx, row);
+    } catch (err) {
+      await Promise.all([store.remove(names.path), store.remove(names.thumbPath)]);
+      throw err;
+    }
+    return photoView(row);
+  }
+
   return {
     /**
      * Stores one uploaded photo, not yet on any case: case intake uploads first and names the ids later, so a
      * slow upload on a weak signal never holds a case form open. Any staff member who can see cases may upload.
      */
-    async upload(actor: Actor, data: Buffer): Promise<CasePhoto> {
+    async upload(actor: Actor, data: Buffer, key: string | null = null): Promise<CasePhoto> {
       requirePermission(actor, 'case.read');
       if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
       if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
-      const photo = await normalisePhoto(data);
-      const id = newId();
-      const now = clock.now();
-      const names = photoFileNames(actor.tenantId, id, now);
-      const row: CasePhotosTable = {
-        id,
-        tenant_id: actor.tenantId,
-        case_id: null,
-        phase: 'before',
-        mime: 'image/jpeg',
-        bytes: photo.image.length,
-        width: photo.width,
-        height: photo.height,
-        path: names.path,
-        thumb_path: names.thumbPath,
-        sha256: createHash('sha256').update(photo.image).digest('hex'),
-        uploaded_by: actor.userId,
-        created_at: now.toISOString(),
-      };
-      // Files first, row last: a row never points at a file that is not completely on disk.
-      try {
-        await store.write(names.thumbPath, photo.thumb);
-        await store.write(names.path, photo.image);
-        await repo.insertPhoto(db, row);
-      } catch (err) {
-        await Promise.all([store.remove(names.path), store.remove(names.thumbPath)]);
-        throw err;
-      }
-      return photoView(row);
+      // With an Idempotency-Key a retried upload returns the first photo instead of storing a second (issue 4).
+      const scope = `photo.upload:${actor.tenantId}:${actor.userId}`;
+      const result = await once(database, scope, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(actor, data, tx) }));
+      return result.body;
     },
 
     /**
