@@ -1,7 +1,8 @@
 /**
  * Synthetic cases for one tenant, in reported-at order, with a valid hash-chained timeline each (the real
  * eventHash), realistic channel / matter / status / region mixes, SLA columns consistent with the status (so an
- * SLA sweep finds nothing to do) and case numbers that continue the tenant's per-day sequences.
+ * SLA sweep finds nothing to do) and case numbers reserved on the tenant's per-day sequences. Road, spot and
+ * reporter names are invented for the bench.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { CaseState } from '../../common/domain/case-status.ts';
