@@ -1,15 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { LIMIT_UNITS } from '../domain/work-calendar.ts';
+import { Literals } from './common.ts';
 
 /** Work calendar (工作日历) API: holiday/调休 rows per year, working periods, and the two computations. */
 
-/** A closed vocabulary as JSON Schema `enum`; Static gives the literal union (a mapped Union of Literals gives never). */
-const literals = <V extends string[]>(values: readonly [...V]) => Type.Enum<V>(values);
 
 export const CalendarDayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
   description: 'holiday: not worked even on a weekday; workday: a weekend day worked (调休上班)',
 });
-export const LimitUnitSchema = literals(LIMIT_UNITS);
+export const LimitUnitSchema = Literals(LIMIT_UNITS);
 
 export const CalendarDay = Type.Object({
   date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'local calendar date YYYY-MM-DD' }),

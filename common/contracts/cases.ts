@@ -2,17 +2,16 @@ import { Type, type Static } from 'typebox';
 import { CASE_ACTIONS, CASE_STATES } from '../domain/case-status.ts';
 import { CASE_CHANNELS, CLOSE_TYPES, INBOXES, VOID_REASONS } from '../domain/case-channels.ts';
 import { LIMIT_UNITS } from '../domain/work-calendar.ts';
-import { Nullable, PageQuery } from './common.ts';
+import { Nullable, PageQuery, Literals } from './common.ts';
 
-const literals = <V extends string[]>(values: readonly [...V]) => Type.Enum<V>(values);
 
-export const CaseStatus = literals(CASE_STATES);
-export const CaseActionName = literals(CASE_ACTIONS);
-export const Crs = literals(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
+export const CaseStatus = Literals(CASE_STATES);
+export const CaseActionName = Literals(CASE_ACTIONS);
+export const Crs = Literals(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 
 /** Staff intake (inspector patrol, operator for a caller, leader instruction). Photos are uploaded first. */
 export const CaseCreate = Type.Object({
-  channel: Type.Optional(literals(['inspector', 'operator', 'leader'])),
+  channel: Type.Optional(Literals(['inspector', 'operator', 'leader'])),
   matterCode: Type.String({ pattern: '^[0-9]{5}$' }),
   componentCode: Type.Optional(Type.String({ pattern: '^[0-9]{17}$' })),
   description: Type.String({ minLength: 2, maxLength: 1000 }),
@@ -41,20 +40,20 @@ export const CaseTransition = Type.Object({
   userId: Type.Optional(Type.String({ minLength: 1 })),
   /** request_extension: the amount asked; approve_extension may change it */
   amountValue: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 10000 })),
-  amountUnit: Type.Optional(literals([...LIMIT_UNITS])),
+  amountUnit: Type.Optional(Literals([...LIMIT_UNITS])),
   /** request_suspension: until when (ISO date-time), capped by the maximum */
   until: Type.Optional(Type.String({ format: 'date-time' })),
   /** approve_* / reject: false rejects the pending request */
   approve: Type.Optional(Type.Boolean()),
-  closeType: Type.Optional(literals([...CLOSE_TYPES])),
-  voidReason: Type.Optional(literals([...VOID_REASONS])),
+  closeType: Type.Optional(Literals([...CLOSE_TYPES])),
+  voidReason: Type.Optional(Literals([...VOID_REASONS])),
   /** void as duplicate: merge into this parent case */
   parentId: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type CaseTransition = Static<typeof CaseTransition>;
 
 export const Sla = Type.Object({
-  level: literals(['green', 'yellow', 'red', 'paused', 'none']),
+  level: Literals(['green', 'yellow', 'red', 'paused', 'none']),
   deadline: Nullable(Type.String()),
   usedRatio: Nullable(Type.Number()),
 });
@@ -142,11 +141,11 @@ export type CaseDetail = Static<typeof CaseDetail>;
 export const CaseQuery = Type.Intersect([
   PageQuery,
   Type.Object({
-    inbox: Type.Optional(literals([...INBOXES])),
+    inbox: Type.Optional(Literals([...INBOXES])),
     matterCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
     regionId: Type.Optional(Type.String()),
     unitId: Type.Optional(Type.String()),
-    channel: Type.Optional(literals([...CASE_CHANNELS])),
+    channel: Type.Optional(Literals([...CASE_CHANNELS])),
     deadlineBefore: Type.Optional(Type.String({ format: 'date-time' })),
     mine: Type.Optional(Type.Boolean({ description: 'only tasks assigned to me (inspector 核实/核查, handler)' })),
   }),

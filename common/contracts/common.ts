@@ -41,3 +41,6 @@ export function PageOf<T extends TSchema>(item: T) {
 
 export const Ok = Type.Object({ ok: Type.Boolean() });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** A closed vocabulary as JSON Schema `enum`; Static gives the literal union (a mapped Union of Literals gives never). */
+export const Literals = <V extends string[]>(values: readonly [...V]) => Type.Enum<V>(values);

@@ -1,14 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { REGION_KINDS, UNIT_KINDS, USERNAME_PATTERN, PHONE_PATTERN, PASSWORD_MIN_LENGTH } from '../domain/org.ts';
 import { ROLES } from '../domain/roles.ts';
-import { Nullable, PageQuery } from './common.ts';
+import { Nullable, PageQuery, Literals } from './common.ts';
 
-/** A closed vocabulary as JSON Schema `enum`; Static gives the literal union (a mapped Union of Literals gives never). */
-const literals = <V extends string[]>(values: readonly [...V]) => Type.Enum<V>(values);
 
-export const RegionKind = literals(REGION_KINDS);
-export const UnitKind = literals(UNIT_KINDS);
-export const RoleName = literals(ROLES);
+export const RegionKind = Literals(REGION_KINDS);
+export const UnitKind = Literals(UNIT_KINDS);
+export const RoleName = Literals(ROLES);
 
 export const Region = Type.Object({
   id: Type.String(),

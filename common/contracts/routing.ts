@@ -1,14 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { CRS_VALUES } from '../domain/geo.ts';
-import { Nullable, PageQuery } from './common.ts';
+import { Nullable, PageQuery, Literals } from './common.ts';
 
 /**
  * Routing (派遣 by 处置责任分解表, cn-standards.md §3.2 row 5) and duplicate detection API. Rules are data: matter or
  * major class × region → handling unit, plus one fallback rule; the server picks the most specific match.
  */
 
-/** A closed vocabulary as JSON Schema `enum`; Static gives the literal union. */
-const literals = <V extends string[]>(values: readonly [...V]) => Type.Enum<V>(values);
 
 /**
  * Precedence levels, most specific first (server/src/modules/routing/routing-precedence.ts). Also the `reason` of a
@@ -27,7 +25,7 @@ export const ROUTING_LEVELS = [
   'fallback',
 ] as const;
 export type RoutingLevel = (typeof ROUTING_LEVELS)[number];
-export const RoutingLevelSchema = literals(ROUTING_LEVELS);
+export const RoutingLevelSchema = Literals(ROUTING_LEVELS);
 
 const MatterCode = Type.String({ pattern: '^[0-9]{5}$', description: '5-digit GB/T 47678.5 matter code' });
 const MajorCode = Type.String({ pattern: '^[0-9]{2}$', description: '2-digit major class, e.g. 09 街面秩序类' });
@@ -95,7 +93,7 @@ export const RoutingSuggestQuery = Type.Object({
   matterCode: MatterCode,
   lng: Type.Number({ minimum: -180, maximum: 180 }),
   lat: Type.Number({ minimum: -90, maximum: 90 }),
-  crs: Type.Optional(literals(CRS_VALUES)),
+  crs: Type.Optional(Literals(CRS_VALUES)),
   /** the filing condition the case would be filed with; default: the matter's first active one */
   filingConditionId: Type.Optional(RefId),
 });

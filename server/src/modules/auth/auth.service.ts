@@ -21,6 +21,11 @@ export interface SessionInfo {
   csrfToken: string;
 }
 
+/** Grant rows → domain grants (rows naming a role this build does not know are ignored). */
+function domainGrants(rows: readonly { role: string; unit_id: string | null; region_id: string | null }[]): Grant[] {
+  return rows.flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unit_id, regionId: g.region_id }] : []));
+}
+
 export function createAuthService(database: Database, clock: Clock, config: Config, audit: AuditService) {
   const { db } = database;
   const sessionId = (token: string) => createHmac('sha256', config.sessionSecret).update(token).digest('hex');
@@ -30,7 +35,7 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
     const user = await repo.findUser(db, tenantId, userId);
     if (!user || user.active !== 1) return undefined;
     const rows = await repo.grantsWithNames(db, tenantId, [userId]);
-    const grants: Grant[] = rows.flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unit_id, regionId: g.region_id }] : []));
+    const grants = domainGrants(rows);
     return {
       userId: user.id,
       tenantId: user.tenant_id,
@@ -49,7 +54,6 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       repo.grantsWithNames(db, actor.tenantId, [actor.userId]),
     ]);
     if (!user || !tenant) throw new AppError('AUTH_REQUIRED', 401);
-    const domainGrants = grants.flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unit_id, regionId: g.region_id }] : []));
     return {
       user: {
         id: user.id,
@@ -62,7 +66,7 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
         mustChangePassword: user.must_change_password === 1,
       },
       grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitName: g.unit_name, regionId: g.region_id, regionName: g.region_name })),
-      permissions: permissionsOf(domainGrants),
+      permissions: permissionsOf(domainGrants(grants)),
       csrfToken,
     };
   }

@@ -5,7 +5,8 @@ import {
   NATIONAL_MINOR_CEILING,
   majorClassName,
 } from '../../../../common/domain/catalog.ts';
-import { loadNationalCatalog, makeCatalogEntry, parseCatalogCsv, parseCsv, pinyinKeys } from './catalog-data.ts';
+import { loadNationalCatalog, makeCatalogEntry, parseCatalogCsv, pinyinKeys } from './catalog-data.ts';
+import { parseCsv } from '../../platform/csv.ts';
 
 describe('parseCsv', () => {
   it('handles quoted fields with commas, doubled quotes and line breaks', () => {

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
-import { parseCsv } from '../catalog/catalog-data.ts';
+import { parseCsv } from '../../platform/csv.ts';
 import { canonicalProps, fieldOf, headingOf, numberOf, STATE_WORDS, type Field } from './component-fields.ts';
 import type { ComponentViewRow } from './component.repository.ts';
 
