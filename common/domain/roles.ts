@@ -42,24 +42,29 @@ export const PERMISSIONS = [
   'kpi.read',
   'dashboard.read',
   'report.read',
+  'kpi.manage',
+  // partner systems: 12345 / 民情通 / 信访 work orders, Open311 client applications (issue 5)
+  'hotline.read',
+  'hotline.handle',
+  'apikey.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Default grants of verbs to roles. Scope (unit, region) narrows them per user grant. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   inspector: ['org.read', 'case.read', 'case.report', 'case.verify', 'case.check'],
-  operator: ['org.read', 'case.read', 'case.report', 'case.accept', 'case.void'],
+  operator: ['org.read', 'case.read', 'case.report', 'case.accept', 'case.void', 'hotline.read', 'hotline.handle'],
   shiftLeader: [
     'org.read', 'case.read', 'case.report', 'case.accept', 'case.file', 'case.close', 'case.void',
-    'case.approve', 'kpi.read',
+    'case.approve', 'kpi.read', 'hotline.read', 'hotline.handle',
   ],
   dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.approve'],
   unitHandler: ['org.read', 'case.read', 'case.handle'],
   unitManager: ['org.read', 'user.read', 'case.read', 'case.assign', 'case.handle', 'kpi.read'],
-  leader: ['org.read', 'user.read', 'case.read', 'case.escalate', 'kpi.read', 'dashboard.read', 'report.read', 'audit.read'],
+  leader: ['org.read', 'user.read', 'case.read', 'case.escalate', 'kpi.read', 'dashboard.read', 'report.read', 'audit.read', 'hotline.read'],
   admin: [
     'org.read', 'region.manage', 'unit.manage', 'user.read', 'user.manage', 'audit.read', 'settings.manage',
-    'case.read', 'kpi.read', 'dashboard.read', 'report.read',
+    'case.read', 'kpi.read', 'dashboard.read', 'report.read', 'kpi.manage', 'hotline.read', 'apikey.manage',
   ],
 };
 

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { newId } from './platform/ids.ts';
+import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
 import { LiveHub } from './platform/live-events.ts';
 import { createCaseService, createStepLimits, registerCaseRoutes } from './modules/cases/index.ts';
@@ -48,7 +49,7 @@ const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers[
 export function createServices(database: Database, clock: Clock, config: Config) {
   const audit = createAuditService(database, clock);
   const auth = createAuthService(database, clock, config, audit);
-  const org = createOrgServices(database, clock, audit);
+  const org = createOrgServices(database, clock, audit, config.publicTenant);
   const catalog = createCatalogServices(database, clock, audit);
   const geo = createGeoService(database, clock, audit);
   const components = createComponentServices(database, clock, audit, catalog.catalog, geo);
@@ -59,7 +60,7 @@ export function createServices(database: Database, clock: Clock, config: Config)
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
   const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
   const stepLimits = createStepLimits(database, settings);
-  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos });
+  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings });
   return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -125,7 +126,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   await registerComponentRoutes(app, services.components);
   registerCalendarRoutes(app, services.calendar);
   registerRoutingRoutes(app, services.routing);
-  await registerPhotoRoutes(app, services.photos);
+  await registerPhotoRoutes(app, services.photos, async () => {
+    const tenant = await services.org.publicTenant();
+    if (!tenant) throw notFound('tenant');
+    return tenant.id;
+  });
   registerCaseRoutes(app, services.cases, services.live, services.stepLimits);
   await serveWebClient(app, config.webDist);
 

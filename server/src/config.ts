@@ -22,6 +22,8 @@ export interface Config {
   seedDemo: boolean;
   webDist: string;
   trustProxy: boolean;
+  /** Tenant code served by public entry points (citizen H5, Open311) when a request names none; null = the only tenant. */
+  publicTenant: string | null;
   /** Online basemap (XYZ template, e.g. 天地图 CGCS2000 tiles); null = the offline GeoJSON-only map. */
   basemap: { url: string; attribution: string; subdomains: string[]; labelsUrl: string | null; maxZoom: number } | null;
 }
@@ -117,6 +119,7 @@ export function loadConfig(env: Env = process.env, options: { root?: string } = 
     seedDemo: bool(env, 'SEED_DEMO', true),
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    publicTenant: env.PUBLIC_TENANT?.trim() || null,
     basemap: basemapConfig(env),
   };
 }

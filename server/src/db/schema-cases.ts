@@ -58,6 +58,19 @@ export interface CasesTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** issue 5 (0006): partner ticket number (12345 / 民情通 / 信访) */
+  external_no?: string | null;
+  /** sha256 of the citizen's private tracking token */
+  public_token_hash?: string | null;
+  reporter_email?: string | null;
+  device_id?: string | null;
+  /** 'satisfied' | 'basically_satisfied' | 'unsatisfied' */
+  satisfaction?: string | null;
+  /** 'citizen' | 'open311' | 'hotline_revisit' */
+  satisfaction_source?: string | null;
+  satisfaction_at?: string | null;
+  reopen_count?: number;
+  reopened_at?: string | null;
 }
 
 export interface CaseEventsTable {

@@ -4,6 +4,7 @@ import * as m0002 from './0002_city_data_model.ts';
 import * as m0003 from './0003_catalog_kind_code.ts';
 import * as m0004 from './0004_geo.ts';
 import * as m0005 from './0005_cases.ts';
+import * as m0006 from './0006_case_external.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003_catalog_kind_code': m0003,
   '0004_geo': m0004,
   '0005_cases': m0005,
+  '0006_case_external': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

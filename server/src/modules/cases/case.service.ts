@@ -1,5 +1,5 @@
 import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, InboxCounts } from '../../../../common/contracts/cases.ts';
-import { INBOXES, type Inbox } from '../../../../common/domain/case-channels.ts';
+import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
@@ -15,7 +15,9 @@ import { nextSequence } from '../../platform/sequences.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { wgs84, type LocatedPoint } from '../geo/index.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
-import { NO_CLOCK, startStep, type StepLimit } from './case-sla.ts';
+import type { StepLimit } from './case-sla.ts';
+import { insertNewCase } from './case-intake.ts';
+import { createExternalCases } from './case-external.ts';
 import { caseErrors } from './case.errors.ts';
 import { canDo, canSee, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
@@ -33,7 +35,10 @@ export interface CaseDeps {
     suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
     findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date }, ex?: Executor): Promise<unknown[]>;
   };
+  /** tenant settings (case.reopenDays) */
+  settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
   photos?: {
+    attachExternal?(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check'): Promise<void>;
     attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', actorUserId: string): Promise<void>;
     photosOfCase(db: Executor, tenantId: string, caseIds: readonly string[]): Promise<CasePhoto[] | Map<string, CasePhoto[]>>;
   };
@@ -84,6 +89,8 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   }
 
   return {
+    ...createExternalCases(database, clock, deps, publish),
+
     canView: async (actor: Actor, caseId: string) => {
       const c = await repo.findCase(db, actor.tenantId, caseId);
       return !!c && canSee(actor, c);
@@ -101,28 +108,14 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const limits = await stepLimits(actor.tenantId);
       const code = await repo.tenantCode(db, actor.tenantId);
       const now = clock.now();
-      const day = localDay(calendar, now);
       const selfHandled = input.selfHandled === true;
+      const status: CaseState = selfHandled ? 'closed' : 'reported';
       const result = await once(database, `case.create:${actor.tenantId}:${actor.userId}`, key, () => clock.now().toISOString(), async (tx) => {
-        const seq = await nextSequence(tx, actor.tenantId, `case:${day}`);
-        const id = newId();
-        const status: CaseState = selfHandled ? 'closed' : 'reported';
-        const row: CasesTable = {
-          id, tenant_id: actor.tenantId, case_no: `${code}-${day}-${String(seq).padStart(5, '0')}`, status, channel,
-          matter_code: matter.code, component_code: input.componentCode ?? null, description: input.description.trim(),
-          address: input.address?.trim() || null, lng, lat, grid_code: place.gridCode, community_id: place.communityId,
-          street_id: place.streetId, reporter_id: actor.userId, reporter_name: input.reporterName ?? null,
-          reporter_phone: input.reporterPhone ?? null, filing_condition_id: null, filing_condition: null,
-          handling_limit_value: null, handling_limit_unit: null, unit_id: null, handler_id: null, task_user_id: null,
-          parent_id: null, ...(selfHandled ? NO_CLOCK : startStep(calendar, now, limits.reported ?? { value: 0.25, unit: 'work_hours' })),
-          handling_deadline: null, handling_remaining_ms: null, suspended_until: null, overdue: 0, extension_count: 0,
-          suspension_count: 0, rework_count: 0, return_count: 0, escalation_count: 0, self_handled: selfHandled ? 1 : 0,
-          pending_request: null, close_type: selfHandled ? 'normal' : null, void_reason: null, reported_at: now.toISOString(),
-          filed_at: selfHandled ? now.toISOString() : null, dispatched_at: null, closed_at: selfHandled ? now.toISOString() : null,
-          search_text: '', version: 1, created_at: now.toISOString(), updated_at: now.toISOString(),
-        };
-        row.search_text = [row.case_no, matter.name, row.description, row.address ?? ''].join(' ');
-        await repo.insertCase(tx, dialect, row);
+        const row = await insertNewCase(tx, dialect, {
+          tenantId: actor.tenantId, tenantCode: code, channel, matter, componentCode: input.componentCode, description: input.description,
+          address: input.address, lng, lat, place, reporterId: actor.userId, reporterName: input.reporterName, reporterPhone: input.reporterPhone, selfHandled,
+        }, calendar, limits, now);
+        const id = row.id;
         if (input.photoIds?.length) await deps.photos?.attachPhotos(tx, actor.tenantId, id, input.photoIds, selfHandled ? 'after' : 'before', actor.userId);
         await appendEvent(tx, {
           tenantId: actor.tenantId, caseId: id, at: row.reported_at, actorId: actor.userId, actorName: actor.displayName, actorRole: roleOf(actor),
@@ -210,7 +203,10 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
           actorRole: roleOf(actor), action: input.action, fromStatus: c.status, toStatus: out.to, note: input.note?.trim() || null,
           data: { ...out.data, ...(input.photoIds?.length ? { photos: input.photoIds } : {}) },
         });
-        if (input.action === 'close') await notifyMerged(tx, c, now);
+        if (input.action === 'close') {
+          await notifyMerged(tx, c, now);
+          await notifyReporterClosed(tx, c, now);
+        }
         return { ...c, ...patch, version: c.version + 1 } as CasesTable;
       });
       publish(updated, input.action);
@@ -220,6 +216,15 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     /** The SLA sweep (scheduler job): yellow and red warnings, overdue marks, suspensions resumed at their cap. */
     sweep: (now: Date) => sweepSla(database, deps, now),
   };
+
+  /** A citizen or hotline caller who left a phone number hears that the case is closed (issue 5), via the outbox. */
+  async function notifyReporterClosed(tx: Executor, c: CasesTable, now: Date) {
+    if (!c.reporter_phone || INTERNAL_CHANNELS.includes(c.channel as CaseChannel)) return;
+    await tx.insertInto('notifications').values({
+      id: newId(), tenant_id: c.tenant_id, case_id: c.id, user_id: null, phone: c.reporter_phone, kind: 'case.closed',
+      message: `您反映的问题（案件号${c.case_no}）已办结，欢迎对办理结果进行评价。`, created_at: now.toISOString(), sent_at: null,
+    }).execute();
+  }
 
   /** The parent's closing notifies every merged reporter (issue 4): rows in the notification outbox. */
   async function notifyMerged(tx: Executor, parent: CasesTable, now: Date) {

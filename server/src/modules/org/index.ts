@@ -8,9 +8,11 @@ import { requirePermission, type Actor } from '../auth/index.ts';
 import { createRegionService } from './region.service.ts';
 import { createUnitService } from './unit.service.ts';
 import { createUserService } from './user.service.ts';
+import { createPublicTenantResolver } from './public-tenant.ts';
 
-export function createOrgServices(database: Database, clock: Clock, audit: AuditService) {
+export function createOrgServices(database: Database, clock: Clock, audit: AuditService, publicTenantCode: string | null = null) {
   return {
+    publicTenant: createPublicTenantResolver(database, publicTenantCode),
     regions: createRegionService(database, clock, audit),
     units: createUnitService(database, clock, audit),
     users: createUserService(database, clock, audit),
@@ -24,3 +26,4 @@ export function createOrgServices(database: Database, clock: Clock, audit: Audit
 }
 export type OrgServices = ReturnType<typeof createOrgServices>;
 export { registerOrgRoutes } from './org.routes.ts';
+export type { PublicTenant } from './public-tenant.ts';

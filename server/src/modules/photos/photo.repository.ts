@@ -13,20 +13,20 @@ export async function findPhoto(db: Executor, tenantId: string, id: string) {
   return db.selectFrom('case_photos').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Of `ids`, those still free to attach: not on any case yet, and uploaded by this user. */
-export async function attachableIds(db: Executor, tenantId: string, userId: string, ids: readonly string[]): Promise<Set<string>> {
+/** Of `ids`, those still free to attach: not on any case yet, and uploaded by this user (null = an external upload). */
+export async function attachableIds(db: Executor, tenantId: string, userId: string | null, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('case_photos').select('id')
-    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
+    .where('tenant_id', '=', tenantId).where('uploaded_by', userId === null ? 'is' : '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
     .execute();
   return new Set(rows.map((r) => r.id));
 }
 
 /** Guarded by the same conditions as `attachableIds`, so a concurrent attach of the same photo updates nothing. */
-export async function attach(db: Executor, tenantId: string, userId: string, caseId: string, ids: readonly string[], phase: PhotoPhase): Promise<number> {
+export async function attach(db: Executor, tenantId: string, userId: string | null, caseId: string, ids: readonly string[], phase: PhotoPhase): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await db.updateTable('case_photos').set({ case_id: caseId, phase })
-    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
+    .where('tenant_id', '=', tenantId).where('uploaded_by', userId === null ? 'is' : '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -38,4 +38,16 @@ export async function photosOfCases(db: Executor, tenantId: string, caseIds: rea
     .where('tenant_id', '=', tenantId).where('case_id', 'in', caseIds)
     .orderBy('created_at').orderBy('id')
     .execute();
+}
+
+/** Channels whose case photos the public may see (citizen reports); staff evidence is never public. */
+export const PUBLIC_PHOTO_CHANNELS = ['public'] as const;
+
+/** A photo on a non-voided case reported by the public, or undefined. */
+export async function publicPhoto(db: Executor, tenantId: string, id: string) {
+  return db.selectFrom('case_photos as p').innerJoin('cases as c', 'c.id', 'p.case_id')
+    .select(['p.id', 'p.sha256', 'p.path', 'p.thumb_path'])
+    .where('p.tenant_id', '=', tenantId).where('p.id', '=', id)
+    .where('c.channel', 'in', PUBLIC_PHOTO_CHANNELS).where('c.status', '!=', 'voided')
+    .executeTakeFirst();
 }

@@ -21,7 +21,7 @@ const missingFile = () => invalidField('body.file', 'required', 'send the photo 
  * The one photo of a multipart/form-data request, from the field `file`. The declared length is checked first so
  * an oversize upload is refused before it is read; busboy's own limit catches a lying or absent Content-Length.
  */
-async function uploadedPhoto(req: FastifyRequest): Promise<Buffer> {
+export async function uploadedPhoto(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw missingFile();
   if (Number(req.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES + ENVELOPE_BYTES) throw photoTooLarge();
   let data: Buffer | undefined;
@@ -53,10 +53,10 @@ function cachedCopyIsCurrent(header: string | undefined, etag: string): boolean 
   });
 }
 
-async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFile) {
+async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFile, cache: 'private' | 'public' = 'private') {
   const etag = `"${file.etag}"`;
   // private: a shared proxy must never hand one user's case photo to another user.
-  reply.header('cache-control', 'private, max-age=86400').header('etag', etag);
+  reply.header('cache-control', `${cache}, max-age=86400`).header('etag', etag);
   if (cachedCopyIsCurrent(req.headers['if-none-match'], etag)) return reply.status(304).send();
   const { stream, size } = await file.open();
   return reply
@@ -67,7 +67,7 @@ async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFi
 }
 
 /** HTTP only: multipart → service → reply (DESIGN.md §3). Multipart parsing is registered in this scope only. */
-export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService): Promise<void> {
+export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService, publicTenantId: (req: FastifyRequest) => Promise<string>): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: LIMITS });
     const r = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -86,6 +86,14 @@ export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService)
       config: { permission: 'case.read' },
       schema: { tags, summary: 'The photo (JPEG), to its uploader or to users who can see its case', params: IdParams, response: { 200: jpeg, ...errors } },
     }, async (req, reply) => sendPhoto(req, reply, await s.file(actorOf(req), req.params.id, 'full')));
+
+    // Public copies for citizen tracking and Open311 media_url: only photos of public reports (photo.repository.ts).
+    for (const [suffix, variant] of [['', 'full'], ['/thumb', 'thumb']] as const) {
+      r.get(`/api/public/photos/:id${suffix}`, {
+        config: { public: true },
+        schema: { tags, summary: `A citizen report's ${variant === 'thumb' ? 'thumbnail' : 'photo'} (JPEG, no EXIF), for public pages`, params: IdParams, response: { 200: jpeg, 404: ErrorBody, 400: ErrorBody } },
+      }, async (req, reply) => sendPhoto(req, reply, await s.publicFile(await publicTenantId(req), req.params.id, variant), 'public'));
+    }
 
     r.get('/api/photos/:id/thumb', {
       config: { permission: 'case.read' },

@@ -47,14 +47,14 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
   const { db } = database;
   const store: PhotoStore = createPhotoStore(config.dataDir);
 
-  async function storeOne(actor: Actor, data: Buffer, tx: Executor): Promise<CasePhoto> {
+  async function storeOne(tenantId: string, uploadedBy: string | null, data: Buffer, tx: Executor): Promise<CasePhoto> {
     const photo = await normalisePhoto(data);
     const id = newId();
     const now = clock.now();
-    const names = photoFileNames(actor.tenantId, id, now);
+    const names = photoFileNames(tenantId, id, now);
     const row: CasePhotosTable = {
       id,
-      tenant_id: actor.tenantId,
+      tenant_id: tenantId,
       case_id: null,
       phase: 'before',
       mime: 'image/jpeg',
@@ -64,7 +64,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       path: names.path,
       thumb_path: names.thumbPath,
       sha256: createHash('sha256').update(photo.image).digest('hex'),
-      uploaded_by: actor.userId,
+      uploaded_by: uploadedBy,
       created_at: now.toISOString(),
     };
     // Files first, row last: a row never points at a file that is not completely on disk.
@@ -79,6 +79,22 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     return photoView(row);
   }
 
+  function fileOf(row: Pick<CasePhotosTable, 'id' | 'sha256' | 'path' | 'thumb_path'>, variant: PhotoVariant): PhotoFile {
+    const relPath = variant === 'thumb' ? row.thumb_path : row.path;
+    return {
+      id: row.id,
+      // ETags name bytes: the thumbnail is other bytes than the photo, so it gets its own tag.
+      etag: variant === 'thumb' ? `${row.sha256}.thumb` : row.sha256,
+      async open() {
+        const file = await store.read(relPath);
+        // The row says the photo exists and the caller may see it: a missing file is data loss, a server fault
+        // to be logged (500), not a 404.
+        if (!file) throw new Error(`photo ${row.id}: file missing on disk (${relPath})`);
+        return file;
+      },
+    };
+  }
+
   return {
     /**
      * Stores one uploaded photo, not yet on any case: case intake uploads first and names the ids later, so a
@@ -90,8 +106,40 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
       // With an Idempotency-Key a retried upload returns the first photo instead of storing a second (issue 4).
       const scope = `photo.upload:${actor.tenantId}:${actor.userId}`;
-      const result = await once(database, scope, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(actor, data, tx) }));
+      const result = await once(database, scope, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(actor.tenantId, actor.userId, data, tx) }));
       return result.body;
+    },
+
+    /**
+     * A photo from outside the bureau (citizen H5, Open311 media): the same content checks, re-orientation and
+     * metadata stripping (EXIF location never reaches a public page, issue 8), stored without an uploader until an
+     * external intake attaches it. `scope` names the client (device, API key) for idempotent retries.
+     */
+    async uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string): Promise<CasePhoto> {
+      if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
+      if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
+      const result = await once(database, `photo.external:${tenantId}:${scope}`, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(tenantId, null, data, tx) }));
+      return result.body;
+    },
+
+    /** For external intake, inside its transaction: attaches unattached uploads that have no uploader. */
+    async attachExternal(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: PhotoPhase): Promise<void> {
+      const ids = [...new Set(photoIds)];
+      if (ids.length === 0) return;
+      const free = await repo.attachableIds(tx, tenantId, null, ids);
+      const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
+      if (bad.length > 0) throw photoUnknown(bad);
+      if ((await repo.attach(tx, tenantId, null, caseId, ids, phase)) !== ids.length) throw photoUnknown(['body.photoIds']);
+    },
+
+    /**
+     * A photo for the public pages (citizen tracking, Open311 media_url): only photos on non-voided cases that came
+     * from the public, never staff evidence of other cases; anything else is the same 404 as a missing id.
+     */
+    async publicFile(tenantId: string, id: string, variant: PhotoVariant): Promise<PhotoFile> {
+      const row = await repo.publicPhoto(db, tenantId, id);
+      if (!row) throw notFound('photo');
+      return fileOf(row, variant);
     },
 
     /**
@@ -103,19 +151,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       const row = await repo.findPhoto(db, actor.tenantId, id);
       const visible = row && (row.case_id === null ? row.uploaded_by === actor.userId : await deps.canViewCase(actor, row.case_id));
       if (!row || !visible) throw notFound('photo');
-      const relPath = variant === 'thumb' ? row.thumb_path : row.path;
-      return {
-        id: row.id,
-        // ETags name bytes: the thumbnail is other bytes than the photo, so it gets its own tag.
-        etag: variant === 'thumb' ? `${row.sha256}.thumb` : row.sha256,
-        async open() {
-          const file = await store.read(relPath);
-          // The row says the photo exists and the caller may see it: a missing file is data loss, a server fault
-          // to be logged (500), not a 404.
-          if (!file) throw new Error(`photo ${row.id}: file missing on disk (${relPath})`);
-          return file;
-        },
-      };
+      return fileOf(row, variant);
     },
 
     /**

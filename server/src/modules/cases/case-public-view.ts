@@ -1,0 +1,105 @@
+import type { PublicCaseSummary, PublicCaseView, PublicPhoto } from '../../../../common/contracts/case-public.ts';
+import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
+import type { CasesTable } from '../../db/schema.ts';
+import type { Executor } from '../../platform/db.ts';
+import * as repo from './case.repository.ts';
+
+/** Actions whose note is written for the reporter; every other note stays internal. */
+const PUBLIC_NOTE_ACTIONS = new Set(['close', 'reply']);
+/** Besides status changes, the public timeline shows these reporter-facing events. */
+const PUBLIC_EVENTS = new Set(['rate', 'reopen', 'reply']);
+
+export interface PublicListQuery {
+  ids?: readonly string[];
+  caseNos?: readonly string[];
+  matterCodes?: readonly string[];
+  open?: boolean;
+  from?: string;
+  to?: string;
+  updatedFrom?: string;
+  updatedTo?: string;
+  order?: 'reported_desc' | 'reported_asc' | 'updated_desc';
+  limit: number;
+  offset: number;
+}
+
+const isOpen = (status: string) => !TERMINAL_STATES.includes(status as CaseState);
+
+export function reopenUntil(c: Pick<CasesTable, 'status' | 'closed_at'>, reopenDays: number): string | null {
+  if (c.status !== 'closed' || !c.closed_at || reopenDays <= 0) return null;
+  return new Date(Date.parse(c.closed_at) + reopenDays * 86_400_000).toISOString();
+}
+
+/** Public summaries of many cases with three batched lookups (matter names, unit names, photos; no N+1). */
+export async function publicSummaries(db: Executor, tenantId: string, rows: readonly CasesTable[], reopenDays: number, now: Date): Promise<PublicCaseSummary[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const unitIds = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
+  const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
+  const [matters, units, parents, photos, notes] = await Promise.all([
+    repo.matterNames(db, tenantId, rows.map((r) => r.matter_code)),
+    unitIds.length ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
+    parentIds.length ? db.selectFrom('cases').select(['id', 'case_no']).where('tenant_id', '=', tenantId).where('id', 'in', parentIds).execute() : [],
+    db.selectFrom('case_photos').select(['id', 'case_id', 'phase']).where('tenant_id', '=', tenantId).where('case_id', 'in', ids)
+      .where('phase', 'in', ['before', 'after']).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('case_events').select(['case_id', 'note', 'seq']).where('case_id', 'in', ids).where('action', 'in', [...PUBLIC_NOTE_ACTIONS])
+      .where('note', 'is not', null).orderBy('seq').execute(),
+  ]);
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const parentNo = new Map(parents.map((p) => [p.id, p.case_no]));
+  const lastNote = new Map(notes.map((n) => [n.case_id, n.note]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const photosOf = new Map<string, PublicPhoto[]>();
+  for (const p of photos) {
+    const row = byId.get(p.case_id!);
+    // Only citizens' own reports show photos publicly (photo.repository.ts PUBLIC_PHOTO_CHANNELS).
+    if (!row || row.channel !== 'public') continue;
+    const list = photosOf.get(p.case_id!) ?? [];
+    list.push({ id: p.id, phase: p.phase, url: `/api/public/photos/${p.id}`, thumbUrl: `/api/public/photos/${p.id}/thumb` });
+    photosOf.set(p.case_id!, list);
+  }
+  return rows.map((c) => {
+    const until = reopenUntil(c, reopenDays);
+    return {
+      id: c.id, caseNo: c.case_no, status: c.status, open: isOpen(c.status), channel: c.channel, matterCode: c.matter_code,
+      matterName: matters.get(c.matter_code) ?? null, description: c.description, address: c.address, lng: c.lng, lat: c.lat,
+      gridCode: c.grid_code, parentCaseNo: c.parent_id ? parentNo.get(c.parent_id) ?? null : null, reportedAt: c.reported_at,
+      updatedAt: c.updated_at, closedAt: c.closed_at, expectedAt: isOpen(c.status) ? c.handling_deadline ?? c.step_deadline : null,
+      unitName: c.unit_id ? unitName.get(c.unit_id) ?? null : null,
+      satisfaction: (c.satisfaction ?? null) as PublicCaseSummary['satisfaction'],
+      reopenUntil: until && until > now.toISOString() ? until : null,
+      statusNotes: lastNote.get(c.id) ?? null, photos: photosOf.get(c.id) ?? [],
+    };
+  });
+}
+
+/** One case with its public timeline: status changes and reporter-facing events, never who did them. */
+export async function publicView(db: Executor, c: CasesTable, reopenDays: number, now: Date): Promise<PublicCaseView> {
+  const [summary] = await publicSummaries(db, c.tenant_id, [c], reopenDays, now);
+  const events = await db.selectFrom('case_events').select(['at', 'action', 'from_status', 'to_status', 'note'])
+    .where('case_id', '=', c.id).orderBy('seq').execute();
+  const timeline = events
+    .filter((e) => e.from_status !== e.to_status || PUBLIC_EVENTS.has(e.action))
+    .map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: PUBLIC_NOTE_ACTIONS.has(e.action) ? e.note : null }));
+  return { ...summary!, timeline };
+}
+
+/** Non-voided cases for public lists (Open311 GET requests), newest first unless asked otherwise. */
+export async function publicRows(db: Executor, tenantId: string, q: PublicListQuery): Promise<{ rows: CasesTable[]; total: number }> {
+  let base = db.selectFrom('cases').where('tenant_id', '=', tenantId).where('status', '!=', 'voided');
+  if (q.ids?.length) base = base.where('id', 'in', q.ids);
+  if (q.caseNos?.length) base = base.where('case_no', 'in', q.caseNos);
+  if (q.matterCodes?.length) base = base.where('matter_code', 'in', q.matterCodes);
+  if (q.open === true) base = base.where('status', 'not in', TERMINAL_STATES);
+  if (q.open === false) base = base.where('status', '=', 'closed');
+  if (q.from) base = base.where('reported_at', '>=', q.from);
+  if (q.to) base = base.where('reported_at', '<=', q.to);
+  if (q.updatedFrom) base = base.where('updated_at', '>=', q.updatedFrom);
+  if (q.updatedTo) base = base.where('updated_at', '<=', q.updatedTo);
+  const [col, dir] = q.order === 'reported_asc' ? (['reported_at', 'asc'] as const) : q.order === 'updated_desc' ? (['updated_at', 'desc'] as const) : (['reported_at', 'desc'] as const);
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy(col, dir).orderBy('id', dir).limit(q.limit).offset(q.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as CasesTable[], total: Number(count.n) };
+}
