@@ -128,8 +128,10 @@ export const enOrg: typeof zhOrg = {
       dispatch: 'Dispatch', assign: 'Assign handlers', handle: 'Handle', check: 'Check', close: 'Close',
       void: 'Void', approve: 'Approve returns / extensions / suspensions', escalate: 'Escalate',
     },
-    kpi: { read: 'View assessment' },
+    kpi: { read: 'View assessment', manage: 'Set KPI weights' },
     dashboard: { read: 'View command dashboard' },
     report: { read: 'View statistical reports' },
+    hotline: { read: 'View hotline work orders', handle: 'Handle hotline work orders' },
+    apikey: { manage: 'Manage open API keys' },
   },
 };

@@ -124,8 +124,10 @@ export const zhOrg = {
       read: '查看案件', report: '上报问题', accept: '受理', verify: '核实', file: '立案', dispatch: '派遣', assign: '分配处置人员',
       handle: '处置', check: '核查', close: '结案', void: '作废', approve: '审批回退/延期/挂账', escalate: '督办',
     },
-    kpi: { read: '查看考核' },
+    kpi: { read: '查看考核', manage: '设置考核权重' },
     dashboard: { read: '查看指挥大屏' },
     report: { read: '查看统计报表' },
+    hotline: { read: '查看热线工单', handle: '办理热线工单' },
+    apikey: { manage: '管理开放接口密钥' },
   },
 };
