@@ -16,6 +16,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, changeOrigin: false },
       '/docs': { target: backend, changeOrigin: false },
+      '/open311': { target: backend, changeOrigin: false },
     },
   },
   preview: { port: 4173 },
@@ -32,6 +33,8 @@ export default defineConfig({
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[\w-]+|@emotion|dayjs|stylis)[\\/]/, priority: 20 },
             // Leaflet travels with the map pages only, not in the startup vendor chunk.
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 15 },
+            // ECharts (and its renderer zrender) only with the dashboard and report pages.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 15 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },
