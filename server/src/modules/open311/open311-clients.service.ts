@@ -1,0 +1,132 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  OPEN311_DEFAULT_RATE_LIMIT, type ApiClient, type ApiClientCreate, type ApiClientCreated, type ApiClientQuery, type ApiClientUpdate,
+} from '../../../../common/contracts/open311.ts';
+import { pageWindow, type Page } from '../../../../common/domain/paging.ts';
+import type { ApiClientsTable } from '../../db/schema-open311.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { AuditService } from '../audit/index.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
+import { O311Error } from './open311.errors.ts';
+import * as repo from './open311.repository.ts';
+
+/**
+ * Client applications and their keys (open311-georeport-v2.md §1.1, §1.12 item 8). A key is
+ * `o311_<prefix>_<secret>`: the prefix finds the row, the sha256 of the whole key is compared in constant time,
+ * and the key itself is returned once at creation and never stored or logged.
+ */
+const KEY_PATTERN = /^o311_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export const view = (r: ApiClientsTable): ApiClient => ({
+  id: r.id, name: r.name, contact: r.contact, keyPrefix: `o311_${r.key_prefix}`, rateLimitPerMinute: r.rate_limit_per_minute,
+  active: toBool(r.active), createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+/** The audit row never carries the hash (the audit service also scrubs *hash* keys). */
+const auditView = (r: ApiClientsTable) => ({ ...view(r) });
+
+const duplicateName = () => new AppError('OPEN311_CLIENT_NAME_TAKEN', 409, [{ field: 'body.name', rule: 'unique', message: 'a client application with this name exists' }]);
+
+/**
+ * Per-key fixed one-minute windows, in this process. Behind N processes each counts separately (the limit is
+ * per process); a shared counter would need Redis, which the deployment adds with N > 1 (DESIGN.md §2).
+ */
+export class KeyRateLimiter {
+  private readonly windows = new Map<string, { minute: number; count: number }>();
+  constructor(private readonly clock: Clock) {}
+
+  hit(clientId: string, perMinute: number): void {
+    const minute = Math.floor(this.clock.now().getTime() / 60_000);
+    const w = this.windows.get(clientId);
+    if (!w || w.minute !== minute) {
+      if (this.windows.size > 10_000) this.windows.clear();
+      this.windows.set(clientId, { minute, count: 1 });
+      return;
+    }
+    w.count += 1;
+    if (w.count > perMinute) throw O311Error.rateLimited(perMinute);
+  }
+}
+
+export function createClientService(database: Database, clock: Clock, audit: AuditService) {
+  const { db } = database;
+  const limiter = new KeyRateLimiter(clock);
+
+  return {
+    /**
+     * The client application of an api_key, for a call on `tenantId`; 403 for a missing, malformed, unknown,
+     * disabled or other tenant's key alike (§1.5), 429 past its rate limit.
+     */
+    async authenticate(tenantId: string, apiKey: string | undefined): Promise<ApiClientsTable> {
+      const m = apiKey ? KEY_PATTERN.exec(apiKey) : null;
+      if (!apiKey || !m) throw O311Error.forbidden();
+      const row = await repo.clientByPrefix(db, m[1] as string);
+      const given = Buffer.from(sha256(apiKey), 'hex');
+      const ok = !!row && timingSafeEqual(given, Buffer.from(row.key_hash, 'hex')) && toBool(row.active) && row.tenant_id === tenantId;
+      if (!row || !ok) throw O311Error.forbidden();
+      limiter.hit(row.id, row.rate_limit_per_minute);
+      return row;
+    },
+
+    async list(actor: Actor, query: ApiClientQuery): Promise<Page<ApiClient>> {
+      requirePermission(actor, 'apikey.manage');
+      const w = pageWindow(query.page, query.pageSize);
+      const { rows, total } = await repo.listClients(db, actor.tenantId, query.q, w);
+      return { items: rows.map(view), total, page: query.page ?? 1, pageSize: w.limit };
+    },
+
+    async create(actor: Actor, input: ApiClientCreate): Promise<ApiClientCreated> {
+      requirePermission(actor, 'apikey.manage');
+      const name = input.name.trim();
+      if (await repo.clientByName(db, actor.tenantId, name)) throw duplicateName();
+      const prefix = randomBytes(6).toString('hex');
+      const apiKey = `o311_${prefix}_${randomBytes(32).toString('base64url')}`;
+      const now = clock.now().toISOString();
+      const row: ApiClientsTable = {
+        id: newId(), tenant_id: actor.tenantId, name, contact: input.contact?.trim() || null, key_prefix: prefix, key_hash: sha256(apiKey),
+        rate_limit_per_minute: input.rateLimitPerMinute ?? OPEN311_DEFAULT_RATE_LIMIT, active: 1, created_at: now, updated_at: now,
+      };
+      try {
+        await db.transaction().execute(async (tx) => {
+          await repo.insertClient(tx, row);
+          await audit.record(tx, actor, actor.tenantId, { action: 'api_client.create', entity: 'api_client', entityId: row.id, after: auditView(row) });
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateName();
+        throw err;
+      }
+      return { ...view(row), apiKey };
+    },
+
+    async update(actor: Actor, id: string, patch: ApiClientUpdate): Promise<ApiClient> {
+      requirePermission(actor, 'apikey.manage');
+      const before = await repo.findClient(db, actor.tenantId, id);
+      if (!before) throw notFound('api_client');
+      const name = patch.name?.trim();
+      if (name && name !== before.name && (await repo.clientByName(db, actor.tenantId, name))) throw duplicateName();
+      const changes: Partial<ApiClientsTable> = {
+        ...(name ? { name } : {}),
+        ...(patch.contact !== undefined ? { contact: patch.contact?.trim() || null } : {}),
+        ...(patch.rateLimitPerMinute !== undefined ? { rate_limit_per_minute: patch.rateLimitPerMinute } : {}),
+        ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
+        updated_at: clock.now().toISOString(),
+      };
+      const after = { ...before, ...changes };
+      try {
+        await db.transaction().execute(async (tx) => {
+          await repo.updateClient(tx, actor.tenantId, id, changes);
+          await audit.record(tx, actor, actor.tenantId, { action: 'api_client.update', entity: 'api_client', entityId: id, before: auditView(before), after: auditView(after) });
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateName();
+        throw err;
+      }
+      return view(after);
+    },
+  };
+}
+export type ClientService = ReturnType<typeof createClientService>;
