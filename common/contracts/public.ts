@@ -1,0 +1,97 @@
+import { Type, type Static } from 'typebox';
+import { Crs } from './cases.ts';
+import { PublicCaseView, Satisfaction } from './case-public.ts';
+import { FeatureCollectionOut } from './geo.ts';
+import { Nullable } from './common.ts';
+
+/**
+ * Citizen entry points (issue 5), all under /api/public and all public: nothing here may carry the reporter's
+ * identity or a staff name (the response schemas are the allow-list; PublicCaseView is built by the case module).
+ */
+export { PublicCaseView };
+
+/** Mainland mobile (11 digits starting 1[3-9]); SMS notices go only to mobiles. */
+export const MOBILE_PATTERN = '^1[3-9][0-9]{9}$';
+/** The tracking token as issued (base64url); anything else is answered with the same 404 as an unknown one. */
+export const TOKEN_MAX = 128;
+export const MAX_PUBLIC_PHOTOS = 3;
+
+export const PublicInfo = Type.Object({
+  city: Type.Object({ code: Type.String(), name: Type.String() }),
+  /** days after closing during which the citizen may ask to reopen (setting case.reopenDays) */
+  reopenDays: Type.Integer(),
+  maxPhotos: Type.Integer(),
+  /** where the map starts: the city's centre, or null before its geography is loaded */
+  center: Nullable(Type.Object({ lng: Type.Number(), lat: Type.Number() })),
+  /** the online basemap the bureau configured (天地图), or null for the offline map */
+  basemap: Nullable(Type.Object({
+    url: Type.String(), attribution: Type.String(), subdomains: Type.Array(Type.String()), labelsUrl: Nullable(Type.String()), maxZoom: Type.Integer(),
+  })),
+  /** true when notices go out by SMS (else they are only logged) */
+  smsEnabled: Type.Boolean(),
+});
+export type PublicInfo = Static<typeof PublicInfo>;
+
+/** The city outline and its streets/towns, for the citizen's map (public administrative areas only). */
+export const PublicMap = FeatureCollectionOut;
+
+export const PublicMatterQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 40 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
+});
+export type PublicMatterQuery = Static<typeof PublicMatterQuery>;
+
+export const PublicMatter = Type.Object({ code: Type.String(), name: Type.String(), majorName: Type.String() });
+export type PublicMatter = Static<typeof PublicMatter>;
+
+export const PublicMatterPage = Type.Object({
+  items: Type.Array(PublicMatter),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type PublicMatterPage = Static<typeof PublicMatterPage>;
+
+export const PublicPhotoUploaded = Type.Object({ id: Type.String() });
+export type PublicPhotoUploaded = Static<typeof PublicPhotoUploaded>;
+
+/** Headers of citizen writes: a retry-safe Idempotency-Key and the app's random per-install device id. */
+export const PublicWriteHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })),
+  'x-device-id': Type.Optional(Type.String({ maxLength: 64 })),
+});
+
+export const PublicReport = Type.Object({
+  matterCode: Type.String({ pattern: '^[0-9]{5}$' }),
+  description: Type.String({ minLength: 5, maxLength: 1000 }),
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  crs: Type.Optional(Crs),
+  address: Type.Optional(Type.String({ maxLength: 200 })),
+  phone: Type.Optional(Type.String({ pattern: MOBILE_PATTERN })),
+  photoIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: MAX_PUBLIC_PHOTOS })),
+});
+export type PublicReport = Static<typeof PublicReport>;
+
+export const PublicReportResult = Type.Object({
+  caseNo: Type.String(),
+  /** the private tracking token: shown once to the citizen, only its hash is stored */
+  token: Type.String(),
+});
+export type PublicReportResult = Static<typeof PublicReportResult>;
+
+export const TokenParams = Type.Object({ token: Type.String({ maxLength: TOKEN_MAX }) });
+
+export const PublicRating = Type.Object({
+  value: Satisfaction,
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type PublicRating = Static<typeof PublicRating>;
+
+export const PublicReopen = Type.Object({ reason: Type.String({ minLength: 5, maxLength: 500 }) });
+export type PublicReopen = Static<typeof PublicReopen>;
+
+/** Staff setting of the citizen channel: how many days after closing a citizen may ask to reopen (case.reopenDays). */
+export const CitizenSettings = Type.Object({ reopenDays: Type.Integer({ minimum: 0, maximum: 90 }) });
+export type CitizenSettings = Static<typeof CitizenSettings>;

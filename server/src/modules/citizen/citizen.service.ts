@@ -1,0 +1,119 @@
+import type { PublicCaseView, PublicInfo, PublicMatterPage, PublicMatterQuery, PublicRating, PublicReport, PublicReportResult } from '../../../../common/contracts/public.ts';
+import { MAX_PUBLIC_PHOTOS } from '../../../../common/contracts/public.ts';
+import { pageWindow } from '../../../../common/domain/paging.ts';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../platform/db.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { CaseService } from '../cases/index.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import type { OrgServices, PublicTenant } from '../org/index.ts';
+import type { PhotoService } from '../photos/index.ts';
+import type { SettingsService } from '../settings/index.ts';
+import { createCitizenSettings } from './citizen-settings.ts';
+import { searchPlainMatters } from './citizen-matters.ts';
+import * as repo from './citizen.repository.ts';
+
+/** Shown as the actor of the citizen's own steps on the case timeline. */
+export const CITIZEN_SOURCE = '市民随手拍';
+/** Tracking tokens are base64url (case-external.ts issues 24 characters); other shapes are simply not found. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+
+export interface CitizenDeps {
+  cases: Pick<CaseService, 'intake' | 'rate' | 'reopen' | 'publicView' | 'findByToken' | 'reopenDays'>;
+  photos: Pick<PhotoService, 'uploadExternal'>;
+  org: Pick<OrgServices, 'publicTenant'>;
+  catalog: Pick<CatalogService, 'catalogOf'>;
+  settings: Pick<SettingsService, 'put'>;
+}
+
+/**
+ * Use cases of the citizen H5 (issue 5). No actor: every call names its tenant (resolved from the request by
+ * `tenant`), and everything returned is public-safe by construction (PublicCaseView, matter names, ids).
+ */
+export function createCitizenService(database: Database, config: Pick<Config, 'basemap' | 'sms'>, deps: CitizenDeps) {
+  const { db } = database;
+
+  async function caseOfToken(tenantId: string, token: string): Promise<string> {
+    // Same 404 for a malformed, unknown or other city's token (DESIGN.md §4 Errors).
+    const id = TOKEN_SHAPE.test(token) ? await deps.cases.findByToken(tenantId, token) : null;
+    if (!id) throw notFound('case');
+    return id;
+  }
+
+  return {
+    /** Staff side: the reopen window (setting case.reopenDays). */
+    settings: createCitizenSettings(database, deps.settings, deps.cases),
+
+    /** The city a request is for: its code in `x-city`, else the configured public tenant. */
+    async tenant(cityCode: string | null): Promise<PublicTenant> {
+      const found = await deps.org.publicTenant(cityCode);
+      if (!found) throw new AppError('NOT_FOUND', 404, { entity: 'city' });
+      return found;
+    },
+
+    async info(tenant: PublicTenant): Promise<PublicInfo> {
+      const outline = await repo.cityOutline(db, tenant.id);
+      const [minLng, minLat, maxLng, maxLat] = [outline?.min_lng, outline?.min_lat, outline?.max_lng, outline?.max_lat];
+      const box = typeof minLng === 'number' && typeof minLat === 'number' && typeof maxLng === 'number' && typeof maxLat === 'number'
+        ? { lng: (minLng + maxLng) / 2, lat: (minLat + maxLat) / 2 }
+        : null;
+      return {
+        city: { code: tenant.code, name: tenant.name },
+        reopenDays: await deps.cases.reopenDays(tenant.id),
+        maxPhotos: MAX_PUBLIC_PHOTOS,
+        center: box,
+        basemap: config.basemap,
+        smsEnabled: config.sms.gateway !== 'log',
+      };
+    },
+
+    /** GeoJSON text: the city outline and its streets/towns with their names. */
+    async map(tenant: PublicTenant): Promise<string> {
+      const [outline, streets] = await Promise.all([repo.cityOutline(db, tenant.id), repo.streetShapes(db, tenant.id)]);
+      const feature = (geometry: string, properties: Record<string, unknown>) => `{"type":"Feature","geometry":${geometry},"properties":${JSON.stringify(properties)}}`;
+      const features = [
+        ...(outline?.geometry ? [feature(outline.geometry, { kind: 'tenant', code: outline.code, name: outline.name })] : []),
+        ...streets.map((s) => feature(s.geometry as string, { kind: s.kind, code: s.full_code, name: s.name })),
+      ];
+      return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+    },
+
+    async matters(tenant: PublicTenant, query: PublicMatterQuery): Promise<PublicMatterPage> {
+      const all = searchPlainMatters(await deps.catalog.catalogOf(tenant.id), query.q);
+      const { limit, offset } = pageWindow(query.page, query.pageSize ?? 20);
+      return { items: all.slice(offset, offset + limit), total: all.length, page: query.page ?? 1, pageSize: limit };
+    },
+
+    async uploadPhoto(tenant: PublicTenant, data: Buffer, key: string | null, deviceKey: string): Promise<{ id: string }> {
+      const photo = await deps.photos.uploadExternal(tenant.id, data, key, `public:${deviceKey}`);
+      return { id: photo.id };
+    },
+
+    async report(tenant: PublicTenant, body: PublicReport, key: string | null, device: { key: string; id: string | null }) {
+      const result = await deps.cases.intake(tenant.id, {
+        channel: 'public', matterCode: body.matterCode, description: body.description.trim(), lng: body.lng, lat: body.lat,
+        crs: body.crs, address: body.address?.trim() || null, photoIds: body.photoIds ?? [], reporterPhone: body.phone ?? null,
+        deviceId: device.id, source: CITIZEN_SOURCE,
+      }, { scope: `public:${device.key}`, key });
+      const out: PublicReportResult = { caseNo: result.caseNo, token: result.token };
+      return { status: result.status, replayed: result.replayed, body: out };
+    },
+
+    async track(tenant: PublicTenant, token: string): Promise<PublicCaseView> {
+      return deps.cases.publicView(tenant.id, await caseOfToken(tenant.id, token));
+    },
+
+    async rate(tenant: PublicTenant, token: string, body: PublicRating): Promise<PublicCaseView> {
+      const id = await caseOfToken(tenant.id, token);
+      await deps.cases.rate(tenant.id, id, { value: body.value, source: 'citizen', note: body.note?.trim() || null });
+      return deps.cases.publicView(tenant.id, id);
+    },
+
+    async reopen(tenant: PublicTenant, token: string, reason: string): Promise<PublicCaseView> {
+      const id = await caseOfToken(tenant.id, token);
+      await deps.cases.reopen(tenant.id, id, { reason: reason.trim(), source: CITIZEN_SOURCE });
+      return deps.cases.publicView(tenant.id, id);
+    },
+  };
+}
+export type CitizenService = ReturnType<typeof createCitizenService>;

@@ -1,0 +1,26 @@
+/**
+ * 市民随手拍 — the citizen's phone page at /public (issue 5): report a problem with photos and a map pin, get a case
+ * number and a private tracking code, follow the public timeline, rate the result and ask to reopen. No sign-in.
+ */
+import { Navigate, Route, Routes } from 'react-router-dom';
+import './public.css';
+import { DonePage } from './done/DonePage.tsx';
+import { PublicInfoProvider } from './PublicInfoProvider.tsx';
+import { PublicLayout } from './PublicLayout.tsx';
+import { ReportPage } from './report/ReportPage.tsx';
+import { TrackPage } from './track/TrackPage.tsx';
+
+export function PublicApp() {
+  return (
+    <PublicInfoProvider>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<ReportPage />} />
+          <Route path="done" element={<DonePage />} />
+          <Route path="track" element={<TrackPage />} />
+          <Route path="*" element={<Navigate to="/public" replace />} />
+        </Route>
+      </Routes>
+    </PublicInfoProvider>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { Button, Typography } from 'antd';
+import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useGeolocation } from '../../h5/report/useGeolocation.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { publicApi } from '../api/public.api.ts';
+import type { Draft } from '../api/device.ts';
+import { usePublicInfo } from '../info-context.ts';
+import { createPinMap, type PinMap } from './public-map.ts';
+
+type Picked = NonNullable<Draft['location']>;
+
+/** Browser position first; the citizen corrects it by dragging the pin or tapping the map. */
+export function LocationField({ value, onChange }: { value: Picked | null; onChange: (value: Picked) => void }) {
+  const { t } = useI18n();
+  const { info } = usePublicInfo();
+  const { state, locate } = useGeolocation();
+  const container = useRef<HTMLDivElement>(null);
+  const pinMap = useRef<PinMap | null>(null);
+  const change = useRef(onChange);
+  change.current = onChange;
+  const initial = useRef(value);
+  // Follow the browser's position until the citizen places the pin by hand (or asks to locate again).
+  const follow = useRef(!(value?.manual ?? false));
+
+  useEffect(() => {
+    if (!container.current || !info) return;
+    const created = createPinMap(container.current, {
+      start: initial.current ?? info.center,
+      basemap: info.basemap,
+      onPick: (at) => {
+        follow.current = false;
+        change.current({ ...at, manual: true });
+      },
+    });
+    pinMap.current = created;
+    if (initial.current) created.setPin(initial.current);
+    const controller = new AbortController();
+    publicApi.map(controller.signal).then((layer) => !controller.signal.aborted && created.setLayer(layer), () => undefined);
+    // A restored draft keeps its pin; otherwise ask the browser where we are.
+    if (!initial.current?.manual) locate();
+    return () => {
+      controller.abort();
+      created.destroy();
+      pinMap.current = null;
+    };
+  }, [info, locate]);
+
+  useEffect(() => {
+    if (state.status !== 'located' || !follow.current) return;
+    change.current({ lat: state.lat, lng: state.lng, manual: false });
+    pinMap.current?.setPin({ lat: state.lat, lng: state.lng }, { accuracy: state.accuracy });
+  }, [state]);
+
+  let status: string;
+  if (state.status === 'locating') status = t('public.report.locating');
+  else if (value?.manual) status = t('public.report.pinMoved');
+  else if (state.status === 'located') status = t('public.report.located', { accuracy: Math.round(state.accuracy) });
+  else if (state.status === 'failed') status = t('public.report.locateFailed');
+  else status = value ? t('public.report.pinMoved') : t('public.report.locationHint');
+
+  return (
+    <div>
+      <div ref={container} className="pub-map" data-testid="public-map" />
+      <div className="pub-row" style={{ marginTop: 8 }}>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Typography.Text data-testid="public-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
+            <EnvironmentOutlined /> {status}
+          </Typography.Text>
+          {value ? <div className="pub-muted" data-testid="public-coords">{t('public.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}</div> : null}
+          <div className="pub-muted">{t('public.report.locationHint')}</div>
+        </div>
+        <Button icon={<AimOutlined />} onClick={() => { follow.current = true; locate(); }} loading={state.status === 'locating'} data-testid="public-relocate">
+          {t('public.report.relocate')}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Alert, Button, Input, Typography } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN } from '../../../../common/contracts/public.ts';
+import { isApiError } from '../../api/errors.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { clearDraft, emptyDraft, loadDraft, rememberReport, saveDraft, type Draft } from '../api/device.ts';
+import { publicApi } from '../api/public.api.ts';
+import { usePublicInfo } from '../info-context.ts';
+import { dataUrlToBlob } from '../../h5/offline/photos.ts';
+import { LocationField } from './LocationField.tsx';
+import { MatterField } from './MatterField.tsx';
+import { PhotoField } from './PhotoField.tsx';
+
+const MOBILE = new RegExp(MOBILE_PATTERN);
+
+
+function Step({ n, title, hint, children, testId }: { n: number; title: string; hint?: string; children: ReactNode; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="pub-section" data-testid={testId}>
+      <div className="pub-section-title">
+        <span className="pub-step" aria-label={t('public.report.step', { n })}>{n}</span>
+        <span>{title}</span>
+        {hint ? <span className="pub-muted" style={{ fontWeight: 400 }}>{hint}</span> : null}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+const Problem = ({ text, testId }: { text: string | null; testId: string }) =>
+  text ? <Typography.Text type="danger" style={{ display: 'block', marginTop: 6 }} data-testid={testId}>{text}</Typography.Text> : null;
+
+/** 拍照 → 地图选点 → 选择问题类型 → 描述/电话 → 提交. Everything is kept on the phone until the server has it. */
+export function ReportPage() {
+  const { t } = useI18n();
+  const { info, error: infoError, reload } = usePublicInfo();
+  const navigate = useNavigate();
+  const [restored] = useState(() => loadDraft());
+  const [draft, setDraft] = useState<Draft>(() => restored ?? emptyDraft());
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [locationProblem, setLocationProblem] = useState<string | null>(null);
+  const [showRestored, setShowRestored] = useState(restored !== null && (restored.photos.length > 0 || restored.description !== ''));
+  const latest = useRef(draft);
+  latest.current = draft;
+
+  // Kept on the phone as it is typed (slightly delayed: photos make the draft large), and at once when the page is
+  // hidden or closed, so the last keystrokes are never lost.
+  const submitted = useRef(false);
+  useEffect(() => {
+    const timer = setTimeout(() => saveDraft(draft), 300);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  useEffect(() => {
+    const flush = () => !submitted.current && saveDraft(latest.current);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', flush);
+    };
+  }, []);
+
+  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const city = info?.city.name ?? '';
+  const problems = {
+    photos: draft.photos.length === 0 ? t('public.report.photosRequired') : null,
+    location: draft.location === null ? t('public.report.locationRequired') : null,
+    matter: draft.matter === null ? t('public.report.matterRequired') : null,
+    description: draft.description.trim().length < 5 ? t('public.report.descriptionRequired') : null,
+    phone: draft.phone.trim() !== '' && !MOBILE.test(draft.phone.trim()) ? t('public.report.phoneInvalid') : null,
+  };
+  const shown = (p: string | null) => (tried ? p : null);
+
+  const submit = async () => {
+    setTried(true);
+    setFailure(null);
+    setLocationProblem(null);
+    const { location, matter } = draft;
+    if (Object.values(problems).some(Boolean) || !location || !matter) return;
+    saveDraft(draft);
+    setBusy(true);
+    try {
+      const photoIds: string[] = [];
+      for (const photo of latest.current.photos) {
+        let id = photo.id;
+        if (!id) {
+          if (!photo.url) continue;
+          const blob = dataUrlToBlob(photo.url);
+          id = (await publicApi.uploadPhoto(blob, photo.key)).id;
+          const uploaded = id;
+          setDraft((d) => ({ ...d, photos: d.photos.map((p) => (p.key === photo.key ? { ...p, id: uploaded } : p)) }));
+        }
+        photoIds.push(id);
+      }
+      const result = await publicApi.report({
+        matterCode: matter.code, description: draft.description.trim(), lng: Number(location.lng.toFixed(7)), lat: Number(location.lat.toFixed(7)),
+        crs: 'wgs84', photoIds, ...(draft.address.trim() ? { address: draft.address.trim() } : {}), ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+      }, draft.key);
+      rememberReport({ caseNo: result.caseNo, token: result.token, matterName: matter.name, at: new Date().toISOString() });
+      submitted.current = true;
+      clearDraft();
+      navigate('/public/done', { state: result });
+    } catch (error) {
+      if (isApiError(error) && (error.code === 'CASE_OUTSIDE_TENANT' || error.code === 'GEO_NOT_COVERED')) setLocationProblem(t('public.report.outside', { city }));
+      else setFailure(t('public.report.failed', { message: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const startOver = () => {
+    clearDraft();
+    submitted.current = false;
+    setDraft(emptyDraft());
+    setTried(false);
+    setShowRestored(false);
+  };
+
+  if (infoError && !info) {
+    return <Alert type="error" showIcon title={t('public.loadFailed', { message: infoError })} action={<Button onClick={reload}>{t('public.retry')}</Button>} />;
+  }
+
+  return (
+    <div data-testid="public-report">
+      <p className="pub-intro">{t('public.report.intro')}</p>
+      {showRestored ? (
+        <Alert type="info" showIcon closable={{ onClose: () => setShowRestored(false) }} style={{ marginBottom: 12 }} title={t('public.report.draftRestored')}
+          action={<Button size="small" onClick={startOver} data-testid="public-start-over">{t('public.report.discard')}</Button>} data-testid="public-draft-restored" />
+      ) : null}
+      <Step n={1} title={t('public.report.photos')} hint={t('public.report.photosHint')} testId="public-step-photos">
+        <PhotoField photos={draft.photos} onChange={(photos) => update({ photos })} max={info?.maxPhotos ?? MAX_PUBLIC_PHOTOS} />
+        <Problem text={shown(problems.photos)} testId="public-photos-error" />
+      </Step>
+      <Step n={2} title={t('public.report.location')} testId="public-step-location">
+        <LocationField value={draft.location} onChange={(location) => { setLocationProblem(null); update({ location }); }} />
+        <Problem text={locationProblem ?? shown(problems.location)} testId="public-location-error" />
+      </Step>
+      <Step n={3} title={t('public.report.matter')} testId="public-step-matter">
+        <MatterField value={draft.matter} onChange={(matter) => update({ matter })} />
+        <Problem text={shown(problems.matter)} testId="public-matter-error" />
+      </Step>
+      <Step n={4} title={t('public.report.describe')} testId="public-step-describe">
+        <label className="pub-label" htmlFor="pub-description">{t('public.report.description')}</label>
+        <Input.TextArea id="pub-description" value={draft.description} onChange={(e) => update({ description: e.target.value })} placeholder={t('public.report.descriptionPlaceholder')}
+          autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount style={{ fontSize: 16 }} data-testid="public-description" />
+        <Problem text={shown(problems.description)} testId="public-description-error" />
+        <label className="pub-label" htmlFor="pub-address">{t('public.report.address')}</label>
+        <Input id="pub-address" size="large" value={draft.address} onChange={(e) => update({ address: e.target.value })} placeholder={t('public.report.addressPlaceholder')}
+          maxLength={200} style={{ fontSize: 16 }} data-testid="public-address" />
+        <label className="pub-label" htmlFor="pub-phone">{t('public.report.phone')}</label>
+        <Input id="pub-phone" size="large" type="tel" inputMode="numeric" autoComplete="tel" value={draft.phone} onChange={(e) => update({ phone: e.target.value.replace(/[^\d]/g, '') })}
+          placeholder={t('public.report.phonePlaceholder')} maxLength={11} style={{ fontSize: 16 }} data-testid="public-phone" />
+        <div className="pub-muted" style={{ marginTop: 6 }}>{t('public.report.phoneHint')}</div>
+        <Problem text={shown(problems.phone)} testId="public-phone-error" />
+      </Step>
+      {failure ? <Alert type="warning" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="public-submit-failed" /> : null}
+      <Button type="primary" size="large" block icon={<SendOutlined />} loading={busy} disabled={!info} onClick={() => void submit()} className="pub-submit" data-testid="public-submit">
+        {busy ? t('public.report.submitting') : t('public.report.submit')}
+      </Button>
+      <p className="pub-muted" style={{ marginTop: 10 }}>{t('public.report.privacy')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { Alert, App, Button, Descriptions, Image, Input, Radio, Tag, Timeline } from 'antd';
+import type { MessageKey } from '../../../../common/i18n/index.ts';
+import { hasMessage } from '../../../../common/i18n/index.ts';
+import { formatInstant } from '../../components/format.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { publicApi, type PublicCaseView } from '../api/public.api.ts';
+
+type Value = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
+const VALUES: Value[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
+interface Props {
+  view: PublicCaseView;
+  token: string;
+  onChange: (v: PublicCaseView) => void;
+}
+
+const STATUS_COLOR: Record<string, string> = { closed: 'green', voided: 'default', reported: 'blue', handling: 'orange' };
+
+/** One case as the public may see it: status, unit, deadline, photos, the public timeline; rating and reopening. */
+export function CaseView({ view, token, onChange }: Props) {
+  const { t } = useI18n();
+  const label = (prefix: 'public.status' | 'public.action', key: string) => {
+    const k = `${prefix}.${key}`;
+    return hasMessage(k) ? t(k as MessageKey) : prefix === 'public.action' ? t('public.action.other') : key;
+  };
+  const closed = view.status === 'closed';
+  const canReopen = closed && view.reopenUntil !== null && Date.parse(view.reopenUntil) > Date.now();
+
+  return (
+    <div data-testid="public-case" data-status={view.status}>
+      <section className="pub-section">
+        <div className="pub-row" style={{ justifyContent: 'space-between' }}>
+          <span style={{ fontSize: 17, fontWeight: 600 }}>{view.matterName ?? view.matterCode}</span>
+          <Tag color={STATUS_COLOR[view.status] ?? 'processing'} data-testid="public-case-status">{label('public.status', view.status)}</Tag>
+        </div>
+        <div className="pub-muted" data-testid="public-case-no">{view.caseNo}</div>
+        <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{view.description}</p>
+        {view.statusNotes ? <Alert type={closed ? 'success' : 'info'} title={view.statusNotes} style={{ marginBottom: 8 }} data-testid="public-case-note" /> : null}
+        <Descriptions column={1} size="small" items={[
+          { key: 'reported', label: t('public.track.reportedAt'), children: formatInstant(view.reportedAt) },
+          ...(view.address ? [{ key: 'address', label: t('public.track.address'), children: view.address }] : []),
+          ...(view.unitName ? [{ key: 'unit', label: t('public.track.unit'), children: view.unitName }] : []),
+          ...(!closed && view.expectedAt ? [{ key: 'expected', label: t('public.track.expectedAt'), children: formatInstant(view.expectedAt) }] : []),
+          ...(view.closedAt ? [{ key: 'closed', label: t('public.track.closedAt'), children: formatInstant(view.closedAt) }] : []),
+        ]} />
+        {view.photos.length ? (
+          <div className="pub-thumbs" data-testid="public-case-photos">
+            <Image.PreviewGroup>{view.photos.map((p) => <Image key={p.id} src={p.thumbUrl} preview={{ src: p.url }} width={72} height={72} alt="" />)}</Image.PreviewGroup>
+          </div>
+        ) : null}
+      </section>
+      {closed ? <Rating view={view} token={token} onChange={onChange} /> : null}
+      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="pub-section pub-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
+      <section className="pub-section">
+        <div className="pub-section-title">{t('public.track.timeline')}</div>
+        <Timeline data-testid="public-timeline" items={[...view.timeline].reverse().map((e) => ({
+          key: `${e.at}-${e.action}`,
+          content: (
+            <div data-action={e.action}>
+              <div style={{ fontWeight: 600 }}>{label('public.action', e.action)}</div>
+              <div className="pub-muted">{formatInstant(e.at)}{e.status && label('public.status', e.status) !== label('public.action', e.action) ? ` · ${label('public.status', e.status)}` : ''}</div>
+              {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
+            </div>
+          ),
+        }))} />
+      </section>
+    </div>
+  );
+}
+
+function Rating({ view: v, token: tk, onChange: set }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [value, setValue] = useState<Value | null>(null);
+  const [note, setNote] = useState('');
+  const [editing, setEditing] = useState(v.satisfaction === null);
+  const [busy, setBusy] = useState(false);
+  if (!editing && v.satisfaction) {
+    return (
+      <section className="pub-section pub-row" data-testid="public-rated" data-value={v.satisfaction}>
+        <span style={{ flex: 1 }}>{t('public.rate.yours', { value: t(`public.rate.${v.satisfaction}`) })}</span>
+        <Button onClick={() => setEditing(true)} data-testid="public-rate-change">{t('public.rate.change')}</Button>
+      </section>
+    );
+  }
+  const send = async () => {
+    if (!value) return;
+    setBusy(true);
+    try {
+      set(await publicApi.rate(tk, { value, ...(note.trim() ? { note: note.trim() } : {}) }));
+      setEditing(false);
+      void message.success(t('public.rate.thanks'));
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="pub-section" data-testid="public-rate">
+      <div className="pub-section-title">{t('public.rate.title')}</div>
+      <Radio.Group value={value} onChange={(e) => setValue(e.target.value as Value)} optionType="button" buttonStyle="solid" size="large" className="pub-rate-options"
+        options={VALUES.map((x) => ({ value: x, label: <span data-testid={`public-rate-${x}`}>{t(`public.rate.${x}`)}</span> }))} />
+      <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('public.rate.note')} maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} style={{ marginTop: 10, fontSize: 16 }} data-testid="public-rate-note" />
+      <Button type="primary" block size="large" disabled={!value} loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-rate-submit">{t('public.rate.submit')}</Button>
+    </section>
+  );
+}
+
+function Reopen({ view: v, token: tk, onChange: set }: Props) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const send = async () => {
+    setTried(true);
+    if (reason.trim().length < 5) return;
+    setBusy(true);
+    try {
+      set(await publicApi.reopen(tk, reason.trim()));
+      void message.success(t('public.reopen.done'));
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="pub-section" data-testid="public-reopen">
+      <div className="pub-section-title">{t('public.reopen.title')}</div>
+      <div className="pub-muted">{t('public.reopen.hint', { until: formatInstant(v.reopenUntil) })}</div>
+      <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('public.reopen.reason')} maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} style={{ marginTop: 8, fontSize: 16 }} data-testid="public-reopen-reason" />
+      {tried && reason.trim().length < 5 ? <div className="pub-error">{t('public.reopen.reasonRequired')}</div> : null}
+      <Button danger block size="large" loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-reopen-submit">{t('public.reopen.submit')}</Button>
+    </section>
+  );
+}
