@@ -1,0 +1,164 @@
+import { Type, type Static } from 'typebox';
+import { GRADES, INDICATOR_KEYS, KPI_COUNTERS, KPI_PERIODS, KPI_SUBJECTS } from '../domain/kpi.ts';
+import { Literals, Nullable, PageQuery } from './common.ts';
+
+/**
+ * KPI engine API (issue 6; cn-standards.md §4): indicators for any period and subject, composite scores and
+ * grades, drill-down to the cases behind a number, monthly rankings with 流动红旗 and the bottom list, overdue and
+ * escalated (督办) lists, editable weights/grades/options. Every route is scoped: a unit-bound user sees only
+ * their unit, a region-bound user only their region.
+ */
+export const KpiPeriodKind = Literals(KPI_PERIODS);
+export const KpiSubject = Literals(KPI_SUBJECTS);
+export const KpiCounterName = Literals(KPI_COUNTERS);
+export const IndicatorKeyName = Literals(INDICATOR_KEYS);
+export const GradeName = Literals(GRADES);
+
+/**
+ * The period: kind + at ('day' 2024-03-12, 'month' 2024-03, 'quarter' 2024-Q1, 'year' 2024) or kind 'custom' +
+ * from/to (local dates, inclusive). Anything else is a 400 naming query.at / query.from.
+ */
+export const PeriodQuery = Type.Object({
+  period: KpiPeriodKind,
+  at: Type.Optional(Type.String({ maxLength: 10 })),
+  from: Type.Optional(Type.String({ maxLength: 10 })),
+  to: Type.Optional(Type.String({ maxLength: 10 })),
+});
+export type PeriodQuery = Static<typeof PeriodQuery>;
+
+export const KpiQuery = Type.Object({
+  ...PeriodQuery.properties,
+  subject: KpiSubject,
+  /** one subject only (a street id, a unit id, a user id); omitted = every subject of that kind in scope */
+  id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
+export type KpiQuery = Static<typeof KpiQuery>;
+
+export const KpiPeriod = Type.Object({ kind: KpiPeriodKind, from: Type.String(), to: Type.String(), label: Type.String() });
+export type KpiPeriod = Static<typeof KpiPeriod>;
+
+export const IndicatorValue = Type.Object({
+  /** percentage 0–100 for rates, hours for averages, a count for counts; null = no data (denominator 0) */
+  value: Nullable(Type.Number()),
+  numerator: Type.Number(),
+  denominator: Nullable(Type.Number()),
+});
+export type IndicatorValue = Static<typeof IndicatorValue>;
+
+export const KpiRow = Type.Object({
+  subject: KpiSubject,
+  /** '' for the tenant row */
+  id: Type.String(),
+  name: Type.String(),
+  counts: Type.Record(Type.String(), Type.Number(), { description: 'every KPI counter by name' }),
+  indicators: Type.Record(Type.String(), IndicatorValue, { description: 'every indicator by key' }),
+  /** composite value 0–100 (综合指标值), null = no data */
+  score: Nullable(Type.Number()),
+  grade: Nullable(GradeName),
+  /** the part scores that made the composite (part → score 0–100 or null) */
+  parts: Type.Record(Type.String(), Nullable(Type.Number())),
+  noData: Type.Boolean(),
+  rank: Nullable(Type.Integer()),
+});
+export type KpiRow = Static<typeof KpiRow>;
+
+export const KpiResult = Type.Object({
+  period: KpiPeriod,
+  subject: KpiSubject,
+  rows: Type.Array(KpiRow),
+  /** the sum over the rows in scope */
+  total: KpiRow,
+  options: Type.Object({ excludeSuspended: Type.Boolean() }),
+});
+export type KpiResult = Static<typeof KpiResult>;
+
+/** Drill-down: the cases behind one counter (numerator or denominator) of one subject in one period. */
+export const DrillQuery = Type.Object({
+  ...PeriodQuery.properties,
+  subject: KpiSubject,
+  id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  counter: KpiCounterName,
+  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+});
+export type DrillQuery = Static<typeof DrillQuery>;
+
+export const KpiCaseItem = Type.Object({
+  id: Type.String(),
+  caseNo: Type.String(),
+  status: Type.String(),
+  channel: Type.String(),
+  matterCode: Type.String(),
+  matterName: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  streetName: Nullable(Type.String()),
+  unitName: Nullable(Type.String()),
+  reportedAt: Type.String(),
+  filedAt: Nullable(Type.String()),
+  closedAt: Nullable(Type.String()),
+  handlingDeadline: Nullable(Type.String()),
+  overdue: Type.Boolean(),
+  escalationCount: Type.Integer(),
+});
+export type KpiCaseItem = Static<typeof KpiCaseItem>;
+
+/** Monthly ranking of units or streets: composite score, 流动红旗 = first place with grade A/B; bottom list. */
+export const RankingQuery = Type.Object({
+  month: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$' }),
+  subject: Literals(['unit', 'street']),
+});
+export type RankingQuery = Static<typeof RankingQuery>;
+
+export const Ranking = Type.Object({
+  period: KpiPeriod,
+  subject: Literals(['unit', 'street']),
+  /** ranked by score (desc), ties by 按期结案率 then name; rows with no data last, rank null */
+  rows: Type.Array(KpiRow),
+  /** 流动红旗: the best subject of the month (rank 1 with a score ≥ the B threshold), or null */
+  redFlag: Nullable(KpiRow),
+  /** the bottom list (末位): the last N ranked rows (setting awards.bottomCount) */
+  bottom: Type.Array(KpiRow),
+});
+export type Ranking = Static<typeof Ranking>;
+
+/** Overdue (超期, open and past the handling deadline) and escalated (督办) lists, in scope, paged. */
+export const CaseListKind = Literals(['overdue', 'escalated']);
+export const CaseListQuery = Type.Object({
+  page: PageQuery.properties.page,
+  pageSize: PageQuery.properties.pageSize,
+  unitId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  streetId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+/** Admin-edited settings (key 'kpi.settings'): weights per formula subject (each sums to 100), grades, options. */
+export const KpiSettings = Type.Object({
+  weights: Type.Object({
+    inspector: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100 })),
+    operator: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100 })),
+    shiftLeader: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100 })),
+    dispatcher: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100 })),
+    unit: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100 })),
+    region: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 100 })),
+  }),
+  /** lower bounds of A, B, C, D (E below D) */
+  grades: Type.Object({
+    A: Type.Number({ minimum: 0, maximum: 100 }), B: Type.Number({ minimum: 0, maximum: 100 }),
+    C: Type.Number({ minimum: 0, maximum: 100 }), D: Type.Number({ minimum: 0, maximum: 100 }),
+  }),
+  options: Type.Object({
+    /** 金华 口径: suspended (挂账) cases leave the 应结案数 denominator */
+    excludeSuspended: Type.Boolean(),
+    /** how many rows the bottom list (末位) shows */
+    bottomCount: Type.Integer({ minimum: 1, maximum: 20 }),
+  }),
+});
+export type KpiSettings = Static<typeof KpiSettings>;
+
+export const KpiSettingsView = Type.Object({
+  ...KpiSettings.properties,
+  /** the parts each formula subject may weigh */
+  parts: Type.Record(Type.String(), Type.Array(Type.String())),
+  updatedAt: Nullable(Type.String()),
+});
+export type KpiSettingsView = Static<typeof KpiSettingsView>;

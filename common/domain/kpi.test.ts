@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compositeScore, countScore, DEFAULT_WEIGHTS, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorValue, resolvePeriod, weightProblems, zeroCounts, type KpiCounts,
+} from './kpi.ts';
+
+const counts = (patch: Partial<KpiCounts>): KpiCounts => ({ ...zeroCounts(), ...patch });
+const opts = { excludeSuspended: false };
+
+describe('indicators (cn-standards.md §4.2)', () => {
+  it('computes rates as percentages and says "no data" for an empty denominator, never NaN', () => {
+    const c = counts({ filed: 996, needClose: 972, closed: 911, closedOnTime: 737 }); // 天门 monthly report (§4.5)
+    expect(indicatorValue('closeRate', c, opts)).toEqual({ value: 93.72, numerator: 911, denominator: 972 });
+    expect(indicatorValue('onTimeCloseRate', c, opts).value).toBe(75.82);
+    expect(indicatorValue('satisfactionRate', c, opts)).toEqual({ value: null, numerator: 0, denominator: 0 });
+  });
+
+  it('takes suspended cases out of 应结案数 when the 金华 option is on', () => {
+    const c = counts({ needClose: 10, closed: 8, suspendedOpen: 2 });
+    expect(indicatorValue('closeRate', c, opts).value).toBe(80);
+    expect(indicatorValue('closeRate', c, { excludeSuspended: true }).value).toBe(100);
+  });
+
+  it('counts 准确派遣 as 派遣数 − 回退数 over 应派遣数', () => {
+    expect(indicatorValue('accurateDispatchRate', counts({ needDispatch: 4, dispatched: 4, returned: 1 }), opts).value).toBe(75);
+  });
+});
+
+describe('composite scores and grades (§4.3, §4.4)', () => {
+  it('grades on the §4.4 boundaries', () => {
+    expect([100, 90, 89.99, 75, 74.99, 60, 59.99, 40, 39.99, 0].map((s) => gradeOf(s))).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'D', 'D', 'E', 'E']);
+  });
+
+  it('scores a unit: 立案数分值×10 % + 结案率×30 % + 按期处置率×30 % + (1 − 返工率)×30 %', () => {
+    const c = counts({ filed: 120, needClose: 100, closed: 90, needHandle: 100, handledOnTime: 80, reworked: 10 });
+    // 75×0.1 + 90×0.3 + 80×0.3 + 90×0.3 = 7.5 + 27 + 24 + 27 = 85.5
+    expect(compositeScore('unit', c, DEFAULT_WEIGHTS, opts)).toBe(85.5);
+  });
+
+  it('leaves parts without data out and rescales, and gives null with no data at all', () => {
+    expect(compositeScore('inspector', counts({ reported: 10, validReported: 9 }), DEFAULT_WEIGHTS, opts)).toBe(90);
+    expect(compositeScore('unit', zeroCounts(), DEFAULT_WEIGHTS, opts)).toBeNull();
+  });
+
+  it('bands the counts as §4.3 publishes them', () => {
+    expect([2001, 2000, 1201, 1200, 501, 500, 301, 300].map((n) => countScore('acceptedBand', n))).toEqual([100, 90, 90, 75, 75, 60, 60, 0]);
+    expect([0, 50, 51, 100, 200, 500, 1000, 1001].map((n) => countScore('filedBand', n))).toEqual([100, 100, 90, 90, 75, 60, 40, 0]);
+  });
+
+  it('has default weights that each sum to 100 %, and refuses a set that does not', () => {
+    expect(weightProblems(DEFAULT_WEIGHTS)).toEqual([]);
+    for (const f of FORMULA_SUBJECTS) expect(Object.values(DEFAULT_WEIGHTS[f]).reduce((a, b) => a + b, 0)).toBe(100);
+    const bad = structuredClone(DEFAULT_WEIGHTS);
+    bad.region.onTimeCloseRate = 10; // the 联通 code as published: 70 %
+    expect(weightProblems(bad)).toEqual([{ field: 'body.weights.region', message: 'weights must sum to 100 % (now 70 %)' }]);
+    bad.region = { ...DEFAULT_WEIGHTS.region, bogus: 0 };
+    expect(weightProblems(bad)[0]?.field).toBe('body.weights.region.bogus');
+    expect(gradeProblems({ A: 90, B: 95, C: 60, D: 40 })).toHaveLength(1);
+  });
+});
+
+describe('periods (§4.1)', () => {
+  it('resolves day, month, quarter, year and custom, and refuses the malformed', () => {
+    expect(resolvePeriod('month', '2024-02')).toEqual({ kind: 'month', from: '2024-02-01', to: '2024-02-29', label: '2024-02' });
+    expect(resolvePeriod('quarter', '2023-Q4')).toMatchObject({ from: '2023-10-01', to: '2023-12-31' });
+    expect(resolvePeriod('year', '2023')).toMatchObject({ from: '2023-01-01', to: '2023-12-31' });
+    expect(resolvePeriod('day', '2024-03-12')).toMatchObject({ from: '2024-03-12', to: '2024-03-12' });
+    expect(resolvePeriod('custom', undefined, '2024-03-01', '2024-03-10')).toMatchObject({ from: '2024-03-01', to: '2024-03-10' });
+    for (const [k, at] of [['month', '2024-13'], ['day', '2024-02-30'], ['quarter', '2024-Q0'], ['year', '24'], ['month', undefined]] as const) {
+      expect(resolvePeriod(k, at)).toBeNull();
+    }
+    expect(resolvePeriod('custom', undefined, '2024-03-10', '2024-03-01')).toBeNull();
+  });
+});

@@ -1,0 +1,44 @@
+/** Tables of the KPI engine (migration 0010, issue 6); DB in schema.ts maps them. Counter columns are snake_case
+ * of common/domain/kpi.ts KPI_COUNTERS ('needClose' → need_close). */
+import type { KpiCounter } from '../../../common/domain/kpi.ts';
+
+type SnakeCase<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}` : S;
+export type CounterColumns = { [K in KpiCounter as SnakeCase<K>]: number };
+
+/** One row per case: what the case contributes, where and to whom (recomputed whenever the case changes). */
+export interface KpiCaseFactsTable extends CounterColumns {
+  case_id: string;
+  tenant_id: string;
+  /** local business dates 'YYYY-MM-DD' */
+  report_day: string;
+  filed_day: string | null;
+  street_id: string | null;
+  community_id: string | null;
+  grid_code: string | null;
+  unit_id: string | null;
+  channel: string;
+  major_code: string;
+  reporter_id: string | null;
+  acceptor_id: string | null;
+  verifier_id: string | null;
+  filer_id: string | null;
+  dispatcher_id: string | null;
+  check_sender_id: string | null;
+  checker_id: string | null;
+  closer_id: string | null;
+}
+
+/** The daily roll-up: counters per (day, dimension, member). dim: all | street | community | grid | unit | channel | major | user. */
+export interface KpiDailyTable extends CounterColumns {
+  tenant_id: string;
+  day: string;
+  dim: string;
+  dim_id: string;
+}
+
+/** Cases changed since their facts were computed: written by triggers on `cases` in the changing transaction. */
+export interface KpiDirtyTable {
+  case_id: string;
+  tenant_id: string;
+  mark: string;
+}

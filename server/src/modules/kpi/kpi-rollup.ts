@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import { KPI_COUNTERS, zeroCounts, type KpiCounter } from '../../../../common/domain/kpi.ts';
+import type { KpiCaseFactsTable } from '../../db/schema-kpi.ts';
+import type { Database, Executor } from '../../platform/db.ts';
+import { computeFact, contributions, diffContributions, parseContributionKey, pruned, USER_ROLES, type Contributions, type Fact, type FactCase, type FactEvent } from './kpi-facts.ts';
+
+/**
+ * The incrementally maintained roll-up (issue 6 "always consistent, always fast"). Triggers on `cases` queue every
+ * changed case in kpi_dirty (migration 0010); draining recomputes each queued case's facts from its row, timeline
+ * and warnings, and adds (new − old) to the daily counters. Each batch is one transaction that first claims its
+ * queue rows by (case, mark): a change landing meanwhile leaves a fresh mark and is drained again.
+ */
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const COL_OF = new Map<string, string>(KPI_COUNTERS.map((k) => [k, snake(k)]));
+export const col = (k: string) => COL_OF.get(k) ?? snake(k);
+const COLS = KPI_COUNTERS.map(col);
+/** Small batches online (each is one transaction: on SQLite it holds the only connection), big ones for a catch-up. */
+const ONLINE_BATCH = 100;
+export const CATCH_UP_BATCH = 1000;
+
+const FACT_USER_COLS = { reporter: 'reporter_id', acceptor: 'acceptor_id', verifier: 'verifier_id', filer: 'filer_id', dispatcher: 'dispatcher_id', checkSender: 'check_sender_id', checker: 'checker_id', closer: 'closer_id' } as const;
+
+function factToRow(f: Fact): KpiCaseFactsTable {
+  const row: Record<string, unknown> = {
+    case_id: f.caseId, tenant_id: f.tenantId, report_day: f.reportDay, filed_day: f.filedDay, street_id: f.streetId,
+    community_id: f.communityId, grid_code: f.gridCode, unit_id: f.unitId, channel: f.channel, major_code: f.majorCode,
+  };
+  for (const role of USER_ROLES) row[FACT_USER_COLS[role]] = f.users[role];
+  for (const k of KPI_COUNTERS) row[col(k)] = f.counts[k];
+  return row as unknown as KpiCaseFactsTable;
+}
+
+function rowToFact(r: KpiCaseFactsTable): Fact {
+  const raw = r as unknown as Record<string, unknown>;
+  const counts = zeroCounts();
+  for (const k of KPI_COUNTERS) counts[k] = Number(raw[col(k)] ?? 0);
+  const users = Object.fromEntries(USER_ROLES.map((role) => [role, (raw[FACT_USER_COLS[role]] as string | null) ?? null])) as Fact['users'];
+  return {
+    caseId: r.case_id, tenantId: r.tenant_id, reportDay: r.report_day, filedDay: r.filed_day, streetId: r.street_id, communityId: r.community_id,
+    gridCode: r.grid_code, unitId: r.unit_id, channel: r.channel, majorCode: r.major_code, users, counts,
+  };
+}
+
+export function createRollup(database: Database) {
+  const { db } = database;
+  const zones = new Map<string, Intl.DateTimeFormat>();
+  const majors = new Map<string, Map<string, string>>();
+
+  async function dayFormatter(tenantId: string): Promise<(iso: string) => string> {
+    let f = zones.get(tenantId);
+    if (!f) {
+      const t = await db.selectFrom('tenants').select('timezone').where('id', '=', tenantId).executeTakeFirst();
+      f = new Intl.DateTimeFormat('en-CA', { timeZone: t?.timezone || 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+      zones.set(tenantId, f);
+    }
+    const fmt = f;
+    return (iso) => fmt.format(new Date(iso));
+  }
+
+  async function majorsOf(tenantId: string): Promise<Map<string, string>> {
+    let m = majors.get(tenantId);
+    if (!m) {
+      const rows = await db.selectFrom('catalog_entries').select(['code', 'major_code']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').execute();
+      m = new Map(rows.map((r) => [r.code, r.major_code]));
+      majors.set(tenantId, m);
+    }
+    return m;
+  }
+
+  /** Applies merged deltas in key order (a fixed lock order, so concurrent drainers cannot deadlock). */
+  async function applyDeltas(tx: Executor, tenantId: string, deltas: Contributions) {
+    const keys = [...deltas.keys()].sort();
+    for (let i = 0; i < keys.length; i += 100) {
+      const rows = keys.slice(i, i + 100).map((key) => {
+        const { dim, dimId, day } = parseContributionKey(key);
+        const acc = deltas.get(key) ?? {};
+        return sql`(${sql.join([tenantId, dim, day, dimId, ...KPI_COUNTERS.map((k) => acc[k] ?? 0)])})`;
+      });
+      await sql`insert into kpi_daily (tenant_id, dim, day, dim_id, ${sql.raw(COLS.join(', '))}) values ${sql.join(rows)}
+        on conflict (tenant_id, dim, day, dim_id) do update set ${sql.raw(COLS.map((c) => `${c} = kpi_daily.${c} + excluded.${c}`).join(', '))}`.execute(tx);
+    }
+  }
+
+  /** Drains one batch of one tenant's queue; returns how many cases were recomputed. */
+  async function drainBatch(tenantId: string, size: number): Promise<number> {
+    const queued = await db.selectFrom('kpi_dirty').select(['case_id', 'mark']).where('tenant_id', '=', tenantId).limit(size).execute();
+    if (!queued.length) return 0;
+    // Lookups through the pool before the transaction (SQLite has one connection).
+    const localDay = await dayFormatter(tenantId);
+    const majorOf = await majorsOf(tenantId);
+    return db.transaction().execute(async (tx) => {
+      const claimed: string[] = [];
+      for (let i = 0; i < queued.length; i += 200) {
+        const part = queued.slice(i, i + 200);
+        const res = await sql<{ case_id: string }>`delete from kpi_dirty where (case_id, mark) in (values ${sql.join(part.map((q) => sql`(${q.case_id}, ${q.mark})`))}) returning case_id`.execute(tx);
+        claimed.push(...res.rows.map((r) => r.case_id));
+      }
+      if (!claimed.length) return 0;
+      const [cases, events, reds, olds] = await Promise.all([
+        tx.selectFrom('cases').selectAll().where('id', 'in', claimed).execute(),
+        tx.selectFrom('case_events').select(['case_id', 'action', 'actor_id', 'at', 'from_status', 'to_status']).where('case_id', 'in', claimed).orderBy('case_id').orderBy('seq').execute(),
+        tx.selectFrom('case_warnings').select(['case_id', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', 'in', claimed).where('level', '=', 'red').groupBy(['case_id', 'status']).execute(),
+        tx.selectFrom('kpi_case_facts').selectAll().where('case_id', 'in', claimed).execute(),
+      ]);
+      const eventsOf = new Map<string, FactEvent[]>();
+      for (const e of events) (eventsOf.get(e.case_id) ?? eventsOf.set(e.case_id, []).get(e.case_id))?.push(e);
+      const redOf = new Map<string, Map<string, number>>();
+      for (const r of reds) (redOf.get(r.case_id) ?? redOf.set(r.case_id, new Map()).get(r.case_id))?.set(r.status, Number(r.n));
+      const deltas: Contributions = new Map();
+      for (const old of olds) diffContributions(contributions(rowToFact(old)), new Map(), deltas);
+      const fresh = cases.map((c) => computeFact(c as FactCase, eventsOf.get(c.id) ?? [], redOf.get(c.id) ?? new Map(), majorOf.get(c.matter_code) ?? c.matter_code.slice(0, 2), localDay));
+      for (const f of fresh) diffContributions(new Map(), contributions(f), deltas);
+      if (olds.length) await tx.deleteFrom('kpi_case_facts').where('case_id', 'in', olds.map((o) => o.case_id)).execute();
+      for (let i = 0; i < fresh.length; i += 200) await tx.insertInto('kpi_case_facts').values(fresh.slice(i, i + 200).map(factToRow)).execute();
+      await applyDeltas(tx, tenantId, pruned(deltas));
+      return claimed.length;
+    });
+  }
+
+  return {
+    /** Drains the tenant's whole queue (reads call this first: figures are current right after a change). */
+    async drain(tenantId: string, batch = ONLINE_BATCH): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const n = await drainBatch(tenantId, batch);
+        if (!n) {
+          const left = await db.selectFrom('kpi_dirty').select('case_id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
+          if (!left) return total;
+        }
+        total += n;
+      }
+    },
+
+    /** The scheduled job: drains every tenant's queue. */
+    async drainAll(): Promise<number> {
+      const tenants = await db.selectFrom('kpi_dirty').select('tenant_id').distinct().execute();
+      let total = 0;
+      for (const t of tenants) total += await this.drain(t.tenant_id);
+      return total;
+    },
+
+    /** Rebuilds a tenant from nothing: every case queued again, facts and roll-up cleared, then drained. */
+    async rebuild(tenantId: string): Promise<number> {
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('kpi_daily').where('tenant_id', '=', tenantId).execute();
+        await tx.deleteFrom('kpi_case_facts').where('tenant_id', '=', tenantId).execute();
+        await tx.deleteFrom('kpi_dirty').where('tenant_id', '=', tenantId).execute();
+        await sql`insert into kpi_dirty (case_id, tenant_id, mark) select id, tenant_id, 'rebuild' from cases where tenant_id = ${tenantId}`.execute(tx);
+      });
+      majors.delete(tenantId);
+      return this.drain(tenantId, CATCH_UP_BATCH);
+    },
+  };
+}
+export type Rollup = ReturnType<typeof createRollup>;
+
+export type CounterName = KpiCounter;

@@ -1,0 +1,198 @@
+import type { DrillQuery, KpiQuery, KpiResult, KpiRow, KpiSettings, KpiSettingsView, Ranking, RankingQuery, CaseListQuery, KpiCaseItem } from '../../../../common/contracts/kpi.ts';
+import {
+  compositeScore, DEFAULT_GRADES, DEFAULT_WEIGHTS, formulaOf, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorsOf, KPI_COUNTERS, partScore,
+  REPORT_DAY_COUNTERS, resolvePeriod, SCORE_PARTS, weightProblems, zeroCounts, type KpiCounts, type KpiPeriod, type KpiPeriodKind, type KpiSubject,
+} from '../../../../common/domain/kpi.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import { pageWindow } from '../../../../common/domain/paging.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { AppError, invalidField, notFound } from '../../platform/errors.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
+import type { SettingsService } from '../settings/index.ts';
+import { USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
+import { col, createRollup } from './kpi-rollup.ts';
+import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
+import * as repo from './kpi.repository.ts';
+
+export const SETTINGS_KEY = 'kpi.settings';
+export const DEFAULT_SETTINGS: KpiSettings = { weights: DEFAULT_WEIGHTS, grades: DEFAULT_GRADES, options: { excludeSuspended: false, bottomCount: 3 } };
+
+const FACT_MEMBER_COLUMN: Partial<Record<KpiSubject, string>> = { street: 'street_id', community: 'community_id', grid: 'grid_code', unit: 'unit_id' };
+const USER_COLUMN = { reporter: 'reporter_id', acceptor: 'acceptor_id', verifier: 'verifier_id', filer: 'filer_id', dispatcher: 'dispatcher_id', checkSender: 'check_sender_id', checker: 'checker_id', closer: 'closer_id' } as const;
+
+/** Turns the API's period into dates, or a 400 naming the field (issue 6: invalid period → 400). */
+export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string; to?: string }): KpiPeriod {
+  const p = resolvePeriod(q.period, q.at, q.from, q.to);
+  if (p) return p;
+  if (q.period === 'custom') throw invalidField('query.from', 'range', 'custom periods need from ≤ to, both YYYY-MM-DD, at most 10 years');
+  const shape = { day: 'YYYY-MM-DD', month: 'YYYY-MM', quarter: 'YYYY-Qn', year: 'YYYY' }[q.period];
+  throw invalidField('query.at', 'format', `a ${q.period} period needs at = ${shape}`);
+}
+
+/** The KPI engine (issue 6, cn-standards.md §4): figures from the roll-up, drained first so they are current. */
+export function createKpiService(database: Database, clock: Clock, settings: SettingsService) {
+  const { db } = database;
+  const rollup = createRollup(database);
+
+  async function loadSettings(tenantId: string): Promise<KpiSettings & { updatedAt: string | null }> {
+    const stored = await settings.get(tenantId, SETTINGS_KEY);
+    const v = (stored?.value ?? {}) as Partial<KpiSettings>;
+    return {
+      weights: { ...DEFAULT_SETTINGS.weights, ...(v.weights ?? {}) },
+      grades: { ...DEFAULT_SETTINGS.grades, ...(v.grades ?? {}) },
+      options: { ...DEFAULT_SETTINGS.options, ...(v.options ?? {}) },
+      updatedAt: stored?.updatedAt ?? null,
+    };
+  }
+
+  function rowOf(subject: KpiSubject, id: string, name: string, counts: KpiCounts | undefined, s: KpiSettings): KpiRow {
+    const c = counts ?? zeroCounts();
+    const formula = formulaOf(subject);
+    const score = compositeScore(formula, c, s.weights, s.options);
+    const noData = KPI_COUNTERS.every((k) => c[k] === 0);
+    return {
+      subject, id, name, counts: { ...c }, indicators: indicatorsOf(c, s.options),
+      score: noData ? null : score, grade: noData || score === null ? null : gradeOf(score, s.grades),
+      parts: Object.fromEntries(SCORE_PARTS[formula].map((p) => [p, partScore(p, c, s.options)])), noData, rank: null,
+    };
+  }
+
+  function sumCounts(list: readonly KpiCounts[]): KpiCounts {
+    const out = zeroCounts();
+    for (const c of list) for (const k of KPI_COUNTERS) out[k] += c[k];
+    out.handlingHours = Math.round(out.handlingHours * 100) / 100;
+    return out;
+  }
+
+  /** Figures for members of a subject in a period, no permission check (reports, dashboard, bench use it). */
+  async function figures(tenantId: string, subject: KpiSubject, period: KpiPeriod, memberList?: readonly repo.Member[]): Promise<KpiResult> {
+    await rollup.drain(tenantId);
+    const s = await loadSettings(tenantId);
+    const list = memberList ?? (await repo.members(db, tenantId, subject));
+    const ids = subject === 'tenant' ? undefined : list.map((m) => m.id);
+    const sums = await repo.sumsByMember(db, tenantId, repo.DIM_OF[subject], period.from, period.to, ids);
+    const rows = list.map((m) => rowOf(subject, m.id, m.name, sums.get(m.id), s));
+    const total = subject === 'tenant' && rows[0] ? rows[0] : rowOf(subject, '', '', sumCounts(rows.map((r) => r.counts as KpiCounts)), s);
+    return { period, subject, rows, total, options: { excludeSuspended: s.options.excludeSuspended } };
+  }
+
+  function ranked(result: KpiResult, bottomCount: number, gradeB: number) {
+    const withScore = result.rows.filter((r) => r.score !== null);
+    const rest = result.rows.filter((r) => r.score === null);
+    withScore.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || (b.indicators.onTimeCloseRate?.value ?? -1) - (a.indicators.onTimeCloseRate?.value ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
+    let rank = 0;
+    withScore.forEach((r, i) => {
+      const prev = withScore[i - 1];
+      rank = prev && prev.score === r.score ? rank : i + 1;
+      r.rank = rank;
+    });
+    const first = withScore[0];
+    const redFlag = first && (first.score ?? 0) >= gradeB ? first : null;
+    const bottom = withScore.length > 1 ? withScore.slice(Math.max(1, withScore.length - bottomCount)) : [];
+    return { rows: [...withScore, ...rest], redFlag, bottom };
+  }
+
+  function toItem(r: Awaited<ReturnType<typeof repo.caseList>>['rows'][number], names: Awaited<ReturnType<typeof repo.caseNames>>): KpiCaseItem {
+    return {
+      id: r.id, caseNo: r.case_no, status: r.status, channel: r.channel, matterCode: r.matter_code, matterName: names.matter.get(r.matter_code) ?? null,
+      address: r.address, streetName: r.street_id ? names.street.get(r.street_id) ?? null : null, unitName: r.unit_id ? names.unit.get(r.unit_id) ?? null : null,
+      reportedAt: r.reported_at, filedAt: r.filed_at, closedAt: r.closed_at, handlingDeadline: r.handling_deadline, overdue: r.overdue === 1, escalationCount: r.escalation_count,
+    };
+  }
+
+  /** Σ counters per member of any roll-up dimension (channel, major, …) in a period, drained first. */
+  async function sumsBy(tenantId: string, dim: string, period: KpiPeriod): Promise<Map<string, KpiCounts>> {
+    await rollup.drain(tenantId);
+    return repo.sumsByMember(db, tenantId, dim, period.from, period.to);
+  }
+
+  return {
+    rollup,
+    figures,
+    sumsBy,
+    sumCounts,
+    loadSettings,
+
+    async settings(actor: Actor): Promise<KpiSettingsView> {
+      requirePermission(actor, 'kpi.read');
+      const s = await loadSettings(actor.tenantId);
+      return { ...s, parts: Object.fromEntries(FORMULA_SUBJECTS.map((f) => [f, [...SCORE_PARTS[f]]])) };
+    },
+
+    /** Weights must each sum to 100 % (issue 6: refused with a message naming the subject and the sum). */
+    async putSettings(actor: Actor, input: KpiSettings): Promise<KpiSettingsView> {
+      requirePermission(actor, 'kpi.manage');
+      const problems = [...weightProblems(input.weights), ...gradeProblems(input.grades)];
+      if (problems.length) throw new AppError('VALIDATION_FAILED', 400, problems.map((p) => ({ ...p, rule: 'kpi' })));
+      await db.transaction().execute((tx) => settings.put(tx, actor, SETTINGS_KEY, input));
+      return this.settings(actor);
+    },
+
+    async compute(actor: Actor, q: KpiQuery): Promise<KpiResult> {
+      requirePermission(actor, 'kpi.read');
+      const period = periodOf(q);
+      const all = await repo.members(db, actor.tenantId, q.subject);
+      let list = visibleMembers(actor, q.subject, all);
+      if (q.id !== undefined) {
+        list = list.filter((m) => m.id === q.id);
+        if (!list.length) throw notFound(q.subject);
+      }
+      return figures(actor.tenantId, q.subject, period, list);
+    },
+
+    /** The paged cases behind one counter of one member (or of the whole scope when id is omitted). */
+    async drill(actor: Actor, q: DrillQuery): Promise<Page<KpiCaseItem>> {
+      requirePermission(actor, 'kpi.read');
+      const period = periodOf(q);
+      const all = await repo.members(db, actor.tenantId, q.subject);
+      const visible = visibleMembers(actor, q.subject, all);
+      if (q.id !== undefined && !visible.some((m) => m.id === q.id)) throw notFound(q.subject);
+      let memberColumn: string | null = FACT_MEMBER_COLUMN[q.subject] ?? null;
+      if (repo.DIM_OF[q.subject] === 'user') {
+        const role = USER_ROLES.find((r) => USER_COUNTERS[r].includes(q.counter));
+        if (!role) throw invalidField('query.counter', 'post', `${q.counter} is not counted per person`);
+        memberColumn = USER_COLUMN[role];
+        if (q.id === undefined) throw invalidField('query.id', 'required', 'name the person');
+      }
+      await rollup.drain(actor.tenantId);
+      const { limit, offset } = pageWindow(q.page, q.pageSize);
+      const { rows, total } = await repo.drillCases(db, actor.tenantId, {
+        dayColumn: REPORT_DAY_COUNTERS.includes(q.counter) ? 'report_day' : 'filed_day', from: period.from, to: period.to,
+        memberColumn: q.id !== undefined ? memberColumn : null, memberId: q.id ?? null, counter: col(q.counter), visibility: caseFilter(actor), limit, offset,
+      });
+      const names = await repo.caseNames(db, actor.tenantId, rows);
+      return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
+    },
+
+    /** Monthly ranking with 流动红旗 and the bottom list; a scoped user sees their own rows (ranked among all). */
+    async ranking(actor: Actor, q: RankingQuery): Promise<Ranking> {
+      requirePermission(actor, 'kpi.read');
+      const period = periodOf({ period: 'month', at: q.month });
+      const all = await repo.members(db, actor.tenantId, q.subject);
+      let visible: repo.Member[];
+      try {
+        visible = visibleMembers(actor, q.subject, all);
+      } catch {
+        throw scopeForbidden();
+      }
+      const s = await loadSettings(actor.tenantId);
+      const result = await figures(actor.tenantId, q.subject, period, all);
+      const r = ranked(result, s.options.bottomCount, s.grades.B);
+      const ok = new Set(visible.map((m) => m.id));
+      return { period, subject: q.subject, rows: r.rows.filter((x) => ok.has(x.id)), redFlag: r.redFlag, bottom: r.bottom.filter((x) => ok.has(x.id)) };
+    },
+
+    async caseList(actor: Actor, kind: 'overdue' | 'escalated', q: CaseListQuery): Promise<Page<KpiCaseItem>> {
+      requirePermission(actor, 'kpi.read');
+      const { limit, offset } = pageWindow(q.page, q.pageSize);
+      const { rows, total } = await repo.caseList(db, actor.tenantId, kind, { nowIso: clock.now().toISOString(), unitId: q.unitId, streetId: q.streetId, visibility: caseFilter(actor), limit, offset });
+      const names = await repo.caseNames(db, actor.tenantId, rows);
+      return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
+    },
+
+    /** Ranking rows sorted for export (every visible row). */
+    rankedRows: (result: KpiResult, bottomCount: number, gradeB: number) => ranked(result, bottomCount, gradeB),
+  };
+}
+export type KpiService = ReturnType<typeof createKpiService>;

@@ -1,0 +1,53 @@
+import type { ReportSectionView } from '../../../../common/contracts/reports.ts';
+import type { KpiCounts, KpiOptions, KpiPeriod } from '../../../../common/domain/kpi.ts';
+import type { Db } from '../../platform/db.ts';
+import type { Locale } from '../../platform/messages.ts';
+
+/**
+ * The one interface through which a business module adds its part to the statistics report (issue 6): 市容执法,
+ * 查违控违, 户外广告, 环卫, 燃气, 信访, 审批 each register a ReportSection; the report (JSON, .docx, .xlsx) is the
+ * ordered list of sections that answer for the period. A section returns null when it has nothing to say.
+ *
+ *   reports.sections.register({ key: 'petition', order: 800, build: async (ctx) => ({ key: 'petition', title: …,
+ *     paragraphs: [`共处理各类投诉${n}件，办结率${ctx.pct(rate)}`], tables: [] }) });
+ */
+export interface ReportSection {
+  /** stable key: 'overview', 'channels', … 'enforcement', 'petition', 'approval' */
+  key: string;
+  /** position in the report; core sections use 100–700, business modules 800+ */
+  order: number;
+  build(ctx: ReportContext): Promise<ReportSectionView | null>;
+}
+
+export interface ReportContext {
+  tenantId: string;
+  tenantName: string;
+  period: KpiPeriod;
+  /** the period in words, e.g. 2024年3月 */
+  periodText: string;
+  locale: Locale;
+  now: Date;
+  db: Db;
+  options: KpiOptions;
+  /** translated text with {params}; numbers are formatted by the caller */
+  t(key: string, params?: Record<string, unknown>): string;
+  /** a percentage with one decimal and '%', or the 'no data' wording: never NaN */
+  pct(value: number | null): string;
+  /** the case figures of the period (memoised): the tenant total and Σ per roll-up dimension member */
+  totals(): Promise<KpiCounts>;
+  by(dim: 'street' | 'unit' | 'channel' | 'major' | 'community'): Promise<Map<string, KpiCounts>>;
+  names(dim: 'street' | 'unit' | 'major' | 'community'): Promise<Map<string, string>>;
+}
+
+export class ReportRegistry {
+  private readonly sections = new Map<string, ReportSection>();
+
+  /** Adds a section; a second registration under the same key replaces the first (a module reloaded). */
+  register(section: ReportSection): void {
+    this.sections.set(section.key, section);
+  }
+
+  list(): ReportSection[] {
+    return [...this.sections.values()].sort((a, b) => a.order - b.order || a.key.localeCompare(b.key));
+  }
+}

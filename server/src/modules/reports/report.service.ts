@@ -1,0 +1,97 @@
+import type { ReportQuery, StatReport } from '../../../../common/contracts/reports.ts';
+import { zeroCounts, type KpiCounts, type KpiPeriod } from '../../../../common/domain/kpi.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { translate, type Locale } from '../../platform/messages.ts';
+import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
+import { periodOf, type KpiService } from '../kpi/index.ts';
+import { CORE_SECTIONS } from './report-core-sections.ts';
+import { reportDocx, reportXlsx } from './report-files.ts';
+import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
+
+/** The statistics report (issue 6): sections from the registry, rendered as JSON, .docx or .xlsx. */
+/** `extra`: the sections business modules contribute (wired in app.ts), or `reports.sections.register(...)` later. */
+export function createReportService(database: Database, clock: Clock, kpi: KpiService, extra: readonly ReportSection[] = []) {
+  const { db } = database;
+  const sections = new ReportRegistry();
+  for (const s of [...CORE_SECTIONS, ...extra]) sections.register(s);
+
+  function periodText(p: KpiPeriod, t: ReportContext['t']): string {
+    const [year, month] = p.from.split('-');
+    if (p.kind === 'month') return t('report.periodMonth', { year, month: Number(month) });
+    if (p.kind === 'quarter') return t('report.periodQuarter', { year, quarter: p.label.slice(-1) });
+    if (p.kind === 'year') return t('report.periodYear', { year });
+    return t('report.periodCustom', { from: p.from, to: p.to });
+  }
+
+  async function names(tenantId: string, dim: 'street' | 'unit' | 'major' | 'community'): Promise<Map<string, string>> {
+    if (dim === 'unit') return new Map((await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute()).map((r) => [r.id, r.name]));
+    if (dim === 'major') {
+      const rows = await db.selectFrom('catalog_entries').select(['major_code', 'major_name']).distinct().where('tenant_id', '=', tenantId).where('kind', '=', 'matter').execute();
+      return new Map(rows.map((r) => [r.major_code, r.major_name]));
+    }
+    const kinds = dim === 'street' ? ['street', 'town'] : ['community'];
+    return new Map((await db.selectFrom('regions').select(['id', 'name']).where('tenant_id', '=', tenantId).where('kind', 'in', kinds).orderBy('code').execute()).map((r) => [r.id, r.name]));
+  }
+
+  /** Builds the report for a tenant (no permission check: the bench and scheduled exports use it). */
+  async function build(tenantId: string, q: ReportQuery): Promise<StatReport> {
+    const period = periodOf(q);
+    const locale: Locale = q.lang ?? 'zh-CN';
+    const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
+    const tenant = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+    const settings = await kpi.loadSettings(tenantId);
+    const memo = new Map<string, Promise<unknown>>();
+    const once = <T>(key: string, f: () => Promise<T>): Promise<T> => {
+      if (!memo.has(key)) memo.set(key, f());
+      return memo.get(key) as Promise<T>;
+    };
+    const now = clock.now();
+    const ctx: ReportContext = {
+      tenantId, tenantName: tenant?.name ?? '', period, periodText: '', locale, now, db, options: settings.options, t,
+      pct: (v) => (v === null || !Number.isFinite(v) ? t('report.percentNoData') : `${Number(v.toFixed(2))}%`),
+      totals: () => once('all', async () => (await kpi.sumsBy(tenantId, 'all', period)).get('') ?? zeroCounts()),
+      by: (dim) => once(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)) as Promise<Map<string, KpiCounts>>,
+      names: (dim) => once(`names:${dim}`, () => names(tenantId, dim)),
+    };
+    ctx.periodText = periodText(period, t);
+    const built = [];
+    for (const s of sections.list()) {
+      const view = await s.build(ctx);
+      if (view) built.push(view);
+    }
+    const totals = await ctx.totals();
+    return {
+      title: t('report.title', { tenant: ctx.tenantName, period: ctx.periodText }), tenantName: ctx.tenantName, period,
+      generatedAt: now.toISOString(), noData: totals.reported === 0 && totals.filed === 0, sections: built,
+    };
+  }
+
+  function authorize(actor: Actor) {
+    requirePermission(actor, 'report.read');
+    // The report is the whole bureau's: a unit- or region-bound grant reads its own figures on the KPI pages.
+    if (!scopeOf(actor, 'report.read').all) throw forbidden('report.read');
+  }
+
+  return {
+    sections,
+    build,
+    async json(actor: Actor, q: ReportQuery): Promise<StatReport> {
+      authorize(actor);
+      return build(actor.tenantId, q);
+    },
+    async docx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {
+      authorize(actor);
+      const report = await build(actor.tenantId, q);
+      const t = (key: string, params?: Record<string, unknown>) => translate(q.lang ?? 'zh-CN', key, params) ?? key;
+      return { name: `report-${report.period.label}`, body: await reportDocx(report, t('report.generatedAt', { at: report.generatedAt.slice(0, 10) })) };
+    },
+    async xlsx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {
+      authorize(actor);
+      const report = await build(actor.tenantId, q);
+      return { name: `report-${report.period.label}`, body: await reportXlsx(report) };
+    },
+  };
+}
+export type ReportService = ReturnType<typeof createReportService>;
