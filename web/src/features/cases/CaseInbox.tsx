@@ -16,6 +16,7 @@ import { channelLabel, channelOptions, inboxLabel, requestLabel } from './labels
 import { deadlineBefore, DEADLINE_FILTERS, type DeadlineFilter } from './sla.ts';
 import { SlaBadge, StatusTag } from './SlaBadge.tsx';
 import { useLiveCases } from './useLiveCases.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   inbox: Inbox;
@@ -231,12 +232,12 @@ export function CaseInbox() {
             ) : null}
           </>
         }
-        actions={
-          auth.can('case.report') ? (
+        actions={<><ExportButton path="/api/exports/cases.xlsx" filters={filters} tableTestId="cases" testId="cases-export" />
+          {auth.can('case.report') ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="case-create">
               {t('cases.nav.create')}
             </Button>
-          ) : null
+          ) : null}</>
         }
       />
     </Flex>

@@ -11,6 +11,7 @@ import { useAuth } from '../auth/context.ts';
 import { catalogApi, type CatalogEntry } from './catalog.api.ts';
 import { CatalogEntryModal } from './CatalogEntryModal.tsx';
 import { catalogKindLabel, catalogKindOptions, majorLabel, majorOptions } from './labels.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   kind?: CatalogKind;
@@ -150,12 +151,12 @@ export function CatalogList() {
             />
           </>
         }
-        actions={
-          canManage ? (
+        actions={<><ExportButton path="/api/exports/catalog.xlsx" filters={filters} tableTestId="catalog" testId="catalog-export" />
+          {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="catalog-create">
               {t('catalog.addLocal')}
             </Button>
-          ) : null
+          ) : null}</>
         }
       />
       <CatalogEntryModal

@@ -12,6 +12,7 @@ import { useAuth } from '../auth/context.ts';
 import { regionKindLabel, regionKindOptions } from './labels.ts';
 import { orgApi } from './org.api.ts';
 import { RegionFormModal } from './RegionFormModal.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   kind?: RegionKind;
@@ -103,12 +104,12 @@ export function RegionList() {
             data-testid="regions-filter-kind"
           />
         }
-        actions={
-          canManage ? (
+        actions={<><ExportButton path="/api/exports/regions.xlsx" filters={filters} tableTestId="regions" testId="regions-export" />
+          {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="regions-create">
               {t('org.region.create')}
             </Button>
-          ) : null
+          ) : null}</>
         }
       />
       <RegionFormModal

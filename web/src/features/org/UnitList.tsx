@@ -13,6 +13,7 @@ import { useAuth } from '../auth/context.ts';
 import { unitKindLabel, unitKindOptions } from './labels.ts';
 import { orgApi } from './org.api.ts';
 import { UnitFormModal } from './UnitFormModal.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   kind?: UnitKind;
@@ -125,12 +126,12 @@ export function UnitList() {
             />
           </>
         }
-        actions={
-          canManage ? (
+        actions={<><ExportButton path="/api/exports/units.xlsx" filters={filters} tableTestId="units" testId="units-export" />
+          {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="units-create">
               {t('org.unit.create')}
             </Button>
-          ) : null
+          ) : null}</>
         }
       />
       <UnitFormModal

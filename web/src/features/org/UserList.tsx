@@ -15,6 +15,7 @@ import { UnitSelect } from './OrgSelects.tsx';
 import { orgApi } from './org.api.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   role?: Role;
@@ -171,12 +172,12 @@ export function UserList() {
             />
           </>
         }
-        actions={
-          canManage ? (
+        actions={<><ExportButton path="/api/exports/users.xlsx" filters={filters} tableTestId="users" testId="users-export" />
+          {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="users-create">
               {t('org.user.create')}
             </Button>
-          ) : null
+          ) : null}</>
         }
       />
       <UserFormModal

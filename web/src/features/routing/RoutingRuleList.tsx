@@ -11,6 +11,7 @@ import { useAuth } from '../auth/context.ts';
 import { UnitPicker } from '../cases/CaseSelects.tsx';
 import { routingApi, type RoutingRule } from './routing.api.ts';
 import { RoutingRuleModal } from './RoutingRuleModal.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   unitId?: string;
@@ -140,10 +141,10 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
             />
           </>
         }
-        actions={
-          canManage ? (
+        actions={<><ExportButton path="/api/exports/routing-rules.xlsx" filters={filters} tableTestId="routing" testId="routing-export" />
+          {canManage ? (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="routing-create">{t('routing.create')}</Button>
-          ) : null
+          ) : null}</>
         }
       />
       <RoutingRuleModal

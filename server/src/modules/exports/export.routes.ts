@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type TSchema } from 'typebox';
+import { CaseQuery } from '../../../../common/contracts/cases.ts';
+import { CatalogEntryQuery } from '../../../../common/contracts/catalog.ts';
+import { ErrorBody } from '../../../../common/contracts/common.ts';
+import { AuditQuery, RegionQuery, UnitQuery, UserQuery } from '../../../../common/contracts/org.ts';
+import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import type { Permission } from '../../../../common/domain/roles.ts';
+import { localeFromHeader } from '../../platform/messages.ts';
+import { actorOf, type Actor } from '../auth/index.ts';
+import { AUDIT_SHEET, CASES_SHEET, CATALOG_SHEET, REGIONS_SHEET, ROUTING_SHEET, UNITS_SHEET, USERS_SHEET } from './export-sheets.ts';
+import { formatter, sendWorkbook, type SheetSpec } from './export-workbook.ts';
+
+/** The list functions the exports page through (each checks its own permission and scope, as for the list). */
+export interface ExportSources {
+  cases: { list(actor: Actor, q: CaseQuery): Promise<Page<unknown>> };
+  users: { list(actor: Actor, q: UserQuery): Promise<Page<unknown>> };
+  units: { list(actor: Actor, q: UnitQuery): Promise<Page<unknown>> };
+  regions: { list(actor: Actor, q: RegionQuery): Promise<Page<unknown>> };
+  audit: { list(actor: Actor, q: AuditQuery): Promise<Page<unknown>> };
+  catalog: { list(actor: Actor, q: CatalogEntryQuery): Promise<Page<unknown>> };
+  routing: { list(actor: Actor, q: RoutingRuleQuery): Promise<Page<unknown>> };
+}
+
+type Key = keyof ExportSources;
+interface ExportDef {
+  key: Key;
+  path: string;
+  permission: Permission;
+  query: TSchema;
+  sheet: SheetSpec<never>;
+}
+
+/** path, permission and filters mirror the list route each one exports (the list route is named in the summary). */
+const EXPORTS: readonly ExportDef[] = [
+  { key: 'cases', path: 'cases', permission: 'case.read', query: CaseQuery, sheet: CASES_SHEET as SheetSpec<never> },
+  { key: 'users', path: 'users', permission: 'user.read', query: UserQuery, sheet: USERS_SHEET as SheetSpec<never> },
+  { key: 'units', path: 'units', permission: 'org.read', query: UnitQuery, sheet: UNITS_SHEET as SheetSpec<never> },
+  { key: 'regions', path: 'regions', permission: 'org.read', query: RegionQuery, sheet: REGIONS_SHEET as SheetSpec<never> },
+  { key: 'audit', path: 'audit', permission: 'audit.read', query: AuditQuery, sheet: AUDIT_SHEET as SheetSpec<never> },
+  { key: 'catalog', path: 'catalog', permission: 'org.read', query: CatalogEntryQuery, sheet: CATALOG_SHEET as SheetSpec<never> },
+  { key: 'routing', path: 'routing-rules', permission: 'org.read', query: RoutingRuleQuery, sheet: ROUTING_SHEET as SheetSpec<never> },
+];
+const LIST_ROUTE: Record<Key, string> = {
+  cases: '/api/cases', users: '/api/org/users', units: '/api/org/units', regions: '/api/org/regions', audit: '/api/audit',
+  catalog: '/api/catalog/entries', routing: '/api/routing/rules',
+};
+
+/** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */
+export function registerExportRoutes(app: FastifyInstance, sources: ExportSources, timeZone: string): void {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  for (const def of EXPORTS) {
+    r.get(`/api/exports/${def.path}.xlsx`, {
+      config: { permission: def.permission },
+      schema: {
+        tags: ['exports'],
+        summary: `${LIST_ROUTE[def.key]} as .xlsx: same filters, search and sort as the list, every page (≤ 50,000 rows)`,
+        querystring: def.query,
+        response: { 200: Type.Unknown({ description: 'xlsx workbook (streamed)' }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    }, async (req: FastifyRequest, reply) => {
+      const actor = actorOf(req);
+      const query = { ...(req.query as Record<string, unknown>) };
+      const source = sources[def.key] as { list(actor: Actor, q: unknown): Promise<Page<unknown>> };
+      const fmt = formatter(localeFromHeader(req.headers['accept-language']), timeZone);
+      return sendWorkbook(reply, def.sheet, fmt, (page, pageSize) => source.list(actor, { ...query, page, pageSize }) as Promise<Page<never>>);
+    });
+  }
+}

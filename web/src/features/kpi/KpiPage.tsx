@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Empty, Flex, Segmented, Select, Typography } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
+import type { KpiResult, KpiSettingsView } from '../../../../common/contracts/kpi.ts';
+import { POST_SUBJECTS, type KpiSubject } from '../../../../common/domain/kpi.ts';
+import { errorText } from '../../api/errors.ts';
+import { PageSection } from '../../components/PageSection.tsx';
+import { useI18n } from '../../i18n/context.ts';
+import { useAuth } from '../auth/context.ts';
+import { DrillDrawer } from './DrillDrawer.tsx';
+import { kpiApi } from './kpi.api.ts';
+import { KpiTable, type DrillTarget } from './KpiTable.tsx';
+import { PeriodPicker } from './PeriodPicker.tsx';
+import { useKpiParams } from './useKpiParams.ts';
+import { WeightsEditor } from './WeightsEditor.tsx';
+
+const AREA_SUBJECTS: KpiSubject[] = ['tenant', 'street', 'community', 'grid', 'unit'];
+
+/** 考核评价: indicators for any period and scope, composite score and grade; every figure drills to its cases. */
+export function KpiPage() {
+  const { t, locale } = useI18n();
+  const auth = useAuth();
+  const { choice, subject, period, setChoice, setSubject } = useKpiParams('unit');
+  const [result, setResult] = useState<KpiResult | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [settings, setSettings] = useState<KpiSettingsView | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [reload, setReload] = useState(0);
+  const periodKey = JSON.stringify(period);
+
+  useEffect(() => {
+    if (!period) return undefined;
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    kpiApi.indicators({ ...period, subject }, controller.signal)
+      .then((r) => {
+        setResult(r);
+        setLoading(false);
+      })
+      .catch((e: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(e);
+        setLoading(false);
+      });
+    return () => controller.abort();
+    // periodKey stands for period (a new object each render)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [periodKey, subject, reload]);
+
+  const canManage = auth.can('kpi.manage');
+  const openWeights = () => {
+    kpiApi.settings().then((s) => {
+      setSettings(s);
+      setEditing(true);
+    }).catch((e: unknown) => setError(e));
+  };
+
+  const isPost = POST_SUBJECTS.includes(subject);
+  return (
+    <PageSection
+      title={t('kpiWeb.title')}
+      testId="page-kpi"
+      extra={canManage ? <Button icon={<SettingOutlined />} onClick={openWeights} data-testid="kpi-weights">{t('kpiWeb.weights.open')}</Button> : null}
+    >
+      <Flex vertical gap={12}>
+        <Flex gap={12} wrap align="center">
+          <PeriodPicker value={choice} onChange={setChoice} testId="kpi-period" />
+          {/* scrolls sideways on a phone instead of widening the page */}
+          <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+            <Segmented<string>
+              value={isPost ? 'post' : subject}
+              onChange={(v) => setSubject(v === 'post' ? 'inspector' : (v as KpiSubject))}
+              options={[...AREA_SUBJECTS, 'post'].map((s) => ({ value: s, label: t(`kpiWeb.subject.${s as 'unit'}`) }))}
+              data-testid="kpi-subject"
+            />
+          </div>
+          {isPost ? (
+            <Select<KpiSubject>
+              value={subject}
+              onChange={setSubject}
+              options={POST_SUBJECTS.map((s) => ({ value: s, label: t(`kpiWeb.subject.${s as 'inspector'}`) }))}
+              style={{ width: 120 }}
+              data-testid="kpi-post"
+            />
+          ) : null}
+        </Flex>
+        {result ? <Typography.Text type="secondary">{result.period.from} ~ {result.period.to} · {t('kpiWeb.drill.hint')}</Typography.Text> : null}
+        {error ? (
+          <Alert type="error" showIcon title={errorText(error, locale)} action={<Button size="small" onClick={() => setReload((k) => k + 1)}>{t('common.retry')}</Button>} data-testid="kpi-error" />
+        ) : null}
+        {result && result.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : null}
+        {result && period ? <KpiTable result={result} loading={loading} onDrill={setDrill} /> : null}
+      </Flex>
+      {period ? <DrillDrawer target={drill} subject={result?.subject ?? subject} period={period} onClose={() => setDrill(null)} /> : null}
+      {canManage ? (
+        <WeightsEditor
+          open={editing}
+          initial={settings ? { weights: settings.weights, grades: settings.grades, options: settings.options } : null}
+          onClose={() => setEditing(false)}
+          onSave={async (s) => {
+            await kpiApi.saveSettings(s);
+            setReload((k) => k + 1);
+          }}
+        />
+      ) : null}
+    </PageSection>
+  );
+}

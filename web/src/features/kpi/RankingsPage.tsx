@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'react';
+import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FlagFilled } from '@ant-design/icons';
+import type { KpiRow, Ranking } from '../../../../common/contracts/kpi.ts';
+import { errorText } from '../../api/errors.ts';
+import { dayjs, type Dayjs } from '../../components/dates.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
+import { useI18n } from '../../i18n/context.ts';
+import { formatIndicator, GRADE_TAG_COLOR } from './kpi-columns.ts';
+import { KPI_URL, kpiApi } from './kpi.api.ts';
+import { CaseListCard } from './CaseListCard.tsx';
+
+type RankSubject = 'unit' | 'street';
+
+/** 排行榜: monthly ranking of units or streets, 流动红旗, the bottom list, overdue and 督办 lists; all exportable. */
+export function RankingsPage() {
+  const { t, locale } = useI18n();
+  const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
+  const [subject, setSubject] = useState<RankSubject>('unit');
+  const [ranking, setRanking] = useState<Ranking | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const monthText = month.format('YYYY-MM');
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoading(true);
+    setError(null);
+    kpiApi.rankings({ month: monthText, subject }, controller.signal)
+      .then((r) => {
+        setRanking(r);
+        setLoading(false);
+      })
+      .catch((e: unknown) => {
+        if (controller.signal.aborted) return;
+        setError(e);
+        setLoading(false);
+      });
+    return () => controller.abort();
+  }, [monthText, subject]);
+
+  const closeKey = subject === 'unit' ? 'onTimeHandleRate' : 'onTimeCloseRate';
+  const bottomIds = new Set((ranking?.bottom ?? []).map((r) => r.id));
+  const columns: TableColumnsType<KpiRow> = [
+    { title: t('kpiWeb.col.rank'), key: 'rank', width: 64, render: (_, r) => r.rank ?? '—' },
+    {
+      title: t('kpiWeb.col.name'),
+      key: 'name',
+      render: (_, r) => (
+        <Flex gap={6} align="center">
+          {ranking?.redFlag?.id === r.id ? <FlagFilled style={{ color: '#cf1322' }} aria-label={t('kpiWeb.rankings.redFlag')} /> : null}
+          <span>{r.name}</span>
+          {bottomIds.has(r.id) ? <Tag color="default">{t('kpiWeb.rankings.bottom')}</Tag> : null}
+        </Flex>
+      ),
+    },
+    { title: t('kpiWeb.indicator.filed'), key: 'filed', align: 'right', render: (_, r) => r.counts.filed ?? 0 },
+    { title: t('kpiWeb.indicator.closeRate'), key: 'closeRate', align: 'right', render: (_, r) => formatIndicator('closeRate', r.indicators.closeRate?.value ?? null) },
+    { title: t(`kpiWeb.indicator.${closeKey}`), key: closeKey, align: 'right', render: (_, r) => formatIndicator(closeKey, r.indicators[closeKey]?.value ?? null) },
+    { title: t('kpiWeb.indicator.reworkRate'), key: 'reworkRate', align: 'right', responsive: ['md'], render: (_, r) => formatIndicator('reworkRate', r.indicators.reworkRate?.value ?? null) },
+    { title: t('kpiWeb.col.score'), key: 'score', align: 'right', render: (_, r) => (r.score === null ? <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text> : r.score.toFixed(1)) },
+    { title: t('kpiWeb.col.grade'), key: 'grade', render: (_, r) => (r.grade ? <Tag color={GRADE_TAG_COLOR[r.grade]}>{r.grade}</Tag> : '—') },
+  ];
+
+  const flag = ranking?.redFlag ?? null;
+  return (
+    <PageSection title={t('kpiWeb.rankings.title')} testId="page-rankings">
+      <Flex vertical gap={16}>
+        <Flex gap={12} wrap align="center">
+          <DatePicker
+            picker="month"
+            value={month}
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(dayjs().endOf('month'))}
+            onChange={(d) => d && setMonth(d.startOf('month'))}
+            aria-label={t('kpiWeb.rankings.month')}
+            data-testid="rankings-month"
+          />
+          <Segmented<RankSubject>
+            value={subject}
+            onChange={setSubject}
+            options={(['unit', 'street'] as const).map((s) => ({ value: s, label: t(`kpiWeb.rankings.subject.${s}`) }))}
+            data-testid="rankings-subject"
+          />
+          <ExportButton path={KPI_URL.rankingsXlsx} filters={{ month: monthText, subject }} testId="rankings-export" label={t('kpiWeb.rankings.export')} />
+        </Flex>
+        {error ? <Alert type="error" showIcon title={errorText(error, locale)} data-testid="rankings-error" /> : null}
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={8}>
+            <Card
+              size="small"
+              data-testid="rankings-red-flag"
+              style={{ background: flag ? 'linear-gradient(135deg, #fff1f0, #ffccc7)' : undefined, borderColor: flag ? '#ff7875' : undefined, height: '100%' }}
+            >
+              <Flex gap={16} align="center">
+                <FlagFilled style={{ fontSize: 44, color: flag ? '#cf1322' : '#d9d9d9' }} />
+                <Flex vertical>
+                  <Typography.Text type="secondary">{t('kpiWeb.rankings.redFlag')} · {monthText}</Typography.Text>
+                  {flag ? (
+                    <>
+                      <Typography.Title level={3} style={{ margin: 0 }} data-testid="rankings-red-flag-name">{flag.name}</Typography.Title>
+                      <Typography.Text>{t('kpiWeb.col.score')} {flag.score?.toFixed(1)} · {flag.grade}</Typography.Text>
+                    </>
+                  ) : (
+                    <Typography.Text>{t('kpiWeb.rankings.redFlagNone')}</Typography.Text>
+                  )}
+                </Flex>
+              </Flex>
+            </Card>
+          </Col>
+          <Col xs={24} lg={16}>
+            <Card size="small" title={t('kpiWeb.rankings.bottom')} data-testid="rankings-bottom" style={{ height: '100%' }}>
+              {ranking && ranking.bottom.length ? (
+                <Flex gap={8} wrap>
+                  {ranking.bottom.map((r) => (
+                    <Tag key={r.id} color="default" style={{ fontSize: 14, padding: '4px 10px' }}>
+                      {r.rank}. {r.name} · {r.score?.toFixed(1) ?? '—'} {r.grade ?? ''}
+                    </Tag>
+                  ))}
+                </Flex>
+              ) : (
+                <Typography.Text type="secondary">{t('kpiWeb.rankings.bottomNone')}</Typography.Text>
+              )}
+            </Card>
+          </Col>
+        </Row>
+        <Card size="small" title={`${t('kpiWeb.rankings.ranking')} · ${ranking?.period.label ?? monthText}`}>
+          {ranking && ranking.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : (
+            <Table<KpiRow>
+              data-testid="rankings-table"
+              rowKey={(r) => r.id}
+              size="middle"
+              columns={columns}
+              dataSource={ranking?.rows ?? []}
+              loading={loading}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              onRow={(r) => (ranking?.redFlag?.id === r.id ? { style: { background: '#fff1f0' } } : {})}
+            />
+          )}
+        </Card>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}><CaseListCard kind="overdue" /></Col>
+          <Col xs={24} xl={12}><CaseListCard kind="escalated" /></Col>
+        </Row>
+      </Flex>
+    </PageSection>
+  );
+}
