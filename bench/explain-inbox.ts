@@ -26,7 +26,7 @@ if (!url) throw new Error('--url is required');
 
 let capture: { sql: string; parameters: readonly unknown[]; ms: number }[] | null = null;
 const log = (e: LogEvent) => {
-  if (capture && /from "cases"/.test(e.query.sql)) capture.push({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis });
+  if (capture && /(from|join) "cases"/.test(e.query.sql)) capture.push({ sql: e.query.sql, parameters: e.query.parameters, ms: e.queryDurationMillis });
 };
 let database: Database;
 if (url.startsWith('sqlite:')) {

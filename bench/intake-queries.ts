@@ -14,6 +14,7 @@ import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import type { DB } from '../server/src/db/schema.ts';
 import { seedDemoCity } from '../server/src/db/seed/demo-city.ts';
+import { cachingStatements } from '../server/src/platform/sqlite-statements.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { as, login } from '../server/src/testing/test-app.ts';
 import { gridPoints } from './lib/case-reference.ts';
@@ -29,7 +30,7 @@ sqlite.pragma('busy_timeout = 5000');
 let counting = false;
 const stats = new Map<string, { n: number; ms: number }>();
 const db = new Kysely<DB>({
-  dialect: new SqliteDialect({ database: sqlite }),
+  dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
   log(event) {
     if (!counting) return;
     const key = event.query.sql.slice(0, 100);

@@ -3,16 +3,21 @@
  * random port of 127.0.0.1, measured over HTTP:
  *   hello-world req/s (bench-only route) · intake req/s and its ratio to hello-world (goal ≥ 0.30) ·
  *   intake p99 at a fixed 1,000 req/s (goal ≤ 25 ms) · bulk load of --cases synthetic cases ·
- *   inbox query latency over a mix of inboxes/sorts/pages (goal p95 ≤ 20 ms at 1M cases) · search by 2 and 4 characters.
- * Prints a table (figure, goal, verdict) and writes bench/results/latest.json with the machine description.
+ *   inbox query latency over a mix of inboxes/sorts/pages (goal p95 ≤ 20 ms at 1M cases) · search by 2 and 4 characters ·
+ *   monthly KPIs and the yearly report (bench/kpi.bench.ts when present, else 'n/a') · server / generator memory and
+ *   database size; once per run, in process: point → grid lookups/s over 10,000 grids (goal ≥ 1,000,000/s).
+ * Prints a table (figure, goal, verdict, ratio to the same backend's hello-world req/s) and writes
+ * bench/results/latest.json with the machine description.
  * Figures are printed, never asserted.
  *
  *   node --import tsx bench/run.ts                                  # both backends, 100k cases, 10 s phases (< 10 min)
  *   node --import tsx bench/run.ts --backend sqlite --cases 1e6
+ *   node --import tsx bench/run.ts --backend postgres --cases 1e7 --duration 20       # the issue's 10M size (an hour or more)
  *   options: --backend sqlite|postgres|both  --cases N  --duration S  --concurrency 32  --rate 1000
  *            --inbox-requests 500  --search-requests 40  --pg-url postgres://postgres@127.0.0.1:5432/test
  *            --full-timeline (every lifecycle step as a timeline row)  --sqlite-analyze (ANALYZE after the load)
  *            --keep (leave the loaded databases for bench/explain-inbox.ts)  --out bench/results/latest.json
+ *            --drop-indexes-from 1e6 (loads this large drop the secondary indexes and rebuild them after)
  * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
  */
 import os from 'node:os';
@@ -22,6 +27,7 @@ import { parseCount } from './generate-cases.ts';
 import type { BackendName } from './lib/backend.ts';
 import { measureBackend, type BackendResult, type MeasureOptions } from './lib/measure.ts';
 import { machineInfo, met, printTable, writeResults, type Figure } from './lib/report.ts';
+import { GOAL as LOOKUP_GOAL, measurePointLookup, type PointLookupResult } from './point-lookup.bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +42,7 @@ const { values } = parseArgs({
     'full-timeline': { type: 'boolean', default: false },
     'sqlite-analyze': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'drop-indexes-from': { type: 'string', default: '1000000' },
     out: { type: 'string', default: fileURLToPath(new URL('./results/latest.json', import.meta.url)) },
   },
 });
@@ -62,6 +69,7 @@ const options: MeasureOptions = {
   fullTimeline: values['full-timeline'],
   sqliteAnalyze: values['sqlite-analyze'],
   keep: values.keep,
+  dropIndexesFrom: bounded(values['drop-indexes-from'], 'drop-indexes-from', 0, 1e9),
 };
 
 const machine = machineInfo();
@@ -84,9 +92,23 @@ for (const name of backends) {
     log(`[${name}] FAILED: ${failures[name]}`);
   }
 }
+log('point → grid lookups: 10,000 grids, 5 rounds of 1,000,000 points, in process…');
+let lookup: PointLookupResult | null = null;
+try {
+  lookup = measurePointLookup();
+  log(`point → grid: ${Math.round(lookup.median).toLocaleString('en')} lookups/s (rounds ${lookup.rounds.map((r) => Math.round(r).toLocaleString('en')).join(', ')})`);
+} catch (err) {
+  failures.lookup = err instanceof Error ? err.stack ?? err.message : String(err);
+}
 machine.loadAverage.end = os.loadavg().map((v) => Math.round(v * 100) / 100);
 
-const figures: Figure[] = results.flatMap((r) => r.figures);
+const figures: Figure[] = [
+  ...results.flatMap((r) => r.figures),
+  {
+    backend: 'any', name: 'point → grid lookups', value: lookup?.median ?? NaN, unit: 'lookups/s', goal: { op: '>=', value: LOOKUP_GOAL },
+    note: lookup ? `in process, ${lookup.grids.toLocaleString('en')} grids (${lookup.clipped} clipped), median of 5 rounds; index built in ${lookup.indexMs.toFixed(0)} ms` : 'failed',
+  },
+];
 console.log('');
 printTable(figures);
 const missed = figures.filter((f) => met(f) === false);
@@ -101,7 +123,7 @@ writeResults(values.out, {
   machine,
   options: { ...options, backends },
   figures: figures.map((f) => ({ ...f, met: met(f) })),
-  details: Object.fromEntries(results.map((r) => [r.backend, r.details])),
+  details: { ...Object.fromEntries(results.map((r) => [r.backend, r.details])), pointLookup: lookup },
   failures,
 });
 console.log(`wrote ${values.out}`);

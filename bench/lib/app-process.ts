@@ -12,6 +12,8 @@ export interface AppProcess {
   pid: number;
   /** CPU time (user + system, all threads) the server process has used so far, in ms; null where /proc is missing */
   cpuMs(): number | null;
+  /** resident memory now and its peak so far (VmRSS, VmHWM), in MiB; null where /proc is missing */
+  memoryMiB(): { rss: number; peak: number } | null;
   stop(): Promise<void>;
 }
 
@@ -25,6 +27,17 @@ export function processCpuMs(pid: number): number | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/** VmRSS and VmHWM of a process from /proc/<pid>/status (Linux), in MiB. */
+export function processMemoryMiB(pid: number): { rss: number; peak: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
   } catch {
     return null;
   }
@@ -64,7 +77,7 @@ export async function startApp(env: Record<string, string>, timeoutMs = 120_000)
     clearTimeout(timer);
   };
   const pid = child.pid ?? 0;
-  return { port, pid, cpuMs: () => processCpuMs(pid), stop };
+  return { port, pid, cpuMs: () => processCpuMs(pid), memoryMiB: () => processMemoryMiB(pid), stop };
 }
 
 export interface HttpSession {

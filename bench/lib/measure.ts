@@ -11,6 +11,8 @@ import { gridPoints } from './case-reference.ts';
 import type { Figure } from './report.ts';
 import type { Db } from '../../server/src/platform/db.ts';
 import { helloRequest, inboxRequests, intakeRequest, SEARCH_TERMS, searchRequests } from './scenarios.ts';
+import { databaseSizeMiB, dropBulkIndexes } from './bulk-indexes.ts';
+import { kpiFigures } from './kpi-row.ts';
 
 export interface MeasureOptions {
   cases: number;
@@ -24,6 +26,8 @@ export interface MeasureOptions {
   sqliteAnalyze: boolean;
   /** keep the loaded database for inspection (bench/explain-inbox.ts) instead of dropping it */
   keep: boolean;
+  /** drop secondary indexes during loads of at least this many cases and rebuild them after */
+  dropIndexesFrom: number;
 }
 
 export interface BackendResult {
@@ -71,7 +75,8 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
   try {
     app = await startApp(backend.env);
     const port = app.port;
-    log(`[${name}] app listening on 127.0.0.1:${port} (child pid ${app.pid})`);
+    const memory: Record<string, { rss: number; peak: number } | null> = { started: app.memoryMiB() };
+    log(`[${name}] app listening on 127.0.0.1:${port} (child pid ${app.pid}), RSS ${memory.started?.rss.toFixed(0) ?? '?'} MiB`);
     const sessions = new Map<string, HttpSession>();
     for (const u of USERS) sessions.set(u, await signIn(port, u, 'Demo@12345'));
     const inspector = sessions.get('inspector') as HttpSession;
@@ -104,8 +109,10 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
     details.hello = { ...brief(hello), serverCpuMsPerRequest: helloCpu };
     details.intake = { ...brief(intake), serverCpuMsPerRequest: intakeCpu };
     details.intakeFixedRate = brief(fixed);
-    add({ name: 'hello-world GET /bench/hello', value: hello.rps, unit: 'req/s', note: `closed loop, ${o.concurrency} conns, ${o.durationS} s` });
-    add({ name: 'intake POST /api/cases', value: intake.rps, unit: 'req/s', note: `closed loop, ${o.concurrency} conns, ${o.durationS} s; ${intake.requests - intake.ok} errors` });
+    memory.afterIntake = app.memoryMiB();
+    add({ name: 'hello-world GET /bench/hello (baseline)', value: hello.rps, unit: 'req/s', baseline: 1, note: `closed loop, ${o.concurrency} conns, ${o.durationS} s` });
+    add({ name: 'intake POST /api/cases', value: intake.rps, unit: 'req/s', baseline: intake.rps / hello.rps, note: `closed loop, ${o.concurrency} conns, ${o.durationS} s; ${intake.requests - intake.ok} errors` });
+    add({ name: `intake latency p99 at ${o.concurrency} conns`, value: intake.latency.p99, unit: 'ms', note: `closed loop: p50 ${intake.latency.p50.toFixed(1)} ms, p95 ${intake.latency.p95.toFixed(1)} ms` });
     add({ name: 'intake / hello-world', value: intake.rps / hello.rps, unit: 'ratio', goal: { op: '>=', value: 0.3 }, note: 'req/s over req/s, same run' });
     add({ name: 'server CPU per request: hello', value: helloCpu * 1000, unit: 'µs', note: 'user+system of the server process / requests' });
     add({ name: 'server CPU per request: intake', value: intakeCpu * 1000, unit: 'µs', note: `CPU-based ratio hello/intake ${(helloCpu / intakeCpu).toFixed(2)} (what the req/s ratio would be if the server were CPU-bound)` });
@@ -113,13 +120,26 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
 
     const before = await countCases(backend.database.db);
     log(`[${name}] bulk-loading ${o.cases.toLocaleString('en')} cases (${before.toLocaleString('en')} already from intake)…`);
+    // Large loads: secondary indexes off during the load and built once after it (sorted builds beat random inserts).
+    const restore = o.cases >= o.dropIndexesFrom ? await dropBulkIndexes(backend.database) : null;
+    let generatorPeak = process.memoryUsage().rss;
     const load = await generateCases({
       url: backend.url, schema: backend.schema, cases: o.cases, fullTimeline: o.fullTimeline,
-      onProgress: (done, total, ms) => log(`[${name}]   ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(0)} s`),
+      onProgress: (done, total, ms) => {
+        generatorPeak = Math.max(generatorPeak, process.memoryUsage().rss);
+        log(`[${name}]   ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(0)} s`);
+      },
     });
+    if (restore) {
+      const t = performance.now();
+      const n = await restore();
+      log(`[${name}] rebuilt ${n} indexes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      details.indexRebuildMs = performance.now() - t;
+    }
     const analyzed = await analyzeAfterLoad(backend, o.sqliteAnalyze);
     log(`[${name}] loaded ${load.cases.toLocaleString('en')} cases + ${load.events.toLocaleString('en')} timeline rows in ${(load.ms / 1000).toFixed(1)} s; ${analyzed}`);
-    details.load = { ...load, casesBefore: before, planner: analyzed };
+    const dbSize = await databaseSizeMiB(backend.database, backend.url);
+    details.load = { ...load, casesBefore: before, planner: analyzed, generatorPeakRssMiB: generatorPeak / 2 ** 20, databaseMiB: dbSize };
     add({ name: 'bulk load (generator)', value: load.casesPerSecond, unit: 'cases/s', note: `${load.cases.toLocaleString('en')} cases, ${load.events.toLocaleString('en')} events, ${(load.ms / 1000).toFixed(0)} s` });
 
     const size = `${((before + load.cases) / 1e6).toFixed(2)}M cases`;
@@ -143,6 +163,17 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
       add({ name: `search ${label} p50`, value: p.p50, unit: 'ms', note: size });
       add({ name: `search ${label} p95`, value: p.p95, unit: 'ms', note: `${res.length} requests: ${terms.join(' ')}; ${label === '2-char' ? 'LIKE fallback' : 'trigram index'}` });
     }
+    const kpi = await kpiFigures({ url: backend.url, schema: backend.schema, database: backend.database, port, cookie: (sessions.get('leader') as HttpSession).cookie, log: (l) => log(`[${name}] ${l}`) }, size);
+    for (const f of kpi.figures) add(f);
+    details.kpi = kpi.details;
+
+    memory.end = app.memoryMiB();
+    details.memoryMiB = memory;
+    const mib = (v: number | undefined) => (v === undefined ? NaN : v);
+    add({ name: 'server memory: RSS after start', value: mib(memory.started?.rss), unit: 'MiB', note: 'idle, seeded demo city' });
+    add({ name: 'server memory: peak RSS', value: mib(memory.end?.peak), unit: 'MiB', note: `VmHWM over the run (intake at ${o.concurrency} conns, ${size} queries); RSS at end ${mib(memory.end?.rss).toFixed(0)} MiB` });
+    add({ name: 'generator memory: peak RSS', value: generatorPeak / 2 ** 20, unit: 'MiB', note: 'the bench process while bulk-loading (batches of 5,000)' });
+    add({ name: 'database size on disk', value: dbSize, unit: 'MiB', note: `${size} with timelines and indexes${name === 'sqlite' ? ' (file + WAL)' : ' (tables + indexes + TOAST of the schema)'}` });
     return { backend: name, version: backend.version, figures, details };
   } finally {
     await app?.stop();

@@ -39,8 +39,28 @@ export interface ListFilter {
   visibility: Expression<SqlBool> | null;
 }
 
+/** Lists answer an exact total up to this many rows and `totalCapped` beyond it (an exact count(*) over a million rows costs more than the page). */
+export const COUNT_CAP = 10_000;
+
+/**
+ * Columns that may be null: sorted NULLS LAST on both backends (SQLite puts nulls first ascending, PostgreSQL last).
+ * closed_at is sorted only in the closed inbox, where it is never null: no modifier, so PostgreSQL can walk its
+ * index backwards (DESC NULLS LAST would make it sort the whole archive).
+ */
+const NULLABLE_SORTS = new Set(['step_deadline']);
+
 function filtered(db: Executor, dialect: Dialect, tenantId: string, f: ListFilter) {
-  let q = db.selectFrom('cases as c').where('c.tenant_id', '=', tenantId);
+  const term = f.q?.trim() ?? '';
+  // Trigram index for 3+ characters (FTS5 trigram / pg_trgm); 1–2 characters (垃圾, 井盖) fall back to LIKE.
+  // On SQLite the FTS table drives the join (CROSS JOIN fixes the order): the matches are looked up by id instead
+  // of every case being probed against the match list (2 s → 44 ms at 1M cases, bench notes).
+  const fts = term.length >= 3 && dialect === 'sqlite';
+  // The FTS join only narrows the rows: every later clause reads `c`, so the builder is typed as cases alone.
+  let q = (fts
+    ? db.selectFrom('cases_fts').crossJoin('cases as c').whereRef('c.id', '=', 'cases_fts.case_id')
+      .where(sql<SqlBool>`cases_fts match ${`"${term.replace(/"/g, '""')}"`}`)
+    : db.selectFrom('cases as c')) as unknown as ReturnType<typeof casesOnly>;
+  q = q.where('c.tenant_id', '=', tenantId);
   if (f.visibility) q = q.where(f.visibility);
   if (f.statuses) q = q.where('c.status', 'in', f.statuses);
   if (f.overdueAt) q = q.where('c.step_deadline', '<', f.overdueAt);
@@ -56,64 +76,84 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: ListFilte
     const u = f.taskUserId;
     q = q.where((eb) => eb.or([eb('c.task_user_id', '=', u), eb('c.handler_id', '=', u)]));
   }
-  if (f.q) {
-    const term = f.q.trim();
-    // Trigram index for 3+ characters (FTS5 trigram / pg_trgm); 1–2 characters (垃圾, 井盖) fall back to LIKE.
-    if (term.length >= 3 && dialect === 'sqlite') {
-      const phrase = `"${term.replace(/"/g, '""')}"`;
-      q = q.where('c.id', 'in', (eb) => eb.selectFrom('cases_fts').select('case_id').where(sql<SqlBool>`cases_fts match ${phrase}`));
-    } else {
-      q = q.where(sql<SqlBool>`c.search_text like ${likePattern(term)} escape '\\'`);
-    }
-  }
+  if (term && !fts) q = q.where(sql<SqlBool>`c.search_text like ${likePattern(term)} escape '\\'`);
   return q;
 }
+const casesOnly = (db: Executor) => db.selectFrom('cases as c');
+
+/** A text search counts its matches up to this many: nobody pages through a thousand hits, and a LIKE scan stops sooner. */
+export const SEARCH_COUNT_CAP = 1_000;
 
 export async function listCases(db: Executor, dialect: Dialect, tenantId: string, f: ListFilter, w: { limit: number; offset: number; sort: string; order: 'asc' | 'desc' }) {
-  const q = filtered(db, dialect, tenantId, f);
+  let q = filtered(db, dialect, tenantId, f);
+  // Sorting by closed_at happens only in the archive, where it is always set: saying so lets PostgreSQL start its
+  // backward index scan past the open cases' nulls instead of stepping over them (10 ms at 300k cases).
+  if (w.sort === 'closed_at') q = q.where('c.closed_at', 'is not', null);
+  const term = f.q?.trim() ?? '';
+  const cap = term ? SEARCH_COUNT_CAP : COUNT_CAP;
+  // Names joined in the same statement (one round trip per page: on PostgreSQL each one is a network hop).
+  let page = q.leftJoin('units as u', 'u.id', 'c.unit_id')
+    .leftJoin('regions as s', 's.id', 'c.street_id')
+    .leftJoin('regions as m', 'm.id', 'c.community_id')
+    .leftJoin('catalog_entries as k', (j) => j.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'matter').onRef('k.code', '=', 'c.matter_code'))
+    .selectAll('c')
+    .select(['u.name as unit_name', 's.name as street_name', 'm.name as community_name', 'k.name as matter_name']);
+  if (dialect === 'sqlite' && term.length >= 3 && w.sort === 'reported_at' && w.order === 'desc') {
+    // Newest matches first straight off the FTS index: its rowids follow insertion (= report) order, and FTS5
+    // walks them backwards and stops at the page, instead of joining and sorting every match (1 s → ms at 1M).
+    page = page.orderBy(sql`cases_fts.rowid`, 'desc');
+  } else {
+    const column = `c.${w.sort}` as 'c.step_deadline';
+    // Ties (same instant) follow the same direction by id (UUIDv7: creation order), as the FTS order above does.
+    page = page.orderBy(column, (ob) => (NULLABLE_SORTS.has(w.sort) ? (w.order === 'asc' ? ob.asc() : ob.desc()).nullsLast() : w.order === 'asc' ? ob.asc() : ob.desc()))
+      .orderBy('c.id', w.order);
+  }
   const [rows, count] = await Promise.all([
-    q.leftJoin('units as u', 'u.id', 'c.unit_id')
-      .leftJoin('regions as s', 's.id', 'c.street_id')
-      .leftJoin('regions as m', 'm.id', 'c.community_id')
-      .selectAll('c')
-      .select(['u.name as unit_name', 's.name as street_name', 'm.name as community_name'])
-      .orderBy(`c.${w.sort}` as 'c.step_deadline', w.order)
-      .orderBy('c.id')
-      .limit(w.limit)
-      .offset(w.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    page.limit(w.limit).offset(w.offset).execute(),
+    // Counting stops at cap + 1 rows: an index range of at most that many entries whatever the table size.
+    db.selectFrom(q.select(sql<number>`1`.as('one')).limit(cap + 1).as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const n = Number(count.n);
+  return { rows, total: Math.min(n, cap), capped: n > cap };
 }
 
-/** Counts per status in one grouped query (inbox badges), plus the overdue count. */
-export async function countByStatus(db: Executor, tenantId: string, visibility: Expression<SqlBool> | null, now: string) {
+/**
+ * Inbox badges: open statuses counted exactly in one grouped query (an index range over the open cases only); the
+ * archive (closed, voided) and the overdue list are counted up to COUNT_CAP + 1 rows, so the badges cost the same
+ * at 10M cases as at 10k (the console shows anything past 9,999 as "9999+").
+ */
+export async function countByStatus(db: Executor, tenantId: string, visibility: Expression<SqlBool> | null, now: string, open: readonly string[], terminal: readonly string[]) {
   let q = db.selectFrom('cases as c').where('c.tenant_id', '=', tenantId);
   if (visibility) q = q.where(visibility);
-  const [rows, overdue] = await Promise.all([
-    q.select(['c.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.status').execute(),
-    q.where('c.step_deadline', '<', now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const capped = async (sub: typeof q) => Number((await db.selectFrom(sub.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('x'))
+    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const [rows, overdue, archived] = await Promise.all([
+    q.where('c.status', 'in', open).select(['c.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.status').execute(),
+    capped(q.where('c.step_deadline', '<', now)),
+    capped(q.where('c.status', 'in', terminal)),
   ]);
-  return { byStatus: new Map(rows.map((r) => [r.status, Number(r.n)])), overdue: Number(overdue.n) };
+  return { byStatus: new Map(rows.map((r) => [r.status, Number(r.n)])), overdue, archived };
 }
 
 export async function timelineOf(db: Executor, caseId: string) {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq', 'asc').execute();
 }
 
+/** The names a case detail shows, in one statement of scalar subqueries (was six round trips). */
 export async function namesFor(db: Executor, tenantId: string, c: Pick<CasesTable, 'unit_id' | 'street_id' | 'community_id' | 'handler_id' | 'task_user_id' | 'matter_code'>) {
-  const [unit, street, community, handler, task, matter] = await Promise.all([
-    c.unit_id ? db.selectFrom('units').select('name').where('id', '=', c.unit_id).executeTakeFirst() : undefined,
-    c.street_id ? db.selectFrom('regions').select('name').where('id', '=', c.street_id).executeTakeFirst() : undefined,
-    c.community_id ? db.selectFrom('regions').select('name').where('id', '=', c.community_id).executeTakeFirst() : undefined,
-    c.handler_id ? db.selectFrom('users').select('display_name as name').where('id', '=', c.handler_id).executeTakeFirst() : undefined,
-    c.task_user_id ? db.selectFrom('users').select('display_name as name').where('id', '=', c.task_user_id).executeTakeFirst() : undefined,
-    db.selectFrom('catalog_entries').select('name').where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', '=', c.matter_code).executeTakeFirst(),
-  ]);
+  const none = '';
+  const row = await db.selectNoFrom((eb) => [
+    eb.selectFrom('units').select('name').where('id', '=', c.unit_id ?? none).as('unit'),
+    eb.selectFrom('regions').select('name').where('id', '=', c.street_id ?? none).as('street'),
+    eb.selectFrom('regions').select('name').where('id', '=', c.community_id ?? none).as('community'),
+    eb.selectFrom('users').select('display_name').where('id', '=', c.handler_id ?? none).as('handler'),
+    eb.selectFrom('users').select('display_name').where('id', '=', c.task_user_id ?? none).as('taskUser'),
+    eb.selectFrom('catalog_entries').select('name').where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', '=', c.matter_code).limit(1).as('matter'),
+  ]).executeTakeFirstOrThrow();
   return {
-    unit: unit?.name ?? null, street: street?.name ?? null, community: community?.name ?? null,
-    handler: handler?.name ?? null, taskUser: task?.name ?? null, matter: matter?.name ?? null,
+    unit: row.unit ?? null, street: row.street ?? null, community: row.community ?? null,
+    handler: row.handler ?? null, taskUser: row.taskUser ?? null, matter: row.matter ?? null,
   };
 }
 
@@ -148,8 +188,15 @@ export async function userInTenant(db: Executor, tenantId: string, id: string) {
   return db.selectFrom('users').select(['id', 'unit_id', 'display_name']).where('tenant_id', '=', tenantId).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
 }
 
+/** Tenant codes never change once a tenant exists (they prefix every case number): read once per process. */
+const tenantCodes = new Map<string, string>();
+
 export async function tenantCode(db: Executor, tenantId: string): Promise<string> {
+  const known = tenantCodes.get(tenantId);
+  if (known) return known;
   const t = await db.selectFrom('tenants').select('code').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  if (tenantCodes.size > 10_000) tenantCodes.clear();
+  tenantCodes.set(tenantId, t.code);
   return t.code;
 }
 

@@ -134,30 +134,34 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       return detail(actor, await load(actor, id));
     },
 
-    async list(actor: Actor, query: CaseQuery): Promise<Page<CaseSummary>> {
+    async list(actor: Actor, query: CaseQuery): Promise<Page<CaseSummary> & { totalCapped?: boolean }> {
       requirePermission(actor, 'case.read');
-      const w = listWindow(query, { deadline: 'step_deadline', reportedAt: 'reported_at', caseNo: 'case_no', updatedAt: 'updated_at' }, 'deadline');
-      const now = clock.now();
       const inbox = query.inbox ?? 'all';
-      const { rows, total } = await repo.listCases(db, dialect, actor.tenantId, {
+      const w = listOrder(inbox, query);
+      const now = clock.now();
+      // The page and the calendar (for SLA colours) at once: on PostgreSQL every sequential round trip adds latency.
+      const [{ rows, total, capped }, calendar] = await Promise.all([repo.listCases(db, dialect, actor.tenantId, {
         statuses: inbox === 'overdue' ? OPEN_STATES : INBOX_STATUSES[inbox],
         overdueAt: inbox === 'overdue' ? now.toISOString() : undefined,
         matterCode: query.matterCode, regionId: query.regionId, unitId: query.unitId, channel: query.channel,
         deadlineBefore: query.deadlineBefore, taskUserId: query.mine ? actor.userId : undefined, q: query.q,
         visibility: visibilityFilter(actor),
-      }, w);
-      const calendar = await deps.calendar.forTenant(actor.tenantId);
-      const names = await repo.matterNames(db, actor.tenantId, rows.map((r) => r.matter_code));
-      return { items: rows.map((r) => summaryOf(r, names.get(r.matter_code) ?? null, calendar, now)), total, page: w.page, pageSize: w.limit };
+      }, w), deps.calendar.forTenant(actor.tenantId)]);
+      return { items: rows.map((r) => summaryOf(r, r.matter_name ?? null, calendar, now)), total, page: w.page, pageSize: w.limit, ...(capped ? { totalCapped: true } : {}) };
     },
 
     async counts(actor: Actor): Promise<InboxCounts> {
       requirePermission(actor, 'case.read');
-      const { byStatus, overdue } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString());
+      const terminal = INBOX_STATUSES.closed ?? [];
+      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal);
+      // Past repo.COUNT_CAP a badge reads COUNT_CAP (shown "9999+"): the archive and overdue are counted only that far.
+      const cap = (n: number) => Math.min(n, repo.COUNT_CAP);
+      const open = [...byStatus.values()].reduce((a, b) => a + b, 0);
       const out: InboxCounts = {};
       for (const inbox of INBOXES) {
-        if (inbox === 'overdue') out[inbox] = overdue;
-        else if (inbox === 'all') out[inbox] = [...byStatus.values()].reduce((a, b) => a + b, 0);
+        if (inbox === 'overdue') out[inbox] = cap(overdue);
+        else if (inbox === 'all') out[inbox] = archived > repo.COUNT_CAP ? Math.max(repo.COUNT_CAP, open) : open + archived;
+        else if (inbox === 'closed') out[inbox] = cap(archived);
         else out[inbox] = (INBOX_STATUSES[inbox] ?? []).reduce((a, s) => a + (byStatus.get(s) ?? 0), 0);
       }
       return out;
@@ -253,6 +257,17 @@ function fitsRequests(action: string, c: CasesTable, actor: Actor): boolean {
 /** What routing needs; the unit set at filing is the filing condition's default (precedence in routing-precedence.ts). */
 function routingQuery(c: CasesTable) {
   return { matterCode: c.matter_code, streetId: c.street_id, communityId: c.community_id, filingConditionUnitId: c.unit_id };
+}
+
+/**
+ * The list's order (issue 7): a search without a sort is newest first; the closed archive (no step deadline) sorts
+ * by closing time, newest first unless asked otherwise, on the (tenant, closed_at) index.
+ */
+function listOrder(inbox: Inbox, query: CaseQuery) {
+  const w = listWindow(query, { deadline: 'step_deadline', reportedAt: 'reported_at', caseNo: 'case_no', updatedAt: 'updated_at' }, query.q?.trim() ? 'reportedAt' : 'deadline');
+  const newestFirst = query.order === undefined && (w.sort === 'reported_at' && !query.sort);
+  if (inbox === 'closed' && (w.sort === 'step_deadline' || w.sort === 'updated_at')) return { ...w, sort: 'closed_at' as const, order: query.order ?? 'desc' };
+  return newestFirst ? { ...w, order: 'desc' as const } : w;
 }
 
 /** The local calendar day (business time zone) as yyyymmdd, for case numbers. */
