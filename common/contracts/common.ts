@@ -22,7 +22,8 @@ export type IdParams = Static<typeof IdParams>;
 
 /** Query params with defaults are wrapped in Optional so OpenAPI shows them as optional (stack-notes §3). */
 export const PageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
+  // Bounded (found by the route fuzzer, issue 8): page=1e309 coerced to Infinity passed as an integer → a 500.
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   sort: Type.Optional(Type.String({ maxLength: 40 })),
@@ -36,6 +37,8 @@ export function PageOf<T extends TSchema>(item: T) {
     total: Type.Integer(),
     page: Type.Integer(),
     pageSize: Type.Integer(),
+    /** true when there are more than `total` rows (a capped count: show "10,000+"); absent or false = exact */
+    totalCapped: Type.Optional(Type.Boolean()),
   });
 }
 

@@ -11,3 +11,11 @@ export function maskIdNumber(id: string | null | undefined): string | null {
   if (id.length <= 10) return '*'.repeat(id.length);
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
+
+const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])/g;
+
+/** Mobile numbers and 18-digit resident ID numbers inside free text (URLs, error messages) masked for logs. */
+export function maskPersonalText(text: string): string {
+  return text.replace(ID_IN_TEXT, '$1********$2').replace(MOBILE_IN_TEXT, '$1****$2');
+}

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from '../db/schema.ts';
+import { cachingStatements } from './sqlite-statements.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -37,7 +38,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -47,6 +48,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   });
   // A dropped connection (e.g. a PostgreSQL restart) must not crash the process; the pool reconnects on next use.
   pool.on('error', () => undefined);
+  // A client that is checked out when its connection dies emits 'error' on itself, not on the pool: without a
+  // listener that is an uncaught exception. Its query fails (the request gets a 500), the pool discards the broken
+  // client on release and opens a new connection next time (issue 8 "the app reconnects by itself").
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

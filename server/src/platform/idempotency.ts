@@ -21,6 +21,16 @@ export function idempotencyKey(header: string | string[] | undefined): string | 
 }
 
 /**
+ * The stored response of an earlier request with this key, if any. For creates that validate against the current
+ * data before writing (imports): a retry must get the first result, not "already exists" (issue 8).
+ */
+export async function replay<T>(database: Database, scope: string, key: string | null): Promise<StoredResponse<T> | undefined> {
+  if (!key) return undefined;
+  const row = await database.db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+  return row ? { status: row.status, body: JSON.parse(row.body) as T, replayed: true } : undefined;
+}
+
+/**
  * Runs a create exactly once per (scope, key): the key row is written in the same transaction as the created
  * record, so a retry — or a concurrent duplicate whose insert of the key collides — gets the first response and
  * never a second record (issue 4 "every create endpoint honours an Idempotency-Key header").
@@ -37,10 +47,7 @@ export async function once<T>(
     const result = await db.transaction().execute(run);
     return { ...result, replayed: false };
   }
-  const stored = async () => {
-    const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
-    return row ? { status: row.status, body: JSON.parse(row.body) as T, replayed: true } : undefined;
-  };
+  const stored = () => replay<T>(database, scope, key);
   const earlier = await stored();
   if (earlier) return earlier;
   try {

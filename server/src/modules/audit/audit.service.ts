@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditQuery } from '../../../../common/contracts/org.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
+import { maskPersonalText } from '../../../../common/domain/privacy.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
@@ -17,6 +18,12 @@ export interface AuditRecord {
 }
 
 const SECRET_KEYS = /password|hash|secret|token/i;
+
+/** The list masks phone and ID numbers inside before/after (issue 8); the stored, hash-chained row keeps them. */
+function masked(json: string | null): unknown {
+  if (!json) return null;
+  return JSON.parse(json, (_k, v: unknown) => (typeof v === 'string' ? maskPersonalText(v) : v));
+}
 
 /** Never write secrets into the audit trail, even hashed. */
 function scrub(value: unknown): string | null {
@@ -74,8 +81,8 @@ export function createAuditService(database: Database, clock: Clock) {
           action: r.action,
           entity: r.entity,
           entityId: r.entity_id,
-          before: r.before_json ? JSON.parse(r.before_json) : null,
-          after: r.after_json ? JSON.parse(r.after_json) : null,
+          before: masked(r.before_json),
+          after: masked(r.after_json),
           requestId: r.request_id,
         })),
         total,

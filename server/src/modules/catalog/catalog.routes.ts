@@ -9,6 +9,7 @@ import {
 } from '../../../../common/contracts/catalog.ts';
 import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { CatalogServices } from './index.ts';
 
@@ -59,7 +60,7 @@ export async function registerCatalogRoutes(app: FastifyInstance, s: CatalogServ
         return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(EXPORT_NAME)).send(workbook);
       });
     r.post('/api/catalog/conditions/import', { bodyLimit: MAX_IMPORT_BYTES, config: { permission: 'settings.manage' }, schema: { tags, summary: 'Import the 立结案标准 workbook, all or nothing (multipart field `file`, ≤ 5 MB)', querystring: ImportQuery, response: { 200: ImportResult, 413: ErrorBody, ...errors } } },
-      async (req) => s.standards.importSheet(actorOf(req), await uploadedFile(req), req.query.mode ?? 'append'));
+      async (req) => s.standards.importSheet(actorOf(req), await uploadedFile(req), req.query.mode ?? 'append', idempotencyKey(req.headers['idempotency-key'])));
     r.post('/api/catalog/conditions', { config: { permission: 'settings.manage' }, schema: { tags, body: FilingConditionCreate, response: { 201: FilingCondition, ...errors } } },
       async (req, reply) => reply.status(201).send(await s.standards.create(actorOf(req), req.body)));
     r.get('/api/catalog/conditions/:id', { config: { permission: 'org.read' }, schema: { tags, params: IdParams, response: { 200: FilingCondition, ...errors } } },

@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { toBool, type Database } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { once, replay } from '../../platform/idempotency.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -152,8 +153,12 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
      * Imports the bureau's sheet all or nothing: every bad row is reported (Excel row number + column) and nothing is
      * written unless all rows are good. `replace` swaps all conditions of the matters in the file; `append` adds.
      */
-    async importSheet(actor: Actor, file: Buffer, mode: 'append' | 'replace'): Promise<ImportResult> {
+    async importSheet(actor: Actor, file: Buffer, mode: 'append' | 'replace', key: string | null = null): Promise<ImportResult> {
       requirePermission(actor, 'settings.manage');
+      // With an Idempotency-Key a retry gets the first result, not "already has this condition" for its own rows (issue 8).
+      const scope = `catalog.conditions.import:${actor.tenantId}:${actor.userId}`;
+      const earlier = await replay<ImportResult>(database, scope, key);
+      if (earlier) return earlier.body;
       if (!looksLikeZip(file)) throw notXlsx('不是 xlsx 文件（请上传 Excel 2007 及以上格式）');
       const raw = await readStandardsWorkbook(file);
       if (raw.length === 0) throw importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
@@ -173,7 +178,7 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
       }
       const matterCodes = [...new Set(valid.map((v) => v.matterCode))];
       const now = clock.now().toISOString();
-      return db.transaction().execute(async (tx) => {
+      const stored = await once(database, scope, key, () => now, async (tx) => {
         // Read inside the transaction so that an append never duplicates a condition saved a moment earlier.
         const existing = await repo.conditionsOfMatters(tx, actor.tenantId, matterCodes);
         if (mode === 'append') {
@@ -202,8 +207,9 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
           before: { mode, matters: mode === 'replace' ? matterCodes : [], conditions: removed },
           after: { mode, conditions: rows },
         });
-        return { mode, imported: rows.length, replacedMatters: mode === 'replace' ? matterCodes.length : 0, removed: removed.length };
+        return { status: 200, body: { mode, imported: rows.length, replacedMatters: mode === 'replace' ? matterCodes.length : 0, removed: removed.length } };
       });
+      return stored.body;
     },
   };
 }

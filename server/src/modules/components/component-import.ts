@@ -11,6 +11,7 @@ import type { ComponentsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { once, replay } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -51,8 +52,12 @@ function rename(issue: { path: string; message: string }, rows: readonly SourceR
 export function createComponentImport(database: Database, clock: Clock, audit: AuditService, catalog: CatalogService, geo: GeoService) {
   const { db } = database;
 
-  return async function importComponents(actor: Actor, input: ImportInput, crs: Crs = 'wgs84'): Promise<ComponentImportResult> {
+  return async function importComponents(actor: Actor, input: ImportInput, crs: Crs = 'wgs84', key: string | null = null): Promise<ComponentImportResult> {
     requirePermission(actor, 'settings.manage');
+    // With an Idempotency-Key a retry gets the first result, not "already exists" for the ids it created (issue 8).
+    const scope = `component.import:${actor.tenantId}:${actor.userId}`;
+    const earlier = await replay<ComponentImportResult>(database, scope, key);
+    if (earlier) return earlier.body;
     const tenant = await repo.tenantInfo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
     const read = await readInput(input);
@@ -133,17 +138,18 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
       };
     });
     try {
-      await db.transaction().execute(async (tx) => {
+      const stored = await once(database, scope, key, () => now.toISOString(), async (tx) => {
         await repo.insertComponents(tx, rows);
         await audit.record(tx, actor, actor.tenantId, {
           action: 'component.import', entity: 'component', entityId: 'import', after: { count: rows.length, crs, codes: rows.map((r) => r.code) },
         });
+        return { status: 200, body: { created: rows.length } };
       });
+      return stored.body;
     } catch (err) {
       // Checked above, so only a concurrent import or registration can have taken an id since: nothing was written.
       if (isUniqueViolation(err)) throw conflict('COMPONENT_DUPLICATE_CODE', [{ path: 'file', message: 'some ids were taken by another change meanwhile: send the file again' }]);
       throw err;
     }
-    return { created: rows.length };
   };
 }

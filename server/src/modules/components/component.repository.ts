@@ -84,6 +84,14 @@ export async function findComponent(db: Executor, tenantId: string, code: string
   return db.selectFrom('components').selectAll().where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst();
 }
 
+/**
+ * Serialises serial assignment per tenant on PostgreSQL (SQLite transactions are already serial), so concurrent
+ * creates each read the max after the previous one committed (issue 8 "Unique numbers under load").
+ */
+export async function lockSerials(db: Executor, dialect: 'sqlite' | 'postgres', tenantId: string): Promise<void> {
+  if (dialect === 'postgres') await sql`select id from tenants where id = ${tenantId} for update`.execute(db);
+}
+
 /** Highest serial used in a class (ids are fixed-width digits, so text order is numeric order). */
 export async function maxSerial(db: Executor, tenantId: string, classCode: string): Promise<number> {
   const row = await db.selectFrom('components').select((eb) => eb.fn.max('code').as('code'))

@@ -8,6 +8,7 @@ import {
   ComponentQuery, ComponentUpdate, MAX_COMPONENT_IMPORT_BYTES, NearestQuery, NearestResult,
 } from '../../../../common/contracts/components.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { ImportInput } from './component-import.ts';
 import type { ComponentServices } from './index.ts';
@@ -63,7 +64,7 @@ export async function registerComponentRoutes(app: FastifyInstance, s: Component
         tags, summary: 'Import .geojson/.json/.csv/.xlsx (multipart field `file`, ≤ 10 MB) or a JSON FeatureCollection; all or nothing, 400 lists every bad row',
         querystring: ComponentImportQuery, response: { 200: ComponentImportResult, 413: ErrorBody, ...errors },
       },
-    }, async (req) => s.importComponents(actorOf(req), await importInput(req), req.query.crs));
+    }, async (req) => s.importComponents(actorOf(req), await importInput(req), req.query.crs, idempotencyKey(req.headers['idempotency-key'])));
     r.post('/api/components', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Register a component (the next serial of its class when code is absent)', body: ComponentCreate, response: { 201: Component, ...errors } } },
       async (req, reply) => reply.status(201).send(await s.components.create(actorOf(req), req.body)));
     r.get('/api/components/:code', { config: { permission: 'org.read' }, schema: { tags, params: ComponentCodeParams, response: { 200: Component, ...errors } } },

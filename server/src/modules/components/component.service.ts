@@ -117,10 +117,8 @@ export function createComponentService(database: Database, clock: Clock, audit: 
       const where = await located(actor, input.lng, input.lat, input.crs, input.gridCode);
       const now = clock.now();
       for (let attempt = 0; ; attempt++) {
-        const serial = input.code ? 0 : (await repo.maxSerial(db, actor.tenantId, classCode)) + 1;
-        if (serial > COMPONENT_SERIAL_MAX) throw conflict('COMPONENT_SERIALS_EXHAUSTED', [{ field: 'body.classCode', rule: 'serial', message: `class ${classCode} has used all ${COMPONENT_SERIAL_MAX} serials` }]);
         const row: ComponentsTable = {
-          id: newId(), tenant_id: actor.tenantId, code: input.code ?? buildComponentId(tenant.code, classCode, serial), class_code: classCode,
+          id: newId(), tenant_id: actor.tenantId, code: input.code ?? '', class_code: classCode,
           name: input.name?.trim() || (entry?.name ?? classCode).slice(0, 30), state: input.state ?? 'intact', dept_name: input.deptName.trim(),
           owner_name: input.ownerName ?? null, maintainer_name: input.maintainerName ?? null, ...where,
           initial_date: input.initialDate ?? todayIn(tenant.timezone, now), change_date: null, source: input.source ?? null, notes: input.notes ?? null,
@@ -128,6 +126,14 @@ export function createComponentService(database: Database, clock: Clock, audit: 
         };
         try {
           await db.transaction().execute(async (tx) => {
+            if (!input.code) {
+              // The serial is read under a per-tenant lock in the inserting transaction: 50 concurrent creates get
+              // 50 serials instead of colliding until the retries run out (issue 8 "Unique numbers under load").
+              await repo.lockSerials(tx, database.dialect, actor.tenantId);
+              const serial = (await repo.maxSerial(tx, actor.tenantId, classCode)) + 1;
+              if (serial > COMPONENT_SERIAL_MAX) throw conflict('COMPONENT_SERIALS_EXHAUSTED', [{ field: 'body.classCode', rule: 'serial', message: `class ${classCode} has used all ${COMPONENT_SERIAL_MAX} serials` }]);
+              row.code = buildComponentId(tenant.code, classCode, serial);
+            }
             await repo.insertComponents(tx, [row]);
             await audit.record(tx, actor, actor.tenantId, { action: 'component.create', entity: 'component', entityId: row.code, after: row });
           });

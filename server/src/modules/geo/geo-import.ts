@@ -9,6 +9,7 @@ import type { GridsTable, RegionsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Database, type Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { once, replay } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
@@ -24,7 +25,8 @@ const featureIndex = (path: string): number => Number(/^features\[(\d+)\]/.exec(
 
 /** A code of another level in this file (e.g. a grid in a community import) is named with the right route. */
 function levelIssues(input: unknown, level: GeoLayerLevel, reported: ReadonlySet<string>): GeoIssue[] {
-  const features = (input as { features?: unknown }).features;
+  // A JSON null body reaches here too (found by the route fuzzer, issue 8): no features, no level issues.
+  const features = (input as { features?: unknown } | null)?.features;
   if (!Array.isArray(features)) return [];
   return features.flatMap((f: unknown, i): GeoIssue[] => {
     const code = (f as { properties?: { code?: unknown } } | null)?.properties?.code;
@@ -112,7 +114,11 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
   }
 
   /** `level` is the route's; every feature must be of that level. Throws 400 GEO_IMPORT_INVALID listing every problem. */
-  return async function importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs: Crs = 'wgs84'): Promise<GeoImportResult> {
+  return async function importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs: Crs = 'wgs84', key: string | null = null): Promise<GeoImportResult> {
+    // With an Idempotency-Key a retry gets the first result, before the file is checked against data it changed (issue 8).
+    const scope = `geo.import:${level}:${actor.tenantId}:${actor.userId}`;
+    const earlier = await replay<GeoImportResult>(database, scope, key);
+    if (earlier) return earlier.body;
     const tenant = await repo.tenantGeo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
     const regions = new Map((await repo.allRegions(db, actor.tenantId)).map((r) => [r.full_code, r]));
@@ -129,13 +135,15 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     const now = clock.now().toISOString();
     const features = (input as { features: { properties?: { synthetic?: unknown } }[] }).features;
     try {
-      return await db.transaction().execute(async (tx) => {
+      const stored = await once(database, scope, key, () => now, async (executor) => {
+        const tx = executor as Tx;
         const result = level === 'grid'
           ? await writeGrids(tx, actor, parsed.rows as GridImportRow[], (i) => features[i]?.properties?.synthetic === true, now)
           : await writeRegions(tx, actor, level, parsed.rows as RegionImportRow[], now);
         await repo.bumpGeoVersion(tx, actor.tenantId);
-        return result;
+        return { status: 200, body: result };
       });
+      return stored.body;
     } catch (err) {
       // Only a concurrent import can have created one of these codes since they were read: nothing was written.
       if (isUniqueViolation(err)) throw conflict('GEO_IMPORT_INVALID', [{ path: 'features', message: 'another import created some of these codes meanwhile: send the file again' }]);

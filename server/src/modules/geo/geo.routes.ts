@@ -6,6 +6,7 @@ import {
   FeatureCollectionOut, GenerateGridsBody, GenerateGridsResult, GeoImportResult, GeoLevelParams, ImportCrsQuery, LayerQuery, Location,
   LocateQuery, MAX_GEO_IMPORT_BYTES,
 } from '../../../../common/contracts/geo.ts';
+import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { GeoService } from './geo.service.ts';
 
@@ -45,7 +46,7 @@ export async function registerGeoRoutes(app: FastifyInstance, s: GeoService): Pr
         params: GeoLevelParams, querystring: ImportCrsQuery, body: Type.Unknown({ description: 'GeoJSON FeatureCollection, ≤ 20 MB' }),
         response: { 200: GeoImportResult, 413: ErrorBody, ...errors },
       },
-    }, async (req) => s.importLayer(actorOf(req), req.params.level, req.body, req.query.crs));
+    }, async (req) => s.importLayer(actorOf(req), req.params.level, req.body, req.query.crs, idempotencyKey(req.headers['idempotency-key'])));
     r.post('/api/geo/communities/:id/grids/generate', { config: { permission: 'region.manage' }, schema: { tags, summary: 'Cover a community with ~100 m grids (409 if it has grids and replace is not set)', params: IdParams, body: GenerateGridsBody, response: { 200: GenerateGridsResult, ...errors } } },
       async (req) => s.generateGrids(actorOf(req), req.params.id, req.body));
     r.get('/api/geo/locate', { config: { permission: 'org.read' }, schema: { tags, summary: 'Point → grid, community, street (crs converts GCJ-02/BD-09 input)', querystring: LocateQuery, response: { 200: Location, ...errors } } },

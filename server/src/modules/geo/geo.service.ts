@@ -82,9 +82,9 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
       return { filename: `${t?.code ?? 'tenant'}-${level}.geojson`, body: await layerJson(actor.tenantId, level) };
     },
 
-    async importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs?: Crs): Promise<GeoImportResult> {
+    async importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs?: Crs, idempotencyKey: string | null = null): Promise<GeoImportResult> {
       requirePermission(actor, 'region.manage');
-      return importLayer(actor, level, input, crs);
+      return importLayer(actor, level, input, crs, idempotencyKey);
     },
 
     /**
