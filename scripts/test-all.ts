@@ -64,6 +64,17 @@ if (run('Typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
 vitestPass('vitest (SQLite)', [], { TEST_DB: 'sqlite' });
 if (args.has('--skip-pg')) summary.push('PostgreSQL pass: skipped (--skip-pg)');
 else vitestPass('vitest (PostgreSQL)', ['server/'], { TEST_DB: 'postgres' });
+// PostgreSQL restarted under load (issue 8): its own step after the PostgreSQL pass, so no other test shares the server.
+if (!args.has('--skip-pg')) scriptPass('crash test: PostgreSQL restart under load', ['scripts/crash-test.ts', 'pg-restart', '--allow-shared-pg-restart']);
+function scriptPass(label: string, scriptArgs: string[]) {
+  const file = join(out, `${label.replace(/\W+/g, '-')}.json`);
+  const code = run(label, 'node', ['--import', 'tsx', ...scriptArgs, '--json', file]);
+  const r = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { passed: number; failed: number }) : { passed: 0, failed: 1 };
+  if (code !== 0 && r.failed === 0) r.failed = 1;
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  summary.push(`${label}: ${r.passed} passed, ${r.failed} failed`);
+}
 if (args.has('--skip-e2e')) summary.push('e2e: skipped (--skip-e2e)');
 else if (run('Web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0) {
   summary.push('web build: failed');

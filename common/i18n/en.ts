@@ -6,11 +6,18 @@ import type { Catalog } from './zh-CN.ts';
 import { enBase } from './en/base.ts';
 import { enCalendar } from './en/calendar.ts';
 import { enCases } from './en/cases.ts';
+import { enKpi } from './en/kpi.ts';
+import { enExports } from './en/exports.ts';
+import { enKpiWeb } from './en/kpi-web.ts';
+import { enDashboard } from './en/dashboard.ts';
+import { enPublic } from './en/public.ts';
+import { enHotline } from './en/hotline.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
 import { enH5 } from './en/h5.ts';
 import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
+import { enOpen311 } from './en/open311.ts';
 
 export const en: Catalog = {
   ...enBase,
@@ -21,4 +28,11 @@ export const en: Catalog = {
   ...enMap,
   ...enH5,
   ...enCases,
+  ...enKpi,
+  ...enExports,
+  ...enKpiWeb,
+  ...enDashboard,
+  ...enPublic,
+  ...enHotline,
+  ...enOpen311,
 };

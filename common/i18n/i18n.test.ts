@@ -72,6 +72,9 @@ describe('catalogs', () => {
       'COMPONENT_CODE_OR_CLASS_REQUIRED', 'COMPONENT_DUPLICATE_CODE', 'COMPONENT_EXPORT_TOO_LARGE', 'COMPONENT_IMPORT_INVALID',
       'COMPONENT_INVALID_CODE', 'COMPONENT_OUTSIDE_TENANT', 'COMPONENT_SERIALS_EXHAUSTED', 'COMPONENT_UNKNOWN_CLASS',
       'COMPONENT_UNKNOWN_GRID',
+      // issue 5: external cases, hotline work orders, Open311 client applications
+      'CASE_NOT_CLOSED', 'CASE_REOPEN_EXPIRED', 'HOTLINE_IMPORT_INVALID', 'HOTLINE_SHEET_INVALID', 'HOTLINE_INVALID',
+      'HOTLINE_TRANSITION_NOT_ALLOWED', 'HOTLINE_STALE', 'HOTLINE_CASE_NOT_CLOSED', 'HOTLINE_WEBHOOK_UNAUTHORIZED', 'OPEN311_CLIENT_NAME_TAKEN',
     ];
     expect(codes.filter((code) => !hasMessage(`errors.${code}`))).toEqual([]);
     expect(t('en', 'errors.CALENDAR_YEAR_NOT_IN_PACKAGE', { source: 'chinese-days@1.5.7', year: 2030, available: '2023, 2024' }))

@@ -7,11 +7,18 @@
 import { zhBase } from './zh-CN/base.ts';
 import { zhCalendar } from './zh-CN/calendar.ts';
 import { zhCases } from './zh-CN/cases.ts';
+import { zhKpi } from './zh-CN/kpi.ts';
+import { zhExports } from './zh-CN/exports.ts';
+import { zhKpiWeb } from './zh-CN/kpi-web.ts';
+import { zhDashboard } from './zh-CN/dashboard.ts';
+import { zhPublic } from './zh-CN/public.ts';
+import { zhHotline } from './zh-CN/hotline.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhH5 } from './zh-CN/h5.ts';
 import { zhMap } from './zh-CN/map.ts';
 import { zhOrg } from './zh-CN/org.ts';
+import { zhOpen311 } from './zh-CN/open311.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -22,6 +29,13 @@ export const zhCN = {
   ...zhMap,
   ...zhH5,
   ...zhCases,
+  ...zhKpi,
+  ...zhExports,
+  ...zhKpiWeb,
+  ...zhDashboard,
+  ...zhPublic,
+  ...zhHotline,
+  ...zhOpen311,
 };
 
 export type Catalog = typeof zhCN;

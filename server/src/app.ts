@@ -9,6 +9,8 @@ import type { Config } from './config.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
+import { logSerializers } from './platform/log-privacy.ts';
+import { installFiniteNumberGuard } from './platform/finite-numbers.ts';
 import { newId } from './platform/ids.ts';
 import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
@@ -25,6 +27,13 @@ import { createOrgServices, registerOrgRoutes } from './modules/org/index.ts';
 import { createPhotoService, registerPhotoRoutes } from './modules/photos/index.ts';
 import { createRoutingService, registerRoutingRoutes } from './modules/routing/index.ts';
 import { createSettingsService } from './modules/settings/index.ts';
+import { createOpen311Services, registerOpen311 } from './modules/open311/index.ts';
+import { createHotlineService, createPushAdapter, registerHotlineRoutes } from './modules/hotline/index.ts';
+import { createCitizenService, registerCitizenRoutes } from './modules/citizen/index.ts';
+import { createNotifyService } from './modules/notify/index.ts';
+import { registerExportRoutes } from './modules/exports/index.ts';
+import { createKpiService, registerKpiRoutes } from './modules/kpi/index.ts';
+import { createDashboardService, createReportService, registerReportRoutes } from './modules/reports/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -33,6 +42,8 @@ export interface RouteEntry {
   url: string;
   public: boolean;
   permission: string | null;
+  /** the route's JSON schemas (body, querystring, params, headers, response): the generated fuzz tests read them */
+  schema?: Record<string, unknown>;
 }
 
 export interface AppDeps {
@@ -61,7 +72,10 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
   const stepLimits = createStepLimits(database, settings);
   const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings });
-  return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases };
+  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone });
+  const notify = createNotifyService(database, clock, config.sms);
+  const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
+  return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -70,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } },
+    logger: deps.logger === false ? false : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, serializers: logSerializers },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
@@ -78,13 +92,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true }, plugins: [ajvFormats.default ?? ajvFormats] },
   });
   installErrorHandler(app);
+  installFiniteNumberGuard(app);
   // The route table, for the generated permission matrix (every route × every role) and the docs.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, public: route.config?.public === true, permission: route.config?.permission ?? null });
+      routeTable.push({ method, url: route.url, public: route.config?.public === true, permission: route.config?.permission ?? null, schema: route.schema as Record<string, unknown> | undefined });
     }
   });
   app.addHook('onSend', async (request, reply) => {
@@ -132,6 +147,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     return tenant.id;
   });
   registerCaseRoutes(app, services.cases, services.live, services.stepLimits);
+  await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
+  services.notify.setLogger(app.log);
+  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }));
+  await registerHotlineRoutes(app, services.hotline);
+  registerExportRoutes(app, { cases: services.cases, users: services.org.users, units: services.org.units, regions: services.org.regions, audit: services.audit, catalog: services.catalog.catalog, routing: services.routing.rules }, config.businessTimeZone);
+  const kpi = createKpiService(database, clock, services.settings); registerKpiRoutes(app, kpi);
+  registerReportRoutes(app, createReportService(database, clock, kpi), createDashboardService(database, clock, kpi));
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

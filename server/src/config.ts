@@ -22,8 +22,16 @@ export interface Config {
   seedDemo: boolean;
   webDist: string;
   trustProxy: boolean;
+  /** Redis for the live-event relay between app instances (issue 7; platform/live-relay.ts); null = one process. */
+  redis: { url: string; prefix: string } | null;
   /** Tenant code served by public entry points (citizen H5, Open311) when a request names none; null = the only tenant. */
   publicTenant: string | null;
+  /** Pushes back to 12345 / 民情通 / 信访 (办理答复, 退回): 'off' keeps them in the outbox table, 'log' logs them (issue 5). */
+  hotlinePush: 'off' | 'log';
+  /** Citizen notices (issue 5): 'log' writes them to the log (phone masked); 'http' posts to an SMS provider. */
+  sms: { gateway: 'log' | 'http'; httpUrl: string | null; httpToken: string | null; sign: string; maxAttempts: number; timeoutMs: number };
+  /** Anti-abuse limits of the citizen entry points (/api/public), per device and per IP address. */
+  publicLimits: { reportsPerHourDevice: number; reportsPerHourIp: number; requestsPerMinuteIp: number };
   /** Online basemap (XYZ template, e.g. 天地图 CGCS2000 tiles); null = the offline GeoJSON-only map. */
   basemap: { url: string; attribution: string; subdomains: string[]; labelsUrl: string | null; maxZoom: number } | null;
 }
@@ -71,6 +79,25 @@ function loadOrCreateSecret(dataDir: string, given: string | undefined): string 
   return secret;
 }
 
+/** SMS stays off the network unless SMS_GATEWAY=http names a provider URL (issue 5: off by default). */
+function smsConfig(env: Env): Config['sms'] {
+  const gateway = env.SMS_GATEWAY || 'log';
+  if (gateway !== 'log' && gateway !== 'http') throw new ConfigError('SMS_GATEWAY must be log or http');
+  const httpUrl = env.SMS_HTTP_URL || null;
+  if (gateway === 'http' && !(httpUrl && /^https?:\/\/\S+$/.test(httpUrl))) throw new ConfigError('SMS_HTTP_URL must be an http(s) URL when SMS_GATEWAY=http');
+  return {
+    gateway, httpUrl, httpToken: env.SMS_HTTP_TOKEN || null, sign: env.SMS_SIGN || '',
+    maxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1, 20), timeoutMs: int(env, 'SMS_HTTP_TIMEOUT_MS', 10_000, 500, 120_000),
+  };
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
 /** Off unless MAP_BASEMAP_URL is set: no tile server is contacted by default (brief: offline default). */
 function basemapConfig(env: Env): Config['basemap'] {
   const url = env.MAP_BASEMAP_URL;
@@ -87,6 +114,16 @@ function basemapConfig(env: Env): Config['basemap'] {
     labelsUrl: env.MAP_BASEMAP_LABELS_URL || null,
     maxZoom: int(env, 'MAP_BASEMAP_MAX_ZOOM', 18, 1, 22),
   };
+}
+
+/** Off unless REDIS_URL is set (several instances need it; one does not). */
+function redisConfig(env: Env): Config['redis'] {
+  const url = env.REDIS_URL;
+  if (!url) return null;
+  if (!/^rediss?:\/\/.+/.test(url)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const prefix = env.REDIS_PREFIX || 'cityloop:';
+  if (!/^[\w:.-]{1,64}$/.test(prefix)) throw new ConfigError('REDIS_PREFIX must be 1..64 letters, digits, _ : . -');
+  return { url, prefix };
 }
 
 export function loadConfig(env: Env = process.env, options: { root?: string } = {}): Config {
@@ -119,7 +156,15 @@ export function loadConfig(env: Env = process.env, options: { root?: string } = 
     seedDemo: bool(env, 'SEED_DEMO', true),
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    redis: redisConfig(env),
     publicTenant: env.PUBLIC_TENANT?.trim() || null,
+    hotlinePush: oneOf(env, 'HOTLINE_PUSH', ['off', 'log'] as const, 'off'),
+    sms: smsConfig(env),
+    publicLimits: {
+      reportsPerHourDevice: int(env, 'PUBLIC_REPORTS_PER_HOUR_DEVICE', 10, 1, 100_000),
+      reportsPerHourIp: int(env, 'PUBLIC_REPORTS_PER_HOUR_IP', 30, 1, 100_000),
+      requestsPerMinuteIp: int(env, 'PUBLIC_REQUESTS_PER_MINUTE_IP', 120, 1, 1_000_000),
+    },
     basemap: basemapConfig(env),
   };
 }

@@ -4,7 +4,9 @@ import { migrateToLatest } from './db/migrations/index.ts';
 import { seedDemoCity } from './db/seed/demo-city.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db.ts';
+import { startLiveRelay } from './platform/live-relay.ts';
 import { Scheduler } from './platform/scheduler.ts';
+import { createRollup } from './modules/kpi/index.ts';
 
 /** Process entry: read config, open and migrate the database, seed the demo city if empty, listen. */
 async function main() {
@@ -23,17 +25,23 @@ async function main() {
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (config.seedDemo && (await seedDemoCity(database.db, systemClock))) app.log.info('demo city 大冶市 (420281) seeded');
+  // Several instances: live events travel between them through Redis (issue 7; docs/deploy.md).
+  const relay = config.redis ? await startLiveRelay(app.services.live, { ...config.redis, onError: (err) => app.log.warn({ err }, 'live relay (Redis) error') }) : null;
 
   // Jobs persisted in the database and leased per run, so N instances sweep once (DESIGN.md §2).
   const scheduler = new Scheduler(database, systemClock, (job, err) => app.log.error({ err, job }, 'scheduled job failed'));
   scheduler.start([
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
+    { name: 'hotline.sign-sweep', everyMs: 60_000, run: (now) => app.services.hotline.sweep(now) },
     { name: 'auth.purge-sessions', everyMs: 3_600_000, run: () => app.services.auth.purgeExpiredSessions() },
+    { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
+    { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
   ]);
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     scheduler.stop();
+    await relay?.close();
     await app.close();
     await database.close();
     process.exit(0);

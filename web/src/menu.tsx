@@ -10,10 +10,13 @@ import {
   HomeOutlined, ProfileOutlined, TeamOutlined,
   BranchesOutlined, FileTextOutlined, FormOutlined, SolutionOutlined,
 } from '@ant-design/icons';
+import { PhoneOutlined } from '@ant-design/icons';
+import { ApiOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/index.ts';
 import type { Permission } from '../../common/domain/roles.ts';
 
-export const MENU_KEYS = ['home', 'cases', 'caseCreate', 'routing', 'map', 'regions', 'units', 'users', 'audit', 'catalog', 'standards', 'calendar'] as const;
+export const MENU_KEYS = ['home', 'cases', 'caseCreate', 'hotline', 'routing', 'map', 'regions', 'units', 'users', 'audit', 'catalog', 'standards', 'calendar', 'kpi', 'rankings', 'dashboard', 'reports', 'open311'] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export interface MenuGroup {
@@ -36,6 +39,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
+  { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
 ];
 
 /**
@@ -48,6 +52,11 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: HomeOutlined },
   { key: 'cases', path: '/cases', labelKey: 'cases.nav.inbox', icon: FileTextOutlined, permission: 'case.read', group: 'cases' },
   { key: 'caseCreate', path: '/cases/new', labelKey: 'cases.nav.create', icon: FormOutlined, permission: 'case.report', group: 'cases' },
+  { key: 'hotline', path: '/hotline', labelKey: 'hotline.nav', icon: PhoneOutlined, permission: 'hotline.read', group: 'cases' },
+  { key: 'dashboard', path: '/dashboard', labelKey: 'kpiWeb.nav.dashboard', icon: DashboardOutlined, permission: 'dashboard.read', group: 'kpi' },
+  { key: 'kpi', path: '/kpi', labelKey: 'kpiWeb.nav.kpi', icon: BarChartOutlined, permission: 'kpi.read', group: 'kpi' },
+  { key: 'rankings', path: '/kpi/rankings', labelKey: 'kpiWeb.nav.rankings', icon: TrophyOutlined, permission: 'kpi.read', group: 'kpi' },
+  { key: 'reports', path: '/reports', labelKey: 'kpiWeb.nav.reports', icon: FileDoneOutlined, permission: 'report.read', group: 'kpi' },
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },
   { key: 'regions', path: '/org/regions', labelKey: 'nav.regions', icon: EnvironmentOutlined, permission: 'region.manage', group: 'org' },
   { key: 'units', path: '/org/units', labelKey: 'nav.units', icon: ClusterOutlined, permission: 'unit.manage', group: 'org' },
@@ -57,6 +66,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'standards', path: '/data/standards', labelKey: 'nav.standards', icon: ProfileOutlined, permission: 'settings.manage', group: 'data' },
   { key: 'calendar', path: '/data/calendar', labelKey: 'nav.calendar', icon: CalendarOutlined, permission: 'settings.manage', group: 'data' },
   { key: 'routing', path: '/data/routing', labelKey: 'routing.nav', icon: BranchesOutlined, permission: 'settings.manage', group: 'data' },
+  { key: 'open311', path: '/data/open311', labelKey: 'open311.nav', icon: ApiOutlined, permission: 'apikey.manage', group: 'data' },
 ];
 
 export type VisibleMenuNode =

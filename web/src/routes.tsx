@@ -29,7 +29,13 @@ export const PAGES: Record<MenuKey, Page> = {
   calendar: page(() => import('./pages/CalendarPage.tsx'), 'CalendarPage'),
   cases: page(() => import('./pages/CasesPage.tsx'), 'CasesPage'),
   caseCreate: page(() => import('./pages/CaseCreatePage.tsx'), 'CaseCreatePage'),
+  hotline: page(() => import('./features/hotline/HotlinePage.tsx'), 'HotlinePage'),
   routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
+  open311: page(() => import('./features/open311/Open311ClientsPage.tsx'), 'Open311ClientsPage'),
+  kpi: page(() => import('./features/kpi/KpiPage.tsx'), 'KpiPage'),
+  rankings: page(() => import('./features/kpi/RankingsPage.tsx'), 'RankingsPage'),
+  dashboard: page(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
+  reports: page(() => import('./features/reports/ReportsPage.tsx'), 'ReportsPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
@@ -37,6 +43,8 @@ const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
 const CaseDetailPage = page(() => import('./pages/CaseDetailPage.tsx'), 'CaseDetailPage');
 /** The inspector's phone app: its own layout outside the console (web/src/h5). */
 const H5App = page(() => import('./h5/H5App.tsx'), 'H5App');
+/** The citizen's phone page (市民随手拍, issue 5): public, no sign-in (web/src/public). */
+const PublicApp = page(() => import('./public/PublicApp.tsx'), 'PublicApp');
 
 export function buildRoutes(): RouteObject[] {
   const consolePages: RouteObject[] = MENU.map((entry) => {
@@ -54,6 +62,17 @@ export function buildRoutes(): RouteObject[] {
       element: (
         <Suspense fallback={<FullPageSpin />}>
           <LoginPage />
+        </Suspense>
+      ),
+      errorElement: <CrashPage />,
+    },
+    // 指挥大屏: full screen, outside the console chrome (before '/', so it wins over the console's /dashboard entry).
+    { path: '/dashboard', element: <RequireAuth><RequirePermission permission="dashboard.read" fallback={<StatusPage status={403} />}><Suspense fallback={<FullPageSpin />}><PAGES.dashboard /></Suspense></RequirePermission></RequireAuth>, errorElement: <CrashPage /> },
+    {
+      path: '/public/*',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          <PublicApp />
         </Suspense>
       ),
       errorElement: <CrashPage />,

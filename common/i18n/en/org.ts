@@ -88,6 +88,7 @@ export const enOrg: typeof zhOrg = {
       tenant: 'City', region: 'Region', unit: 'Unit', user: 'User', catalog_entry: 'Catalog entry',
       filing_condition: 'Filing condition', filing_condition_import: 'Filing condition import',
       calendar_year: 'Work calendar year', setting: 'Setting', component: 'Component', grid: 'Unit grid',
+      api_client: 'Open API client', hotline_import: 'Hotline import', hotline_source: 'Hotline interface secret',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -104,6 +105,8 @@ export const enOrg: typeof zhOrg = {
       setting: { update: 'Change a setting' },
       component: { create: 'Create component', update: 'Update component', import: 'Import components' },
       geo: { import: 'Import map layer', grids: { generate: 'Generate unit grids' } },
+      api_client: { create: 'Create open API client', update: 'Change open API client' },
+      hotline: { import: 'Import hotline work orders', secret: { rotate: 'Issue hotline interface secret', remove: 'Disable hotline interface secret' } },
     },
   },
   roles: {

@@ -85,7 +85,7 @@ export const zhOrg = {
     entities: {
       tenant: '城市', region: '区域', unit: '单位', user: '用户', catalog_entry: '事项目录', filing_condition: '立案条件',
       filing_condition_import: '立案条件导入', calendar_year: '工作日历（年度）', setting: '系统设置', component: '管理部件',
-      grid: '单元网格',
+      grid: '单元网格', api_client: '开放接口应用', hotline_import: '热线工单导入', hotline_source: '热线接口密钥',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -102,6 +102,8 @@ export const zhOrg = {
       setting: { update: '修改设置' },
       component: { create: '新增部件', update: '修改部件', import: '导入部件' },
       geo: { import: '导入地理图层', grids: { generate: '生成单元网格' } },
+      api_client: { create: '新建开放接口应用', update: '修改开放接口应用' },
+      hotline: { import: '导入热线工单', secret: { rotate: '生成热线接口密钥', remove: '停用热线接口密钥' } },
     },
   },
   roles: {

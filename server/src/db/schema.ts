@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CasesTable, CaseEventsTable, CaseRequestsTable, CasePhotosTable, RoutingRulesTable, CaseWarningsTable, NotificationsTable, SequencesTable, IdempotencyKeysTable, JobLocksTable, CasesFtsTable } from './schema-cases.ts';
+import type { ApiClientsTable, Open311RequestsTable, Open311UpdatesTable } from './schema-open311.ts';
 
 /**
  * The typed map of every table (DESIGN.md §3 db/schema.ts). Instants are ISO-8601 UTC text; booleans are 0/1
@@ -231,8 +232,19 @@ export interface DB {
   notifications: NotificationsTable;
   idempotency_keys: IdempotencyKeysTable;
   job_locks: JobLocksTable;
+  job_runs: import('./schema-scale.ts').JobRunsTable;
+  kpi_case_facts: import('./schema-kpi.ts').KpiCaseFactsTable;
+  kpi_daily: import('./schema-kpi.ts').KpiDailyTable;
+  kpi_dirty: import('./schema-kpi.ts').KpiDirtyTable;
   /** SQLite only: FTS5 trigram index over case text */
   cases_fts: CasesFtsTable;
+  api_clients: ApiClientsTable;
+  open311_requests: Open311RequestsTable;
+  open311_updates: Open311UpdatesTable;
+  hotline_orders: import('./schema-hotline.ts').HotlineOrdersTable;
+  hotline_events: import('./schema-hotline.ts').HotlineEventsTable;
+  hotline_sources: import('./schema-hotline.ts').HotlineSourcesTable;
+  hotline_pushes: import('./schema-hotline.ts').HotlinePushesTable;
 }
 
 export type { CasesTable, CaseEventsTable, CaseRequestsTable, CasePhotosTable, RoutingRulesTable, CaseWarningsTable, NotificationsTable, SequencesTable, IdempotencyKeysTable, JobLocksTable, CasesFtsTable };

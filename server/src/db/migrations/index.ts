@@ -5,6 +5,11 @@ import * as m0003 from './0003_catalog_kind_code.ts';
 import * as m0004 from './0004_geo.ts';
 import * as m0005 from './0005_cases.ts';
 import * as m0006 from './0006_case_external.ts';
+import * as m0007 from './0007_open311.ts';
+import * as m0008 from './0008_hotline.ts';
+import * as m0009 from './0009_citizen.ts';
+import * as m0010 from './0010_kpi.ts';
+import * as m0011 from './0011_scale.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
@@ -17,6 +22,11 @@ const migrations: Record<string, Migration> = {
   '0004_geo': m0004,
   '0005_cases': m0005,
   '0006_case_external': m0006,
+  '0007_open311': m0007,
+  '0008_hotline': m0008,
+  '0009_citizen': m0009,
+  '0010_kpi': m0010,
+  '0011_scale': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
