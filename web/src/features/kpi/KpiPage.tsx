@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Empty, Flex, Segmented, Select, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import type { KpiResult, KpiSettingsView } from '../../../../common/contracts/kpi.ts';
@@ -11,6 +11,7 @@ import { DrillDrawer } from './DrillDrawer.tsx';
 import { kpiApi } from './kpi.api.ts';
 import { KpiTable, type DrillTarget } from './KpiTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
+import { useAbortableLoad } from './useAbortableLoad.ts';
 import { useKpiParams } from './useKpiParams.ts';
 import { WeightsEditor } from './WeightsEditor.tsx';
 
@@ -21,34 +22,15 @@ export function KpiPage() {
   const { t, locale } = useI18n();
   const auth = useAuth();
   const { choice, subject, period, setChoice, setSubject } = useKpiParams('unit');
-  const [result, setResult] = useState<KpiResult | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [settings, setSettings] = useState<KpiSettingsView | null>(null);
   const [editing, setEditing] = useState(false);
   const [reload, setReload] = useState(0);
-  const periodKey = JSON.stringify(period);
-
-  useEffect(() => {
-    if (!period) return undefined;
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    kpiApi.indicators({ ...period, subject }, controller.signal)
-      .then((r) => {
-        setResult(r);
-        setLoading(false);
-      })
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(e);
-        setLoading(false);
-      });
-    return () => controller.abort();
-    // periodKey stands for period (a new object each render)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [periodKey, subject, reload]);
+  // JSON.stringify(period) stands for period (a new object each render)
+  const { data: result, loading, error, setError } = useAbortableLoad<KpiResult>(
+    period ? (signal) => kpiApi.indicators({ ...period, subject }, signal) : null,
+    [JSON.stringify(period), subject, reload],
+  );
 
   const canManage = auth.can('kpi.manage');
   const openWeights = () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
 import type { KpiRow, Ranking } from '../../../../common/contracts/kpi.ts';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { formatIndicator, GRADE_TAG_COLOR } from './kpi-columns.ts';
 import { KPI_URL, kpiApi } from './kpi.api.ts';
 import { CaseListCard } from './CaseListCard.tsx';
+import { useAbortableLoad } from './useAbortableLoad.ts';
 
 type RankSubject = 'unit' | 'street';
 
@@ -18,27 +19,11 @@ export function RankingsPage() {
   const { t, locale } = useI18n();
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
   const [subject, setSubject] = useState<RankSubject>('unit');
-  const [ranking, setRanking] = useState<Ranking | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const monthText = month.format('YYYY-MM');
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    kpiApi.rankings({ month: monthText, subject }, controller.signal)
-      .then((r) => {
-        setRanking(r);
-        setLoading(false);
-      })
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(e);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [monthText, subject]);
+  const { data: ranking, loading, error } = useAbortableLoad<Ranking>(
+    (signal) => kpiApi.rankings({ month: monthText, subject }, signal),
+    [monthText, subject],
+  );
 
   const closeKey = subject === 'unit' ? 'onTimeHandleRate' : 'onTimeCloseRate';
   const bottomIds = new Set((ranking?.bottom ?? []).map((r) => r.id));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Skeleton, Typography } from 'antd';
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { ReportQuery } from '../../../../common/contracts/reports.ts';
@@ -10,6 +10,7 @@ import { PageSection } from '../../components/PageSection.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { periodQuery, type PeriodChoice } from '../kpi/kpi-period.ts';
 import { PeriodPicker } from '../kpi/PeriodPicker.tsx';
+import { useAbortableLoad } from '../kpi/useAbortableLoad.ts';
 import { REPORT_URL, reportsApi, type StatReport } from './reports.api.ts';
 import { ReportTableView } from './ReportTableView.tsx';
 
@@ -20,33 +21,11 @@ export function ReportsPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const [choice, setChoice] = useState<PeriodChoice>(() => ({ kind: 'month', at: dayjs().startOf('month'), range: null }));
-  const [report, setReport] = useState<StatReport | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
   const p = periodQuery(choice);
   const query: ReportQuery | null = p && p.period !== 'day' ? { ...p, period: p.period, lang: locale } : null;
-  const key = JSON.stringify(query);
-
-  useEffect(() => {
-    if (!query) return undefined;
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    reportsApi.get(query, controller.signal)
-      .then((r) => {
-        setReport(r);
-        setLoading(false);
-      })
-      .catch((e: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(e);
-        setLoading(false);
-      });
-    return () => controller.abort();
-    // key stands for query
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  // JSON.stringify(query) stands for query (a new object each render)
+  const { data: report, loading, error } = useAbortableLoad<StatReport>(query ? (signal) => reportsApi.get(query, signal) : null, [JSON.stringify(query)]);
 
   const download = async (kind: 'docx' | 'xlsx') => {
     if (!query) return;
