@@ -17,6 +17,9 @@ async function pickOption(page: Page, testId: string, text: string, search?: str
   await select.click();
   if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  // Let the dropdown close before the next pick: a closing dropdown still matches `:visible` for its animation,
+  // and a click on its option would land nowhere (flaky under load).
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 async function search(page: Page, list: string, text: string) {
@@ -25,39 +28,43 @@ async function search(page: Page, list: string, text: string) {
   await input.press('Enter');
 }
 
-test('admin creates a unit and a user; the user sees only their menu', async ({ page }) => {
+test('admin creates a unit and a user; the user sees only their menu', async ({ page }, info) => {
+  // A retry runs against the same server: its unit code and username must not collide with the first attempt's.
+  const code = info.retry ? `E2E-LAMP-${info.retry}` : 'E2E-LAMP';
+  const username = info.retry ? `lamp.worker${info.retry}` : 'lamp.worker';
+  const unitName = info.retry ? `路灯维护队${info.retry}` : '路灯维护队';
   await signIn(page, 'admin', 'Admin@12345');
   await expect(page.getByTestId('menu-users')).toBeVisible();
 
   await page.goto('/org/units');
   await page.getByTestId('units-create').click();
-  await page.getByTestId('unit-form-code').fill('E2E-LAMP');
-  await page.getByTestId('unit-form-name').fill('路灯维护队');
+  await page.getByTestId('unit-form-code').fill(code);
+  await page.getByTestId('unit-form-name').fill(unitName);
   await pickOption(page, 'unit-form-kind', '市政所');
   await page.getByTestId('unit-form-submit').click();
   // The form leaves the DOM only after the server said yes (the modal root merely hides).
   await page.getByTestId('unit-form').waitFor({ state: 'detached' });
-  await search(page, 'units', '路灯维护队');
-  await expect(page.getByTestId('units-table')).toContainText('E2E-LAMP');
+  await search(page, 'units', unitName);
+  await expect(page.getByTestId('units-table')).toContainText(code);
 
   await page.goto('/org/users');
   await page.getByTestId('users-create').click();
-  await page.getByTestId('user-form-username').fill('lamp.worker');
+  await page.getByTestId('user-form-username').fill(username);
   await page.getByTestId('user-form-display-name').fill('吴师傅');
   await page.getByTestId('user-form-password').fill('Lamp#2024x');
-  await pickOption(page, 'user-form-unit', '路灯维护队', '路灯');
+  await pickOption(page, 'user-form-unit', unitName, unitName);
   await pickOption(page, 'user-form-grant-role-0', '处置人员');
-  await pickOption(page, 'user-form-grant-unit-0', '路灯维护队', '路灯');
+  await pickOption(page, 'user-form-grant-unit-0', unitName, unitName);
   await page.getByTestId('user-form-submit').click();
   await page.getByTestId('user-form').waitFor({ state: 'detached' });
-  await search(page, 'users', 'lamp.worker');
+  await search(page, 'users', username);
   await expect(page.getByTestId('users-table')).toContainText('吴师傅');
 
   await page.getByTestId('user-menu').click();
   await page.getByTestId('user-menu-logout').click();
   await expect(page.getByTestId('login-form')).toBeVisible();
 
-  await signIn(page, 'lamp.worker', 'Lamp#2024x');
+  await signIn(page, username, 'Lamp#2024x');
   await expect(page.getByTestId('menu-home')).toBeVisible();
   for (const key of ['regions', 'units', 'users', 'audit']) await expect(page.getByTestId(`menu-${key}`)).toHaveCount(0);
   // An admin page typed into the address bar is refused, not shown.

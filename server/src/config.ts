@@ -17,6 +17,8 @@ export interface Config {
   sessionTtlHours: number;
   cookieSecure: boolean;
   loginMaxFailures: number;
+  /** Sign-in attempts per IP address and minute (rate limit before the per-account lockout). */
+  loginPerMinuteIp: number;
   lockoutMinutes: number;
   logLevel: string;
   seedDemo: boolean;
@@ -151,6 +153,7 @@ export function loadConfig(env: Env = process.env, options: { root?: string } = 
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginPerMinuteIp: int(env, 'LOGIN_PER_MINUTE_IP', 30, 1, 100_000),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
     logLevel,
     seedDemo: bool(env, 'SEED_DEMO', true),

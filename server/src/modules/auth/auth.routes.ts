@@ -17,7 +17,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, conf
   };
 
   r.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { public: true, rateLimit: { max: config.loginPerMinuteIp, timeWindow: '1 minute' } },
     schema: {
       tags: ['auth'],
       summary: 'Sign in with username and password; sets the session cookie',
