@@ -1,4 +1,5 @@
 import type { PublicCaseSummary, PublicCaseView, PublicPhoto } from '../../../../common/contracts/case-public.ts';
+import { PUBLIC_PHOTO_CHANNELS, type CaseChannel } from '../../../../common/domain/case-channels.ts';
 import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
@@ -52,8 +53,7 @@ export async function publicSummaries(db: Executor, tenantId: string, rows: read
   const photosOf = new Map<string, PublicPhoto[]>();
   for (const p of photos) {
     const row = byId.get(p.case_id!);
-    // Only citizens' own reports show photos publicly (photo.repository.ts PUBLIC_PHOTO_CHANNELS).
-    if (!row || row.channel !== 'public') continue;
+    if (!row || !PUBLIC_PHOTO_CHANNELS.includes(row.channel as CaseChannel)) continue;
     const list = photosOf.get(p.case_id!) ?? [];
     list.push({ id: p.id, phase: p.phase, url: `/api/public/photos/${p.id}`, thumbUrl: `/api/public/photos/${p.id}/thumb` });
     photosOf.set(p.case_id!, list);

@@ -1,3 +1,4 @@
+import { PUBLIC_PHOTO_CHANNELS } from '../../../../common/domain/case-channels.ts';
 import type { CasePhotosTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 
@@ -40,14 +41,11 @@ export async function photosOfCases(db: Executor, tenantId: string, caseIds: rea
     .execute();
 }
 
-/** Channels whose case photos the public may see (citizen reports); staff evidence is never public. */
-export const PUBLIC_PHOTO_CHANNELS = ['public'] as const;
-
 /** A photo on a non-voided case reported by the public, or undefined. */
 export async function publicPhoto(db: Executor, tenantId: string, id: string) {
   return db.selectFrom('case_photos as p').innerJoin('cases as c', 'c.id', 'p.case_id')
     .select(['p.id', 'p.sha256', 'p.path', 'p.thumb_path'])
     .where('p.tenant_id', '=', tenantId).where('p.id', '=', id)
-    .where('c.channel', 'in', PUBLIC_PHOTO_CHANNELS).where('c.status', '!=', 'voided')
+    .where('c.channel', 'in', [...PUBLIC_PHOTO_CHANNELS]).where('c.status', '!=', 'voided')
     .executeTakeFirst();
 }
