@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     const tenant = await services.org.publicTenant();
     if (!tenant) throw notFound('tenant');
     return tenant.id;
-  });
+  }, config.photos.uploadsPerMinuteUser);
   registerCaseRoutes(app, services.cases, services.live, services.stepLimits);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
   services.notify.setLogger(app.log);

@@ -82,6 +82,8 @@ export const enErrors: typeof zhErrors = {
     CASE_NO_PENDING_REQUEST: 'There is no request awaiting approval',
     CASE_REQUEST_PENDING: 'A request is already awaiting approval',
     PHOTO_TOO_LARGE: 'The photo is too large (at most {maxMb} MB each)',
+    PHOTO_TOO_MANY_PIXELS: 'The photo has too many pixels ({megapixels} megapixels; at most {maxMegapixels} megapixels)',
+    PHOTO_BUSY: 'Too many photos are being processed right now; try again in {retryAfterSeconds} seconds',
     PHOTO_UNKNOWN: 'The photo does not exist or is already used; upload it again',
     PHOTO_UNREADABLE: 'The photo cannot be read; try another one',
     PHOTO_UNSUPPORTED_TYPE: 'Only JPEG, PNG, WebP or HEIF photos are accepted',

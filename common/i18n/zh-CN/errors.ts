@@ -80,6 +80,8 @@ export const zhErrors = {
     CASE_NO_PENDING_REQUEST: '没有待审批的申请',
     CASE_REQUEST_PENDING: '已有待审批的申请，请等待审批结果',
     PHOTO_TOO_LARGE: '照片过大（每张最大 {maxMb} MB）',
+    PHOTO_TOO_MANY_PIXELS: '照片像素过多（{megapixels} 百万像素，最多 {maxMegapixels} 百万像素）',
+    PHOTO_BUSY: '正在处理的照片过多，请 {retryAfterSeconds} 秒后重试',
     PHOTO_UNKNOWN: '照片不存在或已被使用，请重新上传',
     PHOTO_UNREADABLE: '无法读取该照片，请换一张',
     PHOTO_UNSUPPORTED_TYPE: '只支持 JPEG、PNG、WebP 或 HEIF 照片',
