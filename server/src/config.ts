@@ -184,6 +184,7 @@ export function loadConfig(env: Env = process.env, options: { root?: string } = 
       uploadsPerMinuteUser: int(env, 'PHOTO_UPLOADS_PER_MINUTE_USER', 60, 1, 100_000),
     },
     imports: {
+      // the same defaults as DEFAULT_SHEET_LIMITS (platform/sheet-rows.ts), which callers without a configuration use
       maxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 50, 1, 2048) * 1024 * 1024,
       maxRows: int(env, 'IMPORT_MAX_ROWS', 50_000, 1, 1_000_000),
     },

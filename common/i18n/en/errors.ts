@@ -67,6 +67,8 @@ export const enErrors: typeof zhErrors = {
     CASE_REOPEN_EXPIRED: 'The period in which this case could be reopened has passed',
     HOTLINE_IMPORT_INVALID: 'The file has errors; no work order was imported. Fix the rows listed and import again',
     HOTLINE_SHEET_INVALID: 'The file cannot be read; use the Excel (.xlsx) or CSV template',
+    IMPORT_TOO_LARGE: 'The spreadsheet unpacks to more than the import limit of {maxUnpackedMb} MB; nothing was imported',
+    IMPORT_TOO_MANY_ROWS: 'The spreadsheet has more than the import limit of {maxRows} rows; nothing was imported. Split it and import the parts',
     HOTLINE_INVALID: 'The work order is incomplete or wrong; correct the fields shown',
     HOTLINE_TRANSITION_NOT_ALLOWED: 'This action is not possible in the work order\'s current state; refresh to see it',
     HOTLINE_STALE: 'Someone else just changed this work order; reload it and try again',

@@ -65,6 +65,8 @@ export const zhErrors = {
     CASE_REOPEN_EXPIRED: '已超过可申请重新办理的期限',
     HOTLINE_IMPORT_INVALID: '导入文件有错误，未导入任何工单，请按行修改后重新导入',
     HOTLINE_SHEET_INVALID: '无法读取该文件，请使用 Excel（.xlsx）或 CSV 模板',
+    IMPORT_TOO_LARGE: '表格解压后超过 {maxUnpackedMb} MB 的导入上限，未导入任何数据',
+    IMPORT_TOO_MANY_ROWS: '表格超过 {maxRows} 行的导入上限，未导入任何数据；请拆分后分批导入',
     HOTLINE_INVALID: '工单信息不完整或有误，请按提示修改',
     HOTLINE_TRANSITION_NOT_ALLOWED: '工单当前状态下不能执行此操作，请刷新后查看',
     HOTLINE_STALE: '该工单刚被他人更新，请重新加载后再操作',

@@ -5,8 +5,9 @@
  * (the header is row 1), `features[3]` is the fourth feature.
  */
 import ExcelJS from 'exceljs';
-import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { parseCsv } from '../../platform/csv.ts';
+import { DEFAULT_SHEET_LIMITS, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { canonicalProps, fieldOf, headingOf, numberOf, STATE_WORDS, type Field } from './component-fields.ts';
 import type { ComponentViewRow } from './component.repository.ts';
 
@@ -107,26 +108,32 @@ function cellValue(v: CellValue): unknown {
   return null;
 }
 
-export async function readXlsx(bytes: Buffer): Promise<{ rows: SourceRow[]; issues: ImportIssue[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its Buffer as an ArrayBuffer, which Node's generic Buffer no longer matches; runtime takes it.
-    await workbook.xlsx.load(bytes as unknown as ExcelBuffer);
-  } catch {
-    return { rows: [], issues: [fileIssue('not a readable .xlsx file')] };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) return { rows: [], issues: [fileIssue('the workbook has no rows')] };
-  const width = sheet.columnCount;
-  const cellsOf = (r: number) => Array.from({ length: width }, (_, c) => cellValue(sheet.getRow(r).getCell(c + 1).value));
-  const header = cellsOf(1).map((h) => String(h ?? '').trim());
+/**
+ * The first sheet, streamed within the platform's size and row limits (413 / 422). Row 1 is the header; data rows
+ * are read only as far as the last column whose heading we import, so a stray cell far to the right costs nothing.
+ */
+export async function readXlsx(bytes: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<{ rows: SourceRow[]; issues: ImportIssue[] }> {
+  let header: string[] | undefined;
   const body: { row: number; cells: unknown[] }[] = [];
   const issues: ImportIssue[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = cellsOf(r);
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
-    body.push({ row: r, cells });
+  try {
+    for await (const row of sheetRows(bytes, { maxRows: MAX_IMPORT_ROWS, limits })) {
+      if (!header) {
+        const headings = new Map<number, string>();
+        if (row.number === 1) row.eachCell((cell, col) => headings.set(col, String(cellValue(cell.value) ?? '').trim()));
+        const width = [...headings].reduce((w, [col, h]) => (fieldOf(h) ? Math.max(w, col) : w), 0);
+        header = Array.from({ length: width }, (_, c) => headings.get(c + 1) ?? '');
+        if (row.number === 1) continue;
+      }
+      const cells = header.map((_, c) => cellValue(row.getCell(c + 1).value));
+      if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+      body.push({ row: row.number, cells });
+    }
+  } catch (err) {
+    if (err instanceof SheetUnreadable) return { rows: [], issues: [fileIssue('not a readable .xlsx file')] };
+    throw err;
   }
+  if (!header) return { rows: [], issues: [fileIssue('the workbook has no rows')] };
   const read = tableRows(header, body);
   // A 17-digit id typed as a number has already lost its last digits (doubles hold 15–16): refuse it, do not guess.
   for (const row of read.rows) {
