@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CatalogEntry, HandlingLimit, LimitUnit } from '../../../../common/domain/catalog.ts';
+import { inertText, restoredText } from '../../platform/cell-text.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DEFAULT_SHEET_LIMITS, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { oldToNewCode } from './catalog-codes.ts';
@@ -251,7 +252,7 @@ export async function buildStandardsWorkbook(rows: readonly Record<Column, strin
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
   sheet.getRow(1).font = { bold: true };
-  for (const cells of rows) sheet.addRow(COLUMNS.map((c) => cells[c]));
+  for (const cells of rows) sheet.addRow(COLUMNS.map((c) => inertText(cells[c])));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   const help = workbook.addWorksheet('填写说明');
   help.columns = [{ width: 18 }, { width: 60 }];
@@ -289,7 +290,7 @@ export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = D
       const at = positions;
       const cells = Object.fromEntries(COLUMNS.map((c) => {
         const col = at.get(c);
-        return [c, col === undefined ? '' : row.getCell(col).text.trim()];
+        return [c, col === undefined ? '' : restoredText(row.getCell(col).text.trim())];
       })) as Record<Column, string>;
       if (COLUMNS.some((c) => cells[c] !== '')) rows.push({ row: row.number, cells });
     }

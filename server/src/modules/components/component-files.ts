@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
+import { csvField, inertCell, restoredText } from '../../platform/cell-text.ts';
 import { parseCsv } from '../../platform/csv.ts';
 import { DEFAULT_SHEET_LIMITS, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { canonicalProps, fieldOf, headingOf, numberOf, STATE_WORDS, type Field } from './component-fields.ts';
@@ -79,7 +80,10 @@ function tableRows(header: readonly string[], body: readonly { row: number; cell
   if (body.length > MAX_IMPORT_ROWS) return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} rows per file`)] };
   const rows = body.map(({ row, cells }): SourceRow => {
     const props: Record<string, unknown> = {};
-    for (const [i, f] of columns) props[f] = cells[i];
+    for (const [i, f] of columns) {
+      const v = cells[i];
+      props[f] = typeof v === 'string' ? restoredText(v) : v;
+    }
     const lng = numberOf(props.lng);
     const lat = numberOf(props.lat);
     return { ref: { row }, props, geometry: lng !== null && lat !== null ? { type: 'Point', coordinates: [lng, lat] } : null };
@@ -173,18 +177,10 @@ const EXPORT_COLUMNS: readonly [string, (r: ComponentViewRow) => string | number
   ['示意数据', (r) => (r.synthetic ? '是' : '否')],
 ];
 
-/** A text cell that Excel would run as a formula is prefixed with ' (OWASP CSV injection). */
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** UTF-8 with BOM and CRLF, which Excel on Windows opens correctly. */
+/** UTF-8 with BOM and CRLF, which Excel on Windows opens correctly; text that would run as a formula made inert. */
 export function componentsCsv(rows: readonly ComponentViewRow[]): string {
-  const lines = [EXPORT_COLUMNS.map(([h]) => csvCell(h)).join(',')];
-  for (const r of rows) lines.push(EXPORT_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  const lines = [EXPORT_COLUMNS.map(([h]) => csvField(h)).join(',')];
+  for (const r of rows) lines.push(EXPORT_COLUMNS.map(([, get]) => csvField(get(r))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -194,7 +190,7 @@ export async function componentsXlsx(rows: readonly ComponentViewRow[]): Promise
   sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, width: Math.max(10, header.length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };
   // ids stay text cells: as numbers Excel would round 17 digits
-  for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => get(r)));
+  for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => inertCell(get(r))));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
