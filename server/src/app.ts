@@ -61,9 +61,9 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const audit = createAuditService(database, clock);
   const auth = createAuthService(database, clock, config, audit);
   const org = createOrgServices(database, clock, audit, config.publicTenant);
-  const catalog = createCatalogServices(database, clock, audit);
+  const catalog = createCatalogServices(database, clock, audit, config.imports);
   const geo = createGeoService(database, clock, audit);
-  const components = createComponentServices(database, clock, audit, catalog.catalog, geo);
+  const components = createComponentServices(database, clock, audit, catalog.catalog, geo, config.imports);
   const settings = createSettingsService(database, clock, audit);
   const calendar = createCalendarService(database, clock, audit, settings);
   const routing = createRoutingService(database, clock, audit, settings, geo);
@@ -72,7 +72,7 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
   const stepLimits = createStepLimits(database, settings);
   const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings });
-  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone });
+  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
   const notify = createNotifyService(database, clock, config.sms);
   const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
   return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     const tenant = await services.org.publicTenant();
     if (!tenant) throw notFound('tenant');
     return tenant.id;
-  });
+  }, config.photos.uploadsPerMinuteUser);
   registerCaseRoutes(app, services.cases, services.live, services.stepLimits);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
   services.notify.setLogger(app.log);

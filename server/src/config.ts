@@ -36,6 +36,13 @@ export interface Config {
   publicLimits: { reportsPerHourDevice: number; reportsPerHourIp: number; requestsPerMinuteIp: number };
   /** Online basemap (XYZ template, e.g. 天地图 CGCS2000 tiles); null = the offline GeoJSON-only map. */
   basemap: { url: string; attribution: string; subdomains: string[]; labelsUrl: string | null; maxZoom: number } | null;
+  /**
+   * Photo uploads (docs/security.md "Parsing"): decoded-size caps in pixels (public and partner uploads lower than
+   * staff), images decoded at once, uploads allowed to wait for a slot (503 beyond), staff uploads per user and minute.
+   */
+  photos: { maxPixelsPublic: number; maxPixelsStaff: number; concurrency: number; queue: number; uploadsPerMinuteUser: number };
+  /** Spreadsheet imports: caps read from the zip before any parsing (total unpacked bytes) and rows read at most. */
+  imports: { maxUnpackedBytes: number; maxRows: number };
 }
 
 export class ConfigError extends Error {}
@@ -169,5 +176,17 @@ export function loadConfig(env: Env = process.env, options: { root?: string } = 
       requestsPerMinuteIp: int(env, 'PUBLIC_REQUESTS_PER_MINUTE_IP', 120, 1, 1_000_000),
     },
     basemap: basemapConfig(env),
+    photos: {
+      maxPixelsPublic: int(env, 'PHOTO_MAX_MEGAPIXELS_PUBLIC', 40, 1, 268) * 1_000_000,
+      maxPixelsStaff: int(env, 'PHOTO_MAX_MEGAPIXELS_STAFF', 100, 1, 268) * 1_000_000,
+      concurrency: int(env, 'PHOTO_PROCESSING_CONCURRENCY', 2, 1, 64),
+      queue: int(env, 'PHOTO_PROCESSING_QUEUE', 16, 0, 10_000),
+      uploadsPerMinuteUser: int(env, 'PHOTO_UPLOADS_PER_MINUTE_USER', 60, 1, 100_000),
+    },
+    imports: {
+      // the same defaults as DEFAULT_SHEET_LIMITS (platform/sheet-rows.ts), which callers without a configuration use
+      maxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 50, 1, 2048) * 1024 * 1024,
+      maxRows: int(env, 'IMPORT_MAX_ROWS', 50_000, 1, 1_000_000),
+    },
   };
 }

@@ -4,13 +4,14 @@
  */
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
+import type { SheetLimits } from '../../platform/sheet-rows.ts';
 import type { AuditService } from '../audit/index.ts';
 import { createCatalogService } from './catalog.service.ts';
 import { createStandardsService } from './standards.service.ts';
 
-export function createCatalogServices(database: Database, clock: Clock, audit: AuditService) {
+export function createCatalogServices(database: Database, clock: Clock, audit: AuditService, importLimits?: SheetLimits) {
   const catalog = createCatalogService(database, clock, audit);
-  return { catalog, standards: createStandardsService(database, clock, audit, catalog) };
+  return { catalog, standards: createStandardsService(database, clock, audit, catalog, importLimits) };
 }
 export type CatalogServices = ReturnType<typeof createCatalogServices>;
 export type { CatalogService, TenantCatalog } from './catalog.service.ts';

@@ -4,9 +4,10 @@
  * Import is all-or-nothing: the caller saves `valid` only when `errors` is empty.
  */
 import ExcelJS from 'exceljs';
-import type { Buffer as ExcelBuffer } from 'exceljs';
 import type { CatalogEntry, HandlingLimit, LimitUnit } from '../../../../common/domain/catalog.ts';
+import { inertText, restoredText } from '../../platform/cell-text.ts';
 import { AppError } from '../../platform/errors.ts';
+import { DEFAULT_SHEET_LIMITS, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { oldToNewCode } from './catalog-codes.ts';
 
 export const SHEET_NAME = '立结案标准';
@@ -251,7 +252,7 @@ export async function buildStandardsWorkbook(rows: readonly Record<Column, strin
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
   sheet.getRow(1).font = { bold: true };
-  for (const cells of rows) sheet.addRow(COLUMNS.map((c) => cells[c]));
+  for (const cells of rows) sheet.addRow(COLUMNS.map((c) => inertText(cells[c])));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } };
   const help = workbook.addWorksheet('填写说明');
   help.columns = [{ width: 18 }, { width: 60 }];
@@ -265,33 +266,38 @@ export async function buildStandardsWorkbook(rows: readonly Record<Column, strin
 
 /**
  * Reads the 立结案标准 sheet (or the first sheet) by header names, so column order and extra columns do not
- * matter. Blank rows are skipped. Throws AppError CATALOG_SHEET_INVALID when the file or its header is unusable.
+ * matter. Blank rows are skipped. The workbook is streamed within the platform's size and row limits (413 / 422);
+ * throws AppError CATALOG_SHEET_INVALID when the file or its header is unusable.
  */
-export async function readStandardsWorkbook(buf: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its Buffer as an ArrayBuffer, which Node's generic Buffer no longer matches; runtime takes it.
-    await workbook.xlsx.load(buf as unknown as ExcelBuffer);
-  } catch {
-    throw new AppError('CATALOG_SHEET_INVALID', 400, [{ row: 0, field: 'file', message: '不是有效的 xlsx 文件' }]);
-  }
-  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) throw new AppError('CATALOG_SHEET_INVALID', 400, [{ row: 0, field: 'file', message: '文件中没有工作表' }]);
-  const positions = new Map<Column, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const header = COLUMNS.find((c) => c === clean(cell.text));
-    if (header && !positions.has(header)) positions.set(header, col);
-  });
-  const missing = REQUIRED_COLUMNS.filter((c) => !positions.has(c));
-  if (missing.length > 0) throw new AppError('CATALOG_SHEET_INVALID', 400, missing.map((field) => ({ row: 1, field, message: `缺少表头「${field}」` })));
-  if (sheet.rowCount - 1 > MAX_ROWS) throw new AppError('CATALOG_SHEET_INVALID', 400, [{ row: 0, field: 'file', message: `最多 ${MAX_ROWS} 行` }]);
+export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<RawRow[]> {
+  const invalid = (row: number, field: string, message: string) => new AppError('CATALOG_SHEET_INVALID', 400, [{ row, field, message }]);
+  let positions: Map<Column, number> | undefined;
   const rows: RawRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    const cells = Object.fromEntries(
-      COLUMNS.map((c) => [c, positions.has(c) ? row.getCell(positions.get(c) ?? 0).text.trim() : '']),
-    ) as Record<Column, string>;
-    if (COLUMNS.some((c) => cells[c] !== '')) rows.push({ row: r, cells });
+  try {
+    for await (const row of sheetRows(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
+      if (!positions) {
+        positions = new Map();
+        if (row.number === 1) {
+          row.eachCell((cell, col) => {
+            const header = COLUMNS.find((c) => c === clean(cell.text));
+            if (header && !positions?.has(header)) positions?.set(header, col);
+          });
+        }
+        const missing = REQUIRED_COLUMNS.filter((c) => !positions?.has(c));
+        if (missing.length > 0) throw new AppError('CATALOG_SHEET_INVALID', 400, missing.map((field) => ({ row: 1, field, message: `缺少表头「${field}」` })));
+        if (row.number === 1) continue;
+      }
+      const at = positions;
+      const cells = Object.fromEntries(COLUMNS.map((c) => {
+        const col = at.get(c);
+        return [c, col === undefined ? '' : restoredText(row.getCell(col).text.trim())];
+      })) as Record<Column, string>;
+      if (COLUMNS.some((c) => cells[c] !== '')) rows.push({ row: row.number, cells });
+    }
+  } catch (err) {
+    if (err instanceof SheetUnreadable) throw invalid(0, 'file', '不是有效的 xlsx 文件');
+    throw err;
   }
+  if (!positions) throw new AppError('CATALOG_SHEET_INVALID', 400, REQUIRED_COLUMNS.map((field) => ({ row: 1, field, message: `缺少表头「${field}」` })));
   return rows;
 }

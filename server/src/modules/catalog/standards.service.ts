@@ -11,6 +11,7 @@ import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { listWindow } from '../../platform/paging.ts';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../platform/sheet-rows.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { duplicateCondition, importInvalid, notXlsx, unknownMatter, unknownUnit } from './catalog.errors.ts';
@@ -42,7 +43,7 @@ const COLUMN_ORDER = new Map<string, number>(COLUMNS.map((c, i) => [c, i]));
 const byRowThenColumn = (a: ImportRowError, b: ImportRowError) => a.row - b.row || (COLUMN_ORDER.get(a.field) ?? 99) - (COLUMN_ORDER.get(b.field) ?? 99);
 
 /** 立结案标准: per matter, filing conditions with a handling limit, closing condition and default unit; Excel in and out. */
-export function createStandardsService(database: Database, clock: Clock, audit: AuditService, catalogs: CatalogService) {
+export function createStandardsService(database: Database, clock: Clock, audit: AuditService, catalogs: CatalogService, importLimits: SheetLimits = DEFAULT_SHEET_LIMITS) {
   const { db } = database;
 
   async function get(actor: Actor, id: string): Promise<FilingCondition> {
@@ -160,7 +161,7 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
       const earlier = await replay<ImportResult>(database, scope, key);
       if (earlier) return earlier.body;
       if (!looksLikeZip(file)) throw notXlsx('不是 xlsx 文件（请上传 Excel 2007 及以上格式）');
-      const raw = await readStandardsWorkbook(file);
+      const raw = await readStandardsWorkbook(file, importLimits);
       if (raw.length === 0) throw importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
       const catalog = await catalogs.catalogOf(actor.tenantId);
       const units = await repo.tenantUnits(db, actor.tenantId);

@@ -5,8 +5,10 @@
  * (the header is row 1), `features[3]` is the fourth feature.
  */
 import ExcelJS from 'exceljs';
-import type { Buffer as ExcelBuffer, CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { csvField, inertCell, restoredText } from '../../platform/cell-text.ts';
 import { parseCsv } from '../../platform/csv.ts';
+import { DEFAULT_SHEET_LIMITS, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { canonicalProps, fieldOf, headingOf, numberOf, STATE_WORDS, type Field } from './component-fields.ts';
 import type { ComponentViewRow } from './component.repository.ts';
 
@@ -78,7 +80,10 @@ function tableRows(header: readonly string[], body: readonly { row: number; cell
   if (body.length > MAX_IMPORT_ROWS) return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} rows per file`)] };
   const rows = body.map(({ row, cells }): SourceRow => {
     const props: Record<string, unknown> = {};
-    for (const [i, f] of columns) props[f] = cells[i];
+    for (const [i, f] of columns) {
+      const v = cells[i];
+      props[f] = typeof v === 'string' ? restoredText(v) : v;
+    }
     const lng = numberOf(props.lng);
     const lat = numberOf(props.lat);
     return { ref: { row }, props, geometry: lng !== null && lat !== null ? { type: 'Point', coordinates: [lng, lat] } : null };
@@ -107,26 +112,32 @@ function cellValue(v: CellValue): unknown {
   return null;
 }
 
-export async function readXlsx(bytes: Buffer): Promise<{ rows: SourceRow[]; issues: ImportIssue[] }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its Buffer as an ArrayBuffer, which Node's generic Buffer no longer matches; runtime takes it.
-    await workbook.xlsx.load(bytes as unknown as ExcelBuffer);
-  } catch {
-    return { rows: [], issues: [fileIssue('not a readable .xlsx file')] };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount < 1) return { rows: [], issues: [fileIssue('the workbook has no rows')] };
-  const width = sheet.columnCount;
-  const cellsOf = (r: number) => Array.from({ length: width }, (_, c) => cellValue(sheet.getRow(r).getCell(c + 1).value));
-  const header = cellsOf(1).map((h) => String(h ?? '').trim());
+/**
+ * The first sheet, streamed within the platform's size and row limits (413 / 422). Row 1 is the header; data rows
+ * are read only as far as the last column whose heading we import, so a stray cell far to the right costs nothing.
+ */
+export async function readXlsx(bytes: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<{ rows: SourceRow[]; issues: ImportIssue[] }> {
+  let header: string[] | undefined;
   const body: { row: number; cells: unknown[] }[] = [];
   const issues: ImportIssue[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cells = cellsOf(r);
-    if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
-    body.push({ row: r, cells });
+  try {
+    for await (const row of sheetRows(bytes, { maxRows: MAX_IMPORT_ROWS, limits })) {
+      if (!header) {
+        const headings = new Map<number, string>();
+        if (row.number === 1) row.eachCell((cell, col) => headings.set(col, String(cellValue(cell.value) ?? '').trim()));
+        const width = [...headings].reduce((w, [col, h]) => (fieldOf(h) ? Math.max(w, col) : w), 0);
+        header = Array.from({ length: width }, (_, c) => headings.get(c + 1) ?? '');
+        if (row.number === 1) continue;
+      }
+      const cells = header.map((_, c) => cellValue(row.getCell(c + 1).value));
+      if (cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue;
+      body.push({ row: row.number, cells });
+    }
+  } catch (err) {
+    if (err instanceof SheetUnreadable) return { rows: [], issues: [fileIssue('not a readable .xlsx file')] };
+    throw err;
   }
+  if (!header) return { rows: [], issues: [fileIssue('the workbook has no rows')] };
   const read = tableRows(header, body);
   // A 17-digit id typed as a number has already lost its last digits (doubles hold 15–16): refuse it, do not guess.
   for (const row of read.rows) {
@@ -166,18 +177,10 @@ const EXPORT_COLUMNS: readonly [string, (r: ComponentViewRow) => string | number
   ['示意数据', (r) => (r.synthetic ? '是' : '否')],
 ];
 
-/** A text cell that Excel would run as a formula is prefixed with ' (OWASP CSV injection). */
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** UTF-8 with BOM and CRLF, which Excel on Windows opens correctly. */
+/** UTF-8 with BOM and CRLF, which Excel on Windows opens correctly; text that would run as a formula made inert. */
 export function componentsCsv(rows: readonly ComponentViewRow[]): string {
-  const lines = [EXPORT_COLUMNS.map(([h]) => csvCell(h)).join(',')];
-  for (const r of rows) lines.push(EXPORT_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  const lines = [EXPORT_COLUMNS.map(([h]) => csvField(h)).join(',')];
+  for (const r of rows) lines.push(EXPORT_COLUMNS.map(([, get]) => csvField(get(r))).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
@@ -187,7 +190,7 @@ export async function componentsXlsx(rows: readonly ComponentViewRow[]): Promise
   sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, width: Math.max(10, header.length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };
   // ids stay text cells: as numbers Excel would round 17 digits
-  for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => get(r)));
+  for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => inertCell(get(r))));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

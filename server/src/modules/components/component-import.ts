@@ -13,6 +13,7 @@ import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
+import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../platform/sheet-rows.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
@@ -26,10 +27,10 @@ export type ImportInput = { kind: 'file'; filename?: string; bytes: Buffer } | {
 
 const order = (i: ImportIssue) => (i.row ?? i.feature ?? -1);
 
-async function readInput(input: ImportInput): Promise<{ rows: SourceRow[]; issues: ImportIssue[]; geojson: boolean }> {
+async function readInput(input: ImportInput, limits: SheetLimits): Promise<{ rows: SourceRow[]; issues: ImportIssue[]; geojson: boolean }> {
   if (input.kind === 'json') return { ...readGeoJson(input.body), geojson: true };
   const kind = fileKind(input.filename, input.bytes);
-  if (kind === 'xlsx') return { ...(await readXlsx(input.bytes)), geojson: false };
+  if (kind === 'xlsx') return { ...(await readXlsx(input.bytes, limits)), geojson: false };
   if (kind === 'csv') return { ...readCsv(input.bytes), geojson: false };
   try {
     return { ...readGeoJson(JSON.parse(input.bytes.toString('utf8').replace(/^\uFEFF/, ''))), geojson: true };
@@ -49,7 +50,7 @@ function rename(issue: { path: string; message: string }, rows: readonly SourceR
   return issueAt(row.ref, m[2] ?? 'lng', issue.message);
 }
 
-export function createComponentImport(database: Database, clock: Clock, audit: AuditService, catalog: CatalogService, geo: GeoService) {
+export function createComponentImport(database: Database, clock: Clock, audit: AuditService, catalog: CatalogService, geo: GeoService, importLimits: SheetLimits = DEFAULT_SHEET_LIMITS) {
   const { db } = database;
 
   return async function importComponents(actor: Actor, input: ImportInput, crs: Crs = 'wgs84', key: string | null = null): Promise<ComponentImportResult> {
@@ -60,7 +61,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
     if (earlier) return earlier.body;
     const tenant = await repo.tenantInfo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
-    const read = await readInput(input);
+    const read = await readInput(input, importLimits);
     const issues: ImportIssue[] = [...read.issues];
     const classes = (await catalog.catalogOf(actor.tenantId)).byKey;
     const activeClass = (c: string) => toBool(classes.get(`component:${c}`)?.active);

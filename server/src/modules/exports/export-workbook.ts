@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { MAX_PAGE_SIZE, type Page } from '../../../../common/domain/paging.ts';
+import { inertText } from '../../platform/cell-text.ts';
 import { translate, type Locale } from '../../platform/messages.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -56,10 +57,12 @@ export function formatter(locale: Locale, timeZone: string): Formatter {
 
 type FetchPage<T> = (page: number, pageSize: number) => Promise<Page<T>>;
 
+/** Text that would run as a formula is made inert (platform/cell-text.ts), then cut to what Excel accepts. */
 function cellOf(value: Cell): string | number | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'string' && value.length > MAX_CELL) return `${value.slice(0, MAX_CELL)}…`;
-  return value;
+  if (typeof value !== 'string') return value;
+  const text = inertText(value);
+  return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}…` : text;
 }
 
 export async function sendWorkbook<T>(reply: FastifyReply, spec: SheetSpec<T>, fmt: Formatter, fetchPage: FetchPage<T>): Promise<FastifyReply> {

@@ -10,6 +10,7 @@ import type { HotlineOrdersTable } from '../../db/schema-hotline.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db.ts';
 import { once } from '../../platform/idempotency.ts';
+import type { SheetLimits } from '../../platform/sheet-rows.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -22,6 +23,8 @@ export interface IntakeDeps {
   calendar: { forTenant(tenantId: string): Promise<WorkCalendar> };
   settings: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
   audit: AuditService;
+  /** unpacked-size and row limits of spreadsheet imports (configuration); the platform defaults when absent */
+  importLimits?: SheetLimits;
 }
 
 export const SIGN_LIMITS_KEY = 'hotline.signLimits';
@@ -117,7 +120,7 @@ export function createHotlineIntake(database: Database, clock: Clock, deps: Inta
      */
     async importFile(actor: Actor, source: HotlineSource, file: Buffer, key: string | null): Promise<{ status: number; body: HotlineImportResult; replayed: boolean }> {
       requirePermission(actor, 'hotline.handle');
-      const raw = await readOrderFile(file);
+      const raw = await readOrderFile(file, deps.importLimits);
       if (raw.length === 0) throw hotlineErrors.importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
       const calendar = await deps.calendar.forTenant(actor.tenantId);
       const { valid, errors } = validateRows(raw, calendar.timeZone);

@@ -4,10 +4,10 @@
  * per-row errors, and the template. Import is all-or-nothing: the caller saves only when `errors` is empty.
  */
 import ExcelJS from 'exceljs';
-import type { Buffer as ExcelBuffer } from 'exceljs';
 import type { HotlineOrderInput, HotlineUrgency } from '../../../../common/contracts/hotline.ts';
 import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time.ts';
 import { parseCsv } from '../../platform/csv.ts';
+import { DEFAULT_SHEET_LIMITS, importTooManyRows, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { hotlineErrors } from './hotline.errors.ts';
 
 export const SHEET_NAME = '热线工单';
@@ -51,12 +51,13 @@ const columnOf = (header: string): Column | undefined => {
   return (COLUMNS as readonly string[]).includes(h) ? (h as Column) : ALIASES[h];
 };
 
-function headerPositions(headers: readonly string[]): Map<Column, number> {
+/** Where each known column is, by the header row's cells (position → text; positions are the caller's own). */
+function headerPositions(headers: Iterable<[number, string]>): Map<Column, number> {
   const positions = new Map<Column, number>();
-  headers.forEach((h, i) => {
+  for (const [i, h] of headers) {
     const col = columnOf(h);
     if (col && !positions.has(col)) positions.set(col, i);
-  });
+  }
   const missing = REQUIRED.filter((c) => !positions.has(c));
   if (missing.length > 0) throw hotlineErrors.sheetInvalid(missing.map((field) => ({ row: 1, field, message: `缺少表头「${field}」` })));
   return positions;
@@ -139,53 +140,67 @@ export function validateRows(rows: readonly RawRow[], timeZone: string): { valid
   return { valid, errors };
 }
 
-function toRows(table: readonly (readonly CellValue[])[]): RawRow[] {
-  const [header = [], ...body] = table;
-  const positions = headerPositions(header.map((h) => asText(h)));
-  if (body.length > MAX_ROWS) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: `最多 ${MAX_ROWS} 行` }]);
-  const rows: RawRow[] = [];
-  body.forEach((line, i) => {
-    const cells = Object.fromEntries(COLUMNS.map((c) => [c, positions.has(c) ? line[positions.get(c) ?? 0] ?? '' : ''])) as Record<Column, CellValue>;
-    if (COLUMNS.some((c) => asText(cells[c]) !== '')) rows.push({ row: i + 2, cells });
-  });
-  return rows;
+/** One data row: its sheet row number and the cells of the known columns ('' where absent or blank). */
+function rawRow(row: number, positions: ReadonlyMap<Column, number>, cell: (position: number) => CellValue | undefined): RawRow | null {
+  const cells = Object.fromEntries(COLUMNS.map((c) => {
+    const at = positions.get(c);
+    return [c, at === undefined ? '' : cell(at) ?? ''];
+  })) as Record<Column, CellValue>;
+  return COLUMNS.some((c) => asText(cells[c]) !== '') ? { row, cells } : null;
 }
 
 const looksLikeZip = (buf: Buffer) => buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
+const notXlsx = () => hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: '不是有效的 xlsx 文件' }]);
+
+function readCsvRows(buf: Buffer, maxRows: number): RawRow[] {
+  const text = buf.toString('utf8');
+  if (text.includes('\uFFFD') || text.includes('\u0000')) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: '不是 xlsx 或 UTF-8 编码的 CSV 文件' }]);
+  let table: string[][];
+  try {
+    table = parseCsv(text);
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith('CSV')) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: 'CSV 格式错误：引号未闭合' }]);
+    throw err;
+  }
+  const [header = [], ...body] = table;
+  const positions = headerPositions(header.map((h, i): [number, string] => [i, h.trim()]));
+  if (body.length > maxRows) throw importTooManyRows(maxRows);
+  return body.flatMap((line, i) => rawRow(i + 2, positions, (at) => line[at]) ?? []);
+}
+
+/**
+ * The 热线工单 sheet (or the first) of an xlsx, streamed: row 1 is the header, later rows are read cell by cell
+ * for the known columns only. Size and row limits are the platform's (413 / 422 before or while reading).
+ */
+async function readXlsxRows(buf: Buffer, limits: SheetLimits): Promise<RawRow[]> {
+  let positions: Map<Column, number> | undefined;
+  const rows: RawRow[] = [];
+  try {
+    for await (const row of sheetRows(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
+      if (!positions) {
+        const header: [number, string][] = [];
+        if (row.number === 1) row.eachCell((cell, col) => header.push([col, cell.text.trim()]));
+        positions = headerPositions(header);
+        if (row.number === 1) continue;
+      }
+      const raw = rawRow(row.number, positions, (col) => {
+        const cell = row.getCell(col);
+        return cell.value instanceof Date ? cell.value : cell.text.trim();
+      });
+      if (raw) rows.push(raw);
+    }
+  } catch (err) {
+    if (err instanceof SheetUnreadable) throw notXlsx();
+    throw err;
+  }
+  if (!positions) headerPositions([]);
+  return rows;
+}
 
 /** Reads an xlsx workbook (the 热线工单 sheet or the first) or UTF-8 CSV, told apart by content. */
-export async function readOrderFile(buf: Buffer): Promise<RawRow[]> {
-  if (!looksLikeZip(buf)) {
-    const text = buf.toString('utf8');
-    if (text.includes('\uFFFD') || text.includes('\u0000')) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: '不是 xlsx 或 UTF-8 编码的 CSV 文件' }]);
-    try {
-      return toRows(parseCsv(text));
-    } catch (err) {
-      if (err instanceof Error && err.message.startsWith('CSV')) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: 'CSV 格式错误：引号未闭合' }]);
-      throw err;
-    }
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buf as unknown as ExcelBuffer);
-  } catch {
-    throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: '不是有效的 xlsx 文件' }]);
-  }
-  const sheet = workbook.getWorksheet(SHEET_NAME) ?? workbook.worksheets[0];
-  if (!sheet) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: '文件中没有工作表' }]);
-  if (sheet.rowCount - 1 > MAX_ROWS) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: `最多 ${MAX_ROWS} 行` }]);
-  const width = Math.max(sheet.columnCount, COLUMNS.length);
-  const table: CellValue[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r += 1) {
-    const row = sheet.getRow(r);
-    const line: CellValue[] = [];
-    for (let c = 1; c <= width; c += 1) {
-      const cell = row.getCell(c);
-      line.push(cell.value instanceof Date ? cell.value : cell.text.trim());
-    }
-    table.push(line);
-  }
-  return toRows(table);
+export async function readOrderFile(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<RawRow[]> {
+  if (!looksLikeZip(buf)) return readCsvRows(buf, Math.min(MAX_ROWS, limits.maxRows));
+  return readXlsxRows(buf, limits);
 }
 
 /** The import template: the header, one example row and a 填写说明 sheet. */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { KpiCaseItem, KpiRow, Ranking } from '../../../../common/contracts/kpi.ts';
+import { inertCell } from '../../platform/cell-text.ts';
 import { translate, type Locale } from '../../platform/messages.ts';
 
 /** .xlsx of a monthly ranking (with 流动红旗 and the bottom list marked) and of the overdue / escalated lists. */
@@ -22,7 +23,7 @@ export async function rankingWorkbook(r: Ranking, locale: Locale): Promise<Buffe
   const bottom = new Set(r.bottom.map((b) => b.id));
   const mark = (row: KpiRow) => (r.redFlag?.id === row.id ? tr(locale, 'kpi.ranking.redFlag') : bottom.has(row.id) ? tr(locale, 'kpi.ranking.bottom') : '');
   for (const row of r.rows) {
-    sheet.addRow([row.rank, row.name, row.score, row.grade, ...cols.map((c) => row.indicators[c]?.value ?? null), mark(row)]);
+    sheet.addRow([row.rank, inertCell(row.name), row.score, row.grade, ...cols.map((c) => row.indicators[c]?.value ?? null), mark(row)]);
   }
   sheet.columns.forEach((c, i) => { c.width = i === 1 ? 24 : 14; });
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -33,7 +34,8 @@ export async function caseListWorkbook(kind: 'overdue' | 'escalated', items: rea
   const sheet = wb.addWorksheet(tr(locale, `kpi.lists.${kind}`).slice(0, 31));
   header(sheet, ['caseNo', 'status', 'matter', 'address', 'street', 'unit', 'reportedAt', 'deadline', 'escalations'].map((k) => tr(locale, `kpi.cols.${k}`)));
   for (const c of items) {
-    sheet.addRow([c.caseNo, tr(locale, `cases.status.${c.status}`), c.matterName ?? c.matterCode, c.address, c.streetName, c.unitName, c.reportedAt, c.handlingDeadline, c.escalationCount]);
+    // Addresses come from citizens' reports: text that would run as a formula is made inert.
+    sheet.addRow([c.caseNo, tr(locale, `cases.status.${c.status}`), c.matterName ?? c.matterCode, c.address, c.streetName, c.unitName, c.reportedAt, c.handlingDeadline, c.escalationCount].map(inertCell));
   }
   sheet.columns.forEach((c) => { c.width = 20; });
   return Buffer.from(await wb.xlsx.writeBuffer());

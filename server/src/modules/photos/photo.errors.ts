@@ -3,16 +3,25 @@ import { AppError } from '../../platform/errors.ts';
 /** Upload limits. 10 MB covers a full-resolution phone photo; anything bigger is not a street photo. */
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /**
- * Decoded size cap. A real photo that fits in 10 MB is well under 100 megapixels, while a small crafted PNG can
- * declare enough pixels to need gigabytes of memory when decoded (a "decompression bomb").
+ * Default decoded-size cap (staff; configurable, PHOTO_MAX_MEGAPIXELS_*). A real photo that fits in 10 MB is well
+ * under 100 megapixels, while a small crafted PNG can declare enough pixels to need gigabytes of memory when decoded
+ * (a "decompression bomb"). Anonymous uploads get a lower cap from the configuration.
  */
 export const MAX_PHOTO_PIXELS = 100_000_000;
 
 export const photoUnsupportedType = (reason?: string) =>
   new AppError('PHOTO_UNSUPPORTED_TYPE', 415, { allowed: 'jpeg, png, webp, heif', ...(reason ? { reason } : {}) });
 
-export const photoTooLarge = (limit: { maxBytes: number } | { maxPixels: number } = { maxBytes: MAX_PHOTO_BYTES }) =>
-  new AppError('PHOTO_TOO_LARGE', 413, { maxMb: MAX_PHOTO_BYTES / 1024 / 1024, ...limit });
+export const photoTooLarge = () => new AppError('PHOTO_TOO_LARGE', 413, { maxMb: MAX_PHOTO_BYTES / 1024 / 1024, maxBytes: MAX_PHOTO_BYTES });
+
+/** The header declares more pixels than this upload route decodes; the message names the limit. */
+export const photoTooManyPixels = (pixels: number, maxPixels: number) =>
+  new AppError('PHOTO_TOO_MANY_PIXELS', 413, {
+    field: 'body.file', maxPixels, maxMegapixels: Math.floor(maxPixels / 1_000_000), megapixels: Math.round(pixels / 100_000) / 10,
+  });
+
+/** Every image slot is busy and the waiting line is full: come back shortly. */
+export const photoBusy = (retryAfterSeconds: number) => new AppError('PHOTO_BUSY', 503, { retryAfterSeconds });
 
 /** The bytes look like an accepted format but do not decode (truncated upload, corrupt file). */
 export const photoUnreadable = () => new AppError('PHOTO_UNREADABLE', 422);

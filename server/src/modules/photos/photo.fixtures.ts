@@ -53,11 +53,11 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-/** A tiny PNG whose header claims 30000×30000 pixels: a decompression bomb in miniature. */
-export function pixelBombPng(): Buffer {
+/** A tiny PNG whose header claims width×height pixels (30000×30000 by default): a decompression bomb in miniature. */
+export function pixelBombPng(width = 30000, height = 30000): Buffer {
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(30000, 0);
-  ihdr.writeUInt32BE(30000, 4);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),

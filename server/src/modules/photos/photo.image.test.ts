@@ -74,6 +74,9 @@ describe('normalisePhoto', () => {
     expect((await refusal(normalisePhoto(svg))).code).toBe('PHOTO_UNSUPPORTED_TYPE');
     const jpeg = await wideJpeg(640, 480);
     expect(await refusal(normalisePhoto(jpeg.subarray(0, 200)))).toMatchObject({ code: 'PHOTO_UNREADABLE', status: 422 });
-    expect(await refusal(normalisePhoto(pixelBombPng()))).toMatchObject({ code: 'PHOTO_TOO_LARGE', status: 413 });
+    expect(await refusal(normalisePhoto(pixelBombPng()))).toMatchObject({ code: 'PHOTO_TOO_MANY_PIXELS', status: 413 });
+    // The cap is the caller's: 48 megapixels pass a 100 Mpx cap (and then fail to decode, having no pixel data) but not a 40 Mpx one.
+    expect(await refusal(normalisePhoto(pixelBombPng(8000, 6000), 40_000_000))).toMatchObject({ code: 'PHOTO_TOO_MANY_PIXELS', details: { maxMegapixels: 40, megapixels: 48 } });
+    expect((await refusal(normalisePhoto(pixelBombPng(8000, 6000), 100_000_000))).code).toBe('PHOTO_UNREADABLE');
   });
 });

@@ -1,5 +1,5 @@
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import { MAX_PHOTO_PIXELS, photoTooLarge, photoUnreadable, photoUnsupportedType } from './photo.errors.ts';
+import { MAX_PHOTO_PIXELS, photoTooManyPixels, photoUnreadable, photoUnsupportedType } from './photo.errors.ts';
 
 /** Longest edge of the stored photo: enough to read a licence plate or a crack, small enough for 4G. */
 export const MAX_EDGE = 2560;
@@ -15,7 +15,7 @@ const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mi
 
 // 'error' rather than the stricter default 'warning': many Android camera JPEGs carry harmless warnings
 // (odd markers, padding) and must not be refused; truncated or corrupt data still is.
-const INPUT: SharpOptions = { failOn: 'error', limitInputPixels: MAX_PHOTO_PIXELS };
+const INPUT: SharpOptions = { failOn: 'error' };
 
 /**
  * The type from the bytes themselves, never from the file name or the client's Content-Type. Checked before
@@ -41,9 +41,11 @@ export interface NormalisedPhoto {
 /**
  * Upright, bounded, metadata-free JPEG plus a thumbnail. Re-encoding without `withMetadata`/`keepMetadata` is
  * what strips EXIF: photos of a complaint may later be shown to the public and must not reveal where the
- * reporter lives (hardening issue "EXIF location stripped").
+ * reporter lives (hardening issue "EXIF location stripped"). `maxPixels` is the decoded-size cap of the route the
+ * photo came in by (anonymous uploads get a lower one). Every step runs on sharp's worker threads, never on the
+ * event loop, and the caller holds no database transaction meanwhile.
  */
-export async function normalisePhoto(data: Buffer): Promise<NormalisedPhoto> {
+export async function normalisePhoto(data: Buffer, maxPixels: number = MAX_PHOTO_PIXELS): Promise<NormalisedPhoto> {
   const sourceType = sniffImageType(data);
   if (!sourceType) throw photoUnsupportedType();
   let meta: Metadata;
@@ -55,9 +57,10 @@ export async function normalisePhoto(data: Buffer): Promise<NormalisedPhoto> {
   }
   // The decoder libvips picked must agree with the magic bytes: a polyglot file is refused.
   if (meta.format !== sourceType) throw photoUnsupportedType();
-  if (meta.width * meta.height > MAX_PHOTO_PIXELS) throw photoTooLarge({ maxPixels: MAX_PHOTO_PIXELS });
+  if (meta.width * meta.height > maxPixels) throw photoTooManyPixels(meta.width * meta.height, maxPixels);
   try {
-    const { data: image, info } = await sharp(data, INPUT)
+    // The decoder's own cap repeats the check, in case a file's frames disagree with the header read above.
+    const { data: image, info } = await sharp(data, { ...INPUT, limitInputPixels: maxPixels })
       .rotate()
       // transparent PNG/WebP areas would turn black in a JPEG
       .flatten({ background: '#ffffff' })

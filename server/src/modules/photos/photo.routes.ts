@@ -66,8 +66,11 @@ async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFi
     .send(stream);
 }
 
-/** HTTP only: multipart → service → reply (DESIGN.md §3). Multipart parsing is registered in this scope only. */
-export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService, publicTenantId: (req: FastifyRequest) => Promise<string>): Promise<void> {
+/**
+ * HTTP only: multipart → service → reply (DESIGN.md §3). Multipart parsing is registered in this scope only.
+ * `uploadsPerMinuteUser` caps each staff member's uploads (429 beyond); public uploads have their own limits.
+ */
+export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService, publicTenantId: (req: FastifyRequest) => Promise<string>, uploadsPerMinuteUser: number): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: LIMITS });
     const r = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -75,10 +78,14 @@ export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService,
     const jpeg = Type.Unknown({ description: 'image/jpeg bytes' });
 
     r.post('/api/photos', {
-      config: { permission: 'case.read' },
+      config: {
+        permission: 'case.read',
+        // Counted per signed-in user (the auth hook has resolved the actor before this hook runs), before the body is read.
+        rateLimit: { max: uploadsPerMinuteUser, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `photo-upload:${req.actor?.userId ?? req.ip}` },
+      },
       schema: {
         tags, summary: 'Upload one photo (multipart field `file`, ≤ 10 MB; JPEG, PNG, WebP or HEIF by content). Stored upright as JPEG without EXIF; attach it to a case by id.',
-        response: { 201: CasePhoto, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, ...errors },
+        response: { 201: CasePhoto, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody, ...errors },
       },
     }, async (req, reply) => reply.status(201).send(await s.upload(actorOf(req), await uploadedPhoto(req), idempotencyKey(req.headers['idempotency-key']))));
 

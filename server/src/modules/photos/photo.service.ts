@@ -7,10 +7,11 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { once } from '../../platform/idempotency.ts';
+import { once, replay } from '../../platform/idempotency.ts';
+import { WorkLimit, WorkLimitFull } from '../../platform/work-limit.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { MAX_PHOTO_BYTES, photoTooLarge, photoUnknown } from './photo.errors.ts';
-import { normalisePhoto } from './photo.image.ts';
+import { MAX_PHOTO_BYTES, photoBusy, photoTooLarge, photoUnknown } from './photo.errors.ts';
+import { normalisePhoto, type NormalisedPhoto } from './photo.image.ts';
 import * as repo from './photo.repository.ts';
 import { createPhotoStore, photoFileNames, type PhotoStore } from './photo.storage.ts';
 
@@ -20,6 +21,8 @@ export type PhotoVariant = 'full' | 'thumb';
 export interface PhotoServiceDeps {
   /** The case module's visibility rule; photos of a case are exactly as visible as the case itself. */
   canViewCase(actor: Actor, caseId: string): Promise<boolean>;
+  /** The image step; the default is normalisePhoto. Tests wrap it to hold uploads while their image is processed. */
+  normalise?: (data: Buffer, maxPixels: number) => Promise<NormalisedPhoto>;
 }
 
 /** A photo the caller may see; the bytes are opened only when they are actually sent (not for a 304). */
@@ -29,6 +32,9 @@ export interface PhotoFile {
   etag: string;
   open(): Promise<{ stream: ReadStream; size: number }>;
 }
+
+/** Seconds a client is told to wait when every image slot and the waiting line are taken. */
+const BUSY_RETRY_SECONDS = 5;
 
 type PhotoRow = Pick<CasePhotosTable, 'id' | 'phase' | 'width' | 'height' | 'created_at'>;
 
@@ -47,8 +53,28 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
   const { db } = database;
   const store: PhotoStore = createPhotoStore(config.dataDir);
 
-  async function storeOne(tenantId: string, uploadedBy: string | null, data: Buffer, tx: Executor): Promise<CasePhoto> {
-    const photo = await normalisePhoto(data);
+  const normalise = deps.normalise ?? normalisePhoto;
+  // Decoding is the expensive part (CPU on sharp's threads, memory for the pixels): a few at a time per process.
+  const imageSlots = new WorkLimit(config.photos.concurrency, config.photos.queue);
+
+  /**
+   * One upload, in the order that keeps the database free: decode and re-encode the image (no connection held),
+   * write both files, then insert the row — with the idempotency key, if any — in a short transaction. When the
+   * transaction fails, or a concurrent retry with the same key won, the files just written are removed again.
+   */
+  async function storeOne(tenantId: string, uploadedBy: string | null, data: Buffer, maxPixels: number, scope: string, key: string | null): Promise<CasePhoto> {
+    if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
+    if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
+    // A retry of an upload already stored returns it without decoding the image again.
+    const earlier = await replay<CasePhoto>(database, scope, key);
+    if (earlier) return earlier.body;
+    let photo: NormalisedPhoto;
+    try {
+      photo = await imageSlots.run(() => normalise(data, maxPixels));
+    } catch (err) {
+      if (err instanceof WorkLimitFull) throw photoBusy(BUSY_RETRY_SECONDS);
+      throw err;
+    }
     const id = newId();
     const now = clock.now();
     const names = photoFileNames(tenantId, id, now);
@@ -67,16 +93,23 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       uploaded_by: uploadedBy,
       created_at: now.toISOString(),
     };
+    const removeFiles = () => Promise.all([store.remove(names.path), store.remove(names.thumbPath)]);
     // Files first, row last: a row never points at a file that is not completely on disk.
+    let stored: { body: CasePhoto; replayed: boolean };
     try {
       await store.write(names.thumbPath, photo.thumb);
       await store.write(names.path, photo.image);
-      await repo.insertPhoto(tx, row);
+      stored = await once(database, scope, key, () => now.toISOString(), async (tx) => {
+        await repo.insertPhoto(tx, row);
+        return { status: 201, body: photoView(row) };
+      });
     } catch (err) {
-      await Promise.all([store.remove(names.path), store.remove(names.thumbPath)]);
+      await removeFiles();
       throw err;
     }
-    return photoView(row);
+    // A concurrent duplicate with the same key stored its photo first: ours is not referenced by any row.
+    if (stored.replayed) await removeFiles();
+    return stored.body;
   }
 
   function fileOf(row: Pick<CasePhotosTable, 'id' | 'sha256' | 'path' | 'thumb_path'>, variant: PhotoVariant): PhotoFile {
@@ -102,12 +135,8 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
      */
     async upload(actor: Actor, data: Buffer, key: string | null = null): Promise<CasePhoto> {
       requirePermission(actor, 'case.read');
-      if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
-      if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
       // With an Idempotency-Key a retried upload returns the first photo instead of storing a second (issue 4).
-      const scope = `photo.upload:${actor.tenantId}:${actor.userId}`;
-      const result = await once(database, scope, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(actor.tenantId, actor.userId, data, tx) }));
-      return result.body;
+      return storeOne(actor.tenantId, actor.userId, data, config.photos.maxPixelsStaff, `photo.upload:${actor.tenantId}:${actor.userId}`, key);
     },
 
     /**
@@ -116,10 +145,8 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
      * external intake attaches it. `scope` names the client (device, API key) for idempotent retries.
      */
     async uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string): Promise<CasePhoto> {
-      if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
-      if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
-      const result = await once(database, `photo.external:${tenantId}:${scope}`, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(tenantId, null, data, tx) }));
-      return result.body;
+      // Anyone on the internet can send these: the lower, public pixel cap applies.
+      return storeOne(tenantId, null, data, config.photos.maxPixelsPublic, `photo.external:${tenantId}:${scope}`, key);
     },
 
     /** For external intake, inside its transaction: attaches unattached uploads that have no uploader. */

@@ -1,6 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import type { ReportColumn, ReportTable, StatReport } from '../../../../common/contracts/reports.ts';
+import { inertCell } from '../../platform/cell-text.ts';
 
 /**
  * The report as a Word document laid out like a bureau's work summary (title, numbered sections, sentences in
@@ -64,7 +65,7 @@ export async function reportXlsx(report: StatReport): Promise<Buffer> {
       const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
       sheet.addRow([`${report.title} · ${t.title}`]).font = { bold: true };
       sheet.addRow(t.columns.map((c) => c.title)).font = { bold: true };
-      for (const r of t.rows) sheet.addRow(t.columns.map((c) => r[c.key] ?? null));
+      for (const r of t.rows) sheet.addRow(t.columns.map((c) => inertCell(r[c.key] ?? null)));
       t.columns.forEach((c, i) => {
         const col = sheet.getColumn(i + 1);
         col.width = c.type === 'text' ? 24 : 14;
