@@ -8,7 +8,10 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
+import { ChainKeys, type ChainKey } from '../server/src/platform/chain-keys.ts';
 import { seedDemoCity } from '../server/src/db/seed/demo-city.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
@@ -25,6 +28,8 @@ export interface GenerateCasesOptions {
   seed?: number;
   fullTimeline?: boolean;
   now?: Date;
+  /** timeline rows are hashed under it; default a throw-away key (bench databases are never verified) */
+  chainKey?: ChainKey;
   onProgress?: (done: number, total: number, elapsedMs: number) => void;
 }
 
@@ -47,7 +52,7 @@ export async function generateCases(o: GenerateCasesOptions): Promise<GenerateCa
     let done = 0;
     let events = 0;
     let lastReport = 0;
-    const options = { count: o.cases, spanDays: o.spanDays ?? 1095, now: o.now ?? new Date(), seed: o.seed ?? 1, fullTimeline: o.fullTimeline ?? false };
+    const options = { count: o.cases, spanDays: o.spanDays ?? 1095, now: o.now ?? new Date(), seed: o.seed ?? 1, fullTimeline: o.fullTimeline ?? false, chainKey: o.chainKey ?? new ChainKeys([randomBytes(32).toString('hex')]).current };
     const plan = planCases(ref, options);
     const firstSeq = await writer.reserveSequences(ref.tenantId, plan.perDay);
     const batches = syntheticCases(ref, options, plan, firstSeq);
@@ -97,6 +102,8 @@ async function cli() {
   const result = await generateCases({
     url: values.url, schema: values.schema ?? null, cases: parseCount(values.cases), spanDays: Number(values['span-days']),
     seed: Number(values.seed), fullTimeline: values['full-timeline'],
+    // The installation's key (AUDIT_HMAC_KEY or DATA_DIR/.audit-key), so `npm run audit:verify` holds on the demo history.
+    chainKey: new ChainKeys(loadConfig().audit.keys).current,
     onProgress: (done, total, ms) => console.log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(1)} s`),
   });
   console.log(`loaded ${result.cases.toLocaleString('en')} cases and ${result.events.toLocaleString('en')} timeline rows in ${(result.ms / 1000).toFixed(1)} s (${Math.round(result.casesPerSecond).toLocaleString('en')} cases/s)`);

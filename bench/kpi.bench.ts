@@ -6,8 +6,13 @@
  * First the roll-up catches up with the cases the bulk load queued (its own figure: a one-off after a bulk load,
  * not part of a request), then each measurement is the median of several runs after one warm-up.
  */
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ChainKeys } from '../server/src/platform/chain-keys.ts';
+import { CheckpointStore } from '../server/src/platform/checkpoint-store.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase, type Database } from '../server/src/platform/db.ts';
 import { createAuditService } from '../server/src/modules/audit/index.ts';
@@ -31,7 +36,8 @@ export async function measureKpi(o: Pick<KpiBenchOptions, 'database' | 'log'> & 
   const { db } = database;
   const log = o.log ?? (() => undefined);
   const tenant = await db.selectFrom('tenants').select(['id', 'timezone']).where('code', '=', '420281').executeTakeFirstOrThrow();
-  const settings = createSettingsService(database, systemClock, createAuditService(database, systemClock));
+  const keys = new ChainKeys([randomBytes(32).toString('hex')]);
+  const settings = createSettingsService(database, systemClock, createAuditService(database, systemClock, { keys, checkpoints: new CheckpointStore(join(tmpdir(), 'cityloop-bench-checkpoints'), keys) }));
   const kpi = createKpiService(database, systemClock, settings);
   const reports = createReportService(database, systemClock, kpi);
 

@@ -8,7 +8,8 @@ import { v7 as uuidv7 } from 'uuid';
 import type { CaseState } from '../../common/domain/case-status.ts';
 import type { CaseEventsTable, CasesTable } from '../../server/src/db/schema.ts';
 import { DEFAULT_STEP_LIMITS } from '../../server/src/modules/cases/case-sla.ts';
-import { CASE_GENESIS, eventHash, type EventInput } from '../../server/src/modules/cases/case-timeline.ts';
+import type { ChainKey } from '../../server/src/platform/chain-keys.ts';
+import { CASE_GENESIS, eventRow, type EventInput } from '../../server/src/modules/cases/case-timeline.ts';
 import type { CaseReference } from './case-reference.ts';
 import { limitMs, matterPicker, OPEN_AGE_MS, pathTo, pickChannel, STATUS_MIX, timelineOf, type Step } from './case-paths.ts';
 import { pick, rng, weighted, type Random } from './rng.ts';
@@ -26,6 +27,8 @@ export interface GenerateOptions {
   now: Date;
   seed: number;
   fullTimeline: boolean;
+  /** the key timeline rows are hashed under (the installation's, so audit:verify holds on the loaded data) */
+  chainKey: ChainKey;
 }
 
 /** Which case is reported when, in what status: fixed before any row is built, so case numbers can be reserved. */
@@ -156,7 +159,7 @@ export function* syntheticCases(ref: CaseReference, o: GenerateOptions, plan: Ca
     };
     row.search_text = [row.case_no, matter.name, row.description, row.address ?? ''].join(' ');
     batch.cases.push(row);
-    appendTimeline(batch.events, ref, row, path, stamps, timelineOf(path, o.fullTimeline));
+    appendTimeline(batch.events, ref, row, path, stamps, timelineOf(path, o.fullTimeline), o.chainKey);
     if (batch.cases.length >= batchSize) {
       yield batch;
       batch = { cases: [], events: [] };
@@ -191,7 +194,7 @@ const ROLE_OF: Record<Step['actor'], string | null> = {
   reporter: null, operator: 'operator', shiftleader: 'shiftLeader', dispatcher: 'dispatcher', handler: 'unitHandler', inspector: 'inspector', system: 'system',
 };
 
-function appendTimeline(out: CaseEventsTable[], ref: CaseReference, c: CasesTable, path: readonly Step[], stamps: readonly number[], kept: readonly Step[]) {
+function appendTimeline(out: CaseEventsTable[], ref: CaseReference, c: CasesTable, path: readonly Step[], stamps: readonly number[], kept: readonly Step[], key: ChainKey) {
   let prev = CASE_GENESIS;
   kept.forEach((step, index) => {
     const seq = index + 1;
@@ -204,13 +207,8 @@ function appendTimeline(out: CaseEventsTable[], ref: CaseReference, c: CasesTabl
       fromStatus: step.from, toStatus: step.to, note: step.action === 'void' ? '重复上报' : null,
       data: step.action === 'report' || step.action === 'self_handle' ? { channel: c.channel, photos: [] } : step.action === 'dispatch' ? { unitId: c.unit_id } : null,
     };
-    const dataJson = e.data ? JSON.stringify(e.data) : null;
-    const hash = eventHash(seq, e, dataJson, prev);
-    out.push({
-      id: uuidv7({ msecs: Date.parse(e.at) }), tenant_id: e.tenantId, case_id: e.caseId, seq, at: e.at, actor_id: e.actorId,
-      actor_name: e.actorName, actor_role: e.actorRole, action: e.action, from_status: e.fromStatus, to_status: e.toStatus,
-      note: e.note, data_json: dataJson, prev_hash: prev, hash,
-    });
-    prev = hash;
+    const row = eventRow(e, seq, prev, key, uuidv7({ msecs: Date.parse(e.at) }));
+    out.push(row);
+    prev = row.hash;
   });
 }

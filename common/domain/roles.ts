@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  // the signed checkpoints of the hash chains (docs/security.md): administrators only
+  'audit.export',
   'settings.manage',
   // the closed loop (used by the case module)
   'case.read',
@@ -63,7 +65,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   unitManager: ['org.read', 'user.read', 'case.read', 'case.assign', 'case.handle', 'kpi.read'],
   leader: ['org.read', 'user.read', 'case.read', 'case.escalate', 'kpi.read', 'dashboard.read', 'report.read', 'audit.read', 'hotline.read'],
   admin: [
-    'org.read', 'region.manage', 'unit.manage', 'user.read', 'user.manage', 'audit.read', 'settings.manage',
+    'org.read', 'region.manage', 'unit.manage', 'user.read', 'user.manage', 'audit.read', 'audit.export', 'settings.manage',
     'case.read', 'kpi.read', 'dashboard.read', 'report.read', 'kpi.manage', 'hotline.read', 'apikey.manage',
   ],
 };

@@ -15,6 +15,8 @@ import { newId } from './platform/ids.ts';
 import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
 import { LiveHub } from './platform/live-events.ts';
+import { ChainKeys } from './platform/chain-keys.ts';
+import { CheckpointStore } from './platform/checkpoint-store.ts';
 import { createCaseService, createStepLimits, registerCaseRoutes } from './modules/cases/index.ts';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
@@ -58,7 +60,9 @@ export interface AppDeps {
 const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
 
 export function createServices(database: Database, clock: Clock, config: Config) {
-  const audit = createAuditService(database, clock);
+  // Hash-chain keys and checkpoints live outside the database (docs/security.md "Tamper evidence").
+  const chainKeys = new ChainKeys(config.audit.keys);
+  const audit = createAuditService(database, clock, { keys: chainKeys, checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys) });
   const auth = createAuthService(database, clock, config, audit);
   const org = createOrgServices(database, clock, audit, config.publicTenant);
   const catalog = createCatalogServices(database, clock, audit, config.imports);
@@ -71,11 +75,11 @@ export function createServices(database: Database, clock: Clock, config: Config)
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
   const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
   const stepLimits = createStepLimits(database, settings);
-  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings });
+  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings, chainKeys });
   const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
   const notify = createNotifyService(database, clock, config.sms);
   const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
-  return { audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
+  return { chainKeys, audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
@@ -43,6 +43,15 @@ export interface Config {
   photos: { maxPixelsPublic: number; maxPixelsStaff: number; concurrency: number; queue: number; uploadsPerMinuteUser: number };
   /** Spreadsheet imports: caps read from the zip before any parsing (total unpacked bytes) and rows read at most. */
   imports: { maxUnpackedBytes: number; maxRows: number };
+  /** Tamper evidence (docs/security.md): secrets for row HMACs and checkpoint signatures, oldest first (the last one signs), and where checkpoints go. */
+  audit: AuditKeyConfig;
+}
+
+export interface AuditKeyConfig {
+  keys: string[];
+  /** where the signing secret came from: AUDIT_HMAC_KEY, the key file in DATA_DIR, generated into it just now, or nowhere (only when generation was not allowed) */
+  keySource: 'env' | 'file' | 'generated' | 'missing';
+  checkpointDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +95,39 @@ function loadOrCreateSecret(dataDir: string, given: string | undefined): string 
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
   return secret;
+}
+
+/**
+ * The audit key lives outside the database: AUDIT_HMAC_KEY, else DATA_DIR/.audit-key, generated on first start.
+ * The file is created exclusively, so instances starting together on a shared DATA_DIR end up with one key.
+ */
+function auditKeyConfig(env: Env, dataDir: string, root: string, generate: boolean): AuditKeyConfig {
+  const checkpointDir = resolve(root, env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'checkpoints'));
+  const old = (env.AUDIT_HMAC_OLD_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  for (const k of [env.AUDIT_HMAC_KEY ?? '', ...old]) {
+    if (k && (k.length < 32 || /[\s,]/.test(k))) throw new ConfigError('AUDIT_HMAC_KEY and each of AUDIT_HMAC_OLD_KEYS must be at least 32 characters without spaces or commas');
+  }
+  if (env.AUDIT_HMAC_KEY) return { keys: [...old, env.AUDIT_HMAC_KEY], keySource: 'env', checkpointDir };
+  const file = join(dataDir, '.audit-key');
+  let keySource: AuditKeyConfig['keySource'] = 'file';
+  if (!existsSync(file) && !generate) return { keys: old, keySource: 'missing', checkpointDir };
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    // Written whole to a private name, then linked into place: link() never replaces, so no reader sees half a key.
+    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(temp, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
+    try {
+      linkSync(temp, file);
+      keySource = 'generated';
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(temp);
+    }
+  }
+  const key = readFileSync(file, 'utf8').trim();
+  if (key.length < 32) throw new ConfigError(`${file} must hold a key of at least 32 characters`);
+  return { keys: [...old, key], keySource, checkpointDir };
 }
 
 /** SMS stays off the network unless SMS_GATEWAY=http names a provider URL (issue 5: off by default). */
@@ -135,7 +177,8 @@ function redisConfig(env: Env): Config['redis'] {
   return { url, prefix };
 }
 
-export function loadConfig(env: Env = process.env, options: { root?: string } = {}): Config {
+/** `generateAuditKey: false` (tools that verify) never creates an audit key: a new key could not have signed anything. */
+export function loadConfig(env: Env = process.env, options: { root?: string; generateAuditKey?: boolean } = {}): Config {
   const root = options.root ?? process.cwd();
   const dataDir = resolve(root, env.DATA_DIR || 'data');
   const databaseUrl = env.DATABASE_URL || `sqlite:${join(dataDir, 'cityloop.db')}`;
@@ -188,5 +231,6 @@ export function loadConfig(env: Env = process.env, options: { root?: string } = 
       maxUnpackedBytes: int(env, 'IMPORT_MAX_UNPACKED_MB', 50, 1, 2048) * 1024 * 1024,
       maxRows: int(env, 'IMPORT_MAX_ROWS', 50_000, 1, 1_000_000),
     },
+    audit: auditKeyConfig(env, dataDir, root, options.generateAuditKey ?? true),
   };
 }

@@ -7,6 +7,7 @@ import { openDatabase } from './platform/db.ts';
 import { startLiveRelay } from './platform/live-relay.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { createRollup } from './modules/kpi/index.ts';
+import { checkpointJob } from './resilience/audit-checkpoint.ts';
 
 /** Process entry: read config, open and migrate the database, seed the demo city if empty, listen. */
 async function main() {
@@ -36,6 +37,8 @@ async function main() {
     { name: 'auth.purge-sessions', everyMs: 3_600_000, run: () => app.services.auth.purgeExpiredSessions() },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
+    // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").
+    checkpointJob(database, app.services.chainKeys, config.audit.checkpointDir),
   ]);
 
   const shutdown = async (signal: string) => {

@@ -89,6 +89,7 @@ export const enOrg: typeof zhOrg = {
       filing_condition: 'Filing condition', filing_condition_import: 'Filing condition import',
       calendar_year: 'Work calendar year', setting: 'Setting', component: 'Component', grid: 'Unit grid',
       api_client: 'Open API client', hotline_import: 'Hotline import', hotline_source: 'Hotline interface secret',
+      audit_checkpoint: 'Audit checkpoints',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -107,6 +108,7 @@ export const enOrg: typeof zhOrg = {
       geo: { import: 'Import map layer', grids: { generate: 'Generate unit grids' } },
       api_client: { create: 'Create open API client', update: 'Change open API client' },
       hotline: { import: 'Import hotline work orders', secret: { rotate: 'Issue hotline interface secret', remove: 'Disable hotline interface secret' } },
+      audit: { export_checkpoints: 'Export audit checkpoints' },
     },
   },
   roles: {
@@ -124,7 +126,7 @@ export const enOrg: typeof zhOrg = {
     region: { manage: 'Manage regions' },
     unit: { manage: 'Manage units' },
     user: { read: 'View users', manage: 'Manage users' },
-    audit: { read: 'View audit log' },
+    audit: { read: 'View audit log', export: 'Export audit checkpoints' },
     settings: { manage: 'Manage settings' },
     case: {
       read: 'View cases', report: 'Report problems', accept: 'Accept', verify: 'Verify', file: 'File',

@@ -86,6 +86,7 @@ export const zhOrg = {
       tenant: '城市', region: '区域', unit: '单位', user: '用户', catalog_entry: '事项目录', filing_condition: '立案条件',
       filing_condition_import: '立案条件导入', calendar_year: '工作日历（年度）', setting: '系统设置', component: '管理部件',
       grid: '单元网格', api_client: '开放接口应用', hotline_import: '热线工单导入', hotline_source: '热线接口密钥',
+      audit_checkpoint: '审计校验点',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -104,6 +105,7 @@ export const zhOrg = {
       geo: { import: '导入地理图层', grids: { generate: '生成单元网格' } },
       api_client: { create: '新建开放接口应用', update: '修改开放接口应用' },
       hotline: { import: '导入热线工单', secret: { rotate: '生成热线接口密钥', remove: '停用热线接口密钥' } },
+      audit: { export_checkpoints: '导出审计校验点' },
     },
   },
   roles: {
@@ -120,7 +122,7 @@ export const zhOrg = {
     region: { manage: '管理区域' },
     unit: { manage: '管理单位' },
     user: { read: '查看用户', manage: '管理用户' },
-    audit: { read: '查看审计日志' },
+    audit: { read: '查看审计日志', export: '导出审计校验点' },
     settings: { manage: '管理系统设置' },
     case: {
       read: '查看案件', report: '上报问题', accept: '受理', verify: '核实', file: '立案', dispatch: '派遣', assign: '分配处置人员',

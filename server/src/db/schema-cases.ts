@@ -89,6 +89,8 @@ export interface CaseEventsTable {
   data_json: string | null;
   prev_hash: string;
   hash: string;
+  /** how `hash` was made: 1 legacy unkeyed SHA-256, 2 keyed HMAC over every column (platform/hash-chain.ts) */
+  hash_version: number;
 }
 
 export interface CaseRequestsTable {

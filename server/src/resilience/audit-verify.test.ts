@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckpointStore } from '../platform/checkpoint-store.ts';
+import { runAuditVerify } from '../testing/audit-verify-cli.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 import { verifyAll } from './audit-verify.ts';
 
@@ -35,29 +31,15 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 const db = () => ctx.database.db;
+const verify = () => verifyAll(ctx.database, { keys: ctx.app.services.chainKeys, checkpoints: new CheckpointStore(ctx.config.audit.checkpointDir, ctx.app.services.chainKeys) });
 const auditRows = () => db().selectFrom('audit_log').selectAll().orderBy('seq').execute();
 const events = () => db().selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 
-async function runScript(): Promise<{ code: number; out: string }> {
-  // The script reads a database by URL: a file copy of the in-memory SQLite database, or the test's PostgreSQL schema.
-  let args: string[];
-  if (ctx.database.dialect === 'sqlite') {
-    const file = join(mkdtempSync(join(tmpdir(), 'cityloop-av-')), 'copy.db');
-    await sql`vacuum into ${file}`.execute(db());
-    args = ['--url', `sqlite:${file}`];
-  } else args = ['--url', ctx.database.url, '--schema', ctx.database.schema!];
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', ...args]);
-    return { code: 0, out: stdout };
-  } catch (err) {
-    const e = err as { code: number; stdout: string };
-    return { code: e.code, out: e.stdout };
-  }
-}
+const runScript = () => runAuditVerify(ctx);
 
 describe('audit:verify', () => {
   it('finds every chain intact after ordinary work, and the script exits 0', async () => {
-    const result = await verifyAll(ctx.database);
+    const result = await verify();
     expect(result.broken).toEqual([]);
     expect(result.auditRows).toBeGreaterThanOrEqual(4);
     expect(result.eventRows).toBeGreaterThanOrEqual(2);
@@ -70,7 +52,7 @@ describe('audit:verify', () => {
     const rows = await auditRows();
     const target = rows[rows.length - 3]!;
     await db().updateTable('audit_log').set({ after_json: '{"name":"篡改"}' }).where('id', '=', target.id).execute();
-    let result = await verifyAll(ctx.database);
+    let result = await verify();
     expect(result.broken).toHaveLength(1);
     expect(result.broken[0]).toMatchObject({ table: 'audit_log', rowId: target.id, seq: Number(target.seq), tenantCode: '420281' });
     expect(result.broken[0]!.reason).toMatch(/edited/);
@@ -79,21 +61,21 @@ describe('audit:verify', () => {
     expect(script.out).toContain(`row id ${target.id}`);
 
     await db().updateTable('audit_log').set({ after_json: target.after_json }).where('id', '=', target.id).execute();
-    expect((await verifyAll(ctx.database)).broken).toEqual([]);
+    expect((await verify()).broken).toEqual([]);
     await db().deleteFrom('audit_log').where('id', '=', target.id).execute();
-    result = await verifyAll(ctx.database);
+    result = await verify();
     const next = rows[rows.length - 2]!;
     expect(result.broken).toEqual([expect.objectContaining({ table: 'audit_log', rowId: next.id, seq: Number(next.seq) })]);
     expect(result.broken[0]!.reason).toMatch(/missing/);
     await db().insertInto('audit_log').values(target).execute();
-    expect((await verifyAll(ctx.database)).broken).toEqual([]);
+    expect((await verify()).broken).toEqual([]);
   }, 60_000);
 
   it('reports an edited, a deleted and a truncated case timeline row with the case number', async () => {
     const [first, second] = await events();
     const caseNo = (await db().selectFrom('cases').select('case_no').where('id', '=', caseId).executeTakeFirstOrThrow()).case_no;
     await db().updateTable('case_events').set({ note: '后来加的' }).where('id', '=', first!.id).execute();
-    let result = await verifyAll(ctx.database);
+    let result = await verify();
     expect(result.broken).toEqual([expect.objectContaining({ table: 'case_events', caseId, caseNo, rowId: first!.id, seq: 1 })]);
     const script = await runScript();
     expect(script.code).toBe(1);
@@ -101,15 +83,15 @@ describe('audit:verify', () => {
     await db().updateTable('case_events').set({ note: first!.note }).where('id', '=', first!.id).execute();
 
     await db().deleteFrom('case_events').where('id', '=', first!.id).execute();
-    result = await verifyAll(ctx.database);
+    result = await verify();
     expect(result.broken).toEqual([expect.objectContaining({ table: 'case_events', caseId, rowId: second!.id, seq: 2 })]);
     await db().insertInto('case_events').values(first!).execute();
 
     // The last row removed: the chain that is left is valid, but it no longer leads to the case's status.
     await db().deleteFrom('case_events').where('id', '=', second!.id).execute();
-    result = await verifyAll(ctx.database);
+    result = await verify();
     expect(result.broken).toEqual([expect.objectContaining({ table: 'case_events', caseId, rowId: null, seq: 2 })]);
     await db().insertInto('case_events').values(second!).execute();
-    expect((await verifyAll(ctx.database)).broken).toEqual([]);
+    expect((await verify()).broken).toEqual([]);
   }, 60_000);
 });

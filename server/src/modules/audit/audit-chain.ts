@@ -1,39 +1,26 @@
 import { createHash } from 'node:crypto';
+import type { AuditLogTable } from '../../db/schema.ts';
+import { canonicalRow } from '../../platform/chain-keys.ts';
+import type { ChainFormat } from '../../platform/hash-chain.ts';
 
 /**
  * Administrative changes are hash-chained per tenant (DESIGN.md §4 "Audit"): each row's hash covers its own
- * content and the previous row's hash, so editing or deleting a row breaks every later link.
+ * content and the previous row's hash, so editing or deleting a row breaks every later link. The formats are in
+ * platform/hash-chain.ts and written down in docs/security.md.
  */
-export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedFields {
-  tenantId: string;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  beforeJson: string | null;
-  afterJson: string | null;
-  prevHash: string;
-}
+/** Version 2 covers these columns, in this order: every column of audit_log except `hash`. */
+export const AUDIT_V2_COLUMNS = [
+  'id', 'tenant_id', 'seq', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json',
+  'request_id', 'prev_hash', 'hash_version',
+] as const satisfies readonly (keyof AuditLogTable)[];
 
-export function chainHash(f: ChainedFields): string {
-  const canonical = JSON.stringify([
-    f.tenantId, f.seq, f.at, f.actorId, f.action, f.entity, f.entityId, f.beforeJson, f.afterJson, f.prevHash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
-}
+export type AuditChainRow = Omit<AuditLogTable, 'hash'>;
 
-/** Returns the seq of the first row whose link does not hold, or null when the chain is intact. */
-export function firstBrokenLink(rows: readonly (ChainedFields & { hash: string })[]): number | null {
-  let prev = GENESIS_HASH;
-  let expectedSeq = 1;
-  for (const row of rows) {
-    if (row.seq !== expectedSeq || row.prevHash !== prev || chainHash(row) !== row.hash) return row.seq;
-    prev = row.hash;
-    expectedSeq += 1;
-  }
-  return null;
-}
+export const auditFormat: ChainFormat<AuditChainRow> = {
+  // Version 1 left out id, actor_name and request_id: a row could be given another actor's name unnoticed.
+  legacyHash: (r) => createHash('sha256')
+    .update(JSON.stringify([r.tenant_id, Number(r.seq), r.at, r.actor_id, r.action, r.entity, r.entity_id, r.before_json, r.after_json, r.prev_hash]))
+    .digest('hex'),
+  message: (r) => canonicalRow('cityloop/audit_log/v2', AUDIT_V2_COLUMNS.map((c) => (c === 'seq' || c === 'hash_version' ? Number(r[c]) : r[c]))),
+};

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { CheckpointExport } from '../../../../common/contracts/audit.ts';
 import { ErrorBody, PageOf } from '../../../../common/contracts/common.ts';
 import { AuditEntry, AuditQuery } from '../../../../common/contracts/org.ts';
 import { actorOf } from '../auth/index.ts';
@@ -10,4 +11,12 @@ export function registerAuditRoutes(app: FastifyInstance, audit: AuditService): 
     config: { permission: 'audit.read' },
     schema: { tags: ['audit'], summary: 'Administrative changes, newest first', querystring: AuditQuery, response: { 200: PageOf(AuditEntry), 401: ErrorBody, 403: ErrorBody } },
   }, async (req) => audit.list(actorOf(req), req.query));
+
+  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/audit/checkpoints', {
+    config: { permission: 'audit.export' },
+    schema: {
+      tags: ['audit'], summary: 'Signed daily checkpoints of the hash chains (this tenant\'s entries), oldest first; the export is audited',
+      response: { 200: CheckpointExport, 401: ErrorBody, 403: ErrorBody },
+    },
+  }, async (req) => audit.exportCheckpoints(actorOf(req)));
 }

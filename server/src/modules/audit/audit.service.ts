@@ -1,12 +1,16 @@
+import type { CheckpointExport, TenantCheckpoint } from '../../../../common/contracts/audit.ts';
 import type { AuditEntry, AuditQuery } from '../../../../common/contracts/org.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { maskPersonalText } from '../../../../common/domain/privacy.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
+import type { ChainKeys } from '../../platform/chain-keys.ts';
+import type { CheckpointStore } from '../../platform/checkpoint-store.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { GENESIS_HASH, chainHash, firstBrokenLink } from './audit-chain.ts';
+import { ChainWalker, CURRENT_HASH_VERSION, GENESIS, keyedHash } from '../../platform/hash-chain.ts';
+import { auditFormat, type AuditChainRow } from './audit-chain.ts';
 import * as repo from './audit.repository.ts';
 
 export interface AuditRecord {
@@ -31,40 +35,36 @@ function scrub(value: unknown): string | null {
   return JSON.stringify(value, (k, v) => (SECRET_KEYS.test(k) ? '[redacted]' : v));
 }
 
-export function createAuditService(database: Database, clock: Clock) {
+export interface AuditTamperDeps {
+  /** keys of the hash chain (platform/chain-keys.ts) */
+  keys: ChainKeys;
+  /** where the daily signed checkpoints are written (resilience/audit-checkpoint.ts) */
+  checkpoints: CheckpointStore;
+}
+
+export function createAuditService(database: Database, clock: Clock, tamper: AuditTamperDeps) {
   const { db, dialect } = database;
-  return {
+  const service = {
     /** Appends one row in the caller's transaction: the change and its audit row commit or fail together. */
     async record(tx: Executor, actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'> | null, tenantId: string, rec: AuditRecord) {
       const last = await repo.lastLink(tx, dialect, tenantId);
-      const fields = {
-        tenantId,
-        seq: (last?.seq ?? 0) + 1,
-        at: clock.now().toISOString(),
-        actorId: actor?.userId ?? null,
-        action: rec.action,
-        entity: rec.entity,
-        entityId: rec.entityId,
-        beforeJson: scrub(rec.before),
-        afterJson: scrub(rec.after),
-        prevHash: last?.hash ?? GENESIS_HASH,
-      };
-      await repo.insertEntry(tx, {
+      const row: AuditChainRow = {
         id: newId(),
         tenant_id: tenantId,
-        seq: fields.seq,
-        at: fields.at,
-        actor_id: fields.actorId,
+        seq: Number(last?.seq ?? 0) + 1,
+        at: clock.now().toISOString(),
+        actor_id: actor?.userId ?? null,
         actor_name: actor?.displayName ?? null,
-        action: fields.action,
-        entity: fields.entity,
-        entity_id: fields.entityId,
-        before_json: fields.beforeJson,
-        after_json: fields.afterJson,
+        action: rec.action,
+        entity: rec.entity,
+        entity_id: rec.entityId,
+        before_json: scrub(rec.before),
+        after_json: scrub(rec.after),
         request_id: actor?.requestId ?? null,
-        prev_hash: fields.prevHash,
-        hash: chainHash(fields),
-      });
+        prev_hash: last?.hash ?? GENESIS,
+        hash_version: CURRENT_HASH_VERSION,
+      };
+      await repo.insertEntry(tx, { ...row, hash: keyedHash(auditFormat, row, tamper.keys.current) });
     },
 
     async list(actor: Actor, query: AuditQuery): Promise<Page<AuditEntry>> {
@@ -91,16 +91,31 @@ export function createAuditService(database: Database, clock: Clock) {
       };
     },
 
-    /** Walks a tenant's chain; null means intact. Used by `npm run audit:verify` and tests. */
+    /** Walks a tenant's chain; the seq of the first row whose link does not hold, null when intact (checkpoints: resilience/audit-verify.ts). */
     async verifyChain(tenantId: string): Promise<number | null> {
-      const rows = await repo.chainRows(db, tenantId);
-      return firstBrokenLink(
-        rows.map((r) => ({
-          tenantId: r.tenant_id, seq: Number(r.seq), at: r.at, actorId: r.actor_id, action: r.action, entity: r.entity,
-          entityId: r.entity_id, beforeJson: r.before_json, afterJson: r.after_json, prevHash: r.prev_hash, hash: r.hash,
-        })),
-      );
+      const walker = new ChainWalker(auditFormat, tamper.keys);
+      for (const r of await repo.chainRows(db, tenantId)) if (walker.step(r)) return Number(r.seq);
+      return null;
+    },
+
+    /** The signed checkpoints with the caller's tenant's entries, for safekeeping or an outside check; the export is itself audited. */
+    async exportCheckpoints(actor: Actor): Promise<CheckpointExport> {
+      requirePermission(actor, 'audit.export');
+      const checkpoints = tamper.checkpoints.readAll<TenantCheckpoint>().map((read) => {
+        const c = read.checkpoint;
+        const field = (v: unknown) => (typeof v === 'string' ? v : null);
+        return {
+          file: read.name, format: field(c?.format), at: field(c?.at), keyId: field(c?.keyId), publicKey: field(c?.publicKey), problem: read.problem,
+          tenant: read.problem ? null : c!.tenants.find((t) => t.tenantId === actor.tenantId) ?? null,
+        };
+      });
+      await db.transaction().execute((tx) => service.record(tx, actor, actor.tenantId, {
+        action: 'audit.export_checkpoints', entity: 'audit_checkpoint', entityId: checkpoints.at(-1)?.file ?? 'none',
+        after: { files: checkpoints.length, untrusted: checkpoints.filter((c) => c.problem).length },
+      }));
+      return { keyId: tamper.keys.current.id, publicKey: tamper.keys.current.publicKey, checkpoints };
     },
   };
+  return service;
 }
 export type AuditService = ReturnType<typeof createAuditService>;

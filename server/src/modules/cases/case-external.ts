@@ -11,7 +11,7 @@ import { wgs84 } from '../geo/index.ts';
 import { startStep } from './case-sla.ts';
 import { insertNewCase } from './case-intake.ts';
 import { publicRows, publicSummaries, publicView, reopenUntil, type PublicListQuery } from './case-public-view.ts';
-import { appendEvent } from './case-timeline.ts';
+import { timelineWriter } from './case-timeline.ts';
 import { caseErrors } from './case.errors.ts';
 import type { CaseDeps } from './case.service.ts';
 import * as repo from './case.repository.ts';
@@ -61,6 +61,7 @@ const reopenExpired = (until: string | null) => new AppError('CASE_REOPEN_EXPIRE
  */
 export function createExternalCases(database: Database, clock: Clock, deps: CaseDeps, publish: (c: CasesTable, action: string) => void) {
   const { db, dialect } = database;
+  const appendEvent = timelineWriter(deps.chainKeys);
 
   async function reopenDays(tenantId: string): Promise<number> {
     const v = (await deps.settings?.get(tenantId, REOPEN_DAYS_KEY))?.value;

@@ -1,7 +1,7 @@
 import type { Database } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CaseDeps } from './case.service.ts';
-import { appendEvent } from './case-timeline.ts';
+import { timelineWriter } from './case-timeline.ts';
 import { decide } from './case-transitions.ts';
 
 const BATCH = 500;
@@ -14,6 +14,7 @@ const BATCH = 500;
  */
 export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
   const { db } = database;
+  const appendEvent = timelineWriter(deps.chainKeys);
   const iso = now.toISOString();
   let warned = 0;
   let overdue = 0;

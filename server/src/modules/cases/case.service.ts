@@ -4,6 +4,7 @@ import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../commo
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { CasesTable } from '../../db/schema.ts';
+import type { ChainKeys } from '../../platform/chain-keys.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -21,12 +22,14 @@ import { createExternalCases } from './case-external.ts';
 import { caseErrors } from './case.errors.ts';
 import { canDo, canSee, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
-import { appendEvent } from './case-timeline.ts';
+import { timelineWriter } from './case-timeline.ts';
 import { sweepSla } from './case-sweep.ts';
 import { decide } from './case-transitions.ts';
 import { detailOf, summaryOf } from './case-views.ts';
 
 export interface CaseDeps {
+  /** keys of the timeline's hash chain (platform/chain-keys.ts) */
+  chainKeys: ChainKeys;
   calendar: { forTenant(tenantId: string, ex?: Executor): Promise<WorkCalendar> };
   geo: { locatePoint(tenantId: string, lng: number, lat: number): Promise<LocatedPoint | null> };
   live: LiveHub;
@@ -54,6 +57,7 @@ const OPEN_STATES = ['reported', 'verifying', 'pending_filing', 'pending_dispatc
 /** The closed loop's use cases: intake, reading, inboxes and every transition (issue 4). */
 export function createCaseService(database: Database, clock: Clock, deps: CaseDeps) {
   const { db, dialect } = database;
+  const appendEvent = timelineWriter(deps.chainKeys);
 
   const roleOf = (actor: Actor) => actor.grants[0]?.role ?? null;
 
