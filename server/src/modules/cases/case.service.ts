@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
@@ -33,7 +34,7 @@ export interface CaseDeps {
   stepLimits: { forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> };
   routing?: {
     suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
-    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date }, ex?: Executor): Promise<unknown[]>;
+    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date; visibility?: Expression<SqlBool> | null }, ex?: Executor): Promise<unknown[]>;
   };
   /** tenant settings (case.reopenDays) */
   settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
@@ -177,7 +178,8 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       requirePermission(actor, 'case.read');
       const c = await load(actor, id);
       if (!deps.routing) return [];
-      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at) });
+      // Candidates obey the list's rule: a nearby case the caller cannot open is not offered either.
+      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at), visibility: visibilityFilter(actor, 'cases') });
     },
 
     async transition(actor: Actor, id: string, input: CaseTransition): Promise<CaseDetail> {
