@@ -1,6 +1,9 @@
 import type { Expression, SqlBool } from 'kysely';
+import { intakeChannels, SELF_HANDLE_ROLES, type CaseChannel } from '../../../../common/domain/case-channels.ts';
 import type { Grant, Permission } from '../../../../common/domain/roles.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { scopeRule, type Actor } from '../auth/index.ts';
+import { caseErrors } from './case.errors.ts';
 
 /**
  * Who sees and acts on which case (decision 0001, docs/security.md "Visibility of cases to staff"): each grant
@@ -32,3 +35,25 @@ export function visibilityFilter(actor: Actor, alias = 'c', permission: Permissi
   return caseRule(actor, permission).where(alias);
 }
 
+/** 核实 and 核查 are tasks of one inspector: only the user the task was sent to completes it. */
+export const TASK_ACTIONS: readonly string[] = ['verify', 'check_pass', 'check_fail'];
+
+export function holdsTask(actor: Actor, action: string, c: { task_user_id: string | null }): boolean {
+  return !TASK_ACTIONS.includes(action) || (c.task_user_id !== null && c.task_user_id === actor.userId);
+}
+
+export const maySelfHandle = (actor: Actor): boolean => actor.grants.some((g) => SELF_HANDLE_ROLES.includes(g.role));
+
+/**
+ * The channel of a staff report, from the reporter's roles (INTAKE_CHANNEL_OF_ROLE): a user holding several may
+ * name one of theirs, anything else is refused by field. 自行处置 is an inspector's report on the inspector channel.
+ */
+export function intakeChannel(actor: Actor, input: { channel?: CaseChannel; selfHandled?: boolean }): CaseChannel {
+  if (input.selfHandled === true && !maySelfHandle(actor)) throw caseErrors.selfHandleForbidden();
+  const allowed = intakeChannels(actor.grants.map((g) => g.role));
+  if (!allowed.length) throw forbidden('case.report');
+  const channel = input.channel ?? (input.selfHandled === true ? 'inspector' : allowed[0]!);
+  if (!allowed.includes(channel)) throw caseErrors.field('body.channel', 'role', `your roles report through: ${allowed.join(', ')}`);
+  if (input.selfHandled === true && channel !== 'inspector') throw caseErrors.field('body.channel', 'selfHandled', 'a self-handled report is an inspector report');
+  return channel;
+}

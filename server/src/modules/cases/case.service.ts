@@ -20,7 +20,7 @@ import type { StepLimit } from './case-sla.ts';
 import { insertNewCase } from './case-intake.ts';
 import { createExternalCases } from './case-external.ts';
 import { caseErrors } from './case.errors.ts';
-import { canDo, canSee, visibilityFilter } from './case.policy.ts';
+import { canDo, canSee, holdsTask, intakeChannel, maySelfHandle, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
 import { appendEvent } from './case-timeline.ts';
 import { sweepSla } from './case-sweep.ts';
@@ -69,7 +69,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     const [names, timeline, photos, merged] = await Promise.all([
       repo.namesFor(db, c.tenant_id, c), repo.timelineOf(db, c.id), photosFor(c.tenant_id, c.id), repo.mergedChildren(db, c.tenant_id, c.id),
     ]);
-    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c) && fitsRequests(a, c, actor));
+    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c) && holdsTask(actor, a, c) && fitsRequests(a, c, actor));
     let suggestedUnitId: string | null = null;
     if (c.status === 'pending_dispatch') {
       suggestedUnitId = (await deps.routing?.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id;
@@ -99,7 +99,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
 
     async create(actor: Actor, input: CaseCreate, key: string | null) {
       requirePermission(actor, 'case.report');
-      const channel = input.channel ?? (can(actor, 'case.verify') ? 'inspector' : can(actor, 'case.escalate') ? 'leader' : 'operator');
+      const channel = intakeChannel(actor, input);
       const matter = await repo.activeMatter(db, actor.tenantId, input.matterCode);
       if (!matter) throw caseErrors.unknownMatter();
       const [lng, lat] = wgs84(input.lng, input.lat, input.crs ?? 'wgs84', 'body');
@@ -186,6 +186,8 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const c = await load(actor, id);
       const t = TRANSITIONS[input.action];
       if (!canDo(actor, t.permission, c)) throw notFound('case');
+      if (t.from.includes(c.status as CaseState) && !holdsTask(actor, input.action, c)) throw caseErrors.taskNotAssigned(input.action);
+      if (input.action === 'self_handle' && !maySelfHandle(actor)) throw caseErrors.selfHandleForbidden('body.action');
       if (!fitsRequests(input.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, input.action);
       if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
       if (input.version !== c.version) throw caseErrors.stale(c.version);
@@ -247,12 +249,12 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 /**
  * Approval flows one at a time: a request only when none of its kind is pending, an approval only for the
- * pending kind; 自行处置 of an existing report only by its own reporter.
+ * pending kind; 自行处置 of an existing report only by its own reporter, and only an inspector.
  */
 function fitsRequests(action: string, c: CasesTable, actor: Actor): boolean {
   if (action.startsWith('request_')) return c.pending_request === null;
   if (action.startsWith('approve_')) return c.pending_request === action.slice('approve_'.length);
-  if (action === 'self_handle') return c.reporter_id === actor.userId;
+  if (action === 'self_handle') return c.reporter_id === actor.userId && maySelfHandle(actor);
   return true;
 }
 
