@@ -1,7 +1,28 @@
+import type { Role } from './roles.ts';
+
 /** Where a case came from (cn-standards.md §3.2 step 1, §6 hotline). Internal channels are staff intake. */
 export const CASE_CHANNELS = ['inspector', 'operator', 'leader', 'public', 'hotline', 'petition', 'sensor', 'camera'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 export const INTERNAL_CHANNELS: readonly CaseChannel[] = ['inspector', 'operator', 'leader'];
+
+/**
+ * Staff intake files on the channel of the reporter's post, never one the caller picks freely: 监督员 patrol →
+ * inspector, 受理员/值班长 taking a call → operator, 领导交办 → leader. Every role is listed so a new role has to
+ * decide (null: the role does not report).
+ */
+export const INTAKE_CHANNEL_OF_ROLE: Readonly<Record<Role, CaseChannel | null>> = {
+  inspector: 'inspector', operator: 'operator', shiftLeader: 'operator', leader: 'leader',
+  dispatcher: null, unitHandler: null, unitManager: null, admin: null,
+};
+
+/** The channels a user's roles allow at staff intake, the default first (inspector, operator, leader). */
+export function intakeChannels(roles: readonly Role[]): CaseChannel[] {
+  const held = new Set(roles.map((r) => INTAKE_CHANNEL_OF_ROLE[r]));
+  return INTERNAL_CHANNELS.filter((c) => held.has(c));
+}
+
+/** 自行处置 (fixed on the spot, filed and closed at once) is the patrolling inspector's alone. */
+export const SELF_HANDLE_ROLES: readonly Role[] = ['inspector'];
 /** Channels whose case photos the public may see (citizens' own reports); staff evidence is never public. */
 export const PUBLIC_PHOTO_CHANNELS: readonly CaseChannel[] = ['public'];
 

@@ -79,7 +79,7 @@ export const enCases: typeof zhCases = {
       note: 'Note', reason: 'Reason', filingCondition: 'Filing condition', filingConditionPlaceholder: 'Choose a filing condition',
       limit: 'Handling limit: {value} {unit}', closingCondition: 'Closing condition: {text}', unitDefault: 'Default unit: {name}',
       unit: 'Handling unit', suggested: 'Suggested', handler: 'Handler', inspector: 'Inspector',
-      inspectorHint: 'Leave empty to let any inspector take it', amount: 'Extension', amountUnit: 'Unit', until: 'Suspend until',
+      inspectorHint: 'Leave empty to send it back to the inspector who reported the case', amount: 'Extension', amountUnit: 'Unit', until: 'Suspend until',
       decision: 'Decision', approve: 'Approve', reject: 'Reject', requestInfo: 'Reason given: {reason}',
       closeType: 'Close type', voidReason: 'Void reason', photos: 'Photos', duplicates: 'Possible duplicates',
       noDuplicates: 'No similar case nearby within the time window', merge: 'Merge',

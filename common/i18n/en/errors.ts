@@ -83,6 +83,8 @@ export const enErrors: typeof zhErrors = {
     CASE_LIMIT_REACHED: 'The limit has been reached (at most {max} times)',
     CASE_NO_PENDING_REQUEST: 'There is no request awaiting approval',
     CASE_REQUEST_PENDING: 'A request is already awaiting approval',
+    CASE_SELF_HANDLE_FORBIDDEN: 'Only an inspector can report a problem as fixed on the spot',
+    CASE_TASK_NOT_ASSIGNED: 'This verification or check task was sent to another inspector',
     PHOTO_TOO_LARGE: 'The photo is too large (at most {maxMb} MB each)',
     PHOTO_TOO_MANY_PIXELS: 'The photo has too many pixels ({megapixels} megapixels; at most {maxMegapixels} megapixels)',
     PHOTO_BUSY: 'Too many photos are being processed right now; try again in {retryAfterSeconds} seconds',

@@ -74,7 +74,7 @@ export const zhCases = {
       note: '办理意见', reason: '理由', filingCondition: '立案条件', filingConditionPlaceholder: '选择立案条件',
       limit: '处置时限：{value}{unit}', closingCondition: '结案条件：{text}', unitDefault: '默认处置单位：{name}',
       unit: '处置单位', suggested: '建议', handler: '处置人员', inspector: '监督员',
-      inspectorHint: '不选择时由任一监督员办理', amount: '延期时长', amountUnit: '单位', until: '挂账至',
+      inspectorHint: '不选择时派回上报该案件的监督员', amount: '延期时长', amountUnit: '单位', until: '挂账至',
       decision: '审批结果', approve: '批准', reject: '驳回', requestInfo: '申请理由：{reason}',
       closeType: '结案类型', voidReason: '作废原因', photos: '照片', duplicates: '疑似重复的案件',
       noDuplicates: '附近同类时间窗口内没有疑似重复的案件', merge: '合并',

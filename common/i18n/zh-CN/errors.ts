@@ -81,6 +81,8 @@ export const zhErrors = {
     CASE_LIMIT_REACHED: '已达到次数上限（最多 {max} 次）',
     CASE_NO_PENDING_REQUEST: '没有待审批的申请',
     CASE_REQUEST_PENDING: '已有待审批的申请，请等待审批结果',
+    CASE_SELF_HANDLE_FORBIDDEN: '只有监督员可以上报自行处置',
+    CASE_TASK_NOT_ASSIGNED: '该核实/核查任务已派给其他监督员',
     PHOTO_TOO_LARGE: '照片过大（每张最大 {maxMb} MB）',
     PHOTO_TOO_MANY_PIXELS: '照片像素过多（{megapixels} 百万像素，最多 {maxMegapixels} 百万像素）',
     PHOTO_BUSY: '正在处理的照片过多，请 {retryAfterSeconds} 秒后重试',

@@ -3,5 +3,6 @@ export { createAuthService, type AuthService } from './auth.service.ts';
 export { installAuthHooks, actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 export { registerAuthRoutes } from './auth.routes.ts';
 export { can, requirePermission, scopeOf, type Actor, type Scope } from './actor.ts';
+export { scopeRule, type ScopeColumns, type ScopeRule } from './scope-rule.ts';
 export { hashPassword } from './password.ts';
 export { grantsWithNames } from './auth.repository.ts';

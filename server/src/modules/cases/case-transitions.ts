@@ -8,6 +8,9 @@ import { MAX_EXTENSIONS, MAX_SUSPENSION_DAYS, MAX_SUSPENSIONS, nextState } from 
 import { caseErrors } from './case.errors.ts';
 import { NO_CLOCK, startStep, type StepLimit } from './case-sla.ts';
 import * as repo from './case.repository.ts';
+import { caseRule } from './case.policy.ts';
+import { grantsWithNames } from '../auth/index.ts';
+import { isRole } from '../../../../common/domain/roles.ts';
 
 /**
  * What one transition changes, besides the status (cn-standards.md §3.2 steps, §3.4 exception flows). Pure
@@ -60,12 +63,9 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       break;
     case 'send_verify':
     case 'send_check': {
-      // Without a choice, the task goes back to the inspector who reported the case (they know the spot).
-      const chosen = input.userId ?? (c.channel === 'inspector' ? c.reporter_id : null);
-      const inspector = chosen ? await repo.userInTenant(tx, c.tenant_id, chosen) : undefined;
-      if (input.userId && !inspector) throw caseErrors.field('body.userId', 'exists', 'inspector not found');
-      out.patch = { ...stepClock(ctx, to), task_user_id: inspector?.id ?? null };
-      out.data = { inspector: inspector?.display_name ?? null };
+      const inspector = await taskInspector(ctx);
+      out.patch = { ...stepClock(ctx, to), task_user_id: inspector.id };
+      out.data = { inspector: inspector.display_name };
       break;
     }
     case 'file': {
@@ -139,6 +139,25 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       return resume(ctx, out);
   }
   return out;
+}
+
+/**
+ * The inspector a 核实/核查 task goes to: the one chosen, or without a choice the inspector who reported the case
+ * (they know the spot). It must be an active inspector of the tenant whose grants reach the case, because only
+ * that user can complete the task (case.policy.ts holdsTask).
+ */
+async function taskInspector(ctx: TransitionContext) {
+  const { c, input, tx } = ctx;
+  const chosen = input.userId ?? (c.channel === 'inspector' ? c.reporter_id : null);
+  const field = 'body.userId';
+  const rule = input.userId ? 'inspector' : 'required';
+  if (!chosen) throw caseErrors.field(field, 'required', 'choose the inspector to send the task to');
+  const user = await repo.userInTenant(tx, c.tenant_id, chosen);
+  const grants = user ? (await grantsWithNames(tx, c.tenant_id, [user.id])).flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unit_id, regionId: g.region_id }] : [])) : [];
+  if (!user || !grants.some((g) => g.role === 'inspector')) throw caseErrors.field(field, rule, 'not an active inspector of this city; choose an inspector');
+  const verb = input.action === 'send_verify' ? 'case.verify' : 'case.check';
+  if (!caseRule({ grants }, verb).test(c)) throw caseErrors.field(field, 'scope', 'this inspector\'s area does not include the case; choose another inspector');
+  return user;
 }
 
 async function requestApproval(ctx: TransitionContext, out: TransitionOutcome): Promise<TransitionOutcome> {

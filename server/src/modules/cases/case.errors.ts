@@ -10,4 +10,6 @@ export const caseErrors = {
   limitReached: (what: string, max: number) => new AppError('CASE_LIMIT_REACHED', 409, { what, max }),
   noPendingRequest: (kind: string) => new AppError('CASE_NO_PENDING_REQUEST', 409, { kind }),
   requestPending: (kind: string) => new AppError('CASE_REQUEST_PENDING', 409, { kind }),
+  selfHandleForbidden: (field = 'body.selfHandled') => new AppError('CASE_SELF_HANDLE_FORBIDDEN', 403, [{ field, rule: 'role', message: 'only an inspector reports a problem as fixed on the spot' }]),
+  taskNotAssigned: (action: string) => new AppError('CASE_TASK_NOT_ASSIGNED', 403, { action }),
 };

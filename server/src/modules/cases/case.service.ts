@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
@@ -20,7 +21,7 @@ import type { StepLimit } from './case-sla.ts';
 import { insertNewCase } from './case-intake.ts';
 import { createExternalCases } from './case-external.ts';
 import { caseErrors } from './case.errors.ts';
-import { canDo, canSee, visibilityFilter } from './case.policy.ts';
+import { canDo, canSee, holdsTask, intakeChannel, maySelfHandle, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
 import { timelineWriter } from './case-timeline.ts';
 import { sweepSla } from './case-sweep.ts';
@@ -36,7 +37,7 @@ export interface CaseDeps {
   stepLimits: { forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> };
   routing?: {
     suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
-    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date }, ex?: Executor): Promise<unknown[]>;
+    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date; visibility?: Expression<SqlBool> | null }, ex?: Executor): Promise<unknown[]>;
   };
   /** tenant settings (case.reopenDays) */
   settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
@@ -72,7 +73,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     const [names, timeline, photos, merged] = await Promise.all([
       repo.namesFor(db, c.tenant_id, c), repo.timelineOf(db, c.id), photosFor(c.tenant_id, c.id), repo.mergedChildren(db, c.tenant_id, c.id),
     ]);
-    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c) && fitsRequests(a, c, actor));
+    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c) && holdsTask(actor, a, c) && fitsRequests(a, c, actor));
     let suggestedUnitId: string | null = null;
     if (c.status === 'pending_dispatch') {
       suggestedUnitId = (await deps.routing?.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id;
@@ -102,7 +103,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
 
     async create(actor: Actor, input: CaseCreate, key: string | null) {
       requirePermission(actor, 'case.report');
-      const channel = input.channel ?? (can(actor, 'case.verify') ? 'inspector' : can(actor, 'case.escalate') ? 'leader' : 'operator');
+      const channel = intakeChannel(actor, input);
       const matter = await repo.activeMatter(db, actor.tenantId, input.matterCode);
       if (!matter) throw caseErrors.unknownMatter();
       const [lng, lat] = wgs84(input.lng, input.lat, input.crs ?? 'wgs84', 'body');
@@ -181,13 +182,16 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       requirePermission(actor, 'case.read');
       const c = await load(actor, id);
       if (!deps.routing) return [];
-      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at) });
+      // Candidates obey the list's rule: a nearby case the caller cannot open is not offered either.
+      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at), visibility: visibilityFilter(actor, 'cases') });
     },
 
     async transition(actor: Actor, id: string, input: CaseTransition): Promise<CaseDetail> {
       const c = await load(actor, id);
       const t = TRANSITIONS[input.action];
       if (!canDo(actor, t.permission, c)) throw notFound('case');
+      if (t.from.includes(c.status as CaseState) && !holdsTask(actor, input.action, c)) throw caseErrors.taskNotAssigned(input.action);
+      if (input.action === 'self_handle' && !maySelfHandle(actor)) throw caseErrors.selfHandleForbidden('body.action');
       if (!fitsRequests(input.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, input.action);
       if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
       if (input.version !== c.version) throw caseErrors.stale(c.version);
@@ -249,12 +253,12 @@ export type CaseService = ReturnType<typeof createCaseService>;
 
 /**
  * Approval flows one at a time: a request only when none of its kind is pending, an approval only for the
- * pending kind; 自行处置 of an existing report only by its own reporter.
+ * pending kind; 自行处置 of an existing report only by its own reporter, and only an inspector.
  */
 function fitsRequests(action: string, c: CasesTable, actor: Actor): boolean {
   if (action.startsWith('request_')) return c.pending_request === null;
   if (action.startsWith('approve_')) return c.pending_request === action.slice('approve_'.length);
-  if (action === 'self_handle') return c.reporter_id === actor.userId;
+  if (action === 'self_handle') return c.reporter_id === actor.userId && maySelfHandle(actor);
   return true;
 }
 

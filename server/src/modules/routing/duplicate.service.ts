@@ -1,6 +1,7 @@
 import {
   DUPLICATE_RADIUS_RANGE, DUPLICATE_WINDOW_HOURS_RANGE, type DuplicateCandidate, type RoutingSettings,
 } from '../../../../common/contracts/routing.ts';
+import type { Expression, SqlBool } from 'kysely';
 import type { Database, Executor } from '../../platform/db.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
@@ -30,6 +31,8 @@ export interface DuplicateQuery {
   lat: number;
   /** the report time of the case: the window is ± around it, not around "now", so old cases can be re-checked */
   at: Date;
+  /** only cases the caller may open: the case module's visibility filter on the unaliased `cases` table */
+  visibility?: Expression<SqlBool> | null;
 }
 
 type Issue = { field: string; rule: string; message: string };
@@ -81,6 +84,7 @@ export function createDuplicateService(database: Database, settings: SettingsSer
       from: new Date(q.at.getTime() - windowMs).toISOString(),
       to: new Date(q.at.getTime() + windowMs).toISOString(),
       excludeId: q.caseId ?? null,
+      visibility: q.visibility ?? null,
     });
     return rows
       .map((r) => ({ r, d: haversineM(q.lng, q.lat, r.lng, r.lat) }))

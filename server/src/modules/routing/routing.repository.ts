@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { RoutingRulesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
@@ -150,6 +150,8 @@ export interface NearbyFilter {
   from: string;
   to: string;
   excludeId: string | null;
+  /** the caller's visibility filter on `cases` (the case module's rule), or null for the whole tenant */
+  visibility?: Expression<SqlBool> | null;
 }
 
 /**
@@ -173,5 +175,6 @@ export async function nearbyCases(db: Executor, tenantId: string, f: NearbyFilte
     .where('status', '!=', 'voided')
     .where('parent_id', 'is', null);
   if (f.excludeId) q = q.where('id', '!=', f.excludeId);
+  if (f.visibility) q = q.where(f.visibility);
   return q.orderBy('reported_at', 'desc').limit(cap).execute();
 }

@@ -4,7 +4,7 @@ import type { CaseAction } from '../../../../common/domain/case-status.ts';
 import { DATE_TIME_FORMAT, type Dayjs } from '../../components/dates.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { casesApi, type CaseDetail, type FilingCondition } from './cases.api.ts';
-import { UnitPicker, UserPicker } from './CaseSelects.tsx';
+import { InspectorPicker, UnitPicker, UserPicker } from './CaseSelects.tsx';
 import { closeTypeOptions, limitUnitLabel, limitUnitOptions, voidReasonOptions } from './labels.ts';
 import { PhotoUpload } from './PhotoUpload.tsx';
 
@@ -133,8 +133,14 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
         </Form.Item>
       ) : null}
       {action === 'send_verify' || action === 'send_check' ? (
-        <Form.Item name="userId" label={t('cases.actionForm.inspector')} extra={t('cases.actionForm.inspectorHint')}>
-          <UserPicker role="inspector" data-testid="action-form-user" />
+        // Without a choice the task goes back to the reporting inspector; a report from elsewhere has none.
+        <Form.Item
+          name="userId"
+          label={t('cases.actionForm.inspector')}
+          extra={detail.channel === 'inspector' ? t('cases.actionForm.inspectorHint') : undefined}
+          rules={detail.channel === 'inspector' ? [] : required}
+        >
+          <InspectorPicker data-testid="action-form-user" />
         </Form.Item>
       ) : null}
       {action === 'request_extension' ? (

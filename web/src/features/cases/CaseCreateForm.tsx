@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { CaseCreate } from '../../../../common/contracts/cases.ts';
+import { intakeChannels } from '../../../../common/domain/case-channels.ts';
+import { isRole } from '../../../../common/domain/roles.ts';
 import { rulesFromSchema } from '../../components/schemaRules.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -27,12 +29,12 @@ interface Values {
   selfHandled?: boolean;
 }
 
-/** The channels a user may report through, from their role (cn-standards.md §3.2 step 1): first = default. */
+/**
+ * The channels a user may report through, from their roles by the same mapping the server enforces
+ * (cn-standards.md §3.2 step 1): first = default.
+ */
 function channelsOf(roles: readonly string[]): Channel[] {
-  const list: Channel[] = [];
-  if (roles.includes('inspector')) list.push('inspector');
-  if (roles.includes('operator') || roles.includes('shiftLeader')) list.push('operator');
-  if (roles.includes('leader')) list.push('leader');
+  const list = intakeChannels(roles.filter(isRole)) as Channel[];
   return list.length ? list : ['operator'];
 }
 
@@ -67,7 +69,8 @@ export function CaseCreateForm() {
       reporterName: values.channel === 'operator' ? trimmed(values.reporterName) : undefined,
       reporterPhone: values.channel === 'operator' ? trimmed(values.reporterPhone) : undefined,
       photoIds: values.photoIds?.length ? values.photoIds : undefined,
-      selfHandled: values.selfHandled || undefined,
+      // 自行处置 belongs to the inspector channel only (the server refuses it on any other)
+      selfHandled: values.channel === 'inspector' && values.selfHandled ? true : undefined,
     };
     const created = await casesApi.create(body, key, { csrfToken: auth.me?.csrfToken ?? null, locale });
     setKey(newIdempotencyKey());

@@ -24,6 +24,15 @@ export function UnitPicker(props: Props) {
   return <RemoteSelect {...props} search={search} />;
 }
 
+/** Pick an active inspector for a 核实/核查 task, filtered by name as typed. */
+export function InspectorPicker(props: Props) {
+  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+    const list = await casesApi.inspectors(signal);
+    return list.filter((u) => !q || u.displayName.includes(q)).map((u) => ({ value: u.id, label: u.displayName }));
+  }, []);
+  return <RemoteSelect {...props} search={search} />;
+}
+
 /** Pick an active user, of one unit and/or one role (needs user.read on the server). */
 export function UserPicker({ unitId, role, ...props }: Props & { unitId?: string | null; role?: string }) {
   const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {

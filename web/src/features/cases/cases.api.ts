@@ -84,6 +84,8 @@ export const casesApi = {
   unit: (id: string, signal?: AbortSignal) => api.get<Unit>(`/api/org/units/${enc(id)}`, { signal }),
   units: (text: string, signal?: AbortSignal) =>
     api.get<Page<Unit>>('/api/org/units', { query: { q: text || undefined, active: true, pageSize: 50, sort: 'name', order: 'asc' }, signal }),
+  /** active inspectors to send a 核实/核查 task to (intake staff hold no user.read) */
+  inspectors: (signal?: AbortSignal) => api.get<{ id: string; displayName: string }[]>('/api/cases/inspectors', { signal }),
   users: (query: { unitId?: string; role?: string; q?: string }, signal?: AbortSignal) =>
     api.get<Page<User>>('/api/org/users', { query: { ...query, active: true, pageSize: 50 }, signal }),
   /** street or community boundaries (WGS84 GeoJSON) for the small maps */
