@@ -2,8 +2,7 @@
 export const CASE_CHANNELS = ['inspector', 'operator', 'leader', 'public', 'hotline', 'petition', 'sensor', 'camera'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 export const INTERNAL_CHANNELS: readonly CaseChannel[] = ['inspector', 'operator', 'leader'];
-/** Channels whose case photos the public may see (citizens' own reports); staff evidence is never public. */
-export const PUBLIC_PHOTO_CHANNELS: readonly CaseChannel[] = ['public'];
+/** Which channels the public may see (cases, photos, text) is one rule: common/domain/public-output.ts. */
 
 export const CLOSE_TYPES = ['normal', 'overdue', 'special'] as const;
 export type CloseType = (typeof CLOSE_TYPES)[number];

@@ -16,6 +16,7 @@ import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
 import { LiveHub } from './platform/live-events.ts';
 import { createCaseService, createStepLimits, registerCaseRoutes } from './modules/cases/index.ts';
+import { createPublicOutputSettings, registerPublicOutputRoutes } from './modules/cases/index.ts';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
@@ -144,9 +145,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   await registerPhotoRoutes(app, services.photos, async () => {
     const tenant = await services.org.publicTenant();
     if (!tenant) throw notFound('tenant');
-    return tenant.id;
+    return { tenantId: tenant.id, channels: await services.cases.publicChannels(tenant.id) };
   });
   registerCaseRoutes(app, services.cases, services.live, services.stepLimits);
+  registerPublicOutputRoutes(app, createPublicOutputSettings(database, services.settings, services.cases));
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
   services.notify.setLogger(app.log);
   await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }));
