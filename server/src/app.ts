@@ -151,7 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerPublicOutputRoutes(app, createPublicOutputSettings(database, services.settings, services.cases));
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
   services.notify.setLogger(app.log);
-  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }));
+  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }), config.open311);
   await registerHotlineRoutes(app, services.hotline);
   registerExportRoutes(app, { cases: services.cases, users: services.org.users, units: services.org.units, regions: services.org.regions, audit: services.audit, catalog: services.catalog.catalog, routing: services.routing.rules }, config.businessTimeZone);
   const kpi = createKpiService(database, clock, services.settings); registerKpiRoutes(app, kpi);

@@ -48,7 +48,7 @@ beforeAll(async () => {
   // an Open311 partner's report with the same text, filed through the API
   const posted = await ctx.app.inject({
     method: 'POST', url: `${BASE}/requests.json`, headers: FORM,
-    payload: form(fmsReport(ctx.key).map(([k, v]) => [k, k === 'description' ? `FMS：${PII}` : v]).concat([['address_string', '东岳路12号3栋2单元501室']])),
+    payload: form(fmsReport(ctx.key).map(([k, v]): [string, string] => [k, k === 'description' ? `FMS：${PII}` : v]).concat([['address_string', '东岳路12号3栋2单元501室']])),
   });
   expect(posted.statusCode, posted.body).toBe(200);
   const partnerNo = posted.json()[0].service_request_id as string;
