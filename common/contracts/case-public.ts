@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PUBLISHABLE_CHANNELS } from '../domain/public-output.ts';
 import { Literals, Nullable } from './common.ts';
 
 /** 满意 / 基本满意 / 不满意 (cn-standards.md §4.2 满意率, §6 回访). */
@@ -55,3 +56,20 @@ export type PublicCaseSummary = Static<typeof PublicCaseSummary>;
 
 export const PublicCaseView = Type.Object({ ...PublicCaseSummary.properties, timeline: Type.Array(PublicEvent) });
 export type PublicCaseView = Static<typeof PublicCaseView>;
+
+/** Which channels the public sees (common/domain/public-output.ts); 信访 is never among the choices. */
+export const PublicOutputSettings = Type.Object({
+  publicChannels: Type.Array(Literals(PUBLISHABLE_CHANNELS), {
+    uniqueItems: true, maxItems: PUBLISHABLE_CHANNELS.length,
+    description: 'channels whose cases appear on public routes (Open311, citizen tracking, public photos); [] publishes nothing',
+  }),
+});
+export type PublicOutputSettings = Static<typeof PublicOutputSettings>;
+
+/** The setting with the fixed parts of the rule, for the admin screen. */
+export const PublicOutputRule = Type.Object({
+  ...PublicOutputSettings.properties,
+  neverPublicChannels: Type.Array(Type.String()),
+  coordinateDecimals: Type.Integer(),
+});
+export type PublicOutputRule = Static<typeof PublicOutputRule>;

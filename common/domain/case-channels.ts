@@ -23,8 +23,7 @@ export function intakeChannels(roles: readonly Role[]): CaseChannel[] {
 
 /** 自行处置 (fixed on the spot, filed and closed at once) is the patrolling inspector's alone. */
 export const SELF_HANDLE_ROLES: readonly Role[] = ['inspector'];
-/** Channels whose case photos the public may see (citizens' own reports); staff evidence is never public. */
-export const PUBLIC_PHOTO_CHANNELS: readonly CaseChannel[] = ['public'];
+/** Which channels the public may see (cases, photos, text) is one rule: common/domain/public-output.ts. */
 
 export const CLOSE_TYPES = ['normal', 'overdue', 'special'] as const;
 export type CloseType = (typeof CLOSE_TYPES)[number];

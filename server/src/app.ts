@@ -18,6 +18,7 @@ import { LiveHub } from './platform/live-events.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
 import { createCaseService, createStepLimits, registerCaseRoutes } from './modules/cases/index.ts';
+import { createPublicOutputSettings, registerPublicOutputRoutes } from './modules/cases/index.ts';
 import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
 import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
@@ -148,12 +149,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   await registerPhotoRoutes(app, services.photos, async () => {
     const tenant = await services.org.publicTenant();
     if (!tenant) throw notFound('tenant');
-    return tenant.id;
+    return { tenantId: tenant.id, channels: await services.cases.publicChannels(tenant.id) };
   }, config.photos.uploadsPerMinuteUser);
   registerCaseRoutes(app, services.cases, services.live, services.stepLimits);
+  registerPublicOutputRoutes(app, createPublicOutputSettings(database, services.settings, services.cases));
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
   services.notify.setLogger(app.log);
-  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }));
+  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }), config.open311);
   await registerHotlineRoutes(app, services.hotline);
   registerExportRoutes(app, { cases: services.cases, users: services.org.users, units: services.org.units, regions: services.org.regions, audit: services.audit, catalog: services.catalog.catalog, routing: services.routing.rules }, config.businessTimeZone);
   const kpi = createKpiService(database, clock, services.settings); registerKpiRoutes(app, kpi);

@@ -34,6 +34,11 @@ export interface Config {
   sms: { gateway: 'log' | 'http'; httpUrl: string | null; httpToken: string | null; sign: string; maxAttempts: number; timeoutMs: number };
   /** Anti-abuse limits of the citizen entry points (/api/public), per device and per IP address. */
   publicLimits: { reportsPerHourDevice: number; reportsPerHourIp: number; requestsPerMinuteIp: number };
+  /**
+   * Open311 writes (docs/security.md "Public output"): form/JSON/XML body limit (≤ 256 KB), size of each uploaded
+   * file, POSTs per minute per IP address (per key: each client application's own limit, set by an admin).
+   */
+  open311: { bodyLimitBytes: number; mediaMaxBytes: number; postsPerMinuteIp: number };
   /** Online basemap (XYZ template, e.g. 天地图 CGCS2000 tiles); null = the offline GeoJSON-only map. */
   basemap: { url: string; attribution: string; subdomains: string[]; labelsUrl: string | null; maxZoom: number } | null;
   /**
@@ -217,6 +222,11 @@ export function loadConfig(env: Env = process.env, options: { root?: string; gen
       reportsPerHourDevice: int(env, 'PUBLIC_REPORTS_PER_HOUR_DEVICE', 10, 1, 100_000),
       reportsPerHourIp: int(env, 'PUBLIC_REPORTS_PER_HOUR_IP', 30, 1, 100_000),
       requestsPerMinuteIp: int(env, 'PUBLIC_REQUESTS_PER_MINUTE_IP', 120, 1, 1_000_000),
+    },
+    open311: {
+      bodyLimitBytes: int(env, 'OPEN311_BODY_LIMIT_BYTES', 256 * 1024, 4 * 1024, 256 * 1024),
+      mediaMaxBytes: int(env, 'OPEN311_MEDIA_MAX_BYTES', 10 * 1024 * 1024, 64 * 1024, 50 * 1024 * 1024),
+      postsPerMinuteIp: int(env, 'OPEN311_POSTS_PER_MINUTE_IP', 120, 1, 100_000),
     },
     basemap: basemapConfig(env),
     photos: {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PublicCaseSummary, PublicCaseView, Satisfaction, SatisfactionSource } from '../../../../common/contracts/case-public.ts';
 import type { CaseState } from '../../../../common/domain/case-status.ts';
+import { PUBLIC_CHANNELS_SETTING, publicChannelsOf, type PublishableChannel } from '../../../../common/domain/public-output.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
@@ -66,6 +67,11 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
   async function reopenDays(tenantId: string): Promise<number> {
     const v = (await deps.settings?.get(tenantId, REOPEN_DAYS_KEY))?.value;
     return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_REOPEN_DAYS;
+  }
+
+  /** The tenant's public channels (setting public.channels, common/domain/public-output.ts). */
+  async function publicChannels(tenantId: string): Promise<PublishableChannel[]> {
+    return publicChannelsOf((await deps.settings?.get(tenantId, PUBLIC_CHANNELS_SETTING))?.value);
   }
 
   async function closedCase(tenantId: string, caseId: string) {
@@ -154,27 +160,40 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
       publish({ ...c, ...patch } as CasesTable, 'reopen');
     },
 
+    /** A case as the public may see it; a case of a non-public channel is the same 404 as a missing one. */
     async publicView(tenantId: string, caseId: string): Promise<PublicCaseView> {
       const c = await repo.findCase(db, tenantId, caseId);
-      if (!c) throw notFound('case');
-      return publicView(db, c, await reopenDays(tenantId), clock.now());
+      const view = c ? await publicView(db, c, await publicChannels(tenantId), await reopenDays(tenantId), clock.now()) : null;
+      if (!view) throw notFound('case');
+      return view;
     },
 
     async publicList(tenantId: string, q: PublicListQuery): Promise<{ items: PublicCaseSummary[]; total: number }> {
-      const { rows, total } = await publicRows(db, tenantId, q);
-      return { items: await publicSummaries(db, tenantId, rows, await reopenDays(tenantId), clock.now()), total };
+      const channels = await publicChannels(tenantId);
+      const { rows, total } = await publicRows(db, tenantId, channels, q);
+      return { items: await publicSummaries(db, tenantId, rows, channels, await reopenDays(tenantId), clock.now()), total };
     },
 
+    /** The case of a tracking token, if its channel is public (tokens are for public callers only). */
     async findByToken(tenantId: string, token: string): Promise<string | null> {
       if (!token || token.length > 200) return null;
-      const row = await db.selectFrom('cases').select('id').where('public_token_hash', '=', tokenHash(token)).where('tenant_id', '=', tenantId).executeTakeFirst();
+      const channels = await publicChannels(tenantId);
+      if (channels.length === 0) return null;
+      const row = await db.selectFrom('cases').select('id').where('public_token_hash', '=', tokenHash(token)).where('tenant_id', '=', tenantId)
+        .where('channel', 'in', channels).executeTakeFirst();
       return row?.id ?? null;
     },
 
+    /** The case of a number, if its channel is public (walking numbers finds nothing else). */
     async findByNo(tenantId: string, caseNo: string): Promise<string | null> {
-      const row = await db.selectFrom('cases').select('id').where('tenant_id', '=', tenantId).where('case_no', '=', caseNo).executeTakeFirst();
+      const channels = await publicChannels(tenantId);
+      if (channels.length === 0) return null;
+      const row = await db.selectFrom('cases').select('id').where('tenant_id', '=', tenantId).where('case_no', '=', caseNo)
+        .where('channel', 'in', channels).executeTakeFirst();
       return row?.id ?? null;
     },
+
+    publicChannels,
 
     reopenDays,
   };

@@ -1,14 +1,17 @@
 import type { PublicCaseSummary, PublicCaseView, PublicPhoto } from '../../../../common/contracts/case-public.ts';
-import { PUBLIC_PHOTO_CHANNELS, type CaseChannel } from '../../../../common/domain/case-channels.ts';
 import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
+import {
+  PUBLIC_NOTE_ACTIONS, PUBLIC_PHOTO_PHASES, isPublicChannel, isPublicEvent, publicCoordinate, publicNote, publicText,
+} from '../../../../common/domain/public-output.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import * as repo from './case.repository.ts';
 
-/** Actions whose note is written for the reporter; every other note stays internal. */
-const PUBLIC_NOTE_ACTIONS = new Set(['close', 'reply']);
-/** Besides status changes, the public timeline shows these reporter-facing events. */
-const PUBLIC_EVENTS = new Set(['rate', 'reopen', 'reply']);
+/*
+ * The server side of the public-output rule (common/domain/public-output.ts, docs/security.md "Public output"):
+ * every public route reads cases through these functions, which take the tenant's public channels and return
+ * only what the rule allows.
+ */
 
 export interface PublicListQuery {
   ids?: readonly string[];
@@ -31,8 +34,14 @@ export function reopenUntil(c: Pick<CasesTable, 'status' | 'closed_at'>, reopenD
   return new Date(Date.parse(c.closed_at) + reopenDays * 86_400_000).toISOString();
 }
 
-/** Public summaries of many cases with three batched lookups (matter names, unit names, photos; no N+1). */
-export async function publicSummaries(db: Executor, tenantId: string, rows: readonly CasesTable[], reopenDays: number, now: Date): Promise<PublicCaseSummary[]> {
+/**
+ * Public summaries of many cases with batched lookups (matter names, unit names, parents, photos, notes; no N+1).
+ * Rows of channels outside `channels` are dropped: callers select by channel already, this keeps the rule local.
+ */
+export async function publicSummaries(
+  db: Executor, tenantId: string, all: readonly CasesTable[], channels: readonly string[], reopenDays: number, now: Date,
+): Promise<PublicCaseSummary[]> {
+  const rows = all.filter((r) => isPublicChannel(r.channel, channels));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const unitIds = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
@@ -40,20 +49,18 @@ export async function publicSummaries(db: Executor, tenantId: string, rows: read
   const [matters, units, parents, photos, notes] = await Promise.all([
     repo.matterNames(db, tenantId, rows.map((r) => r.matter_code)),
     unitIds.length ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
-    parentIds.length ? db.selectFrom('cases').select(['id', 'case_no']).where('tenant_id', '=', tenantId).where('id', 'in', parentIds).execute() : [],
+    parentIds.length ? db.selectFrom('cases').select(['id', 'case_no', 'channel']).where('tenant_id', '=', tenantId).where('id', 'in', parentIds).execute() : [],
     db.selectFrom('case_photos').select(['id', 'case_id', 'phase']).where('tenant_id', '=', tenantId).where('case_id', 'in', ids)
-      .where('phase', 'in', ['before', 'after']).orderBy('created_at').orderBy('id').execute(),
+      .where('phase', 'in', [...PUBLIC_PHOTO_PHASES]).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('case_events').select(['case_id', 'note', 'seq']).where('case_id', 'in', ids).where('action', 'in', [...PUBLIC_NOTE_ACTIONS])
       .where('note', 'is not', null).orderBy('seq').execute(),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const parentNo = new Map(parents.map((p) => [p.id, p.case_no]));
+  // a parent of a non-public channel is not named: its number would lead nowhere but to a guess
+  const parentNo = new Map(parents.filter((p) => isPublicChannel(p.channel, channels)).map((p) => [p.id, p.case_no]));
   const lastNote = new Map(notes.map((n) => [n.case_id, n.note]));
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const photosOf = new Map<string, PublicPhoto[]>();
   for (const p of photos) {
-    const row = byId.get(p.case_id!);
-    if (!row || !PUBLIC_PHOTO_CHANNELS.includes(row.channel as CaseChannel)) continue;
     const list = photosOf.get(p.case_id!) ?? [];
     list.push({ id: p.id, phase: p.phase, url: `/api/public/photos/${p.id}`, thumbUrl: `/api/public/photos/${p.id}/thumb` });
     photosOf.set(p.case_id!, list);
@@ -62,31 +69,36 @@ export async function publicSummaries(db: Executor, tenantId: string, rows: read
     const until = reopenUntil(c, reopenDays);
     return {
       id: c.id, caseNo: c.case_no, status: c.status, open: isOpen(c.status), channel: c.channel, matterCode: c.matter_code,
-      matterName: matters.get(c.matter_code) ?? null, description: c.description, address: c.address, lng: c.lng, lat: c.lat,
+      matterName: matters.get(c.matter_code) ?? null, description: publicText(c.description), address: publicText(c.address),
+      lng: publicCoordinate(c.lng), lat: publicCoordinate(c.lat),
       gridCode: c.grid_code, parentCaseNo: c.parent_id ? parentNo.get(c.parent_id) ?? null : null, reportedAt: c.reported_at,
       updatedAt: c.updated_at, closedAt: c.closed_at, expectedAt: isOpen(c.status) ? c.handling_deadline ?? c.step_deadline : null,
       unitName: c.unit_id ? unitName.get(c.unit_id) ?? null : null,
       satisfaction: (c.satisfaction ?? null) as PublicCaseSummary['satisfaction'],
       reopenUntil: until && until > now.toISOString() ? until : null,
-      statusNotes: lastNote.get(c.id) ?? null, photos: photosOf.get(c.id) ?? [],
+      statusNotes: publicText(lastNote.get(c.id) ?? null), photos: photosOf.get(c.id) ?? [],
     };
   });
 }
 
-/** One case with its public timeline: status changes and reporter-facing events, never who did them. */
-export async function publicView(db: Executor, c: CasesTable, reopenDays: number, now: Date): Promise<PublicCaseView> {
-  const [summary] = await publicSummaries(db, c.tenant_id, [c], reopenDays, now);
+/**
+ * One case with its public timeline: status changes and reporter-facing events, never who did them; null when its
+ * channel is not public (the caller answers the same 404 as for a missing case).
+ */
+export async function publicView(db: Executor, c: CasesTable, channels: readonly string[], reopenDays: number, now: Date): Promise<PublicCaseView | null> {
+  const [summary] = await publicSummaries(db, c.tenant_id, [c], channels, reopenDays, now);
+  if (!summary) return null;
   const events = await db.selectFrom('case_events').select(['at', 'action', 'from_status', 'to_status', 'note'])
     .where('case_id', '=', c.id).orderBy('seq').execute();
-  const timeline = events
-    .filter((e) => e.from_status !== e.to_status || PUBLIC_EVENTS.has(e.action))
-    .map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: PUBLIC_NOTE_ACTIONS.has(e.action) ? e.note : null }));
-  return { ...summary!, timeline };
+  const timeline = events.filter(isPublicEvent).map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: publicNote(e.action, e.note) }));
+  return { ...summary, timeline };
 }
 
-/** Non-voided cases for public lists (Open311 GET requests), newest first unless asked otherwise. */
-export async function publicRows(db: Executor, tenantId: string, q: PublicListQuery): Promise<{ rows: CasesTable[]; total: number }> {
-  let base = db.selectFrom('cases').where('tenant_id', '=', tenantId).where('status', '!=', 'voided');
+/** Non-voided cases of the public channels for public lists (Open311 GET requests), newest first unless asked otherwise. */
+export async function publicRows(db: Executor, tenantId: string, channels: readonly string[], q: PublicListQuery): Promise<{ rows: CasesTable[]; total: number }> {
+  const visible = channels.filter((ch) => isPublicChannel(ch, channels));
+  if (visible.length === 0) return { rows: [], total: 0 };
+  let base = db.selectFrom('cases').where('tenant_id', '=', tenantId).where('status', '!=', 'voided').where('channel', 'in', visible);
   if (q.ids?.length) base = base.where('id', 'in', q.ids);
   if (q.caseNos?.length) base = base.where('case_no', 'in', q.caseNos);
   if (q.matterCodes?.length) base = base.where('matter_code', 'in', q.matterCodes);

@@ -7,3 +7,4 @@ export { DEFAULT_STEP_LIMITS } from './case-sla.ts';
 export { createStepLimits, type StepLimitService } from './case-step-limits.ts';
 export { tokenHash, REOPEN_DAYS_KEY, DEFAULT_REOPEN_DAYS, type ExternalReport, type IntakeResult, type ExternalChannel } from './case-external.ts';
 export type { PublicListQuery } from './case-public-view.ts';
+export { createPublicOutputSettings, registerPublicOutputRoutes } from './case-public-settings.ts';

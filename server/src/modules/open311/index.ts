@@ -11,7 +11,7 @@ import { createOpen311Intake, type IntakeDeps } from './open311-intake.ts';
 import { createOpen311Updates, type UpdatesDeps } from './open311-updates.ts';
 import { createOpen311Reader, type Open311Deps } from './open311.service.ts';
 import { registerOpen311AdminRoutes } from './open311-admin.routes.ts';
-import { registerOpen311Routes } from './open311.routes.ts';
+import { registerOpen311Routes, type Open311Limits } from './open311.routes.ts';
 
 export type Open311ServiceDeps = Omit<Open311Deps, 'cases'> & IntakeDeps & UpdatesDeps & { cases: Open311Deps['cases'] & IntakeDeps['cases'] & UpdatesDeps['cases'] };
 
@@ -26,7 +26,7 @@ export function createOpen311Services(database: Database, clock: Clock, audit: A
 export type Open311Services = ReturnType<typeof createOpen311Services>;
 
 /** Both route sets: /open311/v2/* (GeoReport formats) and /api/open311/clients (permission apikey.manage). */
-export async function registerOpen311(app: FastifyInstance, s: Open311Services): Promise<void> {
-  await registerOpen311Routes(app, s);
+export async function registerOpen311(app: FastifyInstance, s: Open311Services, limits: Open311Limits): Promise<void> {
+  await registerOpen311Routes(app, s, limits);
   registerOpen311AdminRoutes(app, s.clients);
 }

@@ -48,7 +48,7 @@ export class KeyRateLimiter {
       return;
     }
     w.count += 1;
-    if (w.count > perMinute) throw O311Error.rateLimited(perMinute);
+    if (w.count > perMinute) throw O311Error.rateLimited(perMinute, 60 - (Math.floor(this.clock.now().getTime() / 1000) % 60));
   }
 }
 
@@ -56,19 +56,29 @@ export function createClientService(database: Database, clock: Clock, audit: Aud
   const { db } = database;
   const limiter = new KeyRateLimiter(clock);
 
+  /**
+   * The client application of an api_key, whatever the tenant (checked by the caller once the request names
+   * it); 403 for a missing, malformed, unknown or disabled key alike (§1.5), 429 past its rate limit. Cheap: one
+   * indexed row and a hash, so it runs before a request body is parsed.
+   */
+  async function identify(apiKey: string | undefined): Promise<ApiClientsTable> {
+    const m = apiKey ? KEY_PATTERN.exec(apiKey) : null;
+    if (!apiKey || !m) throw O311Error.forbidden();
+    const row = await repo.clientByPrefix(db, m[1] as string);
+    const given = Buffer.from(sha256(apiKey), 'hex');
+    const ok = !!row && timingSafeEqual(given, Buffer.from(row.key_hash, 'hex')) && toBool(row.active);
+    if (!row || !ok) throw O311Error.forbidden();
+    limiter.hit(row.id, row.rate_limit_per_minute);
+    return row;
+  }
+
   return {
-    /**
-     * The client application of an api_key, for a call on `tenantId`; 403 for a missing, malformed, unknown,
-     * disabled or other tenant's key alike (§1.5), 429 past its rate limit.
-     */
+    identify,
+
+    /** The client of an api_key for a call on `tenantId`: another tenant's key is the same 403 as an unknown one. */
     async authenticate(tenantId: string, apiKey: string | undefined): Promise<ApiClientsTable> {
-      const m = apiKey ? KEY_PATTERN.exec(apiKey) : null;
-      if (!apiKey || !m) throw O311Error.forbidden();
-      const row = await repo.clientByPrefix(db, m[1] as string);
-      const given = Buffer.from(sha256(apiKey), 'hex');
-      const ok = !!row && timingSafeEqual(given, Buffer.from(row.key_hash, 'hex')) && toBool(row.active) && row.tenant_id === tenantId;
-      if (!row || !ok) throw O311Error.forbidden();
-      limiter.hit(row.id, row.rate_limit_per_minute);
+      const row = await identify(apiKey);
+      if (row.tenant_id !== tenantId) throw O311Error.forbidden();
       return row;
     },
 

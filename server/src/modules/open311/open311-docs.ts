@@ -1,4 +1,5 @@
 import type { PublicCaseSummary, PublicCaseView } from '../../../../common/contracts/case-public.ts';
+import { publicText } from '../../../../common/domain/public-output.ts';
 import type { Locale } from '../../platform/messages.ts';
 import { translate } from '../../platform/messages.ts';
 import { list, w3c, type O311Doc, type O311Object } from './open311-format.ts';
@@ -6,7 +7,8 @@ import { detailedStatus, openClosed } from './open311-status.ts';
 
 /**
  * Documents of the read side, field order as the spec's tables (open311-georeport-v2.md §1.2–§1.7). Pure: rows in,
- * O311Doc out. Reporter identity is not an input here, so it cannot appear in the output.
+ * O311Doc out. Reporter identity is not an input here, so it cannot appear in the output; cases arrive already
+ * shaped by the public-output rule (cases/case-public-view.ts).
  */
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
@@ -140,8 +142,9 @@ export function requestOf(
             satisfaction: c.satisfaction,
             reopen_until: w3c(c.reopenUntil),
           },
-          // the answers given on POST, as San Francisco echoes them (§1.9 "Request attributes echoed in GET")
-          attributes: list('attribute', (o.attributes ?? []).map((a) => ({ code: a.code, name: a.name, value: a.value }))),
+          // the answers given on POST, as San Francisco echoes them (§1.9 "Request attributes echoed in GET"); free
+          // answers are public text like the description, the 17-digit component id is a code and stays whole
+          attributes: list('attribute', (o.attributes ?? []).map((a) => ({ code: a.code, name: a.name, value: a.code === 'component_code' ? a.value : publicText(a.value) }))),
           ...(timeline
             ? { notes: list('note', timeline.map((e) => ({ datetime: w3c(e.at), summary: e.action, type: 'activity', description: e.note ?? '' }))) }
             : {}),

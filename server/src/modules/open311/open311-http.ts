@@ -1,19 +1,13 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { localeFromHeader, translate, type Locale } from '../../platform/messages.ts';
-import { CONTENT_TYPES, errorsDoc, parseXml, render, splitFormat, type O311Doc, type O311Format } from './open311-format.ts';
-import { Params } from './open311-params.ts';
-import type { Upload } from './open311-intake.ts';
-import { MAX_MEDIA } from './open311-intake.ts';
+import { CONTENT_TYPES, errorsDoc, render, splitFormat, type O311Doc, type O311Format } from './open311-format.ts';
 import { O311Error } from './open311.errors.ts';
 
 /**
- * HTTP plumbing of /open311/v2 (open311-georeport-v2.md §1.1, §1.8): format by path extension, body parsers for
- * form/XML/multipart scoped to this plugin, and every error in the requested format with the spec's codes.
+ * HTTP plumbing of /open311/v2 (open311-georeport-v2.md §1.1, §1.8): format by path extension and every error in
+ * the requested format with the spec's codes. Bodies are read by open311-body.ts.
  */
-export const MAX_MEDIA_BYTES = 10 * 1024 * 1024;
-const FORM_LIMIT = 16 * 1024 * 1024;
-const MULTIPART_LIMITS = { fileSize: MAX_MEDIA_BYTES, files: MAX_MEDIA, fields: 200, parts: 200 + MAX_MEDIA, fieldSize: 1024 * 1024 };
 
 export const localeOf = (req: FastifyRequest): Locale => localeFromHeader(req.headers['accept-language']);
 export const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
@@ -53,7 +47,7 @@ function fromAppError(err: AppError, locale: Locale): O311Error {
   return new O311Error(status, descriptions);
 }
 
-export function installOpen311Errors(scope: FastifyInstance): void {
+export function installOpen311Errors(scope: FastifyInstance, bodyLimitBytes: number): void {
   scope.setErrorHandler((err: FastifyError | AppError | O311Error, req, reply) => {
     const format = formatOf(req);
     let e: O311Error;
@@ -66,60 +60,23 @@ export function installOpen311Errors(scope: FastifyInstance): void {
         return send(reply, format, errorsDoc(500, ['internal error']), 500);
       }
       const mapped = status === 413 ? 413 : status === 429 ? 429 : status === 404 ? 404 : 400;
-      e = new O311Error(mapped, [mapped === 429 ? 'rate limit exceeded' : String(err.message).slice(0, 200)]);
+      const text = (err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `the body is larger than ${bodyLimitBytes} bytes (send media as multipart parts)` : String(err.message).slice(0, 200);
+      e = new O311Error(mapped, [mapped === 429 ? 'rate limit exceeded' : text]);
     }
+    if (e.retryAfterSeconds !== undefined) reply.header('retry-after', String(e.retryAfterSeconds));
+    // A refused write may still be sending its body: close rather than read the rest of it.
+    if (req.method !== 'GET' && [403, 413, 429].includes(e.status)) reply.header('connection', 'close');
     return send(reply, format, errorsDoc(e.status, e.descriptions), e.status);
   });
   scope.setNotFoundHandler((req, reply) => send(reply, formatOf(req), errorsDoc(404, ['no such resource']), 404));
-  // The console's static files claim GET /* at the root; anything else under /open311/v2 is a 404 in our format.
+  // The console's static files claim GET /* at the root; anything else under /open311/v2 is a 404 in our format,
+  // answered before any body is read.
   scope.route({
     method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', config: { public: true }, schema: { hide: true },
+    onRequest: async (req, reply) => {
+      if (req.method !== 'GET') reply.header('connection', 'close');
+      return send(reply, formatOf(req), errorsDoc(404, ['no such resource']), 404);
+    },
     handler: async (req, reply) => send(reply, formatOf(req), errorsDoc(404, ['no such resource']), 404),
   });
-}
-
-/** POST bodies: form-urlencoded (the spec's), XML and JSON documents; multipart comes from @fastify/multipart. */
-export function installBodyParsers(scope: FastifyInstance): void {
-  scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_req, body, done) => {
-    done(null, new URLSearchParams(body as string));
-  });
-  scope.addContentTypeParser(['text/xml', 'application/xml'], { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_req, body, done) => {
-    const tree = parseXml(body as string);
-    if (!tree) return done(O311Error.badRequest('malformed XML body'), undefined);
-    // <request><service_code>..</service_code>..</request>: the root's children are the arguments
-    const roots = Object.values(tree);
-    const root = roots.length === 1 && roots[0] && typeof roots[0] === 'object' ? roots[0] : tree;
-    done(null, root);
-  });
-}
-
-const errCode = (err: unknown) => (typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '');
-
-/** Query and body arguments together, plus uploaded files (multipart `media[]`, FixMyStreet's `photoN`/`file_*`). */
-export async function readArguments(req: FastifyRequest): Promise<{ params: Params; files: Upload[] }> {
-  const params = Params.from(req.query);
-  const files: Upload[] = [];
-  if (req.method !== 'POST') return { params, files };
-  if (req.isMultipart()) {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_MEDIA * MAX_MEDIA_BYTES + FORM_LIMIT) throw O311Error.tooLarge('the request is too large');
-    try {
-      for await (const part of req.parts({ limits: MULTIPART_LIMITS })) {
-        if (part.type === 'file') files.push({ field: part.fieldname, data: await part.toBuffer() });
-        else if (part.valueTruncated) throw O311Error.tooLarge(`${part.fieldname} is too large`);
-        else params.add(part.fieldname, part.value);
-      }
-    } catch (err) {
-      if (err instanceof O311Error) throw err;
-      const code = errCode(err);
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw O311Error.tooLarge(`media larger than ${MAX_MEDIA_BYTES / 1024 / 1024} MB`);
-      if (code === 'FST_FILES_LIMIT') throw O311Error.badRequest(`at most ${MAX_MEDIA} media per request`);
-      throw O311Error.badRequest('malformed multipart body');
-    }
-    return { params, files };
-  }
-  const body = req.body;
-  if (body instanceof URLSearchParams) for (const [k, v] of body) params.add(k, v);
-  else if (body && typeof body === 'object' && !Array.isArray(body)) for (const [k, v] of Object.entries(body)) params.add(k, v);
-  else if (body !== undefined && body !== null && body !== '') throw O311Error.badRequest('the body must be form fields, an object or an XML document');
-  return { params, files };
 }

@@ -1,5 +1,7 @@
 import { O311Error } from './open311.errors.ts';
 
+const MAX_NESTING = 8;
+
 /**
  * The arguments of one Open311 call, whatever carried them: query string, form-urlencoded or multipart fields,
  * a JSON object or an XML document. Repeated names keep every value (FixMyStreet repeats `media_url`, and sends
@@ -9,15 +11,17 @@ import { O311Error } from './open311.errors.ts';
 export class Params {
   private readonly values = new Map<string, string[]>();
 
-  add(name: string, value: unknown): void {
+  add(name: string, value: unknown, depth = 0): void {
     if (value === null || value === undefined) return;
+    // bodies are pre-scanned (open311-body.ts); this keeps any other source from recursing without bound
+    if (depth > MAX_NESTING) throw O311Error.badRequest(`${name.slice(0, 100)}: nested more than ${MAX_NESTING} levels deep`);
     if (Array.isArray(value)) {
-      for (const v of value) this.add(name, v);
+      for (const v of value) this.add(name, v, depth + 1);
       return;
     }
     if (typeof value === 'object') {
       // JSON/XML nesting: { attribute: { CODE: v } } is the same as attribute[CODE]=v
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) this.add(`${name}[${k}]`, v);
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) this.add(`${name}[${k}]`, v, depth + 1);
       return;
     }
     const text = String(value).trim();

@@ -1,4 +1,5 @@
 import { SATISFACTION, type Satisfaction } from '../../../../common/contracts/case-public.ts';
+import { isPublicEvent, publicNote } from '../../../../common/domain/public-output.ts';
 import type { ApiClientsTable } from '../../db/schema-open311.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Database } from '../../platform/db.ts';
@@ -11,9 +12,11 @@ import * as repo from './open311.repository.ts';
 
 /**
  * mySociety's service request updates (open311-georeport-v2.md §1.10): GET gives a client the updates of the
- * requests it sent (status changes and notes written for the public, as cases.publicView shows them); POST takes
+ * requests it sent (status changes and notes written for the public, masked by the public-output rule); POST takes
  * the client's updates, unique per update_id; a REOPEN reopens a closed case within the reopen window, and
- * `attribute[satisfaction]` (satisfied | basically_satisfied | unsatisfied) rates a closed case.
+ * `attribute[satisfaction]` (satisfied | basically_satisfied | unsatisfied) rates a closed case. A client updates,
+ * rates and reopens only the requests it submitted itself (for its user, the reporter): any other request is the
+ * same 404 as a missing one.
  */
 export interface UpdatesDeps {
   cases: {
@@ -22,8 +25,6 @@ export interface UpdatesDeps {
   };
 }
 
-const PUBLIC_NOTE_ACTIONS = new Set(['close', 'reply']);
-const PUBLIC_EVENTS = new Set(['rate', 'reopen', 'reply']);
 const DAY_MS = 86_400_000;
 const MAX_UPDATES = 1000;
 
@@ -39,13 +40,13 @@ export function createOpen311Updates(database: Database, clock: Clock, deps: Upd
       if (end.getTime() - start.getTime() > 90 * DAY_MS) throw O311Error.badRequest('start_date to end_date may not span more than 90 days');
       const events = await repo.timelineOfClient(db, tenantId, client.id, start.toISOString(), end.toISOString(), MAX_UPDATES);
       const updates = events
-        .filter((e) => e.from_status !== e.to_status || PUBLIC_EVENTS.has(e.action))
+        .filter(isPublicEvent)
         .map((e) => ({
           update_id: e.id,
           service_request_id: e.case_no,
           status: updateState({ action: e.action, toStatus: e.to_status, fromStatus: e.from_status, voidReason: e.void_reason }),
           updated_datetime: w3c(e.at),
-          description: PUBLIC_NOTE_ACTIONS.has(e.action) ? e.note ?? '' : '',
+          description: publicNote(e.action, e.note) ?? '',
           media_url: '',
           external_status_code: e.action,
         }));
@@ -72,7 +73,7 @@ export function createOpen311Updates(database: Database, clock: Clock, deps: Upd
         throw O311Error.badRequest(`attribute[satisfaction] must be one of: ${SATISFACTION.join(', ')}`);
       }
 
-      const target = await repo.caseByNo(db, tenantId, p.one('service_request_id') as string);
+      const target = await repo.ownRequestByNo(db, tenantId, client.id, p.one('service_request_id') as string);
       if (!target || target.status === 'voided') throw O311Error.notFound('service_request_id not found');
       if (await repo.updateById(db, tenantId, updateId)) throw O311Error.badRequest(`update_id ${updateId} already exists`);
 

@@ -7,6 +7,8 @@ export class O311Error extends Error {
   constructor(
     readonly status: number,
     readonly descriptions: readonly string[],
+    /** sent as Retry-After with a 429 */
+    readonly retryAfterSeconds?: number,
   ) {
     super(descriptions.join('; '));
     this.name = 'O311Error';
@@ -24,7 +26,7 @@ export class O311Error extends Error {
   static tooLarge(description: string) {
     return new O311Error(413, [description]);
   }
-  static rateLimited(perMinute: number) {
-    return new O311Error(429, [`rate limit of ${perMinute} requests per minute exceeded for this api_key`]);
+  static rateLimited(perMinute: number, retryAfterSeconds?: number, who = 'this api_key') {
+    return new O311Error(429, [`rate limit of ${perMinute} requests per minute exceeded for ${who}`], retryAfterSeconds);
   }
 }

@@ -7,8 +7,8 @@ export const BASE = '/open311/v2';
 /** Inside 金湖街道 of the demo city (the case tests use the same point). */
 export const POINT = { lat: 30.1, long: 114.975 };
 
-export async function open311App(): Promise<TestContext & { admin: ReturnType<typeof as>; key: string; clientId: string }> {
-  const ctx = await createTestApp();
+export async function open311App(env?: Record<string, string>): Promise<TestContext & { admin: ReturnType<typeof as>; key: string; clientId: string }> {
+  const ctx = await createTestApp(env ? { env } : {});
   const admin = as(ctx.app, await login(ctx.app, 'admin', 'Admin@12345'));
   const res = await admin.post('/api/open311/clients', { name: 'FixMyStreet', rateLimitPerMinute: 1000 });
   expect(res.statusCode, res.body).toBe(201);

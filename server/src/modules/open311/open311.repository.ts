@@ -88,12 +88,17 @@ export const updateById = (db: Executor, tenantId: string, updateId: string) =>
 
 export const insertUpdate = (db: Executor, row: Open311UpdatesTable) => db.insertInto('open311_updates').values(row).execute();
 
-export const caseByNo = (db: Executor, tenantId: string, caseNo: string) =>
-  db.selectFrom('cases').select(['id', 'case_no', 'status']).where('tenant_id', '=', tenantId).where('case_no', '=', caseNo).executeTakeFirst();
+/** A case by number, only if this client application submitted it (open311_requests records the submitter). */
+export const ownRequestByNo = (db: Executor, tenantId: string, clientId: string, caseNo: string) =>
+  db.selectFrom('cases as c').innerJoin('open311_requests as r', 'r.case_id', 'c.id')
+    .select(['c.id', 'c.case_no', 'c.status'])
+    .where('c.tenant_id', '=', tenantId).where('c.case_no', '=', caseNo)
+    .where('r.tenant_id', '=', tenantId).where('r.client_id', '=', clientId)
+    .executeTakeFirst();
 
 /**
- * Timeline events of the cases a client submitted, in a time window, oldest first. Notes only for the actions the
- * case module treats as public-safe (close/reply: cases.publicView's rule); staff names never leave.
+ * Timeline events of the cases a client submitted, in a time window, oldest first. The caller keeps the events and
+ * notes the public-output rule allows (common/domain/public-output.ts); staff names are never selected.
  */
 export async function timelineOfClient(db: Executor, tenantId: string, clientId: string, from: string, to: string, limit: number) {
   return db.selectFrom('case_events as e')

@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import type { ApiClientsTable } from '../../db/schema-open311.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
+import { installBodyParsers, readArguments, type BodyLimits, type KeyGate } from './open311-body.ts';
 import type { ClientService } from './open311-clients.service.ts';
-import {
-  baseUrl, installBodyParsers, installOpen311Errors, localeOf, readArguments, requireFormat, send,
-} from './open311-http.ts';
+import { baseUrl, installOpen311Errors, localeOf, requireFormat, send } from './open311-http.ts';
 import type { Open311Intake } from './open311-intake.ts';
 import type { Open311Updates } from './open311-updates.ts';
 import type { Open311Reader } from './open311.service.ts';
+import { O311Error } from './open311.errors.ts';
 
 export interface Open311Services {
   reader: Open311Reader;
@@ -15,6 +16,9 @@ export interface Open311Services {
   updates: Open311Updates;
   clients: ClientService;
 }
+
+/** Body limits (open311-body.ts) and the per-IP budget of POSTs, from config.ts. */
+export type Open311Limits = BodyLimits & { postsPerMinuteIp: number };
 
 type FormatParams = { format: string };
 /** Anonymous reads are public but bounded per caller address; writes are bounded per api_key (clients service). */
@@ -28,24 +32,61 @@ const doc = (summary: string) => ({ tags: ['open311'], summary, security: [] });
  */
 const KEYED_LOG = 'warn' as const;
 
+const queryKey = (req: FastifyRequest): string | undefined => {
+  const v = (req.query as Record<string, unknown> | undefined)?.api_key;
+  const first = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' && first !== '' ? first : undefined;
+};
+
+/** By header: before parsing, @fastify/multipart has not yet marked the request. */
+const isMultipart = (req: FastifyRequest) => /^multipart\/form-data\b/i.test(String(req.headers['content-type'] ?? ''));
+
 /**
  * GeoReport v2 under /open311/v2 (open311-georeport-v2.md §1.2–§1.10): reads are public, writes need an api_key.
- * Not under /api: the session/CSRF hook ignores these routes, the key is the credential.
+ * Not under /api: the session/CSRF hook ignores these routes, the key is the credential. Writes are refused per IP
+ * address before anything else, then by key before their body is parsed (open311-body.ts).
  */
-export async function registerOpen311Routes(app: FastifyInstance, s: Open311Services): Promise<void> {
+export async function registerOpen311Routes(app: FastifyInstance, s: Open311Services, limits: Open311Limits): Promise<void> {
   await app.register(async (scope) => {
-    installOpen311Errors(scope);
-    installBodyParsers(scope);
+    // the client of each request whose api_key has been checked, so the key is checked once whatever carried it
+    const clients = new WeakMap<FastifyRequest, ApiClientsTable>();
+    const gate: KeyGate = {
+      checked: (req) => clients.has(req),
+      async check(req, key) {
+        if (!clients.has(req)) clients.set(req, await s.clients.identify(key));
+      },
+    };
+    installOpen311Errors(scope, limits.bodyLimitBytes);
+    installBodyParsers(scope, limits, gate);
     await scope.register(multipart);
 
     const args = async (req: FastifyRequest) => {
-      const { params, files } = await readArguments(req);
+      const { params, files } = await readArguments(req, limits, gate);
       return { params, files, locale: localeOf(req), base: baseUrl(req) };
     };
     const keyed = async (req: FastifyRequest, params: Awaited<ReturnType<typeof args>>['params']) => {
       const tenant = await s.reader.tenantOf(params);
-      return { tenant, client: await s.clients.authenticate(tenant.id, params.one('api_key')) };
+      await gate.check(req, params.one('api_key'));
+      const client = clients.get(req) as ApiClientsTable;
+      // another tenant's key is the same 403 as an unknown one
+      if (client.tenant_id !== tenant.id) throw O311Error.forbidden();
+      return { tenant, client };
     };
+    /**
+     * Before the body: a key in the query string is checked now; without one, a body declared larger than the
+     * limit could not carry a key we would read, so it is refused unread (multipart: the first part decides).
+     */
+    const keyFirst = async (req: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {
+      const key = queryKey(req);
+      if (key !== undefined) await gate.check(req, key);
+      else if (req.method === 'POST' && !isMultipart(req) && Number(req.headers['content-length'] ?? 0) > limits.bodyLimitBytes) throw O311Error.forbidden();
+      return payload;
+    };
+    const writeLimit = {
+      max: limits.postsPerMinuteIp, timeWindow: 60_000,
+      errorResponseBuilder: (_req: FastifyRequest, c: { max: number; ttl: number }) => O311Error.rateLimited(c.max, Math.ceil(c.ttl / 1000), 'this address'),
+    };
+    const write = { public: true, rateLimit: writeLimit } as const;
 
     scope.get<{ Params: FormatParams }>('/discovery.:format', { config: cfg, schema: doc('Service discovery (§1.2)') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
@@ -82,7 +123,7 @@ export async function registerOpen311Routes(app: FastifyInstance, s: Open311Serv
     });
 
     scope.post<{ Params: FormatParams }>('/requests.:format', {
-      config: { public: true }, bodyLimit: 16 * 1024 * 1024, logLevel: KEYED_LOG,
+      config: write, bodyLimit: limits.bodyLimitBytes, logLevel: KEYED_LOG, preParsing: keyFirst,
       schema: doc('Create a service request (api_key; form, multipart media[]/photoN, JSON or XML; Idempotency-Key honoured) (§1.5)'),
     }, async (req, reply) => {
       const format = requireFormat(req.params.format);
@@ -92,14 +133,14 @@ export async function registerOpen311Routes(app: FastifyInstance, s: Open311Serv
       return send(reply, format, await s.intake.post(tenant.id, client, a.params, a.files, key, a.locale));
     });
 
-    scope.get<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: { public: true }, logLevel: KEYED_LOG, schema: doc('mySociety: updates of the requests this api_key sent (§1.10)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: { public: true }, logLevel: KEYED_LOG, preParsing: keyFirst, schema: doc('mySociety: updates of the requests this api_key sent (§1.10)') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       const { tenant, client } = await keyed(req, a.params);
       return send(reply, format, await s.updates.list(tenant.id, client, a.params));
     });
 
-    scope.post<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: { public: true }, logLevel: KEYED_LOG, schema: doc('mySociety: post an update; REOPEN reopens a closed case (§1.10)') }, async (req, reply) => {
+    scope.post<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: write, bodyLimit: limits.bodyLimitBytes, logLevel: KEYED_LOG, preParsing: keyFirst, schema: doc('mySociety: post an update; REOPEN reopens a closed case (§1.10)') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       const { tenant, client } = await keyed(req, a.params);

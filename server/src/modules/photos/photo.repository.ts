@@ -1,4 +1,4 @@
-import { PUBLIC_PHOTO_CHANNELS } from '../../../../common/domain/case-channels.ts';
+import { PUBLIC_PHOTO_PHASES } from '../../../../common/domain/public-output.ts';
 import type { CasePhotosTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 
@@ -41,11 +41,12 @@ export async function photosOfCases(db: Executor, tenantId: string, caseIds: rea
     .execute();
 }
 
-/** A photo on a non-voided case reported by the public, or undefined. */
-export async function publicPhoto(db: Executor, tenantId: string, id: string) {
+/** A public photo (common/domain/public-output.ts) on a non-voided case of one of `channels`, or undefined. */
+export async function publicPhoto(db: Executor, tenantId: string, id: string, channels: readonly string[]) {
+  if (channels.length === 0) return undefined;
   return db.selectFrom('case_photos as p').innerJoin('cases as c', 'c.id', 'p.case_id')
     .select(['p.id', 'p.sha256', 'p.path', 'p.thumb_path'])
-    .where('p.tenant_id', '=', tenantId).where('p.id', '=', id)
-    .where('c.channel', 'in', [...PUBLIC_PHOTO_CHANNELS]).where('c.status', '!=', 'voided')
+    .where('p.tenant_id', '=', tenantId).where('p.id', '=', id).where('p.phase', 'in', [...PUBLIC_PHOTO_PHASES])
+    .where('c.channel', 'in', [...channels]).where('c.status', '!=', 'voided')
     .executeTakeFirst();
 }

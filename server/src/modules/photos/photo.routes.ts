@@ -70,7 +70,12 @@ async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFi
  * HTTP only: multipart → service → reply (DESIGN.md §3). Multipart parsing is registered in this scope only.
  * `uploadsPerMinuteUser` caps each staff member's uploads (429 beyond); public uploads have their own limits.
  */
-export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService, publicTenantId: (req: FastifyRequest) => Promise<string>, uploadsPerMinuteUser: number): Promise<void> {
+export async function registerPhotoRoutes(
+  app: FastifyInstance,
+  s: PhotoService,
+  publicScope: (req: FastifyRequest) => Promise<{ tenantId: string; channels: readonly string[] }>,
+  uploadsPerMinuteUser: number,
+): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: LIMITS });
     const r = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -94,12 +99,15 @@ export async function registerPhotoRoutes(app: FastifyInstance, s: PhotoService,
       schema: { tags, summary: 'The photo (JPEG), to its uploader or to users who can see its case', params: IdParams, response: { 200: jpeg, ...errors } },
     }, async (req, reply) => sendPhoto(req, reply, await s.file(actorOf(req), req.params.id, 'full')));
 
-    // Public copies for citizen tracking and Open311 media_url: only photos of public reports (photo.repository.ts).
+    // Public copies for citizen tracking and Open311 media_url: the public-output rule's photos only (photo.repository.ts).
     for (const [suffix, variant] of [['', 'full'], ['/thumb', 'thumb']] as const) {
       r.get(`/api/public/photos/:id${suffix}`, {
         config: { public: true },
         schema: { tags, summary: `A citizen report's ${variant === 'thumb' ? 'thumbnail' : 'photo'} (JPEG, no EXIF), for public pages`, params: IdParams, response: { 200: jpeg, 404: ErrorBody, 400: ErrorBody } },
-      }, async (req, reply) => sendPhoto(req, reply, await s.publicFile(await publicTenantId(req), req.params.id, variant), 'public'));
+      }, async (req, reply) => {
+        const scope = await publicScope(req);
+        return sendPhoto(req, reply, await s.publicFile(scope.tenantId, req.params.id, variant, scope.channels), 'public');
+      });
     }
 
     r.get('/api/photos/:id/thumb', {

@@ -163,8 +163,8 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
      * A photo for the public pages (citizen tracking, Open311 media_url): only photos on non-voided cases that came
      * from the public, never staff evidence of other cases; anything else is the same 404 as a missing id.
      */
-    async publicFile(tenantId: string, id: string, variant: PhotoVariant): Promise<PhotoFile> {
-      const row = await repo.publicPhoto(db, tenantId, id);
+    async publicFile(tenantId: string, id: string, variant: PhotoVariant, publicChannels: readonly string[]): Promise<PhotoFile> {
+      const row = await repo.publicPhoto(db, tenantId, id, publicChannels);
       if (!row) throw notFound('photo');
       return fileOf(row, variant);
     },
