@@ -3,5 +3,6 @@ export { createAuthService, type AuthService } from './auth.service.ts';
 export { installAuthHooks, actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 export { registerAuthRoutes } from './auth.routes.ts';
 export { can, requirePermission, scopeOf, type Actor, type Scope } from './actor.ts';
-export { hashPassword } from './password.ts';
+export { hashPassword, assertPasswordPolicy } from './password.ts';
+export { blockedUsernames, deleteAccountThrottles } from './login-throttle.repository.ts';
 export { grantsWithNames } from './auth.repository.ts';

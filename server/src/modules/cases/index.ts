@@ -1,6 +1,7 @@
 /** The closed loop: intake, the lifecycle with SLA clocks, inboxes, timeline, live events and the SLA sweep. */
 export { createCaseService, type CaseService, type CaseDeps } from './case.service.ts';
 export { registerCaseRoutes } from './case.routes.ts';
+export { registerLiveRoute } from './case-live.ts';
 export { DEFAULT_STEP_LIMITS } from './case-sla.ts';
 export { createStepLimits, type StepLimitService } from './case-step-limits.ts';
 export { tokenHash, REOPEN_DAYS_KEY, DEFAULT_REOPEN_DAYS, type ExternalReport, type IntakeResult, type ExternalChannel } from './case-external.ts';
