@@ -64,7 +64,16 @@ test('admin creates a unit and a user; the user sees only their menu', async ({ 
   await page.getByTestId('user-menu-logout').click();
   await expect(page.getByTestId('login-form')).toBeVisible();
 
-  await signIn(page, username, 'Lamp#2024x');
+  // First sign-in with the administrator's password: nothing but the forced change until it is done.
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('Lamp#2024x');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('forced-password-change')).toBeVisible();
+  await page.getByTestId('change-password-current').fill('Lamp#2024x');
+  await page.getByTestId('change-password-new').fill('Street#Lights2024');
+  await page.getByTestId('change-password-confirm').fill('Street#Lights2024');
+  await page.getByTestId('change-password-submit').click();
+  await expect(page.getByTestId('app-menu').first()).toBeVisible();
   await expect(page.getByTestId('menu-home')).toBeVisible();
   for (const key of ['regions', 'units', 'users', 'audit']) await expect(page.getByTestId(`menu-${key}`)).toHaveCount(0);
   // An admin page typed into the address bar is refused, not shown.

@@ -27,4 +27,5 @@ export const ADMIN_CODE_PATTERN = '^[1-9][0-9]{5}$';
 export const REGION_CODE_PATTERN = '^[0-9]{3}$';
 export const USERNAME_PATTERN = '^[a-zA-Z0-9_.-]{3,32}$';
 export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';
-export const PASSWORD_MIN_LENGTH = 8;
+/** The password rules live in password-policy.ts; the minimum length is re-exported for the contracts. */
+export { PASSWORD_MIN_LENGTH } from './password-policy.ts';

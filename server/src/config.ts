@@ -15,11 +15,17 @@ export interface Config {
   businessTimeZone: string;
   sessionSecret: string;
   sessionTtlHours: number;
+  /** Absolute session lifetime from sign-in, whatever the activity (the idle timeout is sessionTtlHours). */
+  sessionAbsoluteHours: number;
   cookieSecure: boolean;
   loginMaxFailures: number;
   /** Sign-in attempts per IP address and minute (rate limit before the per-account lockout). */
   loginPerMinuteIp: number;
+  /** Progressive sign-in throttle per address and account: first block, doubling up to lockoutMinutes (docs/security.md). */
+  lockoutFirstMinutes: number;
   lockoutMinutes: number;
+  /** Live stream (SSE): session re-check and keep-alive interval, and open streams per user and instance. */
+  live: { heartbeatMs: number; maxStreamsPerUser: number };
   logLevel: string;
   seedDemo: boolean;
   webDist: string;
@@ -206,10 +212,13 @@ export function loadConfig(env: Env = process.env, options: { root?: string; gen
     businessTimeZone,
     sessionSecret: loadOrCreateSecret(dataDir, env.SESSION_SECRET),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 7 * 24, 1, 24 * 90),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginPerMinuteIp: int(env, 'LOGIN_PER_MINUTE_IP', 30, 1, 100_000),
+    lockoutFirstMinutes: int(env, 'LOCKOUT_FIRST_MINUTES', 1, 1, 24 * 60),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    live: { heartbeatMs: int(env, 'LIVE_HEARTBEAT_MS', 30_000, 50, 300_000), maxStreamsPerUser: int(env, 'LIVE_MAX_STREAMS_PER_USER', 5, 1, 100) },
     logLevel,
     seedDemo: bool(env, 'SEED_DEMO', true),
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),

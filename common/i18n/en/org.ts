@@ -51,7 +51,7 @@ export const enOrg: typeof zhOrg = {
       grantUnitAny: 'Handling unit (any)',
       grantsRequired: 'Add at least one role',
       password: 'Initial password',
-      passwordHint: 'At least {min} characters; the user must change it at first sign-in',
+      passwordHint: 'At least {min} characters with three of: upper-case, lower-case, digits, symbols; not containing the username. The user must change it at first sign-in',
       active: 'Active',
       inactive: 'Deactivated',
       locked: 'Locked',

@@ -49,7 +49,7 @@ export const zhOrg = {
       grantUnitAny: '处置单位（不限）',
       grantsRequired: '至少添加一个角色',
       password: '初始密码',
-      passwordHint: '至少 {min} 个字符；用户首次登录时需修改',
+      passwordHint: '至少 {min} 个字符，含大写字母、小写字母、数字、符号中的至少三类，不含用户名；用户首次登录时需修改',
       active: '正常',
       inactive: '已停用',
       locked: '已锁定',

@@ -235,6 +235,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   job_locks: JobLocksTable;
   job_runs: import('./schema-scale.ts').JobRunsTable;
+  login_throttles: import('./schema-auth.ts').LoginThrottlesTable;
   kpi_case_facts: import('./schema-kpi.ts').KpiCaseFactsTable;
   kpi_daily: import('./schema-kpi.ts').KpiDailyTable;
   kpi_dirty: import('./schema-kpi.ts').KpiDirtyTable;

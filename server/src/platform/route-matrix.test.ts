@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../../common/domain/roles.ts';
 import { DAYE_USERS } from '../db/seed/daye-org.ts';
-import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
+import { as, createTestApp, firstSignIn, login, type Session, type TestContext } from '../testing/test-app.ts';
 
 /**
  * Generated from the route table: every /api route is refused to an anonymous caller unless it is deliberately
@@ -106,7 +106,7 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
     ids.otherStreet = second![1];
     const created = await api('admin').post('/api/org/users', { username: 'streetinspector', displayName: '街道监督员', password: 'Street#2024', grants: [{ role: 'inspector', regionId: streetA }] });
     expect(created.statusCode, created.body).toBe(201);
-    regionInspector = await login(ctx.app, 'streetinspector', 'Street#2024');
+    regionInspector = await firstSignIn(ctx.app, 'streetinspector', 'Street#2024', 'Street#Chosen2024');
   }, 120_000);
 
   const notFoundShape = (body: string) => {

@@ -48,6 +48,17 @@ export async function login(app: TestApp, username: string, password: string, te
   return { cookie: `cityloop_sid=${cookie.value}`, csrf: res.json().csrfToken };
 }
 
+/**
+ * First sign-in of a user an administrator created (or whose password was reset): the server answers nothing but
+ * the password change until it is done, so this signs in and replaces the temporary password.
+ */
+export async function firstSignIn(app: TestApp, username: string, temporary: string, chosen: string, tenantCode?: string): Promise<Session> {
+  const session = await login(app, username, temporary, tenantCode);
+  const res = await as(app, session).post('/api/auth/password', { currentPassword: temporary, newPassword: chosen });
+  if (res.statusCode !== 200) throw new Error(`password change of ${username} failed: ${res.statusCode} ${res.body}`);
+  return session;
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Calls the API as a signed-in user, sending the CSRF token on writes like the console does. */

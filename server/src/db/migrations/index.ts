@@ -10,6 +10,7 @@ import * as m0008 from './0008_hotline.ts';
 import * as m0009 from './0009_citizen.ts';
 import * as m0010 from './0010_kpi.ts';
 import * as m0011 from './0011_scale.ts';
+import * as m0014 from './0014_login_throttle.ts';
 import * as m0016 from './0016_tamper_evidence.ts';
 
 /**
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009_citizen': m0009,
   '0010_kpi': m0010,
   '0011_scale': m0011,
+  '0014_login_throttle': m0014,
   '0016_tamper_evidence': m0016,
 };
 

@@ -6,6 +6,8 @@ import type { AuthService } from './auth.service.ts';
 
 export const SESSION_COOKIE = 'cityloop_sid';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** All a user whose password an administrator chose may do until they replace it (the console's forced dialog). */
+const BEFORE_PASSWORD_CHANGE = new Set(['POST /api/auth/password', 'POST /api/auth/logout', 'GET /api/auth/me']);
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,12 +44,14 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
     const url = request.routeOptions.url ?? '';
     if (!url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
+    let mustChange = false;
     if (token) {
       const session = await auth.resolveSession(token);
       if (session) {
         request.actor = { ...session.actor, requestId: request.id };
         request.sessionId = session.sessionId;
         request.csrfToken = session.csrfToken;
+        mustChange = session.mustChangePassword;
         if (!SAFE_METHODS.has(request.method) && !auth.sameCsrf(session.csrfToken, headerValue(request, 'x-csrf-token'))) {
           throw new AppError('AUTH_CSRF', 403);
         }
@@ -55,6 +59,7 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
     }
     if (config.public) return;
     if (!request.actor) throw new AppError('AUTH_REQUIRED', 401);
+    if (mustChange && !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${url}`)) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 403);
     if (config.permission && !request.actor.permissions.has(config.permission)) {
       throw new AppError('AUTH_FORBIDDEN', 403, { permission: config.permission });
     }

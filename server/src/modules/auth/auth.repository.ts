@@ -42,14 +42,6 @@ export async function grantsWithNames(db: Executor, tenantId: string, userIds: r
     .execute();
 }
 
-export async function recordFailure(db: Executor, userId: string, failures: number, lockedUntil: string | null, now: string) {
-  await db
-    .updateTable('users')
-    .set({ failed_logins: failures, locked_until: lockedUntil, updated_at: now })
-    .where('id', '=', userId)
-    .execute();
-}
-
 export async function recordSuccess(db: Executor, userId: string, now: string) {
   await db
     .updateTable('users')

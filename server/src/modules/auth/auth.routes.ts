@@ -1,20 +1,26 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChangePasswordBody, LoginBody, Me } from '../../../../common/contracts/auth.ts';
 import { ErrorBody, Ok } from '../../../../common/contracts/common.ts';
 import type { Config } from '../../config.ts';
+import { AppError } from '../../platform/errors.ts';
+import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, config: Config): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
-  const cookieOptions = {
+  /**
+   * Secure whenever the browser reached us over HTTPS: directly, or through a proxy we trust (TRUST_PROXY) that says
+   * so in X-Forwarded-Proto (Fastify's request.protocol reads it only then). COOKIE_SECURE forces it everywhere.
+   * The cookie lives as long as the session's absolute lifetime; the idle timeout is enforced on the server.
+   */
+  const cookieOptions = (request: FastifyRequest) => ({
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: config.cookieSecure,
+    secure: config.cookieSecure || request.protocol === 'https',
     path: '/',
-    maxAge: config.sessionTtlHours * 3600,
-  };
+  });
 
   r.post('/api/auth/login', {
     config: { public: true, rateLimit: { max: config.loginPerMinuteIp, timeWindow: '1 minute' } },
@@ -22,20 +28,25 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, conf
       tags: ['auth'],
       summary: 'Sign in with username and password; sets the session cookie',
       body: LoginBody,
-      response: { 200: Me, 401: ErrorBody, 423: ErrorBody, 400: ErrorBody },
+      response: { 200: Me, 401: ErrorBody, 429: ErrorBody, 400: ErrorBody },
     },
   }, async (request, reply) => {
-    const { token, me } = await auth.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions);
-    return me;
+    try {
+      const { token, me } = await auth.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id });
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: config.sessionAbsoluteHours * 3600 });
+      return me;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'AUTH_THROTTLED') reply.header('retry-after', String((err.details as { minutes: number }).minutes * 60));
+      throw err;
+    }
   });
 
   r.post('/api/auth/logout', {
     config: { public: true },
     schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 200: Ok } },
   }, async (request, reply) => {
-    if (request.sessionId) await auth.logout(request.sessionId);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    if (request.sessionId && request.actor) await auth.logout(request.actor, request.sessionId);
+    reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
     return { ok: true };
   });
 
@@ -46,9 +57,9 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, conf
   });
 
   r.post('/api/auth/password', {
-    schema: { tags: ['auth'], summary: 'Change own password', body: ChangePasswordBody, response: { 200: Ok, 400: ErrorBody } },
+    schema: { tags: ['auth'], summary: 'Change own password (policy: common/domain/password-policy.ts)', body: ChangePasswordBody, response: { 200: Ok, 400: ErrorBody } },
   }, async (request) => {
-    await auth.changePassword(actorOf(request), request.sessionId ?? '', request.body);
+    await auth.changePassword(actorOf(request), request.sessionId ?? '', request.body, localeFromHeader(request.headers['accept-language']));
     return { ok: true };
   });
 }

@@ -6,10 +6,12 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newToken } from '../../platform/ids.ts';
+import type { Locale } from '../../platform/messages.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './auth.repository.ts';
-import { burnVerifyTime, hashPassword, verifyPassword } from './password.ts';
+import { createLoginThrottle } from './login-throttle.ts';
+import { assertPasswordPolicy, burnVerifyTime, hashPassword, verifyPassword } from './password.ts';
 
 const MINUTE = 60_000;
 /** Sliding expiry is written at most this often, so reads do not turn into writes on every request. */
@@ -19,6 +21,14 @@ export interface SessionInfo {
   actor: Omit<Actor, 'requestId'>;
   sessionId: string;
   csrfToken: string;
+  /** Set after an administrator chose the password: only changing it, signing out and "who am I" are allowed. */
+  mustChangePassword: boolean;
+}
+
+export interface SignInMeta {
+  ip: string;
+  userAgent: string | null;
+  requestId: string;
 }
 
 /** Grant rows → domain grants (rows naming a role this build does not know are ignored). */
@@ -26,10 +36,24 @@ function domainGrants(rows: readonly { role: string; unit_id: string | null; reg
   return rows.flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unit_id, regionId: g.region_id }] : []));
 }
 
+/**
+ * A username typed at a failed sign-in that names no account goes into the audit trail masked: people type their
+ * password into the username box, and the trail is kept for years and shown to auditors. First and last character
+ * stay, so repeated attempts at one name remain recognisable.
+ */
+export function maskAttemptedUsername(username: string): string {
+  const chars = [...username];
+  return chars.length <= 2 ? '***' : `${chars[0]}***${chars[chars.length - 1]}`;
+}
+
 export function createAuthService(database: Database, clock: Clock, config: Config, audit: AuditService) {
   const { db } = database;
   const sessionId = (token: string) => createHmac('sha256', config.sessionSecret).update(token).digest('hex');
   const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 401);
+  const throttled = (minutes: number) => new AppError('AUTH_THROTTLED', 429, { minutes });
+  const throttle = createLoginThrottle(db, clock, { maxFailures: config.loginMaxFailures, firstMinutes: config.lockoutFirstMinutes, capMinutes: config.lockoutMinutes });
+  const idleMs = config.sessionTtlHours * 60 * MINUTE;
+  const absoluteMs = config.sessionAbsoluteHours * 60 * MINUTE;
 
   async function me(actor: Pick<Actor, 'tenantId' | 'userId'>, csrfToken: string): Promise<Me> {
     const [user, tenant, grants] = await Promise.all([
@@ -55,94 +79,115 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
     };
   }
 
+  /**
+   * The session and its user, or undefined once it is signed out, idle too long, past its absolute lifetime, or its
+   * user is disabled. One statement (session, user and grants joined): every authenticated request pays it, and
+   * reading the rows each time keeps a disabled user, a changed grant or a logout effective at once on every
+   * instance. `touch` extends the idle expiry (requests do; the live stream's re-check does not).
+   */
+  async function loadSession(id: string, touch: boolean): Promise<SessionInfo | undefined> {
+    const rows = await db.selectFrom('sessions as s')
+      .innerJoin('users as u', (j) => j.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'))
+      .leftJoin('user_grants as g', (j) => j.onRef('g.user_id', '=', 'u.id').onRef('g.tenant_id', '=', 'u.tenant_id'))
+      .select(['s.tenant_id', 's.user_id', 's.csrf_token', 's.created_at', 's.expires_at', 's.last_seen_at', 'u.username', 'u.display_name',
+        'u.unit_id', 'u.active', 'u.must_change_password', 'g.role', 'g.unit_id as grant_unit_id', 'g.region_id as grant_region_id'])
+      .where('s.id', '=', id)
+      .orderBy('g.role')
+      .execute();
+    const session = rows[0];
+    const now = clock.now();
+    if (!session) return undefined;
+    const hardEnd = Date.parse(session.created_at) + absoluteMs;
+    if (session.expires_at <= now.toISOString() || hardEnd <= now.getTime()) {
+      await repo.deleteSession(db, id);
+      return undefined;
+    }
+    if (session.active !== 1) return undefined;
+    const grants = domainGrants(rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, unit_id: r.grant_unit_id, region_id: r.grant_region_id }])));
+    const actor: Omit<Actor, 'requestId'> = {
+      userId: session.user_id, tenantId: session.tenant_id, username: session.username, displayName: session.display_name,
+      unitId: session.unit_id, grants, permissions: new Set(permissionsOf(grants)),
+    };
+    if (touch && now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
+      const expires = new Date(Math.min(now.getTime() + idleMs, hardEnd)).toISOString();
+      await repo.touchSession(db, id, now.toISOString(), expires);
+    }
+    return { actor, sessionId: id, csrfToken: session.csrf_token, mustChangePassword: session.must_change_password === 1 };
+  }
+
   return {
     me,
 
-    async login(input: LoginBody, meta: { ip: string; userAgent: string | null }) {
+    /**
+     * Known and unknown usernames take the same path: the same throttle check, one argon2 verification, the same
+     * 401 or 429 with the same body. Every outcome for a known tenant is audited.
+     */
+    async login(input: LoginBody, meta: SignInMeta) {
       const tenant = input.tenantCode ? await repo.findTenantByCode(db, input.tenantCode) : await repo.soleTenant(db);
       if (!tenant && !input.tenantCode) throw invalidField('body.tenantCode', 'required', 'tenantCode is required on a multi-tenant installation');
+      const subject = { tenantKey: tenant?.id ?? `?${input.tenantCode ?? ''}`, username: input.username, ip: meta.ip };
+      const blocked = await throttle.blockedFor(subject);
+      if (blocked !== null) throw throttled(blocked);
+
       const user = tenant ? await repo.findUserByUsername(db, tenant.id, input.username) : undefined;
-      if (!tenant || !user) {
-        await burnVerifyTime(input.password);
-        throw invalidCredentials();
-      }
-      const now = clock.now();
-      if (user.locked_until && user.locked_until > now.toISOString()) {
-        const minutes = Math.ceil((Date.parse(user.locked_until) - now.getTime()) / MINUTE);
-        throw new AppError('AUTH_LOCKED', 423, { minutes });
-      }
-      const ok = await verifyPassword(user.password_hash, input.password);
-      if (!ok || user.active !== 1) {
-        const failures = user.failed_logins + 1;
-        if (failures >= config.loginMaxFailures) {
-          const until = new Date(now.getTime() + config.lockoutMinutes * MINUTE).toISOString();
-          await db.transaction().execute(async (tx) => {
-            await repo.recordFailure(tx, user.id, 0, until, now.toISOString());
-            await audit.record(tx, null, tenant.id, { action: 'user.locked', entity: 'user', entityId: user.id, after: { lockedUntil: until, ip: meta.ip } });
-          });
-          throw new AppError('AUTH_LOCKED', 423, { minutes: config.lockoutMinutes });
+      let verified = false;
+      if (user) verified = await verifyPassword(user.password_hash, input.password);
+      else await burnVerifyTime(input.password);
+      if (!tenant || !user || !verified || user.active !== 1) {
+        const minutes = await throttle.fail(subject);
+        if (tenant) {
+          const reason = !user ? 'unknown_user' : !verified ? 'wrong_password' : 'inactive';
+          await db.transaction().execute((tx) => audit.record(tx, null, tenant.id, {
+            action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? '',
+            after: { username: user ? user.username : maskAttemptedUsername(input.username), ip: meta.ip, reason, ...(minutes === null ? {} : { blockedMinutes: minutes }) },
+          }));
         }
-        await repo.recordFailure(db, user.id, failures, null, now.toISOString());
-        throw invalidCredentials();
+        throw minutes === null ? invalidCredentials() : throttled(minutes);
       }
+
       const token = newToken();
       const csrfToken = newToken(24);
+      const now = clock.now();
       const nowIso = now.toISOString();
-      await repo.recordSuccess(db, user.id, nowIso);
-      await repo.insertSession(db, {
-        id: sessionId(token),
-        tenant_id: tenant.id,
-        user_id: user.id,
-        csrf_token: csrfToken,
-        created_at: nowIso,
-        expires_at: new Date(now.getTime() + config.sessionTtlHours * 60 * MINUTE).toISOString(),
-        last_seen_at: nowIso,
-        ip: meta.ip,
-        user_agent: meta.userAgent?.slice(0, 300) ?? null,
+      await db.transaction().execute(async (tx) => {
+        await repo.recordSuccess(tx, user.id, nowIso);
+        await repo.insertSession(tx, {
+          id: sessionId(token),
+          tenant_id: tenant.id,
+          user_id: user.id,
+          csrf_token: csrfToken,
+          created_at: nowIso,
+          expires_at: new Date(now.getTime() + Math.min(idleMs, absoluteMs)).toISOString(),
+          last_seen_at: nowIso,
+          ip: meta.ip,
+          user_agent: meta.userAgent?.slice(0, 300) ?? null,
+        });
+        await audit.record(tx, { userId: user.id, displayName: user.display_name, tenantId: tenant.id, requestId: meta.requestId }, tenant.id, {
+          action: 'auth.login', entity: 'user', entityId: user.id, after: { ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+        });
       });
+      await throttle.succeed(subject);
       return { token, me: await me({ tenantId: tenant.id, userId: user.id }, csrfToken) };
     },
 
-    /**
-     * Resolves a cookie token to the acting user, extending the sliding expiry. One statement (session, user and
-     * grants joined) instead of three: every authenticated request pays it (issue 7 bench), and reading the rows
-     * each time keeps a disabled user, a changed grant or a logout effective at once on every instance.
-     */
+    /** Resolves a cookie token to the acting user, extending the idle expiry. */
     async resolveSession(token: string): Promise<SessionInfo | undefined> {
-      const id = sessionId(token);
-      const rows = await db.selectFrom('sessions as s')
-        .innerJoin('users as u', (j) => j.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'))
-        .leftJoin('user_grants as g', (j) => j.onRef('g.user_id', '=', 'u.id').onRef('g.tenant_id', '=', 'u.tenant_id'))
-        .select(['s.tenant_id', 's.user_id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.username', 'u.display_name', 'u.unit_id', 'u.active',
-          'g.role', 'g.unit_id as grant_unit_id', 'g.region_id as grant_region_id'])
-        .where('s.id', '=', id)
-        .orderBy('g.role')
-        .execute();
-      const session = rows[0];
-      const now = clock.now();
-      if (!session) return undefined;
-      if (session.expires_at <= now.toISOString()) {
-        await repo.deleteSession(db, id);
-        return undefined;
-      }
-      if (session.active !== 1) return undefined;
-      const grants = domainGrants(rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, unit_id: r.grant_unit_id, region_id: r.grant_region_id }])));
-      const actor: Omit<Actor, 'requestId'> = {
-        userId: session.user_id, tenantId: session.tenant_id, username: session.username, displayName: session.display_name,
-        unitId: session.unit_id, grants, permissions: new Set(permissionsOf(grants)),
-      };
-      if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-        const expires = new Date(now.getTime() + config.sessionTtlHours * 60 * MINUTE).toISOString();
-        await repo.touchSession(db, id, now.toISOString(), expires);
-      }
-      return { actor, sessionId: id, csrfToken: session.csrf_token };
+      return loadSession(sessionId(token), true);
     },
 
-    async logout(sessionIdValue: string) {
-      await repo.deleteSession(db, sessionIdValue);
+    /** Whether a session still stands, without extending it: the live stream asks on every heartbeat. */
+    async recheckSession(id: string): Promise<SessionInfo | undefined> {
+      return loadSession(id, false);
     },
 
-    async changePassword(actor: Actor, sessionIdValue: string, input: ChangePasswordBody) {
+    async logout(actor: Actor, sessionIdValue: string) {
+      await db.transaction().execute(async (tx) => {
+        await repo.deleteSession(tx, sessionIdValue);
+        await audit.record(tx, actor, actor.tenantId, { action: 'auth.logout', entity: 'user', entityId: actor.userId });
+      });
+    },
+
+    async changePassword(actor: Actor, sessionIdValue: string, input: ChangePasswordBody, locale: Locale = 'zh-CN') {
       const user = await repo.findUser(db, actor.tenantId, actor.userId);
       if (!user) throw new AppError('AUTH_REQUIRED', 401);
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
@@ -151,11 +196,12 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       if (input.currentPassword === input.newPassword) {
         throw new AppError('AUTH_PASSWORD_REUSED', 400, [{ field: 'body.newPassword', rule: 'different', message: 'must differ from the current password' }]);
       }
+      assertPasswordPolicy(input.newPassword, user.username, 'body.newPassword', locale);
       const hashed = await hashPassword(input.newPassword);
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         await repo.setPassword(tx, user.id, hashed, false, now);
-        // Other devices signed in with the old password are signed out.
+        // Other devices signed in with the old password are signed out (their live streams end at the next heartbeat).
         await repo.deleteUserSessions(tx, user.id, sessionIdValue);
         await audit.record(tx, actor, actor.tenantId, { action: 'user.password_changed', entity: 'user', entityId: user.id });
       });
@@ -168,8 +214,10 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       return a.length === b.length && timingSafeEqual(a, b);
     },
 
+    /** Hourly: expired sessions and sign-in throttle rows nobody has touched for a day. */
     async purgeExpiredSessions() {
       await repo.deleteExpiredSessions(db, clock.now().toISOString());
+      await throttle.purge();
     },
   };
 }

@@ -4,5 +4,6 @@ export { installAuthHooks, actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 export { registerAuthRoutes } from './auth.routes.ts';
 export { can, requirePermission, scopeOf, type Actor, type Scope } from './actor.ts';
 export { scopeRule, type ScopeColumns, type ScopeRule } from './scope-rule.ts';
-export { hashPassword } from './password.ts';
+export { hashPassword, assertPasswordPolicy } from './password.ts';
+export { blockedUsernames, deleteAccountThrottles } from './login-throttle.repository.ts';
 export { grantsWithNames } from './auth.repository.ts';

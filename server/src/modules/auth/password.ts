@@ -1,4 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
+import { PASSWORD_MIN_LENGTH, passwordProblems } from '../../../../common/domain/password-policy.ts';
+import { AppError } from '../../platform/errors.ts';
+import { translate, type Locale } from '../../platform/messages.ts';
 
 /**
  * argon2id with the library defaults (m=19 MiB, t=2, p=1: the OWASP minimum, ~18 ms a hash on this machine,
@@ -19,4 +22,16 @@ let dummyHash: Promise<string> | null = null;
 export async function burnVerifyTime(password: string): Promise<void> {
   dummyHash ??= hash('cityloop-timing-equaliser');
   await verifyPassword(await dummyHash, password);
+}
+
+/**
+ * Refuses a password the policy (common/domain/password-policy.ts) does not accept, naming every broken rule on
+ * `field` in the client's language: the same 400 shape as schema validation.
+ */
+export function assertPasswordPolicy(password: string, username: string, field: string, locale: Locale): void {
+  const problems = passwordProblems(password, { username });
+  if (problems.length === 0) return;
+  throw new AppError('VALIDATION_FAILED', 400, problems.map((rule) => ({
+    field, rule, message: translate(locale, `validation.${rule}`, { min: PASSWORD_MIN_LENGTH }) ?? rule,
+  })));
 }

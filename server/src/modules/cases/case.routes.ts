@@ -4,16 +4,13 @@ import { Type } from 'typebox';
 import { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { ErrorBody, IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
-import type { LiveHub } from '../../platform/live-events.ts';
 import { actorOf } from '../auth/index.ts';
-import { canSee } from './case.policy.ts';
 import type { CaseService } from './case.service.ts';
 import { StepLimits, type StepLimitService } from './case-step-limits.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
-const HEARTBEAT_MS = 25_000;
 
-export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, live: LiveHub, limits: StepLimitService): void {
+export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, limits: StepLimitService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['cases'];
 
@@ -49,24 +46,4 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, liv
     config: { permission: 'case.read' },
     schema: { tags, summary: 'One step of the lifecycle (optimistic concurrency by version)', params: IdParams, body: CaseTransition, response: { 200: CaseDetail, ...errors } },
   }, async (req) => cases.transition(actorOf(req), req.params.id, req.body));
-
-  // Live updates (Server-Sent Events): each connection gets the tenant's case events it is allowed to see.
-  r.get('/api/live', { config: { permission: 'case.read' }, schema: { tags, summary: 'Server-Sent Events: case changes', hide: false } }, (req, reply) => {
-    const actor = actorOf(req);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-    res.write(': connected\n\n');
-    const unsubscribe = live.subscribe((event) => {
-      if (event.tenantId !== actor.tenantId) return;
-      const d = event.data as { unitId: string | null; streetId: string | null; communityId: string | null };
-      if (!canSee(actor, { unit_id: d.unitId, street_id: d.streetId, community_id: d.communityId })) return;
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
-    });
-    const beat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    req.raw.on('close', () => {
-      clearInterval(beat);
-      unsubscribe();
-    });
-  });
 }

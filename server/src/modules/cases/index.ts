@@ -3,6 +3,7 @@ export { createCaseService, type CaseService, type CaseDeps } from './case.servi
 export { registerCaseRoutes } from './case.routes.ts';
 /** The one visibility rule of cases as a SQL filter, for modules that list cases (KPI case lists, dashboard). */
 export { visibilityFilter as caseVisibility } from './case.policy.ts';
+export { registerLiveRoute } from './case-live.ts';
 export { DEFAULT_STEP_LIMITS } from './case-sla.ts';
 export { createStepLimits, type StepLimitService } from './case-step-limits.ts';
 export { tokenHash, REOPEN_DAYS_KEY, DEFAULT_REOPEN_DAYS, type ExternalReport, type IntakeResult, type ExternalChannel } from './case-external.ts';

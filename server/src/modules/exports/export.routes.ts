@@ -9,6 +9,7 @@ import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
+import type { AuditWriter } from '../audit/index.ts';
 import { actorOf, type Actor } from '../auth/index.ts';
 import { AUDIT_SHEET, CASES_SHEET, CATALOG_SHEET, REGIONS_SHEET, ROUTING_SHEET, UNITS_SHEET, USERS_SHEET } from './export-sheets.ts';
 import { formatter, sendWorkbook, type SheetSpec } from './export-workbook.ts';
@@ -49,7 +50,7 @@ const LIST_ROUTE: Record<Key, string> = {
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */
-export function registerExportRoutes(app: FastifyInstance, sources: ExportSources, timeZone: string): void {
+export function registerExportRoutes(app: FastifyInstance, sources: ExportSources, timeZone: string, audit: Pick<AuditWriter, 'write'>): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   for (const def of EXPORTS) {
     r.get(`/api/exports/${def.path}.xlsx`, {
@@ -65,7 +66,17 @@ export function registerExportRoutes(app: FastifyInstance, sources: ExportSource
       const query = { ...(req.query as Record<string, unknown>) };
       const source = sources[def.key] as { list(actor: Actor, q: unknown): Promise<Page<unknown>> };
       const fmt = formatter(localeFromHeader(req.headers['accept-language']), timeZone);
-      return sendWorkbook(reply, def.sheet, fmt, (page, pageSize) => source.list(actor, { ...query, page, pageSize }) as Promise<Page<never>>);
+      // Every export is audited (who took which list, with which filters, how many rows matched): lists carry names,
+      // phones and case descriptions. Written once the first page has passed the list's own checks, before any byte.
+      let audited = false;
+      return sendWorkbook(reply, def.sheet, fmt, async (page, pageSize) => {
+        const result = await source.list(actor, { ...query, page, pageSize }) as Page<never>;
+        if (!audited) {
+          audited = true;
+          await audit.write(actor, { action: 'data.export', entity: 'export', entityId: def.path, after: { format: 'xlsx', query, matched: result.total } });
+        }
+        return result;
+      });
     });
   }
 }

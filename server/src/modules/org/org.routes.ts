@@ -6,6 +6,7 @@ import {
   Region, RegionCreate, RegionQuery, RegionUpdate, ResetPasswordBody, Tenant, Unit, UnitCreate, UnitQuery, UnitUpdate,
   User, UserCreate, UserQuery, UserUpdate,
 } from '../../../../common/contracts/org.ts';
+import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf } from '../auth/index.ts';
 import type { OrgServices } from './index.ts';
 
@@ -45,14 +46,14 @@ export function registerOrgRoutes(app: FastifyInstance, s: OrgServices): void {
   r.get('/api/org/users', { config: { permission: 'user.read' }, schema: { tags, summary: 'Users (phones masked)', querystring: UserQuery, response: { 200: PageOf(User), ...errors } } },
     async (req) => s.users.list(actorOf(req), req.query));
   r.post('/api/org/users', { config: { permission: 'user.manage' }, schema: { tags, body: UserCreate, response: { 201: User, ...errors } } },
-    async (req, reply) => reply.status(201).send(await s.users.create(actorOf(req), req.body)));
+    async (req, reply) => reply.status(201).send(await s.users.create(actorOf(req), req.body, localeFromHeader(req.headers['accept-language']))));
   r.get('/api/org/users/:id', { config: { permission: 'user.read' }, schema: { tags, params: IdParams, response: { 200: User, ...errors } } },
     async (req) => s.users.get(actorOf(req), req.params.id));
   r.patch('/api/org/users/:id', { config: { permission: 'user.manage' }, schema: { tags, params: IdParams, body: UserUpdate, response: { 200: User, ...errors } } },
     async (req) => s.users.update(actorOf(req), req.params.id, req.body));
   r.post('/api/org/users/:id/password', { config: { permission: 'user.manage' }, schema: { tags, summary: 'Reset a user\'s password (they must change it at next sign-in)', params: IdParams, body: ResetPasswordBody, response: { 200: Ok, ...errors } } },
     async (req) => {
-      await s.users.resetPassword(actorOf(req), req.params.id, req.body);
+      await s.users.resetPassword(actorOf(req), req.params.id, req.body, localeFromHeader(req.headers['accept-language']));
       return { ok: true };
     });
   r.post('/api/org/users/:id/unlock', { config: { permission: 'user.manage' }, schema: { tags, params: IdParams, body: Type.Optional(Type.Object({})), response: { 200: User, ...errors } } },

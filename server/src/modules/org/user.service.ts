@@ -8,7 +8,8 @@ import { AppError, conflict, invalidField, notFound } from '../../platform/error
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
-import { grantsWithNames, hashPassword, requirePermission, scopeOf, type Actor } from '../auth/index.ts';
+import type { Locale } from '../../platform/messages.ts';
+import { assertPasswordPolicy, blockedUsernames, deleteAccountThrottles, grantsWithNames, hashPassword, requirePermission, scopeOf, type Actor } from '../auth/index.ts';
 
 import * as repo from './org.repository.ts';
 
@@ -19,7 +20,8 @@ type GrantRow = Awaited<ReturnType<typeof grantsWithNames>>[number];
 export function createUserService(database: Database, clock: Clock, audit: AuditService) {
   const { db } = database;
 
-  const view = (u: UserRow, grants: GrantRow[], mask: boolean, now: string): User => ({
+  /** `blocked`: usernames some address is currently throttled from signing in as (the 已锁定 tag; unlock clears it). */
+  const view = (u: UserRow, grants: GrantRow[], mask: boolean, blocked: ReadonlySet<string>): User => ({
     id: u.id,
     username: u.username,
     displayName: u.display_name,
@@ -27,7 +29,7 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
     unitId: u.unit_id,
     unitName: u.unit_name,
     active: toBool(u.active),
-    locked: !!u.locked_until && u.locked_until > now,
+    locked: blocked.has(u.username),
     synthetic: toBool(u.synthetic),
     grants: grants.filter((g) => g.user_id === u.id).map((g) => ({
       role: g.role, unitId: g.unit_id, unitName: g.unit_name, regionId: g.region_id, regionName: g.region_name,
@@ -52,7 +54,8 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
   async function get(actor: Actor, id: string): Promise<User> {
     requirePermission(actor, 'user.read');
     const row = await load(actor, id);
-    return view(row, await grantsWithNames(db, actor.tenantId, [id]), false, clock.now().toISOString());
+    const blocked = await blockedUsernames(db, actor.tenantId, [row.username], clock.now().toISOString());
+    return view(row, await grantsWithNames(db, actor.tenantId, [id]), false, blocked);
   }
 
   async function checkGrants(tx: Executor, actor: Actor, grants: readonly GrantInput[], userUnitId: string | null | undefined) {
@@ -82,12 +85,13 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
       const w = listWindow(query, { username: 'username', displayName: 'display_name', updatedAt: 'updated_at', lastLoginAt: 'last_login_at' }, 'username');
       const { rows, total } = await repo.listUsers(db, actor.tenantId, { ...query, unitIds: visibleUnits(actor) }, w);
       const grants = await grantsWithNames(db, actor.tenantId, rows.map((r) => r.id));
-      const now = clock.now().toISOString();
-      return { items: rows.map((r) => view(r, grants, true, now)), total, page: w.page, pageSize: w.limit };
+      const blocked = await blockedUsernames(db, actor.tenantId, rows.map((r) => r.username), clock.now().toISOString());
+      return { items: rows.map((r) => view(r, grants, true, blocked)), total, page: w.page, pageSize: w.limit };
     },
 
-    async create(actor: Actor, input: UserCreate): Promise<User> {
+    async create(actor: Actor, input: UserCreate, locale: Locale = 'zh-CN'): Promise<User> {
       requirePermission(actor, 'user.manage');
+      assertPasswordPolicy(input.password, input.username, 'body.password', locale);
       const now = clock.now().toISOString();
       const id = newId();
       const row = {
@@ -152,14 +156,16 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
       return get(actor, id);
     },
 
-    async resetPassword(actor: Actor, id: string, input: ResetPasswordBody): Promise<void> {
+    async resetPassword(actor: Actor, id: string, input: ResetPasswordBody, locale: Locale = 'zh-CN'): Promise<void> {
       requirePermission(actor, 'user.manage');
-      await load(actor, id);
+      const target = await load(actor, id);
+      assertPasswordPolicy(input.password, target.username, 'body.password', locale);
       const hashed = await hashPassword(input.password);
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         await repo.updateUser(tx, actor.tenantId, id, { password_hash: hashed, must_change_password: 1, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now });
         await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await deleteAccountThrottles(tx, actor.tenantId, target.username);
         await audit.record(tx, actor, actor.tenantId, { action: 'user.password_reset', entity: 'user', entityId: id });
       });
     },
@@ -168,9 +174,12 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
       requirePermission(actor, 'user.manage');
       const before = await load(actor, id);
       const now = clock.now().toISOString();
+      const wasLocked = (await blockedUsernames(db, actor.tenantId, [before.username], now)).has(before.username);
       await db.transaction().execute(async (tx) => {
         await repo.updateUser(tx, actor.tenantId, id, { failed_logins: 0, locked_until: null, updated_at: now });
-        await audit.record(tx, actor, actor.tenantId, { action: 'user.unlock', entity: 'user', entityId: id, before: { lockedUntil: before.locked_until }, after: { lockedUntil: null } });
+        // Lifts every address's sign-in throttle for this account (auth/login-throttle.ts).
+        await deleteAccountThrottles(tx, actor.tenantId, before.username);
+        await audit.record(tx, actor, actor.tenantId, { action: 'user.unlock', entity: 'user', entityId: id, before: { locked: wasLocked }, after: { locked: false } });
       });
       return get(actor, id);
     },

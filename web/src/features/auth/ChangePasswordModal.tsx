@@ -1,11 +1,11 @@
-import { App, Alert, Form, Input, Modal } from 'antd';
+import { App, Alert, Button, Form, Input, Modal } from 'antd';
 import { ChangePasswordBody } from '../../../../common/contracts/auth.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../../common/domain/org.ts';
-import { rulesFromSchema } from '../../components/schemaRules.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { authApi } from './auth.api.ts';
 import { useAuth } from './context.ts';
+import { passwordRules } from './passwordRules.ts';
 
 interface Values {
   currentPassword: string;
@@ -18,9 +18,11 @@ interface Props {
   /** Forced after a reset or first sign-in (Me.user.mustChangePassword): cannot be dismissed. */
   forced?: boolean;
   onClose: () => void;
+  /** When forced: the way out besides changing the password. */
+  onSignOut?: () => void;
 }
 
-export function ChangePasswordModal({ open, forced = false, onClose }: Props) {
+export function ChangePasswordModal({ open, forced = false, onClose, onSignOut }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const auth = useAuth();
@@ -64,7 +66,7 @@ export function ChangePasswordModal({ open, forced = false, onClose }: Props) {
           extra={t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH })}
           dependencies={['currentPassword']}
           rules={[
-            ...rulesFromSchema(ChangePasswordBody.properties.newPassword, t, { required: true }),
+            ...passwordRules(ChangePasswordBody.properties.newPassword, t, () => auth.me?.user.username),
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) =>
                 value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('validation.passwordSame'))) : Promise.resolve(),
@@ -88,6 +90,11 @@ export function ChangePasswordModal({ open, forced = false, onClose }: Props) {
           <Input.Password autoComplete="new-password" data-testid="change-password-confirm" />
         </Form.Item>
       </Form>
+      {forced && onSignOut ? (
+        <Button type="link" onClick={onSignOut} style={{ paddingInline: 0 }} data-testid="change-password-sign-out">
+          {t('auth.logout')}
+        </Button>
+      ) : null}
     </Modal>
   );
 }

@@ -44,16 +44,16 @@ describe('login page', () => {
     expect((await screen.findAllByText('此项为必填项')).length).toBe(2);
   });
 
-  it('explains a lockout with the minutes from the server', async () => {
+  it('explains a sign-in throttle with the minutes from the server', async () => {
     renderLogin({
       'GET /api/auth/me': notSignedIn,
       'POST /api/auth/login': () => ({
-        status: 423,
-        body: { error: { code: 'AUTH_LOCKED', message: 'locked', details: { minutes: 15 }, requestId: 'r1' } },
+        status: 429,
+        body: { error: { code: 'AUTH_THROTTLED', message: 'throttled', details: { minutes: 2 }, requestId: 'r1' } },
       }),
     });
     await submit('admin', 'wrong-password');
-    expect((await screen.findByTestId('login-error')).textContent).toContain('账号已锁定，请15分钟后再试');
+    expect((await screen.findByTestId('login-error')).textContent).toContain('登录失败次数过多，请2分钟后再试');
   });
 
   it('says the credentials are wrong on 401 and stays on the page', async () => {
@@ -102,9 +102,23 @@ describe('login page', () => {
     expect(router.state.location.search).toBe('?next=%2Forg%2Fusers');
   });
 
-  it('forces a password change when the server asks for it', async () => {
-    renderLogin({ 'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { mustChangePassword: true }) }) }, '/');
+  it('forces a password change when the server asks for it, showing no page behind it', async () => {
+    const { server } = renderLogin({ 'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { mustChangePassword: true }) }) }, '/');
     expect(await screen.findByText('请设置新密码')).toBeTruthy();
     expect(screen.getByTestId('change-password-current')).toBeTruthy();
+    expect(screen.getByTestId('change-password-sign-out')).toBeTruthy();
+    expect(screen.queryByTestId('app-menu')).toBeNull();
+    expect(server.calls.filter((c) => c.url.split('?')[0] !== '/api/auth/me').map((c) => `${c.method} ${c.url}`)).toEqual([]);
+  });
+
+  it('checks the new password against the same policy as the server', async () => {
+    renderLogin({ 'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { username: 'inspector', mustChangePassword: true }) }) }, '/');
+    fireEvent.change(await screen.findByTestId('change-password-current'), { target: { value: 'Demo@12345' } });
+    fireEvent.change(screen.getByTestId('change-password-new'), { target: { value: 'Inspector#2024' } });
+    fireEvent.change(screen.getByTestId('change-password-confirm'), { target: { value: 'Inspector#2024' } });
+    fireEvent.click(screen.getByTestId('change-password-submit'));
+    expect(await screen.findByText('密码不能包含用户名')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('change-password-new'), { target: { value: 'qwertyuiop' } });
+    expect(await screen.findByText(/这是常见密码/)).toBeTruthy();
   });
 });

@@ -4,7 +4,7 @@ import { api } from '../../api/client.ts';
 export type { Me };
 
 export const authApi = {
-  /** 401 (bad credentials) and 423 (locked) are answers for the form, not a lost session. */
+  /** 401 (bad credentials) and 429 (too many failures from here) are answers for the form, not a lost session. */
   login: (body: LoginBody) => api.post<Me>('/api/auth/login', body, { expectUnauthorized: true }),
   logout: () => api.post<unknown>('/api/auth/logout'),
   /** 401 means "not signed in yet". */

@@ -1,9 +1,9 @@
 import { App, Form, Input, Modal } from 'antd';
 import { ResetPasswordBody, type User } from '../../../../common/contracts/org.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../../common/domain/org.ts';
-import { rulesFromSchema } from '../../components/schemaRules.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { passwordRules } from '../auth/passwordRules.ts';
 import { orgApi } from './org.api.ts';
 
 /** An administrator sets a temporary password; the user must change it at next sign-in. */
@@ -42,7 +42,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           name="password"
           label={t('auth.newPassword')}
           extra={t('org.user.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-          rules={rulesFromSchema(ResetPasswordBody.properties.password, t, { required: true })}
+          rules={passwordRules(ResetPasswordBody.properties.password, t, () => user?.username)}
         >
           <Input.Password autoComplete="new-password" data-testid="reset-password-input" />
         </Form.Item>

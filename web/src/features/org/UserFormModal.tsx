@@ -8,6 +8,7 @@ import type { RemoteOption } from '../../components/RemoteSelect.tsx';
 import { rulesFromSchema } from '../../components/schemaRules.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { passwordRules } from '../auth/passwordRules.ts';
 import { GrantsField, type GrantValue } from './GrantsField.tsx';
 import { UnitSelect } from './OrgSelects.tsx';
 import { orgApi, type GrantBody, type UserUpdateBody } from './org.api.ts';
@@ -138,7 +139,8 @@ export function UserFormModal({ target, onClose, onSaved }: Props) {
               name="password"
               label={t('org.user.password')}
               extra={t('org.user.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-              rules={rulesFromSchema(UserCreate.properties.password, t, { required: true })}
+              dependencies={['username']}
+              rules={passwordRules(UserCreate.properties.password, t, () => form.getFieldValue('username') as string | undefined)}
             >
               <Input.Password autoComplete="new-password" data-testid="user-form-password" />
             </Form.Item>
