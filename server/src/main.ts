@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db.ts';
 import { startLiveRelay } from './platform/live-relay.ts';
 import { Scheduler } from './platform/scheduler.ts';
+import { statisticsJob } from './platform/db-statistics.ts';
 import { createRollup } from './modules/kpi/index.ts';
 
 /** Process entry: read config, open and migrate the database, seed the demo city if empty, listen. */
@@ -36,6 +37,7 @@ async function main() {
     { name: 'auth.purge-sessions', everyMs: 3_600_000, run: () => app.services.auth.purgeExpiredSessions() },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
+    statisticsJob(database),
   ]);
 
   const shutdown = async (signal: string) => {
