@@ -144,7 +144,7 @@ describe(`query plans on ${CASES.toLocaleString('en')} cases (${TEST_DIALECT})`,
     // one written by another process since the server last analysed it).
     if (database.dialect === 'postgres') await refreshStatistics(database.db);
     first = await explainAll();
-  });
+  }, 120_000);
 
   it('drove every route it names and captured their statements', () => {
     expect(statements.size).toBeGreaterThan(150);
@@ -171,5 +171,5 @@ describe(`query plans on ${CASES.toLocaleString('en')} cases (${TEST_DIALECT})`,
     expect(analysed.rows.map((r) => r.tbl)).toEqual(expect.arrayContaining(['cases', 'case_events', 'open311_requests', 'case_photos']));
     // With statistics a scan of a small table can be the right plan, so whole-table reads are judged above only.
     expect(avoidableTenantReads(await explainAll())).toEqual([]);
-  });
+  }, 120_000);
 });
