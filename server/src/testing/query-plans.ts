@@ -68,8 +68,10 @@ export async function explainStatement(database: Database, stmt: CapturedStateme
   const text = options.tenantUnindexed ? withoutTenantIndex(stmt.sql, database.dialect) : stmt.sql;
   if (database.dialect === 'sqlite') {
     const res = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...stmt.parameters]));
+    // SQLite names a table by its alias when it has one: map `"cases" as "c"` back.
+    const aliases = new Map([...text.matchAll(/"(\w+)" as "(\w+)"/g)].map((m) => [m[2] as string, m[1] as string]));
     return {
-      steps: res.rows.flatMap((r) => sqliteStep(r.detail)),
+      steps: res.rows.flatMap((r) => sqliteStep(r.detail)).map((st) => ({ ...st, table: aliases.get(st.table) ?? st.table })),
       orderedLimit: limited && !res.rows.some((r) => /TEMP B-TREE FOR (ORDER|GROUP) BY|^SCAN \(/.test(r.detail)),
     };
   }
@@ -94,7 +96,8 @@ export function sqliteStep(detail: string): PlanStep[] {
   const m = SQLITE_STEP.exec(detail.trim());
   if (!m) return [];
   const [, verb, table = '', , constraint = ''] = m;
-  if (verb === 'SCAN') return [{ table, access: detail, reads: 'full' }];
+  // An automatic index is built from a full read of the table for this one statement.
+  if (verb === 'SCAN' || / AUTOMATIC /.test(detail)) return [{ table, access: detail, reads: 'full' }];
   return [{ table, access: detail, reads: tenantOnly(constraint.split(' AND ').map((c) => c.trim())) ? 'tenant' : 'narrow' }];
 }
 
@@ -124,7 +127,7 @@ function walkPg(node: PgNode, out: PlanStep[], types: string[], parentTable?: st
       reads: tenantOnly(terms.map((t) => t.replace(/^\(/, '').replace(/\)$/, ''))) ? 'tenant' : 'narrow',
     });
   }
-  for (const child of node.Plans ?? []) walkPg(child, out, types, node['Relation Name']);
+  for (const child of node.Plans ?? []) walkPg(child, out, types, node['Relation Name'] ?? parentTable);
 }
 
 /** A statement as a reader wants to see it: long lists of placeholders folded. */
