@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases } from '../../../bench/generate-cases.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import type { DB } from '../db/schema.ts';
 import { migrateToLatest } from '../db/migrations/index.ts';
 import { seedDemoCity } from '../db/seed/demo-city.ts';
 import { createRollup } from '../modules/kpi/index.ts';
@@ -43,8 +45,10 @@ beforeAll(async () => {
   }
   await seedDemoCity(database.db, clock);
   await generateCases({ url: database.url, schema: database.schema, cases: CASES, now: clock.now(), spanDays: 400 });
-  // Start from no statistics at all (connections opened meanwhile analysed the demo city's tables on open).
-  if (database.dialect === 'sqlite') await sql`drop table if exists sqlite_stat1`.execute(database.db);
+  if (database.dialect === 'sqlite') {
+    await database.close();
+    database = { ...withoutStatistics(database.url.slice('sqlite:'.length)), url: database.url, schema: null };
+  }
   const loaded = await database.db.selectFrom('cases').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow();
   const component = await database.db.selectFrom('components').select('code').limit(1).executeTakeFirstOrThrow();
 
@@ -90,6 +94,23 @@ async function fillSideTables() {
       path: 'x.jpg', thumb_path: 'x.thumb.jpg', sha256: 'x', uploaded_by: null, created_at: at,
     }))).execute();
   }
+}
+
+/**
+ * SQLite without statistics: the file's are removed and a connection is opened that does not analyse on open, as a
+ * server connection is after its tables grew from empty (an open connection never reloads another's ANALYZE).
+ * A connection keeps statistics it has loaded even when the table holding them is dropped, hence a new one.
+ */
+function withoutStatistics(file: string): Database {
+  const raw = new SQLite(file);
+  raw.exec('drop table if exists sqlite_stat1; drop table if exists sqlite_stat4');
+  raw.close();
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 afterAll(async () => {
