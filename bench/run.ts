@@ -3,6 +3,7 @@
  * random port of 127.0.0.1, measured over HTTP:
  *   hello-world req/s (bench-only route) · intake req/s and its ratio to hello-world (goal ≥ 0.30) ·
  *   intake p99 at a fixed 1,000 req/s (goal ≤ 25 ms) · bulk load of --cases synthetic cases ·
+ *   intake, Open311 create, case detail, Open311 request and Open311 list req/s on the new database and again at size ·
  *   inbox query latency over a mix of inboxes/sorts/pages (goal p95 ≤ 20 ms at 1M cases) · search by 2 and 4 characters ·
  *   monthly KPIs and the yearly report (bench/kpi.bench.ts when present, else 'n/a') · server / generator memory and
  *   database size; once per run, in process: point → grid lookups/s over 10,000 grids (goal ≥ 1,000,000/s).
@@ -15,7 +16,7 @@
  *   node --import tsx bench/run.ts --backend postgres --cases 1e7 --duration 20       # the issue's 10M size (an hour or more)
  *   options: --backend sqlite|postgres|both  --cases N  --duration S  --concurrency 32  --rate 1000
  *            --inbox-requests 500  --search-requests 40  --pg-url postgres://postgres@127.0.0.1:5432/test
- *            --full-timeline (every lifecycle step as a timeline row)  --sqlite-analyze (ANALYZE after the load)
+ *            --full-timeline (every lifecycle step as a timeline row)
  *            --keep (leave the loaded databases for bench/explain-inbox.ts)  --out bench/results/latest.json
  *            --drop-indexes-from 1e6 (loads this large drop the secondary indexes and rebuild them after)
  * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
@@ -40,7 +41,6 @@ const { values } = parseArgs({
     'search-requests': { type: 'string', default: '40' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test' },
     'full-timeline': { type: 'boolean', default: false },
-    'sqlite-analyze': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'drop-indexes-from': { type: 'string', default: '1000000' },
     out: { type: 'string', default: fileURLToPath(new URL('./results/latest.json', import.meta.url)) },
@@ -67,7 +67,6 @@ const options: MeasureOptions = {
   searchRequests: bounded(values['search-requests'], 'search-requests', 1, 1000),
   pgUrl,
   fullTimeline: values['full-timeline'],
-  sqliteAnalyze: values['sqlite-analyze'],
   keep: values.keep,
   dropIndexesFrom: bounded(values['drop-indexes-from'], 'drop-indexes-from', 0, 1e9),
 };

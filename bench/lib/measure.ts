@@ -13,6 +13,8 @@ import type { Db } from '../../server/src/platform/db.ts';
 import { helloRequest, inboxRequests, intakeRequest, SEARCH_TERMS, searchRequests } from './scenarios.ts';
 import { databaseSizeMiB, dropBulkIndexes } from './bulk-indexes.ts';
 import { kpiFigures } from './kpi-row.ts';
+import { measurePerCase, perCaseFigures, type ProbeContext } from './at-size.ts';
+import { refreshStatistics } from '../../server/src/platform/db-statistics.ts';
 
 export interface MeasureOptions {
   cases: number;
@@ -23,7 +25,6 @@ export interface MeasureOptions {
   searchRequests: number;
   pgUrl: string;
   fullTimeline: boolean;
-  sqliteAnalyze: boolean;
   /** keep the loaded database for inspection (bench/explain-inbox.ts) instead of dropping it */
   keep: boolean;
   /** drop secondary indexes during loads of at least this many cases and rebuild them after */
@@ -106,6 +107,13 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
     const drained = await untilIdle(async () => countCases(backend.database.db), 120_000);
     if (!drained) log(`[${name}] warning: the server was still creating cases 120 s after the fixed-rate phase`);
     log(`[${name}] intake at ${o.rate}/s: p50 ${fixed.latency.p50.toFixed(1)} ms, p99 ${fixed.latency.p99.toFixed(1)} ms (server share p99 ${fixed.service.p99.toFixed(1)} ms), achieved ${fixed.rps.toFixed(0)}/s, errors ${JSON.stringify(fixed.errors)}`);
+    // The per-case requests on the new database, to set against the same requests after the bulk load.
+    const probe: ProbeContext = {
+      port, db: backend.database.db, tenantId: tenant.id, inspector, operator: sessions.get('operator') as HttpSession,
+      admin: await signIn(port, 'admin', 'Admin@12345'), points, concurrency: o.concurrency, durationMs: Math.max(3, Math.round(o.durationS / 2)) * 1000,
+    };
+    const perCaseEmpty = await measurePerCase(probe, `[${name}] new database:`, log);
+    details.perCaseEmpty = perCaseEmpty.map((p) => ({ name: p.name, ...brief(p.result) }));
     details.hello = { ...brief(hello), serverCpuMsPerRequest: helloCpu };
     details.intake = { ...brief(intake), serverCpuMsPerRequest: intakeCpu };
     details.intakeFixedRate = brief(fixed);
@@ -133,16 +141,21 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
     if (restore) {
       const t = performance.now();
       const n = await restore();
+      // The generator analysed before these indexes existed again.
+      await refreshStatistics(backend.database.db);
       log(`[${name}] rebuilt ${n} indexes in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       details.indexRebuildMs = performance.now() - t;
     }
-    const analyzed = await analyzeAfterLoad(backend, o.sqliteAnalyze);
+    const analyzed = await analyzeAfterLoad(backend);
     log(`[${name}] loaded ${load.cases.toLocaleString('en')} cases + ${load.events.toLocaleString('en')} timeline rows in ${(load.ms / 1000).toFixed(1)} s; ${analyzed}`);
     const dbSize = await databaseSizeMiB(backend.database, backend.url);
     details.load = { ...load, casesBefore: before, planner: analyzed, generatorPeakRssMiB: generatorPeak / 2 ** 20, databaseMiB: dbSize };
     add({ name: 'bulk load (generator)', value: load.casesPerSecond, unit: 'cases/s', note: `${load.cases.toLocaleString('en')} cases, ${load.events.toLocaleString('en')} events, ${(load.ms / 1000).toFixed(0)} s` });
 
     const size = `${((before + load.cases) / 1e6).toFixed(2)}M cases`;
+    const perCaseLoaded = await measurePerCase(probe, `[${name}] ${size}:`, log);
+    details.perCaseLoaded = perCaseLoaded.map((p) => ({ name: p.name, ...brief(p.result) }));
+    for (const f of perCaseFigures(perCaseEmpty, perCaseLoaded, size, hello.rps)) add(f);
     await sequential(port, inboxRequests(sessions, 50, 99));
     const inbox = await sequential(port, inboxRequests(sessions, o.inboxRequests, 7));
     const all = percentiles(inbox.map((s) => s.ms));

@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db.ts';
 import { startLiveRelay } from './platform/live-relay.ts';
 import { Scheduler } from './platform/scheduler.ts';
+import { statisticsJob } from './platform/db-statistics.ts';
 import { createRollup } from './modules/kpi/index.ts';
 import { checkpointJob } from './resilience/audit-checkpoint.ts';
 
@@ -39,6 +40,7 @@ async function main() {
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").
     checkpointJob(database, app.services.chainKeys, config.audit.checkpointDir),
+    statisticsJob(database),
   ]);
 
   const shutdown = async (signal: string) => {

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from '../db/schema.ts';
 import { cachingStatements } from './sqlite-statements.ts';
+import { optimizeOnOpen } from './db-statistics.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -39,6 +40,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+    // Planner statistics kept current (docs/decisions/0006-query-plans-and-statistics.md).
+    optimizeOnOpen(sqlite);
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({

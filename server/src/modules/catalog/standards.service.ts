@@ -7,6 +7,7 @@ import type { Page } from '../../../../common/domain/paging.ts';
 import type { FilingConditionsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { toBool, type Database } from '../../platform/db.ts';
+import { refreshStatistics } from '../../platform/db-statistics.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { once, replay } from '../../platform/idempotency.ts';
@@ -210,6 +211,7 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
         });
         return { status: 200, body: { mode, imported: rows.length, replacedMatters: mode === 'replace' ? matterCodes.length : 0, removed: removed.length } };
       });
+      await refreshStatistics(db, ['filing_conditions']);
       return stored.body;
     },
   };

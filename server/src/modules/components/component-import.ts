@@ -10,6 +10,7 @@ import type { Crs, PointGeometry } from '../../../../common/domain/geo.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
+import { refreshStatistics } from '../../platform/db-statistics.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
@@ -146,6 +147,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
         });
         return { status: 200, body: { created: rows.length } };
       });
+      await refreshStatistics(db, ['components']);
       return stored.body;
     } catch (err) {
       // Checked above, so only a concurrent import or registration can have taken an id since: nothing was written.

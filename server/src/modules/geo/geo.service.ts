@@ -3,6 +3,7 @@ import type { AreaGeometry, Bbox, Crs } from '../../../../common/domain/geo.ts';
 import type { GridsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
+import { refreshStatistics } from '../../platform/db-statistics.ts';
 import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -84,7 +85,7 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
 
     async importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs?: Crs, idempotencyKey: string | null = null): Promise<GeoImportResult> {
       requirePermission(actor, 'region.manage');
-      return importLayer(actor, level, input, crs, idempotencyKey);
+      return importLayer(actor, level, input, crs, idempotencyKey).then(async (r) => (await refreshStatistics(db, ['regions', 'grids', 'components']), r));
     },
 
     /**

@@ -6,6 +6,7 @@ import type { Page } from '../../../../common/domain/paging.ts';
 import type { HotlineOrdersTable } from '../../db/schema-hotline.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
+import { refreshStatistics } from '../../platform/db-statistics.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
@@ -91,6 +92,7 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
 
   return {
     ...intake,
+    importFile: async (...a: Parameters<typeof intake.importFile>) => { const r = await intake.importFile(...a); await refreshStatistics(db, ['hotline_orders', 'hotline_events']); return r; },
     get,
     /** The 'log' push adapter writes to the application log. */
     useLogger: (log: { info(obj: object, msg: string): void }) => deps.push.useLogger(log),
