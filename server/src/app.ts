@@ -131,7 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
 
   const services = createServices(database, clock, config);
   installAuthHooks(app, services.auth);
-  registerHealthRoutes(app, database, VERSION);
+  registerHealthRoutes(app, database, VERSION, { clock, photoStorage: () => services.photos.checkStorage() });
   registerAuthRoutes(app, services.auth, config);
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);

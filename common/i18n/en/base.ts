@@ -125,6 +125,7 @@ export const enBase: typeof zhBase = {
     exclusiveMaximum: 'Must be less than {limit}',
     passwordMismatch: 'The two passwords do not match',
     passwordSame: 'The new password must differ from the current one',
+    controlCharacters: 'Must not contain control characters (such as NUL)',
     patterns: {
       tenantCode: 'Enter a 6-digit administrative division code',
       username: '3–32 letters, digits, underscores, dots or hyphens', phone: 'Enter an 11-digit mobile number',

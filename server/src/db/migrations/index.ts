@@ -10,6 +10,7 @@ import * as m0008 from './0008_hotline.ts';
 import * as m0009 from './0009_citizen.ts';
 import * as m0010 from './0010_kpi.ts';
 import * as m0011 from './0011_scale.ts';
+import * as m0017 from './0017_storage_health.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0009_citizen': m0009,
   '0010_kpi': m0010,
   '0011_scale': m0011,
+  '0017_storage_health': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

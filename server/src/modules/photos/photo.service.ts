@@ -96,6 +96,9 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
   }
 
   return {
+    /** For the health check: throws unless the photo folder accepts a new file. */
+    checkStorage: () => store.probe(),
+
     /**
      * Stores one uploaded photo, not yet on any case: case intake uploads first and names the ids later, so a
      * slow upload on a weak signal never holds a case form open. Any staff member who can see cases may upload.
