@@ -56,7 +56,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
     requirePermission(actor, 'settings.manage');
     // With an Idempotency-Key a retry gets the first result, not "already exists" for the ids it created (issue 8).
     const scope = `component.import:${actor.tenantId}:${actor.userId}`;
-    const earlier = await replay<ComponentImportResult>(database, scope, key);
+    const earlier = await replay<ComponentImportResult>(database, scope, key, { input, crs });
     if (earlier) return earlier.body;
     const tenant = await repo.tenantInfo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
@@ -144,7 +144,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
           action: 'component.import', entity: 'component', entityId: 'import', after: { count: rows.length, crs, codes: rows.map((r) => r.code) },
         });
         return { status: 200, body: { created: rows.length } };
-      });
+      }, { input, crs });
       return stored.body;
     } catch (err) {
       // Checked above, so only a concurrent import or registration can have taken an id since: nothing was written.

@@ -109,7 +109,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
       // With an Idempotency-Key a retried upload returns the first photo instead of storing a second (issue 4).
       const scope = `photo.upload:${actor.tenantId}:${actor.userId}`;
-      const result = await once(database, scope, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(actor.tenantId, actor.userId, data, tx) }));
+      const result = await once(database, scope, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(actor.tenantId, actor.userId, data, tx) }), data);
       return result.body;
     },
 
@@ -121,7 +121,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     async uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string): Promise<CasePhoto> {
       if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
       if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
-      const result = await once(database, `photo.external:${tenantId}:${scope}`, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(tenantId, null, data, tx) }));
+      const result = await once(database, `photo.external:${tenantId}:${scope}`, key, () => clock.now().toISOString(), async (tx) => ({ status: 201, body: await storeOne(tenantId, null, data, tx) }), data);
       return result.body;
     },
 
