@@ -11,6 +11,7 @@ import type { Database } from './platform/db.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { logSerializers } from './platform/log-privacy.ts';
 import { installFiniteNumberGuard } from './platform/finite-numbers.ts';
+import { installControlCharacterGuard } from './platform/control-chars.ts';
 import { newId } from './platform/ids.ts';
 import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
@@ -98,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   });
   installErrorHandler(app);
   installFiniteNumberGuard(app);
+  installControlCharacterGuard(app);
   // The route table, for the generated permission matrix (every route × every role) and the docs.
   const routeTable: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
@@ -136,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
 
   const services = createServices(database, clock, config);
   installAuthHooks(app, services.auth);
-  registerHealthRoutes(app, database, VERSION);
+  registerHealthRoutes(app, database, VERSION, { clock, photoStorage: () => services.photos.checkStorage() });
   registerAuthRoutes(app, services.auth, config);
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);

@@ -32,6 +32,8 @@ export interface Config {
   trustProxy: boolean;
   /** Redis for the live-event relay between app instances (issue 7; platform/live-relay.ts); null = one process. */
   redis: { url: string; prefix: string } | null;
+  /** SQLite: how long a request's write waits for a lock before the answer is 503 (the wait blocks the process). */
+  sqliteBusyTimeoutMs: number;
   /** Tenant code served by public entry points (citizen H5, Open311) when a request names none; null = the only tenant. */
   publicTenant: string | null;
   /** Pushes back to 12345 / 民情通 / 信访 (办理答复, 退回): 'off' keeps them in the outbox table, 'log' logs them (issue 5). */
@@ -224,6 +226,7 @@ export function loadConfig(env: Env = process.env, options: { root?: string; gen
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     redis: redisConfig(env),
+    sqliteBusyTimeoutMs: int(env, 'SQLITE_BUSY_TIMEOUT_MS', 1000, 0, 30_000),
     publicTenant: env.PUBLIC_TENANT?.trim() || null,
     hotlinePush: oneOf(env, 'HOTLINE_PUSH', ['off', 'log'] as const, 'off'),
     sms: smsConfig(env),

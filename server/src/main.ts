@@ -1,7 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { migrateToLatest } from './db/migrations/index.ts';
-import { seedDemoCity } from './db/seed/demo-city.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db.ts';
 import { startLiveRelay } from './platform/live-relay.ts';
@@ -22,11 +21,12 @@ async function main() {
     }
     throw err;
   }
-  const database = openDatabase(config.databaseUrl);
-  const applied = await migrateToLatest(database.db, database.dialect === 'postgres' ? { schema: 'public' } : {});
+  const { applied, seeded } = await prepareDatabase(config.databaseUrl, systemClock, { seedDemo: config.seedDemo });
+  // Requests wait only briefly for a SQLite lock (the wait blocks the process) and are answered 503 after it.
+  const database = openDatabase(config.databaseUrl, { busyTimeoutMs: config.sqliteBusyTimeoutMs });
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
-  if (config.seedDemo && (await seedDemoCity(database.db, systemClock))) app.log.info('demo city 大冶市 (420281) seeded');
+  if (seeded) app.log.info('demo city 大冶市 (420281) seeded');
   // Several instances: live events travel between them through Redis (issue 7; docs/deploy.md).
   const relay = config.redis ? await startLiveRelay(app.services.live, { ...config.redis, onError: (err) => app.log.warn({ err }, 'live relay (Redis) error') }) : null;
 

@@ -129,6 +129,7 @@ export const enBase: typeof zhBase = {
     passwordClasses: 'Use at least three of: upper-case letters, lower-case letters, digits, symbols',
     passwordUsername: 'The password must not contain the username',
     passwordCommon: 'This is a common password that is easy to guess; choose another',
+    controlCharacters: 'Must not contain control characters (such as NUL)',
     patterns: {
       tenantCode: 'Enter a 6-digit administrative division code',
       username: '3–32 letters, digits, underscores, dots or hyphens', phone: 'Enter an 11-digit mobile number',

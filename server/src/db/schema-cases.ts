@@ -174,6 +174,8 @@ export interface IdempotencyKeysTable {
   status: number;
   body: string;
   created_at: string;
+  /** sha256 of the canonical request the key was first used with (platform/idempotency.ts); null before 0017 */
+  request_hash: string | null;
 }
 
 export interface JobLocksTable {

@@ -236,6 +236,7 @@ export interface DB {
   job_locks: JobLocksTable;
   job_runs: import('./schema-scale.ts').JobRunsTable;
   login_throttles: import('./schema-auth.ts').LoginThrottlesTable;
+  health_heartbeat: import('./schema-storage.ts').HealthHeartbeatTable;
   kpi_case_facts: import('./schema-kpi.ts').KpiCaseFactsTable;
   kpi_daily: import('./schema-kpi.ts').KpiDailyTable;
   kpi_dirty: import('./schema-kpi.ts').KpiDirtyTable;

@@ -27,6 +27,12 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests get a fresh one per file). */
   schema?: string;
   poolSize?: number;
+  /**
+   * SQLite: how long a write waits for another connection's lock before failing with SQLITE_BUSY. better-sqlite3
+   * waits synchronously, blocking every request of the process meanwhile: the server keeps it short (config
+   * SQLITE_BUSY_TIMEOUT_MS) and answers 503; scripts and migrations may wait longer (the default).
+   */
+  busyTimeoutMs?: number;
 }
 
 export function openDatabase(url: string, options: OpenOptions = {}): Database {
@@ -38,7 +44,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     // Planner statistics kept current (docs/decisions/0006-query-plans-and-statistics.md).
     optimizeOnOpen(sqlite);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localeFromHeader, translate, type Locale } from './messages.ts';
 import { AppError } from './errors.ts';
+import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS } from './storage-errors.ts';
 
 interface AjvIssue {
   keyword: string;
@@ -54,6 +55,20 @@ const FASTIFY_CODES: Record<number, string> = {
   429: 'RATE_LIMITED',
 };
 
+/** PostgreSQL: 22021 invalid byte sequence (a NUL in text), 22P05 untranslatable character (\u0000 in JSON). */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+/** 413s about bytes (the body, or a multipart file whose route limit matches its file limit), not part counts. */
+const BYTE_LIMITS = new Set(['FST_ERR_CTP_BODY_TOO_LARGE', 'FST_REQ_FILE_TOO_LARGE']);
+
+/** A byte count as people read limits: "1 MB", "16 MB", "512 KB". */
+export function formatBytes(bytes: number): string {
+  const MB = 1024 * 1024;
+  if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
+  if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  return `${bytes} B`;
+}
+
 /** The one error handler: the DESIGN.md §4 shape, no stack traces to clients, 500s logged with the request id. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -63,7 +78,24 @@ export function installErrorHandler(app: FastifyInstance): void {
       const locale = localeFromHeader(request.headers['accept-language']);
       return send(reply, request, 400, 'VALIDATION_FAILED', fieldErrors(fe.validation, fe.validationContext, locale));
     }
+    if (isStorageUnavailable(err)) {
+      // A locked, read-only, full or unreachable database is not a bug: say so, and when to try again.
+      request.log.warn({ err }, 'storage unavailable');
+      reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+      return send(reply, request, 503, 'STORAGE_UNAVAILABLE', { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS });
+    }
+    if (UNSTORABLE_TEXT.has(String((err as { code?: unknown }).code))) {
+      // Last line behind the control-character check (platform/control-chars.ts): text that reached PostgreSQL
+      // by a path the check does not see (e.g. a cell of an uploaded workbook) is still bad input, not a bug.
+      return send(reply, request, 400, 'BAD_REQUEST', { reason: 'text contains characters that cannot be stored (e.g. NUL)' });
+    }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+    if (status === 413 && !BYTE_LIMITS.has(String(fe.code))) return send(reply, request, 413, 'TOO_MANY_PARTS', { reason: fe.message.slice(0, 200) });
+    if (status === 413) {
+      // Limits differ per route (imports, uploads, forms): name the one this route enforces.
+      const limit = request.routeOptions.bodyLimit;
+      return send(reply, request, 413, 'PAYLOAD_TOO_LARGE', { limit: formatBytes(limit), limitBytes: limit });
+    }
     if (status >= 400 && status < 500) {
       return send(reply, request, status, FASTIFY_CODES[status] ?? 'BAD_REQUEST', { reason: fe.message.slice(0, 200) });
     }

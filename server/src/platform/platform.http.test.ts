@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { createTestApp, type TestContext } from '../testing/test-app.ts';
+import { as, createTestApp, login, type TestContext } from '../testing/test-app.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -43,6 +43,21 @@ describe('platform plumbing', () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x'.repeat(2_000_000), password: 'x' } });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('the 413 message names the limit of the route that refused, in both languages', async () => {
+    const big = { username: 'x'.repeat(2_000_000), password: 'x' };
+    const zh = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: big });
+    expect(zh.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '请求体超过 1 MB 上限', details: { limit: '1 MB', limitBytes: 1024 * 1024 } });
+    const en = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: big, headers: { 'accept-language': 'en' } });
+    expect(en.json().error.message).toBe('Request body exceeds the 1 MB limit');
+    // An import route allows 10 MB: a 2 MB document passes the parser there, 11 MB is refused naming 10 MB.
+    const admin = await login(ctx.app, 'admin', 'Admin@12345');
+    const doc = (size: number) => ({ type: 'FeatureCollection', features: [], padding: 'x'.repeat(size) });
+    expect((await as(ctx.app, admin).post('/api/components/import', doc(2_000_000))).statusCode).not.toBe(413);
+    const refused = await as(ctx.app, admin).post('/api/components/import', doc(11 * 1024 * 1024), { 'accept-language': 'en' });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json().error.message).toBe('Request body exceeds the 10 MB limit');
   });
 
   it('serves the built console with a fallback for client routes', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStandardsWorkbook } from '../modules/catalog/standards-sheet.ts';
-import { portraitJpegWithGps } from '../modules/photos/photo.fixtures.ts';
+import { portraitJpegWithGps, wideJpeg } from '../modules/photos/photo.fixtures.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 
 /**
@@ -39,7 +39,7 @@ describe('Idempotency-Key on create endpoints', () => {
     const first = await as(ctx.app, inspector).post('/api/cases', body, { 'idempotency-key': 'idem-intake-0001' });
     expect(first.statusCode).toBe(201);
     const before = await count('cases');
-    const again = await as(ctx.app, inspector).post('/api/cases', { ...body, description: '幂等 改了内容' }, { 'idempotency-key': 'idem-intake-0001' });
+    const again = await as(ctx.app, inspector).post('/api/cases', { lat: body.lat, lng: body.lng, description: body.description, matterCode: body.matterCode }, { 'idempotency-key': 'idem-intake-0001' });
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(again.headers['idempotent-replayed']).toBe('true');
@@ -99,6 +99,35 @@ describe('Idempotency-Key on create endpoints', () => {
     expect(again.json()).toEqual(first.json());
     expect(await count('filing_conditions')).toBe(conditions);
     expect((await multipart(admin, '/api/catalog/conditions/import', sheet, XLSX, 's.xlsx', {})).statusCode).toBe(400);
+  });
+
+  it('the same key with a different body is a 422 IDEMPOTENCY_KEY_REUSED, not the first answer, and creates nothing', async () => {
+    const body = { matterCode: '09006', description: '幂等 第一次', lng: 114.975, lat: 30.1 };
+    const first = await as(ctx.app, inspector).post('/api/cases', body, { 'idempotency-key': 'idem-reuse-0001' });
+    expect(first.statusCode).toBe(201);
+    const cases = await count('cases');
+    const reused = await as(ctx.app, inspector).post('/api/cases', { ...body, description: '幂等 改了内容' }, { 'idempotency-key': 'idem-reuse-0001', 'accept-language': 'en' });
+    expect(reused.statusCode, reused.body).toBe(422);
+    expect(reused.json().error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('Idempotency-Key') });
+    expect(await count('cases')).toBe(cases);
+    // The first request, sent again, still gets its answer.
+    expect((await as(ctx.app, inspector).post('/api/cases', body, { 'idempotency-key': 'idem-reuse-0001' })).json().id).toBe(first.json().id);
+
+    const photo = await multipart(inspector, '/api/photos', await portraitJpegWithGps(), 'image/jpeg', 'a.jpg', { 'idempotency-key': 'idem-reuse-photo' });
+    expect(photo.statusCode).toBe(201);
+    const photos = await count('case_photos');
+    const otherPhoto = await multipart(inspector, '/api/photos', await wideJpeg(300, 200), 'image/jpeg', 'a.jpg', { 'idempotency-key': 'idem-reuse-photo' });
+    expect(otherPhoto.statusCode, otherPhoto.body).toBe(422);
+    expect(await count('case_photos')).toBe(photos);
+
+    // The imports look the key up before validating the file: a different file under the key is refused there too.
+    const point = (code: string) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [114.972, 30.098] }, properties: { code, deptName: '环卫所' } }] });
+    expect((await as(ctx.app, admin).post('/api/components/import', point('42028103005900779'), { 'idempotency-key': 'idem-reuse-comp' })).statusCode).toBe(200);
+    const components = await count('components');
+    const otherFile = await as(ctx.app, admin).post('/api/components/import', point('42028103005900780'), { 'idempotency-key': 'idem-reuse-comp' });
+    expect(otherFile.statusCode, otherFile.body).toBe(422);
+    expect(otherFile.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await count('components')).toBe(components);
   });
 
   it('a malformed key on an import is a 400 naming the header, and nothing is imported', async () => {

@@ -12,6 +12,7 @@ import * as m0010 from './0010_kpi.ts';
 import * as m0011 from './0011_scale.ts';
 import * as m0014 from './0014_login_throttle.ts';
 import * as m0016 from './0016_tamper_evidence.ts';
+import * as m0017 from './0017_storage_health.ts';
 import * as m0018 from './0018_query_plans.ts';
 
 /**
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0011_scale': m0011,
   '0014_login_throttle': m0014,
   '0016_tamper_evidence': m0016,
+  '0017_storage_health': m0017,
   '0018_query_plans': m0018,
 };
 

@@ -114,7 +114,7 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
           }).execute();
         }
         return { status: 201, body: { row, token } };
-      });
+      }, input);
       if (!result.replayed) publish(result.body.row, 'report');
       return { status: result.status, replayed: result.replayed, caseId: result.body.row.id, caseNo: result.body.row.case_no, token: result.body.token };
     },

@@ -128,7 +128,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
           data: { channel, photos: input.photoIds ?? [] },
         });
         return { status: 201, body: row };
-      });
+      }, input);
       const created = result.body;
       if (!result.replayed) publish(created, 'report');
       return { status: result.status, replayed: result.replayed, body: await detail(actor, (await repo.findCase(db, actor.tenantId, created.id)) ?? created, calendar) };

@@ -159,7 +159,7 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
       requirePermission(actor, 'settings.manage');
       // With an Idempotency-Key a retry gets the first result, not "already has this condition" for its own rows (issue 8).
       const scope = `catalog.conditions.import:${actor.tenantId}:${actor.userId}`;
-      const earlier = await replay<ImportResult>(database, scope, key);
+      const earlier = await replay<ImportResult>(database, scope, key, { mode, file });
       if (earlier) return earlier.body;
       if (!looksLikeZip(file)) throw notXlsx('不是 xlsx 文件（请上传 Excel 2007 及以上格式）');
       const raw = await readStandardsWorkbook(file, importLimits);
@@ -210,7 +210,7 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
           after: { mode, conditions: rows },
         });
         return { status: 200, body: { mode, imported: rows.length, replacedMatters: mode === 'replace' ? matterCodes.length : 0, removed: removed.length } };
-      });
+      }, { mode, file });
       await refreshStatistics(db, ['filing_conditions']);
       return stored.body;
     },

@@ -47,8 +47,10 @@ export function createCitizenService(database: Database, config: Pick<Config, 'b
     /** The city a request is for: its code in `x-city`, else the configured public tenant. */
     async tenant(cityCode: string | null): Promise<PublicTenant> {
       const found = await deps.org.publicTenant(cityCode);
-      if (!found) throw new AppError('NOT_FOUND', 404, { entity: 'city' });
-      return found;
+      if (found) return found;
+      // Unknown city → 404; none named on an installation with several cities (and no PUBLIC_TENANT) → ask for it.
+      if (cityCode) throw new AppError('NOT_FOUND', 404, { entity: 'city' });
+      throw new AppError('TENANT_REQUIRED', 400, [{ field: 'headers.x-city', rule: 'required', message: 'name the city code (x-city) on an installation with several cities' }]);
     },
 
     async info(tenant: PublicTenant): Promise<PublicInfo> {

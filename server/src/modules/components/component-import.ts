@@ -58,7 +58,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
     requirePermission(actor, 'settings.manage');
     // With an Idempotency-Key a retry gets the first result, not "already exists" for the ids it created (issue 8).
     const scope = `component.import:${actor.tenantId}:${actor.userId}`;
-    const earlier = await replay<ComponentImportResult>(database, scope, key);
+    const earlier = await replay<ComponentImportResult>(database, scope, key, { input, crs });
     if (earlier) return earlier.body;
     const tenant = await repo.tenantInfo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
@@ -146,7 +146,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
           action: 'component.import', entity: 'component', entityId: 'import', after: { count: rows.length, crs, codes: rows.map((r) => r.code) },
         });
         return { status: 200, body: { created: rows.length } };
-      });
+      }, { input, crs });
       await refreshStatistics(db, ['components']);
       return stored.body;
     } catch (err) {

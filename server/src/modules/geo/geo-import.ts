@@ -117,7 +117,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
   return async function importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs: Crs = 'wgs84', key: string | null = null): Promise<GeoImportResult> {
     // With an Idempotency-Key a retry gets the first result, before the file is checked against data it changed (issue 8).
     const scope = `geo.import:${level}:${actor.tenantId}:${actor.userId}`;
-    const earlier = await replay<GeoImportResult>(database, scope, key);
+    const earlier = await replay<GeoImportResult>(database, scope, key, { level, input, crs });
     if (earlier) return earlier.body;
     const tenant = await repo.tenantGeo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
@@ -142,7 +142,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
           : await writeRegions(tx, actor, level, parsed.rows as RegionImportRow[], now);
         await repo.bumpGeoVersion(tx, actor.tenantId);
         return { status: 200, body: result };
-      });
+      }, { level, input, crs });
       return stored.body;
     } catch (err) {
       // Only a concurrent import can have created one of these codes since they were read: nothing was written.

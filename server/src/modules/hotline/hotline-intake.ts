@@ -101,7 +101,7 @@ export function createHotlineIntake(database: Database, clock: Clock, deps: Inta
         await repo.insertOrders(tx, [row]);
         await repo.insertEvent(tx, receivedEvent(row, null));
         return { status: 201, body: receipt(row) };
-      });
+      }, input);
       try {
         const res = await run();
         return { ...res, replayed: res.replayed || res.status === 200 };
@@ -139,7 +139,7 @@ export function createHotlineIntake(database: Database, clock: Clock, deps: Inta
         });
         const skipped = valid.filter((v) => taken.has(v.externalNo)).map((v) => ({ row: v.row, externalNo: v.externalNo }));
         return { status: 200, body: { source, imported: rows.length, skipped } };
-      });
+      }, { source, file });
     },
 
     async sources(actor: Actor): Promise<HotlineSourceConfig[]> {

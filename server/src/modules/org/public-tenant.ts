@@ -21,8 +21,10 @@ export function createPublicTenantResolver(database: Database, configured: strin
     if (wanted) q = q.where('code', '=', wanted);
     const rows = await q.execute();
     const found = rows.length === 1 ? rows[0]! : null;
-    // Only hits are cached: a tenant created later (first start, tests) must still be found.
-    if (found) cache.set(wanted, found);
+    // Only answers by code are cached (a code names one tenant for good). "The only tenant" is looked up every
+    // time: a second tenant added while the process runs must make unnamed requests ambiguous at once, never
+    // leave them answered as the first city. Misses are not cached either, so a tenant created later is found.
+    if (found && wanted) cache.set(wanted, found);
     return found;
   };
 }

@@ -66,7 +66,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
     if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
     // A retry of an upload already stored returns it without decoding the image again.
-    const earlier = await replay<CasePhoto>(database, scope, key);
+    const earlier = await replay<CasePhoto>(database, scope, key, data);
     if (earlier) return earlier.body;
     let photo: NormalisedPhoto;
     try {
@@ -102,7 +102,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       stored = await once(database, scope, key, () => now.toISOString(), async (tx) => {
         await repo.insertPhoto(tx, row);
         return { status: 201, body: photoView(row) };
-      });
+      }, data);
     } catch (err) {
       await removeFiles();
       throw err;
@@ -129,6 +129,9 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
   }
 
   return {
+    /** For the health check: throws unless the photo folder accepts a new file. */
+    checkStorage: () => store.probe(),
+
     /**
      * Stores one uploaded photo, not yet on any case: case intake uploads first and names the ids later, so a
      * slow upload on a weak signal never holds a case form open. Any staff member who can see cases may upload.

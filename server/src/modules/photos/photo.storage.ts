@@ -13,6 +13,8 @@ export interface PhotoStore {
   /** null when the file is not there */
   read(relPath: string): Promise<{ stream: ReadStream; size: number } | null>;
   remove(relPath: string): Promise<void>;
+  /** Throws unless a file can be created and removed in the photo folder (the health check). */
+  probe(): Promise<void>;
 }
 
 /** `photos/<tenantId>/<yyyy>/<mm>/<id>.jpg`; months in UTC because the folders only spread files out. */
@@ -68,6 +70,14 @@ export function createPhotoStore(dataDir: string): PhotoStore {
 
     async remove(relPath) {
       await rm(absolute(relPath), { force: true });
+    },
+
+    async probe() {
+      await mkdir(root, { recursive: true });
+      const temp = resolve(root, `.health-${randomBytes(6).toString('hex')}.tmp`);
+      const handle = await open(temp, 'wx', 0o640);
+      await handle.close();
+      await rm(temp, { force: true });
     },
   };
 }
