@@ -24,6 +24,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // scripts/bundle-budget.ts reads the manifest to measure what each page's first load fetches.
+    manifest: true,
     rolldownOptions: {
       output: {
         codeSplitting: {
