@@ -1,16 +1,36 @@
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { htmlForPath } from './src/entries/pages.ts';
 
 const backend = 'http://127.0.0.1:8080';
 
+/** In dev, a page's client-side routes (/h5/tasks, /public/track) get that page's HTML, as the server does. */
+function pagePerPrefix(): Plugin {
+  return {
+    name: 'cityloop-page-per-prefix',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const [path = '', query] = (req.url ?? '').split('?');
+        const html = htmlForPath(path);
+        if (html !== 'index.html' && !path.includes('.') && (req.headers.accept ?? '').includes('text/html')) {
+          req.url = `/${html}${query ? `?${query}` : ''}`;
+        }
+        next();
+      });
+    },
+  };
+}
+
 /**
- * Vendor code is split into long-cached chunks (react, antd and its rc-component/icon families), so a release
+ * Four pages (index.html the console, public.html, h5.html, dashboard.html; web/src/entries/pages.ts), each with
+ * its own entry so a citizen never downloads the console. Vendor code is split into long-cached chunks (react, antd and its rc-component/icon families), so a release
  * that only changes our pages re-downloads only our small page chunks. Pages themselves are lazy (routes.tsx).
  */
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), pagePerPrefix()],
   server: {
     port: 5173,
     proxy: {
@@ -27,6 +47,12 @@ export default defineConfig({
     // scripts/bundle-budget.ts reads the manifest to measure what each page's first load fetches.
     manifest: true,
     rolldownOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        public: resolve(import.meta.dirname, 'public.html'),
+        h5: resolve(import.meta.dirname, 'h5.html'),
+        dashboard: resolve(import.meta.dirname, 'dashboard.html'),
+      },
       output: {
         codeSplitting: {
           groups: [

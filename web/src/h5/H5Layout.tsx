@@ -1,7 +1,7 @@
 import { Badge, Button, Tag } from 'antd';
 import { CameraOutlined, InboxOutlined, LeftOutlined, ScheduleOutlined, UserOutlined } from '@ant-design/icons';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import type { MessageKey } from '../../../common/i18n/index.ts';
+import type { MessageKey } from '../../../common/i18n/core.ts';
 import { useI18n } from '../i18n/context.ts';
 import { useQueue } from './offline/queue-context.ts';
 import { ReportPage } from './report/ReportPage.tsx';

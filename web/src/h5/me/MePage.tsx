@@ -1,7 +1,7 @@
 import { App, Button, Descriptions, Segmented, Tag } from 'antd';
 import { DesktopOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { LOCALES, t as translate, type Locale } from '../../../../common/i18n/index.ts';
+import { LOCALES, t as translate, type Locale } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';

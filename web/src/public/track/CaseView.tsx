@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Image, Input, Radio, Tag, Timeline } from 'antd';
-import type { MessageKey } from '../../../../common/i18n/index.ts';
-import { hasMessage } from '../../../../common/i18n/index.ts';
+import type { MessageKey } from '../../../../common/i18n/core.ts';
+import { hasMessage } from '../../../../common/i18n/core.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi, type PublicCaseView } from '../api/public.api.ts';

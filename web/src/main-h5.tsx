@@ -1,0 +1,34 @@
+/** Entry of the inspector's phone app (h5.html): sign-in, the console's language and antd providers, /h5 only. */
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { AuthProvider } from './features/auth/AuthProvider.tsx';
+import { RequireAuth } from './features/auth/RequireAuth.tsx';
+import { RequirePermission } from './features/auth/RequirePermission.tsx';
+import { boot } from './entries/boot.tsx';
+import { FullPageLoad } from './entries/FullPageLoad.tsx';
+import { H5App } from './h5/H5App.tsx';
+import { LocaleProvider } from './i18n/LocaleProvider.tsx';
+import { CrashPage } from './pages/CrashPage.tsx';
+import { StatusPage } from './pages/StatusPage.tsx';
+
+const router = createBrowserRouter([
+  {
+    path: '/h5/*',
+    element: (
+      <RequireAuth>
+        <RequirePermission permission="case.report" fallback={<StatusPage status={403} />}>
+          <H5App />
+        </RequirePermission>
+      </RequireAuth>
+    ),
+    errorElement: <CrashPage />,
+  },
+  { path: '*', element: <FullPageLoad /> },
+]);
+
+boot(
+  <LocaleProvider>
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  </LocaleProvider>,
+);
