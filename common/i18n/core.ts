@@ -33,13 +33,12 @@ export function flattenCatalog(tree: CatalogTree, prefix = '', out: Record<strin
   return out;
 }
 
-const flat: Partial<Record<Locale, Record<string, string>>> & { 'zh-CN': Record<string, string> } = {
-  'zh-CN': flattenCatalog(zhCN),
-};
+const defaultFlat = flattenCatalog(zhCN);
+const flat: Partial<Record<Locale, Record<string, string>>> = { [DEFAULT_LOCALE]: defaultFlat };
 
 /** Makes a language's catalog available to t(); until then its keys answer in zh-CN. */
 export function registerCatalog(locale: Locale, catalog: Catalog): void {
-  flat[locale] = flattenCatalog(catalog as unknown as CatalogTree);
+  flat[locale] = flattenCatalog(catalog);
 }
 
 export function hasCatalog(locale: Locale): boolean {
@@ -70,7 +69,7 @@ export function resolveLocale(acceptLanguage: string | null | undefined): Locale
 }
 
 export function hasMessage(key: string): key is MessageKey {
-  return key in flat[DEFAULT_LOCALE];
+  return key in defaultFlat;
 }
 
 function interpolate(text: string, params?: MessageParams): string {
@@ -83,7 +82,7 @@ function interpolate(text: string, params?: MessageParams): string {
 
 /** Translates a key; falls back to zh-CN, then to the key itself. `{name}` placeholders take `params.name`. */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = flat[locale]?.[key] ?? flat[DEFAULT_LOCALE][key] ?? key;
+  const text = flat[locale]?.[key] ?? defaultFlat[key] ?? key;
   return interpolate(text, params);
 }
 
