@@ -7,7 +7,7 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { FullPageLoad } from './entries/FullPageLoad.tsx';
-import { PAGE_PREFIXES } from './entries/pages.ts';
+import { PAGE_PREFIXES } from '../../common/web-pages.ts';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { RequirePermission } from './features/auth/RequirePermission.tsx';
 import { MENU, type MenuKey } from './menu.tsx';
@@ -64,7 +64,7 @@ export function buildRoutes(): RouteObject[] {
       ),
       errorElement: <CrashPage />,
     },
-    // Pages of their own (web/src/entries/pages.ts): a link from the console loads them in full.
+    // Pages of their own (common/web-pages.ts): a link from the console loads them in full.
     ...PAGE_PREFIXES.map(({ prefix }) => ({ path: `${prefix}/*`, element: <FullPageLoad /> })),
     {
       path: '/',

@@ -1,7 +1,7 @@
 /**
  * The web client is four HTML pages, each with its own bundle: the citizen page, the inspector's phone app and the
  * command screen are fetched only by their audience, the console by staff. The server picks the HTML by path
- * prefix (server/src/platform/web-client.ts, the same table) and so does the Vite dev server (web/vite.config.ts).
+ * prefix (server/src/platform/web-client.ts, with this table) and so does the Vite dev server (web/vite.config.ts).
  */
 export const PAGE_PREFIXES = [
   { prefix: '/public', html: 'public.html' },
