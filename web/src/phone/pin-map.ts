@@ -26,7 +26,7 @@ export interface PinMapOptions {
 
 export interface PinMap {
   setPin(at: LatLng, options?: { accuracy?: number | null; pan?: boolean }): void;
-  /** The city's outline (`kind: 'tenant'`) and its streets or grids, named on the map. */
+  /** The city's outline (`kind: 'tenant'`) and its streets or grids, named on the map; fits the view to it while no pin is placed. */
   setLayer(layer: FeatureCollection): void;
   /** after the container was hidden or resized */
   refresh(): void;
@@ -84,6 +84,8 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
           : { color: '#8c8c8c', weight: 1.2, fillColor: '#bae0ff', fillOpacity: 0.18, interactive: false },
       });
       areas.addLayer(shapes);
+      // Before any pin, the view is the city itself (its extent), wherever the map started.
+      if (!placed && shapes.getBounds().isValid()) map.fitBounds(shapes.getBounds());
       shapes.eachLayer((f) => {
         const props = (f as L.Polygon).feature?.properties as { name?: string; kind?: string } | undefined;
         if (!(f instanceof L.Polygon) || !props?.name || props.kind === 'tenant') return;

@@ -8,7 +8,7 @@ import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { h5Api, type CaseDetail } from '../api/h5.api.ts';
 import { useAuth } from '../../features/auth/context.ts';
-import { createPinMap } from '../report/pin-map.ts';
+import { openPinMap } from '../../phone/open-pin-map.ts';
 import { loadStreets } from '../report/streets.ts';
 import { amapMarkerUrl, geoUri } from './navigation.ts';
 import { TaskActions } from './TaskActions.tsx';
@@ -18,13 +18,14 @@ function SpotMap({ lat, lng }: { lat: number; lng: number }) {
   const tenantId = useAuth().me?.user.tenantId ?? '';
   useEffect(() => {
     if (!el.current) return;
-    const map = createPinMap(el.current, { pick: false, start: { lat, lng } });
-    map.setPin({ lat, lng }, { pan: false });
     const controller = new AbortController();
-    void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && map.setStreets(layer));
+    const close = openPinMap(el.current, { pick: false, start: { lat, lng }, zoom: 16 }, (map) => {
+      map.setPin({ lat, lng }, { pan: false });
+      void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && map.setLayer(layer));
+    });
     return () => {
       controller.abort();
-      map.destroy();
+      close();
     };
   }, [lat, lng, tenantId]);
   return <div ref={el} className="h5-map" style={{ height: 180 }} data-testid="h5-task-map" />;

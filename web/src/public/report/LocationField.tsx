@@ -4,14 +4,11 @@ import { useI18n } from '../../i18n/context.ts';
 import { publicApi } from '../api/public.api.ts';
 import type { Draft } from '../api/device.ts';
 import { usePublicInfo } from '../info-context.ts';
-import { openPinMap, type PinMap } from '../../phone/open-pin-map.ts';
+import { NOWHERE, openPinMap, type PinMap } from '../../phone/open-pin-map.ts';
 import { Icon } from '../ui/icons.tsx';
 import { Button } from '../ui/ui.tsx';
 
 type Picked = NonNullable<Draft['location']>;
-
-/** Only while the city has no regions at all: the middle of China, zoomed out, until a position is known. */
-const FALLBACK_CENTER = { lat: 35, lng: 105 };
 
 /** Browser position first; the citizen corrects it by dragging the pin or tapping the map. */
 export function LocationField({ value, onChange }: { value: Picked | null; onChange: (value: Picked) => void }) {
@@ -33,7 +30,7 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
     if (!container.current || !info) return;
     const controller = new AbortController();
     const close = openPinMap(container.current, {
-      start: initial.current ?? info.center ?? FALLBACK_CENTER,
+      start: initial.current ?? info.center ?? NOWHERE,
       zoom: initial.current || info.center ? 15 : 8,
       pick: true,
       basemap: info.basemap,
