@@ -6,21 +6,20 @@ import { RequirePermission } from './features/auth/RequirePermission.tsx';
 import { DashboardScreen } from './features/dashboard/DashboardScreen.tsx';
 import { boot } from './entries/boot.tsx';
 import { FullPageLoad } from './entries/FullPageLoad.tsx';
+import { Crashed, Forbidden } from './entries/rare-pages.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
-import { CrashPage } from './pages/CrashPage.tsx';
-import { StatusPage } from './pages/StatusPage.tsx';
 
 const router = createBrowserRouter([
   {
     path: '/dashboard',
     element: (
       <RequireAuth>
-        <RequirePermission permission="dashboard.read" fallback={<StatusPage status={403} />}>
+        <RequirePermission permission="dashboard.read" fallback={<Forbidden />}>
           <DashboardScreen />
         </RequirePermission>
       </RequireAuth>
     ),
-    errorElement: <CrashPage />,
+    errorElement: <Crashed />,
   },
   { path: '*', element: <FullPageLoad /> },
 ]);

@@ -5,22 +5,21 @@ import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { RequirePermission } from './features/auth/RequirePermission.tsx';
 import { boot } from './entries/boot.tsx';
 import { FullPageLoad } from './entries/FullPageLoad.tsx';
+import { Crashed, Forbidden } from './entries/rare-pages.tsx';
 import { H5App } from './h5/H5App.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
-import { CrashPage } from './pages/CrashPage.tsx';
-import { StatusPage } from './pages/StatusPage.tsx';
 
 const router = createBrowserRouter([
   {
     path: '/h5/*',
     element: (
       <RequireAuth>
-        <RequirePermission permission="case.report" fallback={<StatusPage status={403} />}>
+        <RequirePermission permission="case.report" fallback={<Forbidden />}>
           <H5App />
         </RequirePermission>
       </RequireAuth>
     ),
-    errorElement: <CrashPage />,
+    errorElement: <Crashed />,
   },
   { path: '*', element: <FullPageLoad /> },
 ]);
