@@ -31,24 +31,24 @@ export function PublicLayout() {
   }, [title]);
 
   return (
-    <div className="pub-root" data-testid="public-app">
-      <header className="pub-header">
-        <span className="pub-header-title" data-testid="public-title">{title}</span>
+    <div className="phone-root pub-root" data-testid="public-app">
+      <header className="phone-header pub-header">
+        <span className="phone-header-title pub-header-title" data-testid="public-title">{title}</span>
         <LanguageSelect />
       </header>
-      <main className="pub-content">
+      <main className="phone-content pub-content">
         <Outlet />
         <footer className="pub-footer">
           <div>{t('public.emergency')}</div>
           {city ? <div>{t('public.footer', { city })}</div> : null}
         </footer>
       </main>
-      <nav className="pub-tabbar" aria-label={t('public.title')}>
-        <NavLink to="/public" end className={({ isActive }) => `pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-report">
+      <nav className="phone-tabbar pub-tabbar" aria-label={t('public.title')}>
+        <NavLink to="/public" end className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-report">
           <Icon name="camera" />
           <span>{t('public.tabs.report')}</span>
         </NavLink>
-        <NavLink to="/public/track" className={({ isActive }) => `pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-track">
+        <NavLink to="/public/track" className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-track">
           <Icon name="track" />
           <span>{t('public.tabs.track')}</span>
         </NavLink>

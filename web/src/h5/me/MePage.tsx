@@ -27,7 +27,7 @@ export function MePage() {
 
   return (
     <div data-testid="h5-me">
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div style={{ fontSize: 20, fontWeight: 600 }}>{me.user.displayName}</div>
         <Descriptions column={1} size="small" style={{ marginTop: 8 }} items={[
           { key: 'user', label: t('h5.me.user'), children: me.user.username },
@@ -36,7 +36,7 @@ export function MePage() {
           { key: 'drafts', label: t('h5.me.drafts'), children: t('h5.me.draftsCount', { pending, failed }) },
         ]} />
       </section>
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div className="h5-section-title">{t('h5.me.language')}</div>
         <Segmented<Locale>
           block

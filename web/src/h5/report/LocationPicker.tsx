@@ -118,7 +118,7 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
 
   return (
     <div>
-      <div ref={container} className="h5-map" data-testid="h5-report-map" />
+      <div ref={container} className="phone-map h5-map" data-testid="h5-report-map" />
       <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, marginTop: 8 }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           <Typography.Text type={state.status === 'failed' && !value ? 'warning' : undefined} data-testid="h5-report-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>

@@ -35,7 +35,7 @@ export function DonePage() {
   const result = state?.token ? state : myReports()[0] ?? null;
   if (!result) return <Navigate to="/public" replace />;
   return (
-    <section className="pub-section" data-testid="public-done">
+    <section className="phone-section pub-section" data-testid="public-done">
       <div className="pub-result"><Icon name="check" className="pub-result-icon" /><div className="pub-result-title">{t('public.done.title')}</div></div>
       <CopyLine label={t('public.done.caseNo')} value={result.caseNo} testId="public-case-no" />
       <CopyLine label={t('public.done.token')} value={result.token} testId="public-token" />

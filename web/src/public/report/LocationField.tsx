@@ -68,7 +68,7 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
 
   return (
     <div>
-      <div ref={container} className="pub-map" data-testid="public-map" />
+      <div ref={container} className="phone-map pub-map" data-testid="public-map" />
       <div className="pub-row" style={{ marginTop: 8 }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           <span className="pub-location-status" data-testid="public-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>

@@ -34,17 +34,17 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
   };
 
   return (
-    <div className="pub-photos" data-testid="public-photos" data-count={photos.length}>
+    <div className="phone-photos pub-photos" data-testid="public-photos" data-count={photos.length}>
       {photos.map((p, index) => (
-        <div className="pub-photo" key={p.key} data-testid={`public-photo-${index}`}>
+        <div className="phone-photo pub-photo" key={p.key} data-testid={`public-photo-${index}`}>
           {p.url ? <img src={p.url} alt="" /> : <Icon name="picture" className="pub-photo-placeholder" />}
           <button type="button" className="pub-photo-remove" aria-label={`${t('public.report.discard')} ${index + 1}`}
             onClick={() => onChange(photos.filter((_, i) => i !== index))} data-testid={`public-photo-remove-${index}`}><Icon name="close" /></button>
         </div>
       ))}
-      {Array.from({ length: busy }, (_, i) => <div className="pub-photo pub-photo-busy" key={`busy-${i}`}><Spin /></div>)}
+      {Array.from({ length: busy }, (_, i) => <div className="phone-photo pub-photo pub-photo-busy" key={`busy-${i}`}><Spin /></div>)}
       {photos.length + busy < max ? (
-        <label className="pub-photo-add">
+        <label className="phone-photo-add pub-photo-add">
           <Icon name="camera" />
           <span>{t('public.report.photos')}</span>
           <input type="file" accept="image/*" capture="environment" multiple onChange={(event) => void add(event)} aria-label={t('public.report.photos')} data-testid="public-photo-input" />

@@ -18,7 +18,7 @@ const MOBILE = new RegExp(MOBILE_PATTERN);
 function Step({ n, title, hint, children, testId }: { n: number; title: string; hint?: string; children: ReactNode; testId: string }) {
   const { t } = useI18n();
   return (
-    <section className="pub-section" data-testid={testId}>
+    <section className="phone-section pub-section" data-testid={testId}>
       <div className="pub-section-title">
         <span className="pub-step" aria-label={t('public.report.step', { n })}>{n}</span>
         <span>{title}</span>

@@ -29,7 +29,7 @@ export function CaseView({ view, token, onChange }: Props) {
 
   return (
     <div data-testid="public-case" data-status={view.status}>
-      <section className="pub-section">
+      <section className="phone-section pub-section">
         <div className="pub-row" style={{ justifyContent: 'space-between' }}>
           <span style={{ fontSize: 17, fontWeight: 600 }}>{view.matterName ?? view.matterCode}</span>
           <Tag color={STATUS_COLOR[view.status] ?? 'blue'} data-testid="public-case-status">{label('public.status', view.status)}</Tag>
@@ -51,8 +51,8 @@ export function CaseView({ view, token, onChange }: Props) {
         ) : null}
       </section>
       {closed ? <Rating view={view} token={token} onChange={onChange} /> : null}
-      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="pub-section pub-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
-      <section className="pub-section">
+      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="phone-section pub-section pub-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
+      <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.timeline')}</div>
         <ol className="pub-timeline" data-testid="public-timeline">{[...view.timeline].reverse().map((e) => (
           <li key={`${e.at}-${e.action}`}>
@@ -76,7 +76,7 @@ function Rating({ view: v, token: tk, onChange: set }: Props) {
   const [busy, setBusy] = useState(false);
   if (!editing && v.satisfaction) {
     return (
-      <section className="pub-section pub-row" data-testid="public-rated" data-value={v.satisfaction}>
+      <section className="phone-section pub-section pub-row" data-testid="public-rated" data-value={v.satisfaction}>
         <span style={{ flex: 1 }}>{t('public.rate.yours', { value: t(`public.rate.${v.satisfaction}`) })}</span>
         <Button onClick={() => setEditing(true)} data-testid="public-rate-change">{t('public.rate.change')}</Button>
       </section>
@@ -96,7 +96,7 @@ function Rating({ view: v, token: tk, onChange: set }: Props) {
     }
   };
   return (
-    <section className="pub-section" data-testid="public-rate">
+    <section className="phone-section pub-section" data-testid="public-rate">
       <div className="pub-section-title">{t('public.rate.title')}</div>
       <div className="pub-rate-options" role="radiogroup" aria-label={t('public.rate.title')}>
         {VALUES.map((x) => (
@@ -131,7 +131,7 @@ function Reopen({ view: v, token: tk, onChange: set }: Props) {
     }
   };
   return (
-    <section className="pub-section" data-testid="public-reopen">
+    <section className="phone-section pub-section" data-testid="public-reopen">
       <div className="pub-section-title">{t('public.reopen.title')}</div>
       <div className="pub-muted">{t('public.reopen.hint', { until: formatInstant(v.reopenUntil) })}</div>
       <TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('public.reopen.reason')} maxLength={500} minRows={2} maxRows={5} style={{ marginTop: 8 }} data-testid="public-reopen-reason" />

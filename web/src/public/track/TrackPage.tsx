@@ -66,7 +66,7 @@ export function TrackPage() {
 
   return (
     <div data-testid="public-track">
-      <section className="pub-section">
+      <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.title')}</div>
         <label className="pub-label" htmlFor="pub-token">{t('public.track.tokenLabel')}</label>
         <div className="pub-row">
@@ -76,7 +76,7 @@ export function TrackPage() {
         </div>
         {invalid ? <div className="pub-error" data-testid="public-token-invalid">{t('public.track.tokenInvalid')}</div> : null}
       </section>
-      <section className="pub-section">
+      <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.mine')}</div>
         {mine.length === 0 ? <Empty text={t('public.track.none')} /> : null}
         {mine.map((r) => (
