@@ -2,11 +2,8 @@ import type { PinMap, PinMapOptions } from './pin-map.ts';
 
 export type { LatLng, PinMap, PinMapOptions } from './pin-map.ts';
 
-/**
- * Where a map starts when neither a position nor the city's extent is known yet: the middle of China, zoomed out.
- * The city's own layer moves the view onto the city as soon as it arrives (PinMap.setLayer).
- */
-export const NOWHERE = { lat: 35, lng: 105 };
+/** The map's start before a position or the city is known; the city's layer then fits the view (PinMap.setLayer). */
+export { NOWHERE } from '../components/map-start.ts';
 
 /**
  * Fetches the map code (Leaflet, in its own chunk) and mounts the map in `el`; `onReady` gets it once it is there.
