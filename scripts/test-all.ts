@@ -1,6 +1,7 @@
 /**
  * The README's test command (`npm test`): typecheck, the whole Vitest suite on SQLite, the database suite again on
- * PostgreSQL (a fresh schema per test file), the web build, and the Playwright journeys in Debian Chromium.
+ * PostgreSQL (a fresh schema per test file), the web build and its bundle budget, and the Playwright journeys in
+ * Debian Chromium.
  * It ends with one plain line `N passed, N failed` totalling every pass, the line CI reads.
  *
  * Flags: --skip-pg, --skip-e2e (for quick local runs; CI runs everything).
@@ -79,7 +80,13 @@ if (args.has('--skip-e2e')) summary.push('e2e: skipped (--skip-e2e)');
 else if (run('Web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0) {
   summary.push('web build: failed');
   totals.failed += 1;
-} else playwrightPass();
+} else {
+  // First-load size of each page against its budget, from the build just made: one check.
+  const withinBudget = run('Bundle budget', 'node', ['--import', 'tsx', 'scripts/bundle-budget.ts']) === 0;
+  totals[withinBudget ? 'passed' : 'failed'] += 1;
+  summary.push(`bundle budget: ${withinBudget ? 'passed' : 'failed'}`);
+  playwrightPass();
+}
 
 console.log('\n=== Summary ===');
 for (const line of summary) console.log(`  ${line}`);

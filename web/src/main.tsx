@@ -1,21 +1,16 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+/** Entry of the staff console (index.html). The citizen page, the inspector app and the command screen are pages of their own. */
 import { RouterProvider } from 'react-router-dom';
+import { boot } from './entries/boot.tsx';
 import { AuthProvider } from './features/auth/AuthProvider.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { createRouter } from './routes.tsx';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
 const router = createRouter();
 
-createRoot(container).render(
-  <StrictMode>
-    <LocaleProvider>
-      <AuthProvider>
-        <RouterProvider router={router} />
-      </AuthProvider>
-    </LocaleProvider>
-  </StrictMode>,
+boot(
+  <LocaleProvider>
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
+  </LocaleProvider>,
 );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, type Role } from '../../common/domain/roles.ts';
-import { t } from '../../common/i18n/index.ts';
+import { t } from '../../common/i18n/core.ts';
 import { menuEntryFor, visibleMenu, type VisibleMenuNode } from './menu.tsx';
 
 const as = (...roles: Role[]) => permissionsOf(roles.map((role) => ({ role, unitId: null, regionId: null })));

@@ -13,7 +13,7 @@ import {
 import { PhoneOutlined } from '@ant-design/icons';
 import { ApiOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
-import type { MessageKey } from '../../common/i18n/index.ts';
+import type { MessageKey } from '../../common/i18n/core.ts';
 import type { Permission } from '../../common/domain/roles.ts';
 
 export const MENU_KEYS = ['home', 'cases', 'caseCreate', 'hotline', 'routing', 'map', 'regions', 'units', 'users', 'audit', 'catalog', 'standards', 'calendar', 'kpi', 'rankings', 'dashboard', 'reports', 'open311'] as const;

@@ -6,6 +6,8 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { FullPageSpin } from './components/FullPageSpin.tsx';
+import { FullPageLoad } from './entries/FullPageLoad.tsx';
+import { PAGE_PREFIXES } from '../../common/web-pages.ts';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { RequirePermission } from './features/auth/RequirePermission.tsx';
 import { MENU, type MenuKey } from './menu.tsx';
@@ -41,10 +43,6 @@ export const PAGES: Record<MenuKey, Page> = {
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
 /** Pages under a menu entry but not in the menu themselves (the entry's permission guards them too). */
 const CaseDetailPage = page(() => import('./pages/CaseDetailPage.tsx'), 'CaseDetailPage');
-/** The inspector's phone app: its own layout outside the console (web/src/h5). */
-const H5App = page(() => import('./h5/H5App.tsx'), 'H5App');
-/** The citizen's phone page (市民随手拍, issue 5): public, no sign-in (web/src/public). */
-const PublicApp = page(() => import('./public/PublicApp.tsx'), 'PublicApp');
 
 export function buildRoutes(): RouteObject[] {
   const consolePages: RouteObject[] = MENU.map((entry) => {
@@ -66,30 +64,8 @@ export function buildRoutes(): RouteObject[] {
       ),
       errorElement: <CrashPage />,
     },
-    // 指挥大屏: full screen, outside the console chrome (before '/', so it wins over the console's /dashboard entry).
-    { path: '/dashboard', element: <RequireAuth><RequirePermission permission="dashboard.read" fallback={<StatusPage status={403} />}><Suspense fallback={<FullPageSpin />}><PAGES.dashboard /></Suspense></RequirePermission></RequireAuth>, errorElement: <CrashPage /> },
-    {
-      path: '/public/*',
-      element: (
-        <Suspense fallback={<FullPageSpin />}>
-          <PublicApp />
-        </Suspense>
-      ),
-      errorElement: <CrashPage />,
-    },
-    {
-      path: '/h5/*',
-      element: (
-        <RequireAuth>
-          <RequirePermission permission="case.report" fallback={<StatusPage status={403} />}>
-            <Suspense fallback={<FullPageSpin />}>
-              <H5App />
-            </Suspense>
-          </RequirePermission>
-        </RequireAuth>
-      ),
-      errorElement: <CrashPage />,
-    },
+    // Pages of their own (common/web-pages.ts): a link from the console loads them in full.
+    ...PAGE_PREFIXES.map(({ prefix }) => ({ path: `${prefix}/*`, element: <FullPageLoad /> })),
     {
       path: '/',
       element: (

@@ -4,7 +4,7 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { Me } from '../../common/contracts/auth.ts';
 import { permissionsOf, type Role } from '../../common/domain/roles.ts';
-import type { Locale } from '../../common/i18n/index.ts';
+import type { Locale } from '../../common/i18n/core.ts';
 import { AuthContext, hasPermission, type AuthValue } from './features/auth/context.ts';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { buildRoutes } from './routes.tsx';

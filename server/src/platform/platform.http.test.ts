@@ -72,4 +72,20 @@ describe('platform plumbing', () => {
     expect(api.statusCode).toBe(404);
     await app.close();
   });
+
+  it('serves each separate page its own HTML for its client routes, the console everything else', async () => {
+    const dist = join(ctx.config.dataDir, 'web-pages');
+    mkdirSync(dist, { recursive: true });
+    for (const page of ['index', 'public', 'h5', 'dashboard']) writeFileSync(join(dist, `${page}.html`), `<!doctype html><title>page:${page}</title>`);
+    const app = await buildApp({ config: { ...ctx.config, webDist: dist }, database: ctx.database, logger: false });
+    const html = async (url: string) => (await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } })).body;
+    expect(await html('/public')).toContain('page:public');
+    expect(await html('/public/track?x=1')).toContain('page:public');
+    expect(await html('/h5/tasks/42')).toContain('page:h5');
+    expect(await html('/dashboard')).toContain('page:dashboard');
+    expect(await html('/publicity')).toContain('page:index');
+    expect(await html('/cases/1')).toContain('page:index');
+    expect(await html('/login?next=%2Fh5')).toContain('page:index');
+    await app.close();
+  });
 });

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../common/contracts/common.ts';
-import { t, tryT, type Locale } from '../../../common/i18n/index.ts';
+import { t, tryT, type Locale } from '../../../common/i18n/core.ts';
 
 export interface ApiErrorInit {
   status: number;

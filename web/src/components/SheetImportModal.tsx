@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Flex, Modal, Table, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { isApiError } from '../api/errors.ts';
-import type { Locale, MessageKey } from '../../../common/i18n/index.ts';
+import type { Locale, MessageKey } from '../../../common/i18n/core.ts';
 import { useI18n, type Translate } from '../i18n/context.ts';
 
 /** One problem of a rejected sheet: 1-based row (0 = the file as a whole), column name, message. */

@@ -5,7 +5,7 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import type { Locale } from '../../../common/i18n/index.ts';
+import type { Locale } from '../../../common/i18n/core.ts';
 
 export { dayjs, type Dayjs };
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { t } from '../../../common/i18n/index.ts';
+import { t } from '../../../common/i18n/core.ts';
 import { fakeAuth, fakeMe, withProviders } from '../testing.tsx';
 import { createCaseTransport } from './api/case-transport.ts';
 import { H5App } from './H5App.tsx';

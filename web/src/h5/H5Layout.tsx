@@ -1,7 +1,7 @@
 import { Badge, Button, Tag } from 'antd';
 import { CameraOutlined, InboxOutlined, LeftOutlined, ScheduleOutlined, UserOutlined } from '@ant-design/icons';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import type { MessageKey } from '../../../common/i18n/index.ts';
+import type { MessageKey } from '../../../common/i18n/core.ts';
 import { useI18n } from '../i18n/context.ts';
 import { useQueue } from './offline/queue-context.ts';
 import { ReportPage } from './report/ReportPage.tsx';
@@ -35,24 +35,24 @@ export function H5Layout() {
   const unsent = drafts.filter((d) => d.status !== 'sent').length;
 
   return (
-    <div className="h5-root" data-testid="h5-app" data-online={online}>
-      <header className="h5-header">
+    <div className="phone-root h5-root" data-testid="h5-app" data-online={online}>
+      <header className="phone-header h5-header">
         {path.startsWith('/h5/tasks/') ? (
           <Button type="text" icon={<LeftOutlined />} aria-label={t('h5.back')} onClick={() => navigate(-1)} style={{ width: 44, height: 44 }} data-testid="h5-back" />
         ) : null}
-        <span className="h5-header-title">{t(titleOf(path))}</span>
+        <span className="phone-header-title h5-header-title">{t(titleOf(path))}</span>
         <Tag color={online ? 'green' : 'orange'} style={{ margin: 0 }} data-testid="h5-network">{t(online ? 'h5.online' : 'h5.offline')}</Tag>
       </header>
       {!online ? <div className="h5-banner" data-testid="h5-offline-banner">{t('h5.offlineBanner')}</div> : null}
-      <main className="h5-content">
+      <main className="phone-content h5-content">
         <div hidden={!isReport}>
           <ReportPage active={isReport} />
         </div>
         {isReport ? null : <Outlet />}
       </main>
-      <nav className="h5-tabbar" aria-label={t('h5.title')}>
+      <nav className="phone-tabbar h5-tabbar" aria-label={t('h5.title')}>
         {TABS.map((tab) => (
-          <NavLink key={tab.key} to={tab.to} end={tab.key === 'report'} className={({ isActive }) => `h5-tab${isActive ? ' active' : ''}`} data-testid={`h5-tab-${tab.key}`}>
+          <NavLink key={tab.key} to={tab.to} end={tab.key === 'report'} className={({ isActive }) => `phone-tab h5-tab${isActive ? ' active' : ''}`} data-testid={`h5-tab-${tab.key}`}>
             {tab.key === 'drafts' ? <Badge count={unsent} size="small" offset={[4, 0]}>{tab.icon}</Badge> : tab.icon}
             <span>{t(`h5.tabs.${tab.key}`)}</span>
           </NavLink>

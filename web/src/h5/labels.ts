@@ -1,5 +1,5 @@
 import { ApiError, errorText } from '../api/errors.ts';
-import type { Locale } from '../../../common/i18n/index.ts';
+import type { Locale } from '../../../common/i18n/core.ts';
 import type { Translate } from '../i18n/context.ts';
 import type { DraftError } from './offline/draft.ts';
 

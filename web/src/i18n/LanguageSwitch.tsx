@@ -1,6 +1,6 @@
 import { Button, Dropdown, Grid } from 'antd';
 import { TranslationOutlined } from '@ant-design/icons';
-import { isLocale, LOCALES, t as translate } from '../../../common/i18n/index.ts';
+import { isLocale, LOCALES, t as translate } from '../../../common/i18n/core.ts';
 import { useI18n } from './context.ts';
 
 /** Header language menu; each language is named in itself so a lost user can find theirs. */

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../common/i18n/index.ts';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../common/i18n/core.ts';
 
 export const LOCALE_STORAGE_KEY = 'cityloop.locale';
 

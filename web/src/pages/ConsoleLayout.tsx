@@ -1,7 +1,7 @@
 import { Suspense, type ComponentType } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
-import type { MessageKey } from '../../../common/i18n/index.ts';
+import type { MessageKey } from '../../../common/i18n/core.ts';
 import { AppFrame } from '../components/AppFrame.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { useAuth } from '../features/auth/context.ts';

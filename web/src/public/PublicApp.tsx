@@ -3,6 +3,7 @@
  * number and a private tracking code, follow the public timeline, rate the result and ask to reopen. No sign-in.
  */
 import { Navigate, Route, Routes } from 'react-router-dom';
+import '../phone/phone-base.css';
 import './public.css';
 import { DonePage } from './done/DonePage.tsx';
 import { PublicInfoProvider } from './PublicInfoProvider.tsx';

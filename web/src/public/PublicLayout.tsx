@@ -1,9 +1,23 @@
 import { useEffect } from 'react';
-import { CameraOutlined, FileSearchOutlined } from '@ant-design/icons';
 import { NavLink, Outlet } from 'react-router-dom';
-import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { isLocale, LOCALES, t as translate } from '../../../common/i18n/core.ts';
 import { useI18n } from '../i18n/context.ts';
 import { usePublicInfo } from './info-context.ts';
+import { Icon } from './ui/icons.tsx';
+import { ToastHost } from './ui/toast.tsx';
+
+/** The phone's own language picker (each language named in itself), a native select so it needs no menu code. */
+function LanguageSelect() {
+  const { locale, setLocale, t } = useI18n();
+  return (
+    <label className="pub-lang">
+      <Icon name="globe" />
+      <select value={locale} onChange={(event) => isLocale(event.target.value) && setLocale(event.target.value)} aria-label={t('lang.label')} data-testid="lang-switch">
+        {LOCALES.map((code) => <option key={code} value={code} data-testid={`lang-option-${code}`}>{translate(code, `lang.${code}`)}</option>)}
+      </select>
+    </label>
+  );
+}
 
 /** The phone frame: city title with the language switch, the page, the emergency notice and a two-tab bar. */
 export function PublicLayout() {
@@ -17,28 +31,29 @@ export function PublicLayout() {
   }, [title]);
 
   return (
-    <div className="pub-root" data-testid="public-app">
-      <header className="pub-header">
-        <span className="pub-header-title" data-testid="public-title">{title}</span>
-        <LanguageSwitch compact />
+    <div className="phone-root pub-root" data-testid="public-app">
+      <header className="phone-header pub-header">
+        <span className="phone-header-title pub-header-title" data-testid="public-title">{title}</span>
+        <LanguageSelect />
       </header>
-      <main className="pub-content">
+      <main className="phone-content pub-content">
         <Outlet />
         <footer className="pub-footer">
           <div>{t('public.emergency')}</div>
           {city ? <div>{t('public.footer', { city })}</div> : null}
         </footer>
       </main>
-      <nav className="pub-tabbar" aria-label={t('public.title')}>
-        <NavLink to="/public" end className={({ isActive }) => `pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-report">
-          <CameraOutlined />
+      <nav className="phone-tabbar pub-tabbar" aria-label={t('public.title')}>
+        <NavLink to="/public" end className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-report">
+          <Icon name="camera" />
           <span>{t('public.tabs.report')}</span>
         </NavLink>
-        <NavLink to="/public/track" className={({ isActive }) => `pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-track">
-          <FileSearchOutlined />
+        <NavLink to="/public/track" className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-track">
+          <Icon name="track" />
           <span>{t('public.tabs.track')}</span>
         </NavLink>
       </nav>
+      <ToastHost />
     </div>
   );
 }

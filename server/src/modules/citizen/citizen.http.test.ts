@@ -33,6 +33,12 @@ describe('city info, map and matters', () => {
     expect(info).toMatchObject({ city: { code: '420281', name: '大冶市' }, reopenDays: 7, maxPhotos: 3, basemap: null, smsEnabled: false });
     expect(info.center.lng).toBeGreaterThan(114.5);
     expect(info.center.lat).toBeGreaterThan(29.8);
+    // The extent is the city's box and the centre is its middle (the phone pages start their maps there).
+    const { west, south, east, north } = info.extent;
+    expect(west).toBeLessThan(east);
+    expect(south).toBeLessThan(north);
+    expect(info.center.lng).toBeCloseTo((west + east) / 2, 9);
+    expect(info.center.lat).toBeCloseTo((south + north) / 2, 9);
   });
 
   it('serves the city outline and named streets as GeoJSON, no grids', async () => {

@@ -56,14 +56,15 @@ export function createCitizenService(database: Database, config: Pick<Config, 'b
     async info(tenant: PublicTenant): Promise<PublicInfo> {
       const outline = await repo.cityOutline(db, tenant.id);
       const [minLng, minLat, maxLng, maxLat] = [outline?.min_lng, outline?.min_lat, outline?.max_lng, outline?.max_lat];
-      const box = typeof minLng === 'number' && typeof minLat === 'number' && typeof maxLng === 'number' && typeof maxLat === 'number'
-        ? { lng: (minLng + maxLng) / 2, lat: (minLat + maxLat) / 2 }
+      const extent = typeof minLng === 'number' && typeof minLat === 'number' && typeof maxLng === 'number' && typeof maxLat === 'number'
+        ? { west: minLng, south: minLat, east: maxLng, north: maxLat }
         : null;
       return {
         city: { code: tenant.code, name: tenant.name },
         reopenDays: await deps.cases.reopenDays(tenant.id),
         maxPhotos: MAX_PUBLIC_PHOTOS,
-        center: box,
+        center: extent ? { lng: (extent.west + extent.east) / 2, lat: (extent.south + extent.north) / 2 } : null,
+        extent,
         basemap: config.basemap,
         smsEnabled: config.sms.gateway !== 'log',
       };

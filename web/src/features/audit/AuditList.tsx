@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Button, Descriptions, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
-import { tryT } from '../../../../common/i18n/index.ts';
+import { tryT } from '../../../../common/i18n/core.ts';
 import { formatInstant } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import type { FetchPage } from '../../components/usePagedQuery.ts';

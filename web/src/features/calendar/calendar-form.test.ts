@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../../../../common/i18n/index.ts';
+import { t } from '../../../../common/i18n/core.ts';
 import { ApiError } from '../../api/errors.ts';
 import { checkDays, checkPeriods, issueFields, serverIssues, sortDays, weekdayOf, yearOptions } from './calendar-form.ts';
 

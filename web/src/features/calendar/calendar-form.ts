@@ -4,7 +4,7 @@
  */
 import type { FormInstance } from 'antd';
 import type { CalendarDay, CalendarYears } from '../../../../common/contracts/calendar.ts';
-import type { MessageKey, MessageParams } from '../../../../common/i18n/index.ts';
+import type { MessageKey, MessageParams } from '../../../../common/i18n/core.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
 
 export type DayKind = CalendarDay['kind'];

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
+import { NOWHERE } from '../../components/map-start.ts';
 import { casesApi, type StreetLayer } from './cases.api.ts';
 
 export interface LngLat {
@@ -16,7 +17,7 @@ interface Props {
   testId?: string;
 }
 
-const DAYE: L.LatLngExpression = [30.09, 114.97];
+const START: L.LatLngExpression = [NOWHERE.lat, NOWHERE.lng];
 const STYLES: Record<Level, L.PathOptions> = {
   street: { color: '#595959', weight: 1.5, fillColor: '#bae0ff', fillOpacity: 0.18 },
   community: { color: '#8c8c8c', weight: 1, dashArray: '4 4', fill: false },
@@ -54,7 +55,7 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
     if (!container.current) return undefined;
     const start = first.current;
     const m = L.map(container.current, {
-      center: start ? [start.lat, start.lng] : DAYE, zoom: start ? 15 : 12, attributionControl: false, preferCanvas: true,
+      center: start ? [start.lat, start.lng] : START, zoom: start ? 15 : 6, attributionControl: false, preferCanvas: true,
     });
     map.current = m;
     // The point in its own pane above the boundaries, which arrive later and would otherwise paint over it.

@@ -1,4 +1,4 @@
-import { tryT, type Locale } from '../../../../common/i18n/index.ts';
+import { tryT, type Locale } from '../../../../common/i18n/core.ts';
 import { CASE_CHANNELS, CLOSE_TYPES, VOID_REASONS } from '../../../../common/domain/case-channels.ts';
 import { LIMIT_UNITS } from '../../../../common/domain/work-calendar.ts';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
-import { t } from '../../../../common/i18n/index.ts';
+import { t } from '../../../../common/i18n/core.ts';
 import { fakeAuth, fakeMe, withProviders } from '../../testing.tsx';
 import { deadlineBefore, deadlineText, formatSpan } from './sla.ts';
 import { SlaBadge } from './SlaBadge.tsx';

@@ -1,4 +1,4 @@
-import { tryT, type Locale } from '../../../../common/i18n/index.ts';
+import { tryT, type Locale } from '../../../../common/i18n/core.ts';
 import {
   CATALOG_KINDS, COMPONENT_MAJOR_CLASSES, LIMIT_UNITS, MATTER_MAJOR_CLASSES, type CatalogKind,
 } from '../../../../common/domain/catalog.ts';

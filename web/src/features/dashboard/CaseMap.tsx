@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { DashboardSummary } from '../../../../common/contracts/reports.ts';
+import { NOWHERE } from '../../components/map-start.ts';
 import { loadBasemap } from '../map/basemap.ts';
 import { mapApi } from '../map/map.api.ts';
 import { SLA_COLORS } from './dashboard-charts.ts';
@@ -24,7 +25,7 @@ export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: str
 
   useEffect(() => {
     if (!el.current) return undefined;
-    const m = L.map(el.current, { preferCanvas: true, zoomControl: false, attributionControl: false, center: [30.1, 114.97], zoom: 12 });
+    const m = L.map(el.current, { preferCanvas: true, zoomControl: false, attributionControl: false, center: [NOWHERE.lat, NOWHERE.lng], zoom: 6 });
     map.current = m;
     const areas = L.layerGroup().addTo(m);
     dots.current = L.layerGroup().addTo(m);

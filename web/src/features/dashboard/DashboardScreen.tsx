@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { tryT } from '../../../../common/i18n/index.ts';
+import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';

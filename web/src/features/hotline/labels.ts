@@ -1,5 +1,5 @@
 import type { HotlineStatus } from '../../../../common/contracts/hotline.ts';
-import { tryT, type Locale } from '../../../../common/i18n/index.ts';
+import { tryT, type Locale } from '../../../../common/i18n/core.ts';
 import { errorText, isApiError } from '../../api/errors.ts';
 
 export const STATUS_COLORS: Record<HotlineStatus, string> = {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Descriptions, Drawer, Grid, List, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { Bbox } from '../../../../common/domain/geo.ts';
-import { tryT } from '../../../../common/i18n/index.ts';
+import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';

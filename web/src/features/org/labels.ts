@@ -1,4 +1,4 @@
-import { tryT, type Locale } from '../../../../common/i18n/index.ts';
+import { tryT, type Locale } from '../../../../common/i18n/core.ts';
 import { ROLES } from '../../../../common/domain/roles.ts';
 import { REGION_KINDS, UNIT_KINDS, type RegionKind, type UnitKind } from '../../../../common/domain/org.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Flex, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { tryT } from '../../../../common/i18n/index.ts';
+import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { BooleanSelect } from '../../components/BooleanSelect.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';

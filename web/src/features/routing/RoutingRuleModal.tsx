@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Form, Input, InputNumber, Modal, Radio, Select, Switch } from 'antd';
 import { MATTER_MAJOR_CLASSES } from '../../../../common/domain/catalog.ts';
-import { tryT } from '../../../../common/i18n/index.ts';
+import { tryT } from '../../../../common/i18n/core.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { MatterPicker, UnitPicker } from '../cases/CaseSelects.tsx';

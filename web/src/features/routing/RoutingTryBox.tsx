@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, InputNumber, Row, Tag, Typography } from 'antd';
-import { tryT } from '../../../../common/i18n/index.ts';
+import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { MatterPicker } from '../cases/CaseSelects.tsx';

@@ -31,7 +31,7 @@ function DraftCard({ draft, sending }: { draft: Draft; sending: boolean }) {
     });
 
   return (
-    <section className="h5-section" data-testid={id} data-status={sending ? 'sending' : draft.status} data-case-no={draft.caseNo ?? ''}>
+    <section className="phone-section h5-section" data-testid={id} data-status={sending ? 'sending' : draft.status} data-case-no={draft.caseNo ?? ''}>
       <div className="h5-section-title">
         <span>{t('h5.drafts.number', { n: draft.seq })}</span>
         <Tag color={sending ? 'blue' : STATUS_COLOR[draft.status]} style={{ margin: 0 }} data-testid={`${id}-status`}>{status}</Tag>

@@ -1,7 +1,7 @@
 import { App, Button, Descriptions, Segmented, Tag } from 'antd';
 import { DesktopOutlined, LogoutOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { LOCALES, t as translate, type Locale } from '../../../../common/i18n/index.ts';
+import { LOCALES, t as translate, type Locale } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -27,7 +27,7 @@ export function MePage() {
 
   return (
     <div data-testid="h5-me">
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div style={{ fontSize: 20, fontWeight: 600 }}>{me.user.displayName}</div>
         <Descriptions column={1} size="small" style={{ marginTop: 8 }} items={[
           { key: 'user', label: t('h5.me.user'), children: me.user.username },
@@ -36,7 +36,7 @@ export function MePage() {
           { key: 'drafts', label: t('h5.me.drafts'), children: t('h5.me.draftsCount', { pending, failed }) },
         ]} />
       </section>
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div className="h5-section-title">{t('h5.me.language')}</div>
         <Segmented<Locale>
           block

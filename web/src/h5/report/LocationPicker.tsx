@@ -4,7 +4,7 @@ import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { h5Api } from '../api/h5.api.ts';
-import { createPinMap, type PinMap } from './pin-map.ts';
+import { NOWHERE, openPinMap, type PinMap } from '../../phone/open-pin-map.ts';
 import { loadStreets } from './streets.ts';
 import { useGeolocation, type GeoFailure } from './useGeolocation.ts';
 
@@ -44,19 +44,27 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
   const [area, setArea] = useState<string | null>(null);
   const tenantId = me?.user.tenantId ?? '';
 
+  const latest = useRef(value);
+  latest.current = value;
+
   useEffect(() => {
     if (!container.current) return;
-    const created = createPinMap(container.current, {
-      pick: true,
-      onPick: (at) => change.current({ ...at, accuracy: null, manual: true }),
-    });
-    pinMap.current = created;
     const controller = new AbortController();
-    void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && created.setStreets(layer));
+    const close = openPinMap(container.current, {
+      pick: true,
+      start: latest.current ?? NOWHERE,
+      zoom: latest.current ? 16 : 8,
+      onPick: (at) => change.current({ ...at, accuracy: null, manual: true }),
+    }, (created) => {
+      pinMap.current = created;
+      // The browser may have answered while the map code was loading.
+      if (latest.current) created.setPin(latest.current, { accuracy: latest.current.accuracy });
+      void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && created.setLayer(layer));
+    });
     locate();
     return () => {
       controller.abort();
-      created.destroy();
+      close();
       pinMap.current = null;
     };
   }, [tenantId, locate]);
@@ -110,7 +118,7 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
 
   return (
     <div>
-      <div ref={container} className="h5-map" data-testid="h5-report-map" />
+      <div ref={container} className="phone-map h5-map" data-testid="h5-report-map" />
       <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, marginTop: 8 }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           <Typography.Text type={state.status === 'failed' && !value ? 'warning' : undefined} data-testid="h5-report-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>

@@ -45,9 +45,9 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
   };
 
   return (
-    <div className="h5-photos" data-testid={`${testId}s`} data-count={photos.length}>
+    <div className="phone-photos h5-photos" data-testid={`${testId}s`} data-count={photos.length}>
       {photos.map((url, index) => (
-        <div className="h5-photo" key={`${index}-${url.length}`} data-testid={`${testId}-${index}`}>
+        <div className="phone-photo h5-photo" key={`${index}-${url.length}`} data-testid={`${testId}-${index}`}>
           <img src={url} alt="" />
           <Button
             className="h5-photo-remove"
@@ -60,12 +60,12 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
         </div>
       ))}
       {Array.from({ length: busy }, (_, i) => (
-        <div className="h5-photo" key={`busy-${i}`} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <div className="phone-photo h5-photo" key={`busy-${i}`} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           <Spin />
         </div>
       ))}
       {photos.length + busy < max ? (
-        <label className="h5-photo-add">
+        <label className="phone-photo-add h5-photo-add">
           <CameraOutlined />
           <span>{t('h5.report.addPhoto')}</span>
           <input

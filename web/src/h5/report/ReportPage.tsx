@@ -99,7 +99,7 @@ export function ReportPage({ active }: { active: boolean }) {
   return (
     <div data-testid="h5-report">
       {result ? <ResultNotice result={result} onClose={() => setResult(null)} /> : null}
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div className="h5-section-title">
           <span className="h5-required">{t('h5.report.photos')}</span>
           <span className="h5-muted">{t('h5.report.photoCount', { count: photos.length, max: MAX_PHOTOS })}</span>
@@ -107,17 +107,17 @@ export function ReportPage({ active }: { active: boolean }) {
         <PhotoPicker photos={photos} onChange={setPhotos} testId="h5-report-photo" />
         <FieldError show={tried && missing.photos} text={t('h5.report.photosRequired')} testId="h5-report-photos-error" />
       </section>
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div className="h5-section-title"><span className="h5-required">{t('h5.report.location')}</span></div>
         <LocationPicker value={location} onChange={setLocation} active={active} online={queue.online} resetToken={resetToken} />
         <FieldError show={tried && missing.location} text={t('h5.report.noLocation')} testId="h5-report-location-error" />
       </section>
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div className="h5-section-title"><span className="h5-required">{t('h5.report.matter')}</span></div>
         <MatterPicker value={matter} onChange={setMatter} online={queue.online} />
         <FieldError show={tried && missing.matter} text={t('h5.report.matterRequired')} testId="h5-report-matter-error" />
       </section>
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div className="h5-section-title"><span className="h5-required">{t('h5.report.description')}</span></div>
         <Input.TextArea
           value={description}
@@ -141,7 +141,7 @@ export function ReportPage({ active }: { active: boolean }) {
           data-testid="h5-report-address"
         />
       </section>
-      <section className="h5-section" style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+      <section className="phone-section h5-section" style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
         <label htmlFor="h5-self-handled" style={{ flex: 1 }}>
           <div style={{ fontSize: 15, fontWeight: 600 }}>{t('h5.report.selfHandled')}</div>
           <div className="h5-muted">{t('h5.report.selfHandledHint')}</div>

@@ -2,13 +2,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Descriptions, Image, Spin, Tag, Typography } from 'antd';
 import { CompassOutlined, GlobalOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import { tryT } from '../../../../common/i18n/index.ts';
+import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { h5Api, type CaseDetail } from '../api/h5.api.ts';
 import { useAuth } from '../../features/auth/context.ts';
-import { createPinMap } from '../report/pin-map.ts';
+import { openPinMap } from '../../phone/open-pin-map.ts';
 import { loadStreets } from '../report/streets.ts';
 import { amapMarkerUrl, geoUri } from './navigation.ts';
 import { TaskActions } from './TaskActions.tsx';
@@ -18,27 +18,28 @@ function SpotMap({ lat, lng }: { lat: number; lng: number }) {
   const tenantId = useAuth().me?.user.tenantId ?? '';
   useEffect(() => {
     if (!el.current) return;
-    const map = createPinMap(el.current, { pick: false, start: { lat, lng } });
-    map.setPin({ lat, lng }, { pan: false });
     const controller = new AbortController();
-    void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && map.setStreets(layer));
+    const close = openPinMap(el.current, { pick: false, start: { lat, lng }, zoom: 16 }, (map) => {
+      map.setPin({ lat, lng }, { pan: false });
+      void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && map.setLayer(layer));
+    });
     return () => {
       controller.abort();
-      map.destroy();
+      close();
     };
   }, [lat, lng, tenantId]);
-  return <div ref={el} className="h5-map" style={{ height: 180 }} data-testid="h5-task-map" />;
+  return <div ref={el} className="phone-map h5-map" style={{ height: 180 }} data-testid="h5-task-map" />;
 }
 
 function Photos({ detail, phase, title }: { detail: CaseDetail; phase: string; title: string }) {
   const { t } = useI18n();
   const photos = detail.photos.filter((p) => p.phase === phase);
   return (
-    <section className="h5-section" data-testid={`h5-task-photos-${phase}`}>
+    <section className="phone-section h5-section" data-testid={`h5-task-photos-${phase}`}>
       <div className="h5-section-title">{title}</div>
       {photos.length === 0 ? <span className="h5-muted">{t('h5.task.noPhotos')}</span> : (
         <Image.PreviewGroup>
-          <div className="h5-photos h5-task-photos">
+          <div className="phone-photos h5-photos h5-task-photos">
             {photos.map((p) => <Image key={p.id} src={p.thumbUrl} preview={{ src: p.url }} alt="" />)}
           </div>
         </Image.PreviewGroup>
@@ -76,7 +77,7 @@ export function TaskPage() {
   const checking = detail.status === 'checking';
   return (
     <div data-testid="h5-task" data-status={detail.status}>
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <div className="h5-section-title">
           <span>{t(checking ? 'h5.task.kindCheck' : 'h5.task.kindVerify')}</span>
           <Tag color={detail.overdue ? 'red' : 'blue'} style={{ margin: 0 }}>{tryT(locale, `cases.status.${detail.status}`) ?? detail.status}</Tag>
@@ -91,7 +92,7 @@ export function TaskPage() {
           { key: 'due', label: t('h5.task.due'), children: formatInstant(detail.stepDeadline) },
         ]} />
       </section>
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <SpotMap lat={detail.lat} lng={detail.lng} />
         <Button type="primary" size="large" block icon={<CompassOutlined />} href={geoUri(detail.lat, detail.lng, label)} style={{ marginTop: 10 }} data-testid="h5-task-navigate">
           {t('h5.task.navigate')}
@@ -108,7 +109,7 @@ export function TaskPage() {
       </section>
       <Photos detail={detail} phase="before" title={t('h5.task.before')} />
       {checking ? <Photos detail={detail} phase="after" title={t('h5.task.after')} /> : null}
-      <section className="h5-section">
+      <section className="phone-section h5-section">
         <TaskActions detail={detail} onDone={() => navigate(checking ? '/h5/tasks?tab=checking' : '/h5/tasks', { replace: true })} onStale={() => load()} />
       </section>
     </div>

@@ -17,7 +17,7 @@ function TaskRow({ task }: { task: CaseSummary }) {
     <div
       role="button"
       tabIndex={0}
-      className="h5-section"
+      className="phone-section h5-section"
       style={{ display: 'flex', alignItems: 'center', gap: 8, cursor: 'pointer' }}
       onClick={() => navigate(`/h5/tasks/${task.id}`)}
       onKeyDown={(event) => event.key === 'Enter' && navigate(`/h5/tasks/${task.id}`)}

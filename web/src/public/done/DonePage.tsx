@@ -1,19 +1,19 @@
-import { App, Button, Result } from 'antd';
-import { CopyOutlined } from '@ant-design/icons';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import type { PublicReportResult } from '../../../../common/contracts/public.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { myReports } from '../api/device.ts';
+import { Icon } from '../ui/icons.tsx';
+import { toast } from '../ui/toast.tsx';
+import { Button } from '../ui/ui.tsx';
 
 function CopyLine({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
-      void message.success(t('public.done.copied'));
+      toast.success(t('public.done.copied'));
     } catch {
-      void message.warning(t('public.done.copyFailed'));
+      toast.warning(t('public.done.copyFailed'));
     }
   };
   return (
@@ -21,7 +21,7 @@ function CopyLine({ label, value, testId }: { label: string; value: string; test
       <div className="pub-muted">{label}</div>
       <div className="pub-row">
         <code className="pub-code" data-testid={testId}>{value}</code>
-        <Button icon={<CopyOutlined />} onClick={() => void copy()} data-testid={`${testId}-copy`}>{t('public.done.copy')}</Button>
+        <Button icon="copy" onClick={() => void copy()} data-testid={`${testId}-copy`}>{t('public.done.copy')}</Button>
       </div>
     </div>
   );
@@ -35,17 +35,13 @@ export function DonePage() {
   const result = state?.token ? state : myReports()[0] ?? null;
   if (!result) return <Navigate to="/public" replace />;
   return (
-    <section className="pub-section" data-testid="public-done">
-      <Result status="success" title={t('public.done.title')} style={{ padding: '12px 0' }} />
+    <section className="phone-section pub-section" data-testid="public-done">
+      <div className="pub-result"><Icon name="check" className="pub-result-icon" /><div className="pub-result-title">{t('public.done.title')}</div></div>
       <CopyLine label={t('public.done.caseNo')} value={result.caseNo} testId="public-case-no" />
       <CopyLine label={t('public.done.token')} value={result.token} testId="public-token" />
       <p className="pub-muted">{t('public.done.keep')}</p>
-      <Link to={`/public/track#${result.token}`}>
-        <Button type="primary" size="large" block data-testid="public-done-track">{t('public.done.track')}</Button>
-      </Link>
-      <Link to="/public">
-        <Button size="large" block style={{ marginTop: 10 }} data-testid="public-done-another">{t('public.done.another')}</Button>
-      </Link>
+      <Link to={`/public/track#${result.token}`} className="pub-btn pub-btn-primary pub-btn-large pub-btn-block" data-testid="public-done-track">{t('public.done.track')}</Link>
+      <Link to="/public" className="pub-btn pub-btn-default pub-btn-large pub-btn-block" style={{ marginTop: 10 }} data-testid="public-done-another">{t('public.done.another')}</Link>
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { Button, Typography } from 'antd';
-import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useGeolocation } from '../../h5/report/useGeolocation.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi } from '../api/public.api.ts';
 import type { Draft } from '../api/device.ts';
 import { usePublicInfo } from '../info-context.ts';
-import { createPinMap, type PinMap } from './public-map.ts';
+import { NOWHERE, openPinMap, type PinMap } from '../../phone/open-pin-map.ts';
+import { Icon } from '../ui/icons.tsx';
+import { Button } from '../ui/ui.tsx';
 
 type Picked = NonNullable<Draft['location']>;
 
@@ -23,25 +23,32 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
   // Follow the browser's position until the citizen places the pin by hand (or asks to locate again).
   const follow = useRef(!(value?.manual ?? false));
 
+  const latest = useRef(value);
+  latest.current = value;
+
   useEffect(() => {
     if (!container.current || !info) return;
-    const created = createPinMap(container.current, {
-      start: initial.current ?? info.center,
+    const controller = new AbortController();
+    const close = openPinMap(container.current, {
+      start: initial.current ?? info.center ?? NOWHERE,
+      zoom: initial.current || info.center ? 15 : 8,
+      pick: true,
       basemap: info.basemap,
       onPick: (at) => {
         follow.current = false;
         change.current({ ...at, manual: true });
       },
+    }, (created) => {
+      pinMap.current = created;
+      // The browser may have answered while the map code was loading.
+      if (latest.current) created.setPin(latest.current);
+      publicApi.map(controller.signal).then((layer) => !controller.signal.aborted && created.setLayer(layer), () => undefined);
     });
-    pinMap.current = created;
-    if (initial.current) created.setPin(initial.current);
-    const controller = new AbortController();
-    publicApi.map(controller.signal).then((layer) => !controller.signal.aborted && created.setLayer(layer), () => undefined);
     // A restored draft keeps its pin; otherwise ask the browser where we are.
     if (!initial.current?.manual) locate();
     return () => {
       controller.abort();
-      created.destroy();
+      close();
       pinMap.current = null;
     };
   }, [info, locate]);
@@ -61,16 +68,16 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
 
   return (
     <div>
-      <div ref={container} className="pub-map" data-testid="public-map" />
+      <div ref={container} className="phone-map pub-map" data-testid="public-map" />
       <div className="pub-row" style={{ marginTop: 8 }}>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <Typography.Text data-testid="public-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
-            <EnvironmentOutlined /> {status}
-          </Typography.Text>
+          <span className="pub-location-status" data-testid="public-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
+            <Icon name="pin" /> {status}
+          </span>
           {value ? <div className="pub-muted" data-testid="public-coords">{t('public.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}</div> : null}
           <div className="pub-muted">{t('public.report.locationHint')}</div>
         </div>
-        <Button icon={<AimOutlined />} onClick={() => { follow.current = true; locate(); }} loading={state.status === 'locating'} data-testid="public-relocate">
+        <Button icon="aim" onClick={() => { follow.current = true; locate(); }} loading={state.status === 'locating'} data-testid="public-relocate">
           {t('public.report.relocate')}
         </Button>
       </div>

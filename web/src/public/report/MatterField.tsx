@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Button, Empty, Input, Spin } from 'antd';
-import { CheckCircleFilled, SearchOutlined } from '@ant-design/icons';
 import type { PublicMatter } from '../../../../common/contracts/public.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi } from '../api/public.api.ts';
+import { Icon } from '../ui/icons.tsx';
+import { Button, Empty, Spin, TextInput } from '../ui/ui.tsx';
 
 type Picked = { code: string; name: string };
 
@@ -37,7 +37,7 @@ export function MatterField({ value, onChange }: { value: Picked | null; onChang
   if (value) {
     return (
       <div className="pub-row pub-chosen" data-testid="public-matter-chosen" data-code={value.code}>
-        <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} />
+        <Icon name="check" className="pub-ok" />
         <span style={{ flex: 1, fontSize: 16 }}>{value.name}</span>
         <Button onClick={() => onChange(null)} data-testid="public-matter-change">{t('public.report.change')}</Button>
       </div>
@@ -45,12 +45,16 @@ export function MatterField({ value, onChange }: { value: Picked | null; onChang
   }
   return (
     <div>
-      <Input size="large" allowClear prefix={<SearchOutlined />} placeholder={t('public.report.matterPlaceholder')} value={q}
-        onChange={(event) => setQ(event.target.value)} style={{ fontSize: 16 }} data-testid="public-matter-search" />
+      <div className="pub-search">
+        <Icon name="search" />
+        <TextInput type="search" placeholder={t('public.report.matterPlaceholder')} value={q} aria-label={t('public.report.matter')}
+          onChange={(event) => setQ(event.target.value)} data-testid="public-matter-search" />
+      </div>
       {!q ? <div className="pub-muted" style={{ margin: '8px 0 4px' }}>{t('public.report.matterCommon')}</div> : null}
-      <Spin spinning={loading}>
+      <div className="pub-loading-box" aria-busy={loading}>
+        {loading ? <div className="pub-loading-veil"><Spin /></div> : null}
         <div className={q ? 'pub-list' : 'pub-chips'} data-testid="public-matter-options" style={{ minHeight: 60 }}>
-          {!loading && items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={failed ? t('public.loadFailed', { message: '' }) : t('public.report.matterEmpty')} /> : null}
+          {!loading && items.length === 0 ? <Empty text={failed ? t('public.loadFailed', { message: '' }) : t('public.report.matterEmpty')} /> : null}
           {items.map((m) => (q ? (
             <div key={m.code} role="button" tabIndex={0} className="pub-list-row" onClick={() => onChange({ code: m.code, name: m.name })}
               onKeyDown={(event) => event.key === 'Enter' && onChange({ code: m.code, name: m.name })} data-testid={`public-matter-option-${m.code}`}>
@@ -58,10 +62,10 @@ export function MatterField({ value, onChange }: { value: Picked | null; onChang
               <span className="pub-muted">{m.majorName}</span>
             </div>
           ) : (
-            <Button key={m.code} shape="round" onClick={() => onChange({ code: m.code, name: m.name })} data-testid={`public-matter-option-${m.code}`}>{m.name}</Button>
+            <Button key={m.code} round onClick={() => onChange({ code: m.code, name: m.name })} data-testid={`public-matter-option-${m.code}`}>{m.name}</Button>
           )))}
         </div>
-      </Spin>
+      </div>
     </div>
   );
 }

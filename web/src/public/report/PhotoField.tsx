@@ -1,9 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
-import { App, Button, Spin } from 'antd';
-import { CameraOutlined, CloseOutlined, PictureOutlined } from '@ant-design/icons';
 import { compressPhoto, PhotoTooLargeError } from '../../h5/offline/photos.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { randomKey, type DraftPhoto } from '../api/device.ts';
+import { Icon } from '../ui/icons.tsx';
+import { toast } from '../ui/toast.tsx';
+import { Spin } from '../ui/ui.tsx';
 
 /**
  * Photos from the camera (or the gallery where the phone offers it), shrunk and stripped of EXIF on the phone
@@ -12,7 +13,6 @@ import { randomKey, type DraftPhoto } from '../api/device.ts';
  */
 export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; onChange: (photos: DraftPhoto[]) => void; max: number }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [busy, setBusy] = useState(0);
 
   const add = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -25,7 +25,7 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
       try {
         added.push({ url: await compressPhoto(file), key: randomKey('p'), id: null });
       } catch (error) {
-        void message.error(error instanceof PhotoTooLargeError ? '> 10 MB' : String(error));
+        toast.error(error instanceof PhotoTooLargeError ? '> 10 MB' : String(error));
       } finally {
         setBusy((n) => n - 1);
       }
@@ -34,18 +34,18 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
   };
 
   return (
-    <div className="pub-photos" data-testid="public-photos" data-count={photos.length}>
+    <div className="phone-photos pub-photos" data-testid="public-photos" data-count={photos.length}>
       {photos.map((p, index) => (
-        <div className="pub-photo" key={p.key} data-testid={`public-photo-${index}`}>
-          {p.url ? <img src={p.url} alt="" /> : <PictureOutlined className="pub-photo-placeholder" />}
-          <Button className="pub-photo-remove" shape="circle" icon={<CloseOutlined />} aria-label={`${t('public.report.discard')} ${index + 1}`}
-            onClick={() => onChange(photos.filter((_, i) => i !== index))} data-testid={`public-photo-remove-${index}`} />
+        <div className="phone-photo pub-photo" key={p.key} data-testid={`public-photo-${index}`}>
+          {p.url ? <img src={p.url} alt="" /> : <Icon name="picture" className="pub-photo-placeholder" />}
+          <button type="button" className="pub-photo-remove" aria-label={`${t('public.report.discard')} ${index + 1}`}
+            onClick={() => onChange(photos.filter((_, i) => i !== index))} data-testid={`public-photo-remove-${index}`}><Icon name="close" /></button>
         </div>
       ))}
-      {Array.from({ length: busy }, (_, i) => <div className="pub-photo pub-photo-busy" key={`busy-${i}`}><Spin /></div>)}
+      {Array.from({ length: busy }, (_, i) => <div className="phone-photo pub-photo pub-photo-busy" key={`busy-${i}`}><Spin /></div>)}
       {photos.length + busy < max ? (
-        <label className="pub-photo-add">
-          <CameraOutlined />
+        <label className="phone-photo-add pub-photo-add">
+          <Icon name="camera" />
           <span>{t('public.report.photos')}</span>
           <input type="file" accept="image/*" capture="environment" multiple onChange={(event) => void add(event)} aria-label={t('public.report.photos')} data-testid="public-photo-input" />
         </label>

@@ -1,6 +1,4 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Alert, Button, Input, Typography } from 'antd';
-import { SendOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN } from '../../../../common/contracts/public.ts';
 import { isApiError } from '../../api/errors.ts';
@@ -12,6 +10,7 @@ import { dataUrlToBlob } from '../../h5/offline/photos.ts';
 import { LocationField } from './LocationField.tsx';
 import { MatterField } from './MatterField.tsx';
 import { PhotoField } from './PhotoField.tsx';
+import { Alert, Button, TextArea, TextInput } from '../ui/ui.tsx';
 
 const MOBILE = new RegExp(MOBILE_PATTERN);
 
@@ -19,7 +18,7 @@ const MOBILE = new RegExp(MOBILE_PATTERN);
 function Step({ n, title, hint, children, testId }: { n: number; title: string; hint?: string; children: ReactNode; testId: string }) {
   const { t } = useI18n();
   return (
-    <section className="pub-section" data-testid={testId}>
+    <section className="phone-section pub-section" data-testid={testId}>
       <div className="pub-section-title">
         <span className="pub-step" aria-label={t('public.report.step', { n })}>{n}</span>
         <span>{title}</span>
@@ -31,7 +30,7 @@ function Step({ n, title, hint, children, testId }: { n: number; title: string; 
 }
 
 const Problem = ({ text, testId }: { text: string | null; testId: string }) =>
-  text ? <Typography.Text type="danger" style={{ display: 'block', marginTop: 6 }} data-testid={testId}>{text}</Typography.Text> : null;
+  text ? <div className="pub-error" data-testid={testId}>{text}</div> : null;
 
 /** 拍照 → 地图选点 → 选择问题类型 → 描述/电话 → 提交. Everything is kept on the phone until the server has it. */
 export function ReportPage() {
@@ -122,14 +121,14 @@ export function ReportPage() {
   };
 
   if (infoError && !info) {
-    return <Alert type="error" showIcon title={t('public.loadFailed', { message: infoError })} action={<Button onClick={reload}>{t('public.retry')}</Button>} />;
+    return <Alert type="error" title={t('public.loadFailed', { message: infoError })} action={<Button onClick={reload}>{t('public.retry')}</Button>} />;
   }
 
   return (
     <div data-testid="public-report">
       <p className="pub-intro">{t('public.report.intro')}</p>
       {showRestored ? (
-        <Alert type="info" showIcon closable={{ onClose: () => setShowRestored(false) }} style={{ marginBottom: 12 }} title={t('public.report.draftRestored')}
+        <Alert type="info" onClose={() => setShowRestored(false)} closeLabel={t('public.report.discard')} title={t('public.report.draftRestored')}
           action={<Button size="small" onClick={startOver} data-testid="public-start-over">{t('public.report.discard')}</Button>} data-testid="public-draft-restored" />
       ) : null}
       <Step n={1} title={t('public.report.photos')} hint={t('public.report.photosHint')} testId="public-step-photos">
@@ -146,20 +145,20 @@ export function ReportPage() {
       </Step>
       <Step n={4} title={t('public.report.describe')} testId="public-step-describe">
         <label className="pub-label" htmlFor="pub-description">{t('public.report.description')}</label>
-        <Input.TextArea id="pub-description" value={draft.description} onChange={(e) => update({ description: e.target.value })} placeholder={t('public.report.descriptionPlaceholder')}
-          autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount style={{ fontSize: 16 }} data-testid="public-description" />
+        <TextArea id="pub-description" value={draft.description} onChange={(e) => update({ description: e.target.value })} placeholder={t('public.report.descriptionPlaceholder')}
+          minRows={3} maxRows={8} maxLength={1000} showCount data-testid="public-description" />
         <Problem text={shown(problems.description)} testId="public-description-error" />
         <label className="pub-label" htmlFor="pub-address">{t('public.report.address')}</label>
-        <Input id="pub-address" size="large" value={draft.address} onChange={(e) => update({ address: e.target.value })} placeholder={t('public.report.addressPlaceholder')}
-          maxLength={200} style={{ fontSize: 16 }} data-testid="public-address" />
+        <TextInput id="pub-address" value={draft.address} onChange={(e) => update({ address: e.target.value })} placeholder={t('public.report.addressPlaceholder')}
+          maxLength={200} data-testid="public-address" />
         <label className="pub-label" htmlFor="pub-phone">{t('public.report.phone')}</label>
-        <Input id="pub-phone" size="large" type="tel" inputMode="numeric" autoComplete="tel" value={draft.phone} onChange={(e) => update({ phone: e.target.value.replace(/[^\d]/g, '') })}
-          placeholder={t('public.report.phonePlaceholder')} maxLength={11} style={{ fontSize: 16 }} data-testid="public-phone" />
+        <TextInput id="pub-phone" type="tel" inputMode="numeric" autoComplete="tel" value={draft.phone} onChange={(e) => update({ phone: e.target.value.replace(/[^\d]/g, '') })}
+          placeholder={t('public.report.phonePlaceholder')} maxLength={11} data-testid="public-phone" />
         <div className="pub-muted" style={{ marginTop: 6 }}>{t('public.report.phoneHint')}</div>
         <Problem text={shown(problems.phone)} testId="public-phone-error" />
       </Step>
-      {failure ? <Alert type="warning" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="public-submit-failed" /> : null}
-      <Button type="primary" size="large" block icon={<SendOutlined />} loading={busy} disabled={!info} onClick={() => void submit()} className="pub-submit" data-testid="public-submit">
+      {failure ? <Alert type="warning" title={failure} data-testid="public-submit-failed" /> : null}
+      <Button kind="primary" size="large" block icon="send" loading={busy} disabled={!info} onClick={() => void submit()} className="pub-submit" data-testid="public-submit">
         {busy ? t('public.report.submitting') : t('public.report.submit')}
       </Button>
       <p className="pub-muted" style={{ marginTop: 10 }}>{t('public.report.privacy')}</p>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Descriptions, Image, Input, Radio, Tag, Timeline } from 'antd';
-import type { MessageKey } from '../../../../common/i18n/index.ts';
-import { hasMessage } from '../../../../common/i18n/index.ts';
+import type { MessageKey } from '../../../../common/i18n/core.ts';
+import { hasMessage } from '../../../../common/i18n/core.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi, type PublicCaseView } from '../api/public.api.ts';
+import { toast } from '../ui/toast.tsx';
+import { Alert, Button, Tag, TextArea } from '../ui/ui.tsx';
 
 type Value = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 const VALUES: Value[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
@@ -14,7 +15,7 @@ interface Props {
   onChange: (v: PublicCaseView) => void;
 }
 
-const STATUS_COLOR: Record<string, string> = { closed: 'green', voided: 'default', reported: 'blue', handling: 'orange' };
+const STATUS_COLOR: Record<string, 'green' | 'grey' | 'blue' | 'orange'> = { closed: 'green', voided: 'grey', reported: 'blue', handling: 'orange' };
 
 /** One case as the public may see it: status, unit, deadline, photos, the public timeline; rating and reopening. */
 export function CaseView({ view, token, onChange }: Props) {
@@ -28,41 +29,40 @@ export function CaseView({ view, token, onChange }: Props) {
 
   return (
     <div data-testid="public-case" data-status={view.status}>
-      <section className="pub-section">
+      <section className="phone-section pub-section">
         <div className="pub-row" style={{ justifyContent: 'space-between' }}>
           <span style={{ fontSize: 17, fontWeight: 600 }}>{view.matterName ?? view.matterCode}</span>
-          <Tag color={STATUS_COLOR[view.status] ?? 'processing'} data-testid="public-case-status">{label('public.status', view.status)}</Tag>
+          <Tag color={STATUS_COLOR[view.status] ?? 'blue'} data-testid="public-case-status">{label('public.status', view.status)}</Tag>
         </div>
         <div className="pub-muted" data-testid="public-case-no">{view.caseNo}</div>
         <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{view.description}</p>
-        {view.statusNotes ? <Alert type={closed ? 'success' : 'info'} title={view.statusNotes} style={{ marginBottom: 8 }} data-testid="public-case-note" /> : null}
-        <Descriptions column={1} size="small" items={[
+        {view.statusNotes ? <Alert type={closed ? 'success' : 'info'} title={view.statusNotes} data-testid="public-case-note" /> : null}
+        <dl className="pub-desc">{[
           { key: 'reported', label: t('public.track.reportedAt'), children: formatInstant(view.reportedAt) },
           ...(view.address ? [{ key: 'address', label: t('public.track.address'), children: view.address }] : []),
           ...(view.unitName ? [{ key: 'unit', label: t('public.track.unit'), children: view.unitName }] : []),
           ...(!closed && view.expectedAt ? [{ key: 'expected', label: t('public.track.expectedAt'), children: formatInstant(view.expectedAt) }] : []),
           ...(view.closedAt ? [{ key: 'closed', label: t('public.track.closedAt'), children: formatInstant(view.closedAt) }] : []),
-        ]} />
+        ].map((row) => <div key={row.key}><dt>{row.label}</dt><dd>{row.children}</dd></div>)}</dl>
         {view.photos.length ? (
           <div className="pub-thumbs" data-testid="public-case-photos">
-            <Image.PreviewGroup>{view.photos.map((p) => <Image key={p.id} src={p.thumbUrl} preview={{ src: p.url }} width={72} height={72} alt="" />)}</Image.PreviewGroup>
+            {view.photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} width={72} height={72} alt="" /></a>)}
           </div>
         ) : null}
       </section>
       {closed ? <Rating view={view} token={token} onChange={onChange} /> : null}
-      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="pub-section pub-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
-      <section className="pub-section">
+      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="phone-section pub-section pub-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
+      <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.timeline')}</div>
-        <Timeline data-testid="public-timeline" items={[...view.timeline].reverse().map((e) => ({
-          key: `${e.at}-${e.action}`,
-          content: (
+        <ol className="pub-timeline" data-testid="public-timeline">{[...view.timeline].reverse().map((e) => (
+          <li key={`${e.at}-${e.action}`}>
             <div data-action={e.action}>
               <div style={{ fontWeight: 600 }}>{label('public.action', e.action)}</div>
               <div className="pub-muted">{formatInstant(e.at)}{e.status && label('public.status', e.status) !== label('public.action', e.action) ? ` · ${label('public.status', e.status)}` : ''}</div>
               {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
             </div>
-          ),
-        }))} />
+          </li>
+        ))}</ol>
       </section>
     </div>
   );
@@ -70,14 +70,13 @@ export function CaseView({ view, token, onChange }: Props) {
 
 function Rating({ view: v, token: tk, onChange: set }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [value, setValue] = useState<Value | null>(null);
   const [note, setNote] = useState('');
   const [editing, setEditing] = useState(v.satisfaction === null);
   const [busy, setBusy] = useState(false);
   if (!editing && v.satisfaction) {
     return (
-      <section className="pub-section pub-row" data-testid="public-rated" data-value={v.satisfaction}>
+      <section className="phone-section pub-section pub-row" data-testid="public-rated" data-value={v.satisfaction}>
         <span style={{ flex: 1 }}>{t('public.rate.yours', { value: t(`public.rate.${v.satisfaction}`) })}</span>
         <Button onClick={() => setEditing(true)} data-testid="public-rate-change">{t('public.rate.change')}</Button>
       </section>
@@ -89,27 +88,32 @@ function Rating({ view: v, token: tk, onChange: set }: Props) {
     try {
       set(await publicApi.rate(tk, { value, ...(note.trim() ? { note: note.trim() } : {}) }));
       setEditing(false);
-      void message.success(t('public.rate.thanks'));
+      toast.success(t('public.rate.thanks'));
     } catch (err) {
-      void message.error(err instanceof Error ? err.message : String(err));
+      toast.error(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <section className="pub-section" data-testid="public-rate">
+    <section className="phone-section pub-section" data-testid="public-rate">
       <div className="pub-section-title">{t('public.rate.title')}</div>
-      <Radio.Group value={value} onChange={(e) => setValue(e.target.value as Value)} optionType="button" buttonStyle="solid" size="large" className="pub-rate-options"
-        options={VALUES.map((x) => ({ value: x, label: <span data-testid={`public-rate-${x}`}>{t(`public.rate.${x}`)}</span> }))} />
-      <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('public.rate.note')} maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} style={{ marginTop: 10, fontSize: 16 }} data-testid="public-rate-note" />
-      <Button type="primary" block size="large" disabled={!value} loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-rate-submit">{t('public.rate.submit')}</Button>
+      <div className="pub-rate-options" role="radiogroup" aria-label={t('public.rate.title')}>
+        {VALUES.map((x) => (
+          <label key={x} className={value === x ? 'checked' : undefined}>
+            <input type="radio" name="pub-rate" value={x} checked={value === x} onChange={() => setValue(x)} />
+            <span data-testid={`public-rate-${x}`}>{t(`public.rate.${x}`)}</span>
+          </label>
+        ))}
+      </div>
+      <TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('public.rate.note')} maxLength={500} minRows={2} maxRows={5} style={{ marginTop: 10 }} data-testid="public-rate-note" />
+      <Button kind="primary" block size="large" disabled={!value} loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-rate-submit">{t('public.rate.submit')}</Button>
     </section>
   );
 }
 
 function Reopen({ view: v, token: tk, onChange: set }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -119,20 +123,20 @@ function Reopen({ view: v, token: tk, onChange: set }: Props) {
     setBusy(true);
     try {
       set(await publicApi.reopen(tk, reason.trim()));
-      void message.success(t('public.reopen.done'));
+      toast.success(t('public.reopen.done'));
     } catch (err) {
-      void message.error(err instanceof Error ? err.message : String(err));
+      toast.error(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
   };
   return (
-    <section className="pub-section" data-testid="public-reopen">
+    <section className="phone-section pub-section" data-testid="public-reopen">
       <div className="pub-section-title">{t('public.reopen.title')}</div>
       <div className="pub-muted">{t('public.reopen.hint', { until: formatInstant(v.reopenUntil) })}</div>
-      <Input.TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('public.reopen.reason')} maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} style={{ marginTop: 8, fontSize: 16 }} data-testid="public-reopen-reason" />
+      <TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('public.reopen.reason')} maxLength={500} minRows={2} maxRows={5} style={{ marginTop: 8 }} data-testid="public-reopen-reason" />
       {tried && reason.trim().length < 5 ? <div className="pub-error">{t('public.reopen.reasonRequired')}</div> : null}
-      <Button danger block size="large" loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-reopen-submit">{t('public.reopen.submit')}</Button>
+      <Button kind="danger" block size="large" loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-reopen-submit">{t('public.reopen.submit')}</Button>
     </section>
   );
 }

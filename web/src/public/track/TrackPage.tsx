@@ -1,6 +1,4 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Empty, Input, Spin } from 'antd';
-import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
@@ -8,6 +6,8 @@ import { useI18n } from '../../i18n/context.ts';
 import { forgetReport, myReports } from '../api/device.ts';
 import { publicApi, type PublicCaseView } from '../api/public.api.ts';
 import { CaseView } from './CaseView.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { Alert, Button, Empty, Spin, TextInput } from '../ui/ui.tsx';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
@@ -56,9 +56,9 @@ export function TrackPage() {
   if (token) {
     return (
       <div data-testid="public-track-detail">
-        <Button type="link" icon={<LeftOutlined />} onClick={() => navigate('/public/track')} style={{ paddingLeft: 0 }} data-testid="public-track-back">{t('public.track.back')}</Button>
+        <Button kind="link" icon="left" onClick={() => navigate('/public/track')} style={{ paddingLeft: 0 }} data-testid="public-track-back">{t('public.track.back')}</Button>
         {loading ? <div className="pub-center"><Spin /></div> : null}
-        {error ? <Alert type="warning" showIcon title={error} data-testid="public-track-error" /> : null}
+        {error ? <Alert type="warning" title={error} data-testid="public-track-error" /> : null}
         {view ? <CaseView view={view} token={token} onChange={setView} /> : null}
       </div>
     );
@@ -66,27 +66,27 @@ export function TrackPage() {
 
   return (
     <div data-testid="public-track">
-      <section className="pub-section">
+      <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.title')}</div>
         <label className="pub-label" htmlFor="pub-token">{t('public.track.tokenLabel')}</label>
         <div className="pub-row">
-          <Input id="pub-token" size="large" value={entered} onChange={(e) => setEntered(e.target.value)} onPressEnter={lookup}
-            placeholder={t('public.track.tokenPlaceholder')} style={{ fontSize: 16 }} data-testid="public-token-input" />
-          <Button type="primary" size="large" onClick={lookup} data-testid="public-token-lookup">{t('public.track.query')}</Button>
+          <TextInput id="pub-token" value={entered} onChange={(e) => setEntered(e.target.value)} onEnter={lookup}
+            placeholder={t('public.track.tokenPlaceholder')} style={{ flex: 1, minWidth: 0 }} data-testid="public-token-input" />
+          <Button kind="primary" size="large" onClick={lookup} data-testid="public-token-lookup">{t('public.track.query')}</Button>
         </div>
         {invalid ? <div className="pub-error" data-testid="public-token-invalid">{t('public.track.tokenInvalid')}</div> : null}
       </section>
-      <section className="pub-section">
+      <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.mine')}</div>
-        {mine.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('public.track.none')} /> : null}
+        {mine.length === 0 ? <Empty text={t('public.track.none')} /> : null}
         {mine.map((r) => (
           <div className="pub-list-row" key={r.token} data-testid={`public-mine-${r.caseNo}`}>
             <Link to={`/public/track#${r.token}`} style={{ flex: 1, minWidth: 0, color: 'inherit' }}>
               <div style={{ fontWeight: 600 }}>{r.matterName}</div>
               <div className="pub-muted">{r.caseNo} · {formatInstant(r.at)}</div>
             </Link>
-            <Button type="text" size="small" className="pub-muted" onClick={() => { forgetReport(r.token); setMine(myReports()); }}>{t('public.track.forget')}</Button>
-            <RightOutlined className="pub-muted" />
+            <Button kind="text" size="small" className="pub-muted" onClick={() => { forgetReport(r.token); setMine(myReports()); }}>{t('public.track.forget')}</Button>
+            <Icon name="right" className="pub-muted" />
           </div>
         ))}
       </section>
