@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { verifyAll } from './audit-verify.ts';
 
 /**
@@ -42,7 +41,7 @@ async function runScript(): Promise<{ code: number; out: string }> {
   // The script reads a database by URL: a file copy of the in-memory SQLite database, or the test's PostgreSQL schema.
   let args: string[];
   if (ctx.database.dialect === 'sqlite') {
-    const file = join(mkdtempSync(join(tmpdir(), 'cityloop-av-')), 'copy.db');
+    const file = join(makeTempDir('cityloop-av-'), 'copy.db');
     await sql`vacuum into ${file}`.execute(db());
     args = ['--url', `sqlite:${file}`];
   } else args = ['--url', ctx.database.url, '--schema', ctx.database.schema!];
