@@ -1,14 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { makeTempDir } from './server/src/testing/temp-dir.ts';
 
 /**
  * Journeys run against the real server on a fresh SQLite data directory with the demo city, in Debian's Chromium
  * (browsers cannot be downloaded here: stack-notes §6). `npm test` builds web/dist first.
  */
 const port = Number(process.env.E2E_PORT ?? 8181);
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'cityloop-e2e-'));
+// The process that makes the server's data directory removes it when it exits (temp-dir.ts); the workers, which
+// load this file too, inherit E2E_DATA_DIR and reuse it.
+const dataDir = process.env.E2E_DATA_DIR ?? (process.env.E2E_DATA_DIR = makeTempDir('cityloop-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',

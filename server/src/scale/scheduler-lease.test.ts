@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrations/index.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
 import { Scheduler, type Job } from '../platform/scheduler.ts';
+import { makeTempDir, removeTempDir } from '../testing/temp-dir.ts';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-db.ts';
 
 /**
@@ -29,14 +28,14 @@ beforeAll(async () => {
     };
   } else {
     // Two handles on one SQLite file (an in-memory database cannot be shared between connections).
-    const dir = mkdtempSync(join(tmpdir(), 'cityloop-lease-'));
+    const dir = makeTempDir('cityloop-lease-');
     first = openDatabase(`sqlite:${join(dir, 'lease.db')}`);
     await migrateToLatest(first.db);
     second = openDatabase(`sqlite:${join(dir, 'lease.db')}`);
     cleanup = async () => {
       await first.close();
       await second.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeTempDir(dir);
     };
   }
 });

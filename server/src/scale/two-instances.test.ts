@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -12,6 +11,7 @@ import { migrateToLatest } from '../db/migrations/index.ts';
 import { seedDemoCity } from '../db/seed/demo-city.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db.ts';
+import { makeTempDir } from '../testing/temp-dir.ts';
 import { TEST_DIALECT, TEST_PG_URL } from '../testing/test-db.ts';
 
 /**
@@ -35,7 +35,8 @@ interface Instance {
 
 const dbName = `cityloop_scale_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
 const dbUrl = TEST_PG_URL.replace(/\/[^/?]*(\?.*)?$/, `/${dbName}$1`);
-const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-scale-'));
+// Made when the tests run (not when the file loads: on SQLite they are skipped, and so are their hooks).
+let dataDir = '';
 const instances: Instance[] = [];
 
 const freePort = () => new Promise<number>((resolve, reject) => {
@@ -102,6 +103,7 @@ const until = async (check: () => boolean | Promise<boolean>, ms: number) => {
 
 describe.skipIf(!POSTGRES)('two app instances on one PostgreSQL and Redis (PostgreSQL pass only: SQLite runs one instance)', () => {
   beforeAll(async () => {
+    dataDir = makeTempDir('cityloop-scale-');
     await admin((c) => c.query(`create database ${dbName}`));
     // Migrate and seed once up front, as a deployment's first instance does before the others start.
     const database = openDatabase(dbUrl, { poolSize: 2 });
@@ -130,7 +132,7 @@ describe.skipIf(!POSTGRES)('two app instances on one PostgreSQL and Redis (Postg
       setTimeout(() => i.child.kill('SIGKILL'), 10_000).unref();
     })));
     await admin((c) => c.query(`drop database if exists ${dbName} with (force)`)).catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('shows a case created through instance A live on a console connected to instance B', async () => {

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import type { TestContext } from './test-app.ts';
+import { makeTempDir } from './temp-dir.ts';
 
 /**
  * Runs `scripts/audit-verify.ts` as an operator would, on the test's database: a file copy of the in-memory SQLite
@@ -13,7 +12,7 @@ import type { TestContext } from './test-app.ts';
 export async function runAuditVerify(ctx: TestContext): Promise<{ code: number; out: string }> {
   let args: string[];
   if (ctx.database.dialect === 'sqlite') {
-    const file = join(mkdtempSync(join(tmpdir(), 'cityloop-av-')), 'copy.db');
+    const file = join(makeTempDir('cityloop-av-'), 'copy.db');
     await sql`vacuum into ${file}`.execute(ctx.database.db);
     args = ['--url', `sqlite:${file}`];
   } else args = ['--url', ctx.database.url, '--schema', ctx.database.schema!];

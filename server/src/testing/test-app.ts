@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { seedDemoCity } from '../db/seed/demo-city.ts';
 import { FixedClock } from '../platform/clock.ts';
+import { makeTempDir, removeTempDir } from './temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
@@ -21,7 +20,7 @@ export interface TestContext {
 export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const clock = new FixedClock(new Date('2024-03-12T02:00:00.000Z'));
-  const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-test-'));
+  const dataDir = makeTempDir('cityloop-test-');
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web'), ...options.env });
   if (options.seed !== false) await seedDemoCity(database.db, clock);
   const app = await buildApp({ config, database, clock, logger: false });
@@ -31,6 +30,7 @@ export async function createTestApp(options: { seed?: boolean; env?: Record<stri
     async close() {
       await app.close();
       await database.close();
+      removeTempDir(dataDir);
     },
   };
 }

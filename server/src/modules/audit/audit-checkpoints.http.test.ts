@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { makeTempDir } from '../../testing/temp-dir.ts';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config.ts';
@@ -84,7 +84,7 @@ describe('GET /api/audit/checkpoints', () => {
 
 describe('the audit key', () => {
   it('is generated once into DATA_DIR and then reused; a verifying tool never generates one', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-key-'));
+    const dataDir = makeTempDir('cityloop-key-');
     expect(loadConfig({ DATA_DIR: dataDir }, { generateAuditKey: false }).audit).toMatchObject({ keySource: 'missing', keys: [] });
     const first = loadConfig({ DATA_DIR: dataDir }).audit;
     expect(first.keySource).toBe('generated');
@@ -94,7 +94,7 @@ describe('the audit key', () => {
   });
 
   it('comes from AUDIT_HMAC_KEY when set, after the old keys kept for verification; short keys are refused', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-key-'));
+    const dataDir = makeTempDir('cityloop-key-');
     const key = 'k'.repeat(40);
     const old = 'o'.repeat(40);
     expect(loadConfig({ DATA_DIR: dataDir, AUDIT_HMAC_KEY: key, AUDIT_HMAC_OLD_KEYS: old }).audit).toMatchObject({ keySource: 'env', keys: [old, key] });
