@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffSessions, step } from '../testing/case-loop.ts';
-import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
+import { as, createTestApp, firstSignIn, type Session, type TestContext } from '../testing/test-app.ts';
 
 /**
  * One visibility rule for cases (decision 0001, docs/security.md "Visibility of cases to staff"): for every shape
@@ -83,7 +83,7 @@ afterAll(async () => ctx.close());
 async function signIn(username: string, grants: readonly GrantSpec[]): Promise<Session> {
   const created = await api('admin').post('/api/org/users', { username, displayName: username, password: 'Scope#2024x', grants });
   expect(created.statusCode, created.body).toBe(201);
-  return login(ctx.app, username, 'Scope#2024x');
+  return firstSignIn(ctx.app, username, 'Scope#2024x', 'Chosen#2024xy');
 }
 
 async function caseNosOfExport(me: Session): Promise<string[]> {

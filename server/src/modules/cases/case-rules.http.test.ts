@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffSessions, step } from '../../testing/case-loop.ts';
-import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
+import { as, createTestApp, firstSignIn, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /**
  * Who may do what at intake and in the 核实/核查 tasks (docs/security.md "Visibility of cases to staff"): the
@@ -18,7 +18,7 @@ const api = (who: string) => as(ctx.app, s[who] ?? null);
 async function userWith(username: string, grants: unknown[]): Promise<string> {
   const res = await api('admin').post('/api/org/users', { username, displayName: username, password: 'Rules#2024x', grants });
   expect(res.statusCode, res.body).toBe(201);
-  s[username] = await login(ctx.app, username, 'Rules#2024x');
+  s[username] = await firstSignIn(ctx.app, username, 'Rules#2024x', 'Chosen#2024xy');
   return res.json().id;
 }
 
