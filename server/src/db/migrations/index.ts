@@ -11,6 +11,7 @@ import * as m0009 from './0009_citizen.ts';
 import * as m0010 from './0010_kpi.ts';
 import * as m0011 from './0011_scale.ts';
 import * as m0016 from './0016_tamper_evidence.ts';
+import * as m0019 from './0019_hotline_caller_reply.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010_kpi': m0010,
   '0011_scale': m0011,
   '0016_tamper_evidence': m0016,
+  '0019_hotline_caller_reply': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
