@@ -4,6 +4,7 @@
  */
 import { zhCN, type Catalog } from './zh-CN.ts';
 import { en } from './en.ts';
+import { formatPlurals } from './plural.ts';
 
 export type { Catalog };
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -65,18 +66,21 @@ export function hasMessage(key: string): key is MessageKey {
   return key in flat[DEFAULT_LOCALE];
 }
 
-function interpolate(text: string, params?: MessageParams): string {
+function interpolate(text: string, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return formatPlurals(text, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined || value === null ? whole : String(value);
   });
 }
 
-/** Translates a key; falls back to zh-CN, then to the key itself. `{name}` placeholders take `params.name`. */
+/**
+ * Translates a key; falls back to zh-CN, then to the key itself. `{name}` placeholders take `params.name`;
+ * `{count, plural, one {# case} other {# cases}}` picks the branch by the locale's plural rules (plural.ts).
+ */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const text = flat[locale]?.[key] ?? flat[DEFAULT_LOCALE][key] ?? key;
-  return interpolate(text, params);
+  return interpolate(text, params, flat[locale]?.[key] !== undefined ? locale : DEFAULT_LOCALE);
 }
 
 /** For keys built at run time (`errors.${code}`, `roles.${role}`): undefined when the catalog lacks the key. */

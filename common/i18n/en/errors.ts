@@ -6,7 +6,7 @@ export const enErrors: typeof zhErrors = {
     VALIDATION_FAILED: 'Some fields are invalid',
     BAD_REQUEST: 'The request is malformed',
     AUTH_INVALID_CREDENTIALS: 'Incorrect username or password',
-    AUTH_LOCKED: 'Account locked. Try again in {minutes} minutes.',
+    AUTH_LOCKED: 'Account locked. Try again in {minutes, plural, one {# minute} other {# minutes}}.',
     AUTH_REQUIRED: 'Please sign in first',
     AUTH_CSRF: 'Security check failed. Refresh the page and try again.',
     AUTH_FORBIDDEN: 'You do not have permission to do this',

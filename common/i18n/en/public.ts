@@ -78,7 +78,7 @@ export const enPublic: typeof zhPublic = {
       address: 'Location',
       photos: 'Photos',
       timeline: 'Progress',
-      reopenCount: 'Reopened {count} time(s)',
+      reopenCount: '{count, plural, one {Reopened once} other {Reopened # times}}',
       back: 'Back to lookup',
       forget: 'Remove from this device',
     },
