@@ -89,6 +89,7 @@ export const enErrors: typeof zhErrors = {
     PHOTO_UNKNOWN: 'The photo does not exist or is already used; upload it again',
     PHOTO_UNREADABLE: 'The photo cannot be read; try another one',
     PHOTO_UNSUPPORTED_TYPE: 'Only JPEG, PNG, WebP or HEIF photos are accepted',
+    PHOTO_HEIC_UNSUPPORTED: 'HEIC photos (the iPhone default) cannot be read here: send the photo as JPEG (on the iPhone: Settings › Camera › Formats › Most Compatible)',
     ROUTING_UNKNOWN_UNIT: 'The handling unit does not exist or is deactivated',
     ROUTING_UNKNOWN_REGION: 'The region does not exist',
     ROUTING_UNKNOWN_MATTER: 'The matter is not in this city\'s catalog',
