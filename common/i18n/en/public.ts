@@ -48,6 +48,7 @@ export const enPublic: typeof zhPublic = {
       submitting: 'Submitting…',
       draftRestored: 'Your unfinished report has been restored',
       discard: 'Start over',
+      photoHeic: 'This browser cannot convert HEIC photos. Choose the photo again as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
       failed: 'Not submitted yet: {message}. Your report is saved on this device; tap Submit again when the connection is back — it will not be sent twice.',
       privacy: 'By submitting you agree that we use this information to handle the problem. Your number never appears on a public page.',
     },

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import { App, Button, Spin } from 'antd';
 import { CameraOutlined, CloseOutlined, PictureOutlined } from '@ant-design/icons';
-import { compressPhoto, PhotoTooLargeError } from '../../h5/offline/photos.ts';
+import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../../h5/offline/photos.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { randomKey, type DraftPhoto } from '../api/device.ts';
 
@@ -25,7 +25,7 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
       try {
         added.push({ url: await compressPhoto(file), key: randomKey('p'), id: null });
       } catch (error) {
-        void message.error(error instanceof PhotoTooLargeError ? '> 10 MB' : String(error));
+        void message.error(error instanceof HeicUnsupportedError ? t('public.report.photoHeic') : error instanceof PhotoTooLargeError ? '> 10 MB' : String(error));
       } finally {
         setBusy((n) => n - 1);
       }
