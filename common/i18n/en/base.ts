@@ -59,6 +59,7 @@ export const enBase: typeof zhBase = {
     catalog: 'Catalog',
     standards: 'Filing standards',
     calendar: 'Work calendar',
+    citizenSettings: 'Citizen reports',
     map: 'City map',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',

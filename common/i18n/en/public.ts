@@ -116,6 +116,13 @@ export const enPublic: typeof zhPublic = {
       done: 'Reopen requested; we will handle it again',
       expired: 'The time to reopen has passed; please report it again if needed',
     },
+    settings: {
+      title: 'Citizen reports',
+      reopenDays: 'Days after closing a report may be reopened',
+      reopenHelp: 'Within this many days after closing, citizens may reopen a case with its tracking code (0–90 days; 0 turns reopening off).',
+      save: 'Save',
+      saved: 'Saved',
+    },
     errors: {
       rateLimitedDevice: 'Too many reports from this device; try again in {minutes} min',
       rateLimitedIp: 'Too many requests from this network; try again in {minutes} min',

@@ -114,6 +114,13 @@ export const zhPublic = {
       done: '已申请重新办理，我们会尽快处理',
       expired: '已超过可申请重新办理的期限，如有需要请重新反映',
     },
+    settings: {
+      title: '市民随手拍设置',
+      reopenDays: '结案后可重新反映的天数',
+      reopenHelp: '市民在结案后这么多天内可凭查询码重新反映（0–90 天；0 表示不允许）。',
+      save: '保存',
+      saved: '已保存',
+    },
     errors: {
       rateLimitedDevice: '本机提交过于频繁，请 {minutes} 分钟后再试',
       rateLimitedIp: '当前网络下的请求过于频繁，请 {minutes} 分钟后再试',
