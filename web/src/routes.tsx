@@ -31,6 +31,7 @@ export const PAGES: Record<MenuKey, Page> = {
   caseCreate: page(() => import('./pages/CaseCreatePage.tsx'), 'CaseCreatePage'),
   hotline: page(() => import('./features/hotline/HotlinePage.tsx'), 'HotlinePage'),
   routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
+  components: page(() => import('./features/components/ComponentsPage.tsx'), 'ComponentsPage'),
   citizenSettings: page(() => import('./features/citizen/CitizenSettingsPage.tsx'), 'CitizenSettingsPage'),
   open311: page(() => import('./features/open311/Open311ClientsPage.tsx'), 'Open311ClientsPage'),
   kpi: page(() => import('./features/kpi/KpiPage.tsx'), 'KpiPage'),

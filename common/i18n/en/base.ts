@@ -60,6 +60,7 @@ export const enBase: typeof zhBase = {
     standards: 'Filing standards',
     calendar: 'Work calendar',
     citizenSettings: 'Citizen reports',
+    components: 'Components',
     map: 'City map',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',
