@@ -91,6 +91,9 @@ export const HotlineOrderDetail = Type.Intersect([
     replyText: Nullable(Type.String()),
     repliedAt: Nullable(Type.String()),
     pushStatus: Nullable(Type.String()),
+    /** the 办理答复 to the caller by SMS: queued (in the notice outbox), off (not for this source), no_phone; null before the reply */
+    callerReplyStatus: Nullable(Literals(['queued', 'off', 'no_phone'] as const)),
+    callerRepliedAt: Nullable(Type.String()),
     revisitNote: Nullable(Type.String()),
     revisitAt: Nullable(Type.String()),
     allowedActions: Type.Array(Literals(['sign', 'return', 'convert', 'reply', 'revisit'] as const)),
@@ -163,7 +166,11 @@ export const HotlineSourceConfig = Type.Object({
   /** last 4 characters of the secret, to tell secrets apart */
   hint: Nullable(Type.String()),
   updatedAt: Nullable(Type.String()),
+  /** whether the 办理答复 of this source's orders is also sent to the caller by SMS (setting hotline.callerReply) */
+  callerReply: Type.Boolean(),
 });
 export type HotlineSourceConfig = Static<typeof HotlineSourceConfig>;
 export const HotlineSecret = Type.Object({ source: HotlineSourceSchema, secret: Type.String(), hint: Type.String() });
 export type HotlineSecret = Static<typeof HotlineSecret>;
+export const HotlineCallerReply = Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false });
+export type HotlineCallerReply = Static<typeof HotlineCallerReply>;

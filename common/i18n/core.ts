@@ -5,6 +5,7 @@
  * server, while the web imports this file and loads en on demand (web/src/i18n/load-locale.ts).
  */
 import { zhCN, type Catalog } from './zh-CN.ts';
+import { formatPlurals } from './plural.ts';
 
 export type { Catalog };
 export const LOCALES = ['zh-CN', 'en'] as const;
@@ -72,18 +73,21 @@ export function hasMessage(key: string): key is MessageKey {
   return key in defaultFlat;
 }
 
-function interpolate(text: string, params?: MessageParams): string {
+function interpolate(text: string, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return formatPlurals(text, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     return value === undefined || value === null ? whole : String(value);
   });
 }
 
-/** Translates a key; falls back to zh-CN, then to the key itself. `{name}` placeholders take `params.name`. */
+/**
+ * Translates a key; falls back to zh-CN, then to the key itself. `{name}` placeholders take `params.name`;
+ * `{count, plural, one {# case} other {# cases}}` picks the branch by the locale's plural rules (plural.ts).
+ */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text = flat[locale]?.[key] ?? defaultFlat[key] ?? key;
-  return interpolate(text, params);
+  const own = flat[locale]?.[key];
+  return interpolate(own ?? defaultFlat[key] ?? key, params, own !== undefined ? locale : DEFAULT_LOCALE);
 }
 
 /** For keys built at run time (`errors.${code}`, `roles.${role}`): undefined when the catalog lacks the key. */

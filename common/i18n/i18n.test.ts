@@ -11,7 +11,8 @@ import { CRS_VALUES } from '../domain/geo.ts';
 
 const zhFlat = flattenCatalog(zhCN);
 const enFlat = flattenCatalog(en);
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Names a message takes: `{name}` placeholders and `{name, plural, …}` arguments, each once. */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
 
 describe('catalogs', () => {
   it('zh-CN and en have exactly the same keys', () => {

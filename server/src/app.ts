@@ -78,8 +78,8 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
   const stepLimits = createStepLimits(database, settings);
   const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings, chainKeys });
-  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
   const notify = createNotifyService(database, clock, config.sms);
+  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, notify, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
   const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
   return { chainKeys, audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
 }

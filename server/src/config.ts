@@ -53,7 +53,7 @@ export interface Config {
    * Photo uploads (docs/security.md "Parsing"): decoded-size caps in pixels (public and partner uploads lower than
    * staff), images decoded at once, uploads allowed to wait for a slot (503 beyond), staff uploads per user and minute.
    */
-  photos: { maxPixelsPublic: number; maxPixelsStaff: number; concurrency: number; queue: number; uploadsPerMinuteUser: number };
+  photos: { maxPixelsPublic: number; maxPixelsStaff: number; concurrency: number; queue: number; uploadsPerMinuteUser: number; unattachedMaxAgeHours: number };
   /** Spreadsheet imports: caps read from the zip before any parsing (total unpacked bytes) and rows read at most. */
   imports: { maxUnpackedBytes: number; maxRows: number };
   /** Tamper evidence (docs/security.md): secrets for row HMACs and checkpoint signatures, oldest first (the last one signs), and where checkpoints go. */
@@ -247,6 +247,7 @@ export function loadConfig(env: Env = process.env, options: { root?: string; gen
       concurrency: int(env, 'PHOTO_PROCESSING_CONCURRENCY', 2, 1, 64),
       queue: int(env, 'PHOTO_PROCESSING_QUEUE', 16, 0, 10_000),
       uploadsPerMinuteUser: int(env, 'PHOTO_UPLOADS_PER_MINUTE_USER', 60, 1, 100_000),
+      unattachedMaxAgeHours: int(env, 'PHOTO_UNATTACHED_MAX_AGE_HOURS', 24, 1, 24 * 365),
     },
     imports: {
       // the same defaults as DEFAULT_SHEET_LIMITS (platform/sheet-rows.ts), which callers without a configuration use

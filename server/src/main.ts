@@ -36,6 +36,11 @@ async function main() {
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
     { name: 'hotline.sign-sweep', everyMs: 60_000, run: (now) => app.services.hotline.sweep(now) },
     { name: 'auth.purge-sessions', everyMs: 3_600_000, run: () => app.services.auth.purgeExpiredSessions() },
+    { name: 'photos.sweep-unattached', everyMs: 3_600_000, run: async (now) => {
+      const swept = await app.services.photos.sweep(now);
+      if (swept.removed > 0) app.log.info({ removed: swept.removed }, 'unattached photo uploads removed');
+      return swept;
+    } },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").

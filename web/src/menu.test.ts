@@ -19,7 +19,7 @@ describe('visibleMenu', () => {
   it('shows an admin the organisation and base-data pages', () => {
     expect(labels(visibleMenu(as('admin')))).toEqual([
       '工作台', '案件[案件工作台,热线工单]', '考核与统计[指挥大屏,考核评价,排行榜,统计报表]', '一张图', '组织管理[区域,单位,用户,审计日志]',
-      '基础数据[事项目录,立结案标准,工作日历,派遣规则,开放接口]',
+      '基础数据[事项目录,立结案标准,工作日历,派遣规则,部件台账,市民随手拍设置,开放接口]',
     ]);
   });
 

@@ -11,12 +11,12 @@ import {
   BranchesOutlined, FileTextOutlined, FormOutlined, SolutionOutlined,
 } from '@ant-design/icons';
 import { PhoneOutlined } from '@ant-design/icons';
-import { ApiOutlined } from '@ant-design/icons';
+import { ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
 import type { Permission } from '../../common/domain/roles.ts';
 
-export const MENU_KEYS = ['home', 'cases', 'caseCreate', 'hotline', 'routing', 'map', 'regions', 'units', 'users', 'audit', 'catalog', 'standards', 'calendar', 'kpi', 'rankings', 'dashboard', 'reports', 'open311'] as const;
+export const MENU_KEYS = ['home', 'cases', 'caseCreate', 'hotline', 'routing', 'citizenSettings', 'components', 'map', 'regions', 'units', 'users', 'audit', 'catalog', 'standards', 'calendar', 'kpi', 'rankings', 'dashboard', 'reports', 'open311'] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export interface MenuGroup {
@@ -66,6 +66,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: 'standards', path: '/data/standards', labelKey: 'nav.standards', icon: ProfileOutlined, permission: 'settings.manage', group: 'data' },
   { key: 'calendar', path: '/data/calendar', labelKey: 'nav.calendar', icon: CalendarOutlined, permission: 'settings.manage', group: 'data' },
   { key: 'routing', path: '/data/routing', labelKey: 'routing.nav', icon: BranchesOutlined, permission: 'settings.manage', group: 'data' },
+  { key: 'components', path: '/data/components', labelKey: 'nav.components', icon: NodeIndexOutlined, permission: 'settings.manage', group: 'data' },
+  { key: 'citizenSettings', path: '/data/citizen', labelKey: 'nav.citizenSettings', icon: MobileOutlined, permission: 'settings.manage', group: 'data' },
   { key: 'open311', path: '/data/open311', labelKey: 'open311.nav', icon: ApiOutlined, permission: 'apikey.manage', group: 'data' },
 ];
 

@@ -59,6 +59,8 @@ export const enBase: typeof zhBase = {
     catalog: 'Catalog',
     standards: 'Filing standards',
     calendar: 'Work calendar',
+    citizenSettings: 'Citizen reports',
+    components: 'Components',
     map: 'City map',
     openMenu: 'Open menu',
     collapse: 'Collapse menu',

@@ -74,7 +74,7 @@ export const enCases: typeof zhCases = {
       notFound: 'The case does not exist or you cannot see it', parent: 'Merged into case', escalated: 'Escalated',
       labeled: '{label}: {value}',
     },
-    timeline: { system: 'System', actor: '{name} ({role})', photos: '{count} photos' },
+    timeline: { system: 'System', actor: '{name} ({role})', photos: '{count, plural, one {# photo} other {# photos}}' },
     actionForm: {
       note: 'Note', reason: 'Reason', filingCondition: 'Filing condition', filingConditionPlaceholder: 'Choose a filing condition',
       limit: 'Handling limit: {value} {unit}', closingCondition: 'Closing condition: {text}', unitDefault: 'Default unit: {name}',
@@ -84,7 +84,7 @@ export const enCases: typeof zhCases = {
       closeType: 'Close type', voidReason: 'Void reason', photos: 'Photos', duplicates: 'Possible duplicates',
       noDuplicates: 'No similar case nearby within the time window', merge: 'Merge',
       mergeConfirm: 'Merge this case into {caseNo} as a duplicate and void it?', distance: '{meters} m away', done: 'Done: {action}',
-      selectAction: 'Choose an action', mergeNote: 'Duplicate of {caseNo}, merged', duplicatesFound: '{count} possible duplicates found',
+      selectAction: 'Choose an action', mergeNote: 'Duplicate of {caseNo}, merged', duplicatesFound: '{count, plural, one {# possible duplicate} other {# possible duplicates}} found',
     },
   },
   routing: {

@@ -28,8 +28,8 @@ export const enHotline: typeof zhHotline = {
     import: {
       button: 'Import orders', title: 'Import hotline orders', source: 'Source', drop: 'Click or drop an xlsx / CSV file', template: 'Download template',
       hint: 'First row: the template’s column headers (order no., requester, phone, request, address, due, urgency). If any row is wrong, nothing is imported.',
-      submit: 'Import', chooseFile: 'Choose a file first', done: '{imported} orders imported', skipped: '{count} orders already registered were skipped',
-      errorsTitle: '{count} problems, nothing imported', row: 'Row', column: 'Column', problem: 'Problem',
+      submit: 'Import', chooseFile: 'Choose a file first', done: '{imported, plural, one {# order} other {# orders}} imported', skipped: '{count, plural, one {# order already registered was} other {# orders already registered were}} skipped',
+      errorsTitle: '{count, plural, one {# problem} other {# problems}}, nothing imported', row: 'Row', column: 'Column', problem: 'Problem',
     },
     drawer: {
       title: 'Order {no}', sign: 'Sign', return: 'Return', convert: 'Convert to case', reply: 'Reply', revisit: 'Record revisit',

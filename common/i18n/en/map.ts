@@ -30,6 +30,7 @@ export const enMap: typeof zhMap = {
   },
   component: {
     drawerTitle: 'Component details',
+    list: { search: 'Component ID or name', filterClass: 'Class code (5 digits)', filterState: 'State', onMap: 'Map' },
     code: 'Component ID',
     name: 'Name',
     class: 'Class',

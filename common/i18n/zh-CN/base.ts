@@ -57,6 +57,8 @@ export const zhBase = {
     catalog: '事项目录',
     standards: '立结案标准',
     calendar: '工作日历',
+    citizenSettings: '市民随手拍设置',
+    components: '部件台账',
     map: '一张图',
     openMenu: '打开菜单',
     collapse: '收起菜单',

@@ -96,6 +96,7 @@ export const zhErrors = {
     PHOTO_UNKNOWN: '照片不存在或已被使用，请重新上传',
     PHOTO_UNREADABLE: '无法读取该照片，请换一张',
     PHOTO_UNSUPPORTED_TYPE: '只支持 JPEG、PNG、WebP 或 HEIF 照片',
+    PHOTO_HEIC_UNSUPPORTED: '无法读取 HEIC 格式照片（iPhone 默认格式），请以 JPEG 格式上传（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
     ROUTING_UNKNOWN_UNIT: '所选处置单位不存在或已停用',
     ROUTING_UNKNOWN_REGION: '所选区域不存在',
     ROUTING_UNKNOWN_MATTER: '事项不在本市目录中',

@@ -25,6 +25,7 @@ export const zhMap = {
   },
   component: {
     drawerTitle: '部件详情',
+    list: { search: '部件编码或名称', filterClass: '小类代码（5 位）', filterState: '状态', onMap: '地图' },
     code: '部件标识码',
     name: '部件名称',
     class: '部件类型',

@@ -46,6 +46,7 @@ export const zhPublic = {
       submitting: '正在提交…',
       draftRestored: '已恢复上次未提交完成的内容',
       discard: '清空重填',
+      photoHeic: '此浏览器无法转换 HEIC 格式照片，请改用 JPEG 格式重新选择（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
       failed: '提交未完成：{message}。内容已保存在本机，网络恢复后点「提交」即可，不会重复提交。',
       privacy: '提交即表示您同意我们为办理此问题使用您提供的信息。您的手机号不会出现在任何公开页面。',
     },
@@ -112,6 +113,13 @@ export const zhPublic = {
       submit: '申请重新办理',
       done: '已申请重新办理，我们会尽快处理',
       expired: '已超过可申请重新办理的期限，如有需要请重新反映',
+    },
+    settings: {
+      title: '市民随手拍设置',
+      reopenDays: '结案后可重新反映的天数',
+      reopenHelp: '市民在结案后这么多天内可凭查询码重新反映（0–90 天；0 表示不允许）。',
+      save: '保存',
+      saved: '已保存',
     },
     errors: {
       rateLimitedDevice: '本机提交过于频繁，请 {minutes} 分钟后再试',

@@ -27,6 +27,9 @@ export interface HotlineOrdersTable {
   converted_at: string | null;
   reply_text: string | null;
   replied_at: string | null;
+  /** the reply to the caller by SMS: 'queued' | 'off' | 'no_phone'; null before the 办理答复 (migration 0019) */
+  caller_reply_status: string | null;
+  caller_replied_at: string | null;
   satisfaction: string | null;
   revisit_note: string | null;
   revisit_at: string | null;

@@ -1,5 +1,6 @@
 import { zhCN } from '../../../common/i18n/zh-CN.ts';
 import { en } from '../../../common/i18n/en.ts';
+import { formatPlurals } from '../../../common/i18n/plural.ts';
 
 /** Server-side messages come from the same catalogs as the console, in the language the client asked for. */
 export type Locale = 'zh-CN' | 'en';
@@ -22,5 +23,5 @@ function lookup(tree: Tree, key: string): string | undefined {
 export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string | undefined {
   const template = lookup((locale === 'en' ? en : zhCN) as unknown as Tree, key);
   if (template === undefined) return undefined;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (params && params[name] !== undefined ? String(params[name]) : m));
+  return formatPlurals(template, locale, params).replace(/\{(\w+)\}/g, (m, name: string) => (params && params[name] !== undefined ? String(params[name]) : m));
 }

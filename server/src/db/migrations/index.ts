@@ -14,6 +14,7 @@ import * as m0014 from './0014_login_throttle.ts';
 import * as m0016 from './0016_tamper_evidence.ts';
 import * as m0017 from './0017_storage_health.ts';
 import * as m0018 from './0018_query_plans.ts';
+import * as m0019 from './0019_hotline_caller_reply.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0016_tamper_evidence': m0016,
   '0017_storage_health': m0017,
   '0018_query_plans': m0018,
+  '0019_hotline_caller_reply': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,6 +34,8 @@ export interface ExternalReport {
   reporterEmail?: string | null;
   externalNo?: string | null;
   deviceId?: string | null;
+  /** who uploaded `photoIds` (photos module); the idempotency scope when absent, as Open311 uploads under it */
+  uploader?: string;
   /** shown as the actor on the timeline, e.g. 市民随手拍, Open311 · FixMyStreet, 12345热线 */
   source: string;
 }
@@ -101,7 +103,7 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
             device_id: input.deviceId ?? null,
           },
         }, calendar, limits, now);
-        if (input.photoIds?.length) await deps.photos?.attachExternal?.(tx, tenantId, row.id, input.photoIds, 'before');
+        if (input.photoIds?.length) await deps.photos?.attachExternal?.(tx, tenantId, row.id, input.photoIds, 'before', input.uploader ?? idem.scope);
         await appendEvent(tx, {
           tenantId, caseId: row.id, at: row.reported_at, actorId: null, actorName: input.source, actorRole: 'external',
           action: 'report', fromStatus: null, toStatus: 'reported', note: null,

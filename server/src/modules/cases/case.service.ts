@@ -42,7 +42,7 @@ export interface CaseDeps {
   /** tenant settings (case.reopenDays) */
   settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
   photos?: {
-    attachExternal?(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check'): Promise<void>;
+    attachExternal?(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', uploader: string): Promise<void>;
     attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', actorUserId: string): Promise<void>;
     photosOfCase(db: Executor, tenantId: string, caseIds: readonly string[]): Promise<CasePhoto[] | Map<string, CasePhoto[]>>;
   };

@@ -91,6 +91,24 @@ describe('reporting', () => {
     expect(sameDevice).toHaveLength(1);
   });
 
+  it('lets only the uploading device, from its address, put a photo on a report; others get the unknown-photo error', async () => {
+    const photo = (await uploadPhoto(ctx.app)).json().id;
+    const otherDevice = await report({ photoIds: [photo] }, { 'x-device-id': 'citizen-device-0099' });
+    expect(otherDevice.statusCode, otherDevice.body).toBe(400);
+    expect(otherDevice.json().error).toMatchObject({ code: 'PHOTO_UNKNOWN', details: [{ field: 'body.photoIds.0' }] });
+    const otherAddress = await ctx.app.inject({
+      method: 'POST', url: '/api/public/reports', remoteAddress: '203.0.113.9', headers: { 'x-device-id': DEVICE },
+      payload: { matterCode: '06010', description: '小区门口垃圾堆了三天没人清', ...POINT, photoIds: [photo] },
+    });
+    expect(otherAddress.statusCode, otherAddress.body).toBe(400);
+    expect(otherAddress.json().error.code).toBe('PHOTO_UNKNOWN');
+    const unknown = await report({ photoIds: ['no-such-photo-id'] });
+    expect(unknown.json().error.code).toBe('PHOTO_UNKNOWN');
+    // The uploading device itself still can.
+    const own = await report({ photoIds: [photo] });
+    expect(own.statusCode, own.body).toBe(201);
+  });
+
   it('refuses bad input with field paths, never a 5xx', async () => {
     const fields = async (res: Awaited<ReturnType<typeof report>>) => {
       expect(res.statusCode, res.body).toBe(400);

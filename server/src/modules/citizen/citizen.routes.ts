@@ -100,7 +100,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenServ
       const key = idempotencyKey(req.headers['idempotency-key']);
       const tenant = await tenantOf(req);
       const data = await uploadedPhoto(req);
-      return reply.status(201).send(await s.uploadPhoto(tenant, data, key, device.key));
+      return reply.status(201).send(await s.uploadPhoto(tenant, data, key, { ...device, ip: req.ip }));
     });
 
     r.post('/api/public/reports', {
@@ -120,7 +120,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenServ
         if (refusal) return tooMany(req, reply, refusal);
       }
       const tenant = await tenantOf(req);
-      const result = await s.report(tenant, req.body, key, device);
+      const result = await s.report(tenant, req.body, key, { ...device, ip: req.ip });
       if (!result.replayed) reports.record(keys);
       if (replayKey) answered.add(replayKey);
       if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -13,6 +13,12 @@ import { createCitizenSettings } from './citizen-settings.ts';
 import { searchPlainMatters } from './citizen-matters.ts';
 import * as repo from './citizen.repository.ts';
 
+/**
+ * Who uploaded a citizen photo: the device id (or the IP when the app sends none) together with the IP, so only the
+ * phone that uploaded a photo, from where it uploaded it, can put that photo on a report.
+ */
+const photoUploader = (device: { key: string; ip: string }) => `public:${device.key}|ip:${device.ip}`;
+
 /** Shown as the actor of the citizen's own steps on the case timeline. */
 export const CITIZEN_SOURCE = '市民随手拍';
 /** Tracking tokens are base64url (case-external.ts issues 24 characters); other shapes are simply not found. */
@@ -87,16 +93,16 @@ export function createCitizenService(database: Database, config: Pick<Config, 'b
       return { items: all.slice(offset, offset + limit), total: all.length, page: query.page ?? 1, pageSize: limit };
     },
 
-    async uploadPhoto(tenant: PublicTenant, data: Buffer, key: string | null, deviceKey: string): Promise<{ id: string }> {
-      const photo = await deps.photos.uploadExternal(tenant.id, data, key, `public:${deviceKey}`);
+    async uploadPhoto(tenant: PublicTenant, data: Buffer, key: string | null, device: { key: string; ip: string }): Promise<{ id: string }> {
+      const photo = await deps.photos.uploadExternal(tenant.id, data, key, `public:${device.key}`, photoUploader(device));
       return { id: photo.id };
     },
 
-    async report(tenant: PublicTenant, body: PublicReport, key: string | null, device: { key: string; id: string | null }) {
+    async report(tenant: PublicTenant, body: PublicReport, key: string | null, device: { key: string; id: string | null; ip: string }) {
       const result = await deps.cases.intake(tenant.id, {
         channel: 'public', matterCode: body.matterCode, description: body.description.trim(), lng: body.lng, lat: body.lat,
         crs: body.crs, address: body.address?.trim() || null, photoIds: body.photoIds ?? [], reporterPhone: body.phone ?? null,
-        deviceId: device.id, source: CITIZEN_SOURCE,
+        deviceId: device.id, source: CITIZEN_SOURCE, uploader: photoUploader(device),
       }, { scope: `public:${device.key}`, key });
       const out: PublicReportResult = { caseNo: result.caseNo, token: result.token };
       return { status: result.status, replayed: result.replayed, body: out };

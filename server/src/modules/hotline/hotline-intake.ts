@@ -15,13 +15,17 @@ import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { DEFAULT_DUE_LIMITS, DEFAULT_SIGN_LIMITS, type Limit } from './hotline-lifecycle.ts';
+import { CALLER_REPLY_KEY, callerReplyAllowed } from './hotline-reply.ts';
 import { readOrderFile, validateRows } from './hotline-sheet.ts';
 import { hotlineErrors } from './hotline.errors.ts';
 import * as repo from './hotline.repository.ts';
 
 export interface IntakeDeps {
   calendar: { forTenant(tenantId: string): Promise<WorkCalendar> };
-  settings: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
+  settings: {
+    get(tenantId: string, key: string): Promise<{ value: unknown } | undefined>;
+    put(tx: Executor, actor: Actor, key: string, value: unknown): Promise<void>;
+  };
   audit: AuditService;
   /** unpacked-size and row limits of spreadsheet imports (configuration); the platform defaults when absent */
   importLimits?: SheetLimits;
@@ -58,7 +62,7 @@ export function createHotlineIntake(database: Database, clock: Clock, deps: Inta
       id: newId(), tenant_id: tenantId, source, external_no: input.externalNo.trim(), requester_name: input.requesterName?.trim() || null,
       requester_phone: input.requesterPhone?.trim() || null, content, address, urgency: input.urgency ?? 'normal', status: 'pending_sign',
       received_via: via, received_at: now, ...times, sign_overdue: 0, signed_at: null, signed_by: null, return_reason: null,
-      returned_at: null, case_id: null, converted_at: null, reply_text: null, replied_at: null, satisfaction: null, revisit_note: null,
+      returned_at: null, case_id: null, converted_at: null, reply_text: null, replied_at: null, caller_reply_status: null, caller_replied_at: null, satisfaction: null, revisit_note: null,
       revisit_at: null, search_text: [input.externalNo, content, address ?? '', input.requesterName ?? ''].join(' '), version: 1,
       created_at: now, updated_at: now,
     };
@@ -145,10 +149,20 @@ export function createHotlineIntake(database: Database, clock: Clock, deps: Inta
     async sources(actor: Actor): Promise<HotlineSourceConfig[]> {
       requirePermission(actor, 'settings.manage');
       const rows = new Map((await repo.sourcesOf(db, actor.tenantId)).map((r) => [r.source, r]));
+      const callerReply = await deps.settings.get(actor.tenantId, CALLER_REPLY_KEY);
       return HOTLINE_SOURCES.map((source) => {
         const r = rows.get(source);
-        return { source, configured: !!r, hint: r?.secret_hint ?? null, updatedAt: r?.updated_at ?? null };
+        return { source, configured: !!r, hint: r?.secret_hint ?? null, updatedAt: r?.updated_at ?? null, callerReply: callerReplyAllowed(callerReply, source) };
       });
+    },
+
+    /** Turns the SMS of the 办理答复 to callers of one source on or off (setting hotline.callerReply, audited). */
+    async setCallerReply(actor: Actor, source: HotlineSource, enabled: boolean): Promise<void> {
+      requirePermission(actor, 'settings.manage');
+      // Read outside the transaction: the settings reader uses its own connection, which SQLite's single one cannot lend.
+      const stored = (await deps.settings.get(actor.tenantId, CALLER_REPLY_KEY))?.value;
+      const current = stored && typeof stored === 'object' && !Array.isArray(stored) ? stored as Record<string, unknown> : {};
+      await db.transaction().execute((tx) => deps.settings.put(tx, actor, CALLER_REPLY_KEY, { ...current, [source]: enabled }));
     },
 
     /** A new random secret for the source (replacing any earlier one); only its hash is kept, so it is shown once. */

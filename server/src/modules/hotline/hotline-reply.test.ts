@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftReply } from './hotline-reply.ts';
+import { callerReplyAllowed, draftReply } from './hotline-reply.ts';
 
 describe('办理答复 draft', () => {
   const base = {
@@ -34,5 +34,14 @@ describe('办理答复 draft', () => {
     expect(text).toContain('阳光信访工单 GD-9');
     expect(text).toContain('情况属实');
     expect(text).toContain('处理结果：已处置完毕。');
+  });
+});
+
+describe('reply to the caller by source', () => {
+  it('is on for 12345 and 民情通, off for 阳光信访 by default; the setting overrides per source', () => {
+    expect(['12345', 'minqingtong', 'petition'].map((src) => callerReplyAllowed(undefined, src))).toEqual([true, true, false]);
+    const setting = { value: { petition: true, '12345': false, minqingtong: 'yes' } };
+    expect(['12345', 'minqingtong', 'petition'].map((src) => callerReplyAllowed(setting, src))).toEqual([false, true, true]);
+    expect(callerReplyAllowed({ value: [true] }, 'petition')).toBe(false);
   });
 });

@@ -6,6 +6,23 @@ import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time
 
 export const SOURCE_NAMES: Record<string, string> = { '12345': '12345热线', minqingtong: '民情通', petition: '阳光信访' };
 
+/** The notice kind of a reply to the caller (notify module, NOTICE_KINDS.reply). */
+export const NOTICE_KIND_REPLY = 'case.reply';
+
+/**
+ * Setting: per source, whether the 办理答复 is also sent to the caller by SMS, e.g. `{ "petition": true }`.
+ * Sources not named keep the default: on for 12345 and 民情通 (the caller asked the bureau through a service
+ * line and expects its answer), off for 阳光信访, whose answers follow the formal 信访 procedure (docs/hotline.md).
+ */
+export const CALLER_REPLY_KEY = 'hotline.callerReply';
+export const DEFAULT_CALLER_REPLY: Record<string, boolean> = { '12345': true, minqingtong: true, petition: false };
+
+export function callerReplyAllowed(setting: { value: unknown } | undefined, source: string): boolean {
+  const v = setting?.value;
+  const configured = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[source] : undefined;
+  return typeof configured === 'boolean' ? configured : DEFAULT_CALLER_REPLY[source] ?? false;
+}
+
 export interface ReplyInput {
   source: string;
   externalNo: string;

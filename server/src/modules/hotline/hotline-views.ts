@@ -29,6 +29,7 @@ export function detailOf(
     signedBy: extra.signedBy, returnReason: o.return_reason, returnedAt: o.returned_at, convertedAt: o.converted_at,
     caseStatus: o.case_status, caseClosed, replyText: o.reply_text, repliedAt: o.replied_at, pushStatus: extra.pushStatus,
     revisitNote: o.revisit_note, revisitAt: o.revisit_at,
+    callerReplyStatus: (o.caller_reply_status ?? null) as HotlineOrderDetail['callerReplyStatus'], callerRepliedAt: o.caller_replied_at ?? null,
     allowedActions: extra.canHandle ? allowedActions(o.status as HotlineStatus, caseClosed) : [],
     events: extra.events.map((e) => ({ at: e.at, action: e.action, actorName: e.actor_name, fromStatus: e.from_status, toStatus: e.to_status, note: e.note })),
   };

@@ -138,6 +138,11 @@ describe('work order lifecycle', () => {
     expect([replied.status, replied.pushStatus]).toEqual(['replied', 'pending']);
     const pushed = await ctx.database.db.selectFrom('hotline_pushes').selectAll().where('order_id', '=', created.id).execute();
     expect(pushed.map((p) => [p.kind, JSON.parse(p.payload_json).caseNo])).toEqual([['reply', converted.caseNo]]);
+    // The caller gets the reply too, through the notice outbox, and the order says so.
+    const notices = await ctx.database.db.selectFrom('notifications').select(['phone', 'kind', 'message', 'case_id', 'sent_at'])
+      .where('case_id', '=', converted.caseId).where('kind', '=', 'case.reply').execute();
+    expect(notices).toEqual([{ phone: '13500005555', kind: 'case.reply', message: `${draft}\n（经办人核对）`, case_id: converted.caseId, sent_at: null }]);
+    expect([replied.callerReplyStatus, replied.callerRepliedAt]).toEqual(['queued', expect.any(String)]);
     const revisited = await act('operator', created.id, 'revisit', { satisfaction: 'basically_satisfied', note: '回访基本满意' });
     expect([revisited.status, revisited.satisfaction]).toEqual(['closed', 'basically_satisfied']);
     const rated = await ctx.database.db.selectFrom('cases').select(['satisfaction', 'satisfaction_source', 'external_no']).where('id', '=', converted.caseId).executeTakeFirstOrThrow();
@@ -150,14 +155,35 @@ describe('work order lifecycle', () => {
     await act('operator', created.id, 'sign');
     const converted = await act('operator', created.id, 'convert', { matterCode: '09006', ...POINT });
     await closeCase(converted.caseId);
-    await act('operator', created.id, 'reply', { text: '已处理' });
+    const replied = await act('operator', created.id, 'reply', { text: '已处理' });
+    expect(replied.callerReplyStatus).toBe('no_phone');
     const refused = await api('operator').post(`/api/hotline/orders/${created.id}/revisit`, { version: (await orderNo('WH-REOPEN-1')).version, satisfaction: 'satisfied', reopen: true });
     expect([refused.statusCode, refused.json().error.details[0].field]).toEqual([400, 'body.reopen']);
     const reopened = await act('operator', created.id, 'revisit', { satisfaction: 'unsatisfied', note: '摊点又回来了', reopen: true });
     expect([reopened.status, reopened.replyText, reopened.satisfaction, reopened.caseClosed]).toEqual(['converted', null, 'unsatisfied', false]);
+    expect(reopened.callerReplyStatus).toBeNull();
     const kase = await ctx.database.db.selectFrom('cases').select(['status', 'reopen_count', 'satisfaction_source']).where('id', '=', converted.caseId).executeTakeFirstOrThrow();
     expect(kase).toEqual({ status: 'pending_dispatch', reopen_count: 1, satisfaction_source: 'hotline_revisit' });
     expect(reopened.events.map((e: { action: string }) => e.action).slice(-2)).toEqual(['reply', 'reopen']);
+  });
+
+  it('does not text a 阳光信访 caller the reply unless the source is configured to (setting hotline.callerReply)', async () => {
+    const petSecret = (await api('admin').post('/api/hotline/sources/petition/secret')).json().secret;
+    const replyTo = async (no: string) => {
+      const order = (await hook({ externalNo: no, requesterPhone: '13600006666', content: '工地夜间施工噪音扰民' }, { authorization: `Bearer ${petSecret}` }, 'petition')).json();
+      await act('shiftleader', order.id, 'sign');
+      const converted = await act('shiftleader', order.id, 'convert', { matterCode: '09006', ...POINT });
+      await closeCase(converted.caseId);
+      const replied = await act('shiftleader', order.id, 'reply', { text: `${no} 已责令停工整改` });
+      const notices = await ctx.database.db.selectFrom('notifications').select('message').where('case_id', '=', converted.caseId).where('kind', '=', 'case.reply').execute();
+      return { status: replied.callerReplyStatus, notices: notices.map((n) => n.message) };
+    };
+    expect(await replyTo('XF-REPLY-1')).toEqual({ status: 'off', notices: [] });
+    const petitionSource = async () => (await api('admin').get('/api/hotline/sources')).json().find((x: { source: string }) => x.source === 'petition');
+    expect((await petitionSource()).callerReply).toBe(false);
+    expect((await api('admin').put('/api/hotline/sources/petition/caller-reply', { enabled: true })).statusCode).toBe(200);
+    expect((await petitionSource()).callerReply).toBe(true);
+    expect(await replyTo('XF-REPLY-2')).toEqual({ status: 'queued', notices: ['XF-REPLY-2 已责令停工整改'] });
   });
 
   it('converts a 阳光信访 order into a petition case; returns another with its reason; refuses stale and illegal steps', async () => {

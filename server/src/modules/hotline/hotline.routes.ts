@@ -5,7 +5,7 @@ import { Type } from 'typebox';
 import { MAX_IMPORT_BYTES, XLSX_MIME } from '../../../../common/contracts/catalog.ts';
 import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import {
-  HotlineConvert, HotlineImportQuery, HotlineImportResult, HotlineOrderDetail, HotlineOrderInput, HotlineOrderSummary, HotlineQuery,
+  HotlineCallerReply, HotlineConvert, HotlineImportQuery, HotlineImportResult, HotlineOrderDetail, HotlineOrderInput, HotlineOrderSummary, HotlineQuery,
   HotlineReply, HotlineReturn, HotlineRevisit, HotlineSecret, HotlineSourceConfig, HotlineSourceParams, HotlineVersioned, ReplyDraft, WebhookReceipt,
 } from '../../../../common/contracts/hotline.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
@@ -94,6 +94,13 @@ export async function registerHotlineRoutes(app: FastifyInstance, hotline: Hotli
       async (req) => hotline.sources(actorOf(req)));
     r.post('/api/hotline/sources/:source/secret', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'New webhook secret (shown once)', params: HotlineSourceParams, response: { 201: HotlineSecret, ...errors } } },
       async (req, reply) => reply.status(201).send(await hotline.rotateSecret(actorOf(req), req.params.source)));
+    r.put('/api/hotline/sources/:source/caller-reply', {
+      config: { permission: 'settings.manage' },
+      schema: { tags, summary: 'Whether the 办理答复 also goes to callers of this source by SMS', params: HotlineSourceParams, body: HotlineCallerReply, response: { 200: Ok, ...errors } },
+    }, async (req) => {
+      await hotline.setCallerReply(actorOf(req), req.params.source, req.body.enabled);
+      return { ok: true };
+    });
     r.delete('/api/hotline/sources/:source/secret', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Disable the webhook of a source', params: HotlineSourceParams, response: { 200: Ok, ...errors } } },
       async (req) => {
         await hotline.removeSecret(actorOf(req), req.params.source);

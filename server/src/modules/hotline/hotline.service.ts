@@ -14,7 +14,7 @@ import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { createHotlineIntake, type IntakeDeps } from './hotline-intake.ts';
 import { ACTION_FROM } from './hotline-lifecycle.ts';
 import type { PushAdapter } from './hotline-push.ts';
-import { SOURCE_NAMES, draftReply } from './hotline-reply.ts';
+import { CALLER_REPLY_KEY, NOTICE_KIND_REPLY, SOURCE_NAMES, callerReplyAllowed, draftReply } from './hotline-reply.ts';
 import { detailOf, summaryOf, type OrderRow } from './hotline-views.ts';
 import { hotlineErrors } from './hotline.errors.ts';
 import * as repo from './hotline.repository.ts';
@@ -32,6 +32,8 @@ export interface HotlineCases {
 export interface HotlineDeps extends IntakeDeps {
   cases: HotlineCases;
   push: PushAdapter;
+  /** the notice outbox (notify module): the 办理答复 also goes to the caller's phone where the source allows it */
+  notify?: { enqueue(executor: Executor, notice: { tenantId: string; caseId: string | null; phone: string; kind: string; message: string }): Promise<string> };
   timeZone: string;
 }
 
@@ -64,7 +66,10 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
   }
 
   /** One guarded write plus its event row (and an outbox row when something goes back to the hotline). */
-  async function apply(actor: Actor, o: OrderRow, action: HotlineAction | 'reopen', patch: Partial<HotlineOrdersTable>, note: string | null, push?: { kind: 'reply' | 'return'; payload: object }) {
+  async function apply(
+    actor: Actor, o: OrderRow, action: HotlineAction | 'reopen', patch: Partial<HotlineOrdersTable>, note: string | null,
+    push?: { kind: 'reply' | 'return'; payload: object }, alsoInTx?: (tx: Executor) => Promise<void>,
+  ) {
     const now = clock.now().toISOString();
     let pushId: string | null = null;
     await db.transaction().execute(async (tx: Executor) => {
@@ -79,6 +84,7 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
           id: pushId, tenant_id: actor.tenantId, order_id: o.id, kind: push.kind, payload_json: JSON.stringify(push.payload), status: 'pending', created_at: now, sent_at: null,
         }).execute();
       }
+      if (alsoInTx) await alsoInTx(tx);
     });
     if (pushId && push) await deps.push.deliver(database, { id: pushId, source: o.source, externalNo: o.external_no, kind: push.kind, payload: push.payload }, clock.now());
     return get(actor, o.id);
@@ -156,15 +162,25 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
       };
     },
 
-    /** 答复: the (edited) reply is recorded and pushed back to the hotline through the outbox. */
+    /**
+     * 答复: the (edited) reply is recorded and pushed back to the hotline through the outbox and, where the source
+     * allows it (setting hotline.callerReply), queued in the same transaction as an SMS to the caller's phone.
+     */
     async reply(actor: Actor, id: string, body: HotlineReply) {
       const o = await forAction(actor, id, 'reply', body.version);
       const c = await closedCase(actor, o);
       const text = body.text.trim();
       if (!text) throw hotlineErrors.field('body.text', 'minLength', '答复内容不能为空');
       const now = clock.now().toISOString();
-      return apply(actor, o, 'reply', { status: 'replied', reply_text: text, replied_at: now }, null, {
+      const allowed = callerReplyAllowed(await deps.settings.get(actor.tenantId, CALLER_REPLY_KEY), o.source) && deps.notify !== undefined;
+      const phone = o.requester_phone?.trim() || null;
+      const callerReply = !allowed ? 'off' : phone ? 'queued' : 'no_phone';
+      return apply(actor, o, 'reply', { status: 'replied', reply_text: text, replied_at: now, caller_reply_status: callerReply, caller_replied_at: now }, null, {
         kind: 'reply', payload: { source: o.source, externalNo: o.external_no, action: 'reply', caseNo: c.case_no, text, closedAt: c.closed_at, at: now },
+      }, async (tx) => {
+        if (callerReply === 'queued' && phone && deps.notify) {
+          await deps.notify.enqueue(tx, { tenantId: actor.tenantId, caseId: c.id, phone, kind: NOTICE_KIND_REPLY, message: text });
+        }
       });
     },
 
@@ -183,7 +199,7 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
       if (!body.reopen) return apply(actor, o, 'revisit', { status: 'closed', ...revisit }, note);
       const source = SOURCE_NAMES[o.source] ?? o.source;
       await deps.cases.reopen(actor.tenantId, o.case_id, { reason: note ?? `${source}回访不满意`, source: `${source}回访` });
-      return apply(actor, o, 'reopen', { status: 'converted', ...revisit, reply_text: null, replied_at: null }, note);
+      return apply(actor, o, 'reopen', { status: 'converted', ...revisit, reply_text: null, replied_at: null, caller_reply_status: null, caller_replied_at: null }, note);
     },
 
     /** Scheduler job: open orders past their 签收 deadline are marked 响应超时. */

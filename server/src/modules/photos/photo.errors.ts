@@ -23,6 +23,12 @@ export const photoTooManyPixels = (pixels: number, maxPixels: number) =>
 /** Every image slot is busy and the waiting line is full: come back shortly. */
 export const photoBusy = (retryAfterSeconds: number) => new AppError('PHOTO_BUSY', 503, { retryAfterSeconds });
 
+/**
+ * An iPhone HEIC (HEVC-coded HEIF): the server's image library has no HEVC decoder. The message tells the user to
+ * send JPEG (the phone pages convert in the browser; "Most Compatible" in the camera settings avoids HEIC).
+ */
+export const photoHeicUnsupported = () => new AppError('PHOTO_HEIC_UNSUPPORTED', 415, { field: 'body.file', allowed: 'jpeg, png, webp, avif' });
+
 /** The bytes look like an accepted format but do not decode (truncated upload, corrupt file). */
 export const photoUnreadable = () => new AppError('PHOTO_UNREADABLE', 422);
 

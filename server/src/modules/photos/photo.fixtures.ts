@@ -34,6 +34,15 @@ export async function avif(): Promise<Buffer> {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: '#008080' } }).avif().toBuffer();
 }
 
+/**
+ * A file shaped like an iPhone HEIC (major brand `heic`, HEVC image items) that no HEVC decoder is needed to make:
+ * an AVIF with its brand and item type renamed. Our image library cannot decode it, exactly as with a real HEIC.
+ */
+export async function heicLike(): Promise<Buffer> {
+  const text = (await avif()).toString('latin1').replace(/av01/g, 'hvc1').replace('ftypavif', 'ftypheic');
+  return Buffer.from(text, 'latin1');
+}
+
 /** A genuine PNG of noise, stored uncompressed, just over `bytes`: only its size is wrong. */
 export async function oversizePng(bytes: number): Promise<Buffer> {
   const side = Math.ceil(Math.sqrt(bytes / 3)) + 8;

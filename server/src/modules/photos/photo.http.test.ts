@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../../db/seed/demo-city.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
-import { insertBareCase, oversizePng, portraitJpegWithGps, textRenamedJpg, transparentPng } from './photo.fixtures.ts';
+import { heicLike, insertBareCase, oversizePng, portraitJpegWithGps, textRenamedJpg, transparentPng } from './photo.fixtures.ts';
 import { MAX_PHOTO_BYTES } from './photo.errors.ts';
 
 let ctx: TestContext;
@@ -82,6 +82,16 @@ describe('POST /api/photos', () => {
     const res = await upload(inspector, [{ data: textRenamedJpg(), name: 'photo.jpg', type: 'image/jpeg' }]);
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('PHOTO_UNSUPPORTED_TYPE');
+  });
+
+  it('refuses an iPhone HEIC with its own code and a message saying to send JPEG, in both languages', async () => {
+    const zh = await upload(inspector, [{ data: await heicLike(), name: 'IMG_0001.HEIC', type: 'image/heic' }]);
+    expect(zh.statusCode).toBe(415);
+    expect(zh.json().error.code).toBe('PHOTO_HEIC_UNSUPPORTED');
+    expect(zh.json().error.message).toContain('JPEG');
+    expect(zh.json().error.message).toContain('HEIC');
+    const en = await upload(inspector, [{ data: await heicLike(), name: 'IMG_0001.HEIC', type: 'image/heic' }], { 'accept-language': 'en' });
+    expect(en.json().error.message).toMatch(/HEIC.*JPEG/);
   });
 
   it('refuses a file over 10 MB (413), by declared length or while reading, and stores nothing', async () => {

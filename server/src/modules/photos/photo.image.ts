@@ -1,5 +1,5 @@
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import { MAX_PHOTO_PIXELS, photoTooManyPixels, photoUnreadable, photoUnsupportedType } from './photo.errors.ts';
+import { MAX_PHOTO_PIXELS, photoHeicUnsupported, photoTooManyPixels, photoUnreadable, photoUnsupportedType } from './photo.errors.ts';
 
 /** Longest edge of the stored photo: enough to read a licence plate or a crack, small enough for 4G. */
 export const MAX_EDGE = 2560;
@@ -12,6 +12,11 @@ export type PhotoSourceType = 'jpeg' | 'png' | 'webp' | 'heif';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** ISO-BMFF major brands of HEIF stills: HEIC from iPhones and AVIF. */
 const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'mif2', 'msf1', 'avif', 'avis']);
+/** Major brands that say the images are HEVC-coded (HEIC): decodable only with an HEVC decoder, which we lack. */
+const HEVC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx']);
+
+/** True when the file declares itself HEIC (HEVC-coded HEIF), as iPhones write by default. */
+export const isHeic = (data: Buffer) => data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp' && HEVC_BRANDS.has(data.toString('latin1', 8, 12));
 
 // 'error' rather than the stricter default 'warning': many Android camera JPEGs carry harmless warnings
 // (odd markers, padding) and must not be refused; truncated or corrupt data still is.
@@ -53,7 +58,7 @@ export async function normalisePhoto(data: Buffer, maxPixels: number = MAX_PHOTO
     // Header only, no pixels decoded: read without the pixel cap so an oversize image gets its own 413 below.
     meta = await sharp(data, { ...INPUT, limitInputPixels: false }).metadata();
   } catch {
-    throw photoUnreadable();
+    throw isHeic(data) ? photoHeicUnsupported() : photoUnreadable();
   }
   // The decoder libvips picked must agree with the magic bytes: a polyglot file is refused.
   if (meta.format !== sourceType) throw photoUnsupportedType();
@@ -75,7 +80,7 @@ export async function normalisePhoto(data: Buffer, maxPixels: number = MAX_PHOTO
     return { sourceType, image, thumb, width: info.width, height: info.height };
   } catch {
     // The prebuilt libvips decodes AVIF but not HEVC (patents): an iPhone HEIC is a type we cannot take.
-    if (meta.format === 'heif' && meta.compression === 'hevc') throw photoUnsupportedType('hevc');
+    if (isHeic(data) || (meta.format === 'heif' && meta.compression === 'hevc')) throw photoHeicUnsupported();
     throw photoUnreadable();
   }
 }

@@ -14,20 +14,20 @@ export async function findPhoto(db: Executor, tenantId: string, id: string) {
   return db.selectFrom('case_photos').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
-/** Of `ids`, those still free to attach: not on any case yet, and uploaded by this user (null = an external upload). */
-export async function attachableIds(db: Executor, tenantId: string, userId: string | null, ids: readonly string[]): Promise<Set<string>> {
+/** Of `ids`, those still free to attach: not on any case yet, and uploaded by this uploader (a staff user id, or an external uploader's digest). */
+export async function attachableIds(db: Executor, tenantId: string, uploadedBy: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom('case_photos').select('id')
-    .where('tenant_id', '=', tenantId).where('uploaded_by', userId === null ? 'is' : '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
+    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', uploadedBy).where('case_id', 'is', null).where('id', 'in', ids)
     .execute();
   return new Set(rows.map((r) => r.id));
 }
 
 /** Guarded by the same conditions as `attachableIds`, so a concurrent attach of the same photo updates nothing. */
-export async function attach(db: Executor, tenantId: string, userId: string | null, caseId: string, ids: readonly string[], phase: PhotoPhase): Promise<number> {
+export async function attach(db: Executor, tenantId: string, uploadedBy: string, caseId: string, ids: readonly string[], phase: PhotoPhase): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await db.updateTable('case_photos').set({ case_id: caseId, phase })
-    .where('tenant_id', '=', tenantId).where('uploaded_by', userId === null ? 'is' : '=', userId).where('case_id', 'is', null).where('id', 'in', ids)
+    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', uploadedBy).where('case_id', 'is', null).where('id', 'in', ids)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
@@ -49,4 +49,21 @@ export async function publicPhoto(db: Executor, tenantId: string, id: string, ch
     .where('p.tenant_id', '=', tenantId).where('p.id', '=', id).where('p.phase', 'in', [...PUBLIC_PHOTO_PHASES])
     .where('c.channel', 'in', [...channels]).where('c.status', '!=', 'voided')
     .executeTakeFirst();
+}
+
+/**
+ * Unattached uploads older than `before`, across tenants: the sweep is a system job with no tenant of its own, and
+ * each row still carries its tenant for the delete.
+ */
+export async function staleUnattached(db: Executor, before: string, limit: number) {
+  return db.selectFrom('case_photos').select(['id', 'tenant_id', 'path', 'thumb_path'])
+    .where('case_id', 'is', null).where('created_at', '<', before)
+    .orderBy('created_at').limit(limit)
+    .execute();
+}
+
+/** Deletes one upload only if it is still unattached, so an attach racing the sweep keeps its photo. */
+export async function deleteUnattached(db: Executor, tenantId: string, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('case_photos').where('tenant_id', '=', tenantId).where('id', '=', id).where('case_id', 'is', null).executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
 }

@@ -117,3 +117,32 @@ describe('file access', () => {
     expect((await refusal(photos.upload(outsider, await transparentPng()))).status).toBe(403);
   });
 });
+
+describe('sweep of unattached uploads', () => {
+  it('removes uploads never attached once older than the configured age, files and rows, and keeps the rest', async () => {
+    const { stat } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const abandoned = await photos.upload(inspector, await transparentPng());
+    const kept = await photos.upload(inspector, await transparentPng());
+    const caseId = await insertBareCase(ctx.database.db, inspector.tenantId, '420281-20240312-90077');
+    await ctx.database.db.transaction().execute((tx) => photos.attachPhotos(tx, inspector.tenantId, caseId, [kept.id], 'before', inspector.userId));
+    const row = await ctx.database.db.selectFrom('case_photos').select(['path', 'thumb_path', 'created_at']).where('id', '=', abandoned.id).executeTakeFirstOrThrow();
+    const onDisk = async (rel: string) => stat(join(ctx.config.dataDir, rel)).then(() => true, () => false);
+    expect(await onDisk(row.path)).toBe(true);
+
+    const uploadedAt = new Date(row.created_at).getTime();
+    const hours = ctx.config.photos.unattachedMaxAgeHours;
+    expect(hours).toBe(24);
+    // Younger than the age: nothing goes.
+    await photos.sweep(new Date(uploadedAt + (hours - 1) * 3_600_000));
+    expect(await photos.file(inspector, abandoned.id, 'full')).toBeTruthy();
+
+    const swept = await photos.sweep(new Date(uploadedAt + (hours + 1) * 3_600_000));
+    expect(swept.removed).toBeGreaterThanOrEqual(1);
+    expect(await ctx.database.db.selectFrom('case_photos').select('id').where('id', '=', abandoned.id).executeTakeFirst()).toBeUndefined();
+    expect(await onDisk(row.path)).toBe(false);
+    expect(await onDisk(row.thumb_path)).toBe(false);
+    // The attached photo stays.
+    expect((await photos.photosOfCase(ctx.database.db, inspector.tenantId, [caseId])).get(caseId)!.map((p) => p.id)).toEqual([kept.id]);
+  });
+});

@@ -35,6 +35,13 @@ export interface PhotoFile {
 
 /** Seconds a client is told to wait when every image slot and the waiting line are taken. */
 const BUSY_RETRY_SECONDS = 5;
+/**
+ * `uploaded_by` of an external upload: a digest of the uploader (device id and IP, API client), never the IP itself;
+ * the prefix keeps it apart from staff user ids.
+ */
+const externalUploader = (uploader: string) => `ext:${createHash('sha256').update(uploader).digest('hex').slice(0, 40)}`;
+/** Rows the unattached-upload sweep reads at a time. */
+const SWEEP_BATCH = 200;
 
 type PhotoRow = Pick<CasePhotosTable, 'id' | 'phase' | 'width' | 'height' | 'created_at'>;
 
@@ -144,22 +151,27 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
 
     /**
      * A photo from outside the bureau (citizen H5, Open311 media): the same content checks, re-orientation and
-     * metadata stripping (EXIF location never reaches a public page, issue 8), stored without an uploader until an
-     * external intake attaches it. `scope` names the client (device, API key) for idempotent retries.
+     * metadata stripping (EXIF location never reaches a public page, issue 8), bound to its `uploader` (device and
+     * IP, API client; `scope` when not given) until an external intake by the same uploader attaches it. `scope`
+     * names the client for idempotent retries.
      */
-    async uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string): Promise<CasePhoto> {
+    async uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string, uploader: string = scope): Promise<CasePhoto> {
       // Anyone on the internet can send these: the lower, public pixel cap applies.
-      return storeOne(tenantId, null, data, config.photos.maxPixelsPublic, `photo.external:${tenantId}:${scope}`, key);
+      return storeOne(tenantId, externalUploader(uploader), data, config.photos.maxPixelsPublic, `photo.external:${tenantId}:${scope}`, key);
     },
 
-    /** For external intake, inside its transaction: attaches unattached uploads that have no uploader. */
-    async attachExternal(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: PhotoPhase): Promise<void> {
+    /**
+     * For external intake, inside its transaction: attaches unattached uploads of this `uploader` (the value given to
+     * `uploadExternal`). Anyone else's upload is refused exactly like an unknown id.
+     */
+    async attachExternal(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: PhotoPhase, uploader: string): Promise<void> {
       const ids = [...new Set(photoIds)];
       if (ids.length === 0) return;
-      const free = await repo.attachableIds(tx, tenantId, null, ids);
+      const owner = externalUploader(uploader);
+      const free = await repo.attachableIds(tx, tenantId, owner, ids);
       const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
       if (bad.length > 0) throw photoUnknown(bad);
-      if ((await repo.attach(tx, tenantId, null, caseId, ids, phase)) !== ids.length) throw photoUnknown(['body.photoIds']);
+      if ((await repo.attach(tx, tenantId, owner, caseId, ids, phase)) !== ids.length) throw photoUnknown(['body.photoIds']);
     },
 
     /**
@@ -196,6 +208,26 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       if (bad.length > 0) throw photoUnknown(bad);
       // Fewer rows than checked means another request attached one in between: refuse rather than share it.
       if ((await repo.attach(tx, tenantId, actorUserId, caseId, ids, phase)) !== ids.length) throw photoUnknown(['body.photoIds']);
+    },
+
+    /**
+     * Removes uploads never attached to a case (an abandoned form, a failed report) once they are older than
+     * PHOTO_UNATTACHED_MAX_AGE_HOURS: the row first, guarded by "still unattached", then its files.
+     */
+    async sweep(now: Date): Promise<{ removed: number }> {
+      const before = new Date(now.getTime() - config.photos.unattachedMaxAgeHours * 3_600_000).toISOString();
+      let removed = 0;
+      for (;;) {
+        const batch = await repo.staleUnattached(db, before, SWEEP_BATCH);
+        let deleted = 0;
+        for (const row of batch) {
+          if (!(await repo.deleteUnattached(db, row.tenant_id, row.id))) continue;
+          deleted++;
+          await Promise.all([store.remove(row.path), store.remove(row.thumb_path)]);
+        }
+        removed += deleted;
+        if (batch.length < SWEEP_BATCH || deleted === 0) return { removed };
+      }
     },
 
     /** Photos of many cases in one query (case lists and details never query per case). Every id gets a list. */

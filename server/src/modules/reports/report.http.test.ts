@@ -5,6 +5,7 @@ import { driveToClosed, staffSessions, step } from '../../testing/case-loop.ts';
 import { as, createTestApp, type Session, type TestContext } from '../../testing/test-app.ts';
 import { createKpiService } from '../kpi/index.ts';
 import { createReportService } from './report.service.ts';
+import { translate } from '../../platform/messages.ts';
 
 /**
  * The statistics report (issue 6) on a hand-made month: three cases reported by the demo inspector on 2024-03-12,
@@ -47,6 +48,16 @@ describe('statistics report', () => {
     const sanitation = units.rows.find((row: { name: string }) => row.name.includes('环卫'));
     expect(sanitation).toMatchObject({ dispatched: 2, closed: 2, closeRate: 100 });
     expect(res.body).not.toContain('NaN');
+  });
+
+  it('says English counts with plural rules: 1 case, 2 cases, never "1 cases"', async () => {
+    const r = (await api('leader').get(`/api/reports/statistics?${Q}&lang=en`)).json();
+    const all = r.sections.flatMap((x: { paragraphs: string[] }) => x.paragraphs).join(' ');
+    expect(all).toContain('3 problems were received, 2 filed and 1 voided; of 2 cases due, 2 were closed');
+    expect(all).not.toMatch(/\b1 (cases|problems|revisits|hours)\b|\b1 \w+ were\b|plural/);
+    const units = (dispatched: number) => translate('en', 'report.text.units', { dispatched, handled: 1, handleRate: '-', onTimeHandleRate: '-', extended: 0, suspended: 0 });
+    expect(units(1)).toMatch(/^1 case was dispatched;/);
+    expect(units(2)).toMatch(/^2 cases were dispatched;/);
   });
 
   it('writes a Word document carrying the same sentences', async () => {

@@ -17,7 +17,7 @@ const ORDER: HotlineOrderDetail = {
   content: '小区停电', address: null, receivedAt: '2024-03-12T02:00:00.000Z', receivedVia: 'webhook', signDeadline: '2024-03-12T04:00:00.000Z',
   signedAt: '2024-03-12T02:10:00.000Z', signOverdue: false, dueAt: '2024-03-19T02:00:00.000Z', overdue: false, caseId: null, caseNo: null,
   satisfaction: null, updatedAt: '2024-03-12T02:10:00.000Z', version: 2, signedBy: '张受理员', returnReason: null, returnedAt: null,
-  convertedAt: null, caseStatus: null, caseClosed: false, replyText: null, repliedAt: null, pushStatus: null, revisitNote: null, revisitAt: null,
+  convertedAt: null, caseStatus: null, caseClosed: false, replyText: null, repliedAt: null, pushStatus: null, callerReplyStatus: null, callerRepliedAt: null, revisitNote: null, revisitAt: null,
   allowedActions: ['return', 'convert'], events: [],
 };
 

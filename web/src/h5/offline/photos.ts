@@ -2,8 +2,9 @@
  * Photos on the device: a camera photo (often 3–8 MB) is scaled to MAX_EDGE px and re-encoded as JPEG before it
  * is kept or sent, so a draft costs ~200–400 KB per photo and an upload on a weak signal takes seconds, not
  * minutes. Re-encoding also drops EXIF (the GPS of the phone's owner stays on the phone; the case has its own
- * position). Where the browser cannot decode the file (HEIC in some browsers) the original is kept: the server
- * accepts JPEG, PNG, WebP and HEIF up to 10 MB.
+ * position). An iPhone's HEIC goes through the same canvas and leaves as JPEG (Safari decodes HEIC): the server has
+ * no HEVC decoder. Where the browser cannot decode a HEIC either, `HeicUnsupportedError` says so; any other file
+ * the browser cannot decode is sent as it is (the server accepts JPEG, PNG, WebP and AVIF up to 10 MB).
  */
 export const MAX_EDGE = 1600;
 export const JPEG_QUALITY = 0.8;
@@ -17,6 +18,49 @@ export class PhotoTooLargeError extends Error {
   }
 }
 
+/** A HEIC photo this browser cannot decode: the page tells the user to send JPEG instead. */
+export class HeicUnsupportedError extends Error {
+  constructor() {
+    super('HEIC photo cannot be decoded in this browser');
+    this.name = 'HeicUnsupportedError';
+  }
+}
+
+/** HEIC/HEIF by the picker's type or name, or by the file's own brand (`ftypheic` …) when the picker gives neither. */
+export async function isHeicFile(file: Blob): Promise<boolean> {
+  const name = (file as Partial<File>).name ?? '';
+  if (/^image\/hei[cf](-sequence)?$/i.test(file.type) || /\.hei[cf]$/i.test(name)) return true;
+  const head = new Uint8Array(await readHead(file, 12));
+  const text = String.fromCharCode(...head);
+  return text.slice(4, 8) === 'ftyp' && ['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1'].includes(text.slice(8, 12));
+}
+
+function readHead(file: Blob, bytes: number): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => (reader.result instanceof ArrayBuffer ? resolve(reader.result) : reject(new Error('unreadable')));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
+    reader.readAsArrayBuffer(file.slice(0, bytes));
+  });
+}
+
+/** Browsers that decode HEIC in <img> but not in createImageBitmap still get a canvas this way. */
+function loadImage(file: Blob): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const url = URL.createObjectURL(file);
+    const img = new Image();
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      resolve(img);
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      reject(new Error('undecodable'));
+    };
+    img.src = url;
+  });
+}
+
 function readAsDataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -26,25 +70,46 @@ function readAsDataUrl(file: Blob): Promise<string> {
   });
 }
 
+function toJpeg(source: CanvasImageSource, width: number, height: number): string | null {
+  if (!width || !height) return null;
+  const scale = Math.min(1, MAX_EDGE / Math.max(width, height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(width * scale));
+  canvas.height = Math.max(1, Math.round(height * scale));
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.drawImage(source, 0, 0, canvas.width, canvas.height);
+  const url = canvas.toDataURL('image/jpeg', JPEG_QUALITY);
+  return url.startsWith('data:image/jpeg') ? url : null;
+}
+
 async function reencode(file: Blob): Promise<string | null> {
-  if (typeof createImageBitmap !== 'function') return null;
-  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  if (typeof createImageBitmap === 'function') {
+    try {
+      const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+      try {
+        const url = toJpeg(bitmap, bitmap.width, bitmap.height);
+        if (url) return url;
+      } finally {
+        bitmap.close();
+      }
+    } catch {
+      // fall through to <img>
+    }
+  }
+  if (typeof Image !== 'function' || typeof URL.createObjectURL !== 'function') return null;
   try {
-    const scale = Math.min(1, MAX_EDGE / Math.max(bitmap.width, bitmap.height));
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
-    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
-    const context = canvas.getContext('2d');
-    if (!context) return null;
-    context.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    const url = canvas.toDataURL('image/jpeg', JPEG_QUALITY);
-    return url.startsWith('data:image/jpeg') ? url : null;
-  } finally {
-    bitmap.close();
+    const img = await loadImage(file);
+    return toJpeg(img, img.naturalWidth, img.naturalHeight);
+  } catch {
+    return null;
   }
 }
 
-/** A photo from the camera input as a compact JPEG data: URL (or the original file where it cannot be decoded). */
+/**
+ * A photo from the camera input as a compact JPEG data: URL (or the original file where it cannot be decoded,
+ * except a HEIC, which the server cannot decode either: HeicUnsupportedError).
+ */
 export async function compressPhoto(file: Blob): Promise<string> {
   let url: string | null = null;
   try {
@@ -52,6 +117,7 @@ export async function compressPhoto(file: Blob): Promise<string> {
   } catch {
     url = null;
   }
+  if (url === null && (await isHeicFile(file))) throw new HeicUnsupportedError();
   url ??= await readAsDataUrl(file);
   if (dataUrlBytes(url) > MAX_PHOTO_BYTES) throw new PhotoTooLargeError();
   return url;

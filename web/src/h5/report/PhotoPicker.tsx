@@ -3,7 +3,7 @@ import { App, Button, Spin } from 'antd';
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/context.ts';
 import { MAX_PHOTOS } from '../offline/draft.ts';
-import { compressPhoto, PhotoTooLargeError } from '../offline/photos.ts';
+import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../offline/photos.ts';
 
 interface Props {
   photos: string[];
@@ -36,7 +36,7 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
         added.push(await compressPhoto(file));
       } catch (error) {
         const reason = error instanceof PhotoTooLargeError ? '> 10 MB' : error instanceof Error ? error.message : String(error);
-        void message.error(t('h5.report.photoFailed', { message: reason }));
+        void message.error(error instanceof HeicUnsupportedError ? t('h5.report.photoHeic') : t('h5.report.photoFailed', { message: reason }));
       } finally {
         setBusy((n) => n - 1);
       }

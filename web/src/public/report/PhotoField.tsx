@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import { compressPhoto, PhotoTooLargeError } from '../../h5/offline/photos.ts';
+import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../../h5/offline/photos.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { randomKey, type DraftPhoto } from '../api/device.ts';
 import { Icon } from '../ui/icons.tsx';
@@ -25,7 +25,7 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
       try {
         added.push({ url: await compressPhoto(file), key: randomKey('p'), id: null });
       } catch (error) {
-        toast.error(error instanceof PhotoTooLargeError ? '> 10 MB' : String(error));
+        toast.error(error instanceof HeicUnsupportedError ? t('public.report.photoHeic') : error instanceof PhotoTooLargeError ? '> 10 MB' : String(error));
       } finally {
         setBusy((n) => n - 1);
       }
