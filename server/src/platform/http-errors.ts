@@ -72,7 +72,12 @@ export function formatBytes(bytes: number): string {
 /** The one error handler: the DESIGN.md §4 shape, no stack traces to clients, 500s logged with the request id. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    if (err instanceof AppError) return send(reply, request, err.status, err.code, err.details);
+    if (err instanceof AppError) {
+      // An error that knows when to try again (busy, rate limited) says so the way clients and proxies read it.
+      const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) reply.header('retry-after', String(Math.ceil(retryAfter)));
+      return send(reply, request, err.status, err.code, err.details);
+    }
     const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
     if (fe.validation) {
       const locale = localeFromHeader(request.headers['accept-language']);
