@@ -11,8 +11,8 @@ const s: Record<string, Session> = {};
 let sanitationId: string;
 
 beforeAll(async () => {
-  // The clock jumps by weeks here: sessions must outlive the jumps.
-  ctx = await createTestApp({ env: { SESSION_TTL_HOURS: '720' } });
+  // The clock jumps by weeks here: sessions must outlive the jumps, idle and absolute.
+  ctx = await createTestApp({ env: { SESSION_TTL_HOURS: '720', SESSION_ABSOLUTE_HOURS: '2160' } });
   for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'handler']) s[u] = await login(ctx.app, u, 'Demo@12345');
   s.admin = await login(ctx.app, 'admin', 'Admin@12345');
   sanitationId = (await as(ctx.app, s.admin ?? null).get('/api/org/units?q=SANITATION')).json().items[0].id;
