@@ -134,7 +134,8 @@ describe('legacy rows', () => {
     const filed = await as(ctx.app, shiftLeader).post(`/api/cases/${caseId}/transitions`, { action: 'file', version, filingConditionId: condition.id });
     expect(filed.statusCode, filed.body).toBe(200);
     expect((await as(ctx.app, admin).post('/api/org/units', { code: 'TE04', name: '防篡改TE04', kind: 'other' })).statusCode).toBe(201);
-    expect((await auditRows()).map((r) => r.hash_version)).toEqual([...Array(legacy.seq + 1).fill(1), 2]);
+    // Keyed from here on: the shift leader's sign-in and the new unit.
+    expect((await auditRows()).map((r) => r.hash_version)).toEqual([...Array(legacy.seq + 1).fill(1), 2, 2]);
     expect((await events()).map((r) => r.hash_version)).toEqual([1, 1, 2]);
     expect((await verify()).broken).toEqual([]);
   });

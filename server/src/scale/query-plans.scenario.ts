@@ -36,7 +36,8 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   const created = await api('inspector').post('/api/cases', { matterCode: '09006', description: '店外经营，占用人行道', ...POINT, photoIds: [photoId] }, { 'idempotency-key': 'plans-intake-0001' });
   ok(created, 201);
   const id = created.json().id as string;
-  ok(await api('inspector').post('/api/cases', { matterCode: '09006', description: '店外经营，占用人行道', ...POINT }, { 'idempotency-key': 'plans-intake-0001' }), 201);
+  // A retry of the same request (same key, same body) takes the replay path.
+  ok(await api('inspector').post('/api/cases', { matterCode: '09006', description: '店外经营，占用人行道', ...POINT, photoIds: [photoId] }, { 'idempotency-key': 'plans-intake-0001' }), 201);
   const second = await api('inspector').post('/api/cases', { matterCode: '09006', description: '门店占道摆放货物', ...POINT });
   ok(second, 201);
   for (const who of ['operator', 'leader', 'inspector']) ok(await api(who).get(`/api/cases/${id}`));
