@@ -68,7 +68,9 @@ test('admin creates a unit and a user; the user sees only their menu', async ({ 
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill('Lamp#2024x');
   await page.getByTestId('login-submit').click();
-  await expect(page.getByTestId('forced-password-change')).toBeVisible();
+  // The change dialog is a modal (rendered outside the screen's own element): wait for its field, with no menu.
+  await expect(page.getByTestId('change-password-current')).toBeVisible();
+  await expect(page.getByTestId('app-menu')).toHaveCount(0);
   await page.getByTestId('change-password-current').fill('Lamp#2024x');
   await page.getByTestId('change-password-new').fill('Street#Lights2024');
   await page.getByTestId('change-password-confirm').fill('Street#Lights2024');
