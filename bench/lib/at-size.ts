@@ -68,10 +68,9 @@ export async function measurePerCase(c: ProbeContext, label: string, log: (line:
   const keys = await open311Keys(c);
   const runId = randomBytes(4).toString('hex');
   const cases = await sampleCases(c.db, c.tenantId, 300);
-  // Case numbers Open311 shows (its public channels): taken from its own list.
-  const listed = await once(c.port, { method: 'GET', path: '/open311/v2/requests.json?page_size=200', headers: caller(0) });
-  const open311Nos = (Array.isArray(listed.body) ? listed.body as { service_request_id: string }[] : []).map((r) => r.service_request_id);
-  if (!open311Nos.length) throw new Error(`open311 list: ${listed.status} ${JSON.stringify(listed.body).slice(0, 200)}`);
+  // Open311 shows only its public channels, so the case numbers it serves are taken from its own list once the
+  // create probe below has filed some.
+  let open311Nos: string[] = [];
   const lists = ['page_size=100', 'page_size=100&page=2', 'status=open&page_size=100', 'service_code=09006&page_size=100'];
 
   const probes: [string, number[], (i: number) => RequestSpec][] = [
@@ -91,11 +90,19 @@ export async function measurePerCase(c: ProbeContext, label: string, log: (line:
   ];
   const out: ProbeResult[] = [];
   for (const [name, expect, make] of probes) {
+    if (name.startsWith('Open311 request') && !open311Nos.length) open311Nos = await publicNumbers(c.port);
     const result = await closedLoop(c.port, { concurrency: c.concurrency, durationMs: c.durationMs, expect, make });
     log(`${label} ${name}: ${result.rps.toFixed(0)} req/s (p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms), errors ${JSON.stringify(result.errors)}`);
     out.push({ name, result });
   }
   return out;
+}
+
+async function publicNumbers(port: number): Promise<string[]> {
+  const listed = await once(port, { method: 'GET', path: '/open311/v2/requests.json?page_size=200', headers: caller(0) });
+  const nos = (Array.isArray(listed.body) ? listed.body as { service_request_id: string }[] : []).map((r) => r.service_request_id);
+  if (!nos.length) throw new Error(`open311 list: ${listed.status} ${JSON.stringify(listed.body).slice(0, 200)}`);
+  return nos;
 }
 
 /** One row per request and state: the new database and the loaded one side by side. */
