@@ -39,6 +39,9 @@ const migrations: Record<string, Migration> = {
   '0019_hotline_caller_reply': m0019,
 };
 
+/** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(migrations);
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
