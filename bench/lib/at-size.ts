@@ -82,7 +82,7 @@ export async function measurePerCase(c: ProbeContext, label: string, log: (line:
         api_key: key, jurisdiction_id: '420281', service_code: '09006', description: '金湖大道水果摊占道经营', lat: String(p.lat), long: String(p.lng),
         email: 'bench@example.org', 'attribute[filing_condition]': '1',
       });
-      return { method: 'POST', path: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() };
+      return { method: 'POST', path: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`, headers: { 'content-type': 'application/x-www-form-urlencoded', ...caller(i + 1) }, body: form.toString() };
     }],
     ['case detail GET /api/cases/:id', [200], (i) => ({ method: 'GET', path: `/api/cases/${(cases[i % cases.length] as { id: string }).id}`, headers: { cookie: c.operator.cookie } })],
     ['Open311 request GET /open311/v2/requests/:id.json', [200], (i) => ({ method: 'GET', path: `/open311/v2/requests/${open311Nos[i % open311Nos.length] as string}.json`, headers: caller(i + 1) })],

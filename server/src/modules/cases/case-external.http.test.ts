@@ -133,7 +133,7 @@ describe('public view, rating and reopening', () => {
   it('lists public cases without voided ones, filtered by number and open state', async () => {
     const r = await cases().intake(tenantId, citizen({ description: '列表测试' }), { scope: 'device-0006', key: null });
     const byNo = await cases().publicList(tenantId, { caseNos: [r.caseNo], limit: 10, offset: 0 });
-    expect(byNo.total).toBe(1);
+    expect(byNo.items.map((c) => c.caseNo)).toEqual([r.caseNo]);
     expect(byNo.items[0]).not.toHaveProperty('timeline');
     expect(JSON.stringify(byNo)).not.toContain(PHONE);
     const open = await cases().publicList(tenantId, { open: true, limit: 1000, offset: 0 });

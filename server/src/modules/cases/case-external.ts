@@ -170,10 +170,10 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
       return view;
     },
 
-    async publicList(tenantId: string, q: PublicListQuery): Promise<{ items: PublicCaseSummary[]; total: number }> {
+    async publicList(tenantId: string, q: PublicListQuery): Promise<{ items: PublicCaseSummary[] }> {
       const channels = await publicChannels(tenantId);
-      const { rows, total } = await publicRows(db, tenantId, channels, q);
-      return { items: await publicSummaries(db, tenantId, rows, channels, await reopenDays(tenantId), clock.now()), total };
+      const rows = await publicRows(db, tenantId, channels, q);
+      return { items: await publicSummaries(db, tenantId, rows, channels, await reopenDays(tenantId), clock.now()) };
     },
 
     /** The case of a tracking token, if its channel is public (tokens are for public callers only). */

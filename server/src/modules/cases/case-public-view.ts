@@ -94,10 +94,13 @@ export async function publicView(db: Executor, c: CasesTable, channels: readonly
   return { ...summary, timeline };
 }
 
-/** Non-voided cases of the public channels for public lists (Open311 GET requests), newest first unless asked otherwise. */
-export async function publicRows(db: Executor, tenantId: string, channels: readonly string[], q: PublicListQuery): Promise<{ rows: CasesTable[]; total: number }> {
+/**
+ * Non-voided cases of the public channels for public lists (Open311 GET requests), newest first unless asked
+ * otherwise. A page only: a total would count every public case of the city on each anonymous request.
+ */
+export async function publicRows(db: Executor, tenantId: string, channels: readonly string[], q: PublicListQuery): Promise<CasesTable[]> {
   const visible = channels.filter((ch) => isPublicChannel(ch, channels));
-  if (visible.length === 0) return { rows: [], total: 0 };
+  if (visible.length === 0) return [];
   let base = db.selectFrom('cases').where('tenant_id', '=', tenantId).where('status', '!=', 'voided').where('channel', 'in', visible);
   if (q.ids?.length) base = base.where('id', 'in', q.ids);
   if (q.caseNos?.length) base = base.where('case_no', 'in', q.caseNos);
@@ -109,9 +112,6 @@ export async function publicRows(db: Executor, tenantId: string, channels: reado
   if (q.updatedFrom) base = base.where('updated_at', '>=', q.updatedFrom);
   if (q.updatedTo) base = base.where('updated_at', '<=', q.updatedTo);
   const [col, dir] = q.order === 'reported_asc' ? (['reported_at', 'asc'] as const) : q.order === 'updated_desc' ? (['updated_at', 'desc'] as const) : (['reported_at', 'desc'] as const);
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy(col, dir).orderBy('id', dir).limit(q.limit).offset(q.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows as CasesTable[], total: Number(count.n) };
+  const rows = await base.selectAll().orderBy(col, dir).orderBy('id', dir).limit(q.limit).offset(q.offset).execute();
+  return rows as CasesTable[];
 }

@@ -15,7 +15,7 @@ import * as repo from './open311.repository.ts';
 export interface Open311Deps {
   cases: {
     publicView(tenantId: string, caseId: string): Promise<PublicCaseView>;
-    publicList(tenantId: string, q: PublicListQuery): Promise<{ items: PublicCaseSummary[]; total: number }>;
+    publicList(tenantId: string, q: PublicListQuery): Promise<{ items: PublicCaseSummary[] }>;
     findByToken(tenantId: string, token: string): Promise<string | null>;
     findByNo(tenantId: string, caseNo: string): Promise<string | null>;
   };
