@@ -33,7 +33,7 @@ export function MePage() {
         <h2 className="h5-me-name">{me.user.displayName}</h2>
         <Details rows={[
           { key: 'user', label: t('h5.me.user'), value: me.user.username },
-          { key: 'tenant', label: t('h5.me.tenant'), value: `${me.user.tenantName}（${me.user.tenantCode}）` },
+          { key: 'tenant', label: t('h5.me.tenant'), value: t('common.nameWithCode', { name: me.user.tenantName, code: me.user.tenantCode }) },
           { key: 'network', label: t('h5.me.network'), value: <Tag color={queue.online ? 'green' : 'orange'}>{t(queue.online ? 'h5.online' : 'h5.offline')}</Tag> },
           { key: 'drafts', label: t('h5.me.drafts'), value: t('h5.me.draftsCount', { pending, failed }) },
         ]} />

@@ -19,7 +19,7 @@ export function PasswordInput({ showLabel, hideLabel, ...rest }: Omit<InputProps
 /** A search field with its icon and a clear button. */
 export function SearchInput({ value, onValue, clearLabel, ...rest }: Omit<InputProps, 'value' | 'onChange' | 'type'> & { value: string; onValue: (value: string) => void; clearLabel: string }) {
   return (
-    <div className="ph-search">
+    <div className="ph-search ph-search-clearable">
       <Icon name="search" />
       <TextInput type="search" value={value} onChange={(event) => onValue(event.target.value)} {...rest} />
       {value ? <button type="button" className="ph-search-clear" onClick={() => onValue('')} aria-label={clearLabel}><Icon name="close" /></button> : null}
