@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN } from '../../../../common/contracts/public.ts';
+import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN } from '../../../../common/domain/citizen-report.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { clearDraft, emptyDraft, loadDraft, rememberReport, saveDraft, type Draft } from '../api/device.ts';
