@@ -174,6 +174,16 @@ describe('inspector H5 report form', () => {
     expect(screen.getByTestId('h5-report-description').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('has a 自行处置 switch named by its words, which a tap on the words also turns', async () => {
+    renderH5('/h5', server().fetch);
+    const toggle = await screen.findByRole('switch', { name: '现场已处置（自行处置）' });
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(screen.getByText('现场已处置（自行处置）'));
+    expect(toggle.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-checked')).toBe('false');
+  });
+
   it('picks a matter in a sheet searched by pinyin initials, and Escape closes the sheet', async () => {
     const api = fakeServer({
       'GET /api/catalog/entries': (call) => page(call.url.includes('q=zdjy') ? [{ code: '09006', name: '占道经营', pinyinInitials: 'zdjy', pinyin: 'zhandaojingying' }] : []),

@@ -147,10 +147,11 @@ export function ReportPage({ active }: { active: boolean }) {
         />
       </section>
       <section className="phone-section h5-section h5-switch-row">
-        <div className="h5-switch-text">
-          <div className="h5-switch-title" id="h5-self-handled-label">{t('h5.report.selfHandled')}</div>
-          <div className="ph-muted">{t('h5.report.selfHandledHint')}</div>
-        </div>
+        {/* a tap on the words toggles the switch too */}
+        <label className="h5-switch-text" htmlFor="h5-self-handled">
+          <span className="h5-switch-title" id="h5-self-handled-label">{t('h5.report.selfHandled')}</span>
+          <span className="ph-muted">{t('h5.report.selfHandledHint')}</span>
+        </label>
         <Switch id="h5-self-handled" checked={selfHandled} onChange={setSelfHandled} labelledBy="h5-self-handled-label" data-testid="h5-report-self-handled" />
       </section>
       <Button

@@ -1,7 +1,7 @@
 /**
  * The phone pages' own form controls (button, text fields; more in fields.tsx and choice.tsx, kept apart so a page
- * loads only what it uses), plain React with styles in ui.css, so neither phone page loads a component library. Text in fields is 16px (phones zoom into smaller text) and every
- * touch target is at least 40px high.
+ * loads only what it uses), plain React with styles in ui.css, so neither phone page loads a component library.
+ * Text in fields is 16px (phones zoom into smaller text) and every touch target is at least 40px high.
  */
 import { useLayoutEffect, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { Icon, type IconName } from './icons.tsx';
