@@ -15,12 +15,17 @@ test.use({
 
 const photo = () => sharp({ create: { width: 320, height: 240, channels: 3, background: '#c0392b' } }).jpeg({ quality: 80 }).toBuffer();
 
+/** Signed out, /h5 opens the app's own sign-in (not the console's), and signing in lands back in the app. */
 async function signInToH5(page: Page) {
-  await page.goto('/login?next=%2Fh5');
+  await page.goto('/h5');
+  await expect(page).toHaveURL(/\/h5\/login$/);
+  await expect(page.getByTestId('h5-sign-in')).toBeVisible();
+  await expect(page.getByTestId('login-tenant')).toHaveValue('420281');
   await page.getByTestId('login-username').fill('inspector');
   await page.getByTestId('login-password').fill('Demo@12345');
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('h5-app')).toBeVisible();
+  await expect(page).toHaveURL(/\/h5$/);
 }
 
 async function fillReport(page: Page, description: string) {
@@ -126,7 +131,9 @@ test('a 核实 task opens with navigation to the spot and is verified from the p
   await page.getByTestId('h5-task-photo-input').setInputFiles({ name: 'onsite.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await expect(page.getByTestId('h5-task-photo-0')).toBeVisible();
   await page.getByTestId('h5-task-action-verify').click();
-  await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+  const confirm = page.getByRole('alertdialog', { name: '核实属实' });
+  await expect(confirm).toContainText('现场属实，约 3 平方米');
+  await confirm.getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('h5-tasks')).toBeVisible();
   await expect(page.getByTestId(`h5-task-item-${id}`)).toHaveCount(0);
 

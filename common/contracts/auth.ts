@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
-import { PASSWORD_MIN_LENGTH } from '../domain/org.ts';
+import { ADMIN_CODE_PATTERN, PASSWORD_MIN_LENGTH } from '../domain/org.ts';
 import { Nullable } from './common.ts';
 
 export const LoginBody = Type.Object({
-  tenantCode: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{5}$' })),
+  tenantCode: Type.Optional(Type.String({ pattern: ADMIN_CODE_PATTERN })),
   username: Type.String({ minLength: 1, maxLength: 64 }),
   password: Type.String({ minLength: 1, maxLength: 256 }),
 });

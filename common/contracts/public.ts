@@ -3,6 +3,7 @@ import { Crs } from './cases.ts';
 import { PublicCaseView, Satisfaction } from './case-public.ts';
 import { FeatureCollectionOut } from './geo.ts';
 import { Nullable } from './common.ts';
+import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN, TOKEN_MAX } from '../domain/citizen-report.ts';
 
 /**
  * Citizen entry points (issue 5), all under /api/public and all public: nothing here may carry the reporter's
@@ -10,11 +11,7 @@ import { Nullable } from './common.ts';
  */
 export { PublicCaseView };
 
-/** Mainland mobile (11 digits starting 1[3-9]); SMS notices go only to mobiles. */
-export const MOBILE_PATTERN = '^1[3-9][0-9]{9}$';
-/** The tracking token as issued (base64url); anything else is answered with the same 404 as an unknown one. */
-export const TOKEN_MAX = 128;
-export const MAX_PUBLIC_PHOTOS = 3;
+export { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN, TOKEN_MAX };
 
 export const PublicInfo = Type.Object({
   city: Type.Object({ code: Type.String(), name: Type.String() }),

@@ -1,5 +1,22 @@
-/** Entry of the inspector's phone app (h5.html): sign-in, the console's language and antd providers, /h5 only. */
-import { bootSignedInPage } from './entries/signed-in-page.tsx';
-import { H5App } from './h5/H5App.tsx';
+/**
+ * Entry of the inspector's phone app (h5.html, 城管通): its own sign-in, the language and the phone pages' small
+ * components (web/src/phone), no component library, so the app starts quickly on a phone with a weak signal.
+ */
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { api } from './api/client.ts';
+import { boot } from './entries/boot.tsx';
+import { AuthProvider } from './features/auth/AuthProvider.tsx';
+import { h5Routes } from './h5/h5-routes.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { ToastHost } from './phone/ui/toast.tsx';
 
-bootSignedInPage('/h5/*', 'case.report', <H5App />);
+const router = createBrowserRouter(h5Routes());
+
+boot(
+  <I18nProvider onLocale={(locale) => api.setLocale(locale)}>
+    <AuthProvider>
+      <RouterProvider router={router} />
+    </AuthProvider>
+    <ToastHost testIdPrefix="h5-toast" />
+  </I18nProvider>,
+);

@@ -1,8 +1,8 @@
 import { lazy, Suspense } from 'react';
 
 /**
- * The 403 and crash pages for the separate pages, fetched only when shown: antd's Result carries large
- * illustrations that a working inspector app never needs on its first load.
+ * The 403 and crash pages for the separate signed-in pages, fetched only when shown: antd's Result carries large
+ * illustrations that a working command screen never needs on its first load.
  */
 const StatusPageChunk = lazy(() => import('../pages/StatusPage.tsx').then((m) => ({ default: m.StatusPage })));
 const CrashPageChunk = lazy(() => import('../pages/CrashPage.tsx').then((m) => ({ default: m.CrashPage })));

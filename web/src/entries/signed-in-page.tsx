@@ -10,8 +10,9 @@ import { FullPageLoad } from './FullPageLoad.tsx';
 import { Crashed, Forbidden } from './rare-pages.tsx';
 
 /**
- * Starts a page of its own bundle that needs a signed-in user with one permission (the inspector app, the command
- * screen): its path shows the page, any other path is a full load of the page that owns it.
+ * Starts a page of its own bundle that needs a signed-in user with one permission and the console's components
+ * (the command screen): its path shows the page, any other path is a full load of the page that owns it. The
+ * inspector app has its own start (main-h5.tsx): its own sign-in, and no component library.
  */
 export function bootSignedInPage(path: string, permission: Permission, page: ReactNode): void {
   const router = createBrowserRouter([

@@ -3,8 +3,6 @@
  * one chunk so every tab keeps working once loaded, even after the signal is gone.
  */
 import { Navigate, Route, Routes } from 'react-router-dom';
-import '../phone/phone-base.css';
-import './h5.css';
 import { DraftsPage } from './drafts/DraftsPage.tsx';
 import { H5Layout } from './H5Layout.tsx';
 import { MePage } from './me/MePage.tsx';

@@ -1,17 +1,19 @@
-import { Badge, Button, Tag } from 'antd';
-import { CameraOutlined, InboxOutlined, LeftOutlined, ScheduleOutlined, UserOutlined } from '@ant-design/icons';
+import { useEffect } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MessageKey } from '../../../common/i18n/core.ts';
 import { useI18n } from '../i18n/context.ts';
+import { Badge } from '../phone/ui/choice.tsx';
+import { Tag } from '../phone/ui/feedback.tsx';
+import { Icon, type IconName } from '../phone/ui/icons.tsx';
 import { useQueue } from './offline/queue-context.ts';
 import { ReportPage } from './report/ReportPage.tsx';
 
-const TABS = [
-  { to: '/h5', key: 'report', icon: <CameraOutlined /> },
-  { to: '/h5/tasks', key: 'tasks', icon: <ScheduleOutlined /> },
-  { to: '/h5/drafts', key: 'drafts', icon: <InboxOutlined /> },
-  { to: '/h5/me', key: 'me', icon: <UserOutlined /> },
-] as const;
+const TABS: { to: string; key: 'report' | 'tasks' | 'drafts' | 'me'; icon: IconName }[] = [
+  { to: '/h5', key: 'report', icon: 'camera' },
+  { to: '/h5/tasks', key: 'tasks', icon: 'tasks' },
+  { to: '/h5/drafts', key: 'drafts', icon: 'inbox' },
+  { to: '/h5/me', key: 'me', icon: 'user' },
+];
 
 function titleOf(path: string): MessageKey {
   if (path.startsWith('/h5/tasks/')) return 'h5.task.title';
@@ -27,23 +29,31 @@ function titleOf(path: string): MessageKey {
  */
 export function H5Layout() {
   const { t } = useI18n();
-  const { pathname } = useLocation();
+  const location = useLocation();
   const navigate = useNavigate();
   const { online, drafts } = useQueue();
-  const path = pathname.replace(/\/+$/, '') || '/h5';
+  const path = location.pathname.replace(/\/+$/, '') || '/h5';
   const isReport = path === '/h5';
   const unsent = drafts.filter((d) => d.status !== 'sent').length;
+  const title = t(titleOf(path));
+
+  useEffect(() => {
+    document.title = `${title} · ${t('h5.title')}`;
+  }, [title, t]);
+
+  // A task opened from a link has nothing to go back to inside the app: back leads to the task list then.
+  const back = () => (location.key === 'default' ? navigate('/h5/tasks', { replace: true }) : navigate(-1));
 
   return (
     <div className="phone-root h5-root" data-testid="h5-app" data-online={online}>
       <header className="phone-header h5-header">
         {path.startsWith('/h5/tasks/') ? (
-          <Button type="text" icon={<LeftOutlined />} aria-label={t('h5.back')} onClick={() => navigate(-1)} style={{ width: 44, height: 44 }} data-testid="h5-back" />
+          <button type="button" className="h5-back" aria-label={t('h5.back')} onClick={back} data-testid="h5-back"><Icon name="left" /></button>
         ) : null}
-        <span className="phone-header-title h5-header-title">{t(titleOf(path))}</span>
-        <Tag color={online ? 'green' : 'orange'} style={{ margin: 0 }} data-testid="h5-network">{t(online ? 'h5.online' : 'h5.offline')}</Tag>
+        <h1 className="phone-header-title h5-header-title">{title}</h1>
+        <Tag color={online ? 'green' : 'orange'} data-testid="h5-network">{t(online ? 'h5.online' : 'h5.offline')}</Tag>
       </header>
-      {!online ? <div className="h5-banner" data-testid="h5-offline-banner">{t('h5.offlineBanner')}</div> : null}
+      {!online ? <div className="h5-banner" role="status" data-testid="h5-offline-banner">{t('h5.offlineBanner')}</div> : null}
       <main className="phone-content h5-content">
         <div hidden={!isReport}>
           <ReportPage active={isReport} />
@@ -53,7 +63,10 @@ export function H5Layout() {
       <nav className="phone-tabbar h5-tabbar" aria-label={t('h5.title')}>
         {TABS.map((tab) => (
           <NavLink key={tab.key} to={tab.to} end={tab.key === 'report'} className={({ isActive }) => `phone-tab h5-tab${isActive ? ' active' : ''}`} data-testid={`h5-tab-${tab.key}`}>
-            {tab.key === 'drafts' ? <Badge count={unsent} size="small" offset={[4, 0]}>{tab.icon}</Badge> : tab.icon}
+            <span className="h5-tab-icon">
+              <Icon name={tab.icon} />
+              {tab.key === 'drafts' ? <Badge count={unsent} /> : null}
+            </span>
             <span>{t(`h5.tabs.${tab.key}`)}</span>
           </NavLink>
         ))}

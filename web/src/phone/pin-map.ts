@@ -22,6 +22,8 @@ export interface PinMapOptions {
   onPick?: (at: LatLng) => void;
   basemap?: PublicInfo['basemap'];
   zoom?: number;
+  /** The city's bounding box (public info): when given, the view starts on the whole city instead of `start`. */
+  extent?: PublicInfo['extent'];
 }
 
 export interface PinMap {
@@ -48,6 +50,15 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
   const marker = L.marker([start.lat, start.lng], { icon, draggable: options.pick, keyboard: false, autoPan: true });
   const accuracy = L.circle([start.lat, start.lng], { radius: 0, color: '#1677ff', weight: 1, fillOpacity: 0.08, interactive: false });
   let placed = false;
+  // The city's box while no pin is placed: fitted again when the map is shown after being hidden (a hidden map has
+  // no size, so a fit made then lands on the wrong zoom).
+  let home: L.LatLngBounds | null = null;
+  const goHome = (bounds: L.LatLngBounds) => {
+    home = bounds;
+    if (!placed && el.clientWidth > 0) map.fitBounds(bounds);
+  };
+  const { extent } = options;
+  if (extent) goHome(L.latLngBounds([extent.south, extent.west], [extent.north, extent.east]));
 
   const place = (at: LatLng) => {
     marker.setLatLng([at.lat, at.lng]);
@@ -85,7 +96,7 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
       });
       areas.addLayer(shapes);
       // Before any pin, the view is the city itself (its extent), wherever the map started.
-      if (!placed && shapes.getBounds().isValid()) map.fitBounds(shapes.getBounds());
+      if (shapes.getBounds().isValid()) goHome(shapes.getBounds());
       shapes.eachLayer((f) => {
         const props = (f as L.Polygon).feature?.properties as { name?: string; kind?: string } | undefined;
         if (!(f instanceof L.Polygon) || !props?.name || props.kind === 'tenant') return;
@@ -96,6 +107,7 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
     },
     refresh() {
       map.invalidateSize();
+      if (home) goHome(home);
     },
     destroy() {
       map.remove();

@@ -1,23 +1,10 @@
 import { useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
-import { isLocale, LOCALES, t as translate } from '../../../common/i18n/core.ts';
 import { useI18n } from '../i18n/context.ts';
 import { usePublicInfo } from './info-context.ts';
-import { Icon } from './ui/icons.tsx';
-import { ToastHost } from './ui/toast.tsx';
-
-/** The phone's own language picker (each language named in itself), a native select so it needs no menu code. */
-function LanguageSelect() {
-  const { locale, setLocale, t } = useI18n();
-  return (
-    <label className="pub-lang">
-      <Icon name="globe" />
-      <select value={locale} onChange={(event) => isLocale(event.target.value) && setLocale(event.target.value)} aria-label={t('lang.label')} data-testid="lang-switch">
-        {LOCALES.map((code) => <option key={code} value={code} data-testid={`lang-option-${code}`}>{translate(code, `lang.${code}`)}</option>)}
-      </select>
-    </label>
-  );
-}
+import { Icon } from '../phone/ui/icons.tsx';
+import { LanguageSelect } from '../phone/ui/LanguageSelect.tsx';
+import { ToastHost } from '../phone/ui/toast.tsx';
 
 /** The phone frame: city title with the language switch, the page, the emergency notice and a two-tab bar. */
 export function PublicLayout() {
@@ -53,7 +40,7 @@ export function PublicLayout() {
           <span>{t('public.tabs.track')}</span>
         </NavLink>
       </nav>
-      <ToastHost />
+      <ToastHost testIdPrefix="public-toast" />
     </div>
   );
 }

@@ -12,6 +12,13 @@ export function RoutingTryBox({ version }: { version: number }) {
   const { t, locale } = useI18n();
   const [matterCode, setMatterCode] = useState<string | null>(null);
   const [point, setPoint] = useState<LngLat | null>(null);
+  // A coordinate typed before the other one is known: the point exists once both are there (no city is built in).
+  const [typed, setTyped] = useState<{ lng: number | null; lat: number | null }>({ lng: null, lat: null });
+  const setCoordinate = (key: 'lng' | 'lat', value: number | string | null) => {
+    const next = { lng: point?.lng ?? typed.lng, lat: point?.lat ?? typed.lat, [key]: typeof value === 'number' ? value : null };
+    setTyped(next);
+    setPoint(next.lng !== null && next.lat !== null ? { lng: next.lng, lat: next.lat } : null);
+  };
   const [result, setResult] = useState<{ suggestion: RoutingSuggestion; version: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -40,8 +47,8 @@ export function RoutingTryBox({ version }: { version: number }) {
         <Row gutter={8}>
           <Col span={12}>
             <InputNumber
-              value={point?.lng ?? null}
-              onChange={(lng) => setPoint((p) => (typeof lng === 'number' ? { lng, lat: p?.lat ?? 30.09 } : p))}
+              value={point?.lng ?? typed.lng}
+              onChange={(lng) => setCoordinate('lng', lng)}
               placeholder={t('cases.field.lng')}
               precision={6}
               style={{ width: '100%' }}
@@ -50,8 +57,8 @@ export function RoutingTryBox({ version }: { version: number }) {
           </Col>
           <Col span={12}>
             <InputNumber
-              value={point?.lat ?? null}
-              onChange={(lat) => setPoint((p) => (typeof lat === 'number' ? { lat, lng: p?.lng ?? 114.97 } : p))}
+              value={point?.lat ?? typed.lat}
+              onChange={(lat) => setCoordinate('lat', lat)}
               placeholder={t('cases.field.lat')}
               precision={6}
               style={{ width: '100%' }}

@@ -1,74 +1,74 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Empty, Tag, Typography, type ButtonProps } from 'antd';
-import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { formatBytes } from '../../phone/photos.ts';
+import { Button } from '../../phone/ui/controls.tsx';
+import { ConfirmDialog } from '../../phone/ui/dialog.tsx';
+import { Empty, Tag } from '../../phone/ui/feedback.tsx';
+import { toast } from '../../phone/ui/toast.tsx';
 import { draftErrorText } from '../labels.ts';
 import type { Draft } from '../offline/draft.ts';
-import { formatBytes } from '../offline/photos.ts';
 import { useQueue } from '../offline/queue-context.ts';
 
 const STATUS_COLOR = { pending: 'orange', failed: 'red', sent: 'green' } as const;
 
 function DraftCard({ draft, sending }: { draft: Draft; sending: boolean }) {
   const { t, locale } = useI18n();
-  const { modal, message } = App.useApp();
   const queue = useQueue();
+  const [confirming, setConfirming] = useState(false);
   const id = `h5-draft-${draft.seq}`;
   const status = sending ? t('h5.drafts.sending') : t(`h5.drafts.${draft.status}`);
 
   const sendNow = async () => {
     const outcome = await queue.send(draft.id);
-    if (outcome.kind === 'waiting' && outcome.error.status === 0) void message.warning(t('h5.drafts.stillOffline'));
+    if (outcome.kind === 'waiting' && outcome.error.status === 0) toast.warning(t('h5.drafts.stillOffline'));
   };
-  const remove = () =>
-    modal.confirm({
-      title: t('h5.drafts.confirmDelete'),
-      okText: t('h5.drafts.delete'),
-      okButtonProps: { danger: true, 'data-testid': `${id}-confirm` } as ButtonProps,
-      cancelText: t('common.cancel'),
-      onOk: () => queue.remove(draft.id),
-    });
 
   return (
-    <section className="phone-section h5-section" data-testid={id} data-status={sending ? 'sending' : draft.status} data-case-no={draft.caseNo ?? ''}>
+    <li className="phone-section h5-section" data-testid={id} data-status={sending ? 'sending' : draft.status} data-case-no={draft.caseNo ?? ''}>
       <div className="h5-section-title">
-        <span>{t('h5.drafts.number', { n: draft.seq })}</span>
-        <Tag color={sending ? 'blue' : STATUS_COLOR[draft.status]} style={{ margin: 0 }} data-testid={`${id}-status`}>{status}</Tag>
+        <h2>{t('h5.drafts.number', { n: draft.seq })}</h2>
+        <Tag color={sending ? 'blue' : STATUS_COLOR[draft.status]} data-testid={`${id}-status`}>{status}</Tag>
       </div>
-      {draft.caseNo ? (
-        <Typography.Text strong style={{ fontSize: 16, display: 'block', marginBottom: 4 }} data-testid={`${id}-case-no`}>
-          {t('h5.drafts.caseNo', { caseNo: draft.caseNo })}
-        </Typography.Text>
-      ) : null}
-      <div style={{ fontWeight: 500 }}>{draft.matterName ? `${draft.body.matterCode} ${draft.matterName}` : draft.body.matterCode}</div>
-      <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: '2px 0 6px' }}>{draft.body.description}</Typography.Paragraph>
+      {draft.caseNo ? <div className="h5-draft-case-no" data-testid={`${id}-case-no`}>{t('h5.drafts.caseNo', { caseNo: draft.caseNo })}</div> : null}
+      <div className="h5-draft-matter">{draft.matterName ? `${draft.body.matterCode} ${draft.matterName}` : draft.body.matterCode}</div>
+      <p className="ph-clamp-2 h5-draft-description">{draft.body.description}</p>
       {draft.photos.length > 0 ? (
-        <div className="h5-thumbs" style={{ marginBottom: 6 }}>
+        <div className="h5-thumbs">
           {draft.photos.slice(0, 5).map((p) => <img key={p.id} src={p.dataUrl} alt="" />)}
         </div>
       ) : null}
-      <div className="h5-muted">
+      <div className="ph-muted">
         {draft.status === 'sent' && draft.sentAt ? t('h5.drafts.sentAt', { time: formatInstant(draft.sentAt) }) : t('h5.drafts.savedAt', { time: formatInstant(draft.createdAt) })}
         {' · '}{t('h5.drafts.photos', { count: draft.photoCount })}
         {draft.attempts > 0 && draft.status !== 'sent' ? ` · ${t('h5.drafts.attempts', { count: draft.attempts })}` : ''}
       </div>
       {draft.lastError && draft.status !== 'sent' ? (
-        <Typography.Text type={draft.status === 'failed' ? 'danger' : 'warning'} style={{ display: 'block', marginTop: 4 }} data-testid={`${id}-error`}>
+        <div className={draft.status === 'failed' ? 'ph-error' : 'h5-warning-text'} data-testid={`${id}-error`}>
           {t('h5.drafts.lastError', { message: draftErrorText(draft.lastError, locale, t) })}
-        </Typography.Text>
+        </div>
       ) : null}
-      <div style={{ display: 'flex', gap: 8, marginTop: 10 }}>
+      <div className="h5-action-row">
         {draft.status !== 'sent' ? (
-          <Button type="primary" size="large" icon={<SendOutlined />} loading={sending} onClick={() => void sendNow()} style={{ flex: 1 }} data-testid={`${id}-send`}>
+          <Button kind="primary" size="large" icon="send" loading={sending} onClick={() => void sendNow()} data-testid={`${id}-send`}>
             {t('h5.drafts.sendNow')}
           </Button>
         ) : null}
-        <Button size="large" danger icon={<DeleteOutlined />} disabled={sending} onClick={remove} style={{ flex: draft.status === 'sent' ? 1 : undefined }} data-testid={`${id}-delete`}>
+        <Button size="large" kind="danger" icon="trash" disabled={sending} onClick={() => setConfirming(true)} data-testid={`${id}-delete`}>
           {t('h5.drafts.delete')}
         </Button>
       </div>
-    </section>
+      <ConfirmDialog
+        open={confirming}
+        title={t('h5.drafts.confirmDelete')}
+        okText={t('h5.drafts.delete')}
+        okKind="danger-primary"
+        cancelText={t('common.cancel')}
+        onOk={() => queue.remove(draft.id)}
+        onCancel={() => setConfirming(false)}
+        okTestId={`${id}-confirm`}
+      />
+    </li>
   );
 }
 
@@ -89,16 +89,18 @@ export function DraftsPage() {
   const unsent = drafts.filter((d) => d.status !== 'sent').length;
   return (
     <div data-testid="h5-drafts" data-count={drafts.length}>
-      <div className="h5-muted" style={{ margin: '0 2px 10px' }}>{t('h5.drafts.hint')}</div>
+      <p className="ph-muted h5-intro">{t('h5.drafts.hint')}</p>
       {unsent > 0 ? (
-        <Button size="large" block icon={<SendOutlined />} onClick={() => void queue.sendAll()} disabled={!queue.online} style={{ marginBottom: 12 }} data-testid="h5-drafts-send-all">
+        <Button size="large" block icon="send" onClick={() => void queue.sendAll()} disabled={!queue.online} className="h5-send-all" data-testid="h5-drafts-send-all">
           {t('h5.drafts.sendAll')}
         </Button>
       ) : null}
-      {drafts.length === 0 ? <Empty description={t('h5.drafts.empty')} style={{ marginTop: 48 }} /> : null}
-      {drafts.map((draft) => <DraftCard key={draft.id} draft={draft} sending={queue.sending.has(draft.id)} />)}
+      {drafts.length === 0 ? <Empty text={t('h5.drafts.empty')} /> : null}
+      <ul className="h5-plain-list">
+        {drafts.map((draft) => <DraftCard key={draft.id} draft={draft} sending={queue.sending.has(draft.id)} />)}
+      </ul>
       {queue.storeKind && usage !== null ? (
-        <div className="h5-muted" style={{ textAlign: 'center', marginTop: 8 }} data-testid="h5-drafts-storage">
+        <div className="ph-muted h5-centered" data-testid="h5-drafts-storage">
           {t('h5.drafts.storage', { kind: t(`h5.me.storageKind.${queue.storeKind}`), size: formatBytes(usage) })}
         </div>
       ) : null}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { App } from 'antd';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { toast } from '../../phone/ui/toast.tsx';
 import { createCaseTransport } from '../api/case-transport.ts';
 import { draftErrorText } from '../labels.ts';
 import type { DraftInput } from './draft.ts';
@@ -28,7 +28,6 @@ const EMPTY: QueueSnapshot = { drafts: [], sending: new Set() };
 export function QueueProvider({ children, store: givenStore, fetch, retryMs = 60_000 }: Props) {
   const { me, refresh } = useAuth();
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const online = useOnline();
   const [store, setStore] = useState<DraftStore | null>(givenStore ?? null);
   const [snapshot, setSnapshot] = useState<QueueSnapshot>(EMPTY);
@@ -65,10 +64,10 @@ export function QueueProvider({ children, store: givenStore, fetch, retryMs = 60
   const report = useRef<(outcomes: SendOutcome[]) => void>(() => undefined);
   report.current = (outcomes) => {
     for (const outcome of outcomes) {
-      if (outcome.kind === 'sent') void message.success(t('h5.drafts.sentToast', { caseNo: outcome.draft.caseNo ?? '' }));
-      if (outcome.kind === 'failed') void message.error(t('h5.drafts.lastError', { message: draftErrorText(outcome.error, locale, t) }));
+      if (outcome.kind === 'sent') toast.success(t('h5.drafts.sentToast', { caseNo: outcome.draft.caseNo ?? '' }));
+      if (outcome.kind === 'failed') toast.error(t('h5.drafts.lastError', { message: draftErrorText(outcome.error, locale, t) }));
       if (outcome.kind === 'waiting' && outcome.error.status === 401) {
-        void message.warning(t('h5.drafts.sessionExpired'));
+        toast.warning(t('h5.drafts.sessionExpired'));
         void refresh().catch(() => undefined);
       }
     }

@@ -7,7 +7,7 @@
 import { v4 as uuid } from 'uuid';
 import { ApiError } from '../../api/errors.ts';
 import { isTransient, type CaseTransport } from '../api/case-transport.ts';
-import { dataUrlToBlob } from './photos.ts';
+import { dataUrlToBlob } from '../../phone/photos.ts';
 import type { Draft, DraftError, DraftInput } from './draft.ts';
 import type { DraftStore } from './draft-store.ts';
 

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, Typography } from 'antd';
-import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { h5Api } from '../api/h5.api.ts';
 import { NOWHERE, openPinMap, type PinMap } from '../../phone/open-pin-map.ts';
+import { useGeolocation, type GeoFailure } from '../../phone/useGeolocation.ts';
+import { Button } from '../../phone/ui/controls.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { h5Api } from '../api/h5.api.ts';
+import { useTenantInfo } from '../api/tenant-info.ts';
 import { loadStreets } from './streets.ts';
-import { useGeolocation, type GeoFailure } from './useGeolocation.ts';
 
 const FAILURE_KEYS = {
   unsupported: 'h5.report.geoUnsupported', denied: 'h5.report.geoDenied', unavailable: 'h5.report.geoUnavailable', timeout: 'h5.report.geoTimeout',
@@ -43,17 +44,24 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
   manual.current = value?.manual ?? false;
   const [area, setArea] = useState<string | null>(null);
   const tenantId = me?.user.tenantId ?? '';
+  // The map opens once the city is known (or known to be unknown, offline): it starts on the city's extent.
+  const { info, settled } = useTenantInfo();
+  const city = useRef(info);
+  city.current = info;
 
   const latest = useRef(value);
   latest.current = value;
 
   useEffect(() => {
-    if (!container.current) return;
+    if (!container.current || !settled) return;
     const controller = new AbortController();
+    const here = latest.current;
     const close = openPinMap(container.current, {
       pick: true,
-      start: latest.current ?? NOWHERE,
-      zoom: latest.current ? 16 : 8,
+      start: here ?? city.current?.center ?? NOWHERE,
+      zoom: here ? 16 : 8,
+      ...(here ? {} : { extent: city.current?.extent ?? null }),
+      basemap: city.current?.basemap ?? null,
       onPick: (at) => change.current({ ...at, accuracy: null, manual: true }),
     }, (created) => {
       pinMap.current = created;
@@ -61,13 +69,17 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
       if (latest.current) created.setPin(latest.current, { accuracy: latest.current.accuracy });
       void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && created.setLayer(layer));
     });
-    locate();
     return () => {
       controller.abort();
       close();
       pinMap.current = null;
     };
-  }, [tenantId, locate]);
+  }, [tenantId, settled]);
+
+  // The browser is asked at once, without waiting for the map.
+  useEffect(() => {
+    locate();
+  }, [locate]);
 
   useEffect(() => {
     if (state.status !== 'located' || manual.current) return;
@@ -116,23 +128,24 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
   else if (state.status === 'failed') status = t('h5.report.locateFailed', { reason: t(FAILURE_KEYS[state.reason]) });
   else status = t('h5.report.noLocation');
 
+  const failed = state.status === 'failed' && !value;
   return (
     <div>
       <div ref={container} className="phone-map h5-map" data-testid="h5-report-map" />
-      <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8, marginTop: 8 }}>
-        <div style={{ flex: 1, minWidth: 0 }}>
-          <Typography.Text type={state.status === 'failed' && !value ? 'warning' : undefined} data-testid="h5-report-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
-            <EnvironmentOutlined /> {status}
-          </Typography.Text>
+      <div className="h5-location-row">
+        <div className="h5-location-text">
+          <span className={failed ? 'h5-warning-text' : undefined} role="status" data-testid="h5-report-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
+            <Icon name="pin" /> {status}
+          </span>
           {value ? (
-            <div className="h5-muted" data-testid="h5-report-coords">
+            <div className="ph-muted" data-testid="h5-report-coords">
               {t('h5.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}
               {area ? <div data-testid="h5-report-area">{area}</div> : null}
             </div>
           ) : null}
-          <div className="h5-muted">{t('h5.report.dragHint')}</div>
+          <div className="ph-muted">{t('h5.report.dragHint')}</div>
         </div>
-        <Button icon={<AimOutlined />} onClick={relocate} loading={state.status === 'locating'} style={{ height: 40 }} data-testid="h5-report-locate">
+        <Button icon="aim" onClick={relocate} loading={state.status === 'locating'} data-testid="h5-report-locate">
           {t('h5.report.relocate')}
         </Button>
       </div>

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Button, Drawer, Empty, Input, Spin, Typography } from 'antd';
-import { RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { Button } from '../../phone/ui/controls.tsx';
+import { SearchInput } from '../../phone/ui/fields.tsx';
+import { Dialog } from '../../phone/ui/dialog.tsx';
+import { Empty, Spin } from '../../phone/ui/feedback.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
 import { h5Api } from '../api/h5.api.ts';
 import { cachedMatters, refreshMatterCache, searchMatters, type MatterOption } from './matter-search.ts';
 
@@ -77,16 +80,17 @@ export function MatterPicker({ value, onChange, online }: Props) {
 
   return (
     <>
-      <Button className="h5-picker-field" onClick={() => setOpen(true)} data-testid="h5-report-matter" data-value={value?.code ?? ''}>
-        {value ? <span>{`${value.code} ${value.name}`}</span> : <Typography.Text type="secondary">{t('h5.report.matterPick')}</Typography.Text>}
-        <RightOutlined />
-      </Button>
-      <div className="h5-chips" aria-label={t('h5.report.quick')}>
+      <button type="button" className="h5-picker-field" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="h5-report-matter" data-value={value?.code ?? ''}>
+        {value ? <span>{`${value.code} ${value.name}`}</span> : <span className="h5-placeholder">{t('h5.report.matterPick')}</span>}
+        <Icon name="right" />
+      </button>
+      <div className="h5-chips" role="group" aria-label={t('h5.report.quick')}>
         {chips.map((code) => (
           <Button
             key={code}
-            shape="round"
-            type={value?.code === code ? 'primary' : 'default'}
+            round
+            kind={value?.code === code ? 'primary' : 'default'}
+            aria-pressed={value?.code === code}
             onClick={() => onChange({ code, name: known?.get(code) ?? t(`h5.quickMatters.${code}`) })}
             data-testid={`h5-report-matter-chip-${code}`}
           >
@@ -94,47 +98,32 @@ export function MatterPicker({ value, onChange, online }: Props) {
           </Button>
         ))}
       </div>
-      <Drawer
-        open={open}
-        onClose={() => setOpen(false)}
-        placement="bottom"
-        size="85%"
-        title={t('h5.report.matter')}
-        styles={{ body: { padding: '8px 12px' } }}
-        destroyOnHidden
-        data-testid="h5-report-matter-drawer"
-      >
-        <Input
-          size="large"
-          allowClear
-          autoFocus
-          prefix={<SearchOutlined />}
-          placeholder={t('h5.report.matterSearch')}
+      <Dialog open={open} onClose={() => setOpen(false)} placement="sheet" title={t('h5.report.matter')} closeLabel={t('common.close')} testId="h5-report-matter-drawer">
+        <SearchInput
+          data-autofocus
           value={q}
-          onChange={(event) => setQ(event.target.value)}
+          onValue={setQ}
+          clearLabel={t('common.clearSearch')}
+          placeholder={t('h5.report.matterSearch')}
+          aria-label={t('h5.report.matterSearch')}
           data-testid="h5-report-matter-search"
         />
-        {local ? <div className="h5-muted" style={{ marginTop: 6 }}>{t('h5.report.matterOffline')}</div> : null}
-        <Spin spinning={loading}>
-          <div style={{ marginTop: 8, minHeight: 120 }} data-testid="h5-report-matter-options">
-            {results.length === 0 && !loading ? <Empty description={t('h5.report.matterNone')} image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
+        {local ? <div className="ph-muted h5-gap-top-small">{t('h5.report.matterOffline')}</div> : null}
+        <div className="ph-loading-box h5-matter-options" aria-busy={loading}>
+          {loading ? <div className="ph-loading-veil"><Spin label={t('app.loading')} /></div> : null}
+          <ul className="h5-plain-list" data-testid="h5-report-matter-options">
+            {results.length === 0 && !loading ? <li><Empty text={t('h5.report.matterNone')} /></li> : null}
             {results.map((m) => (
-              <div
-                key={m.code}
-                role="button"
-                tabIndex={0}
-                className="h5-list-row"
-                onClick={() => pick({ code: m.code, name: m.name })}
-                onKeyDown={(event) => event.key === 'Enter' && pick({ code: m.code, name: m.name })}
-                data-testid={`h5-report-matter-option-${m.code}`}
-              >
-                <span style={{ flex: 1 }}>{m.name}</span>
-                <span className="h5-muted">{m.code}</span>
-              </div>
+              <li key={m.code}>
+                <button type="button" className="ph-list-row h5-option" onClick={() => pick({ code: m.code, name: m.name })} data-testid={`h5-report-matter-option-${m.code}`}>
+                  <span className="h5-option-name">{m.name}</span>
+                  <span className="ph-muted">{m.code}</span>
+                </button>
+              </li>
             ))}
-          </div>
-        </Spin>
-      </Drawer>
+          </ul>
+        </div>
+      </Dialog>
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
-import { App, Button, Spin } from 'antd';
-import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/context.ts';
+import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../../phone/photos.ts';
+import { Spin } from '../../phone/ui/feedback.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { toast } from '../../phone/ui/toast.tsx';
 import { MAX_PHOTOS } from '../offline/draft.ts';
-import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../offline/photos.ts';
 
 interface Props {
   photos: string[];
@@ -19,7 +20,6 @@ interface Props {
  */
 export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [busy, setBusy] = useState(0);
 
   const add = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -27,7 +27,7 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
     const files = [...(input.files ?? [])];
     input.value = '';
     const room = max - photos.length;
-    if (files.length > room) void message.warning(t('h5.report.photoTooMany', { max }));
+    if (files.length > room) toast.warning(t('h5.report.photoTooMany', { max }));
     const taken = files.slice(0, Math.max(0, room));
     setBusy((n) => n + taken.length);
     const added: string[] = [];
@@ -36,7 +36,7 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
         added.push(await compressPhoto(file));
       } catch (error) {
         const reason = error instanceof PhotoTooLargeError ? '> 10 MB' : error instanceof Error ? error.message : String(error);
-        void message.error(error instanceof HeicUnsupportedError ? t('h5.report.photoHeic') : t('h5.report.photoFailed', { message: reason }));
+        toast.error(error instanceof HeicUnsupportedError ? t('h5.report.photoHeic') : t('h5.report.photoFailed', { message: reason }));
       } finally {
         setBusy((n) => n - 1);
       }
@@ -49,24 +49,23 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
       {photos.map((url, index) => (
         <div className="phone-photo h5-photo" key={`${index}-${url.length}`} data-testid={`${testId}-${index}`}>
           <img src={url} alt="" />
-          <Button
-            className="h5-photo-remove"
-            shape="circle"
-            icon={<CloseOutlined />}
+          <button
+            type="button"
+            className="phone-photo-remove"
             aria-label={t('h5.report.removePhoto', { n: index + 1 })}
             onClick={() => onChange(photos.filter((_, i) => i !== index))}
             data-testid={`${testId}-remove-${index}`}
-          />
+          >
+            <Icon name="close" />
+          </button>
         </div>
       ))}
       {Array.from({ length: busy }, (_, i) => (
-        <div className="phone-photo h5-photo" key={`busy-${i}`} style={{ display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-          <Spin />
-        </div>
+        <div className="phone-photo phone-photo-busy h5-photo" key={`busy-${i}`}><Spin /></div>
       ))}
       {photos.length + busy < max ? (
         <label className="phone-photo-add h5-photo-add">
-          <CameraOutlined />
+          <Icon name="camera" />
           <span>{t('h5.report.addPhoto')}</span>
           <input
             type="file"

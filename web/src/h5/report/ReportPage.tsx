@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Input, Switch, Typography } from 'antd';
-import { SendOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../i18n/context.ts';
+import { Switch } from '../../phone/ui/choice.tsx';
+import { Button, TextArea, TextInput } from '../../phone/ui/controls.tsx';
+import { Alert } from '../../phone/ui/feedback.tsx';
+import { toast } from '../../phone/ui/toast.tsx';
 import { MAX_PHOTOS } from '../offline/draft.ts';
 import { useQueue } from '../offline/queue-context.ts';
 import type { SubmitResult } from '../offline/queue-context.ts';
@@ -10,13 +12,13 @@ import { LocationPicker, type PickedLocation } from './LocationPicker.tsx';
 import { MatterPicker, type PickedMatter } from './MatterPicker.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
 
-function FieldError({ show, text, testId }: { show: boolean; text: string; testId: string }) {
-  return show ? <Typography.Text type="danger" style={{ display: 'block', marginTop: 6 }} data-testid={testId}>{text}</Typography.Text> : null;
+function FieldError({ show, text, testId, id }: { show: boolean; text: string; testId: string; id?: string }) {
+  return show ? <div className="ph-error" id={id} data-testid={testId}>{text}</div> : null;
 }
 
 function ResultNotice({ result, onClose }: { result: SubmitResult; onClose: () => void }) {
   const { t } = useI18n();
-  const common = { closable: { onClose }, showIcon: true, style: { marginBottom: 12 }, 'data-testid': 'h5-report-result', 'data-kind': result.kind } as const;
+  const common = { onClose, closeLabel: t('common.close'), 'data-testid': 'h5-report-result', 'data-kind': result.kind } as const;
   if (result.kind === 'sent') {
     return (
       <Alert {...common} type="success" title={t('h5.report.sent')}
@@ -34,7 +36,6 @@ function ResultNotice({ result, onClose }: { result: SubmitResult; onClose: () =
 /** 上报: photos, position, matter, description, address, 自行处置; saved as a draft first, then sent if possible. */
 export function ReportPage({ active }: { active: boolean }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const queue = useQueue();
   const [photos, setPhotos] = useState<string[]>([]);
   const [location, setLocation] = useState<PickedLocation | null>(null);
@@ -68,7 +69,7 @@ export function ReportPage({ active }: { active: boolean }) {
   const submit = async () => {
     setTried(true);
     if (!location || !matter || missing.photos || missing.description) {
-      void message.warning(t(missing.photos ? 'h5.report.photosRequired' : !location ? 'h5.report.noLocation'
+      toast.warning(t(missing.photos ? 'h5.report.photosRequired' : !location ? 'h5.report.noLocation'
         : !matter ? 'h5.report.matterRequired' : 'h5.report.descriptionRequired'));
       return;
     }
@@ -99,64 +100,69 @@ export function ReportPage({ active }: { active: boolean }) {
   return (
     <div data-testid="h5-report">
       {result ? <ResultNotice result={result} onClose={() => setResult(null)} /> : null}
-      <section className="phone-section h5-section">
+      <section className="phone-section h5-section" aria-labelledby="h5-photos-title">
         <div className="h5-section-title">
-          <span className="h5-required">{t('h5.report.photos')}</span>
-          <span className="h5-muted">{t('h5.report.photoCount', { count: photos.length, max: MAX_PHOTOS })}</span>
+          <h2 className="h5-required" id="h5-photos-title">{t('h5.report.photos')}</h2>
+          <span className="ph-muted">{t('h5.report.photoCount', { count: photos.length, max: MAX_PHOTOS })}</span>
         </div>
         <PhotoPicker photos={photos} onChange={setPhotos} testId="h5-report-photo" />
         <FieldError show={tried && missing.photos} text={t('h5.report.photosRequired')} testId="h5-report-photos-error" />
       </section>
-      <section className="phone-section h5-section">
-        <div className="h5-section-title"><span className="h5-required">{t('h5.report.location')}</span></div>
+      <section className="phone-section h5-section" aria-labelledby="h5-location-title">
+        <h2 className="h5-section-title h5-required" id="h5-location-title">{t('h5.report.location')}</h2>
         <LocationPicker value={location} onChange={setLocation} active={active} online={queue.online} resetToken={resetToken} />
         <FieldError show={tried && missing.location} text={t('h5.report.noLocation')} testId="h5-report-location-error" />
       </section>
-      <section className="phone-section h5-section">
-        <div className="h5-section-title"><span className="h5-required">{t('h5.report.matter')}</span></div>
+      <section className="phone-section h5-section" aria-labelledby="h5-matter-title">
+        <h2 className="h5-section-title h5-required" id="h5-matter-title">{t('h5.report.matter')}</h2>
         <MatterPicker value={matter} onChange={setMatter} online={queue.online} />
         <FieldError show={tried && missing.matter} text={t('h5.report.matterRequired')} testId="h5-report-matter-error" />
       </section>
       <section className="phone-section h5-section">
-        <div className="h5-section-title"><span className="h5-required">{t('h5.report.description')}</span></div>
-        <Input.TextArea
+        <label className="h5-section-title h5-required" htmlFor="h5-description">{t('h5.report.description')}</label>
+        <TextArea
+          id="h5-description"
           value={description}
           onChange={(event) => setDescription(event.target.value)}
           placeholder={t('h5.report.descriptionPlaceholder')}
-          autoSize={{ minRows: 3, maxRows: 8 }}
+          minRows={3}
+          maxRows={8}
           maxLength={1000}
           showCount
-          style={{ fontSize: 16 }}
+          required
+          invalid={tried && missing.description}
+          aria-describedby={tried && missing.description ? 'h5-description-error' : undefined}
           data-testid="h5-report-description"
         />
-        <FieldError show={tried && missing.description} text={t('h5.report.descriptionRequired')} testId="h5-report-description-error" />
-        <div className="h5-section-title" style={{ marginTop: 14 }}>{t('h5.report.address')}</div>
-        <Input
-          size="large"
+        <FieldError show={tried && missing.description} text={t('h5.report.descriptionRequired')} testId="h5-report-description-error" id="h5-description-error" />
+        <label className="h5-section-title h5-gap-top" htmlFor="h5-address">{t('h5.report.address')}</label>
+        <TextInput
+          id="h5-address"
           value={address}
           onChange={(event) => setAddress(event.target.value)}
           placeholder={t('h5.report.addressPlaceholder')}
           maxLength={200}
-          style={{ fontSize: 16 }}
+          autoComplete="off"
           data-testid="h5-report-address"
         />
       </section>
-      <section className="phone-section h5-section" style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-        <label htmlFor="h5-self-handled" style={{ flex: 1 }}>
-          <div style={{ fontSize: 15, fontWeight: 600 }}>{t('h5.report.selfHandled')}</div>
-          <div className="h5-muted">{t('h5.report.selfHandledHint')}</div>
+      <section className="phone-section h5-section h5-switch-row">
+        {/* a tap on the words toggles the switch too */}
+        <label className="h5-switch-text" htmlFor="h5-self-handled">
+          <span className="h5-switch-title" id="h5-self-handled-label">{t('h5.report.selfHandled')}</span>
+          <span className="ph-muted">{t('h5.report.selfHandledHint')}</span>
         </label>
-        <Switch id="h5-self-handled" checked={selfHandled} onChange={setSelfHandled} data-testid="h5-report-self-handled" />
+        <Switch id="h5-self-handled" checked={selfHandled} onChange={setSelfHandled} labelledBy="h5-self-handled-label" data-testid="h5-report-self-handled" />
       </section>
       <Button
-        type="primary"
+        kind="primary"
         size="large"
         block
-        icon={<SendOutlined />}
+        icon="send"
         loading={busy}
         disabled={!queue.ready}
         onClick={() => void submit()}
-        style={{ height: 50, fontSize: 17 }}
+        className="h5-submit"
         data-testid="h5-report-submit"
       >
         {busy ? t('h5.report.submitting') : t('h5.report.submit')}

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Input, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import type { CaseDetail } from '../../../../common/contracts/cases.ts';
 import { errorText, isApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { dataUrlToBlob } from '../../phone/photos.ts';
+import { Button, TextArea } from '../../phone/ui/controls.tsx';
+import { ConfirmDialog } from '../../phone/ui/dialog.tsx';
+import { toast } from '../../phone/ui/toast.tsx';
 import { h5Api } from '../api/h5.api.ts';
-import { dataUrlToBlob } from '../offline/photos.ts';
 import { useQueue } from '../offline/queue-context.ts';
 import { PhotoPicker } from '../report/PhotoPicker.tsx';
 
@@ -24,15 +25,15 @@ interface Props {
 /** 核实属实 / 核查通过 / 核查不通过, each with a note and on-site photos (uploaded first, then named in the transition). */
 export function TaskActions({ detail, onDone, onStale }: Props) {
   const { t, locale } = useI18n();
-  const { message, modal } = App.useApp();
   const { online, transport } = useQueue();
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
   const [busy, setBusy] = useState<TaskAction | null>(null);
+  const [asking, setAsking] = useState<TaskAction | null>(null);
   const [noteError, setNoteError] = useState(false);
   const actions = TASK_ACTIONS.filter((a) => detail.allowedActions.includes(a));
 
-  if (actions.length === 0) return <Typography.Text type="secondary" data-testid="h5-task-no-actions">{t('h5.task.noActions')}</Typography.Text>;
+  if (actions.length === 0) return <p className="ph-muted" data-testid="h5-task-no-actions">{t('h5.task.noActions')}</p>;
 
   const run = async (action: TaskAction) => {
     setBusy(action);
@@ -45,14 +46,14 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(photoIds.length > 0 ? { photoIds } : {}),
       });
-      void message.success(t('h5.task.done', { action: t(`h5.task.${action}`) }));
+      toast.success(t('h5.task.done', { action: t(`h5.task.${action}`) }));
       onDone(action);
     } catch (error) {
       if (isApiError(error) && error.status === 409) {
-        void message.warning(t('h5.task.stale'));
+        toast.warning(t('h5.task.stale'));
         onStale();
       } else {
-        void message.error(errorText(error, locale));
+        toast.error(errorText(error, locale));
       }
     } finally {
       setBusy(null);
@@ -64,54 +65,59 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
       setNoteError(true);
       return;
     }
-    modal.confirm({
-      title: t(`h5.task.${action}`),
-      content: note.trim() || undefined,
-      okText: t('common.ok'),
-      cancelText: t('common.cancel'),
-      okButtonProps: { danger: action === 'check_fail' },
-      onOk: () => run(action),
-    });
+    setAsking(action);
   };
 
   return (
     <div data-testid="h5-task-actions">
-      <div className="h5-section-title">{t('h5.task.note')}</div>
-      <Input.TextArea
+      <label className="h5-section-title" htmlFor="h5-task-note">{t('h5.task.note')}</label>
+      <TextArea
+        id="h5-task-note"
         value={note}
         onChange={(event) => {
           setNote(event.target.value);
           setNoteError(false);
         }}
         placeholder={t('h5.task.notePlaceholder')}
-        autoSize={{ minRows: 2, maxRows: 6 }}
+        minRows={2}
+        maxRows={6}
         maxLength={1000}
-        status={noteError ? 'error' : undefined}
-        style={{ fontSize: 16 }}
+        invalid={noteError}
+        aria-describedby={noteError ? 'h5-task-note-error' : undefined}
         data-testid="h5-task-note"
       />
-      {noteError ? <Typography.Text type="danger" data-testid="h5-task-note-error">{t('h5.task.reasonRequired')}</Typography.Text> : null}
-      <div className="h5-section-title" style={{ marginTop: 12 }}>{t('h5.task.photos')}</div>
+      {noteError ? <div className="ph-error" id="h5-task-note-error" data-testid="h5-task-note-error">{t('h5.task.reasonRequired')}</div> : null}
+      <div className="h5-section-title h5-gap-top">{t('h5.task.photos')}</div>
       <PhotoPicker photos={photos} onChange={setPhotos} testId="h5-task-photo" />
-      {!online ? <Typography.Text type="warning" style={{ display: 'block', marginTop: 8 }}>{t('h5.task.needsNetwork')}</Typography.Text> : null}
-      <div style={{ display: 'flex', gap: 8, marginTop: 12 }}>
+      {!online ? <div className="h5-warning-text">{t('h5.task.needsNetwork')}</div> : null}
+      <div className="h5-action-row">
         {actions.map((action) => (
           <Button
             key={action}
             size="large"
-            type={action === 'check_fail' ? 'default' : 'primary'}
-            danger={action === 'check_fail'}
-            icon={action === 'check_fail' ? <CloseOutlined /> : <CheckOutlined />}
+            kind={action === 'check_fail' ? 'danger' : 'primary'}
+            icon={action === 'check_fail' ? 'close' : 'tick'}
             loading={busy === action}
             disabled={!online || (busy !== null && busy !== action)}
             onClick={() => ask(action)}
-            style={{ flex: 1, height: 50 }}
             data-testid={`h5-task-action-${action}`}
           >
             {t(`h5.task.${action}`)}
           </Button>
         ))}
       </div>
+      <ConfirmDialog
+        open={asking !== null}
+        title={asking ? t(`h5.task.${asking}`) : ''}
+        content={note.trim() || undefined}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        okKind={asking === 'check_fail' ? 'danger-primary' : 'primary'}
+        onOk={() => asking && run(asking)}
+        onCancel={() => setAsking(null)}
+        okTestId="h5-task-confirm"
+        testId="h5-task-confirm-dialog"
+      />
     </div>
   );
 }

@@ -1,14 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Descriptions, Image, Spin, Tag, Typography } from 'antd';
-import { CompassOutlined, GlobalOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
-import { useI18n } from '../../i18n/context.ts';
-import { h5Api, type CaseDetail } from '../api/h5.api.ts';
 import { useAuth } from '../../features/auth/context.ts';
+import { useI18n } from '../../i18n/context.ts';
 import { openPinMap } from '../../phone/open-pin-map.ts';
+import { buttonClass } from '../../phone/ui/controls.tsx';
+import { Alert, Details, Loading, Tag } from '../../phone/ui/feedback.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { PhotoViewer } from '../../phone/ui/PhotoViewer.tsx';
+import { h5Api, type CaseDetail } from '../api/h5.api.ts';
+import { useTenantInfo } from '../api/tenant-info.ts';
 import { loadStreets } from '../report/streets.ts';
 import { amapMarkerUrl, geoUri } from './navigation.ts';
 import { TaskActions } from './TaskActions.tsx';
@@ -16,10 +19,14 @@ import { TaskActions } from './TaskActions.tsx';
 function SpotMap({ lat, lng }: { lat: number; lng: number }) {
   const el = useRef<HTMLDivElement>(null);
   const tenantId = useAuth().me?.user.tenantId ?? '';
+  const { info, settled } = useTenantInfo();
+  // Opened once the city is known; a fresher copy arriving later does not rebuild the map.
+  const basemap = useRef(info?.basemap ?? null);
+  basemap.current = info?.basemap ?? null;
   useEffect(() => {
-    if (!el.current) return;
+    if (!el.current || !settled) return;
     const controller = new AbortController();
-    const close = openPinMap(el.current, { pick: false, start: { lat, lng }, zoom: 16 }, (map) => {
+    const close = openPinMap(el.current, { pick: false, start: { lat, lng }, zoom: 16, basemap: basemap.current }, (map) => {
       map.setPin({ lat, lng }, { pan: false });
       void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && map.setLayer(layer));
     });
@@ -27,23 +34,28 @@ function SpotMap({ lat, lng }: { lat: number; lng: number }) {
       controller.abort();
       close();
     };
-  }, [lat, lng, tenantId]);
-  return <div ref={el} className="phone-map h5-map" style={{ height: 180 }} data-testid="h5-task-map" />;
+  }, [lat, lng, tenantId, settled]);
+  return <div ref={el} className="phone-map h5-map h5-spot-map" data-testid="h5-task-map" />;
 }
 
 function Photos({ detail, phase, title }: { detail: CaseDetail; phase: string; title: string }) {
   const { t } = useI18n();
+  const [viewing, setViewing] = useState<number | null>(null);
   const photos = detail.photos.filter((p) => p.phase === phase);
   return (
     <section className="phone-section h5-section" data-testid={`h5-task-photos-${phase}`}>
-      <div className="h5-section-title">{title}</div>
-      {photos.length === 0 ? <span className="h5-muted">{t('h5.task.noPhotos')}</span> : (
-        <Image.PreviewGroup>
-          <div className="phone-photos h5-photos h5-task-photos">
-            {photos.map((p) => <Image key={p.id} src={p.thumbUrl} preview={{ src: p.url }} alt="" />)}
-          </div>
-        </Image.PreviewGroup>
+      <h2 className="h5-section-title">{title}</h2>
+      {photos.length === 0 ? <span className="ph-muted">{t('h5.task.noPhotos')}</span> : (
+        <div className="phone-photos h5-task-photos">
+          {photos.map((p, index) => (
+            <button key={p.id} type="button" className="phone-photo h5-photo-button" onClick={() => setViewing(index)} aria-label={`${t('h5.photo.view')} ${index + 1}`}>
+              <img src={p.thumbUrl} alt="" />
+            </button>
+          ))}
+        </div>
       )}
+      <PhotoViewer photos={photos} index={viewing} onIndex={setViewing}
+        labels={{ title: title, previous: t('h5.photo.previous'), next: t('h5.photo.next'), close: t('common.close') }} />
     </section>
   );
 }
@@ -70,8 +82,8 @@ export function TaskPage() {
     return () => controller.abort();
   }, [load]);
 
-  if (error && !detail) return <Alert type="error" showIcon title={t('h5.task.notFound')} description={error} data-testid="h5-task-error" />;
-  if (!detail) return <Spin style={{ display: 'block', marginTop: 64 }} />;
+  if (error && !detail) return <Alert type="error" title={t('h5.task.notFound')} description={error} data-testid="h5-task-error" />;
+  if (!detail) return <Loading label={t('app.loading')} />;
 
   const label = detail.matterName ?? detail.matterCode;
   const checking = detail.status === 'checking';
@@ -80,28 +92,28 @@ export function TaskPage() {
       <section className="phone-section h5-section">
         <div className="h5-section-title">
           <span>{t(checking ? 'h5.task.kindCheck' : 'h5.task.kindVerify')}</span>
-          <Tag color={detail.overdue ? 'red' : 'blue'} style={{ margin: 0 }}>{tryT(locale, `cases.status.${detail.status}`) ?? detail.status}</Tag>
+          <Tag color={detail.overdue ? 'red' : 'blue'}>{tryT(locale, `cases.status.${detail.status}`) ?? detail.status}</Tag>
         </div>
-        <div style={{ fontSize: 17, fontWeight: 600 }}>{label}</div>
-        <Typography.Paragraph style={{ margin: '4px 0 8px' }}>{detail.description}</Typography.Paragraph>
-        <Descriptions column={1} size="small" items={[
-          { key: 'no', label: t('h5.task.caseNo'), children: <span data-testid="h5-task-case-no">{detail.caseNo}</span> },
-          { key: 'addr', label: t('h5.report.address'), children: detail.address || '—' },
-          { key: 'area', label: t('h5.task.area'), children: [detail.streetName, detail.communityName].filter(Boolean).join(' ') || '—' },
-          { key: 'at', label: t('h5.task.reportedAt'), children: formatInstant(detail.reportedAt) },
-          { key: 'due', label: t('h5.task.due'), children: formatInstant(detail.stepDeadline) },
+        <h2 className="h5-task-matter">{label}</h2>
+        <p className="h5-task-description">{detail.description}</p>
+        <Details rows={[
+          { key: 'no', label: t('h5.task.caseNo'), value: <span data-testid="h5-task-case-no">{detail.caseNo}</span> },
+          { key: 'addr', label: t('h5.report.address'), value: detail.address || '—' },
+          { key: 'area', label: t('h5.task.area'), value: [detail.streetName, detail.communityName].filter(Boolean).join(' ') || '—' },
+          { key: 'at', label: t('h5.task.reportedAt'), value: formatInstant(detail.reportedAt) },
+          { key: 'due', label: t('h5.task.due'), value: formatInstant(detail.stepDeadline) },
         ]} />
       </section>
       <section className="phone-section h5-section">
         <SpotMap lat={detail.lat} lng={detail.lng} />
-        <Button type="primary" size="large" block icon={<CompassOutlined />} href={geoUri(detail.lat, detail.lng, label)} style={{ marginTop: 10 }} data-testid="h5-task-navigate">
-          {t('h5.task.navigate')}
-        </Button>
-        <div className="h5-muted" style={{ marginTop: 6 }}>
+        <a className={buttonClass('primary', 'large', true, 'h5-navigate')} href={geoUri(detail.lat, detail.lng, label)} data-testid="h5-task-navigate">
+          <Icon name="compass" /><span>{t('h5.task.navigate')}</span>
+        </a>
+        <div className="ph-muted h5-navigate-hint">
           {t('h5.report.coordinates', { lng: detail.lng.toFixed(6), lat: detail.lat.toFixed(6) })}
           {' · '}
           <a href={amapMarkerUrl(detail.lat, detail.lng, label)} target="_blank" rel="noreferrer" data-testid="h5-task-webmap">
-            <GlobalOutlined /> {t('h5.task.webMap')}
+            <Icon name="globe" /> {t('h5.task.webMap')}
           </a>
           <br />
           {t('h5.task.navigateHint')}

@@ -1,39 +1,36 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Empty, Segmented, Spin, Tag, Typography } from 'antd';
-import { RightOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatInstant } from '../../components/format.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { Segmented } from '../../phone/ui/choice.tsx';
+import { Alert, Empty, Loading, Tag } from '../../phone/ui/feedback.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
 import { h5Api, type CaseSummary, type TaskInbox } from '../api/h5.api.ts';
 import { useQueue } from '../offline/queue-context.ts';
 
 type Lists = Record<TaskInbox, CaseSummary[] | null>;
+const INBOXES = ['verifying', 'checking'] as const;
 
 function TaskRow({ task }: { task: CaseSummary }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const open = () => navigate(`/h5/tasks/${task.id}`);
   return (
-    <div
-      role="button"
-      tabIndex={0}
-      className="phone-section h5-section"
-      style={{ display: 'flex', alignItems: 'center', gap: 8, cursor: 'pointer' }}
-      onClick={() => navigate(`/h5/tasks/${task.id}`)}
-      onKeyDown={(event) => event.key === 'Enter' && navigate(`/h5/tasks/${task.id}`)}
-      data-testid={`h5-task-item-${task.id}`}
-    >
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <div style={{ fontSize: 16, fontWeight: 600 }}>{task.matterName ?? task.matterCode}</div>
-        <Typography.Paragraph ellipsis={{ rows: 1 }} style={{ margin: '2px 0' }}>{task.address || task.description}</Typography.Paragraph>
-        <div className="h5-muted">
-          {task.caseNo}
-          {task.stepDeadline ? ` · ${t('h5.tasks.due', { time: formatInstant(task.stepDeadline) })}` : ''}
-        </div>
-      </div>
-      {task.overdue ? <Tag color="red">{t('h5.tasks.overdue')}</Tag> : null}
-      <RightOutlined style={{ color: '#bfbfbf' }} />
-    </div>
+    <li>
+      <button type="button" className="phone-section h5-section h5-task-row" onClick={open} data-testid={`h5-task-item-${task.id}`}>
+        <span className="h5-task-row-text">
+          <span className="h5-task-row-title">{task.matterName ?? task.matterCode}</span>
+          <span className="ph-clamp-1">{task.address || task.description}</span>
+          <span className="ph-muted">
+            {task.caseNo}
+            {task.stepDeadline ? ` · ${t('h5.tasks.due', { time: formatInstant(task.stepDeadline) })}` : ''}
+          </span>
+        </span>
+        {task.overdue ? <Tag color="red">{t('h5.tasks.overdue')}</Tag> : null}
+        <Icon name="right" className="h5-chevron" />
+      </button>
+    </li>
   );
 }
 
@@ -48,7 +45,7 @@ export function TasksPage() {
 
   const load = useCallback((signal: AbortSignal) => {
     setError(null);
-    for (const inbox of ['verifying', 'checking'] as const) {
+    for (const inbox of INBOXES) {
       h5Api.tasks(inbox, signal).then(
         (page) => !signal.aborted && setLists((l) => ({ ...l, [inbox]: page.items })),
         (e: unknown) => !signal.aborted && setError(errorText(e, locale)),
@@ -64,32 +61,29 @@ export function TasksPage() {
   }, [online, load]);
 
   const current = lists[tab];
-  const count = (inbox: TaskInbox) => lists[inbox]?.length ?? 0;
   return (
     <div data-testid="h5-tasks" data-tab={tab}>
-      <Segmented
-        block
-        size="large"
-        value={tab}
-        onChange={(value) => setParams(value === 'checking' ? { tab: 'checking' } : {}, { replace: true })}
-        options={(['verifying', 'checking'] as const).map((inbox) => ({
-          value: inbox,
-          label: (
-            <span data-testid={`h5-tasks-tab-${inbox}`}>
-              {t(inbox === 'verifying' ? 'h5.tasks.verify' : 'h5.tasks.check')}{' '}
-              <Badge count={count(inbox)} showZero={false} size="small" />
-            </span>
-          ),
-        }))}
-        style={{ marginBottom: 12 }}
-      />
-      {!online ? <Alert type="warning" showIcon title={t('h5.tasks.offline')} style={{ marginBottom: 12 }} /> : null}
-      {error ? <Alert type="error" showIcon title={t('h5.tasks.loadFailed', { message: error })} style={{ marginBottom: 12 }} /> : null}
-      {current === null && online && !error ? <Spin style={{ display: 'block', marginTop: 48 }} /> : null}
-      {current !== null && current.length === 0 ? <Empty description={t('h5.tasks.empty')} style={{ marginTop: 48 }} /> : null}
-      <div data-testid={`h5-tasks-list-${tab}`}>
-        {(current ?? []).map((task) => <TaskRow key={task.id} task={task} />)}
+      <div className="h5-tasks-tabs">
+        <Segmented
+          tabs
+          label={t('h5.tasks.title')}
+          value={tab}
+          onChange={(value) => setParams(value === 'checking' ? { tab: 'checking' } : {}, { replace: true })}
+          options={INBOXES.map((inbox) => ({
+            value: inbox,
+            label: t(inbox === 'verifying' ? 'h5.tasks.verify' : 'h5.tasks.check'),
+            count: lists[inbox]?.length ?? 0,
+            testId: `h5-tasks-tab-${inbox}`,
+          }))}
+        />
       </div>
+      {!online ? <Alert type="warning" title={t('h5.tasks.offline')} /> : null}
+      {error ? <Alert type="error" title={t('h5.tasks.loadFailed', { message: error })} data-testid="h5-tasks-error" /> : null}
+      {current === null && online && !error ? <Loading label={t('app.loading')} /> : null}
+      {current !== null && current.length === 0 ? <Empty text={t('h5.tasks.empty')} /> : null}
+      <ul className="h5-plain-list" role="tabpanel" aria-label={t(tab === 'verifying' ? 'h5.tasks.verify' : 'h5.tasks.check')} data-testid={`h5-tasks-list-${tab}`}>
+        {(current ?? []).map((task) => <TaskRow key={task.id} task={task} />)}
+      </ul>
     </div>
   );
 }

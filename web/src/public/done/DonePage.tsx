@@ -2,9 +2,9 @@ import { Link, Navigate, useLocation } from 'react-router-dom';
 import type { PublicReportResult } from '../../../../common/contracts/public.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { myReports } from '../api/device.ts';
-import { Icon } from '../ui/icons.tsx';
-import { toast } from '../ui/toast.tsx';
-import { Button } from '../ui/ui.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { toast } from '../../phone/ui/toast.tsx';
+import { Button, buttonClass } from '../../phone/ui/controls.tsx';
 
 function CopyLine({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useI18n();
@@ -18,7 +18,7 @@ function CopyLine({ label, value, testId }: { label: string; value: string; test
   };
   return (
     <div className="pub-copy">
-      <div className="pub-muted">{label}</div>
+      <div className="ph-muted">{label}</div>
       <div className="pub-row">
         <code className="pub-code" data-testid={testId}>{value}</code>
         <Button icon="copy" onClick={() => void copy()} data-testid={`${testId}-copy`}>{t('public.done.copy')}</Button>
@@ -39,9 +39,9 @@ export function DonePage() {
       <div className="pub-result"><Icon name="check" className="pub-result-icon" /><div className="pub-result-title">{t('public.done.title')}</div></div>
       <CopyLine label={t('public.done.caseNo')} value={result.caseNo} testId="public-case-no" />
       <CopyLine label={t('public.done.token')} value={result.token} testId="public-token" />
-      <p className="pub-muted">{t('public.done.keep')}</p>
-      <Link to={`/public/track#${result.token}`} className="pub-btn pub-btn-primary pub-btn-large pub-btn-block" data-testid="public-done-track">{t('public.done.track')}</Link>
-      <Link to="/public" className="pub-btn pub-btn-default pub-btn-large pub-btn-block" style={{ marginTop: 10 }} data-testid="public-done-another">{t('public.done.another')}</Link>
+      <p className="ph-muted">{t('public.done.keep')}</p>
+      <Link to={`/public/track#${result.token}`} className={buttonClass('primary', 'large', true)} data-testid="public-done-track">{t('public.done.track')}</Link>
+      <Link to="/public" className={buttonClass('default', 'large', true)} style={{ marginTop: 10 }} data-testid="public-done-another">{t('public.done.another')}</Link>
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { useGeolocation } from '../../h5/report/useGeolocation.ts';
+import { useGeolocation } from '../../phone/useGeolocation.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi } from '../api/public.api.ts';
 import type { Draft } from '../api/device.ts';
 import { usePublicInfo } from '../info-context.ts';
 import { NOWHERE, openPinMap, type PinMap } from '../../phone/open-pin-map.ts';
-import { Icon } from '../ui/icons.tsx';
-import { Button } from '../ui/ui.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { Button } from '../../phone/ui/controls.tsx';
 
 type Picked = NonNullable<Draft['location']>;
 
@@ -74,8 +74,8 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
           <span className="pub-location-status" data-testid="public-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
             <Icon name="pin" /> {status}
           </span>
-          {value ? <div className="pub-muted" data-testid="public-coords">{t('public.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}</div> : null}
-          <div className="pub-muted">{t('public.report.locationHint')}</div>
+          {value ? <div className="ph-muted" data-testid="public-coords">{t('public.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}</div> : null}
+          <div className="ph-muted">{t('public.report.locationHint')}</div>
         </div>
         <Button icon="aim" onClick={() => { follow.current = true; locate(); }} loading={state.status === 'locating'} data-testid="public-relocate">
           {t('public.report.relocate')}

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { PublicMatter } from '../../../../common/contracts/public.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi } from '../api/public.api.ts';
-import { Icon } from '../ui/icons.tsx';
-import { Button, Empty, Spin, TextInput } from '../ui/ui.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { Button, TextInput } from '../../phone/ui/controls.tsx';
+import { Empty, Spin } from '../../phone/ui/feedback.tsx';
 
 type Picked = { code: string; name: string };
 
@@ -45,21 +46,21 @@ export function MatterField({ value, onChange }: { value: Picked | null; onChang
   }
   return (
     <div>
-      <div className="pub-search">
+      <div className="ph-search">
         <Icon name="search" />
         <TextInput type="search" placeholder={t('public.report.matterPlaceholder')} value={q} aria-label={t('public.report.matter')}
           onChange={(event) => setQ(event.target.value)} data-testid="public-matter-search" />
       </div>
-      {!q ? <div className="pub-muted" style={{ margin: '8px 0 4px' }}>{t('public.report.matterCommon')}</div> : null}
-      <div className="pub-loading-box" aria-busy={loading}>
-        {loading ? <div className="pub-loading-veil"><Spin /></div> : null}
+      {!q ? <div className="ph-muted" style={{ margin: '8px 0 4px' }}>{t('public.report.matterCommon')}</div> : null}
+      <div className="ph-loading-box" aria-busy={loading}>
+        {loading ? <div className="ph-loading-veil"><Spin /></div> : null}
         <div className={q ? 'pub-list' : 'pub-chips'} data-testid="public-matter-options" style={{ minHeight: 60 }}>
           {!loading && items.length === 0 ? <Empty text={failed ? t('public.loadFailed', { message: '' }) : t('public.report.matterEmpty')} /> : null}
           {items.map((m) => (q ? (
-            <div key={m.code} role="button" tabIndex={0} className="pub-list-row" onClick={() => onChange({ code: m.code, name: m.name })}
+            <div key={m.code} role="button" tabIndex={0} className="ph-list-row" onClick={() => onChange({ code: m.code, name: m.name })}
               onKeyDown={(event) => event.key === 'Enter' && onChange({ code: m.code, name: m.name })} data-testid={`public-matter-option-${m.code}`}>
               <span style={{ flex: 1 }}>{m.name}</span>
-              <span className="pub-muted">{m.majorName}</span>
+              <span className="ph-muted">{m.majorName}</span>
             </div>
           ) : (
             <Button key={m.code} round onClick={() => onChange({ code: m.code, name: m.name })} data-testid={`public-matter-option-${m.code}`}>{m.name}</Button>

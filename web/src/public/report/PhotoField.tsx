@@ -1,10 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
-import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../../h5/offline/photos.ts';
+import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../../phone/photos.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { randomKey, type DraftPhoto } from '../api/device.ts';
-import { Icon } from '../ui/icons.tsx';
-import { toast } from '../ui/toast.tsx';
-import { Spin } from '../ui/ui.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { toast } from '../../phone/ui/toast.tsx';
+import { Spin } from '../../phone/ui/feedback.tsx';
 
 /**
  * Photos from the camera (or the gallery where the phone offers it), shrunk and stripped of EXIF on the phone
@@ -38,11 +38,11 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
       {photos.map((p, index) => (
         <div className="phone-photo pub-photo" key={p.key} data-testid={`public-photo-${index}`}>
           {p.url ? <img src={p.url} alt="" /> : <Icon name="picture" className="pub-photo-placeholder" />}
-          <button type="button" className="pub-photo-remove" aria-label={`${t('public.report.discard')} ${index + 1}`}
+          <button type="button" className="phone-photo-remove" aria-label={`${t('public.report.discard')} ${index + 1}`}
             onClick={() => onChange(photos.filter((_, i) => i !== index))} data-testid={`public-photo-remove-${index}`}><Icon name="close" /></button>
         </div>
       ))}
-      {Array.from({ length: busy }, (_, i) => <div className="phone-photo pub-photo pub-photo-busy" key={`busy-${i}`}><Spin /></div>)}
+      {Array.from({ length: busy }, (_, i) => <div className="phone-photo pub-photo phone-photo-busy" key={`busy-${i}`}><Spin /></div>)}
       {photos.length + busy < max ? (
         <label className="phone-photo-add pub-photo-add">
           <Icon name="camera" />

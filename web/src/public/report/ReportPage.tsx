@@ -1,16 +1,17 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN } from '../../../../common/contracts/public.ts';
+import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN } from '../../../../common/domain/citizen-report.ts';
 import { isApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { clearDraft, emptyDraft, loadDraft, rememberReport, saveDraft, type Draft } from '../api/device.ts';
 import { publicApi } from '../api/public.api.ts';
 import { usePublicInfo } from '../info-context.ts';
-import { dataUrlToBlob } from '../../h5/offline/photos.ts';
+import { dataUrlToBlob } from '../../phone/photos.ts';
 import { LocationField } from './LocationField.tsx';
 import { MatterField } from './MatterField.tsx';
 import { PhotoField } from './PhotoField.tsx';
-import { Alert, Button, TextArea, TextInput } from '../ui/ui.tsx';
+import { Button, TextArea, TextInput } from '../../phone/ui/controls.tsx';
+import { Alert } from '../../phone/ui/feedback.tsx';
 
 const MOBILE = new RegExp(MOBILE_PATTERN);
 
@@ -22,7 +23,7 @@ function Step({ n, title, hint, children, testId }: { n: number; title: string; 
       <div className="pub-section-title">
         <span className="pub-step" aria-label={t('public.report.step', { n })}>{n}</span>
         <span>{title}</span>
-        {hint ? <span className="pub-muted" style={{ fontWeight: 400 }}>{hint}</span> : null}
+        {hint ? <span className="ph-muted" style={{ fontWeight: 400 }}>{hint}</span> : null}
       </div>
       {children}
     </section>
@@ -30,7 +31,7 @@ function Step({ n, title, hint, children, testId }: { n: number; title: string; 
 }
 
 const Problem = ({ text, testId }: { text: string | null; testId: string }) =>
-  text ? <div className="pub-error" data-testid={testId}>{text}</div> : null;
+  text ? <div className="ph-error" data-testid={testId}>{text}</div> : null;
 
 /** 拍照 → 地图选点 → 选择问题类型 → 描述/电话 → 提交. Everything is kept on the phone until the server has it. */
 export function ReportPage() {
@@ -144,24 +145,24 @@ export function ReportPage() {
         <Problem text={shown(problems.matter)} testId="public-matter-error" />
       </Step>
       <Step n={4} title={t('public.report.describe')} testId="public-step-describe">
-        <label className="pub-label" htmlFor="pub-description">{t('public.report.description')}</label>
+        <label className="ph-label" htmlFor="pub-description">{t('public.report.description')}</label>
         <TextArea id="pub-description" value={draft.description} onChange={(e) => update({ description: e.target.value })} placeholder={t('public.report.descriptionPlaceholder')}
           minRows={3} maxRows={8} maxLength={1000} showCount data-testid="public-description" />
         <Problem text={shown(problems.description)} testId="public-description-error" />
-        <label className="pub-label" htmlFor="pub-address">{t('public.report.address')}</label>
+        <label className="ph-label" htmlFor="pub-address">{t('public.report.address')}</label>
         <TextInput id="pub-address" value={draft.address} onChange={(e) => update({ address: e.target.value })} placeholder={t('public.report.addressPlaceholder')}
           maxLength={200} data-testid="public-address" />
-        <label className="pub-label" htmlFor="pub-phone">{t('public.report.phone')}</label>
+        <label className="ph-label" htmlFor="pub-phone">{t('public.report.phone')}</label>
         <TextInput id="pub-phone" type="tel" inputMode="numeric" autoComplete="tel" value={draft.phone} onChange={(e) => update({ phone: e.target.value.replace(/[^\d]/g, '') })}
           placeholder={t('public.report.phonePlaceholder')} maxLength={11} data-testid="public-phone" />
-        <div className="pub-muted" style={{ marginTop: 6 }}>{t('public.report.phoneHint')}</div>
+        <div className="ph-muted" style={{ marginTop: 6 }}>{t('public.report.phoneHint')}</div>
         <Problem text={shown(problems.phone)} testId="public-phone-error" />
       </Step>
       {failure ? <Alert type="warning" title={failure} data-testid="public-submit-failed" /> : null}
       <Button kind="primary" size="large" block icon="send" loading={busy} disabled={!info} onClick={() => void submit()} className="pub-submit" data-testid="public-submit">
         {busy ? t('public.report.submitting') : t('public.report.submit')}
       </Button>
-      <p className="pub-muted" style={{ marginTop: 10 }}>{t('public.report.privacy')}</p>
+      <p className="ph-muted" style={{ marginTop: 10 }}>{t('public.report.privacy')}</p>
     </div>
   );
 }

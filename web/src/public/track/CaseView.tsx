@@ -4,8 +4,9 @@ import { hasMessage } from '../../../../common/i18n/core.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi, type PublicCaseView } from '../api/public.api.ts';
-import { toast } from '../ui/toast.tsx';
-import { Alert, Button, Tag, TextArea } from '../ui/ui.tsx';
+import { toast } from '../../phone/ui/toast.tsx';
+import { Button, TextArea } from '../../phone/ui/controls.tsx';
+import { Alert, Details, Tag } from '../../phone/ui/feedback.tsx';
 
 type Value = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 const VALUES: Value[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
@@ -34,16 +35,16 @@ export function CaseView({ view, token, onChange }: Props) {
           <span style={{ fontSize: 17, fontWeight: 600 }}>{view.matterName ?? view.matterCode}</span>
           <Tag color={STATUS_COLOR[view.status] ?? 'blue'} data-testid="public-case-status">{label('public.status', view.status)}</Tag>
         </div>
-        <div className="pub-muted" data-testid="public-case-no">{view.caseNo}</div>
+        <div className="ph-muted" data-testid="public-case-no">{view.caseNo}</div>
         <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{view.description}</p>
         {view.statusNotes ? <Alert type={closed ? 'success' : 'info'} title={view.statusNotes} data-testid="public-case-note" /> : null}
-        <dl className="pub-desc">{[
-          { key: 'reported', label: t('public.track.reportedAt'), children: formatInstant(view.reportedAt) },
-          ...(view.address ? [{ key: 'address', label: t('public.track.address'), children: view.address }] : []),
-          ...(view.unitName ? [{ key: 'unit', label: t('public.track.unit'), children: view.unitName }] : []),
-          ...(!closed && view.expectedAt ? [{ key: 'expected', label: t('public.track.expectedAt'), children: formatInstant(view.expectedAt) }] : []),
-          ...(view.closedAt ? [{ key: 'closed', label: t('public.track.closedAt'), children: formatInstant(view.closedAt) }] : []),
-        ].map((row) => <div key={row.key}><dt>{row.label}</dt><dd>{row.children}</dd></div>)}</dl>
+        <Details rows={[
+          { key: 'reported', label: t('public.track.reportedAt'), value: formatInstant(view.reportedAt) },
+          ...(view.address ? [{ key: 'address', label: t('public.track.address'), value: view.address }] : []),
+          ...(view.unitName ? [{ key: 'unit', label: t('public.track.unit'), value: view.unitName }] : []),
+          ...(!closed && view.expectedAt ? [{ key: 'expected', label: t('public.track.expectedAt'), value: formatInstant(view.expectedAt) }] : []),
+          ...(view.closedAt ? [{ key: 'closed', label: t('public.track.closedAt'), value: formatInstant(view.closedAt) }] : []),
+        ]} />
         {view.photos.length ? (
           <div className="pub-thumbs" data-testid="public-case-photos">
             {view.photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} width={72} height={72} alt="" /></a>)}
@@ -51,14 +52,14 @@ export function CaseView({ view, token, onChange }: Props) {
         ) : null}
       </section>
       {closed ? <Rating view={view} token={token} onChange={onChange} /> : null}
-      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="phone-section pub-section pub-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
+      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="phone-section pub-section ph-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
       <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.timeline')}</div>
         <ol className="pub-timeline" data-testid="public-timeline">{[...view.timeline].reverse().map((e) => (
           <li key={`${e.at}-${e.action}`}>
             <div data-action={e.action}>
               <div style={{ fontWeight: 600 }}>{label('public.action', e.action)}</div>
-              <div className="pub-muted">{formatInstant(e.at)}{e.status && label('public.status', e.status) !== label('public.action', e.action) ? ` · ${label('public.status', e.status)}` : ''}</div>
+              <div className="ph-muted">{formatInstant(e.at)}{e.status && label('public.status', e.status) !== label('public.action', e.action) ? ` · ${label('public.status', e.status)}` : ''}</div>
               {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
             </div>
           </li>
@@ -133,9 +134,9 @@ function Reopen({ view: v, token: tk, onChange: set }: Props) {
   return (
     <section className="phone-section pub-section" data-testid="public-reopen">
       <div className="pub-section-title">{t('public.reopen.title')}</div>
-      <div className="pub-muted">{t('public.reopen.hint', { until: formatInstant(v.reopenUntil) })}</div>
+      <div className="ph-muted">{t('public.reopen.hint', { until: formatInstant(v.reopenUntil) })}</div>
       <TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('public.reopen.reason')} maxLength={500} minRows={2} maxRows={5} style={{ marginTop: 8 }} data-testid="public-reopen-reason" />
-      {tried && reason.trim().length < 5 ? <div className="pub-error">{t('public.reopen.reasonRequired')}</div> : null}
+      {tried && reason.trim().length < 5 ? <div className="ph-error">{t('public.reopen.reasonRequired')}</div> : null}
       <Button kind="danger" block size="large" loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-reopen-submit">{t('public.reopen.submit')}</Button>
     </section>
   );

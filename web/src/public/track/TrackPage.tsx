@@ -6,8 +6,9 @@ import { useI18n } from '../../i18n/context.ts';
 import { forgetReport, myReports } from '../api/device.ts';
 import { publicApi, type PublicCaseView } from '../api/public.api.ts';
 import { CaseView } from './CaseView.tsx';
-import { Icon } from '../ui/icons.tsx';
-import { Alert, Button, Empty, Spin, TextInput } from '../ui/ui.tsx';
+import { Icon } from '../../phone/ui/icons.tsx';
+import { Button, TextInput } from '../../phone/ui/controls.tsx';
+import { Alert, Empty, Spin } from '../../phone/ui/feedback.tsx';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
@@ -68,25 +69,25 @@ export function TrackPage() {
     <div data-testid="public-track">
       <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.title')}</div>
-        <label className="pub-label" htmlFor="pub-token">{t('public.track.tokenLabel')}</label>
+        <label className="ph-label" htmlFor="pub-token">{t('public.track.tokenLabel')}</label>
         <div className="pub-row">
           <TextInput id="pub-token" value={entered} onChange={(e) => setEntered(e.target.value)} onEnter={lookup}
             placeholder={t('public.track.tokenPlaceholder')} style={{ flex: 1, minWidth: 0 }} data-testid="public-token-input" />
           <Button kind="primary" size="large" onClick={lookup} data-testid="public-token-lookup">{t('public.track.query')}</Button>
         </div>
-        {invalid ? <div className="pub-error" data-testid="public-token-invalid">{t('public.track.tokenInvalid')}</div> : null}
+        {invalid ? <div className="ph-error" data-testid="public-token-invalid">{t('public.track.tokenInvalid')}</div> : null}
       </section>
       <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.mine')}</div>
         {mine.length === 0 ? <Empty text={t('public.track.none')} /> : null}
         {mine.map((r) => (
-          <div className="pub-list-row" key={r.token} data-testid={`public-mine-${r.caseNo}`}>
+          <div className="ph-list-row" key={r.token} data-testid={`public-mine-${r.caseNo}`}>
             <Link to={`/public/track#${r.token}`} style={{ flex: 1, minWidth: 0, color: 'inherit' }}>
               <div style={{ fontWeight: 600 }}>{r.matterName}</div>
-              <div className="pub-muted">{r.caseNo} · {formatInstant(r.at)}</div>
+              <div className="ph-muted">{r.caseNo} · {formatInstant(r.at)}</div>
             </Link>
-            <Button kind="text" size="small" className="pub-muted" onClick={() => { forgetReport(r.token); setMine(myReports()); }}>{t('public.track.forget')}</Button>
-            <Icon name="right" className="pub-muted" />
+            <Button kind="text" size="small" className="ph-muted" onClick={() => { forgetReport(r.token); setMine(myReports()); }}>{t('public.track.forget')}</Button>
+            <Icon name="right" className="ph-muted" />
           </div>
         ))}
       </section>
