@@ -3,4 +3,4 @@ import { configure } from '@testing-library/react';
 import '../../common/i18n/index.ts';
 
 // Lazy pages and antd's first render can take more than the 1 s default on a busy 2-core CI machine.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15_000 });
