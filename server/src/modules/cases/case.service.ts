@@ -1,5 +1,5 @@
 import type { Expression, SqlBool } from 'kysely';
-import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, InboxCounts } from '../../../../common/contracts/cases.ts';
+import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -155,10 +155,11 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       return { items: rows.map((r) => summaryOf(r, r.matter_name ?? null, calendar, now)), total, page: w.page, pageSize: w.limit, ...(capped ? { totalCapped: true } : {}) };
     },
 
-    async counts(actor: Actor): Promise<InboxCounts> {
+    async counts(actor: Actor, query: CountsQuery = {}): Promise<InboxCounts> {
       requirePermission(actor, 'case.read');
       const terminal = INBOX_STATUSES.closed ?? [];
-      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal);
+      const taskUserId = query.mine ? actor.userId : undefined;
+      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal, taskUserId);
       // Past repo.COUNT_CAP a badge reads COUNT_CAP (shown "9999+"): the archive and overdue are counted only that far.
       const cap = (n: number) => Math.min(n, repo.COUNT_CAP);
       const open = [...byStatus.values()].reduce((a, b) => a + b, 0);
