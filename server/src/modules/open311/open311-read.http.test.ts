@@ -73,6 +73,28 @@ describe('discovery, services, definitions (§1.2–§1.4)', () => {
     expect(xs.error[0]).toEqual({ code: '404', description: 'jurisdiction_id not found: sfgov.org' });
   });
 
+  it('jurisdiction_id also takes the city\'s documented aliases: the pinyin of its name, with or without 市', async () => {
+    for (const alias of ['daye', 'DaYe', 'dayeshi', 'da-ye']) {
+      const res = await get(`${BASE}/services.json?jurisdiction_id=${alias}`);
+      expect(res.statusCode, alias).toBe(200);
+    }
+    expect((await get(`${BASE}/services.json?jurisdiction_id=dayez`)).statusCode).toBe(404);
+  });
+
+  it('anonymous reads may be read by other origins\' browser apps; keyed calls may not', async () => {
+    for (const path of ['discovery.json', 'services.json', 'requests.json', `requests/${ids.fresh}.json`, 'services/09006.xml', 'requests/nope.json']) {
+      const res = await ctx.app.inject({ method: 'GET', url: `${BASE}/${path}`, headers: { origin: 'https://app.example.org' } });
+      expect(res.headers['access-control-allow-origin'], path).toBe('*');
+      expect(res.headers['access-control-allow-credentials'], path).toBeUndefined();
+    }
+    const keyed = await ctx.app.inject({ method: 'GET', url: `${BASE}/servicerequestupdates.json?api_key=${ctx.key}`, headers: { origin: 'https://app.example.org' } });
+    expect(keyed.headers['access-control-allow-origin']).toBeUndefined();
+    // A write (refused here for its missing fields, so nothing is filed) carries no permission for other origins.
+    const write = await ctx.app.inject({ method: 'POST', url: `${BASE}/requests.json`, payload: form([['api_key', ctx.key]]), headers: { ...FORM, origin: 'https://app.example.org' } });
+    expect(write.statusCode, write.body).toBe(400);
+    expect(write.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('service definition: object with attributes[] from 立结案标准 (values[] even with one), component id for anomalies', async () => {
     const { xs, js } = await both('services/09006.{fmt}');
     expect(js.service_code).toBe('09006');

@@ -38,6 +38,12 @@ const queryKey = (req: FastifyRequest): string | undefined => {
   return typeof first === 'string' && first !== '' ? first : undefined;
 };
 
+/**
+ * Anonymous reads other parties' browser apps may call (docs/open311.md, "Cross-origin reads"): any origin may read
+ * them, without credentials. Keyed routes are left out: a browser page must not hold an api_key.
+ */
+const CROSS_ORIGIN_READS = new Set(['/discovery.:format', '/services.:format', '/services/:code.:format', '/requests.:format', '/requests/:id.:format', '/tokens/:token.:format'].map((p) => `/open311/v2${p}`));
+
 /** By header: before parsing, @fastify/multipart has not yet marked the request. */
 const isMultipart = (req: FastifyRequest) => /^multipart\/form-data\b/i.test(String(req.headers['content-type'] ?? ''));
 
@@ -57,6 +63,13 @@ export async function registerOpen311Routes(app: FastifyInstance, s: Open311Serv
       },
     };
     installOpen311Errors(scope, limits.bodyLimitBytes);
+    scope.addHook('onSend', async (req, reply, payload) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && CROSS_ORIGIN_READS.has(req.routeOptions.url ?? '')) {
+        reply.header('access-control-allow-origin', '*');
+        reply.header('cross-origin-resource-policy', 'cross-origin');
+      }
+      return payload;
+    });
     installBodyParsers(scope, limits, gate);
     await scope.register(multipart);
 
