@@ -11,7 +11,8 @@ import { O311Error } from './open311.errors.ts';
 import * as repo from './open311.repository.ts';
 
 /**
- * mySociety's service request updates (open311-georeport-v2.md §1.10): GET gives a client the updates of the
+ * mySociety's service request updates (docs/open311.md, "Service request updates"): GET gives a client the updates
+ * of the
  * requests it sent (status changes and notes written for the public, masked by the public-output rule); POST takes
  * the client's updates, unique per update_id; a REOPEN reopens a closed case within the reopen window, and
  * `attribute[satisfaction]` (satisfied | basically_satisfied | unsatisfied) rates a closed case. A client updates,
