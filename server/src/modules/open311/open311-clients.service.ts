@@ -33,7 +33,8 @@ const duplicateName = () => new AppError('OPEN311_CLIENT_NAME_TAKEN', 409, [{ fi
 
 /**
  * Per-key fixed one-minute windows, in this process. Behind N processes each counts separately (the limit is
- * per process); a shared counter would need Redis, which the deployment adds with N > 1 (DESIGN.md §2).
+ * per process); a shared counter would need Redis, which the deployment adds with N > 1 (docs/architecture.md,
+ * "Several instances").
  */
 export class KeyRateLimiter {
   private readonly windows = new Map<string, { minute: number; count: number }>();

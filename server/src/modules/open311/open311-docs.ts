@@ -67,7 +67,10 @@ export interface Condition {
   condition: string;
 }
 
-/** Component anomalies (matter classes 01–05) can name the 17-digit component (cn-standards.md §2.1). */
+/**
+ * Component anomalies (matter classes 01–05) can name the 17-digit component (docs/standards.md, "Identifier
+ * formats").
+ */
 export const isComponentMatter = (majorCode: string) => ['01', '02', '03', '04', '05'].includes(majorCode);
 
 export interface AttributeSpec {

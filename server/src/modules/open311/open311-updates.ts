@@ -68,7 +68,7 @@ export function createOpen311Updates(database: Database, clock: Clock, deps: Upd
       const mediaUrls = p.all('media_url').concat(p.all('media_url[]'));
       if (mediaUrls.some((u) => !/^https?:\/\/\S{1,2000}$/i.test(u))) throw O311Error.badRequest('media_url must be http(s) URLs');
 
-      // our extension: attribute[satisfaction] rates a closed case (满意率, cn-standards.md §4.2)
+      // our extension: attribute[satisfaction] rates a closed case (满意率, docs/standards.md, "KPI indicators")
       const rating = p.attributes().get('satisfaction')?.[0];
       if (rating !== undefined && !(SATISFACTION as readonly string[]).includes(rating)) {
         throw O311Error.badRequest(`attribute[satisfaction] must be one of: ${SATISFACTION.join(', ')}`);
