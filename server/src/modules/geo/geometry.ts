@@ -12,7 +12,7 @@ const RAD = Math.PI / 180;
 /** More issues than this per geometry add nothing for the person fixing the file. */
 const MAX_ISSUES = 20;
 
-/** Thrown by helpers that cannot return issues; the lead's error handler maps it to 400 with `details`. */
+/** Thrown by helpers that cannot return issues; the error handler maps it to 400 with `details`. */
 export class GeoValidationError extends Error {
   constructor(
     readonly code: string,
