@@ -3,7 +3,7 @@ import { GRADES, INDICATOR_KEYS, KPI_COUNTERS, KPI_PERIODS, KPI_SUBJECTS } from 
 import { Literals, Nullable, PageQuery } from './common.ts';
 
 /**
- * KPI engine API (issue 6; cn-standards.md §4): indicators for any period and subject, composite scores and
+ * KPI engine API (docs/standards.md, "Assessment (KPI)"): indicators for any period and subject, composite scores and
  * grades, drill-down to the cases behind a number, monthly rankings with 流动红旗 and the bottom list, overdue and
  * escalated (督办) lists, editable weights/grades/options. Every route is scoped: a unit-bound user sees only
  * their unit, a region-bound user only their region.

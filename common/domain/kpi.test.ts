@@ -6,9 +6,10 @@ import {
 const counts = (patch: Partial<KpiCounts>): KpiCounts => ({ ...zeroCounts(), ...patch });
 const opts = { excludeSuspended: false };
 
-describe('indicators (cn-standards.md §4.2)', () => {
+describe('indicators (docs/standards.md, "KPI indicators")', () => {
   it('computes rates as percentages and says "no data" for an empty denominator, never NaN', () => {
-    const c = counts({ filed: 996, needClose: 972, closed: 911, closedOnTime: 737 }); // 天门 monthly report (§4.5)
+    // 天门 monthly report (docs/standards.md, "Local variants")
+    const c = counts({ filed: 996, needClose: 972, closed: 911, closedOnTime: 737 });
     expect(indicatorValue('closeRate', c, opts)).toEqual({ value: 93.72, numerator: 911, denominator: 972 });
     expect(indicatorValue('onTimeCloseRate', c, opts).value).toBe(75.82);
     expect(indicatorValue('satisfactionRate', c, opts)).toEqual({ value: null, numerator: 0, denominator: 0 });
@@ -25,8 +26,8 @@ describe('indicators (cn-standards.md §4.2)', () => {
   });
 });
 
-describe('composite scores and grades (§4.3, §4.4)', () => {
-  it('grades on the §4.4 boundaries', () => {
+describe('composite scores and grades (docs/standards.md, "KPI weights", "KPI grades")', () => {
+  it('grades on the published A–E boundaries', () => {
     expect([100, 90, 89.99, 75, 74.99, 60, 59.99, 40, 39.99, 0].map((s) => gradeOf(s))).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'D', 'D', 'E', 'E']);
   });
 
@@ -41,7 +42,7 @@ describe('composite scores and grades (§4.3, §4.4)', () => {
     expect(compositeScore('unit', zeroCounts(), DEFAULT_WEIGHTS, opts)).toBeNull();
   });
 
-  it('bands the counts as §4.3 publishes them', () => {
+  it('bands the counts as the published formulas do', () => {
     expect([2001, 2000, 1201, 1200, 501, 500, 301, 300].map((n) => countScore('acceptedBand', n))).toEqual([100, 90, 90, 75, 75, 60, 60, 0]);
     expect([0, 50, 51, 100, 200, 500, 1000, 1001].map((n) => countScore('filedBand', n))).toEqual([100, 100, 90, 90, 75, 60, 40, 0]);
   });
@@ -58,7 +59,7 @@ describe('composite scores and grades (§4.3, §4.4)', () => {
   });
 });
 
-describe('periods (§4.1)', () => {
+describe('periods (docs/standards.md, "KPI subjects and periods")', () => {
   it('resolves day, month, quarter, year and custom, and refuses the malformed', () => {
     expect(resolvePeriod('month', '2024-02')).toEqual({ kind: 'month', from: '2024-02-01', to: '2024-02-29', label: '2024-02' });
     expect(resolvePeriod('quarter', '2023-Q4')).toMatchObject({ from: '2023-10-01', to: '2023-12-31' });

@@ -49,7 +49,7 @@ export const enKpiWeb: typeof zhKpiWeb = {
     weights: {
       title: 'Weights',
       open: 'Weights',
-      intro: 'The weights of each kind of subject must sum to 100 % (cn-standards §4.3). Grade thresholds must descend.',
+      intro: 'The weights of each kind of subject must sum to 100 %. Grade thresholds must descend.',
       sum: 'Total {sum} %',
       sumWrong: 'The weights of {subject} sum to {sum} %; they must sum to 100 %',
       gradesWrong: 'Grade thresholds must satisfy 100 ≥ A > B > C > D ≥ 0',

@@ -47,7 +47,7 @@ export const zhKpiWeb = {
     weights: {
       title: '权重设置',
       open: '权重设置',
-      intro: '每类考核对象的各项权重之和必须为 100%（cn-standards §4.3）。等级下限须递减。',
+      intro: '每类考核对象的各项权重之和必须为 100%。等级下限须递减。',
       sum: '合计 {sum}%',
       sumWrong: '{subject}的权重合计为 {sum}%，须等于 100%',
       gradesWrong: '等级下限须满足 100 ≥ A > B > C > D ≥ 0',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
-/** The closed loop over HTTP on a real database (issue 4). The demo city's clock is frozen at 2024-03-12 10:00 +08. */
+/** The closed loop over HTTP on a real database. The demo city's clock is frozen at 2024-03-12 10:00 +08. */
 let ctx: TestContext;
 const s: Record<string, Session> = {};
 const POINT = { lng: 114.975, lat: 30.1 };

@@ -21,7 +21,7 @@ export const DEFAULT_SETTINGS: KpiSettings = { weights: DEFAULT_WEIGHTS, grades:
 const FACT_MEMBER_COLUMN: Partial<Record<KpiSubject, string>> = { street: 'street_id', community: 'community_id', grid: 'grid_code', unit: 'unit_id' };
 const USER_COLUMN = { reporter: 'reporter_id', acceptor: 'acceptor_id', verifier: 'verifier_id', filer: 'filer_id', dispatcher: 'dispatcher_id', checkSender: 'check_sender_id', checker: 'checker_id', closer: 'closer_id' } as const;
 
-/** Turns the API's period into dates, or a 400 naming the field (issue 6: invalid period → 400). */
+/** Turns the API's period into dates, or a 400 naming the field (an invalid period is bad input, never a 500). */
 export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string; to?: string }): KpiPeriod {
   const p = resolvePeriod(q.period, q.at, q.from, q.to);
   if (p) return p;
@@ -30,7 +30,7 @@ export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string;
   throw invalidField('query.at', 'format', `a ${q.period} period needs at = ${shape}`);
 }
 
-/** The KPI engine (issue 6, cn-standards.md §4): figures from the roll-up, drained first so they are current. */
+/** The KPI engine (docs/standards.md, "Assessment (KPI)"): figures from the roll-up, drained first so they are current. */
 export function createKpiService(database: Database, clock: Clock, settings: SettingsService) {
   const { db } = database;
   const rollup = createRollup(database);
@@ -120,7 +120,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       return { ...s, parts: Object.fromEntries(FORMULA_SUBJECTS.map((f) => [f, [...SCORE_PARTS[f]]])) };
     },
 
-    /** Weights must each sum to 100 % (issue 6: refused with a message naming the subject and the sum). */
+    /** Weights must each sum to 100 %: otherwise refused with a message naming the subject and the sum. */
     async putSettings(actor: Actor, input: KpiSettings): Promise<KpiSettingsView> {
       requirePermission(actor, 'kpi.manage');
       const problems = [...weightProblems(input.weights), ...gradeProblems(input.grades)];

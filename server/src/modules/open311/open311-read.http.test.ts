@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, FORM, REPORTER_TRACES, drive, fmsReport, form, loopSteps, open311App, xml } from './open311.fixtures.ts';
 
 /**
- * Read-side conformance (open311-georeport-v2.md §1.2–§1.7, §1.12 items 1, 2, 3, 5, 6, 7): every call in XML and
+ * Read-side conformance (docs/open311.md, "Service discovery" to "Reading requests", "Conformance checklist" items
+ * 1, 2, 3, 5, 6, 7): every call in XML and
  * JSON, Spark-shaped JSON, W3C datetimes without milliseconds, filters, default window, status mapping.
  */
 let ctx: Awaited<ReturnType<typeof open311App>>;
@@ -40,7 +41,7 @@ const both = async (path: string) => {
 };
 const requestIds = (list: { service_request_id: string }[]) => list.map((r) => r.service_request_id).sort();
 
-describe('discovery, services, definitions (§1.2–§1.4)', () => {
+describe('discovery, services, definitions (docs/open311.md "Service discovery" to "Service definition")', () => {
   it('discovery is an object with endpoints and formats as arrays', async () => {
     const { xs, js } = await both('discovery.{fmt}');
     expect(js).toMatchObject({ endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production', formats: ['text/xml', 'application/json'] }] });
@@ -123,7 +124,7 @@ describe('discovery, services, definitions (§1.2–§1.4)', () => {
   });
 });
 
-describe('GET requests (§1.7, §1.9)', () => {
+describe('GET requests (docs/open311.md "Reading requests", "Extensions")', () => {
   it('default window is the last 90 days; start/end select older ones; more than 90 days → 400', async () => {
     const { js, xs } = await both('requests.{fmt}');
     expect(requestIds(js)).toEqual([ids.handling, ids.closed, ids.fresh].sort());
@@ -180,7 +181,7 @@ describe('GET requests (§1.7, §1.9)', () => {
   });
 });
 
-describe('GET requests/{id} and tokens (§1.6, §1.7)', () => {
+describe('GET requests/{id} and tokens (docs/open311.md "Tokens", "Reading requests")', () => {
   it('one request is still a one-element array; extensions add extended_attributes and notes', async () => {
     const { xs, js } = await both(`requests/${ids.closed}.{fmt}?extensions=true`);
     expect(js).toHaveLength(1);
