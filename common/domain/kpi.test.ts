@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bandProblems, bandScore, DEFAULT_BANDS, type CountBands } from './kpi-bands.ts';
 import {
-  compositeScore, countScore, DEFAULT_WEIGHTS, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorValue, resolvePeriod, weightProblems, zeroCounts, type KpiCounts,
+  compositeScore, DEFAULT_WEIGHTS, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorValue, resolvePeriod, weightProblems, zeroCounts, type KpiCounts,
 } from './kpi.ts';
 
 const counts = (patch: Partial<KpiCounts>): KpiCounts => ({ ...zeroCounts(), ...patch });
@@ -43,8 +44,8 @@ describe('composite scores and grades (docs/standards.md, "KPI weights", "KPI gr
   });
 
   it('bands the counts as the published formulas do', () => {
-    expect([2001, 2000, 1201, 1200, 501, 500, 301, 300].map((n) => countScore('acceptedBand', n))).toEqual([100, 90, 90, 75, 75, 60, 60, 0]);
-    expect([0, 50, 51, 100, 200, 500, 1000, 1001].map((n) => countScore('filedBand', n))).toEqual([100, 100, 90, 90, 75, 60, 40, 0]);
+    expect([2001, 2000, 1201, 1200, 501, 500, 301, 300].map((n) => bandScore('accepted', n))).toEqual([100, 90, 90, 75, 75, 60, 60, 0]);
+    expect([0, 50, 51, 100, 200, 500, 1000, 1001].map((n) => bandScore('filed', n))).toEqual([100, 100, 90, 90, 75, 60, 40, 0]);
   });
 
   it('has default weights that each sum to 100 %, and refuses a set that does not', () => {
@@ -70,5 +71,28 @@ describe('periods (docs/standards.md, "KPI subjects and periods")', () => {
       expect(resolvePeriod(k, at)).toBeNull();
     }
     expect(resolvePeriod('custom', undefined, '2024-03-10', '2024-03-01')).toBeNull();
+  });
+});
+
+describe('count bands are settings', () => {
+  it('派遣数 scores through its own bands, in any order the editor saved them', () => {
+    const own: CountBands = { ...DEFAULT_BANDS, dispatched: [{ threshold: 10, score: 60 }, { threshold: 100, score: 100 }, { threshold: 50, score: 80 }] };
+    expect([101, 100, 51, 11, 10].map((n) => bandScore('dispatched', n, own))).toEqual([100, 80, 80, 60, 0]);
+    // the 受理数 bands are untouched by the 派遣数 ones
+    expect(bandScore('accepted', 101, own)).toBe(0);
+    const c = { ...zeroCounts(), dispatched: 60, needDispatch: 60, dispatchedOnTime: 60 };
+    expect(compositeScore('dispatcher', c, DEFAULT_WEIGHTS, opts, own)).toBe(96);
+  });
+
+  it('refuses bands with field paths: repeated or negative thresholds, scores past 100, too many bands', () => {
+    const bad: CountBands = {
+      accepted: [{ threshold: 5, score: 90 }, { threshold: 5, score: 80 }],
+      dispatched: [{ threshold: -1, score: 50 }, { threshold: 3, score: 101 }],
+      filed: Array.from({ length: 11 }, (_, i) => ({ threshold: i, score: 50 })),
+    };
+    expect(bandProblems(bad).map((p) => p.field)).toEqual([
+      'body.bands.accepted[1].threshold', 'body.bands.dispatched[0].threshold', 'body.bands.dispatched[1].score', 'body.bands.filed',
+    ]);
+    expect(bandProblems(DEFAULT_BANDS)).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
  * them, the composite weights per subject, the grades A–E and periods (docs/standards.md, "Assessment (KPI)").
  * No I/O: the server's KPI engine and the console both use these.
  */
+import { bandScore, DEFAULT_BANDS, type CountBands } from './kpi-bands.ts';
 
 /**
  * Counters of the daily roll-up, one column each. Each case contributes to a counter on its anchor day: 'reported'
@@ -163,12 +164,6 @@ export function indicatorsOf(c: KpiCounts, options: KpiOptions): Record<Indicato
   return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, indicatorValue(k, c, options)])) as Record<IndicatorKey, IndicatorValue>;
 }
 
-/** Count bands (docs/standards.md, "KPI weights"): 受理数分值 (联通): >2000 → 100 … ; 立案数分值 (fewer problems score higher). */
-export function countScore(kind: 'acceptedBand' | 'filedBand', n: number): number {
-  if (kind === 'acceptedBand') return n > 2000 ? 100 : n > 1200 ? 90 : n > 500 ? 75 : n > 300 ? 60 : 0;
-  return n <= 50 ? 100 : n <= 100 ? 90 : n <= 200 ? 75 : n <= 500 ? 60 : n <= 1000 ? 40 : 0;
-}
-
 /** Parts a composite may weigh: an indicator key, or a count band for 受理数/派遣数/立案数 分值. */
 export const SCORE_PARTS = {
   inspector: ['validReportRate', 'missedReportRate', 'onTimeVerifyRate', 'onTimeCheckRate'],
@@ -184,7 +179,7 @@ export type KpiWeights = Record<FormulaSubject, Record<string, number>>;
 
 /**
  * Default weights (docs/standards.md, "KPI weights", 联通 implementation). Region: the implementation's four parts
- * sum to 70 %; 按期结案率 at 40 % makes the set sum to 100. 派遣数分值 uses the 受理数 bands (not published).
+ * sum to 70 %; 按期结案率 at 40 % makes the set sum to 100. The count parts score through kpi-bands.ts.
  */
 export const DEFAULT_WEIGHTS: KpiWeights = {
   inspector: { validReportRate: 40, missedReportRate: 20, onTimeVerifyRate: 20, onTimeCheckRate: 20 },
@@ -207,10 +202,10 @@ export function gradeOf(score: number, t: GradeThresholds = DEFAULT_GRADES): Gra
 }
 
 /** The score (0–100) of one part: a rate as is, an inverse rate as (1 − rate) × 100, a count through its band. */
-export function partScore(part: string, c: KpiCounts, options: KpiOptions): number | null {
-  if (part === 'acceptedScore') return c.accepted > 0 ? countScore('acceptedBand', c.accepted) : null;
-  if (part === 'dispatchedScore') return c.needDispatch > 0 ? countScore('acceptedBand', c.dispatched) : null;
-  if (part === 'filedScore') return countScore('filedBand', c.filed);
+export function partScore(part: string, c: KpiCounts, options: KpiOptions, bands: CountBands = DEFAULT_BANDS): number | null {
+  if (part === 'acceptedScore') return c.accepted > 0 ? bandScore('accepted', c.accepted, bands) : null;
+  if (part === 'dispatchedScore') return c.needDispatch > 0 ? bandScore('dispatched', c.dispatched, bands) : null;
+  if (part === 'filedScore') return bandScore('filed', c.filed, bands);
   if (!(part in INDICATORS)) return null;
   const def: IndicatorDef = INDICATORS[part as IndicatorKey];
   const v = indicatorValue(part as IndicatorKey, c, options).value;
@@ -223,7 +218,7 @@ export function partScore(part: string, c: KpiCounts, options: KpiOptions): numb
  * remaining weights rescaled to 100 %, so an idle inspector is not graded E for tasks never given; with no part
  * holding data (or nothing reported/filed at all) the result is null: "no data", never NaN.
  */
-export function compositeScore(subject: FormulaSubject, c: KpiCounts, weights: KpiWeights, options: KpiOptions): number | null {
+export function compositeScore(subject: FormulaSubject, c: KpiCounts, weights: KpiWeights, options: KpiOptions, bands: CountBands = DEFAULT_BANDS): number | null {
   const w = weights[subject];
   let sum = 0;
   let used = 0;
@@ -231,7 +226,7 @@ export function compositeScore(subject: FormulaSubject, c: KpiCounts, weights: K
     const weight = w[part] ?? 0;
     if (weight <= 0) continue;
     if (part === 'filedScore' && c.filed === 0 && c.reported === 0) continue;
-    const s = partScore(part, c, options);
+    const s = partScore(part, c, options, bands);
     if (s === null) continue;
     sum += s * weight;
     used += weight;

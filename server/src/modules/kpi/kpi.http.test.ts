@@ -226,6 +226,26 @@ describe('bad input, empty periods, scope and settings', () => {
     expect((await api('admin').put('/api/kpi/settings', body)).statusCode).toBe(200);
   });
 
+  it('keeps count bands as settings: they score the count parts, stay when a PUT leaves them out, and bad ones are refused by field', async () => {
+    const current = (await api('admin').get('/api/kpi/settings')).json();
+    const { parts: _parts, updatedAt: _u, ...body } = current;
+    expect(body.bands.dispatched.length).toBeGreaterThan(0);
+    const filedOnly = structuredClone(body);
+    filedOnly.weights.unit = { filedScore: 100, closeRate: 0, onTimeHandleRate: 0, reworkRate: 0 };
+    filedOnly.bands.filed = [{ threshold: 1_000_000, score: 33 }];
+    expect((await api('admin').put('/api/kpi/settings', filedOnly)).statusCode).toBe(200);
+    expect((await kpi('leader', `period=month&at=2024-03&subject=unit&id=${sanitationId}`)).rows[0].score).toBe(33);
+    const { bands: _b, ...withoutBands } = filedOnly;
+    expect((await api('admin').put('/api/kpi/settings', withoutBands)).statusCode).toBe(200);
+    expect((await api('admin').get('/api/kpi/settings')).json().bands.filed).toEqual([{ threshold: 1_000_000, score: 33 }]);
+    const bad = structuredClone(body);
+    bad.bands.dispatched = [{ threshold: 10, score: 90 }, { threshold: 10, score: 80 }];
+    const res = await api('admin').put('/api/kpi/settings', bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'body.bands.dispatched[1].threshold' })]);
+    expect((await api('admin').put('/api/kpi/settings', body)).statusCode).toBe(200);
+  });
+
   it('ranks units for the month with the 流动红旗 and exports the ranking', async () => {
     const r = (await api('leader').get('/api/kpi/rankings?month=2024-03&subject=unit')).json();
     expect(r.rows[0].id).toBe(sanitationId);
