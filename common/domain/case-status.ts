@@ -25,6 +25,7 @@ export const CASE_ACTIONS = [
   'send_verify',     // operator: send an inspector to verify (核实)
   'verify',          // inspector: confirms on site
   'file',            // shift leader: 立案 with a filing condition (sets the handling limit and unit)
+  'reclassify',      // shift leader: 改类 — a filed case not yet dispatched gets another matter and filing condition
   'void',            // operator/shift leader: 作废 with a reason
   'dispatch',        // dispatcher: to a handling unit
   'assign',          // unit manager: to a handler inside the unit (state unchanged)

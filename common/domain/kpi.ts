@@ -28,7 +28,7 @@ export const KPI_COUNTERS = [
   // anchored on the filing day
   'filed',               // 立案数
   'filedOnTime',         // 按时立案数
-  'filedVoided',         // 立案后作废数
+  'filedVoided',         // 立案后作废或改类数 (错误立案)
   'missed',              // 漏报数 = 核实属实的公众举报 (docs/standards.md, "KPI indicators")
   'needDispatch',        // 应派遣数 (each entry into 待派遣)
   'dispatched',          // 派遣数
@@ -114,7 +114,7 @@ export const INDICATORS = {
   checkSendOnTimeRate: { kind: 'rate', num: 'checkSentOnTime', den: 'checkSent' },       // 按时发核查数/应发核查数
   filed: { kind: 'count', num: 'filed' },                                                // 立案数
   onTimeFilingRate: { kind: 'rate', num: 'filedOnTime', den: 'filed' },                  // 按时立案数/立案数
-  accurateFilingRate: { kind: 'rate', num: 'filed', minus: 'filedVoided', den: 'filed' }, // (立案数−作废数)/立案数
+  accurateFilingRate: { kind: 'rate', num: 'filed', minus: 'filedVoided', den: 'filed' }, // (立案数−错误立案数)/立案数
   onTimeCloseStepRate: { kind: 'rate', num: 'closeStepsOnTime', den: 'closeSteps' },     // 值班长 按时结案数/应结案数
   dispatched: { kind: 'count', num: 'dispatched' },                                      // 派遣数
   onTimeDispatchRate: { kind: 'rate', num: 'dispatchedOnTime', den: 'needDispatch' },    // 按时派遣数/应派遣数

@@ -27,7 +27,7 @@ export const enKpiWeb: typeof zhKpiWeb = {
     counter: {
       reported: 'Reported', inspectorReported: 'Reported by inspectors', validReported: 'Valid reports', publicReported: 'Public reports', selfHandled: 'Self-handled',
       voided: 'Voided', escalated: 'Escalated', accepted: 'Accepted', verifySent: 'Verifications due', verifySentOnTime: 'Verifications sent on time', needVerify: 'To verify',
-      verifiedOnTime: 'Verified on time', filed: 'Filed', filedOnTime: 'Filed on time', filedVoided: 'Voided after filing', missed: 'Missed', needDispatch: 'To dispatch',
+      verifiedOnTime: 'Verified on time', filed: 'Filed', filedOnTime: 'Filed on time', filedVoided: 'Voided or re-classified after filing', missed: 'Missed', needDispatch: 'To dispatch',
       dispatched: 'Dispatched', dispatchedOnTime: 'Dispatched on time', returned: 'Returned', needHandle: 'To handle', handled: 'Handled', handledOnTime: 'Handled on time',
       overdue: 'Overdue', extended: 'Extended', suspended: 'Suspended', suspendedOpen: 'Still suspended', reworked: 'Reworked', checkSent: 'Checks due',
       checkSentOnTime: 'Checks sent on time', needCheck: 'To check', checkedOnTime: 'Checked on time', needClose: 'To close', closed: 'Closed',

@@ -25,7 +25,7 @@ export const zhKpiWeb = {
     counter: {
       reported: '上报', inspectorReported: '监督员上报', validReported: '有效上报', publicReported: '公众举报', selfHandled: '自行处置',
       voided: '作废', escalated: '督办', accepted: '受理', verifySent: '应发核实', verifySentOnTime: '按时发核实', needVerify: '应核实',
-      verifiedOnTime: '按时核实', filed: '立案', filedOnTime: '按时立案', filedVoided: '立案后作废', missed: '漏报', needDispatch: '应派遣',
+      verifiedOnTime: '按时核实', filed: '立案', filedOnTime: '按时立案', filedVoided: '立案后作废或改类', missed: '漏报', needDispatch: '应派遣',
       dispatched: '派遣', dispatchedOnTime: '按时派遣', returned: '回退', needHandle: '应处置', handled: '处置', handledOnTime: '按期处置',
       overdue: '超期', extended: '延期', suspended: '挂账', suspendedOpen: '挂账中', reworked: '返工', checkSent: '应发核查',
       checkSentOnTime: '按时发核查', needCheck: '应核查', checkedOnTime: '按时核查', needClose: '应结案', closed: '结案',

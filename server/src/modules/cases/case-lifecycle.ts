@@ -20,7 +20,10 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   send_verify: { from: ['reported'], to: 'verifying', permission: 'case.accept' },
   verify: { from: ['verifying'], to: 'pending_filing', permission: 'case.verify' },
   file: { from: ['pending_filing'], to: 'pending_dispatch', permission: 'case.file' },
-  void: { from: ['reported', 'verifying', 'pending_filing'], to: 'voided', permission: 'case.void', needsNote: true },
+  // A filed case may still be voided before dispatch, or re-classified: both count against 准确立案率
+  // (docs/standards.md, "KPI indicators").
+  void: { from: ['reported', 'verifying', 'pending_filing', 'pending_dispatch'], to: 'voided', permission: 'case.void', needsNote: true },
+  reclassify: { from: ['pending_dispatch'], to: null, permission: 'case.file', needsNote: true },
   dispatch: { from: ['pending_dispatch'], to: 'handling', permission: 'case.dispatch' },
   assign: { from: ['handling'], to: null, permission: 'case.assign' },
   report_back: { from: ['handling'], to: 'reported_back', permission: 'case.handle' },

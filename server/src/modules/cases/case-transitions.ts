@@ -80,6 +80,25 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       out.data = { condition: cond.condition, limit: { value: cond.limit_value, unit: cond.limit_unit } };
       break;
     }
+    case 'reclassify': {
+      const matterCode = input.matterCode;
+      if (!matterCode) throw caseErrors.field('body.matterCode', 'required', 'choose the matter the case really is');
+      if (matterCode === c.matter_code) throw caseErrors.field('body.matterCode', 'changed', 'the case already has this matter');
+      if (!input.filingConditionId) throw caseErrors.field('body.filingConditionId', 'required', 'choose a filing condition (立案条件) of the new matter');
+      const cond = await repo.filingCondition(tx, c.tenant_id, input.filingConditionId);
+      if (!cond || cond.matter_code !== matterCode) throw caseErrors.field('body.filingConditionId', 'exists', 'no such filing condition for the new matter');
+      const names = await repo.matterNames(tx, c.tenant_id, [c.matter_code, matterCode]);
+      out.patch = {
+        matter_code: matterCode, filing_condition_id: cond.id, filing_condition: cond.condition,
+        handling_limit_value: cond.limit_value, handling_limit_unit: cond.limit_unit, unit_id: cond.unit_id,
+        search_text: [c.case_no, names.get(matterCode) ?? '', c.description, c.address ?? '', c.external_no ?? ''].join(' '),
+      };
+      out.data = {
+        fromMatter: { code: c.matter_code, name: names.get(c.matter_code) ?? null }, toMatter: { code: matterCode, name: names.get(matterCode) ?? null },
+        condition: cond.condition, limit: { value: cond.limit_value, unit: cond.limit_unit },
+      };
+      break;
+    }
     case 'dispatch': {
       const unitId = input.unitId ?? (await ctx.suggestUnit());
       if (!unitId) throw caseErrors.field('body.unitId', 'required', 'choose the handling unit');

@@ -14,6 +14,11 @@ export async function findCase(db: Executor, tenantId: string, id: string) {
   return db.selectFrom('cases').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/** The SQLite full-text row follows a changed search text (PostgreSQL's trigram index reads the column itself). */
+export async function updateSearchIndex(db: Executor, dialect: Dialect, caseId: string, text: string): Promise<void> {
+  if (dialect === 'sqlite') await db.updateTable('cases_fts').set({ body: text }).where('case_id', '=', caseId).execute();
+}
+
 /** Optimistic concurrency: the update applies only if nobody changed the case since `version` (else 0 rows). */
 export async function updateCase(db: Executor, tenantId: string, id: string, version: number, patch: Partial<CasesTable>): Promise<boolean> {
   const res = await db

@@ -210,6 +210,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
         const out = await decide({ tx, c, input, actorId: actor.userId, calendar, now, stepLimits: limits, suggestUnit: async () => suggestion });
         const patch: Partial<CasesTable> = { ...out.patch, status: out.to, updated_at: now.toISOString() };
         if (!(await repo.updateCase(tx, actor.tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
+        if (patch.search_text !== undefined) await repo.updateSearchIndex(tx, dialect, c.id, patch.search_text);
         if (input.photoIds?.length && deps.photos) await deps.photos.attachPhotos(tx, actor.tenantId, c.id, input.photoIds, out.photoPhase ?? 'check', actor.userId);
         await appendEvent(tx, {
           tenantId: actor.tenantId, caseId: c.id, at: now.toISOString(), actorId: actor.userId, actorName: actor.displayName,

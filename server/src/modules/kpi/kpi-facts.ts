@@ -89,7 +89,7 @@ export function computeFact(c: FactCase, events: readonly FactEvent[], redByStat
   if (filed) {
     n.filed = 1;                                                         // 立案数
     n.filedOnTime = red('pending_filing') === 0 ? 1 : 0;                 // 按时立案数
-    n.filedVoided = c.status === 'voided' ? 1 : 0;                       // 作废数 after filing (准确立案 = 立案 − 作废)
+    n.filedVoided = c.status === 'voided' || count('reclassify') > 0 ? 1 : 0; // 错误立案: voided or re-classified after filing
     n.missed = PUBLIC_CHANNELS.includes(c.channel) ? 1 : 0;              // 漏报数 = 核实属实的公众举报
     n.dispatched = count('dispatch');                                    // 派遣数
     n.needDispatch = n.dispatched + openLate('pending_dispatch');        // 应派遣数
