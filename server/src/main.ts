@@ -41,6 +41,8 @@ async function main() {
       if (swept.removed > 0) app.log.info({ removed: swept.removed }, 'unattached photo uploads removed');
       return swept;
     } },
+    // Import jobs waiting, or left running by a runner that died (docs/imports.md "Resume").
+    { name: 'imports.resume', everyMs: 10_000, run: (now) => app.services.imports.resume(now) },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").
