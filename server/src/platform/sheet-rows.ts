@@ -166,15 +166,19 @@ export async function* sheetRows(file: Buffer, options: { sheet?: string; maxRow
     throw zipFailure(err, options.limits);
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let read = 0;
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         if (!Number.isInteger(row.number) || row.number < 1) throw new SheetUnreadable('a row without a row number');
         if (row.number - 1 > maxRows) throw importTooManyRows(maxRows);
-        reportImportRows(Math.max(row.number - 1, 0), null);
+        read = Math.max(row.number - 1, 0);
+        reportImportRows(read, null);
         yield row;
       }
     }
+    // Read to the end: the rows there were replace the sheet's own estimate.
+    reportImportRows(read, read);
   } catch (err) {
     if (err instanceof AppError || err instanceof SheetUnreadable) throw err;
     throw new SheetUnreadable(`not a valid xlsx file: ${err instanceof Error ? err.message : String(err)}`);

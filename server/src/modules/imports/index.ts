@@ -2,3 +2,4 @@
 export { createImportJobs, type ImportJobs } from './import-jobs.service.ts';
 export { registerImportRoutes, acceptImport } from './import-jobs.routes.ts';
 export type { ImportRunner, ImportUpload } from './import-runner.ts';
+export { importsResumeJob } from './import-jobs.job.ts';
