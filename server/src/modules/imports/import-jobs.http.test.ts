@@ -127,6 +127,16 @@ describe('resume', () => {
     expect(await sweep()).toBe(false);
   });
 
+  it('deletes ended jobs after 90 days and keeps younger ones', async () => {
+    const job = await waitForImport(ctx.app, operator, await submit(csv(['JOB-OLD-1,,,x,,,']), 'text/csv'));
+    const day = 86_400_000;
+    await ctx.database.db.updateTable('import_jobs').set({ finished_at: new Date(ctx.clock.now().getTime() - 89 * day).toISOString() }).where('id', '=', job.id).execute();
+    expect((await ctx.app.services.imports.resume(ctx.clock.now())).purged).toBe(0);
+    await ctx.database.db.updateTable('import_jobs').set({ finished_at: new Date(ctx.clock.now().getTime() - 91 * day).toISOString() }).where('id', '=', job.id).execute();
+    await ctx.app.services.imports.resume(ctx.clock.now());
+    expect((await as(ctx.app, operator).get(`/api/imports/${job.id}`)).statusCode).toBe(404);
+  });
+
   it('gives up on a job whose runner died three times', async () => {
     const id = await abandoned(csv(['JOB-POISON-1,,,x,,,']), { attempts: 3 });
     await ctx.app.services.imports.resume(ctx.clock.now());
@@ -135,18 +145,20 @@ describe('resume', () => {
   });
 
   it('a job re-run after its writes were committed answers the stored result instead of importing twice', async () => {
+    const sheet = await conditionsSheet();
     const job = await waitForImport(ctx.app, admin, await ctx.app.inject({
-      method: 'POST', url: '/api/catalog/conditions/import?mode=append', payload: await conditionsSheet(),
+      method: 'POST', url: '/api/catalog/conditions/import?mode=append', payload: sheet,
       headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': XLSX_MIME },
     }));
     expect(job).toMatchObject({ status: 'succeeded', result: { mode: 'append', imported: 1 } });
     const conditions = await ctx.database.db.selectFrom('filing_conditions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     // As if the runner died between its commit and recording the outcome.
     await ctx.database.db.updateTable('import_jobs').set({
-      status: 'running', payload: (await conditionsSheet()).toString('base64'), result: null, finished_at: null, lease_owner: 'dead', lease_until: new Date(0).toISOString(),
+      status: 'running', payload: sheet.toString('base64'), result: null, finished_at: null, lease_owner: 'dead', lease_until: new Date(0).toISOString(),
     }).where('id', '=', job.id).execute();
     await ctx.app.services.imports.resume(ctx.clock.now());
-    expect(await waitForImport(ctx.app, admin, job.id)).toMatchObject({ status: 'succeeded', result: { mode: 'append', imported: 1 } });
+    const rerun = await waitForImport(ctx.app, admin, job.id);
+    expect(rerun, JSON.stringify(rerun.error)).toMatchObject({ status: 'succeeded', result: { mode: 'append', imported: 1 } });
     expect(await ctx.database.db.selectFrom('filing_conditions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(conditions);
   });
 });

@@ -71,3 +71,9 @@ export async function finish(db: Executor, id: string, owner: string, outcome: O
   await db.updateTable('import_jobs').set({ ...outcome, payload: null, lease_owner: null, lease_until: null })
     .where('id', '=', id).where('lease_owner', '=', owner).where('status', '=', 'running').execute();
 }
+
+/** Ended jobs finished before `before` (their uploads are already gone; the audit trail keeps what was imported). */
+export async function purgeFinished(db: Executor, before: string): Promise<number> {
+  const res = await db.deleteFrom('import_jobs').where('status', 'in', ['succeeded', 'failed']).where('finished_at', '<', before).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

@@ -16,6 +16,8 @@ import { jobView } from './import-jobs.views.ts';
 
 /** How many abandoned or waiting jobs one sweep takes up. */
 const SWEEP_BATCH = 20;
+/** Ended jobs are listed for this long, then deleted by the sweep (docs/imports.md "Lifecycle"). */
+const KEEP_FINISHED_MS = 90 * 86_400_000;
 
 /**
  * Import jobs (docs/imports.md): every import is stored and answered 202 at once, then parsed, checked and written
@@ -105,13 +107,14 @@ export function createImportJobs(database: Database, clock: Clock, users: Pick<R
       return { items: rows.map(jobView), total, page: query.page ?? 1, pageSize: limit };
     },
 
-    /** The sweep: runs queued jobs and jobs whose runner's lease expired, one after another. */
-    async resume(now: Date): Promise<{ ran: number }> {
+    /** The sweep: runs queued jobs and jobs whose runner's lease expired, one after another; drops old ended jobs. */
+    async resume(now: Date): Promise<{ ran: number; purged: number }> {
       let ran = 0;
       for (const id of await repo.claimableIds(db, now.toISOString(), SWEEP_BATCH)) {
         if (await track(runner.run(id))) ran += 1;
       }
-      return { ran };
+      const purged = await repo.purgeFinished(db, new Date(now.getTime() - KEEP_FINISHED_MS).toISOString());
+      return { ran, purged };
     },
 
     /** Resolves when no job runs in this process (app shutdown, tests). */
