@@ -68,6 +68,14 @@ describe('an import job', () => {
     expect(await orders()).toBe(before);
   });
 
+  it('runs several uploads sent at once, each to its own end (beyond two at a time they wait their turn)', async () => {
+    const files = await Promise.all([1, 2, 3, 4].map((n) => workbook([[`JOB-MANY-${n}`, null, null, '道路积水', null, null, null]])));
+    const accepted = await Promise.all(files.map((f) => submit(f)));
+    for (const res of accepted) expect(res.statusCode, res.body).toBe(202);
+    const jobs = await Promise.all(accepted.map((res) => waitForImport(ctx.app, operator, res)));
+    expect(jobs.map((j) => [j.status, j.result])).toEqual(files.map(() => ['succeeded', { source: '12345', imported: 1, skipped: [] }]));
+  });
+
   it('is listed for the console by kind, newest first, with the kinds the user may import only', async () => {
     const done = await waitForImport(ctx.app, operator, await submit(csv(['JOB-LIST-1,,,路面破损,,,']), 'text/csv'));
     const list = (await as(ctx.app, operator).get('/api/imports?kind=hotline.orders&pageSize=2')).json();

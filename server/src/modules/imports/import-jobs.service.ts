@@ -16,6 +16,8 @@ import { jobView } from './import-jobs.views.ts';
 
 /** How many abandoned or waiting jobs one sweep takes up. */
 const SWEEP_BATCH = 20;
+/** Jobs one process runs at once when they come from requests; more wait queued (bounded CPU and memory). */
+const MAX_RUNNING = 2;
 /** Ended jobs are listed for this long, then deleted by the sweep (docs/imports.md "Lifecycle"). */
 const KEEP_FINISHED_MS = 90 * 86_400_000;
 
@@ -37,9 +39,26 @@ export function createImportJobs(database: Database, clock: Clock, users: Pick<R
     return p;
   }
 
-  /** Starts the job in this process without waiting for it; errors are logged, the sweep retries what is left. */
+  let running = 0;
+  /**
+   * Starts the job in this process without waiting for it, unless MAX_RUNNING already run here: then it stays
+   * queued, for the next job that ends here or the sweep. Errors are logged; the sweep retries what is left.
+   */
   function start(id: string): void {
-    track(runner.run(id)).catch((err: unknown) => deps.log('error', { err, importJob: id }, 'import job runner failed'));
+    if (running >= MAX_RUNNING) return;
+    running += 1;
+    track(runner.run(id))
+      .catch((err: unknown) => deps.log('error', { err, importJob: id }, 'import job runner failed'))
+      .finally(() => {
+        running -= 1;
+        track(startNext()).catch((err: unknown) => deps.log('warn', { err }, 'import job queue check failed'));
+      });
+  }
+
+  async function startNext(): Promise<void> {
+    if (running >= MAX_RUNNING) return;
+    const [next] = await repo.claimableIds(db, clock.now().toISOString(), 1);
+    if (next) start(next);
   }
 
   async function visible(actor: Actor, id: string) {
