@@ -8,7 +8,8 @@ import type { HotlineOrderInput, HotlineUrgency } from '../../../../common/contr
 import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time.ts';
 import { parseCsv } from '../../platform/csv.ts';
 import { reportImportRows } from '../../platform/import-progress.ts';
-import { DEFAULT_SHEET_LIMITS, importTooManyRows, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { DEFAULT_SHEET_LIMITS, importTooManyRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { sheetRowsOffThread } from '../../platform/sheet-thread.ts';
 import { hotlineErrors } from './hotline.errors.ts';
 
 export const SHEET_NAME = '热线工单';
@@ -177,7 +178,7 @@ async function readXlsxRows(buf: Buffer, limits: SheetLimits): Promise<RawRow[]>
   let positions: Map<Column, number> | undefined;
   const rows: RawRow[] = [];
   try {
-    for await (const row of sheetRows(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
+    for await (const row of sheetRowsOffThread(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
       if (!positions) {
         const header: [number, string][] = [];
         if (row.number === 1) row.eachCell((cell, col) => header.push([col, cell.text.trim()]));
