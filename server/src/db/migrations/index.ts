@@ -18,7 +18,7 @@ import * as m0019 from './0019_hotline_caller_reply.ts';
 import * as m0020 from './0020_import_jobs.ts';
 
 /**
- * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
+ * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
  * Never edit a landed file: add the next one.
  */
 const migrations: Record<string, Migration> = {

@@ -32,7 +32,7 @@ async function importInput(req: FastifyRequest): Promise<ImportUpload> {
   return { params: { crs, format: 'json', filename: null }, bytes: Buffer.from(JSON.stringify(req.body)) };
 }
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). Multipart and raw-file parsing live in this scope only. */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Multipart and raw-file parsing live in this scope only. */
 export async function registerComponentRoutes(app: FastifyInstance, s: ComponentServices, imports: ImportJobs): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_COMPONENT_IMPORT_BYTES, files: 1, fields: 5, parts: 6 } });

@@ -18,7 +18,7 @@ export function acceptImport(req: FastifyRequest, reply: FastifyReply, submitted
   return reply.status(202).header('location', `/api/imports/${submitted.job.id}`).send(localized(req, submitted.job));
 }
 
-/** HTTP only (DESIGN.md §3). Signed-in staff reach the routes; the service shows only kinds the user may import. */
+/** HTTP only (docs/architecture.md, "Module anatomy"). Signed-in staff reach the routes; the service shows only kinds the user may import. */
 export function registerImportRoutes(app: FastifyInstance, jobs: ImportJobs): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['imports'];
