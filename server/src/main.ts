@@ -7,6 +7,7 @@ import { startLiveRelay } from './platform/live-relay.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { statisticsJob } from './platform/db-statistics.ts';
 import { createRollup } from './modules/kpi/index.ts';
+import { importsResumeJob } from './modules/imports/index.ts';
 import { checkpointJob } from './resilience/audit-checkpoint.ts';
 
 /** Process entry: read config, open and migrate the database, seed the demo city if empty, listen. */
@@ -41,6 +42,8 @@ async function main() {
       if (swept.removed > 0) app.log.info({ removed: swept.removed }, 'unattached photo uploads removed');
       return swept;
     } },
+    // Import jobs waiting, or left running by a runner that died (docs/imports.md "Resume").
+    importsResumeJob(app.services.imports),
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").

@@ -249,6 +249,7 @@ export interface DB {
   hotline_events: import('./schema-hotline.ts').HotlineEventsTable;
   hotline_sources: import('./schema-hotline.ts').HotlineSourcesTable;
   hotline_pushes: import('./schema-hotline.ts').HotlinePushesTable;
+  import_jobs: import('./schema-imports.ts').ImportJobsTable;
 }
 
 export type { CasesTable, CaseEventsTable, CaseRequestsTable, CasePhotosTable, RoutingRulesTable, CaseWarningsTable, NotificationsTable, SequencesTable, IdempotencyKeysTable, JobLocksTable, CasesFtsTable };

@@ -35,9 +35,14 @@ export function fieldErrors(issues: readonly AjvIssue[], context: string | undef
   return out;
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, details?: unknown, params?: Record<string, unknown>) {
+/** The message of an error code in the request's language, as the error body carries it (also for stored errors). */
+export function errorMessage(request: FastifyRequest, code: string, details?: unknown, params?: Record<string, unknown>): string {
   const locale = localeFromHeader(request.headers['accept-language']);
-  const message = translate(locale, `errors.${code}`, { ...(params ?? {}), ...(isRecord(details) ? details : {}) }) ?? code;
+  return translate(locale, `errors.${code}`, { ...(params ?? {}), ...(isRecord(details) ? details : {}) }) ?? code;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, details?: unknown, params?: Record<string, unknown>) {
+  const message = errorMessage(request, code, details, params);
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: request.id } });
 }
 
