@@ -18,6 +18,7 @@ import { serveWebClient } from './platform/web-client.ts';
 import { LiveHub } from './platform/live-events.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
+import { openRateCounting } from './platform/rate-counter.ts';
 import { createCaseService, createStepLimits, registerCaseRoutes, registerLiveRoute } from './modules/cases/index.ts';
 import { createPublicOutputSettings, registerPublicOutputRoutes } from './modules/cases/index.ts';
 import { createAuditService, createAuditWriter, registerAuditRoutes } from './modules/audit/index.ts';
@@ -140,7 +141,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Rate limits count in Redis when configured, so N instances admit each limit once (docs/security.md, "Rate limits across instances").
+  const rates = openRateCounting(config.redis, clock, (err) => app.log.warn({ err }, 'rate limits: Redis unavailable, admitting requests uncounted'));
+  app.addHook('onClose', () => rates.close());
+  await app.register(rateLimit, { global: false, ...rates.pluginOptions });
   await app.register(swagger, {
     openapi: {
       info: { title: 'CityLoop API', description: '数字城管闭环平台 — CityLoop open-source urban-management platform', version: VERSION },
@@ -174,9 +178,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, createPublicOutputSettings(database, services.settings, services.cases));
-  await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
+  await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);
-  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }), config.open311);
+  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo, hits: rates.counter }), config.open311);
   await registerHotlineRoutes(app, services.hotline, services.imports);
   registerExportRoutes(app, { cases: services.cases, users: services.org.users, units: services.org.units, regions: services.org.regions, audit: services.audit, catalog: services.catalog.catalog, routing: services.routing.rules }, config.businessTimeZone, createAuditWriter(database, services.audit));
   const kpi = createKpiService(database, clock, services.settings); registerKpiRoutes(app, kpi);
