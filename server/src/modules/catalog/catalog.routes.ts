@@ -11,7 +11,7 @@ import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/co
 import { invalidField } from '../../platform/errors.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
-import type { CatalogServices } from './index.ts';
+import type { CatalogServices } from './catalog.module.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const EXPORT_NAME = '立结案标准.xlsx';

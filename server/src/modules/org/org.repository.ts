@@ -166,3 +166,9 @@ export async function replaceGrants(db: Executor, tenantId: string, userId: stri
   await db.deleteFrom('user_grants').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
   if (grants.length) await db.insertInto('user_grants').values(grants).execute();
 }
+
+// ---- tenants
+
+export async function findTenant(db: Executor, id: string) {
+  return db.selectFrom('tenants').select(['id', 'code', 'name', 'timezone']).where('id', '=', id).executeTakeFirst();
+}
