@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrations/index.ts';
-import { seedDemoCity } from '../db/seed/demo-city.ts';
+import { seedDemoCity } from '../seed/demo-city.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db.ts';
 import { makeTempDir } from '../testing/temp-dir.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../composition.ts';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 let ctx: TestContext;

@@ -5,3 +5,4 @@
 export { createComponentServices, type ComponentServices } from './components.module.ts';
 export type { ComponentService } from './component.service.ts';
 export { registerComponentRoutes } from './component.routes.ts';
+export { seedComponents, type ComponentSeed } from './components.seed.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, FORM, REPORTER_TRACES, drive, fmsReport, form, loopSteps, open311App, xml } from './open311.fixtures.ts';
+import { BASE, FORM, REPORTER_TRACES, drive, fmsReport, form, loopSteps, open311App, xml } from '../../testing/open311.fixtures.ts';
 
 /**
  * Read-side conformance (open311-georeport-v2.md §1.2–§1.7, §1.12 items 1, 2, 3, 5, 6, 7): every call in XML and

@@ -9,3 +9,4 @@ export type { DuplicateCandidate, RoutingLevel, RoutingSettings } from '../../..
 export { DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY, MAX_DUPLICATES } from './duplicate.service.ts';
 export { ROUTING_ERRORS } from './routing.errors.ts';
 export { registerRoutingRoutes } from './routing.routes.ts';
+export { hasRoutingRules, seedRoutingRules, type RuleSeed } from './routing.seed.ts';
