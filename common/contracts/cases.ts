@@ -152,5 +152,10 @@ export const CaseQuery = Type.Intersect([
 ]);
 export type CaseQuery = Static<typeof CaseQuery>;
 
+export const CountsQuery = Type.Object({
+  mine: Type.Optional(Type.Boolean({ description: 'count only tasks assigned to me, as the list does with mine=true' })),
+});
+export type CountsQuery = Static<typeof CountsQuery>;
+
 export const InboxCounts = Type.Record(Type.String(), Type.Integer());
 export type InboxCounts = Static<typeof InboxCounts>;

@@ -27,10 +27,10 @@ async function main() {
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (seeded) app.log.info('demo city 大冶市 (420281) seeded');
-  // Several instances: live events travel between them through Redis (issue 7; docs/deploy.md).
+  // Several instances: live events travel between them through Redis (docs/architecture.md, "Several instances"; docs/deploy.md).
   const relay = config.redis ? await startLiveRelay(app.services.live, { ...config.redis, onError: (err) => app.log.warn({ err }, 'live relay (Redis) error') }) : null;
 
-  // Jobs persisted in the database and leased per run, so N instances sweep once (DESIGN.md §2).
+  // Jobs persisted in the database and leased per run, so N instances sweep once (docs/architecture.md, "Several instances").
   const scheduler = new Scheduler(database, systemClock, (job, err) => app.log.error({ err, job }, 'scheduled job failed'));
   scheduler.start([
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },

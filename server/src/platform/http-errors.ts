@@ -12,7 +12,7 @@ interface AjvIssue {
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
-/** Turns schema-validation issues into `[{ field: 'body.username', rule, message }]` (issue 2 "Bad input"). */
+/** Turns schema-validation issues into `[{ field: 'body.username', rule, message }]`: bad input is a 400 naming every field. */
 export function fieldErrors(issues: readonly AjvIssue[], context: string | undefined, locale: Locale) {
   const base = CONTEXT_NAMES[context ?? 'body'] ?? context ?? 'body';
   const seen = new Set<string>();
@@ -69,7 +69,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** The one error handler: the DESIGN.md §4 shape, no stack traces to clients, 500s logged with the request id. */
+/** The one error handler: the shape of docs/conventions.md, "Errors", no stack traces to clients, 500s logged with the request id. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {

@@ -4,7 +4,7 @@ import { portraitJpegWithGps, wideJpeg } from '../testing/photo.fixtures.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 
 /**
- * Issue 8 "Idempotency on every create endpoint": a retry with the same Idempotency-Key returns the first result
+ * Idempotency on every create endpoint: a retry with the same Idempotency-Key returns the first result
  * and creates nothing more — intake, photo upload and the three imports (立结案标准 workbook, components, GeoJSON).
  * Open311 POST and the hotline webhook are covered by their modules' own tests.
  */

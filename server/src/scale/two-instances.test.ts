@@ -15,7 +15,7 @@ import { makeTempDir } from '../testing/temp-dir.ts';
 import { TEST_DIALECT, TEST_PG_URL } from '../testing/test-db.ts';
 
 /**
- * Several instances (issue 7): two real app processes (node --import tsx server/src/main.ts) on one fresh
+ * Several instances (docs/architecture.md, "Several instances"): two real app processes (node --import tsx server/src/main.ts) on one fresh
  * PostgreSQL database and the local Redis, on distinct ports with a unique Redis prefix. A case created through A
  * reaches a console streaming from B; a session signed in on A works on B; each scheduled job ran exactly once
  * across the two although both started their schedulers at the same moment.

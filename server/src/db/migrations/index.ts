@@ -17,7 +17,7 @@ import * as m0018 from './0018_query_plans.ts';
 import * as m0019 from './0019_hotline_caller_reply.ts';
 
 /**
- * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
+ * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
  * Never edit a landed file: add the next one.
  */
 const migrations: Record<string, Migration> = {

@@ -13,7 +13,7 @@ import { grantsWithNames } from '../auth/index.ts';
 import { isRole } from '../../../../common/domain/roles.ts';
 
 /**
- * What one transition changes, besides the status (cn-standards.md §3.2 steps, §3.4 exception flows). Pure
+ * What one transition changes, besides the status (docs/standards.md, "Workflow stages and roles", "Abnormal flows"). Pure
  * decisions come from the state machine; this adds the clocks, the approval requests and their limits.
  */
 export interface TransitionContext {
@@ -106,7 +106,7 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       out.photoPhase = 'check';
       break;
     case 'check_fail':
-      // 返工: back to the same unit with a fresh handling limit (cn-standards.md §3.4).
+      // 返工: back to the same unit with a fresh handling limit (docs/standards.md, "Abnormal flows").
       if (c.handling_limit_value === null || !c.handling_limit_unit) throw caseErrors.field('body.action', 'filed', 'the case has no handling limit');
       out.patch = { ...handlingClock(ctx, c.handling_limit_value, c.handling_limit_unit as LimitUnit), rework_count: c.rework_count + 1, task_user_id: null };
       out.photoPhase = 'check';

@@ -1,4 +1,4 @@
-import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, InboxCounts } from '../../../../common/contracts/cases.ts';
+import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -32,7 +32,7 @@ const INBOX_STATUSES: Partial<Record<Inbox, CaseState[]>> = {
 };
 const OPEN_STATES = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'suspended', 'reported_back', 'checking', 'pending_close'];
 
-/** The closed loop's use cases: intake, reading, inboxes and every transition (issue 4). */
+/** The closed loop's use cases: intake, reading, inboxes and every transition. */
 export function createCaseService(database: Database, clock: Clock, deps: CaseDeps) {
   const { db, dialect } = database;
   const appendEvent = timelineWriter(deps.chainKeys);
@@ -132,10 +132,11 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       return { items: rows.map((r) => summaryOf(r, r.matter_name ?? null, calendar, now)), total, page: w.page, pageSize: w.limit, ...(capped ? { totalCapped: true } : {}) };
     },
 
-    async counts(actor: Actor): Promise<InboxCounts> {
+    async counts(actor: Actor, query: CountsQuery = {}): Promise<InboxCounts> {
       requirePermission(actor, 'case.read');
       const terminal = INBOX_STATUSES.closed ?? [];
-      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal);
+      const taskUserId = query.mine ? actor.userId : undefined;
+      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal, taskUserId);
       // Past repo.COUNT_CAP a badge reads COUNT_CAP (shown "9999+"): the archive and overdue are counted only that far.
       const cap = (n: number) => Math.min(n, repo.COUNT_CAP);
       const open = [...byStatus.values()].reduce((a, b) => a + b, 0);
@@ -206,7 +207,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     sweep: (now: Date) => sweepSla(database, deps, now),
   };
 
-  /** A citizen or hotline caller who left a phone number hears that the case is closed (issue 5), via the outbox. */
+  /** A citizen or hotline caller who left a phone number hears that the case is closed, via the outbox. */
   async function notifyReporterClosed(tx: Executor, c: CasesTable, now: Date) {
     if (!c.reporter_phone || INTERNAL_CHANNELS.includes(c.channel as CaseChannel)) return;
     await tx.insertInto('notifications').values({
@@ -215,7 +216,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     }).execute();
   }
 
-  /** The parent's closing notifies every merged reporter (issue 4): rows in the notification outbox. */
+  /** The parent's closing notifies every merged reporter: rows in the notification outbox. */
   async function notifyMerged(tx: Executor, parent: CasesTable, now: Date) {
     const children = await repo.mergedChildren(tx, parent.tenant_id, parent.id);
     for (const child of children) {
@@ -245,7 +246,7 @@ function routingQuery(c: CasesTable) {
 }
 
 /**
- * The list's order (issue 7): a search without a sort is newest first; the closed archive (no step deadline) sorts
+ * The list's order: a search without a sort is newest first; the closed archive (no step deadline) sorts
  * by closing time, newest first unless asked otherwise, on the (tenant, closed_at) index.
  */
 function listOrder(inbox: Inbox, query: CaseQuery) {

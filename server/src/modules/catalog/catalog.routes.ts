@@ -33,7 +33,7 @@ async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
   throw invalidField('body.file', 'required', '请上传 xlsx 文件（multipart 字段 file，或 application/octet-stream 请求体）');
 }
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). Multipart parsing is registered in this scope only. */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Multipart parsing is registered in this scope only. */
 export async function registerCatalogRoutes(app: FastifyInstance, s: CatalogServices): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 12 } });

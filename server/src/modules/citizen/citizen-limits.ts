@@ -1,5 +1,5 @@
 /**
- * Anti-abuse limits for the citizen entry points (issue 5): fixed windows counted per key (device id, IP) in
+ * Anti-abuse limits for the citizen entry points: fixed windows counted per key (device id, IP) in
  * memory. One process counts its own traffic; behind a load balancer with N copies the effective limit is up to
  * N × the configured one, which is acceptable for abuse control (a shared store can replace `WindowCounter`).
  */

@@ -37,7 +37,7 @@ function deviceOf(req: FastifyRequest): { key: string; id: string | null } {
 /** Prepared GeoJSON text, sent as it is (like the geo layers). */
 const sendJsonText = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(body);
 
-/** A 429 that says which limit was hit and when to come back (issue 5 "clear 429 bodies"). */
+/** A 429 that says which limit was hit and when to come back, so a citizen's app can tell the person. */
 function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
   const locale = localeFromHeader(req.headers['accept-language']);
   const minutes = Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
@@ -47,7 +47,7 @@ function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
 }
 
 /**
- * The citizen H5's API (issue 5), all `public: true`: city info and map, plain-word matter search, photo upload,
+ * The citizen H5's API, all `public: true`: city info and map, plain-word matter search, photo upload,
  * report (Idempotency-Key), tracking by private token, rating and reopening. Every route counts against a per-IP
  * limit; reports and photos also against per-device and per-IP hourly limits.
  */

@@ -29,7 +29,7 @@ async function importInput(req: FastifyRequest): Promise<ImportInput> {
   return { kind: 'json', body: req.body };
 }
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). Multipart and raw-file parsing live in this scope only. */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Multipart and raw-file parsing live in this scope only. */
 export async function registerComponentRoutes(app: FastifyInstance, s: ComponentServices): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_COMPONENT_IMPORT_BYTES, files: 1, fields: 5, parts: 6 } });

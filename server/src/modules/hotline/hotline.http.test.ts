@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
-/** 12345 / 民情通 / 信访 work orders over HTTP on a real database (issue 5). Clock frozen at 2024-03-12 10:00 +08 (Tue). */
+/** 12345 / 民情通 / 信访 work orders over HTTP on a real database. Clock frozen at 2024-03-12 10:00 +08 (Tue). */
 let ctx: TestContext;
 const s: Record<string, Session> = {};
 const POINT = { lng: 114.975, lat: 30.1 };

@@ -29,7 +29,7 @@ async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
   throw invalidField('body.file', 'required', '请上传 xlsx 或 CSV 文件（multipart 字段 file，或作为请求体）');
 }
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). */
 export async function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineService): Promise<void> {
   hotline.useLogger(app.log);
   await app.register(async (scope) => {

@@ -14,7 +14,7 @@ import { O311Error } from './open311.errors.ts';
 import * as repo from './open311.repository.ts';
 
 /**
- * Client applications and their keys (open311-georeport-v2.md §1.1, §1.12 item 8). A key is
+ * Client applications and their keys (docs/open311.md, "Global rules", "Conformance checklist" item 8). A key is
  * `o311_<prefix>_<secret>`: the prefix finds the row, the sha256 of the whole key is compared in constant time,
  * and the key itself is returned once at creation and never stored or logged.
  */
@@ -33,7 +33,8 @@ const duplicateName = () => new AppError('OPEN311_CLIENT_NAME_TAKEN', 409, [{ fi
 
 /**
  * Per-key fixed one-minute windows, in this process. Behind N processes each counts separately (the limit is
- * per process); a shared counter would need Redis, which the deployment adds with N > 1 (DESIGN.md §2).
+ * per process); a shared counter would need Redis, which the deployment adds with N > 1 (docs/architecture.md,
+ * "Several instances").
  */
 export class KeyRateLimiter {
   private readonly windows = new Map<string, { minute: number; count: number }>();
@@ -58,7 +59,8 @@ export function createClientService(database: Database, clock: Clock, audit: Aud
 
   /**
    * The client application of an api_key, whatever the tenant (checked by the caller once the request names
-   * it); 403 for a missing, malformed, unknown or disabled key alike (§1.5), 429 past its rate limit. Cheap: one
+   * it); 403 for a missing, malformed, unknown or disabled key alike (docs/open311.md "Creating a request"), 429
+   * past its rate limit. Cheap: one
    * indexed row and a hash, so it runs before a request body is parsed.
    */
   async function identify(apiKey: string | undefined): Promise<ApiClientsTable> {
