@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import { ChainKeys, type ChainKey } from '../server/src/platform/chain-keys.ts';
-import { seedDemoCity } from '../server/src/db/seed/demo-city.ts';
+import { seedDemoCity } from '../server/src/seed/demo-city.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
 import { refreshStatistics } from '../server/src/platform/db-statistics.ts';

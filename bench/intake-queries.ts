@@ -13,7 +13,7 @@ import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import type { DB } from '../server/src/db/schema.ts';
-import { seedDemoCity } from '../server/src/db/seed/demo-city.ts';
+import { seedDemoCity } from '../server/src/seed/demo-city.ts';
 import { cachingStatements } from '../server/src/platform/sqlite-statements.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { as, login } from '../server/src/testing/test-app.ts';

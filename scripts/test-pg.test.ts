@@ -58,7 +58,7 @@ describe('PostgreSQL for npm test', () => {
     expect(dir.startsWith(tmpRoot)).toBe(true);
     expect(processRunning(pid)).toBe(true);
     try {
-      const run = await runVitestChild(['server/src/db/seed/demo-city.test.ts'], { TEST_DB: 'postgres', TEST_PG_URL: db.url });
+      const run = await runVitestChild(['server/src/seed/demo-city.test.ts'], { TEST_DB: 'postgres', TEST_PG_URL: db.url });
       expect(run.code, run.output).toBe(0);
       expect(run.passed).toBeGreaterThan(0);
       expect(run.failed).toBe(0);

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../../server/src/db/migrations/index.ts';
-import { seedDemoCity } from '../../server/src/db/seed/demo-city.ts';
+import { seedDemoCity } from '../../server/src/seed/demo-city.ts';
 import { systemClock } from '../../server/src/platform/clock.ts';
 import { openDatabase, type Database } from '../../server/src/platform/db.ts';
 

@@ -15,34 +15,28 @@ import { installControlCharacterGuard } from './platform/control-chars.ts';
 import { newId } from './platform/ids.ts';
 import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
-import { LiveHub } from './platform/live-events.ts';
-import { ChainKeys } from './platform/chain-keys.ts';
-import { CheckpointStore } from './platform/checkpoint-store.ts';
+import { createServices, type Services } from './composition.ts';
 import { openRateCounting } from './platform/rate-counter.ts';
-import { createCaseService, createStepLimits, registerCaseRoutes, registerLiveRoute } from './modules/cases/index.ts';
-import { createPublicOutputSettings, registerPublicOutputRoutes } from './modules/cases/index.ts';
-import { createAuditService, createAuditWriter, registerAuditRoutes } from './modules/audit/index.ts';
-import { createAuthService, installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
-import { createCalendarService, registerCalendarRoutes } from './modules/calendar/index.ts';
-import { createCatalogServices, registerCatalogRoutes } from './modules/catalog/index.ts';
-import { createComponentServices, registerComponentRoutes } from './modules/components/index.ts';
-import { createGeoService, registerBasemapRoute, registerGeoRoutes } from './modules/geo/index.ts';
+import { registerCaseRoutes, registerLiveRoute, registerPublicOutputRoutes } from './modules/cases/index.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+import { installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
+import { registerCalendarRoutes } from './modules/calendar/index.ts';
+import { registerCatalogRoutes } from './modules/catalog/index.ts';
+import { registerComponentRoutes } from './modules/components/index.ts';
+import { registerBasemapRoute, registerGeoRoutes } from './modules/geo/index.ts';
 import { registerHealthRoutes } from './modules/health/index.ts';
-import { createOrgServices, registerOrgRoutes } from './modules/org/index.ts';
-import { createPhotoService, registerPhotoRoutes } from './modules/photos/index.ts';
-import { createRoutingService, registerRoutingRoutes } from './modules/routing/index.ts';
-import { createSettingsService } from './modules/settings/index.ts';
-import { createOpen311Services, registerOpen311 } from './modules/open311/index.ts';
-import { createHotlineService, createPushAdapter, registerHotlineRoutes } from './modules/hotline/index.ts';
-import { createCitizenService, registerCitizenRoutes } from './modules/citizen/index.ts';
-import { createNotifyService } from './modules/notify/index.ts';
+import { registerOrgRoutes } from './modules/org/index.ts';
+import { registerPhotoRoutes } from './modules/photos/index.ts';
+import { registerRoutingRoutes } from './modules/routing/index.ts';
+import { registerOpen311 } from './modules/open311/index.ts';
+import { registerHotlineRoutes } from './modules/hotline/index.ts';
+import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
-import { createKpiService, registerKpiRoutes } from './modules/kpi/index.ts';
-import { createDashboardService, createReportService, registerReportRoutes } from './modules/reports/index.ts';
-import { createImportJobs, registerImportRoutes, type ImportUpload } from './modules/imports/index.ts';
-import type { HotlineSource } from '../../common/contracts/hotline.ts';
-import type { Crs } from '../../common/domain/geo.ts';
-import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
+import { registerKpiRoutes } from './modules/kpi/index.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerImportRoutes } from './modules/imports/index.ts';
+
+export type { Services } from './composition.ts';
 
 export const VERSION = '0.1.0';
 
@@ -65,40 +59,6 @@ export interface AppDeps {
 
 /** Headers and body fields never written to logs (brief: secrets never logged). */
 const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
-
-export function createServices(database: Database, clock: Clock, config: Config) {
-  // Hash-chain keys and checkpoints live outside the database (docs/security.md "Tamper evidence").
-  const chainKeys = new ChainKeys(config.audit.keys);
-  const audit = createAuditService(database, clock, { keys: chainKeys, checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys) });
-  const auth = createAuthService(database, clock, config, audit);
-  const org = createOrgServices(database, clock, audit, config.publicTenant);
-  const catalog = createCatalogServices(database, clock, audit, config.imports);
-  const geo = createGeoService(database, clock, audit);
-  const components = createComponentServices(database, clock, audit, catalog.catalog, geo, config.imports);
-  const settings = createSettingsService(database, clock, audit);
-  const calendar = createCalendarService(database, clock, audit, settings);
-  const routing = createRoutingService(database, clock, audit, settings, geo);
-  const live = new LiveHub();
-  // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
-  const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
-  const stepLimits = createStepLimits(database, settings);
-  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings, chainKeys });
-  const notify = createNotifyService(database, clock, config.sms);
-  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, notify, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
-  const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
-  // Every import runs as a job (docs/imports.md): each kind is the module's own import, given the stored upload.
-  const imports = createImportJobs(database, clock, auth, config.imports);
-  const param = (u: ImportUpload, name: string) => u.params[name] ?? undefined;
-  const json = (u: ImportUpload): unknown => JSON.parse(u.bytes.toString('utf8'));
-  imports.register('hotline.orders', async (actor, u, key) => (await hotline.importFile(actor, param(u, 'source') as HotlineSource, u.bytes, key)).body);
-  imports.register('catalog.conditions', (actor, u, key) => catalog.standards.importSheet(actor, u.bytes, param(u, 'mode') === 'replace' ? 'replace' : 'append', key));
-  imports.register('components', (actor, u, key) => components.importComponents(actor,
-    param(u, 'format') === 'json' ? { kind: 'json', body: json(u) } : { kind: 'file', ...(param(u, 'filename') ? { filename: param(u, 'filename') } : {}), bytes: u.bytes },
-    param(u, 'crs') as Crs | undefined, key));
-  imports.register('geo.layer', (actor, u, key) => geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key));
-  return { imports, chainKeys, audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
-}
-export type Services = ReturnType<typeof createServices>;
 
 /** Builds the whole HTTP app; used by main.ts and by tests (app.inject) alike. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services; routeTable: readonly RouteEntry[] }> {
@@ -154,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  const services = createServices(database, clock, config);
+  const services = createServices(database, config, clock, { hits: rates.counter });
   installAuthHooks(app, services.auth);
   registerHealthRoutes(app, database, VERSION, { clock, photoStorage: () => services.photos.checkStorage() });
   registerAuthRoutes(app, services.auth, config);
@@ -177,14 +137,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   }, config.photos.uploadsPerMinuteUser);
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
-  registerPublicOutputRoutes(app, createPublicOutputSettings(database, services.settings, services.cases));
+  registerPublicOutputRoutes(app, services.publicOutput);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);
-  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo, hits: rates.counter }), config.open311);
+  await registerOpen311(app, services.open311, config.open311);
   await registerHotlineRoutes(app, services.hotline, services.imports);
-  registerExportRoutes(app, { cases: services.cases, users: services.org.users, units: services.org.units, regions: services.org.regions, audit: services.audit, catalog: services.catalog.catalog, routing: services.routing.rules }, config.businessTimeZone, createAuditWriter(database, services.audit));
-  const kpi = createKpiService(database, clock, services.settings); registerKpiRoutes(app, kpi);
-  registerReportRoutes(app, createReportService(database, clock, kpi), createDashboardService(database, clock, kpi));
+  registerExportRoutes(app, services.exportSources, config.businessTimeZone, services.auditWriter);
+  registerKpiRoutes(app, services.kpi);
+  registerReportRoutes(app, services.reports, services.dashboard);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portraitJpegWithGps } from '../modules/photos/photo.fixtures.ts';
+import { portraitJpegWithGps } from '../testing/photo.fixtures.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 import { TEST_DIALECT } from '../testing/test-db.ts';
 import { firstControlCharacter } from './control-chars.ts';

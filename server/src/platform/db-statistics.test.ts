@@ -5,7 +5,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrations/index.ts';
-import { seedDemoCity } from '../db/seed/demo-city.ts';
+import { seedDemoCity } from '../seed/demo-city.ts';
 import { createTestDatabase, TEST_DIALECT } from '../testing/test-db.ts';
 import { FixedClock } from './clock.ts';
 import { ANALYSIS_LIMIT, refreshStatistics, statisticsJob } from './db-statistics.ts';

@@ -1,7 +1,9 @@
 import { SqliteAdapter, sql } from 'kysely';
-import type SQLite from 'better-sqlite3';
 import type { Database, Executor } from './db.ts';
 import type { Job } from './scheduler.ts';
+import { OPTIMIZE } from './sqlite-optimize.ts';
+
+export { ANALYSIS_LIMIT } from './sqlite-optimize.ts';
 
 /**
  * Planner statistics (docs/decisions/0006-query-plans-and-statistics.md). SQLite keeps none unless told to
@@ -9,25 +11,6 @@ import type { Job } from './scheduler.ts';
  * PostgreSQL's autovacuum analyses changed tables by itself, so on PostgreSQL only explicit refreshes after bulk
  * writes do anything here.
  */
-
-/**
- * Rows examined per index by each ANALYZE on a SQLite connection: statistics become an estimate, and analysing a
- * ten-million-case file takes milliseconds instead of a full read of every index (SQLite suggests 100–1000).
- */
-export const ANALYSIS_LIMIT = 1000;
-
-/**
- * `PRAGMA optimize` with bit 0x10000 (look at every table, not only those this connection has queried) and 0x2
- * (analyse those that need it: never analysed, or about ten times as many rows as when last analysed): SQLite's advice for a connection that
- * stays open for a long time, at open and then periodically.
- */
-const OPTIMIZE = 'optimize = 0x10002';
-
-/** Every SQLite connection the product opens: bounded ANALYZE, and statistics caught up at once. */
-export function optimizeOnOpen(sqlite: SQLite.Database): void {
-  sqlite.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
-  sqlite.pragma(OPTIMIZE);
-}
 
 const isSqlite = (db: Executor) => db.getExecutor().adapter instanceof SqliteAdapter;
 

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from '../db/schema.ts';
 import { cachingStatements } from './sqlite-statements.ts';
-import { optimizeOnOpen } from './db-statistics.ts';
+import { optimizeOnOpen } from './sqlite-optimize.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;

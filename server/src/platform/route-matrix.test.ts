@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../../common/domain/roles.ts';
-import { DAYE_USERS } from '../db/seed/daye-org.ts';
+import { DAYE_USERS } from '../seed/daye-org.ts';
 import { as, createTestApp, firstSignIn, login, type Session, type TestContext } from '../testing/test-app.ts';
 
 /**

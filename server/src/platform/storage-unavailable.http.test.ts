@@ -10,7 +10,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { migrateToLatest } from '../db/migrations/index.ts';
-import { seedDemoCity } from '../db/seed/demo-city.ts';
+import { seedDemoCity } from '../seed/demo-city.ts';
 import { FixedClock } from './clock.ts';
 import { openDatabase, type Database } from './db.ts';
 import { isStorageUnavailable } from './storage-errors.ts';

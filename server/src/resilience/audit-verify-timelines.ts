@@ -9,7 +9,7 @@ import type { Database } from '../platform/db.ts';
 import type { ChainKeys } from '../platform/chain-keys.ts';
 import { ChainWalker, LegacySeal } from '../platform/hash-chain.ts';
 import { timelineFormat } from '../modules/cases/case-timeline.ts';
-import type { Anchor, BrokenLink } from './audit-verify.ts';
+import type { Anchor, BrokenLink } from './audit-findings.ts';
 
 function firstBadEvent(rows: readonly CaseEventsTable[], keys: ChainKeys, seal: LegacySeal): { row: CaseEventsTable; reason: string } | null {
   const walker = new ChainWalker(timelineFormat, keys, { seal });

@@ -13,21 +13,10 @@ import type { CheckpointStore } from '../platform/checkpoint-store.ts';
 import { ChainWalker, LegacySeal } from '../platform/hash-chain.ts';
 import { auditFormat } from '../modules/audit/audit-chain.ts';
 import type { TenantCheckpoint } from './audit-checkpoint.ts';
+import type { Anchor, BrokenLink } from './audit-findings.ts';
 import { verifyTimelines } from './audit-verify-timelines.ts';
 
-export interface BrokenLink {
-  table: 'audit_log' | 'case_events' | 'checkpoint';
-  tenantId: string | null;
-  tenantCode: string | null;
-  caseId?: string;
-  caseNo?: string;
-  /** the first row whose link does not hold (null: rows are missing, or the finding is about the chain as a whole) */
-  rowId: string | null;
-  seq: number | null;
-  reason: string;
-  /** the checkpoint file the finding rests on (or, for table 'checkpoint', the file that cannot be trusted) */
-  checkpoint?: string;
-}
+export type { Anchor, BrokenLink } from './audit-findings.ts';
 
 export interface VerifyResult {
   tenants: number;
@@ -44,12 +33,6 @@ export interface VerifyOptions {
   keys: ChainKeys;
   /** null: check the chains alone (rows deleted from the end of a chain then go unnoticed) */
   checkpoints: CheckpointStore | null;
-}
-
-/** A trusted checkpoint's entry for one tenant, with the file it came from; oldest first. */
-export interface Anchor {
-  file: string;
-  entry: TenantCheckpoint;
 }
 
 const BATCH = 5000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStandardsWorkbook } from '../modules/catalog/standards-sheet.ts';
-import { portraitJpegWithGps, wideJpeg } from '../modules/photos/photo.fixtures.ts';
+import { portraitJpegWithGps, wideJpeg } from '../testing/photo.fixtures.ts';
 import { importOutcome } from '../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../../common/domain/roles.ts';
 import { maskPersonalText } from '../../../common/domain/privacy.ts';
-import { DAYE_USERS } from '../db/seed/daye-org.ts';
+import { DAYE_USERS } from '../seed/daye-org.ts';
 import { TEST_DIALECT } from '../testing/test-db.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 import { makeTempDir } from '../testing/temp-dir.ts';

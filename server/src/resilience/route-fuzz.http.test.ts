@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../../common/i18n/en.ts';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../../common/domain/roles.ts';
 import type { RouteEntry } from '../app.ts';
-import { DAYE_USERS } from '../db/seed/daye-org.ts';
+import { DAYE_USERS } from '../seed/daye-org.ts';
 import { TEST_DIALECT } from '../testing/test-db.ts';
 import { createTestApp, type Session, type TestContext } from '../testing/test-app.ts';
 import { realIdentifiers, requestArb, type FuzzRequest } from './fuzz/route-requests.ts';

@@ -9,7 +9,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { migrateToLatest } from '../db/migrations/index.ts';
-import { seedDemoCity } from '../db/seed/demo-city.ts';
+import { seedDemoCity } from '../seed/demo-city.ts';
 import { createRollup } from '../modules/kpi/index.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { openDatabase, type Database } from '../platform/db.ts';

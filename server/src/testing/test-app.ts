@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { seedDemoCity } from '../db/seed/demo-city.ts';
+import { seedDemoCity } from '../seed/demo-city.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { makeTempDir, removeTempDir } from './temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';

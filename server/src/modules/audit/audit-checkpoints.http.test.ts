@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config.ts';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { verifySignature } from '../../platform/chain-keys.ts';
 import { entryMessage } from '../../platform/checkpoint-store.ts';
 import { Scheduler } from '../../platform/scheduler.ts';

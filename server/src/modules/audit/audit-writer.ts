@@ -1,5 +1,5 @@
 import type { Database } from '../../platform/db.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { Actor } from '../auth/index.ts';
 import type { AuditRecord, AuditService } from './audit.service.ts';
 
 /**

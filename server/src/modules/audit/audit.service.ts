@@ -8,7 +8,7 @@ import type { CheckpointStore } from '../../platform/checkpoint-store.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { requirePermission, type Actor } from '../auth/actor.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
 import { ChainWalker, CURRENT_HASH_VERSION, GENESIS, keyedHash } from '../../platform/hash-chain.ts';
 import { auditFormat, type AuditChainRow } from './audit-chain.ts';
 import * as repo from './audit.repository.ts';

@@ -3,11 +3,10 @@ import type { ChangePasswordBody, LoginBody, Me } from '../../../../common/contr
 import { isRole, permissionsOf, type Grant } from '../../../../common/domain/roles.ts';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Executor } from '../../platform/db.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { newToken } from '../../platform/ids.ts';
 import type { Locale } from '../../platform/messages.ts';
-import type { AuditService } from '../audit/index.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './auth.repository.ts';
 import { createLoginThrottle } from './login-throttle.ts';
@@ -46,7 +45,17 @@ export function maskAttemptedUsername(username: string): string {
   return chars.length <= 2 ? '***' : `${chars[0]}***${chars[chars.length - 1]}`;
 }
 
-export function createAuthService(database: Database, clock: Clock, config: Config, audit: AuditService) {
+/**
+ * What sign-in and password changes need of the audit trail: the audit module's `record`, appending a row in the
+ * caller's transaction. Declared here, not imported, because the audit module sits above auth (its service checks
+ * the actor's permission, its routes read the actor); the composition root passes the audit service.
+ */
+export interface AuthAuditTrail {
+  record(tx: Executor, actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'> | null, tenantId: string,
+    rec: { action: string; entity: string; entityId: string; before?: unknown; after?: unknown }): Promise<void>;
+}
+
+export function createAuthService(database: Database, clock: Clock, config: Config, audit: AuthAuditTrail) {
   const { db } = database;
   const sessionId = (token: string) => createHmac('sha256', config.sessionSecret).update(token).digest('hex');
   const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 401);

@@ -1,5 +1,5 @@
 /** Identity and access: sessions, passwords, the acting user and permission checks scoped by unit and region. */
-export { createAuthService, type AuthService } from './auth.service.ts';
+export { createAuthService, type AuthService, type AuthAuditTrail } from './auth.service.ts';
 export { installAuthHooks, actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 export { registerAuthRoutes } from './auth.routes.ts';
 export { can, requirePermission, scopeOf, type Actor, type Scope } from './actor.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../app.ts';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createServices } from '../../composition.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 let ctx: TestContext;
@@ -162,7 +162,7 @@ describe('editing', () => {
   });
 
   it('a second process sees an edit made through the first (revision check, not only local invalidation)', async () => {
-    const second = createServices(ctx.database, ctx.clock, ctx.config).calendar;
+    const second = createServices(ctx.database, ctx.config, ctx.clock).calendar;
     const first = await second.forTenant(dayeId);
     expect(await second.forTenant(dayeId)).toBe(first);
     await put('/api/calendar/periods', { periods: [{ start: '08:00', end: '12:00' }] });

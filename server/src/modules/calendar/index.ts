@@ -6,3 +6,4 @@ export { createCalendarService, type CalendarService } from './calendar.service.
 export { CALENDAR_ERRORS } from './calendar.errors.ts';
 export { registerCalendarRoutes } from './calendar.routes.ts';
 export type { WorkCalendar, LimitUnit } from '../../../../common/domain/work-calendar.ts';
+export { seedHolidays } from './calendar.seed.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portraitJpegWithGps } from '../photos/photo.fixtures.ts';
+import { portraitJpegWithGps } from '../../testing/photo.fixtures.ts';
 import { driveToClosed, staffSessions } from '../../testing/case-loop.ts';
 import { as, createTestApp, type Session, type TestContext } from '../../testing/test-app.ts';
 

@@ -14,7 +14,7 @@ import { insertNewCase } from './case-intake.ts';
 import { publicRows, publicSummaries, publicView, reopenUntil, type PublicListQuery } from './case-public-view.ts';
 import { timelineWriter } from './case-timeline.ts';
 import { caseErrors } from './case.errors.ts';
-import type { CaseDeps } from './case.service.ts';
+import type { CaseDeps } from './case-deps.ts';
 import * as repo from './case.repository.ts';
 
 /** Channels that arrive from outside the bureau (common/domain/case-channels.ts). */

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import type { CaseDeps } from './case.service.ts';
+import type { CaseDeps } from './case-deps.ts';
 import { timelineWriter } from './case-timeline.ts';
 import { decide } from './case-transitions.ts';
 

@@ -1,23 +1,20 @@
-import type { Expression, SqlBool } from 'kysely';
 import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { CasesTable } from '../../db/schema.ts';
-import type { ChainKeys } from '../../platform/chain-keys.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
-import type { LiveHub } from '../../platform/live-events.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { nextSequence } from '../../platform/sequences.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
-import { wgs84, type LocatedPoint } from '../geo/index.ts';
+import { wgs84 } from '../geo/index.ts';
+import type { CaseDeps } from './case-deps.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
-import type { StepLimit } from './case-sla.ts';
 import { insertNewCase } from './case-intake.ts';
 import { createExternalCases } from './case-external.ts';
 import { caseErrors } from './case.errors.ts';
@@ -27,26 +24,6 @@ import { timelineWriter } from './case-timeline.ts';
 import { sweepSla } from './case-sweep.ts';
 import { decide } from './case-transitions.ts';
 import { detailOf, summaryOf } from './case-views.ts';
-
-export interface CaseDeps {
-  /** keys of the timeline's hash chain (platform/chain-keys.ts) */
-  chainKeys: ChainKeys;
-  calendar: { forTenant(tenantId: string, ex?: Executor): Promise<WorkCalendar> };
-  geo: { locatePoint(tenantId: string, lng: number, lat: number): Promise<LocatedPoint | null> };
-  live: LiveHub;
-  stepLimits: { forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> };
-  routing?: {
-    suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
-    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date; visibility?: Expression<SqlBool> | null }, ex?: Executor): Promise<unknown[]>;
-  };
-  /** tenant settings (case.reopenDays) */
-  settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
-  photos?: {
-    attachExternal?(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', uploader: string): Promise<void>;
-    attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', actorUserId: string): Promise<void>;
-    photosOfCase(db: Executor, tenantId: string, caseIds: readonly string[]): Promise<CasePhoto[] | Map<string, CasePhoto[]>>;
-  };
-}
 
 const INBOX_STATUSES: Partial<Record<Inbox, CaseState[]>> = {
   reported: ['reported'], verifying: ['verifying'], pending_filing: ['pending_filing'], pending_dispatch: ['pending_dispatch'],

@@ -1,5 +1,6 @@
 /** The closed loop: intake, the lifecycle with SLA clocks, inboxes, timeline, live events and the SLA sweep. */
-export { createCaseService, type CaseService, type CaseDeps } from './case.service.ts';
+export { createCaseService, type CaseService } from './case.service.ts';
+export type { CaseDeps } from './case-deps.ts';
 export { registerCaseRoutes } from './case.routes.ts';
 /** The one visibility rule of cases as a SQL filter, for modules that list cases (KPI case lists, dashboard). */
 export { visibilityFilter as caseVisibility } from './case.policy.ts';

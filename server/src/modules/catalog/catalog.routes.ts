@@ -13,7 +13,7 @@ import { invalidField } from '../../platform/errors.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import { acceptImport, type ImportJobs } from '../imports/index.ts';
-import type { CatalogServices } from './index.ts';
+import type { CatalogServices } from './catalog.module.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const EXPORT_NAME = '立结案标准.xlsx';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { FILING_DEFAULTS } from './filing-defaults.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
-import { uploadPublicPhoto } from './citizen.fixtures.ts';
+import { uploadPublicPhoto } from '../../testing/citizen.fixtures.ts';
 
 /** Anti-abuse limits of the citizen API: per device and per IP, with clear 429 bodies. */
 let ctx: TestContext;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskPhone } from '../../../../common/domain/privacy.ts';
 import { driveToClosed, staffSessions } from '../../testing/case-loop.ts';
 import { createTestApp, type Session, type TestContext } from '../../testing/test-app.ts';
-import { uploadPublicPhoto } from './citizen.fixtures.ts';
+import { uploadPublicPhoto } from '../../testing/citizen.fixtures.ts';
 
 /**
  * Citizen privacy (docs/conventions.md, "Public output"): no public response — report, photo upload, tracking at

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, uploadPublicPhoto } from './citizen.fixtures.ts';
+import { multipart, uploadPublicPhoto } from '../../testing/citizen.fixtures.ts';
 import { driveToClosed, staffSessions } from '../../testing/case-loop.ts';
 import { as, createTestApp, type Session, type TestApp, type TestContext } from '../../testing/test-app.ts';
 

@@ -9,3 +9,8 @@ export { EARTH_RADIUS_M } from './geometry.ts';
 export { buildComponentId, validateComponentId, COMPONENT_SERIAL_MAX } from './grid-codes.ts';
 export { parseComponentImport, type ComponentImportRow } from './geojson-io.ts';
 export { registerBasemapRoute } from './basemap.routes.ts';
+export { areaM2, bboxOf, centroid, pointInPolygon, validateAreaGeometry } from './geometry.ts';
+export { createLocator, createPolygonIndex } from './locator.ts';
+export { generateGrids, type GeneratedGrid } from './grid-generator.ts';
+export { buildGridCollection, buildRegionCollection, parseGridImport, parseRegionImport } from './geojson-io.ts';
+export { seedGeography, type GeographySeed } from './geo.seed.ts';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
 import type { ImportJob } from '../../../../common/contracts/imports.ts';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { newId } from '../../platform/ids.ts';
 import { buildStandardsWorkbook } from '../catalog/standards-sheet.ts';
 import { Scheduler } from '../../platform/scheduler.ts';

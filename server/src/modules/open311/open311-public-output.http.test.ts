@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { wideJpeg } from '../photos/photo.fixtures.ts';
+import { wideJpeg } from '../../testing/photo.fixtures.ts';
 import { TEST_DIALECT } from '../../testing/test-db.ts';
-import { BASE, FORM, drive, fmsReport, form, loopSteps, open311App, xml } from './open311.fixtures.ts';
+import { BASE, FORM, drive, fmsReport, form, loopSteps, open311App, xml } from '../../testing/open311.fixtures.ts';
 
 /**
  * The public-output rule (common/domain/public-output.ts, docs/security.md "Public output") across every public

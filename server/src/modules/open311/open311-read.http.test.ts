@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, FORM, REPORTER_TRACES, drive, fmsReport, form, loopSteps, open311App, xml } from './open311.fixtures.ts';
+import { BASE, FORM, REPORTER_TRACES, drive, fmsReport, form, loopSteps, open311App, xml } from '../../testing/open311.fixtures.ts';
 
 /**
  * Read-side conformance (docs/open311.md, "Service discovery" to "Reading requests", "Conformance checklist" items

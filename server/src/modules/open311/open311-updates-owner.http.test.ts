@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECT } from '../../testing/test-db.ts';
-import { BASE, FORM, drive, fmsReport, form, loopSteps, open311App } from './open311.fixtures.ts';
+import { BASE, FORM, drive, fmsReport, form, loopSteps, open311App } from '../../testing/open311.fixtures.ts';
 
 /**
  * servicerequestupdates POST acts only on the requests the calling key submitted: rating and reopening belong to

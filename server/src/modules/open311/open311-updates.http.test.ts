@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, FORM, drive, fmsReport, form, loopSteps, open311App, xml } from './open311.fixtures.ts';
+import { BASE, FORM, drive, fmsReport, form, loopSteps, open311App, xml } from '../../testing/open311.fixtures.ts';
 
 /**
  * mySociety service request updates (docs/open311.md, "Service request updates"): GET the updates of the requests a

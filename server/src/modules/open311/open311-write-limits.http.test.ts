@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DIALECT } from '../../testing/test-db.ts';
-import { BASE, FORM, fmsReport, form, multipart, open311App, xml } from './open311.fixtures.ts';
+import { BASE, FORM, fmsReport, form, multipart, open311App, xml } from '../../testing/open311.fixtures.ts';
 
 /**
  * Open311 writes check the api_key before they read or parse a body, cap what they parse, and limit each IP

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { textRenamedJpg, wideJpeg } from '../photos/photo.fixtures.ts';
-import { BASE, FORM, POINT, REPORTER_TRACES, fmsReport, form, multipart, open311App, xml } from './open311.fixtures.ts';
+import { textRenamedJpg, wideJpeg } from '../../testing/photo.fixtures.ts';
+import { BASE, FORM, POINT, REPORTER_TRACES, fmsReport, form, multipart, open311App, xml } from '../../testing/open311.fixtures.ts';
 
 /**
  * POST requests conformance (docs/open311.md, "Creating a request", "What FixMyStreet sends", "Conformance

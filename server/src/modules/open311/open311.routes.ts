@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { ApiClientsTable } from '../../db/schema-open311.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
+import { registerOpen311AdminRoutes } from './open311-admin.routes.ts';
 import { installBodyParsers, readArguments, type BodyLimits, type KeyGate } from './open311-body.ts';
 import type { ClientService } from './open311-clients.service.ts';
 import { baseUrl, installOpen311Errors, localeOf, requireFormat, send } from './open311-http.ts';
@@ -164,4 +165,10 @@ export async function registerOpen311Routes(app: FastifyInstance, s: Open311Serv
       return send(reply, format, await s.updates.post(tenant.id, client, a.params, a.files.length));
     });
   }, { prefix: '/open311/v2' });
+}
+
+/** Both route sets: /open311/v2/* (GeoReport formats) and /api/open311/clients (permission apikey.manage). */
+export async function registerOpen311(app: FastifyInstance, s: Open311Services, limits: Open311Limits): Promise<void> {
+  await registerOpen311Routes(app, s, limits);
+  registerOpen311AdminRoutes(app, s.clients);
 }

@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db.ts';
-import type { RegionsTable, UnitsTable, UsersTable, UserGrantsTable } from '../../db/schema.ts';
+import type { RegionsTable, TenantsTable, UnitsTable, UsersTable, UserGrantsTable } from '../../db/schema.ts';
 import { containsAny } from '../../platform/search.ts';
 
 /** Kysely queries for the organisation; every one is scoped by tenant (one installation serves several cities). */
@@ -165,4 +166,27 @@ export async function updateUser(db: Executor, tenantId: string, id: string, pat
 export async function replaceGrants(db: Executor, tenantId: string, userId: string, grants: UserGrantsTable[]) {
   await db.deleteFrom('user_grants').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
   if (grants.length) await db.insertInto('user_grants').values(grants).execute();
+}
+
+// ---- tenants
+
+export async function findTenant(db: Executor, id: string) {
+  return db.selectFrom('tenants').select(['id', 'code', 'name', 'timezone']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function tenantIdByCode(db: Executor, code: string): Promise<string | undefined> {
+  return (await db.selectFrom('tenants').select('id').where('code', '=', code).executeTakeFirst())?.id;
+}
+
+export async function insertTenant(db: Executor, row: Insertable<TenantsTable>) {
+  await db.insertInto('tenants').values(row).execute();
+}
+
+/** Active units and all regions, the few columns seeds refer to them by. */
+export async function seedDirectory(db: Executor, tenantId: string) {
+  const [units, regions] = await Promise.all([
+    db.selectFrom('units').select(['id', 'code', 'kind', 'region_id', 'name']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute(),
+    db.selectFrom('regions').select(['id', 'name']).where('tenant_id', '=', tenantId).execute(),
+  ]);
+  return { units, regions };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../../common/contracts/org.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf } from '../auth/index.ts';
-import type { OrgServices } from './index.ts';
+import type { OrgServices } from './org.module.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { createTestApp, type TestApp, type TestContext } from '../../testing/test-app.ts';
 import { TEST_DIALECT } from '../../testing/test-db.ts';
 

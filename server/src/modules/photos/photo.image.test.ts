@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
-import { avif, exifHasGps, pixelBombPng, portraitJpegWithGps, textRenamedJpg, transparentPng, webp, wideJpeg } from './photo.fixtures.ts';
+import { avif, exifHasGps, pixelBombPng, portraitJpegWithGps, textRenamedJpg, transparentPng, webp, wideJpeg } from '../../testing/photo.fixtures.ts';
 import { MAX_EDGE, normalisePhoto, sniffImageType, THUMB_EDGE } from './photo.image.ts';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {

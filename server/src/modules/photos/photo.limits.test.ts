@@ -5,7 +5,7 @@ import { ROLE_PERMISSIONS } from '../../../../common/domain/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import type { Actor } from '../auth/index.ts';
-import { pixelBombPng, transparentPng } from './photo.fixtures.ts';
+import { pixelBombPng, transparentPng } from '../../testing/photo.fixtures.ts';
 import { normalisePhoto } from './photo.image.ts';
 import { createPhotoService } from './photo.service.ts';
 

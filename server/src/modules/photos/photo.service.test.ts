@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../../common/domain/roles.ts';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { AppError } from '../../platform/errors.ts';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import type { Actor } from '../auth/index.ts';
-import { insertBareCase, portraitJpegWithGps, transparentPng } from './photo.fixtures.ts';
+import { insertBareCase, portraitJpegWithGps, transparentPng } from '../../testing/photo.fixtures.ts';
 import { createPhotoService, type PhotoService } from './photo.service.ts';
 
 /** attachPhotos / photosOfCase as the case service will call them, and access through `canViewCase`. */

@@ -4,8 +4,7 @@ import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/dom
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
-import type { KpiService } from '../kpi/index.ts';
-import { caseFilter } from '../kpi/kpi.policy.ts';
+import { kpiCaseFilter as caseFilter, type KpiService } from '../kpi/index.ts';
 
 /**
  * The 1920×1080 command dashboard: open cases on the map with their SLA colour (docs/standards.md, "Time limits"),

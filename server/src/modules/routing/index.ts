@@ -2,34 +2,11 @@
  * Routing and duplicates: rules as data (matter/major class × region → handling unit, a fallback rule) ranked by
  * routing-precedence.ts, and duplicate detection by matter class, radius and time window.
  */
-import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
-import type { AuditService } from '../audit/index.ts';
-import type { SettingsService } from '../settings/index.ts';
-import { createDuplicateService } from './duplicate.service.ts';
-import { createRuleService, type GeographySource } from './routing.service.ts';
-
-/**
- * `geo` (the geo service) is needed only by the admin screen's "try a point" (GET /api/routing/suggest); the case
- * service passes street and community it already located, so `suggestUnit` and `findDuplicates` work without it.
- */
-export function createRoutingService(database: Database, clock: Clock, audit: AuditService, settings: SettingsService, geo?: GeographySource) {
-  const rules = createRuleService(database, clock, audit, geo);
-  const duplicates = createDuplicateService(database, settings);
-  return {
-    /** (tenantId, { matterCode, streetId, communityId, filingConditionUnitId? }, ex?) → { unitId, ruleId, reason } | null */
-    suggestUnit: rules.suggestUnit,
-    /** (tenantId, { caseId?, matterCode, lng, lat, at }, ex?) → candidates nearest first */
-    findDuplicates: duplicates.findDuplicates,
-    duplicateSettings: duplicates.duplicateSettings,
-    rules,
-    duplicates,
-  };
-}
-export type RoutingService = ReturnType<typeof createRoutingService>;
+export { createRoutingService, type RoutingService } from './routing.module.ts';
 export type { SuggestInput, SuggestedUnit, GeographySource } from './routing.service.ts';
 export type { DuplicateQuery } from './duplicate.service.ts';
 export type { DuplicateCandidate, RoutingLevel, RoutingSettings } from '../../../../common/contracts/routing.ts';
 export { DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY, MAX_DUPLICATES } from './duplicate.service.ts';
 export { ROUTING_ERRORS } from './routing.errors.ts';
 export { registerRoutingRoutes } from './routing.routes.ts';
+export { hasRoutingRules, seedRoutingRules, type RuleSeed } from './routing.seed.ts';

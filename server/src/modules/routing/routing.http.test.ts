@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
-import { must, regionIdsByName, tenantIdOf, unitIds } from './routing.fixtures.ts';
+import { must, regionIdsByName, tenantIdOf, unitIds } from '../../testing/routing.fixtures.ts';
 
 /** A few HTTP tests per route: contract, permission, validation naming fields, audit, tenancy. */
 let ctx: TestContext;

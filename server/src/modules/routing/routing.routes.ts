@@ -5,7 +5,7 @@ import {
   RoutingRule, RoutingRuleCreate, RoutingRuleQuery, RoutingRuleUpdate, RoutingSettings, RoutingSuggestion, RoutingSuggestQuery,
 } from '../../../../common/contracts/routing.ts';
 import { actorOf } from '../auth/index.ts';
-import type { RoutingService } from './index.ts';
+import type { RoutingService } from './routing.module.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../../db/seed/demo-city.ts';
+import { createTenant } from '../../seed/demo-city.ts';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { haversineM } from './duplicate-geometry.ts';
 import { DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY, type RoutingService } from './index.ts';
-import { insertCase, insertRule, mToLat, mToLng, must, regionIdsByName, tenantIdOf, unitIds } from './routing.fixtures.ts';
+import { insertCase, insertRule, mToLat, mToLng, must, regionIdsByName, tenantIdOf, unitIds } from '../../testing/routing.fixtures.ts';
 
 /** Service level, on a real migrated database (SQLite by default, PostgreSQL with TEST_DB=postgres). */
 let ctx: TestContext;

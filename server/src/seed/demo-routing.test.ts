@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoRouting } from '../../db/seed/demo-routing.ts';
-import { createTestApp, type TestContext } from '../../testing/test-app.ts';
-import type { RoutingService } from './index.ts';
-import { must, regionIdsByName, tenantIdOf, unitIds } from './routing.fixtures.ts';
+import type { RoutingService } from '../modules/routing/index.ts';
+import { must, regionIdsByName, tenantIdOf, unitIds } from '../testing/routing.fixtures.ts';
+import { createTestApp, type TestContext } from '../testing/test-app.ts';
+import { seedDemoRouting } from './demo-routing.ts';
 
-/** The demo city's 处置责任分解表 (server/src/db/seed/demo-routing.ts) routes the way its header says. */
+/** The demo city's 处置责任分解表 (demo-routing.ts) routes the way its header says. */
 let ctx: TestContext;
 let routing: RoutingService;
 let tenantId: string;

@@ -18,10 +18,10 @@
  *   beats matter); 08011/08012 渣土 matters → 渣土管理办公室 (the 2024 plan's 渣土全过程监管).
  * Towns (镇/乡) have no street office among the demo units: their street-type cases fall to the fallback.
  */
-import type { RoutingRulesTable } from '../schema.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Executor } from '../../platform/db.ts';
-import { newId } from '../../platform/ids.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { Executor } from '../platform/db.ts';
+import { seededDirectory } from '../modules/org/index.ts';
+import { hasRoutingRules, seedRoutingRules, type RuleSeed } from '../modules/routing/index.ts';
 
 /** Street-order matters that enforcement handles in every street. */
 const ENFORCEMENT_STREET_ORDER = ['09001', '09002', '09006', '09009'] as const;
@@ -33,19 +33,15 @@ const SQUAD_RULES: readonly (readonly [string, string, string])[] = [
   ['09006', '东岳路街道', 'SQUAD1'],
 ];
 
-type Rule = Pick<RoutingRulesTable, 'matter_code' | 'major_code' | 'region_id' | 'unit_id' | 'note'>;
-
 /** Seeds the rules into a tenant that has none (an administrator's table is never overwritten). Returns the count. */
 export async function seedDemoRouting(tx: Executor, tenantId: string, clock: Clock): Promise<number> {
-  const existing = await tx.selectFrom('routing_rules').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
-  if (existing) return 0;
-  const units = await tx.selectFrom('units').select(['id', 'code', 'kind', 'region_id', 'name']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute();
-  const regions = await tx.selectFrom('regions').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
+  if (await hasRoutingRules(tx, tenantId)) return 0;
+  const { units, regions } = await seededDirectory(tx, tenantId);
   const unitId = (code: string) => units.find((u) => u.code === code)?.id;
   const regionId = (name: string) => regions.find((r) => r.name === name)?.id;
   const streetOffices = units.filter((u) => u.kind === 'street' && u.region_id !== null);
 
-  const rules: Rule[] = [];
+  const rules: RuleSeed[] = [];
   const enforce = unitId('ENFORCE');
   if (enforce) {
     rules.push({ matter_code: null, major_code: null, region_id: null, unit_id: enforce, note: '兜底：未匹配任何规则的案件派城管执法大队，由其分转' });
@@ -63,11 +59,5 @@ export async function seedDemoRouting(tx: Executor, tenantId: string, clock: Clo
     if (region && unit) rules.push({ matter_code: matter, major_code: null, region_id: region, unit_id: unit, note: `${street}由责任中队处置` });
   }
 
-  const now = clock.now().toISOString();
-  const rows: RoutingRulesTable[] = rules.map((r) => ({
-    id: newId(), tenant_id: tenantId, matter_code: r.matter_code, major_code: r.major_code, region_id: r.region_id, unit_id: r.unit_id,
-    priority: 0, active: 1, note: r.note, created_at: now, updated_at: now,
-  }));
-  if (rows.length) await tx.insertInto('routing_rules').values(rows).execute();
-  return rows.length;
+  return seedRoutingRules(tx, tenantId, clock, rules);
 }

@@ -7,10 +7,10 @@
  * has no separate class for transfer/collection stations, so both are 03004 垃圾间（楼）(old 0304 垃圾中转站).
  * Owners and maintainers are the demo city's units where one fits, otherwise a generic name marked （示意）.
  */
-import type { ComponentState } from '../../../../common/contracts/components.ts';
-import type { Position } from '../../../../common/domain/geo.ts';
-import { loadNationalCatalog } from '../../modules/catalog/catalog-data.ts';
-import { centroid, pointInPolygon } from '../../modules/geo/geometry.ts';
+import type { ComponentState } from '../../../common/contracts/components.ts';
+import type { Position } from '../../../common/domain/geo.ts';
+import { loadNationalCatalog } from '../modules/catalog/index.ts';
+import { centroid, pointInPolygon } from '../modules/geo/index.ts';
 import { dayeCommunities, dayeRoads, dayeTenantBoundary } from './daye-geography.ts';
 
 export interface CensusComponent {

@@ -1,5 +1,5 @@
-import { portraitJpegWithGps } from '../photos/photo.fixtures.ts';
-import type { TestApp } from '../../testing/test-app.ts';
+import { portraitJpegWithGps } from './photo.fixtures.ts';
+import type { TestApp } from './test-app.ts';
 
 /** Test helpers: a multipart/form-data body with one photo in the field `file`, as the citizen H5 sends it. */
 export function multipart(data: Buffer) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bboxContainsPoint, isGridCode, type Position } from '../../../../common/domain/geo.ts';
-import { areaM2, bboxOf, centroid, pointInPolygon, validateAreaGeometry } from '../../modules/geo/geometry.ts';
-import { buildGridCollection, buildRegionCollection, parseGridImport, parseRegionImport } from '../../modules/geo/geojson-io.ts';
-import { createLocator, createPolygonIndex } from '../../modules/geo/locator.ts';
+import { bboxContainsPoint, isGridCode, type Position } from '../../../common/domain/geo.ts';
+import {
+  areaM2, bboxOf, buildGridCollection, buildRegionCollection, centroid, createLocator, createPolygonIndex, parseGridImport, parseRegionImport,
+  pointInPolygon, validateAreaGeometry,
+} from '../modules/geo/index.ts';
 import { dayeCommunities, dayeGeographyFeatures, dayeGrids, dayeRoads, dayeStreets, dayeTenantBoundary } from './daye-geography.ts';
 
 const tenant = dayeTenantBoundary();

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { sql } from 'kysely';
 import { crc32 } from 'node:zlib';
-import type { Executor } from '../../platform/db.ts';
-import { newId } from '../../platform/ids.ts';
+import type { Executor } from '../platform/db.ts';
+import { newId } from '../platform/ids.ts';
 
 /** Test images made with sharp at test time (no binary fixtures in the repository). */
 

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../platform/db.ts';
-import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../../testing/test-db.ts';
+import { openDatabase, type Database } from '../platform/db.ts';
+import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-db.ts';
 
 /**
- * `npm run seed` (package.json → server/src/db/seed/cli.ts): migrates and seeds the demo city into the configured
+ * `npm run seed` (package.json → server/src/seed/cli.ts): migrates and seeds the demo city into the configured
  * database, and a second run changes nothing. SQLite: a DATA_DIR of its own; PostgreSQL: a fresh schema.
  */
 const dir = mkdtempSync(join(tmpdir(), 'cityloop-seed-'));
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 async function seed(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/db/seed/cli.ts', ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/seed/cli.ts', ...args], {
       env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
     });
     return { code: 0, out: `${stdout}${stderr}` };

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { expect } from 'vitest';
-import { as, createTestApp, login, type TestContext } from '../../testing/test-app.ts';
+import { as, createTestApp, login, type TestContext } from './test-app.ts';
 
 /** Shared by the Open311 conformance tests (open311-georeport-v2.md §1.12): app, keys, bodies, XML as FMS reads it. */
 export const BASE = '/open311/v2';

@@ -11,8 +11,8 @@
  * Street codes match daye-org.ts (东岳路 001, 东风路 002, 金湖 003, 罗家桥 004; unverified); community
  * names come from roads named in the seed report and are invented, as are their codes.
  */
-import type { FeatureCollection, Geometry, LineStringGeometry, PolygonGeometry, Position } from '../../../../common/domain/geo.ts';
-import { generateGrids, type GeneratedGrid } from '../../modules/geo/grid-generator.ts';
+import type { FeatureCollection, Geometry, LineStringGeometry, PolygonGeometry, Position } from '../../../common/domain/geo.ts';
+import { generateGrids, type GeneratedGrid } from '../modules/geo/index.ts';
 import { DAYE, DAYE_STREETS } from './daye-org.ts';
 
 const WEST = 114.93, NORTH = 30.13, BLOCK = 0.01, COLS = 9, ROWS = 7;

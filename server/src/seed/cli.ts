@@ -4,8 +4,8 @@
  * again changes nothing. Options: --url <DATABASE_URL> (instead of the environment), --schema <name> (PostgreSQL).
  * Exit 0 on success (seeded or already present), 1 on failure, 2 on a usage or configuration error.
  */
-import { ConfigError, loadConfig } from '../../config.ts';
-import { systemClock } from '../../platform/clock.ts';
+import { ConfigError, loadConfig } from '../config.ts';
+import { systemClock } from '../platform/clock.ts';
 import { prepareDatabase } from '../prepare.ts';
 
 const argv = process.argv.slice(2);

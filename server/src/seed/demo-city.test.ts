@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../../../common/domain/roles.ts';
-import { createTestApp, login, type TestContext } from '../../testing/test-app.ts';
+import { ROLES } from '../../../common/domain/roles.ts';
+import { createTestApp, login, type TestContext } from '../testing/test-app.ts';
 import { seedDemoCity } from './demo-city.ts';
 import { DAYE_USERS } from './daye-org.ts';
 

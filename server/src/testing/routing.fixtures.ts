@@ -2,9 +2,9 @@
  * Test helpers for the routing tests: ids of the demo city's units and regions, and cases inserted straight
  * into the table (the case service is written in parallel; these fill exactly its NOT NULL columns).
  */
-import type { CasesTable, RoutingRulesTable } from '../../db/schema.ts';
-import type { Executor } from '../../platform/db.ts';
-import { newId } from '../../platform/ids.ts';
+import type { CasesTable, RoutingRulesTable } from '../db/schema.ts';
+import type { Executor } from '../platform/db.ts';
+import { newId } from '../platform/ids.ts';
 
 /** Metres → degrees near the demo city (30°N): enough for test geometry, checked against haversine in the tests. */
 export const M_PER_DEG_LAT = 111_195;

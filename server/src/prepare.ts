@@ -1,6 +1,6 @@
-import type { Clock } from '../platform/clock.ts';
-import { openDatabase } from '../platform/db.ts';
-import { migrateToLatest } from './migrations/index.ts';
+import type { Clock } from './platform/clock.ts';
+import { openDatabase } from './platform/db.ts';
+import { migrateToLatest } from './db/migrations/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * The composition root: the one place that builds every module's services from their dependencies (docs/architecture.md,
+ * "Composition root"). Modules export factories through their index.ts and never build each other; app.ts takes
+ * what this returns and registers the routes, tests reach the same objects through `app.services`.
+ */
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { Database } from './platform/db.ts';
+import { LiveHub } from './platform/live-events.ts';
+import { MemoryHitCounter, type HitCounter } from './platform/rate-counter.ts';
+import { ChainKeys } from './platform/chain-keys.ts';
+import { CheckpointStore } from './platform/checkpoint-store.ts';
+import { createCaseService, createPublicOutputSettings, createStepLimits } from './modules/cases/index.ts';
+import { createAuditService, createAuditWriter } from './modules/audit/index.ts';
+import { createAuthService } from './modules/auth/index.ts';
+import { createCalendarService } from './modules/calendar/index.ts';
+import { createCatalogServices } from './modules/catalog/index.ts';
+import { createComponentServices } from './modules/components/index.ts';
+import { createGeoService } from './modules/geo/index.ts';
+import { createOrgServices } from './modules/org/index.ts';
+import { createPhotoService } from './modules/photos/index.ts';
+import { createRoutingService } from './modules/routing/index.ts';
+import { createSettingsService } from './modules/settings/index.ts';
+import { createOpen311Services } from './modules/open311/index.ts';
+import { createHotlineService, createPushAdapter } from './modules/hotline/index.ts';
+import { createCitizenService } from './modules/citizen/index.ts';
+import { createNotifyService } from './modules/notify/index.ts';
+import type { ExportSources } from './modules/exports/index.ts';
+import { createKpiService } from './modules/kpi/index.ts';
+import { createDashboardService, createReportService } from './modules/reports/index.ts';
+import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
+import type { HotlineSource } from '../../common/contracts/hotline.ts';
+import type { Crs } from '../../common/domain/geo.ts';
+import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
+
+export interface CompositionOptions {
+  /** Where rate limits count (Redis across instances, else this process's memory): platform/rate-counter.ts. */
+  hits?: HitCounter;
+}
+
+export function createServices(database: Database, config: Config, clock: Clock = systemClock, options: CompositionOptions = {}) {
+  // Hash-chain keys and checkpoints live outside the database (docs/security.md "Tamper evidence").
+  const chainKeys = new ChainKeys(config.audit.keys);
+  const audit = createAuditService(database, clock, { keys: chainKeys, checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys) });
+  const auditWriter = createAuditWriter(database, audit);
+  const auth = createAuthService(database, clock, config, audit);
+  const org = createOrgServices(database, clock, audit, config.publicTenant);
+  const catalog = createCatalogServices(database, clock, audit, config.imports);
+  const geo = createGeoService(database, clock, audit);
+  const components = createComponentServices(database, clock, audit, catalog.catalog, geo, config.imports);
+  const settings = createSettingsService(database, clock, audit);
+  const calendar = createCalendarService(database, clock, audit, settings);
+  const routing = createRoutingService(database, clock, audit, settings, geo);
+  const live = new LiveHub();
+  // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
+  const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
+  const stepLimits = createStepLimits(database, settings);
+  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings, chainKeys });
+  const publicOutput = createPublicOutputSettings(database, settings, cases);
+  const notify = createNotifyService(database, clock, config.sms);
+  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, notify, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
+  const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
+  const open311 = createOpen311Services(database, clock, audit, { cases, photos, org, geo, hits: options.hits ?? new MemoryHitCounter(() => clock.now().getTime()) });
+  // Every import runs as a job (docs/imports.md): each kind is the module's own import, given the stored upload.
+  const imports = createImportJobs(database, clock, auth, config.imports);
+  const param = (u: ImportUpload, name: string) => u.params[name] ?? undefined;
+  const json = (u: ImportUpload): unknown => JSON.parse(u.bytes.toString('utf8'));
+  imports.register('hotline.orders', async (actor, u, key) => (await hotline.importFile(actor, param(u, 'source') as HotlineSource, u.bytes, key)).body);
+  imports.register('catalog.conditions', (actor, u, key) => catalog.standards.importSheet(actor, u.bytes, param(u, 'mode') === 'replace' ? 'replace' : 'append', key));
+  imports.register('components', (actor, u, key) => components.importComponents(actor,
+    param(u, 'format') === 'json' ? { kind: 'json', body: json(u) } : { kind: 'file', ...(param(u, 'filename') ? { filename: param(u, 'filename') } : {}), bytes: u.bytes },
+    param(u, 'crs') as Crs | undefined, key));
+  imports.register('geo.layer', (actor, u, key) => geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key));
+  const kpi = createKpiService(database, clock, settings);
+  const reports = createReportService(database, clock, kpi);
+  const dashboard = createDashboardService(database, clock, kpi);
+  /** The console lists the Excel exports page through, each with its own service's filters and permission. */
+  const exportSources: ExportSources = { cases, users: org.users, units: org.units, regions: org.regions, audit, catalog: catalog.catalog, routing: routing.rules };
+  return {
+    chainKeys, audit, auditWriter, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases,
+    publicOutput, hotline, notify, citizen, open311, imports, kpi, reports, dashboard, exportSources,
+  };
+}
+export type Services = ReturnType<typeof createServices>;

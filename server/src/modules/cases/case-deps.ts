@@ -1,0 +1,33 @@
+import type { Expression, SqlBool } from 'kysely';
+import type { CasePhoto } from '../../../../common/contracts/cases.ts';
+import type { CaseState } from '../../../../common/domain/case-status.ts';
+import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
+import type { ChainKeys } from '../../platform/chain-keys.ts';
+import type { Executor } from '../../platform/db.ts';
+import type { LiveHub } from '../../platform/live-events.ts';
+import type { LocatedPoint } from '../geo/index.ts';
+import type { StepLimit } from './case-sla.ts';
+
+/**
+ * What the case service needs from the platform and other modules. In a file of its own so the parts of the
+ * service in other files (external intake, the SLA sweep) take it without importing the service itself.
+ */
+export interface CaseDeps {
+  /** keys of the timeline's hash chain (platform/chain-keys.ts) */
+  chainKeys: ChainKeys;
+  calendar: { forTenant(tenantId: string, ex?: Executor): Promise<WorkCalendar> };
+  geo: { locatePoint(tenantId: string, lng: number, lat: number): Promise<LocatedPoint | null> };
+  live: LiveHub;
+  stepLimits: { forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> };
+  routing?: {
+    suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
+    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date; visibility?: Expression<SqlBool> | null }, ex?: Executor): Promise<unknown[]>;
+  };
+  /** tenant settings (case.reopenDays) */
+  settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
+  photos?: {
+    attachExternal?(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', uploader: string): Promise<void>;
+    attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', actorUserId: string): Promise<void>;
+    photosOfCase(db: Executor, tenantId: string, caseIds: readonly string[]): Promise<CasePhoto[] | Map<string, CasePhoto[]>>;
+  };
+}

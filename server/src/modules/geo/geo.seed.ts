@@ -1,0 +1,66 @@
+/**
+ * Writes a tenant's geography for the demo seed (server/src/seed/): the boundary, street polygons (updating streets
+ * that exist by full code), communities and unit grids, every row marked synthetic. Seeds are not audited: no person
+ * made the change.
+ */
+import type { AreaGeometry, Bbox } from '../../../../common/domain/geo.ts';
+import type { GridsTable, RegionsTable } from '../../db/schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Executor } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
+import { bboxOf } from './geometry.ts';
+import * as repo from './geo.repository.ts';
+
+export interface GeographySeed {
+  boundary: AreaGeometry;
+  streets: readonly { code: string; fullCode: string; name: string; geometry: AreaGeometry }[];
+  communities: readonly { code: string; fullCode: string; parentCode?: string | null; name: string; geometry: AreaGeometry }[];
+  grids: readonly { code: string; communityCode: string; streetCode: string; polygon: AreaGeometry; bbox: Bbox; areaM2: number }[];
+}
+
+const bboxColumns = (g: AreaGeometry) => {
+  const [min_lng, min_lat, max_lng, max_lat] = bboxOf(g);
+  return { min_lng, min_lat, max_lng, max_lat };
+};
+
+/** Returns the ids of the streets and communities by full code, for seeds that place rows in them (components). */
+export async function seedGeography(db: Executor, tenantId: string, clock: Clock, seed: GeographySeed) {
+  const now = clock.now().toISOString();
+  await repo.updateTenantBoundary(db, tenantId, { geometry: JSON.stringify(seed.boundary), ...bboxColumns(seed.boundary), boundary_synthetic: 1, updated_at: now });
+  await repo.bumpGeoVersion(db, tenantId);
+
+  const existing = new Map((await repo.allRegions(db, tenantId)).map((r) => [r.full_code, r]));
+  const streetIds = new Map<string, string>();
+  for (const s of seed.streets) {
+    const shape = { geometry: JSON.stringify(s.geometry), ...bboxColumns(s.geometry), synthetic: 1, updated_at: now };
+    const row = existing.get(s.fullCode);
+    if (row) {
+      await repo.updateRegionShape(db, tenantId, row.id, shape);
+      streetIds.set(s.fullCode, row.id);
+    } else {
+      const id = newId();
+      await repo.insertRegions(db, [{ id, tenant_id: tenantId, parent_id: null, kind: 'street', code: s.code, full_code: s.fullCode, name: s.name, path: `/${id}/`, ...shape, created_at: now }]);
+      streetIds.set(s.fullCode, id);
+    }
+  }
+
+  const communityIds = new Map<string, string>();
+  const communityRows: RegionsTable[] = seed.communities.map((c) => {
+    const id = newId();
+    const streetId = streetIds.get(c.parentCode ?? '') ?? null;
+    communityIds.set(c.fullCode, id);
+    return {
+      id, tenant_id: tenantId, parent_id: streetId, kind: 'community', code: c.code, full_code: c.fullCode, name: c.name,
+      path: `${streetId ? `/${streetId}/` : '/'}${id}/`, geometry: JSON.stringify(c.geometry), ...bboxColumns(c.geometry), synthetic: 1, created_at: now, updated_at: now,
+    };
+  });
+  await repo.insertRegions(db, communityRows);
+
+  const gridRows: GridsTable[] = seed.grids.map((g) => ({
+    id: newId(), tenant_id: tenantId, code: g.code, community_id: communityIds.get(g.communityCode) as string, street_id: streetIds.get(g.streetCode) as string,
+    geometry: JSON.stringify(g.polygon), min_lng: g.bbox[0], min_lat: g.bbox[1], max_lng: g.bbox[2], max_lat: g.bbox[3],
+    area_m2: g.areaM2, synthetic: 1, created_at: now, updated_at: now,
+  }));
+  await repo.insertGrids(db, gridRows);
+  return { streetIds, communityIds, grids: gridRows.length };
+}

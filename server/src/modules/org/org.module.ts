@@ -1,0 +1,20 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import type { AuditService } from '../audit/index.ts';
+import { createPublicTenantResolver } from './public-tenant.ts';
+import { createRegionService } from './region.service.ts';
+import { createTenantService } from './tenant.service.ts';
+import { createUnitService } from './unit.service.ts';
+import { createUserService } from './user.service.ts';
+
+/** The organisation module's services, built from their dependencies (the composition root calls this). */
+export function createOrgServices(database: Database, clock: Clock, audit: AuditService, publicTenantCode: string | null = null) {
+  return {
+    publicTenant: createPublicTenantResolver(database, publicTenantCode),
+    regions: createRegionService(database, clock, audit),
+    units: createUnitService(database, clock, audit),
+    users: createUserService(database, clock, audit),
+    tenant: createTenantService(database).tenant,
+  };
+}
+export type OrgServices = ReturnType<typeof createOrgServices>;
