@@ -23,7 +23,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { provisionTestPostgres, type TestPostgres } from './test-pg.ts';
@@ -182,10 +182,17 @@ async function typecheck() {
   } else summary.push('typecheck: ok');
 }
 
+/**
+ * Test files at a time in a Vitest pass. Vitest's default (cores − 1) is 1 on a 2-core machine, which leaves a
+ * core idle once the phase beside the pass (typecheck, web build) has ended; a test file also waits on its
+ * database much of its time. Two at least.
+ */
+const VITEST_WORKERS = Math.max(2, availableParallelism() - 1);
+
 async function vitestPass(label: string, tag: string, paths: string[], env: Record<string, string>) {
   console.log(`\n=== ${label} ===`);
   const file = join(reports, `${tag}.json`);
-  const code = await run(tag, 'npx', ['vitest', 'run', ...paths, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  const code = await run(tag, 'npx', ['vitest', 'run', ...paths, `--maxWorkers=${VITEST_WORKERS}`, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
   if (!existsSync(file)) {
     summary.push(`${label}: no report (exit ${code})`);
     totals.failed += 1;
