@@ -5,8 +5,7 @@ import { buildPgDatabase, buildTestData, pgTemplate, sqliteTemplate, TEST_PG_SCH
 
 /**
  * A database of its own for one test file: SQLite in memory by default, or — with TEST_DB=postgres — a new
- * database on the local PostgreSQL (TEST_PG_URL's server), dropped at close. The same suite runs on both (issue 2
- * "Storage"). It is a copy of the run's template (test-template.ts): migrated, or with the demo city seeded.
+ * database on the local PostgreSQL (TEST_PG_URL's server), dropped at close. The same suite runs on both. It is a copy of the run's template (test-template.ts): migrated, or with the demo city seeded.
  */
 export const TEST_DIALECT = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 export const TEST_PG_URL = testPgUrl();
