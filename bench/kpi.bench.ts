@@ -1,5 +1,5 @@
 /**
- * KPI bench (issue 6 goals: monthly KPIs for all units and streets ≤ 300 ms and the yearly report ≤ 3 s at 10M cases),
+ * KPI bench (goals: monthly KPIs for all units and streets ≤ 300 ms and the yearly report ≤ 3 s at 10M cases),
  * on an already-loaded database. Called by bench/lib/kpi-row.ts (measureKpi) after the bulk load; also runs alone:
  *   node --import tsx bench/kpi.bench.ts --url sqlite:/tmp/x/cityloop.db
  *   node --import tsx bench/kpi.bench.ts --url postgres://postgres@127.0.0.1:5432/test --schema bench_x

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 4 / issue 7): on SQLite and on PostgreSQL in one run, the real app in a child process on a
+ * `npm run bench`: on SQLite and on PostgreSQL in one run, the real app in a child process on a
  * random port of 127.0.0.1, measured over HTTP:
  *   hello-world req/s (bench-only route) · intake req/s and its ratio to hello-world (goal ≥ 0.30) ·
  *   intake p99 at a fixed 1,000 req/s (goal ≤ 25 ms) · bulk load of --cases synthetic cases ·

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * Issue 2 journey: the administrator signs in, creates a handling unit and a user in it; the new user signs in
+ * Administrator journey: the administrator signs in, creates a handling unit and a user in it; the new user signs in
  * and sees only the menu their role allows.
  */
 async function signIn(page: Page, username: string, password: string) {

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { makeTempDir } from '../server/src/testing/temp-dir.ts';
 
 /**
- * Issue 4 journey (the closed loop) through five roles: the inspector reports with a photo → the operator accepts →
+ * The closed loop through five roles: the inspector reports with a photo → the operator accepts →
  * the shift leader files → the dispatcher, whose inbox is open, sees the case arrive without reloading and
  * dispatches it to the suggested unit → the unit reports back with a photo → the operator sends it to check → the
  * inspector's check fails → rework → check passes → the shift leader closes. The timeline shows every step.

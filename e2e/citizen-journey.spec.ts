@@ -2,7 +2,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext } fr
 import sharp from 'sharp';
 
 /**
- * Citizen journey (issue 5): on a 390×844 phone, a citizen reports a problem on /public with a photo, a map pin,
+ * Citizen journey: on a 390×844 phone, a citizen reports a problem on /public with a photo, a map pin,
  * a matter found in plain words (垃圾) and a phone number, and gets a case number and a tracking code. The bureau
  * handles the case round the whole loop (accept → file → dispatch → report back → check → close, driven through
  * the staff API as each role). The citizen opens the tracking page from the phone's list, sees it closed with the

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 
 /**
- * Issue 6 journey: a leader opens the command dashboard (which updates itself when a case arrives), drills from a
+ * Leader journey: a leader opens the command dashboard (which updates itself when a case arrives), drills from a
  * unit's 按期处置率 down to its cases and opens one, then downloads the yearly statistics report (.docx and .xlsx).
  * The demo city ships without cases, so the setup runs a few through the whole loop over the API first.
  */

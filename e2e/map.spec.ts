@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * Issue 3 journey (一张图): the administrator opens the map, zooms in until the unit grids are drawn, identifies a
+ * Map journey (一张图): the administrator opens the map, zooms in until the unit grids are drawn, identifies a
  * grid by clicking it, and opens a component from its marker to read its 17-digit id. Areas are drawn on a
  * canvas (no DOM per polygon), so the page exposes the number of grids drawn as `map-grid-count[data-count]`;
  * component markers are SVG paths with the class `cl-component-single`.

@@ -19,6 +19,8 @@ await build({
     backup: 'scripts/backup.ts',
     restore: 'scripts/restore.ts',
     'audit-verify': 'scripts/audit-verify.ts',
+    // Spawned by platform/sheet-thread.ts as ./sheet-worker.js next to the bundle.
+    'sheet-worker': 'server/src/platform/sheet-worker.ts',
   },
   outdir: out,
   bundle: true,

@@ -1,5 +1,5 @@
 /**
- * `npm run crash-test`: crash safety of the real server (issue 8). Scenarios (all by default, or name some):
+ * `npm run crash-test`: crash safety of the real server. Scenarios (all by default, or name some):
  *   sigkill-sqlite   intake at a steady rate, SIGKILL mid-load, restart on the same SQLite file
  *   sigkill-pg       the same on a scratch PostgreSQL database
  *   pg-restart       PostgreSQL restarted under load; the app must reconnect by itself and lose nothing

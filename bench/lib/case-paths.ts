@@ -1,6 +1,6 @@
 /**
  * The realistic mixes of the synthetic case load: how a case's status, channel and matter are distributed, and the
- * lifecycle path (DESIGN.md §6) that leads to each status, one timeline row per step.
+ * lifecycle path (docs/standards.md, "Workflow stages and roles") that leads to each status, one timeline row per step.
  */
 import type { CaseState } from '../../common/domain/case-status.ts';
 import type { CaseChannel } from '../../common/domain/case-channels.ts';

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PUBLISHABLE_CHANNELS } from '../domain/public-output.ts';
 import { Literals, Nullable } from './common.ts';
 
-/** 满意 / 基本满意 / 不满意 (cn-standards.md §4.2 满意率, §6 回访). */
+/** 满意 / 基本满意 / 不满意: the 回访 answer behind 满意率 (docs/standards.md, "KPI indicators"; docs/hotline.md). */
 export const SATISFACTION = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
 export const Satisfaction = Literals(SATISFACTION);
@@ -22,7 +22,7 @@ export const PublicEvent = Type.Object({
 
 /**
  * What anybody may see of a case: no reporter (name, phone, e-mail, device), no staff names, no internal notes
- * (issue 5 "reporter identity never appears in any public response").
+ * (the reporter's identity never appears in any public response: docs/conventions.md, "Public output").
  */
 export const PublicCaseSummary = Type.Object({
   id: Type.String(),

@@ -33,8 +33,10 @@ export const CaseTransition = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   note: Type.Optional(Type.String({ maxLength: 1000 })),
   photoIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 9 })),
-  /** file */
+  /** file, reclassify: a filing condition of the case's (new) matter */
   filingConditionId: Type.Optional(Type.String({ minLength: 1 })),
+  /** reclassify: the matter the case really is */
+  matterCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
   /** dispatch (unit), assign (handler), send_verify / send_check (inspector) */
   unitId: Type.Optional(Type.String({ minLength: 1 })),
   userId: Type.Optional(Type.String({ minLength: 1 })),
@@ -151,6 +153,11 @@ export const CaseQuery = Type.Intersect([
   }),
 ]);
 export type CaseQuery = Static<typeof CaseQuery>;
+
+export const CountsQuery = Type.Object({
+  mine: Type.Optional(Type.Boolean({ description: 'count only tasks assigned to me, as the list does with mine=true' })),
+});
+export type CountsQuery = Static<typeof CountsQuery>;
 
 export const InboxCounts = Type.Record(Type.String(), Type.Integer());
 export type InboxCounts = Static<typeof InboxCounts>;

@@ -17,7 +17,7 @@ export const CatalogEntry = Type.Object({
   name: Type.String(),
   majorCode: Type.String(),
   majorName: Type.String(),
-  oldCode: Nullable(Type.String({ description: '4-digit GB/T 30428.2 code (cn-standards.md §2.4)' })),
+  oldCode: Nullable(Type.String({ description: '4-digit GB/T 30428.2 code (docs/standards.md, "Old to new codes")' })),
   pinyinInitials: Type.String(),
   pinyin: Type.String(),
   source: Type.Enum(['national', 'local']),

@@ -1,7 +1,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../domain/paging.ts';
 
-/** The one error shape (DESIGN.md §4 "Errors"). */
+/** The one error shape (docs/conventions.md, "Errors"). */
 export const ErrorBody = Type.Object({
   error: Type.Object({
     code: Type.String(),
@@ -20,9 +20,12 @@ export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const IdParams = Type.Object({ id: Id });
 export type IdParams = Static<typeof IdParams>;
 
-/** Query params with defaults are wrapped in Optional so OpenAPI shows them as optional (stack-notes §3). */
+/**
+ * Query params with defaults are wrapped in Optional so OpenAPI shows them as optional (TypeBox alone marks a
+ * parameter with a default as required).
+ */
 export const PageQuery = Type.Object({
-  // Bounded (found by the route fuzzer, issue 8): page=1e309 coerced to Infinity passed as an integer → a 500.
+  // Bounded (found by the route fuzzer): page=1e309 coerced to Infinity passed as an integer → a 500.
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
   q: Type.Optional(Type.String({ maxLength: 100 })),

@@ -3,15 +3,16 @@ import { CatalogCode } from './catalog.ts';
 import { Literals, Nullable, PageQuery } from './common.ts';
 
 /**
- * HTTP contract of the hotline module (issue 5): work orders from 12345热线, 民情通 and 阳光信访 — import, webhook,
- * 签收 with its own clock, 退回 with a reason, conversion into a case, 办理答复 and 回访 (cn-standards.md §6).
+ * HTTP contract of the hotline module: work orders from 12345热线, 民情通 and 阳光信访 — import, webhook,
+ * 签收 with its own clock, 退回 with a reason, conversion into a case, 办理答复 and 回访 (docs/hotline.md, "Intake
+ * from 12345").
  */
 export const HOTLINE_SOURCES = ['12345', 'minqingtong', 'petition'] as const;
 export type HotlineSource = (typeof HOTLINE_SOURCES)[number];
 /** 阳光信访 becomes a case of channel 'petition'; the two hotline systems of channel 'hotline'. */
 export const channelOfSource = (source: HotlineSource): 'hotline' | 'petition' => (source === 'petition' ? 'petition' : 'hotline');
 
-/** 一般 / 紧急 / 特急 (cn-standards.md §6: 一般 7 天, 及时性 24 小时, 突发 2 小时). */
+/** 一般 / 紧急 / 特急 (default 办理时限 7 天, 24 小时, 2 小时: docs/hotline.md, "Intake from 12345"). */
 export const HOTLINE_URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 export type HotlineUrgency = (typeof HOTLINE_URGENCIES)[number];
 

@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
+import { MAX_BANDS } from '../domain/kpi-bands.ts';
 import { GRADES, INDICATOR_KEYS, KPI_COUNTERS, KPI_PERIODS, KPI_SUBJECTS } from '../domain/kpi.ts';
 import { Literals, Nullable, PageQuery } from './common.ts';
 
 /**
- * KPI engine API (issue 6; cn-standards.md §4): indicators for any period and subject, composite scores and
+ * KPI engine API (docs/standards.md, "Assessment (KPI)"): indicators for any period and subject, composite scores and
  * grades, drill-down to the cases behind a number, monthly rankings with 流动红旗 and the bottom list, overdue and
  * escalated (督办) lists, editable weights/grades/options. Every route is scoped: a unit-bound user sees only
  * their unit, a region-bound user only their region.
@@ -131,6 +132,14 @@ export const CaseListQuery = Type.Object({
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
+const Bands = Type.Array(Type.Object({
+  /** 受理数/派遣数: the count must exceed it; 立案数: the count must stay within it */
+  threshold: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+  score: Type.Number({ minimum: 0, maximum: 100 }),
+}), { maxItems: MAX_BANDS });
+/** Count bands per count part (common/domain/kpi-bands.ts); left out of a PUT, the stored bands stay. */
+export const KpiBands = Type.Object({ accepted: Bands, dispatched: Bands, filed: Bands });
+
 /** Admin-edited settings (key 'kpi.settings'): weights per formula subject (each sums to 100), grades, options. */
 export const KpiSettings = Type.Object({
   weights: Type.Object({
@@ -152,11 +161,13 @@ export const KpiSettings = Type.Object({
     /** how many rows the bottom list (末位) shows */
     bottomCount: Type.Integer({ minimum: 1, maximum: 20 }),
   }),
+  bands: Type.Optional(KpiBands),
 });
 export type KpiSettings = Static<typeof KpiSettings>;
 
 export const KpiSettingsView = Type.Object({
   ...KpiSettings.properties,
+  bands: KpiBands,
   /** the parts each formula subject may weigh */
   parts: Type.Record(Type.String(), Type.Array(Type.String())),
   updatedAt: Nullable(Type.String()),

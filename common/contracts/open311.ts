@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Nullable, PageQuery } from './common.ts';
 
 /**
- * Admin API of Open311 client applications (open311-georeport-v2.md §1.1 "API key", §1.12 item 8): each partner
+ * Admin API of Open311 client applications (docs/open311.md, "Global rules" and "Conformance checklist" item 8): each partner
  * app (FixMyStreet, a 311 app, the 12345 system) gets its own key and rate limit. The key is shown once, at
  * creation; only its prefix is listed afterwards. The Open311 endpoints themselves (/open311/v2/*) speak the
  * GeoReport formats, not these contracts.

@@ -6,7 +6,7 @@ import { Nullable } from './common.ts';
 import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN, TOKEN_MAX } from '../domain/citizen-report.ts';
 
 /**
- * Citizen entry points (issue 5), all under /api/public and all public: nothing here may carry the reporter's
+ * Citizen entry points, all under /api/public and all public: nothing here may carry the reporter's
  * identity or a staff name (the response schemas are the allow-list; PublicCaseView is built by the case module).
  */
 export { PublicCaseView };

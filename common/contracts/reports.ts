@@ -3,7 +3,7 @@ import { Literals, Nullable } from './common.ts';
 import { KpiPeriod } from './kpi.ts';
 
 /**
- * Statistics report (issue 6): monthly / quarterly / yearly (or custom) report of the bureau's work, the same
+ * Statistics report: monthly / quarterly / yearly (or custom) report of the bureau's work, the same
  * content as JSON (on screen), .docx (a work summary with sentences carrying the numbers) and .xlsx (its tables).
  * Each business module contributes one section through the server's ReportSection interface; the core sections
  * come from the cases (channels, matter classes, regions, units, closure/on-time/satisfaction, overdue, rework).

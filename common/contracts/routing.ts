@@ -3,8 +3,9 @@ import { CRS_VALUES } from '../domain/geo.ts';
 import { Nullable, PageQuery, Literals } from './common.ts';
 
 /**
- * Routing (派遣 by 处置责任分解表, cn-standards.md §3.2 row 5) and duplicate detection API. Rules are data: matter or
- * major class × region → handling unit, plus one fallback rule; the server picks the most specific match.
+ * Routing (派遣 by 处置责任分解表: docs/standards.md, "Workflow stages and roles", step 5) and duplicate detection
+ * API. Rules are data: matter or major class × region → handling unit, plus one fallback rule; the server picks the
+ * most specific match.
  */
 
 

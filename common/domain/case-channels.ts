@@ -1,6 +1,6 @@
 import type { Role } from './roles.ts';
 
-/** Where a case came from (cn-standards.md §3.2 step 1, §6 hotline). Internal channels are staff intake. */
+/** Where a case came from (docs/standards.md, "Workflow stages and roles"; docs/hotline.md). Internal channels are staff intake. */
 export const CASE_CHANNELS = ['inspector', 'operator', 'leader', 'public', 'hotline', 'petition', 'sensor', 'camera'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 export const INTERNAL_CHANNELS: readonly CaseChannel[] = ['inspector', 'operator', 'leader'];
@@ -30,7 +30,7 @@ export type CloseType = (typeof CLOSE_TYPES)[number];
 export const VOID_REASONS = ['duplicate', 'invalid', 'not_ours'] as const;
 export type VoidReason = (typeof VOID_REASONS)[number];
 
-/** SLA colour (cn-standards.md §3.3 预警): green ≤ 80 % of the limit used, yellow ≤ 100 %, red beyond. */
+/** SLA colour (docs/standards.md, "Time limits", warnings): green ≤ 80 % of the limit used, yellow ≤ 100 %, red beyond. */
 export type SlaLevel = 'green' | 'yellow' | 'red' | 'paused' | 'none';
 export function slaLevel(usedMs: number, limitMs: number): Exclude<SlaLevel, 'paused' | 'none'> {
   if (limitMs <= 0) return usedMs > 0 ? 'red' : 'green';
@@ -38,6 +38,9 @@ export function slaLevel(usedMs: number, limitMs: number): Exclude<SlaLevel, 'pa
   return ratio <= 0.8 ? 'green' : ratio <= 1 ? 'yellow' : 'red';
 }
 
-/** The inboxes of DESIGN.md §6 / issue 4, each a status filter (overdue cuts across statuses). */
+/**
+ * The inboxes of the case loop (one per step: docs/standards.md, "Workflow stages and roles"), each a status filter
+ * (overdue cuts across statuses).
+ */
 export const INBOXES = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'reported_back', 'checking', 'pending_close', 'overdue', 'suspended', 'closed', 'all'] as const;
 export type Inbox = (typeof INBOXES)[number];

@@ -1,6 +1,7 @@
 /**
- * The case lifecycle vocabulary (DESIGN.md §6, cn-standards.md §3.2/§3.5). 核实 (verify) is the on-site check
- * BEFORE filing; 核查 (check) is the on-site inspection of the result BEFORE closing (§3.2 terminology trap).
+ * The case lifecycle vocabulary (docs/standards.md, "Workflow stages and roles"). 核实 (verify) is the on-site check
+ * BEFORE filing; 核查 (check) is the on-site inspection of the result BEFORE closing (the standard's usage; some
+ * deployed systems swap the two words).
  */
 export const CASE_STATES = [
   'reported',         // 待受理: arrived from any channel
@@ -24,6 +25,7 @@ export const CASE_ACTIONS = [
   'send_verify',     // operator: send an inspector to verify (核实)
   'verify',          // inspector: confirms on site
   'file',            // shift leader: 立案 with a filing condition (sets the handling limit and unit)
+  'reclassify',      // shift leader: 改类 — a filed case not yet dispatched gets another matter and filing condition
   'void',            // operator/shift leader: 作废 with a reason
   'dispatch',        // dispatcher: to a handling unit
   'assign',          // unit manager: to a handler inside the unit (state unchanged)
@@ -31,9 +33,9 @@ export const CASE_ACTIONS = [
   'request_return',  // unit: 回退 request (reason required) — approval moves it back to pending_dispatch
   'approve_return',
   'request_extension',
-  'approve_extension', // 延期: deadline moves by the approved amount, at most twice (§3.4)
+  'approve_extension', // 延期: deadline moves by the approved amount, at most twice (docs/standards.md, "Abnormal flows")
   'request_suspension',
-  'approve_suspension', // 挂账: clock paused, capped; resumes by itself at the cap (§3.4)
+  'approve_suspension', // 挂账: clock paused, capped; resumes by itself at the cap (docs/standards.md, "Abnormal flows")
   'resume',          // from suspension, by a person or by the scheduler at the cap
   'send_check',      // operator: send an inspector to check (核查)
   'check_pass',

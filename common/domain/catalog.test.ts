@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isComponentAnomalyCode, majorClassName } from './catalog.ts';
 
 describe('catalog vocabularies', () => {
-  it('names major classes per kind (cn-standards.md §2.1)', () => {
+  it('names major classes per kind (docs/standards.md, "Catalog: classes and codes")', () => {
     expect(majorClassName('component', '03')).toBe('市容环卫设施');
     expect(majorClassName('matter', '03')).toBe('市容环卫设施类');
     expect(majorClassName('matter', '09')).toBe('街面秩序类');

@@ -1,11 +1,11 @@
 /**
  * Geography vocabulary shared by server and web: GeoJSON geometry types (RFC 7946 subset we store), coordinate
- * reference systems accepted at the edge, and the code formats of cn-standards.md §2.6 (admin 6, street 9,
- * community 12, grid 15, component 17). Pure: no node:* and no DOM.
+ * reference systems accepted at the edge, and the code formats of docs/standards.md, "Identifier formats" (admin 6,
+ * street 9, community 12, grid 15, component 17). Pure: no node:* and no DOM.
  */
 import type { RegionKind } from './org.ts';
 
-/** [lng, lat] in degrees; stored positions are WGS84/CGCS2000 (DESIGN.md §4 Geometry). */
+/** [lng, lat] in degrees; stored positions are WGS84/CGCS2000 (docs/conventions.md, "Geometry"). */
 export type Position = [number, number];
 /** [minLng, minLat, maxLng, maxLat]. */
 export type Bbox = [number, number, number, number];
@@ -47,7 +47,7 @@ export interface GeoIssue { path: string; message: string }
 /** Regions of a tenant: its boundary (admin code) and the region kinds of org.ts (street/town 9, community 12). */
 export type GeoLevel = 'tenant' | RegionKind | 'grid';
 
-// cn-standards.md §2.6: GB/T 2260 admin code 6 digits, 统计用区划 street 9 / community 12, grid 15 = 6+3+3+3
+// docs/standards.md, "Identifier formats": GB/T 2260 admin code 6 digits, 统计用区划 street 9 / community 12, grid 15 = 6+3+3+3
 // (DB11/T 2157-2023, GB/T 47678.5 field length 15), component id 17 = 6 + 2 major + 3 minor + 6 serial.
 export const ADMIN_CODE_RE = /^[1-9]\d{5}$/;
 export const STREET_CODE_RE = /^[1-9]\d{5}\d{3}$/;

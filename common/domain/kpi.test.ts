@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { bandProblems, bandScore, DEFAULT_BANDS, type CountBands } from './kpi-bands.ts';
 import {
-  compositeScore, countScore, DEFAULT_WEIGHTS, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorValue, resolvePeriod, weightProblems, zeroCounts, type KpiCounts,
+  compositeScore, DEFAULT_WEIGHTS, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorValue, resolvePeriod, weightProblems, zeroCounts, type KpiCounts,
 } from './kpi.ts';
 
 const counts = (patch: Partial<KpiCounts>): KpiCounts => ({ ...zeroCounts(), ...patch });
 const opts = { excludeSuspended: false };
 
-describe('indicators (cn-standards.md §4.2)', () => {
+describe('indicators (docs/standards.md, "KPI indicators")', () => {
   it('computes rates as percentages and says "no data" for an empty denominator, never NaN', () => {
-    const c = counts({ filed: 996, needClose: 972, closed: 911, closedOnTime: 737 }); // 天门 monthly report (§4.5)
+    // 天门 monthly report (docs/standards.md, "Local variants")
+    const c = counts({ filed: 996, needClose: 972, closed: 911, closedOnTime: 737 });
     expect(indicatorValue('closeRate', c, opts)).toEqual({ value: 93.72, numerator: 911, denominator: 972 });
     expect(indicatorValue('onTimeCloseRate', c, opts).value).toBe(75.82);
     expect(indicatorValue('satisfactionRate', c, opts)).toEqual({ value: null, numerator: 0, denominator: 0 });
@@ -25,8 +27,8 @@ describe('indicators (cn-standards.md §4.2)', () => {
   });
 });
 
-describe('composite scores and grades (§4.3, §4.4)', () => {
-  it('grades on the §4.4 boundaries', () => {
+describe('composite scores and grades (docs/standards.md, "KPI weights", "KPI grades")', () => {
+  it('grades on the published A–E boundaries', () => {
     expect([100, 90, 89.99, 75, 74.99, 60, 59.99, 40, 39.99, 0].map((s) => gradeOf(s))).toEqual(['A', 'A', 'B', 'B', 'C', 'C', 'D', 'D', 'E', 'E']);
   });
 
@@ -41,9 +43,9 @@ describe('composite scores and grades (§4.3, §4.4)', () => {
     expect(compositeScore('unit', zeroCounts(), DEFAULT_WEIGHTS, opts)).toBeNull();
   });
 
-  it('bands the counts as §4.3 publishes them', () => {
-    expect([2001, 2000, 1201, 1200, 501, 500, 301, 300].map((n) => countScore('acceptedBand', n))).toEqual([100, 90, 90, 75, 75, 60, 60, 0]);
-    expect([0, 50, 51, 100, 200, 500, 1000, 1001].map((n) => countScore('filedBand', n))).toEqual([100, 100, 90, 90, 75, 60, 40, 0]);
+  it('bands the counts as the published formulas do', () => {
+    expect([2001, 2000, 1201, 1200, 501, 500, 301, 300].map((n) => bandScore('accepted', n))).toEqual([100, 90, 90, 75, 75, 60, 60, 0]);
+    expect([0, 50, 51, 100, 200, 500, 1000, 1001].map((n) => bandScore('filed', n))).toEqual([100, 100, 90, 90, 75, 60, 40, 0]);
   });
 
   it('has default weights that each sum to 100 %, and refuses a set that does not', () => {
@@ -58,7 +60,7 @@ describe('composite scores and grades (§4.3, §4.4)', () => {
   });
 });
 
-describe('periods (§4.1)', () => {
+describe('periods (docs/standards.md, "KPI subjects and periods")', () => {
   it('resolves day, month, quarter, year and custom, and refuses the malformed', () => {
     expect(resolvePeriod('month', '2024-02')).toEqual({ kind: 'month', from: '2024-02-01', to: '2024-02-29', label: '2024-02' });
     expect(resolvePeriod('quarter', '2023-Q4')).toMatchObject({ from: '2023-10-01', to: '2023-12-31' });
@@ -69,5 +71,28 @@ describe('periods (§4.1)', () => {
       expect(resolvePeriod(k, at)).toBeNull();
     }
     expect(resolvePeriod('custom', undefined, '2024-03-10', '2024-03-01')).toBeNull();
+  });
+});
+
+describe('count bands are settings', () => {
+  it('派遣数 scores through its own bands, in any order the editor saved them', () => {
+    const own: CountBands = { ...DEFAULT_BANDS, dispatched: [{ threshold: 10, score: 60 }, { threshold: 100, score: 100 }, { threshold: 50, score: 80 }] };
+    expect([101, 100, 51, 11, 10].map((n) => bandScore('dispatched', n, own))).toEqual([100, 80, 80, 60, 0]);
+    // the 受理数 bands are untouched by the 派遣数 ones
+    expect(bandScore('accepted', 101, own)).toBe(0);
+    const c = { ...zeroCounts(), dispatched: 60, needDispatch: 60, dispatchedOnTime: 60 };
+    expect(compositeScore('dispatcher', c, DEFAULT_WEIGHTS, opts, own)).toBe(96);
+  });
+
+  it('refuses bands with field paths: repeated or negative thresholds, scores past 100, too many bands', () => {
+    const bad: CountBands = {
+      accepted: [{ threshold: 5, score: 90 }, { threshold: 5, score: 80 }],
+      dispatched: [{ threshold: -1, score: 50 }, { threshold: 3, score: 101 }],
+      filed: Array.from({ length: 11 }, (_, i) => ({ threshold: i, score: 50 })),
+    };
+    expect(bandProblems(bad).map((p) => p.field)).toEqual([
+      'body.bands.accepted[1].threshold', 'body.bands.dispatched[0].threshold', 'body.bands.dispatched[1].score', 'body.bands.filed',
+    ]);
+    expect(bandProblems(DEFAULT_BANDS)).toEqual([]);
   });
 });

@@ -1,13 +1,15 @@
 /**
  * Assessment (综合评价) vocabulary and pure rules: the counters kept per day and scope, the indicators derived from
- * them (cn-standards.md §4.2), the composite weights per subject (§4.3), the grades A–E (§4.4) and periods (§4.1).
+ * them, the composite weights per subject, the grades A–E and periods (docs/standards.md, "Assessment (KPI)").
  * No I/O: the server's KPI engine and the console both use these.
  */
+import { bandScore, DEFAULT_BANDS, type CountBands } from './kpi-bands.ts';
 
 /**
  * Counters of the daily roll-up, one column each. Each case contributes to a counter on its anchor day: 'reported'
  * counters on the day it was reported, the others on the day it was filed (立案), so a month's 结案率 is the share of
- * that month's 立案 closed so far (the cohort the monthly 通报 uses: 天门 立案 996 → 应结案 972 → 结案 911, §4.5).
+ * that month's 立案 closed so far (the cohort the monthly 通报 uses: 天门 立案 996 → 应结案 972 → 结案 911;
+ * docs/standards.md, "Local variants").
  */
 export const KPI_COUNTERS = [
   // anchored on the report day
@@ -26,8 +28,8 @@ export const KPI_COUNTERS = [
   // anchored on the filing day
   'filed',               // 立案数
   'filedOnTime',         // 按时立案数
-  'filedVoided',         // 立案后作废数
-  'missed',              // 漏报数 = 核实属实的公众举报 (§4.2)
+  'filedVoided',         // 立案后作废或改类数 (错误立案)
+  'missed',              // 漏报数 = 核实属实的公众举报 (docs/standards.md, "KPI indicators")
   'needDispatch',        // 应派遣数 (each entry into 待派遣)
   'dispatched',          // 派遣数
   'dispatchedOnTime',    // 按时派遣数
@@ -68,13 +70,13 @@ export const REPORT_DAY_COUNTERS: readonly KpiCounter[] = [
   'verifySent', 'verifySentOnTime', 'needVerify', 'verifiedOnTime',
 ];
 
-/** Whom the assessment is about (§4.1): the tenant, regions, handling units, posts. */
+/** Whom the assessment is about (docs/standards.md, "KPI subjects and periods"): the tenant, regions, handling units, posts. */
 export const KPI_SUBJECTS = ['tenant', 'street', 'community', 'grid', 'unit', 'inspector', 'operator', 'shiftLeader', 'dispatcher'] as const;
 export type KpiSubject = (typeof KPI_SUBJECTS)[number];
 export const POST_SUBJECTS: readonly KpiSubject[] = ['inspector', 'operator', 'shiftLeader', 'dispatcher'];
 export const REGION_SUBJECTS: readonly KpiSubject[] = ['street', 'community', 'grid'];
 
-/** The subject of a composite formula (§4.3): regions share one formula. */
+/** The subject of a composite formula (docs/standards.md, "KPI weights"): regions share one formula. */
 export type FormulaSubject = 'inspector' | 'operator' | 'shiftLeader' | 'dispatcher' | 'unit' | 'region';
 export const FORMULA_SUBJECTS: readonly FormulaSubject[] = ['inspector', 'operator', 'shiftLeader', 'dispatcher', 'unit', 'region'];
 export function formulaOf(subject: KpiSubject): FormulaSubject {
@@ -97,7 +99,10 @@ export interface IndicatorDef {
   minus?: KpiCounter;
 }
 
-/** Every indicator of §4.2 the case data supports; formula per line. Rates are percentages (0–100). */
+/**
+ * Every indicator (docs/standards.md, "KPI indicators") the case data supports; formula per line. Rates are
+ * percentages (0–100).
+ */
 export const INDICATORS = {
   reports: { kind: 'count', num: 'reported' },                                           // 上报数
   validReportRate: { kind: 'rate', num: 'validReported', den: 'reported' },              // 有效上报数/上报数
@@ -109,7 +114,7 @@ export const INDICATORS = {
   checkSendOnTimeRate: { kind: 'rate', num: 'checkSentOnTime', den: 'checkSent' },       // 按时发核查数/应发核查数
   filed: { kind: 'count', num: 'filed' },                                                // 立案数
   onTimeFilingRate: { kind: 'rate', num: 'filedOnTime', den: 'filed' },                  // 按时立案数/立案数
-  accurateFilingRate: { kind: 'rate', num: 'filed', minus: 'filedVoided', den: 'filed' }, // (立案数−作废数)/立案数
+  accurateFilingRate: { kind: 'rate', num: 'filed', minus: 'filedVoided', den: 'filed' }, // (立案数−错误立案数)/立案数
   onTimeCloseStepRate: { kind: 'rate', num: 'closeStepsOnTime', den: 'closeSteps' },     // 值班长 按时结案数/应结案数
   dispatched: { kind: 'count', num: 'dispatched' },                                      // 派遣数
   onTimeDispatchRate: { kind: 'rate', num: 'dispatchedOnTime', den: 'needDispatch' },    // 按时派遣数/应派遣数
@@ -138,7 +143,7 @@ export interface IndicatorValue {
 }
 
 export interface KpiOptions {
-  /** 金华 口径: 应结案数 − 缓办数 (§3.4, §4.2 结案率) */
+  /** 金华 口径: 应结案数 − 缓办数 (docs/standards.md, "Local variants") */
   excludeSuspended: boolean;
 }
 
@@ -159,12 +164,6 @@ export function indicatorsOf(c: KpiCounts, options: KpiOptions): Record<Indicato
   return Object.fromEntries(INDICATOR_KEYS.map((k) => [k, indicatorValue(k, c, options)])) as Record<IndicatorKey, IndicatorValue>;
 }
 
-/** Count bands (§4.3): 受理数分值 (联通): >2000 → 100 … ; 立案数分值 (fewer problems score higher). */
-export function countScore(kind: 'acceptedBand' | 'filedBand', n: number): number {
-  if (kind === 'acceptedBand') return n > 2000 ? 100 : n > 1200 ? 90 : n > 500 ? 75 : n > 300 ? 60 : 0;
-  return n <= 50 ? 100 : n <= 100 ? 90 : n <= 200 ? 75 : n <= 500 ? 60 : n <= 1000 ? 40 : 0;
-}
-
 /** Parts a composite may weigh: an indicator key, or a count band for 受理数/派遣数/立案数 分值. */
 export const SCORE_PARTS = {
   inspector: ['validReportRate', 'missedReportRate', 'onTimeVerifyRate', 'onTimeCheckRate'],
@@ -179,8 +178,8 @@ export type ScorePart = (typeof SCORE_PARTS)[FormulaSubject][number];
 export type KpiWeights = Record<FormulaSubject, Record<string, number>>;
 
 /**
- * Default weights (§4.3, 联通 implementation). Region: the implementation's four parts sum to 70 %; 按期结案率 at 40 %
- * is the survey's inference (§4.3 note) so the set sums to 100. 派遣数分值 uses the 受理数 bands (not published).
+ * Default weights (docs/standards.md, "KPI weights", 联通 implementation). Region: the implementation's four parts
+ * sum to 70 %; 按期结案率 at 40 % makes the set sum to 100. The count parts score through kpi-bands.ts.
  */
 export const DEFAULT_WEIGHTS: KpiWeights = {
   inspector: { validReportRate: 40, missedReportRate: 20, onTimeVerifyRate: 20, onTimeCheckRate: 20 },
@@ -193,7 +192,7 @@ export const DEFAULT_WEIGHTS: KpiWeights = {
 
 export const GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
 export type Grade = (typeof GRADES)[number];
-/** Lower bounds of A–D (§4.4): A [90,100], B [75,90), C [60,75), D [40,60), E [0,40). */
+/** Lower bounds of A–D (docs/standards.md, "KPI grades"): A [90,100], B [75,90), C [60,75), D [40,60), E [0,40). */
 export interface GradeThresholds { A: number; B: number; C: number; D: number }
 export const DEFAULT_GRADES: GradeThresholds = { A: 90, B: 75, C: 60, D: 40 };
 export const GRADE_COLORS: Record<Grade, string> = { A: 'green', B: 'blue', C: 'yellow', D: 'red', E: 'black' };
@@ -203,10 +202,10 @@ export function gradeOf(score: number, t: GradeThresholds = DEFAULT_GRADES): Gra
 }
 
 /** The score (0–100) of one part: a rate as is, an inverse rate as (1 − rate) × 100, a count through its band. */
-export function partScore(part: string, c: KpiCounts, options: KpiOptions): number | null {
-  if (part === 'acceptedScore') return c.accepted > 0 ? countScore('acceptedBand', c.accepted) : null;
-  if (part === 'dispatchedScore') return c.needDispatch > 0 ? countScore('acceptedBand', c.dispatched) : null;
-  if (part === 'filedScore') return countScore('filedBand', c.filed);
+export function partScore(part: string, c: KpiCounts, options: KpiOptions, bands: CountBands = DEFAULT_BANDS): number | null {
+  if (part === 'acceptedScore') return c.accepted > 0 ? bandScore('accepted', c.accepted, bands) : null;
+  if (part === 'dispatchedScore') return c.needDispatch > 0 ? bandScore('dispatched', c.dispatched, bands) : null;
+  if (part === 'filedScore') return bandScore('filed', c.filed, bands);
   if (!(part in INDICATORS)) return null;
   const def: IndicatorDef = INDICATORS[part as IndicatorKey];
   const v = indicatorValue(part as IndicatorKey, c, options).value;
@@ -219,7 +218,7 @@ export function partScore(part: string, c: KpiCounts, options: KpiOptions): numb
  * remaining weights rescaled to 100 %, so an idle inspector is not graded E for tasks never given; with no part
  * holding data (or nothing reported/filed at all) the result is null: "no data", never NaN.
  */
-export function compositeScore(subject: FormulaSubject, c: KpiCounts, weights: KpiWeights, options: KpiOptions): number | null {
+export function compositeScore(subject: FormulaSubject, c: KpiCounts, weights: KpiWeights, options: KpiOptions, bands: CountBands = DEFAULT_BANDS): number | null {
   const w = weights[subject];
   let sum = 0;
   let used = 0;
@@ -227,7 +226,7 @@ export function compositeScore(subject: FormulaSubject, c: KpiCounts, weights: K
     const weight = w[part] ?? 0;
     if (weight <= 0) continue;
     if (part === 'filedScore' && c.filed === 0 && c.reported === 0) continue;
-    const s = partScore(part, c, options);
+    const s = partScore(part, c, options, bands);
     if (s === null) continue;
     sum += s * weight;
     used += weight;

@@ -1,4 +1,4 @@
-/** Closed vocabularies of the organisation (DESIGN.md §5 glossary). */
+/** Closed vocabularies of the organisation (docs/glossary.md). */
 export const REGION_KINDS = ['street', 'town', 'community'] as const;
 export type RegionKind = (typeof REGION_KINDS)[number];
 
@@ -23,7 +23,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** 6-digit administrative division code (GB/T 2260), e.g. 420281 for 大冶市. */
 export const ADMIN_CODE_PATTERN = '^[1-9][0-9]{5}$';
-/** Region codes are 3 digits under their parent (street 3 + community 3, cn-standards.md §2.6). */
+/** Region codes are 3 digits under their parent (street 3 + community 3, docs/standards.md, "Identifier formats"). */
 export const REGION_CODE_PATTERN = '^[0-9]{3}$';
 export const USERNAME_PATTERN = '^[a-zA-Z0-9_.-]{3,32}$';
 export const PHONE_PATTERN = '^1[3-9][0-9]{9}$';

@@ -1,6 +1,7 @@
 /**
- * Roles and the permission-verb catalogue (DESIGN.md §4 "Authorization").
- * Roles follow the national post model (cn-standards.md §3.2: 监督员/受理员/值班长/派遣员/专业部门/领导).
+ * Roles and the permission-verb catalogue (docs/conventions.md, "Authorization").
+ * Roles follow the national post model (监督员/受理员/值班长/派遣员/专业部门/领导: docs/standards.md, "Workflow stages
+ * and roles").
  * A user holds one or more grants; a grant is a role, optionally narrowed to one handling unit and/or one region.
  */
 export const ROLES = [
@@ -45,7 +46,7 @@ export const PERMISSIONS = [
   'dashboard.read',
   'report.read',
   'kpi.manage',
-  // partner systems: 12345 / 民情通 / 信访 work orders, Open311 client applications (issue 5)
+  // partner systems: 12345 / 民情通 / 信访 work orders, Open311 client applications
   'hotline.read',
   'hotline.handle',
   'apikey.manage',

@@ -1,6 +1,6 @@
 /**
  * Working periods (工作时段) of a working day, as local wall-clock times.
- * The default follows the Yuncheng deployment cited in cn-standards.md §3.3: 08:00–12:00 and 14:00–18:00,
+ * The default follows the Yuncheng deployment (docs/standards.md, "Time limits"): 08:00–12:00 and 14:00–18:00,
  * i.e. 8 working hours a day. Bureaus with a summer timetable edit the periods (business settings are data).
  */
 import { MINUTE_MS } from './work-calendar-time.ts';

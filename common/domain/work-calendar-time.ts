@@ -1,6 +1,6 @@
 /**
  * Calendar arithmetic for the work calendar: local calendar dates as integer day numbers (days since 1970-01-01)
- * and the business time zone as a fixed UTC offset derived from Intl (DESIGN.md §4 "Time": instants are UTC,
+ * and the business time zone as a fixed UTC offset derived from Intl (docs/conventions.md, "Time and calendar": instants are UTC,
  * calendar dates are a separate type, the zone is configuration).
  */
 export const MINUTE_MS = 60_000;

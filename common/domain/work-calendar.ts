@@ -4,15 +4,15 @@
  * limit, and the time elapsed against it. Constructed from admin-editable rows (seeded from chinese-days, see
  * work-calendar-seed.ts), never from the package itself.
  *
- * Limit units (DESIGN.md glossary `handlingLimit`; cn-standards.md §3.3, counting rules of the Yuncheng standard):
+ * Limit units (docs/glossary.md `handlingLimit`; docs/standards.md, "Time limits", counting rules of the Yuncheng standard):
  * - emergency_hours (紧急工作时): calendar time, runs through nights, weekends and holidays.
  * - work_hours (工作时, tables write「X小时」): only inside working periods of working days.
  * - work_days (工作日, tables write「X天」): working days without weekends and holidays, counted in working time:
  *   N work days = N × the working time of one working day (8 h by default). A case filed Monday 10:00 with 1 work
  *   day is due Tuesday 10:00; one filed outside working time starts counting at the next period start (filed
  *   Monday 20:00 → due Tuesday 18:00). This keeps work_days and work_hours on one clock, so % of limit (SLA colours,
- *   80 % / 100 %, §3.3) and suspension are the same arithmetic for both.
- * - calendar_days (自然日; also the 紧急工作日 of §3.3, which runs continuously): N × 24 h.
+ *   80 % / 100 %) and suspension are the same arithmetic for both.
+ * - calendar_days (自然日; also the 紧急工作日 of local standard tables, which runs continuously): N × 24 h.
  * A deadline is the earliest instant at which the limit is used up: 4 work hours from 08:00 are due at 12:00, not
  * 14:00. A zero limit is due at once. Days not covered by any row fall back to Monday–Friday working.
  */

@@ -1,5 +1,5 @@
 /**
- * Message catalogs shared by server and web (DESIGN.md §4 "i18n"): zh-CN is the default, en is complete.
+ * Message catalogs shared by server and web (docs/conventions.md, "i18n"): zh-CN is the default, en is complete.
  * Labels are looked up here at render time, never stored. Server error messages live under `errors.<CODE>`.
  * zh-CN is built in; other catalogs are registered (registerCatalog): index.ts registers en at once for the
  * server, while the web imports this file and loads en on demand (web/src/i18n/load-locale.ts).

@@ -8,6 +8,7 @@ import { enCalendar } from './en/calendar.ts';
 import { enCases } from './en/cases.ts';
 import { enKpi } from './en/kpi.ts';
 import { enExports } from './en/exports.ts';
+import { enImports } from './en/imports.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enPublic } from './en/public.ts';
@@ -35,4 +36,5 @@ export const en: Catalog = {
   ...enPublic,
   ...enHotline,
   ...enOpen311,
+  ...enImports,
 };

@@ -19,6 +19,7 @@ import { zhH5 } from './zh-CN/h5.ts';
 import { zhMap } from './zh-CN/map.ts';
 import { zhOrg } from './zh-CN/org.ts';
 import { zhOpen311 } from './zh-CN/open311.ts';
+import { zhImports } from './zh-CN/imports.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -36,6 +37,7 @@ export const zhCN = {
   ...zhPublic,
   ...zhHotline,
   ...zhOpen311,
+  ...zhImports,
 };
 
 export type Catalog = typeof zhCN;

@@ -18,6 +18,7 @@ import { serveWebClient } from './platform/web-client.ts';
 import { LiveHub } from './platform/live-events.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
+import { openRateCounting } from './platform/rate-counter.ts';
 import { createCaseService, createStepLimits, registerCaseRoutes, registerLiveRoute } from './modules/cases/index.ts';
 import { createPublicOutputSettings, registerPublicOutputRoutes } from './modules/cases/index.ts';
 import { createAuditService, createAuditWriter, registerAuditRoutes } from './modules/audit/index.ts';
@@ -38,6 +39,10 @@ import { createNotifyService } from './modules/notify/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { createKpiService, registerKpiRoutes } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService, registerReportRoutes } from './modules/reports/index.ts';
+import { createImportJobs, registerImportRoutes, type ImportUpload } from './modules/imports/index.ts';
+import type { HotlineSource } from '../../common/contracts/hotline.ts';
+import type { Crs } from '../../common/domain/geo.ts';
+import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
 
 export const VERSION = '0.1.0';
 
@@ -81,7 +86,17 @@ export function createServices(database: Database, clock: Clock, config: Config)
   const notify = createNotifyService(database, clock, config.sms);
   const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, notify, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
   const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
-  return { chainKeys, audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
+  // Every import runs as a job (docs/imports.md): each kind is the module's own import, given the stored upload.
+  const imports = createImportJobs(database, clock, auth, config.imports);
+  const param = (u: ImportUpload, name: string) => u.params[name] ?? undefined;
+  const json = (u: ImportUpload): unknown => JSON.parse(u.bytes.toString('utf8'));
+  imports.register('hotline.orders', async (actor, u, key) => (await hotline.importFile(actor, param(u, 'source') as HotlineSource, u.bytes, key)).body);
+  imports.register('catalog.conditions', (actor, u, key) => catalog.standards.importSheet(actor, u.bytes, param(u, 'mode') === 'replace' ? 'replace' : 'append', key));
+  imports.register('components', (actor, u, key) => components.importComponents(actor,
+    param(u, 'format') === 'json' ? { kind: 'json', body: json(u) } : { kind: 'file', ...(param(u, 'filename') ? { filename: param(u, 'filename') } : {}), bytes: u.bytes },
+    param(u, 'crs') as Crs | undefined, key));
+  imports.register('geo.layer', (actor, u, key) => geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key));
+  return { imports, chainKeys, audit, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases, hotline, notify, citizen };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -126,7 +141,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Rate limits count in Redis when configured, so N instances admit each limit once (docs/security.md, "Rate limits across instances").
+  const rates = openRateCounting(config.redis, clock, (err) => app.log.warn({ err }, 'rate limits: Redis unavailable, admitting requests uncounted'));
+  app.addHook('onClose', () => rates.close());
+  await app.register(rateLimit, { global: false, ...rates.pluginOptions });
   await app.register(swagger, {
     openapi: {
       info: { title: 'CityLoop API', description: '数字城管闭环平台 — CityLoop open-source urban-management platform', version: VERSION },
@@ -142,10 +160,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerAuthRoutes(app, services.auth, config);
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);
-  await registerCatalogRoutes(app, services.catalog);
-  await registerGeoRoutes(app, services.geo);
+  services.imports.useLogger(app.log);
+  registerImportRoutes(app, services.imports);
+  // Jobs started by requests finish (or are left to the sweep of the next start) before the database closes.
+  app.addHook('onClose', () => services.imports.idle());
+  await registerCatalogRoutes(app, services.catalog, services.imports);
+  await registerGeoRoutes(app, services.geo, services.imports);
   registerBasemapRoute(app, config.basemap);
-  await registerComponentRoutes(app, services.components);
+  await registerComponentRoutes(app, services.components, services.imports);
   registerCalendarRoutes(app, services.calendar);
   registerRoutingRoutes(app, services.routing);
   await registerPhotoRoutes(app, services.photos, async () => {
@@ -156,10 +178,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, createPublicOutputSettings(database, services.settings, services.cases));
-  await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock);
+  await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);
-  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo }), config.open311);
-  await registerHotlineRoutes(app, services.hotline);
+  await registerOpen311(app, createOpen311Services(database, clock, services.audit, { cases: services.cases, photos: services.photos, org: services.org, geo: services.geo, hits: rates.counter }), config.open311);
+  await registerHotlineRoutes(app, services.hotline, services.imports);
   registerExportRoutes(app, { cases: services.cases, users: services.org.users, units: services.org.units, regions: services.org.regions, audit: services.audit, catalog: services.catalog.catalog, routing: services.routing.rules }, config.businessTimeZone, createAuditWriter(database, services.audit));
   const kpi = createKpiService(database, clock, services.settings); registerKpiRoutes(app, kpi);
   registerReportRoutes(app, createReportService(database, clock, kpi), createDashboardService(database, clock, kpi));

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 
 /**
- * The only reader of the environment (DESIGN.md §3). Every variable is documented in .env.example.
+ * The only reader of the environment (docs/conventions.md, "Configuration"). Every variable is documented in .env.example.
  * Invalid values stop the process at start with a message naming the variable, never later at request time.
  */
 export interface Config {
@@ -30,15 +30,15 @@ export interface Config {
   seedDemo: boolean;
   webDist: string;
   trustProxy: boolean;
-  /** Redis for the live-event relay between app instances (issue 7; platform/live-relay.ts); null = one process. */
+  /** Redis for the live-event relay between app instances (platform/live-relay.ts); null = one process. */
   redis: { url: string; prefix: string } | null;
   /** SQLite: how long a request's write waits for a lock before the answer is 503 (the wait blocks the process). */
   sqliteBusyTimeoutMs: number;
   /** Tenant code served by public entry points (citizen H5, Open311) when a request names none; null = the only tenant. */
   publicTenant: string | null;
-  /** Pushes back to 12345 / 民情通 / 信访 (办理答复, 退回): 'off' keeps them in the outbox table, 'log' logs them (issue 5). */
+  /** Pushes back to 12345 / 民情通 / 信访 (办理答复, 退回): 'off' keeps them in the outbox table, 'log' logs them. */
   hotlinePush: 'off' | 'log';
-  /** Citizen notices (issue 5): 'log' writes them to the log (phone masked); 'http' posts to an SMS provider. */
+  /** Citizen notices: 'log' writes them to the log (phone masked); 'http' posts to an SMS provider. */
   sms: { gateway: 'log' | 'http'; httpUrl: string | null; httpToken: string | null; sign: string; maxAttempts: number; timeoutMs: number };
   /** Anti-abuse limits of the citizen entry points (/api/public), per device and per IP address. */
   publicLimits: { reportsPerHourDevice: number; reportsPerHourIp: number; requestsPerMinuteIp: number };
@@ -143,7 +143,7 @@ function auditKeyConfig(env: Env, dataDir: string, root: string, generate: boole
   return { keys: [...old, key], keySource, checkpointDir };
 }
 
-/** SMS stays off the network unless SMS_GATEWAY=http names a provider URL (issue 5: off by default). */
+/** SMS stays off the network unless SMS_GATEWAY=http names a provider URL: no message leaves the machine by default. */
 function smsConfig(env: Env): Config['sms'] {
   const gateway = env.SMS_GATEWAY || 'log';
   if (gateway !== 'log' && gateway !== 'http') throw new ConfigError('SMS_GATEWAY must be log or http');

@@ -7,6 +7,7 @@ import { startLiveRelay } from './platform/live-relay.ts';
 import { Scheduler } from './platform/scheduler.ts';
 import { statisticsJob } from './platform/db-statistics.ts';
 import { createRollup } from './modules/kpi/index.ts';
+import { importsResumeJob } from './modules/imports/index.ts';
 import { checkpointJob } from './resilience/audit-checkpoint.ts';
 
 /** Process entry: read config, open and migrate the database, seed the demo city if empty, listen. */
@@ -27,10 +28,10 @@ async function main() {
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (seeded) app.log.info('demo city 大冶市 (420281) seeded');
-  // Several instances: live events travel between them through Redis (issue 7; docs/deploy.md).
+  // Several instances: live events travel between them through Redis (docs/architecture.md, "Several instances"; docs/deploy.md).
   const relay = config.redis ? await startLiveRelay(app.services.live, { ...config.redis, onError: (err) => app.log.warn({ err }, 'live relay (Redis) error') }) : null;
 
-  // Jobs persisted in the database and leased per run, so N instances sweep once (DESIGN.md §2).
+  // Jobs persisted in the database and leased per run, so N instances sweep once (docs/architecture.md, "Several instances").
   const scheduler = new Scheduler(database, systemClock, (job, err) => app.log.error({ err, job }, 'scheduled job failed'));
   scheduler.start([
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
@@ -41,6 +42,8 @@ async function main() {
       if (swept.removed > 0) app.log.info({ removed: swept.removed }, 'unattached photo uploads removed');
       return swept;
     } },
+    // Import jobs waiting, or left running by a runner that died (docs/imports.md "Resume").
+    importsResumeJob(app.services.imports),
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").

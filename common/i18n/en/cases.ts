@@ -17,7 +17,7 @@ export const enCases: typeof zhCases = {
       closed: 'Closed', voided: 'Voided',
     },
     action: {
-      report: 'Report', accept: 'Accept', send_verify: 'Send to verify', verify: 'Verified', file: 'File', void: 'Void', dispatch: 'Dispatch',
+      report: 'Report', accept: 'Accept', send_verify: 'Send to verify', verify: 'Verified', file: 'File', reclassify: 'Re-classify', void: 'Void', dispatch: 'Dispatch',
       assign: 'Assign a handler', report_back: 'Report back', request_return: 'Request return', approve_return: 'Decide return',
       request_extension: 'Request extension', approve_extension: 'Decide extension', request_suspension: 'Request suspension',
       approve_suspension: 'Decide suspension', resume: 'Resume', send_check: 'Send to check', check_pass: 'Check passed',

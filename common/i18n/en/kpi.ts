@@ -1,6 +1,6 @@
 import type { zhKpi } from '../zh-CN/kpi.ts';
 
-/** Assessment (KPI), rankings and the statistics report (issue 6). */
+/** Assessment (KPI), rankings and the statistics report. */
 export const enKpi: typeof zhKpi = {
   kpi: {
     title: 'Assessment',

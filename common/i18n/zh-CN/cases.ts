@@ -14,7 +14,7 @@ export const zhCases = {
       suspended: '挂账中', reported_back: '已反馈', checking: '核查中', pending_close: '待结案', closed: '已结案', voided: '已作废',
     },
     action: {
-      report: '上报', accept: '受理', send_verify: '发核实', verify: '核实属实', file: '立案', void: '作废', dispatch: '派遣',
+      report: '上报', accept: '受理', send_verify: '发核实', verify: '核实属实', file: '立案', reclassify: '改类', void: '作废', dispatch: '派遣',
       assign: '指派处置人员', report_back: '处置反馈', request_return: '申请回退', approve_return: '审批回退',
       request_extension: '申请延期', approve_extension: '审批延期', request_suspension: '申请挂账', approve_suspension: '审批挂账',
       resume: '恢复处置', send_check: '发核查', check_pass: '核查通过', check_fail: '核查不通过（返工）', close: '结案',

@@ -1,4 +1,4 @@
-/** 综合评价 (KPI), rankings and the statistics report (issue 6). */
+/** 综合评价 (KPI), rankings and the statistics report. */
 export const zhKpi = {
   kpi: {
     title: '综合评价',

@@ -58,7 +58,7 @@ export interface CasesTable {
   version: number;
   created_at: string;
   updated_at: string;
-  /** issue 5 (0006): partner ticket number (12345 / 民情通 / 信访) */
+  /** migration 0006: partner ticket number (12345 / 民情通 / 信访) */
   external_no?: string | null;
   /** sha256 of the citizen's private tracking token */
   public_token_hash?: string | null;

@@ -1,6 +1,6 @@
 /**
  * Columns added by migration 0009_citizen to the `notifications` outbox (declared in schema-cases.ts), merged into
- * that interface by module augmentation so the typed table map stays one place (DESIGN.md §3 db/schema.ts).
+ * that interface by module augmentation so the typed table map stays one place (docs/architecture.md, "Module anatomy").
  */
 export interface NotificationDeliveryColumns {
   /** delivery tries so far (0 = never tried) */

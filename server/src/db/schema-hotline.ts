@@ -1,4 +1,4 @@
-/** Tables of the hotline module (issue 5, migration 0008): work orders, their events, webhook secrets, the push outbox. */
+/** Tables of the hotline module (migration 0008): work orders, their events, webhook secrets, the push outbox. */
 export interface HotlineOrdersTable {
   id: string;
   tenant_id: string;

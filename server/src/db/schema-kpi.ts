@@ -1,4 +1,4 @@
-/** Tables of the KPI engine (migration 0010, issue 6); DB in schema.ts maps them. Counter columns are snake_case
+/** Tables of the KPI engine (migration 0010); DB in schema.ts maps them. Counter columns are snake_case
  * of common/domain/kpi.ts KPI_COUNTERS ('needClose' → need_close). */
 import type { KpiCounter } from '../../../common/domain/kpi.ts';
 

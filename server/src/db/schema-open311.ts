@@ -30,7 +30,7 @@ export interface Open311UpdatesTable {
   id: string;
   tenant_id: string;
   client_id: string;
-  /** the client's id of the update (mySociety extension, open311-georeport-v2.md §1.10) */
+  /** the client's id of the update (mySociety extension: docs/open311.md, "Service request updates") */
   update_id: string;
   case_id: string;
   /** lower-case mySociety status */

@@ -1,4 +1,4 @@
-/** Tables of migration 0011_scale (issue 7). */
+/** Tables of migration 0011_scale. */
 
 /** One row per scheduled-job run, written by the instance that won the job's lease (platform/scheduler.ts). */
 export interface JobRunsTable {

@@ -3,8 +3,8 @@ import type { CasesTable, CaseEventsTable, CaseRequestsTable, CasePhotosTable, R
 import type { ApiClientsTable, Open311RequestsTable, Open311UpdatesTable } from './schema-open311.ts';
 
 /**
- * The typed map of every table (DESIGN.md §3 db/schema.ts). Instants are ISO-8601 UTC text; booleans are 0/1
- * integers; JSON is text. Every business table carries tenant_id (issue 2 "Tenancy").
+ * The typed map of every table (docs/architecture.md, "Module anatomy"). Instants are ISO-8601 UTC text; booleans are 0/1
+ * integers; JSON is text. Every business table carries tenant_id (one installation serves several cities).
  */
 /** Polygon columns shared by tenants and regions: GeoJSON text and its bbox (null until geography is loaded). */
 export interface GeometryColumns {
@@ -125,7 +125,7 @@ export interface CatalogEntriesTable {
   kind: 'component' | 'matter';
   /** 5-digit GB/T 47678.5 code */
   code: string;
-  /** 4-digit GB/T 30428.2 code where one maps (cn-standards.md §2.4) */
+  /** 4-digit GB/T 30428.2 code where one maps (docs/standards.md, "Old to new codes") */
   old_code: string | null;
   name: string;
   major_code: string;
@@ -249,6 +249,7 @@ export interface DB {
   hotline_events: import('./schema-hotline.ts').HotlineEventsTable;
   hotline_sources: import('./schema-hotline.ts').HotlineSourcesTable;
   hotline_pushes: import('./schema-hotline.ts').HotlinePushesTable;
+  import_jobs: import('./schema-imports.ts').ImportJobsTable;
 }
 
 export type { CasesTable, CaseEventsTable, CaseRequestsTable, CasePhotosTable, RoutingRulesTable, CaseWarningsTable, NotificationsTable, SequencesTable, IdempotencyKeysTable, JobLocksTable, CasesFtsTable };

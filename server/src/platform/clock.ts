@@ -1,4 +1,4 @@
-/** "Now" comes from an injected clock so tests can freeze it (DESIGN.md §4 "Time"). */
+/** "Now" comes from an injected clock so tests can freeze it (docs/conventions.md, "Time and calendar"). */
 export interface Clock {
   now(): Date;
 }

@@ -19,7 +19,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns bigint (count(*)) and numeric as strings (stack-notes gotcha 6); ours fit in a double.
+// PostgreSQL returns bigint (count(*)) and numeric as strings (a bigint may exceed a double); ours fit in a double.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
@@ -46,7 +46,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     if (options.image && file !== ':memory:') throw new Error('openDatabase: an image opens only as sqlite::memory:');
     const sqlite = new SQLite(options.image ?? file);
-    // WAL for concurrent readers, FK enforcement, and waiting instead of failing on a busy lock (issue 2 "Storage").
+    // WAL for concurrent readers, FK enforcement, and waiting instead of failing on a busy lock (several requests share the file).
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
@@ -65,7 +65,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
   pool.on('error', () => undefined);
   // A client that is checked out when its connection dies emits 'error' on itself, not on the pool: without a
   // listener that is an uncaught exception. Its query fails (the request gets a 500), the pool discards the broken
-  // client on release and opens a new connection next time (issue 8 "the app reconnects by itself").
+  // client on release and opens a new connection next time, so the app reconnects by itself after a database restart.
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });

@@ -1,5 +1,5 @@
 /**
- * One error type for every expected failure (DESIGN.md §4 "Errors"). Codes are module-prefixed; the message shown
+ * One error type for every expected failure (docs/conventions.md, "Errors"). Codes are module-prefixed; the message shown
  * to a client is looked up from the i18n catalogs by code, in the client's language.
  */
 export class AppError extends Error {

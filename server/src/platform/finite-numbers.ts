@@ -20,7 +20,7 @@ export function firstNonFinite(value: unknown, path: string, budget = { left: 20
 /**
  * ajv's coercion turns "Infinity" or "1e309" into Infinity and lets it pass `integer` and `maximum`, and JSON.parse
  * reads 1e309 as Infinity: such a value then breaks SQL offsets and the response serializer (a 500, found by the
- * route fuzzer, issue 8). Every route refuses it with the usual 400 naming the field.
+ * route fuzzer). Every route refuses it with the usual 400 naming the field.
  */
 export function installFiniteNumberGuard(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {

@@ -12,7 +12,7 @@ interface AjvIssue {
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
 
-/** Turns schema-validation issues into `[{ field: 'body.username', rule, message }]` (issue 2 "Bad input"). */
+/** Turns schema-validation issues into `[{ field: 'body.username', rule, message }]`: bad input is a 400 naming every field. */
 export function fieldErrors(issues: readonly AjvIssue[], context: string | undefined, locale: Locale) {
   const base = CONTEXT_NAMES[context ?? 'body'] ?? context ?? 'body';
   const seen = new Set<string>();
@@ -35,9 +35,14 @@ export function fieldErrors(issues: readonly AjvIssue[], context: string | undef
   return out;
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, details?: unknown, params?: Record<string, unknown>) {
+/** The message of an error code in the request's language, as the error body carries it (also for stored errors). */
+export function errorMessage(request: FastifyRequest, code: string, details?: unknown, params?: Record<string, unknown>): string {
   const locale = localeFromHeader(request.headers['accept-language']);
-  const message = translate(locale, `errors.${code}`, { ...(params ?? {}), ...(isRecord(details) ? details : {}) }) ?? code;
+  return translate(locale, `errors.${code}`, { ...(params ?? {}), ...(isRecord(details) ? details : {}) }) ?? code;
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, details?: unknown, params?: Record<string, unknown>) {
+  const message = errorMessage(request, code, details, params);
   return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: request.id } });
 }
 
@@ -69,7 +74,7 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
-/** The one error handler: the DESIGN.md §4 shape, no stack traces to clients, 500s logged with the request id. */
+/** The one error handler: the shape of docs/conventions.md, "Errors", no stack traces to clients, 500s logged with the request id. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {

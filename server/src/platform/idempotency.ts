@@ -72,7 +72,7 @@ async function storedResponse<T>(db: Executor, scope: string, key: string, reque
 
 /**
  * The stored response of an earlier request with this key, if any. For creates that validate against the current
- * data before writing (imports): a retry must get the first result, not "already exists" (issue 8). `request` is
+ * data before writing (imports): a retry must get the first result, not "already exists". `request` is
  * what the caller sent (the validated body, the uploaded bytes): the same key with a different request is a 422.
  */
 export async function replay<T>(database: Database, scope: string, key: string | null, request: unknown): Promise<StoredResponse<T> | undefined> {
@@ -83,7 +83,7 @@ export async function replay<T>(database: Database, scope: string, key: string |
 /**
  * Runs a create exactly once per (scope, key): the key row is written in the same transaction as the created
  * record, so a retry — or a concurrent duplicate whose insert of the key collides — gets the first response and
- * never a second record (issue 4 "every create endpoint honours an Idempotency-Key header"). The key row keeps the
+ * never a second record (every create endpoint honours an Idempotency-Key header). The key row keeps the
  * fingerprint of `request` (what the caller sent): a later request with the key but a different body is refused
  * with 422 IDEMPOTENCY_KEY_REUSED instead of being answered with the first result.
  */

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { createHash, randomBytes } from 'node:crypto';
 
-/** Internal ids are UUIDv7 text: time-ordered, so primary-key indexes stay append-mostly (DESIGN.md §4 "IDs"). */
+/** Internal ids are UUIDv7 text: time-ordered, so primary-key indexes stay append-mostly (docs/conventions.md, "IDs"). */
 export const newId = (): string => uuidv7();
 
 /** An unguessable token for cookies and public tokens; only its hash is stored. */

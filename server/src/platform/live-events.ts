@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 
 /**
  * The live-event hub: services publish after commit, SSE connections subscribe. One process by default; with
- * several instances a Redis relay (issue 7) republishes events from the others through `deliver`.
+ * several instances a Redis relay (docs/architecture.md, "Several instances") republishes events from the others through `deliver`.
  */
 export interface LiveEvent {
   type: string;

@@ -3,7 +3,7 @@ import { newId } from './ids.ts';
 import type { LiveEvent, LiveHub } from './live-events.ts';
 
 /**
- * The Redis relay of the live-event hub (issue 7: several app instances). Each instance publishes the events its
+ * The Redis relay of the live-event hub (several app instances: docs/architecture.md, "Several instances"). Each instance publishes the events its
  * services raise to one Redis channel and delivers what the other instances published to its own SSE
  * connections, so a case created through instance A appears on a console connected to instance B.
  * Off unless REDIS_URL is set: one process needs no relay (the hub is in-process).

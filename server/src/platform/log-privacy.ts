@@ -2,7 +2,7 @@ import { maskPersonalText } from '../../../common/domain/privacy.ts';
 
 /**
  * Pino serializers for the request log: phone and ID numbers in URLs (search queries, lookups) and in error
- * messages (a database error can quote the value it refused) are masked (issue 8 "masked in lists and logs").
+ * messages (a database error can quote the value it refused) are masked, as in lists (docs/security.md, "Public output").
  * Cookies, the CSRF token and authorisation headers are never serialised at all.
  */
 interface LoggedRequest { method?: string; url?: string; host?: string; ip?: string; socket?: { remotePort?: number } }

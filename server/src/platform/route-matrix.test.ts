@@ -55,7 +55,7 @@ describe('permission matrix (generated from the route table)', () => {
 });
 
 /**
- * Scope (DESIGN.md §4 "Authorization"): a unit grant sees its unit's cases, a region grant its street's; anything
+ * Scope (docs/conventions.md, "Authorization"): a unit grant sees its unit's cases, a region grant its street's; anything
  * else is the same 404 as a record that does not exist — generated over every GET route with a path parameter.
  */
 describe('scope by unit and region; the same 404 for missing and forbidden', () => {

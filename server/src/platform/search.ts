@@ -7,7 +7,7 @@ export function likePattern(term: string): string {
 
 /**
  * Case-insensitive substring match over several columns, identical on SQLite and PostgreSQL. Short lists use
- * this; the case search gets trigram indexes (DESIGN.md §4 "Search").
+ * this; the case search gets trigram indexes (docs/conventions.md, "Search").
  */
 export function containsAny(columns: readonly string[], term: string): Expression<SqlBool> {
   const pattern = likePattern(term.toLowerCase());

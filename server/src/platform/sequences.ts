@@ -3,7 +3,7 @@ import type { Executor } from './db.ts';
 
 /**
  * Human-facing sequence numbers (case numbers, later permit and enforcement numbers): one atomic upsert, so 50
- * concurrent creators never get the same number on SQLite or PostgreSQL (issue 8 "Unique numbers under load").
+ * concurrent creators never get the same number on SQLite or PostgreSQL.
  */
 export async function nextSequence(db: Executor, tenantId: string, name: string): Promise<number> {
   const row = await db

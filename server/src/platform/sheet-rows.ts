@@ -11,6 +11,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.ts';
+import { reportImportRows } from './import-progress.ts';
 import { inflateEntry, readZipDirectory, rebuiltZip, ZipTooLarge, ZipUnreadable, type RebuiltEntry, type ZipEntry } from './zip-archive.ts';
 
 export interface SheetLimits {
@@ -43,6 +44,20 @@ export const importTooLarge = (maxUnpackedBytes: number) =>
 export const importTooManyRows = (maxRows: number) => new AppError('IMPORT_TOO_MANY_ROWS', 422, { field: 'body.file', maxRows });
 
 const looksLikeZip = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
+
+/**
+ * Step 1 alone, for the request that accepts an upload: a workbook whose zip directory declares more than the limit
+ * is a 413 at once, before a job is stored (reading the directory inflates nothing). Anything else, including files
+ * that are not zips or not readable, is left to the import itself.
+ */
+export function refuseDeclaredBomb(file: Buffer, limits: SheetLimits): void {
+  if (!looksLikeZip(file)) return;
+  try {
+    readZipDirectory(file, { maxUnpackedBytes: limits.maxUnpackedBytes, maxEntries: MAX_ENTRIES });
+  } catch (err) {
+    if (err instanceof ZipTooLarge) throw importTooLarge(limits.maxUnpackedBytes);
+  }
+}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const xmlText = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
@@ -113,6 +128,8 @@ async function measuredWorkbook(file: Buffer, sheet: string | undefined, limits:
   const sheetHead = await inflateEntry(file, sheetEntry, { maxBytes: budget, keep: HEAD_BYTES, headOnly: true });
   const estimated = dimensionRows(sheetHead.head.toString('utf8'));
   if (estimated !== null && estimated - 1 > maxRows) throw importTooManyRows(maxRows);
+  // The sheet's own estimate is the job's row total until reading ends (docs/imports.md "Progress").
+  reportImportRows(0, estimated === null ? null : Math.max(estimated - 1, 0));
   await measure(sheetEntry, 0);
 
   const parts: RebuiltEntry[] = [
@@ -149,14 +166,19 @@ export async function* sheetRows(file: Buffer, options: { sheet?: string; maxRow
     throw zipFailure(err, options.limits);
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  let read = 0;
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet) {
         if (!Number.isInteger(row.number) || row.number < 1) throw new SheetUnreadable('a row without a row number');
         if (row.number - 1 > maxRows) throw importTooManyRows(maxRows);
+        read = Math.max(row.number - 1, 0);
+        reportImportRows(read, null);
         yield row;
       }
     }
+    // Read to the end: the rows there were replace the sheet's own estimate.
+    reportImportRows(read, read);
   } catch (err) {
     if (err instanceof AppError || err instanceof SheetUnreadable) throw err;
     throw new SheetUnreadable(`not a valid xlsx file: ${err instanceof Error ? err.message : String(err)}`);

@@ -3,7 +3,7 @@ import type { SqliteDatabase } from 'kysely';
 
 /**
  * A prepared-statement cache for Kysely's SQLite driver, which prepares every statement anew (≈ 11 % of the
- * server's CPU on intake, issue 7 bench). Kysely serialises the one connection, so a cached statement is never
+ * server's CPU on intake in the bench). Kysely serialises the one connection, so a cached statement is never
  * used by two queries at once; SQLite re-prepares a cached statement by itself after a schema change.
  * Least recently used statements beyond `max` are dropped (IN lists of varying length make many distinct texts).
  */

@@ -6,7 +6,7 @@ import { htmlForPath } from '../../../common/web-pages.ts';
 import { sendNotFound } from './http-errors.ts';
 
 /**
- * Serves the built web client from one port with the API (issue 2); files are looked up per request, so a rebuild
+ * Serves the built web client from one port with the API (one deployable); files are looked up per request, so a rebuild
  * needs no restart. The client is four pages with their own bundles (common/web-pages.ts): an unknown non-API GET
  * that accepts HTML gets the page owning its path (/public… public.html, /h5… h5.html, /dashboard… dashboard.html,
  * anything else the console's index.html), so client-side routes survive a reload; API misses get the JSON 404.

@@ -6,7 +6,7 @@ import { makeTempDir } from '../testing/temp-dir.ts';
 import { verifyAll } from './audit-verify.ts';
 
 /**
- * Issue 8 "Tamper-evident audit": a row edited or deleted directly in the database is reported as the first broken
+ * Tamper-evident audit (docs/security.md, "Tamper evidence"): a row edited or deleted directly in the database is reported as the first broken
  * link of its chain, with the table, row id, tenant and case; `npm run audit:verify` exits 1 and prints it.
  */
 let ctx: TestContext;

@@ -1,5 +1,5 @@
 /**
- * Tamper evidence (DESIGN.md §4 "Audit", docs/security.md): walks every tenant's audit chain (audit_log) and every
+ * Tamper evidence (docs/conventions.md, "Audit"; docs/security.md, "Tamper evidence"): walks every tenant's audit chain (audit_log) and every
  * case's timeline chain (case_events) and names the first broken link of each: the table, the row id, the tenant
  * and the case. A row edited in place, or rehashed without the key, fails its keyed hash; a row deleted from the
  * middle leaves a gap in seq; an unkeyed (version-1) row after keyed ones is a downgrade. Against the signed

@@ -9,7 +9,7 @@ import { makeTempDir } from '../testing/temp-dir.ts';
 import { compareFingerprints, pgFingerprints, sqliteFingerprints, type Fingerprints, type Manifest } from './backup.ts';
 
 /**
- * Issue 8 "Backup and restore": `npm run backup` then `npm run restore` (the scripts, in child processes) give back
+ * Backup and restore: `npm run backup` then `npm run restore` (the scripts, in child processes) give back
  * every table with the same row count and content hash, after the live database was changed in between.
  */
 let ctx: TestContext;

@@ -1,5 +1,5 @@
 /**
- * Backup and restore for both backends (issue 8): SQLite through its online backup API (consistent while the
+ * Backup and restore for both backends: SQLite through its online backup API (consistent while the
  * server keeps writing), PostgreSQL through pg_dump -Fc / pg_restore. Each backup gets a manifest — row count and
  * content hash of every table, taken from exactly the data in the backup — so a restore can prove it is complete.
  */

@@ -1,5 +1,5 @@
 /**
- * Crash safety (issue 8): the real server under a steady intake load is killed with SIGKILL (or its PostgreSQL is
+ * Crash safety: the real server under a steady intake load is killed with SIGKILL (or its PostgreSQL is
  * restarted under it); afterwards every report that got a 2xx must exist exactly once, and a retry of every other
  * request with its Idempotency-Key must leave each report exactly once. Used by crash.process.test.ts (vitest) and
  * scripts/crash-test.ts (CI step, figures printed).

@@ -3,7 +3,7 @@ import { TEST_DIALECT } from '../testing/test-db.ts';
 import { describeReport, runCrashScenario } from './crash-driver.ts';
 
 /**
- * Issue 8 "Crash safety": the real server (main.ts in a child process, SQLite file or a scratch PostgreSQL database)
+ * Crash safety: the real server (main.ts in a child process, SQLite file or a scratch PostgreSQL database)
  * is killed with SIGKILL mid-load and started again. The PostgreSQL restart under load is scripts/crash-test.ts's
  * pg-restart step (run by `npm test` after the PostgreSQL pass, never beside other PostgreSQL tests).
  */

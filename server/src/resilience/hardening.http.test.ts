@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type TestContext } from '../testing/test-app.ts';
 
-/** Issue 8 "Hardening": security headers, the login rate limit, lockout and CSRF, over HTTP on a real database. */
+/** Hardening: security headers, the login rate limit, lockout and CSRF, over HTTP on a real database. */
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestApp();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStandardsWorkbook } from '../modules/catalog/standards-sheet.ts';
 import { portraitJpegWithGps, wideJpeg } from '../modules/photos/photo.fixtures.ts';
+import { importOutcome } from '../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 
 /**
- * Issue 8 "Idempotency on every create endpoint": a retry with the same Idempotency-Key returns the first result
+ * Idempotency on every create endpoint: a retry with the same Idempotency-Key returns the first result
  * and creates nothing more — intake, photo upload and the three imports (立结案标准 workbook, components, GeoJSON).
  * Open311 POST and the hotline webhook are covered by their modules' own tests.
  */
@@ -30,6 +31,9 @@ function multipart(session: Session, url: string, data: Buffer, type: string, fi
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers },
   });
 }
+/** Imports run as jobs: the outcome is the finished job's result or error, in the shape the import always had. */
+const adminImport = async (url: string, body: unknown, headers?: Record<string, string>) => importOutcome(ctx.app, admin, await as(ctx.app, admin).post(url, body, headers));
+const multipartImport = async (session: Session, ...rest: [string, Buffer, string, string, Record<string, string>]) => importOutcome(ctx.app, session, await multipart(session, ...rest));
 const count = async (table: 'cases' | 'case_photos' | 'components' | 'filing_conditions' | 'regions') =>
   Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -64,41 +68,41 @@ describe('Idempotency-Key on create endpoints', () => {
   it('components import: the retry returns the first result instead of "already exists"', async () => {
     const file = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [114.972, 30.098] }, properties: { code: '42028103005900777', deptName: '环卫所' } }] };
     const before = await count('components');
-    const first = await as(ctx.app, admin).post('/api/components/import', file, { 'idempotency-key': 'idem-comp-0001' });
+    const first = await adminImport('/api/components/import', file, { 'idempotency-key': 'idem-comp-0001' });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ created: 1 });
-    const again = await as(ctx.app, admin).post('/api/components/import', file, { 'idempotency-key': 'idem-comp-0001' });
+    const again = await adminImport('/api/components/import', file, { 'idempotency-key': 'idem-comp-0001' });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ created: 1 });
     expect(await count('components')).toBe(before + 1);
     // Without the key the same file is a new request, refused because its id now exists.
-    expect((await as(ctx.app, admin).post('/api/components/import', file)).statusCode).toBe(400);
+    expect((await adminImport('/api/components/import', file)).statusCode).toBe(400);
   });
 
   it('GeoJSON import: the retry returns "created", not a second run\'s "updated"', async () => {
     const square = [[114.975, 30.095], [114.977, 30.095], [114.977, 30.097], [114.975, 30.097], [114.975, 30.095]];
     const file = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '420281001096', name: '幂等社区' }, geometry: { type: 'Polygon', coordinates: [square] } }] };
-    const first = await as(ctx.app, admin).post('/api/geo/import/community', file, { 'idempotency-key': 'idem-geo-0001' });
+    const first = await adminImport('/api/geo/import/community', file, { 'idempotency-key': 'idem-geo-0001' });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toEqual({ created: 1, updated: 0 });
     const regions = await count('regions');
-    const again = await as(ctx.app, admin).post('/api/geo/import/community', file, { 'idempotency-key': 'idem-geo-0001' });
+    const again = await adminImport('/api/geo/import/community', file, { 'idempotency-key': 'idem-geo-0001' });
     expect(again.json()).toEqual({ created: 1, updated: 0 });
     expect(await count('regions')).toBe(regions);
-    expect((await as(ctx.app, admin).post('/api/geo/import/community', file)).json()).toEqual({ created: 0, updated: 1 });
+    expect((await adminImport('/api/geo/import/community', file)).json()).toEqual({ created: 0, updated: 1 });
   });
 
   it('立结案标准 import (append): the retry returns the first result, without the key it is a duplicate', async () => {
     const sheet = await buildStandardsWorkbook([{ 类型: '事项', 大类: '街面秩序类', 小类: '占道经营', 立案条件: '幂等测试条件', 处置时限: '2紧急工作时', 结案条件: '取缔', 处置单位: '城管执法大队' }]);
-    const first = await multipart(admin, '/api/catalog/conditions/import', sheet, XLSX, 's.xlsx', { 'idempotency-key': 'idem-std-0001' });
+    const first = await multipartImport(admin, '/api/catalog/conditions/import', sheet, XLSX, 's.xlsx', { 'idempotency-key': 'idem-std-0001' });
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ mode: 'append', imported: 1 });
     const conditions = await count('filing_conditions');
-    const again = await multipart(admin, '/api/catalog/conditions/import', sheet, XLSX, 's.xlsx', { 'idempotency-key': 'idem-std-0001' });
+    const again = await multipartImport(admin, '/api/catalog/conditions/import', sheet, XLSX, 's.xlsx', { 'idempotency-key': 'idem-std-0001' });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
     expect(await count('filing_conditions')).toBe(conditions);
-    expect((await multipart(admin, '/api/catalog/conditions/import', sheet, XLSX, 's.xlsx', {})).statusCode).toBe(400);
+    expect((await multipartImport(admin, '/api/catalog/conditions/import', sheet, XLSX, 's.xlsx', {})).statusCode).toBe(400);
   });
 
   it('the same key with a different body is a 422 IDEMPOTENCY_KEY_REUSED, not the first answer, and creates nothing', async () => {
@@ -122,9 +126,9 @@ describe('Idempotency-Key on create endpoints', () => {
 
     // The imports look the key up before validating the file: a different file under the key is refused there too.
     const point = (code: string) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [114.972, 30.098] }, properties: { code, deptName: '环卫所' } }] });
-    expect((await as(ctx.app, admin).post('/api/components/import', point('42028103005900779'), { 'idempotency-key': 'idem-reuse-comp' })).statusCode).toBe(200);
+    expect((await adminImport('/api/components/import', point('42028103005900779'), { 'idempotency-key': 'idem-reuse-comp' })).statusCode).toBe(200);
     const components = await count('components');
-    const otherFile = await as(ctx.app, admin).post('/api/components/import', point('42028103005900780'), { 'idempotency-key': 'idem-reuse-comp' });
+    const otherFile = await adminImport('/api/components/import', point('42028103005900780'), { 'idempotency-key': 'idem-reuse-comp' });
     expect(otherFile.statusCode, otherFile.body).toBe(422);
     expect(otherFile.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await count('components')).toBe(components);
@@ -133,7 +137,7 @@ describe('Idempotency-Key on create endpoints', () => {
   it('a malformed key on an import is a 400 naming the header, and nothing is imported', async () => {
     const file = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [114.972, 30.098] }, properties: { code: '42028103005900778', deptName: '环卫所' } }] };
     const before = await count('components');
-    const res = await as(ctx.app, admin).post('/api/components/import', file, { 'idempotency-key': 'bad key!' });
+    const res = await adminImport('/api/components/import', file, { 'idempotency-key': 'bad key!' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].field).toBe('headers.idempotency-key');
     expect(await count('components')).toBe(before);

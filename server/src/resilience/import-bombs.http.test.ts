@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../common/contracts/catalog.ts';
+import { importOutcome } from '../testing/imports.ts';
 import { createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 import { bombSheetXml, SHEET_PATH, sheetXml, withDeclaredSize, workbookWithSheet } from '../testing/xlsx-bombs.ts';
 
@@ -26,10 +27,11 @@ const ROUTES: Route[] = [
   { name: 'components', url: '/api/components/import', who: () => admin, header: ['code', 'lng', 'lat', 'deptName'], cell: (r, c) => [`42028101001${String(r).padStart(6, '0')}`, '114.97', '30.1', '市政'][c] ?? '' },
 ];
 
-const send = (route: Route, file: Buffer, lang = 'zh-CN') => ctx.app.inject({
+/** Imports run as jobs: a refusal comes either at once (no job) or as the finished job's error, in the same shape. */
+const send = async (route: Route, file: Buffer, lang = 'zh-CN') => importOutcome(ctx.app, route.who(), await ctx.app.inject({
   method: 'POST', url: route.url, payload: file,
   headers: { cookie: route.who().cookie, 'x-csrf-token': route.who().csrf, 'content-type': XLSX_MIME, 'accept-language': lang },
-});
+}), lang);
 
 describe.each(ROUTES)('$name import', (route) => {
   it('a zip bomb is a 413 naming the unpacked-size limit, and the server answers other requests meanwhile', async () => {
@@ -40,6 +42,8 @@ describe.each(ROUTES)('$name import', (route) => {
     expect(res.statusCode, res.body).toBe(413);
     expect(res.json().error).toMatchObject({ code: 'IMPORT_TOO_LARGE', details: { field: 'body.file', maxUnpackedMb: 4 } });
     expect(res.json().error.message).toContain('4 MB');
+    // Its zip directory declares the size: refused by the request itself, before any job is stored.
+    expect(res.job).toBeNull();
     expect((await send(route, bomb, 'en')).json().error.message).toBe('The spreadsheet unpacks to more than the import limit of 4 MB; nothing was imported');
   });
 
@@ -48,6 +52,8 @@ describe.each(ROUTES)('$name import', (route) => {
     const res = await send(route, lying);
     expect(res.statusCode, res.body).toBe(413);
     expect(res.json().error.code).toBe('IMPORT_TOO_LARGE');
+    // Found only while inflating, by the job: it failed, and its upload is no longer kept.
+    expect(res.job?.status).toBe('failed');
   });
 
   it('a sheet over the row limit is a 422 naming it, whether its dimension says so or not', async () => {

@@ -10,7 +10,7 @@ import { httpLogin } from './intake-load.ts';
 import { startServer } from './server-process.ts';
 
 /**
- * Issue 8 "phone numbers and ID numbers masked in lists and logs": generated from the route table, every list
+ * Phone numbers and ID numbers are masked in lists and logs: generated from the route table, every list
  * (a GET without path parameters) is read by every role that may read it, and no full phone number of a user or a
  * reporter appears; public routes never show the reporter at all. The request log of the real server masks them.
  */

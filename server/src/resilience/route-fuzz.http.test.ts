@@ -9,7 +9,7 @@ import { createTestApp, type Session, type TestContext } from '../testing/test-a
 import { realIdentifiers, requestArb, type FuzzRequest } from './fuzz/route-requests.ts';
 
 /**
- * Issue 8 "Fuzzing": every route of app.routeTable gets requests derived from its own schemas (path, query,
+ * Fuzzing: every route of app.routeTable gets requests derived from its own schemas (path, query,
  * headers, body) and mutated at random, sent by a role that may call it (sometimes anonymous, sometimes with a
  * forged CSRF token). No answer may be a 5xx, none may carry a stack trace, and every error must use a documented
  * code (one the error catalog translates). Routes added later are fuzzed without touching this file.

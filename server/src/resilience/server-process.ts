@@ -1,6 +1,6 @@
 /**
  * The product's own entry point (server/src/main.ts) in a child process on a loopback port, for tests that must
- * kill it for real (SIGKILL) and start it again on the same database (issue 8 "Crash safety").
+ * kill it for real (SIGKILL) and start it again on the same database (crash-safety tests).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';

@@ -5,7 +5,7 @@ import { createTestApp, type TestContext } from '../testing/test-app.ts';
 import { DEMO_POINT, httpLogin, type HttpSession } from './intake-load.ts';
 
 /**
- * Issue 8 "Unique numbers under load": 50 concurrent HTTP clients on a listening server (real sockets, not inject)
+ * Unique numbers under load: 50 concurrent HTTP clients on a listening server (real sockets, not inject)
  * create cases and components at once; every human-facing number that comes back is unique, on both backends.
  */
 const CLIENTS = 50;

@@ -5,7 +5,7 @@ import { COUNT_CAP } from '../modules/cases/case.repository.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
 
 /**
- * Lists at scale (issue 7), the same on SQLite and PostgreSQL: past COUNT_CAP rows a list answers a capped total
+ * Lists at scale, the same on SQLite and PostgreSQL: past COUNT_CAP rows a list answers a capped total
  * with `totalCapped` (an exact count of a million-row archive costs more than the page) and the badges stop at the
  * cap; the archive lists newest closed first; deadline order puts cases without a deadline last on both backends;
  * a search without a sort lists newest first.

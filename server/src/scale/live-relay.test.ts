@@ -6,7 +6,7 @@ import { LiveHub, type LiveEvent } from '../platform/live-events.ts';
 import { parseEnvelope, startLiveRelay, type LiveRelay } from '../platform/live-relay.ts';
 
 /**
- * The Redis relay between instances (issue 7), on the local Redis: two hubs stand for two app processes. An event
+ * The Redis relay between instances, on the local Redis: two hubs stand for two app processes. An event
  * published on one reaches the other exactly once and is not echoed back; other installations (prefixes) and
  * malformed messages are ignored. Runs on both test passes (the relay does not touch the database).
  */

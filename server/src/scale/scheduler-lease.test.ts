@@ -8,7 +8,7 @@ import { makeTempDir, removeTempDir } from '../testing/temp-dir.ts';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-db.ts';
 
 /**
- * Scheduled jobs run once per interval across instances (issue 7): two schedulers, each on its OWN connection pool
+ * Scheduled jobs run once per interval across instances: two schedulers, each on its OWN connection pool
  * to the same database (as two app processes would be), race for the same job again and again; exactly one wins
  * each round, and every won run is in job_runs. On PostgreSQL this races real concurrent UPDATEs on the lease row.
  */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrations/index.ts';
+import { ADMIN_PASSWORD, DEMO_PASSWORD } from '../db/seed/daye-org.ts';
 import { seedDemoCity } from '../db/seed/demo-city.ts';
 import { systemClock } from '../platform/clock.ts';
 import { openDatabase } from '../platform/db.ts';
@@ -15,10 +16,11 @@ import { makeTempDir } from '../testing/temp-dir.ts';
 import { TEST_DIALECT, TEST_PG_URL } from '../testing/test-db.ts';
 
 /**
- * Several instances (issue 7): two real app processes (node --import tsx server/src/main.ts) on one fresh
+ * Several instances (docs/architecture.md, "Several instances"): two real app processes (node --import tsx server/src/main.ts) on one fresh
  * PostgreSQL database and the local Redis, on distinct ports with a unique Redis prefix. A case created through A
  * reaches a console streaming from B; a session signed in on A works on B; each scheduled job ran exactly once
- * across the two although both started their schedulers at the same moment.
+ * across the two although both started their schedulers at the same moment; rate limits count once across the two
+ * (the citizen per-IP budget, Open311 POSTs per IP and the per-api_key limit), not once per instance.
  * PostgreSQL only: SQLite is the single-instance backend (one process owns the file).
  */
 const POSTGRES = TEST_DIALECT === 'postgres';
@@ -77,8 +79,8 @@ function call(port: number, method: string, path: string, headers: Record<string
   });
 }
 
-async function signIn(port: number, username: string) {
-  const res = await call(port, 'POST', '/api/auth/login', {}, { username, password: 'Demo@12345' });
+async function signIn(port: number, username: string, password = DEMO_PASSWORD) {
+  const res = await call(port, 'POST', '/api/auth/login', {}, { username, password });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   const sid = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => /^cityloop_sid=([^;]+)/.exec(c)?.[1]).find(Boolean);
   return { cookie: `cityloop_sid=${sid}`, csrf: res.body.csrfToken as string };
@@ -114,6 +116,8 @@ describe.skipIf(!POSTGRES)('two app instances on one PostgreSQL and Redis (Postg
       DATABASE_URL: dbUrl, REDIS_URL, REDIS_PREFIX: `cityloop-test-${randomBytes(4).toString('hex')}:`, HOST: '127.0.0.1',
       DATA_DIR: dataDir, SESSION_SECRET: randomBytes(32).toString('hex'), SEED_DEMO: 'false', LOG_LEVEL: 'info',
       WEB_DIST: join(dataDir, 'no-web'),
+      // Small limits, so a test can reach them; only the rate-limit test calls these routes.
+      PUBLIC_REQUESTS_PER_MINUTE_IP: '6', OPEN311_POSTS_PER_MINUTE_IP: '4',
     };
     const [portA, portB] = [await freePort(), await freePort()];
     // Both at the same moment: their schedulers race for the first run of every job.
@@ -177,5 +181,37 @@ describe.skipIf(!POSTGRES)('two app instances on one PostgreSQL and Redis (Postg
     } finally {
       await database.close();
     }
+  }, 60_000);
+
+  it('counts each rate limit once across both instances: calls alternating between A and B are refused after the limit in total', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const both = [a, b, a, b, a, b];
+    // Citizen API, PUBLIC_REQUESTS_PER_MINUTE_IP=6 per address: six calls in all are admitted, not six per instance.
+    for (const i of both) expect((await call(i.port, 'GET', '/api/public/info')).status).toBe(200);
+    for (const i of [a, b]) {
+      const refused = await call(i.port, 'GET', '/api/public/info');
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.details).toMatchObject({ scope: 'ip', limit: 6, windowSeconds: 60 });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+
+    // Open311 POSTs per address (@fastify/rate-limit's Redis store), OPEN311_POSTS_PER_MINUTE_IP=4: without a key
+    // each admitted POST is a 403, the fifth in all a 429.
+    for (const i of [a, b, a, b]) expect((await call(i.port, 'POST', '/open311/v2/requests.json', {}, {})).status).toBe(403);
+    for (const i of [a, b]) {
+      const refused = await call(i.port, 'POST', '/open311/v2/requests.json', {}, {});
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    }
+
+    // Each api_key's per-minute limit (windows are calendar minutes): start early in a minute so the calls share one.
+    const admin = await signIn(a.port, 'admin', ADMIN_PASSWORD);
+    const created = await call(a.port, 'POST', '/api/open311/clients', { cookie: admin.cookie, 'x-csrf-token': admin.csrf }, { name: 'Two instances', rateLimitPerMinute: 3 });
+    expect(created.status).toBe(201);
+    if (new Date().getSeconds() > 45) await new Promise((r) => setTimeout(r, (61 - new Date().getSeconds()) * 1000));
+    const updates = (i: Instance) => call(i.port, 'GET', `/open311/v2/servicerequestupdates.json?api_key=${created.body.apiKey}`);
+    for (const i of [a, b, a]) expect((await updates(i)).status).toBe(200);
+    expect((await updates(b)).status).toBe(429);
+    expect((await updates(a)).status).toBe(429);
   }, 60_000);
 });

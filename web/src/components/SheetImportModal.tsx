@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Flex, Modal, Table, Upload } from 'antd';
+import { Alert, App, Flex, Modal, Progress, Table, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { isApiError } from '../api/errors.ts';
 import type { Locale, MessageKey } from '../../../common/i18n/core.ts';
@@ -29,6 +29,14 @@ export interface SheetImportTexts {
   row: string;
   column: string;
   problem: string;
+  /** while the server works on the file: rows read so far, and of how many when known */
+  progress: (rowsDone: number, rowsTotal: number | null) => string;
+}
+
+/** How far the server is with the file (an import runs as a job; docs/imports.md). */
+export interface SheetImportProgress {
+  rowsDone: number;
+  rowsTotal: number | null;
 }
 
 type TextKey = 'title' | 'submit' | 'chooseFile' | 'drop' | 'hint' | 'errorsTitle' | 'row' | 'column' | 'problem';
@@ -46,6 +54,9 @@ export function sheetImportTexts<P extends string>(t: Translate, prefix: P & (`$
     row: text('row'),
     column: text('column'),
     problem: text('problem'),
+    progress: (rowsDone, rowsTotal) => (rowsTotal === null
+      ? t('imports.progress.read', { done: rowsDone })
+      : t('imports.progress.of', { done: rowsDone, total: rowsTotal })),
   };
 }
 
@@ -58,7 +69,8 @@ interface Props<R> {
   accept: string;
   /** Rendered above the dragger (mode, source, template link…). */
   options: ReactNode;
-  upload: (file: File) => Promise<R>;
+  /** Uploads and follows the import to its end, reporting progress as the server reads rows. */
+  upload: (file: File, onProgress: (progress: SheetImportProgress) => void) => Promise<R>;
   /** After a successful upload; the dialog has already been reset. */
   onImported: (result: R) => void;
   /** Called with the file and failure cleared on success and on cancel (to reset the caller's options). */
@@ -78,6 +90,7 @@ export function SheetImportModal<R>(props: Props<R>) {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ text: string; rows: SheetRowError[] } | null>(null);
+  const [progress, setProgress] = useState<SheetImportProgress | null>(null);
 
   const clear = () => {
     setFile(null);
@@ -94,14 +107,16 @@ export function SheetImportModal<R>(props: Props<R>) {
     }
     setBusy(true);
     setFailure(null);
+    setProgress({ rowsDone: 0, rowsTotal: null });
     try {
-      const result = await upload(file);
+      const result = await upload(file, setProgress);
       reset();
       onImported(result);
     } catch (error) {
       setFailure({ text: errorText(error, locale), rows: sheetRowErrors(error, isRowError) });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -141,6 +156,16 @@ export function SheetImportModal<R>(props: Props<R>) {
             <p className="ant-upload-hint">{texts.hint}</p>
           </Upload.Dragger>
         </div>
+        {busy && progress ? (
+          <div data-testid={`${testId}-progress`}>
+            <Progress
+              percent={progress.rowsTotal ? Math.min(99, Math.floor((progress.rowsDone / progress.rowsTotal) * 100)) : 0}
+              status="active"
+              showInfo={progress.rowsTotal !== null}
+            />
+            <Typography.Text type="secondary">{texts.progress(progress.rowsDone, progress.rowsTotal)}</Typography.Text>
+          </div>
+        ) : null}
         {failure ? (
           <Alert
             type="error"

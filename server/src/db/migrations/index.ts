@@ -15,9 +15,10 @@ import * as m0016 from './0016_tamper_evidence.ts';
 import * as m0017 from './0017_storage_health.ts';
 import * as m0018 from './0018_query_plans.ts';
 import * as m0019 from './0019_hotline_caller_reply.ts';
+import * as m0020 from './0020_import_jobs.ts';
 
 /**
- * Forward-only migrations, one list for SQLite and PostgreSQL (DESIGN.md §4 "Migrations").
+ * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
  * Never edit a landed file: add the next one.
  */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0017_storage_health': m0017,
   '0018_query_plans': m0018,
   '0019_hotline_caller_reply': m0019,
+  '0020_import_jobs': m0020,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

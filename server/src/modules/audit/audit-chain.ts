@@ -4,7 +4,7 @@ import { canonicalRow } from '../../platform/chain-keys.ts';
 import type { ChainFormat } from '../../platform/hash-chain.ts';
 
 /**
- * Administrative changes are hash-chained per tenant (DESIGN.md §4 "Audit"): each row's hash covers its own
+ * Administrative changes are hash-chained per tenant (docs/conventions.md, "Audit"): each row's hash covers its own
  * content and the previous row's hash, so editing or deleting a row breaks every later link. The formats are in
  * platform/hash-chain.ts and written down in docs/security.md.
  */

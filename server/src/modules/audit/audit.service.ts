@@ -23,7 +23,7 @@ export interface AuditRecord {
 
 const SECRET_KEYS = /password|hash|secret|token/i;
 
-/** The list masks phone and ID numbers inside before/after (issue 8); the stored, hash-chained row keeps them. */
+/** The list masks phone and ID numbers inside before/after (as every list does); the stored, hash-chained row keeps them. */
 function masked(json: string | null): unknown {
   if (!json) return null;
   return JSON.parse(json, (_k, v: unknown) => (typeof v === 'string' ? maskPersonalText(v) : v));

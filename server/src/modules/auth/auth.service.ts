@@ -119,6 +119,20 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
     me,
 
     /**
+     * The user as they are now, for work done on their behalf after the request ended (import jobs): current grants,
+     * so a permission withdrawn meanwhile is withdrawn from the job too; undefined for a missing or disabled user.
+     */
+    async actorFor(tenantId: string, userId: string, requestId: string): Promise<Actor | undefined> {
+      const user = await repo.findUser(db, tenantId, userId);
+      if (!user || user.active !== 1) return undefined;
+      const grants = domainGrants(await repo.grantsWithNames(db, tenantId, [userId]));
+      return {
+        userId, tenantId, username: user.username, displayName: user.display_name, unitId: user.unit_id, grants,
+        permissions: new Set(permissionsOf(grants)), requestId,
+      };
+    },
+
+    /**
      * Known and unknown usernames take the same path: the same throttle check, one argon2 verification, the same
      * 401 or 429 with the same body. Every outcome for a known tenant is audited.
      */

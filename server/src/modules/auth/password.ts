@@ -4,8 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 import { translate, type Locale } from '../../platform/messages.ts';
 
 /**
- * argon2id with the library defaults (m=19 MiB, t=2, p=1: the OWASP minimum, ~18 ms a hash on this machine,
- * stack-notes §10). A prebuilt binary ships in the npm registry package, so nothing downloads at install.
+ * argon2id with the library defaults (m=19 MiB, t=2, p=1: the OWASP minimum, ~18 ms a hash on a
+ * development machine). A prebuilt binary ships in the npm registry package, so nothing downloads at install.
  */
 export const hashPassword = (password: string): Promise<string> => hash(password);
 

@@ -2,7 +2,7 @@ import { HOLIDAY_SEED_SOURCE, HOLIDAY_SEED_YEARS } from '../../../../common/doma
 import { AppError } from '../../platform/errors.ts';
 import type { FieldIssue } from './calendar-rules.ts';
 
-/** The calendar module's error codes (DESIGN.md §4 "Errors"); texts live in the i18n catalogs under errors.<code>. */
+/** The calendar module's error codes (docs/conventions.md, "Errors"); texts live in the i18n catalogs under errors.<code>. */
 export const CALENDAR_ERRORS = {
   invalidDays: 'CALENDAR_INVALID_DAYS',
   invalidPeriods: 'CALENDAR_INVALID_PERIODS',

@@ -11,7 +11,7 @@ import type { CalendarService } from './calendar.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). Reads need org.read, changes settings.manage. */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Reads need org.read, changes settings.manage. */
 export function registerCalendarRoutes(app: FastifyInstance, s: CalendarService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['calendar'];

@@ -3,7 +3,7 @@ import { portraitJpegWithGps } from '../photos/photo.fixtures.ts';
 import { driveToClosed, staffSessions } from '../../testing/case-loop.ts';
 import { as, createTestApp, type Session, type TestContext } from '../../testing/test-app.ts';
 
-/** Cases from outside the bureau (issue 5): intake without a staff actor, tracking token, rating, reopening. */
+/** Cases from outside the bureau: intake without a staff actor, tracking token, rating, reopening. */
 let ctx: TestContext;
 let s: Record<string, Session>;
 let tenantId: string;

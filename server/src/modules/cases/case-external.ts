@@ -49,7 +49,7 @@ export interface IntakeResult {
   token: string;
 }
 
-/** Setting: days after closing during which the reporter may reopen (issue 5), default 7. */
+/** Setting: days after closing during which the reporter may reopen, default 7. */
 export const REOPEN_DAYS_KEY = 'case.reopenDays';
 export const DEFAULT_REOPEN_DAYS = 7;
 
@@ -59,8 +59,8 @@ const notClosed = () => new AppError('CASE_NOT_CLOSED', 409, { action: 'rate' })
 const reopenExpired = (until: string | null) => new AppError('CASE_REOPEN_EXPIRED', 409, { until });
 
 /**
- * Cases from citizens and partner systems (issue 5): intake without a staff actor, tracking by token,
- * satisfaction (满意率, cn-standards.md §4.2) and reopening within a configurable window.
+ * Cases from citizens and partner systems: intake without a staff actor, tracking by token,
+ * satisfaction (满意率, docs/standards.md, "KPI indicators") and reopening within a configurable window.
  */
 export function createExternalCases(database: Database, clock: Clock, deps: CaseDeps, publish: (c: CasesTable, action: string) => void) {
   const { db, dialect } = database;

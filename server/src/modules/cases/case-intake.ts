@@ -29,7 +29,8 @@ export interface NewCase {
 
 /**
  * Writes a new case row in the caller's transaction: the human number comes from an atomic per-day sequence
- * (unique under concurrency, issue 8), the first step's SLA clock starts on the work calendar (cn-standards.md §3.3).
+ * (unique under concurrency), the first step's SLA clock starts on the work calendar (docs/standards.md, "Time
+ * limits").
  */
 export async function insertNewCase(tx: Executor, dialect: Dialect, n: NewCase, calendar: WorkCalendar, limits: Readonly<Partial<Record<CaseState, StepLimit>>>, now: Date): Promise<CasesTable> {
   const day = calendar.localDate(now).replace(/-/g, '');

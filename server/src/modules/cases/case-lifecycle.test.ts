@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ACTIONS, CASE_STATES, TERMINAL_STATES, type CaseAction, type CaseState } from '../../../../common/domain/case-status.ts';
 import { allowedActions, nextState, TRANSITIONS } from './case-lifecycle.ts';
 
-/** Every (state, action) pair, expected outcome written out: the table a reviewer reads against DESIGN.md §6. */
+/**
+ * Every (state, action) pair, expected outcome written out: the table a reviewer reads against docs/standards.md,
+ * "Workflow stages and roles".
+ */
 const EXPECTED: Record<CaseState, Partial<Record<CaseAction, CaseState>>> = {
   reported: { accept: 'pending_filing', send_verify: 'verifying', void: 'voided', escalate: 'reported', self_handle: 'closed' },
   verifying: { verify: 'pending_filing', void: 'voided', escalate: 'verifying' },
   pending_filing: { file: 'pending_dispatch', void: 'voided', escalate: 'pending_filing' },
-  pending_dispatch: { dispatch: 'handling', escalate: 'pending_dispatch' },
+  pending_dispatch: { dispatch: 'handling', reclassify: 'pending_dispatch', void: 'voided', escalate: 'pending_dispatch' },
   handling: {
     assign: 'handling', report_back: 'reported_back', request_return: 'handling', approve_return: 'pending_dispatch',
     request_extension: 'handling', approve_extension: 'handling', request_suspension: 'handling',

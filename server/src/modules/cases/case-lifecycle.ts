@@ -2,7 +2,7 @@ import type { CaseAction, CaseState } from '../../../../common/domain/case-statu
 import type { Permission } from '../../../../common/domain/roles.ts';
 
 /**
- * The pure, table-driven case state machine (DESIGN.md §6; cn-standards.md §3.2 steps, §3.4 exception flows).
+ * The pure, table-driven case state machine (docs/standards.md, "Workflow stages and roles" and "Abnormal flows").
  * It decides only what is allowed from which state and where it leads; services add permission and scope checks,
  * clocks and the timeline row. Approval flows are two actions (request → approve) so each leaves its own row.
  */
@@ -11,7 +11,7 @@ export interface Transition {
   /** null: the state does not change (assign, escalate, requests awaiting approval) */
   to: CaseState | null;
   permission: Permission;
-  /** a note is mandatory (回退 and 作废 need a reason: §3.4) */
+  /** a note is mandatory (回退 and 作废 need a reason: docs/standards.md, "Abnormal flows") */
   needsNote?: boolean;
 }
 
@@ -20,7 +20,10 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   send_verify: { from: ['reported'], to: 'verifying', permission: 'case.accept' },
   verify: { from: ['verifying'], to: 'pending_filing', permission: 'case.verify' },
   file: { from: ['pending_filing'], to: 'pending_dispatch', permission: 'case.file' },
-  void: { from: ['reported', 'verifying', 'pending_filing'], to: 'voided', permission: 'case.void', needsNote: true },
+  // A filed case may still be voided before dispatch, or re-classified: both count against 准确立案率
+  // (docs/standards.md, "KPI indicators").
+  void: { from: ['reported', 'verifying', 'pending_filing', 'pending_dispatch'], to: 'voided', permission: 'case.void', needsNote: true },
+  reclassify: { from: ['pending_dispatch'], to: null, permission: 'case.file', needsNote: true },
   dispatch: { from: ['pending_dispatch'], to: 'handling', permission: 'case.dispatch' },
   assign: { from: ['handling'], to: null, permission: 'case.assign' },
   report_back: { from: ['handling'], to: 'reported_back', permission: 'case.handle' },
@@ -55,8 +58,8 @@ export function allowedActions(state: CaseState): CaseAction[] {
   return (Object.keys(TRANSITIONS) as CaseAction[]).filter((a) => TRANSITIONS[a].from.includes(state));
 }
 
-/** 延期 may be approved at most twice per case (cn-standards.md §3.4, 运城: 批准满 2 次不可再申). */
+/** 延期 may be approved at most twice per case (运城: 批准满 2 次不可再申; docs/standards.md, "Abnormal flows"). */
 export const MAX_EXTENSIONS = 2;
-/** 挂账 is granted at most once and lasts at most a year, then resumes by itself (§3.4). */
+/** 挂账 is granted at most once and lasts at most a year, then resumes by itself (docs/standards.md, "Abnormal flows"). */
 export const MAX_SUSPENSIONS = 1;
 export const MAX_SUSPENSION_DAYS = 365;

@@ -3,7 +3,7 @@ import { Scheduler } from '../../platform/scheduler.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /**
- * SLA clocks across the calendar, extensions, suspensions and the database sweep (issue 4 "SLA"). The clock is
+ * SLA clocks across the calendar, extensions, suspensions and the database sweep. The clock is
  * frozen and moved by hand; the demo calendar has 2024's holidays (清明 2024-04-04..06, 劳动节 05-01..05).
  */
 let ctx: TestContext;

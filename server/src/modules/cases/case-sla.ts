@@ -3,7 +3,7 @@ import { slaLevel, type SlaLevel } from '../../../../common/domain/case-channels
 import type { LimitUnit, WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 
 /**
- * Step time limits (cn-standards.md §3.3 "各环节工作时限": 受理 15 min and 派遣 15 min (运城), 核实 30 min and
+ * Step time limits (各环节工作时限, docs/standards.md, "Time limits": 受理 15 min and 派遣 15 min (运城), 核实 30 min and
  * 核查 30 min (宁波 eGova verify_limit / check_limit); 立案, 核查派发 and 结案 have no published value, so we use
  * 30 min). All in working time; handling comes from the filing condition. Administrators override them in the
  * tenant setting `case.stepLimits`.

@@ -6,7 +6,7 @@ import { requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { DEFAULT_STEP_LIMITS, type StepLimit } from './case-sla.ts';
 
-/** Each step's limit is data (DESIGN.md §6): tenant setting `case.stepLimits`, defaults from cn-standards.md §3.3. */
+/** Each step's limit is data: tenant setting `case.stepLimits`, defaults from docs/standards.md, "Time limits". */
 export const STEP_LIMIT_KEY = 'case.stepLimits';
 export const TIMED_STEPS = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'reported_back', 'checking', 'pending_close'] as const;
 

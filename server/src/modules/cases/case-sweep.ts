@@ -7,9 +7,10 @@ import { decide } from './case-transitions.ts';
 const BATCH = 500;
 
 /**
- * The SLA sweep, run by the scheduler across instances once per interval (DESIGN.md §2: deadlines are columns,
- * not timers). Yellow past 80 % of a step's limit, red past 100 % (cn-standards.md §3.3 预警); a handling step that
- * goes red marks the case overdue; a suspension (挂账) that reached its cap resumes by itself (§3.4).
+ * The SLA sweep, run by the scheduler across instances once per interval (deadlines are columns,
+ * not timers: docs/architecture.md, "Several instances"). Yellow past 80 % of a step's limit, red past 100 %
+ * (docs/standards.md, "Time limits"); a handling step that goes red marks the case overdue; a suspension (挂账) that
+ * reached its cap resumes by itself ("Abnormal flows").
  * Each change is one small transaction so a crash mid-sweep loses nothing: the next sweep picks up the rest.
  */
 export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {

@@ -6,7 +6,7 @@ import { CURRENT_HASH_VERSION, GENESIS, keyedHash, type ChainFormat } from '../.
 import { newId } from '../../platform/ids.ts';
 
 /**
- * Every action is a row, hash-chained per case so an edited or deleted row is detectable (DESIGN.md §4 Audit).
+ * Every action is a row, hash-chained per case so an edited or deleted row is detectable (docs/conventions.md, "Audit").
  * The formats are in platform/hash-chain.ts and written down in docs/security.md.
  */
 export interface EventInput {

@@ -13,7 +13,7 @@ import { grantsWithNames } from '../auth/index.ts';
 import { isRole } from '../../../../common/domain/roles.ts';
 
 /**
- * What one transition changes, besides the status (cn-standards.md §3.2 steps, §3.4 exception flows). Pure
+ * What one transition changes, besides the status (docs/standards.md, "Workflow stages and roles", "Abnormal flows"). Pure
  * decisions come from the state machine; this adds the clocks, the approval requests and their limits.
  */
 export interface TransitionContext {
@@ -80,6 +80,25 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       out.data = { condition: cond.condition, limit: { value: cond.limit_value, unit: cond.limit_unit } };
       break;
     }
+    case 'reclassify': {
+      const matterCode = input.matterCode;
+      if (!matterCode) throw caseErrors.field('body.matterCode', 'required', 'choose the matter the case really is');
+      if (matterCode === c.matter_code) throw caseErrors.field('body.matterCode', 'changed', 'the case already has this matter');
+      if (!input.filingConditionId) throw caseErrors.field('body.filingConditionId', 'required', 'choose a filing condition (立案条件) of the new matter');
+      const cond = await repo.filingCondition(tx, c.tenant_id, input.filingConditionId);
+      if (!cond || cond.matter_code !== matterCode) throw caseErrors.field('body.filingConditionId', 'exists', 'no such filing condition for the new matter');
+      const names = await repo.matterNames(tx, c.tenant_id, [c.matter_code, matterCode]);
+      out.patch = {
+        matter_code: matterCode, filing_condition_id: cond.id, filing_condition: cond.condition,
+        handling_limit_value: cond.limit_value, handling_limit_unit: cond.limit_unit, unit_id: cond.unit_id,
+        search_text: [c.case_no, names.get(matterCode) ?? '', c.description, c.address ?? '', c.external_no ?? ''].join(' '),
+      };
+      out.data = {
+        fromMatter: { code: c.matter_code, name: names.get(c.matter_code) ?? null }, toMatter: { code: matterCode, name: names.get(matterCode) ?? null },
+        condition: cond.condition, limit: { value: cond.limit_value, unit: cond.limit_unit },
+      };
+      break;
+    }
     case 'dispatch': {
       const unitId = input.unitId ?? (await ctx.suggestUnit());
       if (!unitId) throw caseErrors.field('body.unitId', 'required', 'choose the handling unit');
@@ -106,7 +125,7 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       out.photoPhase = 'check';
       break;
     case 'check_fail':
-      // 返工: back to the same unit with a fresh handling limit (cn-standards.md §3.4).
+      // 返工: back to the same unit with a fresh handling limit (docs/standards.md, "Abnormal flows").
       if (c.handling_limit_value === null || !c.handling_limit_unit) throw caseErrors.field('body.action', 'filed', 'the case has no handling limit');
       out.patch = { ...handlingClock(ctx, c.handling_limit_value, c.handling_limit_unit as LimitUnit), rework_count: c.rework_count + 1, task_user_id: null };
       out.photoPhase = 'check';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
-/** The closed loop over HTTP on a real database (issue 4). The demo city's clock is frozen at 2024-03-12 10:00 +08. */
+/** The closed loop over HTTP on a real database. The demo city's clock is frozen at 2024-03-12 10:00 +08. */
 let ctx: TestContext;
 const s: Record<string, Session> = {};
 const POINT = { lng: 114.975, lat: 30.1 };
@@ -186,6 +186,14 @@ describe('approvals and tasks', () => {
     expect(accepted.allowedActions).not.toContain('self_handle');
     const mine = (await api('inspector').get('/api/cases?inbox=verifying&mine=true')).json();
     expect(mine.items.map((i: { id: string }) => i.id)).toContain(c.id);
+    // Counts with mine=true count what the list with mine=true shows: the inspector's task, nobody's else.
+    const myCounts = (await api('inspector').get('/api/cases/counts?mine=true')).json();
+    expect(myCounts.verifying).toBe(mine.total);
+    await report({ description: '另一处占道经营，待受理' });
+    const operatorAll = (await api('operator').get('/api/cases/counts')).json();
+    const operatorMine = (await api('operator').get('/api/cases/counts?mine=true')).json();
+    expect(operatorAll.reported).toBeGreaterThan(0);
+    expect(operatorMine.reported).toBe(0);
     const inspectors = (await api('operator').get('/api/cases/inspectors')).json();
     expect(inspectors.map((i: { displayName: string }) => i.displayName)).toContain('李监督员');
     await step('inspector', c.id, { action: 'verify' });

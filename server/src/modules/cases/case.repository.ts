@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
@@ -12,6 +12,11 @@ export async function insertCase(db: Executor, dialect: Dialect, row: CasesTable
 
 export async function findCase(db: Executor, tenantId: string, id: string) {
   return db.selectFrom('cases').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The SQLite full-text row follows a changed search text (PostgreSQL's trigram index reads the column itself). */
+export async function updateSearchIndex(db: Executor, dialect: Dialect, caseId: string, text: string): Promise<void> {
+  if (dialect === 'sqlite') await db.updateTable('cases_fts').set({ body: text }).where('case_id', '=', caseId).execute();
 }
 
 /** Optimistic concurrency: the update applies only if nobody changed the case since `version` (else 0 rows). */
@@ -72,10 +77,7 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: ListFilte
   if (f.unitId) q = q.where('c.unit_id', '=', f.unitId);
   if (f.channel) q = q.where('c.channel', '=', f.channel);
   if (f.deadlineBefore) q = q.where('c.step_deadline', '<', f.deadlineBefore);
-  if (f.taskUserId) {
-    const u = f.taskUserId;
-    q = q.where((eb) => eb.or([eb('c.task_user_id', '=', u), eb('c.handler_id', '=', u)]));
-  }
+  if (f.taskUserId) q = q.where(assignedTo(f.taskUserId));
   if (term && !fts) q = q.where(sql<SqlBool>`c.search_text like ${likePattern(term)} escape '\\'`);
   return q;
 }
@@ -123,9 +125,16 @@ export async function listCases(db: Executor, dialect: Dialect, tenantId: string
  * archive (closed, voided) and the overdue list are counted up to COUNT_CAP + 1 rows, so the badges cost the same
  * at 10M cases as at 10k (the console shows anything past 9,999 as "9999+").
  */
-export async function countByStatus(db: Executor, tenantId: string, visibility: Expression<SqlBool> | null, now: string, open: readonly string[], terminal: readonly string[]) {
+/** "My tasks": the 核实/核查 task sent to a user, or the case a handler was given (list and counts alike). */
+function assignedTo(userId: string): Expression<SqlBool> {
+  const eb = expressionBuilder<{ c: CasesTable }, 'c'>();
+  return eb.or([eb('c.task_user_id', '=', userId), eb('c.handler_id', '=', userId)]);
+}
+
+export async function countByStatus(db: Executor, tenantId: string, visibility: Expression<SqlBool> | null, now: string, open: readonly string[], terminal: readonly string[], taskUserId?: string) {
   let q = db.selectFrom('cases as c').where('c.tenant_id', '=', tenantId);
   if (visibility) q = q.where(visibility);
+  if (taskUserId) q = q.where(assignedTo(taskUserId));
   const capped = async (sub: typeof q) => Number((await db.selectFrom(sub.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('x'))
     .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const [rows, overdue, archived] = await Promise.all([

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, InboxCounts } from '../../../../common/contracts/cases.ts';
+import { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { ErrorBody, IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
@@ -34,8 +34,8 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, lim
 
   r.get('/api/cases', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox / search', querystring: CaseQuery, response: { 200: PageOf(CaseSummary), ...errors } } },
     async (req) => cases.list(actorOf(req), req.query));
-  r.get('/api/cases/counts', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox counts', response: { 200: InboxCounts, ...errors } } },
-    async (req) => cases.counts(actorOf(req)));
+  r.get('/api/cases/counts', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox counts (mine=true: only my tasks)', querystring: CountsQuery, response: { 200: InboxCounts, ...errors } } },
+    async (req) => cases.counts(actorOf(req), req.query));
   r.get('/api/cases/inspectors', { config: { permission: 'case.accept' }, schema: { tags, summary: 'Inspectors to send for 核实/核查', response: { 200: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })), ...errors } } },
     async (req) => cases.inspectors(actorOf(req)));
   r.get('/api/cases/:id', { config: { permission: 'case.read' }, schema: { tags, params: IdParams, response: { 200: CaseDetail, ...errors } } },

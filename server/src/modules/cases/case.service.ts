@@ -1,5 +1,5 @@
 import type { Expression, SqlBool } from 'kysely';
-import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, InboxCounts } from '../../../../common/contracts/cases.ts';
+import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
 import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -55,7 +55,7 @@ const INBOX_STATUSES: Partial<Record<Inbox, CaseState[]>> = {
 };
 const OPEN_STATES = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'suspended', 'reported_back', 'checking', 'pending_close'];
 
-/** The closed loop's use cases: intake, reading, inboxes and every transition (issue 4). */
+/** The closed loop's use cases: intake, reading, inboxes and every transition. */
 export function createCaseService(database: Database, clock: Clock, deps: CaseDeps) {
   const { db, dialect } = database;
   const appendEvent = timelineWriter(deps.chainKeys);
@@ -155,10 +155,11 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       return { items: rows.map((r) => summaryOf(r, r.matter_name ?? null, calendar, now)), total, page: w.page, pageSize: w.limit, ...(capped ? { totalCapped: true } : {}) };
     },
 
-    async counts(actor: Actor): Promise<InboxCounts> {
+    async counts(actor: Actor, query: CountsQuery = {}): Promise<InboxCounts> {
       requirePermission(actor, 'case.read');
       const terminal = INBOX_STATUSES.closed ?? [];
-      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal);
+      const taskUserId = query.mine ? actor.userId : undefined;
+      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal, taskUserId);
       // Past repo.COUNT_CAP a badge reads COUNT_CAP (shown "9999+"): the archive and overdue are counted only that far.
       const cap = (n: number) => Math.min(n, repo.COUNT_CAP);
       const open = [...byStatus.values()].reduce((a, b) => a + b, 0);
@@ -209,6 +210,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
         const out = await decide({ tx, c, input, actorId: actor.userId, calendar, now, stepLimits: limits, suggestUnit: async () => suggestion });
         const patch: Partial<CasesTable> = { ...out.patch, status: out.to, updated_at: now.toISOString() };
         if (!(await repo.updateCase(tx, actor.tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
+        if (patch.search_text !== undefined) await repo.updateSearchIndex(tx, dialect, c.id, patch.search_text);
         if (input.photoIds?.length && deps.photos) await deps.photos.attachPhotos(tx, actor.tenantId, c.id, input.photoIds, out.photoPhase ?? 'check', actor.userId);
         await appendEvent(tx, {
           tenantId: actor.tenantId, caseId: c.id, at: now.toISOString(), actorId: actor.userId, actorName: actor.displayName,
@@ -229,7 +231,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     sweep: (now: Date) => sweepSla(database, deps, now),
   };
 
-  /** A citizen or hotline caller who left a phone number hears that the case is closed (issue 5), via the outbox. */
+  /** A citizen or hotline caller who left a phone number hears that the case is closed, via the outbox. */
   async function notifyReporterClosed(tx: Executor, c: CasesTable, now: Date) {
     if (!c.reporter_phone || INTERNAL_CHANNELS.includes(c.channel as CaseChannel)) return;
     await tx.insertInto('notifications').values({
@@ -238,7 +240,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     }).execute();
   }
 
-  /** The parent's closing notifies every merged reporter (issue 4): rows in the notification outbox. */
+  /** The parent's closing notifies every merged reporter: rows in the notification outbox. */
   async function notifyMerged(tx: Executor, parent: CasesTable, now: Date) {
     const children = await repo.mergedChildren(tx, parent.tenant_id, parent.id);
     for (const child of children) {
@@ -268,7 +270,7 @@ function routingQuery(c: CasesTable) {
 }
 
 /**
- * The list's order (issue 7): a search without a sort is newest first; the closed archive (no step deadline) sorts
+ * The list's order: a search without a sort is newest first; the closed archive (no step deadline) sorts
  * by closing time, newest first unless asked otherwise, on the (tenant, closed_at) index.
  */
 function listOrder(inbox: Inbox, query: CaseQuery) {

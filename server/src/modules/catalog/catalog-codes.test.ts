@@ -10,8 +10,8 @@ import {
 } from './catalog-codes.ts';
 import { loadNationalCatalog } from './catalog-data.ts';
 
-describe('old → new codes (cn-standards.md §2.4)', () => {
-  it('maps components AA BB → AA 0 BB with the §2.4 examples', () => {
+describe('old → new codes (docs/standards.md, "Old to new codes")', () => {
+  it('maps components AA BB → AA 0 BB with the documented examples', () => {
     const examples: Array<[string, string]> = [
       ['0101', '01001'], // 上水井盖 → 供水井盖
       ['0114', '01014'],
@@ -37,7 +37,7 @@ describe('old → new codes (cn-standards.md §2.4)', () => {
     expect(oldToNewCode('component', '0169')).toBeNull();
   });
 
-  it('maps events of old classes 01–04 to (AA+5) 0 BB with the §2.4 examples', () => {
+  it('maps events of old classes 01–04 to (AA+5) 0 BB with the documented examples', () => {
     const examples: Array<[string, string]> = [
       ['0101', '06001'],
       ['0110', '06010'],
@@ -116,7 +116,7 @@ describe('code checks', () => {
   });
 });
 
-describe('nextLocalCode (§2.4: 99, 98, 97 …)', () => {
+describe('nextLocalCode (99, 98, 97 …)', () => {
   const nationalIn = (major: string) => loadNationalCatalog().filter((e) => e.majorCode === major).map((e) => e.code);
 
   it('counts down from 099 and skips codes in use', () => {

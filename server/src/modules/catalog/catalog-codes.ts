@@ -1,6 +1,6 @@
 /**
  * Catalog codes: GB/T 47678.5 5-digit codes, the old GB/T 30428.2 4-digit codes, the mapping between them
- * (cn-standards.md §2.4) and numbering of local extensions (§2.4, §2.6). Pure functions, no I/O.
+ * and numbering of local extensions (docs/standards.md, "Old to new codes"). Pure functions, no I/O.
  */
 import {
   LOCAL_MINOR_TOP,
@@ -19,7 +19,7 @@ const OK: CodeCheck = { ok: true };
 const fail = (problem: CodeProblem, message: string): CodeCheck => ({ ok: false, problem, message });
 
 /**
- * §2.4 exceptions for components: old 05 水域附属设施 / 水域护栏 / 防汛墙 moved to 01069–01071; old 0504 液化气站
+ * Exceptions for components: old 05 水域附属设施 / 水域护栏 / 防汛墙 moved to 01069–01071; old 0504 液化气站
  * has no new entry.
  */
 const COMPONENT_OLD_TO_NEW: Readonly<Record<string, string | null>> = {
@@ -30,7 +30,7 @@ const COMPONENT_OLD_TO_NEW: Readonly<Record<string, string | null>> = {
 };
 
 /**
- * §2.4 exceptions for events: the old 05 突发事件 and 06 其他事件 classes do not shift. 道路积雪积冰 and 架空线缆脱落 went
+ * Exceptions for events: the old 05 突发事件 and 06 其他事件 classes do not shift. 道路积雪积冰 and 架空线缆脱落 went
  * to 10, 临街屠宰 to 09013; 供水/燃气管道破裂, 路面塌陷, 道路积水 have no new entry (thought to move to part 6).
  * Any other old 05xx/06xx event code is unmapped.
  */
@@ -61,8 +61,8 @@ const CLAIMED_MATTER = new Set(Object.keys(MATTER_NEW_TO_OLD));
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /**
- * Old 4-digit code → new 5-digit code, or null when §2.4 knows no counterpart.
- * Rule (§2.4): components `AA BB` → `AA 0 BB`; events of old classes 01–04 `AA BB` → `(AA+5) 0 BB`.
+ * Old 4-digit code → new 5-digit code, or null when there is no known counterpart.
+ * Rule (docs/standards.md, "Old to new codes"): components `AA BB` → `AA 0 BB`; events of old classes 01–04 `AA BB` → `(AA+5) 0 BB`.
  * `oldKind` is the old catalog's side: component (部件) or matter (事件). An old component code also names the
  * component-anomaly matter with the same new code.
  * Old local extensions (minor counted down from 99) map by the same rule onto the new local range (0AA099 …).
@@ -87,7 +87,7 @@ export function oldToNewCode(oldKind: CatalogKind, oldCode: string): string | nu
 /**
  * New 5-digit code → old 4-digit code, or null. Matters 01–05 (component anomalies) return the old *component*
  * code, since GB/T 30428.2 filed such cases under the component's class. Minor codes above 99 never had an old
- * code; neither did the new class 10 apart from its two §2.4 exceptions.
+ * code; neither did the new class 10 apart from its two exceptions.
  */
 export function newToOldCode(kind: CatalogKind, code: string): string | null {
   const m = NEW_CODE.exec(code);
@@ -133,7 +133,7 @@ export function checkOldCode(code: string): CodeCheck {
   return OK;
 }
 
-/** Local extensions live above the national ceiling of their major class, up to 099 (§2.4). */
+/** Local extensions live above the national ceiling of their major class, up to 099. */
 export function isLocalCode(code: string): boolean {
   const parts = splitCatalogCode(code);
   if (!parts || !Object.hasOwn(NATIONAL_MINOR_CEILING, parts.majorCode)) return false;
@@ -155,7 +155,7 @@ export function checkLocalCode(kind: CatalogKind, code: string, existingCodes: r
 }
 
 /**
- * Next free local code in a major class, counting down from 099 (cn-standards.md §2.4: 99, 98, 97 …).
+ * Next free local code in a major class, counting down from 099 (99, 98, 97 …: docs/standards.md, "Old to new codes").
  * Pass every code ever used in the class, retired ones included, so that a code never changes meaning.
  * Throws when the major class is unknown or the local range is full.
  */

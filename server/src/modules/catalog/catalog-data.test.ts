@@ -30,7 +30,7 @@ describe('loadNationalCatalog', () => {
   const components = catalog.filter((e) => e.kind === 'component');
   const matters = catalog.filter((e) => e.kind === 'matter');
 
-  it('has 153 components and 250 matters (cn-standards.md §2.2–2.3)', () => {
+  it('has 153 components and 250 matters (GB/T 47678.5-2026)', () => {
     expect(components).toHaveLength(153);
     expect(matters).toHaveLength(250);
   });
@@ -52,13 +52,13 @@ describe('loadNationalCatalog', () => {
     expect(new Set(matters.map((e) => e.majorCode))).toEqual(new Set(Object.keys(MATTER_MAJOR_CLASSES)));
   });
 
-  it('counts matters per class as §2.3 lists them: 153 anomalies, then 51/7/16/21/2', () => {
+  it('counts matters per class as the standard lists them: 153 anomalies, then 51/7/16/21/2', () => {
     const count = (major: string) => matters.filter((e) => e.majorCode === major).length;
     expect(matters.filter((e) => Number(e.majorCode) <= 5)).toHaveLength(153);
     expect(['06', '07', '08', '09', '10'].map(count)).toEqual([51, 7, 16, 21, 2]);
   });
 
-  it('mirrors every component with a matter of the same code (§2.3)', () => {
+  it('mirrors every component with a matter of the same code', () => {
     const anomalyCodes = matters.filter((e) => Number(e.majorCode) <= 5).map((e) => e.code);
     expect(anomalyCodes).toEqual(components.map((e) => e.code));
   });
@@ -69,7 +69,7 @@ describe('loadNationalCatalog', () => {
     expect(highest).toEqual(NATIONAL_MINOR_CEILING);
   });
 
-  it('carries old codes per §2.4, null where there is none', () => {
+  it('carries old codes by the documented mapping, null where there is none', () => {
     const find = (kind: string, code: string) => catalog.find((e) => e.kind === kind && e.code === code);
     expect(find('component', '01001')?.oldCode).toBe('0101');
     expect(find('component', '01069')?.oldCode).toBe('0506');

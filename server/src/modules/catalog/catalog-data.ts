@@ -1,7 +1,7 @@
 /**
  * The national GB/T 47678.5-2026 catalog (153 部件, 250 事项), loaded from `data/gbt47678-5-catalog.csv`
- * (transcribed from a public implementation, cn-standards.md §2.2–2.3, §2.8), with old codes (§2.4) and pinyin
- * computed once per entry for search.
+ * (transcribed from a public implementation: docs/standards.md, "Catalog: classes and codes"), with old codes
+ * ("Old to new codes") and pinyin computed once per entry for search.
  */
 import { readFileSync } from 'node:fs';
 import { pinyin } from 'pinyin-pro';

@@ -23,7 +23,7 @@ describe('catalog search', () => {
     expect(prefix.map((h) => h.entry.code)).not.toContain('09010');
   });
 
-  it('finds by old 4-digit code (§2.4), before plain code prefixes', () => {
+  it('finds by old 4-digit code, before plain code prefixes', () => {
     // Old 0406 is both component 雕塑 (→ 04006 and its anomaly) and event 占道经营 (→ 09006).
     const hits = catalog.search('0406', { limit: 50 });
     expect(label(hits)).toEqual(['c04006:oldCode', 'm04006:oldCode', 'm09006:oldCode']);

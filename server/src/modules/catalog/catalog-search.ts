@@ -1,7 +1,7 @@
 /**
  * In-memory search over catalog entries (403 national + a few local ones: a scan is instant, no index needed).
  * Finds by 5-digit code, code prefix, old 4-digit code, Chinese name (any substring, 1+ characters — 垃圾 and 井盖
- * are common 2-character queries, DESIGN.md §4 "Search"), pinyin initials (zdjy → 占道经营) and full pinyin.
+ * are common 2-character queries, docs/conventions.md, "Search"), pinyin initials (zdjy → 占道经营) and full pinyin.
  * Polyphonic characters match on every reading (行道树: xds or hds), computed once per entry by pinyin-pro.
  */
 import { polyphonic } from 'pinyin-pro';
@@ -10,7 +10,7 @@ import type { CatalogEntry, CatalogKind } from '../../../../common/domain/catalo
 /** Match kinds in rank order: a lower index ranks first. */
 export const MATCH_RANKS = [
   'code', // exact 5-digit code
-  'oldCode', // exact old 4-digit code (cn-standards.md §2.4)
+  'oldCode', // exact old 4-digit code (docs/standards.md, "Old to new codes")
   'codePrefix',
   'name', // exact name
   'namePrefix',

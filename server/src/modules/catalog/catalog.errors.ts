@@ -1,7 +1,7 @@
 import type { ImportRowError } from '../../../../common/contracts/catalog.ts';
 import { AppError, conflict, invalidField } from '../../platform/errors.ts';
 
-/** The catalog module's error codes (DESIGN.md §4 "Errors"); texts live in the i18n catalogs under errors.<code>. */
+/** The catalog module's error codes (docs/conventions.md, "Errors"); texts live in the i18n catalogs under errors.<code>. */
 export const CATALOG_ERRORS = {
   unknownMatter: 'CATALOG_UNKNOWN_MATTER',
   unknownUnit: 'CATALOG_UNKNOWN_UNIT',

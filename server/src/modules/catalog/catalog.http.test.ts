@@ -46,7 +46,7 @@ describe('national catalog', () => {
     expect(paged.total).toBeGreaterThan(6);
   });
 
-  it('maps old 4-digit codes by the §2.4 rule and its exceptions, 404 when there is no counterpart', async () => {
+  it('maps old 4-digit codes by the documented rule and its exceptions, 404 when there is no counterpart', async () => {
     expect((await api().get('/api/catalog/map-old-code?code=0406&kind=matter')).json()).toMatchObject({ code: '09006', name: '占道经营' });
     expect((await api().get('/api/catalog/map-old-code?code=0406&kind=component')).json()).toMatchObject({ code: '04006', name: '雕塑' });
     expect((await api().get('/api/catalog/map-old-code?code=0508&kind=matter')).json()).toMatchObject({ code: '10002', name: '架空线缆脱落' });

@@ -29,7 +29,7 @@ export async function allEntries(db: Executor, tenantId: string) {
 
 /**
  * A cheap fingerprint of a tenant's catalog. Another app process may have changed it; the cached search is rebuilt
- * when this differs (DESIGN.md §2: N stateless copies behind a load balancer).
+ * when this differs (N stateless copies behind a load balancer: docs/architecture.md, "Several instances").
  */
 export async function entriesFingerprint(db: Executor, tenantId: string): Promise<string> {
   const row = await db

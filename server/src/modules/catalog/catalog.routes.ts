@@ -4,13 +4,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   CatalogCodeParams, CatalogEntry, CatalogEntryCreate, CatalogEntryQuery, CatalogEntryUpdate, CatalogKindQuery, FilingCondition,
-  FilingConditionCreate, FilingConditionExportQuery, FilingConditionQuery, FilingConditionUpdate, ImportQuery, ImportResult,
+  FilingConditionCreate, FilingConditionExportQuery, FilingConditionQuery, FilingConditionUpdate, ImportQuery,
   MAX_IMPORT_BYTES, MajorClass, OldCodeMapping, OldCodeQuery, XLSX_MIME,
 } from '../../../../common/contracts/catalog.ts';
 import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
+import { ImportJob } from '../../../../common/contracts/imports.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
+import { acceptImport, type ImportJobs } from '../imports/index.ts';
 import type { CatalogServices } from './index.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -33,8 +35,8 @@ async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
   throw invalidField('body.file', 'required', '请上传 xlsx 文件（multipart 字段 file，或 application/octet-stream 请求体）');
 }
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). Multipart parsing is registered in this scope only. */
-export async function registerCatalogRoutes(app: FastifyInstance, s: CatalogServices): Promise<void> {
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Multipart parsing is registered in this scope only. */
+export async function registerCatalogRoutes(app: FastifyInstance, s: CatalogServices, imports: ImportJobs): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 12 } });
     scope.addContentTypeParser(['application/octet-stream', XLSX_MIME], { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_req, body, done) => done(null, body));
@@ -59,8 +61,16 @@ export async function registerCatalogRoutes(app: FastifyInstance, s: CatalogServ
         const workbook = await s.standards.exportSheet(actorOf(req), req.query);
         return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(EXPORT_NAME)).send(workbook);
       });
-    r.post('/api/catalog/conditions/import', { bodyLimit: MAX_IMPORT_BYTES, config: { permission: 'settings.manage' }, schema: { tags, summary: 'Import the 立结案标准 workbook, all or nothing (multipart field `file`, ≤ 5 MB)', querystring: ImportQuery, response: { 200: ImportResult, 413: ErrorBody, ...errors } } },
-      async (req) => s.standards.importSheet(actorOf(req), await uploadedFile(req), req.query.mode ?? 'append', idempotencyKey(req.headers['idempotency-key'])));
+    r.post('/api/catalog/conditions/import', {
+      bodyLimit: MAX_IMPORT_BYTES, config: { permission: 'settings.manage' },
+      schema: {
+        tags, summary: 'Import the 立结案标准 workbook as a job, all or nothing (multipart field `file`, ≤ 5 MB): 202 + Location /api/imports/:id, whose result is an ImportResult',
+        querystring: ImportQuery, response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
+      },
+    }, async (req, reply) => {
+      const key = idempotencyKey(req.headers['idempotency-key']);
+      return acceptImport(req, reply, await imports.submit(actorOf(req), 'catalog.conditions', { params: { mode: req.query.mode ?? 'append' }, bytes: await uploadedFile(req) }, key));
+    });
     r.post('/api/catalog/conditions', { config: { permission: 'settings.manage' }, schema: { tags, body: FilingConditionCreate, response: { 201: FilingCondition, ...errors } } },
       async (req, reply) => reply.status(201).send(await s.standards.create(actorOf(req), req.body)));
     r.get('/api/catalog/conditions/:id', { config: { permission: 'org.read' }, schema: { tags, params: IdParams, response: { 200: FilingCondition, ...errors } } },

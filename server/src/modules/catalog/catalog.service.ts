@@ -116,7 +116,7 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       });
     },
 
-    /** Old GB/T 30428.2 4-digit code → the tenant's entry (cn-standards.md §2.4 rule and its exceptions). */
+    /** Old GB/T 30428.2 4-digit code → the tenant's entry (docs/standards.md, "Old to new codes"). */
     async mapOldCode(actor: Actor, query: OldCodeQuery): Promise<OldCodeMapping> {
       requirePermission(actor, 'org.read');
       const kind = query.kind ?? 'matter';
@@ -127,8 +127,8 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
     },
 
     /**
-     * A local extension: the next free code counting down from 99 in the major class (cn-standards.md §2.4). A local
-     * component in 01–05 brings its「××异常」matter with the same code, as the national catalog pairs them (§2.3).
+     * A local extension: the next free code counting down from 99 in the major class (docs/standards.md, "Old to new codes"). A local
+     * component in 01–05 brings its「××异常」matter with the same code, as the national catalog pairs them.
      */
     async create(actor: Actor, input: CatalogEntryCreate): Promise<CatalogEntry> {
       requirePermission(actor, 'settings.manage');

@@ -48,7 +48,7 @@ describe('filing defaults', () => {
     for (const name of wanted) expect(covered.has(name), name).toBe(true);
   });
 
-  it('uses the real §3.3 values where they exist', () => {
+  it('uses the real 运城 values where they exist', () => {
     const limitOf = (code: string, condition: string) =>
       filingDefaultsFor(code).find((d) => d.condition.startsWith(condition));
     expect(limitOf('09006', '违法占用')).toMatchObject({ handlingLimit: { value: 2, unit: 'emergency_hours' }, basis: 'reference' });
@@ -60,11 +60,11 @@ describe('filing defaults', () => {
       value: 48,
       unit: 'emergency_hours',
     });
-    // 积水 has no GB/T 47678.5 matter; its §3.3 row lives under 01004 雨水箅子异常.
+    // 积水 has no GB/T 47678.5 matter; its 运城 row lives under 01004 雨水箅子异常.
     expect(filingDefaultsFor('01004').some((d) => d.condition.includes('道路积水'))).toBe(true);
   });
 
-  it('marks values without a §3.3 row as plausible', () => {
+  it('marks values without a 运城 row as plausible', () => {
     expect(filingDefaultsFor('06027').every((d) => d.basis === 'plausible')).toBe(true);
     expect(FILING_DEFAULTS.filter((d) => d.basis === 'reference').length).toBeGreaterThan(30);
   });

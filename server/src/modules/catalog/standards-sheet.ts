@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import type { CatalogEntry, HandlingLimit, LimitUnit } from '../../../../common/domain/catalog.ts';
 import { inertText, restoredText } from '../../platform/cell-text.ts';
 import { AppError } from '../../platform/errors.ts';
-import { DEFAULT_SHEET_LIMITS, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { DEFAULT_SHEET_LIMITS, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { sheetRowsOffThread } from '../../platform/sheet-thread.ts';
 import { oldToNewCode } from './catalog-codes.ts';
 
 export const SHEET_NAME = '立结案标准';
@@ -274,7 +275,7 @@ export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = D
   let positions: Map<Column, number> | undefined;
   const rows: RawRow[] = [];
   try {
-    for await (const row of sheetRows(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
+    for await (const row of sheetRowsOffThread(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
       if (!positions) {
         positions = new Map();
         if (row.number === 1) {

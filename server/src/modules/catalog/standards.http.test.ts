@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
 import { createTenant } from '../../db/seed/demo-city.ts';
+import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { FILING_DEFAULTS } from './filing-defaults.ts';
 import { buildStandardsWorkbook, readStandardsWorkbook, type Column } from './standards-sheet.ts';
@@ -21,14 +22,14 @@ const unitId = async (code: string): Promise<string> => (await api().get(`/api/o
 /** What must survive an export → import round trip: everything but ids and timestamps. */
 const essence = (list: Condition[]) => list.map((c) => [c.matterCode, c.seq, c.condition, c.handlingLimit, c.closingCondition, c.unitId]);
 
-/** A multipart/form-data upload, as a browser sends it. */
-function upload(session: Session, url: string, content: Buffer, field = 'file', type = XLSX_MIME) {
+/** A multipart/form-data upload, as a browser sends it; imports run as jobs, so this follows the job to its outcome. */
+async function upload(session: Session, url: string, content: Buffer, field = 'file', type = XLSX_MIME) {
   const boundary = `----cityloop${Date.now().toString(16)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="standards.xlsx"\r\nContent-Type: ${type}\r\n\r\n`;
-  return ctx.app.inject({
+  return importOutcome(ctx.app, session, await ctx.app.inject({
     method: 'POST', url, payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
+  }));
 }
 const sheetRow = (over: Partial<Record<Column, string>>): Record<Column, string> => ({
   类型: '事项', 大类: '街面秩序类', 小类: '占道经营', 立案条件: '夜间占道摆卖', 处置时限: '2紧急工作时', 结案条件: '取缔', 处置单位: '城管执法大队', ...over,
@@ -147,10 +148,10 @@ describe('Excel export and import', () => {
 
   it('append adds after the existing conditions, refuses a repeat, and takes a raw octet-stream body too', async () => {
     const file = await buildStandardsWorkbook([sheetRow({ 处置单位: '属地街道' }), sheetRow({ 小类: '0406', 类型: '事件', 大类: '', 立案条件: '节假日占道摆卖', 处置时限: '1天' })]);
-    const res = await ctx.app.inject({
+    const res = await importOutcome(ctx.app, admin, await ctx.app.inject({
       method: 'POST', url: '/api/catalog/conditions/import', payload: file,
       headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/octet-stream' },
-    });
+    }));
     expect(res.json()).toEqual({ mode: 'append', imported: 2, replacedMatters: 0, removed: 0 });
     const rows = (await conditions('matterCode=09006')).items;
     expect(rows.map((c) => [c.seq, c.condition, c.unitName])).toEqual([
@@ -174,7 +175,7 @@ describe('Excel export and import', () => {
     // Above the app's 1 MB JSON limit but within the 5 MB upload limit: read, then refused as not a workbook.
     const fourMb = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(4 * 1024 * 1024)]);
     expect((await upload(admin, '/api/catalog/conditions/import', fourMb)).json().error.code).toBe('CATALOG_SHEET_INVALID');
-    const raw = (payload: Buffer) => ctx.app.inject({ method: 'POST', url: '/api/catalog/conditions/import', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': XLSX_MIME } });
+    const raw = async (payload: Buffer) => importOutcome(ctx.app, admin, await ctx.app.inject({ method: 'POST', url: '/api/catalog/conditions/import', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': XLSX_MIME } }));
     expect((await raw(fourMb)).json().error.code).toBe('CATALOG_SHEET_INVALID');
     const big = Buffer.alloc(5 * 1024 * 1024 + 10, 1);
     expect((await upload(admin, '/api/catalog/conditions/import', big)).statusCode).toBe(413);

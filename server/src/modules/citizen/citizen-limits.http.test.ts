@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { uploadPublicPhoto } from './citizen.fixtures.ts';
 
-/** Anti-abuse limits of the citizen API (issue 5): per device and per IP, with clear 429 bodies. */
+/** Anti-abuse limits of the citizen API: per device and per IP, with clear 429 bodies. */
 let ctx: TestContext;
 const POINT = { lng: 114.975, lat: 30.1 };
 

@@ -1,7 +1,9 @@
+import type { HitCounter } from '../../platform/rate-counter.ts';
+
 /**
- * Anti-abuse limits for the citizen entry points (issue 5): fixed windows counted per key (device id, IP) in
- * memory. One process counts its own traffic; behind a load balancer with N copies the effective limit is up to
- * N × the configured one, which is acceptable for abuse control (a shared store can replace `WindowCounter`).
+ * Anti-abuse limits for the citizen entry points: fixed windows counted per key (device id, IP) by the app's hit
+ * counter, in memory for one process and in Redis across several instances (docs/security.md, "Rate limits across
+ * instances").
  */
 export interface LimitRule {
   /** 'device' | 'ip': which key the rule counts, named in the 429 body */
@@ -17,65 +19,50 @@ export interface Refusal {
   retryAfterSeconds: number;
 }
 
-const SWEEP_EVERY = 1000;
-
-/** Counts hits per key in fixed windows; entries of past windows are dropped as it goes. */
-export class WindowCounter {
-  private readonly hits = new Map<string, { start: number; count: number }>();
-  private calls = 0;
-
-  constructor(private readonly windowMs: number, private readonly now: () => number) {}
-
-  /** Hits counted in the current window for `key`, and when that window ends. */
-  peek(key: string): { count: number; resetAt: number } {
-    const t = this.now();
-    const entry = this.hits.get(key);
-    if (!entry || t - entry.start >= this.windowMs) return { count: 0, resetAt: t + this.windowMs };
-    return { count: entry.count, resetAt: entry.start + this.windowMs };
-  }
-
-  add(key: string): void {
-    const t = this.now();
-    this.sweep(t);
-    const entry = this.hits.get(key);
-    if (!entry || t - entry.start >= this.windowMs) this.hits.set(key, { start: t, count: 1 });
-    else entry.count += 1;
-  }
-
-  private sweep(t: number) {
-    this.calls += 1;
-    if (this.calls % SWEEP_EVERY !== 0) return;
-    for (const [key, entry] of this.hits) if (t - entry.start >= this.windowMs) this.hits.delete(key);
-  }
-}
+type Keys = Readonly<Record<LimitRule['scope'], string>>;
 
 /** Several rules over one action (e.g. reports: per device and per IP); all must admit a hit. */
 export class Limiter {
-  private readonly counters: { rule: LimitRule; counter: WindowCounter }[];
+  /**
+   * @param name distinguishes this limiter's keys from other limiters' in the shared counter
+   */
+  constructor(private readonly name: string, private readonly rules: readonly LimitRule[], private readonly counter: HitCounter) {}
 
-  constructor(rules: readonly LimitRule[], now: () => number) {
-    this.counters = rules.map((rule) => ({ rule, counter: new WindowCounter(rule.windowMs, now) }));
+  private key(rule: LimitRule, keys: Keys) {
+    return `citizen:${this.name}:${rule.scope}:${keys[rule.scope]}`;
+  }
+
+  private refusal(rule: LimitRule, resetAt: number, now: number): Refusal {
+    return { scope: rule.scope, limit: rule.limit, windowSeconds: Math.round(rule.windowMs / 1000), retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
   }
 
   /** The first rule the hit would break, or null; counts nothing. */
-  check(keys: Readonly<Record<LimitRule['scope'], string>>, now: number): Refusal | null {
-    for (const { rule, counter } of this.counters) {
-      const { count, resetAt } = counter.peek(keys[rule.scope]);
-      if (count >= rule.limit) {
-        return { scope: rule.scope, limit: rule.limit, windowSeconds: Math.round(rule.windowMs / 1000), retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
-      }
+  async check(keys: Keys, now: number): Promise<Refusal | null> {
+    const windows = await Promise.all(this.rules.map((rule) => this.counter.peek(this.key(rule, keys), rule.windowMs)));
+    for (const [i, rule] of this.rules.entries()) {
+      const w = windows[i] as { count: number; resetAt: number };
+      if (w.count >= rule.limit) return this.refusal(rule, w.resetAt, now);
     }
     return null;
   }
 
-  record(keys: Readonly<Record<LimitRule['scope'], string>>): void {
-    for (const { rule, counter } of this.counters) counter.add(keys[rule.scope]);
+  async record(keys: Keys): Promise<void> {
+    await Promise.all(this.rules.map((rule) => this.counter.hit(this.key(rule, keys), rule.windowMs)));
   }
 
-  /** check + record: null when admitted (and counted). */
-  take(keys: Readonly<Record<LimitRule['scope'], string>>, now: number): Refusal | null {
-    const refusal = this.check(keys, now);
-    if (!refusal) this.record(keys);
+  /**
+   * check + record: null when admitted (and counted). One rule is one atomic hit, refused past the limit (a refused
+   * hit counted in the same fixed window changes neither the admissions nor the window's end). Several rules check
+   * first, so a hit one rule refuses does not use up another rule's quota.
+   */
+  async take(keys: Keys, now: number): Promise<Refusal | null> {
+    const [only, ...more] = this.rules;
+    if (only && more.length === 0) {
+      const w = await this.counter.hit(this.key(only, keys), only.windowMs);
+      return w.count > only.limit ? this.refusal(only, w.resetAt, now) : null;
+    }
+    const refusal = await this.check(keys, now);
+    if (!refusal) await this.record(keys);
     return refusal;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Matter search in citizens' words. The catalog's own search (name substring, pinyin, initials) already finds
  * 垃圾, 井盖 and 占道; people also say 摆摊, 乱停车, 噪音, 牛皮癣 or 臭, which no catalog name contains. This table
- * maps such everyday words to GB/T 47678.5 matter names (cn-standards.md §2); a test keeps every target a real
+ * maps such everyday words to GB/T 47678.5 matter names (docs/standards.md, "Catalog: classes and codes"); a test
+ * keeps every target a real
  * national matter. Matches of an everyday word rank first (what the person most likely means), catalog hits after.
  */
 import type { PublicMatter } from '../../../../common/contracts/public.ts';

@@ -5,7 +5,8 @@ import { createTestApp, type Session, type TestContext } from '../../testing/tes
 import { uploadPublicPhoto } from './citizen.fixtures.ts';
 
 /**
- * Citizen privacy (issue 5): no public response — report, photo upload, tracking at every stage, rating, reopening,
+ * Citizen privacy (docs/conventions.md, "Public output"): no public response — report, photo upload, tracking at
+ * every stage, rating, reopening,
  * matters, city info, map, errors — carries the reporter's phone (plain or masked), name, e-mail or device id, or
  * the name of any staff member who handled the case.
  */

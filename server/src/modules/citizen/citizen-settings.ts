@@ -8,7 +8,8 @@ import { REOPEN_DAYS_KEY, type CaseService } from '../cases/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 
 /**
- * The reopen window is business data (DESIGN.md §4 Config): tenant setting `case.reopenDays`, read by the case
+ * The reopen window is business data (docs/conventions.md, "Configuration"): tenant setting `case.reopenDays`, read
+ * by the case
  * module; administrators change it here (audited by the settings service). 0 turns citizen reopening off.
  */
 export function createCitizenSettings(database: Database, settings: Pick<SettingsService, 'put'>, cases: Pick<CaseService, 'reopenDays'>) {

@@ -3,7 +3,7 @@ import { multipart, uploadPublicPhoto } from './citizen.fixtures.ts';
 import { driveToClosed, staffSessions } from '../../testing/case-loop.ts';
 import { as, createTestApp, type Session, type TestApp, type TestContext } from '../../testing/test-app.ts';
 
-/** The citizen H5's public API (issue 5) on a real database, anonymous like a citizen's phone. */
+/** The citizen H5's public API on a real database, anonymous like a citizen's phone. */
 let ctx: TestContext;
 let s: Record<string, Session>;
 const POINT = { lng: 114.975, lat: 30.1 };

@@ -8,6 +8,7 @@ import {
 } from '../../../../common/contracts/public.ts';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { HitCounter } from '../../platform/rate-counter.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { localeFromHeader, translate } from '../../platform/messages.ts';
@@ -37,7 +38,7 @@ function deviceOf(req: FastifyRequest): { key: string; id: string | null } {
 /** Prepared GeoJSON text, sent as it is (like the geo layers). */
 const sendJsonText = (reply: FastifyReply, body: string) => reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(body);
 
-/** A 429 that says which limit was hit and when to come back (issue 5 "clear 429 bodies"). */
+/** A 429 that says which limit was hit and when to come back, so a citizen's app can tell the person. */
 function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
   const locale = localeFromHeader(req.headers['accept-language']);
   const minutes = Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
@@ -47,21 +48,21 @@ function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
 }
 
 /**
- * The citizen H5's API (issue 5), all `public: true`: city info and map, plain-word matter search, photo upload,
+ * The citizen H5's API, all `public: true`: city info and map, plain-word matter search, photo upload,
  * report (Idempotency-Key), tracking by private token, rating and reopening. Every route counts against a per-IP
  * limit; reports and photos also against per-device and per-IP hourly limits.
  */
-export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenService, limits: Config['publicLimits'], clock: Clock): Promise<void> {
+export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenService, limits: Config['publicLimits'], clock: Clock, hits: HitCounter): Promise<void> {
   const now = () => clock.now().getTime();
-  const requests = new Limiter([{ scope: 'ip', limit: limits.requestsPerMinuteIp, windowMs: 60_000 }], now);
-  const reports = new Limiter([
+  const requests = new Limiter('requests', [{ scope: 'ip', limit: limits.requestsPerMinuteIp, windowMs: 60_000 }], hits);
+  const reports = new Limiter('reports', [
     { scope: 'device', limit: limits.reportsPerHourDevice, windowMs: HOUR },
     { scope: 'ip', limit: limits.reportsPerHourIp, windowMs: HOUR },
-  ], now);
-  const photos = new Limiter([
+  ], hits);
+  const photos = new Limiter('photos', [
     { scope: 'device', limit: limits.reportsPerHourDevice * MAX_PUBLIC_PHOTOS, windowMs: HOUR },
     { scope: 'ip', limit: limits.reportsPerHourIp * MAX_PUBLIC_PHOTOS, windowMs: HOUR },
-  ], now);
+  ], hits);
   const answered = new RecentKeys();
   registerCitizenSettingsRoutes(app, s.settings);
 
@@ -74,7 +75,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenServ
     await scope.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024 } });
     // Every citizen route: per-IP request budget, checked before the body is read.
     scope.addHook('onRequest', async (req, reply) => {
-      const refusal = requests.take({ ip: req.ip, device: req.ip }, now());
+      const refusal = await requests.take({ ip: req.ip, device: req.ip }, now());
       if (refusal) return tooMany(req, reply, refusal);
     });
     const r = scope.withTypeProvider<TypeBoxTypeProvider>();
@@ -95,7 +96,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenServ
       schema: { tags, summary: 'Upload one photo (multipart field `file`); attach it by id in the report. Honours Idempotency-Key', headers: PublicWriteHeaders, response: { 201: PublicPhotoUploaded, 200: PublicPhotoUploaded, 413: ErrorBody, ...errors } },
     }, async (req, reply) => {
       const device = deviceOf(req);
-      const refusal = photos.take({ device: device.key, ip: req.ip }, now());
+      const refusal = await photos.take({ device: device.key, ip: req.ip }, now());
       if (refusal) return tooMany(req, reply, refusal);
       const key = idempotencyKey(req.headers['idempotency-key']);
       const tenant = await tenantOf(req);
@@ -116,12 +117,12 @@ export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenServ
       const replayKey = key ? `${device.key}|${key}` : null;
       // A retry of an answered report is never refused: the citizen only wants the answer they lost.
       if (!(replayKey && answered.has(replayKey))) {
-        const refusal = reports.check(keys, now());
+        const refusal = await reports.check(keys, now());
         if (refusal) return tooMany(req, reply, refusal);
       }
       const tenant = await tenantOf(req);
       const result = await s.report(tenant, req.body, key, { ...device, ip: req.ip });
-      if (!result.replayed) reports.record(keys);
+      if (!result.replayed) await reports.record(keys);
       if (replayKey) answered.add(replayKey);
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(result.status).send(result.body);

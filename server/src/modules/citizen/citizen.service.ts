@@ -33,14 +33,14 @@ export interface CitizenDeps {
 }
 
 /**
- * Use cases of the citizen H5 (issue 5). No actor: every call names its tenant (resolved from the request by
+ * Use cases of the citizen H5. No actor: every call names its tenant (resolved from the request by
  * `tenant`), and everything returned is public-safe by construction (PublicCaseView, matter names, ids).
  */
 export function createCitizenService(database: Database, config: Pick<Config, 'basemap' | 'sms'>, deps: CitizenDeps) {
   const { db } = database;
 
   async function caseOfToken(tenantId: string, token: string): Promise<string> {
-    // Same 404 for a malformed, unknown or other city's token (DESIGN.md §4 Errors).
+    // Same 404 for a malformed, unknown or other city's token (docs/conventions.md, "Errors").
     const id = TOKEN_SHAPE.test(token) ? await deps.cases.findByToken(tenantId, token) : null;
     if (!id) throw notFound('case');
     return id;

@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from 'exceljs';
 import { csvField, inertCell, restoredText } from '../../platform/cell-text.ts';
 import { parseCsv } from '../../platform/csv.ts';
-import { DEFAULT_SHEET_LIMITS, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { DEFAULT_SHEET_LIMITS, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { sheetRowsOffThread } from '../../platform/sheet-thread.ts';
 import { canonicalProps, fieldOf, headingOf, numberOf, STATE_WORDS, type Field } from './component-fields.ts';
 import type { ComponentViewRow } from './component.repository.ts';
 
@@ -121,7 +122,7 @@ export async function readXlsx(bytes: Buffer, limits: SheetLimits = DEFAULT_SHEE
   const body: { row: number; cells: unknown[] }[] = [];
   const issues: ImportIssue[] = [];
   try {
-    for await (const row of sheetRows(bytes, { maxRows: MAX_IMPORT_ROWS, limits })) {
+    for await (const row of sheetRowsOffThread(bytes, { maxRows: MAX_IMPORT_ROWS, limits })) {
       if (!header) {
         const headings = new Map<number, string>();
         if (row.number === 1) row.eachCell((cell, col) => headings.set(col, String(cellValue(cell.value) ?? '').trim()));

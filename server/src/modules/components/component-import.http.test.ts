@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Buffer as ExcelBuffer } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 let ctx: TestContext;
@@ -15,16 +16,17 @@ const api = () => as(ctx.app, admin);
 const total = async () => Number((await ctx.database.db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A multipart/form-data upload, as a browser sends it. */
-function upload(filename: string, content: Buffer | string, type: string) {
+/** A multipart/form-data upload, as a browser sends it; imports run as jobs, so this follows the job to its outcome. */
+async function upload(filename: string, content: Buffer | string, type: string) {
   const boundary = `----cityloop${Date.now().toString(16)}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return ctx.app.inject({
+  return importOutcome(ctx.app, admin, await ctx.app.inject({
     method: 'POST', url: '/api/components/import',
     payload: Buffer.concat([Buffer.from(head), Buffer.from(content), Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-  });
+  }));
 }
+const importPost = async (url: string, body: unknown) => importOutcome(ctx.app, admin, await api().post(url, body));
 const HEADER = '管理部件标识码,部件类别代码,管理部件名称,管理部件状态,主管部门名称,养护单位名称,经度,纬度,初始日期,备注';
 const csv = (...rows: string[]) => `\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`;
 
@@ -47,10 +49,10 @@ describe('CSV import', () => {
 
   it('imports good rows: serials assigned in file order, grids located, dates read in both forms', async () => {
     const last = (await api().get('/api/components?classCode=01038&sort=code&order=desc&pageSize=1')).json().items[0]?.code ?? '42028101038000000';
-    const res = await ctx.app.inject({
+    const res = await importOutcome(ctx.app, admin, await ctx.app.inject({
       method: 'POST', url: '/api/components/import', payload: csv(',01038,地灯,完好,市政所,市政所,114.972,30.098,2024-03-01,', ',01038,,破损,市政所,,114.9722,30.0982,20240302,"含,逗号"'),
       headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'text/csv' },
-    });
+    }));
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ created: 2 });
     const serial = Number(last.slice(11));
@@ -89,7 +91,7 @@ describe('CSV import', () => {
 describe('GeoJSON and Excel import', () => {
   it('takes a JSON FeatureCollection and names features[i] paths', async () => {
     const before = await total();
-    const bad = await api().post('/api/components/import', {
+    const bad = await importPost('/api/components/import', {
       type: 'FeatureCollection',
       features: [
         { type: 'Feature', geometry: { type: 'Point', coordinates: [114.972, 30.098] }, properties: { classCode: '03005' } },
@@ -102,7 +104,7 @@ describe('GeoJSON and Excel import', () => {
       'features[0].properties.deptName', 'features[1].geometry', 'features[2].properties.code',
     ]);
     expect(await total()).toBe(before);
-    const good = await api().post('/api/components/import?crs=gcj02', {
+    const good = await importPost('/api/components/import?crs=gcj02', {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [114.9775, 30.0955] }, properties: { 管理部件标识码: '42028103005900001', 主管部门名称: '环卫所', 管理部件状态: '丢失' } }],
     });

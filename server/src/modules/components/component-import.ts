@@ -14,6 +14,7 @@ import { refreshStatistics } from '../../platform/db-statistics.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
+import { reportImportRows } from '../../platform/import-progress.ts';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../platform/sheet-rows.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -63,6 +64,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
     const tenant = await repo.tenantInfo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
     const read = await readInput(input, importLimits);
+    reportImportRows(read.rows.length, read.rows.length);
     const issues: ImportIssue[] = [...read.issues];
     const classes = (await catalog.catalogOf(actor.tenantId)).byKey;
     const activeClass = (c: string) => toBool(classes.get(`component:${c}`)?.active);

@@ -86,7 +86,7 @@ export async function findComponent(db: Executor, tenantId: string, code: string
 
 /**
  * Serialises serial assignment per tenant on PostgreSQL (SQLite transactions are already serial), so concurrent
- * creates each read the max after the previous one committed (issue 8 "Unique numbers under load").
+ * creates each read the max after the previous one committed, so concurrent creators never share a serial.
  */
 export async function lockSerials(db: Executor, dialect: 'sqlite' | 'postgres', tenantId: string): Promise<void> {
   if (dialect === 'postgres') await sql`select id from tenants where id = ${tenantId} for update`.execute(db);

@@ -3,14 +3,15 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, PageOf } from '../../../../common/contracts/common.ts';
+import { ImportJob } from '../../../../common/contracts/imports.ts';
 import {
-  ClustersQuery, ClustersResult, Component, ComponentCodeParams, ComponentCreate, ComponentExportQuery, ComponentImportQuery, ComponentImportResult,
+  ClustersQuery, ClustersResult, Component, ComponentCodeParams, ComponentCreate, ComponentExportQuery, ComponentImportQuery,
   ComponentQuery, ComponentUpdate, MAX_COMPONENT_IMPORT_BYTES, NearestQuery, NearestResult,
 } from '../../../../common/contracts/components.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
-import type { ImportInput } from './component-import.ts';
+import { acceptImport, type ImportJobs, type ImportUpload } from '../imports/index.ts';
 import type { ComponentServices } from './index.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -18,19 +19,21 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const EXPORT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX, geojson: 'application/geo+json; charset=utf-8' } as const;
 
 /** The upload: multipart field `file` (browsers), a raw file body (scripts, curl --data-binary) or a JSON FeatureCollection. */
-async function importInput(req: FastifyRequest): Promise<ImportInput> {
+async function importInput(req: FastifyRequest): Promise<ImportUpload> {
+  const crs = (req.query as { crs?: string }).crs ?? null;
   if (req.isMultipart()) {
     const part = await req.file({ limits: { fileSize: MAX_COMPONENT_IMPORT_BYTES, files: 1 } });
     if (!part || part.fieldname !== 'file') throw invalidField('body.file', 'required', 'upload the file in the multipart field "file"');
-    return { kind: 'file', filename: part.filename, bytes: await part.toBuffer() };
+    return { params: { crs, format: 'file', filename: part.filename }, bytes: await part.toBuffer() };
   }
-  if (Buffer.isBuffer(req.body)) return { kind: 'file', bytes: req.body };
+  if (Buffer.isBuffer(req.body)) return { params: { crs, format: 'file', filename: null }, bytes: req.body };
   if (req.body === undefined || req.body === null) throw invalidField('body.file', 'required', 'upload a .geojson, .csv or .xlsx file');
-  return { kind: 'json', body: req.body };
+  // A JSON body is stored as its JSON text; the job parses it back (the import's ImportInput `json`).
+  return { params: { crs, format: 'json', filename: null }, bytes: Buffer.from(JSON.stringify(req.body)) };
 }
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). Multipart and raw-file parsing live in this scope only. */
-export async function registerComponentRoutes(app: FastifyInstance, s: ComponentServices): Promise<void> {
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Multipart and raw-file parsing live in this scope only. */
+export async function registerComponentRoutes(app: FastifyInstance, s: ComponentServices, imports: ImportJobs): Promise<void> {
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_COMPONENT_IMPORT_BYTES, files: 1, fields: 5, parts: 6 } });
     scope.addContentTypeParser(['text/csv', XLSX, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_COMPONENT_IMPORT_BYTES }, (_req, body, done) => done(null, body));
@@ -61,10 +64,13 @@ export async function registerComponentRoutes(app: FastifyInstance, s: Component
       bodyLimit: MAX_COMPONENT_IMPORT_BYTES,
       config: { permission: 'settings.manage' },
       schema: {
-        tags, summary: 'Import .geojson/.json/.csv/.xlsx (multipart field `file`, ≤ 10 MB) or a JSON FeatureCollection; all or nothing, 400 lists every bad row',
-        querystring: ComponentImportQuery, response: { 200: ComponentImportResult, 413: ErrorBody, ...errors },
+        tags, summary: 'Import .geojson/.json/.csv/.xlsx (multipart field `file`, ≤ 10 MB) or a JSON FeatureCollection as a job, all or nothing: 202 + Location /api/imports/:id, whose result is a ComponentImportResult or COMPONENT_IMPORT_INVALID listing every bad row',
+        querystring: ComponentImportQuery, response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
       },
-    }, async (req) => s.importComponents(actorOf(req), await importInput(req), req.query.crs, idempotencyKey(req.headers['idempotency-key'])));
+    }, async (req, reply) => {
+      const key = idempotencyKey(req.headers['idempotency-key']);
+      return acceptImport(req, reply, await imports.submit(actorOf(req), 'components', await importInput(req), key));
+    });
     r.post('/api/components', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Register a component (the next serial of its class when code is absent)', body: ComponentCreate, response: { 201: Component, ...errors } } },
       async (req, reply) => reply.status(201).send(await s.components.create(actorOf(req), req.body)));
     r.get('/api/components/:code', { config: { permission: 'org.read' }, schema: { tags, params: ComponentCodeParams, response: { 200: Component, ...errors } } },

@@ -26,7 +26,7 @@ export const view = (r: repo.ComponentViewRow): Component => ({
   synthetic: toBool(r.synthetic), updatedAt: r.updated_at,
 });
 
-/** Today's calendar date in the tenant's business time zone (DESIGN.md §4 Time). */
+/** Today's calendar date in the tenant's business time zone (docs/conventions.md, "Time and calendar"). */
 export const todayIn = (timezone: string, now: Date): string =>
   new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
@@ -128,7 +128,7 @@ export function createComponentService(database: Database, clock: Clock, audit: 
           await db.transaction().execute(async (tx) => {
             if (!input.code) {
               // The serial is read under a per-tenant lock in the inserting transaction: 50 concurrent creates get
-              // 50 serials instead of colliding until the retries run out (issue 8 "Unique numbers under load").
+              // 50 serials instead of colliding until the retries run out.
               await repo.lockSerials(tx, database.dialect, actor.tenantId);
               const serial = (await repo.maxSerial(tx, actor.tenantId, classCode)) + 1;
               if (serial > COMPONENT_SERIAL_MAX) throw conflict('COMPONENT_SERIALS_EXHAUSTED', [{ field: 'body.classCode', rule: 'serial', message: `class ${classCode} has used all ${COMPONENT_SERIAL_MAX} serials` }]);

@@ -30,7 +30,7 @@ describe('demo census (synthetic)', () => {
     expect(all.items.filter((c) => c.gridCode !== null).length).toBeGreaterThan(190);
     const one = (await api().get(`/api/components/${all.items[0]?.code}`)).json();
     expect(one).toMatchObject({ synthetic: true, deptName: expect.any(String), streetName: expect.any(String), className: expect.any(String) });
-    expect((await list('classCode=01072')).total).toBe(19); // 排水泵站 (daye-facts.md: 19 pump houses)
+    expect((await list('classCode=01072')).total).toBe(19); // 排水泵站 (2023 work report: 19 pump houses; docs/demo-city.md)
     const stations = (await list('classCode=03004&pageSize=50')).items.map((c) => c.name);
     expect(stations.filter((n) => n.endsWith('转运站'))).toHaveLength(2);
     expect(stations.filter((n) => n.endsWith('收集站'))).toHaveLength(14);

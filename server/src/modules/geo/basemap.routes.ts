@@ -15,7 +15,7 @@ const Basemap = Type.Union([
   Type.Null(),
 ]);
 
-/** The configured online basemap (天地图 etc.), or null for the offline default (DESIGN.md §4 Maps). */
+/** The configured online basemap (天地图 etc.), or null for the offline default (docs/conventions.md, "Maps"). */
 export function registerBasemapRoute(app: FastifyInstance, basemap: Config['basemap']): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get('/api/geo/basemap', {
     config: { permission: 'org.read' },

@@ -15,7 +15,7 @@ describe('toWgs84', () => {
     expect(toWgs84(114.97, 30.1, 'cgcs2000')).toEqual([114.97, 30.1]);
   });
 
-  it('converts GCJ-02 with the known Beijing reference pair (stack-notes.md §9)', () => {
+  it('converts GCJ-02 with the known Beijing reference pair', () => {
     const wgs = toWgs84(116.403672, 39.910634, 'gcj02');
     expect(metres(wgs, [116.397428, 39.90923])).toBeLessThan(0.5);
   });

@@ -1,7 +1,7 @@
 /**
- * Input coordinates → stored WGS84 (DESIGN.md §4 Geometry). GCJ-02 (AMap, Tencent, WeChat) and BD-09 (Baidu)
- * are converted with gcoord (stack-notes.md §9: GCJ-02 → WGS84 round trip within 0.08 m). CGCS2000 is the
- * standard's datum (cn-standards.md §2.7); it and WGS84 differ by a few centimetres, below the precision of
+ * Input coordinates → stored WGS84 (docs/conventions.md, "Geometry"). GCJ-02 (AMap, Tencent, WeChat) and BD-09
+ * (Baidu) are converted with gcoord (GCJ-02 → WGS84 round trip within 0.08 m). CGCS2000 is the standard's datum
+ * (docs/standards.md, "Identifier formats"); it and WGS84 differ by a few centimetres, below the precision of
  * city grids and phone GPS, so CGCS2000 positions are stored unchanged. gcoord leaves points outside China
  * unchanged for GCJ-02/BD-09, because those offsets are only defined inside China.
  */

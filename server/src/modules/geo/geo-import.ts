@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Database, type Tx } from '../../platform/db.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { once, replay } from '../../platform/idempotency.ts';
+import { reportImportRows } from '../../platform/import-progress.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
@@ -127,6 +128,8 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     const parsed = level === 'grid'
       ? parseGridImport(input, { ...opts, isKnownCode: (c) => regions.get(c)?.kind === 'community' })
       : parseRegionImport(input, { ...opts, isKnownCode: (c) => ['street', 'town'].includes(regions.get(c)?.kind ?? '') });
+    const featureCount = Array.isArray((input as { features?: unknown } | null)?.features) ? (input as { features: unknown[] }).features.length : 0;
+    reportImportRows(featureCount, featureCount);
     const parseIssues = parsed.ok ? [] : parsed.issues;
     const issues = [...parseIssues, ...levelIssues(input, level, new Set(parseIssues.map((i) => i.path)))]
       .sort((a, b) => featureIndex(a.path) - featureIndex(b.path));

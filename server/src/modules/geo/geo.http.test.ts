@@ -2,6 +2,7 @@ import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isGridCode, type AreaGeometry, type PolygonGeometry, type Position } from '../../../../common/domain/geo.ts';
 import { createTenant } from '../../db/seed/demo-city.ts';
+import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { centroid, pointInPolygon } from './geometry.ts';
 
@@ -16,6 +17,8 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 const api = () => as(ctx.app, admin);
+/** Imports run as jobs: the outcome is the finished job's result or error, in the shape the import always had. */
+const importPost = async (url: string, body: unknown, headers?: Record<string, string>) => importOutcome(ctx.app, admin, await api().post(url, body, headers));
 interface Feature { type: 'Feature'; geometry: AreaGeometry; properties: Record<string, unknown> }
 interface Collection { type: 'FeatureCollection'; features: Feature[] }
 const layer = async (level: string, query = ''): Promise<Collection> => {
@@ -110,7 +113,7 @@ describe('GeoJSON import and export', () => {
   it('rejects a self-intersecting polygon naming the feature path, and writes nothing', async () => {
     const before = await count('regions');
     const bowTie: AreaGeometry = { type: 'Polygon', coordinates: [[[114.97, 30.09], [114.975, 30.095], [114.975, 30.09], [114.97, 30.095], [114.97, 30.09]]] };
-    const res = await api().post('/api/geo/import/community', fc([
+    const res = await importPost('/api/geo/import/community', fc([
       { type: 'Feature', properties: { code: '420281001091', name: '好社区' }, geometry: square(114.97, 30.09, 0.002) },
       { type: 'Feature', properties: { code: '420281001092', name: '坏社区' }, geometry: bowTie },
     ]));
@@ -124,7 +127,7 @@ describe('GeoJSON import and export', () => {
   });
 
   it('lists every problem at once: outside the tenant, unknown street, wrong level, missing name', async () => {
-    const res = await api().post('/api/geo/import/community', fc([
+    const res = await importPost('/api/geo/import/community', fc([
       { type: 'Feature', properties: { code: '420281001093', name: '远方' }, geometry: square(116.39, 39.9, 0.001) },
       { type: 'Feature', properties: { code: '420281009001', name: '无街道' }, geometry: square(114.97, 30.09, 0.001) },
       { type: 'Feature', properties: { code: '420281001093001', name: '网格' }, geometry: square(114.97, 30.09, 0.001) },
@@ -141,7 +144,7 @@ describe('GeoJSON import and export', () => {
   it('imports a community declared in GCJ-02, audits it, and exports a file that re-imports as updates', async () => {
     const wgs = square(114.975, 30.095, 0.002);
     const gcj: PolygonGeometry = { type: 'Polygon', coordinates: [(wgs.coordinates[0] as Position[]).map((p) => gcoord.transform(p, gcoord.WGS84, gcoord.GCJ02) as Position)] };
-    const created = await api().post('/api/geo/import/community?crs=gcj02', fc([{ type: 'Feature', properties: { code: '420281001095', name: '测试社区' }, geometry: gcj }]));
+    const created = await importPost('/api/geo/import/community?crs=gcj02', fc([{ type: 'Feature', properties: { code: '420281001095', name: '测试社区' }, geometry: gcj }]));
     expect(created.statusCode).toBe(200);
     expect(created.json()).toEqual({ created: 1, updated: 0 });
     const stored = (await layer('community')).features.find((f) => f.properties.code === '420281001095') as Feature;
@@ -153,7 +156,7 @@ describe('GeoJSON import and export', () => {
 
     const file = await api().get('/api/geo/export/community');
     expect(file.headers['content-disposition']).toContain('420281-community.geojson');
-    const again = await api().post('/api/geo/import/community', file.json(), { 'content-type': 'application/geo+json' });
+    const again = await importPost('/api/geo/import/community', file.json(), { 'content-type': 'application/geo+json' });
     expect(again.json()).toEqual({ created: 0, updated: 16 });
   });
 

@@ -2,12 +2,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody, IdParams } from '../../../../common/contracts/common.ts';
+import { ImportJob } from '../../../../common/contracts/imports.ts';
 import {
-  FeatureCollectionOut, GenerateGridsBody, GenerateGridsResult, GeoImportResult, GeoLevelParams, ImportCrsQuery, LayerQuery, Location,
+  FeatureCollectionOut, GenerateGridsBody, GenerateGridsResult, GeoLevelParams, ImportCrsQuery, LayerQuery, Location,
   LocateQuery, MAX_GEO_IMPORT_BYTES,
 } from '../../../../common/contracts/geo.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
+import { acceptImport, type ImportJobs } from '../imports/index.ts';
 import type { GeoService } from './geo.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -17,7 +19,7 @@ const GEOJSON = 'application/geo+json';
 const sendJsonText = (reply: FastifyReply, contentType: string, body: string) => reply.type(contentType).send(body);
 
 /** HTTP only: contract → service → reply (DESIGN.md §3). Layers are sent as prepared JSON text. */
-export async function registerGeoRoutes(app: FastifyInstance, s: GeoService): Promise<void> {
+export async function registerGeoRoutes(app: FastifyInstance, s: GeoService, imports: ImportJobs): Promise<void> {
   await app.register(async (scope) => {
     // .geojson files are often posted with their own media type; parse it like JSON, within the import's limit.
     scope.addContentTypeParser(GEOJSON, { parseAs: 'string', bodyLimit: MAX_GEO_IMPORT_BYTES }, (_req, body, done) => {
@@ -42,11 +44,16 @@ export async function registerGeoRoutes(app: FastifyInstance, s: GeoService): Pr
       bodyLimit: MAX_GEO_IMPORT_BYTES,
       config: { permission: 'region.manage' },
       schema: {
-        tags, summary: 'Import a FeatureCollection of one level (upsert by code), all or nothing; 400 GEO_IMPORT_INVALID lists every problem by path',
+        tags, summary: 'Import a FeatureCollection of one level (upsert by code) as a job, all or nothing: 202 + Location /api/imports/:id, whose result is a GeoImportResult or GEO_IMPORT_INVALID listing every problem by path',
         params: GeoLevelParams, querystring: ImportCrsQuery, body: Type.Unknown({ description: 'GeoJSON FeatureCollection, ≤ 20 MB' }),
-        response: { 200: GeoImportResult, 413: ErrorBody, ...errors },
+        response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
       },
-    }, async (req) => s.importLayer(actorOf(req), req.params.level, req.body, req.query.crs, idempotencyKey(req.headers['idempotency-key'])));
+    }, async (req, reply) => {
+      const key = idempotencyKey(req.headers['idempotency-key']);
+      // The parsed collection is stored as its JSON text; the job parses it back and imports it as before.
+      const upload = { params: { level: req.params.level, crs: req.query.crs ?? null }, bytes: Buffer.from(JSON.stringify(req.body ?? null)) };
+      return acceptImport(req, reply, await imports.submit(actorOf(req), 'geo.layer', upload, key));
+    });
     r.post('/api/geo/communities/:id/grids/generate', { config: { permission: 'region.manage' }, schema: { tags, summary: 'Cover a community with ~100 m grids (409 if it has grids and replace is not set)', params: IdParams, body: GenerateGridsBody, response: { 200: GenerateGridsResult, ...errors } } },
       async (req) => s.generateGrids(actorOf(req), req.params.id, req.body));
     r.get('/api/geo/locate', { config: { permission: 'org.read' }, schema: { tags, summary: 'Point → grid, community, street (crs converts GCJ-02/BD-09 input)', querystring: LocateQuery, response: { 200: Location, ...errors } } },

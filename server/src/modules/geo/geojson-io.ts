@@ -1,6 +1,7 @@
 /**
  * GeoJSON import (validate everything, return every problem by path, or all rows: the caller writes all rows in
- * one transaction or none) and export. Codes follow cn-standards.md §2.6: regions carry their full 统计用区划
+ * one transaction or none) and export. Codes follow docs/standards.md, "Identifier formats": regions carry their
+ * full 统计用区划
  * code (street/town 9, community 12; the tenant boundary its 6-digit admin code), grids 15 digits, components
  * 17 digits. Import coordinates may be declared GCJ-02/BD-09 and are converted to WGS84 before validation.
  */

@@ -1,7 +1,7 @@
 /**
  * Pure polygon geometry on WGS84 lng/lat: validation with JSON-path issues (the 4xx details of bad imports),
  * bbox, spherical area, centroid and point-in-polygon. Grids are polygons that must be closed simple rings
- * (cn-standards.md §2.6: 万米单元网格 须闭合多边形并建拓扑), so self-intersections are rejected, not repaired.
+ * (万米单元网格 须闭合多边形并建拓扑: docs/standards.md, "Identifier formats"), so self-intersections are rejected, not repaired.
  */
 import type { AreaGeometry, Bbox, GeoIssue, Geometry, Position } from '../../../../common/domain/geo.ts';
 import { isLngLatInRange } from '../../../../common/domain/geo.ts';
@@ -12,7 +12,7 @@ const RAD = Math.PI / 180;
 /** More issues than this per geometry add nothing for the person fixing the file. */
 const MAX_ISSUES = 20;
 
-/** Thrown by helpers that cannot return issues; the lead's error handler maps it to 400 with `details`. */
+/** Thrown by helpers that cannot return issues; the error handler maps it to 400 with `details`. */
 export class GeoValidationError extends Error {
   constructor(
     readonly code: string,

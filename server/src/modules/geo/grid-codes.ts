@@ -1,5 +1,5 @@
 /**
- * Standard identifiers, spelled as cn-standards.md §2.6 gives them:
+ * Standard identifiers, spelled as the standards give them (docs/standards.md, "Identifier formats"):
  * - grid code (单元网格标识码) 15 digits = admin 6 + street 3 + community 3 + serial 3 (DB11/T 2157-2023; the
  *   old CJ/T 213-2005 form had a 2-digit serial, 14 digits, which we upgrade on import);
  * - component id (管理部件标识码, GB/T 47678.5-2026) 17 digits = admin 6 + class 5 (major 2 + minor 3) + serial 6.

@@ -1,6 +1,6 @@
 /**
  * Covers a community with square cells (~cellMeters on a side) clipped to its polygon, numbered 001… west→east
- * within a row and rows north→south (DB11/T 2157-2023 顺序码 rule, cn-standards.md §1.4 / §2.6).
+ * within a row and rows north→south (DB11/T 2157-2023 顺序码 rule: docs/standards.md, "Identifier formats").
  *
  * Clipping: each cell is an axis-aligned rectangle, the community may be concave or have holes, so pieces of the
  * community inside a cell are cut out by walking the rectangle boundary (Weiler–Atherton specialised to a

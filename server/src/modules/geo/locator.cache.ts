@@ -1,6 +1,6 @@
 /**
  * One point → grid / community / street index per tenant, built from the database and kept in memory
- * (DESIGN.md §4 Geometry: one function with a spatial index). Each lookup reads `tenants.geo_version` (a
+ * (one function with a spatial index: docs/conventions.md, "Geometry"). Each lookup reads `tenants.geo_version` (a
  * primary-key read) and rebuilds the index when it moved: every geography write bumps it in its transaction,
  * so a change made by another app process is picked up on the next lookup after it commits.
  */

@@ -1,7 +1,8 @@
 /**
- * Point → grid / community / street (DESIGN.md §4: one function with a spatial index). Flatbush holds the
+ * Point → grid / community / street (one function with a spatial index: docs/conventions.md, "Geometry"). Flatbush
+ * holds the
  * bboxes; candidates are confirmed by an even-odd crossing test over flat Float64Array coordinates, which is
- * several times faster than walking nested GeoJSON arrays (stack-notes.md §9 measured 844k/s that way).
+ * several times faster than walking nested GeoJSON arrays (measured at about 844k lookups/s on 10 000 grids).
  * A point exactly on a shared edge goes to the first polygon in input order that claims it.
  */
 import Flatbush from 'flatbush';

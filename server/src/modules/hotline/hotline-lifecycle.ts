@@ -1,5 +1,5 @@
 /**
- * The work order's states and which action each allows (cn-standards.md §6 建议的接入流程): 签收 first (its own
+ * The work order's states and which action each allows (docs/hotline.md, "Intake from 12345"): 签收 first (its own
  * clock: late = 响应超时), then either 退回 to the hotline with a reason (not the bureau's job) or 转为案件; once the
  * case is closed a 办理答复 is sent back, and the hotline's 回访满意度 closes the order. Pure: no I/O.
  */
@@ -34,7 +34,7 @@ export const DEFAULT_SIGN_LIMITS: Record<HotlineUrgency, Limit> = {
   emergency: { value: 0.5, unit: 'emergency_hours' },
 };
 
-/** 办理时限 when the hotline sends none (cn-standards.md §6, 北京「接诉即办」: 一般 7 天, 及时性 24 小时, 突发 2 小时). */
+/** 办理时限 when the hotline sends none (北京「接诉即办」: 一般 7 天, 及时性 24 小时, 突发 2 小时; docs/hotline.md). */
 export const DEFAULT_DUE_LIMITS: Record<HotlineUrgency, Limit> = {
   normal: { value: 7, unit: 'calendar_days' },
   urgent: { value: 24, unit: 'emergency_hours' },

@@ -7,7 +7,7 @@ describe('办理答复 draft', () => {
     filingCondition: '占道经营', closedAt: '2024-03-12T08:30:00.000Z',
   };
 
-  it('has the four parts of §6 from the timeline notes, without doubled punctuation, in business time', () => {
+  it('has the four parts of a 办理答复 from the timeline notes, without doubled punctuation, in business time', () => {
     const text = draftReply({
       ...base,
       timeline: [

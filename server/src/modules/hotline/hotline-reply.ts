@@ -1,6 +1,7 @@
 /**
- * The 办理答复 drafted from the case timeline when the case is closed (cn-standards.md §6: 调查核实情况、处理结果、依据、
- * 后续安排). The operator edits it before it is pushed back; the draft never names staff, only the handling unit.
+ * The 办理答复 drafted from the case timeline when the case is closed (调查核实情况、处理结果、依据、后续安排:
+ * docs/hotline.md, "Intake from 12345"). The operator edits it before it is pushed back; the draft never names
+ * staff, only the handling unit.
  */
 import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time.ts';
 

@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import type { HotlineOrderInput, HotlineUrgency } from '../../../../common/contracts/hotline.ts';
 import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time.ts';
 import { parseCsv } from '../../platform/csv.ts';
-import { DEFAULT_SHEET_LIMITS, importTooManyRows, sheetRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { reportImportRows } from '../../platform/import-progress.ts';
+import { DEFAULT_SHEET_LIMITS, importTooManyRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
+import { sheetRowsOffThread } from '../../platform/sheet-thread.ts';
 import { hotlineErrors } from './hotline.errors.ts';
 
 export const SHEET_NAME = '热线工单';
@@ -176,7 +178,7 @@ async function readXlsxRows(buf: Buffer, limits: SheetLimits): Promise<RawRow[]>
   let positions: Map<Column, number> | undefined;
   const rows: RawRow[] = [];
   try {
-    for await (const row of sheetRows(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
+    for await (const row of sheetRowsOffThread(buf, { sheet: SHEET_NAME, maxRows: MAX_ROWS, limits })) {
       if (!positions) {
         const header: [number, string][] = [];
         if (row.number === 1) row.eachCell((cell, col) => header.push([col, cell.text.trim()]));
@@ -199,7 +201,11 @@ async function readXlsxRows(buf: Buffer, limits: SheetLimits): Promise<RawRow[]>
 
 /** Reads an xlsx workbook (the 热线工单 sheet or the first) or UTF-8 CSV, told apart by content. */
 export async function readOrderFile(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<RawRow[]> {
-  if (!looksLikeZip(buf)) return readCsvRows(buf, Math.min(MAX_ROWS, limits.maxRows));
+  if (!looksLikeZip(buf)) {
+    const rows = readCsvRows(buf, Math.min(MAX_ROWS, limits.maxRows));
+    reportImportRows(rows.length, rows.length);
+    return rows;
+  }
   return readXlsxRows(buf, limits);
 }
 

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
+import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
-/** 12345 / 民情通 / 信访 work orders over HTTP on a real database (issue 5). Clock frozen at 2024-03-12 10:00 +08 (Tue). */
+/** 12345 / 民情通 / 信访 work orders over HTTP on a real database. Clock frozen at 2024-03-12 10:00 +08 (Tue). */
 let ctx: TestContext;
 const s: Record<string, Session> = {};
 const POINT = { lng: 114.975, lat: 30.1 };
@@ -22,10 +23,11 @@ afterAll(async () => ctx.close());
 const api = (who: string) => as(ctx.app, s[who] ?? null);
 const csv = (lines: string[]) => Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`);
 const HEADER = '工单编号,诉求人,联系电话,诉求内容,地址,办理时限,紧急程度';
-const importFile = (file: Buffer, source = '12345', headers: Record<string, string> = {}, type = 'text/csv') => ctx.app.inject({
+/** Imports run as jobs: the outcome is the finished job's result or error, in the shape the import always had. */
+const importFile = async (file: Buffer, source = '12345', headers: Record<string, string> = {}, type = 'text/csv') => importOutcome(ctx.app, s.operator as Session, await ctx.app.inject({
   method: 'POST', url: `/api/hotline/orders/import?source=${source}`, payload: file,
   headers: { cookie: s.operator?.cookie ?? '', 'x-csrf-token': s.operator?.csrf ?? '', 'content-type': type, ...headers },
-});
+}));
 const hook = (body: object, headers: Record<string, string> = {}, source = '12345') => ctx.app.inject({
   method: 'POST', url: `/api/hotline/webhook/${source}`, payload: body, headers: { authorization: `Bearer ${secret}`, ...headers },
 });

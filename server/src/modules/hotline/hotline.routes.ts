@@ -4,13 +4,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MAX_IMPORT_BYTES, XLSX_MIME } from '../../../../common/contracts/catalog.ts';
 import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
+import { ImportJob } from '../../../../common/contracts/imports.ts';
 import {
-  HotlineCallerReply, HotlineConvert, HotlineImportQuery, HotlineImportResult, HotlineOrderDetail, HotlineOrderInput, HotlineOrderSummary, HotlineQuery,
+  HotlineCallerReply, HotlineConvert, HotlineImportQuery, HotlineOrderDetail, HotlineOrderInput, HotlineOrderSummary, HotlineQuery,
   HotlineReply, HotlineReturn, HotlineRevisit, HotlineSecret, HotlineSourceConfig, HotlineSourceParams, HotlineVersioned, ReplyDraft, WebhookReceipt,
 } from '../../../../common/contracts/hotline.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
+import { acceptImport, type ImportJobs } from '../imports/index.ts';
 import { buildTemplate } from './hotline-sheet.ts';
 import type { HotlineService } from './hotline.service.ts';
 
@@ -29,8 +31,8 @@ async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
   throw invalidField('body.file', 'required', '请上传 xlsx 或 CSV 文件（multipart 字段 file，或作为请求体）');
 }
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). */
-export async function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineService): Promise<void> {
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). */
+export async function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineService, imports: ImportJobs): Promise<void> {
   hotline.useLogger(app.log);
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 12 } });
@@ -47,12 +49,13 @@ export async function registerHotlineRoutes(app: FastifyInstance, hotline: Hotli
     r.post('/api/hotline/orders/import', {
       bodyLimit: MAX_IMPORT_BYTES,
       config: { permission: 'hotline.handle' },
-      schema: { tags, summary: 'Import work orders (xlsx or CSV), all or nothing; honours Idempotency-Key', headers: IdemHeaders, querystring: HotlineImportQuery, response: { 200: HotlineImportResult, 413: ErrorBody, ...errors } },
+      schema: {
+        tags, summary: 'Import work orders (xlsx or CSV) as a job, all or nothing: 202 + Location /api/imports/:id, whose result is a HotlineImportResult; honours Idempotency-Key',
+        headers: IdemHeaders, querystring: HotlineImportQuery, response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
+      },
     }, async (req, reply) => {
       const key = idempotencyKey(req.headers['idempotency-key']);
-      const result = await hotline.importFile(actorOf(req), req.query.source, await uploadedFile(req), key);
-      if (result.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(result.status).send(result.body);
+      return acceptImport(req, reply, await imports.submit(actorOf(req), 'hotline.orders', { params: { source: req.query.source }, bytes: await uploadedFile(req) }, key));
     });
     r.get('/api/hotline/orders/:id', { config: { permission: 'hotline.read' }, schema: { tags, params: IdParams, response: { 200: HotlineOrderDetail, ...errors } } },
       async (req) => hotline.get(actorOf(req), req.params.id));

@@ -37,7 +37,7 @@ export interface HotlineDeps extends IntakeDeps {
   timeZone: string;
 }
 
-/** 12345 / 民情通 / 阳光信访 work orders (issue 5): list, 签收, 退回, 转为案件, 办理答复, 回访, and the 签收 sweep. */
+/** 12345 / 民情通 / 阳光信访 work orders: list, 签收, 退回, 转为案件, 办理答复, 回访, and the 签收 sweep. */
 export function createHotlineService(database: Database, clock: Clock, deps: HotlineDeps) {
   const { db, dialect } = database;
   const intake = createHotlineIntake(database, clock, deps);

@@ -3,7 +3,7 @@ import { driveToClosed, staffSessions, step } from '../../testing/case-loop.ts';
 import { as, createTestApp, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /**
- * Public reports in the KPIs (issue 6 with issue 5's intake, rating and reopening), by hand on 2024-03-12:
+ * Public reports in the KPIs (with public intake, rating and reopening), by hand on 2024-03-12:
  *   P1  市民随手拍 → 发核实 → 核实 → 立案 … 结案, rated satisfied
  *   P2  市民随手拍 → 受理 → 立案 … 结案, rated unsatisfied, then reopened by the citizen
  *   P3  12345 热线 → voided by the operator

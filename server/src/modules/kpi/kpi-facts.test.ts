@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeFact, contributions, diffContributions, pruned, type FactCase, type FactEvent } from './kpi-facts.ts';
 
-/** What one case contributes (pure): late steps by red warnings (cn-standards.md §3.3), open late tasks count as due. */
+/**
+ * What one case contributes (pure): late steps by red warnings (docs/standards.md, "Time limits"), open late tasks
+ * count as due.
+ */
 const base: FactCase = {
   id: 'c1', tenant_id: 't', status: 'reported', channel: 'public', matter_code: '09006', street_id: 's1', community_id: 'm1', grid_code: 'g1',
   unit_id: null, reporter_id: null, task_user_id: null, step_warned: null, overdue: 0, extension_count: 0, suspension_count: 0, rework_count: 0,

@@ -1,9 +1,10 @@
 import { KPI_COUNTERS, REPORT_DAY_COUNTERS, zeroCounts, type KpiCounter, type KpiCounts } from '../../../../common/domain/kpi.ts';
 
 /**
- * What one case contributes to the assessment (pure; cn-standards.md §4.2 definitions, one line each below).
- * A step is late when the SLA sweep raised a red warning for it (§3.3 预警: red = 超时); a task that is late and
- * still open counts in its 应… denominator, a task still within its limit does not count yet (not yet due).
+ * What one case contributes to the assessment (pure; docs/standards.md, "KPI indicators", one line each below).
+ * A step is late when the SLA sweep raised a red warning for it (red = 超时: docs/standards.md, "Time limits"); a
+ * task that is late and still open counts in its 应… denominator, a task still within its limit does not count yet
+ * (not yet due).
  * Posts come from the timeline actors: the last actor of each step when a step repeats (rework, re-dispatch).
  */
 export interface FactCase {
@@ -30,7 +31,7 @@ export interface Fact {
   counts: KpiCounts;
 }
 
-/** Counters each post earns from a case (§4.3 post formulas). */
+/** Counters each post earns from a case (the post formulas of docs/standards.md, "KPI weights"). */
 export const USER_COUNTERS: Record<FactUserRole, readonly KpiCounter[]> = {
   reporter: ['reported', 'inspectorReported', 'validReported', 'selfHandled'],
   acceptor: ['accepted', 'verifySent', 'verifySentOnTime'],
@@ -88,7 +89,7 @@ export function computeFact(c: FactCase, events: readonly FactEvent[], redByStat
   if (filed) {
     n.filed = 1;                                                         // 立案数
     n.filedOnTime = red('pending_filing') === 0 ? 1 : 0;                 // 按时立案数
-    n.filedVoided = c.status === 'voided' ? 1 : 0;                       // 作废数 after filing (准确立案 = 立案 − 作废)
+    n.filedVoided = c.status === 'voided' || count('reclassify') > 0 ? 1 : 0; // 错误立案: voided or re-classified after filing
     n.missed = PUBLIC_CHANNELS.includes(c.channel) ? 1 : 0;              // 漏报数 = 核实属实的公众举报
     n.dispatched = count('dispatch');                                    // 派遣数
     n.needDispatch = n.dispatched + openLate('pending_dispatch');        // 应派遣数

@@ -5,8 +5,8 @@ import type { Database, Executor } from '../../platform/db.ts';
 import { computeFact, contributions, diffContributions, parseContributionKey, pruned, USER_ROLES, type Contributions, type Fact, type FactCase, type FactEvent } from './kpi-facts.ts';
 
 /**
- * The incrementally maintained roll-up (issue 6 "always consistent, always fast"). Triggers on `cases` queue every
- * changed case in kpi_dirty (migration 0010); draining recomputes each queued case's facts from its row, timeline
+ * The incrementally maintained roll-up: always consistent with the cases, always fast to read. Triggers on `cases`
+ * queue every changed case in kpi_dirty (migration 0010); draining recomputes each queued case's facts from its row, timeline
  * and warnings, and adds (new − old) to the daily counters. Each batch is one transaction that first claims its
  * queue rows by (case, mark): a change landing meanwhile leaves a fresh mark and is drained again.
  */

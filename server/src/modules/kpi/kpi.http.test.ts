@@ -4,7 +4,7 @@ import { as, createTestApp, type Session, type TestContext } from '../../testing
 import { createRollup } from './kpi-rollup.ts';
 
 /**
- * The KPI engine over HTTP on a hand-made month (issue 6). The demo clock is frozen at 2024-03-12 10:00 +08; five
+ * The KPI engine over HTTP on a hand-made month. The demo clock is frozen at 2024-03-12 10:00 +08; five
  * cases are reported by the demo inspector and driven by the demo staff:
  *   A  accept → file → dispatch 环卫所 → report back → check → pass → close           (closed on time)
  *   B  self-handled on the spot (自行处置: filed and closed at once, no unit)
@@ -83,7 +83,7 @@ describe('a hand-made month', () => {
     expect(month.total.counts.overdue).toBe(1);
   });
 
-  it('gives the tenant every §4.2 indicator as worked out by hand', async () => {
+  it('gives the tenant every documented indicator as worked out by hand', async () => {
     const { total } = await kpi('leader', 'period=month&at=2024-03&subject=tenant');
     const c = total.counts;
     expect({ reported: c.reported, inspectorReported: c.inspectorReported, validReported: c.validReported, voided: c.voided, selfHandled: c.selfHandled, accepted: c.accepted })
@@ -102,7 +102,7 @@ describe('a hand-made month', () => {
     expect(v('missedReportRate')).toBe(0);        // 0 public reports / 4 filed
     expect(v('onTimeVerifyRate')).toBeNull();     // nothing to verify: no data, never NaN
     expect(v('satisfactionRate')).toBeNull();
-    // Region formula (§4.3): 100×10 % + 立案数分值 100×20 % + 75×30 % + 75×40 % = 82.5 → B (§4.4)
+    // Region formula (docs/standards.md, "KPI weights"): 100×10 % + 立案数分值 100×20 % + 75×30 % + 75×40 % = 82.5 → B
     expect(total.score).toBe(82.5);
     expect(total.grade).toBe('B');
   });
@@ -223,6 +223,26 @@ describe('bad input, empty periods, scope and settings', () => {
     expect((await api('admin').put('/api/kpi/settings', good)).statusCode).toBe(200);
     const unit = (await kpi('leader', `period=month&at=2024-03&subject=unit&id=${sanitationId}`)).rows[0];
     expect(unit.score).toBe(66.67);
+    expect((await api('admin').put('/api/kpi/settings', body)).statusCode).toBe(200);
+  });
+
+  it('keeps count bands as settings: they score the count parts, stay when a PUT leaves them out, and bad ones are refused by field', async () => {
+    const current = (await api('admin').get('/api/kpi/settings')).json();
+    const { parts: _parts, updatedAt: _u, ...body } = current;
+    expect(body.bands.dispatched.length).toBeGreaterThan(0);
+    const filedOnly = structuredClone(body);
+    filedOnly.weights.unit = { filedScore: 100, closeRate: 0, onTimeHandleRate: 0, reworkRate: 0 };
+    filedOnly.bands.filed = [{ threshold: 1_000_000, score: 33 }];
+    expect((await api('admin').put('/api/kpi/settings', filedOnly)).statusCode).toBe(200);
+    expect((await kpi('leader', `period=month&at=2024-03&subject=unit&id=${sanitationId}`)).rows[0].score).toBe(33);
+    const { bands: _b, ...withoutBands } = filedOnly;
+    expect((await api('admin').put('/api/kpi/settings', withoutBands)).statusCode).toBe(200);
+    expect((await api('admin').get('/api/kpi/settings')).json().bands.filed).toEqual([{ threshold: 1_000_000, score: 33 }]);
+    const bad = structuredClone(body);
+    bad.bands.dispatched = [{ threshold: 10, score: 90 }, { threshold: 10, score: 80 }];
+    const res = await api('admin').put('/api/kpi/settings', bad);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'body.bands.dispatched[1].threshold' })]);
     expect((await api('admin').put('/api/kpi/settings', body)).statusCode).toBe(200);
   });
 

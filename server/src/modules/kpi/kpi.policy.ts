@@ -7,7 +7,7 @@ import { caseVisibility } from '../cases/index.ts';
 import type { Member } from './kpi.repository.ts';
 
 /**
- * Who sees which figures (issue 6): an unrestricted kpi.read grant sees everything; a unit grant its unit's figures;
+ * Who sees which figures: an unrestricted kpi.read grant sees everything; a unit grant its unit's figures;
  * a region grant the regions (and grids) inside its region. A member's figures count every case of that member, so
  * they are shown only to a grant that reaches all of those cases: a grant naming a unit AND a region reaches no whole
  * unit and no whole region, and sees its cases through the drill-down and case lists only. The tenant total and post

@@ -15,16 +15,16 @@ function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
   return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}.xlsx"`).send(body);
 }
 
-/** HTTP only: contract → service → reply (issue 6 KPI engine). */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). */
 export function registerKpiRoutes(app: FastifyInstance, kpi: KpiService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['kpi'];
 
-  r.get('/api/kpi', { config: { permission: 'kpi.read' }, schema: { tags, summary: 'Indicators, composite scores and grades for a period and subject (cn-standards.md §4)', querystring: KpiQuery, response: { 200: KpiResult, ...errors } } },
+  r.get('/api/kpi', { config: { permission: 'kpi.read' }, schema: { tags, summary: 'Indicators, composite scores and grades for a period and subject (docs/standards.md, "Assessment (KPI)")', querystring: KpiQuery, response: { 200: KpiResult, ...errors } } },
     async (req) => kpi.compute(actorOf(req), req.query));
   r.get('/api/kpi/drill', { config: { permission: 'kpi.read' }, schema: { tags, summary: 'The cases behind one counter', querystring: DrillQuery, response: { 200: PageOf(KpiCaseItem), ...errors } } },
     async (req) => kpi.drill(actorOf(req), req.query));
-  r.get('/api/kpi/settings', { config: { permission: 'kpi.read' }, schema: { tags, summary: 'Weights (§4.3), grade thresholds (§4.4), denominator options', response: { 200: KpiSettingsView, ...errors } } },
+  r.get('/api/kpi/settings', { config: { permission: 'kpi.read' }, schema: { tags, summary: 'Weights, grade thresholds, denominator options (docs/standards.md, "KPI weights", "KPI grades")', response: { 200: KpiSettingsView, ...errors } } },
     async (req) => kpi.settings(actorOf(req)));
   r.put('/api/kpi/settings', { config: { permission: 'kpi.manage' }, schema: { tags, summary: 'Edit weights (each subject sums to 100 %), grades, options', body: KpiSettings, response: { 200: KpiSettingsView, ...errors } } },
     async (req) => kpi.putSettings(actorOf(req), req.body));

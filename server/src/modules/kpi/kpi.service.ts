@@ -3,6 +3,7 @@ import {
   compositeScore, DEFAULT_GRADES, DEFAULT_WEIGHTS, formulaOf, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorsOf, KPI_COUNTERS, partScore,
   REPORT_DAY_COUNTERS, resolvePeriod, SCORE_PARTS, weightProblems, zeroCounts, type KpiCounts, type KpiPeriod, type KpiPeriodKind, type KpiSubject,
 } from '../../../../common/domain/kpi.ts';
+import { bandProblems, DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -16,12 +17,12 @@ import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
 
 export const SETTINGS_KEY = 'kpi.settings';
-export const DEFAULT_SETTINGS: KpiSettings = { weights: DEFAULT_WEIGHTS, grades: DEFAULT_GRADES, options: { excludeSuspended: false, bottomCount: 3 } };
+export const DEFAULT_SETTINGS: Required<KpiSettings> = { weights: DEFAULT_WEIGHTS, grades: DEFAULT_GRADES, options: { excludeSuspended: false, bottomCount: 3 }, bands: DEFAULT_BANDS };
 
 const FACT_MEMBER_COLUMN: Partial<Record<KpiSubject, string>> = { street: 'street_id', community: 'community_id', grid: 'grid_code', unit: 'unit_id' };
 const USER_COLUMN = { reporter: 'reporter_id', acceptor: 'acceptor_id', verifier: 'verifier_id', filer: 'filer_id', dispatcher: 'dispatcher_id', checkSender: 'check_sender_id', checker: 'checker_id', closer: 'closer_id' } as const;
 
-/** Turns the API's period into dates, or a 400 naming the field (issue 6: invalid period → 400). */
+/** Turns the API's period into dates, or a 400 naming the field (an invalid period is bad input, never a 500). */
 export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string; to?: string }): KpiPeriod {
   const p = resolvePeriod(q.period, q.at, q.from, q.to);
   if (p) return p;
@@ -30,31 +31,32 @@ export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string;
   throw invalidField('query.at', 'format', `a ${q.period} period needs at = ${shape}`);
 }
 
-/** The KPI engine (issue 6, cn-standards.md §4): figures from the roll-up, drained first so they are current. */
+/** The KPI engine (docs/standards.md, "Assessment (KPI)"): figures from the roll-up, drained first so they are current. */
 export function createKpiService(database: Database, clock: Clock, settings: SettingsService) {
   const { db } = database;
   const rollup = createRollup(database);
 
-  async function loadSettings(tenantId: string): Promise<KpiSettings & { updatedAt: string | null }> {
+  async function loadSettings(tenantId: string): Promise<Required<KpiSettings> & { updatedAt: string | null }> {
     const stored = await settings.get(tenantId, SETTINGS_KEY);
     const v = (stored?.value ?? {}) as Partial<KpiSettings>;
     return {
       weights: { ...DEFAULT_SETTINGS.weights, ...(v.weights ?? {}) },
       grades: { ...DEFAULT_SETTINGS.grades, ...(v.grades ?? {}) },
       options: { ...DEFAULT_SETTINGS.options, ...(v.options ?? {}) },
+      bands: { ...DEFAULT_SETTINGS.bands, ...(v.bands ?? {}) },
       updatedAt: stored?.updatedAt ?? null,
     };
   }
 
-  function rowOf(subject: KpiSubject, id: string, name: string, counts: KpiCounts | undefined, s: KpiSettings): KpiRow {
+  function rowOf(subject: KpiSubject, id: string, name: string, counts: KpiCounts | undefined, s: Required<KpiSettings>): KpiRow {
     const c = counts ?? zeroCounts();
     const formula = formulaOf(subject);
-    const score = compositeScore(formula, c, s.weights, s.options);
+    const score = compositeScore(formula, c, s.weights, s.options, s.bands);
     const noData = KPI_COUNTERS.every((k) => c[k] === 0);
     return {
       subject, id, name, counts: { ...c }, indicators: indicatorsOf(c, s.options),
       score: noData ? null : score, grade: noData || score === null ? null : gradeOf(score, s.grades),
-      parts: Object.fromEntries(SCORE_PARTS[formula].map((p) => [p, partScore(p, c, s.options)])), noData, rank: null,
+      parts: Object.fromEntries(SCORE_PARTS[formula].map((p) => [p, partScore(p, c, s.options, s.bands)])), noData, rank: null,
     };
   }
 
@@ -120,12 +122,15 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       return { ...s, parts: Object.fromEntries(FORMULA_SUBJECTS.map((f) => [f, [...SCORE_PARTS[f]]])) };
     },
 
-    /** Weights must each sum to 100 % (issue 6: refused with a message naming the subject and the sum). */
+    /** Weights must each sum to 100 %: otherwise refused with a message naming the subject and the sum. */
     async putSettings(actor: Actor, input: KpiSettings): Promise<KpiSettingsView> {
       requirePermission(actor, 'kpi.manage');
-      const problems = [...weightProblems(input.weights), ...gradeProblems(input.grades)];
+      const stored = await loadSettings(actor.tenantId);
+      // A client that does not know the bands (an older console) leaves them as they are.
+      const next: Required<KpiSettings> = { ...input, bands: input.bands ?? stored.bands };
+      const problems = [...weightProblems(next.weights), ...gradeProblems(next.grades), ...bandProblems(next.bands)];
       if (problems.length) throw new AppError('VALIDATION_FAILED', 400, problems.map((p) => ({ ...p, rule: 'kpi' })));
-      await db.transaction().execute((tx) => settings.put(tx, actor, SETTINGS_KEY, input));
+      await db.transaction().execute((tx) => settings.put(tx, actor, SETTINGS_KEY, next));
       return this.settings(actor);
     },
 

@@ -1,5 +1,5 @@
 /**
- * EXTENSION POINT — the message gateway that carries notices to citizens (issue 5). Two gateways ship:
+ * EXTENSION POINT — the message gateway that carries notices to citizens. Two gateways ship:
  * - `log` (default): writes the notice to the application log with the phone masked; no network at all;
  * - `http`: POSTs JSON to a provider adapter (SMS_HTTP_URL, bearer SMS_HTTP_TOKEN). Any 2xx is "sent"; anything
  *   else, a timeout or a refused connection throws, and the dispatcher retries with back-off.

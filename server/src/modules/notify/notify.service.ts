@@ -47,7 +47,7 @@ export function noticeText(n: { kind: string; message: string; case_no: string |
 }
 
 /**
- * The message gateway (issue 5): a scheduled dispatcher sends unsent rows of the `notifications` outbox through a
+ * The message gateway: a scheduled dispatcher sends unsent rows of the `notifications` outbox through a
  * pluggable gateway, recording attempts and the last error, retrying with back-off and giving up after
  * SMS_MAX_ATTEMPTS. The outbox row is written in the transaction of the change it reports, so no notice is lost.
  */

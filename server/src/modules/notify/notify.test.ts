@@ -6,7 +6,7 @@ import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { createHttpGateway, NOTICE_KINDS, noticeText } from './index.ts';
 
 /**
- * The message gateway (issue 5) on a real database: the outbox is dispatched through the log gateway (phone masked)
+ * The message gateway on a real database: the outbox is dispatched through the log gateway (phone masked)
  * or an HTTP SMS provider (a real local HTTP server stands in for it), with retries, back-off and giving up.
  */
 let ctx: TestContext;

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
+import type { HitCounter } from '../../platform/rate-counter.ts';
 import type { AuditService } from '../audit/index.ts';
 import { createClientService } from './open311-clients.service.ts';
 import { createOpen311Intake, type IntakeDeps } from './open311-intake.ts';
@@ -13,14 +14,15 @@ import { createOpen311Reader, type Open311Deps } from './open311.service.ts';
 import { registerOpen311AdminRoutes } from './open311-admin.routes.ts';
 import { registerOpen311Routes, type Open311Limits } from './open311.routes.ts';
 
-export type Open311ServiceDeps = Omit<Open311Deps, 'cases'> & IntakeDeps & UpdatesDeps & { cases: Open311Deps['cases'] & IntakeDeps['cases'] & UpdatesDeps['cases'] };
+/** `hits`: the app's rate counter, for each api_key's per-minute limit. */
+export type Open311ServiceDeps = Omit<Open311Deps, 'cases'> & IntakeDeps & UpdatesDeps & { cases: Open311Deps['cases'] & IntakeDeps['cases'] & UpdatesDeps['cases']; hits: HitCounter };
 
 export function createOpen311Services(database: Database, clock: Clock, audit: AuditService, deps: Open311ServiceDeps) {
   return {
     reader: createOpen311Reader(database, clock, deps),
     intake: createOpen311Intake(database, clock, deps),
     updates: createOpen311Updates(database, clock, deps),
-    clients: createClientService(database, clock, audit),
+    clients: createClientService(database, clock, audit, deps.hits),
   };
 }
 export type Open311Services = ReturnType<typeof createOpen311Services>;

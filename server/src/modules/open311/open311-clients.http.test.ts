@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type TestContext } from '../../testing/test-app.ts';
 
-/** 开放接口 admin API: client applications, keys shown once, audited, permission apikey.manage (issue 5). */
+/** 开放接口 admin API: client applications, keys shown once, audited, permission apikey.manage. */
 let ctx: TestContext;
 let admin: ReturnType<typeof as>;
 beforeAll(async () => {

@@ -8,13 +8,14 @@ import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import type { HitCounter } from '../../platform/rate-counter.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { O311Error } from './open311.errors.ts';
 import * as repo from './open311.repository.ts';
 
 /**
- * Client applications and their keys (open311-georeport-v2.md §1.1, §1.12 item 8). A key is
+ * Client applications and their keys (docs/open311.md, "Global rules", "Conformance checklist" item 8). A key is
  * `o311_<prefix>_<secret>`: the prefix finds the row, the sha256 of the whole key is compared in constant time,
  * and the key itself is returned once at creation and never stored or logged.
  */
@@ -32,33 +33,29 @@ const auditView = (r: ApiClientsTable) => ({ ...view(r) });
 const duplicateName = () => new AppError('OPEN311_CLIENT_NAME_TAKEN', 409, [{ field: 'body.name', rule: 'unique', message: 'a client application with this name exists' }]);
 
 /**
- * Per-key fixed one-minute windows, in this process. Behind N processes each counts separately (the limit is
- * per process); a shared counter would need Redis, which the deployment adds with N > 1 (DESIGN.md §2).
+ * Per-key one-minute windows aligned to the clock's minutes, counted by the app's hit counter: in memory for one
+ * process, in Redis across several instances (docs/security.md, "Rate limits across instances").
  */
 export class KeyRateLimiter {
-  private readonly windows = new Map<string, { minute: number; count: number }>();
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock, private readonly counter: HitCounter) {}
 
-  hit(clientId: string, perMinute: number): void {
-    const minute = Math.floor(this.clock.now().getTime() / 60_000);
-    const w = this.windows.get(clientId);
-    if (!w || w.minute !== minute) {
-      if (this.windows.size > 10_000) this.windows.clear();
-      this.windows.set(clientId, { minute, count: 1 });
-      return;
-    }
-    w.count += 1;
-    if (w.count > perMinute) throw O311Error.rateLimited(perMinute, 60 - (Math.floor(this.clock.now().getTime() / 1000) % 60));
+  async hit(clientId: string, perMinute: number): Promise<void> {
+    const t = this.clock.now().getTime();
+    const minute = Math.floor(t / 60_000);
+    // The minute is in the key: each calendar minute is its own window, whenever its first hit comes.
+    const { count } = await this.counter.hit(`open311:key:${clientId}:${minute}`, 60_000);
+    if (count > perMinute) throw O311Error.rateLimited(perMinute, 60 - (Math.floor(t / 1000) % 60));
   }
 }
 
-export function createClientService(database: Database, clock: Clock, audit: AuditService) {
+export function createClientService(database: Database, clock: Clock, audit: AuditService, hits: HitCounter) {
   const { db } = database;
-  const limiter = new KeyRateLimiter(clock);
+  const limiter = new KeyRateLimiter(clock, hits);
 
   /**
    * The client application of an api_key, whatever the tenant (checked by the caller once the request names
-   * it); 403 for a missing, malformed, unknown or disabled key alike (§1.5), 429 past its rate limit. Cheap: one
+   * it); 403 for a missing, malformed, unknown or disabled key alike (docs/open311.md "Creating a request"), 429
+   * past its rate limit. Cheap: one
    * indexed row and a hash, so it runs before a request body is parsed.
    */
   async function identify(apiKey: string | undefined): Promise<ApiClientsTable> {
@@ -68,7 +65,7 @@ export function createClientService(database: Database, clock: Clock, audit: Aud
     const given = Buffer.from(sha256(apiKey), 'hex');
     const ok = !!row && timingSafeEqual(given, Buffer.from(row.key_hash, 'hex')) && toBool(row.active);
     if (!row || !ok) throw O311Error.forbidden();
-    limiter.hit(row.id, row.rate_limit_per_minute);
+    await limiter.hit(row.id, row.rate_limit_per_minute);
     return row;
   }
 

@@ -6,7 +6,8 @@ import { list, w3c, type O311Doc, type O311Object } from './open311-format.ts';
 import { detailedStatus, openClosed } from './open311-status.ts';
 
 /**
- * Documents of the read side, field order as the spec's tables (open311-georeport-v2.md §1.2–§1.7). Pure: rows in,
+ * Documents of the read side, field order as the spec's tables (docs/open311.md, "Service discovery" to "Reading
+ * requests"). Pure: rows in,
  * O311Doc out. Reporter identity is not an input here, so it cannot appear in the output; cases arrive already
  * shaped by the public-output rule (cases/case-public-view.ts).
  */
@@ -42,7 +43,10 @@ export interface MatterRow {
   initials: string;
 }
 
-/** §1.3; group (and mySociety groups[]) = the major class (管理事项大类), keywords help search (pinyin, initials, the old 4-digit code). */
+/**
+ * docs/open311.md "Service list"; group (and mySociety groups[]) = the major class (管理事项大类), keywords help search
+ * (pinyin, initials, the old 4-digit code).
+ */
 export function serviceOf(m: MatterRow): O311Object {
   const keywords = [m.major_name, m.initials, m.pinyin.replace(/\s+/g, ''), m.old_code].filter((k): k is string => !!k);
   return {
@@ -53,7 +57,7 @@ export function serviceOf(m: MatterRow): O311Object {
     type: 'realtime',
     keywords: keywords.join(','),
     group: m.major_name,
-    // mySociety's multi-group extension (§1.3): FixMyStreet reads it when present
+    // mySociety's multi-group extension (docs/open311.md "Service list"): FixMyStreet reads it when present
     groups: list('group', [m.major_name]),
   };
 }
@@ -63,7 +67,10 @@ export interface Condition {
   condition: string;
 }
 
-/** Component anomalies (matter classes 01–05) can name the 17-digit component (cn-standards.md §2.1). */
+/**
+ * Component anomalies (matter classes 01–05) can name the 17-digit component (docs/standards.md, "Identifier
+ * formats").
+ */
 export const isComponentMatter = (majorCode: string) => ['01', '02', '03', '04', '05'].includes(majorCode);
 
 export interface AttributeSpec {
@@ -76,7 +83,8 @@ export interface AttributeSpec {
 /**
  * The questions of a service: the 立结案标准 of the matter as a single-value list (required when it has any, so
  * the shift leader files with the citizen's answer), the component id for component anomalies, and mySociety's
- * `fixmystreet_id` (FixMyStreet fills it itself, §1.4) which we keep as the partner's reference number.
+ * `fixmystreet_id` (FixMyStreet fills it itself, docs/open311.md "Service definition") which we keep as the
+ * partner's reference number.
  */
 export function attributeSpecs(m: Pick<MatterRow, 'major_code'>, conditions: readonly Condition[]): AttributeSpec[] {
   const out: AttributeSpec[] = [];
@@ -108,7 +116,7 @@ export function definitionDoc(code: string, specs: readonly AttributeSpec[], loc
   };
 }
 
-/** §1.7 field order; media_url is absolute; extensions (§1.9) only when asked. */
+/** docs/open311.md "Reading requests" field order; media_url is absolute; extensions ("Extensions") only when asked. */
 export function requestOf(
   c: PublicCaseSummary | PublicCaseView,
   o: { base: string; mediaUrls: readonly string[]; attributes?: readonly { code: string; name: string; value: string }[]; extensions: boolean },
@@ -142,7 +150,8 @@ export function requestOf(
             satisfaction: c.satisfaction,
             reopen_until: w3c(c.reopenUntil),
           },
-          // the answers given on POST, as San Francisco echoes them (§1.9 "Request attributes echoed in GET"); free
+          // the answers given on POST, as San Francisco echoes them (docs/open311.md "Extensions": request
+          // attributes echoed in GET); free
           // answers are public text like the description, the 17-digit component id is a code and stays whole
           attributes: list('attribute', (o.attributes ?? []).map((a) => ({ code: a.code, name: a.name, value: a.code === 'component_code' ? a.value : publicText(a.value) }))),
           ...(timeline

@@ -4,8 +4,11 @@ import { Params, dateParam } from './open311-params.ts';
 import { detailedStatus, openClosed, postedUpdateState, updateState } from './open311-status.ts';
 import { checkAttributes } from './open311-intake.ts';
 
-/** Pure rules of open311-georeport-v2.md §1.1 (Spark JSON, XML, W3C), §1.5 (attributes), §1.10 (states). */
-describe('one document, two renderings (§1.1)', () => {
+/**
+ * Pure rules of docs/open311.md, "Global rules" (Spark JSON, XML, W3C), "Creating a request" (attributes), "Service
+ * request updates" (states).
+ */
+describe('one document, two renderings (docs/open311.md "Global rules")', () => {
   const doc = { root: 'services', body: list('service', [{ service_code: '001', metadata: false, keywords: null, attributes: list('attribute', [{ values: list('value', [{ key: 'a', name: 'A & <B>' }]) }]) }]) };
 
   it('JSON: a container is an array even with one child; the root disappears; nulls are omitted; codes stay strings', () => {
@@ -20,7 +23,7 @@ describe('one document, two renderings (§1.1)', () => {
     expect(render({ root: 'x', body: { d: 'a\u0000b\u0007c' } }, 'xml')).toContain('<d>abc</d>');
   });
 
-  it('errors: an array of {code, description} with the HTTP status as code (§1.8)', () => {
+  it('errors: an array of {code, description} with the HTTP status as code (docs/open311.md "Errors")', () => {
     expect(JSON.parse(render(errorsDoc(403, ['api_key is missing or invalid']), 'json'))).toEqual([{ code: '403', description: 'api_key is missing or invalid' }]);
   });
 
@@ -42,7 +45,7 @@ describe('one document, two renderings (§1.1)', () => {
   });
 });
 
-describe('arguments (§1.1, §1.5, §1.7)', () => {
+describe('arguments (docs/open311.md "Global rules", "Creating a request", "Reading requests")', () => {
   it('empty = absent; comma lists merge and dedupe; attribute[CODE] and attribute[CODE][] collect values', () => {
     const p = Params.from(new URLSearchParams('status=&service_code=09006,01001&service_code=09006&attribute[a]=1&attribute[m][]=x&attribute[m][]=y&media_url=u1&media_url=u2'));
     expect(p.one('status')).toBeUndefined();
@@ -68,7 +71,7 @@ describe('arguments (§1.1, §1.5, §1.7)', () => {
   });
 });
 
-describe('states (§1.7, §1.9, §1.10)', () => {
+describe('states (docs/open311.md "Reading requests", "Extensions", "Service request updates")', () => {
   it('open/closed and CitySDK detailed_status', () => {
     expect(['reported', 'handling', 'suspended', 'pending_close'].map(openClosed)).toEqual(['open', 'open', 'open', 'open']);
     expect(['closed', 'voided'].map(openClosed)).toEqual(['closed', 'closed']);

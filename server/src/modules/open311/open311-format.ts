@@ -1,7 +1,7 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /**
- * One document model rendered two ways (open311-georeport-v2.md §1.1): XML (mandatory, UTF-8, no namespace) and
+ * One document model rendered two ways (docs/open311.md, "Global rules"): XML (mandatory, UTF-8, no namespace) and
  * JSON by the "Spark convention" — a container element that wraps repeated children becomes a JSON array even
  * with one child, and the root wrapper disappears. Documents are built once as `O311Value` with `list(...)` for
  * every container, so the two renderings can never disagree. Absent values (null/undefined) are omitted.
@@ -31,7 +31,10 @@ export const CONTENT_TYPES: Record<O311Format, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** `services.json` → { name: 'services', format: 'json' }; an unknown extension has no format (→ 404, §1.12 item 3). */
+/**
+ * `services.json` → { name: 'services', format: 'json' }; an unknown extension has no format (→ 404, docs/open311.md
+ * "Conformance checklist" item 3).
+ */
 export function splitFormat(file: string): { name: string; format: O311Format | null } {
   const dot = file.lastIndexOf('.');
   if (dot <= 0) return { name: file, format: null };
@@ -39,7 +42,10 @@ export function splitFormat(file: string): { name: string; format: O311Format | 
   return { name: file.slice(0, dot), format: (FORMATS as readonly string[]).includes(ext) ? (ext as O311Format) : null };
 }
 
-/** W3C-DTF with seconds and a zone, never milliseconds (§1.1: open311-adapter rejects fractions). */
+/**
+ * W3C-DTF with seconds and a zone, never milliseconds (docs/open311.md "Global rules": open311-adapter rejects
+ * fractions).
+ */
 export function w3c(iso: string | null | undefined): string | null {
   if (!iso) return null;
   const d = new Date(iso);
@@ -86,7 +92,7 @@ export function render(doc: O311Doc, format: O311Format): string {
   return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [doc.root]: toXmlTree(doc.body) }) as string}`;
 }
 
-/** §1.8: `errors` → `error{code, description}`; the body code equals the HTTP status. */
+/** docs/open311.md "Errors": `errors` → `error{code, description}`; the body code equals the HTTP status. */
 export function errorsDoc(status: number, descriptions: readonly string[]): O311Doc {
   return { root: 'errors', body: list('error', descriptions.map((description) => ({ code: String(status), description }))) };
 }

@@ -5,7 +5,7 @@ import { CONTENT_TYPES, errorsDoc, render, splitFormat, type O311Doc, type O311F
 import { O311Error } from './open311.errors.ts';
 
 /**
- * HTTP plumbing of /open311/v2 (open311-georeport-v2.md §1.1, §1.8): format by path extension and every error in
+ * HTTP plumbing of /open311/v2 (docs/open311.md, "Global rules", "Errors"): format by path extension and every error in
  * the requested format with the spec's codes. Bodies are read by open311-body.ts.
  */
 
@@ -22,7 +22,10 @@ export function send(reply: FastifyReply, format: O311Format, doc: O311Doc, stat
   return reply.status(status).header('content-type', CONTENT_TYPES[format]).send(render(doc, format));
 }
 
-/** The requested format, or 404 for an unknown extension (§1.12 item 3, as open311-adapter does). */
+/**
+ * The requested format, or 404 for an unknown extension (docs/open311.md "Conformance checklist" item 3, as
+ * open311-adapter does).
+ */
 export function requireFormat(format: string): O311Format {
   if (format === 'xml' || format === 'json') return format;
   throw O311Error.notFound(`unknown format: .${format} (use .xml or .json)`);
@@ -42,7 +45,7 @@ function fromAppError(err: AppError, locale: Locale): O311Error {
   const params = err.details && typeof err.details === 'object' && !Array.isArray(err.details) ? (err.details as Record<string, unknown>) : {};
   const text = translate(locale, `errors.${err.code}`, params) ?? err.code;
   const descriptions = details.length ? details.map((d) => `${fieldName(d.field ?? '')}: ${d.message ?? text}`) : [text];
-  // §1.8: 404 unknown resource, 403 key, 400 anything else; 413 for oversized media
+  // docs/open311.md "Errors": 404 unknown resource, 403 key, 400 anything else; 413 for oversized media
   const status = err.status === 404 || err.status === 413 ? err.status : 400;
   return new O311Error(status, descriptions);
 }

@@ -10,7 +10,10 @@ import { numberParam, type Params } from './open311-params.ts';
 import { O311Error } from './open311.errors.ts';
 import * as repo from './open311.repository.ts';
 
-/** The write side of POST requests (open311-georeport-v2.md §1.5, §1.11), validated fully before anything is stored. */
+/**
+ * The write side of POST requests (docs/open311.md, "Creating a request", "What FixMyStreet sends"), validated fully
+ * before anything is stored.
+ */
 export interface IntakeDeps {
   cases: { intake(tenantId: string, input: ExternalReport, idem: { scope: string; key: string | null }): Promise<IntakeResult> };
   photos: { uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string): Promise<{ id: string }> };
@@ -27,7 +30,7 @@ export const MAX_DESCRIPTION = 4000;
 export const MAX_MEDIA = 10;
 const MAX_DATA_URI_BYTES = 10 * 1024 * 1024;
 
-/** FixMyStreet sends `-` for a missing last name (§1.11); that is nobody's name. */
+/** FixMyStreet sends `-` for a missing last name (docs/open311.md "What FixMyStreet sends"); that is nobody's name. */
 const namePart = (v: string | undefined) => (v && v !== '-' ? v : undefined);
 
 function limited(p: Params, name: string, max: number): string | undefined {
@@ -36,7 +39,10 @@ function limited(p: Params, name: string, max: number): string | undefined {
   return v;
 }
 
-/** Answers checked against the definition: a required one missing → 400 naming `attribute[code]` (§1.5). */
+/**
+ * Answers checked against the definition: a required one missing → 400 naming `attribute[code]` (docs/open311.md
+ * "Creating a request").
+ */
 export function checkAttributes(specs: readonly AttributeSpec[], given: Map<string, string[]>, locale: Locale) {
   const problems: string[] = [];
   const answers: { code: string; name: string; value: string }[] = [];
@@ -60,7 +66,10 @@ export function checkAttributes(specs: readonly AttributeSpec[], given: Map<stri
   return answers;
 }
 
-/** `data:image/...;base64,` media URLs (FixMyStreet's import path, §1.9) become uploads; http(s) URLs are kept. */
+/**
+ * `data:image/...;base64,` media URLs (FixMyStreet's import path, docs/open311.md "Extensions") become uploads;
+ * http(s) URLs are kept.
+ */
 function splitMedia(urls: readonly string[]): { uploads: Buffer[]; links: string[] } {
   const uploads: Buffer[] = [];
   const links: string[] = [];
@@ -120,7 +129,7 @@ export function createOpen311Intake(database: Database, clock: Clock, deps: Inta
         case_id: result.caseId, tenant_id: tenantId, client_id: client.id, service_code: code,
         attributes_json: JSON.stringify(answers), media_urls_json: JSON.stringify(media.links), created_at: clock.now().toISOString(),
       });
-      // realtime service: the id, never together with the token (§1.5)
+      // realtime service: the id, never together with the token (docs/open311.md "Creating a request")
       return { root: 'service_requests', body: list('request', [{ service_request_id: result.caseNo }]) };
     },
   };

@@ -3,10 +3,11 @@ import { O311Error } from './open311.errors.ts';
 import * as repo from './open311.repository.ts';
 
 /**
- * The location of a POST requests (open311-georeport-v2.md §1.5): `lat`+`long`, or `address_id`, or
+ * The location of a POST requests (docs/open311.md, "Creating a request"): `lat`+`long`, or `address_id`, or
  * `address_string`. Our "master address repository" is the city's own registry: a 17-digit component id or a
  * 15-digit grid code as address_id; an address_string is matched against community and street names (longest
- * name wins). FixMyStreet's `#NOTPINPOINTED#` is no address at all (§1.11). A point outside the city is refused
+ * name wins). FixMyStreet's `#NOTPINPOINTED#` is no address at all (docs/open311.md "What FixMyStreet sends"). A
+ * point outside the city is refused
  * by the case intake (400 naming lat/long).
  */
 export interface Where {

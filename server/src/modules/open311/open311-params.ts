@@ -5,8 +5,9 @@ const MAX_NESTING = 8;
 /**
  * The arguments of one Open311 call, whatever carried them: query string, form-urlencoded or multipart fields,
  * a JSON object or an XML document. Repeated names keep every value (FixMyStreet repeats `media_url`, and sends
- * `attribute[CODE][]` for multi-value lists, §1.5/§1.11). "An empty parameter must be treated exactly like an
- * absent one" (§1.1): empty values are dropped at the door.
+ * `attribute[CODE][]` for multi-value lists: docs/open311.md "Creating a request", "What FixMyStreet sends"). "An
+ * empty parameter must be treated exactly like an absent one" (docs/open311.md "Global rules"): empty values are
+ * dropped at the door.
  */
 export class Params {
   private readonly values = new Map<string, string[]>();
@@ -44,7 +45,10 @@ export class Params {
     return this.values.get(name) ?? [];
   }
 
-  /** A comma list (§1.7: service_request_id, service_code, status), repeated parameters merged. */
+  /**
+   * A comma list (docs/open311.md "Reading requests": service_request_id, service_code, status), repeated parameters
+   * merged.
+   */
   commaList(name: string): string[] | undefined {
     const parts = this.all(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
     return parts.length ? [...new Set(parts)] : undefined;
@@ -101,7 +105,7 @@ export function dateParam(p: Params, name: string): Date | undefined {
   return d;
 }
 
-/** `true`/`TRUE`/`1` (mySociety sends upper case, §1.10). */
+/** `true`/`TRUE`/`1` (mySociety sends upper case, docs/open311.md "Service request updates"). */
 export function boolParam(p: Params, name: string): boolean {
   const v = p.one(name)?.toLowerCase();
   return v === 'true' || v === '1' || v === 'yes';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, FORM, REPORTER_TRACES, drive, fmsReport, form, loopSteps, open311App, xml } from './open311.fixtures.ts';
 
 /**
- * Read-side conformance (open311-georeport-v2.md §1.2–§1.7, §1.12 items 1, 2, 3, 5, 6, 7): every call in XML and
+ * Read-side conformance (docs/open311.md, "Service discovery" to "Reading requests", "Conformance checklist" items
+ * 1, 2, 3, 5, 6, 7): every call in XML and
  * JSON, Spark-shaped JSON, W3C datetimes without milliseconds, filters, default window, status mapping.
  */
 let ctx: Awaited<ReturnType<typeof open311App>>;
@@ -40,7 +41,7 @@ const both = async (path: string) => {
 };
 const requestIds = (list: { service_request_id: string }[]) => list.map((r) => r.service_request_id).sort();
 
-describe('discovery, services, definitions (§1.2–§1.4)', () => {
+describe('discovery, services, definitions (docs/open311.md "Service discovery" to "Service definition")', () => {
   it('discovery is an object with endpoints and formats as arrays', async () => {
     const { xs, js } = await both('discovery.{fmt}');
     expect(js).toMatchObject({ endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production', formats: ['text/xml', 'application/json'] }] });
@@ -73,6 +74,28 @@ describe('discovery, services, definitions (§1.2–§1.4)', () => {
     expect(xs.error[0]).toEqual({ code: '404', description: 'jurisdiction_id not found: sfgov.org' });
   });
 
+  it('jurisdiction_id also takes the city\'s documented aliases: the pinyin of its name, with or without 市', async () => {
+    for (const alias of ['daye', 'DaYe', 'dayeshi', 'da-ye']) {
+      const res = await get(`${BASE}/services.json?jurisdiction_id=${alias}`);
+      expect(res.statusCode, alias).toBe(200);
+    }
+    expect((await get(`${BASE}/services.json?jurisdiction_id=dayez`)).statusCode).toBe(404);
+  });
+
+  it('anonymous reads may be read by other origins\' browser apps; keyed calls may not', async () => {
+    for (const path of ['discovery.json', 'services.json', 'requests.json', `requests/${ids.fresh}.json`, 'services/09006.xml', 'requests/nope.json']) {
+      const res = await ctx.app.inject({ method: 'GET', url: `${BASE}/${path}`, headers: { origin: 'https://app.example.org' } });
+      expect(res.headers['access-control-allow-origin'], path).toBe('*');
+      expect(res.headers['access-control-allow-credentials'], path).toBeUndefined();
+    }
+    const keyed = await ctx.app.inject({ method: 'GET', url: `${BASE}/servicerequestupdates.json?api_key=${ctx.key}`, headers: { origin: 'https://app.example.org' } });
+    expect(keyed.headers['access-control-allow-origin']).toBeUndefined();
+    // A write (refused here for its missing fields, so nothing is filed) carries no permission for other origins.
+    const write = await ctx.app.inject({ method: 'POST', url: `${BASE}/requests.json`, payload: form([['api_key', ctx.key]]), headers: { ...FORM, origin: 'https://app.example.org' } });
+    expect(write.statusCode, write.body).toBe(400);
+    expect(write.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('service definition: object with attributes[] from 立结案标准 (values[] even with one), component id for anomalies', async () => {
     const { xs, js } = await both('services/09006.{fmt}');
     expect(js.service_code).toBe('09006');
@@ -101,7 +124,7 @@ describe('discovery, services, definitions (§1.2–§1.4)', () => {
   });
 });
 
-describe('GET requests (§1.7, §1.9)', () => {
+describe('GET requests (docs/open311.md "Reading requests", "Extensions")', () => {
   it('default window is the last 90 days; start/end select older ones; more than 90 days → 400', async () => {
     const { js, xs } = await both('requests.{fmt}');
     expect(requestIds(js)).toEqual([ids.handling, ids.closed, ids.fresh].sort());
@@ -158,7 +181,7 @@ describe('GET requests (§1.7, §1.9)', () => {
   });
 });
 
-describe('GET requests/{id} and tokens (§1.6, §1.7)', () => {
+describe('GET requests/{id} and tokens (docs/open311.md "Tokens", "Reading requests")', () => {
   it('one request is still a one-element array; extensions add extended_attributes and notes', async () => {
     const { xs, js } = await both(`requests/${ids.closed}.{fmt}?extensions=true`);
     expect(js).toHaveLength(1);

@@ -1,5 +1,6 @@
 /**
- * Our lifecycle seen through Open311 (open311-georeport-v2.md §1.7, §1.9, §1.10, §1.12 item 6). Pure, no I/O.
+ * Our lifecycle seen through Open311 (docs/open311.md, "Reading requests", "Extensions", "Service request updates",
+ * "Conformance checklist" item 6). Pure, no I/O.
  * v2 knows only open/closed; CitySDK's `detailed_status` and mySociety's extended update states say more.
  */
 import type { CaseState } from '../../../../common/domain/case-status.ts';
@@ -7,7 +8,10 @@ import type { CaseState } from '../../../../common/domain/case-status.ts';
 export type OpenClosed = 'open' | 'closed';
 export const openClosed = (status: string): OpenClosed => (status === 'closed' || status === 'voided' ? 'closed' : 'open');
 
-/** CitySDK `detailed_status` (§1.9): RECEIVED until filed, IN_PROCESS while handled, PROCESSED, REJECTED. */
+/**
+ * CitySDK `detailed_status` (docs/open311.md "Extensions"): RECEIVED until filed, IN_PROCESS while handled,
+ * PROCESSED, REJECTED.
+ */
 export function detailedStatus(status: string): 'RECEIVED' | 'IN_PROCESS' | 'PROCESSED' | 'REJECTED' {
   switch (status as CaseState) {
     case 'reported':
@@ -23,7 +27,7 @@ export function detailedStatus(status: string): 'RECEIVED' | 'IN_PROCESS' | 'PRO
   }
 }
 
-/** mySociety's lower-case update states (§1.10, GET servicerequestupdates). */
+/** mySociety's lower-case update states (docs/open311.md "Service request updates", GET servicerequestupdates). */
 export const UPDATE_STATES = [
   'unchanged', 'open', 'closed', 'fixed', 'in_progress', 'planned', 'action_scheduled', 'investigating', 'duplicate',
   'not_councils_responsibility', 'no_further_action', 'internal_referral', 'cancelled', 'reopen', 'for_triage',
@@ -53,7 +57,10 @@ export function updateState(e: { action: string; toStatus: string | null; fromSt
   }
 }
 
-/** POST servicerequestupdates sends the same set in upper case (§1.10); FixMyStreet also sends `REOPEN`. */
+/**
+ * POST servicerequestupdates sends the same set in upper case (docs/open311.md "Service request updates");
+ * FixMyStreet also sends `REOPEN`.
+ */
 export function postedUpdateState(raw: string): UpdateState | null {
   const v = raw.trim().toLowerCase();
   return (UPDATE_STATES as readonly string[]).includes(v) ? (v as UpdateState) : null;

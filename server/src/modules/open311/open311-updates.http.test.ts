@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, FORM, drive, fmsReport, form, loopSteps, open311App, xml } from './open311.fixtures.ts';
 
 /**
- * mySociety service request updates (open311-georeport-v2.md §1.10): GET the updates of the requests a key sent,
+ * mySociety service request updates (docs/open311.md, "Service request updates"): GET the updates of the requests a
+ * key sent,
  * POST updates unique per update_id, REOPEN reopens a closed case; both formats, FMS's XML reading.
  */
 let ctx: Awaited<ReturnType<typeof open311App>>;

@@ -11,7 +11,8 @@ import { O311Error } from './open311.errors.ts';
 import * as repo from './open311.repository.ts';
 
 /**
- * mySociety's service request updates (open311-georeport-v2.md §1.10): GET gives a client the updates of the
+ * mySociety's service request updates (docs/open311.md, "Service request updates"): GET gives a client the updates
+ * of the
  * requests it sent (status changes and notes written for the public, masked by the public-output rule); POST takes
  * the client's updates, unique per update_id; a REOPEN reopens a closed case within the reopen window, and
  * `attribute[satisfaction]` (satisfied | basically_satisfied | unsatisfied) rates a closed case. A client updates,
@@ -67,7 +68,7 @@ export function createOpen311Updates(database: Database, clock: Clock, deps: Upd
       const mediaUrls = p.all('media_url').concat(p.all('media_url[]'));
       if (mediaUrls.some((u) => !/^https?:\/\/\S{1,2000}$/i.test(u))) throw O311Error.badRequest('media_url must be http(s) URLs');
 
-      // our extension: attribute[satisfaction] rates a closed case (满意率, cn-standards.md §4.2)
+      // our extension: attribute[satisfaction] rates a closed case (满意率, docs/standards.md, "KPI indicators")
       const rating = p.attributes().get('satisfaction')?.[0];
       if (rating !== undefined && !(SATISFACTION as readonly string[]).includes(rating)) {
         throw O311Error.badRequest(`attribute[satisfaction] must be one of: ${SATISFACTION.join(', ')}`);

@@ -3,7 +3,8 @@ import { textRenamedJpg, wideJpeg } from '../photos/photo.fixtures.ts';
 import { BASE, FORM, POINT, REPORTER_TRACES, fmsReport, form, multipart, open311App, xml } from './open311.fixtures.ts';
 
 /**
- * POST requests conformance (open311-georeport-v2.md §1.5, §1.11, §1.12 items 3, 4, 7, 8), both formats, on a
+ * POST requests conformance (docs/open311.md, "Creating a request", "What FixMyStreet sends", "Conformance
+ * checklist" items 3, 4, 7, 8), both formats, on a
  * real database: FixMyStreet's exact request shapes, the location alternatives, media, errors, idempotency.
  */
 let ctx: Awaited<ReturnType<typeof open311App>>;
@@ -28,7 +29,7 @@ async function refused(res: Awaited<ReturnType<typeof post>>, fmt: 'xml' | 'json
   expect(await countCases()).toBe(before);
 }
 
-describe('POST requests as FixMyStreet sends it (§1.11)', () => {
+describe('POST requests as FixMyStreet sends it (docs/open311.md "What FixMyStreet sends")', () => {
   it('files a public case from the exact form FMS posts, answers the id in XML, keeps identity private', async () => {
     const res = await post('xml', form(fmsReport(ctx.key)));
     expect(res.statusCode, res.body).toBe(200);
@@ -37,7 +38,8 @@ describe('POST requests as FixMyStreet sends it (§1.11)', () => {
     expect(doc.request).toHaveLength(1);
     const id = doc.request[0].service_request_id as string;
     expect(id).toMatch(/^420281-20240312-\d{5}$/);
-    expect(doc.request[0].token).toBeUndefined(); // realtime: never id and token together (§1.5)
+    // realtime: never id and token together (docs/open311.md "Creating a request")
+    expect(doc.request[0].token).toBeUndefined();
 
     const c = await caseByNo(id);
     expect(c).toMatchObject({ channel: 'public', status: 'reported', matter_code: '09006', reporter_name: '张三丰', reporter_phone: '13800138000', reporter_email: 'citizen@example.org', device_id: 'fms-device-1', external_no: '77' });
@@ -101,7 +103,7 @@ describe('POST requests as FixMyStreet sends it (§1.11)', () => {
   });
 });
 
-describe('refusals in the requested format, nothing half-written (§1.8)', () => {
+describe('refusals in the requested format, nothing half-written (docs/open311.md "Errors")', () => {
   it('unknown service_code → 404; missing service_code → 400', async () => {
     const n = await countCases();
     for (const fmt of ['xml', 'json'] as const) {

@@ -1,5 +1,5 @@
 /**
- * Open311 errors carry the spec's status and one or more descriptions (open311-georeport-v2.md §1.8): 404 unknown
+ * Open311 errors carry the spec's status and one or more descriptions (docs/open311.md, "Errors"): 404 unknown
  * resource, 403 missing/invalid api_key, 400 anything else. 413 (oversized media) and 429 (rate limit) are plain
  * HTTP meanings the spec leaves open; they use the same body.
  */

@@ -24,7 +24,10 @@ type FormatParams = { format: string };
 /** Anonymous reads are public but bounded per caller address; writes are bounded per api_key (clients service). */
 const READ_LIMIT = { rateLimit: { max: 600, timeWindow: '1 minute' } };
 const cfg = { public: true, ...READ_LIMIT } as const;
-/** No session: the api_key argument is the credential (§1.5), so the cookie scheme does not apply. */
+/**
+ * No session: the api_key argument is the credential (docs/open311.md "Creating a request"), so the cookie scheme
+ * does not apply.
+ */
 const doc = (summary: string) => ({ tags: ['open311'], summary, security: [] });
 /**
  * Calls that may carry the api_key in the query string (FixMyStreet sends it so on GET servicerequestupdates) are
@@ -38,11 +41,18 @@ const queryKey = (req: FastifyRequest): string | undefined => {
   return typeof first === 'string' && first !== '' ? first : undefined;
 };
 
+/**
+ * Anonymous reads other parties' browser apps may call (docs/open311.md, "Cross-origin reads"): any origin may read
+ * them, without credentials. Keyed routes are left out: a browser page must not hold an api_key.
+ */
+const CROSS_ORIGIN_READS = new Set(['/discovery.:format', '/services.:format', '/services/:code.:format', '/requests.:format', '/requests/:id.:format', '/tokens/:token.:format'].map((p) => `/open311/v2${p}`));
+
 /** By header: before parsing, @fastify/multipart has not yet marked the request. */
 const isMultipart = (req: FastifyRequest) => /^multipart\/form-data\b/i.test(String(req.headers['content-type'] ?? ''));
 
 /**
- * GeoReport v2 under /open311/v2 (open311-georeport-v2.md §1.2–§1.10): reads are public, writes need an api_key.
+ * GeoReport v2 under /open311/v2 (docs/open311.md, "Service discovery" to "Service request updates"): reads are
+ * public, writes need an api_key.
  * Not under /api: the session/CSRF hook ignores these routes, the key is the credential. Writes are refused per IP
  * address before anything else, then by key before their body is parsed (open311-body.ts).
  */
@@ -57,6 +67,13 @@ export async function registerOpen311Routes(app: FastifyInstance, s: Open311Serv
       },
     };
     installOpen311Errors(scope, limits.bodyLimitBytes);
+    scope.addHook('onSend', async (req, reply, payload) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && CROSS_ORIGIN_READS.has(req.routeOptions.url ?? '')) {
+        reply.header('access-control-allow-origin', '*');
+        reply.header('cross-origin-resource-policy', 'cross-origin');
+      }
+      return payload;
+    });
     installBodyParsers(scope, limits, gate);
     await scope.register(multipart);
 
@@ -88,43 +105,43 @@ export async function registerOpen311Routes(app: FastifyInstance, s: Open311Serv
     };
     const write = { public: true, rateLimit: writeLimit } as const;
 
-    scope.get<{ Params: FormatParams }>('/discovery.:format', { config: cfg, schema: doc('Service discovery (§1.2)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams }>('/discovery.:format', { config: cfg, schema: doc('Service discovery') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       return send(reply, format, await s.reader.discovery(a.params, a.base, a.locale));
     });
 
-    scope.get<{ Params: FormatParams }>('/services.:format', { config: cfg, schema: doc('Service list: catalog matters grouped by major class (§1.3)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams }>('/services.:format', { config: cfg, schema: doc('Service list: catalog matters grouped by major class') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       return send(reply, format, await s.reader.services((await args(req)).params));
     });
 
-    scope.get<{ Params: FormatParams & { code: string } }>('/services/:code.:format', { config: cfg, schema: doc('Service definition: 立结案标准 and extra questions (§1.4)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams & { code: string } }>('/services/:code.:format', { config: cfg, schema: doc('Service definition: 立结案标准 and extra questions') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       return send(reply, format, await s.reader.definition(a.params, req.params.code, a.locale));
     });
 
-    scope.get<{ Params: FormatParams }>('/requests.:format', { config: cfg, schema: doc('Service requests: filters, comma lists, 90-day default window, page/page_size, updated_after/updated_before, extensions (§1.7, §1.9)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams }>('/requests.:format', { config: cfg, schema: doc('Service requests: filters, comma lists, 90-day default window, page/page_size, updated_after/updated_before, extensions') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       return send(reply, format, await s.reader.requests(a.params, a.base));
     });
 
-    scope.get<{ Params: FormatParams & { id: string } }>('/requests/:id.:format', { config: cfg, schema: doc('One service request by its id (the case number), as a one-element list (§1.7)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams & { id: string } }>('/requests/:id.:format', { config: cfg, schema: doc('One service request by its id (the case number), as a one-element list') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       return send(reply, format, await s.reader.request(a.params, req.params.id, a.base));
     });
 
-    scope.get<{ Params: FormatParams & { token: string } }>('/tokens/:token.:format', { config: cfg, schema: doc('Request id of a token (§1.6)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams & { token: string } }>('/tokens/:token.:format', { config: cfg, schema: doc('Request id of a token') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       return send(reply, format, await s.reader.token((await args(req)).params, req.params.token));
     });
 
     scope.post<{ Params: FormatParams }>('/requests.:format', {
       config: write, bodyLimit: limits.bodyLimitBytes, logLevel: KEYED_LOG, preParsing: keyFirst,
-      schema: doc('Create a service request (api_key; form, multipart media[]/photoN, JSON or XML; Idempotency-Key honoured) (§1.5)'),
+      schema: doc('Create a service request (api_key; form, multipart media[]/photoN, JSON or XML; Idempotency-Key honoured)'),
     }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const key = idempotencyKey(req.headers['idempotency-key']);
@@ -133,14 +150,14 @@ export async function registerOpen311Routes(app: FastifyInstance, s: Open311Serv
       return send(reply, format, await s.intake.post(tenant.id, client, a.params, a.files, key, a.locale));
     });
 
-    scope.get<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: { public: true }, logLevel: KEYED_LOG, preParsing: keyFirst, schema: doc('mySociety: updates of the requests this api_key sent (§1.10)') }, async (req, reply) => {
+    scope.get<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: { public: true }, logLevel: KEYED_LOG, preParsing: keyFirst, schema: doc('mySociety: updates of the requests this api_key sent') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       const { tenant, client } = await keyed(req, a.params);
       return send(reply, format, await s.updates.list(tenant.id, client, a.params));
     });
 
-    scope.post<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: write, bodyLimit: limits.bodyLimitBytes, logLevel: KEYED_LOG, preParsing: keyFirst, schema: doc('mySociety: post an update; REOPEN reopens a closed case (§1.10)') }, async (req, reply) => {
+    scope.post<{ Params: FormatParams }>('/servicerequestupdates.:format', { config: write, bodyLimit: limits.bodyLimitBytes, logLevel: KEYED_LOG, preParsing: keyFirst, schema: doc('mySociety: post an update; REOPEN reopens a closed case') }, async (req, reply) => {
       const format = requireFormat(req.params.format);
       const a = await args(req);
       const { tenant, client } = await keyed(req, a.params);

@@ -23,15 +23,24 @@ export interface Open311Deps {
 }
 
 const DAY_MS = 86_400_000;
-/** §1.1: "90 days or first 1000 requests, whichever is smallest"; a start/end range may not span more. */
+/**
+ * docs/open311.md "Global rules": "90 days or first 1000 requests, whichever is smallest"; a start/end range may not
+ * span more.
+ */
 export const WINDOW_DAYS = 90;
 export const MAX_REQUESTS = 1000;
 
-/** GeoReport v2 reads: discovery, services, definitions, requests and tokens (§1.2–§1.7). */
+/**
+ * GeoReport v2 reads: discovery, services, definitions, requests and tokens (docs/open311.md "Service discovery" to
+ * "Reading requests").
+ */
 export function createOpen311Reader(database: Database, clock: Clock, deps: Open311Deps) {
   const { db } = database;
 
-  /** §1.1 multi-jurisdiction: an unknown jurisdiction_id → 404; none given on an ambiguous install → 400. */
+  /**
+   * docs/open311.md "Global rules" multi-jurisdiction: an unknown jurisdiction_id → 404; none given on an ambiguous
+   * install → 400.
+   */
   async function tenantOf(p: Params) {
     const jurisdiction = p.one('jurisdiction_id');
     const tenant = await deps.org.publicTenant(jurisdiction ?? null);
@@ -83,14 +92,17 @@ export function createOpen311Reader(database: Database, clock: Clock, deps: Open
       return definitionDoc(code, attributeSpecs(matter, conditions), locale);
     },
 
-    /** §1.7 + extensions page/page_size and updated_after/updated_before (§1.9, §1.12 item 7). */
+    /**
+     * docs/open311.md "Reading requests" + extensions page/page_size and updated_after/updated_before ("Extensions",
+     * "Conformance checklist" item 7).
+     */
     async requests(p: Params, base: string): Promise<O311Doc> {
       const tenant = await tenantOf(p);
       const extensions = p.one('extensions')?.toLowerCase() === 'true';
       const ids = p.commaList('service_request_id');
       let q: PublicListQuery;
       if (ids) {
-        // "service_request_id overrides all other args" (§1.7)
+        // "service_request_id overrides all other args" (docs/open311.md "Reading requests")
         if (ids.length > MAX_REQUESTS) throw O311Error.badRequest(`at most ${MAX_REQUESTS} service_request_id values`);
         q = { caseNos: ids, limit: MAX_REQUESTS, offset: 0 };
       } else {
@@ -108,7 +120,7 @@ export function createOpen311Reader(database: Database, clock: Clock, deps: Open
       return oneRequest(tenant.id, id, base, p.one('extensions')?.toLowerCase() === 'true');
     },
 
-    /** §1.6: the token's request id; the token is echoed, never anything about the reporter. */
+    /** docs/open311.md "Tokens": the token's request id; the token is echoed, never anything about the reporter. */
     async token(p: Params, token: string): Promise<O311Doc> {
       const tenant = await tenantOf(p);
       const id = await deps.cases.findByToken(tenant.id, token);
@@ -121,7 +133,8 @@ export function createOpen311Reader(database: Database, clock: Clock, deps: Open
 export type Open311Reader = ReturnType<typeof createOpen311Reader>;
 
 /**
- * start_date/end_date on requested_datetime, default the last 90 days and never more than 90 days (§1.1, §1.7).
+ * start_date/end_date on requested_datetime, default the last 90 days and never more than 90 days (docs/open311.md
+ * "Global rules", "Reading requests").
  * With updated_after/updated_before alone (incremental sync) no requested window applies: a mirror must see an old
  * request that changed yesterday.
  */
@@ -140,7 +153,10 @@ function window(p: Params, now: Date): Pick<PublicListQuery, 'from' | 'to' | 'up
   return { from: start.toISOString(), to: end.toISOString(), ...updates };
 }
 
-/** page/page_size (§1.9, "the most widely implemented extension"); without them the first 1000 (§1.1). */
+/**
+ * page/page_size (docs/open311.md "Extensions", "the most widely implemented extension"); without them the first
+ * 1000 ("Global rules").
+ */
 function paging(p: Params): Pick<PublicListQuery, 'limit' | 'offset'> {
   const page = intParam(p, 'page', 1, 1_000_000) ?? 1;
   const size = intParam(p, 'page_size', 1, MAX_REQUESTS) ?? MAX_REQUESTS;

@@ -2,7 +2,7 @@ import type { Executor } from '../../platform/db.ts';
 import type { RegionsTable, UnitsTable, UsersTable, UserGrantsTable } from '../../db/schema.ts';
 import { containsAny } from '../../platform/search.ts';
 
-/** Kysely queries for the organisation; every one is scoped by tenant (issue 2 "Tenancy"). */
+/** Kysely queries for the organisation; every one is scoped by tenant (one installation serves several cities). */
 
 export interface ListWindow {
   limit: number;

@@ -12,7 +12,7 @@ import type { OrgServices } from './index.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). */
 export function registerOrgRoutes(app: FastifyInstance, s: OrgServices): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['org'];

@@ -53,6 +53,15 @@ describe(`public routes when a second city is added at runtime (${TEST_DIALECT})
     expect(signIn.json().error.details[0].field).toBe('body.tenantCode');
   });
 
+  it('a city may be named by its aliases; an alias two cities share names neither', async () => {
+    expect((await get(ctx.app, '/open311/v2/services.json?jurisdiction_id=huangshigang')).statusCode).toBe(200);
+    expect((await get(ctx.app, '/api/public/info', { 'x-city': 'HuangShiGang' })).json().city).toMatchObject({ code: '420202' });
+    expect((await get(ctx.app, '/api/public/info', { 'x-city': 'daye' })).json().city).toMatchObject({ code: '420281' });
+    await createTenant(ctx.database.db, ctx.clock, { code: '429999', name: '大冶县' }, { username: 'admin', password: 'Other#2024x' });
+    expect((await get(ctx.app, '/open311/v2/services.json?jurisdiction_id=daye')).statusCode).toBe(404);
+    expect((await get(ctx.app, '/open311/v2/services.json?jurisdiction_id=dayeshi')).statusCode).toBe(200);
+  });
+
   it('naming the city serves that city only: the first city\'s case is not found under the second', async () => {
     expect((await get(ctx.app, '/api/public/info', { 'x-city': '420202' })).json().city).toMatchObject({ code: '420202', name: '黄石港区' });
     expect((await get(ctx.app, '/api/public/info', { 'x-city': '420281' })).json().city).toMatchObject({ code: '420281' });

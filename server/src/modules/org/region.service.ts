@@ -25,7 +25,7 @@ const view = (r: RegionRow & { parent_name?: string | null }): Region => ({
   updatedAt: r.updated_at,
 });
 
-/** Streets/towns and their communities (issue 2 "Organisation"); geometry arrives with the data-model issue. */
+/** Streets/towns and their communities; their geometry is kept by the geo module. */
 export function createRegionService(database: Database, clock: Clock, audit: AuditService) {
   const { db } = database;
 
@@ -66,7 +66,7 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
         parent_id: parent?.id ?? null,
         kind,
         code: input.code,
-        // 6-digit admin code + 3-digit street + 3-digit community (cn-standards.md §2.6)
+        // 6-digit admin code + 3-digit street + 3-digit community (docs/standards.md, "Identifier formats")
         full_code: `${parent ? parent.full_code : tenant.code}${input.code}`,
         name: input.name.trim(),
         path: `${parent ? parent.path : '/'}${id}/`,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../../db/seed/demo-city.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
-/** Issue 2 "Tenancy": two cities on one installation; nothing crosses between them. */
+/** Tenancy: two cities on one installation; nothing crosses between them. */
 let ctx: TestContext;
 let daye: Session;
 let huangshi: Session;

@@ -67,7 +67,8 @@ async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFi
 }
 
 /**
- * HTTP only: multipart → service → reply (DESIGN.md §3). Multipart parsing is registered in this scope only.
+ * HTTP only: multipart → service → reply (docs/architecture.md, "Module anatomy"). Multipart parsing is registered
+ * in this scope only.
  * `uploadsPerMinuteUser` caps each staff member's uploads (429 beyond); public uploads have their own limits.
  */
 export async function registerPhotoRoutes(

@@ -145,13 +145,13 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
      */
     async upload(actor: Actor, data: Buffer, key: string | null = null): Promise<CasePhoto> {
       requirePermission(actor, 'case.read');
-      // With an Idempotency-Key a retried upload returns the first photo instead of storing a second (issue 4).
+      // With an Idempotency-Key a retried upload returns the first photo instead of storing a second.
       return storeOne(actor.tenantId, actor.userId, data, config.photos.maxPixelsStaff, `photo.upload:${actor.tenantId}:${actor.userId}`, key);
     },
 
     /**
      * A photo from outside the bureau (citizen H5, Open311 media): the same content checks, re-orientation and
-     * metadata stripping (EXIF location never reaches a public page, issue 8), bound to its `uploader` (device and
+     * metadata stripping (EXIF location never reaches a public page), bound to its `uploader` (device and
      * IP, API client; `scope` when not given) until an external intake by the same uploader attaches it. `scope`
      * names the client for idempotent retries.
      */

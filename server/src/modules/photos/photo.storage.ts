@@ -4,7 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { dirname, resolve, sep } from 'node:path';
 
 /**
- * Photo files on local disk under `<dataDir>/photos/` (DESIGN.md §2: "file store (disk; S3-compatible later)").
+ * Photo files on local disk under `<dataDir>/photos/` (an S3-compatible store later: docs/architecture.md,
+ * "Several instances").
  * The database keeps paths relative to the data directory, with forward slashes, so the directory can be moved
  * or restored elsewhere without rewriting rows.
  */

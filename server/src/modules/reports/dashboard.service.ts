@@ -8,7 +8,7 @@ import type { KpiService } from '../kpi/index.ts';
 import { caseFilter } from '../kpi/kpi.policy.ts';
 
 /**
- * The 1920×1080 command dashboard (issue 6): open cases on the map with their SLA colour (cn-standards.md §3.3),
+ * The 1920×1080 command dashboard: open cases on the map with their SLA colour (docs/standards.md, "Time limits"),
  * today's intake by channel, closure and on-time rates (today / month, 立案 cohort as in the KPIs), the most overdue
  * cases, this month's unit ranking and a 30-day trend. One request, bounded queries on indexed columns.
  */

@@ -3,9 +3,9 @@ import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/dom
 import type { ReportContext, ReportSection } from './report-section.ts';
 
 /**
- * The core sections of the statistics report, from the case figures (issue 6): counts by channel, matter class,
+ * The core sections of the statistics report, from the case figures: counts by channel, matter class,
  * region and unit; closure, on-time and satisfaction rates; overdue and rework. Sentences carry the numbers the
- * way a bureau's work summary does (seed: 「共处理各类投诉594件…办结率、满意率100%」).
+ * way a bureau's work summary does (大冶 2023 work report: 「共处理各类投诉594件…办结率、满意率100%」).
  */
 const column = (ctx: ReportContext, key: string, type: ReportColumn['type']): ReportColumn => ({ key, title: ctx.t(`report.cols.${key}`), type });
 

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/messages.ts';
 
 /**
- * The one interface through which a business module adds its part to the statistics report (issue 6): 市容执法,
+ * The one interface through which a business module adds its part to the statistics report: 市容执法,
  * 查违控违, 户外广告, 环卫, 燃气, 信访, 审批 each register a ReportSection; the report (JSON, .docx, .xlsx) is the
  * ordered list of sections that answer for the period. A section returns null when it has nothing to say.
  *

@@ -8,7 +8,7 @@ import { createReportService } from './report.service.ts';
 import { translate } from '../../platform/messages.ts';
 
 /**
- * The statistics report (issue 6) on a hand-made month: three cases reported by the demo inspector on 2024-03-12,
+ * The statistics report on a hand-made month: three cases reported by the demo inspector on 2024-03-12,
  * two driven to 结案 through 环卫所 on time, one voided. By hand: 受理 3, 立案 2, 作废 1, 应结案 2, 结案 2 (100%),
  * 按期结案 2 (100%), 监督员上报 3 (100%).
  */

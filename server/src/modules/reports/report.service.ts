@@ -10,7 +10,7 @@ import { CORE_SECTIONS } from './report-core-sections.ts';
 import { reportDocx, reportXlsx } from './report-files.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
 
-/** The statistics report (issue 6): sections from the registry, rendered as JSON, .docx or .xlsx. */
+/** The statistics report: sections from the registry, rendered as JSON, .docx or .xlsx. */
 /** `extra`: the sections business modules contribute (wired in app.ts), or `reports.sections.register(...)` later. */
 export function createReportService(database: Database, clock: Clock, kpi: KpiService, extra: readonly ReportSection[] = []) {
   const { db } = database;

@@ -49,7 +49,7 @@ export function settingsIssues(input: RoutingSettings, base = 'body'): Issue[] {
   ];
 }
 
-/** Duplicate detection (受理: 重复判定, cn-standards.md §3.2 row 2) and its two settings. */
+/** Duplicate detection (受理: 重复判定, docs/standards.md, "Workflow stages and roles", step 2) and its two settings. */
 export function createDuplicateService(database: Database, settings: SettingsService) {
   const { db } = database;
 

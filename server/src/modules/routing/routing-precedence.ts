@@ -1,5 +1,5 @@
 /**
- * Which routing rule wins (派遣 by 处置责任分解表, cn-standards.md §3.2 row 5). Pure: no I/O.
+ * Which routing rule wins (派遣 by 处置责任分解表: docs/standards.md, "Workflow stages and roles", step 5). Pure: no I/O.
  *
  * Precedence, most specific first; within a level the higher `priority` wins, then the older rule (stable):
  *   1. matter_community  — matter code + the case's community

@@ -1,6 +1,6 @@
 import { AppError, invalidField } from '../../platform/errors.ts';
 
-/** The routing module's error codes (DESIGN.md §4 "Errors"); texts live in the i18n catalogs under errors.<code>. */
+/** The routing module's error codes (docs/conventions.md, "Errors"); texts live in the i18n catalogs under errors.<code>. */
 export const ROUTING_ERRORS = {
   unknownUnit: 'ROUTING_UNKNOWN_UNIT',
   unknownRegion: 'ROUTING_UNKNOWN_REGION',

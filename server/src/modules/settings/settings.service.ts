@@ -12,7 +12,7 @@ export interface StoredSetting {
 }
 
 /**
- * Business settings as data (DESIGN.md §4 "Config"): one JSON value per tenant and key. Generic plumbing with no
+ * Business settings as data (docs/conventions.md, "Configuration"): one JSON value per tenant and key. Generic plumbing with no
  * permission of its own: the owning module checks its verb and validates the value, then writes it here inside
  * its transaction. Keys are module-prefixed ('calendar.periods').
  */

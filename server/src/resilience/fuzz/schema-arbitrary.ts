@@ -1,7 +1,7 @@
 /**
  * JSON Schema (the routes' TypeBox contracts) → fast-check arbitraries: values that satisfy the contract, and the
  * same values mutated at random (a field replaced by junk, a required field dropped, an unknown field added), so a
- * fuzz run reaches both the validator's edges and the handlers behind it (issue 8 "Fuzzing").
+ * fuzz run reaches both the validator's edges and the handlers behind it.
  */
 import fc from 'fast-check';
 

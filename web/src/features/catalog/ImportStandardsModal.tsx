@@ -36,7 +36,7 @@ export function ImportStandardsModal({ open, onClose, onImported }: Props) {
       describeRows
       errorText={errorText}
       isRowError={isRowError}
-      upload={(file) => catalogApi.importSheet(file, mode)}
+      upload={(file, onProgress) => catalogApi.importSheet(file, mode, onProgress)}
       onReset={() => setMode('append')}
       onImported={(result) => {
         void message.success(result.mode === 'replace'

@@ -5,6 +5,7 @@ import type {
 import type { CatalogKind } from '../../../../common/domain/catalog.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api, toQueryString, type Query } from '../../api/client.ts';
+import { importFile, type ImportProgress } from '../../api/import-jobs.ts';
 
 export type { CatalogEntry, FilingCondition, ImportResult, MajorClass };
 export type ImportMode = 'append' | 'replace';
@@ -27,7 +28,8 @@ export const catalogApi = {
   createCondition: (body: FilingConditionCreate) => api.post<FilingCondition>('/api/catalog/conditions', body),
   updateCondition: (id: string, body: FilingConditionUpdate) => api.patch<FilingCondition>(`/api/catalog/conditions/${enc(id)}`, body),
   deleteCondition: (id: string) => api.delete<{ ok: boolean }>(`/api/catalog/conditions/${enc(id)}`),
-  importSheet: (file: Blob, mode: ImportMode) => api.upload<ImportResult>('/api/catalog/conditions/import', file, { query: { mode } }),
+  /** Runs as a job on the server: resolves with its result, or rejects with its row errors, reporting progress meanwhile. */
+  importSheet: (file: Blob, mode: ImportMode, onProgress?: (p: ImportProgress) => void) => importFile<ImportResult>('/api/catalog/conditions/import', file, { mode }, onProgress),
 };
 
 /** The download link of the workbook with the list's current filters (a plain GET: the session cookie goes along). */

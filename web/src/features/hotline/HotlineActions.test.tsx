@@ -55,13 +55,29 @@ describe('work order actions', () => {
   });
 });
 
+/** The import answers 202 with a job; looking at it finds it failed with the rows' problems. */
+function stubFailedImport(error: unknown) {
+  const seen: { url: string; method: string }[] = [];
+  const job = {
+    id: 'job-h', kind: 'hotline.orders', params: { source: '12345' }, fileBytes: 20, result: null, createdBy: 'u-op',
+    createdAt: '2024-03-12T02:00:00.000Z', startedAt: null, finishedAt: null,
+  };
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    seen.push({ url: String(input), method });
+    const payload = method === 'POST'
+      ? { ...job, status: 'queued', progress: { rowsDone: 0, rowsTotal: null }, error: null }
+      : { ...job, status: 'failed', progress: { rowsDone: 2, rowsTotal: 2 }, error, finishedAt: '2024-03-12T02:00:01.000Z' };
+    return new Response(JSON.stringify(payload), { status: method === 'POST' ? 202 : 200, headers: { 'content-type': 'application/json' } });
+  });
+  return seen;
+}
+
 describe('import dialog', () => {
   it('lists every bad row of a rejected file and imports nothing', async () => {
-    const seen = stub(400, {
-      error: {
-        code: 'HOTLINE_IMPORT_INVALID', message: 'HOTLINE_IMPORT_INVALID', requestId: 'r2',
-        details: [{ row: 3, field: '联系电话', message: '联系电话「abc」只能含数字和 + - ( )' }, { row: 4, field: '诉求内容', message: '诉求内容不能为空' }],
-      },
+    const seen = stubFailedImport({
+      code: 'HOTLINE_IMPORT_INVALID', status: 400, message: 'HOTLINE_IMPORT_INVALID',
+      details: [{ row: 3, field: '联系电话', message: '联系电话「abc」只能含数字和 + - ( )' }, { row: 4, field: '诉求内容', message: '诉求内容不能为空' }],
     });
     const onImported = vi.fn();
     render(withProviders(<HotlineImportModal open onClose={() => undefined} onImported={onImported} />, fakeAuth(fakeMe(['operator']))));
@@ -70,9 +86,10 @@ describe('import dialog', () => {
     fireEvent.change(input, { target: { files: [new File(['工单编号,诉求内容\n'], 'orders.csv', { type: 'text/csv' })] } });
     await screen.findByText('orders.csv');
     fireEvent.click(screen.getByTestId('hotline-import-submit'));
-    expect(await screen.findByText('2 处问题，未导入任何工单')).toBeTruthy();
+    expect(await screen.findByText('2 处问题，未导入任何工单', undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByTestId('hotline-import-errors').textContent).toContain('联系电话「abc」');
     expect(onImported).not.toHaveBeenCalled();
     expect(seen[0]?.url).toBe('/api/hotline/orders/import?source=12345');
+    expect(seen[1]).toEqual({ url: '/api/imports/job-h', method: 'GET' });
   });
 });

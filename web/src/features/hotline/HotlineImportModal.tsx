@@ -33,7 +33,7 @@ export function HotlineImportModal({ open, onClose, onImported }: Props) {
       columnWidth={110}
       errorText={hotlineErrorText}
       isRowError={isRowError}
-      upload={(file) => hotlineApi.importFile(file, source)}
+      upload={(file, onProgress) => hotlineApi.importFile(file, source, onProgress)}
       onImported={(result) => {
         void message.success(t('hotline.import.done', { imported: result.imported }));
         if (result.skipped.length > 0) void message.info(t('hotline.import.skipped', { count: result.skipped.length }));

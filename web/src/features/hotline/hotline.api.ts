@@ -4,6 +4,7 @@ import type {
 } from '../../../../common/contracts/hotline.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api, type Query } from '../../api/client.ts';
+import { importFile, type ImportProgress } from '../../api/import-jobs.ts';
 
 export type { HotlineImportResult, HotlineOrderDetail, HotlineOrderSummary, HotlineSecret, HotlineSource, HotlineSourceConfig };
 const enc = encodeURIComponent;
@@ -22,7 +23,7 @@ export const hotlineApi = {
   reply: (o: HotlineOrderDetail, body: Body<HotlineReply>) => api.post<HotlineOrderDetail>(`${base(o.id)}/reply`, { ...body, version: o.version }),
   revisit: (o: HotlineOrderDetail, body: Body<HotlineRevisit>) => api.post<HotlineOrderDetail>(`${base(o.id)}/revisit`, { ...body, version: o.version }),
   /** A second upload of the same file imports nothing new: orders already registered are skipped by number. */
-  importFile: (file: Blob, source: HotlineSource) => api.upload<HotlineImportResult>('/api/hotline/orders/import', file, { query: { source } }),
+  importFile: (file: Blob, source: HotlineSource, onProgress?: (p: ImportProgress) => void) => importFile<HotlineImportResult>('/api/hotline/orders/import', file, { source }, onProgress),
 
   sources: (signal?: AbortSignal) => api.get<HotlineSourceConfig[]>('/api/hotline/sources', { signal }),
   rotateSecret: (source: HotlineSource) => api.post<HotlineSecret>(`/api/hotline/sources/${enc(source)}/secret`),

@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { App } from 'antd';
 import type { KpiSettings } from '../../../../common/contracts/kpi.ts';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, type KpiWeights } from '../../../../common/domain/kpi.ts';
+import { DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
 import { ApiError } from '../../api/errors.ts';
 import { fakeAuth, fakeMe, withProviders } from '../../testing.tsx';
 import { weightsProblems } from './weights-form.ts';
@@ -15,6 +16,7 @@ const settings = (): KpiSettings => ({
   weights: structuredClone(DEFAULT_WEIGHTS) as KpiSettings['weights'],
   grades: { ...DEFAULT_GRADES },
   options: { excludeSuspended: false, bottomCount: 3 },
+  bands: structuredClone(DEFAULT_BANDS),
 });
 
 describe('weights validation', () => {
@@ -74,5 +76,20 @@ describe('weights editor', () => {
     fireEvent.click(screen.getByTestId('weights-save'));
     await waitFor(() => expect(onSave).toHaveBeenCalled());
     expect(await screen.findByTestId('weights-server-error')).toBeTruthy();
+  });
+
+  it('edits the 派遣数 bands on their own, blocks a repeated threshold, and sends the bands with the weights', async () => {
+    const onSave = show();
+    expect(screen.getByTestId('bands-dispatched').textContent).toContain('派遣数分值');
+    fireEvent.change(input('band-dispatched-1-threshold'), { target: { value: '2000' } });
+    await waitFor(() => expect(screen.getByTestId('weights-problems').textContent).toContain('派遣数分值的阈值须为不重复的非负整数'));
+    expect((screen.getByTestId('weights-save') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(input('band-dispatched-1-threshold'), { target: { value: '800' } });
+    await waitFor(() => expect(screen.queryByTestId('weights-problems')).toBeNull());
+    fireEvent.click(screen.getByTestId('weights-save'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    const sent = (onSave.mock.calls[0] as unknown as [KpiSettings])[0];
+    expect(sent.bands?.dispatched[1]).toEqual({ threshold: 800, score: 90 });
+    expect(sent.bands?.accepted).toEqual(DEFAULT_BANDS.accepted);
   });
 });

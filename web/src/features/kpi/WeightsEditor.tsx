@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, InputNumber, Modal, Space, Typography } from 'antd';
 import type { KpiSettings } from '../../../../common/contracts/kpi.ts';
 import { DEFAULT_GRADES, DEFAULT_WEIGHTS, FORMULA_SUBJECTS, SCORE_PARTS, type FormulaSubject, type KpiWeights } from '../../../../common/domain/kpi.ts';
+import { DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
+import { BandsEditor } from './BandsEditor.tsx';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { cleanWeights, weightsProblems, weightSum } from './weights-form.ts';
@@ -30,7 +32,7 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
     }
   }, [open, initial]);
 
-  const problems = useMemo(() => (draft ? weightsProblems(cleanWeights(draft.weights), draft.grades) : []), [draft]);
+  const problems = useMemo(() => (draft ? weightsProblems(cleanWeights(draft.weights), draft.grades, draft.bands) : []), [draft]);
   const subjectLabel = (s: FormulaSubject) => t(`kpiWeb.weights.formula.${s}`);
   const partLabel = (p: string) => (p.endsWith('Score') ? t(`kpiWeb.part.${p as 'filedScore'}`) : t(`kpiWeb.indicator.${p as 'closeRate'}`));
 
@@ -61,7 +63,7 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={() => setDraft((d) => (d ? { ...d, weights: structuredClone(DEFAULT_WEIGHTS) as KpiWeights, grades: { ...DEFAULT_GRADES } } : d))} data-testid="weights-reset">
+          <Button onClick={() => setDraft((d) => (d ? { ...d, weights: structuredClone(DEFAULT_WEIGHTS) as KpiWeights, grades: { ...DEFAULT_GRADES }, bands: structuredClone(DEFAULT_BANDS) } : d))} data-testid="weights-reset">
             {t('kpiWeb.weights.reset')}
           </Button>
           <Button onClick={onClose}>{t('kpiWeb.weights.cancel')}</Button>
@@ -83,8 +85,12 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
               title={
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {problems.map((p) => (
-                    <li key={p.subject ?? p.kind}>
-                      {p.kind === 'sum' && p.subject ? t('kpiWeb.weights.sumWrong', { subject: subjectLabel(p.subject), sum: p.sum ?? 0 }) : t('kpiWeb.weights.gradesWrong')}
+                    <li key={p.subject ?? p.band ?? p.kind}>
+                      {p.kind === 'sum' && p.subject
+                        ? t('kpiWeb.weights.sumWrong', { subject: subjectLabel(p.subject), sum: p.sum ?? 0 })
+                        : p.kind === 'bands' && p.band
+                          ? t('kpiWeb.weights.bandsWrong', { kind: t(`kpiWeb.weights.bandKind.${p.band}`) })
+                          : t('kpiWeb.weights.gradesWrong')}
                     </li>
                   ))}
                 </ul>
@@ -140,6 +146,7 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
               ))}
             </Flex>
           </Card>
+          <BandsEditor bands={draft.bands ?? DEFAULT_BANDS} onChange={(bands) => setDraft((d) => (d ? { ...d, bands } : d))} />
           <Card size="small" title={t('kpiWeb.weights.options')}>
             <Flex gap={24} wrap align="center">
               <Checkbox
