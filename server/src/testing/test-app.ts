@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { seedDemoCity } from '../seed/demo-city.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { makeTempDir, removeTempDir } from './temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
+import { TEST_NOW } from './test-template.ts';
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
@@ -16,13 +16,15 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A real app on a real, migrated database with a frozen clock; optionally the demo city seeded. */
+/**
+ * A real app on a real, migrated database with a frozen clock (at TEST_NOW); the demo city seeded unless `seed` is
+ * false. The database is a copy of the run's template (test-template.ts), seeded at that same instant.
+ */
 export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
-  const database = await createTestDatabase();
-  const clock = new FixedClock(new Date('2024-03-12T02:00:00.000Z'));
+  const database = await createTestDatabase({ kind: options.seed === false ? 'migrated' : 'seeded' });
+  const clock = new FixedClock(new Date(TEST_NOW));
   const dataDir = makeTempDir('cityloop-test-');
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web'), ...options.env });
-  if (options.seed !== false) await seedDemoCity(database.db, clock);
   const app = await buildApp({ config, database, clock, logger: false });
   await app.ready();
   return {

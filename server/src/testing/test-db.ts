@@ -1,46 +1,58 @@
-import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../platform/db.ts';
-import { migrateToLatest } from '../db/migrations/index.ts';
+import { quoteName, testPgUrl, vitestTag, withAdmin, withDatabase } from './test-db-names.ts';
+import { buildPgDatabase, buildTestData, pgTemplate, sqliteTemplate, TEST_PG_SCHEMA, type TestDataKind } from './test-template.ts';
 
 /**
- * A fresh, migrated database for one test file: SQLite in memory by default, or — with TEST_DB=postgres — a new
- * schema on the local PostgreSQL (TEST_PG_URL), dropped at close. The same suite runs on both (issue 2 "Storage").
+ * A database of its own for one test file: SQLite in memory by default, or — with TEST_DB=postgres — a new
+ * database on the local PostgreSQL (TEST_PG_URL's server), dropped at close. The same suite runs on both. It is a copy of the run's template (test-template.ts): migrated, or with the demo city seeded.
  */
 export const TEST_DIALECT = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-export const TEST_PG_URL = process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_PG_URL = testPgUrl();
 
 export interface TestDatabase extends Database {
   /** The URL another process (e.g. a second app instance) can use to reach the same data. */
   url: string;
+  /** PostgreSQL: the schema of the tables in that database. */
   schema: string | null;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export interface TestDatabaseOptions {
+  /** 'migrated' (default): every migration, no rows; 'seeded': the demo city too (seeded at TEST_NOW). */
+  kind?: TestDataKind;
+  /** Build it from scratch instead of copying the template (the template's own test compares the two). */
+  fresh?: boolean;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const kind = options.kind ?? 'migrated';
   if (TEST_DIALECT === 'sqlite') {
-    const database = openDatabase('sqlite::memory:');
-    await migrateToLatest(database.db);
+    if (options.fresh) {
+      const database = openDatabase('sqlite::memory:');
+      await buildTestData(database.db, kind);
+      return { ...database, url: 'sqlite::memory:', schema: null };
+    }
+    const database = openDatabase('sqlite::memory:', { image: await sqliteTemplate(kind) });
     return { ...database, url: 'sqlite::memory:', schema: null };
   }
-  const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_PG_URL });
-  await admin.connect();
-  // Create shared extensions once, outside the per-file schemas, so parallel migrations never race on them.
-  await admin.query('create extension if not exists pg_trgm schema public').catch(() => undefined);
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const database = openDatabase(TEST_PG_URL, { schema, poolSize: 5 });
-  await migrateToLatest(database.db, { schema });
+  const tag = vitestTag();
+  const name = `${tag ?? 'cltest_solo'}_f${randomBytes(5).toString('hex')}`;
+  if (tag && !options.fresh) {
+    const template = await pgTemplate(TEST_PG_URL, tag, kind);
+    // Copied block by block through the WAL (PostgreSQL 15's default strategy), with no checkpoint.
+    await withAdmin(TEST_PG_URL, (admin) => admin.query(`create database ${quoteName(name)} template ${quoteName(template)}`));
+  } else {
+    await buildPgDatabase(TEST_PG_URL, name, kind);
+  }
+  const url = withDatabase(TEST_PG_URL, name);
+  const database = openDatabase(url, { schema: TEST_PG_SCHEMA, poolSize: 5 });
   return {
     ...database,
-    url: TEST_PG_URL,
-    schema,
+    url,
+    schema: TEST_PG_SCHEMA,
     async close() {
       await database.close();
-      const c = new pg.Client({ connectionString: TEST_PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await withAdmin(TEST_PG_URL, (admin) => admin.query(`drop database if exists ${quoteName(name)} with (force)`));
     },
   };
 }
