@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { LiveHub } from '../../platform/live-events.ts';
 import { actorOf, type Actor } from '../auth/index.ts';
 import { canSee } from './case.policy.ts';
+import { errorResponses } from '../../platform/http.ts';
 
 /** What the stream needs of the auth module: whether a session still stands, without extending it. */
 export interface SessionRecheck {
@@ -35,7 +35,7 @@ export function registerLiveRoute(app: FastifyInstance, live: LiveHub, sessions:
 
   app.get('/api/live', {
     config: { permission: 'case.read' },
-    schema: { tags: ['cases'], summary: 'Server-Sent Events: case changes (ends when the session does)', response: { 401: ErrorBody, 403: ErrorBody, 429: ErrorBody } },
+    schema: { tags: ['cases'], summary: 'Server-Sent Events: case changes (ends when the session does)', response: errorResponses(401, 403, 429) },
   }, (req, reply) => {
     let actor = actorOf(req);
     const sessionId = req.sessionId;

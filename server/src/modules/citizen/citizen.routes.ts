@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import {
   MAX_PUBLIC_PHOTOS, PublicCaseView, PublicInfo, PublicMap, PublicMatterPage, PublicMatterQuery, PublicPhotoUploaded, PublicRating, PublicReopen,
   PublicReport, PublicReportResult, PublicWriteHeaders, TokenParams,
@@ -15,8 +14,9 @@ import { MAX_PHOTO_BYTES, uploadedPhoto } from '../photos/index.ts';
 import { Limiter, RecentKeys, type Refusal } from './citizen-limits.ts';
 import { registerCitizenSettingsRoutes } from './citizen-settings.ts';
 import type { CitizenService } from './citizen.service.ts';
+import { errorResponses } from '../../platform/http.ts';
 
-const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+const errors = errorResponses(400, 404, 409, 429);
 const HOUR = 3_600_000;
 const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const CITY = /^[A-Za-z0-9_-]{1,20}$/;
@@ -92,7 +92,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenServ
 
     r.post('/api/public/photos', {
       config,
-      schema: { tags, summary: 'Upload one photo (multipart field `file`); attach it by id in the report. Honours Idempotency-Key', headers: PublicWriteHeaders, response: { 201: PublicPhotoUploaded, 200: PublicPhotoUploaded, 413: ErrorBody, ...errors } },
+      schema: { tags, summary: 'Upload one photo (multipart field `file`); attach it by id in the report. Honours Idempotency-Key', headers: PublicWriteHeaders, response: { 201: PublicPhotoUploaded, 200: PublicPhotoUploaded, ...errorResponses(413), ...errors } },
     }, async (req, reply) => {
       const device = deviceOf(req);
       const refusal = photos.take({ device: device.key, ip: req.ip }, now());

@@ -2,30 +2,25 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, PageOf } from '../../../../common/contracts/common.ts';
+import { PageOf } from '../../../../common/contracts/common.ts';
 import {
   ClustersQuery, ClustersResult, Component, ComponentCodeParams, ComponentCreate, ComponentExportQuery, ComponentImportQuery, ComponentImportResult,
   ComponentQuery, ComponentUpdate, MAX_COMPONENT_IMPORT_BYTES, NearestQuery, NearestResult,
 } from '../../../../common/contracts/components.ts';
-import { invalidField } from '../../platform/errors.ts';
+import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { ImportInput } from './component-import.ts';
 import type { ComponentServices } from './index.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX, geojson: 'application/geo+json; charset=utf-8' } as const;
 
 /** The upload: multipart field `file` (browsers), a raw file body (scripts, curl --data-binary) or a JSON FeatureCollection. */
 async function importInput(req: FastifyRequest): Promise<ImportInput> {
-  if (req.isMultipart()) {
-    const part = await req.file({ limits: { fileSize: MAX_COMPONENT_IMPORT_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw invalidField('body.file', 'required', 'upload the file in the multipart field "file"');
-    return { kind: 'file', filename: part.filename, bytes: await part.toBuffer() };
-  }
-  if (Buffer.isBuffer(req.body)) return { kind: 'file', bytes: req.body };
-  if (req.body === undefined || req.body === null) throw invalidField('body.file', 'required', 'upload a .geojson, .csv or .xlsx file');
+  // No body at all is a missing file too: uploadedFile answers it with the same 400.
+  if (req.isMultipart() || Buffer.isBuffer(req.body) || req.body === undefined || req.body === null) return { kind: 'file', ...await uploadedFile(req, { maxBytes: MAX_COMPONENT_IMPORT_BYTES, types: '.geojson / .csv / .xlsx' }) };
   return { kind: 'json', body: req.body };
 }
 
@@ -54,7 +49,7 @@ export async function registerComponentRoutes(app: FastifyInstance, s: Component
       r.get(`/api/components/export.${format}`, { config: { permission: 'org.read' }, schema: { tags, summary: `Components as ${format} (same filters as the list; re-importable)`, querystring: ComponentExportQuery, response: { 200: Type.Unknown({ description: `${format} file` }), ...errors } } },
         async (req, reply) => {
           const file = await s.components.export(actorOf(req), format, req.query);
-          return reply.header('content-type', EXPORT_TYPES[format]).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+          return sendDownload(reply, { filename: file.filename, contentType: EXPORT_TYPES[format], body: file.body });
         });
     }
     r.post('/api/components/import', {
@@ -62,7 +57,7 @@ export async function registerComponentRoutes(app: FastifyInstance, s: Component
       config: { permission: 'settings.manage' },
       schema: {
         tags, summary: 'Import .geojson/.json/.csv/.xlsx (multipart field `file`, ≤ 10 MB) or a JSON FeatureCollection; all or nothing, 400 lists every bad row',
-        querystring: ComponentImportQuery, response: { 200: ComponentImportResult, 413: ErrorBody, ...errors },
+        querystring: ComponentImportQuery, response: { 200: ComponentImportResult, ...errorResponses(413), ...errors },
       },
     }, async (req) => s.importComponents(actorOf(req), await importInput(req), req.query.crs, idempotencyKey(req.headers['idempotency-key'])));
     r.post('/api/components', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Register a component (the next serial of its class when code is absent)', body: ComponentCreate, response: { 201: Component, ...errors } } },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams } from '../../../../common/contracts/common.ts';
+import { IdParams } from '../../../../common/contracts/common.ts';
 import {
   FeatureCollectionOut, GenerateGridsBody, GenerateGridsResult, GeoImportResult, GeoLevelParams, ImportCrsQuery, LayerQuery, Location,
   LocateQuery, MAX_GEO_IMPORT_BYTES,
@@ -9,8 +9,9 @@ import {
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { GeoService } from './geo.service.ts';
+import { attachment, errorResponses } from '../../platform/http.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const GEOJSON = 'application/geo+json';
 
 /** Layers are already JSON text (stored geometry spliced in); Fastify sends a JSON-typed string as it is. */
@@ -35,7 +36,7 @@ export async function registerGeoRoutes(app: FastifyInstance, s: GeoService): Pr
     r.get('/api/geo/export/:level', { config: { permission: 'org.read' }, schema: { tags, summary: 'A layer as a downloadable .geojson file (re-importable)', params: GeoLevelParams, response: { 200: FeatureCollectionOut, ...errors } } },
       async (req, reply) => {
         const file = await s.exportLayer(actorOf(req), req.params.level);
-        reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+        reply.header('content-disposition', attachment(file.filename));
         return sendJsonText(reply, `${GEOJSON}; charset=utf-8`, file.body);
       });
     r.post('/api/geo/import/:level', {
@@ -44,7 +45,7 @@ export async function registerGeoRoutes(app: FastifyInstance, s: GeoService): Pr
       schema: {
         tags, summary: 'Import a FeatureCollection of one level (upsert by code), all or nothing; 400 GEO_IMPORT_INVALID lists every problem by path',
         params: GeoLevelParams, querystring: ImportCrsQuery, body: Type.Unknown({ description: 'GeoJSON FeatureCollection, ≤ 20 MB' }),
-        response: { 200: GeoImportResult, 413: ErrorBody, ...errors },
+        response: { 200: GeoImportResult, ...errorResponses(413), ...errors },
       },
     }, async (req) => s.importLayer(actorOf(req), req.params.level, req.body, req.query.crs, idempotencyKey(req.headers['idempotency-key'])));
     r.post('/api/geo/communities/:id/grids/generate', { config: { permission: 'region.manage' }, schema: { tags, summary: 'Cover a community with ~100 m grids (409 if it has grids and replace is not set)', params: IdParams, body: GenerateGridsBody, response: { 200: GenerateGridsResult, ...errors } } },
