@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { AppError } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import type { LiveHub } from '../../platform/live-events.ts';
 import { actorOf, type Actor } from '../auth/index.ts';
+import { caseErrors } from './case.errors.ts';
 import { canSee } from './case.policy.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 /** What the stream needs of the auth module: whether a session still stands, without extending it. */
 export interface SessionRecheck {
@@ -41,7 +42,7 @@ export function registerLiveRoute(app: FastifyInstance, live: LiveHub, sessions:
     const sessionId = req.sessionId;
     if (!sessionId) throw new AppError('AUTH_REQUIRED', 401);
     const mine = openByUser.get(actor.userId) ?? new Set<ServerResponse>();
-    if (mine.size >= options.maxStreamsPerUser) throw new AppError('LIVE_TOO_MANY_STREAMS', 429, { max: options.maxStreamsPerUser });
+    if (mine.size >= options.maxStreamsPerUser) throw caseErrors.tooManyStreams(options.maxStreamsPerUser);
 
     reply.hijack();
     const res = reply.raw;
