@@ -3,9 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CheckpointExport } from '../../../../common/contracts/audit.ts';
 import { PageOf } from '../../../../common/contracts/common.ts';
 import { AuditEntry, AuditQuery } from '../../../../common/contracts/org.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { AuditService } from './audit.service.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, audit: AuditService): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get('/api/audit', {

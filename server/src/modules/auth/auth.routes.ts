@@ -4,10 +4,10 @@ import { ChangePasswordBody, LoginBody, Me } from '../../../../common/contracts/
 import { Ok } from '../../../../common/contracts/common.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, config: Config): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

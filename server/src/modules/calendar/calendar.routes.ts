@@ -5,9 +5,9 @@ import {
   CalendarDayList, CalendarPeriods, CalendarYearParams, CalendarYearQuery, CalendarYears, ComputeQuery, ComputeResult,
   ElapsedQuery, ElapsedResult,
 } from '../../../../common/contracts/calendar.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { CalendarService } from './calendar.service.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 

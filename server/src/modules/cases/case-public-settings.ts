@@ -6,9 +6,9 @@ import {
 } from '../../../../common/domain/public-output.ts';
 import type { Database } from '../../platform/db.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf, requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 /**
  * The tenant's public channels (setting `public.channels`) as business data with an admin API: read with

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CitizenSettings } from '../../../../common/contracts/public.ts';
 import type { Database } from '../../platform/db.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf, requirePermission, type Actor } from '../auth/index.ts';
 import { REOPEN_DAYS_KEY, type CaseService } from '../cases/index.ts';
 import type { SettingsService } from '../settings/index.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 /**
  * The reopen window is business data (docs/conventions.md, "Configuration"): tenant setting `case.reopenDays`, read

@@ -8,13 +8,13 @@ import {
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { localeFromHeader, translate } from '../../platform/messages.ts';
 import { MAX_PHOTO_BYTES, uploadedPhoto } from '../photos/index.ts';
 import { Limiter, RecentKeys, type Refusal } from './citizen-limits.ts';
 import { registerCitizenSettingsRoutes } from './citizen-settings.ts';
 import type { CitizenService } from './citizen.service.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 404, 409, 429);
 const HOUR = 3_600_000;

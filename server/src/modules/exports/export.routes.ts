@@ -7,12 +7,12 @@ import { AuditQuery, RegionQuery, UnitQuery, UserQuery } from '../../../../commo
 import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import type { AuditWriter } from '../audit/index.ts';
 import { actorOf, type Actor } from '../auth/index.ts';
 import { AUDIT_SHEET, CASES_SHEET, CATALOG_SHEET, REGIONS_SHEET, ROUTING_SHEET, UNITS_SHEET, USERS_SHEET } from './export-sheets.ts';
 import { formatter, sendWorkbook, type SheetSpec } from './export-workbook.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
 export interface ExportSources {

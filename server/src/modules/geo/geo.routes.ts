@@ -6,10 +6,10 @@ import {
   FeatureCollectionOut, GenerateGridsBody, GenerateGridsResult, GeoImportResult, GeoLevelParams, ImportCrsQuery, LayerQuery, Location,
   LocateQuery, MAX_GEO_IMPORT_BYTES,
 } from '../../../../common/contracts/geo.ts';
+import { attachment, errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { GeoService } from './geo.service.ts';
-import { attachment, errorResponses } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const GEOJSON = 'application/geo+json';

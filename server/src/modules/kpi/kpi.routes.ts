@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CaseListQuery, DrillQuery, KpiCaseItem, KpiQuery, KpiResult, KpiSettings, KpiSettingsView, Ranking, RankingQuery } from '../../../../common/contracts/kpi.ts';
 import { PageOf } from '../../../../common/contracts/common.ts';
+import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf } from '../auth/index.ts';
 import { caseListWorkbook, rankingWorkbook } from './kpi-export.ts';
 import type { KpiService } from './kpi.service.ts';
-import { errorResponses, sendDownload } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

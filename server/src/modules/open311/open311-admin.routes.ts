@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import { ApiClient, ApiClientCreate, ApiClientCreated, ApiClientQuery, ApiClientUpdate } from '../../../../common/contracts/open311.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { ClientService } from './open311-clients.service.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 

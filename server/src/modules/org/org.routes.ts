@@ -6,10 +6,10 @@ import {
   Region, RegionCreate, RegionQuery, RegionUpdate, ResetPasswordBody, Tenant, Unit, UnitCreate, UnitQuery, UnitUpdate,
   User, UserCreate, UserQuery, UserUpdate,
 } from '../../../../common/contracts/org.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf } from '../auth/index.ts';
 import type { OrgServices } from './index.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 

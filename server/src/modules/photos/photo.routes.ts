@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { attachment, errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { CasePhoto } from '../../../../common/contracts/cases.ts';
 import { IdParams } from '../../../../common/contracts/common.ts';
@@ -9,7 +10,6 @@ import { invalidField } from '../../platform/errors.ts';
 import { actorOf } from '../auth/index.ts';
 import { MAX_PHOTO_BYTES, photoTooLarge } from './photo.errors.ts';
 import type { PhotoFile, PhotoService } from './photo.service.ts';
-import { attachment, errorResponses } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
 /** Room for the multipart boundaries and part headers around the one file. */

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { DashboardSummary, ReportQuery, StatReport } from '../../../../common/contracts/reports.ts';
+import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { DashboardService } from './dashboard.service.ts';
 import type { ReportService } from './report.service.ts';
-import { errorResponses, sendDownload } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -4,9 +4,9 @@ import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import {
   RoutingRule, RoutingRuleCreate, RoutingRuleQuery, RoutingRuleUpdate, RoutingSettings, RoutingSuggestion, RoutingSuggestQuery,
 } from '../../../../common/contracts/routing.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { RoutingService } from './index.ts';
-import { errorResponses } from '../../platform/http.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 
