@@ -15,6 +15,7 @@ import { enPublic } from './en/public.ts';
 import { enHotline } from './en/hotline.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
+import { enDetails } from './en/details.ts';
 import { enH5 } from './en/h5.ts';
 import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
@@ -24,6 +25,7 @@ export const en: Catalog = {
   ...enBase,
   ...enOrg,
   ...enErrors,
+  ...enDetails,
   ...enCatalog,
   ...enCalendar,
   ...enMap,

@@ -15,6 +15,7 @@ import { zhPublic } from './zh-CN/public.ts';
 import { zhHotline } from './zh-CN/hotline.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
+import { zhDetails } from './zh-CN/details.ts';
 import { zhH5 } from './zh-CN/h5.ts';
 import { zhMap } from './zh-CN/map.ts';
 import { zhOrg } from './zh-CN/org.ts';
@@ -25,6 +26,7 @@ export const zhCN = {
   ...zhBase,
   ...zhOrg,
   ...zhErrors,
+  ...zhDetails,
   ...zhCatalog,
   ...zhCalendar,
   ...zhMap,

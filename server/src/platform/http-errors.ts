@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localeFromHeader, translate, type Locale } from './messages.ts';
-import { AppError } from './errors.ts';
+import { AppError, localizeDetails } from './errors.ts';
 import { isStorageUnavailable, STORAGE_RETRY_AFTER_SECONDS } from './storage-errors.ts';
 
 interface AjvIssue {
@@ -81,7 +81,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       // An error that knows when to try again (busy, rate limited) says so the way clients and proxies read it.
       const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
       if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) reply.header('retry-after', String(Math.ceil(retryAfter)));
-      return send(reply, request, err.status, err.code, err.details);
+      return send(reply, request, err.status, err.code, localizeDetails(err.details, localeFromHeader(request.headers['accept-language'])));
     }
     const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
     if (fe.validation) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Permission } from '../../../../common/domain/roles.ts';
-import { AppError } from '../../platform/errors.ts';
+import { authErrors } from './auth.errors.ts';
 import type { Actor } from './actor.ts';
 import type { AuthService } from './auth.service.ts';
 
@@ -25,7 +25,7 @@ declare module 'fastify' {
 
 /** The actor of an authenticated route (the hook guarantees it is set). */
 export function actorOf(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('AUTH_REQUIRED', 401);
+  if (!request.actor) throw authErrors.required();
   return request.actor;
 }
 
@@ -53,15 +53,15 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
         request.csrfToken = session.csrfToken;
         mustChange = session.mustChangePassword;
         if (!SAFE_METHODS.has(request.method) && !auth.sameCsrf(session.csrfToken, headerValue(request, 'x-csrf-token'))) {
-          throw new AppError('AUTH_CSRF', 403);
+          throw authErrors.csrf();
         }
       }
     }
     if (config.public) return;
-    if (!request.actor) throw new AppError('AUTH_REQUIRED', 401);
-    if (mustChange && !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${url}`)) throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 403);
+    if (!request.actor) throw authErrors.required();
+    if (mustChange && !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${url}`)) throw authErrors.passwordChangeRequired();
     if (config.permission && !request.actor.permissions.has(config.permission)) {
-      throw new AppError('AUTH_FORBIDDEN', 403, { permission: config.permission });
+      throw authErrors.forbidden(config.permission);
     }
   });
 }

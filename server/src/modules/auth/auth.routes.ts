@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ChangePasswordBody, LoginBody, Me } from '../../../../common/contracts/auth.ts';
-import { ErrorBody, Ok } from '../../../../common/contracts/common.ts';
+import { Ok } from '../../../../common/contracts/common.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
@@ -28,7 +29,7 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, conf
       tags: ['auth'],
       summary: 'Sign in with username and password; sets the session cookie',
       body: LoginBody,
-      response: { 200: Me, 401: ErrorBody, 429: ErrorBody, 400: ErrorBody },
+      response: { 200: Me, ...errorResponses(401, 429, 400) },
     },
   }, async (request, reply) => {
     try {
@@ -51,13 +52,13 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, conf
   });
 
   r.get('/api/auth/me', {
-    schema: { tags: ['auth'], summary: 'The signed-in user, grants, permissions and CSRF token', response: { 200: Me, 401: ErrorBody } },
+    schema: { tags: ['auth'], summary: 'The signed-in user, grants, permissions and CSRF token', response: { 200: Me, ...errorResponses(401) } },
   }, async (request) => {
     return auth.me(actorOf(request), request.csrfToken ?? '');
   });
 
   r.post('/api/auth/password', {
-    schema: { tags: ['auth'], summary: 'Change own password (policy: common/domain/password-policy.ts)', body: ChangePasswordBody, response: { 200: Ok, 400: ErrorBody } },
+    schema: { tags: ['auth'], summary: 'Change own password (policy: common/domain/password-policy.ts)', body: ChangePasswordBody, response: { 200: Ok, ...errorResponses(400) } },
   }, async (request) => {
     await auth.changePassword(actorOf(request), request.sessionId ?? '', request.body, localeFromHeader(request.headers['accept-language']));
     return { ok: true };

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { AppError, invalidField } from '../../platform/errors.ts';
+import { authErrors } from './auth.errors.ts';
 import { newToken } from '../../platform/ids.ts';
 import type { Locale } from '../../platform/messages.ts';
 import type { Actor } from './actor.ts';
@@ -58,8 +59,7 @@ export interface AuthAuditTrail {
 export function createAuthService(database: Database, clock: Clock, config: Config, audit: AuthAuditTrail) {
   const { db } = database;
   const sessionId = (token: string) => createHmac('sha256', config.sessionSecret).update(token).digest('hex');
-  const invalidCredentials = () => new AppError('AUTH_INVALID_CREDENTIALS', 401);
-  const throttled = (minutes: number) => new AppError('AUTH_THROTTLED', 429, { minutes });
+  const { invalidCredentials, throttled } = authErrors;
   const throttle = createLoginThrottle(db, clock, { maxFailures: config.loginMaxFailures, firstMinutes: config.lockoutFirstMinutes, capMinutes: config.lockoutMinutes });
   const idleMs = config.sessionTtlHours * 60 * MINUTE;
   const absoluteMs = config.sessionAbsoluteHours * 60 * MINUTE;
@@ -70,7 +70,7 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       repo.findTenant(db, actor.tenantId),
       repo.grantsWithNames(db, actor.tenantId, [actor.userId]),
     ]);
-    if (!user || !tenant) throw new AppError('AUTH_REQUIRED', 401);
+    if (!user || !tenant) throw authErrors.required();
     return {
       user: {
         id: user.id,
@@ -147,7 +147,7 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
      */
     async login(input: LoginBody, meta: SignInMeta) {
       const tenant = input.tenantCode ? await repo.findTenantByCode(db, input.tenantCode) : await repo.soleTenant(db);
-      if (!tenant && !input.tenantCode) throw invalidField('body.tenantCode', 'required', 'tenantCode is required on a multi-tenant installation');
+      if (!tenant && !input.tenantCode) throw authErrors.tenantRequired();
       const subject = { tenantKey: tenant?.id ?? `?${input.tenantCode ?? ''}`, username: input.username, ip: meta.ip };
       const blocked = await throttle.blockedFor(subject);
       if (blocked !== null) throw throttled(blocked);
@@ -212,12 +212,12 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
 
     async changePassword(actor: Actor, sessionIdValue: string, input: ChangePasswordBody, locale: Locale = 'zh-CN') {
       const user = await repo.findUser(db, actor.tenantId, actor.userId);
-      if (!user) throw new AppError('AUTH_REQUIRED', 401);
+      if (!user) throw authErrors.required();
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-        throw new AppError('AUTH_WRONG_PASSWORD', 400, [{ field: 'body.currentPassword', rule: 'password', message: 'current password is wrong' }]);
+        throw authErrors.wrongPassword();
       }
       if (input.currentPassword === input.newPassword) {
-        throw new AppError('AUTH_PASSWORD_REUSED', 400, [{ field: 'body.newPassword', rule: 'different', message: 'must differ from the current password' }]);
+        throw authErrors.passwordReused();
       }
       assertPasswordPolicy(input.newPassword, user.username, 'body.newPassword', locale);
       const hashed = await hashPassword(input.newPassword);

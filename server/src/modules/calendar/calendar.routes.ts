@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import {
   CalendarDayList, CalendarPeriods, CalendarYearParams, CalendarYearQuery, CalendarYears, ComputeQuery, ComputeResult,
   ElapsedQuery, ElapsedResult,
 } from '../../../../common/contracts/calendar.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { CalendarService } from './calendar.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Reads need org.read, changes settings.manage. */
 export function registerCalendarRoutes(app: FastifyInstance, s: CalendarService): void {

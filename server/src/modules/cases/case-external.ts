@@ -5,7 +5,7 @@ import { PUBLIC_CHANNELS_SETTING, publicChannelsOf, type PublishableChannel } fr
 import type { CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { wgs84 } from '../geo/index.ts';
@@ -54,9 +54,6 @@ export const REOPEN_DAYS_KEY = 'case.reopenDays';
 export const DEFAULT_REOPEN_DAYS = 7;
 
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
-
-const notClosed = () => new AppError('CASE_NOT_CLOSED', 409, { action: 'rate' });
-const reopenExpired = (until: string | null) => new AppError('CASE_REOPEN_EXPIRED', 409, { until });
 
 /**
  * Cases from citizens and partner systems: intake without a staff actor, tracking by token,
@@ -124,7 +121,7 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
     /** 满意 / 基本满意 / 不满意 on a closed case; a later rating replaces the earlier one. */
     async rate(tenantId: string, caseId: string, r: { value: Satisfaction; source: SatisfactionSource; note?: string | null }): Promise<void> {
       const c = await closedCase(tenantId, caseId);
-      if (c.status !== 'closed') throw notClosed();
+      if (c.status !== 'closed') throw caseErrors.notClosed('rate');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         const patch: Partial<CasesTable> = { satisfaction: r.value, satisfaction_source: r.source, satisfaction_at: now, updated_at: now };
@@ -139,11 +136,11 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
     /** The reporter is not satisfied: back to the dispatcher (待派遣) with a new step clock, counted in reopen_count. */
     async reopen(tenantId: string, caseId: string, r: { reason: string; source: string }): Promise<void> {
       const c = await closedCase(tenantId, caseId);
-      if (c.status !== 'closed') throw new AppError('CASE_NOT_CLOSED', 409, { action: 'reopen' });
+      if (c.status !== 'closed') throw caseErrors.notClosed('reopen');
       const days = await reopenDays(tenantId);
       const until = reopenUntil(c, days);
       const now = clock.now();
-      if (!until || until <= now.toISOString()) throw reopenExpired(until);
+      if (!until || until <= now.toISOString()) throw caseErrors.reopenExpired(until);
       const calendar = await deps.calendar.forTenant(tenantId);
       const limits = await deps.stepLimits.forTenant(tenantId);
       const to: CaseState = 'pending_dispatch';

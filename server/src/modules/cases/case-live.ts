@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import { AppError } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import type { LiveHub } from '../../platform/live-events.ts';
 import { actorOf, type Actor } from '../auth/index.ts';
+import { caseErrors } from './case.errors.ts';
 import { canSee } from './case.policy.ts';
 
 /** What the stream needs of the auth module: whether a session still stands, without extending it. */
@@ -35,13 +36,13 @@ export function registerLiveRoute(app: FastifyInstance, live: LiveHub, sessions:
 
   app.get('/api/live', {
     config: { permission: 'case.read' },
-    schema: { tags: ['cases'], summary: 'Server-Sent Events: case changes (ends when the session does)', response: { 401: ErrorBody, 403: ErrorBody, 429: ErrorBody } },
+    schema: { tags: ['cases'], summary: 'Server-Sent Events: case changes (ends when the session does)', response: errorResponses(401, 403, 429) },
   }, (req, reply) => {
     let actor = actorOf(req);
     const sessionId = req.sessionId;
     if (!sessionId) throw new AppError('AUTH_REQUIRED', 401);
     const mine = openByUser.get(actor.userId) ?? new Set<ServerResponse>();
-    if (mine.size >= options.maxStreamsPerUser) throw new AppError('LIVE_TOO_MANY_STREAMS', 429, { max: options.maxStreamsPerUser });
+    if (mine.size >= options.maxStreamsPerUser) throw caseErrors.tooManyStreams(options.maxStreamsPerUser);
 
     reply.hijack();
     const res = reply.raw;

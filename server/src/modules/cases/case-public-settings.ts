@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { PublicOutputRule, PublicOutputSettings } from '../../../../common/contracts/case-public.ts';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import {
   NEVER_PUBLIC_CHANNELS, PUBLIC_CHANNELS_SETTING, PUBLIC_COORDINATE_DECIMALS, PUBLISHABLE_CHANNELS, type PublishableChannel,
 } from '../../../../common/domain/public-output.ts';
 import type { Database } from '../../platform/db.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf, requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 
@@ -44,7 +44,7 @@ export type PublicOutputSettingsService = ReturnType<typeof createPublicOutputSe
 export function registerPublicOutputRoutes(app: FastifyInstance, s: PublicOutputSettingsService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['cases'];
-  const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+  const errors = errorResponses(400, 401, 403);
   r.get('/api/cases/settings/public-output', {
     config: { permission: 'case.read' },
     schema: { tags, summary: 'Which channels public routes show (Open311, citizen tracking, public photos) and the fixed parts of the rule', response: { 200: PublicOutputRule, ...errors } },

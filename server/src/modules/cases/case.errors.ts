@@ -11,5 +11,8 @@ export const caseErrors = {
   noPendingRequest: (kind: string) => new AppError('CASE_NO_PENDING_REQUEST', 409, { kind }),
   requestPending: (kind: string) => new AppError('CASE_REQUEST_PENDING', 409, { kind }),
   selfHandleForbidden: (field = 'body.selfHandled') => new AppError('CASE_SELF_HANDLE_FORBIDDEN', 403, [{ field, rule: 'role', message: 'only an inspector reports a problem as fixed on the spot' }]),
+  notClosed: (action: 'rate' | 'reopen') => new AppError('CASE_NOT_CLOSED', 409, { action }),
+  reopenExpired: (until: string | null) => new AppError('CASE_REOPEN_EXPIRED', 409, { until }),
+  tooManyStreams: (max: number) => new AppError('LIVE_TOO_MANY_STREAMS', 429, { max }),
   taskNotAssigned: (action: string) => new AppError('CASE_TASK_NOT_ASSIGNED', 403, { action }),
 };

@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
-import { ErrorBody, IdParams, PageOf } from '../../../../common/contracts/common.ts';
+import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { CaseService } from './case.service.ts';
 import { StepLimits, type StepLimitService } from './case-step-limits.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, limits: StepLimitService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -6,24 +6,6 @@ import {
   majorClassName,
 } from '../../../../common/domain/catalog.ts';
 import { loadNationalCatalog, makeCatalogEntry, parseCatalogCsv, pinyinKeys } from './catalog-data.ts';
-import { parseCsv } from '../../platform/csv.ts';
-
-describe('parseCsv', () => {
-  it('handles quoted fields with commas, doubled quotes and line breaks', () => {
-    const text = '\uFEFFa,b,c\r\n1,"x, y","he said ""hi"""\r\n2,"line\nbreak",\n\n3,"",z';
-    expect(parseCsv(text)).toEqual([
-      ['a', 'b', 'c'],
-      ['1', 'x, y', 'he said "hi"'],
-      ['2', 'line\nbreak', ''],
-      ['3', '', 'z'],
-    ]);
-  });
-
-  it('keeps a last line without a line end and rejects an unterminated quote', () => {
-    expect(parseCsv('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(() => parseCsv('a,"b\n1,2')).toThrow(/unterminated/);
-  });
-});
 
 describe('loadNationalCatalog', () => {
   const catalog = loadNationalCatalog();

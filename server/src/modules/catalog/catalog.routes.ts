@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -7,33 +7,17 @@ import {
   FilingConditionCreate, FilingConditionExportQuery, FilingConditionQuery, FilingConditionUpdate, ImportQuery,
   MAX_IMPORT_BYTES, MajorClass, OldCodeMapping, OldCodeQuery, XLSX_MIME,
 } from '../../../../common/contracts/catalog.ts';
-import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
+import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import { ImportJob } from '../../../../common/contracts/imports.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import { acceptImport, type ImportJobs } from '../imports/index.ts';
 import type { CatalogServices } from './catalog.module.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const EXPORT_NAME = '立结案标准.xlsx';
-
-/** RFC 6266: an ASCII fallback plus the UTF-8 name, so every browser saves 立结案标准.xlsx. */
-const attachment = (name: string) => `attachment; filename="filing-conditions.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-/**
- * The uploaded workbook: a multipart/form-data field `file` (browsers, antd Upload) or a raw body sent as
- * application/octet-stream or the xlsx type (scripts, curl --data-binary). Both are capped at MAX_IMPORT_BYTES.
- */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (req.isMultipart()) {
-    const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw invalidField('body.file', 'required', '请在表单字段 file 中上传 xlsx 文件');
-    return part.toBuffer();
-  }
-  if (Buffer.isBuffer(req.body) && req.body.length > 0) return req.body;
-  throw invalidField('body.file', 'required', '请上传 xlsx 文件（multipart 字段 file，或 application/octet-stream 请求体）');
-}
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Multipart parsing is registered in this scope only. */
 export async function registerCatalogRoutes(app: FastifyInstance, s: CatalogServices, imports: ImportJobs): Promise<void> {
@@ -59,17 +43,18 @@ export async function registerCatalogRoutes(app: FastifyInstance, s: CatalogServ
     r.get('/api/catalog/conditions/export.xlsx', { config: { permission: 'org.read' }, schema: { tags, summary: 'The 立结案标准 workbook (same filters as the list)', querystring: FilingConditionExportQuery, response: { 200: Type.Unknown({ description: 'xlsx workbook (sent as bytes)' }), ...errors } } },
       async (req, reply) => {
         const workbook = await s.standards.exportSheet(actorOf(req), req.query);
-        return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(EXPORT_NAME)).send(workbook);
+        return sendDownload(reply, { filename: EXPORT_NAME, fallback: 'filing-conditions.xlsx', contentType: XLSX_MIME, body: workbook });
       });
     r.post('/api/catalog/conditions/import', {
       bodyLimit: MAX_IMPORT_BYTES, config: { permission: 'settings.manage' },
       schema: {
         tags, summary: 'Import the 立结案标准 workbook as a job, all or nothing (multipart field `file`, ≤ 5 MB): 202 + Location /api/imports/:id, whose result is an ImportResult',
-        querystring: ImportQuery, response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
+        querystring: ImportQuery, response: { 202: ImportJob, ...errorResponses(413, 422), ...errors },
       },
     }, async (req, reply) => {
       const key = idempotencyKey(req.headers['idempotency-key']);
-      return acceptImport(req, reply, await imports.submit(actorOf(req), 'catalog.conditions', { params: { mode: req.query.mode ?? 'append' }, bytes: await uploadedFile(req) }, key));
+      const { bytes } = await uploadedFile(req, { maxBytes: MAX_IMPORT_BYTES, types: 'xlsx' });
+      return acceptImport(req, reply, await imports.submit(actorOf(req), 'catalog.conditions', { params: { mode: req.query.mode ?? 'append' }, bytes }, key));
     });
     r.post('/api/catalog/conditions', { config: { permission: 'settings.manage' }, schema: { tags, body: FilingConditionCreate, response: { 201: FilingCondition, ...errors } } },
       async (req, reply) => reply.status(201).send(await s.standards.create(actorOf(req), req.body)));

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { CatalogEntry, HandlingLimit, LimitUnit } from '../../../../common/domain/catalog.ts';
 import { inertText, restoredText } from '../../platform/cell-text.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, withMessage } from '../../platform/errors.ts';
 import { DEFAULT_SHEET_LIMITS, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { sheetRowsOffThread } from '../../platform/sheet-thread.ts';
 import { oldToNewCode } from './catalog-codes.ts';
@@ -170,42 +170,42 @@ export function validateStandardsRows(
   const errors: RowError[] = [];
   for (const { row, cells } of rows) {
     const rowErrors: RowError[] = [];
-    const err = (field: Column, message: string) => rowErrors.push({ row, field, message });
+    const err = (field: Column, key: string, params: Record<string, unknown> = {}) => rowErrors.push(withMessage({ row, field }, `details.${key}`, { field, ...params }));
     const text = (field: Column): string => {
       const value = cells[field].trim();
-      if (value.length > MAX_TEXT) err(field, `${field}过长（最多 ${MAX_TEXT} 字）`);
+      if (value.length > MAX_TEXT) err(field, 'sheet.tooLong', { max: MAX_TEXT });
       return value;
     };
     const kind = sheetKind(cells['类型']);
-    if (kind === 'bad') err('类型', `类型「${cells['类型']}」应为 部件 或 事项（事件）`);
+    if (kind === 'bad') err('类型', 'standards.badKind', { value: cells['类型'], choices: '部件、事项（事件）' });
     const minor = text('小类');
     let matter: CatalogEntry | undefined;
-    if (minor === '') err('小类', '小类不能为空');
+    if (minor === '') err('小类', 'sheet.required');
     else {
       const found = resolveMinor(minor, kind === 'bad' ? null : kind, lookup);
-      if (typeof found === 'string') err('小类', found);
+      if (typeof found === 'string') rowErrors.push({ row, field: '小类', message: found });
       else matter = found;
     }
     if (matter && !majorMatches(cells['大类'], matter)) {
-      err('大类', `大类「${cells['大类']}」与小类「${matter.name}」（${matter.majorCode} ${matter.majorName}）不符`);
+      err('大类', 'standards.majorMismatch', { value: cells['大类'], minor: matter.name, majorCode: matter.majorCode, majorName: matter.majorName });
     }
     const condition = text('立案条件');
-    if (condition === '') err('立案条件', '立案条件不能为空');
+    if (condition === '') err('立案条件', 'sheet.required');
     const limitText = text('处置时限');
     const limit = parseLimitText(limitText);
-    if (limitText === '') err('处置时限', '处置时限不能为空');
+    if (limitText === '') err('处置时限', 'sheet.required');
     else if (!limit) {
-      err('处置时限', `无法识别处置时限「${limitText}」：应为 1–${MAX_LIMIT_VALUE} 的整数加单位，如 2紧急工作时、4工作时、3工作日、7自然日`);
+      err('处置时限', 'standards.badLimit', { value: limitText, max: MAX_LIMIT_VALUE, examples: '2紧急工作时、4工作时、3工作日、7自然日' });
     }
     const closingCondition = text('结案条件');
-    if (closingCondition === '') err('结案条件', '结案条件不能为空');
+    if (closingCondition === '') err('结案条件', 'sheet.required');
     const unitName = text('处置单位');
-    if (unitName === '') err('处置单位', '处置单位不能为空');
-    else if (!units.has(unitName) && !BY_LOCATION_WORDS.has(clean(unitName))) err('处置单位', `处置单位「${unitName}」不是本系统中的单位（不指定请写「${BY_LOCATION}」）`);
+    if (unitName === '') err('处置单位', 'sheet.required');
+    else if (!units.has(unitName) && !BY_LOCATION_WORDS.has(clean(unitName))) err('处置单位', 'standards.unknownUnit', { value: unitName, byLocation: BY_LOCATION });
     if (matter && condition !== '') {
       const key = `${matter.code}\u0000${clean(condition)}`;
       const first = seen.get(key);
-      if (first !== undefined) err('立案条件', `与第 ${first} 行的小类和立案条件重复`);
+      if (first !== undefined) err('立案条件', 'standards.duplicate', { row: first });
       else seen.set(key, row);
     }
     if (rowErrors.length > 0 || !matter || !limit) errors.push(...rowErrors);
@@ -271,7 +271,7 @@ export async function buildStandardsWorkbook(rows: readonly Record<Column, strin
  * throws AppError CATALOG_SHEET_INVALID when the file or its header is unusable.
  */
 export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<RawRow[]> {
-  const invalid = (row: number, field: string, message: string) => new AppError('CATALOG_SHEET_INVALID', 400, [{ row, field, message }]);
+  const missingHeaders = (fields: readonly Column[]) => new AppError('CATALOG_SHEET_INVALID', 400, fields.map((field) => withMessage({ row: 1, field }, 'details.sheet.missingHeader', { field })));
   let positions: Map<Column, number> | undefined;
   const rows: RawRow[] = [];
   try {
@@ -285,7 +285,7 @@ export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = D
           });
         }
         const missing = REQUIRED_COLUMNS.filter((c) => !positions?.has(c));
-        if (missing.length > 0) throw new AppError('CATALOG_SHEET_INVALID', 400, missing.map((field) => ({ row: 1, field, message: `缺少表头「${field}」` })));
+        if (missing.length > 0) throw missingHeaders(missing);
         if (row.number === 1) continue;
       }
       const at = positions;
@@ -296,9 +296,9 @@ export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = D
       if (COLUMNS.some((c) => cells[c] !== '')) rows.push({ row: row.number, cells });
     }
   } catch (err) {
-    if (err instanceof SheetUnreadable) throw invalid(0, 'file', '不是有效的 xlsx 文件');
+    if (err instanceof SheetUnreadable) throw new AppError('CATALOG_SHEET_INVALID', 400, [withMessage({ row: 0, field: 'file' }, 'details.sheet.notXlsx')]);
     throw err;
   }
-  if (!positions) throw new AppError('CATALOG_SHEET_INVALID', 400, REQUIRED_COLUMNS.map((field) => ({ row: 1, field, message: `缺少表头「${field}」` })));
+  if (!positions) throw missingHeaders(REQUIRED_COLUMNS);
   return rows;
 }

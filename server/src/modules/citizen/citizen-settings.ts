@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import { CitizenSettings } from '../../../../common/contracts/public.ts';
 import type { Database } from '../../platform/db.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf, requirePermission, type Actor } from '../auth/index.ts';
 import { REOPEN_DAYS_KEY, type CaseService } from '../cases/index.ts';
 import type { SettingsService } from '../settings/index.ts';
@@ -30,7 +30,7 @@ export type CitizenSettingsService = ReturnType<typeof createCitizenSettings>;
 export function registerCitizenSettingsRoutes(app: FastifyInstance, s: CitizenSettingsService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['public'];
-  const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+  const errors = errorResponses(400, 401, 403);
   r.get('/api/citizen/settings', { config: { permission: 'case.read' }, schema: { tags, summary: 'Citizen channel settings (reopen window in days)', response: { 200: CitizenSettings, ...errors } } },
     async (req) => s.get(actorOf(req)));
   r.put('/api/citizen/settings', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Change the citizen reopen window (0–90 days after closing; 0 = off)', body: CitizenSettings, response: { 200: CitizenSettings, ...errors } } },

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import {
   MAX_PUBLIC_PHOTOS, PublicCaseView, PublicInfo, PublicMap, PublicMatterPage, PublicMatterQuery, PublicPhotoUploaded, PublicRating, PublicReopen,
   PublicReport, PublicReportResult, PublicWriteHeaders, TokenParams,
@@ -10,6 +9,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { HitCounter } from '../../platform/rate-counter.ts';
 import { invalidField } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { localeFromHeader, translate } from '../../platform/messages.ts';
 import { MAX_PHOTO_BYTES, uploadedPhoto } from '../photos/index.ts';
@@ -17,7 +17,7 @@ import { Limiter, RecentKeys, type Refusal } from './citizen-limits.ts';
 import { registerCitizenSettingsRoutes } from './citizen-settings.ts';
 import type { CitizenService } from './citizen.service.ts';
 
-const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
+const errors = errorResponses(400, 404, 409, 429);
 const HOUR = 3_600_000;
 const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const CITY = /^[A-Za-z0-9_-]{1,20}$/;
@@ -93,7 +93,7 @@ export async function registerCitizenRoutes(app: FastifyInstance, s: CitizenServ
 
     r.post('/api/public/photos', {
       config,
-      schema: { tags, summary: 'Upload one photo (multipart field `file`); attach it by id in the report. Honours Idempotency-Key', headers: PublicWriteHeaders, response: { 201: PublicPhotoUploaded, 200: PublicPhotoUploaded, 413: ErrorBody, ...errors } },
+      schema: { tags, summary: 'Upload one photo (multipart field `file`); attach it by id in the report. Honours Idempotency-Key', headers: PublicWriteHeaders, response: { 201: PublicPhotoUploaded, 200: PublicPhotoUploaded, ...errorResponses(413), ...errors } },
     }, async (req, reply) => {
       const device = deviceOf(req);
       const refusal = await photos.take({ device: device.key, ip: req.ip }, now());

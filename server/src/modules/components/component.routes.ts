@@ -2,32 +2,30 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, PageOf } from '../../../../common/contracts/common.ts';
+import { PageOf } from '../../../../common/contracts/common.ts';
 import { ImportJob } from '../../../../common/contracts/imports.ts';
 import {
   ClustersQuery, ClustersResult, Component, ComponentCodeParams, ComponentCreate, ComponentExportQuery, ComponentImportQuery,
   ComponentQuery, ComponentUpdate, MAX_COMPONENT_IMPORT_BYTES, NearestQuery, NearestResult,
 } from '../../../../common/contracts/components.ts';
-import { invalidField } from '../../platform/errors.ts';
+import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import { acceptImport, type ImportJobs, type ImportUpload } from '../imports/index.ts';
 import type { ComponentServices } from './components.module.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX, geojson: 'application/geo+json; charset=utf-8' } as const;
 
 /** The upload: multipart field `file` (browsers), a raw file body (scripts, curl --data-binary) or a JSON FeatureCollection. */
 async function importInput(req: FastifyRequest): Promise<ImportUpload> {
   const crs = (req.query as { crs?: string }).crs ?? null;
-  if (req.isMultipart()) {
-    const part = await req.file({ limits: { fileSize: MAX_COMPONENT_IMPORT_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw invalidField('body.file', 'required', 'upload the file in the multipart field "file"');
-    return { params: { crs, format: 'file', filename: part.filename }, bytes: await part.toBuffer() };
+  // No body at all is a missing file too: uploadedFile answers it with the same 400.
+  if (req.isMultipart() || Buffer.isBuffer(req.body) || req.body === undefined || req.body === null) {
+    const file = await uploadedFile(req, { maxBytes: MAX_COMPONENT_IMPORT_BYTES, types: '.geojson / .csv / .xlsx' });
+    return { params: { crs, format: 'file', filename: file.filename ?? null }, bytes: file.bytes };
   }
-  if (Buffer.isBuffer(req.body)) return { params: { crs, format: 'file', filename: null }, bytes: req.body };
-  if (req.body === undefined || req.body === null) throw invalidField('body.file', 'required', 'upload a .geojson, .csv or .xlsx file');
   // A JSON body is stored as its JSON text; the job parses it back (the import's ImportInput `json`).
   return { params: { crs, format: 'json', filename: null }, bytes: Buffer.from(JSON.stringify(req.body)) };
 }
@@ -57,7 +55,7 @@ export async function registerComponentRoutes(app: FastifyInstance, s: Component
       r.get(`/api/components/export.${format}`, { config: { permission: 'org.read' }, schema: { tags, summary: `Components as ${format} (same filters as the list; re-importable)`, querystring: ComponentExportQuery, response: { 200: Type.Unknown({ description: `${format} file` }), ...errors } } },
         async (req, reply) => {
           const file = await s.components.export(actorOf(req), format, req.query);
-          return reply.header('content-type', EXPORT_TYPES[format]).header('content-disposition', `attachment; filename="${file.filename}"`).send(file.body);
+          return sendDownload(reply, { filename: file.filename, contentType: EXPORT_TYPES[format], body: file.body });
         });
     }
     r.post('/api/components/import', {
@@ -65,7 +63,7 @@ export async function registerComponentRoutes(app: FastifyInstance, s: Component
       config: { permission: 'settings.manage' },
       schema: {
         tags, summary: 'Import .geojson/.json/.csv/.xlsx (multipart field `file`, ≤ 10 MB) or a JSON FeatureCollection as a job, all or nothing: 202 + Location /api/imports/:id, whose result is a ComponentImportResult or COMPONENT_IMPORT_INVALID listing every bad row',
-        querystring: ComponentImportQuery, response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
+        querystring: ComponentImportQuery, response: { 202: ImportJob, ...errorResponses(413, 422), ...errors },
       },
     }, async (req, reply) => {
       const key = idempotencyKey(req.headers['idempotency-key']);

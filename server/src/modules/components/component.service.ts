@@ -7,13 +7,14 @@ import type { Page } from '../../../../common/domain/paging.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
-import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { invalidField, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { buildComponentId, COMPONENT_SERIAL_MAX, EARTH_RADIUS_M, parseBbox, validateComponentId, wgs84, type GeoService, type TenantGeography } from '../geo/index.ts';
+import { componentErrors } from './component.errors.ts';
 import { componentsCsv, componentsGeoJson, componentsXlsx } from './component-files.ts';
 import * as repo from './component.repository.ts';
 
@@ -73,17 +74,17 @@ export function createComponentService(database: Database, clock: Clock, audit: 
   async function resolveClass(actor: Actor, adminCode: string, input: { code?: string; classCode?: string }): Promise<string> {
     if (input.code) {
       const issue = validateComponentId(input.code, 'body.code')[0];
-      if (issue) throw invalidField('body.code', 'pattern', issue.message, 'COMPONENT_INVALID_CODE');
-      if (!input.code.startsWith(adminCode)) throw invalidField('body.code', 'prefix', `component id must start with the admin code ${adminCode}`, 'COMPONENT_INVALID_CODE');
+      if (issue) throw componentErrors.invalidCode('body.code', 'pattern', issue.message);
+      if (!input.code.startsWith(adminCode)) throw componentErrors.invalidCode('body.code', 'prefix', `component id must start with the admin code ${adminCode}`);
       if (input.classCode && input.code.slice(6, 11) !== input.classCode) {
-        throw invalidField('body.classCode', 'match', `classCode ${input.classCode} does not match digits 7–11 of ${input.code}`, 'COMPONENT_INVALID_CODE');
+        throw componentErrors.invalidCode('body.classCode', 'match', `classCode ${input.classCode} does not match digits 7–11 of ${input.code}`);
       }
     }
     const classCode = input.classCode ?? input.code?.slice(6, 11);
-    if (!classCode) throw invalidField('body.classCode', 'required', 'give code (17 digits) or classCode (5 digits)', 'COMPONENT_CODE_OR_CLASS_REQUIRED');
+    if (!classCode) throw componentErrors.codeOrClassRequired();
     const entry = (await catalog.catalogOf(actor.tenantId)).byKey.get(`component:${classCode}`);
     if (!entry || !toBool(entry.active)) {
-      throw invalidField(input.classCode ? 'body.classCode' : 'body.code', 'catalog', `${classCode} is not an active component class of the catalog (GB/T 47678.5)`, 'COMPONENT_UNKNOWN_CLASS');
+      throw componentErrors.unknownClass(input.classCode ? 'body.classCode' : 'body.code', classCode);
     }
     return classCode;
   }
@@ -91,9 +92,9 @@ export function createComponentService(database: Database, clock: Clock, audit: 
   async function located(actor: Actor, lng: number, lat: number, crs: ComponentCreate['crs'], gridCode: string | null | undefined) {
     const [x, y] = wgs84(lng, lat, crs ?? 'wgs84', 'body');
     const g = await geo.geographyOf(actor.tenantId);
-    if (!g.insideTenant(x, y)) throw invalidField('body.lng', 'tenant', `position ${x.toFixed(6)},${y.toFixed(6)} lies outside the tenant boundary`, 'COMPONENT_OUTSIDE_TENANT');
+    if (!g.insideTenant(x, y)) throw componentErrors.outsideTenant(x, y);
     const place = placement(g, x, y, gridCode);
-    if (!place) throw invalidField('body.gridCode', 'exists', `unknown grid ${String(gridCode)}`, 'COMPONENT_UNKNOWN_GRID');
+    if (!place) throw componentErrors.unknownGrid(gridCode);
     return { lng: x, lat: y, ...place };
   }
 
@@ -131,7 +132,7 @@ export function createComponentService(database: Database, clock: Clock, audit: 
               // 50 serials instead of colliding until the retries run out.
               await repo.lockSerials(tx, database.dialect, actor.tenantId);
               const serial = (await repo.maxSerial(tx, actor.tenantId, classCode)) + 1;
-              if (serial > COMPONENT_SERIAL_MAX) throw conflict('COMPONENT_SERIALS_EXHAUSTED', [{ field: 'body.classCode', rule: 'serial', message: `class ${classCode} has used all ${COMPONENT_SERIAL_MAX} serials` }]);
+              if (serial > COMPONENT_SERIAL_MAX) throw componentErrors.serialsExhausted(classCode, COMPONENT_SERIAL_MAX);
               row.code = buildComponentId(tenant.code, classCode, serial);
             }
             await repo.insertComponents(tx, [row]);
@@ -140,7 +141,7 @@ export function createComponentService(database: Database, clock: Clock, audit: 
           return get(actor, row.code);
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
-          if (input.code) throw conflict('COMPONENT_DUPLICATE_CODE', [{ field: 'body.code', rule: 'unique', message: `component ${input.code} already exists` }]);
+          if (input.code) throw componentErrors.duplicateCode(input.code);
           if (attempt >= 4) throw err;
         }
       }
@@ -235,7 +236,7 @@ export function createComponentService(database: Database, clock: Clock, audit: 
       requirePermission(actor, 'org.read');
       const filter = { ...q, bbox: parseBbox(q.bbox) };
       const n = await repo.countComponents(db, actor.tenantId, filter);
-      if (n > MAX_COMPONENT_EXPORT_ROWS) throw new AppError('COMPONENT_EXPORT_TOO_LARGE', 400, { count: n, max: MAX_COMPONENT_EXPORT_ROWS });
+      if (n > MAX_COMPONENT_EXPORT_ROWS) throw componentErrors.exportTooLarge(n, MAX_COMPONENT_EXPORT_ROWS);
       const rows = await repo.exportComponents(db, actor.tenantId, filter);
       const body = format === 'csv' ? componentsCsv(rows) : format === 'xlsx' ? await componentsXlsx(rows) : componentsGeoJson(rows);
       return { body, filename: `components.${format}` };

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { MAX_PAGE_SIZE, type Page } from '../../../../common/domain/paging.ts';
 import { inertText } from '../../platform/cell-text.ts';
+import { attachment } from '../../platform/http.ts';
 import { translate, type Locale } from '../../platform/messages.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -102,7 +103,7 @@ export async function sendWorkbook<T>(reply: FastifyReply, spec: SheetSpec<T>, f
   const name = `${title}.xlsx`;
   return reply
     .header('content-type', XLSX_TYPE)
-    .header('content-disposition', `attachment; filename="${spec.file}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+    .header('content-disposition', attachment(name, { fallback: `${spec.file}.xlsx` }))
     .header('cache-control', 'no-store')
     .send(stream);
 }

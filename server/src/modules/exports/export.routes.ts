@@ -3,11 +3,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type, type TSchema } from 'typebox';
 import { CaseQuery } from '../../../../common/contracts/cases.ts';
 import { CatalogEntryQuery } from '../../../../common/contracts/catalog.ts';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import { AuditQuery, RegionQuery, UnitQuery, UserQuery } from '../../../../common/contracts/org.ts';
 import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import type { AuditWriter } from '../audit/index.ts';
 import { actorOf, type Actor } from '../auth/index.ts';
@@ -59,7 +59,7 @@ export function registerExportRoutes(app: FastifyInstance, sources: ExportSource
         tags: ['exports'],
         summary: `${LIST_ROUTE[def.key]} as .xlsx: same filters, search and sort as the list, every page (≤ 50,000 rows)`,
         querystring: def.query,
-        response: { 200: Type.Unknown({ description: 'xlsx workbook (streamed)' }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: { 200: Type.Unknown({ description: 'xlsx workbook (streamed)' }), ...errorResponses(400, 401, 403, 404) },
       },
     }, async (req: FastifyRequest, reply) => {
       const actor = actorOf(req);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../config.ts';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
+import { errorResponses } from '../../platform/http.ts';
 
 const Basemap = Type.Union([
   Type.Object({
@@ -19,6 +19,6 @@ const Basemap = Type.Union([
 export function registerBasemapRoute(app: FastifyInstance, basemap: Config['basemap']): void {
   app.withTypeProvider<TypeBoxTypeProvider>().get('/api/geo/basemap', {
     config: { permission: 'org.read' },
-    schema: { tags: ['geo'], summary: 'Configured basemap tile layer, or null (offline)', response: { 200: Basemap, 401: ErrorBody, 403: ErrorBody } },
+    schema: { tags: ['geo'], summary: 'Configured basemap tile layer, or null (offline)', response: { 200: Basemap, ...errorResponses(401, 403) } },
   }, async () => basemap);
 }

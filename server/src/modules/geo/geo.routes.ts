@@ -1,18 +1,19 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams } from '../../../../common/contracts/common.ts';
+import { IdParams } from '../../../../common/contracts/common.ts';
 import { ImportJob } from '../../../../common/contracts/imports.ts';
 import {
   FeatureCollectionOut, GenerateGridsBody, GenerateGridsResult, GeoLevelParams, ImportCrsQuery, LayerQuery, Location,
   LocateQuery, MAX_GEO_IMPORT_BYTES,
 } from '../../../../common/contracts/geo.ts';
+import { attachment, errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import { acceptImport, type ImportJobs } from '../imports/index.ts';
 import type { GeoService } from './geo.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const GEOJSON = 'application/geo+json';
 
 /** Layers are already JSON text (stored geometry spliced in); Fastify sends a JSON-typed string as it is. */
@@ -37,7 +38,7 @@ export async function registerGeoRoutes(app: FastifyInstance, s: GeoService, imp
     r.get('/api/geo/export/:level', { config: { permission: 'org.read' }, schema: { tags, summary: 'A layer as a downloadable .geojson file (re-importable)', params: GeoLevelParams, response: { 200: FeatureCollectionOut, ...errors } } },
       async (req, reply) => {
         const file = await s.exportLayer(actorOf(req), req.params.level);
-        reply.header('content-disposition', `attachment; filename="${file.filename}"`);
+        reply.header('content-disposition', attachment(file.filename));
         return sendJsonText(reply, `${GEOJSON}; charset=utf-8`, file.body);
       });
     r.post('/api/geo/import/:level', {
@@ -46,7 +47,7 @@ export async function registerGeoRoutes(app: FastifyInstance, s: GeoService, imp
       schema: {
         tags, summary: 'Import a FeatureCollection of one level (upsert by code) as a job, all or nothing: 202 + Location /api/imports/:id, whose result is a GeoImportResult or GEO_IMPORT_INVALID listing every problem by path',
         params: GeoLevelParams, querystring: ImportCrsQuery, body: Type.Unknown({ description: 'GeoJSON FeatureCollection, ≤ 20 MB' }),
-        response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
+        response: { 202: ImportJob, ...errorResponses(413, 422), ...errors },
       },
     }, async (req, reply) => {
       const key = idempotencyKey(req.headers['idempotency-key']);

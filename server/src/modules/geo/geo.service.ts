@@ -4,7 +4,8 @@ import type { GridsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
 import { refreshStatistics } from '../../platform/db-statistics.ts';
-import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { geoErrors } from './geo.errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -21,7 +22,7 @@ export function parseBbox(text: string | undefined, field = 'query.bbox'): Bbox 
   const [a, b, c, d] = v;
   if (v.length !== 4 || v.some((n) => !Number.isFinite(n)) || a === undefined || b === undefined || c === undefined || d === undefined
     || a > c || b > d || a < -180 || c > 180 || b < -90 || d > 90) {
-    throw invalidField(field, 'bbox', 'bbox must be minLng,minLat,maxLng,maxLat with min ≤ max, in WGS84 degrees', 'GEO_INVALID_BBOX');
+    throw geoErrors.invalidBbox(field);
   }
   return [a, b, c, d];
 }
@@ -96,10 +97,10 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
       requirePermission(actor, 'region.manage');
       const community = await repo.regionById(db, actor.tenantId, communityId);
       if (!community || community.kind !== 'community') throw notFound('community');
-      if (!community.geometry) throw new AppError('GEO_NO_GEOMETRY', 409, [{ field: 'params.id', rule: 'geometry', message: `community ${community.full_code} has no polygon yet: import it first` }]);
+      if (!community.geometry) throw geoErrors.noGeometry(community.full_code);
       const existing = await repo.gridsOfCommunity(db, actor.tenantId, communityId);
       if (existing.length > 0 && !body.replace) {
-        throw conflict('GEO_GRIDS_EXIST', [{ field: 'body.replace', rule: 'replace', message: `community ${community.full_code} already has ${existing.length} grids: send replace: true to redraw them` }]);
+        throw geoErrors.gridsExist('body.replace', 'replace', `community ${community.full_code} already has ${existing.length} grids: send replace: true to redraw them`);
       }
       const cellMeters = body.cellMeters ?? 100;
       const generated = generate(community.full_code, JSON.parse(community.geometry) as AreaGeometry, cellMeters);
@@ -123,7 +124,7 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
         });
       } catch (err) {
         // Two requests drew the same community at once: the other one's grids stand, this one wrote nothing.
-        if (isUniqueViolation(err)) throw conflict('GEO_GRIDS_EXIST', [{ field: 'params.id', rule: 'concurrent', message: 'grids were drawn for this community meanwhile' }]);
+        if (isUniqueViolation(err)) throw geoErrors.gridsExist('params.id', 'concurrent', 'grids were drawn for this community meanwhile');
         throw err;
       }
       return { count: rows.length, droppedAreaM2: Math.round(generated.dropped.areaM2 * 10) / 10 };
@@ -137,14 +138,14 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
       const at = geo.insideTenant(lng, lat) ? geo.locate(lng, lat) : null;
       if (!at) {
         const inside = geo.boundary !== null && geo.insideTenant(lng, lat);
-        throw new AppError(inside ? 'GEO_NOT_COVERED' : 'GEO_OUTSIDE_TENANT', 404, { lng, lat });
+        throw geoErrors.notLocated(lng, lat, inside);
       }
       const ref = (code: string | null) => {
         const r = code ? geo.regions.get(code) : undefined;
         return r ? { id: r.id, code: r.fullCode, name: r.name } : null;
       };
       const street = ref(at.streetCode);
-      if (!street) throw new AppError('GEO_NOT_COVERED', 404, { lng, lat });
+      if (!street) throw geoErrors.notLocated(lng, lat, true);
       return { gridCode: at.gridCode, community: ref(at.communityCode), street, lng, lat };
     },
   };

@@ -6,8 +6,8 @@
  */
 import type { AreaGeometry, Crs } from '../../../../common/domain/geo.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
 import { toWgs84 } from './coords.ts';
+import { geoErrors } from './geo.errors.ts';
 import { GeoValidationError, pointInPolygon } from './geometry.ts';
 import { createLocator, type Locator } from './locator.ts';
 import * as repo from './geo.repository.ts';
@@ -39,7 +39,7 @@ export interface TenantGeography {
 
 /** A GeoValidationError from the pure layer as the one AppError shape (400, `details` = [{ path, message }]). */
 export function geoError(err: unknown): unknown {
-  return err instanceof GeoValidationError ? new AppError(err.code, 400, err.issues) : err;
+  return err instanceof GeoValidationError ? geoErrors.invalidGeometry(err.code, err.issues) : err;
 }
 
 /** Input position in `crs` → WGS84, or a 400 naming `${path}.lng` / `${path}.lat`. */
@@ -48,7 +48,7 @@ export function wgs84(lng: number, lat: number, crs: Crs = 'wgs84', path = 'quer
     return toWgs84(lng, lat, crs, path);
   } catch (err) {
     if (err instanceof GeoValidationError) {
-      throw new AppError(err.code, 400, err.issues.map((i) => ({ field: i.path, rule: 'range', message: i.message })));
+      throw geoErrors.invalidGeometry(err.code, err.issues.map((i) => ({ field: i.path, rule: 'range', message: i.message })));
     }
     throw err;
   }

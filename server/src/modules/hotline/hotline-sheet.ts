@@ -10,6 +10,7 @@ import { parseCsv } from '../../platform/csv.ts';
 import { reportImportRows } from '../../platform/import-progress.ts';
 import { DEFAULT_SHEET_LIMITS, importTooManyRows, SheetUnreadable, type SheetLimits } from '../../platform/sheet-rows.ts';
 import { sheetRowsOffThread } from '../../platform/sheet-thread.ts';
+import { withMessage } from '../../platform/errors.ts';
 import { hotlineErrors } from './hotline.errors.ts';
 
 export const SHEET_NAME = '热线工单';
@@ -61,7 +62,7 @@ function headerPositions(headers: Iterable<[number, string]>): Map<Column, numbe
     if (col && !positions.has(col)) positions.set(col, i);
   }
   const missing = REQUIRED.filter((c) => !positions.has(c));
-  if (missing.length > 0) throw hotlineErrors.sheetInvalid(missing.map((field) => ({ row: 1, field, message: `缺少表头「${field}」` })));
+  if (missing.length > 0) throw hotlineErrors.sheetInvalid(missing.map((field) => withMessage({ row: 1, field }, 'details.sheet.missingHeader', { field })));
   return positions;
 }
 
@@ -103,31 +104,31 @@ export function validateRows(rows: readonly RawRow[], timeZone: string): { valid
   const seen = new Map<string, number>();
   for (const { row, cells } of rows) {
     const rowErrors: RowError[] = [];
-    const err = (field: Column, message: string) => rowErrors.push({ row, field, message });
+    const err = (field: Column, key: string, params: Record<string, unknown> = {}) => rowErrors.push(withMessage({ row, field }, `details.${key}`, { field, ...params }));
     const text = (field: Column, max: number) => {
       const v = asText(cells[field]);
-      if (v.length > max) err(field, `${field}过长（最多 ${max} 字）`);
+      if (v.length > max) err(field, 'sheet.tooLong', { max });
       return v;
     };
     const externalNo = text('工单编号', 64);
-    if (externalNo === '') err('工单编号', '工单编号不能为空');
-    else if (/\s/.test(externalNo)) err('工单编号', '工单编号不能含空格');
-    else if (seen.has(externalNo)) err('工单编号', `与第 ${seen.get(externalNo)} 行的工单编号重复`);
+    if (externalNo === '') err('工单编号', 'sheet.required');
+    else if (/\s/.test(externalNo)) err('工单编号', 'sheet.noSpaces');
+    else if (seen.has(externalNo)) err('工单编号', 'hotline.duplicateNo', { row: seen.get(externalNo) });
     else seen.set(externalNo, row);
     const requesterName = text('诉求人', 50);
     const requesterPhone = text('联系电话', 30);
-    if (requesterPhone !== '' && !/^[0-9+\-() ]+$/.test(requesterPhone)) err('联系电话', `联系电话「${requesterPhone}」只能含数字和 + - ( )`);
+    if (requesterPhone !== '' && !/^[0-9+\-() ]+$/.test(requesterPhone)) err('联系电话', 'hotline.badPhone', { value: requesterPhone });
     const content = text('诉求内容', 4000);
-    if (content === '') err('诉求内容', '诉求内容不能为空');
+    if (content === '') err('诉求内容', 'sheet.required');
     const address = text('地址', 200);
     const urgencyText = clean(asText(cells['紧急程度'])).toLowerCase();
     const urgency = URGENCY_WORDS[urgencyText];
-    if (!urgency) err('紧急程度', `紧急程度「${asText(cells['紧急程度'])}」应为 一般、紧急 或 特急`);
+    if (!urgency) err('紧急程度', 'hotline.badUrgency', { value: asText(cells['紧急程度']), choices: '一般、紧急、特急' });
     const rawDeadline = cells['办理时限'];
     let deadline: string | null = null;
     if (asText(rawDeadline) !== '') {
       const parsed = parseDeadline(rawDeadline, timeZone);
-      if (!parsed) err('办理时限', `无法识别办理时限「${asText(rawDeadline)}」：应为日期时间，如 2024-03-19 18:00 或 2024-03-19`);
+      if (!parsed) err('办理时限', 'hotline.badDeadline', { value: asText(rawDeadline) });
       else deadline = parsed.toISOString();
     }
     if (rowErrors.length > 0) {
@@ -152,16 +153,17 @@ function rawRow(row: number, positions: ReadonlyMap<Column, number>, cell: (posi
 }
 
 const looksLikeZip = (buf: Buffer) => buf.length > 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04;
-const notXlsx = () => hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: '不是有效的 xlsx 文件' }]);
+const fileProblem = (key: string) => hotlineErrors.sheetInvalid([withMessage({ row: 0, field: 'file' }, `details.sheet.${key}`)]);
+const notXlsx = () => fileProblem('notXlsx');
 
 function readCsvRows(buf: Buffer, maxRows: number): RawRow[] {
   const text = buf.toString('utf8');
-  if (text.includes('\uFFFD') || text.includes('\u0000')) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: '不是 xlsx 或 UTF-8 编码的 CSV 文件' }]);
+  if (text.includes('\uFFFD') || text.includes('\u0000')) throw fileProblem('notXlsxOrCsv');
   let table: string[][];
   try {
     table = parseCsv(text);
   } catch (err) {
-    if (err instanceof Error && err.message.startsWith('CSV')) throw hotlineErrors.sheetInvalid([{ row: 0, field: 'file', message: 'CSV 格式错误：引号未闭合' }]);
+    if (err instanceof Error && err.message.startsWith('CSV')) throw fileProblem('csvUnclosedQuote');
     throw err;
   }
   const [header = [], ...body] = table;

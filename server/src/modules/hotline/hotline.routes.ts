@@ -3,33 +3,23 @@ import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MAX_IMPORT_BYTES, XLSX_MIME } from '../../../../common/contracts/catalog.ts';
-import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
+import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import { ImportJob } from '../../../../common/contracts/imports.ts';
 import {
   HotlineCallerReply, HotlineConvert, HotlineImportQuery, HotlineOrderDetail, HotlineOrderInput, HotlineOrderSummary, HotlineQuery,
   HotlineReply, HotlineReturn, HotlineRevisit, HotlineSecret, HotlineSourceConfig, HotlineSourceParams, HotlineVersioned, ReplyDraft, WebhookReceipt,
 } from '../../../../common/contracts/hotline.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import { acceptImport, type ImportJobs } from '../imports/index.ts';
 import { buildTemplate } from './hotline-sheet.ts';
+import { hotlineErrors } from './hotline.errors.ts';
 import type { HotlineService } from './hotline.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const IdemHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) });
 const TEMPLATE_NAME = '热线工单导入模板.xlsx';
-
-/** The uploaded file: multipart field `file` (browsers) or the raw body (xlsx, CSV or octet-stream; scripts). */
-async function uploadedFile(req: FastifyRequest): Promise<Buffer> {
-  if (req.isMultipart()) {
-    const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-    if (!part || part.fieldname !== 'file') throw invalidField('body.file', 'required', '请在表单字段 file 中上传 xlsx 或 CSV 文件');
-    return part.toBuffer();
-  }
-  if (Buffer.isBuffer(req.body) && req.body.length > 0) return req.body;
-  throw invalidField('body.file', 'required', '请上传 xlsx 或 CSV 文件（multipart 字段 file，或作为请求体）');
-}
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). */
 export async function registerHotlineRoutes(app: FastifyInstance, hotline: HotlineService, imports: ImportJobs): Promise<void> {
@@ -43,19 +33,18 @@ export async function registerHotlineRoutes(app: FastifyInstance, hotline: Hotli
     r.get('/api/hotline/orders', { config: { permission: 'hotline.read' }, schema: { tags, summary: '12345 / 民情通 / 信访 work orders', querystring: HotlineQuery, response: { 200: PageOf(HotlineOrderSummary), ...errors } } },
       async (req) => hotline.list(actorOf(req), req.query));
     r.get('/api/hotline/orders/template.xlsx', { config: { permission: 'hotline.read' }, schema: { tags, summary: 'The import template', response: { 200: Type.Unknown({ description: 'xlsx workbook' }), ...errors } } },
-      async (_req, reply) => reply.header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="hotline-orders.xlsx"; filename*=UTF-8''${encodeURIComponent(TEMPLATE_NAME)}`)
-        .send(await buildTemplate()));
+      async (_req, reply) => sendDownload(reply, { filename: TEMPLATE_NAME, fallback: 'hotline-orders.xlsx', contentType: XLSX_MIME, body: await buildTemplate() }));
     r.post('/api/hotline/orders/import', {
       bodyLimit: MAX_IMPORT_BYTES,
       config: { permission: 'hotline.handle' },
       schema: {
         tags, summary: 'Import work orders (xlsx or CSV) as a job, all or nothing: 202 + Location /api/imports/:id, whose result is a HotlineImportResult; honours Idempotency-Key',
-        headers: IdemHeaders, querystring: HotlineImportQuery, response: { 202: ImportJob, 413: ErrorBody, 422: ErrorBody, ...errors },
+        headers: IdemHeaders, querystring: HotlineImportQuery, response: { 202: ImportJob, ...errorResponses(413, 422), ...errors },
       },
     }, async (req, reply) => {
       const key = idempotencyKey(req.headers['idempotency-key']);
-      return acceptImport(req, reply, await imports.submit(actorOf(req), 'hotline.orders', { params: { source: req.query.source }, bytes: await uploadedFile(req) }, key));
+      const { bytes } = await uploadedFile(req, { maxBytes: MAX_IMPORT_BYTES, types: 'xlsx / CSV' });
+      return acceptImport(req, reply, await imports.submit(actorOf(req), 'hotline.orders', { params: { source: req.query.source }, bytes }, key));
     });
     r.get('/api/hotline/orders/:id', { config: { permission: 'hotline.read' }, schema: { tags, params: IdParams, response: { 200: HotlineOrderDetail, ...errors } } },
       async (req) => hotline.get(actorOf(req), req.params.id));
@@ -87,7 +76,7 @@ export async function registerHotlineRoutes(app: FastifyInstance, hotline: Hotli
       },
     }, async (req, reply) => {
       const tenantId = webhookTenant.get(req);
-      if (!tenantId) throw new AppError('HOTLINE_WEBHOOK_UNAUTHORIZED', 401);
+      if (!tenantId) throw hotlineErrors.unauthorized();
       const result = await hotline.webhook(tenantId, req.params.source, req.body, idempotencyKey(req.headers['idempotency-key']));
       if (result.replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(result.status).send(result.body);

@@ -2,15 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody, IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import { ImportJob, ImportJobQuery } from '../../../../common/contracts/imports.ts';
+import { localizeDetails } from '../../platform/errors.ts';
 import { errorMessage } from '../../platform/http-errors.ts';
+import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf } from '../auth/index.ts';
 import type { ImportJobs } from './import-jobs.service.ts';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 /** A failed job's error gets its message in the reader's language, as an error answer would. */
-const localized = (req: FastifyRequest, job: ImportJob): ImportJob =>
-  (job.error ? { ...job, error: { ...job.error, message: errorMessage(req, job.error.code, job.error.details) } } : job);
+const localized = (req: FastifyRequest, job: ImportJob): ImportJob => {
+  if (!job.error) return job;
+  const details = localizeDetails(job.error.details, localeFromHeader(req.headers['accept-language']));
+  return { ...job, error: { ...job.error, message: errorMessage(req, job.error.code, job.error.details), ...(details === undefined ? {} : { details }) } };
+};
 
 /** The answer of every import route: 202, the job, and where to follow it. */
 export function acceptImport(req: FastifyRequest, reply: FastifyReply, submitted: { job: ImportJob; replayed: boolean }) {

@@ -6,7 +6,7 @@
 import type { ImportKind } from '../../../../common/domain/imports.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, storableDetails } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { withImportProgress } from '../../platform/import-progress.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -97,7 +97,7 @@ export function createImportRunner(database: Database, clock: Clock, runners: Re
     await repo.finish(db, id, owner, 'error' in outcome
       ? {
         status: 'failed', result: null, error_code: outcome.error.code, error_status: outcome.error.status,
-        error_details: outcome.error.details === undefined ? null : JSON.stringify(outcome.error.details),
+        error_details: outcome.error.details === undefined ? null : JSON.stringify(storableDetails(outcome.error.details)),
         rows_done: progress.rowsDone, rows_total: progress.rowsTotal, finished_at: finishedAt,
       }
       : {

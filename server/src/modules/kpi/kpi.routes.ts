@@ -1,18 +1,19 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { CaseListQuery, DrillQuery, KpiCaseItem, KpiQuery, KpiResult, KpiSettings, KpiSettingsView, Ranking, RankingQuery } from '../../../../common/contracts/kpi.ts';
-import { ErrorBody, PageOf } from '../../../../common/contracts/common.ts';
+import { PageOf } from '../../../../common/contracts/common.ts';
+import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf } from '../auth/index.ts';
 import { caseListWorkbook, rankingWorkbook } from './kpi-export.ts';
 import type { KpiService } from './kpi.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EXPORT_MAX = 5000;
 
 function sendXlsx(reply: FastifyReply, name: string, body: Buffer) {
-  return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}.xlsx"`).send(body);
+  return sendDownload(reply, { filename: `${name}.xlsx`, contentType: XLSX, body });
 }
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). */

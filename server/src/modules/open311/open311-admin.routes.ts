@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, PageOf } from '../../../../common/contracts/common.ts';
+import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import { ApiClient, ApiClientCreate, ApiClientCreated, ApiClientQuery, ApiClientUpdate } from '../../../../common/contracts/open311.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { ClientService } from './open311-clients.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** 开放接口: Open311 client applications (list, create — key shown once —, rename, re-limit, disable). Audited. */
 export function registerOpen311AdminRoutes(app: FastifyInstance, s: ClientService): void {

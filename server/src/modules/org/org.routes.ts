@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
+import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import {
   Region, RegionCreate, RegionQuery, RegionUpdate, ResetPasswordBody, Tenant, Unit, UnitCreate, UnitQuery, UnitUpdate,
   User, UserCreate, UserQuery, UserUpdate,
 } from '../../../../common/contracts/org.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf } from '../auth/index.ts';
 import type { OrgServices } from './org.module.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). */
 export function registerOrgRoutes(app: FastifyInstance, s: OrgServices): void {

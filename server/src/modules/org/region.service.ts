@@ -3,7 +3,8 @@ import { allowedParentKinds, type RegionKind } from '../../../../common/domain/o
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
-import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { orgErrors } from './org.errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -52,10 +53,10 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
       const kind = input.kind as RegionKind;
       const parentKinds = allowedParentKinds(kind);
       const parent = input.parentId ? await repo.findRegion(db, actor.tenantId, input.parentId) : undefined;
-      if (input.parentId && !parent) throw invalidField('body.parentId', 'exists', 'parent region not found', 'ORG_UNKNOWN_REGION');
-      if (parentKinds.length === 0 && parent) throw invalidField('body.parentId', 'parent', `a ${kind} has no parent region`, 'ORG_INVALID_PARENT');
+      if (input.parentId && !parent) throw orgErrors.unknownRegion('body.parentId', 'parent region not found');
+      if (parentKinds.length === 0 && parent) throw orgErrors.invalidParent(`a ${kind} has no parent region`);
       if (parentKinds.length > 0 && (!parent || !parentKinds.includes(parent.kind as RegionKind))) {
-        throw invalidField('body.parentId', 'parent', `a ${kind} must sit in a ${parentKinds.join(' or ')}`, 'ORG_INVALID_PARENT');
+        throw orgErrors.invalidParent(`a ${kind} must sit in a ${parentKinds.join(' or ')}`);
       }
       const tenant = await db.selectFrom('tenants').select('code').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
       const id = newId();
@@ -80,7 +81,7 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
           await audit.record(tx, actor, actor.tenantId, { action: 'region.create', entity: 'region', entityId: id, after: row });
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('ORG_DUPLICATE_CODE', [{ field: 'body.code', rule: 'unique', message: `code ${row.full_code} already exists` }]);
+        if (isUniqueViolation(err)) throw orgErrors.duplicateCode(`code ${row.full_code} already exists`);
         throw err;
       }
       return view({ ...row, parent_name: parent?.name ?? null });
@@ -102,7 +103,7 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
       requirePermission(actor, 'region.manage');
       const before = await repo.findRegion(db, actor.tenantId, id);
       if (!before) throw notFound('region');
-      if ((await repo.regionUsage(db, actor.tenantId, id)) > 0) throw new AppError('ORG_REGION_IN_USE', 409);
+      if ((await repo.regionUsage(db, actor.tenantId, id)) > 0) throw orgErrors.regionInUse();
       await db.transaction().execute(async (tx) => {
         await repo.deleteRegion(tx, actor.tenantId, id);
         await audit.record(tx, actor, actor.tenantId, { action: 'region.delete', entity: 'region', entityId: id, before });

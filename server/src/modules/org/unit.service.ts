@@ -2,7 +2,8 @@ import type { Unit, UnitCreate, UnitQuery, UnitUpdate } from '../../../../common
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
-import { conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { orgErrors } from './org.errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -47,10 +48,10 @@ export function createUnitService(database: Database, clock: Clock, audit: Audit
 
   async function checkRefs(actor: Actor, parentId: string | null | undefined, regionId: string | null | undefined) {
     if (parentId && !(await repo.findUnit(db, actor.tenantId, parentId))) {
-      throw invalidField('body.parentId', 'exists', 'parent unit not found', 'ORG_UNKNOWN_UNIT');
+      throw orgErrors.unknownUnit('body.parentId', 'parent unit not found');
     }
     if (regionId && !(await repo.findRegion(db, actor.tenantId, regionId))) {
-      throw invalidField('body.regionId', 'exists', 'region not found', 'ORG_UNKNOWN_REGION');
+      throw orgErrors.unknownRegion('body.regionId');
     }
   }
 
@@ -88,7 +89,7 @@ export function createUnitService(database: Database, clock: Clock, audit: Audit
           await audit.record(tx, actor, actor.tenantId, { action: 'unit.create', entity: 'unit', entityId: row.id, after: row });
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('ORG_DUPLICATE_CODE', [{ field: 'body.code', rule: 'unique', message: `unit code ${input.code} already exists` }]);
+        if (isUniqueViolation(err)) throw orgErrors.duplicateCode(`unit code ${input.code} already exists`);
         throw err;
       }
       return get(actor, row.id);
@@ -102,7 +103,7 @@ export function createUnitService(database: Database, clock: Clock, audit: Audit
       if (patch.parentId) {
         const parents = new Map((await repo.allUnitParents(db, actor.tenantId)).map((u) => [u.id, u.parent_id]));
         if (createsCycle(parents, id, patch.parentId)) {
-          throw invalidField('body.parentId', 'parent', 'a unit cannot sit under itself or its own sub-unit', 'ORG_INVALID_PARENT');
+          throw orgErrors.invalidParent('a unit cannot sit under itself or its own sub-unit');
         }
       }
       const changes = {

@@ -4,7 +4,8 @@ import { maskPhone } from '../../../../common/domain/privacy.ts';
 import { UNIT_BOUND_ROLES, type Role } from '../../../../common/domain/roles.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database, type Executor } from '../../platform/db.ts';
-import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
+import { orgErrors } from './org.errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -64,12 +65,12 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
     const [units, regions] = await Promise.all([repo.unitsByIds(tx, actor.tenantId, unitIds), repo.regionsByIds(tx, actor.tenantId, regionIds)]);
     const knownUnits = new Set(units.map((u) => u.id));
     const knownRegions = new Set(regions.map((r) => r.id));
-    if (userUnitId && !knownUnits.has(userUnitId)) throw invalidField('body.unitId', 'exists', 'unit not found', 'ORG_UNKNOWN_UNIT');
+    if (userUnitId && !knownUnits.has(userUnitId)) throw orgErrors.unknownUnit('body.unitId');
     grants.forEach((g, i) => {
-      if (g.unitId && !knownUnits.has(g.unitId)) throw invalidField(`body.grants.${i}.unitId`, 'exists', 'unit not found', 'ORG_UNKNOWN_UNIT');
-      if (g.regionId && !knownRegions.has(g.regionId)) throw invalidField(`body.grants.${i}.regionId`, 'exists', 'region not found', 'ORG_UNKNOWN_REGION');
+      if (g.unitId && !knownUnits.has(g.unitId)) throw orgErrors.unknownUnit(`body.grants.${i}.unitId`);
+      if (g.regionId && !knownRegions.has(g.regionId)) throw orgErrors.unknownRegion(`body.grants.${i}.regionId`);
       if (UNIT_BOUND_ROLES.includes(g.role as Role) && !g.unitId) {
-        throw invalidField(`body.grants.${i}.unitId`, 'required', `role ${g.role} must name its handling unit`, 'ORG_GRANT_NEEDS_UNIT');
+        throw orgErrors.grantNeedsUnit(`body.grants.${i}.unitId`, g.role);
       }
     });
   }
@@ -121,7 +122,7 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
           await audit.record(tx, actor, actor.tenantId, { action: 'user.create', entity: 'user', entityId: id, after: { ...row, grants: input.grants } });
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw conflict('ORG_DUPLICATE_USERNAME', [{ field: 'body.username', rule: 'unique', message: `username ${input.username} is taken` }]);
+        if (isUniqueViolation(err)) throw orgErrors.duplicateUsername(input.username);
         throw err;
       }
       return get(actor, id);
@@ -131,7 +132,7 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
       requirePermission(actor, 'user.manage');
       const before = await load(actor, id);
       if (id === actor.userId && (patch.active === false || (patch.grants && !patch.grants.some((g) => g.role === 'admin' && !g.unitId && !g.regionId)))) {
-        throw new AppError('ORG_SELF_LOCKOUT', 400, [{ field: patch.active === false ? 'body.active' : 'body.grants', rule: 'self', message: 'you cannot disable yourself or drop your own admin grant' }]);
+        throw orgErrors.selfLockout(patch.active === false ? 'body.active' : 'body.grants');
       }
       const changes = {
         ...(patch.displayName !== undefined ? { display_name: patch.displayName.trim() } : {}),

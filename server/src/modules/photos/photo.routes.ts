@@ -2,15 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { attachment, errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { CasePhoto } from '../../../../common/contracts/cases.ts';
-import { ErrorBody, IdParams } from '../../../../common/contracts/common.ts';
+import { IdParams } from '../../../../common/contracts/common.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { actorOf } from '../auth/index.ts';
 import { MAX_PHOTO_BYTES, photoTooLarge } from './photo.errors.ts';
 import type { PhotoFile, PhotoService } from './photo.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404);
 /** Room for the multipart boundaries and part headers around the one file. */
 const ENVELOPE_BYTES = 64 * 1024;
 const LIMITS = { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024 };
@@ -62,7 +63,7 @@ async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFi
   return reply
     .header('content-type', 'image/jpeg')
     .header('content-length', size)
-    .header('content-disposition', `inline; filename="${file.id}.jpg"`)
+    .header('content-disposition', attachment(`${file.id}.jpg`, { inline: true }))
     .send(stream);
 }
 
@@ -91,7 +92,7 @@ export async function registerPhotoRoutes(
       },
       schema: {
         tags, summary: 'Upload one photo (multipart field `file`, ≤ 10 MB; JPEG, PNG, WebP or HEIF by content). Stored upright as JPEG without EXIF; attach it to a case by id.',
-        response: { 201: CasePhoto, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody, ...errors },
+        response: { 201: CasePhoto, ...errorResponses(413, 415, 422, 429, 503), ...errors },
       },
     }, async (req, reply) => reply.status(201).send(await s.upload(actorOf(req), await uploadedPhoto(req), idempotencyKey(req.headers['idempotency-key']))));
 
@@ -104,7 +105,7 @@ export async function registerPhotoRoutes(
     for (const [suffix, variant] of [['', 'full'], ['/thumb', 'thumb']] as const) {
       r.get(`/api/public/photos/:id${suffix}`, {
         config: { public: true },
-        schema: { tags, summary: `A citizen report's ${variant === 'thumb' ? 'thumbnail' : 'photo'} (JPEG, no EXIF), for public pages`, params: IdParams, response: { 200: jpeg, 404: ErrorBody, 400: ErrorBody } },
+        schema: { tags, summary: `A citizen report's ${variant === 'thumb' ? 'thumbnail' : 'photo'} (JPEG, no EXIF), for public pages`, params: IdParams, response: { 200: jpeg, ...errorResponses(404, 400) } },
       }, async (req, reply) => {
         const scope = await publicScope(req);
         return sendPhoto(req, reply, await s.publicFile(scope.tenantId, req.params.id, variant, scope.channels), 'public');

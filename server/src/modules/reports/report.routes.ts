@@ -1,18 +1,14 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody } from '../../../../common/contracts/common.ts';
 import { DashboardSummary, ReportQuery, StatReport } from '../../../../common/contracts/reports.ts';
+import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { DashboardService } from './dashboard.service.ts';
 import type { ReportService } from './report.service.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404);
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function sendFile(reply: FastifyReply, type: string, name: string, body: Buffer) {
-  return reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(body);
-}
 
 /** HTTP only: the statistics report as JSON, .docx and .xlsx; the command dashboard summary. */
 export function registerReportRoutes(app: FastifyInstance, reports: ReportService, dashboard: DashboardService): void {
@@ -23,12 +19,12 @@ export function registerReportRoutes(app: FastifyInstance, reports: ReportServic
   r.get('/api/reports/statistics.docx', { config: { permission: 'report.read' }, schema: { tags, summary: 'The statistics report as a Word document', querystring: ReportQuery, response: errors } },
     async (req, reply) => {
       const file = await reports.docx(actorOf(req), req.query);
-      return sendFile(reply, DOCX, `${file.name}.docx`, file.body);
+      return sendDownload(reply, { filename: `${file.name}.docx`, contentType: DOCX, body: file.body });
     });
   r.get('/api/reports/statistics.xlsx', { config: { permission: 'report.read' }, schema: { tags, summary: 'The tables of the statistics report as an Excel workbook', querystring: ReportQuery, response: errors } },
     async (req, reply) => {
       const file = await reports.xlsx(actorOf(req), req.query);
-      return sendFile(reply, XLSX, `${file.name}.xlsx`, file.body);
+      return sendDownload(reply, { filename: `${file.name}.xlsx`, contentType: XLSX, body: file.body });
     });
   r.get('/api/dashboard/summary', { config: { permission: 'dashboard.read' }, schema: { tags: ['dashboard'], summary: 'The command dashboard: open cases, today, rates, overdue, unit ranking, 30-day trend', response: { 200: DashboardSummary, ...errors } } },
     async (req) => dashboard.summary(actorOf(req)));

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
+import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import {
   RoutingRule, RoutingRuleCreate, RoutingRuleQuery, RoutingRuleUpdate, RoutingSettings, RoutingSuggestion, RoutingSuggestQuery,
 } from '../../../../common/contracts/routing.ts';
+import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { RoutingService } from './routing.module.ts';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Reads need org.read, changes settings.manage. */
 export function registerRoutingRoutes(app: FastifyInstance, s: RoutingService): void {
