@@ -68,7 +68,7 @@ export function RankingsPage() {
             options={(['unit', 'street'] as const).map((s) => ({ value: s, label: t(`kpiWeb.rankings.subject.${s}`) }))}
             data-testid="rankings-subject"
           />
-          <ExportButton path={KPI_URL.rankingsXlsx} filters={{ month: monthText, subject }} testId="rankings-export" label={t('kpiWeb.rankings.export')} />
+          <ExportButton path={KPI_URL.rankingsXlsx} query={{ month: monthText, subject }} testId="rankings-export" label={t('kpiWeb.rankings.export')} />
         </Flex>
         {error ? <Alert type="error" showIcon title={errorText(error, locale)} data-testid="rankings-error" /> : null}
         <Row gutter={[16, 16]}>
