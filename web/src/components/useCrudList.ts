@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { App } from 'antd';
 import { errorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/context.ts';
@@ -10,13 +10,19 @@ export type CrudTarget<T> = T | 'new' | null;
  * The state of a console list page with a create/edit form: its filters, the form's target, a reload after a
  * change, and one way to run a row action (toggle, delete) with its success or failure message.
  */
-export function useCrudList<T, F extends object>(initialFilters: F = {} as F) {
+export function useCrudList<T, F extends object>(options: { filters?: F; onChanged?: () => void } = {}) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<F>(initialFilters);
+  const [filters, setFilters] = useState<F>(options.filters ?? ({} as F));
   const [target, setTarget] = useState<CrudTarget<T>>(null);
   const [reloadKey, setReloadKey] = useState(0);
-  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
+  const onChanged = useRef(options.onChanged);
+  onChanged.current = options.onChanged;
+  /** Shows the list again after a change made here (and tells `onChanged`, e.g. a panel beside the list). */
+  const reload = useCallback(() => {
+    setReloadKey((k) => k + 1);
+    onChanged.current?.();
+  }, []);
 
   const setFilter = useCallback(<K extends keyof F>(key: K, value: F[K]) => setFilters((f) => ({ ...f, [key]: value })), []);
   const create = useCallback(() => setTarget('new'), []);

@@ -1,10 +1,10 @@
 import type {
   CatalogEntry, CatalogEntryCreate, CatalogEntryQuery, CatalogEntryUpdate, FilingCondition, FilingConditionCreate,
-  FilingConditionExportQuery, FilingConditionQuery, FilingConditionUpdate, ImportResult, MajorClass,
+  FilingConditionQuery, FilingConditionUpdate, ImportResult, MajorClass,
 } from '../../../../common/contracts/catalog.ts';
 import type { CatalogKind } from '../../../../common/domain/catalog.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import { api, toQueryString, type Query } from '../../api/client.ts';
+import { api, type Query } from '../../api/client.ts';
 
 export type { CatalogEntry, FilingCondition, ImportResult, MajorClass };
 export type ImportMode = 'append' | 'replace';
@@ -29,8 +29,3 @@ export const catalogApi = {
   deleteCondition: (id: string) => api.delete<{ ok: boolean }>(`/api/catalog/conditions/${enc(id)}`),
   importSheet: (file: Blob, mode: ImportMode) => api.upload<ImportResult>('/api/catalog/conditions/import', file, { query: { mode } }),
 };
-
-/** The download link of the workbook with the list's current filters (a plain GET: the session cookie goes along). */
-export function exportHref(filters: FilingConditionExportQuery): string {
-  return `${EXPORT_PATH}${toQueryString(q(filters))}`;
-}
