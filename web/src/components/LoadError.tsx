@@ -10,12 +10,14 @@ export interface LoadErrorProps {
   testId?: string;
   /** A heading of the page's own instead of "Failed to load: <reason>"; the reason then goes under it. */
   title?: string;
+  /** The reason in the feature's own words (e.g. its error catalog) instead of the generic error text. */
+  reason?: string;
 }
 
 /** A load that failed, with the reason and a way to try again: the console's one failure notice for loads. */
-export function LoadError({ error, onRetry, testId = 'load', title }: LoadErrorProps) {
+export function LoadError({ error, onRetry, testId = 'load', title, reason: own }: LoadErrorProps) {
   const { t, locale } = useI18n();
-  const reason = errorText(error, locale);
+  const reason = own ?? errorText(error, locale);
   return (
     <Alert
       type="error"
