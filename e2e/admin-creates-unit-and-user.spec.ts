@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pickOption } from './select.ts';
 
 /**
  * Administrator journey: the administrator signs in, creates a handling unit and a user in it; the new user signs in
@@ -10,16 +11,6 @@ async function signIn(page: Page, username: string, password: string) {
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('app-menu').first()).toBeVisible();
-}
-
-async function pickOption(page: Page, testId: string, text: string, search?: string) {
-  const select = page.getByTestId(testId);
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  // Let the dropdown close before the next pick: a closing dropdown still matches `:visible` for its animation,
-  // and a click on its option would land nowhere (flaky under load).
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 async function search(page: Page, list: string, text: string) {

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page, type TestInfo } from '@playwrigh
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { makeTempDir } from '../server/src/testing/temp-dir.ts';
+import { pickOption } from './select.ts';
 
 /**
  * The closed loop through five roles: the inspector reports with a photo → the operator accepts →
@@ -27,12 +28,6 @@ async function signedIn(browser: Browser, info: TestInfo, username: string): Pro
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('app-menu').first()).toBeVisible();
   return page;
-}
-
-async function pickOption(page: Page, testId: string, text: string | RegExp, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 async function fillNumber(page: Page, testId: string, value: string) {

@@ -1,6 +1,7 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { pickOption } from './select.ts';
 
 /**
  * Leader journey: a leader opens the command dashboard (which updates itself when a case arrives), drills from a
@@ -122,8 +123,7 @@ test('a leader watches the dashboard, drills from a unit\'s 按期处置率 to i
   // 统计报表: the year, on screen, then both downloads
   await page.goto('/reports');
   await expect(page.getByTestId('page-reports')).toBeVisible();
-  await page.getByTestId('report-period-kind').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '年' }).first().click();
+  await pickOption(page, 'report-period-kind', '年');
   await expect(page.getByTestId('report-title')).toContainText(YEAR);
   await expect(page.getByTestId('report-body')).toContainText('环卫所');
 

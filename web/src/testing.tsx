@@ -1,6 +1,6 @@
 /** Helpers for component tests (not shipped: only *.test.tsx import this file). */
 import type { ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { Me } from '../../common/contracts/auth.ts';
 import { permissionsOf, type Role } from '../../common/domain/roles.ts';
@@ -67,4 +67,12 @@ export function fakeFetch(routes: Record<string, Handler>) {
     });
   };
   return { calls, impl: impl as typeof fetch };
+}
+
+/** Confirms the open Popconfirm (the newest one): its OK button, found by role and label, not by antd's classes. */
+export async function confirmPopup(okText: string | RegExp): Promise<HTMLElement> {
+  const popups = await screen.findAllByRole('tooltip');
+  const popup = popups[popups.length - 1] as HTMLElement;
+  fireEvent.click(within(popup).getByRole('button', { name: okText }));
+  return popup;
 }

@@ -93,7 +93,6 @@ export const enH5: typeof zhH5 = {
       offline: 'Tasks cannot load offline; they refresh when the network returns',
       due: 'Due {time}',
       overdue: 'Overdue',
-      loadFailed: 'Could not load tasks: {message}',
     },
     task: {
       title: 'Task',

@@ -91,7 +91,6 @@ export const zhH5 = {
       offline: '离线时无法加载任务，联网后自动刷新',
       due: '时限 {time}',
       overdue: '已超时',
-      loadFailed: '任务加载失败：{message}',
     },
     task: {
       title: '任务详情',

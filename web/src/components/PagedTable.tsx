@@ -1,12 +1,13 @@
 import { useState, type Key, type ReactNode } from 'react';
-import { Alert, Button, Empty, Flex, Grid, Input, Table, type TableColumnsType, type TableProps } from 'antd';
+import { Button, Empty, Flex, Grid, Input, Table, type TableColumnsType, type TableProps } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { errorText } from '../api/errors.ts';
 import { useI18n } from '../i18n/context.ts';
+import { ExportButton } from './ExportButton.tsx';
+import { LoadError } from './LoadError.tsx';
 import { usePagedQuery, type FetchPage, type SortOrder } from './usePagedQuery.ts';
 
 export interface PagedTableProps<T, F extends object> {
-  /** Prefix of the data-testid attributes: `<id>-table`, `<id>-search`, `<id>-error`, `<id>-empty`. */
+  /** Prefix of the data-testid attributes: `<id>-table`, `<id>-search`, `<id>-error`, `<id>-empty`, `<id>-export`. */
   testId: string;
   fetchPage: FetchPage<T, F>;
   filters: F;
@@ -21,11 +22,16 @@ export interface PagedTableProps<T, F extends object> {
   reloadKey?: number;
   defaultSort?: { sort: string; order: SortOrder };
   expandable?: TableProps<T>['expandable'];
+  /**
+   * An export route taking the list route's query (e.g. /api/exports/units.xlsx): adds an "Export Excel" button
+   * that sends the table's current filters, search text and sort, so the workbook holds what the table shows.
+   */
+  exportPath?: string;
 }
 
 /** A server-paged, searchable, sortable table with loading, empty, no-match and error states. */
 export function PagedTable<T extends object, F extends object>(props: PagedTableProps<T, F>) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
   const query = usePagedQuery(props.fetchPage, {
@@ -36,6 +42,7 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
   });
   const [text, setText] = useState('');
   const { request, data, loading, error } = query;
+  const exportQuery = { ...props.filters, q: request.q, sort: request.sort, order: request.order };
 
   const columns = props.columns.map((column) => {
     if (!column.sorter || column.key === undefined) return column;
@@ -91,18 +98,11 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
         </Flex>
         <Flex wrap gap={8}>
           <Button icon={<ReloadOutlined />} onClick={query.retry} aria-label={t('common.refresh')} data-testid={`${props.testId}-refresh`} />
+          {props.exportPath ? <ExportButton path={props.exportPath} query={exportQuery} testId={`${props.testId}-export`} /> : null}
           {props.actions}
         </Flex>
       </Flex>
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: errorText(error, locale) })}
-          action={<Button size="small" onClick={query.retry} data-testid={`${props.testId}-retry`}>{t('common.retry')}</Button>}
-          data-testid={`${props.testId}-error`}
-        />
-      ) : null}
+      {error ? <LoadError error={error} onRetry={query.retry} testId={props.testId} /> : null}
       <Table<T>
         data-testid={`${props.testId}-table`}
         rowKey={props.rowKey}

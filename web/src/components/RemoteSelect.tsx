@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
+import { useResource } from '../api/use-resource.ts';
 
 export interface RemoteOption {
   value: string;
@@ -24,30 +25,17 @@ export interface RemoteSelectProps {
 
 /** A searchable select over a server list (units, regions, …) with a debounced query. */
 export function RemoteSelect(props: RemoteSelectProps) {
-  const [options, setOptions] = useState<RemoteOption[]>([]);
-  const [loading, setLoading] = useState(false);
   const [q, setQ] = useState<string | null>(null);
   const labels = useRef(new Map<string, string>());
   const { search } = props;
 
   for (const option of props.knownOptions ?? []) labels.current.set(option.value, option.label);
-  for (const option of options) labels.current.set(option.value, option.label);
 
-  useEffect(() => {
-    if (q === null) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      setLoading(true);
-      search(q, controller.signal)
-        .then((found) => !controller.signal.aborted && setOptions(found))
-        .catch(() => !controller.signal.aborted && setOptions([]))
-        .finally(() => !controller.signal.aborted && setLoading(false));
-    }, q ? 300 : 0);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, search]);
+  // Nothing is fetched until the user opens or types; typing waits for a pause.
+  const found = useResource(q === null ? null : (signal) => search(q, signal), [q, search], { delayMs: q ? 300 : 0 });
+  const options = useMemo(() => (found.error ? [] : (found.data ?? [])), [found.data, found.error]);
+  const { loading } = found;
+  for (const option of options) labels.current.set(option.value, option.label);
 
   const value = props.value ?? undefined;
   const shown = useMemo(() => {

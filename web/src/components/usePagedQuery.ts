@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Page } from '../../../common/domain/paging.ts';
+import { useResource } from '../api/use-resource.ts';
 
 export type SortOrder = 'asc' | 'desc';
 
@@ -23,7 +24,7 @@ export interface PagedQueryOptions<F> {
 }
 
 /**
- * List state for a server-paged endpoint: page, size, search text, sort; loading and error; the last good page
+ * List state for a server-paged endpoint on top of useResource: page, size, search text, sort; the last good page
  * stays on screen while the next one loads. A change of search or filters goes back to page 1.
  */
 export function usePagedQuery<T, F extends object>(fetchPage: FetchPage<T, F>, options: PagedQueryOptions<F>) {
@@ -34,10 +35,6 @@ export function usePagedQuery<T, F extends object>(fetchPage: FetchPage<T, F>, o
     sort: options.sort,
     order: options.order,
   });
-  const [data, setData] = useState<Page<T> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [retryKey, setRetryKey] = useState(0);
   const filterKey = JSON.stringify(filters);
   const [seenFilterKey, setSeenFilterKey] = useState(filterKey);
   if (seenFilterKey !== filterKey) {
@@ -46,29 +43,16 @@ export function usePagedQuery<T, F extends object>(fetchPage: FetchPage<T, F>, o
     if (request.page !== 1) setRequest({ ...request, page: 1 });
   }
 
+  // `filters` is compared by value through filterKey, not by identity.
+  const resource = useResource((signal) => fetchPage({ ...filters, ...request }, signal), [fetchPage, filterKey, request, reloadKey]);
+  const { data } = resource;
+
   useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    setError(null);
-    fetchPage({ ...filters, ...request }, controller.signal)
-      .then((result) => {
-        if (controller.signal.aborted) return;
-        // The last row of the last page was removed: step back instead of showing an empty page.
-        if (result.items.length === 0 && result.total > 0 && request.page > 1) {
-          setRequest((r) => ({ ...r, page: Math.max(1, Math.ceil(result.total / r.pageSize)) }));
-          return;
-        }
-        setData(result);
-        setLoading(false);
-      })
-      .catch((cause: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(cause);
-        setLoading(false);
-      });
-    return () => controller.abort();
-    // `filters` is compared by value through filterKey, not by identity.
-  }, [fetchPage, filterKey, request, reloadKey, retryKey]);
+    // The last row of the last page was removed: step back instead of showing an empty page.
+    if (data && data.items.length === 0 && data.total > 0 && request.page > 1) {
+      setRequest((r) => ({ ...r, page: Math.max(1, Math.ceil(data.total / r.pageSize)) }));
+    }
+  }, [data, request.page]);
 
   const search = useCallback((q: string) => {
     const text = q.trim();
@@ -80,7 +64,6 @@ export function usePagedQuery<T, F extends object>(fetchPage: FetchPage<T, F>, o
   const setSort = useCallback((sort: string | undefined, order: SortOrder | undefined) => {
     setRequest((r) => ({ ...r, sort: order ? sort : undefined, order: sort ? order : undefined, page: 1 }));
   }, []);
-  const retry = useCallback(() => setRetryKey((k) => k + 1), []);
 
-  return { request, data, loading, error, search, setPage, setSort, retry };
+  return { request, data, loading: resource.loading, error: resource.error, search, setPage, setSort, retry: resource.reload };
 }

@@ -3,7 +3,8 @@ import type { PublicInfo } from './api/public.api.ts';
 
 export interface InfoValue {
   info: PublicInfo | null;
-  error: string | null;
+  /** why the last load failed (null while it works) */
+  error: unknown;
   reload: () => void;
 }
 

@@ -6,7 +6,6 @@ import { PagedTable } from '../../components/PagedTable.tsx';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { auditApi, type AuditEntry } from './audit.api.ts';
-import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   entity?: string;
@@ -62,7 +61,7 @@ export function AuditList() {
       filters={filters}
       columns={columns}
       rowKey={(a) => a.id}
-      actions={<ExportButton path="/api/exports/audit.xlsx" filters={filters} tableTestId="audit" testId="audit-export" />}
+      exportPath="/api/exports/audit.xlsx"
       expandable={{
         expandedRowRender: (a) => (
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Popconfirm, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { PlusOutlined, RollbackOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { errorText } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { calendarApi, type CalendarDay, type CalendarYears } from './calendar.api.ts';
@@ -20,35 +22,24 @@ export function CalendarYearEditor() {
   const [form] = Form.useForm<Values>();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [summary, setSummary] = useState<CalendarYears | null>(null);
-  const [loaded, setLoaded] = useState<CalendarDay[] | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const years = useResource((signal) => calendarApi.years(signal), []);
+  const summary: CalendarYears | null = years.data;
+  const loadYears = years.reload;
+  // The rows as last loaded or saved: the form edits a copy, so "unsaved" and "discard" compare against these.
+  const daysOfYear = useResource((signal) => calendarApi.days(year, signal), [year], { resetOnChange: true });
+  const loaded: CalendarDay[] | null = daysOfYear.data;
+  const loadError = daysOfYear.error ?? years.error;
   const [busy, setBusy] = useState(false);
   const rows = Form.useWatch('days', form) ?? [];
   const dirty = loaded !== null && JSON.stringify(rows) !== JSON.stringify(loaded);
 
-  const loadYears = useCallback(() => {
-    calendarApi.years().then(setSummary).catch(setLoadError);
-  }, []);
-  useEffect(loadYears, [loadYears]);
-
   useEffect(() => {
-    const controller = new AbortController();
-    setLoaded(null);
-    setLoadError(null);
-    calendarApi.days(year, controller.signal)
-      .then((days) => {
-        setLoaded(days);
-        form.setFieldsValue({ days });
-      })
-      .catch((error: unknown) => !controller.signal.aborted && setLoadError(error));
-    return () => controller.abort();
-  }, [year, form]);
+    if (loaded) form.setFieldsValue({ days: loaded });
+  }, [loaded, form]);
 
   const applied = (days: CalendarDay[], text: string) => {
     clearErrors(form);
-    setLoaded(days);
-    form.setFieldsValue({ days });
+    daysOfYear.setData(days);
     loadYears();
     void message.success(text);
   };
@@ -152,7 +143,7 @@ export function CalendarYearEditor() {
         </Flex>
         {source ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('calendar.source', { source })}</Typography.Text> : null}
       </Card>
-      {loadError ? <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(loadError, locale) })} /> : null}
+      {loadError ? <LoadError error={loadError} onRetry={() => { years.reload(); daysOfYear.reload(); }} testId="calendar" /> : null}
       <Card
         size="small"
         title={t('calendar.days', { year })}

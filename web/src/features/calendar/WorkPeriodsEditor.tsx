@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { errorText } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { calendarApi, type CalendarPeriods } from './calendar.api.ts';
@@ -18,15 +20,10 @@ export function WorkPeriodsEditor() {
   const canManage = useAuth().can('settings.manage');
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [loadError, setLoadError] = useState<unknown>(null);
-
+  const periods = useResource((signal) => calendarApi.periods(signal), []);
   useEffect(() => {
-    const controller = new AbortController();
-    calendarApi.periods(controller.signal)
-      .then((value) => form.setFieldsValue(value))
-      .catch((error: unknown) => !controller.signal.aborted && setLoadError(error));
-    return () => controller.abort();
-  }, [form]);
+    if (periods.data) form.setFieldsValue(periods.data);
+  }, [periods.data, form]);
 
   const save = async (values: Values) => {
     const periods = (values.periods ?? []).map((p) => ({ start: (p.start ?? '').trim(), end: (p.end ?? '').trim() }));
@@ -52,7 +49,7 @@ export function WorkPeriodsEditor() {
   return (
     <Card size="small" title={t('calendar.periods')} data-testid="calendar-periods">
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('calendar.periodsHint')}</Typography.Paragraph>
-      {loadError ? <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(loadError, locale) })} /> : null}
+      {periods.error ? <LoadError error={periods.error} onRetry={periods.reload} testId="calendar-periods" /> : null}
       <Form<Values> form={form} name="calendar-periods" onFinish={(v) => void save(v)} disabled={!canManage}>
         <Form.List name="periods">
           {(fields, { add, remove }) => (

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
 import { Alert, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
 import type { CaseAction } from '../../../../common/domain/case-status.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { DATE_TIME_FORMAT, type Dayjs } from '../../components/dates.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { casesApi, type CaseDetail, type FilingCondition } from './cases.api.ts';
@@ -46,15 +46,9 @@ function requestReason(detail: CaseDetail, action: string): string | null {
 
 function FilingConditionField({ detail }: { detail: CaseDetail }) {
   const { t, locale } = useI18n();
-  const [conditions, setConditions] = useState<FilingCondition[]>([]);
   const chosen = Form.useWatch<string | undefined>('filingConditionId', Form.useFormInstance());
-  useEffect(() => {
-    const controller = new AbortController();
-    casesApi.conditions(detail.matterCode, controller.signal)
-      .then((page) => setConditions(page.items.filter((c) => c.active)))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [detail.matterCode]);
+  const loaded = useResource((signal) => casesApi.conditions(detail.matterCode, signal), [detail.matterCode]);
+  const conditions: FilingCondition[] = (loaded.data?.items ?? []).filter((c) => c.active);
   const condition = conditions.find((c) => c.id === chosen);
   return (
     <>
@@ -88,16 +82,10 @@ function FilingConditionField({ detail }: { detail: CaseDetail }) {
 function DispatchField({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   const value = Form.useWatch<string | null | undefined>('unitId', Form.useFormInstance());
-  const [known, setKnown] = useState<{ value: string; label: string }[]>([]);
   const suggested = detail.suggestedUnitId;
-  useEffect(() => {
-    if (!suggested) return undefined;
-    const controller = new AbortController();
-    casesApi.unit(suggested, controller.signal)
-      .then((u) => setKnown([{ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }]))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [suggested, t]);
+  // Only the suggested unit's name is fetched here (the picker searches the rest); without it the picker shows the id.
+  const unit = useResource(suggested ? (signal) => casesApi.unit(suggested, signal) : null, [suggested]).data;
+  const known = unit ? [{ value: unit.id, label: t('common.nameWithCode', { name: unit.name, code: unit.code }) }] : [];
   return (
     <Form.Item
       label={

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { api } from '../../api/client.ts';
 import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
 import { ActionPanel } from './ActionPanel.tsx';
@@ -70,7 +70,7 @@ describe('action panel', () => {
     });
     fireEvent.click(screen.getByTestId('case-action-file'));
     const select = await screen.findByTestId('action-form-filing-condition');
-    fireEvent.mouseDown(select.querySelector('.ant-select-selector') ?? select);
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
     fireEvent.click(await screen.findByTitle(CONDITION.condition));
     expect((await screen.findByTestId('action-form-limit')).textContent).toContain('处置时限：4工作时');
     fireEvent.click(screen.getByTestId('action-submit'));

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Flex, Form } from 'antd';
 import type { CaseTransition } from '../../../../common/contracts/cases.ts';
 import type { CaseAction } from '../../../../common/domain/case-status.ts';
 import type { CloseType, VoidReason } from '../../../../common/domain/case-channels.ts';
 import type { LimitUnit } from '../../../../common/domain/work-calendar.ts';
 import { errorText, isApiError, toFormFieldErrors } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { ActionFields, initialValues, type ActionValues } from './ActionFields.tsx';
@@ -57,16 +58,12 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
   const [chosen, setChosen] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
-  const [duplicates, setDuplicates] = useState<DuplicateCandidate[] | null>(null);
   const action = chosen && actions.includes(chosen) ? chosen : actions.length === 1 ? actions[0] ?? null : null;
   const canMerge = actions.includes('void');
 
-  useEffect(() => {
-    if (!canMerge) return undefined;
-    const controller = new AbortController();
-    casesApi.duplicates(detail.id, controller.signal).then(setDuplicates).catch(() => setDuplicates(null));
-    return () => controller.abort();
-  }, [canMerge, detail.id]);
+  const candidates = useResource(canMerge ? (signal) => casesApi.duplicates(detail.id, signal) : null, [canMerge, detail.id]);
+  // No hint when the check failed: merging is an offer, voiding works without it.
+  const duplicates: DuplicateCandidate[] | null = candidates.error ? null : candidates.data;
 
   const choose = (next: CaseAction) => {
     setChosen(next);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Badge, Button, Checkbox, Flex, Select, Space, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseChannel, Inbox } from '../../../../common/domain/case-channels.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
@@ -16,7 +17,6 @@ import { channelLabel, channelOptions, inboxLabel, requestLabel } from './labels
 import { deadlineBefore, DEADLINE_FILTERS, type DeadlineFilter } from './sla.ts';
 import { SlaBadge, StatusTag } from './SlaBadge.tsx';
 import { useLiveCases } from './useLiveCases.ts';
-import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   inbox: Inbox;
@@ -49,7 +49,6 @@ export function CaseInbox() {
   const [deadline, setDeadline] = useState<DeadlineFilter | undefined>();
   const [mineChoice, setMineChoice] = useState<Partial<Record<Inbox, boolean>>>({});
   const mine = mineChoice[inbox] ?? mineByDefault(permissions, inbox);
-  const [counts, setCounts] = useState<InboxCounts>({});
   // 处置中 per unit: those who follow every unit (dispatch, intake, leaders) can narrow the list to one.
   const seesAllUnits = ['case.dispatch', 'case.accept', 'case.escalate'].some((p) => permissions.includes(p));
   const [reloadKey, setReloadKey] = useState(0);
@@ -65,17 +64,14 @@ export function CaseInbox() {
     () => inboxes.filter((i) => mineChoice[i] ?? mineByDefault(permissions, i)),
     [inboxes, mineChoice, permissions],
   );
-  useEffect(() => {
-    const controller = new AbortController();
-    const { signal } = controller;
-    Promise.all([
+  // A failed count keeps the last ones on the tabs: the list below reports the failure.
+  const counts: InboxCounts = useResource(
+    (signal) => Promise.all([
       casesApi.counts(signal),
       ...mineTabs.map((i) => casesApi.list({ inbox: i, mine: true, pageSize: 1 }, signal).then((p) => [i, p.total] as const)),
-    ])
-      .then(([all, ...mineCounts]) => setCounts({ ...all, ...Object.fromEntries(mineCounts) }))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [mineTabs, reloadKey]);
+    ]).then(([all, ...mineCounts]): InboxCounts => ({ ...all, ...Object.fromEntries(mineCounts) })),
+    [mineTabs, reloadKey],
+  ).data ?? {};
 
   const live = useLiveCases(() => setReloadKey((k) => k + 1));
 
@@ -174,6 +170,7 @@ export function CaseInbox() {
         columns={columns}
         rowKey={(c) => c.id}
         reloadKey={reloadKey}
+        exportPath="/api/exports/cases.xlsx"
         defaultSort={{ sort: 'deadline', order: 'asc' }}
         searchPlaceholder={t('cases.searchPlaceholder')}
         toolbar={
@@ -232,13 +229,11 @@ export function CaseInbox() {
             ) : null}
           </>
         }
-        actions={<><ExportButton path="/api/exports/cases.xlsx" filters={filters} tableTestId="cases" testId="cases-export" />
-          {auth.can('case.report') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="case-create">
-              {t('cases.nav.create')}
-            </Button>
-          ) : null}</>
-        }
+        actions={auth.can('case.report') ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="case-create">
+            {t('cases.nav.create')}
+          </Button>
+        ) : null}
       />
     </Flex>
   );

@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
-import { Alert, Button, Card, Col, Flex, Grid, Result, Row, Skeleton } from 'antd';
+import { Button, Card, Col, Flex, Grid, Result, Row, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { errorText, isApiError } from '../../api/errors.ts';
+import { isApiError } from '../../api/errors.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { CaseHeader, CaseInfo } from './CaseHeader.tsx';
@@ -12,7 +13,7 @@ import { useCaseDetail } from './useCaseDetail.ts';
 
 /** The case page: header, facts, map, before/after photos, timeline; the action panel on the right. */
 export function CaseView({ id }: { id: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { detail, setDetail, error, loading, reload } = useCaseDetail(id);
   // On a phone (an inspector in the street) the action panel comes right after the header.
   const wide = Grid.useBreakpoint().xl === true;
@@ -26,16 +27,7 @@ export function CaseView({ id }: { id: string }) {
     if (error && isApiError(error) && error.status === 404) {
       return <Result status="404" title={t('cases.detail.notFound')} extra={back} data-testid="case-not-found" />;
     }
-    if (error) {
-      return (
-        <Alert
-          type="error"
-          showIcon
-          title={t('common.loadFailed', { message: errorText(error, locale) })}
-          action={<Button size="small" onClick={reload}>{t('common.retry')}</Button>}
-        />
-      );
-    }
+    if (error) return <LoadError error={error} onRetry={reload} testId="case" />;
     return <Skeleton active paragraph={{ rows: 8 }} />;
   }
 

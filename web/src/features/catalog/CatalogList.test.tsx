@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { CatalogEntry } from '../../../../common/contracts/catalog.ts';
 import { api } from '../../api/client.ts';
-import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
+import { confirmPopup, fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
 import { CatalogList } from './CatalogList.tsx';
 
 afterEach(() => {
@@ -48,9 +48,7 @@ describe('catalog list', () => {
     expect(screen.getByTestId('catalog-rename-component-03099')).toBeTruthy();
     expect(screen.queryByTestId('catalog-rename-matter-09006')).toBeNull();
     fireEvent.click(screen.getByTestId('catalog-deactivate-matter-09006'));
-    await waitFor(() => expect(document.querySelector('.ant-popconfirm .ant-btn-primary')).not.toBeNull());
-    const confirm = document.querySelector('.ant-popconfirm .ant-btn-primary');
-    if (confirm) fireEvent.click(confirm);
+    await confirmPopup(/停\s?用/);
     await waitFor(() => expect(server.calls.find((c) => c.method === 'PATCH')?.url).toBe('/api/catalog/entries/09006?kind=matter'));
     expect(server.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ active: false });
   });

@@ -1,17 +1,15 @@
-import { useCallback, useState } from 'react';
-import { App, Button, Popconfirm, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useCallback } from 'react';
+import { Button, Popconfirm, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import type { CatalogKind } from '../../../../common/domain/catalog.ts';
-import { errorText } from '../../api/errors.ts';
 import { BooleanSelect } from '../../components/BooleanSelect.tsx';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { catalogApi, type CatalogEntry } from './catalog.api.ts';
 import { CatalogEntryModal } from './CatalogEntryModal.tsx';
 import { catalogKindLabel, catalogKindOptions, majorLabel, majorOptions } from './labels.ts';
-import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   kind?: CatalogKind;
@@ -23,24 +21,12 @@ interface Filters {
 /** GB/T 47678.5 components and matters plus local extensions: search (code, name, pinyin initials), filter, extend. */
 export function CatalogList() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const list = useCrudList<CatalogEntry, Filters>();
   const canManage = useAuth().can('settings.manage');
-  const [filters, setFilters] = useState<Filters>({});
-  const [target, setTarget] = useState<CatalogEntry | 'new' | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = () => setReloadKey((k) => k + 1);
 
   const fetchPage = useCallback<FetchPage<CatalogEntry, Filters>>((request, signal) => catalogApi.entries(request, signal), []);
 
-  const setActive = async (entry: CatalogEntry, active: boolean) => {
-    try {
-      await catalogApi.updateEntry(entry.code, entry.kind, { active });
-      void message.success(t('common.saved'));
-      reload();
-    } catch (error) {
-      void message.error(errorText(error, locale));
-    }
-  };
+  const setActive = (entry: CatalogEntry, active: boolean) => list.act(() => catalogApi.updateEntry(entry.code, entry.kind, { active }), t('common.saved'));
 
   const columns: TableColumnsType<CatalogEntry> = [
     { title: t('catalog.field.code'), key: 'code', dataIndex: 'code', sorter: true, width: 90, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
@@ -76,7 +62,7 @@ export function CatalogList() {
           render: (_: unknown, e: CatalogEntry) => (
             <Space size={0}>
               {e.source === 'local' ? (
-                <Button type="link" size="small" onClick={() => setTarget(e)} data-testid={`catalog-rename-${e.kind}-${e.code}`}>{t('catalog.rename')}</Button>
+                <Button type="link" size="small" onClick={() => list.edit(e)} data-testid={`catalog-rename-${e.kind}-${e.code}`}>{t('catalog.rename')}</Button>
               ) : null}
               {e.active ? (
                 <Popconfirm
@@ -100,74 +86,63 @@ export function CatalogList() {
   ];
 
   return (
-    <>
-      <PagedTable<CatalogEntry, Filters>
-        testId="catalog"
-        fetchPage={fetchPage}
-        filters={filters}
-        columns={columns}
-        rowKey={(e) => `${e.kind}-${e.code}`}
-        reloadKey={reloadKey}
-        defaultSort={{ sort: 'code', order: 'asc' }}
-        searchPlaceholder={t('catalog.searchPlaceholder')}
-        toolbar={
-          <>
-            <Select<CatalogKind>
-              allowClear
-              placeholder={t('catalog.filters.kind')}
-              options={catalogKindOptions(locale)}
-              value={filters.kind}
-              onChange={(kind) => setFilters((f) => ({ ...f, kind, majorCode: kind === 'component' && f.majorCode && f.majorCode > '05' ? undefined : f.majorCode }))}
-              style={{ width: 120 }}
-              data-testid="catalog-filter-kind"
-            />
-            <Select<string>
-              allowClear
-              placeholder={t('catalog.filters.major')}
-              options={majorOptions(locale, filters.kind)}
-              value={filters.majorCode}
-              onChange={(majorCode) => setFilters((f) => ({ ...f, majorCode }))}
-              style={{ width: 190 }}
-              popupMatchSelectWidth={false}
-              data-testid="catalog-filter-major"
-            />
-            <BooleanSelect
-              value={filters.local}
-              onChange={(local) => setFilters((f) => ({ ...f, local }))}
-              trueLabel={t('catalog.source.local')}
-              falseLabel={t('catalog.source.national')}
-              placeholder={t('catalog.filters.source')}
-              width={130}
-              data-testid="catalog-filter-source"
-            />
-            <BooleanSelect
-              value={filters.active}
-              onChange={(active) => setFilters((f) => ({ ...f, active }))}
-              trueLabel={t('common.enabled')}
-              falseLabel={t('catalog.inactive')}
-              placeholder={t('catalog.filters.active')}
-              width={120}
-              data-testid="catalog-filter-active"
-            />
-          </>
-        }
-        actions={<><ExportButton path="/api/exports/catalog.xlsx" filters={filters} tableTestId="catalog" testId="catalog-export" />
-          {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="catalog-create">
-              {t('catalog.addLocal')}
-            </Button>
-          ) : null}</>
-        }
-      />
+    <ListPage<CatalogEntry, Filters>
+      list={list}
+      testId="catalog"
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(e) => `${e.kind}-${e.code}`}
+      defaultSort={{ sort: 'code', order: 'asc' }}
+      searchPlaceholder={t('catalog.searchPlaceholder')}
+      toolbar={
+        <>
+          <Select<CatalogKind>
+            allowClear
+            placeholder={t('catalog.filters.kind')}
+            options={catalogKindOptions(locale)}
+            value={list.filters.kind}
+            onChange={(kind) => list.setFilters((f) => ({ ...f, kind, majorCode: kind === 'component' && f.majorCode && f.majorCode > '05' ? undefined : f.majorCode }))}
+            style={{ width: 120 }}
+            data-testid="catalog-filter-kind"
+          />
+          <Select<string>
+            allowClear
+            placeholder={t('catalog.filters.major')}
+            options={majorOptions(locale, list.filters.kind)}
+            value={list.filters.majorCode}
+            onChange={(majorCode) => list.setFilters((f) => ({ ...f, majorCode }))}
+            style={{ width: 190 }}
+            popupMatchSelectWidth={false}
+            data-testid="catalog-filter-major"
+          />
+          <BooleanSelect
+            value={list.filters.local}
+            onChange={(local) => list.setFilters((f) => ({ ...f, local }))}
+            trueLabel={t('catalog.source.local')}
+            falseLabel={t('catalog.source.national')}
+            placeholder={t('catalog.filters.source')}
+            width={130}
+            data-testid="catalog-filter-source"
+          />
+          <BooleanSelect
+            value={list.filters.active}
+            onChange={(active) => list.setFilters((f) => ({ ...f, active }))}
+            trueLabel={t('common.enabled')}
+            falseLabel={t('catalog.inactive')}
+            placeholder={t('catalog.filters.active')}
+            width={120}
+            data-testid="catalog-filter-active"
+          />
+        </>
+      }
+      exportPath="/api/exports/catalog.xlsx"
+      createLabel={canManage ? t('catalog.addLocal') : undefined}
+    >
       <CatalogEntryModal
-        target={target}
-        onClose={() => setTarget(null)}
-        onSaved={(entry, created) => {
-          void message.success(created ? t('catalog.created', { code: entry.code, name: entry.name }) : t('common.saved'));
-          setTarget(null);
-          reload();
-        }}
+        target={list.target}
+        onClose={list.close}
+        onSaved={(entry, created) => list.saved(created ? t('catalog.created', { code: entry.code, name: entry.name }) : undefined)}
       />
-    </>
+    </ListPage>
   );
 }

@@ -1,13 +1,13 @@
 import { useCallback, useState } from 'react';
-import { App, Button, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { errorText } from '../../api/errors.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { Button, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { UnitSelect } from '../org/OrgSelects.tsx';
-import { catalogApi, exportHref, type FilingCondition } from './catalog.api.ts';
+import { catalogApi, EXPORT_PATH, type FilingCondition } from './catalog.api.ts';
 import { ConditionFormModal } from './ConditionFormModal.tsx';
 import { ImportStandardsModal } from './ImportStandardsModal.tsx';
 import { limitText } from './labels.ts';
@@ -24,29 +24,13 @@ const wrap = { whiteSpace: 'normal' as const, minWidth: 180, maxWidth: 360 };
 /** 立结案标准: per matter its filing conditions with handling limit, closing condition and unit; Excel in and out. */
 export function StandardsList() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const list = useCrudList<FilingCondition, Filters>();
   const canManage = useAuth().can('settings.manage');
-  const [filters, setFilters] = useState<Filters>({});
-  const [q, setQ] = useState<string | undefined>();
-  const [target, setTarget] = useState<FilingCondition | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = () => setReloadKey((k) => k + 1);
 
-  const fetchPage = useCallback<FetchPage<FilingCondition, Filters>>((request, signal) => {
-    setQ(request.q);
-    return catalogApi.conditions(request, signal);
-  }, []);
+  const fetchPage = useCallback<FetchPage<FilingCondition, Filters>>((request, signal) => catalogApi.conditions(request, signal), []);
 
-  const remove = async (condition: FilingCondition) => {
-    try {
-      await catalogApi.deleteCondition(condition.id);
-      void message.success(t('common.deleted'));
-      reload();
-    } catch (error) {
-      void message.error(errorText(error, locale));
-    }
-  };
+  const remove = (condition: FilingCondition) => list.act(() => catalogApi.deleteCondition(condition.id), t('common.deleted'));
 
   const columns: TableColumnsType<FilingCondition> = [
     {
@@ -85,7 +69,7 @@ export function StandardsList() {
           fixed: 'right' as const,
           render: (_: unknown, c: FilingCondition) => (
             <Space size={0}>
-              <Button type="link" size="small" onClick={() => setTarget(c)} data-testid={`condition-edit-${c.id}`}>{t('common.edit')}</Button>
+              <Button type="link" size="small" onClick={() => list.edit(c)} data-testid={`condition-edit-${c.id}`}>{t('common.edit')}</Button>
               <Popconfirm
                 title={t('catalog.condition.deleteConfirm', { name: c.matterName ?? c.matterCode })}
                 okText={t('common.delete')}
@@ -102,66 +86,44 @@ export function StandardsList() {
   ];
 
   return (
-    <>
-      <PagedTable<FilingCondition, Filters>
-        testId="standards"
-        fetchPage={fetchPage}
-        filters={filters}
-        columns={columns}
-        rowKey={(c) => c.id}
-        reloadKey={reloadKey}
-        searchPlaceholder={t('catalog.condition.searchPlaceholder')}
-        toolbar={
-          <>
-            <MatterSelect
-              value={filters.matterCode}
-              onChange={(matterCode) => setFilters((f) => ({ ...f, matterCode: matterCode ?? undefined }))}
-              placeholder={t('catalog.condition.filterMatter')}
-              style={{ width: 180 }}
-              data-testid="standards-filter-matter"
-            />
-            <UnitSelect
-              value={filters.unitId}
-              onChange={(unitId) => setFilters((f) => ({ ...f, unitId: unitId ?? undefined }))}
-              placeholder={t('catalog.condition.filterUnit')}
-              style={{ width: 180 }}
-              data-testid="standards-filter-unit"
-            />
-          </>
-        }
-        actions={
-          <>
-            <Button icon={<DownloadOutlined />} href={exportHref({ ...filters, q })} download data-testid="standards-export">
-              {t('catalog.export')}
-            </Button>
-            {canManage ? (
-              <>
-                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="standards-import">{t('catalog.import.open')}</Button>
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="standards-create">
-                  {t('catalog.condition.create')}
-                </Button>
-              </>
-            ) : null}
-          </>
-        }
-      />
-      <ConditionFormModal
-        target={target}
-        onClose={() => setTarget(null)}
-        onSaved={() => {
-          void message.success(t('common.saved'));
-          setTarget(null);
-          reload();
-        }}
-      />
+    <ListPage<FilingCondition, Filters>
+      list={list}
+      testId="standards"
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(c) => c.id}
+      searchPlaceholder={t('catalog.condition.searchPlaceholder')}
+      toolbar={
+        <>
+          <MatterSelect
+            value={list.filters.matterCode}
+            onChange={(matterCode) => list.setFilters((f) => ({ ...f, matterCode: matterCode ?? undefined }))}
+            placeholder={t('catalog.condition.filterMatter')}
+            style={{ width: 180 }}
+            data-testid="standards-filter-matter"
+          />
+          <UnitSelect
+            value={list.filters.unitId}
+            onChange={(unitId) => list.setFilters((f) => ({ ...f, unitId: unitId ?? undefined }))}
+            placeholder={t('catalog.condition.filterUnit')}
+            style={{ width: 180 }}
+            data-testid="standards-filter-unit"
+          />
+        </>
+      }
+      exportPath={EXPORT_PATH}
+      actions={canManage ? <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="standards-import">{t('catalog.import.open')}</Button> : null}
+      createLabel={canManage ? t('catalog.condition.create') : undefined}
+    >
+      <ConditionFormModal target={list.target} onClose={list.close} onSaved={() => list.saved()} />
       <ImportStandardsModal
         open={importing}
         onClose={() => setImporting(false)}
         onImported={() => {
           setImporting(false);
-          reload();
+          list.reload();
         }}
       />
-    </>
+    </ListPage>
   );
 }

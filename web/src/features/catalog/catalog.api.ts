@@ -1,10 +1,10 @@
 import type {
   CatalogEntry, CatalogEntryCreate, CatalogEntryQuery, CatalogEntryUpdate, FilingCondition, FilingConditionCreate,
-  FilingConditionExportQuery, FilingConditionQuery, FilingConditionUpdate, ImportResult, MajorClass,
+  FilingConditionQuery, FilingConditionUpdate, ImportResult, MajorClass,
 } from '../../../../common/contracts/catalog.ts';
 import type { CatalogKind } from '../../../../common/domain/catalog.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import { api, toQueryString, type Query } from '../../api/client.ts';
+import { api, type Query } from '../../api/client.ts';
 import { importFile, type ImportProgress } from '../../api/import-jobs.ts';
 
 export type { CatalogEntry, FilingCondition, ImportResult, MajorClass };
@@ -31,8 +31,3 @@ export const catalogApi = {
   /** Runs as a job on the server: resolves with its result, or rejects with its row errors, reporting progress meanwhile. */
   importSheet: (file: Blob, mode: ImportMode, onProgress?: (p: ImportProgress) => void) => importFile<ImportResult>('/api/catalog/conditions/import', file, { mode }, onProgress),
 };
-
-/** The download link of the workbook with the list's current filters (a plain GET: the session cookie goes along). */
-export function exportHref(filters: FilingConditionExportQuery): string {
-  return `${EXPORT_PATH}${toQueryString(q(filters))}`;
-}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { Alert, Card, Spin } from 'antd';
+import { Card, Spin } from 'antd';
 import type { CitizenSettings } from '../../../../common/contracts/public.ts';
 import { api } from '../../api/client.ts';
-import { errorText } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { CitizenSettingsForm } from './CitizenSettingsForm.tsx';
 
@@ -10,17 +10,11 @@ const URL = '/api/citizen/settings';
 
 /** 基础数据 › 市民随手拍设置: the reopen window of citizen reports (admins; settings.manage). */
 export function CitizenSettingsPage() {
-  const { t, locale } = useI18n();
-  const [settings, setSettings] = useState<CitizenSettings | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    const abort = new AbortController();
-    api.get<CitizenSettings>(URL, { signal: abort.signal }).then(setSettings, (e: unknown) => { if (!abort.signal.aborted) setError(e); });
-    return () => abort.abort();
-  }, []);
+  const { t } = useI18n();
+  const { data: settings, error, reload } = useResource((signal) => api.get<CitizenSettings>(URL, { signal }), []);
   return (
     <Card title={t('public.settings.title')}>
-      {error ? <Alert type="error" title={errorText(error, locale)} /> : settings ? <CitizenSettingsForm initial={settings} onSave={(body) => api.put<CitizenSettings>(URL, body)} /> : <Spin />}
+      {error ? <LoadError error={error} onRetry={reload} testId="citizen-settings" /> : settings ? <CitizenSettingsForm initial={settings} onSave={(body) => api.put<CitizenSettings>(URL, body)} /> : <Spin />}
     </Card>
   );
 }

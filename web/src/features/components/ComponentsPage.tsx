@@ -4,7 +4,6 @@ import { Link } from 'react-router-dom';
 import { COMPONENT_STATES, type Component, type ComponentQuery } from '../../../../common/contracts/components.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api, type Query } from '../../api/client.ts';
-import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
@@ -79,7 +78,7 @@ export function ComponentsPage({ fetchPage: fetchOverride }: { fetchPage?: Fetch
             />
           </>
         }
-        actions={<ExportButton path="/api/components/export.xlsx" filters={filters} tableTestId="components" testId="components-export" />}
+        exportPath="/api/components/export.xlsx"
       />
     </PageSection>
   );

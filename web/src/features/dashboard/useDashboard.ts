@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useResource } from '../../api/use-resource.ts';
 import { useLiveCases } from '../cases/useLiveCases.ts';
-import { dashboardApi, type DashboardSummary } from './dashboard.api.ts';
+import { dashboardApi } from './dashboard.api.ts';
 
 /** Refresh also on a timer: SLA colours and today's rates change with time alone, without any case event. */
 const POLL_MS = 60_000;
@@ -10,35 +11,18 @@ const POLL_MS = 60_000;
  * once a minute; the last good figures stay on screen while a refresh runs or fails. No page reload ever.
  */
 export function useDashboard() {
-  const [data, setData] = useState<DashboardSummary | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const { data, error, reload } = useResource((signal) => dashboardApi.summary(signal), []);
   const [refreshes, setRefreshes] = useState(0);
-  const inflight = useRef<AbortController | null>(null);
-
-  const load = useCallback(() => {
-    inflight.current?.abort();
-    const controller = new AbortController();
-    inflight.current = controller;
-    dashboardApi.summary(controller.signal)
-      .then((s) => {
-        setData(s);
-        setError(null);
-        setRefreshes((n) => n + 1);
-      })
-      .catch((e: unknown) => {
-        if (!controller.signal.aborted) setError(e);
-      });
-  }, []);
 
   useEffect(() => {
-    load();
-    const timer = setInterval(load, POLL_MS);
-    return () => {
-      clearInterval(timer);
-      inflight.current?.abort();
-    };
-  }, [load]);
+    if (data) setRefreshes((n) => n + 1);
+  }, [data]);
 
-  const live = useLiveCases(() => load(), 800);
+  useEffect(() => {
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  const live = useLiveCases(() => reload(), 800);
   return { data, error, connected: live.connected, refreshes };
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Flex, Input, Radio, Space, Typography } from 'antd';
 import { SATISFACTIONS, type HotlineAction, type Satisfaction } from '../../../../common/contracts/hotline.ts';
 import { fieldErrorsOf } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { MatterPicker } from '../cases/CaseSelects.tsx';
 import { PointMap, type LngLat } from '../cases/PointMap.tsx';
@@ -34,14 +35,14 @@ export function HotlineActions({ order, onChanged }: Props) {
     setError(null);
   }, [order.status]);
 
+  // The reply form starts from the server's draft (the case's outcome in words); the user edits it freely.
+  const draft = useResource(open === 'reply' ? (signal) => hotlineApi.replyDraft(order.id, signal) : null, [open, order.id]);
   useEffect(() => {
-    if (open !== 'reply') return undefined;
-    const controller = new AbortController();
-    hotlineApi.replyDraft(order.id, controller.signal).then((d) => setReply(d.text)).catch((e: unknown) => {
-      if (!controller.signal.aborted) setError(e);
-    });
-    return () => controller.abort();
-  }, [open, order.id]);
+    if (draft.data) setReply(draft.data.text);
+  }, [draft.data]);
+  useEffect(() => {
+    if (draft.error) setError(draft.error);
+  }, [draft.error]);
 
   const run = async (call: () => Promise<HotlineOrderDetail>) => {
     setBusy(true);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { HotlineActions } from './HotlineActions.tsx';
 import { hotlineApi, type HotlineOrderDetail } from './hotline.api.ts';
@@ -18,19 +19,7 @@ export function HotlineDrawer({ id, onClose, onChanged }: Props) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
-  const [order, setOrder] = useState<HotlineOrderDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!id) return undefined;
-    const controller = new AbortController();
-    setOrder(null);
-    setError(null);
-    hotlineApi.get(id, controller.signal).then(setOrder).catch((e: unknown) => {
-      if (!controller.signal.aborted) setError(e);
-    });
-    return () => controller.abort();
-  }, [id]);
+  const { data: order, setData: setOrder, error, reload } = useResource(id ? (signal) => hotlineApi.get(id, signal) : null, [id], { resetOnChange: true });
 
   const changed = (next: HotlineOrderDetail) => {
     setOrder(next);
@@ -48,7 +37,7 @@ export function HotlineDrawer({ id, onClose, onChanged }: Props) {
       destroyOnHidden
       data-testid="hotline-drawer"
     >
-      {error ? <Alert type="error" showIcon title={hotlineErrorText(error, locale)} /> : null}
+      {error ? <LoadError error={error} reason={hotlineErrorText(error, locale)} onRetry={reload} testId="hotline-drawer" /> : null}
       {!o && !error ? <Skeleton active /> : null}
       {o ? (
         <Flex vertical gap={16}>

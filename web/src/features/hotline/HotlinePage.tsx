@@ -4,7 +4,8 @@ import { KeyOutlined, UploadOutlined } from '@ant-design/icons';
 import { HOTLINE_SOURCES, HOTLINE_STATUSES, type HotlineSource, type HotlineStatus } from '../../../../common/contracts/hotline.ts';
 import { formatInstant } from '../../components/format.ts';
 import { PageSection } from '../../components/PageSection.tsx';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
@@ -27,18 +28,16 @@ export function HotlinePage() {
   const canHandle = auth.me?.permissions.includes('hotline.handle') ?? false;
   const canManage = auth.me?.permissions.includes('settings.manage') ?? false;
   const [managing, setManaging] = useState(false);
-  const [filters, setFilters] = useState<Filters>({});
-  const [reloadKey, setReloadKey] = useState(0);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const list = useCrudList<HotlineOrderSummary, Filters>();
+  const opened = list.target && list.target !== 'new' ? list.target.id : null;
   const [importing, setImporting] = useState(false);
   const fetchPage = useCallback<FetchPage<HotlineOrderSummary, Filters>>((request, signal) => hotlineApi.list(request, signal), []);
-  const reload = useCallback(() => setReloadKey((k) => k + 1), []);
 
   const columns = useMemo<TableColumnsType<HotlineOrderSummary>>(() => [
     {
       title: t('hotline.field.externalNo'), key: 'externalNo', sorter: true, fixed: 'left',
       render: (_, o) => (
-        <Typography.Link onClick={() => setOpenId(o.id)} data-testid={`hotline-row-${o.externalNo}`} style={{ fontFamily: 'monospace' }}>
+        <Typography.Link onClick={() => list.edit(o)} data-testid={`hotline-row-${o.externalNo}`} style={{ fontFamily: 'monospace' }}>
           {o.externalNo}
         </Typography.Link>
       ),
@@ -75,17 +74,16 @@ export function HotlinePage() {
     { title: t('hotline.field.caseNo'), key: 'caseNo', responsive: ['xl'], render: (_, o) => o.caseNo ?? '—' },
     { title: t('hotline.field.requester'), key: 'requester', responsive: ['xxl'], render: (_, o) => [o.requesterName, o.requesterPhone].filter(Boolean).join(' ') || '—' },
     { title: t('hotline.field.receivedAt'), key: 'receivedAt', sorter: true, responsive: ['lg'], render: (_, o) => formatInstant(o.receivedAt) },
-  ], [t, locale]);
+  ], [t, locale, list.edit]);
 
   return (
     <PageSection title={t('hotline.title')} testId="page-hotline">
-      <PagedTable<HotlineOrderSummary, Filters>
+      <ListPage<HotlineOrderSummary, Filters>
+        list={list}
         testId="hotline"
         fetchPage={fetchPage}
-        filters={filters}
         columns={columns}
         rowKey={(o) => o.id}
-        reloadKey={reloadKey}
         defaultSort={{ sort: 'receivedAt', order: 'desc' }}
         searchPlaceholder={t('hotline.searchPlaceholder')}
         toolbar={
@@ -93,8 +91,8 @@ export function HotlinePage() {
             <Select<HotlineSource>
               allowClear
               placeholder={t('hotline.filters.source')}
-              value={filters.source}
-              onChange={(source) => setFilters((f) => ({ ...f, source }))}
+              value={list.filters.source}
+              onChange={(source) => list.setFilters((f) => ({ ...f, source }))}
               options={HOTLINE_SOURCES.map((s) => ({ value: s, label: label(locale, 'source', s) }))}
               style={{ width: 140 }}
               data-testid="hotline-filter-source"
@@ -102,15 +100,15 @@ export function HotlinePage() {
             <Select<HotlineStatus>
               allowClear
               placeholder={t('hotline.filters.status')}
-              value={filters.status}
-              onChange={(status) => setFilters((f) => ({ ...f, status }))}
+              value={list.filters.status}
+              onChange={(status) => list.setFilters((f) => ({ ...f, status }))}
               options={HOTLINE_STATUSES.map((s) => ({ value: s, label: label(locale, 'status', s) }))}
               style={{ width: 130 }}
               data-testid="hotline-filter-status"
             />
             <Checkbox
-              checked={filters.overdue === true}
-              onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked || undefined }))}
+              checked={list.filters.overdue === true}
+              onChange={(e) => list.setFilters((f) => ({ ...f, overdue: e.target.checked || undefined }))}
               style={{ alignSelf: 'center' }}
               data-testid="hotline-filter-overdue"
             >
@@ -128,10 +126,11 @@ export function HotlinePage() {
             ) : null}
           </>
         }
-      />
-      <HotlineImportModal open={importing} onClose={() => setImporting(false)} onImported={() => { setImporting(false); reload(); }} />
-      <HotlineSourcesModal open={managing} onClose={() => setManaging(false)} />
-      <HotlineDrawer id={openId} onClose={() => setOpenId(null)} onChanged={reload} />
+      >
+        <HotlineImportModal open={importing} onClose={() => setImporting(false)} onImported={() => { setImporting(false); list.reload(); }} />
+        <HotlineSourcesModal open={managing} onClose={() => setManaging(false)} />
+        <HotlineDrawer id={opened} onClose={list.close} onChanged={list.reload} />
+      </ListPage>
     </PageSection>
   );
 }

@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Empty, Flex, Segmented, Select, Typography } from 'antd';
+import { App, Button, Empty, Flex, Segmented, Select, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import type { KpiResult, KpiSettingsView } from '../../../../common/contracts/kpi.ts';
 import { POST_SUBJECTS, type KpiSubject } from '../../../../common/domain/kpi.ts';
 import { errorText } from '../../api/errors.ts';
 import { PageSection } from '../../components/PageSection.tsx';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { kpiApi } from './kpi.api.ts';
 import { KpiTable, type DrillTarget } from './KpiTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
-import { useAbortableLoad } from './useAbortableLoad.ts';
 import { useKpiParams } from './useKpiParams.ts';
 import { WeightsEditor } from './WeightsEditor.tsx';
 
@@ -25,11 +26,11 @@ export function KpiPage() {
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [settings, setSettings] = useState<KpiSettingsView | null>(null);
   const [editing, setEditing] = useState(false);
-  const [reload, setReload] = useState(0);
+  const { message } = App.useApp();
   // JSON.stringify(period) stands for period (a new object each render)
-  const { data: result, loading, error, setError } = useAbortableLoad<KpiResult>(
+  const { data: result, loading, error, reload } = useResource<KpiResult>(
     period ? (signal) => kpiApi.indicators({ ...period, subject }, signal) : null,
-    [JSON.stringify(period), subject, reload],
+    [JSON.stringify(period), subject],
   );
 
   const canManage = auth.can('kpi.manage');
@@ -37,7 +38,7 @@ export function KpiPage() {
     kpiApi.settings().then((s) => {
       setSettings(s);
       setEditing(true);
-    }).catch((e: unknown) => setError(e));
+    }).catch((e: unknown) => void message.error(errorText(e, locale)));
   };
 
   const isPost = POST_SUBJECTS.includes(subject);
@@ -70,9 +71,7 @@ export function KpiPage() {
           ) : null}
         </Flex>
         {result ? <Typography.Text type="secondary">{result.period.from} ~ {result.period.to} · {t('kpiWeb.drill.hint')}</Typography.Text> : null}
-        {error ? (
-          <Alert type="error" showIcon title={errorText(error, locale)} action={<Button size="small" onClick={() => setReload((k) => k + 1)}>{t('common.retry')}</Button>} data-testid="kpi-error" />
-        ) : null}
+        {error ? <LoadError error={error} onRetry={reload} testId="kpi" /> : null}
         {result && result.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : null}
         {result && period ? <KpiTable result={result} loading={loading} onDrill={setDrill} /> : null}
       </Flex>
@@ -84,7 +83,7 @@ export function KpiPage() {
           onClose={() => setEditing(false)}
           onSave={async (s) => {
             await kpiApi.saveSettings(s);
-            setReload((k) => k + 1);
+            reload();
           }}
         />
       ) : null}

@@ -1,26 +1,26 @@
 import { useState } from 'react';
-import { Alert, Card, Col, DatePicker, Empty, Flex, Row, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Col, DatePicker, Empty, Flex, Row, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
 import type { KpiRow, Ranking } from '../../../../common/contracts/kpi.ts';
-import { errorText } from '../../api/errors.ts';
 import { dayjs, type Dayjs } from '../../components/dates.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { formatIndicator, GRADE_TAG_COLOR } from './kpi-columns.ts';
 import { KPI_URL, kpiApi } from './kpi.api.ts';
 import { CaseListCard } from './CaseListCard.tsx';
-import { useAbortableLoad } from './useAbortableLoad.ts';
 
 type RankSubject = 'unit' | 'street';
 
 /** 排行榜: monthly ranking of units or streets, 流动红旗, the bottom list, overdue and 督办 lists; all exportable. */
 export function RankingsPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
   const [subject, setSubject] = useState<RankSubject>('unit');
   const monthText = month.format('YYYY-MM');
-  const { data: ranking, loading, error } = useAbortableLoad<Ranking>(
+  const { data: ranking, loading, error, reload } = useResource<Ranking>(
     (signal) => kpiApi.rankings({ month: monthText, subject }, signal),
     [monthText, subject],
   );
@@ -68,9 +68,9 @@ export function RankingsPage() {
             options={(['unit', 'street'] as const).map((s) => ({ value: s, label: t(`kpiWeb.rankings.subject.${s}`) }))}
             data-testid="rankings-subject"
           />
-          <ExportButton path={KPI_URL.rankingsXlsx} filters={{ month: monthText, subject }} testId="rankings-export" label={t('kpiWeb.rankings.export')} />
+          <ExportButton path={KPI_URL.rankingsXlsx} query={{ month: monthText, subject }} testId="rankings-export" label={t('kpiWeb.rankings.export')} />
         </Flex>
-        {error ? <Alert type="error" showIcon title={errorText(error, locale)} data-testid="rankings-error" /> : null}
+        {error ? <LoadError error={error} onRetry={reload} testId="rankings" /> : null}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={8}>
             <Card

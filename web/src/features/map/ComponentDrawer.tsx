@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Descriptions, Drawer, Grid, List, Spin, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Grid, List, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { Bbox } from '../../../../common/domain/geo.ts';
 import { tryT } from '../../../../common/i18n/core.ts';
-import { errorText } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { mapApi, type Component } from './map.api.ts';
 import { classColor } from './map-style.ts';
@@ -17,21 +18,6 @@ interface Props {
 
 const stateColor: Record<string, string> = { intact: 'green', damaged: 'orange', lost: 'red', abandoned: 'default', removed: 'default' };
 
-function useLoad<T>(load: ((signal: AbortSignal) => Promise<T>) | null, key: string) {
-  const [state, setState] = useState<{ key: string; data?: T; error?: unknown } | null>(null);
-  useEffect(() => {
-    if (!load) return;
-    const controller = new AbortController();
-    setState({ key });
-    load(controller.signal)
-      .then((data) => !controller.signal.aborted && setState({ key, data }))
-      .catch((error: unknown) => !controller.signal.aborted && setState({ key, error }));
-    return () => controller.abort();
-    // `key` identifies the request; `load` is rebuilt on every render.
-  }, [key]);
-  return state?.key === key ? state : null;
-}
-
 /** Details of one 管理部件 (GB/T 47678.5 common attributes), or the members of a cluster that cannot be split. */
 export function ComponentDrawer({ target, onClose }: Props) {
   const { t, locale } = useI18n();
@@ -43,14 +29,14 @@ export function ComponentDrawer({ target, onClose }: Props) {
 
   useEffect(() => setPicked(null), [cellKey, target]);
 
-  const detail = useLoad<Component>(code ? (signal) => mapApi.component(code, signal) : null, code ?? '');
-  const members = useLoad(cell && !code ? (signal) => mapApi.componentsIn(cell, signal) : null, cell && !code ? cellKey : '');
+  const detail = useResource<Component>(code ? (signal) => mapApi.component(code, signal) : null, [code], { resetOnChange: true });
+  const members = useResource(cell && !code ? (signal) => mapApi.componentsIn(cell, signal) : null, [cell && !code ? cellKey : ''], { resetOnChange: true });
   const shown = code ? detail : members;
   const dash = (value: string | null | undefined) => value || '—';
 
   const body = () => {
-    if (!shown || (shown.data === undefined && shown.error === undefined)) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
-    if (shown.error !== undefined) return <Alert type="error" showIcon title={t('common.loadFailed', { message: errorText(shown.error, locale) })} />;
+    if (shown.error) return <LoadError error={shown.error} onRetry={shown.reload} testId="component" />;
+    if (shown.data === null) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
     if (!code && members?.data) {
       return (
         <List
@@ -69,7 +55,7 @@ export function ComponentDrawer({ target, onClose }: Props) {
         />
       );
     }
-    const c = detail?.data;
+    const c = detail.data;
     if (!c) return null;
     return (
       <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }} data-testid="component-details">

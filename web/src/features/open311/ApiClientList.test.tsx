@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { api } from '../../api/client.ts';
-import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
+import { confirmPopup, fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
 import { ApiClientList } from './ApiClientList.tsx';
 
 afterEach(() => {
@@ -59,9 +59,8 @@ describe('Open311 client applications', () => {
   it('disables a client after confirmation (English UI)', async () => {
     const server = open('en');
     fireEvent.click(await screen.findByTestId('open311-disable-c1'));
-    await waitFor(() => expect(document.querySelector('.ant-popconfirm .ant-btn-primary')).not.toBeNull());
-    expect(document.querySelector('.ant-popconfirm')?.textContent).toContain('Requests with this key will be refused (403)');
-    fireEvent.click(document.querySelector('.ant-popconfirm .ant-btn-primary') as Element);
+    const popup = await confirmPopup('Disable');
+    expect(popup.textContent).toContain('Requests with this key will be refused (403)');
     await waitFor(() => expect(server.calls.some((c) => c.method === 'PATCH')).toBe(true));
     expect(server.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ active: false });
     expect(await screen.findByText('Disabled')).toBeTruthy();

@@ -1,18 +1,16 @@
-import { useCallback, useState } from 'react';
-import { App, Button, Popconfirm, Select, Space, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useCallback } from 'react';
+import { Button, Popconfirm, Select, Space, Tag, type TableColumnsType } from 'antd';
 import type { Region } from '../../../../common/contracts/org.ts';
 import type { RegionKind } from '../../../../common/domain/org.ts';
-import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { regionKindLabel, regionKindOptions } from './labels.ts';
 import { orgApi } from './org.api.ts';
 import { RegionFormModal } from './RegionFormModal.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   kind?: RegionKind;
@@ -23,24 +21,12 @@ const kindColor: Record<string, string> = { street: 'blue', town: 'green', commu
 /** Streets, towns and communities of the tenant: search, filter by kind, sort; create, rename, delete. */
 export function RegionList() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const list = useCrudList<Region, Filters>();
   const canManage = useAuth().can('region.manage');
-  const [filters, setFilters] = useState<Filters>({});
-  const [target, setTarget] = useState<Region | 'new' | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = () => setReloadKey((k) => k + 1);
 
   const fetchPage = useCallback<FetchPage<Region, Filters>>((request, signal) => orgApi.regions(request, signal), []);
 
-  const remove = async (region: Region) => {
-    try {
-      await orgApi.deleteRegion(region.id);
-      void message.success(t('common.deleted'));
-      reload();
-    } catch (error) {
-      void message.error(errorText(error, locale));
-    }
-  };
+  const remove = (region: Region) => list.act(() => orgApi.deleteRegion(region.id), t('common.deleted'));
 
   const columns: TableColumnsType<Region> = [
     { title: t('org.region.code'), key: 'code', dataIndex: 'code', sorter: true, width: 90 },
@@ -66,7 +52,7 @@ export function RegionList() {
           fixed: 'right' as const,
           render: (_: unknown, r: Region) => (
             <Space size={0}>
-              <Button type="link" size="small" onClick={() => setTarget(r)} data-testid={`region-edit-${r.fullCode}`}>{t('common.edit')}</Button>
+              <Button type="link" size="small" onClick={() => list.edit(r)} data-testid={`region-edit-${r.fullCode}`}>{t('common.edit')}</Button>
               <Popconfirm
                 title={t('common.confirmDelete', { name: r.name })}
                 okText={t('common.delete')}
@@ -83,44 +69,33 @@ export function RegionList() {
   ];
 
   return (
-    <>
-      <PagedTable<Region, Filters>
-        testId="regions"
-        fetchPage={fetchPage}
-        filters={filters}
-        columns={columns}
-        rowKey={(r) => r.id}
-        reloadKey={reloadKey}
-        defaultSort={{ sort: 'code', order: 'asc' }}
-        searchPlaceholder={t('org.region.searchPlaceholder')}
-        toolbar={
-          <Select<RegionKind>
-            allowClear
-            placeholder={t('org.filters.kind')}
-            options={regionKindOptions(locale)}
-            value={filters.kind}
-            onChange={(kind) => setFilters({ kind })}
-            style={{ width: 140 }}
-            data-testid="regions-filter-kind"
-          />
-        }
-        actions={<><ExportButton path="/api/exports/regions.xlsx" filters={filters} tableTestId="regions" testId="regions-export" />
-          {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="regions-create">
-              {t('org.region.create')}
-            </Button>
-          ) : null}</>
-        }
-      />
+    <ListPage<Region, Filters>
+      list={list}
+      testId="regions"
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(r) => r.id}
+      defaultSort={{ sort: 'code', order: 'asc' }}
+      searchPlaceholder={t('org.region.searchPlaceholder')}
+      toolbar={
+        <Select<RegionKind>
+          allowClear
+          placeholder={t('org.filters.kind')}
+          options={regionKindOptions(locale)}
+          value={list.filters.kind}
+          onChange={(kind) => list.setFilters({ kind })}
+          style={{ width: 140 }}
+          data-testid="regions-filter-kind"
+        />
+      }
+      exportPath="/api/exports/regions.xlsx"
+      createLabel={canManage ? t('org.region.create') : undefined}
+    >
       <RegionFormModal
-        target={target}
-        onClose={() => setTarget(null)}
-        onSaved={() => {
-          void message.success(t('common.saved'));
-          setTarget(null);
-          reload();
-        }}
+        target={list.target}
+        onClose={list.close}
+        onSaved={() => list.saved()}
       />
-    </>
+    </ListPage>
   );
 }

@@ -1,19 +1,17 @@
-import { useCallback, useState } from 'react';
-import { App, Button, Popconfirm, Select, Space, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { useCallback } from 'react';
+import { Button, Popconfirm, Select, Space, Tag, type TableColumnsType } from 'antd';
 import type { Unit } from '../../../../common/contracts/org.ts';
 import type { UnitKind } from '../../../../common/domain/org.ts';
-import { errorText } from '../../api/errors.ts';
 import { BooleanSelect } from '../../components/BooleanSelect.tsx';
 import { formatInstant } from '../../components/format.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { unitKindLabel, unitKindOptions } from './labels.ts';
 import { orgApi } from './org.api.ts';
 import { UnitFormModal } from './UnitFormModal.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   kind?: UnitKind;
@@ -23,24 +21,12 @@ interface Filters {
 /** Handling units and bureau sections: search, filter by kind and status, sort; create, edit, (de)activate. */
 export function UnitList() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const list = useCrudList<Unit, Filters>();
   const canManage = useAuth().can('unit.manage');
-  const [filters, setFilters] = useState<Filters>({});
-  const [target, setTarget] = useState<Unit | 'new' | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = () => setReloadKey((k) => k + 1);
 
   const fetchPage = useCallback<FetchPage<Unit, Filters>>((request, signal) => orgApi.units(request, signal), []);
 
-  const setActive = async (unit: Unit, active: boolean) => {
-    try {
-      await orgApi.updateUnit(unit.id, { active });
-      void message.success(t('common.saved'));
-      reload();
-    } catch (error) {
-      void message.error(errorText(error, locale));
-    }
-  };
+  const setActive = (unit: Unit, active: boolean) => list.act(() => orgApi.updateUnit(unit.id, { active }), t('common.saved'));
 
   const columns: TableColumnsType<Unit> = [
     { title: t('org.unit.code'), key: 'code', dataIndex: 'code', sorter: true },
@@ -72,7 +58,7 @@ export function UnitList() {
           fixed: 'right' as const,
           render: (_: unknown, u: Unit) => (
             <Space size={0}>
-              <Button type="link" size="small" onClick={() => setTarget(u)} data-testid={`unit-edit-${u.code}`}>{t('common.edit')}</Button>
+              <Button type="link" size="small" onClick={() => list.edit(u)} data-testid={`unit-edit-${u.code}`}>{t('common.edit')}</Button>
               {u.active ? (
                 <Popconfirm
                   title={t('org.unit.deactivateConfirm', { name: u.name })}
@@ -95,54 +81,43 @@ export function UnitList() {
   ];
 
   return (
-    <>
-      <PagedTable<Unit, Filters>
-        testId="units"
-        fetchPage={fetchPage}
-        filters={filters}
-        columns={columns}
-        rowKey={(u) => u.id}
-        reloadKey={reloadKey}
-        defaultSort={{ sort: 'code', order: 'asc' }}
-        searchPlaceholder={t('org.unit.searchPlaceholder')}
-        toolbar={
-          <>
-            <Select<UnitKind>
-              allowClear
-              placeholder={t('org.filters.kind')}
-              options={unitKindOptions(locale)}
-              value={filters.kind}
-              onChange={(kind) => setFilters((f) => ({ ...f, kind }))}
-              style={{ width: 160 }}
-              data-testid="units-filter-kind"
-            />
-            <BooleanSelect
-              placeholder={t('org.filters.status')}
-              trueLabel={t('common.enabled')}
-              falseLabel={t('common.disabled')}
-              value={filters.active}
-              onChange={(active) => setFilters((f) => ({ ...f, active }))}
-              data-testid="units-filter-active"
-            />
-          </>
-        }
-        actions={<><ExportButton path="/api/exports/units.xlsx" filters={filters} tableTestId="units" testId="units-export" />
-          {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="units-create">
-              {t('org.unit.create')}
-            </Button>
-          ) : null}</>
-        }
-      />
+    <ListPage<Unit, Filters>
+      list={list}
+      testId="units"
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(u) => u.id}
+      defaultSort={{ sort: 'code', order: 'asc' }}
+      searchPlaceholder={t('org.unit.searchPlaceholder')}
+      toolbar={
+        <>
+          <Select<UnitKind>
+            allowClear
+            placeholder={t('org.filters.kind')}
+            options={unitKindOptions(locale)}
+            value={list.filters.kind}
+            onChange={(kind) => list.setFilters((f) => ({ ...f, kind }))}
+            style={{ width: 160 }}
+            data-testid="units-filter-kind"
+          />
+          <BooleanSelect
+            placeholder={t('org.filters.status')}
+            trueLabel={t('common.enabled')}
+            falseLabel={t('common.disabled')}
+            value={list.filters.active}
+            onChange={(active) => list.setFilters((f) => ({ ...f, active }))}
+            data-testid="units-filter-active"
+          />
+        </>
+      }
+      exportPath="/api/exports/units.xlsx"
+      createLabel={canManage ? t('org.unit.create') : undefined}
+    >
       <UnitFormModal
-        target={target}
-        onClose={() => setTarget(null)}
-        onSaved={() => {
-          void message.success(t('common.saved'));
-          setTarget(null);
-          reload();
-        }}
+        target={list.target}
+        onClose={list.close}
+        onSaved={() => list.saved()}
       />
-    </>
+    </ListPage>
   );
 }

@@ -1,12 +1,12 @@
 import { useCallback, useState } from 'react';
 import { App, Button, Dropdown, Select, Space, Tag, type MenuProps, type TableColumnsType } from 'antd';
-import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownOutlined } from '@ant-design/icons';
 import type { User } from '../../../../common/contracts/org.ts';
 import type { Role } from '../../../../common/domain/roles.ts';
-import { errorText } from '../../api/errors.ts';
 import { BooleanSelect } from '../../components/BooleanSelect.tsx';
 import { formatInstant } from '../../components/format.ts';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
@@ -15,7 +15,6 @@ import { UnitSelect } from './OrgSelects.tsx';
 import { orgApi } from './org.api.ts';
 import { ResetPasswordModal } from './ResetPasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   role?: Role;
@@ -26,27 +25,15 @@ interface Filters {
 /** Accounts of the tenant: search, filter by role, unit and status, sort; create, edit, reset, unlock, (de)activate. */
 export function UserList() {
   const { t, locale } = useI18n();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
+  const list = useCrudList<User, Filters>();
   const auth = useAuth();
   const canManage = auth.can('user.manage');
-  const [filters, setFilters] = useState<Filters>({});
-  const [target, setTarget] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-  const reload = () => setReloadKey((k) => k + 1);
-  const closeForm = useCallback(() => setTarget(null), []);
 
   const fetchPage = useCallback<FetchPage<User, Filters>>((request, signal) => orgApi.users(request, signal), []);
 
-  const act = async (work: Promise<unknown>, done: string) => {
-    try {
-      await work;
-      void message.success(done);
-      reload();
-    } catch (error) {
-      void message.error(errorText(error, locale));
-    }
-  };
+  const act = (work: Promise<unknown>, done: string) => list.act(() => work, done);
 
   const moreItems = (u: User): MenuProps['items'] => [
     { key: 'reset', label: <span data-testid={`user-reset-${u.username}`}>{t('org.user.resetPassword')}</span> },
@@ -121,7 +108,7 @@ export function UserList() {
           fixed: 'right' as const,
           render: (_: unknown, u: User) => (
             <Space size={0}>
-              <Button type="link" size="small" onClick={() => setTarget(u)} data-testid={`user-edit-${u.username}`}>{t('common.edit')}</Button>
+              <Button type="link" size="small" onClick={() => list.edit(u)} data-testid={`user-edit-${u.username}`}>{t('common.edit')}</Button>
               <Dropdown menu={{ items: moreItems(u), onClick: ({ key }) => onMore(u, key) }} trigger={['click']}>
                 <Button type="link" size="small" data-testid={`user-more-${u.username}`}>
                   {t('common.more')} <DownOutlined />
@@ -134,62 +121,51 @@ export function UserList() {
   ];
 
   return (
-    <>
-      <PagedTable<User, Filters>
-        testId="users"
-        fetchPage={fetchPage}
-        filters={filters}
-        columns={columns}
-        rowKey={(u) => u.id}
-        reloadKey={reloadKey}
-        defaultSort={{ sort: 'username', order: 'asc' }}
-        searchPlaceholder={t('org.user.searchPlaceholder')}
-        toolbar={
-          <>
-            <Select<Role>
-              allowClear
-              placeholder={t('org.filters.role')}
-              options={roleOptions(locale)}
-              value={filters.role}
-              onChange={(role) => setFilters((f) => ({ ...f, role }))}
-              style={{ width: 150 }}
-              data-testid="users-filter-role"
-            />
-            <UnitSelect
-              placeholder={t('org.filters.unit')}
-              value={filters.unitId}
-              onChange={(unitId) => setFilters((f) => ({ ...f, unitId: unitId ?? undefined }))}
-              style={{ width: 200 }}
-              data-testid="users-filter-unit"
-            />
-            <BooleanSelect
-              placeholder={t('org.filters.status')}
-              trueLabel={t('org.user.active')}
-              falseLabel={t('org.user.inactive')}
-              value={filters.active}
-              onChange={(active) => setFilters((f) => ({ ...f, active }))}
-              data-testid="users-filter-active"
-            />
-          </>
-        }
-        actions={<><ExportButton path="/api/exports/users.xlsx" filters={filters} tableTestId="users" testId="users-export" />
-          {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="users-create">
-              {t('org.user.create')}
-            </Button>
-          ) : null}</>
-        }
-      />
+    <ListPage<User, Filters>
+      list={list}
+      testId="users"
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(u) => u.id}
+      defaultSort={{ sort: 'username', order: 'asc' }}
+      searchPlaceholder={t('org.user.searchPlaceholder')}
+      toolbar={
+        <>
+          <Select<Role>
+            allowClear
+            placeholder={t('org.filters.role')}
+            options={roleOptions(locale)}
+            value={list.filters.role}
+            onChange={(role) => list.setFilters((f) => ({ ...f, role }))}
+            style={{ width: 150 }}
+            data-testid="users-filter-role"
+          />
+          <UnitSelect
+            placeholder={t('org.filters.unit')}
+            value={list.filters.unitId}
+            onChange={(unitId) => list.setFilters((f) => ({ ...f, unitId: unitId ?? undefined }))}
+            style={{ width: 200 }}
+            data-testid="users-filter-unit"
+          />
+          <BooleanSelect
+            placeholder={t('org.filters.status')}
+            trueLabel={t('org.user.active')}
+            falseLabel={t('org.user.inactive')}
+            value={list.filters.active}
+            onChange={(active) => list.setFilters((f) => ({ ...f, active }))}
+            data-testid="users-filter-active"
+          />
+        </>
+      }
+      exportPath="/api/exports/users.xlsx"
+      createLabel={canManage ? t('org.user.create') : undefined}
+    >
       <UserFormModal
-        target={target}
-        onClose={closeForm}
-        onSaved={() => {
-          void message.success(t('common.saved'));
-          setTarget(null);
-          reload();
-        }}
+        target={list.target}
+        onClose={list.close}
+        onSaved={() => list.saved()}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
-    </>
+    </ListPage>
   );
 }

@@ -7,10 +7,11 @@ import { dayjs } from '../../components/dates.ts';
 import { downloadFile } from '../../components/download.ts';
 import { formatInstant } from '../../components/format.ts';
 import { PageSection } from '../../components/PageSection.tsx';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { periodQuery, type PeriodChoice } from '../kpi/kpi-period.ts';
 import { PeriodPicker } from '../kpi/PeriodPicker.tsx';
-import { useAbortableLoad } from '../kpi/useAbortableLoad.ts';
 import { REPORT_URL, reportsApi, type StatReport } from './reports.api.ts';
 import { ReportTableView } from './ReportTableView.tsx';
 
@@ -25,7 +26,7 @@ export function ReportsPage() {
   const p = periodQuery(choice);
   const query: ReportQuery | null = p && p.period !== 'day' ? { ...p, period: p.period, lang: locale } : null;
   // JSON.stringify(query) stands for query (a new object each render)
-  const { data: report, loading, error } = useAbortableLoad<StatReport>(query ? (signal) => reportsApi.get(query, signal) : null, [JSON.stringify(query)]);
+  const { data: report, loading, error, reload } = useResource<StatReport>(query ? (signal) => reportsApi.get(query, signal) : null, [JSON.stringify(query)]);
 
   const download = async (kind: 'docx' | 'xlsx') => {
     if (!query) return;
@@ -53,7 +54,7 @@ export function ReportsPage() {
             </Button>
           </Flex>
         </Flex>
-        {error ? <Alert type="error" showIcon title={errorText(error, locale)} data-testid="report-error" /> : null}
+        {error ? <LoadError error={error} onRetry={reload} testId="report" /> : null}
         {loading && !report ? <Skeleton active /> : null}
         {report ? (
           <Card data-testid="report-body" loading={loading}>

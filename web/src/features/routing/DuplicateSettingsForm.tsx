@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Form, InputNumber, Typography } from 'antd';
 import { DUPLICATE_RADIUS_RANGE, DUPLICATE_WINDOW_HOURS_RANGE } from '../../../../common/contracts/routing.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { routingApi, type RoutingSettings } from './routing.api.ts';
@@ -11,11 +13,10 @@ export function DuplicateSettingsForm() {
   const { message } = App.useApp();
   const [form] = Form.useForm<RoutingSettings>();
 
+  const settings = useResource((signal) => routingApi.settings(signal), []);
   useEffect(() => {
-    const controller = new AbortController();
-    routingApi.settings(controller.signal).then((s) => form.setFieldsValue(s)).catch(() => undefined);
-    return () => controller.abort();
-  }, [form]);
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
 
   const { submitting, run } = useFormSubmit(form, async (values: RoutingSettings) => {
     form.setFieldsValue(await routingApi.saveSettings(values));
@@ -29,6 +30,7 @@ export function DuplicateSettingsForm() {
   return (
     <Card size="small" title={t('routing.settings.title')} data-testid="routing-settings">
       <Typography.Paragraph type="secondary">{t('routing.settings.hint')}</Typography.Paragraph>
+      {settings.error ? <LoadError error={settings.error} onRetry={settings.reload} testId="routing-settings" /> : null}
       <Form<RoutingSettings> form={form} layout="inline" onFinish={(v) => void run(v)} style={{ rowGap: 8 }}>
         <Form.Item name="duplicateRadiusM" label={t('routing.settings.radius')} rules={range(DUPLICATE_RADIUS_RANGE)}>
           <InputNumber min={DUPLICATE_RADIUS_RANGE.min} max={DUPLICATE_RADIUS_RANGE.max} precision={0} data-testid="routing-settings-radius" />

@@ -1,17 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Flex, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { useCallback } from 'react';
+import { Alert, Button, Flex, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { tryT } from '../../../../common/i18n/core.ts';
-import { errorText } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { BooleanSelect } from '../../components/BooleanSelect.tsx';
-import { PagedTable } from '../../components/PagedTable.tsx';
+import { ListPage } from '../../components/ListPage.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { UnitPicker } from '../cases/CaseSelects.tsx';
 import { routingApi, type RoutingRule } from './routing.api.ts';
 import { RoutingRuleModal } from './RoutingRuleModal.tsx';
-import { ExportButton } from '../../components/ExportButton.tsx';
 
 interface Filters {
   unitId?: string;
@@ -21,37 +21,18 @@ interface Filters {
 /** 处置责任分解表 as data: rules with their match level; the fallback rule stands out (and is missed when absent). */
 export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const list = useCrudList<RoutingRule, Filters>({ onChanged });
   const canManage = useAuth().can('settings.manage');
-  const [filters, setFilters] = useState<Filters>({});
-  const [target, setTarget] = useState<RoutingRule | 'new' | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
-  const [hasFallback, setHasFallback] = useState<boolean | null>(null);
-  const reload = () => {
-    setReloadKey((k) => k + 1);
-    onChanged?.();
-  };
 
   const fetchPage = useCallback<FetchPage<RoutingRule, Filters>>((request, signal) => routingApi.rules(request, signal), []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    // The default order ('code') puts the fallback rule (no matter, no class) first.
-    routingApi.rules({ pageSize: 1, sort: 'code', order: 'asc' }, controller.signal)
-      .then((page) => setHasFallback(page.items[0]?.level === 'fallback'))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [reloadKey]);
+  // The default order ('code') puts the fallback rule (no matter, no class) first.
+  const hasFallback = useResource(
+    (signal) => routingApi.rules({ pageSize: 1, sort: 'code', order: 'asc' }, signal).then((page) => page.items[0]?.level === 'fallback'),
+    [list.reloadKey],
+  ).data;
 
-  const remove = async (rule: RoutingRule) => {
-    try {
-      await routingApi.deleteRule(rule.id);
-      void message.success(t('common.deleted'));
-      reload();
-    } catch (error) {
-      void message.error(errorText(error, locale));
-    }
-  };
+  const remove = (rule: RoutingRule) => list.act(() => routingApi.deleteRule(rule.id), t('common.deleted'));
 
   const levelLabel = (level: string) => tryT(locale, `routing.level.${level}`) ?? level;
   const columns: TableColumnsType<RoutingRule> = [
@@ -95,7 +76,7 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
           fixed: 'right' as const,
           render: (_: unknown, r: RoutingRule) => (
             <Space size={0}>
-              <Button type="link" size="small" onClick={() => setTarget(r)} data-testid={`routing-edit-${r.id}`}>{t('common.edit')}</Button>
+              <Button type="link" size="small" onClick={() => list.edit(r)} data-testid={`routing-edit-${r.id}`}>{t('common.edit')}</Button>
               <Popconfirm
                 title={t('routing.deleteConfirm')}
                 okText={t('common.delete')}
@@ -114,20 +95,19 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
   return (
     <Flex vertical gap={12}>
       {hasFallback === false ? <Alert type="warning" showIcon title={t('routing.fallbackMissing')} data-testid="routing-no-fallback" /> : null}
-      <PagedTable<RoutingRule, Filters>
+      <ListPage<RoutingRule, Filters>
+        list={list}
         testId="routing"
         fetchPage={fetchPage}
-        filters={filters}
         columns={columns}
         rowKey={(r) => r.id}
-        reloadKey={reloadKey}
         defaultSort={{ sort: 'code', order: 'asc' }}
         toolbar={
           <>
             <UnitPicker
               placeholder={t('routing.filterUnit')}
-              value={filters.unitId}
-              onChange={(unitId) => setFilters((f) => ({ ...f, unitId: unitId ?? undefined }))}
+              value={list.filters.unitId}
+              onChange={(unitId) => list.setFilters((f) => ({ ...f, unitId: unitId ?? undefined }))}
               style={{ width: 200 }}
               data-testid="routing-filter-unit"
             />
@@ -135,28 +115,17 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
               placeholder={t('routing.filterActive')}
               trueLabel={t('common.enabled')}
               falseLabel={t('common.disabled')}
-              value={filters.active}
-              onChange={(active) => setFilters((f) => ({ ...f, active }))}
+              value={list.filters.active}
+              onChange={(active) => list.setFilters((f) => ({ ...f, active }))}
               data-testid="routing-filter-active"
             />
           </>
         }
-        actions={<><ExportButton path="/api/exports/routing-rules.xlsx" filters={filters} tableTestId="routing" testId="routing-export" />
-          {canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setTarget('new')} data-testid="routing-create">{t('routing.create')}</Button>
-          ) : null}</>
-        }
-      />
-      <RoutingRuleModal
-        target={target}
-        fallbackExists={hasFallback === true}
-        onClose={() => setTarget(null)}
-        onSaved={() => {
-          void message.success(t('common.saved'));
-          setTarget(null);
-          reload();
-        }}
-      />
+        exportPath="/api/exports/routing-rules.xlsx"
+        createLabel={canManage ? t('routing.create') : undefined}
+      >
+        <RoutingRuleModal target={list.target} fallbackExists={hasFallback === true} onClose={list.close} onSaved={() => list.saved()} />
+      </ListPage>
     </Flex>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ADMIN_CODE_PATTERN } from '../../../../common/domain/org.ts';
 import { errorText, toFormFieldErrors } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { Button, TextInput } from '../../phone/ui/controls.tsx';
@@ -47,13 +48,11 @@ export function SignInPage() {
   const [submitting, setSubmitting] = useState(false);
 
   // Asked only when this phone has no code yet; what the user types meanwhile wins.
-  const known = useRef(tenantCode !== '');
+  const [known] = useState(tenantCode !== '');
+  const city = useResource(known ? null : (signal) => fetchPublicInfo(null, signal), []).data?.city.code;
   useEffect(() => {
-    if (known.current) return;
-    const controller = new AbortController();
-    fetchPublicInfo(null, controller.signal).then((info) => setTenantCode((code) => code || info.city.code), () => undefined);
-    return () => controller.abort();
-  }, []);
+    if (city) setTenantCode((code) => code || city);
+  }, [city]);
 
   if (auth.status === 'loading') return <Loading label={t('app.loading')} testId="page-loading" />;
   if (auth.me) return <Navigate to={next} replace />;

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useResource } from '../../api/use-resource.ts';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { NOWHERE, openPinMap, type PinMap } from '../../phone/open-pin-map.ts';
@@ -42,7 +43,6 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
   change.current = onChange;
   const manual = useRef(false);
   manual.current = value?.manual ?? false;
-  const [area, setArea] = useState<string | null>(null);
   const tenantId = me?.user.tenantId ?? '';
   // The map opens once the city is known (or known to be unknown, offline): it starts on the city's extent.
   const { info, settled } = useTenantInfo();
@@ -98,23 +98,10 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
     locate();
   }, [resetToken, locate]);
 
-  useEffect(() => {
-    if (!value || !online) {
-      setArea(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      h5Api.locate(value.lng, value.lat, controller.signal).then(
-        (found) => !controller.signal.aborted && setArea(t('h5.report.area', { street: found.street.name, community: found.community?.name ?? '' }).trim()),
-        () => !controller.signal.aborted && setArea(null),
-      );
-    }, 400);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [value, online, t]);
+  // The street and community of the pin, once it rests a moment (dragging moves it many times a second).
+  const located = useResource(value && online ? (signal) => h5Api.locate(value.lng, value.lat, signal) : null, [value, online], { delayMs: 400 });
+  const found = value && online && !located.error ? located.data : null;
+  const area = found ? t('h5.report.area', { street: found.street.name, community: found.community?.name ?? '' }).trim() : null;
 
   const relocate = () => {
     manual.current = false;

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useResource } from '../../api/use-resource.ts';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { Button } from '../../phone/ui/controls.tsx';
@@ -30,45 +31,21 @@ export function MatterPicker({ value, onChange, online }: Props) {
   const tenantId = me?.user.tenantId ?? '';
   const [open, setOpen] = useState(false);
   const [q, setQ] = useState('');
-  const [cache, setCache] = useState<MatterOption[] | null>(() => cachedMatters(tenantId));
-  const [results, setResults] = useState<MatterOption[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [local, setLocal] = useState(false);
-
-  useEffect(() => {
-    if (!online || !tenantId) return;
-    const controller = new AbortController();
-    refreshMatterCache(tenantId, controller.signal).then((items) => !controller.signal.aborted && setCache(items), () => undefined);
-    return () => controller.abort();
-  }, [online, tenantId]);
-
-  useEffect(() => {
-    if (!open) return;
-    const controller = new AbortController();
-    const searchLocally = () => {
-      setLocal(true);
-      setResults(searchMatters(cache ?? [], q));
-    };
-    if (!online) {
-      searchLocally();
-      return;
-    }
-    setLoading(true);
-    const timer = setTimeout(() => {
-      h5Api.matters(q.trim(), controller.signal).then(
-        (page) => {
-          if (controller.signal.aborted) return;
-          setLocal(false);
-          setResults(page.items.map(({ code, name, pinyinInitials, pinyin }) => ({ code, name, pinyinInitials, pinyin })));
-        },
-        () => !controller.signal.aborted && searchLocally(),
-      ).finally(() => !controller.signal.aborted && setLoading(false));
-    }, q ? 250 : 0);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [open, q, online, cache]);
+  const stored = useMemo(() => cachedMatters(tenantId), [tenantId]);
+  // Online, the phone's copy of the catalog is refreshed once, for searching offline later.
+  const refreshed = useResource(online && tenantId ? (signal) => refreshMatterCache(tenantId, signal) : null, [online, tenantId]);
+  const cache: MatterOption[] | null = refreshed.data ?? stored;
+  // Online the server searches (typing waits for a pause); offline, or when it fails, the phone's copy is searched.
+  const remote = useResource(
+    open && online
+      ? (signal) => h5Api.matters(q.trim(), signal).then((page) => page.items.map(({ code, name, pinyinInitials, pinyin }): MatterOption => ({ code, name, pinyinInitials, pinyin })))
+      : null,
+    [open, online, q],
+    { delayMs: q ? 250 : 0 },
+  );
+  const local = !online || remote.error !== null;
+  const results = local ? searchMatters(cache ?? [], q) : (remote.data ?? []);
+  const loading = !local && remote.loading;
 
   const known = cache ? new Map(cache.map((m) => [m.code, m.name])) : null;
   const chips = QUICK_MATTERS.filter((code) => !known || known.has(code));

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -65,22 +66,9 @@ export function TaskPage() {
   const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback((signal?: AbortSignal) => {
-    setError(null);
-    h5Api.caseDetail(id, signal).then(
-      (found) => !signal?.aborted && setDetail(found),
-      (e: unknown) => !signal?.aborted && setError(errorText(e, locale)),
-    );
-  }, [id, locale]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [load]);
+  const task = useResource<CaseDetail>((signal) => h5Api.caseDetail(id, signal), [id], { resetOnChange: true });
+  const { data: detail } = task;
+  const error = task.error ? errorText(task.error, locale) : null;
 
   if (error && !detail) return <Alert type="error" title={t('h5.task.notFound')} description={error} data-testid="h5-task-error" />;
   if (!detail) return <Loading label={t('app.loading')} />;
@@ -122,7 +110,7 @@ export function TaskPage() {
       <Photos detail={detail} phase="before" title={t('h5.task.before')} />
       {checking ? <Photos detail={detail} phase="after" title={t('h5.task.after')} /> : null}
       <section className="phone-section h5-section">
-        <TaskActions detail={detail} onDone={() => navigate(checking ? '/h5/tasks?tab=checking' : '/h5/tasks', { replace: true })} onStale={() => load()} />
+        <TaskActions detail={detail} onDone={() => navigate(checking ? '/h5/tasks?tab=checking' : '/h5/tasks', { replace: true })} onStale={task.reload} />
       </section>
     </div>
   );

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatInstant } from '../../components/format.ts';
-import { errorText } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { Segmented } from '../../phone/ui/choice.tsx';
-import { Alert, Empty, Loading, Tag } from '../../phone/ui/feedback.tsx';
+import { Alert, Empty, LoadError, Loading, Tag } from '../../phone/ui/feedback.tsx';
 import { Icon } from '../../phone/ui/icons.tsx';
 import { h5Api, type CaseSummary, type TaskInbox } from '../api/h5.api.ts';
 import { useQueue } from '../offline/queue-context.ts';
@@ -36,29 +35,17 @@ function TaskRow({ task }: { task: CaseSummary }) {
 
 /** 任务: my 核实 (verify before filing) and 核查 (check the result before closing) tasks. */
 export function TasksPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { online } = useQueue();
   const [params, setParams] = useSearchParams();
   const tab: TaskInbox = params.get('tab') === 'checking' ? 'checking' : 'verifying';
-  const [lists, setLists] = useState<Lists>({ verifying: null, checking: null });
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback((signal: AbortSignal) => {
-    setError(null);
-    for (const inbox of INBOXES) {
-      h5Api.tasks(inbox, signal).then(
-        (page) => !signal.aborted && setLists((l) => ({ ...l, [inbox]: page.items })),
-        (e: unknown) => !signal.aborted && setError(errorText(e, locale)),
-      );
-    }
-  }, [locale]);
-
-  useEffect(() => {
-    if (!online) return;
-    const controller = new AbortController();
-    load(controller.signal);
-    return () => controller.abort();
-  }, [online, load]);
+  // Both lists load together (each tab shows its count); offline, the last lists stay and nothing is asked.
+  const loaded = useResource(
+    online ? (signal) => Promise.all(INBOXES.map((inbox) => h5Api.tasks(inbox, signal).then((page) => [inbox, page.items] as const))) : null,
+    [online],
+  );
+  const lists: Lists = loaded.data ? (Object.fromEntries(loaded.data) as Lists) : { verifying: null, checking: null };
+  const error = loaded.error;
 
   const current = lists[tab];
   return (
@@ -78,7 +65,7 @@ export function TasksPage() {
         />
       </div>
       {!online ? <Alert type="warning" title={t('h5.tasks.offline')} /> : null}
-      {error ? <Alert type="error" title={t('h5.tasks.loadFailed', { message: error })} data-testid="h5-tasks-error" /> : null}
+      {error ? <LoadError error={error} onRetry={loaded.reload} testId="h5-tasks" /> : null}
       {current === null && online && !error ? <Loading label={t('app.loading')} /> : null}
       {current !== null && current.length === 0 ? <Empty text={t('h5.tasks.empty')} /> : null}
       <ul className="h5-plain-list" role="tabpanel" aria-label={t(tab === 'verifying' ? 'h5.tasks.verify' : 'h5.tasks.check')} data-testid={`h5-tasks-list-${tab}`}>

@@ -1,5 +1,8 @@
 /** The phone pages' notices and read-only pieces: alert, spinner, empty state, tag, a label/value list. */
 import type { ReactNode } from 'react';
+import { errorText } from '../../api/errors.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { buttonClass } from './controls.tsx';
 import { Icon } from './icons.tsx';
 import './ui.css';
 
@@ -73,5 +76,23 @@ export function Details({ rows, className }: { rows: DetailRow[]; className?: st
     <dl className={`ph-desc${className ? ` ${className}` : ''}`}>
       {rows.map((row) => <div key={row.key}><dt>{row.label}</dt><dd>{row.value}</dd></div>)}
     </dl>
+  );
+}
+
+/**
+ * A load that failed, with the reason and a way to try again: the phone pages' counterpart of the console's
+ * components/LoadError (same props, same texts), built on this file's Alert so antd stays out of the phone bundles.
+ */
+export function LoadError({ error, onRetry, testId = 'load', title }: { error: unknown; onRetry?: () => void; testId?: string; title?: string }) {
+  const { t, locale } = useI18n();
+  const reason = errorText(error, locale);
+  return (
+    <Alert
+      type="error"
+      title={title ?? t('common.loadFailed', { message: reason })}
+      description={title ? reason : undefined}
+      action={onRetry ? <button type="button" className={buttonClass('default', 'small')} onClick={onRetry} data-testid={`${testId}-retry`}>{t('common.retry')}</button> : undefined}
+      data-testid={`${testId}-error`}
+    />
   );
 }

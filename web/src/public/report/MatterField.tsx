@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PublicMatter } from '../../../../common/contracts/public.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi } from '../api/public.api.ts';
 import { Icon } from '../../phone/ui/icons.tsx';
@@ -12,28 +13,11 @@ type Picked = { code: string; name: string };
 export function MatterField({ value, onChange }: { value: Picked | null; onChange: (value: Picked | null) => void }) {
   const { t } = useI18n();
   const [q, setQ] = useState('');
-  const [items, setItems] = useState<PublicMatter[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    if (value) return;
-    const controller = new AbortController();
-    setLoading(true);
-    const timer = setTimeout(() => {
-      publicApi.matters(q.trim(), controller.signal).then(
-        (page) => {
-          setItems(page.items);
-          setFailed(false);
-        },
-        () => !controller.signal.aborted && setFailed(true),
-      ).finally(() => !controller.signal.aborted && setLoading(false));
-    }, q ? 250 : 0);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, value]);
+  // Nothing is asked while a matter is chosen; typing waits for a pause, the common list comes at once.
+  const found = useResource(value ? null : (signal) => publicApi.matters(q.trim(), signal), [q, value], { delayMs: q ? 250 : 0 });
+  const items: PublicMatter[] = found.data?.items ?? [];
+  const { loading } = found;
+  const failed = found.error !== null;
 
   if (value) {
     return (

@@ -11,7 +11,7 @@ import { LocationField } from './LocationField.tsx';
 import { MatterField } from './MatterField.tsx';
 import { PhotoField } from './PhotoField.tsx';
 import { Button, TextArea, TextInput } from '../../phone/ui/controls.tsx';
-import { Alert } from '../../phone/ui/feedback.tsx';
+import { Alert, LoadError } from '../../phone/ui/feedback.tsx';
 
 const MOBILE = new RegExp(MOBILE_PATTERN);
 
@@ -122,7 +122,7 @@ export function ReportPage() {
   };
 
   if (infoError && !info) {
-    return <Alert type="error" title={t('public.loadFailed', { message: infoError })} action={<Button onClick={reload}>{t('public.retry')}</Button>} />;
+    return <LoadError error={infoError} onRetry={reload} testId="public-info" />;
   }
 
   return (

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { isApiError } from '../../api/errors.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { forgetReport, myReports } from '../api/device.ts';
@@ -8,7 +9,7 @@ import { publicApi, type PublicCaseView } from '../api/public.api.ts';
 import { CaseView } from './CaseView.tsx';
 import { Icon } from '../../phone/ui/icons.tsx';
 import { Button, TextInput } from '../../phone/ui/controls.tsx';
-import { Alert, Empty, Spin } from '../../phone/ui/feedback.tsx';
+import { Alert, Empty, LoadError, Spin } from '../../phone/ui/feedback.tsx';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
@@ -23,26 +24,11 @@ export function TrackPage() {
   const token = decodeURIComponent(hash.replace(/^#/, ''));
   const [entered, setEntered] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const [view, setView] = useState<PublicCaseView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  const track = useResource<PublicCaseView>(token ? (signal) => publicApi.track(token, signal) : null, [token], { resetOnChange: true });
+  const { data: view, setData: setView, error, loading } = track;
+  const unknown = isApiError(error) && error.status === 404;
   const [mine, setMine] = useState(() => myReports());
 
-  useEffect(() => {
-    setView(null);
-    setError(null);
-    if (!token) return;
-    const controller = new AbortController();
-    setLoading(true);
-    publicApi.track(token, controller.signal).then(
-      (v) => setView(v),
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(isApiError(err) && err.status === 404 ? t('public.track.notFound') : t('public.loadFailed', { message: err instanceof Error ? err.message : String(err) }));
-      },
-    ).finally(() => !controller.signal.aborted && setLoading(false));
-    return () => controller.abort();
-  }, [token, t]);
 
   const lookup = () => {
     const value = entered.trim();
@@ -59,7 +45,8 @@ export function TrackPage() {
       <div data-testid="public-track-detail">
         <Button kind="link" icon="left" onClick={() => navigate('/public/track')} style={{ paddingLeft: 0 }} data-testid="public-track-back">{t('public.track.back')}</Button>
         {loading ? <div className="pub-center"><Spin /></div> : null}
-        {error ? <Alert type="warning" title={error} data-testid="public-track-error" /> : null}
+        {unknown ? <Alert type="warning" title={t('public.track.notFound')} data-testid="public-track-error" /> : null}
+        {error && !unknown ? <LoadError error={error} onRetry={track.reload} testId="public-track" /> : null}
         {view ? <CaseView view={view} token={token} onChange={setView} /> : null}
       </div>
     );
