@@ -49,7 +49,7 @@ export function renderConsole(path: string, auth: AuthValue, locale: Locale = 'z
   return { router, ...render(withProviders(<RouterProvider router={router} />, auth, locale)) };
 }
 
-type Handler = (method: string, body: unknown) => { status: number; body?: unknown };
+type Handler = (method: string, body: unknown, url: string) => { status: number; body?: unknown };
 
 /** Stubs fetch with answers per path ("GET /api/auth/me"); unknown paths answer 404. */
 export function fakeFetch(routes: Record<string, Handler>) {
@@ -60,7 +60,7 @@ export function fakeFetch(routes: Record<string, Handler>) {
     const body = init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined;
     calls.push({ method, url, headers: { ...(init?.headers as Record<string, string>) }, body });
     const handler = routes[`${method} ${url.split('?')[0]}`];
-    const answer = handler ? handler(method, body) : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } } };
+    const answer = handler ? handler(method, body, url) : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } } };
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'content-type': 'application/json' },

@@ -77,6 +77,7 @@ export const enCases: typeof zhCases = {
     timeline: { system: 'System', actor: '{name} ({role})', photos: '{count, plural, one {# photo} other {# photos}}' },
     actionForm: {
       note: 'Note', reason: 'Reason', filingCondition: 'Filing condition', filingConditionPlaceholder: 'Choose a filing condition',
+      newMatter: 'The right matter', sameMatter: 'Choose a matter other than the current one', reclassifyHint: 'Current matter: {matter}. After re-classification the new matter\'s filing condition sets the handling limit; it counts against the accurate-filing rate.',
       limit: 'Handling limit: {value} {unit}', closingCondition: 'Closing condition: {text}', unitDefault: 'Default unit: {name}',
       unit: 'Handling unit', suggested: 'Suggested', handler: 'Handler', inspector: 'Inspector',
       inspectorHint: 'Leave empty to send it back to the inspector who reported the case', amount: 'Extension', amountUnit: 'Unit', until: 'Suspend until',

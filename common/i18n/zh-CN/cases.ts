@@ -72,6 +72,7 @@ export const zhCases = {
     timeline: { system: '系统', actor: '{name}（{role}）', photos: '{count} 张照片' },
     actionForm: {
       note: '办理意见', reason: '理由', filingCondition: '立案条件', filingConditionPlaceholder: '选择立案条件',
+      newMatter: '正确的问题类别', sameMatter: '请选择与当前不同的类别', reclassifyHint: '当前类别：{matter}。改类后按新类别的立案条件计算处置时限，并计入准确立案率。',
       limit: '处置时限：{value}{unit}', closingCondition: '结案条件：{text}', unitDefault: '默认处置单位：{name}',
       unit: '处置单位', suggested: '建议', handler: '处置人员', inspector: '监督员',
       inspectorHint: '不选择时派回上报该案件的监督员', amount: '延期时长', amountUnit: '单位', until: '挂账至',

@@ -3,15 +3,18 @@ import type { CaseAction } from '../../../../common/domain/case-status.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { DATE_TIME_FORMAT, type Dayjs } from '../../components/dates.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { casesApi, type CaseDetail, type FilingCondition } from './cases.api.ts';
+import { casesApi, type CaseDetail } from './cases.api.ts';
 import { InspectorPicker, UnitPicker, UserPicker } from './CaseSelects.tsx';
-import { closeTypeOptions, limitUnitLabel, limitUnitOptions, voidReasonOptions } from './labels.ts';
+import { closeTypeOptions, limitUnitOptions, voidReasonOptions } from './labels.ts';
+import { FilingConditionField, ReclassifyFields } from './FilingFields.tsx';
 import { PhotoUpload } from './PhotoUpload.tsx';
 
 export interface ActionValues {
   note?: string;
   photoIds?: string[];
   filingConditionId?: string;
+  /** reclassify: the matter the case really is */
+  matterCode?: string;
   unitId?: string | null;
   userId?: string | null;
   amountValue?: number | null;
@@ -23,7 +26,7 @@ export interface ActionValues {
 }
 
 /** Actions whose note is mandatory (回退/延期/挂账/作废 need a reason: cn-standards.md §3.4; 返工 and 督办 say why). */
-export const NOTE_REQUIRED: readonly string[] = ['void', 'request_return', 'request_extension', 'request_suspension', 'check_fail', 'escalate'];
+export const NOTE_REQUIRED: readonly string[] = ['void', 'reclassify', 'request_return', 'request_extension', 'request_suspension', 'check_fail', 'escalate'];
 /** Actions that carry photos (处置前 on 核实, 处置后 on 反馈, 核查 photos on check). */
 export const WITH_PHOTOS: readonly string[] = ['verify', 'report_back', 'check_pass', 'check_fail', 'self_handle'];
 const APPROVALS: readonly string[] = ['approve_return', 'approve_extension', 'approve_suspension'];
@@ -42,41 +45,6 @@ function requestReason(detail: CaseDetail, action: string): string | null {
   const wanted = action.replace('approve_', 'request_');
   const row = [...detail.timeline].reverse().find((e) => e.action === wanted);
   return row?.note ?? null;
-}
-
-function FilingConditionField({ detail }: { detail: CaseDetail }) {
-  const { t, locale } = useI18n();
-  const chosen = Form.useWatch<string | undefined>('filingConditionId', Form.useFormInstance());
-  const loaded = useResource((signal) => casesApi.conditions(detail.matterCode, signal), [detail.matterCode]);
-  const conditions: FilingCondition[] = (loaded.data?.items ?? []).filter((c) => c.active);
-  const condition = conditions.find((c) => c.id === chosen);
-  return (
-    <>
-      <Form.Item name="filingConditionId" label={t('cases.actionForm.filingCondition')} rules={[{ required: true, message: t('validation.required') }]}>
-        <Select
-          placeholder={t('cases.actionForm.filingConditionPlaceholder')}
-          options={conditions.map((c) => ({ value: c.id, label: c.condition }))}
-          optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
-          data-testid="action-form-filing-condition"
-        />
-      </Form.Item>
-      {condition ? (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="action-form-limit"
-          title={t('cases.actionForm.limit', { value: condition.handlingLimit.value, unit: limitUnitLabel(locale, condition.handlingLimit.unit) })}
-          description={
-            <Flex vertical>
-              <span>{t('cases.actionForm.closingCondition', { text: condition.closingCondition })}</span>
-              {condition.unitName ? <span>{t('cases.actionForm.unitDefault', { name: condition.unitName })}</span> : null}
-            </Flex>
-          }
-        />
-      ) : null}
-    </>
-  );
 }
 
 function DispatchField({ detail }: { detail: CaseDetail }) {
@@ -113,7 +81,8 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
   return (
     <>
       {reason ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('cases.actionForm.requestInfo', { reason })} /> : null}
-      {action === 'file' ? <FilingConditionField detail={detail} /> : null}
+      {action === 'file' ? <FilingConditionField matterCode={detail.matterCode} /> : null}
+      {action === 'reclassify' ? <ReclassifyFields detail={detail} /> : null}
       {action === 'dispatch' ? <DispatchField detail={detail} /> : null}
       {action === 'assign' ? (
         <Form.Item name="userId" label={t('cases.actionForm.handler')} rules={required}>

@@ -80,6 +80,28 @@ describe('action panel', () => {
     expect(post?.headers['x-csrf-token']).toBe('csrf-test');
   });
 
+  it('re-classifies with another matter, one of its filing conditions and a reason', async () => {
+    const { server, onChanged } = open(fakeCase({ status: 'pending_dispatch', allowedActions: ['dispatch', 'reclassify', 'void'] }), {
+      'GET /api/catalog/entries': () => ({ status: 200, body: { items: [{ code: '06001', name: '暴露垃圾' }, { code: '09006', name: '占道经营' }], total: 2, page: 1, pageSize: 50 } }),
+      'POST /api/cases/c1/transitions': () => ({ status: 200, body: fakeCase({ status: 'pending_dispatch', version: 4, matterCode: '09006' }) }),
+    });
+    fireEvent.click(screen.getByTestId('case-action-reclassify'));
+    expect(screen.queryByTestId('action-form-filing-condition')).toBeNull();
+    const matter = await screen.findByTestId('action-form-matter');
+    fireEvent.mouseDown(within(matter).getByRole('combobox'));
+    fireEvent.click(await screen.findByTitle('09006 占道经营'));
+    const select = await screen.findByTestId('action-form-filing-condition');
+    fireEvent.mouseDown(within(select).getByRole('combobox'));
+    fireEvent.click(await screen.findByTitle(CONDITION.condition));
+    fireEvent.click(screen.getByTestId('action-submit'));
+    expect(await screen.findByText('此项为必填项')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('action-form-note'), { target: { value: '实为占道经营' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    const post = server.calls.find((c) => c.method === 'POST');
+    expect(post?.body).toEqual({ action: 'reclassify', version: 3, note: '实为占道经营', matterCode: '09006', filingConditionId: 'fc1' });
+  });
+
   it('asks for a reason where one is required, before calling the server', async () => {
     const { server } = open(fakeCase({ status: 'checking', allowedActions: ['check_pass', 'check_fail'] }));
     fireEvent.click(screen.getByTestId('case-action-check_fail'));

@@ -35,7 +35,8 @@ const trimmed = (value: string | undefined) => (value && value.trim() ? value.tr
 export function transitionBody(action: CaseAction, version: number, v: ActionValues): CaseTransition {
   const body: CaseTransition = { action, version, note: trimmed(v.note) };
   if (v.photoIds?.length) body.photoIds = v.photoIds;
-  if (action === 'file' && v.filingConditionId) body.filingConditionId = v.filingConditionId;
+  if ((action === 'file' || action === 'reclassify') && v.filingConditionId) body.filingConditionId = v.filingConditionId;
+  if (action === 'reclassify' && v.matterCode) body.matterCode = v.matterCode;
   if (action === 'dispatch' && v.unitId) body.unitId = v.unitId;
   if ((action === 'assign' || action === 'send_verify' || action === 'send_check') && v.userId) body.userId = v.userId;
   if (action === 'request_extension' && v.amountValue) {

@@ -1,4 +1,4 @@
-import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, InboxCounts } from '../../../../common/contracts/cases.ts';
+import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
 import type { FilingCondition } from '../../../../common/contracts/catalog.ts';
 import type { DuplicateCandidate } from '../../../../common/contracts/routing.ts';
 import type { Unit, User } from '../../../../common/contracts/org.ts';
@@ -65,7 +65,7 @@ export function newIdempotencyKey(): string {
 
 export const casesApi = {
   list: (query: CaseListQuery, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/api/cases', { query: q(query), signal }),
-  counts: (signal?: AbortSignal) => api.get<InboxCounts>('/api/cases/counts', { signal }),
+  counts: (query: CountsQuery = {}, signal?: AbortSignal) => api.get<InboxCounts>(`/api/cases/counts${query.mine ? '?mine=true' : ''}`, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${enc(id)}`, { signal }),
   transition: (id: string, body: CaseTransition) => api.post<CaseDetail>(`/api/cases/${enc(id)}/transitions`, body),
   duplicates: (id: string, signal?: AbortSignal) => api.get<DuplicateCandidate[]>(`/api/cases/${enc(id)}/duplicates`, { signal }),
