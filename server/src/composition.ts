@@ -14,7 +14,7 @@ import { createAuditService, createAuditWriter } from './modules/audit/index.ts'
 import { createAuthService } from './modules/auth/index.ts';
 import { createCalendarService } from './modules/calendar/index.ts';
 import { createCatalogServices } from './modules/catalog/index.ts';
-import { createComponentServices } from './modules/components/index.ts';
+import { createComponentServices, relocateComponents } from './modules/components/index.ts';
 import { createGeoService } from './modules/geo/index.ts';
 import { createOrgServices } from './modules/org/index.ts';
 import { createPhotoService } from './modules/photos/index.ts';
@@ -36,7 +36,8 @@ export function createServices(database: Database, config: Config, clock: Clock 
   const auth = createAuthService(database, clock, config, audit);
   const org = createOrgServices(database, clock, audit, config.publicTenant);
   const catalog = createCatalogServices(database, clock, audit, config.imports);
-  const geo = createGeoService(database, clock, audit);
+  // Re-drawn grids move the components in them (the components module owns those rows and depends on geo).
+  const geo = createGeoService(database, clock, audit, relocateComponents);
   const components = createComponentServices(database, clock, audit, catalog.catalog, geo, config.imports);
   const settings = createSettingsService(database, clock, audit);
   const calendar = createCalendarService(database, clock, audit, settings);

@@ -14,3 +14,4 @@ export { createLocator, createPolygonIndex } from './locator.ts';
 export { generateGrids, type GeneratedGrid } from './grid-generator.ts';
 export { buildGridCollection, buildRegionCollection, parseGridImport, parseRegionImport } from './geojson-io.ts';
 export { seedGeography, type GeographySeed } from './geo.seed.ts';
+export { gridLocatorOf, type GridsRedrawn } from './relocate.ts';
