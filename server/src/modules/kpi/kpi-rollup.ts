@@ -3,6 +3,7 @@ import { KPI_COUNTERS, zeroCounts, type KpiCounter } from '../../../../common/do
 import type { KpiCaseFactsTable } from '../../db/schema-kpi.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { computeFact, contributions, diffContributions, parseContributionKey, pruned, USER_ROLES, type Contributions, type Fact, type FactCase, type FactEvent } from './kpi-facts.ts';
+import { caseFactInputs } from '../cases/index.ts';
 
 /**
  * The incrementally maintained roll-up: always consistent with the cases, always fast to read. Triggers on `cases`
@@ -96,10 +97,8 @@ export function createRollup(database: Database) {
         claimed.push(...res.rows.map((r) => r.case_id));
       }
       if (!claimed.length) return 0;
-      const [cases, events, reds, olds] = await Promise.all([
-        tx.selectFrom('cases').selectAll().where('id', 'in', claimed).execute(),
-        tx.selectFrom('case_events').select(['case_id', 'action', 'actor_id', 'at', 'from_status', 'to_status']).where('case_id', 'in', claimed).orderBy('case_id').orderBy('seq').execute(),
-        tx.selectFrom('case_warnings').select(['case_id', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', 'in', claimed).where('level', '=', 'red').groupBy(['case_id', 'status']).execute(),
+      const [{ cases, events, reds }, olds] = await Promise.all([
+        caseFactInputs(tx, claimed),
         tx.selectFrom('kpi_case_facts').selectAll().where('case_id', 'in', claimed).execute(),
       ]);
       const eventsOf = new Map<string, FactEvent[]>();

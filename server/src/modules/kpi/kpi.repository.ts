@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../../../../common/domain/kpi.ts';
 import type { Executor } from '../../platform/db.ts';
 import { col } from './kpi-rollup.ts';
+import { caseRows } from '../cases/index.ts';
 
 /** Kysely queries of the KPI engine: sums over the daily roll-up, subject members, drill-down and case lists. */
 export const DIM_OF: Record<KpiSubject, string> = {
@@ -96,7 +97,7 @@ const OPEN = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'ha
 
 /** 超期: with the unit and past the handling deadline (most overdue first); 督办: open cases escalated at least once. */
 export async function caseList(db: Executor, tenantId: string, kind: 'overdue' | 'escalated', q: { nowIso: string; unitId?: string; streetId?: string; visibility: Expression<SqlBool> | null; limit: number; offset: number }) {
-  let base = db.selectFrom('cases as c').where('c.tenant_id', '=', tenantId);
+  let base = caseRows(db).where('c.tenant_id', '=', tenantId);
   base = kind === 'overdue'
     ? base.where('c.status', '=', 'handling').where('c.step_deadline', '<', q.nowIso)
     : base.where('c.escalation_count', '>', 0).where('c.status', 'in', OPEN);

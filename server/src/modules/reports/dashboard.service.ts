@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
 import { kpiCaseFilter as caseFilter, type KpiService } from '../kpi/index.ts';
+import { caseRows } from '../cases/index.ts';
 
 /**
  * The 1920×1080 command dashboard: open cases on the map with their SLA colour (docs/standards.md, "Time limits"),
@@ -31,7 +32,7 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
     const dayExpr = dialect === 'sqlite'
       ? sql<string>`substr(datetime(${sql.ref(`c.${column}`)}, ${`${offsetMin >= 0 ? '+' : ''}${offsetMin} minutes`}), 1, 10)`
       : sql<string>`to_char((${sql.ref(`c.${column}`)})::timestamptz at time zone 'UTC' + make_interval(mins => ${offsetMin}::int), 'YYYY-MM-DD')`;
-    let q = db.selectFrom('cases as c').select([dayExpr.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+    let q = caseRows(db).select([dayExpr.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('c.tenant_id', '=', tenantId).where(sql.ref(`c.${column}`), '>=', fromIso);
     if (column === 'closed_at') q = q.where('c.status', '=', 'closed');
     if (filter) q = q.where(filter);
@@ -63,12 +64,12 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
       const scope = scopeOf(actor, 'kpi.read');
       const subject = scope.all ? 'tenant' : scope.unitIds.length ? 'unit' : 'street';
 
-      let openQ = db.selectFrom('cases as c').where('c.tenant_id', '=', actor.tenantId).where('c.status', 'in', OPEN);
+      let openQ = caseRows(db).where('c.tenant_id', '=', actor.tenantId).where('c.status', 'in', OPEN);
       if (filter) openQ = openQ.where(filter);
-      let overdueQ = db.selectFrom('cases as c').leftJoin('units as u', 'u.id', 'c.unit_id')
+      let overdueQ = caseRows(db).leftJoin('units as u', 'u.id', 'c.unit_id')
         .where('c.tenant_id', '=', actor.tenantId).where('c.status', '=', 'handling').where('c.step_deadline', '<', now.toISOString());
       if (filter) overdueQ = overdueQ.where(filter);
-      let channelQ = db.selectFrom('cases as c').select(['c.channel', (eb) => eb.fn.countAll<number>().as('n')])
+      let channelQ = caseRows(db).select(['c.channel', (eb) => eb.fn.countAll<number>().as('n')])
         .where('c.tenant_id', '=', actor.tenantId).where('c.reported_at', '>=', todayStart.toISOString());
       if (filter) channelQ = channelQ.where(filter);
 

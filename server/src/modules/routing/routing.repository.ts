@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { RoutingRulesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import { caseRows } from '../cases/index.ts';
 
 /** Kysely queries for routing rules and the duplicate search; every one is scoped by tenant. */
 
@@ -160,8 +161,7 @@ export interface NearbyFilter {
  * no help to an operator, and the cap bounds the work on a crowded square.
  */
 export async function nearbyCases(db: Executor, tenantId: string, f: NearbyFilter, cap = 500) {
-  let q = db
-    .selectFrom('cases')
+  let q = caseRows(db)
     .select(['id', 'case_no', 'status', 'matter_code', 'lng', 'lat', 'reported_at'])
     .where('tenant_id', '=', tenantId)
     .where('reported_at', '>=', f.from)
