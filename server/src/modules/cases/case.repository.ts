@@ -2,6 +2,7 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /** Kysely queries for cases; every one is tenant-scoped. List queries ride the (tenant, status, deadline) indexes. */
 
@@ -198,7 +199,8 @@ const tenantCodes = new Map<string, string>();
 export async function tenantCode(db: Executor, tenantId: string): Promise<string> {
   const known = tenantCodes.get(tenantId);
   if (known) return known;
-  const t = await db.selectFrom('tenants').select('code').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const t = await tenantColumns(db, tenantId, ['code']);
+  if (!t) throw new Error(`no tenant ${tenantId}`);
   if (tenantCodes.size > 10_000) tenantCodes.clear();
   tenantCodes.set(tenantId, t.code);
   return t.code;

@@ -3,6 +3,7 @@ import type { Bbox } from '../../../../common/domain/geo.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /** Kysely queries for the component registry; every one is scoped by tenant. */
 
@@ -170,7 +171,7 @@ export async function clusterCells(db: Executor, tenantId: string, box: Bbox, ce
 }
 
 export async function tenantInfo(db: Executor, tenantId: string) {
-  return db.selectFrom('tenants').select(['code', 'timezone', 'min_lng', 'min_lat', 'max_lng', 'max_lat']).where('id', '=', tenantId).executeTakeFirst();
+  return tenantColumns(db, tenantId, ['code', 'timezone', 'min_lng', 'min_lat', 'max_lng', 'max_lat']);
 }
 
 /** Components of communities whose grids were re-drawn (component-relocate.ts). */

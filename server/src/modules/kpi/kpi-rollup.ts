@@ -4,6 +4,7 @@ import type { KpiCaseFactsTable } from '../../db/schema-kpi.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { computeFact, contributions, diffContributions, parseContributionKey, pruned, USER_ROLES, type Contributions, type Fact, type FactCase, type FactEvent } from './kpi-facts.ts';
 import { caseFactInputs } from '../cases/index.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /**
  * The incrementally maintained roll-up: always consistent with the cases, always fast to read. Triggers on `cases`
@@ -50,7 +51,7 @@ export function createRollup(database: Database) {
   async function dayFormatter(tenantId: string): Promise<(iso: string) => string> {
     let f = zones.get(tenantId);
     if (!f) {
-      const t = await db.selectFrom('tenants').select('timezone').where('id', '=', tenantId).executeTakeFirst();
+      const t = await tenantColumns(db, tenantId, ['timezone']);
       f = new Intl.DateTimeFormat('en-CA', { timeZone: t?.timezone || 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
       zones.set(tenantId, f);
     }

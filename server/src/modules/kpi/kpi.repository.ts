@@ -3,6 +3,7 @@ import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../..
 import type { Executor } from '../../platform/db.ts';
 import { col } from './kpi-rollup.ts';
 import { caseRows } from '../cases/index.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /** Kysely queries of the KPI engine: sums over the daily roll-up, subject members, drill-down and case lists. */
 export const DIM_OF: Record<KpiSubject, string> = {
@@ -32,7 +33,7 @@ export interface Member { id: string; name: string; streetId?: string | null; pa
 export async function members(db: Executor, tenantId: string, subject: KpiSubject): Promise<Member[]> {
   switch (subject) {
     case 'tenant': {
-      const t = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+      const t = await tenantColumns(db, tenantId, ['name']);
       return [{ id: '', name: t?.name ?? '' }];
     }
     case 'street':
@@ -110,4 +111,11 @@ export async function caseList(db: Executor, tenantId: string, kind: 'overdue' |
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** 上报数 per local day of the whole tenant from the daily roll-up (dimension 'all'), days `from`–`to` inclusive. */
+export async function reportedPerDay(db: Executor, tenantId: string, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('kpi_daily').select(['day', (eb) => eb.fn.sum<number>('reported').as('n')])
+    .where('tenant_id', '=', tenantId).where('dim', '=', 'all').where('day', '>=', from).where('day', '<=', to).groupBy('day').execute();
+  return new Map(rows.map((r) => [r.day, Number(r.n)]));
 }

@@ -4,3 +4,4 @@ export { registerOrgRoutes } from './org.routes.ts';
 export type { PublicTenant } from './public-tenant.ts';
 export { seededDirectory, seededTenantId, seedTenant, seedTopRegions, seedUnits, seedUser, seedUserUnit, type TenantSeed, type UserSeed } from './org.seed.ts';
 export * as orgGeography from './org-geography.ts';
+export { tenantColumns, lockTenantRow } from './tenant-directory.ts';

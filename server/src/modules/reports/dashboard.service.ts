@@ -4,8 +4,9 @@ import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/dom
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
-import { kpiCaseFilter as caseFilter, type KpiService } from '../kpi/index.ts';
+import { kpiCaseFilter as caseFilter, reportedPerDay as reportedPerDayOf, type KpiService } from '../kpi/index.ts';
 import { caseRows } from '../cases/index.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /**
  * The 1920×1080 command dashboard: open cases on the map with their SLA colour (docs/standards.md, "Time limits"),
@@ -44,16 +45,14 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
   /** 上报数 per local day from the daily roll-up (dimension 'all'), drained first so today is current. */
   async function reportedPerDay(tenantId: string, from: string, to: string) {
     await kpi.rollup.drain(tenantId);
-    const rows = await db.selectFrom('kpi_daily').select(['day', (eb) => eb.fn.sum<number>('reported').as('n')])
-      .where('tenant_id', '=', tenantId).where('dim', '=', 'all').where('day', '>=', from).where('day', '<=', to).groupBy('day').execute();
-    return new Map(rows.map((r) => [r.day, Number(r.n)]));
+    return reportedPerDayOf(db, tenantId, from, to);
   }
 
   return {
     async summary(actor: Actor): Promise<DashboardSummary> {
       requirePermission(actor, 'dashboard.read');
       const now = clock.now();
-      const tenant = await db.selectFrom('tenants').select('timezone').where('id', '=', actor.tenantId).executeTakeFirst();
+      const tenant = await tenantColumns(db, actor.tenantId, ['timezone']);
       const offset = offsetMs(tenant?.timezone || 'Asia/Shanghai', now);
       const localNow = new Date(now.getTime() + offset);
       const today = localNow.toISOString().slice(0, 10);

@@ -9,6 +9,7 @@ import { periodOf, type KpiService } from '../kpi/index.ts';
 import { CORE_SECTIONS } from './report-core-sections.ts';
 import { reportDocx, reportXlsx } from './report-files.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /** The statistics report: sections from the registry, rendered as JSON, .docx or .xlsx. */
 /** `extra`: the sections business modules contribute (wired in app.ts), or `reports.sections.register(...)` later. */
@@ -40,7 +41,7 @@ export function createReportService(database: Database, clock: Clock, kpi: KpiSe
     const period = periodOf(q);
     const locale: Locale = q.lang ?? 'zh-CN';
     const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
-    const tenant = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+    const tenant = await tenantColumns(db, tenantId, ['name']);
     const settings = await kpi.loadSettings(tenantId);
     const memo = new Map<string, Promise<unknown>>();
     const once = <T>(key: string, f: () => Promise<T>): Promise<T> => {

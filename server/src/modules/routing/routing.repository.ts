@@ -3,6 +3,7 @@ import type { RoutingRulesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
 import { caseRows } from '../cases/index.ts';
+import { lockTenantRow } from '../org/index.ts';
 
 /** Kysely queries for routing rules and the duplicate search; every one is scoped by tenant. */
 
@@ -101,7 +102,7 @@ export async function otherFallback(db: Executor, tenantId: string, exceptId: st
  * create "the" fallback. SQLite needs nothing: its one connection runs transactions one at a time.
  */
 export async function lockTenant(db: Executor, dialect: 'sqlite' | 'postgres', tenantId: string) {
-  if (dialect === 'postgres') await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().execute();
+  await lockTenantRow(db, dialect, tenantId);
 }
 
 /** Active rules of active units that can apply to a matter in a street/community (ranked in routing-precedence). */
