@@ -3,6 +3,7 @@ import type { CasesTable } from '../../db/schema.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
 import { tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries for cases; every one is tenant-scoped. List queries ride the (tenant, status, deadline) indexes. */
 
@@ -163,9 +164,7 @@ export async function namesFor(db: Executor, tenantId: string, c: Pick<CasesTabl
 }
 
 export async function matterNames(db: Executor, tenantId: string, codes: readonly string[]) {
-  if (!codes.length) return new Map<string, string>();
-  const rows = await db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', 'in', [...new Set(codes)]).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
+  return catalogLookups.matterNames(db, tenantId, codes);
 }
 
 export async function pendingRequest(db: Executor, caseId: string, kind: string) {
@@ -176,9 +175,9 @@ export async function mergedChildren(db: Executor, tenantId: string, parentId: s
   return db.selectFrom('cases').select(['id', 'case_no', 'reporter_id', 'reporter_phone']).where('tenant_id', '=', tenantId).where('parent_id', '=', parentId).execute();
 }
 
-/** Reference reads of the catalog's tables (the catalog module owns writes). */
+/** Reference reads of the catalog (the catalog module owns the table). */
 export async function activeMatter(db: Executor, tenantId: string, code: string) {
-  return db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', '=', code).where('active', '=', 1).executeTakeFirst();
+  return catalogLookups.activeMatter(db, tenantId, code);
 }
 
 export async function filingCondition(db: Executor, tenantId: string, id: string) {

@@ -5,6 +5,7 @@ import type { Database, Executor } from '../../platform/db.ts';
 import { computeFact, contributions, diffContributions, parseContributionKey, pruned, USER_ROLES, type Contributions, type Fact, type FactCase, type FactEvent } from './kpi-facts.ts';
 import { caseFactInputs } from '../cases/index.ts';
 import { tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /**
  * The incrementally maintained roll-up: always consistent with the cases, always fast to read. Triggers on `cases`
@@ -62,8 +63,7 @@ export function createRollup(database: Database) {
   async function majorsOf(tenantId: string): Promise<Map<string, string>> {
     let m = majors.get(tenantId);
     if (!m) {
-      const rows = await db.selectFrom('catalog_entries').select(['code', 'major_code']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').execute();
-      m = new Map(rows.map((r) => [r.code, r.major_code]));
+      m = await catalogLookups.matterMajors(db, tenantId);
       majors.set(tenantId, m);
     }
     return m;

@@ -3,7 +3,8 @@ import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../..
 import type { Executor } from '../../platform/db.ts';
 import { col } from './kpi-rollup.ts';
 import { caseRows } from '../cases/index.ts';
-import { tenantColumns } from '../org/index.ts';
+import { orgNames, tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries of the KPI engine: sums over the daily roll-up, subject members, drill-down and case lists. */
 export const DIM_OF: Record<KpiSubject, string> = {
@@ -68,16 +69,10 @@ export async function caseNames(db: Executor, tenantId: string, rows: readonly {
   const matters = [...new Set(rows.map((r) => r.matter_code))];
   const units = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
   const streets = [...new Set(rows.flatMap((r) => (r.street_id ? [r.street_id] : [])))];
-  const [m, u, s] = await Promise.all([
-    matters.length ? db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', 'in', matters).execute() : [],
-    units.length ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', units).execute() : [],
-    streets.length ? db.selectFrom('regions').select(['id', 'name']).where('id', 'in', streets).execute() : [],
+  const [matter, unit, street] = await Promise.all([
+    catalogLookups.matterNames(db, tenantId, matters), orgNames.unitNames(db, units), orgNames.regionNames(db, streets),
   ]);
-  return {
-    matter: new Map(m.map((r) => [r.code, r.name])),
-    unit: new Map(u.map((r) => [r.id, r.name])),
-    street: new Map(s.map((r) => [r.id, r.name])),
-  };
+  return { matter, unit, street };
 }
 
 /** The cases behind one counter: facts on the counter's anchor day within the member, counter > 0. */

@@ -5,3 +5,4 @@ export type { PublicTenant } from './public-tenant.ts';
 export { seededDirectory, seededTenantId, seedTenant, seedTopRegions, seedUnits, seedUser, seedUserUnit, type TenantSeed, type UserSeed } from './org.seed.ts';
 export * as orgGeography from './org-geography.ts';
 export { tenantColumns, lockTenantRow } from './tenant-directory.ts';
+export * as orgNames from './org-names.ts';

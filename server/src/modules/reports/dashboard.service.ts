@@ -7,6 +7,7 @@ import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
 import { kpiCaseFilter as caseFilter, reportedPerDay as reportedPerDayOf, type KpiService } from '../kpi/index.ts';
 import { caseRows } from '../cases/index.ts';
 import { tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /**
  * The 1920×1080 command dashboard: open cases on the map with their SLA colour (docs/standards.md, "Time limits"),
@@ -85,8 +86,7 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
         kpi.compute(actor, { period: 'month', at: month, subject }),
         scope.all || scope.unitIds.length ? kpi.ranking(actor, { month, subject: 'unit' }) : Promise.resolve(null),
       ]);
-      const matterNames = new Map((await db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', actor.tenantId).where('kind', '=', 'matter')
-        .where('code', 'in', overdue.length ? overdue.map((o) => o.matter_code) : ['-']).execute()).map((r) => [r.code, r.name]));
+      const matterNames = await catalogLookups.matterNames(db, actor.tenantId, overdue.map((o) => o.matter_code));
       const rates = (counts: KpiCounts) => indicatorsOf(counts, { excludeSuspended: monthFig.options.excludeSuspended });
       const todayRates = rates((todayFig.total.counts as KpiCounts) ?? zeroCounts());
       const monthRates = rates((monthFig.total.counts as KpiCounts) ?? zeroCounts());

@@ -4,6 +4,7 @@ import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
 import { caseRows } from '../cases/index.ts';
 import { lockTenantRow } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries for routing rules and the duplicate search; every one is scoped by tenant. */
 
@@ -128,11 +129,11 @@ export async function regionExists(db: Executor, tenantId: string, id: string): 
 }
 
 export async function matterExists(db: Executor, tenantId: string, code: string): Promise<boolean> {
-  return !!(await db.selectFrom('catalog_entries').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', '=', code).executeTakeFirst());
+  return catalogLookups.matterExists(db, tenantId, code);
 }
 
 export async function majorExists(db: Executor, tenantId: string, majorCode: string): Promise<boolean> {
-  return !!(await db.selectFrom('catalog_entries').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('major_code', '=', majorCode).limit(1).executeTakeFirst());
+  return catalogLookups.majorExists(db, tenantId, majorCode);
 }
 
 /** A filing condition of the matter: the given one, or its first active one (lowest seq) when no id is given. */
