@@ -8,8 +8,9 @@ import { OWNERSHIP_TODO } from './table-owners.todo.ts';
 /**
  * Every table has one owning module (docs/architecture.md, "Table ownership"): a file may name a table in a Kysely
  * query only when its module owns the table. Files map to modules by path: `modules/<m>/` → m, `platform/` →
- * platform. Everything else (the seed, the composition root, testing/, resilience/, scale/) owns no table and goes
- * through the owners' index.ts like any other module; migrations are exempt (they build the tables).
+ * platform. Everything else (the seed, the composition root, testing/, resilience/, scale/ and the operator scripts
+ * in scripts/) owns no table and goes through the owners' index.ts like any other module; migrations are exempt
+ * (they build the tables), and so is bench/ (benchmarks bulk-load and measure the storage itself).
  */
 const SRC = fileURLToPath(new URL('..', import.meta.url));
 const QUERY = /\.(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|replaceInto|mergeInto)\(\s*(['"`])([a-z_0-9]+)(?:\s+as\s+[a-z_0-9]+)?\1/g;
@@ -36,10 +37,17 @@ export function tableReferences(text: string): string[] {
   return [...text.matchAll(QUERY)].map((m) => m[2] ?? '');
 }
 
-const references = sourceFiles(SRC).flatMap((path) => {
-  const file = relative(SRC, path).split(sep).join('/');
-  return [...new Set(tableReferences(readFileSync(path, 'utf8')))].map((table) => ({ file, table }));
-});
+/** The operator scripts at the repository root follow the same rule as the seed: owners' functions only. */
+const SCRIPTS = fileURLToPath(new URL('../../../scripts', import.meta.url));
+
+function referencesUnder(root: string, prefix: string) {
+  return sourceFiles(root).flatMap((path) => {
+    const file = prefix + relative(root, path).split(sep).join('/');
+    return [...new Set(tableReferences(readFileSync(path, 'utf8')))].map((table) => ({ file, table }));
+  });
+}
+
+const references = [...referencesUnder(SRC, ''), ...referencesUnder(SCRIPTS, 'scripts/')];
 
 describe('table ownership', () => {
   it('finds queries in their usual forms, aliases and line breaks included', () => {
@@ -49,6 +57,7 @@ describe('table ownership', () => {
     expect(moduleOf('platform/scheduler.ts')).toBe('platform');
     expect(moduleOf('db/migrations/0005_cases.ts')).toBeNull();
     expect(moduleOf('seed/demo-city.ts')).toBe('seed/');
+    expect(moduleOf('scripts/backup.ts')).toBe('scripts/');
   });
 
   it('the scan sees the queries of the whole server', () => {
