@@ -28,7 +28,6 @@ export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   { file: 'modules/cases/case.repository.ts', table: 'filing_conditions', kind: 'todo', reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog" },
   { file: 'modules/cases/case.repository.ts', table: 'user_grants', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },
   { file: 'modules/catalog/catalog.repository.ts', table: 'units', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },
-  { file: 'modules/citizen/citizen.repository.ts', table: 'regions', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },
   { file: 'modules/components/component.repository.ts', table: 'regions', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },
   { file: 'modules/components/component.repository.ts', table: 'catalog_entries', kind: 'todo', reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog" },
   { file: 'modules/geo/geo.repository.ts', table: 'regions', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },
