@@ -47,8 +47,6 @@ export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   { file: 'modules/open311/open311.repository.ts', table: 'components', kind: 'todo', reason: "joins components's rows for names or scope inside its own query; needs a read model from components" },
   { file: 'modules/open311/open311.repository.ts', table: 'grids', kind: 'todo', reason: "joins geo's rows for names or scope inside its own query; needs a read model from geo" },
   { file: 'modules/open311/open311.repository.ts', table: 'regions', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },
-  { file: 'modules/org/org.repository.ts', table: 'grids', kind: 'todo', reason: "region deletion checks for dependent rows of geo/components; needs their 'in use' functions" },
-  { file: 'modules/org/org.repository.ts', table: 'components', kind: 'todo', reason: "region deletion checks for dependent rows of geo/components; needs their 'in use' functions" },
   { file: 'modules/photos/photo.repository.ts', table: 'cases', kind: 'todo', reason: "joins the photo's case for access checks; cases depends on photos, so this needs an injected lookup" },
   { file: 'modules/reports/dashboard.service.ts', table: 'units', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },
   { file: 'modules/routing/routing.repository.ts', table: 'units', kind: 'todo', reason: "joins org's rows for names or scope inside its own query; needs a read model from org" },

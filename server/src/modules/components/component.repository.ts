@@ -190,3 +190,10 @@ export async function setComponentGrids(db: Executor, tenantId: string, moves: R
     }
   }
 }
+
+/** Components whose street or community is the region (org refuses to delete a region still in use). */
+export async function componentsInRegion(db: Executor, tenantId: string, regionId: string): Promise<number> {
+  const row = await db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)])).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -7,3 +7,4 @@ export type { ComponentService } from './component.service.ts';
 export { registerComponentRoutes } from './component.routes.ts';
 export { seedComponents, type ComponentSeed } from './components.seed.ts';
 export { relocateComponents } from './component-relocate.ts';
+export { componentsInRegion } from './component.repository.ts';

@@ -54,3 +54,10 @@ export async function countGrids(db: Executor, tenantId: string): Promise<number
   const row = await db.selectFrom('grids').select(sql<number>`count(*)`.as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Grids whose street or community is the region (org refuses to delete a region still in use). */
+export async function gridsInRegion(db: Executor, tenantId: string, regionId: string): Promise<number> {
+  const row = await db.selectFrom('grids').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)])).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -6,3 +6,4 @@ export { seededDirectory, seededTenantId, seedTenant, seedTopRegions, seedUnits,
 export * as orgGeography from './org-geography.ts';
 export { tenantColumns, lockTenantRow } from './tenant-directory.ts';
 export * as orgNames from './org-names.ts';
+export type { RegionReferences } from './org.repository.ts';
