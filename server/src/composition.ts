@@ -15,8 +15,8 @@ import { createAuditService, createAuditWriter } from './modules/audit/index.ts'
 import { createAuthService } from './modules/auth/index.ts';
 import { createCalendarService } from './modules/calendar/index.ts';
 import { createCatalogServices } from './modules/catalog/index.ts';
-import { createComponentServices } from './modules/components/index.ts';
-import { createGeoService } from './modules/geo/index.ts';
+import { componentsInRegion, createComponentServices, relocateComponents } from './modules/components/index.ts';
+import { createGeoService, gridsInRegion } from './modules/geo/index.ts';
 import { createOrgServices } from './modules/org/index.ts';
 import { createPhotoService } from './modules/photos/index.ts';
 import { createRoutingService } from './modules/routing/index.ts';
@@ -44,9 +44,11 @@ export function createServices(database: Database, config: Config, clock: Clock 
   const audit = createAuditService(database, clock, { keys: chainKeys, checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys) });
   const auditWriter = createAuditWriter(database, audit);
   const auth = createAuthService(database, clock, config, audit);
-  const org = createOrgServices(database, clock, audit, config.publicTenant);
+  // A region still holding grids or components cannot be deleted (their modules own those rows and depend on org).
+  const org = createOrgServices(database, clock, audit, [gridsInRegion, componentsInRegion], config.publicTenant);
   const catalog = createCatalogServices(database, clock, audit, config.imports);
-  const geo = createGeoService(database, clock, audit);
+  // Re-drawn grids move the components in them (the components module owns those rows and depends on geo).
+  const geo = createGeoService(database, clock, audit, relocateComponents);
   const components = createComponentServices(database, clock, audit, catalog.catalog, geo, config.imports);
   const settings = createSettingsService(database, clock, audit);
   const calendar = createCalendarService(database, clock, audit, settings);

@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db.ts';
 import type { CalendarDaysTable } from '../../db/schema.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /** Kysely queries for the work calendar; every one is scoped by tenant. Dates are 'YYYY-MM-DD' text, so ranges compare as strings. */
 
@@ -31,6 +32,6 @@ export async function replaceYear(db: Executor, tenantId: string, year: number, 
 }
 
 export async function tenantTimezone(db: Executor, tenantId: string): Promise<string | undefined> {
-  const row = await db.selectFrom('tenants').select('timezone').where('id', '=', tenantId).executeTakeFirst();
+  const row = await tenantColumns(db, tenantId, ['timezone']);
   return row?.timezone;
 }

@@ -9,6 +9,7 @@ import { notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { wgs84 } from '../geo/index.ts';
+import { enqueueNotice, NOTICE_KINDS } from '../notify/index.ts';
 import { startStep } from './case-sla.ts';
 import { insertNewCase } from './case-intake.ts';
 import { publicRows, publicSummaries, publicView, reopenUntil, type PublicListQuery } from './case-public-view.ts';
@@ -107,10 +108,10 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
           data: { channel: input.channel, photos: input.photoIds ?? [], ...(input.externalNo ? { externalNo: input.externalNo } : {}) },
         });
         if (input.reporterPhone) {
-          await tx.insertInto('notifications').values({
-            id: newId(), tenant_id: tenantId, case_id: row.id, user_id: null, phone: input.reporterPhone, kind: 'case.received',
-            message: `您反映的问题已受理，案件号${row.case_no}，可凭查询码查看办理进度。`, created_at: now.toISOString(), sent_at: null,
-          }).execute();
+          await enqueueNotice(tx, {
+            tenantId, caseId: row.id, phone: input.reporterPhone, kind: NOTICE_KINDS.received,
+            message: `您反映的问题已受理，案件号${row.case_no}，可凭查询码查看办理进度。`, createdAt: now.toISOString(),
+          });
         }
         return { status: 201, body: { row, token } };
       }, input);

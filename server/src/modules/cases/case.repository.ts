@@ -2,6 +2,8 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
+import { tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries for cases; every one is tenant-scoped. List queries ride the (tenant, status, deadline) indexes. */
 
@@ -167,9 +169,7 @@ export async function namesFor(db: Executor, tenantId: string, c: Pick<CasesTabl
 }
 
 export async function matterNames(db: Executor, tenantId: string, codes: readonly string[]) {
-  if (!codes.length) return new Map<string, string>();
-  const rows = await db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', 'in', [...new Set(codes)]).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
+  return catalogLookups.matterNames(db, tenantId, codes);
 }
 
 export async function pendingRequest(db: Executor, caseId: string, kind: string) {
@@ -180,9 +180,9 @@ export async function mergedChildren(db: Executor, tenantId: string, parentId: s
   return db.selectFrom('cases').select(['id', 'case_no', 'reporter_id', 'reporter_phone']).where('tenant_id', '=', tenantId).where('parent_id', '=', parentId).execute();
 }
 
-/** Reference reads of the catalog's tables (the catalog module owns writes). */
+/** Reference reads of the catalog (the catalog module owns the table). */
 export async function activeMatter(db: Executor, tenantId: string, code: string) {
-  return db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', '=', code).where('active', '=', 1).executeTakeFirst();
+  return catalogLookups.activeMatter(db, tenantId, code);
 }
 
 export async function filingCondition(db: Executor, tenantId: string, id: string) {
@@ -203,7 +203,8 @@ const tenantCodes = new Map<string, string>();
 export async function tenantCode(db: Executor, tenantId: string): Promise<string> {
   const known = tenantCodes.get(tenantId);
   if (known) return known;
-  const t = await db.selectFrom('tenants').select('code').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  const t = await tenantColumns(db, tenantId, ['code']);
+  if (!t) throw new Error(`no tenant ${tenantId}`);
   if (tenantCodes.size > 10_000) tenantCodes.clear();
   tenantCodes.set(tenantId, t.code);
   return t.code;

@@ -13,6 +13,7 @@ import { listWindow } from '../../platform/paging.ts';
 import { nextSequence } from '../../platform/sequences.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { wgs84 } from '../geo/index.ts';
+import { enqueueNotice, NOTICE_KINDS } from '../notify/index.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
 import { insertNewCase } from './case-intake.ts';
@@ -211,20 +212,20 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   /** A citizen or hotline caller who left a phone number hears that the case is closed, via the outbox. */
   async function notifyReporterClosed(tx: Executor, c: CasesTable, now: Date) {
     if (!c.reporter_phone || INTERNAL_CHANNELS.includes(c.channel as CaseChannel)) return;
-    await tx.insertInto('notifications').values({
-      id: newId(), tenant_id: c.tenant_id, case_id: c.id, user_id: null, phone: c.reporter_phone, kind: 'case.closed',
-      message: `您反映的问题（案件号${c.case_no}）已办结，欢迎对办理结果进行评价。`, created_at: now.toISOString(), sent_at: null,
-    }).execute();
+    await enqueueNotice(tx, {
+      tenantId: c.tenant_id, caseId: c.id, phone: c.reporter_phone, kind: NOTICE_KINDS.closed,
+      message: `您反映的问题（案件号${c.case_no}）已办结，欢迎对办理结果进行评价。`, createdAt: now.toISOString(),
+    });
   }
 
   /** The parent's closing notifies every merged reporter: rows in the notification outbox. */
   async function notifyMerged(tx: Executor, parent: CasesTable, now: Date) {
     const children = await repo.mergedChildren(tx, parent.tenant_id, parent.id);
     for (const child of children) {
-      await tx.insertInto('notifications').values({
-        id: newId(), tenant_id: parent.tenant_id, case_id: child.id, user_id: child.reporter_id, phone: child.reporter_phone,
-        kind: 'merged_parent_closed', message: `${child.case_no} → ${parent.case_no}`, created_at: now.toISOString(), sent_at: null,
-      }).execute();
+      await enqueueNotice(tx, {
+        tenantId: parent.tenant_id, caseId: child.id, userId: child.reporter_id, phone: child.reporter_phone,
+        kind: NOTICE_KINDS.mergedClosed, message: `${child.case_no} → ${parent.case_no}`, createdAt: now.toISOString(),
+      });
     }
   }
 }

@@ -9,3 +9,4 @@ export { registerCatalogRoutes } from './catalog.routes.ts';
 export { seedCatalog, seedNationalCatalog } from './catalog.seed.ts';
 export { loadNationalCatalog } from './catalog-data.ts';
 export { filingDefaultsFor, FILING_DEFAULTS, type FilingDefault } from './filing-defaults.ts';
+export * as catalogLookups from './catalog-lookups.ts';

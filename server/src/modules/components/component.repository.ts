@@ -3,6 +3,7 @@ import type { Bbox } from '../../../../common/domain/geo.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import { tenantColumns } from '../org/index.ts';
 
 /** Kysely queries for the component registry; every one is scoped by tenant. */
 
@@ -170,5 +171,29 @@ export async function clusterCells(db: Executor, tenantId: string, box: Bbox, ce
 }
 
 export async function tenantInfo(db: Executor, tenantId: string) {
-  return db.selectFrom('tenants').select(['code', 'timezone', 'min_lng', 'min_lat', 'max_lng', 'max_lat']).where('id', '=', tenantId).executeTakeFirst();
+  return tenantColumns(db, tenantId, ['code', 'timezone', 'min_lng', 'min_lat', 'max_lng', 'max_lat']);
+}
+
+/** Components of communities whose grids were re-drawn (component-relocate.ts). */
+export async function componentsInCommunities(db: Executor, tenantId: string, communityIds: readonly string[]) {
+  if (communityIds.length === 0) return [];
+  return db.selectFrom('components').select(['id', 'lng', 'lat', 'grid_code'])
+    .where('tenant_id', '=', tenantId).where('community_id', 'in', communityIds).execute();
+}
+
+/** One UPDATE per target grid: at most 999 per community (the 3-digit serial), never one per component. */
+export async function setComponentGrids(db: Executor, tenantId: string, moves: ReadonlyMap<string | null, string[]>) {
+  for (const [gridCode, ids] of moves) {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await db.updateTable('components').set({ grid_code: gridCode })
+        .where('tenant_id', '=', tenantId).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+    }
+  }
+}
+
+/** Components whose street or community is the region (org refuses to delete a region still in use). */
+export async function componentsInRegion(db: Executor, tenantId: string, regionId: string): Promise<number> {
+  const row = await db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)])).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

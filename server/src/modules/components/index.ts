@@ -6,3 +6,5 @@ export { createComponentServices, type ComponentServices } from './components.mo
 export type { ComponentService } from './component.service.ts';
 export { registerComponentRoutes } from './component.routes.ts';
 export { seedComponents, type ComponentSeed } from './components.seed.ts';
+export { relocateComponents } from './component-relocate.ts';
+export { componentsInRegion } from './component.repository.ts';

@@ -16,7 +16,8 @@ import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import { bboxOf } from './geometry.ts';
 import { parseGridImport, parseRegionImport, type GridImportRow, type RegionImportRow } from './geojson-io.ts';
-import { relocateComponents } from './relocate.ts';
+import type { GridsRedrawn } from './relocate.ts';
+import { orgGeography } from '../org/index.ts';
 import * as repo from './geo.repository.ts';
 
 const LEVEL_DIGITS: Record<GeoLayerLevel, number> = { tenant: 6, street: 9, community: 12, grid: 15 };
@@ -44,7 +45,7 @@ const bboxColumns = (g: AreaGeometry) => {
   return { min_lng: minLng, min_lat: minLat, max_lng: maxLng, max_lat: maxLat };
 };
 
-export function createGeoImport(database: Database, clock: Clock, audit: AuditService) {
+export function createGeoImport(database: Database, clock: Clock, audit: AuditService, gridsRedrawn: GridsRedrawn) {
   const { db } = database;
 
   async function writeRegions(tx: Tx, actor: Actor, level: GeoLayerLevel, rows: RegionImportRow[], now: string): Promise<GeoImportResult> {
@@ -52,21 +53,21 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     if (level === 'tenant') {
       const row = rows[0];
       if (!row) return { created: 0, updated: 0 };
-      const before = await repo.tenantGeo(tx, tenantId);
+      const before = await orgGeography.tenantGeo(tx, tenantId);
       const patch = { geometry: JSON.stringify(row.geometry), ...bboxColumns(row.geometry), boundary_synthetic: row.synthetic ? 1 : 0, updated_at: now };
-      await repo.updateTenantBoundary(tx, tenantId, patch);
+      await orgGeography.updateTenantBoundary(tx, tenantId, patch);
       await audit.record(tx, actor, tenantId, { action: 'geo.import', entity: 'tenant', entityId: tenantId, before: { geometry: before?.geometry ?? null }, after: patch });
       return { created: 0, updated: 1 };
     }
-    const byCode = new Map((await repo.allRegions(tx, tenantId)).map((r) => [r.full_code, r]));
+    const byCode = new Map((await orgGeography.allRegions(tx, tenantId)).map((r) => [r.full_code, r]));
     const updated = rows.filter((r) => byCode.has(r.fullCode));
-    const before = await repo.regionShapesByCode(tx, tenantId, updated.map((r) => r.fullCode));
+    const before = await orgGeography.regionShapesByCode(tx, tenantId, updated.map((r) => r.fullCode));
     const created: RegionsTable[] = [];
     for (const row of rows) {
       const shape = { geometry: JSON.stringify(row.geometry), ...bboxColumns(row.geometry), synthetic: row.synthetic ? 1 : 0 };
       const existing = byCode.get(row.fullCode);
       if (existing) {
-        await repo.updateRegionShape(tx, tenantId, existing.id, { name: row.name, ...shape, updated_at: now });
+        await orgGeography.updateRegionShape(tx, tenantId, existing.id, { name: row.name, ...shape, updated_at: now });
         continue;
       }
       const parent = row.level === 'community' && row.parentCode ? byCode.get(row.parentCode) : undefined;
@@ -76,7 +77,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
         path: `${parent ? parent.path : '/'}${id}/`, ...shape, created_at: now, updated_at: now,
       });
     }
-    await repo.insertRegions(tx, created);
+    await orgGeography.insertRegions(tx, created);
     await audit.record(tx, actor, tenantId, {
       action: 'geo.import', entity: 'region', entityId: level, before,
       after: { created: created.map((r) => r.full_code), updated: updated.map((r) => r.fullCode) },
@@ -86,7 +87,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
 
   async function writeGrids(tx: Tx, actor: Actor, rows: GridImportRow[], synthetic: (index: number) => boolean, now: string): Promise<GeoImportResult> {
     const tenantId = actor.tenantId;
-    const regions = new Map((await repo.allRegions(tx, tenantId)).map((r) => [r.full_code, r]));
+    const regions = new Map((await orgGeography.allRegions(tx, tenantId)).map((r) => [r.full_code, r]));
     const existing = new Map((await repo.gridsByCode(tx, tenantId)).map((g) => [g.code, g]));
     const created: GridsTable[] = [];
     const before: unknown[] = [];
@@ -106,7 +107,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
       }
     }
     await repo.insertGrids(tx, created);
-    const moved = await relocateComponents(tx, tenantId, [...communities]);
+    const moved = await gridsRedrawn(tx, tenantId, [...communities]);
     await audit.record(tx, actor, tenantId, {
       action: 'geo.import', entity: 'grid', entityId: 'grid', before,
       after: { created: created.map((g) => g.code), updated: before.length, componentsMoved: moved },
@@ -120,9 +121,9 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     const scope = `geo.import:${level}:${actor.tenantId}:${actor.userId}`;
     const earlier = await replay<GeoImportResult>(database, scope, key, { level, input, crs });
     if (earlier) return earlier.body;
-    const tenant = await repo.tenantGeo(db, actor.tenantId);
+    const tenant = await orgGeography.tenantGeo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
-    const regions = new Map((await repo.allRegions(db, actor.tenantId)).map((r) => [r.full_code, r]));
+    const regions = new Map((await orgGeography.allRegions(db, actor.tenantId)).map((r) => [r.full_code, r]));
     const tenantBoundary = level !== 'tenant' && tenant.geometry ? (JSON.parse(tenant.geometry) as AreaGeometry) : undefined;
     const opts = { adminCode: tenant.code, crs, ...(tenantBoundary ? { tenantBoundary } : {}) };
     const parsed = level === 'grid'
@@ -143,7 +144,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
         const result = level === 'grid'
           ? await writeGrids(tx, actor, parsed.rows as GridImportRow[], (i) => features[i]?.properties?.synthetic === true, now)
           : await writeRegions(tx, actor, level, parsed.rows as RegionImportRow[], now);
-        await repo.bumpGeoVersion(tx, actor.tenantId);
+        await orgGeography.bumpGeoVersion(tx, actor.tenantId);
         return { status: 200, body: result };
       }, { level, input, crs });
       return stored.body;

@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { bboxOf } from './geometry.ts';
+import { orgGeography } from '../org/index.ts';
 import * as repo from './geo.repository.ts';
 
 export interface GeographySeed {
@@ -26,20 +27,20 @@ const bboxColumns = (g: AreaGeometry) => {
 /** Returns the ids of the streets and communities by full code, for seeds that place rows in them (components). */
 export async function seedGeography(db: Executor, tenantId: string, clock: Clock, seed: GeographySeed) {
   const now = clock.now().toISOString();
-  await repo.updateTenantBoundary(db, tenantId, { geometry: JSON.stringify(seed.boundary), ...bboxColumns(seed.boundary), boundary_synthetic: 1, updated_at: now });
-  await repo.bumpGeoVersion(db, tenantId);
+  await orgGeography.updateTenantBoundary(db, tenantId, { geometry: JSON.stringify(seed.boundary), ...bboxColumns(seed.boundary), boundary_synthetic: 1, updated_at: now });
+  await orgGeography.bumpGeoVersion(db, tenantId);
 
-  const existing = new Map((await repo.allRegions(db, tenantId)).map((r) => [r.full_code, r]));
+  const existing = new Map((await orgGeography.allRegions(db, tenantId)).map((r) => [r.full_code, r]));
   const streetIds = new Map<string, string>();
   for (const s of seed.streets) {
     const shape = { geometry: JSON.stringify(s.geometry), ...bboxColumns(s.geometry), synthetic: 1, updated_at: now };
     const row = existing.get(s.fullCode);
     if (row) {
-      await repo.updateRegionShape(db, tenantId, row.id, shape);
+      await orgGeography.updateRegionShape(db, tenantId, row.id, shape);
       streetIds.set(s.fullCode, row.id);
     } else {
       const id = newId();
-      await repo.insertRegions(db, [{ id, tenant_id: tenantId, parent_id: null, kind: 'street', code: s.code, full_code: s.fullCode, name: s.name, path: `/${id}/`, ...shape, created_at: now }]);
+      await orgGeography.insertRegions(db, [{ id, tenant_id: tenantId, parent_id: null, kind: 'street', code: s.code, full_code: s.fullCode, name: s.name, path: `/${id}/`, ...shape, created_at: now }]);
       streetIds.set(s.fullCode, id);
     }
   }
@@ -54,7 +55,7 @@ export async function seedGeography(db: Executor, tenantId: string, clock: Clock
       path: `${streetId ? `/${streetId}/` : '/'}${id}/`, geometry: JSON.stringify(c.geometry), ...bboxColumns(c.geometry), synthetic: 1, created_at: now, updated_at: now,
     };
   });
-  await repo.insertRegions(db, communityRows);
+  await orgGeography.insertRegions(db, communityRows);
 
   const gridRows: GridsTable[] = seed.grids.map((g) => ({
     id: newId(), tenant_id: tenantId, code: g.code, community_id: communityIds.get(g.communityCode) as string, street_id: streetIds.get(g.streetCode) as string,

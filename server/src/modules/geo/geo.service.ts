@@ -12,7 +12,8 @@ import { requirePermission, type Actor } from '../auth/index.ts';
 import { createGeoImport } from './geo-import.ts';
 import { generateGrids } from './grid-generator.ts';
 import { createLocatorCache, geoError, wgs84 } from './locator.cache.ts';
-import { relocateComponents } from './relocate.ts';
+import type { GridsRedrawn } from './relocate.ts';
+import { orgGeography } from '../org/index.ts';
 import * as repo from './geo.repository.ts';
 
 /** `minLng,minLat,maxLng,maxLat` → Bbox, or a 400 naming the parameter. */
@@ -43,14 +44,14 @@ const feature = (geometry: string, properties: Record<string, unknown>) => `{"ty
 const collection = (features: string[]) => `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
 
 /** Geography of a tenant (issue 3): map layers, GeoJSON in and out, grid generation and point location. */
-export function createGeoService(database: Database, clock: Clock, audit: AuditService) {
+export function createGeoService(database: Database, clock: Clock, audit: AuditService, gridsRedrawn: GridsRedrawn) {
   const { db } = database;
   const locators = createLocatorCache(database);
-  const importLayer = createGeoImport(database, clock, audit);
+  const importLayer = createGeoImport(database, clock, audit, gridsRedrawn);
 
   async function layerJson(tenantId: string, level: GeoLayerLevel, bbox?: Bbox): Promise<string> {
     if (level === 'tenant') {
-      const t = await repo.tenantGeo(db, tenantId);
+      const t = await orgGeography.tenantGeo(db, tenantId);
       if (!t) throw notFound('tenant');
       return collection(t.geometry ? [feature(t.geometry, { id: t.id, code: t.code, name: t.name, kind: 'tenant', synthetic: toBool(t.boundary_synthetic) })] : []);
     }
@@ -60,7 +61,7 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
         id: g.id, code: g.code, communityCode: g.code.slice(0, 12), communityName: g.community_name, kind: 'grid', areaM2: Math.round(g.area_m2), synthetic: toBool(g.synthetic),
       })));
     }
-    const rows = await repo.regionShapes(db, tenantId, level === 'street' ? ['street', 'town'] : ['community']);
+    const rows = await orgGeography.regionShapes(db, tenantId, level === 'street' ? ['street', 'town'] : ['community']);
     return collection(rows.map((r) => feature(r.geometry as string, {
       id: r.id, code: r.full_code, name: r.name, kind: r.kind, ...(r.kind === 'community' ? { parentCode: r.full_code.slice(0, 9) } : {}), synthetic: toBool(r.synthetic),
     })));
@@ -80,7 +81,7 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
     /** The same collection as a file; its properties round-trip through importLayer. */
     async exportLayer(actor: Actor, level: GeoLayerLevel): Promise<{ filename: string; body: string }> {
       requirePermission(actor, 'org.read');
-      const t = await repo.tenantGeo(db, actor.tenantId);
+      const t = await orgGeography.tenantGeo(db, actor.tenantId);
       return { filename: `${t?.code ?? 'tenant'}-${level}.geojson`, body: await layerJson(actor.tenantId, level) };
     },
 
@@ -95,7 +96,7 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
      */
     async generateGrids(actor: Actor, communityId: string, body: GenerateGridsBody): Promise<GenerateGridsResult> {
       requirePermission(actor, 'region.manage');
-      const community = await repo.regionById(db, actor.tenantId, communityId);
+      const community = await orgGeography.regionById(db, actor.tenantId, communityId);
       if (!community || community.kind !== 'community') throw notFound('community');
       if (!community.geometry) throw geoErrors.noGeometry(community.full_code);
       const existing = await repo.gridsOfCommunity(db, actor.tenantId, communityId);
@@ -114,8 +115,8 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
         await db.transaction().execute(async (tx) => {
           await repo.deleteGridsOfCommunity(tx, actor.tenantId, communityId);
           await repo.insertGrids(tx, rows);
-          const moved = await relocateComponents(tx, actor.tenantId, [communityId]);
-          await repo.bumpGeoVersion(tx, actor.tenantId);
+          const moved = await gridsRedrawn(tx, actor.tenantId, [communityId]);
+          await orgGeography.bumpGeoVersion(tx, actor.tenantId);
           await audit.record(tx, actor, actor.tenantId, {
             action: 'geo.grids.generate', entity: 'region', entityId: communityId,
             before: { count: existing.length, codes: existing.map((g) => g.code) },

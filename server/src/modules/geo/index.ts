@@ -14,3 +14,5 @@ export { createLocator, createPolygonIndex } from './locator.ts';
 export { generateGrids, type GeneratedGrid } from './grid-generator.ts';
 export { buildGridCollection, buildRegionCollection, parseGridImport, parseRegionImport } from './geojson-io.ts';
 export { seedGeography, type GeographySeed } from './geo.seed.ts';
+export { gridLocatorOf, type GridsRedrawn } from './relocate.ts';
+export { gridsInRegion } from './geo.repository.ts';

@@ -10,6 +10,7 @@ import { toWgs84 } from './coords.ts';
 import { geoErrors } from './geo.errors.ts';
 import { GeoValidationError, pointInPolygon } from './geometry.ts';
 import { createLocator, type Locator } from './locator.ts';
+import { orgGeography } from '../org/index.ts';
 import * as repo from './geo.repository.ts';
 
 /** Where a point lies, with the region ids the case module stores. gridCode/community are null where not covered. */
@@ -56,8 +57,8 @@ export function wgs84(lng: number, lat: number, crs: Crs = 'wgs84', path = 'quer
 
 async function load(database: Database, tenantId: string, version: number): Promise<TenantGeography> {
   const { db } = database;
-  const [tenant, regions, grids] = await Promise.all([repo.tenantGeo(db, tenantId), repo.regionShapes(db, tenantId, ['street', 'town', 'community']), repo.gridShapes(db, tenantId)]);
-  const all = await repo.allRegions(db, tenantId);
+  const [tenant, regions, grids] = await Promise.all([orgGeography.tenantGeo(db, tenantId), orgGeography.regionShapes(db, tenantId, ['street', 'town', 'community']), repo.gridShapes(db, tenantId)]);
+  const all = await orgGeography.allRegions(db, tenantId);
   const byCode = new Map<string, RegionInfo>(all.map((r) => [r.full_code, { id: r.id, parentId: r.parent_id, kind: r.kind, fullCode: r.full_code, name: r.name }]));
   const shape = (text: string) => JSON.parse(text) as AreaGeometry;
   const locator = createLocator(
@@ -92,7 +93,7 @@ export function createLocatorCache(database: Database) {
 
   /** The tenant's geography as of its current geo_version (concurrent callers share one build). */
   async function geographyOf(tenantId: string): Promise<TenantGeography> {
-    const version = (await repo.geoVersion(database.db, tenantId)) ?? -1;
+    const version = (await orgGeography.geoVersion(database.db, tenantId)) ?? -1;
     const hit = cache.get(tenantId);
     if (hit && hit.version === version) return hit;
     const key = `${tenantId}@${version}`;

@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { HotlineEventsTable, HotlineOrdersTable } from '../../db/schema-hotline.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
+import { caseRows, caseTimelineBrief } from '../cases/index.ts';
 
 /** Kysely queries of the hotline module; every query is scoped by tenant. */
 export const OPEN_STATUSES = ['pending_sign', 'signed', 'converted'] as const;
@@ -98,14 +99,14 @@ export async function lastPush(db: Executor, orderId: string) {
  * matter names, and its timeline.
  */
 export async function caseForReply(db: Executor, tenantId: string, caseId: string) {
-  return db.selectFrom('cases as c').leftJoin('units as u', 'u.id', 'c.unit_id')
+  return caseRows(db).leftJoin('units as u', 'u.id', 'c.unit_id')
     .leftJoin('catalog_entries as m', (j) => j.onRef('m.code', '=', 'c.matter_code').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.kind', '=', 'matter'))
     .select(['c.case_no', 'c.status', 'c.closed_at', 'c.close_type', 'c.filing_condition', 'c.description', 'u.name as unit_name', 'm.name as matter_name'])
     .where('c.tenant_id', '=', tenantId).where('c.id', '=', caseId).executeTakeFirst();
 }
 
 export async function caseTimeline(db: Executor, caseId: string) {
-  return db.selectFrom('case_events').select(['at', 'action', 'note', 'actor_role']).where('case_id', '=', caseId).orderBy('seq', 'asc').execute();
+  return caseTimelineBrief(db, caseId);
 }
 
 /** Marks open orders past their 签收 deadline (响应超时); one statement, safe to repeat. */

@@ -4,3 +4,4 @@ export { createKpiService, periodOf, type KpiService } from './kpi.service.ts';
 export { registerKpiRoutes } from './kpi.routes.ts';
 export { createRollup, type Rollup } from './kpi-rollup.ts';
 export { caseFilter as kpiCaseFilter } from './kpi.policy.ts';
+export { reportedPerDay } from './kpi.repository.ts';

@@ -3,6 +3,9 @@ import { KPI_COUNTERS, zeroCounts, type KpiCounter } from '../../../../common/do
 import type { KpiCaseFactsTable } from '../../db/schema-kpi.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { computeFact, contributions, diffContributions, parseContributionKey, pruned, USER_ROLES, type Contributions, type Fact, type FactCase, type FactEvent } from './kpi-facts.ts';
+import { caseFactInputs } from '../cases/index.ts';
+import { tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /**
  * The incrementally maintained roll-up: always consistent with the cases, always fast to read. Triggers on `cases`
@@ -49,7 +52,7 @@ export function createRollup(database: Database) {
   async function dayFormatter(tenantId: string): Promise<(iso: string) => string> {
     let f = zones.get(tenantId);
     if (!f) {
-      const t = await db.selectFrom('tenants').select('timezone').where('id', '=', tenantId).executeTakeFirst();
+      const t = await tenantColumns(db, tenantId, ['timezone']);
       f = new Intl.DateTimeFormat('en-CA', { timeZone: t?.timezone || 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
       zones.set(tenantId, f);
     }
@@ -60,8 +63,7 @@ export function createRollup(database: Database) {
   async function majorsOf(tenantId: string): Promise<Map<string, string>> {
     let m = majors.get(tenantId);
     if (!m) {
-      const rows = await db.selectFrom('catalog_entries').select(['code', 'major_code']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').execute();
-      m = new Map(rows.map((r) => [r.code, r.major_code]));
+      m = await catalogLookups.matterMajors(db, tenantId);
       majors.set(tenantId, m);
     }
     return m;
@@ -96,10 +98,8 @@ export function createRollup(database: Database) {
         claimed.push(...res.rows.map((r) => r.case_id));
       }
       if (!claimed.length) return 0;
-      const [cases, events, reds, olds] = await Promise.all([
-        tx.selectFrom('cases').selectAll().where('id', 'in', claimed).execute(),
-        tx.selectFrom('case_events').select(['case_id', 'action', 'actor_id', 'at', 'from_status', 'to_status']).where('case_id', 'in', claimed).orderBy('case_id').orderBy('seq').execute(),
-        tx.selectFrom('case_warnings').select(['case_id', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', 'in', claimed).where('level', '=', 'red').groupBy(['case_id', 'status']).execute(),
+      const [{ cases, events, reds }, olds] = await Promise.all([
+        caseFactInputs(tx, claimed),
         tx.selectFrom('kpi_case_facts').selectAll().where('case_id', 'in', claimed).execute(),
       ]);
       const eventsOf = new Map<string, FactEvent[]>();

@@ -2,6 +2,9 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../../../../common/domain/kpi.ts';
 import type { Executor } from '../../platform/db.ts';
 import { col } from './kpi-rollup.ts';
+import { caseRows } from '../cases/index.ts';
+import { orgNames, tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries of the KPI engine: sums over the daily roll-up, subject members, drill-down and case lists. */
 export const DIM_OF: Record<KpiSubject, string> = {
@@ -31,7 +34,7 @@ export interface Member { id: string; name: string; streetId?: string | null; pa
 export async function members(db: Executor, tenantId: string, subject: KpiSubject): Promise<Member[]> {
   switch (subject) {
     case 'tenant': {
-      const t = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+      const t = await tenantColumns(db, tenantId, ['name']);
       return [{ id: '', name: t?.name ?? '' }];
     }
     case 'street':
@@ -66,16 +69,10 @@ export async function caseNames(db: Executor, tenantId: string, rows: readonly {
   const matters = [...new Set(rows.map((r) => r.matter_code))];
   const units = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
   const streets = [...new Set(rows.flatMap((r) => (r.street_id ? [r.street_id] : [])))];
-  const [m, u, s] = await Promise.all([
-    matters.length ? db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', 'in', matters).execute() : [],
-    units.length ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', units).execute() : [],
-    streets.length ? db.selectFrom('regions').select(['id', 'name']).where('id', 'in', streets).execute() : [],
+  const [matter, unit, street] = await Promise.all([
+    catalogLookups.matterNames(db, tenantId, matters), orgNames.unitNames(db, units), orgNames.regionNames(db, streets),
   ]);
-  return {
-    matter: new Map(m.map((r) => [r.code, r.name])),
-    unit: new Map(u.map((r) => [r.id, r.name])),
-    street: new Map(s.map((r) => [r.id, r.name])),
-  };
+  return { matter, unit, street };
 }
 
 /** The cases behind one counter: facts on the counter's anchor day within the member, counter > 0. */
@@ -96,7 +93,7 @@ const OPEN = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'ha
 
 /** 超期: with the unit and past the handling deadline (most overdue first); 督办: open cases escalated at least once. */
 export async function caseList(db: Executor, tenantId: string, kind: 'overdue' | 'escalated', q: { nowIso: string; unitId?: string; streetId?: string; visibility: Expression<SqlBool> | null; limit: number; offset: number }) {
-  let base = db.selectFrom('cases as c').where('c.tenant_id', '=', tenantId);
+  let base = caseRows(db).where('c.tenant_id', '=', tenantId);
   base = kind === 'overdue'
     ? base.where('c.status', '=', 'handling').where('c.step_deadline', '<', q.nowIso)
     : base.where('c.escalation_count', '>', 0).where('c.status', 'in', OPEN);
@@ -109,4 +106,11 @@ export async function caseList(db: Executor, tenantId: string, kind: 'overdue' |
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** 上报数 per local day of the whole tenant from the daily roll-up (dimension 'all'), days `from`–`to` inclusive. */
+export async function reportedPerDay(db: Executor, tenantId: string, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('kpi_daily').select(['day', (eb) => eb.fn.sum<number>('reported').as('n')])
+    .where('tenant_id', '=', tenantId).where('dim', '=', 'all').where('day', '>=', from).where('day', '<=', to).groupBy('day').execute();
+  return new Map(rows.map((r) => [r.day, Number(r.n)]));
 }

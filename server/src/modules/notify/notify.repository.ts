@@ -46,8 +46,8 @@ export async function markFailed(db: Executor, id: string, attempts: number, err
     .where('id', '=', id).where('sent_at', 'is', null).execute();
 }
 
-export async function insertNotice(db: Executor, row: { id: string; tenant_id: string; case_id: string | null; phone: string; kind: string; message: string; created_at: string }): Promise<void> {
-  await db.insertInto('notifications').values({ ...row, user_id: null, sent_at: null }).execute();
+export async function insertNotice(db: Executor, row: { id: string; tenant_id: string; case_id: string | null; user_id: string | null; phone: string | null; kind: string; message: string; created_at: string }): Promise<void> {
+  await db.insertInto('notifications').values({ ...row, sent_at: null }).execute();
 }
 
 export async function noticesOfCase(db: Executor, caseId: string) {

@@ -1,9 +1,9 @@
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
-import { newId } from '../../platform/ids.ts';
 import { translate } from '../../platform/messages.ts';
 import { gatewayFromConfig, silentLog, type MessageGateway, type NoticeLog } from './notify-gateway.ts';
+import { enqueueNotice } from './notify-outbox.ts';
 import * as repo from './notify.repository.ts';
 
 /**
@@ -70,11 +70,7 @@ export function createNotifyService(database: Database, clock: Clock, sms: Confi
 
     /** Adds a notice to the outbox inside the caller's transaction (e.g. a hotline reply, kind `case.reply`). */
     async enqueue(executor: Executor, notice: { tenantId: string; caseId: string | null; phone: string; kind: string; message: string }): Promise<string> {
-      const id = newId();
-      await repo.insertNotice(executor, {
-        id, tenant_id: notice.tenantId, case_id: notice.caseId, phone: notice.phone, kind: notice.kind, message: notice.message, created_at: clock.now().toISOString(),
-      });
-      return id;
+      return enqueueNotice(executor, { ...notice, createdAt: clock.now().toISOString() });
     },
 
     /** One dispatcher run (scheduler job `notify.dispatch`): sends what is due, one batch. */

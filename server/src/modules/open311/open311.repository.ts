@@ -1,6 +1,7 @@
 import type { ApiClientsTable, Open311RequestsTable, Open311UpdatesTable } from '../../db/schema-open311.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import { caseEventsWithCase, caseRows } from '../cases/index.ts';
 
 /**
  * Kysely queries of the Open311 module; every one is scoped by tenant. The catalog, 立结案标准, components, grids,
@@ -90,7 +91,7 @@ export const insertUpdate = (db: Executor, row: Open311UpdatesTable) => db.inser
 
 /** A case by number, only if this client application submitted it (open311_requests records the submitter). */
 export const ownRequestByNo = (db: Executor, tenantId: string, clientId: string, caseNo: string) =>
-  db.selectFrom('cases as c').innerJoin('open311_requests as r', 'r.case_id', 'c.id')
+  caseRows(db).innerJoin('open311_requests as r', 'r.case_id', 'c.id')
     .select(['c.id', 'c.case_no', 'c.status'])
     .where('c.tenant_id', '=', tenantId).where('c.case_no', '=', caseNo)
     .where('r.tenant_id', '=', tenantId).where('r.client_id', '=', clientId)
@@ -101,9 +102,8 @@ export const ownRequestByNo = (db: Executor, tenantId: string, clientId: string,
  * notes the public-output rule allows (common/domain/public-output.ts); staff names are never selected.
  */
 export async function timelineOfClient(db: Executor, tenantId: string, clientId: string, from: string, to: string, limit: number) {
-  return db.selectFrom('case_events as e')
+  return caseEventsWithCase(db)
     .innerJoin('open311_requests as r', 'r.case_id', 'e.case_id')
-    .innerJoin('cases as c', 'c.id', 'e.case_id')
     .select(['e.id', 'e.seq', 'e.at', 'e.action', 'e.from_status', 'e.to_status', 'e.note', 'c.case_no', 'c.void_reason', 'r.service_code'])
     .where('r.tenant_id', '=', tenantId).where('r.client_id', '=', clientId)
     .where('e.at', '>=', from).where('e.at', '<=', to)

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import type { AuditService } from '../audit/index.ts';
+import type { RegionReferences } from './org.repository.ts';
 import { createPublicTenantResolver } from './public-tenant.ts';
 import { createRegionService } from './region.service.ts';
 import { createTenantService } from './tenant.service.ts';
@@ -8,10 +9,10 @@ import { createUnitService } from './unit.service.ts';
 import { createUserService } from './user.service.ts';
 
 /** The organisation module's services, built from their dependencies (the composition root calls this). */
-export function createOrgServices(database: Database, clock: Clock, audit: AuditService, publicTenantCode: string | null = null) {
+export function createOrgServices(database: Database, clock: Clock, audit: AuditService, regionReferences: readonly RegionReferences[], publicTenantCode: string | null = null) {
   return {
     publicTenant: createPublicTenantResolver(database, publicTenantCode),
-    regions: createRegionService(database, clock, audit),
+    regions: createRegionService(database, clock, audit, regionReferences),
     units: createUnitService(database, clock, audit),
     users: createUserService(database, clock, audit),
     tenant: createTenantService(database).tenant,

@@ -46,16 +46,18 @@ export async function deleteRegion(db: Executor, tenantId: string, id: string) {
   await db.deleteFrom('regions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
-/** Anything that still points at the region: children, units, grants, grids, components. */
-export async function regionUsage(db: Executor, tenantId: string, id: string): Promise<number> {
-  const [children, units, grants, grids, components] = await Promise.all([
+/**
+ * Rows that still point at the region: children, units and grants here, and what other modules count through
+ * `others` (grids, components: their modules own those rows and depend on this one).
+ */
+export async function regionUsage(db: Executor, tenantId: string, id: string, others: readonly RegionReferences[]): Promise<number> {
+  const [children, units, grants, ...elsewhere] = await Promise.all([
     db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('parent_id', '=', id).executeTakeFirstOrThrow(),
     db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
     db.selectFrom('user_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
-    db.selectFrom('grids').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where((eb) => eb.or([eb('community_id', '=', id), eb('street_id', '=', id)])).executeTakeFirstOrThrow(),
-    db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where((eb) => eb.or([eb('community_id', '=', id), eb('street_id', '=', id)])).executeTakeFirstOrThrow(),
+    ...others.map(async (count) => ({ n: await count(db, tenantId, id) })),
   ]);
-  return [children, units, grants, grids, components].reduce((sum, c) => sum + Number(c.n), 0);
+  return [children, units, grants, ...elsewhere].reduce((sum, c) => sum + Number(c.n), 0);
 }
 
 // ---- units
@@ -190,3 +192,6 @@ export async function seedDirectory(db: Executor, tenantId: string) {
   ]);
   return { units, regions };
 }
+
+/** How many rows of another module point at a region (as street or community); the composition root passes them. */
+export type RegionReferences = (db: Executor, tenantId: string, regionId: string) => Promise<number>;

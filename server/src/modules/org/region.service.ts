@@ -27,7 +27,7 @@ const view = (r: RegionRow & { parent_name?: string | null }): Region => ({
 });
 
 /** Streets/towns and their communities; their geometry is kept by the geo module. */
-export function createRegionService(database: Database, clock: Clock, audit: AuditService) {
+export function createRegionService(database: Database, clock: Clock, audit: AuditService, regionReferences: readonly repo.RegionReferences[]) {
   const { db } = database;
 
   async function get(actor: Actor, id: string): Promise<Region> {
@@ -103,7 +103,7 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
       requirePermission(actor, 'region.manage');
       const before = await repo.findRegion(db, actor.tenantId, id);
       if (!before) throw notFound('region');
-      if ((await repo.regionUsage(db, actor.tenantId, id)) > 0) throw orgErrors.regionInUse();
+      if ((await repo.regionUsage(db, actor.tenantId, id, regionReferences)) > 0) throw orgErrors.regionInUse();
       await db.transaction().execute(async (tx) => {
         await repo.deleteRegion(tx, actor.tenantId, id);
         await audit.record(tx, actor, actor.tenantId, { action: 'region.delete', entity: 'region', entityId: id, before });

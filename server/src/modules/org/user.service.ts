@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Locale } from '../../platform/messages.ts';
-import { assertPasswordPolicy, blockedUsernames, deleteAccountThrottles, grantsWithNames, hashPassword, requirePermission, scopeOf, type Actor } from '../auth/index.ts';
+import { assertPasswordPolicy, blockedUsernames, deleteAccountThrottles, deleteUserSessions, grantsWithNames, hashPassword, requirePermission, scopeOf, type Actor } from '../auth/index.ts';
 
 import * as repo from './org.repository.ts';
 
@@ -147,7 +147,7 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
         else if (patch.unitId) await checkGrants(tx, actor, [], patch.unitId);
         await repo.updateUser(tx, actor.tenantId, id, changes);
         if (patch.grants) await repo.replaceGrants(tx, actor.tenantId, id, grantRows(actor, id, patch.grants));
-        if (patch.active === false) await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        if (patch.active === false) await deleteUserSessions(tx, id);
         await audit.record(tx, actor, actor.tenantId, {
           action: 'user.update', entity: 'user', entityId: id,
           before: { ...before, grants: beforeGrants.map((g) => ({ role: g.role, unitId: g.unit_id, regionId: g.region_id })) },
@@ -165,7 +165,7 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
         await repo.updateUser(tx, actor.tenantId, id, { password_hash: hashed, must_change_password: 1, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now });
-        await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await deleteUserSessions(tx, id);
         await deleteAccountThrottles(tx, actor.tenantId, target.username);
         await audit.record(tx, actor, actor.tenantId, { action: 'user.password_reset', entity: 'user', entityId: id });
       });

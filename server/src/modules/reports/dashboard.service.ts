@@ -4,7 +4,10 @@ import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/dom
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
-import { kpiCaseFilter as caseFilter, type KpiService } from '../kpi/index.ts';
+import { kpiCaseFilter as caseFilter, reportedPerDay as reportedPerDayOf, type KpiService } from '../kpi/index.ts';
+import { caseRows } from '../cases/index.ts';
+import { tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /**
  * The 1920×1080 command dashboard: open cases on the map with their SLA colour (docs/standards.md, "Time limits"),
@@ -31,7 +34,7 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
     const dayExpr = dialect === 'sqlite'
       ? sql<string>`substr(datetime(${sql.ref(`c.${column}`)}, ${`${offsetMin >= 0 ? '+' : ''}${offsetMin} minutes`}), 1, 10)`
       : sql<string>`to_char((${sql.ref(`c.${column}`)})::timestamptz at time zone 'UTC' + make_interval(mins => ${offsetMin}::int), 'YYYY-MM-DD')`;
-    let q = db.selectFrom('cases as c').select([dayExpr.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+    let q = caseRows(db).select([dayExpr.as('day'), (eb) => eb.fn.countAll<number>().as('n')])
       .where('c.tenant_id', '=', tenantId).where(sql.ref(`c.${column}`), '>=', fromIso);
     if (column === 'closed_at') q = q.where('c.status', '=', 'closed');
     if (filter) q = q.where(filter);
@@ -43,16 +46,14 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
   /** 上报数 per local day from the daily roll-up (dimension 'all'), drained first so today is current. */
   async function reportedPerDay(tenantId: string, from: string, to: string) {
     await kpi.rollup.drain(tenantId);
-    const rows = await db.selectFrom('kpi_daily').select(['day', (eb) => eb.fn.sum<number>('reported').as('n')])
-      .where('tenant_id', '=', tenantId).where('dim', '=', 'all').where('day', '>=', from).where('day', '<=', to).groupBy('day').execute();
-    return new Map(rows.map((r) => [r.day, Number(r.n)]));
+    return reportedPerDayOf(db, tenantId, from, to);
   }
 
   return {
     async summary(actor: Actor): Promise<DashboardSummary> {
       requirePermission(actor, 'dashboard.read');
       const now = clock.now();
-      const tenant = await db.selectFrom('tenants').select('timezone').where('id', '=', actor.tenantId).executeTakeFirst();
+      const tenant = await tenantColumns(db, actor.tenantId, ['timezone']);
       const offset = offsetMs(tenant?.timezone || 'Asia/Shanghai', now);
       const localNow = new Date(now.getTime() + offset);
       const today = localNow.toISOString().slice(0, 10);
@@ -63,12 +64,12 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
       const scope = scopeOf(actor, 'kpi.read');
       const subject = scope.all ? 'tenant' : scope.unitIds.length ? 'unit' : 'street';
 
-      let openQ = db.selectFrom('cases as c').where('c.tenant_id', '=', actor.tenantId).where('c.status', 'in', OPEN);
+      let openQ = caseRows(db).where('c.tenant_id', '=', actor.tenantId).where('c.status', 'in', OPEN);
       if (filter) openQ = openQ.where(filter);
-      let overdueQ = db.selectFrom('cases as c').leftJoin('units as u', 'u.id', 'c.unit_id')
+      let overdueQ = caseRows(db).leftJoin('units as u', 'u.id', 'c.unit_id')
         .where('c.tenant_id', '=', actor.tenantId).where('c.status', '=', 'handling').where('c.step_deadline', '<', now.toISOString());
       if (filter) overdueQ = overdueQ.where(filter);
-      let channelQ = db.selectFrom('cases as c').select(['c.channel', (eb) => eb.fn.countAll<number>().as('n')])
+      let channelQ = caseRows(db).select(['c.channel', (eb) => eb.fn.countAll<number>().as('n')])
         .where('c.tenant_id', '=', actor.tenantId).where('c.reported_at', '>=', todayStart.toISOString());
       if (filter) channelQ = channelQ.where(filter);
 
@@ -85,8 +86,7 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
         kpi.compute(actor, { period: 'month', at: month, subject }),
         scope.all || scope.unitIds.length ? kpi.ranking(actor, { month, subject: 'unit' }) : Promise.resolve(null),
       ]);
-      const matterNames = new Map((await db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', actor.tenantId).where('kind', '=', 'matter')
-        .where('code', 'in', overdue.length ? overdue.map((o) => o.matter_code) : ['-']).execute()).map((r) => [r.code, r.name]));
+      const matterNames = await catalogLookups.matterNames(db, actor.tenantId, overdue.map((o) => o.matter_code));
       const rates = (counts: KpiCounts) => indicatorsOf(counts, { excludeSuspended: monthFig.options.excludeSuspended });
       const todayRates = rates((todayFig.total.counts as KpiCounts) ?? zeroCounts());
       const monthRates = rates((monthFig.total.counts as KpiCounts) ?? zeroCounts());

@@ -1,6 +1,7 @@
 import type { ReportColumn, ReportTable } from '../../../../common/contracts/reports.ts';
 import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/domain/kpi.ts';
 import type { ReportContext, ReportSection } from './report-section.ts';
+import { caseRows } from '../cases/index.ts';
 
 /**
  * The core sections of the statistics report, from the case figures: counts by channel, matter class,
@@ -128,8 +129,8 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
-      const open = await ctx.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('tenant_id', '=', ctx.tenantId).where('status', '=', 'handling').where('step_deadline', '<', ctx.now.toISOString()).executeTakeFirst();
+      const open = await caseRows(ctx.db).select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('c.tenant_id', '=', ctx.tenantId).where('c.status', '=', 'handling').where('c.step_deadline', '<', ctx.now.toISOString()).executeTakeFirst();
       const openOverdue = Number(open?.n ?? 0);
       return {
         key: 'overdue', title: ctx.t('report.sections.overdue'),

@@ -9,6 +9,8 @@ import { periodOf, type KpiService } from '../kpi/index.ts';
 import { CORE_SECTIONS } from './report-core-sections.ts';
 import { reportDocx, reportXlsx } from './report-files.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
+import { orgNames, tenantColumns } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /** The statistics report: sections from the registry, rendered as JSON, .docx or .xlsx. */
 /** `extra`: the sections business modules contribute (wired in app.ts), or `reports.sections.register(...)` later. */
@@ -26,13 +28,9 @@ export function createReportService(database: Database, clock: Clock, kpi: KpiSe
   }
 
   async function names(tenantId: string, dim: 'street' | 'unit' | 'major' | 'community'): Promise<Map<string, string>> {
-    if (dim === 'unit') return new Map((await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute()).map((r) => [r.id, r.name]));
-    if (dim === 'major') {
-      const rows = await db.selectFrom('catalog_entries').select(['major_code', 'major_name']).distinct().where('tenant_id', '=', tenantId).where('kind', '=', 'matter').execute();
-      return new Map(rows.map((r) => [r.major_code, r.major_name]));
-    }
-    const kinds = dim === 'street' ? ['street', 'town'] : ['community'];
-    return new Map((await db.selectFrom('regions').select(['id', 'name']).where('tenant_id', '=', tenantId).where('kind', 'in', kinds).orderBy('code').execute()).map((r) => [r.id, r.name]));
+    if (dim === 'unit') return orgNames.activeUnitNames(db, tenantId);
+    if (dim === 'major') return catalogLookups.majorNames(db, tenantId);
+    return orgNames.regionNamesOfKinds(db, tenantId, dim === 'street' ? ['street', 'town'] : ['community']);
   }
 
   /** Builds the report for a tenant (no permission check: the bench and scheduled exports use it). */
@@ -40,7 +38,7 @@ export function createReportService(database: Database, clock: Clock, kpi: KpiSe
     const period = periodOf(q);
     const locale: Locale = q.lang ?? 'zh-CN';
     const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
-    const tenant = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+    const tenant = await tenantColumns(db, tenantId, ['name']);
     const settings = await kpi.loadSettings(tenantId);
     const memo = new Map<string, Promise<unknown>>();
     const once = <T>(key: string, f: () => Promise<T>): Promise<T> => {

@@ -2,6 +2,9 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { RoutingRulesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import { caseRows } from '../cases/index.ts';
+import { lockTenantRow } from '../org/index.ts';
+import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries for routing rules and the duplicate search; every one is scoped by tenant. */
 
@@ -100,7 +103,7 @@ export async function otherFallback(db: Executor, tenantId: string, exceptId: st
  * create "the" fallback. SQLite needs nothing: its one connection runs transactions one at a time.
  */
 export async function lockTenant(db: Executor, dialect: 'sqlite' | 'postgres', tenantId: string) {
-  if (dialect === 'postgres') await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().execute();
+  await lockTenantRow(db, dialect, tenantId);
 }
 
 /** Active rules of active units that can apply to a matter in a street/community (ranked in routing-precedence). */
@@ -126,11 +129,11 @@ export async function regionExists(db: Executor, tenantId: string, id: string): 
 }
 
 export async function matterExists(db: Executor, tenantId: string, code: string): Promise<boolean> {
-  return !!(await db.selectFrom('catalog_entries').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', '=', code).executeTakeFirst());
+  return catalogLookups.matterExists(db, tenantId, code);
 }
 
 export async function majorExists(db: Executor, tenantId: string, majorCode: string): Promise<boolean> {
-  return !!(await db.selectFrom('catalog_entries').select('id').where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('major_code', '=', majorCode).limit(1).executeTakeFirst());
+  return catalogLookups.majorExists(db, tenantId, majorCode);
 }
 
 /** A filing condition of the matter: the given one, or its first active one (lowest seq) when no id is given. */
@@ -160,8 +163,7 @@ export interface NearbyFilter {
  * no help to an operator, and the cap bounds the work on a crowded square.
  */
 export async function nearbyCases(db: Executor, tenantId: string, f: NearbyFilter, cap = 500) {
-  let q = db
-    .selectFrom('cases')
+  let q = caseRows(db)
     .select(['id', 'case_no', 'status', 'matter_code', 'lng', 'lat', 'reported_at'])
     .where('tenant_id', '=', tenantId)
     .where('reported_at', '>=', f.from)

@@ -1,0 +1,54 @@
+import type { DB } from './schema.ts';
+
+/**
+ * Who owns each table (docs/architecture.md, "Table ownership"). Only the owner's files name a table in a query;
+ * every other module reaches the rows through the owner's `index.ts` (a function, or a read model such as
+ * `cases/case-read-model.ts`). `platform` owns the infrastructure tables every module uses through
+ * `server/src/platform` (locks, job runs, idempotency keys, number sequences). Typed over `DB`, so a new table
+ * does not compile until it has an owner; `table-owners.test.ts` checks the queries against this map.
+ */
+export type TableOwner =
+  | 'platform' | 'org' | 'auth' | 'audit' | 'catalog' | 'calendar' | 'settings' | 'geo' | 'components' | 'cases'
+  | 'photos' | 'routing' | 'notify' | 'health' | 'kpi' | 'open311' | 'hotline' | 'citizen' | 'reports' | 'exports' | 'imports';
+
+export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
+  tenants: 'org',
+  regions: 'org',
+  units: 'org',
+  users: 'org',
+  user_grants: 'org',
+  sessions: 'auth',
+  login_throttles: 'auth',
+  audit_log: 'audit',
+  catalog_entries: 'catalog',
+  filing_conditions: 'catalog',
+  calendar_days: 'calendar',
+  tenant_settings: 'settings',
+  grids: 'geo',
+  components: 'components',
+  cases: 'cases',
+  case_events: 'cases',
+  case_requests: 'cases',
+  case_warnings: 'cases',
+  cases_fts: 'cases',
+  case_photos: 'photos',
+  routing_rules: 'routing',
+  notifications: 'notify',
+  health_heartbeat: 'health',
+  kpi_case_facts: 'kpi',
+  kpi_daily: 'kpi',
+  kpi_dirty: 'kpi',
+  api_clients: 'open311',
+  open311_requests: 'open311',
+  open311_updates: 'open311',
+  hotline_orders: 'hotline',
+  hotline_events: 'hotline',
+  hotline_sources: 'hotline',
+  hotline_pushes: 'hotline',
+  sequences: 'platform',
+  idempotency_keys: 'platform',
+  job_locks: 'platform',
+  job_runs: 'platform',
+  // imports
+  import_jobs: 'imports',
+};

@@ -1,0 +1,29 @@
+import type { Executor } from '../../platform/db.ts';
+
+/** Names of units and regions for other modules' lists and reports (docs/architecture.md, "Table ownership"). */
+
+/** Unit id → name for the given ids (no query for none). */
+export async function unitNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Region id → name for the given ids (no query for none). */
+export async function regionNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db.selectFrom('regions').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Active units of the tenant, id → name. */
+export async function activeUnitNames(db: Executor, tenantId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Regions of the given kinds, id → name in code order. */
+export async function regionNamesOfKinds(db: Executor, tenantId: string, kinds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('regions').select(['id', 'name']).where('tenant_id', '=', tenantId).where('kind', 'in', kinds).orderBy('code').execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
