@@ -3,11 +3,11 @@ import type { Database } from './db.ts';
 import { newId } from './ids.ts';
 
 /**
- * Periodic jobs whose state lives in the database (DESIGN.md §2: no in-memory timers a restart would lose).
+ * Periodic jobs whose state lives in the database (no in-memory timers a restart would lose: docs/architecture.md, "Several instances").
  * Each run takes a lease row in `job_locks`, so with several app instances a job runs once per interval
  * across all of them; a crashed holder's lease simply expires.
  *
- * Why the lease is enough on PostgreSQL (issue 7, the "advisory lock or equivalent"): the claim is one
+ * Why the lease is enough on PostgreSQL (instead of an advisory lock): the claim is one
  * `UPDATE … WHERE name = ? AND locked_until <= now`. Two instances racing for it both queue on the row lock; under
  * READ COMMITTED the second re-evaluates its WHERE on the row the first committed, finds the lease taken and
  * updates nothing. SQLite has a single writer, so claims are serial there. Unlike a session advisory lock the lease

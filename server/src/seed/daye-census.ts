@@ -2,7 +2,7 @@
  * SYNTHETIC component census (部件普查) for the demo city — NOT real data. Every component is invented, placed
  * along the invented roads of daye-geography.ts at spacings typical of a Chinese city street (lamps every
  * ~50 m a side, manholes every 60–200 m, bins every 100 m …), and marked synthetic. Only the facility counts
- * come from the seed report (reference/daye-facts.md): 19 drainage pump houses, 2 garbage transfer stations and
+ * come from the bureau's 2023 work report (docs/demo-city.md): 19 drainage pump houses, 2 garbage transfer stations and
  * 14 collection stations. Classes and names are GB/T 47678.5 entries from the national catalog file; GB/T 47678.5
  * has no separate class for transfer/collection stations, so both are 03004 垃圾间（楼）(old 0304 垃圾中转站).
  * Owners and maintainers are the demo city's units where one fits, otherwise a generic name marked （示意）.

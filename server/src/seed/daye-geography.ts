@@ -1,9 +1,9 @@
 /**
  * SYNTHETIC demo geography for 大冶市 (Daye) — NOT real boundaries. Every shape here is invented and every
  * feature carries `synthetic: true`: the layout only has to be plausible for demos and tests
- * (reference/daye-facts.md: "place them plausibly and mark them synthetic"; DESIGN.md §4 Maps).
+ * (docs/demo-city.md, "Synthetic geometry": placed plausibly and marked synthetic; docs/conventions.md, "Maps").
  *
- * How it is made: the central area (about 114.93–115.02° E, 30.06–30.13° N, daye-facts.md [U]) is a 9 × 7
+ * How it is made: the central area (about 114.93–115.02° E, 30.06–30.13° N, docs/demo-city.md, unverified) is a 9 × 7
  * mesh of ~1 km blocks whose corners and edge midpoints are jittered by a fixed hash, so shapes look
  * hand-drawn but are identical on every run. Each block belongs to one community (the map below); streets
  * are unions of their communities and the tenant boundary is the union of all blocks. Because neighbours

@@ -1,6 +1,6 @@
 /**
- * The demo city's organisation: 大冶市 (Daye, Hubei), admin code 420281 (reference/daye-facts.md, [U] there).
- * Streets and towns are named in daye-facts.md; their 3-digit codes follow the GB/T 2260 township pattern
+ * The demo city's organisation: 大冶市 (Daye, Hubei), admin code 420281 (docs/demo-city.md, "Administration"; not yet checked against the official list).
+ * Streets and towns are named in docs/demo-city.md; their 3-digit codes follow the GB/T 2260 township pattern
  * (街道 001–, 镇 100–, 乡 200–) but are not verified, so every region is marked synthetic.
  * Units named in the seed report carry `synthetic: false`; names we supplied for the usual 所/队 are marked synthetic.
  */

@@ -1,5 +1,5 @@
 /**
- * The demo city's 处置责任分解表 as routing rules (cn-standards.md §3.2 row 5). Runs after seedDemoCity (units,
+ * The demo city's 处置责任分解表 as routing rules (docs/standards.md, "Workflow stages and roles", step 5). Runs after seedDemoCity (units,
  * streets, catalog, filing conditions). Seeds are not audited: no person made the change. Illustrative data for
  * 大冶市, not the bureau's real table: the administrators replace it on the routing screen.
  *

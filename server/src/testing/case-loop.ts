@@ -20,7 +20,7 @@ export async function step(app: TestApp, s: Record<string, Session>, who: string
 
 /**
  * Drives a reported case through the whole loop to 结案 with the demo staff: accept → file → dispatch (环卫) →
- * report back → send check → check passes → close (cn-standards.md §3.2). Returns the closed case.
+ * report back → send check → check passes → close (docs/standards.md, "Workflow stages and roles"). Returns the closed case.
  */
 export async function driveToClosed(app: TestApp, s: Record<string, Session>, id: string, closeNote = '已处理完毕') {
   const c = (await as(app, s.operator!).get(`/api/cases/${id}`)).json();

@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { expect } from 'vitest';
 import { as, createTestApp, login, type TestContext } from './test-app.ts';
 
-/** Shared by the Open311 conformance tests (open311-georeport-v2.md §1.12): app, keys, bodies, XML as FMS reads it. */
+/** Shared by the Open311 conformance tests (docs/open311.md, "Conformance checklist"): app, keys, bodies, XML as FMS reads it. */
 export const BASE = '/open311/v2';
 /** Inside 金湖街道 of the demo city (the case tests use the same point). */
 export const POINT = { lat: 30.1, long: 114.975 };
@@ -15,7 +15,7 @@ export async function open311App(env?: Record<string, string>): Promise<TestCont
   return Object.assign(ctx, { admin, key: res.json().apiKey as string, clientId: res.json().id as string });
 }
 
-/** FixMyStreet reads XML with ForceArray on these elements and ignores root names (§1.11). */
+/** FixMyStreet reads XML with ForceArray on these elements and ignores root names (docs/open311.md, "What FixMyStreet sends"). */
 const fms = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
@@ -48,7 +48,7 @@ export function multipart(fields: [string, string][], files: { name: string; dat
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** The exact POST FixMyStreet's Open311 client sends for a pinpointed report (§1.11). */
+/** The exact POST FixMyStreet's Open311 client sends for a pinpointed report (docs/open311.md, "What FixMyStreet sends"). */
 export function fmsReport(key: string, extra: [string, string][] = []): [string, string][] {
   return [
     ['api_key', key],

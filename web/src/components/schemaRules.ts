@@ -1,5 +1,5 @@
 /**
- * antd Form rules from the same TypeBox/JSON Schema contracts the server validates with (DESIGN.md §4),
+ * antd Form rules from the same TypeBox/JSON Schema contracts the server validates with (docs/conventions.md, "Validation"),
  * so a form rejects what the server would reject, with the catalog's words.
  */
 import type { FormRule } from 'antd';

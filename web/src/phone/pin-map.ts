@@ -1,7 +1,7 @@
 /**
  * The phone pages' map (inspector app and citizen page): Leaflet with one pin on the city's own outline and street
  * layer (no tiles by default: nothing is fetched from outside, and it works offline from a cached layer), or
- * beneath it the basemap the bureau configured (天地图, with its 审图号 attribution; DESIGN.md §4 Maps). In pick
+ * beneath it the basemap the bureau configured (天地图, with its 审图号 attribution; docs/conventions.md, "Maps"). In pick
  * mode the pin can be dragged, and a tap moves it. Loaded on demand (open-pin-map.ts): Leaflet is not part of
  * either page's first load.
  */

@@ -1,5 +1,5 @@
 /**
- * 市民随手拍 — the citizen's phone page at /public (issue 5): report a problem with photos and a map pin, get a case
+ * 市民随手拍 — the citizen's phone page at /public: report a problem with photos and a map pin, get a case
  * number and a private tracking code, follow the public timeline, rate the result and ask to reopen. No sign-in.
  */
 import { Navigate, Route, Routes } from 'react-router-dom';

@@ -1,5 +1,5 @@
 /**
- * The 立结案标准 Excel sheet bureaus already keep (cn-standards.md §3.3: 类型, 大类, 小类, 立案条件, 处置时限, 结案条件,
+ * The 立结案标准 Excel sheet bureaus already keep (docs/standards.md, "Time limits": 类型, 大类, 小类, 立案条件, 处置时限, 结案条件,
  * 处置单位): time-limit wording, row validation with per-row errors, and xlsx read/write with exceljs.
  * Import is all-or-nothing: the caller saves `valid` only when `errors` is empty.
  */
@@ -46,11 +46,11 @@ export interface RowError {
 }
 
 /**
- * Time-limit wordings found in bureau sheets (cn-standards.md §3.3, 运城 table), number first, optional 个 and 内:
+ * Time-limit wordings found in bureau sheets (运城 table; docs/standards.md, "Time limits"), number first, optional 个 and 内:
  * - 紧急工作时 / 紧急时 / 紧急小时 → emergency_hours (natural time, runs day and night);
  * - 紧急工作日 / 紧急日 / 紧急天 → emergency_hours × 24 (运城「2紧急工作日」: urgent, natural time → 48 紧急工作时);
- * - 工作时 / 工作小时 / 小时 / 时 → work_hours (§3.3: sheets write「X小时」for 工作时);
- * - 工作日 / 工作天 / 天 → work_days (§3.3: sheets write「X天」for 工作日);
+ * - 工作时 / 工作小时 / 小时 / 时 → work_hours (sheets write「X小时」for 工作时);
+ * - 工作日 / 工作天 / 天 → work_days (sheets write「X天」for 工作日);
  * - 自然日 / 自然天 / 日历日 / 日 → calendar_days (a bare「日」reads as calendar days, as in statutes:「七日内」).
  * Whole numbers 1–999, ASCII or full-width digits. Anything else returns null.
  */
@@ -117,8 +117,8 @@ function buildLookup(catalog: readonly CatalogEntry[]): Lookup {
 }
 
 /**
- * 小类 may be a name, a 5-digit code, an old 4-digit code (mapped per cn-standards.md §2.4), or a code followed by
- * the name. A 部件 row files under the component's anomaly matter (same code, cn-standards.md §2.3).
+ * 小类 may be a name, a 5-digit code, an old 4-digit code (mapped per docs/standards.md, "Old to new codes"), or a code followed by
+ * the name. A 部件 row files under the component's anomaly matter (same code, docs/standards.md, "Catalog: classes and codes").
  */
 function resolveMinor(text: string, kind: SheetKind, lookup: Lookup): CatalogEntry | string {
   const t = clean(text);

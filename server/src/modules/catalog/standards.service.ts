@@ -157,7 +157,7 @@ export function createStandardsService(database: Database, clock: Clock, audit: 
      */
     async importSheet(actor: Actor, file: Buffer, mode: 'append' | 'replace', key: string | null = null): Promise<ImportResult> {
       requirePermission(actor, 'settings.manage');
-      // With an Idempotency-Key a retry gets the first result, not "already has this condition" for its own rows (issue 8).
+      // With an Idempotency-Key a retry gets the first result, not "already has this condition" for its own rows.
       const scope = `catalog.conditions.import:${actor.tenantId}:${actor.userId}`;
       const earlier = await replay<ImportResult>(database, scope, key, { mode, file });
       if (earlier) return earlier.body;

@@ -1,4 +1,4 @@
-/** 市民随手拍 (issue 5): the citizen H5's public API — plain-word matter search, photo upload, idempotent reports
+/** 市民随手拍: the citizen H5's public API — plain-word matter search, photo upload, idempotent reports
  *  answered with a case number and a private token, public-safe tracking, rating and reopening, rate limits. */
 export { createCitizenService, CITIZEN_SOURCE, type CitizenService, type CitizenDeps } from './citizen.service.ts';
 export { registerCitizenRoutes } from './citizen.routes.ts';

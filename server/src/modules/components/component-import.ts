@@ -1,5 +1,5 @@
 /**
- * Bulk import of components from GeoJSON, CSV or Excel, all or nothing (issue 3 "Bad input"). Every row is
+ * Bulk import of components from GeoJSON, CSV or Excel, all or nothing (bad input is a 4xx naming every problem). Every row is
  * checked before anything is written and every problem comes back at once, named by row and field:
  * ids, classes, duplicates, grid codes, positions and tenant containment by geojson-io's parseComponentImport
  * (the same rules as a GeoJSON file), the 表 2 attributes by component-fields, ids already stored by one query.
@@ -57,7 +57,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
 
   return async function importComponents(actor: Actor, input: ImportInput, crs: Crs = 'wgs84', key: string | null = null): Promise<ComponentImportResult> {
     requirePermission(actor, 'settings.manage');
-    // With an Idempotency-Key a retry gets the first result, not "already exists" for the ids it created (issue 8).
+    // With an Idempotency-Key a retry gets the first result, not "already exists" for the ids it created.
     const scope = `component.import:${actor.tenantId}:${actor.userId}`;
     const earlier = await replay<ComponentImportResult>(database, scope, key, { input, crs });
     if (earlier) return earlier.body;

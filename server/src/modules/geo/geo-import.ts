@@ -27,7 +27,7 @@ const featureIndex = (path: string): number => Number(/^features\[(\d+)\]/.exec(
 
 /** A code of another level in this file (e.g. a grid in a community import) is named with the right route. */
 function levelIssues(input: unknown, level: GeoLayerLevel, reported: ReadonlySet<string>): GeoIssue[] {
-  // A JSON null body reaches here too (found by the route fuzzer, issue 8): no features, no level issues.
+  // A JSON null body reaches here too (found by the route fuzzer): no features, no level issues.
   const features = (input as { features?: unknown } | null)?.features;
   if (!Array.isArray(features)) return [];
   return features.flatMap((f: unknown, i): GeoIssue[] => {
@@ -117,7 +117,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
 
   /** `level` is the route's; every feature must be of that level. Throws 400 GEO_IMPORT_INVALID listing every problem. */
   return async function importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs: Crs = 'wgs84', key: string | null = null): Promise<GeoImportResult> {
-    // With an Idempotency-Key a retry gets the first result, before the file is checked against data it changed (issue 8).
+    // With an Idempotency-Key a retry gets the first result, before the file is checked against data it changed.
     const scope = `geo.import:${level}:${actor.tenantId}:${actor.userId}`;
     const earlier = await replay<GeoImportResult>(database, scope, key, { level, input, crs });
     if (earlier) return earlier.body;

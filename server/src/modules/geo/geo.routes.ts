@@ -19,7 +19,7 @@ const GEOJSON = 'application/geo+json';
 /** Layers are already JSON text (stored geometry spliced in); Fastify sends a JSON-typed string as it is. */
 const sendJsonText = (reply: FastifyReply, contentType: string, body: string) => reply.type(contentType).send(body);
 
-/** HTTP only: contract → service → reply (DESIGN.md §3). Layers are sent as prepared JSON text. */
+/** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Layers are sent as prepared JSON text. */
 export async function registerGeoRoutes(app: FastifyInstance, s: GeoService, imports: ImportJobs): Promise<void> {
   await app.register(async (scope) => {
     // .geojson files are often posted with their own media type; parse it like JSON, within the import's limit.

@@ -43,7 +43,7 @@ function generate(code: string, polygon: AreaGeometry, cellMeters: number) {
 const feature = (geometry: string, properties: Record<string, unknown>) => `{"type":"Feature","geometry":${geometry},"properties":${JSON.stringify(properties)}}`;
 const collection = (features: string[]) => `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
 
-/** Geography of a tenant (issue 3): map layers, GeoJSON in and out, grid generation and point location. */
+/** Geography of a tenant: map layers, GeoJSON in and out, grid generation and point location. */
 export function createGeoService(database: Database, clock: Clock, audit: AuditService, gridsRedrawn: GridsRedrawn) {
   const { db } = database;
   const locators = createLocatorCache(database);

@@ -1,5 +1,5 @@
 /**
- * The work-order sheet a hotline system exports (cn-standards.md §6: 工单号、诉求人、联系方式、诉求内容、地址、办理时限、
+ * The work-order sheet a hotline system exports (docs/hotline.md, "Intake from 12345": 工单号、诉求人、联系方式、诉求内容、地址、办理时限、
  * 紧急程度), as xlsx or CSV: header lookup by name (with the wordings hotline exports use), row validation with
  * per-row errors, and the template. Import is all-or-nothing: the caller saves only when `errors` is empty.
  */

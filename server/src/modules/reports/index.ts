@@ -1,5 +1,5 @@
 /** The statistics report (JSON, .docx, .xlsx) built from ReportSections that business modules register, and the
- * command dashboard summary (issue 6). */
+ * command dashboard summary. */
 export { createReportService, type ReportService } from './report.service.ts';
 export { createDashboardService, type DashboardService } from './dashboard.service.ts';
 export { registerReportRoutes } from './report.routes.ts';

@@ -25,7 +25,7 @@ export interface ActionValues {
   voidReason?: string;
 }
 
-/** Actions whose note is mandatory (回退/延期/挂账/作废 need a reason: cn-standards.md §3.4; 返工 and 督办 say why). */
+/** Actions whose note is mandatory (回退/延期/挂账/作废 need a reason: docs/standards.md, "Abnormal flows"; 返工 and 督办 say why). */
 export const NOTE_REQUIRED: readonly string[] = ['void', 'reclassify', 'request_return', 'request_extension', 'request_suspension', 'check_fail', 'escalate'];
 /** Actions that carry photos (处置前 on 核实, 处置后 on 反馈, 核查 photos on check). */
 export const WITH_PHOTOS: readonly string[] = ['verify', 'report_back', 'check_pass', 'check_fail', 'self_handle'];

@@ -31,7 +31,7 @@ interface Values {
 
 /**
  * The channels a user may report through, from their roles by the same mapping the server enforces
- * (cn-standards.md §3.2 step 1): first = default.
+ * (docs/standards.md, "Workflow stages and roles", step 1): first = default.
  */
 function channelsOf(roles: readonly string[]): Channel[] {
   const list = intakeChannels(roles.filter(isRole)) as Channel[];

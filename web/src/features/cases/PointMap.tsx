@@ -39,7 +39,7 @@ const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /**
  * A small offline map showing one point (no tiles: the city's street and community boundaries on a plain background,
- * DESIGN.md §4 Maps); with `onPick` a click places it. Coordinates are WGS84.
+ * docs/conventions.md, "Maps"); with `onPick` a click places it. Coordinates are WGS84.
  */
 export function PointMap({ value, onPick, height = 240, testId }: Props) {
   const container = useRef<HTMLDivElement>(null);

@@ -1,7 +1,7 @@
 import { INBOXES, type Inbox } from '../../../../common/domain/case-channels.ts';
 
 /**
- * The inbox tabs a user sees, from their permission verbs (cn-standards.md §3.2: each post works its own step).
+ * The inbox tabs a user sees, from their permission verbs (docs/standards.md, "Workflow stages and roles": each post works its own step).
  * 受理员: 待受理, 待核查派发, 已超期 · 值班长: 待立案, 待结案 · 派遣员: 待派遣 (and the cases it dispatched, to approve
  * returns, extensions and suspensions) · 处置单位: 处置中 · 监督员: 待核实, 待核查 · 领导: every step, 已超期, 挂账, 已结案.
  * Everyone ends with 全部 (search across what they may see; the server scopes it).

@@ -1,7 +1,7 @@
 import type { SlaLevel } from '../../../../common/domain/case-channels.ts';
 import type { Translate } from '../../i18n/context.ts';
 
-/** The dot colours of the three-colour warning (cn-standards.md §3.3 预警), grey while the clock is paused. */
+/** The dot colours of the three-colour warning (docs/standards.md, "Time limits", 预警), grey while the clock is paused. */
 export const SLA_COLORS: Readonly<Record<SlaLevel, string>> = {
   green: '#52c41a',
   yellow: '#faad14',

@@ -10,7 +10,7 @@ const label = (locale: Locale, key: string, fallback: string) => tryT(locale, ke
 export const catalogKindLabel = (locale: Locale, kind: string) => label(locale, `catalog.kind.${kind}`, kind);
 export const catalogKindOptions = (locale: Locale) => CATALOG_KINDS.map((value) => ({ value, label: catalogKindLabel(locale, value) }));
 
-/** Major class names are a closed vocabulary (cn-standards.md §2.1), so they are translated, unlike entry names. */
+/** Major class names are a closed vocabulary (docs/standards.md, "Catalog: classes and codes"), so they are translated, unlike entry names. */
 export const majorLabel = (locale: Locale, kind: string, majorCode: string, fallback = majorCode) =>
   label(locale, `catalog.majors.${kind === 'component' ? 'component' : 'matter'}.${majorCode}`, fallback);
 

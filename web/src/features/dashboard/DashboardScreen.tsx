@@ -23,7 +23,7 @@ function Clock() {
   return <span data-testid="dashboard-clock">{formatInstant(now.toISOString())}:{String(now.getSeconds()).padStart(2, '0')}</span>;
 }
 
-/** 指挥大屏 (issue 6): map of open cases by SLA, today's intake, rates, overdue list, unit ranking, 30-day trend; live. */
+/** 指挥大屏: map of open cases by SLA, today's intake, rates, overdue list, unit ranking, 30-day trend; live. */
 export function DashboardScreen() {
   const { t, locale } = useI18n();
   const auth = useAuth();

@@ -1,4 +1,4 @@
-/** Which indicators the table shows for each kind of subject (cn-standards.md §4.2 "适用对象"), and what drills where. */
+/** Which indicators the table shows for each kind of subject (docs/standards.md, "KPI indicators", subject column), and what drills where. */
 import { INDICATORS, type IndicatorKey, type KpiCounter, type KpiSubject } from '../../../../common/domain/kpi.ts';
 
 const UNIT: IndicatorKey[] = ['filed', 'handleRate', 'onTimeHandleRate', 'overdueRate', 'extensionRate', 'reworkRate', 'closeRate', 'onTimeCloseRate', 'avgHandlingHours'];

@@ -1,7 +1,7 @@
 /**
  * EXTENSION POINT — online basemap (天地图, or any XYZ/WMTS tile service the bureau configures).
  *
- * Off by default: the offline map draws only the city's own GeoJSON on a neutral background (DESIGN.md §4 Maps;
+ * Off by default: the offline map draws only the city's own GeoJSON on a neutral background (docs/conventions.md, "Maps";
  * unofficial China boundaries must never ship as a default). The server answers `GET /api/geo/basemap` with the
  * tile layer configured by MAP_BASEMAP_URL (see .env.example) or null; the map adds it beneath the vector layers,
  * with its attribution (which must carry the 审图号), and offers it in the layer switcher.

@@ -16,7 +16,7 @@ export type MapLayer = (typeof MAP_LAYERS)[number];
 export type LayerVisibility = Record<MapLayer, boolean>;
 export const DEFAULT_VISIBILITY: LayerVisibility = { tenant: true, street: true, community: true, grid: true, components: true };
 
-/** Component major classes 01–05 (cn-standards.md §2.1) and their marker colours. */
+/** Component major classes 01–05 (docs/standards.md, "Catalog: classes and codes") and their marker colours. */
 export const CLASS_COLORS: Readonly<Record<string, string>> = {
   '01': '#1677ff',
   '02': '#fa8c16',
