@@ -46,6 +46,7 @@ async function reportCase(description: string): Promise<{ id: string; caseNo: st
   return { id: String(c.id), caseNo: String(c.caseNo) };
 }
 
+// eslint-disable-next-line no-empty-pattern -- Playwright passes the fixtures first; this hook needs only its info
 test.beforeAll(async ({}, info) => {
   const baseURL = String(info.project.use.baseURL);
   roles = {};

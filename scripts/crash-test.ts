@@ -42,7 +42,10 @@ for (const name of chosen) {
   try {
     const report = await runCrashScenario({ ...SCENARIOS[name]!, log: (l) => console.log(l) });
     reports.push(report);
-    for (const c of report.checks) c.ok ? (passed += 1) : (failed += 1);
+    for (const c of report.checks) {
+    if (c.ok) passed += 1;
+    else failed += 1;
+  }
     console.log(`  ${describeReport(report)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (err) {
     failed += 1;

@@ -37,13 +37,13 @@ export interface MachineInfo {
 
 export function machineInfo(): MachineInfo {
   const cpus = os.cpus();
-  let gitCommit: string | null = null;
+  let gitCommit: string | null;
   try {
     gitCommit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   } catch {
     gitCommit = null;
   }
-  let gitDirty: boolean | null = null;
+  let gitDirty: boolean | null;
   try {
     gitDirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
   } catch {

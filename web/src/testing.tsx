@@ -66,7 +66,7 @@ export function fakeFetch(routes: Record<string, Handler>) {
       headers: { 'content-type': 'application/json' },
     });
   };
-  return { calls, impl: impl as typeof fetch };
+  return { calls, impl: impl };
 }
 
 /** Confirms the open Popconfirm (the newest one): its OK button, found by role and label, not by antd's classes. */

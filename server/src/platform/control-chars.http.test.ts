@@ -91,6 +91,7 @@ describe('firstControlCharacter', () => {
     expect(firstControlCharacter(new URLSearchParams('a=1&b=%00'), 'body')).toBe('body.b');
     expect(firstControlCharacter({ file: Buffer.from([0, 1, 2]) }, 'body')).toBeNull();
     expect(firstControlCharacter('line\r\n\tnext', 'body')).toBeNull();
+    // eslint-disable-next-line no-control-regex -- the stricter pattern path parameters use
     expect(firstControlCharacter('tab\t', 'params', /[\x00-\x1F]/)).toBe('params');
     let deep: unknown = 'bottom\u0000';
     for (let i = 0; i < 100_000; i += 1) deep = [deep];

@@ -8,13 +8,17 @@ import { localeFromHeader, translate } from './messages.ts';
  * controls have no place in what people type: they only serve to corrupt exports, logs and screens. Free text may
  * keep TAB, LF and CR (descriptions, notes, addresses span lines); path parameters are identifiers and keep none.
  */
+// Matching control characters is the point of these patterns.
+// eslint-disable-next-line no-control-regex
 const TEXT_FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+// eslint-disable-next-line no-control-regex
 const LINE_FORBIDDEN = /[\x00-\x1F]/;
 
 const isPlainContainer = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !ArrayBuffer.isView(v) && !(v instanceof ArrayBuffer);
 
 /** A key as it may appear in a field path: its control characters shown as U+FFFD. */
+// eslint-disable-next-line no-control-regex -- control characters are what it replaces
 const printable = (key: string) => key.replace(/[\x00-\x1F]/g, '\uFFFD');
 
 /**

@@ -5,11 +5,12 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../db/migrations/index.ts';
-import { seedDemoCity } from '../seed/demo-city.ts';
+
 import { createTestDatabase, TEST_DIALECT } from '../testing/test-db.ts';
 import { FixedClock } from './clock.ts';
 import { ANALYSIS_LIMIT, refreshStatistics, statisticsJob } from './db-statistics.ts';
 import { openDatabase, type Database } from './db.ts';
+import { seedDemoCity } from '../testing/app-parts.ts';
 
 /** Planner statistics are written on open, by the hourly job and after bulk writes (decision 0006). */
 const clock = new FixedClock(new Date('2024-03-12T02:00:00.000Z'));

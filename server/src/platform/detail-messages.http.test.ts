@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../common/contracts/catalog.ts';
-import { buildStandardsWorkbook } from '../modules/catalog/standards-sheet.ts';
+
 import { importOutcome } from '../testing/imports.ts';
 import { createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
+import { buildStandardsWorkbook } from '../testing/app-parts.ts';
 
 /**
  * Row-level messages inside error details follow the reader's language (platform/errors.ts withMessage), also when

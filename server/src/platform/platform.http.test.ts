@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
+
 import { as, createTestApp, login, type TestContext } from '../testing/test-app.ts';
+import { buildApp } from '../testing/app-parts.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS, ROLES, type Permission } from '../../../common/domain/roles.ts';
-import { DAYE_USERS } from '../seed/daye-org.ts';
+
 import { as, createTestApp, firstSignIn, login, type Session, type TestContext } from '../testing/test-app.ts';
+import { DAYE_USERS } from '../testing/app-parts.ts';
 
 /**
  * Generated from the route table: every /api route is refused to an anonymous caller unless it is deliberately

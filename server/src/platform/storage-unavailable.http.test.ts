@@ -6,16 +6,17 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
+
 import { loadConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { migrateToLatest } from '../db/migrations/index.ts';
-import { seedDemoCity } from '../seed/demo-city.ts';
+
 import { FixedClock } from './clock.ts';
 import { openDatabase, type Database } from './db.ts';
 import { isStorageUnavailable } from './storage-errors.ts';
 import { as, createTestApp, login, type TestApp, type TestContext } from '../testing/test-app.ts';
 import { TEST_DIALECT } from '../testing/test-db.ts';
+import { buildApp, seedDemoCity } from '../testing/app-parts.ts';
 
 /**
  * A database that cannot take a write (locked by another connection, read-only) is answered 503 with Retry-After

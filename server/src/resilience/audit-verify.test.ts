@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CheckpointStore } from '../platform/checkpoint-store.ts';
 import { runAuditVerify } from '../testing/audit-verify-cli.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
-import { makeTempDir } from '../testing/temp-dir.ts';
+
 import { verifyAll } from './audit-verify.ts';
 
 /**

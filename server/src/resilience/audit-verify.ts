@@ -115,7 +115,7 @@ export async function verifyAll(database: Database, options: VerifyOptions): Pro
   const tenants = await database.db.selectFrom('tenants').select(['id', 'code']).orderBy('code').execute();
   // Rows of a tenant that no longer exists still belong to a chain that must be checked.
   const orphan = await sql<{ tenant_id: string }>`select distinct tenant_id from audit_log where tenant_id not in (select id from tenants)`.execute(database.db);
-  const all = [...tenants.map((t) => ({ id: t.id, code: t.code as string | null })), ...orphan.rows.map((r) => ({ id: r.tenant_id, code: null }))];
+  const all = [...tenants.map((t) => ({ id: t.id, code: t.code })), ...orphan.rows.map((r) => ({ id: r.tenant_id, code: null }))];
   result.tenants = all.length;
   for (const t of all) {
     const mine = anchors.get(t.id) ?? [];

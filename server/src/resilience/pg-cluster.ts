@@ -52,7 +52,7 @@ export async function startPrivateCluster(): Promise<PrivateCluster | null> {
   if (!bin) return null;
   try {
     const cluster = await startPrivatePostgres({ bin, parent: testTmpRoot(), settings: ['fsync=on', 'shared_buffers=16MB'] });
-    return { url: cluster.url, port: cluster.port, restart: cluster.restart, stop: cluster.stop };
+    return { url: cluster.url, port: cluster.port, restart: () => cluster.restart(), stop: () => cluster.stop() };
   } catch (err) {
     if (process.env.CRASH_DEBUG) console.error(err);
     return null;

@@ -107,8 +107,8 @@ beforeAll(async () => {
   const res = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: { cookie: sessions.get('inspector')!.cookie, 'x-csrf-token': sessions.get('inspector')!.csrf }, payload: { matterCode: '09006', description: '模糊测试 占道经营', lng: 114.975, lat: 30.1 } });
   expect(res.statusCode, res.body).toBe(201);
   ids = await realIdentifiers(ctx.database);
-  userSnapshot = await ctx.database.db.selectFrom('users').selectAll().execute() as Record<string, unknown>[];
-  grantSnapshot = await ctx.database.db.selectFrom('user_grants').selectAll().execute() as Record<string, unknown>[];
+  userSnapshot = await ctx.database.db.selectFrom('users').selectAll().execute();
+  grantSnapshot = await ctx.database.db.selectFrom('user_grants').selectAll().execute();
 }, 60_000);
 afterAll(async () => ctx.close());
 

@@ -79,7 +79,7 @@ export async function startServer(env: Record<string, string>, port?: number, ti
     await waitForHealth(base, timeoutMs, alive);
   } catch (err) {
     await proc.kill('SIGKILL');
-    throw new Error(`${(err as Error).message}\n${tail}`);
+    throw new Error(`${(err as Error).message}\n${tail}`, { cause: err });
   }
   return proc;
 }

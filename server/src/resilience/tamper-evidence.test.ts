@@ -59,7 +59,7 @@ async function rehash<T extends AuditLogTable | CaseEventsTable>(table: 'audit_l
 async function putBack(table: 'audit_log' | 'case_events', rows: readonly (AuditLogTable | CaseEventsTable)[]) {
   if (table === 'audit_log') await db().deleteFrom('audit_log').where('tenant_id', '=', tenantId).execute();
   else await db().deleteFrom('case_events').where('case_id', 'in', [...new Set(rows.map((r) => (r as CaseEventsTable).case_id))]).execute();
-  for (const r of rows) await db().insertInto(table).values(r as never).execute();
+  for (const r of rows) await db().insertInto(table).values(r).execute();
 }
 
 beforeAll(async () => {

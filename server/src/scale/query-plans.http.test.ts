@@ -15,7 +15,7 @@ import { FixedClock } from '../platform/clock.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
 import { refreshStatistics } from '../platform/db-statistics.ts';
 import { BIG_TABLES, captureStatements, explainStatement, shortSql, type CapturedStatement, type Plan } from '../testing/query-plans.ts';
-import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-db.ts';
+import { createTestDatabase, TEST_DIALECT } from '../testing/test-db.ts';
 import { driveRoutes } from './query-plans.scenario.ts';
 
 /**
@@ -41,7 +41,7 @@ beforeAll(async () => {
     await migrateToLatest(opened.db);
     database = { ...opened, url, schema: null };
   } else {
-    database = await createTestDatabase() as TestDatabase;
+    database = await createTestDatabase();
   }
   await seedDemoCity(database.db, clock);
   await generateCases({ url: database.url, schema: database.schema, cases: CASES, now: clock.now(), spanDays: 400 });

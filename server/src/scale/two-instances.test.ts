@@ -60,9 +60,12 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON bodies, asserted field by field
+type Reply = { status: number; headers: Record<string, string | string[] | undefined>; body: any };
+
 /** HTTP against one instance; answers status, headers and parsed body. */
 function call(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: unknown) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: any }>((resolve, reject) => {
+  return new Promise<Reply>((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request({ host: '127.0.0.1', port, method, path, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
       let text = '';

@@ -15,7 +15,8 @@ import type { FeatureCollection, Geometry, LineStringGeometry, PolygonGeometry, 
 import { generateGrids, type GeneratedGrid } from '../modules/geo/index.ts';
 import { DAYE, DAYE_STREETS } from './daye-org.ts';
 
-const WEST = 114.93, NORTH = 30.13, BLOCK = 0.01, COLS = 9, ROWS = 7;
+// The central area is a 9 × 7 block of BLOCK-sized squares from its north-west corner.
+const WEST = 114.93, NORTH = 30.13, BLOCK = 0.01;
 const CORNER_JITTER = 0.0022, EDGE_BULGE = 0.0012;
 
 /** Block → community letter, rows north→south, columns west→east; '.' is outside the demo area. */

@@ -185,7 +185,7 @@ export async function startPrivatePostgres(o: PrivatePostgresOptions): Promise<P
       } catch (err) {
         if (attempt >= 3) {
           const log = existsSync(join(dir, 'log')) ? readFileSync(join(dir, 'log'), 'utf8').slice(-2000) : '';
-          throw new Error(`PostgreSQL did not start: ${(err as Error).message}\n${log}`);
+          throw new Error(`PostgreSQL did not start: ${(err as Error).message}\n${log}`, { cause: err });
         }
       }
     }

@@ -20,7 +20,7 @@ function fakeServer(status = 200, payload: unknown = { ok: true }) {
     });
     return new Response(JSON.stringify(payload), { status, headers: { 'content-type': 'application/json' } });
   });
-  return { calls, client: new ApiClient({ fetch: fetchImpl as typeof fetch }) };
+  return { calls, client: new ApiClient({ fetch: fetchImpl }) };
 }
 
 describe('ApiClient', () => {
@@ -75,7 +75,7 @@ describe('ApiClient', () => {
   });
 
   it('reports a network failure as NETWORK', async () => {
-    const client = new ApiClient({ fetch: (async () => { throw new TypeError('Failed to fetch'); }) as typeof fetch });
+    const client = new ApiClient({ fetch: (async () => { throw new TypeError('Failed to fetch'); }) });
     await expect(client.get('/api/health')).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
   });
 });
@@ -88,7 +88,7 @@ describe('ApiClient.put and upload', () => {
       seen.push({ method: init?.method ?? 'GET', type: headers['content-type'], csrf: headers['x-csrf-token'], body: init?.body });
       return new Response('{"ok":true}', { status: 200 });
     };
-    const client = new ApiClient({ fetch: fetchImpl as typeof fetch });
+    const client = new ApiClient({ fetch: fetchImpl });
     client.setCsrfToken('tok');
     await client.put('/api/calendar/periods', { periods: [] });
     const file = new Blob([new Uint8Array([80, 75, 3, 4])]);

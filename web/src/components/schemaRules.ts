@@ -21,10 +21,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function stringPart(schema: unknown): StringSchema {
   if (!isObject(schema)) return {};
   if (Array.isArray(schema.anyOf)) {
-    const member = schema.anyOf.find((m) => isObject(m) && m.type === 'string' && !('const' in m));
-    return isObject(member) ? (member as StringSchema) : {};
+    const member: unknown = (schema.anyOf as unknown[]).find((m) => isObject(m) && m.type === 'string' && !('const' in m));
+    return isObject(member) ? member : {};
   }
-  return schema as StringSchema;
+  return schema;
 }
 
 export interface SchemaRuleOptions {

@@ -39,7 +39,7 @@ export function ConsoleLayout() {
       defaultOpenKeys={nodes.flatMap((n) => (n.kind === 'group' ? [`group-${n.group.key}`] : []))}
       onNavigate={(key) => {
         const entry = MENU.find((e) => e.key === key);
-        if (entry) navigate(entry.path);
+        if (entry) void navigate(entry.path);
       }}
       headerRight={
         <>

@@ -111,7 +111,7 @@ async function reencode(file: Blob): Promise<string | null> {
  * except a HEIC, which the server cannot decode either: HeicUnsupportedError).
  */
 export async function compressPhoto(file: Blob): Promise<string> {
-  let url: string | null = null;
+  let url: string | null;
   try {
     url = await reencode(file);
   } catch {

@@ -3,12 +3,13 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { verifySignature } from '../../platform/chain-keys.ts';
 import { entryMessage } from '../../platform/checkpoint-store.ts';
 import { Scheduler } from '../../platform/scheduler.ts';
-import { checkpointJob } from '../../resilience/audit-checkpoint.ts';
+
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
+import { checkpointJob, createTenant } from '../../testing/app-parts.ts';
 
 /** The daily checkpoint job, the administrator's export of the checkpoints, and where the audit key comes from. */
 let ctx: TestContext;

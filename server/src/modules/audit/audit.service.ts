@@ -32,7 +32,7 @@ function masked(json: string | null): unknown {
 /** Never write secrets into the audit trail, even hashed. */
 function scrub(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return JSON.stringify(value, (k, v) => (SECRET_KEYS.test(k) ? '[redacted]' : v));
+  return JSON.stringify(value, (k, v: unknown) => (SECRET_KEYS.test(k) ? '[redacted]' : v));
 }
 
 export interface AuditTamperDeps {

@@ -4,7 +4,7 @@ import { isRole, permissionsOf, type Grant } from '../../../../common/domain/rol
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+
 import { authErrors } from './auth.errors.ts';
 import { newToken } from '../../platform/ids.ts';
 import type { Locale } from '../../platform/messages.ts';

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
+
 import { loadConfig } from '../../config.ts';
 import { as, createTestApp, login, type TestApp, type TestContext } from '../../testing/test-app.ts';
+import { buildApp } from '../../testing/app-parts.ts';
 
 /** The session cookie is Secure whenever the browser came over HTTPS, and a session ends 7 days after sign-in. */
 let direct: TestContext;

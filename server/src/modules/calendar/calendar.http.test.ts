@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices } from '../../composition.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
+import { createServices, createTenant } from '../../testing/app-parts.ts';
 
 let ctx: TestContext;
 let admin: Session;

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
-import { newId } from '../../platform/ids.ts';
+
 import { wgs84 } from '../geo/index.ts';
 import { enqueueNotice, NOTICE_KINDS } from '../notify/index.ts';
 import { startStep } from './case-sla.ts';
@@ -157,7 +157,7 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
           fromStatus: c.status, toStatus: to, note: r.reason.trim() || null, data: { reopenCount: patch.reopen_count },
         });
       });
-      publish({ ...c, ...patch } as CasesTable, 'reopen');
+      publish({ ...c, ...patch }, 'reopen');
     },
 
     /** A case as the public may see it; a case of a non-public channel is the same 404 as a missing one. */

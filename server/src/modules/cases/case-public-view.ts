@@ -113,5 +113,5 @@ export async function publicRows(db: Executor, tenantId: string, channels: reado
   if (q.updatedTo) base = base.where('updated_at', '<=', q.updatedTo);
   const [col, dir] = q.order === 'reported_asc' ? (['reported_at', 'asc'] as const) : q.order === 'updated_desc' ? (['updated_at', 'desc'] as const) : (['reported_at', 'desc'] as const);
   const rows = await base.selectAll().orderBy(col, dir).orderBy('id', dir).limit(q.limit).offset(q.offset).execute();
-  return rows as CasesTable[];
+  return rows;
 }

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { CaseState } from '../../../../common/domain/case-status.ts';
-import { LIMIT_UNITS, type LimitUnit } from '../../../../common/domain/work-calendar.ts';
+import { LIMIT_UNITS } from '../../../../common/domain/work-calendar.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
@@ -26,7 +26,7 @@ export function createStepLimits(database: Database, settings: SettingsService) 
     const out: Partial<Record<CaseState, StepLimit>> = { ...DEFAULT_STEP_LIMITS };
     for (const step of TIMED_STEPS) {
       const v = stored?.[step];
-      if (isLimit(v)) out[step] = { value: v.value, unit: v.unit as LimitUnit };
+      if (isLimit(v)) out[step] = { value: v.value, unit: v.unit };
     }
     return out;
   }

@@ -8,9 +8,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
-import { newId } from '../../platform/ids.ts';
+
 import { listWindow } from '../../platform/paging.ts';
-import { nextSequence } from '../../platform/sequences.ts';
+
 import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { wgs84 } from '../geo/index.ts';
 import { enqueueNotice, NOTICE_KINDS } from '../notify/index.ts';
@@ -162,7 +162,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const c = await load(actor, id);
       if (!deps.routing) return [];
       // Candidates obey the list's rule: a nearby case the caller cannot open is not offered either.
-      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at), visibility: visibilityFilter(actor, 'cases') });
+      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at), visibility: visibilityFilter(actor) });
     },
 
     async transition(actor: Actor, id: string, input: CaseTransition): Promise<CaseDetail> {
@@ -199,7 +199,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
           await notifyMerged(tx, c, now);
           await notifyReporterClosed(tx, c, now);
         }
-        return { ...c, ...patch, version: c.version + 1 } as CasesTable;
+        return { ...c, ...patch, version: c.version + 1 };
       });
       publish(updated, input.action);
       return detail(actor, updated, calendar);
@@ -258,7 +258,3 @@ function listOrder(inbox: Inbox, query: CaseQuery) {
   return newestFirst ? { ...w, order: 'desc' as const } : w;
 }
 
-/** The local calendar day (business time zone) as yyyymmdd, for case numbers. */
-function localDay(calendar: WorkCalendar, at: Date): string {
-  return calendar.localDate(at).replace(/-/g, '');
-}

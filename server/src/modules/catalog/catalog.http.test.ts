@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 let ctx: TestContext;
 let admin: Session;

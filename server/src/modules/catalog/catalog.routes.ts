@@ -9,7 +9,7 @@ import {
 } from '../../../../common/contracts/catalog.ts';
 import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
 import { ImportJob } from '../../../../common/contracts/imports.ts';
-import { invalidField } from '../../platform/errors.ts';
+
 import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';

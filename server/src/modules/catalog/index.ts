@@ -8,5 +8,7 @@ export type { StandardsService } from './standards.service.ts';
 export { registerCatalogRoutes } from './catalog.routes.ts';
 export { seedCatalog, seedNationalCatalog } from './catalog.seed.ts';
 export { loadNationalCatalog } from './catalog-data.ts';
+export { createCatalogSearch } from './catalog-search.ts';
+export { buildStandardsWorkbook } from './standards-sheet.ts';
 export { filingDefaultsFor, FILING_DEFAULTS, type FilingDefault } from './filing-defaults.ts';
 export * as catalogLookups from './catalog-lookups.ts';

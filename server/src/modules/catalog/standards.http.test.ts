@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { FILING_DEFAULTS } from './filing-defaults.ts';
 import { buildStandardsWorkbook, readStandardsWorkbook, type Column } from './standards-sheet.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 let ctx: TestContext;
 let admin: Session;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadNationalCatalog } from '../catalog/catalog-data.ts';
-import { createCatalogSearch } from '../catalog/catalog-search.ts';
+
 import type { TenantCatalog } from '../catalog/index.ts';
 import { COMMON_MATTERS, PLAIN_WORDS, searchPlainMatters } from './citizen-matters.ts';
+import { createCatalogSearch, loadNationalCatalog } from '../catalog/index.ts';
 
 const national = loadNationalCatalog();
 const matters = national.filter((e) => e.kind === 'matter');

@@ -108,8 +108,8 @@ export function readCsv(bytes: Buffer): { rows: SourceRow[]; issues: ImportIssue
 function cellValue(v: CellValue): unknown {
   if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return v;
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return cellValue(v.result as CellValue);
-  if ('text' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text as CellValue);
+  if ('result' in v) return cellValue(v.result);
+  if ('text' in v) return typeof v.text === 'string' ? v.text : cellValue(v.text);
   return null;
 }
 

@@ -6,7 +6,7 @@
  * A row without an id but with a class gets the class's next free serial, in file order.
  */
 import type { ComponentImportResult } from '../../../../common/contracts/components.ts';
-import type { Crs, PointGeometry } from '../../../../common/domain/geo.ts';
+import type { Crs } from '../../../../common/domain/geo.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
@@ -130,7 +130,7 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
     const today = todayIn(tenant.timezone, now);
     const rows: ComponentsTable[] = parsed.rows.map((p) => {
       const a = attributes[checkedAt[p.index] as number];
-      const [lng, lat] = (p.geometry as PointGeometry).coordinates;
+      const [lng, lat] = (p.geometry).coordinates;
       const place = placement(g, lng, lat, p.gridCode);
       const className = classes.get(`component:${p.classCode}`)?.name ?? p.classCode;
       return {

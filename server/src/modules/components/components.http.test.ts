@@ -1,8 +1,9 @@
 import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isComponentId, type Position } from '../../../../common/domain/geo.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 let ctx: TestContext;
 let admin: Session;
@@ -94,7 +95,7 @@ describe('register and edit', () => {
   });
 
   it('sets the change date on a state change only', async () => {
-    const [c] = (await list('classCode=01011&state=intact&pageSize=1')).items as Item[];
+    const [c] = (await list('classCode=01011&state=intact&pageSize=1')).items;
     const notes = (await api().patch(`/api/components/${c?.code}`, { notes: '巡查正常' })).json();
     expect(notes.changeDate).toBeNull();
     const broken = await api().patch(`/api/components/${c?.code}`, { state: 'damaged' });

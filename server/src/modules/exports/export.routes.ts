@@ -36,13 +36,13 @@ interface ExportDef {
 
 /** path, permission and filters mirror the list route each one exports (the list route is named in the summary). */
 const EXPORTS: readonly ExportDef[] = [
-  { key: 'cases', path: 'cases', permission: 'case.read', query: CaseQuery, sheet: CASES_SHEET as SheetSpec<never> },
-  { key: 'users', path: 'users', permission: 'user.read', query: UserQuery, sheet: USERS_SHEET as SheetSpec<never> },
-  { key: 'units', path: 'units', permission: 'org.read', query: UnitQuery, sheet: UNITS_SHEET as SheetSpec<never> },
-  { key: 'regions', path: 'regions', permission: 'org.read', query: RegionQuery, sheet: REGIONS_SHEET as SheetSpec<never> },
-  { key: 'audit', path: 'audit', permission: 'audit.read', query: AuditQuery, sheet: AUDIT_SHEET as SheetSpec<never> },
-  { key: 'catalog', path: 'catalog', permission: 'org.read', query: CatalogEntryQuery, sheet: CATALOG_SHEET as SheetSpec<never> },
-  { key: 'routing', path: 'routing-rules', permission: 'org.read', query: RoutingRuleQuery, sheet: ROUTING_SHEET as SheetSpec<never> },
+  { key: 'cases', path: 'cases', permission: 'case.read', query: CaseQuery, sheet: CASES_SHEET },
+  { key: 'users', path: 'users', permission: 'user.read', query: UserQuery, sheet: USERS_SHEET },
+  { key: 'units', path: 'units', permission: 'org.read', query: UnitQuery, sheet: UNITS_SHEET },
+  { key: 'regions', path: 'regions', permission: 'org.read', query: RegionQuery, sheet: REGIONS_SHEET },
+  { key: 'audit', path: 'audit', permission: 'audit.read', query: AuditQuery, sheet: AUDIT_SHEET },
+  { key: 'catalog', path: 'catalog', permission: 'org.read', query: CatalogEntryQuery, sheet: CATALOG_SHEET },
+  { key: 'routing', path: 'routing-rules', permission: 'org.read', query: RoutingRuleQuery, sheet: ROUTING_SHEET },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases', users: '/api/org/users', units: '/api/org/units', regions: '/api/org/regions', audit: '/api/audit',
@@ -64,7 +64,7 @@ export function registerExportRoutes(app: FastifyInstance, sources: ExportSource
     }, async (req: FastifyRequest, reply) => {
       const actor = actorOf(req);
       const query = { ...(req.query as Record<string, unknown>) };
-      const source = sources[def.key] as { list(actor: Actor, q: unknown): Promise<Page<unknown>> };
+      const source = sources[def.key];
       const fmt = formatter(localeFromHeader(req.headers['accept-language']), timeZone);
       // Every export is audited (who took which list, with which filters, how many rows matched): lists carry names,
       // phones and case descriptions. Written once the first page has passed the list's own checks, before any byte.

@@ -31,7 +31,7 @@ export function toWgs84(lng: number, lat: number, crs: Crs, path = 'location'): 
   const issues = coordinateIssues(lng, lat, path);
   if (issues.length > 0) throw new GeoValidationError('GEO_INVALID_COORDINATE', issues);
   if (crs === 'wgs84' || crs === 'cgcs2000') return [lng, lat];
-  const [x, y] = gcoord.transform([lng, lat], GCOORD_CRS[crs], gcoord.WGS84) as [number, number];
+  const [x, y] = gcoord.transform<[number, number]>([lng, lat], GCOORD_CRS[crs], gcoord.WGS84);
   if (!isLngLatInRange(x, y)) {
     throw new GeoValidationError('GEO_INVALID_COORDINATE', [{ path, message: `(${lng}, ${lat}) in ${crs} has no WGS84 equivalent` }]);
   }
@@ -41,7 +41,7 @@ export function toWgs84(lng: number, lat: number, crs: Crs, path = 'location'): 
 /** WGS84 → a display CRS, for clients that draw on AMap (GCJ-02) or Baidu (BD-09) basemaps. */
 export function fromWgs84(lng: number, lat: number, crs: Crs): Position {
   if (crs === 'wgs84' || crs === 'cgcs2000') return [lng, lat];
-  return gcoord.transform([lng, lat], gcoord.WGS84, GCOORD_CRS[crs]) as [number, number];
+  return gcoord.transform<[number, number]>([lng, lat], gcoord.WGS84, GCOORD_CRS[crs]);
 }
 
 /**

@@ -1,10 +1,11 @@
 import gcoord from 'gcoord';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isGridCode, type AreaGeometry, type PolygonGeometry, type Position } from '../../../../common/domain/geo.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { centroid, pointInPolygon } from './geometry.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 let ctx: TestContext;
 let admin: Session;

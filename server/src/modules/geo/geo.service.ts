@@ -70,7 +70,7 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
   return {
     /** For other modules (components, cases): the tenant's in-memory index and region lookup. */
     geographyOf: locators.geographyOf,
-    locatePoint: locators.locatePoint,
+    locatePoint: (...args: Parameters<typeof locators.locatePoint>) => locators.locatePoint(...args),
 
     /** A FeatureCollection as JSON text (WGS84); `bbox` filters grids only. */
     async layer(actor: Actor, level: GeoLayerLevel, query: LayerQuery = {}): Promise<string> {

@@ -75,7 +75,7 @@ describe('parseRegionImport', () => {
   });
 
   it('rejects something that is not a FeatureCollection', () => {
-    expect(parseRegionImport({ type: 'Feature' }, opts)).toEqual({ ok: false, issues: [{ path: '', message: expect.stringMatching(/FeatureCollection/) as unknown as string }] });
+    expect(parseRegionImport({ type: 'Feature' }, opts)).toEqual({ ok: false, issues: [{ path: '', message: expect.stringMatching(/FeatureCollection/) }] });
   });
 });
 

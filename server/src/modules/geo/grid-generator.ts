@@ -84,7 +84,10 @@ export function generateGrids(community: GridGenerationInput, cellMeters = 100, 
         for (const piece of clipToRect(part, rect)) {
           const m2 = areaM2({ type: 'Polygon', coordinates: piece });
           if (m2 >= minPieceM2) pieces.push(piece);
-          else if (m2 > 0) (droppedCount++, (droppedM2 += m2));
+          else if (m2 > 0) {
+            droppedCount++;
+            droppedM2 += m2;
+          }
         }
       }
       if (pieces.length > 0) cells.push({ row, col, pieces });
@@ -234,10 +237,16 @@ function liangBarsky(p: Position, q: Position, r: Rect): { enter: Position | nul
     const t = qk / pk;
     if (pk < 0) {
       if (t > t1) return null;
-      if (t > t0) (t0 = t), (side0 = k);
+      if (t > t0) {
+        t0 = t;
+        side0 = k;
+      }
     } else {
       if (t < t0) return null;
-      if (t < t1) (t1 = t), (side1 = k);
+      if (t < t1) {
+        t1 = t;
+        side1 = k;
+      }
     }
   }
   if (t1 <= t0) return null; // touches a corner only: no area on either side changes
@@ -274,7 +283,10 @@ function joinChains(chains: Chain[], r: Rect): Position[][] {
       let next = first, best = Infinity;
       chains.forEach((c, i) => {
         const d = (c.start - chain.end + 4) % 4;
-        if (d < best) (best = d), (next = i);
+        if (d < best) {
+          best = d;
+          next = i;
+        }
       });
       corners
         .map((corner, k) => ({ corner, d: (k + 1 - chain.end + 4) % 4 }))

@@ -20,7 +20,12 @@ export function createPolygonIndex<T>(items: readonly { polygon: AreaGeometry; v
   if (items.length === 0) return { size: 0, find: () => null };
   let total = 0, ringCount = 0;
   for (const { polygon } of items) {
-    for (const rings of polygonsOf(polygon)) for (const ring of rings) (total += ring.length), ringCount++;
+    for (const rings of polygonsOf(polygon)) {
+      for (const ring of rings) {
+        total += ring.length;
+        ringCount++;
+      }
+    }
   }
   const coords = new Float64Array(total * 2);
   const ringEnd = new Uint32Array(ringCount); // exclusive end (in numbers) of each ring in coords

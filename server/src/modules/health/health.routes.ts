@@ -52,7 +52,7 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database, v
     const beatAt = deps.clock.now().toISOString();
     const db = await passes(() => writeHeartbeat(database.db, beatAt));
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    const photos = await passes(deps.photoStorage);
+    const photos = await passes(() => deps.photoStorage());
     const failed: Health['failed'] = [...(db ? [] : ['db' as const]), ...(photos ? [] : ['photos' as const])];
     return { status: failed.length ? 'degraded' : 'ok', db: { ok: db, dialect: database.dialect, latencyMs }, photos: { ok: photos }, failed, version };
   }

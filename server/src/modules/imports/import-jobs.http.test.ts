@@ -2,13 +2,14 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
 import type { ImportJob } from '../../../../common/contracts/imports.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { newId } from '../../platform/ids.ts';
-import { buildStandardsWorkbook } from '../catalog/standards-sheet.ts';
+
 import { Scheduler } from '../../platform/scheduler.ts';
 import { waitForImport } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { importsResumeJob } from './index.ts';
+import { buildStandardsWorkbook, createTenant } from '../../testing/app-parts.ts';
 
 /** Imports as jobs (docs/imports.md): 202 + Location, progress, outcome, resume after a dead runner, visibility. */
 let ctx: TestContext;

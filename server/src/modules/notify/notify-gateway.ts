@@ -58,7 +58,7 @@ export function createHttpGateway(options: { url: string; token: string | null; 
         });
       } catch (err) {
         const name = err instanceof Error ? err.name : '';
-        throw new Error(name === 'TimeoutError' ? `timeout after ${options.timeoutMs} ms` : `unreachable: ${err instanceof Error ? err.message : String(err)}`);
+        throw new Error(name === 'TimeoutError' ? `timeout after ${options.timeoutMs} ms` : `unreachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
       }
       const text = await res.text().catch(() => '');
       if (!res.ok) throw new Error(`HTTP ${res.status}`);

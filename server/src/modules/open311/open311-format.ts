@@ -89,7 +89,7 @@ const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppress
 
 export function render(doc: O311Doc, format: O311Format): string {
   if (format === 'json') return JSON.stringify(toJson(doc.body));
-  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [doc.root]: toXmlTree(doc.body) }) as string}`;
+  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [doc.root]: toXmlTree(doc.body) })}`;
 }
 
 /** docs/open311.md "Errors": `errors` → `error{code, description}`; the body code equals the HTTP status. */

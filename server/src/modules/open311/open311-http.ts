@@ -57,13 +57,13 @@ export function installOpen311Errors(scope: FastifyInstance, bodyLimitBytes: num
     if (err instanceof O311Error) e = err;
     else if (err instanceof AppError) e = fromAppError(err, localeOf(req));
     else {
-      const status = typeof (err as FastifyError).statusCode === 'number' ? (err as FastifyError).statusCode! : 500;
+      const status = typeof (err).statusCode === 'number' ? (err).statusCode : 500;
       if (status >= 500) {
         req.log.error({ err }, 'open311: unhandled error');
         return send(reply, format, errorsDoc(500, ['internal error']), 500);
       }
       const mapped = status === 413 ? 413 : status === 429 ? 429 : status === 404 ? 404 : 400;
-      const text = (err as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `the body is larger than ${bodyLimitBytes} bytes (send media as multipart parts)` : String(err.message).slice(0, 200);
+      const text = (err).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `the body is larger than ${bodyLimitBytes} bytes (send media as multipart parts)` : String(err.message).slice(0, 200);
       e = new O311Error(mapped, [mapped === 429 ? 'rate limit exceeded' : text]);
     }
     if (e.retryAfterSeconds !== undefined) reply.header('retry-after', String(e.retryAfterSeconds));

@@ -38,7 +38,7 @@ const KEYED_LOG = 'warn' as const;
 
 const queryKey = (req: FastifyRequest): string | undefined => {
   const v = (req.query as Record<string, unknown> | undefined)?.api_key;
-  const first = Array.isArray(v) ? v[0] : v;
+  const first: unknown = Array.isArray(v) ? (v as unknown[])[0] : v;
   return typeof first === 'string' && first !== '' ? first : undefined;
 };
 

@@ -10,12 +10,13 @@ import { createUserService } from './user.service.ts';
 
 /** The organisation module's services, built from their dependencies (the composition root calls this). */
 export function createOrgServices(database: Database, clock: Clock, audit: AuditService, regionReferences: readonly RegionReferences[], publicTenantCode: string | null = null) {
+  const tenants = createTenantService(database);
   return {
     publicTenant: createPublicTenantResolver(database, publicTenantCode),
     regions: createRegionService(database, clock, audit, regionReferences),
     units: createUnitService(database, clock, audit),
     users: createUserService(database, clock, audit),
-    tenant: createTenantService(database).tenant,
+    tenant: (actor: Parameters<typeof tenants.tenant>[0]) => tenants.tenant(actor),
   };
 }
 export type OrgServices = ReturnType<typeof createOrgServices>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { createTestApp, type TestApp, type TestContext } from '../../testing/test-app.ts';
 import { TEST_DIALECT } from '../../testing/test-db.ts';
+import { buildApp, createTenant } from '../../testing/app-parts.ts';
 
 /**
  * Public entry points (citizen H5, Open311) serve "the" city when a request names none. Once a second city is added

@@ -50,7 +50,7 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
 
     async create(actor: Actor, input: RegionCreate): Promise<Region> {
       requirePermission(actor, 'region.manage');
-      const kind = input.kind as RegionKind;
+      const kind = input.kind;
       const parentKinds = allowedParentKinds(kind);
       const parent = input.parentId ? await repo.findRegion(db, actor.tenantId, input.parentId) : undefined;
       if (input.parentId && !parent) throw orgErrors.unknownRegion('body.parentId', 'parent region not found');

@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db.ts';
  * Reads of one tenant's row for other modules (names, code, time zone, bounding box), with exactly the columns
  * asked for: the boundary polygon is large and only some callers want it (docs/architecture.md, "Table ownership").
  */
-export function tenantColumns<C extends keyof TenantsTable & string>(db: Executor, tenantId: string, columns: readonly C[]) {
+export function tenantColumns<C extends keyof TenantsTable>(db: Executor, tenantId: string, columns: readonly C[]) {
   return db.selectFrom('tenants').select(columns).where('id', '=', tenantId).executeTakeFirst();
 }
 

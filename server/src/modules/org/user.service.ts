@@ -1,7 +1,7 @@
 import type { GrantInput, ResetPasswordBody, User, UserCreate, UserQuery, UserUpdate } from '../../../../common/contracts/org.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { maskPhone } from '../../../../common/domain/privacy.ts';
-import { UNIT_BOUND_ROLES, type Role } from '../../../../common/domain/roles.ts';
+import { UNIT_BOUND_ROLES } from '../../../../common/domain/roles.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database, type Executor } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -69,7 +69,7 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
     grants.forEach((g, i) => {
       if (g.unitId && !knownUnits.has(g.unitId)) throw orgErrors.unknownUnit(`body.grants.${i}.unitId`);
       if (g.regionId && !knownRegions.has(g.regionId)) throw orgErrors.unknownRegion(`body.grants.${i}.regionId`);
-      if (UNIT_BOUND_ROLES.includes(g.role as Role) && !g.unitId) {
+      if (UNIT_BOUND_ROLES.includes(g.role) && !g.unitId) {
         throw orgErrors.grantNeedsUnit(`body.grants.${i}.unitId`, g.role);
       }
     });

@@ -3,10 +3,11 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { heicLike, insertBareCase, oversizePng, portraitJpegWithGps, textRenamedJpg, transparentPng } from '../../testing/photo.fixtures.ts';
 import { MAX_PHOTO_BYTES } from './photo.errors.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 let ctx: TestContext;
 let inspector: Session;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_PERMISSIONS } from '../../../../common/domain/roles.ts';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { AppError } from '../../platform/errors.ts';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import type { Actor } from '../auth/index.ts';
 import { insertBareCase, portraitJpegWithGps, transparentPng } from '../../testing/photo.fixtures.ts';
 import { createPhotoService, type PhotoService } from './photo.service.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 /** attachPhotos / photosOfCase as the case service will call them, and access through `canViewCase`. */
 let ctx: TestContext;

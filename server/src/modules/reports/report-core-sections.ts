@@ -17,7 +17,8 @@ function countsTable(ctx: ReportContext, key: string, rows: { name: string; c: K
     columns: ['name', ...cols].map((c) => column(ctx, c, types[c] ?? (c.endsWith('Rate') ? 'percent' : 'int'))),
     rows: rows.map(({ name, c }) => {
       const ind = indicatorsOf(c, ctx.options);
-      return Object.fromEntries([['name', name], ...cols.map((k) => [k, k.endsWith('Rate') ? ind[k as keyof typeof ind]?.value ?? null : c[k as keyof KpiCounts] ?? 0])]);
+      const cells: [string, string | number | null][] = [['name', name], ...cols.map((k): [string, number | null] => [k, k.endsWith('Rate') ? ind[k as keyof typeof ind]?.value ?? null : c[k as keyof KpiCounts] ?? 0])];
+      return Object.fromEntries(cells);
     }),
   };
 }

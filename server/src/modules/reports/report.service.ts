@@ -50,7 +50,7 @@ export function createReportService(database: Database, clock: Clock, kpi: KpiSe
       tenantId, tenantName: tenant?.name ?? '', period, periodText: '', locale, now, db, options: settings.options, t,
       pct: (v) => (v === null || !Number.isFinite(v) ? t('report.percentNoData') : `${Number(v.toFixed(2))}%`),
       totals: () => once('all', async () => (await kpi.sumsBy(tenantId, 'all', period)).get('') ?? zeroCounts()),
-      by: (dim) => once(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)) as Promise<Map<string, KpiCounts>>,
+      by: (dim) => once<Map<string, KpiCounts>>(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)),
       names: (dim) => once(`names:${dim}`, () => names(tenantId, dim)),
     };
     ctx.periodText = periodText(period, t);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { must, regionIdsByName, tenantIdOf, unitIds } from '../../testing/routing.fixtures.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 /** A few HTTP tests per route: contract, permission, validation naming fields, audit, tenancy. */
 let ctx: TestContext;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenant } from '../../seed/demo-city.ts';
+
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { haversineM } from './duplicate-geometry.ts';
 import { DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY, type RoutingService } from './index.ts';
 import { insertCase, insertRule, mToLat, mToLng, must, regionIdsByName, tenantIdOf, unitIds } from '../../testing/routing.fixtures.ts';
+import { createTenant } from '../../testing/app-parts.ts';
 
 /** Service level, on a real migrated database (SQLite by default, PostgreSQL with TEST_DB=postgres). */
 let ctx: TestContext;
@@ -127,7 +128,7 @@ describe('findDuplicates', () => {
     await add('sameMatter10mOld', { matterCode: '09006', lng: east(10), lat, reportedAt: hours(-80) });
     await add('sameMatter10mLater', { matterCode: '09006', lng: east(10), lat, reportedAt: hours(75) });
     await add('voided5m', { matterCode: '09006', lng: east(5), lat, reportedAt: at, status: 'voided', void_reason: 'invalid' });
-    await add('merged5m', { matterCode: '09006', lng: east(-5), lat, reportedAt: at, status: 'voided', void_reason: 'duplicate', parent_id: ids.get('sameMatter20m') as string });
+    await add('merged5m', { matterCode: '09006', lng: east(-5), lat, reportedAt: at, status: 'voided', void_reason: 'duplicate', parent_id: ids.get('sameMatter20m') });
     const { tenantId: other } = await createTenant(db, ctx.clock, { code: '420202', name: '黄石港区' });
     await insertCase(db, other, { matterCode: '09006', lng, lat, reportedAt: at });
   });
@@ -135,7 +136,7 @@ describe('findDuplicates', () => {
   const names = (list: { id: string }[]) => list.map((c) => [...ids].find(([, id]) => id === c.id)?.[0] ?? 'foreign');
 
   it('finds the same matter or class within 50 m and ±72 h, nearest first, excluding itself, voided, merged and other classes', async () => {
-    const found = await routing.findDuplicates(tenantId, { caseId: ids.get('self') as string, matterCode: '09006', lng, lat, at });
+    const found = await routing.findDuplicates(tenantId, { caseId: ids.get('self'), matterCode: '09006', lng, lat, at });
     expect(names(found)).toEqual(['sameMatter20m', 'sameClass40m', 'closedSameMatter45m']);
     const first = found[0];
     expect(first).toMatchObject({ status: 'reported', matterCode: '09006', reportedAt: hours(-5).toISOString() });
@@ -155,11 +156,11 @@ describe('findDuplicates', () => {
     try {
       await put(DUPLICATE_RADIUS_KEY, 100);
       await put(DUPLICATE_WINDOW_KEY, 96);
-      const found = await routing.findDuplicates(tenantId, { caseId: ids.get('self') as string, matterCode: '09006', lng, lat, at });
+      const found = await routing.findDuplicates(tenantId, { caseId: ids.get('self'), matterCode: '09006', lng, lat, at });
       expect(names(found).sort()).toEqual(['closedSameMatter45m', 'sameClass40m', 'sameMatter10mLater', 'sameMatter10mOld', 'sameMatter20m', 'sameMatter80m']);
       await put(DUPLICATE_RADIUS_KEY, 5);
       await put(DUPLICATE_WINDOW_KEY, 1);
-      expect(await routing.findDuplicates(tenantId, { caseId: ids.get('self') as string, matterCode: '09006', lng, lat, at })).toEqual([]);
+      expect(await routing.findDuplicates(tenantId, { caseId: ids.get('self'), matterCode: '09006', lng, lat, at })).toEqual([]);
     } finally {
       await db.deleteFrom('tenant_settings').where('tenant_id', '=', tenantId).where('key', 'in', [DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY]).execute();
     }

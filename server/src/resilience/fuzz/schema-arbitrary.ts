@@ -65,7 +65,7 @@ export function valid(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
   const union = (s.anyOf ?? s.oneOf) as unknown[] | undefined;
   if (Array.isArray(union) && union.length) return fc.oneof(...union.map((u) => valid(u, depth + 1)));
   if (Array.isArray(s.allOf) && s.allOf.length) return valid(s.allOf[0], depth + 1);
-  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  const type: unknown = Array.isArray(s.type) ? (s.type as unknown[])[0] : s.type;
   switch (type) {
     case 'string': return stringArb(s);
     case 'integer': return numberArb(s, true);
@@ -92,7 +92,7 @@ type Path = (string | number)[];
 
 function pathsOf(v: unknown, prefix: Path = [], out: Path[] = [], depth = 0): Path[] {
   if (depth > 4 || v === null || typeof v !== 'object') return out;
-  for (const [k, child] of Object.entries(v as object)) {
+  for (const [k, child] of Object.entries(v)) {
     const p = [...prefix, Array.isArray(v) ? Number(k) : k];
     out.push(p);
     pathsOf(child, p, out, depth + 1);
@@ -119,7 +119,7 @@ export function mutated(schema: unknown): fc.Arbitrary<unknown> {
   return valid(schema).chain((v) => {
     const paths = pathsOf(v);
     const extra = fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), junk).map(([k, j]) =>
-      v !== null && typeof v === 'object' && !Array.isArray(v) ? { ...(v as object), [k]: j } : j);
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? { ...(v), [k]: j } : j);
     if (!paths.length) return fc.oneof(junk, extra);
     return fc.oneof(
       fc.tuple(fc.constantFrom(...paths), fc.oneof(junk, fc.constant<unknown>(DROP))).map(([p, r]) => withChange(v, p, r)),

@@ -31,7 +31,7 @@ export function UserMenu() {
       // Straight to /login without ?next: whoever signs in next starts at their own home page.
       auth.logout().then(
         () => {
-          navigate('/login', { replace: true });
+          void navigate('/login', { replace: true });
           void message.success(t('auth.loggedOut'));
         },
         (error: unknown) => void message.error(errorText(error, locale)),

@@ -75,7 +75,7 @@ export function CaseCreateForm() {
     const created = await casesApi.create(body, key, { csrfToken: auth.me?.csrfToken ?? null, locale });
     setKey(newIdempotencyKey());
     void message.success(t('cases.form.created', { caseNo: created.caseNo }));
-    navigate(`/cases/${encodeURIComponent(created.id)}`);
+    void navigate(`/cases/${encodeURIComponent(created.id)}`);
   });
 
   const required = [{ required: true, message: t('validation.required') }];

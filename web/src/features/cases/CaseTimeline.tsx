@@ -12,7 +12,7 @@ type Event = CaseDetail['timeline'][number];
 export function photoIdsOf(event: Event): string[] {
   const data = event.data;
   if (typeof data !== 'object' || data === null || !('photos' in data)) return [];
-  const photos = (data as { photos: unknown }).photos;
+  const photos = (data).photos;
   return Array.isArray(photos) ? photos.filter((p): p is string => typeof p === 'string') : [];
 }
 

@@ -28,7 +28,7 @@ export function ComponentsPage({ fetchPage: fetchOverride }: { fetchPage?: Fetch
   const [filters, setFilters] = useState<ComponentFilters>({});
   const [classText, setClassText] = useState('');
   const fetchPage = useCallback<FetchPage<Component, ComponentFilters>>(
-    (request, signal) => (fetchOverride ? fetchOverride(request, signal) : fetchComponents(request as ComponentQuery, signal)),
+    (request, signal) => (fetchOverride ? fetchOverride(request, signal) : fetchComponents(request, signal)),
     [fetchOverride],
   );
 

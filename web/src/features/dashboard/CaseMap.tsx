@@ -35,8 +35,8 @@ export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: str
     });
     Promise.all([mapApi.layer('tenant', null, controller.signal), mapApi.layer('street', null, controller.signal)])
       .then(([tenant, streets]) => {
-        const outline = L.geoJSON(tenant as never, { style: { color: '#36cfc9', weight: 2, fillColor: '#0e2a4d', fillOpacity: 0.6 }, interactive: false }).addTo(areas);
-        L.geoJSON(streets as never, { style: { color: '#2f6fb2', weight: 1, fillOpacity: 0, dashArray: '3 4' }, interactive: false }).addTo(areas);
+        const outline = L.geoJSON(tenant, { style: { color: '#36cfc9', weight: 2, fillColor: '#0e2a4d', fillOpacity: 0.6 }, interactive: false }).addTo(areas);
+        L.geoJSON(streets, { style: { color: '#2f6fb2', weight: 1, fillOpacity: 0, dashArray: '3 4' }, interactive: false }).addTo(areas);
         const bounds = outline.getBounds();
         if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16] });
       })

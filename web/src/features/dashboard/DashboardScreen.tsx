@@ -33,7 +33,7 @@ export function DashboardScreen() {
   // A figure opens 考核评价 for its period (whole city), where every number drills to its cases.
   const today = data?.trend.at(-1)?.date ?? null;
   const drill = (period: 'day' | 'month') => () => {
-    if (today) navigate(`/kpi?period=${period}&at=${period === 'day' ? today : today.slice(0, 7)}&subject=tenant`);
+    if (today) void navigate(`/kpi?period=${period}&at=${period === 'day' ? today : today.slice(0, 7)}&subject=tenant`);
   };
   const channelLabel = (c: string) => tryT(locale, `cases.channel.${c}`) ?? c;
 

@@ -33,11 +33,12 @@ export function HotlinePage() {
   const [importing, setImporting] = useState(false);
   const fetchPage = useCallback<FetchPage<HotlineOrderSummary, Filters>>((request, signal) => hotlineApi.list(request, signal), []);
 
+  const openOrder = list.edit;
   const columns = useMemo<TableColumnsType<HotlineOrderSummary>>(() => [
     {
       title: t('hotline.field.externalNo'), key: 'externalNo', sorter: true, fixed: 'left',
       render: (_, o) => (
-        <Typography.Link onClick={() => list.edit(o)} data-testid={`hotline-row-${o.externalNo}`} style={{ fontFamily: 'monospace' }}>
+        <Typography.Link onClick={() => openOrder(o)} data-testid={`hotline-row-${o.externalNo}`} style={{ fontFamily: 'monospace' }}>
           {o.externalNo}
         </Typography.Link>
       ),
@@ -74,7 +75,7 @@ export function HotlinePage() {
     { title: t('hotline.field.caseNo'), key: 'caseNo', responsive: ['xl'], render: (_, o) => o.caseNo ?? '—' },
     { title: t('hotline.field.requester'), key: 'requester', responsive: ['xxl'], render: (_, o) => [o.requesterName, o.requesterPhone].filter(Boolean).join(' ') || '—' },
     { title: t('hotline.field.receivedAt'), key: 'receivedAt', sorter: true, responsive: ['lg'], render: (_, o) => formatInstant(o.receivedAt) },
-  ], [t, locale, list.edit]);
+  ], [t, locale, openOrder]);
 
   return (
     <PageSection title={t('hotline.title')} testId="page-hotline">

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Flex, Grid, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { hotlineApi, type HotlineSecret, type HotlineSource, type HotlineSourceConfig } from './hotline.api.ts';
+import { hotlineApi, type HotlineSecret, type HotlineSourceConfig } from './hotline.api.ts';
 import { hotlineErrorText, label } from './labels.ts';
 
 interface Props {
@@ -66,11 +66,11 @@ export function HotlineSourcesModal({ open, onClose }: Props) {
               title: '', key: 'actions',
               render: (_, r) => (
                 <Space>
-                  <Button size="small" onClick={() => void act(async () => setFresh(await hotlineApi.rotateSecret(r.source as HotlineSource)))} data-testid={`hotline-rotate-${r.source}`}>
+                  <Button size="small" onClick={() => void act(async () => setFresh(await hotlineApi.rotateSecret(r.source)))} data-testid={`hotline-rotate-${r.source}`}>
                     {r.configured ? t('hotline.sources.rotate') : t('hotline.sources.create')}
                   </Button>
                   {r.configured ? (
-                    <Popconfirm title={t('hotline.sources.removeConfirm')} onConfirm={() => void act(() => hotlineApi.removeSecret(r.source as HotlineSource))}>
+                    <Popconfirm title={t('hotline.sources.removeConfirm')} onConfirm={() => void act(() => hotlineApi.removeSecret(r.source))}>
                       <Button size="small" danger>{t('hotline.sources.remove')}</Button>
                     </Popconfirm>
                   ) : null}

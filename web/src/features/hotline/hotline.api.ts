@@ -3,7 +3,7 @@ import type {
   HotlineSource,
 } from '../../../../common/contracts/hotline.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import { api, type Query } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { importFile, type ImportProgress } from '../../api/import-jobs.ts';
 
 export type { HotlineImportResult, HotlineOrderDetail, HotlineOrderSummary, HotlineSecret, HotlineSource, HotlineSourceConfig };
@@ -14,7 +14,7 @@ type Body<T> = Omit<T, 'version'>;
 export const TEMPLATE_PATH = '/api/hotline/orders/template.xlsx';
 
 export const hotlineApi = {
-  list: (query: HotlineQuery, signal?: AbortSignal) => api.get<Page<HotlineOrderSummary>>('/api/hotline/orders', { query: query as Query, signal }),
+  list: (query: HotlineQuery, signal?: AbortSignal) => api.get<Page<HotlineOrderSummary>>('/api/hotline/orders', { query: query, signal }),
   get: (id: string, signal?: AbortSignal) => api.get<HotlineOrderDetail>(base(id), { signal }),
   replyDraft: (id: string, signal?: AbortSignal) => api.get<{ text: string }>(`${base(id)}/reply-draft`, { signal }),
   sign: (o: HotlineOrderDetail) => api.post<HotlineOrderDetail>(`${base(o.id)}/sign`, { version: o.version }),

@@ -87,7 +87,7 @@ function DrillBody({ target, subject, period }: { target: DrillTarget; subject: 
         <Segmented
           block
           value={counter}
-          onChange={(v) => setPicked(v as KpiCounter)}
+          onChange={(v) => setPicked(v)}
           options={counters.map((c) => ({ value: c.counter, label: t(`kpiWeb.drill.${c.role}`, { counter: t(`kpiWeb.counter.${c.counter}`), n: countOf(c.role, c.counter) }) }))}
           style={{ marginBottom: 12 }}
           data-testid="kpi-drill-counter"

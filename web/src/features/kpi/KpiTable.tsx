@@ -1,6 +1,6 @@
 import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { KpiResult, KpiRow } from '../../../../common/contracts/kpi.ts';
-import type { IndicatorKey, KpiSubject } from '../../../../common/domain/kpi.ts';
+import type { IndicatorKey } from '../../../../common/domain/kpi.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { countersOf, formatIndicator, GRADE_TAG_COLOR, SUBJECT_INDICATORS } from './kpi-columns.ts';
 
@@ -34,7 +34,7 @@ export function rankRows(rows: readonly KpiRow[]): KpiRow[] {
 /** Indicator table: one row per subject plus the total; composite score with grade; every figure opens its cases. */
 export function KpiTable({ result, loading, onDrill }: Props) {
   const { t } = useI18n();
-  const subject = result.subject as KpiSubject;
+  const subject = result.subject;
   const keys = SUBJECT_INDICATORS[subject] ?? [];
 
   const cell = (row: KpiRow, key: IndicatorKey, testKey: string) => {

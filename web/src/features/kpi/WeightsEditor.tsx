@@ -63,7 +63,7 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={() => setDraft((d) => (d ? { ...d, weights: structuredClone(DEFAULT_WEIGHTS) as KpiWeights, grades: { ...DEFAULT_GRADES }, bands: structuredClone(DEFAULT_BANDS) } : d))} data-testid="weights-reset">
+          <Button onClick={() => setDraft((d) => (d ? { ...d, weights: structuredClone<KpiWeights>(DEFAULT_WEIGHTS), grades: { ...DEFAULT_GRADES }, bands: structuredClone(DEFAULT_BANDS) } : d))} data-testid="weights-reset">
             {t('kpiWeb.weights.reset')}
           </Button>
           <Button onClick={onClose}>{t('kpiWeb.weights.cancel')}</Button>

@@ -32,7 +32,7 @@ export function ReportsPage() {
     if (!query) return;
     setBusy(kind);
     try {
-      await downloadFile(REPORT_URL[kind], query as unknown as Record<string, string>, locale, `report.${kind}`);
+      await downloadFile(REPORT_URL[kind], query, locale, `report.${kind}`);
     } catch (err) {
       void message.error(t('exports.failed', { message: errorText(err, locale) }));
     } finally {

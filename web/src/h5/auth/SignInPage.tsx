@@ -80,7 +80,7 @@ export function SignInPage() {
       } catch {
         // storage disabled: the code is typed again next time
       }
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (cause) {
       setError(cause);
       const fields: Problems = {};

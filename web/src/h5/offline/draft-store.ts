@@ -91,7 +91,7 @@ const STORE = 'drafts';
 function request<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
   });
 }
 
@@ -107,7 +107,7 @@ export function createIdbDraftStore(factory: IDBFactory): DraftStore {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => {
         opened = null;
-        reject(req.error);
+        reject(req.error ?? new Error('IndexedDB open failed'));
       };
     });
     return opened;
@@ -118,7 +118,7 @@ export function createIdbDraftStore(factory: IDBFactory): DraftStore {
     // A write counts once its transaction commits (quota errors surface as an abort), not when the request succeeds.
     const done = new Promise<void>((resolve, reject) => {
       tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
       tx.onabort = () => reject(tx.error ?? new DOMException('aborted', 'AbortError'));
     });
     const [result] = await Promise.all([request(action(tx.objectStore(STORE))), done]);

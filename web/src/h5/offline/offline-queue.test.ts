@@ -42,7 +42,7 @@ function fakeServer() {
     }
     return json(404, { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } });
   };
-  return { state, fetch: fetch as typeof globalThis.fetch };
+  return { state, fetch: fetch };
 }
 
 const PHOTO = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==';
@@ -161,7 +161,7 @@ describe('offline queue', () => {
     };
     const q2 = new OfflineQueue({
       store: createLocalDraftStore(window.localStorage),
-      transport: createCaseTransport({ fetch: patched as typeof fetch, csrfToken: () => null, locale: () => 'en' }),
+      transport: createCaseTransport({ fetch: patched, csrfToken: () => null, locale: () => 'en' }),
       owner: { userId: 'u-1', tenantId: 't-1' },
     });
     const [outcome] = await q2.sendPending();

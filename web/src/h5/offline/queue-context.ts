@@ -22,7 +22,7 @@ export interface QueueValue {
   send(id: string): Promise<SendOutcome>;
   sendAll(): Promise<SendOutcome[]>;
   remove(id: string): Promise<void>;
-  usage(): Promise<number>;
+  usage: () => Promise<number>;
 }
 
 export const QueueContext = createContext<QueueValue | null>(null);

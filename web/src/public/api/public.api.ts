@@ -45,7 +45,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: B
     options.signal?.removeEventListener('abort', abort);
   }
   const text = await response.text().catch(() => '');
-  let payload: unknown = undefined;
+  let payload: unknown;
   try {
     payload = text ? JSON.parse(text) : undefined;
   } catch {

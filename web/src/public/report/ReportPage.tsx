@@ -104,7 +104,7 @@ export function ReportPage() {
       rememberReport({ caseNo: result.caseNo, token: result.token, matterName: matter.name, at: new Date().toISOString() });
       submitted.current = true;
       clearDraft();
-      navigate('/public/done', { state: result });
+      void navigate('/public/done', { state: result });
     } catch (error) {
       if (isApiError(error) && (error.code === 'CASE_OUTSIDE_TENANT' || error.code === 'GEO_NOT_COVERED')) setLocationProblem(t('public.report.outside', { city }));
       else setFailure(t('public.report.failed', { message: error instanceof Error ? error.message : String(error) }));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MessageKey } from '../../../../common/i18n/core.ts';
+
 import { hasMessage } from '../../../../common/i18n/core.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -23,7 +23,7 @@ export function CaseView({ view, token, onChange }: Props) {
   const { t } = useI18n();
   const label = (prefix: 'public.status' | 'public.action', key: string) => {
     const k = `${prefix}.${key}`;
-    return hasMessage(k) ? t(k as MessageKey) : prefix === 'public.action' ? t('public.action.other') : key;
+    return hasMessage(k) ? t(k) : prefix === 'public.action' ? t('public.action.other') : key;
   };
   const closed = view.status === 'closed';
   const canReopen = closed && view.reopenUntil !== null && Date.parse(view.reopenUntil) > Date.now();

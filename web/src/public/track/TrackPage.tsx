@@ -37,7 +37,7 @@ export function TrackPage() {
       return;
     }
     setInvalid(false);
-    navigate(`/public/track#${value}`);
+    void navigate(`/public/track#${value}`);
   };
 
   if (token) {
