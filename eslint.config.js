@@ -16,7 +16,10 @@ function boundary(files, patterns, extra = {}) {
   return { files, rules: { 'no-restricted-imports': ['error', { patterns, ...extra }] } };
 }
 
-const WEB_NOT_SERVER = { group: ['**/server/**'], message: 'The web client never imports server code; share through common/.' };
+const WEB_NOT_SERVER = {
+  group: ['**/server/**'],
+  message: 'The web client never imports server code; share through common/.',
+};
 const SERVER_NOT_WEB = { group: ['**/web/**'], message: 'The server never imports web code; share through common/.' };
 const PLATFORM_BELOW_MODULES = {
   group: ['**/modules/**', '**/seed/**', '**/app.ts', '**/composition.ts'],
@@ -27,11 +30,23 @@ const MODULES_BELOW_ROOT = {
   group: ['**/seed/**', '**/app.ts', '**/composition.ts', '**/resilience/**', '**/scale/**'],
   message: 'Modules sit below the seed, the composition root and the operational tooling.',
 };
-const NOT_TESTING = { group: ['**/testing/**', '*.test.ts', '*.test.tsx'], message: 'Test helpers are for tests only.' };
+const NOT_TESTING = {
+  group: ['**/testing/**', '*.test.ts', '*.test.tsx'],
+  message: 'Test helpers are for tests only.',
+};
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'test-results/**', 'playwright-report/**', 'web/dist/**', 'coverage/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.tools/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'web/dist/**',
+      'coverage/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -42,7 +57,10 @@ export default tseslint.config(
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // Functions are often async to satisfy an interface (a job's run, a route handler) without awaiting.
       '@typescript-eslint/require-await': 'off',
@@ -97,19 +115,31 @@ export default tseslint.config(
   },
 
   // ---- Boundaries: the layer order of docs/architecture.md, no exceptions ----
-  boundary(['common/**/*.ts'], [
-    { group: ['**/server/**', '**/web/**'], message: 'common/ is shared by server and web and imports neither.' },
-    { group: ['node:*'], message: 'common/ runs in the browser too: no node: modules.' },
-  ]),
+  boundary(
+    ['common/**/*.ts'],
+    [
+      { group: ['**/server/**', '**/web/**'], message: 'common/ is shared by server and web and imports neither.' },
+      { group: ['node:*'], message: 'common/ runs in the browser too: no node: modules.' },
+    ],
+  ),
   boundary(['web/src/**/*.{ts,tsx}'], [WEB_NOT_SERVER]),
-  boundary(['web/src/features/**/*.{ts,tsx}', 'web/src/components/**/*.{ts,tsx}', 'web/src/api/**/*.{ts,tsx}'], [
-    WEB_NOT_SERVER,
-    { group: ['**/pages/**'], message: 'pages compose features; features, components and api never import pages.' },
-  ]),
-  boundary(['web/src/components/**/*.{ts,tsx}', 'web/src/api/**/*.{ts,tsx}'], [
-    WEB_NOT_SERVER,
-    { group: ['**/pages/**', '**/features/**'], message: 'components and api are domain-free: no features or pages.' },
-  ]),
+  boundary(
+    ['web/src/features/**/*.{ts,tsx}', 'web/src/components/**/*.{ts,tsx}', 'web/src/api/**/*.{ts,tsx}'],
+    [
+      WEB_NOT_SERVER,
+      { group: ['**/pages/**'], message: 'pages compose features; features, components and api never import pages.' },
+    ],
+  ),
+  boundary(
+    ['web/src/components/**/*.{ts,tsx}', 'web/src/api/**/*.{ts,tsx}'],
+    [
+      WEB_NOT_SERVER,
+      {
+        group: ['**/pages/**', '**/features/**'],
+        message: 'components and api are domain-free: no features or pages.',
+      },
+    ],
+  ),
   boundary(['server/src/**/*.ts'], [SERVER_NOT_WEB]),
   boundary(['server/src/platform/**/*.ts'], [SERVER_NOT_WEB, NOT_TESTING, PLATFORM_BELOW_MODULES]),
   boundary(['server/src/db/**/*.ts'], [SERVER_NOT_WEB, NOT_TESTING, DB_BELOW_MODULES]),

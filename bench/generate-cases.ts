@@ -46,14 +46,22 @@ export async function generateCases(o: GenerateCasesOptions): Promise<GenerateCa
   let writer: BulkWriter | null = null;
   try {
     const ref = await loadCaseReference(database.db);
-    writer = database.dialect === 'sqlite'
-      ? sqliteWriter(o.url.slice('sqlite:'.length))
-      : await postgresWriter(o.url, o.schema ?? null);
+    writer =
+      database.dialect === 'sqlite'
+        ? sqliteWriter(o.url.slice('sqlite:'.length))
+        : await postgresWriter(o.url, o.schema ?? null);
     const start = performance.now();
     let done = 0;
     let events = 0;
     let lastReport = 0;
-    const options = { count: o.cases, spanDays: o.spanDays ?? 1095, now: o.now ?? new Date(), seed: o.seed ?? 1, fullTimeline: o.fullTimeline ?? false, chainKey: o.chainKey ?? new ChainKeys([randomBytes(32).toString('hex')]).current };
+    const options = {
+      count: o.cases,
+      spanDays: o.spanDays ?? 1095,
+      now: o.now ?? new Date(),
+      seed: o.seed ?? 1,
+      fullTimeline: o.fullTimeline ?? false,
+      chainKey: o.chainKey ?? new ChainKeys([randomBytes(32).toString('hex')]).current,
+    };
     const plan = planCases(ref, options);
     const firstSeq = await writer.reserveSequences(ref.tenantId, plan.perDay);
     const batches = syntheticCases(ref, options, plan, firstSeq);
@@ -92,9 +100,13 @@ export function parseCount(raw: string): number {
 async function cli() {
   const { values } = parseArgs({
     options: {
-      url: { type: 'string' }, schema: { type: 'string' }, cases: { type: 'string', default: '100000' },
-      'span-days': { type: 'string', default: '1095' }, seed: { type: 'string', default: '1' },
-      'full-timeline': { type: 'boolean', default: false }, 'seed-demo': { type: 'boolean', default: false },
+      url: { type: 'string' },
+      schema: { type: 'string' },
+      cases: { type: 'string', default: '100000' },
+      'span-days': { type: 'string', default: '1095' },
+      seed: { type: 'string', default: '1' },
+      'full-timeline': { type: 'boolean', default: false },
+      'seed-demo': { type: 'boolean', default: false },
     },
   });
   if (!values.url) throw new Error('--url sqlite:<file> | postgres://… is required');
@@ -105,13 +117,20 @@ async function cli() {
     await database.close();
   }
   const result = await generateCases({
-    url: values.url, schema: values.schema ?? null, cases: parseCount(values.cases), spanDays: Number(values['span-days']),
-    seed: Number(values.seed), fullTimeline: values['full-timeline'],
+    url: values.url,
+    schema: values.schema ?? null,
+    cases: parseCount(values.cases),
+    spanDays: Number(values['span-days']),
+    seed: Number(values.seed),
+    fullTimeline: values['full-timeline'],
     // The installation's key (AUDIT_HMAC_KEY or DATA_DIR/.audit-key), so `npm run audit:verify` holds on the demo history.
     chainKey: new ChainKeys(loadConfig().audit.keys).current,
-    onProgress: (done, total, ms) => console.log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(1)} s`),
+    onProgress: (done, total, ms) =>
+      console.log(`  ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(1)} s`),
   });
-  console.log(`loaded ${result.cases.toLocaleString('en')} cases and ${result.events.toLocaleString('en')} timeline rows in ${(result.ms / 1000).toFixed(1)} s (${Math.round(result.casesPerSecond).toLocaleString('en')} cases/s)`);
+  console.log(
+    `loaded ${result.cases.toLocaleString('en')} cases and ${result.events.toLocaleString('en')} timeline rows in ${(result.ms / 1000).toFixed(1)} s (${Math.round(result.casesPerSecond).toLocaleString('en')} cases/s)`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

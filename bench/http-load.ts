@@ -45,10 +45,17 @@ const REQUEST_TIMEOUT_MS = 30_000;
 
 export function percentiles(samples: ArrayLike<number>): Percentiles {
   const sorted = Float64Array.from(samples).sort();
-  const at = (q: number) => (sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) : NaN);
+  const at = (q: number) =>
+    sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number) : NaN;
   let sum = 0;
   for (const v of sorted) sum += v;
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.length ? (sorted[sorted.length - 1] as number) : NaN, mean: sum / sorted.length };
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    max: sorted.length ? (sorted[sorted.length - 1] as number) : NaN,
+    mean: sum / sorted.length,
+  };
 }
 
 class Samples {
@@ -79,19 +86,25 @@ function send(agent: http.Agent, port: number, spec: RequestSpec, keepBody: bool
       headers['content-type'] ??= 'application/json';
       headers['content-length'] = Buffer.byteLength(spec.body);
     }
-    const req = http.request({ host: '127.0.0.1', port, method: spec.method, path: spec.path, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => keepBody && chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: keepBody ? Buffer.concat(chunks).toString('utf8') : '' }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: spec.method, path: spec.path, headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => keepBody && chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: keepBody ? Buffer.concat(chunks).toString('utf8') : '' }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(spec.body);
   });
 }
 
-const errorKey = (err: unknown) => `error:${err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err)}`;
+const errorKey = (err: unknown) =>
+  `error:${err instanceof Error ? ((err as NodeJS.ErrnoException).code ?? err.message) : String(err)}`;
 
 function tally(errors: Record<string, number>, key: string) {
   errors[key] = (errors[key] ?? 0) + 1;
@@ -167,16 +180,21 @@ export async function openLoop(port: number, o: OpenLoopOptions): Promise<OpenLo
   const fire = (i: number, due: number) => {
     outstanding++;
     const t = performance.now();
-    send(agent, port, o.make(i), false).then((reply) => {
-      const now = performance.now();
-      latencies.push(now - due);
-      service.push(now - t);
-      if (o.expect.includes(reply.status)) ok++;
-      else tally(errors, `status:${reply.status}`);
-    }, (err: unknown) => tally(errors, errorKey(err))).finally(() => {
-      outstanding--;
-      done++;
-    });
+    send(agent, port, o.make(i), false)
+      .then(
+        (reply) => {
+          const now = performance.now();
+          latencies.push(now - due);
+          service.push(now - t);
+          if (o.expect.includes(reply.status)) ok++;
+          else tally(errors, `status:${reply.status}`);
+        },
+        (err: unknown) => tally(errors, errorKey(err)),
+      )
+      .finally(() => {
+        outstanding--;
+        done++;
+      });
   };
 
   await new Promise<void>((resolve) => {
@@ -200,11 +218,22 @@ export async function openLoop(port: number, o: OpenLoopOptions): Promise<OpenLo
   const seconds = (Math.max(performance.now(), lastDue) - start) / 1000;
   const unfinished = sent - dropped - done;
   // A snapshot: destroying the agent fails the unfinished requests, which must not be counted twice.
-  const outcome = { ...errors, ...(unfinished > 0 ? { 'error:unfinished': unfinished } : {}), ...(dropped > 0 ? { dropped } : {}) };
+  const outcome = {
+    ...errors,
+    ...(unfinished > 0 ? { 'error:unfinished': unfinished } : {}),
+    ...(dropped > 0 ? { dropped } : {}),
+  };
   agent.destroy();
   return {
-    requests: sent, ok, errors: outcome, seconds, rps: ok / seconds, intendedRate: o.rate, dropped,
-    latency: percentiles(latencies.view()), service: percentiles(service.view()),
+    requests: sent,
+    ok,
+    errors: outcome,
+    seconds,
+    rps: ok / seconds,
+    intendedRate: o.rate,
+    dropped,
+    latency: percentiles(latencies.view()),
+    service: percentiles(service.view()),
   };
 }
 
@@ -229,11 +258,17 @@ export async function sequential(
   const start = performance.now();
   try {
     for (const spec of specs.slice(0, HARD_MAX_REQUESTS)) {
-      if (options.budgetMs !== undefined && out.length >= (options.minRequests ?? 1) && performance.now() - start > options.budgetMs) break;
+      if (
+        options.budgetMs !== undefined &&
+        out.length >= (options.minRequests ?? 1) &&
+        performance.now() - start > options.budgetMs
+      )
+        break;
       const t = performance.now();
       const reply = await send(agent, port, spec, true);
       const ms = performance.now() - t;
-      if (!expect.includes(reply.status)) throw new Error(`${spec.method} ${spec.path}: ${reply.status} ${reply.body.slice(0, 300)}`);
+      if (!expect.includes(reply.status))
+        throw new Error(`${spec.method} ${spec.path}: ${reply.status} ${reply.body.slice(0, 300)}`);
       out.push({ tag: spec.tag ?? spec.path, ms, status: reply.status });
     }
   } finally {
@@ -243,10 +278,16 @@ export async function sequential(
 }
 
 /** One request, answering status and parsed JSON body (logins, checks). */
-export async function once(port: number, spec: RequestSpec): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }> {
+export async function once(
+  port: number,
+  spec: RequestSpec,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: unknown }> {
   return new Promise((resolve, reject) => {
     const body = spec.body;
-    const headers: Record<string, string | number> = { ...spec.headers, ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) };
+    const headers: Record<string, string | number> = {
+      ...spec.headers,
+      ...(body !== undefined ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+    };
     const req = http.request({ host: '127.0.0.1', port, method: spec.method, path: spec.path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

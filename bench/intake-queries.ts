@@ -53,7 +53,11 @@ const tenant = await db.selectFrom('tenants').select('id').where('code', '=', '4
 const points = await gridPoints(db, tenant.id, 1000);
 const post = async (i: number, prefix: string) => {
   const p = points[i % points.length] as (typeof points)[number];
-  const res = await client.post('/api/cases', { matterCode: '09006', description: '店外经营，占用人行道', lng: p.lng, lat: p.lat }, { 'idempotency-key': `${prefix}-${i}-bench` });
+  const res = await client.post(
+    '/api/cases',
+    { matterCode: '09006', description: '店外经营，占用人行道', lng: p.lng, lat: p.lat },
+    { 'idempotency-key': `${prefix}-${i}-bench` },
+  );
   if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
 };
 
@@ -72,8 +76,10 @@ for (const s of stats.values()) {
   queries += s.n;
   queryMs += s.ms;
 }
-console.log(`intake in process, ${N} requests: ${(wall / N).toFixed(2)} ms wall and ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms CPU per request; ` +
-  `${(queries / N).toFixed(1)} SQL statements per request taking ${(queryMs / N).toFixed(2)} ms (execution only: not compile, prepare or JS around them)`);
+console.log(
+  `intake in process, ${N} requests: ${(wall / N).toFixed(2)} ms wall and ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms CPU per request; ` +
+    `${(queries / N).toFixed(1)} SQL statements per request taking ${(queryMs / N).toFixed(2)} ms (execution only: not compile, prepare or JS around them)`,
+);
 for (const [sqlText, s] of [...stats].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`${(s.n / N).toFixed(2).padStart(6)}×  ${((s.ms / s.n) * 1000).toFixed(0).padStart(6)} µs  ${sqlText}`);
 }

@@ -31,17 +31,39 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
 }
 
 /** Times monthly KPIs (all units + all streets) and the yearly report; answers the two goal figures and details. */
-export async function measureKpi(o: Pick<KpiBenchOptions, 'database' | 'log'> & Partial<KpiBenchOptions>, runs = 5): Promise<KpiBenchResult> {
+export async function measureKpi(
+  o: Pick<KpiBenchOptions, 'database' | 'log'> & Partial<KpiBenchOptions>,
+  runs = 5,
+): Promise<KpiBenchResult> {
   const database: Database = o.database;
   const { db } = database;
   const log = o.log ?? (() => undefined);
-  const tenant = await db.selectFrom('tenants').select(['id', 'timezone']).where('code', '=', '420281').executeTakeFirstOrThrow();
+  const tenant = await db
+    .selectFrom('tenants')
+    .select(['id', 'timezone'])
+    .where('code', '=', '420281')
+    .executeTakeFirstOrThrow();
   const keys = new ChainKeys([randomBytes(32).toString('hex')]);
-  const settings = createSettingsService(database, systemClock, createAuditService(database, systemClock, { keys, checkpoints: new CheckpointStore(join(tmpdir(), 'cityloop-bench-checkpoints'), keys) }));
+  const settings = createSettingsService(
+    database,
+    systemClock,
+    createAuditService(database, systemClock, {
+      keys,
+      checkpoints: new CheckpointStore(join(tmpdir(), 'cityloop-bench-checkpoints'), keys),
+    }),
+  );
   const kpi = createKpiService(database, systemClock, settings);
   const reports = createReportService(database, systemClock, kpi);
 
-  const queued = Number((await db.selectFrom('kpi_dirty').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenant.id).executeTakeFirst())?.n ?? 0);
+  const queued = Number(
+    (
+      await db
+        .selectFrom('kpi_dirty')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', tenant.id)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
   log(`kpi: roll-up catching up with ${queued.toLocaleString('en')} queued cases…`);
   const [catchUpMs, drained] = await timed(() => kpi.rollup.drain(tenant.id, CATCH_UP_BATCH));
   log(`kpi: roll-up caught up: ${drained.toLocaleString('en')} cases in ${(catchUpMs / 1000).toFixed(1)} s`);
@@ -51,9 +73,15 @@ export async function measureKpi(o: Pick<KpiBenchOptions, 'database' | 'log'> & 
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15));
   const month = lastMonth.toISOString().slice(0, 7);
   const year = String(now.getUTCFullYear() - 1);
-  const period = { kind: 'month' as const, from: `${month}-01`, to: `${month}-${String(new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() + 1, 0)).getUTCDate()).padStart(2, '0')}`, label: month };
+  const period = {
+    kind: 'month' as const,
+    from: `${month}-01`,
+    to: `${month}-${String(new Date(Date.UTC(lastMonth.getUTCFullYear(), lastMonth.getUTCMonth() + 1, 0)).getUTCDate()).padStart(2, '0')}`,
+    label: month,
+  };
 
-  const monthly = async () => Promise.all([kpi.figures(tenant.id, 'unit', period), kpi.figures(tenant.id, 'street', period)]);
+  const monthly = async () =>
+    Promise.all([kpi.figures(tenant.id, 'unit', period), kpi.figures(tenant.id, 'street', period)]);
   await monthly();
   const monthlyRuns: number[] = [];
   let rows = 0;
@@ -73,17 +101,36 @@ export async function measureKpi(o: Pick<KpiBenchOptions, 'database' | 'log'> & 
   }
   const monthlyMs = median(monthlyRuns);
   const yearlyMs = median(yearlyRuns);
-  log(`kpi: monthly KPIs (${rows} units + streets, ${month}) median ${monthlyMs.toFixed(1)} ms; yearly report ${year} median ${yearlyMs.toFixed(0)} ms`);
+  log(
+    `kpi: monthly KPIs (${rows} units + streets, ${month}) median ${monthlyMs.toFixed(1)} ms; yearly report ${year} median ${yearlyMs.toFixed(0)} ms`,
+  );
   return {
     monthlyMs,
     yearlyMs,
-    figures: [{ name: 'KPI roll-up catch-up after bulk load', value: catchUpMs, unit: 'ms', note: `${drained.toLocaleString('en')} cases recomputed (one-off; change-by-change upkeep is incremental)` }],
-    details: { month, year, monthlyRuns, yearlyRuns, subjects: rows, sections: filed, catchUp: { cases: drained, ms: catchUpMs } },
+    figures: [
+      {
+        name: 'KPI roll-up catch-up after bulk load',
+        value: catchUpMs,
+        unit: 'ms',
+        note: `${drained.toLocaleString('en')} cases recomputed (one-off; change-by-change upkeep is incremental)`,
+      },
+    ],
+    details: {
+      month,
+      year,
+      monthlyRuns,
+      yearlyRuns,
+      subjects: rows,
+      sections: filed,
+      catchUp: { cases: drained, ms: catchUpMs },
+    },
   };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { url: { type: 'string' }, schema: { type: 'string' }, runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({
+    options: { url: { type: 'string' }, schema: { type: 'string' }, runs: { type: 'string', default: '5' } },
+  });
   if (!values.url) throw new Error('--url sqlite:<file> | postgres://…');
   const database = openDatabase(values.url, values.schema ? { schema: values.schema } : {});
   try {

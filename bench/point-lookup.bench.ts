@@ -88,7 +88,9 @@ export function measurePointLookup(): PointLookupResult {
     rounds.push(LOOKUPS / ((performance.now() - start) / 1000));
   }
   const median = Math.round([...rounds].sort((a, b) => a - b)[2] as number);
-  const clipped = cells.filter((g) => g.polygon.type === 'MultiPolygon' || (g.polygon.coordinates[0]?.length ?? 0) !== 5).length;
+  const clipped = cells.filter(
+    (g) => g.polygon.type === 'MultiPolygon' || (g.polygon.coordinates[0]?.length ?? 0) !== 5,
+  ).length;
   return { grids: cells.length, clipped, generateMs: t1 - t0, indexMs: t2 - t1, hitsPerRound: hits, rounds, median };
 }
 
@@ -99,5 +101,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`index build: ${r.indexMs.toFixed(1)} ms`);
   console.log(`lookups: 5 rounds of ${fmt(LOOKUPS)} random points, ${fmt(r.hitsPerRound)} per round inside a grid`);
   console.log(`rounds (lookups/s): ${r.rounds.map(fmt).join(', ')}`);
-  console.log(`throughput (median): ${fmt(r.median)} lookups/s (goal ≥ ${fmt(GOAL)}/s): ${r.median >= GOAL ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `throughput (median): ${fmt(r.median)} lookups/s (goal ≥ ${fmt(GOAL)}/s): ${r.median >= GOAL ? 'MET' : 'NOT MET'}`,
+  );
 }

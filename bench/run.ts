@@ -53,11 +53,17 @@ function bounded(raw: string, name: string, min: number, max: number): number {
   return n;
 }
 
-const backends: BackendName[] = values.backend === 'both' ? ['sqlite', 'postgres']
-  : values.backend === 'sqlite' || values.backend === 'postgres' ? [values.backend]
-  : (() => { throw new Error('--backend must be sqlite, postgres or both'); })();
+const backends: BackendName[] =
+  values.backend === 'both'
+    ? ['sqlite', 'postgres']
+    : values.backend === 'sqlite' || values.backend === 'postgres'
+      ? [values.backend]
+      : (() => {
+          throw new Error('--backend must be sqlite, postgres or both');
+        })();
 const pgUrl = values['pg-url'];
-if (!/^postgres(ql)?:\/\/([^@/]*@)?(127\.0\.0\.1|localhost)(:\d+)?\//.test(pgUrl)) throw new Error('--pg-url must point at 127.0.0.1/localhost');
+if (!/^postgres(ql)?:\/\/([^@/]*@)?(127\.0\.0\.1|localhost)(:\d+)?\//.test(pgUrl))
+  throw new Error('--pg-url must point at 127.0.0.1/localhost');
 const options: MeasureOptions = {
   cases: bounded(values.cases, 'cases', 0, 10_000_000),
   durationS: bounded(values.duration, 'duration', 1, 120),
@@ -75,9 +81,14 @@ const machine = machineInfo();
 const started = new Date();
 const t0 = performance.now();
 const log = (line: string) => console.log(`${((performance.now() - t0) / 1000).toFixed(0).padStart(4)}s ${line}`);
-log(`CityLoop bench: ${backends.join(' + ')}, ${options.cases.toLocaleString('en')} cases, ${options.durationS} s phases; ` +
-  `${machine.cpus.count}× ${machine.cpus.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start.join(' ')}`);
-if ((machine.loadAverage.start[0] ?? 0) > machine.cpus.count) log(`warning: the machine is busy (load ${machine.loadAverage.start[0]} on ${machine.cpus.count} CPUs): figures will be low and noisy`);
+log(
+  `CityLoop bench: ${backends.join(' + ')}, ${options.cases.toLocaleString('en')} cases, ${options.durationS} s phases; ` +
+    `${machine.cpus.count}× ${machine.cpus.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start.join(' ')}`,
+);
+if ((machine.loadAverage.start[0] ?? 0) > machine.cpus.count)
+  log(
+    `warning: the machine is busy (load ${machine.loadAverage.start[0]} on ${machine.cpus.count} CPUs): figures will be low and noisy`,
+  );
 
 const results: BackendResult[] = [];
 const failures: Record<string, string> = {};
@@ -87,7 +98,7 @@ for (const name of backends) {
     machine.databases[name] = r.version;
     results.push(r);
   } catch (err) {
-    failures[name] = err instanceof Error ? err.stack ?? err.message : String(err);
+    failures[name] = err instanceof Error ? (err.stack ?? err.message) : String(err);
     log(`[${name}] FAILED: ${failures[name]}`);
   }
 }
@@ -95,26 +106,38 @@ log('point → grid lookups: 10,000 grids, 5 rounds of 1,000,000 points, in proc
 let lookup: PointLookupResult | null = null;
 try {
   lookup = measurePointLookup();
-  log(`point → grid: ${Math.round(lookup.median).toLocaleString('en')} lookups/s (rounds ${lookup.rounds.map((r) => Math.round(r).toLocaleString('en')).join(', ')})`);
+  log(
+    `point → grid: ${Math.round(lookup.median).toLocaleString('en')} lookups/s (rounds ${lookup.rounds.map((r) => Math.round(r).toLocaleString('en')).join(', ')})`,
+  );
 } catch (err) {
-  failures.lookup = err instanceof Error ? err.stack ?? err.message : String(err);
+  failures.lookup = err instanceof Error ? (err.stack ?? err.message) : String(err);
 }
 machine.loadAverage.end = os.loadavg().map((v) => Math.round(v * 100) / 100);
 
 const figures: Figure[] = [
   ...results.flatMap((r) => r.figures),
   {
-    backend: 'any', name: 'point → grid lookups', value: lookup?.median ?? NaN, unit: 'lookups/s', goal: { op: '>=', value: LOOKUP_GOAL },
-    note: lookup ? `in process, ${lookup.grids.toLocaleString('en')} grids (${lookup.clipped} clipped), median of 5 rounds; index built in ${lookup.indexMs.toFixed(0)} ms` : 'failed',
+    backend: 'any',
+    name: 'point → grid lookups',
+    value: lookup?.median ?? NaN,
+    unit: 'lookups/s',
+    goal: { op: '>=', value: LOOKUP_GOAL },
+    note: lookup
+      ? `in process, ${lookup.grids.toLocaleString('en')} grids (${lookup.clipped} clipped), median of 5 rounds; index built in ${lookup.indexMs.toFixed(0)} ms`
+      : 'failed',
   },
 ];
 console.log('');
 printTable(figures);
 const missed = figures.filter((f) => met(f) === false);
 console.log('');
-console.log(`${figures.filter((f) => met(f) === true).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => `${f.backend} ${f.name}`).join('; ')}` : ''}`);
-console.log(`machine: ${machine.os} ${machine.arch}, ${machine.cpus.count}× ${machine.cpus.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
-  `${Object.values(machine.databases).join(', ')}; load average ${machine.loadAverage.start.join(' ')} → ${machine.loadAverage.end.join(' ')}`);
+console.log(
+  `${figures.filter((f) => met(f) === true).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => `${f.backend} ${f.name}`).join('; ')}` : ''}`,
+);
+console.log(
+  `machine: ${machine.os} ${machine.arch}, ${machine.cpus.count}× ${machine.cpus.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, ` +
+    `${Object.values(machine.databases).join(', ')}; load average ${machine.loadAverage.start.join(' ')} → ${machine.loadAverage.end.join(' ')}`,
+);
 
 writeResults(values.out, {
   startedAt: started.toISOString(),

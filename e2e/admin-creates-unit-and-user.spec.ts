@@ -68,7 +68,8 @@ test('admin creates a unit and a user; the user sees only their menu', async ({ 
   await page.getByTestId('change-password-submit').click();
   await expect(page.getByTestId('app-menu').first()).toBeVisible();
   await expect(page.getByTestId('menu-home')).toBeVisible();
-  for (const key of ['regions', 'units', 'users', 'audit']) await expect(page.getByTestId(`menu-${key}`)).toHaveCount(0);
+  for (const key of ['regions', 'units', 'users', 'audit'])
+    await expect(page.getByTestId(`menu-${key}`)).toHaveCount(0);
   // An admin page typed into the address bar is refused, not shown.
   await page.goto('/org/users');
   await expect(page.getByTestId('page-forbidden')).toBeVisible();

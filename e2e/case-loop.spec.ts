@@ -15,12 +15,18 @@ const PASSWORD = 'Demo@12345';
 async function photo(name: string, color: { r: number; g: number; b: number }): Promise<string> {
   // Removed when the worker exits (temp-dir.ts).
   const file = join(makeTempDir('cityloop-photo-'), name);
-  await sharp({ create: { width: 96, height: 64, channels: 3, background: color } }).jpeg().toFile(file);
+  await sharp({ create: { width: 96, height: 64, channels: 3, background: color } })
+    .jpeg()
+    .toFile(file);
   return file;
 }
 
 async function signedIn(browser: Browser, info: TestInfo, username: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: info.project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({
+    baseURL: info.project.use.baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
@@ -138,10 +144,22 @@ test('a case goes round the closed loop through five roles, every step on the ti
   await act(shiftLeader, 'close', 'closed');
 
   // The timeline has every step, in order; before and after photos side by side.
-  const steps = await shiftLeader.getByTestId('case-timeline').locator('[data-action]').evaluateAll((nodes) =>
-    nodes.map((n) => n.getAttribute('data-action')));
+  const steps = await shiftLeader
+    .getByTestId('case-timeline')
+    .locator('[data-action]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
   expect(steps).toEqual([
-    'report', 'accept', 'file', 'dispatch', 'report_back', 'send_check', 'check_fail', 'report_back', 'send_check', 'check_pass', 'close',
+    'report',
+    'accept',
+    'file',
+    'dispatch',
+    'report_back',
+    'send_check',
+    'check_fail',
+    'report_back',
+    'send_check',
+    'check_pass',
+    'close',
   ]);
   await expect(shiftLeader.getByTestId('case-timeline')).toContainText('仍有垃圾袋未清理');
   await expect(shiftLeader.getByTestId('photo-before')).toHaveAttribute('data-count', '1');

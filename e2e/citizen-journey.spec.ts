@@ -16,30 +16,47 @@ test.use({
 });
 
 const PHONE = '13900001111';
-const photo = () => sharp({ create: { width: 320, height: 240, channels: 3, background: '#8e6e3b' } }).jpeg({ quality: 80 }).toBuffer();
+const photo = () =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: '#8e6e3b' } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 
 /** A staff member signed in through the API, sending the session's CSRF token on every write. */
 async function staff(baseURL: string, username: string) {
   const request = await playwrightRequest.newContext({ baseURL });
-  const login = await request.post('/api/auth/login', { data: { tenantCode: '420281', username, password: username === 'admin' ? 'Admin@12345' : 'Demo@12345' } });
+  const login = await request.post('/api/auth/login', {
+    data: { tenantCode: '420281', username, password: username === 'admin' ? 'Admin@12345' : 'Demo@12345' },
+  });
   expect(login.ok(), `login ${username}`).toBe(true);
   const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
   return { request, headers };
 }
 
-async function step(who: { request: APIRequestContext; headers: Record<string, string> }, id: string, body: Record<string, unknown>) {
+async function step(
+  who: { request: APIRequestContext; headers: Record<string, string> },
+  id: string,
+  body: Record<string, unknown>,
+) {
   const current = (await (await who.request.get(`/api/cases/${id}`)).json()) as { version: number };
-  const res = await who.request.post(`/api/cases/${id}/transitions`, { headers: who.headers, data: { version: current.version, ...body } });
+  const res = await who.request.post(`/api/cases/${id}/transitions`, {
+    headers: who.headers,
+    data: { version: current.version, ...body },
+  });
   expect(res.ok(), `${String(body.action)}: ${await res.text()}`).toBe(true);
 }
 
-test('a citizen reports on the phone page, the bureau closes the case, the citizen sees it closed and rates it', async ({ page, baseURL }) => {
+test('a citizen reports on the phone page, the bureau closes the case, the citizen sees it closed and rates it', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await page.goto('/public');
   await expect(page.getByTestId('public-title')).toHaveText('大冶市·市民随手拍');
 
   // 1 拍照 → 2 地图选点 (browser position) → 3 问题类型 in plain words → 4 描述/电话 → 提交.
-  await page.getByTestId('public-photo-input').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+  await page
+    .getByTestId('public-photo-input')
+    .setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await expect(page.getByTestId('public-photos')).toHaveAttribute('data-count', '1');
   await expect(page.getByTestId('public-location-status')).toHaveAttribute('data-status', 'located');
   await expect(page.getByTestId('public-coords')).toContainText('经度 114.991300，纬度 30.092600');
@@ -65,17 +82,22 @@ test('a citizen reports on the phone page, the bureau closes the case, the citiz
   const handler = await staff(url, 'handler');
   const inspector = await staff(url, 'inspector');
   const admin = await staff(url, 'admin');
-  const found = (await (await operator.request.get(`/api/cases?q=${encodeURIComponent(caseNo)}&inbox=all`)).json()) as { items: { id: string; channel: string }[] };
+  const found = (await (await operator.request.get(`/api/cases?q=${encodeURIComponent(caseNo)}&inbox=all`)).json()) as {
+    items: { id: string; channel: string }[];
+  };
   expect(found.items).toHaveLength(1);
   const id = found.items[0]!.id;
   expect(found.items[0]!.channel).toBe('public');
   await step(operator, id, { action: 'accept' });
-  const conditions = (await (await shiftleader.request.get('/api/catalog/conditions?matterCode=06010')).json()) as { items: { id: string }[] };
+  const conditions = (await (await shiftleader.request.get('/api/catalog/conditions?matterCode=06010')).json()) as {
+    items: { id: string }[];
+  };
   await step(shiftleader, id, { action: 'file', filingConditionId: conditions.items[0]!.id });
   const units = (await (await admin.request.get('/api/org/units?q=SANITATION')).json()) as { items: { id: string }[] };
   await step(dispatcher, id, { action: 'dispatch', unitId: units.items[0]!.id });
   await step(handler, id, { action: 'report_back', note: '已清运' });
-  const inspectorId = ((await (await inspector.request.get('/api/auth/me')).json()) as { user: { id: string } }).user.id;
+  const inspectorId = ((await (await inspector.request.get('/api/auth/me')).json()) as { user: { id: string } }).user
+    .id;
   await step(operator, id, { action: 'send_check', userId: inspectorId });
   await step(inspector, id, { action: 'check_pass' });
   await step(shiftleader, id, { action: 'close', note: '垃圾已全部清运，路面已冲洗' });
@@ -89,7 +111,10 @@ test('a citizen reports on the phone page, the bureau closes the case, the citiz
   await expect(page.getByTestId('public-case-status')).toHaveText('已办结');
   await expect(page.getByTestId('public-case-note')).toContainText('垃圾已全部清运');
   await expect(page.getByTestId('public-case-photos').locator('img')).toHaveCount(1);
-  const actions = await page.getByTestId('public-timeline').locator('[data-action]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
+  const actions = await page
+    .getByTestId('public-timeline')
+    .locator('[data-action]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-action')));
   expect(actions[0]).toBe('close');
   expect(actions.at(-1)).toBe('report');
 
@@ -106,10 +131,15 @@ test('a citizen reports on the phone page, the bureau closes the case, the citiz
   expect(await page.content()).not.toContain('139****1111');
 });
 
-test('nothing is lost: a report that fails to send stays on the phone, survives a reload and is filed exactly once', async ({ page, context }) => {
+test('nothing is lost: a report that fails to send stays on the phone, survives a reload and is filed exactly once', async ({
+  page,
+  context,
+}) => {
   const description = `地下通道入口的护栏被撞坏了 ${Date.now()}`;
   await page.goto('/public');
-  await page.getByTestId('public-photo-input').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+  await page
+    .getByTestId('public-photo-input')
+    .setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await expect(page.getByTestId('public-location-status')).toHaveAttribute('data-status', 'located');
   await page.getByTestId('public-matter-search').fill('护栏');
   await page.getByTestId('public-matter-option-02017').click();
@@ -132,7 +162,9 @@ test('nothing is lost: a report that fails to send stays on the phone, survives 
   const caseNo = (await page.getByTestId('public-case-no').textContent()) ?? '';
 
   const operator = await staff(page.url().replace(/\/public.*$/, ''), 'operator');
-  const found = (await (await operator.request.get(`/api/cases?q=${encodeURIComponent(description)}&inbox=all`)).json()) as { items: { caseNo: string }[] };
+  const found = (await (
+    await operator.request.get(`/api/cases?q=${encodeURIComponent(description)}&inbox=all`)
+  ).json()) as { items: { caseNo: string }[] };
   expect(found.items.map((c) => c.caseNo)).toEqual([caseNo]);
   await operator.request.dispose();
 

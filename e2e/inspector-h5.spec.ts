@@ -13,7 +13,10 @@ test.use({
   locale: 'zh-CN',
 });
 
-const photo = () => sharp({ create: { width: 320, height: 240, channels: 3, background: '#c0392b' } }).jpeg({ quality: 80 }).toBuffer();
+const photo = () =>
+  sharp({ create: { width: 320, height: 240, channels: 3, background: '#c0392b' } })
+    .jpeg({ quality: 80 })
+    .toBuffer();
 
 /** Signed out, /h5 opens the app's own sign-in (not the console's), and signing in lands back in the app. */
 async function signInToH5(page: Page) {
@@ -31,7 +34,9 @@ async function signInToH5(page: Page) {
 async function fillReport(page: Page, description: string) {
   await expect(page.getByTestId('h5-report-location-status')).toHaveAttribute('data-status', 'located');
   await expect(page.getByTestId('h5-report-coords')).toContainText('114.971200, 30.100300');
-  await page.getByTestId('h5-report-photo-input').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+  await page
+    .getByTestId('h5-report-photo-input')
+    .setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await expect(page.getByTestId('h5-report-photo-0')).toBeVisible();
   await page.getByTestId('h5-report-matter').click();
   await page.getByTestId('h5-report-matter-search').fill('zdjy');
@@ -44,7 +49,10 @@ async function fillReport(page: Page, description: string) {
 async function casesMatching(page: Page, description: string) {
   const response = await page.request.get(`/api/cases?q=${encodeURIComponent(description)}`);
   expect(response.ok()).toBe(true);
-  return (await response.json()) as { total: number; items: { caseNo: string; description: string; matterCode: string }[] };
+  return (await response.json()) as {
+    total: number;
+    items: { caseNo: string; description: string; matterCode: string }[];
+  };
 }
 
 test('a report made offline is kept as a draft and sent once when the network returns', async ({ page, context }) => {
@@ -106,19 +114,38 @@ test('a lost response is re-sent with the same key and still makes one case', as
   expect(await draft.getAttribute('data-case-no')).toBe(found.items[0]?.caseNo);
 });
 
-test('a 核实 task opens with navigation to the spot and is verified from the phone', async ({ page, playwright, baseURL }) => {
+test('a 核实 task opens with navigation to the spot and is verified from the phone', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await signInToH5(page);
   const inspectorId = ((await (await page.request.get('/api/auth/me')).json()) as { user: { id: string } }).user.id;
 
   // The operator registers a caller's report and sends the inspector to verify it.
   const operator = await playwright.request.newContext({ baseURL });
-  const login = await operator.post('/api/auth/login', { data: { tenantCode: '420281', username: 'operator', password: 'Demo@12345' } });
+  const login = await operator.post('/api/auth/login', {
+    data: { tenantCode: '420281', username: 'operator', password: 'Demo@12345' },
+  });
   const headers = { 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
   const description = `E2E 核实任务 ${Date.now()}`;
-  const created = await operator.post('/api/cases', { headers, data: { channel: 'operator', matterCode: '06010', description, address: '东岳路农贸市场东门', lng: 114.9735, lat: 30.0992 } });
+  const created = await operator.post('/api/cases', {
+    headers,
+    data: {
+      channel: 'operator',
+      matterCode: '06010',
+      description,
+      address: '东岳路农贸市场东门',
+      lng: 114.9735,
+      lat: 30.0992,
+    },
+  });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  const sent = await operator.post(`/api/cases/${id}/transitions`, { headers, data: { action: 'send_verify', version: 1, userId: inspectorId } });
+  const sent = await operator.post(`/api/cases/${id}/transitions`, {
+    headers,
+    data: { action: 'send_verify', version: 1, userId: inspectorId },
+  });
   expect(sent.ok()).toBe(true);
   await operator.dispose();
 
@@ -128,7 +155,9 @@ test('a 核实 task opens with navigation to the spot and is verified from the p
   await expect(page.getByTestId('h5-task-navigate')).toHaveAttribute('href', /^geo:30\.099200,114\.973500\?q=/);
   await expect(page.getByTestId('h5-task-webmap')).toHaveAttribute('href', /coordinate=wgs84/);
   await page.getByTestId('h5-task-note').fill('现场属实，约 3 平方米');
-  await page.getByTestId('h5-task-photo-input').setInputFiles({ name: 'onsite.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+  await page
+    .getByTestId('h5-task-photo-input')
+    .setInputFiles({ name: 'onsite.jpg', mimeType: 'image/jpeg', buffer: await photo() });
   await expect(page.getByTestId('h5-task-photo-0')).toBeVisible();
   await page.getByTestId('h5-task-action-verify').click();
   const confirm = page.getByRole('alertdialog', { name: '核实属实' });
@@ -137,7 +166,10 @@ test('a 核实 task opens with navigation to the spot and is verified from the p
   await expect(page.getByTestId('h5-tasks')).toBeVisible();
   await expect(page.getByTestId(`h5-task-item-${id}`)).toHaveCount(0);
 
-  const detail = (await (await page.request.get(`/api/cases/${id}`)).json()) as { status: string; photos: { phase: string }[] };
+  const detail = (await (await page.request.get(`/api/cases/${id}`)).json()) as {
+    status: string;
+    photos: { phase: string }[];
+  };
   expect(detail.status).toBe('pending_filing');
   expect(detail.photos).toHaveLength(1);
 });

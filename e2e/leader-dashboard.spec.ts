@@ -16,11 +16,16 @@ type Call = (method: 'GET' | 'POST', url: string, body?: unknown) => Promise<Rec
 
 async function as(baseURL: string, username: string): Promise<{ ctx: APIRequestContext; call: Call }> {
   const ctx = await request.newContext({ baseURL });
-  const res = await ctx.post('/api/auth/login', { data: { username, password: username === 'admin' ? 'Admin@12345' : PASSWORD } });
+  const res = await ctx.post('/api/auth/login', {
+    data: { username, password: username === 'admin' ? 'Admin@12345' : PASSWORD },
+  });
   expect(res.status(), `login ${username}`).toBe(200);
   const csrf = ((await res.json()) as { csrfToken: string }).csrfToken;
   const call: Call = async (method, url, body) => {
-    const r = method === 'GET' ? await ctx.get(url) : await ctx.post(url, { data: body ?? {}, headers: { 'x-csrf-token': csrf } });
+    const r =
+      method === 'GET'
+        ? await ctx.get(url)
+        : await ctx.post(url, { data: body ?? {}, headers: { 'x-csrf-token': csrf } });
     const text = await r.text();
     expect(r.ok(), `${method} ${url}: ${text}`).toBe(true);
     return JSON.parse(text) as Record<string, unknown>;
@@ -50,13 +55,23 @@ async function reportCase(description: string): Promise<{ id: string; caseNo: st
 test.beforeAll(async ({}, info) => {
   const baseURL = String(info.project.use.baseURL);
   roles = {};
-  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'handler', 'admin']) roles[u] = await as(baseURL, u);
-  const conditions = (await roles.shiftleader!.call('GET', '/api/catalog/conditions?matterCode=09006')).items as { id: string }[];
+  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'handler', 'admin'])
+    roles[u] = await as(baseURL, u);
+  const conditions = (await roles.shiftleader!.call('GET', '/api/catalog/conditions?matterCode=09006')).items as {
+    id: string;
+  }[];
   const units = (await roles.admin!.call('GET', '/api/org/units?q=SANITATION')).items as { id: string }[];
   sanitationId = units[0]!.id;
-  const inspectors = (await roles.operator!.call('GET', '/api/cases/inspectors')) as unknown as { id: string; displayName: string }[];
+  const inspectors = (await roles.operator!.call('GET', '/api/cases/inspectors')) as unknown as {
+    id: string;
+    displayName: string;
+  }[];
   const inspectorId = inspectors.find((i) => i) ? inspectors[0]!.id : '';
-  const before = (await roles.admin!.call('GET', '/api/dashboard/summary')) as unknown as { today: { closed: number }; openTotal: number; openCases: unknown[] };
+  const before = (await roles.admin!.call('GET', '/api/dashboard/summary')) as unknown as {
+    today: { closed: number };
+    openTotal: number;
+    openCases: unknown[];
+  };
   base = { closed: before.today.closed, open: before.openTotal, mapped: before.openCases.length };
 
   // four cases through the whole loop, one left with the unit, one still waiting for the operator
@@ -79,7 +94,9 @@ test.afterAll(async () => {
   for (const r of Object.values(roles)) await r.ctx.dispose();
 });
 
-test('a leader watches the dashboard, drills from a unit\'s 按期处置率 to its cases, and downloads the yearly report', async ({ page }) => {
+test("a leader watches the dashboard, drills from a unit's 按期处置率 to its cases, and downloads the yearly report", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/login');
   await page.getByTestId('login-username').fill('leader');
@@ -96,7 +113,10 @@ test('a leader watches the dashboard, drills from a unit\'s 按期处置率 to i
   await expect(page.getByTestId('dashboard-map')).toHaveAttribute('data-cases', String(base.mapped + 2));
 
   // a new report arrives: the dashboard shows it without a reload (SSE /api/live)
-  const marker = await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; return 1; });
+  const marker = await page.evaluate(() => {
+    (window as unknown as { marker: number }).marker = 1;
+    return 1;
+  });
   await reportCase('大屏实时刷新测试：新的占道经营');
   await expect(page.getByTestId('dash-open-total')).toContainText(String(base.open + 3), { timeout: 15_000 });
   await expect(page.getByTestId('dashboard-map')).toHaveAttribute('data-cases', String(base.mapped + 3));
@@ -117,7 +137,9 @@ test('a leader watches the dashboard, drills from a unit\'s 按期处置率 to i
   const first = closedCaseNos[0]!;
   // at least this file's four closed cases (other journeys may have closed more for 环卫所 on the same server)
   await expect(drawer.getByTestId(`drill-case-${first}`)).toBeVisible();
-  expect(await drawer.getByTestId('kpi-drill-table').locator('a[data-testid^="drill-case-"]').count()).toBeGreaterThanOrEqual(4);
+  expect(
+    await drawer.getByTestId('kpi-drill-table').locator('a[data-testid^="drill-case-"]').count(),
+  ).toBeGreaterThanOrEqual(4);
   await drawer.getByTestId(`drill-case-${first}`).click();
   await expect(page.getByTestId('case-no')).toHaveText(first);
 
@@ -134,7 +156,11 @@ test('a leader watches the dashboard, drills from a unit\'s 按期处置率 to i
   expect(docxBytes.subarray(0, 2).toString()).toBe('PK');
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-xlsx').click()]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
-  expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+  expect(
+    readFileSync(await xlsx.path())
+      .subarray(0, 2)
+      .toString(),
+  ).toBe('PK');
 
   // every console list exports what it shows: the case list searched for the live-update case → one row
   await page.goto('/cases?inbox=all');

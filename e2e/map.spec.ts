@@ -49,7 +49,9 @@ test('the map draws unit grids and opens a component with its 17-digit id', asyn
 
   for (let i = 0; i < 5 && (await page.getByTestId('map-grid-hint').isVisible()); i++) await zoomIn(page);
   await expect(page.getByTestId('map-grid-hint')).toBeHidden();
-  await expect.poll(async () => Number(await page.getByTestId('map-grid-count').getAttribute('data-count')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('map-grid-count').getAttribute('data-count')), { timeout: 20_000 })
+    .toBeGreaterThan(0);
 
   // Identify a grid: hide the components so the click reaches the grid layer.
   await page.getByTestId('map-layer-components').click();

@@ -22,11 +22,15 @@ const option = (name: string) => {
 const config = loadConfig(process.env, { generateAuditKey: false });
 const url = option('--url') ?? config.databaseUrl;
 if (!url) {
-  console.error('usage: npm run audit:verify -- [--url <DATABASE_URL>] [--schema <name>] [--checkpoints <dir>] [--json]');
+  console.error(
+    'usage: npm run audit:verify -- [--url <DATABASE_URL>] [--schema <name>] [--checkpoints <dir>] [--json]',
+  );
   process.exit(2);
 }
 if (config.audit.keySource === 'missing') {
-  console.error(`audit:verify: no audit key (AUDIT_HMAC_KEY is unset and ${config.dataDir}/.audit-key does not exist).`);
+  console.error(
+    `audit:verify: no audit key (AUDIT_HMAC_KEY is unset and ${config.dataDir}/.audit-key does not exist).`,
+  );
   console.error('Run it with the same DATA_DIR or AUDIT_HMAC_KEY as the server.');
   process.exit(2);
 }
@@ -38,11 +42,17 @@ try {
   const result = await verifyAll(database, { keys, checkpoints });
   if (argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
   else {
-    console.log(`audit:verify ${database.dialect}: ${result.tenants} tenant(s), ${result.auditRows} audit rows, ${result.cases} cases, ${result.eventRows} timeline rows`);
-    console.log(`checkpoints in ${result.checkpoints.dir}: ${result.checkpoints.trusted} of ${result.checkpoints.files} trusted${result.checkpoints.latest ? `, latest ${result.checkpoints.latest}` : ''}`);
+    console.log(
+      `audit:verify ${database.dialect}: ${result.tenants} tenant(s), ${result.auditRows} audit rows, ${result.cases} cases, ${result.eventRows} timeline rows`,
+    );
+    console.log(
+      `checkpoints in ${result.checkpoints.dir}: ${result.checkpoints.trusted} of ${result.checkpoints.files} trusted${result.checkpoints.latest ? `, latest ${result.checkpoints.latest}` : ''}`,
+    );
     for (const n of result.notes) console.log(`NOTE ${n}`);
     for (const b of result.broken) console.log(`BROKEN ${describeBroken(b)}`);
-    console.log(result.broken.length ? `${result.broken.length} broken chain(s) or checkpoint(s)` : 'every chain intact');
+    console.log(
+      result.broken.length ? `${result.broken.length} broken chain(s) or checkpoint(s)` : 'every chain intact',
+    );
   }
   process.exitCode = result.broken.length ? 1 : 0;
 } finally {

@@ -16,7 +16,10 @@ const config = loadConfig();
 const url = opt('--url') ?? config.databaseUrl;
 const schema = opt('--schema') ?? null;
 const sqlite = url.startsWith('sqlite:');
-const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:]/g, '')
+  .replace(/\.\d+Z$/, 'Z');
 const out = opt('--out') ?? join(config.dataDir, 'backups', `cityloop-${stamp}.${sqlite ? 'sqlite' : 'dump'}`);
 mkdirSync(dirname(out), { recursive: true });
 
@@ -24,5 +27,7 @@ const started = Date.now();
 const manifest = sqlite ? await backupSqlite(url, out) : await backupPostgres({ url, schema }, out);
 writeFileSync(`${out}.manifest.json`, JSON.stringify(manifest, null, 2));
 const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
-console.log(`backup ${manifest.dialect}: ${Object.keys(manifest.tables).length} tables, ${rows} rows → ${out} (${Date.now() - started} ms)`);
+console.log(
+  `backup ${manifest.dialect}: ${Object.keys(manifest.tables).length} tables, ${rows} rows → ${out} (${Date.now() - started} ms)`,
+);
 console.log(`manifest: ${out}.manifest.json`);

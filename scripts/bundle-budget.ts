@@ -69,10 +69,14 @@ export function measure(dist: string): Row[] {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   return BUDGETS.map(({ page, loads, limitKb, goalKb }) => {
     const missing = loads.filter((key) => !manifest[key]);
-    if (missing.length > 0) return { page, jsKb: 0, cssKb: 0, chunks: 0, limitKb, ok: false, note: `not in manifest: ${missing.join(', ')}` };
+    if (missing.length > 0)
+      return { page, jsKb: 0, cssKb: 0, chunks: 0, limitKb, ok: false, note: `not in manifest: ${missing.join(', ')}` };
     const keys = staticClosure(manifest, loads);
     const files = [...keys].map((key) => manifest[key]!);
-    const jsKb = files.reduce((sum, chunk) => sum + (chunk.file.endsWith('.js') ? gzipKb(join(dist, chunk.file)) : 0), 0);
+    const jsKb = files.reduce(
+      (sum, chunk) => sum + (chunk.file.endsWith('.js') ? gzipKb(join(dist, chunk.file)) : 0),
+      0,
+    );
     const css = new Set(files.flatMap((chunk) => chunk.css ?? []));
     const cssKb = [...css].reduce((sum, file) => sum + gzipKb(join(dist, file)), 0);
     const ok = limitKb === null || jsKb <= limitKb;
@@ -82,11 +86,21 @@ export function measure(dist: string): Row[] {
 }
 
 function printTable(rows: Row[]): void {
-  const line = (cells: string[]) => `  ${cells[0]!.padEnd(26)} ${cells[1]!.padStart(10)} ${cells[2]!.padStart(9)} ${cells[3]!.padStart(7)} ${cells[4]!.padStart(8)}  ${cells[5]}`;
+  const line = (cells: string[]) =>
+    `  ${cells[0]!.padEnd(26)} ${cells[1]!.padStart(10)} ${cells[2]!.padStart(9)} ${cells[3]!.padStart(7)} ${cells[4]!.padStart(8)}  ${cells[5]}`;
   console.log(line(['page', 'JS gzip', 'CSS gzip', 'chunks', 'budget', 'result']));
   for (const r of rows) {
     const result = r.note ?? (r.ok ? 'ok' : 'OVER BUDGET');
-    console.log(line([r.page, `${r.jsKb.toFixed(1)} KB`, `${r.cssKb.toFixed(1)} KB`, String(r.chunks), r.limitKb === null ? '-' : `${r.limitKb} KB`, result]));
+    console.log(
+      line([
+        r.page,
+        `${r.jsKb.toFixed(1)} KB`,
+        `${r.cssKb.toFixed(1)} KB`,
+        String(r.chunks),
+        r.limitKb === null ? '-' : `${r.limitKb} KB`,
+        result,
+      ]),
+    );
   }
 }
 

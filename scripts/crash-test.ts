@@ -8,7 +8,12 @@
  * Ends with `N passed, N failed` counting its checks; exit 1 on any failure.
  */
 import { writeFileSync } from 'node:fs';
-import { describeReport, runCrashScenario, type CrashOptions, type CrashReport } from '../server/src/resilience/crash-driver.ts';
+import {
+  describeReport,
+  runCrashScenario,
+  type CrashOptions,
+  type CrashReport,
+} from '../server/src/resilience/crash-driver.ts';
 
 // Ctrl-C or a runner's SIGTERM ends through process.exit, so the exit hooks stop a private PostgreSQL and
 // remove temporary directories.
@@ -43,9 +48,9 @@ for (const name of chosen) {
     const report = await runCrashScenario({ ...SCENARIOS[name]!, log: (l) => console.log(l) });
     reports.push(report);
     for (const c of report.checks) {
-    if (c.ok) passed += 1;
-    else failed += 1;
-  }
+      if (c.ok) passed += 1;
+      else failed += 1;
+    }
     console.log(`  ${describeReport(report)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   } catch (err) {
     failed += 1;

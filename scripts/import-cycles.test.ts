@@ -16,13 +16,22 @@ describe('the cycle finder', () => {
   });
 
   it('finds a two-file cycle, a longer one, a self-import, and reports each component once', () => {
-    const cycles = findCycles(graphOf({
-      a: ['b'], b: ['a', 'c'], // a ↔ b, and b leads on into a separate three-file loop
-      c: ['d'], d: ['e'], e: ['c', 'x'],
-      s: ['s'],
-      x: [],
-    }));
-    expect(cycles).toEqual([['a', 'b', 'a'], ['c', 'd', 'e', 'c'], ['s', 's']]);
+    const cycles = findCycles(
+      graphOf({
+        a: ['b'],
+        b: ['a', 'c'], // a ↔ b, and b leads on into a separate three-file loop
+        c: ['d'],
+        d: ['e'],
+        e: ['c', 'x'],
+        s: ['s'],
+        x: [],
+      }),
+    );
+    expect(cycles).toEqual([
+      ['a', 'b', 'a'],
+      ['c', 'd', 'e', 'c'],
+      ['s', 's'],
+    ]);
   });
 
   it('gives a shortest way round a larger component', () => {
@@ -41,7 +50,16 @@ describe('the cycle finder', () => {
       "type G = import('./g.ts').G;",
       "import 'node:fs';",
     ].join('\n');
-    expect(specifiersOf('x.tsx', text)).toEqual(['./a.ts', './b.ts', './c.ts', './d.ts', './e.ts', './f.tsx', './g.ts', 'node:fs']);
+    expect(specifiersOf('x.tsx', text)).toEqual([
+      './a.ts',
+      './b.ts',
+      './c.ts',
+      './d.ts',
+      './e.ts',
+      './f.tsx',
+      './g.ts',
+      'node:fs',
+    ]);
   });
 });
 
@@ -57,6 +75,9 @@ describe('server/src, common and web/src import each other without cycles (docs/
 
   it('has no import cycle', () => {
     const cycles = findCycles(graph);
-    expect(cycles.map((c) => c.join(' → ')), 'each line is one cycle; break it by moving the shared part down a layer').toEqual([]);
+    expect(
+      cycles.map((c) => c.join(' → ')),
+      'each line is one cycle; break it by moving the shared part down a layer',
+    ).toEqual([]);
   });
 });

@@ -13,7 +13,8 @@ describe('migrations follow the landing rule (docs/architecture.md, "Migrations"
   it('numbers are strictly increasing in the order the migrator applies them', () => {
     const numbers = MIGRATION_NAMES.map((n) => Number(n.slice(0, 4)));
     numbers.forEach((n, i) => {
-      if (i > 0) expect(n, `${MIGRATION_NAMES[i]} after ${MIGRATION_NAMES[i - 1]}`).toBeGreaterThan(numbers[i - 1] as number);
+      if (i > 0)
+        expect(n, `${MIGRATION_NAMES[i]} after ${MIGRATION_NAMES[i - 1]}`).toBeGreaterThan(numbers[i - 1] as number);
     });
   });
 

@@ -15,7 +15,9 @@ export const MIGRATION_FILE = /^(\d{4})_[a-z0-9_]+\.ts$/;
 export type Ledger = Record<string, string>;
 
 export function migrationFiles(): string[] {
-  return readdirSync(MIGRATIONS_DIR).filter((f) => /^\d/.test(f) && !f.endsWith('.test.ts')).sort();
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d/.test(f) && !f.endsWith('.test.ts'))
+    .sort();
 }
 
 export function fileHash(file: string): string {
@@ -31,7 +33,9 @@ export function readLedger(): Ledger {
 /** Adds the migrations the ledger lacks; returns their names. Existing entries are kept as they are. */
 export function seal(): string[] {
   const ledger = readLedger();
-  const added = migrationFiles().map((f) => f.replace(/\.ts$/, '')).filter((name) => !(name in ledger));
+  const added = migrationFiles()
+    .map((f) => f.replace(/\.ts$/, ''))
+    .filter((name) => !(name in ledger));
   for (const name of added) ledger[name] = fileHash(`${name}.ts`);
   const sorted = Object.fromEntries(Object.entries(ledger).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(LEDGER_PATH, `${JSON.stringify(sorted, null, 2)}\n`);

@@ -26,14 +26,22 @@ if (manifest && manifest.dialect !== (sqlite ? 'sqlite' : 'postgres')) {
   process.exit(2);
 }
 const started = Date.now();
-const restored = sqlite ? restoreSqlite(file, url) : await restorePostgres(file, { url, schema: schema ?? manifest?.schema ?? null });
+const restored = sqlite
+  ? restoreSqlite(file, url)
+  : await restorePostgres(file, { url, schema: schema ?? manifest?.schema ?? null });
 const rows = Object.values(restored).reduce((n, t) => n + t.rows, 0);
-console.log(`restore ${sqlite ? 'sqlite' : 'postgres'}: ${Object.keys(restored).length} tables, ${rows} rows from ${file} (${Date.now() - started} ms)`);
+console.log(
+  `restore ${sqlite ? 'sqlite' : 'postgres'}: ${Object.keys(restored).length} tables, ${rows} rows from ${file} (${Date.now() - started} ms)`,
+);
 if (!manifest) {
   console.log('no manifest beside the backup: counts not checked');
 } else {
   const diff = compareFingerprints(manifest.tables, restored);
   for (const d of diff) console.log(`DIFFERS ${d}`);
-  console.log(diff.length ? `${diff.length} table(s) differ from the manifest` : 'every table matches the manifest (row counts and content hashes)');
+  console.log(
+    diff.length
+      ? `${diff.length} table(s) differ from the manifest`
+      : 'every table matches the manifest (row counts and content hashes)',
+  );
   process.exitCode = diff.length ? 1 : 0;
 }

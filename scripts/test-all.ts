@@ -65,7 +65,8 @@ async function dropRunDatabases(): Promise<void> {
       dropTestDatabases(url, prefix),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out after 20 s')), 20_000).unref()),
     ]);
-    if (left.length) console.log(`[postgres] dropped ${left.length} test database(s) left by the run: ${left.join(', ')}`);
+    if (left.length)
+      console.log(`[postgres] dropped ${left.length} test database(s) left by the run: ${left.join(', ')}`);
   } catch (err) {
     console.log(`[postgres] could not drop the run's test databases (${prefix}*): ${(err as Error).message}`);
   }
@@ -95,7 +96,10 @@ process.once('exit', () => {
   const note = cleanUp();
   if (note) console.log(note);
 });
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => {
     console.log(`\n${signal}: stopping the running phases${database?.server ? ' and the private PostgreSQL' : ''}`);
     for (const child of running) {
@@ -131,7 +135,11 @@ function prefixLines(stream: Readable | null, tag: string) {
 /** Runs a command in its own process group with its output prefixed by `[tag]`; answers its exit code. */
 function run(tag: string, cmd: string, cmdArgs: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, cmdArgs, { env: { ...process.env, ...colour, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, cmdArgs, {
+      env: { ...process.env, ...colour, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     running.add(child);
     prefixLines(child.stdout, tag);
     prefixLines(child.stderr, tag);
@@ -159,16 +167,18 @@ const formatMs = (ms: number) => {
 async function together(phases: [string, () => Promise<void>][]) {
   const line: string[] = [];
   phaseTimes.push(line);
-  await Promise.all(phases.map(async ([name, fn], k) => {
-    const started = Date.now();
-    try {
-      await fn();
-    } catch (err) {
-      summary.push(`${name}: ${(err as Error).message}`);
-      totals.failed += 1;
-    }
-    line[k] = `${name} ${formatMs(Date.now() - started)}`;
-  }));
+  await Promise.all(
+    phases.map(async ([name, fn], k) => {
+      const started = Date.now();
+      try {
+        await fn();
+      } catch (err) {
+        summary.push(`${name}: ${(err as Error).message}`);
+        totals.failed += 1;
+      }
+      line[k] = `${name} ${formatMs(Date.now() - started)}`;
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -192,14 +202,31 @@ const VITEST_WORKERS = Math.max(2, availableParallelism() - 1);
 async function vitestPass(label: string, tag: string, paths: string[], env: Record<string, string>) {
   console.log(`\n=== ${label} ===`);
   const file = join(reports, `${tag}.json`);
-  const code = await run(tag, 'npx', ['vitest', 'run', ...paths, `--maxWorkers=${VITEST_WORKERS}`, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  const code = await run(
+    tag,
+    'npx',
+    [
+      'vitest',
+      'run',
+      ...paths,
+      `--maxWorkers=${VITEST_WORKERS}`,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    env,
+  );
   if (!existsSync(file)) {
     summary.push(`${label}: no report (exit ${code})`);
     totals.failed += 1;
     broken = true;
     return;
   }
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; success: boolean };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    success: boolean;
+  };
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   // A file that fails to load counts no test but fails the run.
@@ -214,7 +241,9 @@ async function scriptPass(label: string, tag: string, scriptArgs: string[], env:
   console.log(`\n=== ${label} ===`);
   const file = join(reports, `${tag}.json`);
   const code = await run(tag, 'node', ['--import', 'tsx', ...scriptArgs, '--json', file], env);
-  const r = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { passed: number; failed: number }) : { passed: 0, failed: 1 };
+  const r = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { passed: number; failed: number })
+    : { passed: 0, failed: 1 };
   if (code !== 0 && r.failed === 0) r.failed = 1;
   totals.passed += r.passed;
   totals.failed += r.failed;
@@ -223,7 +252,9 @@ async function scriptPass(label: string, tag: string, scriptArgs: string[], env:
 
 async function webBuild(): Promise<boolean> {
   console.log('\n=== Web build ===');
-  if ((await run('web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) !== 0) {
+  if (
+    (await run('web build', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) !== 0
+  ) {
     summary.push('web build: failed');
     totals.failed += 1;
     return false;
@@ -241,7 +272,8 @@ interface PwSuite {
   suites?: PwSuite[];
 }
 const countTests = (s: PwSuite): number =>
-  (s.specs ?? []).reduce((n, spec) => n + (spec.tests?.length ?? 0), 0) + (s.suites ?? []).reduce((n, child) => n + countTests(child), 0);
+  (s.specs ?? []).reduce((n, spec) => n + (spec.tests?.length ?? 0), 0) +
+  (s.suites ?? []).reduce((n, child) => n + countTests(child), 0);
 
 /** How many journeys Playwright would run (listing needs no browser); null when it cannot tell. */
 async function countJourneys(): Promise<number | null> {
@@ -257,7 +289,9 @@ async function journeys() {
     console.log('\n=== Playwright journeys: not run (no Chromium) ===');
     const n = await countJourneys();
     totals.skipped += n ?? 0;
-    summary.push(`e2e: ${n ?? 'all'} browser journeys did not run: no Chromium at ${chromiumPath} (CHROMIUM_PATH); install it with: ${INSTALL_CHROMIUM}`);
+    summary.push(
+      `e2e: ${n ?? 'all'} browser journeys did not run: no Chromium at ${chromiumPath} (CHROMIUM_PATH); install it with: ${INSTALL_CHROMIUM}`,
+    );
     if (onCi) {
       totals.failed += 1;
       summary.push('e2e: CI=true requires the browser journeys, so their absence counts as 1 failure');
@@ -272,11 +306,15 @@ async function journeys() {
     totals.failed += 1;
     return;
   }
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
+  const r = JSON.parse(readFileSync(file, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
   totals.passed += r.stats.expected + r.stats.flaky;
   totals.failed += r.stats.unexpected;
   if (code !== 0 && r.stats.unexpected === 0) totals.failed += 1;
-  summary.push(`e2e: ${r.stats.expected + r.stats.flaky} passed (${r.stats.flaky} after a retry), ${r.stats.unexpected} failed`);
+  summary.push(
+    `e2e: ${r.stats.expected + r.stats.flaky} passed (${r.stats.flaky} after a retry), ${r.stats.unexpected} failed`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -309,8 +347,24 @@ async function main() {
 
   let built = false;
   await together([
-    ...(server ? [['vitest (PostgreSQL)', () => vitestPass('vitest (PostgreSQL)', 'postgres', ['server/'], { TEST_DB: 'postgres', ...pgEnv })] as Phase] : []),
-    ...(skipE2e ? [] : [['web build', async () => { built = await webBuild(); }] as Phase]),
+    ...(server
+      ? [
+          [
+            'vitest (PostgreSQL)',
+            () => vitestPass('vitest (PostgreSQL)', 'postgres', ['server/'], { TEST_DB: 'postgres', ...pgEnv }),
+          ] as Phase,
+        ]
+      : []),
+    ...(skipE2e
+      ? []
+      : [
+          [
+            'web build',
+            async () => {
+              built = await webBuild();
+            },
+          ] as Phase,
+        ]),
   ]);
   if (skipPg) summary.push('PostgreSQL pass: skipped (--skip-pg)');
 
@@ -319,7 +373,18 @@ async function main() {
   await dropRunDatabases();
   if (server) {
     const shared = server.source === 'running' ? ['--allow-shared-pg-restart'] : [];
-    await together([['crash test', () => scriptPass('crash test: PostgreSQL restart under load', 'crash', ['scripts/crash-test.ts', 'pg-restart', ...shared], pgEnv)]]);
+    await together([
+      [
+        'crash test',
+        () =>
+          scriptPass(
+            'crash test: PostgreSQL restart under load',
+            'crash',
+            ['scripts/crash-test.ts', 'pg-restart', ...shared],
+            pgEnv,
+          ),
+      ],
+    ]);
     server.stop();
   }
 

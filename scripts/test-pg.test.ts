@@ -20,13 +20,16 @@ chmodSync(tmpRoot, 0o711);
 /** Processes whose command line mentions `dir` (the postmaster and its backends name their data folder). */
 function processesUsing(dir: string): number[] {
   if (!existsSync('/proc')) return [];
-  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      return processRunning(Number(p)) && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(dir);
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return processRunning(Number(p)) && readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(dir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 afterAll(() => {
@@ -58,7 +61,10 @@ describe('PostgreSQL for npm test', () => {
     expect(dir.startsWith(tmpRoot)).toBe(true);
     expect(processRunning(pid)).toBe(true);
     try {
-      const run = await runVitestChild(['server/src/seed/demo-city.test.ts'], { TEST_DB: 'postgres', TEST_PG_URL: db.url });
+      const run = await runVitestChild(['server/src/seed/demo-city.test.ts'], {
+        TEST_DB: 'postgres',
+        TEST_PG_URL: db.url,
+      });
       expect(run.code, run.output).toBe(0);
       expect(run.passed).toBeGreaterThan(0);
       expect(run.failed).toBe(0);
@@ -85,7 +91,9 @@ describe('PostgreSQL for npm test', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     let out = '';
     let err = '';
-    child.stderr.on('data', (b: Buffer) => { err += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+    });
     const started = await new Promise<{ url: string; pid: number; dir: string }>((resolve, reject) => {
       child.stdout.on('data', (b: Buffer) => {
         out += b.toString();

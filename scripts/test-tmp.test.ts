@@ -9,7 +9,11 @@ import { runVitestChild } from '../server/src/testing/vitest-child.ts';
  * A few representative files, on SQLite: config (a data folder per test), an app on a test database (its data
  * folder), and the two-instance test, whose folder is made when the file loads though its tests are skipped there.
  */
-const FILES = ['server/src/config.test.ts', 'server/src/platform/platform.http.test.ts', 'server/src/scale/two-instances.test.ts'];
+const FILES = [
+  'server/src/config.test.ts',
+  'server/src/platform/platform.http.test.ts',
+  'server/src/scale/two-instances.test.ts',
+];
 const ours = (dir: string) => readdirSync(dir).filter((name) => name.startsWith('cityloop-'));
 
 describe('temporary directories of a test run', () => {

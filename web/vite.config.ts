@@ -57,7 +57,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/, priority: 30 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
+              priority: 30,
+            },
             // Leaflet travels with the map pages only, not in the startup vendor chunk.
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 15 },
             // ECharts (and its renderer zrender) only with the dashboard and report pages.

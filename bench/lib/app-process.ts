@@ -87,7 +87,11 @@ export interface HttpSession {
 }
 
 export async function signIn(port: number, username: string, password: string): Promise<HttpSession> {
-  const res = await once(port, { method: 'POST', path: '/api/auth/login', body: JSON.stringify({ username, password }) });
+  const res = await once(port, {
+    method: 'POST',
+    path: '/api/auth/login',
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
   const setCookie = res.headers['set-cookie'] ?? [];
   const sid = setCookie.map((c) => /^cityloop_sid=([^;]+)/.exec(c)?.[1]).find((v) => v !== undefined);

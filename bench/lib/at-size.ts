@@ -36,7 +36,9 @@ async function open311Keys(c: ProbeContext): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 0; i < KEYS; i++) {
     const res = await once(c.port, {
-      method: 'POST', path: '/api/open311/clients', headers: { cookie: c.admin.cookie, 'x-csrf-token': c.admin.csrf },
+      method: 'POST',
+      path: '/api/open311/clients',
+      headers: { cookie: c.admin.cookie, 'x-csrf-token': c.admin.csrf },
       body: JSON.stringify({ name: `bench-${randomBytes(3).toString('hex')}`, rateLimitPerMinute: 6000 }),
     });
     if (res.status !== 201) throw new Error(`open311 client: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
@@ -47,15 +49,24 @@ async function open311Keys(c: ProbeContext): Promise<string[]> {
 
 /** Cases spread over the whole history: the first case reported at or after evenly spaced instants. */
 async function sampleCases(db: Db, tenantId: string, count: number): Promise<{ id: string; case_no: string }[]> {
-  const range = await db.selectFrom('cases').select((eb) => [eb.fn.min('reported_at').as('lo'), eb.fn.max('reported_at').as('hi')])
-    .where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+  const range = await db
+    .selectFrom('cases')
+    .select((eb) => [eb.fn.min('reported_at').as('lo'), eb.fn.max('reported_at').as('hi')])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   const lo = Date.parse(String(range.lo));
   const hi = Date.parse(String(range.hi));
   const out = new Map<string, { id: string; case_no: string }>();
   for (let i = 0; i < count; i++) {
     const at = new Date(lo + ((hi - lo) * (i + 0.5)) / count).toISOString();
-    const row = await db.selectFrom('cases').select(['id', 'case_no']).where('tenant_id', '=', tenantId).where('reported_at', '>=', at)
-      .orderBy('reported_at').limit(1).executeTakeFirst();
+    const row = await db
+      .selectFrom('cases')
+      .select(['id', 'case_no'])
+      .where('tenant_id', '=', tenantId)
+      .where('reported_at', '>=', at)
+      .orderBy('reported_at')
+      .limit(1)
+      .executeTakeFirst();
     if (row) out.set(row.id, row);
   }
   return [...out.values()];
@@ -64,53 +75,117 @@ async function sampleCases(db: Db, tenantId: string, count: number): Promise<{ i
 /** Public reads are limited per caller address: each request comes as another caller (the server trusts the proxy header). */
 const caller = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
 
-export async function measurePerCase(c: ProbeContext, label: string, log: (line: string) => void): Promise<ProbeResult[]> {
+export async function measurePerCase(
+  c: ProbeContext,
+  label: string,
+  log: (line: string) => void,
+): Promise<ProbeResult[]> {
   const keys = await open311Keys(c);
   const runId = randomBytes(4).toString('hex');
   const cases = await sampleCases(c.db, c.tenantId, 300);
   // Open311 shows only its public channels, so the case numbers it serves are taken from its own list once the
   // create probe below has filed some.
   let open311Nos: string[] = [];
-  const lists = ['page_size=100', 'page_size=100&page=2', 'status=open&page_size=100', 'service_code=09006&page_size=100'];
+  const lists = [
+    'page_size=100',
+    'page_size=100&page=2',
+    'status=open&page_size=100',
+    'service_code=09006&page_size=100',
+  ];
 
   const probes: [string, number[], (i: number) => RequestSpec][] = [
     ['intake POST /api/cases', [201], intakeRequest(c.inspector, c.points, `${runId}s`)],
-    ['Open311 create POST /open311/v2/requests.json', [200, 201], (i) => {
-      const key = keys[i % keys.length] as string;
-      const p = c.points[i % c.points.length] as PlacedPoint;
-      const form = new URLSearchParams({
-        api_key: key, jurisdiction_id: '420281', service_code: '09006', description: '金湖大道水果摊占道经营', lat: String(p.lat), long: String(p.lng),
-        email: 'bench@example.org', 'attribute[filing_condition]': '1',
-      });
-      return { method: 'POST', path: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`, headers: { 'content-type': 'application/x-www-form-urlencoded', ...caller(i + 1) }, body: form.toString() };
-    }],
-    ['case detail GET /api/cases/:id', [200], (i) => ({ method: 'GET', path: `/api/cases/${(cases[i % cases.length] as { id: string }).id}`, headers: { cookie: c.operator.cookie } })],
-    ['Open311 request GET /open311/v2/requests/:id.json', [200], (i) => ({ method: 'GET', path: `/open311/v2/requests/${open311Nos[i % open311Nos.length] as string}.json`, headers: caller(i + 1) })],
-    ['Open311 list GET /open311/v2/requests.json', [200], (i) => ({ method: 'GET', path: `/open311/v2/requests.json?${lists[i % lists.length] as string}`, headers: caller(i + 1) })],
+    [
+      'Open311 create POST /open311/v2/requests.json',
+      [200, 201],
+      (i) => {
+        const key = keys[i % keys.length] as string;
+        const p = c.points[i % c.points.length] as PlacedPoint;
+        const form = new URLSearchParams({
+          api_key: key,
+          jurisdiction_id: '420281',
+          service_code: '09006',
+          description: '金湖大道水果摊占道经营',
+          lat: String(p.lat),
+          long: String(p.lng),
+          email: 'bench@example.org',
+          'attribute[filing_condition]': '1',
+        });
+        return {
+          method: 'POST',
+          path: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...caller(i + 1) },
+          body: form.toString(),
+        };
+      },
+    ],
+    [
+      'case detail GET /api/cases/:id',
+      [200],
+      (i) => ({
+        method: 'GET',
+        path: `/api/cases/${(cases[i % cases.length] as { id: string }).id}`,
+        headers: { cookie: c.operator.cookie },
+      }),
+    ],
+    [
+      'Open311 request GET /open311/v2/requests/:id.json',
+      [200],
+      (i) => ({
+        method: 'GET',
+        path: `/open311/v2/requests/${open311Nos[i % open311Nos.length] as string}.json`,
+        headers: caller(i + 1),
+      }),
+    ],
+    [
+      'Open311 list GET /open311/v2/requests.json',
+      [200],
+      (i) => ({
+        method: 'GET',
+        path: `/open311/v2/requests.json?${lists[i % lists.length] as string}`,
+        headers: caller(i + 1),
+      }),
+    ],
   ];
   const out: ProbeResult[] = [];
   for (const [name, expect, make] of probes) {
     if (name.startsWith('Open311 request') && !open311Nos.length) open311Nos = await publicNumbers(c.port);
     const result = await closedLoop(c.port, { concurrency: c.concurrency, durationMs: c.durationMs, expect, make });
-    log(`${label} ${name}: ${result.rps.toFixed(0)} req/s (p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms), errors ${JSON.stringify(result.errors)}`);
+    log(
+      `${label} ${name}: ${result.rps.toFixed(0)} req/s (p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms), errors ${JSON.stringify(result.errors)}`,
+    );
     out.push({ name, result });
   }
   return out;
 }
 
 async function publicNumbers(port: number): Promise<string[]> {
-  const listed = await once(port, { method: 'GET', path: '/open311/v2/requests.json?page_size=200', headers: caller(0) });
-  const nos = (Array.isArray(listed.body) ? listed.body as { service_request_id: string }[] : []).map((r) => r.service_request_id);
+  const listed = await once(port, {
+    method: 'GET',
+    path: '/open311/v2/requests.json?page_size=200',
+    headers: caller(0),
+  });
+  const nos = (Array.isArray(listed.body) ? (listed.body as { service_request_id: string }[]) : []).map(
+    (r) => r.service_request_id,
+  );
   if (!nos.length) throw new Error(`open311 list: ${listed.status} ${JSON.stringify(listed.body).slice(0, 200)}`);
   return nos;
 }
 
 /** One row per request and state: the new database and the loaded one side by side. */
-export function perCaseFigures(empty: readonly ProbeResult[], loaded: readonly ProbeResult[], size: string, hello: number): Omit<Figure, 'backend'>[] {
+export function perCaseFigures(
+  empty: readonly ProbeResult[],
+  loaded: readonly ProbeResult[],
+  size: string,
+  hello: number,
+): Omit<Figure, 'backend'>[] {
   return empty.flatMap((e) => {
     const l = loaded.find((x) => x.name === e.name);
     const row = (state: string, r: LoadResult) => ({
-      name: `${e.name} — ${state}`, value: r.rps, unit: 'req/s', baseline: r.rps / hello,
+      name: `${e.name} — ${state}`,
+      value: r.rps,
+      unit: 'req/s',
+      baseline: r.rps / hello,
       note: `p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms; ${r.requests - r.ok} errors`,
     });
     return [row('new database', e.result), ...(l ? [row(size, l.result)] : [])];

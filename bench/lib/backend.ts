@@ -61,17 +61,35 @@ export async function createBackend(name: BackendName, pgUrl: string): Promise<B
     const t = performance.now();
     await seedDemoCity(database.db, systemClock);
     const seedMs = performance.now() - t;
-    const version = name === 'sqlite'
-      ? (await sql<{ v: string }>`select sqlite_version() as v`.execute(database.db)).rows[0]?.v ?? '?'
-      : (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db)).rows[0]?.v ?? '?';
+    const version =
+      name === 'sqlite'
+        ? ((await sql<{ v: string }>`select sqlite_version() as v`.execute(database.db)).rows[0]?.v ?? '?')
+        : ((await sql<{ v: string }>`select current_setting('server_version') as v`.execute(database.db)).rows[0]?.v ??
+          '?');
     const env: Record<string, string> = {
-      DATABASE_URL: url, DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', SEED_DEMO: 'false',
+      DATABASE_URL: url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      SEED_DEMO: 'false',
       // Open311 reads are limited per caller address: the bench speaks as many callers through X-Forwarded-For.
       TRUST_PROXY: 'true',
-      WEB_DIST: join(dataDir, 'no-web'), SESSION_SECRET: randomBytes(32).toString('hex'),
+      WEB_DIST: join(dataDir, 'no-web'),
+      SESSION_SECRET: randomBytes(32).toString('hex'),
       ...(schema ? { BENCH_PG_SCHEMA: schema } : {}),
     };
-    return { name, url, schema, dataDir, database, version: `${name === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${version}`, seedMs, env, dispose };
+    return {
+      name,
+      url,
+      schema,
+      dataDir,
+      database,
+      version: `${name === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${version}`,
+      seedMs,
+      env,
+      dispose,
+    };
   } catch (err) {
     await dispose();
     throw err;

@@ -45,7 +45,9 @@ export function sqliteWriter(file: string): BulkWriter {
       let stmt = statements.get(key);
       if (!stmt) {
         const tuple = `(${columns.map(() => '?').join(',')})`;
-        stmt = sqlite.prepare(`insert into ${table} (${columns.join(',')}) values ${Array(chunk.length).fill(tuple).join(',')}`);
+        stmt = sqlite.prepare(
+          `insert into ${table} (${columns.join(',')}) values ${Array(chunk.length).fill(tuple).join(',')}`,
+        );
         statements.set(key, stmt);
       }
       stmt.run(chunk.flatMap((r) => values(r, columns)));
@@ -55,7 +57,11 @@ export function sqliteWriter(file: string): BulkWriter {
     const first = batch.cases[0];
     if (!first) return;
     insertMany('cases', Object.keys(first), batch.cases);
-    insertMany('cases_fts', ['case_id', 'body'], batch.cases.map((c) => ({ case_id: c.id, body: c.search_text })));
+    insertMany(
+      'cases_fts',
+      ['case_id', 'body'],
+      batch.cases.map((c) => ({ case_id: c.id, body: c.search_text })),
+    );
     const e = batch.events[0];
     if (e) insertMany('case_events', Object.keys(e), batch.events);
   });
@@ -64,7 +70,9 @@ export function sqliteWriter(file: string): BulkWriter {
       writeBatch(batch);
     },
     async reserveSequences(tenantId, perDay) {
-      const stmt = sqlite.prepare('insert into sequences (tenant_id, name, value) values (?, ?, ?) on conflict (tenant_id, name) do update set value = value + excluded.value returning value');
+      const stmt = sqlite.prepare(
+        'insert into sequences (tenant_id, name, value) values (?, ?, ?) on conflict (tenant_id, name) do update set value = value + excluded.value returning value',
+      );
       const first = new Map<string, number>();
       sqlite.transaction(() => {
         for (const [day, count] of perDay) {
@@ -81,7 +89,12 @@ export function sqliteWriter(file: string): BulkWriter {
   };
 }
 
-const PG_ARRAY: Record<string, string> = { text: 'text[]', 'double precision': 'float8[]', integer: 'int4[]', bigint: 'int8[]' };
+const PG_ARRAY: Record<string, string> = {
+  text: 'text[]',
+  'double precision': 'float8[]',
+  integer: 'int4[]',
+  bigint: 'int8[]',
+};
 
 export async function postgresWriter(url: string, schema: string | null): Promise<BulkWriter> {
   const client = new pg.Client({ connectionString: url, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
@@ -91,7 +104,9 @@ export async function postgresWriter(url: string, schema: string | null): Promis
     let t = types.get(table);
     if (!t) {
       const res = await client.query<{ column_name: string; data_type: string }>(
-        'select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1', [table]);
+        'select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = $1',
+        [table],
+      );
       t = new Map(res.rows.map((r) => [r.column_name, r.data_type]));
       types.set(table, t);
     }
@@ -128,10 +143,12 @@ export async function postgresWriter(url: string, schema: string | null): Promis
          on conflict (tenant_id, name) do update set value = sequences.value + excluded.value returning name, value`,
         [tenantId, [...perDay.keys()].map((d) => `case:${d}`), [...perDay.values()]],
       );
-      return new Map(res.rows.map((r) => {
-        const day = r.name.slice('case:'.length);
-        return [day, Number(r.value) - (perDay.get(day) ?? 0) + 1];
-      }));
+      return new Map(
+        res.rows.map((r) => {
+          const day = r.name.slice('case:'.length);
+          return [day, Number(r.value) - (perDay.get(day) ?? 0) + 1];
+        }),
+      );
     },
     async close() {
       await client.end();

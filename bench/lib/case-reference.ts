@@ -28,16 +28,27 @@ export interface CaseReference {
   timezone: string;
   matters: MatterRef[];
   units: { id: string; name: string }[];
-  users: Record<'inspector' | 'operator' | 'shiftleader' | 'dispatcher' | 'leader' | 'handler' | 'unitmanager', { id: string; name: string }>;
+  users: Record<
+    'inspector' | 'operator' | 'shiftleader' | 'dispatcher' | 'leader' | 'handler' | 'unitmanager',
+    { id: string; name: string }
+  >;
   handlerUnitId: string | null;
   points: PlacedPoint[];
 }
 
 /** Points uniformly over the seeded grids (each grid equally likely), each checked against its polygon. */
-export async function gridPoints(db: Db, tenantId: string, count: number, random: Random = rng(11)): Promise<PlacedPoint[]> {
-  const grids = await db.selectFrom('grids')
+export async function gridPoints(
+  db: Db,
+  tenantId: string,
+  count: number,
+  random: Random = rng(11),
+): Promise<PlacedPoint[]> {
+  const grids = await db
+    .selectFrom('grids')
     .select(['code', 'community_id', 'street_id', 'geometry', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
-    .where('tenant_id', '=', tenantId).orderBy('code').execute();
+    .where('tenant_id', '=', tenantId)
+    .orderBy('code')
+    .execute();
   if (!grids.length) throw new Error('the tenant has no grids: seed the demo city first');
   const parsed = grids.map((g) => ({ ...g, polygon: JSON.parse(g.geometry) as AreaGeometry }));
   const out: PlacedPoint[] = [];
@@ -57,22 +68,54 @@ export async function gridPoints(db: Db, tenantId: string, count: number, random
 }
 
 export async function loadCaseReference(db: Db, tenantCode = '420281', pointCount = 20_000): Promise<CaseReference> {
-  const tenant = await db.selectFrom('tenants').select(['id', 'code', 'timezone']).where('code', '=', tenantCode).executeTakeFirst();
+  const tenant = await db
+    .selectFrom('tenants')
+    .select(['id', 'code', 'timezone'])
+    .where('code', '=', tenantCode)
+    .executeTakeFirst();
   if (!tenant) throw new Error(`tenant ${tenantCode} not found: seed the demo city first`);
   const [matterRows, conditionRows, unitRows, userRows] = await Promise.all([
-    db.selectFrom('catalog_entries').select(['code', 'name']).where('tenant_id', '=', tenant.id).where('kind', '=', 'matter')
-      .where('active', '=', 1).orderBy('code').execute(),
-    db.selectFrom('filing_conditions').select(['id', 'matter_code', 'condition', 'limit_value', 'limit_unit', 'unit_id'])
-      .where('tenant_id', '=', tenant.id).where('active', '=', 1).orderBy('matter_code').orderBy('seq').execute(),
-    db.selectFrom('units').select(['id', 'name', 'kind', 'code']).where('tenant_id', '=', tenant.id).where('active', '=', 1).orderBy('code').execute(),
-    db.selectFrom('users').select(['id', 'username', 'display_name', 'unit_id']).where('tenant_id', '=', tenant.id).execute(),
+    db
+      .selectFrom('catalog_entries')
+      .select(['code', 'name'])
+      .where('tenant_id', '=', tenant.id)
+      .where('kind', '=', 'matter')
+      .where('active', '=', 1)
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('filing_conditions')
+      .select(['id', 'matter_code', 'condition', 'limit_value', 'limit_unit', 'unit_id'])
+      .where('tenant_id', '=', tenant.id)
+      .where('active', '=', 1)
+      .orderBy('matter_code')
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('units')
+      .select(['id', 'name', 'kind', 'code'])
+      .where('tenant_id', '=', tenant.id)
+      .where('active', '=', 1)
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('users')
+      .select(['id', 'username', 'display_name', 'unit_id'])
+      .where('tenant_id', '=', tenant.id)
+      .execute(),
   ]);
   const matters: MatterRef[] = matterRows.map((m) => ({
     code: m.code,
     name: m.name,
-    conditions: conditionRows.filter((c) => c.matter_code === m.code).map((c) => ({
-      id: c.id, condition: c.condition, limitValue: c.limit_value, limitUnit: c.limit_unit, unitId: c.unit_id,
-    })),
+    conditions: conditionRows
+      .filter((c) => c.matter_code === m.code)
+      .map((c) => ({
+        id: c.id,
+        condition: c.condition,
+        limitValue: c.limit_value,
+        limitUnit: c.limit_unit,
+        unitId: c.unit_id,
+      })),
   }));
   const user = (username: string) => {
     const u = userRows.find((r) => r.username === username);
@@ -88,8 +131,13 @@ export async function loadCaseReference(db: Db, tenantCode = '420281', pointCoun
     // Bureau offices do not handle cases; every other unit (所, 队, 街道办, utilities) does.
     units: unitRows.filter((u) => u.kind !== 'bureau').map((u) => ({ id: u.id, name: u.name })),
     users: {
-      inspector: user('inspector'), operator: user('operator'), shiftleader: user('shiftleader'), dispatcher: user('dispatcher'),
-      leader: user('leader'), handler: user('handler'), unitmanager: user('unitmanager'),
+      inspector: user('inspector'),
+      operator: user('operator'),
+      shiftleader: user('shiftleader'),
+      dispatcher: user('dispatcher'),
+      leader: user('leader'),
+      handler: user('handler'),
+      unitmanager: user('unitmanager'),
     },
     handlerUnitId: handler?.unit_id ?? null,
     points: await gridPoints(db, tenant.id, pointCount),

@@ -40,7 +40,10 @@ function missing(reason: string): Omit<Figure, 'backend'>[] {
   ];
 }
 
-export async function kpiFigures(o: KpiBenchOptions, size: string): Promise<{ figures: Omit<Figure, 'backend'>[]; details: unknown }> {
+export async function kpiFigures(
+  o: KpiBenchOptions,
+  size: string,
+): Promise<{ figures: Omit<Figure, 'backend'>[]; details: unknown }> {
   if (!existsSync(FILE)) return { figures: missing('kpi bench missing'), details: null };
   let mod: Record<string, unknown>;
   try {
@@ -49,17 +52,36 @@ export async function kpiFigures(o: KpiBenchOptions, size: string): Promise<{ fi
     o.log(`kpi bench failed to load: ${err instanceof Error ? err.message : String(err)}`);
     return { figures: missing('kpi bench failed to load'), details: { error: String(err) } };
   }
-  const fn = ['measureKpi', 'kpiBench', 'run', 'default'].map((k) => mod[k]).find((v): v is (o: KpiBenchOptions) => Promise<unknown> => typeof v === 'function');
+  const fn = ['measureKpi', 'kpiBench', 'run', 'default']
+    .map((k) => mod[k])
+    .find((v): v is (o: KpiBenchOptions) => Promise<unknown> => typeof v === 'function');
   if (!fn) return { figures: missing('kpi bench missing: no measureKpi export'), details: null };
   try {
     const out = (await fn(o)) as KpiBenchResult | Omit<Figure, 'backend'>[];
     if (Array.isArray(out)) return { figures: out, details: null };
     const figures = out.figures ? [...out.figures] : [];
-    if (out.monthlyMs !== undefined) figures.push({ name: 'monthly KPIs', value: out.monthlyMs, unit: 'ms', goal: MONTHLY_GOAL, note: `${size} (goal stated at 10M)` });
-    if (out.yearlyMs !== undefined) figures.push({ name: 'yearly report', value: out.yearlyMs, unit: 'ms', goal: YEARLY_GOAL, note: `${size} (goal stated at 10M)` });
-    return { figures: figures.length ? figures : missing('kpi bench answered no figures'), details: out.details ?? null };
+    if (out.monthlyMs !== undefined)
+      figures.push({
+        name: 'monthly KPIs',
+        value: out.monthlyMs,
+        unit: 'ms',
+        goal: MONTHLY_GOAL,
+        note: `${size} (goal stated at 10M)`,
+      });
+    if (out.yearlyMs !== undefined)
+      figures.push({
+        name: 'yearly report',
+        value: out.yearlyMs,
+        unit: 'ms',
+        goal: YEARLY_GOAL,
+        note: `${size} (goal stated at 10M)`,
+      });
+    return {
+      figures: figures.length ? figures : missing('kpi bench answered no figures'),
+      details: out.details ?? null,
+    };
   } catch (err) {
-    o.log(`kpi bench failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    o.log(`kpi bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return { figures: missing('kpi bench failed'), details: { error: String(err) } };
   }
 }

@@ -4,7 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { generateCases } from '../generate-cases.ts';
-import { closedLoop, openLoop, percentiles, sequential, type LoadResult, type OpenLoopResult, type TaggedLatency } from '../http-load.ts';
+import {
+  closedLoop,
+  openLoop,
+  percentiles,
+  sequential,
+  type LoadResult,
+  type OpenLoopResult,
+  type TaggedLatency,
+} from '../http-load.ts';
 import { signIn, startApp, type HttpSession } from './app-process.ts';
 import { analyzeAfterLoad, createBackend, type BackendName } from './backend.ts';
 import { gridPoints } from './case-reference.ts';
@@ -40,7 +48,15 @@ export interface BackendResult {
 
 const USERS = ['inspector', 'operator', 'shiftleader', 'dispatcher', 'leader', 'unitmanager'] as const;
 
-const countCases = async (db: Db) => Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const countCases = async (db: Db) =>
+  Number(
+    (
+      await db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Resolves true once `probe` gives the same answer twice 1 s apart (false if that never happens in time). */
 async function untilIdle(probe: () => Promise<number>, timeoutMs: number): Promise<boolean> {
@@ -62,11 +78,20 @@ function byTag(samples: readonly TaggedLatency[]) {
 }
 
 const brief = (r: LoadResult | OpenLoopResult) => ({
-  requests: r.requests, ok: r.ok, errors: r.errors, seconds: r.seconds, rps: r.rps, latency: r.latency,
+  requests: r.requests,
+  ok: r.ok,
+  errors: r.errors,
+  seconds: r.seconds,
+  rps: r.rps,
+  latency: r.latency,
   ...('service' in r ? { service: r.service, intendedRate: r.intendedRate, dropped: r.dropped } : {}),
 });
 
-export async function measureBackend(name: BackendName, o: MeasureOptions, log: (line: string) => void): Promise<BackendResult> {
+export async function measureBackend(
+  name: BackendName,
+  o: MeasureOptions,
+  log: (line: string) => void,
+): Promise<BackendResult> {
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
   const add = (f: Omit<Figure, 'backend'>) => figures.push({ backend: name, ...f });
@@ -77,18 +102,29 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
     app = await startApp(backend.env);
     const port = app.port;
     const memory: Record<string, { rss: number; peak: number } | null> = { started: app.memoryMiB() };
-    log(`[${name}] app listening on 127.0.0.1:${port} (child pid ${app.pid}), RSS ${memory.started?.rss.toFixed(0) ?? '?'} MiB`);
+    log(
+      `[${name}] app listening on 127.0.0.1:${port} (child pid ${app.pid}), RSS ${memory.started?.rss.toFixed(0) ?? '?'} MiB`,
+    );
     const sessions = new Map<string, HttpSession>();
     for (const u of USERS) sessions.set(u, await signIn(port, u, 'Demo@12345'));
     const inspector = sessions.get('inspector') as HttpSession;
-    const tenant = await backend.database.db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow();
+    const tenant = await backend.database.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('code', '=', '420281')
+      .executeTakeFirstOrThrow();
     const points = await gridPoints(backend.database.db, tenant.id, 5000);
     const runId = randomBytes(4).toString('hex');
     const durationMs = o.durationS * 1000;
 
     // Warm-up (JIT, connection pools, SQLite page cache): discarded.
     await closedLoop(port, { concurrency: o.concurrency, durationMs: 2000, expect: [200], make: helloRequest });
-    await closedLoop(port, { concurrency: 8, durationMs: 2000, expect: [201], make: intakeRequest(inspector, points, `${runId}w`) });
+    await closedLoop(port, {
+      concurrency: 8,
+      durationMs: 2000,
+      expect: [201],
+      make: intakeRequest(inspector, points, `${runId}w`),
+    });
 
     // Server CPU per request (from /proc): a figure a busy machine does not distort the way it distorts req/s.
     const server = app;
@@ -98,19 +134,48 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
       const after = server.cpuMs();
       return { r, cpu: before !== null && after !== null && r.ok > 0 ? (after - before) / r.ok : NaN };
     };
-    const { r: hello, cpu: helloCpu } = await cpuPer(() => closedLoop(port, { concurrency: o.concurrency, durationMs, expect: [200], make: helloRequest }));
-    log(`[${name}] hello-world: ${hello.rps.toFixed(0)} req/s (p99 ${hello.latency.p99.toFixed(1)} ms), server CPU ${(helloCpu * 1000).toFixed(0)} µs/request`);
-    const { r: intake, cpu: intakeCpu } = await cpuPer(() => closedLoop(port, { concurrency: o.concurrency, durationMs, expect: [201], make: intakeRequest(inspector, points, `${runId}c`) }));
-    log(`[${name}] intake: ${intake.rps.toFixed(0)} req/s (p50 ${intake.latency.p50.toFixed(1)} ms, p99 ${intake.latency.p99.toFixed(1)} ms), server CPU ${(intakeCpu * 1000).toFixed(0)} µs/request, errors ${JSON.stringify(intake.errors)}`);
-    const fixed = await openLoop(port, { rate: o.rate, durationMs, expect: [201], make: intakeRequest(inspector, points, `${runId}o`), connections: 64, maxOutstanding: 2000 });
+    const { r: hello, cpu: helloCpu } = await cpuPer(() =>
+      closedLoop(port, { concurrency: o.concurrency, durationMs, expect: [200], make: helloRequest }),
+    );
+    log(
+      `[${name}] hello-world: ${hello.rps.toFixed(0)} req/s (p99 ${hello.latency.p99.toFixed(1)} ms), server CPU ${(helloCpu * 1000).toFixed(0)} µs/request`,
+    );
+    const { r: intake, cpu: intakeCpu } = await cpuPer(() =>
+      closedLoop(port, {
+        concurrency: o.concurrency,
+        durationMs,
+        expect: [201],
+        make: intakeRequest(inspector, points, `${runId}c`),
+      }),
+    );
+    log(
+      `[${name}] intake: ${intake.rps.toFixed(0)} req/s (p50 ${intake.latency.p50.toFixed(1)} ms, p99 ${intake.latency.p99.toFixed(1)} ms), server CPU ${(intakeCpu * 1000).toFixed(0)} µs/request, errors ${JSON.stringify(intake.errors)}`,
+    );
+    const fixed = await openLoop(port, {
+      rate: o.rate,
+      durationMs,
+      expect: [201],
+      make: intakeRequest(inspector, points, `${runId}o`),
+      connections: 64,
+      maxOutstanding: 2000,
+    });
     // A server that fell behind still works through what it received: wait until it is idle before loading data.
     const drained = await untilIdle(async () => countCases(backend.database.db), 120_000);
     if (!drained) log(`[${name}] warning: the server was still creating cases 120 s after the fixed-rate phase`);
-    log(`[${name}] intake at ${o.rate}/s: p50 ${fixed.latency.p50.toFixed(1)} ms, p99 ${fixed.latency.p99.toFixed(1)} ms (server share p99 ${fixed.service.p99.toFixed(1)} ms), achieved ${fixed.rps.toFixed(0)}/s, errors ${JSON.stringify(fixed.errors)}`);
+    log(
+      `[${name}] intake at ${o.rate}/s: p50 ${fixed.latency.p50.toFixed(1)} ms, p99 ${fixed.latency.p99.toFixed(1)} ms (server share p99 ${fixed.service.p99.toFixed(1)} ms), achieved ${fixed.rps.toFixed(0)}/s, errors ${JSON.stringify(fixed.errors)}`,
+    );
     // The per-case requests on the new database, to set against the same requests after the bulk load.
     const probe: ProbeContext = {
-      port, db: backend.database.db, tenantId: tenant.id, inspector, operator: sessions.get('operator') as HttpSession,
-      admin: await signIn(port, 'admin', 'Admin@12345'), points, concurrency: o.concurrency, durationMs: Math.max(3, Math.round(o.durationS / 2)) * 1000,
+      port,
+      db: backend.database.db,
+      tenantId: tenant.id,
+      inspector,
+      operator: sessions.get('operator') as HttpSession,
+      admin: await signIn(port, 'admin', 'Admin@12345'),
+      points,
+      concurrency: o.concurrency,
+      durationMs: Math.max(3, Math.round(o.durationS / 2)) * 1000,
     };
     const perCaseEmpty = await measurePerCase(probe, `[${name}] new database:`, log);
     details.perCaseEmpty = perCaseEmpty.map((p) => ({ name: p.name, ...brief(p.result) }));
@@ -118,24 +183,70 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
     details.intake = { ...brief(intake), serverCpuMsPerRequest: intakeCpu };
     details.intakeFixedRate = brief(fixed);
     memory.afterIntake = app.memoryMiB();
-    add({ name: 'hello-world GET /bench/hello (baseline)', value: hello.rps, unit: 'req/s', baseline: 1, note: `closed loop, ${o.concurrency} conns, ${o.durationS} s` });
-    add({ name: 'intake POST /api/cases', value: intake.rps, unit: 'req/s', baseline: intake.rps / hello.rps, note: `closed loop, ${o.concurrency} conns, ${o.durationS} s; ${intake.requests - intake.ok} errors` });
-    add({ name: `intake latency p99 at ${o.concurrency} conns`, value: intake.latency.p99, unit: 'ms', note: `closed loop: p50 ${intake.latency.p50.toFixed(1)} ms, p95 ${intake.latency.p95.toFixed(1)} ms` });
-    add({ name: 'intake / hello-world', value: intake.rps / hello.rps, unit: 'ratio', goal: { op: '>=', value: 0.3 }, note: 'req/s over req/s, same run' });
-    add({ name: 'server CPU per request: hello', value: helloCpu * 1000, unit: 'µs', note: 'user+system of the server process / requests' });
-    add({ name: 'server CPU per request: intake', value: intakeCpu * 1000, unit: 'µs', note: `CPU-based ratio hello/intake ${(helloCpu / intakeCpu).toFixed(2)} (what the req/s ratio would be if the server were CPU-bound)` });
-    add({ name: `intake p99 at ${o.rate} req/s`, value: fixed.latency.p99, unit: 'ms', goal: { op: '<=', value: 25 }, note: `achieved ${fixed.rps.toFixed(0)} req/s; p50 ${fixed.latency.p50.toFixed(1)} ms; server share p99 ${fixed.service.p99.toFixed(1)} ms; ${fixed.requests - fixed.ok} errors` });
+    add({
+      name: 'hello-world GET /bench/hello (baseline)',
+      value: hello.rps,
+      unit: 'req/s',
+      baseline: 1,
+      note: `closed loop, ${o.concurrency} conns, ${o.durationS} s`,
+    });
+    add({
+      name: 'intake POST /api/cases',
+      value: intake.rps,
+      unit: 'req/s',
+      baseline: intake.rps / hello.rps,
+      note: `closed loop, ${o.concurrency} conns, ${o.durationS} s; ${intake.requests - intake.ok} errors`,
+    });
+    add({
+      name: `intake latency p99 at ${o.concurrency} conns`,
+      value: intake.latency.p99,
+      unit: 'ms',
+      note: `closed loop: p50 ${intake.latency.p50.toFixed(1)} ms, p95 ${intake.latency.p95.toFixed(1)} ms`,
+    });
+    add({
+      name: 'intake / hello-world',
+      value: intake.rps / hello.rps,
+      unit: 'ratio',
+      goal: { op: '>=', value: 0.3 },
+      note: 'req/s over req/s, same run',
+    });
+    add({
+      name: 'server CPU per request: hello',
+      value: helloCpu * 1000,
+      unit: 'µs',
+      note: 'user+system of the server process / requests',
+    });
+    add({
+      name: 'server CPU per request: intake',
+      value: intakeCpu * 1000,
+      unit: 'µs',
+      note: `CPU-based ratio hello/intake ${(helloCpu / intakeCpu).toFixed(2)} (what the req/s ratio would be if the server were CPU-bound)`,
+    });
+    add({
+      name: `intake p99 at ${o.rate} req/s`,
+      value: fixed.latency.p99,
+      unit: 'ms',
+      goal: { op: '<=', value: 25 },
+      note: `achieved ${fixed.rps.toFixed(0)} req/s; p50 ${fixed.latency.p50.toFixed(1)} ms; server share p99 ${fixed.service.p99.toFixed(1)} ms; ${fixed.requests - fixed.ok} errors`,
+    });
 
     const before = await countCases(backend.database.db);
-    log(`[${name}] bulk-loading ${o.cases.toLocaleString('en')} cases (${before.toLocaleString('en')} already from intake)…`);
+    log(
+      `[${name}] bulk-loading ${o.cases.toLocaleString('en')} cases (${before.toLocaleString('en')} already from intake)…`,
+    );
     // Large loads: secondary indexes off during the load and built once after it (sorted builds beat random inserts).
     const restore = o.cases >= o.dropIndexesFrom ? await dropBulkIndexes(backend.database) : null;
     let generatorPeak = process.memoryUsage().rss;
     const load = await generateCases({
-      url: backend.url, schema: backend.schema, cases: o.cases, fullTimeline: o.fullTimeline,
+      url: backend.url,
+      schema: backend.schema,
+      cases: o.cases,
+      fullTimeline: o.fullTimeline,
       onProgress: (done, total, ms) => {
         generatorPeak = Math.max(generatorPeak, process.memoryUsage().rss);
-        log(`[${name}]   ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(0)} s`);
+        log(
+          `[${name}]   ${done.toLocaleString('en')} / ${total.toLocaleString('en')} cases, ${(ms / 1000).toFixed(0)} s`,
+        );
       },
     });
     if (restore) {
@@ -147,10 +258,23 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
       details.indexRebuildMs = performance.now() - t;
     }
     const analyzed = await analyzeAfterLoad(backend);
-    log(`[${name}] loaded ${load.cases.toLocaleString('en')} cases + ${load.events.toLocaleString('en')} timeline rows in ${(load.ms / 1000).toFixed(1)} s; ${analyzed}`);
+    log(
+      `[${name}] loaded ${load.cases.toLocaleString('en')} cases + ${load.events.toLocaleString('en')} timeline rows in ${(load.ms / 1000).toFixed(1)} s; ${analyzed}`,
+    );
     const dbSize = await databaseSizeMiB(backend.database, backend.url);
-    details.load = { ...load, casesBefore: before, planner: analyzed, generatorPeakRssMiB: generatorPeak / 2 ** 20, databaseMiB: dbSize };
-    add({ name: 'bulk load (generator)', value: load.casesPerSecond, unit: 'cases/s', note: `${load.cases.toLocaleString('en')} cases, ${load.events.toLocaleString('en')} events, ${(load.ms / 1000).toFixed(0)} s` });
+    details.load = {
+      ...load,
+      casesBefore: before,
+      planner: analyzed,
+      generatorPeakRssMiB: generatorPeak / 2 ** 20,
+      databaseMiB: dbSize,
+    };
+    add({
+      name: 'bulk load (generator)',
+      value: load.casesPerSecond,
+      unit: 'cases/s',
+      note: `${load.cases.toLocaleString('en')} cases, ${load.events.toLocaleString('en')} events, ${(load.ms / 1000).toFixed(0)} s`,
+    });
 
     const size = `${((before + load.cases) / 1e6).toFixed(2)}M cases`;
     const perCaseLoaded = await measurePerCase(probe, `[${name}] ${size}:`, log);
@@ -160,39 +284,97 @@ export async function measureBackend(name: BackendName, o: MeasureOptions, log: 
     const inbox = await sequential(port, inboxRequests(sessions, o.inboxRequests, 7));
     const all = percentiles(inbox.map((s) => s.ms));
     details.inbox = { n: inbox.length, ...all, byInbox: byTag(inbox) };
-    log(`[${name}] inbox (${inbox.length} requests): p50 ${all.p50.toFixed(1)} ms, p95 ${all.p95.toFixed(1)} ms, p99 ${all.p99.toFixed(1)} ms`);
-    for (const [tag, p] of Object.entries(byTag(inbox))) log(`[${name}]   ${tag.padEnd(18)} n=${String(p.n).padStart(3)}  p50 ${p.p50.toFixed(1).padStart(7)} ms  p95 ${p.p95.toFixed(1).padStart(7)} ms  max ${p.max.toFixed(1).padStart(7)} ms`);
+    log(
+      `[${name}] inbox (${inbox.length} requests): p50 ${all.p50.toFixed(1)} ms, p95 ${all.p95.toFixed(1)} ms, p99 ${all.p99.toFixed(1)} ms`,
+    );
+    for (const [tag, p] of Object.entries(byTag(inbox)))
+      log(
+        `[${name}]   ${tag.padEnd(18)} n=${String(p.n).padStart(3)}  p50 ${p.p50.toFixed(1).padStart(7)} ms  p95 ${p.p95.toFixed(1).padStart(7)} ms  max ${p.max.toFixed(1).padStart(7)} ms`,
+      );
     add({ name: 'inbox query p50', value: all.p50, unit: 'ms', note: size });
-    const worst = Object.entries(byTag(inbox)).sort((a, b) => b[1].p95 - a[1].p95).slice(0, 3).map(([tag, p]) => `${tag} ${p.p95.toFixed(0)}`).join(', ');
-    add({ name: 'inbox query p95', value: all.p95, unit: 'ms', goal: { op: '<=', value: 20 }, note: `${size} (goal stated at 1M); ${inbox.length} requests; slowest p95: ${worst} ms` });
+    const worst = Object.entries(byTag(inbox))
+      .sort((a, b) => b[1].p95 - a[1].p95)
+      .slice(0, 3)
+      .map(([tag, p]) => `${tag} ${p.p95.toFixed(0)}`)
+      .join(', ');
+    add({
+      name: 'inbox query p95',
+      value: all.p95,
+      unit: 'ms',
+      goal: { op: '<=', value: 20 },
+      note: `${size} (goal stated at 1M); ${inbox.length} requests; slowest p95: ${worst} ms`,
+    });
 
     const operator = sessions.get('operator') as HttpSession;
-    for (const [label, terms] of [['2-char', SEARCH_TERMS.two], ['4-char', SEARCH_TERMS.four]] as const) {
+    for (const [label, terms] of [
+      ['2-char', SEARCH_TERMS.two],
+      ['4-char', SEARCH_TERMS.four],
+    ] as const) {
       // A full-scan search can take seconds at 1M cases: stop after 60 s (at least two rounds of the terms).
-      const res = await sequential(port, searchRequests(operator, terms, o.searchRequests, label.length), { budgetMs: 60_000, minRequests: terms.length * 2 });
+      const res = await sequential(port, searchRequests(operator, terms, o.searchRequests, label.length), {
+        budgetMs: 60_000,
+        minRequests: terms.length * 2,
+      });
       const p = percentiles(res.map((s) => s.ms));
       details[`search${label}`] = { n: res.length, ...p, byTerm: byTag(res) };
       log(`[${name}] search ${label} (${terms.join(' ')}): p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms`);
       add({ name: `search ${label} p50`, value: p.p50, unit: 'ms', note: size });
-      add({ name: `search ${label} p95`, value: p.p95, unit: 'ms', note: `${res.length} requests: ${terms.join(' ')}; ${label === '2-char' ? 'LIKE fallback' : 'trigram index'}` });
+      add({
+        name: `search ${label} p95`,
+        value: p.p95,
+        unit: 'ms',
+        note: `${res.length} requests: ${terms.join(' ')}; ${label === '2-char' ? 'LIKE fallback' : 'trigram index'}`,
+      });
     }
-    const kpi = await kpiFigures({ url: backend.url, schema: backend.schema, database: backend.database, port, cookie: (sessions.get('leader') as HttpSession).cookie, log: (l) => log(`[${name}] ${l}`) }, size);
+    const kpi = await kpiFigures(
+      {
+        url: backend.url,
+        schema: backend.schema,
+        database: backend.database,
+        port,
+        cookie: (sessions.get('leader') as HttpSession).cookie,
+        log: (l) => log(`[${name}] ${l}`),
+      },
+      size,
+    );
     for (const f of kpi.figures) add(f);
     details.kpi = kpi.details;
 
     memory.end = app.memoryMiB();
     details.memoryMiB = memory;
     const mib = (v: number | undefined) => (v === undefined ? NaN : v);
-    add({ name: 'server memory: RSS after start', value: mib(memory.started?.rss), unit: 'MiB', note: 'idle, seeded demo city' });
-    add({ name: 'server memory: peak RSS', value: mib(memory.end?.peak), unit: 'MiB', note: `VmHWM over the run (intake at ${o.concurrency} conns, ${size} queries); RSS at end ${mib(memory.end?.rss).toFixed(0)} MiB` });
-    add({ name: 'generator memory: peak RSS', value: generatorPeak / 2 ** 20, unit: 'MiB', note: 'the bench process while bulk-loading (batches of 5,000)' });
-    add({ name: 'database size on disk', value: dbSize, unit: 'MiB', note: `${size} with timelines and indexes${name === 'sqlite' ? ' (file + WAL)' : ' (tables + indexes + TOAST of the schema)'}` });
+    add({
+      name: 'server memory: RSS after start',
+      value: mib(memory.started?.rss),
+      unit: 'MiB',
+      note: 'idle, seeded demo city',
+    });
+    add({
+      name: 'server memory: peak RSS',
+      value: mib(memory.end?.peak),
+      unit: 'MiB',
+      note: `VmHWM over the run (intake at ${o.concurrency} conns, ${size} queries); RSS at end ${mib(memory.end?.rss).toFixed(0)} MiB`,
+    });
+    add({
+      name: 'generator memory: peak RSS',
+      value: generatorPeak / 2 ** 20,
+      unit: 'MiB',
+      note: 'the bench process while bulk-loading (batches of 5,000)',
+    });
+    add({
+      name: 'database size on disk',
+      value: dbSize,
+      unit: 'MiB',
+      note: `${size} with timelines and indexes${name === 'sqlite' ? ' (file + WAL)' : ' (tables + indexes + TOAST of the schema)'}`,
+    });
     return { backend: name, version: backend.version, figures, details };
   } finally {
     await app?.stop();
     if (o.keep) {
       await backend.database.close();
-      log(`[${name}] kept: --url ${backend.url}${backend.schema ? ` --schema ${backend.schema}` : ''} (remove it when done)`);
+      log(
+        `[${name}] kept: --url ${backend.url}${backend.schema ? ` --schema ${backend.schema}` : ''} (remove it when done)`,
+      );
     } else {
       await backend.dispose();
     }

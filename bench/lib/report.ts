@@ -39,13 +39,18 @@ export function machineInfo(): MachineInfo {
   const cpus = os.cpus();
   let gitCommit: string | null;
   try {
-    gitCommit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    gitCommit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     gitCommit = null;
   }
   let gitDirty: boolean | null;
   try {
-    gitDirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
+    gitDirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() !== '';
   } catch {
     gitDirty = null;
   }
@@ -70,7 +75,8 @@ export const met = (f: Figure): boolean | null => {
 
 function fmt(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
-  if (unit === 'lookups/s' || unit === 'cases/s' || unit === 'req/s') return `${Math.round(value).toLocaleString('en')} ${unit}`;
+  if (unit === 'lookups/s' || unit === 'cases/s' || unit === 'req/s')
+    return `${Math.round(value).toLocaleString('en')} ${unit}`;
   const digits = unit === 'ratio' ? 2 : Math.abs(value) >= 100 ? 0 : 1;
   const n = value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return unit === 'ratio' ? n : `${n} ${unit}`;
@@ -80,7 +86,9 @@ export function printTable(figures: readonly Figure[]): void {
   const rows = figures.map((f) => {
     const ok = met(f);
     return [
-      f.backend, f.name, fmt(f.value, f.unit),
+      f.backend,
+      f.name,
+      fmt(f.value, f.unit),
       f.goal ? `${f.goal.op} ${fmt(f.goal.value, f.unit)}` : '—',
       ok === null ? '' : ok ? 'MET' : 'MISSED',
       f.baseline === undefined || !Number.isFinite(f.baseline) ? '' : `${f.baseline.toFixed(2)}×`,
@@ -91,8 +99,10 @@ export function printTable(figures: readonly Figure[]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   // East Asian characters print two columns wide; pad by display width so the table lines up.
   const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2E80-\uFFEF]/.test(ch) ? 2 : 1), 0);
-  const pad = (s: string, w: number, right: boolean) => (right ? ' '.repeat(Math.max(0, w - width(s))) + s : s + ' '.repeat(Math.max(0, w - width(s))));
-  const line = (r: readonly string[]) => r.map((c, i) => pad(c, widths[i] as number, i === 2 || i === 3 || i === 5)).join('  ');
+  const pad = (s: string, w: number, right: boolean) =>
+    right ? ' '.repeat(Math.max(0, w - width(s))) + s : s + ' '.repeat(Math.max(0, w - width(s)));
+  const line = (r: readonly string[]) =>
+    r.map((c, i) => pad(c, widths[i] as number, i === 2 || i === 3 || i === 5)).join('  ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));

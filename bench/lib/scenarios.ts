@@ -17,7 +17,12 @@ export function intakeRequest(session: HttpSession, points: readonly PlacedPoint
       method: 'POST',
       path: '/api/cases',
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': `bench-${runId}-${i}` },
-      body: JSON.stringify({ matterCode: '09006', description: DESCRIPTIONS[i % DESCRIPTIONS.length], lng: p.lng, lat: p.lat }),
+      body: JSON.stringify({
+        matterCode: '09006',
+        description: DESCRIPTIONS[i % DESCRIPTIONS.length],
+        lng: p.lng,
+        lat: p.lat,
+      }),
     };
   };
 }
@@ -57,7 +62,10 @@ const SHAPES: readonly Shape[] = [
   { user: 'operator', inbox: 'all', sort: 'caseNo', order: 'desc', weight: 3 },
 ];
 
-const pickShape = weighted(SHAPES, SHAPES.map((s) => s.weight));
+const pickShape = weighted(
+  SHAPES,
+  SHAPES.map((s) => s.weight),
+);
 const pickPage = weighted([1, 2, 3, 5, 10, 25], [70, 12, 6, 6, 4, 2]);
 
 export function inboxRequests(sessions: ReadonlyMap<string, HttpSession>, count: number, seed: number): RequestSpec[] {
@@ -66,16 +74,29 @@ export function inboxRequests(sessions: ReadonlyMap<string, HttpSession>, count:
     const s = pickShape(random);
     const session = sessions.get(s.user);
     if (!session) throw new Error(`no session for ${s.user}`);
-    const params = new URLSearchParams({ inbox: s.inbox, sort: s.sort ?? 'deadline', pageSize: '20', page: String(pickPage(random)) });
+    const params = new URLSearchParams({
+      inbox: s.inbox,
+      sort: s.sort ?? 'deadline',
+      pageSize: '20',
+      page: String(pickPage(random)),
+    });
     if (s.order) params.set('order', s.order);
     if (s.mine) params.set('mine', 'true');
     return { method: 'GET', path: `/api/cases?${params}`, headers: { cookie: session.cookie }, tag: s.inbox };
   });
 }
 
-export const SEARCH_TERMS = { two: ['垃圾', '井盖', '广告', '占道'], four: ['暴露垃圾', '店外经营', '影响通行', '公交站台'] } as const;
+export const SEARCH_TERMS = {
+  two: ['垃圾', '井盖', '广告', '占道'],
+  four: ['暴露垃圾', '店外经营', '影响通行', '公交站台'],
+} as const;
 
-export function searchRequests(session: HttpSession, terms: readonly string[], count: number, seed: number): RequestSpec[] {
+export function searchRequests(
+  session: HttpSession,
+  terms: readonly string[],
+  count: number,
+  seed: number,
+): RequestSpec[] {
   const random = rng(seed);
   return Array.from({ length: count }, (_, i) => {
     const term = i < terms.length ? (terms[i] as string) : pick(terms, random);

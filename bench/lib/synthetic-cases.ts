@@ -11,13 +11,67 @@ import { DEFAULT_STEP_LIMITS } from '../../server/src/modules/cases/case-sla.ts'
 import type { ChainKey } from '../../server/src/platform/chain-keys.ts';
 import { CASE_GENESIS, eventRow, type EventInput } from '../../server/src/modules/cases/case-timeline.ts';
 import type { CaseReference } from './case-reference.ts';
-import { limitMs, matterPicker, OPEN_AGE_MS, pathTo, pickChannel, STATUS_MIX, timelineOf, type Step } from './case-paths.ts';
+import {
+  limitMs,
+  matterPicker,
+  OPEN_AGE_MS,
+  pathTo,
+  pickChannel,
+  STATUS_MIX,
+  timelineOf,
+  type Step,
+} from './case-paths.ts';
 import { pick, rng, weighted, type Random } from './rng.ts';
 
 const DAY = 86_400_000;
-const ROADS = ['新冶大道', '湛月路', '东岳路', '罗桥路', '金湖大道', '大冶大道', '华夏路', '铜都大道', '东风路', '人民大道', '新街', '南山路', '桂花路', '城北大道', '还地桥路', '孔雀山路'];
-const SPOTS = ['小学门口', '菜市场旁', '公交站台', '小区东门', '加油站对面', '广场西侧', '医院附近', '农贸市场', '十字路口', '商业街', '河堤边', '公园南门', '银行门前', '超市后面'];
-const DETAILS = ['影响通行', '群众反映强烈', '已持续多日', '存在安全隐患', '请尽快处理', '面积约2平方米', '夜间尤为严重', '影响市容', '有异味', '多名市民投诉', '现场已拍照', '范围较大'];
+const ROADS = [
+  '新冶大道',
+  '湛月路',
+  '东岳路',
+  '罗桥路',
+  '金湖大道',
+  '大冶大道',
+  '华夏路',
+  '铜都大道',
+  '东风路',
+  '人民大道',
+  '新街',
+  '南山路',
+  '桂花路',
+  '城北大道',
+  '还地桥路',
+  '孔雀山路',
+];
+const SPOTS = [
+  '小学门口',
+  '菜市场旁',
+  '公交站台',
+  '小区东门',
+  '加油站对面',
+  '广场西侧',
+  '医院附近',
+  '农贸市场',
+  '十字路口',
+  '商业街',
+  '河堤边',
+  '公园南门',
+  '银行门前',
+  '超市后面',
+];
+const DETAILS = [
+  '影响通行',
+  '群众反映强烈',
+  '已持续多日',
+  '存在安全隐患',
+  '请尽快处理',
+  '面积约2平方米',
+  '夜间尤为严重',
+  '影响市容',
+  '有异味',
+  '多名市民投诉',
+  '现场已拍照',
+  '范围较大',
+];
 const NAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '周', '吴'];
 
 export interface GenerateOptions {
@@ -44,9 +98,17 @@ export interface CasePlan {
 
 export function planCases(ref: CaseReference, o: GenerateOptions): CasePlan {
   const random = rng(o.seed ^ 0x5eed);
-  const pickStatus = weighted(STATUS_MIX.map(([s]) => s), STATUS_MIX.map(([, w]) => w));
+  const pickStatus = weighted(
+    STATUS_MIX.map(([s]) => s),
+    STATUS_MIX.map(([, w]) => w),
+  );
   const nowMs = o.now.getTime();
-  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: ref.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dayOf = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ref.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   // Statuses first, then each case's report time from its status (open cases are recent), then time order.
   const statuses: CaseState[] = Array.from({ length: o.count }, () => pickStatus(random));
   const times = new Float64Array(o.count);
@@ -54,7 +116,9 @@ export function planCases(ref: CaseReference, o: GenerateOptions): CasePlan {
     const window = OPEN_AGE_MS[statuses[i] as CaseState] ?? o.spanDays * DAY;
     times[i] = Math.floor(nowMs - 60_000 - random() * window);
   }
-  const order = Uint32Array.from({ length: o.count }, (_, i) => i).sort((a, b) => (times[a] as number) - (times[b] as number));
+  const order = Uint32Array.from({ length: o.count }, (_, i) => i).sort(
+    (a, b) => (times[a] as number) - (times[b] as number),
+  );
   const days: string[] = new Array<string>(o.count);
   const perDay = new Map<string, number>();
   let lastDay = '';
@@ -84,7 +148,13 @@ const between = (random: Random, [lo, hi]: [number, number]) => lo + random() * 
  * Builds the planned cases in batches. `firstSeq` gives, per local day, the first case number reserved for this
  * load (lib/bulk-write.ts reserveSequences), so numbers never collide with cases created meanwhile.
  */
-export function* syntheticCases(ref: CaseReference, o: GenerateOptions, plan: CasePlan, firstSeq: ReadonlyMap<string, number>, batchSize = 5000): Generator<Batch> {
+export function* syntheticCases(
+  ref: CaseReference,
+  o: GenerateOptions,
+  plan: CasePlan,
+  firstSeq: ReadonlyMap<string, number>,
+  batchSize = 5000,
+): Generator<Batch> {
   const random = rng(o.seed);
   const pickMatter = matterPicker(ref.matters);
   const nowMs = o.now.getTime();
@@ -105,13 +175,14 @@ export function* syntheticCases(ref: CaseReference, o: GenerateOptions, plan: Ca
     for (const step of path) stamps.push((t += between(random, step.gapMs)));
     // A recent open case's steps must not run into the future.
     const overshoot = (stamps[stamps.length - 1] as number) - (nowMs - 30_000);
-    if (overshoot > 0) for (let s = 0; s < stamps.length; s++) stamps[s] = Math.max(reportedMs, (stamps[s] as number) - overshoot);
+    if (overshoot > 0)
+      for (let s = 0; s < stamps.length; s++) stamps[s] = Math.max(reportedMs, (stamps[s] as number) - overshoot);
 
     const matter = pickMatter(random);
     const condition = matter.conditions.length ? pick(matter.conditions, random) : null;
     const point = pick(ref.points, random);
     const dispatched = path.some((s) => s.action === 'dispatch');
-    const unitId = dispatched ? condition?.unitId ?? pick(ref.units, random).id : null;
+    const unitId = dispatched ? (condition?.unitId ?? pick(ref.units, random).id) : null;
     const at = (action: string) => {
       const idx = path.findIndex((s) => s.action === action);
       return idx < 0 ? null : new Date(stamps[idx] as number).toISOString();
@@ -124,7 +195,9 @@ export function* syntheticCases(ref: CaseReference, o: GenerateOptions, plan: Ca
     const place = pick(ROADS, random);
     const description = `${place}${pick(SPOTS, random)}${matter.name}，${pick(DETAILS, random)}${random() < 0.4 ? `，${pick(DETAILS, random)}` : ''}`;
     const address = random() < 0.8 ? `${place}${1 + Math.floor(random() * 300)}号` : null;
-    const limit = condition ? { value: condition.limitValue, unit: condition.limitUnit } : { value: 3, unit: 'work_days' };
+    const limit = condition
+      ? { value: condition.limitValue, unit: condition.limitUnit }
+      : { value: 3, unit: 'work_days' };
     const dispatchedAt = at('dispatch');
     const handlingDeadlineMs = dispatchedAt ? Date.parse(dispatchedAt) + limitMs(limit.value, limit.unit) : null;
     const lastMs = stamps[stamps.length - 1] as number;
@@ -136,25 +209,59 @@ export function* syntheticCases(ref: CaseReference, o: GenerateOptions, plan: Ca
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     const publicReporter = channel === 'public' || channel === 'hotline' || channel === 'petition';
     const row: CasesTable = {
-      id, tenant_id: ref.tenantId, case_no: caseNo, status, channel, matter_code: matter.code, component_code: null,
-      description, address, lng: point.lng, lat: point.lat, grid_code: point.gridCode, community_id: point.communityId,
-      street_id: point.streetId, reporter_id: reporterOf(ref, channel)?.id ?? null,
+      id,
+      tenant_id: ref.tenantId,
+      case_no: caseNo,
+      status,
+      channel,
+      matter_code: matter.code,
+      component_code: null,
+      description,
+      address,
+      lng: point.lng,
+      lat: point.lat,
+      grid_code: point.gridCode,
+      community_id: point.communityId,
+      street_id: point.streetId,
+      reporter_id: reporterOf(ref, channel)?.id ?? null,
       reporter_name: publicReporter ? `${pick(NAMES, random)}先生` : null,
       reporter_phone: publicReporter ? `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}` : null,
-      filing_condition_id: at('file') ? condition?.id ?? null : null, filing_condition: at('file') ? condition?.condition ?? null : null,
-      handling_limit_value: at('file') ? limit.value : null, handling_limit_unit: at('file') ? limit.unit : null,
-      unit_id: unitId, handler_id: unitId && unitId === ref.handlerUnitId && random() < 0.5 ? ref.users.handler.id : null,
-      task_user_id: status === 'verifying' || status === 'checking' ? ref.users.inspector.id : null, parent_id: null,
-      ...clock, handling_deadline: status === 'handling' || status === 'reported_back' || status === 'checking' || status === 'pending_close' || status === 'closed' ? iso(handlingDeadlineMs) : null,
+      filing_condition_id: at('file') ? (condition?.id ?? null) : null,
+      filing_condition: at('file') ? (condition?.condition ?? null) : null,
+      handling_limit_value: at('file') ? limit.value : null,
+      handling_limit_unit: at('file') ? limit.unit : null,
+      unit_id: unitId,
+      handler_id: unitId && unitId === ref.handlerUnitId && random() < 0.5 ? ref.users.handler.id : null,
+      task_user_id: status === 'verifying' || status === 'checking' ? ref.users.inspector.id : null,
+      parent_id: null,
+      ...clock,
+      handling_deadline:
+        status === 'handling' ||
+        status === 'reported_back' ||
+        status === 'checking' ||
+        status === 'pending_close' ||
+        status === 'closed'
+          ? iso(handlingDeadlineMs)
+          : null,
       handling_remaining_ms: status === 'suspended' ? Math.max(0, (handlingDeadlineMs ?? lastMs) - lastMs) : null,
       suspended_until: status === 'suspended' ? iso(Math.max(nowMs + DAY, lastMs + 15 * DAY)) : null,
       overdue: lateClose || (status === 'handling' && clock.step_warned === 'red') ? 1 : 0,
-      extension_count: 0, suspension_count: status === 'suspended' ? 1 : 0, rework_count: 0, return_count: 0,
-      escalation_count: random() < 0.01 ? 1 : 0, self_handled: selfHandled ? 1 : 0, pending_request: null,
+      extension_count: 0,
+      suspension_count: status === 'suspended' ? 1 : 0,
+      rework_count: 0,
+      return_count: 0,
+      escalation_count: random() < 0.01 ? 1 : 0,
+      self_handled: selfHandled ? 1 : 0,
+      pending_request: null,
       close_type: status === 'closed' ? (lateClose ? 'overdue' : 'normal') : null,
       void_reason: status === 'voided' ? pick(['duplicate', 'invalid', 'not_ours'], random) : null,
-      reported_at: new Date(reportedMs).toISOString(), filed_at: selfHandled ? iso(reportedMs) : at('file'), dispatched_at: dispatchedAt,
-      closed_at: terminal ? iso(lastMs) : null, search_text: '', version: path.length, created_at: new Date(reportedMs).toISOString(),
+      reported_at: new Date(reportedMs).toISOString(),
+      filed_at: selfHandled ? iso(reportedMs) : at('file'),
+      dispatched_at: dispatchedAt,
+      closed_at: terminal ? iso(lastMs) : null,
+      search_text: '',
+      version: path.length,
+      created_at: new Date(reportedMs).toISOString(),
       updated_at: iso(lastMs) as string,
     };
     row.search_text = [row.case_no, matter.name, row.description, row.address ?? ''].join(' ');
@@ -172,40 +279,89 @@ export function* syntheticCases(ref: CaseReference, o: GenerateOptions, plan: Ca
 function reporterOf(ref: CaseReference, channel: string): { id: string; name: string; role: string } | null {
   if (channel === 'inspector') return { ...ref.users.inspector, role: 'inspector' };
   if (channel === 'leader') return { ...ref.users.leader, role: 'leader' };
-  if (channel === 'operator' || channel === 'hotline' || channel === 'petition') return { ...ref.users.operator, role: 'operator' };
+  if (channel === 'operator' || channel === 'hotline' || channel === 'petition')
+    return { ...ref.users.operator, role: 'operator' };
   return null;
 }
 
 /** The SLA columns of the current step: deadline from the step limit, warnings already raised when due. */
-function stepClock(status: CaseState, startMs: number, nowMs: number, handling: { value: number; unit: string }, handlingDeadlineMs: number | null) {
-  const none = { step_limit_value: null, step_limit_unit: null, step_started_at: null, step_deadline: null, step_warn_at: null, step_warned: null };
+function stepClock(
+  status: CaseState,
+  startMs: number,
+  nowMs: number,
+  handling: { value: number; unit: string },
+  handlingDeadlineMs: number | null,
+) {
+  const none = {
+    step_limit_value: null,
+    step_limit_unit: null,
+    step_started_at: null,
+    step_deadline: null,
+    step_warn_at: null,
+    step_warned: null,
+  };
   if (status === 'closed' || status === 'voided' || status === 'suspended') return none;
-  const limit = status === 'handling' ? handling : DEFAULT_STEP_LIMITS[status] ?? { value: 0.5, unit: 'work_hours' };
-  const deadline = status === 'handling' && handlingDeadlineMs !== null ? handlingDeadlineMs : startMs + limitMs(limit.value, limit.unit);
+  const limit = status === 'handling' ? handling : (DEFAULT_STEP_LIMITS[status] ?? { value: 0.5, unit: 'work_hours' });
+  const deadline =
+    status === 'handling' && handlingDeadlineMs !== null
+      ? handlingDeadlineMs
+      : startMs + limitMs(limit.value, limit.unit);
   const warn = startMs + 0.8 * (deadline - startMs);
   return {
-    step_limit_value: limit.value, step_limit_unit: limit.unit, step_started_at: new Date(startMs).toISOString(),
-    step_deadline: new Date(deadline).toISOString(), step_warn_at: new Date(warn).toISOString(),
+    step_limit_value: limit.value,
+    step_limit_unit: limit.unit,
+    step_started_at: new Date(startMs).toISOString(),
+    step_deadline: new Date(deadline).toISOString(),
+    step_warn_at: new Date(warn).toISOString(),
     step_warned: deadline <= nowMs ? 'red' : warn <= nowMs ? 'yellow' : null,
   };
 }
 
 const ROLE_OF: Record<Step['actor'], string | null> = {
-  reporter: null, operator: 'operator', shiftleader: 'shiftLeader', dispatcher: 'dispatcher', handler: 'unitHandler', inspector: 'inspector', system: 'system',
+  reporter: null,
+  operator: 'operator',
+  shiftleader: 'shiftLeader',
+  dispatcher: 'dispatcher',
+  handler: 'unitHandler',
+  inspector: 'inspector',
+  system: 'system',
 };
 
-function appendTimeline(out: CaseEventsTable[], ref: CaseReference, c: CasesTable, path: readonly Step[], stamps: readonly number[], kept: readonly Step[], key: ChainKey) {
+function appendTimeline(
+  out: CaseEventsTable[],
+  ref: CaseReference,
+  c: CasesTable,
+  path: readonly Step[],
+  stamps: readonly number[],
+  kept: readonly Step[],
+  key: ChainKey,
+) {
   let prev = CASE_GENESIS;
   kept.forEach((step, index) => {
     const seq = index + 1;
-    const who = step.actor === 'reporter'
-      ? reporterOf(ref, c.channel)
-      : step.actor === 'system' ? null : { id: ref.users[step.actor].id, name: ref.users[step.actor].name, role: ROLE_OF[step.actor] };
+    const who =
+      step.actor === 'reporter'
+        ? reporterOf(ref, c.channel)
+        : step.actor === 'system'
+          ? null
+          : { id: ref.users[step.actor].id, name: ref.users[step.actor].name, role: ROLE_OF[step.actor] };
     const e: EventInput = {
-      tenantId: c.tenant_id, caseId: c.id, at: new Date(stamps[path.indexOf(step)] as number).toISOString(),
-      actorId: who?.id ?? null, actorName: who?.name ?? null, actorRole: who?.role ?? null, action: step.action,
-      fromStatus: step.from, toStatus: step.to, note: step.action === 'void' ? '重复上报' : null,
-      data: step.action === 'report' || step.action === 'self_handle' ? { channel: c.channel, photos: [] } : step.action === 'dispatch' ? { unitId: c.unit_id } : null,
+      tenantId: c.tenant_id,
+      caseId: c.id,
+      at: new Date(stamps[path.indexOf(step)] as number).toISOString(),
+      actorId: who?.id ?? null,
+      actorName: who?.name ?? null,
+      actorRole: who?.role ?? null,
+      action: step.action,
+      fromStatus: step.from,
+      toStatus: step.to,
+      note: step.action === 'void' ? '重复上报' : null,
+      data:
+        step.action === 'report' || step.action === 'self_handle'
+          ? { channel: c.channel, photos: [] }
+          : step.action === 'dispatch'
+            ? { unitId: c.unit_id }
+            : null,
     };
     const row = eventRow(e, seq, prev, key, uuidv7({ msecs: Date.parse(e.at) }));
     out.push(row);

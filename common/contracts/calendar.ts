@@ -4,7 +4,6 @@ import { Literals } from './common.ts';
 
 /** Work calendar (工作日历) API: holiday/调休 rows per year, working periods, and the two computations. */
 
-
 export const CalendarDayKind = Type.Union([Type.Literal('holiday'), Type.Literal('workday')], {
   description: 'holiday: not worked even on a weekday; workday: a weekend day worked (调休上班)',
 });
@@ -30,7 +29,7 @@ export const CalendarYear = Type.Object({
   year: Type.Integer(),
   holidays: Type.Integer(),
   workdays: Type.Integer(),
-  seeded: Type.Boolean({ description: 'the rows are exactly the data package\'s rows for the year (not edited since)' }),
+  seeded: Type.Boolean({ description: "the rows are exactly the data package's rows for the year (not edited since)" }),
   inPackage: Type.Boolean({ description: 'the data package has rows for the year, so it can be reseeded' }),
 });
 export type CalendarYear = Static<typeof CalendarYear>;
@@ -59,7 +58,7 @@ export const ComputeQuery = Type.Object({
 export type ComputeQuery = Static<typeof ComputeQuery>;
 export const ComputeResult = Type.Object({
   deadline: Type.String({ description: 'ISO-8601 UTC instant' }),
-  limitMs: Type.Number({ description: 'the limit in its unit\'s measure (working or calendar ms)' }),
+  limitMs: Type.Number({ description: "the limit in its unit's measure (working or calendar ms)" }),
 });
 export type ComputeResult = Static<typeof ComputeResult>;
 
@@ -70,7 +69,7 @@ export const ElapsedQuery = Type.Object({
 });
 export type ElapsedQuery = Static<typeof ElapsedQuery>;
 export const ElapsedResult = Type.Object({
-  elapsedMs: Type.Number({ description: 'in the unit\'s measure, comparable with limitMs' }),
+  elapsedMs: Type.Number({ description: "in the unit's measure, comparable with limitMs" }),
   workingMs: Type.Number({ description: 'working time between the instants' }),
 });
 export type ElapsedResult = Static<typeof ElapsedResult>;

@@ -9,7 +9,12 @@ export const Satisfaction = Literals(SATISFACTION);
 export const SATISFACTION_SOURCES = ['citizen', 'open311', 'hotline_revisit'] as const;
 export type SatisfactionSource = (typeof SATISFACTION_SOURCES)[number];
 
-export const PublicPhoto = Type.Object({ id: Type.String(), phase: Type.String(), url: Type.String(), thumbUrl: Type.String() });
+export const PublicPhoto = Type.Object({
+  id: Type.String(),
+  phase: Type.String(),
+  url: Type.String(),
+  thumbUrl: Type.String(),
+});
 export type PublicPhoto = Static<typeof PublicPhoto>;
 
 export const PublicEvent = Type.Object({
@@ -60,8 +65,10 @@ export type PublicCaseView = Static<typeof PublicCaseView>;
 /** Which channels the public sees (common/domain/public-output.ts); 信访 is never among the choices. */
 export const PublicOutputSettings = Type.Object({
   publicChannels: Type.Array(Literals(PUBLISHABLE_CHANNELS), {
-    uniqueItems: true, maxItems: PUBLISHABLE_CHANNELS.length,
-    description: 'channels whose cases appear on public routes (Open311, citizen tracking, public photos); [] publishes nothing',
+    uniqueItems: true,
+    maxItems: PUBLISHABLE_CHANNELS.length,
+    description:
+      'channels whose cases appear on public routes (Open311, citizen tracking, public photos); [] publishes nothing',
   }),
 });
 export type PublicOutputSettings = Static<typeof PublicOutputSettings>;

@@ -4,7 +4,6 @@ import { CASE_CHANNELS, CLOSE_TYPES, INBOXES, VOID_REASONS } from '../domain/cas
 import { LIMIT_UNITS } from '../domain/work-calendar.ts';
 import { Nullable, PageQuery, Literals } from './common.ts';
 
-
 export const CaseStatus = Literals(CASE_STATES);
 export const CaseActionName = Literals(CASE_ACTIONS);
 export const Crs = Literals(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
@@ -155,7 +154,9 @@ export const CaseQuery = Type.Intersect([
 export type CaseQuery = Static<typeof CaseQuery>;
 
 export const CountsQuery = Type.Object({
-  mine: Type.Optional(Type.Boolean({ description: 'count only tasks assigned to me, as the list does with mine=true' })),
+  mine: Type.Optional(
+    Type.Boolean({ description: 'count only tasks assigned to me, as the list does with mine=true' }),
+  ),
 });
 export type CountsQuery = Static<typeof CountsQuery>;
 

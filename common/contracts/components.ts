@@ -12,7 +12,10 @@ export const COMPONENT_STATES = ['intact', 'damaged', 'lost', 'abandoned', 'remo
 export type ComponentState = (typeof COMPONENT_STATES)[number];
 export const ComponentStateSchema = Type.Enum(COMPONENT_STATES);
 
-export const ComponentCode = Type.String({ pattern: '^[1-9][0-9]{16}$', description: '17 digits: admin 6 + class 5 + serial 6' });
+export const ComponentCode = Type.String({
+  pattern: '^[1-9][0-9]{16}$',
+  description: '17 digits: admin 6 + class 5 + serial 6',
+});
 export const ClassCode = Type.String({ pattern: '^[0-9]{5}$', description: '5-digit GB/T 47678.5 component class' });
 export const GridCode = Type.String({ pattern: '^[1-9][0-9]{14}$', description: '15-digit unit grid code' });
 const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -55,7 +58,9 @@ export type ComponentCodeParams = Static<typeof ComponentCodeParams>;
 export const ComponentCreate = Type.Object({
   code: Type.Optional(ComponentCode),
   classCode: Type.Optional(ClassCode),
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: 'defaults to the class name (标准名称)' })),
+  name: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 30, description: 'defaults to the class name (标准名称)' }),
+  ),
   state: Type.Optional(ComponentStateSchema),
   deptName: OrgName,
   ownerName: Type.Optional(Nullable(OrgName)),
@@ -71,20 +76,22 @@ export const ComponentCreate = Type.Object({
 export type ComponentCreate = Static<typeof ComponentCreate>;
 
 /** A state change sets 变更日期 (change date); lng and lat move together and re-locate the grid. */
-export const ComponentUpdate = Type.Partial(Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 30 }),
-  state: ComponentStateSchema,
-  deptName: OrgName,
-  ownerName: Nullable(OrgName),
-  maintainerName: Nullable(OrgName),
-  gridCode: GridCode,
-  lng: Lng,
-  lat: Lat,
-  crs: CrsParam,
-  initialDate: CalendarDate,
-  source: Nullable(Type.String({ maxLength: 30 })),
-  notes: Nullable(Type.String({ maxLength: 1000 })),
-}));
+export const ComponentUpdate = Type.Partial(
+  Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 30 }),
+    state: ComponentStateSchema,
+    deptName: OrgName,
+    ownerName: Nullable(OrgName),
+    maintainerName: Nullable(OrgName),
+    gridCode: GridCode,
+    lng: Lng,
+    lat: Lat,
+    crs: CrsParam,
+    initialDate: CalendarDate,
+    source: Nullable(Type.String({ maxLength: 30 })),
+    notes: Nullable(Type.String({ maxLength: 1000 })),
+  }),
+);
 export type ComponentUpdate = Static<typeof ComponentUpdate>;
 
 const Filters = {

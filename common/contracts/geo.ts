@@ -13,7 +13,9 @@ export type GeoLayerLevel = (typeof GEO_LEVELS)[number];
 export const GeoLevelParams = Type.Object({ level: Type.Enum(GEO_LEVELS) });
 export type GeoLevelParams = Static<typeof GeoLevelParams>;
 
-export const CrsParam = Type.Enum(CRS_VALUES, { description: 'coordinate system of the input: wgs84 (default), cgcs2000, gcj02 (AMap/Tencent), bd09 (Baidu)' });
+export const CrsParam = Type.Enum(CRS_VALUES, {
+  description: 'coordinate system of the input: wgs84 (default), cgcs2000, gcj02 (AMap/Tencent), bd09 (Baidu)',
+});
 
 /** minLng,minLat,maxLng,maxLat in WGS84 degrees. */
 export const BboxParam = Type.String({
@@ -26,14 +28,19 @@ export const LayerQuery = Type.Object({ bbox: Type.Optional(BboxParam) });
 export type LayerQuery = Static<typeof LayerQuery>;
 
 /** What the map receives; properties: id, code, name, kind, synthetic (grids: code, communityName). */
-export const FeatureCollectionOut = Type.Object({
-  type: Type.Literal('FeatureCollection'),
-  features: Type.Array(Type.Object({
-    type: Type.Literal('Feature'),
-    geometry: Type.Unknown(),
-    properties: Type.Record(Type.String(), Type.Unknown()),
-  })),
-}, { description: 'GeoJSON FeatureCollection (WGS84)' });
+export const FeatureCollectionOut = Type.Object(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(
+      Type.Object({
+        type: Type.Literal('Feature'),
+        geometry: Type.Unknown(),
+        properties: Type.Record(Type.String(), Type.Unknown()),
+      }),
+    ),
+  },
+  { description: 'GeoJSON FeatureCollection (WGS84)' },
+);
 
 /** Import bodies are FeatureCollections of ≤ 50,000 features; their shape is checked by the service (paths). */
 export const MAX_GEO_IMPORT_BYTES = 20 * 1024 * 1024;
@@ -45,13 +52,22 @@ export const GeoImportResult = Type.Object({ created: Type.Integer(), updated: T
 export type GeoImportResult = Static<typeof GeoImportResult>;
 
 export const GenerateGridsBody = Type.Object({
-  cellMeters: Type.Optional(Type.Integer({ minimum: 50, maximum: 500, default: 100, description: 'side of a cell in metres (~100 m: 万米单元网格)' })),
-  replace: Type.Optional(Type.Boolean({ default: false, description: 'replace the community\'s existing grids' })),
+  cellMeters: Type.Optional(
+    Type.Integer({
+      minimum: 50,
+      maximum: 500,
+      default: 100,
+      description: 'side of a cell in metres (~100 m: 万米单元网格)',
+    }),
+  ),
+  replace: Type.Optional(Type.Boolean({ default: false, description: "replace the community's existing grids" })),
 });
 export type GenerateGridsBody = Static<typeof GenerateGridsBody>;
 export const GenerateGridsResult = Type.Object({
   count: Type.Integer(),
-  droppedAreaM2: Type.Number({ description: 'area of slivers too small to be a grid (located by the community fallback)' }),
+  droppedAreaM2: Type.Number({
+    description: 'area of slivers too small to be a grid (located by the community fallback)',
+  }),
 });
 export type GenerateGridsResult = Static<typeof GenerateGridsResult>;
 

@@ -10,7 +10,8 @@ import { Literals, Nullable, PageQuery } from './common.ts';
 export const HOTLINE_SOURCES = ['12345', 'minqingtong', 'petition'] as const;
 export type HotlineSource = (typeof HOTLINE_SOURCES)[number];
 /** 阳光信访 becomes a case of channel 'petition'; the two hotline systems of channel 'hotline'. */
-export const channelOfSource = (source: HotlineSource): 'hotline' | 'petition' => (source === 'petition' ? 'petition' : 'hotline');
+export const channelOfSource = (source: HotlineSource): 'hotline' | 'petition' =>
+  source === 'petition' ? 'petition' : 'hotline';
 
 /** 一般 / 紧急 / 特急 (default 办理时限 7 天, 24 小时, 2 小时: docs/hotline.md, "Intake from 12345"). */
 export const HOTLINE_URGENCIES = ['normal', 'urgent', 'emergency'] as const;
@@ -31,12 +32,19 @@ const Status = Literals(HOTLINE_STATUSES);
 
 /** What a partner system sends (webhook body; one import row has the same fields). */
 export const HotlineOrderInput = Type.Object({
-  externalNo: Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\s]+$', description: 'the hotline’s own work-order number' }),
+  externalNo: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    pattern: '^[^\\s]+$',
+    description: 'the hotline’s own work-order number',
+  }),
   requesterName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
   requesterPhone: Type.Optional(Nullable(Type.String({ maxLength: 30, pattern: '^[0-9+\\-() ]*$' }))),
   content: Type.String({ minLength: 1, maxLength: 4000 }),
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  deadline: Type.Optional(Nullable(Type.String({ format: 'date-time', description: '办理时限 (ISO 8601); default by urgency' }))),
+  deadline: Type.Optional(
+    Nullable(Type.String({ format: 'date-time', description: '办理时限 (ISO 8601); default by urgency' })),
+  ),
   urgency: Type.Optional(Urgency),
 });
 export type HotlineOrderInput = Static<typeof HotlineOrderInput>;
@@ -129,7 +137,10 @@ export const HotlineConvert = Type.Object({
   description: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
 });
 export type HotlineConvert = Static<typeof HotlineConvert>;
-export const HotlineReply = Type.Object({ version: Type.Integer({ minimum: 1 }), text: Type.String({ minLength: 1, maxLength: 4000 }) });
+export const HotlineReply = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  text: Type.String({ minLength: 1, maxLength: 4000 }),
+});
 export type HotlineReply = Static<typeof HotlineReply>;
 export const HotlineRevisit = Type.Object({
   version: Type.Integer({ minimum: 1 }),

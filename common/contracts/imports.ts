@@ -16,11 +16,16 @@ export const ImportJob = Type.Object({
     rowsTotal: Nullable(Type.Integer()),
   }),
   /** when succeeded: exactly what the import returned before it became a job (e.g. HotlineImportResult) */
-  result: Nullable(Type.Unknown({ description: 'the import kind\'s own result' })),
+  result: Nullable(Type.Unknown({ description: "the import kind's own result" })),
   /** when failed: the error the import would have answered, with its row/field messages; nothing was written */
-  error: Nullable(Type.Object({
-    code: Type.String(), status: Type.Integer(), message: Type.Optional(Type.String({ description: 'in the language of Accept-Language' })), details: Type.Optional(Type.Unknown()),
-  })),
+  error: Nullable(
+    Type.Object({
+      code: Type.String(),
+      status: Type.Integer(),
+      message: Type.Optional(Type.String({ description: 'in the language of Accept-Language' })),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  ),
   createdBy: Type.String(),
   createdAt: Type.String(),
   startedAt: Nullable(Type.String()),

@@ -35,7 +35,12 @@ export const KpiQuery = Type.Object({
 });
 export type KpiQuery = Static<typeof KpiQuery>;
 
-export const KpiPeriod = Type.Object({ kind: KpiPeriodKind, from: Type.String(), to: Type.String(), label: Type.String() });
+export const KpiPeriod = Type.Object({
+  kind: KpiPeriodKind,
+  from: Type.String(),
+  to: Type.String(),
+  label: Type.String(),
+});
 export type KpiPeriod = Static<typeof KpiPeriod>;
 
 export const IndicatorValue = Type.Object({
@@ -132,11 +137,14 @@ export const CaseListQuery = Type.Object({
 });
 export type CaseListQuery = Static<typeof CaseListQuery>;
 
-const Bands = Type.Array(Type.Object({
-  /** 受理数/派遣数: the count must exceed it; 立案数: the count must stay within it */
-  threshold: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-  score: Type.Number({ minimum: 0, maximum: 100 }),
-}), { maxItems: MAX_BANDS });
+const Bands = Type.Array(
+  Type.Object({
+    /** 受理数/派遣数: the count must exceed it; 立案数: the count must stay within it */
+    threshold: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    score: Type.Number({ minimum: 0, maximum: 100 }),
+  }),
+  { maxItems: MAX_BANDS },
+);
 /** Count bands per count part (common/domain/kpi-bands.ts); left out of a PUT, the stored bands stay. */
 export const KpiBands = Type.Object({ accepted: Bands, dispatched: Bands, filed: Bands });
 
@@ -152,8 +160,10 @@ export const KpiSettings = Type.Object({
   }),
   /** lower bounds of A, B, C, D (E below D) */
   grades: Type.Object({
-    A: Type.Number({ minimum: 0, maximum: 100 }), B: Type.Number({ minimum: 0, maximum: 100 }),
-    C: Type.Number({ minimum: 0, maximum: 100 }), D: Type.Number({ minimum: 0, maximum: 100 }),
+    A: Type.Number({ minimum: 0, maximum: 100 }),
+    B: Type.Number({ minimum: 0, maximum: 100 }),
+    C: Type.Number({ minimum: 0, maximum: 100 }),
+    D: Type.Number({ minimum: 0, maximum: 100 }),
   }),
   options: Type.Object({
     /** 金华 口径: suspended (挂账) cases leave the 应结案数 denominator */

@@ -3,7 +3,6 @@ import { REGION_KINDS, UNIT_KINDS, USERNAME_PATTERN, PHONE_PATTERN, PASSWORD_MIN
 import { ROLES } from '../domain/roles.ts';
 import { Nullable, PageQuery, Literals } from './common.ts';
 
-
 export const RegionKind = Literals(REGION_KINDS);
 export const UnitKind = Literals(UNIT_KINDS);
 export const RoleName = Literals(ROLES);
@@ -129,11 +128,17 @@ export const UserUpdate = Type.Partial(
   }),
 );
 export type UserUpdate = Static<typeof UserUpdate>;
-export const ResetPasswordBody = Type.Object({ password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }) });
+export const ResetPasswordBody = Type.Object({
+  password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }),
+});
 export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
 export const UserQuery = Type.Intersect([
   PageQuery,
-  Type.Object({ unitId: Type.Optional(Type.String()), role: Type.Optional(RoleName), active: Type.Optional(Type.Boolean()) }),
+  Type.Object({
+    unitId: Type.Optional(Type.String()),
+    role: Type.Optional(RoleName),
+    active: Type.Optional(Type.Boolean()),
+  }),
 ]);
 export type UserQuery = Static<typeof UserQuery>;
 
@@ -156,5 +161,10 @@ export const AuditQuery = Type.Intersect([
 ]);
 export type AuditQuery = Static<typeof AuditQuery>;
 
-export const Tenant = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), timezone: Type.String() });
+export const Tenant = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  timezone: Type.String(),
+});
 export type Tenant = Static<typeof Tenant>;

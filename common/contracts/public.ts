@@ -21,11 +21,19 @@ export const PublicInfo = Type.Object({
   /** where the map starts: the city's centre, or null before its geography is loaded */
   center: Nullable(Type.Object({ lng: Type.Number(), lat: Type.Number() })),
   /** the bounding box of the city's regions (WGS-84 degrees), or null before its geography is loaded */
-  extent: Nullable(Type.Object({ west: Type.Number(), south: Type.Number(), east: Type.Number(), north: Type.Number() })),
+  extent: Nullable(
+    Type.Object({ west: Type.Number(), south: Type.Number(), east: Type.Number(), north: Type.Number() }),
+  ),
   /** the online basemap the bureau configured (天地图), or null for the offline map */
-  basemap: Nullable(Type.Object({
-    url: Type.String(), attribution: Type.String(), subdomains: Type.Array(Type.String()), labelsUrl: Nullable(Type.String()), maxZoom: Type.Integer(),
-  })),
+  basemap: Nullable(
+    Type.Object({
+      url: Type.String(),
+      attribution: Type.String(),
+      subdomains: Type.Array(Type.String()),
+      labelsUrl: Nullable(Type.String()),
+      maxZoom: Type.Integer(),
+    }),
+  ),
   /** true when notices go out by SMS (else they are only logged) */
   smsEnabled: Type.Boolean(),
 });

@@ -65,11 +65,18 @@ export type StatReport = Static<typeof StatReport>;
 export const DashboardSummary = Type.Object({
   generatedAt: Type.String(),
   /** open cases on the map (newest first, capped at `openCap`) */
-  openCases: Type.Array(Type.Object({
-    id: Type.String(), caseNo: Type.String(), status: Type.String(), matterCode: Type.String(),
-    lng: Type.Number(), lat: Type.Number(), sla: Literals(['green', 'yellow', 'red', 'paused', 'none']),
-    reportedAt: Type.String(),
-  })),
+  openCases: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      caseNo: Type.String(),
+      status: Type.String(),
+      matterCode: Type.String(),
+      lng: Type.Number(),
+      lat: Type.Number(),
+      sla: Literals(['green', 'yellow', 'red', 'paused', 'none']),
+      reportedAt: Type.String(),
+    }),
+  ),
   openTotal: Type.Integer(),
   openCap: Type.Integer(),
   /** today's intake by channel (business day in the tenant's time zone) */
@@ -77,19 +84,36 @@ export const DashboardSummary = Type.Object({
   today: Type.Object({ reported: Type.Integer(), closed: Type.Integer() }),
   /** rates in percent (null = no data) for today's and this month's filed cases */
   rates: Type.Object({
-    todayCloseRate: Nullable(Type.Number()), todayOnTimeCloseRate: Nullable(Type.Number()),
-    monthCloseRate: Nullable(Type.Number()), monthOnTimeCloseRate: Nullable(Type.Number()),
+    todayCloseRate: Nullable(Type.Number()),
+    todayOnTimeCloseRate: Nullable(Type.Number()),
+    monthCloseRate: Nullable(Type.Number()),
+    monthOnTimeCloseRate: Nullable(Type.Number()),
   }),
   /** the 20 most overdue open cases */
-  overdue: Type.Array(Type.Object({
-    id: Type.String(), caseNo: Type.String(), status: Type.String(), matterCode: Type.String(), matterName: Nullable(Type.String()),
-    unitName: Nullable(Type.String()), handlingDeadline: Nullable(Type.String()), overdueHours: Type.Number(),
-  })),
+  overdue: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      caseNo: Type.String(),
+      status: Type.String(),
+      matterCode: Type.String(),
+      matterName: Nullable(Type.String()),
+      unitName: Nullable(Type.String()),
+      handlingDeadline: Nullable(Type.String()),
+      overdueHours: Type.Number(),
+    }),
+  ),
   /** this month's unit ranking (score desc) */
-  unitRanking: Type.Array(Type.Object({
-    unitId: Type.String(), name: Type.String(), score: Nullable(Type.Number()), grade: Nullable(Type.String()),
-    closeRate: Nullable(Type.Number()), onTimeCloseRate: Nullable(Type.Number()), filed: Type.Integer(),
-  })),
+  unitRanking: Type.Array(
+    Type.Object({
+      unitId: Type.String(),
+      name: Type.String(),
+      score: Nullable(Type.Number()),
+      grade: Nullable(Type.String()),
+      closeRate: Nullable(Type.Number()),
+      onTimeCloseRate: Nullable(Type.Number()),
+      filed: Type.Integer(),
+    }),
+  ),
   /** the last 30 days, oldest first (business days) */
   trend: Type.Array(Type.Object({ date: Type.String(), reported: Type.Integer(), closed: Type.Integer() })),
 });

@@ -8,7 +8,6 @@ import { Nullable, PageQuery, Literals } from './common.ts';
  * most specific match.
  */
 
-
 /**
  * Precedence levels, most specific first (server/src/modules/routing/routing-precedence.ts). Also the `reason` of a
  * suggestion: 'filing_condition' is the default unit of the filing condition (立结案标准), not a rule.
@@ -119,8 +118,16 @@ export const DUPLICATE_RADIUS_RANGE = { min: 5, max: 1000, default: 50 } as cons
 export const DUPLICATE_WINDOW_HOURS_RANGE = { min: 1, max: 720, default: 72 } as const;
 
 export const RoutingSettings = Type.Object({
-  duplicateRadiusM: Type.Integer({ minimum: DUPLICATE_RADIUS_RANGE.min, maximum: DUPLICATE_RADIUS_RANGE.max, description: 'metres' }),
-  duplicateWindowHours: Type.Integer({ minimum: DUPLICATE_WINDOW_HOURS_RANGE.min, maximum: DUPLICATE_WINDOW_HOURS_RANGE.max, description: 'hours either side of the report time' }),
+  duplicateRadiusM: Type.Integer({
+    minimum: DUPLICATE_RADIUS_RANGE.min,
+    maximum: DUPLICATE_RADIUS_RANGE.max,
+    description: 'metres',
+  }),
+  duplicateWindowHours: Type.Integer({
+    minimum: DUPLICATE_WINDOW_HOURS_RANGE.min,
+    maximum: DUPLICATE_WINDOW_HOURS_RANGE.max,
+    description: 'hours either side of the report time',
+  }),
 });
 export type RoutingSettings = Static<typeof RoutingSettings>;
 

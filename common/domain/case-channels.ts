@@ -1,7 +1,16 @@
 import type { Role } from './roles.ts';
 
 /** Where a case came from (docs/standards.md, "Workflow stages and roles"; docs/hotline.md). Internal channels are staff intake. */
-export const CASE_CHANNELS = ['inspector', 'operator', 'leader', 'public', 'hotline', 'petition', 'sensor', 'camera'] as const;
+export const CASE_CHANNELS = [
+  'inspector',
+  'operator',
+  'leader',
+  'public',
+  'hotline',
+  'petition',
+  'sensor',
+  'camera',
+] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 export const INTERNAL_CHANNELS: readonly CaseChannel[] = ['inspector', 'operator', 'leader'];
 
@@ -11,8 +20,14 @@ export const INTERNAL_CHANNELS: readonly CaseChannel[] = ['inspector', 'operator
  * decide (null: the role does not report).
  */
 export const INTAKE_CHANNEL_OF_ROLE: Readonly<Record<Role, CaseChannel | null>> = {
-  inspector: 'inspector', operator: 'operator', shiftLeader: 'operator', leader: 'leader',
-  dispatcher: null, unitHandler: null, unitManager: null, admin: null,
+  inspector: 'inspector',
+  operator: 'operator',
+  shiftLeader: 'operator',
+  leader: 'leader',
+  dispatcher: null,
+  unitHandler: null,
+  unitManager: null,
+  admin: null,
 };
 
 /** The channels a user's roles allow at staff intake, the default first (inspector, operator, leader). */
@@ -42,5 +57,18 @@ export function slaLevel(usedMs: number, limitMs: number): Exclude<SlaLevel, 'pa
  * The inboxes of the case loop (one per step: docs/standards.md, "Workflow stages and roles"), each a status filter
  * (overdue cuts across statuses).
  */
-export const INBOXES = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'reported_back', 'checking', 'pending_close', 'overdue', 'suspended', 'closed', 'all'] as const;
+export const INBOXES = [
+  'reported',
+  'verifying',
+  'pending_filing',
+  'pending_dispatch',
+  'handling',
+  'reported_back',
+  'checking',
+  'pending_close',
+  'overdue',
+  'suspended',
+  'closed',
+  'all',
+] as const;
 export type Inbox = (typeof INBOXES)[number];

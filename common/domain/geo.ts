@@ -10,11 +10,23 @@ export type Position = [number, number];
 /** [minLng, minLat, maxLng, maxLat]. */
 export type Bbox = [number, number, number, number];
 
-export interface PointGeometry { type: 'Point'; coordinates: Position }
-export interface LineStringGeometry { type: 'LineString'; coordinates: Position[] }
+export interface PointGeometry {
+  type: 'Point';
+  coordinates: Position;
+}
+export interface LineStringGeometry {
+  type: 'LineString';
+  coordinates: Position[];
+}
 /** First ring is the shell, the rest are holes; every ring is closed (first position repeated last). */
-export interface PolygonGeometry { type: 'Polygon'; coordinates: Position[][] }
-export interface MultiPolygonGeometry { type: 'MultiPolygon'; coordinates: Position[][][] }
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: Position[][];
+}
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon';
+  coordinates: Position[][][];
+}
 /** What regions and grids are made of. */
 export type AreaGeometry = PolygonGeometry | MultiPolygonGeometry;
 export type Geometry = PointGeometry | LineStringGeometry | AreaGeometry;
@@ -42,7 +54,10 @@ export function isCrs(value: unknown): value is Crs {
 }
 
 /** One problem with geographic input, named by a JSON path such as `features[3].properties.code`. */
-export interface GeoIssue { path: string; message: string }
+export interface GeoIssue {
+  path: string;
+  message: string;
+}
 
 /** Regions of a tenant: its boundary (admin code) and the region kinds of org.ts (street/town 9, community 12). */
 export type GeoLevel = 'tenant' | RegionKind | 'grid';
@@ -74,4 +89,8 @@ export function bboxContainsPoint(b: Bbox, lng: number, lat: number): boolean {
 }
 
 /** Where a point falls. gridCode is null when only the community/street fallback matched. */
-export interface PointLocation { gridCode: string | null; communityCode: string | null; streetCode: string }
+export interface PointLocation {
+  gridCode: string | null;
+  communityCode: string | null;
+  streetCode: string;
+}

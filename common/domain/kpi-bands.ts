@@ -8,7 +8,11 @@ export const BAND_KINDS = ['accepted', 'dispatched', 'filed'] as const;
 export type BandKind = (typeof BAND_KINDS)[number];
 
 /** 'more': the band of the highest threshold the count exceeds; 'fewer': of the lowest threshold it stays within. */
-export const BAND_DIRECTION: Record<BandKind, 'more' | 'fewer'> = { accepted: 'more', dispatched: 'more', filed: 'fewer' };
+export const BAND_DIRECTION: Record<BandKind, 'more' | 'fewer'> = {
+  accepted: 'more',
+  dispatched: 'more',
+  filed: 'fewer',
+};
 
 export interface CountBand {
   threshold: number;
@@ -19,9 +23,25 @@ export type CountBands = Record<BandKind, CountBand[]>;
 export const MAX_BANDS = 10;
 
 export const DEFAULT_BANDS: CountBands = {
-  accepted: [{ threshold: 2000, score: 100 }, { threshold: 1200, score: 90 }, { threshold: 500, score: 75 }, { threshold: 300, score: 60 }],
-  dispatched: [{ threshold: 2000, score: 100 }, { threshold: 1200, score: 90 }, { threshold: 500, score: 75 }, { threshold: 300, score: 60 }],
-  filed: [{ threshold: 50, score: 100 }, { threshold: 100, score: 90 }, { threshold: 200, score: 75 }, { threshold: 500, score: 60 }, { threshold: 1000, score: 40 }],
+  accepted: [
+    { threshold: 2000, score: 100 },
+    { threshold: 1200, score: 90 },
+    { threshold: 500, score: 75 },
+    { threshold: 300, score: 60 },
+  ],
+  dispatched: [
+    { threshold: 2000, score: 100 },
+    { threshold: 1200, score: 90 },
+    { threshold: 500, score: 75 },
+    { threshold: 300, score: 60 },
+  ],
+  filed: [
+    { threshold: 50, score: 100 },
+    { threshold: 100, score: 90 },
+    { threshold: 200, score: 75 },
+    { threshold: 500, score: 60 },
+    { threshold: 1000, score: 40 },
+  ],
 };
 
 /** The score of count `n` under the bands of `kind`; 0 outside every band. */
@@ -46,10 +66,13 @@ export function bandProblems(bands: CountBands): { field: string; message: strin
     if (list.length > MAX_BANDS) problems.push({ field: `body.bands.${kind}`, message: `at most ${MAX_BANDS} bands` });
     const seen = new Set<number>();
     list.forEach((b, i) => {
-      if (!Number.isInteger(b.threshold) || b.threshold < 0) problems.push({ field: `body.bands.${kind}[${i}].threshold`, message: 'a whole number ≥ 0' });
-      else if (seen.has(b.threshold)) problems.push({ field: `body.bands.${kind}[${i}].threshold`, message: 'each threshold appears once' });
+      if (!Number.isInteger(b.threshold) || b.threshold < 0)
+        problems.push({ field: `body.bands.${kind}[${i}].threshold`, message: 'a whole number ≥ 0' });
+      else if (seen.has(b.threshold))
+        problems.push({ field: `body.bands.${kind}[${i}].threshold`, message: 'each threshold appears once' });
       seen.add(b.threshold);
-      if (!(b.score >= 0 && b.score <= 100)) problems.push({ field: `body.bands.${kind}[${i}].score`, message: 'a score from 0 to 100' });
+      if (!(b.score >= 0 && b.score <= 100))
+        problems.push({ field: `body.bands.${kind}[${i}].score`, message: 'a score from 0 to 100' });
     });
   }
   return problems;

@@ -8,15 +8,15 @@ export function allowedParentKinds(kind: RegionKind): readonly RegionKind[] {
 }
 
 export const UNIT_KINDS = [
-  'bureau',       // 局机关、股室
-  'sanitation',   // 环卫所
-  'parks',        // 园林所
-  'municipal',    // 市政所
-  'drainage',     // 排水所
-  'gas',          // 燃气管理处
-  'enforcement',  // 执法大队及中队
-  'street',       // 街道办事处
-  'utility',      // 燃气公司、供电、通信等
+  'bureau', // 局机关、股室
+  'sanitation', // 环卫所
+  'parks', // 园林所
+  'municipal', // 市政所
+  'drainage', // 排水所
+  'gas', // 燃气管理处
+  'enforcement', // 执法大队及中队
+  'street', // 街道办事处
+  'utility', // 燃气公司、供电、通信等
   'other',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

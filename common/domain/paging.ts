@@ -10,8 +10,15 @@ export interface Page<T> {
 }
 
 export function pageWindow(page = 1, pageSize = DEFAULT_PAGE_SIZE): { limit: number; offset: number } {
-  const size = Math.min(Math.max(1, Number.isFinite(pageSize) ? Math.trunc(pageSize) : DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
+  const size = Math.min(
+    Math.max(1, Number.isFinite(pageSize) ? Math.trunc(pageSize) : DEFAULT_PAGE_SIZE),
+    MAX_PAGE_SIZE,
+  );
   // page=Infinity passes the integer check after coercion (found by the route fuzzer): never a NaN/∞ offset.
-  const p = Number.isFinite(page) ? Math.min(Math.max(1, Math.trunc(page)), 10_000_000) : Number.isNaN(page) ? 1 : 10_000_000;
+  const p = Number.isFinite(page)
+    ? Math.min(Math.max(1, Math.trunc(page)), 10_000_000)
+    : Number.isNaN(page)
+      ? 1
+      : 10_000_000;
   return { limit: size, offset: (p - 1) * size };
 }

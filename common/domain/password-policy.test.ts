@@ -23,7 +23,15 @@ describe('password policy', () => {
   });
 
   it('refuses common passwords, Chinese favourites included, and them with digits or symbols appended', () => {
-    for (const p of ['123456789a', 'qwertyuiop', 'woaini1314', 'Aa123456789', 'P@ssw0rd123', 'Sunshine#2024', 'Qwerty123!']) {
+    for (const p of [
+      '123456789a',
+      'qwertyuiop',
+      'woaini1314',
+      'Aa123456789',
+      'P@ssw0rd123',
+      'Sunshine#2024',
+      'Qwerty123!',
+    ]) {
       expect(passwordProblems(p), p).toContain('passwordCommon');
     }
     expect(passwordProblems('Lamp#2024x')).toEqual([]);

@@ -18,7 +18,10 @@ const TRAILING_NON_LETTERS = /[^\p{L}]+$/u;
 const MIN_STEM = 5;
 
 export function characterClasses(password: string): number {
-  let lower = 0, upper = 0, digit = 0, other = 0;
+  let lower = 0,
+    upper = 0,
+    digit = 0,
+    other = 0;
   for (const ch of password) {
     if (ch >= 'a' && ch <= 'z') lower = 1;
     else if (ch >= 'A' && ch <= 'Z') upper = 1;

@@ -33,18 +33,22 @@ const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 /** Mainland mobiles, optionally +86, written whole or in 3-4-4 groups. */
 const MOBILE = /(?<![\d+])(?:\+?86[-\s]?)?1[3-9]\d(?:[-\s]?\d{4}){2}(?!\d)/g;
 /** Landlines with an area code: 0714-8720000, (027)87654321, 027 8765 4321, with an extension. */
-const LANDLINE = /(?<!\d)(?:[(（]0\d{2,3}[)）]|0\d{2,3})[-\s－]?\d{3,4}[-\s]?\d{4}(?:\s*(?:-|转|ext\.?)\s*\d{1,6})?(?!\d)/gi;
+const LANDLINE =
+  /(?<!\d)(?:[(（]0\d{2,3}[)）]|0\d{2,3})[-\s－]?\d{3,4}[-\s]?\d{4}(?:\s*(?:-|转|ext\.?)\s*\d{1,6})?(?!\d)/gi;
 /** A bare 7–8 digit number right after a word that introduces a phone number. */
-const KEYWORD_PHONE = /((?:电话|座机|固话|手机|联系方式|联系|致电|拨打|热线|tel|phone)[:：\s]*)(\d{3,4}[-\s]?\d{4})(?!\d)/gi;
+const KEYWORD_PHONE =
+  /((?:电话|座机|固话|手机|联系方式|联系|致电|拨打|热线|tel|phone)[:：\s]*)(\d{3,4}[-\s]?\d{4})(?!\d)/gi;
 /** Any other run of 11+ digits (bank cards, account and ID-like numbers). */
 const LONG_NUMBER = /(?<!\d)\d{11,}(?!\d)/g;
 /**
  * Vehicle plates: province character, issuing letter, 5 characters (6 for new-energy plates), optional class
  * character (学, 挂, 警 …). The body must hold a digit, so words after a province name are not taken for plates.
  */
-const PLATE = /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Z][·•.\s-]?(?=[A-HJ-NP-Z0-9]{0,5}\d)(?:[A-HJ-NP-Z0-9]{4}[挂学警港澳领试超使]|[A-HJ-NP-Z0-9]{5,6}))(?![A-Za-z0-9])/giu;
+const PLATE =
+  /([京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼])([A-HJ-NP-Z][·•.\s-]?(?=[A-HJ-NP-Z0-9]{0,5}\d)(?:[A-HJ-NP-Z0-9]{4}[挂学警港澳领试超使]|[A-HJ-NP-Z0-9]{5,6}))(?![A-Za-z0-9])/giu;
 /** House-level parts: 12号 (not 3号线, not a date's 12号), 12号楼, 3栋, 2单元, 501室, 5楼, A座. */
-const HOUSE_NUMBER = /(?<!月\s*)(?<![\dA-Za-z])(?:[A-Za-z]?\d+(?:\s*[-－之]\s*\d+)*|[A-Za-z])(?=\s*(?:号(?!线)|栋|幢|座|单元|楼|层|室|户|房|弄))/g;
+const HOUSE_NUMBER =
+  /(?<!月\s*)(?<![\dA-Za-z])(?:[A-Za-z]?\d+(?:\s*[-－之]\s*\d+)*|[A-Za-z])(?=\s*(?:号(?!线)|栋|幢|座|单元|楼|层|室|户|房|弄))/g;
 /** A room written after its building without 室: 3栋1201, A座1201. */
 const ROOM_AFTER_BUILDING = /(?<=(?:栋|幢|座|单元|号楼)\s*)\d{2,5}(?!\d)/g;
 const HOUSE_NUMBER_ZH = /[一二三四五六七八九十两零〇]+(?=(?:号楼|栋|幢|单元))/g;

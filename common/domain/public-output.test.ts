@@ -4,16 +4,24 @@ import { isPublicChannel, publicChannelsOf, publicCoordinate, publicNote } from 
 
 describe('maskPublicText (public output)', () => {
   it('hides ID numbers, phones, e-mail, plates and long numbers entirely', () => {
-    expect(maskPublicText('身份证42028119850312123X，旧证420281850312123')).toBe(`身份证${'*'.repeat(18)}，旧证${'*'.repeat(15)}`);
+    expect(maskPublicText('身份证42028119850312123X，旧证420281850312123')).toBe(
+      `身份证${'*'.repeat(18)}，旧证${'*'.repeat(15)}`,
+    );
     expect(maskPublicText('电话13971234567 或 +86 139 7123 4567')).toBe('电话*********** 或 +** *** **** ****');
-    expect(maskPublicText('座机0714-8721234，(027)87654321转123，联系电话 8721234')).toBe('座机****-*******，(***)********转***，联系电话 *******');
+    expect(maskPublicText('座机0714-8721234，(027)87654321转123，联系电话 8721234')).toBe(
+      '座机****-*******，(***)********转***，联系电话 *******',
+    );
     expect(maskPublicText('车牌鄂B12345、鄂BD12345、鄂B·1234学')).toBe('车牌鄂******、鄂*******、鄂*·****学');
-    expect(maskPublicText('邮箱 zhang.san@example.org，卡号6222021234567890123')).toBe(`邮箱 *****.***@*******.***，卡号${'*'.repeat(19)}`);
+    expect(maskPublicText('邮箱 zhang.san@example.org，卡号6222021234567890123')).toBe(
+      `邮箱 *****.***@*******.***，卡号${'*'.repeat(19)}`,
+    );
   });
 
   it('keeps the road of an address and hides house, building, unit and room numbers', () => {
     expect(maskPublicText('东岳路12号3栋2单元501室')).toBe('东岳路**号*栋*单元***室');
-    expect(maskPublicText('金湖大道 12 号，A座1201，十二栋三单元，5楼')).toBe('金湖大道 ** 号，*座****，**栋*单元，*楼');
+    expect(maskPublicText('金湖大道 12 号，A座1201，十二栋三单元，5楼')).toBe(
+      '金湖大道 ** 号，*座****，**栋*单元，*楼',
+    );
     expect(maskPublicText('罗家桥街道3-2-501')).toBe('罗家桥街道*-*-***');
   });
 

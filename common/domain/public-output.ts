@@ -35,7 +35,9 @@ export const PUBLIC_EVENT_ACTIONS: ReadonlySet<string> = new Set(['rate', 'reope
 /** The stored setting as a channel list; anything malformed falls back to the default, never-public ones dropped. */
 export function publicChannelsOf(stored: unknown): PublishableChannel[] {
   if (!Array.isArray(stored)) return [...DEFAULT_PUBLIC_CHANNELS] as PublishableChannel[];
-  return [...new Set(stored.filter((c): c is PublishableChannel => (PUBLISHABLE_CHANNELS as readonly unknown[]).includes(c)))];
+  return [
+    ...new Set(stored.filter((c): c is PublishableChannel => (PUBLISHABLE_CHANNELS as readonly unknown[]).includes(c))),
+  ];
 }
 
 export const isPublicChannel = (channel: string, publicChannels: readonly string[]) =>

@@ -73,9 +73,7 @@ export function validatePeriods(periods: readonly WorkPeriod[]): string[] {
   for (const p of valid) {
     if (reach && p.start < reach.end) {
       const [a, b] = reach.index < p.index ? [reach, p] : [p, reach];
-      issues.push(
-        `periods[${a.index}] (${show(a)}) and periods[${b.index}] (${show(b)}) overlap`,
-      );
+      issues.push(`periods[${a.index}] (${show(a)}) and periods[${b.index}] (${show(b)}) overlap`);
     }
     if (!reach || p.end > reach.end) reach = p;
   }

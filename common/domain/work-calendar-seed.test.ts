@@ -94,7 +94,10 @@ describe('holidaySeedRows', () => {
   it('builds a calendar from rows alone (as the DB would), without the package', () => {
     const cal = new WorkCalendar({
       timeZone: 'Asia/Shanghai',
-      periods: [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:00' }],
+      periods: [
+        { start: '08:00', end: '12:00' },
+        { start: '14:00', end: '18:00' },
+      ],
       days: holidaySeedRows(2024, 2024).map(({ date, kind }) => ({ date, kind })),
     });
     expect(cal.isWorkingDay('2024-02-18')).toBe(true);

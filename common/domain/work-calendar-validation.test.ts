@@ -17,10 +17,23 @@ const monday10 = new Date('2024-03-11T10:00:00+08:00');
 
 describe('validatePeriods', () => {
   it('accepts the default periods, any order, and adjacent periods', () => {
-    expect(DEFAULT_WORK_PERIODS).toEqual([{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:00' }]);
+    expect(DEFAULT_WORK_PERIODS).toEqual([
+      { start: '08:00', end: '12:00' },
+      { start: '14:00', end: '18:00' },
+    ]);
     expect(validatePeriods(DEFAULT_WORK_PERIODS)).toEqual([]);
-    expect(validatePeriods([{ start: '14:00', end: '18:00' }, { start: '08:00', end: '12:00' }])).toEqual([]);
-    expect(validatePeriods([{ start: '08:00', end: '12:00' }, { start: '12:00', end: '14:00' }])).toEqual([]);
+    expect(
+      validatePeriods([
+        { start: '14:00', end: '18:00' },
+        { start: '08:00', end: '12:00' },
+      ]),
+    ).toEqual([]);
+    expect(
+      validatePeriods([
+        { start: '08:00', end: '12:00' },
+        { start: '12:00', end: '14:00' },
+      ]),
+    ).toEqual([]);
     expect(validatePeriods([{ start: '00:00', end: '24:00' }])).toEqual([]);
   });
 
@@ -47,9 +60,12 @@ describe('validatePeriods', () => {
   });
 
   it('rejects overlapping periods, naming both', () => {
-    expect(validatePeriods([{ start: '08:00', end: '12:00' }, { start: '11:30', end: '18:00' }])).toEqual([
-      'periods[0] (08:00–12:00) and periods[1] (11:30–18:00) overlap',
-    ]);
+    expect(
+      validatePeriods([
+        { start: '08:00', end: '12:00' },
+        { start: '11:30', end: '18:00' },
+      ]),
+    ).toEqual(['periods[0] (08:00–12:00) and periods[1] (11:30–18:00) overlap']);
     // A long period overlapping a later, non-adjacent one is still found.
     const issues = validatePeriods([
       { start: '13:00', end: '14:00' },
@@ -152,9 +168,7 @@ describe('time zones', () => {
     expect(new WorkCalendar(spec('Asia/Tokyo')).addLimit(t, 3, 'work_hours').toISOString()).toBe(
       '2024-03-11T05:30:00.000Z',
     );
-    expect(new WorkCalendar(spec('UTC')).addLimit(t, 1, 'work_hours').toISOString()).toBe(
-      '2024-03-11T09:00:00.000Z',
-    );
+    expect(new WorkCalendar(spec('UTC')).addLimit(t, 1, 'work_hours').toISOString()).toBe('2024-03-11T09:00:00.000Z');
   });
 
   it('works for other fixed-offset zones used in China', () => {

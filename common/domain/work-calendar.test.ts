@@ -170,7 +170,10 @@ describe('elapsed and limitMs (for % of limit)', () => {
 
   it('takes the working-day length from the configured periods', () => {
     const spec = defaultWorkCalendarSpec();
-    const periods = [{ start: '08:30', end: '12:00' }, { start: '14:30', end: '17:30' }];
+    const periods = [
+      { start: '08:30', end: '12:00' },
+      { start: '14:30', end: '17:30' },
+    ];
     const summer = new WorkCalendar({ ...spec, periods });
     expect(summer.limitMs(1, 'work_days')).toBe(6.5 * HOUR);
     expect(show(summer.addLimit(bj('2024-03-11 10:00'), 1, 'work_days'))).toBe('2024-03-12 10:00');

@@ -190,11 +190,7 @@ export class WorkCalendar {
 
   /** Working days d with a <= d < b, in O(log rows). */
   private countWorking(a: number, b: number): number {
-    return (
-      countWeekdays(a, b) +
-      countInRange(this.weekendWorkdays, a, b) -
-      countInRange(this.weekdayHolidays, a, b)
-    );
+    return countWeekdays(a, b) + countInRange(this.weekendWorkdays, a, b) - countInRange(this.weekdayHolidays, a, b);
   }
 
   /** The working day d >= from with exactly `skip` working days in [from, d). */
@@ -213,7 +209,7 @@ export class WorkCalendar {
         weeks = Math.floor(weeks / 2);
       }
     }
-    for (;; day++) {
+    for (; ; day++) {
       if (this.isWorking(day)) {
         if (left === 0) return day;
         left--;

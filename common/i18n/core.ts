@@ -25,7 +25,11 @@ interface CatalogTree {
 }
 
 /** Flattens a nested catalog to `{ 'a.b.c': text }`. Exported for the key-equality test. */
-export function flattenCatalog(tree: CatalogTree, prefix = '', out: Record<string, string> = {}): Record<string, string> {
+export function flattenCatalog(
+  tree: CatalogTree,
+  prefix = '',
+  out: Record<string, string> = {},
+): Record<string, string> {
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
     if (typeof value === 'string') out[path] = value;

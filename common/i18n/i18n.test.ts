@@ -12,7 +12,8 @@ import { CRS_VALUES } from '../domain/geo.ts';
 const zhFlat = flattenCatalog(zhCN);
 const enFlat = flattenCatalog(en);
 /** Names a message takes: `{name}` placeholders and `{name, plural, …}` arguments, each once. */
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)(?:\}|\s*,\s*plural\s*,)/g)].map((m) => m[1]))].sort();
 
 describe('catalogs', () => {
   it('zh-CN and en have exactly the same keys', () => {
@@ -22,7 +23,9 @@ describe('catalogs', () => {
 
   it('no message is empty', () => {
     for (const [locale, messages] of Object.entries({ 'zh-CN': zhFlat, en: enFlat })) {
-      const empty = Object.entries(messages).filter(([, text]) => text.trim() === '').map(([key]) => `${locale}:${key}`);
+      const empty = Object.entries(messages)
+        .filter(([, text]) => text.trim() === '')
+        .map(([key]) => `${locale}:${key}`);
       expect(empty).toEqual([]);
     }
   });
@@ -35,7 +38,9 @@ describe('catalogs', () => {
   });
 
   it('the English catalog is English (only the language menu names Chinese in itself)', () => {
-    const chinese = Object.entries(enFlat).filter(([key, text]) => key !== 'lang.zh-CN' && /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text));
+    const chinese = Object.entries(enFlat).filter(
+      ([key, text]) => key !== 'lang.zh-CN' && /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text),
+    );
     expect(chinese).toEqual([]);
   });
 
@@ -51,10 +56,27 @@ describe('catalogs', () => {
 
   it('has the server error codes', () => {
     const codes = [
-      'VALIDATION_FAILED', 'AUTH_INVALID_CREDENTIALS', 'AUTH_LOCKED', 'AUTH_REQUIRED', 'AUTH_CSRF', 'AUTH_FORBIDDEN',
-      'AUTH_WRONG_PASSWORD', 'AUTH_PASSWORD_REUSED', 'NOT_FOUND', 'CONFLICT', 'ORG_DUPLICATE_USERNAME',
-      'ORG_DUPLICATE_CODE', 'ORG_INVALID_PARENT', 'ORG_UNKNOWN_UNIT', 'ORG_UNKNOWN_REGION', 'ORG_GRANT_NEEDS_UNIT',
-      'ORG_REGION_IN_USE', 'ORG_SELF_LOCKOUT', 'RATE_LIMITED', 'INTERNAL', 'BAD_REQUEST',
+      'VALIDATION_FAILED',
+      'AUTH_INVALID_CREDENTIALS',
+      'AUTH_LOCKED',
+      'AUTH_REQUIRED',
+      'AUTH_CSRF',
+      'AUTH_FORBIDDEN',
+      'AUTH_WRONG_PASSWORD',
+      'AUTH_PASSWORD_REUSED',
+      'NOT_FOUND',
+      'CONFLICT',
+      'ORG_DUPLICATE_USERNAME',
+      'ORG_DUPLICATE_CODE',
+      'ORG_INVALID_PARENT',
+      'ORG_UNKNOWN_UNIT',
+      'ORG_UNKNOWN_REGION',
+      'ORG_GRANT_NEEDS_UNIT',
+      'ORG_REGION_IN_USE',
+      'ORG_SELF_LOCKOUT',
+      'RATE_LIMITED',
+      'INTERNAL',
+      'BAD_REQUEST',
     ];
     expect(codes.filter((code) => !hasMessage(`errors.${code}`))).toEqual([]);
   });
@@ -63,23 +85,67 @@ describe('catalogs', () => {
   // must not read the server's files).
   it('has the data-model error codes', () => {
     const codes = [
-      'CATALOG_UNKNOWN_MATTER', 'CATALOG_UNKNOWN_UNIT', 'CATALOG_UNKNOWN_MAJOR', 'CATALOG_ANOMALY_NEEDS_COMPONENT',
-      'CATALOG_NATIONAL_READONLY', 'CATALOG_AMBIGUOUS_CODE', 'CATALOG_LOCAL_RANGE_FULL', 'CATALOG_DUPLICATE_NAME',
-      'CATALOG_DUPLICATE_CONDITION', 'CATALOG_CODE_TAKEN', 'CATALOG_OLD_CODE_UNMAPPED', 'CATALOG_IMPORT_INVALID',
-      'CATALOG_SHEET_INVALID', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE',
-      'CALENDAR_INVALID_DAYS', 'CALENDAR_INVALID_PERIODS', 'CALENDAR_YEAR_NOT_IN_PACKAGE', 'CALENDAR_OUT_OF_RANGE',
-      'GEO_INVALID_COORDINATE', 'GEO_INVALID_GEOMETRY', 'GEO_INVALID_CODE', 'GEO_INVALID_CELL_SIZE', 'GEO_TOO_MANY_GRIDS',
-      'GEO_INVALID_BBOX', 'GEO_IMPORT_INVALID', 'GEO_GRIDS_EXIST', 'GEO_NO_GEOMETRY', 'GEO_NOT_COVERED', 'GEO_OUTSIDE_TENANT',
-      'COMPONENT_CODE_OR_CLASS_REQUIRED', 'COMPONENT_DUPLICATE_CODE', 'COMPONENT_EXPORT_TOO_LARGE', 'COMPONENT_IMPORT_INVALID',
-      'COMPONENT_INVALID_CODE', 'COMPONENT_OUTSIDE_TENANT', 'COMPONENT_SERIALS_EXHAUSTED', 'COMPONENT_UNKNOWN_CLASS',
+      'CATALOG_UNKNOWN_MATTER',
+      'CATALOG_UNKNOWN_UNIT',
+      'CATALOG_UNKNOWN_MAJOR',
+      'CATALOG_ANOMALY_NEEDS_COMPONENT',
+      'CATALOG_NATIONAL_READONLY',
+      'CATALOG_AMBIGUOUS_CODE',
+      'CATALOG_LOCAL_RANGE_FULL',
+      'CATALOG_DUPLICATE_NAME',
+      'CATALOG_DUPLICATE_CONDITION',
+      'CATALOG_CODE_TAKEN',
+      'CATALOG_OLD_CODE_UNMAPPED',
+      'CATALOG_IMPORT_INVALID',
+      'CATALOG_SHEET_INVALID',
+      'PAYLOAD_TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'CALENDAR_INVALID_DAYS',
+      'CALENDAR_INVALID_PERIODS',
+      'CALENDAR_YEAR_NOT_IN_PACKAGE',
+      'CALENDAR_OUT_OF_RANGE',
+      'GEO_INVALID_COORDINATE',
+      'GEO_INVALID_GEOMETRY',
+      'GEO_INVALID_CODE',
+      'GEO_INVALID_CELL_SIZE',
+      'GEO_TOO_MANY_GRIDS',
+      'GEO_INVALID_BBOX',
+      'GEO_IMPORT_INVALID',
+      'GEO_GRIDS_EXIST',
+      'GEO_NO_GEOMETRY',
+      'GEO_NOT_COVERED',
+      'GEO_OUTSIDE_TENANT',
+      'COMPONENT_CODE_OR_CLASS_REQUIRED',
+      'COMPONENT_DUPLICATE_CODE',
+      'COMPONENT_EXPORT_TOO_LARGE',
+      'COMPONENT_IMPORT_INVALID',
+      'COMPONENT_INVALID_CODE',
+      'COMPONENT_OUTSIDE_TENANT',
+      'COMPONENT_SERIALS_EXHAUSTED',
+      'COMPONENT_UNKNOWN_CLASS',
       'COMPONENT_UNKNOWN_GRID',
       // external cases, hotline work orders, Open311 client applications
-      'CASE_NOT_CLOSED', 'CASE_REOPEN_EXPIRED', 'HOTLINE_IMPORT_INVALID', 'HOTLINE_SHEET_INVALID', 'HOTLINE_INVALID',
-      'HOTLINE_TRANSITION_NOT_ALLOWED', 'HOTLINE_STALE', 'HOTLINE_CASE_NOT_CLOSED', 'HOTLINE_WEBHOOK_UNAUTHORIZED', 'OPEN311_CLIENT_NAME_TAKEN',
+      'CASE_NOT_CLOSED',
+      'CASE_REOPEN_EXPIRED',
+      'HOTLINE_IMPORT_INVALID',
+      'HOTLINE_SHEET_INVALID',
+      'HOTLINE_INVALID',
+      'HOTLINE_TRANSITION_NOT_ALLOWED',
+      'HOTLINE_STALE',
+      'HOTLINE_CASE_NOT_CLOSED',
+      'HOTLINE_WEBHOOK_UNAUTHORIZED',
+      'OPEN311_CLIENT_NAME_TAKEN',
     ];
     expect(codes.filter((code) => !hasMessage(`errors.${code}`))).toEqual([]);
-    expect(t('en', 'errors.CALENDAR_YEAR_NOT_IN_PACKAGE', { source: 'chinese-days@1.5.7', year: 2030, available: '2023, 2024' }))
-      .toBe('The holiday data package chinese-days@1.5.7 has no data for 2030 (it covers 2023, 2024); enter that year\'s holidays and working days by hand');
+    expect(
+      t('en', 'errors.CALENDAR_YEAR_NOT_IN_PACKAGE', {
+        source: 'chinese-days@1.5.7',
+        year: 2030,
+        available: '2023, 2024',
+      }),
+    ).toBe(
+      "The holiday data package chinese-days@1.5.7 has no data for 2030 (it covers 2023, 2024); enter that year's holidays and working days by hand",
+    );
   });
 
   it('labels every catalog kind, major class, limit unit, component state, map layer and coordinate system', () => {
@@ -97,12 +163,37 @@ describe('catalogs', () => {
 
   it('labels the audit actions and entities of the data model', () => {
     const actions = [
-      'catalog.entry.create', 'catalog.entry.update', 'catalog.condition.create', 'catalog.condition.update', 'catalog.condition.delete',
-      'catalog.condition.import', 'calendar.days_replace', 'calendar.days_reseed', 'setting.update', 'component.create',
-      'component.update', 'component.import', 'geo.import', 'geo.grids.generate',
+      'catalog.entry.create',
+      'catalog.entry.update',
+      'catalog.condition.create',
+      'catalog.condition.update',
+      'catalog.condition.delete',
+      'catalog.condition.import',
+      'calendar.days_replace',
+      'calendar.days_reseed',
+      'setting.update',
+      'component.create',
+      'component.update',
+      'component.import',
+      'geo.import',
+      'geo.grids.generate',
     ];
-    const entities = ['catalog_entry', 'filing_condition', 'filing_condition_import', 'calendar_year', 'setting', 'component', 'grid', 'tenant', 'region'];
-    expect([...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter((key) => !hasMessage(key))).toEqual([]);
+    const entities = [
+      'catalog_entry',
+      'filing_condition',
+      'filing_condition_import',
+      'calendar_year',
+      'setting',
+      'component',
+      'grid',
+      'tenant',
+      'region',
+    ];
+    expect(
+      [...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter(
+        (key) => !hasMessage(key),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -110,7 +201,9 @@ describe('module files', () => {
   // The top files spread one object per module: a top-level key defined twice would silently drop one module's texts.
   it('define disjoint top-level namespaces', () => {
     const files = import.meta.glob<Record<string, object>>('./zh-CN/*.ts', { eager: true });
-    const keys = Object.values(files).flatMap((module) => Object.values(module).flatMap((catalog) => Object.keys(catalog)));
+    const keys = Object.values(files).flatMap((module) =>
+      Object.values(module).flatMap((catalog) => Object.keys(catalog)),
+    );
     expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
     expect(new Set(keys).size).toBe(Object.keys(zhCN).length);
   });

@@ -5,7 +5,7 @@ import { formatPlurals } from './plural.ts';
 describe('plural arguments', () => {
   const msg = '{count, plural, =0 {no cases} one {# case} other {# cases}} for {name}';
 
-  it('picks the branch by the locale\'s plural rules, with exact matches first', () => {
+  it("picks the branch by the locale's plural rules, with exact matches first", () => {
     expect(formatPlurals(msg, 'en', { count: 1, name: 'x' })).toBe('1 case for {name}');
     expect(formatPlurals(msg, 'en', { count: 2 })).toBe('2 cases for {name}');
     expect(formatPlurals(msg, 'en', { count: 0 })).toBe('no cases for {name}');
@@ -17,7 +17,9 @@ describe('plural arguments', () => {
 
   it('leaves malformed arguments and missing values alone, and reads a non-number with `other`', () => {
     expect(formatPlurals('{count, plural, one {# case}}', 'en', { count: 1 })).toBe('{count, plural, one {# case}}');
-    expect(formatPlurals('{count, plural, one {# case} other {# cases}', 'en', { count: 1 })).toBe('{count, plural, one {# case} other {# cases}');
+    expect(formatPlurals('{count, plural, one {# case} other {# cases}', 'en', { count: 1 })).toBe(
+      '{count, plural, one {# case} other {# cases}',
+    );
     expect(formatPlurals(msg, 'en', {})).toBe(msg);
     expect(formatPlurals('{h, plural, one {# hour} other {# hours}}', 'en', { h: '—' })).toBe('— hours');
   });

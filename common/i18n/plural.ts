@@ -52,7 +52,8 @@ export function formatPlurals(text: string, locale: string, params: Record<strin
     const m = text[i] === '{' ? head.exec(text) : null;
     const end = m ? closing(text, i) : -1;
     const value = m ? params?.[m[1]!] : undefined;
-    const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+    const n =
+      typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
     const options = m && end > 0 ? branches(text.slice(i + m[0].length, end - 1)) : null;
     if (!m || !options || value === undefined || value === null) {
       out += text[i];
@@ -60,7 +61,9 @@ export function formatPlurals(text: string, locale: string, params: Record<strin
       continue;
     }
     // A value that is not a number (a dash for "no data") reads with the `other` branch.
-    const branch = Number.isFinite(n) ? options.get(`=${n}`) ?? options.get(rulesFor(locale).select(n)) ?? options.get('other')! : options.get('other')!;
+    const branch = Number.isFinite(n)
+      ? (options.get(`=${n}`) ?? options.get(rulesFor(locale).select(n)) ?? options.get('other')!)
+      : options.get('other')!;
     out += branch.replace(/#/g, String(value));
     i = end;
   }

@@ -58,19 +58,32 @@ export interface AppDeps {
 }
 
 /** Headers and body fields never written to logs (brief: secrets never logged). */
-const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'];
+const REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+];
 
 /** Builds the whole HTTP app; used by main.ts and by tests (app.inject) alike. */
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { services: Services; routeTable: readonly RouteEntry[] }> {
+export async function buildApp(
+  deps: AppDeps,
+): Promise<FastifyInstance & { services: Services; routeTable: readonly RouteEntry[] }> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, serializers: logSerializers },
+    logger:
+      deps.logger === false
+        ? false
+        : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, serializers: logSerializers },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: () => newId(),
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true }, plugins: [ajvFormats.default ?? ajvFormats] },
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true },
+      plugins: [ajvFormats.default ?? ajvFormats],
+    },
   });
   installErrorHandler(app);
   installFiniteNumberGuard(app);
@@ -81,7 +94,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, public: route.config?.public === true, permission: route.config?.permission ?? null, schema: route.schema as Record<string, unknown> | undefined });
+      routeTable.push({
+        method,
+        url: route.url,
+        public: route.config?.public === true,
+        permission: route.config?.permission ?? null,
+        schema: route.schema as Record<string, unknown> | undefined,
+      });
     }
   });
   app.addHook('onSend', async (request, reply) => {
@@ -102,12 +121,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   });
   await app.register(cookie);
   // Rate limits count in Redis when configured, so N instances admit each limit once (docs/security.md, "Rate limits across instances").
-  const rates = openRateCounting(config.redis, clock, (err) => app.log.warn({ err }, 'rate limits: Redis unavailable, admitting requests uncounted'));
+  const rates = openRateCounting(config.redis, clock, (err) =>
+    app.log.warn({ err }, 'rate limits: Redis unavailable, admitting requests uncounted'),
+  );
   app.addHook('onClose', () => rates.close());
   await app.register(rateLimit, { global: false, ...rates.pluginOptions });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'CityLoop API', description: '数字城管闭环平台 — CityLoop open-source urban-management platform', version: VERSION },
+      info: {
+        title: 'CityLoop API',
+        description: '数字城管闭环平台 — CityLoop open-source urban-management platform',
+        version: VERSION,
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'cityloop_sid' } } },
       security: [{ session: [] }],
     },
@@ -130,11 +155,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { servi
   await registerComponentRoutes(app, services.components, services.imports);
   registerCalendarRoutes(app, services.calendar);
   registerRoutingRoutes(app, services.routing);
-  await registerPhotoRoutes(app, services.photos, async () => {
-    const tenant = await services.org.publicTenant();
-    if (!tenant) throw notFound('tenant');
-    return { tenantId: tenant.id, channels: await services.cases.publicChannels(tenant.id) };
-  }, config.photos.uploadsPerMinuteUser);
+  await registerPhotoRoutes(
+    app,
+    services.photos,
+    async () => {
+      const tenant = await services.org.publicTenant();
+      if (!tenant) throw notFound('tenant');
+      return { tenantId: tenant.id, channels: await services.cases.publicChannels(tenant.id) };
+    },
+    config.photos.uploadsPerMinuteUser,
+  );
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);

@@ -38,10 +38,18 @@ export interface CompositionOptions {
   hits?: HitCounter;
 }
 
-export function createServices(database: Database, config: Config, clock: Clock = systemClock, options: CompositionOptions = {}) {
+export function createServices(
+  database: Database,
+  config: Config,
+  clock: Clock = systemClock,
+  options: CompositionOptions = {},
+) {
   // Hash-chain keys and checkpoints live outside the database (docs/security.md "Tamper evidence").
   const chainKeys = new ChainKeys(config.audit.keys);
-  const audit = createAuditService(database, clock, { keys: chainKeys, checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys) });
+  const audit = createAuditService(database, clock, {
+    keys: chainKeys,
+    checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys),
+  });
   const auditWriter = createAuditWriter(database, audit);
   const auth = createAuthService(database, clock, config, audit);
   // A region still holding grids or components cannot be deleted (their modules own those rows and depend on org).
@@ -55,32 +63,103 @@ export function createServices(database: Database, config: Config, clock: Clock 
   const routing = createRoutingService(database, clock, audit, settings, geo);
   const live = new LiveHub();
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
-  const photos = createPhotoService(database, clock, config, { canViewCase: (actor, caseId) => cases.canView(actor, caseId) });
+  const photos = createPhotoService(database, clock, config, {
+    canViewCase: (actor, caseId) => cases.canView(actor, caseId),
+  });
   const stepLimits = createStepLimits(database, settings);
-  const cases = createCaseService(database, clock, { calendar, geo, live, stepLimits, routing, photos, settings, chainKeys });
+  const cases = createCaseService(database, clock, {
+    calendar,
+    geo,
+    live,
+    stepLimits,
+    routing,
+    photos,
+    settings,
+    chainKeys,
+  });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
   const notify = createNotifyService(database, clock, config.sms);
-  const hotline = createHotlineService(database, clock, { calendar, settings, audit, cases, notify, push: createPushAdapter(config.hotlinePush), timeZone: config.businessTimeZone, importLimits: config.imports });
+  const hotline = createHotlineService(database, clock, {
+    calendar,
+    settings,
+    audit,
+    cases,
+    notify,
+    push: createPushAdapter(config.hotlinePush),
+    timeZone: config.businessTimeZone,
+    importLimits: config.imports,
+  });
   const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
-  const open311 = createOpen311Services(database, clock, audit, { cases, photos, org, geo, hits: options.hits ?? new MemoryHitCounter(() => clock.now().getTime()) });
+  const open311 = createOpen311Services(database, clock, audit, {
+    cases,
+    photos,
+    org,
+    geo,
+    hits: options.hits ?? new MemoryHitCounter(() => clock.now().getTime()),
+  });
   // Every import runs as a job (docs/imports.md): each kind is the module's own import, given the stored upload.
   const imports = createImportJobs(database, clock, auth, config.imports);
   const param = (u: ImportUpload, name: string) => u.params[name] ?? undefined;
   const json = (u: ImportUpload): unknown => JSON.parse(u.bytes.toString('utf8'));
-  imports.register('hotline.orders', async (actor, u, key) => (await hotline.importFile(actor, param(u, 'source') as HotlineSource, u.bytes, key)).body);
-  imports.register('catalog.conditions', (actor, u, key) => catalog.standards.importSheet(actor, u.bytes, param(u, 'mode') === 'replace' ? 'replace' : 'append', key));
-  imports.register('components', (actor, u, key) => components.importComponents(actor,
-    param(u, 'format') === 'json' ? { kind: 'json', body: json(u) } : { kind: 'file', ...(param(u, 'filename') ? { filename: param(u, 'filename') } : {}), bytes: u.bytes },
-    param(u, 'crs') as Crs | undefined, key));
-  imports.register('geo.layer', (actor, u, key) => geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key));
+  imports.register(
+    'hotline.orders',
+    async (actor, u, key) => (await hotline.importFile(actor, param(u, 'source') as HotlineSource, u.bytes, key)).body,
+  );
+  imports.register('catalog.conditions', (actor, u, key) =>
+    catalog.standards.importSheet(actor, u.bytes, param(u, 'mode') === 'replace' ? 'replace' : 'append', key),
+  );
+  imports.register('components', (actor, u, key) =>
+    components.importComponents(
+      actor,
+      param(u, 'format') === 'json'
+        ? { kind: 'json', body: json(u) }
+        : { kind: 'file', ...(param(u, 'filename') ? { filename: param(u, 'filename') } : {}), bytes: u.bytes },
+      param(u, 'crs') as Crs | undefined,
+      key,
+    ),
+  );
+  imports.register('geo.layer', (actor, u, key) =>
+    geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key),
+  );
   const kpi = createKpiService(database, clock, settings);
   const reports = createReportService(database, clock, kpi);
   const dashboard = createDashboardService(database, clock, kpi);
   /** The console lists the Excel exports page through, each with its own service's filters and permission. */
-  const exportSources: ExportSources = { cases, users: org.users, units: org.units, regions: org.regions, audit, catalog: catalog.catalog, routing: routing.rules };
+  const exportSources: ExportSources = {
+    cases,
+    users: org.users,
+    units: org.units,
+    regions: org.regions,
+    audit,
+    catalog: catalog.catalog,
+    routing: routing.rules,
+  };
   return {
-    chainKeys, audit, auditWriter, auth, org, catalog, settings, calendar, geo, components, photos, routing, live, stepLimits, cases,
-    publicOutput, hotline, notify, citizen, open311, imports, kpi, reports, dashboard, exportSources,
+    chainKeys,
+    audit,
+    auditWriter,
+    auth,
+    org,
+    catalog,
+    settings,
+    calendar,
+    geo,
+    components,
+    photos,
+    routing,
+    live,
+    stepLimits,
+    cases,
+    publicOutput,
+    hotline,
+    notify,
+    citizen,
+    open311,
+    imports,
+    kpi,
+    reports,
+    dashboard,
+    exportSources,
   };
 }
 export type Services = ReturnType<typeof createServices>;

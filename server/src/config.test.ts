@@ -10,7 +10,12 @@ describe('config', () => {
   it('defaults to the embedded SQLite file, port 8080 and Asia/Shanghai', () => {
     const d = dir();
     const c = loadConfig({ DATA_DIR: d });
-    expect(c).toMatchObject({ port: 8080, dialect: 'sqlite', businessTimeZone: 'Asia/Shanghai', databaseUrl: `sqlite:${join(d, 'cityloop.db')}` });
+    expect(c).toMatchObject({
+      port: 8080,
+      dialect: 'sqlite',
+      businessTimeZone: 'Asia/Shanghai',
+      databaseUrl: `sqlite:${join(d, 'cityloop.db')}`,
+    });
   });
 
   it('generates a session secret once and keeps it', () => {
@@ -41,9 +46,18 @@ describe('config', () => {
 describe('basemap', () => {
   it('is off by default and needs a template with {z}/{x}/{y} and an attribution', () => {
     expect(loadConfig({ DATA_DIR: dir() }).basemap).toBeNull();
-    expect(() => loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'https://tiles.example/{z}/{x}/{y}.png' })).toThrow(/ATTRIBUTION/);
-    expect(() => loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'ftp://x', MAP_BASEMAP_ATTRIBUTION: 'a' })).toThrow(/MAP_BASEMAP_URL/);
-    const c = loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'https://t{s}.tiles.example/{z}/{x}/{y}.png', MAP_BASEMAP_ATTRIBUTION: '审图号 GS(2024)0001', MAP_BASEMAP_SUBDOMAINS: '0,1' });
+    expect(() => loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'https://tiles.example/{z}/{x}/{y}.png' })).toThrow(
+      /ATTRIBUTION/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dir(), MAP_BASEMAP_URL: 'ftp://x', MAP_BASEMAP_ATTRIBUTION: 'a' })).toThrow(
+      /MAP_BASEMAP_URL/,
+    );
+    const c = loadConfig({
+      DATA_DIR: dir(),
+      MAP_BASEMAP_URL: 'https://t{s}.tiles.example/{z}/{x}/{y}.png',
+      MAP_BASEMAP_ATTRIBUTION: '审图号 GS(2024)0001',
+      MAP_BASEMAP_SUBDOMAINS: '0,1',
+    });
     expect(c.basemap).toMatchObject({ subdomains: ['0', '1'], maxZoom: 18, labelsUrl: null });
   });
 });

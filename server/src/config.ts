@@ -39,7 +39,14 @@ export interface Config {
   /** Pushes back to 12345 / 民情通 / 信访 (办理答复, 退回): 'off' keeps them in the outbox table, 'log' logs them. */
   hotlinePush: 'off' | 'log';
   /** Citizen notices: 'log' writes them to the log (phone masked); 'http' posts to an SMS provider. */
-  sms: { gateway: 'log' | 'http'; httpUrl: string | null; httpToken: string | null; sign: string; maxAttempts: number; timeoutMs: number };
+  sms: {
+    gateway: 'log' | 'http';
+    httpUrl: string | null;
+    httpToken: string | null;
+    sign: string;
+    maxAttempts: number;
+    timeoutMs: number;
+  };
   /** Anti-abuse limits of the citizen entry points (/api/public), per device and per IP address. */
   publicLimits: { reportsPerHourDevice: number; reportsPerHourIp: number; requestsPerMinuteIp: number };
   /**
@@ -53,7 +60,14 @@ export interface Config {
    * Photo uploads (docs/security.md "Parsing"): decoded-size caps in pixels (public and partner uploads lower than
    * staff), images decoded at once, uploads allowed to wait for a slot (503 beyond), staff uploads per user and minute.
    */
-  photos: { maxPixelsPublic: number; maxPixelsStaff: number; concurrency: number; queue: number; uploadsPerMinuteUser: number; unattachedMaxAgeHours: number };
+  photos: {
+    maxPixelsPublic: number;
+    maxPixelsStaff: number;
+    concurrency: number;
+    queue: number;
+    uploadsPerMinuteUser: number;
+    unattachedMaxAgeHours: number;
+  };
   /** Spreadsheet imports: caps read from the zip before any parsing (total unpacked bytes) and rows read at most. */
   imports: { maxUnpackedBytes: number; maxRows: number };
   /** Tamper evidence (docs/security.md): secrets for row HMACs and checkpoint signatures, oldest first (the last one signs), and where checkpoints go. */
@@ -75,7 +89,8 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be an integer in ${min}..${max}, got "${raw}"`);
   return n;
 }
 
@@ -116,9 +131,15 @@ function loadOrCreateSecret(dataDir: string, given: string | undefined): string 
  */
 function auditKeyConfig(env: Env, dataDir: string, root: string, generate: boolean): AuditKeyConfig {
   const checkpointDir = resolve(root, env.AUDIT_CHECKPOINT_DIR || join(dataDir, 'checkpoints'));
-  const old = (env.AUDIT_HMAC_OLD_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const old = (env.AUDIT_HMAC_OLD_KEYS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   for (const k of [env.AUDIT_HMAC_KEY ?? '', ...old]) {
-    if (k && (k.length < 32 || /[\s,]/.test(k))) throw new ConfigError('AUDIT_HMAC_KEY and each of AUDIT_HMAC_OLD_KEYS must be at least 32 characters without spaces or commas');
+    if (k && (k.length < 32 || /[\s,]/.test(k)))
+      throw new ConfigError(
+        'AUDIT_HMAC_KEY and each of AUDIT_HMAC_OLD_KEYS must be at least 32 characters without spaces or commas',
+      );
   }
   if (env.AUDIT_HMAC_KEY) return { keys: [...old, env.AUDIT_HMAC_KEY], keySource: 'env', checkpointDir };
   const file = join(dataDir, '.audit-key');
@@ -148,17 +169,23 @@ function smsConfig(env: Env): Config['sms'] {
   const gateway = env.SMS_GATEWAY || 'log';
   if (gateway !== 'log' && gateway !== 'http') throw new ConfigError('SMS_GATEWAY must be log or http');
   const httpUrl = env.SMS_HTTP_URL || null;
-  if (gateway === 'http' && !(httpUrl && /^https?:\/\/\S+$/.test(httpUrl))) throw new ConfigError('SMS_HTTP_URL must be an http(s) URL when SMS_GATEWAY=http');
+  if (gateway === 'http' && !(httpUrl && /^https?:\/\/\S+$/.test(httpUrl)))
+    throw new ConfigError('SMS_HTTP_URL must be an http(s) URL when SMS_GATEWAY=http');
   return {
-    gateway, httpUrl, httpToken: env.SMS_HTTP_TOKEN || null, sign: env.SMS_SIGN || '',
-    maxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1, 20), timeoutMs: int(env, 'SMS_HTTP_TIMEOUT_MS', 10_000, 500, 120_000),
+    gateway,
+    httpUrl,
+    httpToken: env.SMS_HTTP_TOKEN || null,
+    sign: env.SMS_SIGN || '',
+    maxAttempts: int(env, 'SMS_MAX_ATTEMPTS', 5, 1, 20),
+    timeoutMs: int(env, 'SMS_HTTP_TIMEOUT_MS', 10_000, 500, 120_000),
   };
 }
 
 function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!(values as readonly string[]).includes(raw)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  if (!(values as readonly string[]).includes(raw))
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
   return raw as T;
 }
 
@@ -170,11 +197,17 @@ function basemapConfig(env: Env): Config['basemap'] {
     throw new ConfigError('MAP_BASEMAP_URL must be an http(s) XYZ template containing {z}, {x} and {y}');
   }
   const attribution = env.MAP_BASEMAP_ATTRIBUTION ?? '';
-  if (!attribution) throw new ConfigError('MAP_BASEMAP_ATTRIBUTION is required with MAP_BASEMAP_URL (a map of China must show its 审图号)');
+  if (!attribution)
+    throw new ConfigError(
+      'MAP_BASEMAP_ATTRIBUTION is required with MAP_BASEMAP_URL (a map of China must show its 审图号)',
+    );
   return {
     url,
     attribution,
-    subdomains: (env.MAP_BASEMAP_SUBDOMAINS ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+    subdomains: (env.MAP_BASEMAP_SUBDOMAINS ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
     labelsUrl: env.MAP_BASEMAP_LABELS_URL || null,
     maxZoom: int(env, 'MAP_BASEMAP_MAX_ZOOM', 18, 1, 22),
   };
@@ -191,7 +224,10 @@ function redisConfig(env: Env): Config['redis'] {
 }
 
 /** `generateAuditKey: false` (tools that verify) never creates an audit key: a new key could not have signed anything. */
-export function loadConfig(env: Env = process.env, options: { root?: string; generateAuditKey?: boolean } = {}): Config {
+export function loadConfig(
+  env: Env = process.env,
+  options: { root?: string; generateAuditKey?: boolean } = {},
+): Config {
   const root = options.root ?? process.cwd();
   const dataDir = resolve(root, env.DATA_DIR || 'data');
   const databaseUrl = env.DATABASE_URL || `sqlite:${join(dataDir, 'cityloop.db')}`;
@@ -200,7 +236,8 @@ export function loadConfig(env: Env = process.env, options: { root?: string; gen
   else if (databaseUrl.startsWith('sqlite:')) dialect = 'sqlite';
   else throw new ConfigError('DATABASE_URL must start with postgres:// or sqlite:');
   const businessTimeZone = env.BUSINESS_TZ || 'Asia/Shanghai';
-  if (!validTimeZone(businessTimeZone)) throw new ConfigError(`BUSINESS_TZ is not a known time zone: "${businessTimeZone}"`);
+  if (!validTimeZone(businessTimeZone))
+    throw new ConfigError(`BUSINESS_TZ is not a known time zone: "${businessTimeZone}"`);
   const logLevel = env.LOG_LEVEL || 'info';
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
@@ -220,7 +257,10 @@ export function loadConfig(env: Env = process.env, options: { root?: string; gen
     loginPerMinuteIp: int(env, 'LOGIN_PER_MINUTE_IP', 30, 1, 100_000),
     lockoutFirstMinutes: int(env, 'LOCKOUT_FIRST_MINUTES', 1, 1, 24 * 60),
     lockoutMinutes: int(env, 'LOCKOUT_MINUTES', 15, 1, 24 * 60),
-    live: { heartbeatMs: int(env, 'LIVE_HEARTBEAT_MS', 30_000, 50, 300_000), maxStreamsPerUser: int(env, 'LIVE_MAX_STREAMS_PER_USER', 5, 1, 100) },
+    live: {
+      heartbeatMs: int(env, 'LIVE_HEARTBEAT_MS', 30_000, 50, 300_000),
+      maxStreamsPerUser: int(env, 'LIVE_MAX_STREAMS_PER_USER', 5, 1, 100),
+    },
     logLevel,
     seedDemo: bool(env, 'SEED_DEMO', true),
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),

@@ -29,19 +29,30 @@ async function main() {
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (seeded) app.log.info('demo city 大冶市 (420281) seeded');
   // Several instances: live events travel between them through Redis (docs/architecture.md, "Several instances"; docs/deploy.md).
-  const relay = config.redis ? await startLiveRelay(app.services.live, { ...config.redis, onError: (err) => app.log.warn({ err }, 'live relay (Redis) error') }) : null;
+  const relay = config.redis
+    ? await startLiveRelay(app.services.live, {
+        ...config.redis,
+        onError: (err) => app.log.warn({ err }, 'live relay (Redis) error'),
+      })
+    : null;
 
   // Jobs persisted in the database and leased per run, so N instances sweep once (docs/architecture.md, "Several instances").
-  const scheduler = new Scheduler(database, systemClock, (job, err) => app.log.error({ err, job }, 'scheduled job failed'));
+  const scheduler = new Scheduler(database, systemClock, (job, err) =>
+    app.log.error({ err, job }, 'scheduled job failed'),
+  );
   scheduler.start([
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
     { name: 'hotline.sign-sweep', everyMs: 60_000, run: (now) => app.services.hotline.sweep(now) },
     { name: 'auth.purge-sessions', everyMs: 3_600_000, run: () => app.services.auth.purgeExpiredSessions() },
-    { name: 'photos.sweep-unattached', everyMs: 3_600_000, run: async (now) => {
-      const swept = await app.services.photos.sweep(now);
-      if (swept.removed > 0) app.log.info({ removed: swept.removed }, 'unattached photo uploads removed');
-      return swept;
-    } },
+    {
+      name: 'photos.sweep-unattached',
+      everyMs: 3_600_000,
+      run: async (now) => {
+        const swept = await app.services.photos.sweep(now);
+        if (swept.removed > 0) app.log.info({ removed: swept.removed }, 'unattached photo uploads removed');
+        return swept;
+      },
+    },
     // Import jobs waiting, or left running by a runner that died (docs/imports.md "Resume").
     importsResumeJob(app.services.imports),
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
@@ -63,7 +74,9 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
-  app.log.info(`CityLoop listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.dialect})`);
+  app.log.info(
+    `CityLoop listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.dialect})`,
+  );
 }
 
 main().catch((err) => {

@@ -5,7 +5,11 @@ import { menuEntryFor, visibleMenu, type VisibleMenuNode } from './menu.tsx';
 
 const as = (...roles: Role[]) => permissionsOf(roles.map((role) => ({ role, unitId: null, regionId: null })));
 const labels = (nodes: VisibleMenuNode[]) =>
-  nodes.map((n) => (n.kind === 'item' ? t('zh-CN', n.entry.labelKey) : `${t('zh-CN', n.group.labelKey)}[${n.entries.map((e) => t('zh-CN', e.labelKey)).join(',')}]`));
+  nodes.map((n) =>
+    n.kind === 'item'
+      ? t('zh-CN', n.entry.labelKey)
+      : `${t('zh-CN', n.group.labelKey)}[${n.entries.map((e) => t('zh-CN', e.labelKey)).join(',')}]`,
+  );
 
 describe('visibleMenu', () => {
   it('shows an inspector the case pages and the map', () => {
@@ -18,21 +22,40 @@ describe('visibleMenu', () => {
 
   it('shows an admin the organisation and base-data pages', () => {
     expect(labels(visibleMenu(as('admin')))).toEqual([
-      '工作台', '案件[案件工作台,热线工单]', '考核与统计[指挥大屏,考核评价,排行榜,统计报表]', '一张图', '组织管理[区域,单位,用户,审计日志]',
+      '工作台',
+      '案件[案件工作台,热线工单]',
+      '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
+      '一张图',
+      '组织管理[区域,单位,用户,审计日志]',
       '基础数据[事项目录,立结案标准,工作日历,派遣规则,部件台账,市民随手拍设置,开放接口]',
     ]);
   });
 
   it('shows a leader the pages their verbs allow, and drops nothing else', () => {
     expect(labels(visibleMenu(as('leader')))).toEqual([
-      '工作台', '案件[案件工作台,热线工单]', '考核与统计[指挥大屏,考核评价,排行榜,统计报表]', '一张图', '组织管理[用户,审计日志]',
+      '工作台',
+      '案件[案件工作台,热线工单]',
+      '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
+      '一张图',
+      '组织管理[用户,审计日志]',
     ]);
   });
 
   it('each role sees exactly the entries whose permission it holds', () => {
     expect(labels(visibleMenu(as('operator')))).toEqual(['工作台', '案件[案件工作台,新建案件,热线工单]', '一张图']);
-    expect(labels(visibleMenu(as('shiftLeader')))).toEqual(['工作台', '案件[案件工作台,新建案件,热线工单]', '考核与统计[考核评价,排行榜]', '一张图']);
-    expect(labels(visibleMenu(as('unitManager')))).toEqual(['工作台', '案件[案件工作台]', '考核与统计[考核评价,排行榜]', '一张图', '组织管理[用户]']);
+    expect(labels(visibleMenu(as('shiftLeader')))).toEqual([
+      '工作台',
+      '案件[案件工作台,新建案件,热线工单]',
+      '考核与统计[考核评价,排行榜]',
+      '一张图',
+    ]);
+    expect(labels(visibleMenu(as('unitManager')))).toEqual([
+      '工作台',
+      '案件[案件工作台]',
+      '考核与统计[考核评价,排行榜]',
+      '一张图',
+      '组织管理[用户]',
+    ]);
     for (const role of ['dispatcher', 'unitHandler'] as const) {
       expect(labels(visibleMenu(as(role)))).toEqual(['工作台', '案件[案件工作台]', '一张图']);
     }

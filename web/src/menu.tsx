@@ -6,9 +6,21 @@
  */
 import type { ComponentType } from 'react';
 import {
-  ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, ClusterOutlined, DatabaseOutlined, EnvironmentOutlined, GlobalOutlined,
-  HomeOutlined, ProfileOutlined, TeamOutlined,
-  BranchesOutlined, FileTextOutlined, FormOutlined, SolutionOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  TeamOutlined,
+  BranchesOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { PhoneOutlined } from '@ant-design/icons';
 import { ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
@@ -16,7 +28,28 @@ import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined }
 import type { MessageKey } from '../../common/i18n/core.ts';
 import type { Permission } from '../../common/domain/roles.ts';
 
-export const MENU_KEYS = ['home', 'cases', 'caseCreate', 'hotline', 'routing', 'citizenSettings', 'components', 'map', 'regions', 'units', 'users', 'audit', 'catalog', 'standards', 'calendar', 'kpi', 'rankings', 'dashboard', 'reports', 'open311'] as const;
+export const MENU_KEYS = [
+  'home',
+  'cases',
+  'caseCreate',
+  'hotline',
+  'routing',
+  'citizenSettings',
+  'components',
+  'map',
+  'regions',
+  'units',
+  'users',
+  'audit',
+  'catalog',
+  'standards',
+  'calendar',
+  'kpi',
+  'rankings',
+  'dashboard',
+  'reports',
+  'open311',
+] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
 export interface MenuGroup {
@@ -50,30 +83,148 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
  */
 export const MENU: readonly MenuEntry[] = [
   { key: 'home', path: '/', labelKey: 'nav.home', icon: HomeOutlined },
-  { key: 'cases', path: '/cases', labelKey: 'cases.nav.inbox', icon: FileTextOutlined, permission: 'case.read', group: 'cases' },
-  { key: 'caseCreate', path: '/cases/new', labelKey: 'cases.nav.create', icon: FormOutlined, permission: 'case.report', group: 'cases' },
-  { key: 'hotline', path: '/hotline', labelKey: 'hotline.nav', icon: PhoneOutlined, permission: 'hotline.read', group: 'cases' },
-  { key: 'dashboard', path: '/dashboard', labelKey: 'kpiWeb.nav.dashboard', icon: DashboardOutlined, permission: 'dashboard.read', group: 'kpi' },
-  { key: 'kpi', path: '/kpi', labelKey: 'kpiWeb.nav.kpi', icon: BarChartOutlined, permission: 'kpi.read', group: 'kpi' },
-  { key: 'rankings', path: '/kpi/rankings', labelKey: 'kpiWeb.nav.rankings', icon: TrophyOutlined, permission: 'kpi.read', group: 'kpi' },
-  { key: 'reports', path: '/reports', labelKey: 'kpiWeb.nav.reports', icon: FileDoneOutlined, permission: 'report.read', group: 'kpi' },
+  {
+    key: 'cases',
+    path: '/cases',
+    labelKey: 'cases.nav.inbox',
+    icon: FileTextOutlined,
+    permission: 'case.read',
+    group: 'cases',
+  },
+  {
+    key: 'caseCreate',
+    path: '/cases/new',
+    labelKey: 'cases.nav.create',
+    icon: FormOutlined,
+    permission: 'case.report',
+    group: 'cases',
+  },
+  {
+    key: 'hotline',
+    path: '/hotline',
+    labelKey: 'hotline.nav',
+    icon: PhoneOutlined,
+    permission: 'hotline.read',
+    group: 'cases',
+  },
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    labelKey: 'kpiWeb.nav.dashboard',
+    icon: DashboardOutlined,
+    permission: 'dashboard.read',
+    group: 'kpi',
+  },
+  {
+    key: 'kpi',
+    path: '/kpi',
+    labelKey: 'kpiWeb.nav.kpi',
+    icon: BarChartOutlined,
+    permission: 'kpi.read',
+    group: 'kpi',
+  },
+  {
+    key: 'rankings',
+    path: '/kpi/rankings',
+    labelKey: 'kpiWeb.nav.rankings',
+    icon: TrophyOutlined,
+    permission: 'kpi.read',
+    group: 'kpi',
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    labelKey: 'kpiWeb.nav.reports',
+    icon: FileDoneOutlined,
+    permission: 'report.read',
+    group: 'kpi',
+  },
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },
-  { key: 'regions', path: '/org/regions', labelKey: 'nav.regions', icon: EnvironmentOutlined, permission: 'region.manage', group: 'org' },
-  { key: 'units', path: '/org/units', labelKey: 'nav.units', icon: ClusterOutlined, permission: 'unit.manage', group: 'org' },
-  { key: 'users', path: '/org/users', labelKey: 'nav.users', icon: TeamOutlined, permission: 'user.read', group: 'org' },
+  {
+    key: 'regions',
+    path: '/org/regions',
+    labelKey: 'nav.regions',
+    icon: EnvironmentOutlined,
+    permission: 'region.manage',
+    group: 'org',
+  },
+  {
+    key: 'units',
+    path: '/org/units',
+    labelKey: 'nav.units',
+    icon: ClusterOutlined,
+    permission: 'unit.manage',
+    group: 'org',
+  },
+  {
+    key: 'users',
+    path: '/org/users',
+    labelKey: 'nav.users',
+    icon: TeamOutlined,
+    permission: 'user.read',
+    group: 'org',
+  },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit.read', group: 'org' },
-  { key: 'catalog', path: '/data/catalog', labelKey: 'nav.catalog', icon: BookOutlined, permission: 'settings.manage', group: 'data' },
-  { key: 'standards', path: '/data/standards', labelKey: 'nav.standards', icon: ProfileOutlined, permission: 'settings.manage', group: 'data' },
-  { key: 'calendar', path: '/data/calendar', labelKey: 'nav.calendar', icon: CalendarOutlined, permission: 'settings.manage', group: 'data' },
-  { key: 'routing', path: '/data/routing', labelKey: 'routing.nav', icon: BranchesOutlined, permission: 'settings.manage', group: 'data' },
-  { key: 'components', path: '/data/components', labelKey: 'nav.components', icon: NodeIndexOutlined, permission: 'settings.manage', group: 'data' },
-  { key: 'citizenSettings', path: '/data/citizen', labelKey: 'nav.citizenSettings', icon: MobileOutlined, permission: 'settings.manage', group: 'data' },
-  { key: 'open311', path: '/data/open311', labelKey: 'open311.nav', icon: ApiOutlined, permission: 'apikey.manage', group: 'data' },
+  {
+    key: 'catalog',
+    path: '/data/catalog',
+    labelKey: 'nav.catalog',
+    icon: BookOutlined,
+    permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'standards',
+    path: '/data/standards',
+    labelKey: 'nav.standards',
+    icon: ProfileOutlined,
+    permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'calendar',
+    path: '/data/calendar',
+    labelKey: 'nav.calendar',
+    icon: CalendarOutlined,
+    permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'routing',
+    path: '/data/routing',
+    labelKey: 'routing.nav',
+    icon: BranchesOutlined,
+    permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'components',
+    path: '/data/components',
+    labelKey: 'nav.components',
+    icon: NodeIndexOutlined,
+    permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'citizenSettings',
+    path: '/data/citizen',
+    labelKey: 'nav.citizenSettings',
+    icon: MobileOutlined,
+    permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'open311',
+    path: '/data/open311',
+    labelKey: 'open311.nav',
+    icon: ApiOutlined,
+    permission: 'apikey.manage',
+    group: 'data',
+  },
 ];
 
 export type VisibleMenuNode =
-  | { kind: 'item'; entry: MenuEntry }
-  | { kind: 'group'; group: MenuGroup; entries: MenuEntry[] };
+  { kind: 'item'; entry: MenuEntry } | { kind: 'group'; group: MenuGroup; entries: MenuEntry[] };
 
 /** The menu a user with these permission verbs sees; a group with no visible entry disappears. */
 export function visibleMenu(permissions: readonly string[], menu: readonly MenuEntry[] = MENU): VisibleMenuNode[] {
@@ -101,7 +252,8 @@ export function visibleMenu(permissions: readonly string[], menu: readonly MenuE
 export function menuEntryFor(pathname: string, menu: readonly MenuEntry[] = MENU): MenuEntry | undefined {
   let best: MenuEntry | undefined;
   for (const entry of menu) {
-    const matches = entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+    const matches =
+      entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
     if (matches && (!best || entry.path.length > best.path.length)) best = entry;
   }
   return best;

@@ -13,8 +13,15 @@ export function fakeMe(roles: Role[], user: Partial<Me['user']> = {}): Me {
   const grants = roles.map((role) => ({ role, unitId: null, regionId: null }));
   return {
     user: {
-      id: 'u-1', username: 'tester', displayName: '测试员', tenantId: 't-1', tenantCode: '420281', tenantName: '大冶市',
-      unitId: null, mustChangePassword: false, ...user,
+      id: 'u-1',
+      username: 'tester',
+      displayName: '测试员',
+      tenantId: 't-1',
+      tenantCode: '420281',
+      tenantName: '大冶市',
+      unitId: null,
+      mustChangePassword: false,
+      ...user,
     },
     grants: grants.map((g) => ({ ...g, unitName: null, regionName: null })),
     permissions: permissionsOf(grants),
@@ -28,7 +35,9 @@ export function fakeAuth(me: Me | null, overrides: Partial<AuthValue> = {}): Aut
     me,
     sessionExpired: false,
     can: (permission) => hasPermission(me?.permissions, permission),
-    login: async () => { throw new Error('not in this test'); },
+    login: async () => {
+      throw new Error('not in this test');
+    },
     logout: async () => undefined,
     refresh: async () => undefined,
     ...overrides,
@@ -60,7 +69,9 @@ export function fakeFetch(routes: Record<string, Handler>) {
     const body = init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined;
     calls.push({ method, url, headers: { ...(init?.headers as Record<string, string>) }, body });
     const handler = routes[`${method} ${url.split('?')[0]}`];
-    const answer = handler ? handler(method, body, url) : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } } };
+    const answer = handler
+      ? handler(method, body, url)
+      : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } } };
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status,
       headers: { 'content-type': 'application/json' },

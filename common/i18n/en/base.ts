@@ -84,7 +84,8 @@ export const enBase: typeof zhBase = {
     currentPassword: 'Current password',
     newPassword: 'New password',
     confirmPassword: 'Confirm new password',
-    passwordHint: 'At least {min} characters with three of: upper-case, lower-case, digits, symbols; not containing the username; not a common password',
+    passwordHint:
+      'At least {min} characters with three of: upper-case, lower-case, digits, symbols; not containing the username; not a common password',
     passwordChanged: 'Password changed',
     mustChangeTitle: 'Set a new password',
     mustChangeBody: 'For your account’s security, set a new password after your first sign-in or a password reset.',
@@ -104,7 +105,8 @@ export const enBase: typeof zhBase = {
     mustChangePassword: 'You are using an initial password. Please change it soon.',
   },
   status: {
-    forbidden: 'You do not have permission to view this page', notFound: 'Page not found',
+    forbidden: 'You do not have permission to view this page',
+    notFound: 'Page not found',
     crashed: 'Something went wrong. Please refresh and try again.',
   },
   validation: {
@@ -134,8 +136,10 @@ export const enBase: typeof zhBase = {
     controlCharacters: 'Must not contain control characters (such as NUL)',
     patterns: {
       tenantCode: 'Enter a 6-digit administrative division code',
-      username: '3–32 letters, digits, underscores, dots or hyphens', phone: 'Enter an 11-digit mobile number',
-      landline: 'Enter 5–20 digits or hyphens', regionCode: 'Enter 3 digits',
+      username: '3–32 letters, digits, underscores, dots or hyphens',
+      phone: 'Enter an 11-digit mobile number',
+      landline: 'Enter 5–20 digits or hyphens',
+      regionCode: 'Enter 3 digits',
       unitCode: '2–32 letters, digits, underscores or hyphens',
     },
   },

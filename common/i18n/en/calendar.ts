@@ -24,7 +24,7 @@ export const enCalendar: typeof zhCalendar = {
     saveDays: 'Save the year',
     saved: 'Saved the holidays and working days of {year}',
     emptyYear: 'No holidays or make-up working days for {year} yet',
-    reseedConfirm: 'Replace every holiday and make-up working day of {year} with the data package\'s rows?',
+    reseedConfirm: "Replace every holiday and make-up working day of {year} with the data package's rows?",
     reseeded: 'Restored from the data package',
     notInPackage: 'The data package has no rows for this year: enter them by hand',
     enterByHand: 'Enter by hand',
@@ -36,7 +36,8 @@ export const enCalendar: typeof zhCalendar = {
     periodOverlap: 'Overlaps another period',
     unsaved: 'Unsaved changes',
     discard: 'Discard changes',
-    periodsHint: 'Working hours of a working day (HH:MM, 24:00 allowed); used for limits in working hours and working days.',
+    periodsHint:
+      'Working hours of a working day (HH:MM, 24:00 allowed); used for limits in working hours and working days.',
     periodStart: 'Start',
     periodEnd: 'End',
     addPeriod: 'Add a period',

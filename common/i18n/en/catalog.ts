@@ -8,17 +8,33 @@ export const enCatalog: typeof zhCatalog = {
     kind: { component: 'Component', matter: 'Matter' },
     source: { national: 'National', local: 'Local extension' },
     field: {
-      code: 'Code', oldCode: 'Old code', name: 'Name', major: 'Major class', active: 'Active', kind: 'Kind', source: 'Source',
+      code: 'Code',
+      oldCode: 'Old code',
+      name: 'Name',
+      major: 'Major class',
+      active: 'Active',
+      kind: 'Kind',
+      source: 'Source',
       pinyin: 'Pinyin initials',
     },
     majors: {
       component: {
-        '01': 'Municipal utilities', '02': 'Traffic facilities', '03': 'Sanitation facilities', '04': 'Parks and greenery',
+        '01': 'Municipal utilities',
+        '02': 'Traffic facilities',
+        '03': 'Sanitation facilities',
+        '04': 'Parks and greenery',
         '05': 'Other components',
       },
       matter: {
-        '01': 'Municipal utilities', '02': 'Traffic facilities', '03': 'Sanitation facilities', '04': 'Parks and greenery',
-        '05': 'Other components', '06': 'City appearance', '07': 'Advertising', '08': 'Construction', '09': 'Street order',
+        '01': 'Municipal utilities',
+        '02': 'Traffic facilities',
+        '03': 'Sanitation facilities',
+        '04': 'Parks and greenery',
+        '05': 'Other components',
+        '06': 'City appearance',
+        '07': 'Advertising',
+        '08': 'Construction',
+        '09': 'Street order',
         '10': 'Other matters',
       },
     },
@@ -33,7 +49,8 @@ export const enCatalog: typeof zhCatalog = {
     created: 'Added: {code} {name}',
     searchPlaceholder: 'Code, name or pinyin initials (e.g. zdjy)',
     codeAssigned: 'The code is assigned by the GB/T 47678.5 rule: counted down from 99 within the major class.',
-    majorHint: 'Components use major classes 01–05; matters use 06–10 (matters in 01–05 are component anomalies, created with the component).',
+    majorHint:
+      'Components use major classes 01–05; matters use 06–10 (matters in 01–05 are component anomalies, created with the component).',
     componentAnomaly: 'Adding the component "{name}" also adds its anomaly matter with the same code.',
     condition: {
       matter: 'Matter',
@@ -65,7 +82,8 @@ export const enCatalog: typeof zhCatalog = {
       work_days: 'working day',
       calendar_days: 'calendar day',
     },
-    limitHint: 'Emergency hours run day and night; working hours and days follow the work calendar; calendar days include holidays.',
+    limitHint:
+      'Emergency hours run day and night; working hours and days follow the work calendar; calendar days include holidays.',
     import: {
       title: 'Import filing standards',
       open: 'Import Excel',
@@ -75,7 +93,8 @@ export const enCatalog: typeof zhCatalog = {
       submit: 'Import',
       chooseFile: 'Choose a file first',
       done: 'Imported {imported, plural, one {# row} other {# rows}}',
-      replaced: 'Imported {imported, plural, one {# row} other {# rows}}, replacing {removed, plural, one {# earlier condition} other {# earlier conditions}} of {replacedMatters, plural, one {# matter} other {# matters}}',
+      replaced:
+        'Imported {imported, plural, one {# row} other {# rows}}, replacing {removed, plural, one {# earlier condition} other {# earlier conditions}} of {replacedMatters, plural, one {# matter} other {# matters}}',
       rowError: 'Row {row}, {field}: {message}',
       errorsTitle: 'Problems found: {count}; nothing was imported',
       row: 'Row',

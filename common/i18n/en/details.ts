@@ -19,7 +19,8 @@ export const enDetails: typeof zhDetails = {
     standards: {
       badKind: 'Type "{value}" must be one of: {choices}',
       majorMismatch: 'Major class "{value}" does not match the minor class "{minor}" ({majorCode} {majorName})',
-      badLimit: 'Cannot read the handling time limit "{value}": write a whole number from 1 to {max} and a unit, e.g. {examples}',
+      badLimit:
+        'Cannot read the handling time limit "{value}": write a whole number from 1 to {max} and a unit, e.g. {examples}',
       unknownUnit: 'Handling unit "{value}" is not a unit in this system (write "{byLocation}" to leave it unassigned)',
       duplicate: 'Same minor class and filing condition as row {row}',
     },

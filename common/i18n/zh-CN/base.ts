@@ -128,8 +128,12 @@ export const zhBase = {
     passwordCommon: '这是常见密码，容易被猜中，请换一个',
     controlCharacters: '不能包含控制字符（如 NUL）',
     patterns: {
-      tenantCode: '请输入 6 位行政区划代码', username: '3–32 位字母、数字、下划线、点或连字符', phone: '请输入 11 位手机号码',
-      landline: '请输入 5–20 位数字或连字符', regionCode: '请输入 3 位数字', unitCode: '2–32 位字母、数字、下划线或连字符',
+      tenantCode: '请输入 6 位行政区划代码',
+      username: '3–32 位字母、数字、下划线、点或连字符',
+      phone: '请输入 11 位手机号码',
+      landline: '请输入 5–20 位数字或连字符',
+      regionCode: '请输入 3 位数字',
+      unitCode: '2–32 位字母、数字、下划线或连字符',
     },
   },
 };

@@ -46,7 +46,8 @@ export const zhErrors = {
     CATALOG_SHEET_INVALID: '文件不是可用的立结案标准 Excel 表（xlsx）',
     CALENDAR_INVALID_DAYS: '节假日/调休数据有误，请按提示修改',
     CALENDAR_INVALID_PERIODS: '工作时段设置有误，请按提示修改',
-    CALENDAR_YEAR_NOT_IN_PACKAGE: '节假日数据包 {source} 中没有 {year} 年的数据（已有年份：{available}），请手工录入该年的节假日和调休',
+    CALENDAR_YEAR_NOT_IN_PACKAGE:
+      '节假日数据包 {source} 中没有 {year} 年的数据（已有年份：{available}），请手工录入该年的节假日和调休',
     CALENDAR_OUT_OF_RANGE: '时限过长，计算结果超出可表示的日期范围',
     GEO_INVALID_COORDINATE: '坐标无效',
     GEO_INVALID_GEOMETRY: '图形无效（如自相交、未闭合或点数不足）',
@@ -99,7 +100,8 @@ export const zhErrors = {
     PHOTO_UNKNOWN: '照片不存在或已被使用，请重新上传',
     PHOTO_UNREADABLE: '无法读取该照片，请换一张',
     PHOTO_UNSUPPORTED_TYPE: '只支持 JPEG、PNG、WebP 或 HEIF 照片',
-    PHOTO_HEIC_UNSUPPORTED: '无法读取 HEIC 格式照片（iPhone 默认格式），请以 JPEG 格式上传（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
+    PHOTO_HEIC_UNSUPPORTED:
+      '无法读取 HEIC 格式照片（iPhone 默认格式），请以 JPEG 格式上传（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
     ROUTING_UNKNOWN_UNIT: '所选处置单位不存在或已停用',
     ROUTING_UNKNOWN_REGION: '所选区域不存在',
     ROUTING_UNKNOWN_MATTER: '事项不在本市目录中',

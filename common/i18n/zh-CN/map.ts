@@ -3,13 +3,25 @@ export const zhMap = {
   map: {
     title: '一张图',
     layers: {
-      title: '图层', tenant: '市界', street: '街道（乡镇）', community: '社区', grid: '单元网格', components: '管理部件', basemap: '在线底图',
+      title: '图层',
+      tenant: '市界',
+      street: '街道（乡镇）',
+      community: '社区',
+      grid: '单元网格',
+      components: '管理部件',
+      basemap: '在线底图',
     },
     gridZoomHint: '放大到 {zoom} 级及以上显示单元网格',
     legend: '图例',
     cluster: '部件聚合（数字为数量，点击放大）',
     single: '单个部件（点击查看详情）',
-    classes: { '01': '市政公用设施', '02': '交通设施', '03': '市容环卫设施', '04': '园林绿化设施', '05': '其他管理部件' },
+    classes: {
+      '01': '市政公用设施',
+      '02': '交通设施',
+      '03': '市容环卫设施',
+      '04': '园林绿化设施',
+      '05': '其他管理部件',
+    },
     stats: '网格 {grids} 个 · 部件 {components} 个',
     zoom: '缩放 {zoom} 级',
     zoomIn: '放大',
@@ -21,7 +33,12 @@ export const zhMap = {
   },
   geo: {
     /** Coordinate systems accepted by the imports (common/domain/geo.ts CRS_VALUES). */
-    crs: { wgs84: 'WGS84（GPS）', cgcs2000: 'CGCS2000（2000 国家大地坐标系）', gcj02: 'GCJ-02（高德、腾讯）', bd09: 'BD-09（百度）' },
+    crs: {
+      wgs84: 'WGS84（GPS）',
+      cgcs2000: 'CGCS2000（2000 国家大地坐标系）',
+      gcj02: 'GCJ-02（高德、腾讯）',
+      bd09: 'BD-09（百度）',
+    },
   },
   component: {
     drawerTitle: '部件详情',

@@ -2,7 +2,9 @@
  * of common/domain/kpi.ts KPI_COUNTERS ('needClose' → need_close). */
 import type { KpiCounter } from '../../../common/domain/kpi.ts';
 
-type SnakeCase<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}` : S;
+type SnakeCase<S extends string> = S extends `${infer H}${infer T}`
+  ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${SnakeCase<T>}`
+  : S;
 export type CounterColumns = { [K in KpiCounter as SnakeCase<K>]: number };
 
 /** One row per case: what the case contributes, where and to whom (recomputed whenever the case changes). */

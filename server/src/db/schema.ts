@@ -1,5 +1,17 @@
 import type { Generated } from 'kysely';
-import type { CasesTable, CaseEventsTable, CaseRequestsTable, CasePhotosTable, RoutingRulesTable, CaseWarningsTable, NotificationsTable, SequencesTable, IdempotencyKeysTable, JobLocksTable, CasesFtsTable } from './schema-cases.ts';
+import type {
+  CasesTable,
+  CaseEventsTable,
+  CaseRequestsTable,
+  CasePhotosTable,
+  RoutingRulesTable,
+  CaseWarningsTable,
+  NotificationsTable,
+  SequencesTable,
+  IdempotencyKeysTable,
+  JobLocksTable,
+  CasesFtsTable,
+} from './schema-cases.ts';
 import type { ApiClientsTable, Open311RequestsTable, Open311UpdatesTable } from './schema-open311.ts';
 
 /**
@@ -252,4 +264,16 @@ export interface DB {
   import_jobs: import('./schema-imports.ts').ImportJobsTable;
 }
 
-export type { CasesTable, CaseEventsTable, CaseRequestsTable, CasePhotosTable, RoutingRulesTable, CaseWarningsTable, NotificationsTable, SequencesTable, IdempotencyKeysTable, JobLocksTable, CasesFtsTable };
+export type {
+  CasesTable,
+  CaseEventsTable,
+  CaseRequestsTable,
+  CasePhotosTable,
+  RoutingRulesTable,
+  CaseWarningsTable,
+  NotificationsTable,
+  SequencesTable,
+  IdempotencyKeysTable,
+  JobLocksTable,
+  CasesFtsTable,
+};

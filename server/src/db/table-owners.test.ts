@@ -13,7 +13,8 @@ import { OWNERSHIP_TODO } from './table-owners.todo.ts';
  * (they build the tables), and so is bench/ (benchmarks bulk-load and measure the storage itself).
  */
 const SRC = fileURLToPath(new URL('..', import.meta.url));
-const QUERY = /\.(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|replaceInto|mergeInto)\(\s*(['"`])([a-z_0-9]+)(?:\s+as\s+[a-z_0-9]+)?\1/g;
+const QUERY =
+  /\.(?:selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin|replaceInto|mergeInto)\(\s*(['"`])([a-z_0-9]+)(?:\s+as\s+[a-z_0-9]+)?\1/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -66,7 +67,9 @@ describe('table ownership', () => {
 
   it('every table a query names has an owner', () => {
     const owners: Record<string, TableOwner> = TABLE_OWNERS;
-    const unmapped = references.filter((r) => moduleOf(r.file) !== null && !owners[r.table]).map((r) => `${r.file}: ${r.table}`);
+    const unmapped = references
+      .filter((r) => moduleOf(r.file) !== null && !owners[r.table])
+      .map((r) => `${r.file}: ${r.table}`);
     expect(unmapped, 'tables without an owner in table-owners.ts').toEqual([]);
   });
 
@@ -74,10 +77,13 @@ describe('table ownership', () => {
     const owners: Record<string, TableOwner> = TABLE_OWNERS;
     const todo = new Set(OWNERSHIP_TODO.map((t) => `${t.file}: ${t.table}`));
     const violations = references
-      .filter((r) => { const m = moduleOf(r.file); return m !== null && owners[r.table] !== undefined && owners[r.table] !== m; })
+      .filter((r) => {
+        const m = moduleOf(r.file);
+        return m !== null && owners[r.table] !== undefined && owners[r.table] !== m;
+      })
       .map((r) => `${r.file}: ${r.table} (owned by ${owners[r.table]})`);
     const open = violations.filter((v) => !todo.has(v.replace(/ \(owned by .*\)$/, '')));
-    expect(open, 'queries on another module\'s table: call the owner through its index.ts').toEqual([]);
+    expect(open, "queries on another module's table: call the owner through its index.ts").toEqual([]);
     const fixed = [...todo].filter((t) => !violations.some((v) => v.startsWith(`${t} (`)));
     expect(fixed, 'remove these from table-owners.todo.ts: they no longer name the table').toEqual([]);
   });

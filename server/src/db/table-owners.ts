@@ -8,8 +8,27 @@ import type { DB } from './schema.ts';
  * does not compile until it has an owner; `table-owners.test.ts` checks the queries against this map.
  */
 export type TableOwner =
-  | 'platform' | 'org' | 'auth' | 'audit' | 'catalog' | 'calendar' | 'settings' | 'geo' | 'components' | 'cases'
-  | 'photos' | 'routing' | 'notify' | 'health' | 'kpi' | 'open311' | 'hotline' | 'citizen' | 'reports' | 'exports' | 'imports';
+  | 'platform'
+  | 'org'
+  | 'auth'
+  | 'audit'
+  | 'catalog'
+  | 'calendar'
+  | 'settings'
+  | 'geo'
+  | 'components'
+  | 'cases'
+  | 'photos'
+  | 'routing'
+  | 'notify'
+  | 'health'
+  | 'kpi'
+  | 'open311'
+  | 'hotline'
+  | 'citizen'
+  | 'reports'
+  | 'exports'
+  | 'imports';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',

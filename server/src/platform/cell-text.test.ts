@@ -3,7 +3,8 @@ import { csvField, inertCell, inertText, restoredText } from './cell-text.ts';
 
 describe('spreadsheet cell text', () => {
   it('puts an apostrophe before text a spreadsheet would run as a formula, and only there', () => {
-    for (const text of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) expect(inertText(text)).toBe(`'${text}`);
+    for (const text of ['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
+      expect(inertText(text)).toBe(`'${text}`);
     for (const text of ['占道经营', '12345', 'a=b', ' =1', '', "'already"]) expect(inertText(text)).toBe(text);
     expect(inertCell(-5)).toBe(-5);
     expect(inertCell(null)).toBeNull();
@@ -19,6 +20,7 @@ describe('spreadsheet cell text', () => {
   });
 
   it('restores exported text on import, so a round trip keeps the original', () => {
-    for (const text of ['=1+1', '-后续处理', '@张三', '普通文字', "'引号开头"]) expect(restoredText(inertText(text))).toBe(text);
+    for (const text of ['=1+1', '-后续处理', '@张三', '普通文字', "'引号开头"])
+      expect(restoredText(inertText(text))).toBe(text);
   });
 });

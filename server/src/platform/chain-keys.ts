@@ -1,4 +1,13 @@
-import { createHash, createHmac, createPrivateKey, createPublicKey, sign, timingSafeEqual, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  sign,
+  timingSafeEqual,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * Keys of the tamper evidence (docs/security.md "Tamper evidence"). Each secret is kept outside the database
@@ -20,11 +29,16 @@ export interface ChainKey {
 
 /** PKCS#8 DER header of an Ed25519 private key (RFC 8410); followed by the 32-byte seed. */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-const derive = (secret: string, purpose: string): Buffer => createHmac('sha256', Buffer.from(secret, 'utf8')).update(purpose).digest();
+const derive = (secret: string, purpose: string): Buffer =>
+  createHmac('sha256', Buffer.from(secret, 'utf8')).update(purpose).digest();
 
 function chainKey(secret: string): ChainKey {
   const rowKey = derive(secret, 'cityloop/row-hmac');
-  const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, derive(secret, 'cityloop/checkpoint-ed25519')]), format: 'der', type: 'pkcs8' });
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, derive(secret, 'cityloop/checkpoint-ed25519')]),
+    format: 'der',
+    type: 'pkcs8',
+  });
   const raw = rawPublicKey(createPublicKey(privateKey));
   return {
     id: fingerprint(raw),
@@ -46,14 +60,19 @@ export function verifySignature(publicKeyBase64: string, message: string, signat
   try {
     const raw = Buffer.from(publicKeyBase64, 'base64');
     if (raw.length !== 32) return false;
-    const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]), format: 'der', type: 'spki' });
+    const key = createPublicKey({
+      key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]),
+      format: 'der',
+      type: 'spki',
+    });
     return verify(null, Buffer.from(message, 'utf8'), key, Buffer.from(signatureBase64, 'base64'));
   } catch {
     return false;
   }
 }
 
-export const sameHex = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+export const sameHex = (a: string, b: string): boolean =>
+  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export class ChainKeys {
   /** oldest first; the last one signs new rows and checkpoints */
@@ -93,7 +112,9 @@ export function canonicalRow(tag: string, values: readonly unknown[]): string {
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('canonicalJson: non-finite number');

@@ -1,4 +1,15 @@
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { canonicalJson, verifySignature, type ChainKeys } from './chain-keys.ts';
@@ -50,7 +61,10 @@ function fileMessage(c: Omit<Checkpoint, 'signature'> & { signature?: unknown })
 }
 
 export class CheckpointStore {
-  constructor(readonly dir: string, private readonly keys: ChainKeys) {}
+  constructor(
+    readonly dir: string,
+    private readonly keys: ChainKeys,
+  ) {}
 
   static fileName(at: Date): string {
     return `${at.toISOString().slice(0, 10)}.json`;
@@ -61,7 +75,10 @@ export class CheckpointStore {
   }
 
   /** Writes the day's checkpoint; null when that day already has one (files are never replaced). */
-  write<E extends CheckpointEntry>(at: Date, entries: readonly E[]): { name: string; checkpoint: Checkpoint<E> } | null {
+  write<E extends CheckpointEntry>(
+    at: Date,
+    entries: readonly E[],
+  ): { name: string; checkpoint: Checkpoint<E> } | null {
     const key = this.keys.current;
     const head = { format: CHECKPOINT_FORMAT, at: at.toISOString(), keyId: key.id };
     const tenants = entries.map((e) => ({ ...e, signature: key.sign(entryMessage(head, e)) }));
@@ -91,7 +108,10 @@ export class CheckpointStore {
   /** Every checkpoint file, oldest first, each checked against the key ring. */
   readAll<E extends CheckpointEntry = CheckpointEntry>(): CheckpointRead<E>[] {
     if (!existsSync(this.dir)) return [];
-    return readdirSync(this.dir).filter((n) => NAME.test(n)).sort().map((name) => this.read<E>(name));
+    return readdirSync(this.dir)
+      .filter((n) => NAME.test(n))
+      .sort()
+      .map((name) => this.read<E>(name));
   }
 
   read<E extends CheckpointEntry = CheckpointEntry>(name: string): CheckpointRead<E> {
@@ -105,13 +125,26 @@ export class CheckpointStore {
   }
 
   private problemOf(c: Checkpoint): string | null {
-    if (!c || typeof c !== 'object' || c.format !== CHECKPOINT_FORMAT || typeof c.at !== 'string' || !Array.isArray(c.tenants)) return 'not a checkpoint of a known format';
+    if (
+      !c ||
+      typeof c !== 'object' ||
+      c.format !== CHECKPOINT_FORMAT ||
+      typeof c.at !== 'string' ||
+      !Array.isArray(c.tenants)
+    )
+      return 'not a checkpoint of a known format';
     const key = typeof c.keyId === 'string' ? this.keys.byId(c.keyId) : undefined;
     // The public key in the file is only informative: signatures are checked against the key derived from our secret.
     if (!key) return `signed with key ${String(c.keyId)}, which is not among this installation's audit keys`;
-    if (typeof c.signature !== 'string' || !verifySignature(key.publicKey, fileMessage(c), c.signature)) return 'the file signature does not hold (the file was changed)';
+    if (typeof c.signature !== 'string' || !verifySignature(key.publicKey, fileMessage(c), c.signature))
+      return 'the file signature does not hold (the file was changed)';
     for (const t of c.tenants) {
-      if (!t || typeof t.tenantId !== 'string' || typeof t.signature !== 'string' || !verifySignature(key.publicKey, entryMessage(c, t), t.signature)) {
+      if (
+        !t ||
+        typeof t.tenantId !== 'string' ||
+        typeof t.signature !== 'string' ||
+        !verifySignature(key.publicKey, entryMessage(c, t), t.signature)
+      ) {
         return `the signature of tenant ${String(t?.tenantId)}'s entry does not hold (the entry was changed)`;
       }
     }

@@ -54,7 +54,11 @@ export function firstControlCharacter(value: unknown, path: string, forbidden: R
 
 function refuse(request: FastifyRequest, field: string): never {
   const locale = localeFromHeader(request.headers['accept-language']);
-  throw invalidField(field, 'controlCharacters', translate(locale, 'validation.controlCharacters') ?? 'must not contain control characters');
+  throw invalidField(
+    field,
+    'controlCharacters',
+    translate(locale, 'validation.controlCharacters') ?? 'must not contain control characters',
+  );
 }
 
 interface MultipartPart {
@@ -85,7 +89,8 @@ function guardMultipart(request: FastifyRequest, methods: MultipartMethods): voi
     if (bad) refuse(request, bad);
   };
   const checkFields = (part: MultipartPart | undefined) => {
-    for (const field of Object.values(part?.fields ?? {})) for (const p of Array.isArray(field) ? field : [field]) checkPart(p);
+    for (const field of Object.values(part?.fields ?? {}))
+      for (const p of Array.isArray(field) ? field : [field]) checkPart(p);
   };
   const { parts, file, files } = methods;
   if (parts) {
@@ -116,9 +121,10 @@ function guardMultipart(request: FastifyRequest, methods: MultipartMethods): voi
 /** Installs the check for every route: parsed bodies (JSON, forms, XML), query strings, path parameters, multipart. */
 export function installControlCharacterGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const bad = firstControlCharacter(request.params, 'params', LINE_FORBIDDEN)
-      ?? firstControlCharacter(request.query, 'query')
-      ?? firstControlCharacter(request.body, 'body');
+    const bad =
+      firstControlCharacter(request.params, 'params', LINE_FORBIDDEN) ??
+      firstControlCharacter(request.query, 'query') ??
+      firstControlCharacter(request.body, 'body');
     if (bad) refuse(request, bad);
     const methods = request as unknown as MultipartMethods;
     if (typeof methods.isMultipart === 'function' && methods.isMultipart()) guardMultipart(request, methods);

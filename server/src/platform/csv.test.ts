@@ -13,16 +13,27 @@ describe('parseCsv', () => {
   });
 
   it('keeps a last line without a line end and rejects an unterminated quote', () => {
-    expect(parseCsv('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(() => parseCsv('a,"b\n1,2')).toThrow(/^CSV: unterminated/);
   });
 
   it('reads CR line ends, rows of different lengths, Chinese text and a quote inside an unquoted field', () => {
-    expect(parseCsv('工单编号,诉求内容\r路灯"不亮",\r\rGD-2')).toEqual([['工单编号', '诉求内容'], ['路灯"不亮"', ''], ['GD-2']]);
+    expect(parseCsv('工单编号,诉求内容\r路灯"不亮",\r\rGD-2')).toEqual([
+      ['工单编号', '诉求内容'],
+      ['路灯"不亮"', ''],
+      ['GD-2'],
+    ]);
   });
 
   it('keeps a line of empty fields (a row the caller reports) but not an empty line', () => {
-    expect(parseCsv('a,b\n,\n\nc,d\n')).toEqual([['a', 'b'], ['', ''], ['c', 'd']]);
+    expect(parseCsv('a,b\n,\n\nc,d\n')).toEqual([
+      ['a', 'b'],
+      ['', ''],
+      ['c', 'd'],
+    ]);
     expect(parseCsv('')).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ export function parseCsv(text: string): string[][] {
     });
   } catch (err) {
     if (err instanceof CsvError) {
-      throw new Error(err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'CSV: unterminated quoted field' : `CSV: ${err.message}`, { cause: err });
+      throw new Error(err.code === 'CSV_QUOTE_NOT_CLOSED' ? 'CSV: unterminated quoted field' : `CSV: ${err.message}`, {
+        cause: err,
+      });
     }
     throw err;
   }

@@ -18,8 +18,10 @@ const clock = new FixedClock(new Date('2024-03-12T02:00:00.000Z'));
 describe.runIf(TEST_DIALECT === 'sqlite')('SQLite statistics', () => {
   let dir: string;
   let file: string;
-  const analysed = (db: SQLite.Database) => (db.prepare("select count(*) as n from sqlite_master where name = 'sqlite_stat1'").get() as { n: number }).n === 1
-    ? (db.prepare('select distinct tbl from sqlite_stat1').all() as { tbl: string }[]).map((r) => r.tbl) : [];
+  const analysed = (db: SQLite.Database) =>
+    (db.prepare("select count(*) as n from sqlite_master where name = 'sqlite_stat1'").get() as { n: number }).n === 1
+      ? (db.prepare('select distinct tbl from sqlite_stat1').all() as { tbl: string }[]).map((r) => r.tbl)
+      : [];
   const forget = () => {
     const raw = new SQLite(file);
     raw.exec('drop table if exists sqlite_stat1');
@@ -56,7 +58,9 @@ describe.runIf(TEST_DIALECT === 'sqlite')('SQLite statistics', () => {
       forget();
       // Another connection dropped the statistics: the job's optimize sees the tables unanalysed and writes them.
       await statisticsJob(database).run(clock.now());
-      expect((await sql<{ tbl: string }>`select distinct tbl from sqlite_stat1`.execute(database.db)).rows.map((r) => r.tbl)).toContain('components');
+      expect(
+        (await sql<{ tbl: string }>`select distinct tbl from sqlite_stat1`.execute(database.db)).rows.map((r) => r.tbl),
+      ).toContain('components');
     } finally {
       await database.close();
     }
@@ -84,8 +88,11 @@ describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL statistics', () => {
   }, 60_000);
   afterAll(async () => database.close());
 
-  const lastAnalyze = async (table: string) => (await sql<{ at: string | null }>`select last_analyze as at from pg_stat_user_tables
-    where schemaname = current_schema() and relname = ${table}`.execute(database.db)).rows[0]?.at ?? null;
+  const lastAnalyze = async (table: string) =>
+    (
+      await sql<{ at: string | null }>`select last_analyze as at from pg_stat_user_tables
+    where schemaname = current_schema() and relname = ${table}`.execute(database.db)
+    ).rows[0]?.at ?? null;
 
   it('the scheduler job leaves PostgreSQL to autovacuum', async () => {
     await expect(statisticsJob(database).run(clock.now())).resolves.toBeUndefined();

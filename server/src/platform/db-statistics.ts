@@ -30,8 +30,13 @@ export async function refreshStatistics(db: Executor, tables: readonly string[] 
     for (const t of tables) await sql`analyze ${sql.id(t)}`.execute(db);
     return;
   }
-  const names = tables.length ? tables
-    : (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db)).rows.map((r) => r.name);
+  const names = tables.length
+    ? tables
+    : (
+        await sql<{
+          name: string;
+        }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db)
+      ).rows.map((r) => r.name);
   if (names.length) await sql`analyze ${sql.join(names.map((t) => sql.id(t)))}`.execute(db);
 }
 

@@ -81,7 +81,7 @@ const UNIQUE_CODES = new Set(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRI
 const FK_CODES = new Set(['SQLITE_CONSTRAINT_FOREIGNKEY', '23503']);
 
 function errCode(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err ? String((err).code) : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : undefined;
 }
 
 export const isUniqueViolation = (err: unknown): boolean => UNIQUE_CODES.has(errCode(err) ?? '');

@@ -19,10 +19,18 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const send = (session: Session, url: string, payload: Buffer, type: string, language?: string) => ctx.app.inject({
-  method: 'POST', url, payload,
-  headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': type, ...(language ? { 'accept-language': language } : {}) },
-});
+const send = (session: Session, url: string, payload: Buffer, type: string, language?: string) =>
+  ctx.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': type,
+      ...(language ? { 'accept-language': language } : {}),
+    },
+  });
 /** An import, followed to the end of its job; the job is read in the same language. */
 const post = async (session: Session, url: string, payload: Buffer, type: string, language?: string) =>
   importOutcome(ctx.app, session, await send(session, url, payload, type, language), language ?? 'zh-CN');
@@ -32,14 +40,36 @@ const details = (res: { json: () => { error: { details: Detail[] } } }) => res.j
 describe('import row errors', () => {
   it('a catalog standards row error is Chinese by default and English for an English request', async () => {
     const file = await buildStandardsWorkbook([
-      { 类型: '事项', 大类: '', 小类: '占道经营', 立案条件: '夜间占道摆卖', 处置时限: '尽快', 结案条件: '取缔', 处置单位: '城管执法大队' },
+      {
+        类型: '事项',
+        大类: '',
+        小类: '占道经营',
+        立案条件: '夜间占道摆卖',
+        处置时限: '尽快',
+        结案条件: '取缔',
+        处置单位: '城管执法大队',
+      },
     ]);
     const zh = await post(admin, '/api/catalog/conditions/import?mode=append', file, XLSX_MIME);
     expect(zh.statusCode, zh.body).toBe(400);
-    expect(details(zh)).toEqual([{ row: 2, field: '处置时限', message: '无法识别处置时限「尽快」：应为 1–999 的整数加单位，如 2紧急工作时、4工作时、3工作日、7自然日' }]);
+    expect(details(zh)).toEqual([
+      {
+        row: 2,
+        field: '处置时限',
+        message: '无法识别处置时限「尽快」：应为 1–999 的整数加单位，如 2紧急工作时、4工作时、3工作日、7自然日',
+      },
+    ]);
     const en = await post(admin, '/api/catalog/conditions/import?mode=append', file, XLSX_MIME, 'en-US,en;q=0.9');
     expect(en.statusCode).toBe(400);
-    expect(details(en)).toEqual([{ row: 2, field: '处置时限', message: expect.stringMatching(/^Cannot read the handling time limit "尽快": write a whole number from 1 to 999 and a unit/) }]);
+    expect(details(en)).toEqual([
+      {
+        row: 2,
+        field: '处置时限',
+        message: expect.stringMatching(
+          /^Cannot read the handling time limit "尽快": write a whole number from 1 to 999 and a unit/,
+        ),
+      },
+    ]);
   });
 
   it('a hotline row error and a missing header are Chinese by default and English for an English request', async () => {
@@ -55,18 +85,32 @@ describe('import row errors', () => {
       { row: 2, field: '诉求内容', message: '诉求内容 is required' },
       { row: 2, field: '紧急程度', message: 'Urgency "很急" must be one of: 一般、紧急、特急' },
     ]);
-    const noHeader = await post(operator, '/api/hotline/orders/import?source=12345', Buffer.from('编号,姓名\r\nX-1,张三\r\n'), 'text/csv', 'en');
-    expect(details(noHeader)).toEqual([{ row: 1, field: '诉求内容', message: 'The column header "诉求内容" is missing' }]);
+    const noHeader = await post(
+      operator,
+      '/api/hotline/orders/import?source=12345',
+      Buffer.from('编号,姓名\r\nX-1,张三\r\n'),
+      'text/csv',
+      'en',
+    );
+    expect(details(noHeader)).toEqual([
+      { row: 1, field: '诉求内容', message: 'The column header "诉求内容" is missing' },
+    ]);
   });
 
   it('a missing upload names the field in the request language', async () => {
     const boundary = '----cityloopLang';
-    const body = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="other"; filename="a.xlsx"\r\nContent-Type: ${XLSX_MIME}\r\n\r\nx\r\n--${boundary}--\r\n`);
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="other"; filename="a.xlsx"\r\nContent-Type: ${XLSX_MIME}\r\n\r\nx\r\n--${boundary}--\r\n`,
+    );
     const type = `multipart/form-data; boundary=${boundary}`;
     const zh = await send(admin, '/api/catalog/conditions/import', body, type);
     expect(zh.statusCode).toBe(400);
-    expect(details(zh)).toEqual([{ field: 'body.file', rule: 'required', message: '请在表单字段 file 中上传 xlsx 文件' }]);
+    expect(details(zh)).toEqual([
+      { field: 'body.file', rule: 'required', message: '请在表单字段 file 中上传 xlsx 文件' },
+    ]);
     const en = await send(admin, '/api/catalog/conditions/import', body, type, 'en');
-    expect(details(en)).toEqual([{ field: 'body.file', rule: 'required', message: 'Upload the xlsx file in the multipart form field "file"' }]);
+    expect(details(en)).toEqual([
+      { field: 'body.file', rule: 'required', message: 'Upload the xlsx file in the multipart form field "file"' },
+    ]);
   });
 });

@@ -17,7 +17,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (entity?: string) => new AppError('NOT_FOUND', 404, entity ? { entity } : undefined);
-export const forbidden = (permission?: string) => new AppError('AUTH_FORBIDDEN', 403, permission ? { permission } : undefined);
+export const forbidden = (permission?: string) =>
+  new AppError('AUTH_FORBIDDEN', 403, permission ? { permission } : undefined);
 export const conflict = (code: string, details?: unknown) => new AppError(code, 409, details);
 /** A 400 that names the offending field, in the same shape as schema validation errors. */
 export const invalidField = (field: string, rule: string, message: string, code = 'VALIDATION_FAILED') =>
@@ -35,7 +36,11 @@ interface MessageKey {
  * A detail (e.g. `{ row, field }`) with a `message` from the i18n catalogs: the text is zh-CN here, and the error
  * handler renders it again in the language of the request (localizeDetails).
  */
-export function withMessage<T extends object>(detail: T, key: string, params?: Record<string, unknown>): T & { message: string } {
+export function withMessage<T extends object>(
+  detail: T,
+  key: string,
+  params?: Record<string, unknown>,
+): T & { message: string } {
   const out = { ...detail, message: translate('zh-CN', key, params) ?? key };
   Object.defineProperty(out, MESSAGE_KEY, { value: { key, params } satisfies MessageKey, enumerable: false });
   return out;

@@ -24,7 +24,10 @@ export function firstNonFinite(value: unknown, path: string, budget = { left: 20
  */
 export function installFiniteNumberGuard(app: FastifyInstance): void {
   app.addHook('preHandler', async (request) => {
-    const bad = firstNonFinite(request.query, 'query') ?? firstNonFinite(request.body, 'body') ?? firstNonFinite(request.params, 'params');
+    const bad =
+      firstNonFinite(request.query, 'query') ??
+      firstNonFinite(request.body, 'body') ??
+      firstNonFinite(request.params, 'params');
     if (bad) throw invalidField(bad, 'type', 'must be a finite number');
   });
 }

@@ -66,7 +66,11 @@ export class ChainWalker<F> {
   private keyIndex = 0;
   private keyed = false;
 
-  constructor(private readonly format: ChainFormat<F>, private readonly keys: ChainKeys, private readonly options: WalkOptions = {}) {}
+  constructor(
+    private readonly format: ChainFormat<F>,
+    private readonly keys: ChainKeys,
+    private readonly options: WalkOptions = {},
+  ) {}
 
   /** seq of the last row that held */
   get length(): number {
@@ -76,19 +80,23 @@ export class ChainWalker<F> {
   step(row: F & LinkedRow): string | null {
     const seq = Number(row.seq);
     const version = Number(row.hash_version);
-    if (seq !== this.expected) return `seq ${seq} follows ${this.expected - 1}: row ${this.expected} is missing (deleted?)`;
-    if (row.prev_hash !== this.prev) return 'prev_hash does not match the previous row (a row before it was changed or removed)';
+    if (seq !== this.expected)
+      return `seq ${seq} follows ${this.expected - 1}: row ${this.expected} is missing (deleted?)`;
+    if (row.prev_hash !== this.prev)
+      return 'prev_hash does not match the previous row (a row before it was changed or removed)';
     if (version === 1) {
       if (this.keyed) return 'an unkeyed version-1 row after keyed rows (rewritten without the key?)';
       const until = this.options.legacyUntil;
-      if (until && seq > until.seq) return `an unkeyed version-1 row after the ${until.seq} legacy rows sealed by checkpoint ${until.source} (rewritten without the key?)`;
+      if (until && seq > until.seq)
+        return `an unkeyed version-1 row after the ${until.seq} legacy rows sealed by checkpoint ${until.source} (rewritten without the key?)`;
       if (this.format.legacyHash(row) !== row.hash) return 'content does not match its hash (the row was edited)';
       this.options.seal?.add(this.format.message(row));
     } else if (version === 2) {
       const message = this.format.message(row);
       const ring = this.keys.ring;
       let found = -1;
-      for (let i = this.keyIndex; i < ring.length && found < 0; i++) if (sameHex(ring[i]!.hmac(message), row.hash)) found = i;
+      for (let i = this.keyIndex; i < ring.length && found < 0; i++)
+        if (sameHex(ring[i]!.hmac(message), row.hash)) found = i;
       if (found < 0) return 'content does not match its keyed hash (the row was edited, or rehashed without the key)';
       this.keyIndex = found;
       this.keyed = true;

@@ -10,7 +10,12 @@ interface AjvIssue {
   params: Record<string, unknown>;
 }
 
-const CONTEXT_NAMES: Record<string, string> = { querystring: 'query', body: 'body', params: 'params', headers: 'headers' };
+const CONTEXT_NAMES: Record<string, string> = {
+  querystring: 'query',
+  body: 'body',
+  params: 'params',
+  headers: 'headers',
+};
 
 /** Turns schema-validation issues into `[{ field: 'body.username', rule, message }]`: bad input is a 400 naming every field. */
 export function fieldErrors(issues: readonly AjvIssue[], context: string | undefined, locale: Locale) {
@@ -36,14 +41,28 @@ export function fieldErrors(issues: readonly AjvIssue[], context: string | undef
 }
 
 /** The message of an error code in the request's language, as the error body carries it (also for stored errors). */
-export function errorMessage(request: FastifyRequest, code: string, details?: unknown, params?: Record<string, unknown>): string {
+export function errorMessage(
+  request: FastifyRequest,
+  code: string,
+  details?: unknown,
+  params?: Record<string, unknown>,
+): string {
   const locale = localeFromHeader(request.headers['accept-language']);
   return translate(locale, `errors.${code}`, { ...(params ?? {}), ...(isRecord(details) ? details : {}) }) ?? code;
 }
 
-function send(reply: FastifyReply, request: FastifyRequest, status: number, code: string, details?: unknown, params?: Record<string, unknown>) {
+function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  code: string,
+  details?: unknown,
+  params?: Record<string, unknown>,
+) {
   const message = errorMessage(request, code, details, params);
-  return reply.status(status).send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: request.id } });
+  return reply
+    .status(status)
+    .send({ error: { code, message, ...(details === undefined ? {} : { details }), requestId: request.id } });
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -80,8 +99,15 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (err instanceof AppError) {
       // An error that knows when to try again (busy, rate limited) says so the way clients and proxies read it.
       const retryAfter = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
-      if (typeof retryAfter === 'number' && Number.isFinite(retryAfter)) reply.header('retry-after', String(Math.ceil(retryAfter)));
-      return send(reply, request, err.status, err.code, localizeDetails(err.details, localeFromHeader(request.headers['accept-language'])));
+      if (typeof retryAfter === 'number' && Number.isFinite(retryAfter))
+        reply.header('retry-after', String(Math.ceil(retryAfter)));
+      return send(
+        reply,
+        request,
+        err.status,
+        err.code,
+        localizeDetails(err.details, localeFromHeader(request.headers['accept-language'])),
+      );
     }
     const fe = err as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
     if (fe.validation) {
@@ -97,10 +123,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (UNSTORABLE_TEXT.has(String((err as { code?: unknown }).code))) {
       // Last line behind the control-character check (platform/control-chars.ts): text that reached PostgreSQL
       // by a path the check does not see (e.g. a cell of an uploaded workbook) is still bad input, not a bug.
-      return send(reply, request, 400, 'BAD_REQUEST', { reason: 'text contains characters that cannot be stored (e.g. NUL)' });
+      return send(reply, request, 400, 'BAD_REQUEST', {
+        reason: 'text contains characters that cannot be stored (e.g. NUL)',
+      });
     }
     const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
-    if (status === 413 && !BYTE_LIMITS.has(String(fe.code))) return send(reply, request, 413, 'TOO_MANY_PARTS', { reason: fe.message.slice(0, 200) });
+    if (status === 413 && !BYTE_LIMITS.has(String(fe.code)))
+      return send(reply, request, 413, 'TOO_MANY_PARTS', { reason: fe.message.slice(0, 200) });
     if (status === 413) {
       // Limits differ per route (imports, uploads, forms): name the one this route enforces.
       const limit = request.routeOptions.bodyLimit;

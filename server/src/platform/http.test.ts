@@ -19,7 +19,9 @@ describe('attachment', () => {
 
   it('sends a Chinese name as UTF-8 filename* (RFC 5987) with an ASCII fallback', () => {
     const header = attachment('立结案标准.xlsx', { fallback: 'filing-conditions.xlsx' });
-    expect(header).toBe(`attachment; filename=filing-conditions.xlsx; filename*=UTF-8''${encodeURIComponent('立结案标准.xlsx')}`);
+    expect(header).toBe(
+      `attachment; filename=filing-conditions.xlsx; filename*=UTF-8''${encodeURIComponent('立结案标准.xlsx')}`,
+    );
     expect(parse(header)).toEqual({ type: 'attachment', parameters: { filename: '立结案标准.xlsx' } });
     // Without a chosen fallback every client still gets a valid Latin-1 header and the full name in filename*.
     expect(parse(attachment('案件列表.xlsx')).parameters.filename).toBe('案件列表.xlsx');
@@ -41,12 +43,22 @@ describe('attachment', () => {
 describe('sendDownload', () => {
   it('sends the body with its type and a Content-Disposition Node accepts for a Chinese name', async () => {
     const app = Fastify();
-    app.get('/file', async (_req, reply) => sendDownload(reply, { filename: '热线工单导入模板.xlsx', fallback: 'hotline-orders.xlsx', contentType: 'text/csv; charset=utf-8', body: 'a,b\n' }));
+    app.get('/file', async (_req, reply) =>
+      sendDownload(reply, {
+        filename: '热线工单导入模板.xlsx',
+        fallback: 'hotline-orders.xlsx',
+        contentType: 'text/csv; charset=utf-8',
+        body: 'a,b\n',
+      }),
+    );
     const res = await app.inject({ method: 'GET', url: '/file' });
     await app.close();
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(parse(String(res.headers['content-disposition']))).toEqual({ type: 'attachment', parameters: { filename: '热线工单导入模板.xlsx' } });
+    expect(parse(String(res.headers['content-disposition']))).toEqual({
+      type: 'attachment',
+      parameters: { filename: '热线工单导入模板.xlsx' },
+    });
     expect(res.body).toBe('a,b\n');
   });
 });

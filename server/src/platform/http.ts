@@ -8,8 +8,12 @@ import { AppError, withMessage } from './errors.ts';
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
 /** The response-schema entries for the listed error statuses: `errorResponses(400, 404)` → `{ 400: ErrorBody, 404: ErrorBody }`. */
-export function errorResponses<const S extends readonly ErrorStatus[]>(...statuses: S): { [K in S[number] as `${K}`]: typeof ErrorBody } {
-  return Object.fromEntries(statuses.map((status) => [status, ErrorBody])) as { [K in S[number] as `${K}`]: typeof ErrorBody };
+export function errorResponses<const S extends readonly ErrorStatus[]>(
+  ...statuses: S
+): { [K in S[number] as `${K}`]: typeof ErrorBody } {
+  return Object.fromEntries(statuses.map((status) => [status, ErrorBody])) as {
+    [K in S[number] as `${K}`]: typeof ErrorBody;
+  };
 }
 
 /**
@@ -18,7 +22,10 @@ export function errorResponses<const S extends readonly ErrorStatus[]>(...status
  * `fallback` replaces the `?`-for-every-character ASCII name the package would otherwise derive from a Chinese name.
  */
 export function attachment(filename: string, options: { fallback?: string; inline?: boolean } = {}): string {
-  return contentDisposition(filename, { type: options.inline ? 'inline' : 'attachment', fallback: options.fallback ?? true });
+  return contentDisposition(filename, {
+    type: options.inline ? 'inline' : 'attachment',
+    fallback: options.fallback ?? true,
+  });
 }
 
 export interface Download {
@@ -31,7 +38,10 @@ export interface Download {
 
 /** Sends a file to be saved under `filename`. */
 export function sendDownload(reply: FastifyReply, file: Download) {
-  return reply.header('content-type', file.contentType).header('content-disposition', attachment(file.filename, { fallback: file.fallback })).send(file.body);
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', attachment(file.filename, { fallback: file.fallback }))
+    .send(file.body);
 }
 
 export interface UploadedFile {
@@ -46,8 +56,14 @@ export interface UploadedFile {
  * at `maxBytes` (a larger file is a 413); a missing or empty upload is a 400 on `body.file`. `types` names the
  * accepted formats in the message, e.g. "xlsx 或 CSV".
  */
-export async function uploadedFile(req: FastifyRequest, options: { maxBytes: number; types: string }): Promise<UploadedFile> {
-  const missing = (key: string) => new AppError('VALIDATION_FAILED', 400, [withMessage({ field: 'body.file', rule: 'required' }, key, { types: options.types })]);
+export async function uploadedFile(
+  req: FastifyRequest,
+  options: { maxBytes: number; types: string },
+): Promise<UploadedFile> {
+  const missing = (key: string) =>
+    new AppError('VALIDATION_FAILED', 400, [
+      withMessage({ field: 'body.file', rule: 'required' }, key, { types: options.types }),
+    ]);
   if (req.isMultipart()) {
     const part = await req.file({ limits: { fileSize: options.maxBytes, files: 1 } });
     if (!part || part.fieldname !== 'file') throw missing('details.upload.fileField');

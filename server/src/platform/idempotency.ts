@@ -16,7 +16,9 @@ export function idempotencyKey(header: string | string[] | undefined): string | 
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value === '') return null;
   if (!KEY_PATTERN.test(value)) {
-    throw new AppError('VALIDATION_FAILED', 400, [{ field: 'headers.idempotency-key', rule: 'pattern', message: '8–128 characters: letters, digits, . _ : -' }]);
+    throw new AppError('VALIDATION_FAILED', 400, [
+      { field: 'headers.idempotency-key', rule: 'pattern', message: '8–128 characters: letters, digits, . _ : -' },
+    ]);
   }
   return value;
 }
@@ -36,11 +38,14 @@ export function requestFingerprint(request: unknown): string {
   while (stack.length > 0) {
     const item = stack.pop();
     if (item instanceof Literal) hash.update(item.text);
-    else if (item === undefined || item === null || typeof item === 'function' || typeof item === 'symbol') hash.update('null');
+    else if (item === undefined || item === null || typeof item === 'function' || typeof item === 'symbol')
+      hash.update('null');
     else if (typeof item === 'bigint') hash.update(item.toString());
     else if (typeof item !== 'object') hash.update(JSON.stringify(item) ?? 'null');
     else if (ArrayBuffer.isView(item)) {
-      const bytes = createHash('sha256').update(new Uint8Array(item.buffer, item.byteOffset, item.byteLength)).digest('hex');
+      const bytes = createHash('sha256')
+        .update(new Uint8Array(item.buffer, item.byteOffset, item.byteLength))
+        .digest('hex');
       hash.update(`{"$bytes":"${bytes}"}`);
     } else if (item instanceof Date) hash.update(JSON.stringify(item.toISOString()));
     else if (Array.isArray(item)) {
@@ -49,9 +54,13 @@ export function requestFingerprint(request: unknown): string {
       parts.push(new Literal(']'));
       for (let i = parts.length - 1; i >= 0; i -= 1) stack.push(parts[i]);
     } else {
-      const keys = Object.keys(item).filter((k) => (item as Record<string, unknown>)[k] !== undefined).sort();
+      const keys = Object.keys(item)
+        .filter((k) => (item as Record<string, unknown>)[k] !== undefined)
+        .sort();
       const parts: unknown[] = [new Literal('{')];
-      keys.forEach((k, i) => parts.push(new Literal(`${i ? ',' : ''}${JSON.stringify(k)}:`), (item as Record<string, unknown>)[k]));
+      keys.forEach((k, i) =>
+        parts.push(new Literal(`${i ? ',' : ''}${JSON.stringify(k)}:`), (item as Record<string, unknown>)[k]),
+      );
       parts.push(new Literal('}'));
       for (let i = parts.length - 1; i >= 0; i -= 1) stack.push(parts[i]);
     }
@@ -62,8 +71,18 @@ export function requestFingerprint(request: unknown): string {
 /** A key already used with a different request: replaying the first answer would hide that the new one was lost. */
 export const keyReused = () => new AppError('IDEMPOTENCY_KEY_REUSED', 422, { header: 'idempotency-key' });
 
-async function storedResponse<T>(db: Executor, scope: string, key: string, requestHash: string): Promise<StoredResponse<T> | undefined> {
-  const row = await db.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+async function storedResponse<T>(
+  db: Executor,
+  scope: string,
+  key: string,
+  requestHash: string,
+): Promise<StoredResponse<T> | undefined> {
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
   if (!row) return undefined;
   // Rows stored before fingerprints were kept have none; they replay as they always did.
   if (row.request_hash !== null && row.request_hash !== requestHash) throw keyReused();
@@ -75,7 +94,12 @@ async function storedResponse<T>(db: Executor, scope: string, key: string, reque
  * data before writing (imports): a retry must get the first result, not "already exists". `request` is
  * what the caller sent (the validated body, the uploaded bytes): the same key with a different request is a 422.
  */
-export async function replay<T>(database: Database, scope: string, key: string | null, request: unknown): Promise<StoredResponse<T> | undefined> {
+export async function replay<T>(
+  database: Database,
+  scope: string,
+  key: string | null,
+  request: unknown,
+): Promise<StoredResponse<T> | undefined> {
   if (!key) return undefined;
   return storedResponse<T>(database.db, scope, key, requestFingerprint(request));
 }
@@ -107,7 +131,17 @@ export async function once<T>(
   try {
     const result = await db.transaction().execute(async (tx) => {
       const out = await run(tx);
-      await tx.insertInto('idempotency_keys').values({ scope, key, status: out.status, body: JSON.stringify(out.body), created_at: now(), request_hash: requestHash }).execute();
+      await tx
+        .insertInto('idempotency_keys')
+        .values({
+          scope,
+          key,
+          status: out.status,
+          body: JSON.stringify(out.body),
+          created_at: now(),
+          request_hash: requestHash,
+        })
+        .execute();
       return out;
     });
     return { ...result, replayed: false };

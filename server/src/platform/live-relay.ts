@@ -67,7 +67,12 @@ export async function startLiveRelay(hub: LiveHub, options: LiveRelayOptions): P
   subscribed.catch(onError);
   let timer: NodeJS.Timeout | undefined;
   // Start once subscribed, or after the timeout anyway (an app without live updates still serves).
-  await Promise.race([subscribed, new Promise((resolve) => { timer = setTimeout(resolve, options.connectTimeoutMs ?? 5000); })]).catch(() => undefined);
+  await Promise.race([
+    subscribed,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, options.connectTimeoutMs ?? 5000);
+    }),
+  ]).catch(() => undefined);
   clearTimeout(timer);
 
   hub.setRelay((event) => {

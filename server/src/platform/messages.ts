@@ -23,5 +23,7 @@ function lookup(tree: Tree, key: string): string | undefined {
 export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string | undefined {
   const template = lookup(locale === 'en' ? en : zhCN, key);
   if (template === undefined) return undefined;
-  return formatPlurals(template, locale, params).replace(/\{(\w+)\}/g, (m, name: string) => (params && params[name] !== undefined ? String(params[name]) : m));
+  return formatPlurals(template, locale, params).replace(/\{(\w+)\}/g, (m, name: string) =>
+    params && params[name] !== undefined ? String(params[name]) : m,
+  );
 }

@@ -12,7 +12,8 @@ export function listWindow<C extends string>(
 ) {
   const name = query.sort ?? defaultSort;
   const column = Object.hasOwn(sorts, name) ? sorts[name] : undefined;
-  if (column === undefined) throw invalidField('query.sort', 'enum', `sort must be one of: ${Object.keys(sorts).join(', ')}`);
+  if (column === undefined)
+    throw invalidField('query.sort', 'enum', `sort must be one of: ${Object.keys(sorts).join(', ')}`);
   const { limit, offset } = pageWindow(query.page, query.pageSize);
   return { limit, offset, sort: column, order: query.order ?? 'asc', page: query.page ?? 1 } as const;
 }

@@ -3,7 +3,13 @@ import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FixedClock } from './clock.ts';
-import { MemoryHitCounter, openRateCounting, RedisHitCounter, type HitCounter, type RateCounting } from './rate-counter.ts';
+import {
+  MemoryHitCounter,
+  openRateCounting,
+  RedisHitCounter,
+  type HitCounter,
+  type RateCounting,
+} from './rate-counter.ts';
 
 /**
  * The fixed-window hit counters behind the rate limits: the memory one on a moved clock, the Redis one on the local
@@ -27,7 +33,9 @@ afterAll(async () => {
 
 /** A counter on the local Redis, as an app instance opens it; resolves once its connection is ready. */
 async function redisCounter(clock: FixedClock): Promise<HitCounter> {
-  const rates = openRateCounting({ url: REDIS_URL, prefix }, clock, (err) => { throw err; });
+  const rates = openRateCounting({ url: REDIS_URL, prefix }, clock, (err) => {
+    throw err;
+  });
   opened.push(rates);
   const client = rates.pluginOptions.redis as Redis;
   if (client.status !== 'ready') await new Promise((resolve) => client.once('ready', resolve));
@@ -102,11 +110,20 @@ describe('Redis hit counter', () => {
         srv.close(() => resolve(p));
       });
     });
-    const client = new Redis(`redis://127.0.0.1:${port}`, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    const client = new Redis(`redis://127.0.0.1:${port}`, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+    });
     client.on('error', () => undefined);
     const errors: unknown[] = [];
     const clock = new FixedClock(new Date('2026-03-01T08:00:00Z'));
-    const c = new RedisHitCounter(client, prefix, () => clock.now().getTime(), (err) => errors.push(err));
+    const c = new RedisHitCounter(
+      client,
+      prefix,
+      () => clock.now().getTime(),
+      (err) => errors.push(err),
+    );
     try {
       expect(await c.hit('down', 60_000)).toEqual({ count: 0, resetAt: clock.now().getTime() + 60_000 });
       expect((await c.peek('down', 60_000)).count).toBe(0);

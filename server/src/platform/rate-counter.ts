@@ -86,7 +86,12 @@ export class RedisHitCounter implements HitCounter {
   private readonly redis: Counting;
   private lastWarning = -Infinity;
 
-  constructor(redis: Redis, private readonly prefix: string, private readonly now: () => number, private readonly onError: (err: unknown) => void = () => undefined) {
+  constructor(
+    redis: Redis,
+    private readonly prefix: string,
+    private readonly now: () => number,
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {
     if (!('hitCount' in redis)) {
       redis.defineCommand('hitCount', { numberOfKeys: 1, lua: HIT });
       redis.defineCommand('peekCount', { numberOfKeys: 1, lua: PEEK });
@@ -133,7 +138,11 @@ export interface RateCounting {
  * The counters of one app: Redis when configured, else memory. The Redis connection fails commands at once while
  * disconnected (no offline queue) and gives up on a slow answer, so a request never waits on an absent Redis.
  */
-export function openRateCounting(redis: { url: string; prefix: string } | null, clock: Clock, onError: (err: unknown) => void): RateCounting {
+export function openRateCounting(
+  redis: { url: string; prefix: string } | null,
+  clock: Clock,
+  onError: (err: unknown) => void,
+): RateCounting {
   const now = () => clock.now().getTime();
   if (!redis) return { counter: new MemoryHitCounter(now), pluginOptions: {}, close: async () => undefined };
   const client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });

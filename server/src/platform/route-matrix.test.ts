@@ -13,7 +13,8 @@ let ctx: TestContext;
 const sessions = new Map<string, Session>();
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const u of DAYE_USERS) sessions.set(u.role, await login(ctx.app, u.username, u.username === 'admin' ? 'Admin@12345' : 'Demo@12345'));
+  for (const u of DAYE_USERS)
+    sessions.set(u.role, await login(ctx.app, u.username, u.username === 'admin' ? 'Admin@12345' : 'Demo@12345'));
 });
 afterAll(async () => ctx.close());
 
@@ -29,12 +30,16 @@ describe('permission matrix (generated from the route table)', () => {
 
   it('anonymous callers get 401 on every non-public route', async () => {
     for (const r of apiRoutes().filter((x) => !x.public)) {
-      const res = await ctx.app.inject({ method: r.method as 'GET', url: concrete(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await ctx.app.inject({
+        method: r.method as 'GET',
+        url: concrete(r.url),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
     }
   });
 
-  it('each role gets 403 exactly where its grants lack the route\'s verb', async () => {
+  it("each role gets 403 exactly where its grants lack the route's verb", async () => {
     for (const role of ROLES) {
       const session = sessions.get(role);
       if (!session) throw new Error(`no demo user for ${role}`);
@@ -42,11 +47,16 @@ describe('permission matrix (generated from the route table)', () => {
       for (const r of apiRoutes().filter((x) => x.permission && x.url !== '/api/live')) {
         const allowed = ROLE_PERMISSIONS[role].includes(r.permission as Permission);
         const api = as(ctx.app, session);
-        const res = r.method === 'GET' ? await api.get(concrete(r.url))
-          : r.method === 'DELETE' ? await api.delete(concrete(r.url))
-          : r.method === 'PATCH' ? await api.patch(concrete(r.url), {})
-          : r.method === 'PUT' ? await api.put(concrete(r.url), {})
-          : await api.post(concrete(r.url), {});
+        const res =
+          r.method === 'GET'
+            ? await api.get(concrete(r.url))
+            : r.method === 'DELETE'
+              ? await api.delete(concrete(r.url))
+              : r.method === 'PATCH'
+                ? await api.patch(concrete(r.url), {})
+                : r.method === 'PUT'
+                  ? await api.put(concrete(r.url), {})
+                  : await api.post(concrete(r.url), {});
         if (allowed) expect(res.statusCode, `${role} ${r.method} ${r.url}`).not.toBe(403);
         else expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
         expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBeLessThan(500);
@@ -66,7 +76,14 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
   let regionInspector: Session;
 
   async function dispatchedTo(unitId: string): Promise<string> {
-    const c = (await api('inspector').post('/api/cases', { matterCode: '09006', description: '范围测试 占道经营', lng: 114.975, lat: 30.1 })).json();
+    const c = (
+      await api('inspector').post('/api/cases', {
+        matterCode: '09006',
+        description: '范围测试 占道经营',
+        lng: 114.975,
+        lat: 30.1,
+      })
+    ).json();
     const version = async () => (await api('operator').get(`/api/cases/${c.id}`)).json().version;
     const go = async (role: string, body: Record<string, unknown>) => {
       const res = await api(role).post(`/api/cases/${c.id}/transitions`, { version: await version(), ...body });
@@ -80,12 +97,21 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
   }
 
   beforeAll(async () => {
-    const units = (await api('admin').get('/api/org/units?pageSize=100')).json().items as { id: string; code: string; active: boolean }[];
+    const units = (await api('admin').get('/api/org/units?pageSize=100')).json().items as {
+      id: string;
+      code: string;
+      active: boolean;
+    }[];
     const sanitation = units.find((u) => u.code === 'SANITATION')!;
-    const other = units.find((u) => u.code !== 'SANITATION' && u.active && !['OFFICE', 'BUREAU', 'COMMAND'].includes(u.code))!;
+    const other = units.find(
+      (u) => u.code !== 'SANITATION' && u.active && !['OFFICE', 'BUREAU', 'COMMAND'].includes(u.code),
+    )!;
     ids.ownUnit = await dispatchedTo(sanitation.id);
     ids.otherUnit = await dispatchedTo(other.id);
-    const users = (await api('admin').get('/api/org/users?pageSize=100')).json().items as { id: string; username: string }[];
+    const users = (await api('admin').get('/api/org/users?pageSize=100')).json().items as {
+      id: string;
+      username: string;
+    }[];
     ids.otherUnitUser = users.find((u) => u.username === 'dispatcher')!.id;
     // Two reports in two different streets, and an inspector whose grant is limited to the first street.
     const streets = new Map<string, string>();
@@ -95,7 +121,12 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
         if (loc.statusCode !== 200 || streets.size >= 2) continue;
         const street = loc.json().street.id as string;
         if (!streets.has(street)) {
-          const c = await api('inspector').post('/api/cases', { matterCode: '09006', description: '街道范围测试', lng, lat });
+          const c = await api('inspector').post('/api/cases', {
+            matterCode: '09006',
+            description: '街道范围测试',
+            lng,
+            lat,
+          });
           if (c.statusCode === 201) streets.set(street, c.json().id);
         }
       }
@@ -105,7 +136,12 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
     const streetA = first![0];
     ids.ownStreet = first![1];
     ids.otherStreet = second![1];
-    const created = await api('admin').post('/api/org/users', { username: 'streetinspector', displayName: '街道监督员', password: 'Street#2024', grants: [{ role: 'inspector', regionId: streetA }] });
+    const created = await api('admin').post('/api/org/users', {
+      username: 'streetinspector',
+      displayName: '街道监督员',
+      password: 'Street#2024',
+      grants: [{ role: 'inspector', regionId: streetA }],
+    });
     expect(created.statusCode, created.body).toBe(201);
     regionInspector = await firstSignIn(ctx.app, 'streetinspector', 'Street#2024', 'Street#Chosen2024');
   }, 120_000);
@@ -115,7 +151,7 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
     return { code, message };
   };
 
-  it('a unit grant sees its unit\'s case; another unit\'s is the same 404 as a missing one, and absent from lists', async () => {
+  it("a unit grant sees its unit's case; another unit's is the same 404 as a missing one, and absent from lists", async () => {
     const missing = await api('unitHandler').get(`/api/cases/${MISSING}`);
     expect(missing.statusCode).toBe(404);
     for (const role of ['unitHandler', 'unitManager']) {
@@ -130,7 +166,7 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
     expect((await api('dispatcher').get(`/api/cases/${ids.otherUnit}`)).statusCode).toBe(200);
   });
 
-  it('a region grant sees its street\'s case; another street\'s is the same 404 as a missing one, and absent from lists', async () => {
+  it("a region grant sees its street's case; another street's is the same 404 as a missing one, and absent from lists", async () => {
     const me = as(ctx.app, regionInspector);
     expect((await me.get(`/api/cases/${ids.ownStreet}`)).statusCode).toBe(200);
     const hidden = await me.get(`/api/cases/${ids.otherStreet}`);
@@ -142,7 +178,9 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
   });
 
   it('every GET route with a path parameter answers a forbidden record exactly as a missing one (never 403)', async () => {
-    const routes = apiRoutes().filter((r) => r.method === 'GET' && /:\w+/.test(r.url) && r.permission && r.url !== '/api/live');
+    const routes = apiRoutes().filter(
+      (r) => r.method === 'GET' && /:\w+/.test(r.url) && r.permission && r.url !== '/api/live',
+    );
     expect(routes.length).toBeGreaterThan(10);
     const problems: string[] = [];
     for (const r of routes) {
@@ -155,7 +193,11 @@ describe('scope by unit and region; the same 404 for missing and forbidden', () 
         for (const id of [ids.otherUnit, ids.otherStreet, ids.otherUnitUser]) {
           const res = await api2.get(at(id));
           if (res.statusCode === 403) problems.push(`${role} ${r.url} ${id}: 403`);
-          else if (res.statusCode === 404 && missing.statusCode === 404 && JSON.stringify(notFoundShape(res.body)) !== JSON.stringify(notFoundShape(missing.body))) {
+          else if (
+            res.statusCode === 404 &&
+            missing.statusCode === 404 &&
+            JSON.stringify(notFoundShape(res.body)) !== JSON.stringify(notFoundShape(missing.body))
+          ) {
             problems.push(`${role} ${r.url} ${id}: 404 differs from missing (${res.body.slice(0, 120)})`);
           }
         }

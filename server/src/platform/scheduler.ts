@@ -28,16 +28,24 @@ export class Scheduler {
   private timers: NodeJS.Timeout[] = [];
   readonly owner = newId();
 
-  constructor(private readonly database: Database, private readonly clock: Clock, private readonly onError: (job: string, err: unknown) => void) {}
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+    private readonly onError: (job: string, err: unknown) => void,
+  ) {}
 
   /** Claims the job's lease if it is free or expired; true when this instance should run it now. */
   async claim(job: Job): Promise<boolean> {
     const { db } = this.database;
     const now = this.clock.now();
     const until = new Date(now.getTime() + Math.max(job.everyMs, 1000)).toISOString();
-    await db.insertInto('job_locks').values({ name: job.name, owner: '', locked_until: new Date(0).toISOString(), last_run_at: null })
-      .onConflict((oc) => oc.column('name').doNothing()).execute();
-    const res = await db.updateTable('job_locks')
+    await db
+      .insertInto('job_locks')
+      .values({ name: job.name, owner: '', locked_until: new Date(0).toISOString(), last_run_at: null })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const res = await db
+      .updateTable('job_locks')
       .set({ owner: this.owner, locked_until: until, last_run_at: now.toISOString() })
       .where('name', '=', job.name)
       .where('locked_until', '<=', now.toISOString())
@@ -51,7 +59,17 @@ export class Scheduler {
     const { db } = this.database;
     const id = newId();
     const started = this.clock.now();
-    await db.insertInto('job_runs').values({ id, name: job.name, owner: this.owner, started_at: started.toISOString(), finished_at: null, error: null }).execute();
+    await db
+      .insertInto('job_runs')
+      .values({
+        id,
+        name: job.name,
+        owner: this.owner,
+        started_at: started.toISOString(),
+        finished_at: null,
+        error: null,
+      })
+      .execute();
     let error: string | null = null;
     try {
       await job.run(this.clock.now());
@@ -59,8 +77,16 @@ export class Scheduler {
       error = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       throw err;
     } finally {
-      await db.updateTable('job_runs').set({ finished_at: this.clock.now().toISOString(), error }).where('id', '=', id).execute();
-      await db.deleteFrom('job_runs').where('name', '=', job.name).where('started_at', '<', new Date(started.getTime() - HISTORY_MS).toISOString()).execute();
+      await db
+        .updateTable('job_runs')
+        .set({ finished_at: this.clock.now().toISOString(), error })
+        .where('id', '=', id)
+        .execute();
+      await db
+        .deleteFrom('job_runs')
+        .where('name', '=', job.name)
+        .where('started_at', '<', new Date(started.getTime() - HISTORY_MS).toISOString())
+        .execute();
     }
     return true;
   }

@@ -10,14 +10,23 @@ const LIMITS: SheetLimits = { maxUnpackedBytes: 50 * MB, maxRows: 50_000 };
 
 async function collect(file: Buffer, options: { sheet?: string; maxRows?: number; limits?: SheetLimits } = {}) {
   const rows: { number: number; values: unknown[] }[] = [];
-  for await (const row of sheetRows(file, { sheet: options.sheet, maxRows: options.maxRows ?? 1000, limits: options.limits ?? LIMITS })) {
+  for await (const row of sheetRows(file, {
+    sheet: options.sheet,
+    maxRows: options.maxRows ?? 1000,
+    limits: options.limits ?? LIMITS,
+  })) {
     rows.push({ number: row.number, values: (row.values as unknown[]).slice(1) });
   }
   return rows;
 }
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e);
+  return p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: unknown) => e,
+  );
 }
 
 /** A central directory listing the sheet twice, both entries on the same bytes: the "overlapping files" bomb shape. */
@@ -59,8 +68,16 @@ describe('sheetRows: ordinary workbooks', () => {
   });
 
   it('reads archives written with data descriptors and absolute part names', async () => {
-    const file = await workbookWithSheet(sheetXml(['a', 'b'], 2, (r, c) => `${r}-${c}`), 'S', { streamFiles: true, absoluteTarget: true });
-    expect((await collect(file)).map((r) => r.values)).toEqual([['a', 'b'], ['2-0', '2-1'], ['3-0', '3-1']]);
+    const file = await workbookWithSheet(
+      sheetXml(['a', 'b'], 2, (r, c) => `${r}-${c}`),
+      'S',
+      { streamFiles: true, absoluteTarget: true },
+    );
+    expect((await collect(file)).map((r) => r.values)).toEqual([
+      ['a', 'b'],
+      ['2-0', '2-1'],
+      ['3-0', '3-1'],
+    ]);
   });
 
   it('reads the row estimate from <dimension>', () => {
@@ -76,7 +93,11 @@ describe('sheetRows: hostile archives', () => {
     const file = withDeclaredSize(await workbookWithSheet(sheetXml(['a'], 1, () => 'x')), SHEET_PATH, 150 * MB);
     const err = await failure(collect(file));
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'IMPORT_TOO_LARGE', status: 413, details: { field: 'body.file', maxUnpackedMb: 50 } });
+    expect(err).toMatchObject({
+      code: 'IMPORT_TOO_LARGE',
+      status: 413,
+      details: { field: 'body.file', maxUnpackedMb: 50 },
+    });
   });
 
   it('stops a sheet that inflates past the limit while its headers say it is small (413)', async () => {
@@ -88,22 +109,32 @@ describe('sheetRows: hostile archives', () => {
     // Within the limit, a size that differs from the header's is a broken file.
     expect(await failure(collect(lying))).toBeInstanceOf(SheetUnreadable);
     // And the honest bomb is refused on its declared size.
-    expect(await failure(collect(bomb, { limits: { maxUnpackedBytes: 1 * MB, maxRows: 100 } }))).toMatchObject({ code: 'IMPORT_TOO_LARGE' });
+    expect(await failure(collect(bomb, { limits: { maxUnpackedBytes: 1 * MB, maxRows: 100 } }))).toMatchObject({
+      code: 'IMPORT_TOO_LARGE',
+    });
   });
 
-  it('refuses too many rows: by the sheet\'s own dimension before parsing, else at the first row past the limit (422)', async () => {
+  it("refuses too many rows: by the sheet's own dimension before parsing, else at the first row past the limit (422)", async () => {
     const claimed = await workbookWithSheet(sheetXml(['a'], 3, () => 'x', 'A1:A1048576'));
-    expect(await failure(collect(claimed, { maxRows: 10 }))).toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS', status: 422, details: { field: 'body.file', maxRows: 10 } });
+    expect(await failure(collect(claimed, { maxRows: 10 }))).toMatchObject({
+      code: 'IMPORT_TOO_MANY_ROWS',
+      status: 422,
+      details: { field: 'body.file', maxRows: 10 },
+    });
     const many = await workbookWithSheet(sheetXml(['a'], 11, () => 'x'));
     expect(await failure(collect(many, { maxRows: 10 }))).toMatchObject({ code: 'IMPORT_TOO_MANY_ROWS' });
     expect(await collect(many, { maxRows: 11 })).toHaveLength(12);
     // The configured limit applies when it is lower than the import's own.
-    expect(await failure(collect(many, { maxRows: 1000, limits: { ...LIMITS, maxRows: 5 } }))).toMatchObject({ details: { maxRows: 5 } });
+    expect(await failure(collect(many, { maxRows: 1000, limits: { ...LIMITS, maxRows: 5 } }))).toMatchObject({
+      details: { maxRows: 5 },
+    });
   });
 
   it('refuses overlapping entries, non-zips and truncated files as unreadable', async () => {
     const file = await workbookWithSheet(sheetXml(['a'], 1, () => 'x'));
-    expect(() => readZipDirectory(withOverlappingEntry(file, SHEET_PATH), { maxUnpackedBytes: 50 * MB, maxEntries: 100 })).toThrow(ZipUnreadable);
+    expect(() =>
+      readZipDirectory(withOverlappingEntry(file, SHEET_PATH), { maxUnpackedBytes: 50 * MB, maxEntries: 100 }),
+    ).toThrow(ZipUnreadable);
     expect(await failure(collect(withOverlappingEntry(file, SHEET_PATH)))).toBeInstanceOf(SheetUnreadable);
     expect(await failure(collect(Buffer.from('工单编号,诉求内容\n1,2\n')))).toBeInstanceOf(SheetUnreadable);
     expect(await failure(collect(file.subarray(0, file.length - 30)))).toBeInstanceOf(SheetUnreadable);

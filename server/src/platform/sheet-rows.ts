@@ -12,7 +12,15 @@
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.ts';
 import { reportImportRows } from './import-progress.ts';
-import { inflateEntry, readZipDirectory, rebuiltZip, ZipTooLarge, ZipUnreadable, type RebuiltEntry, type ZipEntry } from './zip-archive.ts';
+import {
+  inflateEntry,
+  readZipDirectory,
+  rebuiltZip,
+  ZipTooLarge,
+  ZipUnreadable,
+  type RebuiltEntry,
+  type ZipEntry,
+} from './zip-archive.ts';
 
 export interface SheetLimits {
   /** all entries of the archive together, unpacked */
@@ -41,7 +49,8 @@ const HEAD_BYTES = 4096;
 
 export const importTooLarge = (maxUnpackedBytes: number) =>
   new AppError('IMPORT_TOO_LARGE', 413, { field: 'body.file', maxUnpackedMb: Math.floor(maxUnpackedBytes / MB) });
-export const importTooManyRows = (maxRows: number) => new AppError('IMPORT_TOO_MANY_ROWS', 422, { field: 'body.file', maxRows });
+export const importTooManyRows = (maxRows: number) =>
+  new AppError('IMPORT_TOO_MANY_ROWS', 422, { field: 'body.file', maxRows });
 
 const looksLikeZip = (buf: Buffer) => buf.length > 4 && buf.readUInt32LE(0) === 0x04034b50;
 
@@ -60,10 +69,12 @@ export function refuseDeclaredBomb(file: Buffer, limits: SheetLimits): void {
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const xmlText = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
-  if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  return ENTITIES[e] ?? m;
-});
+const xmlText = (s: string) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, e: string) => {
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return ENTITIES[e] ?? m;
+  });
 
 function attributes(tag: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -83,7 +94,8 @@ function sheetPath(workbookXml: string, relsXml: string, wanted: string | undefi
   for (const m of relsXml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
     const a = attributes(m[1] as string);
     const target = a.get('Target');
-    if (a.get('Id') === rel && target) return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    if (a.get('Id') === rel && target)
+      return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
   }
   return null;
 }
@@ -111,14 +123,16 @@ async function measuredWorkbook(file: Buffer, sheet: string | undefined, limits:
   // the same bytes again later, so what it sees is exactly what was counted.
   const measure = async (entry: ZipEntry, keep: number) => {
     const out = await inflateEntry(file, entry, { maxBytes: budget, keep });
-    if (out.size !== entry.unpackedSize) throw new ZipUnreadable(`${entry.name}: unpacks to another size than its header says`);
+    if (out.size !== entry.unpackedSize)
+      throw new ZipUnreadable(`${entry.name}: unpacks to another size than its header says`);
     budget -= out.size;
     return out;
   };
   const workbook = byName.get('xl/workbook.xml');
   const rels = byName.get('xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw new SheetUnreadable('no workbook part (xl/workbook.xml) in the file');
-  if (workbook.unpackedSize > MAX_INDEX_BYTES || rels.unpackedSize > MAX_INDEX_BYTES) throw new SheetUnreadable('the workbook part is implausibly large');
+  if (workbook.unpackedSize > MAX_INDEX_BYTES || rels.unpackedSize > MAX_INDEX_BYTES)
+    throw new SheetUnreadable('the workbook part is implausibly large');
   const workbookXml = (await measure(workbook, Infinity)).head.toString('utf8');
   const relsXml = (await measure(rels, Infinity)).head.toString('utf8');
   const path = sheetPath(workbookXml, relsXml, sheet);
@@ -145,9 +159,14 @@ async function measuredWorkbook(file: Buffer, sheet: string | undefined, limits:
   if (shared) await measure(shared, 0);
   // Shared strings before the sheet (an empty table when the file has none), so the reader parses the sheet as it
   // streams instead of parking it in a temporary file to wait for them.
-  parts.push(shared
-    ? { name: 'xl/sharedStrings.xml', from: { entry: shared, unpackedSize: shared.unpackedSize } }
-    : { name: 'xl/sharedStrings.xml', from: { bytes: Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>') } });
+  parts.push(
+    shared
+      ? { name: 'xl/sharedStrings.xml', from: { entry: shared, unpackedSize: shared.unpackedSize } }
+      : {
+          name: 'xl/sharedStrings.xml',
+          from: { bytes: Buffer.from('<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>') },
+        },
+  );
   parts.push({ name: 'xl/worksheets/sheet1.xml', from: { entry: sheetEntry, unpackedSize: sheetEntry.unpackedSize } });
   return rebuiltZip(file, parts);
 }
@@ -157,7 +176,10 @@ async function measuredWorkbook(file: Buffer, sheet: string | undefined, limits:
  * row numbers. Throws 413 IMPORT_TOO_LARGE, 422 IMPORT_TOO_MANY_ROWS (naming the limits) or SheetUnreadable.
  * `maxRows` is the import's own limit; the configured one applies when it is lower.
  */
-export async function* sheetRows(file: Buffer, options: { sheet?: string; maxRows: number; limits: SheetLimits }): AsyncGenerator<ExcelJS.Row> {
+export async function* sheetRows(
+  file: Buffer,
+  options: { sheet?: string; maxRows: number; limits: SheetLimits },
+): AsyncGenerator<ExcelJS.Row> {
   const maxRows = Math.min(options.maxRows, options.limits.maxRows);
   let stream;
   try {
@@ -165,7 +187,13 @@ export async function* sheetRows(file: Buffer, options: { sheet?: string; maxRow
   } catch (err) {
     throw zipFailure(err, options.limits);
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   let read = 0;
   try {
     for await (const worksheet of reader) {

@@ -22,13 +22,22 @@ async function both(file: Buffer, sheet?: string) {
   for await (const row of sheetRows(file, options)) here.push(plain(row));
   const there: ReturnType<typeof plain>[] = [];
   const progress: [number, number | null][] = [];
-  await withImportProgress((done, total) => progress.push([done, total]), async () => {
-    for await (const row of sheetRowsOffThread(file, options)) there.push(plain(row));
-  });
+  await withImportProgress(
+    (done, total) => progress.push([done, total]),
+    async () => {
+      for await (const row of sheetRowsOffThread(file, options)) there.push(plain(row));
+    },
+  );
   return { here, there, progress };
 }
 
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: unknown) => e,
+  );
 async function drain(file: Buffer) {
   for await (const row of sheetRowsOffThread(file, { maxRows: 5000, limits: LIMITS })) void row;
 }
@@ -40,7 +49,13 @@ describe('sheet rows on a worker thread', () => {
     const sheet = wb.addWorksheet('数据');
     sheet.addRow(['编号', '日期', '数量', '说明', '公式']);
     for (let i = 1; i <= 1200; i += 1) {
-      sheet.addRow([`R-${i}`, new Date(Date.UTC(2024, 2, 1 + (i % 28))), i * 1.5, i % 3 === 0 ? { richText: [{ text: '富' }, { text: '文本', font: { bold: true } }] } : null, { formula: `C${i + 1}*2`, result: i * 3 }]);
+      sheet.addRow([
+        `R-${i}`,
+        new Date(Date.UTC(2024, 2, 1 + (i % 28))),
+        i * 1.5,
+        i % 3 === 0 ? { richText: [{ text: '富' }, { text: '文本', font: { bold: true } }] } : null,
+        { formula: `C${i + 1}*2`, result: i * 3 },
+      ]);
     }
     sheet.getCell('H5').value = '远处的单元格';
     const { here, there, progress } = await both(Buffer.from(await wb.xlsx.writeBuffer()), '数据');
@@ -57,7 +72,9 @@ describe('sheet rows on a worker thread', () => {
     const declared = await failure(drain(await workbookWithSheet(bombSheetXml(header, 6 * MB))));
     expect(declared).toBeInstanceOf(AppError);
     expect(declared).toMatchObject({ code: 'IMPORT_TOO_LARGE', status: 413, details: { maxUnpackedMb: 4 } });
-    const lying = await failure(drain(withDeclaredSize(await workbookWithSheet(bombSheetXml(header, 6 * MB)), SHEET_PATH, 2048)));
+    const lying = await failure(
+      drain(withDeclaredSize(await workbookWithSheet(bombSheetXml(header, 6 * MB)), SHEET_PATH, 2048)),
+    );
     expect(lying).toMatchObject({ code: 'IMPORT_TOO_LARGE', status: 413 });
     expect(await failure(drain(Buffer.from('编号,日期\n1,2\n')))).toBeInstanceOf(SheetUnreadable);
     const wb = new ExcelJS.Workbook();

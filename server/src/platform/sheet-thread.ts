@@ -11,7 +11,10 @@ import { SheetUnreadable, type SheetLimits } from './sheet-rows.ts';
 import type { PlainCell, PlainRow, SheetJob, SheetMessage } from './sheet-worker.ts';
 
 /** What the imports read of a row: the same members an exceljs row offers them. */
-export interface SheetCell { value: CellValue; text: string }
+export interface SheetCell {
+  value: CellValue;
+  text: string;
+}
 export interface SheetRow {
   number: number;
   eachCell(fn: (cell: SheetCell, col: number) => void): void;
@@ -41,7 +44,10 @@ class Row implements SheetRow {
 function spawn(): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const url = new URL(fromSource ? './sheet-worker.ts' : './sheet-worker.js', import.meta.url);
-  return new Worker(url, { execArgv: fromSource ? ['--import', 'tsx'] : [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  return new Worker(url, {
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  });
 }
 
 /**
@@ -95,7 +101,10 @@ function rethrow(m: Extract<SheetMessage, { type: 'app-error' | 'unreadable' | '
   throw new Error(`sheet worker: ${m.message}`);
 }
 
-export async function* sheetRowsOffThread(file: Buffer, options: { sheet?: string; maxRows: number; limits: SheetLimits }): AsyncGenerator<SheetRow> {
+export async function* sheetRowsOffThread(
+  file: Buffer,
+  options: { sheet?: string; maxRows: number; limits: SheetLimits },
+): AsyncGenerator<SheetRow> {
   const worker = await acquire();
   const inbox: SheetMessage[] = [];
   let wake: (() => void) | null = null;
@@ -112,7 +121,12 @@ export async function* sheetRowsOffThread(file: Buffer, options: { sheet?: strin
   try {
     // A copy the worker owns (the upload may sit in a shared pool), handed over without a second copy.
     const bytes = new Uint8Array(file);
-    const job: SheetJob = { file: bytes, maxRows: options.maxRows, limits: { maxUnpackedBytes: options.limits.maxUnpackedBytes, maxRows: options.limits.maxRows }, ...(options.sheet ? { sheet: options.sheet } : {}) };
+    const job: SheetJob = {
+      file: bytes,
+      maxRows: options.maxRows,
+      limits: { maxUnpackedBytes: options.limits.maxUnpackedBytes, maxRows: options.limits.maxRows },
+      ...(options.sheet ? { sheet: options.sheet } : {}),
+    };
     worker.postMessage(job, [bytes.buffer]);
     for (;;) {
       while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));

@@ -17,7 +17,10 @@ export interface SheetJob {
 
 /** A non-empty cell: column (1-based), exceljs value (plain data, cloned across threads), displayed text. */
 export type PlainCell = [col: number, value: CellValue, text: string];
-export interface PlainRow { number: number; cells: PlainCell[] }
+export interface PlainRow {
+  number: number;
+  cells: PlainCell[];
+}
 
 export type SheetMessage =
   | { type: 'rows'; rows: PlainRow[] }
@@ -34,19 +37,26 @@ async function parse(job: SheetJob, post: (m: SheetMessage) => void): Promise<vo
   let batch: PlainRow[] = [];
   const file = Buffer.from(job.file.buffer, job.file.byteOffset, job.file.byteLength);
   // Row counts travel with the rows; only the totals (the sheet's estimate, then the real count) need a message.
-  await withImportProgress((done, total) => {
-    if (total !== null) post({ type: 'total', done, total });
-  }, async () => {
-    for await (const row of sheetRows(file, { ...(job.sheet ? { sheet: job.sheet } : {}), maxRows: job.maxRows, limits: job.limits })) {
-      const cells: PlainCell[] = [];
-      row.eachCell((cell, col) => cells.push([col, cell.value, cell.text]));
-      batch.push({ number: row.number, cells });
-      if (batch.length >= BATCH) {
-        post({ type: 'rows', rows: batch });
-        batch = [];
+  await withImportProgress(
+    (done, total) => {
+      if (total !== null) post({ type: 'total', done, total });
+    },
+    async () => {
+      for await (const row of sheetRows(file, {
+        ...(job.sheet ? { sheet: job.sheet } : {}),
+        maxRows: job.maxRows,
+        limits: job.limits,
+      })) {
+        const cells: PlainCell[] = [];
+        row.eachCell((cell, col) => cells.push([col, cell.value, cell.text]));
+        batch.push({ number: row.number, cells });
+        if (batch.length >= BATCH) {
+          post({ type: 'rows', rows: batch });
+          batch = [];
+        }
       }
-    }
-  });
+    },
+  );
   if (batch.length > 0) post({ type: 'rows', rows: batch });
   post({ type: 'end' });
 }

@@ -5,7 +5,15 @@
  */
 
 /** SQLite primary result codes; better-sqlite3 reports extended codes as e.g. SQLITE_BUSY_SNAPSHOT, SQLITE_IOERR_WRITE. */
-const SQLITE_UNAVAILABLE = ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN', 'SQLITE_PROTOCOL'];
+const SQLITE_UNAVAILABLE = [
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_CANTOPEN',
+  'SQLITE_PROTOCOL',
+];
 
 /** PostgreSQL SQLSTATEs: whole classes (08 connection exception, 53 insufficient resources) and single codes. */
 const PG_UNAVAILABLE_CLASSES = ['08', '53'];
@@ -18,17 +26,32 @@ const PG_UNAVAILABLE_CODES = new Set([
 ]);
 
 /** Socket-level failures reaching the PostgreSQL server. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /** node-postgres raises these without a code when a connection dies or cannot be had from the pool. */
-const PG_CLIENT_MESSAGES = /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
+const PG_CLIENT_MESSAGES =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect)/;
 
-const codeOf = (err: object): string => ('code' in err && err.code !== undefined && err.code !== null ? String(err.code) : '');
+const codeOf = (err: object): string =>
+  'code' in err && err.code !== undefined && err.code !== null ? String(err.code) : '';
 
 function unavailable(err: object): boolean {
   const code = codeOf(err);
   if (code.startsWith('SQLITE_')) return SQLITE_UNAVAILABLE.some((c) => code === c || code.startsWith(`${c}_`));
-  if (/^[0-9A-Z]{5}$/.test(code) && (PG_UNAVAILABLE_CODES.has(code) || PG_UNAVAILABLE_CLASSES.includes(code.slice(0, 2)))) return true;
+  if (
+    /^[0-9A-Z]{5}$/.test(code) &&
+    (PG_UNAVAILABLE_CODES.has(code) || PG_UNAVAILABLE_CLASSES.includes(code.slice(0, 2)))
+  )
+    return true;
   if (NETWORK_CODES.has(code)) return true;
   return err instanceof Error && !code && PG_CLIENT_MESSAGES.test(err.message);
 }

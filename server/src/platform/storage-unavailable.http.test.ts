@@ -28,8 +28,25 @@ const report = { matterCode: '09006', description: '存储不可用 测试', lng
 describe('which errors mean "storage unavailable"', () => {
   it('SQLite busy/locked/read-only/I/O/full, PostgreSQL connection, shutdown, resource and read-only codes; not constraint errors', () => {
     const err = (code: string, message = 'x') => Object.assign(new Error(message), { code });
-    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_IOERR_WRITE', 'SQLITE_FULL',
-      'ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '53300', '53100', '08006', '08001', '25006', '55P03']) {
+    for (const code of [
+      'SQLITE_BUSY',
+      'SQLITE_BUSY_SNAPSHOT',
+      'SQLITE_LOCKED',
+      'SQLITE_READONLY',
+      'SQLITE_READONLY_DBMOVED',
+      'SQLITE_IOERR_WRITE',
+      'SQLITE_FULL',
+      'ECONNREFUSED',
+      'ECONNRESET',
+      '57P01',
+      '57P03',
+      '53300',
+      '53100',
+      '08006',
+      '08001',
+      '25006',
+      '55P03',
+    ]) {
       expect(isStorageUnavailable(err(code)), code).toBe(true);
     }
     expect(isStorageUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
@@ -43,8 +60,18 @@ describe('which errors mean "storage unavailable"', () => {
 
 /** An app on the given database, with its own data directory, like main.ts builds it. */
 async function appOn(database: Database, dataDir: string): Promise<TestApp> {
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web'), SESSION_SECRET: 'storage-test-secret-0123456789abcdef' });
-  const app = await buildApp({ config, database, clock: new FixedClock(new Date('2024-03-12T02:00:00.000Z')), logger: false });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: join(dataDir, 'no-web'),
+    SESSION_SECRET: 'storage-test-secret-0123456789abcdef',
+  });
+  const app = await buildApp({
+    config,
+    database,
+    clock: new FixedClock(new Date('2024-03-12T02:00:00.000Z')),
+    logger: false,
+  });
   await app.ready();
   return app;
 }
@@ -81,10 +108,18 @@ describe.runIf(TEST_DIALECT === 'sqlite')('SQLite file database locked by anothe
     const refused = await as(app, inspector).post('/api/cases', report);
     expect(refused.statusCode, refused.body).toBe(503);
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
-    expect(refused.json().error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', message: expect.stringContaining('暂时不可用') });
+    expect(refused.json().error).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      message: expect.stringContaining('暂时不可用'),
+    });
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(503);
-    expect(health.json()).toMatchObject({ status: 'degraded', db: { ok: false }, photos: { ok: true }, failed: ['db'] });
+    expect(health.json()).toMatchObject({
+      status: 'degraded',
+      db: { ok: false },
+      photos: { ok: true },
+      failed: ['db'],
+    });
     // Reads still work in WAL mode while another connection writes: only the write path is refused.
     expect((await as(app, inspector).get('/api/cases')).statusCode).toBe(200);
 
@@ -103,7 +138,11 @@ describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL refusing writes (read-on
     ctx = await createTestApp();
     // The same schema through connections whose transactions are read-only, as on a standby or a database set
     // read-only by its administrator: every write fails with SQLSTATE 25006.
-    const pool = new pg.Pool({ connectionString: ctx.database.url, max: 2, options: `-c search_path=${ctx.database.schema} -c default_transaction_read_only=on` });
+    const pool = new pg.Pool({
+      connectionString: ctx.database.url,
+      max: 2,
+      options: `-c search_path=${ctx.database.schema} -c default_transaction_read_only=on`,
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     readOnly = { db, dialect: 'postgres', close: () => db.destroy() };
     // Same configuration (session secret) as the test app, so a session opened there is valid here.
@@ -119,10 +158,18 @@ describe.runIf(TEST_DIALECT === 'postgres')('PostgreSQL refusing writes (read-on
   it('a write answers 503 STORAGE_UNAVAILABLE with Retry-After, and health says 503 naming the database', async () => {
     // Signed in where writes work; the session row is shared through the schema.
     const inspector = await login(ctx.app, 'inspector', 'Demo@12345');
-    const refused = await app.inject({ method: 'POST', url: '/api/cases', payload: report, headers: { cookie: inspector.cookie, 'x-csrf-token': inspector.csrf, 'accept-language': 'en' } });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: report,
+      headers: { cookie: inspector.cookie, 'x-csrf-token': inspector.csrf, 'accept-language': 'en' },
+    });
     expect(refused.statusCode, refused.body).toBe(503);
     expect(refused.headers['retry-after']).toMatch(/^\d+$/);
-    expect(refused.json().error).toMatchObject({ code: 'STORAGE_UNAVAILABLE', message: expect.stringContaining('temporarily unavailable') });
+    expect(refused.json().error).toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+      message: expect.stringContaining('temporarily unavailable'),
+    });
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(503);
     expect(health.json()).toMatchObject({ status: 'degraded', db: { ok: false, dialect: 'postgres' }, failed: ['db'] });
@@ -170,7 +217,12 @@ describe(`photo folder not writable (${TEST_DIALECT})`, () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toMatch(/^\d+$/);
-    expect(res.json()).toMatchObject({ status: 'degraded', db: { ok: true }, photos: { ok: false }, failed: ['photos'] });
+    expect(res.json()).toMatchObject({
+      status: 'degraded',
+      db: { ok: true },
+      photos: { ok: false },
+      failed: ['photos'],
+    });
     restore();
     restore = null;
     expect((await ctx.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);

@@ -4,7 +4,10 @@
  * at once rather than piling up memory and latency. One process counts its own work.
  */
 export class WorkLimitFull extends Error {
-  constructor(readonly running: number, readonly waiting: number) {
+  constructor(
+    readonly running: number,
+    readonly waiting: number,
+  ) {
     super(`work limit: ${running} running and ${waiting} waiting`);
     this.name = 'WorkLimitFull';
   }
@@ -14,8 +17,12 @@ export class WorkLimit {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly concurrency: number, private readonly queue: number) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('WorkLimit: concurrency must be a positive integer');
+  constructor(
+    private readonly concurrency: number,
+    private readonly queue: number,
+  ) {
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new Error('WorkLimit: concurrency must be a positive integer');
     if (!Number.isInteger(queue) || queue < 0) throw new Error('WorkLimit: queue must be a non-negative integer');
   }
 

@@ -35,7 +35,10 @@ export class ZipUnreadable extends Error {
 
 /** Entries would unpack to more than the limit (declared in the directory, or found while inflating). */
 export class ZipTooLarge extends Error {
-  constructor(readonly unpackedBytes: number, readonly limitBytes: number) {
+  constructor(
+    readonly unpackedBytes: number,
+    readonly limitBytes: number,
+  ) {
     super(`zip unpacks to more than ${limitBytes} bytes`);
     this.name = 'ZipTooLarge';
   }
@@ -78,8 +81,10 @@ export function readZipDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
   const count = buf.readUInt16LE(end + 10);
   const dirSize = buf.readUInt32LE(end + 12);
   const dirStart = buf.readUInt32LE(end + 16);
-  if (buf.readUInt16LE(end + 4) !== 0 || buf.readUInt16LE(end + 6) !== 0 || buf.readUInt16LE(end + 8) !== count) throw new ZipUnreadable('multi-disk zip files are not read');
-  if (count === 0xffff || dirSize === 0xffffffff || dirStart === 0xffffffff) throw new ZipUnreadable('zip64 archives are not read');
+  if (buf.readUInt16LE(end + 4) !== 0 || buf.readUInt16LE(end + 6) !== 0 || buf.readUInt16LE(end + 8) !== count)
+    throw new ZipUnreadable('multi-disk zip files are not read');
+  if (count === 0xffff || dirSize === 0xffffffff || dirStart === 0xffffffff)
+    throw new ZipUnreadable('zip64 archives are not read');
   if (dirStart + dirSize > end) throw new ZipUnreadable('the central directory lies outside the file');
   if (count > limits.maxEntries) throw new ZipUnreadable(`more than ${limits.maxEntries} entries`);
 
@@ -87,7 +92,8 @@ export function readZipDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
   let declared = 0;
   let p = dirStart;
   for (let k = 0; k < count; k += 1) {
-    if (p + CENTRAL_SIZE > dirStart + dirSize || buf.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw new ZipUnreadable('broken central directory');
+    if (p + CENTRAL_SIZE > dirStart + dirSize || buf.readUInt32LE(p) !== CENTRAL_SIGNATURE)
+      throw new ZipUnreadable('broken central directory');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
@@ -97,13 +103,17 @@ export function readZipDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
     if (next > dirStart + dirSize) throw new ZipUnreadable('broken central directory');
     const name = buf.toString(flags & FLAG_UTF8 ? 'utf8' : 'latin1', p + CENTRAL_SIZE, p + CENTRAL_SIZE + nameLength);
     if (flags & FLAG_ENCRYPTED) throw new ZipUnreadable(`${name}: encrypted entries are not read`);
-    if (method !== STORED && method !== DEFLATED) throw new ZipUnreadable(`${name}: compression method ${method} is not read`);
-    if (compressedSize === 0xffffffff || unpackedSize === 0xffffffff) throw new ZipUnreadable('zip64 archives are not read');
-    if (method === STORED && compressedSize !== unpackedSize) throw new ZipUnreadable(`${name}: stored entry with two sizes`);
+    if (method !== STORED && method !== DEFLATED)
+      throw new ZipUnreadable(`${name}: compression method ${method} is not read`);
+    if (compressedSize === 0xffffffff || unpackedSize === 0xffffffff)
+      throw new ZipUnreadable('zip64 archives are not read');
+    if (method === STORED && compressedSize !== unpackedSize)
+      throw new ZipUnreadable(`${name}: stored entry with two sizes`);
     declared += unpackedSize;
     if (declared > limits.maxUnpackedBytes) throw new ZipTooLarge(declared, limits.maxUnpackedBytes);
     const localStart = buf.readUInt32LE(p + 42);
-    if (localStart + LOCAL_SIZE > dirStart || buf.readUInt32LE(localStart) !== LOCAL_SIGNATURE) throw new ZipUnreadable(`${name}: no local header where the directory points`);
+    if (localStart + LOCAL_SIZE > dirStart || buf.readUInt32LE(localStart) !== LOCAL_SIGNATURE)
+      throw new ZipUnreadable(`${name}: no local header where the directory points`);
     const dataStart = localStart + LOCAL_SIZE + buf.readUInt16LE(localStart + 26) + buf.readUInt16LE(localStart + 28);
     if (dataStart + compressedSize > dirStart) throw new ZipUnreadable(`${name}: data runs past the central directory`);
     entries.push({ name, method, crc: buf.readUInt32LE(p + 16), compressedSize, unpackedSize, dataStart, localStart });
@@ -113,7 +123,8 @@ export function readZipDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
   const byPosition = [...entries].sort((a, b) => a.localStart - b.localStart);
   for (let i = 1; i < byPosition.length; i += 1) {
     const before = byPosition[i - 1] as ZipEntry & { localStart: number };
-    if ((byPosition[i] as { localStart: number }).localStart < before.dataStart + before.compressedSize) throw new ZipUnreadable('entries overlap');
+    if ((byPosition[i] as { localStart: number }).localStart < before.dataStart + before.compressedSize)
+      throw new ZipUnreadable('entries overlap');
   }
   return entries.map(({ localStart: _, ...e }) => e);
 }
@@ -123,7 +134,11 @@ export function readZipDirectory(buf: Buffer, limits: ZipLimits): ZipEntry[] {
  * more than `maxBytes` come out. `keep` caps how much is returned, while counting goes on to the end (0 just
  * measures); with `headOnly` inflating stops once `keep` bytes are there (size is then what was inflated so far).
  */
-export async function inflateEntry(buf: Buffer, entry: ZipEntry, options: { maxBytes: number; keep?: number; headOnly?: boolean }): Promise<{ size: number; head: Buffer }> {
+export async function inflateEntry(
+  buf: Buffer,
+  entry: ZipEntry,
+  options: { maxBytes: number; keep?: number; headOnly?: boolean },
+): Promise<{ size: number; head: Buffer }> {
   const { maxBytes, keep = Infinity, headOnly = false } = options;
   const data = buf.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   if (entry.method === STORED) {
@@ -194,7 +209,14 @@ function localHeader(name: Buffer, method: number, crc: number, compressed: numb
   return Buffer.concat([h, name]);
 }
 
-function centralHeader(name: Buffer, method: number, crc: number, compressed: number, unpacked: number, localStart: number): Buffer {
+function centralHeader(
+  name: Buffer,
+  method: number,
+  crc: number,
+  compressed: number,
+  unpacked: number,
+  localStart: number,
+): Buffer {
   const h = Buffer.alloc(CENTRAL_SIZE);
   h.writeUInt32LE(CENTRAL_SIGNATURE, 0);
   h.writeUInt16LE(20, 4);
@@ -220,9 +242,15 @@ export function rebuiltZip(buf: Buffer, entries: readonly RebuiltEntry[]): Reada
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const [method, crc, data, unpacked] = 'bytes' in e.from
-      ? [STORED, crc32(e.from.bytes), e.from.bytes, e.from.bytes.length]
-      : [e.from.entry.method, e.from.entry.crc, buf.subarray(e.from.entry.dataStart, e.from.entry.dataStart + e.from.entry.compressedSize), e.from.unpackedSize];
+    const [method, crc, data, unpacked] =
+      'bytes' in e.from
+        ? [STORED, crc32(e.from.bytes), e.from.bytes, e.from.bytes.length]
+        : [
+            e.from.entry.method,
+            e.from.entry.crc,
+            buf.subarray(e.from.entry.dataStart, e.from.entry.dataStart + e.from.entry.compressedSize),
+            e.from.unpackedSize,
+          ];
     const header = localHeader(name, method, crc, data.length, unpacked);
     central.push(centralHeader(name, method, crc, data.length, unpacked, offset));
     parts.push(header, data);

@@ -37,8 +37,15 @@ async function auditLegacySeal(database: Database, tenantId: string): Promise<Se
   const seal = new LegacySeal();
   let after = 0;
   for (;;) {
-    const rows = await database.db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId).where('hash_version', '=', 1)
-      .where('seq', '>', after).orderBy('seq').limit(BATCH).execute();
+    const rows = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('hash_version', '=', 1)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(BATCH)
+      .execute();
     for (const r of rows) seal.add(auditFormat.message(r));
     if (rows.length < BATCH) return { rows: seal.rows, digest: seal.digest() };
     after = Number(rows[rows.length - 1]!.seq);
@@ -49,9 +56,21 @@ async function timelineLegacySeal(database: Database, tenantId: string): Promise
   const seal = new LegacySeal();
   let after = { caseId: '', seq: 0 };
   for (;;) {
-    const rows = await database.db.selectFrom('case_events').selectAll().where('tenant_id', '=', tenantId).where('hash_version', '=', 1)
-      .where((eb) => eb.or([eb('case_id', '>', after.caseId), eb.and([eb('case_id', '=', after.caseId), eb('seq', '>', after.seq)])]))
-      .orderBy('case_id').orderBy('seq').limit(BATCH).execute();
+    const rows = await database.db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('hash_version', '=', 1)
+      .where((eb) =>
+        eb.or([
+          eb('case_id', '>', after.caseId),
+          eb.and([eb('case_id', '=', after.caseId), eb('seq', '>', after.seq)]),
+        ]),
+      )
+      .orderBy('case_id')
+      .orderBy('seq')
+      .limit(BATCH)
+      .execute();
     for (const r of rows) seal.add(timelineFormat.message(r));
     if (rows.length < BATCH) return { rows: seal.rows, digest: seal.digest() };
     const last = rows[rows.length - 1]!;
@@ -73,26 +92,59 @@ export async function writeCheckpoint(database: Database, store: CheckpointStore
   const alarms: string[] = [];
   for (const t of tenants) {
     const before = previous.get(t.id);
-    const head = await db.selectFrom('audit_log').select(['id', 'seq', 'hash']).where('tenant_id', '=', t.id).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const count = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', t.id).executeTakeFirstOrThrow();
-    const keyed = await db.selectFrom('case_events').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('tenant_id', '=', t.id).where('hash_version', '>=', 2).where('at', '<=', cutoff).executeTakeFirstOrThrow();
+    const head = await db
+      .selectFrom('audit_log')
+      .select(['id', 'seq', 'hash'])
+      .where('tenant_id', '=', t.id)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const count = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', t.id)
+      .executeTakeFirstOrThrow();
+    const keyed = await db
+      .selectFrom('case_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', t.id)
+      .where('hash_version', '>=', 2)
+      .where('at', '<=', cutoff)
+      .executeTakeFirstOrThrow();
     if (before && before.audit.headSeq > 0) {
-      const kept = await db.selectFrom('audit_log').select('hash').where('tenant_id', '=', t.id).where('seq', '=', before.audit.headSeq).executeTakeFirst();
-      if (kept?.hash !== before.audit.headHash) alarms.push(`tenant ${t.code}: the audit chain no longer holds the head (seq ${before.audit.headSeq}) of an earlier checkpoint`);
+      const kept = await db
+        .selectFrom('audit_log')
+        .select('hash')
+        .where('tenant_id', '=', t.id)
+        .where('seq', '=', before.audit.headSeq)
+        .executeTakeFirst();
+      if (kept?.hash !== before.audit.headHash)
+        alarms.push(
+          `tenant ${t.code}: the audit chain no longer holds the head (seq ${before.audit.headSeq}) of an earlier checkpoint`,
+        );
     }
     entries.push({
       tenantId: t.id,
       tenantCode: t.code,
       audit: {
-        rows: Number(count.n), headSeq: head ? Number(head.seq) : 0, headId: head?.id ?? null, headHash: head?.hash ?? GENESIS,
-        legacy: before?.audit.legacy ?? await auditLegacySeal(database, t.id),
+        rows: Number(count.n),
+        headSeq: head ? Number(head.seq) : 0,
+        headId: head?.id ?? null,
+        headHash: head?.hash ?? GENESIS,
+        legacy: before?.audit.legacy ?? (await auditLegacySeal(database, t.id)),
       },
-      timelines: { cutoff, keyedRows: Number(keyed.n), legacy: before?.timelines.legacy ?? await timelineLegacySeal(database, t.id) },
+      timelines: {
+        cutoff,
+        keyedRows: Number(keyed.n),
+        legacy: before?.timelines.legacy ?? (await timelineLegacySeal(database, t.id)),
+      },
     });
   }
   const written = store.write(now, entries);
-  if (alarms.length) throw new Error(`audit checkpoint ${written?.name ?? '(not written)'}: ${alarms.join('; ')} — run npm run audit:verify`);
+  if (alarms.length)
+    throw new Error(
+      `audit checkpoint ${written?.name ?? '(not written)'}: ${alarms.join('; ')} — run npm run audit:verify`,
+    );
   return written?.name ?? null;
 }
 

@@ -23,16 +23,27 @@ beforeAll(async () => {
   }
   const inspector = await login(ctx.app, 'inspector', 'Demo@12345');
   const operator = await login(ctx.app, 'operator', 'Demo@12345');
-  const created = await as(ctx.app, inspector).post('/api/cases', { matterCode: '09006', description: '审计链测试 占道经营', ...POINT });
+  const created = await as(ctx.app, inspector).post('/api/cases', {
+    matterCode: '09006',
+    description: '审计链测试 占道经营',
+    ...POINT,
+  });
   expect(created.statusCode, created.body).toBe(201);
   caseId = created.json().id;
-  const accepted = await as(ctx.app, operator).post(`/api/cases/${caseId}/transitions`, { action: 'accept', version: created.json().version });
+  const accepted = await as(ctx.app, operator).post(`/api/cases/${caseId}/transitions`, {
+    action: 'accept',
+    version: created.json().version,
+  });
   expect(accepted.statusCode, accepted.body).toBe(200);
 });
 afterAll(async () => ctx.close());
 
 const db = () => ctx.database.db;
-const verify = () => verifyAll(ctx.database, { keys: ctx.app.services.chainKeys, checkpoints: new CheckpointStore(ctx.config.audit.checkpointDir, ctx.app.services.chainKeys) });
+const verify = () =>
+  verifyAll(ctx.database, {
+    keys: ctx.app.services.chainKeys,
+    checkpoints: new CheckpointStore(ctx.config.audit.checkpointDir, ctx.app.services.chainKeys),
+  });
 const auditRows = () => db().selectFrom('audit_log').selectAll().orderBy('seq').execute();
 const events = () => db().selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
 
@@ -55,7 +66,12 @@ describe('audit:verify', () => {
     await db().updateTable('audit_log').set({ after_json: '{"name":"篡改"}' }).where('id', '=', target.id).execute();
     let result = await verify();
     expect(result.broken).toHaveLength(1);
-    expect(result.broken[0]).toMatchObject({ table: 'audit_log', rowId: target.id, seq: Number(target.seq), tenantCode: '420281' });
+    expect(result.broken[0]).toMatchObject({
+      table: 'audit_log',
+      rowId: target.id,
+      seq: Number(target.seq),
+      tenantCode: '420281',
+    });
     expect(result.broken[0]!.reason).toMatch(/edited/);
     const script = await runScript();
     expect(script.code, script.out).toBe(1);
@@ -66,7 +82,9 @@ describe('audit:verify', () => {
     await db().deleteFrom('audit_log').where('id', '=', target.id).execute();
     result = await verify();
     const next = rows[rows.length - 2]!;
-    expect(result.broken).toEqual([expect.objectContaining({ table: 'audit_log', rowId: next.id, seq: Number(next.seq) })]);
+    expect(result.broken).toEqual([
+      expect.objectContaining({ table: 'audit_log', rowId: next.id, seq: Number(next.seq) }),
+    ]);
     expect(result.broken[0]!.reason).toMatch(/missing/);
     await db().insertInto('audit_log').values(target).execute();
     expect((await verify()).broken).toEqual([]);
@@ -74,10 +92,13 @@ describe('audit:verify', () => {
 
   it('reports an edited, a deleted and a truncated case timeline row with the case number', async () => {
     const [first, second] = await events();
-    const caseNo = (await db().selectFrom('cases').select('case_no').where('id', '=', caseId).executeTakeFirstOrThrow()).case_no;
+    const caseNo = (await db().selectFrom('cases').select('case_no').where('id', '=', caseId).executeTakeFirstOrThrow())
+      .case_no;
     await db().updateTable('case_events').set({ note: '后来加的' }).where('id', '=', first!.id).execute();
     let result = await verify();
-    expect(result.broken).toEqual([expect.objectContaining({ table: 'case_events', caseId, caseNo, rowId: first!.id, seq: 1 })]);
+    expect(result.broken).toEqual([
+      expect.objectContaining({ table: 'case_events', caseId, caseNo, rowId: first!.id, seq: 1 }),
+    ]);
     const script = await runScript();
     expect(script.code).toBe(1);
     expect(script.out).toContain(`case ${caseNo}`);
@@ -85,7 +106,9 @@ describe('audit:verify', () => {
 
     await db().deleteFrom('case_events').where('id', '=', first!.id).execute();
     result = await verify();
-    expect(result.broken).toEqual([expect.objectContaining({ table: 'case_events', caseId, rowId: second!.id, seq: 2 })]);
+    expect(result.broken).toEqual([
+      expect.objectContaining({ table: 'case_events', caseId, rowId: second!.id, seq: 2 }),
+    ]);
     await db().insertInto('case_events').values(first!).execute();
 
     // The last row removed: the chain that is left is valid, but it no longer leads to the case's status.

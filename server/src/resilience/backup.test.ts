@@ -19,7 +19,11 @@ const dir = makeTempDir('cityloop-backup-');
 
 async function script(name: string, extra: string[]): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', `scripts/${name}.ts`, ...extra], { env: { ...process.env, DATA_DIR: dir } });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', `scripts/${name}.ts`, ...extra],
+      { env: { ...process.env, DATA_DIR: dir } },
+    );
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -31,7 +35,12 @@ beforeAll(async () => {
   ctx = await createTestApp();
   const inspector = await login(ctx.app, 'inspector', 'Demo@12345');
   for (const d of ['备份测试 一号 井盖缺失', '备份测试 二号 占道经营']) {
-    const res = await as(ctx.app, inspector).post('/api/cases', { matterCode: '09006', description: d, lng: 114.975, lat: 30.1 });
+    const res = await as(ctx.app, inspector).post('/api/cases', {
+      matterCode: '09006',
+      description: d,
+      lng: 114.975,
+      lat: 30.1,
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
   if (ctx.database.dialect === 'sqlite') {

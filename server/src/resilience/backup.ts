@@ -31,10 +31,25 @@ export interface Target {
   schema?: string | null;
 }
 
-const canonical = (v: unknown): unknown => (Buffer.isBuffer(v) ? `\\x${v.toString('hex')}` : v instanceof Date ? v.toISOString() : typeof v === 'bigint' ? Number(v) : v);
+const canonical = (v: unknown): unknown =>
+  Buffer.isBuffer(v)
+    ? `\\x${v.toString('hex')}`
+    : v instanceof Date
+      ? v.toISOString()
+      : typeof v === 'bigint'
+        ? Number(v)
+        : v;
 
 function fingerprint(rows: Record<string, unknown>[]): TableFingerprint {
-  const lines = rows.map((r) => JSON.stringify(Object.keys(r).sort().map((k) => [k, canonical(r[k])]))).sort();
+  const lines = rows
+    .map((r) =>
+      JSON.stringify(
+        Object.keys(r)
+          .sort()
+          .map((k) => [k, canonical(r[k])]),
+      ),
+    )
+    .sort();
   const h = createHash('sha256');
   for (const l of lines) h.update(l).update('\n');
   return { rows: rows.length, sha256: h.digest('hex') };
@@ -45,9 +60,14 @@ export const sqliteFile = (url: string) => url.slice('sqlite:'.length);
 export function sqliteFingerprints(file: string): Fingerprints {
   const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+    const tables = db
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .all() as { name: string }[];
     const out: Fingerprints = {};
-    for (const { name } of tables) out[name] = fingerprint(db.prepare(`select * from "${name.replace(/"/g, '""')}"`).all() as Record<string, unknown>[]);
+    for (const { name } of tables)
+      out[name] = fingerprint(
+        db.prepare(`select * from "${name.replace(/"/g, '""')}"`).all() as Record<string, unknown>[],
+      );
     return out;
   } finally {
     db.close();
@@ -56,7 +76,9 @@ export function sqliteFingerprints(file: string): Fingerprints {
 
 async function pgTables(client: pg.Client, schema: string): Promise<string[]> {
   const res = await client.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE' order by table_name", [schema]);
+    "select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE' order by table_name",
+    [schema],
+  );
   return res.rows.map((r) => r.table_name);
 }
 
@@ -88,7 +110,10 @@ export async function checkPgDumpVersion(url: string): Promise<{ client: string;
   const server = (await c.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
   await c.end();
   const serverMajor = Number(/^(\d+)/.exec(server)?.[1]);
-  if (!(clientMajor >= serverMajor)) throw new Error(`pg_dump ${stdout.trim()} is older than the server (${server}); install the matching postgresql-client`);
+  if (!(clientMajor >= serverMajor))
+    throw new Error(
+      `pg_dump ${stdout.trim()} is older than the server (${server}); install the matching postgresql-client`,
+    );
   return { client: stdout.trim(), server };
 }
 
@@ -115,7 +140,21 @@ export async function backupPostgres(target: Target, out: string): Promise<Manif
     await client.query('begin isolation level repeatable read read only');
     const snapshot = (await client.query<{ s: string }>('select pg_export_snapshot() as s')).rows[0]!.s;
     const schemaArgs = target.schema ? ['--schema', target.schema] : [];
-    await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, ...schemaArgs, '--file', out, '--dbname', target.url], { maxBuffer: 64 * 1024 * 1024 });
+    await run(
+      'pg_dump',
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        `--snapshot=${snapshot}`,
+        ...schemaArgs,
+        '--file',
+        out,
+        '--dbname',
+        target.url,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
     const tables = await pgFingerprintsWith(client, target.schema ?? 'public');
     await client.query('commit');
     return { dialect: 'postgres', createdAt: new Date().toISOString(), schema: target.schema ?? null, tables };
@@ -134,13 +173,31 @@ export function restoreSqlite(backupFile: string, url: string): Fingerprints {
 
 /** pg_restore --clean --if-exists into the target database (stop the servers first), in one transaction. */
 export async function restorePostgres(backupFile: string, target: Target): Promise<Fingerprints> {
-  await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', '--dbname', target.url, backupFile], { maxBuffer: 64 * 1024 * 1024 });
+  await run(
+    'pg_restore',
+    [
+      '--clean',
+      '--if-exists',
+      '--no-owner',
+      '--no-privileges',
+      '--single-transaction',
+      '--exit-on-error',
+      '--dbname',
+      target.url,
+      backupFile,
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   return pgFingerprints(target);
 }
 
 /** Tables whose count or content hash differ between two fingerprints (empty = identical). */
 export function compareFingerprints(expected: Fingerprints, actual: Fingerprints): string[] {
   const names = [...new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
-  return names.filter((n) => expected[n]?.rows !== actual[n]?.rows || expected[n]?.sha256 !== actual[n]?.sha256)
-    .map((n) => `${n}: expected ${expected[n]?.rows ?? 'no table'} rows ${expected[n]?.sha256.slice(0, 12) ?? ''}, got ${actual[n]?.rows ?? 'no table'} rows ${actual[n]?.sha256.slice(0, 12) ?? ''}`);
+  return names
+    .filter((n) => expected[n]?.rows !== actual[n]?.rows || expected[n]?.sha256 !== actual[n]?.sha256)
+    .map(
+      (n) =>
+        `${n}: expected ${expected[n]?.rows ?? 'no table'} rows ${expected[n]?.sha256.slice(0, 12) ?? ''}, got ${actual[n]?.rows ?? 'no table'} rows ${actual[n]?.sha256.slice(0, 12) ?? ''}`,
+    );
 }

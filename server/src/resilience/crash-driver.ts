@@ -67,17 +67,32 @@ async function prepare(o: CrashOptions, dataDir: string): Promise<Backend> {
   const cluster = await startPrivateCluster();
   if (cluster) {
     const scratch = await createScratchDatabase(cluster.url);
-    return { url: scratch.url, env: { DATABASE_URL: scratch.url }, restartDb: () => cluster.restart(), cleanup: async () => cluster.stop() };
+    return {
+      url: scratch.url,
+      env: { DATABASE_URL: scratch.url },
+      restartDb: () => cluster.restart(),
+      cleanup: async () => cluster.stop(),
+    };
   }
-  if (!o.allowSharedRestart) throw new Error('no private PostgreSQL cluster could be started (and restarting the shared one was not allowed)');
+  if (!o.allowSharedRestart)
+    throw new Error('no private PostgreSQL cluster could be started (and restarting the shared one was not allowed)');
   const scratch = await createScratchDatabase(SHARED_PG_URL);
-  return { url: scratch.url, env: { DATABASE_URL: scratch.url }, restartDb: restartSharedCluster, cleanup: () => scratch.drop() };
+  return {
+    url: scratch.url,
+    env: { DATABASE_URL: scratch.url },
+    restartDb: restartSharedCluster,
+    cleanup: () => scratch.drop(),
+  };
 }
 
 async function rowsOf(url: string, runId: string) {
   const database = openDatabase(url, { poolSize: 2 });
   try {
-    return await database.db.selectFrom('cases').select(['id', 'case_no', 'description']).where('description', 'like', `crash-${runId}-%`).execute();
+    return await database.db
+      .selectFrom('cases')
+      .select(['id', 'case_no', 'description'])
+      .where('description', 'like', `crash-${runId}-%`)
+      .execute();
   } finally {
     await database.close();
   }
@@ -85,7 +100,10 @@ async function rowsOf(url: string, runId: string) {
 
 async function getCase(base: string, session: HttpSession, id: string) {
   const res = await fetch(`${base}/api/cases/${id}`, { headers: { cookie: session.cookie } });
-  return { status: res.status, body: res.status === 200 ? ((await res.json()) as { id: string; caseNo: string; description: string }) : null };
+  return {
+    status: res.status,
+    body: res.status === 200 ? ((await res.json()) as { id: string; caseNo: string; description: string }) : null,
+  };
 }
 
 async function inBatches<T>(items: T[], size: number, fn: (x: T) => Promise<void>) {
@@ -110,7 +128,10 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashReport> {
     server = await startServer(env);
     const session = await httpLogin(server.base, 'inspector', 'Demo@12345');
     // One report first, so caches are warm and the load starts at its steady rate (not counted in the figures).
-    await postIntake(server.base, session, { key: `warm-${runId}`, body: { matterCode: '09006', description: '预热 warm-up', lng: 114.975, lat: 30.1 } });
+    await postIntake(server.base, session, {
+      key: `warm-${runId}`,
+      body: { matterCode: '09006', description: '预热 warm-up', lng: 114.975, lat: 30.1 },
+    });
     const load = new IntakeLoad(server.base, session, runId, o.ratePerSecond ?? 40);
     load.start();
     const loadMs = o.loadMs ?? 2000;
@@ -132,15 +153,30 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashReport> {
       await sleep(Math.max(2000, loadMs));
       await load.stop();
       acknowledgedAfterDbRestart = load.acknowledged().filter((a) => a.startedAt > backAt + 500).length;
-      check('app process survived the database restart', server.alive(), server.alive() ? 'still running' : `exited: ${server.output()}`);
-      check('app reconnected by itself', acknowledgedAfterDbRestart > 0, `${acknowledgedAfterDbRestart} requests sent after PostgreSQL came back got a 2xx`);
+      check(
+        'app process survived the database restart',
+        server.alive(),
+        server.alive() ? 'still running' : `exited: ${server.output()}`,
+      );
+      check(
+        'app reconnected by itself',
+        acknowledgedAfterDbRestart > 0,
+        `${acknowledgedAfterDbRestart} requests sent after PostgreSQL came back got a 2xx`,
+      );
     }
     const attempts = load.attempts;
     const acked = load.acknowledged();
     const failedHttp = attempts.filter((a) => a.status !== null && (a.status < 200 || a.status >= 300));
-    check('load acknowledged before the failure', ackedBeforeFailure >= 3, `${ackedBeforeFailure} before, ${acked.length} of ${attempts.length} in all`);
-    check('refusals are documented errors without stack traces', failedHttp.every((a) => !hasStack(a.errorBody) && /"code"/.test(a.errorBody ?? '')),
-      `${failedHttp.length} refused (${[...new Set(failedHttp.map((a) => a.status))].join(', ') || 'none'})`);
+    check(
+      'load acknowledged before the failure',
+      ackedBeforeFailure >= 3,
+      `${ackedBeforeFailure} before, ${acked.length} of ${attempts.length} in all`,
+    );
+    check(
+      'refusals are documented errors without stack traces',
+      failedHttp.every((a) => !hasStack(a.errorBody) && /"code"/.test(a.errorBody ?? '')),
+      `${failedHttp.length} refused (${[...new Set(failedHttp.map((a) => a.status))].join(', ') || 'none'})`,
+    );
 
     // Every acknowledged report is there after the restart, as acknowledged.
     const relogged = await httpLogin(server.base, 'inspector', 'Demo@12345');
@@ -148,14 +184,23 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashReport> {
     const missing: string[] = [];
     await inBatches(acked, 8, async (a) => {
       const got = await getCase(server!.base, relogged, a.id!);
-      if (got.status === 200 && got.body?.caseNo === a.caseNo && got.body?.description === a.body.description) found += 1;
+      if (got.status === 200 && got.body?.caseNo === a.caseNo && got.body?.description === a.body.description)
+        found += 1;
       else missing.push(`${a.key} → ${got.status}`);
     });
-    check('every acknowledged report found after restart', found === acked.length, `${found} of ${acked.length}${missing.length ? `; missing ${missing.slice(0, 5).join(', ')}` : ''}`);
+    check(
+      'every acknowledged report found after restart',
+      found === acked.length,
+      `${found} of ${acked.length}${missing.length ? `; missing ${missing.slice(0, 5).join(', ')}` : ''}`,
+    );
     const rows = await rowsOf(backend.url, runId);
     const count = (i: number) => rows.filter((r) => r.description.startsWith(`${marker(runId, i)} `)).length;
     const twice = attempts.filter((a) => count(a.i) > 1);
-    check('no report stored twice', twice.length === 0, `${rows.length} rows for ${attempts.length} requests; duplicates ${twice.length}`);
+    check(
+      'no report stored twice',
+      twice.length === 0,
+      `${rows.length} rows for ${attempts.length} requests; duplicates ${twice.length}`,
+    );
 
     // Retry everything not acknowledged with the same key: committed ones replay, the rest are created once.
     const pending = attempts.filter((a) => !acked.includes(a));
@@ -166,16 +211,35 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashReport> {
       if (r.status === null || r.status >= 300) retryFailures.push(`${a.key} → ${r.status ?? r.error}`);
       else if (r.replayed) replayed += 1;
     });
-    check('retries with the same Idempotency-Key succeed', retryFailures.length === 0, `${pending.length} retried, ${replayed} replayed the first result${retryFailures.length ? `; failed ${retryFailures.slice(0, 3).join(', ')}` : ''}`);
+    check(
+      'retries with the same Idempotency-Key succeed',
+      retryFailures.length === 0,
+      `${pending.length} retried, ${replayed} replayed the first result${retryFailures.length ? `; failed ${retryFailures.slice(0, 3).join(', ')}` : ''}`,
+    );
     const finalRows = await rowsOf(backend.url, runId);
-    const exact = attempts.every((a) => finalRows.filter((r) => r.description.startsWith(`${marker(runId, a.i)} `)).length === 1);
+    const exact = attempts.every(
+      (a) => finalRows.filter((r) => r.description.startsWith(`${marker(runId, a.i)} `)).length === 1,
+    );
     const caseNos = new Set(finalRows.map((r) => r.case_no));
-    check('after the retries every request exists exactly once', exact && finalRows.length === attempts.length, `${finalRows.length} rows for ${attempts.length} requests`);
+    check(
+      'after the retries every request exists exactly once',
+      exact && finalRows.length === attempts.length,
+      `${finalRows.length} rows for ${attempts.length} requests`,
+    );
     check('case numbers unique', caseNos.size === finalRows.length, `${caseNos.size} distinct of ${finalRows.length}`);
     return {
-      scenario: o.scenario, backend: o.backend, sent: attempts.length, acknowledged: acked.length, foundAfterRestart: found,
-      refused: failedHttp.length, connectionErrors: attempts.filter((a) => a.status === null).length,
-      committedUnacknowledged: replayed, retried: pending.length, rowsAtEnd: finalRows.length, acknowledgedAfterDbRestart, checks,
+      scenario: o.scenario,
+      backend: o.backend,
+      sent: attempts.length,
+      acknowledged: acked.length,
+      foundAfterRestart: found,
+      refused: failedHttp.length,
+      connectionErrors: attempts.filter((a) => a.status === null).length,
+      committedUnacknowledged: replayed,
+      retried: pending.length,
+      rowsAtEnd: finalRows.length,
+      acknowledgedAfterDbRestart,
+      checks,
     };
   } finally {
     await server?.kill('SIGTERM').catch(() => undefined);
@@ -185,8 +249,13 @@ export async function runCrashScenario(o: CrashOptions): Promise<CrashReport> {
 }
 
 export function describeReport(r: CrashReport): string {
-  const extra = r.acknowledgedAfterDbRestart === undefined ? '' : `, acknowledged after the database came back ${r.acknowledgedAfterDbRestart}`;
-  return `${r.scenario} on ${r.backend}: sent ${r.sent}, acknowledged ${r.acknowledged}, found after restart ${r.foundAfterRestart}, `
-    + `refused ${r.refused}, connection errors ${r.connectionErrors}, committed but unacknowledged ${r.committedUnacknowledged}, `
-    + `retried ${r.retried}, rows at end ${r.rowsAtEnd}${extra}`;
+  const extra =
+    r.acknowledgedAfterDbRestart === undefined
+      ? ''
+      : `, acknowledged after the database came back ${r.acknowledgedAfterDbRestart}`;
+  return (
+    `${r.scenario} on ${r.backend}: sent ${r.sent}, acknowledged ${r.acknowledged}, found after restart ${r.foundAfterRestart}, ` +
+    `refused ${r.refused}, connection errors ${r.connectionErrors}, committed but unacknowledged ${r.committedUnacknowledged}, ` +
+    `retried ${r.retried}, rows at end ${r.rowsAtEnd}${extra}`
+  );
 }

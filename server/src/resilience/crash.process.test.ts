@@ -9,7 +9,12 @@ import { describeReport, runCrashScenario } from './crash-driver.ts';
  */
 describe(`SIGKILL mid-load (${TEST_DIALECT})`, () => {
   it('every acknowledged report exists exactly once after the restart, and retries with the same key complete the rest', async () => {
-    const report = await runCrashScenario({ backend: TEST_DIALECT, scenario: 'sigkill', ratePerSecond: 40, loadMs: 2000 });
+    const report = await runCrashScenario({
+      backend: TEST_DIALECT,
+      scenario: 'sigkill',
+      ratePerSecond: 40,
+      loadMs: 2000,
+    });
     console.log(describeReport(report));
     for (const c of report.checks) expect(c.ok, `${c.name}: ${c.detail}`).toBe(true);
     expect(report.foundAfterRestart).toBe(report.acknowledged);

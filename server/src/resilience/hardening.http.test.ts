@@ -38,7 +38,8 @@ describe('security headers', () => {
 describe('login rate limit and lockout', () => {
   it('one address gets 429 after 30 attempts a minute; another address is not affected', async () => {
     const statuses: number[] = [];
-    for (let k = 0; k < 31; k += 1) statuses.push((await attempt(`nobody${k}`, 'wrong-password', '127.0.0.30')).statusCode);
+    for (let k = 0; k < 31; k += 1)
+      statuses.push((await attempt(`nobody${k}`, 'wrong-password', '127.0.0.30')).statusCode);
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     const limited = await attempt('nobody', 'wrong-password', '127.0.0.30');
     expect(limited.statusCode).toBe(429);
@@ -47,7 +48,8 @@ describe('login rate limit and lockout', () => {
   });
 
   it('five wrong passwords block that address for that account (even the right password) until the block passes; other addresses still sign in', async () => {
-    for (let k = 0; k < 4; k += 1) expect((await attempt('dispatcher', `wrong-${k}`, '127.0.0.40')).statusCode).toBe(401);
+    for (let k = 0; k < 4; k += 1)
+      expect((await attempt('dispatcher', `wrong-${k}`, '127.0.0.40')).statusCode).toBe(401);
     expect((await attempt('dispatcher', 'wrong-5', '127.0.0.40')).statusCode).toBe(429);
     const blocked = await attempt('dispatcher', 'Demo@12345', '127.0.0.40');
     expect(blocked.statusCode).toBe(429);
@@ -66,19 +68,36 @@ describe('login rate limit and lockout', () => {
 });
 
 describe('CSRF', () => {
-  it('a write with the session cookie but without the session\'s token is refused; reads need none', async () => {
+  it("a write with the session cookie but without the session's token is refused; reads need none", async () => {
     const s = await login(ctx.app, 'inspector', 'Demo@12345');
     const body = { matterCode: '09006', description: 'CSRF 测试', lng: 114.975, lat: 30.1 };
-    const missing = await ctx.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { cookie: s.cookie } });
+    const missing = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: body,
+      headers: { cookie: s.cookie },
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().error.code).toBe('AUTH_CSRF');
-    const forged = await ctx.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { cookie: s.cookie, 'x-csrf-token': 'forged' } });
+    const forged = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: body,
+      headers: { cookie: s.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(forged.statusCode).toBe(403);
     const other = await login(ctx.app, 'operator', 'Demo@12345');
-    const foreign = await ctx.app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { cookie: s.cookie, 'x-csrf-token': other.csrf } });
+    const foreign = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: body,
+      headers: { cookie: s.cookie, 'x-csrf-token': other.csrf },
+    });
     expect(foreign.statusCode).toBe(403);
     expect((await as(ctx.app, s).post('/api/cases', body)).statusCode).toBe(201);
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/cases', headers: { cookie: s.cookie } })).statusCode).toBe(200);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/cases', headers: { cookie: s.cookie } })).statusCode).toBe(
+      200,
+    );
   });
 });
 
@@ -90,7 +109,11 @@ describe('numbers out of range', () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.details[0].field, url).toMatch(/^query\.page/);
     }
-    const body = await as(ctx.app, await login(ctx.app, 'inspector', 'Demo@12345')).post('/api/cases', '{"matterCode":"09006","description":"无穷","lng":1e309,"lat":30.1}', { 'content-type': 'application/json' });
+    const body = await as(ctx.app, await login(ctx.app, 'inspector', 'Demo@12345')).post(
+      '/api/cases',
+      '{"matterCode":"09006","description":"无穷","lng":1e309,"lat":30.1}',
+      { 'content-type': 'application/json' },
+    );
     expect(body.statusCode).toBe(400);
   });
 });

@@ -32,7 +32,9 @@ export async function httpLogin(base: string, username: string, password: string
     body: JSON.stringify({ username, password }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('cityloop_sid='));
+  const cookie = (res.headers.getSetCookie?.() ?? [])
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('cityloop_sid='));
   if (!cookie) throw new Error('no session cookie');
   const me = (await res.json()) as { csrfToken: string };
   return { cookie, csrf: me.csrfToken };
@@ -47,18 +49,33 @@ export function intakeBody(runId: string, i: number): Record<string, unknown> {
 }
 
 /** One intake request; never throws (a refused connection is recorded as status null). */
-export async function postIntake(base: string, session: HttpSession, a: Pick<Attempt, 'key' | 'body'>, timeoutMs = 15_000) {
+export async function postIntake(
+  base: string,
+  session: HttpSession,
+  a: Pick<Attempt, 'key' | 'body'>,
+  timeoutMs = 15_000,
+) {
   try {
     const res = await fetch(`${base}/api/cases`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': a.key },
+      headers: {
+        'content-type': 'application/json',
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        'idempotency-key': a.key,
+      },
       body: JSON.stringify(a.body),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
     if (res.status >= 200 && res.status < 300) {
       const json = JSON.parse(text) as { id: string; caseNo: string };
-      return { status: res.status, id: json.id, caseNo: json.caseNo, replayed: res.headers.get('idempotent-replayed') === 'true' };
+      return {
+        status: res.status,
+        id: json.id,
+        caseNo: json.caseNo,
+        replayed: res.headers.get('idempotent-replayed') === 'true',
+      };
     }
     return { status: res.status, errorBody: text.slice(0, 2000), replayed: false };
   } catch (err) {
@@ -90,7 +107,13 @@ export class IntakeLoad {
       return;
     }
     const i = this.attempts.length;
-    const a: Attempt = { i, key: `crash-${this.runId}-${i}`, body: intakeBody(this.runId, i), status: null, startedAt: Date.now() };
+    const a: Attempt = {
+      i,
+      key: `crash-${this.runId}-${i}`,
+      body: intakeBody(this.runId, i),
+      status: null,
+      startedAt: Date.now(),
+    };
     this.attempts.push(a);
     const p = postIntake(this.base, this.session, a).then((r) => {
       Object.assign(a, r, { endedAt: Date.now() });

@@ -14,7 +14,10 @@ import { testTmpRoot } from '../testing/temp-dir.ts';
 export const SHARED_PG_URL = process.env.TEST_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 
 /** A new, empty database on the server of `adminUrl`; drop() removes it (closing what is still connected). */
-export async function createScratchDatabase(adminUrl: string, prefix = 'cityloop_crash'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  adminUrl: string,
+  prefix = 'cityloop_crash',
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -51,7 +54,11 @@ export async function startPrivateCluster(): Promise<PrivateCluster | null> {
   const bin = systemPgBinaries() ?? (await embeddedPgBinaries());
   if (!bin) return null;
   try {
-    const cluster = await startPrivatePostgres({ bin, parent: testTmpRoot(), settings: ['fsync=on', 'shared_buffers=16MB'] });
+    const cluster = await startPrivatePostgres({
+      bin,
+      parent: testTmpRoot(),
+      settings: ['fsync=on', 'shared_buffers=16MB'],
+    });
     return { url: cluster.url, port: cluster.port, restart: () => cluster.restart(), stop: () => cluster.stop() };
   } catch (err) {
     if (process.env.CRASH_DEBUG) console.error(err);
@@ -66,5 +73,9 @@ export async function startPrivateCluster(): Promise<PrivateCluster | null> {
 export async function restartSharedCluster(): Promise<void> {
   const versions = existsSync('/etc/postgresql') ? readdirSync('/etc/postgresql') : [];
   if (!versions[0]) throw new Error('no Debian PostgreSQL cluster to restart');
-  await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', '-m', 'fast', versions[0], 'main', 'restart'], { timeout: 60_000 });
+  await promisify(execFile)(
+    'pg_ctlcluster',
+    ['--skip-systemctl-redirect', '-m', 'fast', versions[0], 'main', 'restart'],
+    { timeout: 60_000 },
+  );
 }

@@ -22,20 +22,43 @@ const sessions = new Map<string, Session>();
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const u of DAYE_USERS) sessions.set(u.role, await login(ctx.app, u.username, u.username === 'admin' ? 'Admin@12345' : 'Demo@12345'));
+  for (const u of DAYE_USERS)
+    sessions.set(u.role, await login(ctx.app, u.username, u.username === 'admin' ? 'Admin@12345' : 'Demo@12345'));
   const admin = as(ctx.app, sessions.get('admin')!);
-  const unit = (await admin.get('/api/org/units?q=SANITATION')).json().items[0] ?? (await admin.get('/api/org/units')).json().items[0];
-  const user = await admin.post('/api/org/users', { username: 'privacy1', displayName: '隐私测试', password: 'Privacy#2024', phone: USER_PHONE, grants: [{ role: 'unitHandler', unitId: unit.id }] });
+  const unit =
+    (await admin.get('/api/org/units?q=SANITATION')).json().items[0] ??
+    (await admin.get('/api/org/units')).json().items[0];
+  const user = await admin.post('/api/org/users', {
+    username: 'privacy1',
+    displayName: '隐私测试',
+    password: 'Privacy#2024',
+    phone: USER_PHONE,
+    grants: [{ role: 'unitHandler', unitId: unit.id }],
+  });
   expect(user.statusCode, user.body).toBe(201);
   const reported = await as(ctx.app, sessions.get('operator')!).post('/api/cases', {
-    channel: 'operator', matterCode: '09006', description: '市民来电 占道经营', lng: 114.975, lat: 30.1, reporterName: REPORTER_NAME, reporterPhone: REPORTER_PHONE,
+    channel: 'operator',
+    matterCode: '09006',
+    description: '市民来电 占道经营',
+    lng: 114.975,
+    lat: 30.1,
+    reporterName: REPORTER_NAME,
+    reporterPhone: REPORTER_PHONE,
   });
   expect(reported.statusCode, reported.body).toBe(201);
 }, 60_000);
 afterAll(async () => ctx.close());
 
-const lists = () => ctx.app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.includes('*') && r.url !== '/api/live'
-  && !/\.(xlsx|docx|pdf|zip)$/.test(r.url) && (r.url.startsWith('/api/') || r.url.startsWith('/open311/')));
+const lists = () =>
+  ctx.app.routeTable.filter(
+    (r) =>
+      r.method === 'GET' &&
+      !r.url.includes(':') &&
+      !r.url.includes('*') &&
+      r.url !== '/api/live' &&
+      !/\.(xlsx|docx|pdf|zip)$/.test(r.url) &&
+      (r.url.startsWith('/api/') || r.url.startsWith('/open311/')),
+  );
 
 describe(`personal data in lists (${TEST_DIALECT})`, () => {
   it('no list shows a full phone number, to any role', async () => {
@@ -47,7 +70,8 @@ describe(`personal data in lists (${TEST_DIALECT})`, () => {
         const res = await as(ctx.app, sessions.get(role)!).get(`${r.url}?pageSize=100`);
         if (res.statusCode !== 200) continue;
         read += 1;
-        for (const phone of [USER_PHONE, REPORTER_PHONE]) if (res.body.includes(phone)) leaks.push(`${role} ${r.url}: ${phone}`);
+        for (const phone of [USER_PHONE, REPORTER_PHONE])
+          if (res.body.includes(phone)) leaks.push(`${role} ${r.url}: ${phone}`);
       }
     }
     expect(read).toBeGreaterThan(20);
@@ -58,7 +82,8 @@ describe(`personal data in lists (${TEST_DIALECT})`, () => {
     const leaks: string[] = [];
     for (const r of lists().filter((x) => x.public)) {
       const res = await ctx.app.inject({ method: 'GET', url: r.url });
-      if ([REPORTER_NAME, REPORTER_PHONE, maskPersonalText(REPORTER_PHONE)].some((v) => res.body.includes(v))) leaks.push(r.url);
+      if ([REPORTER_NAME, REPORTER_PHONE, maskPersonalText(REPORTER_PHONE)].some((v) => res.body.includes(v)))
+        leaks.push(r.url);
     }
     expect(leaks).toEqual([]);
   });
@@ -67,17 +92,33 @@ describe(`personal data in lists (${TEST_DIALECT})`, () => {
 describe('personal data in logs', () => {
   it('masks phone and ID numbers in logged URLs, never logs passwords or session cookies', async () => {
     const dataDir = makeTempDir('cityloop-logs-');
-    const server = await startServer({ DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`, DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: join(dataDir, 'none') });
+    const server = await startServer({
+      DATABASE_URL: `sqlite:${join(dataDir, 'db.sqlite')}`,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      WEB_DIST: join(dataDir, 'none'),
+    });
     try {
       const session = await httpLogin(server.base, 'operator', 'Demo@12345');
       await fetch(`${server.base}/api/cases?q=${REPORTER_PHONE}`, { headers: { cookie: session.cookie } });
       await fetch(`${server.base}/api/org/users?q=110101199003074512`, { headers: { cookie: session.cookie } });
-      await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'operator', password: 'Leaked#Secret99' }) });
+      await fetch(`${server.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'operator', password: 'Leaked#Secret99' }),
+      });
       await new Promise((r) => setTimeout(r, 300));
       const log = server.output();
       expect(log).toContain('/api/cases?q=138****5678');
       expect(log).toContain('110101********4512');
-      for (const secret of [REPORTER_PHONE, '110101199003074512', 'Leaked#Secret99', 'Demo@12345', session.cookie.split('=')[1]!, session.csrf]) {
+      for (const secret of [
+        REPORTER_PHONE,
+        '110101199003074512',
+        'Leaked#Secret99',
+        'Demo@12345',
+        session.cookie.split('=')[1]!,
+        session.csrf,
+      ]) {
         expect(log, secret).not.toContain(secret);
       }
     } finally {

@@ -32,7 +32,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function waitForHealth(base: string, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+export async function waitForHealth(
+  base: string,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (!isAlive()) throw new Error('server exited before it was healthy');
@@ -48,10 +52,21 @@ export async function waitForHealth(base: string, timeoutMs: number, isAlive: ()
 }
 
 /** Starts main.ts with the given environment (DATABASE_URL, DATA_DIR, …) and waits until /api/health answers 200. */
-export async function startServer(env: Record<string, string>, port?: number, timeoutMs = 90_000): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  port?: number,
+  timeoutMs = 90_000,
+): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(p), LOG_LEVEL: 'warn', SESSION_SECRET: 'crash-test-secret-0123456789abcdef0123', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(p),
+      LOG_LEVEL: 'warn',
+      SESSION_SECRET: 'crash-test-secret-0123456789abcdef0123',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';

@@ -29,8 +29,10 @@ const db = () => ctx.database.db;
 const keys = () => ctx.app.services.chainKeys;
 const store = () => new CheckpointStore(ctx.config.audit.checkpointDir, keys());
 const verify = () => verifyAll(ctx.database, { keys: keys(), checkpoints: store() });
-const auditRows = () => db().selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').execute();
-const events = (id = caseId) => db().selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('seq').execute();
+const auditRows = () =>
+  db().selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId).orderBy('seq').execute();
+const events = (id = caseId) =>
+  db().selectFrom('case_events').selectAll().where('case_id', '=', id).orderBy('seq').execute();
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 interface Hasher<T> {
@@ -45,12 +47,22 @@ const otherKey = <T>(format: ChainFormat<T>): Hasher<T> => {
 const downgrade = <T>(format: ChainFormat<T>): Hasher<T> => ({ version: 1, hash: (row) => format.legacyHash(row) });
 
 /** What an attacker with only the database does: changes a row, then recomputes every hash from there on. */
-async function rehash<T extends AuditLogTable | CaseEventsTable>(table: 'audit_log' | 'case_events', rows: readonly T[], from: number, hasher: Hasher<Omit<T, 'hash'>>, change: Partial<T> = {}) {
+async function rehash<T extends AuditLogTable | CaseEventsTable>(
+  table: 'audit_log' | 'case_events',
+  rows: readonly T[],
+  from: number,
+  hasher: Hasher<Omit<T, 'hash'>>,
+  change: Partial<T> = {},
+) {
   let prev = from > 0 ? rows[from - 1]!.hash : GENESIS;
   for (let i = from; i < rows.length; i++) {
     const row = { ...rows[i]!, ...(i === from ? change : {}), prev_hash: prev, hash_version: hasher.version };
     row.hash = hasher.hash(row);
-    await db().updateTable(table).set(row as never).where('id', '=', row.id).execute();
+    await db()
+      .updateTable(table)
+      .set(row as never)
+      .where('id', '=', row.id)
+      .execute();
     prev = row.hash;
   }
 }
@@ -58,7 +70,11 @@ async function rehash<T extends AuditLogTable | CaseEventsTable>(table: 'audit_l
 /** Restores rows saved before a tampering step. */
 async function putBack(table: 'audit_log' | 'case_events', rows: readonly (AuditLogTable | CaseEventsTable)[]) {
   if (table === 'audit_log') await db().deleteFrom('audit_log').where('tenant_id', '=', tenantId).execute();
-  else await db().deleteFrom('case_events').where('case_id', 'in', [...new Set(rows.map((r) => (r as CaseEventsTable).case_id))]).execute();
+  else
+    await db()
+      .deleteFrom('case_events')
+      .where('case_id', 'in', [...new Set(rows.map((r) => (r as CaseEventsTable).case_id))])
+      .execute();
   for (const r of rows) await db().insertInto(table).values(r).execute();
 }
 
@@ -71,19 +87,34 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(201);
   }
   const inspector = await login(ctx.app, 'inspector', 'Demo@12345');
-  const created = await as(ctx.app, inspector).post('/api/cases', { matterCode: '09006', description: '防篡改测试 占道经营', ...POINT });
+  const created = await as(ctx.app, inspector).post('/api/cases', {
+    matterCode: '09006',
+    description: '防篡改测试 占道经营',
+    ...POINT,
+  });
   expect(created.statusCode, created.body).toBe(201);
   caseId = created.json().id;
   const operator = await login(ctx.app, 'operator', 'Demo@12345');
-  expect((await as(ctx.app, operator).post(`/api/cases/${caseId}/transitions`, { action: 'accept', version: created.json().version })).statusCode).toBe(200);
+  expect(
+    (
+      await as(ctx.app, operator).post(`/api/cases/${caseId}/transitions`, {
+        action: 'accept',
+        version: created.json().version,
+      })
+    ).statusCode,
+  ).toBe(200);
 });
 afterAll(async () => ctx.close());
 
 describe('hash format versions', () => {
   it('version 2 covers every column of both tables but the hash itself', async () => {
     const tables = await db().introspection.getTables();
-    const columns = (name: string) => tables.find((t) => t.name === name && (!ctx.database.schema || t.schema === ctx.database.schema))!
-      .columns.map((c) => c.name).filter((c) => c !== 'hash').sort();
+    const columns = (name: string) =>
+      tables
+        .find((t) => t.name === name && (!ctx.database.schema || t.schema === ctx.database.schema))!
+        .columns.map((c) => c.name)
+        .filter((c) => c !== 'hash')
+        .sort();
     expect([...AUDIT_V2_COLUMNS].sort()).toEqual(columns('audit_log'));
     expect([...CASE_EVENT_V2_COLUMNS].sort()).toEqual(columns('case_events'));
   });
@@ -98,7 +129,9 @@ describe('forged rows', () => {
     for (const hasher of [plainSha(auditFormat), otherKey(auditFormat), downgrade(auditFormat)]) {
       await rehash('audit_log', rows, at, hasher, { actor_name: '局长', request_id: 'forged-request' });
       const result = await verify();
-      expect(result.broken).toEqual([expect.objectContaining({ table: 'audit_log', rowId: target.id, seq: target.seq, tenantCode: '420281' })]);
+      expect(result.broken).toEqual([
+        expect.objectContaining({ table: 'audit_log', rowId: target.id, seq: target.seq, tenantCode: '420281' }),
+      ]);
       await putBack('audit_log', rows);
     }
     expect((await verify()).broken).toEqual([]);
@@ -110,7 +143,9 @@ describe('forged rows', () => {
     expect(target.hash_version).toBe(2);
     for (const hasher of [plainSha(timelineFormat), otherKey(timelineFormat), downgrade(timelineFormat)]) {
       await rehash('case_events', rows, 1, hasher, { actor_name: '值班长王某', actor_role: 'shiftLeader' });
-      expect((await verify()).broken).toEqual([expect.objectContaining({ table: 'case_events', caseId, rowId: target.id, seq: 2 })]);
+      expect((await verify()).broken).toEqual([
+        expect.objectContaining({ table: 'case_events', caseId, rowId: target.id, seq: 2 }),
+      ]);
       await putBack('case_events', rows);
     }
     expect((await verify()).broken).toEqual([]);
@@ -123,17 +158,36 @@ describe('legacy rows', () => {
     await rehash('audit_log', await auditRows(), 0, downgrade(auditFormat));
     await rehash('case_events', await events(), 0, downgrade(timelineFormat));
     const legacy = (await auditRows()).at(-1)!;
-    const old = { ...legacy, id: randomBytes(8).toString('hex'), seq: legacy.seq + 1, prev_hash: legacy.hash, action: 'unit.update', hash_version: 1 };
+    const old = {
+      ...legacy,
+      id: randomBytes(8).toString('hex'),
+      seq: legacy.seq + 1,
+      prev_hash: legacy.hash,
+      action: 'unit.update',
+      hash_version: 1,
+    };
     const { hash_version: _v, ...columns } = { ...old, hash: auditFormat.legacyHash(old) };
-    await db().insertInto('audit_log').values(columns as never).execute();
-    expect((await db().selectFrom('audit_log').select('hash_version').where('id', '=', old.id).executeTakeFirstOrThrow()).hash_version).toBe(1);
+    await db()
+      .insertInto('audit_log')
+      .values(columns as never)
+      .execute();
+    expect(
+      (await db().selectFrom('audit_log').select('hash_version').where('id', '=', old.id).executeTakeFirstOrThrow())
+        .hash_version,
+    ).toBe(1);
 
     const shiftLeader = await login(ctx.app, 'shiftleader', 'Demo@12345');
     const version = (await as(ctx.app, shiftLeader).get(`/api/cases/${caseId}`)).json().version;
     const condition = (await as(ctx.app, shiftLeader).get('/api/catalog/conditions?matterCode=09006')).json().items[0];
-    const filed = await as(ctx.app, shiftLeader).post(`/api/cases/${caseId}/transitions`, { action: 'file', version, filingConditionId: condition.id });
+    const filed = await as(ctx.app, shiftLeader).post(`/api/cases/${caseId}/transitions`, {
+      action: 'file',
+      version,
+      filingConditionId: condition.id,
+    });
     expect(filed.statusCode, filed.body).toBe(200);
-    expect((await as(ctx.app, admin).post('/api/org/units', { code: 'TE04', name: '防篡改TE04', kind: 'other' })).statusCode).toBe(201);
+    expect(
+      (await as(ctx.app, admin).post('/api/org/units', { code: 'TE04', name: '防篡改TE04', kind: 'other' })).statusCode,
+    ).toBe(201);
     // Keyed from here on: the shift leader's sign-in and the new unit.
     expect((await auditRows()).map((r) => r.hash_version)).toEqual([...Array(legacy.seq + 1).fill(1), 2, 2]);
     expect((await events()).map((r) => r.hash_version)).toEqual([1, 1, 2]);
@@ -152,17 +206,33 @@ describe('checkpoints', () => {
     const result = await verify();
     expect(result.broken).toEqual([]);
     expect(result.checkpoints).toMatchObject({ files: 1, trusted: 1, latest: file });
-    const entry = JSON.parse(readFileSync(join(ctx.config.audit.checkpointDir, file), 'utf8')).tenants.find((t: { tenantId: string }) => t.tenantId === tenantId);
+    const entry = JSON.parse(readFileSync(join(ctx.config.audit.checkpointDir, file), 'utf8')).tenants.find(
+      (t: { tenantId: string }) => t.tenantId === tenantId,
+    );
     const rows = await auditRows();
-    expect(entry.audit).toMatchObject({ rows: rows.length, headSeq: rows.at(-1)!.seq, headId: rows.at(-1)!.id, headHash: rows.at(-1)!.hash });
+    expect(entry.audit).toMatchObject({
+      rows: rows.length,
+      headSeq: rows.at(-1)!.seq,
+      headId: rows.at(-1)!.id,
+      headHash: rows.at(-1)!.hash,
+    });
     expect(entry.audit.legacy.rows).toBe(rows.filter((r) => r.hash_version === 1).length);
   });
 
   it('find the newest audit rows deleted, even with the rest of the chain intact', async () => {
     const rows = await auditRows();
-    await db().deleteFrom('audit_log').where('id', 'in', rows.slice(-2).map((r) => r.id)).execute();
+    await db()
+      .deleteFrom('audit_log')
+      .where(
+        'id',
+        'in',
+        rows.slice(-2).map((r) => r.id),
+      )
+      .execute();
     const result = await verify();
-    expect(result.broken).toEqual([expect.objectContaining({ table: 'audit_log', rowId: null, seq: rows.length - 1, checkpoint: file })]);
+    expect(result.broken).toEqual([
+      expect.objectContaining({ table: 'audit_log', rowId: null, seq: rows.length - 1, checkpoint: file }),
+    ]);
     expect(result.broken[0]!.reason).toMatch(/newest rows were deleted/);
     const script = await runAuditVerify(ctx);
     expect(script.code, script.out).toBe(1);
@@ -173,11 +243,18 @@ describe('checkpoints', () => {
 
   it('find a timeline cut short even when the case status was made to match', async () => {
     const rows = await events();
-    const status = (await db().selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow()).status;
+    const status = (await db().selectFrom('cases').select('status').where('id', '=', caseId).executeTakeFirstOrThrow())
+      .status;
     await db().deleteFrom('case_events').where('id', '=', rows.at(-1)!.id).execute();
-    await db().updateTable('cases').set({ status: rows.at(-1)!.from_status! as never }).where('id', '=', caseId).execute();
+    await db()
+      .updateTable('cases')
+      .set({ status: rows.at(-1)!.from_status! as never })
+      .where('id', '=', caseId)
+      .execute();
     const result = await verify();
-    expect(result.broken).toEqual([expect.objectContaining({ table: 'case_events', tenantId, rowId: null, checkpoint: file })]);
+    expect(result.broken).toEqual([
+      expect.objectContaining({ table: 'case_events', tenantId, rowId: null, checkpoint: file }),
+    ]);
     expect(result.broken[0]!.reason).toMatch(/were deleted/);
     await db().updateTable('cases').set({ status }).where('id', '=', caseId).execute();
     await putBack('case_events', rows);
@@ -194,11 +271,17 @@ describe('checkpoints', () => {
     expect(result.broken[0]!.reason).toMatch(/legacy/);
     await rehash('audit_log', rows, 0, downgrade(auditFormat), { actor_name: '局长' });
     result = await verify();
-    expect(result.broken).toEqual([expect.objectContaining({ table: 'audit_log', seq: legacyCount + 1, rowId: rows[legacyCount]!.id })]);
+    expect(result.broken).toEqual([
+      expect.objectContaining({ table: 'audit_log', seq: legacyCount + 1, rowId: rows[legacyCount]!.id }),
+    ]);
     await putBack('audit_log', rows);
 
     const timeline = await events();
-    await db().updateTable('case_events').set({ actor_name: '某人', actor_role: 'leader' }).where('id', '=', timeline[0]!.id).execute();
+    await db()
+      .updateTable('case_events')
+      .set({ actor_name: '某人', actor_role: 'leader' })
+      .where('id', '=', timeline[0]!.id)
+      .execute();
     result = await verify();
     expect(result.broken).toEqual([expect.objectContaining({ table: 'case_events', rowId: null, checkpoint: file })]);
     expect(result.broken[0]!.reason).toMatch(/legacy/);
@@ -221,8 +304,14 @@ describe('checkpoints', () => {
     expect(result.broken).toEqual([expect.objectContaining({ table: 'checkpoint', checkpoint: file })]);
     expect(result.broken[0]!.reason).toMatch(/signature/);
 
-    const forger = new CheckpointStore(join(ctx.config.dataDir, 'forged'), new ChainKeys([randomBytes(32).toString('hex')]));
-    const forged = forger.write(ctx.clock.now(), parsed.tenants.map(({ signature: _s, ...t }: { signature: string }) => t))!;
+    const forger = new CheckpointStore(
+      join(ctx.config.dataDir, 'forged'),
+      new ChainKeys([randomBytes(32).toString('hex')]),
+    );
+    const forged = forger.write(
+      ctx.clock.now(),
+      parsed.tenants.map(({ signature: _s, ...t }: { signature: string }) => t),
+    )!;
     writeFileSync(path, JSON.stringify(forged.checkpoint));
     result = await verify();
     expect(result.broken).toEqual([expect.objectContaining({ table: 'checkpoint', checkpoint: file })]);
@@ -236,14 +325,40 @@ describe('checkpoints', () => {
     const rotated = new ChainKeys([...ctx.config.audit.keys, randomBytes(32).toString('hex')]);
     const rows = await auditRows();
     const last = rows.at(-1)!;
-    const next = { ...last, id: randomBytes(8).toString('hex'), seq: last.seq + 1, prev_hash: last.hash, hash_version: 2 };
-    await db().insertInto('audit_log').values({ ...next, hash: rotated.current.hmac(auditFormat.message(next)) }).execute();
-    expect((await verifyAll(ctx.database, { keys: rotated, checkpoints: new CheckpointStore(ctx.config.audit.checkpointDir, rotated) })).broken).toEqual([]);
+    const next = {
+      ...last,
+      id: randomBytes(8).toString('hex'),
+      seq: last.seq + 1,
+      prev_hash: last.hash,
+      hash_version: 2,
+    };
+    await db()
+      .insertInto('audit_log')
+      .values({ ...next, hash: rotated.current.hmac(auditFormat.message(next)) })
+      .execute();
+    expect(
+      (
+        await verifyAll(ctx.database, {
+          keys: rotated,
+          checkpoints: new CheckpointStore(ctx.config.audit.checkpointDir, rotated),
+        })
+      ).broken,
+    ).toEqual([]);
     // Without the new key the row is unverifiable; and a row under the old key may not follow one under the new.
     expect((await verify()).broken).toEqual([expect.objectContaining({ table: 'audit_log', rowId: next.id })]);
-    const after = { ...next, id: randomBytes(8).toString('hex'), seq: next.seq + 1, prev_hash: rotated.current.hmac(auditFormat.message(next)) };
-    await db().insertInto('audit_log').values({ ...after, hash: keys().current.hmac(auditFormat.message(after)) }).execute();
-    expect((await verifyAll(ctx.database, { keys: rotated, checkpoints: null })).broken).toEqual([expect.objectContaining({ rowId: after.id })]);
+    const after = {
+      ...next,
+      id: randomBytes(8).toString('hex'),
+      seq: next.seq + 1,
+      prev_hash: rotated.current.hmac(auditFormat.message(next)),
+    };
+    await db()
+      .insertInto('audit_log')
+      .values({ ...after, hash: keys().current.hmac(auditFormat.message(after)) })
+      .execute();
+    expect((await verifyAll(ctx.database, { keys: rotated, checkpoints: null })).broken).toEqual([
+      expect.objectContaining({ rowId: after.id }),
+    ]);
     await db().deleteFrom('audit_log').where('id', 'in', [next.id, after.id]).execute();
     expect((await verify()).broken).toEqual([]);
   });

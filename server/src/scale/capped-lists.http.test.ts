@@ -21,7 +21,11 @@ beforeAll(async () => {
   for (const u of ['inspector', 'operator', 'leader']) s[u] = await login(ctx.app, u, 'Demo@12345');
   // Three open cases through the API, a minute apart, sharing a search term.
   for (const n of [1, 2, 3]) {
-    const res = await api('inspector').post('/api/cases', { matterCode: '09006', description: `第${n}处 井盖破损待修`, ...POINT });
+    const res = await api('inspector').post('/api/cases', {
+      matterCode: '09006',
+      description: `第${n}处 井盖破损待修`,
+      ...POINT,
+    });
     expect(res.statusCode, res.body).toBe(201);
     ctx.clock.advance(60_000);
   }
@@ -31,12 +35,30 @@ beforeAll(async () => {
   const rows: CasesTable[] = Array.from({ length: COUNT_CAP + EXTRA }, (_, i) => {
     const at = new Date(base + i * 60_000).toISOString();
     return {
-      ...template, id: newId(), case_no: `420281-ARCHIVE-${String(i).padStart(5, '0')}`, status: 'closed', close_type: 'normal',
-      step_limit_value: null, step_limit_unit: null, step_started_at: null, step_deadline: null, step_warn_at: null, step_warned: null,
-      reported_at: at, created_at: at, updated_at: at, closed_at: at, search_text: `archive ${i}`, public_token_hash: null,
+      ...template,
+      id: newId(),
+      case_no: `420281-ARCHIVE-${String(i).padStart(5, '0')}`,
+      status: 'closed',
+      close_type: 'normal',
+      step_limit_value: null,
+      step_limit_unit: null,
+      step_started_at: null,
+      step_deadline: null,
+      step_warn_at: null,
+      step_warned: null,
+      reported_at: at,
+      created_at: at,
+      updated_at: at,
+      closed_at: at,
+      search_text: `archive ${i}`,
+      public_token_hash: null,
     };
   });
-  for (let i = 0; i < rows.length; i += 400) await ctx.database.db.insertInto('cases').values(rows.slice(i, i + 400)).execute();
+  for (let i = 0; i < rows.length; i += 400)
+    await ctx.database.db
+      .insertInto('cases')
+      .values(rows.slice(i, i + 400))
+      .execute();
 }, 120_000);
 afterAll(async () => ctx.close());
 
@@ -47,7 +69,9 @@ describe('lists past the count cap', () => {
     const page = res.json();
     expect(page).toMatchObject({ total: COUNT_CAP, totalCapped: true, page: 1, pageSize: 3 });
     const last = COUNT_CAP + EXTRA - 1;
-    expect(page.items.map((c: { caseNo: string }) => c.caseNo)).toEqual([last, last - 1, last - 2].map((i) => `420281-ARCHIVE-${String(i).padStart(5, '0')}`));
+    expect(page.items.map((c: { caseNo: string }) => c.caseNo)).toEqual(
+      [last, last - 1, last - 2].map((i) => `420281-ARCHIVE-${String(i).padStart(5, '0')}`),
+    );
     // Oldest first when asked.
     const oldest = (await api('leader').get('/api/cases?inbox=closed&pageSize=1&order=asc')).json();
     expect(oldest.items[0].caseNo).toBe('420281-ARCHIVE-00000');
@@ -67,7 +91,13 @@ describe('lists past the count cap', () => {
   it('sorts by deadline with cases that have none last, on either backend', async () => {
     const page = (await api('leader').get('/api/cases?inbox=all&sort=deadline&pageSize=5')).json();
     expect(page.totalCapped).toBe(true);
-    expect(page.items.slice(0, 3).every((c: { status: string; stepDeadline: string | null }) => c.status === 'reported' && c.stepDeadline !== null)).toBe(true);
+    expect(
+      page.items
+        .slice(0, 3)
+        .every(
+          (c: { status: string; stepDeadline: string | null }) => c.status === 'reported' && c.stepDeadline !== null,
+        ),
+    ).toBe(true);
     expect(page.items.slice(3).every((c: { stepDeadline: string | null }) => c.stepDeadline === null)).toBe(true);
   });
 
@@ -75,7 +105,11 @@ describe('lists past the count cap', () => {
     for (const q of ['井盖', '井盖破损']) {
       const page = (await api('operator').get(`/api/cases?q=${encodeURIComponent(q)}`)).json();
       expect(page.total).toBe(3);
-      expect(page.items.map((c: { description: string }) => c.description)).toEqual(['第3处 井盖破损待修', '第2处 井盖破损待修', '第1处 井盖破损待修']);
+      expect(page.items.map((c: { description: string }) => c.description)).toEqual([
+        '第3处 井盖破损待修',
+        '第2处 井盖破损待修',
+        '第1处 井盖破损待修',
+      ]);
     }
   });
 });

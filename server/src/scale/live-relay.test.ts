@@ -32,7 +32,10 @@ const until = async (check: () => boolean, ms = 5000) => {
 
 beforeAll(async () => {
   raw = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
-  relays.push(await startLiveRelay(hubA, { url: REDIS_URL, prefix }), await startLiveRelay(hubB, { url: REDIS_URL, prefix }));
+  relays.push(
+    await startLiveRelay(hubA, { url: REDIS_URL, prefix }),
+    await startLiveRelay(hubB, { url: REDIS_URL, prefix }),
+  );
 });
 afterAll(async () => {
   for (const r of relays) await r.close();
@@ -82,8 +85,13 @@ describe('REDIS_URL configuration', () => {
   const base = { DATA_DIR: '/tmp/cityloop-config-test', SESSION_SECRET: 'x'.repeat(32) };
   it('is off by default and validated when given', () => {
     expect(loadConfig(base).redis).toBeNull();
-    expect(loadConfig({ ...base, REDIS_URL: 'redis://10.0.0.5:6379/2' }).redis).toEqual({ url: 'redis://10.0.0.5:6379/2', prefix: 'cityloop:' });
-    expect(loadConfig({ ...base, REDIS_URL: 'rediss://r.example:6380', REDIS_PREFIX: 'daye:' }).redis?.prefix).toBe('daye:');
+    expect(loadConfig({ ...base, REDIS_URL: 'redis://10.0.0.5:6379/2' }).redis).toEqual({
+      url: 'redis://10.0.0.5:6379/2',
+      prefix: 'cityloop:',
+    });
+    expect(loadConfig({ ...base, REDIS_URL: 'rediss://r.example:6380', REDIS_PREFIX: 'daye:' }).redis?.prefix).toBe(
+      'daye:',
+    );
     expect(() => loadConfig({ ...base, REDIS_URL: 'http://10.0.0.5' })).toThrow(ConfigError);
     expect(() => loadConfig({ ...base, REDIS_URL: 'redis://x', REDIS_PREFIX: 'has space' })).toThrow(/REDIS_PREFIX/);
   });

@@ -14,7 +14,14 @@ import { createRollup } from '../modules/kpi/index.ts';
 import { FixedClock } from '../platform/clock.ts';
 import { openDatabase, type Database } from '../platform/db.ts';
 import { refreshStatistics } from '../platform/db-statistics.ts';
-import { BIG_TABLES, captureStatements, explainStatement, shortSql, type CapturedStatement, type Plan } from '../testing/query-plans.ts';
+import {
+  BIG_TABLES,
+  captureStatements,
+  explainStatement,
+  shortSql,
+  type CapturedStatement,
+  type Plan,
+} from '../testing/query-plans.ts';
 import { createTestDatabase, TEST_DIALECT } from '../testing/test-db.ts';
 import { driveRoutes } from './query-plans.scenario.ts';
 
@@ -49,7 +56,12 @@ beforeAll(async () => {
     await database.close();
     database = { ...withoutStatistics(database.url.slice('sqlite:'.length)), url: database.url, schema: null };
   }
-  const loaded = await database.db.selectFrom('cases').select('id').where('status', '=', 'closed').limit(1).executeTakeFirstOrThrow();
+  const loaded = await database.db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', '=', 'closed')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const component = await database.db.selectFrom('components').select('code').limit(1).executeTakeFirstOrThrow();
 
   const capture = captureStatements(database.db);
@@ -82,17 +94,47 @@ async function fillSideTables() {
   const { db } = database;
   const tenant = await db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow();
   const client = await db.selectFrom('api_clients').select('id').executeTakeFirstOrThrow();
-  const ids = (await db.selectFrom('cases').select('id').where('tenant_id', '=', tenant.id).orderBy('id').limit(1500).execute()).map((c) => c.id);
+  const ids = (
+    await db.selectFrom('cases').select('id').where('tenant_id', '=', tenant.id).orderBy('id').limit(1500).execute()
+  ).map((c) => c.id);
   const at = '2024-03-01T00:00:00.000Z';
   for (let i = 0; i < ids.length; i += 250) {
     const chunk = ids.slice(i, i + 250);
-    await db.insertInto('open311_requests').values(chunk.map((case_id) => ({
-      case_id, tenant_id: tenant.id, client_id: client.id, service_code: '09006', attributes_json: '{}', media_urls_json: '[]', created_at: at,
-    }))).onConflict((oc) => oc.column('case_id').doNothing()).execute();
-    await db.insertInto('case_photos').values(chunk.map((case_id, k) => ({
-      id: `fill-${i + k}`, tenant_id: tenant.id, case_id, phase: 'before' as const, mime: 'image/jpeg', bytes: 1000, width: 64, height: 48,
-      path: 'x.jpg', thumb_path: 'x.thumb.jpg', sha256: 'x', uploaded_by: null, created_at: at,
-    }))).execute();
+    await db
+      .insertInto('open311_requests')
+      .values(
+        chunk.map((case_id) => ({
+          case_id,
+          tenant_id: tenant.id,
+          client_id: client.id,
+          service_code: '09006',
+          attributes_json: '{}',
+          media_urls_json: '[]',
+          created_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.column('case_id').doNothing())
+      .execute();
+    await db
+      .insertInto('case_photos')
+      .values(
+        chunk.map((case_id, k) => ({
+          id: `fill-${i + k}`,
+          tenant_id: tenant.id,
+          case_id,
+          phase: 'before' as const,
+          mime: 'image/jpeg',
+          bytes: 1000,
+          width: 64,
+          height: 48,
+          path: 'x.jpg',
+          thumb_path: 'x.thumb.jpg',
+          sha256: 'x',
+          uploaded_by: null,
+          created_at: at,
+        })),
+      )
+      .execute();
   }
 }
 
@@ -133,7 +175,11 @@ async function explainAll(): Promise<Explained[]> {
     // A plain INSERT … VALUES reads nothing; SQLite lists foreign-key child searches it runs only to settle deferred
     // constraint violations, which this schema never has.
     if (/^\s*insert\b/i.test(stmt.sql) && !/\bselect\b|\bon conflict\b/i.test(stmt.sql)) continue;
-    out.push({ stmt, plan: await explainStatement(database, stmt), alternative: await explainStatement(database, stmt, { tenantUnindexed: true }) });
+    out.push({
+      stmt,
+      plan: await explainStatement(database, stmt),
+      alternative: await explainStatement(database, stmt, { tenantUnindexed: true }),
+    });
   }
   return out;
 }
@@ -144,7 +190,9 @@ const explainedAs = (e: Explained) => `${e.plan.steps.map((s) => s.access).join(
 
 /** Reads of a whole big table (no index range, and not a LIMIT taken in an index's order). */
 function fullReads(explained: readonly Explained[]): string[] {
-  return explained.filter(({ plan }) => plan.steps.some((s, i) => BIG.has(s.table) && s.reads === 'full' && !bounded(plan, i))).map(explainedAs);
+  return explained
+    .filter(({ plan }) => plan.steps.some((s, i) => BIG.has(s.table) && s.reads === 'full' && !bounded(plan, i)))
+    .map(explainedAs);
 }
 
 /**
@@ -152,9 +200,19 @@ function fullReads(explained: readonly Explained[]): string[] {
  * kept away from indexes the planner finds a narrow range of that table that the chosen plan did not use.
  */
 function avoidableTenantReads(explained: readonly Explained[]): string[] {
-  const narrow = (plan: Plan, table: string) => plan.steps.filter((s) => s.table === table && s.reads === 'narrow').length;
-  return explained.filter(({ plan, alternative }) => plan.steps.some((s, i) =>
-    BIG.has(s.table) && s.reads === 'tenant' && !bounded(plan, i) && narrow(alternative, s.table) > narrow(plan, s.table))).map(explainedAs);
+  const narrow = (plan: Plan, table: string) =>
+    plan.steps.filter((s) => s.table === table && s.reads === 'narrow').length;
+  return explained
+    .filter(({ plan, alternative }) =>
+      plan.steps.some(
+        (s, i) =>
+          BIG.has(s.table) &&
+          s.reads === 'tenant' &&
+          !bounded(plan, i) &&
+          narrow(alternative, s.table) > narrow(plan, s.table),
+      ),
+    )
+    .map(explainedAs);
 }
 
 describe(`query plans on ${CASES.toLocaleString('en')} cases (${TEST_DIALECT})`, () => {
@@ -170,7 +228,15 @@ describe(`query plans on ${CASES.toLocaleString('en')} cases (${TEST_DIALECT})`,
   it('drove every route it names and captured their statements', () => {
     expect(statements.size).toBeGreaterThan(150);
     const texts = [...statements.keys()].join('\n');
-    for (const table of ['cases', 'case_events', 'case_photos', 'open311_requests', 'hotline_orders', 'components', 'kpi_case_facts']) {
+    for (const table of [
+      'cases',
+      'case_events',
+      'case_photos',
+      'open311_requests',
+      'hotline_orders',
+      'components',
+      'kpi_case_facts',
+    ]) {
       expect(texts, table).toContain(`"${table}"`);
     }
   });
@@ -180,18 +246,34 @@ describe(`query plans on ${CASES.toLocaleString('en')} cases (${TEST_DIALECT})`,
   });
 
   // PostgreSQL plans by statistics that autovacuum keeps, and reads a whole tenant only where that is cheapest.
-  it.runIf(TEST_DIALECT === 'sqlite')('reads no whole tenant of a big table when an index serves the predicate (SQLite, no statistics)', () => {
-    expect(avoidableTenantReads(first)).toEqual([]);
-  });
+  it.runIf(TEST_DIALECT === 'sqlite')(
+    'reads no whole tenant of a big table when an index serves the predicate (SQLite, no statistics)',
+    () => {
+      expect(avoidableTenantReads(first)).toEqual([]);
+    },
+  );
 
-  it.runIf(TEST_DIALECT === 'sqlite')('still does once statistics have been written (SQLite)', async () => {
-    const stat1 = async () => Number((await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(database.db)).rows[0]?.n);
-    expect(await stat1()).toBe(0);
-    // What the open-time and hourly PRAGMA optimize, a bulk load or an import leave behind (platform/db-statistics.ts).
-    await refreshStatistics(database.db);
-    const analysed = await sql<{ tbl: string }>`select distinct tbl from sqlite_stat1`.execute(database.db);
-    expect(analysed.rows.map((r) => r.tbl)).toEqual(expect.arrayContaining(['cases', 'case_events', 'open311_requests', 'case_photos']));
-    // With statistics a scan of a small table can be the right plan, so whole-table reads are judged above only.
-    expect(avoidableTenantReads(await explainAll())).toEqual([]);
-  }, 120_000);
+  it.runIf(TEST_DIALECT === 'sqlite')(
+    'still does once statistics have been written (SQLite)',
+    async () => {
+      const stat1 = async () =>
+        Number(
+          (
+            await sql<{ n: number }>`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`.execute(
+              database.db,
+            )
+          ).rows[0]?.n,
+        );
+      expect(await stat1()).toBe(0);
+      // What the open-time and hourly PRAGMA optimize, a bulk load or an import leave behind (platform/db-statistics.ts).
+      await refreshStatistics(database.db);
+      const analysed = await sql<{ tbl: string }>`select distinct tbl from sqlite_stat1`.execute(database.db);
+      expect(analysed.rows.map((r) => r.tbl)).toEqual(
+        expect.arrayContaining(['cases', 'case_events', 'open311_requests', 'case_photos']),
+      );
+      // With statistics a scan of a small table can be the right plan, so whole-table reads are judged above only.
+      expect(avoidableTenantReads(await explainAll())).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -10,14 +10,30 @@ import { as, type Session, type TestApp } from '../testing/test-app.ts';
  * the scheduled jobs. Every statement these run is explained afterwards, so a new query joins the guard by itself.
  */
 const POINT = { lng: 114.975, lat: 30.1 };
-const INBOXES = ['reported', 'pending_dispatch', 'pending_filing', 'handling', 'pending_close', 'reported_back', 'verifying', 'checking', 'suspended', 'overdue', 'closed', 'all'];
+const INBOXES = [
+  'reported',
+  'pending_dispatch',
+  'pending_filing',
+  'handling',
+  'pending_close',
+  'reported_back',
+  'verifying',
+  'checking',
+  'suspended',
+  'overdue',
+  'closed',
+  'all',
+];
 const SORTS = ['deadline', 'reportedAt', 'updatedAt', 'caseNo'];
 
 function multipartPhoto(data: Buffer) {
   const boundary = '----cityloopplans';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
-    data, Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, type: `multipart/form-data; boundary=${boundary}` };
 }
@@ -29,16 +45,40 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   const api = (who: string) => as(app, s[who] as Session);
 
   // Staff intake with a photo, then the detail as the console opens it.
-  const photo = multipartPhoto(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } }).jpeg().toBuffer());
-  const uploaded = await app.inject({ method: 'POST', url: '/api/photos', payload: photo.payload, headers: { cookie: s.inspector!.cookie, 'x-csrf-token': s.inspector!.csrf, 'content-type': photo.type } });
+  const photo = multipartPhoto(
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer(),
+  );
+  const uploaded = await app.inject({
+    method: 'POST',
+    url: '/api/photos',
+    payload: photo.payload,
+    headers: { cookie: s.inspector!.cookie, 'x-csrf-token': s.inspector!.csrf, 'content-type': photo.type },
+  });
   ok(uploaded, 201);
   const photoId = uploaded.json().id as string;
-  const created = await api('inspector').post('/api/cases', { matterCode: '09006', description: '店外经营，占用人行道', ...POINT, photoIds: [photoId] }, { 'idempotency-key': 'plans-intake-0001' });
+  const created = await api('inspector').post(
+    '/api/cases',
+    { matterCode: '09006', description: '店外经营，占用人行道', ...POINT, photoIds: [photoId] },
+    { 'idempotency-key': 'plans-intake-0001' },
+  );
   ok(created, 201);
   const id = created.json().id as string;
   // A retry of the same request (same key, same body) takes the replay path.
-  ok(await api('inspector').post('/api/cases', { matterCode: '09006', description: '店外经营，占用人行道', ...POINT, photoIds: [photoId] }, { 'idempotency-key': 'plans-intake-0001' }), 201);
-  const second = await api('inspector').post('/api/cases', { matterCode: '09006', description: '门店占道摆放货物', ...POINT });
+  ok(
+    await api('inspector').post(
+      '/api/cases',
+      { matterCode: '09006', description: '店外经营，占用人行道', ...POINT, photoIds: [photoId] },
+      { 'idempotency-key': 'plans-intake-0001' },
+    ),
+    201,
+  );
+  const second = await api('inspector').post('/api/cases', {
+    matterCode: '09006',
+    description: '门店占道摆放货物',
+    ...POINT,
+  });
   ok(second, 201);
   for (const who of ['operator', 'leader', 'inspector']) ok(await api(who).get(`/api/cases/${id}`));
   ok(await api('operator').get(`/api/cases/${loadedCaseId}`));
@@ -48,7 +88,15 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
 
   // A duplicate merged into the first case: the detail then lists it as a merged child.
   const dup = second.json();
-  ok(await api('operator').post(`/api/cases/${dup.id}/transitions`, { version: dup.version, action: 'void', voidReason: 'duplicate', parentId: id, note: '与前一案件重复' }));
+  ok(
+    await api('operator').post(`/api/cases/${dup.id}/transitions`, {
+      version: dup.version,
+      action: 'void',
+      voidReason: 'duplicate',
+      parentId: id,
+      note: '与前一案件重复',
+    }),
+  );
   ok(await api('operator').get(`/api/cases/${id}`));
 
   // The whole loop, each step reading the detail first.
@@ -60,11 +108,13 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   }
   ok(await api('inspector').get('/api/cases?inbox=verifying&mine=true'));
   ok(await api('inspector').get('/api/cases?inbox=checking&mine=true'));
-  for (const q of ['垃圾', '店外经营', '420281']) ok(await api('operator').get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=20`));
+  for (const q of ['垃圾', '店外经营', '420281'])
+    ok(await api('operator').get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=20`));
   ok(await api('leader').get('/api/cases/counts'));
 
   // KPI, reports, dashboard.
-  for (const subject of ['tenant', 'unit', 'street']) ok(await api('leader').get(`/api/kpi?period=month&at=2024-03&subject=${subject}`));
+  for (const subject of ['tenant', 'unit', 'street'])
+    ok(await api('leader').get(`/api/kpi?period=month&at=2024-03&subject=${subject}`));
   ok(await api('leader').get('/api/kpi?period=year&at=2023&subject=tenant'));
   ok(await api('leader').get('/api/kpi/drill?period=month&at=2024-03&subject=tenant&counter=closed'));
   ok(await api('leader').get('/api/kpi/rankings?month=2024-03&subject=unit'));
@@ -86,40 +136,78 @@ async function driveOpen311(app: TestApp, admin: ReturnType<typeof as>) {
   const client = await admin.post('/api/open311/clients', { name: 'FixMyStreet', rateLimitPerMinute: 1000 });
   ok(client, 201);
   const key = client.json().apiKey as string;
-  const form = [['api_key', key], ['jurisdiction_id', '420281'], ['service_code', '09006'], ['description', '金湖大道水果摊占道'], ['lat', String(POINT.lat)], ['long', String(POINT.lng)], ['email', 'citizen@example.org'], ['attribute[filing_condition]', '1']]
-    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`).join('&');
+  const form = [
+    ['api_key', key],
+    ['jurisdiction_id', '420281'],
+    ['service_code', '09006'],
+    ['description', '金湖大道水果摊占道'],
+    ['lat', String(POINT.lat)],
+    ['long', String(POINT.lng)],
+    ['email', 'citizen@example.org'],
+    ['attribute[filing_condition]', '1'],
+  ]
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
+    .join('&');
   // The key also travels in the query string: a server may check it before it reads the body.
-  const posted = await app.inject({ method: 'POST', url: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`, payload: form, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const posted = await app.inject({
+    method: 'POST',
+    url: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`,
+    payload: form,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   ok(posted, 200);
   const requestId = posted.json()[0].service_request_id as string;
-  for (const url of ['/open311/v2/services.json', '/open311/v2/requests.json', '/open311/v2/requests.json?status=open', `/open311/v2/requests/${requestId}.json`,
-    `/open311/v2/requests.json?service_request_id=${requestId}`, '/open311/v2/requests.json?start_date=2024-01-01T00:00:00Z&end_date=2024-03-12T00:00:00Z',
-    `/open311/v2/servicerequestupdates.json?api_key=${encodeURIComponent(key)}&start_date=2024-01-01T00:00:00Z`]) {
+  for (const url of [
+    '/open311/v2/services.json',
+    '/open311/v2/requests.json',
+    '/open311/v2/requests.json?status=open',
+    `/open311/v2/requests/${requestId}.json`,
+    `/open311/v2/requests.json?service_request_id=${requestId}`,
+    '/open311/v2/requests.json?start_date=2024-01-01T00:00:00Z&end_date=2024-03-12T00:00:00Z',
+    `/open311/v2/servicerequestupdates.json?api_key=${encodeURIComponent(key)}&start_date=2024-01-01T00:00:00Z`,
+  ]) {
     ok(await app.inject(url));
   }
 }
 
 async function driveHotline(app: TestApp, api: (who: string) => ReturnType<typeof as>, s: Record<string, Session>) {
   const secret = (await api('admin').post('/api/hotline/sources/12345/secret')).json().secret as string;
-  const hook = (body: object) => app.inject({ method: 'POST', url: '/api/hotline/webhook/12345', payload: body, headers: { authorization: `Bearer ${secret}` } });
+  const hook = (body: object) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/hotline/webhook/12345',
+      payload: body,
+      headers: { authorization: `Bearer ${secret}` },
+    });
   const order = await hook({ externalNo: 'GD-PLANS-1', content: '金湖大道占道经营，水果摊', address: '金湖大道' });
   ok(order, 201);
   // The same work-order number again: found by its number, not created twice.
-  expect((await hook({ externalNo: 'GD-PLANS-1', content: '金湖大道占道经营（重复推送）' })).statusCode).toBeLessThan(300);
+  expect((await hook({ externalNo: 'GD-PLANS-1', content: '金湖大道占道经营（重复推送）' })).statusCode).toBeLessThan(
+    300,
+  );
   const id = order.json().id as string;
   ok(await api('operator').get('/api/hotline/orders?pageSize=20'));
   ok(await api('operator').get('/api/hotline/orders?q=GD-PLANS-1'));
   const current = (await api('operator').get(`/api/hotline/orders/${id}`)).json();
   ok(await api('operator').post(`/api/hotline/orders/${id}/sign`, { version: current.version }));
   const signed = (await api('operator').get(`/api/hotline/orders/${id}`)).json();
-  const converted = await api('operator').post(`/api/hotline/orders/${id}/convert`, { version: signed.version, matterCode: '09006', ...POINT });
+  const converted = await api('operator').post(`/api/hotline/orders/${id}/convert`, {
+    version: signed.version,
+    matterCode: '09006',
+    ...POINT,
+  });
   ok(converted);
   void s;
 }
 
 async function driveCitizen(app: TestApp) {
   const headers = { 'x-device-id': 'plans-device-0001-abcdef' };
-  const report = await app.inject({ method: 'POST', url: '/api/public/reports', payload: { matterCode: '06010', description: '小区门口垃圾堆了三天没人清', ...POINT }, headers });
+  const report = await app.inject({
+    method: 'POST',
+    url: '/api/public/reports',
+    payload: { matterCode: '06010', description: '小区门口垃圾堆了三天没人清', ...POINT },
+    headers,
+  });
   ok(report, 201);
   ok(await app.inject({ url: `/api/public/track/${report.json().token as string}`, headers }));
 }

@@ -46,7 +46,13 @@ describe('scheduler lease across instances', () => {
     const a = new Scheduler(first, clock, () => undefined);
     const b = new Scheduler(second, clock, () => undefined);
     const ran: string[] = [];
-    const job = (who: string): Job => ({ name: 'test.race', everyMs: 30_000, run: async () => { ran.push(who); } });
+    const job = (who: string): Job => ({
+      name: 'test.race',
+      everyMs: 30_000,
+      run: async () => {
+        ran.push(who);
+      },
+    });
     const rounds = 15;
     for (let round = 0; round < rounds; round++) {
       // Four claims in flight at once per round: two per instance, from different pool connections.
@@ -57,12 +63,20 @@ describe('scheduler lease across instances', () => {
       clock.advance(30_000);
     }
     expect(ran).toHaveLength(rounds);
-    const runs = await first.db.selectFrom('job_runs').selectAll().where('name', '=', 'test.race').orderBy('started_at').execute();
+    const runs = await first.db
+      .selectFrom('job_runs')
+      .selectAll()
+      .where('name', '=', 'test.race')
+      .orderBy('started_at')
+      .execute();
     expect(runs).toHaveLength(rounds);
     expect(new Set(runs.map((r) => r.owner))).toEqual(new Set(ran.map((w) => (w === 'a' ? a.owner : b.owner))));
     // One run per interval: consecutive runs are a whole interval apart.
     for (let i = 1; i < runs.length; i++) {
-      expect(Date.parse((runs[i] as { started_at: string }).started_at) - Date.parse((runs[i - 1] as { started_at: string }).started_at)).toBe(30_000);
+      expect(
+        Date.parse((runs[i] as { started_at: string }).started_at) -
+          Date.parse((runs[i - 1] as { started_at: string }).started_at),
+      ).toBe(30_000);
     }
     expect(runs.every((r) => r.finished_at !== null && r.error === null)).toBe(true);
   });
@@ -70,7 +84,13 @@ describe('scheduler lease across instances', () => {
   it('records a failed run with its error, and the lease still holds for the interval', async () => {
     const a = new Scheduler(first, clock, () => undefined);
     const b = new Scheduler(second, clock, () => undefined);
-    const failing: Job = { name: 'test.failing', everyMs: 60_000, run: async () => { throw new Error('sweep exploded'); } };
+    const failing: Job = {
+      name: 'test.failing',
+      everyMs: 60_000,
+      run: async () => {
+        throw new Error('sweep exploded');
+      },
+    };
     await expect(a.tick(failing)).rejects.toThrow('sweep exploded');
     expect(await b.tick(failing)).toBe(false);
     const [run] = await second.db.selectFrom('job_runs').selectAll().where('name', '=', 'test.failing').execute();

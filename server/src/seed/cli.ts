@@ -28,9 +28,14 @@ if (!url || (argv.includes('--url') && !option('--url')) || (argv.includes('--sc
 }
 const schema = option('--schema');
 try {
-  const { applied, seeded } = await prepareDatabase(url, systemClock, { seedDemo: true, ...(schema ? { schema } : {}) });
+  const { applied, seeded } = await prepareDatabase(url, systemClock, {
+    seedDemo: true,
+    ...(schema ? { schema } : {}),
+  });
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-  console.log(seeded ? 'demo city 大冶市 (420281) seeded' : 'demo city 大冶市 (420281) already present; nothing changed');
+  console.log(
+    seeded ? 'demo city 大冶市 (420281) seeded' : 'demo city 大冶市 (420281) already present; nothing changed',
+  );
 } catch (err) {
   console.error(err);
   process.exitCode = 1;

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { bboxContainsPoint, isGridCode, type Position } from '../../../common/domain/geo.ts';
 import {
-  areaM2, bboxOf, buildGridCollection, buildRegionCollection, centroid, createLocator, createPolygonIndex, parseGridImport, parseRegionImport,
-  pointInPolygon, validateAreaGeometry,
+  areaM2,
+  bboxOf,
+  buildGridCollection,
+  buildRegionCollection,
+  centroid,
+  createLocator,
+  createPolygonIndex,
+  parseGridImport,
+  parseRegionImport,
+  pointInPolygon,
+  validateAreaGeometry,
 } from '../modules/geo/index.ts';
-import { dayeCommunities, dayeGeographyFeatures, dayeGrids, dayeRoads, dayeStreets, dayeTenantBoundary } from './daye-geography.ts';
+import {
+  dayeCommunities,
+  dayeGeographyFeatures,
+  dayeGrids,
+  dayeRoads,
+  dayeStreets,
+  dayeTenantBoundary,
+} from './daye-geography.ts';
 
 const tenant = dayeTenantBoundary();
 const streets = dayeStreets();
@@ -15,7 +31,10 @@ const grids = dayeGrids();
 function samplePoints(n: number): Position[] {
   const [x0, y0, x1, y1] = bboxOf(tenant.geometry);
   const side = Math.ceil(Math.sqrt(n));
-  return Array.from({ length: side * side }, (_, k) => [x0 + ((k % side) + 0.37) * ((x1 - x0) / side), y0 + (Math.floor(k / side) + 0.61) * ((y1 - y0) / side)]);
+  return Array.from({ length: side * side }, (_, k) => [
+    x0 + ((k % side) + 0.37) * ((x1 - x0) / side),
+    y0 + (Math.floor(k / side) + 0.61) * ((y1 - y0) / side),
+  ]);
 }
 
 describe('Daye synthetic geography', () => {
@@ -33,7 +52,10 @@ describe('Daye synthetic geography', () => {
 
   it('has the four streets with their codes and 3–5 communities each', () => {
     expect(streets.map((s) => [s.fullCode, s.name])).toEqual([
-      ['420281001', '东岳路街道'], ['420281002', '东风路街道'], ['420281003', '金湖街道'], ['420281004', '罗家桥街道'],
+      ['420281001', '东岳路街道'],
+      ['420281002', '东风路街道'],
+      ['420281003', '金湖街道'],
+      ['420281004', '罗家桥街道'],
     ]);
     for (const s of streets) {
       const mine = communities.filter((c) => c.parentCode === s.fullCode);
@@ -44,7 +66,8 @@ describe('Daye synthetic geography', () => {
   });
 
   it('has valid polygons', () => {
-    for (const a of [tenant, ...streets, ...communities]) expect(validateAreaGeometry(a.geometry, a.fullCode)).toEqual([]);
+    for (const a of [tenant, ...streets, ...communities])
+      expect(validateAreaGeometry(a.geometry, a.fullCode)).toEqual([]);
   });
 
   it('streets do not overlap and tile the tenant', () => {
@@ -89,12 +112,18 @@ describe('Daye synthetic geography', () => {
     });
     for (const c of communities) {
       // the centre of the community's middle grid is inside the community
-      const mine = grids.filter((g) => g.communityCode === c.fullCode && g.polygon.type === 'Polygon' && g.polygon.coordinates[0]?.length === 5);
+      const mine = grids.filter(
+        (g) => g.communityCode === c.fullCode && g.polygon.type === 'Polygon' && g.polygon.coordinates[0]?.length === 5,
+      );
       const probe = mine[Math.floor(mine.length / 2)];
       expect(probe).toBeDefined();
       if (!probe) continue;
       const [x, y] = centroid(probe.polygon);
-      expect(locator.locate(x, y)).toEqual({ gridCode: probe.code, communityCode: c.fullCode, streetCode: c.parentCode });
+      expect(locator.locate(x, y)).toEqual({
+        gridCode: probe.code,
+        communityCode: c.fullCode,
+        streetCode: c.parentCode,
+      });
     }
     for (const [x, y] of samplePoints(3000)) {
       const street = streets.find((s) => pointInPolygon(s.geometry, x, y));
@@ -117,12 +146,17 @@ describe('Daye synthetic geography', () => {
     const regions = parseRegionImport(buildRegionCollection([...streets, ...communities]), opts);
     expect(regions.ok ? regions.rows.length : regions.issues).toBe(streets.length + communities.length);
     const known = new Set(communities.map((c) => c.fullCode));
-    const imported = parseGridImport(buildGridCollection(grids.map((g) => ({ code: g.code, geometry: g.polygon }))), { ...opts, isKnownCode: (c) => known.has(c) });
+    const imported = parseGridImport(buildGridCollection(grids.map((g) => ({ code: g.code, geometry: g.polygon }))), {
+      ...opts,
+      isKnownCode: (c) => known.has(c),
+    });
     expect(imported.ok ? imported.rows.length : imported.issues.slice(0, 3)).toBe(grids.length);
   });
 
   it('is the same on every run', () => {
     expect(dayeCommunities()).toEqual(communities);
-    expect(dayeTenantBoundary().geometry.coordinates[0]?.slice(0, 3)).toEqual(tenant.geometry.coordinates[0]?.slice(0, 3));
+    expect(dayeTenantBoundary().geometry.coordinates[0]?.slice(0, 3)).toEqual(
+      tenant.geometry.coordinates[0]?.slice(0, 3),
+    );
   });
 });

@@ -11,24 +11,25 @@
  * Street codes match daye-org.ts (东岳路 001, 东风路 002, 金湖 003, 罗家桥 004; unverified); community
  * names come from roads named in the seed report and are invented, as are their codes.
  */
-import type { FeatureCollection, Geometry, LineStringGeometry, PolygonGeometry, Position } from '../../../common/domain/geo.ts';
+import type {
+  FeatureCollection,
+  Geometry,
+  LineStringGeometry,
+  PolygonGeometry,
+  Position,
+} from '../../../common/domain/geo.ts';
 import { generateGrids, type GeneratedGrid } from '../modules/geo/index.ts';
 import { DAYE, DAYE_STREETS } from './daye-org.ts';
 
 // The central area is a 9 × 7 block of BLOCK-sized squares from its north-west corner.
-const WEST = 114.93, NORTH = 30.13, BLOCK = 0.01;
-const CORNER_JITTER = 0.0022, EDGE_BULGE = 0.0012;
+const WEST = 114.93,
+  NORTH = 30.13,
+  BLOCK = 0.01;
+const CORNER_JITTER = 0.0022,
+  EDGE_BULGE = 0.0012;
 
 /** Block → community letter, rows north→south, columns west→east; '.' is outside the demo area. */
-const BLOCK_MAP = [
-  '.aaeefh..',
-  'aabeefhh.',
-  'cbbggjjkk',
-  'cddiijlkk',
-  'cdmiilll.',
-  '.mmnool..',
-  '.mnnoo...',
-] as const;
+const BLOCK_MAP = ['.aaeefh..', 'aabeefhh.', 'cbbggjjkk', 'cddiijlkk', 'cdmiilll.', '.mmnool..', '.mnnoo...'] as const;
 
 const COMMUNITIES: Record<string, { street: string; code: string; name: string }> = {
   a: { street: '004', code: '001', name: '罗桥社区' },
@@ -59,7 +60,11 @@ export interface SeedArea {
   geometry: PolygonGeometry;
   synthetic: true;
 }
-export interface SeedRoad { name: string; geometry: LineStringGeometry; synthetic: true }
+export interface SeedRoad {
+  name: string;
+  geometry: LineStringGeometry;
+  synthetic: true;
+}
 export type SeedGrid = GeneratedGrid & { synthetic: true };
 
 /** Integer hash → [0, 1): the same on every platform, unlike Math.sin tricks. */
@@ -72,7 +77,10 @@ const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** Mesh node (i = column line 0..9 west→east, j = row line 0..7 north→south). */
 function node(i: number, j: number): Position {
-  return [round6(WEST + i * BLOCK + (hash(i, j, 1) - 0.5) * 2 * CORNER_JITTER), round6(NORTH - j * BLOCK + (hash(i, j, 2) - 0.5) * 2 * CORNER_JITTER)];
+  return [
+    round6(WEST + i * BLOCK + (hash(i, j, 1) - 0.5) * 2 * CORNER_JITTER),
+    round6(NORTH - j * BLOCK + (hash(i, j, 2) - 0.5) * 2 * CORNER_JITTER),
+  ];
 }
 
 /** Midpoint of the mesh edge between two nodes, pushed sideways so borders are not straight. */
@@ -81,7 +89,10 @@ function bulge(a: [number, number], b: [number, number]): Position {
   const [pa, pb] = [node(...p), node(...q)];
   const len = Math.hypot(pb[0] - pa[0], pb[1] - pa[1]);
   const off = (hash(p[0] * 16 + q[0], p[1] * 16 + q[1], 3) - 0.5) * 2 * EDGE_BULGE;
-  return [round6((pa[0] + pb[0]) / 2 - ((pb[1] - pa[1]) / len) * off), round6((pa[1] + pb[1]) / 2 + ((pb[0] - pa[0]) / len) * off)];
+  return [
+    round6((pa[0] + pb[0]) / 2 - ((pb[1] - pa[1]) / len) * off),
+    round6((pa[1] + pb[1]) / 2 + ((pb[0] - pa[0]) / len) * off),
+  ];
 }
 
 /** Outline of a set of blocks: edges shared by two blocks of the set cancel, the rest chain into one CCW ring. */
@@ -89,8 +100,16 @@ function outline(blocks: [number, number][]): PolygonGeometry {
   const key = (a: [number, number], b: [number, number]) => `${a[0]},${a[1]}>${b[0]},${b[1]}`;
   const edges = new Map<string, [[number, number], [number, number]]>();
   for (const [c, r] of blocks) {
-    const sw: [number, number] = [c, r + 1], se: [number, number] = [c + 1, r + 1], ne: [number, number] = [c + 1, r], nw: [number, number] = [c, r];
-    for (const [a, b] of [[sw, se], [se, ne], [ne, nw], [nw, sw]] as const) {
+    const sw: [number, number] = [c, r + 1],
+      se: [number, number] = [c + 1, r + 1],
+      ne: [number, number] = [c + 1, r],
+      nw: [number, number] = [c, r];
+    for (const [a, b] of [
+      [sw, se],
+      [se, ne],
+      [ne, nw],
+      [nw, sw],
+    ] as const) {
       if (edges.has(key(b, a))) edges.delete(key(b, a));
       else edges.set(key(a, b), [a, b]);
     }
@@ -121,35 +140,127 @@ function blocksWhere(test: (letter: string) => boolean): [number, number][] {
 }
 
 export function dayeTenantBoundary(): SeedArea {
-  return { level: 'tenant', fullCode: DAYE.code, code: DAYE.code, name: `${DAYE.name}（中心城区示意范围）`, parentCode: null, geometry: outline(blocksWhere(() => true)), synthetic: true };
+  return {
+    level: 'tenant',
+    fullCode: DAYE.code,
+    code: DAYE.code,
+    name: `${DAYE.name}（中心城区示意范围）`,
+    parentCode: null,
+    geometry: outline(blocksWhere(() => true)),
+    synthetic: true,
+  };
 }
 
 export function dayeStreets(): SeedArea[] {
   return DAYE_STREETS.filter((s) => s.kind === 'street').map((s) => ({
-    level: 'street', fullCode: DAYE.code + s.code, code: s.code, name: s.name, parentCode: DAYE.code,
-    geometry: outline(blocksWhere((l) => COMMUNITIES[l]?.street === s.code)), synthetic: true,
+    level: 'street',
+    fullCode: DAYE.code + s.code,
+    code: s.code,
+    name: s.name,
+    parentCode: DAYE.code,
+    geometry: outline(blocksWhere((l) => COMMUNITIES[l]?.street === s.code)),
+    synthetic: true,
   }));
 }
 
 export function dayeCommunities(): SeedArea[] {
   return Object.entries(COMMUNITIES).map(([letter, c]) => ({
-    level: 'community', fullCode: DAYE.code + c.street + c.code, code: c.code, name: c.name, parentCode: DAYE.code + c.street,
-    geometry: outline(blocksWhere((l) => l === letter)), synthetic: true,
+    level: 'community',
+    fullCode: DAYE.code + c.street + c.code,
+    code: c.code,
+    name: c.name,
+    parentCode: DAYE.code + c.street,
+    geometry: outline(blocksWhere((l) => l === letter)),
+    synthetic: true,
   }));
 }
 
 /** Roads named in the seed report; their courses are invented. */
 const ROADS: [string, Position[]][] = [
-  ['新冶大道', [[114.937, 30.1], [114.955, 30.0985], [114.975, 30.098], [114.995, 30.0995], [115.013, 30.101]]],
-  ['金湖大道', [[114.972, 30.094], [114.978, 30.088], [114.982, 30.081], [114.984, 30.071]]],
-  ['高铁大道', [[114.945, 30.124], [114.947, 30.11], [114.948, 30.1], [114.952, 30.083]]],
-  ['建设路', [[114.965, 30.106], [114.966, 30.095], [114.968, 30.086]]],
-  ['儒学路', [[114.958, 30.094], [114.972, 30.0935], [114.986, 30.0945]]],
-  ['北门路', [[114.97, 30.113], [114.971, 30.106], [114.972, 30.1]]],
-  ['墈头街', [[114.976, 30.091], [114.983, 30.0905], [114.991, 30.09]]],
-  ['码头路', [[114.955, 30.078], [114.965, 30.0765], [114.975, 30.074]]],
-  ['育才路', [[114.985, 30.116], [114.995, 30.114], [115.004, 30.112]]],
-  ['黄狮海路', [[114.95, 30.092], [114.953, 30.082], [114.957, 30.072]]],
+  [
+    '新冶大道',
+    [
+      [114.937, 30.1],
+      [114.955, 30.0985],
+      [114.975, 30.098],
+      [114.995, 30.0995],
+      [115.013, 30.101],
+    ],
+  ],
+  [
+    '金湖大道',
+    [
+      [114.972, 30.094],
+      [114.978, 30.088],
+      [114.982, 30.081],
+      [114.984, 30.071],
+    ],
+  ],
+  [
+    '高铁大道',
+    [
+      [114.945, 30.124],
+      [114.947, 30.11],
+      [114.948, 30.1],
+      [114.952, 30.083],
+    ],
+  ],
+  [
+    '建设路',
+    [
+      [114.965, 30.106],
+      [114.966, 30.095],
+      [114.968, 30.086],
+    ],
+  ],
+  [
+    '儒学路',
+    [
+      [114.958, 30.094],
+      [114.972, 30.0935],
+      [114.986, 30.0945],
+    ],
+  ],
+  [
+    '北门路',
+    [
+      [114.97, 30.113],
+      [114.971, 30.106],
+      [114.972, 30.1],
+    ],
+  ],
+  [
+    '墈头街',
+    [
+      [114.976, 30.091],
+      [114.983, 30.0905],
+      [114.991, 30.09],
+    ],
+  ],
+  [
+    '码头路',
+    [
+      [114.955, 30.078],
+      [114.965, 30.0765],
+      [114.975, 30.074],
+    ],
+  ],
+  [
+    '育才路',
+    [
+      [114.985, 30.116],
+      [114.995, 30.114],
+      [115.004, 30.112],
+    ],
+  ],
+  [
+    '黄狮海路',
+    [
+      [114.95, 30.092],
+      [114.953, 30.082],
+      [114.957, 30.072],
+    ],
+  ],
 ];
 
 export function dayeRoads(): SeedRoad[] {
@@ -159,7 +270,10 @@ export function dayeRoads(): SeedRoad[] {
 /** Unit grids of every community from the generator (~6,000 cells at 100 m). */
 export function dayeGrids(cellMeters = 100): SeedGrid[] {
   return dayeCommunities().flatMap((c) =>
-    generateGrids({ code: c.fullCode, polygon: c.geometry }, cellMeters).grids.map((g) => ({ ...g, synthetic: true as const })),
+    generateGrids({ code: c.fullCode, polygon: c.geometry }, cellMeters).grids.map((g) => ({
+      ...g,
+      synthetic: true as const,
+    })),
   );
 }
 
@@ -169,8 +283,16 @@ export function dayeGeographyFeatures(): FeatureCollection<Geometry> {
   return {
     type: 'FeatureCollection',
     features: [
-      ...areas.map((a) => ({ type: 'Feature' as const, geometry: a.geometry, properties: { code: a.fullCode, name: a.name, kind: a.level, synthetic: true } })),
-      ...dayeRoads().map((r) => ({ type: 'Feature' as const, geometry: r.geometry, properties: { name: r.name, kind: 'road', synthetic: true } })),
+      ...areas.map((a) => ({
+        type: 'Feature' as const,
+        geometry: a.geometry,
+        properties: { code: a.fullCode, name: a.name, kind: a.level, synthetic: true },
+      })),
+      ...dayeRoads().map((r) => ({
+        type: 'Feature' as const,
+        geometry: r.geometry,
+        properties: { name: r.name, kind: 'road', synthetic: true },
+      })),
     ],
   };
 }

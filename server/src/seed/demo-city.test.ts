@@ -11,14 +11,21 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 describe('demo city', () => {
-  it('seeds 大冶市 with its four streets, the seed report\'s units and one account per role', async () => {
+  it("seeds 大冶市 with its four streets, the seed report's units and one account per role", async () => {
     const db = ctx.database.db;
     const tenant = await db.selectFrom('tenants').selectAll().executeTakeFirstOrThrow();
     expect(tenant).toMatchObject({ code: '420281', name: '大冶市' });
-    const streets = await db.selectFrom('regions').select('name').where('kind', '=', 'street').orderBy('full_code').execute();
+    const streets = await db
+      .selectFrom('regions')
+      .select('name')
+      .where('kind', '=', 'street')
+      .orderBy('full_code')
+      .execute();
     expect(streets.map((s) => s.name)).toEqual(['东岳路街道', '东风路街道', '金湖街道', '罗家桥街道']);
     const units = (await db.selectFrom('units').select('name').execute()).map((u) => u.name);
-    expect(units).toEqual(expect.arrayContaining(['燃气管理处', '大冶华润燃气公司', '环卫所', '园林所', '市政所', '排水所']));
+    expect(units).toEqual(
+      expect.arrayContaining(['燃气管理处', '大冶华润燃气公司', '环卫所', '园林所', '市政所', '排水所']),
+    );
     const roles = new Set(DAYE_USERS.map((u) => u.role));
     expect([...roles].sort()).toEqual([...ROLES].sort());
   });
@@ -29,7 +36,10 @@ describe('demo city', () => {
 
   it('is idempotent', async () => {
     expect(await seedDemoCity(ctx.database.db, ctx.clock)).toBe(false);
-    const n = await ctx.database.db.selectFrom('tenants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await ctx.database.db
+      .selectFrom('tenants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(1);
   });
 });

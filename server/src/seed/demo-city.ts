@@ -7,7 +7,15 @@ import type { Db, Executor } from '../platform/db.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { seedHolidays } from '../modules/calendar/index.ts';
 import { seedCatalog, seedNationalCatalog } from '../modules/catalog/index.ts';
-import { seededTenantId, seedTenant, seedTopRegions, seedUnits, seedUser, seedUserUnit, type TenantSeed } from '../modules/org/index.ts';
+import {
+  seededTenantId,
+  seedTenant,
+  seedTopRegions,
+  seedUnits,
+  seedUser,
+  seedUserUnit,
+  type TenantSeed,
+} from '../modules/org/index.ts';
 import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWORD } from './daye-org.ts';
 import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
@@ -15,8 +23,17 @@ import { seedDemoRouting } from './demo-routing.ts';
 export type { TenantSeed } from '../modules/org/index.ts';
 
 /** Creates a tenant with one admin account; used by the demo seed and by multi-tenant tests. */
-export async function createTenant(db: Executor, clock: Clock, t: TenantSeed, admin = { username: 'admin', password: ADMIN_PASSWORD }) {
-  const { tenantId, adminId } = await seedTenant(db, clock, t, { username: admin.username, displayName: '系统管理员', passwordHash: await hashPassword(admin.password) });
+export async function createTenant(
+  db: Executor,
+  clock: Clock,
+  t: TenantSeed,
+  admin = { username: 'admin', password: ADMIN_PASSWORD },
+) {
+  const { tenantId, adminId } = await seedTenant(db, clock, t, {
+    username: admin.username,
+    displayName: '系统管理员',
+    passwordHash: await hashPassword(admin.password),
+  });
   // Every city starts with the national catalog; its 立结案标准 need its own units, so they come later or by import.
   await seedNationalCatalog(db, tenantId, clock);
   // 法定节假日 and 调休 of every year the data package knows; admins edit them afterwards (work calendar module).
@@ -31,13 +48,32 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     const { tenantId, adminId } = await createTenant(tx, clock, DAYE);
     const streetIds = await seedTopRegions(tx, tenantId, clock, DAYE.code, DAYE_STREETS);
     const regionIds = new Map<string, string>(DAYE_STREETS.map((s, i) => [s.name, streetIds[i] as string]));
-    const unitIds = await seedUnits(tx, tenantId, clock, DAYE_UNITS.map((u) => ({
-      code: u.code, name: u.name, kind: u.kind, ...(u.parent ? { parentCode: u.parent } : {}), regionId: u.street ? regionIds.get(u.street) ?? null : null, synthetic: !!u.synthetic,
-    })));
+    const unitIds = await seedUnits(
+      tx,
+      tenantId,
+      clock,
+      DAYE_UNITS.map((u) => ({
+        code: u.code,
+        name: u.name,
+        kind: u.kind,
+        ...(u.parent ? { parentCode: u.parent } : {}),
+        regionId: u.street ? (regionIds.get(u.street) ?? null) : null,
+        synthetic: !!u.synthetic,
+      })),
+    );
     // Default 立结案标准 go to the unit of each kind; 'street' stays empty (routed by location), and so does 'utility':
     // the demo city has no water or telecom company, and 华润燃气 should not get 供水井盖 cases.
-    const unitCodes = { sanitation: 'SANITATION', parks: 'PARKS', municipal: 'MUNICIPAL', drainage: 'DRAINAGE', gas: 'GAS', enforcement: 'ENFORCE' };
-    const unitByKind = Object.entries(unitCodes).flatMap(([kind, code]) => (unitIds.get(code) ? [[kind, unitIds.get(code) as string] as const] : []));
+    const unitCodes = {
+      sanitation: 'SANITATION',
+      parks: 'PARKS',
+      municipal: 'MUNICIPAL',
+      drainage: 'DRAINAGE',
+      gas: 'GAS',
+      enforcement: 'ENFORCE',
+    };
+    const unitByKind = Object.entries(unitCodes).flatMap(([kind, code]) =>
+      unitIds.get(code) ? [[kind, unitIds.get(code) as string] as const] : [],
+    );
     await seedCatalog(tx, tenantId, clock, new Map(unitByKind));
     // Synthetic boundary, street and community polygons, ~6k grids and the component census (after the catalog: classes).
     await seedDemoGeography(tx, tenantId, clock);
@@ -50,7 +86,15 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         continue;
       }
       const unitBound = u.role === 'unitHandler' || u.role === 'unitManager';
-      await seedUser(tx, tenantId, clock, { username: u.username, displayName: u.displayName, phone: '13800000000', passwordHash: demoHash, unitId, role: u.role, unitBound });
+      await seedUser(tx, tenantId, clock, {
+        username: u.username,
+        displayName: u.displayName,
+        phone: '13800000000',
+        passwordHash: demoHash,
+        unitId,
+        role: u.role,
+        unitBound,
+      });
     }
   });
   return true;

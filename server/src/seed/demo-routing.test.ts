@@ -26,8 +26,15 @@ afterAll(async () => ctx.close());
 
 /** The unit code the demo table routes a matter to in a street (with its community, if given). */
 async function routeOf(matterCode: string, streetName: string | null, communityName?: string) {
-  const condition = await ctx.database.db.selectFrom('filing_conditions').select('unit_id')
-    .where('tenant_id', '=', tenantId).where('matter_code', '=', matterCode).where('active', '=', 1).orderBy('seq').limit(1).executeTakeFirst();
+  const condition = await ctx.database.db
+    .selectFrom('filing_conditions')
+    .select('unit_id')
+    .where('tenant_id', '=', tenantId)
+    .where('matter_code', '=', matterCode)
+    .where('active', '=', 1)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
   const s = await routing.suggestUnit(tenantId, {
     matterCode,
     streetId: streetName ? must(regions, streetName) : null,
@@ -42,13 +49,19 @@ describe('demo routing seed', () => {
   it('writes one fallback and the street, matter and squad rules, once', async () => {
     // 1 fallback + 4 enforcement matters + 4 street offices × (09 class + 06036) + 2 渣土 + 2 squads
     expect(seeded).toBe(1 + 4 + 4 * 2 + 2 + 2);
-    const fallbacks = await ctx.database.db.selectFrom('routing_rules').select('unit_id').where('tenant_id', '=', tenantId)
-      .where('matter_code', 'is', null).where('major_code', 'is', null).where('region_id', 'is', null).execute();
+    const fallbacks = await ctx.database.db
+      .selectFrom('routing_rules')
+      .select('unit_id')
+      .where('tenant_id', '=', tenantId)
+      .where('matter_code', 'is', null)
+      .where('major_code', 'is', null)
+      .where('region_id', 'is', null)
+      .execute();
     expect(fallbacks.map((f) => f.unit_id)).toEqual([must(units, 'ENFORCE')]);
     expect(await ctx.database.db.transaction().execute((tx) => seedDemoRouting(tx, tenantId, ctx.clock))).toBe(0);
   });
 
-  it('routes street-type matters to the street office of the case\'s street (属地)', async () => {
+  it("routes street-type matters to the street office of the case's street (属地)", async () => {
     expect(await routeOf('09005', '东风路街道')).toEqual(['ST-DONGFENG', 'major_street']);
     expect(await routeOf('09010', '罗家桥街道', '罗桥社区')).toEqual(['ST-LUOJIAQIAO', 'major_street']);
     expect(await routeOf('09021', '东岳路街道')).toEqual(['ST-DONGYUE', 'major_street']);

@@ -44,19 +44,54 @@ export async function seedDemoRouting(tx: Executor, tenantId: string, clock: Clo
   const rules: RuleSeed[] = [];
   const enforce = unitId('ENFORCE');
   if (enforce) {
-    rules.push({ matter_code: null, major_code: null, region_id: null, unit_id: enforce, note: '兜底：未匹配任何规则的案件派城管执法大队，由其分转' });
-    for (const m of ENFORCEMENT_STREET_ORDER) rules.push({ matter_code: m, major_code: null, region_id: null, unit_id: enforce, note: '街面秩序中由执法队伍处置的事项，不随街道属地' });
+    rules.push({
+      matter_code: null,
+      major_code: null,
+      region_id: null,
+      unit_id: enforce,
+      note: '兜底：未匹配任何规则的案件派城管执法大队，由其分转',
+    });
+    for (const m of ENFORCEMENT_STREET_ORDER)
+      rules.push({
+        matter_code: m,
+        major_code: null,
+        region_id: null,
+        unit_id: enforce,
+        note: '街面秩序中由执法队伍处置的事项，不随街道属地',
+      });
   }
   for (const office of streetOffices) {
-    rules.push({ matter_code: null, major_code: '09', region_id: office.region_id, unit_id: office.id, note: `街面秩序类属地管理：${office.name}` });
-    for (const m of STREET_TYPE_OUTSIDE_09) rules.push({ matter_code: m, major_code: null, region_id: office.region_id, unit_id: office.id, note: `属地管理：${office.name}` });
+    rules.push({
+      matter_code: null,
+      major_code: '09',
+      region_id: office.region_id,
+      unit_id: office.id,
+      note: `街面秩序类属地管理：${office.name}`,
+    });
+    for (const m of STREET_TYPE_OUTSIDE_09)
+      rules.push({
+        matter_code: m,
+        major_code: null,
+        region_id: office.region_id,
+        unit_id: office.id,
+        note: `属地管理：${office.name}`,
+      });
   }
   const muck = unitId('MUCK');
-  if (muck) for (const m of MUCK_MATTERS) rules.push({ matter_code: m, major_code: null, region_id: null, unit_id: muck, note: '渣土全过程监管' });
+  if (muck)
+    for (const m of MUCK_MATTERS)
+      rules.push({ matter_code: m, major_code: null, region_id: null, unit_id: muck, note: '渣土全过程监管' });
   for (const [matter, street, squad] of SQUAD_RULES) {
     const region = regionId(street);
     const unit = unitId(squad);
-    if (region && unit) rules.push({ matter_code: matter, major_code: null, region_id: region, unit_id: unit, note: `${street}由责任中队处置` });
+    if (region && unit)
+      rules.push({
+        matter_code: matter,
+        major_code: null,
+        region_id: region,
+        unit_id: unit,
+        note: `${street}由责任中队处置`,
+      });
   }
 
   return seedRoutingRules(tx, tenantId, clock, rules);

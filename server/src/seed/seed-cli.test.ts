@@ -33,9 +33,13 @@ afterAll(async () => {
 
 async function seed(): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/seed/cli.ts', ...args], {
-      env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/seed/cli.ts', ...args],
+      {
+        env: { ...process.env, DATA_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      },
+    );
     return { code: 0, out: `${stdout}${stderr}` };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -44,7 +48,14 @@ async function seed(): Promise<{ code: number; out: string }> {
 }
 
 const count = async (table: 'tenants' | 'users' | 'regions') =>
-  Number((await database().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await database()
+        .db.selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe(`npm run seed (${TEST_DIALECT})`, () => {
   it('seeds the demo city into the configured database, and a second run changes nothing', async () => {

@@ -17,7 +17,11 @@ export async function runAuditVerify(ctx: TestContext): Promise<{ code: number; 
     args = ['--url', `sqlite:${file}`];
   } else args = ['--url', ctx.database.url, '--schema', ctx.database.schema!];
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', ...args], { env: { ...process.env, DATA_DIR: ctx.config.dataDir } });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/audit-verify.ts', ...args],
+      { env: { ...process.env, DATA_DIR: ctx.config.dataDir } },
+    );
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string };

@@ -4,13 +4,20 @@ import { as, login, type Session, type TestApp } from './test-app.ts';
 /** The demo city's staff, signed in once per test file (passwords from the demo seed). */
 export async function staffSessions(app: TestApp): Promise<Record<string, Session>> {
   const s: Record<string, Session> = {};
-  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'unitmanager', 'handler', 'leader']) s[u] = await login(app, u, 'Demo@12345');
+  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'unitmanager', 'handler', 'leader'])
+    s[u] = await login(app, u, 'Demo@12345');
   s.admin = await login(app, 'admin', 'Admin@12345');
   return s;
 }
 
 /** One transition as `who`, on the version that person sees; fails the test with the body on any refusal. */
-export async function step(app: TestApp, s: Record<string, Session>, who: string, id: string, body: Record<string, unknown>) {
+export async function step(
+  app: TestApp,
+  s: Record<string, Session>,
+  who: string,
+  id: string,
+  body: Record<string, unknown>,
+) {
   const api = as(app, s[who] ?? null);
   const current = (await api.get(`/api/cases/${id}`)).json();
   const res = await api.post(`/api/cases/${id}/transitions`, { version: current.version, ...body });
@@ -25,8 +32,12 @@ export async function step(app: TestApp, s: Record<string, Session>, who: string
 export async function driveToClosed(app: TestApp, s: Record<string, Session>, id: string, closeNote = '已处理完毕') {
   const c = (await as(app, s.operator!).get(`/api/cases/${id}`)).json();
   await step(app, s, 'operator', id, { action: 'accept' });
-  const conditions = (await as(app, s.shiftleader!).get(`/api/catalog/conditions?matterCode=${c.matterCode}`)).json().items;
-  await step(app, s, 'shiftleader', id, { action: 'file', ...(conditions[0] ? { filingConditionId: conditions[0].id } : {}) });
+  const conditions = (await as(app, s.shiftleader!).get(`/api/catalog/conditions?matterCode=${c.matterCode}`)).json()
+    .items;
+  await step(app, s, 'shiftleader', id, {
+    action: 'file',
+    ...(conditions[0] ? { filingConditionId: conditions[0].id } : {}),
+  });
   const sanitation = (await as(app, s.admin!).get('/api/org/units?q=SANITATION')).json().items[0];
   await step(app, s, 'dispatcher', id, { action: 'dispatch', unitId: sanitation.id });
   await step(app, s, 'handler', id, { action: 'report_back', note: '已处置' });

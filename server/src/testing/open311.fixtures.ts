@@ -7,7 +7,9 @@ export const BASE = '/open311/v2';
 /** Inside 金湖街道 of the demo city (the case tests use the same point). */
 export const POINT = { lat: 30.1, long: 114.975 };
 
-export async function open311App(env?: Record<string, string>): Promise<TestContext & { admin: ReturnType<typeof as>; key: string; clientId: string }> {
+export async function open311App(
+  env?: Record<string, string>,
+): Promise<TestContext & { admin: ReturnType<typeof as>; key: string; clientId: string }> {
   const ctx = await createTestApp(env ? { env } : {});
   const admin = as(ctx.app, await login(ctx.app, 'admin', 'Admin@12345'));
   const res = await admin.post('/api/open311/clients', { name: 'FixMyStreet', rateLimitPerMinute: 1000 });
@@ -19,7 +21,19 @@ export async function open311App(env?: Record<string, string>): Promise<TestCont
 const fms = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
-  isArray: (name) => ['service', 'attribute', 'value', 'request', 'error', 'request_update', 'group', 'endpoint', 'format', 'note'].includes(name),
+  isArray: (name) =>
+    [
+      'service',
+      'attribute',
+      'value',
+      'request',
+      'error',
+      'request_update',
+      'group',
+      'endpoint',
+      'format',
+      'note',
+    ].includes(name),
 });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function xml(body: string): any {
@@ -39,9 +53,14 @@ export const FORM = { 'content-type': 'application/x-www-form-urlencoded; charse
 export function multipart(fields: [string, string][], files: { name: string; data: Buffer; type?: string }[]) {
   const boundary = '----o311test';
   const chunks: Buffer[] = [];
-  for (const [k, v] of fields) chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of fields)
+    chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    chunks.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${f.name}"; filename="${f.name}.jpg"\r\ncontent-type: ${f.type ?? 'image/jpeg'}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${f.name}"; filename="${f.name}.jpg"\r\ncontent-type: ${f.type ?? 'image/jpeg'}\r\n\r\n`,
+      ),
+    );
     chunks.push(f.data, Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
@@ -54,7 +73,10 @@ export function fmsReport(key: string, extra: [string, string][] = []): [string,
     ['api_key', key],
     ['jurisdiction_id', '420281'],
     ['service_code', '09006'],
-    ['description', 'title: 占道经营\n\ndetail: 金湖大道水果摊占道\n\nurl: https://fms.example/report/77\n\nSubmitted via FixMyStreet'],
+    [
+      'description',
+      'title: 占道经营\n\ndetail: 金湖大道水果摊占道\n\nurl: https://fms.example/report/77\n\nSubmitted via FixMyStreet',
+    ],
     ['first_name', '张三丰'],
     ['last_name', '-'],
     ['email', 'citizen@example.org'],
@@ -79,7 +101,11 @@ export type Step = [string, Record<string, unknown>];
 
 /** Moves a case (by number) through staff transitions, as the console would. */
 export async function drive(ctx: Ctx, caseNo: string, steps: readonly Step[]) {
-  const row = await ctx.database.db.selectFrom('cases').select('id').where('case_no', '=', caseNo).executeTakeFirstOrThrow();
+  const row = await ctx.database.db
+    .selectFrom('cases')
+    .select('id')
+    .where('case_no', '=', caseNo)
+    .executeTakeFirstOrThrow();
   for (const [who, body] of steps) {
     const api = as(ctx.app, await login(ctx.app, who, 'Demo@12345'));
     const current = (await api.get(`/api/cases/${row.id}`)).json();
@@ -91,12 +117,20 @@ export async function drive(ctx: Ctx, caseNo: string, steps: readonly Step[]) {
 /** accept → file → dispatch (to 环卫所), and the rest of the loop up to a close with a public note. */
 export async function loopSteps(ctx: Ctx, closeNote: string) {
   const unit = (await ctx.admin.get('/api/org/units?q=SANITATION')).json().items[0];
-  const inspectorId = (await as(ctx.app, await login(ctx.app, 'inspector', 'Demo@12345')).get('/api/auth/me')).json().user.id;
+  const inspectorId = (await as(ctx.app, await login(ctx.app, 'inspector', 'Demo@12345')).get('/api/auth/me')).json()
+    .user.id;
   const conditions = (await ctx.admin.get('/api/catalog/conditions?matterCode=09006')).json().items;
   const toHandling: Step[] = [
-    ['operator', { action: 'accept' }], ['shiftleader', { action: 'file', filingConditionId: conditions[0].id }], ['dispatcher', { action: 'dispatch', unitId: unit.id }],
+    ['operator', { action: 'accept' }],
+    ['shiftleader', { action: 'file', filingConditionId: conditions[0].id }],
+    ['dispatcher', { action: 'dispatch', unitId: unit.id }],
   ];
-  const toClosed: Step[] = [...toHandling, ['handler', { action: 'report_back', note: '内部：已清理' }], ['operator', { action: 'send_check', userId: inspectorId }],
-    ['inspector', { action: 'check_pass' }], ['shiftleader', { action: 'close', note: closeNote }]];
+  const toClosed: Step[] = [
+    ...toHandling,
+    ['handler', { action: 'report_back', note: '内部：已清理' }],
+    ['operator', { action: 'send_check', userId: inspectorId }],
+    ['inspector', { action: 'check_pass' }],
+    ['shiftleader', { action: 'close', note: closeNote }],
+  ];
   return { unitName: unit.name as string, toHandling, toClosed };
 }

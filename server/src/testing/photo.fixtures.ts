@@ -19,19 +19,27 @@ export async function portraitJpegWithGps(): Promise<Buffer> {
 }
 
 export async function transparentPng(width = 300, height = 200): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0 } } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0 } } })
+    .png()
+    .toBuffer();
 }
 
 export async function wideJpeg(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#208040' } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#208040' } })
+    .jpeg()
+    .toBuffer();
 }
 
 export async function webp(): Promise<Buffer> {
-  return sharp({ create: { width: 120, height: 90, channels: 3, background: '#808000' } }).webp().toBuffer();
+  return sharp({ create: { width: 120, height: 90, channels: 3, background: '#808000' } })
+    .webp()
+    .toBuffer();
 }
 
 export async function avif(): Promise<Buffer> {
-  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#008080' } }).avif().toBuffer();
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: '#008080' } })
+    .avif()
+    .toBuffer();
 }
 
 /**
@@ -48,10 +56,13 @@ export async function oversizePng(bytes: number): Promise<Buffer> {
   const side = Math.ceil(Math.sqrt(bytes / 3)) + 8;
   const noise = Buffer.alloc(side * side * 3);
   for (let i = 0; i < noise.length; i++) noise[i] = Math.imul(i, 2654435761) >>> 24;
-  return sharp(noise, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+  return sharp(noise, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }
 
-export const textRenamedJpg = (): Buffer => Buffer.from('这不是照片 — just a text file someone renamed to photo.jpg\n'.repeat(20));
+export const textRenamedJpg = (): Buffer =>
+  Buffer.from('这不是照片 — just a text file someone renamed to photo.jpg\n'.repeat(20));
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
@@ -70,7 +81,9 @@ export function pixelBombPng(width = 30000, height = 30000): Buffer {
   ihdr.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr), pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])), pngChunk('IEND', Buffer.alloc(0)),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', Buffer.from([0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])),
+    pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
@@ -91,6 +104,8 @@ export async function insertBareCase(db: Executor, tenantId: string, caseNo: str
   const id = newId();
   const now = '2024-03-12T02:00:00.000Z';
   await sql`insert into cases (id, tenant_id, case_no, status, channel, matter_code, description, lng, lat, reported_at, search_text, created_at, updated_at)
-    values (${id}, ${tenantId}, ${caseNo}, 'reported', 'inspector', '01010', 'test case', 114.97, 30.1, ${now}, '', ${now}, ${now})`.execute(db);
+    values (${id}, ${tenantId}, ${caseNo}, 'reported', 'inspector', '01010', 'test case', 114.97, 30.1, ${now}, '', ${now}, ${now})`.execute(
+    db,
+  );
   return id;
 }

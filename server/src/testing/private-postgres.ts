@@ -22,7 +22,9 @@ export interface PgBinaries {
 export function systemPgBinaries(): PgBinaries | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   if (!versions[0]) return null;
   const bin = join(root, versions[0], 'bin');
   return { initdb: join(bin, 'initdb'), pg_ctl: join(bin, 'pg_ctl'), postgres: join(bin, 'postgres') };
@@ -141,7 +143,10 @@ export async function startPrivatePostgres(o: PrivatePostgresOptions): Promise<P
     const pid = readPid(dataDir) ?? lastPid;
     if (pid && isClusterProcess(pid, dataDir)) {
       // Immediate shutdown: the data is thrown away, so no checkpoint is worth waiting for.
-      const signals: [NodeJS.Signals, number][] = [['SIGQUIT', 10_000], ['SIGKILL', 5_000]];
+      const signals: [NodeJS.Signals, number][] = [
+        ['SIGQUIT', 10_000],
+        ['SIGKILL', 5_000],
+      ];
       for (const [signal, waitMs] of signals) {
         try {
           process.kill(pid, signal);
@@ -162,20 +167,39 @@ export async function startPrivatePostgres(o: PrivatePostgresOptions): Promise<P
     if (user) {
       chownSync(dir, user.uid, user.gid);
       const reach = spawnSync('test', ['-w', dir], ids);
-      if (reach.status !== 0) throw new Error(`${user.name} cannot reach ${dir}: every parent folder must be searchable by others (chmod o+x)`);
+      if (reach.status !== 0)
+        throw new Error(
+          `${user.name} cannot reach ${dir}: every parent folder must be searchable by others (chmod o+x)`,
+        );
       // Binaries under a private home folder (a clone in /root) cannot be run by that user: use a copy.
       if (spawnSync(bin.postgres, ['--version'], ids).status !== 0) {
         const native = dirname(dirname(bin.postgres));
         const copy = join(dir, 'native');
         cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
-        bin = { initdb: join(copy, 'bin', 'initdb'), pg_ctl: join(copy, 'bin', 'pg_ctl'), postgres: join(copy, 'bin', 'postgres') };
+        bin = {
+          initdb: join(copy, 'bin', 'initdb'),
+          pg_ctl: join(copy, 'bin', 'pg_ctl'),
+          postgres: join(copy, 'bin', 'postgres'),
+        };
       }
     }
-    const run = (cmd: string, args: string[]) => promisify(execFile)(cmd, args, { ...ids, timeout: 90_000, env: { ...process.env, LC_ALL: 'C' } });
+    const run = (cmd: string, args: string[]) =>
+      promisify(execFile)(cmd, args, { ...ids, timeout: 90_000, env: { ...process.env, LC_ALL: 'C' } });
     await run(bin.initdb, ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
     const settings = ['listen_addresses=127.0.0.1', ...(o.settings ?? [])].map((s) => `-c ${s}`).join(' ');
     let port = 0;
-    const ctlArgs = (...args: string[]) => ['-D', dataDir, '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} ${settings}`, '-w', '-t', '60', ...args];
+    const ctlArgs = (...args: string[]) => [
+      '-D',
+      dataDir,
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} ${settings}`,
+      '-w',
+      '-t',
+      '60',
+      ...args,
+    ];
     // The free port is only free until somebody binds it: try another on a clash.
     for (let attempt = 1; ; attempt += 1) {
       port = await freePort();

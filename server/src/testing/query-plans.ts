@@ -1,4 +1,11 @@
-import { CompiledQuery, sql, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
+import {
+  CompiledQuery,
+  sql,
+  type KyselyPlugin,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import type { Database, Db } from '../platform/db.ts';
 
 /**
@@ -37,9 +44,24 @@ export function captureStatements(base: Db): { db: Db; statements: Map<string, C
 
 /** Tables that grow with the city's cases, orders, components or time: a full read of one is a defect. */
 export const BIG_TABLES = [
-  'cases', 'case_events', 'case_photos', 'case_requests', 'case_warnings', 'notifications', 'idempotency_keys', 'audit_log',
-  'sessions', 'kpi_case_facts', 'kpi_daily', 'hotline_orders', 'hotline_events', 'hotline_pushes', 'open311_requests',
-  'open311_updates', 'components', 'job_runs',
+  'cases',
+  'case_events',
+  'case_photos',
+  'case_requests',
+  'case_warnings',
+  'notifications',
+  'idempotency_keys',
+  'audit_log',
+  'sessions',
+  'kpi_case_facts',
+  'kpi_daily',
+  'hotline_orders',
+  'hotline_events',
+  'hotline_pushes',
+  'open311_requests',
+  'open311_updates',
+  'components',
+  'job_runs',
 ] as const;
 
 export interface PlanStep {
@@ -62,16 +84,24 @@ export interface Plan {
 const STATEMENT = /^\s*(select|with|update|delete|insert)\b/i;
 
 /** EXPLAIN for one statement, reduced to the reads of tables (SQLite: EXPLAIN QUERY PLAN; PostgreSQL: JSON plan). */
-export async function explainStatement(database: Database, stmt: CapturedStatement, options: { tenantUnindexed?: boolean } = {}): Promise<Plan> {
+export async function explainStatement(
+  database: Database,
+  stmt: CapturedStatement,
+  options: { tenantUnindexed?: boolean } = {},
+): Promise<Plan> {
   if (!STATEMENT.test(stmt.sql)) return { steps: [], orderedLimit: false };
   const limited = /\blimit\b/i.test(stmt.sql);
   const text = options.tenantUnindexed ? withoutTenantIndex(stmt.sql, database.dialect) : stmt.sql;
   if (database.dialect === 'sqlite') {
-    const res = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...stmt.parameters]));
+    const res = await database.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${text}`, [...stmt.parameters]),
+    );
     // SQLite names a table by its alias when it has one: map `"cases" as "c"` back.
     const aliases = new Map([...text.matchAll(/"(\w+)" as "(\w+)"/g)].map((m) => [m[2] as string, m[1] as string]));
     return {
-      steps: res.rows.flatMap((r) => sqliteStep(r.detail)).map((st) => ({ ...st, table: aliases.get(st.table) ?? st.table })),
+      steps: res.rows
+        .flatMap((r) => sqliteStep(r.detail))
+        .map((st) => ({ ...st, table: aliases.get(st.table) ?? st.table })),
       orderedLimit: limited && !res.rows.some((r) => /TEMP B-TREE FOR (ORDER|GROUP) BY|^SCAN \(/.test(r.detail)),
     };
   }
@@ -79,17 +109,23 @@ export async function explainStatement(database: Database, stmt: CapturedStateme
   // means no index can serve it. Small test tables would otherwise (rightly) be read sequentially.
   return database.db.transaction().execute(async (tx) => {
     await sql`set local enable_seqscan = off`.execute(tx);
-    const res = await tx.executeQuery<{ 'QUERY PLAN': unknown }>(CompiledQuery.raw(`explain (format json) ${text}`, [...stmt.parameters]));
+    const res = await tx.executeQuery<{ 'QUERY PLAN': unknown }>(
+      CompiledQuery.raw(`explain (format json) ${text}`, [...stmt.parameters]),
+    );
     const raw = res.rows[0]?.['QUERY PLAN'];
     const doc = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: PgNode }[];
     const steps: PlanStep[] = [];
     const types: string[] = [];
     for (const d of doc) walkPg(d.Plan, steps, types);
-    return { steps, orderedLimit: limited && types[0] === 'Limit' && !types.some((t) => /Sort|Aggregate|Hash/.test(t)) };
+    return {
+      steps,
+      orderedLimit: limited && types[0] === 'Limit' && !types.some((t) => /Sort|Aggregate|Hash/.test(t)),
+    };
   });
 }
 
-const SQLITE_STEP = /^(SCAN|SEARCH) (\S+)(?: AS \S+)?(?: USING (?:COVERING |INTEGER PRIMARY KEY|PRIMARY KEY)?(?:INDEX )?(\S*)\s*(?:\((.*)\))?)?/;
+const SQLITE_STEP =
+  /^(SCAN|SEARCH) (\S+)(?: AS \S+)?(?: USING (?:COVERING |INTEGER PRIMARY KEY|PRIMARY KEY)?(?:INDEX )?(\S*)\s*(?:\((.*)\))?)?/;
 
 /** `SCAN t`, `SCAN t USING INDEX i`, `SEARCH t USING INDEX i (tenant_id=?)` … (https://sqlite.org/eqp.html). */
 export function sqliteStep(detail: string): PlanStep[] {
@@ -98,7 +134,9 @@ export function sqliteStep(detail: string): PlanStep[] {
   const [, verb, table = '', , constraint = ''] = m;
   // An automatic index is built from a full read of the table for this one statement.
   if (verb === 'SCAN' || / AUTOMATIC /.test(detail)) return [{ table, access: detail, reads: 'full' }];
-  return [{ table, access: detail, reads: tenantOnly(constraint.split(' AND ').map((c) => c.trim())) ? 'tenant' : 'narrow' }];
+  return [
+    { table, access: detail, reads: tenantOnly(constraint.split(' AND ').map((c) => c.trim())) ? 'tenant' : 'narrow' },
+  ];
 }
 
 const tenantOnly = (terms: readonly string[]) => terms.length === 1 && /^tenant_id\s*=/.test(terms[0] ?? '');
@@ -123,7 +161,8 @@ function walkPg(node: PgNode, out: PlanStep[], types: string[], parentTable?: st
     // An index walked without a condition serves a join's or an ORDER BY's order: with enable_seqscan off that is
     // how PostgreSQL reads a small table it would otherwise scan, so only a Seq Scan counts as a whole-table read.
     out.push({
-      table, access: `${type} using ${node['Index Name'] ?? '?'}${cond ? ` ${cond}` : ''}`,
+      table,
+      access: `${type} using ${node['Index Name'] ?? '?'}${cond ? ` ${cond}` : ''}`,
       reads: tenantOnly(terms.map((t) => t.replace(/^\(/, '').replace(/\)$/, ''))) ? 'tenant' : 'narrow',
     });
   }
@@ -131,7 +170,11 @@ function walkPg(node: PgNode, out: PlanStep[], types: string[], parentTable?: st
 }
 
 /** A statement as a reader wants to see it: long lists of placeholders folded. */
-export const shortSql = (text: string) => text.replace(/(\?|\$\d+)(, (\?|\$\d+)){3,}/g, '$1, …').replace(/\s+/g, ' ').slice(0, 600);
+export const shortSql = (text: string) =>
+  text
+    .replace(/(\?|\$\d+)(, (\?|\$\d+)){3,}/g, '$1, …')
+    .replace(/\s+/g, ' ')
+    .slice(0, 600);
 
 /**
  * The same statement with every `tenant_id = …` term made unusable for an index (SQLite's unary `+`, an
@@ -139,5 +182,7 @@ export const shortSql = (text: string) => text.replace(/(\?|\$\d+)(, (\?|\$\d+))
  * an index exists for the rest of the predicate, and a plan that read the whole tenant instead chose badly.
  */
 export function withoutTenantIndex(text: string, dialect: Database['dialect']): string {
-  return text.replace(/(?<![\w".])((?:"?\w+"?\.)?"?tenant_id"?)\s*=/g, (_m, col: string) => (dialect === 'sqlite' ? `+${col} =` : `(${col} || '') =`));
+  return text.replace(/(?<![\w".])((?:"?\w+"?\.)?"?tenant_id"?)\s*=/g, (_m, col: string) =>
+    dialect === 'sqlite' ? `+${col} =` : `(${col} || '') =`,
+  );
 }

@@ -31,12 +31,29 @@ export const must = <T>(map: ReadonlyMap<string, T>, key: string): T => {
   return v;
 };
 
-export async function insertRule(db: Executor, tenantId: string, r: Partial<RoutingRulesTable> & { unit_id: string }, at = '2024-03-01T00:00:00.000Z'): Promise<string> {
+export async function insertRule(
+  db: Executor,
+  tenantId: string,
+  r: Partial<RoutingRulesTable> & { unit_id: string },
+  at = '2024-03-01T00:00:00.000Z',
+): Promise<string> {
   const id = newId();
-  await db.insertInto('routing_rules').values({
-    id, tenant_id: tenantId, matter_code: null, major_code: null, region_id: null, priority: 0, active: 1, note: null,
-    created_at: at, updated_at: at, ...r,
-  }).execute();
+  await db
+    .insertInto('routing_rules')
+    .values({
+      id,
+      tenant_id: tenantId,
+      matter_code: null,
+      major_code: null,
+      region_id: null,
+      priority: 0,
+      active: 1,
+      note: null,
+      created_at: at,
+      updated_at: at,
+      ...r,
+    })
+    .execute();
   return id;
 }
 
@@ -44,18 +61,42 @@ let serial = 0;
 export async function insertCase(
   db: Executor,
   tenantId: string,
-  c: { matterCode: string; lng: number; lat: number; reportedAt: Date } & Partial<Pick<CasesTable, 'status' | 'parent_id' | 'void_reason'>>,
+  c: { matterCode: string; lng: number; lat: number; reportedAt: Date } & Partial<
+    Pick<CasesTable, 'status' | 'parent_id' | 'void_reason'>
+  >,
 ): Promise<{ id: string; caseNo: string }> {
   const id = newId();
   const caseNo = `420281-20240312-${String(++serial).padStart(5, '0')}`;
   const at = c.reportedAt.toISOString();
   // Only the NOT NULL columns (and the few this module reads): nullable ones default to null, so the fixture
   // keeps working while the case module adds nullable columns of its own.
-  await db.insertInto('cases').values({
-    id, tenant_id: tenantId, case_no: caseNo, status: c.status ?? 'reported', channel: 'inspector', matter_code: c.matterCode,
-    description: '测试案件', lng: c.lng, lat: c.lat, parent_id: c.parent_id ?? null, void_reason: c.void_reason ?? null,
-    overdue: 0, extension_count: 0, suspension_count: 0, rework_count: 0, return_count: 0, escalation_count: 0, self_handled: 0,
-    reported_at: at, search_text: `${caseNo} 测试案件`, version: 1, created_at: at, updated_at: at,
-  }).execute();
+  await db
+    .insertInto('cases')
+    .values({
+      id,
+      tenant_id: tenantId,
+      case_no: caseNo,
+      status: c.status ?? 'reported',
+      channel: 'inspector',
+      matter_code: c.matterCode,
+      description: '测试案件',
+      lng: c.lng,
+      lat: c.lat,
+      parent_id: c.parent_id ?? null,
+      void_reason: c.void_reason ?? null,
+      overdue: 0,
+      extension_count: 0,
+      suspension_count: 0,
+      rework_count: 0,
+      return_count: 0,
+      escalation_count: 0,
+      self_handled: 0,
+      reported_at: at,
+      search_text: `${caseNo} 测试案件`,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
   return { id, caseNo };
 }

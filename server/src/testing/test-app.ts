@@ -20,15 +20,25 @@ export interface TestContext {
  * A real app on a real, migrated database with a frozen clock (at TEST_NOW); the demo city seeded unless `seed` is
  * false. The database is a copy of the run's template (test-template.ts), seeded at that same instant.
  */
-export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase({ kind: options.seed === false ? 'migrated' : 'seeded' });
   const clock = new FixedClock(new Date(TEST_NOW));
   const dataDir = makeTempDir('cityloop-test-');
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web'), ...options.env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: join(dataDir, 'no-web'),
+    ...options.env,
+  });
   const app = await buildApp({ config, database, clock, logger: false });
   await app.ready();
   return {
-    app, database, clock, config,
+    app,
+    database,
+    clock,
+    config,
     async close() {
       await app.close();
       await database.close();
@@ -43,7 +53,11 @@ export interface Session {
 }
 
 export async function login(app: TestApp, username: string, password: string, tenantCode?: string): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(tenantCode ? { tenantCode } : {}) } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password, ...(tenantCode ? { tenantCode } : {}) },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'cityloop_sid');
   if (!cookie) throw new Error('no session cookie');
@@ -54,7 +68,13 @@ export async function login(app: TestApp, username: string, password: string, te
  * First sign-in of a user an administrator created (or whose password was reset): the server answers nothing but
  * the password change until it is done, so this signs in and replaces the temporary password.
  */
-export async function firstSignIn(app: TestApp, username: string, temporary: string, chosen: string, tenantCode?: string): Promise<Session> {
+export async function firstSignIn(
+  app: TestApp,
+  username: string,
+  temporary: string,
+  chosen: string,
+  tenantCode?: string,
+): Promise<Session> {
   const session = await login(app, username, temporary, tenantCode);
   const res = await as(app, session).post('/api/auth/password', { currentPassword: temporary, newPassword: chosen });
   if (res.statusCode !== 200) throw new Error(`password change of ${username} failed: ${res.statusCode} ${res.body}`);

@@ -63,7 +63,10 @@ export async function withAdmin<T>(url: string, fn: (admin: pg.Client) => Promis
 export async function dropTestDatabases(url: string, prefix: string): Promise<string[]> {
   if (!SAFE.test(prefix) || !prefix.startsWith('cltest_')) throw new Error(`not a test database prefix: ${prefix}`);
   return withAdmin(url, async (admin) => {
-    const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1) order by datname', [prefix]);
+    const { rows } = await admin.query<{ datname: string }>(
+      'select datname from pg_database where starts_with(datname, $1) order by datname',
+      [prefix],
+    );
     for (const { datname } of rows) await admin.query(`drop database if exists ${quoteName(datname)} with (force)`);
     return rows.map((r) => r.datname);
   });

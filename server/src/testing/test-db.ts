@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Database } from '../platform/db.ts';
 import { quoteName, testPgUrl, vitestTag, withAdmin, withDatabase } from './test-db-names.ts';
-import { buildPgDatabase, buildTestData, pgTemplate, sqliteTemplate, TEST_PG_SCHEMA, type TestDataKind } from './test-template.ts';
+import {
+  buildPgDatabase,
+  buildTestData,
+  pgTemplate,
+  sqliteTemplate,
+  TEST_PG_SCHEMA,
+  type TestDataKind,
+} from './test-template.ts';
 
 /**
  * A database of its own for one test file: SQLite in memory by default, or — with TEST_DB=postgres — a new
@@ -40,7 +47,9 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   if (tag && !options.fresh) {
     const template = await pgTemplate(TEST_PG_URL, tag, kind);
     // Copied block by block through the WAL (PostgreSQL 15's default strategy), with no checkpoint.
-    await withAdmin(TEST_PG_URL, (admin) => admin.query(`create database ${quoteName(name)} template ${quoteName(template)}`));
+    await withAdmin(TEST_PG_URL, (admin) =>
+      admin.query(`create database ${quoteName(name)} template ${quoteName(template)}`),
+    );
   } else {
     await buildPgDatabase(TEST_PG_URL, name, kind);
   }

@@ -21,10 +21,15 @@ async function open(kind: TestDataKind, fresh: boolean): Promise<TestDatabase> {
 }
 
 async function tables(database: TestDatabase): Promise<string[]> {
-  const { rows } = database.dialect === 'sqlite'
-    // sqlite_stat*: planner statistics, which opening a copy refreshes (db-statistics.ts); they are not data.
-    ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_stat%' order by name`.execute(database.db)
-    : await sql<{ name: string }>`select table_name as name from information_schema.tables
+  const { rows } =
+    database.dialect === 'sqlite'
+      ? // sqlite_stat*: planner statistics, which opening a copy refreshes (db-statistics.ts); they are not data.
+        await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_stat%' order by name`.execute(
+          database.db,
+        )
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables
         where table_schema = ${database.schema} and table_type = 'BASE TABLE' order by table_name`.execute(database.db);
   return rows.map((r) => r.name);
 }

@@ -18,16 +18,34 @@ export interface VitestChildRun {
   failed: number;
 }
 
-export async function runVitestChild(files: string[], env: Record<string, string | undefined>, timeoutMs = 150_000): Promise<VitestChildRun> {
+export async function runVitestChild(
+  files: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 150_000,
+): Promise<VitestChildRun> {
   const reportDir = makeTempDir('cityloop-vitest-report-');
   const report = join(reportDir, 'report.json');
   const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined && !k.startsWith('VITEST')) childEnv[k] = v;
+  for (const [k, v] of Object.entries({ ...process.env, ...env }))
+    if (v !== undefined && !k.startsWith('VITEST')) childEnv[k] = v;
   try {
     const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', ...files, '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`], {
-        cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/vitest/vitest.mjs'),
+          'run',
+          ...files,
+          '--reporter=dot',
+          '--reporter=json',
+          `--outputFile.json=${report}`,
+        ],
+        {
+          cwd: ROOT,
+          env: childEnv,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       let out = '';
       const keep = (b: Buffer) => {
         out = (out + b.toString()).slice(-20_000);
@@ -40,7 +58,9 @@ export async function runVitestChild(files: string[], env: Record<string, string
         resolve({ code: c ?? 1, output: out });
       });
     });
-    const r = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number }) : null;
+    const r = existsSync(report)
+      ? (JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number })
+      : null;
     return { code, output, passed: r?.numPassedTests ?? 0, failed: r?.numFailedTests ?? 0 };
   } finally {
     removeTempDir(reportDir);

@@ -70,22 +70,38 @@ describe('ApiClient', () => {
     const { client } = fakeServer(401, { error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', requestId: 'r' } });
     const onUnauthorized = vi.fn();
     client.onUnauthorized(onUnauthorized);
-    await expect(client.post('/api/auth/login', {}, { expectUnauthorized: true })).rejects.toMatchObject({ code: 'AUTH_INVALID_CREDENTIALS' });
+    await expect(client.post('/api/auth/login', {}, { expectUnauthorized: true })).rejects.toMatchObject({
+      code: 'AUTH_INVALID_CREDENTIALS',
+    });
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
   it('reports a network failure as NETWORK', async () => {
-    const client = new ApiClient({ fetch: (async () => { throw new TypeError('Failed to fetch'); }) });
+    const client = new ApiClient({
+      fetch: async () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
     await expect(client.get('/api/health')).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
   });
 });
 
 describe('ApiClient.put and upload', () => {
   it('PUTs JSON and uploads a file as a raw body, both with the CSRF token', async () => {
-    const seen: { method: string; type: string | undefined; csrf: string | undefined; body: BodyInit | null | undefined }[] = [];
+    const seen: {
+      method: string;
+      type: string | undefined;
+      csrf: string | undefined;
+      body: BodyInit | null | undefined;
+    }[] = [];
     const fetchImpl = async (_input: RequestInfo | URL, init?: RequestInit) => {
       const headers = init?.headers as Record<string, string>;
-      seen.push({ method: init?.method ?? 'GET', type: headers['content-type'], csrf: headers['x-csrf-token'], body: init?.body });
+      seen.push({
+        method: init?.method ?? 'GET',
+        type: headers['content-type'],
+        csrf: headers['x-csrf-token'],
+        body: init?.body,
+      });
       return new Response('{"ok":true}', { status: 200 });
     };
     const client = new ApiClient({ fetch: fetchImpl });

@@ -40,19 +40,27 @@ describe('toFormFieldErrors', () => {
 
   it('puts a business error naming a field on that field, in the UI language', () => {
     const duplicate = new ApiError({
-      status: 409, code: 'ORG_DUPLICATE_USERNAME', message: '用户名已存在',
+      status: 409,
+      code: 'ORG_DUPLICATE_USERNAME',
+      message: '用户名已存在',
       details: [{ field: 'body.username', rule: 'unique', message: 'username zhang3 is taken' }],
     });
     expect(toFormFieldErrors(duplicate, 'zh-CN')).toEqual([{ name: ['username'], errors: ['用户名已存在'] }]);
     const wrong = new ApiError({
-      status: 400, code: 'AUTH_WRONG_PASSWORD', message: 'x',
+      status: 400,
+      code: 'AUTH_WRONG_PASSWORD',
+      message: 'x',
       details: [{ field: 'body.currentPassword', rule: 'password', message: 'current password is wrong' }],
     });
-    expect(toFormFieldErrors(wrong, 'en')).toEqual([{ name: ['currentPassword'], errors: ['The current password is incorrect'] }]);
+    expect(toFormFieldErrors(wrong, 'en')).toEqual([
+      { name: ['currentPassword'], errors: ['The current password is incorrect'] },
+    ]);
   });
 
   it('answers nothing for errors without field details', () => {
-    expect(toFormFieldErrors(new ApiError({ status: 409, code: 'ORG_REGION_IN_USE', message: 'x' }), 'zh-CN')).toEqual([]);
+    expect(toFormFieldErrors(new ApiError({ status: 409, code: 'ORG_REGION_IN_USE', message: 'x' }), 'zh-CN')).toEqual(
+      [],
+    );
     expect(fieldErrorsOf(validation('not a list'))).toEqual([]);
     expect(fieldErrorsOf(validation([{ nope: 1 }]))).toEqual([]);
     expect(fieldErrorsOf(new Error('plain'))).toEqual([]);
@@ -67,8 +75,12 @@ describe('errorText', () => {
   });
 
   it("prefers the server's message when a placeholder would stay empty or the code is unknown", () => {
-    expect(errorText(new ApiError({ status: 423, code: 'AUTH_LOCKED', message: '账号已锁定，请5分钟后再试' }), 'zh-CN')).toBe('账号已锁定，请5分钟后再试');
-    expect(errorText(new ApiError({ status: 409, code: 'CASE_SOMETHING_NEW', message: '服务端文字' }), 'zh-CN')).toBe('服务端文字');
+    expect(
+      errorText(new ApiError({ status: 423, code: 'AUTH_LOCKED', message: '账号已锁定，请5分钟后再试' }), 'zh-CN'),
+    ).toBe('账号已锁定，请5分钟后再试');
+    expect(errorText(new ApiError({ status: 409, code: 'CASE_SOMETHING_NEW', message: '服务端文字' }), 'zh-CN')).toBe(
+      '服务端文字',
+    );
   });
 
   it('classifies non-JSON failures by status', () => {

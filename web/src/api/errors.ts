@@ -37,9 +37,23 @@ export class ApiError extends Error {
       });
     }
     // Not our error shape (a proxy's 502 page, say): classify by status.
-    const code = status === 401 ? 'AUTH_REQUIRED' : status === 403 ? 'AUTH_FORBIDDEN' : status === 404 ? 'NOT_FOUND'
-      : status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'INTERNAL' : 'UNKNOWN';
-    return new ApiError({ status, code, message: typeof payload === 'string' && payload ? payload.slice(0, 200) : code });
+    const code =
+      status === 401
+        ? 'AUTH_REQUIRED'
+        : status === 403
+          ? 'AUTH_FORBIDDEN'
+          : status === 404
+            ? 'NOT_FOUND'
+            : status === 429
+              ? 'RATE_LIMITED'
+              : status >= 500
+                ? 'INTERNAL'
+                : 'UNKNOWN';
+    return new ApiError({
+      status,
+      code,
+      message: typeof payload === 'string' && payload ? payload.slice(0, 200) : code,
+    });
   }
 }
 
@@ -59,7 +73,11 @@ export function fieldErrorsOf(error: unknown): FieldError[] {
   if (!isApiError(error) || !Array.isArray(error.details)) return [];
   return error.details
     .filter((d): d is Record<string, unknown> & { field: string } => isRecord(d) && typeof d.field === 'string')
-    .map((d) => ({ field: d.field, message: typeof d.message === 'string' ? d.message : '', rule: typeof d.rule === 'string' ? d.rule : '' }));
+    .map((d) => ({
+      field: d.field,
+      message: typeof d.message === 'string' ? d.message : '',
+      rule: typeof d.rule === 'string' ? d.rule : '',
+    }));
 }
 
 export type FormFieldPath = (string | number)[];
@@ -95,8 +113,9 @@ export function toFormFieldErrors(error: unknown, locale: Locale): FormFieldErro
     const name = toFormPath(detail.field);
     if (!name) continue;
     const ruleText = tryT(locale, `validation.${detail.rule}`);
-    const message = business
-      ?? (ruleText && !/\{\w+\}/.test(ruleText) ? ruleText : detail.message || ruleText || t(locale, 'validation.format'));
+    const message =
+      business ??
+      (ruleText && !/\{\w+\}/.test(ruleText) ? ruleText : detail.message || ruleText || t(locale, 'validation.format'));
     const key = name.join('.');
     const entry = byPath.get(key) ?? { name, errors: [] };
     if (!entry.errors.includes(message)) entry.errors.push(message);

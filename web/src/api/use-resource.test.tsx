@@ -8,11 +8,13 @@ afterEach(cleanup);
 /** A loader whose answers the test releases by hand, recording each call's signal. */
 function controlled<T>() {
   const calls: { arg: string; signal: AbortSignal; resolve: (v: T) => void; reject: (e: unknown) => void }[] = [];
-  const make = (arg: string): Loader<T> => (signal) =>
-    new Promise<T>((resolve, reject) => {
-      calls.push({ arg, signal, resolve, reject });
-      signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-    });
+  const make =
+    (arg: string): Loader<T> =>
+    (signal) =>
+      new Promise<T>((resolve, reject) => {
+        calls.push({ arg, signal, resolve, reject });
+        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
   return { calls, make };
 }
 
@@ -22,7 +24,10 @@ describe('useResource', () => {
     const { result, rerender } = renderHook(({ id }) => useResource(make(id), [id]), { initialProps: { id: 'a' } });
     expect(result.current.loading).toBe(true);
     rerender({ id: 'b' });
-    expect(calls.map((c) => [c.arg, c.signal.aborted])).toEqual([['a', true], ['b', false]]);
+    expect(calls.map((c) => [c.arg, c.signal.aborted])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
     act(() => calls[0]?.resolve('old'));
     act(() => calls[1]?.resolve('new'));
     await waitFor(() => expect(result.current.data).toBe('new'));
@@ -74,7 +79,9 @@ describe('useResource', () => {
 
   it('waits delayMs after the last change before loading (typing), so only the last input is fetched', async () => {
     const { calls, make } = controlled<string>();
-    const { rerender } = renderHook(({ q }) => useResource(make(q), [q], { delayMs: 30 }), { initialProps: { q: 'l' } });
+    const { rerender } = renderHook(({ q }) => useResource(make(q), [q], { delayMs: 30 }), {
+      initialProps: { q: 'l' },
+    });
     rerender({ q: 'li' });
     rerender({ q: 'lig' });
     expect(calls).toHaveLength(0);

@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList, type Dispatch, type SetStateAction } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type DependencyList,
+  type Dispatch,
+  type SetStateAction,
+} from 'react';
 
 /** Fetches one thing; must pass `signal` on to the request so a superseded load stops on the wire. */
 export type Loader<T> = (signal: AbortSignal) => Promise<T>;
@@ -23,8 +31,11 @@ export interface Resource<T> {
 
 /** A request cancelled on purpose: never an error to show. */
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {
-  return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError')
-    || (typeof DOMException !== 'undefined' && error instanceof DOMException && error.name === 'AbortError');
+  return (
+    signal?.aborted === true ||
+    (error instanceof Error && error.name === 'AbortError') ||
+    (typeof DOMException !== 'undefined' && error instanceof DOMException && error.name === 'AbortError')
+  );
 }
 
 /**
@@ -32,7 +43,11 @@ export function isAbort(error: unknown, signal?: AbortSignal): boolean {
  * previous request on every change and on unmount, so an old answer can never overwrite a newer one.
  * `deps` stand for everything `loader` reads: the loader itself is a new closure on every render and is not one.
  */
-export function useResource<T>(loader: Loader<T> | null, deps: DependencyList, options: ResourceOptions = {}): Resource<T> {
+export function useResource<T>(
+  loader: Loader<T> | null,
+  deps: DependencyList,
+  options: ResourceOptions = {},
+): Resource<T> {
   const [entry, setEntry] = useState<{ value: T | null; deps: DependencyList }>({ value: null, deps });
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(loader !== null);
@@ -80,11 +95,20 @@ export function useResource<T>(loader: Loader<T> | null, deps: DependencyList, o
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   const setData = useCallback<Dispatch<SetStateAction<T | null>>>((next) => {
-    setEntry((e) => ({ value: typeof next === 'function' ? (next as (prev: T | null) => T | null)(e.value) : next, deps: e.deps }));
+    setEntry((e) => ({
+      value: typeof next === 'function' ? (next as (prev: T | null) => T | null)(e.value) : next,
+      deps: e.deps,
+    }));
   }, []);
   // Decided while rendering, so a page never shows the previous record's data under the new one's heading.
   const stale = resetOnChange && !sameDeps(entry.deps, deps);
-  return { data: stale ? null : entry.value, error: stale ? null : error, loading: stale ? loader !== null : loading, reload, setData };
+  return {
+    data: stale ? null : entry.value,
+    error: stale ? null : error,
+    loading: stale ? loader !== null : loading,
+    reload,
+    setData,
+  };
 }
 
 function sameDeps(a: DependencyList, b: DependencyList): boolean {

@@ -43,7 +43,18 @@ export function AppFrame(props: AppFrameProps) {
     />
   );
   const brandBar = (content: ReactNode) => (
-    <Flex align="center" justify="center" style={{ height: 56, fontWeight: 600, fontSize: 16, color: token.colorPrimary, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+    <Flex
+      align="center"
+      justify="center"
+      style={{
+        height: 56,
+        fontWeight: 600,
+        fontSize: 16,
+        color: token.colorPrimary,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
       {content}
     </Flex>
   );
@@ -69,7 +80,13 @@ export function AppFrame(props: AppFrameProps) {
           collapsible
           collapsed={collapsed}
           trigger={null}
-          style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}`, position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{
+            borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+            position: 'sticky',
+            top: 0,
+            height: '100vh',
+            overflow: 'auto',
+          }}
           data-testid="app-sider"
         >
           {brandBar(collapsed ? props.brandMark : props.brand)}
@@ -92,7 +109,13 @@ export function AppFrame(props: AppFrameProps) {
           <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={8}>
             <Flex align="center" gap={8} style={{ minWidth: 0 }}>
               {mobile ? (
-                <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={props.labels.openMenu} data-testid="menu-toggle" />
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  onClick={() => setDrawerOpen(true)}
+                  aria-label={props.labels.openMenu}
+                  data-testid="menu-toggle"
+                />
               ) : (
                 <Button
                   type="text"
@@ -102,7 +125,11 @@ export function AppFrame(props: AppFrameProps) {
                   data-testid="menu-toggle"
                 />
               )}
-              {mobile ? <span style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{props.brand}</span> : null}
+              {mobile ? (
+                <span style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  {props.brand}
+                </span>
+              ) : null}
             </Flex>
             <Flex align="center" gap={4}>
               {props.headerRight}

@@ -16,7 +16,10 @@ export function BooleanSelect(props: Props) {
     <Select<'true' | 'false'>
       allowClear
       placeholder={props.placeholder}
-      options={[{ value: 'true', label: props.trueLabel }, { value: 'false', label: props.falseLabel }]}
+      options={[
+        { value: 'true', label: props.trueLabel },
+        { value: 'false', label: props.falseLabel },
+      ]}
       value={props.value === undefined ? undefined : props.value ? 'true' : 'false'}
       onChange={(v) => props.onChange(v === undefined ? undefined : v === 'true')}
       style={{ width: props.width ?? 120 }}

@@ -13,7 +13,9 @@ afterEach(() => {
 
 describe('fileNameOf', () => {
   it('prefers the UTF-8 name, falls back to the plain one, then to the default', () => {
-    expect(fileNameOf(`attachment; filename="cases.xlsx"; filename*=UTF-8''${encodeURIComponent('案件列表.xlsx')}`, 'x')).toBe('案件列表.xlsx');
+    expect(
+      fileNameOf(`attachment; filename="cases.xlsx"; filename*=UTF-8''${encodeURIComponent('案件列表.xlsx')}`, 'x'),
+    ).toBe('案件列表.xlsx');
     expect(fileNameOf('attachment; filename="ranking-unit-2024-03.xlsx"', 'x')).toBe('ranking-unit-2024-03.xlsx');
     expect(fileNameOf(null, 'fallback.xlsx')).toBe('fallback.xlsx');
   });
@@ -25,18 +27,30 @@ describe('ExportButton', () => {
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({ url, headers: init.headers as Record<string, string> });
       return status === 200
-        ? new Response(new Blob(['PK']), { status, headers: { 'content-disposition': 'attachment; filename="users.xlsx"' } })
-        : new Response(JSON.stringify({ error: { code: 'FORBIDDEN', message: '没有权限', requestId: 'r' } }), { status, headers: { 'content-type': 'application/json' } });
+        ? new Response(new Blob(['PK']), {
+            status,
+            headers: { 'content-disposition': 'attachment; filename="users.xlsx"' },
+          })
+        : new Response(JSON.stringify({ error: { code: 'FORBIDDEN', message: '没有权限', requestId: 'r' } }), {
+            status,
+            headers: { 'content-type': 'application/json' },
+          });
     });
     const click = vi.fn();
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(click);
-    render(withProviders(
-      <App>
-        <ExportButton path="/api/exports/users.xlsx" query={{ role: 'inspector', active: true, unitId: undefined, q: '  ', nested: { x: 1 }, sort: 'name' }} testId="users-export" />
-      </App>,
-      fakeAuth(fakeMe(['admin'])),
-      'en',
-    ));
+    render(
+      withProviders(
+        <App>
+          <ExportButton
+            path="/api/exports/users.xlsx"
+            query={{ role: 'inspector', active: true, unitId: undefined, q: '  ', nested: { x: 1 }, sort: 'name' }}
+            testId="users-export"
+          />
+        </App>,
+        fakeAuth(fakeMe(['admin'])),
+        'en',
+      ),
+    );
     return { calls, click };
   }
 

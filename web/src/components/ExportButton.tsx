@@ -29,7 +29,8 @@ export function ExportButton({ path, query, testId, label }: ExportButtonProps) 
     try {
       const sent: Query = {};
       for (const [k, v] of Object.entries(query ?? {})) {
-        if (typeof v === 'string' ? v.trim() !== '' : ['number', 'boolean'].includes(typeof v)) sent[k] = v as string | number | boolean;
+        if (typeof v === 'string' ? v.trim() !== '' : ['number', 'boolean'].includes(typeof v))
+          sent[k] = v as string | number | boolean;
       }
       await downloadFile(path, sent, locale, path.split('/').pop() ?? 'export.xlsx');
     } catch (err) {

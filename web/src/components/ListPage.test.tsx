@@ -19,7 +19,13 @@ interface Filters {
 afterEach(cleanup);
 
 /** A list page as a feature writes one: a table, a filter, a row action and a form opened by "New" or "Edit". */
-function Things({ fetchPage, remove }: { fetchPage: (r: PageRequest & Filters) => Promise<Page<Row>>; remove: (row: Row) => Promise<void> }) {
+function Things({
+  fetchPage,
+  remove,
+}: {
+  fetchPage: (r: PageRequest & Filters) => Promise<Page<Row>>;
+  remove: (row: Row) => Promise<void>;
+}) {
   const list = useCrudList<Row, Filters>();
   return (
     <ListPage<Row, Filters>
@@ -28,14 +34,21 @@ function Things({ fetchPage, remove }: { fetchPage: (r: PageRequest & Filters) =
       fetchPage={fetchPage}
       rowKey={(r) => r.id}
       createLabel="新建"
-      toolbar={<Button onClick={() => list.setFilter('kind', 'street')} data-testid="things-street">街道</Button>}
+      toolbar={
+        <Button onClick={() => list.setFilter('kind', 'street')} data-testid="things-street">
+          街道
+        </Button>
+      }
       columns={[
         { title: '名称', key: 'name', dataIndex: 'name' },
         {
-          title: '操作', key: 'actions',
+          title: '操作',
+          key: 'actions',
           render: (_, r) => (
             <>
-              <Button onClick={() => list.edit(r)} data-testid={`edit-${r.id}`}>编辑</Button>
+              <Button onClick={() => list.edit(r)} data-testid={`edit-${r.id}`}>
+                编辑
+              </Button>
               <Popconfirm title="删除？" okText="确认删除" onConfirm={() => list.act(() => remove(r), '已删除')}>
                 <Button data-testid={`delete-${r.id}`}>删除</Button>
               </Popconfirm>
@@ -47,24 +60,41 @@ function Things({ fetchPage, remove }: { fetchPage: (r: PageRequest & Filters) =
       {list.target ? (
         <div data-testid="form">
           {list.target === 'new' ? '新建表单' : `编辑 ${list.target.name}`}
-          <Button onClick={() => list.saved()} data-testid="form-save">保存</Button>
+          <Button onClick={() => list.saved()} data-testid="form-save">
+            保存
+          </Button>
         </div>
       ) : null}
     </ListPage>
   );
 }
 
-const rows = (from: number, n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${from + i}`, name: `单位${from + i}` }));
+const rows = (from: number, n: number): Row[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `r${from + i}`, name: `单位${from + i}` }));
 
-function show(fetchPage: (r: PageRequest & Filters) => Promise<Page<Row>>, remove: (row: Row) => Promise<void> = async () => undefined) {
+function show(
+  fetchPage: (r: PageRequest & Filters) => Promise<Page<Row>>,
+  remove: (row: Row) => Promise<void> = async () => undefined,
+) {
   const spy = vi.fn(fetchPage);
-  render(withProviders(<App><Things fetchPage={(r) => spy(r)} remove={remove} /></App>, fakeAuth(null)));
+  render(
+    withProviders(
+      <App>
+        <Things fetchPage={(r) => spy(r)} remove={remove} />
+      </App>,
+      fakeAuth(null),
+    ),
+  );
   return spy;
 }
 
 describe('ListPage', () => {
   it('pages, searches from page 1, filters from page 1, and says when nothing matched', async () => {
-    const spy = show(async (r) => (r.q === '无此' ? { items: [], total: 0, page: 1, pageSize: 20 } : { items: rows((r.page - 1) * 20, 20), total: 45, page: r.page, pageSize: 20 }));
+    const spy = show(async (r) =>
+      r.q === '无此'
+        ? { items: [], total: 0, page: 1, pageSize: 20 }
+        : { items: rows((r.page - 1) * 20, 20), total: 45, page: r.page, pageSize: 20 },
+    );
     await screen.findByText('单位0');
     fireEvent.click(screen.getByTitle('3'));
     expect(await screen.findByText('单位40')).toBeTruthy();
@@ -82,7 +112,12 @@ describe('ListPage', () => {
 
   it('opens the form for a new or an existing row, and shows the change after a save', async () => {
     let names = ['甲'];
-    const spy = show(async () => ({ items: names.map((name, i) => ({ id: `r${i}`, name })), total: names.length, page: 1, pageSize: 20 }));
+    const spy = show(async () => ({
+      items: names.map((name, i) => ({ id: `r${i}`, name })),
+      total: names.length,
+      page: 1,
+      pageSize: 20,
+    }));
     await screen.findByText('甲');
     expect(screen.queryByTestId('form')).toBeNull();
     fireEvent.click(screen.getByTestId('things-create'));

@@ -17,7 +17,13 @@ export interface ListPageProps<T, F extends object> extends Omit<PagedTableProps
  * The console's one list page: a PagedTable (search, filters, sort, paging, empty and error states, Excel export)
  * wired to useCrudList, with a "New" button that opens the page's form and a reload after every change.
  */
-export function ListPage<T extends object, F extends object>({ list, createLabel, children, actions, ...table }: ListPageProps<T, F>) {
+export function ListPage<T extends object, F extends object>({
+  list,
+  createLabel,
+  children,
+  actions,
+  ...table
+}: ListPageProps<T, F>) {
   return (
     <>
       <PagedTable<T, F>
@@ -28,7 +34,14 @@ export function ListPage<T extends object, F extends object>({ list, createLabel
           <>
             {actions}
             {createLabel ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={list.create} data-testid={`${table.testId}-create`}>{createLabel}</Button>
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={list.create}
+                data-testid={`${table.testId}-create`}
+              >
+                {createLabel}
+              </Button>
             ) : null}
           </>
         }

@@ -24,7 +24,13 @@ export function LoadError({ error, onRetry, testId = 'load', title, reason: own 
       showIcon
       title={title ?? t('common.loadFailed', { message: reason })}
       description={title ? reason : undefined}
-      action={onRetry ? <Button size="small" onClick={onRetry} data-testid={`${testId}-retry`}>{t('common.retry')}</Button> : undefined}
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry} data-testid={`${testId}-retry`}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
       data-testid={`${testId}-error`}
     />
   );

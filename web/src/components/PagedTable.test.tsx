@@ -21,7 +21,10 @@ afterEach(() => {
 
 const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: `单位${i}` }));
 
-function renderTable(fetchPage: (request: PageRequest) => Promise<Page<Row>>, extra: { filters?: object; exportPath?: string } = {}) {
+function renderTable(
+  fetchPage: (request: PageRequest) => Promise<Page<Row>>,
+  extra: { filters?: object; exportPath?: string } = {},
+) {
   const spy = vi.fn(fetchPage);
   render(
     withProviders(
@@ -56,7 +59,9 @@ describe('PagedTable', () => {
   });
 
   it('searches from page 1 and offers to clear a search that matched nothing', async () => {
-    const spy = renderTable(async (r) => (r.q ? { items: [], total: 0, page: 1, pageSize: 20 } : { items: rows(2), total: 2, page: 1, pageSize: 20 }));
+    const spy = renderTable(async (r) =>
+      r.q ? { items: [], total: 0, page: 1, pageSize: 20 } : { items: rows(2), total: 2, page: 1, pageSize: 20 },
+    );
     await screen.findByText('单位1');
     search('井盖');
     expect(await screen.findByText('没有与“井盖”匹配的记录')).toBeTruthy();
@@ -96,7 +101,10 @@ describe('PagedTable', () => {
     const urls: string[] = [];
     vi.stubGlobal('fetch', async (url: string) => {
       urls.push(url);
-      return new Response(new Blob(['PK']), { status: 200, headers: { 'content-disposition': 'attachment; filename="things.xlsx"' } });
+      return new Response(new Blob(['PK']), {
+        status: 200,
+        headers: { 'content-disposition': 'attachment; filename="things.xlsx"' },
+      });
     });
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     renderTable(async (r) => ({ items: rows(2), total: 60, page: r.page, pageSize: r.pageSize }), {

@@ -69,11 +69,19 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
   const empty = error ? (
     <span />
   ) : request.q ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noMatch', { q: request.q })} data-testid={`${props.testId}-empty`}>
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={t('common.noMatch', { q: request.q })}
+      data-testid={`${props.testId}-empty`}
+    >
       <Button onClick={clearSearch}>{t('common.clearSearch')}</Button>
     </Empty>
   ) : (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.noData')} data-testid={`${props.testId}-empty`} />
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={t('common.noData')}
+      data-testid={`${props.testId}-empty`}
+    />
   );
 
   return (
@@ -97,8 +105,15 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
           {props.toolbar}
         </Flex>
         <Flex wrap gap={8}>
-          <Button icon={<ReloadOutlined />} onClick={query.retry} aria-label={t('common.refresh')} data-testid={`${props.testId}-refresh`} />
-          {props.exportPath ? <ExportButton path={props.exportPath} query={exportQuery} testId={`${props.testId}-export`} /> : null}
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={query.retry}
+            aria-label={t('common.refresh')}
+            data-testid={`${props.testId}-refresh`}
+          />
+          {props.exportPath ? (
+            <ExportButton path={props.exportPath} query={exportQuery} testId={`${props.testId}-export`} />
+          ) : null}
           {props.actions}
         </Flex>
       </Flex>

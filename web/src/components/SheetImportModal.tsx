@@ -42,7 +42,10 @@ export interface SheetImportProgress {
 type TextKey = 'title' | 'submit' | 'chooseFile' | 'drop' | 'hint' | 'errorsTitle' | 'row' | 'column' | 'problem';
 
 /** The dialog's texts from the keys `<prefix>.title`, `.submit`, …, `.problem` (all of which must exist). */
-export function sheetImportTexts<P extends string>(t: Translate, prefix: P & (`${P}.${TextKey}` extends MessageKey ? unknown : never)): SheetImportTexts {
+export function sheetImportTexts<P extends string>(
+  t: Translate,
+  prefix: P & (`${P}.${TextKey}` extends MessageKey ? unknown : never),
+): SheetImportTexts {
   const text = (key: TextKey, params?: { count: number }) => t(`${prefix}.${key}` as MessageKey, params);
   return {
     title: text('title'),
@@ -54,9 +57,10 @@ export function sheetImportTexts<P extends string>(t: Translate, prefix: P & (`$
     row: text('row'),
     column: text('column'),
     problem: text('problem'),
-    progress: (rowsDone, rowsTotal) => (rowsTotal === null
-      ? t('imports.progress.read', { done: rowsDone })
-      : t('imports.progress.of', { done: rowsDone, total: rowsTotal })),
+    progress: (rowsDone, rowsTotal) =>
+      rowsTotal === null
+        ? t('imports.progress.read', { done: rowsDone })
+        : t('imports.progress.of', { done: rowsDone, total: rowsTotal }),
   };
 }
 
@@ -151,7 +155,9 @@ export function SheetImportModal<R>(props: Props<R>) {
             }}
             onRemove={clear}
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">{texts.drop}</p>
             <p className="ant-upload-hint">{texts.hint}</p>
           </Upload.Dragger>
@@ -159,7 +165,9 @@ export function SheetImportModal<R>(props: Props<R>) {
         {busy && progress ? (
           <div data-testid={`${testId}-progress`}>
             <Progress
-              percent={progress.rowsTotal ? Math.min(99, Math.floor((progress.rowsDone / progress.rowsTotal) * 100)) : 0}
+              percent={
+                progress.rowsTotal ? Math.min(99, Math.floor((progress.rowsDone / progress.rowsTotal) * 100)) : 0
+              }
               status="active"
               showInfo={progress.rowsTotal !== null}
             />

@@ -23,7 +23,10 @@ export function fileNameOf(disposition: string | null, fallback: string): string
 export async function downloadFile(path: string, query: Query, locale: string, fallbackName: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(`${path}${toQueryString(query)}`, { credentials: 'same-origin', headers: { 'accept-language': locale } });
+    response = await fetch(`${path}${toQueryString(query)}`, {
+      credentials: 'same-origin',
+      headers: { 'accept-language': locale },
+    });
   } catch (cause) {
     throw new ApiError({ status: 0, code: 'NETWORK', message: String(cause) });
   }

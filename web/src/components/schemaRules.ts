@@ -21,7 +21,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function stringPart(schema: unknown): StringSchema {
   if (!isObject(schema)) return {};
   if (Array.isArray(schema.anyOf)) {
-    const member: unknown = (schema.anyOf as unknown[]).find((m) => isObject(m) && m.type === 'string' && !('const' in m));
+    const member: unknown = (schema.anyOf as unknown[]).find(
+      (m) => isObject(m) && m.type === 'string' && !('const' in m),
+    );
     return isObject(member) ? member : {};
   }
   return schema;

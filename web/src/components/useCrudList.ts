@@ -24,7 +24,10 @@ export function useCrudList<T, F extends object>(options: { filters?: F; onChang
     onChanged.current?.();
   }, []);
 
-  const setFilter = useCallback(<K extends keyof F>(key: K, value: F[K]) => setFilters((f) => ({ ...f, [key]: value })), []);
+  const setFilter = useCallback(
+    <K extends keyof F>(key: K, value: F[K]) => setFilters((f) => ({ ...f, [key]: value })),
+    [],
+  );
   const create = useCallback(() => setTarget('new'), []);
   const edit = useCallback((row: T) => setTarget(row), []);
   const close = useCallback(() => setTarget(null), []);

@@ -44,7 +44,10 @@ export function usePagedQuery<T, F extends object>(fetchPage: FetchPage<T, F>, o
   }
 
   // `filters` is compared by value through filterKey, not by identity.
-  const resource = useResource((signal) => fetchPage({ ...filters, ...request }, signal), [fetchPage, filterKey, request, reloadKey]);
+  const resource = useResource(
+    (signal) => fetchPage({ ...filters, ...request }, signal),
+    [fetchPage, filterKey, request, reloadKey],
+  );
   const { data } = resource;
 
   useEffect(() => {
@@ -65,5 +68,14 @@ export function usePagedQuery<T, F extends object>(fetchPage: FetchPage<T, F>, o
     setRequest((r) => ({ ...r, sort: order ? sort : undefined, order: sort ? order : undefined, page: 1 }));
   }, []);
 
-  return { request, data, loading: resource.loading, error: resource.error, search, setPage, setSort, retry: resource.reload };
+  return {
+    request,
+    data,
+    loading: resource.loading,
+    error: resource.error,
+    search,
+    setPage,
+    setSort,
+    retry: resource.reload,
+  };
 }

@@ -7,5 +7,13 @@ import { lazy, Suspense } from 'react';
 const StatusPageChunk = lazy(() => import('../pages/StatusPage.tsx').then((m) => ({ default: m.StatusPage })));
 const CrashPageChunk = lazy(() => import('../pages/CrashPage.tsx').then((m) => ({ default: m.CrashPage })));
 
-export const Forbidden = () => <Suspense fallback={null}><StatusPageChunk status={403} /></Suspense>;
-export const Crashed = () => <Suspense fallback={null}><CrashPageChunk /></Suspense>;
+export const Forbidden = () => (
+  <Suspense fallback={null}>
+    <StatusPageChunk status={403} />
+  </Suspense>
+);
+export const Crashed = () => (
+  <Suspense fallback={null}>
+    <CrashPageChunk />
+  </Suspense>
+);

@@ -11,12 +11,18 @@ import { OfflineQueue } from './offline/offline-queue.ts';
 function server(createStatus = 201) {
   const creates: string[] = [];
   const fake = fakeServer({
-    'POST /api/photos': () => ({ status: 201, body: { id: 'p-1', url: '/p', thumbUrl: '/t', width: 1, height: 1, phase: 'before', createdAt: '' } }),
+    'POST /api/photos': () => ({
+      status: 201,
+      body: { id: 'p-1', url: '/p', thumbUrl: '/t', width: 1, height: 1, phase: 'before', createdAt: '' },
+    }),
     'POST /api/cases': (call) => {
       creates.push(call.headers['idempotency-key'] ?? '');
       return createStatus === 201
         ? { status: 201, body: { id: 'c-1', caseNo: '420281-20240312-00017', status: 'pending_filing' } }
-        : { status: createStatus, body: { error: { code: 'CATALOG_UNKNOWN_MATTER', message: '事项 09999 不存在', requestId: 'r' } } };
+        : {
+            status: createStatus,
+            body: { error: { code: 'CATALOG_UNKNOWN_MATTER', message: '事项 09999 不存在', requestId: 'r' } },
+          };
     },
   });
   return { fetch: fake.fetch, creates };
@@ -106,11 +112,15 @@ describe('inspector H5 drafts', () => {
 });
 
 describe('inspector H5 tasks', () => {
-  const verifying = [fakeCase({ id: 'v1', status: 'verifying', matterName: '暴露垃圾', overdue: true }), fakeCase({ id: 'v2', status: 'verifying' })];
+  const verifying = [
+    fakeCase({ id: 'v1', status: 'verifying', matterName: '暴露垃圾', overdue: true }),
+    fakeCase({ id: 'v2', status: 'verifying' }),
+  ];
   const checking = [fakeCase({ id: 'k1', status: 'checking', matterName: '道路破损' })];
-  const tasks = () => fakeServer({
-    'GET /api/cases': (call) => page(call.url.includes('inbox=checking') ? checking : verifying),
-  });
+  const tasks = () =>
+    fakeServer({
+      'GET /api/cases': (call) => page(call.url.includes('inbox=checking') ? checking : verifying),
+    });
 
   it('counts both inboxes on their tabs and switches between them', async () => {
     const { router } = renderH5('/h5/tasks', tasks().fetch);
@@ -130,7 +140,10 @@ describe('inspector H5 tasks', () => {
   it('verifies a task after the confirmation, with the note and the case version', async () => {
     const transitions: unknown[] = [];
     const api = fakeServer({
-      'GET /api/cases/v1': () => ({ status: 200, body: verifying[0] && { ...verifying[0], version: 7, allowedActions: ['verify', 'void'] } }),
+      'GET /api/cases/v1': () => ({
+        status: 200,
+        body: verifying[0] && { ...verifying[0], version: 7, allowedActions: ['verify', 'void'] },
+      }),
       'POST /api/cases/v1/transitions': (call) => {
         transitions.push(call.body);
         return { status: 200, body: { ...verifying[0], status: 'pending_filing' } };
@@ -154,7 +167,12 @@ describe('inspector H5 tasks', () => {
   });
 
   it('asks for the reason before a failed check, and never sends one without it', async () => {
-    const api = fakeServer({ 'GET /api/cases/k1': () => ({ status: 200, body: { ...checking[0], allowedActions: ['check_pass', 'check_fail'] } }) });
+    const api = fakeServer({
+      'GET /api/cases/k1': () => ({
+        status: 200,
+        body: { ...checking[0], allowedActions: ['check_pass', 'check_fail'] },
+      }),
+    });
     renderH5('/h5/tasks/k1', api.fetch);
     fireEvent.click(await screen.findByTestId('h5-task-action-check_fail'));
     expect(screen.getByTestId('h5-task-note-error').textContent).toBe('核查不通过时请填写原因');
@@ -186,7 +204,12 @@ describe('inspector H5 report form', () => {
 
   it('picks a matter in a sheet searched by pinyin initials, and Escape closes the sheet', async () => {
     const api = fakeServer({
-      'GET /api/catalog/entries': (call) => page(call.url.includes('q=zdjy') ? [{ code: '09006', name: '占道经营', pinyinInitials: 'zdjy', pinyin: 'zhandaojingying' }] : []),
+      'GET /api/catalog/entries': (call) =>
+        page(
+          call.url.includes('q=zdjy')
+            ? [{ code: '09006', name: '占道经营', pinyinInitials: 'zdjy', pinyin: 'zhandaojingying' }]
+            : [],
+        ),
     });
     renderH5('/h5', api.fetch);
     fireEvent.click(await screen.findByTestId('h5-report-matter'));

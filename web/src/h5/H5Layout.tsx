@@ -48,12 +48,20 @@ export function H5Layout() {
     <div className="phone-root h5-root" data-testid="h5-app" data-online={online}>
       <header className="phone-header h5-header">
         {path.startsWith('/h5/tasks/') ? (
-          <button type="button" className="h5-back" aria-label={t('h5.back')} onClick={back} data-testid="h5-back"><Icon name="left" /></button>
+          <button type="button" className="h5-back" aria-label={t('h5.back')} onClick={back} data-testid="h5-back">
+            <Icon name="left" />
+          </button>
         ) : null}
         <h1 className="phone-header-title h5-header-title">{title}</h1>
-        <Tag color={online ? 'green' : 'orange'} data-testid="h5-network">{t(online ? 'h5.online' : 'h5.offline')}</Tag>
+        <Tag color={online ? 'green' : 'orange'} data-testid="h5-network">
+          {t(online ? 'h5.online' : 'h5.offline')}
+        </Tag>
       </header>
-      {!online ? <div className="h5-banner" role="status" data-testid="h5-offline-banner">{t('h5.offlineBanner')}</div> : null}
+      {!online ? (
+        <div className="h5-banner" role="status" data-testid="h5-offline-banner">
+          {t('h5.offlineBanner')}
+        </div>
+      ) : null}
       <main className="phone-content h5-content">
         <div hidden={!isReport}>
           <ReportPage active={isReport} />
@@ -62,7 +70,13 @@ export function H5Layout() {
       </main>
       <nav className="phone-tabbar h5-tabbar" aria-label={t('h5.title')}>
         {TABS.map((tab) => (
-          <NavLink key={tab.key} to={tab.to} end={tab.key === 'report'} className={({ isActive }) => `phone-tab h5-tab${isActive ? ' active' : ''}`} data-testid={`h5-tab-${tab.key}`}>
+          <NavLink
+            key={tab.key}
+            to={tab.to}
+            end={tab.key === 'report'}
+            className={({ isActive }) => `phone-tab h5-tab${isActive ? ' active' : ''}`}
+            data-testid={`h5-tab-${tab.key}`}
+          >
             <span className="h5-tab-icon">
               <Icon name={tab.icon} />
               {tab.key === 'drafts' ? <Badge count={unsent} /> : null}

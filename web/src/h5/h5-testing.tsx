@@ -37,8 +37,13 @@ export function fakeServer(routes: Record<string, Handler>) {
     const call = { method, url, headers: { ...(init?.headers as Record<string, string>) }, body };
     calls.push(call);
     const handler = routes[`${method} ${url.split('?')[0]}`];
-    const answer = handler ? handler(call) : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } } };
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    const answer = handler
+      ? handler(call)
+      : { status: 404, body: { error: { code: 'NOT_FOUND', message: 'nf', requestId: 'r' } } };
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+      status: answer.status,
+      headers: { 'content-type': 'application/json' },
+    });
   }) as typeof globalThis.fetch;
   return { fetch, calls };
 }
@@ -50,14 +55,25 @@ interface Options {
 }
 
 /** The app as its entry builds it (own routes, language, toasts; no component library), on a memory router. */
-export function renderH5(path: string, fetch: typeof globalThis.fetch, { locale = 'zh-CN', auth = fakeAuth(inspector) }: Options = {}) {
+export function renderH5(
+  path: string,
+  fetch: typeof globalThis.fetch,
+  { locale = 'zh-CN', auth = fakeAuth(inspector) }: Options = {},
+) {
   // The shared client (sign-in, streets, matters, tasks) uses the global fetch; the outbox gets the same fake.
   vi.stubGlobal('fetch', fetch);
-  const router = createMemoryRouter(h5Routes(<H5App store={createLocalDraftStore(window.localStorage)} fetch={fetch} />), { initialEntries: [path] });
+  const router = createMemoryRouter(
+    h5Routes(<H5App store={createLocalDraftStore(window.localStorage)} fetch={fetch} />),
+    { initialEntries: [path] },
+  );
   const app = <RouterProvider router={router} />;
   const view = render(
     <I18nProvider initialLocale={locale}>
-      {auth === 'server' ? <AuthProvider>{app}</AuthProvider> : <AuthContext.Provider value={auth}>{app}</AuthContext.Provider>}
+      {auth === 'server' ? (
+        <AuthProvider>{app}</AuthProvider>
+      ) : (
+        <AuthContext.Provider value={auth}>{app}</AuthContext.Provider>
+      )}
       <ToastHost testIdPrefix="h5-toast" />
     </I18nProvider>,
   );

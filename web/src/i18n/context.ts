@@ -1,5 +1,11 @@
 import { createContext, useContext } from 'react';
-import { DEFAULT_LOCALE, t as translate, type Locale, type MessageKey, type MessageParams } from '../../../common/i18n/core.ts';
+import {
+  DEFAULT_LOCALE,
+  t as translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '../../../common/i18n/core.ts';
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 

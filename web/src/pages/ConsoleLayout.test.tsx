@@ -22,7 +22,12 @@ describe('console shell', () => {
   it('shows an admin the organisation pages', async () => {
     renderConsole('/', fakeAuth(fakeMe(['admin'])));
     await screen.findByTestId('page-home');
-    for (const [id, label] of [['regions', '区域'], ['units', '单位'], ['users', '用户'], ['audit', '审计日志']]) {
+    for (const [id, label] of [
+      ['regions', '区域'],
+      ['units', '单位'],
+      ['users', '用户'],
+      ['audit', '审计日志'],
+    ]) {
       expect(screen.getByTestId(`menu-${id}`).textContent).toBe(label);
     }
     expect(screen.getByText('组织管理')).toBeTruthy();

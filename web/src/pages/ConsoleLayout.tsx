@@ -26,7 +26,10 @@ export function ConsoleLayout() {
   const items: NonNullable<MenuProps['items']> = nodes.map((node) =>
     node.kind === 'item'
       ? item(node.entry.key, node.entry.labelKey, node.entry.icon)
-      : { ...item(`group-${node.group.key}`, node.group.labelKey, node.group.icon), children: node.entries.map((e) => item(e.key, e.labelKey, e.icon)) },
+      : {
+          ...item(`group-${node.group.key}`, node.group.labelKey, node.group.icon),
+          children: node.entries.map((e) => item(e.key, e.labelKey, e.icon)),
+        },
   );
   const current = menuEntryFor(pathname);
 

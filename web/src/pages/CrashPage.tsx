@@ -11,7 +11,11 @@ export function CrashPage() {
       status="error"
       title={t('status.crashed')}
       subTitle={error instanceof Error ? error.message : undefined}
-      extra={<Button type="primary" onClick={() => window.location.reload()}>{t('common.refresh')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.refresh')}
+        </Button>
+      }
       data-testid="page-crashed"
     />
   );

@@ -22,7 +22,9 @@ export function HomePage() {
                 <Link to={path} data-testid={`home-link-${key}`}>
                   <Card hoverable size="small">
                     <Flex vertical align="center" gap={6}>
-                      <Typography.Text style={{ fontSize: 22 }}><Icon /></Typography.Text>
+                      <Typography.Text style={{ fontSize: 22 }}>
+                        <Icon />
+                      </Typography.Text>
                       <Typography.Text>{t(labelKey)}</Typography.Text>
                     </Flex>
                   </Card>
@@ -35,4 +37,3 @@ export function HomePage() {
     </Flex>
   );
 }
-

@@ -34,12 +34,16 @@ export function LoginPage() {
       </Flex>
       <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 28 } }}>
         <Flex vertical align="center" style={{ marginBottom: 20 }}>
-          <Typography.Title level={3} style={{ margin: 0, color: '#1677ff' }}>{t('app.name')}</Typography.Title>
+          <Typography.Title level={3} style={{ margin: 0, color: '#1677ff' }}>
+            {t('app.name')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('auth.login.subtitle')}</Typography.Text>
         </Flex>
         <LoginForm onSuccess={() => navigate(next, { replace: true })} />
       </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>{t('app.copyright')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
+        {t('app.copyright')}
+      </Typography.Text>
     </Flex>
   );
 }

@@ -11,7 +11,11 @@ export function StatusPage({ status }: { status: 403 | 404 }) {
       status={status === 403 ? '403' : '404'}
       title={status}
       subTitle={status === 403 ? t('status.forbidden') : t('status.notFound')}
-      extra={<Button type="primary" onClick={() => navigate('/')}>{t('common.backHome')}</Button>}
+      extra={
+        <Button type="primary" onClick={() => navigate('/')}>
+          {t('common.backHome')}
+        </Button>
+      }
       data-testid={status === 403 ? 'page-forbidden' : 'page-not-found'}
     />
   );

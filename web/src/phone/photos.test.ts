@@ -1,6 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { compressPhoto, dataUrlBytes, dataUrlToBlob, formatBytes, HeicUnsupportedError, isHeicFile, MAX_EDGE } from './photos.ts';
+import {
+  compressPhoto,
+  dataUrlBytes,
+  dataUrlToBlob,
+  formatBytes,
+  HeicUnsupportedError,
+  isHeicFile,
+  MAX_EDGE,
+} from './photos.ts';
 
 describe('photo data URLs', () => {
   it('turns a base64 data URL back into the same bytes', async () => {
@@ -22,7 +30,8 @@ describe('photo data URLs', () => {
 });
 
 /** The first bytes of an iPhone photo: an ISO-BMFF `ftyp` box with the brand `heic`. */
-const heicBytes = () => new Uint8Array([0, 0, 0, 24, ...[...'ftypheic'].map((c) => c.charCodeAt(0)), 0, 0, 0, 0, 1, 2, 3, 4]);
+const heicBytes = () =>
+  new Uint8Array([0, 0, 0, 24, ...[...'ftypheic'].map((c) => c.charCodeAt(0)), 0, 0, 0, 0, 1, 2, 3, 4]);
 
 /** A browser whose <img> cannot decode the file (the load fails). */
 class FailingImage {
@@ -45,25 +54,39 @@ describe('HEIC photos from iPhones', () => {
     expect(await isHeicFile(new File([new Uint8Array([1])], 'IMG_0001.HEIC'))).toBe(true);
     expect(await isHeicFile(new Blob([new Uint8Array([1])], { type: 'image/heic' }))).toBe(true);
     expect(await isHeicFile(new Blob([heicBytes()]))).toBe(true);
-    expect(await isHeicFile(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'a.jpg', { type: 'image/jpeg' }))).toBe(false);
+    expect(
+      await isHeicFile(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'a.jpg', { type: 'image/jpeg' })),
+    ).toBe(false);
   });
 
   it('goes through the canvas and leaves as a JPEG no larger than MAX_EDGE where the browser decodes it', async () => {
-    vi.stubGlobal('createImageBitmap', vi.fn(async () => ({ width: 4032, height: 3024, close: () => undefined })));
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(async () => ({ width: 4032, height: 3024, close: () => undefined })),
+    );
     const drawn: number[][] = [];
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
       return { drawImage: () => drawn.push([this.width, this.height]) } as unknown as CanvasRenderingContext2D;
     } as never);
-    vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockImplementation((type?: string) => (type === 'image/jpeg' ? 'data:image/jpeg;base64,/9j/4AA=' : 'data:,'));
+    vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockImplementation((type?: string) =>
+      type === 'image/jpeg' ? 'data:image/jpeg;base64,/9j/4AA=' : 'data:,',
+    );
     const url = await compressPhoto(new File([heicBytes()], 'IMG_0001.HEIC', { type: 'image/heic' }));
     expect(url.startsWith('data:image/jpeg')).toBe(true);
     expect(drawn).toEqual([[MAX_EDGE, 1200]]);
   });
 
   it('says so clearly where the browser cannot decode a HEIC either, instead of sending what the server cannot read', async () => {
-    vi.stubGlobal('createImageBitmap', vi.fn(async () => { throw new Error('InvalidStateError'); }));
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(async () => {
+        throw new Error('InvalidStateError');
+      }),
+    );
     vi.stubGlobal('Image', FailingImage);
-    await expect(compressPhoto(new File([heicBytes()], 'IMG_0002.heic', { type: '' }))).rejects.toBeInstanceOf(HeicUnsupportedError);
+    await expect(compressPhoto(new File([heicBytes()], 'IMG_0002.heic', { type: '' }))).rejects.toBeInstanceOf(
+      HeicUnsupportedError,
+    );
     // Any other undecodable file is still sent as it is, for the server to judge.
     const other = await compressPhoto(new File([new Uint8Array([1, 2, 3])], 'scan.png', { type: 'image/png' }));
     expect(other.startsWith('data:image/png')).toBe(true);

@@ -35,11 +35,19 @@ export interface PinMap {
   destroy(): void;
 }
 
-const PIN_HTML = '<svg width="34" height="44" viewBox="0 0 34 44" aria-hidden="true"><path d="M17 1C8.2 1 1 8 1 16.6 1 28.3 17 43 17 43s16-14.7 16-26.4C33 8 25.8 1 17 1z" fill="#f5222d" stroke="#fff" stroke-width="2"/><circle cx="17" cy="16.5" r="6" fill="#fff"/></svg>';
+const PIN_HTML =
+  '<svg width="34" height="44" viewBox="0 0 34 44" aria-hidden="true"><path d="M17 1C8.2 1 1 8 1 16.6 1 28.3 17 43 17 43s16-14.7 16-26.4C33 8 25.8 1 17 1z" fill="#f5222d" stroke="#fff" stroke-width="2"/><circle cx="17" cy="16.5" r="6" fill="#fff"/></svg>';
 
 export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
   const { start, basemap = null } = options;
-  const map = L.map(el, { zoomControl: true, attributionControl: basemap !== null, minZoom: 8, maxZoom: basemap?.maxZoom ?? 19, center: [start.lat, start.lng], zoom: options.zoom ?? 15 });
+  const map = L.map(el, {
+    zoomControl: true,
+    attributionControl: basemap !== null,
+    minZoom: 8,
+    maxZoom: basemap?.maxZoom ?? 19,
+    center: [start.lat, start.lng],
+    zoom: options.zoom ?? 15,
+  });
   if (basemap) {
     const subdomains = basemap.subdomains.length ? basemap.subdomains : 'abc';
     L.tileLayer(basemap.url, { attribution: basemap.attribution, subdomains, maxZoom: basemap.maxZoom }).addTo(map);
@@ -48,7 +56,13 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
   const areas = L.layerGroup().addTo(map);
   const icon = L.divIcon({ className: 'phone-pin', html: PIN_HTML, iconSize: [34, 44], iconAnchor: [17, 43] });
   const marker = L.marker([start.lat, start.lng], { icon, draggable: options.pick, keyboard: false, autoPan: true });
-  const accuracy = L.circle([start.lat, start.lng], { radius: 0, color: '#1677ff', weight: 1, fillOpacity: 0.08, interactive: false });
+  const accuracy = L.circle([start.lat, start.lng], {
+    radius: 0,
+    color: '#1677ff',
+    weight: 1,
+    fillOpacity: 0.08,
+    interactive: false,
+  });
   let placed = false;
   // The city's box while no pin is placed: fitted again when the map is shown after being hidden (a hidden map has
   // no size, so a fit made then lands on the wrong zoom).
@@ -90,9 +104,10 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
     setLayer(layer) {
       areas.clearLayers();
       const shapes = L.geoJSON(layer, {
-        style: (f) => (f?.properties as { kind?: string } | undefined)?.kind === 'tenant'
-          ? { color: '#1677ff', weight: 2, fill: false, interactive: false }
-          : { color: '#8c8c8c', weight: 1.2, fillColor: '#bae0ff', fillOpacity: 0.18, interactive: false },
+        style: (f) =>
+          (f?.properties as { kind?: string } | undefined)?.kind === 'tenant'
+            ? { color: '#1677ff', weight: 2, fill: false, interactive: false }
+            : { color: '#8c8c8c', weight: 1.2, fillColor: '#bae0ff', fillOpacity: 0.18, interactive: false },
       });
       areas.addLayer(shapes);
       // Before any pin, the view is the city itself (its extent), wherever the map started.
@@ -102,7 +117,11 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
         if (!(f instanceof L.Polygon) || !props?.name || props.kind === 'tenant') return;
         const label = document.createElement('span');
         label.textContent = props.name;
-        areas.addLayer(L.tooltip({ permanent: true, direction: 'center', className: 'phone-map-label', interactive: false }).setLatLng(f.getBounds().getCenter()).setContent(label));
+        areas.addLayer(
+          L.tooltip({ permanent: true, direction: 'center', className: 'phone-map-label', interactive: false })
+            .setLatLng(f.getBounds().getCenter())
+            .setContent(label),
+        );
       });
     },
     refresh() {

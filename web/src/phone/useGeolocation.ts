@@ -37,13 +37,15 @@ export function useGeolocation(): { state: GeoState; locate: () => void } {
     }
     setState({ status: 'locating' });
     geo.getCurrentPosition(
-      (position) => live.current && setState({
-        status: 'located',
-        lat: position.coords.latitude,
-        lng: position.coords.longitude,
-        accuracy: position.coords.accuracy,
-        at: position.timestamp,
-      }),
+      (position) =>
+        live.current &&
+        setState({
+          status: 'located',
+          lat: position.coords.latitude,
+          lng: position.coords.longitude,
+          accuracy: position.coords.accuracy,
+          at: position.timestamp,
+        }),
       (error) => live.current && setState({ status: 'failed', reason: failure(error) }),
       OPTIONS,
     );

@@ -20,7 +20,9 @@ export function PublicLayout() {
   return (
     <div className="phone-root pub-root" data-testid="public-app">
       <header className="phone-header pub-header">
-        <span className="phone-header-title pub-header-title" data-testid="public-title">{title}</span>
+        <span className="phone-header-title pub-header-title" data-testid="public-title">
+          {title}
+        </span>
         <LanguageSelect />
       </header>
       <main className="phone-content pub-content">
@@ -31,11 +33,20 @@ export function PublicLayout() {
         </footer>
       </main>
       <nav className="phone-tabbar pub-tabbar" aria-label={t('public.title')}>
-        <NavLink to="/public" end className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-report">
+        <NavLink
+          to="/public"
+          end
+          className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
+          data-testid="public-tab-report"
+        >
           <Icon name="camera" />
           <span>{t('public.tabs.report')}</span>
         </NavLink>
-        <NavLink to="/public/track" className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`} data-testid="public-tab-track">
+        <NavLink
+          to="/public/track"
+          className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
+          data-testid="public-tab-track"
+        >
           <Icon name="track" />
           <span>{t('public.tabs.track')}</span>
         </NavLink>

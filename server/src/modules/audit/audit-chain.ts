@@ -11,16 +11,46 @@ import type { ChainFormat } from '../../platform/hash-chain.ts';
 
 /** Version 2 covers these columns, in this order: every column of audit_log except `hash`. */
 export const AUDIT_V2_COLUMNS = [
-  'id', 'tenant_id', 'seq', 'at', 'actor_id', 'actor_name', 'action', 'entity', 'entity_id', 'before_json', 'after_json',
-  'request_id', 'prev_hash', 'hash_version',
+  'id',
+  'tenant_id',
+  'seq',
+  'at',
+  'actor_id',
+  'actor_name',
+  'action',
+  'entity',
+  'entity_id',
+  'before_json',
+  'after_json',
+  'request_id',
+  'prev_hash',
+  'hash_version',
 ] as const satisfies readonly (keyof AuditLogTable)[];
 
 export type AuditChainRow = Omit<AuditLogTable, 'hash'>;
 
 export const auditFormat: ChainFormat<AuditChainRow> = {
   // Version 1 left out id, actor_name and request_id: a row could be given another actor's name unnoticed.
-  legacyHash: (r) => createHash('sha256')
-    .update(JSON.stringify([r.tenant_id, Number(r.seq), r.at, r.actor_id, r.action, r.entity, r.entity_id, r.before_json, r.after_json, r.prev_hash]))
-    .digest('hex'),
-  message: (r) => canonicalRow('cityloop/audit_log/v2', AUDIT_V2_COLUMNS.map((c) => (c === 'seq' || c === 'hash_version' ? Number(r[c]) : r[c]))),
+  legacyHash: (r) =>
+    createHash('sha256')
+      .update(
+        JSON.stringify([
+          r.tenant_id,
+          Number(r.seq),
+          r.at,
+          r.actor_id,
+          r.action,
+          r.entity,
+          r.entity_id,
+          r.before_json,
+          r.after_json,
+          r.prev_hash,
+        ]),
+      )
+      .digest('hex'),
+  message: (r) =>
+    canonicalRow(
+      'cityloop/audit_log/v2',
+      AUDIT_V2_COLUMNS.map((c) => (c === 'seq' || c === 'hash_version' ? Number(r[c]) : r[c])),
+    ),
 };

@@ -8,7 +8,10 @@ import type { AuditRecord, AuditService } from './audit.service.ts';
  */
 export function createAuditWriter(database: Database, audit: AuditService) {
   return {
-    async write(actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'>, rec: AuditRecord): Promise<void> {
+    async write(
+      actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'>,
+      rec: AuditRecord,
+    ): Promise<void> {
       await database.db.transaction().execute((tx) => audit.record(tx, actor, actor.tenantId, rec));
     },
   };

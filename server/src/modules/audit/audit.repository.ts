@@ -3,7 +3,11 @@ import type { Dialect, Executor } from '../../platform/db.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
 import { containsAny } from '../../platform/search.ts';
 
-export async function lastLink(db: Executor, dialect: Dialect, tenantId: string): Promise<{ seq: number; hash: string } | undefined> {
+export async function lastLink(
+  db: Executor,
+  dialect: Dialect,
+  tenantId: string,
+): Promise<{ seq: number; hash: string } | undefined> {
   // Serialise appends per tenant on PostgreSQL (SQLite transactions are already serial) so seq has no gaps or twins.
   if (dialect === 'postgres') await sql`select id from tenants where id = ${tenantId} for update`.execute(db);
   return db

@@ -8,16 +8,31 @@ import { actorOf } from '../auth/index.ts';
 import type { AuditService } from './audit.service.ts';
 
 export function registerAuditRoutes(app: FastifyInstance, audit: AuditService): void {
-  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/audit', {
-    config: { permission: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'Administrative changes, newest first', querystring: AuditQuery, response: { 200: PageOf(AuditEntry), ...errorResponses(401, 403) } },
-  }, async (req) => audit.list(actorOf(req), req.query));
-
-  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/audit/checkpoints', {
-    config: { permission: 'audit.export' },
-    schema: {
-      tags: ['audit'], summary: 'Signed daily checkpoints of the hash chains (this tenant\'s entries), oldest first; the export is audited',
-      response: { 200: CheckpointExport, ...errorResponses(401, 403) },
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    '/api/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Administrative changes, newest first',
+        querystring: AuditQuery,
+        response: { 200: PageOf(AuditEntry), ...errorResponses(401, 403) },
+      },
     },
-  }, async (req) => audit.exportCheckpoints(actorOf(req)));
+    async (req) => audit.list(actorOf(req), req.query),
+  );
+
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    '/api/audit/checkpoints',
+    {
+      config: { permission: 'audit.export' },
+      schema: {
+        tags: ['audit'],
+        summary:
+          "Signed daily checkpoints of the hash chains (this tenant's entries), oldest first; the export is audited",
+        response: { 200: CheckpointExport, ...errorResponses(401, 403) },
+      },
+    },
+    async (req) => audit.exportCheckpoints(actorOf(req)),
+  );
 }

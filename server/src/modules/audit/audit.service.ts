@@ -46,7 +46,12 @@ export function createAuditService(database: Database, clock: Clock, tamper: Aud
   const { db, dialect } = database;
   const service = {
     /** Appends one row in the caller's transaction: the change and its audit row commit or fail together. */
-    async record(tx: Executor, actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'> | null, tenantId: string, rec: AuditRecord) {
+    async record(
+      tx: Executor,
+      actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'> | null,
+      tenantId: string,
+      rec: AuditRecord,
+    ) {
       const last = await repo.lastLink(tx, dialect, tenantId);
       const row: AuditChainRow = {
         id: newId(),
@@ -105,14 +110,23 @@ export function createAuditService(database: Database, clock: Clock, tamper: Aud
         const c = read.checkpoint;
         const field = (v: unknown) => (typeof v === 'string' ? v : null);
         return {
-          file: read.name, format: field(c?.format), at: field(c?.at), keyId: field(c?.keyId), publicKey: field(c?.publicKey), problem: read.problem,
-          tenant: read.problem ? null : c!.tenants.find((t) => t.tenantId === actor.tenantId) ?? null,
+          file: read.name,
+          format: field(c?.format),
+          at: field(c?.at),
+          keyId: field(c?.keyId),
+          publicKey: field(c?.publicKey),
+          problem: read.problem,
+          tenant: read.problem ? null : (c!.tenants.find((t) => t.tenantId === actor.tenantId) ?? null),
         };
       });
-      await db.transaction().execute((tx) => service.record(tx, actor, actor.tenantId, {
-        action: 'audit.export_checkpoints', entity: 'audit_checkpoint', entityId: checkpoints.at(-1)?.file ?? 'none',
-        after: { files: checkpoints.length, untrusted: checkpoints.filter((c) => c.problem).length },
-      }));
+      await db.transaction().execute((tx) =>
+        service.record(tx, actor, actor.tenantId, {
+          action: 'audit.export_checkpoints',
+          entity: 'audit_checkpoint',
+          entityId: checkpoints.at(-1)?.file ?? 'none',
+          after: { files: checkpoints.length, untrusted: checkpoints.filter((c) => c.problem).length },
+        }),
+      );
       return { keyId: tamper.keys.current.id, publicKey: tamper.keys.current.publicKey, checkpoints };
     },
   };

@@ -38,7 +38,10 @@ export function requirePermission(actor: Actor, permission: Permission, scope?: 
 }
 
 /** For list queries: the unit and region restrictions of the grants that carry a verb (`all` = unrestricted). */
-export function scopeOf(actor: Actor, permission: Permission): { all: boolean; unitIds: string[]; regionIds: string[] } {
+export function scopeOf(
+  actor: Actor,
+  permission: Permission,
+): { all: boolean; unitIds: string[]; regionIds: string[] } {
   const grants = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
   const all = grants.some((g) => !g.unitId && !g.regionId);
   return {

@@ -8,7 +8,14 @@ export const authErrors = {
   csrf: () => new AppError('AUTH_CSRF', 403),
   passwordChangeRequired: () => new AppError('AUTH_PASSWORD_CHANGE_REQUIRED', 403),
   forbidden: (permission: string) => new AppError('AUTH_FORBIDDEN', 403, { permission }),
-  tenantRequired: () => invalidField('body.tenantCode', 'required', 'tenantCode is required on a multi-tenant installation'),
-  wrongPassword: () => new AppError('AUTH_WRONG_PASSWORD', 400, [{ field: 'body.currentPassword', rule: 'password', message: 'current password is wrong' }]),
-  passwordReused: () => new AppError('AUTH_PASSWORD_REUSED', 400, [{ field: 'body.newPassword', rule: 'different', message: 'must differ from the current password' }]),
+  tenantRequired: () =>
+    invalidField('body.tenantCode', 'required', 'tenantCode is required on a multi-tenant installation'),
+  wrongPassword: () =>
+    new AppError('AUTH_WRONG_PASSWORD', 400, [
+      { field: 'body.currentPassword', rule: 'password', message: 'current password is wrong' },
+    ]),
+  passwordReused: () =>
+    new AppError('AUTH_PASSWORD_REUSED', 400, [
+      { field: 'body.newPassword', rule: 'different', message: 'must differ from the current password' },
+    ]),
 };

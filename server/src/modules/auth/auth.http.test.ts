@@ -34,7 +34,11 @@ describe('login', () => {
   });
 
   it('speaks English when asked', async () => {
-    const res = await post('/api/auth/login', { username: 'nobody', password: 'x' }, { 'accept-language': 'en-US,en;q=0.9' });
+    const res = await post(
+      '/api/auth/login',
+      { username: 'nobody', password: 'x' },
+      { 'accept-language': 'en-US,en;q=0.9' },
+    );
     expect(res.json().error.message).toMatch(/password/i);
   });
 
@@ -43,15 +47,23 @@ describe('login', () => {
     expect(res.statusCode).toBe(400);
     const { error } = res.json();
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'body.username', rule: 'required' })]));
-    const broken = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    expect(error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'body.username', rule: 'required' })]),
+    );
+    const broken = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"username":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('BAD_REQUEST');
     expect(broken.body).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it('throttles repeated failures from one address and tells for how long', async () => {
-    for (let i = 0; i < 4; i++) expect((await post('/api/auth/login', { username: 'leader', password: 'wrong-pass' })).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await post('/api/auth/login', { username: 'leader', password: 'wrong-pass' })).statusCode).toBe(401);
     const fifth = await post('/api/auth/login', { username: 'leader', password: 'wrong-pass' });
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json().error).toMatchObject({ code: 'AUTH_THROTTLED', details: { minutes: 1 } });
@@ -74,10 +86,20 @@ describe('session', () => {
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const s = await login(ctx.app, 'admin', 'Admin@12345');
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/org/units', payload: { code: 'X1', name: 'x', kind: 'other' }, headers: { cookie: s.cookie } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/org/units',
+      payload: { code: 'X1', name: 'x', kind: 'other' },
+      headers: { cookie: s.cookie },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('AUTH_CSRF');
-    const forged = await ctx.app.inject({ method: 'POST', url: '/api/org/units', payload: { code: 'X1', name: 'x', kind: 'other' }, headers: { cookie: s.cookie, 'x-csrf-token': 'forged' } });
+    const forged = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/org/units',
+      payload: { code: 'X1', name: 'x', kind: 'other' },
+      headers: { cookie: s.cookie, 'x-csrf-token': 'forged' },
+    });
     expect(forged.statusCode).toBe(403);
   });
 
@@ -106,13 +128,22 @@ describe('change password', () => {
   it('checks the current password, then signs other sessions out', async () => {
     const first = await login(ctx.app, 'handler', 'Demo@12345');
     const second = await login(ctx.app, 'handler', 'Demo@12345');
-    const wrong = await as(ctx.app, first).post('/api/auth/password', { currentPassword: 'bad-password', newPassword: 'NewPass#2024' });
+    const wrong = await as(ctx.app, first).post('/api/auth/password', {
+      currentPassword: 'bad-password',
+      newPassword: 'NewPass#2024',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details[0].field).toBe('body.currentPassword');
-    const short = await as(ctx.app, first).post('/api/auth/password', { currentPassword: 'Demo@12345', newPassword: 'short' });
+    const short = await as(ctx.app, first).post('/api/auth/password', {
+      currentPassword: 'Demo@12345',
+      newPassword: 'short',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.details[0]).toMatchObject({ field: 'body.newPassword', rule: 'minLength' });
-    const ok = await as(ctx.app, first).post('/api/auth/password', { currentPassword: 'Demo@12345', newPassword: 'NewPass#2024' });
+    const ok = await as(ctx.app, first).post('/api/auth/password', {
+      currentPassword: 'Demo@12345',
+      newPassword: 'NewPass#2024',
+    });
     expect(ok.statusCode).toBe(200);
     expect((await as(ctx.app, first).get('/api/auth/me')).statusCode).toBe(200);
     expect((await as(ctx.app, second).get('/api/auth/me')).statusCode).toBe(401);

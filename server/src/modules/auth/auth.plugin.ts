@@ -52,14 +52,18 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
         request.sessionId = session.sessionId;
         request.csrfToken = session.csrfToken;
         mustChange = session.mustChangePassword;
-        if (!SAFE_METHODS.has(request.method) && !auth.sameCsrf(session.csrfToken, headerValue(request, 'x-csrf-token'))) {
+        if (
+          !SAFE_METHODS.has(request.method) &&
+          !auth.sameCsrf(session.csrfToken, headerValue(request, 'x-csrf-token'))
+        ) {
           throw authErrors.csrf();
         }
       }
     }
     if (config.public) return;
     if (!request.actor) throw authErrors.required();
-    if (mustChange && !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${url}`)) throw authErrors.passwordChangeRequired();
+    if (mustChange && !BEFORE_PASSWORD_CHANGE.has(`${request.method} ${url}`))
+      throw authErrors.passwordChangeRequired();
     if (config.permission && !request.actor.permissions.has(config.permission)) {
       throw authErrors.forbidden(config.permission);
     }

@@ -50,10 +50,21 @@ export async function recordSuccess(db: Executor, userId: string, now: string) {
     .execute();
 }
 
-export async function setPassword(db: Executor, userId: string, passwordHash: string, mustChange: boolean, now: string) {
+export async function setPassword(
+  db: Executor,
+  userId: string,
+  passwordHash: string,
+  mustChange: boolean,
+  now: string,
+) {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0, password_changed_at: now, updated_at: now })
+    .set({
+      password_hash: passwordHash,
+      must_change_password: mustChange ? 1 : 0,
+      password_changed_at: now,
+      updated_at: now,
+    })
     .where('id', '=', userId)
     .execute();
 }
@@ -67,7 +78,11 @@ export async function findSession(db: Executor, id: string) {
 }
 
 export async function touchSession(db: Executor, id: string, lastSeen: string, expiresAt: string) {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeen, expires_at: expiresAt }).where('id', '=', id).execute();
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeen, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSession(db: Executor, id: string) {

@@ -23,44 +23,82 @@ export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, conf
     path: '/',
   });
 
-  r.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: config.loginPerMinuteIp, timeWindow: '1 minute' } },
-    schema: {
-      tags: ['auth'],
-      summary: 'Sign in with username and password; sets the session cookie',
-      body: LoginBody,
-      response: { 200: Me, ...errorResponses(401, 429, 400) },
+  r.post(
+    '/api/auth/login',
+    {
+      config: { public: true, rateLimit: { max: config.loginPerMinuteIp, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password; sets the session cookie',
+        body: LoginBody,
+        response: { 200: Me, ...errorResponses(401, 429, 400) },
+      },
     },
-  }, async (request, reply) => {
-    try {
-      const { token, me } = await auth.login(request.body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null, requestId: request.id });
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(request), maxAge: config.sessionAbsoluteHours * 3600 });
-      return me;
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'AUTH_THROTTLED') reply.header('retry-after', String((err.details as { minutes: number }).minutes * 60));
-      throw err;
-    }
-  });
+    async (request, reply) => {
+      try {
+        const { token, me } = await auth.login(request.body, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+          requestId: request.id,
+        });
+        reply.setCookie(SESSION_COOKIE, token, {
+          ...cookieOptions(request),
+          maxAge: config.sessionAbsoluteHours * 3600,
+        });
+        return me;
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'AUTH_THROTTLED')
+          reply.header('retry-after', String((err.details as { minutes: number }).minutes * 60));
+        throw err;
+      }
+    },
+  );
 
-  r.post('/api/auth/logout', {
-    config: { public: true },
-    schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 200: Ok } },
-  }, async (request, reply) => {
-    if (request.sessionId && request.actor) await auth.logout(request.actor, request.sessionId);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
-    return { ok: true };
-  });
+  r.post(
+    '/api/auth/logout',
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 200: Ok } },
+    },
+    async (request, reply) => {
+      if (request.sessionId && request.actor) await auth.logout(request.actor, request.sessionId);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
+      return { ok: true };
+    },
+  );
 
-  r.get('/api/auth/me', {
-    schema: { tags: ['auth'], summary: 'The signed-in user, grants, permissions and CSRF token', response: { 200: Me, ...errorResponses(401) } },
-  }, async (request) => {
-    return auth.me(actorOf(request), request.csrfToken ?? '');
-  });
+  r.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, grants, permissions and CSRF token',
+        response: { 200: Me, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      return auth.me(actorOf(request), request.csrfToken ?? '');
+    },
+  );
 
-  r.post('/api/auth/password', {
-    schema: { tags: ['auth'], summary: 'Change own password (policy: common/domain/password-policy.ts)', body: ChangePasswordBody, response: { 200: Ok, ...errorResponses(400) } },
-  }, async (request) => {
-    await auth.changePassword(actorOf(request), request.sessionId ?? '', request.body, localeFromHeader(request.headers['accept-language']));
-    return { ok: true };
-  });
+  r.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change own password (policy: common/domain/password-policy.ts)',
+        body: ChangePasswordBody,
+        response: { 200: Ok, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      await auth.changePassword(
+        actorOf(request),
+        request.sessionId ?? '',
+        request.body,
+        localeFromHeader(request.headers['accept-language']),
+      );
+      return { ok: true };
+    },
+  );
 }

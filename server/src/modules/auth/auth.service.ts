@@ -52,15 +52,23 @@ export function maskAttemptedUsername(username: string): string {
  * the actor's permission, its routes read the actor); the composition root passes the audit service.
  */
 export interface AuthAuditTrail {
-  record(tx: Executor, actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'> | null, tenantId: string,
-    rec: { action: string; entity: string; entityId: string; before?: unknown; after?: unknown }): Promise<void>;
+  record(
+    tx: Executor,
+    actor: Pick<Actor, 'userId' | 'displayName' | 'tenantId' | 'requestId'> | null,
+    tenantId: string,
+    rec: { action: string; entity: string; entityId: string; before?: unknown; after?: unknown },
+  ): Promise<void>;
 }
 
 export function createAuthService(database: Database, clock: Clock, config: Config, audit: AuthAuditTrail) {
   const { db } = database;
   const sessionId = (token: string) => createHmac('sha256', config.sessionSecret).update(token).digest('hex');
   const { invalidCredentials, throttled } = authErrors;
-  const throttle = createLoginThrottle(db, clock, { maxFailures: config.loginMaxFailures, firstMinutes: config.lockoutFirstMinutes, capMinutes: config.lockoutMinutes });
+  const throttle = createLoginThrottle(db, clock, {
+    maxFailures: config.loginMaxFailures,
+    firstMinutes: config.lockoutFirstMinutes,
+    capMinutes: config.lockoutMinutes,
+  });
   const idleMs = config.sessionTtlHours * 60 * MINUTE;
   const absoluteMs = config.sessionAbsoluteHours * 60 * MINUTE;
 
@@ -82,7 +90,13 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
         unitId: user.unit_id,
         mustChangePassword: user.must_change_password === 1,
       },
-      grants: grants.map((g) => ({ role: g.role, unitId: g.unit_id, unitName: g.unit_name, regionId: g.region_id, regionName: g.region_name })),
+      grants: grants.map((g) => ({
+        role: g.role,
+        unitId: g.unit_id,
+        unitName: g.unit_name,
+        regionId: g.region_id,
+        regionName: g.region_name,
+      })),
       permissions: permissionsOf(domainGrants(grants)),
       csrfToken,
     };
@@ -95,11 +109,26 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
    * instance. `touch` extends the idle expiry (requests do; the live stream's re-check does not).
    */
   async function loadSession(id: string, touch: boolean): Promise<SessionInfo | undefined> {
-    const rows = await db.selectFrom('sessions as s')
+    const rows = await db
+      .selectFrom('sessions as s')
       .innerJoin('users as u', (j) => j.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'))
       .leftJoin('user_grants as g', (j) => j.onRef('g.user_id', '=', 'u.id').onRef('g.tenant_id', '=', 'u.tenant_id'))
-      .select(['s.tenant_id', 's.user_id', 's.csrf_token', 's.created_at', 's.expires_at', 's.last_seen_at', 'u.username', 'u.display_name',
-        'u.unit_id', 'u.active', 'u.must_change_password', 'g.role', 'g.unit_id as grant_unit_id', 'g.region_id as grant_region_id'])
+      .select([
+        's.tenant_id',
+        's.user_id',
+        's.csrf_token',
+        's.created_at',
+        's.expires_at',
+        's.last_seen_at',
+        'u.username',
+        'u.display_name',
+        'u.unit_id',
+        'u.active',
+        'u.must_change_password',
+        'g.role',
+        'g.unit_id as grant_unit_id',
+        'g.region_id as grant_region_id',
+      ])
       .where('s.id', '=', id)
       .orderBy('g.role')
       .execute();
@@ -112,16 +141,30 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       return undefined;
     }
     if (session.active !== 1) return undefined;
-    const grants = domainGrants(rows.flatMap((r) => (r.role === null ? [] : [{ role: r.role, unit_id: r.grant_unit_id, region_id: r.grant_region_id }])));
+    const grants = domainGrants(
+      rows.flatMap((r) =>
+        r.role === null ? [] : [{ role: r.role, unit_id: r.grant_unit_id, region_id: r.grant_region_id }],
+      ),
+    );
     const actor: Omit<Actor, 'requestId'> = {
-      userId: session.user_id, tenantId: session.tenant_id, username: session.username, displayName: session.display_name,
-      unitId: session.unit_id, grants, permissions: new Set(permissionsOf(grants)),
+      userId: session.user_id,
+      tenantId: session.tenant_id,
+      username: session.username,
+      displayName: session.display_name,
+      unitId: session.unit_id,
+      grants,
+      permissions: new Set(permissionsOf(grants)),
     };
     if (touch && now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
       const expires = new Date(Math.min(now.getTime() + idleMs, hardEnd)).toISOString();
       await repo.touchSession(db, id, now.toISOString(), expires);
     }
-    return { actor, sessionId: id, csrfToken: session.csrf_token, mustChangePassword: session.must_change_password === 1 };
+    return {
+      actor,
+      sessionId: id,
+      csrfToken: session.csrf_token,
+      mustChangePassword: session.must_change_password === 1,
+    };
   }
 
   return {
@@ -136,8 +179,14 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       if (!user || user.active !== 1) return undefined;
       const grants = domainGrants(await repo.grantsWithNames(db, tenantId, [userId]));
       return {
-        userId, tenantId, username: user.username, displayName: user.display_name, unitId: user.unit_id, grants,
-        permissions: new Set(permissionsOf(grants)), requestId,
+        userId,
+        tenantId,
+        username: user.username,
+        displayName: user.display_name,
+        unitId: user.unit_id,
+        grants,
+        permissions: new Set(permissionsOf(grants)),
+        requestId,
       };
     },
 
@@ -160,10 +209,19 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
         const minutes = await throttle.fail(subject);
         if (tenant) {
           const reason = !user ? 'unknown_user' : !verified ? 'wrong_password' : 'inactive';
-          await db.transaction().execute((tx) => audit.record(tx, null, tenant.id, {
-            action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? '',
-            after: { username: user ? user.username : maskAttemptedUsername(input.username), ip: meta.ip, reason, ...(minutes === null ? {} : { blockedMinutes: minutes }) },
-          }));
+          await db.transaction().execute((tx) =>
+            audit.record(tx, null, tenant.id, {
+              action: 'auth.login_failed',
+              entity: 'user',
+              entityId: user?.id ?? '',
+              after: {
+                username: user ? user.username : maskAttemptedUsername(input.username),
+                ip: meta.ip,
+                reason,
+                ...(minutes === null ? {} : { blockedMinutes: minutes }),
+              },
+            }),
+          );
         }
         throw minutes === null ? invalidCredentials() : throttled(minutes);
       }
@@ -185,9 +243,17 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
           ip: meta.ip,
           user_agent: meta.userAgent?.slice(0, 300) ?? null,
         });
-        await audit.record(tx, { userId: user.id, displayName: user.display_name, tenantId: tenant.id, requestId: meta.requestId }, tenant.id, {
-          action: 'auth.login', entity: 'user', entityId: user.id, after: { ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null },
-        });
+        await audit.record(
+          tx,
+          { userId: user.id, displayName: user.display_name, tenantId: tenant.id, requestId: meta.requestId },
+          tenant.id,
+          {
+            action: 'auth.login',
+            entity: 'user',
+            entityId: user.id,
+            after: { ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null },
+          },
+        );
       });
       await throttle.succeed(subject);
       return { token, me: await me({ tenantId: tenant.id, userId: user.id }, csrfToken) };
@@ -206,7 +272,11 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
     async logout(actor: Actor, sessionIdValue: string) {
       await db.transaction().execute(async (tx) => {
         await repo.deleteSession(tx, sessionIdValue);
-        await audit.record(tx, actor, actor.tenantId, { action: 'auth.logout', entity: 'user', entityId: actor.userId });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'auth.logout',
+          entity: 'user',
+          entityId: actor.userId,
+        });
       });
     },
 
@@ -226,7 +296,11 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
         await repo.setPassword(tx, user.id, hashed, false, now);
         // Other devices signed in with the old password are signed out (their live streams end at the next heartbeat).
         await repo.deleteUserSessions(tx, user.id, sessionIdValue);
-        await audit.record(tx, actor, actor.tenantId, { action: 'user.password_changed', entity: 'user', entityId: user.id });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'user.password_changed',
+          entity: 'user',
+          entityId: user.id,
+        });
       });
     },
 

@@ -8,7 +8,9 @@ import { as, createTestApp, login, type TestContext } from '../../testing/test-a
  */
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestApp({ env: { LOGIN_MAX_FAILURES: '5', LOCKOUT_FIRST_MINUTES: '1', LOCKOUT_MINUTES: '4', LOGIN_PER_MINUTE_IP: '1000' } });
+  ctx = await createTestApp({
+    env: { LOGIN_MAX_FAILURES: '5', LOCKOUT_FIRST_MINUTES: '1', LOCKOUT_MINUTES: '4', LOGIN_PER_MINUTE_IP: '1000' },
+  });
 });
 afterAll(async () => ctx.close());
 
@@ -64,7 +66,9 @@ describe('sign-in throttle', () => {
   it('shows the account as locked to the administrator, who can lift every block on it', async () => {
     for (let k = 0; k < 5; k += 1) await attempt('dispatcher', `nope-${k}`, '10.0.4.1');
     const admin = as(ctx.app, await login(ctx.app, 'admin', 'Admin@12345'));
-    const user = (await admin.get('/api/org/users?q=dispatcher')).json().items.find((u: { username: string }) => u.username === 'dispatcher');
+    const user = (await admin.get('/api/org/users?q=dispatcher'))
+      .json()
+      .items.find((u: { username: string }) => u.username === 'dispatcher');
     expect(user.locked).toBe(true);
     const unlocked = await admin.post(`/api/org/users/${user.id}/unlock`, {});
     expect(unlocked.statusCode).toBe(200);

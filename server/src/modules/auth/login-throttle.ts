@@ -35,7 +35,8 @@ export interface ThrottleSubject {
 }
 
 export function createLoginThrottle(db: Executor, clock: Clock, settings: ThrottleSettings) {
-  const idOf = (s: ThrottleSubject) => createHash('sha256').update(`${s.tenantKey}\n${s.username}\n${s.ip}`).digest('hex');
+  const idOf = (s: ThrottleSubject) =>
+    createHash('sha256').update(`${s.tenantKey}\n${s.username}\n${s.ip}`).digest('hex');
 
   return {
     /** Minutes left when this address is blocked for this username, else null. Forgets a long-quiet history. */
@@ -43,7 +44,8 @@ export function createLoginThrottle(db: Executor, clock: Clock, settings: Thrott
       const row = await repo.findThrottle(db, idOf(subject));
       if (!row) return null;
       const now = clock.now().getTime();
-      if (row.blocked_until && Date.parse(row.blocked_until) > now) return Math.ceil((Date.parse(row.blocked_until) - now) / MINUTE);
+      if (row.blocked_until && Date.parse(row.blocked_until) > now)
+        return Math.ceil((Date.parse(row.blocked_until) - now) / MINUTE);
       if (Date.parse(row.updated_at) < now - THROTTLE_MEMORY_MS) await repo.deleteThrottle(db, row.id);
       return null;
     },
@@ -53,11 +55,24 @@ export function createLoginThrottle(db: Executor, clock: Clock, settings: Thrott
       const now = clock.now();
       const nowIso = now.toISOString();
       const id = idOf(subject);
-      const counted = await repo.countFailure(db, { id, tenant_key: subject.tenantKey, username: subject.username, ip: subject.ip, updated_at: nowIso });
+      const counted = await repo.countFailure(db, {
+        id,
+        tenant_key: subject.tenantKey,
+        username: subject.username,
+        ip: subject.ip,
+        updated_at: nowIso,
+      });
       if (counted.failures < settings.maxFailures) return null;
       const level = counted.level + 1;
       const minutes = blockMinutes(level, settings);
-      await repo.startBlock(db, id, settings.maxFailures, level, new Date(now.getTime() + minutes * MINUTE).toISOString(), nowIso);
+      await repo.startBlock(
+        db,
+        id,
+        settings.maxFailures,
+        level,
+        new Date(now.getTime() + minutes * MINUTE).toISOString(),
+        nowIso,
+      );
       return minutes;
     },
 
@@ -68,7 +83,11 @@ export function createLoginThrottle(db: Executor, clock: Clock, settings: Thrott
 
     async purge(): Promise<void> {
       const now = clock.now();
-      await repo.deleteStaleThrottles(db, new Date(now.getTime() - THROTTLE_MEMORY_MS).toISOString(), now.toISOString());
+      await repo.deleteStaleThrottles(
+        db,
+        new Date(now.getTime() - THROTTLE_MEMORY_MS).toISOString(),
+        now.toISOString(),
+      );
     },
   };
 }

@@ -31,7 +31,13 @@ export async function burnVerifyTime(password: string): Promise<void> {
 export function assertPasswordPolicy(password: string, username: string, field: string, locale: Locale): void {
   const problems = passwordProblems(password, { username });
   if (problems.length === 0) return;
-  throw new AppError('VALIDATION_FAILED', 400, problems.map((rule) => ({
-    field, rule, message: translate(locale, `validation.${rule}`, { min: PASSWORD_MIN_LENGTH }) ?? rule,
-  })));
+  throw new AppError(
+    'VALIDATION_FAILED',
+    400,
+    problems.map((rule) => ({
+      field,
+      rule,
+      message: translate(locale, `validation.${rule}`, { min: PASSWORD_MIN_LENGTH }) ?? rule,
+    })),
+  );
 }

@@ -18,11 +18,22 @@ const probe = () => database.db as unknown as Kysely<{ scope_probe: Row }>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await database.db.schema.createTable('scope_probe').addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('unit_id', 'text').addColumn('street_id', 'text').addColumn('community_id', 'text').execute();
+  await database.db.schema
+    .createTable('scope_probe')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('unit_id', 'text')
+    .addColumn('street_id', 'text')
+    .addColumn('community_id', 'text')
+    .execute();
   // Every combination of unit, street and community, including the empty ones.
   for (const unit_id of ['u1', 'u2', null]) {
-    for (const [street_id, community_id] of [['s1', 'm1'], ['s1', 'm2'], ['s2', 'm3'], ['s2', null], [null, null]] as const) {
+    for (const [street_id, community_id] of [
+      ['s1', 'm1'],
+      ['s1', 'm2'],
+      ['s2', 'm3'],
+      ['s2', null],
+      [null, null],
+    ] as const) {
       rows.push({ id: `r${rows.length}`, unit_id, street_id, community_id });
     }
   }
@@ -45,20 +56,37 @@ const grant = fc.record({
 
 describe('scopeRule', () => {
   it('its SQL filter and its in-memory test select the same rows for any set of grants', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(grant, { maxLength: 4 }), async (grants) => {
-      const rule = scopeRule({ grants }, 'case.read', COLUMNS);
-      expect(await selected(grants)).toEqual(rows.filter((r) => rule.test(r)).map((r) => r.id).sort());
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(grant, { maxLength: 4 }), async (grants) => {
+        const rule = scopeRule({ grants }, 'case.read', COLUMNS);
+        expect(await selected(grants)).toEqual(
+          rows
+            .filter((r) => rule.test(r))
+            .map((r) => r.id)
+            .sort(),
+        );
+      }),
+      { numRuns: 150 },
+    );
   });
 
-  it('a grant naming a unit and a region reaches that unit\'s records in that region only; grants are OR\'ed', () => {
-    const ids = (grants: Grant[]) => rows.filter((r) => scopeRule({ grants }, 'case.read', COLUMNS).test(r)).map((r) => `${r.unit_id}/${r.street_id}/${r.community_id}`);
+  it("a grant naming a unit and a region reaches that unit's records in that region only; grants are OR'ed", () => {
+    const ids = (grants: Grant[]) =>
+      rows
+        .filter((r) => scopeRule({ grants }, 'case.read', COLUMNS).test(r))
+        .map((r) => `${r.unit_id}/${r.street_id}/${r.community_id}`);
     expect(ids([{ role: 'leader', unitId: 'u1', regionId: 's1' }])).toEqual(['u1/s1/m1', 'u1/s1/m2']);
-    expect(ids([{ role: 'leader', unitId: 'u1', regionId: 'm2' }, { role: 'leader', unitId: null, regionId: 'm3' }]))
-      .toEqual(['u1/s1/m2', 'u1/s2/m3', 'u2/s2/m3', 'null/s2/m3']);
+    expect(
+      ids([
+        { role: 'leader', unitId: 'u1', regionId: 'm2' },
+        { role: 'leader', unitId: null, regionId: 'm3' },
+      ]),
+    ).toEqual(['u1/s1/m2', 'u1/s2/m3', 'u2/s2/m3', 'null/s2/m3']);
     // a unit grant reaches its unit everywhere; a grant naming neither reaches everything; no grant, nothing
     expect(ids([{ role: 'admin', unitId: 'u1', regionId: null }])).toHaveLength(5);
-    expect(scopeRule({ grants: [{ role: 'leader', unitId: null, regionId: null }] }, 'case.read', COLUMNS).where('p')).toBeNull();
+    expect(
+      scopeRule({ grants: [{ role: 'leader', unitId: null, regionId: null }] }, 'case.read', COLUMNS).where('p'),
+    ).toBeNull();
     expect(rows.filter((r) => scopeRule({ grants: [] }, 'case.read', COLUMNS).test(r))).toEqual([]);
     // only grants whose role carries the verb count (a leader does not verify)
     const unrestrictedLeader: Grant[] = [{ role: 'leader', unitId: null, regionId: null }];

@@ -33,7 +33,11 @@ export interface ScopeRule<K extends string> {
 }
 
 /** The conditions of each grant carrying the verb; unit-only and region-only grants are merged into one IN list each. */
-function conjunctions<K extends string>(grants: readonly Grant[], permission: Permission, columns: ScopeColumns<K>): Clause<K>[][] {
+function conjunctions<K extends string>(
+  grants: readonly Grant[],
+  permission: Permission,
+  columns: ScopeColumns<K>,
+): Clause<K>[][] {
   const units = new Set<string>();
   const regions = new Set<string>();
   const both = new Map<string, Clause<K>[]>();
@@ -41,7 +45,10 @@ function conjunctions<K extends string>(grants: readonly Grant[], permission: Pe
   for (const g of grants) {
     if (!ROLE_PERMISSIONS[g.role].includes(permission)) continue;
     if (g.unitId && g.regionId) {
-      both.set(`${g.unitId}\u0000${g.regionId}`, [{ columns: [columns.unit], values: [g.unitId] }, { columns: columns.regions, values: [g.regionId] }]);
+      both.set(`${g.unitId}\u0000${g.regionId}`, [
+        { columns: [columns.unit], values: [g.unitId] },
+        { columns: columns.regions, values: [g.regionId] },
+      ]);
     } else if (g.unitId) units.add(g.unitId);
     else if (g.regionId) regions.add(g.regionId);
     else all = true;
@@ -53,22 +60,39 @@ function conjunctions<K extends string>(grants: readonly Grant[], permission: Pe
   return [...out, ...both.values()];
 }
 
-export function scopeRule<K extends string>(who: { grants: readonly Grant[] }, permission: Permission, columns: ScopeColumns<K>): ScopeRule<K> {
+export function scopeRule<K extends string>(
+  who: { grants: readonly Grant[] },
+  permission: Permission,
+  columns: ScopeColumns<K>,
+): ScopeRule<K> {
   const rule = conjunctions(who.grants, permission, columns);
   const all = rule.some((clauses) => clauses.length === 0);
-  const holds = (row: { readonly [C in K]: string | null }, c: Clause<K>) => c.columns.some((col) => {
-    const v = row[col];
-    return v !== null && c.values.includes(v);
-  });
+  const holds = (row: { readonly [C in K]: string | null }, c: Clause<K>) =>
+    c.columns.some((col) => {
+      const v = row[col];
+      return v !== null && c.values.includes(v);
+    });
   const clauseSql = (alias: string, c: Clause<K>) =>
-    sql<SqlBool>`(${sql.join(c.columns.map((col) => sql`${sql.ref(`${alias}.${col}`)} in (${sql.join(c.values)})`), sql` or `)})`;
+    sql<SqlBool>`(${sql.join(
+      c.columns.map((col) => sql`${sql.ref(`${alias}.${col}`)} in (${sql.join(c.values)})`),
+      sql` or `,
+    )})`;
   return {
     all,
     test: (row) => rule.some((clauses) => clauses.every((c) => holds(row, c))),
     where(alias) {
       if (all) return null;
       if (!rule.length) return sql<SqlBool>`1 = 0`;
-      return sql<SqlBool>`(${sql.join(rule.map((clauses) => sql`(${sql.join(clauses.map((c) => clauseSql(alias, c)), sql` and `)})`), sql` or `)})`;
+      return sql<SqlBool>`(${sql.join(
+        rule.map(
+          (clauses) =>
+            sql`(${sql.join(
+              clauses.map((c) => clauseSql(alias, c)),
+              sql` and `,
+            )})`,
+        ),
+        sql` or `,
+      )})`;
     },
   };
 }

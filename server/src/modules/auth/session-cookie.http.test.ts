@@ -12,7 +12,12 @@ let forced: TestApp;
 
 /** A second app over the same database and data directory, with other settings. */
 async function sibling(env: Record<string, string>): Promise<TestApp> {
-  const config = loadConfig({ DATA_DIR: direct.config.dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(direct.config.dataDir, 'no-web'), ...env });
+  const config = loadConfig({
+    DATA_DIR: direct.config.dataDir,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: join(direct.config.dataDir, 'no-web'),
+    ...env,
+  });
   const app = await buildApp({ config, database: direct.database, clock: direct.clock, logger: false });
   await app.ready();
   return app;
@@ -30,21 +35,36 @@ afterAll(async () => {
 });
 
 async function sessionCookie(app: TestApp, headers: Record<string, string> = {}) {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { username: 'operator', password: 'Demo@12345' } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers,
+    payload: { username: 'operator', password: 'Demo@12345' },
+  });
   expect(res.statusCode).toBe(200);
   return res.cookies.find((c) => c.name === 'cityloop_sid')!;
 }
 
 describe('Secure cookie', () => {
   it('is set when a trusted proxy says the request came over HTTPS', async () => {
-    const res = await proxied.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: 'leader', password: 'Demo@12345' } });
+    const res = await proxied.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { username: 'leader', password: 'Demo@12345' },
+    });
     const cookie = res.cookies.find((c) => c.name === 'cityloop_sid')!;
     expect(cookie.secure).toBe(true);
     expect(cookie.httpOnly).toBe(true);
     // Signing out clears the cookie with the same attributes.
     const logout = await proxied.inject({
-      method: 'POST', url: '/api/auth/logout',
-      headers: { 'x-forwarded-proto': 'https', cookie: `cityloop_sid=${cookie.value}`, 'x-csrf-token': res.json().csrfToken },
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: {
+        'x-forwarded-proto': 'https',
+        cookie: `cityloop_sid=${cookie.value}`,
+        'x-csrf-token': res.json().csrfToken,
+      },
     });
     expect(logout.statusCode).toBe(200);
     expect(logout.cookies.find((c) => c.name === 'cityloop_sid')?.secure).toBe(true);

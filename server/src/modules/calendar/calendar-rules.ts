@@ -21,10 +21,18 @@ export function dayRowIssues(year: number, rows: readonly CalendarDay[], base = 
   rows.forEach((row, i) => {
     const at = `${base}.${i}`;
     if (row.kind !== 'holiday' && row.kind !== 'workday') {
-      issues.push({ field: `${at}.kind`, rule: 'kind', message: `kind "${String(row.kind)}" must be "holiday" or "workday"` });
+      issues.push({
+        field: `${at}.kind`,
+        rule: 'kind',
+        message: `kind "${String(row.kind)}" must be "holiday" or "workday"`,
+      });
     }
     if (typeof row.name !== 'string' || row.name.trim() === '') {
-      issues.push({ field: `${at}.name`, rule: 'required', message: 'name the holiday the row belongs to (e.g. 春节)' });
+      issues.push({
+        field: `${at}.name`,
+        rule: 'required',
+        message: 'name the holiday the row belongs to (e.g. 春节)',
+      });
     }
     const day = parseDay(row.date);
     if (day === undefined) {
@@ -32,12 +40,20 @@ export function dayRowIssues(year: number, rows: readonly CalendarDay[], base = 
       return;
     }
     if (Number(row.date.slice(0, 4)) !== year) {
-      issues.push({ field: `${at}.date`, rule: 'year', message: `${row.date} is not in ${year}: this list replaces ${year} only` });
+      issues.push({
+        field: `${at}.date`,
+        rule: 'year',
+        message: `${row.date} is not in ${year}: this list replaces ${year} only`,
+      });
       return;
     }
     const first = seen.get(row.date);
     if (first !== undefined) {
-      issues.push({ field: `${at}.date`, rule: 'unique', message: `${row.date} is already listed as ${base}.${first}` });
+      issues.push({
+        field: `${at}.date`,
+        rule: 'unique',
+        message: `${row.date} is already listed as ${base}.${first}`,
+      });
       return;
     }
     seen.set(row.date, i);
@@ -77,7 +93,9 @@ export function sortPeriods(periods: readonly WorkPeriod[]): WorkPeriod[] {
 
 /** The rows sorted by date, names trimmed: the stored form. */
 export function normaliseDays(rows: readonly CalendarDay[]): CalendarDay[] {
-  return rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name.trim() })).sort((a, b) => a.date.localeCompare(b.date));
+  return rows
+    .map((r) => ({ date: r.date, kind: r.kind, name: r.name.trim() }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Same rows regardless of order: tells an untouched seeded year from an edited one. */

@@ -14,7 +14,8 @@ export const CALENDAR_ERRORS = {
 export const invalidDays = (issues: readonly FieldIssue[]) => new AppError(CALENDAR_ERRORS.invalidDays, 400, issues);
 
 /** 400 listing every bad working period (fields like body.periods.1.end). */
-export const invalidPeriods = (issues: readonly FieldIssue[]) => new AppError(CALENDAR_ERRORS.invalidPeriods, 400, issues);
+export const invalidPeriods = (issues: readonly FieldIssue[]) =>
+  new AppError(CALENDAR_ERRORS.invalidPeriods, 400, issues);
 
 /** 409: the installed data package cannot restore that year; an admin has to enter it (or the package be upgraded). */
 export const yearNotInPackage = (year: number) =>

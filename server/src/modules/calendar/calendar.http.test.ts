@@ -10,7 +10,12 @@ let other: Session;
 let dayeId: string;
 beforeAll(async () => {
   ctx = await createTestApp();
-  await createTenant(ctx.database.db, ctx.clock, { code: '420202', name: '黄石港区' }, { username: 'admin', password: 'Other#2024x' });
+  await createTenant(
+    ctx.database.db,
+    ctx.clock,
+    { code: '420202', name: '黄石港区' },
+    { username: 'admin', password: 'Other#2024x' },
+  );
   admin = await login(ctx.app, 'admin', 'Admin@12345', '420281');
   operator = await login(ctx.app, 'operator', 'Demo@12345', '420281');
   other = await login(ctx.app, 'admin', 'Other#2024x', '420202');
@@ -21,9 +26,16 @@ afterAll(async () => ctx.close());
 const api = (s: Session | null = admin) => as(ctx.app, s);
 // The shared test client has no PUT; this one sends the CSRF token the same way.
 const put = (url: string, body: unknown, s: Session = admin) =>
-  ctx.app.inject({ method: 'PUT', url, payload: body as object, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
-const q = (params: Record<string, string | number>) => new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-const compute = (start: string, value: number, unit: string, s: Session = admin) => api(s).get(`/api/calendar/compute?${q({ start, value, unit })}`);
+  ctx.app.inject({
+    method: 'PUT',
+    url,
+    payload: body as object,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+  });
+const q = (params: Record<string, string | number>) =>
+  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+const compute = (start: string, value: number, unit: string, s: Session = admin) =>
+  api(s).get(`/api/calendar/compute?${q({ start, value, unit })}`);
 const deadline = async (start: string, value: number, unit: string, s: Session = admin) => {
   const res = await compute(start, value, unit, s);
   expect(res.statusCode).toBe(200);
@@ -31,14 +43,18 @@ const deadline = async (start: string, value: number, unit: string, s: Session =
 };
 
 type Day = { date: string; kind: string; name: string };
-const DEFAULT_PERIODS = [{ start: '08:00', end: '12:00' }, { start: '14:00', end: '18:00' }];
+const DEFAULT_PERIODS = [
+  { start: '08:00', end: '12:00' },
+  { start: '14:00', end: '18:00' },
+];
 const THURSDAY_0900 = '2024-02-08T09:00:00+08:00';
 
 describe('seeded calendar', () => {
-  it('every new tenant has the data package\'s years, 2024 春节 included', async () => {
+  it("every new tenant has the data package's years, 2024 春节 included", async () => {
     const days: Day[] = (await api().get('/api/calendar/days?year=2024')).json();
     const byDate = new Map(days.map((d) => [d.date, d]));
-    for (let d = 10; d <= 17; d++) expect(byDate.get(`2024-02-${d}`)).toEqual({ date: `2024-02-${d}`, kind: 'holiday', name: '春节' });
+    for (let d = 10; d <= 17; d++)
+      expect(byDate.get(`2024-02-${d}`)).toEqual({ date: `2024-02-${d}`, kind: 'holiday', name: '春节' });
     expect(byDate.get('2024-02-04')?.kind).toBe('workday');
     expect(byDate.get('2024-02-18')?.kind).toBe('workday');
     // 除夕 2024-02-09 was an ordinary Friday in the State Council's 2024 arrangement: no row.
@@ -78,9 +94,13 @@ describe('compute and elapsed', () => {
     const to = '2024-02-18T09:00:00+08:00';
     const work = (await api().get(`/api/calendar/elapsed?${q({ from: THURSDAY_0900, to, unit: 'work_days' })}`)).json();
     expect(work).toEqual({ elapsedMs: 16 * 3_600_000, workingMs: 16 * 3_600_000 });
-    const calendar = (await api().get(`/api/calendar/elapsed?${q({ from: THURSDAY_0900, to, unit: 'calendar_days' })}`)).json();
+    const calendar = (
+      await api().get(`/api/calendar/elapsed?${q({ from: THURSDAY_0900, to, unit: 'calendar_days' })}`)
+    ).json();
     expect(calendar).toEqual({ elapsedMs: 10 * 86_400_000, workingMs: 16 * 3_600_000 });
-    const back = (await api().get(`/api/calendar/elapsed?${q({ from: to, to: THURSDAY_0900, unit: 'work_hours' })}`)).json();
+    const back = (
+      await api().get(`/api/calendar/elapsed?${q({ from: to, to: THURSDAY_0900, unit: 'work_hours' })}`)
+    ).json();
     expect(back.workingMs).toBe(-16 * 3_600_000);
   });
 
@@ -90,12 +110,18 @@ describe('compute and elapsed', () => {
       [`/api/calendar/compute?${q({ start: '2024-02-08T09:00', value: 2, unit: 'work_days' })}`, 'query.start'],
       [`/api/calendar/compute?${q({ start: THURSDAY_0900, value: 2, unit: 'fortnights' })}`, 'query.unit'],
       [`/api/calendar/compute?${q({ start: THURSDAY_0900, value: -1, unit: 'work_days' })}`, 'query.value'],
-      [`/api/calendar/elapsed?${q({ from: THURSDAY_0900, to: '2024-13-01T00:00:00Z', unit: 'work_hours' })}`, 'query.to'],
+      [
+        `/api/calendar/elapsed?${q({ from: THURSDAY_0900, to: '2024-13-01T00:00:00Z', unit: 'work_hours' })}`,
+        'query.to',
+      ],
       [`/api/calendar/elapsed?${q({ from: THURSDAY_0900, to: THURSDAY_0900 })}`, 'query.unit'],
     ]) {
       const res = await api().get(url as string);
       expect(res.statusCode, url).toBe(400);
-      expect(res.json().error.details.map((d: { field: string }) => d.field), url).toContain(field);
+      expect(
+        res.json().error.details.map((d: { field: string }) => d.field),
+        url,
+      ).toContain(field);
     }
   });
 });
@@ -109,17 +135,34 @@ describe('editing', () => {
 
     // Given out of order, stored sorted. 7 h a day → 2 work days = 14 h: Thursday 09–12 + 13–17 = 7 h, Friday 7 h
     // → used up at Friday's end, 2024-02-09 17:00 +08:00.
-    const res = await put('/api/calendar/periods', { periods: [{ start: '13:00', end: '17:00' }, { start: '09:00', end: '12:00' }] });
+    const res = await put('/api/calendar/periods', {
+      periods: [
+        { start: '13:00', end: '17:00' },
+        { start: '09:00', end: '12:00' },
+      ],
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().periods).toEqual([{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }]);
+    expect(res.json().periods).toEqual([
+      { start: '09:00', end: '12:00' },
+      { start: '13:00', end: '17:00' },
+    ]);
     expect(await service.forTenant(dayeId)).not.toBe(before);
-    expect((await compute(THURSDAY_0900, 2, 'work_days')).json()).toEqual({ deadline: '2024-02-09T09:00:00.000Z', limitMs: 14 * 3_600_000 });
+    expect((await compute(THURSDAY_0900, 2, 'work_days')).json()).toEqual({
+      deadline: '2024-02-09T09:00:00.000Z',
+      limitMs: 14 * 3_600_000,
+    });
 
     expect((await put('/api/calendar/periods', { periods: DEFAULT_PERIODS })).statusCode).toBe(200);
     expect(await deadline(THURSDAY_0900, 2, 'work_days')).toBe('2024-02-18T01:00:00.000Z');
     const audit = (await api().get('/api/audit?entity=setting&entityId=calendar.periods')).json();
     expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['setting.update', 'setting.update']);
-    expect(audit.items[1]).toMatchObject({ before: null, after: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] });
+    expect(audit.items[1]).toMatchObject({
+      before: null,
+      after: [
+        { start: '09:00', end: '12:00' },
+        { start: '13:00', end: '17:00' },
+      ],
+    });
   });
 
   it('replacing a year moves the deadline; reseeding restores the package rows', async () => {
@@ -130,7 +173,11 @@ describe('editing', () => {
     const res = await put('/api/calendar/days?year=2024', edited);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toHaveLength(days.length + 1);
-    expect(res.json().find((d: Day) => d.date === '2024-02-09')).toEqual({ date: '2024-02-09', kind: 'holiday', name: '除夕' });
+    expect(res.json().find((d: Day) => d.date === '2024-02-09')).toEqual({
+      date: '2024-02-09',
+      kind: 'holiday',
+      name: '除夕',
+    });
     expect(await deadline(THURSDAY_0900, 2, 'work_days')).toBe('2024-02-19T01:00:00.000Z');
     const years = (await api().get('/api/calendar/years')).json().years;
     expect(years.find((y: { year: number }) => y.year === 2024)).toMatchObject({ holidays: 29, seeded: false });
@@ -142,7 +189,10 @@ describe('editing', () => {
     expect(reseeded.json()).toEqual(days);
     expect(await deadline(THURSDAY_0900, 2, 'work_days')).toBe('2024-02-18T01:00:00.000Z');
     const audit = (await api().get('/api/audit?entity=calendar_year&entityId=2024')).json();
-    expect(audit.items.map((a: { action: string }) => a.action)).toEqual(['calendar.days_reseed', 'calendar.days_replace']);
+    expect(audit.items.map((a: { action: string }) => a.action)).toEqual([
+      'calendar.days_reseed',
+      'calendar.days_replace',
+    ]);
     expect(audit.items[1].before).toHaveLength(days.length);
   });
 
@@ -158,7 +208,10 @@ describe('editing', () => {
 
     const res = await api().post('/api/calendar/years/2030/reseed');
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'CALENDAR_YEAR_NOT_IN_PACKAGE', details: { year: 2030, source: 'chinese-days@1.5.7' } });
+    expect(res.json().error).toMatchObject({
+      code: 'CALENDAR_YEAR_NOT_IN_PACKAGE',
+      details: { year: 2030, source: 'chinese-days@1.5.7' },
+    });
   });
 
   it('a second process sees an edit made through the first (revision check, not only local invalidation)', async () => {
@@ -187,7 +240,13 @@ describe('validation', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('CALENDAR_INVALID_DAYS');
     const details = res.json().error.details.map((d: { field: string; rule: string }) => `${d.field}:${d.rule}`);
-    expect(details).toEqual(['body.1.date:weekend', 'body.2.date:date', 'body.3.date:year', 'body.4.date:unique', 'body.5.name:required']);
+    expect(details).toEqual([
+      'body.1.date:weekend',
+      'body.2.date:date',
+      'body.3.date:year',
+      'body.4.date:unique',
+      'body.5.name:required',
+    ]);
     expect((await api().get('/api/calendar/days?year=2024')).json()).toEqual(before);
 
     const kind = await put('/api/calendar/days?year=2024', [{ date: '2024-01-01', kind: 'vacation', name: '元旦' }]);
@@ -199,9 +258,30 @@ describe('validation', () => {
 
   it('names the bad working period', async () => {
     const cases: [unknown, string, string][] = [
-      [[{ start: '08:00', end: '12:00' }, { start: '14:00', end: '25:00' }], 'body.periods.1.end', 'time'],
-      [[{ start: '08:00', end: '12:00' }, { start: '18:00', end: '14:00' }], 'body.periods.1.end', 'order'],
-      [[{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }], 'body.periods.1.start', 'overlap'],
+      [
+        [
+          { start: '08:00', end: '12:00' },
+          { start: '14:00', end: '25:00' },
+        ],
+        'body.periods.1.end',
+        'time',
+      ],
+      [
+        [
+          { start: '08:00', end: '12:00' },
+          { start: '18:00', end: '14:00' },
+        ],
+        'body.periods.1.end',
+        'order',
+      ],
+      [
+        [
+          { start: '08:00', end: '12:00' },
+          { start: '11:00', end: '13:00' },
+        ],
+        'body.periods.1.start',
+        'overlap',
+      ],
       [[], 'body.periods', 'periods'],
     ];
     for (const [periods, field, rule] of cases) {
@@ -228,7 +308,7 @@ describe('who may do what', () => {
     expect((await api(null).get('/api/calendar/years')).statusCode).toBe(401);
   });
 
-  it('one city\'s edits leave the other city\'s calendar alone', async () => {
+  it("one city's edits leave the other city's calendar alone", async () => {
     expect((await api(other).get('/api/calendar/days?year=2024')).json()).toHaveLength(36);
     await put('/api/calendar/periods', { periods: [{ start: '09:00', end: '12:00' }] });
     await put('/api/calendar/days?year=2024', []);

@@ -6,10 +6,16 @@ import { tenantColumns } from '../org/index.ts';
 
 export type DayRow = Pick<CalendarDaysTable, 'date' | 'kind' | 'name'>;
 
-const yearRange = (year: number) => [`${String(year).padStart(4, '0')}-01-01`, `${String(year).padStart(4, '0')}-12-31`] as const;
+const yearRange = (year: number) =>
+  [`${String(year).padStart(4, '0')}-01-01`, `${String(year).padStart(4, '0')}-12-31`] as const;
 
 export async function allDays(db: Executor, tenantId: string): Promise<DayRow[]> {
-  return db.selectFrom('calendar_days').select(['date', 'kind', 'name']).where('tenant_id', '=', tenantId).orderBy('date').execute();
+  return db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('date')
+    .execute();
 }
 
 export async function daysOfYear(db: Executor, tenantId: string, year: number): Promise<DayRow[]> {
@@ -25,10 +31,24 @@ export async function daysOfYear(db: Executor, tenantId: string, year: number): 
 }
 
 /** Deletes the year's rows and writes the new ones; the caller owns the transaction. */
-export async function replaceYear(db: Executor, tenantId: string, year: number, rows: readonly DayRow[]): Promise<void> {
+export async function replaceYear(
+  db: Executor,
+  tenantId: string,
+  year: number,
+  rows: readonly DayRow[],
+): Promise<void> {
   const [from, to] = yearRange(year);
-  await db.deleteFrom('calendar_days').where('tenant_id', '=', tenantId).where('date', '>=', from).where('date', '<=', to).execute();
-  if (rows.length) await db.insertInto('calendar_days').values(rows.map((r) => ({ tenant_id: tenantId, ...r }))).execute();
+  await db
+    .deleteFrom('calendar_days')
+    .where('tenant_id', '=', tenantId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+  if (rows.length)
+    await db
+      .insertInto('calendar_days')
+      .values(rows.map((r) => ({ tenant_id: tenantId, ...r })))
+      .execute();
 }
 
 export async function tenantTimezone(db: Executor, tenantId: string): Promise<string | undefined> {

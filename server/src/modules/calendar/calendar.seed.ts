@@ -7,6 +7,10 @@ import type { Executor } from '../../platform/db.ts';
  */
 export async function seedHolidays(db: Executor, tenantId: string): Promise<number> {
   const holidays = holidaySeedRows(Math.min(...HOLIDAY_SEED_YEARS), Math.max(...HOLIDAY_SEED_YEARS));
-  if (holidays.length) await db.insertInto('calendar_days').values(holidays.map((d) => ({ tenant_id: tenantId, ...d }))).execute();
+  if (holidays.length)
+    await db
+      .insertInto('calendar_days')
+      .values(holidays.map((d) => ({ tenant_id: tenantId, ...d })))
+      .execute();
   return holidays.length;
 }

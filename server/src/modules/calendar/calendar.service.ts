@@ -1,8 +1,19 @@
 import type {
-  CalendarDay, CalendarPeriods, CalendarYear, CalendarYears, ComputeQuery, ComputeResult, ElapsedQuery, ElapsedResult,
+  CalendarDay,
+  CalendarPeriods,
+  CalendarYear,
+  CalendarYears,
+  ComputeQuery,
+  ComputeResult,
+  ElapsedQuery,
+  ElapsedResult,
 } from '../../../../common/contracts/calendar.ts';
 import { DEFAULT_WORK_PERIODS, type WorkPeriod } from '../../../../common/domain/work-calendar-periods.ts';
-import { HOLIDAY_SEED_SOURCE, holidaySeedRows, seedYearsMissing } from '../../../../common/domain/work-calendar-seed.ts';
+import {
+  HOLIDAY_SEED_SOURCE,
+  holidaySeedRows,
+  seedYearsMissing,
+} from '../../../../common/domain/work-calendar-seed.ts';
 import { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db.ts';
@@ -22,13 +33,20 @@ export const REVISION_KEY = 'calendar.revision';
 function isPeriodList(value: unknown): value is WorkPeriod[] {
   return (
     Array.isArray(value) &&
-    value.every((p: unknown) => typeof p === 'object' && p !== null && typeof (p as WorkPeriod).start === 'string' && typeof (p as WorkPeriod).end === 'string')
+    value.every(
+      (p: unknown) =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof (p as WorkPeriod).start === 'string' &&
+        typeof (p as WorkPeriod).end === 'string',
+    )
   );
 }
 
 function parseInstant(text: string, field: string): Date {
   const at = new Date(text);
-  if (Number.isNaN(at.getTime())) throw invalidField(field, 'format', `"${text}" is not an ISO-8601 instant (e.g. 2024-02-08T09:00:00+08:00)`);
+  if (Number.isNaN(at.getTime()))
+    throw invalidField(field, 'format', `"${text}" is not an ISO-8601 instant (e.g. 2024-02-08T09:00:00+08:00)`);
   return at;
 }
 
@@ -38,7 +56,12 @@ const yearOf = (date: string): number => Number(date.slice(0, 4));
  * The tenant's work calendar (工作日历): 法定节假日 and 调休 rows per year, seeded from the data package and edited by
  * admins, and the working periods. Other modules compute deadlines with `forTenant`.
  */
-export function createCalendarService(database: Database, clock: Clock, audit: AuditService, settings: SettingsService) {
+export function createCalendarService(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  settings: SettingsService,
+) {
   const { db } = database;
   // Per process. Each entry remembers the revision it was built at; every call compares it with the stored
   // revision (one primary-key read), so an edit made through any app process reaches every process at once.
@@ -48,12 +71,17 @@ export function createCalendarService(database: Database, clock: Clock, audit: A
     const stored = await settings.get(tenantId, PERIODS_KEY, ex);
     if (!stored) return DEFAULT_WORK_PERIODS.map((p) => ({ ...p }));
     // Written only after validation; a value that is not a list means the row was edited by hand: fail loudly.
-    if (!isPeriodList(stored.value)) throw new Error(`tenant ${tenantId}: setting ${PERIODS_KEY} is not a list of periods`);
+    if (!isPeriodList(stored.value))
+      throw new Error(`tenant ${tenantId}: setting ${PERIODS_KEY} is not a list of periods`);
     return stored.value;
   }
 
   async function build(tenantId: string, ex: Executor): Promise<WorkCalendar> {
-    const [timeZone, periods, days] = await Promise.all([repo.tenantTimezone(ex, tenantId), periodsOf(tenantId, ex), repo.allDays(ex, tenantId)]);
+    const [timeZone, periods, days] = await Promise.all([
+      repo.tenantTimezone(ex, tenantId),
+      periodsOf(tenantId, ex),
+      repo.allDays(ex, tenantId),
+    ]);
     if (!timeZone) throw notFound('tenant');
     return new WorkCalendar({ timeZone, periods, days });
   }
@@ -74,13 +102,24 @@ export function createCalendarService(database: Database, clock: Clock, audit: A
     return calendar;
   }
 
-  async function writeYear(actor: Actor, year: number, rows: readonly CalendarDay[], action: string): Promise<CalendarDay[]> {
+  async function writeYear(
+    actor: Actor,
+    year: number,
+    rows: readonly CalendarDay[],
+    action: string,
+  ): Promise<CalendarDay[]> {
     try {
       await db.transaction().execute(async (tx) => {
         const before = await repo.daysOfYear(tx, actor.tenantId, year);
         await repo.replaceYear(tx, actor.tenantId, year, rows);
         await settings.bumpRevision(tx, actor.tenantId, REVISION_KEY);
-        await audit.record(tx, actor, actor.tenantId, { action, entity: 'calendar_year', entityId: String(year), before, after: rows });
+        await audit.record(tx, actor, actor.tenantId, {
+          action,
+          entity: 'calendar_year',
+          entityId: String(year),
+          before,
+          after: rows,
+        });
       });
     } catch (err) {
       // Two admins replacing the same year at once: the later insert meets the earlier one's rows.
@@ -111,7 +150,9 @@ export function createCalendarService(database: Database, clock: Clock, audit: A
         }));
       // A year without rows silently counts every weekday as working: warn around today (last, this and next year).
       const thisYear = yearOf(calendar.localDate(clock.now()));
-      const missing = [thisYear - 1, thisYear, thisYear + 1].filter((y) => !byYear.has(y)).map((year) => ({ year, inPackage: inPackage(year) }));
+      const missing = [thisYear - 1, thisYear, thisYear + 1]
+        .filter((y) => !byYear.has(y))
+        .map((year) => ({ year, inPackage: inPackage(year) }));
       return { years, missing, source: { package: HOLIDAY_SEED_SOURCE.package, version: HOLIDAY_SEED_SOURCE.version } };
     },
 
@@ -159,7 +200,10 @@ export function createCalendarService(database: Database, clock: Clock, audit: A
       const start = parseInstant(q.start, 'query.start');
       const calendar = await forTenant(actor.tenantId);
       try {
-        return { deadline: calendar.addLimit(start, q.value, q.unit).toISOString(), limitMs: calendar.limitMs(q.value, q.unit) };
+        return {
+          deadline: calendar.addLimit(start, q.value, q.unit).toISOString(),
+          limitMs: calendar.limitMs(q.value, q.unit),
+        };
       } catch (err) {
         if (err instanceof RangeError) throw outOfRange('query.value', err.message);
         throw err;

@@ -20,14 +20,52 @@ export interface CaseDeps {
   live: LiveHub;
   stepLimits: { forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> };
   routing?: {
-    suggestUnit(tenantId: string, q: { matterCode: string; streetId: string | null; communityId: string | null; filingConditionUnitId?: string | null }, ex?: Executor): Promise<{ unitId: string } | null>;
-    findDuplicates(tenantId: string, q: { caseId?: string; matterCode: string; lng: number; lat: number; at: Date; visibility?: Expression<SqlBool> | null }, ex?: Executor): Promise<unknown[]>;
+    suggestUnit(
+      tenantId: string,
+      q: {
+        matterCode: string;
+        streetId: string | null;
+        communityId: string | null;
+        filingConditionUnitId?: string | null;
+      },
+      ex?: Executor,
+    ): Promise<{ unitId: string } | null>;
+    findDuplicates(
+      tenantId: string,
+      q: {
+        caseId?: string;
+        matterCode: string;
+        lng: number;
+        lat: number;
+        at: Date;
+        visibility?: Expression<SqlBool> | null;
+      },
+      ex?: Executor,
+    ): Promise<unknown[]>;
   };
   /** tenant settings (case.reopenDays) */
   settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
   photos?: {
-    attachExternal?(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', uploader: string): Promise<void>;
-    attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: 'before' | 'after' | 'check', actorUserId: string): Promise<void>;
-    photosOfCase(db: Executor, tenantId: string, caseIds: readonly string[]): Promise<CasePhoto[] | Map<string, CasePhoto[]>>;
+    attachExternal?(
+      tx: Executor,
+      tenantId: string,
+      caseId: string,
+      photoIds: readonly string[],
+      phase: 'before' | 'after' | 'check',
+      uploader: string,
+    ): Promise<void>;
+    attachPhotos(
+      tx: Executor,
+      tenantId: string,
+      caseId: string,
+      photoIds: readonly string[],
+      phase: 'before' | 'after' | 'check',
+      actorUserId: string,
+    ): Promise<void>;
+    photosOfCase(
+      db: Executor,
+      tenantId: string,
+      caseIds: readonly string[],
+    ): Promise<CasePhoto[] | Map<string, CasePhoto[]>>;
   };
 }

@@ -1,7 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { PublicCaseSummary, PublicCaseView, Satisfaction, SatisfactionSource } from '../../../../common/contracts/case-public.ts';
+import type {
+  PublicCaseSummary,
+  PublicCaseView,
+  Satisfaction,
+  SatisfactionSource,
+} from '../../../../common/contracts/case-public.ts';
 import type { CaseState } from '../../../../common/domain/case-status.ts';
-import { PUBLIC_CHANNELS_SETTING, publicChannelsOf, type PublishableChannel } from '../../../../common/domain/public-output.ts';
+import {
+  PUBLIC_CHANNELS_SETTING,
+  publicChannelsOf,
+  type PublishableChannel,
+} from '../../../../common/domain/public-output.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
@@ -60,7 +69,12 @@ export const tokenHash = (token: string) => createHash('sha256').update(token).d
  * Cases from citizens and partner systems: intake without a staff actor, tracking by token,
  * satisfaction (满意率, docs/standards.md, "KPI indicators") and reopening within a configurable window.
  */
-export function createExternalCases(database: Database, clock: Clock, deps: CaseDeps, publish: (c: CasesTable, action: string) => void) {
+export function createExternalCases(
+  database: Database,
+  clock: Clock,
+  deps: CaseDeps,
+  publish: (c: CasesTable, action: string) => void,
+) {
   const { db, dialect } = database;
   const appendEvent = timelineWriter(deps.chainKeys);
 
@@ -81,7 +95,11 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
   }
 
   return {
-    async intake(tenantId: string, input: ExternalReport, idem: { scope: string; key: string | null }): Promise<IntakeResult> {
+    async intake(
+      tenantId: string,
+      input: ExternalReport,
+      idem: { scope: string; key: string | null },
+    ): Promise<IntakeResult> {
       const matter = await repo.activeMatter(db, tenantId, input.matterCode);
       if (!matter) throw caseErrors.unknownMatter();
       const [lng, lat] = wgs84(input.lng, input.lat, input.crs ?? 'wgs84', 'body');
@@ -91,45 +109,119 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
       const limits = await deps.stepLimits.forTenant(tenantId);
       const code = await repo.tenantCode(db, tenantId);
       const now = clock.now();
-      const result = await once(database, `case.intake:${tenantId}:${idem.scope}`, idem.key, () => clock.now().toISOString(), async (tx) => {
-        const token = randomBytes(18).toString('base64url');
-        const row = await insertNewCase(tx, dialect, {
-          tenantId, tenantCode: code, channel: input.channel, matter, description: input.description, address: input.address,
-          lng, lat, place, reporterId: null, reporterName: input.reporterName, reporterPhone: input.reporterPhone,
-          extra: {
-            external_no: input.externalNo ?? null, public_token_hash: tokenHash(token), reporter_email: input.reporterEmail ?? null,
-            device_id: input.deviceId ?? null,
-          },
-        }, calendar, limits, now);
-        if (input.photoIds?.length) await deps.photos?.attachExternal?.(tx, tenantId, row.id, input.photoIds, 'before', input.uploader ?? idem.scope);
-        await appendEvent(tx, {
-          tenantId, caseId: row.id, at: row.reported_at, actorId: null, actorName: input.source, actorRole: 'external',
-          action: 'report', fromStatus: null, toStatus: 'reported', note: null,
-          data: { channel: input.channel, photos: input.photoIds ?? [], ...(input.externalNo ? { externalNo: input.externalNo } : {}) },
-        });
-        if (input.reporterPhone) {
-          await enqueueNotice(tx, {
-            tenantId, caseId: row.id, phone: input.reporterPhone, kind: NOTICE_KINDS.received,
-            message: `您反映的问题已受理，案件号${row.case_no}，可凭查询码查看办理进度。`, createdAt: now.toISOString(),
+      const result = await once(
+        database,
+        `case.intake:${tenantId}:${idem.scope}`,
+        idem.key,
+        () => clock.now().toISOString(),
+        async (tx) => {
+          const token = randomBytes(18).toString('base64url');
+          const row = await insertNewCase(
+            tx,
+            dialect,
+            {
+              tenantId,
+              tenantCode: code,
+              channel: input.channel,
+              matter,
+              description: input.description,
+              address: input.address,
+              lng,
+              lat,
+              place,
+              reporterId: null,
+              reporterName: input.reporterName,
+              reporterPhone: input.reporterPhone,
+              extra: {
+                external_no: input.externalNo ?? null,
+                public_token_hash: tokenHash(token),
+                reporter_email: input.reporterEmail ?? null,
+                device_id: input.deviceId ?? null,
+              },
+            },
+            calendar,
+            limits,
+            now,
+          );
+          if (input.photoIds?.length)
+            await deps.photos?.attachExternal?.(
+              tx,
+              tenantId,
+              row.id,
+              input.photoIds,
+              'before',
+              input.uploader ?? idem.scope,
+            );
+          await appendEvent(tx, {
+            tenantId,
+            caseId: row.id,
+            at: row.reported_at,
+            actorId: null,
+            actorName: input.source,
+            actorRole: 'external',
+            action: 'report',
+            fromStatus: null,
+            toStatus: 'reported',
+            note: null,
+            data: {
+              channel: input.channel,
+              photos: input.photoIds ?? [],
+              ...(input.externalNo ? { externalNo: input.externalNo } : {}),
+            },
           });
-        }
-        return { status: 201, body: { row, token } };
-      }, input);
+          if (input.reporterPhone) {
+            await enqueueNotice(tx, {
+              tenantId,
+              caseId: row.id,
+              phone: input.reporterPhone,
+              kind: NOTICE_KINDS.received,
+              message: `您反映的问题已受理，案件号${row.case_no}，可凭查询码查看办理进度。`,
+              createdAt: now.toISOString(),
+            });
+          }
+          return { status: 201, body: { row, token } };
+        },
+        input,
+      );
       if (!result.replayed) publish(result.body.row, 'report');
-      return { status: result.status, replayed: result.replayed, caseId: result.body.row.id, caseNo: result.body.row.case_no, token: result.body.token };
+      return {
+        status: result.status,
+        replayed: result.replayed,
+        caseId: result.body.row.id,
+        caseNo: result.body.row.case_no,
+        token: result.body.token,
+      };
     },
 
     /** 满意 / 基本满意 / 不满意 on a closed case; a later rating replaces the earlier one. */
-    async rate(tenantId: string, caseId: string, r: { value: Satisfaction; source: SatisfactionSource; note?: string | null }): Promise<void> {
+    async rate(
+      tenantId: string,
+      caseId: string,
+      r: { value: Satisfaction; source: SatisfactionSource; note?: string | null },
+    ): Promise<void> {
       const c = await closedCase(tenantId, caseId);
       if (c.status !== 'closed') throw caseErrors.notClosed('rate');
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
-        const patch: Partial<CasesTable> = { satisfaction: r.value, satisfaction_source: r.source, satisfaction_at: now, updated_at: now };
+        const patch: Partial<CasesTable> = {
+          satisfaction: r.value,
+          satisfaction_source: r.source,
+          satisfaction_at: now,
+          updated_at: now,
+        };
         if (!(await repo.updateCase(tx, tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
         await appendEvent(tx, {
-          tenantId, caseId: c.id, at: now, actorId: null, actorName: r.source, actorRole: 'external', action: 'rate',
-          fromStatus: c.status, toStatus: c.status, note: r.note?.trim() || null, data: { satisfaction: r.value, source: r.source },
+          tenantId,
+          caseId: c.id,
+          at: now,
+          actorId: null,
+          actorName: r.source,
+          actorRole: 'external',
+          action: 'rate',
+          fromStatus: c.status,
+          toStatus: c.status,
+          note: r.note?.trim() || null,
+          data: { satisfaction: r.value, source: r.source },
         });
       });
     },
@@ -147,14 +239,29 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
       const to: CaseState = 'pending_dispatch';
       const iso = now.toISOString();
       const patch: Partial<CasesTable> = {
-        status: to, ...startStep(calendar, now, limits.pending_dispatch ?? { value: 0.5, unit: 'work_hours' }),
-        close_type: null, closed_at: null, handling_deadline: null, reopen_count: (c.reopen_count ?? 0) + 1, reopened_at: iso, updated_at: iso,
+        status: to,
+        ...startStep(calendar, now, limits.pending_dispatch ?? { value: 0.5, unit: 'work_hours' }),
+        close_type: null,
+        closed_at: null,
+        handling_deadline: null,
+        reopen_count: (c.reopen_count ?? 0) + 1,
+        reopened_at: iso,
+        updated_at: iso,
       };
       await db.transaction().execute(async (tx) => {
         if (!(await repo.updateCase(tx, tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
         await appendEvent(tx, {
-          tenantId, caseId: c.id, at: iso, actorId: null, actorName: r.source, actorRole: 'external', action: 'reopen',
-          fromStatus: c.status, toStatus: to, note: r.reason.trim() || null, data: { reopenCount: patch.reopen_count },
+          tenantId,
+          caseId: c.id,
+          at: iso,
+          actorId: null,
+          actorName: r.source,
+          actorRole: 'external',
+          action: 'reopen',
+          fromStatus: c.status,
+          toStatus: to,
+          note: r.reason.trim() || null,
+          data: { reopenCount: patch.reopen_count },
         });
       });
       publish({ ...c, ...patch }, 'reopen');
@@ -163,7 +270,9 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
     /** A case as the public may see it; a case of a non-public channel is the same 404 as a missing one. */
     async publicView(tenantId: string, caseId: string): Promise<PublicCaseView> {
       const c = await repo.findCase(db, tenantId, caseId);
-      const view = c ? await publicView(db, c, await publicChannels(tenantId), await reopenDays(tenantId), clock.now()) : null;
+      const view = c
+        ? await publicView(db, c, await publicChannels(tenantId), await reopenDays(tenantId), clock.now())
+        : null;
       if (!view) throw notFound('case');
       return view;
     },
@@ -179,8 +288,13 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
       if (!token || token.length > 200) return null;
       const channels = await publicChannels(tenantId);
       if (channels.length === 0) return null;
-      const row = await db.selectFrom('cases').select('id').where('public_token_hash', '=', tokenHash(token)).where('tenant_id', '=', tenantId)
-        .where('channel', 'in', channels).executeTakeFirst();
+      const row = await db
+        .selectFrom('cases')
+        .select('id')
+        .where('public_token_hash', '=', tokenHash(token))
+        .where('tenant_id', '=', tenantId)
+        .where('channel', 'in', channels)
+        .executeTakeFirst();
       return row?.id ?? null;
     },
 
@@ -188,8 +302,13 @@ export function createExternalCases(database: Database, clock: Clock, deps: Case
     async findByNo(tenantId: string, caseNo: string): Promise<string | null> {
       const channels = await publicChannels(tenantId);
       if (channels.length === 0) return null;
-      const row = await db.selectFrom('cases').select('id').where('tenant_id', '=', tenantId).where('case_no', '=', caseNo)
-        .where('channel', 'in', channels).executeTakeFirst();
+      const row = await db
+        .selectFrom('cases')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('case_no', '=', caseNo)
+        .where('channel', 'in', channels)
+        .executeTakeFirst();
       return row?.id ?? null;
     },
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_ACTIONS, CASE_STATES, TERMINAL_STATES, type CaseAction, type CaseState } from '../../../../common/domain/case-status.ts';
+import {
+  CASE_ACTIONS,
+  CASE_STATES,
+  TERMINAL_STATES,
+  type CaseAction,
+  type CaseState,
+} from '../../../../common/domain/case-status.ts';
 import { allowedActions, nextState, TRANSITIONS } from './case-lifecycle.ts';
 
 /**
@@ -7,14 +13,31 @@ import { allowedActions, nextState, TRANSITIONS } from './case-lifecycle.ts';
  * "Workflow stages and roles".
  */
 const EXPECTED: Record<CaseState, Partial<Record<CaseAction, CaseState>>> = {
-  reported: { accept: 'pending_filing', send_verify: 'verifying', void: 'voided', escalate: 'reported', self_handle: 'closed' },
+  reported: {
+    accept: 'pending_filing',
+    send_verify: 'verifying',
+    void: 'voided',
+    escalate: 'reported',
+    self_handle: 'closed',
+  },
   verifying: { verify: 'pending_filing', void: 'voided', escalate: 'verifying' },
   pending_filing: { file: 'pending_dispatch', void: 'voided', escalate: 'pending_filing' },
-  pending_dispatch: { dispatch: 'handling', reclassify: 'pending_dispatch', void: 'voided', escalate: 'pending_dispatch' },
+  pending_dispatch: {
+    dispatch: 'handling',
+    reclassify: 'pending_dispatch',
+    void: 'voided',
+    escalate: 'pending_dispatch',
+  },
   handling: {
-    assign: 'handling', report_back: 'reported_back', request_return: 'handling', approve_return: 'pending_dispatch',
-    request_extension: 'handling', approve_extension: 'handling', request_suspension: 'handling',
-    approve_suspension: 'suspended', escalate: 'handling',
+    assign: 'handling',
+    report_back: 'reported_back',
+    request_return: 'handling',
+    approve_return: 'pending_dispatch',
+    request_extension: 'handling',
+    approve_extension: 'handling',
+    request_suspension: 'handling',
+    approve_suspension: 'suspended',
+    escalate: 'handling',
   },
   suspended: { resume: 'handling', escalate: 'suspended' },
   reported_back: { send_check: 'checking', escalate: 'reported_back' },
@@ -40,12 +63,16 @@ describe('case lifecycle', () => {
 
   it('every state except the terminal ones can be reached and left', () => {
     const reachable = new Set<CaseState>(['reported']);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
-      for (const s of [...reachable]) for (const a of allowedActions(s)) {
-        const n = nextState(s, a);
-        if (n && !reachable.has(n)) { reachable.add(n); changed = true; }
-      }
+      for (const s of [...reachable])
+        for (const a of allowedActions(s)) {
+          const n = nextState(s, a);
+          if (n && !reachable.has(n)) {
+            reachable.add(n);
+            changed = true;
+          }
+        }
     }
     expect([...reachable].sort()).toEqual([...CASE_STATES].sort());
   });

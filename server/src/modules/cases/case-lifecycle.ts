@@ -22,7 +22,12 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   file: { from: ['pending_filing'], to: 'pending_dispatch', permission: 'case.file' },
   // A filed case may still be voided before dispatch, or re-classified: both count against 准确立案率
   // (docs/standards.md, "KPI indicators").
-  void: { from: ['reported', 'verifying', 'pending_filing', 'pending_dispatch'], to: 'voided', permission: 'case.void', needsNote: true },
+  void: {
+    from: ['reported', 'verifying', 'pending_filing', 'pending_dispatch'],
+    to: 'voided',
+    permission: 'case.void',
+    needsNote: true,
+  },
   reclassify: { from: ['pending_dispatch'], to: null, permission: 'case.file', needsNote: true },
   dispatch: { from: ['pending_dispatch'], to: 'handling', permission: 'case.dispatch' },
   assign: { from: ['handling'], to: null, permission: 'case.assign' },
@@ -39,7 +44,17 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   check_fail: { from: ['checking'], to: 'handling', permission: 'case.check', needsNote: true },
   close: { from: ['pending_close'], to: 'closed', permission: 'case.close' },
   escalate: {
-    from: ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'suspended', 'reported_back', 'checking', 'pending_close'],
+    from: [
+      'reported',
+      'verifying',
+      'pending_filing',
+      'pending_dispatch',
+      'handling',
+      'suspended',
+      'reported_back',
+      'checking',
+      'pending_close',
+    ],
     to: null,
     permission: 'case.escalate',
   },

@@ -24,13 +24,22 @@ function open(session: Session) {
   let text = '';
   let status = 0;
   let ended = false;
-  const req = request({ host: '127.0.0.1', port, path: '/api/live', headers: { cookie: session.cookie, accept: 'text/event-stream' } }, (res) => {
-    status = res.statusCode ?? 0;
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { text += chunk; });
-    res.on('end', () => { ended = true; });
+  const req = request(
+    { host: '127.0.0.1', port, path: '/api/live', headers: { cookie: session.cookie, accept: 'text/event-stream' } },
+    (res) => {
+      status = res.statusCode ?? 0;
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => {
+        ended = true;
+      });
+    },
+  );
+  req.on('error', () => {
+    ended = true;
   });
-  req.on('error', () => { ended = true; });
   req.end();
   return { text: () => text, status: () => status, ended: () => ended, close: () => req.destroy() };
 }
@@ -44,7 +53,9 @@ const until = async (check: () => boolean, ms = 5000) => {
 const pings = (text: string) => text.split(': ping').length - 1;
 
 async function userId(username: string): Promise<string> {
-  return (await as(ctx.app, admin).get(`/api/org/users?q=${username}`)).json().items.find((u: { username: string }) => u.username === username).id;
+  return (await as(ctx.app, admin).get(`/api/org/users?q=${username}`))
+    .json()
+    .items.find((u: { username: string }) => u.username === username).id;
 }
 
 describe('live stream and the session behind it', () => {
@@ -70,7 +81,10 @@ describe('live stream and the session behind it', () => {
     const desk = await login(ctx.app, 'operator', 'Demo@12345');
     const stream = open(phone);
     expect(await until(() => stream.text().includes(': connected'))).toBe(true);
-    const changed = await as(ctx.app, desk).post('/api/auth/password', { currentPassword: 'Demo@12345', newPassword: 'Harbour#Lights7' });
+    const changed = await as(ctx.app, desk).post('/api/auth/password', {
+      currentPassword: 'Demo@12345',
+      newPassword: 'Harbour#Lights7',
+    });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(await until(stream.ended)).toBe(true);
   });
@@ -79,7 +93,9 @@ describe('live stream and the session behind it', () => {
     const s = await login(ctx.app, 'shiftleader', 'Demo@12345');
     const stream = open(s);
     expect(await until(() => stream.text().includes(': connected'))).toBe(true);
-    expect((await as(ctx.app, admin).patch(`/api/org/users/${await userId('shiftleader')}`, { active: false })).statusCode).toBe(200);
+    expect(
+      (await as(ctx.app, admin).patch(`/api/org/users/${await userId('shiftleader')}`, { active: false })).statusCode,
+    ).toBe(200);
     expect(await until(stream.ended)).toBe(true);
   });
 
@@ -95,10 +111,12 @@ describe('live stream and the session behind it', () => {
     first.close();
     // The server notices the closed connection; then a new stream is accepted.
     let fourth = open(s);
-    expect(await until(() => {
-      if (fourth.status() === 429) fourth = open(s);
-      return fourth.text().includes(': connected');
-    })).toBe(true);
+    expect(
+      await until(() => {
+        if (fourth.status() === 429) fourth = open(s);
+        return fourth.text().includes(': connected');
+      }),
+    ).toBe(true);
     second.close();
     fourth.close();
   });

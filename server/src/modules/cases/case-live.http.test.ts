@@ -19,10 +19,20 @@ afterAll(async () => ctx.close());
 /** Opens /api/live and collects the text it receives. */
 function listen(session: Session | undefined) {
   let text = '';
-  const req = request({ host: '127.0.0.1', port, path: '/api/live', headers: { cookie: session?.cookie ?? '', accept: 'text/event-stream' } }, (res) => {
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => { text += chunk; });
-  });
+  const req = request(
+    {
+      host: '127.0.0.1',
+      port,
+      path: '/api/live',
+      headers: { cookie: session?.cookie ?? '', accept: 'text/event-stream' },
+    },
+    (res) => {
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
+    },
+  );
   req.end();
   return { text: () => text, close: () => req.destroy() };
 }
@@ -37,8 +47,15 @@ describe('live events (SSE)', () => {
   it('delivers a new case to the dispatcher, not to a unit handler who may not see it', async () => {
     const dispatcher = listen(s.dispatcher);
     const handler = listen(s.handler);
-    expect(await until(() => dispatcher.text().includes(': connected') && handler.text().includes(': connected'))).toBe(true);
-    const created = await as(ctx.app, s.inspector ?? null).post('/api/cases', { matterCode: '09006', description: '实时推送测试', lng: 114.975, lat: 30.1 });
+    expect(await until(() => dispatcher.text().includes(': connected') && handler.text().includes(': connected'))).toBe(
+      true,
+    );
+    const created = await as(ctx.app, s.inspector ?? null).post('/api/cases', {
+      matterCode: '09006',
+      description: '实时推送测试',
+      lng: 114.975,
+      lat: 30.1,
+    });
     expect(created.statusCode).toBe(201);
     expect(await until(() => dispatcher.text().includes(created.json().caseNo))).toBe(true);
     expect(dispatcher.text()).toContain('event: case');

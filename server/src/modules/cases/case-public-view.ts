@@ -1,7 +1,13 @@
 import type { PublicCaseSummary, PublicCaseView, PublicPhoto } from '../../../../common/contracts/case-public.ts';
 import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import {
-  PUBLIC_NOTE_ACTIONS, PUBLIC_PHOTO_PHASES, isPublicChannel, isPublicEvent, publicCoordinate, publicNote, publicText,
+  PUBLIC_NOTE_ACTIONS,
+  PUBLIC_PHOTO_PHASES,
+  isPublicChannel,
+  isPublicEvent,
+  publicCoordinate,
+  publicNote,
+  publicText,
 } from '../../../../common/domain/public-output.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
@@ -39,7 +45,12 @@ export function reopenUntil(c: Pick<CasesTable, 'status' | 'closed_at'>, reopenD
  * Rows of channels outside `channels` are dropped: callers select by channel already, this keeps the rule local.
  */
 export async function publicSummaries(
-  db: Executor, tenantId: string, all: readonly CasesTable[], channels: readonly string[], reopenDays: number, now: Date,
+  db: Executor,
+  tenantId: string,
+  all: readonly CasesTable[],
+  channels: readonly string[],
+  reopenDays: number,
+  now: Date,
 ): Promise<PublicCaseSummary[]> {
   const rows = all.filter((r) => isPublicChannel(r.channel, channels));
   if (rows.length === 0) return [];
@@ -47,13 +58,37 @@ export async function publicSummaries(
   const unitIds = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
   const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
   const [matters, units, parents, photos, notes] = await Promise.all([
-    repo.matterNames(db, tenantId, rows.map((r) => r.matter_code)),
+    repo.matterNames(
+      db,
+      tenantId,
+      rows.map((r) => r.matter_code),
+    ),
     unitIds.length ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
-    parentIds.length ? db.selectFrom('cases').select(['id', 'case_no', 'channel']).where('tenant_id', '=', tenantId).where('id', 'in', parentIds).execute() : [],
-    db.selectFrom('case_photos').select(['id', 'case_id', 'phase']).where('tenant_id', '=', tenantId).where('case_id', 'in', ids)
-      .where('phase', 'in', [...PUBLIC_PHOTO_PHASES]).orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('case_events').select(['case_id', 'note', 'seq']).where('case_id', 'in', ids).where('action', 'in', [...PUBLIC_NOTE_ACTIONS])
-      .where('note', 'is not', null).orderBy('seq').execute(),
+    parentIds.length
+      ? db
+          .selectFrom('cases')
+          .select(['id', 'case_no', 'channel'])
+          .where('tenant_id', '=', tenantId)
+          .where('id', 'in', parentIds)
+          .execute()
+      : [],
+    db
+      .selectFrom('case_photos')
+      .select(['id', 'case_id', 'phase'])
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', 'in', ids)
+      .where('phase', 'in', [...PUBLIC_PHOTO_PHASES])
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('case_events')
+      .select(['case_id', 'note', 'seq'])
+      .where('case_id', 'in', ids)
+      .where('action', 'in', [...PUBLIC_NOTE_ACTIONS])
+      .where('note', 'is not', null)
+      .orderBy('seq')
+      .execute(),
   ]);
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   // a parent of a non-public channel is not named: its number would lead nowhere but to a guess
@@ -62,21 +97,39 @@ export async function publicSummaries(
   const photosOf = new Map<string, PublicPhoto[]>();
   for (const p of photos) {
     const list = photosOf.get(p.case_id!) ?? [];
-    list.push({ id: p.id, phase: p.phase, url: `/api/public/photos/${p.id}`, thumbUrl: `/api/public/photos/${p.id}/thumb` });
+    list.push({
+      id: p.id,
+      phase: p.phase,
+      url: `/api/public/photos/${p.id}`,
+      thumbUrl: `/api/public/photos/${p.id}/thumb`,
+    });
     photosOf.set(p.case_id!, list);
   }
   return rows.map((c) => {
     const until = reopenUntil(c, reopenDays);
     return {
-      id: c.id, caseNo: c.case_no, status: c.status, open: isOpen(c.status), channel: c.channel, matterCode: c.matter_code,
-      matterName: matters.get(c.matter_code) ?? null, description: publicText(c.description), address: publicText(c.address),
-      lng: publicCoordinate(c.lng), lat: publicCoordinate(c.lat),
-      gridCode: c.grid_code, parentCaseNo: c.parent_id ? parentNo.get(c.parent_id) ?? null : null, reportedAt: c.reported_at,
-      updatedAt: c.updated_at, closedAt: c.closed_at, expectedAt: isOpen(c.status) ? c.handling_deadline ?? c.step_deadline : null,
-      unitName: c.unit_id ? unitName.get(c.unit_id) ?? null : null,
+      id: c.id,
+      caseNo: c.case_no,
+      status: c.status,
+      open: isOpen(c.status),
+      channel: c.channel,
+      matterCode: c.matter_code,
+      matterName: matters.get(c.matter_code) ?? null,
+      description: publicText(c.description),
+      address: publicText(c.address),
+      lng: publicCoordinate(c.lng),
+      lat: publicCoordinate(c.lat),
+      gridCode: c.grid_code,
+      parentCaseNo: c.parent_id ? (parentNo.get(c.parent_id) ?? null) : null,
+      reportedAt: c.reported_at,
+      updatedAt: c.updated_at,
+      closedAt: c.closed_at,
+      expectedAt: isOpen(c.status) ? (c.handling_deadline ?? c.step_deadline) : null,
+      unitName: c.unit_id ? (unitName.get(c.unit_id) ?? null) : null,
       satisfaction: (c.satisfaction ?? null) as PublicCaseSummary['satisfaction'],
       reopenUntil: until && until > now.toISOString() ? until : null,
-      statusNotes: publicText(lastNote.get(c.id) ?? null), photos: photosOf.get(c.id) ?? [],
+      statusNotes: publicText(lastNote.get(c.id) ?? null),
+      photos: photosOf.get(c.id) ?? [],
     };
   });
 }
@@ -85,12 +138,24 @@ export async function publicSummaries(
  * One case with its public timeline: status changes and reporter-facing events, never who did them; null when its
  * channel is not public (the caller answers the same 404 as for a missing case).
  */
-export async function publicView(db: Executor, c: CasesTable, channels: readonly string[], reopenDays: number, now: Date): Promise<PublicCaseView | null> {
+export async function publicView(
+  db: Executor,
+  c: CasesTable,
+  channels: readonly string[],
+  reopenDays: number,
+  now: Date,
+): Promise<PublicCaseView | null> {
   const [summary] = await publicSummaries(db, c.tenant_id, [c], channels, reopenDays, now);
   if (!summary) return null;
-  const events = await db.selectFrom('case_events').select(['at', 'action', 'from_status', 'to_status', 'note'])
-    .where('case_id', '=', c.id).orderBy('seq').execute();
-  const timeline = events.filter(isPublicEvent).map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: publicNote(e.action, e.note) }));
+  const events = await db
+    .selectFrom('case_events')
+    .select(['at', 'action', 'from_status', 'to_status', 'note'])
+    .where('case_id', '=', c.id)
+    .orderBy('seq')
+    .execute();
+  const timeline = events
+    .filter(isPublicEvent)
+    .map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: publicNote(e.action, e.note) }));
   return { ...summary, timeline };
 }
 
@@ -98,10 +163,19 @@ export async function publicView(db: Executor, c: CasesTable, channels: readonly
  * Non-voided cases of the public channels for public lists (Open311 GET requests), newest first unless asked
  * otherwise. A page only: a total would count every public case of the city on each anonymous request.
  */
-export async function publicRows(db: Executor, tenantId: string, channels: readonly string[], q: PublicListQuery): Promise<CasesTable[]> {
+export async function publicRows(
+  db: Executor,
+  tenantId: string,
+  channels: readonly string[],
+  q: PublicListQuery,
+): Promise<CasesTable[]> {
   const visible = channels.filter((ch) => isPublicChannel(ch, channels));
   if (visible.length === 0) return [];
-  let base = db.selectFrom('cases').where('tenant_id', '=', tenantId).where('status', '!=', 'voided').where('channel', 'in', visible);
+  let base = db
+    .selectFrom('cases')
+    .where('tenant_id', '=', tenantId)
+    .where('status', '!=', 'voided')
+    .where('channel', 'in', visible);
   if (q.ids?.length) base = base.where('id', 'in', q.ids);
   if (q.caseNos?.length) base = base.where('case_no', 'in', q.caseNos);
   if (q.matterCodes?.length) base = base.where('matter_code', 'in', q.matterCodes);
@@ -111,7 +185,12 @@ export async function publicRows(db: Executor, tenantId: string, channels: reado
   if (q.to) base = base.where('reported_at', '<=', q.to);
   if (q.updatedFrom) base = base.where('updated_at', '>=', q.updatedFrom);
   if (q.updatedTo) base = base.where('updated_at', '<=', q.updatedTo);
-  const [col, dir] = q.order === 'reported_asc' ? (['reported_at', 'asc'] as const) : q.order === 'updated_desc' ? (['updated_at', 'desc'] as const) : (['reported_at', 'desc'] as const);
+  const [col, dir] =
+    q.order === 'reported_asc'
+      ? (['reported_at', 'asc'] as const)
+      : q.order === 'updated_desc'
+        ? (['updated_at', 'desc'] as const)
+        : (['reported_at', 'desc'] as const);
   const rows = await base.selectAll().orderBy(col, dir).orderBy('id', dir).limit(q.limit).offset(q.offset).execute();
   return rows;
 }

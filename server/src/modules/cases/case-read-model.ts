@@ -20,7 +20,12 @@ export function caseEventsWithCase(db: Executor) {
 
 /** The timeline of one case for a partner's reply text: time, action, note and the actor's role, in order. */
 export function caseTimelineBrief(db: Executor, caseId: string) {
-  return db.selectFrom('case_events').select(['at', 'action', 'note', 'actor_role']).where('case_id', '=', caseId).orderBy('seq', 'asc').execute();
+  return db
+    .selectFrom('case_events')
+    .select(['at', 'action', 'note', 'actor_role'])
+    .where('case_id', '=', caseId)
+    .orderBy('seq', 'asc')
+    .execute();
 }
 
 /**
@@ -30,8 +35,20 @@ export function caseTimelineBrief(db: Executor, caseId: string) {
 export async function caseFactInputs(db: Executor, caseIds: readonly string[]) {
   const [cases, events, reds] = await Promise.all([
     db.selectFrom('cases').selectAll().where('id', 'in', caseIds).execute(),
-    db.selectFrom('case_events').select(['case_id', 'action', 'actor_id', 'at', 'from_status', 'to_status']).where('case_id', 'in', caseIds).orderBy('case_id').orderBy('seq').execute(),
-    db.selectFrom('case_warnings').select(['case_id', 'status', (eb) => eb.fn.countAll<number>().as('n')]).where('case_id', 'in', caseIds).where('level', '=', 'red').groupBy(['case_id', 'status']).execute(),
+    db
+      .selectFrom('case_events')
+      .select(['case_id', 'action', 'actor_id', 'at', 'from_status', 'to_status'])
+      .where('case_id', 'in', caseIds)
+      .orderBy('case_id')
+      .orderBy('seq')
+      .execute(),
+    db
+      .selectFrom('case_warnings')
+      .select(['case_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('case_id', 'in', caseIds)
+      .where('level', '=', 'red')
+      .groupBy(['case_id', 'status'])
+      .execute(),
   ]);
   return { cases, events, reds };
 }

@@ -12,7 +12,8 @@ const api = (who: string) => as(ctx.app, s[who] ?? null);
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'leader']) s[u] = await login(ctx.app, u, 'Demo@12345');
+  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'leader'])
+    s[u] = await login(ctx.app, u, 'Demo@12345');
 });
 afterAll(async () => ctx.close());
 
@@ -32,7 +33,11 @@ async function transition(who: string, id: string, body: Record<string, unknown>
 }
 
 async function otherMatterCondition() {
-  const all = (await api('shiftleader').get('/api/catalog/conditions?pageSize=100')).json().items as { id: string; matterCode: string; active: boolean }[];
+  const all = (await api('shiftleader').get('/api/catalog/conditions?pageSize=100')).json().items as {
+    id: string;
+    matterCode: string;
+    active: boolean;
+  }[];
   const other = all.find((c) => c.matterCode !== '09006' && c.active);
   if (!other) throw new Error('the demo city has no filing condition of another matter');
   return other;
@@ -55,7 +60,16 @@ describe(`re-classification (改类) and 准确立案率 (${TEST_DIALECT})`, () 
       expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
     }
     // a dispatcher holds no case.file: the same 404 as for a case it cannot touch, and nothing changes
-    expect((await transition('dispatcher', id, { action: 'reclassify', note: '类别错误', matterCode: other.matterCode, filingConditionId: other.id })).statusCode).toBe(404);
+    expect(
+      (
+        await transition('dispatcher', id, {
+          action: 'reclassify',
+          note: '类别错误',
+          matterCode: other.matterCode,
+          filingConditionId: other.id,
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await api('shiftleader').get(`/api/cases/${id}`)).json().matterCode).toBe('09006');
   });
 
@@ -64,7 +78,12 @@ describe(`re-classification (改类) and 准确立案率 (${TEST_DIALECT})`, () 
     const other = await otherMatterCondition();
     const before = (await api('shiftleader').get(`/api/cases/${id}`)).json();
     expect(before.allowedActions).toContain('reclassify');
-    const res = await transition('shiftleader', id, { action: 'reclassify', note: '实为其他类别', matterCode: other.matterCode, filingConditionId: other.id });
+    const res = await transition('shiftleader', id, {
+      action: 'reclassify',
+      note: '实为其他类别',
+      matterCode: other.matterCode,
+      filingConditionId: other.id,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const after = res.json();
     expect(after.status).toBe('pending_dispatch');
@@ -74,7 +93,9 @@ describe(`re-classification (改类) and 准确立案率 (${TEST_DIALECT})`, () 
     expect(row.data.fromMatter.code).toBe('09006');
     expect(row.data.toMatter.code).toBe(other.matterCode);
     const name = row.data.toMatter.name as string;
-    const found = (await api('shiftleader').get(`/api/cases?q=${encodeURIComponent(name)}`)).json().items.map((c: { id: string }) => c.id);
+    const found = (await api('shiftleader').get(`/api/cases?q=${encodeURIComponent(name)}`))
+      .json()
+      .items.map((c: { id: string }) => c.id);
     expect(found).toContain(id);
     // once dispatched, a case is no longer re-classified here (a return brings it back to the dispatcher first)
     expect((await transition('dispatcher', id, { action: 'dispatch' })).statusCode).toBe(200);
@@ -86,7 +107,11 @@ describe(`re-classification (改类) and 准确立案率 (${TEST_DIALECT})`, () 
     const kpi = async () => (await api('leader').get('/api/kpi?period=month&at=2024-03&subject=tenant')).json().total;
     const start = await kpi();
     const voidedId = await filedCase('立案后作废 实为重复');
-    const voided = await transition('shiftleader', voidedId, { action: 'void', note: '立案错误', voidReason: 'invalid' });
+    const voided = await transition('shiftleader', voidedId, {
+      action: 'void',
+      note: '立案错误',
+      voidReason: 'invalid',
+    });
     expect(voided.statusCode, voided.body).toBe(200);
     const end = await kpi();
     expect(end.counts.filed - start.counts.filed).toBe(1);
@@ -94,7 +119,10 @@ describe(`re-classification (改类) and 准确立案率 (${TEST_DIALECT})`, () 
     expect(end.counts.filedVoided).toBe(start.counts.filedVoided + 1);
     expect(end.counts.filedVoided).toBeGreaterThanOrEqual(2);
     const rate = end.indicators.accurateFilingRate.value as number;
-    expect(rate).toBeCloseTo(Math.round(((end.counts.filed - end.counts.filedVoided) / end.counts.filed) * 10000) / 100, 1);
+    expect(rate).toBeCloseTo(
+      Math.round(((end.counts.filed - end.counts.filedVoided) / end.counts.filed) * 10000) / 100,
+      1,
+    );
     expect(rate).toBeLessThan(100);
   });
 });

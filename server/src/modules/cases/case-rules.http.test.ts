@@ -16,14 +16,24 @@ const ids = { inspector: '', inspector2: '', operator: '', sanitation: '', other
 const api = (who: string) => as(ctx.app, s[who] ?? null);
 
 async function userWith(username: string, grants: unknown[]): Promise<string> {
-  const res = await api('admin').post('/api/org/users', { username, displayName: username, password: 'Rules#2024x', grants });
+  const res = await api('admin').post('/api/org/users', {
+    username,
+    displayName: username,
+    password: 'Rules#2024x',
+    grants,
+  });
   expect(res.statusCode, res.body).toBe(201);
   s[username] = await firstSignIn(ctx.app, username, 'Rules#2024x', 'Chosen#2024xy');
   return res.json().id;
 }
 
 async function report(who = 'inspector', extra: Record<string, unknown> = {}) {
-  const res = await api(who).post('/api/cases', { matterCode: '09006', description: '规则测试 占道经营', ...POINT, ...extra });
+  const res = await api(who).post('/api/cases', {
+    matterCode: '09006',
+    description: '规则测试 占道经营',
+    ...POINT,
+    ...extra,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; version: number; channel: string; status: string; streetName: string };
 }
@@ -46,12 +56,19 @@ beforeAll(async () => {
   const me = async (who: string) => (await api(who).get('/api/auth/me')).json().user.id as string;
   ids.inspector = await me('inspector');
   ids.operator = await me('operator');
-  const units = (await api('admin').get('/api/org/units?pageSize=100')).json().items as { id: string; code: string; active: boolean }[];
+  const units = (await api('admin').get('/api/org/units?pageSize=100')).json().items as {
+    id: string;
+    code: string;
+    active: boolean;
+  }[];
   ids.sanitation = units.find((u) => u.code === 'SANITATION')!.id;
   ids.otherUnit = units.find((u) => u.active && !['SANITATION', 'OFFICE', 'BUREAU', 'COMMAND'].includes(u.code))!.id;
   const located = (await api('admin').get(`/api/geo/locate?lng=${POINT.lng}&lat=${POINT.lat}`)).json();
   ids.street = located.street.id;
-  const streets = (await api('admin').get('/api/org/regions?pageSize=100')).json().items as { id: string; kind: string }[];
+  const streets = (await api('admin').get('/api/org/regions?pageSize=100')).json().items as {
+    id: string;
+    kind: string;
+  }[];
   ids.otherStreet = streets.find((r) => (r.kind === 'street' || r.kind === 'town') && r.id !== ids.street)!.id;
   ids.inspector2 = await userWith('inspector2', [{ role: 'inspector' }]);
   await userWith('inspectoroperator', [{ role: 'inspector' }, { role: 'operator' }]);
@@ -89,7 +106,12 @@ describe('核实/核查 tasks belong to the inspector they were sent to', () => 
     const outsider = await userWith('inspectorelsewhere', [{ role: 'inspector', regionId: ids.otherStreet }]);
     const retired = await userWith('inspectorretired', [{ role: 'inspector' }]);
     expect((await api('admin').patch(`/api/org/users/${retired}`, { active: false })).statusCode).toBe(200);
-    for (const [userId, rule] of [[ids.operator, 'inspector'], ['01900000-0000-7000-8000-000000000000', 'inspector'], [retired, 'inspector'], [outsider, 'scope']] as const) {
+    for (const [userId, rule] of [
+      [ids.operator, 'inspector'],
+      ['01900000-0000-7000-8000-000000000000', 'inspector'],
+      [retired, 'inspector'],
+      [outsider, 'scope'],
+    ] as const) {
       const res = await transition('operator', c.id, { action: 'send_verify', userId });
       expect(res.statusCode, `${userId}: ${res.body}`).toBe(400);
       expect(res.json().error.details[0]).toMatchObject({ field: 'body.userId', rule });
@@ -106,12 +128,22 @@ describe('核实/核查 tasks belong to the inspector they were sent to', () => 
 });
 
 describe('staff intake: channel from the role, 自行处置 for inspectors only', () => {
-  it('takes the channel from the reporter\'s role and refuses one the roles do not give (400 on body.channel)', async () => {
+  it("takes the channel from the reporter's role and refuses one the roles do not give (400 on body.channel)", async () => {
     expect((await report('operator')).channel).toBe('operator');
     expect((await report('shiftleader')).channel).toBe('operator');
     expect((await report('inspector')).channel).toBe('inspector');
-    for (const [who, channel] of [['operator', 'leader'], ['operator', 'inspector'], ['inspector', 'operator'], ['shiftleader', 'leader']]) {
-      const res = await api(who!).post('/api/cases', { matterCode: '09006', description: '冒用来源', ...POINT, channel });
+    for (const [who, channel] of [
+      ['operator', 'leader'],
+      ['operator', 'inspector'],
+      ['inspector', 'operator'],
+      ['shiftleader', 'leader'],
+    ]) {
+      const res = await api(who!).post('/api/cases', {
+        matterCode: '09006',
+        description: '冒用来源',
+        ...POINT,
+        channel,
+      });
       expect(res.statusCode, `${who} as ${channel}: ${res.body}`).toBe(400);
       expect(res.json().error.details[0].field).toBe('body.channel');
     }
@@ -122,7 +154,12 @@ describe('staff intake: channel from the role, 自行处置 for inspectors only'
 
   it('refuses 自行处置 from anyone but an inspector (403), at intake and as a later action', async () => {
     for (const who of ['operator', 'shiftleader']) {
-      const res = await api(who).post('/api/cases', { matterCode: '09006', description: '自行处置冒用', ...POINT, selfHandled: true });
+      const res = await api(who).post('/api/cases', {
+        matterCode: '09006',
+        description: '自行处置冒用',
+        ...POINT,
+        selfHandled: true,
+      });
       expect(res.statusCode, `${who}: ${res.body}`).toBe(403);
       expect(res.json().error.code).toBe('CASE_SELF_HANDLE_FORBIDDEN');
     }
@@ -132,7 +169,13 @@ describe('staff intake: channel from the role, 自行处置 for inspectors only'
     expect(later.statusCode, later.body).toBe(403);
     const inspector = await report('inspector', { selfHandled: true });
     expect(inspector.status).toBe('closed');
-    const mixed = await api('inspectoroperator').post('/api/cases', { matterCode: '09006', description: '自行处置', ...POINT, selfHandled: true, channel: 'operator' });
+    const mixed = await api('inspectoroperator').post('/api/cases', {
+      matterCode: '09006',
+      description: '自行处置',
+      ...POINT,
+      selfHandled: true,
+      channel: 'operator',
+    });
     expect(mixed.statusCode, mixed.body).toBe(400);
   });
 });

@@ -13,7 +13,8 @@ let sanitationId: string;
 beforeAll(async () => {
   // The clock jumps by weeks here: sessions must outlive the jumps, idle and absolute.
   ctx = await createTestApp({ env: { SESSION_TTL_HOURS: '720', SESSION_ABSOLUTE_HOURS: '2160' } });
-  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'handler']) s[u] = await login(ctx.app, u, 'Demo@12345');
+  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'handler'])
+    s[u] = await login(ctx.app, u, 'Demo@12345');
   s.admin = await login(ctx.app, 'admin', 'Admin@12345');
   sanitationId = (await as(ctx.app, s.admin ?? null).get('/api/org/units?q=SANITATION')).json().items[0].id;
 });
@@ -30,12 +31,20 @@ async function act(who: string, id: string, body: Record<string, unknown>, expec
 
 /** A case of 06010 暴露垃圾 dispatched to 环卫所 with a 4 work-hour condition, dispatched at the frozen clock. */
 async function dispatchedCase() {
-  const created = await api('inspector').post('/api/cases', { matterCode: '06010', description: '暴露垃圾', lng: 114.975, lat: 30.1 });
+  const created = await api('inspector').post('/api/cases', {
+    matterCode: '06010',
+    description: '暴露垃圾',
+    lng: 114.975,
+    lat: 30.1,
+  });
   expect(created.statusCode, created.body).toBe(201);
   const id = created.json().id;
   await act('operator', id, { action: 'accept' });
   const conditions = (await api('shiftleader').get('/api/catalog/conditions?matterCode=06010')).json().items;
-  const fourHours = conditions.find((c: { limitValue: number; limitUnit: string }) => c.limitValue === 4 && c.limitUnit === 'work_hours') ?? conditions[0];
+  const fourHours =
+    conditions.find(
+      (c: { limitValue: number; limitUnit: string }) => c.limitValue === 4 && c.limitUnit === 'work_hours',
+    ) ?? conditions[0];
   await act('shiftleader', id, { action: 'file', filingConditionId: fourHours.id });
   return act('dispatcher', id, { action: 'dispatch', unitId: sanitationId });
 }
@@ -61,11 +70,21 @@ describe('extension (延期)', () => {
   it('moves the deadline by the approved amount, at most twice; a rejection does not count', async () => {
     ctx.clock.set(new Date('2024-03-12T02:00:00Z'));
     const c = await dispatchedCase();
-    await act('handler', c.id, { action: 'request_extension', note: '需要调车', amountValue: 2, amountUnit: 'work_hours' });
+    await act('handler', c.id, {
+      action: 'request_extension',
+      note: '需要调车',
+      amountValue: 2,
+      amountUnit: 'work_hours',
+    });
     const rejected = await act('dispatcher', c.id, { action: 'approve_extension', approve: false, note: '不同意' });
     expect(rejected.handlingDeadline).toBe('2024-03-12T08:00:00.000Z');
     expect(rejected.extensionCount).toBe(0);
-    await act('handler', c.id, { action: 'request_extension', note: '需要调车', amountValue: 2, amountUnit: 'work_hours' });
+    await act('handler', c.id, {
+      action: 'request_extension',
+      note: '需要调车',
+      amountValue: 2,
+      amountUnit: 'work_hours',
+    });
     const first = await act('dispatcher', c.id, { action: 'approve_extension' });
     // 16:00 + 2 working hours = 18:00 local.
     expect(first.handlingDeadline).toBe('2024-03-12T10:00:00.000Z');
@@ -74,7 +93,11 @@ describe('extension (延期)', () => {
     // 18:00 Tuesday + one working day (8 h) = 18:00 Wednesday.
     expect(second.handlingDeadline).toBe('2024-03-13T10:00:00.000Z');
     expect(second.extensionCount).toBe(2);
-    const third = await api('handler').post(`/api/cases/${c.id}/transitions`, { action: 'request_extension', version: second.version, note: '第三次' });
+    const third = await api('handler').post(`/api/cases/${c.id}/transitions`, {
+      action: 'request_extension',
+      version: second.version,
+      note: '第三次',
+    });
     expect(third.statusCode).toBe(409);
     expect(third.json().error.code).toBe('CASE_LIMIT_REACHED');
   });
@@ -111,17 +134,33 @@ describe('suspension (挂账) and the sweep', () => {
     // 80 % of 4 working hours = 3.2 h: 10:00 + 2 h + 1.2 h after lunch = 15:12 local; at 15:12 exactly still green.
     ctx.clock.set(new Date('2024-03-12T07:12:00Z'));
     await ctx.app.services.cases.sweep(ctx.clock.now());
-    expect((await ctx.database.db.selectFrom('cases').select('step_warned').where('id', '=', c.id).executeTakeFirstOrThrow()).step_warned).toBeNull();
+    expect(
+      (await ctx.database.db.selectFrom('cases').select('step_warned').where('id', '=', c.id).executeTakeFirstOrThrow())
+        .step_warned,
+    ).toBeNull();
     ctx.clock.set(new Date('2024-03-12T07:13:00Z'));
     await ctx.app.services.cases.sweep(ctx.clock.now());
-    let row = await ctx.database.db.selectFrom('cases').select(['step_warned', 'overdue']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    let row = await ctx.database.db
+      .selectFrom('cases')
+      .select(['step_warned', 'overdue'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ step_warned: 'yellow', overdue: 0 });
     expect((await api('handler').get(`/api/cases/${c.id}`)).json().sla.level).toBe('yellow');
     ctx.clock.set(new Date('2024-03-12T08:00:01Z'));
     await ctx.app.services.cases.sweep(ctx.clock.now());
-    row = await ctx.database.db.selectFrom('cases').select(['step_warned', 'overdue']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    row = await ctx.database.db
+      .selectFrom('cases')
+      .select(['step_warned', 'overdue'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ step_warned: 'red', overdue: 1 });
-    const warnings = await ctx.database.db.selectFrom('case_warnings').select('level').where('case_id', '=', c.id).orderBy('at').execute();
+    const warnings = await ctx.database.db
+      .selectFrom('case_warnings')
+      .select('level')
+      .where('case_id', '=', c.id)
+      .orderBy('at')
+      .execute();
     expect(warnings.map((w) => w.level)).toEqual(['yellow', 'red']);
     const overdueInbox = (await api('dispatcher').get('/api/cases?inbox=overdue&pageSize=200')).json();
     expect(overdueInbox.items.map((i: { id: string }) => i.id)).toContain(c.id);
@@ -135,7 +174,13 @@ describe('suspension (挂账) and the sweep', () => {
 
   it('a job runs once per interval across two scheduler instances (database lease)', async () => {
     const runs: string[] = [];
-    const job = (who: string) => ({ name: 'test.lease', everyMs: 60_000, run: async () => { runs.push(who); } });
+    const job = (who: string) => ({
+      name: 'test.lease',
+      everyMs: 60_000,
+      run: async () => {
+        runs.push(who);
+      },
+    });
     const a = new Scheduler(ctx.database, ctx.clock, () => undefined);
     const b = new Scheduler(ctx.database, ctx.clock, () => undefined);
     expect(await a.tick(job('a'))).toBe(true);

@@ -34,7 +34,12 @@ export interface StepClock {
 }
 
 export const NO_CLOCK: StepClock = {
-  step_limit_value: null, step_limit_unit: null, step_started_at: null, step_warn_at: null, step_deadline: null, step_warned: null,
+  step_limit_value: null,
+  step_limit_unit: null,
+  step_started_at: null,
+  step_warn_at: null,
+  step_deadline: null,
+  step_warned: null,
 };
 
 /** Starts a step's clock at `now`: deadline = now + limit in working time; yellow warning at 80 % of it. */
@@ -64,11 +69,16 @@ export function slaOf(
   now: Date,
 ): { level: SlaLevel; deadline: string | null; usedRatio: number | null } {
   if (c.status === 'suspended') return { level: 'paused', deadline: null, usedRatio: null };
-  if (!c.step_started_at || !c.step_deadline || !c.step_limit_unit) return { level: 'none', deadline: c.step_deadline, usedRatio: null };
+  if (!c.step_started_at || !c.step_deadline || !c.step_limit_unit)
+    return { level: 'none', deadline: c.step_deadline, usedRatio: null };
   const unit = c.step_limit_unit as LimitUnit;
   const start = new Date(c.step_started_at);
   const total = calendar.elapsed(start, new Date(c.step_deadline), unit);
   const used = calendar.elapsed(start, now, unit);
   const ratio = total > 0 ? used / total : used > 0 ? Infinity : 0;
-  return { level: slaLevel(used, total), deadline: c.step_deadline, usedRatio: Number.isFinite(ratio) ? Math.round(ratio * 1000) / 1000 : null };
+  return {
+    level: slaLevel(used, total),
+    deadline: c.step_deadline,
+    usedRatio: Number.isFinite(ratio) ? Math.round(ratio * 1000) / 1000 : null,
+  };
 }

@@ -8,15 +8,30 @@ import { DEFAULT_STEP_LIMITS, type StepLimit } from './case-sla.ts';
 
 /** Each step's limit is data: tenant setting `case.stepLimits`, defaults from docs/standards.md, "Time limits". */
 export const STEP_LIMIT_KEY = 'case.stepLimits';
-export const TIMED_STEPS = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'reported_back', 'checking', 'pending_close'] as const;
+export const TIMED_STEPS = [
+  'reported',
+  'verifying',
+  'pending_filing',
+  'pending_dispatch',
+  'reported_back',
+  'checking',
+  'pending_close',
+] as const;
 
-const Limit = Type.Object({ value: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }), unit: Type.Enum([...LIMIT_UNITS]) });
-export const StepLimits = Type.Object(Object.fromEntries(TIMED_STEPS.map((s) => [s, Limit])) as Record<(typeof TIMED_STEPS)[number], typeof Limit>);
+const Limit = Type.Object({
+  value: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+  unit: Type.Enum([...LIMIT_UNITS]),
+});
+export const StepLimits = Type.Object(
+  Object.fromEntries(TIMED_STEPS.map((s) => [s, Limit])) as Record<(typeof TIMED_STEPS)[number], typeof Limit>,
+);
 export type StepLimits = Static<typeof StepLimits>;
 
 function isLimit(v: unknown): v is StepLimit {
   const o = v as { value?: unknown; unit?: unknown } | null;
-  return !!o && typeof o.value === 'number' && o.value > 0 && (LIMIT_UNITS as readonly string[]).includes(String(o.unit));
+  return (
+    !!o && typeof o.value === 'number' && o.value > 0 && (LIMIT_UNITS as readonly string[]).includes(String(o.unit))
+  );
 }
 
 export function createStepLimits(database: Database, settings: SettingsService) {

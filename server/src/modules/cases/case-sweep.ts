@@ -21,49 +21,129 @@ export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
   let overdue = 0;
   let resumed = 0;
 
-  const reds = await db.selectFrom('cases').select(['id', 'tenant_id', 'status', 'unit_id', 'step_warned'])
-    .where('step_deadline', '<', iso).where((eb) => eb.or([eb('step_warned', 'is', null), eb('step_warned', '=', 'yellow')]))
-    .limit(BATCH).execute();
+  const reds = await db
+    .selectFrom('cases')
+    .select(['id', 'tenant_id', 'status', 'unit_id', 'step_warned'])
+    .where('step_deadline', '<', iso)
+    .where((eb) => eb.or([eb('step_warned', 'is', null), eb('step_warned', '=', 'yellow')]))
+    .limit(BATCH)
+    .execute();
   for (const c of reds) {
     await db.transaction().execute(async (tx) => {
       const handling = c.status === 'handling';
-      const res = await tx.updateTable('cases').set({ step_warned: 'red', ...(handling ? { overdue: 1 } : {}) })
-        .where('id', '=', c.id).where('status', '=', c.status).executeTakeFirst();
+      const res = await tx
+        .updateTable('cases')
+        .set({ step_warned: 'red', ...(handling ? { overdue: 1 } : {}) })
+        .where('id', '=', c.id)
+        .where('status', '=', c.status)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;
-      await tx.insertInto('case_warnings').values({ id: newId(), tenant_id: c.tenant_id, case_id: c.id, level: 'red', status: c.status, unit_id: c.unit_id, at: iso, read_at: null }).execute();
+      await tx
+        .insertInto('case_warnings')
+        .values({
+          id: newId(),
+          tenant_id: c.tenant_id,
+          case_id: c.id,
+          level: 'red',
+          status: c.status,
+          unit_id: c.unit_id,
+          at: iso,
+          read_at: null,
+        })
+        .execute();
       warned += 1;
       if (handling) overdue += 1;
     });
   }
 
-  const yellows = await db.selectFrom('cases').select(['id', 'tenant_id', 'status', 'unit_id'])
-    .where('step_warn_at', '<', iso).where('step_warned', 'is', null).limit(BATCH).execute();
+  const yellows = await db
+    .selectFrom('cases')
+    .select(['id', 'tenant_id', 'status', 'unit_id'])
+    .where('step_warn_at', '<', iso)
+    .where('step_warned', 'is', null)
+    .limit(BATCH)
+    .execute();
   for (const c of yellows) {
     await db.transaction().execute(async (tx) => {
-      const res = await tx.updateTable('cases').set({ step_warned: 'yellow' }).where('id', '=', c.id).where('step_warned', 'is', null).executeTakeFirst();
+      const res = await tx
+        .updateTable('cases')
+        .set({ step_warned: 'yellow' })
+        .where('id', '=', c.id)
+        .where('step_warned', 'is', null)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;
-      await tx.insertInto('case_warnings').values({ id: newId(), tenant_id: c.tenant_id, case_id: c.id, level: 'yellow', status: c.status, unit_id: c.unit_id, at: iso, read_at: null }).execute();
+      await tx
+        .insertInto('case_warnings')
+        .values({
+          id: newId(),
+          tenant_id: c.tenant_id,
+          case_id: c.id,
+          level: 'yellow',
+          status: c.status,
+          unit_id: c.unit_id,
+          at: iso,
+          read_at: null,
+        })
+        .execute();
       warned += 1;
     });
   }
 
-  const due = await db.selectFrom('cases').selectAll().where('status', '=', 'suspended').where('suspended_until', '<=', iso).limit(BATCH).execute();
+  const due = await db
+    .selectFrom('cases')
+    .selectAll()
+    .where('status', '=', 'suspended')
+    .where('suspended_until', '<=', iso)
+    .limit(BATCH)
+    .execute();
   for (const c of due) {
     // Read-only lookups go before the transaction: SQLite has one connection, held by an open transaction.
     const calendar = await deps.calendar.forTenant(c.tenant_id);
     const stepLimits = await deps.stepLimits.forTenant(c.tenant_id);
     await db.transaction().execute(async (tx) => {
       const out = await decide({
-        tx, c, input: { action: 'resume', version: c.version }, actorId: 'system', calendar, now, stepLimits, suggestUnit: async () => null,
+        tx,
+        c,
+        input: { action: 'resume', version: c.version },
+        actorId: 'system',
+        calendar,
+        now,
+        stepLimits,
+        suggestUnit: async () => null,
       });
-      const res = await tx.updateTable('cases').set({ ...out.patch, status: out.to, updated_at: iso, version: c.version + 1 })
-        .where('id', '=', c.id).where('version', '=', c.version).executeTakeFirst();
+      const res = await tx
+        .updateTable('cases')
+        .set({ ...out.patch, status: out.to, updated_at: iso, version: c.version + 1 })
+        .where('id', '=', c.id)
+        .where('version', '=', c.version)
+        .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) return;
       await appendEvent(tx, {
-        tenantId: c.tenant_id, caseId: c.id, at: iso, actorId: null, actorName: null, actorRole: 'system', action: 'resume',
-        fromStatus: c.status, toStatus: out.to, note: null, data: { ...out.data, automatic: true },
+        tenantId: c.tenant_id,
+        caseId: c.id,
+        at: iso,
+        actorId: null,
+        actorName: null,
+        actorRole: 'system',
+        action: 'resume',
+        fromStatus: c.status,
+        toStatus: out.to,
+        note: null,
+        data: { ...out.data, automatic: true },
       });
-      await tx.insertInto('case_warnings').values({ id: newId(), tenant_id: c.tenant_id, case_id: c.id, level: 'resumed', status: out.to, unit_id: c.unit_id, at: iso, read_at: null }).execute();
+      await tx
+        .insertInto('case_warnings')
+        .values({
+          id: newId(),
+          tenant_id: c.tenant_id,
+          case_id: c.id,
+          level: 'resumed',
+          status: out.to,
+          unit_id: c.unit_id,
+          at: iso,
+          read_at: null,
+        })
+        .execute();
       resumed += 1;
     });
   }

@@ -27,26 +27,76 @@ export const CASE_GENESIS = GENESIS;
 
 /** Version 2 covers these columns, in this order: every column of case_events except `hash`. */
 export const CASE_EVENT_V2_COLUMNS = [
-  'id', 'tenant_id', 'case_id', 'seq', 'at', 'actor_id', 'actor_name', 'actor_role', 'action', 'from_status', 'to_status',
-  'note', 'data_json', 'prev_hash', 'hash_version',
+  'id',
+  'tenant_id',
+  'case_id',
+  'seq',
+  'at',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'action',
+  'from_status',
+  'to_status',
+  'note',
+  'data_json',
+  'prev_hash',
+  'hash_version',
 ] as const satisfies readonly (keyof CaseEventsTable)[];
 
 export type EventChainRow = Omit<CaseEventsTable, 'hash'>;
 
 export const timelineFormat: ChainFormat<EventChainRow> = {
   // Version 1 left out id, actor_name and actor_role: a step could be credited to someone else unnoticed.
-  legacyHash: (r) => createHash('sha256')
-    .update(JSON.stringify([r.tenant_id, r.case_id, Number(r.seq), r.at, r.actor_id, r.action, r.from_status, r.to_status, r.note, r.data_json, r.prev_hash]))
-    .digest('hex'),
-  message: (r) => canonicalRow('cityloop/case_events/v2', CASE_EVENT_V2_COLUMNS.map((c) => (c === 'seq' || c === 'hash_version' ? Number(r[c]) : r[c]))),
+  legacyHash: (r) =>
+    createHash('sha256')
+      .update(
+        JSON.stringify([
+          r.tenant_id,
+          r.case_id,
+          Number(r.seq),
+          r.at,
+          r.actor_id,
+          r.action,
+          r.from_status,
+          r.to_status,
+          r.note,
+          r.data_json,
+          r.prev_hash,
+        ]),
+      )
+      .digest('hex'),
+  message: (r) =>
+    canonicalRow(
+      'cityloop/case_events/v2',
+      CASE_EVENT_V2_COLUMNS.map((c) => (c === 'seq' || c === 'hash_version' ? Number(r[c]) : r[c])),
+    ),
 };
 
 /** The row for event `e` at position `seq` after `prevHash`, hashed under `key` (also used by bulk loaders). */
-export function eventRow(e: EventInput, seq: number, prevHash: string, key: ChainKey, id: string = newId()): CaseEventsTable {
+export function eventRow(
+  e: EventInput,
+  seq: number,
+  prevHash: string,
+  key: ChainKey,
+  id: string = newId(),
+): CaseEventsTable {
   const row: EventChainRow = {
-    id, tenant_id: e.tenantId, case_id: e.caseId, seq, at: e.at, actor_id: e.actorId, actor_name: e.actorName,
-    actor_role: e.actorRole, action: e.action, from_status: e.fromStatus, to_status: e.toStatus, note: e.note,
-    data_json: e.data ? JSON.stringify(e.data) : null, prev_hash: prevHash, hash_version: CURRENT_HASH_VERSION,
+    id,
+    tenant_id: e.tenantId,
+    case_id: e.caseId,
+    seq,
+    at: e.at,
+    actor_id: e.actorId,
+    actor_name: e.actorName,
+    actor_role: e.actorRole,
+    action: e.action,
+    from_status: e.fromStatus,
+    to_status: e.toStatus,
+    note: e.note,
+    data_json: e.data ? JSON.stringify(e.data) : null,
+    prev_hash: prevHash,
+    hash_version: CURRENT_HASH_VERSION,
   };
   return { ...row, hash: keyedHash(timelineFormat, row, key) };
 }
@@ -54,7 +104,16 @@ export function eventRow(e: EventInput, seq: number, prevHash: string, key: Chai
 /** appendEvent bound to the installation's keys: appends one row in the caller's transaction. */
 export function timelineWriter(keys: ChainKeys) {
   return async function appendEvent(tx: Executor, e: EventInput): Promise<void> {
-    const last = await tx.selectFrom('case_events').select(['seq', 'hash']).where('case_id', '=', e.caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    await tx.insertInto('case_events').values(eventRow(e, (last ? Number(last.seq) : 0) + 1, last?.hash ?? CASE_GENESIS, keys.current)).execute();
+    const last = await tx
+      .selectFrom('case_events')
+      .select(['seq', 'hash'])
+      .where('case_id', '=', e.caseId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    await tx
+      .insertInto('case_events')
+      .values(eventRow(e, (last ? Number(last.seq) : 0) + 1, last?.hash ?? CASE_GENESIS, keys.current))
+      .execute();
   };
 }

@@ -69,13 +69,20 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       break;
     }
     case 'file': {
-      if (!input.filingConditionId) throw caseErrors.field('body.filingConditionId', 'required', 'choose a filing condition (立案条件)');
+      if (!input.filingConditionId)
+        throw caseErrors.field('body.filingConditionId', 'required', 'choose a filing condition (立案条件)');
       const cond = await repo.filingCondition(tx, c.tenant_id, input.filingConditionId);
-      if (!cond || cond.matter_code !== c.matter_code) throw caseErrors.field('body.filingConditionId', 'exists', 'no such filing condition for this matter');
+      if (!cond || cond.matter_code !== c.matter_code)
+        throw caseErrors.field('body.filingConditionId', 'exists', 'no such filing condition for this matter');
       // The limit is copied at filing: later edits of the standard never move a filed case's deadline.
       out.patch = {
-        ...stepClock(ctx, to), filing_condition_id: cond.id, filing_condition: cond.condition,
-        handling_limit_value: cond.limit_value, handling_limit_unit: cond.limit_unit, unit_id: cond.unit_id, filed_at: iso,
+        ...stepClock(ctx, to),
+        filing_condition_id: cond.id,
+        filing_condition: cond.condition,
+        handling_limit_value: cond.limit_value,
+        handling_limit_unit: cond.limit_unit,
+        unit_id: cond.unit_id,
+        filed_at: iso,
       };
       out.data = { condition: cond.condition, limit: { value: cond.limit_value, unit: cond.limit_unit } };
       break;
@@ -83,19 +90,34 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
     case 'reclassify': {
       const matterCode = input.matterCode;
       if (!matterCode) throw caseErrors.field('body.matterCode', 'required', 'choose the matter the case really is');
-      if (matterCode === c.matter_code) throw caseErrors.field('body.matterCode', 'changed', 'the case already has this matter');
-      if (!input.filingConditionId) throw caseErrors.field('body.filingConditionId', 'required', 'choose a filing condition (立案条件) of the new matter');
+      if (matterCode === c.matter_code)
+        throw caseErrors.field('body.matterCode', 'changed', 'the case already has this matter');
+      if (!input.filingConditionId)
+        throw caseErrors.field(
+          'body.filingConditionId',
+          'required',
+          'choose a filing condition (立案条件) of the new matter',
+        );
       const cond = await repo.filingCondition(tx, c.tenant_id, input.filingConditionId);
-      if (!cond || cond.matter_code !== matterCode) throw caseErrors.field('body.filingConditionId', 'exists', 'no such filing condition for the new matter');
+      if (!cond || cond.matter_code !== matterCode)
+        throw caseErrors.field('body.filingConditionId', 'exists', 'no such filing condition for the new matter');
       const names = await repo.matterNames(tx, c.tenant_id, [c.matter_code, matterCode]);
       out.patch = {
-        matter_code: matterCode, filing_condition_id: cond.id, filing_condition: cond.condition,
-        handling_limit_value: cond.limit_value, handling_limit_unit: cond.limit_unit, unit_id: cond.unit_id,
-        search_text: [c.case_no, names.get(matterCode) ?? '', c.description, c.address ?? '', c.external_no ?? ''].join(' '),
+        matter_code: matterCode,
+        filing_condition_id: cond.id,
+        filing_condition: cond.condition,
+        handling_limit_value: cond.limit_value,
+        handling_limit_unit: cond.limit_unit,
+        unit_id: cond.unit_id,
+        search_text: [c.case_no, names.get(matterCode) ?? '', c.description, c.address ?? '', c.external_no ?? ''].join(
+          ' ',
+        ),
       };
       out.data = {
-        fromMatter: { code: c.matter_code, name: names.get(c.matter_code) ?? null }, toMatter: { code: matterCode, name: names.get(matterCode) ?? null },
-        condition: cond.condition, limit: { value: cond.limit_value, unit: cond.limit_unit },
+        fromMatter: { code: c.matter_code, name: names.get(c.matter_code) ?? null },
+        toMatter: { code: matterCode, name: names.get(matterCode) ?? null },
+        condition: cond.condition,
+        limit: { value: cond.limit_value, unit: cond.limit_unit },
       };
       break;
     }
@@ -104,14 +126,21 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       if (!unitId) throw caseErrors.field('body.unitId', 'required', 'choose the handling unit');
       const unit = await repo.unitInTenant(tx, c.tenant_id, unitId);
       if (!unit) throw caseErrors.field('body.unitId', 'exists', 'unit not found');
-      if (c.handling_limit_value === null || !c.handling_limit_unit) throw caseErrors.field('body.action', 'filed', 'the case has no handling limit');
-      out.patch = { ...handlingClock(ctx, c.handling_limit_value, c.handling_limit_unit as LimitUnit), unit_id: unit.id, handler_id: null, dispatched_at: iso };
+      if (c.handling_limit_value === null || !c.handling_limit_unit)
+        throw caseErrors.field('body.action', 'filed', 'the case has no handling limit');
+      out.patch = {
+        ...handlingClock(ctx, c.handling_limit_value, c.handling_limit_unit as LimitUnit),
+        unit_id: unit.id,
+        handler_id: null,
+        dispatched_at: iso,
+      };
       out.data = { unit: unit.name };
       break;
     }
     case 'assign': {
       const handler = input.userId ? await repo.userInTenant(tx, c.tenant_id, input.userId) : undefined;
-      if (!handler || handler.unit_id !== c.unit_id) throw caseErrors.field('body.userId', 'exists', 'the handler must belong to the handling unit');
+      if (!handler || handler.unit_id !== c.unit_id)
+        throw caseErrors.field('body.userId', 'exists', 'the handler must belong to the handling unit');
       out.patch = { handler_id: handler.id };
       out.data = { handler: handler.display_name };
       break;
@@ -126,8 +155,13 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       break;
     case 'check_fail':
       // 返工: back to the same unit with a fresh handling limit (docs/standards.md, "Abnormal flows").
-      if (c.handling_limit_value === null || !c.handling_limit_unit) throw caseErrors.field('body.action', 'filed', 'the case has no handling limit');
-      out.patch = { ...handlingClock(ctx, c.handling_limit_value, c.handling_limit_unit as LimitUnit), rework_count: c.rework_count + 1, task_user_id: null };
+      if (c.handling_limit_value === null || !c.handling_limit_unit)
+        throw caseErrors.field('body.action', 'filed', 'the case has no handling limit');
+      out.patch = {
+        ...handlingClock(ctx, c.handling_limit_value, c.handling_limit_unit as LimitUnit),
+        rework_count: c.rework_count + 1,
+        task_user_id: null,
+      };
       out.photoPhase = 'check';
       break;
     case 'close': {
@@ -137,7 +171,12 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       break;
     }
     case 'void':
-      out.patch = { ...NO_CLOCK, void_reason: input.voidReason ?? 'invalid', closed_at: iso, parent_id: input.parentId ?? null };
+      out.patch = {
+        ...NO_CLOCK,
+        void_reason: input.voidReason ?? 'invalid',
+        closed_at: iso,
+        parent_id: input.parentId ?? null,
+      };
       out.data = { voidReason: input.voidReason ?? 'invalid', parentId: input.parentId ?? null };
       break;
     case 'escalate':
@@ -172,10 +211,16 @@ async function taskInspector(ctx: TransitionContext) {
   const rule = input.userId ? 'inspector' : 'required';
   if (!chosen) throw caseErrors.field(field, 'required', 'choose the inspector to send the task to');
   const user = await repo.userInTenant(tx, c.tenant_id, chosen);
-  const grants = user ? (await grantsWithNames(tx, c.tenant_id, [user.id])).flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unit_id, regionId: g.region_id }] : [])) : [];
-  if (!user || !grants.some((g) => g.role === 'inspector')) throw caseErrors.field(field, rule, 'not an active inspector of this city; choose an inspector');
+  const grants = user
+    ? (await grantsWithNames(tx, c.tenant_id, [user.id])).flatMap((g) =>
+        isRole(g.role) ? [{ role: g.role, unitId: g.unit_id, regionId: g.region_id }] : [],
+      )
+    : [];
+  if (!user || !grants.some((g) => g.role === 'inspector'))
+    throw caseErrors.field(field, rule, 'not an active inspector of this city; choose an inspector');
   const verb = input.action === 'send_verify' ? 'case.verify' : 'case.check';
-  if (!caseRule({ grants }, verb).test(c)) throw caseErrors.field(field, 'scope', 'this inspector\'s area does not include the case; choose another inspector');
+  if (!caseRule({ grants }, verb).test(c))
+    throw caseErrors.field(field, 'scope', "this inspector's area does not include the case; choose another inspector");
   return user;
 }
 
@@ -183,24 +228,44 @@ async function requestApproval(ctx: TransitionContext, out: TransitionOutcome): 
   const { c, input, tx, now } = ctx;
   const kind = input.action.replace('request_', '') as 'return' | 'extension' | 'suspension';
   if (await repo.pendingRequest(tx, c.id, kind)) throw caseErrors.requestPending(kind);
-  if (kind === 'extension' && c.extension_count >= MAX_EXTENSIONS) throw caseErrors.limitReached('extension', MAX_EXTENSIONS);
-  if (kind === 'suspension' && c.suspension_count >= MAX_SUSPENSIONS) throw caseErrors.limitReached('suspension', MAX_SUSPENSIONS);
-  const amountValue = kind === 'extension' ? input.amountValue ?? c.handling_limit_value : null;
-  const amountUnit = kind === 'extension' ? input.amountUnit ?? c.handling_limit_unit : null;
+  if (kind === 'extension' && c.extension_count >= MAX_EXTENSIONS)
+    throw caseErrors.limitReached('extension', MAX_EXTENSIONS);
+  if (kind === 'suspension' && c.suspension_count >= MAX_SUSPENSIONS)
+    throw caseErrors.limitReached('suspension', MAX_SUSPENSIONS);
+  const amountValue = kind === 'extension' ? (input.amountValue ?? c.handling_limit_value) : null;
+  const amountUnit = kind === 'extension' ? (input.amountUnit ?? c.handling_limit_unit) : null;
   let until: string | null = null;
   if (kind === 'suspension') {
     const cap = new Date(now.getTime() + MAX_SUSPENSION_DAYS * DAY);
     const asked = input.until ? new Date(input.until) : cap;
-    if (!(asked.getTime() > now.getTime())) throw caseErrors.field('body.until', 'future', 'the suspension must end in the future');
+    if (!(asked.getTime() > now.getTime()))
+      throw caseErrors.field('body.until', 'future', 'the suspension must end in the future');
     until = (asked < cap ? asked : cap).toISOString();
   }
-  await tx.insertInto('case_requests').values({
-    id: newId(), tenant_id: c.tenant_id, case_id: c.id, kind, status: 'pending', reason: input.note ?? '',
-    amount_value: amountValue, amount_unit: kind === 'suspension' ? until : amountUnit, requested_by: ctx.actorId,
-    requested_at: now.toISOString(), decided_by: null, decided_at: null, decision_note: null,
-  }).execute();
+  await tx
+    .insertInto('case_requests')
+    .values({
+      id: newId(),
+      tenant_id: c.tenant_id,
+      case_id: c.id,
+      kind,
+      status: 'pending',
+      reason: input.note ?? '',
+      amount_value: amountValue,
+      amount_unit: kind === 'suspension' ? until : amountUnit,
+      requested_by: ctx.actorId,
+      requested_at: now.toISOString(),
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+    })
+    .execute();
   out.patch = { pending_request: kind };
-  out.data = { request: kind, ...(amountValue !== null ? { amount: { value: amountValue, unit: amountUnit } } : {}), ...(until ? { until } : {}) };
+  out.data = {
+    request: kind,
+    ...(amountValue !== null ? { amount: { value: amountValue, unit: amountUnit } } : {}),
+    ...(until ? { until } : {}),
+  };
   return out;
 }
 
@@ -210,9 +275,16 @@ async function decideApproval(ctx: TransitionContext, out: TransitionOutcome): P
   const req = await repo.pendingRequest(tx, c.id, kind);
   if (!req) throw caseErrors.noPendingRequest(kind);
   const approved = input.approve !== false;
-  await tx.updateTable('case_requests')
-    .set({ status: approved ? 'approved' : 'rejected', decided_by: ctx.actorId, decided_at: now.toISOString(), decision_note: input.note ?? null })
-    .where('id', '=', req.id).execute();
+  await tx
+    .updateTable('case_requests')
+    .set({
+      status: approved ? 'approved' : 'rejected',
+      decided_by: ctx.actorId,
+      decided_at: now.toISOString(),
+      decision_note: input.note ?? null,
+    })
+    .where('id', '=', req.id)
+    .execute();
   out.data = { request: kind, approved };
   if (!approved) {
     // A rejected request changes nothing and does not count against the limits (运城: 驳回不占次数).
@@ -221,7 +293,14 @@ async function decideApproval(ctx: TransitionContext, out: TransitionOutcome): P
     return out;
   }
   if (kind === 'return') {
-    out.patch = { ...stepClock(ctx, 'pending_dispatch'), pending_request: null, return_count: c.return_count + 1, unit_id: null, handler_id: null, handling_deadline: null };
+    out.patch = {
+      ...stepClock(ctx, 'pending_dispatch'),
+      pending_request: null,
+      return_count: c.return_count + 1,
+      unit_id: null,
+      handler_id: null,
+      handling_deadline: null,
+    };
   } else if (kind === 'extension') {
     const value = input.amountValue ?? req.amount_value ?? c.handling_limit_value ?? 1;
     const unit = (input.amountUnit ?? req.amount_unit ?? c.handling_limit_unit ?? 'work_days') as LimitUnit;
@@ -229,15 +308,20 @@ async function decideApproval(ctx: TransitionContext, out: TransitionOutcome): P
     const deadline = ctx.calendar.addLimit(from, value, unit);
     out.patch = {
       ...startStep(ctx.calendar, new Date(c.step_started_at ?? now.toISOString()), { value, unit }, deadline),
-      handling_deadline: deadline.toISOString(), extension_count: c.extension_count + 1, pending_request: null,
+      handling_deadline: deadline.toISOString(),
+      extension_count: c.extension_count + 1,
+      pending_request: null,
     };
     out.data = { ...out.data, amount: { value, unit }, deadline: deadline.toISOString() };
   } else {
     const unit = (c.handling_limit_unit ?? 'work_days') as LimitUnit;
     const remaining = c.handling_deadline ? ctx.calendar.elapsed(now, new Date(c.handling_deadline), unit) : 0;
     out.patch = {
-      ...NO_CLOCK, pending_request: null, suspension_count: c.suspension_count + 1,
-      suspended_until: req.amount_unit, handling_remaining_ms: remaining,
+      ...NO_CLOCK,
+      pending_request: null,
+      suspension_count: c.suspension_count + 1,
+      suspended_until: req.amount_unit,
+      handling_remaining_ms: remaining,
     };
     out.data = { ...out.data, until: req.amount_unit };
   }
@@ -251,7 +335,9 @@ async function resume(ctx: TransitionContext, out: TransitionOutcome): Promise<T
   const remaining = Math.max(0, c.handling_remaining_ms ?? 0);
   const deadline = calendar.addLimit(now, remaining / calendar.limitMs(1, unit), unit);
   out.patch = {
-    ...handlingClock(ctx, c.handling_limit_value ?? 1, unit, deadline), suspended_until: null, handling_remaining_ms: null,
+    ...handlingClock(ctx, c.handling_limit_value ?? 1, unit, deadline),
+    suspended_until: null,
+    handling_remaining_ms: null,
   };
   out.data = { deadline: deadline.toISOString() };
   return out;

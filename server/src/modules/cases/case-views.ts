@@ -40,13 +40,27 @@ export function summaryOf(
 
 export function eventOf(e: CaseEventsTable): CaseEvent {
   return {
-    seq: Number(e.seq), at: e.at, actorName: e.actor_name, actorRole: e.actor_role, action: e.action,
-    fromStatus: e.from_status, toStatus: e.to_status, note: e.note, data: e.data_json ? JSON.parse(e.data_json) : null,
+    seq: Number(e.seq),
+    at: e.at,
+    actorName: e.actor_name,
+    actorRole: e.actor_role,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    note: e.note,
+    data: e.data_json ? JSON.parse(e.data_json) : null,
   };
 }
 
 export interface DetailExtras {
-  names: { unit: string | null; street: string | null; community: string | null; handler: string | null; taskUser: string | null; matter: string | null };
+  names: {
+    unit: string | null;
+    street: string | null;
+    community: string | null;
+    handler: string | null;
+    taskUser: string | null;
+    matter: string | null;
+  };
   timeline: CaseEventsTable[];
   photos: CasePhoto[];
   mergedCount: number;
@@ -56,7 +70,12 @@ export interface DetailExtras {
 }
 
 export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar, now: Date): CaseDetail {
-  const base = summaryOf({ ...c, unit_name: x.names.unit, street_name: x.names.street, community_name: x.names.community }, x.names.matter, calendar, now);
+  const base = summaryOf(
+    { ...c, unit_name: x.names.unit, street_name: x.names.street, community_name: x.names.community },
+    x.names.matter,
+    calendar,
+    now,
+  );
   return {
     ...base,
     componentCode: c.component_code,
@@ -64,7 +83,10 @@ export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar,
     reporterPhone: maskPhone(c.reporter_phone),
     filingConditionId: c.filing_condition_id,
     filingCondition: c.filing_condition,
-    handlingLimit: c.handling_limit_value !== null && c.handling_limit_unit ? { value: c.handling_limit_value, unit: c.handling_limit_unit } : null,
+    handlingLimit:
+      c.handling_limit_value !== null && c.handling_limit_unit
+        ? { value: c.handling_limit_value, unit: c.handling_limit_unit }
+        : null,
     handlerId: c.handler_id,
     handlerName: x.names.handler,
     taskUserId: c.task_user_id,

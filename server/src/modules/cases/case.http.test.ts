@@ -8,7 +8,8 @@ const POINT = { lng: 114.975, lat: 30.1 };
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'unitmanager', 'handler', 'leader']) s[u] = await login(ctx.app, u, 'Demo@12345');
+  for (const u of ['inspector', 'operator', 'shiftleader', 'dispatcher', 'unitmanager', 'handler', 'leader'])
+    s[u] = await login(ctx.app, u, 'Demo@12345');
   s.admin = await login(ctx.app, 'admin', 'Admin@12345');
 });
 afterAll(async () => ctx.close());
@@ -16,7 +17,11 @@ afterAll(async () => ctx.close());
 const api = (who: string) => as(ctx.app, s[who] ?? null);
 
 async function report(extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const res = await api('inspector').post('/api/cases', { matterCode: '09006', description: '金湖大道占道经营，水果摊', ...POINT, ...extra }, headers);
+  const res = await api('inspector').post(
+    '/api/cases',
+    { matterCode: '09006', description: '金湖大道占道经营，水果摊', ...POINT, ...extra },
+    headers,
+  );
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -44,7 +49,11 @@ describe('intake', () => {
   it('an Idempotency-Key retry returns the first case, never a second one', async () => {
     const key = 'retry-key-0001';
     const first = await report({ description: '幂等重试测试' }, { 'idempotency-key': key });
-    const again = await api('inspector').post('/api/cases', { matterCode: '09006', description: '幂等重试测试', ...POINT }, { 'idempotency-key': key });
+    const again = await api('inspector').post(
+      '/api/cases',
+      { matterCode: '09006', description: '幂等重试测试', ...POINT },
+      { 'idempotency-key': key },
+    );
     expect(again.statusCode).toBe(201);
     expect(again.json().id).toBe(first.id);
     expect(again.headers['idempotent-replayed']).toBe('true');
@@ -56,12 +65,19 @@ describe('intake', () => {
     const unknown = await api('inspector').post('/api/cases', { matterCode: '99999', description: '测试', ...POINT });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].field).toBe('body.matterCode');
-    const outside = await api('inspector').post('/api/cases', { matterCode: '09006', description: '北京', lng: 116.4, lat: 39.9 });
+    const outside = await api('inspector').post('/api/cases', {
+      matterCode: '09006',
+      description: '北京',
+      lng: 116.4,
+      lat: 39.9,
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.code).toBe('CASE_OUTSIDE_TENANT');
     const bad = await api('inspector').post('/api/cases', { matterCode: 'x', lng: 'east' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['body.matterCode', 'body.description', 'body.lat']));
+    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['body.matterCode', 'body.description', 'body.lat']),
+    );
   });
 });
 
@@ -72,7 +88,10 @@ describe('the loop', () => {
     const conditions = (await api('shiftleader').get('/api/catalog/conditions?matterCode=09006')).json().items;
     const filed = await step('shiftleader', c.id, { action: 'file', filingConditionId: conditions[0].id });
     expect(filed.status).toBe('pending_dispatch');
-    expect(filed.handlingLimit).toEqual({ value: conditions[0].limitValue ?? conditions[0].limit?.value ?? filed.handlingLimit.value, unit: filed.handlingLimit.unit });
+    expect(filed.handlingLimit).toEqual({
+      value: conditions[0].limitValue ?? conditions[0].limit?.value ?? filed.handlingLimit.value,
+      unit: filed.handlingLimit.unit,
+    });
     const sanitation = (await api('admin').get('/api/org/units?q=SANITATION')).json().items[0];
     const dispatched = await step('dispatcher', c.id, { action: 'dispatch', unitId: sanitation.id });
     expect(dispatched.status).toBe('handling');
@@ -90,17 +109,33 @@ describe('the loop', () => {
     expect(closed.status).toBe('closed');
     expect(closed.closeType).toBe('normal');
     expect(closed.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'report', 'accept', 'file', 'dispatch', 'report_back', 'send_check', 'check_fail', 'report_back', 'send_check', 'check_pass', 'close',
+      'report',
+      'accept',
+      'file',
+      'dispatch',
+      'report_back',
+      'send_check',
+      'check_fail',
+      'report_back',
+      'send_check',
+      'check_pass',
+      'close',
     ]);
     expect(closed.allowedActions).toEqual([]);
   });
 
   it('refuses an action the state machine forbids (409) and one the role lacks (same 404 as missing)', async () => {
     const c = await report();
-    const illegal = await api('shiftleader').post(`/api/cases/${c.id}/transitions`, { action: 'close', version: c.version });
+    const illegal = await api('shiftleader').post(`/api/cases/${c.id}/transitions`, {
+      action: 'close',
+      version: c.version,
+    });
     expect(illegal.statusCode).toBe(409);
     expect(illegal.json().error.code).toBe('CASE_TRANSITION_NOT_ALLOWED');
-    const notMine = await api('dispatcher').post(`/api/cases/${c.id}/transitions`, { action: 'accept', version: c.version });
+    const notMine = await api('dispatcher').post(`/api/cases/${c.id}/transitions`, {
+      action: 'accept',
+      version: c.version,
+    });
     expect(notMine.statusCode).toBe(404);
   });
 
@@ -110,14 +145,22 @@ describe('the loop', () => {
     const conditions = (await api('shiftleader').get('/api/catalog/conditions?matterCode=09006')).json().items;
     const filed = await step('shiftleader', c.id, { action: 'file', filingConditionId: conditions[0].id });
     const units = (await api('admin').get('/api/org/units?pageSize=50')).json().items;
-    const first = await api('dispatcher').post(`/api/cases/${c.id}/transitions`, { action: 'dispatch', version: filed.version, unitId: units[0].id });
-    const second = await api('dispatcher').post(`/api/cases/${c.id}/transitions`, { action: 'dispatch', version: filed.version, unitId: units[1].id });
+    const first = await api('dispatcher').post(`/api/cases/${c.id}/transitions`, {
+      action: 'dispatch',
+      version: filed.version,
+      unitId: units[0].id,
+    });
+    const second = await api('dispatcher').post(`/api/cases/${c.id}/transitions`, {
+      action: 'dispatch',
+      version: filed.version,
+      unitId: units[1].id,
+    });
     expect(first.statusCode).toBe(200);
     expect(second.statusCode).toBe(409);
     expect(second.json().error.code).toBe('CASE_STALE');
   });
 
-  it('a unit user asking for another unit\'s case gets the same 404 as for a missing one', async () => {
+  it("a unit user asking for another unit's case gets the same 404 as for a missing one", async () => {
     const c = await report();
     const other = await api('handler').get(`/api/cases/${c.id}`);
     const missing = await api('handler').get('/api/cases/no-such-case');
@@ -136,10 +179,18 @@ describe('the loop', () => {
   it('void needs a reason; a duplicate merges into its parent and hears of its closing', async () => {
     const parent = await report({ description: '母案件' });
     const child = await report({ description: '重复上报' });
-    const noReason = await api('operator').post(`/api/cases/${child.id}/transitions`, { action: 'void', version: child.version });
+    const noReason = await api('operator').post(`/api/cases/${child.id}/transitions`, {
+      action: 'void',
+      version: child.version,
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details[0].field).toBe('body.note');
-    const voided = await step('operator', child.id, { action: 'void', note: '重复', voidReason: 'duplicate', parentId: parent.id });
+    const voided = await step('operator', child.id, {
+      action: 'void',
+      note: '重复',
+      voidReason: 'duplicate',
+      parentId: parent.id,
+    });
     expect(voided).toMatchObject({ status: 'voided', voidReason: 'duplicate', parentId: parent.id });
     const dups = (await api('operator').get(`/api/cases/${parent.id}/duplicates`)).json();
     expect(Array.isArray(dups)).toBe(true);
@@ -157,7 +208,10 @@ describe('inboxes', () => {
     expect(deadlines).toEqual([...deadlines].sort());
     for (const term of ['井盖', '破损严重']) {
       const found = (await api('operator').get(`/api/cases?q=${encodeURIComponent(term)}`)).json();
-      expect(found.items.some((i: { description: string }) => i.description.includes('井盖破损严重')), term).toBe(true);
+      expect(
+        found.items.some((i: { description: string }) => i.description.includes('井盖破损严重')),
+        term,
+      ).toBe(true);
     }
   });
 });
@@ -166,11 +220,17 @@ describe('step limits are data', () => {
   it('an administrator changes the accept limit; new cases follow it; bad values are refused by field', async () => {
     const current = (await api('admin').get('/api/cases/settings/step-limits')).json();
     expect(current.reported).toEqual({ value: 0.25, unit: 'work_hours' });
-    const bad = await api('admin').put('/api/cases/settings/step-limits', { ...current, reported: { value: -1, unit: 'work_hours' } });
+    const bad = await api('admin').put('/api/cases/settings/step-limits', {
+      ...current,
+      reported: { value: -1, unit: 'work_hours' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('body.reported.value');
     expect((await api('operator').put('/api/cases/settings/step-limits', current)).statusCode).toBe(403);
-    const ok = await api('admin').put('/api/cases/settings/step-limits', { ...current, reported: { value: 1, unit: 'work_hours' } });
+    const ok = await api('admin').put('/api/cases/settings/step-limits', {
+      ...current,
+      reported: { value: 1, unit: 'work_hours' },
+    });
     expect(ok.statusCode).toBe(200);
     const c = await report({ description: '受理时限改为一小时' });
     expect(c.stepDeadline).toBe('2024-03-12T03:00:00.000Z');
@@ -206,10 +266,17 @@ describe('approvals and tasks', () => {
     const asDispatcher = (await api('dispatcher').get(`/api/cases/${c.id}`)).json();
     expect(asDispatcher.allowedActions).toContain('approve_return');
     expect(asDispatcher.allowedActions).not.toContain('approve_extension');
-    const twice = await api('handler').post(`/api/cases/${c.id}/transitions`, { action: 'request_extension', version: requested.version, note: '再要求' });
+    const twice = await api('handler').post(`/api/cases/${c.id}/transitions`, {
+      action: 'request_extension',
+      version: requested.version,
+      note: '再要求',
+    });
     expect(twice.statusCode).toBe(409);
     const returned = await step('dispatcher', c.id, { action: 'approve_return' });
     expect(returned.status).toBe('pending_dispatch');
-    expect(returned.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual(['request_return', 'approve_return']);
+    expect(returned.timeline.map((e: { action: string }) => e.action).slice(-2)).toEqual([
+      'request_return',
+      'approve_return',
+    ]);
   });
 });

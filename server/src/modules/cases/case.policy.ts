@@ -20,7 +20,8 @@ export interface CaseLocation {
 const CASE_COLUMNS = { unit: 'unit_id', regions: ['street_id', 'community_id'] } as const;
 
 /** The one visibility rule of cases for a verb (case.read for the console, kpi.read for KPI case lists). */
-export const caseRule = (who: { grants: readonly Grant[] }, permission: Permission = 'case.read') => scopeRule(who, permission, CASE_COLUMNS);
+export const caseRule = (who: { grants: readonly Grant[] }, permission: Permission = 'case.read') =>
+  scopeRule(who, permission, CASE_COLUMNS);
 
 export function canSee(actor: Actor, c: CaseLocation): boolean {
   return caseRule(actor).test(c);
@@ -31,7 +32,11 @@ export function canDo(actor: Actor, permission: Permission, c: CaseLocation): bo
 }
 
 /** The SQL filter on cases aliased `alias`, from the same rule (null = the whole tenant). */
-export function visibilityFilter(actor: Actor, alias = 'c', permission: Permission = 'case.read'): Expression<SqlBool> | null {
+export function visibilityFilter(
+  actor: Actor,
+  alias = 'c',
+  permission: Permission = 'case.read',
+): Expression<SqlBool> | null {
   return caseRule(actor, permission).where(alias);
 }
 
@@ -53,7 +58,9 @@ export function intakeChannel(actor: Actor, input: { channel?: CaseChannel; self
   const allowed = intakeChannels(actor.grants.map((g) => g.role));
   if (!allowed.length) throw forbidden('case.report');
   const channel = input.channel ?? (input.selfHandled === true ? 'inspector' : allowed[0]!);
-  if (!allowed.includes(channel)) throw caseErrors.field('body.channel', 'role', `your roles report through: ${allowed.join(', ')}`);
-  if (input.selfHandled === true && channel !== 'inspector') throw caseErrors.field('body.channel', 'selfHandled', 'a self-handled report is an inspector report');
+  if (!allowed.includes(channel))
+    throw caseErrors.field('body.channel', 'role', `your roles report through: ${allowed.join(', ')}`);
+  if (input.selfHandled === true && channel !== 'inspector')
+    throw caseErrors.field('body.channel', 'selfHandled', 'a self-handled report is an inspector report');
   return channel;
 }

@@ -9,7 +9,8 @@ import { catalogLookups } from '../catalog/index.ts';
 
 export async function insertCase(db: Executor, dialect: Dialect, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute();
-  if (dialect === 'sqlite') await db.insertInto('cases_fts').values({ case_id: row.id, body: row.search_text }).execute();
+  if (dialect === 'sqlite')
+    await db.insertInto('cases_fts').values({ case_id: row.id, body: row.search_text }).execute();
 }
 
 export async function findCase(db: Executor, tenantId: string, id: string) {
@@ -18,11 +19,18 @@ export async function findCase(db: Executor, tenantId: string, id: string) {
 
 /** The SQLite full-text row follows a changed search text (PostgreSQL's trigram index reads the column itself). */
 export async function updateSearchIndex(db: Executor, dialect: Dialect, caseId: string, text: string): Promise<void> {
-  if (dialect === 'sqlite') await db.updateTable('cases_fts').set({ body: text }).where('case_id', '=', caseId).execute();
+  if (dialect === 'sqlite')
+    await db.updateTable('cases_fts').set({ body: text }).where('case_id', '=', caseId).execute();
 }
 
 /** Optimistic concurrency: the update applies only if nobody changed the case since `version` (else 0 rows). */
-export async function updateCase(db: Executor, tenantId: string, id: string, version: number, patch: Partial<CasesTable>): Promise<boolean> {
+export async function updateCase(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  version: number,
+  patch: Partial<CasesTable>,
+): Promise<boolean> {
   const res = await db
     .updateTable('cases')
     .set({ ...patch, version: version + 1 })
@@ -64,8 +72,11 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: ListFilte
   const fts = term.length >= 3 && dialect === 'sqlite';
   // The FTS join only narrows the rows: every later clause reads `c`, so the builder is typed as cases alone.
   let q = fts
-    ? db.selectFrom('cases_fts').crossJoin('cases as c').whereRef('c.id', '=', 'cases_fts.case_id')
-      .where(sql<SqlBool>`cases_fts match ${`"${term.replace(/"/g, '""')}"`}`)
+    ? db
+        .selectFrom('cases_fts')
+        .crossJoin('cases as c')
+        .whereRef('c.id', '=', 'cases_fts.case_id')
+        .where(sql<SqlBool>`cases_fts match ${`"${term.replace(/"/g, '""')}"`}`)
     : db.selectFrom('cases as c');
   q = q.where('c.tenant_id', '=', tenantId);
   if (f.visibility) q = q.where(f.visibility);
@@ -87,7 +98,13 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: ListFilte
 /** A text search counts its matches up to this many: nobody pages through a thousand hits, and a LIKE scan stops sooner. */
 export const SEARCH_COUNT_CAP = 1_000;
 
-export async function listCases(db: Executor, dialect: Dialect, tenantId: string, f: ListFilter, w: { limit: number; offset: number; sort: string; order: 'asc' | 'desc' }) {
+export async function listCases(
+  db: Executor,
+  dialect: Dialect,
+  tenantId: string,
+  f: ListFilter,
+  w: { limit: number; offset: number; sort: string; order: 'asc' | 'desc' },
+) {
   let q = filtered(db, dialect, tenantId, f);
   // Sorting by closed_at happens only in the archive, where it is always set: saying so lets PostgreSQL start its
   // backward index scan past the open cases' nulls instead of stepping over them (10 ms at 300k cases).
@@ -95,10 +112,13 @@ export async function listCases(db: Executor, dialect: Dialect, tenantId: string
   const term = f.q?.trim() ?? '';
   const cap = term ? SEARCH_COUNT_CAP : COUNT_CAP;
   // Names joined in the same statement (one round trip per page: on PostgreSQL each one is a network hop).
-  let page = q.leftJoin('units as u', 'u.id', 'c.unit_id')
+  let page = q
+    .leftJoin('units as u', 'u.id', 'c.unit_id')
     .leftJoin('regions as s', 's.id', 'c.street_id')
     .leftJoin('regions as m', 'm.id', 'c.community_id')
-    .leftJoin('catalog_entries as k', (j) => j.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'matter').onRef('k.code', '=', 'c.matter_code'))
+    .leftJoin('catalog_entries as k', (j) =>
+      j.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'matter').onRef('k.code', '=', 'c.matter_code'),
+    )
     .selectAll('c')
     .select(['u.name as unit_name', 's.name as street_name', 'm.name as community_name', 'k.name as matter_name']);
   if (dialect === 'sqlite' && term.length >= 3 && w.sort === 'reported_at' && w.order === 'desc') {
@@ -108,14 +128,28 @@ export async function listCases(db: Executor, dialect: Dialect, tenantId: string
   } else {
     const column = `c.${w.sort}` as 'c.step_deadline';
     // Ties (same instant) follow the same direction by id (UUIDv7: creation order), as the FTS order above does.
-    page = page.orderBy(column, (ob) => (NULLABLE_SORTS.has(w.sort) ? (w.order === 'asc' ? ob.asc() : ob.desc()).nullsLast() : w.order === 'asc' ? ob.asc() : ob.desc()))
+    page = page
+      .orderBy(column, (ob) =>
+        NULLABLE_SORTS.has(w.sort)
+          ? (w.order === 'asc' ? ob.asc() : ob.desc()).nullsLast()
+          : w.order === 'asc'
+            ? ob.asc()
+            : ob.desc(),
+      )
       .orderBy('c.id', w.order);
   }
   const [rows, count] = await Promise.all([
     page.limit(w.limit).offset(w.offset).execute(),
     // Counting stops at cap + 1 rows: an index range of at most that many entries whatever the table size.
-    db.selectFrom(q.select(sql<number>`1`.as('one')).limit(cap + 1).as('x'))
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        q
+          .select(sql<number>`1`.as('one'))
+          .limit(cap + 1)
+          .as('x'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   const n = Number(count.n);
   return { rows, total: Math.min(n, cap), capped: n > cap };
@@ -132,14 +166,38 @@ function assignedTo(userId: string): Expression<SqlBool> {
   return eb.or([eb('c.task_user_id', '=', userId), eb('c.handler_id', '=', userId)]);
 }
 
-export async function countByStatus(db: Executor, tenantId: string, visibility: Expression<SqlBool> | null, now: string, open: readonly string[], terminal: readonly string[], taskUserId?: string) {
+export async function countByStatus(
+  db: Executor,
+  tenantId: string,
+  visibility: Expression<SqlBool> | null,
+  now: string,
+  open: readonly string[],
+  terminal: readonly string[],
+  taskUserId?: string,
+) {
   let q = db.selectFrom('cases as c').where('c.tenant_id', '=', tenantId);
   if (visibility) q = q.where(visibility);
   if (taskUserId) q = q.where(assignedTo(taskUserId));
-  const capped = async (sub: typeof q) => Number((await db.selectFrom(sub.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('x'))
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const capped = async (sub: typeof q) =>
+    Number(
+      (
+        await db
+          .selectFrom(
+            sub
+              .select(sql<number>`1`.as('one'))
+              .limit(COUNT_CAP + 1)
+              .as('x'),
+          )
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const [rows, overdue, archived] = await Promise.all([
-    q.where('c.status', 'in', open).select(['c.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('c.status').execute(),
+    q
+      .where('c.status', 'in', open)
+      .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('c.status')
+      .execute(),
     capped(q.where('c.step_deadline', '<', now)),
     capped(q.where('c.status', 'in', terminal)),
   ]);
@@ -151,19 +209,56 @@ export async function timelineOf(db: Executor, caseId: string) {
 }
 
 /** The names a case detail shows, in one statement of scalar subqueries (was six round trips). */
-export async function namesFor(db: Executor, tenantId: string, c: Pick<CasesTable, 'unit_id' | 'street_id' | 'community_id' | 'handler_id' | 'task_user_id' | 'matter_code'>) {
+export async function namesFor(
+  db: Executor,
+  tenantId: string,
+  c: Pick<CasesTable, 'unit_id' | 'street_id' | 'community_id' | 'handler_id' | 'task_user_id' | 'matter_code'>,
+) {
   const none = '';
-  const row = await db.selectNoFrom((eb) => [
-    eb.selectFrom('units').select('name').where('id', '=', c.unit_id ?? none).as('unit'),
-    eb.selectFrom('regions').select('name').where('id', '=', c.street_id ?? none).as('street'),
-    eb.selectFrom('regions').select('name').where('id', '=', c.community_id ?? none).as('community'),
-    eb.selectFrom('users').select('display_name').where('id', '=', c.handler_id ?? none).as('handler'),
-    eb.selectFrom('users').select('display_name').where('id', '=', c.task_user_id ?? none).as('taskUser'),
-    eb.selectFrom('catalog_entries').select('name').where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('code', '=', c.matter_code).limit(1).as('matter'),
-  ]).executeTakeFirstOrThrow();
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('units')
+        .select('name')
+        .where('id', '=', c.unit_id ?? none)
+        .as('unit'),
+      eb
+        .selectFrom('regions')
+        .select('name')
+        .where('id', '=', c.street_id ?? none)
+        .as('street'),
+      eb
+        .selectFrom('regions')
+        .select('name')
+        .where('id', '=', c.community_id ?? none)
+        .as('community'),
+      eb
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', c.handler_id ?? none)
+        .as('handler'),
+      eb
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', c.task_user_id ?? none)
+        .as('taskUser'),
+      eb
+        .selectFrom('catalog_entries')
+        .select('name')
+        .where('tenant_id', '=', tenantId)
+        .where('kind', '=', 'matter')
+        .where('code', '=', c.matter_code)
+        .limit(1)
+        .as('matter'),
+    ])
+    .executeTakeFirstOrThrow();
   return {
-    unit: row.unit ?? null, street: row.street ?? null, community: row.community ?? null,
-    handler: row.handler ?? null, taskUser: row.taskUser ?? null, matter: row.matter ?? null,
+    unit: row.unit ?? null,
+    street: row.street ?? null,
+    community: row.community ?? null,
+    handler: row.handler ?? null,
+    taskUser: row.taskUser ?? null,
+    matter: row.matter ?? null,
   };
 }
 
@@ -172,11 +267,22 @@ export async function matterNames(db: Executor, tenantId: string, codes: readonl
 }
 
 export async function pendingRequest(db: Executor, caseId: string, kind: string) {
-  return db.selectFrom('case_requests').selectAll().where('case_id', '=', caseId).where('kind', '=', kind as 'return').where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('case_requests')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', kind as 'return')
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 export async function mergedChildren(db: Executor, tenantId: string, parentId: string) {
-  return db.selectFrom('cases').select(['id', 'case_no', 'reporter_id', 'reporter_phone']).where('tenant_id', '=', tenantId).where('parent_id', '=', parentId).execute();
+  return db
+    .selectFrom('cases')
+    .select(['id', 'case_no', 'reporter_id', 'reporter_phone'])
+    .where('tenant_id', '=', tenantId)
+    .where('parent_id', '=', parentId)
+    .execute();
 }
 
 /** Reference reads of the catalog (the catalog module owns the table). */
@@ -185,15 +291,33 @@ export async function activeMatter(db: Executor, tenantId: string, code: string)
 }
 
 export async function filingCondition(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('filing_conditions').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('filing_conditions')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
 }
 
 export async function unitInTenant(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
 }
 
 export async function userInTenant(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('users').select(['id', 'unit_id', 'display_name']).where('tenant_id', '=', tenantId).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'unit_id', 'display_name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
 }
 
 /** Tenant codes never change once a tenant exists (they prefix every case number): read once per process. */
@@ -210,9 +334,14 @@ export async function tenantCode(db: Executor, tenantId: string): Promise<string
 }
 
 export async function inspectors(db: Executor, tenantId: string) {
-  return db.selectFrom('users as u')
+  return db
+    .selectFrom('users as u')
     .innerJoin('user_grants as g', 'g.user_id', 'u.id')
     .select(['u.id', 'u.display_name as displayName'])
-    .where('u.tenant_id', '=', tenantId).where('u.active', '=', 1).where('g.role', '=', 'inspector')
-    .distinct().orderBy('u.display_name').execute();
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.active', '=', 1)
+    .where('g.role', '=', 'inspector')
+    .distinct()
+    .orderBy('u.display_name')
+    .execute();
 }

@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
+import {
+  CaseCreate,
+  CaseDetail,
+  CaseQuery,
+  CaseSummary,
+  CaseTransition,
+  CountsQuery,
+  InboxCounts,
+} from '../../../../common/contracts/cases.ts';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
@@ -15,36 +23,113 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, lim
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['cases'];
 
-  r.get('/api/cases/settings/step-limits', { config: { permission: 'case.read' }, schema: { tags, summary: 'Time limit of each step', response: { 200: StepLimits, ...errors } } },
-    async (req) => limits.get(actorOf(req)));
-  r.put('/api/cases/settings/step-limits', { config: { permission: 'settings.manage' }, schema: { tags, body: StepLimits, response: { 200: StepLimits, ...errors } } },
-    async (req) => limits.put(actorOf(req), req.body));
-
-  r.post('/api/cases', {
-    config: { permission: 'case.report' },
-    schema: {
-      tags, summary: 'Report a case (inspector patrol, operator for a caller, leader instruction); honours Idempotency-Key',
-      headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
-      body: CaseCreate, response: { 200: CaseDetail, 201: CaseDetail, ...errors },
+  r.get(
+    '/api/cases/settings/step-limits',
+    {
+      config: { permission: 'case.read' },
+      schema: { tags, summary: 'Time limit of each step', response: { 200: StepLimits, ...errors } },
     },
-  }, async (req, reply) => {
-    const result = await cases.create(actorOf(req), req.body, idempotencyKey(req.headers['idempotency-key']));
-    if (result.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(result.status).send(result.body);
-  });
+    async (req) => limits.get(actorOf(req)),
+  );
+  r.put(
+    '/api/cases/settings/step-limits',
+    {
+      config: { permission: 'settings.manage' },
+      schema: { tags, body: StepLimits, response: { 200: StepLimits, ...errors } },
+    },
+    async (req) => limits.put(actorOf(req), req.body),
+  );
 
-  r.get('/api/cases', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox / search', querystring: CaseQuery, response: { 200: PageOf(CaseSummary), ...errors } } },
-    async (req) => cases.list(actorOf(req), req.query));
-  r.get('/api/cases/counts', { config: { permission: 'case.read' }, schema: { tags, summary: 'Inbox counts (mine=true: only my tasks)', querystring: CountsQuery, response: { 200: InboxCounts, ...errors } } },
-    async (req) => cases.counts(actorOf(req), req.query));
-  r.get('/api/cases/inspectors', { config: { permission: 'case.accept' }, schema: { tags, summary: 'Inspectors to send for 核实/核查', response: { 200: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })), ...errors } } },
-    async (req) => cases.inspectors(actorOf(req)));
-  r.get('/api/cases/:id', { config: { permission: 'case.read' }, schema: { tags, params: IdParams, response: { 200: CaseDetail, ...errors } } },
-    async (req) => cases.get(actorOf(req), req.params.id));
-  r.get('/api/cases/:id/duplicates', { config: { permission: 'case.read' }, schema: { tags, summary: 'Possible duplicates nearby', params: IdParams, response: { 200: Type.Array(Type.Unknown()), ...errors } } },
-    async (req) => cases.duplicates(actorOf(req), req.params.id));
-  r.post('/api/cases/:id/transitions', {
-    config: { permission: 'case.read' },
-    schema: { tags, summary: 'One step of the lifecycle (optimistic concurrency by version)', params: IdParams, body: CaseTransition, response: { 200: CaseDetail, ...errors } },
-  }, async (req) => cases.transition(actorOf(req), req.params.id, req.body));
+  r.post(
+    '/api/cases',
+    {
+      config: { permission: 'case.report' },
+      schema: {
+        tags,
+        summary: 'Report a case (inspector patrol, operator for a caller, leader instruction); honours Idempotency-Key',
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
+        body: CaseCreate,
+        response: { 200: CaseDetail, 201: CaseDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const result = await cases.create(actorOf(req), req.body, idempotencyKey(req.headers['idempotency-key']));
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(result.status).send(result.body);
+    },
+  );
+
+  r.get(
+    '/api/cases',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Inbox / search',
+        querystring: CaseQuery,
+        response: { 200: PageOf(CaseSummary), ...errors },
+      },
+    },
+    async (req) => cases.list(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/cases/counts',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Inbox counts (mine=true: only my tasks)',
+        querystring: CountsQuery,
+        response: { 200: InboxCounts, ...errors },
+      },
+    },
+    async (req) => cases.counts(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/cases/inspectors',
+    {
+      config: { permission: 'case.accept' },
+      schema: {
+        tags,
+        summary: 'Inspectors to send for 核实/核查',
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })), ...errors },
+      },
+    },
+    async (req) => cases.inspectors(actorOf(req)),
+  );
+  r.get(
+    '/api/cases/:id',
+    {
+      config: { permission: 'case.read' },
+      schema: { tags, params: IdParams, response: { 200: CaseDetail, ...errors } },
+    },
+    async (req) => cases.get(actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/cases/:id/duplicates',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Possible duplicates nearby',
+        params: IdParams,
+        response: { 200: Type.Array(Type.Unknown()), ...errors },
+      },
+    },
+    async (req) => cases.duplicates(actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/transitions',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'One step of the lifecycle (optimistic concurrency by version)',
+        params: IdParams,
+        body: CaseTransition,
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    async (req) => cases.transition(actorOf(req), req.params.id, req.body),
+  );
 }

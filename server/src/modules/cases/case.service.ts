@@ -1,4 +1,13 @@
-import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CasePhoto, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
+import type {
+  CaseCreate,
+  CaseDetail,
+  CaseQuery,
+  CaseSummary,
+  CaseTransition,
+  CasePhoto,
+  CountsQuery,
+  InboxCounts,
+} from '../../../../common/contracts/cases.ts';
 import { INBOXES, INTERNAL_CHANNELS, type CaseChannel, type Inbox } from '../../../../common/domain/case-channels.ts';
 import { CASE_ACTIONS, TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -27,11 +36,28 @@ import { decide } from './case-transitions.ts';
 import { detailOf, summaryOf } from './case-views.ts';
 
 const INBOX_STATUSES: Partial<Record<Inbox, CaseState[]>> = {
-  reported: ['reported'], verifying: ['verifying'], pending_filing: ['pending_filing'], pending_dispatch: ['pending_dispatch'],
-  handling: ['handling'], suspended: ['suspended'], reported_back: ['reported_back'], checking: ['checking'],
-  pending_close: ['pending_close'], closed: ['closed', 'voided'],
+  reported: ['reported'],
+  verifying: ['verifying'],
+  pending_filing: ['pending_filing'],
+  pending_dispatch: ['pending_dispatch'],
+  handling: ['handling'],
+  suspended: ['suspended'],
+  reported_back: ['reported_back'],
+  checking: ['checking'],
+  pending_close: ['pending_close'],
+  closed: ['closed', 'voided'],
 };
-const OPEN_STATES = ['reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'suspended', 'reported_back', 'checking', 'pending_close'];
+const OPEN_STATES = [
+  'reported',
+  'verifying',
+  'pending_filing',
+  'pending_dispatch',
+  'handling',
+  'suspended',
+  'reported_back',
+  'checking',
+  'pending_close',
+];
 
 /** The closed loop's use cases: intake, reading, inboxes and every transition. */
 export function createCaseService(database: Database, clock: Clock, deps: CaseDeps) {
@@ -43,20 +69,42 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   async function photosFor(tenantId: string, caseId: string): Promise<CasePhoto[]> {
     if (!deps.photos) return [];
     const res = await deps.photos.photosOfCase(db, tenantId, [caseId]);
-    return Array.isArray(res) ? res : res.get(caseId) ?? [];
+    return Array.isArray(res) ? res : (res.get(caseId) ?? []);
   }
 
   async function detail(actor: Actor, c: CasesTable, calendar?: WorkCalendar): Promise<CaseDetail> {
     const cal = calendar ?? (await deps.calendar.forTenant(c.tenant_id));
     const [names, timeline, photos, merged] = await Promise.all([
-      repo.namesFor(db, c.tenant_id, c), repo.timelineOf(db, c.id), photosFor(c.tenant_id, c.id), repo.mergedChildren(db, c.tenant_id, c.id),
+      repo.namesFor(db, c.tenant_id, c),
+      repo.timelineOf(db, c.id),
+      photosFor(c.tenant_id, c.id),
+      repo.mergedChildren(db, c.tenant_id, c.id),
     ]);
-    const allowedActions = CASE_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(c.status as CaseState) && canDo(actor, TRANSITIONS[a].permission, c) && holdsTask(actor, a, c) && fitsRequests(a, c, actor));
+    const allowedActions = CASE_ACTIONS.filter(
+      (a) =>
+        TRANSITIONS[a].from.includes(c.status as CaseState) &&
+        canDo(actor, TRANSITIONS[a].permission, c) &&
+        holdsTask(actor, a, c) &&
+        fitsRequests(a, c, actor),
+    );
     let suggestedUnitId: string | null = null;
     if (c.status === 'pending_dispatch') {
       suggestedUnitId = (await deps.routing?.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id;
     }
-    return detailOf(c, { names, timeline, photos, mergedCount: merged.length, allowedActions, suggestedUnitId, showReporterName: can(actor, 'case.accept') }, cal, clock.now());
+    return detailOf(
+      c,
+      {
+        names,
+        timeline,
+        photos,
+        mergedCount: merged.length,
+        allowedActions,
+        suggestedUnitId,
+        showReporterName: can(actor, 'case.accept'),
+      },
+      cal,
+      clock.now(),
+    );
   }
 
   async function load(actor: Actor, id: string): Promise<CasesTable> {
@@ -68,7 +116,19 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   const stepLimits = (tenantId: string) => deps.stepLimits.forTenant(tenantId);
 
   function publish(c: CasesTable, action: string) {
-    deps.live.publish({ type: 'case', tenantId: c.tenant_id, data: { id: c.id, caseNo: c.case_no, status: c.status, unitId: c.unit_id, streetId: c.street_id, communityId: c.community_id, action } });
+    deps.live.publish({
+      type: 'case',
+      tenantId: c.tenant_id,
+      data: {
+        id: c.id,
+        caseNo: c.case_no,
+        status: c.status,
+        unitId: c.unit_id,
+        streetId: c.street_id,
+        communityId: c.community_id,
+        action,
+      },
+    });
   }
 
   return {
@@ -93,23 +153,69 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const now = clock.now();
       const selfHandled = input.selfHandled === true;
       const status: CaseState = selfHandled ? 'closed' : 'reported';
-      const result = await once(database, `case.create:${actor.tenantId}:${actor.userId}`, key, () => clock.now().toISOString(), async (tx) => {
-        const row = await insertNewCase(tx, dialect, {
-          tenantId: actor.tenantId, tenantCode: code, channel, matter, componentCode: input.componentCode, description: input.description,
-          address: input.address, lng, lat, place, reporterId: actor.userId, reporterName: input.reporterName, reporterPhone: input.reporterPhone, selfHandled,
-        }, calendar, limits, now);
-        const id = row.id;
-        if (input.photoIds?.length) await deps.photos?.attachPhotos(tx, actor.tenantId, id, input.photoIds, selfHandled ? 'after' : 'before', actor.userId);
-        await appendEvent(tx, {
-          tenantId: actor.tenantId, caseId: id, at: row.reported_at, actorId: actor.userId, actorName: actor.displayName, actorRole: roleOf(actor),
-          action: selfHandled ? 'self_handle' : 'report', fromStatus: null, toStatus: status, note: null,
-          data: { channel, photos: input.photoIds ?? [] },
-        });
-        return { status: 201, body: row };
-      }, input);
+      const result = await once(
+        database,
+        `case.create:${actor.tenantId}:${actor.userId}`,
+        key,
+        () => clock.now().toISOString(),
+        async (tx) => {
+          const row = await insertNewCase(
+            tx,
+            dialect,
+            {
+              tenantId: actor.tenantId,
+              tenantCode: code,
+              channel,
+              matter,
+              componentCode: input.componentCode,
+              description: input.description,
+              address: input.address,
+              lng,
+              lat,
+              place,
+              reporterId: actor.userId,
+              reporterName: input.reporterName,
+              reporterPhone: input.reporterPhone,
+              selfHandled,
+            },
+            calendar,
+            limits,
+            now,
+          );
+          const id = row.id;
+          if (input.photoIds?.length)
+            await deps.photos?.attachPhotos(
+              tx,
+              actor.tenantId,
+              id,
+              input.photoIds,
+              selfHandled ? 'after' : 'before',
+              actor.userId,
+            );
+          await appendEvent(tx, {
+            tenantId: actor.tenantId,
+            caseId: id,
+            at: row.reported_at,
+            actorId: actor.userId,
+            actorName: actor.displayName,
+            actorRole: roleOf(actor),
+            action: selfHandled ? 'self_handle' : 'report',
+            fromStatus: null,
+            toStatus: status,
+            note: null,
+            data: { channel, photos: input.photoIds ?? [] },
+          });
+          return { status: 201, body: row };
+        },
+        input,
+      );
       const created = result.body;
       if (!result.replayed) publish(created, 'report');
-      return { status: result.status, replayed: result.replayed, body: await detail(actor, (await repo.findCase(db, actor.tenantId, created.id)) ?? created, calendar) };
+      return {
+        status: result.status,
+        replayed: result.replayed,
+        body: await detail(actor, (await repo.findCase(db, actor.tenantId, created.id)) ?? created, calendar),
+      };
     },
 
     async get(actor: Actor, id: string): Promise<CaseDetail> {
@@ -123,28 +229,57 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const w = listOrder(inbox, query);
       const now = clock.now();
       // The page and the calendar (for SLA colours) at once: on PostgreSQL every sequential round trip adds latency.
-      const [{ rows, total, capped }, calendar] = await Promise.all([repo.listCases(db, dialect, actor.tenantId, {
-        statuses: inbox === 'overdue' ? OPEN_STATES : INBOX_STATUSES[inbox],
-        overdueAt: inbox === 'overdue' ? now.toISOString() : undefined,
-        matterCode: query.matterCode, regionId: query.regionId, unitId: query.unitId, channel: query.channel,
-        deadlineBefore: query.deadlineBefore, taskUserId: query.mine ? actor.userId : undefined, q: query.q,
-        visibility: visibilityFilter(actor),
-      }, w), deps.calendar.forTenant(actor.tenantId)]);
-      return { items: rows.map((r) => summaryOf(r, r.matter_name ?? null, calendar, now)), total, page: w.page, pageSize: w.limit, ...(capped ? { totalCapped: true } : {}) };
+      const [{ rows, total, capped }, calendar] = await Promise.all([
+        repo.listCases(
+          db,
+          dialect,
+          actor.tenantId,
+          {
+            statuses: inbox === 'overdue' ? OPEN_STATES : INBOX_STATUSES[inbox],
+            overdueAt: inbox === 'overdue' ? now.toISOString() : undefined,
+            matterCode: query.matterCode,
+            regionId: query.regionId,
+            unitId: query.unitId,
+            channel: query.channel,
+            deadlineBefore: query.deadlineBefore,
+            taskUserId: query.mine ? actor.userId : undefined,
+            q: query.q,
+            visibility: visibilityFilter(actor),
+          },
+          w,
+        ),
+        deps.calendar.forTenant(actor.tenantId),
+      ]);
+      return {
+        items: rows.map((r) => summaryOf(r, r.matter_name ?? null, calendar, now)),
+        total,
+        page: w.page,
+        pageSize: w.limit,
+        ...(capped ? { totalCapped: true } : {}),
+      };
     },
 
     async counts(actor: Actor, query: CountsQuery = {}): Promise<InboxCounts> {
       requirePermission(actor, 'case.read');
       const terminal = INBOX_STATUSES.closed ?? [];
       const taskUserId = query.mine ? actor.userId : undefined;
-      const { byStatus, overdue, archived } = await repo.countByStatus(db, actor.tenantId, visibilityFilter(actor), clock.now().toISOString(), OPEN_STATES, terminal, taskUserId);
+      const { byStatus, overdue, archived } = await repo.countByStatus(
+        db,
+        actor.tenantId,
+        visibilityFilter(actor),
+        clock.now().toISOString(),
+        OPEN_STATES,
+        terminal,
+        taskUserId,
+      );
       // Past repo.COUNT_CAP a badge reads COUNT_CAP (shown "9999+"): the archive and overdue are counted only that far.
       const cap = (n: number) => Math.min(n, repo.COUNT_CAP);
       const open = [...byStatus.values()].reduce((a, b) => a + b, 0);
       const out: InboxCounts = {};
       for (const inbox of INBOXES) {
         if (inbox === 'overdue') out[inbox] = cap(overdue);
-        else if (inbox === 'all') out[inbox] = archived > repo.COUNT_CAP ? Math.max(repo.COUNT_CAP, open) : open + archived;
+        else if (inbox === 'all')
+          out[inbox] = archived > repo.COUNT_CAP ? Math.max(repo.COUNT_CAP, open) : open + archived;
         else if (inbox === 'closed') out[inbox] = cap(archived);
         else out[inbox] = (INBOX_STATUSES[inbox] ?? []).reduce((a, s) => a + (byStatus.get(s) ?? 0), 0);
       }
@@ -162,37 +297,72 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const c = await load(actor, id);
       if (!deps.routing) return [];
       // Candidates obey the list's rule: a nearby case the caller cannot open is not offered either.
-      return deps.routing.findDuplicates(actor.tenantId, { caseId: c.id, matterCode: c.matter_code, lng: c.lng, lat: c.lat, at: new Date(c.reported_at), visibility: visibilityFilter(actor) });
+      return deps.routing.findDuplicates(actor.tenantId, {
+        caseId: c.id,
+        matterCode: c.matter_code,
+        lng: c.lng,
+        lat: c.lat,
+        at: new Date(c.reported_at),
+        visibility: visibilityFilter(actor),
+      });
     },
 
     async transition(actor: Actor, id: string, input: CaseTransition): Promise<CaseDetail> {
       const c = await load(actor, id);
       const t = TRANSITIONS[input.action];
       if (!canDo(actor, t.permission, c)) throw notFound('case');
-      if (t.from.includes(c.status as CaseState) && !holdsTask(actor, input.action, c)) throw caseErrors.taskNotAssigned(input.action);
+      if (t.from.includes(c.status as CaseState) && !holdsTask(actor, input.action, c))
+        throw caseErrors.taskNotAssigned(input.action);
       if (input.action === 'self_handle' && !maySelfHandle(actor)) throw caseErrors.selfHandleForbidden('body.action');
       if (!fitsRequests(input.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, input.action);
       if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
       if (input.version !== c.version) throw caseErrors.stale(c.version);
       if (input.action === 'void' && input.parentId) {
         const parent = await repo.findCase(db, actor.tenantId, input.parentId);
-        if (!parent || parent.id === c.id || TERMINAL_STATES.includes(parent.status as CaseState)) throw caseErrors.field('body.parentId', 'exists', 'merge into an open case');
+        if (!parent || parent.id === c.id || TERMINAL_STATES.includes(parent.status as CaseState))
+          throw caseErrors.field('body.parentId', 'exists', 'merge into an open case');
       }
       const calendar = await deps.calendar.forTenant(actor.tenantId);
       const limits = await stepLimits(actor.tenantId);
-      const suggestion = c.status === 'pending_dispatch' && !input.unitId && deps.routing
-        ? (await deps.routing.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id
-        : c.unit_id;
+      const suggestion =
+        c.status === 'pending_dispatch' && !input.unitId && deps.routing
+          ? ((await deps.routing.suggestUnit(c.tenant_id, routingQuery(c)))?.unitId ?? c.unit_id)
+          : c.unit_id;
       const now = clock.now();
       const updated = await db.transaction().execute(async (tx) => {
-        const out = await decide({ tx, c, input, actorId: actor.userId, calendar, now, stepLimits: limits, suggestUnit: async () => suggestion });
+        const out = await decide({
+          tx,
+          c,
+          input,
+          actorId: actor.userId,
+          calendar,
+          now,
+          stepLimits: limits,
+          suggestUnit: async () => suggestion,
+        });
         const patch: Partial<CasesTable> = { ...out.patch, status: out.to, updated_at: now.toISOString() };
         if (!(await repo.updateCase(tx, actor.tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
         if (patch.search_text !== undefined) await repo.updateSearchIndex(tx, dialect, c.id, patch.search_text);
-        if (input.photoIds?.length && deps.photos) await deps.photos.attachPhotos(tx, actor.tenantId, c.id, input.photoIds, out.photoPhase ?? 'check', actor.userId);
+        if (input.photoIds?.length && deps.photos)
+          await deps.photos.attachPhotos(
+            tx,
+            actor.tenantId,
+            c.id,
+            input.photoIds,
+            out.photoPhase ?? 'check',
+            actor.userId,
+          );
         await appendEvent(tx, {
-          tenantId: actor.tenantId, caseId: c.id, at: now.toISOString(), actorId: actor.userId, actorName: actor.displayName,
-          actorRole: roleOf(actor), action: input.action, fromStatus: c.status, toStatus: out.to, note: input.note?.trim() || null,
+          tenantId: actor.tenantId,
+          caseId: c.id,
+          at: now.toISOString(),
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          actorRole: roleOf(actor),
+          action: input.action,
+          fromStatus: c.status,
+          toStatus: out.to,
+          note: input.note?.trim() || null,
           data: { ...out.data, ...(input.photoIds?.length ? { photos: input.photoIds } : {}) },
         });
         if (input.action === 'close') {
@@ -213,8 +383,12 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   async function notifyReporterClosed(tx: Executor, c: CasesTable, now: Date) {
     if (!c.reporter_phone || INTERNAL_CHANNELS.includes(c.channel as CaseChannel)) return;
     await enqueueNotice(tx, {
-      tenantId: c.tenant_id, caseId: c.id, phone: c.reporter_phone, kind: NOTICE_KINDS.closed,
-      message: `您反映的问题（案件号${c.case_no}）已办结，欢迎对办理结果进行评价。`, createdAt: now.toISOString(),
+      tenantId: c.tenant_id,
+      caseId: c.id,
+      phone: c.reporter_phone,
+      kind: NOTICE_KINDS.closed,
+      message: `您反映的问题（案件号${c.case_no}）已办结，欢迎对办理结果进行评价。`,
+      createdAt: now.toISOString(),
     });
   }
 
@@ -223,8 +397,13 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     const children = await repo.mergedChildren(tx, parent.tenant_id, parent.id);
     for (const child of children) {
       await enqueueNotice(tx, {
-        tenantId: parent.tenant_id, caseId: child.id, userId: child.reporter_id, phone: child.reporter_phone,
-        kind: NOTICE_KINDS.mergedClosed, message: `${child.case_no} → ${parent.case_no}`, createdAt: now.toISOString(),
+        tenantId: parent.tenant_id,
+        caseId: child.id,
+        userId: child.reporter_id,
+        phone: child.reporter_phone,
+        kind: NOTICE_KINDS.mergedClosed,
+        message: `${child.case_no} → ${parent.case_no}`,
+        createdAt: now.toISOString(),
       });
     }
   }
@@ -244,7 +423,12 @@ function fitsRequests(action: string, c: CasesTable, actor: Actor): boolean {
 
 /** What routing needs; the unit set at filing is the filing condition's default (precedence in routing-precedence.ts). */
 function routingQuery(c: CasesTable) {
-  return { matterCode: c.matter_code, streetId: c.street_id, communityId: c.community_id, filingConditionUnitId: c.unit_id };
+  return {
+    matterCode: c.matter_code,
+    streetId: c.street_id,
+    communityId: c.community_id,
+    filingConditionUnitId: c.unit_id,
+  };
 }
 
 /**
@@ -252,9 +436,13 @@ function routingQuery(c: CasesTable) {
  * by closing time, newest first unless asked otherwise, on the (tenant, closed_at) index.
  */
 function listOrder(inbox: Inbox, query: CaseQuery) {
-  const w = listWindow(query, { deadline: 'step_deadline', reportedAt: 'reported_at', caseNo: 'case_no', updatedAt: 'updated_at' }, query.q?.trim() ? 'reportedAt' : 'deadline');
-  const newestFirst = query.order === undefined && (w.sort === 'reported_at' && !query.sort);
-  if (inbox === 'closed' && (w.sort === 'step_deadline' || w.sort === 'updated_at')) return { ...w, sort: 'closed_at' as const, order: query.order ?? 'desc' };
+  const w = listWindow(
+    query,
+    { deadline: 'step_deadline', reportedAt: 'reported_at', caseNo: 'case_no', updatedAt: 'updated_at' },
+    query.q?.trim() ? 'reportedAt' : 'deadline',
+  );
+  const newestFirst = query.order === undefined && w.sort === 'reported_at' && !query.sort;
+  if (inbox === 'closed' && (w.sort === 'step_deadline' || w.sort === 'updated_at'))
+    return { ...w, sort: 'closed_at' as const, order: query.order ?? 'desc' };
   return newestFirst ? { ...w, order: 'desc' as const } : w;
 }
-

@@ -7,7 +7,14 @@ export { visibilityFilter as caseVisibility } from './case.policy.ts';
 export { registerLiveRoute } from './case-live.ts';
 export { DEFAULT_STEP_LIMITS } from './case-sla.ts';
 export { createStepLimits, type StepLimitService } from './case-step-limits.ts';
-export { tokenHash, REOPEN_DAYS_KEY, DEFAULT_REOPEN_DAYS, type ExternalReport, type IntakeResult, type ExternalChannel } from './case-external.ts';
+export {
+  tokenHash,
+  REOPEN_DAYS_KEY,
+  DEFAULT_REOPEN_DAYS,
+  type ExternalReport,
+  type IntakeResult,
+  type ExternalChannel,
+} from './case-external.ts';
 export type { PublicListQuery } from './case-public-view.ts';
 export { createPublicOutputSettings, registerPublicOutputRoutes } from './case-public-settings.ts';
 /** Read-only query builders over the case tables for other modules' reporting (docs/decisions/0007-read-models.md). */

@@ -58,7 +58,8 @@ describe('old → new codes (docs/standards.md, "Old to new codes")', () => {
     expect(oldToNewCode('matter', '0507')).toBe('10001');
     expect(oldToNewCode('matter', '0508')).toBe('10002');
     expect(oldToNewCode('matter', '0602')).toBe('09013');
-    for (const gone of ['0501', '0502', '0505', '0506', '0503', '0601']) expect(oldToNewCode('matter', gone)).toBeNull();
+    for (const gone of ['0501', '0502', '0505', '0506', '0503', '0601'])
+      expect(oldToNewCode('matter', gone)).toBeNull();
     expect(oldToNewCode('matter', '0413')).toBeNull();
   });
 
@@ -117,7 +118,10 @@ describe('code checks', () => {
 });
 
 describe('nextLocalCode (99, 98, 97 …)', () => {
-  const nationalIn = (major: string) => loadNationalCatalog().filter((e) => e.majorCode === major).map((e) => e.code);
+  const nationalIn = (major: string) =>
+    loadNationalCatalog()
+      .filter((e) => e.majorCode === major)
+      .map((e) => e.code);
 
   it('counts down from 099 and skips codes in use', () => {
     expect(nextLocalCode('09', nationalIn('09'))).toBe('09099');

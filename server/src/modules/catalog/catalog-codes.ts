@@ -148,7 +148,10 @@ export function checkLocalCode(kind: CatalogKind, code: string, existingCodes: r
   if (!isLocalCode(code)) {
     const major = code.slice(0, 2) as keyof typeof NATIONAL_MINOR_CEILING;
     const low = pad(NATIONAL_MINOR_CEILING[major] + 1, 3);
-    return fail('not_local', `本地扩展小类码应在 ${major}${low}–${major}099 之间（国标码之上，从 99 倒序），收到「${code}」`);
+    return fail(
+      'not_local',
+      `本地扩展小类码应在 ${major}${low}–${major}099 之间（国标码之上，从 99 倒序），收到「${code}」`,
+    );
   }
   if (existingCodes.includes(code)) return fail('taken', `分类代码「${code}」已被使用`);
   return OK;

@@ -64,7 +64,12 @@ describe('loadNationalCatalog', () => {
 
   it('computes pinyin once at load', () => {
     const zdjy = catalog.find((e) => e.name === '占道经营');
-    expect(zdjy).toMatchObject({ code: '09006', pinyinInitials: 'zdjy', pinyin: 'zhandaojingying', source: 'national' });
+    expect(zdjy).toMatchObject({
+      code: '09006',
+      pinyinInitials: 'zdjy',
+      pinyin: 'zhandaojingying',
+      source: 'national',
+    });
   });
 
   it('returns copies, so a caller cannot change the cached catalog', () => {
@@ -83,7 +88,12 @@ describe('pinyinKeys and makeCatalogEntry', () => {
 
   it('builds a local entry and rejects bad codes', () => {
     const local = makeCatalogEntry({ kind: 'matter', code: '09099', name: '共享电单车乱停放', source: 'local' });
-    expect(local).toMatchObject({ majorName: '街面秩序类', oldCode: '0499', pinyinInitials: 'gxddcltf', source: 'local' });
+    expect(local).toMatchObject({
+      majorName: '街面秩序类',
+      oldCode: '0499',
+      pinyinInitials: 'gxddcltf',
+      source: 'local',
+    });
     expect(() => makeCatalogEntry({ kind: 'component', code: '06001', name: 'x' })).toThrow(/大类/);
     expect(() => makeCatalogEntry({ kind: 'matter', code: '0600', name: 'x' })).toThrow(/5 位/);
     expect(() => makeCatalogEntry({ kind: 'matter', code: '06099', name: ' ' })).toThrow(/名称/);

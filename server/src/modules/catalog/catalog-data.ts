@@ -17,7 +17,6 @@ import { parseCsv } from '../../platform/csv.ts';
 const CATALOG_FILE = new URL('./data/gbt47678-5-catalog.csv', import.meta.url);
 const HEADER = ['kind', 'major_code', 'major_name', 'code', 'name'] as const;
 
-
 const PUNCTUATION = /[^\p{Script=Han}\p{L}\p{N}]/u;
 
 /**

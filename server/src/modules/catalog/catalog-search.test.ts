@@ -74,7 +74,9 @@ describe('catalog search', () => {
     const hits = catalog.search('jg', { kind: 'component', limit: 50 });
     expect(hits[0]?.match).toBe('initials');
     expect(hits.some((h) => h.entry.name === '供水井盖' && h.match === 'initialsInfix')).toBe(true);
-    expect(catalog.search('jinggai', { kind: 'component', limit: 50 }).some((h) => h.entry.name === '雨水井盖')).toBe(true);
+    expect(catalog.search('jinggai', { kind: 'component', limit: 50 }).some((h) => h.entry.name === '雨水井盖')).toBe(
+      true,
+    );
   });
 
   it('matches Latin letters and full-width input in names', () => {
@@ -85,7 +87,9 @@ describe('catalog search', () => {
   it('searches local extensions and filters by kind and major class', () => {
     expect(label(catalog.search('gxddc'))).toEqual(['m09099:initials']);
     expect(catalog.search('垃圾', { majorCode: '06', limit: 50 }).every((h) => h.entry.majorCode === '06')).toBe(true);
-    expect(catalog.search('垃圾', { kind: 'component', limit: 50 }).every((h) => h.entry.kind === 'component')).toBe(true);
+    expect(catalog.search('垃圾', { kind: 'component', limit: 50 }).every((h) => h.entry.kind === 'component')).toBe(
+      true,
+    );
   });
 
   it('respects the limit and returns nothing for blank or unknown queries', () => {

@@ -25,11 +25,19 @@ export const duplicateCondition = (field: string) =>
   conflict(CATALOG_ERRORS.duplicateCondition, [{ field, rule: 'unique', message: '该事项已有相同的立案条件' }]);
 
 export const unknownMatter = (field: string, code: string, inactive = false) =>
-  invalidField(field, inactive ? 'active' : 'exists', inactive ? `事项「${code}」已停用` : `事项「${code}」不在目录中`, CATALOG_ERRORS.unknownMatter);
+  invalidField(
+    field,
+    inactive ? 'active' : 'exists',
+    inactive ? `事项「${code}」已停用` : `事项「${code}」不在目录中`,
+    CATALOG_ERRORS.unknownMatter,
+  );
 
-export const unknownUnit = (field: string) => invalidField(field, 'exists', '处置单位不存在', CATALOG_ERRORS.unknownUnit);
+export const unknownUnit = (field: string) =>
+  invalidField(field, 'exists', '处置单位不存在', CATALOG_ERRORS.unknownUnit);
 
 /** 400 listing every bad row of an import (row = Excel row number). */
-export const importInvalid = (details: readonly ImportRowError[]) => new AppError(CATALOG_ERRORS.importInvalid, 400, details);
+export const importInvalid = (details: readonly ImportRowError[]) =>
+  new AppError(CATALOG_ERRORS.importInvalid, 400, details);
 
-export const notXlsx = (message: string) => new AppError(CATALOG_ERRORS.notXlsx, 400, [{ row: 0, field: 'file', message }]);
+export const notXlsx = (message: string) =>
+  new AppError(CATALOG_ERRORS.notXlsx, 400, [{ row: 0, field: 'file', message }]);

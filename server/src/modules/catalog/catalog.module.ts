@@ -6,7 +6,12 @@ import { createCatalogService } from './catalog.service.ts';
 import { createStandardsService } from './standards.service.ts';
 
 /** The catalog module's services, built from their dependencies (the composition root calls this). */
-export function createCatalogServices(database: Database, clock: Clock, audit: AuditService, importLimits?: SheetLimits) {
+export function createCatalogServices(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  importLimits?: SheetLimits,
+) {
   const catalog = createCatalogService(database, clock, audit);
   return { catalog, standards: createStandardsService(database, clock, audit, catalog, importLimits) };
 }

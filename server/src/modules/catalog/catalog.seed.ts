@@ -35,7 +35,9 @@ export function entryRow(tenantId: string, e: CatalogEntry, now: string): Catalo
 export async function seedNationalCatalog(db: Executor, tenantId: string, clock: Clock): Promise<number> {
   const now = clock.now().toISOString();
   const have = new Set((await repo.allEntries(db, tenantId)).map((r) => `${r.kind}:${r.code}`));
-  const rows = loadNationalCatalog().filter((e) => !have.has(`${e.kind}:${e.code}`)).map((e) => entryRow(tenantId, e, now));
+  const rows = loadNationalCatalog()
+    .filter((e) => !have.has(`${e.kind}:${e.code}`))
+    .map((e) => entryRow(tenantId, e, now));
   await repo.insertEntries(db, rows);
   return rows.length;
 }
@@ -54,7 +56,8 @@ export async function seedCatalog(
 ): Promise<{ entries: number; conditions: number }> {
   const entries = await seedNationalCatalog(db, tenantId, clock);
   if ((await repo.countConditions(db, tenantId)) > 0) return { entries, conditions: 0 };
-  const unitOf = (kind: FilingUnitKind): string | null => (kind === 'street' ? null : unitIdsByKind.get(kind) ?? null);
+  const unitOf = (kind: FilingUnitKind): string | null =>
+    kind === 'street' ? null : (unitIdsByKind.get(kind) ?? null);
   const now = clock.now().toISOString();
   const seqs = new Map<string, number>();
   const rows: FilingConditionsTable[] = FILING_DEFAULTS.map((d) => {

@@ -1,7 +1,17 @@
 import type {
-  CatalogEntry, CatalogEntryCreate, CatalogEntryQuery, CatalogEntryUpdate, MajorClass, OldCodeMapping, OldCodeQuery,
+  CatalogEntry,
+  CatalogEntryCreate,
+  CatalogEntryQuery,
+  CatalogEntryUpdate,
+  MajorClass,
+  OldCodeMapping,
+  OldCodeQuery,
 } from '../../../../common/contracts/catalog.ts';
-import { COMPONENT_MAJOR_CLASSES, MATTER_MAJOR_CLASSES, type CatalogEntry as DomainEntry } from '../../../../common/domain/catalog.ts';
+import {
+  COMPONENT_MAJOR_CLASSES,
+  MATTER_MAJOR_CLASSES,
+  type CatalogEntry as DomainEntry,
+} from '../../../../common/domain/catalog.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { CatalogEntriesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -34,7 +44,8 @@ export const toDomain = (r: EntryRow): DomainEntry => ({
 const view = (r: EntryRow): CatalogEntry => ({ ...toDomain(r), active: toBool(r.active), updatedAt: r.updated_at });
 
 /** Names compare without width, case or spacing differences: 占道经营 and ＂占道 经营＂ are the same entry. */
-const sameName = (a: string, b: string): boolean => a.normalize('NFKC').replace(/\s+/g, '').toLowerCase() === b.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+const sameName = (a: string, b: string): boolean =>
+  a.normalize('NFKC').replace(/\s+/g, '').toLowerCase() === b.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** What a tenant's catalog looks like in memory: rows by kind+code and the pinyin-aware search over them. */
 export interface TenantCatalog {
@@ -57,7 +68,12 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
     if (hit && hit.fingerprint === fingerprint) return hit.catalog;
     const rows = await repo.allEntries(db, tenantId);
     const entries = rows.map(toDomain);
-    const catalog: TenantCatalog = { rows, entries, byKey: new Map(rows.map((r) => [key(r.kind, r.code), r])), search: createCatalogSearch(entries) };
+    const catalog: TenantCatalog = {
+      rows,
+      entries,
+      byKey: new Map(rows.map((r) => [key(r.kind, r.code), r])),
+      search: createCatalogSearch(entries),
+    };
     cache.set(tenantId, { fingerprint, catalog });
     return catalog;
   }
@@ -66,15 +82,29 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
   async function findOne(actor: Actor, code: string, kind?: repo.CatalogKind): Promise<EntryRow> {
     const rows = await repo.findEntries(db, actor.tenantId, code, kind);
     if (rows.length > 1) {
-      throw invalidField('query.kind', 'required', `代码「${code}」既是部件也是事项，请指定 kind`, CATALOG_ERRORS.ambiguousCode);
+      throw invalidField(
+        'query.kind',
+        'required',
+        `代码「${code}」既是部件也是事项，请指定 kind`,
+        CATALOG_ERRORS.ambiguousCode,
+      );
     }
     const [row] = rows;
     if (!row) throw notFound('catalog_entry');
     return row;
   }
 
-  async function checkUniqueName(tenantId: string, kind: repo.CatalogKind, majorCode: string, name: string, field: string, exceptId?: string) {
-    const taken = (await repo.namesInMajor(db, tenantId, kind, majorCode)).some((r) => r.id !== exceptId && sameName(r.name, name));
+  async function checkUniqueName(
+    tenantId: string,
+    kind: repo.CatalogKind,
+    majorCode: string,
+    name: string,
+    field: string,
+    exceptId?: string,
+  ) {
+    const taken = (await repo.namesInMajor(db, tenantId, kind, majorCode)).some(
+      (r) => r.id !== exceptId && sameName(r.name, name),
+    );
     if (taken) throw duplicateName(field, name);
   }
 
@@ -100,20 +130,36 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
         .search(term, { kind: query.kind, majorCode: query.majorCode, limit: catalog.entries.length })
         .map((h) => catalog.byKey.get(key(h.entry.kind, h.entry.code)))
         .filter((r): r is EntryRow => r !== undefined)
-        .filter((r) => (query.local === undefined || toBool(r.local) === query.local) && (query.active === undefined || toBool(r.active) === query.active));
-      return { items: hits.slice(w.offset, w.offset + w.limit).map(view), total: hits.length, page: w.page, pageSize: w.limit };
+        .filter(
+          (r) =>
+            (query.local === undefined || toBool(r.local) === query.local) &&
+            (query.active === undefined || toBool(r.active) === query.active),
+        );
+      return {
+        items: hits.slice(w.offset, w.offset + w.limit).map(view),
+        total: hits.length,
+        page: w.page,
+        pageSize: w.limit,
+      };
     },
 
     async majors(actor: Actor): Promise<MajorClass[]> {
       requirePermission(actor, 'org.read');
       const counts = await repo.majorCounts(db, actor.tenantId);
       // Sorted: '10' is an integer-like key, so object order would put it first.
-      return Object.entries(MATTER_MAJOR_CLASSES).sort(([a], [b]) => a.localeCompare(b)).map(([majorCode, matterName]) => {
-        const of = (kind: string) => counts.filter((c) => c.major_code === majorCode && c.kind === kind).reduce((n, c) => n + Number(c.n), 0);
-        const local = counts.filter((c) => c.major_code === majorCode && toBool(c.local)).reduce((n, c) => n + Number(c.n), 0);
-        const componentName = Object.hasOwn(COMPONENT_MAJOR_CLASSES, majorCode) ? COMPONENT_MAJOR_CLASSES[majorCode as keyof typeof COMPONENT_MAJOR_CLASSES] : null;
-        return { majorCode, componentName, matterName, components: of('component'), matters: of('matter'), local };
-      });
+      return Object.entries(MATTER_MAJOR_CLASSES)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([majorCode, matterName]) => {
+          const of = (kind: string) =>
+            counts.filter((c) => c.major_code === majorCode && c.kind === kind).reduce((n, c) => n + Number(c.n), 0);
+          const local = counts
+            .filter((c) => c.major_code === majorCode && toBool(c.local))
+            .reduce((n, c) => n + Number(c.n), 0);
+          const componentName = Object.hasOwn(COMPONENT_MAJOR_CLASSES, majorCode)
+            ? COMPONENT_MAJOR_CLASSES[majorCode as keyof typeof COMPONENT_MAJOR_CLASSES]
+            : null;
+          return { majorCode, componentName, matterName, components: of('component'), matters: of('matter'), local };
+        });
     },
 
     /** Old GB/T 30428.2 4-digit code → the tenant's entry (docs/standards.md, "Old to new codes"). */
@@ -137,27 +183,54 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
         throw invalidField('body.majorCode', 'enum', '部件大类应为 01–05', CATALOG_ERRORS.unknownMajor);
       }
       if (input.kind === 'matter' && Object.hasOwn(COMPONENT_MAJOR_CLASSES, input.majorCode)) {
-        throw invalidField('body.kind', 'component', '01–05 大类的事项是部件的「异常」，请新增部件，其异常事项随之生成', CATALOG_ERRORS.anomalyNeedsComponent);
+        throw invalidField(
+          'body.kind',
+          'component',
+          '01–05 大类的事项是部件的「异常」，请新增部件，其异常事项随之生成',
+          CATALOG_ERRORS.anomalyNeedsComponent,
+        );
       }
       await checkUniqueName(actor.tenantId, input.kind, input.majorCode, name, 'body.name');
-      if (input.kind === 'component') await checkUniqueName(actor.tenantId, 'matter', input.majorCode, `${name}异常`, 'body.name');
+      if (input.kind === 'component')
+        await checkUniqueName(actor.tenantId, 'matter', input.majorCode, `${name}异常`, 'body.name');
       let code: string;
       try {
         code = nextLocalCode(input.majorCode, await repo.codesInMajor(db, actor.tenantId, input.majorCode));
       } catch (err) {
-        throw invalidField('body.majorCode', 'full', err instanceof Error ? err.message : String(err), CATALOG_ERRORS.localRangeFull);
+        throw invalidField(
+          'body.majorCode',
+          'full',
+          err instanceof Error ? err.message : String(err),
+          CATALOG_ERRORS.localRangeFull,
+        );
       }
       const now = clock.now().toISOString();
       const rows = [entryRow(actor.tenantId, makeCatalogEntry({ kind: input.kind, code, name, source: 'local' }), now)];
-      if (input.kind === 'component') rows.push(entryRow(actor.tenantId, makeCatalogEntry({ kind: 'matter', code, name: `${name}异常`, source: 'local' }), now));
+      if (input.kind === 'component')
+        rows.push(
+          entryRow(
+            actor.tenantId,
+            makeCatalogEntry({ kind: 'matter', code, name: `${name}异常`, source: 'local' }),
+            now,
+          ),
+        );
       try {
         await db.transaction().execute(async (tx) => {
           await repo.insertEntries(tx, rows);
-          for (const row of rows) await audit.record(tx, actor, actor.tenantId, { action: 'catalog.entry.create', entity: 'catalog_entry', entityId: row.id, after: row });
+          for (const row of rows)
+            await audit.record(tx, actor, actor.tenantId, {
+              action: 'catalog.entry.create',
+              entity: 'catalog_entry',
+              entityId: row.id,
+              after: row,
+            });
         });
       } catch (err) {
         // Another admin took the same code a moment earlier: ask to retry rather than guess.
-        if (isUniqueViolation(err)) throw conflict(CATALOG_ERRORS.codeTaken, [{ field: 'body.majorCode', rule: 'unique', message: `代码「${code}」刚被占用，请重试` }]);
+        if (isUniqueViolation(err))
+          throw conflict(CATALOG_ERRORS.codeTaken, [
+            { field: 'body.majorCode', rule: 'unique', message: `代码「${code}」刚被占用，请重试` },
+          ]);
         throw err;
       }
       cache.delete(actor.tenantId);
@@ -165,7 +238,12 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
     },
 
     /** National entries may only be (de)activated; local ones may also be renamed (a local component's anomaly follows). */
-    async update(actor: Actor, code: string, kind: repo.CatalogKind | undefined, patch: CatalogEntryUpdate): Promise<CatalogEntry> {
+    async update(
+      actor: Actor,
+      code: string,
+      kind: repo.CatalogKind | undefined,
+      patch: CatalogEntryUpdate,
+    ): Promise<CatalogEntry> {
       requirePermission(actor, 'settings.manage');
       const before = await findOne(actor, code, kind);
       const name = patch.name?.trim();
@@ -175,11 +253,17 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       }
       const now = clock.now().toISOString();
       const changes: Array<{ before: EntryRow; after: EntryRow }> = [];
-      const change = (row: EntryRow, patchRow: Partial<EntryRow>) => changes.push({ before: row, after: { ...row, ...patchRow, updated_at: now } });
+      const change = (row: EntryRow, patchRow: Partial<EntryRow>) =>
+        changes.push({ before: row, after: { ...row, ...patchRow, updated_at: now } });
       if (renamed && name !== undefined) {
         await checkUniqueName(actor.tenantId, before.kind, before.major_code, name, 'body.name', before.id);
         const keys = makeCatalogEntry({ kind: before.kind, code, name, source: 'local' });
-        change(before, { name, pinyin: keys.pinyin, initials: keys.pinyinInitials, ...(patch.active === undefined ? {} : { active: patch.active ? 1 : 0 }) });
+        change(before, {
+          name,
+          pinyin: keys.pinyin,
+          initials: keys.pinyinInitials,
+          ...(patch.active === undefined ? {} : { active: patch.active ? 1 : 0 }),
+        });
         const [anomaly] = before.kind === 'component' ? await repo.findEntries(db, actor.tenantId, code, 'matter') : [];
         if (anomaly && anomaly.name === `${before.name}异常`) {
           await checkUniqueName(actor.tenantId, 'matter', before.major_code, `${name}异常`, 'body.name', anomaly.id);
@@ -192,8 +276,20 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       if (changes.length === 0) return view(before);
       await db.transaction().execute(async (tx) => {
         for (const c of changes) {
-          await repo.updateEntry(tx, actor.tenantId, c.before.id, { name: c.after.name, pinyin: c.after.pinyin, initials: c.after.initials, active: c.after.active, updated_at: now });
-          await audit.record(tx, actor, actor.tenantId, { action: 'catalog.entry.update', entity: 'catalog_entry', entityId: c.before.id, before: c.before, after: c.after });
+          await repo.updateEntry(tx, actor.tenantId, c.before.id, {
+            name: c.after.name,
+            pinyin: c.after.pinyin,
+            initials: c.after.initials,
+            active: c.after.active,
+            updated_at: now,
+          });
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'catalog.entry.update',
+            entity: 'catalog_entry',
+            entityId: c.before.id,
+            before: c.before,
+            after: c.after,
+          });
         }
       });
       cache.delete(actor.tenantId);

@@ -4,7 +4,11 @@ import { UNIT_KINDS } from '../../../../common/domain/org.ts';
 import { loadNationalCatalog } from './catalog-data.ts';
 import { FILING_DEFAULTS, FILING_UNIT_KINDS, filingDefaultsFor } from './filing-defaults.ts';
 
-const matters = new Map(loadNationalCatalog().filter((e) => e.kind === 'matter').map((e) => [e.code, e.name]));
+const matters = new Map(
+  loadNationalCatalog()
+    .filter((e) => e.kind === 'matter')
+    .map((e) => [e.code, e.name]),
+);
 
 describe('filing defaults', () => {
   it('has 30–60 rows, each on a national matter with complete, valid fields', () => {
@@ -51,7 +55,10 @@ describe('filing defaults', () => {
   it('uses the real 运城 values where they exist', () => {
     const limitOf = (code: string, condition: string) =>
       filingDefaultsFor(code).find((d) => d.condition.startsWith(condition));
-    expect(limitOf('09006', '违法占用')).toMatchObject({ handlingLimit: { value: 2, unit: 'emergency_hours' }, basis: 'reference' });
+    expect(limitOf('09006', '违法占用')).toMatchObject({
+      handlingLimit: { value: 2, unit: 'emergency_hours' },
+      basis: 'reference',
+    });
     expect(limitOf('06010', '公共场所')?.handlingLimit).toEqual({ value: 4, unit: 'work_hours' });
     expect(limitOf('01037', '单盏不亮')?.handlingLimit).toEqual({ value: 2, unit: 'work_days' });
     expect(limitOf('04002', '缺失')?.handlingLimit).toEqual({ value: 15, unit: 'work_days' });

@@ -38,7 +38,14 @@ export interface FilingDefault {
   basis: FilingBasis;
 }
 
-type Row = [matterCode: string, condition: string, limit: string, closing: string, unit: FilingUnitKind, basis: 'ref' | 'ours'];
+type Row = [
+  matterCode: string,
+  condition: string,
+  limit: string,
+  closing: string,
+  unit: FilingUnitKind,
+  basis: 'ref' | 'ours',
+];
 
 // prettier-ignore
 const ROWS: readonly Row[] = [
@@ -157,5 +164,8 @@ export const FILING_DEFAULTS: readonly FilingDefault[] = Object.freeze(ROWS.map(
 
 /** The default conditions of one matter, in sheet order (most urgent first where the source orders them so). */
 export function filingDefaultsFor(matterCode: string): FilingDefault[] {
-  return FILING_DEFAULTS.filter((d) => d.matterCode === matterCode).map((d) => ({ ...d, handlingLimit: { ...d.handlingLimit } }));
+  return FILING_DEFAULTS.filter((d) => d.matterCode === matterCode).map((d) => ({
+    ...d,
+    handlingLimit: { ...d.handlingLimit },
+  }));
 }

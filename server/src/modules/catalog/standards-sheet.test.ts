@@ -61,7 +61,8 @@ describe('parseLimitText / formatLimit', () => {
   it('formats canonically and round-trips every unit', () => {
     expect(formatLimit({ value: 2, unit: 'emergency_hours' })).toBe('2紧急工作时');
     expect(formatLimit({ value: 3, unit: 'work_days' })).toBe('3工作日');
-    for (const unit of LIMIT_UNITS) expect(parseLimitText(formatLimit({ value: 12, unit }))).toEqual({ value: 12, unit });
+    for (const unit of LIMIT_UNITS)
+      expect(parseLimitText(formatLimit({ value: 12, unit }))).toEqual({ value: 12, unit });
   });
 });
 
@@ -153,7 +154,11 @@ describe('workbook round trip', () => {
   it('writes component anomalies as 类型 部件 with the component name', () => {
     const [first] = FILING_DEFAULTS;
     if (!first) throw new Error('no defaults');
-    expect(toSheetCells({ ...first, unitName: 'x' }, catalog)).toMatchObject({ 类型: '部件', 大类: '市政公用设施', 小类: '供水井盖' });
+    expect(toSheetCells({ ...first, unitName: 'x' }, catalog)).toMatchObject({
+      类型: '部件',
+      大类: '市政公用设施',
+      小类: '供水井盖',
+    });
     expect(() => toSheetCells({ ...first, matterCode: '99999', unitName: 'x' }, catalog)).toThrow(/99999/);
   });
 
@@ -167,7 +172,15 @@ describe('workbook round trip', () => {
     sheet.addRow(['路灯', '市政维护所', '单盏不亮', '修复', 2]);
     const read = await readStandardsWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(read.map((r) => r.row)).toEqual([2, 4]);
-    expect(read[1]?.cells).toEqual({ 类型: '', 大类: '', 小类: '路灯', 立案条件: '单盏不亮', 处置时限: '2', 结案条件: '修复', 处置单位: '市政维护所' });
+    expect(read[1]?.cells).toEqual({
+      类型: '',
+      大类: '',
+      小类: '路灯',
+      立案条件: '单盏不亮',
+      处置时限: '2',
+      结案条件: '修复',
+      处置单位: '市政维护所',
+    });
     const { errors } = validateStandardsRows(read, catalog, units);
     expect(errors).toEqual([{ row: 4, field: '处置时限', message: expect.stringContaining('「2」') }]);
   });
@@ -177,8 +190,13 @@ describe('workbook round trip', () => {
     workbook.addWorksheet('Sheet1').addRow(['小类', '立案条件']);
     const error = await readStandardsWorkbook(Buffer.from(await workbook.xlsx.writeBuffer())).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'CATALOG_SHEET_INVALID', details: expect.arrayContaining([{ row: 1, field: '处置时限', message: expect.any(String) }]) });
-    await expect(readStandardsWorkbook(Buffer.from('not a zip'))).rejects.toMatchObject({ code: 'CATALOG_SHEET_INVALID' });
+    expect(error).toMatchObject({
+      code: 'CATALOG_SHEET_INVALID',
+      details: expect.arrayContaining([{ row: 1, field: '处置时限', message: expect.any(String) }]),
+    });
+    await expect(readStandardsWorkbook(Buffer.from('not a zip'))).rejects.toMatchObject({
+      code: 'CATALOG_SHEET_INVALID',
+    });
     expect(COLUMNS).toHaveLength(7);
   });
 });

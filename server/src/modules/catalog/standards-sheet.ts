@@ -21,7 +21,13 @@ const MAX_TEXT = 500;
 const MAX_LIMIT_VALUE = 999;
 /** 处置单位 of a condition with no fixed unit: the case goes to the street office where it happened (属地管理). */
 export const BY_LOCATION = '属地';
-const BY_LOCATION_WORDS: ReadonlySet<string> = new Set(['属地', '属地街道', '属地街道办事处', '所在街道', '所在街道办事处']);
+const BY_LOCATION_WORDS: ReadonlySet<string> = new Set([
+  '属地',
+  '属地街道',
+  '属地街道办事处',
+  '所在街道',
+  '所在街道办事处',
+]);
 
 /** One sheet row as text, `row` being the Excel row number (header = 1). */
 export interface RawRow {
@@ -106,7 +112,8 @@ interface Lookup {
 
 function buildLookup(catalog: readonly CatalogEntry[]): Lookup {
   const lookup: Lookup = { byCode: new Map(), byName: new Map(), matters: new Map() };
-  const add = (map: Map<string, CatalogEntry[]>, key: string, e: CatalogEntry) => map.set(key, [...(map.get(key) ?? []), e]);
+  const add = (map: Map<string, CatalogEntry[]>, key: string, e: CatalogEntry) =>
+    map.set(key, [...(map.get(key) ?? []), e]);
   for (const e of catalog) {
     add(lookup.byCode, e.code, e);
     add(lookup.byName, clean(e.name), e);
@@ -170,7 +177,8 @@ export function validateStandardsRows(
   const errors: RowError[] = [];
   for (const { row, cells } of rows) {
     const rowErrors: RowError[] = [];
-    const err = (field: Column, key: string, params: Record<string, unknown> = {}) => rowErrors.push(withMessage({ row, field }, `details.${key}`, { field, ...params }));
+    const err = (field: Column, key: string, params: Record<string, unknown> = {}) =>
+      rowErrors.push(withMessage({ row, field }, `details.${key}`, { field, ...params }));
     const text = (field: Column): string => {
       const value = cells[field].trim();
       if (value.length > MAX_TEXT) err(field, 'sheet.tooLong', { max: MAX_TEXT });
@@ -187,7 +195,12 @@ export function validateStandardsRows(
       else matter = found;
     }
     if (matter && !majorMatches(cells['大类'], matter)) {
-      err('大类', 'standards.majorMismatch', { value: cells['大类'], minor: matter.name, majorCode: matter.majorCode, majorName: matter.majorName });
+      err('大类', 'standards.majorMismatch', {
+        value: cells['大类'],
+        minor: matter.name,
+        majorCode: matter.majorCode,
+        majorName: matter.majorName,
+      });
     }
     const condition = text('立案条件');
     if (condition === '') err('立案条件', 'sheet.required');
@@ -195,13 +208,18 @@ export function validateStandardsRows(
     const limit = parseLimitText(limitText);
     if (limitText === '') err('处置时限', 'sheet.required');
     else if (!limit) {
-      err('处置时限', 'standards.badLimit', { value: limitText, max: MAX_LIMIT_VALUE, examples: '2紧急工作时、4工作时、3工作日、7自然日' });
+      err('处置时限', 'standards.badLimit', {
+        value: limitText,
+        max: MAX_LIMIT_VALUE,
+        examples: '2紧急工作时、4工作时、3工作日、7自然日',
+      });
     }
     const closingCondition = text('结案条件');
     if (closingCondition === '') err('结案条件', 'sheet.required');
     const unitName = text('处置单位');
     if (unitName === '') err('处置单位', 'sheet.required');
-    else if (!units.has(unitName) && !BY_LOCATION_WORDS.has(clean(unitName))) err('处置单位', 'standards.unknownUnit', { value: unitName, byLocation: BY_LOCATION });
+    else if (!units.has(unitName) && !BY_LOCATION_WORDS.has(clean(unitName)))
+      err('处置单位', 'standards.unknownUnit', { value: unitName, byLocation: BY_LOCATION });
     if (matter && condition !== '') {
       const key = `${matter.code}\u0000${clean(condition)}`;
       const first = seen.get(key);
@@ -211,7 +229,15 @@ export function validateStandardsRows(
     if (rowErrors.length > 0 || !matter || !limit) errors.push(...rowErrors);
     else {
       // A real unit named like a 属地 wording wins; otherwise the wording means "no fixed unit".
-      valid.push({ row, matterCode: matter.code, matterName: matter.name, condition, handlingLimit: limit, closingCondition, unitName: units.has(unitName) ? unitName : null });
+      valid.push({
+        row,
+        matterCode: matter.code,
+        matterName: matter.name,
+        condition,
+        handlingLimit: limit,
+        closingCondition,
+        unitName: units.has(unitName) ? unitName : null,
+      });
     }
   }
   return { valid, errors };
@@ -245,7 +271,15 @@ export function toSheetCells(input: StandardsRowInput, catalog: readonly Catalog
   };
 }
 
-const WIDTHS: Record<Column, number> = { 类型: 8, 大类: 16, 小类: 20, 立案条件: 48, 处置时限: 14, 结案条件: 28, 处置单位: 20 };
+const WIDTHS: Record<Column, number> = {
+  类型: 8,
+  大类: 16,
+  小类: 20,
+  立案条件: 48,
+  处置时限: 14,
+  结案条件: 28,
+  处置单位: 20,
+};
 
 /** Writes the 立结案标准 sheet (header row, then one row per condition) and a 填写说明 sheet. */
 export async function buildStandardsWorkbook(rows: readonly Record<Column, string>[]): Promise<Buffer> {
@@ -258,8 +292,11 @@ export async function buildStandardsWorkbook(rows: readonly Record<Column, strin
   const help = workbook.addWorksheet('填写说明');
   help.columns = [{ width: 18 }, { width: 60 }];
   help.addRows([
-    ['列', '说明'], ['类型', '部件 或 事项（事件）；可留空'], ['大类', '大类名称或 2 位代码；可留空'],
-    ['小类', 'GB/T 47678.5 小类名称、5 位代码或旧 4 位代码'], ['处置单位', `系统中已有的处置单位全称；写「${BY_LOCATION}」表示不指定单位，按案件位置派给所在街道`],
+    ['列', '说明'],
+    ['类型', '部件 或 事项（事件）；可留空'],
+    ['大类', '大类名称或 2 位代码；可留空'],
+    ['小类', 'GB/T 47678.5 小类名称、5 位代码或旧 4 位代码'],
+    ['处置单位', `系统中已有的处置单位全称；写「${BY_LOCATION}」表示不指定单位，按案件位置派给所在街道`],
     ['处置时限', '数字+单位：紧急工作时、紧急工作日（按 24 紧急工作时计）、工作时（小时）、工作日（天）、自然日（日）'],
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -270,8 +307,16 @@ export async function buildStandardsWorkbook(rows: readonly Record<Column, strin
  * matter. Blank rows are skipped. The workbook is streamed within the platform's size and row limits (413 / 422);
  * throws AppError CATALOG_SHEET_INVALID when the file or its header is unusable.
  */
-export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<RawRow[]> {
-  const missingHeaders = (fields: readonly Column[]) => new AppError('CATALOG_SHEET_INVALID', 400, fields.map((field) => withMessage({ row: 1, field }, 'details.sheet.missingHeader', { field })));
+export async function readStandardsWorkbook(
+  buf: Buffer,
+  limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+): Promise<RawRow[]> {
+  const missingHeaders = (fields: readonly Column[]) =>
+    new AppError(
+      'CATALOG_SHEET_INVALID',
+      400,
+      fields.map((field) => withMessage({ row: 1, field }, 'details.sheet.missingHeader', { field })),
+    );
   let positions: Map<Column, number> | undefined;
   const rows: RawRow[] = [];
   try {
@@ -289,14 +334,19 @@ export async function readStandardsWorkbook(buf: Buffer, limits: SheetLimits = D
         if (row.number === 1) continue;
       }
       const at = positions;
-      const cells = Object.fromEntries(COLUMNS.map((c) => {
-        const col = at.get(c);
-        return [c, col === undefined ? '' : restoredText(row.getCell(col).text.trim())];
-      })) as Record<Column, string>;
+      const cells = Object.fromEntries(
+        COLUMNS.map((c) => {
+          const col = at.get(c);
+          return [c, col === undefined ? '' : restoredText(row.getCell(col).text.trim())];
+        }),
+      ) as Record<Column, string>;
       if (COLUMNS.some((c) => cells[c] !== '')) rows.push({ row: row.number, cells });
     }
   } catch (err) {
-    if (err instanceof SheetUnreadable) throw new AppError('CATALOG_SHEET_INVALID', 400, [withMessage({ row: 0, field: 'file' }, 'details.sheet.notXlsx')]);
+    if (err instanceof SheetUnreadable)
+      throw new AppError('CATALOG_SHEET_INVALID', 400, [
+        withMessage({ row: 0, field: 'file' }, 'details.sheet.notXlsx'),
+      ]);
     throw err;
   }
   if (!positions) throw missingHeaders(REQUIRED_COLUMNS);

@@ -5,7 +5,14 @@ import { Limiter, RecentKeys } from './citizen-limits.ts';
 describe('citizen rate limits', () => {
   it('refuses the hit beyond a rule, names the rule and when to retry, and admits again in the next window', async () => {
     let t = 1_000_000;
-    const limiter = new Limiter('test', [{ scope: 'device', limit: 2, windowMs: 60_000 }, { scope: 'ip', limit: 3, windowMs: 60_000 }], new MemoryHitCounter(() => t));
+    const limiter = new Limiter(
+      'test',
+      [
+        { scope: 'device', limit: 2, windowMs: 60_000 },
+        { scope: 'ip', limit: 3, windowMs: 60_000 },
+      ],
+      new MemoryHitCounter(() => t),
+    );
     const a = { device: 'A', ip: '1.1.1.1' };
     const b = { device: 'B', ip: '1.1.1.1' };
     expect(await limiter.take(a, t)).toBeNull();

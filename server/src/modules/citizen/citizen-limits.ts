@@ -26,14 +26,23 @@ export class Limiter {
   /**
    * @param name distinguishes this limiter's keys from other limiters' in the shared counter
    */
-  constructor(private readonly name: string, private readonly rules: readonly LimitRule[], private readonly counter: HitCounter) {}
+  constructor(
+    private readonly name: string,
+    private readonly rules: readonly LimitRule[],
+    private readonly counter: HitCounter,
+  ) {}
 
   private key(rule: LimitRule, keys: Keys) {
     return `citizen:${this.name}:${rule.scope}:${keys[rule.scope]}`;
   }
 
   private refusal(rule: LimitRule, resetAt: number, now: number): Refusal {
-    return { scope: rule.scope, limit: rule.limit, windowSeconds: Math.round(rule.windowMs / 1000), retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
+    return {
+      scope: rule.scope,
+      limit: rule.limit,
+      windowSeconds: Math.round(rule.windowMs / 1000),
+      retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+    };
   }
 
   /** The first rule the hit would break, or null; counts nothing. */

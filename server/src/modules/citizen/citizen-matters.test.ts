@@ -7,13 +7,20 @@ import { createCatalogSearch, loadNationalCatalog } from '../catalog/index.ts';
 const national = loadNationalCatalog();
 const matters = national.filter((e) => e.kind === 'matter');
 const rows = national.map((e) => ({ kind: e.kind, code: e.code, name: e.name, major_name: e.majorName, active: 1 }));
-const catalog = { rows, entries: national, byKey: new Map(), search: createCatalogSearch(national) } as unknown as TenantCatalog;
+const catalog = {
+  rows,
+  entries: national,
+  byKey: new Map(),
+  search: createCatalogSearch(national),
+} as unknown as TenantCatalog;
 const names = (q?: string) => searchPlainMatters(catalog, q).map((m) => m.name);
 
 describe('plain-word matter search (citizens)', () => {
   it('maps every everyday word to real GB/T 47678.5 matters, and the common list to real codes', () => {
     const known = new Set(matters.map((m) => m.name));
-    const missing = Object.entries(PLAIN_WORDS).flatMap(([word, targets]) => targets.filter((t) => !known.has(t)).map((t) => `${word} → ${t}`));
+    const missing = Object.entries(PLAIN_WORDS).flatMap(([word, targets]) =>
+      targets.filter((t) => !known.has(t)).map((t) => `${word} → ${t}`),
+    );
     expect(missing).toEqual([]);
     const codes = new Set(matters.map((m) => m.code));
     expect(COMMON_MATTERS.filter((c) => !codes.has(c))).toEqual([]);
@@ -44,7 +51,10 @@ describe('plain-word matter search (citizens)', () => {
   });
 
   it('leaves out inactive matters', () => {
-    const off = { ...catalog, rows: rows.map((r) => (r.code === '09006' && r.kind === 'matter' ? { ...r, active: 0 } : r)) } as unknown as TenantCatalog;
+    const off = {
+      ...catalog,
+      rows: rows.map((r) => (r.code === '09006' && r.kind === 'matter' ? { ...r, active: 0 } : r)),
+    } as unknown as TenantCatalog;
     expect(searchPlainMatters(off, '摆摊').map((m) => m.name)).not.toContain('占道经营');
   });
 });

@@ -56,7 +56,20 @@ export const PLAIN_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The common problems shown before anything is typed (also the picker's quick chips). */
-export const COMMON_MATTERS = ['09006', '06010', '01023', '07001', '09009', '06013', '06042', '06036', '01037', '06028', '09005', '06001'] as const;
+export const COMMON_MATTERS = [
+  '09006',
+  '06010',
+  '01023',
+  '07001',
+  '09009',
+  '06013',
+  '06042',
+  '06036',
+  '01037',
+  '06028',
+  '09005',
+  '06001',
+] as const;
 
 const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 
@@ -89,7 +102,9 @@ export function searchPlainMatters(catalog: TenantCatalog, query: string | undef
   } else {
     const hits = catalog.search.search(q, { kind: 'matter', limit: catalog.entries.length });
     // A query that already names a catalog entry (供水井盖, 06010) means that entry, not an everyday word inside it.
-    const specific = !Object.hasOwn(PLAIN_WORDS, q) && hits.some((h) => h.match === 'code' || h.match === 'name' || h.match === 'namePrefix');
+    const specific =
+      !Object.hasOwn(PLAIN_WORDS, q) &&
+      hits.some((h) => h.match === 'code' || h.match === 'name' || h.match === 'namePrefix');
     if (!specific) for (const name of plainTargets(q)) add(byName.get(name));
     for (const hit of hits) add(byCode.get(hit.entry.code));
   }

@@ -27,7 +27,12 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 async function call(method: 'GET' | 'POST', url: string, payload?: object) {
-  const res = await ctx.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { 'x-device-id': DEVICE } });
+  const res = await ctx.app.inject({
+    method,
+    url,
+    ...(payload ? { payload } : {}),
+    headers: { 'x-device-id': DEVICE },
+  });
   bodies.push({ url: `${method} ${url}`, body: res.body });
   return res;
 }
@@ -41,16 +46,38 @@ describe('citizen privacy', () => {
 
     const photo = await uploadPublicPhoto(ctx.app, { 'x-device-id': DEVICE });
     bodies.push({ url: 'POST /api/public/photos', body: photo.body });
-    const reported = await call('POST', '/api/public/reports', { matterCode: '06010', description: '桥下垃圾成堆，气味很大', ...POINT, phone: PHONE, photoIds: [photo.json().id] });
+    const reported = await call('POST', '/api/public/reports', {
+      matterCode: '06010',
+      description: '桥下垃圾成堆，气味很大',
+      ...POINT,
+      phone: PHONE,
+      photoIds: [photo.json().id],
+    });
     expect(reported.statusCode, reported.body).toBe(201);
     const { token } = reported.json();
-    await call('POST', '/api/public/reports', { matterCode: '06010', description: '一样的问题', ...POINT, phone: 'x' + PHONE });
+    await call('POST', '/api/public/reports', {
+      matterCode: '06010',
+      description: '一样的问题',
+      ...POINT,
+      phone: 'x' + PHONE,
+    });
 
     // A partner-channel case that carries a name and an e-mail too (Open311 / hotline give them), tracked the same way.
-    const partner = await ctx.app.services.cases.intake(tenantId, {
-      channel: 'public', matterCode: '06010', description: '路口垃圾桶满溢', ...POINT, reporterName: NAME, reporterPhone: OTHER_PHONE,
-      reporterEmail: EMAIL, deviceId: DEVICE, source: '市民随手拍',
-    }, { scope: 'privacy', key: null });
+    const partner = await ctx.app.services.cases.intake(
+      tenantId,
+      {
+        channel: 'public',
+        matterCode: '06010',
+        description: '路口垃圾桶满溢',
+        ...POINT,
+        reporterName: NAME,
+        reporterPhone: OTHER_PHONE,
+        reporterEmail: EMAIL,
+        deviceId: DEVICE,
+        source: '市民随手拍',
+      },
+      { scope: 'privacy', key: null },
+    );
 
     for (const t of [token, partner.token]) {
       await call('GET', `/api/public/track/${t}`);
@@ -67,11 +94,22 @@ describe('citizen privacy', () => {
 
     const staff = await ctx.database.db.selectFrom('users').select(['username', 'display_name', 'phone']).execute();
     const secrets = [
-      PHONE, OTHER_PHONE, maskPhone(PHONE)!, maskPhone(OTHER_PHONE)!, PHONE.slice(-8), NAME, EMAIL, DEVICE,
-      ...staff.map((u) => u.display_name), ...staff.map((u) => u.username), ...staff.flatMap((u) => (u.phone ? [u.phone] : [])),
+      PHONE,
+      OTHER_PHONE,
+      maskPhone(PHONE)!,
+      maskPhone(OTHER_PHONE)!,
+      PHONE.slice(-8),
+      NAME,
+      EMAIL,
+      DEVICE,
+      ...staff.map((u) => u.display_name),
+      ...staff.map((u) => u.username),
+      ...staff.flatMap((u) => (u.phone ? [u.phone] : [])),
     ];
     expect(bodies.length).toBeGreaterThan(20);
-    const leaks = bodies.flatMap(({ url, body }) => secrets.filter((secret) => body.includes(secret)).map((secret) => `${url}: ${secret}`));
+    const leaks = bodies.flatMap(({ url, body }) =>
+      secrets.filter((secret) => body.includes(secret)).map((secret) => `${url}: ${secret}`),
+    );
     expect(leaks).toEqual([]);
     // No field that could carry identity, whatever its value.
     const keys = bodies.flatMap(({ body }) => [...body.matchAll(/"(\w+)":/g)].map((m) => m[1]!));

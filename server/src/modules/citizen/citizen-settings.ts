@@ -12,7 +12,11 @@ import type { SettingsService } from '../settings/index.ts';
  * by the case
  * module; administrators change it here (audited by the settings service). 0 turns citizen reopening off.
  */
-export function createCitizenSettings(database: Database, settings: Pick<SettingsService, 'put'>, cases: Pick<CaseService, 'reopenDays'>) {
+export function createCitizenSettings(
+  database: Database,
+  settings: Pick<SettingsService, 'put'>,
+  cases: Pick<CaseService, 'reopenDays'>,
+) {
   return {
     async get(actor: Actor): Promise<CitizenSettings> {
       requirePermission(actor, 'case.read');
@@ -31,8 +35,29 @@ export function registerCitizenSettingsRoutes(app: FastifyInstance, s: CitizenSe
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['public'];
   const errors = errorResponses(400, 401, 403);
-  r.get('/api/citizen/settings', { config: { permission: 'case.read' }, schema: { tags, summary: 'Citizen channel settings (reopen window in days)', response: { 200: CitizenSettings, ...errors } } },
-    async (req) => s.get(actorOf(req)));
-  r.put('/api/citizen/settings', { config: { permission: 'settings.manage' }, schema: { tags, summary: 'Change the citizen reopen window (0–90 days after closing; 0 = off)', body: CitizenSettings, response: { 200: CitizenSettings, ...errors } } },
-    async (req) => s.put(actorOf(req), req.body));
+  r.get(
+    '/api/citizen/settings',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'Citizen channel settings (reopen window in days)',
+        response: { 200: CitizenSettings, ...errors },
+      },
+    },
+    async (req) => s.get(actorOf(req)),
+  );
+  r.put(
+    '/api/citizen/settings',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary: 'Change the citizen reopen window (0–90 days after closing; 0 = off)',
+        body: CitizenSettings,
+        response: { 200: CitizenSettings, ...errors },
+      },
+    },
+    async (req) => s.put(actorOf(req), req.body),
+  );
 }

@@ -18,19 +18,31 @@ afterAll(async () => ctx.close());
 
 type Headers = Record<string, string>;
 const get = (url: string, headers: Headers = {}) => ctx.app.inject({ method: 'GET', url, headers });
-const post = (url: string, payload: object, headers: Headers = {}) => ctx.app.inject({ method: 'POST', url, payload, headers });
+const post = (url: string, payload: object, headers: Headers = {}) =>
+  ctx.app.inject({ method: 'POST', url, payload, headers });
 
-const uploadPhoto = (app: TestApp, headers: Headers = {}) => uploadPublicPhoto(app, { 'x-device-id': DEVICE, ...headers });
+const uploadPhoto = (app: TestApp, headers: Headers = {}) =>
+  uploadPublicPhoto(app, { 'x-device-id': DEVICE, ...headers });
 
 const report = (extra: Record<string, unknown> = {}, headers: Headers = {}) =>
-  post('/api/public/reports', { matterCode: '06010', description: '小区门口垃圾堆了三天没人清', ...POINT, ...extra }, { 'x-device-id': DEVICE, ...headers });
+  post(
+    '/api/public/reports',
+    { matterCode: '06010', description: '小区门口垃圾堆了三天没人清', ...POINT, ...extra },
+    { 'x-device-id': DEVICE, ...headers },
+  );
 
 describe('city info, map and matters', () => {
   it('tells the city, the reopen window and where the map starts', async () => {
     const res = await get('/api/public/info');
     expect(res.statusCode).toBe(200);
     const info = res.json();
-    expect(info).toMatchObject({ city: { code: '420281', name: '大冶市' }, reopenDays: 7, maxPhotos: 3, basemap: null, smsEnabled: false });
+    expect(info).toMatchObject({
+      city: { code: '420281', name: '大冶市' },
+      reopenDays: 7,
+      maxPhotos: 3,
+      basemap: null,
+      smsEnabled: false,
+    });
     expect(info.center.lng).toBeGreaterThan(114.5);
     expect(info.center.lat).toBeGreaterThan(29.8);
     // The extent is the city's box and the centre is its middle (the phone pages start their maps there).
@@ -50,7 +62,10 @@ describe('city info, map and matters', () => {
   });
 
   it('finds matters by plain words, pages them, and offers the common ones without a query', async () => {
-    const q = async (term: string) => (await get(`/api/public/matters?q=${encodeURIComponent(term)}`)).json().items.map((m: { name: string }) => m.name);
+    const q = async (term: string) =>
+      (await get(`/api/public/matters?q=${encodeURIComponent(term)}`))
+        .json()
+        .items.map((m: { name: string }) => m.name);
     expect((await q('垃圾'))[0]).toBe('暴露垃圾');
     expect(await q('井盖')).toEqual(expect.arrayContaining(['不明井盖异常', '污水井盖异常']));
     expect(await q('占道')).toContain('占道经营');
@@ -84,10 +99,19 @@ describe('reporting', () => {
     const again = await report(body, { 'idempotency-key': 'report-key-0001' });
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toEqual({ caseNo, token });
-    const rows = await ctx.database.db.selectFrom('cases').select(['id', 'channel', 'reporter_phone', 'device_id']).where('case_no', '=', caseNo).execute();
+    const rows = await ctx.database.db
+      .selectFrom('cases')
+      .select(['id', 'channel', 'reporter_phone', 'device_id'])
+      .where('case_no', '=', caseNo)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: 'public', reporter_phone: PHONE, device_id: DEVICE });
-    const sameDevice = await ctx.database.db.selectFrom('cases').select('id').where('device_id', '=', DEVICE).where('address', '=', '东岳路 88 号').execute();
+    const sameDevice = await ctx.database.db
+      .selectFrom('cases')
+      .select('id')
+      .where('device_id', '=', DEVICE)
+      .where('address', '=', '东岳路 88 号')
+      .execute();
     expect(sameDevice).toHaveLength(1);
   });
 
@@ -97,7 +121,10 @@ describe('reporting', () => {
     expect(otherDevice.statusCode, otherDevice.body).toBe(400);
     expect(otherDevice.json().error).toMatchObject({ code: 'PHOTO_UNKNOWN', details: [{ field: 'body.photoIds.0' }] });
     const otherAddress = await ctx.app.inject({
-      method: 'POST', url: '/api/public/reports', remoteAddress: '203.0.113.9', headers: { 'x-device-id': DEVICE },
+      method: 'POST',
+      url: '/api/public/reports',
+      remoteAddress: '203.0.113.9',
+      headers: { 'x-device-id': DEVICE },
       payload: { matterCode: '06010', description: '小区门口垃圾堆了三天没人清', ...POINT, photoIds: [photo] },
     });
     expect(otherAddress.statusCode, otherAddress.body).toBe(400);
@@ -123,7 +150,11 @@ describe('reporting', () => {
     expect(await fields(await report({}, { 'x-device-id': 'bad id!' }))).toEqual(['headers.x-device-id']);
     expect(await fields(await report({}, { 'idempotency-key': 'short' }))).toEqual(['headers.idempotency-key']);
     expect(await fields(await report({ photoIds: ['a', 'b', 'c', 'd'] }))).toContain('body.photoIds');
-    const notPhoto = await ctx.app.inject({ method: 'POST', url: '/api/public/photos', ...multipart(Buffer.from('not an image at all, just text'.repeat(10))) });
+    const notPhoto = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/photos',
+      ...multipart(Buffer.from('not an image at all, just text'.repeat(10))),
+    });
     expect(notPhoto.statusCode).toBe(415);
     const noFile = await post('/api/public/photos', { file: 'x' });
     expect(noFile.statusCode).toBe(400);
@@ -133,9 +164,18 @@ describe('reporting', () => {
 describe('tracking, rating and reopening', () => {
   it('shows the public timeline by token; rating waits for closing; after closing the citizen rates and may reopen', async () => {
     const photo = (await uploadPhoto(ctx.app)).json().id;
-    const { token, caseNo } = (await report({ phone: PHONE, photoIds: [photo], description: '人行道上垃圾堆了好几天' })).json();
+    const { token, caseNo } = (
+      await report({ phone: PHONE, photoIds: [photo], description: '人行道上垃圾堆了好几天' })
+    ).json();
     const view = (await get(`/api/public/track/${token}`)).json();
-    expect(view).toMatchObject({ caseNo, status: 'reported', open: true, matterName: '暴露垃圾', satisfaction: null, reopenUntil: null });
+    expect(view).toMatchObject({
+      caseNo,
+      status: 'reported',
+      open: true,
+      matterName: '暴露垃圾',
+      satisfaction: null,
+      reopenUntil: null,
+    });
     expect(view.timeline.map((e: { action: string }) => e.action)).toEqual(['report']);
     expect(view.photos).toHaveLength(1);
     const thumb = await get(view.photos[0].thumbUrl);
@@ -166,7 +206,11 @@ describe('tracking, rating and reopening', () => {
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ status: 'pending_dispatch', open: true });
     expect(reopened.json().timeline.at(-1).action).toBe('reopen');
-    const row = await ctx.database.db.selectFrom('cases').select(['reopen_count']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('cases')
+      .select(['reopen_count'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(Number(row.reopen_count)).toBe(1);
     const twice = await post(`/api/public/track/${token}/reopen`, { reason: '再次申请重新办理' });
     expect(twice.statusCode).toBe(409);
@@ -201,7 +245,9 @@ describe('the reopen window is a setting', () => {
     const admin = as(ctx.app, s.admin!);
     expect((await as(ctx.app, s.operator!).get('/api/citizen/settings')).json()).toEqual({ reopenDays: 7 });
     expect((await as(ctx.app, s.operator!).put('/api/citizen/settings', { reopenDays: 3 })).statusCode).toBe(403);
-    expect((await admin.put('/api/citizen/settings', { reopenDays: 91 })).json().error.details[0].field).toBe('body.reopenDays');
+    expect((await admin.put('/api/citizen/settings', { reopenDays: 91 })).json().error.details[0].field).toBe(
+      'body.reopenDays',
+    );
     const saved = await admin.put('/api/citizen/settings', { reopenDays: 3 });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toEqual({ reopenDays: 3 });

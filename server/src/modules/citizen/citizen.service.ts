@@ -1,4 +1,12 @@
-import type { PublicCaseView, PublicInfo, PublicMatterPage, PublicMatterQuery, PublicRating, PublicReport, PublicReportResult } from '../../../../common/contracts/public.ts';
+import type {
+  PublicCaseView,
+  PublicInfo,
+  PublicMatterPage,
+  PublicMatterQuery,
+  PublicRating,
+  PublicReport,
+  PublicReportResult,
+} from '../../../../common/contracts/public.ts';
 import { MAX_PUBLIC_PHOTOS } from '../../../../common/contracts/public.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
 import type { Config } from '../../config.ts';
@@ -56,15 +64,25 @@ export function createCitizenService(database: Database, config: Pick<Config, 'b
       if (found) return found;
       // Unknown city → 404; none named on an installation with several cities (and no PUBLIC_TENANT) → ask for it.
       if (cityCode) throw new AppError('NOT_FOUND', 404, { entity: 'city' });
-      throw new AppError('TENANT_REQUIRED', 400, [{ field: 'headers.x-city', rule: 'required', message: 'name the city code (x-city) on an installation with several cities' }]);
+      throw new AppError('TENANT_REQUIRED', 400, [
+        {
+          field: 'headers.x-city',
+          rule: 'required',
+          message: 'name the city code (x-city) on an installation with several cities',
+        },
+      ]);
     },
 
     async info(tenant: PublicTenant): Promise<PublicInfo> {
       const outline = await repo.cityOutline(db, tenant.id);
       const [minLng, minLat, maxLng, maxLat] = [outline?.min_lng, outline?.min_lat, outline?.max_lng, outline?.max_lat];
-      const extent = typeof minLng === 'number' && typeof minLat === 'number' && typeof maxLng === 'number' && typeof maxLat === 'number'
-        ? { west: minLng, south: minLat, east: maxLng, north: maxLat }
-        : null;
+      const extent =
+        typeof minLng === 'number' &&
+        typeof minLat === 'number' &&
+        typeof maxLng === 'number' &&
+        typeof maxLat === 'number'
+          ? { west: minLng, south: minLat, east: maxLng, north: maxLat }
+          : null;
       return {
         city: { code: tenant.code, name: tenant.name },
         reopenDays: await deps.cases.reopenDays(tenant.id),
@@ -79,9 +97,12 @@ export function createCitizenService(database: Database, config: Pick<Config, 'b
     /** GeoJSON text: the city outline and its streets/towns with their names. */
     async map(tenant: PublicTenant): Promise<string> {
       const [outline, streets] = await Promise.all([repo.cityOutline(db, tenant.id), repo.streetShapes(db, tenant.id)]);
-      const feature = (geometry: string, properties: Record<string, unknown>) => `{"type":"Feature","geometry":${geometry},"properties":${JSON.stringify(properties)}}`;
+      const feature = (geometry: string, properties: Record<string, unknown>) =>
+        `{"type":"Feature","geometry":${geometry},"properties":${JSON.stringify(properties)}}`;
       const features = [
-        ...(outline?.geometry ? [feature(outline.geometry, { kind: 'tenant', code: outline.code, name: outline.name })] : []),
+        ...(outline?.geometry
+          ? [feature(outline.geometry, { kind: 'tenant', code: outline.code, name: outline.name })]
+          : []),
         ...streets.map((s) => feature(s.geometry as string, { kind: s.kind, code: s.full_code, name: s.name })),
       ];
       return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
@@ -93,17 +114,46 @@ export function createCitizenService(database: Database, config: Pick<Config, 'b
       return { items: all.slice(offset, offset + limit), total: all.length, page: query.page ?? 1, pageSize: limit };
     },
 
-    async uploadPhoto(tenant: PublicTenant, data: Buffer, key: string | null, device: { key: string; ip: string }): Promise<{ id: string }> {
-      const photo = await deps.photos.uploadExternal(tenant.id, data, key, `public:${device.key}`, photoUploader(device));
+    async uploadPhoto(
+      tenant: PublicTenant,
+      data: Buffer,
+      key: string | null,
+      device: { key: string; ip: string },
+    ): Promise<{ id: string }> {
+      const photo = await deps.photos.uploadExternal(
+        tenant.id,
+        data,
+        key,
+        `public:${device.key}`,
+        photoUploader(device),
+      );
       return { id: photo.id };
     },
 
-    async report(tenant: PublicTenant, body: PublicReport, key: string | null, device: { key: string; id: string | null; ip: string }) {
-      const result = await deps.cases.intake(tenant.id, {
-        channel: 'public', matterCode: body.matterCode, description: body.description.trim(), lng: body.lng, lat: body.lat,
-        crs: body.crs, address: body.address?.trim() || null, photoIds: body.photoIds ?? [], reporterPhone: body.phone ?? null,
-        deviceId: device.id, source: CITIZEN_SOURCE, uploader: photoUploader(device),
-      }, { scope: `public:${device.key}`, key });
+    async report(
+      tenant: PublicTenant,
+      body: PublicReport,
+      key: string | null,
+      device: { key: string; id: string | null; ip: string },
+    ) {
+      const result = await deps.cases.intake(
+        tenant.id,
+        {
+          channel: 'public',
+          matterCode: body.matterCode,
+          description: body.description.trim(),
+          lng: body.lng,
+          lat: body.lat,
+          crs: body.crs,
+          address: body.address?.trim() || null,
+          photoIds: body.photoIds ?? [],
+          reporterPhone: body.phone ?? null,
+          deviceId: device.id,
+          source: CITIZEN_SOURCE,
+          uploader: photoUploader(device),
+        },
+        { scope: `public:${device.key}`, key },
+      );
       const out: PublicReportResult = { caseNo: result.caseNo, token: result.token };
       return { status: result.status, replayed: result.replayed, body: out };
     },

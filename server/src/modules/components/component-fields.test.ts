@@ -24,7 +24,11 @@ describe('component file columns', () => {
   });
 
   it('checks the attributes and names each bad field', () => {
-    expect(parseAttributes({ deptName: '市政所', state: '破损' }).value).toMatchObject({ deptName: '市政所', state: 'damaged', name: null });
+    expect(parseAttributes({ deptName: '市政所', state: '破损' }).value).toMatchObject({
+      deptName: '市政所',
+      state: 'damaged',
+      name: null,
+    });
     expect(parseAttributes({ deptName: '市政所' }).value?.state).toBe('intact');
     const bad = parseAttributes({ state: '占用', initialDate: '昨天', name: '灯'.repeat(31) });
     expect(bad.value).toBeNull();

@@ -7,8 +7,20 @@
 import { COMPONENT_STATES, type ComponentState } from '../../../../common/contracts/components.ts';
 
 export const FIELDS = [
-  'code', 'classCode', 'name', 'state', 'deptName', 'ownerName', 'maintainerName', 'gridCode', 'lng', 'lat',
-  'initialDate', 'changeDate', 'source', 'notes',
+  'code',
+  'classCode',
+  'name',
+  'state',
+  'deptName',
+  'ownerName',
+  'maintainerName',
+  'gridCode',
+  'lng',
+  'lat',
+  'initialDate',
+  'changeDate',
+  'source',
+  'notes',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -21,7 +33,16 @@ const ALIASES: Record<Field, readonly string[]> = {
   deptName: ['主管部门名称', '主管部门', 'ZGBMMC', 'DeptName1', 'dept'],
   ownerName: ['权属单位名称', '权属单位', 'QSDWMC', 'DeptName2', 'owner'],
   maintainerName: ['养护单位名称', '养护单位', 'YHDWMC', 'DeptName3', 'maintainer'],
-  gridCode: ['所在单元网格标识码', '单元网格标识码', '网格标识码', '网格编码', 'SZDYWGBSM', 'BGID', 'grid', 'grid_code'],
+  gridCode: [
+    '所在单元网格标识码',
+    '单元网格标识码',
+    '网格标识码',
+    '网格编码',
+    'SZDYWGBSM',
+    'BGID',
+    'grid',
+    'grid_code',
+  ],
   lng: ['经度', 'lon', 'long', 'longitude', 'x'],
   lat: ['纬度', 'latitude', 'y'],
   initialDate: ['初始日期', 'CSRQ', 'ORDate', 'initial_date'],
@@ -30,8 +51,14 @@ const ALIASES: Record<Field, readonly string[]> = {
   notes: ['备注', 'BZ', 'Note', 'remark'],
 };
 
-const key = (s: string) => s.normalize('NFKC').replace(/[\s_\-（）()]/g, '').toLowerCase();
-const BY_KEY = new Map<string, Field>(FIELDS.flatMap((f) => [[key(f), f] as const, ...ALIASES[f].map((a) => [key(a), f] as const)]));
+const key = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s_\-（）()]/g, '')
+    .toLowerCase();
+const BY_KEY = new Map<string, Field>(
+  FIELDS.flatMap((f) => [[key(f), f] as const, ...ALIASES[f].map((a) => [key(a), f] as const)]),
+);
 
 /** A heading or property name → its field, or undefined for columns we do not import (e.g. 所在街道名称). */
 export const fieldOf = (heading: string): Field | undefined => BY_KEY.get(key(heading));
@@ -47,10 +74,21 @@ export function canonicalProps(raw: Record<string, unknown>): Record<string, unk
   return out;
 }
 
-export const STATE_WORDS: Record<ComponentState, string> = { intact: '完好', damaged: '破损', lost: '丢失', abandoned: '废弃', removed: '移除' };
-const STATE_BY_WORD = new Map<string, ComponentState>(COMPONENT_STATES.flatMap((s) => [[s, s] as const, [STATE_WORDS[s], s] as const]));
+export const STATE_WORDS: Record<ComponentState, string> = {
+  intact: '完好',
+  damaged: '破损',
+  lost: '丢失',
+  abandoned: '废弃',
+  removed: '移除',
+};
+const STATE_BY_WORD = new Map<string, ComponentState>(
+  COMPONENT_STATES.flatMap((s) => [[s, s] as const, [STATE_WORDS[s], s] as const]),
+);
 
-export interface FieldIssue { field: Field; message: string }
+export interface FieldIssue {
+  field: Field;
+  message: string;
+}
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -105,12 +143,21 @@ export function parseAttributes(p: Record<string, unknown>): { value: Attributes
   const date = (field: Field): string | null => {
     if (isBlank(p[field])) return null;
     const d = dateOf(p[field]);
-    if (!d) issues.push({ field, message: `${field} must be a date (YYYY-MM-DD or YYYYMMDD), got ${JSON.stringify(p[field])}` });
+    if (!d)
+      issues.push({
+        field,
+        message: `${field} must be a date (YYYY-MM-DD or YYYYMMDD), got ${JSON.stringify(p[field])}`,
+      });
     return d;
   };
   const stateText = textOf(p.state);
-  const state = stateText === null ? 'intact' : STATE_BY_WORD.get(stateText.toLowerCase()) ?? STATE_BY_WORD.get(stateText);
-  if (!state) issues.push({ field: 'state', message: `state must be one of 完好/破损/丢失/废弃/移除 (${COMPONENT_STATES.join('/')}), got ${JSON.stringify(p.state)}` });
+  const state =
+    stateText === null ? 'intact' : (STATE_BY_WORD.get(stateText.toLowerCase()) ?? STATE_BY_WORD.get(stateText));
+  if (!state)
+    issues.push({
+      field: 'state',
+      message: `state must be one of 完好/破损/丢失/废弃/移除 (${COMPONENT_STATES.join('/')}), got ${JSON.stringify(p.state)}`,
+    });
   const value: Attributes = {
     name: text('name', 30),
     state: state ?? 'intact',

@@ -16,7 +16,13 @@ import type { ComponentViewRow } from './component.repository.ts';
 export const MAX_IMPORT_ROWS = 50_000;
 
 /** One problem of an import file; `path` is what a person reads (`row 5.state`, `features[3].properties.state`). */
-export interface ImportIssue { path: string; message: string; row?: number; feature?: number; field?: string }
+export interface ImportIssue {
+  path: string;
+  message: string;
+  row?: number;
+  feature?: number;
+  field?: string;
+}
 
 export type RowRef = { row: number } | { feature: number };
 export interface SourceRow {
@@ -36,7 +42,13 @@ export function fileKind(filename: string | undefined, bytes: Buffer): FileKind 
   if (ext === 'xlsx') return 'xlsx';
   // No usable name: an xlsx is a zip ("PK"), JSON starts with "{".
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
-  return bytes.toString('utf8', 0, 64).replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'geojson' : 'csv';
+  return bytes
+    .toString('utf8', 0, 64)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{')
+    ? 'geojson'
+    : 'csv';
 }
 
 export const issueAt = (ref: RowRef, field: string, message: string, geojsonPath?: string): ImportIssue =>
@@ -51,22 +63,36 @@ export function readGeoJson(input: unknown): { rows: SourceRow[]; issues: Import
   if (typeof fc !== 'object' || fc === null || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
     return { rows: [], issues: [fileIssue('expected a GeoJSON FeatureCollection with a features array', '')] };
   }
-  if (fc.features.length > MAX_IMPORT_ROWS) return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} features per file`, 'features')] };
+  if (fc.features.length > MAX_IMPORT_ROWS)
+    return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} features per file`, 'features')] };
   const rows: SourceRow[] = [];
   const issues: ImportIssue[] = [];
   fc.features.forEach((f: unknown, i) => {
     const feat = f as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
-    if (typeof feat !== 'object' || feat === null || feat.type !== 'Feature' || typeof feat.properties !== 'object' || feat.properties === null) {
+    if (
+      typeof feat !== 'object' ||
+      feat === null ||
+      feat.type !== 'Feature' ||
+      typeof feat.properties !== 'object' ||
+      feat.properties === null
+    ) {
       issues.push({ path: `features[${i}]`, feature: i, message: 'expected a Feature with a properties object' });
     } else {
-      rows.push({ ref: { feature: i }, props: canonicalProps(feat.properties as Record<string, unknown>), geometry: feat.geometry });
+      rows.push({
+        ref: { feature: i },
+        props: canonicalProps(feat.properties as Record<string, unknown>),
+        geometry: feat.geometry,
+      });
     }
   });
   return { rows, issues };
 }
 
 /** Cells by field from a header row; headings we do not import are ignored, required ones must be there. */
-function tableRows(header: readonly string[], body: readonly { row: number; cells: readonly unknown[] }[]): { rows: SourceRow[]; issues: ImportIssue[] } {
+function tableRows(
+  header: readonly string[],
+  body: readonly { row: number; cells: readonly unknown[] }[],
+): { rows: SourceRow[]; issues: ImportIssue[] } {
   const columns = new Map<number, Field>();
   header.forEach((h, i) => {
     const f = fieldOf(String(h ?? ''));
@@ -76,9 +102,18 @@ function tableRows(header: readonly string[], body: readonly { row: number; cell
   const missing = (['lng', 'lat', 'deptName'] as const).filter((f) => !have.has(f));
   if (!have.has('code') && !have.has('classCode')) missing.push('code' as never);
   if (missing.length > 0) {
-    return { rows: [], issues: missing.map((f) => ({ path: `row 1.${f}`, row: 1, field: f, message: `missing column ${headingOf(f)} (${f})` })) };
+    return {
+      rows: [],
+      issues: missing.map((f) => ({
+        path: `row 1.${f}`,
+        row: 1,
+        field: f,
+        message: `missing column ${headingOf(f)} (${f})`,
+      })),
+    };
   }
-  if (body.length > MAX_IMPORT_ROWS) return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} rows per file`)] };
+  if (body.length > MAX_IMPORT_ROWS)
+    return { rows: [], issues: [fileIssue(`at most ${MAX_IMPORT_ROWS} rows per file`)] };
   const rows = body.map(({ row, cells }): SourceRow => {
     const props: Record<string, unknown> = {};
     for (const [i, f] of columns) {
@@ -87,7 +122,11 @@ function tableRows(header: readonly string[], body: readonly { row: number; cell
     }
     const lng = numberOf(props.lng);
     const lat = numberOf(props.lat);
-    return { ref: { row }, props, geometry: lng !== null && lat !== null ? { type: 'Point', coordinates: [lng, lat] } : null };
+    return {
+      ref: { row },
+      props,
+      geometry: lng !== null && lat !== null ? { type: 'Point', coordinates: [lng, lat] } : null,
+    };
   });
   return { rows, issues: [] };
 }
@@ -101,7 +140,10 @@ export function readCsv(bytes: Buffer): { rows: SourceRow[]; issues: ImportIssue
   }
   const [header, ...body] = table;
   if (!header) return { rows: [], issues: [fileIssue('the file is empty')] };
-  return tableRows(header, body.filter((cells) => cells.some((c) => c.trim() !== '')).map((cells, i) => ({ row: i + 2, cells })));
+  return tableRows(
+    header,
+    body.filter((cells) => cells.some((c) => c.trim() !== '')).map((cells, i) => ({ row: i + 2, cells })),
+  );
 }
 
 /** A cell as the value a person typed: rich text joined, formulas by their result, hyperlinks by their text. */
@@ -117,7 +159,10 @@ function cellValue(v: CellValue): unknown {
  * The first sheet, streamed within the platform's size and row limits (413 / 422). Row 1 is the header; data rows
  * are read only as far as the last column whose heading we import, so a stray cell far to the right costs nothing.
  */
-export async function readXlsx(bytes: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<{ rows: SourceRow[]; issues: ImportIssue[] }> {
+export async function readXlsx(
+  bytes: Buffer,
+  limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+): Promise<{ rows: SourceRow[]; issues: ImportIssue[] }> {
   let header: string[] | undefined;
   const body: { row: number; cells: unknown[] }[] = [];
   const issues: ImportIssue[] = [];
@@ -125,7 +170,8 @@ export async function readXlsx(bytes: Buffer, limits: SheetLimits = DEFAULT_SHEE
     for await (const row of sheetRowsOffThread(bytes, { maxRows: MAX_IMPORT_ROWS, limits })) {
       if (!header) {
         const headings = new Map<number, string>();
-        if (row.number === 1) row.eachCell((cell, col) => headings.set(col, String(cellValue(cell.value) ?? '').trim()));
+        if (row.number === 1)
+          row.eachCell((cell, col) => headings.set(col, String(cellValue(cell.value) ?? '').trim()));
         const width = [...headings].reduce((w, [col, h]) => (fieldOf(h) ? Math.max(w, col) : w), 0);
         header = Array.from({ length: width }, (_, c) => headings.get(c + 1) ?? '');
         if (row.number === 1) continue;
@@ -145,7 +191,9 @@ export async function readXlsx(bytes: Buffer, limits: SheetLimits = DEFAULT_SHEE
     for (const f of ['code', 'gridCode'] as const) {
       const v = row.props[f];
       if (typeof v === 'number' && !Number.isSafeInteger(v)) {
-        issues.push(issueAt(row.ref, f, `${f} was stored as a number and has lost digits: format the column as text in Excel`));
+        issues.push(
+          issueAt(row.ref, f, `${f} was stored as a number and has lost digits: format the column as text in Excel`),
+        );
         row.props[f] = undefined;
       }
     }
@@ -196,15 +244,29 @@ export async function componentsXlsx(rows: readonly ComponentViewRow[]): Promise
 }
 
 export function componentsGeoJson(rows: readonly ComponentViewRow[]): string {
-  const features = rows.map((r) => JSON.stringify({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
-    properties: {
-      code: r.code, classCode: r.class_code, className: r.class_name, name: r.name, state: r.state, deptName: r.dept_name,
-      ownerName: r.owner_name, maintainerName: r.maintainer_name, gridCode: r.grid_code, streetCode: r.street_code,
-      communityCode: r.community_code, initialDate: r.initial_date, changeDate: r.change_date, source: r.source, notes: r.notes,
-      synthetic: r.synthetic === 1,
-    },
-  }));
+  const features = rows.map((r) =>
+    JSON.stringify({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [r.lng, r.lat] },
+      properties: {
+        code: r.code,
+        classCode: r.class_code,
+        className: r.class_name,
+        name: r.name,
+        state: r.state,
+        deptName: r.dept_name,
+        ownerName: r.owner_name,
+        maintainerName: r.maintainer_name,
+        gridCode: r.grid_code,
+        streetCode: r.street_code,
+        communityCode: r.community_code,
+        initialDate: r.initial_date,
+        changeDate: r.change_date,
+        source: r.source,
+        notes: r.notes,
+        synthetic: r.synthetic === 1,
+      },
+    }),
+  );
   return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
 }

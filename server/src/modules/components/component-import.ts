@@ -21,15 +21,26 @@ import { requirePermission, type Actor } from '../auth/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import { buildComponentId, COMPONENT_SERIAL_MAX, parseComponentImport, type GeoService } from '../geo/index.ts';
 import { parseAttributes, textOf } from './component-fields.ts';
-import { fileKind, issueAt, readCsv, readGeoJson, readXlsx, type ImportIssue, type SourceRow } from './component-files.ts';
+import {
+  fileKind,
+  issueAt,
+  readCsv,
+  readGeoJson,
+  readXlsx,
+  type ImportIssue,
+  type SourceRow,
+} from './component-files.ts';
 import { placement, todayIn } from './component.service.ts';
 import * as repo from './component.repository.ts';
 
 export type ImportInput = { kind: 'file'; filename?: string; bytes: Buffer } | { kind: 'json'; body: unknown };
 
-const order = (i: ImportIssue) => (i.row ?? i.feature ?? -1);
+const order = (i: ImportIssue) => i.row ?? i.feature ?? -1;
 
-async function readInput(input: ImportInput, limits: SheetLimits): Promise<{ rows: SourceRow[]; issues: ImportIssue[]; geojson: boolean }> {
+async function readInput(
+  input: ImportInput,
+  limits: SheetLimits,
+): Promise<{ rows: SourceRow[]; issues: ImportIssue[]; geojson: boolean }> {
   if (input.kind === 'json') return { ...readGeoJson(input.body), geojson: true };
   const kind = fileKind(input.filename, input.bytes);
   if (kind === 'xlsx') return { ...(await readXlsx(input.bytes, limits)), geojson: false };
@@ -47,15 +58,32 @@ function rename(issue: { path: string; message: string }, rows: readonly SourceR
   const row = m ? rows[Number(m[1])] : undefined;
   if (!m || !row) return issue;
   if ('feature' in row.ref) {
-    return { path: issue.path.replace(/^features\[\d+\]/, `features[${row.ref.feature}]`), feature: row.ref.feature, field: m[2] ?? 'geometry', message: issue.message };
+    return {
+      path: issue.path.replace(/^features\[\d+\]/, `features[${row.ref.feature}]`),
+      feature: row.ref.feature,
+      field: m[2] ?? 'geometry',
+      message: issue.message,
+    };
   }
   return issueAt(row.ref, m[2] ?? 'lng', issue.message);
 }
 
-export function createComponentImport(database: Database, clock: Clock, audit: AuditService, catalog: CatalogService, geo: GeoService, importLimits: SheetLimits = DEFAULT_SHEET_LIMITS) {
+export function createComponentImport(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  catalog: CatalogService,
+  geo: GeoService,
+  importLimits: SheetLimits = DEFAULT_SHEET_LIMITS,
+) {
   const { db } = database;
 
-  return async function importComponents(actor: Actor, input: ImportInput, crs: Crs = 'wgs84', key: string | null = null): Promise<ComponentImportResult> {
+  return async function importComponents(
+    actor: Actor,
+    input: ImportInput,
+    crs: Crs = 'wgs84',
+    key: string | null = null,
+  ): Promise<ComponentImportResult> {
     requirePermission(actor, 'settings.manage');
     // With an Idempotency-Key a retry gets the first result, not "already exists" for the ids it created.
     const scope = `component.import:${actor.tenantId}:${actor.userId}`;
@@ -75,40 +103,69 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
     const wanted = read.rows.map((r, i) => (given[i] ? null : textOf(r.props.classCode)));
     const next = await repo.maxSerials(db, actor.tenantId, [...new Set(wanted.filter((c): c is string => c !== null))]);
     for (const code of given) {
-      if (code && /^\d{17}$/.test(code)) next.set(code.slice(6, 11), Math.max(next.get(code.slice(6, 11)) ?? 0, Number(code.slice(11))));
+      if (code && /^\d{17}$/.test(code))
+        next.set(code.slice(6, 11), Math.max(next.get(code.slice(6, 11)) ?? 0, Number(code.slice(11))));
     }
     const codes = read.rows.map((r, i) => {
       const classCode = textOf(r.props.classCode);
       const code = given[i];
       if (code) {
-        if (classCode && code.slice(6, 11) !== classCode) issues.push(issueAt(r.ref, 'classCode', `classCode ${classCode} does not match digits 7–11 of ${code}`));
+        if (classCode && code.slice(6, 11) !== classCode)
+          issues.push(issueAt(r.ref, 'classCode', `classCode ${classCode} does not match digits 7–11 of ${code}`));
         return code;
       }
-      if (!classCode) return issues.push(issueAt(r.ref, 'code', 'give a 17-digit code or a 5-digit classCode')), null;
+      if (!classCode) return (issues.push(issueAt(r.ref, 'code', 'give a 17-digit code or a 5-digit classCode')), null);
       if (!/^\d{5}$/.test(classCode) || !activeClass(classCode)) {
-        return issues.push(issueAt(r.ref, 'classCode', `unknown component class ${classCode} (GB/T 47678.5)`)), null;
+        return (issues.push(issueAt(r.ref, 'classCode', `unknown component class ${classCode} (GB/T 47678.5)`)), null);
       }
       const serial = (next.get(classCode) ?? 0) + 1;
       next.set(classCode, serial);
-      if (serial > COMPONENT_SERIAL_MAX) return issues.push(issueAt(r.ref, 'code', `class ${classCode} has no serials left`)), null;
+      if (serial > COMPONENT_SERIAL_MAX)
+        return (issues.push(issueAt(r.ref, 'code', `class ${classCode} has no serials left`)), null);
       return buildComponentId(tenant.code, classCode, serial);
     });
 
     // The geojson-io rules on exactly the rows that have an id, as one FeatureCollection.
     const checkedAt = read.rows.flatMap((_, i) => (codes[i] !== null ? [i] : []));
     const checked = checkedAt.map((i) => read.rows[i] as SourceRow);
-    const parsed = parseComponentImport({
-      type: 'FeatureCollection',
-      features: checked.map((r, j) => ({ type: 'Feature', geometry: r.geometry, properties: { code: codes[checkedAt[j] as number], gridCode: textOf(r.props.gridCode), name: textOf(r.props.name) } })),
-    }, {
-      adminCode: tenant.code, crs, isKnownClassCode: activeClass, isKnownCode: (c) => g.gridCodes.has(c), ...(g.boundary ? { tenantBoundary: g.boundary } : {}),
-    });
+    const parsed = parseComponentImport(
+      {
+        type: 'FeatureCollection',
+        features: checked.map((r, j) => ({
+          type: 'Feature',
+          geometry: r.geometry,
+          properties: {
+            code: codes[checkedAt[j] as number],
+            gridCode: textOf(r.props.gridCode),
+            name: textOf(r.props.name),
+          },
+        })),
+      },
+      {
+        adminCode: tenant.code,
+        crs,
+        isKnownClassCode: activeClass,
+        isKnownCode: (c) => g.gridCodes.has(c),
+        ...(g.boundary ? { tenantBoundary: g.boundary } : {}),
+      },
+    );
     // A table row whose lng/lat are not numbers has no geometry: say so on the lng column, once.
     const noPoint = new Set(read.rows.flatMap((r) => ('row' in r.ref && r.geometry === null ? [r.ref.row] : [])));
-    if (!parsed.ok) issues.push(...parsed.issues.map((i) => rename(i, checked)).filter((i) => !(i.row !== undefined && noPoint.has(i.row) && i.field === 'lng')));
+    if (!parsed.ok)
+      issues.push(
+        ...parsed.issues
+          .map((i) => rename(i, checked))
+          .filter((i) => !(i.row !== undefined && noPoint.has(i.row) && i.field === 'lng')),
+      );
     for (const r of read.rows) {
       if ('row' in r.ref && noPoint.has(r.ref.row)) {
-        issues.push(issueAt(r.ref, 'lng', `lng and lat must be numbers, got ${JSON.stringify(r.props.lng ?? null)}, ${JSON.stringify(r.props.lat ?? null)}`));
+        issues.push(
+          issueAt(
+            r.ref,
+            'lng',
+            `lng and lat must be numbers, got ${JSON.stringify(r.props.lng ?? null)}, ${JSON.stringify(r.props.lat ?? null)}`,
+          ),
+        );
       }
     }
     const attributes = read.rows.map((r) => {
@@ -116,44 +173,81 @@ export function createComponentImport(database: Database, clock: Clock, audit: A
       issues.push(...a.issues.map((i) => issueAt(r.ref, i.field, i.message)));
       return a.value;
     });
-    const taken = await repo.existingCodes(db, actor.tenantId, codes.filter((c): c is string => c !== null));
+    const taken = await repo.existingCodes(
+      db,
+      actor.tenantId,
+      codes.filter((c): c is string => c !== null),
+    );
     read.rows.forEach((r, i) => {
       const code = codes[i];
       if (code && taken.has(code)) issues.push(issueAt(r.ref, 'code', `component ${code} already exists`));
     });
     if (issues.length === 0 && read.rows.length === 0) issues.push({ path: 'file', message: 'the file has no rows' });
     if (issues.length > 0 || !parsed.ok) {
-      throw new AppError('COMPONENT_IMPORT_INVALID', 400, issues.sort((a, b) => order(a) - order(b)));
+      throw new AppError(
+        'COMPONENT_IMPORT_INVALID',
+        400,
+        issues.sort((a, b) => order(a) - order(b)),
+      );
     }
 
     const now = clock.now();
     const today = todayIn(tenant.timezone, now);
     const rows: ComponentsTable[] = parsed.rows.map((p) => {
       const a = attributes[checkedAt[p.index] as number];
-      const [lng, lat] = (p.geometry).coordinates;
+      const [lng, lat] = p.geometry.coordinates;
       const place = placement(g, lng, lat, p.gridCode);
       const className = classes.get(`component:${p.classCode}`)?.name ?? p.classCode;
       return {
-        id: newId(), tenant_id: actor.tenantId, code: p.code, class_code: p.classCode, name: a?.name ?? className.slice(0, 30), state: a?.state ?? 'intact',
-        dept_name: a?.deptName ?? '', owner_name: a?.ownerName ?? null, maintainer_name: a?.maintainerName ?? null,
-        grid_code: place?.grid_code ?? null, community_id: place?.community_id ?? null, street_id: place?.street_id ?? null, lng, lat,
-        initial_date: a?.initialDate ?? today, change_date: a?.changeDate ?? null, source: a?.source ?? null, notes: a?.notes ?? null,
-        synthetic: 0, created_at: now.toISOString(), updated_at: now.toISOString(),
+        id: newId(),
+        tenant_id: actor.tenantId,
+        code: p.code,
+        class_code: p.classCode,
+        name: a?.name ?? className.slice(0, 30),
+        state: a?.state ?? 'intact',
+        dept_name: a?.deptName ?? '',
+        owner_name: a?.ownerName ?? null,
+        maintainer_name: a?.maintainerName ?? null,
+        grid_code: place?.grid_code ?? null,
+        community_id: place?.community_id ?? null,
+        street_id: place?.street_id ?? null,
+        lng,
+        lat,
+        initial_date: a?.initialDate ?? today,
+        change_date: a?.changeDate ?? null,
+        source: a?.source ?? null,
+        notes: a?.notes ?? null,
+        synthetic: 0,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
       };
     });
     try {
-      const stored = await once(database, scope, key, () => now.toISOString(), async (tx) => {
-        await repo.insertComponents(tx, rows);
-        await audit.record(tx, actor, actor.tenantId, {
-          action: 'component.import', entity: 'component', entityId: 'import', after: { count: rows.length, crs, codes: rows.map((r) => r.code) },
-        });
-        return { status: 200, body: { created: rows.length } };
-      }, { input, crs });
+      const stored = await once(
+        database,
+        scope,
+        key,
+        () => now.toISOString(),
+        async (tx) => {
+          await repo.insertComponents(tx, rows);
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'component.import',
+            entity: 'component',
+            entityId: 'import',
+            after: { count: rows.length, crs, codes: rows.map((r) => r.code) },
+          });
+          return { status: 200, body: { created: rows.length } };
+        },
+        { input, crs },
+      );
       await refreshStatistics(db, ['components']);
       return stored.body;
     } catch (err) {
       // Checked above, so only a concurrent import or registration can have taken an id since: nothing was written.
-      if (isUniqueViolation(err)) throw conflict('COMPONENT_DUPLICATE_CODE', [{ path: 'file', message: 'some ids were taken by another change meanwhile: send the file again' }]);
+      if (isUniqueViolation(err))
+        throw conflict('COMPONENT_DUPLICATE_CODE', [
+          { path: 'file', message: 'some ids were taken by another change meanwhile: send the file again' },
+        ]);
       throw err;
     }
   };

@@ -7,7 +7,11 @@ import * as repo from './component.repository.ts';
  * (null where no grid covers it), in the same transaction. The geo module calls this through the composition root.
  * Returns how many components changed grid.
  */
-export async function relocateComponents(tx: Executor, tenantId: string, communityIds: readonly string[]): Promise<number> {
+export async function relocateComponents(
+  tx: Executor,
+  tenantId: string,
+  communityIds: readonly string[],
+): Promise<number> {
   const components = await repo.componentsInCommunities(tx, tenantId, communityIds);
   if (components.length === 0) return 0;
   const locator = await gridLocatorOf(tx, tenantId, communityIds);

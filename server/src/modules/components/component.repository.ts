@@ -19,14 +19,22 @@ export interface ComponentFilter {
   bbox?: Bbox;
 }
 
-export interface ListWindow { limit: number; offset: number; sort: string; order: 'asc' | 'desc' }
+export interface ListWindow {
+  limit: number;
+  offset: number;
+  sort: string;
+  order: 'asc' | 'desc';
+}
 
 /** Components with their class, street and community names in one statement (no N+1). */
 function withNames(db: Executor, tenantId: string) {
-  return db.selectFrom('components as c')
+  return db
+    .selectFrom('components as c')
     .leftJoin('regions as s', 's.id', 'c.street_id')
     .leftJoin('regions as m', 'm.id', 'c.community_id')
-    .leftJoin('catalog_entries as k', (join) => join.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'component').onRef('k.code', '=', 'c.class_code'))
+    .leftJoin('catalog_entries as k', (join) =>
+      join.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'component').onRef('k.code', '=', 'c.class_code'),
+    )
     .where('c.tenant_id', '=', tenantId);
 }
 
@@ -37,24 +45,44 @@ function filtered(db: Executor, tenantId: string, f: ComponentFilter) {
   if (f.gridCode) q = q.where('c.grid_code', '=', f.gridCode);
   if (f.communityId) q = q.where('c.community_id', '=', f.communityId);
   // lng/lat ranges use the (tenant_id, lng, lat) index
-  if (f.bbox) q = q.where('c.lng', '>=', f.bbox[0]).where('c.lng', '<=', f.bbox[2]).where('c.lat', '>=', f.bbox[1]).where('c.lat', '<=', f.bbox[3]);
+  if (f.bbox)
+    q = q
+      .where('c.lng', '>=', f.bbox[0])
+      .where('c.lng', '<=', f.bbox[2])
+      .where('c.lat', '>=', f.bbox[1])
+      .where('c.lat', '<=', f.bbox[3]);
   if (f.q) q = q.where(containsAny(['c.code', 'c.name'], f.q));
   return q;
 }
 
-const NAMED = ['k.name as class_name', 's.full_code as street_code', 's.name as street_name', 'm.full_code as community_code', 'm.name as community_name'] as const;
+const NAMED = [
+  'k.name as class_name',
+  's.full_code as street_code',
+  's.name as street_name',
+  'm.full_code as community_code',
+  'm.name as community_name',
+] as const;
 
 export async function listComponents(db: Executor, tenantId: string, f: ComponentFilter, w: ListWindow) {
   const q = filtered(db, tenantId, f);
   const [rows, count] = await Promise.all([
-    q.selectAll('c').select(NAMED).orderBy(`c.${w.sort}` as 'c.code', w.order).orderBy('c.id').limit(w.limit).offset(w.offset).execute(),
+    q
+      .selectAll('c')
+      .select(NAMED)
+      .orderBy(`c.${w.sort}` as 'c.code', w.order)
+      .orderBy('c.id')
+      .limit(w.limit)
+      .offset(w.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
 
 export async function countComponents(db: Executor, tenantId: string, f: ComponentFilter): Promise<number> {
-  const row = await filtered(db, tenantId, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, tenantId, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -73,16 +101,27 @@ export async function componentsWithNamesByIds(db: Executor, tenantId: string, i
   if (ids.length === 0) return [];
   // `tenant_id || ''` keeps the tenant check but not as an index key: without statistics SQLite would otherwise
   // walk a (tenant_id, …) index over the whole tenant (13 ms at 100k rows) instead of looking up ten primary keys.
-  return db.selectFrom('components as c')
+  return db
+    .selectFrom('components as c')
     .leftJoin('regions as s', 's.id', 'c.street_id')
     .leftJoin('regions as m', 'm.id', 'c.community_id')
-    .leftJoin('catalog_entries as k', (join) => join.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'component').onRef('k.code', '=', 'c.class_code'))
-    .selectAll('c').select(NAMED)
-    .where(sql<string>`c.tenant_id || ''`, '=', tenantId).where('c.id', 'in', ids).execute();
+    .leftJoin('catalog_entries as k', (join) =>
+      join.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'component').onRef('k.code', '=', 'c.class_code'),
+    )
+    .selectAll('c')
+    .select(NAMED)
+    .where(sql<string>`c.tenant_id || ''`, '=', tenantId)
+    .where('c.id', 'in', ids)
+    .execute();
 }
 
 export async function findComponent(db: Executor, tenantId: string, code: string) {
-  return db.selectFrom('components').selectAll().where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('components')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 /**
@@ -95,29 +134,51 @@ export async function lockSerials(db: Executor, dialect: 'sqlite' | 'postgres', 
 
 /** Highest serial used in a class (ids are fixed-width digits, so text order is numeric order). */
 export async function maxSerial(db: Executor, tenantId: string, classCode: string): Promise<number> {
-  const row = await db.selectFrom('components').select((eb) => eb.fn.max('code').as('code'))
-    .where('tenant_id', '=', tenantId).where('class_code', '=', classCode).executeTakeFirst();
+  const row = await db
+    .selectFrom('components')
+    .select((eb) => eb.fn.max('code').as('code'))
+    .where('tenant_id', '=', tenantId)
+    .where('class_code', '=', classCode)
+    .executeTakeFirst();
   return row?.code ? Number(String(row.code).slice(11)) : 0;
 }
 
-export async function maxSerials(db: Executor, tenantId: string, classCodes: readonly string[]): Promise<Map<string, number>> {
+export async function maxSerials(
+  db: Executor,
+  tenantId: string,
+  classCodes: readonly string[],
+): Promise<Map<string, number>> {
   if (classCodes.length === 0) return new Map();
-  const rows = await db.selectFrom('components').select(['class_code', (eb) => eb.fn.max('code').as('code')])
-    .where('tenant_id', '=', tenantId).where('class_code', 'in', classCodes).groupBy('class_code').execute();
+  const rows = await db
+    .selectFrom('components')
+    .select(['class_code', (eb) => eb.fn.max('code').as('code')])
+    .where('tenant_id', '=', tenantId)
+    .where('class_code', 'in', classCodes)
+    .groupBy('class_code')
+    .execute();
   return new Map(rows.map((r) => [r.class_code, Number(String(r.code).slice(11))]));
 }
 
 export async function existingCodes(db: Executor, tenantId: string, codes: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < codes.length; i += CHUNK) {
-    const rows = await db.selectFrom('components').select('code').where('tenant_id', '=', tenantId).where('code', 'in', codes.slice(i, i + CHUNK)).execute();
+    const rows = await db
+      .selectFrom('components')
+      .select('code')
+      .where('tenant_id', '=', tenantId)
+      .where('code', 'in', codes.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) found.add(r.code);
   }
   return found;
 }
 
 export async function insertComponents(db: Executor, rows: ComponentsTable[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('components').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('components')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 export async function updateComponent(db: Executor, tenantId: string, id: string, patch: Partial<ComponentsTable>) {
@@ -126,22 +187,36 @@ export async function updateComponent(db: Executor, tenantId: string, id: string
 
 /** How many components a class has (counted on the (tenant, class) index). */
 export async function classCount(db: Executor, tenantId: string, classCode: string): Promise<number> {
-  const row = await db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('tenant_id', '=', tenantId).where('class_code', '=', classCode).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('components')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('class_code', '=', classCode)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Every position of one (small) class, on the (tenant, class) index. Removed ones are gone. */
 export async function positionsOfClass(db: Executor, tenantId: string, classCode: string) {
-  return db.selectFrom('components').select(['id', 'lng', 'lat'])
-    .where('tenant_id', '=', tenantId).where('class_code', '=', classCode).where('state', '<>', 'removed').execute();
+  return db
+    .selectFrom('components')
+    .select(['id', 'lng', 'lat'])
+    .where('tenant_id', '=', tenantId)
+    .where('class_code', '=', classCode)
+    .where('state', '<>', 'removed')
+    .execute();
 }
 
 /** Candidates for the nearest query: a bbox on the (tenant, lng, lat) index, positions only. Removed ones are gone. */
 export async function positionsInBox(db: Executor, tenantId: string, box: Bbox, classCode?: string) {
-  let q = db.selectFrom('components').select(['id', 'lng', 'lat'])
+  let q = db
+    .selectFrom('components')
+    .select(['id', 'lng', 'lat'])
     .where('tenant_id', '=', tenantId)
-    .where('lng', '>=', box[0]).where('lng', '<=', box[2]).where('lat', '>=', box[1]).where('lat', '<=', box[3])
+    .where('lng', '>=', box[0])
+    .where('lng', '<=', box[2])
+    .where('lat', '>=', box[1])
+    .where('lat', '<=', box[3])
     .where('state', '<>', 'removed');
   if (classCode) q = q.where('class_code', '=', classCode);
   return q.execute();
@@ -151,8 +226,16 @@ export async function positionsInBox(db: Executor, tenantId: string, box: Bbox, 
  * Map clustering in the database: one GROUP BY over fixed cells anchored at 0°,0° (so clusters stay put while
  * the map pans). `group by 1, 2` names the select's cell expressions on both backends.
  */
-export async function clusterCells(db: Executor, tenantId: string, box: Bbox, cellLng: number, cellLat: number, classCode?: string) {
-  let q = db.selectFrom('components')
+export async function clusterCells(
+  db: Executor,
+  tenantId: string,
+  box: Bbox,
+  cellLng: number,
+  cellLat: number,
+  classCode?: string,
+) {
+  let q = db
+    .selectFrom('components')
     .select([
       sql<number>`floor(lng / ${cellLng})`.as('gx'),
       sql<number>`floor(lat / ${cellLat})`.as('gy'),
@@ -164,7 +247,10 @@ export async function clusterCells(db: Executor, tenantId: string, box: Bbox, ce
       sql<string>`min(code)`.as('code'),
     ])
     .where('tenant_id', '=', tenantId)
-    .where('lng', '>=', box[0]).where('lng', '<=', box[2]).where('lat', '>=', box[1]).where('lat', '<=', box[3])
+    .where('lng', '>=', box[0])
+    .where('lng', '<=', box[2])
+    .where('lat', '>=', box[1])
+    .where('lat', '<=', box[3])
     .where('state', '<>', 'removed');
   if (classCode) q = q.where('class_code', '=', classCode);
   return q.groupBy([sql`1`, sql`2`]).execute();
@@ -177,23 +263,35 @@ export async function tenantInfo(db: Executor, tenantId: string) {
 /** Components of communities whose grids were re-drawn (component-relocate.ts). */
 export async function componentsInCommunities(db: Executor, tenantId: string, communityIds: readonly string[]) {
   if (communityIds.length === 0) return [];
-  return db.selectFrom('components').select(['id', 'lng', 'lat', 'grid_code'])
-    .where('tenant_id', '=', tenantId).where('community_id', 'in', communityIds).execute();
+  return db
+    .selectFrom('components')
+    .select(['id', 'lng', 'lat', 'grid_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('community_id', 'in', communityIds)
+    .execute();
 }
 
 /** One UPDATE per target grid: at most 999 per community (the 3-digit serial), never one per component. */
 export async function setComponentGrids(db: Executor, tenantId: string, moves: ReadonlyMap<string | null, string[]>) {
   for (const [gridCode, ids] of moves) {
     for (let i = 0; i < ids.length; i += CHUNK) {
-      await db.updateTable('components').set({ grid_code: gridCode })
-        .where('tenant_id', '=', tenantId).where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+      await db
+        .updateTable('components')
+        .set({ grid_code: gridCode })
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
     }
   }
 }
 
 /** Components whose street or community is the region (org refuses to delete a region still in use). */
 export async function componentsInRegion(db: Executor, tenantId: string, regionId: string): Promise<number> {
-  const row = await db.selectFrom('components').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
-    .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)])).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('components')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)]))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -8,7 +8,14 @@ import { createComponentImport } from './component-import.ts';
 import { createComponentService } from './component.service.ts';
 
 /** The component registry's services, built from their dependencies (the composition root calls this). */
-export function createComponentServices(database: Database, clock: Clock, audit: AuditService, catalog: CatalogService, geo: GeoService, importLimits?: SheetLimits) {
+export function createComponentServices(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  catalog: CatalogService,
+  geo: GeoService,
+  importLimits?: SheetLimits,
+) {
   return {
     components: createComponentService(database, clock, audit, catalog, geo),
     importComponents: createComponentImport(database, clock, audit, catalog, geo, importLimits),

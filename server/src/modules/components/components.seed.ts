@@ -8,8 +8,16 @@ import * as repo from './component.repository.ts';
 export type ComponentSeed = Omit<ComponentsTable, 'id' | 'tenant_id' | 'synthetic' | 'created_at' | 'updated_at'>;
 
 /** Writes a census for the demo seed (server/src/seed/); not audited: no person made the change. Returns the count. */
-export async function seedComponents(db: Executor, tenantId: string, clock: Clock, rows: readonly ComponentSeed[]): Promise<number> {
+export async function seedComponents(
+  db: Executor,
+  tenantId: string,
+  clock: Clock,
+  rows: readonly ComponentSeed[],
+): Promise<number> {
   const now = clock.now().toISOString();
-  await repo.insertComponents(db, rows.map((r) => ({ ...r, id: newId(), tenant_id: tenantId, synthetic: 1, created_at: now, updated_at: now })));
+  await repo.insertComponents(
+    db,
+    rows.map((r) => ({ ...r, id: newId(), tenant_id: tenantId, synthetic: 1, created_at: now, updated_at: now })),
+  );
   return rows.length;
 }

@@ -21,20 +21,32 @@ afterAll(async () => ctx.close());
 async function cellXml(xlsx: Buffer, needle: string): Promise<string> {
   const zip = await JSZip.loadAsync(xlsx);
   const sheetName = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-  const xml = await zip.file(sheetName ?? '')?.async('string') ?? '';
-  const shared = await zip.file('xl/sharedStrings.xml')?.async('string') ?? '';
+  const xml = (await zip.file(sheetName ?? '')?.async('string')) ?? '';
+  const shared = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
   const escaped = needle.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const cells = xml.match(/<c\b[^>]*>.*?<\/c>/g) ?? [];
   // Inline text, or a shared-string index pointing at it.
-  const sharedIndex = (shared.match(/<si>.*?<\/si>/g) ?? []).findIndex((si) => si.includes(escaped) || si.includes(needle));
-  const cell = cells.find((c) => c.includes(escaped) || c.includes(needle) || (sharedIndex >= 0 && c.includes('t="s"') && c.includes(`<v>${sharedIndex}</v>`)));
+  const sharedIndex = (shared.match(/<si>.*?<\/si>/g) ?? []).findIndex(
+    (si) => si.includes(escaped) || si.includes(needle),
+  );
+  const cell = cells.find(
+    (c) =>
+      c.includes(escaped) ||
+      c.includes(needle) ||
+      (sharedIndex >= 0 && c.includes('t="s"') && c.includes(`<v>${sharedIndex}</v>`)),
+  );
   if (!cell) throw new Error(`no cell with ${needle}`);
   return cell;
 }
 
 describe('formula-leading text in exports', () => {
   it('a case description starting with =HYPERLINK is a text cell with a leading apostrophe in the cases .xlsx', async () => {
-    const created = await as(ctx.app, inspector).post('/api/cases', { matterCode: '09006', description: FORMULA, lng: 114.975, lat: 30.1 });
+    const created = await as(ctx.app, inspector).post('/api/cases', {
+      matterCode: '09006',
+      description: FORMULA,
+      lng: 114.975,
+      lat: 30.1,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const res = await as(ctx.app, admin).get(`/api/exports/cases.xlsx?q=${encodeURIComponent('evil.example')}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -47,7 +59,14 @@ describe('formula-leading text in exports', () => {
   });
 
   it('a component with formula-like name, unit and notes is inert in the .csv and .xlsx exports', async () => {
-    const created = await as(ctx.app, admin).post('/api/components', { classCode: '03005', name: '@SUM(1+1)', deptName: '-市政所', lng: 114.972, lat: 30.098, notes: FORMULA });
+    const created = await as(ctx.app, admin).post('/api/components', {
+      classCode: '03005',
+      name: '@SUM(1+1)',
+      deptName: '-市政所',
+      lng: 114.972,
+      lat: 30.098,
+      notes: FORMULA,
+    });
     expect(created.statusCode, created.body).toBe(201);
     const code = created.json().code as string;
     const csv = await as(ctx.app, admin).get('/api/components/export.csv?classCode=03005');

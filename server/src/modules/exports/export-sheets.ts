@@ -28,7 +28,11 @@ export const CASES_SHEET: SheetSpec<CaseSummary> = {
     { header: 'sla', width: 10, value: (c, f) => f.label(`cases.sla.${c.sla.level}`, c.sla.level) },
     { header: 'overdue', width: 8, value: (c, f) => f.yesNo(c.overdue) },
     { header: 'escalated', width: 8, value: (c, f) => f.yesNo(c.escalated) },
-    { header: 'pendingRequest', width: 10, value: (c, f) => f.label(`cases.request.${c.pendingRequest ?? ''}`, c.pendingRequest) },
+    {
+      header: 'pendingRequest',
+      width: 10,
+      value: (c, f) => f.label(`cases.request.${c.pendingRequest ?? ''}`, c.pendingRequest),
+    },
   ],
 };
 
@@ -41,8 +45,12 @@ export const USERS_SHEET: SheetSpec<User> = {
     { header: 'phone', value: (u) => u.phone },
     { header: 'unit', width: 18, value: (u) => u.unitName },
     {
-      header: 'roles', width: 40,
-      value: (u, f) => u.grants.map((g) => [f.label(`roles.${g.role}`, g.role), g.unitName, g.regionName].filter(Boolean).join(' · ')).join('；'),
+      header: 'roles',
+      width: 40,
+      value: (u, f) =>
+        u.grants
+          .map((g) => [f.label(`roles.${g.role}`, g.role), g.unitName, g.regionName].filter(Boolean).join(' · '))
+          .join('；'),
     },
     { header: 'active', width: 8, value: (u, f) => f.yesNo(u.active) },
     { header: 'locked', width: 8, value: (u, f) => f.yesNo(u.locked) },

@@ -43,10 +43,18 @@ export interface Formatter {
 }
 
 export function formatter(locale: Locale, timeZone: string): Formatter {
-  const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  const dateTime = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
   return {
     locale,
-    label: (key, fallback) => (fallback ? translate(locale, key) ?? fallback : ''),
+    label: (key, fallback) => (fallback ? (translate(locale, key) ?? fallback) : ''),
     instant: (iso) => {
       if (!iso) return '';
       const d = new Date(iso);
@@ -66,13 +74,21 @@ function cellOf(value: Cell): string | number | null {
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}…` : text;
 }
 
-export async function sendWorkbook<T>(reply: FastifyReply, spec: SheetSpec<T>, fmt: Formatter, fetchPage: FetchPage<T>): Promise<FastifyReply> {
+export async function sendWorkbook<T>(
+  reply: FastifyReply,
+  spec: SheetSpec<T>,
+  fmt: Formatter,
+  fetchPage: FetchPage<T>,
+): Promise<FastifyReply> {
   const first = await fetchPage(1, MAX_PAGE_SIZE);
   const title = translate(fmt.locale, `exports.sheet.${spec.sheet}`) ?? spec.sheet;
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = spec.columns.map((c) => ({ header: translate(fmt.locale, `exports.col.${c.header}`) ?? c.header, width: c.width ?? 16 }));
+  sheet.columns = spec.columns.map((c) => ({
+    header: translate(fmt.locale, `exports.col.${c.header}`) ?? c.header,
+    width: c.width ?? 16,
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
 

@@ -22,14 +22,18 @@ async function rowsOf(body: Buffer): Promise<string[][]> {
   const sheet = wb.worksheets[0];
   if (!sheet) throw new Error('no sheet');
   const rows: string[][] = [];
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  sheet.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return rows;
 }
 
 describe('console list exports', () => {
   it('cases: same rows as the list for the same filters and search, labels translated', async () => {
     for (const d of ['导出测试占道一', '导出测试占道二', '其它案件描述']) {
-      expect((await api('inspector').post('/api/cases', { matterCode: '09006', description: d, ...POINT })).statusCode).toBe(201);
+      expect(
+        (await api('inspector').post('/api/cases', { matterCode: '09006', description: d, ...POINT })).statusCode,
+      ).toBe(201);
     }
     const query = `inbox=reported&channel=inspector&q=${encodeURIComponent('导出测试')}&sort=caseNo&order=desc`;
     const list = (await api('operator').get(`/api/cases?${query}`)).json();
@@ -61,12 +65,22 @@ describe('console list exports', () => {
   it('users: filters apply and phones stay masked as in the list', async () => {
     const list = (await api('admin').get('/api/org/users?role=inspector')).json();
     const rows = await rowsOf((await api('admin').get('/api/exports/users.xlsx?role=inspector')).rawPayload);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(list.items.map((u: { username: string }) => u.username).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(list.items.map((u: { username: string }) => u.username).sort());
     for (const r of rows.slice(1)) if (r[2]) expect(r[2]).toMatch(/\*/);
   });
 
   it('units, regions, audit and routing rules export their lists', async () => {
-    for (const [path, list] of [['units', '/api/org/units'], ['regions', '/api/org/regions?kind=street'], ['audit', '/api/audit'], ['routing-rules', '/api/routing/rules']] as const) {
+    for (const [path, list] of [
+      ['units', '/api/org/units'],
+      ['regions', '/api/org/regions?kind=street'],
+      ['audit', '/api/audit'],
+      ['routing-rules', '/api/routing/rules'],
+    ] as const) {
       const total = (await api('admin').get(list)).json().total as number;
       const filters = list.includes('?') ? list.slice(list.indexOf('?')) : '';
       const res = await api('admin').get(`/api/exports/${path}.xlsx${filters}`);

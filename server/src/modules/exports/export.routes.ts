@@ -11,7 +11,15 @@ import { errorResponses } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import type { AuditWriter } from '../audit/index.ts';
 import { actorOf, type Actor } from '../auth/index.ts';
-import { AUDIT_SHEET, CASES_SHEET, CATALOG_SHEET, REGIONS_SHEET, ROUTING_SHEET, UNITS_SHEET, USERS_SHEET } from './export-sheets.ts';
+import {
+  AUDIT_SHEET,
+  CASES_SHEET,
+  CATALOG_SHEET,
+  REGIONS_SHEET,
+  ROUTING_SHEET,
+  UNITS_SHEET,
+  USERS_SHEET,
+} from './export-sheets.ts';
 import { formatter, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
@@ -45,38 +53,60 @@ const EXPORTS: readonly ExportDef[] = [
   { key: 'routing', path: 'routing-rules', permission: 'org.read', query: RoutingRuleQuery, sheet: ROUTING_SHEET },
 ];
 const LIST_ROUTE: Record<Key, string> = {
-  cases: '/api/cases', users: '/api/org/users', units: '/api/org/units', regions: '/api/org/regions', audit: '/api/audit',
-  catalog: '/api/catalog/entries', routing: '/api/routing/rules',
+  cases: '/api/cases',
+  users: '/api/org/users',
+  units: '/api/org/units',
+  regions: '/api/org/regions',
+  audit: '/api/audit',
+  catalog: '/api/catalog/entries',
+  routing: '/api/routing/rules',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */
-export function registerExportRoutes(app: FastifyInstance, sources: ExportSources, timeZone: string, audit: Pick<AuditWriter, 'write'>): void {
+export function registerExportRoutes(
+  app: FastifyInstance,
+  sources: ExportSources,
+  timeZone: string,
+  audit: Pick<AuditWriter, 'write'>,
+): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   for (const def of EXPORTS) {
-    r.get(`/api/exports/${def.path}.xlsx`, {
-      config: { permission: def.permission },
-      schema: {
-        tags: ['exports'],
-        summary: `${LIST_ROUTE[def.key]} as .xlsx: same filters, search and sort as the list, every page (≤ 50,000 rows)`,
-        querystring: def.query,
-        response: { 200: Type.Unknown({ description: 'xlsx workbook (streamed)' }), ...errorResponses(400, 401, 403, 404) },
+    r.get(
+      `/api/exports/${def.path}.xlsx`,
+      {
+        config: { permission: def.permission },
+        schema: {
+          tags: ['exports'],
+          summary: `${LIST_ROUTE[def.key]} as .xlsx: same filters, search and sort as the list, every page (≤ 50,000 rows)`,
+          querystring: def.query,
+          response: {
+            200: Type.Unknown({ description: 'xlsx workbook (streamed)' }),
+            ...errorResponses(400, 401, 403, 404),
+          },
+        },
       },
-    }, async (req: FastifyRequest, reply) => {
-      const actor = actorOf(req);
-      const query = { ...(req.query as Record<string, unknown>) };
-      const source = sources[def.key];
-      const fmt = formatter(localeFromHeader(req.headers['accept-language']), timeZone);
-      // Every export is audited (who took which list, with which filters, how many rows matched): lists carry names,
-      // phones and case descriptions. Written once the first page has passed the list's own checks, before any byte.
-      let audited = false;
-      return sendWorkbook(reply, def.sheet, fmt, async (page, pageSize) => {
-        const result = await source.list(actor, { ...query, page, pageSize }) as Page<never>;
-        if (!audited) {
-          audited = true;
-          await audit.write(actor, { action: 'data.export', entity: 'export', entityId: def.path, after: { format: 'xlsx', query, matched: result.total } });
-        }
-        return result;
-      });
-    });
+      async (req: FastifyRequest, reply) => {
+        const actor = actorOf(req);
+        const query = { ...(req.query as Record<string, unknown>) };
+        const source = sources[def.key];
+        const fmt = formatter(localeFromHeader(req.headers['accept-language']), timeZone);
+        // Every export is audited (who took which list, with which filters, how many rows matched): lists carry names,
+        // phones and case descriptions. Written once the first page has passed the list's own checks, before any byte.
+        let audited = false;
+        return sendWorkbook(reply, def.sheet, fmt, async (page, pageSize) => {
+          const result = (await source.list(actor, { ...query, page, pageSize })) as Page<never>;
+          if (!audited) {
+            audited = true;
+            await audit.write(actor, {
+              action: 'data.export',
+              entity: 'export',
+              entityId: def.path,
+              after: { format: 'xlsx', query, matched: result.total },
+            });
+          }
+          return result;
+        });
+      },
+    );
   }
 }

@@ -17,8 +17,16 @@ const Basemap = Type.Union([
 
 /** The configured online basemap (天地图 etc.), or null for the offline default (docs/conventions.md, "Maps"). */
 export function registerBasemapRoute(app: FastifyInstance, basemap: Config['basemap']): void {
-  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/geo/basemap', {
-    config: { permission: 'org.read' },
-    schema: { tags: ['geo'], summary: 'Configured basemap tile layer, or null (offline)', response: { 200: Basemap, ...errorResponses(401, 403) } },
-  }, async () => basemap);
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    '/api/geo/basemap',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags: ['geo'],
+        summary: 'Configured basemap tile layer, or null (offline)',
+        response: { 200: Basemap, ...errorResponses(401, 403) },
+      },
+    },
+    async () => basemap,
+  );
 }

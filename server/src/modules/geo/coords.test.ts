@@ -29,7 +29,13 @@ describe('toWgs84', () => {
   });
 
   it('rejects out-of-range and non-finite input with field paths', () => {
-    const err = (() => { try { toWgs84(200, 95, 'gcj02', 'body.location'); } catch (e) { return e; } })() as GeoValidationError;
+    const err = (() => {
+      try {
+        toWgs84(200, 95, 'gcj02', 'body.location');
+      } catch (e) {
+        return e;
+      }
+    })() as GeoValidationError;
     expect(err).toBeInstanceOf(GeoValidationError);
     expect(err.code).toBe('GEO_INVALID_COORDINATE');
     expect(err.issues.map((i) => i.path)).toEqual(['body.location.lng', 'body.location.lat']);
@@ -41,7 +47,12 @@ describe('toWgs84', () => {
 
 describe('geometryToWgs84', () => {
   it('converts every position and keeps rings closed', () => {
-    const ring: [number, number][] = [[114.97, 30.1], [114.98, 30.1], [114.98, 30.11], [114.97, 30.1]];
+    const ring: [number, number][] = [
+      [114.97, 30.1],
+      [114.98, 30.1],
+      [114.98, 30.11],
+      [114.97, 30.1],
+    ];
     const g: PolygonGeometry = { type: 'Polygon', coordinates: [ring] };
     const out = geometryToWgs84(g, 'bd09');
     const r = out.coordinates[0] ?? [];

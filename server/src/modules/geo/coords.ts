@@ -33,7 +33,9 @@ export function toWgs84(lng: number, lat: number, crs: Crs, path = 'location'): 
   if (crs === 'wgs84' || crs === 'cgcs2000') return [lng, lat];
   const [x, y] = gcoord.transform<[number, number]>([lng, lat], GCOORD_CRS[crs], gcoord.WGS84);
   if (!isLngLatInRange(x, y)) {
-    throw new GeoValidationError('GEO_INVALID_COORDINATE', [{ path, message: `(${lng}, ${lat}) in ${crs} has no WGS84 equivalent` }]);
+    throw new GeoValidationError('GEO_INVALID_COORDINATE', [
+      { path, message: `(${lng}, ${lat}) in ${crs} has no WGS84 equivalent` },
+    ]);
   }
   return [x, y];
 }
@@ -52,9 +54,12 @@ export function geometryToWgs84<G extends Geometry>(geometry: G, crs: Crs): G {
   if (crs === 'wgs84' || crs === 'cgcs2000') return geometry;
   const conv = (p: Position): Position => toWgs84(p[0], p[1], crs);
   switch (geometry.type) {
-    case 'Point': return { ...geometry, coordinates: conv(geometry.coordinates) };
-    case 'LineString': return { ...geometry, coordinates: geometry.coordinates.map(conv) };
-    case 'Polygon': return { ...geometry, coordinates: geometry.coordinates.map((ring) => ring.map(conv)) };
+    case 'Point':
+      return { ...geometry, coordinates: conv(geometry.coordinates) };
+    case 'LineString':
+      return { ...geometry, coordinates: geometry.coordinates.map(conv) };
+    case 'Polygon':
+      return { ...geometry, coordinates: geometry.coordinates.map((ring) => ring.map(conv)) };
     case 'MultiPolygon':
       return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map((ring) => ring.map(conv))) };
   }

@@ -36,7 +36,12 @@ function levelIssues(input: unknown, level: GeoLayerLevel, reported: ReadonlySet
     if (typeof code !== 'string' || reported.has(path)) return [];
     const other = LEVEL_OF_DIGITS[code.length];
     if (!/^\d+$/.test(code) || !other || other === level) return [];
-    return [{ path, message: `code ${code} is a ${other} code (${code.length} digits), not a ${level} code (${LEVEL_DIGITS[level]} digits): import it at /api/geo/import/${other}` }];
+    return [
+      {
+        path,
+        message: `code ${code} is a ${other} code (${code.length} digits), not a ${level} code (${LEVEL_DIGITS[level]} digits): import it at /api/geo/import/${other}`,
+      },
+    ];
   });
 }
 
@@ -48,23 +53,48 @@ const bboxColumns = (g: AreaGeometry) => {
 export function createGeoImport(database: Database, clock: Clock, audit: AuditService, gridsRedrawn: GridsRedrawn) {
   const { db } = database;
 
-  async function writeRegions(tx: Tx, actor: Actor, level: GeoLayerLevel, rows: RegionImportRow[], now: string): Promise<GeoImportResult> {
+  async function writeRegions(
+    tx: Tx,
+    actor: Actor,
+    level: GeoLayerLevel,
+    rows: RegionImportRow[],
+    now: string,
+  ): Promise<GeoImportResult> {
     const tenantId = actor.tenantId;
     if (level === 'tenant') {
       const row = rows[0];
       if (!row) return { created: 0, updated: 0 };
       const before = await orgGeography.tenantGeo(tx, tenantId);
-      const patch = { geometry: JSON.stringify(row.geometry), ...bboxColumns(row.geometry), boundary_synthetic: row.synthetic ? 1 : 0, updated_at: now };
+      const patch = {
+        geometry: JSON.stringify(row.geometry),
+        ...bboxColumns(row.geometry),
+        boundary_synthetic: row.synthetic ? 1 : 0,
+        updated_at: now,
+      };
       await orgGeography.updateTenantBoundary(tx, tenantId, patch);
-      await audit.record(tx, actor, tenantId, { action: 'geo.import', entity: 'tenant', entityId: tenantId, before: { geometry: before?.geometry ?? null }, after: patch });
+      await audit.record(tx, actor, tenantId, {
+        action: 'geo.import',
+        entity: 'tenant',
+        entityId: tenantId,
+        before: { geometry: before?.geometry ?? null },
+        after: patch,
+      });
       return { created: 0, updated: 1 };
     }
     const byCode = new Map((await orgGeography.allRegions(tx, tenantId)).map((r) => [r.full_code, r]));
     const updated = rows.filter((r) => byCode.has(r.fullCode));
-    const before = await orgGeography.regionShapesByCode(tx, tenantId, updated.map((r) => r.fullCode));
+    const before = await orgGeography.regionShapesByCode(
+      tx,
+      tenantId,
+      updated.map((r) => r.fullCode),
+    );
     const created: RegionsTable[] = [];
     for (const row of rows) {
-      const shape = { geometry: JSON.stringify(row.geometry), ...bboxColumns(row.geometry), synthetic: row.synthetic ? 1 : 0 };
+      const shape = {
+        geometry: JSON.stringify(row.geometry),
+        ...bboxColumns(row.geometry),
+        synthetic: row.synthetic ? 1 : 0,
+      };
       const existing = byCode.get(row.fullCode);
       if (existing) {
         await orgGeography.updateRegionShape(tx, tenantId, existing.id, { name: row.name, ...shape, updated_at: now });
@@ -73,19 +103,37 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
       const parent = row.level === 'community' && row.parentCode ? byCode.get(row.parentCode) : undefined;
       const id = newId();
       created.push({
-        id, tenant_id: tenantId, parent_id: parent?.id ?? null, kind: row.level, code: row.code, full_code: row.fullCode, name: row.name,
-        path: `${parent ? parent.path : '/'}${id}/`, ...shape, created_at: now, updated_at: now,
+        id,
+        tenant_id: tenantId,
+        parent_id: parent?.id ?? null,
+        kind: row.level,
+        code: row.code,
+        full_code: row.fullCode,
+        name: row.name,
+        path: `${parent ? parent.path : '/'}${id}/`,
+        ...shape,
+        created_at: now,
+        updated_at: now,
       });
     }
     await orgGeography.insertRegions(tx, created);
     await audit.record(tx, actor, tenantId, {
-      action: 'geo.import', entity: 'region', entityId: level, before,
+      action: 'geo.import',
+      entity: 'region',
+      entityId: level,
+      before,
       after: { created: created.map((r) => r.full_code), updated: updated.map((r) => r.fullCode) },
     });
     return { created: created.length, updated: updated.length };
   }
 
-  async function writeGrids(tx: Tx, actor: Actor, rows: GridImportRow[], synthetic: (index: number) => boolean, now: string): Promise<GeoImportResult> {
+  async function writeGrids(
+    tx: Tx,
+    actor: Actor,
+    rows: GridImportRow[],
+    synthetic: (index: number) => boolean,
+    now: string,
+  ): Promise<GeoImportResult> {
     const tenantId = actor.tenantId;
     const regions = new Map((await orgGeography.allRegions(tx, tenantId)).map((r) => [r.full_code, r]));
     const existing = new Map((await repo.gridsByCode(tx, tenantId)).map((g) => [g.code, g]));
@@ -94,29 +142,60 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     const communities = new Set<string>();
     for (const row of rows) {
       const community = regions.get(row.communityCode);
-      if (!community) throw new AppError('GEO_IMPORT_INVALID', 400, [{ path: `features[${row.index}].properties.code`, message: `unknown community ${row.communityCode}` }]);
+      if (!community)
+        throw new AppError('GEO_IMPORT_INVALID', 400, [
+          { path: `features[${row.index}].properties.code`, message: `unknown community ${row.communityCode}` },
+        ]);
       communities.add(community.id);
-      const shape = { geometry: JSON.stringify(row.geometry), ...bboxColumns(row.geometry), area_m2: row.areaM2, synthetic: synthetic(row.index) ? 1 : 0 };
+      const shape = {
+        geometry: JSON.stringify(row.geometry),
+        ...bboxColumns(row.geometry),
+        area_m2: row.areaM2,
+        synthetic: synthetic(row.index) ? 1 : 0,
+      };
       const old = existing.get(row.code);
       if (old) {
         communities.add(old.community_id);
         before.push(old);
-        await repo.updateGrid(tx, tenantId, old.id, { ...shape, community_id: community.id, street_id: community.parent_id ?? community.id, updated_at: now });
+        await repo.updateGrid(tx, tenantId, old.id, {
+          ...shape,
+          community_id: community.id,
+          street_id: community.parent_id ?? community.id,
+          updated_at: now,
+        });
       } else {
-        created.push({ id: newId(), tenant_id: tenantId, code: row.code, community_id: community.id, street_id: community.parent_id ?? community.id, ...shape, created_at: now, updated_at: now });
+        created.push({
+          id: newId(),
+          tenant_id: tenantId,
+          code: row.code,
+          community_id: community.id,
+          street_id: community.parent_id ?? community.id,
+          ...shape,
+          created_at: now,
+          updated_at: now,
+        });
       }
     }
     await repo.insertGrids(tx, created);
     const moved = await gridsRedrawn(tx, tenantId, [...communities]);
     await audit.record(tx, actor, tenantId, {
-      action: 'geo.import', entity: 'grid', entityId: 'grid', before,
+      action: 'geo.import',
+      entity: 'grid',
+      entityId: 'grid',
+      before,
       after: { created: created.map((g) => g.code), updated: before.length, componentsMoved: moved },
     });
     return { created: created.length, updated: before.length };
   }
 
   /** `level` is the route's; every feature must be of that level. Throws 400 GEO_IMPORT_INVALID listing every problem. */
-  return async function importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs: Crs = 'wgs84', key: string | null = null): Promise<GeoImportResult> {
+  return async function importLayer(
+    actor: Actor,
+    level: GeoLayerLevel,
+    input: unknown,
+    crs: Crs = 'wgs84',
+    key: string | null = null,
+  ): Promise<GeoImportResult> {
     // With an Idempotency-Key a retry gets the first result, before the file is checked against data it changed.
     const scope = `geo.import:${level}:${actor.tenantId}:${actor.userId}`;
     const earlier = await replay<GeoImportResult>(database, scope, key, { level, input, crs });
@@ -124,33 +203,59 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     const tenant = await orgGeography.tenantGeo(db, actor.tenantId);
     if (!tenant) throw notFound('tenant');
     const regions = new Map((await orgGeography.allRegions(db, actor.tenantId)).map((r) => [r.full_code, r]));
-    const tenantBoundary = level !== 'tenant' && tenant.geometry ? (JSON.parse(tenant.geometry) as AreaGeometry) : undefined;
+    const tenantBoundary =
+      level !== 'tenant' && tenant.geometry ? (JSON.parse(tenant.geometry) as AreaGeometry) : undefined;
     const opts = { adminCode: tenant.code, crs, ...(tenantBoundary ? { tenantBoundary } : {}) };
-    const parsed = level === 'grid'
-      ? parseGridImport(input, { ...opts, isKnownCode: (c) => regions.get(c)?.kind === 'community' })
-      : parseRegionImport(input, { ...opts, isKnownCode: (c) => ['street', 'town'].includes(regions.get(c)?.kind ?? '') });
-    const featureCount = Array.isArray((input as { features?: unknown } | null)?.features) ? (input as { features: unknown[] }).features.length : 0;
+    const parsed =
+      level === 'grid'
+        ? parseGridImport(input, { ...opts, isKnownCode: (c) => regions.get(c)?.kind === 'community' })
+        : parseRegionImport(input, {
+            ...opts,
+            isKnownCode: (c) => ['street', 'town'].includes(regions.get(c)?.kind ?? ''),
+          });
+    const featureCount = Array.isArray((input as { features?: unknown } | null)?.features)
+      ? (input as { features: unknown[] }).features.length
+      : 0;
     reportImportRows(featureCount, featureCount);
     const parseIssues = parsed.ok ? [] : parsed.issues;
-    const issues = [...parseIssues, ...levelIssues(input, level, new Set(parseIssues.map((i) => i.path)))]
-      .sort((a, b) => featureIndex(a.path) - featureIndex(b.path));
+    const issues = [...parseIssues, ...levelIssues(input, level, new Set(parseIssues.map((i) => i.path)))].sort(
+      (a, b) => featureIndex(a.path) - featureIndex(b.path),
+    );
     if (issues.length > 0 || !parsed.ok) throw new AppError('GEO_IMPORT_INVALID', 400, issues);
-    if (parsed.rows.length === 0) throw new AppError('GEO_IMPORT_INVALID', 400, [{ path: 'features', message: 'the file has no features' }]);
+    if (parsed.rows.length === 0)
+      throw new AppError('GEO_IMPORT_INVALID', 400, [{ path: 'features', message: 'the file has no features' }]);
     const now = clock.now().toISOString();
     const features = (input as { features: { properties?: { synthetic?: unknown } }[] }).features;
     try {
-      const stored = await once(database, scope, key, () => now, async (executor) => {
-        const tx = executor as Tx;
-        const result = level === 'grid'
-          ? await writeGrids(tx, actor, parsed.rows as GridImportRow[], (i) => features[i]?.properties?.synthetic === true, now)
-          : await writeRegions(tx, actor, level, parsed.rows as RegionImportRow[], now);
-        await orgGeography.bumpGeoVersion(tx, actor.tenantId);
-        return { status: 200, body: result };
-      }, { level, input, crs });
+      const stored = await once(
+        database,
+        scope,
+        key,
+        () => now,
+        async (executor) => {
+          const tx = executor as Tx;
+          const result =
+            level === 'grid'
+              ? await writeGrids(
+                  tx,
+                  actor,
+                  parsed.rows as GridImportRow[],
+                  (i) => features[i]?.properties?.synthetic === true,
+                  now,
+                )
+              : await writeRegions(tx, actor, level, parsed.rows as RegionImportRow[], now);
+          await orgGeography.bumpGeoVersion(tx, actor.tenantId);
+          return { status: 200, body: result };
+        },
+        { level, input, crs },
+      );
       return stored.body;
     } catch (err) {
       // Only a concurrent import can have created one of these codes since they were read: nothing was written.
-      if (isUniqueViolation(err)) throw conflict('GEO_IMPORT_INVALID', [{ path: 'features', message: 'another import created some of these codes meanwhile: send the file again' }]);
+      if (isUniqueViolation(err))
+        throw conflict('GEO_IMPORT_INVALID', [
+          { path: 'features', message: 'another import created some of these codes meanwhile: send the file again' },
+        ]);
       throw err;
     }
   };

@@ -19,23 +19,56 @@ afterAll(async () => ctx.close());
 
 const api = () => as(ctx.app, admin);
 /** Imports run as jobs: the outcome is the finished job's result or error, in the shape the import always had. */
-const importPost = async (url: string, body: unknown, headers?: Record<string, string>) => importOutcome(ctx.app, admin, await api().post(url, body, headers));
-interface Feature { type: 'Feature'; geometry: AreaGeometry; properties: Record<string, unknown> }
-interface Collection { type: 'FeatureCollection'; features: Feature[] }
+const importPost = async (url: string, body: unknown, headers?: Record<string, string>) =>
+  importOutcome(ctx.app, admin, await api().post(url, body, headers));
+interface Feature {
+  type: 'Feature';
+  geometry: AreaGeometry;
+  properties: Record<string, unknown>;
+}
+interface Collection {
+  type: 'FeatureCollection';
+  features: Feature[];
+}
 const layer = async (level: string, query = ''): Promise<Collection> => {
   const res = await api().get(`/api/geo/layers/${level}${query}`);
   expect(res.statusCode).toBe(200);
   return res.json();
 };
-const count = async (table: 'regions' | 'grids') => Number((await ctx.database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const square = (lng: number, lat: number, d: number): PolygonGeometry => ({ type: 'Polygon', coordinates: [[[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]] });
+const count = async (table: 'regions' | 'grids') =>
+  Number(
+    (
+      await ctx.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const square = (lng: number, lat: number, d: number): PolygonGeometry => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [lng, lat],
+      [lng + d, lat],
+      [lng + d, lat + d],
+      [lng, lat + d],
+      [lng, lat],
+    ],
+  ],
+});
 const fc = (features: unknown[]) => ({ type: 'FeatureCollection', features });
 
 /** A whole (unclipped) 100 m cell: its centroid is certainly inside it and nowhere else. */
 async function fullGrid(): Promise<{ code: string; at: Position; communityName: string }> {
   const grids = await layer('grid');
-  const g = grids.features.find((f) => (f.properties.areaM2 as number) > 9990 && f.geometry.type === 'Polygon') as Feature;
-  return { code: g.properties.code as string, at: centroid(g.geometry), communityName: g.properties.communityName as string };
+  const g = grids.features.find(
+    (f) => (f.properties.areaM2 as number) > 9990 && f.geometry.type === 'Polygon',
+  ) as Feature;
+  return {
+    code: g.properties.code as string,
+    at: centroid(g.geometry),
+    communityName: g.properties.communityName as string,
+  };
 }
 
 describe('demo geography (synthetic Daye)', () => {
@@ -44,11 +77,20 @@ describe('demo geography (synthetic Daye)', () => {
     expect(tenant.features).toHaveLength(1);
     expect(tenant.features[0]?.properties).toMatchObject({ code: '420281', kind: 'tenant', synthetic: true });
     const streets = await layer('street');
-    expect(streets.features.map((f) => f.properties.code)).toEqual(['420281001', '420281002', '420281003', '420281004']);
+    expect(streets.features.map((f) => f.properties.code)).toEqual([
+      '420281001',
+      '420281002',
+      '420281003',
+      '420281004',
+    ]);
     expect(streets.features.every((f) => f.properties.synthetic === true && f.geometry.type === 'Polygon')).toBe(true);
     const communities = await layer('community');
     expect(communities.features).toHaveLength(15);
-    expect(communities.features.every((f) => /^420281\d{6}$/.test(f.properties.code as string) && f.properties.kind === 'community')).toBe(true);
+    expect(
+      communities.features.every(
+        (f) => /^420281\d{6}$/.test(f.properties.code as string) && f.properties.kind === 'community',
+      ),
+    ).toBe(true);
   });
 
   it('has ~6,000 grids with unique, valid 15-digit codes under their community', async () => {
@@ -58,7 +100,13 @@ describe('demo geography (synthetic Daye)', () => {
     const codes = grids.features.map((f) => f.properties.code as string);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes.every(isGridCode)).toBe(true);
-    expect(grids.features.every((f) => f.properties.communityCode === (f.properties.code as string).slice(0, 12) && typeof f.properties.communityName === 'string')).toBe(true);
+    expect(
+      grids.features.every(
+        (f) =>
+          f.properties.communityCode === (f.properties.code as string).slice(0, 12) &&
+          typeof f.properties.communityName === 'string',
+      ),
+    ).toBe(true);
   });
 
   it('filters the grid layer by bbox', async () => {
@@ -78,13 +126,20 @@ describe('locate', () => {
     const { code, at, communityName } = await fullGrid();
     const res = await api().get(`/api/geo/locate?lng=${at[0]}&lat=${at[1]}`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ gridCode: code, community: { code: code.slice(0, 12), name: communityName }, street: { code: code.slice(0, 9) } });
+    expect(res.json()).toMatchObject({
+      gridCode: code,
+      community: { code: code.slice(0, 12), name: communityName },
+      street: { code: code.slice(0, 9) },
+    });
     expect(res.json().street.id).toEqual(expect.any(String));
   });
 
   it('converts GCJ-02 and BD-09 input with gcoord before locating', async () => {
     const { code, at } = await fullGrid();
-    for (const [crs, system] of [['gcj02', gcoord.GCJ02], ['bd09', gcoord.BD09]] as const) {
+    for (const [crs, system] of [
+      ['gcj02', gcoord.GCJ02],
+      ['bd09', gcoord.BD09],
+    ] as const) {
       const [x, y] = gcoord.transform(at, gcoord.WGS84, system) as Position;
       expect(Math.hypot(x - at[0], y - at[1])).toBeGreaterThan(0.001); // the offset is hundreds of metres
       const res = (await api().get(`/api/geo/locate?lng=${x}&lat=${y}&crs=${crs}`)).json();
@@ -113,11 +168,29 @@ describe('locate', () => {
 describe('GeoJSON import and export', () => {
   it('rejects a self-intersecting polygon naming the feature path, and writes nothing', async () => {
     const before = await count('regions');
-    const bowTie: AreaGeometry = { type: 'Polygon', coordinates: [[[114.97, 30.09], [114.975, 30.095], [114.975, 30.09], [114.97, 30.095], [114.97, 30.09]]] };
-    const res = await importPost('/api/geo/import/community', fc([
-      { type: 'Feature', properties: { code: '420281001091', name: '好社区' }, geometry: square(114.97, 30.09, 0.002) },
-      { type: 'Feature', properties: { code: '420281001092', name: '坏社区' }, geometry: bowTie },
-    ]));
+    const bowTie: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [114.97, 30.09],
+          [114.975, 30.095],
+          [114.975, 30.09],
+          [114.97, 30.095],
+          [114.97, 30.09],
+        ],
+      ],
+    };
+    const res = await importPost(
+      '/api/geo/import/community',
+      fc([
+        {
+          type: 'Feature',
+          properties: { code: '420281001091', name: '好社区' },
+          geometry: square(114.97, 30.09, 0.002),
+        },
+        { type: 'Feature', properties: { code: '420281001092', name: '坏社区' }, geometry: bowTie },
+      ]),
+    );
     expect(res.statusCode).toBe(400);
     const { code, details } = res.json().error;
     expect(code).toBe('GEO_IMPORT_INVALID');
@@ -128,24 +201,50 @@ describe('GeoJSON import and export', () => {
   });
 
   it('lists every problem at once: outside the tenant, unknown street, wrong level, missing name', async () => {
-    const res = await importPost('/api/geo/import/community', fc([
-      { type: 'Feature', properties: { code: '420281001093', name: '远方' }, geometry: square(116.39, 39.9, 0.001) },
-      { type: 'Feature', properties: { code: '420281009001', name: '无街道' }, geometry: square(114.97, 30.09, 0.001) },
-      { type: 'Feature', properties: { code: '420281001093001', name: '网格' }, geometry: square(114.97, 30.09, 0.001) },
-      { type: 'Feature', properties: { code: '420281001094' }, geometry: square(114.97, 30.09, 0.001) },
-    ]));
+    const res = await importPost(
+      '/api/geo/import/community',
+      fc([
+        { type: 'Feature', properties: { code: '420281001093', name: '远方' }, geometry: square(116.39, 39.9, 0.001) },
+        {
+          type: 'Feature',
+          properties: { code: '420281009001', name: '无街道' },
+          geometry: square(114.97, 30.09, 0.001),
+        },
+        {
+          type: 'Feature',
+          properties: { code: '420281001093001', name: '网格' },
+          geometry: square(114.97, 30.09, 0.001),
+        },
+        { type: 'Feature', properties: { code: '420281001094' }, geometry: square(114.97, 30.09, 0.001) },
+      ]),
+    );
     expect(res.statusCode).toBe(400);
     const paths = res.json().error.details.map((d: { path: string }) => d.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'features[0].geometry', 'features[1].properties.code', 'features[2].properties.code', 'features[3].properties.name',
-    ]));
-    expect(res.json().error.details.find((d: { path: string }) => d.path === 'features[0].geometry').message).toMatch(/outside the tenant/);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'features[0].geometry',
+        'features[1].properties.code',
+        'features[2].properties.code',
+        'features[3].properties.name',
+      ]),
+    );
+    expect(res.json().error.details.find((d: { path: string }) => d.path === 'features[0].geometry').message).toMatch(
+      /outside the tenant/,
+    );
   });
 
   it('imports a community declared in GCJ-02, audits it, and exports a file that re-imports as updates', async () => {
     const wgs = square(114.975, 30.095, 0.002);
-    const gcj: PolygonGeometry = { type: 'Polygon', coordinates: [(wgs.coordinates[0] as Position[]).map((p) => gcoord.transform(p, gcoord.WGS84, gcoord.GCJ02) as Position)] };
-    const created = await importPost('/api/geo/import/community?crs=gcj02', fc([{ type: 'Feature', properties: { code: '420281001095', name: '测试社区' }, geometry: gcj }]));
+    const gcj: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        (wgs.coordinates[0] as Position[]).map((p) => gcoord.transform(p, gcoord.WGS84, gcoord.GCJ02) as Position),
+      ],
+    };
+    const created = await importPost(
+      '/api/geo/import/community?crs=gcj02',
+      fc([{ type: 'Feature', properties: { code: '420281001095', name: '测试社区' }, geometry: gcj }]),
+    );
     expect(created.statusCode).toBe(200);
     expect(created.json()).toEqual({ created: 1, updated: 0 });
     const stored = (await layer('community')).features.find((f) => f.properties.code === '420281001095') as Feature;
@@ -157,7 +256,9 @@ describe('GeoJSON import and export', () => {
 
     const file = await api().get('/api/geo/export/community');
     expect(file.headers['content-disposition']).toContain('420281-community.geojson');
-    const again = await importPost('/api/geo/import/community', file.json(), { 'content-type': 'application/geo+json' });
+    const again = await importPost('/api/geo/import/community', file.json(), {
+      'content-type': 'application/geo+json',
+    });
     expect(again.json()).toEqual({ created: 0, updated: 16 });
   });
 
@@ -175,12 +276,16 @@ describe('grid generation', () => {
     const refused = await api().post(url, { cellMeters: 200 });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('GEO_GRIDS_EXIST');
-    expect((await api().post(url, { cellMeters: 20, replace: true })).json().error.details[0].field).toBe('body.cellMeters');
+    expect((await api().post(url, { cellMeters: 20, replace: true })).json().error.details[0].field).toBe(
+      'body.cellMeters',
+    );
 
     const redrawn = await api().post(url, { cellMeters: 200, replace: true });
     expect(redrawn.statusCode).toBe(200);
     const { count: n, droppedAreaM2 } = redrawn.json();
-    const grids = (await layer('grid')).features.filter((f) => (f.properties.code as string).startsWith('420281001001'));
+    const grids = (await layer('grid')).features.filter((f) =>
+      (f.properties.code as string).startsWith('420281001001'),
+    );
     expect(grids).toHaveLength(n);
     expect(n).toBeGreaterThan(10);
     expect(droppedAreaM2).toBeGreaterThanOrEqual(0);
@@ -193,7 +298,9 @@ describe('grid generation', () => {
       expect(pointInPolygon(shapes.get(c.gridCode) as AreaGeometry, c.lng, c.lat)).toBe(true);
     }
     // the locator sees the new grids at once (a whole 200 m cell: its centroid is inside it)
-    const whole = grids.find((g) => (g.properties.areaM2 as number) > 39_900 && g.geometry.type === 'Polygon') as Feature;
+    const whole = grids.find(
+      (g) => (g.properties.areaM2 as number) > 39_900 && g.geometry.type === 'Polygon',
+    ) as Feature;
     const [x, y] = centroid(whole.geometry);
     expect((await api().get(`/api/geo/locate?lng=${x}&lat=${y}`)).json().gridCode).toBe(whole.properties.code);
     const community2 = await api().post('/api/geo/communities/no-such-id/grids/generate', {});
@@ -202,8 +309,13 @@ describe('grid generation', () => {
 });
 
 describe('tenancy', () => {
-  it('a second tenant sees none of the first tenant\'s geography', async () => {
-    await createTenant(ctx.database.db, ctx.clock, { code: '420202', name: '黄石港区' }, { username: 'admin', password: 'Other#2024x' });
+  it("a second tenant sees none of the first tenant's geography", async () => {
+    await createTenant(
+      ctx.database.db,
+      ctx.clock,
+      { code: '420202', name: '黄石港区' },
+      { username: 'admin', password: 'Other#2024x' },
+    );
     const other = as(ctx.app, await login(ctx.app, 'admin', 'Other#2024x', '420202'));
     for (const level of ['tenant', 'street', 'community', 'grid']) {
       expect((await other.get(`/api/geo/layers/${level}`)).json().features).toEqual([]);
@@ -212,7 +324,9 @@ describe('tenancy', () => {
     const res = await other.get(`/api/geo/locate?lng=${at[0]}&lat=${at[1]}`);
     expect(res.statusCode).toBe(404);
     const id = (await layer('community')).features[0]?.properties.id;
-    expect((await other.post(`/api/geo/communities/${String(id)}/grids/generate`, { replace: true })).statusCode).toBe(404);
+    expect((await other.post(`/api/geo/communities/${String(id)}/grids/generate`, { replace: true })).statusCode).toBe(
+      404,
+    );
     expect(await count('grids')).toBeGreaterThan(5000);
   });
 });

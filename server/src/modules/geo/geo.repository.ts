@@ -20,22 +20,37 @@ export async function gridShapes(db: Executor, tenantId: string, communityIds?: 
 
 /** Grids for the map, with their community's name; `bbox` keeps those whose bbox meets it. */
 export async function gridFeatures(db: Executor, tenantId: string, bbox?: Bbox) {
-  let q = db.selectFrom('grids as g').innerJoin('regions as c', 'c.id', 'g.community_id')
+  let q = db
+    .selectFrom('grids as g')
+    .innerJoin('regions as c', 'c.id', 'g.community_id')
     .select(['g.id', 'g.code', 'g.geometry', 'g.synthetic', 'g.area_m2', 'c.name as community_name'])
     .where('g.tenant_id', '=', tenantId);
   if (bbox) {
-    q = q.where('g.max_lng', '>=', bbox[0]).where('g.min_lng', '<=', bbox[2]).where('g.max_lat', '>=', bbox[1]).where('g.min_lat', '<=', bbox[3]);
+    q = q
+      .where('g.max_lng', '>=', bbox[0])
+      .where('g.min_lng', '<=', bbox[2])
+      .where('g.max_lat', '>=', bbox[1])
+      .where('g.min_lat', '<=', bbox[3]);
   }
   return q.orderBy('g.code').execute();
 }
 
 export async function gridsByCode(db: Executor, tenantId: string) {
-  return db.selectFrom('grids').select(['id', 'code', 'community_id', 'min_lng', 'min_lat', 'max_lng', 'max_lat', 'area_m2'])
-    .where('tenant_id', '=', tenantId).execute();
+  return db
+    .selectFrom('grids')
+    .select(['id', 'code', 'community_id', 'min_lng', 'min_lat', 'max_lng', 'max_lat', 'area_m2'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
 }
 
 export async function gridsOfCommunity(db: Executor, tenantId: string, communityId: string) {
-  return db.selectFrom('grids').select(['id', 'code', 'area_m2']).where('tenant_id', '=', tenantId).where('community_id', '=', communityId).orderBy('code').execute();
+  return db
+    .selectFrom('grids')
+    .select(['id', 'code', 'area_m2'])
+    .where('tenant_id', '=', tenantId)
+    .where('community_id', '=', communityId)
+    .orderBy('code')
+    .execute();
 }
 
 export async function deleteGridsOfCommunity(db: Executor, tenantId: string, communityId: string) {
@@ -43,7 +58,11 @@ export async function deleteGridsOfCommunity(db: Executor, tenantId: string, com
 }
 
 export async function insertGrids(db: Executor, rows: GridsTable[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('grids').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('grids')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 export async function updateGrid(db: Executor, tenantId: string, id: string, patch: Partial<GridsTable>) {
@@ -51,13 +70,21 @@ export async function updateGrid(db: Executor, tenantId: string, id: string, pat
 }
 
 export async function countGrids(db: Executor, tenantId: string): Promise<number> {
-  const row = await db.selectFrom('grids').select(sql<number>`count(*)`.as('n')).where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('grids')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Grids whose street or community is the region (org refuses to delete a region still in use). */
 export async function gridsInRegion(db: Executor, tenantId: string, regionId: string): Promise<number> {
-  const row = await db.selectFrom('grids').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId)
-    .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)])).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('grids')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)]))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -15,8 +15,21 @@ import * as repo from './geo.repository.ts';
 export interface GeographySeed {
   boundary: AreaGeometry;
   streets: readonly { code: string; fullCode: string; name: string; geometry: AreaGeometry }[];
-  communities: readonly { code: string; fullCode: string; parentCode?: string | null; name: string; geometry: AreaGeometry }[];
-  grids: readonly { code: string; communityCode: string; streetCode: string; polygon: AreaGeometry; bbox: Bbox; areaM2: number }[];
+  communities: readonly {
+    code: string;
+    fullCode: string;
+    parentCode?: string | null;
+    name: string;
+    geometry: AreaGeometry;
+  }[];
+  grids: readonly {
+    code: string;
+    communityCode: string;
+    streetCode: string;
+    polygon: AreaGeometry;
+    bbox: Bbox;
+    areaM2: number;
+  }[];
 }
 
 const bboxColumns = (g: AreaGeometry) => {
@@ -27,7 +40,12 @@ const bboxColumns = (g: AreaGeometry) => {
 /** Returns the ids of the streets and communities by full code, for seeds that place rows in them (components). */
 export async function seedGeography(db: Executor, tenantId: string, clock: Clock, seed: GeographySeed) {
   const now = clock.now().toISOString();
-  await orgGeography.updateTenantBoundary(db, tenantId, { geometry: JSON.stringify(seed.boundary), ...bboxColumns(seed.boundary), boundary_synthetic: 1, updated_at: now });
+  await orgGeography.updateTenantBoundary(db, tenantId, {
+    geometry: JSON.stringify(seed.boundary),
+    ...bboxColumns(seed.boundary),
+    boundary_synthetic: 1,
+    updated_at: now,
+  });
   await orgGeography.bumpGeoVersion(db, tenantId);
 
   const existing = new Map((await orgGeography.allRegions(db, tenantId)).map((r) => [r.full_code, r]));
@@ -40,7 +58,20 @@ export async function seedGeography(db: Executor, tenantId: string, clock: Clock
       streetIds.set(s.fullCode, row.id);
     } else {
       const id = newId();
-      await orgGeography.insertRegions(db, [{ id, tenant_id: tenantId, parent_id: null, kind: 'street', code: s.code, full_code: s.fullCode, name: s.name, path: `/${id}/`, ...shape, created_at: now }]);
+      await orgGeography.insertRegions(db, [
+        {
+          id,
+          tenant_id: tenantId,
+          parent_id: null,
+          kind: 'street',
+          code: s.code,
+          full_code: s.fullCode,
+          name: s.name,
+          path: `/${id}/`,
+          ...shape,
+          created_at: now,
+        },
+      ]);
       streetIds.set(s.fullCode, id);
     }
   }
@@ -51,16 +82,38 @@ export async function seedGeography(db: Executor, tenantId: string, clock: Clock
     const streetId = streetIds.get(c.parentCode ?? '') ?? null;
     communityIds.set(c.fullCode, id);
     return {
-      id, tenant_id: tenantId, parent_id: streetId, kind: 'community', code: c.code, full_code: c.fullCode, name: c.name,
-      path: `${streetId ? `/${streetId}/` : '/'}${id}/`, geometry: JSON.stringify(c.geometry), ...bboxColumns(c.geometry), synthetic: 1, created_at: now, updated_at: now,
+      id,
+      tenant_id: tenantId,
+      parent_id: streetId,
+      kind: 'community',
+      code: c.code,
+      full_code: c.fullCode,
+      name: c.name,
+      path: `${streetId ? `/${streetId}/` : '/'}${id}/`,
+      geometry: JSON.stringify(c.geometry),
+      ...bboxColumns(c.geometry),
+      synthetic: 1,
+      created_at: now,
+      updated_at: now,
     };
   });
   await orgGeography.insertRegions(db, communityRows);
 
   const gridRows: GridsTable[] = seed.grids.map((g) => ({
-    id: newId(), tenant_id: tenantId, code: g.code, community_id: communityIds.get(g.communityCode) as string, street_id: streetIds.get(g.streetCode) as string,
-    geometry: JSON.stringify(g.polygon), min_lng: g.bbox[0], min_lat: g.bbox[1], max_lng: g.bbox[2], max_lat: g.bbox[3],
-    area_m2: g.areaM2, synthetic: 1, created_at: now, updated_at: now,
+    id: newId(),
+    tenant_id: tenantId,
+    code: g.code,
+    community_id: communityIds.get(g.communityCode) as string,
+    street_id: streetIds.get(g.streetCode) as string,
+    geometry: JSON.stringify(g.polygon),
+    min_lng: g.bbox[0],
+    min_lat: g.bbox[1],
+    max_lng: g.bbox[2],
+    max_lat: g.bbox[3],
+    area_m2: g.areaM2,
+    synthetic: 1,
+    created_at: now,
+    updated_at: now,
   }));
   await repo.insertGrids(db, gridRows);
   return { streetIds, communityIds, grids: gridRows.length };

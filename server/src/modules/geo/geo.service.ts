@@ -1,4 +1,12 @@
-import type { GenerateGridsBody, GenerateGridsResult, GeoImportResult, GeoLayerLevel, LayerQuery, Location, LocateQuery } from '../../../../common/contracts/geo.ts';
+import type {
+  GenerateGridsBody,
+  GenerateGridsResult,
+  GeoImportResult,
+  GeoLayerLevel,
+  LayerQuery,
+  Location,
+  LocateQuery,
+} from '../../../../common/contracts/geo.ts';
 import type { AreaGeometry, Bbox, Crs } from '../../../../common/domain/geo.ts';
 import type { GridsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -21,8 +29,20 @@ export function parseBbox(text: string | undefined, field = 'query.bbox'): Bbox 
   if (text === undefined) return undefined;
   const v = text.split(',').map((s) => Number(s.trim()));
   const [a, b, c, d] = v;
-  if (v.length !== 4 || v.some((n) => !Number.isFinite(n)) || a === undefined || b === undefined || c === undefined || d === undefined
-    || a > c || b > d || a < -180 || c > 180 || b < -90 || d > 90) {
+  if (
+    v.length !== 4 ||
+    v.some((n) => !Number.isFinite(n)) ||
+    a === undefined ||
+    b === undefined ||
+    c === undefined ||
+    d === undefined ||
+    a > c ||
+    b > d ||
+    a < -180 ||
+    c > 180 ||
+    b < -90 ||
+    d > 90
+  ) {
     throw geoErrors.invalidBbox(field);
   }
   return [a, b, c, d];
@@ -40,7 +60,8 @@ function generate(code: string, polygon: AreaGeometry, cellMeters: number) {
  * GeoJSON is assembled as text around the stored geometry strings: the grid layer is ~6,000 polygons, and
  * parsing them only to serialise them again would double the work for nothing.
  */
-const feature = (geometry: string, properties: Record<string, unknown>) => `{"type":"Feature","geometry":${geometry},"properties":${JSON.stringify(properties)}}`;
+const feature = (geometry: string, properties: Record<string, unknown>) =>
+  `{"type":"Feature","geometry":${geometry},"properties":${JSON.stringify(properties)}}`;
 const collection = (features: string[]) => `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
 
 /** Geography of a tenant: map layers, GeoJSON in and out, grid generation and point location. */
@@ -53,18 +74,49 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
     if (level === 'tenant') {
       const t = await orgGeography.tenantGeo(db, tenantId);
       if (!t) throw notFound('tenant');
-      return collection(t.geometry ? [feature(t.geometry, { id: t.id, code: t.code, name: t.name, kind: 'tenant', synthetic: toBool(t.boundary_synthetic) })] : []);
+      return collection(
+        t.geometry
+          ? [
+              feature(t.geometry, {
+                id: t.id,
+                code: t.code,
+                name: t.name,
+                kind: 'tenant',
+                synthetic: toBool(t.boundary_synthetic),
+              }),
+            ]
+          : [],
+      );
     }
     if (level === 'grid') {
       const rows = await repo.gridFeatures(db, tenantId, bbox);
-      return collection(rows.map((g) => feature(g.geometry, {
-        id: g.id, code: g.code, communityCode: g.code.slice(0, 12), communityName: g.community_name, kind: 'grid', areaM2: Math.round(g.area_m2), synthetic: toBool(g.synthetic),
-      })));
+      return collection(
+        rows.map((g) =>
+          feature(g.geometry, {
+            id: g.id,
+            code: g.code,
+            communityCode: g.code.slice(0, 12),
+            communityName: g.community_name,
+            kind: 'grid',
+            areaM2: Math.round(g.area_m2),
+            synthetic: toBool(g.synthetic),
+          }),
+        ),
+      );
     }
     const rows = await orgGeography.regionShapes(db, tenantId, level === 'street' ? ['street', 'town'] : ['community']);
-    return collection(rows.map((r) => feature(r.geometry as string, {
-      id: r.id, code: r.full_code, name: r.name, kind: r.kind, ...(r.kind === 'community' ? { parentCode: r.full_code.slice(0, 9) } : {}), synthetic: toBool(r.synthetic),
-    })));
+    return collection(
+      rows.map((r) =>
+        feature(r.geometry as string, {
+          id: r.id,
+          code: r.full_code,
+          name: r.name,
+          kind: r.kind,
+          ...(r.kind === 'community' ? { parentCode: r.full_code.slice(0, 9) } : {}),
+          synthetic: toBool(r.synthetic),
+        }),
+      ),
+    );
   }
 
   return {
@@ -85,9 +137,17 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
       return { filename: `${t?.code ?? 'tenant'}-${level}.geojson`, body: await layerJson(actor.tenantId, level) };
     },
 
-    async importLayer(actor: Actor, level: GeoLayerLevel, input: unknown, crs?: Crs, idempotencyKey: string | null = null): Promise<GeoImportResult> {
+    async importLayer(
+      actor: Actor,
+      level: GeoLayerLevel,
+      input: unknown,
+      crs?: Crs,
+      idempotencyKey: string | null = null,
+    ): Promise<GeoImportResult> {
       requirePermission(actor, 'region.manage');
-      return importLayer(actor, level, input, crs, idempotencyKey).then(async (r) => (await refreshStatistics(db, ['regions', 'grids', 'components']), r));
+      return importLayer(actor, level, input, crs, idempotencyKey).then(
+        async (r) => (await refreshStatistics(db, ['regions', 'grids', 'components']), r),
+      );
     },
 
     /**
@@ -101,15 +161,30 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
       if (!community.geometry) throw geoErrors.noGeometry(community.full_code);
       const existing = await repo.gridsOfCommunity(db, actor.tenantId, communityId);
       if (existing.length > 0 && !body.replace) {
-        throw geoErrors.gridsExist('body.replace', 'replace', `community ${community.full_code} already has ${existing.length} grids: send replace: true to redraw them`);
+        throw geoErrors.gridsExist(
+          'body.replace',
+          'replace',
+          `community ${community.full_code} already has ${existing.length} grids: send replace: true to redraw them`,
+        );
       }
       const cellMeters = body.cellMeters ?? 100;
       const generated = generate(community.full_code, JSON.parse(community.geometry) as AreaGeometry, cellMeters);
       const now = clock.now().toISOString();
       const rows: GridsTable[] = generated.grids.map((g) => ({
-        id: newId(), tenant_id: actor.tenantId, code: g.code, community_id: community.id, street_id: community.parent_id ?? community.id,
-        geometry: JSON.stringify(g.polygon), min_lng: g.bbox[0], min_lat: g.bbox[1], max_lng: g.bbox[2], max_lat: g.bbox[3],
-        area_m2: g.areaM2, synthetic: community.synthetic, created_at: now, updated_at: now,
+        id: newId(),
+        tenant_id: actor.tenantId,
+        code: g.code,
+        community_id: community.id,
+        street_id: community.parent_id ?? community.id,
+        geometry: JSON.stringify(g.polygon),
+        min_lng: g.bbox[0],
+        min_lat: g.bbox[1],
+        max_lng: g.bbox[2],
+        max_lat: g.bbox[3],
+        area_m2: g.areaM2,
+        synthetic: community.synthetic,
+        created_at: now,
+        updated_at: now,
       }));
       try {
         await db.transaction().execute(async (tx) => {
@@ -118,14 +193,17 @@ export function createGeoService(database: Database, clock: Clock, audit: AuditS
           const moved = await gridsRedrawn(tx, actor.tenantId, [communityId]);
           await orgGeography.bumpGeoVersion(tx, actor.tenantId);
           await audit.record(tx, actor, actor.tenantId, {
-            action: 'geo.grids.generate', entity: 'region', entityId: communityId,
+            action: 'geo.grids.generate',
+            entity: 'region',
+            entityId: communityId,
             before: { count: existing.length, codes: existing.map((g) => g.code) },
             after: { count: rows.length, cellMeters, droppedAreaM2: generated.dropped.areaM2, componentsMoved: moved },
           });
         });
       } catch (err) {
         // Two requests drew the same community at once: the other one's grids stand, this one wrote nothing.
-        if (isUniqueViolation(err)) throw geoErrors.gridsExist('params.id', 'concurrent', 'grids were drawn for this community meanwhile');
+        if (isUniqueViolation(err))
+          throw geoErrors.gridsExist('params.id', 'concurrent', 'grids were drawn for this community meanwhile');
         throw err;
       }
       return { count: rows.length, droppedAreaM2: Math.round(generated.dropped.areaM2 * 10) / 10 };

@@ -5,10 +5,28 @@
  * code (street/town 9, community 12; the tenant boundary its 6-digit admin code), grids 15 digits, components
  * 17 digits. Import coordinates may be declared GCJ-02/BD-09 and are converted to WGS84 before validation.
  */
-import type { AreaGeometry, Bbox, Crs, Feature, FeatureCollection, GeoIssue, Geometry, PointGeometry, Position } from '../../../../common/domain/geo.ts';
+import type {
+  AreaGeometry,
+  Bbox,
+  Crs,
+  Feature,
+  FeatureCollection,
+  GeoIssue,
+  Geometry,
+  PointGeometry,
+  Position,
+} from '../../../../common/domain/geo.ts';
 import { ADMIN_CODE_RE, COMMUNITY_CODE_RE, STREET_CODE_RE } from '../../../../common/domain/geo.ts';
 import { geometryToWgs84 } from './coords.ts';
-import { areaM2, bboxOf, EARTH_RADIUS_M, parseAreaGeometry, pointInPolygon, polygonsOf, validatePosition } from './geometry.ts';
+import {
+  areaM2,
+  bboxOf,
+  EARTH_RADIUS_M,
+  parseAreaGeometry,
+  pointInPolygon,
+  polygonsOf,
+  validatePosition,
+} from './geometry.ts';
 import { parseComponentId, parseGridCode, validateComponentId, validateGridCode } from './grid-codes.ts';
 
 export const MAX_IMPORT_FEATURES = 50_000;
@@ -44,15 +62,32 @@ export interface RegionImportRow {
   synthetic: boolean;
 }
 export interface GridImportRow {
-  index: number; code: string; communityCode: string; streetCode: string; serial: number;
-  name: string | null; geometry: AreaGeometry; bbox: Bbox; areaM2: number;
+  index: number;
+  code: string;
+  communityCode: string;
+  streetCode: string;
+  serial: number;
+  name: string | null;
+  geometry: AreaGeometry;
+  bbox: Bbox;
+  areaM2: number;
 }
 export interface ComponentImportRow {
   /** The 17-digit component id (components.code; the row id is internal). */
-  index: number; code: string; classCode: string; name: string | null; gridCode: string | null; geometry: PointGeometry;
+  index: number;
+  code: string;
+  classCode: string;
+  name: string | null;
+  gridCode: string | null;
+  geometry: PointGeometry;
 }
 
-interface RawFeature { index: number; path: string; properties: Record<string, unknown>; geometry: unknown }
+interface RawFeature {
+  index: number;
+  path: string;
+  properties: Record<string, unknown>;
+  geometry: unknown;
+}
 
 function features(input: unknown, issues: GeoIssue[]): RawFeature[] {
   const fc = input as { type?: unknown; features?: unknown } | null;
@@ -61,7 +96,10 @@ function features(input: unknown, issues: GeoIssue[]): RawFeature[] {
     return [];
   }
   if (fc.features.length > MAX_IMPORT_FEATURES) {
-    issues.push({ path: 'features', message: `at most ${MAX_IMPORT_FEATURES} features per file, got ${fc.features.length}` });
+    issues.push({
+      path: 'features',
+      message: `at most ${MAX_IMPORT_FEATURES} features per file, got ${fc.features.length}`,
+    });
     return [];
   }
   const out: RawFeature[] = [];
@@ -94,7 +132,7 @@ function text(f: RawFeature, key: string, issues: GeoIssue[], required: boolean,
 
 function areaGeometry(f: RawFeature, opts: ImportOptions, issues: GeoIssue[]): AreaGeometry | null {
   const parsed = parseAreaGeometry(f.geometry, `${f.path}.geometry`);
-  if (!parsed.ok) return issues.push(...parsed.issues), null;
+  if (!parsed.ok) return (issues.push(...parsed.issues), null);
   const g = geometryToWgs84(parsed.value, opts.crs ?? 'wgs84');
   return outsideTenant(polygonsOf(g).flat(2), f, opts, issues) ? null : g;
 }
@@ -103,30 +141,49 @@ function outsideTenant(positions: Position[], f: RawFeature, opts: ImportOptions
   const tenant = opts.tenantBoundary;
   if (!tenant) return false;
   const bad = positions.find(([x, y]) => !pointInPolygon(tenant, x, y) && !nearBoundary(tenant, x, y));
-  if (bad) issues.push({ path: `${f.path}.geometry`, message: `position ${bad[0]},${bad[1]} lies outside the tenant boundary` });
+  if (bad)
+    issues.push({
+      path: `${f.path}.geometry`,
+      message: `position ${bad[0]},${bad[1]} lies outside the tenant boundary`,
+    });
   return bad !== undefined;
 }
 
 function nearBoundary(g: AreaGeometry, x: number, y: number): boolean {
   const mPerDeg = (EARTH_RADIUS_M * Math.PI) / 180;
   const kx = Math.cos((y * Math.PI) / 180) * mPerDeg;
-  return polygonsOf(g).flat().some((ring) => ring.some((a, i) => {
-    const b = ring[i + 1];
-    if (!b) return false;
-    const [ax, ay, bx, by] = [(a[0] - x) * kx, (a[1] - y) * mPerDeg, (b[0] - x) * kx, (b[1] - y) * mPerDeg];
-    const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
-    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * (bx - ax) + ay * (by - ay)) / len2));
-    return Math.hypot(ax + t * (bx - ax), ay + t * (by - ay)) <= BOUNDARY_TOLERANCE_M;
-  }));
+  return polygonsOf(g)
+    .flat()
+    .some((ring) =>
+      ring.some((a, i) => {
+        const b = ring[i + 1];
+        if (!b) return false;
+        const [ax, ay, bx, by] = [(a[0] - x) * kx, (a[1] - y) * mPerDeg, (b[0] - x) * kx, (b[1] - y) * mPerDeg];
+        const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
+        const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * (bx - ax) + ay * (by - ay)) / len2));
+        return Math.hypot(ax + t * (bx - ax), ay + t * (by - ay)) <= BOUNDARY_TOLERANCE_M;
+      }),
+    );
 }
 
-function checkDuplicate(seen: Map<string, number>, key: string, f: RawFeature, field: string, issues: GeoIssue[]): void {
+function checkDuplicate(
+  seen: Map<string, number>,
+  key: string,
+  f: RawFeature,
+  field: string,
+  issues: GeoIssue[],
+): void {
   const first = seen.get(key);
-  if (first !== undefined) issues.push({ path: `${f.path}.properties.${field}`, message: `duplicate ${field} ${key} (also features[${first}])` });
+  if (first !== undefined)
+    issues.push({
+      path: `${f.path}.properties.${field}`,
+      message: `duplicate ${field} ${key} (also features[${first}])`,
+    });
   else seen.set(key, f.index);
 }
 
-const result = <T>(rows: T[], issues: GeoIssue[]): ImportResult<T> => (issues.length > 0 ? { ok: false, issues } : { ok: true, rows });
+const result = <T>(rows: T[], issues: GeoIssue[]): ImportResult<T> =>
+  issues.length > 0 ? { ok: false, issues } : { ok: true, rows };
 
 /** Tenant boundary (code = admin code), streets/towns (9 digits) and communities (12 digits), in any order. */
 export function parseRegionImport(input: unknown, opts: ImportOptions): ImportResult<RegionImportRow> {
@@ -138,16 +195,27 @@ export function parseRegionImport(input: unknown, opts: ImportOptions): ImportRe
     const fullCode = f.properties.code;
     let level: RegionImportLevel | null = null;
     if (typeof fullCode !== 'string' || !/^\d+$/.test(fullCode)) {
-      issues.push({ path: codePath, message: 'code must be a digit string: 6 (tenant), 9 (street/town) or 12 (community) digits' });
+      issues.push({
+        path: codePath,
+        message: 'code must be a digit string: 6 (tenant), 9 (street/town) or 12 (community) digits',
+      });
     } else if (!fullCode.startsWith(opts.adminCode)) {
-      issues.push({ path: codePath, message: `code ${fullCode} does not start with the tenant admin code ${opts.adminCode}` });
+      issues.push({
+        path: codePath,
+        message: `code ${fullCode} does not start with the tenant admin code ${opts.adminCode}`,
+      });
     } else if (ADMIN_CODE_RE.test(fullCode)) level = 'tenant';
-    else if (STREET_CODE_RE.test(fullCode) && !fullCode.endsWith('000')) level = f.properties.kind === 'town' ? 'town' : 'street';
-    else if (COMMUNITY_CODE_RE.test(fullCode) && fullCode.slice(6, 9) !== '000' && !fullCode.endsWith('000')) level = 'community';
+    else if (STREET_CODE_RE.test(fullCode) && !fullCode.endsWith('000'))
+      level = f.properties.kind === 'town' ? 'town' : 'street';
+    else if (COMMUNITY_CODE_RE.test(fullCode) && fullCode.slice(6, 9) !== '000' && !fullCode.endsWith('000'))
+      level = 'community';
     else issues.push({ path: codePath, message: `code ${fullCode} must be 6, 9 or 12 digits with no 000 segment` });
     const kind = f.properties.kind;
     if (level && kind !== undefined && kind !== level) {
-      issues.push({ path: `${f.path}.properties.kind`, message: `kind ${JSON.stringify(kind)} does not match code ${String(fullCode)} (${level})` });
+      issues.push({
+        path: `${f.path}.properties.kind`,
+        message: `kind ${JSON.stringify(kind)} does not match code ${String(fullCode)} (${level})`,
+      });
     }
     if (level) checkDuplicate(seen, fullCode as string, f, 'code', issues);
     const name = text(f, 'name', issues, true);
@@ -155,11 +223,28 @@ export function parseRegionImport(input: unknown, opts: ImportOptions): ImportRe
     if (!level || !name || !geometry) continue;
     const code = fullCode as string;
     const parentCode = level === 'tenant' ? null : level === 'community' ? code.slice(0, 9) : code.slice(0, 6);
-    rows.push({ index: f.index, level, fullCode: code, code: level === 'tenant' ? code : code.slice(-3), parentCode, name, geometry, synthetic: f.properties.synthetic === true });
+    rows.push({
+      index: f.index,
+      level,
+      fullCode: code,
+      code: level === 'tenant' ? code : code.slice(-3),
+      parentCode,
+      name,
+      geometry,
+      synthetic: f.properties.synthetic === true,
+    });
   }
   for (const row of rows) {
-    if (row.level === 'community' && row.parentCode && !seen.has(row.parentCode) && !opts.isKnownCode?.(row.parentCode)) {
-      issues.push({ path: `features[${row.index}].properties.code`, message: `unknown street/town ${row.parentCode} for community ${row.fullCode}` });
+    if (
+      row.level === 'community' &&
+      row.parentCode &&
+      !seen.has(row.parentCode) &&
+      !opts.isKnownCode?.(row.parentCode)
+    ) {
+      issues.push({
+        path: `features[${row.index}].properties.code`,
+        message: `unknown street/town ${row.parentCode} for community ${row.fullCode}`,
+      });
     }
   }
   return result(rows, issues);
@@ -176,15 +261,31 @@ export function parseGridImport(input: unknown, opts: ImportOptions): ImportResu
     issues.push(...codeIssues);
     const parts = codeIssues.length === 0 ? parseGridCode(f.properties.code as string) : null;
     if (parts && parts.adminCode !== opts.adminCode) {
-      issues.push({ path: codePath, message: `grid code ${String(f.properties.code)} is not under admin code ${opts.adminCode}` });
+      issues.push({
+        path: codePath,
+        message: `grid code ${String(f.properties.code)} is not under admin code ${opts.adminCode}`,
+      });
     } else if (parts && !opts.isKnownCode?.(parts.communityCode)) {
-      issues.push({ path: codePath, message: `unknown community ${parts.communityCode} for grid ${String(f.properties.code)}` });
+      issues.push({
+        path: codePath,
+        message: `unknown community ${parts.communityCode} for grid ${String(f.properties.code)}`,
+      });
     }
     if (parts) checkDuplicate(seen, f.properties.code as string, f, 'code', issues);
     const name = text(f, 'name', issues, false);
     const geometry = areaGeometry(f, opts, issues);
     if (!parts || !geometry) continue;
-    rows.push({ index: f.index, code: f.properties.code as string, communityCode: parts.communityCode, streetCode: parts.streetCode, serial: parts.serial, name, geometry, bbox: bboxOf(geometry), areaM2: areaM2(geometry) });
+    rows.push({
+      index: f.index,
+      code: f.properties.code as string,
+      communityCode: parts.communityCode,
+      streetCode: parts.streetCode,
+      serial: parts.serial,
+      name,
+      geometry,
+      bbox: bboxOf(geometry),
+      areaM2: areaM2(geometry),
+    });
   }
   return result(rows, issues);
 }
@@ -200,9 +301,15 @@ export function parseComponentImport(input: unknown, opts: ImportOptions): Impor
     issues.push(...idIssues);
     const parts = idIssues.length === 0 ? parseComponentId(f.properties.code as string) : null;
     if (parts && parts.adminCode !== opts.adminCode) {
-      issues.push({ path: idPath, message: `component id ${String(f.properties.code)} is not under admin code ${opts.adminCode}` });
+      issues.push({
+        path: idPath,
+        message: `component id ${String(f.properties.code)} is not under admin code ${opts.adminCode}`,
+      });
     } else if (parts && opts.isKnownClassCode && !opts.isKnownClassCode(parts.classCode)) {
-      issues.push({ path: idPath, message: `unknown component class ${parts.classCode} (GB/T 47678.5) in ${String(f.properties.code)}` });
+      issues.push({
+        path: idPath,
+        message: `unknown component class ${parts.classCode} (GB/T 47678.5) in ${String(f.properties.code)}`,
+      });
     }
     if (parts) checkDuplicate(seen, f.properties.code as string, f, 'code', issues);
     const gridCode = text(f, 'gridCode', issues, false, 15);
@@ -216,7 +323,14 @@ export function parseComponentImport(input: unknown, opts: ImportOptions): Impor
     const name = text(f, 'name', issues, false, 30);
     const geometry = pointGeometry(f, opts, issues);
     if (!parts || !geometry) continue;
-    rows.push({ index: f.index, code: f.properties.code as string, classCode: parts.classCode, name, gridCode, geometry });
+    rows.push({
+      index: f.index,
+      code: f.properties.code as string,
+      classCode: parts.classCode,
+      name,
+      gridCode,
+      geometry,
+    });
   }
   return result(rows, issues);
 }
@@ -224,9 +338,10 @@ export function parseComponentImport(input: unknown, opts: ImportOptions): Impor
 function pointGeometry(f: RawFeature, opts: ImportOptions, issues: GeoIssue[]): PointGeometry | null {
   const g = f.geometry as { type?: unknown; coordinates?: unknown } | null;
   const path = `${f.path}.geometry`;
-  if (typeof g !== 'object' || g === null || g.type !== 'Point') return issues.push({ path, message: 'geometry must be a Point' }), null;
+  if (typeof g !== 'object' || g === null || g.type !== 'Point')
+    return (issues.push({ path, message: 'geometry must be a Point' }), null);
   const posIssues = validatePosition(g.coordinates, `${path}.coordinates`);
-  if (posIssues.length > 0) return issues.push(...posIssues), null;
+  if (posIssues.length > 0) return (issues.push(...posIssues), null);
   const [x, y] = g.coordinates as Position;
   const point = geometryToWgs84<PointGeometry>({ type: 'Point', coordinates: [x, y] }, opts.crs ?? 'wgs84');
   return outsideTenant([point.coordinates], f, opts, issues) ? null : point;
@@ -235,24 +350,63 @@ function pointGeometry(f: RawFeature, opts: ImportOptions, issues: GeoIssue[]): 
 // ---------- export ----------
 
 export function toFeatureCollection<T, G extends Geometry>(
-  rows: readonly T[], geometryOf: (row: T) => G, propertiesOf: (row: T) => Record<string, unknown>,
+  rows: readonly T[],
+  geometryOf: (row: T) => G,
+  propertiesOf: (row: T) => Record<string, unknown>,
 ): FeatureCollection<G> {
-  return { type: 'FeatureCollection', features: rows.map((row): Feature<G> => ({ type: 'Feature', geometry: geometryOf(row), properties: propertiesOf(row) })) };
+  return {
+    type: 'FeatureCollection',
+    features: rows.map((row): Feature<G> => ({
+      type: 'Feature',
+      geometry: geometryOf(row),
+      properties: propertiesOf(row),
+    })),
+  };
 }
 
-export function buildRegionCollection(rows: readonly { level: RegionImportLevel; fullCode: string; name: string; geometry: AreaGeometry; synthetic?: boolean }[]): FeatureCollection<AreaGeometry> {
-  return toFeatureCollection(rows, (r) => r.geometry, (r) => ({ code: r.fullCode, name: r.name, kind: r.level, ...(r.synthetic ? { synthetic: true } : {}) }));
+export function buildRegionCollection(
+  rows: readonly {
+    level: RegionImportLevel;
+    fullCode: string;
+    name: string;
+    geometry: AreaGeometry;
+    synthetic?: boolean;
+  }[],
+): FeatureCollection<AreaGeometry> {
+  return toFeatureCollection(
+    rows,
+    (r) => r.geometry,
+    (r) => ({ code: r.fullCode, name: r.name, kind: r.level, ...(r.synthetic ? { synthetic: true } : {}) }),
+  );
 }
 
-export function buildGridCollection(rows: readonly { code: string; geometry: AreaGeometry; name?: string | null; synthetic?: boolean }[]): FeatureCollection<AreaGeometry> {
-  return toFeatureCollection(rows, (r) => r.geometry, (r) => ({
-    code: r.code, communityCode: r.code.slice(0, 12), streetCode: r.code.slice(0, 9),
-    ...(r.name ? { name: r.name } : {}), ...(r.synthetic ? { synthetic: true } : {}),
-  }));
+export function buildGridCollection(
+  rows: readonly { code: string; geometry: AreaGeometry; name?: string | null; synthetic?: boolean }[],
+): FeatureCollection<AreaGeometry> {
+  return toFeatureCollection(
+    rows,
+    (r) => r.geometry,
+    (r) => ({
+      code: r.code,
+      communityCode: r.code.slice(0, 12),
+      streetCode: r.code.slice(0, 9),
+      ...(r.name ? { name: r.name } : {}),
+      ...(r.synthetic ? { synthetic: true } : {}),
+    }),
+  );
 }
 
-export function buildComponentCollection(rows: readonly { code: string; geometry: PointGeometry; name?: string | null; gridCode?: string | null }[]): FeatureCollection<PointGeometry> {
-  return toFeatureCollection(rows, (r) => r.geometry, (r) => ({
-    code: r.code, classCode: r.code.slice(6, 11), ...(r.name ? { name: r.name } : {}), ...(r.gridCode ? { gridCode: r.gridCode } : {}),
-  }));
+export function buildComponentCollection(
+  rows: readonly { code: string; geometry: PointGeometry; name?: string | null; gridCode?: string | null }[],
+): FeatureCollection<PointGeometry> {
+  return toFeatureCollection(
+    rows,
+    (r) => r.geometry,
+    (r) => ({
+      code: r.code,
+      classCode: r.code.slice(6, 11),
+      ...(r.name ? { name: r.name } : {}),
+      ...(r.gridCode ? { gridCode: r.gridCode } : {}),
+    }),
+  );
 }

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, Position } from '../../../../common/domain/geo.ts';
-import { areaM2, bboxOf, centroid, parseAreaGeometry, pointInPolygon, ringSignedArea, validateAreaGeometry } from './geometry.ts';
+import {
+  areaM2,
+  bboxOf,
+  centroid,
+  parseAreaGeometry,
+  pointInPolygon,
+  ringSignedArea,
+  validateAreaGeometry,
+} from './geometry.ts';
 
-const square = (x: number, y: number, s: number): Position[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+const square = (x: number, y: number, s: number): Position[] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s],
+  [x, y],
+];
 const poly = (...rings: Position[][]): AreaGeometry => ({ type: 'Polygon', coordinates: rings });
 
 describe('validateAreaGeometry', () => {
@@ -17,51 +31,156 @@ describe('validateAreaGeometry', () => {
     expect(validateAreaGeometry(null, 'g')).toEqual([{ path: 'g', message: 'geometry must be an object' }]);
     expect(validateAreaGeometry({ type: 'Point', coordinates: [1, 2] }, 'g')[0]?.path).toBe('g.type');
     expect(validateAreaGeometry({ type: 'Polygon', coordinates: [] }, 'g')[0]?.path).toBe('g.coordinates');
-    expect(validateAreaGeometry({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }, 'g')[0]?.path).toBe('g.coordinates[0]');
+    expect(
+      validateAreaGeometry(
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [0, 0],
+            ],
+          ],
+        },
+        'g',
+      )[0]?.path,
+    ).toBe('g.coordinates[0]');
   });
 
   it('rejects unclosed rings, non-finite or out-of-range positions', () => {
-    const open = validateAreaGeometry(poly([[0, 0], [1, 0], [1, 1], [0, 1]]));
+    const open = validateAreaGeometry(
+      poly([
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+      ]),
+    );
     expect(open[0]?.message).toMatch(/not closed/);
-    const nan = validateAreaGeometry({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [Number.NaN, 1], [0, 0]]] });
+    const nan = validateAreaGeometry({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [Number.NaN, 1],
+          [0, 0],
+        ],
+      ],
+    });
     expect(nan[0]?.path).toBe('geometry.coordinates[0][2]');
-    const far = validateAreaGeometry(poly([[0, 0], [181, 0], [1, 1], [0, 0]]));
+    const far = validateAreaGeometry(
+      poly([
+        [0, 0],
+        [181, 0],
+        [1, 1],
+        [0, 0],
+      ]),
+    );
     expect(far[0]?.path).toBe('geometry.coordinates[0][1]');
-    const text = validateAreaGeometry({ type: 'Polygon', coordinates: [[[0, 0], ['1', 0], [1, 1], [0, 0]]] });
+    const text = validateAreaGeometry({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          ['1', 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    });
     expect(text[0]?.path).toBe('geometry.coordinates[0][1]');
   });
 
   it('rejects rings with too few distinct corners or no area', () => {
-    expect(validateAreaGeometry(poly([[0, 0], [1, 0], [1, 0], [0, 0]]))[0]?.message).toMatch(/fewer than 3/);
-    expect(validateAreaGeometry(poly([[0, 0], [1, 0], [2, 0], [0, 0]]))[0]?.message).toMatch(/zero area|self-intersects/);
+    expect(
+      validateAreaGeometry(
+        poly([
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [0, 0],
+        ]),
+      )[0]?.message,
+    ).toMatch(/fewer than 3/);
+    expect(
+      validateAreaGeometry(
+        poly([
+          [0, 0],
+          [1, 0],
+          [2, 0],
+          [0, 0],
+        ]),
+      )[0]?.message,
+    ).toMatch(/zero area|self-intersects/);
   });
 
   it('finds a bow-tie self-intersection and names the ring and position', () => {
-    const issues = validateAreaGeometry(poly([[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]));
+    const issues = validateAreaGeometry(
+      poly([
+        [0, 0],
+        [1, 1],
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ]),
+    );
     expect(issues.length).toBeGreaterThan(0);
     expect(issues[0]?.path).toMatch(/^geometry\.coordinates\[0\]\[\d\]$/);
     expect(issues[0]?.message).toMatch(/self-intersects.*near 0\.500000,0\.500000/);
   });
 
   it('finds a ring that touches itself at a vertex and a spike', () => {
-    const pinch = poly([[0, 0], [2, 0], [2, 2], [1, 0], [0, 2], [0, 0]]);
+    const pinch = poly([
+      [0, 0],
+      [2, 0],
+      [2, 2],
+      [1, 0],
+      [0, 2],
+      [0, 0],
+    ]);
     expect(validateAreaGeometry(pinch).length).toBeGreaterThan(0);
-    const spike = poly([[0, 0], [2, 0], [3, 0], [2, 0], [2, 2], [0, 2], [0, 0]]);
+    const spike = poly([
+      [0, 0],
+      [2, 0],
+      [3, 0],
+      [2, 0],
+      [2, 2],
+      [0, 2],
+      [0, 0],
+    ]);
     expect(validateAreaGeometry(spike).length).toBeGreaterThan(0);
   });
 
   it('tolerates repeated consecutive positions', () => {
-    expect(validateAreaGeometry(poly([[0, 0], [1, 0], [1, 0], [1, 1], [0, 1], [0, 0]]))).toEqual([]);
+    expect(
+      validateAreaGeometry(
+        poly([
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('rejects holes outside or crossing the shell, nested holes and overlapping parts', () => {
     const outside = validateAreaGeometry(poly(square(0, 0, 1), square(2, 2, 0.5)));
     expect(outside).toEqual([{ path: 'geometry.coordinates[1]', message: 'hole is not inside the shell (ring 0)' }]);
     const crossing = validateAreaGeometry(poly(square(0, 0, 1), square(0.5, 0.5, 1)));
-    expect(crossing[0]?.message).toMatch(/rings touch or cross: edge from position \d meets the edge of ring 1 from position \d/);
+    expect(crossing[0]?.message).toMatch(
+      /rings touch or cross: edge from position \d meets the edge of ring 1 from position \d/,
+    );
     const nested = validateAreaGeometry(poly(square(0, 0, 1), square(0.1, 0.1, 0.8), square(0.2, 0.2, 0.2)));
     expect(nested.some((i) => i.message.includes('inside hole'))).toBe(true);
-    const overlap = validateAreaGeometry({ type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(0.2, 0.2, 0.5)]] });
+    const overlap = validateAreaGeometry({
+      type: 'MultiPolygon',
+      coordinates: [[square(0, 0, 1)], [square(0.2, 0.2, 0.5)]],
+    });
     expect(overlap[0]?.message).toMatch(/overlaps polygon/);
     expect(overlap[0]?.path).toMatch(/geometry\.coordinates\[\d\]\[0\]/);
   });
@@ -77,9 +196,32 @@ describe('validateAreaGeometry', () => {
   });
 
   it('parseAreaGeometry drops altitude and returns a copy', () => {
-    const input = { type: 'Polygon', coordinates: [[[0, 0, 5], [1, 0, 5], [1, 1, 5], [0, 0, 5]]] };
+    const input = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0, 5],
+          [1, 0, 5],
+          [1, 1, 5],
+          [0, 0, 5],
+        ],
+      ],
+    };
     const parsed = parseAreaGeometry(input);
-    expect(parsed).toEqual({ ok: true, value: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+    });
   });
 });
 

@@ -31,7 +31,9 @@ export function validatePosition(value: unknown, path: string): GeoIssue[] {
   }
   const [lng, lat] = value as unknown[];
   if (typeof lng !== 'number' || typeof lat !== 'number' || !isLngLatInRange(lng, lat)) {
-    return [{ path, message: `position [${String(lng)}, ${String(lat)}] needs finite lng in [-180,180], lat in [-90,90]` }];
+    return [
+      { path, message: `position [${String(lng)}, ${String(lat)}] needs finite lng in [-180,180], lat in [-90,90]` },
+    ];
   }
   return [];
 }
@@ -46,15 +48,24 @@ export function validateAreaGeometry(value: unknown, path = 'geometry'): GeoIssu
   const issues = intersectionIssues(polygons, prefix);
   if (issues.length > 0) return issues;
   polygons.forEach((rings, p) => {
-    rings.forEach((ring, r) => ringSignedArea(ring) === 0 && issues.push({ path: `${prefix(p)}[${r}]`, message: 'ring has zero area' }));
+    rings.forEach(
+      (ring, r) =>
+        ringSignedArea(ring) === 0 && issues.push({ path: `${prefix(p)}[${r}]`, message: 'ring has zero area' }),
+    );
     const shell = rings[0] as Position[];
     rings.slice(1).forEach((hole, h) => {
       const probe = hole[0] as Position;
       if (!ringContains(shell, probe[0], probe[1])) {
         issues.push({ path: `${prefix(p)}[${h + 1}]`, message: 'hole is not inside the shell (ring 0)' });
       }
-      rings.slice(1).forEach((other, o) => o !== h && ringContains(other, probe[0], probe[1])
-        && issues.push({ path: `${prefix(p)}[${h + 1}]`, message: `hole lies inside hole ${o + 1}` }));
+      rings
+        .slice(1)
+        .forEach(
+          (other, o) =>
+            o !== h &&
+            ringContains(other, probe[0], probe[1]) &&
+            issues.push({ path: `${prefix(p)}[${h + 1}]`, message: `hole lies inside hole ${o + 1}` }),
+        );
     });
     polygons.forEach((otherRings, q) => {
       const probe = shell[0] as Position;
@@ -132,7 +143,21 @@ function distinct(ring: Position[]): number[] {
   return keep;
 }
 
-interface Edge { poly: number; ring: number; k: number; n: number; from: number; ax: number; ay: number; bx: number; by: number; minX: number; maxX: number; minY: number; maxY: number }
+interface Edge {
+  poly: number;
+  ring: number;
+  k: number;
+  n: number;
+  from: number;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
 
 /** Sweep over edges sorted by minX, testing only pairs whose bboxes overlap: O(n log n + pairs). */
 function intersectionIssues(polygons: Position[][][], prefix: (p: number) => string): GeoIssue[] {
@@ -144,8 +169,21 @@ function intersectionIssues(polygons: Position[][][], prefix: (p: number) => str
       for (let k = 0; k < n; k++) {
         const a = raw[keep[k] as number] as Position;
         const b = raw[keep[k + 1] as number] as Position;
-        edges.push({ poly, ring, k, n, from: keep[k] as number, ax: a[0], ay: a[1], bx: b[0], by: b[1],
-          minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]), minY: Math.min(a[1], b[1]), maxY: Math.max(a[1], b[1]) });
+        edges.push({
+          poly,
+          ring,
+          k,
+          n,
+          from: keep[k] as number,
+          ax: a[0],
+          ay: a[1],
+          bx: b[0],
+          by: b[1],
+          minX: Math.min(a[0], b[0]),
+          maxX: Math.max(a[0], b[0]),
+          minY: Math.min(a[1], b[1]),
+          maxY: Math.max(a[1], b[1]),
+        });
       }
     }),
   );
@@ -160,7 +198,10 @@ function intersectionIssues(polygons: Position[][][], prefix: (p: number) => str
       const sameRing = e.poly === f.poly && e.ring === f.ring;
       const adjacent = sameRing && (Math.abs(e.k - f.k) === 1 || Math.abs(e.k - f.k) === e.n - 1);
       if (adjacent ? !spike(e, f) : !segmentsTouch(e, f)) continue;
-      const [a, b] = e.poly < f.poly || (e.poly === f.poly && (e.ring < f.ring || (e.ring === f.ring && e.k < f.k))) ? [e, f] : [f, e];
+      const [a, b] =
+        e.poly < f.poly || (e.poly === f.poly && (e.ring < f.ring || (e.ring === f.ring && e.k < f.k)))
+          ? [e, f]
+          : [f, e];
       const other = sameRing ? 'edge' : `the edge of ring ${b.ring}${b.poly === a.poly ? '' : ` of polygon ${b.poly}`}`;
       issues.push({
         path: `${prefix(a.poly)}[${a.ring}][${a.from}]`,
@@ -182,8 +223,12 @@ function segmentsTouch(e: Edge, f: Edge): boolean {
   const d3 = orient(e.ax, e.ay, e.bx, e.by, f.ax, f.ay);
   const d4 = orient(e.ax, e.ay, e.bx, e.by, f.bx, f.by);
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return true;
-  return (d1 === 0 && onSegment(f, e.ax, e.ay)) || (d2 === 0 && onSegment(f, e.bx, e.by))
-    || (d3 === 0 && onSegment(e, f.ax, f.ay)) || (d4 === 0 && onSegment(e, f.bx, f.by));
+  return (
+    (d1 === 0 && onSegment(f, e.ax, e.ay)) ||
+    (d2 === 0 && onSegment(f, e.bx, e.by)) ||
+    (d3 === 0 && onSegment(e, f.ax, f.ay)) ||
+    (d4 === 0 && onSegment(e, f.bx, f.by))
+  );
 }
 
 /** Adjacent edges share a corner; they are bad only if they fold back over each other (a spike). */
@@ -207,7 +252,13 @@ export function polygonsOf(g: AreaGeometry): Position[][][] {
 }
 
 const positionsOf = (g: Geometry): Position[] =>
-  g.type === 'Point' ? [g.coordinates] : g.type === 'LineString' ? g.coordinates : g.type === 'Polygon' ? g.coordinates.flat() : g.coordinates.flat(2);
+  g.type === 'Point'
+    ? [g.coordinates]
+    : g.type === 'LineString'
+      ? g.coordinates
+      : g.type === 'Polygon'
+        ? g.coordinates.flat()
+        : g.coordinates.flat(2);
 
 export function bboxOf(g: Geometry): Bbox {
   const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
@@ -253,7 +304,9 @@ export function areaM2(g: AreaGeometry): number {
 
 /** Area-weighted centroid (planar in lng/lat, exact enough at city scale); may fall outside a concave shape. */
 export function centroid(g: AreaGeometry): Position {
-  let a = 0, cx = 0, cy = 0;
+  let a = 0,
+    cx = 0,
+    cy = 0;
   for (const rings of polygonsOf(g)) {
     rings.forEach((ring, r) => {
       const sign = (r === 0 ? 1 : -1) * Math.sign(ringSignedArea(ring));

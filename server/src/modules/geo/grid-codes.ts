@@ -33,12 +33,19 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 
 export function validateGridCode(code: unknown, path = 'code'): GeoIssue[] {
   if (typeof code !== 'string' || !/^\d{15}$/.test(code)) {
-    return [{ path, message: `grid code must be 15 digits (admin 6 + street 3 + community 3 + serial 3), got ${JSON.stringify(code)}` }];
+    return [
+      {
+        path,
+        message: `grid code must be 15 digits (admin 6 + street 3 + community 3 + serial 3), got ${JSON.stringify(code)}`,
+      },
+    ];
   }
   const issues: GeoIssue[] = [];
-  if (!ADMIN_CODE_RE.test(code.slice(0, 6))) issues.push({ path, message: `grid code ${code}: digits 1–6 are not an admin code` });
+  if (!ADMIN_CODE_RE.test(code.slice(0, 6)))
+    issues.push({ path, message: `grid code ${code}: digits 1–6 are not an admin code` });
   if (code.slice(6, 9) === '000') issues.push({ path, message: `grid code ${code}: street digits 7–9 cannot be 000` });
-  if (code.slice(9, 12) === '000') issues.push({ path, message: `grid code ${code}: community digits 10–12 cannot be 000` });
+  if (code.slice(9, 12) === '000')
+    issues.push({ path, message: `grid code ${code}: community digits 10–12 cannot be 000` });
   if (code.slice(12) === '000') issues.push({ path, message: `grid code ${code}: serial digits 13–15 cannot be 000` });
   return issues;
 }
@@ -73,13 +80,19 @@ export function upgradeLegacyGridCode(code: string): string | null {
 
 export function validateComponentId(id: unknown, path = 'id'): GeoIssue[] {
   if (typeof id !== 'string' || !/^\d{17}$/.test(id)) {
-    return [{ path, message: `component id must be 17 digits (admin 6 + class 5 + serial 6), got ${JSON.stringify(id)}` }];
+    return [
+      { path, message: `component id must be 17 digits (admin 6 + class 5 + serial 6), got ${JSON.stringify(id)}` },
+    ];
   }
   const issues: GeoIssue[] = [];
-  if (!ADMIN_CODE_RE.test(id.slice(0, 6))) issues.push({ path, message: `component id ${id}: digits 1–6 are not an admin code` });
-  if (id.slice(6, 8) === '00') issues.push({ path, message: `component id ${id}: major class digits 7–8 cannot be 00` });
-  if (id.slice(8, 11) === '000') issues.push({ path, message: `component id ${id}: minor class digits 9–11 cannot be 000` });
-  if (id.slice(11) === '000000') issues.push({ path, message: `component id ${id}: serial digits 12–17 cannot be 000000` });
+  if (!ADMIN_CODE_RE.test(id.slice(0, 6)))
+    issues.push({ path, message: `component id ${id}: digits 1–6 are not an admin code` });
+  if (id.slice(6, 8) === '00')
+    issues.push({ path, message: `component id ${id}: major class digits 7–8 cannot be 00` });
+  if (id.slice(8, 11) === '000')
+    issues.push({ path, message: `component id ${id}: minor class digits 9–11 cannot be 000` });
+  if (id.slice(11) === '000000')
+    issues.push({ path, message: `component id ${id}: serial digits 12–17 cannot be 000000` });
   return issues;
 }
 
@@ -96,7 +109,8 @@ export function parseComponentId(id: string): ComponentIdParts | null {
 
 export function buildComponentId(adminCode: string, classCode: string, serial: number): string {
   if (!ADMIN_CODE_RE.test(adminCode)) throw new RangeError(`admin code must be 6 digits, got ${adminCode}`);
-  if (!CLASS_CODE_RE.test(classCode)) throw new RangeError(`class code must be 5 digits (GB/T 47678.5), got ${classCode}`);
+  if (!CLASS_CODE_RE.test(classCode))
+    throw new RangeError(`class code must be 5 digits (GB/T 47678.5), got ${classCode}`);
   if (!Number.isInteger(serial) || serial < 1 || serial > COMPONENT_SERIAL_MAX) {
     throw new RangeError(`component serial must be 1–${COMPONENT_SERIAL_MAX}, got ${serial}`);
   }

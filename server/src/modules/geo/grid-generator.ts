@@ -10,7 +10,17 @@
  */
 import type { AreaGeometry, Bbox, Position } from '../../../../common/domain/geo.ts';
 import { COMMUNITY_CODE_RE } from '../../../../common/domain/geo.ts';
-import { areaM2, bboxOf, EARTH_RADIUS_M, GeoValidationError, polygonContains, polygonsOf, ringContains, ringSignedArea, validateAreaGeometry } from './geometry.ts';
+import {
+  areaM2,
+  bboxOf,
+  EARTH_RADIUS_M,
+  GeoValidationError,
+  polygonContains,
+  polygonsOf,
+  ringContains,
+  ringSignedArea,
+  validateAreaGeometry,
+} from './geometry.ts';
 import { buildGridCode, GRID_SERIAL_MAX } from './grid-codes.ts';
 
 /** A clipped piece smaller than this fraction of a full cell is a sliver and is dropped (5 % = 500 m² at 100 m). */
@@ -45,12 +55,27 @@ export interface GridGenerationOptions {
   minCellFraction?: number;
 }
 
-export function generateGrids(community: GridGenerationInput, cellMeters = 100, options: GridGenerationOptions = {}): GridGeneration {
-  if (!COMMUNITY_CODE_RE.test(community.code) || community.code.slice(6, 9) === '000' || community.code.endsWith('000')) {
-    throw new GeoValidationError('GEO_INVALID_CODE', [{ path: 'code', message: `community code must be 12 digits (admin 6 + street 3 + community 3), got ${community.code}` }]);
+export function generateGrids(
+  community: GridGenerationInput,
+  cellMeters = 100,
+  options: GridGenerationOptions = {},
+): GridGeneration {
+  if (
+    !COMMUNITY_CODE_RE.test(community.code) ||
+    community.code.slice(6, 9) === '000' ||
+    community.code.endsWith('000')
+  ) {
+    throw new GeoValidationError('GEO_INVALID_CODE', [
+      {
+        path: 'code',
+        message: `community code must be 12 digits (admin 6 + street 3 + community 3), got ${community.code}`,
+      },
+    ]);
   }
   if (!(cellMeters >= 10 && cellMeters <= 5000)) {
-    throw new GeoValidationError('GEO_INVALID_CELL_SIZE', [{ path: 'cellMeters', message: `cell size must be 10–5000 m, got ${cellMeters}` }]);
+    throw new GeoValidationError('GEO_INVALID_CELL_SIZE', [
+      { path: 'cellMeters', message: `cell size must be 10–5000 m, got ${cellMeters}` },
+    ]);
   }
   const issues = validateAreaGeometry(community.polygon, 'polygon');
   if (issues.length > 0) throw new GeoValidationError('GEO_INVALID_GEOMETRY', issues);
@@ -66,7 +91,8 @@ export function generateGrids(community: GridGenerationInput, cellMeters = 100, 
 
   type Cell = { row: number; col: number; pieces: Position[][][] };
   const cells: Cell[] = [];
-  let droppedCount = 0, droppedM2 = 0;
+  let droppedCount = 0,
+    droppedM2 = 0;
   const edges = edgesOf(parts);
   for (let row = 0; row + 1 < lattice.ys.length; row++) {
     const [y0, y1] = [lattice.ys[row + 1] as number, lattice.ys[row] as number];
@@ -76,7 +102,8 @@ export function generateGrids(community: GridGenerationInput, cellMeters = 100, 
       // Most cells meet no edge: they are wholly inside (the full square) or outside, and a ray cast from the
       // bottom midpoint only crosses edges that span y0, all of which are in this row's band.
       if (!band.some((e) => e.maxX >= rect.x0 && e.minX <= rect.x1)) {
-        if (crossingsRight(band, (rect.x0 + rect.x1) / 2, y0) % 2 === 1) cells.push({ row, col, pieces: [[rectRing(rect)]] });
+        if (crossingsRight(band, (rect.x0 + rect.x1) / 2, y0) % 2 === 1)
+          cells.push({ row, col, pieces: [[rectRing(rect)]] });
         continue;
       }
       const pieces: Position[][][] = [];
@@ -94,15 +121,18 @@ export function generateGrids(community: GridGenerationInput, cellMeters = 100, 
     }
   }
   if (cells.length > GRID_SERIAL_MAX) {
-    throw new GeoValidationError('GEO_TOO_MANY_GRIDS', [{
-      path: 'polygon',
-      message: `community ${community.code} needs ${cells.length} cells of ${cellMeters} m but a grid code has 3 serial digits (max ${GRID_SERIAL_MAX} per community): use a larger cell size or split the community`,
-    }]);
+    throw new GeoValidationError('GEO_TOO_MANY_GRIDS', [
+      {
+        path: 'polygon',
+        message: `community ${community.code} needs ${cells.length} cells of ${cellMeters} m but a grid code has 3 serial digits (max ${GRID_SERIAL_MAX} per community): use a larger cell size or split the community`,
+      },
+    ]);
   }
   const grids = cells.map(({ row, col, pieces }, i): GeneratedGrid => {
-    const polygon: AreaGeometry = pieces.length === 1
-      ? { type: 'Polygon', coordinates: pieces[0] as Position[][] }
-      : { type: 'MultiPolygon', coordinates: pieces };
+    const polygon: AreaGeometry =
+      pieces.length === 1
+        ? { type: 'Polygon', coordinates: pieces[0] as Position[][] }
+        : { type: 'MultiPolygon', coordinates: pieces };
     return {
       code: buildGridCode(community.code, i + 1),
       serial: i + 1,
@@ -120,16 +150,36 @@ export function generateGrids(community: GridGenerationInput, cellMeters = 100, 
 
 /** Shell counter-clockwise, holes clockwise: then the interior is always left of every edge. */
 function orientRings(rings: Position[][]): Position[][] {
-  return rings.map((ring, r) => ((ringSignedArea(ring) > 0) === (r === 0) ? ring : [...ring].reverse()));
+  return rings.map((ring, r) => (ringSignedArea(ring) > 0 === (r === 0) ? ring : [...ring].reverse()));
 }
 
-interface Edge { ax: number; ay: number; bx: number; by: number; minX: number; maxX: number; minY: number; maxY: number }
+interface Edge {
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
 
 function edgesOf(parts: Position[][][]): Edge[] {
-  return parts.flat().flatMap((ring) => ring.slice(1).map((b, i) => {
-    const a = ring[i] as Position;
-    return { ax: a[0], ay: a[1], bx: b[0], by: b[1], minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]), minY: Math.min(a[1], b[1]), maxY: Math.max(a[1], b[1]) };
-  }));
+  return parts.flat().flatMap((ring) =>
+    ring.slice(1).map((b, i) => {
+      const a = ring[i] as Position;
+      return {
+        ax: a[0],
+        ay: a[1],
+        bx: b[0],
+        by: b[1],
+        minX: Math.min(a[0], b[0]),
+        maxX: Math.max(a[0], b[0]),
+        minY: Math.min(a[1], b[1]),
+        maxY: Math.max(a[1], b[1]),
+      };
+    }),
+  );
 }
 
 function crossingsRight(edges: Edge[], x: number, y: number): number {
@@ -138,18 +188,37 @@ function crossingsRight(edges: Edge[], x: number, y: number): number {
   return n;
 }
 
-const rectRing = (r: Rect): Position[] => [[r.x0, r.y0], [r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1], [r.x0, r.y0]];
+const rectRing = (r: Rect): Position[] => [
+  [r.x0, r.y0],
+  [r.x1, r.y0],
+  [r.x1, r.y1],
+  [r.x0, r.y1],
+  [r.x0, r.y0],
+];
 
-interface Lattice { xs: number[]; ys: number[] }
+interface Lattice {
+  xs: number[];
+  ys: number[];
+}
 
 /** Grid lines from the north-west corner; the origin is nudged until no polygon vertex sits exactly on a line. */
-function chooseLattice(parts: Position[][][], west: number, north: number, east: number, south: number, dLng: number, dLat: number): Lattice {
+function chooseLattice(
+  parts: Position[][][],
+  west: number,
+  north: number,
+  east: number,
+  south: number,
+  dLng: number,
+  dLat: number,
+): Lattice {
   for (let nudge = 1e-6; ; nudge *= 7.3) {
     const ox = west - dLng * nudge;
     const oy = north + dLat * nudge;
     const xs = lines(ox, dLng, Math.max(1, Math.ceil((east - ox) / dLng)));
     const ys = lines(oy, -dLat, Math.max(1, Math.ceil((oy - south) / dLat)));
-    const onLine = parts.some((rings) => rings.some((ring) => ring.some(([x, y]) => hits(xs, ox, dLng, x) || hits(ys, oy, -dLat, y))));
+    const onLine = parts.some((rings) =>
+      rings.some((ring) => ring.some(([x, y]) => hits(xs, ox, dLng, x) || hits(ys, oy, -dLat, y))),
+    );
     if (!onLine && (xs[xs.length - 1] as number) > east && (ys[ys.length - 1] as number) < south) return { xs, ys };
     if (nudge > 0.1) throw new Error('grid lattice: could not place grid lines off the polygon vertices');
   }
@@ -164,8 +233,17 @@ function hits(values: number[], origin: number, step: number, v: number): boolea
   return values[i] === v || values[i + 1] === v || values[i - 1] === v;
 }
 
-interface Rect { x0: number; y0: number; x1: number; y1: number }
-interface Chain { points: Position[]; start: number; end: number }
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface Chain {
+  points: Position[];
+  start: number;
+  end: number;
+}
 
 /**
  * The parts of one oriented polygon (shell CCW, holes CW) inside a rectangle, as polygons with closed rings.
@@ -225,9 +303,18 @@ function ringChainsInRect(ring: Position[], r: Rect): Chain[] | 'inside' {
 /** Entry/exit points of segment p→q through the closed rectangle, snapped onto its sides; null if it misses. */
 function liangBarsky(p: Position, q: Position, r: Rect): { enter: Position | null; exit: Position | null } | null {
   const [px, py] = p;
-  const dx = q[0] - px, dy = q[1] - py;
-  let t0 = 0, t1 = 1, side0 = -1, side1 = -1;
-  const checks: [number, number][] = [[-dx, px - r.x0], [dx, r.x1 - px], [-dy, py - r.y0], [dy, r.y1 - py]];
+  const dx = q[0] - px,
+    dy = q[1] - py;
+  let t0 = 0,
+    t1 = 1,
+    side0 = -1,
+    side1 = -1;
+  const checks: [number, number][] = [
+    [-dx, px - r.x0],
+    [dx, r.x1 - px],
+    [-dy, py - r.y0],
+    [dy, r.y1 - py],
+  ];
   for (let k = 0; k < 4; k++) {
     const [pk, qk] = checks[k] as [number, number];
     if (pk === 0) {
@@ -260,7 +347,8 @@ function liangBarsky(p: Position, q: Position, r: Rect): { enter: Position | nul
 
 /** Position along the rectangle boundary, counter-clockwise from the south-west corner, in [0, 4). */
 function perimeter([x, y]: Position, r: Rect): number {
-  const w = r.x1 - r.x0, h = r.y1 - r.y0;
+  const w = r.x1 - r.x0,
+    h = r.y1 - r.y0;
   if (y === r.y0) return (x - r.x0) / w;
   if (x === r.x1) return 1 + (y - r.y0) / h;
   if (y === r.y1) return 2 + (r.x1 - x) / w;
@@ -269,7 +357,12 @@ function perimeter([x, y]: Position, r: Rect): number {
 
 /** Joins chains into counter-clockwise rings by following the rectangle boundary from each exit to the next entry. */
 function joinChains(chains: Chain[], r: Rect): Position[][] {
-  const corners: Position[] = [[r.x1, r.y0], [r.x1, r.y1], [r.x0, r.y1], [r.x0, r.y0]]; // at perimeter 1, 2, 3, 4≡0
+  const corners: Position[] = [
+    [r.x1, r.y0],
+    [r.x1, r.y1],
+    [r.x0, r.y1],
+    [r.x0, r.y0],
+  ]; // at perimeter 1, 2, 3, 4≡0
   const used = new Array<boolean>(chains.length).fill(false);
   const rings: Position[][] = [];
   for (let first = 0; first < chains.length; first++) {
@@ -280,7 +373,8 @@ function joinChains(chains: Chain[], r: Rect): Position[][] {
       used[at] = true;
       const chain = chains[at] as Chain;
       ring.push(...chain.points);
-      let next = first, best = Infinity;
+      let next = first,
+        best = Infinity;
       chains.forEach((c, i) => {
         const d = (c.start - chain.end + 4) % 4;
         if (d < best) {
@@ -302,5 +396,7 @@ function joinChains(chains: Chain[], r: Rect): Position[][] {
 }
 
 function dedupe(ring: Position[]): Position[] {
-  return ring.filter((p, i) => i === 0 || p[0] !== (ring[i - 1] as Position)[0] || p[1] !== (ring[i - 1] as Position)[1]);
+  return ring.filter(
+    (p, i) => i === 0 || p[0] !== (ring[i - 1] as Position)[0] || p[1] !== (ring[i - 1] as Position)[1],
+  );
 }

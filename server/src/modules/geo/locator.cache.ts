@@ -22,7 +22,13 @@ export interface LocatedPoint {
   streetCode: string;
 }
 
-export interface RegionInfo { id: string; parentId: string | null; kind: string; fullCode: string; name: string }
+export interface RegionInfo {
+  id: string;
+  parentId: string | null;
+  kind: string;
+  fullCode: string;
+  name: string;
+}
 
 export interface TenantGeography {
   readonly version: number;
@@ -49,7 +55,10 @@ export function wgs84(lng: number, lat: number, crs: Crs = 'wgs84', path = 'quer
     return toWgs84(lng, lat, crs, path);
   } catch (err) {
     if (err instanceof GeoValidationError) {
-      throw geoErrors.invalidGeometry(err.code, err.issues.map((i) => ({ field: i.path, rule: 'range', message: i.message })));
+      throw geoErrors.invalidGeometry(
+        err.code,
+        err.issues.map((i) => ({ field: i.path, rule: 'range', message: i.message })),
+      );
     }
     throw err;
   }
@@ -57,15 +66,33 @@ export function wgs84(lng: number, lat: number, crs: Crs = 'wgs84', path = 'quer
 
 async function load(database: Database, tenantId: string, version: number): Promise<TenantGeography> {
   const { db } = database;
-  const [tenant, regions, grids] = await Promise.all([orgGeography.tenantGeo(db, tenantId), orgGeography.regionShapes(db, tenantId, ['street', 'town', 'community']), repo.gridShapes(db, tenantId)]);
+  const [tenant, regions, grids] = await Promise.all([
+    orgGeography.tenantGeo(db, tenantId),
+    orgGeography.regionShapes(db, tenantId, ['street', 'town', 'community']),
+    repo.gridShapes(db, tenantId),
+  ]);
   const all = await orgGeography.allRegions(db, tenantId);
-  const byCode = new Map<string, RegionInfo>(all.map((r) => [r.full_code, { id: r.id, parentId: r.parent_id, kind: r.kind, fullCode: r.full_code, name: r.name }]));
+  const byCode = new Map<string, RegionInfo>(
+    all.map((r) => [
+      r.full_code,
+      { id: r.id, parentId: r.parent_id, kind: r.kind, fullCode: r.full_code, name: r.name },
+    ]),
+  );
   const shape = (text: string) => JSON.parse(text) as AreaGeometry;
   const locator = createLocator(
-    grids.map((g) => ({ code: g.code, communityCode: g.code.slice(0, 12), streetCode: g.code.slice(0, 9), polygon: shape(g.geometry) })),
+    grids.map((g) => ({
+      code: g.code,
+      communityCode: g.code.slice(0, 12),
+      streetCode: g.code.slice(0, 9),
+      polygon: shape(g.geometry),
+    })),
     {
-      communities: regions.filter((r) => r.kind === 'community').map((r) => ({ code: r.full_code, polygon: shape(r.geometry as string) })),
-      streets: regions.filter((r) => r.kind !== 'community').map((r) => ({ code: r.full_code, polygon: shape(r.geometry as string) })),
+      communities: regions
+        .filter((r) => r.kind === 'community')
+        .map((r) => ({ code: r.full_code, polygon: shape(r.geometry as string) })),
+      streets: regions
+        .filter((r) => r.kind !== 'community')
+        .map((r) => ({ code: r.full_code, polygon: shape(r.geometry as string) })),
     },
   );
   const boundary = tenant?.geometry ? shape(tenant.geometry) : null;
@@ -81,7 +108,13 @@ async function load(database: Database, tenantId: string, version: number): Prom
       const street = at ? byCode.get(at.streetCode) : undefined;
       if (!at || !street) return null;
       const community = at.communityCode ? byCode.get(at.communityCode) : undefined;
-      return { gridCode: at.gridCode, communityId: community?.id ?? null, communityCode: community ? at.communityCode : null, streetId: street.id, streetCode: at.streetCode };
+      return {
+        gridCode: at.gridCode,
+        communityId: community?.id ?? null,
+        communityCode: community ? at.communityCode : null,
+        streetId: street.id,
+        streetCode: at.streetCode,
+      };
     },
     insideTenant: (lng, lat) => boundary === null || pointInPolygon(boundary, lng, lat),
   };

@@ -5,7 +5,13 @@ import { pointInPolygon } from './geometry.ts';
 import { generateGrids } from './grid-generator.ts';
 import { createLocator, createPolygonIndex } from './locator.ts';
 
-const square = (x: number, y: number, s: number): Position[] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]];
+const square = (x: number, y: number, s: number): Position[] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s],
+  [x, y],
+];
 const poly = (...rings: Position[][]): AreaGeometry => ({ type: 'Polygon', coordinates: rings });
 
 describe('createPolygonIndex', () => {
@@ -25,7 +31,10 @@ describe('createPolygonIndex', () => {
   });
 
   it('is deterministic on shared edges: the first polygon in input order wins', () => {
-    const index = createPolygonIndex([{ polygon: poly(square(0, 0, 1)), value: 'a' }, { polygon: poly(square(1, 0, 1)), value: 'b' }]);
+    const index = createPolygonIndex([
+      { polygon: poly(square(0, 0, 1)), value: 'a' },
+      { polygon: poly(square(1, 0, 1)), value: 'b' },
+    ]);
     expect(index.find(1, 0.5)).toBe(index.find(1, 0.5));
     expect(['a', 'b']).toContain(index.find(1, 0.5));
   });
@@ -35,13 +44,28 @@ describe('createPolygonIndex', () => {
   });
 
   it('agrees with the reference point-in-polygon on random points (property)', () => {
-    const community: AreaGeometry = poly([[114.96, 30.09], [114.98, 30.09], [114.98, 30.095], [114.97, 30.095], [114.97, 30.11], [114.96, 30.11], [114.96, 30.09]]);
+    const community: AreaGeometry = poly([
+      [114.96, 30.09],
+      [114.98, 30.09],
+      [114.98, 30.095],
+      [114.97, 30.095],
+      [114.97, 30.11],
+      [114.96, 30.11],
+      [114.96, 30.09],
+    ]);
     const { grids } = generateGrids({ code: '420281001001', polygon: community }, 100);
     const locator = createLocator(grids);
-    fc.assert(fc.property(fc.double({ min: 114.955, max: 114.985, noNaN: true }), fc.double({ min: 30.085, max: 30.115, noNaN: true }), (lng, lat) => {
-      const expected = grids.find((g) => pointInPolygon(g.polygon, lng, lat));
-      expect(locator.locate(lng, lat)?.gridCode ?? null).toBe(expected?.code ?? null);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 114.955, max: 114.985, noNaN: true }),
+        fc.double({ min: 30.085, max: 30.115, noNaN: true }),
+        (lng, lat) => {
+          const expected = grids.find((g) => pointInPolygon(g.polygon, lng, lat));
+          expect(locator.locate(lng, lat)?.gridCode ?? null).toBe(expected?.code ?? null);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -49,8 +73,18 @@ describe('createLocator', () => {
   const streetA = poly(square(0, 0, 0.02));
   const communityA1 = poly(square(0, 0, 0.01));
   const grids = [
-    { code: '420281001001001', communityCode: '420281001001', streetCode: '420281001', polygon: poly(square(0, 0, 0.001)) },
-    { code: '420281001001002', communityCode: '420281001001', streetCode: '420281001', polygon: poly(square(0.001, 0, 0.001)) },
+    {
+      code: '420281001001001',
+      communityCode: '420281001001',
+      streetCode: '420281001',
+      polygon: poly(square(0, 0, 0.001)),
+    },
+    {
+      code: '420281001001002',
+      communityCode: '420281001001',
+      streetCode: '420281001',
+      polygon: poly(square(0.001, 0, 0.001)),
+    },
   ];
   const locator = createLocator(grids, {
     communities: [{ code: '420281001001', polygon: communityA1 }],
@@ -58,13 +92,25 @@ describe('createLocator', () => {
   });
 
   it('returns grid, community and street codes for a point in a grid', () => {
-    expect(locator.locate(0.0015, 0.0005)).toEqual({ gridCode: '420281001001002', communityCode: '420281001001', streetCode: '420281001' });
-    expect(locator.locateArea(0.0005, 0.0005)).toEqual({ gridCode: '420281001001001', communityCode: '420281001001', streetCode: '420281001' });
+    expect(locator.locate(0.0015, 0.0005)).toEqual({
+      gridCode: '420281001001002',
+      communityCode: '420281001001',
+      streetCode: '420281001',
+    });
+    expect(locator.locateArea(0.0005, 0.0005)).toEqual({
+      gridCode: '420281001001001',
+      communityCode: '420281001001',
+      streetCode: '420281001',
+    });
   });
 
   it('falls back to the community, then the street, then null', () => {
     expect(locator.locate(0.005, 0.005)).toBeNull();
-    expect(locator.locateArea(0.005, 0.005)).toEqual({ gridCode: null, communityCode: '420281001001', streetCode: '420281001' });
+    expect(locator.locateArea(0.005, 0.005)).toEqual({
+      gridCode: null,
+      communityCode: '420281001001',
+      streetCode: '420281001',
+    });
     expect(locator.locateArea(0.015, 0.015)).toEqual({ gridCode: null, communityCode: null, streetCode: '420281001' });
     expect(locator.locateArea(0.5, 0.5)).toBeNull();
   });

@@ -18,7 +18,8 @@ export interface PolygonIndex<T> {
 /** Builds the index once; lookups allocate nothing beyond Flatbush's small traversal arrays. */
 export function createPolygonIndex<T>(items: readonly { polygon: AreaGeometry; value: T }[]): PolygonIndex<T> {
   if (items.length === 0) return { size: 0, find: () => null };
-  let total = 0, ringCount = 0;
+  let total = 0,
+    ringCount = 0;
   for (const { polygon } of items) {
     for (const rings of polygonsOf(polygon)) {
       for (const ring of rings) {
@@ -31,9 +32,13 @@ export function createPolygonIndex<T>(items: readonly { polygon: AreaGeometry; v
   const ringEnd = new Uint32Array(ringCount); // exclusive end (in numbers) of each ring in coords
   const itemRings = new Uint32Array(items.length + 1); // rings of item i are itemRings[i] .. itemRings[i+1]
   const index = new Flatbush(items.length);
-  let c = 0, r = 0;
+  let c = 0,
+    r = 0;
   items.forEach(({ polygon }, i) => {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const rings of polygonsOf(polygon)) {
       for (const ring of rings) {
         for (const [x, y] of ring) {
@@ -76,7 +81,9 @@ export function createPolygonIndex<T>(items: readonly { polygon: AreaGeometry; v
 
   // One filter closure for all queries: it tests each bbox hit exactly and keeps the lowest matching index, so
   // a query allocates no closure and Flatbush's result array stays empty.
-  let qx = 0, qy = 0, found = -1;
+  let qx = 0,
+    qy = 0,
+    found = -1;
   const filter = (i: number): boolean => {
     if ((found < 0 || i < found) && contains(i, qx, qy)) found = i;
     return false;
@@ -93,9 +100,21 @@ export function createPolygonIndex<T>(items: readonly { polygon: AreaGeometry; v
   };
 }
 
-export interface GridShape { code: string; communityCode: string; streetCode: string; polygon: AreaGeometry }
-export interface RegionShape { code: string; polygon: AreaGeometry }
-export interface GridLocation { gridCode: string; communityCode: string; streetCode: string }
+export interface GridShape {
+  code: string;
+  communityCode: string;
+  streetCode: string;
+  polygon: AreaGeometry;
+}
+export interface RegionShape {
+  code: string;
+  polygon: AreaGeometry;
+}
+export interface GridLocation {
+  gridCode: string;
+  communityCode: string;
+  streetCode: string;
+}
 
 export interface Locator {
   /** The grid containing the point (fast path; the benchmarked one). The result is frozen and shared. */
@@ -112,11 +131,15 @@ export function createLocator(
   grids: readonly GridShape[],
   fallback: { communities?: readonly RegionShape[]; streets?: readonly RegionShape[] } = {},
 ): Locator {
-  const gridIndex = createPolygonIndex(grids.map((g) => ({
-    polygon: g.polygon,
-    value: Object.freeze({ gridCode: g.code, communityCode: g.communityCode, streetCode: g.streetCode }),
-  })));
-  const communityIndex = createPolygonIndex((fallback.communities ?? []).map((c) => ({ polygon: c.polygon, value: c.code })));
+  const gridIndex = createPolygonIndex(
+    grids.map((g) => ({
+      polygon: g.polygon,
+      value: Object.freeze({ gridCode: g.code, communityCode: g.communityCode, streetCode: g.streetCode }),
+    })),
+  );
+  const communityIndex = createPolygonIndex(
+    (fallback.communities ?? []).map((c) => ({ polygon: c.polygon, value: c.code })),
+  );
   const streetIndex = createPolygonIndex((fallback.streets ?? []).map((s) => ({ polygon: s.polygon, value: s.code })));
   return {
     locate: (lng, lat) => gridIndex.find(lng, lat),

@@ -16,7 +16,12 @@ export type GridsRedrawn = (tx: Executor, tenantId: string, communityIds: readon
  */
 export async function gridLocatorOf(tx: Executor, tenantId: string, communityIds: readonly string[]) {
   const grids = await repo.gridShapes(tx, tenantId, communityIds);
-  return createLocator(grids.map((g) => ({
-    code: g.code, communityCode: g.code.slice(0, 12), streetCode: g.code.slice(0, 9), polygon: JSON.parse(g.geometry) as AreaGeometry,
-  })));
+  return createLocator(
+    grids.map((g) => ({
+      code: g.code,
+      communityCode: g.code.slice(0, 12),
+      streetCode: g.code.slice(0, 9),
+      polygon: JSON.parse(g.geometry) as AreaGeometry,
+    })),
+  );
 }

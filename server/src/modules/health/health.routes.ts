@@ -46,7 +46,12 @@ async function passes(check: () => Promise<unknown>): Promise<boolean> {
  * Healthy means able to take a report: a write reaches the database (an upsert of this module's heartbeat row; a
  * read alone succeeds on a locked or read-only database) and a file can be created in the photo folder.
  */
-export function registerHealthRoutes(app: FastifyInstance, database: Database, version: string, deps: HealthDeps): void {
+export function registerHealthRoutes(
+  app: FastifyInstance,
+  database: Database,
+  version: string,
+  deps: HealthDeps,
+): void {
   async function probe(): Promise<Health> {
     const started = performance.now();
     const beatAt = deps.clock.now().toISOString();
@@ -54,20 +59,35 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database, v
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
     const photos = await passes(() => deps.photoStorage());
     const failed: Health['failed'] = [...(db ? [] : ['db' as const]), ...(photos ? [] : ['photos' as const])];
-    return { status: failed.length ? 'degraded' : 'ok', db: { ok: db, dialect: database.dialect, latencyMs }, photos: { ok: photos }, failed, version };
+    return {
+      status: failed.length ? 'degraded' : 'ok',
+      db: { ok: db, dialect: database.dialect, latencyMs },
+      photos: { ok: photos },
+      failed,
+      version,
+    };
   }
 
   // Probes arriving while one runs share its answer: a flood of health requests costs one write at a time.
   let running: Promise<Health> | null = null;
-  app.withTypeProvider<TypeBoxTypeProvider>().get('/api/health', {
-    config: { public: true },
-    schema: { tags: ['platform'], summary: 'Service status: 200 when the database accepts a write and the photo folder a file, else 503 naming the failed checks', response: { 200: Health, 503: Health } },
-  }, async (_req, reply) => {
-    running ??= probe().finally(() => {
-      running = null;
-    });
-    const body = await running;
-    if (body.failed.length) reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
-    return reply.status(body.failed.length ? 503 : 200).send(body);
-  });
+  app.withTypeProvider<TypeBoxTypeProvider>().get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        summary:
+          'Service status: 200 when the database accepts a write and the photo folder a file, else 503 naming the failed checks',
+        response: { 200: Health, 503: Health },
+      },
+    },
+    async (_req, reply) => {
+      running ??= probe().finally(() => {
+        running = null;
+      });
+      const body = await running;
+      if (body.failed.length) reply.header('retry-after', String(STORAGE_RETRY_AFTER_SECONDS));
+      return reply.status(body.failed.length ? 503 : 200).send(body);
+    },
+  );
 }

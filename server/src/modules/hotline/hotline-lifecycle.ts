@@ -16,7 +16,9 @@ export const ACTION_FROM: Record<HotlineAction, readonly HotlineStatus[]> = {
 export const OPEN: readonly HotlineStatus[] = ['pending_sign', 'signed', 'converted'];
 
 export function allowedActions(status: HotlineStatus, caseClosed: boolean): HotlineAction[] {
-  return (Object.keys(ACTION_FROM) as HotlineAction[]).filter((a) => ACTION_FROM[a].includes(status) && (a !== 'reply' || caseClosed));
+  return (Object.keys(ACTION_FROM) as HotlineAction[]).filter(
+    (a) => ACTION_FROM[a].includes(status) && (a !== 'reply' || caseClosed),
+  );
 }
 
 export interface Limit {

@@ -31,8 +31,24 @@ export function createPushAdapter(mode: PushMode): PushAdapter {
     },
     async deliver(database, push, now) {
       if (mode === 'off') return;
-      logger?.info({ hotlinePush: { id: push.id, source: push.source, externalNo: push.externalNo, kind: push.kind, payload: push.payload } }, 'hotline push');
-      await database.db.updateTable('hotline_pushes').set({ status: 'sent', sent_at: now.toISOString() }).where('id', '=', push.id).where('status', '=', 'pending').execute();
+      logger?.info(
+        {
+          hotlinePush: {
+            id: push.id,
+            source: push.source,
+            externalNo: push.externalNo,
+            kind: push.kind,
+            payload: push.payload,
+          },
+        },
+        'hotline push',
+      );
+      await database.db
+        .updateTable('hotline_pushes')
+        .set({ status: 'sent', sent_at: now.toISOString() })
+        .where('id', '=', push.id)
+        .where('status', '=', 'pending')
+        .execute();
     },
   };
 }

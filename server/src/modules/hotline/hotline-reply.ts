@@ -5,7 +5,11 @@
  */
 import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time.ts';
 
-export const SOURCE_NAMES: Record<string, string> = { '12345': '12345热线', minqingtong: '民情通', petition: '阳光信访' };
+export const SOURCE_NAMES: Record<string, string> = {
+  '12345': '12345热线',
+  minqingtong: '民情通',
+  petition: '阳光信访',
+};
 
 /** The notice kind of a reply to the caller (notify module, NOTICE_KINDS.reply). */
 export const NOTICE_KIND_REPLY = 'case.reply';
@@ -20,8 +24,9 @@ export const DEFAULT_CALLER_REPLY: Record<string, boolean> = { '12345': true, mi
 
 export function callerReplyAllowed(setting: { value: unknown } | undefined, source: string): boolean {
   const v = setting?.value;
-  const configured = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[source] : undefined;
-  return typeof configured === 'boolean' ? configured : DEFAULT_CALLER_REPLY[source] ?? false;
+  const configured =
+    v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[source] : undefined;
+  return typeof configured === 'boolean' ? configured : (DEFAULT_CALLER_REPLY[source] ?? false);
 }
 
 export interface ReplyInput {
@@ -43,7 +48,9 @@ export function localTime(iso: string, timeZone: string): string {
 }
 
 const notesOf = (t: ReplyInput['timeline'], actions: readonly string[]) =>
-  t.filter((e) => actions.includes(e.action) && e.note && e.note.trim()).map((e) => (e.note ?? '').trim().replace(/[。；;.，,\s]+$/u, ''));
+  t
+    .filter((e) => actions.includes(e.action) && e.note && e.note.trim())
+    .map((e) => (e.note ?? '').trim().replace(/[。；;.，,\s]+$/u, ''));
 
 export function draftReply(r: ReplyInput, timeZone: string): string {
   const verified = notesOf(r.timeline, ['verify', 'accept', 'file']);

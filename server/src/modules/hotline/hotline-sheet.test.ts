@@ -4,7 +4,12 @@ import { COLUMNS, parseDeadline, validateRows, type CellValue, type Column } fro
 const TZ = 'Asia/Shanghai';
 const row = (n: number, over: Partial<Record<Column, CellValue>>) => ({
   row: n,
-  cells: { ...Object.fromEntries(COLUMNS.map((c) => [c, ''])), 工单编号: `GD${n}`, 诉求内容: '占道经营', ...over } as Record<Column, CellValue>,
+  cells: {
+    ...Object.fromEntries(COLUMNS.map((c) => [c, ''])),
+    工单编号: `GD${n}`,
+    诉求内容: '占道经营',
+    ...over,
+  } as Record<Column, CellValue>,
 });
 
 describe('parseDeadline', () => {
@@ -19,21 +24,31 @@ describe('parseDeadline', () => {
   });
 
   it('refuses what is not a real date', () => {
-    for (const bad of ['2024-02-30', '2024-03-19 25:00', '下周一', '19/03/2024', '']) expect(parseDeadline(bad, TZ)).toBeNull();
+    for (const bad of ['2024-02-30', '2024-03-19 25:00', '下周一', '19/03/2024', ''])
+      expect(parseDeadline(bad, TZ)).toBeNull();
   });
 });
 
 describe('validateRows', () => {
   it('reports every bad row with its column and keeps the good ones', () => {
-    const { valid, errors } = validateRows([
-      row(2, { 紧急程度: '紧急', 办理时限: '2024-03-13 12:00', 联系电话: '138 0000 0000' }),
-      row(3, { 工单编号: '', 诉求内容: '' }),
-      row(4, { 工单编号: 'GD2', 联系电话: 'abc', 紧急程度: '很急', 办理时限: '明天' }),
-      row(5, { 工单编号: 'GD2' }),
-    ], TZ);
+    const { valid, errors } = validateRows(
+      [
+        row(2, { 紧急程度: '紧急', 办理时限: '2024-03-13 12:00', 联系电话: '138 0000 0000' }),
+        row(3, { 工单编号: '', 诉求内容: '' }),
+        row(4, { 工单编号: 'GD2', 联系电话: 'abc', 紧急程度: '很急', 办理时限: '明天' }),
+        row(5, { 工单编号: 'GD2' }),
+      ],
+      TZ,
+    );
     expect(valid.map((v) => [v.row, v.urgency, v.deadline])).toEqual([[2, 'urgent', '2024-03-13T04:00:00.000Z']]);
     expect(errors.map((e) => [e.row, e.field])).toEqual([
-      [3, '工单编号'], [3, '诉求内容'], [4, '工单编号'], [4, '联系电话'], [4, '紧急程度'], [4, '办理时限'], [5, '工单编号'],
+      [3, '工单编号'],
+      [3, '诉求内容'],
+      [4, '工单编号'],
+      [4, '联系电话'],
+      [4, '紧急程度'],
+      [4, '办理时限'],
+      [5, '工单编号'],
     ]);
     expect(errors.find((e) => e.row === 4 && e.field === '工单编号')?.message).toContain('第 2 行');
   });

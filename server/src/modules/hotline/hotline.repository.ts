@@ -16,7 +16,11 @@ export interface OrderFilter {
 
 export async function insertOrders(tx: Executor, rows: readonly HotlineOrdersTable[]) {
   // Chunked: one statement per 100 rows stays under SQLite's bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 100) await tx.insertInto('hotline_orders').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await tx
+      .insertInto('hotline_orders')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
 export async function insertEvent(tx: Executor, row: HotlineEventsTable) {
@@ -24,31 +28,62 @@ export async function insertEvent(tx: Executor, row: HotlineEventsTable) {
 }
 
 export async function insertEvents(tx: Executor, rows: readonly HotlineEventsTable[]) {
-  for (let i = 0; i < rows.length; i += 100) await tx.insertInto('hotline_events').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await tx
+      .insertInto('hotline_events')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
 export async function findOrder(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('hotline_orders').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('hotline_orders')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findByExternal(db: Executor, tenantId: string, source: string, externalNo: string) {
-  return db.selectFrom('hotline_orders').selectAll().where('tenant_id', '=', tenantId).where('source', '=', source).where('external_no', '=', externalNo).executeTakeFirst();
+  return db
+    .selectFrom('hotline_orders')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('source', '=', source)
+    .where('external_no', '=', externalNo)
+    .executeTakeFirst();
 }
 
 export async function existingExternalNos(db: Executor, tenantId: string, source: string, nos: readonly string[]) {
   const found = new Set<string>();
   for (let i = 0; i < nos.length; i += 500) {
-    const rows = await db.selectFrom('hotline_orders').select('external_no').where('tenant_id', '=', tenantId).where('source', '=', source)
-      .where('external_no', 'in', nos.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('hotline_orders')
+      .select('external_no')
+      .where('tenant_id', '=', tenantId)
+      .where('source', '=', source)
+      .where('external_no', 'in', nos.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.add(r.external_no);
   }
   return found;
 }
 
 /** A guarded update: applies only when the order is still at `version` (optimistic concurrency); true when it did. */
-export async function updateOrder(tx: Executor, tenantId: string, id: string, version: number, patch: Partial<HotlineOrdersTable>) {
-  const res = await tx.updateTable('hotline_orders').set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+export async function updateOrder(
+  tx: Executor,
+  tenantId: string,
+  id: string,
+  version: number,
+  patch: Partial<HotlineOrdersTable>,
+) {
+  const res = await tx
+    .updateTable('hotline_orders')
+    .set({ ...patch, version: version + 1 })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
@@ -58,10 +93,14 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: OrderFilt
   if (f.status) q = q.where('o.status', '=', f.status);
   if (f.overdueAt) {
     const now = f.overdueAt;
-    q = q.where('o.status', 'in', [...OPEN_STATUSES]).where((eb) => eb.or([
-      eb.and([eb('o.status', '=', 'pending_sign'), eb('o.sign_deadline', '<', now)]),
-      eb('o.due_at', '<', now),
-    ]));
+    q = q
+      .where('o.status', 'in', [...OPEN_STATUSES])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('o.status', '=', 'pending_sign'), eb('o.sign_deadline', '<', now)]),
+          eb('o.due_at', '<', now),
+        ]),
+      );
   }
   if (f.q) {
     // pg_trgm serves 3+ characters on PostgreSQL; on SQLite a LIKE over the tenant's orders (hundreds a year).
@@ -71,27 +110,58 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: OrderFilt
   return q;
 }
 
-export async function listOrders(db: Executor, dialect: Dialect, tenantId: string, f: OrderFilter, w: { limit: number; offset: number; sort: string; order: 'asc' | 'desc' }) {
+export async function listOrders(
+  db: Executor,
+  dialect: Dialect,
+  tenantId: string,
+  f: OrderFilter,
+  w: { limit: number; offset: number; sort: string; order: 'asc' | 'desc' },
+) {
   const q = filtered(db, dialect, tenantId, f);
   const [rows, count] = await Promise.all([
-    q.leftJoin('cases as c', 'c.id', 'o.case_id').selectAll('o').select(['c.case_no', 'c.status as case_status'])
-      .orderBy(`o.${w.sort}` as 'o.received_at', w.order).orderBy('o.id').limit(w.limit).offset(w.offset).execute(),
+    q
+      .leftJoin('cases as c', 'c.id', 'o.case_id')
+      .selectAll('o')
+      .select(['c.case_no', 'c.status as case_status'])
+      .orderBy(`o.${w.sort}` as 'o.received_at', w.order)
+      .orderBy('o.id')
+      .limit(w.limit)
+      .offset(w.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
 
 export async function orderWithCase(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('hotline_orders as o').leftJoin('cases as c', 'c.id', 'o.case_id').selectAll('o')
-    .select(['c.case_no', 'c.status as case_status']).where('o.tenant_id', '=', tenantId).where('o.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('hotline_orders as o')
+    .leftJoin('cases as c', 'c.id', 'o.case_id')
+    .selectAll('o')
+    .select(['c.case_no', 'c.status as case_status'])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function eventsOf(db: Executor, orderId: string) {
-  return db.selectFrom('hotline_events').selectAll().where('order_id', '=', orderId).orderBy('at', 'asc').orderBy('id', 'asc').execute();
+  return db
+    .selectFrom('hotline_events')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('at', 'asc')
+    .orderBy('id', 'asc')
+    .execute();
 }
 
 export async function lastPush(db: Executor, orderId: string) {
-  return db.selectFrom('hotline_pushes').select(['status', 'kind']).where('order_id', '=', orderId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('hotline_pushes')
+    .select(['status', 'kind'])
+    .where('order_id', '=', orderId)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**
@@ -99,10 +169,24 @@ export async function lastPush(db: Executor, orderId: string) {
  * matter names, and its timeline.
  */
 export async function caseForReply(db: Executor, tenantId: string, caseId: string) {
-  return caseRows(db).leftJoin('units as u', 'u.id', 'c.unit_id')
-    .leftJoin('catalog_entries as m', (j) => j.onRef('m.code', '=', 'c.matter_code').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.kind', '=', 'matter'))
-    .select(['c.case_no', 'c.status', 'c.closed_at', 'c.close_type', 'c.filing_condition', 'c.description', 'u.name as unit_name', 'm.name as matter_name'])
-    .where('c.tenant_id', '=', tenantId).where('c.id', '=', caseId).executeTakeFirst();
+  return caseRows(db)
+    .leftJoin('units as u', 'u.id', 'c.unit_id')
+    .leftJoin('catalog_entries as m', (j) =>
+      j.onRef('m.code', '=', 'c.matter_code').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.kind', '=', 'matter'),
+    )
+    .select([
+      'c.case_no',
+      'c.status',
+      'c.closed_at',
+      'c.close_type',
+      'c.filing_condition',
+      'c.description',
+      'u.name as unit_name',
+      'm.name as matter_name',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
 }
 
 export async function caseTimeline(db: Executor, caseId: string) {
@@ -111,15 +195,29 @@ export async function caseTimeline(db: Executor, caseId: string) {
 
 /** Marks open orders past their 签收 deadline (响应超时); one statement, safe to repeat. */
 export async function markSignOverdue(db: Executor, now: string) {
-  const res = await db.updateTable('hotline_orders').set({ sign_overdue: 1 })
-    .where('status', '=', 'pending_sign').where('sign_overdue', '=', 0).where('sign_deadline', '<', now).executeTakeFirst();
+  const res = await db
+    .updateTable('hotline_orders')
+    .set({ sign_overdue: 1 })
+    .where('status', '=', 'pending_sign')
+    .where('sign_overdue', '=', 0)
+    .where('sign_deadline', '<', now)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
 
 export async function sourceByHash(db: Executor, source: string, hash: string) {
-  return db.selectFrom('hotline_sources').select(['tenant_id', 'source']).where('source', '=', source).where('secret_hash', '=', hash).executeTakeFirst();
+  return db
+    .selectFrom('hotline_sources')
+    .select(['tenant_id', 'source'])
+    .where('source', '=', source)
+    .where('secret_hash', '=', hash)
+    .executeTakeFirst();
 }
 
 export async function sourcesOf(db: Executor, tenantId: string) {
-  return db.selectFrom('hotline_sources').select(['source', 'secret_hint', 'updated_at']).where('tenant_id', '=', tenantId).execute();
+  return db
+    .selectFrom('hotline_sources')
+    .select(['source', 'secret_hint', 'updated_at'])
+    .where('tenant_id', '=', tenantId)
+    .execute();
 }

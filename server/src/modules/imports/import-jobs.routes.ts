@@ -14,11 +14,22 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 const localized = (req: FastifyRequest, job: ImportJob): ImportJob => {
   if (!job.error) return job;
   const details = localizeDetails(job.error.details, localeFromHeader(req.headers['accept-language']));
-  return { ...job, error: { ...job.error, message: errorMessage(req, job.error.code, job.error.details), ...(details === undefined ? {} : { details }) } };
+  return {
+    ...job,
+    error: {
+      ...job.error,
+      message: errorMessage(req, job.error.code, job.error.details),
+      ...(details === undefined ? {} : { details }),
+    },
+  };
 };
 
 /** The answer of every import route: 202, the job, and where to follow it. */
-export function acceptImport(req: FastifyRequest, reply: FastifyReply, submitted: { job: ImportJob; replayed: boolean }) {
+export function acceptImport(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  submitted: { job: ImportJob; replayed: boolean },
+) {
   if (submitted.replayed) reply.header('idempotent-replayed', 'true');
   return reply.status(202).header('location', `/api/imports/${submitted.job.id}`).send(localized(req, submitted.job));
 }
@@ -27,15 +38,33 @@ export function acceptImport(req: FastifyRequest, reply: FastifyReply, submitted
 export function registerImportRoutes(app: FastifyInstance, jobs: ImportJobs): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['imports'];
-  r.get('/api/imports', {
-    config: { permission: 'org.read' },
-    schema: { tags, summary: 'Import jobs of the kinds the user may import, newest first', querystring: ImportJobQuery, response: { 200: PageOf(ImportJob), ...errors } },
-  }, async (req) => {
-    const page = await jobs.list(actorOf(req), req.query);
-    return { ...page, items: page.items.map((j) => localized(req, j)) };
-  });
-  r.get('/api/imports/:id', {
-    config: { permission: 'org.read' },
-    schema: { tags, summary: 'One import job: status, progress, then the result or the row/field errors', params: IdParams, response: { 200: ImportJob, ...errors } },
-  }, async (req) => localized(req, await jobs.get(actorOf(req), req.params.id)));
+  r.get(
+    '/api/imports',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags,
+        summary: 'Import jobs of the kinds the user may import, newest first',
+        querystring: ImportJobQuery,
+        response: { 200: PageOf(ImportJob), ...errors },
+      },
+    },
+    async (req) => {
+      const page = await jobs.list(actorOf(req), req.query);
+      return { ...page, items: page.items.map((j) => localized(req, j)) };
+    },
+  );
+  r.get(
+    '/api/imports/:id',
+    {
+      config: { permission: 'org.read' },
+      schema: {
+        tags,
+        summary: 'One import job: status, progress, then the result or the row/field errors',
+        params: IdParams,
+        response: { 200: ImportJob, ...errors },
+      },
+    },
+    async (req) => localized(req, await jobs.get(actorOf(req), req.params.id)),
+  );
 }

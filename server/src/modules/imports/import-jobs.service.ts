@@ -25,11 +25,19 @@ const KEEP_FINISHED_MS = 90 * 86_400_000;
  * Import jobs (docs/imports.md): every import is stored and answered 202 at once, then parsed, checked and written
  * off the request by a runner that reports progress; the sweep (a scheduled job) takes up jobs whose runner died.
  */
-export function createImportJobs(database: Database, clock: Clock, users: Pick<RunnerDeps, 'actorFor'>, limits: SheetLimits = DEFAULT_SHEET_LIMITS) {
+export function createImportJobs(
+  database: Database,
+  clock: Clock,
+  users: Pick<RunnerDeps, 'actorFor'>,
+  limits: SheetLimits = DEFAULT_SHEET_LIMITS,
+) {
   const { db } = database;
   const runners = new Map<ImportKind, ImportRunner>();
   let logger: Pick<FastifyBaseLogger, 'warn' | 'error'> | null = null;
-  const deps: RunnerDeps = { actorFor: users.actorFor, log: (level, details, message) => logger?.[level](details, message) };
+  const deps: RunnerDeps = {
+    actorFor: users.actorFor,
+    log: (level, details, message) => logger?.[level](details, message),
+  };
   const runner = createImportRunner(database, clock, runners, deps);
   const inFlight = new Set<Promise<unknown>>();
 
@@ -82,7 +90,12 @@ export function createImportJobs(database: Database, clock: Clock, users: Pick<R
      * Stores the upload as a queued job and starts it. With an Idempotency-Key, the same request again answers the
      * first job (replayed) and a different request under the key is a 422.
      */
-    async submit(actor: Actor, kind: ImportKind, upload: ImportUpload, key: string | null): Promise<{ job: ImportJob; replayed: boolean }> {
+    async submit(
+      actor: Actor,
+      kind: ImportKind,
+      upload: ImportUpload,
+      key: string | null,
+    ): Promise<{ job: ImportJob; replayed: boolean }> {
       requirePermission(actor, IMPORT_KIND_PERMISSION[kind]);
       refuseDeclaredBomb(upload.bytes, limits);
       const requestHash = requestFingerprint({ kind, params: upload.params, bytes: upload.bytes });
@@ -98,10 +111,28 @@ export function createImportJobs(database: Database, clock: Clock, users: Pick<R
       const id = newId();
       try {
         await repo.insertJob(db, {
-          id, tenant_id: actor.tenantId, kind, created_by: actor.userId, status: 'queued', params: JSON.stringify(upload.params),
-          payload: upload.bytes.toString('base64'), payload_bytes: upload.bytes.length, rows_done: 0, rows_total: null, result: null,
-          error_code: null, error_status: null, error_details: null, attempts: 0, lease_owner: null, lease_until: null,
-          idempotency_key: key, request_hash: requestHash, created_at: clock.now().toISOString(), started_at: null, finished_at: null,
+          id,
+          tenant_id: actor.tenantId,
+          kind,
+          created_by: actor.userId,
+          status: 'queued',
+          params: JSON.stringify(upload.params),
+          payload: upload.bytes.toString('base64'),
+          payload_bytes: upload.bytes.length,
+          rows_done: 0,
+          rows_total: null,
+          result: null,
+          error_code: null,
+          error_status: null,
+          error_details: null,
+          attempts: 0,
+          lease_owner: null,
+          lease_until: null,
+          idempotency_key: key,
+          request_hash: requestHash,
+          created_at: clock.now().toISOString(),
+          started_at: null,
+          finished_at: null,
         });
       } catch (err) {
         // The same key sent twice at once: the second answers the first's job.
@@ -122,7 +153,12 @@ export function createImportJobs(database: Database, clock: Clock, users: Pick<R
       const allowed = IMPORT_KINDS.filter((k) => can(actor, IMPORT_KIND_PERMISSION[k]));
       const kinds = query.kind ? allowed.filter((k) => k === query.kind) : allowed;
       const { limit, offset } = pageWindow(query.page, query.pageSize);
-      const { rows, total } = await repo.listJobs(db, actor.tenantId, { kinds, status: query.status }, { limit, offset });
+      const { rows, total } = await repo.listJobs(
+        db,
+        actor.tenantId,
+        { kinds, status: query.status },
+        { limit, offset },
+      );
       return { items: rows.map(jobView), total, page: query.page ?? 1, pageSize: limit };
     },
 

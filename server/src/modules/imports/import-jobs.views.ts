@@ -14,7 +14,14 @@ export function jobView(r: JobRow): ImportJob {
     fileBytes: r.payload_bytes,
     progress: { rowsDone: r.rows_done, rowsTotal: r.rows_total },
     result: json(r.result),
-    error: r.error_code === null ? null : { code: r.error_code, status: r.error_status ?? 500, ...(r.error_details === null ? {} : { details: restoredDetails(json(r.error_details)) }) },
+    error:
+      r.error_code === null
+        ? null
+        : {
+            code: r.error_code,
+            status: r.error_status ?? 500,
+            ...(r.error_details === null ? {} : { details: restoredDetails(json(r.error_details)) }),
+          },
     createdBy: r.created_by,
     createdAt: r.created_at,
     startedAt: r.started_at,

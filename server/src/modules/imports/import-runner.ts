@@ -40,13 +40,27 @@ const PROGRESS_ROWS = 1_000;
 /** A job whose runner died this many times is failed rather than tried again. */
 export const MAX_ATTEMPTS = 3;
 
-export function createImportRunner(database: Database, clock: Clock, runners: ReadonlyMap<ImportKind, ImportRunner>, deps: RunnerDeps) {
+export function createImportRunner(
+  database: Database,
+  clock: Clock,
+  runners: ReadonlyMap<ImportKind, ImportRunner>,
+  deps: RunnerDeps,
+) {
   const { db } = database;
   const owner = newId();
   const leaseUntil = () => new Date(clock.now().getTime() + LEASE_MS).toISOString();
 
-  async function outcomeOf(id: string, kind: ImportKind, tenantId: string, userId: string, params: string, payload: string | null, attempts: number,
-    progress: { rowsDone: number; rowsTotal: number | null }, onRows: () => void): Promise<{ result: unknown } | { error: AppError }> {
+  async function outcomeOf(
+    id: string,
+    kind: ImportKind,
+    tenantId: string,
+    userId: string,
+    params: string,
+    payload: string | null,
+    attempts: number,
+    progress: { rowsDone: number; rowsTotal: number | null },
+    onRows: () => void,
+  ): Promise<{ result: unknown } | { error: AppError }> {
     if (attempts > MAX_ATTEMPTS) return { error: importErrors.abandoned(attempts - 1) };
     const actor = await deps.actorFor(tenantId, userId, `import:${id}`);
     if (!actor) return { error: importErrors.userGone() };
@@ -79,7 +93,9 @@ export function createImportRunner(database: Database, clock: Clock, runners: Re
     let reported = 0;
     const renew = () => {
       reported = progress.rowsDone;
-      beat = beat.then(() => repo.heartbeat(db, id, owner, { ...progress }, leaseUntil())).catch((err: unknown) => deps.log('warn', { err, importJob: id }, 'import job heartbeat failed'));
+      beat = beat
+        .then(() => repo.heartbeat(db, id, owner, { ...progress }, leaseUntil()))
+        .catch((err: unknown) => deps.log('warn', { err, importJob: id }, 'import job heartbeat failed'));
     };
     const timer = setInterval(renew, HEARTBEAT_MS);
     const onRows = () => {
@@ -87,23 +103,50 @@ export function createImportRunner(database: Database, clock: Clock, runners: Re
     };
     let outcome;
     try {
-      outcome = await outcomeOf(id, job.kind as ImportKind, job.tenant_id, job.created_by, job.params, job.payload, job.attempts, progress, onRows);
+      outcome = await outcomeOf(
+        id,
+        job.kind as ImportKind,
+        job.tenant_id,
+        job.created_by,
+        job.params,
+        job.payload,
+        job.attempts,
+        progress,
+        onRows,
+      );
     } finally {
       clearInterval(timer);
       await beat;
     }
     const rowsTotal = progress.rowsTotal ?? progress.rowsDone;
     const finishedAt = clock.now().toISOString();
-    await repo.finish(db, id, owner, 'error' in outcome
-      ? {
-        status: 'failed', result: null, error_code: outcome.error.code, error_status: outcome.error.status,
-        error_details: outcome.error.details === undefined ? null : JSON.stringify(storableDetails(outcome.error.details)),
-        rows_done: progress.rowsDone, rows_total: progress.rowsTotal, finished_at: finishedAt,
-      }
-      : {
-        status: 'succeeded', result: JSON.stringify(outcome.result ?? null), error_code: null, error_status: null, error_details: null,
-        rows_done: rowsTotal, rows_total: rowsTotal, finished_at: finishedAt,
-      });
+    await repo.finish(
+      db,
+      id,
+      owner,
+      'error' in outcome
+        ? {
+            status: 'failed',
+            result: null,
+            error_code: outcome.error.code,
+            error_status: outcome.error.status,
+            error_details:
+              outcome.error.details === undefined ? null : JSON.stringify(storableDetails(outcome.error.details)),
+            rows_done: progress.rowsDone,
+            rows_total: progress.rowsTotal,
+            finished_at: finishedAt,
+          }
+        : {
+            status: 'succeeded',
+            result: JSON.stringify(outcome.result ?? null),
+            error_code: null,
+            error_status: null,
+            error_details: null,
+            rows_done: rowsTotal,
+            rows_total: rowsTotal,
+            finished_at: finishedAt,
+          },
+    );
     return true;
   }
 

@@ -16,7 +16,14 @@ let tenantId: string;
 const ids = { P1: '', P2: '', P3: '' };
 const api = (who: string) => as(ctx.app, s[who] ?? null);
 const citizen = (description: string, channel: 'public' | 'hotline' = 'public') => ({
-  channel, matterCode: '09006', description, lng: 114.975, lat: 30.1, reporterName: '张三', reporterPhone: '13912345678', source: channel === 'public' ? '市民随手拍' : '12345热线',
+  channel,
+  matterCode: '09006',
+  description,
+  lng: 114.975,
+  lat: 30.1,
+  reporterName: '张三',
+  reporterPhone: '13912345678',
+  source: channel === 'public' ? '市民随手拍' : '12345热线',
 });
 const tenantKpi = async () => {
   const res = await api('leader').get('/api/kpi?period=month&at=2024-03&subject=tenant');
@@ -53,12 +60,35 @@ afterAll(async () => ctx?.close());
 describe('public reports, satisfaction and reopening in the KPIs', () => {
   it('counts public reports, verification, 漏报 and 满意率 by hand', async () => {
     const t = await tenantKpi();
-    expect({ reported: t.counts.reported, publicReported: t.counts.publicReported, verifySent: t.counts.verifySent, needVerify: t.counts.needVerify, verifiedOnTime: t.counts.verifiedOnTime, filed: t.counts.filed, missed: t.counts.missed, rated: t.counts.rated, satisfied: t.counts.satisfied, closed: t.counts.closed })
-      .toEqual({ reported: 3, publicReported: 3, verifySent: 1, needVerify: 1, verifiedOnTime: 1, filed: 2, missed: 2, rated: 2, satisfied: 1, closed: 2 });
+    expect({
+      reported: t.counts.reported,
+      publicReported: t.counts.publicReported,
+      verifySent: t.counts.verifySent,
+      needVerify: t.counts.needVerify,
+      verifiedOnTime: t.counts.verifiedOnTime,
+      filed: t.counts.filed,
+      missed: t.counts.missed,
+      rated: t.counts.rated,
+      satisfied: t.counts.satisfied,
+      closed: t.counts.closed,
+    }).toEqual({
+      reported: 3,
+      publicReported: 3,
+      verifySent: 1,
+      needVerify: 1,
+      verifiedOnTime: 1,
+      filed: 2,
+      missed: 2,
+      rated: 2,
+      satisfied: 1,
+      closed: 2,
+    });
     expect(t.indicators.satisfactionRate.value).toBe(50);
     expect(t.indicators.missedReportRate.value).toBe(100);
     expect(t.indicators.onTimeVerifyRate.value).toBe(100);
-    const satisfied = (await api('leader').get('/api/kpi/drill?period=month&at=2024-03&subject=tenant&counter=satisfied')).json();
+    const satisfied = (
+      await api('leader').get('/api/kpi/drill?period=month&at=2024-03&subject=tenant&counter=satisfied')
+    ).json();
     expect(satisfied.items.map((i: { id: string }) => i.id)).toEqual([ids.P1]);
   });
 

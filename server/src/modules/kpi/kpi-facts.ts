@@ -1,4 +1,10 @@
-import { KPI_COUNTERS, REPORT_DAY_COUNTERS, zeroCounts, type KpiCounter, type KpiCounts } from '../../../../common/domain/kpi.ts';
+import {
+  KPI_COUNTERS,
+  REPORT_DAY_COUNTERS,
+  zeroCounts,
+  type KpiCounter,
+  type KpiCounts,
+} from '../../../../common/domain/kpi.ts';
 
 /**
  * What one case contributes to the assessment (pure; docs/standards.md, "KPI indicators", one line each below).
@@ -8,16 +14,49 @@ import { KPI_COUNTERS, REPORT_DAY_COUNTERS, zeroCounts, type KpiCounter, type Kp
  * Posts come from the timeline actors: the last actor of each step when a step repeats (rework, re-dispatch).
  */
 export interface FactCase {
-  id: string; tenant_id: string; status: string; channel: string; matter_code: string;
-  street_id: string | null; community_id: string | null; grid_code: string | null; unit_id: string | null;
-  reporter_id: string | null; task_user_id: string | null; step_warned: string | null; overdue: number;
-  extension_count: number; suspension_count: number; rework_count: number; return_count: number; escalation_count: number;
-  self_handled: number; close_type: string | null; reported_at: string; filed_at: string | null;
-  satisfaction?: string | null; reopen_count?: number;
+  id: string;
+  tenant_id: string;
+  status: string;
+  channel: string;
+  matter_code: string;
+  street_id: string | null;
+  community_id: string | null;
+  grid_code: string | null;
+  unit_id: string | null;
+  reporter_id: string | null;
+  task_user_id: string | null;
+  step_warned: string | null;
+  overdue: number;
+  extension_count: number;
+  suspension_count: number;
+  rework_count: number;
+  return_count: number;
+  escalation_count: number;
+  self_handled: number;
+  close_type: string | null;
+  reported_at: string;
+  filed_at: string | null;
+  satisfaction?: string | null;
+  reopen_count?: number;
 }
-export interface FactEvent { action: string; actor_id: string | null; at: string; from_status: string | null; to_status: string | null }
+export interface FactEvent {
+  action: string;
+  actor_id: string | null;
+  at: string;
+  from_status: string | null;
+  to_status: string | null;
+}
 
-export const USER_ROLES = ['reporter', 'acceptor', 'verifier', 'filer', 'dispatcher', 'checkSender', 'checker', 'closer'] as const;
+export const USER_ROLES = [
+  'reporter',
+  'acceptor',
+  'verifier',
+  'filer',
+  'dispatcher',
+  'checkSender',
+  'checker',
+  'closer',
+] as const;
 export type FactUserRole = (typeof USER_ROLES)[number];
 
 export interface Fact {
@@ -25,8 +64,12 @@ export interface Fact {
   tenantId: string;
   reportDay: string;
   filedDay: string | null;
-  streetId: string | null; communityId: string | null; gridCode: string | null; unitId: string | null;
-  channel: string; majorCode: string;
+  streetId: string | null;
+  communityId: string | null;
+  gridCode: string | null;
+  unitId: string | null;
+  channel: string;
+  majorCode: string;
   users: Record<FactUserRole, string | null>;
   counts: KpiCounts;
 }
@@ -46,7 +89,13 @@ export const USER_COUNTERS: Record<FactUserRole, readonly KpiCounter[]> = {
 const PUBLIC_CHANNELS = ['public', 'hotline', 'petition'];
 const HOUR = 3_600_000;
 
-export function computeFact(c: FactCase, events: readonly FactEvent[], redByStatus: ReadonlyMap<string, number>, majorCode: string, localDay: (iso: string) => string): Fact {
+export function computeFact(
+  c: FactCase,
+  events: readonly FactEvent[],
+  redByStatus: ReadonlyMap<string, number>,
+  majorCode: string,
+  localDay: (iso: string) => string,
+): Fact {
   const n = zeroCounts();
   const red = (status: string) => redByStatus.get(status) ?? 0;
   // one pass over the timeline: how often each action happened and its last occurrence
@@ -70,52 +119,57 @@ export function computeFact(c: FactCase, events: readonly FactEvent[], redByStat
   const dispatchedOnce = count('dispatch') > 0;
 
   // — report day —
-  n.reported = 1;                                                        // 上报数
-  n.inspectorReported = c.channel === 'inspector' ? 1 : 0;               // 监督员上报数
-  n.validReported = filed ? 1 : 0;                                       // 有效上报数: 上报数中经审核立案的
-  n.publicReported = PUBLIC_CHANNELS.includes(c.channel) ? 1 : 0;        // 公众举报数
-  n.selfHandled = c.self_handled ? 1 : 0;                                // 自行处置数
-  n.voided = c.status === 'voided' ? 1 : 0;                              // 作废数
-  n.escalated = c.escalation_count > 0 ? 1 : 0;                          // 督办数
-  const acceptEvent = events.find((e) => e.action === 'accept' || e.action === 'send_verify' || (e.action === 'void' && e.from_status === 'reported')) ?? null;
-  n.accepted = acceptEvent ? 1 : 0;                                      // 受理数
-  n.verifySent = count('send_verify') > 0 ? 1 : 0;                       // 应发核实数
-  n.verifySentOnTime = n.verifySent && red('reported') === 0 ? 1 : 0;    // 按时发核实数
-  const verifyEvent = last('verify') ?? events.find((e) => e.action === 'void' && e.from_status === 'verifying') ?? null;
-  n.needVerify = verifyEvent ? 1 : openLate('verifying');                // 应核实数
-  n.verifiedOnTime = verifyEvent && red('verifying') === 0 ? 1 : 0;      // 按时核实数
+  n.reported = 1; // 上报数
+  n.inspectorReported = c.channel === 'inspector' ? 1 : 0; // 监督员上报数
+  n.validReported = filed ? 1 : 0; // 有效上报数: 上报数中经审核立案的
+  n.publicReported = PUBLIC_CHANNELS.includes(c.channel) ? 1 : 0; // 公众举报数
+  n.selfHandled = c.self_handled ? 1 : 0; // 自行处置数
+  n.voided = c.status === 'voided' ? 1 : 0; // 作废数
+  n.escalated = c.escalation_count > 0 ? 1 : 0; // 督办数
+  const acceptEvent =
+    events.find(
+      (e) =>
+        e.action === 'accept' || e.action === 'send_verify' || (e.action === 'void' && e.from_status === 'reported'),
+    ) ?? null;
+  n.accepted = acceptEvent ? 1 : 0; // 受理数
+  n.verifySent = count('send_verify') > 0 ? 1 : 0; // 应发核实数
+  n.verifySentOnTime = n.verifySent && red('reported') === 0 ? 1 : 0; // 按时发核实数
+  const verifyEvent =
+    last('verify') ?? events.find((e) => e.action === 'void' && e.from_status === 'verifying') ?? null;
+  n.needVerify = verifyEvent ? 1 : openLate('verifying'); // 应核实数
+  n.verifiedOnTime = verifyEvent && red('verifying') === 0 ? 1 : 0; // 按时核实数
 
   // — filing day (立案 cohort) —
   if (filed) {
-    n.filed = 1;                                                         // 立案数
-    n.filedOnTime = red('pending_filing') === 0 ? 1 : 0;                 // 按时立案数
+    n.filed = 1; // 立案数
+    n.filedOnTime = red('pending_filing') === 0 ? 1 : 0; // 按时立案数
     n.filedVoided = c.status === 'voided' || count('reclassify') > 0 ? 1 : 0; // 错误立案: voided or re-classified after filing
-    n.missed = PUBLIC_CHANNELS.includes(c.channel) ? 1 : 0;              // 漏报数 = 核实属实的公众举报
-    n.dispatched = count('dispatch');                                    // 派遣数
-    n.needDispatch = n.dispatched + openLate('pending_dispatch');        // 应派遣数
+    n.missed = PUBLIC_CHANNELS.includes(c.channel) ? 1 : 0; // 漏报数 = 核实属实的公众举报
+    n.dispatched = count('dispatch'); // 派遣数
+    n.needDispatch = n.dispatched + openLate('pending_dispatch'); // 应派遣数
     n.dispatchedOnTime = Math.max(0, n.dispatched - (red('pending_dispatch') - openLate('pending_dispatch'))); // 按时派遣数
-    n.returned = c.return_count;                                         // 回退数
+    n.returned = c.return_count; // 回退数
     const reportBacks = events.filter((e) => e.action === 'report_back');
-    n.handled = reportBacks.length > 0 ? 1 : 0;                          // 处置数
+    n.handled = reportBacks.length > 0 ? 1 : 0; // 处置数
     n.needHandle = dispatchedOnce ? (n.handled || (c.status === 'handling' && c.overdue === 1) ? 1 : 0) : 0; // 应处置数
-    n.handledOnTime = n.handled && c.overdue === 0 ? 1 : 0;              // 按期处置数
-    n.overdue = dispatchedOnce && c.overdue === 1 ? 1 : 0;               // 超期数
-    n.extended = c.extension_count > 0 ? 1 : 0;                          // 延期数
-    n.suspended = c.suspension_count > 0 ? 1 : 0;                        // 挂账数
-    n.suspendedOpen = c.status === 'suspended' ? 1 : 0;                  // 缓办 (still suspended)
-    n.reworked = c.rework_count > 0 ? 1 : 0;                             // 返工数
-    n.checkSent = count('send_check');                                   // 应发核查数
+    n.handledOnTime = n.handled && c.overdue === 0 ? 1 : 0; // 按期处置数
+    n.overdue = dispatchedOnce && c.overdue === 1 ? 1 : 0; // 超期数
+    n.extended = c.extension_count > 0 ? 1 : 0; // 延期数
+    n.suspended = c.suspension_count > 0 ? 1 : 0; // 挂账数
+    n.suspendedOpen = c.status === 'suspended' ? 1 : 0; // 缓办 (still suspended)
+    n.reworked = c.rework_count > 0 ? 1 : 0; // 返工数
+    n.checkSent = count('send_check'); // 应发核查数
     n.checkSentOnTime = Math.max(0, n.checkSent - (red('reported_back') - openLate('reported_back'))); // 按时发核查数
     const checks = count('check_pass', 'check_fail');
-    n.needCheck = checks + openLate('checking');                         // 应核查数
+    n.needCheck = checks + openLate('checking'); // 应核查数
     n.checkedOnTime = Math.max(0, checks - (red('checking') - openLate('checking'))); // 按时核查数
     const closed = c.status === 'closed';
-    n.closed = closed ? 1 : 0;                                           // 结案数
-    n.needClose = closed || c.overdue === 1 ? 1 : 0;                     // 应结案数: closed, or overdue and open
+    n.closed = closed ? 1 : 0; // 结案数
+    n.needClose = closed || c.overdue === 1 ? 1 : 0; // 应结案数: closed, or overdue and open
     n.closedOnTime = closed && c.overdue === 0 && c.close_type !== 'overdue' ? 1 : 0; // 按期结案数
-    n.closeSteps = count('close') > 0 && closed ? 1 : 0;                 // 值班长 结案
+    n.closeSteps = count('close') > 0 && closed ? 1 : 0; // 值班长 结案
     n.closeStepsOnTime = n.closeSteps && red('pending_close') === 0 ? 1 : 0;
-    n.rated = c.satisfaction ? 1 : 0;                                    // 回访数
+    n.rated = c.satisfaction ? 1 : 0; // 回访数
     n.satisfied = c.satisfaction === 'satisfied' || c.satisfaction === 'basically_satisfied' ? 1 : 0; // 满意数
     n.reopened = (c.reopen_count ?? 0) > 0 ? 1 : 0;
     const firstDispatch = events.find((e) => e.action === 'dispatch');
@@ -129,8 +183,16 @@ export function computeFact(c: FactCase, events: readonly FactEvent[], redByStat
   const actor = (e: FactEvent | null) => e?.actor_id ?? null;
   const internal = ['inspector', 'operator', 'leader'].includes(c.channel);
   return {
-    caseId: c.id, tenantId: c.tenant_id, reportDay: localDay(c.reported_at), filedDay: filed ? localDay(c.filed_at as string) : null,
-    streetId: c.street_id, communityId: c.community_id, gridCode: c.grid_code, unitId: c.unit_id, channel: c.channel, majorCode,
+    caseId: c.id,
+    tenantId: c.tenant_id,
+    reportDay: localDay(c.reported_at),
+    filedDay: filed ? localDay(c.filed_at as string) : null,
+    streetId: c.street_id,
+    communityId: c.community_id,
+    gridCode: c.grid_code,
+    unitId: c.unit_id,
+    channel: c.channel,
+    majorCode,
     users: {
       reporter: internal ? c.reporter_id : null,
       acceptor: actor(acceptEvent),
@@ -166,7 +228,13 @@ export function contributions(f: Fact): Contributions {
   const reportSide = REPORT_DAY_COUNTERS;
   const filedSide = KPI_COUNTERS.filter((k) => !REPORT_DAY_COUNTERS.includes(k));
   const entities: [string, string | null][] = [
-    ['all', ''], ['street', f.streetId], ['community', f.communityId], ['grid', f.gridCode], ['unit', f.unitId], ['channel', f.channel], ['major', f.majorCode],
+    ['all', ''],
+    ['street', f.streetId],
+    ['community', f.communityId],
+    ['grid', f.gridCode],
+    ['unit', f.unitId],
+    ['channel', f.channel],
+    ['major', f.majorCode],
   ];
   for (const [dim, id] of entities) {
     add(dim, id, f.reportDay, reportSide);
@@ -174,14 +242,28 @@ export function contributions(f: Fact): Contributions {
   }
   for (const role of USER_ROLES) {
     const counters = USER_COUNTERS[role];
-    add('user', f.users[role], f.reportDay, counters.filter((k) => reportSide.includes(k)));
-    add('user', f.users[role], f.filedDay, counters.filter((k) => !reportSide.includes(k)));
+    add(
+      'user',
+      f.users[role],
+      f.reportDay,
+      counters.filter((k) => reportSide.includes(k)),
+    );
+    add(
+      'user',
+      f.users[role],
+      f.filedDay,
+      counters.filter((k) => !reportSide.includes(k)),
+    );
   }
   return out;
 }
 
 /** new − old, per key and counter, zeros left out. */
-export function diffContributions(oldC: Contributions, newC: Contributions, into: Contributions = new Map()): Contributions {
+export function diffContributions(
+  oldC: Contributions,
+  newC: Contributions,
+  into: Contributions = new Map(),
+): Contributions {
   const bump = (key: string, k: KpiCounter, v: number) => {
     if (v === 0) return;
     const acc = into.get(key) ?? {};

@@ -2,7 +2,18 @@ import { sql } from 'kysely';
 import { KPI_COUNTERS, zeroCounts, type KpiCounter } from '../../../../common/domain/kpi.ts';
 import type { KpiCaseFactsTable } from '../../db/schema-kpi.ts';
 import type { Database, Executor } from '../../platform/db.ts';
-import { computeFact, contributions, diffContributions, parseContributionKey, pruned, USER_ROLES, type Contributions, type Fact, type FactCase, type FactEvent } from './kpi-facts.ts';
+import {
+  computeFact,
+  contributions,
+  diffContributions,
+  parseContributionKey,
+  pruned,
+  USER_ROLES,
+  type Contributions,
+  type Fact,
+  type FactCase,
+  type FactEvent,
+} from './kpi-facts.ts';
 import { caseFactInputs } from '../cases/index.ts';
 import { tenantColumns } from '../org/index.ts';
 import { catalogLookups } from '../catalog/index.ts';
@@ -21,12 +32,29 @@ const COLS = KPI_COUNTERS.map(col);
 const ONLINE_BATCH = 100;
 export const CATCH_UP_BATCH = 1000;
 
-const FACT_USER_COLS = { reporter: 'reporter_id', acceptor: 'acceptor_id', verifier: 'verifier_id', filer: 'filer_id', dispatcher: 'dispatcher_id', checkSender: 'check_sender_id', checker: 'checker_id', closer: 'closer_id' } as const;
+const FACT_USER_COLS = {
+  reporter: 'reporter_id',
+  acceptor: 'acceptor_id',
+  verifier: 'verifier_id',
+  filer: 'filer_id',
+  dispatcher: 'dispatcher_id',
+  checkSender: 'check_sender_id',
+  checker: 'checker_id',
+  closer: 'closer_id',
+} as const;
 
 function factToRow(f: Fact): KpiCaseFactsTable {
   const row: Record<string, unknown> = {
-    case_id: f.caseId, tenant_id: f.tenantId, report_day: f.reportDay, filed_day: f.filedDay, street_id: f.streetId,
-    community_id: f.communityId, grid_code: f.gridCode, unit_id: f.unitId, channel: f.channel, major_code: f.majorCode,
+    case_id: f.caseId,
+    tenant_id: f.tenantId,
+    report_day: f.reportDay,
+    filed_day: f.filedDay,
+    street_id: f.streetId,
+    community_id: f.communityId,
+    grid_code: f.gridCode,
+    unit_id: f.unitId,
+    channel: f.channel,
+    major_code: f.majorCode,
   };
   for (const role of USER_ROLES) row[FACT_USER_COLS[role]] = f.users[role];
   for (const k of KPI_COUNTERS) row[col(k)] = f.counts[k];
@@ -37,10 +65,22 @@ function rowToFact(r: KpiCaseFactsTable): Fact {
   const raw = r as unknown as Record<string, unknown>;
   const counts = zeroCounts();
   for (const k of KPI_COUNTERS) counts[k] = Number(raw[col(k)] ?? 0);
-  const users = Object.fromEntries(USER_ROLES.map((role) => [role, (raw[FACT_USER_COLS[role]] as string | null) ?? null])) as Fact['users'];
+  const users = Object.fromEntries(
+    USER_ROLES.map((role) => [role, (raw[FACT_USER_COLS[role]] as string | null) ?? null]),
+  ) as Fact['users'];
   return {
-    caseId: r.case_id, tenantId: r.tenant_id, reportDay: r.report_day, filedDay: r.filed_day, streetId: r.street_id, communityId: r.community_id,
-    gridCode: r.grid_code, unitId: r.unit_id, channel: r.channel, majorCode: r.major_code, users, counts,
+    caseId: r.case_id,
+    tenantId: r.tenant_id,
+    reportDay: r.report_day,
+    filedDay: r.filed_day,
+    streetId: r.street_id,
+    communityId: r.community_id,
+    gridCode: r.grid_code,
+    unitId: r.unit_id,
+    channel: r.channel,
+    majorCode: r.major_code,
+    users,
+    counts,
   };
 }
 
@@ -53,7 +93,12 @@ export function createRollup(database: Database) {
     let f = zones.get(tenantId);
     if (!f) {
       const t = await tenantColumns(db, tenantId, ['timezone']);
-      f = new Intl.DateTimeFormat('en-CA', { timeZone: t?.timezone || 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+      f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: t?.timezone || 'Asia/Shanghai',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
       zones.set(tenantId, f);
     }
     const fmt = f;
@@ -79,13 +124,20 @@ export function createRollup(database: Database) {
         return sql`(${sql.join([tenantId, dim, day, dimId, ...KPI_COUNTERS.map((k) => acc[k] ?? 0)])})`;
       });
       await sql`insert into kpi_daily (tenant_id, dim, day, dim_id, ${sql.raw(COLS.join(', '))}) values ${sql.join(rows)}
-        on conflict (tenant_id, dim, day, dim_id) do update set ${sql.raw(COLS.map((c) => `${c} = kpi_daily.${c} + excluded.${c}`).join(', '))}`.execute(tx);
+        on conflict (tenant_id, dim, day, dim_id) do update set ${sql.raw(COLS.map((c) => `${c} = kpi_daily.${c} + excluded.${c}`).join(', '))}`.execute(
+        tx,
+      );
     }
   }
 
   /** Drains one batch of one tenant's queue; returns how many cases were recomputed. */
   async function drainBatch(tenantId: string, size: number): Promise<number> {
-    const queued = await db.selectFrom('kpi_dirty').select(['case_id', 'mark']).where('tenant_id', '=', tenantId).limit(size).execute();
+    const queued = await db
+      .selectFrom('kpi_dirty')
+      .select(['case_id', 'mark'])
+      .where('tenant_id', '=', tenantId)
+      .limit(size)
+      .execute();
     if (!queued.length) return 0;
     // Lookups through the pool before the transaction (SQLite has one connection).
     const localDay = await dayFormatter(tenantId);
@@ -94,7 +146,11 @@ export function createRollup(database: Database) {
       const claimed: string[] = [];
       for (let i = 0; i < queued.length; i += 200) {
         const part = queued.slice(i, i + 200);
-        const res = await sql<{ case_id: string }>`delete from kpi_dirty where (case_id, mark) in (values ${sql.join(part.map((q) => sql`(${q.case_id}, ${q.mark})`))}) returning case_id`.execute(tx);
+        const res = await sql<{
+          case_id: string;
+        }>`delete from kpi_dirty where (case_id, mark) in (values ${sql.join(part.map((q) => sql`(${q.case_id}, ${q.mark})`))}) returning case_id`.execute(
+          tx,
+        );
         claimed.push(...res.rows.map((r) => r.case_id));
       }
       if (!claimed.length) return 0;
@@ -105,13 +161,34 @@ export function createRollup(database: Database) {
       const eventsOf = new Map<string, FactEvent[]>();
       for (const e of events) (eventsOf.get(e.case_id) ?? eventsOf.set(e.case_id, []).get(e.case_id))?.push(e);
       const redOf = new Map<string, Map<string, number>>();
-      for (const r of reds) (redOf.get(r.case_id) ?? redOf.set(r.case_id, new Map()).get(r.case_id))?.set(r.status, Number(r.n));
+      for (const r of reds)
+        (redOf.get(r.case_id) ?? redOf.set(r.case_id, new Map()).get(r.case_id))?.set(r.status, Number(r.n));
       const deltas: Contributions = new Map();
       for (const old of olds) diffContributions(contributions(rowToFact(old)), new Map(), deltas);
-      const fresh = cases.map((c) => computeFact(c as FactCase, eventsOf.get(c.id) ?? [], redOf.get(c.id) ?? new Map(), majorOf.get(c.matter_code) ?? c.matter_code.slice(0, 2), localDay));
+      const fresh = cases.map((c) =>
+        computeFact(
+          c as FactCase,
+          eventsOf.get(c.id) ?? [],
+          redOf.get(c.id) ?? new Map(),
+          majorOf.get(c.matter_code) ?? c.matter_code.slice(0, 2),
+          localDay,
+        ),
+      );
       for (const f of fresh) diffContributions(new Map(), contributions(f), deltas);
-      if (olds.length) await tx.deleteFrom('kpi_case_facts').where('case_id', 'in', olds.map((o) => o.case_id)).execute();
-      for (let i = 0; i < fresh.length; i += 200) await tx.insertInto('kpi_case_facts').values(fresh.slice(i, i + 200).map(factToRow)).execute();
+      if (olds.length)
+        await tx
+          .deleteFrom('kpi_case_facts')
+          .where(
+            'case_id',
+            'in',
+            olds.map((o) => o.case_id),
+          )
+          .execute();
+      for (let i = 0; i < fresh.length; i += 200)
+        await tx
+          .insertInto('kpi_case_facts')
+          .values(fresh.slice(i, i + 200).map(factToRow))
+          .execute();
       await applyDeltas(tx, tenantId, pruned(deltas));
       return claimed.length;
     });
@@ -124,7 +201,12 @@ export function createRollup(database: Database) {
       for (;;) {
         const n = await drainBatch(tenantId, batch);
         if (!n) {
-          const left = await db.selectFrom('kpi_dirty').select('case_id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst();
+          const left = await db
+            .selectFrom('kpi_dirty')
+            .select('case_id')
+            .where('tenant_id', '=', tenantId)
+            .limit(1)
+            .executeTakeFirst();
           if (!left) return total;
         }
         total += n;
@@ -145,7 +227,9 @@ export function createRollup(database: Database) {
         await tx.deleteFrom('kpi_daily').where('tenant_id', '=', tenantId).execute();
         await tx.deleteFrom('kpi_case_facts').where('tenant_id', '=', tenantId).execute();
         await tx.deleteFrom('kpi_dirty').where('tenant_id', '=', tenantId).execute();
-        await sql`insert into kpi_dirty (case_id, tenant_id, mark) select id, tenant_id, 'rebuild' from cases where tenant_id = ${tenantId}`.execute(tx);
+        await sql`insert into kpi_dirty (case_id, tenant_id, mark) select id, tenant_id, 'rebuild' from cases where tenant_id = ${tenantId}`.execute(
+          tx,
+        );
       });
       majors.delete(tenantId);
       return this.drain(tenantId, CATCH_UP_BATCH);

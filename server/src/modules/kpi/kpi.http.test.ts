@@ -86,21 +86,50 @@ describe('a hand-made month', () => {
   it('gives the tenant every documented indicator as worked out by hand', async () => {
     const { total } = await kpi('leader', 'period=month&at=2024-03&subject=tenant');
     const c = total.counts;
-    expect({ reported: c.reported, inspectorReported: c.inspectorReported, validReported: c.validReported, voided: c.voided, selfHandled: c.selfHandled, accepted: c.accepted })
-      .toEqual({ reported: 5, inspectorReported: 5, validReported: 4, voided: 1, selfHandled: 1, accepted: 4 });
-    expect({ filed: c.filed, dispatched: c.dispatched, needHandle: c.needHandle, handled: c.handled, overdue: c.overdue, reworked: c.reworked, closed: c.closed, needClose: c.needClose, closedOnTime: c.closedOnTime, checkSent: c.checkSent, needCheck: c.needCheck })
-      .toEqual({ filed: 4, dispatched: 3, needHandle: 3, handled: 2, overdue: 1, reworked: 1, closed: 3, needClose: 4, closedOnTime: 3, checkSent: 3, needCheck: 3 });
+    expect({
+      reported: c.reported,
+      inspectorReported: c.inspectorReported,
+      validReported: c.validReported,
+      voided: c.voided,
+      selfHandled: c.selfHandled,
+      accepted: c.accepted,
+    }).toEqual({ reported: 5, inspectorReported: 5, validReported: 4, voided: 1, selfHandled: 1, accepted: 4 });
+    expect({
+      filed: c.filed,
+      dispatched: c.dispatched,
+      needHandle: c.needHandle,
+      handled: c.handled,
+      overdue: c.overdue,
+      reworked: c.reworked,
+      closed: c.closed,
+      needClose: c.needClose,
+      closedOnTime: c.closedOnTime,
+      checkSent: c.checkSent,
+      needCheck: c.needCheck,
+    }).toEqual({
+      filed: 4,
+      dispatched: 3,
+      needHandle: 3,
+      handled: 2,
+      overdue: 1,
+      reworked: 1,
+      closed: 3,
+      needClose: 4,
+      closedOnTime: 3,
+      checkSent: 3,
+      needCheck: 3,
+    });
     const v = (k: string) => total.indicators[k].value;
-    expect(v('validReportRate')).toBe(80);        // 4 / 5
-    expect(v('closeRate')).toBe(75);              // 3 / 4
-    expect(v('onTimeCloseRate')).toBe(75);        // 3 / 4
-    expect(v('reworkRate')).toBe(25);             // 1 / 4
-    expect(v('handleRate')).toBe(66.67);          // 2 / 3
-    expect(v('overdueRate')).toBe(33.33);         // 1 / 3
-    expect(v('onTimeCheckRate')).toBe(100);       // 3 / 3
-    expect(v('onTimeDispatchRate')).toBe(100);    // 3 / 3
-    expect(v('missedReportRate')).toBe(0);        // 0 public reports / 4 filed
-    expect(v('onTimeVerifyRate')).toBeNull();     // nothing to verify: no data, never NaN
+    expect(v('validReportRate')).toBe(80); // 4 / 5
+    expect(v('closeRate')).toBe(75); // 3 / 4
+    expect(v('onTimeCloseRate')).toBe(75); // 3 / 4
+    expect(v('reworkRate')).toBe(25); // 1 / 4
+    expect(v('handleRate')).toBe(66.67); // 2 / 3
+    expect(v('overdueRate')).toBe(33.33); // 1 / 3
+    expect(v('onTimeCheckRate')).toBe(100); // 3 / 3
+    expect(v('onTimeDispatchRate')).toBe(100); // 3 / 3
+    expect(v('missedReportRate')).toBe(0); // 0 public reports / 4 filed
+    expect(v('onTimeVerifyRate')).toBeNull(); // nothing to verify: no data, never NaN
     expect(v('satisfactionRate')).toBeNull();
     // Region formula (docs/standards.md, "KPI weights"): 100×10 % + 立案数分值 100×20 % + 75×30 % + 75×40 % = 82.5 → B
     expect(total.score).toBe(82.5);
@@ -110,7 +139,7 @@ describe('a hand-made month', () => {
   it('scores the handling unit and every post by hand', async () => {
     const unit = (await kpi('leader', `period=month&at=2024-03&subject=unit&id=${sanitationId}`)).rows[0];
     expect(unit.counts.filed).toBe(3);
-    expect(unit.indicators.closeRate.value).toBe(66.67);        // A, E of A, D, E
+    expect(unit.indicators.closeRate.value).toBe(66.67); // A, E of A, D, E
     expect(unit.indicators.onTimeHandleRate.value).toBe(66.67);
     expect(unit.indicators.reworkRate.value).toBe(33.33);
     // 100×10 % + 66.67×30 % + 66.67×30 % + (100 − 33.33)×30 % = 70.0 → C
@@ -121,14 +150,20 @@ describe('a hand-made month', () => {
     // 有效上报率 80 ×40 + 按时核查率 100 ×20; 漏报率 and 按时核实率 have no data and their weights are rescaled
     expect(inspector.counts.reported).toBe(5);
     expect(inspector.score).toBe(86.67);
-    const dispatcher = (await kpi('leader', 'period=month&at=2024-03&subject=dispatcher')).rows.find((r: { counts: { dispatched: number } }) => r.counts.dispatched > 0);
+    const dispatcher = (await kpi('leader', 'period=month&at=2024-03&subject=dispatcher')).rows.find(
+      (r: { counts: { dispatched: number } }) => r.counts.dispatched > 0,
+    );
     // 派遣数分值 (3 ≤ 300 → 0)×20 + 按时派遣率 100×40 + 准确派遣率 100×40 = 80
     expect(dispatcher.score).toBe(80);
-    const shift = (await kpi('leader', 'period=month&at=2024-03&subject=shiftLeader')).rows.find((r: { counts: { filed: number } }) => r.counts.filed > 0);
+    const shift = (await kpi('leader', 'period=month&at=2024-03&subject=shiftLeader')).rows.find(
+      (r: { counts: { filed: number } }) => r.counts.filed > 0,
+    );
     expect(shift.counts.filed).toBe(3);
     expect(shift.counts.closeSteps).toBe(2);
     expect(shift.score).toBe(100);
-    const operator = (await kpi('leader', 'period=month&at=2024-03&subject=operator')).rows.find((r: { counts: { accepted: number } }) => r.counts.accepted > 0);
+    const operator = (await kpi('leader', 'period=month&at=2024-03&subject=operator')).rows.find(
+      (r: { counts: { accepted: number } }) => r.counts.accepted > 0,
+    );
     // 受理数分值 (4 → 0)×25 + 核查按时派发率 100×35, 核实 none → (0 + 3500) / 60 = 58.33 → D
     expect(operator.counts.accepted).toBe(4);
     expect(operator.score).toBe(58.33);
@@ -136,10 +171,14 @@ describe('a hand-made month', () => {
   });
 
   it('drills down from a number to the cases behind it', async () => {
-    const closed = (await api('leader').get('/api/kpi/drill?period=month&at=2024-03&subject=tenant&counter=closed')).json();
+    const closed = (
+      await api('leader').get('/api/kpi/drill?period=month&at=2024-03&subject=tenant&counter=closed')
+    ).json();
     expect(closed.total).toBe(3);
     expect(closed.items.map((i: { id: string }) => i.id).sort()).toEqual([ids.A, ids.B, ids.E].sort());
-    const overdue = (await api('leader').get(`/api/kpi/drill?period=month&at=2024-03&subject=unit&id=${sanitationId}&counter=overdue`)).json();
+    const overdue = (
+      await api('leader').get(`/api/kpi/drill?period=month&at=2024-03&subject=unit&id=${sanitationId}&counter=overdue`)
+    ).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([ids.D]);
     const list = (await api('leader').get('/api/kpi/lists/overdue')).json();
     expect(list.items.map((i: { id: string }) => i.id)).toEqual([ids.D]);
@@ -147,13 +186,19 @@ describe('a hand-made month', () => {
 
   it('matches a recomputation of the month from the raw rows, and a full rebuild', async () => {
     const { db } = ctx.database;
-    const tenantId = (await db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow()).id;
+    const tenantId = (
+      await db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow()
+    ).id;
     // Raw rows: March 2024 local (+08) is [2024-02-29T16:00Z, 2024-03-31T16:00Z).
     const raw = await db.selectFrom('cases').selectAll().where('tenant_id', '=', tenantId).execute();
-    const inMarch = (iso: string | null) => !!iso && iso >= '2024-02-29T16:00:00.000Z' && iso < '2024-03-31T16:00:00.000Z';
+    const inMarch = (iso: string | null) =>
+      !!iso && iso >= '2024-02-29T16:00:00.000Z' && iso < '2024-03-31T16:00:00.000Z';
     const units = (await kpi('leader', 'period=month&at=2024-03&subject=unit')).rows;
     const streets = (await kpi('leader', 'period=month&at=2024-03&subject=street')).rows;
-    for (const [rows, key] of [[units, 'unit_id'], [streets, 'street_id']] as const) {
+    for (const [rows, key] of [
+      [units, 'unit_id'],
+      [streets, 'street_id'],
+    ] as const) {
       for (const row of rows) {
         const mine = raw.filter((c) => c[key] === row.id);
         const filed = mine.filter((c) => inMarch(c.filed_at));
@@ -172,7 +217,11 @@ describe('a hand-made month', () => {
     expect(after).toEqual(before);
     // Every case queued again and drained by two drainers at once (two app instances): nothing counted twice.
     await db.deleteFrom('kpi_dirty').execute();
-    await db.insertInto('kpi_dirty').columns(['case_id', 'tenant_id', 'mark']).expression((eb) => eb.selectFrom('cases').select(['id', 'tenant_id', eb.val('again').as('mark')])).execute();
+    await db
+      .insertInto('kpi_dirty')
+      .columns(['case_id', 'tenant_id', 'mark'])
+      .expression((eb) => eb.selectFrom('cases').select(['id', 'tenant_id', eb.val('again').as('mark')]))
+      .execute();
     await Promise.all([createRollup(ctx.database).drain(tenantId), createRollup(ctx.database).drain(tenantId)]);
     expect(await kpi('leader', 'period=month&at=2024-03&subject=street')).toEqual(before);
   });
@@ -180,7 +229,13 @@ describe('a hand-made month', () => {
 
 describe('bad input, empty periods, scope and settings', () => {
   it('refuses an invalid period or subject with 400 naming the field', async () => {
-    for (const q of ['period=month&at=2024-13&subject=tenant', 'period=quarter&at=2024-Q5&subject=unit', 'period=custom&from=2024-03-10&to=2024-03-01&subject=tenant', 'period=week&at=2024-03&subject=tenant', 'period=month&at=2024-03&subject=planet']) {
+    for (const q of [
+      'period=month&at=2024-13&subject=tenant',
+      'period=quarter&at=2024-Q5&subject=unit',
+      'period=custom&from=2024-03-10&to=2024-03-01&subject=tenant',
+      'period=week&at=2024-03&subject=tenant',
+      'period=month&at=2024-03&subject=planet',
+    ]) {
       const res = await api('leader').get(`/api/kpi?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(res.json().error.details[0].field).toMatch(/^query\./);
@@ -206,7 +261,10 @@ describe('bad input, empty periods, scope and settings', () => {
     expect(own.rows.map((r: { id: string }) => r.id)).toEqual([sanitationId]);
     expect((await api('unitmanager').get('/api/kpi?period=month&at=2024-03&subject=tenant')).statusCode).toBe(403);
     const other = (await api('admin').get('/api/org/units?q=PARKS')).json().items[0];
-    if (other) expect((await api('unitmanager').get(`/api/kpi?period=month&at=2024-03&subject=unit&id=${other.id}`)).statusCode).toBe(404);
+    if (other)
+      expect(
+        (await api('unitmanager').get(`/api/kpi?period=month&at=2024-03&subject=unit&id=${other.id}`)).statusCode,
+      ).toBe(404);
   });
 
   it('refuses a weight set that does not sum to 100 % with a message, then accepts a corrected one', async () => {
@@ -216,7 +274,9 @@ describe('bad input, empty periods, scope and settings', () => {
     bad.weights.unit.closeRate = 20;
     const res = await api('admin').put('/api/kpi/settings', bad);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'body.weights.unit', message: expect.stringContaining('90') })]);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ field: 'body.weights.unit', message: expect.stringContaining('90') }),
+    ]);
     expect((await api('leader').put('/api/kpi/settings', body)).statusCode).toBe(403);
     const good = structuredClone(body);
     good.weights.unit = { filedScore: 0, closeRate: 100, onTimeHandleRate: 0, reworkRate: 0 };
@@ -237,12 +297,19 @@ describe('bad input, empty periods, scope and settings', () => {
     expect((await kpi('leader', `period=month&at=2024-03&subject=unit&id=${sanitationId}`)).rows[0].score).toBe(33);
     const { bands: _b, ...withoutBands } = filedOnly;
     expect((await api('admin').put('/api/kpi/settings', withoutBands)).statusCode).toBe(200);
-    expect((await api('admin').get('/api/kpi/settings')).json().bands.filed).toEqual([{ threshold: 1_000_000, score: 33 }]);
+    expect((await api('admin').get('/api/kpi/settings')).json().bands.filed).toEqual([
+      { threshold: 1_000_000, score: 33 },
+    ]);
     const bad = structuredClone(body);
-    bad.bands.dispatched = [{ threshold: 10, score: 90 }, { threshold: 10, score: 80 }];
+    bad.bands.dispatched = [
+      { threshold: 10, score: 90 },
+      { threshold: 10, score: 80 },
+    ];
     const res = await api('admin').put('/api/kpi/settings', bad);
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'body.bands.dispatched[1].threshold' })]);
+    expect(res.json().error.details).toEqual([
+      expect.objectContaining({ field: 'body.bands.dispatched[1].threshold' }),
+    ]);
     expect((await api('admin').put('/api/kpi/settings', body)).statusCode).toBe(200);
   });
 
@@ -259,6 +326,8 @@ describe('bad input, empty periods, scope and settings', () => {
     const streets = (await api('leader').get('/api/kpi/rankings?month=2024-03&subject=street')).json();
     expect(streets.redFlag).toMatchObject({ rank: 1, score: 82.5, grade: 'B' });
     expect(streets.bottom).toEqual([]);
-    expect(streets.rows.filter((r: { rank: number | null }) => r.rank === null).every((r: { noData: boolean }) => r.noData)).toBe(true);
+    expect(
+      streets.rows.filter((r: { rank: number | null }) => r.rank === null).every((r: { noData: boolean }) => r.noData),
+    ).toBe(true);
   });
 });

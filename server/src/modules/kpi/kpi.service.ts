@@ -1,7 +1,35 @@
-import type { DrillQuery, KpiQuery, KpiResult, KpiRow, KpiSettings, KpiSettingsView, Ranking, RankingQuery, CaseListQuery, KpiCaseItem } from '../../../../common/contracts/kpi.ts';
+import type {
+  DrillQuery,
+  KpiQuery,
+  KpiResult,
+  KpiRow,
+  KpiSettings,
+  KpiSettingsView,
+  Ranking,
+  RankingQuery,
+  CaseListQuery,
+  KpiCaseItem,
+} from '../../../../common/contracts/kpi.ts';
 import {
-  compositeScore, DEFAULT_GRADES, DEFAULT_WEIGHTS, formulaOf, FORMULA_SUBJECTS, gradeOf, gradeProblems, indicatorsOf, KPI_COUNTERS, partScore,
-  REPORT_DAY_COUNTERS, resolvePeriod, SCORE_PARTS, weightProblems, zeroCounts, type KpiCounts, type KpiPeriod, type KpiPeriodKind, type KpiSubject,
+  compositeScore,
+  DEFAULT_GRADES,
+  DEFAULT_WEIGHTS,
+  formulaOf,
+  FORMULA_SUBJECTS,
+  gradeOf,
+  gradeProblems,
+  indicatorsOf,
+  KPI_COUNTERS,
+  partScore,
+  REPORT_DAY_COUNTERS,
+  resolvePeriod,
+  SCORE_PARTS,
+  weightProblems,
+  zeroCounts,
+  type KpiCounts,
+  type KpiPeriod,
+  type KpiPeriodKind,
+  type KpiSubject,
 } from '../../../../common/domain/kpi.ts';
 import { bandProblems, DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -17,16 +45,36 @@ import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
 
 export const SETTINGS_KEY = 'kpi.settings';
-export const DEFAULT_SETTINGS: Required<KpiSettings> = { weights: DEFAULT_WEIGHTS, grades: DEFAULT_GRADES, options: { excludeSuspended: false, bottomCount: 3 }, bands: DEFAULT_BANDS };
+export const DEFAULT_SETTINGS: Required<KpiSettings> = {
+  weights: DEFAULT_WEIGHTS,
+  grades: DEFAULT_GRADES,
+  options: { excludeSuspended: false, bottomCount: 3 },
+  bands: DEFAULT_BANDS,
+};
 
-const FACT_MEMBER_COLUMN: Partial<Record<KpiSubject, string>> = { street: 'street_id', community: 'community_id', grid: 'grid_code', unit: 'unit_id' };
-const USER_COLUMN = { reporter: 'reporter_id', acceptor: 'acceptor_id', verifier: 'verifier_id', filer: 'filer_id', dispatcher: 'dispatcher_id', checkSender: 'check_sender_id', checker: 'checker_id', closer: 'closer_id' } as const;
+const FACT_MEMBER_COLUMN: Partial<Record<KpiSubject, string>> = {
+  street: 'street_id',
+  community: 'community_id',
+  grid: 'grid_code',
+  unit: 'unit_id',
+};
+const USER_COLUMN = {
+  reporter: 'reporter_id',
+  acceptor: 'acceptor_id',
+  verifier: 'verifier_id',
+  filer: 'filer_id',
+  dispatcher: 'dispatcher_id',
+  checkSender: 'check_sender_id',
+  checker: 'checker_id',
+  closer: 'closer_id',
+} as const;
 
 /** Turns the API's period into dates, or a 400 naming the field (an invalid period is bad input, never a 500). */
 export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string; to?: string }): KpiPeriod {
   const p = resolvePeriod(q.period, q.at, q.from, q.to);
   if (p) return p;
-  if (q.period === 'custom') throw invalidField('query.from', 'range', 'custom periods need from ≤ to, both YYYY-MM-DD, at most 10 years');
+  if (q.period === 'custom')
+    throw invalidField('query.from', 'range', 'custom periods need from ≤ to, both YYYY-MM-DD, at most 10 years');
   const shape = { day: 'YYYY-MM-DD', month: 'YYYY-MM', quarter: 'YYYY-Qn', year: 'YYYY' }[q.period];
   throw invalidField('query.at', 'format', `a ${q.period} period needs at = ${shape}`);
 }
@@ -48,15 +96,28 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     };
   }
 
-  function rowOf(subject: KpiSubject, id: string, name: string, counts: KpiCounts | undefined, s: Required<KpiSettings>): KpiRow {
+  function rowOf(
+    subject: KpiSubject,
+    id: string,
+    name: string,
+    counts: KpiCounts | undefined,
+    s: Required<KpiSettings>,
+  ): KpiRow {
     const c = counts ?? zeroCounts();
     const formula = formulaOf(subject);
     const score = compositeScore(formula, c, s.weights, s.options, s.bands);
     const noData = KPI_COUNTERS.every((k) => c[k] === 0);
     return {
-      subject, id, name, counts: { ...c }, indicators: indicatorsOf(c, s.options),
-      score: noData ? null : score, grade: noData || score === null ? null : gradeOf(score, s.grades),
-      parts: Object.fromEntries(SCORE_PARTS[formula].map((p) => [p, partScore(p, c, s.options, s.bands)])), noData, rank: null,
+      subject,
+      id,
+      name,
+      counts: { ...c },
+      indicators: indicatorsOf(c, s.options),
+      score: noData ? null : score,
+      grade: noData || score === null ? null : gradeOf(score, s.grades),
+      parts: Object.fromEntries(SCORE_PARTS[formula].map((p) => [p, partScore(p, c, s.options, s.bands)])),
+      noData,
+      rank: null,
     };
   }
 
@@ -68,21 +129,34 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
   }
 
   /** Figures for members of a subject in a period, no permission check (reports, dashboard, bench use it). */
-  async function figures(tenantId: string, subject: KpiSubject, period: KpiPeriod, memberList?: readonly repo.Member[]): Promise<KpiResult> {
+  async function figures(
+    tenantId: string,
+    subject: KpiSubject,
+    period: KpiPeriod,
+    memberList?: readonly repo.Member[],
+  ): Promise<KpiResult> {
     await rollup.drain(tenantId);
     const s = await loadSettings(tenantId);
     const list = memberList ?? (await repo.members(db, tenantId, subject));
     const ids = subject === 'tenant' ? undefined : list.map((m) => m.id);
     const sums = await repo.sumsByMember(db, tenantId, repo.DIM_OF[subject], period.from, period.to, ids);
     const rows = list.map((m) => rowOf(subject, m.id, m.name, sums.get(m.id), s));
-    const total = subject === 'tenant' && rows[0] ? rows[0] : rowOf(subject, '', '', sumCounts(rows.map((r) => r.counts as KpiCounts)), s);
+    const total =
+      subject === 'tenant' && rows[0]
+        ? rows[0]
+        : rowOf(subject, '', '', sumCounts(rows.map((r) => r.counts as KpiCounts)), s);
     return { period, subject, rows, total, options: { excludeSuspended: s.options.excludeSuspended } };
   }
 
   function ranked(result: KpiResult, bottomCount: number, gradeB: number) {
     const withScore = result.rows.filter((r) => r.score !== null);
     const rest = result.rows.filter((r) => r.score === null);
-    withScore.sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || (b.indicators.onTimeCloseRate?.value ?? -1) - (a.indicators.onTimeCloseRate?.value ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
+    withScore.sort(
+      (a, b) =>
+        (b.score ?? 0) - (a.score ?? 0) ||
+        (b.indicators.onTimeCloseRate?.value ?? -1) - (a.indicators.onTimeCloseRate?.value ?? -1) ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
     let rank = 0;
     withScore.forEach((r, i) => {
       const prev = withScore[i - 1];
@@ -95,11 +169,26 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     return { rows: [...withScore, ...rest], redFlag, bottom };
   }
 
-  function toItem(r: Awaited<ReturnType<typeof repo.caseList>>['rows'][number], names: Awaited<ReturnType<typeof repo.caseNames>>): KpiCaseItem {
+  function toItem(
+    r: Awaited<ReturnType<typeof repo.caseList>>['rows'][number],
+    names: Awaited<ReturnType<typeof repo.caseNames>>,
+  ): KpiCaseItem {
     return {
-      id: r.id, caseNo: r.case_no, status: r.status, channel: r.channel, matterCode: r.matter_code, matterName: names.matter.get(r.matter_code) ?? null,
-      address: r.address, streetName: r.street_id ? names.street.get(r.street_id) ?? null : null, unitName: r.unit_id ? names.unit.get(r.unit_id) ?? null : null,
-      reportedAt: r.reported_at, filedAt: r.filed_at, closedAt: r.closed_at, handlingDeadline: r.handling_deadline, overdue: r.overdue === 1, escalationCount: r.escalation_count,
+      id: r.id,
+      caseNo: r.case_no,
+      status: r.status,
+      channel: r.channel,
+      matterCode: r.matter_code,
+      matterName: names.matter.get(r.matter_code) ?? null,
+      address: r.address,
+      streetName: r.street_id ? (names.street.get(r.street_id) ?? null) : null,
+      unitName: r.unit_id ? (names.unit.get(r.unit_id) ?? null) : null,
+      reportedAt: r.reported_at,
+      filedAt: r.filed_at,
+      closedAt: r.closed_at,
+      handlingDeadline: r.handling_deadline,
+      overdue: r.overdue === 1,
+      escalationCount: r.escalation_count,
     };
   }
 
@@ -129,7 +218,12 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       // A client that does not know the bands (an older console) leaves them as they are.
       const next: Required<KpiSettings> = { ...input, bands: input.bands ?? stored.bands };
       const problems = [...weightProblems(next.weights), ...gradeProblems(next.grades), ...bandProblems(next.bands)];
-      if (problems.length) throw new AppError('VALIDATION_FAILED', 400, problems.map((p) => ({ ...p, rule: 'kpi' })));
+      if (problems.length)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          problems.map((p) => ({ ...p, rule: 'kpi' })),
+        );
       await db.transaction().execute((tx) => settings.put(tx, actor, SETTINGS_KEY, next));
       return this.settings(actor);
     },
@@ -163,8 +257,15 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       await rollup.drain(actor.tenantId);
       const { limit, offset } = pageWindow(q.page, q.pageSize);
       const { rows, total } = await repo.drillCases(db, actor.tenantId, {
-        dayColumn: REPORT_DAY_COUNTERS.includes(q.counter) ? 'report_day' : 'filed_day', from: period.from, to: period.to,
-        memberColumn: q.id !== undefined ? memberColumn : null, memberId: q.id ?? null, counter: col(q.counter), visibility: caseFilter(actor), limit, offset,
+        dayColumn: REPORT_DAY_COUNTERS.includes(q.counter) ? 'report_day' : 'filed_day',
+        from: period.from,
+        to: period.to,
+        memberColumn: q.id !== undefined ? memberColumn : null,
+        memberId: q.id ?? null,
+        counter: col(q.counter),
+        visibility: caseFilter(actor),
+        limit,
+        offset,
       });
       const names = await repo.caseNames(db, actor.tenantId, rows);
       return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
@@ -185,13 +286,26 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       const result = await figures(actor.tenantId, q.subject, period, all);
       const r = ranked(result, s.options.bottomCount, s.grades.B);
       const ok = new Set(visible.map((m) => m.id));
-      return { period, subject: q.subject, rows: r.rows.filter((x) => ok.has(x.id)), redFlag: r.redFlag, bottom: r.bottom.filter((x) => ok.has(x.id)) };
+      return {
+        period,
+        subject: q.subject,
+        rows: r.rows.filter((x) => ok.has(x.id)),
+        redFlag: r.redFlag,
+        bottom: r.bottom.filter((x) => ok.has(x.id)),
+      };
     },
 
     async caseList(actor: Actor, kind: 'overdue' | 'escalated', q: CaseListQuery): Promise<Page<KpiCaseItem>> {
       requirePermission(actor, 'kpi.read');
       const { limit, offset } = pageWindow(q.page, q.pageSize);
-      const { rows, total } = await repo.caseList(db, actor.tenantId, kind, { nowIso: clock.now().toISOString(), unitId: q.unitId, streetId: q.streetId, visibility: caseFilter(actor), limit, offset });
+      const { rows, total } = await repo.caseList(db, actor.tenantId, kind, {
+        nowIso: clock.now().toISOString(),
+        unitId: q.unitId,
+        streetId: q.streetId,
+        visibility: caseFilter(actor),
+        limit,
+        offset,
+      });
       const names = await repo.caseNames(db, actor.tenantId, rows);
       return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
     },

@@ -37,13 +37,29 @@ export function createLogGateway(log: () => NoticeLog): MessageGateway {
     name: 'log',
     async send(notice) {
       // The phone is personal data: masked in logs (common/domain/privacy.ts).
-      log().info({ notice: { id: notice.id, to: maskPhone(notice.phone), kind: notice.kind, caseNo: notice.caseNo, text: notice.text } }, 'citizen notice (log gateway)');
+      log().info(
+        {
+          notice: {
+            id: notice.id,
+            to: maskPhone(notice.phone),
+            kind: notice.kind,
+            caseNo: notice.caseNo,
+            text: notice.text,
+          },
+        },
+        'citizen notice (log gateway)',
+      );
       return { providerId: null };
     },
   };
 }
 
-export function createHttpGateway(options: { url: string; token: string | null; timeoutMs: number; fetch?: typeof fetch }): MessageGateway {
+export function createHttpGateway(options: {
+  url: string;
+  token: string | null;
+  timeoutMs: number;
+  fetch?: typeof fetch;
+}): MessageGateway {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   return {
     name: 'http',
@@ -52,13 +68,28 @@ export function createHttpGateway(options: { url: string; token: string | null; 
       try {
         res = await doFetch(options.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
-          body: JSON.stringify({ id: notice.id, phone: notice.phone, text: notice.text, kind: notice.kind, caseNo: notice.caseNo }),
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+          },
+          body: JSON.stringify({
+            id: notice.id,
+            phone: notice.phone,
+            text: notice.text,
+            kind: notice.kind,
+            caseNo: notice.caseNo,
+          }),
           signal: AbortSignal.timeout(options.timeoutMs),
         });
       } catch (err) {
         const name = err instanceof Error ? err.name : '';
-        throw new Error(name === 'TimeoutError' ? `timeout after ${options.timeoutMs} ms` : `unreachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new Error(
+          name === 'TimeoutError'
+            ? `timeout after ${options.timeoutMs} ms`
+            : `unreachable: ${err instanceof Error ? err.message : String(err)}`,
+          { cause: err },
+        );
       }
       const text = await res.text().catch(() => '');
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -79,6 +110,7 @@ function providerIdOf(body: string): string | null {
 
 /** The gateway the configuration names: `log` unless SMS_GATEWAY=http with a URL. */
 export function gatewayFromConfig(sms: Config['sms'], log: () => NoticeLog): MessageGateway {
-  if (sms.gateway === 'http' && sms.httpUrl) return createHttpGateway({ url: sms.httpUrl, token: sms.httpToken, timeoutMs: sms.timeoutMs });
+  if (sms.gateway === 'http' && sms.httpUrl)
+    return createHttpGateway({ url: sms.httpUrl, token: sms.httpToken, timeoutMs: sms.timeoutMs });
   return createLogGateway(log);
 }

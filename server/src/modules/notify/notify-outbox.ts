@@ -21,8 +21,14 @@ export interface OutboxNotice {
 export async function enqueueNotice(executor: Executor, notice: OutboxNotice): Promise<string> {
   const id = newId();
   await repo.insertNotice(executor, {
-    id, tenant_id: notice.tenantId, case_id: notice.caseId, user_id: notice.userId ?? null, phone: notice.phone,
-    kind: notice.kind, message: notice.message, created_at: notice.createdAt,
+    id,
+    tenant_id: notice.tenantId,
+    case_id: notice.caseId,
+    user_id: notice.userId ?? null,
+    phone: notice.phone,
+    kind: notice.kind,
+    message: notice.message,
+    created_at: notice.createdAt,
   });
   return id;
 }

@@ -22,7 +22,17 @@ export async function due(db: Executor, nowIso: string, limit: number): Promise<
     .selectFrom('notifications as n')
     .innerJoin('tenants as t', 't.id', 'n.tenant_id')
     .leftJoin('cases as c', 'c.id', 'n.case_id')
-    .select(['n.id', 'n.tenant_id', 'n.case_id', 'n.phone', 'n.kind', 'n.message', 'n.attempts', 'c.case_no', 't.name as tenant_name'])
+    .select([
+      'n.id',
+      'n.tenant_id',
+      'n.case_id',
+      'n.phone',
+      'n.kind',
+      'n.message',
+      'n.attempts',
+      'c.case_no',
+      't.name as tenant_name',
+    ])
     .where('n.sent_at', 'is', null)
     .where('n.failed_at', 'is', null)
     .where('n.phone', 'is not', null)
@@ -31,25 +41,70 @@ export async function due(db: Executor, nowIso: string, limit: number): Promise<
     .orderBy('n.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ ...r, phone: r.phone ?? '', attempts: Number(r.attempts ?? 0), case_no: r.case_no ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    phone: r.phone ?? '',
+    attempts: Number(r.attempts ?? 0),
+    case_no: r.case_no ?? null,
+  }));
 }
 
-export async function markSent(db: Executor, id: string, at: string, attempts: number, providerId: string | null): Promise<void> {
-  await db.updateTable('notifications')
+export async function markSent(
+  db: Executor,
+  id: string,
+  at: string,
+  attempts: number,
+  providerId: string | null,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
     .set({ sent_at: at, attempts, provider_id: providerId, last_error: null, next_attempt_at: null })
-    .where('id', '=', id).where('sent_at', 'is', null).execute();
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .execute();
 }
 
-export async function markFailed(db: Executor, id: string, attempts: number, error: string, nextAttemptAt: string | null, failedAt: string | null): Promise<void> {
-  await db.updateTable('notifications')
+export async function markFailed(
+  db: Executor,
+  id: string,
+  attempts: number,
+  error: string,
+  nextAttemptAt: string | null,
+  failedAt: string | null,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
     .set({ attempts, last_error: error.slice(0, 300), next_attempt_at: nextAttemptAt, failed_at: failedAt })
-    .where('id', '=', id).where('sent_at', 'is', null).execute();
+    .where('id', '=', id)
+    .where('sent_at', 'is', null)
+    .execute();
 }
 
-export async function insertNotice(db: Executor, row: { id: string; tenant_id: string; case_id: string | null; user_id: string | null; phone: string | null; kind: string; message: string; created_at: string }): Promise<void> {
-  await db.insertInto('notifications').values({ ...row, sent_at: null }).execute();
+export async function insertNotice(
+  db: Executor,
+  row: {
+    id: string;
+    tenant_id: string;
+    case_id: string | null;
+    user_id: string | null;
+    phone: string | null;
+    kind: string;
+    message: string;
+    created_at: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('notifications')
+    .values({ ...row, sent_at: null })
+    .execute();
 }
 
 export async function noticesOfCase(db: Executor, caseId: string) {
-  return db.selectFrom('notifications').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }

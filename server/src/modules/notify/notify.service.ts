@@ -11,7 +11,12 @@ import * as repo from './notify.repository.ts';
  * `merged_parent_closed` (closing); partner integrations write `case.reply` (a hotline reply, 办理答复) via
  * `enqueue`. Any other kind is sent with its stored message as it is.
  */
-export const NOTICE_KINDS = { received: 'case.received', closed: 'case.closed', reply: 'case.reply', mergedClosed: 'merged_parent_closed' } as const;
+export const NOTICE_KINDS = {
+  received: 'case.received',
+  closed: 'case.closed',
+  reply: 'case.reply',
+  mergedClosed: 'merged_parent_closed',
+} as const;
 
 const TEMPLATES: Record<string, 'received' | 'closed' | 'reply' | 'merged'> = {
   [NOTICE_KINDS.received]: 'received',
@@ -39,7 +44,10 @@ export interface DispatchResult {
 }
 
 /** The SMS text of a notice, in Chinese (citizens' notices; the English catalog has the same keys for reference). */
-export function noticeText(n: { kind: string; message: string; case_no: string | null; tenant_name: string }, sign: string): string {
+export function noticeText(
+  n: { kind: string; message: string; case_no: string | null; tenant_name: string },
+  sign: string,
+): string {
   const template = TEMPLATES[n.kind];
   const params = { sign: sign || n.tenant_name, caseNo: n.case_no ?? '', message: n.message };
   const text = template ? translate('zh-CN', `public.sms.${template}`, params) : undefined;
@@ -69,7 +77,10 @@ export function createNotifyService(database: Database, clock: Clock, sms: Confi
     },
 
     /** Adds a notice to the outbox inside the caller's transaction (e.g. a hotline reply, kind `case.reply`). */
-    async enqueue(executor: Executor, notice: { tenantId: string; caseId: string | null; phone: string; kind: string; message: string }): Promise<string> {
+    async enqueue(
+      executor: Executor,
+      notice: { tenantId: string; caseId: string | null; phone: string; kind: string; message: string },
+    ): Promise<string> {
       return enqueueNotice(executor, { ...notice, createdAt: clock.now().toISOString() });
     },
 
@@ -88,13 +99,21 @@ export function createNotifyService(database: Database, clock: Clock, sms: Confi
           continue;
         }
         try {
-          const { providerId } = await active.send({ id: row.id, phone, text: noticeText(row, sms.sign), kind: row.kind, caseNo: row.case_no });
+          const { providerId } = await active.send({
+            id: row.id,
+            phone,
+            text: noticeText(row, sms.sign),
+            kind: row.kind,
+            caseNo: row.case_no,
+          });
           await repo.markSent(database.db, row.id, clock.now().toISOString(), attempts, providerId);
           out.sent += 1;
         } catch (err) {
           const reason = err instanceof Error ? err.message : String(err);
           const giveUp = attempts >= sms.maxAttempts;
-          const next = giveUp ? null : new Date(now.getTime() + (BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1] ?? 0)).toISOString();
+          const next = giveUp
+            ? null
+            : new Date(now.getTime() + (BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1] ?? 0)).toISOString();
           await repo.markFailed(database.db, row.id, attempts, reason, next, giveUp ? nowIso : null);
           log.warn({ notice: { id: row.id, kind: row.kind, attempts, giveUp }, reason }, 'citizen notice not sent');
           if (giveUp) out.failed += 1;

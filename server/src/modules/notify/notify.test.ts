@@ -24,7 +24,9 @@ beforeAll(async () => {
     req.on('data', (c: Buffer) => (text += c.toString('utf8')));
     req.on('end', () => {
       received.push({ auth: req.headers.authorization, body: JSON.parse(text) as Record<string, string> });
-      res.writeHead(answer, { 'content-type': 'application/json' }).end(JSON.stringify({ messageId: `sms-${received.length}` }));
+      res
+        .writeHead(answer, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ messageId: `sms-${received.length}` }));
     });
   });
   await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
@@ -40,13 +42,27 @@ const db = () => ctx.database.db;
 const row = (id: string) => db().selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 /** Sends earlier tests' leftovers so each test sees only its own rows. */
 async function drain() {
-  await db().updateTable('notifications').set({ sent_at: '2000-01-01T00:00:00.000Z' }).where('sent_at', 'is', null).execute();
+  await db()
+    .updateTable('notifications')
+    .set({ sent_at: '2000-01-01T00:00:00.000Z' })
+    .where('sent_at', 'is', null)
+    .execute();
 }
 
 async function citizenCase(phone: string | null) {
-  return ctx.app.services.cases.intake(tenantId, {
-    channel: 'public', matterCode: '06010', description: '桥洞下垃圾', lng: 114.975, lat: 30.1, reporterPhone: phone, source: '市民随手拍',
-  }, { scope: 'notify-test', key: null });
+  return ctx.app.services.cases.intake(
+    tenantId,
+    {
+      channel: 'public',
+      matterCode: '06010',
+      description: '桥洞下垃圾',
+      lng: 114.975,
+      lat: 30.1,
+      reporterPhone: phone,
+      source: '市民随手拍',
+    },
+    { scope: 'notify-test', key: null },
+  );
 }
 
 describe('notice dispatcher', () => {
@@ -73,11 +89,19 @@ describe('notice dispatcher', () => {
     answer = 200;
     received.length = 0;
     const c = await citizenCase('13912345678');
-    const id = await notify().enqueue(db(), { tenantId, caseId: c.caseId, phone: '13912345678', kind: NOTICE_KINDS.reply, message: '经核实，已安排环卫所清运。' });
+    const id = await notify().enqueue(db(), {
+      tenantId,
+      caseId: c.caseId,
+      phone: '13912345678',
+      kind: NOTICE_KINDS.reply,
+      message: '经核实，已安排环卫所清运。',
+    });
     expect(await notify().dispatch(ctx.clock.now())).toEqual({ sent: 2, retrying: 0, failed: 0 });
     expect(received.map((r) => r.auth)).toEqual(['Bearer secret-token', 'Bearer secret-token']);
     expect(received[1]!.body).toMatchObject({ id, phone: '13912345678', kind: 'case.reply', caseNo: c.caseNo });
-    expect(received[1]!.body.text).toBe(`【大冶城管】关于您反映的问题（案件号 ${c.caseNo}）的答复：经核实，已安排环卫所清运。`);
+    expect(received[1]!.body.text).toBe(
+      `【大冶城管】关于您反映的问题（案件号 ${c.caseNo}）的答复：经核实，已安排环卫所清运。`,
+    );
     expect((await row(id)).provider_id).toBe('sms-2');
   });
 
@@ -89,7 +113,13 @@ describe('notice dispatcher', () => {
     const [n] = await notify().noticesOfCase(c.caseId);
     const t0 = ctx.clock.now();
     expect(await notify().dispatch(t0)).toEqual({ sent: 0, retrying: 1, failed: 0 });
-    expect(await row(n!.id)).toMatchObject({ attempts: 1, last_error: 'HTTP 503', next_attempt_at: new Date(t0.getTime() + 60_000).toISOString(), sent_at: null, failed_at: null });
+    expect(await row(n!.id)).toMatchObject({
+      attempts: 1,
+      last_error: 'HTTP 503',
+      next_attempt_at: new Date(t0.getTime() + 60_000).toISOString(),
+      sent_at: null,
+      failed_at: null,
+    });
     // Not due yet.
     expect(await notify().dispatch(new Date(t0.getTime() + 30_000))).toEqual({ sent: 0, retrying: 0, failed: 0 });
     const t1 = new Date(t0.getTime() + 61_000);
@@ -112,9 +142,32 @@ describe('notice dispatcher', () => {
     answer = 200;
     notify().useGateway(createHttpGateway({ url: providerUrl, token: null, timeoutMs: 5000 }));
     const c = await citizenCase(null);
-    const landline = await notify().enqueue(db(), { tenantId, caseId: c.caseId, phone: '0714-8761234', kind: NOTICE_KINDS.reply, message: '已处理' });
-    const user = await db().selectFrom('users').select('id').where('username', '=', 'inspector').executeTakeFirstOrThrow();
-    await db().insertInto('notifications').values({ id: 'in-app-0001', tenant_id: tenantId, case_id: c.caseId, user_id: user.id, phone: null, kind: 'merged_parent_closed', message: 'x', created_at: ctx.clock.now().toISOString(), sent_at: null }).execute();
+    const landline = await notify().enqueue(db(), {
+      tenantId,
+      caseId: c.caseId,
+      phone: '0714-8761234',
+      kind: NOTICE_KINDS.reply,
+      message: '已处理',
+    });
+    const user = await db()
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'inspector')
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto('notifications')
+      .values({
+        id: 'in-app-0001',
+        tenant_id: tenantId,
+        case_id: c.caseId,
+        user_id: user.id,
+        phone: null,
+        kind: 'merged_parent_closed',
+        message: 'x',
+        created_at: ctx.clock.now().toISOString(),
+        sent_at: null,
+      })
+      .execute();
     expect(await notify().dispatch(ctx.clock.now())).toEqual({ sent: 0, retrying: 0, failed: 1 });
     expect(await row(landline)).toMatchObject({ last_error: 'not a mobile number', attempts: 1 });
     expect(await row('in-app-0001')).toMatchObject({ sent_at: null, attempts: 0 });
@@ -124,16 +177,32 @@ describe('notice dispatcher', () => {
 describe('notice texts and configuration', () => {
   it('renders every known kind, and an unknown kind with its stored message', () => {
     const n = { case_no: '420281-20240312-00001', tenant_name: '大冶市', message: '请携带材料' };
-    expect(noticeText({ ...n, kind: NOTICE_KINDS.closed }, '')).toBe('【大冶市】您反映的问题（案件号 420281-20240312-00001）已办结，欢迎在“市民随手拍-进度查询”中评价。');
+    expect(noticeText({ ...n, kind: NOTICE_KINDS.closed }, '')).toBe(
+      '【大冶市】您反映的问题（案件号 420281-20240312-00001）已办结，欢迎在“市民随手拍-进度查询”中评价。',
+    );
     expect(noticeText({ ...n, kind: NOTICE_KINDS.mergedClosed }, 'X')).toContain('合并办理');
     expect(noticeText({ ...n, kind: 'something.else' }, 'X')).toBe('【X】请携带材料');
   });
 
   it('keeps SMS off the network unless configured, and refuses an http gateway without a URL', () => {
-    expect(loadConfig({ DATA_DIR: '/tmp/cityloop-notify-cfg', SESSION_SECRET: 'x'.repeat(32) }).sms).toMatchObject({ gateway: 'log', httpUrl: null, maxAttempts: 5 });
-    expect(() => loadConfig({ DATA_DIR: '/tmp/cityloop-notify-cfg', SESSION_SECRET: 'x'.repeat(32), SMS_GATEWAY: 'http' })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATA_DIR: '/tmp/cityloop-notify-cfg', SESSION_SECRET: 'x'.repeat(32), SMS_GATEWAY: 'aliyun' })).toThrow(ConfigError);
-    const http = loadConfig({ DATA_DIR: '/tmp/cityloop-notify-cfg', SESSION_SECRET: 'x'.repeat(32), SMS_GATEWAY: 'http', SMS_HTTP_URL: 'https://sms.example.cn/send', SMS_HTTP_TOKEN: 't' });
+    expect(loadConfig({ DATA_DIR: '/tmp/cityloop-notify-cfg', SESSION_SECRET: 'x'.repeat(32) }).sms).toMatchObject({
+      gateway: 'log',
+      httpUrl: null,
+      maxAttempts: 5,
+    });
+    expect(() =>
+      loadConfig({ DATA_DIR: '/tmp/cityloop-notify-cfg', SESSION_SECRET: 'x'.repeat(32), SMS_GATEWAY: 'http' }),
+    ).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ DATA_DIR: '/tmp/cityloop-notify-cfg', SESSION_SECRET: 'x'.repeat(32), SMS_GATEWAY: 'aliyun' }),
+    ).toThrow(ConfigError);
+    const http = loadConfig({
+      DATA_DIR: '/tmp/cityloop-notify-cfg',
+      SESSION_SECRET: 'x'.repeat(32),
+      SMS_GATEWAY: 'http',
+      SMS_HTTP_URL: 'https://sms.example.cn/send',
+      SMS_HTTP_TOKEN: 't',
+    });
     expect(http.sms).toMatchObject({ gateway: 'http', httpUrl: 'https://sms.example.cn/send', httpToken: 't' });
   });
 });

@@ -51,7 +51,8 @@ function countOf(text: string, ch: string, stopAbove: number): number {
  * declarations (no entity tricks), few entity references. Attributes are skipped, not interpreted.
  */
 export function prescanXml(text: string): void {
-  if (countOf(text, '&', MAX_XML_ENTITIES) > MAX_XML_ENTITIES) throw O311Error.badRequest(`the body has more than ${MAX_XML_ENTITIES} entity references`);
+  if (countOf(text, '&', MAX_XML_ENTITIES) > MAX_XML_ENTITIES)
+    throw O311Error.badRequest(`the body has more than ${MAX_XML_ENTITIES} entity references`);
   const stack: string[] = [];
   let elements = 0;
   let i = text.indexOf('<');
@@ -130,13 +131,17 @@ export function jsonKey(text: string): string | undefined {
 /** Form, JSON and XML bodies (multipart is read by readArguments), each: bounded, pre-scanned, key, then parsed. */
 export function installBodyParsers(scope: FastifyInstance, limits: BodyLimits, gate: KeyGate): void {
   const opts = { parseAs: 'string' as const, bodyLimit: limits.bodyLimitBytes };
-  scope.addContentTypeParser('application/x-www-form-urlencoded', opts, async (req: FastifyRequest, body: string | Buffer) => {
-    const text = String(body);
-    if (countOf(text, '&', MAX_MEMBERS) >= MAX_MEMBERS) throw tooMany();
-    const form = new URLSearchParams(text);
-    await gate.check(req, form.get('api_key') ?? undefined);
-    return form;
-  });
+  scope.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    opts,
+    async (req: FastifyRequest, body: string | Buffer) => {
+      const text = String(body);
+      if (countOf(text, '&', MAX_MEMBERS) >= MAX_MEMBERS) throw tooMany();
+      const form = new URLSearchParams(text);
+      await gate.check(req, form.get('api_key') ?? undefined);
+      return form;
+    },
+  );
   scope.addContentTypeParser('application/json', opts, async (req: FastifyRequest, body: string | Buffer) => {
     const text = String(body);
     prescanJson(text);
@@ -147,16 +152,20 @@ export function installBodyParsers(scope: FastifyInstance, limits: BodyLimits, g
       throw malformed('JSON');
     }
   });
-  scope.addContentTypeParser(['text/xml', 'application/xml'], opts, async (req: FastifyRequest, body: string | Buffer) => {
-    const text = String(body);
-    prescanXml(text);
-    await gate.check(req, xmlKey(text));
-    const tree = parseXml(text);
-    if (!tree) throw malformed('XML');
-    // <request><service_code>..</service_code>..</request>: the root's children are the arguments
-    const roots = Object.values(tree);
-    return roots.length === 1 && roots[0] && typeof roots[0] === 'object' ? roots[0] : tree;
-  });
+  scope.addContentTypeParser(
+    ['text/xml', 'application/xml'],
+    opts,
+    async (req: FastifyRequest, body: string | Buffer) => {
+      const text = String(body);
+      prescanXml(text);
+      await gate.check(req, xmlKey(text));
+      const tree = parseXml(text);
+      if (!tree) throw malformed('XML');
+      // <request><service_code>..</service_code>..</request>: the root's children are the arguments
+      const roots = Object.values(tree);
+      return roots.length === 1 && roots[0] && typeof roots[0] === 'object' ? roots[0] : tree;
+    },
+  );
 }
 
 const errCode = (err: unknown) => (typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '');
@@ -166,7 +175,11 @@ const errCode = (err: unknown) => (typeof err === 'object' && err !== null && 'c
  * With `gate`, a multipart body is refused (403) at its first part unless the key was in the query string or is
  * that first part.
  */
-export async function readArguments(req: FastifyRequest, limits: BodyLimits, gate?: KeyGate): Promise<{ params: Params; files: Upload[] }> {
+export async function readArguments(
+  req: FastifyRequest,
+  limits: BodyLimits,
+  gate?: KeyGate,
+): Promise<{ params: Params; files: Upload[] }> {
   const params = Params.from(req.query);
   const files: Upload[] = [];
   if (req.method !== 'POST') return { params, files };
@@ -175,11 +188,20 @@ export async function readArguments(req: FastifyRequest, limits: BodyLimits, gat
     const tooLarge = () => declared > MAX_MEDIA * limits.mediaMaxBytes + limits.bodyLimitBytes;
     let keyed = !gate || gate.checked(req);
     if (keyed && tooLarge()) throw O311Error.tooLarge('the request is too large');
-    const partLimits = { fileSize: limits.mediaMaxBytes, files: MAX_MEDIA, fields: 200, parts: 200 + MAX_MEDIA, fieldSize: limits.bodyLimitBytes };
+    const partLimits = {
+      fileSize: limits.mediaMaxBytes,
+      files: MAX_MEDIA,
+      fields: 200,
+      parts: 200 + MAX_MEDIA,
+      fieldSize: limits.bodyLimitBytes,
+    };
     try {
       for await (const part of req.parts({ limits: partLimits })) {
         if (!keyed) {
-          const key = part.type === 'field' && part.fieldname === 'api_key' && !part.valueTruncated ? String(part.value) : undefined;
+          const key =
+            part.type === 'field' && part.fieldname === 'api_key' && !part.valueTruncated
+              ? String(part.value)
+              : undefined;
           await gate!.check(req, key);
           keyed = true;
           if (tooLarge()) throw O311Error.tooLarge('the request is too large');
@@ -191,7 +213,8 @@ export async function readArguments(req: FastifyRequest, limits: BodyLimits, gat
     } catch (err) {
       if (err instanceof O311Error) throw err;
       const code = errCode(err);
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw O311Error.tooLarge(`media larger than ${Math.round(limits.mediaMaxBytes / 1024 / 1024)} MB`);
+      if (code === 'FST_REQ_FILE_TOO_LARGE')
+        throw O311Error.tooLarge(`media larger than ${Math.round(limits.mediaMaxBytes / 1024 / 1024)} MB`);
       if (code === 'FST_FILES_LIMIT') throw O311Error.badRequest(`at most ${MAX_MEDIA} media per request`);
       throw O311Error.badRequest('malformed multipart body');
     }
@@ -201,7 +224,9 @@ export async function readArguments(req: FastifyRequest, limits: BodyLimits, gat
   }
   const body = req.body;
   if (body instanceof URLSearchParams) for (const [k, v] of body) params.add(k, v);
-  else if (body && typeof body === 'object' && !Array.isArray(body)) for (const [k, v] of Object.entries(body)) params.add(k, v);
-  else if (body !== undefined && body !== null && body !== '') throw O311Error.badRequest('the body must be form fields, an object or an XML document');
+  else if (body && typeof body === 'object' && !Array.isArray(body))
+    for (const [k, v] of Object.entries(body)) params.add(k, v);
+  else if (body !== undefined && body !== null && body !== '')
+    throw O311Error.badRequest('the body must be form fields, an object or an XML document');
   return { params, files };
 }

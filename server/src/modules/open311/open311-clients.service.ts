@@ -1,6 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
-  OPEN311_DEFAULT_RATE_LIMIT, type ApiClient, type ApiClientCreate, type ApiClientCreated, type ApiClientQuery, type ApiClientUpdate,
+  OPEN311_DEFAULT_RATE_LIMIT,
+  type ApiClient,
+  type ApiClientCreate,
+  type ApiClientCreated,
+  type ApiClientQuery,
+  type ApiClientUpdate,
 } from '../../../../common/contracts/open311.ts';
 import { pageWindow, type Page } from '../../../../common/domain/paging.ts';
 import type { ApiClientsTable } from '../../db/schema-open311.ts';
@@ -23,21 +28,33 @@ const KEY_PATTERN = /^o311_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export const view = (r: ApiClientsTable): ApiClient => ({
-  id: r.id, name: r.name, contact: r.contact, keyPrefix: `o311_${r.key_prefix}`, rateLimitPerMinute: r.rate_limit_per_minute,
-  active: toBool(r.active), createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  name: r.name,
+  contact: r.contact,
+  keyPrefix: `o311_${r.key_prefix}`,
+  rateLimitPerMinute: r.rate_limit_per_minute,
+  active: toBool(r.active),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** The audit row never carries the hash (the audit service also scrubs *hash* keys). */
 const auditView = (r: ApiClientsTable) => ({ ...view(r) });
 
-const duplicateName = () => new AppError('OPEN311_CLIENT_NAME_TAKEN', 409, [{ field: 'body.name', rule: 'unique', message: 'a client application with this name exists' }]);
+const duplicateName = () =>
+  new AppError('OPEN311_CLIENT_NAME_TAKEN', 409, [
+    { field: 'body.name', rule: 'unique', message: 'a client application with this name exists' },
+  ]);
 
 /**
  * Per-key one-minute windows aligned to the clock's minutes, counted by the app's hit counter: in memory for one
  * process, in Redis across several instances (docs/security.md, "Rate limits across instances").
  */
 export class KeyRateLimiter {
-  constructor(private readonly clock: Clock, private readonly counter: HitCounter) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly counter: HitCounter,
+  ) {}
 
   async hit(clientId: string, perMinute: number): Promise<void> {
     const t = this.clock.now().getTime();
@@ -94,13 +111,26 @@ export function createClientService(database: Database, clock: Clock, audit: Aud
       const apiKey = `o311_${prefix}_${randomBytes(32).toString('base64url')}`;
       const now = clock.now().toISOString();
       const row: ApiClientsTable = {
-        id: newId(), tenant_id: actor.tenantId, name, contact: input.contact?.trim() || null, key_prefix: prefix, key_hash: sha256(apiKey),
-        rate_limit_per_minute: input.rateLimitPerMinute ?? OPEN311_DEFAULT_RATE_LIMIT, active: 1, created_at: now, updated_at: now,
+        id: newId(),
+        tenant_id: actor.tenantId,
+        name,
+        contact: input.contact?.trim() || null,
+        key_prefix: prefix,
+        key_hash: sha256(apiKey),
+        rate_limit_per_minute: input.rateLimitPerMinute ?? OPEN311_DEFAULT_RATE_LIMIT,
+        active: 1,
+        created_at: now,
+        updated_at: now,
       };
       try {
         await db.transaction().execute(async (tx) => {
           await repo.insertClient(tx, row);
-          await audit.record(tx, actor, actor.tenantId, { action: 'api_client.create', entity: 'api_client', entityId: row.id, after: auditView(row) });
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'api_client.create',
+            entity: 'api_client',
+            entityId: row.id,
+            after: auditView(row),
+          });
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName();
@@ -126,7 +156,13 @@ export function createClientService(database: Database, clock: Clock, audit: Aud
       try {
         await db.transaction().execute(async (tx) => {
           await repo.updateClient(tx, actor.tenantId, id, changes);
-          await audit.record(tx, actor, actor.tenantId, { action: 'api_client.update', entity: 'api_client', entityId: id, before: auditView(before), after: auditView(after) });
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'api_client.update',
+            entity: 'api_client',
+            entityId: id,
+            before: auditView(before),
+            after: auditView(after),
+          });
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName();

@@ -13,7 +13,8 @@ import { detailedStatus, openClosed } from './open311-status.ts';
  */
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 
-export const t = (locale: Locale, key: string, params?: Record<string, unknown>) => translate(locale, `open311.${key}`, params) ?? key;
+export const t = (locale: Locale, key: string, params?: Record<string, unknown>) =>
+  translate(locale, `open311.${key}`, params) ?? key;
 
 export function discoveryDoc(o: { base: string; changeset: string; tenantName: string; locale: Locale }): O311Doc {
   return {
@@ -22,13 +23,15 @@ export function discoveryDoc(o: { base: string; changeset: string; tenantName: s
       changeset: o.changeset,
       contact: t(o.locale, 'discovery.contact', { tenant: o.tenantName }),
       key_service: t(o.locale, 'discovery.keyService'),
-      endpoints: list('endpoint', [{
-        specification: SPECIFICATION,
-        url: `${o.base}/open311/v2`,
-        changeset: o.changeset,
-        type: 'production',
-        formats: list('format', ['text/xml', 'application/json']),
-      }]),
+      endpoints: list('endpoint', [
+        {
+          specification: SPECIFICATION,
+          url: `${o.base}/open311/v2`,
+          changeset: o.changeset,
+          type: 'production',
+          formats: list('format', ['text/xml', 'application/json']),
+        },
+      ]),
     },
   };
 }
@@ -89,7 +92,12 @@ export interface AttributeSpec {
 export function attributeSpecs(m: Pick<MatterRow, 'major_code'>, conditions: readonly Condition[]): AttributeSpec[] {
   const out: AttributeSpec[] = [];
   if (conditions.length) {
-    out.push({ code: 'filing_condition', datatype: 'singlevaluelist', required: true, values: conditions.map((c) => ({ key: String(c.seq), name: c.condition })) });
+    out.push({
+      code: 'filing_condition',
+      datatype: 'singlevaluelist',
+      required: true,
+      values: conditions.map((c) => ({ key: String(c.seq), name: c.condition })),
+    });
   }
   if (isComponentMatter(m.major_code)) out.push({ code: 'component_code', datatype: 'string', required: false });
   out.push({ code: 'fixmystreet_id', datatype: 'string', required: false });
@@ -101,17 +109,27 @@ export function definitionDoc(code: string, specs: readonly AttributeSpec[], loc
     root: 'service_definition',
     body: {
       service_code: code,
-      attributes: list('attribute', specs.map((s, i) => ({
-        variable: true,
-        code: s.code,
-        datatype: s.datatype,
-        required: s.required,
-        datatype_description: t(locale, `attributes.${s.code}.format`),
-        order: i + 1,
-        description: t(locale, `attributes.${s.code}.description`),
-        ...(s.code === 'fixmystreet_id' ? { automated: 'hidden_field' } : {}),
-        ...(s.values ? { values: list('value', s.values.map((v) => ({ key: v.key, name: v.name }))) } : {}),
-      }))),
+      attributes: list(
+        'attribute',
+        specs.map((s, i) => ({
+          variable: true,
+          code: s.code,
+          datatype: s.datatype,
+          required: s.required,
+          datatype_description: t(locale, `attributes.${s.code}.format`),
+          order: i + 1,
+          description: t(locale, `attributes.${s.code}.description`),
+          ...(s.code === 'fixmystreet_id' ? { automated: 'hidden_field' } : {}),
+          ...(s.values
+            ? {
+                values: list(
+                  'value',
+                  s.values.map((v) => ({ key: v.key, name: v.name })),
+                ),
+              }
+            : {}),
+        })),
+      ),
     },
   };
 }
@@ -119,7 +137,12 @@ export function definitionDoc(code: string, specs: readonly AttributeSpec[], loc
 /** docs/open311.md "Reading requests" field order; media_url is absolute; extensions ("Extensions") only when asked. */
 export function requestOf(
   c: PublicCaseSummary | PublicCaseView,
-  o: { base: string; mediaUrls: readonly string[]; attributes?: readonly { code: string; name: string; value: string }[]; extensions: boolean },
+  o: {
+    base: string;
+    mediaUrls: readonly string[];
+    attributes?: readonly { code: string; name: string; value: string }[];
+    extensions: boolean;
+  },
 ): O311Object {
   const photoUrls = c.photos.map((p) => `${o.base}${p.url}`);
   const media = [...photoUrls, ...o.mediaUrls];
@@ -153,13 +176,33 @@ export function requestOf(
           // the answers given on POST, as San Francisco echoes them (docs/open311.md "Extensions": request
           // attributes echoed in GET); free
           // answers are public text like the description, the 17-digit component id is a code and stays whole
-          attributes: list('attribute', (o.attributes ?? []).map((a) => ({ code: a.code, name: a.name, value: a.code === 'component_code' ? a.value : publicText(a.value) }))),
+          attributes: list(
+            'attribute',
+            (o.attributes ?? []).map((a) => ({
+              code: a.code,
+              name: a.name,
+              value: a.code === 'component_code' ? a.value : publicText(a.value),
+            })),
+          ),
           ...(timeline
-            ? { notes: list('note', timeline.map((e) => ({ datetime: w3c(e.at), summary: e.action, type: 'activity', description: e.note ?? '' }))) }
+            ? {
+                notes: list(
+                  'note',
+                  timeline.map((e) => ({
+                    datetime: w3c(e.at),
+                    summary: e.action,
+                    type: 'activity',
+                    description: e.note ?? '',
+                  })),
+                ),
+              }
             : {}),
         }
       : {}),
   };
 }
 
-export const requestsDoc = (items: readonly O311Object[]): O311Doc => ({ root: 'service_requests', body: list('request', items) });
+export const requestsDoc = (items: readonly O311Object[]): O311Doc => ({
+  root: 'service_requests',
+  body: list('request', items),
+});

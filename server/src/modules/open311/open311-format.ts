@@ -39,7 +39,10 @@ export function splitFormat(file: string): { name: string; format: O311Format | 
   const dot = file.lastIndexOf('.');
   if (dot <= 0) return { name: file, format: null };
   const ext = file.slice(dot + 1).toLowerCase();
-  return { name: file.slice(0, dot), format: (FORMATS as readonly string[]).includes(ext) ? (ext as O311Format) : null };
+  return {
+    name: file.slice(0, dot),
+    format: (FORMATS as readonly string[]).includes(ext) ? (ext as O311Format) : null,
+  };
 }
 
 /**
@@ -85,7 +88,12 @@ function toXmlTree(v: O311Value): unknown {
   return scalar(v as string | number | boolean);
 }
 
-const builder = new XMLBuilder({ ignoreAttributes: true, format: false, suppressEmptyNode: false, processEntities: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: true,
+  format: false,
+  suppressEmptyNode: false,
+  processEntities: true,
+});
 
 export function render(doc: O311Doc, format: O311Format): string {
   if (format === 'json') return JSON.stringify(toJson(doc.body));
@@ -94,7 +102,13 @@ export function render(doc: O311Doc, format: O311Format): string {
 
 /** docs/open311.md "Errors": `errors` → `error{code, description}`; the body code equals the HTTP status. */
 export function errorsDoc(status: number, descriptions: readonly string[]): O311Doc {
-  return { root: 'errors', body: list('error', descriptions.map((description) => ({ code: String(status), description }))) };
+  return {
+    root: 'errors',
+    body: list(
+      'error',
+      descriptions.map((description) => ({ code: String(status), description })),
+    ),
+  };
 }
 
 const parser = new XMLParser({

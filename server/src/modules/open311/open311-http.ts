@@ -42,9 +42,14 @@ const fieldName = (f: string) => FIELD_NAMES.find(([re]) => re.test(f))?.[1] ?? 
 
 function fromAppError(err: AppError, locale: Locale): O311Error {
   const details = Array.isArray(err.details) ? (err.details as { field?: string; message?: string }[]) : [];
-  const params = err.details && typeof err.details === 'object' && !Array.isArray(err.details) ? (err.details as Record<string, unknown>) : {};
+  const params =
+    err.details && typeof err.details === 'object' && !Array.isArray(err.details)
+      ? (err.details as Record<string, unknown>)
+      : {};
   const text = translate(locale, `errors.${err.code}`, params) ?? err.code;
-  const descriptions = details.length ? details.map((d) => `${fieldName(d.field ?? '')}: ${d.message ?? text}`) : [text];
+  const descriptions = details.length
+    ? details.map((d) => `${fieldName(d.field ?? '')}: ${d.message ?? text}`)
+    : [text];
   // docs/open311.md "Errors": 404 unknown resource, 403 key, 400 anything else; 413 for oversized media
   const status = err.status === 404 || err.status === 413 ? err.status : 400;
   return new O311Error(status, descriptions);
@@ -57,13 +62,16 @@ export function installOpen311Errors(scope: FastifyInstance, bodyLimitBytes: num
     if (err instanceof O311Error) e = err;
     else if (err instanceof AppError) e = fromAppError(err, localeOf(req));
     else {
-      const status = typeof (err).statusCode === 'number' ? (err).statusCode : 500;
+      const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
       if (status >= 500) {
         req.log.error({ err }, 'open311: unhandled error');
         return send(reply, format, errorsDoc(500, ['internal error']), 500);
       }
       const mapped = status === 413 ? 413 : status === 429 ? 429 : status === 404 ? 404 : 400;
-      const text = (err).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `the body is larger than ${bodyLimitBytes} bytes (send media as multipart parts)` : String(err.message).slice(0, 200);
+      const text =
+        err.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? `the body is larger than ${bodyLimitBytes} bytes (send media as multipart parts)`
+          : String(err.message).slice(0, 200);
       e = new O311Error(mapped, [mapped === 429 ? 'rate limit exceeded' : text]);
     }
     if (e.retryAfterSeconds !== undefined) reply.header('retry-after', String(e.retryAfterSeconds));
@@ -75,7 +83,10 @@ export function installOpen311Errors(scope: FastifyInstance, bodyLimitBytes: num
   // The console's static files claim GET /* at the root; anything else under /open311/v2 is a 404 in our format,
   // answered before any body is read.
   scope.route({
-    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url: '/*', config: { public: true }, schema: { hide: true },
+    method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    url: '/*',
+    config: { public: true },
+    schema: { hide: true },
     onRequest: async (req, reply) => {
       if (req.method !== 'GET') reply.header('connection', 'close');
       return send(reply, formatOf(req), errorsDoc(404, ['no such resource']), 404);

@@ -15,8 +15,12 @@ import * as repo from './open311.repository.ts';
  * before anything is stored.
  */
 export interface IntakeDeps {
-  cases: { intake(tenantId: string, input: ExternalReport, idem: { scope: string; key: string | null }): Promise<IntakeResult> };
-  photos: { uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string): Promise<{ id: string }> };
+  cases: {
+    intake(tenantId: string, input: ExternalReport, idem: { scope: string; key: string | null }): Promise<IntakeResult>;
+  };
+  photos: {
+    uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string): Promise<{ id: string }>;
+  };
   /** to refuse a point outside the city before any photo is stored */
   geo: { locatePoint(tenantId: string, lng: number, lat: number): Promise<unknown> };
 }
@@ -58,7 +62,8 @@ export function checkAttributes(specs: readonly AttributeSpec[], given: Map<stri
       else answers.push({ code: s.code, name: t(locale, `attributes.${s.code}.description`), value: option.name });
       continue;
     }
-    if (s.code === 'component_code' && !/^\d{17}$/.test(value)) problems.push('attribute[component_code] must be the 17-digit component id');
+    if (s.code === 'component_code' && !/^\d{17}$/.test(value))
+      problems.push('attribute[component_code] must be the 17-digit component id');
     else if (value.length > 200) problems.push(`attribute[${s.code}] is longer than 200 characters`);
     else answers.push({ code: s.code, name: t(locale, `attributes.${s.code}.description`), value });
   }
@@ -89,7 +94,14 @@ export function createOpen311Intake(database: Database, clock: Clock, deps: Inta
   const { db } = database;
 
   return {
-    async post(tenantId: string, client: ApiClientsTable, p: Params, files: readonly Upload[], idemKey: string | null, locale: Locale): Promise<O311Doc> {
+    async post(
+      tenantId: string,
+      client: ApiClientsTable,
+      p: Params,
+      files: readonly Upload[],
+      idemKey: string | null,
+      locale: Locale,
+    ): Promise<O311Doc> {
       const code = p.one('service_code');
       if (!code) throw O311Error.badRequest('service_code is required');
       const matter = await repo.activeMatter(db, tenantId, code);
@@ -99,18 +111,28 @@ export function createOpen311Intake(database: Database, clock: Clock, deps: Inta
 
       const lat = numberParam(p, 'lat', -90, 90);
       const lng = numberParam(p, 'long', -180, 180);
-      const where = await locate(db, tenantId, { lat, lng, addressString: limited(p, 'address_string', 500), addressId: limited(p, 'address_id', 100) });
-      if (!(await deps.geo.locatePoint(tenantId, where.lng, where.lat))) throw O311Error.badRequest('lat/long: the location is outside this jurisdiction');
+      const where = await locate(db, tenantId, {
+        lat,
+        lng,
+        addressString: limited(p, 'address_string', 500),
+        addressId: limited(p, 'address_id', 100),
+      });
+      if (!(await deps.geo.locatePoint(tenantId, where.lng, where.lat)))
+        throw O311Error.badRequest('lat/long: the location is outside this jurisdiction');
 
       const text = p.one('description');
-      if (text && text.length > MAX_DESCRIPTION) throw O311Error.badRequest(`description is longer than ${MAX_DESCRIPTION} characters`);
+      if (text && text.length > MAX_DESCRIPTION)
+        throw O311Error.badRequest(`description is longer than ${MAX_DESCRIPTION} characters`);
       const extras = answers.filter((a) => a.code !== 'fixmystreet_id').map((a) => `${a.name}：${a.value}`);
       const description = [text ?? matter.name, ...extras].join('\n');
-      const name = [namePart(limited(p, 'first_name', 50)), namePart(limited(p, 'last_name', 50))].filter(Boolean).join(' ') || null;
+      const name =
+        [namePart(limited(p, 'first_name', 50)), namePart(limited(p, 'last_name', 50))].filter(Boolean).join(' ') ||
+        null;
 
       const media = splitMedia(p.all('media_url'));
       const blobs = [...files.map((f) => f.data), ...media.uploads];
-      if (blobs.length + media.links.length > MAX_MEDIA) throw O311Error.badRequest(`at most ${MAX_MEDIA} media per request`);
+      if (blobs.length + media.links.length > MAX_MEDIA)
+        throw O311Error.badRequest(`at most ${MAX_MEDIA} media per request`);
 
       // Everything is valid: only now are photos stored (idempotent per key, so a retry stores none twice).
       const scope = `open311:${client.id}`;
@@ -118,16 +140,33 @@ export function createOpen311Intake(database: Database, clock: Clock, deps: Inta
       for (const [i, blob] of blobs.entries()) {
         photoIds.push((await deps.photos.uploadExternal(tenantId, blob, idemKey ? `${idemKey}:${i}` : null, scope)).id);
       }
-      const result = await deps.cases.intake(tenantId, {
-        channel: 'public', matterCode: code, description, lng: where.lng, lat: where.lat, address: where.address, photoIds,
-        reporterName: name, reporterPhone: limited(p, 'phone', 40) ?? null, reporterEmail: limited(p, 'email', 200) ?? null,
-        deviceId: limited(p, 'device_id', 100) ?? limited(p, 'deviceid', 100) ?? null,
-        externalNo: answers.find((a) => a.code === 'fixmystreet_id')?.value ?? null,
-        source: `Open311 · ${client.name}`,
-      }, { scope, key: idemKey });
+      const result = await deps.cases.intake(
+        tenantId,
+        {
+          channel: 'public',
+          matterCode: code,
+          description,
+          lng: where.lng,
+          lat: where.lat,
+          address: where.address,
+          photoIds,
+          reporterName: name,
+          reporterPhone: limited(p, 'phone', 40) ?? null,
+          reporterEmail: limited(p, 'email', 200) ?? null,
+          deviceId: limited(p, 'device_id', 100) ?? limited(p, 'deviceid', 100) ?? null,
+          externalNo: answers.find((a) => a.code === 'fixmystreet_id')?.value ?? null,
+          source: `Open311 · ${client.name}`,
+        },
+        { scope, key: idemKey },
+      );
       await repo.insertRequest(db, {
-        case_id: result.caseId, tenant_id: tenantId, client_id: client.id, service_code: code,
-        attributes_json: JSON.stringify(answers), media_urls_json: JSON.stringify(media.links), created_at: clock.now().toISOString(),
+        case_id: result.caseId,
+        tenant_id: tenantId,
+        client_id: client.id,
+        service_code: code,
+        attributes_json: JSON.stringify(answers),
+        media_urls_json: JSON.stringify(media.links),
+        created_at: clock.now().toISOString(),
       });
       // realtime service: the id, never together with the token (docs/open311.md "Creating a request")
       return { root: 'service_requests', body: list('request', [{ service_request_id: result.caseNo }]) };

@@ -28,7 +28,8 @@ export async function locate(
   q: { lat?: number; lng?: number; addressString?: string; addressId?: string },
 ): Promise<Where> {
   const address = q.addressString ?? null;
-  if ((q.lat === undefined) !== (q.lng === undefined)) throw O311Error.badRequest('lat and long must be given together');
+  if ((q.lat === undefined) !== (q.lng === undefined))
+    throw O311Error.badRequest('lat and long must be given together');
   if (q.lat !== undefined && q.lng !== undefined) return { lng: q.lng, lat: q.lat, address };
 
   const addressId = q.addressId && q.addressId !== '#NOTPINPOINTED#' ? q.addressId : undefined;
@@ -42,7 +43,9 @@ export async function locate(
       const at = g && center(g);
       if (at) return { ...at, address };
     }
-    throw O311Error.badRequest(`address_id not found: ${addressId} (use a 17-digit component id or a 15-digit grid code)`);
+    throw O311Error.badRequest(
+      `address_id not found: ${addressId} (use a 17-digit component id or a 15-digit grid code)`,
+    );
   }
   if (address) {
     const regions = await repo.regionBoxes(db, tenantId);

@@ -15,7 +15,8 @@ export class Params {
   add(name: string, value: unknown, depth = 0): void {
     if (value === null || value === undefined) return;
     // bodies are pre-scanned (open311-body.ts); this keeps any other source from recursing without bound
-    if (depth > MAX_NESTING) throw O311Error.badRequest(`${name.slice(0, 100)}: nested more than ${MAX_NESTING} levels deep`);
+    if (depth > MAX_NESTING)
+      throw O311Error.badRequest(`${name.slice(0, 100)}: nested more than ${MAX_NESTING} levels deep`);
     if (Array.isArray(value)) {
       for (const v of value) this.add(name, v, depth + 1);
       return;
@@ -50,7 +51,10 @@ export class Params {
    * merged.
    */
   commaList(name: string): string[] | undefined {
-    const parts = this.all(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    const parts = this.all(name)
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
     return parts.length ? [...new Set(parts)] : undefined;
   }
 
@@ -70,7 +74,8 @@ export class Params {
     const p = new Params();
     for (const source of sources) {
       if (source instanceof URLSearchParams) for (const [k, v] of source) p.add(k, v);
-      else if (source && typeof source === 'object') for (const [k, v] of Object.entries(source as Record<string, unknown>)) p.add(k, v);
+      else if (source && typeof source === 'object')
+        for (const [k, v] of Object.entries(source as Record<string, unknown>)) p.add(k, v);
     }
     return p;
   }
@@ -81,7 +86,8 @@ export function numberParam(p: Params, name: string, min: number, max: number): 
   const raw = p.one(name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw O311Error.badRequest(`${name} must be a number between ${min} and ${max}`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw O311Error.badRequest(`${name} must be a number between ${min} and ${max}`);
   return n;
 }
 
@@ -101,7 +107,8 @@ export function dateParam(p: Params, name: string): Date | undefined {
   raw = raw.replace(/(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/, '$1+$2');
   const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(raw);
   const d = new Date(raw);
-  if (!ok || Number.isNaN(d.getTime())) throw O311Error.badRequest(`${name} must be a W3C datetime such as 2024-03-12T08:00:00+08:00`);
+  if (!ok || Number.isNaN(d.getTime()))
+    throw O311Error.badRequest(`${name} must be a W3C datetime such as 2024-03-12T08:00:00+08:00`);
   return d;
 }
 

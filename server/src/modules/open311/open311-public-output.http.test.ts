@@ -23,12 +23,25 @@ const PII = `身份证${ID_NUMBER}，住东岳路12号3栋2单元501室，电话
  * Fragments none of which may appear in any public answer. Names are not a pattern the mask can find: the
  * petitioner's and the caller's names prove that their cases are absent altogether.
  */
-const NUMBERS = [ID_NUMBER, ID_NUMBER.slice(0, 14), MOBILE, MOBILE.slice(-8), '8721234', '12345X', 'B12345', 'BD12345', '12号', '501室', '3栋'];
+const NUMBERS = [
+  ID_NUMBER,
+  ID_NUMBER.slice(0, 14),
+  MOBILE,
+  MOBILE.slice(-8),
+  '8721234',
+  '12345X',
+  'B12345',
+  'BD12345',
+  '12号',
+  '501室',
+  '3栋',
+];
 const TRACES = [...NUMBERS, '信访人李某某', '来电人赵某某'];
 /** A point with more decimals than the public may see. */
 const EXACT = { lng: 114.975312, lat: 30.100487 };
 
-const made: Record<'petition' | 'hotline' | 'citizen' | 'partner', { caseNo: string; token: string; caseId: string }> = {} as never;
+const made: Record<'petition' | 'hotline' | 'citizen' | 'partner', { caseNo: string; token: string; caseId: string }> =
+  {} as never;
 let petitionPhoto = '';
 let hotlinePhoto = '';
 let citizenPhoto = '';
@@ -41,14 +54,50 @@ beforeAll(async () => {
   petitionPhoto = (await ctx.app.services.photos.uploadExternal(tenantId, photo, null, 't')).id;
   hotlinePhoto = (await ctx.app.services.photos.uploadExternal(tenantId, photo, null, 't')).id;
   citizenPhoto = (await ctx.app.services.photos.uploadExternal(tenantId, photo, null, 't')).id;
-  const base = { matterCode: '09006', ...EXACT, address: '大冶市东岳路12号3栋2单元501室', reporterName: '李某某', reporterPhone: MOBILE };
-  made.petition = await cases.intake(tenantId, { ...base, channel: 'petition', description: `信访人李某某反映：${PII}`, photoIds: [petitionPhoto], source: '阳光信访' }, { scope: 't', key: null });
-  made.hotline = await cases.intake(tenantId, { ...base, channel: 'hotline', description: `来电人赵某某反映：${PII}`, photoIds: [hotlinePhoto], source: '12345热线' }, { scope: 't', key: null });
-  made.citizen = await cases.intake(tenantId, { ...base, channel: 'public', description: `随手拍：${PII}`, photoIds: [citizenPhoto], source: '市民随手拍' }, { scope: 't', key: null });
+  const base = {
+    matterCode: '09006',
+    ...EXACT,
+    address: '大冶市东岳路12号3栋2单元501室',
+    reporterName: '李某某',
+    reporterPhone: MOBILE,
+  };
+  made.petition = await cases.intake(
+    tenantId,
+    {
+      ...base,
+      channel: 'petition',
+      description: `信访人李某某反映：${PII}`,
+      photoIds: [petitionPhoto],
+      source: '阳光信访',
+    },
+    { scope: 't', key: null },
+  );
+  made.hotline = await cases.intake(
+    tenantId,
+    {
+      ...base,
+      channel: 'hotline',
+      description: `来电人赵某某反映：${PII}`,
+      photoIds: [hotlinePhoto],
+      source: '12345热线',
+    },
+    { scope: 't', key: null },
+  );
+  made.citizen = await cases.intake(
+    tenantId,
+    { ...base, channel: 'public', description: `随手拍：${PII}`, photoIds: [citizenPhoto], source: '市民随手拍' },
+    { scope: 't', key: null },
+  );
   // an Open311 partner's report with the same text, filed through the API
   const posted = await ctx.app.inject({
-    method: 'POST', url: `${BASE}/requests.json`, headers: FORM,
-    payload: form(fmsReport(ctx.key).map(([k, v]): [string, string] => [k, k === 'description' ? `FMS：${PII}` : v]).concat([['address_string', '东岳路12号3栋2单元501室']])),
+    method: 'POST',
+    url: `${BASE}/requests.json`,
+    headers: FORM,
+    payload: form(
+      fmsReport(ctx.key)
+        .map(([k, v]): [string, string] => [k, k === 'description' ? `FMS：${PII}` : v])
+        .concat([['address_string', '东岳路12号3栋2单元501室']]),
+    ),
   });
   expect(posted.statusCode, posted.body).toBe(200);
   const partnerNo = posted.json()[0].service_request_id as string;
@@ -66,7 +115,12 @@ const WINDOW = 'start_date=2024-03-11T00:00:00Z&end_date=2024-03-13T00:00:00Z';
 describe(`non-public channels never come out (${TEST_DIALECT})`, () => {
   it('Open311 lists (XML and JSON, with extensions) carry neither the petition nor the hotline case', async () => {
     for (const fmt of ['xml', 'json'] as const) {
-      for (const query of ['', '?extensions=true', `?service_request_id=${made.petition.caseNo},${made.hotline.caseNo}`, '?updated_after=2024-01-01T00:00:00Z&extensions=true']) {
+      for (const query of [
+        '',
+        '?extensions=true',
+        `?service_request_id=${made.petition.caseNo},${made.hotline.caseNo}`,
+        '?updated_after=2024-01-01T00:00:00Z&extensions=true',
+      ]) {
         const res = await get(`${BASE}/requests.${fmt}${query}`);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.body).not.toContain(made.petition.caseNo);
@@ -74,7 +128,11 @@ describe(`non-public channels never come out (${TEST_DIALECT})`, () => {
         expect(leaks(res.body), `${fmt}${query}`).toEqual([]);
       }
     }
-    const picked = (await get(`${BASE}/requests.json?service_request_id=${made.petition.caseNo},${made.hotline.caseNo},${made.citizen.caseNo}`)).json();
+    const picked = (
+      await get(
+        `${BASE}/requests.json?service_request_id=${made.petition.caseNo},${made.hotline.caseNo},${made.citizen.caseNo}`,
+      )
+    ).json();
     expect(picked.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([made.citizen.caseNo]);
   });
 
@@ -102,11 +160,23 @@ describe(`non-public channels never come out (${TEST_DIALECT})`, () => {
       const res = await get(`/api/public/track/${c.token}`);
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe(unknown.json().error.code);
-      const rated = await ctx.app.inject({ method: 'POST', url: `/api/public/track/${c.token}/rating`, payload: { value: 'unsatisfied' } });
+      const rated = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/public/track/${c.token}/rating`,
+        payload: { value: 'unsatisfied' },
+      });
       expect(rated.statusCode).toBe(404);
-      const reopened = await ctx.app.inject({ method: 'POST', url: `/api/public/track/${c.token}/reopen`, payload: { reason: '问题还在，请重新处理' } });
+      const reopened = await ctx.app.inject({
+        method: 'POST',
+        url: `/api/public/track/${c.token}/reopen`,
+        payload: { reason: '问题还在，请重新处理' },
+      });
       expect(reopened.statusCode).toBe(404);
-      const row = await ctx.database.db.selectFrom('cases').select(['status', 'satisfaction']).where('id', '=', c.caseId).executeTakeFirstOrThrow();
+      const row = await ctx.database.db
+        .selectFrom('cases')
+        .select(['status', 'satisfaction'])
+        .where('id', '=', c.caseId)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'closed', satisfaction: null });
     }
   });
@@ -167,7 +237,11 @@ describe('the public channels are a tenant setting with an admin API', () => {
   const url = '/api/cases/settings/public-output';
 
   it('reads the default, refuses 信访 and unknown channels, needs settings.manage, and is audited', async () => {
-    expect((await ctx.admin.get(url)).json()).toEqual({ publicChannels: ['public'], neverPublicChannels: ['petition'], coordinateDecimals: 3 });
+    expect((await ctx.admin.get(url)).json()).toEqual({
+      publicChannels: ['public'],
+      neverPublicChannels: ['petition'],
+      coordinateDecimals: 3,
+    });
     for (const bad of [['petition'], ['public', 'email'], ['public', 'public'], [42]]) {
       const res = await ctx.admin.put(url, { publicChannels: bad });
       expect(res.statusCode, JSON.stringify(bad)).toBe(400);
@@ -176,12 +250,19 @@ describe('the public channels are a tenant setting with an admin API', () => {
     const { as, login } = await import('../../testing/test-app.ts');
     const operator = as(ctx.app, await login(ctx.app, 'operator', 'Demo@12345'));
     expect((await operator.put(url, { publicChannels: ['public', 'hotline'] })).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'PUT', url, payload: { publicChannels: ['hotline'] } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'PUT', url, payload: { publicChannels: ['hotline'] } })).statusCode).toBe(
+      401,
+    );
 
     const changed = await ctx.admin.put(url, { publicChannels: ['hotline', 'public'] });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().publicChannels).toEqual(['public', 'hotline']);
-    const audit = await ctx.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'setting.update').where('entity_id', '=', 'public.channels').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'setting.update')
+      .where('entity_id', '=', 'public.channels')
+      .execute();
     expect(audit).toHaveLength(1);
 
     // now the hotline case is public, masked like any other; the petition still is not

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, FORM, REPORTER_TRACES, drive, fmsReport, form, loopSteps, open311App, xml } from '../../testing/open311.fixtures.ts';
+import {
+  BASE,
+  FORM,
+  REPORTER_TRACES,
+  drive,
+  fmsReport,
+  form,
+  loopSteps,
+  open311App,
+  xml,
+} from '../../testing/open311.fixtures.ts';
 
 /**
  * Read-side conformance (docs/open311.md, "Service discovery" to "Reading requests", "Conformance checklist" items
@@ -12,7 +22,12 @@ const ids: Record<'old' | 'handling' | 'closed' | 'fresh', string> = { old: '', 
 let unitName = '';
 
 async function file311(): Promise<string> {
-  const res = await ctx.app.inject({ method: 'POST', url: `${BASE}/requests.json`, payload: form(fmsReport(ctx.key)), headers: FORM });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: `${BASE}/requests.json`,
+    payload: form(fmsReport(ctx.key)),
+    headers: FORM,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json()[0].service_request_id;
 }
@@ -34,7 +49,10 @@ afterAll(async () => ctx.close());
 
 const get = (url: string) => ctx.app.inject(url);
 const both = async (path: string) => {
-  const [x, j] = await Promise.all([get(`${BASE}/${path.replace('{fmt}', 'xml')}`), get(`${BASE}/${path.replace('{fmt}', 'json')}`)]);
+  const [x, j] = await Promise.all([
+    get(`${BASE}/${path.replace('{fmt}', 'xml')}`),
+    get(`${BASE}/${path.replace('{fmt}', 'json')}`),
+  ]);
   expect(x.headers['content-type']).toBe('text/xml; charset=utf-8');
   expect(j.headers['content-type']).toBe('application/json; charset=utf-8');
   return { x, j, xs: xml(x.body), js: j.json() };
@@ -44,7 +62,15 @@ const requestIds = (list: { service_request_id: string }[]) => list.map((r) => r
 describe('discovery, services, definitions (docs/open311.md "Service discovery" to "Service definition")', () => {
   it('discovery is an object with endpoints and formats as arrays', async () => {
     const { xs, js } = await both('discovery.{fmt}');
-    expect(js).toMatchObject({ endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production', formats: ['text/xml', 'application/json'] }] });
+    expect(js).toMatchObject({
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
+    });
     expect(js.endpoints[0].url).toMatch(/\/open311\/v2$/);
     expect(js.changeset).toMatch(W3C);
     expect(xs.root).toBe('discovery');
@@ -54,14 +80,30 @@ describe('discovery, services, definitions (docs/open311.md "Service discovery" 
   it('services: a top-level array of catalog matters, codes as strings, grouped by major class', async () => {
     const { xs, js } = await both('services.{fmt}');
     expect(Array.isArray(js)).toBe(true);
-    const matters = await ctx.database.db.selectFrom('catalog_entries').select('code').where('kind', '=', 'matter').where('active', '=', 1).execute();
+    const matters = await ctx.database.db
+      .selectFrom('catalog_entries')
+      .select('code')
+      .where('kind', '=', 'matter')
+      .where('active', '=', 1)
+      .execute();
     expect(js).toHaveLength(matters.length);
     expect(js.find((s: { service_code: string }) => s.service_code === '09006')).toEqual({
-      service_code: '09006', service_name: '占道经营', description: '街面秩序类 · 占道经营', metadata: true, type: 'realtime', keywords: expect.any(String), group: '街面秩序类', groups: ['街面秩序类'],
+      service_code: '09006',
+      service_name: '占道经营',
+      description: '街面秩序类 · 占道经营',
+      metadata: true,
+      type: 'realtime',
+      keywords: expect.any(String),
+      group: '街面秩序类',
+      groups: ['街面秩序类'],
     });
     expect(xs.root).toBe('services');
     expect(xs.service).toHaveLength(matters.length);
-    expect(xs.service.find((s: { service_code: string }) => s.service_code === '09006')).toMatchObject({ metadata: 'true', group: ['街面秩序类'], groups: { group: ['街面秩序类'] } }); // FMS ForceArray on group
+    expect(xs.service.find((s: { service_code: string }) => s.service_code === '09006')).toMatchObject({
+      metadata: 'true',
+      group: ['街面秩序类'],
+      groups: { group: ['街面秩序类'] },
+    }); // FMS ForceArray on group
   });
 
   it('jurisdiction_id: the tenant code works, empty = absent, an unknown one → 404 in the requested format', async () => {
@@ -74,7 +116,7 @@ describe('discovery, services, definitions (docs/open311.md "Service discovery" 
     expect(xs.error[0]).toEqual({ code: '404', description: 'jurisdiction_id not found: sfgov.org' });
   });
 
-  it('jurisdiction_id also takes the city\'s documented aliases: the pinyin of its name, with or without 市', async () => {
+  it("jurisdiction_id also takes the city's documented aliases: the pinyin of its name, with or without 市", async () => {
     for (const alias of ['daye', 'DaYe', 'dayeshi', 'da-ye']) {
       const res = await get(`${BASE}/services.json?jurisdiction_id=${alias}`);
       expect(res.statusCode, alias).toBe(200);
@@ -82,16 +124,36 @@ describe('discovery, services, definitions (docs/open311.md "Service discovery" 
     expect((await get(`${BASE}/services.json?jurisdiction_id=dayez`)).statusCode).toBe(404);
   });
 
-  it('anonymous reads may be read by other origins\' browser apps; keyed calls may not', async () => {
-    for (const path of ['discovery.json', 'services.json', 'requests.json', `requests/${ids.fresh}.json`, 'services/09006.xml', 'requests/nope.json']) {
-      const res = await ctx.app.inject({ method: 'GET', url: `${BASE}/${path}`, headers: { origin: 'https://app.example.org' } });
+  it("anonymous reads may be read by other origins' browser apps; keyed calls may not", async () => {
+    for (const path of [
+      'discovery.json',
+      'services.json',
+      'requests.json',
+      `requests/${ids.fresh}.json`,
+      'services/09006.xml',
+      'requests/nope.json',
+    ]) {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: `${BASE}/${path}`,
+        headers: { origin: 'https://app.example.org' },
+      });
       expect(res.headers['access-control-allow-origin'], path).toBe('*');
       expect(res.headers['access-control-allow-credentials'], path).toBeUndefined();
     }
-    const keyed = await ctx.app.inject({ method: 'GET', url: `${BASE}/servicerequestupdates.json?api_key=${ctx.key}`, headers: { origin: 'https://app.example.org' } });
+    const keyed = await ctx.app.inject({
+      method: 'GET',
+      url: `${BASE}/servicerequestupdates.json?api_key=${ctx.key}`,
+      headers: { origin: 'https://app.example.org' },
+    });
     expect(keyed.headers['access-control-allow-origin']).toBeUndefined();
     // A write (refused here for its missing fields, so nothing is filed) carries no permission for other origins.
-    const write = await ctx.app.inject({ method: 'POST', url: `${BASE}/requests.json`, payload: form([['api_key', ctx.key]]), headers: { ...FORM, origin: 'https://app.example.org' } });
+    const write = await ctx.app.inject({
+      method: 'POST',
+      url: `${BASE}/requests.json`,
+      payload: form([['api_key', ctx.key]]),
+      headers: { ...FORM, origin: 'https://app.example.org' },
+    });
     expect(write.statusCode, write.body).toBe(400);
     expect(write.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -107,7 +169,9 @@ describe('discovery, services, definitions (docs/open311.md "Service discovery" 
     expect(xs.attributes.attribute[0].values.value[0].key).toBe('1');
     const component = (await get(`${BASE}/services/01001.json`)).json();
     expect(component.attributes.map((a: { code: string }) => a.code)).toContain('component_code');
-    const en = (await ctx.app.inject({ url: `${BASE}/services/09006.json`, headers: { 'accept-language': 'en' } })).json();
+    const en = (
+      await ctx.app.inject({ url: `${BASE}/services/09006.json`, headers: { 'accept-language': 'en' } })
+    ).json();
     expect(en.attributes[0].description).toBe('What is wrong (filing condition)');
   });
 
@@ -129,10 +193,18 @@ describe('GET requests (docs/open311.md "Reading requests", "Extensions")', () =
     const { js, xs } = await both('requests.{fmt}');
     expect(requestIds(js)).toEqual([ids.handling, ids.closed, ids.fresh].sort());
     expect(requestIds(xs.request)).toEqual(requestIds(js));
-    const old = (await get(`${BASE}/requests.json?start_date=2023-11-01T00:00:00Z&end_date=2024-01-15T00:00:00Z`)).json();
+    const old = (
+      await get(`${BASE}/requests.json?start_date=2023-11-01T00:00:00Z&end_date=2024-01-15T00:00:00Z`)
+    ).json();
     expect(requestIds(old)).toEqual([ids.old]);
     // an unencoded "+08:00" arrives as a space; it still means +08:00
-    expect(requestIds((await get(`${BASE}/requests.json?start_date=2023-11-01T08:00:00+08:00&end_date=2024-01-15T08:00:00+08:00`)).json())).toEqual([ids.old]);
+    expect(
+      requestIds(
+        (
+          await get(`${BASE}/requests.json?start_date=2023-11-01T08:00:00+08:00&end_date=2024-01-15T08:00:00+08:00`)
+        ).json(),
+      ),
+    ).toEqual([ids.old]);
     const wide = await both('requests.{fmt}?start_date=2023-01-01T00:00:00Z&end_date=2024-03-12T00:00:00Z');
     expect(wide.j.statusCode).toBe(400);
     expect(wide.js[0].description).toMatch(/90 days/);
@@ -142,12 +214,16 @@ describe('GET requests (docs/open311.md "Reading requests", "Extensions")', () =
 
   it('status and service_code take comma lists; empty parameters are absent; service_request_id overrides all', async () => {
     expect(requestIds((await get(`${BASE}/requests.json?status=closed`)).json())).toEqual([ids.closed]);
-    expect(requestIds((await get(`${BASE}/requests.json?status=open`)).json())).toEqual([ids.handling, ids.fresh].sort());
+    expect(requestIds((await get(`${BASE}/requests.json?status=open`)).json())).toEqual(
+      [ids.handling, ids.fresh].sort(),
+    );
     expect((await get(`${BASE}/requests.json?status=open,closed&service_code=09006,01001`)).json()).toHaveLength(3);
     expect((await get(`${BASE}/requests.json?service_code=01001`)).json()).toEqual([]);
     expect((await get(`${BASE}/requests.json?status=&service_code=&start_date=&page=`)).json()).toHaveLength(3);
     expect((await get(`${BASE}/requests.json?status=pending`)).statusCode).toBe(400);
-    const picked = (await get(`${BASE}/requests.json?service_request_id=${ids.old},${ids.closed}&status=open&service_code=01001`)).json();
+    const picked = (
+      await get(`${BASE}/requests.json?service_request_id=${ids.old},${ids.closed}&status=open&service_code=01001`)
+    ).json();
     expect(requestIds(picked)).toEqual([ids.old, ids.closed].sort());
   });
 
@@ -166,17 +242,26 @@ describe('GET requests (docs/open311.md "Reading requests", "Extensions")', () =
   it('maps states to open/closed with status_notes, agency_responsible and expected_datetime; W3C without millis', async () => {
     const list = (await get(`${BASE}/requests.json`)).json() as Record<string, unknown>[];
     const by = new Map(list.map((r) => [r.service_request_id, r]));
-    expect(by.get(ids.closed)).toMatchObject({ status: 'closed', status_notes: '摊位已清理，道路恢复通行', agency_responsible: unitName, service_code: '09006', service_name: '占道经营' });
+    expect(by.get(ids.closed)).toMatchObject({
+      status: 'closed',
+      status_notes: '摊位已清理，道路恢复通行',
+      agency_responsible: unitName,
+      service_code: '09006',
+      service_name: '占道经营',
+    });
     expect(by.get(ids.closed)?.expected_datetime).toBeUndefined();
     expect(by.get(ids.handling)).toMatchObject({ status: 'open', agency_responsible: unitName });
     expect(by.get(ids.handling)?.status_notes).toBeUndefined(); // the handler's internal note never leaves
     expect(by.get(ids.handling)?.expected_datetime).toMatch(W3C);
     for (const r of list) {
-      for (const k of ['requested_datetime', 'updated_datetime', 'expected_datetime']) if (r[k] !== undefined) expect(r[k]).toMatch(W3C);
+      for (const k of ['requested_datetime', 'updated_datetime', 'expected_datetime'])
+        if (r[k] !== undefined) expect(r[k]).toMatch(W3C);
       expect(typeof r.service_request_id).toBe('string');
       expect(typeof r.lat).toBe('number');
     }
-    const raw = (await get(`${BASE}/requests.xml?extensions=true`)).body + (await get(`${BASE}/requests.json?extensions=true`)).body;
+    const raw =
+      (await get(`${BASE}/requests.xml?extensions=true`)).body +
+      (await get(`${BASE}/requests.json?extensions=true`)).body;
     for (const trace of [...REPORTER_TRACES, '内部：已清理']) expect(raw).not.toContain(trace);
   });
 });
@@ -185,9 +270,19 @@ describe('GET requests/{id} and tokens (docs/open311.md "Tokens", "Reading reque
   it('one request is still a one-element array; extensions add extended_attributes and notes', async () => {
     const { xs, js } = await both(`requests/${ids.closed}.{fmt}?extensions=true`);
     expect(js).toHaveLength(1);
-    expect(js[0]).toMatchObject({ service_request_id: ids.closed, status: 'closed', extended_attributes: { channel: 'public', detailed_status: 'PROCESSED', grid: expect.stringMatching(/^420281\d{9}$/) } });
+    expect(js[0]).toMatchObject({
+      service_request_id: ids.closed,
+      status: 'closed',
+      extended_attributes: {
+        channel: 'public',
+        detailed_status: 'PROCESSED',
+        grid: expect.stringMatching(/^420281\d{9}$/),
+      },
+    });
     expect(js[0].notes.map((n: { summary: string }) => n.summary)).toContain('close');
-    expect(js[0].notes.find((n: { summary: string }) => n.summary === 'close').description).toBe('摊位已清理，道路恢复通行');
+    expect(js[0].notes.find((n: { summary: string }) => n.summary === 'close').description).toBe(
+      '摊位已清理，道路恢复通行',
+    );
     expect(xs.root).toBe('service_requests');
     expect(xs.request).toHaveLength(1);
     expect(xs.request[0].extended_attributes.detailed_status).toBe('PROCESSED');
@@ -199,8 +294,16 @@ describe('GET requests/{id} and tokens (docs/open311.md "Tokens", "Reading reque
   });
 
   it('tokens/{token} gives the request id; an unknown token → 404', async () => {
-    const tenant = await ctx.database.db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow();
-    const made = await ctx.app.services.cases.intake(tenant.id, { channel: 'public', matterCode: '09006', description: '随手拍', lng: 114.975, lat: 30.1, source: '市民随手拍' }, { scope: 'test', key: null });
+    const tenant = await ctx.database.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('code', '=', '420281')
+      .executeTakeFirstOrThrow();
+    const made = await ctx.app.services.cases.intake(
+      tenant.id,
+      { channel: 'public', matterCode: '09006', description: '随手拍', lng: 114.975, lat: 30.1, source: '市民随手拍' },
+      { scope: 'test', key: null },
+    );
     const { xs, js } = await both(`tokens/${made.token}.{fmt}`);
     expect(js).toEqual([{ service_request_id: made.caseNo, token: made.token }]);
     expect(xs.request[0]).toEqual({ service_request_id: made.caseNo, token: made.token });

@@ -6,7 +6,8 @@
 import type { CaseState } from '../../../../common/domain/case-status.ts';
 
 export type OpenClosed = 'open' | 'closed';
-export const openClosed = (status: string): OpenClosed => (status === 'closed' || status === 'voided' ? 'closed' : 'open');
+export const openClosed = (status: string): OpenClosed =>
+  status === 'closed' || status === 'voided' ? 'closed' : 'open';
 
 /**
  * CitySDK `detailed_status` (docs/open311.md "Extensions"): RECEIVED until filed, IN_PROCESS while handled,
@@ -29,13 +30,31 @@ export function detailedStatus(status: string): 'RECEIVED' | 'IN_PROCESS' | 'PRO
 
 /** mySociety's lower-case update states (docs/open311.md "Service request updates", GET servicerequestupdates). */
 export const UPDATE_STATES = [
-  'unchanged', 'open', 'closed', 'fixed', 'in_progress', 'planned', 'action_scheduled', 'investigating', 'duplicate',
-  'not_councils_responsibility', 'no_further_action', 'internal_referral', 'cancelled', 'reopen', 'for_triage',
+  'unchanged',
+  'open',
+  'closed',
+  'fixed',
+  'in_progress',
+  'planned',
+  'action_scheduled',
+  'investigating',
+  'duplicate',
+  'not_councils_responsibility',
+  'no_further_action',
+  'internal_referral',
+  'cancelled',
+  'reopen',
+  'for_triage',
 ] as const;
 export type UpdateState = (typeof UPDATE_STATES)[number];
 
 /** The update state of one timeline event: where the case went, or `reopen`; a void says why. */
-export function updateState(e: { action: string; toStatus: string | null; fromStatus: string | null; voidReason: string | null }): UpdateState {
+export function updateState(e: {
+  action: string;
+  toStatus: string | null;
+  fromStatus: string | null;
+  voidReason: string | null;
+}): UpdateState {
   if (e.action === 'reopen') return 'reopen';
   if (!e.toStatus || e.toStatus === e.fromStatus) return 'unchanged';
   switch (e.toStatus as CaseState) {
@@ -51,7 +70,11 @@ export function updateState(e: { action: string; toStatus: string | null; fromSt
     case 'closed':
       return 'fixed';
     case 'voided':
-      return e.voidReason === 'duplicate' ? 'duplicate' : e.voidReason === 'not_ours' ? 'not_councils_responsibility' : 'no_further_action';
+      return e.voidReason === 'duplicate'
+        ? 'duplicate'
+        : e.voidReason === 'not_ours'
+          ? 'not_councils_responsibility'
+          : 'no_further_action';
     default:
       return 'in_progress';
   }

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textRenamedJpg, wideJpeg } from '../../testing/photo.fixtures.ts';
-import { BASE, FORM, POINT, REPORTER_TRACES, fmsReport, form, multipart, open311App, xml } from '../../testing/open311.fixtures.ts';
+import {
+  BASE,
+  FORM,
+  POINT,
+  REPORTER_TRACES,
+  fmsReport,
+  form,
+  multipart,
+  open311App,
+  xml,
+} from '../../testing/open311.fixtures.ts';
 
 /**
  * POST requests conformance (docs/open311.md, "Creating a request", "What FixMyStreet sends", "Conformance
@@ -15,14 +25,31 @@ afterAll(async () => ctx.close());
 
 const post = (fmt: 'xml' | 'json', payload: string | Buffer, headers: Record<string, string> = FORM) =>
   ctx.app.inject({ method: 'POST', url: `${BASE}/requests.${fmt}`, payload, headers });
-const countCases = async () => Number((await ctx.database.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const caseByNo = (no: string) => ctx.database.db.selectFrom('cases').selectAll().where('case_no', '=', no).executeTakeFirstOrThrow();
+const countCases = async () =>
+  Number(
+    (
+      await ctx.database.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const caseByNo = (no: string) =>
+  ctx.database.db.selectFrom('cases').selectAll().where('case_no', '=', no).executeTakeFirstOrThrow();
 
 /** Asserts the refusal in the requested format and that nothing was written. */
-async function refused(res: Awaited<ReturnType<typeof post>>, fmt: 'xml' | 'json', status: number, text: string | RegExp, before: number) {
+async function refused(
+  res: Awaited<ReturnType<typeof post>>,
+  fmt: 'xml' | 'json',
+  status: number,
+  text: string | RegExp,
+  before: number,
+) {
   expect(res.statusCode, res.body).toBe(status);
   const errors = fmt === 'xml' ? xml(res.body).error : res.json();
-  expect(res.headers['content-type']).toBe(fmt === 'xml' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8');
+  expect(res.headers['content-type']).toBe(
+    fmt === 'xml' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8',
+  );
   expect(Array.isArray(errors)).toBe(true);
   expect(errors[0].code).toBe(String(status));
   expect(errors.map((e: { description: string }) => e.description).join(' | ')).toMatch(text);
@@ -42,7 +69,16 @@ describe('POST requests as FixMyStreet sends it (docs/open311.md "What FixMyStre
     expect(doc.request[0].token).toBeUndefined();
 
     const c = await caseByNo(id);
-    expect(c).toMatchObject({ channel: 'public', status: 'reported', matter_code: '09006', reporter_name: '张三丰', reporter_phone: '13800138000', reporter_email: 'citizen@example.org', device_id: 'fms-device-1', external_no: '77' });
+    expect(c).toMatchObject({
+      channel: 'public',
+      status: 'reported',
+      matter_code: '09006',
+      reporter_name: '张三丰',
+      reporter_phone: '13800138000',
+      reporter_email: 'citizen@example.org',
+      device_id: 'fms-device-1',
+      external_no: '77',
+    });
     expect(c.description).toContain('Submitted via FixMyStreet');
     expect(c.description).toContain('违法占用城市道路'); // the chosen 立案条件 travels with the case
 
@@ -52,15 +88,23 @@ describe('POST requests as FixMyStreet sends it (docs/open311.md "What FixMyStre
       for (const trace of REPORTER_TRACES) expect(got.body).not.toContain(trace);
       const r = fmt === 'xml' ? xml(got.body).request[0] : got.json()[0];
       expect(r.media_url).toBe('https://fms.example/photo/77.0.jpeg');
-      expect(fmt === 'xml' ? r.extended_attributes.media_urls.media_url : r.extended_attributes.media_urls).toEqual(['https://fms.example/photo/77.0.jpeg', 'https://fms.example/photo/77.1.jpeg']);
+      expect(fmt === 'xml' ? r.extended_attributes.media_urls.media_url : r.extended_attributes.media_urls).toEqual([
+        'https://fms.example/photo/77.0.jpeg',
+        'https://fms.example/photo/77.1.jpeg',
+      ]);
       const answers = fmt === 'xml' ? r.attributes.attribute : r.attributes;
       // (FMS's ForceArray on `value` turns the XML text into a one-element list)
-      expect(answers.map((a: { code: string; value: string | string[] }) => [a.code, [a.value].flat()[0]])).toEqual([['filing_condition', expect.stringContaining('违法占用')], ['fixmystreet_id', '77']]);
+      expect(answers.map((a: { code: string; value: string | string[] }) => [a.code, [a.value].flat()[0]])).toEqual([
+        ['filing_condition', expect.stringContaining('违法占用')],
+        ['fixmystreet_id', '77'],
+      ]);
     }
   });
 
   it('accepts address_string instead of a point and locates it by community/street name', async () => {
-    const fields = fmsReport(ctx.key).filter(([k]) => k !== 'lat' && k !== 'long').concat([['address_string', '湖北省大冶市金湖街道金湖大道 12 号']]);
+    const fields = fmsReport(ctx.key)
+      .filter(([k]) => k !== 'lat' && k !== 'long')
+      .concat([['address_string', '湖北省大冶市金湖街道金湖大道 12 号']]);
     const res = await post('json', form(fields));
     expect(res.statusCode, res.body).toBe(200);
     const c = await caseByNo(res.json()[0].service_request_id);
@@ -74,11 +118,30 @@ describe('POST requests as FixMyStreet sends it (docs/open311.md "What FixMyStre
     const res = await post('json', form([...noPoint, ['address_id', grid.code]]));
     expect(res.statusCode, res.body).toBe(200);
     expect((await caseByNo(res.json()[0].service_request_id)).grid_code).toBe(grid.code);
-    await refused(await post('xml', form([...noPoint, ['address_id', '#NOTPINPOINTED#']])), 'xml', 400, /location is required/, await countCases());
+    await refused(
+      await post('xml', form([...noPoint, ['address_id', '#NOTPINPOINTED#']])),
+      'xml',
+      400,
+      /location is required/,
+      await countCases(),
+    );
   });
 
   it('takes JSON and XML bodies too, and an empty optional parameter is the same as an absent one', async () => {
-    const json = await post('json', JSON.stringify({ api_key: ctx.key, service_code: '09006', lat: POINT.lat, long: POINT.long, description: '', email: '', device_id: 'app-42', attribute: { filing_condition: '1' } }), { 'content-type': 'application/json' });
+    const json = await post(
+      'json',
+      JSON.stringify({
+        api_key: ctx.key,
+        service_code: '09006',
+        lat: POINT.lat,
+        long: POINT.long,
+        description: '',
+        email: '',
+        device_id: 'app-42',
+        attribute: { filing_condition: '1' },
+      }),
+      { 'content-type': 'application/json' },
+    );
     expect(json.statusCode, json.body).toBe(200);
     const fromJson = await caseByNo(json.json()[0].service_request_id);
     expect(fromJson.description).toMatch(/^占道经营/); // empty description → the service name
@@ -92,11 +155,18 @@ describe('POST requests as FixMyStreet sends it (docs/open311.md "What FixMyStre
   it('takes multipart uploads (media[] and FMS photoN) as case photos, served from the public photo URL', async () => {
     const photo = await wideJpeg(400, 300);
     const fields = fmsReport(ctx.key).filter(([k]) => k !== 'media_url');
-    const mp = multipart(fields, [{ name: 'media[]', data: photo }, { name: 'photo1', data: photo }]);
+    const mp = multipart(fields, [
+      { name: 'media[]', data: photo },
+      { name: 'photo1', data: photo },
+    ]);
     const res = await post('json', mp.payload, mp.headers);
     expect(res.statusCode, res.body).toBe(200);
     const c = await caseByNo(res.json()[0].service_request_id);
-    const photos = await ctx.database.db.selectFrom('case_photos').select(['id', 'phase']).where('case_id', '=', c.id).execute();
+    const photos = await ctx.database.db
+      .selectFrom('case_photos')
+      .select(['id', 'phase'])
+      .where('case_id', '=', c.id)
+      .execute();
     expect(photos).toHaveLength(2);
     const got = (await ctx.app.inject(`${BASE}/requests/${c.case_no}.json`)).json()[0];
     expect(got.media_url).toMatch(new RegExp(`/api/public/photos/(${photos.map((p) => p.id).join('|')})$`));
@@ -107,8 +177,20 @@ describe('refusals in the requested format, nothing half-written (docs/open311.m
   it('unknown service_code → 404; missing service_code → 400', async () => {
     const n = await countCases();
     for (const fmt of ['xml', 'json'] as const) {
-      await refused(await post(fmt, form(fmsReport(ctx.key, []).map(([k, v]) => [k, k === 'service_code' ? '99999' : v]))), fmt, 404, /service_code not found: 99999/, n);
-      await refused(await post(fmt, form(fmsReport(ctx.key).filter(([k]) => k !== 'service_code'))), fmt, 400, /service_code is required/, n);
+      await refused(
+        await post(fmt, form(fmsReport(ctx.key, []).map(([k, v]) => [k, k === 'service_code' ? '99999' : v]))),
+        fmt,
+        404,
+        /service_code not found: 99999/,
+        n,
+      );
+      await refused(
+        await post(fmt, form(fmsReport(ctx.key).filter(([k]) => k !== 'service_code'))),
+        fmt,
+        400,
+        /service_code is required/,
+        n,
+      );
     }
   });
 
@@ -116,12 +198,24 @@ describe('refusals in the requested format, nothing half-written (docs/open311.m
     const n = await countCases();
     const without = fmsReport(ctx.key).filter(([k]) => k !== 'attribute[filing_condition]');
     await refused(await post('xml', form(without)), 'xml', 400, /attribute\[filing_condition\] is required/, n);
-    await refused(await post('json', form([...without, ['attribute[filing_condition]', '42']])), 'json', 400, /attribute\[filing_condition\] must be one of: 1/, n);
+    await refused(
+      await post('json', form([...without, ['attribute[filing_condition]', '42']])),
+      'json',
+      400,
+      /attribute\[filing_condition\] must be one of: 1/,
+      n,
+    );
   });
 
   it('api_key missing, wrong, or of a disabled client → 403', async () => {
     const n = await countCases();
-    await refused(await post('xml', form(fmsReport(ctx.key).filter(([k]) => k !== 'api_key'))), 'xml', 403, /api_key/, n);
+    await refused(
+      await post('xml', form(fmsReport(ctx.key).filter(([k]) => k !== 'api_key'))),
+      'xml',
+      403,
+      /api_key/,
+      n,
+    );
     await refused(await post('json', form(fmsReport(`${ctx.key.slice(0, -4)}AAAA`))), 'json', 403, /api_key/, n);
     const other = (await ctx.admin.post('/api/open311/clients', { name: 'Retired app' })).json();
     expect((await ctx.admin.patch(`/api/open311/clients/${other.id}`, { active: false })).statusCode).toBe(200);
@@ -130,29 +224,78 @@ describe('refusals in the requested format, nothing half-written (docs/open311.m
 
   it('malformed XML, JSON or multipart → 400; an outside point → 400 naming lat/long; long description → 400', async () => {
     const n = await countCases();
-    await refused(await post('xml', '<request><service_code>09006</request>', { 'content-type': 'text/xml' }), 'xml', 400, /malformed XML/, n);
-    await refused(await post('xml', '<!DOCTYPE x [<!ENTITY a "b">]><request/>', { 'content-type': 'application/xml' }), 'xml', 400, /malformed XML/, n);
+    await refused(
+      await post('xml', '<request><service_code>09006</request>', { 'content-type': 'text/xml' }),
+      'xml',
+      400,
+      /malformed XML/,
+      n,
+    );
+    await refused(
+      await post('xml', '<!DOCTYPE x [<!ENTITY a "b">]><request/>', { 'content-type': 'application/xml' }),
+      'xml',
+      400,
+      /malformed XML/,
+      n,
+    );
     await refused(await post('json', '{"api_key": ', { 'content-type': 'application/json' }), 'json', 400, /JSON/i, n);
     const broken = Buffer.from('------o311test\r\ncontent-disposition: form-data; name="api_key"\r\n\r\nabc');
-    await refused(await post('json', broken, { 'content-type': 'multipart/form-data; boundary=----o311test' }), 'json', 400, /malformed multipart/, n);
-    await refused(await post('json', form(fmsReport(ctx.key).map(([k, v]) => [k, k === 'lat' ? '40.0' : v]))), 'json', 400, /lat\/long/, n);
-    await refused(await post('xml', form([...fmsReport(ctx.key).filter(([k]) => k !== 'description'), ['description', 'x'.repeat(4001)]])), 'xml', 400, /description is longer than 4000/, n);
+    await refused(
+      await post('json', broken, { 'content-type': 'multipart/form-data; boundary=----o311test' }),
+      'json',
+      400,
+      /malformed multipart/,
+      n,
+    );
+    await refused(
+      await post('json', form(fmsReport(ctx.key).map(([k, v]) => [k, k === 'lat' ? '40.0' : v]))),
+      'json',
+      400,
+      /lat\/long/,
+      n,
+    );
+    await refused(
+      await post(
+        'xml',
+        form([...fmsReport(ctx.key).filter(([k]) => k !== 'description'), ['description', 'x'.repeat(4001)]]),
+      ),
+      'xml',
+      400,
+      /description is longer than 4000/,
+      n,
+    );
   });
 
   it('oversized media → 413, an outside point → 400, and no photo stored either way', async () => {
     const n = await countCases();
-    const photos = async () => Number((await ctx.database.db.selectFrom('case_photos').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const photos = async () =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom('case_photos')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const p = await photos();
     const mp = multipart(fmsReport(ctx.key), [{ name: 'media[]', data: Buffer.alloc(10 * 1024 * 1024 + 10, 1) }]);
     await refused(await post('json', mp.payload, mp.headers), 'json', 413, /larger than 10 MB/, n);
     expect(await photos()).toBe(p);
     // a valid photo with a point outside the city: refused before the photo is stored
-    const outside = multipart(fmsReport(ctx.key).map(([k, v]) => [k, k === 'lat' ? '39.9' : k === 'long' ? '116.4' : v]), [{ name: 'photo1', data: await wideJpeg(300, 200) }]);
+    const outside = multipart(
+      fmsReport(ctx.key).map(([k, v]) => [k, k === 'lat' ? '39.9' : k === 'long' ? '116.4' : v]),
+      [{ name: 'photo1', data: await wideJpeg(300, 200) }],
+    );
     await refused(await post('xml', outside.payload, outside.headers), 'xml', 400, /outside this jurisdiction/, n);
     expect(await photos()).toBe(p);
     // a text file named .jpg is not a photo: 400 (the spec has no 415), nothing stored
     const fake = multipart(fmsReport(ctx.key), [{ name: 'photo1', data: textRenamedJpg() }]);
-    const res = await ctx.app.inject({ method: 'POST', url: `${BASE}/requests.json`, payload: fake.payload, headers: { ...fake.headers, 'accept-language': 'en' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `${BASE}/requests.json`,
+      payload: fake.payload,
+      headers: { ...fake.headers, 'accept-language': 'en' },
+    });
     await refused(res, 'json', 400, /.+/, n);
     expect(await photos()).toBe(p);
   });

@@ -27,6 +27,10 @@ export class O311Error extends Error {
     return new O311Error(413, [description]);
   }
   static rateLimited(perMinute: number, retryAfterSeconds?: number, who = 'this api_key') {
-    return new O311Error(429, [`rate limit of ${perMinute} requests per minute exceeded for ${who}`], retryAfterSeconds);
+    return new O311Error(
+      429,
+      [`rate limit of ${perMinute} requests per minute exceeded for ${who}`],
+      retryAfterSeconds,
+    );
   }
 }

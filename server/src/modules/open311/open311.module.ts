@@ -9,10 +9,17 @@ import { createOpen311Reader, type Open311Deps } from './open311.service.ts';
 import type { Open311Services } from './open311.routes.ts';
 
 /** `hits`: the app's rate counter, for each api_key's per-minute limit. */
-export type Open311ServiceDeps = Omit<Open311Deps, 'cases'> & IntakeDeps & UpdatesDeps & { cases: Open311Deps['cases'] & IntakeDeps['cases'] & UpdatesDeps['cases']; hits: HitCounter };
+export type Open311ServiceDeps = Omit<Open311Deps, 'cases'> &
+  IntakeDeps &
+  UpdatesDeps & { cases: Open311Deps['cases'] & IntakeDeps['cases'] & UpdatesDeps['cases']; hits: HitCounter };
 
 /** The Open311 module's services, built from their dependencies (the composition root calls this). */
-export function createOpen311Services(database: Database, clock: Clock, audit: AuditService, deps: Open311ServiceDeps): Open311Services {
+export function createOpen311Services(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  deps: Open311ServiceDeps,
+): Open311Services {
   return {
     reader: createOpen311Reader(database, clock, deps),
     intake: createOpen311Intake(database, clock, deps),

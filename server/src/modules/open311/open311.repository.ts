@@ -17,9 +17,19 @@ export const findClient = (db: Executor, tenantId: string, id: string) =>
   db.selectFrom('api_clients').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 
 export const clientByName = (db: Executor, tenantId: string, name: string) =>
-  db.selectFrom('api_clients').select('id').where('tenant_id', '=', tenantId).where('name', '=', name).executeTakeFirst();
+  db
+    .selectFrom('api_clients')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 
-export async function listClients(db: Executor, tenantId: string, q: string | undefined, w: { limit: number; offset: number }) {
+export async function listClients(
+  db: Executor,
+  tenantId: string,
+  q: string | undefined,
+  w: { limit: number; offset: number },
+) {
   let base = db.selectFrom('api_clients').where('tenant_id', '=', tenantId);
   if (q?.trim()) base = base.where(containsAny(['name', 'contact', 'key_prefix'], q.trim()));
   const [rows, count] = await Promise.all([
@@ -37,77 +47,145 @@ export const updateClient = (tx: Executor, tenantId: string, id: string, patch: 
 // ---- services ---------------------------------------------------------------------------------------------------
 
 export const activeMatters = (db: Executor, tenantId: string) =>
-  db.selectFrom('catalog_entries')
+  db
+    .selectFrom('catalog_entries')
     .select(['code', 'name', 'major_code', 'major_name', 'old_code', 'pinyin', 'initials', 'updated_at'])
-    .where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('active', '=', 1)
-    .orderBy('code').execute();
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'matter')
+    .where('active', '=', 1)
+    .orderBy('code')
+    .execute();
 
 export const activeMatter = (db: Executor, tenantId: string, code: string) =>
-  db.selectFrom('catalog_entries')
+  db
+    .selectFrom('catalog_entries')
     .select(['code', 'name', 'major_code', 'major_name', 'old_code', 'pinyin', 'initials', 'updated_at'])
-    .where('tenant_id', '=', tenantId).where('kind', '=', 'matter').where('active', '=', 1).where('code', '=', code)
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'matter')
+    .where('active', '=', 1)
+    .where('code', '=', code)
     .executeTakeFirst();
 
 /** Count and latest change of the active 立结案标准 per matter (one grouped query for the whole list). */
 export const conditionStats = (db: Executor, tenantId: string) =>
-  db.selectFrom('filing_conditions')
+  db
+    .selectFrom('filing_conditions')
     .select((eb) => ['matter_code', eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('changed')])
-    .where('tenant_id', '=', tenantId).where('active', '=', 1)
-    .groupBy('matter_code').execute();
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', 1)
+    .groupBy('matter_code')
+    .execute();
 
 export const conditionsOf = (db: Executor, tenantId: string, matterCode: string) =>
-  db.selectFrom('filing_conditions')
+  db
+    .selectFrom('filing_conditions')
     .select(['id', 'seq', 'condition', 'closing_condition', 'limit_value', 'limit_unit', 'updated_at'])
-    .where('tenant_id', '=', tenantId).where('matter_code', '=', matterCode).where('active', '=', 1)
-    .orderBy('seq').execute();
+    .where('tenant_id', '=', tenantId)
+    .where('matter_code', '=', matterCode)
+    .where('active', '=', 1)
+    .orderBy('seq')
+    .execute();
 
 // ---- locations ------------------------------------------------------------------------------------------------
 
 export const componentAt = (db: Executor, tenantId: string, code: string) =>
-  db.selectFrom('components').select(['lng', 'lat', 'name']).where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst();
+  db
+    .selectFrom('components')
+    .select(['lng', 'lat', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 
 export const gridBox = (db: Executor, tenantId: string, code: string) =>
-  db.selectFrom('grids').select(['min_lng', 'min_lat', 'max_lng', 'max_lat']).where('tenant_id', '=', tenantId).where('code', '=', code).executeTakeFirst();
+  db
+    .selectFrom('grids')
+    .select(['min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 
 export const regionBoxes = (db: Executor, tenantId: string) =>
-  db.selectFrom('regions').select(['name', 'kind', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
-    .where('tenant_id', '=', tenantId).where('min_lng', 'is not', null).execute();
+  db
+    .selectFrom('regions')
+    .select(['name', 'kind', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('tenant_id', '=', tenantId)
+    .where('min_lng', 'is not', null)
+    .execute();
 
 // ---- requests and updates ---------------------------------------------------------------------------------------
 
 export const insertRequest = (db: Executor, row: Open311RequestsTable) =>
-  db.insertInto('open311_requests').values(row).onConflict((oc) => oc.column('case_id').doNothing()).execute();
+  db
+    .insertInto('open311_requests')
+    .values(row)
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .execute();
 
 export async function requestsOf(db: Executor, tenantId: string, caseIds: readonly string[]) {
   if (!caseIds.length) return new Map<string, Open311RequestsTable>();
-  const rows = await db.selectFrom('open311_requests').selectAll().where('tenant_id', '=', tenantId).where('case_id', 'in', caseIds).execute();
+  const rows = await db
+    .selectFrom('open311_requests')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', caseIds)
+    .execute();
   return new Map(rows.map((r) => [r.case_id, r]));
 }
 
 export const updateById = (db: Executor, tenantId: string, updateId: string) =>
-  db.selectFrom('open311_updates').select(['id', 'case_id', 'client_id']).where('tenant_id', '=', tenantId).where('update_id', '=', updateId).executeTakeFirst();
+  db
+    .selectFrom('open311_updates')
+    .select(['id', 'case_id', 'client_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('update_id', '=', updateId)
+    .executeTakeFirst();
 
-export const insertUpdate = (db: Executor, row: Open311UpdatesTable) => db.insertInto('open311_updates').values(row).execute();
+export const insertUpdate = (db: Executor, row: Open311UpdatesTable) =>
+  db.insertInto('open311_updates').values(row).execute();
 
 /** A case by number, only if this client application submitted it (open311_requests records the submitter). */
 export const ownRequestByNo = (db: Executor, tenantId: string, clientId: string, caseNo: string) =>
-  caseRows(db).innerJoin('open311_requests as r', 'r.case_id', 'c.id')
+  caseRows(db)
+    .innerJoin('open311_requests as r', 'r.case_id', 'c.id')
     .select(['c.id', 'c.case_no', 'c.status'])
-    .where('c.tenant_id', '=', tenantId).where('c.case_no', '=', caseNo)
-    .where('r.tenant_id', '=', tenantId).where('r.client_id', '=', clientId)
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.case_no', '=', caseNo)
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.client_id', '=', clientId)
     .executeTakeFirst();
 
 /**
  * Timeline events of the cases a client submitted, in a time window, oldest first. The caller keeps the events and
  * notes the public-output rule allows (common/domain/public-output.ts); staff names are never selected.
  */
-export async function timelineOfClient(db: Executor, tenantId: string, clientId: string, from: string, to: string, limit: number) {
+export async function timelineOfClient(
+  db: Executor,
+  tenantId: string,
+  clientId: string,
+  from: string,
+  to: string,
+  limit: number,
+) {
   return caseEventsWithCase(db)
     .innerJoin('open311_requests as r', 'r.case_id', 'e.case_id')
-    .select(['e.id', 'e.seq', 'e.at', 'e.action', 'e.from_status', 'e.to_status', 'e.note', 'c.case_no', 'c.void_reason', 'r.service_code'])
-    .where('r.tenant_id', '=', tenantId).where('r.client_id', '=', clientId)
-    .where('e.at', '>=', from).where('e.at', '<=', to)
-    .orderBy('e.at').orderBy('e.seq')
+    .select([
+      'e.id',
+      'e.seq',
+      'e.at',
+      'e.action',
+      'e.from_status',
+      'e.to_status',
+      'e.note',
+      'c.case_no',
+      'c.void_reason',
+      'r.service_code',
+    ])
+    .where('r.tenant_id', '=', tenantId)
+    .where('r.client_id', '=', clientId)
+    .where('e.at', '>=', from)
+    .where('e.at', '<=', to)
+    .orderBy('e.at')
+    .orderBy('e.seq')
     .limit(limit)
     .execute();
 }

@@ -3,9 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import type { Locale } from '../../platform/messages.ts';
 import type { PublicListQuery } from '../cases/index.ts';
-import {
-  attributeSpecs, definitionDoc, discoveryDoc, requestOf, requestsDoc, serviceOf,
-} from './open311-docs.ts';
+import { attributeSpecs, definitionDoc, discoveryDoc, requestOf, requestsDoc, serviceOf } from './open311-docs.ts';
 import { list, w3c, type O311Doc } from './open311-format.ts';
 import { dateParam, intParam, type Params } from './open311-params.ts';
 import { O311Error } from './open311.errors.ts';
@@ -73,9 +71,19 @@ export function createOpen311Reader(database: Database, clock: Clock, deps: Open
 
     async discovery(p: Params, base: string, locale: Locale): Promise<O311Doc> {
       const tenant = await tenantOf(p);
-      const [matters, stats] = await Promise.all([repo.activeMatters(db, tenant.id), repo.conditionStats(db, tenant.id)]);
-      const changes = [...matters.map((m) => m.updated_at), ...stats.map((s) => String(s.changed ?? ''))].filter(Boolean).sort();
-      return discoveryDoc({ base, changeset: w3c(changes.at(-1) ?? clock.now().toISOString()) ?? '', tenantName: tenant.name, locale });
+      const [matters, stats] = await Promise.all([
+        repo.activeMatters(db, tenant.id),
+        repo.conditionStats(db, tenant.id),
+      ]);
+      const changes = [...matters.map((m) => m.updated_at), ...stats.map((s) => String(s.changed ?? ''))]
+        .filter(Boolean)
+        .sort();
+      return discoveryDoc({
+        base,
+        changeset: w3c(changes.at(-1) ?? clock.now().toISOString()) ?? '',
+        tenantName: tenant.name,
+        locale,
+      });
     },
 
     async services(p: Params): Promise<O311Doc> {
@@ -109,7 +117,10 @@ export function createOpen311Reader(database: Database, clock: Clock, deps: Open
         q = { ...window(p, clock.now()), ...paging(p), ...filters(p) };
       }
       const { items } = await deps.cases.publicList(tenant.id, q);
-      const extras = await extrasOf(tenant.id, items.map((i) => i.id));
+      const extras = await extrasOf(
+        tenant.id,
+        items.map((i) => i.id),
+      );
       return requestsDoc(items.map((c) => requestOf(c, { base, ...extras(c.id), extensions })));
     },
 
@@ -143,13 +154,17 @@ function window(p: Params, now: Date): Pick<PublicListQuery, 'from' | 'to' | 'up
   let end = dateParam(p, 'end_date');
   const updatedFrom = dateParam(p, 'updated_after');
   const updatedTo = dateParam(p, 'updated_before');
-  const updates = { ...(updatedFrom ? { updatedFrom: updatedFrom.toISOString() } : {}), ...(updatedTo ? { updatedTo: updatedTo.toISOString() } : {}) };
+  const updates = {
+    ...(updatedFrom ? { updatedFrom: updatedFrom.toISOString() } : {}),
+    ...(updatedTo ? { updatedTo: updatedTo.toISOString() } : {}),
+  };
   if (!start && !end && (updatedFrom || updatedTo)) return updates;
   if (start && !end) end = new Date(Math.min(now.getTime(), start.getTime() + WINDOW_DAYS * DAY_MS));
   if (!end) end = now;
   if (!start) start = new Date(end.getTime() - WINDOW_DAYS * DAY_MS);
   if (start.getTime() > end.getTime()) throw O311Error.badRequest('start_date must not be after end_date');
-  if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS) throw O311Error.badRequest(`start_date to end_date may not span more than ${WINDOW_DAYS} days`);
+  if (end.getTime() - start.getTime() > WINDOW_DAYS * DAY_MS)
+    throw O311Error.badRequest(`start_date to end_date may not span more than ${WINDOW_DAYS} days`);
   return { from: start.toISOString(), to: end.toISOString(), ...updates };
 }
 
@@ -169,5 +184,9 @@ function filters(p: Params): Pick<PublicListQuery, 'matterCodes' | 'open' | 'ord
   if (bad) throw O311Error.badRequest(`status must be open, closed or both (comma-separated), not ${bad}`);
   const open = statuses && statuses.length === 1 ? statuses[0] === 'open' : undefined;
   const updated = p.has('updated_after') || p.has('updated_before');
-  return { matterCodes: p.commaList('service_code'), ...(open === undefined ? {} : { open }), order: updated ? 'updated_desc' : 'reported_desc' };
+  return {
+    matterCodes: p.commaList('service_code'),
+    ...(open === undefined ? {} : { open }),
+    order: updated ? 'updated_desc' : 'reported_desc',
+  };
 }

@@ -2,7 +2,17 @@
 export { createOrgServices, type OrgServices } from './org.module.ts';
 export { registerOrgRoutes } from './org.routes.ts';
 export type { PublicTenant } from './public-tenant.ts';
-export { seededDirectory, seededTenantId, seedTenant, seedTopRegions, seedUnits, seedUser, seedUserUnit, type TenantSeed, type UserSeed } from './org.seed.ts';
+export {
+  seededDirectory,
+  seededTenantId,
+  seedTenant,
+  seedTopRegions,
+  seedUnits,
+  seedUser,
+  seedUserUnit,
+  type TenantSeed,
+  type UserSeed,
+} from './org.seed.ts';
 export * as orgGeography from './org-geography.ts';
 export { tenantColumns, lockTenantRow } from './tenant-directory.ts';
 export * as orgNames from './org-names.ts';

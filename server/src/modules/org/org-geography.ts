@@ -11,9 +11,11 @@ import type { Executor } from '../../platform/db.ts';
 const CHUNK = 500;
 
 export async function tenantGeo(db: Executor, tenantId: string) {
-  return db.selectFrom('tenants')
+  return db
+    .selectFrom('tenants')
     .select(['id', 'code', 'name', 'geometry', 'boundary_synthetic', 'geo_version', 'timezone'])
-    .where('id', '=', tenantId).executeTakeFirst();
+    .where('id', '=', tenantId)
+    .executeTakeFirst();
 }
 
 /** A primary-key read on every lookup: cheap enough to keep each process's in-memory index honest. */
@@ -24,10 +26,26 @@ export async function geoVersion(db: Executor, tenantId: string): Promise<number
 
 /** Called in the transaction of every geography write, so other processes rebuild their locator after commit. */
 export async function bumpGeoVersion(db: Executor, tenantId: string): Promise<void> {
-  await db.updateTable('tenants').set((eb) => ({ geo_version: eb('geo_version', '+', 1) })).where('id', '=', tenantId).execute();
+  await db
+    .updateTable('tenants')
+    .set((eb) => ({ geo_version: eb('geo_version', '+', 1) }))
+    .where('id', '=', tenantId)
+    .execute();
 }
 
-export async function updateTenantBoundary(db: Executor, tenantId: string, patch: { geometry: string; min_lng: number; min_lat: number; max_lng: number; max_lat: number; boundary_synthetic: number; updated_at: string }) {
+export async function updateTenantBoundary(
+  db: Executor,
+  tenantId: string,
+  patch: {
+    geometry: string;
+    min_lng: number;
+    min_lat: number;
+    max_lng: number;
+    max_lat: number;
+    boundary_synthetic: number;
+    updated_at: string;
+  },
+) {
   await db.updateTable('tenants').set(patch).where('id', '=', tenantId).execute();
 }
 
@@ -39,24 +57,43 @@ export async function allRegions(db: Executor, tenantId: string) {
 }
 
 export async function regionById(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('regions').select([...REGION_COLUMNS, 'geometry']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('regions')
+    .select([...REGION_COLUMNS, 'geometry'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Regions of the given kinds that have a polygon, in code order (map layers, locator). */
 export async function regionShapes(db: Executor, tenantId: string, kinds: readonly string[]) {
-  return db.selectFrom('regions').select([...REGION_COLUMNS, 'geometry'])
-    .where('tenant_id', '=', tenantId).where('kind', 'in', kinds).where('geometry', 'is not', null)
-    .orderBy('full_code').execute();
+  return db
+    .selectFrom('regions')
+    .select([...REGION_COLUMNS, 'geometry'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', 'in', kinds)
+    .where('geometry', 'is not', null)
+    .orderBy('full_code')
+    .execute();
 }
 
 /** Region polygons by full code, for the audit `before` of an import. */
 export async function regionShapesByCode(db: Executor, tenantId: string, fullCodes: readonly string[]) {
   if (fullCodes.length === 0) return [];
-  return db.selectFrom('regions').select([...REGION_COLUMNS, 'geometry']).where('tenant_id', '=', tenantId).where('full_code', 'in', fullCodes).execute();
+  return db
+    .selectFrom('regions')
+    .select([...REGION_COLUMNS, 'geometry'])
+    .where('tenant_id', '=', tenantId)
+    .where('full_code', 'in', fullCodes)
+    .execute();
 }
 
 export async function insertRegions(db: Executor, rows: RegionsTable[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('regions').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto('regions')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }
 
 export async function updateRegionShape(db: Executor, tenantId: string, id: string, patch: Partial<RegionsTable>) {

@@ -18,12 +18,27 @@ export async function regionNames(db: Executor, ids: readonly string[]): Promise
 
 /** Active units of the tenant, id → name. */
 export async function activeUnitNames(db: Executor, tenantId: string): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute();
+  const rows = await db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', 1)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Regions of the given kinds, id → name in code order. */
-export async function regionNamesOfKinds(db: Executor, tenantId: string, kinds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('regions').select(['id', 'name']).where('tenant_id', '=', tenantId).where('kind', 'in', kinds).orderBy('code').execute();
+export async function regionNamesOfKinds(
+  db: Executor,
+  tenantId: string,
+  kinds: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('regions')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', 'in', kinds)
+    .orderBy('code')
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -13,7 +13,12 @@ const api = () => as(ctx.app, admin);
 
 describe('units', () => {
   it('creates a unit, refuses its code twice, and lists it by search', async () => {
-    const created = await api().post('/api/org/units', { code: 'LAMP', name: '路灯管理所', kind: 'municipal', phone: '0714-8720000' });
+    const created = await api().post('/api/org/units', {
+      code: 'LAMP',
+      name: '路灯管理所',
+      kind: 'municipal',
+      phone: '0714-8720000',
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ code: 'LAMP', name: '路灯管理所', active: true, synthetic: false });
     const twice = await api().post('/api/org/units', { code: 'LAMP', name: '另一个', kind: 'other' });
@@ -26,7 +31,10 @@ describe('units', () => {
   it('lists each invalid field', async () => {
     const res = await api().post('/api/org/units', { code: '!', name: '', kind: 'castle' });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().error.details.map((d: { field: string }) => d.field).sort();
+    const fields = res
+      .json()
+      .error.details.map((d: { field: string }) => d.field)
+      .sort();
     expect(fields).toEqual(['body.code', 'body.kind', 'body.name']);
   });
 
@@ -49,7 +57,12 @@ describe('units', () => {
     const loop = await api().patch(`/api/org/units/${list[0].id}`, { parentId: squads[0].id });
     expect(loop.statusCode).toBe(400);
     expect(loop.json().error).toMatchObject({ code: 'ORG_INVALID_PARENT', details: [{ field: 'body.parentId' }] });
-    const unknown = await api().post('/api/org/units', { code: 'ORPHAN', name: 'x', kind: 'other', parentId: 'no-such-unit' });
+    const unknown = await api().post('/api/org/units', {
+      code: 'ORPHAN',
+      name: 'x',
+      kind: 'other',
+      parentId: 'no-such-unit',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('ORG_UNKNOWN_UNIT');
   });
@@ -58,15 +71,30 @@ describe('units', () => {
 describe('regions', () => {
   it('builds codes from the parent and enforces the street → community hierarchy', async () => {
     const streets = (await api().get('/api/org/regions?kind=street')).json();
-    expect(streets.items.map((r: { name: string }) => r.name)).toEqual(['东岳路街道', '东风路街道', '金湖街道', '罗家桥街道']);
+    expect(streets.items.map((r: { name: string }) => r.name)).toEqual([
+      '东岳路街道',
+      '东风路街道',
+      '金湖街道',
+      '罗家桥街道',
+    ]);
     const street = streets.items[0];
-    const community = await api().post('/api/org/regions', { code: '009', name: '测试社区', kind: 'community', parentId: street.id });
+    const community = await api().post('/api/org/regions', {
+      code: '009',
+      name: '测试社区',
+      kind: 'community',
+      parentId: street.id,
+    });
     expect(community.statusCode).toBe(201);
     expect(community.json().fullCode).toBe(`${street.fullCode}009`);
     expect(community.json().fullCode).toHaveLength(12);
     const orphan = await api().post('/api/org/regions', { code: '010', name: '无主社区', kind: 'community' });
     expect(orphan.json().error.code).toBe('ORG_INVALID_PARENT');
-    const dup = await api().post('/api/org/regions', { code: '009', name: '重复', kind: 'community', parentId: street.id });
+    const dup = await api().post('/api/org/regions', {
+      code: '009',
+      name: '重复',
+      kind: 'community',
+      parentId: street.id,
+    });
     expect(dup.statusCode).toBe(409);
     // A street with communities cannot be deleted; an empty community can.
     expect((await api().delete(`/api/org/regions/${street.id}`)).statusCode).toBe(409);
@@ -83,11 +111,19 @@ describe('users', () => {
 
   it('creates a user who can then sign in with only their grants', async () => {
     const res = await api().post('/api/org/users', {
-      username: 'wang.handler', displayName: '王师傅', password: 'Start#2024x', phone: '13912345678', unitId: sanitationId,
+      username: 'wang.handler',
+      displayName: '王师傅',
+      password: 'Start#2024x',
+      phone: '13912345678',
+      unitId: sanitationId,
       grants: [{ role: 'unitHandler', unitId: sanitationId }],
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ username: 'wang.handler', phone: '13912345678', grants: [{ role: 'unitHandler', unitName: '环卫所' }] });
+    expect(res.json()).toMatchObject({
+      username: 'wang.handler',
+      phone: '13912345678',
+      grants: [{ role: 'unitHandler', unitName: '环卫所' }],
+    });
     const s = await login(ctx.app, 'wang.handler', 'Start#2024x');
     const me = (await as(ctx.app, s).get('/api/auth/me')).json();
     expect(me.user.mustChangePassword).toBe(true);
@@ -104,13 +140,31 @@ describe('users', () => {
   });
 
   it('refuses a duplicate username (409) and a unit role without a unit (400 on the grant field)', async () => {
-    const dup = await api().post('/api/org/users', { username: 'operator', displayName: 'x', password: 'Start#2024x', grants: [{ role: 'operator' }] });
+    const dup = await api().post('/api/org/users', {
+      username: 'operator',
+      displayName: 'x',
+      password: 'Start#2024x',
+      grants: [{ role: 'operator' }],
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('ORG_DUPLICATE_USERNAME');
-    const noUnit = await api().post('/api/org/users', { username: 'nounit', displayName: 'x', password: 'Start#2024x', grants: [{ role: 'inspector' }, { role: 'unitManager' }] });
+    const noUnit = await api().post('/api/org/users', {
+      username: 'nounit',
+      displayName: 'x',
+      password: 'Start#2024x',
+      grants: [{ role: 'inspector' }, { role: 'unitManager' }],
+    });
     expect(noUnit.statusCode).toBe(400);
-    expect(noUnit.json().error).toMatchObject({ code: 'ORG_GRANT_NEEDS_UNIT', details: [{ field: 'body.grants.1.unitId' }] });
-    const badRole = await api().post('/api/org/users', { username: 'badrole', displayName: 'x', password: 'Start#2024x', grants: [{ role: 'king' }] });
+    expect(noUnit.json().error).toMatchObject({
+      code: 'ORG_GRANT_NEEDS_UNIT',
+      details: [{ field: 'body.grants.1.unitId' }],
+    });
+    const badRole = await api().post('/api/org/users', {
+      username: 'badrole',
+      displayName: 'x',
+      password: 'Start#2024x',
+      grants: [{ role: 'king' }],
+    });
     expect(badRole.statusCode).toBe(400);
     // nothing half-written
     expect((await api().get('/api/org/users?q=nounit')).json().total).toBe(0);
@@ -118,13 +172,15 @@ describe('users', () => {
 
   it('filters by role and unit, and an admin cannot lock themself out', async () => {
     const handlers = (await api().get('/api/org/users?role=unitHandler')).json();
-    expect(handlers.items.every((u: { grants: { role: string }[] }) => u.grants.some((g) => g.role === 'unitHandler'))).toBe(true);
+    expect(
+      handlers.items.every((u: { grants: { role: string }[] }) => u.grants.some((g) => g.role === 'unitHandler')),
+    ).toBe(true);
     const me = (await api().get('/api/auth/me')).json();
     const res = await api().patch(`/api/org/users/${me.user.id}`, { active: false });
     expect(res.json().error.code).toBe('ORG_SELF_LOCKOUT');
   });
 
-  it('a unit manager sees only their unit\'s people; others are the same 404 as missing', async () => {
+  it("a unit manager sees only their unit's people; others are the same 404 as missing", async () => {
     const mgr = await login(ctx.app, 'unitmanager', 'Demo@12345');
     const list = (await as(ctx.app, mgr).get('/api/org/users?pageSize=100')).json();
     expect(list.items.length).toBeGreaterThan(0);
@@ -148,7 +204,11 @@ describe('users', () => {
     const audit = (await api().get(`/api/audit?entity=user&entityId=${id}`)).json();
     // The user's own sign-ins are audited on the same entity; the administrative changes are the user.* rows.
     const changes = audit.items.filter((a: { action: string }) => a.action.startsWith('user.'));
-    expect(changes.map((a: { action: string }) => a.action)).toEqual(['user.password_reset', 'user.update', 'user.update']);
+    expect(changes.map((a: { action: string }) => a.action)).toEqual([
+      'user.password_reset',
+      'user.update',
+      'user.update',
+    ]);
     expect(changes[2].before.active).toBe(1);
     expect(changes[2].after.active).toBe(0);
     expect(JSON.stringify(audit)).not.toContain('$argon2');
@@ -166,7 +226,12 @@ describe('audit', () => {
 
   it('finds the first broken link after a row is edited directly in the database', async () => {
     const tenantId = (await api().get('/api/auth/me')).json().user.tenantId;
-    await ctx.database.db.updateTable('audit_log').set({ actor_id: 'someone-else' }).where('tenant_id', '=', tenantId).where('seq', '=', 2).execute();
+    await ctx.database.db
+      .updateTable('audit_log')
+      .set({ actor_id: 'someone-else' })
+      .where('tenant_id', '=', tenantId)
+      .where('seq', '=', 2)
+      .execute();
     expect(await ctx.app.services.audit.verifyChain(tenantId)).toBe(2);
   });
 });

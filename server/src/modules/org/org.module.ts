@@ -9,7 +9,13 @@ import { createUnitService } from './unit.service.ts';
 import { createUserService } from './user.service.ts';
 
 /** The organisation module's services, built from their dependencies (the composition root calls this). */
-export function createOrgServices(database: Database, clock: Clock, audit: AuditService, regionReferences: readonly RegionReferences[], publicTenantCode: string | null = null) {
+export function createOrgServices(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  regionReferences: readonly RegionReferences[],
+  publicTenantCode: string | null = null,
+) {
   const tenants = createTenantService(database);
   return {
     publicTenant: createPublicTenantResolver(database, publicTenantCode),

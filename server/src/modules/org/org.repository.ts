@@ -15,20 +15,51 @@ export interface ListWindow {
 // ---- regions
 
 /** Everything but the polygon: lists never carry geometry (the map loads it separately). */
-const REGION_COLUMNS = ['id', 'tenant_id', 'parent_id', 'kind', 'code', 'full_code', 'name', 'path', 'synthetic', 'created_at', 'updated_at'] as const;
+const REGION_COLUMNS = [
+  'id',
+  'tenant_id',
+  'parent_id',
+  'kind',
+  'code',
+  'full_code',
+  'name',
+  'path',
+  'synthetic',
+  'created_at',
+  'updated_at',
+] as const;
 
 export async function findRegion(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('regions').select(REGION_COLUMNS).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('regions')
+    .select(REGION_COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
-export async function listRegions(db: Executor, tenantId: string, f: { q?: string; kind?: string; parentId?: string }, w: ListWindow) {
-  let q = db.selectFrom('regions as r').leftJoin('regions as p', 'p.id', 'r.parent_id').where('r.tenant_id', '=', tenantId);
+export async function listRegions(
+  db: Executor,
+  tenantId: string,
+  f: { q?: string; kind?: string; parentId?: string },
+  w: ListWindow,
+) {
+  let q = db
+    .selectFrom('regions as r')
+    .leftJoin('regions as p', 'p.id', 'r.parent_id')
+    .where('r.tenant_id', '=', tenantId);
   if (f.kind) q = q.where('r.kind', '=', f.kind);
   if (f.parentId) q = q.where('r.parent_id', '=', f.parentId);
   if (f.q) q = q.where(containsAny(['r.name', 'r.full_code'], f.q));
   const [rows, count] = await Promise.all([
-    q.select(REGION_COLUMNS.map((c) => `r.${c}` as const)).select('p.name as parent_name')
-      .orderBy(`r.${w.sort}` as 'r.full_code', w.order).orderBy('r.id').limit(w.limit).offset(w.offset).execute(),
+    q
+      .select(REGION_COLUMNS.map((c) => `r.${c}` as const))
+      .select('p.name as parent_name')
+      .orderBy(`r.${w.sort}` as 'r.full_code', w.order)
+      .orderBy('r.id')
+      .limit(w.limit)
+      .offset(w.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -50,11 +81,31 @@ export async function deleteRegion(db: Executor, tenantId: string, id: string) {
  * Rows that still point at the region: children, units and grants here, and what other modules count through
  * `others` (grids, components: their modules own those rows and depend on this one).
  */
-export async function regionUsage(db: Executor, tenantId: string, id: string, others: readonly RegionReferences[]): Promise<number> {
+export async function regionUsage(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  others: readonly RegionReferences[],
+): Promise<number> {
   const [children, units, grants, ...elsewhere] = await Promise.all([
-    db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('parent_id', '=', id).executeTakeFirstOrThrow(),
-    db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
-    db.selectFrom('user_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId).where('region_id', '=', id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('parent_id', '=', id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('region_id', '=', id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('user_grants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('tenant_id', '=', tenantId)
+      .where('region_id', '=', id)
+      .executeTakeFirstOrThrow(),
     ...others.map(async (count) => ({ n: await count(db, tenantId, id) })),
   ]);
   return [children, units, grants, ...elsewhere].reduce((sum, c) => sum + Number(c.n), 0);
@@ -68,15 +119,30 @@ export async function findUnit(db: Executor, tenantId: string, id: string) {
 
 export async function unitsByIds(db: Executor, tenantId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('units').select(['id', 'parent_id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('units')
+    .select(['id', 'parent_id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function regionsByIds(db: Executor, tenantId: string, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  return db.selectFrom('regions').select(['id', 'path', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  return db
+    .selectFrom('regions')
+    .select(['id', 'path', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
 }
 
-export async function listUnits(db: Executor, tenantId: string, f: { q?: string; kind?: string; active?: boolean }, w: ListWindow) {
+export async function listUnits(
+  db: Executor,
+  tenantId: string,
+  f: { q?: string; kind?: string; active?: boolean },
+  w: ListWindow,
+) {
   let q = db
     .selectFrom('units as u')
     .leftJoin('units as p', 'p.id', 'u.parent_id')
@@ -86,8 +152,14 @@ export async function listUnits(db: Executor, tenantId: string, f: { q?: string;
   if (f.active !== undefined) q = q.where('u.active', '=', f.active ? 1 : 0);
   if (f.q) q = q.where(containsAny(['u.name', 'u.code'], f.q));
   const [rows, count] = await Promise.all([
-    q.selectAll('u').select(['p.name as parent_name', 'r.name as region_name'])
-      .orderBy(`u.${w.sort}` as 'u.code', w.order).orderBy('u.id').limit(w.limit).offset(w.offset).execute(),
+    q
+      .selectAll('u')
+      .select(['p.name as parent_name', 'r.name as region_name'])
+      .orderBy(`u.${w.sort}` as 'u.code', w.order)
+      .orderBy('u.id')
+      .limit(w.limit)
+      .offset(w.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -135,12 +207,22 @@ export async function listUsers(db: Executor, tenantId: string, f: UserFilter, w
   if (f.active !== undefined) q = q.where('u.active', '=', f.active ? 1 : 0);
   if (f.role) {
     const role = f.role;
-    q = q.where((eb) => eb.exists(eb.selectFrom('user_grants as g').select('g.id').whereRef('g.user_id', '=', 'u.id').where('g.role', '=', role)));
+    q = q.where((eb) =>
+      eb.exists(
+        eb.selectFrom('user_grants as g').select('g.id').whereRef('g.user_id', '=', 'u.id').where('g.role', '=', role),
+      ),
+    );
   }
   if (f.q) q = q.where(containsAny(['u.username', 'u.display_name'], f.q));
   const [rows, count] = await Promise.all([
-    q.selectAll('u').select('n.name as unit_name')
-      .orderBy(`u.${w.sort}` as 'u.username', w.order).orderBy('u.id').limit(w.limit).offset(w.offset).execute(),
+    q
+      .selectAll('u')
+      .select('n.name as unit_name')
+      .orderBy(`u.${w.sort}` as 'u.username', w.order)
+      .orderBy('u.id')
+      .limit(w.limit)
+      .offset(w.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -187,7 +269,12 @@ export async function insertTenant(db: Executor, row: Insertable<TenantsTable>) 
 /** Active units and all regions, the few columns seeds refer to them by. */
 export async function seedDirectory(db: Executor, tenantId: string) {
   const [units, regions] = await Promise.all([
-    db.selectFrom('units').select(['id', 'code', 'kind', 'region_id', 'name']).where('tenant_id', '=', tenantId).where('active', '=', 1).execute(),
+    db
+      .selectFrom('units')
+      .select(['id', 'code', 'kind', 'region_id', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where('active', '=', 1)
+      .execute(),
     db.selectFrom('regions').select(['id', 'name']).where('tenant_id', '=', tenantId).execute(),
   ]);
   return { units, regions };

@@ -26,39 +26,98 @@ export interface UserSeed {
   unitBound: boolean;
 }
 
-export const seededTenantId = (db: Executor, code: string): Promise<string | undefined> => repo.tenantIdByCode(db, code);
+export const seededTenantId = (db: Executor, code: string): Promise<string | undefined> =>
+  repo.tenantIdByCode(db, code);
 
 /** A tenant with one administrator (grant `admin` on the whole tenant); returns both ids. */
-export async function seedTenant(db: Executor, clock: Clock, t: TenantSeed, admin: { username: string; displayName: string; passwordHash: string }) {
+export async function seedTenant(
+  db: Executor,
+  clock: Clock,
+  t: TenantSeed,
+  admin: { username: string; displayName: string; passwordHash: string },
+) {
   const now = clock.now().toISOString();
   const tenantId = newId();
-  await repo.insertTenant(db, { id: tenantId, code: t.code, name: t.name, timezone: t.timezone ?? 'Asia/Shanghai', created_at: now, updated_at: now });
-  const adminId = await seedUser(db, tenantId, clock, { ...admin, phone: null, unitId: null, role: 'admin', unitBound: false });
+  await repo.insertTenant(db, {
+    id: tenantId,
+    code: t.code,
+    name: t.name,
+    timezone: t.timezone ?? 'Asia/Shanghai',
+    created_at: now,
+    updated_at: now,
+  });
+  const adminId = await seedUser(db, tenantId, clock, {
+    ...admin,
+    phone: null,
+    unitId: null,
+    role: 'admin',
+    unitBound: false,
+  });
   return { tenantId, adminId };
 }
 
 /** Top-level regions (streets and towns) without polygons, in order; returns their ids in the same order. */
-export async function seedTopRegions(db: Executor, tenantId: string, clock: Clock, tenantCode: string, regions: readonly { code: string; name: string; kind: string }[]): Promise<string[]> {
+export async function seedTopRegions(
+  db: Executor,
+  tenantId: string,
+  clock: Clock,
+  tenantCode: string,
+  regions: readonly { code: string; name: string; kind: string }[],
+): Promise<string[]> {
   const now = clock.now().toISOString();
   const ids: string[] = [];
   for (const r of regions) {
     const id = newId();
     ids.push(id);
-    await repo.insertRegion(db, { id, tenant_id: tenantId, parent_id: null, kind: r.kind, code: r.code, full_code: `${tenantCode}${r.code}`, name: r.name, path: `/${id}/`, synthetic: 1, created_at: now, updated_at: now });
+    await repo.insertRegion(db, {
+      id,
+      tenant_id: tenantId,
+      parent_id: null,
+      kind: r.kind,
+      code: r.code,
+      full_code: `${tenantCode}${r.code}`,
+      name: r.name,
+      path: `/${id}/`,
+      synthetic: 1,
+      created_at: now,
+      updated_at: now,
+    });
   }
   return ids;
 }
 
 /** Units in order (a parent before its children); returns code → id. */
-export async function seedUnits(db: Executor, tenantId: string, clock: Clock, units: readonly { code: string; name: string; kind: string; parentCode?: string; regionId: string | null; synthetic: boolean }[]): Promise<Map<string, string>> {
+export async function seedUnits(
+  db: Executor,
+  tenantId: string,
+  clock: Clock,
+  units: readonly {
+    code: string;
+    name: string;
+    kind: string;
+    parentCode?: string;
+    regionId: string | null;
+    synthetic: boolean;
+  }[],
+): Promise<Map<string, string>> {
   const now = clock.now().toISOString();
   const ids = new Map<string, string>();
   for (const u of units) {
     const id = newId();
     ids.set(u.code, id);
     await repo.insertUnit(db, {
-      id, tenant_id: tenantId, parent_id: u.parentCode ? ids.get(u.parentCode) ?? null : null, region_id: u.regionId, code: u.code, name: u.name,
-      kind: u.kind, phone: null, active: 1, synthetic: u.synthetic ? 1 : 0, created_at: now, updated_at: now,
+      id,
+      tenant_id: tenantId,
+      parent_id: u.parentCode ? (ids.get(u.parentCode) ?? null) : null,
+      region_id: u.regionId,
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      phone: null,
+      active: 1,
+      synthetic: u.synthetic ? 1 : 0,
+      created_at: now,
+      updated_at: now,
     });
   }
   return ids;
@@ -69,15 +128,42 @@ export async function seedUser(db: Executor, tenantId: string, clock: Clock, u: 
   const now = clock.now().toISOString();
   const id = newId();
   await repo.insertUser(db, {
-    id, tenant_id: tenantId, unit_id: u.unitId, username: u.username, display_name: u.displayName, phone: u.phone,
-    password_hash: u.passwordHash, active: 1, must_change_password: 0, failed_logins: 0, locked_until: null,
-    last_login_at: null, password_changed_at: now, synthetic: 1, created_at: now, updated_at: now,
+    id,
+    tenant_id: tenantId,
+    unit_id: u.unitId,
+    username: u.username,
+    display_name: u.displayName,
+    phone: u.phone,
+    password_hash: u.passwordHash,
+    active: 1,
+    must_change_password: 0,
+    failed_logins: 0,
+    locked_until: null,
+    last_login_at: null,
+    password_changed_at: now,
+    synthetic: 1,
+    created_at: now,
+    updated_at: now,
   });
-  await repo.replaceGrants(db, tenantId, id, [{ id: newId(), tenant_id: tenantId, user_id: id, role: u.role, unit_id: u.unitBound ? u.unitId : null, region_id: null }]);
+  await repo.replaceGrants(db, tenantId, id, [
+    {
+      id: newId(),
+      tenant_id: tenantId,
+      user_id: id,
+      role: u.role,
+      unit_id: u.unitBound ? u.unitId : null,
+      region_id: null,
+    },
+  ]);
   return id;
 }
 
-export async function seedUserUnit(db: Executor, tenantId: string, userId: string, unitId: string | null): Promise<void> {
+export async function seedUserUnit(
+  db: Executor,
+  tenantId: string,
+  userId: string,
+  unitId: string | null,
+): Promise<void> {
   await repo.updateUser(db, tenantId, userId, { unit_id: unitId });
 }
 

@@ -12,7 +12,10 @@ const SUFFIXES = ['自治县', '自治州', '市', '县', '区', '旗', '州', '
 
 /** Folds an alias for comparison: case, spaces, hyphens, underscores and dots do not matter. */
 export function foldAlias(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s._-]+/g, '');
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s._-]+/g, '');
 }
 
 /**
@@ -20,7 +23,8 @@ export function foldAlias(value: string): string {
  * pinyin of its name, and the pinyin without the administrative suffix. 大冶市 420281 → 420281, dayeshi, daye.
  */
 export function jurisdictionAliases(tenant: { code: string; name: string }): string[] {
-  const spell = (text: string) => foldAlias(pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
+  const spell = (text: string) =>
+    foldAlias(pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(''));
   const suffix = SUFFIXES.find((s) => tenant.name.endsWith(s) && tenant.name.length > s.length);
   const names = [tenant.name, ...(suffix ? [tenant.name.slice(0, -suffix.length)] : [])];
   return [...new Set([foldAlias(tenant.code), ...names.map(spell)].filter(Boolean))];

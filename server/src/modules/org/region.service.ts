@@ -27,7 +27,12 @@ const view = (r: RegionRow & { parent_name?: string | null }): Region => ({
 });
 
 /** Streets/towns and their communities; their geometry is kept by the geo module. */
-export function createRegionService(database: Database, clock: Clock, audit: AuditService, regionReferences: readonly repo.RegionReferences[]) {
+export function createRegionService(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  regionReferences: readonly repo.RegionReferences[],
+) {
   const { db } = database;
 
   async function get(actor: Actor, id: string): Promise<Region> {
@@ -58,7 +63,11 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
       if (parentKinds.length > 0 && (!parent || !parentKinds.includes(parent.kind as RegionKind))) {
         throw orgErrors.invalidParent(`a ${kind} must sit in a ${parentKinds.join(' or ')}`);
       }
-      const tenant = await db.selectFrom('tenants').select('code').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+      const tenant = await db
+        .selectFrom('tenants')
+        .select('code')
+        .where('id', '=', actor.tenantId)
+        .executeTakeFirstOrThrow();
       const id = newId();
       const now = clock.now().toISOString();
       const row = {
@@ -78,7 +87,12 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
       try {
         await db.transaction().execute(async (tx) => {
           await repo.insertRegion(tx, row);
-          await audit.record(tx, actor, actor.tenantId, { action: 'region.create', entity: 'region', entityId: id, after: row });
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'region.create',
+            entity: 'region',
+            entityId: id,
+            after: row,
+          });
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw orgErrors.duplicateCode(`code ${row.full_code} already exists`);
@@ -91,10 +105,19 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
       requirePermission(actor, 'region.manage');
       const before = await repo.findRegion(db, actor.tenantId, id);
       if (!before) throw notFound('region');
-      const changes = { ...(patch.name !== undefined ? { name: patch.name.trim() } : {}), updated_at: clock.now().toISOString() };
+      const changes = {
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        updated_at: clock.now().toISOString(),
+      };
       await db.transaction().execute(async (tx) => {
         await repo.updateRegion(tx, actor.tenantId, id, changes);
-        await audit.record(tx, actor, actor.tenantId, { action: 'region.update', entity: 'region', entityId: id, before, after: { ...before, ...changes } });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'region.update',
+          entity: 'region',
+          entityId: id,
+          before,
+          after: { ...before, ...changes },
+        });
       });
       return get(actor, id);
     },
@@ -106,7 +129,12 @@ export function createRegionService(database: Database, clock: Clock, audit: Aud
       if ((await repo.regionUsage(db, actor.tenantId, id, regionReferences)) > 0) throw orgErrors.regionInUse();
       await db.transaction().execute(async (tx) => {
         await repo.deleteRegion(tx, actor.tenantId, id);
-        await audit.record(tx, actor, actor.tenantId, { action: 'region.delete', entity: 'region', entityId: id, before });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'region.delete',
+          entity: 'region',
+          entityId: id,
+          before,
+        });
       });
     },
   };

@@ -14,5 +14,6 @@ export function tenantColumns<C extends keyof TenantsTable>(db: Executor, tenant
  * SQLite needs nothing: its one connection runs transactions one at a time.
  */
 export async function lockTenantRow(db: Executor, dialect: 'sqlite' | 'postgres', tenantId: string): Promise<void> {
-  if (dialect === 'postgres') await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().execute();
+  if (dialect === 'postgres')
+    await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().execute();
 }

@@ -86,7 +86,12 @@ export function createUnitService(database: Database, clock: Clock, audit: Audit
       try {
         await db.transaction().execute(async (tx) => {
           await repo.insertUnit(tx, row);
-          await audit.record(tx, actor, actor.tenantId, { action: 'unit.create', entity: 'unit', entityId: row.id, after: row });
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'unit.create',
+            entity: 'unit',
+            entityId: row.id,
+            after: row,
+          });
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw orgErrors.duplicateCode(`unit code ${input.code} already exists`);
@@ -117,7 +122,13 @@ export function createUnitService(database: Database, clock: Clock, audit: Audit
       };
       await db.transaction().execute(async (tx) => {
         await repo.updateUnit(tx, actor.tenantId, id, changes);
-        await audit.record(tx, actor, actor.tenantId, { action: 'unit.update', entity: 'unit', entityId: id, before, after: { ...before, ...changes } });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'unit.update',
+          entity: 'unit',
+          entityId: id,
+          before,
+          after: { ...before, ...changes },
+        });
       });
       return get(actor, id);
     },

@@ -1,4 +1,11 @@
-import type { GrantInput, ResetPasswordBody, User, UserCreate, UserQuery, UserUpdate } from '../../../../common/contracts/org.ts';
+import type {
+  GrantInput,
+  ResetPasswordBody,
+  User,
+  UserCreate,
+  UserQuery,
+  UserUpdate,
+} from '../../../../common/contracts/org.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { maskPhone } from '../../../../common/domain/privacy.ts';
 import { UNIT_BOUND_ROLES } from '../../../../common/domain/roles.ts';
@@ -10,7 +17,17 @@ import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Locale } from '../../platform/messages.ts';
-import { assertPasswordPolicy, blockedUsernames, deleteAccountThrottles, deleteUserSessions, grantsWithNames, hashPassword, requirePermission, scopeOf, type Actor } from '../auth/index.ts';
+import {
+  assertPasswordPolicy,
+  blockedUsernames,
+  deleteAccountThrottles,
+  deleteUserSessions,
+  grantsWithNames,
+  hashPassword,
+  requirePermission,
+  scopeOf,
+  type Actor,
+} from '../auth/index.ts';
 
 import * as repo from './org.repository.ts';
 
@@ -32,9 +49,15 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
     active: toBool(u.active),
     locked: blocked.has(u.username),
     synthetic: toBool(u.synthetic),
-    grants: grants.filter((g) => g.user_id === u.id).map((g) => ({
-      role: g.role, unitId: g.unit_id, unitName: g.unit_name, regionId: g.region_id, regionName: g.region_name,
-    })),
+    grants: grants
+      .filter((g) => g.user_id === u.id)
+      .map((g) => ({
+        role: g.role,
+        unitId: g.unit_id,
+        unitName: g.unit_name,
+        regionId: g.region_id,
+        regionName: g.region_name,
+      })),
     lastLoginAt: u.last_login_at,
     updatedAt: u.updated_at,
   });
@@ -59,10 +82,20 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
     return view(row, await grantsWithNames(db, actor.tenantId, [id]), false, blocked);
   }
 
-  async function checkGrants(tx: Executor, actor: Actor, grants: readonly GrantInput[], userUnitId: string | null | undefined) {
-    const unitIds = [...new Set([...grants.flatMap((g) => (g.unitId ? [g.unitId] : [])), ...(userUnitId ? [userUnitId] : [])])];
+  async function checkGrants(
+    tx: Executor,
+    actor: Actor,
+    grants: readonly GrantInput[],
+    userUnitId: string | null | undefined,
+  ) {
+    const unitIds = [
+      ...new Set([...grants.flatMap((g) => (g.unitId ? [g.unitId] : [])), ...(userUnitId ? [userUnitId] : [])]),
+    ];
     const regionIds = [...new Set(grants.flatMap((g) => (g.regionId ? [g.regionId] : [])))];
-    const [units, regions] = await Promise.all([repo.unitsByIds(tx, actor.tenantId, unitIds), repo.regionsByIds(tx, actor.tenantId, regionIds)]);
+    const [units, regions] = await Promise.all([
+      repo.unitsByIds(tx, actor.tenantId, unitIds),
+      repo.regionsByIds(tx, actor.tenantId, regionIds),
+    ]);
     const knownUnits = new Set(units.map((u) => u.id));
     const knownRegions = new Set(regions.map((r) => r.id));
     if (userUnitId && !knownUnits.has(userUnitId)) throw orgErrors.unknownUnit('body.unitId');
@@ -76,17 +109,37 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
   }
 
   const grantRows = (actor: Actor, userId: string, grants: readonly GrantInput[]) =>
-    grants.map((g) => ({ id: newId(), tenant_id: actor.tenantId, user_id: userId, role: g.role, unit_id: g.unitId ?? null, region_id: g.regionId ?? null }));
+    grants.map((g) => ({
+      id: newId(),
+      tenant_id: actor.tenantId,
+      user_id: userId,
+      role: g.role,
+      unit_id: g.unitId ?? null,
+      region_id: g.regionId ?? null,
+    }));
 
   return {
     get,
 
     async list(actor: Actor, query: UserQuery): Promise<Page<User>> {
       requirePermission(actor, 'user.read');
-      const w = listWindow(query, { username: 'username', displayName: 'display_name', updatedAt: 'updated_at', lastLoginAt: 'last_login_at' }, 'username');
+      const w = listWindow(
+        query,
+        { username: 'username', displayName: 'display_name', updatedAt: 'updated_at', lastLoginAt: 'last_login_at' },
+        'username',
+      );
       const { rows, total } = await repo.listUsers(db, actor.tenantId, { ...query, unitIds: visibleUnits(actor) }, w);
-      const grants = await grantsWithNames(db, actor.tenantId, rows.map((r) => r.id));
-      const blocked = await blockedUsernames(db, actor.tenantId, rows.map((r) => r.username), clock.now().toISOString());
+      const grants = await grantsWithNames(
+        db,
+        actor.tenantId,
+        rows.map((r) => r.id),
+      );
+      const blocked = await blockedUsernames(
+        db,
+        actor.tenantId,
+        rows.map((r) => r.username),
+        clock.now().toISOString(),
+      );
       return { items: rows.map((r) => view(r, grants, true, blocked)), total, page: w.page, pageSize: w.limit };
     },
 
@@ -119,7 +172,12 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
           await checkGrants(tx, actor, input.grants, input.unitId);
           await repo.insertUser(tx, row);
           await repo.replaceGrants(tx, actor.tenantId, id, grantRows(actor, id, input.grants));
-          await audit.record(tx, actor, actor.tenantId, { action: 'user.create', entity: 'user', entityId: id, after: { ...row, grants: input.grants } });
+          await audit.record(tx, actor, actor.tenantId, {
+            action: 'user.create',
+            entity: 'user',
+            entityId: id,
+            after: { ...row, grants: input.grants },
+          });
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw orgErrors.duplicateUsername(input.username);
@@ -131,7 +189,11 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
     async update(actor: Actor, id: string, patch: UserUpdate): Promise<User> {
       requirePermission(actor, 'user.manage');
       const before = await load(actor, id);
-      if (id === actor.userId && (patch.active === false || (patch.grants && !patch.grants.some((g) => g.role === 'admin' && !g.unitId && !g.regionId)))) {
+      if (
+        id === actor.userId &&
+        (patch.active === false ||
+          (patch.grants && !patch.grants.some((g) => g.role === 'admin' && !g.unitId && !g.regionId)))
+      ) {
         throw orgErrors.selfLockout(patch.active === false ? 'body.active' : 'body.grants');
       }
       const changes = {
@@ -143,14 +205,20 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
       };
       const beforeGrants = await grantsWithNames(db, actor.tenantId, [id]);
       await db.transaction().execute(async (tx) => {
-        if (patch.grants) await checkGrants(tx, actor, patch.grants, patch.unitId === undefined ? before.unit_id : patch.unitId);
+        if (patch.grants)
+          await checkGrants(tx, actor, patch.grants, patch.unitId === undefined ? before.unit_id : patch.unitId);
         else if (patch.unitId) await checkGrants(tx, actor, [], patch.unitId);
         await repo.updateUser(tx, actor.tenantId, id, changes);
         if (patch.grants) await repo.replaceGrants(tx, actor.tenantId, id, grantRows(actor, id, patch.grants));
         if (patch.active === false) await deleteUserSessions(tx, id);
         await audit.record(tx, actor, actor.tenantId, {
-          action: 'user.update', entity: 'user', entityId: id,
-          before: { ...before, grants: beforeGrants.map((g) => ({ role: g.role, unitId: g.unit_id, regionId: g.region_id })) },
+          action: 'user.update',
+          entity: 'user',
+          entityId: id,
+          before: {
+            ...before,
+            grants: beforeGrants.map((g) => ({ role: g.role, unitId: g.unit_id, regionId: g.region_id })),
+          },
           after: { ...before, ...changes, ...(patch.grants ? { grants: patch.grants } : {}) },
         });
       });
@@ -164,7 +232,14 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
       const hashed = await hashPassword(input.password);
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
-        await repo.updateUser(tx, actor.tenantId, id, { password_hash: hashed, must_change_password: 1, password_changed_at: now, failed_logins: 0, locked_until: null, updated_at: now });
+        await repo.updateUser(tx, actor.tenantId, id, {
+          password_hash: hashed,
+          must_change_password: 1,
+          password_changed_at: now,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: now,
+        });
         await deleteUserSessions(tx, id);
         await deleteAccountThrottles(tx, actor.tenantId, target.username);
         await audit.record(tx, actor, actor.tenantId, { action: 'user.password_reset', entity: 'user', entityId: id });
@@ -180,7 +255,13 @@ export function createUserService(database: Database, clock: Clock, audit: Audit
         await repo.updateUser(tx, actor.tenantId, id, { failed_logins: 0, locked_until: null, updated_at: now });
         // Lifts every address's sign-in throttle for this account (auth/login-throttle.ts).
         await deleteAccountThrottles(tx, actor.tenantId, before.username);
-        await audit.record(tx, actor, actor.tenantId, { action: 'user.unlock', entity: 'user', entityId: id, before: { locked: wasLocked }, after: { locked: false } });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'user.unlock',
+          entity: 'user',
+          entityId: id,
+          before: { locked: wasLocked },
+          after: { locked: false },
+        });
       });
       return get(actor, id);
     },

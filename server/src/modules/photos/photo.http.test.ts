@@ -5,7 +5,14 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
-import { heicLike, insertBareCase, oversizePng, portraitJpegWithGps, textRenamedJpg, transparentPng } from '../../testing/photo.fixtures.ts';
+import {
+  heicLike,
+  insertBareCase,
+  oversizePng,
+  portraitJpegWithGps,
+  textRenamedJpg,
+  transparentPng,
+} from '../../testing/photo.fixtures.ts';
 import { MAX_PHOTO_BYTES } from './photo.errors.ts';
 import { createTenant } from '../../testing/app-parts.ts';
 
@@ -15,25 +22,45 @@ let operator: Session;
 let otherCity: Session;
 beforeAll(async () => {
   ctx = await createTestApp();
-  await createTenant(ctx.database.db, ctx.clock, { code: '420202', name: '黄石港区' }, { username: 'admin', password: 'Other#2024x' });
+  await createTenant(
+    ctx.database.db,
+    ctx.clock,
+    { code: '420202', name: '黄石港区' },
+    { username: 'admin', password: 'Other#2024x' },
+  );
   inspector = await login(ctx.app, 'inspector', 'Demo@12345', '420281');
   operator = await login(ctx.app, 'operator', 'Demo@12345', '420281');
   otherCity = await login(ctx.app, 'admin', 'Other#2024x', '420202');
 });
 afterAll(async () => ctx.close());
 
-interface FilePart { field?: string; name?: string; type?: string; data: Buffer }
+interface FilePart {
+  field?: string;
+  name?: string;
+  type?: string;
+  data: Buffer;
+}
 
 /** A multipart/form-data request, as a browser's <input type=file> sends it. */
 function upload(session: Session, files: FilePart[], extraHeaders: Record<string, string> = {}) {
   const boundary = `----cityloop${Date.now().toString(16)}`;
   const parts = files.flatMap((f) => [
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.name ?? 'photo.jpg'}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`),
-    f.data, Buffer.from('\r\n'),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.name ?? 'photo.jpg'}"\r\nContent-Type: ${f.type ?? 'image/jpeg'}\r\n\r\n`,
+    ),
+    f.data,
+    Buffer.from('\r\n'),
   ]);
   return ctx.app.inject({
-    method: 'POST', url: '/api/photos', payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${boundary}`, ...extraHeaders },
+    method: 'POST',
+    url: '/api/photos',
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      ...extraHeaders,
+    },
   });
 }
 
@@ -42,7 +69,13 @@ describe('POST /api/photos', () => {
     const res = await upload(inspector, [{ data: await portraitJpegWithGps() }]);
     expect(res.statusCode).toBe(201);
     const photo = res.json();
-    expect(photo).toMatchObject({ width: 200, height: 400, phase: 'before', url: `/api/photos/${photo.id}`, thumbUrl: `/api/photos/${photo.id}/thumb` });
+    expect(photo).toMatchObject({
+      width: 200,
+      height: 400,
+      phase: 'before',
+      url: `/api/photos/${photo.id}`,
+      thumbUrl: `/api/photos/${photo.id}/thumb`,
+    });
 
     const tenantId = (await as(ctx.app, inspector).get('/api/auth/me')).json().user.tenantId;
     const dir = join(ctx.config.dataDir, 'photos', tenantId, '2024', '03');
@@ -55,8 +88,17 @@ describe('POST /api/photos', () => {
     const thumb = await sharp(readFileSync(join(dir, `${photo.id}_thumb.jpg`))).metadata();
     expect(Math.max(thumb.width, thumb.height)).toBeLessThanOrEqual(320);
 
-    const row = await ctx.database.db.selectFrom('case_photos').selectAll().where('id', '=', photo.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ case_id: null, mime: 'image/jpeg', bytes: stored.length, path: `photos/${tenantId}/2024/03/${photo.id}.jpg` });
+    const row = await ctx.database.db
+      .selectFrom('case_photos')
+      .selectAll()
+      .where('id', '=', photo.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      case_id: null,
+      mime: 'image/jpeg',
+      bytes: stored.length,
+      path: `photos/${tenantId}/2024/03/${photo.id}.jpg`,
+    });
     expect(row.sha256).toBe(createHash('sha256').update(stored).digest('hex'));
   });
 
@@ -91,12 +133,22 @@ describe('POST /api/photos', () => {
     expect(zh.json().error.code).toBe('PHOTO_HEIC_UNSUPPORTED');
     expect(zh.json().error.message).toContain('JPEG');
     expect(zh.json().error.message).toContain('HEIC');
-    const en = await upload(inspector, [{ data: await heicLike(), name: 'IMG_0001.HEIC', type: 'image/heic' }], { 'accept-language': 'en' });
+    const en = await upload(inspector, [{ data: await heicLike(), name: 'IMG_0001.HEIC', type: 'image/heic' }], {
+      'accept-language': 'en',
+    });
     expect(en.json().error.message).toMatch(/HEIC.*JPEG/);
   });
 
   it('refuses a file over 10 MB (413), by declared length or while reading, and stores nothing', async () => {
-    const count = async () => Number((await ctx.database.db.selectFrom('case_photos').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await ctx.database.db
+            .selectFrom('case_photos')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     const big = await oversizePng(MAX_PHOTO_BYTES + 256 * 1024);
     const declared = await upload(inspector, [{ data: big, name: 'big.png', type: 'image/png' }]);
@@ -125,7 +177,12 @@ describe('POST /api/photos', () => {
   it('needs a session and the CSRF token', async () => {
     const anon = await ctx.app.inject({ method: 'POST', url: '/api/photos', payload: {} });
     expect(anon.statusCode).toBe(401);
-    const noCsrf = await ctx.app.inject({ method: 'POST', url: '/api/photos', payload: {}, headers: { cookie: inspector.cookie } });
+    const noCsrf = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/photos',
+      payload: {},
+      headers: { cookie: inspector.cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
   });
 });
@@ -175,12 +232,19 @@ describe('GET /api/photos/:id', () => {
     expect((await ctx.app.inject({ method: 'GET', url: photo.url })).statusCode).toBe(401);
   });
 
-  it('once on a case, access follows the case module\'s canView, not the upload; other cities still get 404', async () => {
+  it("once on a case, access follows the case module's canView, not the upload; other cities still get 404", async () => {
     const session = await ctx.app.services.auth.resolveSession(inspector.cookie.replace(/^cityloop_sid=/, ''));
     if (!session) throw new Error('no session');
     const actor = { ...session.actor, requestId: 'test' };
     const caseId = await insertBareCase(ctx.database.db, actor.tenantId, '420281-20240312-90001');
-    await ctx.app.services.photos.attachPhotos(ctx.database.db, actor.tenantId, caseId, [photo.id], 'before', actor.userId);
+    await ctx.app.services.photos.attachPhotos(
+      ctx.database.db,
+      actor.tenantId,
+      caseId,
+      [photo.id],
+      'before',
+      actor.userId,
+    );
     const expected = (await ctx.app.services.cases.canView(actor, caseId)) ? 200 : 404;
     expect((await as(ctx.app, inspector).get(photo.url)).statusCode).toBe(expected);
     expect((await as(ctx.app, otherCity).get(photo.url)).statusCode).toBe(404);
@@ -188,7 +252,11 @@ describe('GET /api/photos/:id', () => {
 
   it('a file lost from disk is a logged server fault, not a silent 404', async () => {
     const lost = (await upload(inspector, [{ data: await transparentPng() }])).json();
-    const row = await ctx.database.db.selectFrom('case_photos').select('path').where('id', '=', lost.id).executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .selectFrom('case_photos')
+      .select('path')
+      .where('id', '=', lost.id)
+      .executeTakeFirstOrThrow();
     rmSync(join(ctx.config.dataDir, row.path));
     expect((await as(ctx.app, inspector).get(lost.url)).statusCode).toBe(500);
   });

@@ -1,11 +1,23 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
-import { avif, exifHasGps, pixelBombPng, portraitJpegWithGps, textRenamedJpg, transparentPng, webp, wideJpeg } from '../../testing/photo.fixtures.ts';
+import {
+  avif,
+  exifHasGps,
+  pixelBombPng,
+  portraitJpegWithGps,
+  textRenamedJpg,
+  transparentPng,
+  webp,
+  wideJpeg,
+} from '../../testing/photo.fixtures.ts';
 import { MAX_EDGE, normalisePhoto, sniffImageType, THUMB_EDGE } from './photo.image.ts';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
   return err;
 }
@@ -21,8 +33,20 @@ describe('sniffImageType (type by content)', () => {
   it('refuses everything else, whatever the file is called', async () => {
     expect(sniffImageType(textRenamedJpg())).toBeNull();
     expect(sniffImageType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'))).toBeNull();
-    expect(sniffImageType(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).gif().toBuffer())).toBeNull();
-    expect(sniffImageType(await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } }).tiff().toBuffer())).toBeNull();
+    expect(
+      sniffImageType(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+          .gif()
+          .toBuffer(),
+      ),
+    ).toBeNull();
+    expect(
+      sniffImageType(
+        await sharp({ create: { width: 4, height: 4, channels: 3, background: '#000' } })
+          .tiff()
+          .toBuffer(),
+      ),
+    ).toBeNull();
     expect(sniffImageType(Buffer.alloc(0))).toBeNull();
   });
 });
@@ -69,14 +93,23 @@ describe('normalisePhoto', () => {
   });
 
   it('refuses a non-image (415), a broken image (422) and a pixel bomb (413)', async () => {
-    expect(await refusal(normalisePhoto(textRenamedJpg()))).toMatchObject({ code: 'PHOTO_UNSUPPORTED_TYPE', status: 415 });
+    expect(await refusal(normalisePhoto(textRenamedJpg()))).toMatchObject({
+      code: 'PHOTO_UNSUPPORTED_TYPE',
+      status: 415,
+    });
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>');
     expect((await refusal(normalisePhoto(svg))).code).toBe('PHOTO_UNSUPPORTED_TYPE');
     const jpeg = await wideJpeg(640, 480);
-    expect(await refusal(normalisePhoto(jpeg.subarray(0, 200)))).toMatchObject({ code: 'PHOTO_UNREADABLE', status: 422 });
+    expect(await refusal(normalisePhoto(jpeg.subarray(0, 200)))).toMatchObject({
+      code: 'PHOTO_UNREADABLE',
+      status: 422,
+    });
     expect(await refusal(normalisePhoto(pixelBombPng()))).toMatchObject({ code: 'PHOTO_TOO_MANY_PIXELS', status: 413 });
     // The cap is the caller's: 48 megapixels pass a 100 Mpx cap (and then fail to decode, having no pixel data) but not a 40 Mpx one.
-    expect(await refusal(normalisePhoto(pixelBombPng(8000, 6000), 40_000_000))).toMatchObject({ code: 'PHOTO_TOO_MANY_PIXELS', details: { maxMegapixels: 40, megapixels: 48 } });
+    expect(await refusal(normalisePhoto(pixelBombPng(8000, 6000), 40_000_000))).toMatchObject({
+      code: 'PHOTO_TOO_MANY_PIXELS',
+      details: { maxMegapixels: 40, megapixels: 48 },
+    });
     expect((await refusal(normalisePhoto(pixelBombPng(8000, 6000), 100_000_000))).code).toBe('PHOTO_UNREADABLE');
   });
 });

@@ -1,5 +1,11 @@
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import { MAX_PHOTO_PIXELS, photoHeicUnsupported, photoTooManyPixels, photoUnreadable, photoUnsupportedType } from './photo.errors.ts';
+import {
+  MAX_PHOTO_PIXELS,
+  photoHeicUnsupported,
+  photoTooManyPixels,
+  photoUnreadable,
+  photoUnsupportedType,
+} from './photo.errors.ts';
 
 /** Longest edge of the stored photo: enough to read a licence plate or a crack, small enough for 4G. */
 export const MAX_EDGE = 2560;
@@ -16,7 +22,8 @@ const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mi
 const HEVC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx']);
 
 /** True when the file declares itself HEIC (HEVC-coded HEIF), as iPhones write by default. */
-export const isHeic = (data: Buffer) => data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp' && HEVC_BRANDS.has(data.toString('latin1', 8, 12));
+export const isHeic = (data: Buffer) =>
+  data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp' && HEVC_BRANDS.has(data.toString('latin1', 8, 12));
 
 // 'error' rather than the stricter default 'warning': many Android camera JPEGs carry harmless warnings
 // (odd markers, padding) and must not be refused; truncated or corrupt data still is.
@@ -29,8 +36,10 @@ const INPUT: SharpOptions = { failOn: 'error' };
 export function sniffImageType(data: Buffer): PhotoSourceType | null {
   if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
   if (data.length >= 8 && data.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
-  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP') return 'webp';
-  if (data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp' && HEIF_BRANDS.has(data.toString('latin1', 8, 12))) return 'heif';
+  if (data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WEBP')
+    return 'webp';
+  if (data.length >= 12 && data.toString('latin1', 4, 8) === 'ftyp' && HEIF_BRANDS.has(data.toString('latin1', 8, 12)))
+    return 'heif';
   return null;
 }
 

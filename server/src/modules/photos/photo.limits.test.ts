@@ -22,13 +22,25 @@ let actor: Actor;
 const IN_FLIGHT = 6;
 
 beforeAll(async () => {
-  ctx = await createTestApp({ env: { PHOTO_PROCESSING_CONCURRENCY: String(IN_FLIGHT), PHOTO_UPLOADS_PER_MINUTE_USER: '3' } });
+  ctx = await createTestApp({
+    env: { PHOTO_PROCESSING_CONCURRENCY: String(IN_FLIGHT), PHOTO_UPLOADS_PER_MINUTE_USER: '3' },
+  });
   inspector = await login(ctx.app, 'inspector', 'Demo@12345');
   operator = await login(ctx.app, 'operator', 'Demo@12345');
-  const u = await ctx.database.db.selectFrom('users').select(['id', 'tenant_id', 'display_name']).where('username', '=', 'inspector').executeTakeFirstOrThrow();
+  const u = await ctx.database.db
+    .selectFrom('users')
+    .select(['id', 'tenant_id', 'display_name'])
+    .where('username', '=', 'inspector')
+    .executeTakeFirstOrThrow();
   actor = {
-    userId: u.id, tenantId: u.tenant_id, username: 'inspector', displayName: u.display_name, unitId: null, requestId: 'test',
-    grants: [{ role: 'inspector', unitId: null, regionId: null }], permissions: new Set(ROLE_PERMISSIONS.inspector),
+    userId: u.id,
+    tenantId: u.tenant_id,
+    username: 'inspector',
+    displayName: u.display_name,
+    unitId: null,
+    requestId: 'test',
+    grants: [{ role: 'inspector', unitId: null, regionId: null }],
+    permissions: new Set(ROLE_PERMISSIONS.inspector),
   };
 });
 afterAll(async () => ctx.close());
@@ -51,14 +63,23 @@ function heldImageStep(count: number) {
 function multipart(data: Buffer) {
   const boundary = 'limitsboundary';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
+    ),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 const staffUpload = (session: Session, data: Buffer) => {
   const { payload, headers } = multipart(data);
-  return ctx.app.inject({ method: 'POST', url: '/api/photos', payload, headers: { ...headers, cookie: session.cookie, 'x-csrf-token': session.csrf } });
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/photos',
+    payload,
+    headers: { ...headers, cookie: session.cookie, 'x-csrf-token': session.csrf },
+  });
 };
 
 const photoFiles = (tenantId: string) => readdirSync(join(ctx.config.dataDir, 'photos', tenantId, '2024', '03'));
@@ -66,13 +87,21 @@ const photoFiles = (tenantId: string) => readdirSync(join(ctx.config.dataDir, 'p
 describe('image work outside the database transaction', () => {
   it('while uploads are being decoded, another request still writes to the database', async () => {
     const step = heldImageStep(IN_FLIGHT);
-    const photos = createPhotoService(ctx.database, ctx.clock, ctx.config, { canViewCase: async () => false, normalise: step.normalise });
+    const photos = createPhotoService(ctx.database, ctx.clock, ctx.config, {
+      canViewCase: async () => false,
+      normalise: step.normalise,
+    });
     const png = await transparentPng();
     const uploads = Array.from({ length: IN_FLIGHT }, () => photos.upload(actor, png));
     await step.arrived;
     // Every upload is inside its image step now. A transaction opened around it would hold SQLite's only connection
     // (or every pooled PostgreSQL connection), and this write would wait for the images: here it must complete first.
-    const created = await as(ctx.app, inspector).post('/api/cases', { matterCode: '09006', description: '照片处理期间的其它写入', lng: 114.975, lat: 30.1 });
+    const created = await as(ctx.app, inspector).post('/api/cases', {
+      matterCode: '09006',
+      description: '照片处理期间的其它写入',
+      lng: 114.975,
+      lat: 30.1,
+    });
     expect(created.statusCode, created.body).toBe(201);
     step.release();
     const stored = await Promise.all(uploads);
@@ -81,7 +110,10 @@ describe('image work outside the database transaction', () => {
 
   it('a concurrent retry with the same Idempotency-Key returns the first photo and leaves no stray files', async () => {
     const step = heldImageStep(2);
-    const photos = createPhotoService(ctx.database, ctx.clock, ctx.config, { canViewCase: async () => false, normalise: step.normalise });
+    const photos = createPhotoService(ctx.database, ctx.clock, ctx.config, {
+      canViewCase: async () => false,
+      normalise: step.normalise,
+    });
     const png = await transparentPng(120, 80);
     const before = photoFiles(actor.tenantId).length;
     const both = [photos.upload(actor, png, 'same-key-0001'), photos.upload(actor, png, 'same-key-0001')];
@@ -94,16 +126,25 @@ describe('image work outside the database transaction', () => {
   });
 
   it('beyond the slots and the waiting line, an upload is refused at once with 503', async () => {
-    const tight = await createTestApp({ seed: false, env: { PHOTO_PROCESSING_CONCURRENCY: '1', PHOTO_PROCESSING_QUEUE: '1' } });
+    const tight = await createTestApp({
+      seed: false,
+      env: { PHOTO_PROCESSING_CONCURRENCY: '1', PHOTO_PROCESSING_QUEUE: '1' },
+    });
     try {
       const step = heldImageStep(1);
-      const photos = createPhotoService(tight.database, tight.clock, tight.config, { canViewCase: async () => false, normalise: step.normalise });
+      const photos = createPhotoService(tight.database, tight.clock, tight.config, {
+        canViewCase: async () => false,
+        normalise: step.normalise,
+      });
       const png = await transparentPng();
       const tenantId = 'no-tenant-needed';
       const running = photos.uploadExternal(tenantId, png, null, 'device-a');
       await step.arrived;
       const waiting = photos.uploadExternal(tenantId, png, null, 'device-b');
-      const refused = await photos.uploadExternal(tenantId, png, null, 'device-c').then(() => null, (e: unknown) => e);
+      const refused = await photos.uploadExternal(tenantId, png, null, 'device-c').then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refused).toBeInstanceOf(AppError);
       expect(refused).toMatchObject({ code: 'PHOTO_BUSY', status: 503, details: { retryAfterSeconds: 5 } });
       step.release();
@@ -119,11 +160,24 @@ describe('pixel caps and upload rates', () => {
   it('an anonymous upload over the public pixel cap is a 413 naming the cap; staff have a higher cap', async () => {
     const bomb = pixelBombPng(8000, 6000); // 48 megapixels in a few bytes
     const { payload, headers } = multipart(bomb);
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/public/photos', payload, headers: { ...headers, 'x-device-id': 'pixel-cap-device-01' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/photos',
+      payload,
+      headers: { ...headers, 'x-device-id': 'pixel-cap-device-01' },
+    });
     expect(res.statusCode).toBe(413);
-    expect(res.json().error).toMatchObject({ code: 'PHOTO_TOO_MANY_PIXELS', details: { field: 'body.file', maxMegapixels: 40, megapixels: 48 } });
+    expect(res.json().error).toMatchObject({
+      code: 'PHOTO_TOO_MANY_PIXELS',
+      details: { field: 'body.file', maxMegapixels: 40, megapixels: 48 },
+    });
     expect(res.json().error.message).toContain('40');
-    const en = await ctx.app.inject({ method: 'POST', url: '/api/public/photos', payload, headers: { ...headers, 'x-device-id': 'pixel-cap-device-01', 'accept-language': 'en' } });
+    const en = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/public/photos',
+      payload,
+      headers: { ...headers, 'x-device-id': 'pixel-cap-device-01', 'accept-language': 'en' },
+    });
     expect(en.json().error.message).toBe('The photo has too many pixels (48 megapixels; at most 40 megapixels)');
     // Under the staff cap (100 Mpx) the same header passes the size check and fails only as the empty image it is.
     const staff = await staffUpload(operator, bomb);

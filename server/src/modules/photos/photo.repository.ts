@@ -11,43 +11,78 @@ export async function insertPhoto(db: Executor, row: CasePhotosTable): Promise<v
 }
 
 export async function findPhoto(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('case_photos').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('case_photos')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Of `ids`, those still free to attach: not on any case yet, and uploaded by this uploader (a staff user id, or an external uploader's digest). */
-export async function attachableIds(db: Executor, tenantId: string, uploadedBy: string, ids: readonly string[]): Promise<Set<string>> {
+export async function attachableIds(
+  db: Executor,
+  tenantId: string,
+  uploadedBy: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('case_photos').select('id')
-    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', uploadedBy).where('case_id', 'is', null).where('id', 'in', ids)
+  const rows = await db
+    .selectFrom('case_photos')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('uploaded_by', '=', uploadedBy)
+    .where('case_id', 'is', null)
+    .where('id', 'in', ids)
     .execute();
   return new Set(rows.map((r) => r.id));
 }
 
 /** Guarded by the same conditions as `attachableIds`, so a concurrent attach of the same photo updates nothing. */
-export async function attach(db: Executor, tenantId: string, uploadedBy: string, caseId: string, ids: readonly string[], phase: PhotoPhase): Promise<number> {
+export async function attach(
+  db: Executor,
+  tenantId: string,
+  uploadedBy: string,
+  caseId: string,
+  ids: readonly string[],
+  phase: PhotoPhase,
+): Promise<number> {
   if (ids.length === 0) return 0;
-  const result = await db.updateTable('case_photos').set({ case_id: caseId, phase })
-    .where('tenant_id', '=', tenantId).where('uploaded_by', '=', uploadedBy).where('case_id', 'is', null).where('id', 'in', ids)
+  const result = await db
+    .updateTable('case_photos')
+    .set({ case_id: caseId, phase })
+    .where('tenant_id', '=', tenantId)
+    .where('uploaded_by', '=', uploadedBy)
+    .where('case_id', 'is', null)
+    .where('id', 'in', ids)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
 export async function photosOfCases(db: Executor, tenantId: string, caseIds: readonly string[]) {
   if (caseIds.length === 0) return [];
-  return db.selectFrom('case_photos')
+  return db
+    .selectFrom('case_photos')
     .select(['id', 'case_id', 'phase', 'width', 'height', 'created_at'])
-    .where('tenant_id', '=', tenantId).where('case_id', 'in', caseIds)
-    .orderBy('created_at').orderBy('id')
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', caseIds)
+    .orderBy('created_at')
+    .orderBy('id')
     .execute();
 }
 
 /** A public photo (common/domain/public-output.ts) on a non-voided case of one of `channels`, or undefined. */
 export async function publicPhoto(db: Executor, tenantId: string, id: string, channels: readonly string[]) {
   if (channels.length === 0) return undefined;
-  return db.selectFrom('case_photos as p').innerJoin('cases as c', 'c.id', 'p.case_id')
+  return db
+    .selectFrom('case_photos as p')
+    .innerJoin('cases as c', 'c.id', 'p.case_id')
     .select(['p.id', 'p.sha256', 'p.path', 'p.thumb_path'])
-    .where('p.tenant_id', '=', tenantId).where('p.id', '=', id).where('p.phase', 'in', [...PUBLIC_PHOTO_PHASES])
-    .where('c.channel', 'in', [...channels]).where('c.status', '!=', 'voided')
+    .where('p.tenant_id', '=', tenantId)
+    .where('p.id', '=', id)
+    .where('p.phase', 'in', [...PUBLIC_PHOTO_PHASES])
+    .where('c.channel', 'in', [...channels])
+    .where('c.status', '!=', 'voided')
     .executeTakeFirst();
 }
 
@@ -56,14 +91,23 @@ export async function publicPhoto(db: Executor, tenantId: string, id: string, ch
  * each row still carries its tenant for the delete.
  */
 export async function staleUnattached(db: Executor, before: string, limit: number) {
-  return db.selectFrom('case_photos').select(['id', 'tenant_id', 'path', 'thumb_path'])
-    .where('case_id', 'is', null).where('created_at', '<', before)
-    .orderBy('created_at').limit(limit)
+  return db
+    .selectFrom('case_photos')
+    .select(['id', 'tenant_id', 'path', 'thumb_path'])
+    .where('case_id', 'is', null)
+    .where('created_at', '<', before)
+    .orderBy('created_at')
+    .limit(limit)
     .execute();
 }
 
 /** Deletes one upload only if it is still unattached, so an attach racing the sweep keeps its photo. */
 export async function deleteUnattached(db: Executor, tenantId: string, id: string): Promise<boolean> {
-  const result = await db.deleteFrom('case_photos').where('tenant_id', '=', tenantId).where('id', '=', id).where('case_id', 'is', null).executeTakeFirst();
+  const result = await db
+    .deleteFrom('case_photos')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('case_id', 'is', null)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
 }

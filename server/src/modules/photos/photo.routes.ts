@@ -16,7 +16,8 @@ const errors = errorResponses(400, 401, 403, 404);
 const ENVELOPE_BYTES = 64 * 1024;
 const LIMITS = { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1024 };
 const errCode = (err: unknown) => (typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : '');
-const missingFile = () => invalidField('body.file', 'required', 'send the photo as the multipart/form-data field "file"');
+const missingFile = () =>
+  invalidField('body.file', 'required', 'send the photo as the multipart/form-data field "file"');
 
 /**
  * The one photo of a multipart/form-data request, from the field `file`. The declared length is checked first so
@@ -54,7 +55,12 @@ function cachedCopyIsCurrent(header: string | undefined, etag: string): boolean 
   });
 }
 
-async function sendPhoto(req: FastifyRequest, reply: FastifyReply, file: PhotoFile, cache: 'private' | 'public' = 'private') {
+async function sendPhoto(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  file: PhotoFile,
+  cache: 'private' | 'public' = 'private',
+) {
   const etag = `"${file.etag}"`;
   // private: a shared proxy must never hand one user's case photo to another user.
   reply.header('cache-control', `${cache}, max-age=86400`).header('etag', etag);
@@ -84,37 +90,85 @@ export async function registerPhotoRoutes(
     const tags = ['photos'];
     const jpeg = Type.Unknown({ description: 'image/jpeg bytes' });
 
-    r.post('/api/photos', {
-      config: {
-        permission: 'case.read',
-        // Counted per signed-in user (the auth hook has resolved the actor before this hook runs), before the body is read.
-        rateLimit: { max: uploadsPerMinuteUser, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `photo-upload:${req.actor?.userId ?? req.ip}` },
+    r.post(
+      '/api/photos',
+      {
+        config: {
+          permission: 'case.read',
+          // Counted per signed-in user (the auth hook has resolved the actor before this hook runs), before the body is read.
+          rateLimit: {
+            max: uploadsPerMinuteUser,
+            timeWindow: '1 minute',
+            keyGenerator: (req: FastifyRequest) => `photo-upload:${req.actor?.userId ?? req.ip}`,
+          },
+        },
+        schema: {
+          tags,
+          summary:
+            'Upload one photo (multipart field `file`, ≤ 10 MB; JPEG, PNG, WebP or HEIF by content). Stored upright as JPEG without EXIF; attach it to a case by id.',
+          response: { 201: CasePhoto, ...errorResponses(413, 415, 422, 429, 503), ...errors },
+        },
       },
-      schema: {
-        tags, summary: 'Upload one photo (multipart field `file`, ≤ 10 MB; JPEG, PNG, WebP or HEIF by content). Stored upright as JPEG without EXIF; attach it to a case by id.',
-        response: { 201: CasePhoto, ...errorResponses(413, 415, 422, 429, 503), ...errors },
-      },
-    }, async (req, reply) => reply.status(201).send(await s.upload(actorOf(req), await uploadedPhoto(req), idempotencyKey(req.headers['idempotency-key']))));
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await s.upload(actorOf(req), await uploadedPhoto(req), idempotencyKey(req.headers['idempotency-key']))),
+    );
 
-    r.get('/api/photos/:id', {
-      config: { permission: 'case.read' },
-      schema: { tags, summary: 'The photo (JPEG), to its uploader or to users who can see its case', params: IdParams, response: { 200: jpeg, ...errors } },
-    }, async (req, reply) => sendPhoto(req, reply, await s.file(actorOf(req), req.params.id, 'full')));
+    r.get(
+      '/api/photos/:id',
+      {
+        config: { permission: 'case.read' },
+        schema: {
+          tags,
+          summary: 'The photo (JPEG), to its uploader or to users who can see its case',
+          params: IdParams,
+          response: { 200: jpeg, ...errors },
+        },
+      },
+      async (req, reply) => sendPhoto(req, reply, await s.file(actorOf(req), req.params.id, 'full')),
+    );
 
     // Public copies for citizen tracking and Open311 media_url: the public-output rule's photos only (photo.repository.ts).
-    for (const [suffix, variant] of [['', 'full'], ['/thumb', 'thumb']] as const) {
-      r.get(`/api/public/photos/:id${suffix}`, {
-        config: { public: true },
-        schema: { tags, summary: `A citizen report's ${variant === 'thumb' ? 'thumbnail' : 'photo'} (JPEG, no EXIF), for public pages`, params: IdParams, response: { 200: jpeg, ...errorResponses(404, 400) } },
-      }, async (req, reply) => {
-        const scope = await publicScope(req);
-        return sendPhoto(req, reply, await s.publicFile(scope.tenantId, req.params.id, variant, scope.channels), 'public');
-      });
+    for (const [suffix, variant] of [
+      ['', 'full'],
+      ['/thumb', 'thumb'],
+    ] as const) {
+      r.get(
+        `/api/public/photos/:id${suffix}`,
+        {
+          config: { public: true },
+          schema: {
+            tags,
+            summary: `A citizen report's ${variant === 'thumb' ? 'thumbnail' : 'photo'} (JPEG, no EXIF), for public pages`,
+            params: IdParams,
+            response: { 200: jpeg, ...errorResponses(404, 400) },
+          },
+        },
+        async (req, reply) => {
+          const scope = await publicScope(req);
+          return sendPhoto(
+            req,
+            reply,
+            await s.publicFile(scope.tenantId, req.params.id, variant, scope.channels),
+            'public',
+          );
+        },
+      );
     }
 
-    r.get('/api/photos/:id/thumb', {
-      config: { permission: 'case.read' },
-      schema: { tags, summary: 'The 320 px thumbnail (JPEG), same access as the photo', params: IdParams, response: { 200: jpeg, ...errors } },
-    }, async (req, reply) => sendPhoto(req, reply, await s.file(actorOf(req), req.params.id, 'thumb')));
+    r.get(
+      '/api/photos/:id/thumb',
+      {
+        config: { permission: 'case.read' },
+        schema: {
+          tags,
+          summary: 'The 320 px thumbnail (JPEG), same access as the photo',
+          params: IdParams,
+          response: { 200: jpeg, ...errors },
+        },
+      },
+      async (req, reply) => sendPhoto(req, reply, await s.file(actorOf(req), req.params.id, 'thumb')),
+    );
   });
 }

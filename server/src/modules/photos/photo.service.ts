@@ -39,7 +39,8 @@ const BUSY_RETRY_SECONDS = 5;
  * `uploaded_by` of an external upload: a digest of the uploader (device id and IP, API client), never the IP itself;
  * the prefix keeps it apart from staff user ids.
  */
-const externalUploader = (uploader: string) => `ext:${createHash('sha256').update(uploader).digest('hex').slice(0, 40)}`;
+const externalUploader = (uploader: string) =>
+  `ext:${createHash('sha256').update(uploader).digest('hex').slice(0, 40)}`;
 /** Rows the unattached-upload sweep reads at a time. */
 const SWEEP_BATCH = 200;
 
@@ -69,7 +70,14 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
    * write both files, then insert the row — with the idempotency key, if any — in a short transaction. When the
    * transaction fails, or a concurrent retry with the same key won, the files just written are removed again.
    */
-  async function storeOne(tenantId: string, uploadedBy: string | null, data: Buffer, maxPixels: number, scope: string, key: string | null): Promise<CasePhoto> {
+  async function storeOne(
+    tenantId: string,
+    uploadedBy: string | null,
+    data: Buffer,
+    maxPixels: number,
+    scope: string,
+    key: string | null,
+  ): Promise<CasePhoto> {
     if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
     if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
     // A retry of an upload already stored returns it without decoding the image again.
@@ -106,10 +114,17 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     try {
       await store.write(names.thumbPath, photo.thumb);
       await store.write(names.path, photo.image);
-      stored = await once(database, scope, key, () => now.toISOString(), async (tx) => {
-        await repo.insertPhoto(tx, row);
-        return { status: 201, body: photoView(row) };
-      }, data);
+      stored = await once(
+        database,
+        scope,
+        key,
+        () => now.toISOString(),
+        async (tx) => {
+          await repo.insertPhoto(tx, row);
+          return { status: 201, body: photoView(row) };
+        },
+        data,
+      );
     } catch (err) {
       await removeFiles();
       throw err;
@@ -119,7 +134,10 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     return stored.body;
   }
 
-  function fileOf(row: Pick<CasePhotosTable, 'id' | 'sha256' | 'path' | 'thumb_path'>, variant: PhotoVariant): PhotoFile {
+  function fileOf(
+    row: Pick<CasePhotosTable, 'id' | 'sha256' | 'path' | 'thumb_path'>,
+    variant: PhotoVariant,
+  ): PhotoFile {
     const relPath = variant === 'thumb' ? row.thumb_path : row.path;
     return {
       id: row.id,
@@ -146,7 +164,14 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     async upload(actor: Actor, data: Buffer, key: string | null = null): Promise<CasePhoto> {
       requirePermission(actor, 'case.read');
       // With an Idempotency-Key a retried upload returns the first photo instead of storing a second.
-      return storeOne(actor.tenantId, actor.userId, data, config.photos.maxPixelsStaff, `photo.upload:${actor.tenantId}:${actor.userId}`, key);
+      return storeOne(
+        actor.tenantId,
+        actor.userId,
+        data,
+        config.photos.maxPixelsStaff,
+        `photo.upload:${actor.tenantId}:${actor.userId}`,
+        key,
+      );
     },
 
     /**
@@ -155,30 +180,56 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
      * IP, API client; `scope` when not given) until an external intake by the same uploader attaches it. `scope`
      * names the client for idempotent retries.
      */
-    async uploadExternal(tenantId: string, data: Buffer, key: string | null, scope: string, uploader: string = scope): Promise<CasePhoto> {
+    async uploadExternal(
+      tenantId: string,
+      data: Buffer,
+      key: string | null,
+      scope: string,
+      uploader: string = scope,
+    ): Promise<CasePhoto> {
       // Anyone on the internet can send these: the lower, public pixel cap applies.
-      return storeOne(tenantId, externalUploader(uploader), data, config.photos.maxPixelsPublic, `photo.external:${tenantId}:${scope}`, key);
+      return storeOne(
+        tenantId,
+        externalUploader(uploader),
+        data,
+        config.photos.maxPixelsPublic,
+        `photo.external:${tenantId}:${scope}`,
+        key,
+      );
     },
 
     /**
      * For external intake, inside its transaction: attaches unattached uploads of this `uploader` (the value given to
      * `uploadExternal`). Anyone else's upload is refused exactly like an unknown id.
      */
-    async attachExternal(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: PhotoPhase, uploader: string): Promise<void> {
+    async attachExternal(
+      tx: Executor,
+      tenantId: string,
+      caseId: string,
+      photoIds: readonly string[],
+      phase: PhotoPhase,
+      uploader: string,
+    ): Promise<void> {
       const ids = [...new Set(photoIds)];
       if (ids.length === 0) return;
       const owner = externalUploader(uploader);
       const free = await repo.attachableIds(tx, tenantId, owner, ids);
       const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
       if (bad.length > 0) throw photoUnknown(bad);
-      if ((await repo.attach(tx, tenantId, owner, caseId, ids, phase)) !== ids.length) throw photoUnknown(['body.photoIds']);
+      if ((await repo.attach(tx, tenantId, owner, caseId, ids, phase)) !== ids.length)
+        throw photoUnknown(['body.photoIds']);
     },
 
     /**
      * A photo for the public pages (citizen tracking, Open311 media_url): only photos on non-voided cases that came
      * from the public, never staff evidence of other cases; anything else is the same 404 as a missing id.
      */
-    async publicFile(tenantId: string, id: string, variant: PhotoVariant, publicChannels: readonly string[]): Promise<PhotoFile> {
+    async publicFile(
+      tenantId: string,
+      id: string,
+      variant: PhotoVariant,
+      publicChannels: readonly string[],
+    ): Promise<PhotoFile> {
       const row = await repo.publicPhoto(db, tenantId, id, publicChannels);
       if (!row) throw notFound('photo');
       return fileOf(row, variant);
@@ -191,7 +242,8 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     async file(actor: Actor, id: string, variant: PhotoVariant): Promise<PhotoFile> {
       requirePermission(actor, 'case.read');
       const row = await repo.findPhoto(db, actor.tenantId, id);
-      const visible = row && (row.case_id === null ? row.uploaded_by === actor.userId : await deps.canViewCase(actor, row.case_id));
+      const visible =
+        row && (row.case_id === null ? row.uploaded_by === actor.userId : await deps.canViewCase(actor, row.case_id));
       if (!row || !visible) throw notFound('photo');
       return fileOf(row, variant);
     },
@@ -200,14 +252,22 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
      * For the case service, inside its transaction: puts the caller's own unattached uploads on a case.
      * Unknown ids, other users' or tenants' photos and photos already on a case are refused, each by its index.
      */
-    async attachPhotos(tx: Executor, tenantId: string, caseId: string, photoIds: readonly string[], phase: PhotoPhase, actorUserId: string): Promise<void> {
+    async attachPhotos(
+      tx: Executor,
+      tenantId: string,
+      caseId: string,
+      photoIds: readonly string[],
+      phase: PhotoPhase,
+      actorUserId: string,
+    ): Promise<void> {
       const ids = [...new Set(photoIds)];
       if (ids.length === 0) return;
       const free = await repo.attachableIds(tx, tenantId, actorUserId, ids);
       const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
       if (bad.length > 0) throw photoUnknown(bad);
       // Fewer rows than checked means another request attached one in between: refuse rather than share it.
-      if ((await repo.attach(tx, tenantId, actorUserId, caseId, ids, phase)) !== ids.length) throw photoUnknown(['body.photoIds']);
+      if ((await repo.attach(tx, tenantId, actorUserId, caseId, ids, phase)) !== ids.length)
+        throw photoUnknown(['body.photoIds']);
     },
 
     /**
@@ -231,7 +291,11 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     },
 
     /** Photos of many cases in one query (case lists and details never query per case). Every id gets a list. */
-    async photosOfCase(executor: Executor, tenantId: string, caseIds: readonly string[]): Promise<Map<string, CasePhoto[]>> {
+    async photosOfCase(
+      executor: Executor,
+      tenantId: string,
+      caseIds: readonly string[],
+    ): Promise<Map<string, CasePhoto[]>> {
       const grouped = new Map<string, CasePhoto[]>(caseIds.map((id) => [id, []]));
       for (const r of await repo.photosOfCases(executor, tenantId, [...new Set(caseIds)])) {
         if (r.case_id) grouped.get(r.case_id)?.push(photoView(r));

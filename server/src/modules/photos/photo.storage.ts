@@ -24,7 +24,8 @@ export function photoFileNames(tenantId: string, id: string, at: Date): { path: 
   return { path: `${dir}/${id}.jpg`, thumbPath: `${dir}/${id}_thumb.jpg` };
 }
 
-const isMissing = (err: unknown) => typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ENOENT';
+const isMissing = (err: unknown) =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ENOENT';
 
 export function createPhotoStore(dataDir: string): PhotoStore {
   const root = resolve(dataDir, 'photos');

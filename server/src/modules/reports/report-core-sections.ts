@@ -8,16 +8,32 @@ import { caseRows } from '../cases/index.ts';
  * region and unit; closure, on-time and satisfaction rates; overdue and rework. Sentences carry the numbers the
  * way a bureau's work summary does (大冶 2023 work report: 「共处理各类投诉594件…办结率、满意率100%」).
  */
-const column = (ctx: ReportContext, key: string, type: ReportColumn['type']): ReportColumn => ({ key, title: ctx.t(`report.cols.${key}`), type });
+const column = (ctx: ReportContext, key: string, type: ReportColumn['type']): ReportColumn => ({
+  key,
+  title: ctx.t(`report.cols.${key}`),
+  type,
+});
 
-function countsTable(ctx: ReportContext, key: string, rows: { name: string; c: KpiCounts }[], cols: readonly string[]): ReportTable {
+function countsTable(
+  ctx: ReportContext,
+  key: string,
+  rows: { name: string; c: KpiCounts }[],
+  cols: readonly string[],
+): ReportTable {
   const types: Record<string, ReportColumn['type']> = { name: 'text' };
   return {
-    key, title: ctx.t(`report.tables.${key}`),
+    key,
+    title: ctx.t(`report.tables.${key}`),
     columns: ['name', ...cols].map((c) => column(ctx, c, types[c] ?? (c.endsWith('Rate') ? 'percent' : 'int'))),
     rows: rows.map(({ name, c }) => {
       const ind = indicatorsOf(c, ctx.options);
-      const cells: [string, string | number | null][] = [['name', name], ...cols.map((k): [string, number | null] => [k, k.endsWith('Rate') ? ind[k as keyof typeof ind]?.value ?? null : c[k as keyof KpiCounts] ?? 0])];
+      const cells: [string, string | number | null][] = [
+        ['name', name],
+        ...cols.map((k): [string, number | null] => [
+          k,
+          k.endsWith('Rate') ? (ind[k as keyof typeof ind]?.value ?? null) : (c[k as keyof KpiCounts] ?? 0),
+        ]),
+      ];
       return Object.fromEntries(cells);
     }),
   };
@@ -26,129 +42,240 @@ function countsTable(ctx: ReportContext, key: string, rows: { name: string; c: K
 async function ranked(ctx: ReportContext, dim: 'street' | 'unit' | 'channel' | 'major', by: (c: KpiCounts) => number) {
   const sums = await ctx.by(dim);
   const names = dim === 'channel' ? null : await ctx.names(dim);
-  const rows = [...sums.entries()].map(([id, c]) => ({ id, name: dim === 'channel' ? ctx.t(`report.channels.${id}`) : names?.get(id) ?? id, c }));
+  const rows = [...sums.entries()].map(([id, c]) => ({
+    id,
+    name: dim === 'channel' ? ctx.t(`report.channels.${id}`) : (names?.get(id) ?? id),
+    c,
+  }));
   // members without a case this period are listed too (zeros), so a quiet street is visible as such
   if (names) for (const [id, name] of names) if (!sums.has(id)) rows.push({ id, name, c: zeroCounts() });
   return rows.sort((a, b) => by(b.c) - by(a.c) || a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 const list = (ctx: ReportContext, rows: { name: string; c: KpiCounts }[], n: number, count: (c: KpiCounts) => number) =>
-  rows.filter((r) => count(r.c) > 0).slice(0, n).map((r) => ctx.t('report.text.channelItem', { name: r.name, count: count(r.c) })).join(ctx.locale === 'zh-CN' ? '，' : ', ');
+  rows
+    .filter((r) => count(r.c) > 0)
+    .slice(0, n)
+    .map((r) => ctx.t('report.text.channelItem', { name: r.name, count: count(r.c) }))
+    .join(ctx.locale === 'zh-CN' ? '，' : ', ');
 
 export const CORE_SECTIONS: readonly ReportSection[] = [
   {
-    key: 'overview', order: 100,
+    key: 'overview',
+    order: 100,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
-      const paragraphs = c.reported === 0 && c.filed === 0 ? [ctx.t('report.noData')] : [
-        ctx.t('report.text.overview', {
-          period: ctx.periodText, reported: c.reported, filed: c.filed, voided: c.voided, needClose: ind.closeRate.denominator ?? 0,
-          closed: c.closed, closeRate: ctx.pct(ind.closeRate.value), closedOnTime: c.closedOnTime, onTimeCloseRate: ctx.pct(ind.onTimeCloseRate.value),
-        }),
-        ctx.t('report.text.inspector', {
-          inspectorReported: c.inspectorReported, inspectorShare: ctx.pct(c.reported ? Math.round((c.inspectorReported / c.reported) * 10000) / 100 : null),
-          publicReported: c.publicReported, selfHandled: c.selfHandled,
-        }),
-      ];
+      const paragraphs =
+        c.reported === 0 && c.filed === 0
+          ? [ctx.t('report.noData')]
+          : [
+              ctx.t('report.text.overview', {
+                period: ctx.periodText,
+                reported: c.reported,
+                filed: c.filed,
+                voided: c.voided,
+                needClose: ind.closeRate.denominator ?? 0,
+                closed: c.closed,
+                closeRate: ctx.pct(ind.closeRate.value),
+                closedOnTime: c.closedOnTime,
+                onTimeCloseRate: ctx.pct(ind.onTimeCloseRate.value),
+              }),
+              ctx.t('report.text.inspector', {
+                inspectorReported: c.inspectorReported,
+                inspectorShare: ctx.pct(
+                  c.reported ? Math.round((c.inspectorReported / c.reported) * 10000) / 100 : null,
+                ),
+                publicReported: c.publicReported,
+                selfHandled: c.selfHandled,
+              }),
+            ];
       return { key: 'overview', title: ctx.t('report.sections.overview'), paragraphs, tables: [] };
     },
   },
   {
-    key: 'channels', order: 200,
+    key: 'channels',
+    order: 200,
     async build(ctx) {
       const rows = await ranked(ctx, 'channel', (c) => c.reported);
       const text = list(ctx, rows, 10, (c) => c.reported);
       return {
-        key: 'channels', title: ctx.t('report.sections.channels'), paragraphs: [text ? ctx.t('report.text.channels', { list: text }) : ctx.t('report.noData')],
+        key: 'channels',
+        title: ctx.t('report.sections.channels'),
+        paragraphs: [text ? ctx.t('report.text.channels', { list: text }) : ctx.t('report.noData')],
         tables: [countsTable(ctx, 'channels', rows, ['reported', 'filed', 'closed', 'closeRate'])],
       };
     },
   },
   {
-    key: 'classes', order: 300,
+    key: 'classes',
+    order: 300,
     async build(ctx) {
       const rows = (await ranked(ctx, 'major', (c) => c.reported)).filter((r) => r.c.reported > 0 || r.c.filed > 0);
       const text = list(ctx, rows, 3, (c) => c.reported);
       return {
-        key: 'classes', title: ctx.t('report.sections.classes'), paragraphs: [text ? ctx.t('report.text.classes', { list: text }) : ctx.t('report.noData')],
+        key: 'classes',
+        title: ctx.t('report.sections.classes'),
+        paragraphs: [text ? ctx.t('report.text.classes', { list: text }) : ctx.t('report.noData')],
         tables: [countsTable(ctx, 'classes', rows, ['reported', 'filed', 'closed', 'closeRate'])],
       };
     },
   },
   {
-    key: 'regions', order: 400,
+    key: 'regions',
+    order: 400,
     async build(ctx) {
       const rows = await ranked(ctx, 'street', (c) => c.reported);
       const text = list(ctx, rows, 3, (c) => c.reported);
       return {
-        key: 'regions', title: ctx.t('report.sections.regions'), paragraphs: [text ? ctx.t('report.text.regions', { list: text }) : ctx.t('report.noData')],
-        tables: [countsTable(ctx, 'regions', rows, ['reported', 'filed', 'needClose', 'closed', 'closeRate', 'onTimeCloseRate', 'satisfactionRate'])],
+        key: 'regions',
+        title: ctx.t('report.sections.regions'),
+        paragraphs: [text ? ctx.t('report.text.regions', { list: text }) : ctx.t('report.noData')],
+        tables: [
+          countsTable(ctx, 'regions', rows, [
+            'reported',
+            'filed',
+            'needClose',
+            'closed',
+            'closeRate',
+            'onTimeCloseRate',
+            'satisfactionRate',
+          ]),
+        ],
       };
     },
   },
   {
-    key: 'units', order: 500,
+    key: 'units',
+    order: 500,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
       const rows = await ranked(ctx, 'unit', (x) => x.dispatched);
-      const best = rows.filter((r) => r.c.needClose > 0).sort((a, b) => (indicatorsOf(b.c, ctx.options).onTimeCloseRate.value ?? 0) - (indicatorsOf(a.c, ctx.options).onTimeCloseRate.value ?? 0))[0];
-      const paragraphs = [ctx.t('report.text.units', {
-        dispatched: c.dispatched, handled: c.handled, handleRate: ctx.pct(ind.handleRate.value), onTimeHandleRate: ctx.pct(ind.onTimeHandleRate.value),
-        extended: c.extended, suspended: c.suspended,
-      })];
-      if (best) paragraphs.push(ctx.t('report.text.unitsBest', { name: best.name, rate: ctx.pct(indicatorsOf(best.c, ctx.options).onTimeCloseRate.value) }));
+      const best = rows
+        .filter((r) => r.c.needClose > 0)
+        .sort(
+          (a, b) =>
+            (indicatorsOf(b.c, ctx.options).onTimeCloseRate.value ?? 0) -
+            (indicatorsOf(a.c, ctx.options).onTimeCloseRate.value ?? 0),
+        )[0];
+      const paragraphs = [
+        ctx.t('report.text.units', {
+          dispatched: c.dispatched,
+          handled: c.handled,
+          handleRate: ctx.pct(ind.handleRate.value),
+          onTimeHandleRate: ctx.pct(ind.onTimeHandleRate.value),
+          extended: c.extended,
+          suspended: c.suspended,
+        }),
+      ];
+      if (best)
+        paragraphs.push(
+          ctx.t('report.text.unitsBest', {
+            name: best.name,
+            rate: ctx.pct(indicatorsOf(best.c, ctx.options).onTimeCloseRate.value),
+          }),
+        );
       return {
-        key: 'units', title: ctx.t('report.sections.units'), paragraphs,
-        tables: [countsTable(ctx, 'units', rows, ['dispatched', 'handled', 'onTimeHandleRate', 'closed', 'closeRate', 'onTimeCloseRate', 'overdue', 'reworked'])],
+        key: 'units',
+        title: ctx.t('report.sections.units'),
+        paragraphs,
+        tables: [
+          countsTable(ctx, 'units', rows, [
+            'dispatched',
+            'handled',
+            'onTimeHandleRate',
+            'closed',
+            'closeRate',
+            'onTimeCloseRate',
+            'overdue',
+            'reworked',
+          ]),
+        ],
       };
     },
   },
   {
-    key: 'quality', order: 600,
+    key: 'quality',
+    order: 600,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
-      const keys = ['closeRate', 'onTimeCloseRate', 'handleRate', 'onTimeHandleRate', 'satisfactionRate', 'reworkRate', 'overdueRate', 'extensionRate', 'avgHandlingHours'] as const;
+      const keys = [
+        'closeRate',
+        'onTimeCloseRate',
+        'handleRate',
+        'onTimeHandleRate',
+        'satisfactionRate',
+        'reworkRate',
+        'overdueRate',
+        'extensionRate',
+        'avgHandlingHours',
+      ] as const;
       return {
-        key: 'quality', title: ctx.t('report.sections.quality'),
-        paragraphs: [ctx.t('report.text.quality', {
-          closeRate: ctx.pct(ind.closeRate.value), onTimeCloseRate: ctx.pct(ind.onTimeCloseRate.value), rated: c.rated, satisfied: c.satisfied,
-          satisfactionRate: ctx.pct(ind.satisfactionRate.value), avgHours: ind.avgHandlingHours.value ?? '—',
-        })],
-        tables: [{
-          key: 'quality', title: ctx.t('report.tables.quality'),
-          columns: [column(ctx, 'indicator', 'text'), column(ctx, 'value', 'number')],
-          rows: keys.map((k) => ({ indicator: ctx.t(`kpi.indicators.${k}`), value: ind[k].value })),
-        }],
+        key: 'quality',
+        title: ctx.t('report.sections.quality'),
+        paragraphs: [
+          ctx.t('report.text.quality', {
+            closeRate: ctx.pct(ind.closeRate.value),
+            onTimeCloseRate: ctx.pct(ind.onTimeCloseRate.value),
+            rated: c.rated,
+            satisfied: c.satisfied,
+            satisfactionRate: ctx.pct(ind.satisfactionRate.value),
+            avgHours: ind.avgHandlingHours.value ?? '—',
+          }),
+        ],
+        tables: [
+          {
+            key: 'quality',
+            title: ctx.t('report.tables.quality'),
+            columns: [column(ctx, 'indicator', 'text'), column(ctx, 'value', 'number')],
+            rows: keys.map((k) => ({ indicator: ctx.t(`kpi.indicators.${k}`), value: ind[k].value })),
+          },
+        ],
       };
     },
   },
   {
-    key: 'overdue', order: 700,
+    key: 'overdue',
+    order: 700,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
-      const open = await caseRows(ctx.db).select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('c.tenant_id', '=', ctx.tenantId).where('c.status', '=', 'handling').where('c.step_deadline', '<', ctx.now.toISOString()).executeTakeFirst();
+      const open = await caseRows(ctx.db)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('c.tenant_id', '=', ctx.tenantId)
+        .where('c.status', '=', 'handling')
+        .where('c.step_deadline', '<', ctx.now.toISOString())
+        .executeTakeFirst();
       const openOverdue = Number(open?.n ?? 0);
       return {
-        key: 'overdue', title: ctx.t('report.sections.overdue'),
-        paragraphs: [ctx.t('report.text.overdue', {
-          overdue: c.overdue, overdueRate: ctx.pct(ind.overdueRate.value), reworked: c.reworked, reworkRate: ctx.pct(ind.reworkRate.value), escalated: c.escalated, openOverdue,
-        })],
-        tables: [{
-          key: 'overdue', title: ctx.t('report.tables.overdue'),
-          columns: [column(ctx, 'indicator', 'text'), column(ctx, 'value', 'number')],
-          rows: [
-            { indicator: ctx.t('kpi.indicators.overdueCount'), value: c.overdue },
-            { indicator: ctx.t('kpi.indicators.overdueRate'), value: ind.overdueRate.value },
-            { indicator: ctx.t('report.cols.reworked'), value: c.reworked },
-            { indicator: ctx.t('kpi.indicators.reworkRate'), value: ind.reworkRate.value },
-            { indicator: ctx.t('kpi.indicators.escalatedCount'), value: c.escalated },
-          ],
-        }],
+        key: 'overdue',
+        title: ctx.t('report.sections.overdue'),
+        paragraphs: [
+          ctx.t('report.text.overdue', {
+            overdue: c.overdue,
+            overdueRate: ctx.pct(ind.overdueRate.value),
+            reworked: c.reworked,
+            reworkRate: ctx.pct(ind.reworkRate.value),
+            escalated: c.escalated,
+            openOverdue,
+          }),
+        ],
+        tables: [
+          {
+            key: 'overdue',
+            title: ctx.t('report.tables.overdue'),
+            columns: [column(ctx, 'indicator', 'text'), column(ctx, 'value', 'number')],
+            rows: [
+              { indicator: ctx.t('kpi.indicators.overdueCount'), value: c.overdue },
+              { indicator: ctx.t('kpi.indicators.overdueRate'), value: ind.overdueRate.value },
+              { indicator: ctx.t('report.cols.reworked'), value: c.reworked },
+              { indicator: ctx.t('kpi.indicators.reworkRate'), value: ind.reworkRate.value },
+              { indicator: ctx.t('kpi.indicators.escalatedCount'), value: c.escalated },
+            ],
+          },
+        ],
       };
     },
   },

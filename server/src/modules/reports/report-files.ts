@@ -1,4 +1,15 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import ExcelJS from 'exceljs';
 import type { ReportColumn, ReportTable, StatReport } from '../../../../common/contracts/reports.ts';
 import { inertCell } from '../../platform/cell-text.ts';
@@ -19,34 +30,82 @@ export function cellText(v: string | number | null | undefined, type: ReportColu
 function docxTable(t: ReportTable): Table {
   const header = new TableRow({
     tableHeader: true,
-    children: t.columns.map((c) => new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title, bold: true, font: BODY_FONT, size: 21 })] })] })),
+    children: t.columns.map(
+      (c) =>
+        new TableCell({
+          children: [
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new TextRun({ text: c.title, bold: true, font: BODY_FONT, size: 21 })],
+            }),
+          ],
+        }),
+    ),
   });
-  const rows = t.rows.map((r) => new TableRow({
-    children: t.columns.map((c) => new TableCell({
-      children: [new Paragraph({ alignment: c.type === 'text' ? AlignmentType.LEFT : AlignmentType.RIGHT, children: [new TextRun({ text: cellText(r[c.key], c.type), font: BODY_FONT, size: 21 })] })],
-    })),
-  }));
+  const rows = t.rows.map(
+    (r) =>
+      new TableRow({
+        children: t.columns.map(
+          (c) =>
+            new TableCell({
+              children: [
+                new Paragraph({
+                  alignment: c.type === 'text' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+                  children: [new TextRun({ text: cellText(r[c.key], c.type), font: BODY_FONT, size: 21 })],
+                }),
+              ],
+            }),
+        ),
+      }),
+  );
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] });
 }
 
 export async function reportDocx(report: StatReport, generatedLine: string): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: report.title, bold: true, size: 36, font: TITLE_FONT })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: generatedLine, size: 24, font: BODY_FONT })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: report.title, bold: true, size: 36, font: TITLE_FONT })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: generatedLine, size: 24, font: BODY_FONT })],
+    }),
   ];
   for (const s of report.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new TextRun({ text: s.title, bold: true, size: 32, font: TITLE_FONT })] }));
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        spacing: { before: 240, after: 120 },
+        children: [new TextRun({ text: s.title, bold: true, size: 32, font: TITLE_FONT })],
+      }),
+    );
     for (const p of s.paragraphs) {
-      children.push(new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [new TextRun({ text: p, size: 32, font: BODY_FONT })] }));
+      children.push(
+        new Paragraph({
+          indent: { firstLine: 640 },
+          spacing: { line: 560 },
+          children: [new TextRun({ text: p, size: 32, font: BODY_FONT })],
+        }),
+      );
     }
     for (const t of s.tables) {
       if (!t.rows.length) continue;
-      children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: t.title, bold: true, size: 24, font: BODY_FONT })] }));
+      children.push(
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 120, after: 60 },
+          children: [new TextRun({ text: t.title, bold: true, size: 24, font: BODY_FONT })],
+        }),
+      );
       children.push(docxTable(t));
     }
   }
   const doc = new Document({
-    creator: 'CityLoop', title: report.title,
+    creator: 'CityLoop',
+    title: report.title,
     styles: { default: { document: { run: { font: BODY_FONT, size: 32 } } } },
     sections: [{ properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } }, children }],
   });

@@ -21,10 +21,16 @@ beforeAll(async () => {
   ctx = await createTestApp();
   s = await staffSessions(ctx.app);
   for (const d of ['占道经营一', '占道经营二', '重复上报']) {
-    const res = await api('inspector').post('/api/cases', { matterCode: '09006', description: d, lng: 114.975, lat: 30.1 });
+    const res = await api('inspector').post('/api/cases', {
+      matterCode: '09006',
+      description: d,
+      lng: 114.975,
+      lat: 30.1,
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
-    if (d === '重复上报') await step(ctx.app, s, 'operator', id, { action: 'void', note: '重复', voidReason: 'invalid' });
+    if (d === '重复上报')
+      await step(ctx.app, s, 'operator', id, { action: 'void', note: '重复', voidReason: 'invalid' });
     else await driveToClosed(ctx.app, s, id);
   }
 });
@@ -39,7 +45,15 @@ describe('statistics report', () => {
     const r = res.json();
     expect(r.title).toContain('2024年3月');
     expect(r.noData).toBe(false);
-    expect(r.sections.map((x: { key: string }) => x.key)).toEqual(['overview', 'channels', 'classes', 'regions', 'units', 'quality', 'overdue']);
+    expect(r.sections.map((x: { key: string }) => x.key)).toEqual([
+      'overview',
+      'channels',
+      'classes',
+      'regions',
+      'units',
+      'quality',
+      'overdue',
+    ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');
     expect(overview).toContain('结案2件，结案率100%');
@@ -55,7 +69,15 @@ describe('statistics report', () => {
     const all = r.sections.flatMap((x: { paragraphs: string[] }) => x.paragraphs).join(' ');
     expect(all).toContain('3 problems were received, 2 filed and 1 voided; of 2 cases due, 2 were closed');
     expect(all).not.toMatch(/\b1 (cases|problems|revisits|hours)\b|\b1 \w+ were\b|plural/);
-    const units = (dispatched: number) => translate('en', 'report.text.units', { dispatched, handled: 1, handleRate: '-', onTimeHandleRate: '-', extended: 0, suspended: 0 });
+    const units = (dispatched: number) =>
+      translate('en', 'report.text.units', {
+        dispatched,
+        handled: 1,
+        handleRate: '-',
+        onTimeHandleRate: '-',
+        extended: 0,
+        suspended: 0,
+      });
     expect(units(1)).toMatch(/^1 case was dispatched;/);
     expect(units(2)).toMatch(/^2 cases were dispatched;/);
   });
@@ -99,21 +121,41 @@ describe('statistics report', () => {
     expect((await api('inspector').get(`/api/reports/statistics?${Q}`)).statusCode).toBe(403);
   });
 
-  it('takes a business module\'s section through the one interface, in order', async () => {
+  it("takes a business module's section through the one interface, in order", async () => {
     const kpi = createKpiService(ctx.database, ctx.clock, ctx.app.services.settings);
-    const reports = createReportService(ctx.database, ctx.clock, kpi, [{
-      key: 'petition', order: 800,
-      build: async (c) => ({ key: 'petition', title: '八、信访工作', paragraphs: [`${c.periodText}共处理各类投诉594件，办结率${c.pct(100)}、满意率${c.pct(100)}。`], tables: [] }),
-    }]);
-    const tenantId = (await ctx.database.db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow()).id;
+    const reports = createReportService(ctx.database, ctx.clock, kpi, [
+      {
+        key: 'petition',
+        order: 800,
+        build: async (c) => ({
+          key: 'petition',
+          title: '八、信访工作',
+          paragraphs: [`${c.periodText}共处理各类投诉594件，办结率${c.pct(100)}、满意率${c.pct(100)}。`],
+          tables: [],
+        }),
+      },
+    ]);
+    const tenantId = (
+      await ctx.database.db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirstOrThrow()
+    ).id;
     const r = await reports.build(tenantId, { period: 'month', at: '2024-03' });
-    expect(r.sections.at(-1)).toEqual({ key: 'petition', title: '八、信访工作', paragraphs: ['2024年3月共处理各类投诉594件，办结率100%、满意率100%。'], tables: [] });
+    expect(r.sections.at(-1)).toEqual({
+      key: 'petition',
+      title: '八、信访工作',
+      paragraphs: ['2024年3月共处理各类投诉594件，办结率100%、满意率100%。'],
+      tables: [],
+    });
   });
 });
 
 describe('command dashboard', () => {
   it('summarises open cases, today, rates, overdue, ranking and a 30-day trend', async () => {
-    const open = await api('inspector').post('/api/cases', { matterCode: '09006', description: '大屏待受理', lng: 114.975, lat: 30.1 });
+    const open = await api('inspector').post('/api/cases', {
+      matterCode: '09006',
+      description: '大屏待受理',
+      lng: 114.975,
+      lat: 30.1,
+    });
     const res = await api('leader').get('/api/dashboard/summary');
     expect(res.statusCode, res.body).toBe(200);
     const d = res.json();

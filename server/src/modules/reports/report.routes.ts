@@ -14,18 +14,56 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function registerReportRoutes(app: FastifyInstance, reports: ReportService, dashboard: DashboardService): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['reports'];
-  r.get('/api/reports/statistics', { config: { permission: 'report.read' }, schema: { tags, summary: 'Statistics report (monthly / quarterly / yearly / custom) as JSON', querystring: ReportQuery, response: { 200: StatReport, ...errors } } },
-    async (req) => reports.json(actorOf(req), req.query));
-  r.get('/api/reports/statistics.docx', { config: { permission: 'report.read' }, schema: { tags, summary: 'The statistics report as a Word document', querystring: ReportQuery, response: errors } },
+  r.get(
+    '/api/reports/statistics',
+    {
+      config: { permission: 'report.read' },
+      schema: {
+        tags,
+        summary: 'Statistics report (monthly / quarterly / yearly / custom) as JSON',
+        querystring: ReportQuery,
+        response: { 200: StatReport, ...errors },
+      },
+    },
+    async (req) => reports.json(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/reports/statistics.docx',
+    {
+      config: { permission: 'report.read' },
+      schema: { tags, summary: 'The statistics report as a Word document', querystring: ReportQuery, response: errors },
+    },
     async (req, reply) => {
       const file = await reports.docx(actorOf(req), req.query);
       return sendDownload(reply, { filename: `${file.name}.docx`, contentType: DOCX, body: file.body });
-    });
-  r.get('/api/reports/statistics.xlsx', { config: { permission: 'report.read' }, schema: { tags, summary: 'The tables of the statistics report as an Excel workbook', querystring: ReportQuery, response: errors } },
+    },
+  );
+  r.get(
+    '/api/reports/statistics.xlsx',
+    {
+      config: { permission: 'report.read' },
+      schema: {
+        tags,
+        summary: 'The tables of the statistics report as an Excel workbook',
+        querystring: ReportQuery,
+        response: errors,
+      },
+    },
     async (req, reply) => {
       const file = await reports.xlsx(actorOf(req), req.query);
       return sendDownload(reply, { filename: `${file.name}.xlsx`, contentType: XLSX, body: file.body });
-    });
-  r.get('/api/dashboard/summary', { config: { permission: 'dashboard.read' }, schema: { tags: ['dashboard'], summary: 'The command dashboard: open cases, today, rates, overdue, unit ranking, 30-day trend', response: { 200: DashboardSummary, ...errors } } },
-    async (req) => dashboard.summary(actorOf(req)));
+    },
+  );
+  r.get(
+    '/api/dashboard/summary',
+    {
+      config: { permission: 'dashboard.read' },
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The command dashboard: open cases, today, rates, overdue, unit ranking, 30-day trend',
+        response: { 200: DashboardSummary, ...errors },
+      },
+    },
+    async (req) => dashboard.summary(actorOf(req)),
+  );
 }

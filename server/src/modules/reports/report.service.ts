@@ -14,7 +14,12 @@ import { catalogLookups } from '../catalog/index.ts';
 
 /** The statistics report: sections from the registry, rendered as JSON, .docx or .xlsx. */
 /** `extra`: the sections business modules contribute (wired in app.ts), or `reports.sections.register(...)` later. */
-export function createReportService(database: Database, clock: Clock, kpi: KpiService, extra: readonly ReportSection[] = []) {
+export function createReportService(
+  database: Database,
+  clock: Clock,
+  kpi: KpiService,
+  extra: readonly ReportSection[] = [],
+) {
   const { db } = database;
   const sections = new ReportRegistry();
   for (const s of [...CORE_SECTIONS, ...extra]) sections.register(s);
@@ -47,7 +52,15 @@ export function createReportService(database: Database, clock: Clock, kpi: KpiSe
     };
     const now = clock.now();
     const ctx: ReportContext = {
-      tenantId, tenantName: tenant?.name ?? '', period, periodText: '', locale, now, db, options: settings.options, t,
+      tenantId,
+      tenantName: tenant?.name ?? '',
+      period,
+      periodText: '',
+      locale,
+      now,
+      db,
+      options: settings.options,
+      t,
       pct: (v) => (v === null || !Number.isFinite(v) ? t('report.percentNoData') : `${Number(v.toFixed(2))}%`),
       totals: () => once('all', async () => (await kpi.sumsBy(tenantId, 'all', period)).get('') ?? zeroCounts()),
       by: (dim) => once<Map<string, KpiCounts>>(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)),
@@ -61,8 +74,12 @@ export function createReportService(database: Database, clock: Clock, kpi: KpiSe
     }
     const totals = await ctx.totals();
     return {
-      title: t('report.title', { tenant: ctx.tenantName, period: ctx.periodText }), tenantName: ctx.tenantName, period,
-      generatedAt: now.toISOString(), noData: totals.reported === 0 && totals.filed === 0, sections: built,
+      title: t('report.title', { tenant: ctx.tenantName, period: ctx.periodText }),
+      tenantName: ctx.tenantName,
+      period,
+      generatedAt: now.toISOString(),
+      noData: totals.reported === 0 && totals.filed === 0,
+      sections: built,
     };
   }
 
@@ -83,7 +100,10 @@ export function createReportService(database: Database, clock: Clock, kpi: KpiSe
       authorize(actor);
       const report = await build(actor.tenantId, q);
       const t = (key: string, params?: Record<string, unknown>) => translate(q.lang ?? 'zh-CN', key, params) ?? key;
-      return { name: `report-${report.period.label}`, body: await reportDocx(report, t('report.generatedAt', { at: report.generatedAt.slice(0, 10) })) };
+      return {
+        name: `report-${report.period.label}`,
+        body: await reportDocx(report, t('report.generatedAt', { at: report.generatedAt.slice(0, 10) })),
+      };
     },
     async xlsx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {
       authorize(actor);

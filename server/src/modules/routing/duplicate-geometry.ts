@@ -26,7 +26,7 @@ export interface LngLatBox {
  * approximation; the longitude span uses the cosine of the latitude nearer the pole, where degrees are shortest.
  */
 export function boxAround(lng: number, lat: number, radiusM: number): LngLatBox {
-  const dLat = ((radiusM * 1.01) / EARTH_RADIUS_M) / RAD;
+  const dLat = (radiusM * 1.01) / EARTH_RADIUS_M / RAD;
   const poleward = Math.min(89.9, Math.abs(lat) + dLat);
   const dLng = Math.min(180, dLat / Math.cos(poleward * RAD));
   return { minLng: lng - dLng, minLat: lat - dLat, maxLng: lng + dLng, maxLat: lat + dLat };

@@ -1,5 +1,8 @@
 import {
-  DUPLICATE_RADIUS_RANGE, DUPLICATE_WINDOW_HOURS_RANGE, type DuplicateCandidate, type RoutingSettings,
+  DUPLICATE_RADIUS_RANGE,
+  DUPLICATE_WINDOW_HOURS_RANGE,
+  type DuplicateCandidate,
+  type RoutingSettings,
 } from '../../../../common/contracts/routing.ts';
 import type { Expression, SqlBool } from 'kysely';
 import type { Database, Executor } from '../../platform/db.ts';
@@ -57,7 +60,8 @@ export function createDuplicateService(database: Database, settings: SettingsSer
     const stored = await settings.get(tenantId, key, ex);
     if (!stored) return fallback;
     // Written only after validation; anything else means the row was edited by hand: fail loudly, never guess.
-    if (typeof stored.value !== 'number' || !Number.isFinite(stored.value)) throw new Error(`tenant ${tenantId}: setting ${key} is not a number`);
+    if (typeof stored.value !== 'number' || !Number.isFinite(stored.value))
+      throw new Error(`tenant ${tenantId}: setting ${key} is not a number`);
     return stored.value;
   }
 
@@ -80,7 +84,9 @@ export function createDuplicateService(database: Database, settings: SettingsSer
     const { from: majorFrom, to: majorTo } = majorCodeRange(majorOf(q.matterCode));
     const windowMs = duplicateWindowHours * HOUR_MS;
     const rows = await repo.nearbyCases(ex, tenantId, {
-      majorFrom, majorTo, ...box,
+      majorFrom,
+      majorTo,
+      ...box,
       from: new Date(q.at.getTime() - windowMs).toISOString(),
       to: new Date(q.at.getTime() + windowMs).toISOString(),
       excludeId: q.caseId ?? null,

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTING_LEVELS } from '../../../../common/contracts/routing.ts';
 import { haversineM, boxAround, majorCodeRange } from './duplicate-geometry.ts';
-import { LEVEL_RANK, bestRule, filingConditionWins, matchLevel, shapeLevel, type RankableRule } from './routing-precedence.ts';
+import {
+  LEVEL_RANK,
+  bestRule,
+  filingConditionWins,
+  matchLevel,
+  shapeLevel,
+  type RankableRule,
+} from './routing-precedence.ts';
 
 const ctx = { matterCode: '09006', streetId: 'S1', communityId: 'C1' };
 let n = 0;
 const rule = (shape: Partial<RankableRule>): RankableRule => ({
-  id: `r${++n}`, unitId: `u${n}`, matterCode: null, majorCode: null, regionId: null, priority: 0, createdAt: '2024-01-01T00:00:00.000Z', ...shape,
+  id: `r${++n}`,
+  unitId: `u${n}`,
+  matterCode: null,
+  majorCode: null,
+  regionId: null,
+  priority: 0,
+  createdAt: '2024-01-01T00:00:00.000Z',
+  ...shape,
 });
 
 describe('routing precedence (pure)', () => {
@@ -27,20 +41,38 @@ describe('routing precedence (pure)', () => {
     expect(matchLevel({ matterCode: '09005', majorCode: null, regionId: null }, ctx)).toBeNull();
     expect(matchLevel({ matterCode: null, majorCode: '06', regionId: null }, ctx)).toBeNull();
     expect(matchLevel({ matterCode: '09006', majorCode: null, regionId: 'S2' }, ctx)).toBeNull();
-    expect(matchLevel({ matterCode: '09006', majorCode: null, regionId: 'C1' }, { ...ctx, communityId: null })).toBeNull();
+    expect(
+      matchLevel({ matterCode: '09006', majorCode: null, regionId: 'C1' }, { ...ctx, communityId: null }),
+    ).toBeNull();
     expect(shapeLevel({ matterCode: null, majorCode: '09', regionId: 'X' }, true)).toBe('major_community');
   });
 
   it('each level beats the next one, whatever the priorities', () => {
     const shapes: Partial<RankableRule>[] = [
-      { matterCode: '09006', regionId: 'C1' }, { matterCode: '09006', regionId: 'S1' }, { matterCode: '09006' },
-      { majorCode: '09', regionId: 'C1' }, { majorCode: '09', regionId: 'S1' }, { majorCode: '09' },
-      { regionId: 'C1' }, { regionId: 'S1' }, {},
+      { matterCode: '09006', regionId: 'C1' },
+      { matterCode: '09006', regionId: 'S1' },
+      { matterCode: '09006' },
+      { majorCode: '09', regionId: 'C1' },
+      { majorCode: '09', regionId: 'S1' },
+      { majorCode: '09' },
+      { regionId: 'C1' },
+      { regionId: 'S1' },
+      {},
     ];
     // Less specific rules get ever higher priorities: priority only orders rules of the same level.
     const rules = shapes.map((s, i) => rule({ ...s, priority: i * 10 }));
     const winners = rules.map((_, i) => bestRule(rules.slice(i), ctx)?.level);
-    expect(winners).toEqual(['matter_community', 'matter_street', 'matter', 'major_community', 'major_street', 'major', 'region_community', 'region_street', 'fallback']);
+    expect(winners).toEqual([
+      'matter_community',
+      'matter_street',
+      'matter',
+      'major_community',
+      'major_street',
+      'major',
+      'region_community',
+      'region_street',
+      'fallback',
+    ]);
     expect(bestRule([], ctx)).toBeNull();
   });
 
@@ -53,7 +85,7 @@ describe('routing precedence (pure)', () => {
     expect(bestRule([newer, older], ctx)?.rule.id).toBe(older.id);
   });
 
-  it('puts the filing condition\'s unit below every matter and class rule but above region-only and fallback', () => {
+  it("puts the filing condition's unit below every matter and class rule but above region-only and fallback", () => {
     expect(filingConditionWins(null)).toBe(true);
     expect(filingConditionWins({ rule: rule({ majorCode: '09' }), level: 'major' })).toBe(false);
     expect(filingConditionWins({ rule: rule({ regionId: 'S1' }), level: 'region_street' })).toBe(true);
@@ -67,7 +99,7 @@ describe('duplicate geometry (pure)', () => {
     expect(haversineM(114.97, 30, 114.97, 31)).toBeCloseTo(111_195, -1);
     expect(haversineM(114.97, 30.1, 114.97, 30.1)).toBe(0);
     // 0.001° of longitude at 30°N ≈ 96.3 m.
-    expect(haversineM(114.970, 30, 114.971, 30)).toBeCloseTo(96.3, 0);
+    expect(haversineM(114.97, 30, 114.971, 30)).toBeCloseTo(96.3, 0);
   });
 
   it('builds a box that holds every point of the circle', () => {
@@ -77,7 +109,8 @@ describe('duplicate geometry (pure)', () => {
         const a = (deg * Math.PI) / 180;
         // Walk out along the bearing until 1000 m, then check the point is inside the box.
         let step = 0;
-        let lng = 114.97, la = lat;
+        let lng = 114.97,
+          la = lat;
         while (haversineM(114.97, lat, lng, la) < 1000 && step++ < 100_000) {
           lng += Math.sin(a) * 1e-5;
           la += Math.cos(a) * 1e-5;

@@ -10,7 +10,13 @@ import { createRuleService, type GeographySource } from './routing.service.ts';
  * `geo` (the geo service) is needed only by the admin screen's "try a point" (GET /api/routing/suggest); the case
  * service passes street and community it already located, so `suggestUnit` and `findDuplicates` work without it.
  */
-export function createRoutingService(database: Database, clock: Clock, audit: AuditService, settings: SettingsService, geo?: GeographySource) {
+export function createRoutingService(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  settings: SettingsService,
+  geo?: GeographySource,
+) {
   const rules = createRuleService(database, clock, audit, geo);
   const duplicates = createDuplicateService(database, settings);
   return {

@@ -30,7 +30,9 @@ function rulesWithNames(db: Executor, tenantId: string) {
     .selectFrom('routing_rules as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
     .leftJoin('regions as g', 'g.id', 'r.region_id')
-    .leftJoin('catalog_entries as m', (j) => j.onRef('m.tenant_id', '=', 'r.tenant_id').onRef('m.code', '=', 'r.matter_code').on('m.kind', '=', 'matter'))
+    .leftJoin('catalog_entries as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'r.tenant_id').onRef('m.code', '=', 'r.matter_code').on('m.kind', '=', 'matter'),
+    )
     .where('r.tenant_id', '=', tenantId);
 }
 
@@ -43,8 +45,12 @@ function selectNamed(q: NamedQuery) {
     'g.kind as region_kind',
     'm.name as matter_name',
     // A major class has no row of its own: its name is on every matter of the class.
-    eb.selectFrom('catalog_entries as c').select((c) => c.fn.max('c.major_name').as('n'))
-      .whereRef('c.tenant_id', '=', 'r.tenant_id').whereRef('c.major_code', '=', 'r.major_code').where('c.kind', '=', 'matter')
+    eb
+      .selectFrom('catalog_entries as c')
+      .select((c) => c.fn.max('c.major_name').as('n'))
+      .whereRef('c.tenant_id', '=', 'r.tenant_id')
+      .whereRef('c.major_code', '=', 'r.major_code')
+      .where('c.kind', '=', 'matter')
       .as('major_name'),
   ]);
 }
@@ -59,7 +65,10 @@ export async function listRules(db: Executor, tenantId: string, f: RuleFilter, w
   if (f.q) q = q.where(containsAny(['r.note', 'r.matter_code', 'u.name', 'g.name', 'm.name'], f.q));
   let list = selectNamed(q);
   // coalesce: SQLite sorts NULL first and PostgreSQL last; the same page on both backends matters to the screen.
-  if (w.sort === 'code') list = list.orderBy(sql`coalesce(r.matter_code, r.major_code, '')`, w.order).orderBy(sql`coalesce(g.full_code, '')`, w.order);
+  if (w.sort === 'code')
+    list = list
+      .orderBy(sql`coalesce(r.matter_code, r.major_code, '')`, w.order)
+      .orderBy(sql`coalesce(g.full_code, '')`, w.order);
   else if (w.sort === 'priority') list = list.orderBy('r.priority', w.order);
   else if (w.sort === 'updatedAt') list = list.orderBy('r.updated_at', w.order);
   else list = list.orderBy('u.name', w.order);
@@ -75,7 +84,12 @@ export async function ruleWithNames(db: Executor, tenantId: string, id: string) 
 }
 
 export async function findRule(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('routing_rules').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('routing_rules')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertRule(db: Executor, row: RoutingRulesTable) {
@@ -92,8 +106,13 @@ export async function deleteRule(db: Executor, tenantId: string, id: string) {
 
 /** Fallback rules (active or not) other than `exceptId`. */
 export async function otherFallback(db: Executor, tenantId: string, exceptId: string | null) {
-  let q = db.selectFrom('routing_rules').select('id').where('tenant_id', '=', tenantId)
-    .where('matter_code', 'is', null).where('major_code', 'is', null).where('region_id', 'is', null);
+  let q = db
+    .selectFrom('routing_rules')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('matter_code', 'is', null)
+    .where('major_code', 'is', null)
+    .where('region_id', 'is', null);
   if (exceptId) q = q.where('id', '!=', exceptId);
   return q.executeTakeFirst();
 }
@@ -107,7 +126,13 @@ export async function lockTenant(db: Executor, dialect: 'sqlite' | 'postgres', t
 }
 
 /** Active rules of active units that can apply to a matter in a street/community (ranked in routing-precedence). */
-export async function candidateRules(db: Executor, tenantId: string, matterCode: string, majorCode: string, regionIds: readonly string[]) {
+export async function candidateRules(
+  db: Executor,
+  tenantId: string,
+  matterCode: string,
+  majorCode: string,
+  regionIds: readonly string[],
+) {
   return db
     .selectFrom('routing_rules as r')
     .innerJoin('units as u', 'u.id', 'r.unit_id')
@@ -115,17 +140,38 @@ export async function candidateRules(db: Executor, tenantId: string, matterCode:
     .where('r.tenant_id', '=', tenantId)
     .where('r.active', '=', 1)
     .where('u.active', '=', 1)
-    .where((eb) => eb.or([eb('r.matter_code', '=', matterCode), eb('r.major_code', '=', majorCode), eb.and([eb('r.matter_code', 'is', null), eb('r.major_code', 'is', null)])]))
-    .where((eb) => (regionIds.length ? eb.or([eb('r.region_id', 'is', null), eb('r.region_id', 'in', regionIds)]) : eb('r.region_id', 'is', null)))
+    .where((eb) =>
+      eb.or([
+        eb('r.matter_code', '=', matterCode),
+        eb('r.major_code', '=', majorCode),
+        eb.and([eb('r.matter_code', 'is', null), eb('r.major_code', 'is', null)]),
+      ]),
+    )
+    .where((eb) =>
+      regionIds.length
+        ? eb.or([eb('r.region_id', 'is', null), eb('r.region_id', 'in', regionIds)])
+        : eb('r.region_id', 'is', null),
+    )
     .execute();
 }
 
 export async function activeUnit(db: Executor, tenantId: string, id: string) {
-  return db.selectFrom('units').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', '=', id).where('active', '=', 1).executeTakeFirst();
+  return db
+    .selectFrom('units')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('active', '=', 1)
+    .executeTakeFirst();
 }
 
 export async function regionExists(db: Executor, tenantId: string, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('regions').select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst());
+  return !!(await db
+    .selectFrom('regions')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst());
 }
 
 export async function matterExists(db: Executor, tenantId: string, code: string): Promise<boolean> {
@@ -138,7 +184,11 @@ export async function majorExists(db: Executor, tenantId: string, majorCode: str
 
 /** A filing condition of the matter: the given one, or its first active one (lowest seq) when no id is given. */
 export async function filingCondition(db: Executor, tenantId: string, matterCode: string, id: string | undefined) {
-  let q = db.selectFrom('filing_conditions').select(['id', 'unit_id']).where('tenant_id', '=', tenantId).where('matter_code', '=', matterCode);
+  let q = db
+    .selectFrom('filing_conditions')
+    .select(['id', 'unit_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('matter_code', '=', matterCode);
   q = id ? q.where('id', '=', id) : q.where('active', '=', 1).orderBy('seq').limit(1);
   return q.executeTakeFirst();
 }

@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
 import { haversineM } from './duplicate-geometry.ts';
 import { DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY, type RoutingService } from './index.ts';
-import { insertCase, insertRule, mToLat, mToLng, must, regionIdsByName, tenantIdOf, unitIds } from '../../testing/routing.fixtures.ts';
+import {
+  insertCase,
+  insertRule,
+  mToLat,
+  mToLng,
+  must,
+  regionIdsByName,
+  tenantIdOf,
+  unitIds,
+} from '../../testing/routing.fixtures.ts';
 import { createTenant } from '../../testing/app-parts.ts';
 
 /** Service level, on a real migrated database (SQLite by default, PostgreSQL with TEST_DB=postgres). */
@@ -47,22 +56,42 @@ describe('suggestUnit precedence', () => {
     const input = { matterCode: '09006', streetId: street, communityId: community, filingConditionUnitId: u('PARKS') };
     for (const [i, [reason, code]] of levels.entries()) {
       expect(await routing.suggestUnit(tenantId, input)).toEqual({ unitId: u(code), ruleId: ids[i], reason });
-      await db.deleteFrom('routing_rules').where('id', '=', ids[i] as string).execute();
+      await db
+        .deleteFrom('routing_rules')
+        .where('id', '=', ids[i] as string)
+        .execute();
     }
-    expect(await routing.suggestUnit(tenantId, input)).toMatchObject({ unitId: u('PARKS'), ruleId: null, reason: 'filing_condition' });
-    expect(await routing.suggestUnit(tenantId, { ...input, filingConditionUnitId: null })).toMatchObject({ unitId: u('ENFORCE'), reason: 'fallback' });
+    expect(await routing.suggestUnit(tenantId, input)).toMatchObject({
+      unitId: u('PARKS'),
+      ruleId: null,
+      reason: 'filing_condition',
+    });
+    expect(await routing.suggestUnit(tenantId, { ...input, filingConditionUnitId: null })).toMatchObject({
+      unitId: u('ENFORCE'),
+      reason: 'fallback',
+    });
   });
 
   it('uses the fallback when nothing matches, and answers null without one', async () => {
     await clearRules();
     const db = ctx.database.db;
     await insertRule(db, tenantId, { unit_id: u('SANITATION'), matter_code: '06010' });
-    await insertRule(db, tenantId, { unit_id: u('ST-DONGFENG'), major_code: '09', region_id: must(await regionIdsByName(db, tenantId), '东风路街道') });
+    await insertRule(db, tenantId, {
+      unit_id: u('ST-DONGFENG'),
+      major_code: '09',
+      region_id: must(await regionIdsByName(db, tenantId), '东风路街道'),
+    });
     const fallback = await insertRule(db, tenantId, { unit_id: u('ENFORCE') });
     const input = { matterCode: '09006', streetId: street, communityId: null };
-    expect(await routing.suggestUnit(tenantId, input)).toEqual({ unitId: u('ENFORCE'), ruleId: fallback, reason: 'fallback' });
+    expect(await routing.suggestUnit(tenantId, input)).toEqual({
+      unitId: u('ENFORCE'),
+      ruleId: fallback,
+      reason: 'fallback',
+    });
     // Outside every street (no street/community): matter and class rules without a region still apply.
-    expect(await routing.suggestUnit(tenantId, { matterCode: '06010', streetId: null, communityId: null })).toMatchObject({ unitId: u('SANITATION'), reason: 'matter' });
+    expect(
+      await routing.suggestUnit(tenantId, { matterCode: '06010', streetId: null, communityId: null }),
+    ).toMatchObject({ unitId: u('SANITATION'), reason: 'matter' });
     await db.deleteFrom('routing_rules').where('id', '=', fallback).execute();
     expect(await routing.suggestUnit(tenantId, input)).toBeNull();
   });
@@ -73,13 +102,23 @@ describe('suggestUnit precedence', () => {
     await insertRule(db, tenantId, { unit_id: u('SQUAD1'), matter_code: '09006', active: 0 });
     await insertRule(db, tenantId, { unit_id: u('SQUAD2'), matter_code: '09006', region_id: street });
     await insertRule(db, tenantId, { unit_id: u('ENFORCE') });
-    await db.updateTable('units').set({ active: 0 }).where('id', 'in', [u('SQUAD2'), u('GAS')]).execute();
+    await db
+      .updateTable('units')
+      .set({ active: 0 })
+      .where('id', 'in', [u('SQUAD2'), u('GAS')])
+      .execute();
     try {
       const input = { matterCode: '09006', streetId: street, communityId: community };
       expect(await routing.suggestUnit(tenantId, input)).toMatchObject({ unitId: u('ENFORCE'), reason: 'fallback' });
-      expect(await routing.suggestUnit(tenantId, { ...input, filingConditionUnitId: u('GAS') })).toMatchObject({ reason: 'fallback' });
+      expect(await routing.suggestUnit(tenantId, { ...input, filingConditionUnitId: u('GAS') })).toMatchObject({
+        reason: 'fallback',
+      });
     } finally {
-      await db.updateTable('units').set({ active: 1 }).where('id', 'in', [u('SQUAD2'), u('GAS')]).execute();
+      await db
+        .updateTable('units')
+        .set({ active: 1 })
+        .where('id', 'in', [u('SQUAD2'), u('GAS')])
+        .execute();
     }
   });
 
@@ -89,18 +128,31 @@ describe('suggestUnit precedence', () => {
     await insertRule(db, tenantId, { unit_id: u('ST-JINHU'), region_id: street });
     await insertRule(db, tenantId, { unit_id: u('ENFORCE') });
     const input = { matterCode: '09021', streetId: street, communityId: community };
-    expect(await routing.suggestUnit(tenantId, input)).toMatchObject({ unitId: u('ST-JINHU'), reason: 'region_street' });
-    expect(await routing.suggestUnit(tenantId, { ...input, filingConditionUnitId: u('SANITATION') })).toMatchObject({ reason: 'filing_condition' });
+    expect(await routing.suggestUnit(tenantId, input)).toMatchObject({
+      unitId: u('ST-JINHU'),
+      reason: 'region_street',
+    });
+    expect(await routing.suggestUnit(tenantId, { ...input, filingConditionUnitId: u('SANITATION') })).toMatchObject({
+      reason: 'filing_condition',
+    });
   });
 
-  it('runs inside the caller\'s transaction when given one', async () => {
+  it("runs inside the caller's transaction when given one", async () => {
     await clearRules();
     const db = ctx.database.db;
     await insertRule(db, tenantId, { unit_id: u('ENFORCE') });
     const found = await db.transaction().execute(async (tx) => {
       const rule = await insertRule(tx, tenantId, { unit_id: u('SQUAD4'), matter_code: '09006' });
-      const suggestion = await routing.suggestUnit(tenantId, { matterCode: '09006', streetId: null, communityId: null }, tx);
-      const dups = await routing.findDuplicates(tenantId, { matterCode: '09006', lng: 114.9, lat: 30.1, at: new Date() }, tx);
+      const suggestion = await routing.suggestUnit(
+        tenantId,
+        { matterCode: '09006', streetId: null, communityId: null },
+        tx,
+      );
+      const dups = await routing.findDuplicates(
+        tenantId,
+        { matterCode: '09006', lng: 114.9, lat: 30.1, at: new Date() },
+        tx,
+      );
       return { rule, suggestion, dups };
     });
     expect(found.suggestion).toEqual({ unitId: u('SQUAD4'), ruleId: found.rule, reason: 'matter' });
@@ -118,17 +170,39 @@ describe('findDuplicates', () => {
 
   beforeAll(async () => {
     const db = ctx.database.db;
-    const add = async (name: string, c: Parameters<typeof insertCase>[2]) => ids.set(name, (await insertCase(db, tenantId, c)).id);
+    const add = async (name: string, c: Parameters<typeof insertCase>[2]) =>
+      ids.set(name, (await insertCase(db, tenantId, c)).id);
     await add('self', { matterCode: '09006', lng, lat, reportedAt: at });
     await add('sameMatter20m', { matterCode: '09006', lng: east(20), lat, reportedAt: hours(-5) });
     await add('sameClass40m', { matterCode: '09005', lng, lat: lat + mToLat(40), reportedAt: hours(30) });
-    await add('closedSameMatter45m', { matterCode: '09006', lng: east(-45), lat, reportedAt: hours(-70), status: 'closed' });
+    await add('closedSameMatter45m', {
+      matterCode: '09006',
+      lng: east(-45),
+      lat,
+      reportedAt: hours(-70),
+      status: 'closed',
+    });
     await add('otherClass10m', { matterCode: '06010', lng: east(10), lat, reportedAt: at });
     await add('sameMatter80m', { matterCode: '09006', lng: east(80), lat, reportedAt: at });
     await add('sameMatter10mOld', { matterCode: '09006', lng: east(10), lat, reportedAt: hours(-80) });
     await add('sameMatter10mLater', { matterCode: '09006', lng: east(10), lat, reportedAt: hours(75) });
-    await add('voided5m', { matterCode: '09006', lng: east(5), lat, reportedAt: at, status: 'voided', void_reason: 'invalid' });
-    await add('merged5m', { matterCode: '09006', lng: east(-5), lat, reportedAt: at, status: 'voided', void_reason: 'duplicate', parent_id: ids.get('sameMatter20m') });
+    await add('voided5m', {
+      matterCode: '09006',
+      lng: east(5),
+      lat,
+      reportedAt: at,
+      status: 'voided',
+      void_reason: 'invalid',
+    });
+    await add('merged5m', {
+      matterCode: '09006',
+      lng: east(-5),
+      lat,
+      reportedAt: at,
+      status: 'voided',
+      void_reason: 'duplicate',
+      parent_id: ids.get('sameMatter20m'),
+    });
     const { tenantId: other } = await createTenant(db, ctx.clock, { code: '420202', name: '黄石港区' });
     await insertCase(db, other, { matterCode: '09006', lng, lat, reportedAt: at });
   });
@@ -136,7 +210,13 @@ describe('findDuplicates', () => {
   const names = (list: { id: string }[]) => list.map((c) => [...ids].find(([, id]) => id === c.id)?.[0] ?? 'foreign');
 
   it('finds the same matter or class within 50 m and ±72 h, nearest first, excluding itself, voided, merged and other classes', async () => {
-    const found = await routing.findDuplicates(tenantId, { caseId: ids.get('self'), matterCode: '09006', lng, lat, at });
+    const found = await routing.findDuplicates(tenantId, {
+      caseId: ids.get('self'),
+      matterCode: '09006',
+      lng,
+      lat,
+      at,
+    });
     expect(names(found)).toEqual(['sameMatter20m', 'sameClass40m', 'closedSameMatter45m']);
     const first = found[0];
     expect(first).toMatchObject({ status: 'reported', matterCode: '09006', reportedAt: hours(-5).toISOString() });
@@ -151,23 +231,48 @@ describe('findDuplicates', () => {
   it('follows the radius and window settings', async () => {
     const db = ctx.database.db;
     const now = ctx.clock.now().toISOString();
-    const put = (key: string, value: number) => db.insertInto('tenant_settings').values({ tenant_id: tenantId, key, value_json: JSON.stringify(value), updated_at: now })
-      .onConflict((oc) => oc.columns(['tenant_id', 'key']).doUpdateSet({ value_json: JSON.stringify(value) })).execute();
+    const put = (key: string, value: number) =>
+      db
+        .insertInto('tenant_settings')
+        .values({ tenant_id: tenantId, key, value_json: JSON.stringify(value), updated_at: now })
+        .onConflict((oc) => oc.columns(['tenant_id', 'key']).doUpdateSet({ value_json: JSON.stringify(value) }))
+        .execute();
     try {
       await put(DUPLICATE_RADIUS_KEY, 100);
       await put(DUPLICATE_WINDOW_KEY, 96);
-      const found = await routing.findDuplicates(tenantId, { caseId: ids.get('self'), matterCode: '09006', lng, lat, at });
-      expect(names(found).sort()).toEqual(['closedSameMatter45m', 'sameClass40m', 'sameMatter10mLater', 'sameMatter10mOld', 'sameMatter20m', 'sameMatter80m']);
+      const found = await routing.findDuplicates(tenantId, {
+        caseId: ids.get('self'),
+        matterCode: '09006',
+        lng,
+        lat,
+        at,
+      });
+      expect(names(found).sort()).toEqual([
+        'closedSameMatter45m',
+        'sameClass40m',
+        'sameMatter10mLater',
+        'sameMatter10mOld',
+        'sameMatter20m',
+        'sameMatter80m',
+      ]);
       await put(DUPLICATE_RADIUS_KEY, 5);
       await put(DUPLICATE_WINDOW_KEY, 1);
-      expect(await routing.findDuplicates(tenantId, { caseId: ids.get('self'), matterCode: '09006', lng, lat, at })).toEqual([]);
+      expect(
+        await routing.findDuplicates(tenantId, { caseId: ids.get('self'), matterCode: '09006', lng, lat, at }),
+      ).toEqual([]);
     } finally {
-      await db.deleteFrom('tenant_settings').where('tenant_id', '=', tenantId).where('key', 'in', [DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY]).execute();
+      await db
+        .deleteFrom('tenant_settings')
+        .where('tenant_id', '=', tenantId)
+        .where('key', 'in', [DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY])
+        .execute();
     }
   });
 
-  it('another class at the same spot is not a duplicate, and another tenant\'s cases never are', async () => {
-    expect(names(await routing.findDuplicates(tenantId, { matterCode: '06042', lng, lat, at }))).toEqual(['otherClass10m']);
+  it("another class at the same spot is not a duplicate, and another tenant's cases never are", async () => {
+    expect(names(await routing.findDuplicates(tenantId, { matterCode: '06042', lng, lat, at }))).toEqual([
+      'otherClass10m',
+    ]);
     const other = await tenantIdOf(ctx.database.db, '420202');
     expect(await routing.findDuplicates(other, { matterCode: '07001', lng, lat, at })).toEqual([]);
     expect(names(await routing.findDuplicates(other, { matterCode: '09001', lng, lat, at }))).toEqual(['foreign']);

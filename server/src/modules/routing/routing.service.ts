@@ -1,5 +1,11 @@
 import type {
-  RoutingLevel, RoutingRule, RoutingRuleCreate, RoutingRuleQuery, RoutingRuleUpdate, RoutingSuggestion, RoutingSuggestQuery,
+  RoutingLevel,
+  RoutingRule,
+  RoutingRuleCreate,
+  RoutingRuleQuery,
+  RoutingRuleUpdate,
+  RoutingSuggestion,
+  RoutingSuggestQuery,
 } from '../../../../common/contracts/routing.ts';
 import { ROUTING_RULE_SORTS } from '../../../../common/contracts/routing.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -14,7 +20,13 @@ import { requirePermission, type Actor } from '../auth/index.ts';
 import { wgs84, type TenantGeography } from '../geo/index.ts';
 import { bestRule, filingConditionWins, majorOf, shapeLevel } from './routing-precedence.ts';
 import {
-  duplicateFallback, matterAndMajor, unknownFilingCondition, unknownMajor, unknownMatter, unknownRegion, unknownUnit,
+  duplicateFallback,
+  matterAndMajor,
+  unknownFilingCondition,
+  unknownMajor,
+  unknownMatter,
+  unknownRegion,
+  unknownUnit,
 } from './routing.errors.ts';
 import * as repo from './routing.repository.ts';
 
@@ -55,11 +67,17 @@ const view = (r: NamedRow): RoutingRule => ({
   priority: r.priority,
   active: toBool(r.active),
   note: r.note,
-  level: shapeLevel({ matterCode: r.matter_code, majorCode: r.major_code, regionId: r.region_id }, r.region_kind === 'community'),
+  level: shapeLevel(
+    { matterCode: r.matter_code, majorCode: r.major_code, regionId: r.region_id },
+    r.region_kind === 'community',
+  ),
   updatedAt: r.updated_at,
 });
 
-const SORTS = Object.fromEntries(ROUTING_RULE_SORTS.map((s) => [s, s])) as Record<(typeof ROUTING_RULE_SORTS)[number], (typeof ROUTING_RULE_SORTS)[number]>;
+const SORTS = Object.fromEntries(ROUTING_RULE_SORTS.map((s) => [s, s])) as Record<
+  (typeof ROUTING_RULE_SORTS)[number],
+  (typeof ROUTING_RULE_SORTS)[number]
+>;
 
 /**
  * Routing rules (处置责任分解表 as data) and the unit suggestion the dispatcher sees. The case service calls
@@ -76,15 +94,32 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
   }
 
   /** Reference and shape checks of the rule as it will be stored; the fallback check needs the transaction. */
-  async function validate(ex: Executor, tenantId: string, rule: Pick<RoutingRulesTable, 'matter_code' | 'major_code' | 'region_id' | 'unit_id'>, changed: ReadonlySet<string>) {
+  async function validate(
+    ex: Executor,
+    tenantId: string,
+    rule: Pick<RoutingRulesTable, 'matter_code' | 'major_code' | 'region_id' | 'unit_id'>,
+    changed: ReadonlySet<string>,
+  ) {
     if (rule.matter_code !== null && rule.major_code !== null) throw matterAndMajor();
     if (changed.has('unit_id') && !(await repo.activeUnit(ex, tenantId, rule.unit_id))) throw unknownUnit();
-    if (changed.has('region_id') && rule.region_id !== null && !(await repo.regionExists(ex, tenantId, rule.region_id))) throw unknownRegion();
-    if (changed.has('matter_code') && rule.matter_code !== null && !(await repo.matterExists(ex, tenantId, rule.matter_code))) throw unknownMatter();
-    if (changed.has('major_code') && rule.major_code !== null && !(await repo.majorExists(ex, tenantId, rule.major_code))) throw unknownMajor();
+    if (changed.has('region_id') && rule.region_id !== null && !(await repo.regionExists(ex, tenantId, rule.region_id)))
+      throw unknownRegion();
+    if (
+      changed.has('matter_code') &&
+      rule.matter_code !== null &&
+      !(await repo.matterExists(ex, tenantId, rule.matter_code))
+    )
+      throw unknownMatter();
+    if (
+      changed.has('major_code') &&
+      rule.major_code !== null &&
+      !(await repo.majorExists(ex, tenantId, rule.major_code))
+    )
+      throw unknownMajor();
   }
 
-  const isFallback = (r: Pick<RoutingRulesTable, 'matter_code' | 'major_code' | 'region_id'>) => r.matter_code === null && r.major_code === null && r.region_id === null;
+  const isFallback = (r: Pick<RoutingRulesTable, 'matter_code' | 'major_code' | 'region_id'>) =>
+    r.matter_code === null && r.major_code === null && r.region_id === null;
 
   async function checkSingleFallback(tx: Executor, tenantId: string, ruleId: string) {
     await repo.lockTenant(tx, dialect, tenantId);
@@ -96,10 +131,22 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
     const regionIds = [input.communityId, input.streetId].filter((id): id is string => !!id);
     const rules = await repo.candidateRules(ex, tenantId, input.matterCode, majorOf(input.matterCode), regionIds);
     const best = bestRule(
-      rules.map((r) => ({ id: r.id, unitId: r.unit_id, matterCode: r.matter_code, majorCode: r.major_code, regionId: r.region_id, priority: r.priority, createdAt: r.created_at })),
+      rules.map((r) => ({
+        id: r.id,
+        unitId: r.unit_id,
+        matterCode: r.matter_code,
+        majorCode: r.major_code,
+        regionId: r.region_id,
+        priority: r.priority,
+        createdAt: r.created_at,
+      })),
       { matterCode: input.matterCode, streetId: input.streetId, communityId: input.communityId },
     );
-    if (input.filingConditionUnitId && filingConditionWins(best) && (await repo.activeUnit(ex, tenantId, input.filingConditionUnitId))) {
+    if (
+      input.filingConditionUnitId &&
+      filingConditionWins(best) &&
+      (await repo.activeUnit(ex, tenantId, input.filingConditionUnitId))
+    ) {
       return { unitId: input.filingConditionUnitId, ruleId: null, reason: 'filing_condition' };
     }
     return best ? { unitId: best.rule.unitId, ruleId: best.rule.id, reason: best.level } : null;
@@ -112,7 +159,12 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
     async list(actor: Actor, query: RoutingRuleQuery): Promise<Page<RoutingRule>> {
       requirePermission(actor, 'org.read');
       const w = listWindow(query, SORTS, 'code');
-      const { rows, total } = await repo.listRules(db, actor.tenantId, query, { limit: w.limit, offset: w.offset, sort: w.sort, order: w.order });
+      const { rows, total } = await repo.listRules(db, actor.tenantId, query, {
+        limit: w.limit,
+        offset: w.offset,
+        sort: w.sort,
+        order: w.order,
+      });
       return { items: rows.map(view), total, page: w.page, pageSize: w.limit };
     },
 
@@ -136,7 +188,12 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
       await db.transaction().execute(async (tx) => {
         if (isFallback(row)) await checkSingleFallback(tx, actor.tenantId, row.id);
         await repo.insertRule(tx, row);
-        await audit.record(tx, actor, actor.tenantId, { action: 'routing_rule.create', entity: 'routing_rule', entityId: row.id, after: row });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'routing_rule.create',
+          entity: 'routing_rule',
+          entityId: row.id,
+          after: row,
+        });
       });
       return get(actor, row.id);
     },
@@ -157,12 +214,22 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
       };
       const after = { ...before, ...changes };
       // Only references that change are checked: a rule whose unit was deactivated later can still be edited.
-      const changed = new Set(Object.keys(changes).filter((k) => k !== 'updated_at' && changes[k as keyof RoutingRulesTable] !== before[k as keyof RoutingRulesTable]));
+      const changed = new Set(
+        Object.keys(changes).filter(
+          (k) => k !== 'updated_at' && changes[k as keyof RoutingRulesTable] !== before[k as keyof RoutingRulesTable],
+        ),
+      );
       await validate(db, actor.tenantId, after, changed);
       await db.transaction().execute(async (tx) => {
         if (isFallback(after) && !isFallback(before)) await checkSingleFallback(tx, actor.tenantId, id);
         await repo.updateRule(tx, actor.tenantId, id, changes);
-        await audit.record(tx, actor, actor.tenantId, { action: 'routing_rule.update', entity: 'routing_rule', entityId: id, before, after });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'routing_rule.update',
+          entity: 'routing_rule',
+          entityId: id,
+          before,
+          after,
+        });
       });
       return get(actor, id);
     },
@@ -173,7 +240,12 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
         const before = await repo.findRule(tx, actor.tenantId, id);
         if (!before) throw notFound('routing_rule');
         await repo.deleteRule(tx, actor.tenantId, id);
-        await audit.record(tx, actor, actor.tenantId, { action: 'routing_rule.delete', entity: 'routing_rule', entityId: id, before });
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'routing_rule.delete',
+          entity: 'routing_rule',
+          entityId: id,
+          before,
+        });
       });
     },
 
@@ -193,7 +265,7 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
         filingConditionUnitId: condition?.unit_id ?? null,
       });
       const unit = suggestion ? await repo.activeUnit(db, actor.tenantId, suggestion.unitId) : undefined;
-      const nameOf = (code: string | null | undefined) => (code ? geography.regions.get(code)?.name ?? null : null);
+      const nameOf = (code: string | null | undefined) => (code ? (geography.regions.get(code)?.name ?? null) : null);
       return {
         unitId: suggestion?.unitId ?? null,
         unitName: unit?.name ?? null,

@@ -3,7 +3,12 @@ import type { Executor } from '../../platform/db.ts';
 /** Kysely queries for tenant_settings: one JSON value per (tenant, key). */
 
 export async function findSetting(db: Executor, tenantId: string, key: string) {
-  return db.selectFrom('tenant_settings').select(['value_json', 'updated_at']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('tenant_settings')
+    .select(['value_json', 'updated_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .executeTakeFirst();
 }
 
 /** Insert or overwrite: ON CONFLICT works the same on SQLite and PostgreSQL. */

@@ -13,13 +13,31 @@ interface Filters {
 }
 
 const ENTITIES = [
-  'region', 'unit', 'user', 'catalog_entry', 'filing_condition', 'filing_condition_import', 'calendar_year', 'setting', 'component', 'grid',
+  'region',
+  'unit',
+  'user',
+  'catalog_entry',
+  'filing_condition',
+  'filing_condition_import',
+  'calendar_year',
+  'setting',
+  'component',
+  'grid',
 ] as const;
 
 function Json({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <pre style={{ margin: 0, maxHeight: 240, overflow: 'auto', fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+    <pre
+      style={{
+        margin: 0,
+        maxHeight: 240,
+        overflow: 'auto',
+        fontSize: 12,
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-all',
+      }}
+    >
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -30,7 +48,10 @@ export function AuditList() {
   const { t, locale } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
   const [entityIdText, setEntityIdText] = useState('');
-  const fetchPage = useCallback<FetchPage<AuditEntry, Filters>>((request, signal) => auditApi.list(request, signal), []);
+  const fetchPage = useCallback<FetchPage<AuditEntry, Filters>>(
+    (request, signal) => auditApi.list(request, signal),
+    [],
+  );
   const entityLabel = (entity: string) => tryT(locale, `audit.entities.${entity}`) ?? entity;
   const actionLabel = (action: string) => tryT(locale, `audit.actions.${action}`) ?? action;
   const filterById = (entityId: string) => {
@@ -48,7 +69,9 @@ export function AuditList() {
       key: 'entityId',
       render: (_, a) => (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={() => filterById(a.entityId)}>
-          <Typography.Text code style={{ fontSize: 12 }}>{a.entityId}</Typography.Text>
+          <Typography.Text code style={{ fontSize: 12 }}>
+            {a.entityId}
+          </Typography.Text>
         </Button>
       ),
     },
@@ -65,9 +88,15 @@ export function AuditList() {
       expandable={{
         expandedRowRender: (a) => (
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
-            <Descriptions.Item label={t('audit.before')}><Json value={a.before} /></Descriptions.Item>
-            <Descriptions.Item label={t('audit.after')}><Json value={a.after} /></Descriptions.Item>
-            <Descriptions.Item label={t('audit.requestId')} span="filled">{a.requestId ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('audit.before')}>
+              <Json value={a.before} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.after')}>
+              <Json value={a.after} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.requestId')} span="filled">
+              {a.requestId ?? '—'}
+            </Descriptions.Item>
           </Descriptions>
         ),
       }}

@@ -56,8 +56,19 @@ export function ChangePasswordModal({ open, forced = false, onClose, onSignOut }
       data-testid="change-password-modal"
     >
       {forced ? <Alert type="warning" showIcon title={t('auth.mustChangeBody')} style={{ marginBottom: 16 }} /> : null}
-      <Form<Values> form={form} name="changePassword" data-testid="change-password-form" layout="vertical" onFinish={onFinish} requiredMark={false}>
-        <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form<Values>
+        form={form}
+        name="changePassword"
+        data-testid="change-password-form"
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('auth.currentPassword')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input.Password autoComplete="current-password" data-testid="change-password-current" />
         </Form.Item>
         <Form.Item
@@ -69,7 +80,9 @@ export function ChangePasswordModal({ open, forced = false, onClose, onSignOut }
             ...passwordRules(ChangePasswordBody.properties.newPassword, t, () => auth.me?.user.username),
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) =>
-                value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('validation.passwordSame'))) : Promise.resolve(),
+                value && value === getFieldValue('currentPassword')
+                  ? Promise.reject(new Error(t('validation.passwordSame')))
+                  : Promise.resolve(),
             }),
           ]}
         >
@@ -83,7 +96,9 @@ export function ChangePasswordModal({ open, forced = false, onClose, onSignOut }
             { required: true, message: t('validation.required') },
             ({ getFieldValue }) => ({
               validator: (_rule, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch'))),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('validation.passwordMismatch'))),
             }),
           ]}
         >

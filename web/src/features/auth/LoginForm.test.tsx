@@ -8,7 +8,10 @@ import { buildRoutes } from '../../routes.tsx';
 import { fakeFetch, fakeMe } from '../../testing.tsx';
 import { AuthProvider } from './AuthProvider.tsx';
 
-const notSignedIn = () => ({ status: 401, body: { error: { code: 'AUTH_REQUIRED', message: '请先登录', requestId: 'r0' } } });
+const notSignedIn = () => ({
+  status: 401,
+  body: { error: { code: 'AUTH_REQUIRED', message: '请先登录', requestId: 'r0' } },
+});
 
 function renderLogin(routes: Parameters<typeof fakeFetch>[0], path = '/login') {
   const server = fakeFetch(routes);
@@ -59,7 +62,10 @@ describe('login page', () => {
   it('says the credentials are wrong on 401 and stays on the page', async () => {
     const { router } = renderLogin({
       'GET /api/auth/me': notSignedIn,
-      'POST /api/auth/login': () => ({ status: 401, body: { error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', requestId: 'r2' } } }),
+      'POST /api/auth/login': () => ({
+        status: 401,
+        body: { error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', requestId: 'r2' } },
+      }),
     });
     await submit('admin', 'nope');
     expect((await screen.findByTestId('login-error')).textContent).toContain('用户名或密码错误');
@@ -103,16 +109,29 @@ describe('login page', () => {
   });
 
   it('forces a password change when the server asks for it, showing no page behind it', async () => {
-    const { server } = renderLogin({ 'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { mustChangePassword: true }) }) }, '/');
+    const { server } = renderLogin(
+      { 'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { mustChangePassword: true }) }) },
+      '/',
+    );
     expect(await screen.findByText('请设置新密码')).toBeTruthy();
     expect(screen.getByTestId('change-password-current')).toBeTruthy();
     expect(screen.getByTestId('change-password-sign-out')).toBeTruthy();
     expect(screen.queryByTestId('app-menu')).toBeNull();
-    expect(server.calls.filter((c) => c.url.split('?')[0] !== '/api/auth/me').map((c) => `${c.method} ${c.url}`)).toEqual([]);
+    expect(
+      server.calls.filter((c) => c.url.split('?')[0] !== '/api/auth/me').map((c) => `${c.method} ${c.url}`),
+    ).toEqual([]);
   });
 
   it('checks the new password against the same policy as the server', async () => {
-    renderLogin({ 'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { username: 'inspector', mustChangePassword: true }) }) }, '/');
+    renderLogin(
+      {
+        'GET /api/auth/me': () => ({
+          status: 200,
+          body: fakeMe(['inspector'], { username: 'inspector', mustChangePassword: true }),
+        }),
+      },
+      '/',
+    );
     fireEvent.change(await screen.findByTestId('change-password-current'), { target: { value: 'Demo@12345' } });
     fireEvent.change(screen.getByTestId('change-password-new'), { target: { value: 'Inspector#2024' } });
     fireEvent.change(screen.getByTestId('change-password-confirm'), { target: { value: 'Inspector#2024' } });

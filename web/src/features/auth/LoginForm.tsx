@@ -28,7 +28,11 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
     setError(null);
     try {
       const tenantCode = values.tenantCode?.trim();
-      await auth.login({ tenantCode: tenantCode || undefined, username: values.username.trim(), password: values.password });
+      await auth.login({
+        tenantCode: tenantCode || undefined,
+        username: values.username.trim(),
+        password: values.password,
+      });
       onSuccess();
     } catch (cause) {
       setError(cause);
@@ -53,23 +57,58 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
       data-testid="login-form"
     >
       {auth.sessionExpired && error === null ? (
-        <Alert type="warning" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} data-testid="login-expired" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('auth.sessionExpired')}
+          style={{ marginBottom: 16 }}
+          data-testid="login-expired"
+        />
       ) : null}
       {error !== null ? (
-        <Alert type="error" showIcon title={errorText(error, locale)} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(error, locale)}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+          role="alert"
+        />
       ) : null}
       <Form.Item
         name="tenantCode"
         label={t('auth.login.tenantCode')}
         extra={t('auth.login.tenantCodeHint')}
-        rules={rulesFromSchema(LoginBody.properties.tenantCode, t, { patternMessage: t('validation.patterns.tenantCode') })}
+        rules={rulesFromSchema(LoginBody.properties.tenantCode, t, {
+          patternMessage: t('validation.patterns.tenantCode'),
+        })}
       >
-        <Input prefix={<BankOutlined />} inputMode="numeric" maxLength={6} autoComplete="organization" data-testid="login-tenant" />
+        <Input
+          prefix={<BankOutlined />}
+          inputMode="numeric"
+          maxLength={6}
+          autoComplete="organization"
+          data-testid="login-tenant"
+        />
       </Form.Item>
-      <Form.Item name="username" label={t('auth.login.username')} rules={rulesFromSchema(LoginBody.properties.username, t, { required: true })}>
-        <Input prefix={<UserOutlined />} autoComplete="username" autoFocus autoCapitalize="none" data-testid="login-username" />
+      <Form.Item
+        name="username"
+        label={t('auth.login.username')}
+        rules={rulesFromSchema(LoginBody.properties.username, t, { required: true })}
+      >
+        <Input
+          prefix={<UserOutlined />}
+          autoComplete="username"
+          autoFocus
+          autoCapitalize="none"
+          data-testid="login-username"
+        />
       </Form.Item>
-      <Form.Item name="password" label={t('auth.login.password')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="password"
+        label={t('auth.login.password')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">

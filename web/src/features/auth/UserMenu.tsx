@@ -20,10 +20,23 @@ export function UserMenu() {
   const forced = me.user.mustChangePassword;
 
   const items: MenuProps['items'] = [
-    { key: 'who', disabled: true, label: <span data-testid="user-menu-tenant">{`${me.user.displayName} · ${me.user.tenantName}`}</span> },
+    {
+      key: 'who',
+      disabled: true,
+      label: <span data-testid="user-menu-tenant">{`${me.user.displayName} · ${me.user.tenantName}`}</span>,
+    },
     { type: 'divider' },
-    { key: 'password', icon: <KeyOutlined />, label: <span data-testid="user-menu-change-password">{t('auth.changePassword')}</span> },
-    { key: 'logout', icon: <LogoutOutlined />, danger: true, label: <span data-testid="user-menu-logout">{t('auth.logout')}</span> },
+    {
+      key: 'password',
+      icon: <KeyOutlined />,
+      label: <span data-testid="user-menu-change-password">{t('auth.changePassword')}</span>,
+    },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      danger: true,
+      label: <span data-testid="user-menu-logout">{t('auth.logout')}</span>,
+    },
   ];
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChanging(true);

@@ -15,10 +15,14 @@ export function WelcomeCard() {
         {t('home.greeting', { name: user.displayName })}
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('app.slogan')}</Typography.Paragraph>
-      {user.mustChangePassword ? <Alert type="warning" showIcon title={t('home.mustChangePassword')} style={{ marginBottom: 16 }} /> : null}
+      {user.mustChangePassword ? (
+        <Alert type="warning" showIcon title={t('home.mustChangePassword')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('home.tenant')}>
-          <span data-testid="welcome-tenant">{t('common.nameWithCode', { name: user.tenantName, code: user.tenantCode })}</span>
+          <span data-testid="welcome-tenant">
+            {t('common.nameWithCode', { name: user.tenantName, code: user.tenantCode })}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('home.username')}>{user.username}</Descriptions.Item>
         <Descriptions.Item label={t('home.roles')} span="filled">
@@ -30,9 +34,15 @@ export function WelcomeCard() {
                 const scope = [
                   g.unitName ? t('home.scopeUnit', { name: g.unitName }) : null,
                   g.regionName ? t('home.scopeRegion', { name: g.regionName }) : null,
-                ].filter(Boolean).join(t('common.listSeparator'));
+                ]
+                  .filter(Boolean)
+                  .join(t('common.listSeparator'));
                 return (
-                  <Tag key={`${g.role}-${i}`} color={g.role === 'admin' ? 'red' : 'blue'} data-testid={`welcome-role-${g.role}`}>
+                  <Tag
+                    key={`${g.role}-${i}`}
+                    color={g.role === 'admin' ? 'red' : 'blue'}
+                    data-testid={`welcome-role-${g.role}`}
+                  >
                     {roleLabel(locale, g.role)}
                     {` · ${scope || t('home.scopeAll')}`}
                   </Tag>

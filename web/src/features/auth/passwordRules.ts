@@ -17,7 +17,9 @@ export function passwordRules(schema: unknown, t: Translate, username: () => str
         if (!value) return Promise.resolve();
         const problems = passwordProblems(value, { username: username() });
         if (problems.length === 0) return Promise.resolve();
-        return Promise.reject(new Error(problems.map((rule) => t(`validation.${rule}`, { min: PASSWORD_MIN_LENGTH })).join(' · ')));
+        return Promise.reject(
+          new Error(problems.map((rule) => t(`validation.${rule}`, { min: PASSWORD_MIN_LENGTH })).join(' · ')),
+        );
       },
     },
   ];

@@ -1,5 +1,19 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Popconfirm, Select, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined, RollbackOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { errorText } from '../../api/errors.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -7,7 +21,16 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { calendarApi, type CalendarDay, type CalendarYears } from './calendar.api.ts';
-import { checkDays, clearErrors, issueFields, serverIssues, sortDays, yearOptions, type DayRow, type Issue } from './calendar-form.ts';
+import {
+  checkDays,
+  clearErrors,
+  issueFields,
+  serverIssues,
+  sortDays,
+  yearOptions,
+  type DayRow,
+  type Issue,
+} from './calendar-form.ts';
 import { DaysTable } from './DaysTable.tsx';
 
 interface Values {
@@ -102,11 +125,17 @@ export function CalendarYearEditor() {
           showIcon
           title={t('calendar.missingYear', { year: m.year })}
           description={m.inPackage ? undefined : t('calendar.notInPackage')}
-          action={canManage && m.inPackage ? (
-            <Button size="small" onClick={() => void reseed(m.year)} loading={busy}>{t('calendar.reseed')}</Button>
-          ) : m.year !== year ? (
-            <Button size="small" onClick={() => setYear(m.year)}>{canManage ? t('calendar.enterByHand') : t('calendar.open')}</Button>
-          ) : undefined}
+          action={
+            canManage && m.inPackage ? (
+              <Button size="small" onClick={() => void reseed(m.year)} loading={busy}>
+                {t('calendar.reseed')}
+              </Button>
+            ) : m.year !== year ? (
+              <Button size="small" onClick={() => setYear(m.year)}>
+                {canManage ? t('calendar.enterByHand') : t('calendar.open')}
+              </Button>
+            ) : undefined
+          }
           data-testid={`calendar-missing-${m.year}`}
         />
       ))}
@@ -123,9 +152,21 @@ export function CalendarYearEditor() {
                 data-testid="calendar-year"
               />
             </Space>
-            <Statistic title={t('calendar.holidays')} value={info?.holidays ?? 0} styles={{ content: { fontSize: 18 } }} />
-            <Statistic title={t('calendar.workdays')} value={info?.workdays ?? 0} styles={{ content: { fontSize: 18 } }} />
-            {info ? <Tag color={info.seeded ? 'green' : 'gold'} data-testid="calendar-year-state">{info.seeded ? t('calendar.seeded') : t('calendar.edited')}</Tag> : null}
+            <Statistic
+              title={t('calendar.holidays')}
+              value={info?.holidays ?? 0}
+              styles={{ content: { fontSize: 18 } }}
+            />
+            <Statistic
+              title={t('calendar.workdays')}
+              value={info?.workdays ?? 0}
+              styles={{ content: { fontSize: 18 } }}
+            />
+            {info ? (
+              <Tag color={info.seeded ? 'green' : 'gold'} data-testid="calendar-year-state">
+                {info.seeded ? t('calendar.seeded') : t('calendar.edited')}
+              </Tag>
+            ) : null}
           </Space>
           {canManage ? (
             <Popconfirm
@@ -135,19 +176,43 @@ export function CalendarYearEditor() {
               onConfirm={() => reseed(year)}
               disabled={!inPackage}
             >
-              <Button icon={<RollbackOutlined />} disabled={!inPackage || busy} title={inPackage ? undefined : t('calendar.notInPackage')} data-testid="calendar-reseed">
+              <Button
+                icon={<RollbackOutlined />}
+                disabled={!inPackage || busy}
+                title={inPackage ? undefined : t('calendar.notInPackage')}
+                data-testid="calendar-reseed"
+              >
                 {t('calendar.reseed')}
               </Button>
             </Popconfirm>
           ) : null}
         </Flex>
-        {source ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('calendar.source', { source })}</Typography.Text> : null}
+        {source ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('calendar.source', { source })}
+          </Typography.Text>
+        ) : null}
       </Card>
-      {loadError ? <LoadError error={loadError} onRetry={() => { years.reload(); daysOfYear.reload(); }} testId="calendar" /> : null}
+      {loadError ? (
+        <LoadError
+          error={loadError}
+          onRetry={() => {
+            years.reload();
+            daysOfYear.reload();
+          }}
+          testId="calendar"
+        />
+      ) : null}
       <Card
         size="small"
         title={t('calendar.days', { year })}
-        extra={dirty ? <Tag color="orange" data-testid="calendar-unsaved">{t('calendar.unsaved')}</Tag> : null}
+        extra={
+          dirty ? (
+            <Tag color="orange" data-testid="calendar-unsaved">
+              {t('calendar.unsaved')}
+            </Tag>
+          ) : null
+        }
       >
         <Spin spinning={loaded === null && !loadError}>
           <Form<Values> form={form} name="calendar-days" component={false}>
@@ -157,14 +222,30 @@ export function CalendarYearEditor() {
                   <DaysTable year={year} fields={fields} rows={rows} remove={remove} readOnly={!canManage} />
                   {canManage ? (
                     <Flex wrap gap={8} justify="space-between">
-                      <Button icon={<PlusOutlined />} onClick={() => add({ date: '', kind: 'holiday', name: '' }, 0)} data-testid="calendar-day-add">
+                      <Button
+                        icon={<PlusOutlined />}
+                        onClick={() => add({ date: '', kind: 'holiday', name: '' }, 0)}
+                        data-testid="calendar-day-add"
+                      >
                         {t('calendar.addDay')}
                       </Button>
                       <Space wrap>
-                        <Button icon={<UndoOutlined />} disabled={!dirty || busy} onClick={() => form.setFieldsValue({ days: loaded ?? [] })} data-testid="calendar-discard">
+                        <Button
+                          icon={<UndoOutlined />}
+                          disabled={!dirty || busy}
+                          onClick={() => form.setFieldsValue({ days: loaded ?? [] })}
+                          data-testid="calendar-discard"
+                        >
                           {t('calendar.discard')}
                         </Button>
-                        <Button type="primary" icon={<SaveOutlined />} loading={busy} disabled={!dirty} onClick={() => void save()} data-testid="calendar-save">
+                        <Button
+                          type="primary"
+                          icon={<SaveOutlined />}
+                          loading={busy}
+                          disabled={!dirty}
+                          onClick={() => void save()}
+                          data-testid="calendar-save"
+                        >
                           {t('calendar.saveDays')}
                         </Button>
                       </Space>

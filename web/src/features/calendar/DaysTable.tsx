@@ -60,7 +60,9 @@ export function DaysTable({ year, fields, rows, remove, readOnly }: Props) {
           render: (_, f) => {
             const date = rows[f.name]?.date;
             const day = weekdayOf(date);
-            return day === undefined ? null : <Tag color={WEEKEND.has(day) ? 'orange' : 'default'}>{weekdayName(date)}</Tag>;
+            return day === undefined ? null : (
+              <Tag color={WEEKEND.has(day) ? 'orange' : 'default'}>{weekdayName(date)}</Tag>
+            );
           },
         },
         {
@@ -72,8 +74,22 @@ export function DaysTable({ year, fields, rows, remove, readOnly }: Props) {
               <Select
                 disabled={readOnly}
                 options={[
-                  { value: 'holiday', label: <Tag color="red" style={{ marginInlineEnd: 0 }}>{t('calendar.kinds.holiday')}</Tag> },
-                  { value: 'workday', label: <Tag color="blue" style={{ marginInlineEnd: 0 }}>{t('calendar.kinds.workday')}</Tag> },
+                  {
+                    value: 'holiday',
+                    label: (
+                      <Tag color="red" style={{ marginInlineEnd: 0 }}>
+                        {t('calendar.kinds.holiday')}
+                      </Tag>
+                    ),
+                  },
+                  {
+                    value: 'workday',
+                    label: (
+                      <Tag color="blue" style={{ marginInlineEnd: 0 }}>
+                        {t('calendar.kinds.workday')}
+                      </Tag>
+                    ),
+                  },
                 ]}
                 data-testid={`calendar-day-kind-${f.name}`}
               />
@@ -85,18 +101,35 @@ export function DaysTable({ year, fields, rows, remove, readOnly }: Props) {
           key: 'name',
           render: (_, f) => (
             <Form.Item name={[f.name, 'name']} style={{ margin: 0 }}>
-              <Input maxLength={40} placeholder={t('calendar.namePlaceholder')} disabled={readOnly} style={{ minWidth: 120 }} data-testid={`calendar-day-name-${f.name}`} />
+              <Input
+                maxLength={40}
+                placeholder={t('calendar.namePlaceholder')}
+                disabled={readOnly}
+                style={{ minWidth: 120 }}
+                data-testid={`calendar-day-name-${f.name}`}
+              />
             </Form.Item>
           ),
         },
-        ...(readOnly ? [] : [{
-          title: '',
-          key: 'remove',
-          width: 48,
-          render: (_: unknown, f: FormListFieldData) => (
-            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} onClick={() => remove(f.name)} data-testid={`calendar-day-remove-${f.name}`} />
-          ),
-        }]),
+        ...(readOnly
+          ? []
+          : [
+              {
+                title: '',
+                key: 'remove',
+                width: 48,
+                render: (_: unknown, f: FormListFieldData) => (
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    onClick={() => remove(f.name)}
+                    data-testid={`calendar-day-remove-${f.name}`}
+                  />
+                ),
+              },
+            ]),
       ]}
     />
   );

@@ -42,7 +42,9 @@ export function DeadlineCheck() {
 
   return (
     <Card size="small" title={t('calendar.compute.title')} data-testid="calendar-compute">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('calendar.compute.hint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('calendar.compute.hint')}
+      </Typography.Paragraph>
       <Form<Values>
         form={form}
         name="calendar-compute"
@@ -51,26 +53,46 @@ export function DeadlineCheck() {
         onFinish={(v) => void compute(v)}
       >
         <Form.Item name="start" label={t('calendar.compute.start')} rules={required}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME_FORMAT} style={{ width: '100%' }} data-testid="calendar-compute-start" />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format={DATE_TIME_FORMAT}
+            style={{ width: '100%' }}
+            data-testid="calendar-compute-start"
+          />
         </Form.Item>
         <Form.Item label={t('calendar.compute.value')} required>
           <Space.Compact style={{ width: '100%' }}>
             <Form.Item name="value" noStyle rules={required}>
-              <InputNumber min={0} max={100000} style={{ width: '40%' }} aria-label={t('calendar.compute.value')} data-testid="calendar-compute-value" />
+              <InputNumber
+                min={0}
+                max={100000}
+                style={{ width: '40%' }}
+                aria-label={t('calendar.compute.value')}
+                data-testid="calendar-compute-value"
+              />
             </Form.Item>
             <Form.Item name="unit" noStyle rules={required}>
-              <Select options={limitUnitOptions(locale)} style={{ width: '60%' }} aria-label={t('calendar.compute.unit')} data-testid="calendar-compute-unit" />
+              <Select
+                options={limitUnitOptions(locale)}
+                style={{ width: '60%' }}
+                aria-label={t('calendar.compute.unit')}
+                data-testid="calendar-compute-unit"
+              />
             </Form.Item>
           </Space.Compact>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block data-testid="calendar-compute-submit">{t('calendar.compute.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} block data-testid="calendar-compute-submit">
+          {t('calendar.compute.submit')}
+        </Button>
       </Form>
       {result ? (
         <Alert
           style={{ marginTop: 12 }}
           type="success"
           title={t('calendar.compute.deadline')}
-          description={<strong data-testid="calendar-compute-deadline">{`${formatInstant(result.deadline)} ${weekday(result.deadline)}`}</strong>}
+          description={
+            <strong data-testid="calendar-compute-deadline">{`${formatInstant(result.deadline)} ${weekday(result.deadline)}`}</strong>
+          }
         />
       ) : null}
       {error ? <Alert style={{ marginTop: 12 }} type="error" showIcon title={errorText(error, locale)} /> : null}

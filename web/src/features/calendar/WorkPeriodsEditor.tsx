@@ -48,7 +48,9 @@ export function WorkPeriodsEditor() {
 
   return (
     <Card size="small" title={t('calendar.periods')} data-testid="calendar-periods">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t('calendar.periodsHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('calendar.periodsHint')}
+      </Typography.Paragraph>
       {periods.error ? <LoadError error={periods.error} onRetry={periods.reload} testId="calendar-periods" /> : null}
       <Form<Values> form={form} name="calendar-periods" onFinish={(v) => void save(v)} disabled={!canManage}>
         <Form.List name="periods">
@@ -57,23 +59,46 @@ export function WorkPeriodsEditor() {
               {fields.map((f) => (
                 <Flex key={f.key} gap={8} align="start">
                   <Form.Item name={[f.name, 'start']} style={{ marginBottom: 8, flex: 1 }}>
-                    <Input placeholder="08:00" maxLength={5} aria-label={t('calendar.periodStart')} data-testid={`calendar-period-start-${f.name}`} />
+                    <Input
+                      placeholder="08:00"
+                      maxLength={5}
+                      aria-label={t('calendar.periodStart')}
+                      data-testid={`calendar-period-start-${f.name}`}
+                    />
                   </Form.Item>
                   <span style={{ lineHeight: '32px' }}>–</span>
                   <Form.Item name={[f.name, 'end']} style={{ marginBottom: 8, flex: 1 }}>
-                    <Input placeholder="12:00" maxLength={5} aria-label={t('calendar.periodEnd')} data-testid={`calendar-period-end-${f.name}`} />
+                    <Input
+                      placeholder="12:00"
+                      maxLength={5}
+                      aria-label={t('calendar.periodEnd')}
+                      data-testid={`calendar-period-end-${f.name}`}
+                    />
                   </Form.Item>
                   {canManage ? (
-                    <Button type="text" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} aria-label={t('common.delete')} disabled={fields.length <= 1} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      onClick={() => remove(f.name)}
+                      aria-label={t('common.delete')}
+                      disabled={fields.length <= 1}
+                    />
                   ) : null}
                 </Flex>
               ))}
               {canManage ? (
                 <Flex gap={8} justify="space-between" wrap>
-                  <Button icon={<PlusOutlined />} onClick={() => add({ start: '', end: '' })} disabled={fields.length >= 12} data-testid="calendar-period-add">
+                  <Button
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ start: '', end: '' })}
+                    disabled={fields.length >= 12}
+                    data-testid="calendar-period-add"
+                  >
                     {t('calendar.addPeriod')}
                   </Button>
-                  <Button type="primary" htmlType="submit" loading={busy} data-testid="calendar-periods-save">{t('calendar.savePeriods')}</Button>
+                  <Button type="primary" htmlType="submit" loading={busy} data-testid="calendar-periods-save">
+                    {t('calendar.savePeriods')}
+                  </Button>
                 </Flex>
               ) : null}
             </Flex>

@@ -53,7 +53,8 @@ export function checkDays(year: number, rows: readonly DayRow[]): Issue[] {
     else if (seen.has(row.date)) issues.push({ name: ['days', i, 'date'], rule: 'unique' });
     else {
       seen.add(row.date);
-      if (row.kind === 'workday' && weekday !== 0 && weekday !== 6) issues.push({ name: ['days', i, 'date'], rule: 'weekend' });
+      if (row.kind === 'workday' && weekday !== 0 && weekday !== 6)
+        issues.push({ name: ['days', i, 'date'], rule: 'weekend' });
     }
   });
   return issues;
@@ -74,7 +75,8 @@ export function checkPeriods(periods: readonly { start?: string; end?: string }[
     const end = minutes(p.end, true);
     if (start === undefined) issues.push({ name: ['periods', i, 'start'], rule: 'time' });
     if (end === undefined) issues.push({ name: ['periods', i, 'end'], rule: 'time' });
-    if (start !== undefined && end !== undefined && end <= start) issues.push({ name: ['periods', i, 'end'], rule: 'order' });
+    if (start !== undefined && end !== undefined && end <= start)
+      issues.push({ name: ['periods', i, 'end'], rule: 'order' });
   });
   return issues;
 }
@@ -108,7 +110,11 @@ const RULE_TEXT: Record<string, MessageKey> = {
 };
 
 /** antd `form.setFields` entries for the issues, in the UI language (the server's words for unknown rules). */
-export function issueFields(issues: readonly Issue[], t: (key: MessageKey, params?: MessageParams) => string, year?: number) {
+export function issueFields(
+  issues: readonly Issue[],
+  t: (key: MessageKey, params?: MessageParams) => string,
+  year?: number,
+) {
   const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
   for (const issue of issues) {
     const key = RULE_TEXT[issue.rule];
@@ -127,7 +133,10 @@ export function issueFields(issues: readonly Issue[], t: (key: MessageKey, param
 export function clearErrors<V>(form: FormInstance<V>): void {
   const marked = form.getFieldsError().filter((f) => f.errors.length > 0);
   // getFieldsError's paths are untyped; setFields wants the typed NamePath of V: the same paths, hence the cast.
-  if (marked.length > 0) form.setFields(marked.map((f) => ({ name: f.name, errors: [] })) as unknown as Parameters<typeof form.setFields>[0]);
+  if (marked.length > 0)
+    form.setFields(
+      marked.map((f) => ({ name: f.name, errors: [] })) as unknown as Parameters<typeof form.setFields>[0],
+    );
 }
 
 /** Years to offer: those with rows, the missing ones around today, this year and the next. */

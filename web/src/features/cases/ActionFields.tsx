@@ -26,7 +26,15 @@ export interface ActionValues {
 }
 
 /** Actions whose note is mandatory (回退/延期/挂账/作废 need a reason: docs/standards.md, "Abnormal flows"; 返工 and 督办 say why). */
-export const NOTE_REQUIRED: readonly string[] = ['void', 'reclassify', 'request_return', 'request_extension', 'request_suspension', 'check_fail', 'escalate'];
+export const NOTE_REQUIRED: readonly string[] = [
+  'void',
+  'reclassify',
+  'request_return',
+  'request_extension',
+  'request_suspension',
+  'check_fail',
+  'escalate',
+];
 /** Actions that carry photos (处置前 on 核实, 处置后 on 反馈, 核查 photos on check). */
 export const WITH_PHOTOS: readonly string[] = ['verify', 'report_back', 'check_pass', 'check_fail', 'self_handle'];
 const APPROVALS: readonly string[] = ['approve_return', 'approve_extension', 'approve_suspension'];
@@ -35,7 +43,8 @@ const APPROVALS: readonly string[] = ['approve_return', 'approve_extension', 'ap
 export function initialValues(action: string, detail: CaseDetail): ActionValues {
   if (action === 'dispatch') return { unitId: detail.suggestedUnitId };
   if (action === 'close') return { closeType: detail.overdue ? 'overdue' : 'normal' };
-  if (action === 'request_extension') return { amountValue: detail.handlingLimit?.value ?? 1, amountUnit: detail.handlingLimit?.unit ?? 'work_days' };
+  if (action === 'request_extension')
+    return { amountValue: detail.handlingLimit?.value ?? 1, amountUnit: detail.handlingLimit?.unit ?? 'work_days' };
   if (APPROVALS.includes(action)) return { decision: 'approve' };
   return {};
 }
@@ -59,7 +68,11 @@ function DispatchField({ detail }: { detail: CaseDetail }) {
       label={
         <Flex gap={6} align="center">
           {t('cases.actionForm.unit')}
-          {suggested && value === suggested ? <Tag color="green" data-testid="action-form-suggested">{t('cases.actionForm.suggested')}</Tag> : null}
+          {suggested && value === suggested ? (
+            <Tag color="green" data-testid="action-form-suggested">
+              {t('cases.actionForm.suggested')}
+            </Tag>
+          ) : null}
         </Flex>
       }
       required
@@ -80,7 +93,14 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
   const reason = APPROVALS.includes(action) ? requestReason(detail, action) : null;
   return (
     <>
-      {reason ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('cases.actionForm.requestInfo', { reason })} /> : null}
+      {reason ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('cases.actionForm.requestInfo', { reason })}
+        />
+      ) : null}
       {action === 'file' ? <FilingConditionField matterCode={detail.matterCode} /> : null}
       {action === 'reclassify' ? <ReclassifyFields detail={detail} /> : null}
       {action === 'dispatch' ? <DispatchField detail={detail} /> : null}
@@ -146,7 +166,9 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
         name="note"
         label={noteLabel}
         rules={[
-          ...(NOTE_REQUIRED.includes(action) ? [{ required: true, whitespace: true, message: t('validation.required') }] : []),
+          ...(NOTE_REQUIRED.includes(action)
+            ? [{ required: true, whitespace: true, message: t('validation.required') }]
+            : []),
           { max: 1000, message: t('validation.maxLength', { limit: 1000 }) },
         ]}
       >

@@ -14,22 +14,38 @@ afterEach(() => {
 });
 
 const CONDITION = {
-  id: 'fc1', matterCode: '06001', matterName: '暴露垃圾', seq: 1, condition: '公共场所未倒入垃圾容器的生活垃圾',
-  handlingLimit: { value: 4, unit: 'work_hours' }, closingCondition: '清理', unitId: 'u1', unitName: '环卫所', active: true,
+  id: 'fc1',
+  matterCode: '06001',
+  matterName: '暴露垃圾',
+  seq: 1,
+  condition: '公共场所未倒入垃圾容器的生活垃圾',
+  handlingLimit: { value: 4, unit: 'work_hours' },
+  closingCondition: '清理',
+  unitId: 'u1',
+  unitName: '环卫所',
+  active: true,
   updatedAt: '2024-01-01T00:00:00Z',
 };
 
 function open(detail: CaseDetail, routes: Parameters<typeof fakeFetch>[0] = {}) {
   const server = fakeFetch({
     'GET /api/cases/c1/duplicates': () => ({ status: 200, body: [] }),
-    'GET /api/catalog/conditions': () => ({ status: 200, body: { items: [CONDITION], total: 1, page: 1, pageSize: 100 } }),
+    'GET /api/catalog/conditions': () => ({
+      status: 200,
+      body: { items: [CONDITION], total: 1, page: 1, pageSize: 100 },
+    }),
     ...routes,
   });
   vi.stubGlobal('fetch', server.impl);
   api.setCsrfToken('csrf-test');
   const onChanged = vi.fn();
   const onStale = vi.fn();
-  render(withProviders(<ActionPanel detail={detail} onChanged={onChanged} onStale={onStale} />, fakeAuth(fakeMe(['shiftLeader']))));
+  render(
+    withProviders(
+      <ActionPanel detail={detail} onChanged={onChanged} onStale={onStale} />,
+      fakeAuth(fakeMe(['shiftLeader'])),
+    ),
+  );
   return { server, onChanged, onStale };
 }
 
@@ -37,16 +53,35 @@ const actionButtons = () =>
   screen.queryAllByTestId(/^case-action-/).map((el) => el.getAttribute('data-testid')?.replace('case-action-', ''));
 
 describe('visible actions', () => {
-  const approvals = ['report_back', 'request_return', 'request_extension', 'approve_return', 'approve_extension', 'approve_suspension'];
+  const approvals = [
+    'report_back',
+    'request_return',
+    'request_extension',
+    'approve_return',
+    'approve_extension',
+    'approve_suspension',
+  ];
 
   it('offers 审批 only for the pending request, and no second request of that kind', () => {
-    expect(visibleActions({ allowedActions: approvals, pendingRequest: 'extension' }, [])).toEqual(['report_back', 'request_return', 'approve_extension']);
-    expect(visibleActions({ allowedActions: approvals, pendingRequest: null }, [])).toEqual(['report_back', 'request_return', 'request_extension']);
+    expect(visibleActions({ allowedActions: approvals, pendingRequest: 'extension' }, [])).toEqual([
+      'report_back',
+      'request_return',
+      'approve_extension',
+    ]);
+    expect(visibleActions({ allowedActions: approvals, pendingRequest: null }, [])).toEqual([
+      'report_back',
+      'request_return',
+      'request_extension',
+    ]);
   });
 
   it('leaves 自行处置 to inspectors and drops names it does not know', () => {
-    expect(visibleActions({ allowedActions: ['accept', 'self_handle', 'teleport'], pendingRequest: null }, ['case.accept'])).toEqual(['accept']);
-    expect(visibleActions({ allowedActions: ['self_handle'], pendingRequest: null }, ['case.verify'])).toEqual(['self_handle']);
+    expect(
+      visibleActions({ allowedActions: ['accept', 'self_handle', 'teleport'], pendingRequest: null }, ['case.accept']),
+    ).toEqual(['accept']);
+    expect(visibleActions({ allowedActions: ['self_handle'], pendingRequest: null }, ['case.verify'])).toEqual([
+      'self_handle',
+    ]);
   });
 });
 
@@ -66,7 +101,10 @@ describe('action panel', () => {
 
   it('files with the chosen condition (showing its limit) and the version the user saw', async () => {
     const { server, onChanged } = open(fakeCase({ allowedActions: ['file', 'void'] }), {
-      'POST /api/cases/c1/transitions': () => ({ status: 200, body: fakeCase({ status: 'pending_dispatch', version: 4 }) }),
+      'POST /api/cases/c1/transitions': () => ({
+        status: 200,
+        body: fakeCase({ status: 'pending_dispatch', version: 4 }),
+      }),
     });
     fireEvent.click(screen.getByTestId('case-action-file'));
     const select = await screen.findByTestId('action-form-filing-condition');
@@ -81,10 +119,27 @@ describe('action panel', () => {
   });
 
   it('re-classifies with another matter, one of its filing conditions and a reason', async () => {
-    const { server, onChanged } = open(fakeCase({ status: 'pending_dispatch', allowedActions: ['dispatch', 'reclassify', 'void'] }), {
-      'GET /api/catalog/entries': () => ({ status: 200, body: { items: [{ code: '06001', name: '暴露垃圾' }, { code: '09006', name: '占道经营' }], total: 2, page: 1, pageSize: 50 } }),
-      'POST /api/cases/c1/transitions': () => ({ status: 200, body: fakeCase({ status: 'pending_dispatch', version: 4, matterCode: '09006' }) }),
-    });
+    const { server, onChanged } = open(
+      fakeCase({ status: 'pending_dispatch', allowedActions: ['dispatch', 'reclassify', 'void'] }),
+      {
+        'GET /api/catalog/entries': () => ({
+          status: 200,
+          body: {
+            items: [
+              { code: '06001', name: '暴露垃圾' },
+              { code: '09006', name: '占道经营' },
+            ],
+            total: 2,
+            page: 1,
+            pageSize: 50,
+          },
+        }),
+        'POST /api/cases/c1/transitions': () => ({
+          status: 200,
+          body: fakeCase({ status: 'pending_dispatch', version: 4, matterCode: '09006' }),
+        }),
+      },
+    );
     fireEvent.click(screen.getByTestId('case-action-reclassify'));
     expect(screen.queryByTestId('action-form-filing-condition')).toBeNull();
     const matter = await screen.findByTestId('action-form-matter');
@@ -99,7 +154,13 @@ describe('action panel', () => {
     fireEvent.click(screen.getByTestId('action-submit'));
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     const post = server.calls.find((c) => c.method === 'POST');
-    expect(post?.body).toEqual({ action: 'reclassify', version: 3, note: '实为占道经营', matterCode: '09006', filingConditionId: 'fc1' });
+    expect(post?.body).toEqual({
+      action: 'reclassify',
+      version: 3,
+      note: '实为占道经营',
+      matterCode: '09006',
+      filingConditionId: 'fc1',
+    });
   });
 
   it('asks for a reason where one is required, before calling the server', async () => {
@@ -112,7 +173,10 @@ describe('action panel', () => {
 
   it('reloads the case when someone else changed it (409 CASE_STALE)', async () => {
     const { onStale, onChanged } = open(fakeCase({ status: 'pending_close', allowedActions: ['close'] }), {
-      'POST /api/cases/c1/transitions': () => ({ status: 409, body: { error: { code: 'CASE_STALE', message: 'stale', requestId: 'r', details: { version: 3 } } } }),
+      'POST /api/cases/c1/transitions': () => ({
+        status: 409,
+        body: { error: { code: 'CASE_STALE', message: 'stale', requestId: 'r', details: { version: 3 } } },
+      }),
     });
     fireEvent.click(await screen.findByTestId('action-submit'));
     await waitFor(() => expect(onStale).toHaveBeenCalled());

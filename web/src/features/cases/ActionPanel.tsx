@@ -24,8 +24,19 @@ interface Props {
 
 /** Forward steps are primary buttons; giving up on a case is red. */
 const PRIMARY: readonly string[] = [
-  'accept', 'verify', 'file', 'dispatch', 'report_back', 'send_check', 'check_pass', 'close', 'resume',
-  'approve_return', 'approve_extension', 'approve_suspension', 'self_handle',
+  'accept',
+  'verify',
+  'file',
+  'dispatch',
+  'report_back',
+  'send_check',
+  'check_pass',
+  'close',
+  'resume',
+  'approve_return',
+  'approve_extension',
+  'approve_suspension',
+  'self_handle',
 ];
 const DANGER: readonly string[] = ['void', 'check_fail', 'escalate'];
 
@@ -35,7 +46,8 @@ const trimmed = (value: string | undefined) => (value && value.trim() ? value.tr
 export function transitionBody(action: CaseAction, version: number, v: ActionValues): CaseTransition {
   const body: CaseTransition = { action, version, note: trimmed(v.note) };
   if (v.photoIds?.length) body.photoIds = v.photoIds;
-  if ((action === 'file' || action === 'reclassify') && v.filingConditionId) body.filingConditionId = v.filingConditionId;
+  if ((action === 'file' || action === 'reclassify') && v.filingConditionId)
+    body.filingConditionId = v.filingConditionId;
   if (action === 'reclassify' && v.matterCode) body.matterCode = v.matterCode;
   if (action === 'dispatch' && v.unitId) body.unitId = v.unitId;
   if ((action === 'assign' || action === 'send_verify' || action === 'send_check') && v.userId) body.userId = v.userId;
@@ -59,10 +71,13 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
   const [chosen, setChosen] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
-  const action = chosen && actions.includes(chosen) ? chosen : actions.length === 1 ? actions[0] ?? null : null;
+  const action = chosen && actions.includes(chosen) ? chosen : actions.length === 1 ? (actions[0] ?? null) : null;
   const canMerge = actions.includes('void');
 
-  const candidates = useResource(canMerge ? (signal) => casesApi.duplicates(detail.id, signal) : null, [canMerge, detail.id]);
+  const candidates = useResource(canMerge ? (signal) => casesApi.duplicates(detail.id, signal) : null, [
+    canMerge,
+    detail.id,
+  ]);
   // No hint when the check failed: merging is an offer, voiding works without it.
   const duplicates: DuplicateCandidate[] | null = candidates.error ? null : candidates.data;
 
@@ -98,17 +113,34 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
 
   const merge = (parent: DuplicateCandidate) =>
     void send({
-      action: 'void', version: detail.version, voidReason: 'duplicate', parentId: parent.id,
-      note: trimmed(form.getFieldValue('note') as string | undefined) ?? t('cases.actionForm.mergeNote', { caseNo: parent.caseNo }),
+      action: 'void',
+      version: detail.version,
+      voidReason: 'duplicate',
+      parentId: parent.id,
+      note:
+        trimmed(form.getFieldValue('note') as string | undefined) ??
+        t('cases.actionForm.mergeNote', { caseNo: parent.caseNo }),
     });
 
   return (
     <Card size="small" title={t('cases.detail.actions')} data-testid="case-actions">
       {stale ? (
-        <Alert type="warning" showIcon closable style={{ marginBottom: 12 }} title={t('cases.detail.stale')} data-testid="action-stale" onClose={() => setStale(false)} />
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          style={{ marginBottom: 12 }}
+          title={t('cases.detail.stale')}
+          data-testid="action-stale"
+          onClose={() => setStale(false)}
+        />
       ) : null}
       {actions.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.detail.noActions')} data-testid="case-no-actions" />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('cases.detail.noActions')}
+          data-testid="case-no-actions"
+        />
       ) : (
         <Flex vertical gap={12}>
           {canMerge && duplicates?.length && action !== 'void' ? (
@@ -116,7 +148,11 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
               type="warning"
               showIcon
               title={t('cases.actionForm.duplicatesFound', { count: duplicates.length })}
-              action={<Button size="small" onClick={() => choose('void')}>{actionLabel(locale, 'void')}</Button>}
+              action={
+                <Button size="small" onClick={() => choose('void')}>
+                  {actionLabel(locale, 'void')}
+                </Button>
+              }
               data-testid="duplicates-hint"
             />
           ) : null}
@@ -151,7 +187,13 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
                   <DuplicateList items={duplicates} onMerge={merge} busy={busy} />
                 </div>
               ) : null}
-              <Button type="primary" htmlType="submit" loading={busy} danger={DANGER.includes(action)} data-testid="action-submit">
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={busy}
+                danger={DANGER.includes(action)}
+                data-testid="action-submit"
+              >
                 {actionLabel(locale, action)}
               </Button>
             </Form>

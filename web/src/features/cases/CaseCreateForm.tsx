@@ -99,7 +99,10 @@ export function CaseCreateForm() {
           <Card size="small" style={{ marginBottom: 16 }}>
             {channels.length > 1 ? (
               <Form.Item name="channel" label={t('cases.field.channel')} rules={required}>
-                <Select options={channels.map((c) => ({ value: c, label: channelLabel(locale, c) }))} data-testid="case-form-channel" />
+                <Select
+                  options={channels.map((c) => ({ value: c, label: channelLabel(locale, c) }))}
+                  data-testid="case-form-channel"
+                />
               </Form.Item>
             ) : (
               <Form.Item name="channel" hidden>
@@ -109,10 +112,24 @@ export function CaseCreateForm() {
             <Form.Item name="matterCode" label={t('cases.field.matter')} rules={required}>
               <MatterPicker placeholder={t('cases.form.matterPlaceholder')} data-testid="case-form-matter" />
             </Form.Item>
-            <Form.Item name="description" label={t('cases.field.description')} rules={rulesFromSchema(CaseCreate.properties.description, t, { required: true })}>
-              <Input.TextArea rows={4} maxLength={1000} showCount placeholder={t('cases.form.descriptionPlaceholder')} data-testid="case-form-description" />
+            <Form.Item
+              name="description"
+              label={t('cases.field.description')}
+              rules={rulesFromSchema(CaseCreate.properties.description, t, { required: true })}
+            >
+              <Input.TextArea
+                rows={4}
+                maxLength={1000}
+                showCount
+                placeholder={t('cases.form.descriptionPlaceholder')}
+                data-testid="case-form-description"
+              />
             </Form.Item>
-            <Form.Item name="address" label={t('cases.field.address')} rules={rulesFromSchema(CaseCreate.properties.address, t)}>
+            <Form.Item
+              name="address"
+              label={t('cases.field.address')}
+              rules={rulesFromSchema(CaseCreate.properties.address, t)}
+            >
               <Input maxLength={200} placeholder={t('cases.form.addressPlaceholder')} data-testid="case-form-address" />
             </Form.Item>
             {channel === 'operator' ? (
@@ -120,7 +137,11 @@ export function CaseCreateForm() {
                 <Typography.Text type="secondary">{t('cases.form.reporterSection')}</Typography.Text>
                 <Row gutter={12} style={{ marginTop: 8 }}>
                   <Col xs={24} sm={12}>
-                    <Form.Item name="reporterName" label={t('cases.field.reporterName')} rules={rulesFromSchema(CaseCreate.properties.reporterName, t)}>
+                    <Form.Item
+                      name="reporterName"
+                      label={t('cases.field.reporterName')}
+                      rules={rulesFromSchema(CaseCreate.properties.reporterName, t)}
+                    >
                       <Input maxLength={40} data-testid="case-form-reporter-name" />
                     </Form.Item>
                   </Col>
@@ -128,7 +149,9 @@ export function CaseCreateForm() {
                     <Form.Item
                       name="reporterPhone"
                       label={t('cases.field.reporterPhone')}
-                      rules={rulesFromSchema(CaseCreate.properties.reporterPhone, t, { patternMessage: t('validation.patterns.landline') })}
+                      rules={rulesFromSchema(CaseCreate.properties.reporterPhone, t, {
+                        patternMessage: t('validation.patterns.landline'),
+                      })}
                     >
                       <Input maxLength={20} inputMode="tel" data-testid="case-form-reporter-phone" />
                     </Form.Item>
@@ -148,7 +171,9 @@ export function CaseCreateForm() {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('cases.field.location')} style={{ marginBottom: 16 }}>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('cases.form.pickHint')}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+              {t('cases.form.pickHint')}
+            </Typography.Paragraph>
             <PointMap value={point} onPick={(p) => form.setFieldsValue(p)} height={320} testId="case-form-map" />
             <Row gutter={12} style={{ marginTop: 12 }}>
               <Col span={12}>
@@ -166,7 +191,9 @@ export function CaseCreateForm() {
         </Col>
       </Row>
       <Flex gap={8}>
-        <Button type="primary" htmlType="submit" loading={submitting} data-testid="case-form-submit">{t('cases.form.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={submitting} data-testid="case-form-submit">
+          {t('cases.form.submit')}
+        </Button>
         <Button onClick={() => navigate('/cases')}>{t('common.cancel')}</Button>
       </Flex>
     </Form>

@@ -28,12 +28,22 @@ describe('inboxes by permission', () => {
 
   it('shows a leader every step, 已超期 and 已结案', () => {
     expect(inboxesFor(as('leader'))).toEqual([
-      'reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'reported_back', 'checking', 'pending_close',
-      'overdue', 'suspended', 'closed', 'all',
+      'reported',
+      'verifying',
+      'pending_filing',
+      'pending_dispatch',
+      'handling',
+      'reported_back',
+      'checking',
+      'pending_close',
+      'overdue',
+      'suspended',
+      'closed',
+      'all',
     ]);
   });
 
-  it('lists an inspector\'s own tasks in 待核实 / 待核查, everyone else the whole step', () => {
+  it("lists an inspector's own tasks in 待核实 / 待核查, everyone else the whole step", () => {
     expect(mineByDefault(as('inspector'), 'checking')).toBe(true);
     expect(mineByDefault(as('inspector'), 'all')).toBe(false);
     expect(mineByDefault(as('operator'), 'reported_back')).toBe(false);
@@ -43,18 +53,28 @@ describe('inboxes by permission', () => {
 
 describe('inbox page', () => {
   function open(roles: Role[], search = '') {
-    const item = fakeCase({ status: 'pending_dispatch', sla: { level: 'red', deadline: '2020-01-01T00:00:00.000Z', usedRatio: 2 } });
+    const item = fakeCase({
+      status: 'pending_dispatch',
+      sla: { level: 'red', deadline: '2020-01-01T00:00:00.000Z', usedRatio: 2 },
+    });
     const server = fakeFetch({
-      'GET /api/cases/counts': (_m: string, _b: unknown, url: string) => ({ status: 200, body: url.includes('mine=true') ? { checking: 1, verifying: 2 } : { reported: 4, reported_back: 1, overdue: 2, pending_dispatch: 7, handling: 3, all: 20, checking: 5 } }),
+      'GET /api/cases/counts': (_m: string, _b: unknown, url: string) => ({
+        status: 200,
+        body: url.includes('mine=true')
+          ? { checking: 1, verifying: 2 }
+          : { reported: 4, reported_back: 1, overdue: 2, pending_dispatch: 7, handling: 3, all: 20, checking: 5 },
+      }),
       'GET /api/cases': () => ({ status: 200, body: { items: [item], total: 1, page: 1, pageSize: 20 } }),
     });
     vi.stubGlobal('fetch', server.impl);
-    render(withProviders(
-      <MemoryRouter initialEntries={[`/cases${search}`]}>
-        <CaseInbox />
-      </MemoryRouter>,
-      fakeAuth(fakeMe(roles)),
-    ));
+    render(
+      withProviders(
+        <MemoryRouter initialEntries={[`/cases${search}`]}>
+          <CaseInbox />
+        </MemoryRouter>,
+        fakeAuth(fakeMe(roles)),
+      ),
+    );
     return server;
   }
 
@@ -82,12 +102,17 @@ describe('inbox page', () => {
     expect(screen.queryByTestId('case-create')).toBeNull();
   });
 
-  it('counts an inspector\'s 待核查 as the tasks sent to them', async () => {
+  it("counts an inspector's 待核查 as the tasks sent to them", async () => {
     const server = open(['inspector'], '?inbox=checking');
     await waitFor(() => expect(screen.getByTestId('cases-count-checking').textContent).toBe('1'));
     expect(screen.getByTestId('cases-count-verifying').textContent).toBe('2');
     // the counts come from the server's own "mine" count, not from one list request per tab
-    expect(server.calls.filter((c) => c.url.startsWith('/api/cases/counts')).map((c) => c.url).sort()).toEqual(['/api/cases/counts', '/api/cases/counts?mine=true']);
+    expect(
+      server.calls
+        .filter((c) => c.url.startsWith('/api/cases/counts'))
+        .map((c) => c.url)
+        .sort(),
+    ).toEqual(['/api/cases/counts', '/api/cases/counts?mine=true']);
     expect(server.calls.filter((c) => c.url.startsWith('/api/cases?') && c.url.includes('pageSize=1'))).toEqual([]);
     expect(server.calls.some((c) => c.url.includes('inbox=checking') && c.url.includes('mine=true'))).toBe(true);
     expect(screen.getByTestId('cases-filter-mine')).toBeTruthy();

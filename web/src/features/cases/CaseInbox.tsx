@@ -1,6 +1,18 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Badge, Button, Checkbox, Flex, Select, Space, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Flex,
+  Select,
+  Space,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseChannel, Inbox } from '../../../../common/domain/case-channels.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -54,10 +66,18 @@ export function CaseInbox() {
   const [reloadKey, setReloadKey] = useState(0);
 
   const filters = useMemo<Filters>(
-    () => ({ inbox, ...extra, mine: mine || undefined, deadlineBefore: deadline ? deadlineBefore(deadline, new Date()) : undefined }),
+    () => ({
+      inbox,
+      ...extra,
+      mine: mine || undefined,
+      deadlineBefore: deadline ? deadlineBefore(deadline, new Date()) : undefined,
+    }),
     [inbox, extra, mine, deadline],
   );
-  const fetchPage = useCallback<FetchPage<CaseSummary, Filters>>((request, signal) => casesApi.list(request, signal), []);
+  const fetchPage = useCallback<FetchPage<CaseSummary, Filters>>(
+    (request, signal) => casesApi.list(request, signal),
+    [],
+  );
 
   // The server counts whole steps; a tab showing only my tasks (an inspector's 待核实/待核查) counts those instead.
   const mineTabs = useMemo(
@@ -66,11 +86,18 @@ export function CaseInbox() {
   );
   // Two requests whatever the tabs: the whole steps, and (when a tab shows only my tasks) my tasks, counted by the
   // server with the list's own filter. A failed count keeps the last ones on the tabs: the list reports the failure.
-  const counts: InboxCounts = useResource(
-    (signal) => Promise.all([casesApi.counts({}, signal), mineTabs.length ? casesApi.counts({ mine: true }, signal) : Promise.resolve(null)])
-      .then(([all, mine]): InboxCounts => ({ ...all, ...(mine ? Object.fromEntries(mineTabs.map((i) => [i, mine[i] ?? 0])) : {}) })),
-    [mineTabs, reloadKey],
-  ).data ?? {};
+  const counts: InboxCounts =
+    useResource(
+      (signal) =>
+        Promise.all([
+          casesApi.counts({}, signal),
+          mineTabs.length ? casesApi.counts({ mine: true }, signal) : Promise.resolve(null),
+        ]).then(([all, mine]): InboxCounts => ({
+          ...all,
+          ...(mine ? Object.fromEntries(mineTabs.map((i) => [i, mine[i] ?? 0])) : {}),
+        })),
+      [mineTabs, reloadKey],
+    ).data ?? {};
 
   const live = useLiveCases(() => setReloadKey((k) => k + 1));
 
@@ -81,7 +108,11 @@ export function CaseInbox() {
       sorter: true,
       fixed: 'left',
       render: (_, c) => (
-        <Link to={`/cases/${encodeURIComponent(c.id)}`} data-testid={`case-row-${c.caseNo}`} style={{ fontFamily: 'monospace' }}>
+        <Link
+          to={`/cases/${encodeURIComponent(c.id)}`}
+          data-testid={`case-row-${c.caseNo}`}
+          style={{ fontFamily: 'monospace' }}
+        >
           {c.caseNo}
         </Link>
       ),
@@ -102,7 +133,9 @@ export function CaseInbox() {
       responsive: ['md'],
       render: (_, c) => (
         <Flex vertical>
-          <Typography.Text ellipsis style={{ maxWidth: 260 }}>{c.address ?? c.description}</Typography.Text>
+          <Typography.Text ellipsis style={{ maxWidth: 260 }}>
+            {c.address ?? c.description}
+          </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {[c.streetName, c.communityName].filter(Boolean).join(' · ') || '—'}
           </Typography.Text>
@@ -115,14 +148,27 @@ export function CaseInbox() {
       render: (_, c) => (
         <Space size={4} wrap>
           <StatusTag status={c.status} />
-          {c.pendingRequest ? <Tag color="gold">{t('cases.pendingRequest', { kind: requestLabel(locale, c.pendingRequest) })}</Tag> : null}
+          {c.pendingRequest ? (
+            <Tag color="gold">{t('cases.pendingRequest', { kind: requestLabel(locale, c.pendingRequest) })}</Tag>
+          ) : null}
           {c.escalated ? <Tag color="red">{t('cases.detail.escalated')}</Tag> : null}
         </Space>
       ),
     },
     { title: t('cases.field.unit'), key: 'unitName', responsive: ['lg'], render: (_, c) => c.unitName ?? '—' },
-    { title: t('cases.field.channel'), key: 'channel', responsive: ['xl'], render: (_, c) => channelLabel(locale, c.channel) },
-    { title: t('cases.field.reportedAt'), key: 'reportedAt', sorter: true, responsive: ['lg'], render: (_, c) => formatInstant(c.reportedAt) },
+    {
+      title: t('cases.field.channel'),
+      key: 'channel',
+      responsive: ['xl'],
+      render: (_, c) => channelLabel(locale, c.channel),
+    },
+    {
+      title: t('cases.field.reportedAt'),
+      key: 'reportedAt',
+      sorter: true,
+      responsive: ['lg'],
+      render: (_, c) => formatInstant(c.reportedAt),
+    },
   ];
 
   const tabItems = inboxes.map((key) => ({
@@ -228,11 +274,18 @@ export function CaseInbox() {
             ) : null}
           </>
         }
-        actions={auth.can('case.report') ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cases/new')} data-testid="case-create">
-            {t('cases.nav.create')}
-          </Button>
-        ) : null}
+        actions={
+          auth.can('case.report') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => navigate('/cases/new')}
+              data-testid="case-create"
+            >
+              {t('cases.nav.create')}
+            </Button>
+          ) : null
+        }
       />
     </Flex>
   );

@@ -17,10 +17,13 @@ export function MatterPicker(props: Props) {
 /** Pick an active handling unit. */
 export function UnitPicker(props: Props) {
   const { t } = useI18n();
-  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
-    const page = await casesApi.units(q, signal);
-    return page.items.map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
-  }, [t]);
+  const search = useCallback(
+    async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+      const page = await casesApi.units(q, signal);
+      return page.items.map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
+    },
+    [t],
+  );
   return <RemoteSelect {...props} search={search} />;
 }
 
@@ -35,9 +38,12 @@ export function InspectorPicker(props: Props) {
 
 /** Pick an active user, of one unit and/or one role (needs user.read on the server). */
 export function UserPicker({ unitId, role, ...props }: Props & { unitId?: string | null; role?: string }) {
-  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
-    const page = await casesApi.users({ unitId: unitId ?? undefined, role, q: q || undefined }, signal);
-    return page.items.map((u) => ({ value: u.id, label: u.displayName }));
-  }, [unitId, role]);
+  const search = useCallback(
+    async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+      const page = await casesApi.users({ unitId: unitId ?? undefined, role, q: q || undefined }, signal);
+      return page.items.map((u) => ({ value: u.id, label: u.displayName }));
+    },
+    [unitId, role],
+  );
   return <RemoteSelect {...props} search={search} />;
 }

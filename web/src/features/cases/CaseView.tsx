@@ -19,7 +19,9 @@ export function CaseView({ id }: { id: string }) {
   const wide = Grid.useBreakpoint().xl === true;
   const back = (
     <Link to="/cases">
-      <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} data-testid="case-back">{t('cases.detail.back')}</Button>
+      <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0 }} data-testid="case-back">
+        {t('cases.detail.back')}
+      </Button>
     </Link>
   );
 

@@ -17,7 +17,13 @@ export function DuplicateList({ items, onMerge, busy }: Props) {
   const { t } = useI18n();
   if (items === null) return null;
   if (items.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.actionForm.noDuplicates')} data-testid="duplicates-empty" />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={t('cases.actionForm.noDuplicates')}
+        data-testid="duplicates-empty"
+      />
+    );
   }
   return (
     <List
@@ -45,7 +51,9 @@ export function DuplicateList({ items, onMerge, busy }: Props) {
         >
           <Flex vertical>
             <Space size={6} wrap>
-              <Link to={`/cases/${encodeURIComponent(d.id)}`} target="_blank" style={{ fontFamily: 'monospace' }}>{d.caseNo}</Link>
+              <Link to={`/cases/${encodeURIComponent(d.id)}`} target="_blank" style={{ fontFamily: 'monospace' }}>
+                {d.caseNo}
+              </Link>
               <StatusTag status={d.status} />
             </Space>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

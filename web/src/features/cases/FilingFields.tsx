@@ -14,7 +14,11 @@ export function FilingConditionField({ matterCode }: { matterCode: string | unde
   const condition = conditions.find((c) => c.id === chosen);
   return (
     <>
-      <Form.Item name="filingConditionId" label={t('cases.actionForm.filingCondition')} rules={[{ required: true, message: t('validation.required') }]}>
+      <Form.Item
+        name="filingConditionId"
+        label={t('cases.actionForm.filingCondition')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
         <Select
           placeholder={t('cases.actionForm.filingConditionPlaceholder')}
           options={conditions.map((c) => ({ value: c.id, label: c.condition }))}
@@ -28,11 +32,16 @@ export function FilingConditionField({ matterCode }: { matterCode: string | unde
           showIcon
           style={{ marginBottom: 16 }}
           data-testid="action-form-limit"
-          title={t('cases.actionForm.limit', { value: condition.handlingLimit.value, unit: limitUnitLabel(locale, condition.handlingLimit.unit) })}
+          title={t('cases.actionForm.limit', {
+            value: condition.handlingLimit.value,
+            unit: limitUnitLabel(locale, condition.handlingLimit.unit),
+          })}
           description={
             <Flex vertical>
               <span>{t('cases.actionForm.closingCondition', { text: condition.closingCondition })}</span>
-              {condition.unitName ? <span>{t('cases.actionForm.unitDefault', { name: condition.unitName })}</span> : null}
+              {condition.unitName ? (
+                <span>{t('cases.actionForm.unitDefault', { name: condition.unitName })}</span>
+              ) : null}
             </Flex>
           }
         />
@@ -51,16 +60,29 @@ export function ReclassifyFields({ detail }: { detail: CaseDetail }) {
   const form = Form.useFormInstance();
   return (
     <>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('cases.actionForm.reclassifyHint', { matter: detail.matterName ?? detail.matterCode })} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t('cases.actionForm.reclassifyHint', { matter: detail.matterName ?? detail.matterCode })}
+      />
       <Form.Item
         name="matterCode"
         label={t('cases.actionForm.newMatter')}
         rules={[
           { required: true, message: t('validation.required') },
-          { validator: async (_r, v) => { if (v === detail.matterCode) throw new Error(t('cases.actionForm.sameMatter')); } },
+          {
+            validator: async (_r, v) => {
+              if (v === detail.matterCode) throw new Error(t('cases.actionForm.sameMatter'));
+            },
+          },
         ]}
       >
-        <MatterPicker placeholder={t('cases.form.matterPlaceholder')} onChange={() => form.setFieldValue('filingConditionId', undefined)} data-testid="action-form-matter" />
+        <MatterPicker
+          placeholder={t('cases.form.matterPlaceholder')}
+          onChange={() => form.setFieldValue('filingConditionId', undefined)}
+          data-testid="action-form-matter"
+        />
       </Form.Item>
       {matterCode && matterCode !== detail.matterCode ? <FilingConditionField matterCode={matterCode} /> : null}
     </>

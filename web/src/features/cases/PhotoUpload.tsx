@@ -40,7 +40,9 @@ export function PhotoUpload({ value, onChange, max = 9, testId }: Props) {
   const handleChange: UploadProps<UploadedPhoto>['onChange'] = ({ fileList }) => {
     const list = fileList
       .filter((f) => f.status !== 'error')
-      .map((f) => (f.status === 'done' && f.response ? { ...f, thumbUrl: f.response.thumbUrl, url: f.response.url } : f));
+      .map((f) =>
+        f.status === 'done' && f.response ? { ...f, thumbUrl: f.response.thumbUrl, url: f.response.url } : f,
+      );
     setFiles(list);
     const ids = idsOf(list);
     if (ids.join() !== (value ?? []).join()) onChange?.(ids);

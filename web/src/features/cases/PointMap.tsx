@@ -22,7 +22,13 @@ const STYLES: Record<Level, L.PathOptions> = {
   street: { color: '#595959', weight: 1.5, fillColor: '#bae0ff', fillOpacity: 0.18 },
   community: { color: '#8c8c8c', weight: 1, dashArray: '4 4', fill: false },
 };
-const POINT_STYLE: L.CircleMarkerOptions = { radius: 8, color: '#ffffff', weight: 2, fillColor: '#f5222d', fillOpacity: 1 };
+const POINT_STYLE: L.CircleMarkerOptions = {
+  radius: 8,
+  color: '#ffffff',
+  weight: 2,
+  fillColor: '#f5222d',
+  fillOpacity: 1,
+};
 
 type Level = 'street' | 'community';
 // Boundaries change rarely: one request per level and page load, shared by every small map.
@@ -55,7 +61,10 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
     if (!container.current) return undefined;
     const start = first.current;
     const m = L.map(container.current, {
-      center: start ? [start.lat, start.lng] : START, zoom: start ? 15 : 6, attributionControl: false, preferCanvas: true,
+      center: start ? [start.lat, start.lng] : START,
+      zoom: start ? 15 : 6,
+      attributionControl: false,
+      preferCanvas: true,
     });
     map.current = m;
     // The point in its own pane above the boundaries, which arrive later and would otherwise paint over it.
@@ -67,7 +76,8 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
         .then((fc) => {
           if (!alive) return;
           const layer = L.geoJSON(fc, { style: () => STYLES[level], interactive: false }).addTo(m);
-          if (level === 'street' && !marker.current && fc.features.length > 0) m.fitBounds(layer.getBounds(), { padding: [8, 8] });
+          if (level === 'street' && !marker.current && fc.features.length > 0)
+            m.fitBounds(layer.getBounds(), { padding: [8, 8] });
           if (level === 'street') layer.bringToBack();
         })
         .catch(() => undefined);
@@ -90,7 +100,10 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
     }
     const at = L.latLng(value.lat, value.lng);
     if (marker.current) marker.current.setLatLng(at);
-    else marker.current = L.circleMarker(at, { ...POINT_STYLE, pane: 'point', renderer: L.svg({ pane: 'point' }) }).addTo(m);
+    else
+      marker.current = L.circleMarker(at, { ...POINT_STYLE, pane: 'point', renderer: L.svg({ pane: 'point' }) }).addTo(
+        m,
+      );
     if (!m.getBounds().contains(at)) m.setView(at, Math.max(m.getZoom(), 14));
   }, [value]);
 
@@ -100,7 +113,14 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
       data-testid={testId}
       data-lng={value?.lng}
       data-lat={value?.lat}
-      style={{ height, width: '100%', background: '#e8ecf1', borderRadius: 8, cursor: onPick ? 'crosshair' : undefined, zIndex: 0 }}
+      style={{
+        height,
+        width: '100%',
+        background: '#e8ecf1',
+        borderRadius: 8,
+        cursor: onPick ? 'crosshair' : undefined,
+        zIndex: 0,
+      }}
     />
   );
 }

@@ -29,16 +29,27 @@ export function SlaBadge({ sla, now, testId }: SlaProps) {
   const clock = useNow();
   const text = deadlineText(sla.deadline, sla.level, now ?? clock, t);
   const color = SLA_COLORS[sla.level] ?? SLA_COLORS.none;
-  const title = sla.deadline ? `${t(`cases.sla.${sla.level}`)} · ${formatInstant(sla.deadline)}` : t(`cases.sla.${sla.level}`);
+  const title = sla.deadline
+    ? `${t(`cases.sla.${sla.level}`)} · ${formatInstant(sla.deadline)}`
+    : t(`cases.sla.${sla.level}`);
   return (
     <Tooltip title={title}>
       <Space size={6} data-testid={testId} data-level={sla.level} style={{ whiteSpace: 'nowrap' }}>
         <span
           role="img"
           aria-label={t(`cases.sla.${sla.level}`)}
-          style={{ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', background: color, boxShadow: `0 0 0 3px ${color}33` }}
+          style={{
+            display: 'inline-block',
+            width: 10,
+            height: 10,
+            borderRadius: '50%',
+            background: color,
+            boxShadow: `0 0 0 3px ${color}33`,
+          }}
         />
-        <Typography.Text type={sla.level === 'red' ? 'danger' : sla.level === 'yellow' ? 'warning' : undefined}>{text}</Typography.Text>
+        <Typography.Text type={sla.level === 'red' ? 'danger' : sla.level === 'yellow' ? 'warning' : undefined}>
+          {text}
+        </Typography.Text>
       </Space>
     </Tooltip>
   );
@@ -48,7 +59,12 @@ export function SlaBadge({ sla, now, testId }: SlaProps) {
 export function StatusTag({ status, testId }: { status: string; testId?: string }) {
   const { locale } = useI18n();
   return (
-    <Tag color={STATUS_COLORS[status] ?? 'default'} data-testid={testId} data-status={status} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATUS_COLORS[status] ?? 'default'}
+      data-testid={testId}
+      data-status={status}
+      style={{ marginInlineEnd: 0 }}
+    >
       {statusLabel(locale, status)}
     </Tag>
   );

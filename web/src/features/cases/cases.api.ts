@@ -1,4 +1,12 @@
-import type { CaseCreate, CaseDetail, CaseQuery, CaseSummary, CaseTransition, CountsQuery, InboxCounts } from '../../../../common/contracts/cases.ts';
+import type {
+  CaseCreate,
+  CaseDetail,
+  CaseQuery,
+  CaseSummary,
+  CaseTransition,
+  CountsQuery,
+  InboxCounts,
+} from '../../../../common/contracts/cases.ts';
 import type { FilingCondition } from '../../../../common/contracts/catalog.ts';
 import type { DuplicateCandidate } from '../../../../common/contracts/routing.ts';
 import type { Unit, User } from '../../../../common/contracts/org.ts';
@@ -64,13 +72,21 @@ export function newIdempotencyKey(): string {
 }
 
 export const casesApi = {
-  list: (query: CaseListQuery, signal?: AbortSignal) => api.get<Page<CaseSummary>>('/api/cases', { query: q(query), signal }),
-  counts: (query: CountsQuery = {}, signal?: AbortSignal) => api.get<InboxCounts>(`/api/cases/counts${query.mine ? '?mine=true' : ''}`, { signal }),
+  list: (query: CaseListQuery, signal?: AbortSignal) =>
+    api.get<Page<CaseSummary>>('/api/cases', { query: q(query), signal }),
+  counts: (query: CountsQuery = {}, signal?: AbortSignal) =>
+    api.get<InboxCounts>(`/api/cases/counts${query.mine ? '?mine=true' : ''}`, { signal }),
   get: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${enc(id)}`, { signal }),
   transition: (id: string, body: CaseTransition) => api.post<CaseDetail>(`/api/cases/${enc(id)}/transitions`, body),
-  duplicates: (id: string, signal?: AbortSignal) => api.get<DuplicateCandidate[]>(`/api/cases/${enc(id)}/duplicates`, { signal }),
+  duplicates: (id: string, signal?: AbortSignal) =>
+    api.get<DuplicateCandidate[]>(`/api/cases/${enc(id)}/duplicates`, { signal }),
   create: (body: CaseCreate, idempotencyKey: string, sender: Sender) =>
-    send<CaseDetail>('/api/cases', JSON.stringify(body), { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, sender),
+    send<CaseDetail>(
+      '/api/cases',
+      JSON.stringify(body),
+      { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+      sender,
+    ),
   uploadPhoto: (file: Blob, name: string, sender: Sender) => {
     const form = new FormData();
     form.append('file', file, name);
@@ -80,14 +96,22 @@ export const casesApi = {
   conditions: (matterCode: string, signal?: AbortSignal) =>
     api.get<Page<FilingCondition>>('/api/catalog/conditions', { query: { matterCode, pageSize: 100 }, signal }),
   matters: (text: string, signal?: AbortSignal) =>
-    api.get<Page<{ code: string; name: string }>>('/api/catalog/entries', { query: { q: text || undefined, kind: 'matter', active: true, pageSize: 50 }, signal }),
+    api.get<Page<{ code: string; name: string }>>('/api/catalog/entries', {
+      query: { q: text || undefined, kind: 'matter', active: true, pageSize: 50 },
+      signal,
+    }),
   unit: (id: string, signal?: AbortSignal) => api.get<Unit>(`/api/org/units/${enc(id)}`, { signal }),
   units: (text: string, signal?: AbortSignal) =>
-    api.get<Page<Unit>>('/api/org/units', { query: { q: text || undefined, active: true, pageSize: 50, sort: 'name', order: 'asc' }, signal }),
+    api.get<Page<Unit>>('/api/org/units', {
+      query: { q: text || undefined, active: true, pageSize: 50, sort: 'name', order: 'asc' },
+      signal,
+    }),
   /** active inspectors to send a 核实/核查 task to (intake staff hold no user.read) */
-  inspectors: (signal?: AbortSignal) => api.get<{ id: string; displayName: string }[]>('/api/cases/inspectors', { signal }),
+  inspectors: (signal?: AbortSignal) =>
+    api.get<{ id: string; displayName: string }[]>('/api/cases/inspectors', { signal }),
   users: (query: { unitId?: string; role?: string; q?: string }, signal?: AbortSignal) =>
     api.get<Page<User>>('/api/org/users', { query: { ...query, active: true, pageSize: 50 }, signal }),
   /** street or community boundaries (WGS84 GeoJSON) for the small maps */
-  areas: (level: 'street' | 'community', signal?: AbortSignal) => api.get<StreetLayer>(`/api/geo/layers/${level}`, { signal }),
+  areas: (level: 'street' | 'community', signal?: AbortSignal) =>
+    api.get<StreetLayer>(`/api/geo/layers/${level}`, { signal }),
 };

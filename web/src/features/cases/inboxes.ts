@@ -19,7 +19,17 @@ export function inboxesFor(permissions: readonly string[]): Inbox[] {
   if (has('case.check')) add('checking');
   if (has('case.close')) add('pending_close');
   if (has('case.escalate')) {
-    add('reported', 'verifying', 'pending_filing', 'pending_dispatch', 'handling', 'suspended', 'reported_back', 'checking', 'pending_close');
+    add(
+      'reported',
+      'verifying',
+      'pending_filing',
+      'pending_dispatch',
+      'handling',
+      'suspended',
+      'reported_back',
+      'checking',
+      'pending_close',
+    );
     add('overdue', 'closed');
   }
   return INBOXES.filter((i) => wanted.has(i));

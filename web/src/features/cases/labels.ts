@@ -15,7 +15,8 @@ export const voidReasonLabel = (locale: Locale, value: string) => label(locale, 
 export const requestLabel = (locale: Locale, kind: string) => label(locale, `cases.request.${kind}`, kind);
 export const limitUnitLabel = (locale: Locale, unit: string) => label(locale, `catalog.limitUnit.${unit}`, unit);
 
-const options = <V extends string>(values: readonly V[], of: (value: V) => string) => values.map((value) => ({ value, label: of(value) }));
+const options = <V extends string>(values: readonly V[], of: (value: V) => string) =>
+  values.map((value) => ({ value, label: of(value) }));
 export const channelOptions = (locale: Locale) => options(CASE_CHANNELS, (v) => channelLabel(locale, v));
 export const closeTypeOptions = (locale: Locale) => options(CLOSE_TYPES, (v) => closeTypeLabel(locale, v));
 export const voidReasonOptions = (locale: Locale) => options(VOID_REASONS, (v) => voidReasonLabel(locale, v));

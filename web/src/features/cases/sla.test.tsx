@@ -46,12 +46,18 @@ describe('deadline text', () => {
 });
 
 describe('SlaBadge', () => {
-  const renderBadge = (level: 'green' | 'yellow' | 'red' | 'paused', offset: number, locale: 'zh-CN' | 'en' = 'zh-CN') =>
-    render(withProviders(
-      <SlaBadge sla={{ level, deadline: new Date(NOW + offset).toISOString() }} now={NOW} testId="sla" />,
-      fakeAuth(fakeMe(['operator'])),
-      locale,
-    ));
+  const renderBadge = (
+    level: 'green' | 'yellow' | 'red' | 'paused',
+    offset: number,
+    locale: 'zh-CN' | 'en' = 'zh-CN',
+  ) =>
+    render(
+      withProviders(
+        <SlaBadge sla={{ level, deadline: new Date(NOW + offset).toISOString() }} now={NOW} testId="sla" />,
+        fakeAuth(fakeMe(['operator'])),
+        locale,
+      ),
+    );
 
   it('shows the colour level and the relative deadline', () => {
     renderBadge('red', -3 * HOUR);

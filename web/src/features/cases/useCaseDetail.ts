@@ -4,7 +4,13 @@ import { useLiveCases } from './useLiveCases.ts';
 
 /** One case, loaded and kept fresh: reloaded when a live event names it (someone else acted on it). */
 export function useCaseDetail(id: string) {
-  const { data: detail, setData: setDetail, error, loading, reload } = useResource((signal) => casesApi.get(id, signal), [id], { resetOnChange: true });
+  const {
+    data: detail,
+    setData: setDetail,
+    error,
+    loading,
+    reload,
+  } = useResource((signal) => casesApi.get(id, signal), [id], { resetOnChange: true });
   const live = useLiveCases((events) => {
     if (events.some((e) => e.id === id)) reload();
   });

@@ -14,7 +14,8 @@ export function visibleActions(
   permissions: readonly string[],
 ): CaseAction[] {
   return detail.allowedActions.filter(isAction).filter((action) => {
-    if (action.startsWith('approve_')) return detail.pendingRequest !== null && action === `approve_${detail.pendingRequest}`;
+    if (action.startsWith('approve_'))
+      return detail.pendingRequest !== null && action === `approve_${detail.pendingRequest}`;
     if (action.startsWith('request_')) return action !== `request_${detail.pendingRequest}`;
     if (action === 'self_handle') return permissions.includes('case.verify');
     return true;

@@ -37,7 +37,11 @@ export function CatalogEntryModal({ target, onClose, onSaved }: Props) {
   const { submitting, run } = useFormSubmit(form, async (values: Values) => {
     const saved = editing
       ? await catalogApi.updateEntry(editing.code, editing.kind, { name: values.name.trim() })
-      : await catalogApi.createEntry({ kind: values.kind, majorCode: values.majorCode ?? '', name: values.name.trim() });
+      : await catalogApi.createEntry({
+          kind: values.kind,
+          majorCode: values.majorCode ?? '',
+          name: values.name.trim(),
+        });
     onSaved(saved, editing === null);
   });
 
@@ -53,7 +57,13 @@ export function CatalogEntryModal({ target, onClose, onSaved }: Props) {
       destroyOnHidden
       data-testid="catalog-form-modal"
     >
-      <Form<Values> form={form} name="catalog-entry" layout="vertical" onFinish={(v) => void run(v)} data-testid="catalog-form">
+      <Form<Values>
+        form={form}
+        name="catalog-entry"
+        layout="vertical"
+        onFinish={(v) => void run(v)}
+        data-testid="catalog-form"
+      >
         <Form.Item name="kind" label={t('catalog.field.kind')}>
           <Radio.Group
             options={catalogKindOptions(locale)}
@@ -69,9 +79,17 @@ export function CatalogEntryModal({ target, onClose, onSaved }: Props) {
           extra={editing ? undefined : t('catalog.majorHint')}
           rules={editing ? [] : [{ required: true, message: t('validation.required') }]}
         >
-          <Select options={majorOptions(locale, kind, 'create')} disabled={editing !== null} data-testid="catalog-form-major" />
+          <Select
+            options={majorOptions(locale, kind, 'create')}
+            disabled={editing !== null}
+            data-testid="catalog-form-major"
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('catalog.field.name')} rules={rulesFromSchema(CatalogEntryCreate.properties.name, t, { required: true })}>
+        <Form.Item
+          name="name"
+          label={t('catalog.field.name')}
+          rules={rulesFromSchema(CatalogEntryCreate.properties.name, t, { required: true })}
+        >
           <Input maxLength={40} showCount data-testid="catalog-form-name" />
         </Form.Item>
         {editing ? null : (
@@ -79,7 +97,9 @@ export function CatalogEntryModal({ target, onClose, onSaved }: Props) {
             type="info"
             showIcon
             title={t('catalog.codeAssigned')}
-            description={kind === 'component' && name?.trim() ? t('catalog.componentAnomaly', { name: name.trim() }) : undefined}
+            description={
+              kind === 'component' && name?.trim() ? t('catalog.componentAnomaly', { name: name.trim() }) : undefined
+            }
           />
         )}
       </Form>

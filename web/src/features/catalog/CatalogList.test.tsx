@@ -12,15 +12,37 @@ afterEach(() => {
 });
 
 const entry = (over: Partial<CatalogEntry>): CatalogEntry => ({
-  kind: 'matter', code: '09006', name: '占道经营', majorCode: '09', majorName: '街面秩序类', oldCode: '0406', pinyinInitials: 'zdjy',
-  pinyin: 'zhandaojingying', source: 'national', active: true, updatedAt: '2024-01-01T00:00:00Z', ...over,
+  kind: 'matter',
+  code: '09006',
+  name: '占道经营',
+  majorCode: '09',
+  majorName: '街面秩序类',
+  oldCode: '0406',
+  pinyinInitials: 'zdjy',
+  pinyin: 'zhandaojingying',
+  source: 'national',
+  active: true,
+  updatedAt: '2024-01-01T00:00:00Z',
+  ...over,
 });
 const national = entry({});
-const local = entry({ kind: 'component', code: '03099', name: '智能垃圾桶', majorCode: '03', majorName: '市容环卫设施', oldCode: null, pinyinInitials: 'znljt', source: 'local' });
+const local = entry({
+  kind: 'component',
+  code: '03099',
+  name: '智能垃圾桶',
+  majorCode: '03',
+  majorName: '市容环卫设施',
+  oldCode: null,
+  pinyinInitials: 'znljt',
+  source: 'local',
+});
 
 function show(roles: Parameters<typeof fakeMe>[0], locale: 'zh-CN' | 'en' = 'zh-CN') {
   const server = fakeFetch({
-    'GET /api/catalog/entries': () => ({ status: 200, body: { items: [national, local], total: 2, page: 1, pageSize: 20 } }),
+    'GET /api/catalog/entries': () => ({
+      status: 200,
+      body: { items: [national, local], total: 2, page: 1, pageSize: 20 },
+    }),
     'PATCH /api/catalog/entries/09006': () => ({ status: 200, body: { ...national, active: false } }),
   });
   vi.stubGlobal('fetch', server.impl);
@@ -49,7 +71,9 @@ describe('catalog list', () => {
     expect(screen.queryByTestId('catalog-rename-matter-09006')).toBeNull();
     fireEvent.click(screen.getByTestId('catalog-deactivate-matter-09006'));
     await confirmPopup(/停\s?用/);
-    await waitFor(() => expect(server.calls.find((c) => c.method === 'PATCH')?.url).toBe('/api/catalog/entries/09006?kind=matter'));
+    await waitFor(() =>
+      expect(server.calls.find((c) => c.method === 'PATCH')?.url).toBe('/api/catalog/entries/09006?kind=matter'),
+    );
     expect(server.calls.find((c) => c.method === 'PATCH')?.body).toEqual({ active: false });
   });
 

@@ -24,12 +24,23 @@ export function CatalogList() {
   const list = useCrudList<CatalogEntry, Filters>();
   const canManage = useAuth().can('settings.manage');
 
-  const fetchPage = useCallback<FetchPage<CatalogEntry, Filters>>((request, signal) => catalogApi.entries(request, signal), []);
+  const fetchPage = useCallback<FetchPage<CatalogEntry, Filters>>(
+    (request, signal) => catalogApi.entries(request, signal),
+    [],
+  );
 
-  const setActive = (entry: CatalogEntry, active: boolean) => list.act(() => catalogApi.updateEntry(entry.code, entry.kind, { active }), t('common.saved'));
+  const setActive = (entry: CatalogEntry, active: boolean) =>
+    list.act(() => catalogApi.updateEntry(entry.code, entry.kind, { active }), t('common.saved'));
 
   const columns: TableColumnsType<CatalogEntry> = [
-    { title: t('catalog.field.code'), key: 'code', dataIndex: 'code', sorter: true, width: 90, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    {
+      title: t('catalog.field.code'),
+      key: 'code',
+      dataIndex: 'code',
+      sorter: true,
+      width: 90,
+      render: (code: string) => <Typography.Text code>{code}</Typography.Text>,
+    },
     { title: t('catalog.field.oldCode'), key: 'oldCode', width: 90, render: (_, e) => e.oldCode ?? '—' },
     {
       title: t('catalog.field.name'),
@@ -38,50 +49,83 @@ export function CatalogList() {
       render: (_, e) => (
         <Space size={6}>
           <span style={e.active ? undefined : { color: '#999', textDecoration: 'line-through' }}>{e.name}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.pinyinInitials}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {e.pinyinInitials}
+          </Typography.Text>
         </Space>
       ),
     },
-    { title: t('catalog.field.kind'), key: 'kind', render: (_, e) => <Tag color={e.kind === 'component' ? 'geekblue' : 'purple'}>{catalogKindLabel(locale, e.kind)}</Tag> },
-    { title: t('catalog.field.major'), key: 'major', render: (_, e) => `${e.majorCode} ${majorLabel(locale, e.kind, e.majorCode, e.majorName)}` },
+    {
+      title: t('catalog.field.kind'),
+      key: 'kind',
+      render: (_, e) => (
+        <Tag color={e.kind === 'component' ? 'geekblue' : 'purple'}>{catalogKindLabel(locale, e.kind)}</Tag>
+      ),
+    },
+    {
+      title: t('catalog.field.major'),
+      key: 'major',
+      render: (_, e) => `${e.majorCode} ${majorLabel(locale, e.kind, e.majorCode, e.majorName)}`,
+    },
     {
       title: t('catalog.field.source'),
       key: 'source',
-      render: (_, e) => <Tag color={e.source === 'local' ? 'orange' : 'default'}>{t(e.source === 'local' ? 'catalog.source.local' : 'catalog.source.national')}</Tag>,
+      render: (_, e) => (
+        <Tag color={e.source === 'local' ? 'orange' : 'default'}>
+          {t(e.source === 'local' ? 'catalog.source.local' : 'catalog.source.national')}
+        </Tag>
+      ),
     },
     {
       title: t('catalog.field.active'),
       key: 'active',
-      render: (_, e) => (e.active ? <Tag color="green">{t('common.enabled')}</Tag> : <Tag>{t('catalog.inactive')}</Tag>),
+      render: (_, e) =>
+        e.active ? <Tag color="green">{t('common.enabled')}</Tag> : <Tag>{t('catalog.inactive')}</Tag>,
     },
     ...(canManage
-      ? [{
-          title: t('common.actions'),
-          key: 'actions',
-          fixed: 'right' as const,
-          render: (_: unknown, e: CatalogEntry) => (
-            <Space size={0}>
-              {e.source === 'local' ? (
-                <Button type="link" size="small" onClick={() => list.edit(e)} data-testid={`catalog-rename-${e.kind}-${e.code}`}>{t('catalog.rename')}</Button>
-              ) : null}
-              {e.active ? (
-                <Popconfirm
-                  title={t('catalog.deactivateConfirm', { name: e.name })}
-                  okText={t('catalog.deactivate')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => setActive(e, false)}
-                >
-                  <Button type="link" size="small" danger data-testid={`catalog-deactivate-${e.kind}-${e.code}`}>{t('catalog.deactivate')}</Button>
-                </Popconfirm>
-              ) : (
-                <Button type="link" size="small" onClick={() => void setActive(e, true)} data-testid={`catalog-activate-${e.kind}-${e.code}`}>
-                  {t('catalog.activate')}
-                </Button>
-              )}
-            </Space>
-          ),
-        }]
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, e: CatalogEntry) => (
+              <Space size={0}>
+                {e.source === 'local' ? (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => list.edit(e)}
+                    data-testid={`catalog-rename-${e.kind}-${e.code}`}
+                  >
+                    {t('catalog.rename')}
+                  </Button>
+                ) : null}
+                {e.active ? (
+                  <Popconfirm
+                    title={t('catalog.deactivateConfirm', { name: e.name })}
+                    okText={t('catalog.deactivate')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => setActive(e, false)}
+                  >
+                    <Button type="link" size="small" danger data-testid={`catalog-deactivate-${e.kind}-${e.code}`}>
+                      {t('catalog.deactivate')}
+                    </Button>
+                  </Popconfirm>
+                ) : (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => void setActive(e, true)}
+                    data-testid={`catalog-activate-${e.kind}-${e.code}`}
+                  >
+                    {t('catalog.activate')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]
       : []),
   ];
 
@@ -101,7 +145,13 @@ export function CatalogList() {
             placeholder={t('catalog.filters.kind')}
             options={catalogKindOptions(locale)}
             value={list.filters.kind}
-            onChange={(kind) => list.setFilters((f) => ({ ...f, kind, majorCode: kind === 'component' && f.majorCode && f.majorCode > '05' ? undefined : f.majorCode }))}
+            onChange={(kind) =>
+              list.setFilters((f) => ({
+                ...f,
+                kind,
+                majorCode: kind === 'component' && f.majorCode && f.majorCode > '05' ? undefined : f.majorCode,
+              }))
+            }
             style={{ width: 120 }}
             data-testid="catalog-filter-kind"
           />
@@ -141,7 +191,9 @@ export function CatalogList() {
       <CatalogEntryModal
         target={list.target}
         onClose={list.close}
-        onSaved={(entry, created) => list.saved(created ? t('catalog.created', { code: entry.code, name: entry.name }) : undefined)}
+        onSaved={(entry, created) =>
+          list.saved(created ? t('catalog.created', { code: entry.code, name: entry.name }) : undefined)
+        }
       />
     </ListPage>
   );

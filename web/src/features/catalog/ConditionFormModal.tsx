@@ -26,7 +26,8 @@ interface Props {
 }
 
 // The contract's bounds of a limit value (1–999), so the form rejects what the server would.
-const { minimum: LIMIT_MIN = 1, maximum: LIMIT_MAX = 999 } = FilingConditionCreate.properties.handlingLimit.properties.value as { minimum?: number; maximum?: number };
+const { minimum: LIMIT_MIN = 1, maximum: LIMIT_MAX = 999 } = FilingConditionCreate.properties.handlingLimit.properties
+  .value as { minimum?: number; maximum?: number };
 
 /** Create or edit one filing condition: matter, condition, handling limit (value + unit), closing condition, unit. */
 export function ConditionFormModal({ target, onClose, onSaved }: Props) {
@@ -36,12 +37,21 @@ export function ConditionFormModal({ target, onClose, onSaved }: Props) {
 
   useEffect(() => {
     if (target === 'new') {
-      form.setFieldsValue({ matterCode: null, condition: '', handlingLimit: { value: 1, unit: 'work_days' }, closingCondition: '', unitId: null });
+      form.setFieldsValue({
+        matterCode: null,
+        condition: '',
+        handlingLimit: { value: 1, unit: 'work_days' },
+        closingCondition: '',
+        unitId: null,
+      });
     } else if (target) {
       form.setFieldsValue({
         matterCode: target.matterCode,
         condition: target.condition,
-        handlingLimit: { value: target.handlingLimit.value, unit: asLimitUnit(target.handlingLimit.unit) ?? 'work_days' },
+        handlingLimit: {
+          value: target.handlingLimit.value,
+          unit: asLimitUnit(target.handlingLimit.unit) ?? 'work_days',
+        },
         closingCondition: target.closingCondition,
         unitId: target.unitId,
       });
@@ -73,35 +83,80 @@ export function ConditionFormModal({ target, onClose, onSaved }: Props) {
       width={600}
       data-testid="condition-form-modal"
     >
-      <Form<Values> form={form} name="condition" layout="vertical" onFinish={(v) => void run(v)} data-testid="condition-form">
+      <Form<Values>
+        form={form}
+        name="condition"
+        layout="vertical"
+        onFinish={(v) => void run(v)}
+        data-testid="condition-form"
+      >
         <Form.Item name="matterCode" label={t('catalog.condition.matter')} rules={[required]}>
           <MatterSelect
             allowClear={false}
             placeholder={t('catalog.condition.matterPlaceholder')}
-            knownOptions={editing ? [{ value: editing.matterCode, label: `${editing.matterCode} ${editing.matterName ?? ''}` }] : []}
+            knownOptions={
+              editing ? [{ value: editing.matterCode, label: `${editing.matterCode} ${editing.matterName ?? ''}` }] : []
+            }
             data-testid="condition-form-matter"
           />
         </Form.Item>
-        <Form.Item name="condition" label={t('catalog.condition.condition')} rules={rulesFromSchema(FilingConditionCreate.properties.condition, t, { required: true })}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount data-testid="condition-form-condition" />
+        <Form.Item
+          name="condition"
+          label={t('catalog.condition.condition')}
+          rules={rulesFromSchema(FilingConditionCreate.properties.condition, t, { required: true })}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={500}
+            showCount
+            data-testid="condition-form-condition"
+          />
         </Form.Item>
-        <Form.Item label={t('catalog.condition.limit')} required extra={t('catalog.limitHint')} style={{ marginBottom: 12 }}>
+        <Form.Item
+          label={t('catalog.condition.limit')}
+          required
+          extra={t('catalog.limitHint')}
+          style={{ marginBottom: 12 }}
+        >
           <Flex gap={8}>
             <Form.Item
               name={['handlingLimit', 'value']}
               noStyle={false}
               style={{ marginBottom: 0 }}
-              rules={[required, { type: 'integer', min: LIMIT_MIN, max: LIMIT_MAX, message: `${LIMIT_MIN}–${LIMIT_MAX}` }]}
+              rules={[
+                required,
+                { type: 'integer', min: LIMIT_MIN, max: LIMIT_MAX, message: `${LIMIT_MIN}–${LIMIT_MAX}` },
+              ]}
             >
-              <InputNumber min={LIMIT_MIN} max={LIMIT_MAX} precision={0} style={{ width: 110 }} aria-label={t('catalog.condition.limitValue')} data-testid="condition-form-limit-value" />
+              <InputNumber
+                min={LIMIT_MIN}
+                max={LIMIT_MAX}
+                precision={0}
+                style={{ width: 110 }}
+                aria-label={t('catalog.condition.limitValue')}
+                data-testid="condition-form-limit-value"
+              />
             </Form.Item>
             <Form.Item name={['handlingLimit', 'unit']} style={{ marginBottom: 0, flex: 1 }} rules={[required]}>
-              <Select options={limitUnitOptions(locale)} aria-label={t('catalog.condition.limitUnit')} data-testid="condition-form-limit-unit" />
+              <Select
+                options={limitUnitOptions(locale)}
+                aria-label={t('catalog.condition.limitUnit')}
+                data-testid="condition-form-limit-unit"
+              />
             </Form.Item>
           </Flex>
         </Form.Item>
-        <Form.Item name="closingCondition" label={t('catalog.condition.closing')} rules={rulesFromSchema(FilingConditionCreate.properties.closingCondition, t, { required: true })}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} showCount data-testid="condition-form-closing" />
+        <Form.Item
+          name="closingCondition"
+          label={t('catalog.condition.closing')}
+          rules={rulesFromSchema(FilingConditionCreate.properties.closingCondition, t, { required: true })}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={500}
+            showCount
+            data-testid="condition-form-closing"
+          />
         </Form.Item>
         <Form.Item name="unitId" label={t('catalog.condition.unit')}>
           <UnitSelect

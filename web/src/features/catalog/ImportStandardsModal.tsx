@@ -39,9 +39,15 @@ export function ImportStandardsModal({ open, onClose, onImported }: Props) {
       upload={(file, onProgress) => catalogApi.importSheet(file, mode, onProgress)}
       onReset={() => setMode('append')}
       onImported={(result) => {
-        void message.success(result.mode === 'replace'
-          ? t('catalog.import.replaced', { imported: result.imported, replacedMatters: result.replacedMatters, removed: result.removed })
-          : t('catalog.import.done', { imported: result.imported }));
+        void message.success(
+          result.mode === 'replace'
+            ? t('catalog.import.replaced', {
+                imported: result.imported,
+                replacedMatters: result.replacedMatters,
+                removed: result.removed,
+              })
+            : t('catalog.import.done', { imported: result.imported }),
+        );
         onImported(result);
       }}
       options={

@@ -18,7 +18,12 @@ interface Filters {
   unitId?: string;
 }
 
-const limitColor: Record<string, string> = { emergency_hours: 'red', work_hours: 'orange', work_days: 'blue', calendar_days: 'default' };
+const limitColor: Record<string, string> = {
+  emergency_hours: 'red',
+  work_hours: 'orange',
+  work_days: 'blue',
+  calendar_days: 'default',
+};
 const wrap = { whiteSpace: 'normal' as const, minWidth: 180, maxWidth: 360 };
 
 /** 立结案标准: per matter its filing conditions with handling limit, closing condition and unit; Excel in and out. */
@@ -28,9 +33,13 @@ export function StandardsList() {
   const canManage = useAuth().can('settings.manage');
   const [importing, setImporting] = useState(false);
 
-  const fetchPage = useCallback<FetchPage<FilingCondition, Filters>>((request, signal) => catalogApi.conditions(request, signal), []);
+  const fetchPage = useCallback<FetchPage<FilingCondition, Filters>>(
+    (request, signal) => catalogApi.conditions(request, signal),
+    [],
+  );
 
-  const remove = (condition: FilingCondition) => list.act(() => catalogApi.deleteCondition(condition.id), t('common.deleted'));
+  const remove = (condition: FilingCondition) =>
+    list.act(() => catalogApi.deleteCondition(condition.id), t('common.deleted'));
 
   const columns: TableColumnsType<FilingCondition> = [
     {
@@ -45,43 +54,58 @@ export function StandardsList() {
         </Space>
       ),
     },
-    { title: t('catalog.condition.condition'), key: 'condition', render: (_, c) => <div style={wrap}>{c.condition}</div> },
+    {
+      title: t('catalog.condition.condition'),
+      key: 'condition',
+      render: (_, c) => <div style={wrap}>{c.condition}</div>,
+    },
     {
       title: t('catalog.condition.limit'),
       key: 'limit',
       width: 130,
       render: (_, c) => <Tag color={limitColor[c.handlingLimit.unit]}>{limitText(locale, c.handlingLimit)}</Tag>,
     },
-    { title: t('catalog.condition.closing'), key: 'closing', render: (_, c) => <div style={{ ...wrap, minWidth: 120 }}>{c.closingCondition}</div> },
+    {
+      title: t('catalog.condition.closing'),
+      key: 'closing',
+      render: (_, c) => <div style={{ ...wrap, minWidth: 120 }}>{c.closingCondition}</div>,
+    },
     {
       title: t('catalog.condition.unit'),
       key: 'unit',
-      render: (_, c) => c.unitName ?? (
-        <Tooltip title={t('catalog.condition.byLocation')}>
-          <Typography.Text type="secondary">{t('catalog.condition.byLocationShort')}</Typography.Text>
-        </Tooltip>
-      ),
+      render: (_, c) =>
+        c.unitName ?? (
+          <Tooltip title={t('catalog.condition.byLocation')}>
+            <Typography.Text type="secondary">{t('catalog.condition.byLocationShort')}</Typography.Text>
+          </Tooltip>
+        ),
     },
     ...(canManage
-      ? [{
-          title: t('common.actions'),
-          key: 'actions',
-          fixed: 'right' as const,
-          render: (_: unknown, c: FilingCondition) => (
-            <Space size={0}>
-              <Button type="link" size="small" onClick={() => list.edit(c)} data-testid={`condition-edit-${c.id}`}>{t('common.edit')}</Button>
-              <Popconfirm
-                title={t('catalog.condition.deleteConfirm', { name: c.matterName ?? c.matterCode })}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => remove(c)}
-              >
-                <Button type="link" size="small" danger data-testid={`condition-delete-${c.id}`}>{t('common.delete')}</Button>
-              </Popconfirm>
-            </Space>
-          ),
-        }]
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, c: FilingCondition) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => list.edit(c)} data-testid={`condition-edit-${c.id}`}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('catalog.condition.deleteConfirm', { name: c.matterName ?? c.matterCode })}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => remove(c)}
+                >
+                  <Button type="link" size="small" danger data-testid={`condition-delete-${c.id}`}>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
       : []),
   ];
 
@@ -112,7 +136,13 @@ export function StandardsList() {
         </>
       }
       exportPath={EXPORT_PATH}
-      actions={canManage ? <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="standards-import">{t('catalog.import.open')}</Button> : null}
+      actions={
+        canManage ? (
+          <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="standards-import">
+            {t('catalog.import.open')}
+          </Button>
+        ) : null
+      }
       createLabel={canManage ? t('catalog.condition.create') : undefined}
     >
       <ConditionFormModal target={list.target} onClose={list.close} onSaved={() => list.saved()} />

@@ -14,7 +14,14 @@ const input = () => {
 };
 
 function show(onSave: (b: { reopenDays: number }) => Promise<{ reopenDays: number }>) {
-  render(withProviders(<App><CitizenSettingsForm initial={{ reopenDays: 7 }} onSave={onSave} /></App>, fakeAuth(fakeMe(['admin']))));
+  render(
+    withProviders(
+      <App>
+        <CitizenSettingsForm initial={{ reopenDays: 7 }} onSave={onSave} />
+      </App>,
+      fakeAuth(fakeMe(['admin'])),
+    ),
+  );
 }
 
 describe('citizen settings form', () => {
@@ -29,7 +36,9 @@ describe('citizen settings form', () => {
   });
 
   it('shows the server refusal instead of claiming success', async () => {
-    show(async () => { throw new ApiError({ status: 403, code: 'FORBIDDEN', message: '没有权限' }); });
+    show(async () => {
+      throw new ApiError({ status: 403, code: 'FORBIDDEN', message: '没有权限' });
+    });
     fireEvent.change(input(), { target: { value: '3' } });
     fireEvent.click(screen.getByTestId('citizen-settings-save'));
     const outcome = await screen.findByTestId('citizen-settings-outcome');

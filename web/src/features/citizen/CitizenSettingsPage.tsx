@@ -14,7 +14,13 @@ export function CitizenSettingsPage() {
   const { data: settings, error, reload } = useResource((signal) => api.get<CitizenSettings>(URL, { signal }), []);
   return (
     <Card title={t('public.settings.title')}>
-      {error ? <LoadError error={error} onRetry={reload} testId="citizen-settings" /> : settings ? <CitizenSettingsForm initial={settings} onSave={(body) => api.put<CitizenSettings>(URL, body)} /> : <Spin />}
+      {error ? (
+        <LoadError error={error} onRetry={reload} testId="citizen-settings" />
+      ) : settings ? (
+        <CitizenSettingsForm initial={settings} onSave={(body) => api.put<CitizenSettings>(URL, body)} />
+      ) : (
+        <Spin />
+      )}
     </Card>
   );
 }

@@ -14,16 +14,25 @@ export interface ComponentFilters {
   state?: Component['state'];
 }
 
-const STATE_COLOURS: Record<Component['state'], string> = { intact: 'green', damaged: 'orange', lost: 'red', abandoned: 'default', removed: 'default' };
+const STATE_COLOURS: Record<Component['state'], string> = {
+  intact: 'green',
+  damaged: 'orange',
+  lost: 'red',
+  abandoned: 'default',
+  removed: 'default',
+};
 
 export const fetchComponents = (query: ComponentQuery, signal?: AbortSignal) =>
   api.get<Page<Component>>('/api/components', { query: query as unknown as Query, signal });
 
 /** The map (一张图) at a component: its code and WGS84 position travel in the address. */
-export const mapLinkOf = (c: Pick<Component, 'code' | 'lng' | 'lat'>) => `/map?component=${encodeURIComponent(c.code)}&lng=${c.lng}&lat=${c.lat}`;
+export const mapLinkOf = (c: Pick<Component, 'code' | 'lng' | 'lat'>) =>
+  `/map?component=${encodeURIComponent(c.code)}&lng=${c.lng}&lat=${c.lat}`;
 
 /** 基础数据 › 部件台账: the component registry with filters, a link to each one on the map, and the Excel export. */
-export function ComponentsPage({ fetchPage: fetchOverride }: { fetchPage?: FetchPage<Component, ComponentFilters> } = {}) {
+export function ComponentsPage({
+  fetchPage: fetchOverride,
+}: { fetchPage?: FetchPage<Component, ComponentFilters> } = {}) {
   const { t } = useI18n();
   const [filters, setFilters] = useState<ComponentFilters>({});
   const [classText, setClassText] = useState('');
@@ -36,11 +45,23 @@ export function ComponentsPage({ fetchPage: fetchOverride }: { fetchPage?: Fetch
     { title: t('component.code'), key: 'code', render: (_, c) => <Typography.Text code>{c.code}</Typography.Text> },
     { title: t('component.name'), key: 'name', dataIndex: 'name' },
     { title: t('component.class'), key: 'class', render: (_, c) => `${c.classCode} ${c.className ?? ''}` },
-    { title: t('component.state'), key: 'state', render: (_, c) => <Tag color={STATE_COLOURS[c.state]}>{t(`component.states.${c.state}`)}</Tag> },
+    {
+      title: t('component.state'),
+      key: 'state',
+      render: (_, c) => <Tag color={STATE_COLOURS[c.state]}>{t(`component.states.${c.state}`)}</Tag>,
+    },
     { title: t('component.dept'), key: 'dept', dataIndex: 'deptName' },
     { title: t('component.community'), key: 'community', render: (_, c) => c.communityName ?? '—' },
     { title: t('component.grid'), key: 'grid', render: (_, c) => c.gridCode ?? '—' },
-    { title: '', key: 'map', render: (_, c) => <Link to={mapLinkOf(c)} data-testid={`component-map-${c.code}`}>{t('component.list.onMap')}</Link> },
+    {
+      title: '',
+      key: 'map',
+      render: (_, c) => (
+        <Link to={mapLinkOf(c)} data-testid={`component-map-${c.code}`}>
+          {t('component.list.onMap')}
+        </Link>
+      ),
+    },
   ];
 
   return (

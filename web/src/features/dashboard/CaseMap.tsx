@@ -25,18 +25,33 @@ export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: str
 
   useEffect(() => {
     if (!el.current) return undefined;
-    const m = L.map(el.current, { preferCanvas: true, zoomControl: false, attributionControl: false, center: [NOWHERE.lat, NOWHERE.lng], zoom: 6 });
+    const m = L.map(el.current, {
+      preferCanvas: true,
+      zoomControl: false,
+      attributionControl: false,
+      center: [NOWHERE.lat, NOWHERE.lng],
+      zoom: 6,
+    });
     map.current = m;
     const areas = L.layerGroup().addTo(m);
     dots.current = L.layerGroup().addTo(m);
     const controller = new AbortController();
     void loadBasemap().then((b) => {
-      if (b && !controller.signal.aborted) L.tileLayer(b.url, { subdomains: b.subdomains ?? 'abc', maxZoom: b.maxZoom ?? 18, opacity: 0.35 }).addTo(m).bringToBack();
+      if (b && !controller.signal.aborted)
+        L.tileLayer(b.url, { subdomains: b.subdomains ?? 'abc', maxZoom: b.maxZoom ?? 18, opacity: 0.35 })
+          .addTo(m)
+          .bringToBack();
     });
     Promise.all([mapApi.layer('tenant', null, controller.signal), mapApi.layer('street', null, controller.signal)])
       .then(([tenant, streets]) => {
-        const outline = L.geoJSON(tenant, { style: { color: '#36cfc9', weight: 2, fillColor: '#0e2a4d', fillOpacity: 0.6 }, interactive: false }).addTo(areas);
-        L.geoJSON(streets, { style: { color: '#2f6fb2', weight: 1, fillOpacity: 0, dashArray: '3 4' }, interactive: false }).addTo(areas);
+        const outline = L.geoJSON(tenant, {
+          style: { color: '#36cfc9', weight: 2, fillColor: '#0e2a4d', fillOpacity: 0.6 },
+          interactive: false,
+        }).addTo(areas);
+        L.geoJSON(streets, {
+          style: { color: '#2f6fb2', weight: 1, fillOpacity: 0, dashArray: '3 4' },
+          interactive: false,
+        }).addTo(areas);
         const bounds = outline.getBounds();
         if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16] });
       })
@@ -55,12 +70,25 @@ export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: str
     const order = { none: 0, paused: 0, green: 1, yellow: 2, red: 3 } as const;
     for (const c of [...cases].sort((a, b) => order[a.sla] - order[b.sla])) {
       const color = SLA_COLORS[c.sla] ?? '#4096ff';
-      L.circleMarker([c.lat, c.lng], { radius: c.sla === 'red' ? 6 : 5, color, weight: 1, fillColor: color, fillOpacity: 0.85 })
+      L.circleMarker([c.lat, c.lng], {
+        radius: c.sla === 'red' ? 6 : 5,
+        color,
+        weight: 1,
+        fillColor: color,
+        fillOpacity: 0.85,
+      })
         .bindTooltip(c.caseNo)
         .on('click', () => open.current(c.id))
         .addTo(group);
     }
   }, [cases]);
 
-  return <div ref={el} data-testid="dashboard-map" data-cases={cases.length} style={{ width: '100%', height: '100%', background: '#0b1a33' }} />;
+  return (
+    <div
+      ref={el}
+      data-testid="dashboard-map"
+      data-cases={cases.length}
+      style={{ width: '100%', height: '100%', background: '#0b1a33' }}
+    />
+  );
 }

@@ -12,7 +12,8 @@ import { EChart } from './EChart.tsx';
 import { useDashboard } from './useDashboard.ts';
 import './dashboard.css';
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Number.isInteger(v) ? v : v.toFixed(1)}%`);
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : `${Number.isInteger(v) ? v : v.toFixed(1)}%`;
 
 function Clock() {
   const [now, setNow] = useState(() => new Date());
@@ -20,7 +21,11 @@ function Clock() {
     const timer = setInterval(() => setNow(new Date()), 1000);
     return () => clearInterval(timer);
   }, []);
-  return <span data-testid="dashboard-clock">{formatInstant(now.toISOString())}:{String(now.getSeconds()).padStart(2, '0')}</span>;
+  return (
+    <span data-testid="dashboard-clock">
+      {formatInstant(now.toISOString())}:{String(now.getSeconds()).padStart(2, '0')}
+    </span>
+  );
 }
 
 /** 指挥大屏: map of open cases by SLA, today's intake, rates, overdue list, unit ranking, 30-day trend; live. */
@@ -38,40 +43,94 @@ export function DashboardScreen() {
   const channelLabel = (c: string) => tryT(locale, `cases.channel.${c}`) ?? c;
 
   const channel = useMemo(() => channelOption(data?.todayByChannel ?? [], channelLabel), [data, locale]); // eslint-disable-line react-hooks/exhaustive-deps
-  const trend = useMemo(() => trendOption(data?.trend ?? [], { reported: t('dashboard.reported'), closed: t('dashboard.closed') }), [data, t]);
+  const trend = useMemo(
+    () => trendOption(data?.trend ?? [], { reported: t('dashboard.reported'), closed: t('dashboard.closed') }),
+    [data, t],
+  );
   const sla = useMemo(() => slaOption(data?.openCases ?? [], (l) => t(`dashboard.legend.${l as 'red'}`)), [data, t]);
 
   return (
     <div className="cl-dash" data-testid="dashboard" data-refreshes={refreshes}>
       <header className="cl-dash-head">
         <div className="cl-dash-meta" style={{ minWidth: 360 }}>
-          <span><span className={connected ? 'cl-dash-dot' : 'cl-dash-dot off'} />{connected ? t('dashboard.live') : t('dashboard.offline')}</span>
-          {data ? <span data-testid="dashboard-updated">{t('dashboard.updatedAt', { at: formatInstant(data.generatedAt) })}</span> : null}
+          <span>
+            <span className={connected ? 'cl-dash-dot' : 'cl-dash-dot off'} />
+            {connected ? t('dashboard.live') : t('dashboard.offline')}
+          </span>
+          {data ? (
+            <span data-testid="dashboard-updated">
+              {t('dashboard.updatedAt', { at: formatInstant(data.generatedAt) })}
+            </span>
+          ) : null}
         </div>
-        <div className="cl-dash-title" data-testid="dashboard-title">{t('dashboard.title', { city: auth.me?.user.tenantName ?? '' })}</div>
+        <div className="cl-dash-title" data-testid="dashboard-title">
+          {t('dashboard.title', { city: auth.me?.user.tenantName ?? '' })}
+        </div>
         <div className="cl-dash-meta" style={{ minWidth: 360, justifyContent: 'flex-end' }}>
           <Clock />
           <LanguageSwitch />
-          <button type="button" className="cl-dash-btn" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>{t('dashboard.fullscreen')}</button>
-          <button type="button" className="cl-dash-btn" onClick={() => navigate('/')} data-testid="dashboard-exit">{t('dashboard.exit')}</button>
+          <button
+            type="button"
+            className="cl-dash-btn"
+            onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}
+          >
+            {t('dashboard.fullscreen')}
+          </button>
+          <button type="button" className="cl-dash-btn" onClick={() => navigate('/')} data-testid="dashboard-exit">
+            {t('dashboard.exit')}
+          </button>
         </div>
       </header>
-      {error && !data ? <div className="cl-dash-error" data-testid="dashboard-error">{t('dashboard.loadFailed', { message: errorText(error, locale) })}</div> : (
+      {error && !data ? (
+        <div className="cl-dash-error" data-testid="dashboard-error">
+          {t('dashboard.loadFailed', { message: errorText(error, locale) })}
+        </div>
+      ) : (
         <main className="cl-dash-body">
           <section className="cl-dash-col">
             <div className="cl-dash-panel">
               <div className="cl-dash-tiles">
-                <div className="cl-dash-tile" role="link" onClick={drill('day')}><div className="v" data-testid="dash-today-reported">{data?.today.reported ?? '—'}</div><div className="k">{t('dashboard.todayReported')}</div></div>
-                <div className="cl-dash-tile" role="link" onClick={drill('day')}><div className="v" data-testid="dash-today-closed">{data?.today.closed ?? '—'}</div><div className="k">{t('dashboard.todayClosed')}</div></div>
-                <div className="cl-dash-tile" role="link" onClick={drill('month')}><div className="v" data-testid="dash-month-close">{pct(data?.rates.monthCloseRate)}</div><div className="k">{t('dashboard.closeRate')}</div></div>
-                <div className="cl-dash-tile" role="link" onClick={drill('month')}><div className="v" data-testid="dash-month-ontime">{pct(data?.rates.monthOnTimeCloseRate)}</div><div className="k">{t('dashboard.onTimeRate')}</div></div>
-                <div className="cl-dash-tile" role="link" onClick={drill('day')}><div className="v">{pct(data?.rates.todayCloseRate)}</div><div className="k">{t('dashboard.todayCloseRate')}</div></div>
-                <div className="cl-dash-tile" role="link" onClick={drill('day')}><div className="v">{pct(data?.rates.todayOnTimeCloseRate)}</div><div className="k">{t('dashboard.todayOnTimeRate')}</div></div>
+                <div className="cl-dash-tile" role="link" onClick={drill('day')}>
+                  <div className="v" data-testid="dash-today-reported">
+                    {data?.today.reported ?? '—'}
+                  </div>
+                  <div className="k">{t('dashboard.todayReported')}</div>
+                </div>
+                <div className="cl-dash-tile" role="link" onClick={drill('day')}>
+                  <div className="v" data-testid="dash-today-closed">
+                    {data?.today.closed ?? '—'}
+                  </div>
+                  <div className="k">{t('dashboard.todayClosed')}</div>
+                </div>
+                <div className="cl-dash-tile" role="link" onClick={drill('month')}>
+                  <div className="v" data-testid="dash-month-close">
+                    {pct(data?.rates.monthCloseRate)}
+                  </div>
+                  <div className="k">{t('dashboard.closeRate')}</div>
+                </div>
+                <div className="cl-dash-tile" role="link" onClick={drill('month')}>
+                  <div className="v" data-testid="dash-month-ontime">
+                    {pct(data?.rates.monthOnTimeCloseRate)}
+                  </div>
+                  <div className="k">{t('dashboard.onTimeRate')}</div>
+                </div>
+                <div className="cl-dash-tile" role="link" onClick={drill('day')}>
+                  <div className="v">{pct(data?.rates.todayCloseRate)}</div>
+                  <div className="k">{t('dashboard.todayCloseRate')}</div>
+                </div>
+                <div className="cl-dash-tile" role="link" onClick={drill('day')}>
+                  <div className="v">{pct(data?.rates.todayOnTimeCloseRate)}</div>
+                  <div className="k">{t('dashboard.todayOnTimeRate')}</div>
+                </div>
               </div>
             </div>
             <div className="cl-dash-panel cl-dash-fill">
               <h3>{t('dashboard.todayIntake')}</h3>
-              {data && data.todayByChannel.length === 0 ? <div className="cl-dash-empty">{t('dashboard.noData')}</div> : <EChart option={channel} testId="dash-channel-chart" />}
+              {data && data.todayByChannel.length === 0 ? (
+                <div className="cl-dash-empty">{t('dashboard.noData')}</div>
+              ) : (
+                <EChart option={channel} testId="dash-channel-chart" />
+              )}
             </div>
             <div className="cl-dash-panel cl-dash-fill">
               <h3>{t('dashboard.slaTitle')}</h3>
@@ -82,30 +141,44 @@ export function DashboardScreen() {
             <div className="cl-dash-panel" style={{ flex: '1 1 66%', padding: 0, overflow: 'hidden' }}>
               <CaseMap cases={data?.openCases ?? []} onOpen={openCase} />
               <div className="cl-dash-mapcount" data-testid="dash-open-total">
-                <b>{data?.openTotal ?? '—'}</b>{t('dashboard.openCases')}
-                {data && data.openTotal > data.openCases.length ? <div>{t('dashboard.openOnMap', { shown: data.openCases.length, total: data.openTotal })}</div> : null}
+                <b>{data?.openTotal ?? '—'}</b>
+                {t('dashboard.openCases')}
+                {data && data.openTotal > data.openCases.length ? (
+                  <div>{t('dashboard.openOnMap', { shown: data.openCases.length, total: data.openTotal })}</div>
+                ) : null}
               </div>
               <div className="cl-dash-legend">
                 {(['green', 'yellow', 'red', 'paused'] as const).map((k) => (
-                  <span key={k}><i style={{ background: SLA_COLORS[k] }} />{t(`dashboard.legend.${k}`)}</span>
+                  <span key={k}>
+                    <i style={{ background: SLA_COLORS[k] }} />
+                    {t(`dashboard.legend.${k}`)}
+                  </span>
                 ))}
               </div>
             </div>
             <div className="cl-dash-panel" style={{ flex: '1 1 34%' }}>
               <h3>{t('dashboard.trend')}</h3>
-              <div className="cl-dash-fill"><EChart option={trend} testId="dash-trend-chart" /></div>
+              <div className="cl-dash-fill">
+                <EChart option={trend} testId="dash-trend-chart" />
+              </div>
             </div>
           </section>
           <section className="cl-dash-col">
             <div className="cl-dash-panel cl-dash-fill" style={{ flexGrow: 3 }}>
-              <h3>{t('dashboard.overdue')} {data ? `(${data.overdue.length})` : ''}</h3>
-              {data && data.overdue.length === 0 ? <div className="cl-dash-empty">{t('dashboard.noData')}</div> : (
+              <h3>
+                {t('dashboard.overdue')} {data ? `(${data.overdue.length})` : ''}
+              </h3>
+              {data && data.overdue.length === 0 ? (
+                <div className="cl-dash-empty">{t('dashboard.noData')}</div>
+              ) : (
                 <ul className="cl-dash-list" data-testid="dash-overdue">
                   {(data?.overdue ?? []).map((c) => (
                     <li key={c.id} onClick={() => openCase(c.id)}>
                       <span className="no">{c.caseNo}</span>
                       <span className="hours">{t('dashboard.overdueBy', { h: Math.round(c.overdueHours) })}</span>
-                      <span className="sub">{c.matterName ?? c.matterCode} · {c.unitName ?? '—'}</span>
+                      <span className="sub">
+                        {c.matterName ?? c.matterCode} · {c.unitName ?? '—'}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -116,9 +189,16 @@ export function DashboardScreen() {
               <ul className="cl-dash-list" data-testid="dash-ranking">
                 {(data?.unitRanking ?? []).map((u, i) => (
                   <li key={u.unitId} style={{ cursor: 'default' }}>
-                    <span>{i + 1}. {u.name}</span>
-                    <span style={{ color: '#36cfc9', fontWeight: 600 }}>{u.score === null ? '—' : u.score.toFixed(1)} {u.grade ?? ''}</span>
-                    <span className="sub">{t('dashboard.closeRate')} {pct(u.closeRate)} · {t('dashboard.onTimeRate')} {pct(u.onTimeCloseRate)}</span>
+                    <span>
+                      {i + 1}. {u.name}
+                    </span>
+                    <span style={{ color: '#36cfc9', fontWeight: 600 }}>
+                      {u.score === null ? '—' : u.score.toFixed(1)} {u.grade ?? ''}
+                    </span>
+                    <span className="sub">
+                      {t('dashboard.closeRate')} {pct(u.closeRate)} · {t('dashboard.onTimeRate')}{' '}
+                      {pct(u.onTimeCloseRate)}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,15 @@ import { useEffect, useRef } from 'react';
 import { echarts, type EChartsOption } from './echarts.ts';
 
 /** One chart: created once, options replaced on change, resized with its box, disposed on unmount. */
-export function EChart({ option, testId, style }: { option: EChartsOption; testId?: string; style?: React.CSSProperties }) {
+export function EChart({
+  option,
+  testId,
+  style,
+}: {
+  option: EChartsOption;
+  testId?: string;
+  style?: React.CSSProperties;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 

@@ -13,18 +13,52 @@ afterEach(() => {
 });
 
 const ORDER: HotlineOrderDetail = {
-  id: 'o-1', source: '12345', externalNo: 'GD-1', status: 'signed', urgency: 'normal', requesterName: null, requesterPhone: null,
-  content: '小区停电', address: null, receivedAt: '2024-03-12T02:00:00.000Z', receivedVia: 'webhook', signDeadline: '2024-03-12T04:00:00.000Z',
-  signedAt: '2024-03-12T02:10:00.000Z', signOverdue: false, dueAt: '2024-03-19T02:00:00.000Z', overdue: false, caseId: null, caseNo: null,
-  satisfaction: null, updatedAt: '2024-03-12T02:10:00.000Z', version: 2, signedBy: '张受理员', returnReason: null, returnedAt: null,
-  convertedAt: null, caseStatus: null, caseClosed: false, replyText: null, repliedAt: null, pushStatus: null, callerReplyStatus: null, callerRepliedAt: null, revisitNote: null, revisitAt: null,
-  allowedActions: ['return', 'convert'], events: [],
+  id: 'o-1',
+  source: '12345',
+  externalNo: 'GD-1',
+  status: 'signed',
+  urgency: 'normal',
+  requesterName: null,
+  requesterPhone: null,
+  content: '小区停电',
+  address: null,
+  receivedAt: '2024-03-12T02:00:00.000Z',
+  receivedVia: 'webhook',
+  signDeadline: '2024-03-12T04:00:00.000Z',
+  signedAt: '2024-03-12T02:10:00.000Z',
+  signOverdue: false,
+  dueAt: '2024-03-19T02:00:00.000Z',
+  overdue: false,
+  caseId: null,
+  caseNo: null,
+  satisfaction: null,
+  updatedAt: '2024-03-12T02:10:00.000Z',
+  version: 2,
+  signedBy: '张受理员',
+  returnReason: null,
+  returnedAt: null,
+  convertedAt: null,
+  caseStatus: null,
+  caseClosed: false,
+  replyText: null,
+  repliedAt: null,
+  pushStatus: null,
+  callerReplyStatus: null,
+  callerRepliedAt: null,
+  revisitNote: null,
+  revisitAt: null,
+  allowedActions: ['return', 'convert'],
+  events: [],
 };
 
 function stub(status: number, payload: unknown) {
   const seen: { url: string; method: string; body: unknown }[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    seen.push({ url: String(input), method: init?.method ?? 'GET', body: typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body });
+    seen.push({
+      url: String(input),
+      method: init?.method ?? 'GET',
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : init?.body,
+    });
     return new Response(JSON.stringify(payload), { status, headers: { 'content-type': 'application/json' } });
   });
   return seen;
@@ -44,12 +78,27 @@ describe('work order actions', () => {
     fireEvent.change(screen.getByTestId('hotline-return-reason'), { target: { value: '供电问题，不属于城管职责' } });
     fireEvent.click(submit);
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
-    expect(seen).toEqual([{ url: '/api/hotline/orders/o-1/return', method: 'POST', body: { reason: '供电问题，不属于城管职责', version: 2 } }]);
+    expect(seen).toEqual([
+      {
+        url: '/api/hotline/orders/o-1/return',
+        method: 'POST',
+        body: { reason: '供电问题，不属于城管职责', version: 2 },
+      },
+    ]);
   });
 
   it('shows the hotline’s own text for its error codes, in the UI language', async () => {
     stub(409, { error: { code: 'HOTLINE_STALE', message: 'HOTLINE_STALE', requestId: 'r1', details: { version: 3 } } });
-    render(withProviders(<HotlineActions order={{ ...ORDER, status: 'pending_sign', allowedActions: ['sign', 'return'] }} onChanged={() => undefined} />, fakeAuth(fakeMe(['operator'])), 'en'));
+    render(
+      withProviders(
+        <HotlineActions
+          order={{ ...ORDER, status: 'pending_sign', allowedActions: ['sign', 'return'] }}
+          onChanged={() => undefined}
+        />,
+        fakeAuth(fakeMe(['operator'])),
+        'en',
+      ),
+    );
     fireEvent.click(screen.getByTestId('hotline-action-sign'));
     expect((await screen.findByTestId('hotline-action-error')).textContent).toContain('Someone else updated the order');
   });
@@ -59,16 +108,33 @@ describe('work order actions', () => {
 function stubFailedImport(error: unknown) {
   const seen: { url: string; method: string }[] = [];
   const job = {
-    id: 'job-h', kind: 'hotline.orders', params: { source: '12345' }, fileBytes: 20, result: null, createdBy: 'u-op',
-    createdAt: '2024-03-12T02:00:00.000Z', startedAt: null, finishedAt: null,
+    id: 'job-h',
+    kind: 'hotline.orders',
+    params: { source: '12345' },
+    fileBytes: 20,
+    result: null,
+    createdBy: 'u-op',
+    createdAt: '2024-03-12T02:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
   };
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const method = init?.method ?? 'GET';
     seen.push({ url: String(input), method });
-    const payload = method === 'POST'
-      ? { ...job, status: 'queued', progress: { rowsDone: 0, rowsTotal: null }, error: null }
-      : { ...job, status: 'failed', progress: { rowsDone: 2, rowsTotal: 2 }, error, finishedAt: '2024-03-12T02:00:01.000Z' };
-    return new Response(JSON.stringify(payload), { status: method === 'POST' ? 202 : 200, headers: { 'content-type': 'application/json' } });
+    const payload =
+      method === 'POST'
+        ? { ...job, status: 'queued', progress: { rowsDone: 0, rowsTotal: null }, error: null }
+        : {
+            ...job,
+            status: 'failed',
+            progress: { rowsDone: 2, rowsTotal: 2 },
+            error,
+            finishedAt: '2024-03-12T02:00:01.000Z',
+          };
+    return new Response(JSON.stringify(payload), {
+      status: method === 'POST' ? 202 : 200,
+      headers: { 'content-type': 'application/json' },
+    });
   });
   return seen;
 }
@@ -76,14 +142,26 @@ function stubFailedImport(error: unknown) {
 describe('import dialog', () => {
   it('lists every bad row of a rejected file and imports nothing', async () => {
     const seen = stubFailedImport({
-      code: 'HOTLINE_IMPORT_INVALID', status: 400, message: 'HOTLINE_IMPORT_INVALID',
-      details: [{ row: 3, field: '联系电话', message: '联系电话「abc」只能含数字和 + - ( )' }, { row: 4, field: '诉求内容', message: '诉求内容不能为空' }],
+      code: 'HOTLINE_IMPORT_INVALID',
+      status: 400,
+      message: 'HOTLINE_IMPORT_INVALID',
+      details: [
+        { row: 3, field: '联系电话', message: '联系电话「abc」只能含数字和 + - ( )' },
+        { row: 4, field: '诉求内容', message: '诉求内容不能为空' },
+      ],
     });
     const onImported = vi.fn();
-    render(withProviders(<HotlineImportModal open onClose={() => undefined} onImported={onImported} />, fakeAuth(fakeMe(['operator']))));
+    render(
+      withProviders(
+        <HotlineImportModal open onClose={() => undefined} onImported={onImported} />,
+        fakeAuth(fakeMe(['operator'])),
+      ),
+    );
     const input = (await screen.findByTestId('hotline-import-file')).querySelector('input[type=file]');
     if (!input) throw new Error('no file input');
-    fireEvent.change(input, { target: { files: [new File(['工单编号,诉求内容\n'], 'orders.csv', { type: 'text/csv' })] } });
+    fireEvent.change(input, {
+      target: { files: [new File(['工单编号,诉求内容\n'], 'orders.csv', { type: 'text/csv' })] },
+    });
     await screen.findByText('orders.csv');
     fireEvent.click(screen.getByTestId('hotline-import-submit'));
     expect(await screen.findByText('2 处问题，未导入任何工单', undefined, { timeout: 5000 })).toBeTruthy();

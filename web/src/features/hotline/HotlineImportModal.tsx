@@ -14,7 +14,12 @@ interface Props {
 }
 
 function isRowError(d: unknown): d is SheetRowError {
-  return typeof d === 'object' && d !== null && typeof (d as SheetRowError).row === 'number' && typeof (d as SheetRowError).message === 'string';
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof (d as SheetRowError).row === 'number' &&
+    typeof (d as SheetRowError).message === 'string'
+  );
 }
 
 /** Upload a hotline export (xlsx or CSV); all or nothing, so a rejected file lists every problem by row and column. */
@@ -51,7 +56,9 @@ export function HotlineImportModal({ open, onClose, onImported }: Props) {
               data-testid="hotline-import-source"
             />
           </Flex>
-          <Button icon={<DownloadOutlined />} href={TEMPLATE_PATH} data-testid="hotline-import-template">{t('hotline.import.template')}</Button>
+          <Button icon={<DownloadOutlined />} href={TEMPLATE_PATH} data-testid="hotline-import-template">
+            {t('hotline.import.template')}
+          </Button>
         </Flex>
       }
     />

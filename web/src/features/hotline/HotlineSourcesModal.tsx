@@ -37,16 +37,30 @@ export function HotlineSourcesModal({ open, onClose }: Props) {
   };
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} title={t('hotline.sources.title')} width={narrow ? '100%' : 720} destroyOnHidden data-testid="hotline-sources-modal">
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      title={t('hotline.sources.title')}
+      width={narrow ? '100%' : 720}
+      destroyOnHidden
+      data-testid="hotline-sources-modal"
+    >
       <Flex vertical gap={12}>
-        <Typography.Text type="secondary">{t('hotline.sources.hint', { url: `${window.location.origin}/api/hotline/webhook/{source}` })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('hotline.sources.hint', { url: `${window.location.origin}/api/hotline/webhook/{source}` })}
+        </Typography.Text>
         {error ? <Alert type="error" showIcon title={hotlineErrorText(error, locale)} /> : null}
         {fresh ? (
           <Alert
             type="success"
             showIcon
             title={t('hotline.sources.created', { source: label(locale, 'source', fresh.source) })}
-            description={<Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="hotline-secret">{fresh.secret}</Typography.Text>}
+            description={
+              <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="hotline-secret">
+                {fresh.secret}
+              </Typography.Text>
+            }
           />
         ) : null}
         <Table<HotlineSourceConfig>
@@ -56,22 +70,47 @@ export function HotlineSourcesModal({ open, onClose }: Props) {
           scroll={{ x: 'max-content' }}
           dataSource={rows}
           columns={[
-            { title: t('hotline.field.source'), key: 'source', render: (_, r) => `${label(locale, 'source', r.source)} (${r.source})` },
             {
-              title: t('hotline.sources.state'), key: 'configured',
-              render: (_, r) => (r.configured ? <Tag color="green">{t('hotline.sources.on', { hint: r.hint ?? '' })}</Tag> : <Tag>{t('hotline.sources.off')}</Tag>),
+              title: t('hotline.field.source'),
+              key: 'source',
+              render: (_, r) => `${label(locale, 'source', r.source)} (${r.source})`,
             },
-            { title: t('hotline.sources.updatedAt'), key: 'updatedAt', responsive: ['md'], render: (_, r) => formatInstant(r.updatedAt) },
             {
-              title: '', key: 'actions',
+              title: t('hotline.sources.state'),
+              key: 'configured',
+              render: (_, r) =>
+                r.configured ? (
+                  <Tag color="green">{t('hotline.sources.on', { hint: r.hint ?? '' })}</Tag>
+                ) : (
+                  <Tag>{t('hotline.sources.off')}</Tag>
+                ),
+            },
+            {
+              title: t('hotline.sources.updatedAt'),
+              key: 'updatedAt',
+              responsive: ['md'],
+              render: (_, r) => formatInstant(r.updatedAt),
+            },
+            {
+              title: '',
+              key: 'actions',
               render: (_, r) => (
                 <Space>
-                  <Button size="small" onClick={() => void act(async () => setFresh(await hotlineApi.rotateSecret(r.source)))} data-testid={`hotline-rotate-${r.source}`}>
+                  <Button
+                    size="small"
+                    onClick={() => void act(async () => setFresh(await hotlineApi.rotateSecret(r.source)))}
+                    data-testid={`hotline-rotate-${r.source}`}
+                  >
                     {r.configured ? t('hotline.sources.rotate') : t('hotline.sources.create')}
                   </Button>
                   {r.configured ? (
-                    <Popconfirm title={t('hotline.sources.removeConfirm')} onConfirm={() => void act(() => hotlineApi.removeSecret(r.source))}>
-                      <Button size="small" danger>{t('hotline.sources.remove')}</Button>
+                    <Popconfirm
+                      title={t('hotline.sources.removeConfirm')}
+                      onConfirm={() => void act(() => hotlineApi.removeSecret(r.source))}
+                    >
+                      <Button size="small" danger>
+                        {t('hotline.sources.remove')}
+                      </Button>
                     </Popconfirm>
                   ) : null}
                 </Space>

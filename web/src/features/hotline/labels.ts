@@ -3,7 +3,12 @@ import { tryT, type Locale } from '../../../../common/i18n/core.ts';
 import { errorText, isApiError } from '../../api/errors.ts';
 
 export const STATUS_COLORS: Record<HotlineStatus, string> = {
-  pending_sign: 'orange', signed: 'blue', converted: 'geekblue', replied: 'cyan', closed: 'green', returned: 'default',
+  pending_sign: 'orange',
+  signed: 'blue',
+  converted: 'geekblue',
+  replied: 'cyan',
+  closed: 'green',
+  returned: 'default',
 };
 
 /** The hotline's own error texts first (hotline.errors.*), then the shared catalog. */
@@ -15,6 +20,8 @@ export function hotlineErrorText(error: unknown, locale: Locale): string {
   return errorText(error, locale);
 }
 
-export const label = (locale: Locale, group: 'source' | 'status' | 'urgency' | 'satisfaction' | 'via' | 'action', key: string) =>
-  tryT(locale, `hotline.${group}.${key}`) ?? key;
-
+export const label = (
+  locale: Locale,
+  group: 'source' | 'status' | 'urgency' | 'satisfaction' | 'via' | 'action',
+  key: string,
+) => tryT(locale, `hotline.${group}.${key}`) ?? key;

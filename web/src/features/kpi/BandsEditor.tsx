@@ -1,5 +1,11 @@
 import { Button, Card, Flex, InputNumber, Typography } from 'antd';
-import { BAND_DIRECTION, BAND_KINDS, MAX_BANDS, type BandKind, type CountBands } from '../../../../common/domain/kpi-bands.ts';
+import {
+  BAND_DIRECTION,
+  BAND_KINDS,
+  MAX_BANDS,
+  type BandKind,
+  type CountBands,
+} from '../../../../common/domain/kpi-bands.ts';
 import { useI18n } from '../../i18n/context.ts';
 
 interface Props {
@@ -16,11 +22,14 @@ export function BandsEditor({ bands, onChange }: Props) {
     const top = Math.max(-1, ...bands[kind].map((b) => b.threshold));
     onChange({ ...bands, [kind]: [...bands[kind], { threshold: top + 1, score: 0 }] });
   };
-  const remove = (kind: BandKind, index: number) => onChange({ ...bands, [kind]: bands[kind].filter((_, i) => i !== index) });
+  const remove = (kind: BandKind, index: number) =>
+    onChange({ ...bands, [kind]: bands[kind].filter((_, i) => i !== index) });
 
   return (
     <Card size="small" title={t('kpiWeb.weights.bands')} data-testid="bands-editor">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{t('kpiWeb.weights.bandsIntro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t('kpiWeb.weights.bandsIntro')}
+      </Typography.Paragraph>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(250px, 1fr))', gap: 12 }}>
         {BAND_KINDS.map((kind) => {
           const label = t(`kpiWeb.weights.bandKind.${kind}`);
@@ -50,12 +59,23 @@ export function BandsEditor({ bands, onChange }: Props) {
                     aria-label={`${label} ${t('kpiWeb.weights.bandScore')}`}
                     data-testid={`band-${kind}-${i}-score`}
                   />
-                  <Button size="small" type="text" danger onClick={() => remove(kind, i)} aria-label={t('kpiWeb.weights.bandRemove')}>
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    onClick={() => remove(kind, i)}
+                    aria-label={t('kpiWeb.weights.bandRemove')}
+                  >
                     ×
                   </Button>
                 </Flex>
               ))}
-              <Button size="small" onClick={() => add(kind)} disabled={bands[kind].length >= MAX_BANDS} data-testid={`band-${kind}-add`}>
+              <Button
+                size="small"
+                onClick={() => add(kind)}
+                disabled={bands[kind].length >= MAX_BANDS}
+                data-testid={`band-${kind}-add`}
+              >
                 {t('kpiWeb.weights.bandAdd')}
               </Button>
             </Flex>

@@ -12,18 +12,35 @@ import { KPI_URL, kpiApi } from './kpi.api.ts';
 /** 超期 or 督办 cases in the caller's scope, paged, each linking to its case; exportable. */
 export function CaseListCard({ kind }: { kind: 'overdue' | 'escalated' }) {
   const { t } = useI18n();
-  const fetchPage = useCallback<FetchPage<KpiCaseItem, object>>((r, signal) => kpiApi.list(kind, { page: r.page, pageSize: r.pageSize }, signal), [kind]);
+  const fetchPage = useCallback<FetchPage<KpiCaseItem, object>>(
+    (r, signal) => kpiApi.list(kind, { page: r.page, pageSize: r.pageSize }, signal),
+    [kind],
+  );
   const query = usePagedQuery(fetchPage, { filters: {}, pageSize: 10 });
   const columns: TableColumnsType<KpiCaseItem> = [
     {
       title: t('kpiWeb.caseCol.caseNo'),
       key: 'caseNo',
-      render: (_, c) => <Link to={`/cases/${encodeURIComponent(c.id)}`} style={{ fontFamily: 'monospace' }}>{c.caseNo}</Link>,
+      render: (_, c) => (
+        <Link to={`/cases/${encodeURIComponent(c.id)}`} style={{ fontFamily: 'monospace' }}>
+          {c.caseNo}
+        </Link>
+      ),
     },
     { title: t('kpiWeb.caseCol.matter'), key: 'matter', render: (_, c) => c.matterName ?? c.matterCode },
     { title: t('kpiWeb.caseCol.unit'), key: 'unit', render: (_, c) => c.unitName ?? '—' },
-    { title: t('kpiWeb.rankings.deadline'), key: 'deadline', responsive: ['md'], render: (_, c) => (c.handlingDeadline ? formatInstant(c.handlingDeadline) : '—') },
-    { title: t('kpiWeb.caseCol.status'), key: 'status', responsive: ['md'], render: (_, c) => <StatusTag status={c.status} /> },
+    {
+      title: t('kpiWeb.rankings.deadline'),
+      key: 'deadline',
+      responsive: ['md'],
+      render: (_, c) => (c.handlingDeadline ? formatInstant(c.handlingDeadline) : '—'),
+    },
+    {
+      title: t('kpiWeb.caseCol.status'),
+      key: 'status',
+      responsive: ['md'],
+      render: (_, c) => <StatusTag status={c.status} />,
+    },
     {
       title: t('kpiWeb.caseCol.escalations'),
       key: 'esc',

@@ -28,17 +28,25 @@ export function KpiPage() {
   const [editing, setEditing] = useState(false);
   const { message } = App.useApp();
   // JSON.stringify(period) stands for period (a new object each render)
-  const { data: result, loading, error, reload } = useResource<KpiResult>(
-    period ? (signal) => kpiApi.indicators({ ...period, subject }, signal) : null,
-    [JSON.stringify(period), subject],
-  );
+  const {
+    data: result,
+    loading,
+    error,
+    reload,
+  } = useResource<KpiResult>(period ? (signal) => kpiApi.indicators({ ...period, subject }, signal) : null, [
+    JSON.stringify(period),
+    subject,
+  ]);
 
   const canManage = auth.can('kpi.manage');
   const openWeights = () => {
-    kpiApi.settings().then((s) => {
-      setSettings(s);
-      setEditing(true);
-    }).catch((e: unknown) => void message.error(errorText(e, locale)));
+    kpiApi
+      .settings()
+      .then((s) => {
+        setSettings(s);
+        setEditing(true);
+      })
+      .catch((e: unknown) => void message.error(errorText(e, locale)));
   };
 
   const isPost = POST_SUBJECTS.includes(subject);
@@ -46,7 +54,13 @@ export function KpiPage() {
     <PageSection
       title={t('kpiWeb.title')}
       testId="page-kpi"
-      extra={canManage ? <Button icon={<SettingOutlined />} onClick={openWeights} data-testid="kpi-weights">{t('kpiWeb.weights.open')}</Button> : null}
+      extra={
+        canManage ? (
+          <Button icon={<SettingOutlined />} onClick={openWeights} data-testid="kpi-weights">
+            {t('kpiWeb.weights.open')}
+          </Button>
+        ) : null
+      }
     >
       <Flex vertical gap={12}>
         <Flex gap={12} wrap align="center">
@@ -70,12 +84,23 @@ export function KpiPage() {
             />
           ) : null}
         </Flex>
-        {result ? <Typography.Text type="secondary">{result.period.from} ~ {result.period.to} · {t('kpiWeb.drill.hint')}</Typography.Text> : null}
+        {result ? (
+          <Typography.Text type="secondary">
+            {result.period.from} ~ {result.period.to} · {t('kpiWeb.drill.hint')}
+          </Typography.Text>
+        ) : null}
         {error ? <LoadError error={error} onRetry={reload} testId="kpi" /> : null}
         {result && result.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : null}
         {result && period ? <KpiTable result={result} loading={loading} onDrill={setDrill} /> : null}
       </Flex>
-      {period ? <DrillDrawer target={drill} subject={result?.subject ?? subject} period={period} onClose={() => setDrill(null)} /> : null}
+      {period ? (
+        <DrillDrawer
+          target={drill}
+          subject={result?.subject ?? subject}
+          period={period}
+          onClose={() => setDrill(null)}
+        />
+      ) : null}
       {canManage ? (
         <WeightsEditor
           open={editing}

@@ -13,18 +13,44 @@ afterEach(() => {
 });
 
 const v = (numerator: number, denominator: number | null) => ({
-  numerator, denominator, value: denominator === null ? numerator : denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 100,
+  numerator,
+  denominator,
+  value:
+    denominator === null ? numerator : denominator === 0 ? null : Math.round((numerator / denominator) * 10000) / 100,
 });
 function row(id: string, name: string, over: Partial<KpiRow> = {}): KpiRow {
   return {
-    subject: 'unit', id, name, counts: { filed: 8, handledOnTime: 6, needHandle: 8 },
-    indicators: { filed: v(8, null), onTimeHandleRate: v(6, 8), closeRate: v(7, 8), handleRate: v(8, 8), reworkRate: v(1, 8), overdueRate: v(2, 8), extensionRate: v(0, 8), onTimeCloseRate: v(5, 8), avgHandlingHours: { value: 3.25, numerator: 26, denominator: 8 } },
-    score: 82.5, grade: 'B', parts: {}, noData: false, rank: 1, ...over,
+    subject: 'unit',
+    id,
+    name,
+    counts: { filed: 8, handledOnTime: 6, needHandle: 8 },
+    indicators: {
+      filed: v(8, null),
+      onTimeHandleRate: v(6, 8),
+      closeRate: v(7, 8),
+      handleRate: v(8, 8),
+      reworkRate: v(1, 8),
+      overdueRate: v(2, 8),
+      extensionRate: v(0, 8),
+      onTimeCloseRate: v(5, 8),
+      avgHandlingHours: { value: 3.25, numerator: 26, denominator: 8 },
+    },
+    score: 82.5,
+    grade: 'B',
+    parts: {},
+    noData: false,
+    rank: 1,
+    ...over,
   };
 }
 const sanitation = row('unit-1', '环卫所');
 const idle = row('unit-2', '园林所', {
-  counts: { filed: 0 }, indicators: { filed: v(0, null), onTimeHandleRate: v(0, 0), closeRate: v(0, 0) }, score: null, grade: null, noData: true, rank: null,
+  counts: { filed: 0 },
+  indicators: { filed: v(0, null), onTimeHandleRate: v(0, 0), closeRate: v(0, 0) },
+  score: null,
+  grade: null,
+  noData: true,
+  rank: null,
 });
 const result: KpiResult = {
   period: { kind: 'year', from: '2024-01-01', to: '2024-12-31', label: '2024' },
@@ -56,22 +82,50 @@ describe('KPI table', () => {
 
   it('on the page, a click opens the drawer with the cases behind the numerator, and the denominator on demand', async () => {
     const drillCase = (caseNo: string) => ({
-      id: `c-${caseNo}`, caseNo, status: 'closed', channel: 'inspector', matterCode: '09006', matterName: '占道经营', address: null, streetName: '金湖街道',
-      unitName: '环卫所', reportedAt: '2024-03-01T02:00:00Z', filedAt: null, closedAt: '2024-03-02T02:00:00Z', handlingDeadline: null, overdue: false, escalationCount: 0,
+      id: `c-${caseNo}`,
+      caseNo,
+      status: 'closed',
+      channel: 'inspector',
+      matterCode: '09006',
+      matterName: '占道经营',
+      address: null,
+      streetName: '金湖街道',
+      unitName: '环卫所',
+      reportedAt: '2024-03-01T02:00:00Z',
+      filedAt: null,
+      closedAt: '2024-03-02T02:00:00Z',
+      handlingDeadline: null,
+      overdue: false,
+      escalationCount: 0,
     });
     const server = fakeFetch({
       'GET /api/kpi': () => ({ status: 200, body: result }),
-      'GET /api/kpi/drill': () => ({ status: 200, body: { items: [drillCase('420281-20240301-00001')], total: 1, page: 1, pageSize: 20 } }),
+      'GET /api/kpi/drill': () => ({
+        status: 200,
+        body: { items: [drillCase('420281-20240301-00001')], total: 1, page: 1, pageSize: 20 },
+      }),
     });
     vi.stubGlobal('fetch', server.impl);
-    const router = createMemoryRouter([{ path: '/kpi', element: <KpiPage /> }, { path: '/cases/:id', element: <div>case page</div> }], { initialEntries: ['/kpi?period=year&at=2024&subject=unit'] });
+    const router = createMemoryRouter(
+      [
+        { path: '/kpi', element: <KpiPage /> },
+        { path: '/cases/:id', element: <div>case page</div> },
+      ],
+      { initialEntries: ['/kpi?period=year&at=2024&subject=unit'] },
+    );
     render(withProviders(<RouterProvider router={router} />, fakeAuth(fakeMe(['leader']))));
     fireEvent.click(await screen.findByTestId('kpi-cell-unit-1-onTimeHandleRate'));
     const link = await screen.findByTestId('drill-case-420281-20240301-00001');
     expect(link.getAttribute('href')).toBe('/cases/c-420281-20240301-00001');
     const drill = server.calls.find((c) => c.url.startsWith('/api/kpi/drill'));
     const params = new URL(drill?.url ?? '', 'http://x').searchParams;
-    expect(Object.fromEntries(params)).toMatchObject({ period: 'year', at: '2024', subject: 'unit', id: 'unit-1', counter: 'handledOnTime' });
+    expect(Object.fromEntries(params)).toMatchObject({
+      period: 'year',
+      at: '2024',
+      subject: 'unit',
+      id: 'unit-1',
+      counter: 'handledOnTime',
+    });
     expect(screen.getByText('分母：应处置（8件）')).toBeTruthy();
     fireEvent.click(screen.getByText('分母：应处置（8件）'));
     await waitFor(() => expect(server.calls.some((c) => c.url.includes('counter=needHandle'))).toBe(true));
@@ -87,6 +141,11 @@ describe('rankRows', () => {
     const b = row('b', 'B', { score: 90, rank: null });
     const c = row('c', 'C', { score: 70, rank: null });
     const ranked = rankRows([idle, a, b, c]);
-    expect(ranked.map((r) => [r.id, r.rank])).toEqual([['b', 1], ['a', 2], ['c', 2], ['unit-2', null]]);
+    expect(ranked.map((r) => [r.id, r.rank])).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 2],
+      ['unit-2', null],
+    ]);
   });
 });

@@ -59,7 +59,13 @@ export function KpiTable({ result, loading, onDrill }: Props) {
   };
 
   const columns: TableColumnsType<KpiRow> = [
-    { title: t('kpiWeb.col.rank'), key: 'rank', width: 64, responsive: ['md'], render: (_, r) => (r.id === TOTAL_KEY ? '' : r.rank ?? '—') },
+    {
+      title: t('kpiWeb.col.rank'),
+      key: 'rank',
+      width: 64,
+      responsive: ['md'],
+      render: (_, r) => (r.id === TOTAL_KEY ? '' : (r.rank ?? '—')),
+    },
     {
       title: t('kpiWeb.col.name'),
       key: 'name',
@@ -70,18 +76,34 @@ export function KpiTable({ result, loading, onDrill }: Props) {
       title: t(`kpiWeb.indicator.${key}`),
       key,
       align: 'right' as const,
-      render: (_: unknown, r: KpiRow) => (r.id === TOTAL_KEY ? cell(result.total, key, 'total') : cell(r, key, r.id || 'tenant')),
+      render: (_: unknown, r: KpiRow) =>
+        r.id === TOTAL_KEY ? cell(result.total, key, 'total') : cell(r, key, r.id || 'tenant'),
     })),
     {
       title: t('kpiWeb.col.score'),
       key: 'score',
       align: 'right',
-      render: (_, r) => (r.noData || r.score === null ? <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text> : r.score.toFixed(1)),
+      render: (_, r) =>
+        r.noData || r.score === null ? (
+          <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text>
+        ) : (
+          r.score.toFixed(1)
+        ),
     },
     {
       title: t('kpiWeb.col.grade'),
       key: 'grade',
-      render: (_, r) => (r.grade ? <Tag color={GRADE_TAG_COLOR[r.grade]} data-testid={`kpi-grade-${r.id === TOTAL_KEY ? 'total' : r.id || 'tenant'}`}>{r.grade}</Tag> : '—'),
+      render: (_, r) =>
+        r.grade ? (
+          <Tag
+            color={GRADE_TAG_COLOR[r.grade]}
+            data-testid={`kpi-grade-${r.id === TOTAL_KEY ? 'total' : r.id || 'tenant'}`}
+          >
+            {r.grade}
+          </Tag>
+        ) : (
+          '—'
+        ),
     },
   ];
 

@@ -12,7 +12,12 @@ interface Props {
   testId?: string;
 }
 
-const PICKER: Record<Exclude<KpiPeriodKind, 'custom'>, 'date' | 'month' | 'quarter' | 'year'> = { day: 'date', month: 'month', quarter: 'quarter', year: 'year' };
+const PICKER: Record<Exclude<KpiPeriodKind, 'custom'>, 'date' | 'month' | 'quarter' | 'year'> = {
+  day: 'date',
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+};
 const FORMAT: Record<Exclude<KpiPeriodKind, 'custom'>, string | ((d: Dayjs) => string)> = {
   day: 'YYYY-MM-DD',
   month: 'YYYY-MM',
@@ -21,7 +26,12 @@ const FORMAT: Record<Exclude<KpiPeriodKind, 'custom'>, string | ((d: Dayjs) => s
 };
 
 /** 日/月/季/年/自定义 + the matching antd picker. */
-export function PeriodPicker({ value, onChange, kinds = ['day', 'month', 'quarter', 'year', 'custom'], testId = 'period' }: Props) {
+export function PeriodPicker({
+  value,
+  onChange,
+  kinds = ['day', 'month', 'quarter', 'year', 'custom'],
+  testId = 'period',
+}: Props) {
   const { t } = useI18n();
   const future = (d: Dayjs) => d.isAfter(dayjs().endOf('day'));
   return (
@@ -39,7 +49,9 @@ export function PeriodPicker({ value, onChange, kinds = ['day', 'month', 'quarte
           value={value.range}
           allowClear={false}
           disabledDate={future}
-          onChange={(range) => onChange({ ...value, range: range && range[0] && range[1] ? [range[0], range[1]] : null })}
+          onChange={(range) =>
+            onChange({ ...value, range: range && range[0] && range[1] ? [range[0], range[1]] : null })
+          }
           data-testid={`${testId}-range`}
         />
       ) : (

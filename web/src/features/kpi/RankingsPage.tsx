@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Card, Col, DatePicker, Empty, Flex, Row, Segmented, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Row,
+  Segmented,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { FlagFilled } from '@ant-design/icons';
 import type { KpiRow, Ranking } from '../../../../common/contracts/kpi.ts';
 import { dayjs, type Dayjs } from '../../components/dates.ts';
@@ -20,10 +32,12 @@ export function RankingsPage() {
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
   const [subject, setSubject] = useState<RankSubject>('unit');
   const monthText = month.format('YYYY-MM');
-  const { data: ranking, loading, error, reload } = useResource<Ranking>(
-    (signal) => kpiApi.rankings({ month: monthText, subject }, signal),
-    [monthText, subject],
-  );
+  const {
+    data: ranking,
+    loading,
+    error,
+    reload,
+  } = useResource<Ranking>((signal) => kpiApi.rankings({ month: monthText, subject }, signal), [monthText, subject]);
 
   const closeKey = subject === 'unit' ? 'onTimeHandleRate' : 'onTimeCloseRate';
   const bottomIds = new Set((ranking?.bottom ?? []).map((r) => r.id));
@@ -34,18 +48,50 @@ export function RankingsPage() {
       key: 'name',
       render: (_, r) => (
         <Flex gap={6} align="center">
-          {ranking?.redFlag?.id === r.id ? <FlagFilled style={{ color: '#cf1322' }} aria-label={t('kpiWeb.rankings.redFlag')} /> : null}
+          {ranking?.redFlag?.id === r.id ? (
+            <FlagFilled style={{ color: '#cf1322' }} aria-label={t('kpiWeb.rankings.redFlag')} />
+          ) : null}
           <span>{r.name}</span>
           {bottomIds.has(r.id) ? <Tag color="default">{t('kpiWeb.rankings.bottom')}</Tag> : null}
         </Flex>
       ),
     },
     { title: t('kpiWeb.indicator.filed'), key: 'filed', align: 'right', render: (_, r) => r.counts.filed ?? 0 },
-    { title: t('kpiWeb.indicator.closeRate'), key: 'closeRate', align: 'right', render: (_, r) => formatIndicator('closeRate', r.indicators.closeRate?.value ?? null) },
-    { title: t(`kpiWeb.indicator.${closeKey}`), key: closeKey, align: 'right', render: (_, r) => formatIndicator(closeKey, r.indicators[closeKey]?.value ?? null) },
-    { title: t('kpiWeb.indicator.reworkRate'), key: 'reworkRate', align: 'right', responsive: ['md'], render: (_, r) => formatIndicator('reworkRate', r.indicators.reworkRate?.value ?? null) },
-    { title: t('kpiWeb.col.score'), key: 'score', align: 'right', render: (_, r) => (r.score === null ? <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text> : r.score.toFixed(1)) },
-    { title: t('kpiWeb.col.grade'), key: 'grade', render: (_, r) => (r.grade ? <Tag color={GRADE_TAG_COLOR[r.grade]}>{r.grade}</Tag> : '—') },
+    {
+      title: t('kpiWeb.indicator.closeRate'),
+      key: 'closeRate',
+      align: 'right',
+      render: (_, r) => formatIndicator('closeRate', r.indicators.closeRate?.value ?? null),
+    },
+    {
+      title: t(`kpiWeb.indicator.${closeKey}`),
+      key: closeKey,
+      align: 'right',
+      render: (_, r) => formatIndicator(closeKey, r.indicators[closeKey]?.value ?? null),
+    },
+    {
+      title: t('kpiWeb.indicator.reworkRate'),
+      key: 'reworkRate',
+      align: 'right',
+      responsive: ['md'],
+      render: (_, r) => formatIndicator('reworkRate', r.indicators.reworkRate?.value ?? null),
+    },
+    {
+      title: t('kpiWeb.col.score'),
+      key: 'score',
+      align: 'right',
+      render: (_, r) =>
+        r.score === null ? (
+          <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text>
+        ) : (
+          r.score.toFixed(1)
+        ),
+    },
+    {
+      title: t('kpiWeb.col.grade'),
+      key: 'grade',
+      render: (_, r) => (r.grade ? <Tag color={GRADE_TAG_COLOR[r.grade]}>{r.grade}</Tag> : '—'),
+    },
   ];
 
   const flag = ranking?.redFlag ?? null;
@@ -68,7 +114,12 @@ export function RankingsPage() {
             options={(['unit', 'street'] as const).map((s) => ({ value: s, label: t(`kpiWeb.rankings.subject.${s}`) }))}
             data-testid="rankings-subject"
           />
-          <ExportButton path={KPI_URL.rankingsXlsx} query={{ month: monthText, subject }} testId="rankings-export" label={t('kpiWeb.rankings.export')} />
+          <ExportButton
+            path={KPI_URL.rankingsXlsx}
+            query={{ month: monthText, subject }}
+            testId="rankings-export"
+            label={t('kpiWeb.rankings.export')}
+          />
         </Flex>
         {error ? <LoadError error={error} onRetry={reload} testId="rankings" /> : null}
         <Row gutter={[16, 16]}>
@@ -76,16 +127,26 @@ export function RankingsPage() {
             <Card
               size="small"
               data-testid="rankings-red-flag"
-              style={{ background: flag ? 'linear-gradient(135deg, #fff1f0, #ffccc7)' : undefined, borderColor: flag ? '#ff7875' : undefined, height: '100%' }}
+              style={{
+                background: flag ? 'linear-gradient(135deg, #fff1f0, #ffccc7)' : undefined,
+                borderColor: flag ? '#ff7875' : undefined,
+                height: '100%',
+              }}
             >
               <Flex gap={16} align="center">
                 <FlagFilled style={{ fontSize: 44, color: flag ? '#cf1322' : '#d9d9d9' }} />
                 <Flex vertical>
-                  <Typography.Text type="secondary">{t('kpiWeb.rankings.redFlag')} · {monthText}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('kpiWeb.rankings.redFlag')} · {monthText}
+                  </Typography.Text>
                   {flag ? (
                     <>
-                      <Typography.Title level={3} style={{ margin: 0 }} data-testid="rankings-red-flag-name">{flag.name}</Typography.Title>
-                      <Typography.Text>{t('kpiWeb.col.score')} {flag.score?.toFixed(1)} · {flag.grade}</Typography.Text>
+                      <Typography.Title level={3} style={{ margin: 0 }} data-testid="rankings-red-flag-name">
+                        {flag.name}
+                      </Typography.Title>
+                      <Typography.Text>
+                        {t('kpiWeb.col.score')} {flag.score?.toFixed(1)} · {flag.grade}
+                      </Typography.Text>
                     </>
                   ) : (
                     <Typography.Text>{t('kpiWeb.rankings.redFlagNone')}</Typography.Text>
@@ -95,7 +156,12 @@ export function RankingsPage() {
             </Card>
           </Col>
           <Col xs={24} lg={16}>
-            <Card size="small" title={t('kpiWeb.rankings.bottom')} data-testid="rankings-bottom" style={{ height: '100%' }}>
+            <Card
+              size="small"
+              title={t('kpiWeb.rankings.bottom')}
+              data-testid="rankings-bottom"
+              style={{ height: '100%' }}
+            >
               {ranking && ranking.bottom.length ? (
                 <Flex gap={8} wrap>
                   {ranking.bottom.map((r) => (
@@ -111,7 +177,9 @@ export function RankingsPage() {
           </Col>
         </Row>
         <Card size="small" title={`${t('kpiWeb.rankings.ranking')} · ${ranking?.period.label ?? monthText}`}>
-          {ranking && ranking.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : (
+          {ranking && ranking.rows.length === 0 && !loading ? (
+            <Empty description={t('kpiWeb.noDataHint')} />
+          ) : (
             <Table<KpiRow>
               data-testid="rankings-table"
               rowKey={(r) => r.id}
@@ -126,8 +194,12 @@ export function RankingsPage() {
           )}
         </Card>
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={12}><CaseListCard kind="overdue" /></Col>
-          <Col xs={24} xl={12}><CaseListCard kind="escalated" /></Col>
+          <Col xs={24} xl={12}>
+            <CaseListCard kind="overdue" />
+          </Col>
+          <Col xs={24} xl={12}>
+            <CaseListCard kind="escalated" />
+          </Col>
         </Row>
       </Flex>
     </PageSection>

@@ -34,7 +34,14 @@ describe('weights validation', () => {
 });
 
 function show(onSave = vi.fn(async () => undefined)) {
-  render(withProviders(<App><WeightsEditor open initial={settings()} onClose={() => undefined} onSave={onSave} /></App>, fakeAuth(fakeMe(['admin']))));
+  render(
+    withProviders(
+      <App>
+        <WeightsEditor open initial={settings()} onClose={() => undefined} onSave={onSave} />
+      </App>,
+      fakeAuth(fakeMe(['admin'])),
+    ),
+  );
   return onSave;
 }
 
@@ -66,11 +73,15 @@ describe('weights editor', () => {
   });
 
   it('refuses grade thresholds that do not descend, and shows a refusal from the server', async () => {
-    const onSave = show(vi.fn(async () => {
-      throw new ApiError({ status: 400, code: 'VALIDATION', message: '权重无效' });
-    }));
+    const onSave = show(
+      vi.fn(async () => {
+        throw new ApiError({ status: 400, code: 'VALIDATION', message: '权重无效' });
+      }),
+    );
     fireEvent.change(input('grade-B'), { target: { value: '95' } });
-    await waitFor(() => expect(screen.getByTestId('weights-problems').textContent).toContain('100 ≥ A > B > C > D ≥ 0'));
+    await waitFor(() =>
+      expect(screen.getByTestId('weights-problems').textContent).toContain('100 ≥ A > B > C > D ≥ 0'),
+    );
     fireEvent.change(input('grade-B'), { target: { value: '75' } });
     await waitFor(() => expect(screen.queryByTestId('weights-problems')).toBeNull());
     fireEvent.click(screen.getByTestId('weights-save'));
@@ -82,7 +93,9 @@ describe('weights editor', () => {
     const onSave = show();
     expect(screen.getByTestId('bands-dispatched').textContent).toContain('派遣数分值');
     fireEvent.change(input('band-dispatched-1-threshold'), { target: { value: '2000' } });
-    await waitFor(() => expect(screen.getByTestId('weights-problems').textContent).toContain('派遣数分值的阈值须为不重复的非负整数'));
+    await waitFor(() =>
+      expect(screen.getByTestId('weights-problems').textContent).toContain('派遣数分值的阈值须为不重复的非负整数'),
+    );
     expect((screen.getByTestId('weights-save') as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(input('band-dispatched-1-threshold'), { target: { value: '800' } });
     await waitFor(() => expect(screen.queryByTestId('weights-problems')).toBeNull());

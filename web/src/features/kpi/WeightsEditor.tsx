@@ -1,7 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, InputNumber, Modal, Space, Typography } from 'antd';
 import type { KpiSettings } from '../../../../common/contracts/kpi.ts';
-import { DEFAULT_GRADES, DEFAULT_WEIGHTS, FORMULA_SUBJECTS, SCORE_PARTS, type FormulaSubject, type KpiWeights } from '../../../../common/domain/kpi.ts';
+import {
+  DEFAULT_GRADES,
+  DEFAULT_WEIGHTS,
+  FORMULA_SUBJECTS,
+  SCORE_PARTS,
+  type FormulaSubject,
+  type KpiWeights,
+} from '../../../../common/domain/kpi.ts';
 import { DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
 import { BandsEditor } from './BandsEditor.tsx';
 import { errorText } from '../../api/errors.ts';
@@ -32,9 +39,13 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
     }
   }, [open, initial]);
 
-  const problems = useMemo(() => (draft ? weightsProblems(cleanWeights(draft.weights), draft.grades, draft.bands) : []), [draft]);
+  const problems = useMemo(
+    () => (draft ? weightsProblems(cleanWeights(draft.weights), draft.grades, draft.bands) : []),
+    [draft],
+  );
   const subjectLabel = (s: FormulaSubject) => t(`kpiWeb.weights.formula.${s}`);
-  const partLabel = (p: string) => (p.endsWith('Score') ? t(`kpiWeb.part.${p as 'filedScore'}`) : t(`kpiWeb.indicator.${p as 'closeRate'}`));
+  const partLabel = (p: string) =>
+    p.endsWith('Score') ? t(`kpiWeb.part.${p as 'filedScore'}`) : t(`kpiWeb.indicator.${p as 'closeRate'}`);
 
   const setWeight = (s: FormulaSubject, part: string, v: number | null) =>
     setDraft((d) => (d ? { ...d, weights: { ...d.weights, [s]: { ...d.weights[s], [part]: v ?? 0 } } } : d));
@@ -63,11 +74,31 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
       destroyOnHidden
       footer={
         <Space>
-          <Button onClick={() => setDraft((d) => (d ? { ...d, weights: structuredClone<KpiWeights>(DEFAULT_WEIGHTS), grades: { ...DEFAULT_GRADES }, bands: structuredClone(DEFAULT_BANDS) } : d))} data-testid="weights-reset">
+          <Button
+            onClick={() =>
+              setDraft((d) =>
+                d
+                  ? {
+                      ...d,
+                      weights: structuredClone<KpiWeights>(DEFAULT_WEIGHTS),
+                      grades: { ...DEFAULT_GRADES },
+                      bands: structuredClone(DEFAULT_BANDS),
+                    }
+                  : d,
+              )
+            }
+            data-testid="weights-reset"
+          >
             {t('kpiWeb.weights.reset')}
           </Button>
           <Button onClick={onClose}>{t('kpiWeb.weights.cancel')}</Button>
-          <Button type="primary" loading={saving} disabled={!draft || problems.length > 0} onClick={() => void save()} data-testid="weights-save">
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={!draft || problems.length > 0}
+            onClick={() => void save()}
+            data-testid="weights-save"
+          >
             {t('kpiWeb.weights.save')}
           </Button>
         </Space>
@@ -107,7 +138,11 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
                   key={s}
                   size="small"
                   title={subjectLabel(s)}
-                  extra={<Typography.Text type={ok ? 'success' : 'danger'} data-testid={`weights-sum-${s}`}>{t('kpiWeb.weights.sum', { sum })}</Typography.Text>}
+                  extra={
+                    <Typography.Text type={ok ? 'success' : 'danger'} data-testid={`weights-sum-${s}`}>
+                      {t('kpiWeb.weights.sum', { sum })}
+                    </Typography.Text>
+                  }
                   style={{ borderColor: ok ? undefined : '#ff4d4f' }}
                 >
                   {SCORE_PARTS[s].map((part) => (
@@ -146,12 +181,17 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
               ))}
             </Flex>
           </Card>
-          <BandsEditor bands={draft.bands ?? DEFAULT_BANDS} onChange={(bands) => setDraft((d) => (d ? { ...d, bands } : d))} />
+          <BandsEditor
+            bands={draft.bands ?? DEFAULT_BANDS}
+            onChange={(bands) => setDraft((d) => (d ? { ...d, bands } : d))}
+          />
           <Card size="small" title={t('kpiWeb.weights.options')}>
             <Flex gap={24} wrap align="center">
               <Checkbox
                 checked={draft.options.excludeSuspended}
-                onChange={(e) => setDraft((d) => (d ? { ...d, options: { ...d.options, excludeSuspended: e.target.checked } } : d))}
+                onChange={(e) =>
+                  setDraft((d) => (d ? { ...d, options: { ...d.options, excludeSuspended: e.target.checked } } : d))
+                }
               >
                 {t('kpiWeb.weights.excludeSuspended')}
               </Checkbox>

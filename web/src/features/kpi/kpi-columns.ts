@@ -1,8 +1,27 @@
 /** Which indicators the table shows for each kind of subject (docs/standards.md, "KPI indicators", subject column), and what drills where. */
 import { INDICATORS, type IndicatorKey, type KpiCounter, type KpiSubject } from '../../../../common/domain/kpi.ts';
 
-const UNIT: IndicatorKey[] = ['filed', 'handleRate', 'onTimeHandleRate', 'overdueRate', 'extensionRate', 'reworkRate', 'closeRate', 'onTimeCloseRate', 'avgHandlingHours'];
-const REGION: IndicatorKey[] = ['reports', 'filed', 'publicReportRate', 'closeRate', 'onTimeCloseRate', 'reworkRate', 'overdueCount', 'escalatedCount'];
+const UNIT: IndicatorKey[] = [
+  'filed',
+  'handleRate',
+  'onTimeHandleRate',
+  'overdueRate',
+  'extensionRate',
+  'reworkRate',
+  'closeRate',
+  'onTimeCloseRate',
+  'avgHandlingHours',
+];
+const REGION: IndicatorKey[] = [
+  'reports',
+  'filed',
+  'publicReportRate',
+  'closeRate',
+  'onTimeCloseRate',
+  'reworkRate',
+  'overdueCount',
+  'escalatedCount',
+];
 
 export const SUBJECT_INDICATORS: Record<KpiSubject, readonly IndicatorKey[]> = {
   tenant: REGION,
@@ -24,7 +43,9 @@ export function isRate(key: IndicatorKey): boolean {
 /** The counters behind an indicator: the numerator first (what a click opens), then what it subtracts, then the denominator. */
 export function countersOf(key: IndicatorKey): { role: 'numerator' | 'minus' | 'denominator'; counter: KpiCounter }[] {
   const def: { num: KpiCounter; den?: KpiCounter; minus?: KpiCounter } = INDICATORS[key];
-  const out: { role: 'numerator' | 'minus' | 'denominator'; counter: KpiCounter }[] = [{ role: 'numerator', counter: def.num }];
+  const out: { role: 'numerator' | 'minus' | 'denominator'; counter: KpiCounter }[] = [
+    { role: 'numerator', counter: def.num },
+  ];
   if (def.minus) out.push({ role: 'minus', counter: def.minus });
   if (def.den && def.den !== def.num) out.push({ role: 'denominator', counter: def.den });
   // 处置时长 is a sum of hours, not cases: the cases behind an average are the timed ones.

@@ -22,10 +22,14 @@ export function periodQuery(choice: PeriodChoice): PeriodQuery | null {
   if (!d) return null;
   const y = d.year();
   switch (choice.kind) {
-    case 'day': return { period: 'day', at: d.format('YYYY-MM-DD') };
-    case 'month': return { period: 'month', at: `${y}-${pad(d.month() + 1)}` };
-    case 'quarter': return { period: 'quarter', at: `${y}-Q${Math.floor(d.month() / 3) + 1}` };
-    default: return { period: 'year', at: String(y) };
+    case 'day':
+      return { period: 'day', at: d.format('YYYY-MM-DD') };
+    case 'month':
+      return { period: 'month', at: `${y}-${pad(d.month() + 1)}` };
+    case 'quarter':
+      return { period: 'quarter', at: `${y}-Q${Math.floor(d.month() / 3) + 1}` };
+    default:
+      return { period: 'year', at: String(y) };
   }
 }
 

@@ -1,5 +1,13 @@
 import type {
-  CaseListQuery, DrillQuery, KpiCaseItem, KpiQuery, KpiResult, KpiSettings, KpiSettingsView, Ranking, RankingQuery,
+  CaseListQuery,
+  DrillQuery,
+  KpiCaseItem,
+  KpiQuery,
+  KpiResult,
+  KpiSettings,
+  KpiSettingsView,
+  Ranking,
+  RankingQuery,
 } from '../../../../common/contracts/kpi.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api, type Query } from '../../api/client.ts';
@@ -20,9 +28,12 @@ export const KPI_URL = {
 const q = (o: object) => o as unknown as Query;
 
 export const kpiApi = {
-  indicators: (query: KpiQuery, signal?: AbortSignal) => api.get<KpiResult>(KPI_URL.indicators, { query: q(query), signal }),
-  drill: (query: DrillQuery, signal?: AbortSignal) => api.get<Page<KpiCaseItem>>(KPI_URL.drill, { query: q(query), signal }),
-  rankings: (query: RankingQuery, signal?: AbortSignal) => api.get<Ranking>(KPI_URL.rankings, { query: q(query), signal }),
+  indicators: (query: KpiQuery, signal?: AbortSignal) =>
+    api.get<KpiResult>(KPI_URL.indicators, { query: q(query), signal }),
+  drill: (query: DrillQuery, signal?: AbortSignal) =>
+    api.get<Page<KpiCaseItem>>(KPI_URL.drill, { query: q(query), signal }),
+  rankings: (query: RankingQuery, signal?: AbortSignal) =>
+    api.get<Ranking>(KPI_URL.rankings, { query: q(query), signal }),
   list: (kind: 'overdue' | 'escalated', query: CaseListQuery, signal?: AbortSignal) =>
     api.get<Page<KpiCaseItem>>(KPI_URL.list(kind), { query: q(query), signal }),
   settings: (signal?: AbortSignal) => api.get<KpiSettingsView>(KPI_URL.settings, { signal }),

@@ -20,23 +20,28 @@ export function useKpiParams(defaultSubject: KpiSubject = 'unit') {
     }
     const at = params.get('at') ?? '';
     const q = /^(\d{4})-Q([1-4])$/.exec(at);
-    const d = q ? dayjs(`${q[1]}-${String(Number(q[2]) * 3 - 2).padStart(2, '0')}-01`) : dayjs(/^\d{4}$/.test(at) ? `${at}-01-01` : at);
+    const d = q
+      ? dayjs(`${q[1]}-${String(Number(q[2]) * 3 - 2).padStart(2, '0')}-01`)
+      : dayjs(/^\d{4}$/.test(at) ? `${at}-01-01` : at);
     return { kind, at: d.isValid() ? d : dayjs(), range: null };
   }, [params]);
   const subjectParam = params.get('subject') as KpiSubject | null;
   const subject: KpiSubject = subjectParam && KPI_SUBJECTS.includes(subjectParam) ? subjectParam : defaultSubject;
 
-  const write = useCallback((next: PeriodChoice, nextSubject: KpiSubject) => {
-    const p = periodQuery(next);
-    const out: Record<string, string> = { subject: nextSubject };
-    if (p) {
-      out.period = p.period;
-      if (p.at) out.at = p.at;
-      if (p.from) out.from = p.from;
-      if (p.to) out.to = p.to;
-    } else out.period = next.kind;
-    setParams(out, { replace: true });
-  }, [setParams]);
+  const write = useCallback(
+    (next: PeriodChoice, nextSubject: KpiSubject) => {
+      const p = periodQuery(next);
+      const out: Record<string, string> = { subject: nextSubject };
+      if (p) {
+        out.period = p.period;
+        if (p.at) out.at = p.at;
+        if (p.from) out.from = p.from;
+        if (p.to) out.to = p.to;
+      } else out.period = next.kind;
+      setParams(out, { replace: true });
+    },
+    [setParams],
+  );
 
   return {
     choice,

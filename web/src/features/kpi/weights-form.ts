@@ -1,5 +1,11 @@
 import { BAND_KINDS, bandProblems, type BandKind, type CountBands } from '../../../../common/domain/kpi-bands.ts';
-import { FORMULA_SUBJECTS, SCORE_PARTS, type FormulaSubject, type GradeThresholds, type KpiWeights } from '../../../../common/domain/kpi.ts';
+import {
+  FORMULA_SUBJECTS,
+  SCORE_PARTS,
+  type FormulaSubject,
+  type GradeThresholds,
+  type KpiWeights,
+} from '../../../../common/domain/kpi.ts';
 
 export interface WeightProblem {
   kind: 'sum' | 'grades' | 'bands';
@@ -24,9 +30,12 @@ export function weightsProblems(weights: KpiWeights, grades: GradeThresholds, ba
     const sum = weightSum(weights, subject);
     if (Math.abs(sum - 100) > 1e-6) problems.push({ kind: 'sum', subject, sum });
   }
-  if (!(grades.A <= 100 && grades.A > grades.B && grades.B > grades.C && grades.C > grades.D && grades.D >= 0)) problems.push({ kind: 'grades' });
+  if (!(grades.A <= 100 && grades.A > grades.B && grades.B > grades.C && grades.C > grades.D && grades.D >= 0))
+    problems.push({ kind: 'grades' });
   if (bands) {
-    const wrong = new Set(bandProblems(bands).map((p) => BAND_KINDS.find((k) => p.field.startsWith(`body.bands.${k}`))));
+    const wrong = new Set(
+      bandProblems(bands).map((p) => BAND_KINDS.find((k) => p.field.startsWith(`body.bands.${k}`))),
+    );
     for (const band of BAND_KINDS) if (wrong.has(band)) problems.push({ kind: 'bands', band });
   }
   return problems;
@@ -35,6 +44,9 @@ export function weightsProblems(weights: KpiWeights, grades: GradeThresholds, ba
 /** Only the parts each subject may weigh, each a number (an emptied input counts as 0). */
 export function cleanWeights(weights: KpiWeights): KpiWeights {
   return Object.fromEntries(
-    FORMULA_SUBJECTS.map((s) => [s, Object.fromEntries(SCORE_PARTS[s].map((p) => [p, Number(weights[s]?.[p] ?? 0) || 0]))]),
+    FORMULA_SUBJECTS.map((s) => [
+      s,
+      Object.fromEntries(SCORE_PARTS[s].map((p) => [p, Number(weights[s]?.[p] ?? 0) || 0])),
+    ]),
   ) as KpiWeights;
 }

@@ -16,7 +16,13 @@ interface Props {
   onClose: () => void;
 }
 
-const stateColor: Record<string, string> = { intact: 'green', damaged: 'orange', lost: 'red', abandoned: 'default', removed: 'default' };
+const stateColor: Record<string, string> = {
+  intact: 'green',
+  damaged: 'orange',
+  lost: 'red',
+  abandoned: 'default',
+  removed: 'default',
+};
 
 /** Details of one 管理部件 (GB/T 47678.5 common attributes), or the members of a cluster that cannot be split. */
 export function ComponentDrawer({ target, onClose }: Props) {
@@ -29,8 +35,14 @@ export function ComponentDrawer({ target, onClose }: Props) {
 
   useEffect(() => setPicked(null), [cellKey, target]);
 
-  const detail = useResource<Component>(code ? (signal) => mapApi.component(code, signal) : null, [code], { resetOnChange: true });
-  const members = useResource(cell && !code ? (signal) => mapApi.componentsIn(cell, signal) : null, [cell && !code ? cellKey : ''], { resetOnChange: true });
+  const detail = useResource<Component>(code ? (signal) => mapApi.component(code, signal) : null, [code], {
+    resetOnChange: true,
+  });
+  const members = useResource(
+    cell && !code ? (signal) => mapApi.componentsIn(cell, signal) : null,
+    [cell && !code ? cellKey : ''],
+    { resetOnChange: true },
+  );
   const shown = code ? detail : members;
   const dash = (value: string | null | undefined) => value || '—';
 
@@ -46,7 +58,18 @@ export function ComponentDrawer({ target, onClose }: Props) {
           renderItem={(c) => (
             <List.Item onClick={() => setPicked(c.code)} style={{ cursor: 'pointer' }}>
               <List.Item.Meta
-                avatar={<span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: classColor(c.classCode), marginTop: 6 }} />}
+                avatar={
+                  <span
+                    style={{
+                      display: 'inline-block',
+                      width: 10,
+                      height: 10,
+                      borderRadius: 5,
+                      background: classColor(c.classCode),
+                      marginTop: 6,
+                    }}
+                  />
+                }
                 title={c.name}
                 description={<Typography.Text code>{c.code}</Typography.Text>}
               />
@@ -60,22 +83,30 @@ export function ComponentDrawer({ target, onClose }: Props) {
     return (
       <Descriptions column={1} size="small" bordered styles={{ label: { width: 110 } }} data-testid="component-details">
         <Descriptions.Item label={t('component.code')}>
-          <Typography.Text copyable code data-testid="component-code">{c.code}</Typography.Text>
+          <Typography.Text copyable code data-testid="component-code">
+            {c.code}
+          </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('component.name')}>
           {c.name} {c.synthetic ? <Tag>{t('common.demoData')}</Tag> : null}
         </Descriptions.Item>
         <Descriptions.Item label={t('component.class')}>{`${c.classCode} ${c.className ?? ''}`}</Descriptions.Item>
         <Descriptions.Item label={t('component.state')}>
-          <Tag color={stateColor[c.state]} data-testid="component-state">{tryT(locale, `component.states.${c.state}`) ?? c.state}</Tag>
+          <Tag color={stateColor[c.state]} data-testid="component-state">
+            {tryT(locale, `component.states.${c.state}`) ?? c.state}
+          </Tag>
         </Descriptions.Item>
         <Descriptions.Item label={t('component.dept')}>{c.deptName}</Descriptions.Item>
         <Descriptions.Item label={t('component.owner')}>{dash(c.ownerName)}</Descriptions.Item>
         <Descriptions.Item label={t('component.maintainer')}>{dash(c.maintainerName)}</Descriptions.Item>
-        <Descriptions.Item label={t('component.grid')}>{c.gridCode ? <Typography.Text code>{c.gridCode}</Typography.Text> : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('component.grid')}>
+          {c.gridCode ? <Typography.Text code>{c.gridCode}</Typography.Text> : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('component.community')}>{dash(c.communityName)}</Descriptions.Item>
         <Descriptions.Item label={t('component.street')}>{dash(c.streetName)}</Descriptions.Item>
-        <Descriptions.Item label={t('component.position')}>{`${c.lng.toFixed(6)}, ${c.lat.toFixed(6)}`}</Descriptions.Item>
+        <Descriptions.Item
+          label={t('component.position')}
+        >{`${c.lng.toFixed(6)}, ${c.lat.toFixed(6)}`}</Descriptions.Item>
         <Descriptions.Item label={t('component.initialDate')}>{c.initialDate}</Descriptions.Item>
         <Descriptions.Item label={t('component.changeDate')}>{dash(c.changeDate)}</Descriptions.Item>
         <Descriptions.Item label={t('component.source')}>{dash(c.source)}</Descriptions.Item>
@@ -91,7 +122,15 @@ export function ComponentDrawer({ target, onClose }: Props) {
       onClose={onClose}
       title={
         <span>
-          {picked && cell ? <Button type="text" size="small" icon={<ArrowLeftOutlined />} onClick={() => setPicked(null)} aria-label={t('common.close')} /> : null}
+          {picked && cell ? (
+            <Button
+              type="text"
+              size="small"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => setPicked(null)}
+              aria-label={t('common.close')}
+            />
+          ) : null}
           {t('component.drawerTitle')}
         </span>
       }

@@ -13,7 +13,9 @@ interface Props {
   style?: CSSProperties;
 }
 
-const swatch = (style: CSSProperties) => <span style={{ display: 'inline-block', width: 22, height: 12, flex: 'none', ...style }} />;
+const swatch = (style: CSSProperties) => (
+  <span style={{ display: 'inline-block', width: 22, height: 12, flex: 'none', ...style }} />
+);
 const SYMBOLS: Record<MapLayer, ReactNode> = {
   tenant: swatch({ border: '2.5px solid #434343', background: '#fff' }),
   street: swatch({ border: '1.5px solid #8c8c8c', background: 'rgba(186,224,255,0.5)' }),
@@ -21,7 +23,9 @@ const SYMBOLS: Record<MapLayer, ReactNode> = {
   grid: swatch({ border: '1px solid #4096ff', background: 'rgba(64,150,255,0.06)' }),
   components: (
     <span style={{ display: 'inline-block', width: 22, textAlign: 'center', flex: 'none' }}>
-      <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: CLASS_COLORS['01'] }} />
+      <span
+        style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: CLASS_COLORS['01'] }}
+      />
     </span>
   ),
 };
@@ -33,14 +37,23 @@ export function LayerPanel({ visibility, onToggle, basemap, onClose, style }: Pr
     <Card
       size="small"
       title={t('map.layers.title')}
-      extra={onClose ? <Button type="text" size="small" icon={<CloseOutlined />} onClick={onClose} aria-label={t('common.close')} /> : null}
+      extra={
+        onClose ? (
+          <Button type="text" size="small" icon={<CloseOutlined />} onClick={onClose} aria-label={t('common.close')} />
+        ) : null
+      }
       style={{ width: 232, boxShadow: '0 2px 8px rgba(0,0,0,0.15)', ...style }}
       styles={{ body: { padding: '8px 12px', maxHeight: 'calc(100dvh - 260px)', overflowY: 'auto' } }}
       data-testid="map-layers"
     >
       <Flex vertical gap={6}>
         {MAP_LAYERS.map((layer) => (
-          <Checkbox key={layer} checked={visibility[layer]} onChange={(e) => onToggle(layer, e.target.checked)} data-testid={`map-layer-${layer}`}>
+          <Checkbox
+            key={layer}
+            checked={visibility[layer]}
+            onChange={(e) => onToggle(layer, e.target.checked)}
+            data-testid={`map-layer-${layer}`}
+          >
             <Flex align="center" gap={8}>
               {SYMBOLS[layer]}
               {t(`map.layers.${layer}`)}
@@ -48,27 +61,59 @@ export function LayerPanel({ visibility, onToggle, basemap, onClose, style }: Pr
           </Checkbox>
         ))}
         {basemap.available ? (
-          <Checkbox checked={basemap.on} onChange={(e) => basemap.onToggle(e.target.checked)} data-testid="map-layer-basemap">
+          <Checkbox
+            checked={basemap.on}
+            onChange={(e) => basemap.onToggle(e.target.checked)}
+            data-testid="map-layer-basemap"
+          >
             {t('map.layers.basemap')}
           </Checkbox>
         ) : null}
       </Flex>
       <Divider style={{ margin: '10px 0 8px' }} />
-      <Typography.Text strong style={{ fontSize: 12 }}>{t('map.legend')}</Typography.Text>
+      <Typography.Text strong style={{ fontSize: 12 }}>
+        {t('map.legend')}
+      </Typography.Text>
       <Flex vertical gap={4} style={{ marginTop: 6, fontSize: 12 }} data-testid="map-legend">
         {Object.entries(CLASS_COLORS).map(([major, color]) => (
           <Flex key={major} align="center" gap={8}>
-            <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: color, border: '1px solid #fff', boxShadow: '0 0 0 1px #d9d9d9', margin: '0 6px' }} />
+            <span
+              style={{
+                display: 'inline-block',
+                width: 10,
+                height: 10,
+                borderRadius: 5,
+                background: color,
+                border: '1px solid #fff',
+                boxShadow: '0 0 0 1px #d9d9d9',
+                margin: '0 6px',
+              }}
+            />
             {t(`map.classes.${major as '01'}`)}
           </Flex>
         ))}
         <Flex align="center" gap={8}>
-          <span style={{ display: 'inline-block', width: 22, height: 22, lineHeight: '22px', borderRadius: 11, background: '#595959', color: '#fff', fontSize: 10, textAlign: 'center', flex: 'none' }}>
+          <span
+            style={{
+              display: 'inline-block',
+              width: 22,
+              height: 22,
+              lineHeight: '22px',
+              borderRadius: 11,
+              background: '#595959',
+              color: '#fff',
+              fontSize: 10,
+              textAlign: 'center',
+              flex: 'none',
+            }}
+          >
             42
           </span>
           {t('map.cluster')}
         </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 11, marginTop: 4 }}>{t('map.offline')}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 11, marginTop: 4 }}>
+          {t('map.offline')}
+        </Typography.Text>
       </Flex>
     </Card>
   );

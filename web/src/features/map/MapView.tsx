@@ -29,17 +29,22 @@ export function MapView() {
   const [basemap, setBasemap] = useState<{ config: BasemapConfig | null; on: boolean }>({ config: null, on: false });
   const labels = useRef({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
   const errorRef = useRef<(layer: MapLayer, error: unknown) => void>(() => undefined);
-  errorRef.current = (layer, error) => void message.error(`${t(`map.layers.${layer}`)}: ${t('map.loadFailed', { message: errorText(error, locale) })}`);
+  errorRef.current = (layer, error) =>
+    void message.error(`${t(`map.layers.${layer}`)}: ${t('map.loadFailed', { message: errorText(error, locale) })}`);
 
   useEffect(() => {
     if (!container.current) return;
-    const created = createCityMap(container.current, {
-      onGrid: setGrid,
-      onComponent: (code) => setDrawer({ code }),
-      onClusterCell: (cell) => setDrawer({ cell }),
-      onStats: setStats,
-      onError: (layer, error) => errorRef.current(layer, error),
-    }, labels.current);
+    const created = createCityMap(
+      container.current,
+      {
+        onGrid: setGrid,
+        onComponent: (code) => setDrawer({ code }),
+        onClusterCell: (cell) => setDrawer({ cell }),
+        onStats: setStats,
+        onError: (layer, error) => errorRef.current(layer, error),
+      },
+      labels.current,
+    );
     cityMap.current = created;
     let live = true;
     void loadBasemap().then((config) => {
@@ -68,8 +73,15 @@ export function MapView() {
   const gridHint = visibility.grid && stats !== null && stats.zoom < GRID_MIN_ZOOM;
 
   return (
-    <div style={{ position: 'relative', height: mobile ? 'calc(100dvh - 132px)' : 'calc(100dvh - 160px)', minHeight: 360 }}>
-      <div ref={container} className="cl-map" style={{ position: 'absolute', inset: 0, borderRadius: 8, overflow: 'hidden' }} data-testid="map-container" />
+    <div
+      style={{ position: 'relative', height: mobile ? 'calc(100dvh - 132px)' : 'calc(100dvh - 160px)', minHeight: 360 }}
+    >
+      <div
+        ref={container}
+        className="cl-map"
+        style={{ position: 'absolute', inset: 0, borderRadius: 8, overflow: 'hidden' }}
+        data-testid="map-container"
+      />
       {showPanel ? (
         <LayerPanel
           visibility={visibility}
@@ -86,36 +98,87 @@ export function MapView() {
           style={{ ...overlay, top: 10, right: 10 }}
         />
       ) : (
-        <Button icon={<ControlOutlined />} onClick={() => setPanelOpen(true)} style={{ ...overlay, top: 10, right: 10 }} data-testid="map-layers-open">
+        <Button
+          icon={<ControlOutlined />}
+          onClick={() => setPanelOpen(true)}
+          style={{ ...overlay, top: 10, right: 10 }}
+          data-testid="map-layers-open"
+        >
           {mobile ? null : t('map.layers.title')}
         </Button>
       )}
       <Tooltip title={t('map.fit')}>
-        <Button icon={<AimOutlined />} onClick={() => cityMap.current?.fitCity()} aria-label={t('map.fit')} style={{ ...overlay, top: 86, left: 10 }} data-testid="map-fit" />
+        <Button
+          icon={<AimOutlined />}
+          onClick={() => cityMap.current?.fitCity()}
+          aria-label={t('map.fit')}
+          style={{ ...overlay, top: 86, left: 10 }}
+          data-testid="map-fit"
+        />
       </Tooltip>
-      <div style={{ ...overlay, left: 10, bottom: 10, right: grid && !mobile ? 300 : 10, display: 'flex', gap: 6, flexWrap: 'wrap', pointerEvents: 'none' }}>
+      <div
+        style={{
+          ...overlay,
+          left: 10,
+          bottom: 10,
+          right: grid && !mobile ? 300 : 10,
+          display: 'flex',
+          gap: 6,
+          flexWrap: 'wrap',
+          pointerEvents: 'none',
+        }}
+      >
         {stats ? (
-          <Tag style={{ background: 'rgba(255,255,255,0.92)', margin: 0 }} data-testid="map-stats" data-zoom={stats.zoom}>
-            {t('map.zoom', { zoom: stats.zoom })} · <span data-testid="map-grid-count" data-count={stats.grids}>{t('map.stats', { grids: stats.grids, components: stats.components })}</span>
+          <Tag
+            style={{ background: 'rgba(255,255,255,0.92)', margin: 0 }}
+            data-testid="map-stats"
+            data-zoom={stats.zoom}
+          >
+            {t('map.zoom', { zoom: stats.zoom })} ·{' '}
+            <span data-testid="map-grid-count" data-count={stats.grids}>
+              {t('map.stats', { grids: stats.grids, components: stats.components })}
+            </span>
           </Tag>
         ) : null}
-        {gridHint ? <Tag color="blue" style={{ margin: 0 }} data-testid="map-grid-hint">{t('map.gridZoomHint', { zoom: GRID_MIN_ZOOM })}</Tag> : null}
+        {gridHint ? (
+          <Tag color="blue" style={{ margin: 0 }} data-testid="map-grid-hint">
+            {t('map.gridZoomHint', { zoom: GRID_MIN_ZOOM })}
+          </Tag>
+        ) : null}
       </div>
       {grid ? (
         <Card
           size="small"
           title={t('map.gridInfo.title')}
-          extra={<Button type="text" size="small" icon={<CloseOutlined />} onClick={() => setGrid(null)} aria-label={t('common.close')} />}
-          style={{ ...overlay, right: 10, bottom: mobile ? 44 : 10, width: mobile ? 'calc(100% - 20px)' : 280, boxShadow: '0 2px 8px rgba(0,0,0,0.15)' }}
+          extra={
+            <Button
+              type="text"
+              size="small"
+              icon={<CloseOutlined />}
+              onClick={() => setGrid(null)}
+              aria-label={t('common.close')}
+            />
+          }
+          style={{
+            ...overlay,
+            right: 10,
+            bottom: mobile ? 44 : 10,
+            width: mobile ? 'calc(100% - 20px)' : 280,
+            boxShadow: '0 2px 8px rgba(0,0,0,0.15)',
+          }}
           data-testid="map-grid-info"
         >
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('map.gridInfo.code')}>
-              <Typography.Text copyable code data-testid="map-grid-code">{grid.code}</Typography.Text>
+              <Typography.Text copyable code data-testid="map-grid-code">
+                {grid.code}
+              </Typography.Text>
             </Descriptions.Item>
             <Descriptions.Item label={t('map.gridInfo.community')}>{grid.communityName ?? '—'}</Descriptions.Item>
             {grid.areaM2 !== null ? (
-              <Descriptions.Item label={t('map.gridInfo.area')}>{t('map.gridInfo.areaValue', { area: Math.round(grid.areaM2).toLocaleString(locale) })}</Descriptions.Item>
+              <Descriptions.Item label={t('map.gridInfo.area')}>
+                {t('map.gridInfo.areaValue', { area: Math.round(grid.areaM2).toLocaleString(locale) })}
+              </Descriptions.Item>
             ) : null}
           </Descriptions>
         </Card>

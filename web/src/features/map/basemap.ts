@@ -23,11 +23,20 @@ export interface BasemapConfig {
 /** The configured basemap, or null for the offline default. */
 export async function loadBasemap(): Promise<BasemapConfig | null> {
   try {
-    const res = await fetch('/api/geo/basemap', { credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const res = await fetch('/api/geo/basemap', {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    });
     if (!res.ok) return null;
     const body = (await res.json()) as (BasemapConfig & { labelsUrl: string | null }) | null;
     if (!body) return null;
-    return { url: body.url, attribution: body.attribution, subdomains: body.subdomains, maxZoom: body.maxZoom, ...(body.labelsUrl ? { labelsUrl: body.labelsUrl } : {}) };
+    return {
+      url: body.url,
+      attribution: body.attribution,
+      subdomains: body.subdomains,
+      maxZoom: body.maxZoom,
+      ...(body.labelsUrl ? { labelsUrl: body.labelsUrl } : {}),
+    };
   } catch {
     // Offline or unreachable: the map simply stays on its own layers.
     return null;

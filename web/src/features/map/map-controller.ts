@@ -10,8 +10,17 @@ import type { Bbox } from '../../../../common/domain/geo.ts';
 import type { BasemapConfig } from './basemap.ts';
 import { mapApi, type AreaCollection, type AreaProps, type ClustersResult } from './map.api.ts';
 import {
-  classColor, clusterCell, COMMUNITY_LABEL_ZOOM, containsBbox, DEFAULT_VISIBILITY, GRID_MIN_ZOOM, MAX_ZOOM, MIN_ZOOM, padBbox,
-  type LayerVisibility, type MapLayer,
+  classColor,
+  clusterCell,
+  COMMUNITY_LABEL_ZOOM,
+  containsBbox,
+  DEFAULT_VISIBILITY,
+  GRID_MIN_ZOOM,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  padBbox,
+  type LayerVisibility,
+  type MapLayer,
 } from './map-style.ts';
 import { AREA_STYLE, clusterIcon, GRID_SELECTED, GRID_STYLE, label } from './map-symbols.ts';
 
@@ -45,16 +54,29 @@ const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortEr
 
 export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLabels) {
   // Any start view will do: it is replaced by the tenant's extent as soon as the boundary layer arrives.
-  const map = L.map(el, { preferCanvas: true, zoomControl: false, minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, center: [34, 108], zoom: MIN_ZOOM });
+  const map = L.map(el, {
+    preferCanvas: true,
+    zoomControl: false,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    center: [34, 108],
+    zoom: MIN_ZOOM,
+  });
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noreferrer">Leaflet</a>');
   const pane = map.createPane('components');
   pane.style.zIndex = '450';
   const canvas = L.canvas({ padding: 0.5 });
   const svg = L.svg({ pane: 'components', padding: 0.5 });
-  let zoomControl = L.control.zoom({ position: 'topleft', zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
+  let zoomControl = L.control
+    .zoom({ position: 'topleft', zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut })
+    .addTo(map);
 
   const groups: Record<MapLayer, L.LayerGroup> = {
-    tenant: L.layerGroup(), street: L.layerGroup(), community: L.layerGroup(), grid: L.layerGroup(), components: L.layerGroup(),
+    tenant: L.layerGroup(),
+    street: L.layerGroup(),
+    community: L.layerGroup(),
+    grid: L.layerGroup(),
+    components: L.layerGroup(),
   };
   const labelGroups = { street: L.layerGroup(), community: L.layerGroup() };
   const visible: LayerVisibility = { ...DEFAULT_VISIBILITY };
@@ -84,7 +106,10 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
 
   const showLabels = () => {
     const zoom = map.getZoom();
-    const want = { street: visible.street && zoom < GRID_MIN_ZOOM, community: visible.community && zoom >= COMMUNITY_LABEL_ZOOM };
+    const want = {
+      street: visible.street && zoom < GRID_MIN_ZOOM,
+      community: visible.community && zoom >= COMMUNITY_LABEL_ZOOM,
+    };
     for (const key of ['street', 'community'] as const) {
       if (want[key] && !map.hasLayer(labelGroups[key])) labelGroups[key].addTo(map);
       if (!want[key] && map.hasLayer(labelGroups[key])) labelGroups[key].remove();
@@ -100,7 +125,8 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
       layer.eachLayer((f) => {
         if (!(f instanceof L.Polygon)) return;
         const props = (f.feature?.properties ?? {}) as AreaProps;
-        if (props.name) labelGroups[level].addLayer(label(props.name, `cl-map-label-${level}`, f.getBounds().getCenter()));
+        if (props.name)
+          labelGroups[level].addLayer(label(props.name, `cl-map-label-${level}`, f.getBounds().getCenter()));
       });
     }
   };
@@ -140,18 +166,32 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
       if (item.count === 1 && item.code) {
         const code = item.code;
         L.circleMarker([item.lat, item.lng], {
-          renderer: svg, pane: 'components', radius: 6, color: '#ffffff', weight: 1.5, fillColor: color, fillOpacity: 0.95,
+          renderer: svg,
+          pane: 'components',
+          radius: 6,
+          color: '#ffffff',
+          weight: 1.5,
+          fillColor: color,
+          fillOpacity: 0.95,
           className: 'cl-component-single',
-        }).on('click', (e) => {
-          L.DomEvent.stopPropagation(e);
-          events.onComponent(code);
-        }).addTo(group);
+        })
+          .on('click', (e) => {
+            L.DomEvent.stopPropagation(e);
+            events.onComponent(code);
+          })
+          .addTo(group);
         continue;
       }
-      L.marker([item.lat, item.lng], { icon: clusterIcon(item.count, color), pane: 'components', keyboard: false, riseOnHover: true })
+      L.marker([item.lat, item.lng], {
+        icon: clusterIcon(item.count, color),
+        pane: 'components',
+        keyboard: false,
+        riseOnHover: true,
+      })
         .on('click', (e) => {
           L.DomEvent.stopPropagation(e);
-          if (zoom >= MAX_ZOOM - 1) events.onClusterCell(clusterCell(item.lng, item.lat, result.cellLng, result.cellLat));
+          if (zoom >= MAX_ZOOM - 1)
+            events.onClusterCell(clusterCell(item.lng, item.lat, result.cellLng, result.cellLat));
           else map.setView([item.lat, item.lng], Math.min(MAX_ZOOM, zoom + 2));
         })
         .addTo(group);
@@ -217,13 +257,15 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
 
   const loadAreas = async () => {
     const levels = ['tenant', 'street', 'community'] as const;
-    await Promise.all(levels.map(async (level) => {
-      try {
-        drawArea(level, await mapApi.layer(level, null, destroyed.signal));
-      } catch (error) {
-        if (!isAbort(error)) events.onError(level, error);
-      }
-    }));
+    await Promise.all(
+      levels.map(async (level) => {
+        try {
+          drawArea(level, await mapApi.layer(level, null, destroyed.signal));
+        } catch (error) {
+          if (!isAbort(error)) events.onError(level, error);
+        }
+      }),
+    );
     if (destroyed.signal.aborted) return;
     if (!cityBounds) {
       const streets = L.featureGroup(groups.street.getLayers());
@@ -263,14 +305,20 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
     fitCity,
     setLabels(next: MapLabels) {
       zoomControl.remove();
-      zoomControl = L.control.zoom({ position: 'topleft', zoomInTitle: next.zoomIn, zoomOutTitle: next.zoomOut }).addTo(map);
+      zoomControl = L.control
+        .zoom({ position: 'topleft', zoomInTitle: next.zoomIn, zoomOutTitle: next.zoomOut })
+        .addTo(map);
     },
     /** Extension point (basemap.ts): a configured XYZ basemap beneath the vector layers; null removes it. */
     setBasemap(config: BasemapConfig | null, show: boolean) {
       for (const layer of basemap) layer.remove();
       basemap = [];
       if (!config || !show) return;
-      const options = { subdomains: config.subdomains ?? 'abc', maxZoom: config.maxZoom ?? MAX_ZOOM, attribution: config.attribution };
+      const options = {
+        subdomains: config.subdomains ?? 'abc',
+        maxZoom: config.maxZoom ?? MAX_ZOOM,
+        attribution: config.attribution,
+      };
       basemap.push(L.tileLayer(config.url, options).addTo(map));
       if (config.labelsUrl) basemap.push(L.tileLayer(config.labelsUrl, { ...options, attribution: '' }).addTo(map));
     },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bboxParam, classColor, clusterCell, clusterLabel, clusterRadius, containsBbox, MIXED_COLOR, padBbox } from './map-style.ts';
+import {
+  bboxParam,
+  classColor,
+  clusterCell,
+  clusterLabel,
+  clusterRadius,
+  containsBbox,
+  MIXED_COLOR,
+  padBbox,
+} from './map-style.ts';
 
 describe('map rules', () => {
   it('colours a component by its major class, mixed clusters grey', () => {

@@ -14,7 +14,13 @@ export const MAX_ZOOM = 19;
 export const MAP_LAYERS = ['tenant', 'street', 'community', 'grid', 'components'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 export type LayerVisibility = Record<MapLayer, boolean>;
-export const DEFAULT_VISIBILITY: LayerVisibility = { tenant: true, street: true, community: true, grid: true, components: true };
+export const DEFAULT_VISIBILITY: LayerVisibility = {
+  tenant: true,
+  street: true,
+  community: true,
+  grid: true,
+  components: true,
+};
 
 /** Component major classes 01–05 (docs/standards.md, "Catalog: classes and codes") and their marker colours. */
 export const CLASS_COLORS: Readonly<Record<string, string>> = {

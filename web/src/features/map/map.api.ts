@@ -25,11 +25,17 @@ const enc = (value: string) => encodeURIComponent(value);
 export const mapApi = {
   /** tenant / street / community / grid as WGS84 GeoJSON; grids filtered by bbox (the map asks only for its view). */
   layer: (level: GeoLayerLevel, bbox: Bbox | null, signal?: AbortSignal) =>
-    api.get<AreaCollection>(`/api/geo/layers/${level}`, { query: { bbox: bbox ? bboxParam(bbox) : undefined }, signal }),
+    api.get<AreaCollection>(`/api/geo/layers/${level}`, {
+      query: { bbox: bbox ? bboxParam(bbox) : undefined },
+      signal,
+    }),
   clusters: (zoom: number, bbox: Bbox, signal?: AbortSignal) =>
     api.get<ClustersResult>('/api/components/clusters', { query: { zoom, bbox: bboxParam(bbox) }, signal }),
   component: (code: string, signal?: AbortSignal) => api.get<Component>(`/api/components/${enc(code)}`, { signal }),
   /** The members of one cluster cell (when zooming in cannot split it). */
   componentsIn: (bbox: Bbox, signal?: AbortSignal) =>
-    api.get<Page<Component>>('/api/components', { query: { bbox: bboxParam(bbox), pageSize: 50, sort: 'code', order: 'asc' }, signal }),
+    api.get<Page<Component>>('/api/components', {
+      query: { bbox: bboxParam(bbox), pageSize: 50, sort: 'code', order: 'asc' },
+      signal,
+    }),
 };

@@ -10,7 +10,16 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const client = { id: 'c1', name: 'FixMyStreet', contact: null, keyPrefix: 'o311_0123456789ab', rateLimitPerMinute: 60, active: true, createdAt: '2024-03-12T02:00:00Z', updatedAt: '2024-03-12T02:00:00Z' };
+const client = {
+  id: 'c1',
+  name: 'FixMyStreet',
+  contact: null,
+  keyPrefix: 'o311_0123456789ab',
+  rateLimitPerMinute: 60,
+  active: true,
+  createdAt: '2024-03-12T02:00:00Z',
+  updatedAt: '2024-03-12T02:00:00Z',
+};
 const KEY = 'o311_fedcba987654_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
 
 function open(locale: 'zh-CN' | 'en' = 'zh-CN') {
@@ -19,7 +28,17 @@ function open(locale: 'zh-CN' | 'en' = 'zh-CN') {
     'GET /api/open311/clients': () => ({ status: 200, body: { items, total: items.length, page: 1, pageSize: 20 } }),
     'POST /api/open311/clients': (_m, body) => {
       if ((body as { name: string }).name === 'FixMyStreet') {
-        return { status: 409, body: { error: { code: 'OPEN311_CLIENT_NAME_TAKEN', message: 'OPEN311_CLIENT_NAME_TAKEN', requestId: 'r', details: [{ field: 'body.name', rule: 'unique', message: 'taken' }] } } };
+        return {
+          status: 409,
+          body: {
+            error: {
+              code: 'OPEN311_CLIENT_NAME_TAKEN',
+              message: 'OPEN311_CLIENT_NAME_TAKEN',
+              requestId: 'r',
+              details: [{ field: 'body.name', rule: 'unique', message: 'taken' }],
+            },
+          },
+        };
       }
       const created = { ...client, id: 'c2', name: (body as { name: string }).name, keyPrefix: 'o311_fedcba987654' };
       items = [created, ...items];
@@ -49,7 +68,11 @@ describe('Open311 client applications', () => {
     fireEvent.click(screen.getByTestId('open311-client-submit'));
     expect((await screen.findByTestId('open311-new-key')).textContent).toContain(KEY);
     expect(screen.getByText('密钥只显示这一次，关闭后无法再次查看；遗失时请停用该应用并新建一个。')).toBeTruthy();
-    expect(server.calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({ name: '市民通 App', rateLimitPerMinute: 60, contact: null });
+    expect(server.calls.filter((c) => c.method === 'POST').at(-1)?.body).toEqual({
+      name: '市民通 App',
+      rateLimitPerMinute: 60,
+      contact: null,
+    });
     fireEvent.click(screen.getByTestId('open311-key-close'));
     await waitFor(() => expect(screen.queryByTestId('open311-new-key')).toBeNull());
     expect(await screen.findByText('市民通 App')).toBeTruthy();

@@ -23,7 +23,8 @@ export function ApiClientModal({ open, onClose, onCreated }: Props) {
       onCreated();
     } catch (error) {
       // the module's own catalog names the conflict on the field (the shared errors catalog does not know this code)
-      if (isApiError(error) && error.code === 'OPEN311_CLIENT_NAME_TAKEN') form.setFields([{ name: 'name', errors: [t('open311.clients.nameTaken')] }]);
+      if (isApiError(error) && error.code === 'OPEN311_CLIENT_NAME_TAKEN')
+        form.setFields([{ name: 'name', errors: [t('open311.clients.nameTaken')] }]);
       else throw error;
     }
   });
@@ -35,10 +36,26 @@ export function ApiClientModal({ open, onClose, onCreated }: Props) {
 
   if (created) {
     return (
-      <Modal key="key" open={open} title={t('open311.clients.keyTitle')} onOk={close} onCancel={close} cancelButtonProps={{ style: { display: 'none' } }} okButtonProps={{ 'data-testid': 'open311-key-close' }} okText={t('common.close')} maskClosable={false} destroyOnHidden>
+      <Modal
+        key="key"
+        open={open}
+        title={t('open311.clients.keyTitle')}
+        onOk={close}
+        onCancel={close}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        okButtonProps={{ 'data-testid': 'open311-key-close' }}
+        okText={t('common.close')}
+        maskClosable={false}
+        destroyOnHidden
+      >
         <Alert type="warning" showIcon title={t('open311.clients.keyNote')} style={{ marginBottom: 16 }} />
         <Typography.Paragraph strong>{created.name}</Typography.Paragraph>
-        <Typography.Paragraph code copyable={{ text: created.apiKey, tooltips: [t('open311.clients.copy'), t('open311.clients.copied')] }} style={{ wordBreak: 'break-all' }} data-testid="open311-new-key">
+        <Typography.Paragraph
+          code
+          copyable={{ text: created.apiKey, tooltips: [t('open311.clients.copy'), t('open311.clients.copied')] }}
+          style={{ wordBreak: 'break-all' }}
+          data-testid="open311-new-key"
+        >
           {created.apiKey}
         </Typography.Paragraph>
       </Modal>
@@ -46,9 +63,29 @@ export function ApiClientModal({ open, onClose, onCreated }: Props) {
   }
 
   return (
-    <Modal key="form" open={open} title={t('open311.clients.create')} onOk={() => form.submit()} onCancel={close} okButtonProps={{ loading: submitting, 'data-testid': 'open311-client-submit' }} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
-      <Form<ApiClientCreate> form={form} layout="vertical" initialValues={{ rateLimitPerMinute: OPEN311_DEFAULT_RATE_LIMIT }} onFinish={run} data-testid="open311-client-form">
-        <Form.Item name="name" label={t('open311.clients.name')} rules={[{ required: true, whitespace: true, message: t('open311.clients.nameRequired') }, { max: 80 }]}>
+    <Modal
+      key="form"
+      open={open}
+      title={t('open311.clients.create')}
+      onOk={() => form.submit()}
+      onCancel={close}
+      okButtonProps={{ loading: submitting, 'data-testid': 'open311-client-submit' }}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form<ApiClientCreate>
+        form={form}
+        layout="vertical"
+        initialValues={{ rateLimitPerMinute: OPEN311_DEFAULT_RATE_LIMIT }}
+        onFinish={run}
+        data-testid="open311-client-form"
+      >
+        <Form.Item
+          name="name"
+          label={t('open311.clients.name')}
+          rules={[{ required: true, whitespace: true, message: t('open311.clients.nameRequired') }, { max: 80 }]}
+        >
           <Input maxLength={80} placeholder="FixMyStreet" data-testid="open311-client-name" />
         </Form.Item>
         <Form.Item name="contact" label={t('open311.clients.contact')} rules={[{ max: 200 }]}>

@@ -9,9 +9,7 @@ export function Open311ClientsPage() {
   const url = `${window.location.origin}/open311/v2/discovery.json`;
   return (
     <PageSection title={t('open311.clients.title')} testId="page-open311">
-      <Typography.Paragraph type="secondary">
-        {t('open311.clients.intro', { url })}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('open311.clients.intro', { url })}</Typography.Paragraph>
       <ApiClientList />
     </PageSection>
   );

@@ -44,7 +44,11 @@ export function GrantsField({ knownUnits, knownRegions }: Props) {
                   rules={[{ required: true, message: t('validation.required') }]}
                   style={{ flex: '1 1 140px', marginBottom: 12 }}
                 >
-                  <Select<Role> placeholder={t('org.user.grantRole')} options={roleOptions(locale)} data-testid={`user-form-grant-role-${field.name}`} />
+                  <Select<Role>
+                    placeholder={t('org.user.grantRole')}
+                    options={roleOptions(locale)}
+                    data-testid={`user-form-grant-role-${field.name}`}
+                  />
                 </Form.Item>
                 <Form.Item noStyle shouldUpdate>
                   {({ getFieldValue }) => {
@@ -83,7 +87,12 @@ export function GrantsField({ knownUnits, knownRegions }: Props) {
               </Flex>
             </Card>
           ))}
-          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ unitId: null, regionId: null })} data-testid="user-form-grant-add">
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() => add({ unitId: null, regionId: null })}
+            data-testid="user-form-grant-add"
+          >
             {t('org.user.addGrant')}
           </Button>
           <Form.ErrorList errors={errors} />

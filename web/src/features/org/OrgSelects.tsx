@@ -12,8 +12,13 @@ export function UnitSelect({ excludeId, ...props }: Props & { excludeId?: string
   const { t } = useI18n();
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
-      const page = await orgApi.units({ q: q || undefined, active: true, pageSize: 30, sort: 'name', order: 'asc' }, signal);
-      return page.items.filter((u) => u.id !== excludeId).map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
+      const page = await orgApi.units(
+        { q: q || undefined, active: true, pageSize: 30, sort: 'name', order: 'asc' },
+        signal,
+      );
+      return page.items
+        .filter((u) => u.id !== excludeId)
+        .map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
     },
     [excludeId, t],
   );
@@ -28,10 +33,16 @@ export function RegionSelect({ kinds, ...props }: Props & { kinds?: readonly Reg
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
       const wanted = kindKey ? kindKey.split(',') : [];
-      const page = await orgApi.regions({ q: q || undefined, kind: single, pageSize: 50, sort: 'code', order: 'asc' }, signal);
+      const page = await orgApi.regions(
+        { q: q || undefined, kind: single, pageSize: 50, sort: 'code', order: 'asc' },
+        signal,
+      );
       return page.items
         .filter((r) => wanted.length === 0 || wanted.includes(r.kind))
-        .map((r) => ({ value: r.id, label: t('common.nameWithCode', { name: r.name, code: regionKindLabel(locale, r.kind) }) }));
+        .map((r) => ({
+          value: r.id,
+          label: t('common.nameWithCode', { name: r.name, code: regionKindLabel(locale, r.kind) }),
+        }));
     },
     [kindKey, single, locale, t],
   );

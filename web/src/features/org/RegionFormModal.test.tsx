@@ -15,7 +15,13 @@ function open(routes: Parameters<typeof fakeFetch>[0], locale: 'zh-CN' | 'en' = 
   vi.stubGlobal('fetch', server.impl);
   api.setCsrfToken('csrf-test');
   const onSaved = vi.fn();
-  render(withProviders(<RegionFormModal target="new" onClose={() => undefined} onSaved={onSaved} />, fakeAuth(fakeMe(['admin'])), locale));
+  render(
+    withProviders(
+      <RegionFormModal target="new" onClose={() => undefined} onSaved={onSaved} />,
+      fakeAuth(fakeMe(['admin'])),
+      locale,
+    ),
+  );
   return { server, onSaved };
 }
 
@@ -63,7 +69,20 @@ describe('region form', () => {
         'POST /api/org/regions': () =>
           ++attempt === 1
             ? { status: 409, body: { error: { code: 'ORG_DUPLICATE_CODE', message: '编码已存在', requestId: 'r2' } } }
-            : { status: 201, body: { id: 'g1', code: '001', fullCode: '420281001', name: 'Dongyue', kind: 'street', parentId: null, parentName: null, synthetic: false, updatedAt: '2024-01-01T00:00:00Z' } },
+            : {
+                status: 201,
+                body: {
+                  id: 'g1',
+                  code: '001',
+                  fullCode: '420281001',
+                  name: 'Dongyue',
+                  kind: 'street',
+                  parentId: null,
+                  parentName: null,
+                  synthetic: false,
+                  updatedAt: '2024-01-01T00:00:00Z',
+                },
+              },
       },
       'en',
     );

@@ -32,7 +32,13 @@ export function RegionFormModal({ target, onClose, onSaved }: Props) {
 
   useEffect(() => {
     if (target === 'new') form.setFieldsValue({ kind: 'street', parentId: null, code: '', name: '' });
-    else if (target) form.setFieldsValue({ kind: asRegionKind(target.kind), parentId: target.parentId, code: target.code, name: target.name });
+    else if (target)
+      form.setFieldsValue({
+        kind: asRegionKind(target.kind),
+        parentId: target.parentId,
+        code: target.code,
+        name: target.name,
+      });
   }, [target, form]);
 
   const { submitting, run } = useFormSubmit(form, async (values: Values) => {
@@ -60,7 +66,11 @@ export function RegionFormModal({ target, onClose, onSaved }: Props) {
       data-testid="region-form-modal"
     >
       <Form<Values> form={form} name="region" data-testid="region-form" layout="vertical" onFinish={(v) => void run(v)}>
-        <Form.Item name="kind" label={t('org.region.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="kind"
+          label={t('org.region.kind')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select
             options={regionKindOptions(locale)}
             disabled={editing !== null}
@@ -69,11 +79,17 @@ export function RegionFormModal({ target, onClose, onSaved }: Props) {
           />
         </Form.Item>
         {parentKinds.length > 0 ? (
-          <Form.Item name="parentId" label={t('org.region.parent')} rules={[{ required: true, message: t('org.region.parentRequired') }]}>
+          <Form.Item
+            name="parentId"
+            label={t('org.region.parent')}
+            rules={[{ required: true, message: t('org.region.parentRequired') }]}
+          >
             <RegionSelect
               kinds={parentKinds}
               disabled={editing !== null}
-              knownOptions={editing?.parentId ? [{ value: editing.parentId, label: editing.parentName ?? editing.parentId }] : []}
+              knownOptions={
+                editing?.parentId ? [{ value: editing.parentId, label: editing.parentName ?? editing.parentId }] : []
+              }
               placeholder={parentKinds.map((k) => regionKindLabel(locale, k)).join(' / ')}
               data-testid="region-form-parent"
             />
@@ -83,11 +99,22 @@ export function RegionFormModal({ target, onClose, onSaved }: Props) {
           name="code"
           label={t('org.region.code')}
           extra={t('org.region.codeHint')}
-          rules={editing ? [] : rulesFromSchema(RegionCreate.properties.code, t, { required: true, patternMessage: t('validation.patterns.regionCode') })}
+          rules={
+            editing
+              ? []
+              : rulesFromSchema(RegionCreate.properties.code, t, {
+                  required: true,
+                  patternMessage: t('validation.patterns.regionCode'),
+                })
+          }
         >
           <Input maxLength={3} inputMode="numeric" disabled={editing !== null} data-testid="region-form-code" />
         </Form.Item>
-        <Form.Item name="name" label={t('org.region.name')} rules={rulesFromSchema(RegionCreate.properties.name, t, { required: true })}>
+        <Form.Item
+          name="name"
+          label={t('org.region.name')}
+          rules={rulesFromSchema(RegionCreate.properties.name, t, { required: true })}
+        >
           <Input maxLength={60} showCount data-testid="region-form-name" />
         </Form.Item>
       </Form>

@@ -42,29 +42,39 @@ export function RegionList() {
         </Space>
       ),
     },
-    { title: t('org.region.kind'), key: 'kind', render: (_, r) => <Tag color={kindColor[r.kind]}>{regionKindLabel(locale, r.kind)}</Tag> },
+    {
+      title: t('org.region.kind'),
+      key: 'kind',
+      render: (_, r) => <Tag color={kindColor[r.kind]}>{regionKindLabel(locale, r.kind)}</Tag>,
+    },
     { title: t('org.region.parent'), key: 'parentName', render: (_, r) => r.parentName ?? '—' },
     { title: t('common.updatedAt'), key: 'updatedAt', sorter: true, render: (_, r) => formatInstant(r.updatedAt) },
     ...(canManage
-      ? [{
-          title: t('common.actions'),
-          key: 'actions',
-          fixed: 'right' as const,
-          render: (_: unknown, r: Region) => (
-            <Space size={0}>
-              <Button type="link" size="small" onClick={() => list.edit(r)} data-testid={`region-edit-${r.fullCode}`}>{t('common.edit')}</Button>
-              <Popconfirm
-                title={t('common.confirmDelete', { name: r.name })}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => remove(r)}
-              >
-                <Button type="link" size="small" danger data-testid={`region-delete-${r.fullCode}`}>{t('common.delete')}</Button>
-              </Popconfirm>
-            </Space>
-          ),
-        }]
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, r: Region) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => list.edit(r)} data-testid={`region-edit-${r.fullCode}`}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('common.confirmDelete', { name: r.name })}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => remove(r)}
+                >
+                  <Button type="link" size="small" danger data-testid={`region-delete-${r.fullCode}`}>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
       : []),
   ];
 
@@ -91,11 +101,7 @@ export function RegionList() {
       exportPath="/api/exports/regions.xlsx"
       createLabel={canManage ? t('org.region.create') : undefined}
     >
-      <RegionFormModal
-        target={list.target}
-        onClose={list.close}
-        onSaved={() => list.saved()}
-      />
+      <RegionFormModal target={list.target} onClose={list.close} onSaved={() => list.saved()} />
     </ListPage>
   );
 }

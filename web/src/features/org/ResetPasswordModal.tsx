@@ -29,7 +29,8 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
     >
       <Form
         form={form}
-        name="resetPassword" data-testid="reset-password-form"
+        name="resetPassword"
+        data-testid="reset-password-form"
         layout="vertical"
         onFinish={async (values) => {
           if (!(await run(values))) return;

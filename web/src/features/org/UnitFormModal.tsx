@@ -33,11 +33,16 @@ export function UnitFormModal({ target, onClose, onSaved }: Props) {
   const editing = target !== null && target !== 'new' ? target : null;
 
   useEffect(() => {
-    if (target === 'new') form.setFieldsValue({ code: '', name: '', kind: undefined, parentId: null, regionId: null, phone: '' });
+    if (target === 'new')
+      form.setFieldsValue({ code: '', name: '', kind: undefined, parentId: null, regionId: null, phone: '' });
     else if (target) {
       form.setFieldsValue({
-        code: target.code, name: target.name, kind: asUnitKind(target.kind),
-        parentId: target.parentId, regionId: target.regionId, phone: target.phone ?? '',
+        code: target.code,
+        name: target.name,
+        kind: asUnitKind(target.kind),
+        parentId: target.parentId,
+        regionId: target.regionId,
+        phone: target.phone ?? '',
       });
     }
   }, [target, form]);
@@ -80,26 +85,45 @@ export function UnitFormModal({ target, onClose, onSaved }: Props) {
           name="code"
           label={t('org.unit.code')}
           extra={editing ? undefined : t('org.unit.codeHint')}
-          rules={editing ? [] : rulesFromSchema(UnitCreate.properties.code, t, { required: true, patternMessage: t('validation.patterns.unitCode') })}
+          rules={
+            editing
+              ? []
+              : rulesFromSchema(UnitCreate.properties.code, t, {
+                  required: true,
+                  patternMessage: t('validation.patterns.unitCode'),
+                })
+          }
         >
           <Input maxLength={32} disabled={editing !== null} data-testid="unit-form-code" />
         </Form.Item>
-        <Form.Item name="name" label={t('org.unit.name')} rules={rulesFromSchema(UnitCreate.properties.name, t, { required: true })}>
+        <Form.Item
+          name="name"
+          label={t('org.unit.name')}
+          rules={rulesFromSchema(UnitCreate.properties.name, t, { required: true })}
+        >
           <Input maxLength={60} showCount data-testid="unit-form-name" />
         </Form.Item>
-        <Form.Item name="kind" label={t('org.unit.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="kind"
+          label={t('org.unit.kind')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Select options={unitKindOptions(locale)} data-testid="unit-form-kind" />
         </Form.Item>
         <Form.Item name="parentId" label={t('org.unit.parent')}>
           <UnitSelect
             excludeId={editing?.id}
-            knownOptions={editing?.parentId ? [{ value: editing.parentId, label: editing.parentName ?? editing.parentId }] : []}
+            knownOptions={
+              editing?.parentId ? [{ value: editing.parentId, label: editing.parentName ?? editing.parentId }] : []
+            }
             data-testid="unit-form-parent"
           />
         </Form.Item>
         <Form.Item name="regionId" label={t('org.unit.region')}>
           <RegionSelect
-            knownOptions={editing?.regionId ? [{ value: editing.regionId, label: editing.regionName ?? editing.regionId }] : []}
+            knownOptions={
+              editing?.regionId ? [{ value: editing.regionId, label: editing.regionName ?? editing.regionId }] : []
+            }
             data-testid="unit-form-region"
           />
         </Form.Item>

@@ -26,7 +26,8 @@ export function UnitList() {
 
   const fetchPage = useCallback<FetchPage<Unit, Filters>>((request, signal) => orgApi.units(request, signal), []);
 
-  const setActive = (unit: Unit, active: boolean) => list.act(() => orgApi.updateUnit(unit.id, { active }), t('common.saved'));
+  const setActive = (unit: Unit, active: boolean) =>
+    list.act(() => orgApi.updateUnit(unit.id, { active }), t('common.saved'));
 
   const columns: TableColumnsType<Unit> = [
     { title: t('org.unit.code'), key: 'code', dataIndex: 'code', sorter: true },
@@ -41,42 +42,65 @@ export function UnitList() {
         </Space>
       ),
     },
-    { title: t('org.unit.kind'), key: 'kind', sorter: true, render: (_, u) => <Tag color="blue">{unitKindLabel(locale, u.kind)}</Tag> },
+    {
+      title: t('org.unit.kind'),
+      key: 'kind',
+      sorter: true,
+      render: (_, u) => <Tag color="blue">{unitKindLabel(locale, u.kind)}</Tag>,
+    },
     { title: t('org.unit.parent'), key: 'parentName', render: (_, u) => u.parentName ?? '—' },
     { title: t('org.unit.region'), key: 'regionName', render: (_, u) => u.regionName ?? '—' },
     { title: t('org.unit.phone'), key: 'phone', render: (_, u) => u.phone ?? '—' },
     {
       title: t('common.status'),
       key: 'active',
-      render: (_, u) => (u.active ? <Tag color="success">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>),
+      render: (_, u) =>
+        u.active ? <Tag color="success">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>,
     },
-    { title: t('common.updatedAt'), key: 'updatedAt', sorter: true, responsive: ['xxl'], render: (_, u) => formatInstant(u.updatedAt) },
+    {
+      title: t('common.updatedAt'),
+      key: 'updatedAt',
+      sorter: true,
+      responsive: ['xxl'],
+      render: (_, u) => formatInstant(u.updatedAt),
+    },
     ...(canManage
-      ? [{
-          title: t('common.actions'),
-          key: 'actions',
-          fixed: 'right' as const,
-          render: (_: unknown, u: Unit) => (
-            <Space size={0}>
-              <Button type="link" size="small" onClick={() => list.edit(u)} data-testid={`unit-edit-${u.code}`}>{t('common.edit')}</Button>
-              {u.active ? (
-                <Popconfirm
-                  title={t('org.unit.deactivateConfirm', { name: u.name })}
-                  okText={t('org.unit.deactivate')}
-                  cancelText={t('common.cancel')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => setActive(u, false)}
-                >
-                  <Button type="link" size="small" danger data-testid={`unit-deactivate-${u.code}`}>{t('org.unit.deactivate')}</Button>
-                </Popconfirm>
-              ) : (
-                <Button type="link" size="small" onClick={() => void setActive(u, true)} data-testid={`unit-activate-${u.code}`}>
-                  {t('org.unit.activate')}
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, u: Unit) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => list.edit(u)} data-testid={`unit-edit-${u.code}`}>
+                  {t('common.edit')}
                 </Button>
-              )}
-            </Space>
-          ),
-        }]
+                {u.active ? (
+                  <Popconfirm
+                    title={t('org.unit.deactivateConfirm', { name: u.name })}
+                    okText={t('org.unit.deactivate')}
+                    cancelText={t('common.cancel')}
+                    okButtonProps={{ danger: true }}
+                    onConfirm={() => setActive(u, false)}
+                  >
+                    <Button type="link" size="small" danger data-testid={`unit-deactivate-${u.code}`}>
+                      {t('org.unit.deactivate')}
+                    </Button>
+                  </Popconfirm>
+                ) : (
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => void setActive(u, true)}
+                    data-testid={`unit-activate-${u.code}`}
+                  >
+                    {t('org.unit.activate')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]
       : []),
   ];
 
@@ -113,11 +137,7 @@ export function UnitList() {
       exportPath="/api/exports/units.xlsx"
       createLabel={canManage ? t('org.unit.create') : undefined}
     >
-      <UnitFormModal
-        target={list.target}
-        onClose={list.close}
-        onSaved={() => list.saved()}
-      />
+      <UnitFormModal target={list.target} onClose={list.close} onSaved={() => list.saved()} />
     </ListPage>
   );
 }

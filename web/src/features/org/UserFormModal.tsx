@@ -51,7 +51,14 @@ export function UserFormModal({ target, onClose, onSaved }: Props) {
   useEffect(() => {
     setLoaded(null);
     if (target === 'new') {
-      form.setFieldsValue({ username: '', displayName: '', password: '', phone: '', unitId: null, grants: [{ unitId: null, regionId: null }] });
+      form.setFieldsValue({
+        username: '',
+        displayName: '',
+        password: '',
+        phone: '',
+        unitId: null,
+        grants: [{ unitId: null, regionId: null }],
+      });
       return;
     }
     if (!target) return;
@@ -65,7 +72,9 @@ export function UserFormModal({ target, onClose, onSaved }: Props) {
           displayName: user.displayName,
           phone: isMasked(user.phone) ? '' : (user.phone ?? ''),
           unitId: user.unitId,
-          grants: user.grants.flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unitId, regionId: g.regionId }] : [])),
+          grants: user.grants.flatMap((g) =>
+            isRole(g.role) ? [{ role: g.role, unitId: g.unitId, regionId: g.regionId }] : [],
+          ),
         });
       },
       (error: unknown) => live && failRef.current(error),
@@ -79,14 +88,16 @@ export function UserFormModal({ target, onClose, onSaved }: Props) {
     const phone = values.phone?.trim() || null;
     const grants = toGrantBodies(values.grants ?? []);
     if (!original) {
-      onSaved(await orgApi.createUser({
-        username: values.username.trim(),
-        displayName: values.displayName.trim(),
-        password: values.password ?? '',
-        phone,
-        unitId: values.unitId ?? null,
-        grants,
-      }));
+      onSaved(
+        await orgApi.createUser({
+          username: values.username.trim(),
+          displayName: values.displayName.trim(),
+          password: values.password ?? '',
+          phone,
+          unitId: values.unitId ?? null,
+          grants,
+        }),
+      );
       return;
     }
     const patch: UserUpdateBody = {};
@@ -94,7 +105,9 @@ export function UserFormModal({ target, onClose, onSaved }: Props) {
     // A masked phone cannot be round-tripped: send it only when the administrator typed a new one.
     if (isMasked(original.phone) ? phone !== null : phone !== original.phone) patch.phone = phone;
     if ((values.unitId ?? null) !== original.unitId) patch.unitId = values.unitId ?? null;
-    const before = original.grants.flatMap((g) => (isRole(g.role) ? [{ role: g.role, unitId: g.unitId, regionId: g.regionId }] : []));
+    const before = original.grants.flatMap((g) =>
+      isRole(g.role) ? [{ role: g.role, unitId: g.unitId, regionId: g.regionId }] : [],
+    );
     if (grantKey(grants) !== grantKey(before)) patch.grants = grants;
     onSaved(Object.keys(patch).length > 0 ? await orgApi.updateUser(original.id, patch) : original);
   });
@@ -127,11 +140,28 @@ export function UserFormModal({ target, onClose, onSaved }: Props) {
             name="username"
             label={t('org.user.username')}
             extra={editing ? undefined : t('org.user.usernameHint')}
-            rules={editing ? [] : rulesFromSchema(UserCreate.properties.username, t, { required: true, patternMessage: t('validation.patterns.username') })}
+            rules={
+              editing
+                ? []
+                : rulesFromSchema(UserCreate.properties.username, t, {
+                    required: true,
+                    patternMessage: t('validation.patterns.username'),
+                  })
+            }
           >
-            <Input maxLength={32} disabled={editing !== null} autoComplete="off" autoCapitalize="none" data-testid="user-form-username" />
+            <Input
+              maxLength={32}
+              disabled={editing !== null}
+              autoComplete="off"
+              autoCapitalize="none"
+              data-testid="user-form-username"
+            />
           </Form.Item>
-          <Form.Item name="displayName" label={t('org.user.displayName')} rules={rulesFromSchema(UserCreate.properties.displayName, t, { required: true })}>
+          <Form.Item
+            name="displayName"
+            label={t('org.user.displayName')}
+            rules={rulesFromSchema(UserCreate.properties.displayName, t, { required: true })}
+          >
             <Input maxLength={40} data-testid="user-form-display-name" />
           </Form.Item>
           {editing ? null : (
@@ -140,12 +170,20 @@ export function UserFormModal({ target, onClose, onSaved }: Props) {
               label={t('org.user.password')}
               extra={t('org.user.passwordHint', { min: PASSWORD_MIN_LENGTH })}
               dependencies={['username']}
-              rules={passwordRules(UserCreate.properties.password, t, () => form.getFieldValue('username') as string | undefined)}
+              rules={passwordRules(
+                UserCreate.properties.password,
+                t,
+                () => form.getFieldValue('username') as string | undefined,
+              )}
             >
               <Input.Password autoComplete="new-password" data-testid="user-form-password" />
             </Form.Item>
           )}
-          <Form.Item name="phone" label={t('org.user.phone')} rules={rulesFromSchema(UserCreate.properties.phone, t, { patternMessage: t('validation.patterns.phone') })}>
+          <Form.Item
+            name="phone"
+            label={t('org.user.phone')}
+            rules={rulesFromSchema(UserCreate.properties.phone, t, { patternMessage: t('validation.patterns.phone') })}
+          >
             <Input
               maxLength={11}
               inputMode="tel"

@@ -37,9 +37,16 @@ export function UserList() {
 
   const moreItems = (u: User): MenuProps['items'] => [
     { key: 'reset', label: <span data-testid={`user-reset-${u.username}`}>{t('org.user.resetPassword')}</span> },
-    ...(u.locked ? [{ key: 'unlock', label: <span data-testid={`user-unlock-${u.username}`}>{t('org.user.unlock')}</span> }] : []),
+    ...(u.locked
+      ? [{ key: 'unlock', label: <span data-testid={`user-unlock-${u.username}`}>{t('org.user.unlock')}</span> }]
+      : []),
     u.active
-      ? { key: 'deactivate', danger: true, disabled: u.id === auth.me?.user.id, label: <span data-testid={`user-deactivate-${u.username}`}>{t('org.user.deactivate')}</span> }
+      ? {
+          key: 'deactivate',
+          danger: true,
+          disabled: u.id === auth.me?.user.id,
+          label: <span data-testid={`user-deactivate-${u.username}`}>{t('org.user.deactivate')}</span>,
+        }
       : { key: 'activate', label: <span data-testid={`user-activate-${u.username}`}>{t('org.user.activate')}</span> },
   ];
   const onMore = (u: User, key: string) => {
@@ -99,24 +106,39 @@ export function UserList() {
         </Space>
       ),
     },
-    { title: t('org.user.lastLoginAt'), key: 'lastLoginAt', sorter: true, render: (_, u) => (u.lastLoginAt ? formatInstant(u.lastLoginAt) : t('org.user.never')) },
-    { title: t('common.updatedAt'), key: 'updatedAt', sorter: true, responsive: ['xxl'], render: (_, u) => formatInstant(u.updatedAt) },
+    {
+      title: t('org.user.lastLoginAt'),
+      key: 'lastLoginAt',
+      sorter: true,
+      render: (_, u) => (u.lastLoginAt ? formatInstant(u.lastLoginAt) : t('org.user.never')),
+    },
+    {
+      title: t('common.updatedAt'),
+      key: 'updatedAt',
+      sorter: true,
+      responsive: ['xxl'],
+      render: (_, u) => formatInstant(u.updatedAt),
+    },
     ...(canManage
-      ? [{
-          title: t('common.actions'),
-          key: 'actions',
-          fixed: 'right' as const,
-          render: (_: unknown, u: User) => (
-            <Space size={0}>
-              <Button type="link" size="small" onClick={() => list.edit(u)} data-testid={`user-edit-${u.username}`}>{t('common.edit')}</Button>
-              <Dropdown menu={{ items: moreItems(u), onClick: ({ key }) => onMore(u, key) }} trigger={['click']}>
-                <Button type="link" size="small" data-testid={`user-more-${u.username}`}>
-                  {t('common.more')} <DownOutlined />
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, u: User) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => list.edit(u)} data-testid={`user-edit-${u.username}`}>
+                  {t('common.edit')}
                 </Button>
-              </Dropdown>
-            </Space>
-          ),
-        }]
+                <Dropdown menu={{ items: moreItems(u), onClick: ({ key }) => onMore(u, key) }} trigger={['click']}>
+                  <Button type="link" size="small" data-testid={`user-more-${u.username}`}>
+                    {t('common.more')} <DownOutlined />
+                  </Button>
+                </Dropdown>
+              </Space>
+            ),
+          },
+        ]
       : []),
   ];
 
@@ -160,11 +182,7 @@ export function UserList() {
       exportPath="/api/exports/users.xlsx"
       createLabel={canManage ? t('org.user.create') : undefined}
     >
-      <UserFormModal
-        target={list.target}
-        onClose={list.close}
-        onSaved={() => list.saved()}
-      />
+      <UserFormModal target={list.target} onClose={list.close} onSaved={() => list.saved()} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </ListPage>
   );

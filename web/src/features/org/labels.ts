@@ -11,8 +11,10 @@ export const unitKindLabel = (locale: Locale, kind: string) => label(locale, 'un
 export const permissionLabel = (locale: Locale, permission: string) => label(locale, 'permissions', permission);
 
 export const roleOptions = (locale: Locale) => ROLES.map((value) => ({ value, label: roleLabel(locale, value) }));
-export const regionKindOptions = (locale: Locale) => REGION_KINDS.map((value) => ({ value, label: regionKindLabel(locale, value) }));
-export const unitKindOptions = (locale: Locale) => UNIT_KINDS.map((value) => ({ value, label: unitKindLabel(locale, value) }));
+export const regionKindOptions = (locale: Locale) =>
+  REGION_KINDS.map((value) => ({ value, label: regionKindLabel(locale, value) }));
+export const unitKindOptions = (locale: Locale) =>
+  UNIT_KINDS.map((value) => ({ value, label: unitKindLabel(locale, value) }));
 
 export const asRegionKind = (value: string): RegionKind | undefined => REGION_KINDS.find((k) => k === value);
 export const asUnitKind = (value: string): UnitKind | undefined => UNIT_KINDS.find((k) => k === value);

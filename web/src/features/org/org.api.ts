@@ -1,6 +1,18 @@
 import type {
-  GrantInput, Region, RegionCreate, RegionQuery, RegionUpdate, Tenant, Unit, UnitCreate, UnitQuery, UnitUpdate,
-  User, UserCreate, UserQuery, UserUpdate,
+  GrantInput,
+  Region,
+  RegionCreate,
+  RegionQuery,
+  RegionUpdate,
+  Tenant,
+  Unit,
+  UnitCreate,
+  UnitQuery,
+  UnitUpdate,
+  User,
+  UserCreate,
+  UserQuery,
+  UserUpdate,
 } from '../../../../common/contracts/org.ts';
 import type { RegionKind, UnitKind } from '../../../../common/domain/org.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -30,21 +42,25 @@ const q = (query: object): Query => query as Query;
 export const orgApi = {
   tenant: () => api.get<Tenant>('/api/org/tenant'),
 
-  regions: (query: RegionListQuery, signal?: AbortSignal) => api.get<Page<Region>>('/api/org/regions', { query: q(query), signal }),
+  regions: (query: RegionListQuery, signal?: AbortSignal) =>
+    api.get<Page<Region>>('/api/org/regions', { query: q(query), signal }),
   region: (regionId: string) => api.get<Region>(`/api/org/regions/${id(regionId)}`),
   createRegion: (body: RegionCreateBody) => api.post<Region>('/api/org/regions', body),
   updateRegion: (regionId: string, body: RegionUpdate) => api.patch<Region>(`/api/org/regions/${id(regionId)}`, body),
   deleteRegion: (regionId: string) => api.delete<unknown>(`/api/org/regions/${id(regionId)}`),
 
-  units: (query: UnitListQuery, signal?: AbortSignal) => api.get<Page<Unit>>('/api/org/units', { query: q(query), signal }),
+  units: (query: UnitListQuery, signal?: AbortSignal) =>
+    api.get<Page<Unit>>('/api/org/units', { query: q(query), signal }),
   unit: (unitId: string) => api.get<Unit>(`/api/org/units/${id(unitId)}`),
   createUnit: (body: UnitCreateBody) => api.post<Unit>('/api/org/units', body),
   updateUnit: (unitId: string, body: UnitUpdateBody) => api.patch<Unit>(`/api/org/units/${id(unitId)}`, body),
 
-  users: (query: UserListQuery, signal?: AbortSignal) => api.get<Page<User>>('/api/org/users', { query: q(query), signal }),
+  users: (query: UserListQuery, signal?: AbortSignal) =>
+    api.get<Page<User>>('/api/org/users', { query: q(query), signal }),
   user: (userId: string) => api.get<User>(`/api/org/users/${id(userId)}`),
   createUser: (body: UserCreateBody) => api.post<User>('/api/org/users', body),
   updateUser: (userId: string, body: UserUpdateBody) => api.patch<User>(`/api/org/users/${id(userId)}`, body),
-  resetPassword: (userId: string, password: string) => api.post<unknown>(`/api/org/users/${id(userId)}/password`, { password }),
+  resetPassword: (userId: string, password: string) =>
+    api.post<unknown>(`/api/org/users/${id(userId)}/password`, { password }),
   unlockUser: (userId: string) => api.post<unknown>(`/api/org/users/${id(userId)}/unlock`),
 };

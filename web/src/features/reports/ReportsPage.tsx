@@ -21,12 +21,21 @@ const KINDS = ['month', 'quarter', 'year', 'custom'] as const;
 export function ReportsPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const [choice, setChoice] = useState<PeriodChoice>(() => ({ kind: 'month', at: dayjs().startOf('month'), range: null }));
+  const [choice, setChoice] = useState<PeriodChoice>(() => ({
+    kind: 'month',
+    at: dayjs().startOf('month'),
+    range: null,
+  }));
   const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
   const p = periodQuery(choice);
   const query: ReportQuery | null = p && p.period !== 'day' ? { ...p, period: p.period, lang: locale } : null;
   // JSON.stringify(query) stands for query (a new object each render)
-  const { data: report, loading, error, reload } = useResource<StatReport>(query ? (signal) => reportsApi.get(query, signal) : null, [JSON.stringify(query)]);
+  const {
+    data: report,
+    loading,
+    error,
+    reload,
+  } = useResource<StatReport>(query ? (signal) => reportsApi.get(query, signal) : null, [JSON.stringify(query)]);
 
   const download = async (kind: 'docx' | 'xlsx') => {
     if (!query) return;
@@ -46,10 +55,22 @@ export function ReportsPage() {
         <Flex gap={12} wrap align="center" justify="space-between">
           <PeriodPicker value={choice} onChange={setChoice} kinds={KINDS} testId="report-period" />
           <Flex gap={8} wrap>
-            <Button icon={<FileWordOutlined />} loading={busy === 'docx'} disabled={!query} onClick={() => void download('docx')} data-testid="report-docx">
+            <Button
+              icon={<FileWordOutlined />}
+              loading={busy === 'docx'}
+              disabled={!query}
+              onClick={() => void download('docx')}
+              data-testid="report-docx"
+            >
               {t('kpiWeb.reports.downloadDocx')}
             </Button>
-            <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={!query} onClick={() => void download('xlsx')} data-testid="report-xlsx">
+            <Button
+              icon={<FileExcelOutlined />}
+              loading={busy === 'xlsx'}
+              disabled={!query}
+              onClick={() => void download('xlsx')}
+              data-testid="report-xlsx"
+            >
               {t('kpiWeb.reports.downloadXlsx')}
             </Button>
           </Flex>
@@ -58,18 +79,27 @@ export function ReportsPage() {
         {loading && !report ? <Skeleton active /> : null}
         {report ? (
           <Card data-testid="report-body" loading={loading}>
-            <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }} data-testid="report-title">{report.title}</Typography.Title>
+            <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }} data-testid="report-title">
+              {report.title}
+            </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-              {report.tenantName} · {report.period.from} ~ {report.period.to} · {t('kpiWeb.reports.generatedAt', { at: formatInstant(report.generatedAt) })}
+              {report.tenantName} · {report.period.from} ~ {report.period.to} ·{' '}
+              {t('kpiWeb.reports.generatedAt', { at: formatInstant(report.generatedAt) })}
             </Typography.Paragraph>
-            {report.noData ? <Alert type="info" showIcon title={t('kpiWeb.reports.noData')} style={{ marginBottom: 16 }} /> : null}
+            {report.noData ? (
+              <Alert type="info" showIcon title={t('kpiWeb.reports.noData')} style={{ marginBottom: 16 }} />
+            ) : null}
             {report.sections.map((s) => (
               <section key={s.key} data-testid={`report-section-${s.key}`}>
                 <Typography.Title level={5}>{s.title}</Typography.Title>
                 {s.paragraphs.map((text, j) => (
-                  <Typography.Paragraph key={j} style={{ textIndent: '2em' }}>{text}</Typography.Paragraph>
+                  <Typography.Paragraph key={j} style={{ textIndent: '2em' }}>
+                    {text}
+                  </Typography.Paragraph>
                 ))}
-                {s.tables.map((table) => <ReportTableView key={table.key} table={table} />)}
+                {s.tables.map((table) => (
+                  <ReportTableView key={table.key} table={table} />
+                ))}
               </section>
             ))}
           </Card>

@@ -11,5 +11,6 @@ export const REPORT_URL = {
 } as const;
 
 export const reportsApi = {
-  get: (query: ReportQuery, signal?: AbortSignal) => api.get<StatReport>(REPORT_URL.json, { query: query as unknown as Query, signal }),
+  get: (query: ReportQuery, signal?: AbortSignal) =>
+    api.get<StatReport>(REPORT_URL.json, { query: query as unknown as Query, signal }),
 };

@@ -33,13 +33,29 @@ export function DuplicateSettingsForm() {
       {settings.error ? <LoadError error={settings.error} onRetry={settings.reload} testId="routing-settings" /> : null}
       <Form<RoutingSettings> form={form} layout="inline" onFinish={(v) => void run(v)} style={{ rowGap: 8 }}>
         <Form.Item name="duplicateRadiusM" label={t('routing.settings.radius')} rules={range(DUPLICATE_RADIUS_RANGE)}>
-          <InputNumber min={DUPLICATE_RADIUS_RANGE.min} max={DUPLICATE_RADIUS_RANGE.max} precision={0} data-testid="routing-settings-radius" />
+          <InputNumber
+            min={DUPLICATE_RADIUS_RANGE.min}
+            max={DUPLICATE_RADIUS_RANGE.max}
+            precision={0}
+            data-testid="routing-settings-radius"
+          />
         </Form.Item>
-        <Form.Item name="duplicateWindowHours" label={t('routing.settings.window')} rules={range(DUPLICATE_WINDOW_HOURS_RANGE)}>
-          <InputNumber min={DUPLICATE_WINDOW_HOURS_RANGE.min} max={DUPLICATE_WINDOW_HOURS_RANGE.max} precision={0} data-testid="routing-settings-window" />
+        <Form.Item
+          name="duplicateWindowHours"
+          label={t('routing.settings.window')}
+          rules={range(DUPLICATE_WINDOW_HOURS_RANGE)}
+        >
+          <InputNumber
+            min={DUPLICATE_WINDOW_HOURS_RANGE.min}
+            max={DUPLICATE_WINDOW_HOURS_RANGE.max}
+            precision={0}
+            data-testid="routing-settings-window"
+          />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={submitting} data-testid="routing-settings-save">{t('common.save')}</Button>
+          <Button type="primary" htmlType="submit" loading={submitting} data-testid="routing-settings-save">
+            {t('common.save')}
+          </Button>
         </Form.Item>
       </Form>
     </Card>

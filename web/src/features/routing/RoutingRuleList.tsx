@@ -24,11 +24,17 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
   const list = useCrudList<RoutingRule, Filters>({ onChanged });
   const canManage = useAuth().can('settings.manage');
 
-  const fetchPage = useCallback<FetchPage<RoutingRule, Filters>>((request, signal) => routingApi.rules(request, signal), []);
+  const fetchPage = useCallback<FetchPage<RoutingRule, Filters>>(
+    (request, signal) => routingApi.rules(request, signal),
+    [],
+  );
 
   // The default order ('code') puts the fallback rule (no matter, no class) first.
   const hasFallback = useResource(
-    (signal) => routingApi.rules({ pageSize: 1, sort: 'code', order: 'asc' }, signal).then((page) => page.items[0]?.level === 'fallback'),
+    (signal) =>
+      routingApi
+        .rules({ pageSize: 1, sort: 'code', order: 'asc' }, signal)
+        .then((page) => page.items[0]?.level === 'fallback'),
     [list.reloadKey],
   ).data;
 
@@ -41,7 +47,9 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
       key: 'level',
       render: (_, r) =>
         r.level === 'fallback' ? (
-          <Tag color="gold" icon={<SafetyCertificateOutlined />} data-testid="routing-fallback">{t('routing.fallback')}</Tag>
+          <Tag color="gold" icon={<SafetyCertificateOutlined />} data-testid="routing-fallback">
+            {t('routing.fallback')}
+          </Tag>
         ) : (
           <Tag color="blue">{levelLabel(r.level)}</Tag>
         ),
@@ -51,9 +59,13 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
       key: 'code',
       sorter: true,
       render: (_, r) =>
-        r.matterCode ? `${r.matterCode} ${r.matterName ?? ''}`
-          : r.majorCode ? `${r.majorCode} ${r.majorName ?? tryT(locale, `catalog.majors.matter.${r.majorCode}`) ?? ''}`
-          : <Typography.Text type="secondary">{r.level === 'fallback' ? t('routing.fallbackHint') : '—'}</Typography.Text>,
+        r.matterCode ? (
+          `${r.matterCode} ${r.matterName ?? ''}`
+        ) : r.majorCode ? (
+          `${r.majorCode} ${r.majorName ?? tryT(locale, `catalog.majors.matter.${r.majorCode}`) ?? ''}`
+        ) : (
+          <Typography.Text type="secondary">{r.level === 'fallback' ? t('routing.fallbackHint') : '—'}</Typography.Text>
+        ),
     },
     { title: t('routing.field.region'), key: 'region', render: (_, r) => r.regionName ?? t('routing.anyRegion') },
     {
@@ -66,35 +78,44 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
     {
       title: t('routing.field.active'),
       key: 'active',
-      render: (_, r) => (r.active ? <Tag color="success">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>),
+      render: (_, r) =>
+        r.active ? <Tag color="success">{t('common.enabled')}</Tag> : <Tag>{t('common.disabled')}</Tag>,
     },
     { title: t('routing.field.note'), key: 'note', responsive: ['xl'], render: (_, r) => r.note ?? '—' },
     ...(canManage
-      ? [{
-          title: t('common.actions'),
-          key: 'actions',
-          fixed: 'right' as const,
-          render: (_: unknown, r: RoutingRule) => (
-            <Space size={0}>
-              <Button type="link" size="small" onClick={() => list.edit(r)} data-testid={`routing-edit-${r.id}`}>{t('common.edit')}</Button>
-              <Popconfirm
-                title={t('routing.deleteConfirm')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => remove(r)}
-              >
-                <Button type="link" size="small" danger data-testid={`routing-delete-${r.id}`}>{t('common.delete')}</Button>
-              </Popconfirm>
-            </Space>
-          ),
-        }]
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, r: RoutingRule) => (
+              <Space size={0}>
+                <Button type="link" size="small" onClick={() => list.edit(r)} data-testid={`routing-edit-${r.id}`}>
+                  {t('common.edit')}
+                </Button>
+                <Popconfirm
+                  title={t('routing.deleteConfirm')}
+                  okText={t('common.delete')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => remove(r)}
+                >
+                  <Button type="link" size="small" danger data-testid={`routing-delete-${r.id}`}>
+                    {t('common.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]
       : []),
   ];
 
   return (
     <Flex vertical gap={12}>
-      {hasFallback === false ? <Alert type="warning" showIcon title={t('routing.fallbackMissing')} data-testid="routing-no-fallback" /> : null}
+      {hasFallback === false ? (
+        <Alert type="warning" showIcon title={t('routing.fallbackMissing')} data-testid="routing-no-fallback" />
+      ) : null}
       <ListPage<RoutingRule, Filters>
         list={list}
         testId="routing"
@@ -124,7 +145,12 @@ export function RoutingRuleList({ onChanged }: { onChanged?: () => void }) {
         exportPath="/api/exports/routing-rules.xlsx"
         createLabel={canManage ? t('routing.create') : undefined}
       >
-        <RoutingRuleModal target={list.target} fallbackExists={hasFallback === true} onClose={list.close} onSaved={() => list.saved()} />
+        <RoutingRuleModal
+          target={list.target}
+          fallbackExists={hasFallback === true}
+          onClose={list.close}
+          onSaved={() => list.saved()}
+        />
       </ListPage>
     </Flex>
   );

@@ -40,20 +40,36 @@ export function RoutingRuleModal({ target, onClose, onSaved, fallbackExists = fa
   const kind = Form.useWatch('kind', form) ?? 'matter';
 
   useEffect(() => {
-    if (target === 'new') form.setFieldsValue({ kind: 'matter', matterCode: null, majorCode: null, regionId: null, unitId: null, priority: 0, active: true, note: '' });
+    if (target === 'new')
+      form.setFieldsValue({
+        kind: 'matter',
+        matterCode: null,
+        majorCode: null,
+        regionId: null,
+        unitId: null,
+        priority: 0,
+        active: true,
+        note: '',
+      });
     else if (target) {
       form.setFieldsValue({
-        kind: kindOf(target), matterCode: target.matterCode, majorCode: target.majorCode, regionId: target.regionId,
-        unitId: target.unitId, priority: target.priority, active: target.active, note: target.note ?? '',
+        kind: kindOf(target),
+        matterCode: target.matterCode,
+        majorCode: target.majorCode,
+        regionId: target.regionId,
+        unitId: target.unitId,
+        priority: target.priority,
+        active: target.active,
+        note: target.note ?? '',
       });
     }
   }, [target, form]);
 
   const { submitting, run } = useFormSubmit(form, async (v: Values) => {
     const fields = {
-      matterCode: v.kind === 'matter' ? v.matterCode ?? null : null,
-      majorCode: v.kind === 'major' ? v.majorCode ?? null : null,
-      regionId: v.kind === 'fallback' ? null : v.regionId ?? null,
+      matterCode: v.kind === 'matter' ? (v.matterCode ?? null) : null,
+      majorCode: v.kind === 'major' ? (v.majorCode ?? null) : null,
+      regionId: v.kind === 'fallback' ? null : (v.regionId ?? null),
       unitId: v.unitId ?? '',
       priority: v.priority ?? 0,
       active: v.active ?? true,
@@ -76,9 +92,12 @@ export function RoutingRuleModal({ target, onClose, onSaved, fallbackExists = fa
   });
 
   const required = [{ required: true, message: t('validation.required') }];
-  const majors = Object.keys(MATTER_MAJOR_CLASSES).sort().map((code) => ({
-    value: code, label: `${code} ${tryT(locale, `catalog.majors.matter.${code}`) ?? code}`,
-  }));
+  const majors = Object.keys(MATTER_MAJOR_CLASSES)
+    .sort()
+    .map((code) => ({
+      value: code,
+      label: `${code} ${tryT(locale, `catalog.majors.matter.${code}`) ?? code}`,
+    }));
 
   return (
     <Modal
@@ -97,7 +116,9 @@ export function RoutingRuleModal({ target, onClose, onSaved, fallbackExists = fa
           <Radio.Group
             optionType="button"
             options={(['matter', 'major', 'region', 'fallback'] as const).map((k) => ({
-              value: k, label: t(`routing.kind.${k}`), disabled: k === 'fallback' && fallbackExists && editing?.level !== 'fallback',
+              value: k,
+              label: t(`routing.kind.${k}`),
+              disabled: k === 'fallback' && fallbackExists && editing?.level !== 'fallback',
             }))}
             data-testid="routing-form-kind"
           />
@@ -105,7 +126,11 @@ export function RoutingRuleModal({ target, onClose, onSaved, fallbackExists = fa
         {kind === 'matter' ? (
           <Form.Item name="matterCode" label={t('routing.field.matter')} rules={required}>
             <MatterPicker
-              knownOptions={editing?.matterCode ? [{ value: editing.matterCode, label: `${editing.matterCode} ${editing.matterName ?? ''}` }] : []}
+              knownOptions={
+                editing?.matterCode
+                  ? [{ value: editing.matterCode, label: `${editing.matterCode} ${editing.matterName ?? ''}` }]
+                  : []
+              }
               placeholder={t('cases.form.matterPlaceholder')}
               data-testid="routing-form-matter"
             />
@@ -117,23 +142,43 @@ export function RoutingRuleModal({ target, onClose, onSaved, fallbackExists = fa
           </Form.Item>
         ) : null}
         {kind !== 'fallback' ? (
-          <Form.Item name="regionId" label={t('routing.field.region')} rules={kind === 'region' ? required : []} extra={kind === 'region' ? undefined : t('routing.anyRegion')}>
+          <Form.Item
+            name="regionId"
+            label={t('routing.field.region')}
+            rules={kind === 'region' ? required : []}
+            extra={kind === 'region' ? undefined : t('routing.anyRegion')}
+          >
             <RegionSelect
-              knownOptions={editing?.regionId ? [{ value: editing.regionId, label: editing.regionName ?? editing.regionId }] : []}
+              knownOptions={
+                editing?.regionId ? [{ value: editing.regionId, label: editing.regionName ?? editing.regionId }] : []
+              }
               data-testid="routing-form-region"
             />
           </Form.Item>
         ) : null}
         <Form.Item name="unitId" label={t('routing.field.unit')} rules={required}>
-          <UnitPicker knownOptions={editing ? [{ value: editing.unitId, label: editing.unitName }] : []} data-testid="routing-form-unit" />
+          <UnitPicker
+            knownOptions={editing ? [{ value: editing.unitId, label: editing.unitName }] : []}
+            data-testid="routing-form-unit"
+          />
         </Form.Item>
         <Form.Item name="priority" label={t('routing.field.priority')} extra={t('routing.priorityHint')}>
-          <InputNumber min={-1000} max={1000} precision={0} style={{ width: 160 }} data-testid="routing-form-priority" />
+          <InputNumber
+            min={-1000}
+            max={1000}
+            precision={0}
+            style={{ width: 160 }}
+            data-testid="routing-form-priority"
+          />
         </Form.Item>
         <Form.Item name="active" label={t('routing.field.active')} valuePropName="checked">
           <Switch data-testid="routing-form-active" />
         </Form.Item>
-        <Form.Item name="note" label={t('routing.field.note')} rules={[{ max: 200, message: t('validation.maxLength', { limit: 200 }) }]}>
+        <Form.Item
+          name="note"
+          label={t('routing.field.note')}
+          rules={[{ max: 200, message: t('validation.maxLength', { limit: 200 }) }]}
+        >
           <Input maxLength={200} data-testid="routing-form-note" />
         </Form.Item>
       </Form>

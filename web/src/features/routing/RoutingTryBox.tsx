@@ -15,7 +15,11 @@ export function RoutingTryBox({ version }: { version: number }) {
   // A coordinate typed before the other one is known: the point exists once both are there (no city is built in).
   const [typed, setTyped] = useState<{ lng: number | null; lat: number | null }>({ lng: null, lat: null });
   const setCoordinate = (key: 'lng' | 'lat', value: number | string | null) => {
-    const next = { lng: point?.lng ?? typed.lng, lat: point?.lat ?? typed.lat, [key]: typeof value === 'number' ? value : null };
+    const next = {
+      lng: point?.lng ?? typed.lng,
+      lat: point?.lat ?? typed.lat,
+      [key]: typeof value === 'number' ? value : null,
+    };
     setTyped(next);
     setPoint(next.lng !== null && next.lat !== null ? { lng: next.lng, lat: next.lat } : null);
   };
@@ -42,7 +46,12 @@ export function RoutingTryBox({ version }: { version: number }) {
     <Card size="small" title={t('routing.try.title')} data-testid="routing-try">
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t('routing.try.hint')}</Typography.Text>
-        <MatterPicker value={matterCode} onChange={setMatterCode} placeholder={t('cases.form.matterPlaceholder')} data-testid="routing-try-matter" />
+        <MatterPicker
+          value={matterCode}
+          onChange={setMatterCode}
+          placeholder={t('cases.form.matterPlaceholder')}
+          data-testid="routing-try-matter"
+        />
         <PointMap value={point} onPick={setPoint} height={220} testId="routing-try-map" />
         <Row gutter={8}>
           <Col span={12}>
@@ -66,7 +75,13 @@ export function RoutingTryBox({ version }: { version: number }) {
             />
           </Col>
         </Row>
-        <Button type="primary" onClick={() => void run()} disabled={!matterCode || !point} loading={busy} data-testid="routing-try-run">
+        <Button
+          type="primary"
+          onClick={() => void run()}
+          disabled={!matterCode || !point}
+          loading={busy}
+          data-testid="routing-try-run"
+        >
           {t('routing.try.run')}
         </Button>
         {error ? <Alert type="error" showIcon title={errorText(error, locale)} /> : null}
@@ -78,11 +93,25 @@ export function RoutingTryBox({ version }: { version: number }) {
               bordered
               data-testid="routing-try-result"
               items={[
-                { key: 'unit', label: t('routing.try.result'), children: <Typography.Text strong data-testid="routing-try-unit">{s.unitName}</Typography.Text> },
+                {
+                  key: 'unit',
+                  label: t('routing.try.result'),
+                  children: (
+                    <Typography.Text strong data-testid="routing-try-unit">
+                      {s.unitName}
+                    </Typography.Text>
+                  ),
+                },
                 {
                   key: 'reason',
                   label: t('routing.try.reason'),
-                  children: s.reason ? <Tag color={s.reason === 'fallback' ? 'gold' : 'blue'}>{tryT(locale, `routing.level.${s.reason}`) ?? s.reason}</Tag> : '—',
+                  children: s.reason ? (
+                    <Tag color={s.reason === 'fallback' ? 'gold' : 'blue'}>
+                      {tryT(locale, `routing.level.${s.reason}`) ?? s.reason}
+                    </Tag>
+                  ) : (
+                    '—'
+                  ),
                 },
                 { key: 'street', label: t('routing.try.street'), children: s.streetName ?? '—' },
                 { key: 'community', label: t('routing.try.community'), children: s.communityName ?? '—' },

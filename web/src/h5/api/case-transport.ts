@@ -29,7 +29,9 @@ export function networkError(message: string): ApiError {
 /** Network down, timed out, or the server/proxy is briefly unavailable: worth trying again later as it is. */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
-  return error.status === 0 || error.status === 408 || error.status === 429 || error.status === 401 || error.status >= 500;
+  return (
+    error.status === 0 || error.status === 408 || error.status === 429 || error.status === 401 || error.status >= 500
+  );
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -54,7 +56,12 @@ export function createCaseTransport(options: TransportOptions): CaseTransport {
     try {
       response = await doFetch(path, {
         method: 'POST',
-        headers: { accept: 'application/json', 'accept-language': options.locale(), ...(token ? { 'x-csrf-token': token } : {}), ...headers },
+        headers: {
+          accept: 'application/json',
+          'accept-language': options.locale(),
+          ...(token ? { 'x-csrf-token': token } : {}),
+          ...headers,
+        },
         credentials: 'same-origin',
         body,
         signal: controller.signal,
@@ -80,6 +87,11 @@ export function createCaseTransport(options: TransportOptions): CaseTransport {
       return post<CasePhoto>('/api/photos', form, {}, timeoutMs * 3);
     },
     createCase: (body, idempotencyKey) =>
-      post<CaseDetail>('/api/cases', JSON.stringify(body), { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, timeoutMs),
+      post<CaseDetail>(
+        '/api/cases',
+        JSON.stringify(body),
+        { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        timeoutMs,
+      ),
   };
 }

@@ -19,10 +19,17 @@ export const h5Api = {
   caseDetail: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${enc(id)}`, { signal }),
   transition: (id: string, body: CaseTransition) => api.post<CaseDetail>(`/api/cases/${enc(id)}/transitions`, body),
   matters: (q: string, signal?: AbortSignal) =>
-    api.get<Page<CatalogEntry>>('/api/catalog/entries', { query: { q: q || undefined, kind: 'matter', active: true, pageSize: 20 }, signal }),
+    api.get<Page<CatalogEntry>>('/api/catalog/entries', {
+      query: { q: q || undefined, kind: 'matter', active: true, pageSize: 20 },
+      signal,
+    }),
   /** one page of the whole active matter list, for the offline cache */
   matterPage: (page: number, signal?: AbortSignal) =>
-    api.get<Page<CatalogEntry>>('/api/catalog/entries', { query: { kind: 'matter', active: true, page, pageSize: 200 }, signal }),
+    api.get<Page<CatalogEntry>>('/api/catalog/entries', {
+      query: { kind: 'matter', active: true, page, pageSize: 200 },
+      signal,
+    }),
   streets: (signal?: AbortSignal) => api.get<StreetLayer>('/api/geo/layers/street', { signal }),
-  locate: (lng: number, lat: number, signal?: AbortSignal) => api.get<Location>('/api/geo/locate', { query: { lng, lat }, signal }),
+  locate: (lng: number, lat: number, signal?: AbortSignal) =>
+    api.get<Location>('/api/geo/locate', { query: { lng, lat }, signal }),
 };

@@ -16,13 +16,18 @@ export async function fetchPublicInfo(cityCode: string | null, signal?: AbortSig
   let response: Response;
   try {
     // No session cookie: the route is public, and the city is named by its code.
-    response = await fetch('/api/public/info', { credentials: 'omit', headers: { accept: 'application/json', ...(cityCode ? { 'x-city': cityCode } : {}) }, signal });
+    response = await fetch('/api/public/info', {
+      credentials: 'omit',
+      headers: { accept: 'application/json', ...(cityCode ? { 'x-city': cityCode } : {}) },
+      signal,
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError({ status: 0, code: 'NETWORK', message: String(cause) });
   }
   const payload: unknown = await response.json().catch(() => undefined);
-  if (!response.ok || typeof payload !== 'object' || payload === null) throw ApiError.fromResponse(response.status, payload);
+  if (!response.ok || typeof payload !== 'object' || payload === null)
+    throw ApiError.fromResponse(response.status, payload);
   return payload as PublicInfo;
 }
 
@@ -53,7 +58,7 @@ export interface TenantInfoState {
 export function useTenantInfo(): TenantInfoState {
   const cityCode = useAuth().me?.user.tenantCode ?? '';
   const [state, setState] = useState<TenantInfoState>(() => {
-    const cached = cityCode ? readCache<PublicInfo>(cacheKey(cityCode))?.value ?? null : null;
+    const cached = cityCode ? (readCache<PublicInfo>(cacheKey(cityCode))?.value ?? null) : null;
     return { info: cached, settled: cached !== null };
   });
 

@@ -9,7 +9,9 @@ export function CrashScreen() {
   return (
     <PhoneScreen title={t('h5.title')} testId="page-crashed">
       <Alert type="error" title={t('status.crashed')} description={t('h5.crashedHint')} />
-      <Button kind="primary" size="large" block onClick={() => window.location.reload()}>{t('h5.reload')}</Button>
+      <Button kind="primary" size="large" block onClick={() => window.location.reload()}>
+        {t('h5.reload')}
+      </Button>
     </PhoneScreen>
   );
 }

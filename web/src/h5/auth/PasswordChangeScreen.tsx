@@ -22,7 +22,8 @@ export function passwordChangeProblems(values: Values, username: string | undefi
   if (!values.newPassword) found.newPassword = t('validation.required');
   else {
     const rules = passwordProblems(values.newPassword, { username });
-    if (rules.length > 0) found.newPassword = rules.map((rule) => t(`validation.${rule}`, { min: PASSWORD_MIN_LENGTH })).join(' · ');
+    if (rules.length > 0)
+      found.newPassword = rules.map((rule) => t(`validation.${rule}`, { min: PASSWORD_MIN_LENGTH })).join(' · ');
     else if (values.newPassword === values.currentPassword) found.newPassword = t('validation.passwordSame');
   }
   if (!values.confirmPassword) found.confirmPassword = t('validation.required');
@@ -81,12 +82,33 @@ export function PasswordChangeScreen() {
   const signOut = () => void auth.logout().finally(() => navigate('/h5/login', { replace: true }));
   const field = (name: Field, label: string, autoComplete: string, testId: string, hint?: string) => (
     <div className="ph-field">
-      <label className="ph-label" htmlFor={`h5-${name}`}>{label}</label>
-      <PasswordInput id={`h5-${name}`} value={values[name]} autoComplete={autoComplete} invalid={!!problems[name]} showLabel={t('h5.password.show')} hideLabel={t('h5.password.hide')}
-        aria-describedby={[problems[name] ? `h5-${name}-error` : '', hint ? `h5-${name}-hint` : ''].filter(Boolean).join(' ') || undefined}
-        onChange={(event) => set(name, event.target.value)} data-testid={testId} />
-      {problems[name] ? <div className="ph-error" id={`h5-${name}-error`}>{problems[name]}</div> : null}
-      {hint ? <div className="ph-hint" id={`h5-${name}-hint`}>{hint}</div> : null}
+      <label className="ph-label" htmlFor={`h5-${name}`}>
+        {label}
+      </label>
+      <PasswordInput
+        id={`h5-${name}`}
+        value={values[name]}
+        autoComplete={autoComplete}
+        invalid={!!problems[name]}
+        showLabel={t('h5.password.show')}
+        hideLabel={t('h5.password.hide')}
+        aria-describedby={
+          [problems[name] ? `h5-${name}-error` : '', hint ? `h5-${name}-hint` : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
+        onChange={(event) => set(name, event.target.value)}
+        data-testid={testId}
+      />
+      {problems[name] ? (
+        <div className="ph-error" id={`h5-${name}-error`}>
+          {problems[name]}
+        </div>
+      ) : null}
+      {hint ? (
+        <div className="ph-hint" id={`h5-${name}-hint`}>
+          {hint}
+        </div>
+      ) : null}
     </div>
   );
 
@@ -95,13 +117,32 @@ export function PasswordChangeScreen() {
       <section className="phone-section h5-section" data-testid="change-password-modal">
         <Alert type="warning" title={t('auth.mustChangeBody')} />
         <form onSubmit={(event) => void submit(event)} noValidate data-testid="change-password-form">
-          {error !== null ? <Alert type="error" title={errorText(error, locale)} data-testid="change-password-error" /> : null}
+          {error !== null ? (
+            <Alert type="error" title={errorText(error, locale)} data-testid="change-password-error" />
+          ) : null}
           {field('currentPassword', t('auth.currentPassword'), 'current-password', 'change-password-current')}
-          {field('newPassword', t('auth.newPassword'), 'new-password', 'change-password-new', t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH }))}
+          {field(
+            'newPassword',
+            t('auth.newPassword'),
+            'new-password',
+            'change-password-new',
+            t('auth.passwordHint', { min: PASSWORD_MIN_LENGTH }),
+          )}
           {field('confirmPassword', t('auth.confirmPassword'), 'new-password', 'change-password-confirm')}
-          <Button type="submit" kind="primary" size="large" block loading={submitting} data-testid="change-password-submit">{t('common.save')}</Button>
+          <Button
+            type="submit"
+            kind="primary"
+            size="large"
+            block
+            loading={submitting}
+            data-testid="change-password-submit"
+          >
+            {t('common.save')}
+          </Button>
         </form>
-        <Button kind="link" block onClick={signOut} className="h5-gap-top" data-testid="change-password-sign-out">{t('auth.logout')}</Button>
+        <Button kind="link" block onClick={signOut} className="h5-gap-top" data-testid="change-password-sign-out">
+          {t('auth.logout')}
+        </Button>
       </section>
     </PhoneScreen>
   );

@@ -6,7 +6,9 @@ import { Button, buttonClass } from '../../phone/ui/controls.tsx';
 import { Alert, Loading } from '../../phone/ui/feedback.tsx';
 import { PhoneScreen } from './PhoneScreen.tsx';
 
-const PasswordChangeScreen = lazy(() => import('./PasswordChangeScreen.tsx').then((m) => ({ default: m.PasswordChangeScreen })));
+const PasswordChangeScreen = lazy(() =>
+  import('./PasswordChangeScreen.tsx').then((m) => ({ default: m.PasswordChangeScreen })),
+);
 
 /** Signed in, but without the right to report (a console-only account): say so, and offer the way out. */
 function NoAccess() {
@@ -16,8 +18,17 @@ function NoAccess() {
   return (
     <PhoneScreen title={t('h5.title')} testId="page-forbidden">
       <Alert type="warning" title={t('status.forbidden')} description={t('h5.noAccess')} />
-      <a className={buttonClass('default', 'large', true, 'h5-me-button')} href="/">{t('h5.me.console')}</a>
-      <Button kind="danger" size="large" block onClick={() => void auth.logout().finally(() => navigate('/h5/login', { replace: true }))}>{t('auth.logout')}</Button>
+      <a className={buttonClass('default', 'large', true, 'h5-me-button')} href="/">
+        {t('h5.me.console')}
+      </a>
+      <Button
+        kind="danger"
+        size="large"
+        block
+        onClick={() => void auth.logout().finally(() => navigate('/h5/login', { replace: true }))}
+      >
+        {t('auth.logout')}
+      </Button>
     </PhoneScreen>
   );
 }
@@ -33,10 +44,19 @@ export function RequireInspector({ children }: { children: ReactNode }) {
   if (auth.status === 'loading') return <Loading label={t('app.loading')} testId="page-loading" />;
   if (!auth.me) {
     const here = `${location.pathname}${location.search}`;
-    return <Navigate to={here === '/h5' || here === '/h5/' ? '/h5/login' : `/h5/login?next=${encodeURIComponent(here)}`} replace />;
+    return (
+      <Navigate
+        to={here === '/h5' || here === '/h5/' ? '/h5/login' : `/h5/login?next=${encodeURIComponent(here)}`}
+        replace
+      />
+    );
   }
   if (auth.me.user.mustChangePassword) {
-    return <Suspense fallback={<Loading label={t('app.loading')} />}><PasswordChangeScreen /></Suspense>;
+    return (
+      <Suspense fallback={<Loading label={t('app.loading')} />}>
+        <PasswordChangeScreen />
+      </Suspense>
+    );
   }
   if (!auth.can('case.report')) return <NoAccess />;
   return <>{children}</>;

@@ -59,7 +59,8 @@ export function SignInPage() {
 
   const check = (): Problems => {
     const found: Problems = {};
-    if (tenantCode.trim() && !TENANT_CODE.test(tenantCode.trim())) found.tenantCode = t('validation.patterns.tenantCode');
+    if (tenantCode.trim() && !TENANT_CODE.test(tenantCode.trim()))
+      found.tenantCode = t('validation.patterns.tenantCode');
     if (!username.trim()) found.username = t('validation.required');
     if (!password) found.password = t('validation.required');
     return found;
@@ -96,39 +97,95 @@ export function SignInPage() {
   };
 
   const edited = () => error !== null && setError(null);
-  const describedBy = (field: Field, hint?: string) => [problems[field] ? `h5-login-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
-  const problem = (field: Field) => (problems[field] ? <div className="ph-error" id={`h5-login-${field}-error`}>{problems[field]}</div> : null);
+  const describedBy = (field: Field, hint?: string) =>
+    [problems[field] ? `h5-login-${field}-error` : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
+  const problem = (field: Field) =>
+    problems[field] ? (
+      <div className="ph-error" id={`h5-login-${field}-error`}>
+        {problems[field]}
+      </div>
+    ) : null;
 
   return (
     <PhoneScreen title={t('h5.signIn.title')} testId="h5-sign-in">
       <section className="phone-section h5-section h5-sign-in">
         <div className="h5-sign-in-brand">
           <div className="h5-sign-in-name">{t('h5.title')}</div>
-          <div className="ph-muted">{t('app.name')} · {t('auth.login.subtitle')}</div>
+          <div className="ph-muted">
+            {t('app.name')} · {t('auth.login.subtitle')}
+          </div>
         </div>
         <form onSubmit={(event) => void submit(event)} noValidate data-testid="login-form">
-          {auth.sessionExpired && error === null ? <Alert type="warning" title={t('auth.sessionExpired')} data-testid="login-expired" /> : null}
+          {auth.sessionExpired && error === null ? (
+            <Alert type="warning" title={t('auth.sessionExpired')} data-testid="login-expired" />
+          ) : null}
           {error !== null ? <Alert type="error" title={errorText(error, locale)} data-testid="login-error" /> : null}
           <div className="ph-field">
-            <label className="ph-label" htmlFor="h5-login-tenant">{t('auth.login.tenantCode')}</label>
-            <TextInput id="h5-login-tenant" value={tenantCode} inputMode="numeric" maxLength={6} autoComplete="organization" invalid={!!problems.tenantCode}
-              aria-describedby={describedBy('tenantCode', 'h5-login-tenant-hint')} onChange={(e) => { setTenantCode(e.target.value); edited(); }} data-testid="login-tenant" />
+            <label className="ph-label" htmlFor="h5-login-tenant">
+              {t('auth.login.tenantCode')}
+            </label>
+            <TextInput
+              id="h5-login-tenant"
+              value={tenantCode}
+              inputMode="numeric"
+              maxLength={6}
+              autoComplete="organization"
+              invalid={!!problems.tenantCode}
+              aria-describedby={describedBy('tenantCode', 'h5-login-tenant-hint')}
+              onChange={(e) => {
+                setTenantCode(e.target.value);
+                edited();
+              }}
+              data-testid="login-tenant"
+            />
             {problem('tenantCode')}
-            <div className="ph-hint" id="h5-login-tenant-hint">{t('auth.login.tenantCodeHint')}</div>
+            <div className="ph-hint" id="h5-login-tenant-hint">
+              {t('auth.login.tenantCodeHint')}
+            </div>
           </div>
           <div className="ph-field">
-            <label className="ph-label" htmlFor="h5-login-username">{t('auth.login.username')}</label>
-            <TextInput id="h5-login-username" value={username} autoComplete="username" autoCapitalize="none" spellCheck={false} invalid={!!problems.username}
-              aria-describedby={describedBy('username')} onChange={(e) => { setUsername(e.target.value); edited(); }} data-testid="login-username" />
+            <label className="ph-label" htmlFor="h5-login-username">
+              {t('auth.login.username')}
+            </label>
+            <TextInput
+              id="h5-login-username"
+              value={username}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              invalid={!!problems.username}
+              aria-describedby={describedBy('username')}
+              onChange={(e) => {
+                setUsername(e.target.value);
+                edited();
+              }}
+              data-testid="login-username"
+            />
             {problem('username')}
           </div>
           <div className="ph-field">
-            <label className="ph-label" htmlFor="h5-login-password">{t('auth.login.password')}</label>
-            <PasswordInput id="h5-login-password" value={password} autoComplete="current-password" invalid={!!problems.password} showLabel={t('h5.password.show')} hideLabel={t('h5.password.hide')}
-              aria-describedby={describedBy('password')} onChange={(e) => { setPassword(e.target.value); edited(); }} data-testid="login-password" />
+            <label className="ph-label" htmlFor="h5-login-password">
+              {t('auth.login.password')}
+            </label>
+            <PasswordInput
+              id="h5-login-password"
+              value={password}
+              autoComplete="current-password"
+              invalid={!!problems.password}
+              showLabel={t('h5.password.show')}
+              hideLabel={t('h5.password.hide')}
+              aria-describedby={describedBy('password')}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                edited();
+              }}
+              data-testid="login-password"
+            />
             {problem('password')}
           </div>
-          <Button type="submit" kind="primary" size="large" block loading={submitting} data-testid="login-submit">{t('auth.login.submit')}</Button>
+          <Button type="submit" kind="primary" size="large" block loading={submitting} data-testid="login-submit">
+            {t('auth.login.submit')}
+          </Button>
         </form>
       </section>
     </PhoneScreen>

@@ -6,8 +6,22 @@ import { fakeMe } from '../../testing.tsx';
 import { fakeServer, inspector, renderH5 } from '../h5-testing.tsx';
 import { safeNext } from './SignInPage.tsx';
 
-const notSignedIn = () => ({ status: 401, body: { error: { code: 'AUTH_REQUIRED', message: '请先登录', requestId: 'r0' } } });
-const publicInfo = () => ({ status: 200, body: { city: { code: '420202', name: '黄石港区' }, reopenDays: 7, maxPhotos: 3, center: null, extent: null, basemap: null, smsEnabled: false } });
+const notSignedIn = () => ({
+  status: 401,
+  body: { error: { code: 'AUTH_REQUIRED', message: '请先登录', requestId: 'r0' } },
+});
+const publicInfo = () => ({
+  status: 200,
+  body: {
+    city: { code: '420202', name: '黄石港区' },
+    reopenDays: 7,
+    maxPhotos: 3,
+    center: null,
+    extent: null,
+    basemap: null,
+    smsEnabled: false,
+  },
+});
 
 async function signIn(username: string, password: string) {
   fireEvent.change(await screen.findByTestId('login-username'), { target: { value: username } });
@@ -25,7 +39,7 @@ afterEach(() => {
 });
 
 describe('inspector sign-in', () => {
-  it('sends a signed-out inspector to the app\'s own sign-in and back to where they were going', async () => {
+  it("sends a signed-out inspector to the app's own sign-in and back to where they were going", async () => {
     let signedIn = false;
     const server = fakeServer({
       'GET /api/auth/me': () => (signedIn ? { status: 200, body: inspector } : notSignedIn()),
@@ -46,7 +60,11 @@ describe('inspector sign-in', () => {
     await signIn(' inspector ', 'Demo@12345');
     await waitFor(() => expect(router.state.location.pathname).toBe('/h5/tasks'));
     expect(router.state.location.search).toBe('?tab=checking');
-    expect(server.calls.find((c) => c.url === '/api/auth/login')?.body).toEqual({ tenantCode: '420202', username: 'inspector', password: 'Demo@12345' });
+    expect(server.calls.find((c) => c.url === '/api/auth/login')?.body).toEqual({
+      tenantCode: '420202',
+      username: 'inspector',
+      password: 'Demo@12345',
+    });
     expect(await screen.findByTestId('h5-tasks')).toBeTruthy();
     expect(window.localStorage.getItem('cityloop.h5.tenantCode')).toBe('420202');
   });
@@ -55,7 +73,10 @@ describe('inspector sign-in', () => {
     window.localStorage.setItem('cityloop.h5.tenantCode', '420281');
     const server = fakeServer({
       'GET /api/auth/me': notSignedIn,
-      'POST /api/auth/login': () => ({ status: 401, body: { error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', requestId: 'r2' } } }),
+      'POST /api/auth/login': () => ({
+        status: 401,
+        body: { error: { code: 'AUTH_INVALID_CREDENTIALS', message: 'x', requestId: 'r2' } },
+      }),
     });
     renderH5('/h5/login', server.fetch, { auth: 'server' });
     fireEvent.change(await screen.findByTestId('login-tenant'), { target: { value: '42028' } });
@@ -74,7 +95,8 @@ describe('inspector sign-in', () => {
   it('follows only paths of this app after sign-in', () => {
     expect(safeNext('/h5/tasks/1')).toBe('/h5/tasks/1');
     expect(safeNext('/h5?x=1')).toBe('/h5?x=1');
-    for (const bad of ['//evil.example', 'https://evil.example', '/org/users', '/h5evil', '/h5/login?next=x', null]) expect(safeNext(bad)).toBe('/h5');
+    for (const bad of ['//evil.example', 'https://evil.example', '/org/users', '/h5evil', '/h5/login?next=x', null])
+      expect(safeNext(bad)).toBe('/h5');
   });
 
   it('offers the password in clear text on request', async () => {
@@ -116,21 +138,36 @@ describe('inspector app gate', () => {
     fireEvent.change(screen.getByTestId('change-password-confirm'), { target: { value: 'Street#Lights2024' } });
     fireEvent.click(screen.getByTestId('change-password-submit'));
     expect(await screen.findByTestId('h5-app')).toBeTruthy();
-    expect(server.calls.find((c) => c.url === '/api/auth/password')?.body).toEqual({ currentPassword: 'Demo@12345', newPassword: 'Street#Lights2024' });
+    expect(server.calls.find((c) => c.url === '/api/auth/password')?.body).toEqual({
+      currentPassword: 'Demo@12345',
+      newPassword: 'Street#Lights2024',
+    });
     expect((await screen.findByTestId('h5-toast-success')).textContent).toBe('密码已修改');
   });
 
-  it('shows the server\'s answer on the field it names', async () => {
+  it("shows the server's answer on the field it names", async () => {
     const server = fakeServer({
       'GET /api/auth/me': () => ({ status: 200, body: fakeMe(['inspector'], { mustChangePassword: true }) }),
-      'POST /api/auth/password': () => ({ status: 400, body: { error: { code: 'AUTH_WRONG_PASSWORD', message: 'x', details: [{ field: 'body.currentPassword', message: 'x', rule: 'wrongPassword' }], requestId: 'r' } } }),
+      'POST /api/auth/password': () => ({
+        status: 400,
+        body: {
+          error: {
+            code: 'AUTH_WRONG_PASSWORD',
+            message: 'x',
+            details: [{ field: 'body.currentPassword', message: 'x', rule: 'wrongPassword' }],
+            requestId: 'r',
+          },
+        },
+      }),
     });
     renderH5('/h5', server.fetch, { auth: 'server' });
     fireEvent.change(await screen.findByTestId('change-password-current'), { target: { value: 'not-it' } });
     fireEvent.change(screen.getByTestId('change-password-new'), { target: { value: 'Street#Lights2024' } });
     fireEvent.change(screen.getByTestId('change-password-confirm'), { target: { value: 'Street#Lights2024' } });
     fireEvent.click(screen.getByTestId('change-password-submit'));
-    await waitFor(() => expect(screen.getByTestId('change-password-current').getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByTestId('change-password-current').getAttribute('aria-invalid')).toBe('true'),
+    );
     expect(screen.getByTestId('forced-password-change')).toBeTruthy();
   });
 

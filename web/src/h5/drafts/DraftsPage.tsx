@@ -25,23 +25,43 @@ function DraftCard({ draft, sending }: { draft: Draft; sending: boolean }) {
   };
 
   return (
-    <li className="phone-section h5-section" data-testid={id} data-status={sending ? 'sending' : draft.status} data-case-no={draft.caseNo ?? ''}>
+    <li
+      className="phone-section h5-section"
+      data-testid={id}
+      data-status={sending ? 'sending' : draft.status}
+      data-case-no={draft.caseNo ?? ''}
+    >
       <div className="h5-section-title">
         <h2>{t('h5.drafts.number', { n: draft.seq })}</h2>
-        <Tag color={sending ? 'blue' : STATUS_COLOR[draft.status]} data-testid={`${id}-status`}>{status}</Tag>
+        <Tag color={sending ? 'blue' : STATUS_COLOR[draft.status]} data-testid={`${id}-status`}>
+          {status}
+        </Tag>
       </div>
-      {draft.caseNo ? <div className="h5-draft-case-no" data-testid={`${id}-case-no`}>{t('h5.drafts.caseNo', { caseNo: draft.caseNo })}</div> : null}
-      <div className="h5-draft-matter">{draft.matterName ? `${draft.body.matterCode} ${draft.matterName}` : draft.body.matterCode}</div>
+      {draft.caseNo ? (
+        <div className="h5-draft-case-no" data-testid={`${id}-case-no`}>
+          {t('h5.drafts.caseNo', { caseNo: draft.caseNo })}
+        </div>
+      ) : null}
+      <div className="h5-draft-matter">
+        {draft.matterName ? `${draft.body.matterCode} ${draft.matterName}` : draft.body.matterCode}
+      </div>
       <p className="ph-clamp-2 h5-draft-description">{draft.body.description}</p>
       {draft.photos.length > 0 ? (
         <div className="h5-thumbs">
-          {draft.photos.slice(0, 5).map((p) => <img key={p.id} src={p.dataUrl} alt="" />)}
+          {draft.photos.slice(0, 5).map((p) => (
+            <img key={p.id} src={p.dataUrl} alt="" />
+          ))}
         </div>
       ) : null}
       <div className="ph-muted">
-        {draft.status === 'sent' && draft.sentAt ? t('h5.drafts.sentAt', { time: formatInstant(draft.sentAt) }) : t('h5.drafts.savedAt', { time: formatInstant(draft.createdAt) })}
-        {' · '}{t('h5.drafts.photos', { count: draft.photoCount })}
-        {draft.attempts > 0 && draft.status !== 'sent' ? ` · ${t('h5.drafts.attempts', { count: draft.attempts })}` : ''}
+        {draft.status === 'sent' && draft.sentAt
+          ? t('h5.drafts.sentAt', { time: formatInstant(draft.sentAt) })
+          : t('h5.drafts.savedAt', { time: formatInstant(draft.createdAt) })}
+        {' · '}
+        {t('h5.drafts.photos', { count: draft.photoCount })}
+        {draft.attempts > 0 && draft.status !== 'sent'
+          ? ` · ${t('h5.drafts.attempts', { count: draft.attempts })}`
+          : ''}
       </div>
       {draft.lastError && draft.status !== 'sent' ? (
         <div className={draft.status === 'failed' ? 'ph-error' : 'h5-warning-text'} data-testid={`${id}-error`}>
@@ -50,11 +70,25 @@ function DraftCard({ draft, sending }: { draft: Draft; sending: boolean }) {
       ) : null}
       <div className="h5-action-row">
         {draft.status !== 'sent' ? (
-          <Button kind="primary" size="large" icon="send" loading={sending} onClick={() => void sendNow()} data-testid={`${id}-send`}>
+          <Button
+            kind="primary"
+            size="large"
+            icon="send"
+            loading={sending}
+            onClick={() => void sendNow()}
+            data-testid={`${id}-send`}
+          >
             {t('h5.drafts.sendNow')}
           </Button>
         ) : null}
-        <Button size="large" kind="danger" icon="trash" disabled={sending} onClick={() => setConfirming(true)} data-testid={`${id}-delete`}>
+        <Button
+          size="large"
+          kind="danger"
+          icon="trash"
+          disabled={sending}
+          onClick={() => setConfirming(true)}
+          data-testid={`${id}-delete`}
+        >
           {t('h5.drafts.delete')}
         </Button>
       </div>
@@ -91,13 +125,23 @@ export function DraftsPage() {
     <div data-testid="h5-drafts" data-count={drafts.length}>
       <p className="ph-muted h5-intro">{t('h5.drafts.hint')}</p>
       {unsent > 0 ? (
-        <Button size="large" block icon="send" onClick={() => void queue.sendAll()} disabled={!queue.online} className="h5-send-all" data-testid="h5-drafts-send-all">
+        <Button
+          size="large"
+          block
+          icon="send"
+          onClick={() => void queue.sendAll()}
+          disabled={!queue.online}
+          className="h5-send-all"
+          data-testid="h5-drafts-send-all"
+        >
           {t('h5.drafts.sendAll')}
         </Button>
       ) : null}
       {drafts.length === 0 ? <Empty text={t('h5.drafts.empty')} /> : null}
       <ul className="h5-plain-list">
-        {drafts.map((draft) => <DraftCard key={draft.id} draft={draft} sending={queue.sending.has(draft.id)} />)}
+        {drafts.map((draft) => (
+          <DraftCard key={draft.id} draft={draft} sending={queue.sending.has(draft.id)} />
+        ))}
       </ul>
       {queue.storeKind && usage !== null ? (
         <div className="ph-muted h5-centered" data-testid="h5-drafts-storage">

@@ -31,12 +31,24 @@ export function MePage() {
     <div data-testid="h5-me">
       <section className="phone-section h5-section">
         <h2 className="h5-me-name">{me.user.displayName}</h2>
-        <Details rows={[
-          { key: 'user', label: t('h5.me.user'), value: me.user.username },
-          { key: 'tenant', label: t('h5.me.tenant'), value: t('common.nameWithCode', { name: me.user.tenantName, code: me.user.tenantCode }) },
-          { key: 'network', label: t('h5.me.network'), value: <Tag color={queue.online ? 'green' : 'orange'}>{t(queue.online ? 'h5.online' : 'h5.offline')}</Tag> },
-          { key: 'drafts', label: t('h5.me.drafts'), value: t('h5.me.draftsCount', { pending, failed }) },
-        ]} />
+        <Details
+          rows={[
+            { key: 'user', label: t('h5.me.user'), value: me.user.username },
+            {
+              key: 'tenant',
+              label: t('h5.me.tenant'),
+              value: t('common.nameWithCode', { name: me.user.tenantName, code: me.user.tenantCode }),
+            },
+            {
+              key: 'network',
+              label: t('h5.me.network'),
+              value: (
+                <Tag color={queue.online ? 'green' : 'orange'}>{t(queue.online ? 'h5.online' : 'h5.offline')}</Tag>
+              ),
+            },
+            { key: 'drafts', label: t('h5.me.drafts'), value: t('h5.me.draftsCount', { pending, failed }) },
+          ]}
+        />
       </section>
       <section className="phone-section h5-section">
         <h2 className="h5-section-title">{t('h5.me.language')}</h2>
@@ -44,11 +56,16 @@ export function MePage() {
           label={t('h5.me.language')}
           value={locale}
           onChange={setLocale}
-          options={LOCALES.map((code) => ({ value: code, label: translate(code, `lang.${code}`), testId: `h5-lang-${code}` }))}
+          options={LOCALES.map((code) => ({
+            value: code,
+            label: translate(code, `lang.${code}`),
+            testId: `h5-lang-${code}`,
+          }))}
         />
       </section>
       <a className={buttonClass('default', 'large', true, 'h5-me-button')} href="/" data-testid="h5-me-console">
-        <Icon name="desktop" /><span>{t('h5.me.console')}</span>
+        <Icon name="desktop" />
+        <span>{t('h5.me.console')}</span>
       </a>
       <Button size="large" block kind="danger" icon="logout" onClick={() => void logout()} data-testid="h5-me-logout">
         {t('h5.me.logout')}

@@ -36,7 +36,10 @@ export function QueueProvider({ children, store: givenStore, fetch, retryMs = 60
   const lang = useRef(locale);
   lang.current = locale;
 
-  const transport = useMemo(() => createCaseTransport({ fetch, csrfToken: () => csrf.current, locale: () => lang.current }), [fetch]);
+  const transport = useMemo(
+    () => createCaseTransport({ fetch, csrfToken: () => csrf.current, locale: () => lang.current }),
+    [fetch],
+  );
 
   useEffect(() => {
     if (givenStore) return;
@@ -65,7 +68,8 @@ export function QueueProvider({ children, store: givenStore, fetch, retryMs = 60
   report.current = (outcomes) => {
     for (const outcome of outcomes) {
       if (outcome.kind === 'sent') toast.success(t('h5.drafts.sentToast', { caseNo: outcome.draft.caseNo ?? '' }));
-      if (outcome.kind === 'failed') toast.error(t('h5.drafts.lastError', { message: draftErrorText(outcome.error, locale, t) }));
+      if (outcome.kind === 'failed')
+        toast.error(t('h5.drafts.lastError', { message: draftErrorText(outcome.error, locale, t) }));
       if (outcome.kind === 'waiting' && outcome.error.status === 401) {
         toast.warning(t('h5.drafts.sessionExpired'));
         void refresh().catch(() => undefined);
@@ -103,41 +107,50 @@ export function QueueProvider({ children, store: givenStore, fetch, retryMs = 60
     return () => clearInterval(timer);
   }, [waiting, online, flush, retryMs]);
 
-  const submit = useCallback(async (input: DraftInput): Promise<SubmitResult> => {
-    if (!queue) return { kind: 'storage_full' };
-    let id: string;
-    try {
-      id = (await queue.add(input)).id;
-    } catch (error) {
-      if (!(error instanceof DraftStorageFullError) || !navigator.onLine) return { kind: 'storage_full' };
-      const outcome = await queue.sendUnsaved(input);
-      return outcome.kind === 'sent' ? { kind: 'sent', caseNo: outcome.draft.caseNo ?? '', caseId: outcome.draft.caseId ?? '' } : { kind: 'storage_full' };
-    }
-    if (!navigator.onLine) return { kind: 'saved', reason: 'offline' };
-    const outcome = await queue.send(id);
-    if (outcome.kind === 'sent') return { kind: 'sent', caseNo: outcome.draft.caseNo ?? '', caseId: outcome.draft.caseId ?? '' };
-    if (outcome.kind === 'failed') return { kind: 'failed', message: draftErrorText(outcome.error, locale, t) };
-    return { kind: 'saved', reason: 'network' };
-  }, [queue, locale, t]);
-
-  const value = useMemo<QueueValue>(() => ({
-    ready: queue !== null,
-    online,
-    drafts: snapshot.drafts,
-    sending: snapshot.sending,
-    storeKind: store?.kind ?? null,
-    transport,
-    submit,
-    send: async (id) => {
-      if (!queue) return { kind: 'skipped' };
+  const submit = useCallback(
+    async (input: DraftInput): Promise<SubmitResult> => {
+      if (!queue) return { kind: 'storage_full' };
+      let id: string;
+      try {
+        id = (await queue.add(input)).id;
+      } catch (error) {
+        if (!(error instanceof DraftStorageFullError) || !navigator.onLine) return { kind: 'storage_full' };
+        const outcome = await queue.sendUnsaved(input);
+        return outcome.kind === 'sent'
+          ? { kind: 'sent', caseNo: outcome.draft.caseNo ?? '', caseId: outcome.draft.caseId ?? '' }
+          : { kind: 'storage_full' };
+      }
+      if (!navigator.onLine) return { kind: 'saved', reason: 'offline' };
       const outcome = await queue.send(id);
-      report.current([outcome]);
-      return outcome;
+      if (outcome.kind === 'sent')
+        return { kind: 'sent', caseNo: outcome.draft.caseNo ?? '', caseId: outcome.draft.caseId ?? '' };
+      if (outcome.kind === 'failed') return { kind: 'failed', message: draftErrorText(outcome.error, locale, t) };
+      return { kind: 'saved', reason: 'network' };
     },
-    sendAll: flush,
-    remove: async (id) => queue?.remove(id),
-    usage: async () => (store ? store.usage() : 0),
-  }), [queue, online, snapshot, store, transport, submit, flush]);
+    [queue, locale, t],
+  );
+
+  const value = useMemo<QueueValue>(
+    () => ({
+      ready: queue !== null,
+      online,
+      drafts: snapshot.drafts,
+      sending: snapshot.sending,
+      storeKind: store?.kind ?? null,
+      transport,
+      submit,
+      send: async (id) => {
+        if (!queue) return { kind: 'skipped' };
+        const outcome = await queue.send(id);
+        report.current([outcome]);
+        return outcome;
+      },
+      sendAll: flush,
+      remove: async (id) => queue?.remove(id),
+      usage: async () => (store ? store.usage() : 0),
+    }),
+    [queue, online, snapshot, store, transport, submit, flush],
+  );
 
   return <QueueContext.Provider value={value}>{children}</QueueContext.Provider>;
 }

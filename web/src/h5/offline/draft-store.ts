@@ -52,10 +52,16 @@ export function createLocalDraftStore(storage: Storage, budget = LOCAL_BUDGET_CH
     }
     return out;
   };
-  const used = (except?: string) => keys().filter((k) => k !== except).reduce((sum, k) => sum + (storage.getItem(k)?.length ?? 0), 0);
+  const used = (except?: string) =>
+    keys()
+      .filter((k) => k !== except)
+      .reduce((sum, k) => sum + (storage.getItem(k)?.length ?? 0), 0);
   return {
     kind: 'localstorage',
-    list: async () => keys().map((k) => parseDraft(storage.getItem(k))).filter((d): d is Draft => d !== undefined),
+    list: async () =>
+      keys()
+        .map((k) => parseDraft(storage.getItem(k)))
+        .filter((d): d is Draft => d !== undefined),
     get: async (id) => parseDraft(storage.getItem(PREFIX + id)),
     put: async (draft) => {
       const key = PREFIX + draft.id;
@@ -136,7 +142,8 @@ export function createIdbDraftStore(factory: IDBFactory): DraftStore {
       }
     },
     remove: async (id) => void (await run('readwrite', (s) => s.delete(id))),
-    usage: async () => ((await run('readonly', (s) => s.getAll())) as Draft[]).reduce((sum, d) => sum + JSON.stringify(d).length, 0),
+    usage: async () =>
+      ((await run('readonly', (s) => s.getAll())) as Draft[]).reduce((sum, d) => sum + JSON.stringify(d).length, 0),
   };
 }
 

@@ -20,19 +20,36 @@ function fakeServer() {
     if (!state.online) throw new TypeError('Failed to fetch');
     const url = String(input);
     const headers = (init?.headers ?? {}) as Record<string, string>;
-    const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (url === '/api/photos') {
       const form = init?.body as FormData;
-      if (!(form.get('file') instanceof Blob)) return json(400, { error: { code: 'VALIDATION_FAILED', message: 'file', requestId: 'r' } });
+      if (!(form.get('file') instanceof Blob))
+        return json(400, { error: { code: 'VALIDATION_FAILED', message: 'file', requestId: 'r' } });
       state.uploads += 1;
-      return json(201, { id: `photo-${state.uploads}`, url: '/p', thumbUrl: '/t', width: 1, height: 1, phase: 'before', createdAt: '' });
+      return json(201, {
+        id: `photo-${state.uploads}`,
+        url: '/p',
+        thumbUrl: '/t',
+        width: 1,
+        height: 1,
+        phase: 'before',
+        createdAt: '',
+      });
     }
     if (url === '/api/cases' && init?.method === 'POST') {
       const key = headers['idempotency-key'] ?? null;
-      state.creates.push({ key, csrf: headers['x-csrf-token'] ?? null, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+      state.creates.push({
+        key,
+        csrf: headers['x-csrf-token'] ?? null,
+        body: JSON.parse(String(init.body)) as Record<string, unknown>,
+      });
       if (state.createAnswer) return json(state.createAnswer.status, state.createAnswer.body);
       const existing = key ? state.cases.get(key) : undefined;
-      const created = existing ?? { id: `case-${state.cases.size + 1}`, caseNo: `420281-20240312-0000${state.cases.size + 1}` };
+      const created = existing ?? {
+        id: `case-${state.cases.size + 1}`,
+        caseNo: `420281-20240312-0000${state.cases.size + 1}`,
+      };
       if (key) state.cases.set(key, created);
       if (state.loseNextCreateResponse) {
         state.loseNextCreateResponse = false;
@@ -47,7 +64,15 @@ function fakeServer() {
 
 const PHOTO = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==';
 const input = (description = '路口占道经营'): DraftInput => ({
-  body: { channel: 'inspector', matterCode: '09006', description, lng: 114.97, lat: 30.1, crs: 'wgs84', selfHandled: false },
+  body: {
+    channel: 'inspector',
+    matterCode: '09006',
+    description,
+    lng: 114.97,
+    lat: 30.1,
+    crs: 'wgs84',
+    selfHandled: false,
+  },
   matterName: '占道经营',
   photos: [PHOTO, PHOTO],
 });
@@ -92,10 +117,17 @@ describe('offline queue', () => {
     const { queue, server } = setup();
     const draft = await queue.add(input());
     const [outcome] = await queue.sendPending();
-    expect(outcome).toMatchObject({ kind: 'sent', draft: { status: 'sent', caseNo: '420281-20240312-00001', photos: [] } });
+    expect(outcome).toMatchObject({
+      kind: 'sent',
+      draft: { status: 'sent', caseNo: '420281-20240312-00001', photos: [] },
+    });
     expect(server.state.uploads).toBe(2);
     expect(server.state.creates).toEqual([
-      { key: draft.idempotencyKey, csrf: 'csrf-1', body: expect.objectContaining({ matterCode: '09006', crs: 'wgs84', photoIds: ['photo-1', 'photo-2'] }) },
+      {
+        key: draft.idempotencyKey,
+        csrf: 'csrf-1',
+        body: expect.objectContaining({ matterCode: '09006', crs: 'wgs84', photoIds: ['photo-1', 'photo-2'] }),
+      },
     ]);
     // Nothing left to send: another online event sends nothing.
     expect(await queue.sendPending()).toEqual([]);
@@ -120,9 +152,15 @@ describe('offline queue', () => {
   it('a 4xx keeps the draft as failed with the server error; only the user retries it', async () => {
     const { queue, server } = setup();
     await queue.add(input());
-    server.state.createAnswer = { status: 400, body: { error: { code: 'CATALOG_UNKNOWN_MATTER', message: '事项不存在', requestId: 'r' } } };
+    server.state.createAnswer = {
+      status: 400,
+      body: { error: { code: 'CATALOG_UNKNOWN_MATTER', message: '事项不存在', requestId: 'r' } },
+    };
     const [outcome] = await queue.sendPending();
-    expect(outcome).toMatchObject({ kind: 'failed', error: { code: 'CATALOG_UNKNOWN_MATTER', message: '事项不存在', status: 400 } });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      error: { code: 'CATALOG_UNKNOWN_MATTER', message: '事项不存在', status: 400 },
+    });
     const [draft] = await queue.list();
     expect(draft).toMatchObject({ status: 'failed', lastError: { message: '事项不存在' } });
     expect(draft?.photos).toHaveLength(2);
@@ -139,7 +177,10 @@ describe('offline queue', () => {
     await queue.add(input('two'));
     server.state.createAnswer = { status: 503, body: 'Service Unavailable' };
     expect((await queue.sendPending()).map((o) => o.kind)).toEqual(['waiting']);
-    server.state.createAnswer = { status: 401, body: { error: { code: 'AUTH_REQUIRED', message: 'login', requestId: 'r' } } };
+    server.state.createAnswer = {
+      status: 401,
+      body: { error: { code: 'AUTH_REQUIRED', message: 'login', requestId: 'r' } },
+    };
     expect((await queue.sendPending()).map((o) => o.kind)).toEqual(['waiting']);
     expect((await queue.list()).map((d) => d.status)).toEqual(['pending', 'pending']);
   });
@@ -155,7 +196,9 @@ describe('offline queue', () => {
       const body = url === '/api/cases' ? (JSON.parse(String(init?.body)) as { photoIds?: string[] }) : null;
       if (!rejected && body?.photoIds?.includes('photo-1')) {
         rejected = true;
-        return new Response(JSON.stringify({ error: { code: 'PHOTO_UNKNOWN', message: 'gone', requestId: 'r' } }), { status: 400 });
+        return new Response(JSON.stringify({ error: { code: 'PHOTO_UNKNOWN', message: 'gone', requestId: 'r' } }), {
+          status: 400,
+        });
       }
       return original(url, init);
     };
@@ -193,7 +236,9 @@ describe('offline queue', () => {
       owner: { userId: 'u-1', tenantId: 't-1' },
     });
     await queue.add(input());
-    await expect(queue.add({ ...input(), photos: [`data:image/jpeg;base64,${'A'.repeat(2_000)}`] })).rejects.toBeInstanceOf(DraftStorageFullError);
+    await expect(
+      queue.add({ ...input(), photos: [`data:image/jpeg;base64,${'A'.repeat(2_000)}`] }),
+    ).rejects.toBeInstanceOf(DraftStorageFullError);
     expect(await queue.list()).toHaveLength(1);
   });
 });

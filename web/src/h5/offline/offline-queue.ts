@@ -162,7 +162,8 @@ export class OfflineQueue {
   async pruneSent(): Promise<void> {
     const cutoff = this.deps.now().getTime() - SENT_RETENTION_MS;
     for (const draft of await this.list()) {
-      if (draft.status === 'sent' && draft.sentAt && Date.parse(draft.sentAt) < cutoff) await this.deps.store.remove(draft.id);
+      if (draft.status === 'sent' && draft.sentAt && Date.parse(draft.sentAt) < cutoff)
+        await this.deps.store.remove(draft.id);
     }
     await this.list();
   }

@@ -11,7 +11,10 @@ import { useTenantInfo } from '../api/tenant-info.ts';
 import { loadStreets } from './streets.ts';
 
 const FAILURE_KEYS = {
-  unsupported: 'h5.report.geoUnsupported', denied: 'h5.report.geoDenied', unavailable: 'h5.report.geoUnavailable', timeout: 'h5.report.geoTimeout',
+  unsupported: 'h5.report.geoUnsupported',
+  denied: 'h5.report.geoDenied',
+  unavailable: 'h5.report.geoUnavailable',
+  timeout: 'h5.report.geoTimeout',
 } as const satisfies Record<GeoFailure, string>;
 
 export interface PickedLocation {
@@ -56,19 +59,25 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
     if (!container.current || !settled) return;
     const controller = new AbortController();
     const here = latest.current;
-    const close = openPinMap(container.current, {
-      pick: true,
-      start: here ?? city.current?.center ?? NOWHERE,
-      zoom: here ? 16 : 8,
-      ...(here ? {} : { extent: city.current?.extent ?? null }),
-      basemap: city.current?.basemap ?? null,
-      onPick: (at) => change.current({ ...at, accuracy: null, manual: true }),
-    }, (created) => {
-      pinMap.current = created;
-      // The browser may have answered while the map code was loading.
-      if (latest.current) created.setPin(latest.current, { accuracy: latest.current.accuracy });
-      void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && created.setLayer(layer));
-    });
+    const close = openPinMap(
+      container.current,
+      {
+        pick: true,
+        start: here ?? city.current?.center ?? NOWHERE,
+        zoom: here ? 16 : 8,
+        ...(here ? {} : { extent: city.current?.extent ?? null }),
+        basemap: city.current?.basemap ?? null,
+        onPick: (at) => change.current({ ...at, accuracy: null, manual: true }),
+      },
+      (created) => {
+        pinMap.current = created;
+        // The browser may have answered while the map code was loading.
+        if (latest.current) created.setPin(latest.current, { accuracy: latest.current.accuracy });
+        void loadStreets(tenantId, controller.signal).then(
+          (layer) => layer && !controller.signal.aborted && created.setLayer(layer),
+        );
+      },
+    );
     return () => {
       controller.abort();
       close();
@@ -99,9 +108,15 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
   }, [resetToken, locate]);
 
   // The street and community of the pin, once it rests a moment (dragging moves it many times a second).
-  const located = useResource(value && online ? (signal) => h5Api.locate(value.lng, value.lat, signal) : null, [value, online], { delayMs: 400 });
+  const located = useResource(
+    value && online ? (signal) => h5Api.locate(value.lng, value.lat, signal) : null,
+    [value, online],
+    { delayMs: 400 },
+  );
   const found = value && online && !located.error ? located.data : null;
-  const area = found ? t('h5.report.area', { street: found.street.name, community: found.community?.name ?? '' }).trim() : null;
+  const area = found
+    ? t('h5.report.area', { street: found.street.name, community: found.community?.name ?? '' }).trim()
+    : null;
 
   const relocate = () => {
     manual.current = false;
@@ -121,7 +136,12 @@ export function LocationPicker({ value, onChange, active, online, resetToken }: 
       <div ref={container} className="phone-map h5-map" data-testid="h5-report-map" />
       <div className="h5-location-row">
         <div className="h5-location-text">
-          <span className={failed ? 'h5-warning-text' : undefined} role="status" data-testid="h5-report-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
+          <span
+            className={failed ? 'h5-warning-text' : undefined}
+            role="status"
+            data-testid="h5-report-location-status"
+            data-status={value ? (value.manual ? 'manual' : 'located') : state.status}
+          >
             <Icon name="pin" /> {status}
           </span>
           {value ? (

@@ -33,12 +33,25 @@ export function MatterPicker({ value, onChange, online }: Props) {
   const [q, setQ] = useState('');
   const stored = useMemo(() => cachedMatters(tenantId), [tenantId]);
   // Online, the phone's copy of the catalog is refreshed once, for searching offline later.
-  const refreshed = useResource(online && tenantId ? (signal) => refreshMatterCache(tenantId, signal) : null, [online, tenantId]);
+  const refreshed = useResource(online && tenantId ? (signal) => refreshMatterCache(tenantId, signal) : null, [
+    online,
+    tenantId,
+  ]);
   const cache: MatterOption[] | null = refreshed.data ?? stored;
   // Online the server searches (typing waits for a pause); offline, or when it fails, the phone's copy is searched.
   const remote = useResource(
     open && online
-      ? (signal) => h5Api.matters(q.trim(), signal).then((page) => page.items.map(({ code, name, pinyinInitials, pinyin }): MatterOption => ({ code, name, pinyinInitials, pinyin })))
+      ? (signal) =>
+          h5Api
+            .matters(q.trim(), signal)
+            .then((page) =>
+              page.items.map(({ code, name, pinyinInitials, pinyin }): MatterOption => ({
+                code,
+                name,
+                pinyinInitials,
+                pinyin,
+              })),
+            )
       : null,
     [open, online, q],
     { delayMs: q ? 250 : 0 },
@@ -57,8 +70,19 @@ export function MatterPicker({ value, onChange, online }: Props) {
 
   return (
     <>
-      <button type="button" className="h5-picker-field" onClick={() => setOpen(true)} aria-haspopup="dialog" data-testid="h5-report-matter" data-value={value?.code ?? ''}>
-        {value ? <span>{`${value.code} ${value.name}`}</span> : <span className="h5-placeholder">{t('h5.report.matterPick')}</span>}
+      <button
+        type="button"
+        className="h5-picker-field"
+        onClick={() => setOpen(true)}
+        aria-haspopup="dialog"
+        data-testid="h5-report-matter"
+        data-value={value?.code ?? ''}
+      >
+        {value ? (
+          <span>{`${value.code} ${value.name}`}</span>
+        ) : (
+          <span className="h5-placeholder">{t('h5.report.matterPick')}</span>
+        )}
         <Icon name="right" />
       </button>
       <div className="h5-chips" role="group" aria-label={t('h5.report.quick')}>
@@ -75,7 +99,14 @@ export function MatterPicker({ value, onChange, online }: Props) {
           </Button>
         ))}
       </div>
-      <Dialog open={open} onClose={() => setOpen(false)} placement="sheet" title={t('h5.report.matter')} closeLabel={t('common.close')} testId="h5-report-matter-drawer">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        placement="sheet"
+        title={t('h5.report.matter')}
+        closeLabel={t('common.close')}
+        testId="h5-report-matter-drawer"
+      >
         <SearchInput
           data-autofocus
           value={q}
@@ -87,12 +118,25 @@ export function MatterPicker({ value, onChange, online }: Props) {
         />
         {local ? <div className="ph-muted h5-gap-top-small">{t('h5.report.matterOffline')}</div> : null}
         <div className="ph-loading-box h5-matter-options" aria-busy={loading}>
-          {loading ? <div className="ph-loading-veil"><Spin label={t('app.loading')} /></div> : null}
+          {loading ? (
+            <div className="ph-loading-veil">
+              <Spin label={t('app.loading')} />
+            </div>
+          ) : null}
           <ul className="h5-plain-list" data-testid="h5-report-matter-options">
-            {results.length === 0 && !loading ? <li><Empty text={t('h5.report.matterNone')} /></li> : null}
+            {results.length === 0 && !loading ? (
+              <li>
+                <Empty text={t('h5.report.matterNone')} />
+              </li>
+            ) : null}
             {results.map((m) => (
               <li key={m.code}>
-                <button type="button" className="ph-list-row h5-option" onClick={() => pick({ code: m.code, name: m.name })} data-testid={`h5-report-matter-option-${m.code}`}>
+                <button
+                  type="button"
+                  className="ph-list-row h5-option"
+                  onClick={() => pick({ code: m.code, name: m.name })}
+                  data-testid={`h5-report-matter-option-${m.code}`}
+                >
                   <span className="h5-option-name">{m.name}</span>
                   <span className="ph-muted">{m.code}</span>
                 </button>

@@ -35,8 +35,13 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
       try {
         added.push(await compressPhoto(file));
       } catch (error) {
-        const reason = error instanceof PhotoTooLargeError ? '> 10 MB' : error instanceof Error ? error.message : String(error);
-        toast.error(error instanceof HeicUnsupportedError ? t('h5.report.photoHeic') : t('h5.report.photoFailed', { message: reason }));
+        const reason =
+          error instanceof PhotoTooLargeError ? '> 10 MB' : error instanceof Error ? error.message : String(error);
+        toast.error(
+          error instanceof HeicUnsupportedError
+            ? t('h5.report.photoHeic')
+            : t('h5.report.photoFailed', { message: reason }),
+        );
       } finally {
         setBusy((n) => n - 1);
       }
@@ -61,7 +66,9 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
         </div>
       ))}
       {Array.from({ length: busy }, (_, i) => (
-        <div className="phone-photo phone-photo-busy h5-photo" key={`busy-${i}`}><Spin /></div>
+        <div className="phone-photo phone-photo-busy h5-photo" key={`busy-${i}`}>
+          <Spin />
+        </div>
       ))}
       {photos.length + busy < max ? (
         <label className="phone-photo-add h5-photo-add">

@@ -27,7 +27,9 @@ export async function refreshMatterCache(tenantId: string, signal?: AbortSignal)
   const items: MatterOption[] = [];
   for (let page = 1; page <= 10; page += 1) {
     const result = await h5Api.matterPage(page, signal);
-    items.push(...result.items.map(({ code, name, pinyinInitials, pinyin }) => ({ code, name, pinyinInitials, pinyin })));
+    items.push(
+      ...result.items.map(({ code, name, pinyinInitials, pinyin }) => ({ code, name, pinyinInitials, pinyin })),
+    );
     if (items.length >= result.total || result.items.length === 0) break;
   }
   writeCache(cacheKey(tenantId), items);
@@ -48,5 +50,8 @@ export function searchMatters(items: readonly MatterOption[], query: string, lim
     else if (item.name.includes(q) || initials.includes(q) || pinyin.includes(q)) score = 2;
     if (score >= 0) scored.push({ item, score });
   }
-  return scored.sort((a, b) => a.score - b.score || a.item.code.localeCompare(b.item.code)).slice(0, limit).map((s) => s.item);
+  return scored
+    .sort((a, b) => a.score - b.score || a.item.code.localeCompare(b.item.code))
+    .slice(0, limit)
+    .map((s) => s.item);
 }

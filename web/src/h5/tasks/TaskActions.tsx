@@ -33,7 +33,12 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
   const [noteError, setNoteError] = useState(false);
   const actions = TASK_ACTIONS.filter((a) => detail.allowedActions.includes(a));
 
-  if (actions.length === 0) return <p className="ph-muted" data-testid="h5-task-no-actions">{t('h5.task.noActions')}</p>;
+  if (actions.length === 0)
+    return (
+      <p className="ph-muted" data-testid="h5-task-no-actions">
+        {t('h5.task.noActions')}
+      </p>
+    );
 
   const run = async (action: TaskAction) => {
     setBusy(action);
@@ -70,7 +75,9 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
 
   return (
     <div data-testid="h5-task-actions">
-      <label className="h5-section-title" htmlFor="h5-task-note">{t('h5.task.note')}</label>
+      <label className="h5-section-title" htmlFor="h5-task-note">
+        {t('h5.task.note')}
+      </label>
       <TextArea
         id="h5-task-note"
         value={note}
@@ -86,7 +93,11 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
         aria-describedby={noteError ? 'h5-task-note-error' : undefined}
         data-testid="h5-task-note"
       />
-      {noteError ? <div className="ph-error" id="h5-task-note-error" data-testid="h5-task-note-error">{t('h5.task.reasonRequired')}</div> : null}
+      {noteError ? (
+        <div className="ph-error" id="h5-task-note-error" data-testid="h5-task-note-error">
+          {t('h5.task.reasonRequired')}
+        </div>
+      ) : null}
       <div className="h5-section-title h5-gap-top">{t('h5.task.photos')}</div>
       <PhotoPicker photos={photos} onChange={setPhotos} testId="h5-task-photo" />
       {!online ? <div className="h5-warning-text">{t('h5.task.needsNetwork')}</div> : null}

@@ -27,10 +27,16 @@ function SpotMap({ lat, lng }: { lat: number; lng: number }) {
   useEffect(() => {
     if (!el.current || !settled) return;
     const controller = new AbortController();
-    const close = openPinMap(el.current, { pick: false, start: { lat, lng }, zoom: 16, basemap: basemap.current }, (map) => {
-      map.setPin({ lat, lng }, { pan: false });
-      void loadStreets(tenantId, controller.signal).then((layer) => layer && !controller.signal.aborted && map.setLayer(layer));
-    });
+    const close = openPinMap(
+      el.current,
+      { pick: false, start: { lat, lng }, zoom: 16, basemap: basemap.current },
+      (map) => {
+        map.setPin({ lat, lng }, { pan: false });
+        void loadStreets(tenantId, controller.signal).then(
+          (layer) => layer && !controller.signal.aborted && map.setLayer(layer),
+        );
+      },
+    );
     return () => {
       controller.abort();
       close();
@@ -46,17 +52,29 @@ function Photos({ detail, phase, title }: { detail: CaseDetail; phase: string; t
   return (
     <section className="phone-section h5-section" data-testid={`h5-task-photos-${phase}`}>
       <h2 className="h5-section-title">{title}</h2>
-      {photos.length === 0 ? <span className="ph-muted">{t('h5.task.noPhotos')}</span> : (
+      {photos.length === 0 ? (
+        <span className="ph-muted">{t('h5.task.noPhotos')}</span>
+      ) : (
         <div className="phone-photos h5-task-photos">
           {photos.map((p, index) => (
-            <button key={p.id} type="button" className="phone-photo h5-photo-button" onClick={() => setViewing(index)} aria-label={`${t('h5.photo.view')} ${index + 1}`}>
+            <button
+              key={p.id}
+              type="button"
+              className="phone-photo h5-photo-button"
+              onClick={() => setViewing(index)}
+              aria-label={`${t('h5.photo.view')} ${index + 1}`}
+            >
               <img src={p.thumbUrl} alt="" />
             </button>
           ))}
         </div>
       )}
-      <PhotoViewer photos={photos} index={viewing} onIndex={setViewing}
-        labels={{ title: title, previous: t('h5.photo.previous'), next: t('h5.photo.next'), close: t('common.close') }} />
+      <PhotoViewer
+        photos={photos}
+        index={viewing}
+        onIndex={setViewing}
+        labels={{ title: title, previous: t('h5.photo.previous'), next: t('h5.photo.next'), close: t('common.close') }}
+      />
     </section>
   );
 }
@@ -70,7 +88,8 @@ export function TaskPage() {
   const { data: detail } = task;
   const error = task.error ? errorText(task.error, locale) : null;
 
-  if (error && !detail) return <Alert type="error" title={t('h5.task.notFound')} description={error} data-testid="h5-task-error" />;
+  if (error && !detail)
+    return <Alert type="error" title={t('h5.task.notFound')} description={error} data-testid="h5-task-error" />;
   if (!detail) return <Loading label={t('app.loading')} />;
 
   const label = detail.matterName ?? detail.matterCode;
@@ -80,27 +99,49 @@ export function TaskPage() {
       <section className="phone-section h5-section">
         <div className="h5-section-title">
           <span>{t(checking ? 'h5.task.kindCheck' : 'h5.task.kindVerify')}</span>
-          <Tag color={detail.overdue ? 'red' : 'blue'}>{tryT(locale, `cases.status.${detail.status}`) ?? detail.status}</Tag>
+          <Tag color={detail.overdue ? 'red' : 'blue'}>
+            {tryT(locale, `cases.status.${detail.status}`) ?? detail.status}
+          </Tag>
         </div>
         <h2 className="h5-task-matter">{label}</h2>
         <p className="h5-task-description">{detail.description}</p>
-        <Details rows={[
-          { key: 'no', label: t('h5.task.caseNo'), value: <span data-testid="h5-task-case-no">{detail.caseNo}</span> },
-          { key: 'addr', label: t('h5.report.address'), value: detail.address || '—' },
-          { key: 'area', label: t('h5.task.area'), value: [detail.streetName, detail.communityName].filter(Boolean).join(' ') || '—' },
-          { key: 'at', label: t('h5.task.reportedAt'), value: formatInstant(detail.reportedAt) },
-          { key: 'due', label: t('h5.task.due'), value: formatInstant(detail.stepDeadline) },
-        ]} />
+        <Details
+          rows={[
+            {
+              key: 'no',
+              label: t('h5.task.caseNo'),
+              value: <span data-testid="h5-task-case-no">{detail.caseNo}</span>,
+            },
+            { key: 'addr', label: t('h5.report.address'), value: detail.address || '—' },
+            {
+              key: 'area',
+              label: t('h5.task.area'),
+              value: [detail.streetName, detail.communityName].filter(Boolean).join(' ') || '—',
+            },
+            { key: 'at', label: t('h5.task.reportedAt'), value: formatInstant(detail.reportedAt) },
+            { key: 'due', label: t('h5.task.due'), value: formatInstant(detail.stepDeadline) },
+          ]}
+        />
       </section>
       <section className="phone-section h5-section">
         <SpotMap lat={detail.lat} lng={detail.lng} />
-        <a className={buttonClass('primary', 'large', true, 'h5-navigate')} href={geoUri(detail.lat, detail.lng, label)} data-testid="h5-task-navigate">
-          <Icon name="compass" /><span>{t('h5.task.navigate')}</span>
+        <a
+          className={buttonClass('primary', 'large', true, 'h5-navigate')}
+          href={geoUri(detail.lat, detail.lng, label)}
+          data-testid="h5-task-navigate"
+        >
+          <Icon name="compass" />
+          <span>{t('h5.task.navigate')}</span>
         </a>
         <div className="ph-muted h5-navigate-hint">
           {t('h5.report.coordinates', { lng: detail.lng.toFixed(6), lat: detail.lat.toFixed(6) })}
           {' · '}
-          <a href={amapMarkerUrl(detail.lat, detail.lng, label)} target="_blank" rel="noreferrer" data-testid="h5-task-webmap">
+          <a
+            href={amapMarkerUrl(detail.lat, detail.lng, label)}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="h5-task-webmap"
+          >
             <Icon name="globe" /> {t('h5.task.webMap')}
           </a>
           <br />
@@ -110,7 +151,11 @@ export function TaskPage() {
       <Photos detail={detail} phase="before" title={t('h5.task.before')} />
       {checking ? <Photos detail={detail} phase="after" title={t('h5.task.after')} /> : null}
       <section className="phone-section h5-section">
-        <TaskActions detail={detail} onDone={() => navigate(checking ? '/h5/tasks?tab=checking' : '/h5/tasks', { replace: true })} onStale={task.reload} />
+        <TaskActions
+          detail={detail}
+          onDone={() => navigate(checking ? '/h5/tasks?tab=checking' : '/h5/tasks', { replace: true })}
+          onStale={task.reload}
+        />
       </section>
     </div>
   );

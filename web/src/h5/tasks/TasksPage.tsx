@@ -17,7 +17,12 @@ function TaskRow({ task }: { task: CaseSummary }) {
   const open = () => navigate(`/h5/tasks/${task.id}`);
   return (
     <li>
-      <button type="button" className="phone-section h5-section h5-task-row" onClick={open} data-testid={`h5-task-item-${task.id}`}>
+      <button
+        type="button"
+        className="phone-section h5-section h5-task-row"
+        onClick={open}
+        data-testid={`h5-task-item-${task.id}`}
+      >
         <span className="h5-task-row-text">
           <span className="h5-task-row-title">{task.matterName ?? task.matterCode}</span>
           <span className="ph-clamp-1">{task.address || task.description}</span>
@@ -41,7 +46,10 @@ export function TasksPage() {
   const tab: TaskInbox = params.get('tab') === 'checking' ? 'checking' : 'verifying';
   // Both lists load together (each tab shows its count); offline, the last lists stay and nothing is asked.
   const loaded = useResource(
-    online ? (signal) => Promise.all(INBOXES.map((inbox) => h5Api.tasks(inbox, signal).then((page) => [inbox, page.items] as const))) : null,
+    online
+      ? (signal) =>
+          Promise.all(INBOXES.map((inbox) => h5Api.tasks(inbox, signal).then((page) => [inbox, page.items] as const)))
+      : null,
     [online],
   );
   const lists: Lists = loaded.data ? (Object.fromEntries(loaded.data) as Lists) : { verifying: null, checking: null };
@@ -68,8 +76,15 @@ export function TasksPage() {
       {error ? <LoadError error={error} onRetry={loaded.reload} testId="h5-tasks" /> : null}
       {current === null && online && !error ? <Loading label={t('app.loading')} /> : null}
       {current !== null && current.length === 0 ? <Empty text={t('h5.tasks.empty')} /> : null}
-      <ul className="h5-plain-list" role="tabpanel" aria-label={t(tab === 'verifying' ? 'h5.tasks.verify' : 'h5.tasks.check')} data-testid={`h5-tasks-list-${tab}`}>
-        {(current ?? []).map((task) => <TaskRow key={task.id} task={task} />)}
+      <ul
+        className="h5-plain-list"
+        role="tabpanel"
+        aria-label={t(tab === 'verifying' ? 'h5.tasks.verify' : 'h5.tasks.check')}
+        data-testid={`h5-tasks-list-${tab}`}
+      >
+        {(current ?? []).map((task) => (
+          <TaskRow key={task.id} task={task} />
+        ))}
       </ul>
     </div>
   );

@@ -8,8 +8,17 @@ export function LanguageSelect() {
   return (
     <label className="ph-lang">
       <Icon name="globe" />
-      <select value={locale} onChange={(event) => isLocale(event.target.value) && setLocale(event.target.value)} aria-label={t('lang.label')} data-testid="lang-switch">
-        {LOCALES.map((code) => <option key={code} value={code} data-testid={`lang-option-${code}`}>{translate(code, `lang.${code}`)}</option>)}
+      <select
+        value={locale}
+        onChange={(event) => isLocale(event.target.value) && setLocale(event.target.value)}
+        aria-label={t('lang.label')}
+        data-testid="lang-switch"
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code} data-testid={`lang-option-${code}`}>
+            {translate(code, `lang.${code}`)}
+          </option>
+        ))}
       </select>
     </label>
   );

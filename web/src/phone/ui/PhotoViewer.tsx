@@ -19,11 +19,23 @@ export function PhotoViewer({ photos, index, onIndex, labels }: Props) {
   const photo = index === null ? undefined : photos[index];
   const go = (step: number) => index !== null && onIndex((index + step + photos.length) % photos.length);
   return (
-    <Dialog open={photo !== undefined} title={`${labels.title} ${(index ?? 0) + 1} / ${photos.length}`} onClose={() => onIndex(null)} closeLabel={labels.close} testId="photo-viewer"
-      footer={photos.length > 1 ? <>
-        <Button icon="left" onClick={() => go(-1)}>{labels.previous}</Button>
-        <Button onClick={() => go(1)}>{labels.next}</Button>
-      </> : undefined}>
+    <Dialog
+      open={photo !== undefined}
+      title={`${labels.title} ${(index ?? 0) + 1} / ${photos.length}`}
+      onClose={() => onIndex(null)}
+      closeLabel={labels.close}
+      testId="photo-viewer"
+      footer={
+        photos.length > 1 ? (
+          <>
+            <Button icon="left" onClick={() => go(-1)}>
+              {labels.previous}
+            </Button>
+            <Button onClick={() => go(1)}>{labels.next}</Button>
+          </>
+        ) : undefined
+      }
+    >
       {photo ? <img className="ph-viewer-img" src={photo.url} alt={`${labels.title} ${(index ?? 0) + 1}`} /> : null}
     </Dialog>
   );

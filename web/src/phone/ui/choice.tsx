@@ -3,9 +3,28 @@ import { useId } from 'react';
 import './ui.css';
 
 /** An on/off switch (role="switch"), labelled by the element whose id is `labelledBy`. */
-export function Switch({ checked, onChange, labelledBy, ...rest }: { checked: boolean; onChange: (checked: boolean) => void; labelledBy?: string; id?: string; 'data-testid'?: string }) {
+export function Switch({
+  checked,
+  onChange,
+  labelledBy,
+  ...rest
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  labelledBy?: string;
+  id?: string;
+  'data-testid'?: string;
+}) {
   return (
-    <button type="button" role="switch" aria-checked={checked} aria-labelledby={labelledBy} className={`ph-switch${checked ? ' ph-switch-on' : ''}`} onClick={() => onChange(!checked)} {...rest}>
+    <button
+      type="button"
+      role="switch"
+      aria-checked={checked}
+      aria-labelledby={labelledBy}
+      className={`ph-switch${checked ? ' ph-switch-on' : ''}`}
+      onClick={() => onChange(!checked)}
+      {...rest}
+    >
       <span className="ph-switch-knob" />
     </button>
   );
@@ -23,7 +42,19 @@ export interface SegmentOption<T extends string> {
  * A row of equal segments: `role="tablist"` when it switches what the page shows (tasks 核实 | 核查), else a radio
  * group (a setting, such as the language). Arrow keys move between segments.
  */
-export function Segmented<T extends string>({ options, value, onChange, label, tabs = false }: { options: SegmentOption<T>[]; value: T; onChange: (value: T) => void; label: string; tabs?: boolean }) {
+export function Segmented<T extends string>({
+  options,
+  value,
+  onChange,
+  label,
+  tabs = false,
+}: {
+  options: SegmentOption<T>[];
+  value: T;
+  onChange: (value: T) => void;
+  label: string;
+  tabs?: boolean;
+}) {
   const name = useId();
   const move = (from: number, step: number) => {
     const target = options[(from + step + options.length) % options.length];
@@ -61,5 +92,9 @@ export function Segmented<T extends string>({ options, value, onChange, label, t
 /** A small count bubble (hidden at 0); `99+` above 99. */
 export function Badge({ count, label }: { count: number; label?: string }) {
   if (count <= 0) return null;
-  return <span className="ph-badge" aria-label={label} data-count={count}>{count > 99 ? '99+' : count}</span>;
+  return (
+    <span className="ph-badge" aria-label={label} data-count={count}>
+      {count > 99 ? '99+' : count}
+    </span>
+  );
 }

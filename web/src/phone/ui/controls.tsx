@@ -3,7 +3,13 @@
  * loads only what it uses), plain React with styles in ui.css, so neither phone page loads a component library.
  * Text in fields is 16px (phones zoom into smaller text) and every touch target is at least 40px high.
  */
-import { useLayoutEffect, useRef, type ButtonHTMLAttributes, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useLayoutEffect,
+  useRef,
+  type ButtonHTMLAttributes,
+  type InputHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { Icon, type IconName } from './icons.tsx';
 import './ui.css';
 
@@ -11,8 +17,15 @@ export type ButtonKind = 'primary' | 'default' | 'danger' | 'danger-primary' | '
 export type ButtonSize = 'small' | 'middle' | 'large';
 
 /** The classes of a button, also for a link that looks like one (`<a className={buttonClass(...)}>`). */
-export function buttonClass(kind: ButtonKind = 'default', size: ButtonSize = 'middle', block = false, extra?: string): string {
-  return ['ph-btn', `ph-btn-${kind}`, `ph-btn-${size}`, block ? 'ph-btn-block' : '', extra ?? ''].filter(Boolean).join(' ');
+export function buttonClass(
+  kind: ButtonKind = 'default',
+  size: ButtonSize = 'middle',
+  block = false,
+  extra?: string,
+): string {
+  return ['ph-btn', `ph-btn-${kind}`, `ph-btn-${size}`, block ? 'ph-btn-block' : '', extra ?? '']
+    .filter(Boolean)
+    .join(' ');
 }
 
 type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> & {
@@ -25,10 +38,32 @@ type ButtonProps = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'type'> & {
   type?: 'button' | 'submit';
 };
 
-export function Button({ kind, size, block, loading, icon, round, className, disabled, children, type = 'button', ...rest }: ButtonProps) {
+export function Button({
+  kind,
+  size,
+  block,
+  loading,
+  icon,
+  round,
+  className,
+  disabled,
+  children,
+  type = 'button',
+  ...rest
+}: ButtonProps) {
   return (
-    <button type={type} className={buttonClass(kind, size, block, `${round ? 'ph-btn-round ' : ''}${className ?? ''}`)} disabled={disabled || loading} aria-busy={loading || undefined} {...rest}>
-      {loading ? <span className="ph-spinner ph-spinner-small" aria-hidden="true" /> : icon ? <Icon name={icon} /> : null}
+    <button
+      type={type}
+      className={buttonClass(kind, size, block, `${round ? 'ph-btn-round ' : ''}${className ?? ''}`)}
+      disabled={disabled || loading}
+      aria-busy={loading || undefined}
+      {...rest}
+    >
+      {loading ? (
+        <span className="ph-spinner ph-spinner-small" aria-hidden="true" />
+      ) : icon ? (
+        <Icon name={icon} />
+      ) : null}
       {children !== undefined && children !== null ? <span>{children}</span> : null}
     </button>
   );
@@ -38,13 +73,31 @@ export type InputProps = InputHTMLAttributes<HTMLInputElement> & { onEnter?: () 
 
 export function TextInput({ className, onEnter, invalid, ...rest }: InputProps) {
   return (
-    <input className={`ph-input${invalid ? ' ph-input-invalid' : ''}${className ? ` ${className}` : ''}`} aria-invalid={invalid || undefined}
-      onKeyDown={onEnter ? (event) => event.key === 'Enter' && onEnter() : undefined} {...rest} />
+    <input
+      className={`ph-input${invalid ? ' ph-input-invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-invalid={invalid || undefined}
+      onKeyDown={onEnter ? (event) => event.key === 'Enter' && onEnter() : undefined}
+      {...rest}
+    />
   );
 }
 
 /** A textarea that grows with its text between minRows and maxRows, with a character count under it. */
-export function TextArea({ minRows = 3, maxRows = 8, showCount, invalid, className, value, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & { minRows?: number; maxRows?: number; showCount?: boolean; invalid?: boolean; value: string }) {
+export function TextArea({
+  minRows = 3,
+  maxRows = 8,
+  showCount,
+  invalid,
+  className,
+  value,
+  ...rest
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  minRows?: number;
+  maxRows?: number;
+  showCount?: boolean;
+  invalid?: boolean;
+  value: string;
+}) {
   const ref = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
@@ -54,14 +107,23 @@ export function TextArea({ minRows = 3, maxRows = 8, showCount, invalid, classNa
     el.style.height = `${Math.min(Math.max(el.scrollHeight, minRows * line + 12), maxRows * line + 12)}px`;
   }, [value, minRows, maxRows]);
   const area = (
-    <textarea ref={ref} rows={minRows} className={`ph-input ph-textarea${invalid ? ' ph-input-invalid' : ''}${className ? ` ${className}` : ''}`}
-      aria-invalid={invalid || undefined} value={value} {...rest} />
+    <textarea
+      ref={ref}
+      rows={minRows}
+      className={`ph-input ph-textarea${invalid ? ' ph-input-invalid' : ''}${className ? ` ${className}` : ''}`}
+      aria-invalid={invalid || undefined}
+      value={value}
+      {...rest}
+    />
   );
   if (!showCount) return area;
   return (
     <div className="ph-textarea-wrap">
       {area}
-      <div className="ph-count" aria-hidden="true">{value.length}{rest.maxLength ? ` / ${rest.maxLength}` : ''}</div>
+      <div className="ph-count" aria-hidden="true">
+        {value.length}
+        {rest.maxLength ? ` / ${rest.maxLength}` : ''}
+      </div>
     </div>
   );
 }

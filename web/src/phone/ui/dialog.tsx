@@ -9,7 +9,8 @@ import { Button, type ButtonKind } from './controls.tsx';
 import { Icon } from './icons.tsx';
 import './ui.css';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 interface DialogProps {
   open: boolean;
@@ -26,7 +27,18 @@ interface DialogProps {
   testId?: string;
 }
 
-export function Dialog({ open, title, children, onClose, footer, placement = 'center', dismissible = true, closeLabel, alert = false, testId }: DialogProps) {
+export function Dialog({
+  open,
+  title,
+  children,
+  onClose,
+  footer,
+  placement = 'center',
+  dismissible = true,
+  closeLabel,
+  alert = false,
+  testId,
+}: DialogProps) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -37,7 +49,10 @@ export function Dialog({ open, title, children, onClose, footer, placement = 'ce
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const el = panel.current;
     // The marked element, else the first control of the content (not the close button), else the dialog itself.
-    const first = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector('.ph-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE) ?? el;
+    const first =
+      el?.querySelector<HTMLElement>('[data-autofocus]') ??
+      el?.querySelector('.ph-dialog-body')?.querySelector<HTMLElement>(FOCUSABLE) ??
+      el;
     first?.focus();
     const overflow = document.body.style.overflow;
     document.body.style.overflow = 'hidden';
@@ -69,7 +84,10 @@ export function Dialog({ open, title, children, onClose, footer, placement = 'ce
   };
 
   return createPortal(
-    <div className={`ph-mask ph-mask-${placement}`} onClick={(event) => dismissible && event.target === event.currentTarget && close.current()}>
+    <div
+      className={`ph-mask ph-mask-${placement}`}
+      onClick={(event) => dismissible && event.target === event.currentTarget && close.current()}
+    >
       <div
         ref={panel}
         className={`ph-dialog ph-dialog-${placement}`}
@@ -81,9 +99,13 @@ export function Dialog({ open, title, children, onClose, footer, placement = 'ce
         data-testid={testId}
       >
         <div className="ph-dialog-header">
-          <h2 id={titleId} className="ph-dialog-title">{title}</h2>
+          <h2 id={titleId} className="ph-dialog-title">
+            {title}
+          </h2>
           {dismissible ? (
-            <button type="button" className="ph-dialog-close" onClick={() => close.current()} aria-label={closeLabel}><Icon name="close" /></button>
+            <button type="button" className="ph-dialog-close" onClick={() => close.current()} aria-label={closeLabel}>
+              <Icon name="close" />
+            </button>
           ) : null}
         </div>
         <div className="ph-dialog-body">{children}</div>
@@ -109,7 +131,18 @@ interface ConfirmProps {
 }
 
 /** A yes/no question; closes itself after OK (onCancel is called then too, so the caller has one place to reset). */
-export function ConfirmDialog({ open, title, content, okText, cancelText, okKind = 'primary', onOk, onCancel, okTestId, testId }: ConfirmProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  content,
+  okText,
+  cancelText,
+  okKind = 'primary',
+  onOk,
+  onCancel,
+  okTestId,
+  testId,
+}: ConfirmProps) {
   const [busy, setBusy] = useState(false);
   const danger = okKind.startsWith('danger');
   const ok = async () => {
@@ -122,12 +155,32 @@ export function ConfirmDialog({ open, title, content, okText, cancelText, okKind
     }
   };
   return (
-    <Dialog open={open} title={title} onClose={onCancel} dismissible={!busy} closeLabel={cancelText} alert testId={testId}
-      footer={<>
-        {/* a destructive answer is never the one a stray Enter gives */}
-        <Button onClick={onCancel} disabled={busy} data-autofocus={danger || undefined}>{cancelText}</Button>
-        <Button kind={okKind} loading={busy} onClick={() => void ok()} data-testid={okTestId} data-autofocus={!danger || undefined}>{okText}</Button>
-      </>}>
+    <Dialog
+      open={open}
+      title={title}
+      onClose={onCancel}
+      dismissible={!busy}
+      closeLabel={cancelText}
+      alert
+      testId={testId}
+      footer={
+        <>
+          {/* a destructive answer is never the one a stray Enter gives */}
+          <Button onClick={onCancel} disabled={busy} data-autofocus={danger || undefined}>
+            {cancelText}
+          </Button>
+          <Button
+            kind={okKind}
+            loading={busy}
+            onClick={() => void ok()}
+            data-testid={okTestId}
+            data-autofocus={!danger || undefined}
+          >
+            {okText}
+          </Button>
+        </>
+      }
+    >
       {content}
     </Dialog>
   );

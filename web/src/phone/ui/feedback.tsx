@@ -23,14 +23,22 @@ interface AlertProps {
 
 export function Alert({ type, title, description, action, onClose, closeLabel, className, ...rest }: AlertProps) {
   return (
-    <div className={`ph-alert ph-alert-${type}${className ? ` ${className}` : ''}`} role={type === 'error' || type === 'warning' ? 'alert' : 'status'} {...rest}>
+    <div
+      className={`ph-alert ph-alert-${type}${className ? ` ${className}` : ''}`}
+      role={type === 'error' || type === 'warning' ? 'alert' : 'status'}
+      {...rest}
+    >
       <Icon name={ALERT_ICON[type]} className="ph-alert-icon" />
       <div className="ph-alert-body">
         <div className="ph-alert-title">{title}</div>
         {description ? <div className="ph-alert-description">{description}</div> : null}
       </div>
       {action}
-      {onClose ? <button type="button" className="ph-alert-close" onClick={onClose} aria-label={closeLabel}><Icon name="close" /></button> : null}
+      {onClose ? (
+        <button type="button" className="ph-alert-close" onClick={onClose} aria-label={closeLabel}>
+          <Icon name="close" />
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -61,7 +69,11 @@ export function Empty({ text }: { text: string }) {
 export type TagColor = 'green' | 'blue' | 'orange' | 'red' | 'grey';
 
 export function Tag({ color, children, ...rest }: { color: TagColor; children: ReactNode; 'data-testid'?: string }) {
-  return <span className={`ph-tag ph-tag-${color}`} {...rest}>{children}</span>;
+  return (
+    <span className={`ph-tag ph-tag-${color}`} {...rest}>
+      {children}
+    </span>
+  );
 }
 
 export interface DetailRow {
@@ -74,7 +86,12 @@ export interface DetailRow {
 export function Details({ rows, className }: { rows: DetailRow[]; className?: string }) {
   return (
     <dl className={`ph-desc${className ? ` ${className}` : ''}`}>
-      {rows.map((row) => <div key={row.key}><dt>{row.label}</dt><dd>{row.value}</dd></div>)}
+      {rows.map((row) => (
+        <div key={row.key}>
+          <dt>{row.label}</dt>
+          <dd>{row.value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -83,7 +100,17 @@ export function Details({ rows, className }: { rows: DetailRow[]; className?: st
  * A load that failed, with the reason and a way to try again: the phone pages' counterpart of the console's
  * components/LoadError (same props, same texts), built on this file's Alert so antd stays out of the phone bundles.
  */
-export function LoadError({ error, onRetry, testId = 'load', title }: { error: unknown; onRetry?: () => void; testId?: string; title?: string }) {
+export function LoadError({
+  error,
+  onRetry,
+  testId = 'load',
+  title,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  testId?: string;
+  title?: string;
+}) {
   const { t, locale } = useI18n();
   const reason = errorText(error, locale);
   return (
@@ -91,7 +118,18 @@ export function LoadError({ error, onRetry, testId = 'load', title }: { error: u
       type="error"
       title={title ?? t('common.loadFailed', { message: reason })}
       description={title ? reason : undefined}
-      action={onRetry ? <button type="button" className={buttonClass('default', 'small')} onClick={onRetry} data-testid={`${testId}-retry`}>{t('common.retry')}</button> : undefined}
+      action={
+        onRetry ? (
+          <button
+            type="button"
+            className={buttonClass('default', 'small')}
+            onClick={onRetry}
+            data-testid={`${testId}-retry`}
+          >
+            {t('common.retry')}
+          </button>
+        ) : undefined
+      }
       data-testid={`${testId}-error`}
     />
   );

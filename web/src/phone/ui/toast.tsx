@@ -22,10 +22,13 @@ function push(kind: Kind, text: string): void {
   const entry = { id: next++, kind, text };
   shown = [...shown, entry].slice(-3);
   publish();
-  setTimeout(() => {
-    shown = shown.filter((t) => t.id !== entry.id);
-    publish();
-  }, kind === 'error' ? 5000 : 3000);
+  setTimeout(
+    () => {
+      shown = shown.filter((t) => t.id !== entry.id);
+      publish();
+    },
+    kind === 'error' ? 5000 : 3000,
+  );
 }
 
 export const toast = {

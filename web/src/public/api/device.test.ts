@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearDraft, deviceId, emptyDraft, forgetReport, loadDraft, myReports, rememberReport, saveDraft } from './device.ts';
+import {
+  clearDraft,
+  deviceId,
+  emptyDraft,
+  forgetReport,
+  loadDraft,
+  myReports,
+  rememberReport,
+  saveDraft,
+} from './device.ts';
 
 describe('what the citizen phone remembers', () => {
   beforeEach(() => localStorage.clear());
@@ -21,7 +30,14 @@ describe('what the citizen phone remembers', () => {
   });
 
   it('keeps the draft with its idempotency key until cleared; a full storage still keeps text and uploaded photo ids', () => {
-    const draft = { ...emptyDraft(), description: '井盖缺失', photos: [{ url: 'data:image/jpeg;base64,AAAA', key: 'p-1', id: 'photo-1' }, { url: 'data:image/jpeg;base64,BBBB', key: 'p-2', id: null }] };
+    const draft = {
+      ...emptyDraft(),
+      description: '井盖缺失',
+      photos: [
+        { url: 'data:image/jpeg;base64,AAAA', key: 'p-1', id: 'photo-1' },
+        { url: 'data:image/jpeg;base64,BBBB', key: 'p-2', id: null },
+      ],
+    };
     saveDraft(draft);
     expect(loadDraft()).toEqual(draft);
     clearDraft();

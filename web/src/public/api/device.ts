@@ -51,7 +51,9 @@ export interface MyReport {
 
 export function myReports(): MyReport[] {
   const list = read<MyReport[]>(MINE_KEY);
-  return Array.isArray(list) ? list.filter((r) => r && typeof r.token === 'string' && typeof r.caseNo === 'string') : [];
+  return Array.isArray(list)
+    ? list.filter((r) => r && typeof r.token === 'string' && typeof r.caseNo === 'string')
+    : [];
 }
 
 export function rememberReport(report: MyReport): void {
@@ -59,7 +61,10 @@ export function rememberReport(report: MyReport): void {
 }
 
 export function forgetReport(token: string): void {
-  write(MINE_KEY, myReports().filter((r) => r.token !== token));
+  write(
+    MINE_KEY,
+    myReports().filter((r) => r.token !== token),
+  );
 }
 
 export interface DraftPhoto {
@@ -80,7 +85,15 @@ export interface Draft {
   phone: string;
 }
 
-export const emptyDraft = (): Draft => ({ key: randomKey('r'), photos: [], location: null, matter: null, description: '', address: '', phone: '' });
+export const emptyDraft = (): Draft => ({
+  key: randomKey('r'),
+  photos: [],
+  location: null,
+  matter: null,
+  description: '',
+  address: '',
+  phone: '',
+});
 
 export function loadDraft(): Draft | null {
   const d = read<Draft>(DRAFT_KEY);

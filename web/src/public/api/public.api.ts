@@ -5,7 +5,13 @@
  * never hangs the page (a timed-out report is safe to send again: the key makes the server answer the first one).
  */
 import type {
-  PublicCaseView, PublicInfo, PublicMatterPage, PublicPhotoUploaded, PublicRating, PublicReport, PublicReportResult,
+  PublicCaseView,
+  PublicInfo,
+  PublicMatterPage,
+  PublicPhotoUploaded,
+  PublicRating,
+  PublicReport,
+  PublicReportResult,
 } from '../../../../common/contracts/public.ts';
 import type { FeatureCollection } from '../../../../common/domain/geo.ts';
 import { ApiError } from '../../api/errors.ts';
@@ -20,7 +26,17 @@ export const setPublicLocale = (next: string) => {
   locale = next;
 };
 
-async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: BodyInit; json?: unknown; headers?: Record<string, string>; signal?: AbortSignal; timeoutMs?: number } = {}): Promise<T> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  options: {
+    body?: BodyInit;
+    json?: unknown;
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+    timeoutMs?: number;
+  } = {},
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? TIMEOUT_MS);
   const abort = () => controller.abort();
@@ -31,8 +47,11 @@ async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: B
       method,
       credentials: 'omit',
       headers: {
-        accept: 'application/json', 'accept-language': locale, 'x-device-id': deviceId(),
-        ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers,
+        accept: 'application/json',
+        'accept-language': locale,
+        'x-device-id': deviceId(),
+        ...(options.json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
       },
       body: options.json !== undefined ? JSON.stringify(options.json) : options.body,
       signal: controller.signal,
@@ -52,7 +71,8 @@ async function call<T>(method: 'GET' | 'POST', path: string, options: { body?: B
     payload = text;
   }
   if (!response.ok) throw ApiError.fromResponse(response.status, payload);
-  if (payload === undefined || typeof payload !== 'object') throw new ApiError({ status: 0, code: 'NETWORK', message: 'incomplete response' });
+  if (payload === undefined || typeof payload !== 'object')
+    throw new ApiError({ status: 0, code: 'NETWORK', message: 'incomplete response' });
   return payload as T;
 }
 
@@ -61,14 +81,23 @@ const enc = encodeURIComponent;
 export const publicApi = {
   info: (signal?: AbortSignal) => call<PublicInfo>('GET', '/api/public/info', { signal }),
   map: (signal?: AbortSignal) => call<PublicMapLayer>('GET', '/api/public/map', { signal }),
-  matters: (q: string, signal?: AbortSignal) => call<PublicMatterPage>('GET', `/api/public/matters?pageSize=30${q ? `&q=${enc(q)}` : ''}`, { signal }),
+  matters: (q: string, signal?: AbortSignal) =>
+    call<PublicMatterPage>('GET', `/api/public/matters?pageSize=30${q ? `&q=${enc(q)}` : ''}`, { signal }),
   uploadPhoto: (photo: Blob, key: string) => {
     const form = new FormData();
     form.append('file', photo, 'photo.jpg');
-    return call<PublicPhotoUploaded>('POST', '/api/public/photos', { body: form, headers: { 'idempotency-key': key }, timeoutMs: TIMEOUT_MS * 3 });
+    return call<PublicPhotoUploaded>('POST', '/api/public/photos', {
+      body: form,
+      headers: { 'idempotency-key': key },
+      timeoutMs: TIMEOUT_MS * 3,
+    });
   },
-  report: (body: PublicReport, key: string) => call<PublicReportResult>('POST', '/api/public/reports', { json: body, headers: { 'idempotency-key': key } }),
-  track: (token: string, signal?: AbortSignal) => call<PublicCaseView>('GET', `/api/public/track/${enc(token)}`, { signal }),
-  rate: (token: string, body: PublicRating) => call<PublicCaseView>('POST', `/api/public/track/${enc(token)}/rating`, { json: body }),
-  reopen: (token: string, reason: string) => call<PublicCaseView>('POST', `/api/public/track/${enc(token)}/reopen`, { json: { reason } }),
+  report: (body: PublicReport, key: string) =>
+    call<PublicReportResult>('POST', '/api/public/reports', { json: body, headers: { 'idempotency-key': key } }),
+  track: (token: string, signal?: AbortSignal) =>
+    call<PublicCaseView>('GET', `/api/public/track/${enc(token)}`, { signal }),
+  rate: (token: string, body: PublicRating) =>
+    call<PublicCaseView>('POST', `/api/public/track/${enc(token)}/rating`, { json: body }),
+  reopen: (token: string, reason: string) =>
+    call<PublicCaseView>('POST', `/api/public/track/${enc(token)}/reopen`, { json: { reason } }),
 };

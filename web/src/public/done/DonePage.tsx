@@ -20,8 +20,12 @@ function CopyLine({ label, value, testId }: { label: string; value: string; test
     <div className="pub-copy">
       <div className="ph-muted">{label}</div>
       <div className="pub-row">
-        <code className="pub-code" data-testid={testId}>{value}</code>
-        <Button icon="copy" onClick={() => void copy()} data-testid={`${testId}-copy`}>{t('public.done.copy')}</Button>
+        <code className="pub-code" data-testid={testId}>
+          {value}
+        </code>
+        <Button icon="copy" onClick={() => void copy()} data-testid={`${testId}-copy`}>
+          {t('public.done.copy')}
+        </Button>
       </div>
     </div>
   );
@@ -32,16 +36,32 @@ export function DonePage() {
   const { t } = useI18n();
   const state = useLocation().state as PublicReportResult | null;
   // After a reload the page has no state: show the latest report this phone remembers.
-  const result = state?.token ? state : myReports()[0] ?? null;
+  const result = state?.token ? state : (myReports()[0] ?? null);
   if (!result) return <Navigate to="/public" replace />;
   return (
     <section className="phone-section pub-section" data-testid="public-done">
-      <div className="pub-result"><Icon name="check" className="pub-result-icon" /><div className="pub-result-title">{t('public.done.title')}</div></div>
+      <div className="pub-result">
+        <Icon name="check" className="pub-result-icon" />
+        <div className="pub-result-title">{t('public.done.title')}</div>
+      </div>
       <CopyLine label={t('public.done.caseNo')} value={result.caseNo} testId="public-case-no" />
       <CopyLine label={t('public.done.token')} value={result.token} testId="public-token" />
       <p className="ph-muted">{t('public.done.keep')}</p>
-      <Link to={`/public/track#${result.token}`} className={buttonClass('primary', 'large', true)} data-testid="public-done-track">{t('public.done.track')}</Link>
-      <Link to="/public" className={buttonClass('default', 'large', true)} style={{ marginTop: 10 }} data-testid="public-done-another">{t('public.done.another')}</Link>
+      <Link
+        to={`/public/track#${result.token}`}
+        className={buttonClass('primary', 'large', true)}
+        data-testid="public-done-track"
+      >
+        {t('public.done.track')}
+      </Link>
+      <Link
+        to="/public"
+        className={buttonClass('default', 'large', true)}
+        style={{ marginTop: 10 }}
+        data-testid="public-done-another"
+      >
+        {t('public.done.another')}
+      </Link>
     </section>
   );
 }

@@ -29,21 +29,28 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
   useEffect(() => {
     if (!container.current || !info) return;
     const controller = new AbortController();
-    const close = openPinMap(container.current, {
-      start: initial.current ?? info.center ?? NOWHERE,
-      zoom: initial.current || info.center ? 15 : 8,
-      pick: true,
-      basemap: info.basemap,
-      onPick: (at) => {
-        follow.current = false;
-        change.current({ ...at, manual: true });
+    const close = openPinMap(
+      container.current,
+      {
+        start: initial.current ?? info.center ?? NOWHERE,
+        zoom: initial.current || info.center ? 15 : 8,
+        pick: true,
+        basemap: info.basemap,
+        onPick: (at) => {
+          follow.current = false;
+          change.current({ ...at, manual: true });
+        },
       },
-    }, (created) => {
-      pinMap.current = created;
-      // The browser may have answered while the map code was loading.
-      if (latest.current) created.setPin(latest.current);
-      publicApi.map(controller.signal).then((layer) => !controller.signal.aborted && created.setLayer(layer), () => undefined);
-    });
+      (created) => {
+        pinMap.current = created;
+        // The browser may have answered while the map code was loading.
+        if (latest.current) created.setPin(latest.current);
+        publicApi.map(controller.signal).then(
+          (layer) => !controller.signal.aborted && created.setLayer(layer),
+          () => undefined,
+        );
+      },
+    );
     // A restored draft keeps its pin; otherwise ask the browser where we are.
     if (!initial.current?.manual) locate();
     return () => {
@@ -71,13 +78,29 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
       <div ref={container} className="phone-map pub-map" data-testid="public-map" />
       <div className="pub-row" style={{ marginTop: 8 }}>
         <div style={{ flex: 1, minWidth: 0 }}>
-          <span className="pub-location-status" data-testid="public-location-status" data-status={value ? (value.manual ? 'manual' : 'located') : state.status}>
+          <span
+            className="pub-location-status"
+            data-testid="public-location-status"
+            data-status={value ? (value.manual ? 'manual' : 'located') : state.status}
+          >
             <Icon name="pin" /> {status}
           </span>
-          {value ? <div className="ph-muted" data-testid="public-coords">{t('public.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}</div> : null}
+          {value ? (
+            <div className="ph-muted" data-testid="public-coords">
+              {t('public.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}
+            </div>
+          ) : null}
           <div className="ph-muted">{t('public.report.locationHint')}</div>
         </div>
-        <Button icon="aim" onClick={() => { follow.current = true; locate(); }} loading={state.status === 'locating'} data-testid="public-relocate">
+        <Button
+          icon="aim"
+          onClick={() => {
+            follow.current = true;
+            locate();
+          }}
+          loading={state.status === 'locating'}
+          data-testid="public-relocate"
+        >
           {t('public.report.relocate')}
         </Button>
       </div>

@@ -14,7 +14,9 @@ export function MatterField({ value, onChange }: { value: Picked | null; onChang
   const { t } = useI18n();
   const [q, setQ] = useState('');
   // Nothing is asked while a matter is chosen; typing waits for a pause, the common list comes at once.
-  const found = useResource(value ? null : (signal) => publicApi.matters(q.trim(), signal), [q, value], { delayMs: q ? 250 : 0 });
+  const found = useResource(value ? null : (signal) => publicApi.matters(q.trim(), signal), [q, value], {
+    delayMs: q ? 250 : 0,
+  });
   const items: PublicMatter[] = found.data?.items ?? [];
   const { loading } = found;
   const failed = found.error !== null;
@@ -24,7 +26,9 @@ export function MatterField({ value, onChange }: { value: Picked | null; onChang
       <div className="pub-row pub-chosen" data-testid="public-matter-chosen" data-code={value.code}>
         <Icon name="check" className="pub-ok" />
         <span style={{ flex: 1, fontSize: 16 }}>{value.name}</span>
-        <Button onClick={() => onChange(null)} data-testid="public-matter-change">{t('public.report.change')}</Button>
+        <Button onClick={() => onChange(null)} data-testid="public-matter-change">
+          {t('public.report.change')}
+        </Button>
       </div>
     );
   }
@@ -32,23 +36,55 @@ export function MatterField({ value, onChange }: { value: Picked | null; onChang
     <div>
       <div className="ph-search">
         <Icon name="search" />
-        <TextInput type="search" placeholder={t('public.report.matterPlaceholder')} value={q} aria-label={t('public.report.matter')}
-          onChange={(event) => setQ(event.target.value)} data-testid="public-matter-search" />
+        <TextInput
+          type="search"
+          placeholder={t('public.report.matterPlaceholder')}
+          value={q}
+          aria-label={t('public.report.matter')}
+          onChange={(event) => setQ(event.target.value)}
+          data-testid="public-matter-search"
+        />
       </div>
-      {!q ? <div className="ph-muted" style={{ margin: '8px 0 4px' }}>{t('public.report.matterCommon')}</div> : null}
+      {!q ? (
+        <div className="ph-muted" style={{ margin: '8px 0 4px' }}>
+          {t('public.report.matterCommon')}
+        </div>
+      ) : null}
       <div className="ph-loading-box" aria-busy={loading}>
-        {loading ? <div className="ph-loading-veil"><Spin /></div> : null}
+        {loading ? (
+          <div className="ph-loading-veil">
+            <Spin />
+          </div>
+        ) : null}
         <div className={q ? 'pub-list' : 'pub-chips'} data-testid="public-matter-options" style={{ minHeight: 60 }}>
-          {!loading && items.length === 0 ? <Empty text={failed ? t('public.loadFailed', { message: '' }) : t('public.report.matterEmpty')} /> : null}
-          {items.map((m) => (q ? (
-            <div key={m.code} role="button" tabIndex={0} className="ph-list-row" onClick={() => onChange({ code: m.code, name: m.name })}
-              onKeyDown={(event) => event.key === 'Enter' && onChange({ code: m.code, name: m.name })} data-testid={`public-matter-option-${m.code}`}>
-              <span style={{ flex: 1 }}>{m.name}</span>
-              <span className="ph-muted">{m.majorName}</span>
-            </div>
-          ) : (
-            <Button key={m.code} round onClick={() => onChange({ code: m.code, name: m.name })} data-testid={`public-matter-option-${m.code}`}>{m.name}</Button>
-          )))}
+          {!loading && items.length === 0 ? (
+            <Empty text={failed ? t('public.loadFailed', { message: '' }) : t('public.report.matterEmpty')} />
+          ) : null}
+          {items.map((m) =>
+            q ? (
+              <div
+                key={m.code}
+                role="button"
+                tabIndex={0}
+                className="ph-list-row"
+                onClick={() => onChange({ code: m.code, name: m.name })}
+                onKeyDown={(event) => event.key === 'Enter' && onChange({ code: m.code, name: m.name })}
+                data-testid={`public-matter-option-${m.code}`}
+              >
+                <span style={{ flex: 1 }}>{m.name}</span>
+                <span className="ph-muted">{m.majorName}</span>
+              </div>
+            ) : (
+              <Button
+                key={m.code}
+                round
+                onClick={() => onChange({ code: m.code, name: m.name })}
+                data-testid={`public-matter-option-${m.code}`}
+              >
+                {m.name}
+              </Button>
+            ),
+          )}
         </div>
       </div>
     </div>

@@ -11,7 +11,15 @@ import { Spin } from '../../phone/ui/feedback.tsx';
  * before they are kept in the draft or sent. Each photo gets its own upload key, so a retried upload never
  * creates a second copy.
  */
-export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; onChange: (photos: DraftPhoto[]) => void; max: number }) {
+export function PhotoField({
+  photos,
+  onChange,
+  max,
+}: {
+  photos: DraftPhoto[];
+  onChange: (photos: DraftPhoto[]) => void;
+  max: number;
+}) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(0);
 
@@ -25,7 +33,13 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
       try {
         added.push({ url: await compressPhoto(file), key: randomKey('p'), id: null });
       } catch (error) {
-        toast.error(error instanceof HeicUnsupportedError ? t('public.report.photoHeic') : error instanceof PhotoTooLargeError ? '> 10 MB' : String(error));
+        toast.error(
+          error instanceof HeicUnsupportedError
+            ? t('public.report.photoHeic')
+            : error instanceof PhotoTooLargeError
+              ? '> 10 MB'
+              : String(error),
+        );
       } finally {
         setBusy((n) => n - 1);
       }
@@ -38,16 +52,35 @@ export function PhotoField({ photos, onChange, max }: { photos: DraftPhoto[]; on
       {photos.map((p, index) => (
         <div className="phone-photo pub-photo" key={p.key} data-testid={`public-photo-${index}`}>
           {p.url ? <img src={p.url} alt="" /> : <Icon name="picture" className="pub-photo-placeholder" />}
-          <button type="button" className="phone-photo-remove" aria-label={`${t('public.report.discard')} ${index + 1}`}
-            onClick={() => onChange(photos.filter((_, i) => i !== index))} data-testid={`public-photo-remove-${index}`}><Icon name="close" /></button>
+          <button
+            type="button"
+            className="phone-photo-remove"
+            aria-label={`${t('public.report.discard')} ${index + 1}`}
+            onClick={() => onChange(photos.filter((_, i) => i !== index))}
+            data-testid={`public-photo-remove-${index}`}
+          >
+            <Icon name="close" />
+          </button>
         </div>
       ))}
-      {Array.from({ length: busy }, (_, i) => <div className="phone-photo pub-photo phone-photo-busy" key={`busy-${i}`}><Spin /></div>)}
+      {Array.from({ length: busy }, (_, i) => (
+        <div className="phone-photo pub-photo phone-photo-busy" key={`busy-${i}`}>
+          <Spin />
+        </div>
+      ))}
       {photos.length + busy < max ? (
         <label className="phone-photo-add pub-photo-add">
           <Icon name="camera" />
           <span>{t('public.report.photos')}</span>
-          <input type="file" accept="image/*" capture="environment" multiple onChange={(event) => void add(event)} aria-label={t('public.report.photos')} data-testid="public-photo-input" />
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            multiple
+            onChange={(event) => void add(event)}
+            aria-label={t('public.report.photos')}
+            data-testid="public-photo-input"
+          />
         </label>
       ) : null}
     </div>

@@ -15,15 +15,32 @@ import { Alert, LoadError } from '../../phone/ui/feedback.tsx';
 
 const MOBILE = new RegExp(MOBILE_PATTERN);
 
-
-function Step({ n, title, hint, children, testId }: { n: number; title: string; hint?: string; children: ReactNode; testId: string }) {
+function Step({
+  n,
+  title,
+  hint,
+  children,
+  testId,
+}: {
+  n: number;
+  title: string;
+  hint?: string;
+  children: ReactNode;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <section className="phone-section pub-section" data-testid={testId}>
       <div className="pub-section-title">
-        <span className="pub-step" aria-label={t('public.report.step', { n })}>{n}</span>
+        <span className="pub-step" aria-label={t('public.report.step', { n })}>
+          {n}
+        </span>
         <span>{title}</span>
-        {hint ? <span className="ph-muted" style={{ fontWeight: 400 }}>{hint}</span> : null}
+        {hint ? (
+          <span className="ph-muted" style={{ fontWeight: 400 }}>
+            {hint}
+          </span>
+        ) : null}
       </div>
       {children}
     </section>
@@ -31,7 +48,11 @@ function Step({ n, title, hint, children, testId }: { n: number; title: string; 
 }
 
 const Problem = ({ text, testId }: { text: string | null; testId: string }) =>
-  text ? <div className="ph-error" data-testid={testId}>{text}</div> : null;
+  text ? (
+    <div className="ph-error" data-testid={testId}>
+      {text}
+    </div>
+  ) : null;
 
 /** 拍照 → 地图选点 → 选择问题类型 → 描述/电话 → 提交. Everything is kept on the phone until the server has it. */
 export function ReportPage() {
@@ -44,7 +65,9 @@ export function ReportPage() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [locationProblem, setLocationProblem] = useState<string | null>(null);
-  const [showRestored, setShowRestored] = useState(restored !== null && (restored.photos.length > 0 || restored.description !== ''));
+  const [showRestored, setShowRestored] = useState(
+    restored !== null && (restored.photos.length > 0 || restored.description !== ''),
+  );
   const latest = useRef(draft);
   latest.current = draft;
 
@@ -97,16 +120,31 @@ export function ReportPage() {
         }
         photoIds.push(id);
       }
-      const result = await publicApi.report({
-        matterCode: matter.code, description: draft.description.trim(), lng: Number(location.lng.toFixed(7)), lat: Number(location.lat.toFixed(7)),
-        crs: 'wgs84', photoIds, ...(draft.address.trim() ? { address: draft.address.trim() } : {}), ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
-      }, draft.key);
-      rememberReport({ caseNo: result.caseNo, token: result.token, matterName: matter.name, at: new Date().toISOString() });
+      const result = await publicApi.report(
+        {
+          matterCode: matter.code,
+          description: draft.description.trim(),
+          lng: Number(location.lng.toFixed(7)),
+          lat: Number(location.lat.toFixed(7)),
+          crs: 'wgs84',
+          photoIds,
+          ...(draft.address.trim() ? { address: draft.address.trim() } : {}),
+          ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
+        },
+        draft.key,
+      );
+      rememberReport({
+        caseNo: result.caseNo,
+        token: result.token,
+        matterName: matter.name,
+        at: new Date().toISOString(),
+      });
       submitted.current = true;
       clearDraft();
       void navigate('/public/done', { state: result });
     } catch (error) {
-      if (isApiError(error) && (error.code === 'CASE_OUTSIDE_TENANT' || error.code === 'GEO_NOT_COVERED')) setLocationProblem(t('public.report.outside', { city }));
+      if (isApiError(error) && (error.code === 'CASE_OUTSIDE_TENANT' || error.code === 'GEO_NOT_COVERED'))
+        setLocationProblem(t('public.report.outside', { city }));
       else setFailure(t('public.report.failed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
@@ -129,15 +167,35 @@ export function ReportPage() {
     <div data-testid="public-report">
       <p className="pub-intro">{t('public.report.intro')}</p>
       {showRestored ? (
-        <Alert type="info" onClose={() => setShowRestored(false)} closeLabel={t('public.report.discard')} title={t('public.report.draftRestored')}
-          action={<Button size="small" onClick={startOver} data-testid="public-start-over">{t('public.report.discard')}</Button>} data-testid="public-draft-restored" />
+        <Alert
+          type="info"
+          onClose={() => setShowRestored(false)}
+          closeLabel={t('public.report.discard')}
+          title={t('public.report.draftRestored')}
+          action={
+            <Button size="small" onClick={startOver} data-testid="public-start-over">
+              {t('public.report.discard')}
+            </Button>
+          }
+          data-testid="public-draft-restored"
+        />
       ) : null}
       <Step n={1} title={t('public.report.photos')} hint={t('public.report.photosHint')} testId="public-step-photos">
-        <PhotoField photos={draft.photos} onChange={(photos) => update({ photos })} max={info?.maxPhotos ?? MAX_PUBLIC_PHOTOS} />
+        <PhotoField
+          photos={draft.photos}
+          onChange={(photos) => update({ photos })}
+          max={info?.maxPhotos ?? MAX_PUBLIC_PHOTOS}
+        />
         <Problem text={shown(problems.photos)} testId="public-photos-error" />
       </Step>
       <Step n={2} title={t('public.report.location')} testId="public-step-location">
-        <LocationField value={draft.location} onChange={(location) => { setLocationProblem(null); update({ location }); }} />
+        <LocationField
+          value={draft.location}
+          onChange={(location) => {
+            setLocationProblem(null);
+            update({ location });
+          }}
+        />
         <Problem text={locationProblem ?? shown(problems.location)} testId="public-location-error" />
       </Step>
       <Step n={3} title={t('public.report.matter')} testId="public-step-matter">
@@ -145,24 +203,68 @@ export function ReportPage() {
         <Problem text={shown(problems.matter)} testId="public-matter-error" />
       </Step>
       <Step n={4} title={t('public.report.describe')} testId="public-step-describe">
-        <label className="ph-label" htmlFor="pub-description">{t('public.report.description')}</label>
-        <TextArea id="pub-description" value={draft.description} onChange={(e) => update({ description: e.target.value })} placeholder={t('public.report.descriptionPlaceholder')}
-          minRows={3} maxRows={8} maxLength={1000} showCount data-testid="public-description" />
+        <label className="ph-label" htmlFor="pub-description">
+          {t('public.report.description')}
+        </label>
+        <TextArea
+          id="pub-description"
+          value={draft.description}
+          onChange={(e) => update({ description: e.target.value })}
+          placeholder={t('public.report.descriptionPlaceholder')}
+          minRows={3}
+          maxRows={8}
+          maxLength={1000}
+          showCount
+          data-testid="public-description"
+        />
         <Problem text={shown(problems.description)} testId="public-description-error" />
-        <label className="ph-label" htmlFor="pub-address">{t('public.report.address')}</label>
-        <TextInput id="pub-address" value={draft.address} onChange={(e) => update({ address: e.target.value })} placeholder={t('public.report.addressPlaceholder')}
-          maxLength={200} data-testid="public-address" />
-        <label className="ph-label" htmlFor="pub-phone">{t('public.report.phone')}</label>
-        <TextInput id="pub-phone" type="tel" inputMode="numeric" autoComplete="tel" value={draft.phone} onChange={(e) => update({ phone: e.target.value.replace(/[^\d]/g, '') })}
-          placeholder={t('public.report.phonePlaceholder')} maxLength={11} data-testid="public-phone" />
-        <div className="ph-muted" style={{ marginTop: 6 }}>{t('public.report.phoneHint')}</div>
+        <label className="ph-label" htmlFor="pub-address">
+          {t('public.report.address')}
+        </label>
+        <TextInput
+          id="pub-address"
+          value={draft.address}
+          onChange={(e) => update({ address: e.target.value })}
+          placeholder={t('public.report.addressPlaceholder')}
+          maxLength={200}
+          data-testid="public-address"
+        />
+        <label className="ph-label" htmlFor="pub-phone">
+          {t('public.report.phone')}
+        </label>
+        <TextInput
+          id="pub-phone"
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel"
+          value={draft.phone}
+          onChange={(e) => update({ phone: e.target.value.replace(/[^\d]/g, '') })}
+          placeholder={t('public.report.phonePlaceholder')}
+          maxLength={11}
+          data-testid="public-phone"
+        />
+        <div className="ph-muted" style={{ marginTop: 6 }}>
+          {t('public.report.phoneHint')}
+        </div>
         <Problem text={shown(problems.phone)} testId="public-phone-error" />
       </Step>
       {failure ? <Alert type="warning" title={failure} data-testid="public-submit-failed" /> : null}
-      <Button kind="primary" size="large" block icon="send" loading={busy} disabled={!info} onClick={() => void submit()} className="pub-submit" data-testid="public-submit">
+      <Button
+        kind="primary"
+        size="large"
+        block
+        icon="send"
+        loading={busy}
+        disabled={!info}
+        onClick={() => void submit()}
+        className="pub-submit"
+        data-testid="public-submit"
+      >
         {busy ? t('public.report.submitting') : t('public.report.submit')}
       </Button>
-      <p className="ph-muted" style={{ marginTop: 10 }}>{t('public.report.privacy')}</p>
+      <p className="ph-muted" style={{ marginTop: 10 }}>
+        {t('public.report.privacy')}
+      </p>
     </div>
   );
 }

@@ -16,7 +16,12 @@ interface Props {
   onChange: (v: PublicCaseView) => void;
 }
 
-const STATUS_COLOR: Record<string, 'green' | 'grey' | 'blue' | 'orange'> = { closed: 'green', voided: 'grey', reported: 'blue', handling: 'orange' };
+const STATUS_COLOR: Record<string, 'green' | 'grey' | 'blue' | 'orange'> = {
+  closed: 'green',
+  voided: 'grey',
+  reported: 'blue',
+  handling: 'orange',
+};
 
 /** One case as the public may see it: status, unit, deadline, photos, the public timeline; rating and reopening. */
 export function CaseView({ view, token, onChange }: Props) {
@@ -33,37 +38,68 @@ export function CaseView({ view, token, onChange }: Props) {
       <section className="phone-section pub-section">
         <div className="pub-row" style={{ justifyContent: 'space-between' }}>
           <span style={{ fontSize: 17, fontWeight: 600 }}>{view.matterName ?? view.matterCode}</span>
-          <Tag color={STATUS_COLOR[view.status] ?? 'blue'} data-testid="public-case-status">{label('public.status', view.status)}</Tag>
+          <Tag color={STATUS_COLOR[view.status] ?? 'blue'} data-testid="public-case-status">
+            {label('public.status', view.status)}
+          </Tag>
         </div>
-        <div className="ph-muted" data-testid="public-case-no">{view.caseNo}</div>
+        <div className="ph-muted" data-testid="public-case-no">
+          {view.caseNo}
+        </div>
         <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{view.description}</p>
-        {view.statusNotes ? <Alert type={closed ? 'success' : 'info'} title={view.statusNotes} data-testid="public-case-note" /> : null}
-        <Details rows={[
-          { key: 'reported', label: t('public.track.reportedAt'), value: formatInstant(view.reportedAt) },
-          ...(view.address ? [{ key: 'address', label: t('public.track.address'), value: view.address }] : []),
-          ...(view.unitName ? [{ key: 'unit', label: t('public.track.unit'), value: view.unitName }] : []),
-          ...(!closed && view.expectedAt ? [{ key: 'expected', label: t('public.track.expectedAt'), value: formatInstant(view.expectedAt) }] : []),
-          ...(view.closedAt ? [{ key: 'closed', label: t('public.track.closedAt'), value: formatInstant(view.closedAt) }] : []),
-        ]} />
+        {view.statusNotes ? (
+          <Alert type={closed ? 'success' : 'info'} title={view.statusNotes} data-testid="public-case-note" />
+        ) : null}
+        <Details
+          rows={[
+            { key: 'reported', label: t('public.track.reportedAt'), value: formatInstant(view.reportedAt) },
+            ...(view.address ? [{ key: 'address', label: t('public.track.address'), value: view.address }] : []),
+            ...(view.unitName ? [{ key: 'unit', label: t('public.track.unit'), value: view.unitName }] : []),
+            ...(!closed && view.expectedAt
+              ? [{ key: 'expected', label: t('public.track.expectedAt'), value: formatInstant(view.expectedAt) }]
+              : []),
+            ...(view.closedAt
+              ? [{ key: 'closed', label: t('public.track.closedAt'), value: formatInstant(view.closedAt) }]
+              : []),
+          ]}
+        />
         {view.photos.length ? (
           <div className="pub-thumbs" data-testid="public-case-photos">
-            {view.photos.map((p) => <a key={p.id} href={p.url} target="_blank" rel="noreferrer"><img src={p.thumbUrl} width={72} height={72} alt="" /></a>)}
+            {view.photos.map((p) => (
+              <a key={p.id} href={p.url} target="_blank" rel="noreferrer">
+                <img src={p.thumbUrl} width={72} height={72} alt="" />
+              </a>
+            ))}
           </div>
         ) : null}
       </section>
       {closed ? <Rating view={view} token={token} onChange={onChange} /> : null}
-      {closed ? (canReopen ? <Reopen view={view} token={token} onChange={onChange} /> : <section className="phone-section pub-section ph-muted" data-testid="public-reopen-expired">{t('public.reopen.expired')}</section>) : null}
+      {closed ? (
+        canReopen ? (
+          <Reopen view={view} token={token} onChange={onChange} />
+        ) : (
+          <section className="phone-section pub-section ph-muted" data-testid="public-reopen-expired">
+            {t('public.reopen.expired')}
+          </section>
+        )
+      ) : null}
       <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.timeline')}</div>
-        <ol className="pub-timeline" data-testid="public-timeline">{[...view.timeline].reverse().map((e) => (
-          <li key={`${e.at}-${e.action}`}>
-            <div data-action={e.action}>
-              <div style={{ fontWeight: 600 }}>{label('public.action', e.action)}</div>
-              <div className="ph-muted">{formatInstant(e.at)}{e.status && label('public.status', e.status) !== label('public.action', e.action) ? ` · ${label('public.status', e.status)}` : ''}</div>
-              {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
-            </div>
-          </li>
-        ))}</ol>
+        <ol className="pub-timeline" data-testid="public-timeline">
+          {[...view.timeline].reverse().map((e) => (
+            <li key={`${e.at}-${e.action}`}>
+              <div data-action={e.action}>
+                <div style={{ fontWeight: 600 }}>{label('public.action', e.action)}</div>
+                <div className="ph-muted">
+                  {formatInstant(e.at)}
+                  {e.status && label('public.status', e.status) !== label('public.action', e.action)
+                    ? ` · ${label('public.status', e.status)}`
+                    : ''}
+                </div>
+                {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
+              </div>
+            </li>
+          ))}
+        </ol>
       </section>
     </div>
   );
@@ -79,7 +115,9 @@ function Rating({ view: v, token: tk, onChange: set }: Props) {
     return (
       <section className="phone-section pub-section pub-row" data-testid="public-rated" data-value={v.satisfaction}>
         <span style={{ flex: 1 }}>{t('public.rate.yours', { value: t(`public.rate.${v.satisfaction}`) })}</span>
-        <Button onClick={() => setEditing(true)} data-testid="public-rate-change">{t('public.rate.change')}</Button>
+        <Button onClick={() => setEditing(true)} data-testid="public-rate-change">
+          {t('public.rate.change')}
+        </Button>
       </section>
     );
   }
@@ -107,8 +145,28 @@ function Rating({ view: v, token: tk, onChange: set }: Props) {
           </label>
         ))}
       </div>
-      <TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('public.rate.note')} maxLength={500} minRows={2} maxRows={5} style={{ marginTop: 10 }} data-testid="public-rate-note" />
-      <Button kind="primary" block size="large" disabled={!value} loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-rate-submit">{t('public.rate.submit')}</Button>
+      <TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('public.rate.note')}
+        maxLength={500}
+        minRows={2}
+        maxRows={5}
+        style={{ marginTop: 10 }}
+        data-testid="public-rate-note"
+      />
+      <Button
+        kind="primary"
+        block
+        size="large"
+        disabled={!value}
+        loading={busy}
+        onClick={() => void send()}
+        style={{ marginTop: 10 }}
+        data-testid="public-rate-submit"
+      >
+        {t('public.rate.submit')}
+      </Button>
     </section>
   );
 }
@@ -135,9 +193,28 @@ function Reopen({ view: v, token: tk, onChange: set }: Props) {
     <section className="phone-section pub-section" data-testid="public-reopen">
       <div className="pub-section-title">{t('public.reopen.title')}</div>
       <div className="ph-muted">{t('public.reopen.hint', { until: formatInstant(v.reopenUntil) })}</div>
-      <TextArea value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('public.reopen.reason')} maxLength={500} minRows={2} maxRows={5} style={{ marginTop: 8 }} data-testid="public-reopen-reason" />
+      <TextArea
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder={t('public.reopen.reason')}
+        maxLength={500}
+        minRows={2}
+        maxRows={5}
+        style={{ marginTop: 8 }}
+        data-testid="public-reopen-reason"
+      />
       {tried && reason.trim().length < 5 ? <div className="ph-error">{t('public.reopen.reasonRequired')}</div> : null}
-      <Button kind="danger" block size="large" loading={busy} onClick={() => void send()} style={{ marginTop: 10 }} data-testid="public-reopen-submit">{t('public.reopen.submit')}</Button>
+      <Button
+        kind="danger"
+        block
+        size="large"
+        loading={busy}
+        onClick={() => void send()}
+        style={{ marginTop: 10 }}
+        data-testid="public-reopen-submit"
+      >
+        {t('public.reopen.submit')}
+      </Button>
     </section>
   );
 }

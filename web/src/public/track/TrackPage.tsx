@@ -24,11 +24,12 @@ export function TrackPage() {
   const token = decodeURIComponent(hash.replace(/^#/, ''));
   const [entered, setEntered] = useState('');
   const [invalid, setInvalid] = useState(false);
-  const track = useResource<PublicCaseView>(token ? (signal) => publicApi.track(token, signal) : null, [token], { resetOnChange: true });
+  const track = useResource<PublicCaseView>(token ? (signal) => publicApi.track(token, signal) : null, [token], {
+    resetOnChange: true,
+  });
   const { data: view, setData: setView, error, loading } = track;
   const unknown = isApiError(error) && error.status === 404;
   const [mine, setMine] = useState(() => myReports());
-
 
   const lookup = () => {
     const value = entered.trim();
@@ -43,8 +44,20 @@ export function TrackPage() {
   if (token) {
     return (
       <div data-testid="public-track-detail">
-        <Button kind="link" icon="left" onClick={() => navigate('/public/track')} style={{ paddingLeft: 0 }} data-testid="public-track-back">{t('public.track.back')}</Button>
-        {loading ? <div className="pub-center"><Spin /></div> : null}
+        <Button
+          kind="link"
+          icon="left"
+          onClick={() => navigate('/public/track')}
+          style={{ paddingLeft: 0 }}
+          data-testid="public-track-back"
+        >
+          {t('public.track.back')}
+        </Button>
+        {loading ? (
+          <div className="pub-center">
+            <Spin />
+          </div>
+        ) : null}
         {unknown ? <Alert type="warning" title={t('public.track.notFound')} data-testid="public-track-error" /> : null}
         {error && !unknown ? <LoadError error={error} onRetry={track.reload} testId="public-track" /> : null}
         {view ? <CaseView view={view} token={token} onChange={setView} /> : null}
@@ -56,13 +69,28 @@ export function TrackPage() {
     <div data-testid="public-track">
       <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.title')}</div>
-        <label className="ph-label" htmlFor="pub-token">{t('public.track.tokenLabel')}</label>
+        <label className="ph-label" htmlFor="pub-token">
+          {t('public.track.tokenLabel')}
+        </label>
         <div className="pub-row">
-          <TextInput id="pub-token" value={entered} onChange={(e) => setEntered(e.target.value)} onEnter={lookup}
-            placeholder={t('public.track.tokenPlaceholder')} style={{ flex: 1, minWidth: 0 }} data-testid="public-token-input" />
-          <Button kind="primary" size="large" onClick={lookup} data-testid="public-token-lookup">{t('public.track.query')}</Button>
+          <TextInput
+            id="pub-token"
+            value={entered}
+            onChange={(e) => setEntered(e.target.value)}
+            onEnter={lookup}
+            placeholder={t('public.track.tokenPlaceholder')}
+            style={{ flex: 1, minWidth: 0 }}
+            data-testid="public-token-input"
+          />
+          <Button kind="primary" size="large" onClick={lookup} data-testid="public-token-lookup">
+            {t('public.track.query')}
+          </Button>
         </div>
-        {invalid ? <div className="ph-error" data-testid="public-token-invalid">{t('public.track.tokenInvalid')}</div> : null}
+        {invalid ? (
+          <div className="ph-error" data-testid="public-token-invalid">
+            {t('public.track.tokenInvalid')}
+          </div>
+        ) : null}
       </section>
       <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.mine')}</div>
@@ -71,9 +99,21 @@ export function TrackPage() {
           <div className="ph-list-row" key={r.token} data-testid={`public-mine-${r.caseNo}`}>
             <Link to={`/public/track#${r.token}`} style={{ flex: 1, minWidth: 0, color: 'inherit' }}>
               <div style={{ fontWeight: 600 }}>{r.matterName}</div>
-              <div className="ph-muted">{r.caseNo} · {formatInstant(r.at)}</div>
+              <div className="ph-muted">
+                {r.caseNo} · {formatInstant(r.at)}
+              </div>
             </Link>
-            <Button kind="text" size="small" className="ph-muted" onClick={() => { forgetReport(r.token); setMine(myReports()); }}>{t('public.track.forget')}</Button>
+            <Button
+              kind="text"
+              size="small"
+              className="ph-muted"
+              onClick={() => {
+                forgetReport(r.token);
+                setMine(myReports());
+              }}
+            >
+              {t('public.track.forget')}
+            </Button>
             <Icon name="right" className="ph-muted" />
           </div>
         ))}
