@@ -1,5 +1,5 @@
 /**
- * The README's test command (`npm test`): typecheck, the whole Vitest suite on SQLite, the database suite again on
+ * The README's test command (`npm test`): typecheck, lint and format check, the whole Vitest suite on SQLite, the database suite again on
  * PostgreSQL (a fresh schema per test file), the PostgreSQL restart crash test, the web build and its bundle
  * budget, and the Playwright
  * journeys in Debian Chromium. It ends with one plain line `N passed, N failed` (`, N skipped` when browser
@@ -15,8 +15,8 @@
  * Chromium it does not provide: without it the journeys are reported as skipped with the command that installs
  * it, and on CI (CI=true) that fails the run.
  *
- * Phases run two at a time where they do not disturb each other (the machine may have only 2 cores): typecheck
- * beside the SQLite pass, the web build beside the PostgreSQL pass. The crash test restarts PostgreSQL under load
+ * Phases run two at a time where they do not disturb each other (the machine may have only 2 cores): the static
+ * checks (typecheck, lint, format) beside the SQLite pass, the web build beside the PostgreSQL pass. The crash test restarts PostgreSQL under load
  * and runs alone; the journeys need the web build and run last. Output of each phase is prefixed with its name.
  *
  * Flags: --skip-pg, --skip-e2e (for quick local runs; CI runs everything), --keep-tmp.
@@ -184,12 +184,23 @@ async function together(phases: [string, () => Promise<void>][]) {
 // ---------------------------------------------------------------------------------------------------------------
 // The passes
 
-async function typecheck() {
-  console.log('\n=== Typecheck ===');
-  if ((await run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) !== 0) {
-    summary.push('typecheck: failed');
-    totals.failed += 1;
-  } else summary.push('typecheck: ok');
+/**
+ * The static checks, one after another beside the SQLite pass: the typecheck, ESLint (type-aware rules and the
+ * import boundaries of docs/architecture.md) and Prettier's format check. Each that fails counts as a failure.
+ */
+async function staticChecks() {
+  const checks: [name: string, args: string[]][] = [
+    ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
+    ['lint', ['eslint', '--max-warnings', '0', '.']],
+    ['format', ['prettier', '--check', '--log-level', 'warn', '.']],
+  ];
+  for (const [name, args] of checks) {
+    console.log(`\n=== ${name} ===`);
+    if ((await run(name, 'npx', args)) !== 0) {
+      summary.push(`${name}: failed`);
+      totals.failed += 1;
+    } else summary.push(`${name}: ok`);
+  }
 }
 
 /**
@@ -334,7 +345,7 @@ async function main() {
     }
   };
   await together([
-    ['typecheck', typecheck],
+    ['typecheck, lint, format', staticChecks],
     ['vitest (SQLite)', () => vitestPass('vitest (SQLite)', 'sqlite', [], { TEST_DB: 'sqlite' })],
     ...(skipPg ? [] : [['PostgreSQL start', startPostgres] as Phase]),
   ]);
