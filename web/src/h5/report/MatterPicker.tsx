@@ -42,16 +42,14 @@ export function MatterPicker({ value, onChange, online }: Props) {
   const remote = useResource(
     open && online
       ? (signal) =>
-          h5Api
-            .matters(q.trim(), signal)
-            .then((page) =>
-              page.items.map(({ code, name, pinyinInitials, pinyin }): MatterOption => ({
-                code,
-                name,
-                pinyinInitials,
-                pinyin,
-              })),
-            )
+          h5Api.matters(q.trim(), signal).then((page) =>
+            page.items.map(({ code, name, pinyinInitials, pinyin }): MatterOption => ({
+              code,
+              name,
+              pinyinInitials,
+              pinyin,
+            })),
+          )
       : null,
     [open, online, q],
     { delayMs: q ? 250 : 0 },
