@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { t as translate, type Locale } from '../../../common/i18n/core.ts';
 import { I18nContext, type I18nValue } from './context.ts';
 import { loadLocale } from './load-locale.ts';
@@ -26,7 +26,8 @@ export function I18nProvider({ children, initialLocale, onLocale }: Props) {
   }, []);
 
   onLocale?.(locale);
-  useEffect(() => {
+  // Before the browser paints: the page's lang attribute and title never lag behind the text it shows.
+  useLayoutEffect(() => {
     document.documentElement.lang = locale;
     document.title = translate(locale, 'app.name');
   }, [locale]);
