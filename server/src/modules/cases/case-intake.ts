@@ -94,7 +94,7 @@ export async function insertNewCase(
     updated_at: iso,
     ...n.extra,
   };
-  row.search_text = [row.case_no, n.matter.name, row.description, row.address ?? '', row.external_no ?? ''].join(' ');
+  row.search_text = repo.searchTextOf(row, n.matter.name);
   await repo.insertCase(tx, dialect, row);
   return row;
 }

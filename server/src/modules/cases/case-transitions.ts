@@ -109,9 +109,7 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
         handling_limit_value: cond.limit_value,
         handling_limit_unit: cond.limit_unit,
         unit_id: cond.unit_id,
-        search_text: [c.case_no, names.get(matterCode) ?? '', c.description, c.address ?? '', c.external_no ?? ''].join(
-          ' ',
-        ),
+        search_text: repo.searchTextOf(c, names.get(matterCode) ?? ''),
       };
       out.data = {
         fromMatter: { code: c.matter_code, name: names.get(c.matter_code) ?? null },

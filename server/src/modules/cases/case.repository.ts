@@ -17,6 +17,14 @@ export async function findCase(db: Executor, tenantId: string, id: string) {
   return db.selectFrom('cases').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
 
+/** What a case is found by: its number, its matter's name, description, address and external number. */
+export function searchTextOf(
+  c: Pick<CasesTable, 'case_no' | 'description' | 'address' | 'external_no'>,
+  matterName: string,
+): string {
+  return [c.case_no, matterName, c.description, c.address ?? '', c.external_no ?? ''].join(' ');
+}
+
 /** The SQLite full-text row follows a changed search text (PostgreSQL's trigram index reads the column itself). */
 export async function updateSearchIndex(db: Executor, dialect: Dialect, caseId: string, text: string): Promise<void> {
   if (dialect === 'sqlite')

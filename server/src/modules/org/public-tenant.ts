@@ -39,10 +39,19 @@ export function jurisdictionAliases(tenant: { code: string; name: string }): str
 export function createPublicTenantResolver(database: Database, configured: string | null) {
   const cache = new Map<string, PublicTenant | null>();
 
+  // The pinyin of a name is worked out once per code and name, not on every public request that uses an alias.
+  const aliasesOf = new Map<string, string[]>();
+  const aliases = (t: PublicTenant) => {
+    const key = `${t.code}\u0000${t.name}`;
+    let known = aliasesOf.get(key);
+    if (!known) aliasesOf.set(key, (known = jurisdictionAliases(t)));
+    return known;
+  };
+
   async function byAlias(alias: string): Promise<PublicTenant | null> {
     // Tenants are cities or counties of one deployment: few enough rows to read whole for a cache miss.
     const all = await database.db.selectFrom('tenants').select(['id', 'code', 'name']).execute();
-    const hits = all.filter((t) => jurisdictionAliases(t).includes(alias));
+    const hits = all.filter((t) => aliases(t).includes(alias));
     return hits.length === 1 ? hits[0]! : null;
   }
 
