@@ -20,7 +20,7 @@ import { listWindow } from '../../platform/paging.ts';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../platform/sheet-rows.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { duplicateCondition, importInvalid, notXlsx, unknownMatter, unknownUnit } from './catalog.errors.ts';
+import { catalogErrors } from './catalog.errors.ts';
 import type { CatalogService } from './catalog.service.ts';
 import * as repo from './catalog.repository.ts';
 import {
@@ -77,19 +77,19 @@ export function createStandardsService(
   /** A condition may be filed only under a known, active matter (component anomalies 01–05 are matters too). */
   async function checkMatter(actor: Actor, code: string, field: string) {
     const matter = (await catalogs.catalogOf(actor.tenantId)).byKey.get(`matter:${code}`);
-    if (!matter) throw unknownMatter(field, code);
-    if (!toBool(matter.active)) throw unknownMatter(field, code, true);
+    if (!matter) throw catalogErrors.unknownMatter(field, code);
+    if (!toBool(matter.active)) throw catalogErrors.unknownMatter(field, code, true);
   }
 
   async function checkUnit(actor: Actor, unitId: string | null | undefined, field: string) {
-    if (unitId && !(await repo.unitExists(db, actor.tenantId, unitId))) throw unknownUnit(field);
+    if (unitId && !(await repo.unitExists(db, actor.tenantId, unitId))) throw catalogErrors.unknownUnit(field);
   }
 
   async function checkUnique(actor: Actor, matterCode: string, condition: string, field: string, exceptId?: string) {
     const wanted = conditionKey(matterCode, condition);
     const existing = await repo.conditionsOfMatters(db, actor.tenantId, [matterCode]);
     if (existing.some((c) => c.id !== exceptId && conditionKey(c.matter_code, c.condition) === wanted))
-      throw duplicateCondition(field);
+      throw catalogErrors.duplicateCondition(field);
   }
 
   return {
@@ -238,9 +238,9 @@ export function createStandardsService(
       const scope = `catalog.conditions.import:${actor.tenantId}:${actor.userId}`;
       const earlier = await replay<ImportResult>(database, scope, key, { mode, file });
       if (earlier) return earlier.body;
-      if (!looksLikeZip(file)) throw notXlsx('不是 xlsx 文件（请上传 Excel 2007 及以上格式）');
+      if (!looksLikeZip(file)) throw catalogErrors.notXlsx('不是 xlsx 文件（请上传 Excel 2007 及以上格式）');
       const raw = await readStandardsWorkbook(file, importLimits);
-      if (raw.length === 0) throw importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
+      if (raw.length === 0) throw catalogErrors.importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
       const catalog = await catalogs.catalogOf(actor.tenantId);
       const units = await repo.tenantUnits(db, actor.tenantId);
       const { valid, errors } = validateStandardsRows(
@@ -284,7 +284,7 @@ export function createStandardsService(
                 });
             }
           }
-          if (problems.length > 0) throw importInvalid(problems.sort(byRowThenColumn));
+          if (problems.length > 0) throw catalogErrors.importInvalid(problems.sort(byRowThenColumn));
           const seqs =
             mode === 'append' ? await repo.maxSeqByMatter(tx, actor.tenantId, matterCodes) : new Map<string, number>();
           const rows: FilingConditionsTable[] = valid.map((v) => {
