@@ -1,40 +1,56 @@
 import type { ImportRowError } from '../../../../common/contracts/catalog.ts';
-import { AppError, conflict, invalidField } from '../../platform/errors.ts';
+import { AppError, conflict, invalidFieldOf, withMessage } from '../../platform/errors.ts';
 
-/** The catalog module's error codes (texts in common/i18n errors.<CODE>). */
+/** The catalog module's error codes (texts in common/i18n errors.<CODE>, detail texts under details.catalog). */
 export const catalogErrors = {
   duplicateName: (field: string, name: string) =>
-    conflict('CATALOG_DUPLICATE_NAME', [{ field, rule: 'unique', message: `「${name}」在该大类中已存在` }]),
+    conflict('CATALOG_DUPLICATE_NAME', [
+      withMessage({ field, rule: 'unique' }, 'details.catalog.duplicateName', { name }),
+    ]),
   duplicateCondition: (field: string) =>
-    conflict('CATALOG_DUPLICATE_CONDITION', [{ field, rule: 'unique', message: '该事项已有相同的立案条件' }]),
+    conflict('CATALOG_DUPLICATE_CONDITION', [
+      withMessage({ field, rule: 'unique' }, 'details.catalog.duplicateCondition'),
+    ]),
   unknownMatter: (field: string, code: string, inactive = false) =>
-    invalidField(
-      field,
-      inactive ? 'active' : 'exists',
-      inactive ? `事项「${code}」已停用` : `事项「${code}」不在目录中`,
-      'CATALOG_UNKNOWN_MATTER',
-    ),
-  unknownUnit: (field: string) => invalidField(field, 'exists', '处置单位不存在', 'CATALOG_UNKNOWN_UNIT'),
+    inactive
+      ? invalidFieldOf(field, 'active', 'details.catalog.matterInactive', { code }, 'CATALOG_UNKNOWN_MATTER')
+      : invalidFieldOf(field, 'exists', 'details.catalog.unknownMatter', { code }, 'CATALOG_UNKNOWN_MATTER'),
+  unknownUnit: (field: string) =>
+    invalidFieldOf(field, 'exists', 'details.catalog.unknownUnit', undefined, 'CATALOG_UNKNOWN_UNIT'),
   /** A component's major class is 01–05; matters of 01–05 are component anomalies (created with the component). */
-  componentMajor: () => invalidField('body.majorCode', 'enum', '部件大类应为 01–05', 'CATALOG_UNKNOWN_MAJOR'),
+  componentMajor: () =>
+    invalidFieldOf('body.majorCode', 'enum', 'details.catalog.componentMajor', undefined, 'CATALOG_UNKNOWN_MAJOR'),
   anomalyNeedsComponent: () =>
-    invalidField(
+    invalidFieldOf(
       'body.kind',
       'component',
-      '01–05 大类的事项是部件的「异常」，请新增部件，其异常事项随之生成',
+      'details.catalog.anomalyNeedsComponent',
+      undefined,
       'CATALOG_ANOMALY_NEEDS_COMPONENT',
     ),
   ambiguousCode: (code: string) =>
-    invalidField('query.kind', 'required', `代码「${code}」既是部件也是事项，请指定 kind`, 'CATALOG_AMBIGUOUS_CODE'),
-  localRangeFull: (message: string) => invalidField('body.majorCode', 'full', message, 'CATALOG_LOCAL_RANGE_FULL'),
+    invalidFieldOf('query.kind', 'required', 'details.catalog.ambiguousCode', { code }, 'CATALOG_AMBIGUOUS_CODE'),
+  /** `low`–`high`: the local extension range of the major class (catalog-codes localCodeRange). */
+  localRangeFull: (majorCode: string, low: string, high: string) =>
+    invalidFieldOf(
+      'body.majorCode',
+      'full',
+      'details.catalog.localRangeFull',
+      { majorCode, low, high },
+      'CATALOG_LOCAL_RANGE_FULL',
+    ),
   codeTaken: (code: string) =>
     conflict('CATALOG_CODE_TAKEN', [
-      { field: 'body.majorCode', rule: 'unique', message: `代码「${code}」刚被占用，请重试` },
+      withMessage({ field: 'body.majorCode', rule: 'unique' }, 'details.catalog.codeTaken', { code }),
     ]),
   nationalReadonly: () =>
-    invalidField('body.name', 'national', '国标分类不能改名，只能停用', 'CATALOG_NATIONAL_READONLY'),
+    invalidFieldOf('body.name', 'national', 'details.catalog.nationalReadonly', undefined, 'CATALOG_NATIONAL_READONLY'),
   oldCodeUnmapped: (oldCode: string, kind: string) => new AppError('CATALOG_OLD_CODE_UNMAPPED', 404, { oldCode, kind }),
   /** 400 listing every bad row of an import (row = Excel row number). */
   importInvalid: (details: readonly ImportRowError[]) => new AppError('CATALOG_IMPORT_INVALID', 400, details),
-  notXlsx: (message: string) => new AppError('CATALOG_SHEET_INVALID', 400, [{ row: 0, field: 'file', message }]),
+  /** 400 for a row-level problem of the file as a whole (`details.<key>`, e.g. sheet.noRows). */
+  fileInvalid: (key: string, row = 2) =>
+    new AppError('CATALOG_IMPORT_INVALID', 400, [withMessage({ row, field: 'file' }, `details.${key}`)]),
+  notXlsx: () =>
+    new AppError('CATALOG_SHEET_INVALID', 400, [withMessage({ row: 0, field: 'file' }, 'details.sheet.notExcel')]),
 };

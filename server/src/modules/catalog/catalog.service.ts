@@ -21,7 +21,7 @@ import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { makeCatalogEntry } from './catalog-data.ts';
-import { nextLocalCode, oldToNewCode } from './catalog-codes.ts';
+import { LocalRangeFull, nextLocalCode, oldToNewCode } from './catalog-codes.ts';
 import { catalogErrors } from './catalog.errors.ts';
 import { createCatalogSearch, type CatalogSearch } from './catalog-search.ts';
 import * as repo from './catalog.repository.ts';
@@ -187,7 +187,9 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       try {
         code = nextLocalCode(input.majorCode, await repo.codesInMajor(db, actor.tenantId, input.majorCode));
       } catch (err) {
-        throw catalogErrors.localRangeFull(err instanceof Error ? err.message : String(err));
+        if (err instanceof LocalRangeFull)
+          throw catalogErrors.localRangeFull(err.majorCode, err.range.low, err.range.high);
+        throw err;
       }
       const now = clock.now().toISOString();
       const rows = [entryRow(actor.tenantId, makeCatalogEntry({ kind: input.kind, code, name, source: 'local' }), now)];

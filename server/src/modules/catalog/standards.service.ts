@@ -13,7 +13,7 @@ import type { FilingConditionsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { toBool, type Database } from '../../platform/db.ts';
 import { refreshStatistics } from '../../platform/db-statistics.ts';
-import { notFound } from '../../platform/errors.ts';
+import { notFound, withMessage } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { listWindow } from '../../platform/paging.ts';
@@ -238,9 +238,9 @@ export function createStandardsService(
       const scope = `catalog.conditions.import:${actor.tenantId}:${actor.userId}`;
       const earlier = await replay<ImportResult>(database, scope, key, { mode, file });
       if (earlier) return earlier.body;
-      if (!looksLikeZip(file)) throw catalogErrors.notXlsx('不是 xlsx 文件（请上传 Excel 2007 及以上格式）');
+      if (!looksLikeZip(file)) throw catalogErrors.notXlsx();
       const raw = await readStandardsWorkbook(file, importLimits);
-      if (raw.length === 0) throw catalogErrors.importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
+      if (raw.length === 0) throw catalogErrors.fileInvalid('sheet.noRows');
       const catalog = await catalogs.catalogOf(actor.tenantId);
       const units = await repo.tenantUnits(db, actor.tenantId);
       const { valid, errors } = validateStandardsRows(
@@ -253,14 +253,17 @@ export function createStandardsService(
       for (const u of units) unitIds.set(u.name.trim(), [...(unitIds.get(u.name.trim()) ?? []), u.id]);
       for (const v of valid) {
         if (!toBool(catalog.byKey.get(`matter:${v.matterCode}`)?.active ?? 0)) {
-          problems.push({ row: v.row, field: '小类', message: `事项「${v.matterCode} ${v.matterName}」已停用` });
+          problems.push(
+            withMessage({ row: v.row, field: '小类' }, 'details.standards.matterInactive', {
+              code: v.matterCode,
+              name: v.matterName,
+            }),
+          );
         }
         if (v.unitName !== null && (unitIds.get(v.unitName)?.length ?? 0) > 1) {
-          problems.push({
-            row: v.row,
-            field: '处置单位',
-            message: `有多个单位名为「${v.unitName}」，请先在单位管理中改名区分`,
-          });
+          problems.push(
+            withMessage({ row: v.row, field: '处置单位' }, 'details.standards.unitAmbiguous', { value: v.unitName }),
+          );
         }
       }
       const matterCodes = [...new Set(valid.map((v) => v.matterCode))];
@@ -277,11 +280,7 @@ export function createStandardsService(
             const taken = new Set(existing.map((c) => conditionKey(c.matter_code, c.condition)));
             for (const v of valid) {
               if (taken.has(conditionKey(v.matterCode, v.condition)))
-                problems.push({
-                  row: v.row,
-                  field: '立案条件',
-                  message: '该事项已有相同的立案条件（整表替换请用 replace 方式）',
-                });
+                problems.push(withMessage({ row: v.row, field: '立案条件' }, 'details.standards.conditionTaken'));
             }
           }
           if (problems.length > 0) throw catalogErrors.importInvalid(problems.sort(byRowThenColumn));
