@@ -3,7 +3,7 @@
  * 处置单位): time-limit wording, row validation with per-row errors, and xlsx read/write with exceljs.
  * Import is all-or-nothing: the caller saves `valid` only when `errors` is empty.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { CatalogEntry, HandlingLimit, LimitUnit } from '../../../../common/domain/catalog.ts';
 import { inertText, restoredText } from '../../platform/cell-text.ts';
 import { AppError, withMessage } from '../../platform/errors.ts';
@@ -286,7 +286,7 @@ const WIDTHS: Record<Column, number> = {
 
 /** Writes the 立结案标准 sheet (header row, then one row per condition) and a 填写说明 sheet. */
 export async function buildStandardsWorkbook(rows: readonly Record<Column, string>[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
   sheet.getRow(1).font = { bold: true };
