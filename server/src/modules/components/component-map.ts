@@ -7,17 +7,11 @@ import type {
 import type { Bbox } from '../../../../common/domain/geo.ts';
 import type { Database } from '../../platform/db.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { EARTH_RADIUS_M, parseBbox, wgs84 } from '../geo/index.ts';
+import { EARTH_RADIUS_M, haversineM, parseBbox, wgs84 } from '../geo/index.ts';
 import * as repo from './component.repository.ts';
 
 const M_PER_DEG = (EARTH_RADIUS_M * Math.PI) / 180;
 const RAD = Math.PI / 180;
-export function haversineM(lng1: number, lat1: number, lng2: number, lat2: number): number {
-  const a =
-    Math.sin(((lat2 - lat1) * RAD) / 2) ** 2 +
-    Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(((lng2 - lng1) * RAD) / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
-}
 /** A bbox that holds the circle of radius r (metres) around the point, with a little slack. */
 const boxAround = (lng: number, lat: number, r: number): Bbox => {
   const dLat = (r * 1.001) / M_PER_DEG;

@@ -5,7 +5,7 @@
 export { createGeoService, parseBbox, type GeoService } from './geo.service.ts';
 export { registerGeoRoutes } from './geo.routes.ts';
 export { geoError, wgs84, type LocatedPoint, type RegionInfo, type TenantGeography } from './locator.cache.ts';
-export { EARTH_RADIUS_M } from './geometry.ts';
+export { EARTH_RADIUS_M, haversineM } from './geometry.ts';
 export { buildComponentId, validateComponentId, COMPONENT_SERIAL_MAX } from './grid-codes.ts';
 export { parseComponentImport, type ComponentImportRow } from './geojson-io.ts';
 export { registerBasemapRoute } from './basemap.routes.ts';
