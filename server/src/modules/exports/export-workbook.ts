@@ -4,7 +4,7 @@
  * any byte is sent: a bad filter or a missing permission is still an ordinary JSON 4xx.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { FastifyReply } from 'fastify';
 import { MAX_PAGE_SIZE, type Page } from '../../../../common/domain/paging.ts';
 import { inertText } from '../../platform/cell-text.ts';
@@ -83,7 +83,7 @@ export async function sendWorkbook<T>(
   const first = await fetchPage(1, MAX_PAGE_SIZE);
   const title = translate(fmt.locale, `exports.sheet.${spec.sheet}`) ?? spec.sheet;
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((c) => ({
     header: translate(fmt.locale, `exports.col.${c.header}`) ?? c.header,

@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { WorkLimit, WorkLimitFull } from '../../platform/work-limit.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { MAX_PHOTO_BYTES, photoBusy, photoTooLarge, photoUnknown } from './photo.errors.ts';
+import { MAX_PHOTO_BYTES, photoErrors } from './photo.errors.ts';
 import { normalisePhoto, type NormalisedPhoto } from './photo.image.ts';
 import * as repo from './photo.repository.ts';
 import { createPhotoStore, photoFileNames, type PhotoStore } from './photo.storage.ts';
@@ -79,7 +79,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     key: string | null,
   ): Promise<CasePhoto> {
     if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
-    if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
+    if (data.length > MAX_PHOTO_BYTES) throw photoErrors.tooLarge();
     // A retry of an upload already stored returns it without decoding the image again.
     const earlier = await replay<CasePhoto>(database, scope, key, data);
     if (earlier) return earlier.body;
@@ -87,7 +87,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     try {
       photo = await imageSlots.run(() => normalise(data, maxPixels));
     } catch (err) {
-      if (err instanceof WorkLimitFull) throw photoBusy(BUSY_RETRY_SECONDS);
+      if (err instanceof WorkLimitFull) throw photoErrors.busy(BUSY_RETRY_SECONDS);
       throw err;
     }
     const id = newId();
@@ -215,9 +215,9 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       const owner = externalUploader(uploader);
       const free = await repo.attachableIds(tx, tenantId, owner, ids);
       const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
-      if (bad.length > 0) throw photoUnknown(bad);
+      if (bad.length > 0) throw photoErrors.unknown(bad);
       if ((await repo.attach(tx, tenantId, owner, caseId, ids, phase)) !== ids.length)
-        throw photoUnknown(['body.photoIds']);
+        throw photoErrors.unknown(['body.photoIds']);
     },
 
     /**
@@ -264,10 +264,10 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       if (ids.length === 0) return;
       const free = await repo.attachableIds(tx, tenantId, actorUserId, ids);
       const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
-      if (bad.length > 0) throw photoUnknown(bad);
+      if (bad.length > 0) throw photoErrors.unknown(bad);
       // Fewer rows than checked means another request attached one in between: refuse rather than share it.
       if ((await repo.attach(tx, tenantId, actorUserId, caseId, ids, phase)) !== ids.length)
-        throw photoUnknown(['body.photoIds']);
+        throw photoErrors.unknown(['body.photoIds']);
     },
 
     /**

@@ -10,7 +10,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { ReportColumn, ReportTable, StatReport } from '../../../../common/contracts/reports.ts';
 import { inertCell } from '../../platform/cell-text.ts';
 
@@ -113,7 +113,7 @@ export async function reportDocx(report: StatReport, generatedLine: string): Pro
 }
 
 export async function reportXlsx(report: StatReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'CityLoop';
   const used = new Set<string>();
   for (const s of report.sections) {

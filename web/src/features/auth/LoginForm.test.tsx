@@ -47,6 +47,20 @@ describe('login page', () => {
     expect((await screen.findAllByText('此项为必填项')).length).toBe(2);
   });
 
+  it('lands on the login page when the session check fails, not on an endless spinner', async () => {
+    const { router } = renderLogin(
+      {
+        'GET /api/auth/me': () => ({
+          status: 500,
+          body: { error: { code: 'INTERNAL', message: 'x', requestId: 'r' } },
+        }),
+      },
+      '/',
+    );
+    expect(await screen.findByTestId('login-username')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+  });
+
   it('explains a sign-in throttle with the minutes from the server', async () => {
     renderLogin({
       'GET /api/auth/me': notSignedIn,
