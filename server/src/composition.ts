@@ -17,7 +17,7 @@ import { createCalendarService } from './modules/calendar/index.ts';
 import { createCatalogServices } from './modules/catalog/index.ts';
 import { componentsInRegion, createComponentServices, relocateComponents } from './modules/components/index.ts';
 import { createGeoService, gridsInRegion } from './modules/geo/index.ts';
-import { createOrgServices } from './modules/org/index.ts';
+import { accountDirectory, createOrgServices } from './modules/org/index.ts';
 import { createPhotoService } from './modules/photos/index.ts';
 import { createRoutingService } from './modules/routing/index.ts';
 import { createSettingsService } from './modules/settings/index.ts';
@@ -51,7 +51,8 @@ export function createServices(
     checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys),
   });
   const auditWriter = createAuditWriter(database, audit);
-  const auth = createAuthService(database, clock, config, audit);
+  // Accounts are org's rows and org sits above auth: auth reads and stamps them through org's directory.
+  const auth = createAuthService(database, clock, config, audit, accountDirectory);
   // A region still holding grids or components cannot be deleted (their modules own those rows and depend on org).
   const org = createOrgServices(database, clock, audit, [gridsInRegion, componentsInRegion], config.publicTenant);
   const catalog = createCatalogServices(database, clock, audit, config.imports);

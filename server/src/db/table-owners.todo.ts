@@ -13,48 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/auth/auth.repository.ts',
-    table: 'tenants',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/auth/auth.repository.ts',
-    table: 'users',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/auth/auth.repository.ts',
-    table: 'user_grants',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/auth/auth.repository.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/auth/auth.repository.ts',
-    table: 'regions',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/auth/auth.service.ts',
-    table: 'users',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/auth/auth.service.ts',
-    table: 'user_grants',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
     file: 'modules/cases/case-public-view.ts',
     table: 'units',
     kind: 'todo',
