@@ -61,12 +61,6 @@ export const OWNERSHIP_TODO: readonly OwnershipException[] = [
     reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
   },
   {
-    file: 'modules/catalog/catalog.repository.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
     file: 'modules/components/component.repository.ts',
     table: 'regions',
     kind: 'todo',
