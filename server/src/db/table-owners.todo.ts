@@ -73,12 +73,6 @@ export const OWNERSHIP_TODO: readonly OwnershipException[] = [
     reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
   },
   {
-    file: 'modules/geo/geo.repository.ts',
-    table: 'regions',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
     file: 'modules/hotline/hotline.repository.ts',
     table: 'cases',
     kind: 'todo',
