@@ -61,18 +61,6 @@ export const OWNERSHIP_TODO: readonly OwnershipException[] = [
     reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
   },
   {
-    file: 'modules/components/component.repository.ts',
-    table: 'regions',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/components/component.repository.ts',
-    table: 'catalog_entries',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
     file: 'modules/hotline/hotline.repository.ts',
     table: 'cases',
     kind: 'todo',
