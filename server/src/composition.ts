@@ -10,7 +10,12 @@ import { LiveHub } from './platform/live-events.ts';
 import { MemoryHitCounter, type HitCounter } from './platform/rate-counter.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
-import { createCaseService, createPublicOutputSettings, createStepLimits } from './modules/cases/index.ts';
+import {
+  createCaseService,
+  createPublicOutputSettings,
+  createStepLimits,
+  innerJoinCases,
+} from './modules/cases/index.ts';
 import { createAuditService, createAuditWriter } from './modules/audit/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createCalendarService } from './modules/calendar/index.ts';
@@ -66,6 +71,7 @@ export function createServices(
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
   const photos = createPhotoService(database, clock, config, {
     canViewCase: (actor, caseId) => cases.canView(actor, caseId),
+    joinCase: innerJoinCases,
   });
   const stepLimits = createStepLimits(database, settings);
   const cases = createCaseService(database, clock, {

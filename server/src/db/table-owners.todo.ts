@@ -159,12 +159,6 @@ export const OWNERSHIP_TODO: readonly OwnershipException[] = [
     reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
   },
   {
-    file: 'modules/photos/photo.repository.ts',
-    table: 'cases',
-    kind: 'todo',
-    reason: "joins the photo's case for access checks; cases depends on photos, so this needs an injected lookup",
-  },
-  {
     file: 'modules/reports/dashboard.service.ts',
     table: 'units',
     kind: 'todo',
