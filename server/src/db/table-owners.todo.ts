@@ -13,54 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/cases/case-public-view.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/cases/case-public-view.ts',
-    table: 'case_photos',
-    kind: 'todo',
-    reason: 'joins photo rows for the public view; needs a photos read function',
-  },
-  {
-    file: 'modules/cases/case.repository.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/cases/case.repository.ts',
-    table: 'regions',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/cases/case.repository.ts',
-    table: 'catalog_entries',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
-    file: 'modules/cases/case.repository.ts',
-    table: 'users',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/cases/case.repository.ts',
-    table: 'filing_conditions',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
-    file: 'modules/cases/case.repository.ts',
-    table: 'user_grants',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
     file: 'modules/hotline/hotline.repository.ts',
     table: 'cases',
     kind: 'todo',
