@@ -13,25 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/hotline/hotline.repository.ts',
-    table: 'cases',
-    kind: 'todo',
-    reason:
-      'left-joins cases onto its orders for the case number and status; needs a join helper in the cases read model',
-  },
-  {
-    file: 'modules/hotline/hotline.repository.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/hotline/hotline.repository.ts',
-    table: 'catalog_entries',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
     file: 'modules/kpi/kpi.repository.ts',
     table: 'regions',
     kind: 'todo',
