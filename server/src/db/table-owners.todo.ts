@@ -13,42 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/kpi/kpi.repository.ts',
-    table: 'regions',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/kpi/kpi.repository.ts',
-    table: 'grids',
-    kind: 'todo',
-    reason: "joins geo's rows for names or scope inside its own query; needs a read model from geo",
-  },
-  {
-    file: 'modules/kpi/kpi.repository.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/kpi/kpi.repository.ts',
-    table: 'users',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/kpi/kpi.repository.ts',
-    table: 'user_grants',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/kpi/kpi.repository.ts',
-    table: 'cases',
-    kind: 'todo',
-    reason: 'joins cases onto its facts for the drill-down list; needs a join helper in the cases read model',
-  },
-  {
     file: 'modules/notify/notify.repository.ts',
     table: 'tenants',
     kind: 'todo',
