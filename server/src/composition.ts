@@ -15,6 +15,7 @@ import {
   createPublicOutputSettings,
   createStepLimits,
   innerJoinCases,
+  leftJoinCases,
 } from './modules/cases/index.ts';
 import { createAuditService, createAuditWriter } from './modules/audit/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
@@ -85,7 +86,7 @@ export function createServices(
     chainKeys,
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
-  const notify = createNotifyService(database, clock, config.sms);
+  const notify = createNotifyService(database, clock, config.sms, leftJoinCases);
   const hotline = createHotlineService(database, clock, {
     calendar,
     settings,

@@ -13,19 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/notify/notify.repository.ts',
-    table: 'tenants',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/notify/notify.repository.ts',
-    table: 'cases',
-    kind: 'todo',
-    reason:
-      'the dispatcher joins the case number into the SMS text; cases depends on notify, so the number must come through an injected lookup',
-  },
-  {
     file: 'modules/open311/open311.repository.ts',
     table: 'catalog_entries',
     kind: 'todo',
