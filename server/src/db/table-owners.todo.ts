@@ -13,36 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/open311/open311.repository.ts',
-    table: 'catalog_entries',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
-    file: 'modules/open311/open311.repository.ts',
-    table: 'filing_conditions',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
-    file: 'modules/open311/open311.repository.ts',
-    table: 'components',
-    kind: 'todo',
-    reason: "joins components's rows for names or scope inside its own query; needs a read model from components",
-  },
-  {
-    file: 'modules/open311/open311.repository.ts',
-    table: 'grids',
-    kind: 'todo',
-    reason: "joins geo's rows for names or scope inside its own query; needs a read model from geo",
-  },
-  {
-    file: 'modules/open311/open311.repository.ts',
-    table: 'regions',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
     file: 'modules/reports/dashboard.service.ts',
     table: 'units',
     kind: 'todo',
