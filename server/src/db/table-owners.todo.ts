@@ -13,12 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/reports/dashboard.service.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
     file: 'modules/routing/routing.repository.ts',
     table: 'units',
     kind: 'todo',
