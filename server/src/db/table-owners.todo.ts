@@ -13,30 +13,6 @@ export interface OwnershipException {
 
 export const OWNERSHIP_TODO: readonly OwnershipException[] = [
   {
-    file: 'modules/routing/routing.repository.ts',
-    table: 'units',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/routing/routing.repository.ts',
-    table: 'regions',
-    kind: 'todo',
-    reason: "joins org's rows for names or scope inside its own query; needs a read model from org",
-  },
-  {
-    file: 'modules/routing/routing.repository.ts',
-    table: 'catalog_entries',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
-    file: 'modules/routing/routing.repository.ts',
-    table: 'filing_conditions',
-    kind: 'todo',
-    reason: "joins catalog's rows for names or scope inside its own query; needs a read model from catalog",
-  },
-  {
     file: 'resilience/audit-checkpoint.ts',
     table: 'audit_log',
     kind: 'by-design',
