@@ -3,15 +3,17 @@ import type { FormRule } from 'antd';
 import type { ReactNode } from 'react';
 import { DATE_FORMAT, dateStringItem } from '../../components/dates.ts';
 import { PointMap } from '../cases/PointMap.tsx';
+import { useI18n } from '../../i18n/context.ts';
 import { RegionSelect } from '../org/OrgSelects.tsx';
 
 /** A `YYYY-MM-DD` date field (the API's calendar dates) with the console's picker. */
 export function DateItem(props: { name: string; label: ReactNode; required?: boolean; testId: string }) {
+  const { t } = useI18n();
   return (
     <Form.Item
       name={props.name}
       label={props.label}
-      rules={props.required ? [{ required: true }] : []}
+      rules={props.required ? [{ required: true, message: t('validation.required') }] : []}
       {...dateStringItem}
     >
       <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} data-testid={props.testId} />
