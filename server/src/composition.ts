@@ -141,11 +141,11 @@ export function createServices(
     audit,
     catalog: catalog.catalog,
     routing: routing.rules,
-    icReports: { list: illegalConstruction.service.listReports },
-    icDemolitions: { list: illegalConstruction.service.listDemolitions },
-    icLetters: { list: illegalConstruction.service.listLetters },
-    outdoorAds: { list: outdoorAds.service.list },
-    adRemovals: { list: outdoorAds.service.listRemovals },
+    icReports: { list: (actor, q) => illegalConstruction.service.listReports(actor, q) },
+    icDemolitions: { list: (actor, q) => illegalConstruction.service.listDemolitions(actor, q) },
+    icLetters: { list: (actor, q) => illegalConstruction.service.listLetters(actor, q) },
+    outdoorAds: { list: (actor, q) => outdoorAds.service.list(actor, q) },
+    adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
   };
   return {
     chainKeys,

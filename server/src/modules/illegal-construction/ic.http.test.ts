@@ -155,7 +155,9 @@ describe('a site from report to demolition', () => {
       source: 'rumour',
     });
     expect(bad.statusCode).toBe(400);
-    expect(fields(bad.body)).toEqual(expect.arrayContaining(['body.address', 'body.lng', 'body.areaM2', 'body.source']));
+    expect(fields(bad.body)).toEqual(
+      expect.arrayContaining(['body.address', 'body.lng', 'body.areaM2', 'body.source']),
+    );
     const inCommunity = await api('admin').post('/api/illegal-construction/reports', site({ regionId: community }));
     expect(inCommunity.statusCode).toBe(400);
     expect(fields(inCommunity.body)).toEqual(['body.regionId']);

@@ -225,8 +225,6 @@ describe('the inventory', () => {
   it('refuses roles without the verbs', async () => {
     expect((await api('operator').get('/api/outdoor-ads/ads')).statusCode).toBe(403);
     expect((await api('leader').post('/api/outdoor-ads/ads', sign())).statusCode).toBe(403);
-    expect((await api('leader').get('/api/outdoor-ads/ads/01900000-0000-7000-8000-000000000000')).statusCode).toBe(
-      404,
-    );
+    expect((await api('leader').get('/api/outdoor-ads/ads/01900000-0000-7000-8000-000000000000')).statusCode).toBe(404);
   });
 });

@@ -14,7 +14,7 @@ import type {
   OutdoorAdQuery,
   OutdoorAdUpdate,
 } from '../../../../common/contracts/outdoor-ads.ts';
-import { AD_REMOVAL_SORTS, AD_SORTS } from '../../../../common/contracts/outdoor-ads.ts';
+import { type AD_REMOVAL_SORTS, type AD_SORTS } from '../../../../common/contracts/outdoor-ads.ts';
 import {
   AD_TYPES,
   addDays,
