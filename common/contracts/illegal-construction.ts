@@ -219,6 +219,8 @@ const StatCounts = {
   bureauDemolitions: Type.Integer(),
   assistDemolitions: Type.Integer(),
   areaM2: Type.Number(),
+  bureauAreaM2: Type.Number(),
+  assistAreaM2: Type.Number(),
 };
 export const IcStats = Type.Object({
   year: Type.Integer(),

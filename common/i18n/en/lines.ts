@@ -95,7 +95,7 @@ export const enLines: typeof zhLines = {
       month: 'Month {month}',
       total: 'Total',
       totals:
-        '{year}: {reports} reports ({instructions} from leaders’ instructions), {stopNotices} stop-work notices, {letters} letters, {demolitions} demolition actions ({bureauDemolitions} led by the bureau, {assistDemolitions} assisting townships), {areaM2} m² demolished.',
+        '{year}: {reports} reports ({instructions} from leaders’ instructions), {stopNotices} stop-work notices, {letters} letters, {bureauDemolitions} demolition actions led by the bureau over {bureauAreaM2} m² and {assistDemolitions} assisting townships over {assistAreaM2} m².',
       cols: {
         name: 'Township',
         month: 'Month',
@@ -107,13 +107,15 @@ export const enLines: typeof zhLines = {
         bureauDemolitions: 'By the bureau',
         assistDemolitions: 'Assisting townships',
         areaM2: 'Area demolished (m²)',
+        bureauAreaM2: 'By the bureau (m²)',
+        assistAreaM2: 'Assisting townships (m²)',
       },
     },
     map: { legend: 'Site status', count: '{count} sites', synthetic: 'Demo data: positions are synthetic' },
     report: {
       title: 'Illegal construction control',
       demolitions:
-        '{period}: {actions} demolition actions removed {area} m² of illegal construction; {bureau} were led by the bureau and {assist} assisted townships.',
+        '{period}: the bureau led {bureau} demolition actions that removed {bureauArea} m² of illegal construction, and assisted townships in {assist} more over {assistArea} m².',
       control:
         '{notices} stop-work notices and {letters} assignment/supervision letters were issued; {reports} reports of illegal construction were received, {instructions} of them from leaders’ instructions.',
       byRegion: 'Illegal construction control by township',

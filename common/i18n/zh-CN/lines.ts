@@ -81,7 +81,7 @@ export const zhLines = {
       month: '{month}月',
       total: '合计',
       totals:
-        '{year}年：举报{reports}起（批示件{instructions}件），停工通知书{stopNotices}份，交办/督办函{letters}份，拆违行动{demolitions}次（本局组织{bureauDemolitions}次、协助乡镇{assistDemolitions}次），拆除面积{areaM2}平方米。',
+        '{year}年：举报{reports}起（批示件{instructions}件），停工通知书{stopNotices}份，交办/督办函{letters}份，本局组织拆违行动{bureauDemolitions}次、拆除{bureauAreaM2}平方米，配合乡镇（街道）拆除行动{assistDemolitions}次、拆除{assistAreaM2}平方米。',
       cols: {
         name: '乡镇（街道）',
         month: '月份',
@@ -93,13 +93,15 @@ export const zhLines = {
         bureauDemolitions: '本局组织',
         assistDemolitions: '协助乡镇',
         areaM2: '拆除面积（平方米）',
+        bureauAreaM2: '本局拆除面积',
+        assistAreaM2: '配合拆除面积',
       },
     },
     map: { legend: '现场状态', count: '共 {count} 处现场', synthetic: '演示数据：位置为合成坐标' },
     report: {
       title: '查违控违',
       demolitions:
-        '{period}，组织拆违行动{actions}次，拆除违建{area}平方米，其中本局组织{bureau}次、协助乡镇（街道）{assist}次。',
+        '{period}，组织拆违行动{bureau}次，拆除违建{bureauArea}平方米；配合乡镇（街道）拆除行动{assist}次，拆除面积{assistArea}平方米。',
       control:
         '下发停工通知书{notices}份、交办函/督办函{letters}份；受理违法建设举报{reports}起，其中领导批示件{instructions}件。',
       byRegion: '查违控违分乡镇（街道）统计',

@@ -1,9 +1,11 @@
 /**
- * Demo records for 查违控违 and 户外广告 in 大冶市. The 2023 totals match the bureau's 2023 work report (188 demolition
- * actions over 46,574 m², 25 停工通知书, 23 交办函/督办函; 774 outdoor signs removed: 18 wall, 12 high-altitude, 6
- * road-name, 730 light boxes, 8 groups of awnings), so the yearly report reproduces those sentences from records.
- * Everything else is synthetic: how the totals split over townships, months, structures and records, every
- * address, position, owner, permit and inspection. Positions fall in the synthetic demo extent of the city centre.
+ * Demo records for 查违控违 and 户外广告 in 大冶市. The 2023 totals follow the bureau's 2023 work report (docs/demo-city.md):
+ * 33 reports from complaints, petitions and the hotline plus 12 leaders' instructions, 25 停工通知书, 23
+ * 交办函/督办函, 188 demolition actions of the bureau over 46,574 m², and its help to townships ("20余起, 约20000㎡",
+ * taken here as 22 actions over 20,000 m²); 774 outdoor signs removed: 18 wall, 12 high-altitude, 6 road-name, 730
+ * light boxes, 8 groups of awnings. So the yearly report reproduces those sentences from records. Everything else
+ * is synthetic: how the totals split over townships, months, structures and records, every address, position,
+ * owner, permit and inspection. Positions fall in the synthetic demo extent of the city centre.
  */
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
@@ -57,25 +59,30 @@ export function demoLineRecords(today: string, townships: readonly string[]): { 
   const address = () => `${pick(ROADS)}${1 + Math.floor(rnd() * 300)}号附近`;
   const town = (i: number) => townships[i % townships.length] as string;
 
-  // 188 demolition actions in 2023 summing to exactly 46,574 m² (kept as hundredths)
-  const ACTIONS = 188;
-  const TOTAL = 46_574_00;
-  const weights = Array.from({ length: ACTIONS }, () => 0.2 + rnd());
-  const sum = weights.reduce((s, w) => s + w, 0);
-  const areas = weights.map((w) => Math.max(100, Math.round((w / sum) * TOTAL)));
-  areas[ACTIONS - 1] = (areas[ACTIONS - 1] as number) + TOTAL - areas.reduce((s, a) => s + a, 0);
+  /** `count` areas (hundredths of a m²) that sum to exactly `total` */
+  const split = (count: number, total: number) => {
+    const weights = Array.from({ length: count }, () => 0.2 + rnd());
+    const sum = weights.reduce((s, w) => s + w, 0);
+    const areas = weights.map((w) => Math.max(100, Math.round((w / sum) * total)));
+    areas[count - 1] = (areas[count - 1] as number) + total - areas.reduce((s, a) => s + a, 0);
+    return areas;
+  };
+  // 2023: 188 actions of the bureau over 46,574 m², and 22 assisting townships over 20,000 m²
+  const BUREAU = 188;
+  const areas = [...split(BUREAU, 46_574_00), ...split(22, 20_000_00)];
+  const ACTIONS = areas.length;
 
-  const sources = ['patrol', 'complaint', 'hotline', 'petition', 'instruction'] as const;
+  const sources = ['complaint', 'petition', 'hotline', 'patrol', 'instruction'] as const;
   const reports: IcSeed['reports'] = [];
-  // 60 sites of 2023: 0–24 got a stop-work notice (0–14 then demolished, 15–19 legalised, 20–24 still stopped);
-  // 25–44 were demolished without a notice; 45–59 are still open
-  for (let i = 0; i < 60; i++) {
-    const reportedOn = dayOf(2023, i, 62);
+  // 45 sites of 2023 (12 of them leaders' instructions): 0–24 got a stop-work notice (0–14 then demolished, 15–19
+  // legalised, 20–24 still stopped); 25–36 were demolished without a notice; 37–44 are still open
+  for (let i = 0; i < 45; i++) {
+    const reportedOn = dayOf(2023, i, 47);
     const status =
-      i < 15 || (i >= 25 && i < 45) ? 'demolished' : i < 20 ? 'legalised' : i < 25 ? 'stopped' : 'reported';
+      i < 15 || (i >= 25 && i < 37) ? 'demolished' : i < 20 ? 'legalised' : i < 25 ? 'stopped' : 'reported';
     reports.push({
       key: `r${i}`,
-      source: sources[i % 5 === 4 && i % 3 === 0 ? 4 : i % 4] ?? 'patrol',
+      source: i % 4 === 3 || i === 44 ? 'instruction' : (sources[i % 3] ?? 'complaint'),
       status,
       region_id: town(i),
       unit_id: null,
@@ -119,10 +126,10 @@ export function demoLineRecords(today: string, townships: readonly string[]): { 
     const kind = i % 3 === 2 ? 'supervise' : 'assign';
     const replied = i < 20;
     return {
-      reportKey: i < 10 ? `r${45 + i}` : null,
+      reportKey: i < 8 ? `r${37 + i}` : null,
       kind,
       letter_no: `大城管${kind === 'assign' ? '交' : '督'}字〔2023〕第${i + 1}号`,
-      region_id: i < 10 ? byKey.get(`r${45 + i}`)!.region_id : town(i),
+      region_id: i < 8 ? byKey.get(`r${37 + i}`)!.region_id : town(i),
       subject: kind === 'assign' ? '交办辖区违法建设线索，请依法查处' : '督办辖区违法建设整改进度',
       issued_on: issued,
       deadline: addDays(issued, 15),
@@ -131,10 +138,10 @@ export function demoLineRecords(today: string, townships: readonly string[]): { 
     };
   });
   const demolitions: IcSeed['demolitions'] = areas.map((area, i) => {
-    // the first 35 actions are the demolished sites above (reports 0–14 and 25–44)
-    const reportKey = i < 15 ? `r${i}` : i < 35 ? `r${i + 10}` : null;
+    // the first 27 actions of the bureau are the demolished sites above (reports 0–14 and 25–36)
+    const reportKey = i < 15 ? `r${i}` : i < 27 ? `r${i + 10}` : null;
     const site = reportKey ? byKey.get(reportKey)! : null;
-    const lead = i % 3 === 2 ? 'assist' : 'bureau';
+    const lead = i < BUREAU ? 'bureau' : 'assist';
     return {
       reportKey,
       demolished_on: site ? site.status_on : dayOf(2023, i, ACTIONS),

@@ -28,10 +28,10 @@ export function illegalConstructionSection(service: Pick<IllegalConstructionServ
         paragraphs: [
           ctx.t('illegalConstruction.report.demolitions', {
             period: ctx.periodText,
-            actions: t.demolitions,
-            area: num(t.areaM2),
             bureau: t.bureauDemolitions,
+            bureauArea: num(t.bureauAreaM2),
             assist: t.assistDemolitions,
+            assistArea: num(t.assistAreaM2),
           }),
           ctx.t('illegalConstruction.report.control', {
             notices: t.stopNotices,

@@ -97,6 +97,8 @@ const zero = (): IcStatCounts => ({
   bureauDemolitions: 0,
   assistDemolitions: 0,
   areaM2: 0,
+  bureauAreaM2: 0,
+  assistAreaM2: 0,
 });
 
 /**
@@ -596,10 +598,16 @@ export function createIllegalConstructionService(
     for (const r of demolitions)
       add(r.region_id, r.month, (c) => {
         c.demolitions += Number(r.n);
-        if (r.led_by === 'bureau') c.bureauDemolitions += Number(r.n);
-        else c.assistDemolitions += Number(r.n);
-        // sums of hundredths stay integers until here, so the m² figure is exact
-        c.areaM2 = fromHundredths(toHundredths(c.areaM2) + Number(r.area ?? 0));
+        // sums of hundredths stay integers until here, so the m² figures are exact
+        const plus = (m2: number) => fromHundredths(toHundredths(m2) + Number(r.area ?? 0));
+        if (r.led_by === 'bureau') {
+          c.bureauDemolitions += Number(r.n);
+          c.bureauAreaM2 = plus(c.bureauAreaM2);
+        } else {
+          c.assistDemolitions += Number(r.n);
+          c.assistAreaM2 = plus(c.assistAreaM2);
+        }
+        c.areaM2 = plus(c.areaM2);
       });
     const extra = [...byRegion.keys()].filter((id) => !townships.has(id));
     const extraNames = await orgNames.regionNames(db, extra);

@@ -14,6 +14,8 @@ const COUNTS = [
   'demolitions',
   'bureauDemolitions',
   'assistDemolitions',
+  'bureauAreaM2',
+  'assistAreaM2',
   'areaM2',
 ] as const;
 

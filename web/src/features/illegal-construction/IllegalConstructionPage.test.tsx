@@ -55,6 +55,8 @@ const counts = {
   bureauDemolitions: 126,
   assistDemolitions: 62,
   areaM2: 46574,
+  bureauAreaM2: 40000,
+  assistAreaM2: 6574,
 };
 const stats: IcStats = {
   year: 2023,
@@ -125,6 +127,8 @@ describe('查违控违 page', () => {
     expect(screen.getByTestId('ic-reply-l1')).toBeTruthy();
     fireEvent.click(screen.getByRole('tab', { name: '统计' }));
     const summary = await screen.findByTestId('ic-stats-summary');
-    expect(summary.textContent).toContain('拆违行动188次（本局组织126次、协助乡镇62次），拆除面积46574平方米');
+    expect(summary.textContent).toContain(
+      '本局组织拆违行动126次、拆除40000平方米，配合乡镇（街道）拆除行动62次、拆除6574平方米',
+    );
   });
 });
