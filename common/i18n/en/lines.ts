@@ -111,7 +111,7 @@ export const enLines: typeof zhLines = {
         assistAreaM2: 'Assisting townships (m²)',
       },
     },
-    map: { legend: 'Site status', count: '{count} sites', synthetic: 'Demo data: positions are synthetic' },
+    map: { legend: 'Site status', count: '{count} sites' },
     report: {
       title: 'Illegal construction control',
       demolitions:

@@ -97,7 +97,7 @@ export const zhLines = {
         assistAreaM2: '配合拆除面积',
       },
     },
-    map: { legend: '现场状态', count: '共 {count} 处现场', synthetic: '演示数据：位置为合成坐标' },
+    map: { legend: '现场状态', count: '共 {count} 处现场' },
     report: {
       title: '查违控违',
       demolitions:

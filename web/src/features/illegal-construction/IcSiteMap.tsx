@@ -89,7 +89,6 @@ export function IcSiteMap() {
         data-testid="ic-map"
         style={{ height: 480, width: '100%', background: '#e8ecf1', borderRadius: 8 }}
       />
-      <Typography.Text type="secondary">{t('illegalConstruction.map.synthetic')}</Typography.Text>
     </Flex>
   );
 }
