@@ -7,3 +7,4 @@ export { scopeRule, type ScopeColumns, type ScopeRule } from './scope-rule.ts';
 export { hashPassword, assertPasswordPolicy } from './password.ts';
 export { blockedUsernames, deleteAccountThrottles } from './login-throttle.repository.ts';
 export { grantsWithNames, deleteUserSessions } from './auth.repository.ts';
+export { registerScope, reaches } from './register-scope.ts';
