@@ -35,6 +35,8 @@ import type { ExportSources } from './modules/exports/index.ts';
 import { createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
+import { createIllegalConstruction } from './modules/illegal-construction/index.ts';
+import { createOutdoorAds } from './modules/outdoor-ads/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -130,7 +132,13 @@ export function createServices(
     geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key),
   );
   const kpi = createKpiService(database, clock, settings);
-  const reports = createReportService(database, clock, kpi);
+  // 查违控违 and 户外广告 registers; each adds its section to the statistics report.
+  const illegalConstruction = createIllegalConstruction(database, clock, audit, config.businessTimeZone);
+  const outdoorAds = createOutdoorAds(database, clock, audit, config.businessTimeZone);
+  const reports = createReportService(database, clock, kpi, [
+    illegalConstruction.reportSection,
+    outdoorAds.reportSection,
+  ]);
   const dashboard = createDashboardService(database, clock, kpi);
   /** The console lists the Excel exports page through, each with its own service's filters and permission. */
   const exportSources: ExportSources = {
@@ -141,6 +149,11 @@ export function createServices(
     audit,
     catalog: catalog.catalog,
     routing: routing.rules,
+    icReports: { list: (actor, q) => illegalConstruction.service.listReports(actor, q) },
+    icDemolitions: { list: (actor, q) => illegalConstruction.service.listDemolitions(actor, q) },
+    icLetters: { list: (actor, q) => illegalConstruction.service.listLetters(actor, q) },
+    outdoorAds: { list: (actor, q) => outdoorAds.service.list(actor, q) },
+    adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
   };
   return {
     chainKeys,
@@ -167,6 +180,8 @@ export function createServices(
     kpi,
     reports,
     dashboard,
+    illegalConstruction: illegalConstruction.service,
+    outdoorAds: outdoorAds.service,
     exportSources,
   };
 }

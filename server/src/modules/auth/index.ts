@@ -8,3 +8,4 @@ export { hashPassword, assertPasswordPolicy } from './password.ts';
 export { blockedUsernames, deleteAccountThrottles } from './login-throttle.repository.ts';
 export { deleteUserSessions } from './auth.repository.ts';
 export type { AccountDirectory, GrantWithNames } from './account-directory.ts';
+export { registerScope, reaches } from './register-scope.ts';
