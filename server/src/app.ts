@@ -35,6 +35,8 @@ import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
+import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
+import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -175,6 +177,8 @@ export async function buildApp(
   registerExportRoutes(app, services.exportSources, config.businessTimeZone, services.auditWriter);
   registerKpiRoutes(app, services.kpi);
   registerReportRoutes(app, services.reports, services.dashboard);
+  registerIllegalConstructionRoutes(app, services.illegalConstruction);
+  registerOutdoorAdsRoutes(app, services.outdoorAds);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

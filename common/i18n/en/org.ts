@@ -101,6 +101,12 @@ export const enOrg: typeof zhOrg = {
       hotline_import: 'Hotline import',
       hotline_source: 'Hotline interface secret',
       audit_checkpoint: 'Audit checkpoints',
+      ic_report: 'Illegal construction report',
+      ic_stop_notice: 'Stop-work notice',
+      ic_letter: 'Letter to a township',
+      ic_demolition: 'Demolition',
+      outdoor_ad: 'Outdoor sign',
+      ad_removal: 'Sign removal',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -132,6 +138,16 @@ export const enOrg: typeof zhOrg = {
         secret: { rotate: 'Issue hotline interface secret', remove: 'Disable hotline interface secret' },
       },
       audit: { export_checkpoints: 'Export audit checkpoints' },
+      ic_report: {
+        create: 'Record illegal construction report',
+        update: 'Update illegal construction report',
+        status: 'Site status change',
+      },
+      ic_notice: { create: 'Record stop-work notice' },
+      ic_letter: { create: 'Send letter to township', reply: 'Record letter reply' },
+      ic_demolition: { create: 'Record demolition' },
+      outdoor_ad: { create: 'Add outdoor sign', update: 'Update outdoor sign', inspect: 'Record sign inspection' },
+      ad_removal: { create: 'Record sign removal' },
     },
   },
   roles: {
@@ -184,5 +200,7 @@ export const enOrg: typeof zhOrg = {
     report: { read: 'View statistical reports' },
     hotline: { read: 'View hotline work orders', handle: 'Handle hotline work orders' },
     apikey: { manage: 'Manage open API keys' },
+    construction: { read: 'View illegal construction control', manage: 'Handle illegal construction control' },
+    ads: { read: 'View outdoor advertising', manage: 'Manage outdoor advertising' },
   },
 };

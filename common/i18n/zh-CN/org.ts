@@ -98,6 +98,12 @@ export const zhOrg = {
       hotline_import: '热线工单导入',
       hotline_source: '热线接口密钥',
       audit_checkpoint: '审计校验点',
+      ic_report: '违建举报',
+      ic_stop_notice: '停工通知书',
+      ic_letter: '交办/督办函',
+      ic_demolition: '拆违行动',
+      outdoor_ad: '户外广告',
+      ad_removal: '户外广告拆除',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -121,6 +127,12 @@ export const zhOrg = {
       api_client: { create: '新建开放接口应用', update: '修改开放接口应用' },
       hotline: { import: '导入热线工单', secret: { rotate: '生成热线接口密钥', remove: '停用热线接口密钥' } },
       audit: { export_checkpoints: '导出审计校验点' },
+      ic_report: { create: '登记违建举报', update: '修改违建举报', status: '违建现场状态变更' },
+      ic_notice: { create: '登记停工通知书' },
+      ic_letter: { create: '下发交办/督办函', reply: '登记函件回复' },
+      ic_demolition: { create: '登记拆违行动' },
+      outdoor_ad: { create: '登记户外广告', update: '修改户外广告', inspect: '登记户外广告安全检查' },
+      ad_removal: { create: '登记户外广告拆除' },
     },
   },
   roles: {
@@ -173,5 +185,7 @@ export const zhOrg = {
     report: { read: '查看统计报表' },
     hotline: { read: '查看热线工单', handle: '办理热线工单' },
     apikey: { manage: '管理开放接口密钥' },
+    construction: { read: '查看查违控违', manage: '办理查违控违' },
+    ads: { read: '查看户外广告', manage: '管理户外广告' },
   },
 };

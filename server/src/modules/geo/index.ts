@@ -17,3 +17,5 @@ export { parseGridImport, parseRegionImport } from './geojson-io.ts';
 export { seedGeography, type GeographySeed } from './geo.seed.ts';
 export { gridLocatorOf, type GridsRedrawn } from './relocate.ts';
 export { gridsInRegion } from './geo.repository.ts';
+/** Reads of the grids for other modules (docs/architecture.md, "Table ownership"). */
+export * as gridReads from './grid-reads.ts';

@@ -53,6 +53,8 @@ describe('statistics report', () => {
       'units',
       'quality',
       'overdue',
+      // the demo city's recent 查违控违 reports fall in this month too (server/src/seed/demo-lines.ts)
+      'illegalConstruction',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');
