@@ -20,7 +20,7 @@ export function UnitPicker(props: Props) {
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
       const page = await casesApi.units(q, signal);
-      return page.items.map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
+      return page.items.map((u) => ({ value: u.id, label: u.name }));
     },
     [t],
   );

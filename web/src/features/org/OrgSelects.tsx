@@ -16,9 +16,7 @@ export function UnitSelect({ excludeId, ...props }: Props & { excludeId?: string
         { q: q || undefined, active: true, pageSize: 30, sort: 'name', order: 'asc' },
         signal,
       );
-      return page.items
-        .filter((u) => u.id !== excludeId)
-        .map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
+      return page.items.filter((u) => u.id !== excludeId).map((u) => ({ value: u.id, label: u.name }));
     },
     [excludeId, t],
   );
