@@ -79,6 +79,7 @@ export const enPublic: typeof zhPublic = {
       notFound: 'No problem found for this tracking code; please check it',
       reportedAt: 'Reported',
       expectedAt: 'Expected by',
+      beingAccepted: 'Being accepted: the date follows once the case is filed',
       closedAt: 'Closed',
       unit: 'Handled by',
       address: 'Location',

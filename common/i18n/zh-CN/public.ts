@@ -72,6 +72,7 @@ export const zhPublic = {
       notFound: '没有找到该查询码对应的问题，请核对后重试',
       reportedAt: '提交时间',
       expectedAt: '预计办结',
+      beingAccepted: '受理中',
       closedAt: '办结时间',
       unit: '承办单位',
       address: '位置',
