@@ -29,6 +29,7 @@ import type { ExportSources } from './modules/exports/index.ts';
 import { createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
+import { demoSignIn } from './seed/daye-org.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -160,6 +161,7 @@ export function createServices(
     reports,
     dashboard,
     exportSources,
+    signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };
 }
 export type Services = ReturnType<typeof createServices>;

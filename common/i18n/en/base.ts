@@ -76,6 +76,8 @@ export const enBase: typeof zhBase = {
       password: 'Password',
       submit: 'Sign in',
       failed: 'Sign-in failed',
+      demoTitle: 'Demo accounts (demo city, all people fictional)',
+      demoHint: 'Pick a role to fill in its username and password, then press “Sign in”.',
     },
     logout: 'Sign out',
     loggedOut: 'Signed out',

@@ -74,6 +74,8 @@ export const zhBase = {
       password: '密码',
       submit: '登录',
       failed: '登录失败',
+      demoTitle: '演示账号（演示城市，均为虚构人员）',
+      demoHint: '点选一个角色即填入账号和密码，再点“登录”。',
     },
     logout: '退出登录',
     loggedOut: '已退出登录',
