@@ -135,7 +135,8 @@ export const enCases: typeof zhCases = {
         past: 'Past the deadline',
       },
     },
-    searchPlaceholder: 'Number, description or address (Chinese fragments work)',
+    searchPlaceholder: 'Number, matter, description or address (Chinese fragments work)',
+    searchAllTabs: 'Searching every case you may see, not only this tab',
     live: { on: 'Live', off: 'Live updates interrupted, reconnecting…', updated: 'Cases have changed' },
     form: {
       matterPlaceholder: 'Type a code, name or pinyin initials (e.g. lj)',

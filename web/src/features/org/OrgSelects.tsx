@@ -9,7 +9,6 @@ type Props = Omit<RemoteSelectProps, 'search'>;
 
 /** Pick a handling unit (active units only, searchable by code or name). */
 export function UnitSelect({ excludeId, ...props }: Props & { excludeId?: string }) {
-  const { t } = useI18n();
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
       const page = await orgApi.units(
@@ -18,7 +17,7 @@ export function UnitSelect({ excludeId, ...props }: Props & { excludeId?: string
       );
       return page.items.filter((u) => u.id !== excludeId).map((u) => ({ value: u.id, label: u.name }));
     },
-    [excludeId, t],
+    [excludeId],
   );
   return <RemoteSelect {...props} search={search} />;
 }
