@@ -47,6 +47,12 @@ export const enBase: typeof zhBase = {
     nameWithCode: '{name} ({code})',
     listSeparator: ', ',
   },
+  photo: {
+    heic: 'This browser cannot convert HEIC photos. Choose the photo again as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
+    notImage: '“{name}” is not a photo. Choose a JPEG, PNG, WebP or HEIC image.',
+    tooLarge: 'The photo is over {max} MB. Choose another or lower the camera resolution.',
+    unreadable: 'Could not read the photo: {message}',
+  },
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: 'Home',

@@ -45,6 +45,12 @@ export const zhBase = {
     nameWithCode: '{name}（{code}）',
     listSeparator: '，',
   },
+  photo: {
+    heic: '此浏览器无法转换 HEIC 格式照片，请改用 JPEG 格式重新选择（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
+    notImage: '「{name}」不是照片，请选择 JPEG、PNG、WebP 或 HEIC 格式的图片',
+    tooLarge: '照片超过 {max} MB，请换一张或调低相机分辨率',
+    unreadable: '照片读取失败：{message}',
+  },
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: '工作台',

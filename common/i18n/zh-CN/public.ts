@@ -46,7 +46,7 @@ export const zhPublic = {
       submitting: '正在提交…',
       draftRestored: '已恢复上次未提交完成的内容',
       discard: '清空重填',
-      photoHeic: '此浏览器无法转换 HEIC 格式照片，请改用 JPEG 格式重新选择（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
+      rejected: '提交未被接受：{message}。请按提示修改后再提交，内容已保存在本机。',
       failed: '提交未完成：{message}。内容已保存在本机，网络恢复后点「提交」即可，不会重复提交。',
       privacy: '提交即表示您同意我们为办理此问题使用您提供的信息。您的手机号不会出现在任何公开页面。',
     },
