@@ -62,10 +62,10 @@ export const enCases: typeof zhCases = {
       overdue: 'Overdue',
     },
     channel: {
-      inspector: 'Inspector',
-      operator: 'Operator (phone-in)',
+      inspector: 'Inspector patrol',
+      operator: 'Operator entry',
       leader: 'Leader instruction',
-      public: 'Public report',
+      public: 'Citizen app',
       hotline: '12345 hotline',
       petition: 'Petition',
       sensor: 'Sensor',

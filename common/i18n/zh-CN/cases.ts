@@ -61,9 +61,9 @@ export const zhCases = {
     },
     channel: {
       inspector: '监督员上报',
-      operator: '坐席登记',
+      operator: '受理员登记',
       leader: '领导交办',
-      public: '公众举报',
+      public: '市民随手拍',
       hotline: '12345 热线',
       petition: '信访',
       sensor: '物联感知',
