@@ -85,6 +85,11 @@ export const enOrg: typeof zhOrg = {
     after: 'After',
     system: 'System',
     entityIdPlaceholder: 'Filter by entity ID',
+    entityName: 'Object',
+    actorFilter: 'Who',
+    actionFilter: 'Action',
+    timeFrom: 'From',
+    timeTo: 'To',
     entities: {
       tenant: 'City',
       region: 'Region',
@@ -101,6 +106,9 @@ export const enOrg: typeof zhOrg = {
       hotline_import: 'Hotline import',
       hotline_source: 'Hotline interface secret',
       audit_checkpoint: 'Audit checkpoints',
+      routing_rule: 'Routing rule',
+      export: 'Data export',
+      city: 'City',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -132,6 +140,9 @@ export const enOrg: typeof zhOrg = {
         secret: { rotate: 'Issue hotline interface secret', remove: 'Disable hotline interface secret' },
       },
       audit: { export_checkpoints: 'Export audit checkpoints' },
+      auth: { login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out' },
+      data: { export: 'Data export' },
+      routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
     },
   },
   roles: {

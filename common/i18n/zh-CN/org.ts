@@ -82,6 +82,11 @@ export const zhOrg = {
     after: '变更后',
     system: '系统',
     entityIdPlaceholder: '按对象 ID 筛选',
+    entityName: '对象',
+    actorFilter: '操作人',
+    actionFilter: '操作',
+    timeFrom: '开始时间',
+    timeTo: '结束时间',
     entities: {
       tenant: '城市',
       region: '区域',
@@ -98,6 +103,9 @@ export const zhOrg = {
       hotline_import: '热线工单导入',
       hotline_source: '热线接口密钥',
       audit_checkpoint: '审计校验点',
+      routing_rule: '派遣规则',
+      export: '数据导出',
+      city: '城市',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -121,6 +129,9 @@ export const zhOrg = {
       api_client: { create: '新建开放接口应用', update: '修改开放接口应用' },
       hotline: { import: '导入热线工单', secret: { rotate: '生成热线接口密钥', remove: '停用热线接口密钥' } },
       audit: { export_checkpoints: '导出审计校验点' },
+      auth: { login: '登录', login_failed: '登录失败', logout: '退出登录' },
+      data: { export: '导出数据' },
+      routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
     },
   },
   roles: {
