@@ -11,6 +11,7 @@ import { reportDocx, reportXlsx } from './report-files.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
 import { orgNames, tenantColumns } from '../org/index.ts';
 import { DEFAULT_TIME_ZONE, zonedDateTime } from '../../../../common/domain/zoned-time.ts';
+import { percentText } from '../../../../common/domain/number-format.ts';
 import { catalogLookups } from '../catalog/index.ts';
 
 /** The statistics report: sections from the registry, rendered as JSON, .docx or .xlsx. */
@@ -62,7 +63,7 @@ export function createReportService(
       db,
       options: settings.options,
       t,
-      pct: (v) => (v === null || !Number.isFinite(v) ? t('report.percentNoData') : `${Number(v.toFixed(2))}%`),
+      pct: (v) => (v === null || !Number.isFinite(v) ? t('report.percentNoData') : percentText(v)),
       totals: () => once('all', async () => (await kpi.sumsBy(tenantId, 'all', period)).get('') ?? zeroCounts()),
       by: (dim) => once<Map<string, KpiCounts>>(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)),
       names: (dim) => once(`names:${dim}`, () => names(tenantId, dim)),

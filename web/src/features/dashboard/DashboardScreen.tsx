@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { decimalText, percentText } from '../../../../common/domain/number-format.ts';
 import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
@@ -13,8 +14,7 @@ import { useDashboard } from './useDashboard.ts';
 import { AutoScrollList, Placeholder } from './WallParts.tsx';
 import './dashboard.css';
 
-const pct = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${Number.isInteger(v) ? v : v.toFixed(1)}%`;
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : percentText(v));
 
 function Clock() {
   const [now, setNow] = useState(() => new Date());
@@ -205,7 +205,7 @@ export function DashboardScreen() {
                       {i + 1}. {u.name}
                     </span>
                     <span style={{ color: '#36cfc9', fontWeight: 600 }}>
-                      {u.score === null ? '—' : u.score.toFixed(1)} {u.grade ?? ''}
+                      {u.score === null ? '—' : decimalText(u.score)} {u.grade ?? ''}
                     </span>
                     <span className="sub">
                       {t('dashboard.closeRate')} {pct(u.closeRate)} · {t('dashboard.onTimeRate')}{' '}
