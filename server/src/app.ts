@@ -144,7 +144,7 @@ export async function buildApp(
   const services = createServices(database, config, clock, { hits: rates.counter });
   installAuthHooks(app, services.auth);
   registerHealthRoutes(app, database, VERSION, { clock, photoStorage: () => services.photos.checkStorage() });
-  registerAuthRoutes(app, services.auth, config);
+  registerAuthRoutes(app, services.auth, config, services.signInHints);
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);
   services.imports.useLogger(app.log);

@@ -37,6 +37,7 @@ import { createDashboardService, createReportService } from './modules/reports/i
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
 import { createIllegalConstruction } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds } from './modules/outdoor-ads/index.ts';
+import { demoSignIn } from './seed/daye-org.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -183,6 +184,7 @@ export function createServices(
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     exportSources,
+    signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };
 }
 export type Services = ReturnType<typeof createServices>;

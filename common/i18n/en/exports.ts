@@ -57,6 +57,7 @@ export const enExports: typeof zhExports = {
       actor: 'Actor',
       action: 'Action',
       entity: 'Entity',
+      entityName: 'Entity name',
       entityId: 'Entity ID',
       before: 'Before',
       after: 'After',

@@ -85,6 +85,11 @@ export const enOrg: typeof zhOrg = {
     after: 'After',
     system: 'System',
     entityIdPlaceholder: 'Filter by entity ID',
+    entityName: 'Object',
+    actorFilter: 'Who',
+    actionFilter: 'Action',
+    timeFrom: 'From',
+    timeTo: 'To',
     entities: {
       tenant: 'City',
       region: 'Region',
@@ -107,6 +112,9 @@ export const enOrg: typeof zhOrg = {
       ic_demolition: 'Demolition',
       outdoor_ad: 'Outdoor sign',
       ad_removal: 'Sign removal',
+      routing_rule: 'Routing rule',
+      export: 'Data export',
+      city: 'City',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -148,6 +156,9 @@ export const enOrg: typeof zhOrg = {
       ic_demolition: { create: 'Record demolition' },
       outdoor_ad: { create: 'Add outdoor sign', update: 'Update outdoor sign', inspect: 'Record sign inspection' },
       ad_removal: { create: 'Record sign removal' },
+      auth: { login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out' },
+      data: { export: 'Data export' },
+      routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
     },
   },
   roles: {

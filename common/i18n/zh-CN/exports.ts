@@ -55,6 +55,7 @@ export const zhExports = {
       actor: '操作人',
       action: '操作',
       entity: '对象类型',
+      entityName: '对象名称',
       entityId: '对象 ID',
       before: '变更前',
       after: '变更后',

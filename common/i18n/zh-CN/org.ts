@@ -82,6 +82,11 @@ export const zhOrg = {
     after: '变更后',
     system: '系统',
     entityIdPlaceholder: '按对象 ID 筛选',
+    entityName: '对象',
+    actorFilter: '操作人',
+    actionFilter: '操作',
+    timeFrom: '开始时间',
+    timeTo: '结束时间',
     entities: {
       tenant: '城市',
       region: '区域',
@@ -104,6 +109,9 @@ export const zhOrg = {
       ic_demolition: '拆违行动',
       outdoor_ad: '户外广告',
       ad_removal: '户外广告拆除',
+      routing_rule: '派遣规则',
+      export: '数据导出',
+      city: '城市',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -133,6 +141,9 @@ export const zhOrg = {
       ic_demolition: { create: '登记拆违行动' },
       outdoor_ad: { create: '登记户外广告', update: '修改户外广告', inspect: '登记户外广告安全检查' },
       ad_removal: { create: '登记户外广告拆除' },
+      auth: { login: '登录', login_failed: '登录失败', logout: '退出登录' },
+      data: { export: '导出数据' },
+      routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
     },
   },
   roles: {

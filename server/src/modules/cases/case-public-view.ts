@@ -116,7 +116,9 @@ export async function publicSummaries(
       reportedAt: c.reported_at,
       updatedAt: c.updated_at,
       closedAt: c.closed_at,
-      expectedAt: isOpen(c.status) ? (c.handling_deadline ?? c.step_deadline) : null,
+      // Only the handling deadline promises the public anything; before filing the only clock is the 15-minute
+      // acceptance step, which is not a date by which the problem will be solved.
+      expectedAt: isOpen(c.status) ? c.handling_deadline : null,
       unitName: c.unit_id ? (unitName.get(c.unit_id) ?? null) : null,
       satisfaction: (c.satisfaction ?? null) as PublicCaseSummary['satisfaction'],
       reopenUntil: until && until > now.toISOString() ? until : null,
