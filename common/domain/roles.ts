@@ -13,6 +13,11 @@ export const ROLES = [
   'unitManager',
   'leader',
   'admin',
+  // the enforcement line (行政处罚): 执法队员, 法制审核员, 中队长/大队长, 局领导
+  'enforcementOfficer',
+  'legalReviewer',
+  'squadLeader',
+  'bureauLeader',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -50,6 +55,18 @@ export const PERMISSIONS = [
   'hotline.read',
   'hotline.handle',
   'apikey.manage',
+  // enforcement cases (行政处罚): docs/enforcement.md
+  'enforcement.read',
+  'enforcement.file',
+  'enforcement.investigate',
+  'enforcement.pay',
+  'enforcement.review',
+  'enforcement.approve',
+  'enforcement.decide',
+  // a decided amount outside its discretion band (裁量基准) needs this approval
+  'enforcement.exception',
+  // legal bases and discretion bands (tenant data kept by the 法制 staff)
+  'enforcement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report.read',
     'audit.read',
     'hotline.read',
+    'enforcement.read',
   ],
   admin: [
     'org.read',
@@ -100,6 +118,37 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.manage',
     'hotline.read',
     'apikey.manage',
+  ],
+  enforcementOfficer: [
+    'org.read',
+    'case.read',
+    'enforcement.read',
+    'enforcement.file',
+    'enforcement.investigate',
+    'enforcement.pay',
+  ],
+  legalReviewer: ['org.read', 'enforcement.read', 'enforcement.review', 'enforcement.manage'],
+  squadLeader: [
+    'org.read',
+    'user.read',
+    'case.read',
+    'enforcement.read',
+    'enforcement.file',
+    'enforcement.investigate',
+    'enforcement.approve',
+    'enforcement.decide',
+  ],
+  bureauLeader: [
+    'org.read',
+    'user.read',
+    'case.read',
+    'kpi.read',
+    'dashboard.read',
+    'report.read',
+    'enforcement.read',
+    'enforcement.approve',
+    'enforcement.decide',
+    'enforcement.exception',
   ],
 };
 

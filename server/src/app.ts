@@ -35,6 +35,7 @@ import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
+import { registerEnforcementRoutes } from './modules/enforcement/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -168,6 +169,7 @@ export async function buildApp(
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);
+  registerEnforcementRoutes(app, services.enforcement);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);
   await registerOpen311(app, services.open311, config.open311);

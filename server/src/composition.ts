@@ -29,6 +29,7 @@ import type { ExportSources } from './modules/exports/index.ts';
 import { createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
+import { createEnforcementModule } from './modules/enforcement/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -78,6 +79,13 @@ export function createServices(
     chainKeys,
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
+  // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
+  const enforcement = createEnforcementModule(database, clock, {
+    calendar,
+    settings,
+    cityCases: cases,
+    secrets: config.audit.keys,
+  });
   const notify = createNotifyService(database, clock, config.sms);
   const hotline = createHotlineService(database, clock, {
     calendar,
@@ -151,6 +159,7 @@ export function createServices(
     stepLimits,
     cases,
     publicOutput,
+    enforcement,
     hotline,
     notify,
     citizen,

@@ -143,6 +143,10 @@ export const enOrg: typeof zhOrg = {
     unitManager: 'Unit manager',
     leader: 'Leader',
     admin: 'System administrator',
+    enforcementOfficer: 'Enforcement officer',
+    legalReviewer: 'Legal reviewer',
+    squadLeader: 'Squad leader',
+    bureauLeader: 'Bureau leader',
   },
   regionKinds: { street: 'Street', town: 'Town', community: 'Community' },
   unitKinds: {

@@ -132,6 +132,10 @@ export const zhOrg = {
     unitManager: '处置单位负责人',
     leader: '领导',
     admin: '系统管理员',
+    enforcementOfficer: '执法队员',
+    legalReviewer: '法制审核员',
+    squadLeader: '中队长/大队长',
+    bureauLeader: '局领导',
   },
   regionKinds: { street: '街道', town: '乡镇', community: '社区' },
   unitKinds: {

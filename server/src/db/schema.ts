@@ -262,6 +262,13 @@ export interface DB {
   hotline_sources: import('./schema-hotline.ts').HotlineSourcesTable;
   hotline_pushes: import('./schema-hotline.ts').HotlinePushesTable;
   import_jobs: import('./schema-imports.ts').ImportJobsTable;
+  enforcement_legal_bases: import('./schema-enforcement.ts').EnforcementLegalBasesTable;
+  enforcement_bands: import('./schema-enforcement.ts').EnforcementBandsTable;
+  enforcement_cases: import('./schema-enforcement.ts').EnforcementCasesTable;
+  enforcement_officers: import('./schema-enforcement.ts').EnforcementOfficersTable;
+  enforcement_events: import('./schema-enforcement.ts').EnforcementEventsTable;
+  enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
+  enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
 }
 
 export type {

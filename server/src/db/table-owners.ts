@@ -28,7 +28,8 @@ export type TableOwner =
   | 'citizen'
   | 'reports'
   | 'exports'
-  | 'imports';
+  | 'imports'
+  | 'enforcement';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -70,4 +71,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   job_runs: 'platform',
   // imports
   import_jobs: 'imports',
+  enforcement_legal_bases: 'enforcement',
+  enforcement_bands: 'enforcement',
+  enforcement_cases: 'enforcement',
+  enforcement_officers: 'enforcement',
+  enforcement_events: 'enforcement',
+  enforcement_evidence: 'enforcement',
+  enforcement_payments: 'enforcement',
 };

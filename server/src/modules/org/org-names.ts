@@ -42,3 +42,27 @@ export async function regionNamesOfKinds(
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** Active users of the tenant among the given ids, id → display name (no query for none). */
+export async function activeUserNames(
+  db: Executor,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', 1)
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** User id → display name for the given ids, active or not (no query for none). */
+export async function userNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map<string, string>();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

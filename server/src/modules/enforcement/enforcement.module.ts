@@ -1,0 +1,23 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { createPiiCipher } from '../../platform/pii-cipher.ts';
+import type { CalendarService } from '../calendar/index.ts';
+import type { SettingsService } from '../settings/index.ts';
+import { createEnforcementService, type CityCaseAccess } from './enforcement.service.ts';
+
+/**
+ * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
+ * are encrypted under keys derived from the secret ring kept outside the database (`secrets`, oldest first).
+ */
+export function createEnforcementModule(
+  database: Database,
+  clock: Clock,
+  deps: { calendar: CalendarService; settings: SettingsService; cityCases: CityCaseAccess; secrets: readonly string[] },
+) {
+  return createEnforcementService(database, clock, {
+    calendar: deps.calendar,
+    settings: deps.settings,
+    cityCases: deps.cityCases,
+    pii: createPiiCipher(deps.secrets),
+  });
+}
