@@ -188,5 +188,16 @@ export const enOrg: typeof zhOrg = {
     report: { read: 'View statistical reports' },
     hotline: { read: 'View hotline work orders', handle: 'Handle hotline work orders' },
     apikey: { manage: 'Manage open API keys' },
+    enforcement: {
+      read: 'View enforcement cases',
+      file: 'Open enforcement cases',
+      investigate: 'Investigate, notify and serve',
+      pay: 'Record fine payments',
+      review: 'Legal review',
+      approve: 'Approve filing, extensions and closing',
+      decide: 'Make penalty decisions',
+      exception: 'Approve penalties outside the discretion band',
+      manage: 'Maintain legal bases and discretion bands',
+    },
   },
 };

@@ -177,5 +177,16 @@ export const zhOrg = {
     report: { read: '查看统计报表' },
     hotline: { read: '查看热线工单', handle: '办理热线工单' },
     apikey: { manage: '管理开放接口密钥' },
+    enforcement: {
+      read: '查看执法案件',
+      file: '执法立案',
+      investigate: '调查取证、告知与送达',
+      pay: '登记罚款缴纳',
+      review: '法制审核',
+      approve: '审批立案、延期与结案',
+      decide: '作出处罚决定',
+      exception: '批准超出裁量基准的处罚',
+      manage: '维护法律依据与裁量基准',
+    },
   },
 };

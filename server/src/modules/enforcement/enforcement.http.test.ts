@@ -85,7 +85,14 @@ const personCase = (extra: Record<string, unknown> = {}) => ({
 async function rowCounts() {
   const db = ctx.database.db;
   const n = async (t: 'enforcement_cases' | 'enforcement_events' | 'enforcement_evidence') =>
-    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     cases: await n('enforcement_cases'),
     events: await n('enforcement_events'),
@@ -100,7 +107,16 @@ describe('legal bases', () => {
       sample: boolean;
     }[];
     expect(items.map((b) => b.violationName).sort()).toEqual(
-      ['占道经营', '乱张贴乱涂写', '违法建设', '渣土抛洒滴漏', '餐饮油烟', '噪声', '擅自设置户外广告', '损坏市政设施'].sort(),
+      [
+        '占道经营',
+        '乱张贴乱涂写',
+        '违法建设',
+        '渣土抛洒滴漏',
+        '餐饮油烟',
+        '噪声',
+        '擅自设置户外广告',
+        '损坏市政设施',
+      ].sort(),
     );
     expect(items.every((b) => b.sample)).toBe(true);
     expect((await api('legal').post('/api/enforcement/bases/starter')).json()).toEqual({ written: 0 });
@@ -197,7 +213,12 @@ describe('the ordinary procedure from 立案 to 归档 across the 2024 holidays'
     expect((await act('legal', id, { action: 'pass_review', note: '事实清楚' })).stage).toBe('collective_discussion');
     const c = await act('bureauleader', id, { action: 'record_discussion', note: '同意处罚' });
     // 4–6 April are off and Sunday 7 April is worked: 3 working days end on the 8th, 5 on the 10th.
-    expect(c).toMatchObject({ stage: 'notifying', hearing: true, statementDue: '2024-04-08', hearingDue: '2024-04-10' });
+    expect(c).toMatchObject({
+      stage: 'notifying',
+      hearing: true,
+      statementDue: '2024-04-08',
+      hearingDue: '2024-04-10',
+    });
   });
 
   it('refuses to end the notice while the hearing period runs, then decides with a gap-free 文号', async () => {
@@ -295,7 +316,11 @@ describe('bad input: a clear 4xx naming the field, nothing written', () => {
     await at('2024-03-12');
     const before = await rowCounts();
     const cases: [Record<string, unknown>, string, string][] = [
-      [personCase({ party: { kind: 'person', name: '张三', idNumber: '110105194912310021' } }), 'ENFORCEMENT_INVALID_ID_NUMBER', 'body.party.idNumber'],
+      [
+        personCase({ party: { kind: 'person', name: '张三', idNumber: '110105194912310021' } }),
+        'ENFORCEMENT_INVALID_ID_NUMBER',
+        'body.party.idNumber',
+      ],
       [
         personCase({ party: { kind: 'organisation', name: '某公司', creditCode: '91110000600037341M' } }),
         'ENFORCEMENT_INVALID_CREDIT_CODE',
@@ -304,7 +329,9 @@ describe('bad input: a clear 4xx naming the field, nothing written', () => {
       [personCase({ officers: [officers[0]] }), 'ENFORCEMENT_TOO_FEW_OFFICERS', 'body.officers'],
       [personCase({ officers: [officers[0], officers[0]] }), 'ENFORCEMENT_TOO_FEW_OFFICERS', 'body.officers'],
       [
-        personCase({ officers: [officers[0], { userId: '01900000-0000-7000-8000-000000000000', certNo: '4202810009' }] }),
+        personCase({
+          officers: [officers[0], { userId: '01900000-0000-7000-8000-000000000000', certNo: '4202810009' }],
+        }),
         'ENFORCEMENT_UNKNOWN_OFFICER',
         'body.officers.1.userId',
       ],
@@ -330,7 +357,11 @@ describe('bad input: a clear 4xx naming the field, nothing written', () => {
     const one = await act(
       'officer',
       id,
-      { action: 'add_evidence', officers: [officers[0]], evidence: [{ kind: 'photo', title: '照片', sha256: sha('x') }] },
+      {
+        action: 'add_evidence',
+        officers: [officers[0]],
+        evidence: [{ kind: 'photo', title: '照片', sha256: sha('x') }],
+      },
       400,
     );
     expect(one.error.code).toBe('ENFORCEMENT_TOO_FEW_OFFICERS');

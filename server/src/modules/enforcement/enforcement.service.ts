@@ -27,7 +27,6 @@ import {
   daysBetween,
   enforcementActions,
   enforcementTarget,
-  type EnforcementProcedure,
   type EnforcementSource,
   type EnforcementStage,
 } from '../../../../common/domain/enforcement-lifecycle.ts';
@@ -162,7 +161,7 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
   const summaryOf = (r: CaseRow): EnforcementCaseSummary => ({
     id: r.id,
     caseNo: r.case_no,
-    procedure: r.procedure as EnforcementProcedure,
+    procedure: r.procedure,
     source: r.source as EnforcementSource,
     stage: r.stage as EnforcementStage,
     violationCode: r.violation_code,
