@@ -73,7 +73,7 @@ export const ENFORCEMENT_SETTINGS_KEY = 'enforcement.settings';
 
 /**
  * Tenant settings of the enforcement line. The hearing thresholds are set by each province's rules (art. 63):
- * the defaults are placeholders for the bureau to replace (docs/enforcement.md, "Tenant settings").
+ * the defaults are placeholders for the bureau to replace (docs/enforcement.md, "Procedures and stages").
  */
 export const DEFAULT_ENFORCEMENT_SETTINGS: EnforcementSettings = {
   decisionPrefix: '城管罚决字',
