@@ -35,10 +35,21 @@ describe('visibleMenu', () => {
     expect(labels(visibleMenu(as('leader')))).toEqual([
       '工作台',
       '案件[案件工作台,热线工单]',
+      '执法办案[行政处罚案件]',
       '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
       '一张图',
       '组织管理[用户,审计日志]',
     ]);
+  });
+
+  it('shows the enforcement roles the enforcement cases', () => {
+    expect(labels(visibleMenu(as('enforcementOfficer')))).toEqual([
+      '工作台',
+      '案件[案件工作台]',
+      '执法办案[行政处罚案件]',
+      '一张图',
+    ]);
+    expect(labels(visibleMenu(as('legalReviewer')))).toEqual(['工作台', '执法办案[行政处罚案件]', '一张图']);
   });
 
   it('each role sees exactly the entries whose permission it holds', () => {

@@ -22,7 +22,7 @@ import {
   FormOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { PhoneOutlined } from '@ant-design/icons';
+import { PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
@@ -33,6 +33,7 @@ export const MENU_KEYS = [
   'cases',
   'caseCreate',
   'hotline',
+  'enforcement',
   'routing',
   'citizenSettings',
   'components',
@@ -70,6 +71,7 @@ export interface MenuEntry {
 
 export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
+  { key: 'enforcement', labelKey: 'enforcement.nav.group', icon: SafetyCertificateOutlined },
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
@@ -106,6 +108,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: PhoneOutlined,
     permission: 'hotline.read',
     group: 'cases',
+  },
+  {
+    key: 'enforcement',
+    path: '/enforcement',
+    labelKey: 'enforcement.nav.cases',
+    icon: SafetyCertificateOutlined,
+    permission: 'enforcement.read',
+    group: 'enforcement',
   },
   {
     key: 'dashboard',

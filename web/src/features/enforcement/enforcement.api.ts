@@ -1,0 +1,17 @@
+import type {
+  EnforcementCaseDetail,
+  EnforcementCaseQuery,
+  EnforcementCaseSummary,
+} from '../../../../common/contracts/enforcement.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import { api } from '../../api/client.ts';
+
+export type { EnforcementCaseDetail, EnforcementCaseSummary };
+const enc = encodeURIComponent;
+
+export const enforcementApi = {
+  list: (query: EnforcementCaseQuery, signal?: AbortSignal) =>
+    api.get<Page<EnforcementCaseSummary>>('/api/enforcement/cases', { query, signal }),
+  get: (id: string, signal?: AbortSignal) =>
+    api.get<EnforcementCaseDetail>(`/api/enforcement/cases/${enc(id)}`, { signal }),
+};
