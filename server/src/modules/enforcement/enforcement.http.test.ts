@@ -392,6 +392,77 @@ describe('bad input: a clear 4xx naming the field, nothing written', () => {
   });
 });
 
+describe('routes', () => {
+  it('extends the time limit from 立案 with approval, refuses a stale version, and 法制审核 can send a case back', async () => {
+    await at('2024-03-12');
+    const id = (await api('officer').post('/api/enforcement/cases', personCase({ major: true }))).json().id as string;
+    await act('squadleader', id, { action: 'approve_filing' });
+    const noReason = await act('squadleader', id, { action: 'extend', extensionDays: 30 }, 400);
+    expect(fields(noReason)).toEqual(['body.note']);
+    const extended = await act('squadleader', id, { action: 'extend', extensionDays: 30, note: '案情复杂' });
+    // 12 March + 120 days = 10 July 2024, a Wednesday.
+    expect(extended).toMatchObject({ extensionDays: 30, decisionDue: '2024-07-10', stage: 'investigating' });
+    const stale = await api('officer').post(`/api/enforcement/cases/${id}/actions`, {
+      action: 'record_step',
+      version: 1,
+      stepKind: 'inquiry',
+      officers,
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('ENFORCEMENT_STALE');
+    await act('officer', id, { action: 'order_correction', officers, correctBy: '2024-03-20', note: '责令改正' });
+    await act('officer', id, { action: 'finish_investigation', proposal: penalty('wfjs/general', 600_000) });
+    const back = await act('legal', id, { action: 'return_review', note: '证据不足，补充调查' });
+    expect(back.stage).toBe('investigating');
+    expect(back.allowedActions).toEqual([]);
+  });
+
+  it('answers a city case the caller cannot see as missing, and refuses an unknown one as a source', async () => {
+    const missing = '01900000-0000-7000-8000-000000000000';
+    expect((await api('officer').get(`/api/enforcement/by-case/${missing}`)).statusCode).toBe(404);
+    expect((await api('officer').get(`/api/enforcement/cases/${missing}`)).statusCode).toBe(404);
+    const res = await api('officer').post(
+      '/api/enforcement/cases',
+      personCase({ source: 'city_case', sourceCaseId: missing }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(fields(res.json())).toEqual(['body.sourceCaseId']);
+  });
+
+  it('looks a party up by exactly one identifier, checked like on a case', async () => {
+    const both = await api('officer').post('/api/enforcement/parties/lookup', {
+      idNumber: ID_NUMBER,
+      creditCode: CREDIT_CODE,
+    });
+    expect(both.statusCode).toBe(400);
+    const bad = await api('officer').post('/api/enforcement/parties/lookup', { creditCode: '91110000600037341M' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('ENFORCEMENT_INVALID_CREDIT_CODE');
+    expect(fields(bad.json())).toEqual(['body.creditCode']);
+  });
+
+  it('lets the 法制 staff add a provision with its bands; officers may not', async () => {
+    const basis = {
+      violationCode: 'lsdf',
+      violationName: '乱扔垃圾',
+      law: '本市市容管理条例',
+      article: '第十条',
+      provisionText: '乱扔垃圾的，责令改正，可处罚款。',
+      bands: [
+        { level: 'slight', minFen: 0, maxFen: 0, factors: '首次，及时改正' },
+        { level: 'general', minFen: 2_000, maxFen: 5_000, factors: '一般情形' },
+      ],
+    };
+    expect((await api('officer').post('/api/enforcement/bases', basis)).statusCode).toBe(403);
+    const res = await api('legal').post('/api/enforcement/bases', basis);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ violationName: '乱扔垃圾', sample: false });
+    expect(res.json().bands.map((b: { level: string }) => b.level)).toEqual(['slight', 'general']);
+    const listed = (await api('officer').get('/api/enforcement/bases?violationCode=lsdf')).json().items;
+    expect(listed).toHaveLength(1);
+  });
+});
+
 describe('文号 under concurrency', () => {
   it('50 concurrent issuers get 50 consecutive numbers: no gaps, no duplicates', async () => {
     await at('2025-02-10');
