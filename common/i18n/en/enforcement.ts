@@ -45,6 +45,7 @@ export const enEnforcement: typeof zhEnforcement = {
       major: 'Major case',
       hearing: 'Hearing notice due',
     },
+    fromCase: 'Enforcement cases opened from this case',
     masked: 'Masked (only the case’s officers see the full number)',
     stage: {
       filing: 'Filing approval',

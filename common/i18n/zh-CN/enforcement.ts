@@ -43,6 +43,7 @@ export const zhEnforcement = {
       major: '重大案件',
       hearing: '须听证告知',
     },
+    fromCase: '由本案件立案的执法案件',
     masked: '已脱敏（仅本案执法人员可见完整号码）',
     stage: {
       filing: '立案审批',

@@ -5,6 +5,7 @@ import { App } from 'antd';
 import { MemoryRouter } from 'react-router-dom';
 import type { EnforcementCaseDetail, EnforcementCaseSummary } from '../../../../common/contracts/enforcement.ts';
 import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
+import { CaseEnforcementCard } from './CaseEnforcementCard.tsx';
 import { EnforcementPage } from './EnforcementPage.tsx';
 
 afterEach(() => {
@@ -114,5 +115,38 @@ describe('enforcement cases', () => {
     renderPage('en');
     expect(await screen.findByText('Administrative penalty cases')).toBeTruthy();
     expect(await screen.findByText('Execution')).toBeTruthy();
+  });
+});
+
+describe('the link back on a city case', () => {
+  const renderCard = (roles: Parameters<typeof fakeMe>[0]) => {
+    const fetch = fakeFetch({
+      'GET /api/enforcement/by-case/c1': () => ({ status: 200, body: { items: [SUMMARY] } }),
+      'GET /api/enforcement/cases/e1': () => ({ status: 200, body: DETAIL }),
+    });
+    vi.stubGlobal('fetch', fetch.impl);
+    render(
+      withProviders(
+        <MemoryRouter>
+          <App>
+            <CaseEnforcementCard caseId="c1" />
+          </App>
+        </MemoryRouter>,
+        fakeAuth(fakeMe(roles)),
+      ),
+    );
+    return fetch;
+  };
+
+  it('lists the enforcement cases opened from the case and opens one', async () => {
+    renderCard(['squadLeader']);
+    fireEvent.click(await screen.findByTestId('case-enforcement-ZF202400001'));
+    expect(await screen.findByTestId('enforcement-drawer')).toBeTruthy();
+  });
+
+  it('asks nothing for a user who does not read enforcement cases', async () => {
+    const fetch = renderCard(['inspector']);
+    expect(fetch.calls.filter((c) => c.url.includes('/api/enforcement/'))).toEqual([]);
+    expect(screen.queryByTestId('case-enforcement')).toBeNull();
   });
 });

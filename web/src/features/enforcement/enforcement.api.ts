@@ -14,4 +14,7 @@ export const enforcementApi = {
     api.get<Page<EnforcementCaseSummary>>('/api/enforcement/cases', { query, signal }),
   get: (id: string, signal?: AbortSignal) =>
     api.get<EnforcementCaseDetail>(`/api/enforcement/cases/${enc(id)}`, { signal }),
+  /** Enforcement cases opened from a 数字城管 case. */
+  forCityCase: (caseId: string, signal?: AbortSignal) =>
+    api.get<{ items: EnforcementCaseSummary[] }>(`/api/enforcement/by-case/${enc(caseId)}`, { signal }),
 };
