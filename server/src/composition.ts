@@ -81,6 +81,7 @@ export function createServices(
   const publicOutput = createPublicOutputSettings(database, settings, cases);
   // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
   const enforcement = createEnforcementModule(database, clock, {
+    audit,
     calendar,
     settings,
     cityCases: cases,

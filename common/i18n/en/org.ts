@@ -101,6 +101,7 @@ export const enOrg: typeof zhOrg = {
       hotline_import: 'Hotline import',
       hotline_source: 'Hotline interface secret',
       audit_checkpoint: 'Audit checkpoints',
+      legal_basis: 'Legal basis and discretion bands',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -132,6 +133,7 @@ export const enOrg: typeof zhOrg = {
         secret: { rotate: 'Issue hotline interface secret', remove: 'Disable hotline interface secret' },
       },
       audit: { export_checkpoints: 'Export audit checkpoints' },
+      enforcement: { basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' } },
     },
   },
   roles: {

@@ -98,6 +98,7 @@ export const zhOrg = {
       hotline_import: '热线工单导入',
       hotline_source: '热线接口密钥',
       audit_checkpoint: '审计校验点',
+      legal_basis: '法律依据与裁量基准',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -121,6 +122,7 @@ export const zhOrg = {
       api_client: { create: '新建开放接口应用', update: '修改开放接口应用' },
       hotline: { import: '导入热线工单', secret: { rotate: '生成热线接口密钥', remove: '停用热线接口密钥' } },
       audit: { export_checkpoints: '导出审计校验点' },
+      enforcement: { basis: { create: '新增法律依据', starter: '载入示例法律依据' } },
     },
   },
   roles: {

@@ -327,6 +327,7 @@ describe('bad input: a clear 4xx naming the field, nothing written', () => {
         'body.party.creditCode',
       ],
       [personCase({ officers: [officers[0]] }), 'ENFORCEMENT_TOO_FEW_OFFICERS', 'body.officers'],
+      [personCase({ violationCode: 'nosuch' }), 'ENFORCEMENT_INVALID', 'body.violationCode'],
       [personCase({ officers: [officers[0], officers[0]] }), 'ENFORCEMENT_TOO_FEW_OFFICERS', 'body.officers'],
       [
         personCase({
@@ -457,6 +458,12 @@ describe('routes', () => {
     const res = await api('legal').post('/api/enforcement/bases', basis);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ violationName: '乱扔垃圾', sample: false });
+    const audit = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity'])
+      .where('entity_id', '=', res.json().id)
+      .execute();
+    expect(audit).toEqual([{ action: 'enforcement.basis.create', entity: 'legal_basis' }]);
     expect(res.json().bands.map((b: { level: string }) => b.level)).toEqual(['slight', 'general']);
     const listed = (await api('officer').get('/api/enforcement/bases?violationCode=lsdf')).json().items;
     expect(listed).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { createPiiCipher } from '../../platform/pii-cipher.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { createEnforcementService, type CityCaseAccess } from './enforcement.service.ts';
@@ -12,9 +13,16 @@ import { createEnforcementService, type CityCaseAccess } from './enforcement.ser
 export function createEnforcementModule(
   database: Database,
   clock: Clock,
-  deps: { calendar: CalendarService; settings: SettingsService; cityCases: CityCaseAccess; secrets: readonly string[] },
+  deps: {
+    audit: AuditService;
+    calendar: CalendarService;
+    settings: SettingsService;
+    cityCases: CityCaseAccess;
+    secrets: readonly string[];
+  },
 ) {
   return createEnforcementService(database, clock, {
+    audit: deps.audit,
     calendar: deps.calendar,
     settings: deps.settings,
     cityCases: deps.cityCases,

@@ -49,6 +49,7 @@ import { listWindow } from '../../platform/paging.ts';
 import type { PiiCipher } from '../../platform/pii-cipher.ts';
 import { nextSequence } from '../../platform/sequences.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
+import type { AuditService } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import { caseRows } from '../cases/index.ts';
 import { orgNames } from '../org/index.ts';
@@ -63,6 +64,7 @@ export interface CityCaseAccess {
 }
 
 export interface EnforcementDeps {
+  audit: AuditService;
   calendar: CalendarService;
   settings: SettingsService;
   cityCases: CityCaseAccess;
@@ -292,6 +294,9 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
   async function create(actor: Actor, input: EnforcementCaseCreate): Promise<EnforcementCaseDetail> {
     requirePermission(actor, 'enforcement.file');
     const party = partyColumns(input.party);
+    // Every case names a violation the city has a legal basis for (tenant data kept by the 法制 staff).
+    if (!(await repo.listBases(db, actor.tenantId, input.violationCode)).length)
+      throw E.field('body.violationCode', 'exists', 'no legal basis of this city for that violation');
     if (input.source === 'city_case') {
       if (!input.sourceCaseId) throw E.field('body.sourceCaseId', 'required', 'the 数字城管 case this one comes from');
       if (!(await deps.cityCases.canView(actor, input.sourceCaseId)))
@@ -657,8 +662,8 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
       });
       const now = clock.now().toISOString();
       const id = newId();
-      await db.transaction().execute((tx) =>
-        repo.insertBasis(
+      await db.transaction().execute(async (tx) => {
+        await repo.insertBasis(
           tx,
           {
             id,
@@ -682,8 +687,15 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
             max_fen: b.maxFen,
             factors: b.factors,
           })),
-        ),
-      );
+        );
+        await deps.audit.record(tx, actor, actor.tenantId, {
+          action: 'enforcement.basis.create',
+          entity: 'legal_basis',
+          entityId: id,
+          before: null,
+          after: input,
+        });
+      });
       const all = await this.listBases(actor, input.violationCode);
       return all.find((b) => b.id === id) as LegalBasis;
     },
@@ -691,9 +703,18 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
     /** Loads the starter set (marked sample) into a city that has no legal bases yet. */
     async loadStarterBases(actor: Actor): Promise<{ written: number }> {
       requirePermission(actor, 'enforcement.manage');
-      const written = await db
-        .transaction()
-        .execute((tx) => seedStarterBases(tx, actor.tenantId, clock.now().toISOString()));
+      const written = await db.transaction().execute(async (tx) => {
+        const n = await seedStarterBases(tx, actor.tenantId, clock.now().toISOString());
+        if (n > 0)
+          await deps.audit.record(tx, actor, actor.tenantId, {
+            action: 'enforcement.basis.starter',
+            entity: 'legal_basis',
+            entityId: actor.tenantId,
+            before: null,
+            after: { written: n },
+          });
+        return n;
+      });
       return { written };
     },
 
