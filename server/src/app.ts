@@ -169,7 +169,7 @@ export async function buildApp(
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);
-  registerEnforcementRoutes(app, services.enforcement);
+  await registerEnforcementRoutes(app, services.enforcement);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);
   await registerOpen311(app, services.open311, config.open311);

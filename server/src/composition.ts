@@ -86,6 +86,7 @@ export function createServices(
     settings,
     cityCases: cases,
     secrets: config.audit.keys,
+    dataDir: config.dataDir,
   });
   const notify = createNotifyService(database, clock, config.sms);
   const hotline = createHotlineService(database, clock, {

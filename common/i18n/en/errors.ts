@@ -129,6 +129,8 @@ export const enErrors: typeof zhErrors = {
     ENFORCEMENT_TRANSITION_NOT_ALLOWED: 'This action is not allowed at the case’s current stage',
     ENFORCEMENT_STALE: 'The case was just changed by someone else; reload and try again',
     ENFORCEMENT_PERIOD_RUNNING: 'The period for statement, defence or a hearing request has not yet ended',
+    ENFORCEMENT_EVIDENCE_ALTERED:
+      'The evidence file no longer matches the SHA-256 recorded when it was collected, or is missing',
     ENFORCEMENT_NOT_PAID: 'The fine (with any late fee) is not fully paid; the case cannot be closed',
     NETWORK: 'Network error. Check your connection and try again.',
     UNKNOWN: 'An unknown error occurred',

@@ -120,6 +120,7 @@ export const zhErrors = {
     ENFORCEMENT_TRANSITION_NOT_ALLOWED: '案件当前环节不能进行该操作',
     ENFORCEMENT_STALE: '该案件刚被他人更新，请重新加载后再操作',
     ENFORCEMENT_PERIOD_RUNNING: '陈述申辩或听证申请期限尚未届满',
+    ENFORCEMENT_EVIDENCE_ALTERED: '证据文件与登记时的 SHA-256 不一致或已丢失',
     ENFORCEMENT_NOT_PAID: '罚款（含加处罚款）尚未缴清，不能结案',
     NETWORK: '网络连接失败，请检查网络后重试',
     UNKNOWN: '发生未知错误',

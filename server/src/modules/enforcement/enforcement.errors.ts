@@ -55,6 +55,8 @@ export const enforcementErrors = {
     new AppError('ENFORCEMENT_PERIOD_RUNNING', 409, [
       { field: 'body.waived', rule: 'period', message: `the notice period runs until ${until}`, until },
     ]),
+  /** An evidence file no longer hashes to the SHA-256 recorded when it was collected (or is gone). */
+  evidenceAltered: (evidenceId: string) => new AppError('ENFORCEMENT_EVIDENCE_ALTERED', 409, { evidenceId }),
   notPaid: (outstandingFen: number) =>
     new AppError('ENFORCEMENT_NOT_PAID', 409, [
       { field: 'body.action', rule: 'paid', message: `${outstandingFen} fen still outstanding`, outstandingFen },

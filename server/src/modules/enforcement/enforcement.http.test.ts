@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
@@ -187,6 +189,23 @@ describe('the ordinary procedure from 立案 to 归档 across the 2024 holidays'
 
   it('records investigation steps and evidence by two officers, and orders correction', async () => {
     await act('officer', id, { action: 'record_step', stepKind: 'inquiry', officers, note: '询问当事人' });
+    const upload = async (text: string) => {
+      const res = await api('officer2').post(`/api/enforcement/cases/${id}/evidence-files`, Buffer.from(text), {
+        'content-type': 'application/octet-stream',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().sha256 as string;
+    };
+    // The server computes the hash of the bytes it stores; an item naming a file never uploaded is refused.
+    expect(await upload('photo bytes')).toBe(sha('photo bytes'));
+    expect(await upload('record bytes')).toBe(sha('record bytes'));
+    const notUploaded = await act(
+      'officer2',
+      id,
+      { action: 'add_evidence', officers, evidence: [{ kind: 'photo', title: '照片', sha256: sha('never sent') }] },
+      400,
+    );
+    expect(fields(notUploaded)).toEqual(['body.evidence.0.sha256']);
     const c = await act('officer2', id, {
       action: 'add_evidence',
       officers,
@@ -196,6 +215,22 @@ describe('the ordinary procedure from 立案 to 归档 across the 2024 holidays'
       ],
     });
     expect(c.evidence.map((e: { sha256: string }) => e.sha256)).toEqual([sha('photo bytes'), sha('record bytes')]);
+    const photo = c.evidence[0] as { id: string };
+    const file = await api('bureauleader').get(`/api/enforcement/cases/${id}/evidence/${photo.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.toString()).toBe('photo bytes');
+    // A file changed on disk no longer matches its recorded hash.
+    const tenantId = (
+      await ctx.database.db
+        .selectFrom('enforcement_cases')
+        .select('tenant_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).tenant_id;
+    writeFileSync(join(ctx.config.dataDir, 'evidence', tenantId, id, sha('photo bytes')), 'edited bytes');
+    const altered = await api('bureauleader').get(`/api/enforcement/cases/${id}/evidence/${photo.id}`);
+    expect(altered.statusCode).toBe(409);
+    expect(altered.json().error.code).toBe('ENFORCEMENT_EVIDENCE_ALTERED');
     expect(c.officers.map((o: { certNo: string }) => o.certNo).sort()).toEqual(['42028100101', '42028100102']);
     const corrected = await act('officer', id, {
       action: 'order_correction',

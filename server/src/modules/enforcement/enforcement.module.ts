@@ -5,10 +5,12 @@ import type { AuditService } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { createEnforcementService, type CityCaseAccess } from './enforcement.service.ts';
+import { createEvidenceStore } from './evidence.store.ts';
 
 /**
  * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
- * are encrypted under keys derived from the secret ring kept outside the database (`secrets`, oldest first).
+ * are encrypted under keys derived from the secret ring kept outside the database (`secrets`, oldest first);
+ * evidence files are kept under the data directory.
  */
 export function createEnforcementModule(
   database: Database,
@@ -19,6 +21,8 @@ export function createEnforcementModule(
     settings: SettingsService;
     cityCases: CityCaseAccess;
     secrets: readonly string[];
+    /** DATA_DIR: evidence files go under evidence/ */
+    dataDir: string;
   },
 ) {
   return createEnforcementService(database, clock, {
@@ -27,5 +31,6 @@ export function createEnforcementModule(
     settings: deps.settings,
     cityCases: deps.cityCases,
     pii: createPiiCipher(deps.secrets),
+    evidence: createEvidenceStore(deps.dataDir),
   });
 }

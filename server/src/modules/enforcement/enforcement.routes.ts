@@ -1,3 +1,4 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -15,19 +16,70 @@ import {
   LegalBasisQuery,
   PartyLookup,
 } from '../../../../common/contracts/enforcement.ts';
-import { errorResponses } from '../../platform/http.ts';
+import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { EnforcementService } from './enforcement.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 
+/** An evidence file (photo, video, scanned record) at most this large. */
+export const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
+const EvidenceParams = Type.Object({ id: IdParams.properties.id, evidenceId: IdParams.properties.id });
+
 /**
  * HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"). Each action of a case needs its
  * own verb, checked by the service; the route checks that the caller reads enforcement cases at all.
  */
-export function registerEnforcementRoutes(app: FastifyInstance, s: EnforcementService): void {
+export async function registerEnforcementRoutes(app: FastifyInstance, s: EnforcementService): Promise<void> {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   const tags = ['enforcement'];
+
+  // Evidence uploads: multipart field `file` or a raw body, parsed in this scope only.
+  await app.register(async (scope) => {
+    await scope.register(multipart, { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1, fields: 2, parts: 3 } });
+    scope.addContentTypeParser(
+      ['application/octet-stream', 'image/jpeg', 'image/png', 'video/mp4', 'application/pdf'],
+      { parseAs: 'buffer', bodyLimit: MAX_EVIDENCE_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/enforcement/cases/:id/evidence-files',
+      {
+        bodyLimit: MAX_EVIDENCE_BYTES,
+        config: { permission: 'enforcement.investigate' },
+        schema: {
+          tags,
+          summary:
+            'Upload an evidence file (≤ 50 MB); answers the SHA-256 the server computed, which add_evidence then names',
+          params: IdParams,
+          response: {
+            201: Type.Object({ sha256: Type.String(), bytes: Type.Integer() }),
+            ...errorResponses(413),
+            ...errors,
+          },
+        },
+      },
+      async (req, reply) => {
+        const file = await uploadedFile(req, { maxBytes: MAX_EVIDENCE_BYTES, types: 'photo / video / PDF / scan' });
+        return reply.status(201).send(await s.uploadEvidence(actorOf(req), req.params.id, file.bytes));
+      },
+    );
+  });
+  r.get(
+    '/api/enforcement/cases/:id/evidence/:evidenceId',
+    {
+      config: { permission: 'enforcement.read' },
+      schema: { tags, summary: 'An evidence file, checked against its recorded SHA-256', params: EvidenceParams },
+    },
+    async (req, reply) => {
+      const file = await s.evidenceFile(actorOf(req), req.params.id, req.params.evidenceId);
+      return sendDownload(reply, {
+        filename: `evidence-${file.sha256.slice(0, 12)}`,
+        contentType: 'application/octet-stream',
+        body: file.bytes,
+      });
+    },
+  );
 
   r.get(
     '/api/enforcement/cases',

@@ -57,6 +57,7 @@ import type { SettingsService } from '../settings/index.ts';
 import { enforcementErrors as E } from './enforcement.errors.ts';
 import * as repo from './enforcement.repository.ts';
 import { seedStarterBases } from './enforcement.seed.ts';
+import type { EvidenceStore } from './evidence.store.ts';
 
 /** What the enforcement service needs from the cases module: whether the caller may see a 数字城管 case. */
 export interface CityCaseAccess {
@@ -69,6 +70,7 @@ export interface EnforcementDeps {
   settings: SettingsService;
   cityCases: CityCaseAccess;
   pii: PiiCipher;
+  evidence: EvidenceStore;
 }
 
 export const ENFORCEMENT_SETTINGS_KEY = 'enforcement.settings';
@@ -418,10 +420,15 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
           if (!body.stepKind) throw E.field('body.stepKind', 'required', 'which record this step is');
           data = { stepKind: body.stepKind };
           break;
-        case 'add_evidence':
+        case 'add_evidence': {
           if (!body.evidence?.length) throw E.field('body.evidence', 'required', 'at least one evidence item');
+          // Each item names a file uploaded to this case, so its hash is one the server computed.
+          for (const [i, item] of body.evidence.entries())
+            if (!(await deps.evidence.has(actor.tenantId, id, item.sha256)))
+              throw E.field(`body.evidence.${i}.sha256`, 'uploaded', 'no file with this SHA-256 uploaded to the case');
           data = { items: body.evidence.length };
           break;
+        }
         case 'order_correction':
           if (!body.correctBy) throw E.field('body.correctBy', 'required', 'the date by which to correct');
           if (body.correctBy < day.date) throw E.field('body.correctBy', 'future', 'the date is in the past');
@@ -568,9 +575,33 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
     return detail(actor, await load(db, actor, id));
   }
 
+  /** Stores an evidence file of a case under investigation and answers the SHA-256 the server computed. */
+  async function uploadEvidence(actor: Actor, id: string, bytes: Buffer): Promise<{ sha256: string; bytes: number }> {
+    requirePermission(actor, 'enforcement.investigate');
+    const r = await load(db, actor, id);
+    const stage = r.stage as EnforcementStage;
+    if (!enforcementTarget(stage, 'add_evidence', { major: r.major === 1, discussion: r.discussion === 1 }))
+      throw E.transition(stage, 'add_evidence');
+    if (bytes.length === 0) throw E.field('body.file', 'required', 'an empty file');
+    return { sha256: await deps.evidence.put(actor.tenantId, id, bytes), bytes: bytes.length };
+  }
+
+  /** An evidence file, checked against the SHA-256 recorded when it was collected. */
+  async function evidenceFile(actor: Actor, id: string, evidenceId: string) {
+    requirePermission(actor, 'enforcement.read');
+    await load(db, actor, id);
+    const item = (await repo.caseEvidence(db, id)).find((e) => e.id === evidenceId);
+    if (!item) throw notFound('evidence');
+    const file = await deps.evidence.read(actor.tenantId, id, item.sha256);
+    if (!file || !file.intact) throw E.evidenceAltered(evidenceId);
+    return { bytes: file.bytes, sha256: item.sha256, title: item.title };
+  }
+
   return {
     create,
     act,
+    uploadEvidence,
+    evidenceFile,
 
     async get(actor: Actor, id: string): Promise<EnforcementCaseDetail> {
       requirePermission(actor, 'enforcement.read');
