@@ -120,7 +120,11 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
     list.forEach((o, i) => {
       if (!names.has(o.userId)) throw E.unknownOfficer(`${field}.${i}.userId`);
     });
-    return list.map((o) => ({ userId: o.userId, certNo: o.certNo, name: names.get(o.userId) as string }));
+    // One row per officer: a repeated entry keeps its first certificate number.
+    const seen = new Set<string>();
+    return list
+      .filter((o) => !seen.has(o.userId) && seen.add(o.userId))
+      .map((o) => ({ userId: o.userId, certNo: o.certNo, name: names.get(o.userId) as string }));
   }
 
   /** The band a penalty names, checked against the case's violation; the amount must fall inside or carry a reason. */
@@ -342,6 +346,7 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
           payment_due: p.fine > 0 ? addCalendarDays(day.isWorkingDay, day.date, PAYMENT_DAYS) : null,
         };
       }
+      // The case number (立案号): one gap-free sequence per tenant and year, like the 文号.
       const seq = await nextSequence(tx, actor.tenantId, `enforcement.case:${year}`);
       const stage: EnforcementStage = summary ? 'executing' : 'filing';
       await repo.insertCase(tx, {
