@@ -253,3 +253,11 @@ export const EnforcementSettings = Type.Object({
   hearingThresholdFen: Type.Object({ person: Fen, organisation: Fen }),
 });
 export type EnforcementSettings = Static<typeof EnforcementSettings>;
+
+/** An officer who may be named on a step (holds 执法队员 or 中队长/大队长). */
+export const OfficerOption = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  unitName: Nullable(Type.String()),
+});
+export type OfficerOption = Static<typeof OfficerOption>;

@@ -477,6 +477,15 @@ describe('routes', () => {
     expect(fields(bad.json())).toEqual(['body.creditCode']);
   });
 
+  it('lists the officers a step may name, to an officer without user.read', async () => {
+    const res = await api('officer').get('/api/enforcement/officers');
+    expect(res.statusCode).toBe(200);
+    const names = res.json().items.map((o: { userId: string }) => o.userId);
+    expect(names).toEqual(expect.arrayContaining([ids.officer, ids.officer2, ids.squadleader]));
+    expect(names).not.toContain(ids.legal);
+    expect(names).not.toContain(ids.inspector);
+  });
+
   it('lets the 法制 staff add a provision with its bands; officers may not', async () => {
     const basis = {
       violationCode: 'lsdf',

@@ -14,6 +14,7 @@ import {
   LegalBasis,
   LegalBasisCreate,
   LegalBasisQuery,
+  OfficerOption,
   PartyLookup,
 } from '../../../../common/contracts/enforcement.ts';
 import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
@@ -189,6 +190,18 @@ export async function registerEnforcementRoutes(app: FastifyInstance, s: Enforce
       },
     },
     async (req) => s.loadStarterBases(actorOf(req)),
+  );
+  r.get(
+    '/api/enforcement/officers',
+    {
+      config: { permission: 'enforcement.read' },
+      schema: {
+        tags,
+        summary: 'Officers a step may name (执法队员, 中队长/大队长), active users only',
+        response: { 200: Type.Object({ items: Type.Array(OfficerOption) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await s.officers(actorOf(req)) }),
   );
   r.get(
     '/api/enforcement/settings',

@@ -8,6 +8,7 @@ import type {
   LegalBasis,
   LegalBasisCreate,
   Officer,
+  OfficerOption,
   Penalty,
   PartyLookup,
 } from '../../../../common/contracts/enforcement.ts';
@@ -37,6 +38,7 @@ import {
   summaryFineAllowed,
 } from '../../../../common/domain/enforcement-money.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
+import type { Role } from '../../../../common/domain/roles.ts';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { EnforcementCasesTable } from '../../db/schema-enforcement.ts';
 
@@ -84,6 +86,9 @@ export const DEFAULT_ENFORCEMENT_SETTINGS: EnforcementSettings = {
   summaryPrefix: '城管当罚字',
   hearingThresholdFen: { person: 1_000_000, organisation: 10_000_000 },
 };
+
+/** Roles whose holders carry out enforcement steps (docs/enforcement.md, "Roles"). */
+const OFFICER_ROLES: readonly Role[] = ['enforcementOfficer', 'squadLeader'];
 
 const SORTS = { createdAt: 'created_at', caseNo: 'case_no' } as const;
 
@@ -752,6 +757,13 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
         return n;
       });
       return { written };
+    },
+
+    /** The officers a step may name, for the pickers (officers themselves hold no user.read). */
+    async officers(actor: Actor): Promise<OfficerOption[]> {
+      requirePermission(actor, 'enforcement.read');
+      const rows = await orgNames.activeUsersWithRoles(db, actor.tenantId, OFFICER_ROLES);
+      return rows.map((r) => ({ userId: r.id, name: r.display_name, unitName: r.unit_name }));
     },
 
     async getSettings(actor: Actor): Promise<EnforcementSettings> {
