@@ -45,6 +45,16 @@ export const enEnforcement: typeof zhEnforcement = {
       major: 'Major case',
       hearing: 'Hearing notice due',
     },
+    create: {
+      button: 'Open a case',
+      title: 'Open an enforcement case from this case (ordinary procedure)',
+      discussion: 'Collective discussion required',
+      partyName: 'Party name',
+      idNumber: 'ID number',
+      creditCode: 'Unified social credit code',
+      officer: 'Officer {n}',
+      done: 'Sent for filing approval',
+    },
     fromCase: 'Enforcement cases opened from this case',
     masked: 'Masked (only the case’s officers see the full number)',
     stage: {

@@ -43,6 +43,16 @@ export const zhEnforcement = {
       major: '重大案件',
       hearing: '须听证告知',
     },
+    create: {
+      button: '立案',
+      title: '由本案件立案（普通程序）',
+      discussion: '须集体讨论',
+      partyName: '当事人名称',
+      idNumber: '身份证号码',
+      creditCode: '统一社会信用代码',
+      officer: '执法人员 {n}',
+      done: '已提交立案审批',
+    },
     fromCase: '由本案件立案的执法案件',
     masked: '已脱敏（仅本案执法人员可见完整号码）',
     stage: {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from 'antd';
 import { MemoryRouter } from 'react-router-dom';
 import type { EnforcementCaseDetail, EnforcementCaseSummary } from '../../../../common/contracts/enforcement.ts';
@@ -148,5 +148,98 @@ describe('the link back on a city case', () => {
     const fetch = renderCard(['inspector']);
     expect(fetch.calls.filter((c) => c.url.includes('/api/enforcement/'))).toEqual([]);
     expect(screen.queryByTestId('case-enforcement')).toBeNull();
+  });
+});
+
+describe('立案 from a city case', () => {
+  const BASES = [
+    {
+      id: 'b1',
+      violationCode: 'wfjs',
+      violationName: '违法建设',
+      law: '城乡规划法',
+      article: '第六十四条',
+      provisionText: '示例',
+      sample: true,
+      bands: [],
+    },
+  ];
+  const OFFICERS = [
+    { userId: 'u1', name: '黄队员', unitName: '执法一中队' },
+    { userId: 'u2', name: '吴队员', unitName: '执法一中队' },
+  ];
+
+  async function pick(testId: string, title: string) {
+    fireEvent.mouseDown(within(screen.getByTestId(testId)).getByRole('combobox'));
+    // An earlier dropdown stays in the document: the one just opened is the last.
+    fireEvent.click((await screen.findAllByTitle(title)).at(-1)!);
+  }
+  const type = (testId: string, value: string) => {
+    const el = screen.getByTestId(testId);
+    fireEvent.change(el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el : el.querySelector('input')!, {
+      target: { value },
+    });
+  };
+
+  it('sends the case link, the party and two officers; a bad ID number comes back on its field', async () => {
+    let answer: { status: number; body: unknown } = {
+      status: 400,
+      body: {
+        error: {
+          code: 'ENFORCEMENT_INVALID_ID_NUMBER',
+          message: 'bad',
+          requestId: 'r',
+          details: [{ field: 'body.party.idNumber', rule: 'idNumber.checkChar', message: 'bad' }],
+        },
+      },
+    };
+    const fetch = fakeFetch({
+      'GET /api/enforcement/by-case/c1': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/enforcement/bases': () => ({ status: 200, body: { items: BASES } }),
+      'GET /api/enforcement/officers': () => ({ status: 200, body: { items: OFFICERS } }),
+      'POST /api/enforcement/cases': () => answer,
+      'GET /api/enforcement/cases/e1': () => ({ status: 200, body: DETAIL }),
+    });
+    vi.stubGlobal('fetch', fetch.impl);
+    render(
+      withProviders(
+        <MemoryRouter>
+          <App>
+            <CaseEnforcementCard caseId="c1" />
+          </App>
+        </MemoryRouter>,
+        fakeAuth(fakeMe(['enforcementOfficer'])),
+      ),
+    );
+    fireEvent.click(await screen.findByTestId('case-enforcement-create'));
+    await screen.findByTestId('enforcement-create-modal');
+    await pick('enforcement-create-violation', '违法建设');
+    type('enforcement-create-facts', '擅自搭建');
+    type('enforcement-create-party-name', '张三');
+    type('enforcement-create-id-number', '110105194912310021');
+    await pick('enforcement-create-officer-0', '黄队员（执法一中队）');
+    type('enforcement-create-cert-0', '42028100101');
+    await pick('enforcement-create-officer-1', '吴队员（执法一中队）');
+    type('enforcement-create-cert-1', '42028100102');
+    fireEvent.click(screen.getByTestId('enforcement-create-submit'));
+    expect(await screen.findAllByText('身份证号码无效（应为 18 位，校验码须符合 GB 11643）')).not.toHaveLength(0);
+    const post = fetch.calls.find((c) => c.method === 'POST');
+    expect(post?.body).toMatchObject({
+      procedure: 'ordinary',
+      source: 'city_case',
+      sourceCaseId: 'c1',
+      violationCode: 'wfjs',
+      party: { kind: 'person', name: '张三', idNumber: '110105194912310021' },
+      officers: [
+        { userId: 'u1', certNo: '42028100101' },
+        { userId: 'u2', certNo: '42028100102' },
+      ],
+    });
+
+    answer = { status: 201, body: DETAIL };
+    type('enforcement-create-id-number', '11010519491231002X');
+    fireEvent.click(screen.getByTestId('enforcement-create-submit'));
+    expect(await screen.findByTestId('enforcement-drawer')).toBeTruthy();
+    await waitFor(() => expect(fetch.calls.filter((c) => c.method === 'POST')).toHaveLength(2));
   });
 });

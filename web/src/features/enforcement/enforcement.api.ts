@@ -1,4 +1,7 @@
 import type {
+  EnforcementCaseCreate,
+  LegalBasis,
+  OfficerOption,
   EnforcementCaseDetail,
   EnforcementCaseQuery,
   EnforcementCaseSummary,
@@ -6,7 +9,7 @@ import type {
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api } from '../../api/client.ts';
 
-export type { EnforcementCaseDetail, EnforcementCaseSummary };
+export type { EnforcementCaseCreate, EnforcementCaseDetail, EnforcementCaseSummary, LegalBasis, OfficerOption };
 const enc = encodeURIComponent;
 
 export const enforcementApi = {
@@ -14,6 +17,9 @@ export const enforcementApi = {
     api.get<Page<EnforcementCaseSummary>>('/api/enforcement/cases', { query, signal }),
   get: (id: string, signal?: AbortSignal) =>
     api.get<EnforcementCaseDetail>(`/api/enforcement/cases/${enc(id)}`, { signal }),
+  create: (body: EnforcementCaseCreate) => api.post<EnforcementCaseDetail>('/api/enforcement/cases', body),
+  bases: (signal?: AbortSignal) => api.get<{ items: LegalBasis[] }>('/api/enforcement/bases', { signal }),
+  officers: (signal?: AbortSignal) => api.get<{ items: OfficerOption[] }>('/api/enforcement/officers', { signal }),
   /** Enforcement cases opened from a 数字城管 case. */
   forCityCase: (caseId: string, signal?: AbortSignal) =>
     api.get<{ items: EnforcementCaseSummary[] }>(`/api/enforcement/by-case/${enc(caseId)}`, { signal }),
