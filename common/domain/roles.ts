@@ -13,6 +13,11 @@ export const ROLES = [
   'unitManager',
   'leader',
   'admin',
+  // the enforcement line (行政处罚): 执法队员, 法制审核员, 中队长/大队长, 局领导
+  'enforcementOfficer',
+  'legalReviewer',
+  'squadLeader',
+  'bureauLeader',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -55,6 +60,18 @@ export const PERMISSIONS = [
   'construction.manage',
   'ads.read',
   'ads.manage',
+  // enforcement cases (行政处罚): docs/enforcement.md
+  'enforcement.read',
+  'enforcement.file',
+  'enforcement.investigate',
+  'enforcement.pay',
+  'enforcement.review',
+  'enforcement.approve',
+  'enforcement.decide',
+  // a decided amount outside its discretion band (裁量基准) needs this approval
+  'enforcement.exception',
+  // legal bases and discretion bands (tenant data kept by the 法制 staff)
+  'enforcement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,6 +107,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hotline.read',
     'construction.read',
     'ads.read',
+    'enforcement.read',
   ],
   admin: [
     'org.read',
@@ -107,11 +125,59 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.manage',
     'hotline.read',
     'apikey.manage',
-    // Until the enforcement roles (执法队员, 中队长) exist, the administrator keeps these registers.
+    // The registers are kept by the squads (执法队员, 中队长); the administrator may keep them where a bureau has none.
     'construction.read',
     'construction.manage',
     'ads.read',
     'ads.manage',
+  ],
+  enforcementOfficer: [
+    'org.read',
+    'case.read',
+    'enforcement.read',
+    'enforcement.file',
+    'enforcement.investigate',
+    'enforcement.pay',
+    'construction.read',
+    'construction.manage',
+    'ads.read',
+    'ads.manage',
+  ],
+  legalReviewer: [
+    'org.read',
+    'enforcement.read',
+    'enforcement.review',
+    'enforcement.manage',
+    'construction.read',
+    'ads.read',
+  ],
+  squadLeader: [
+    'org.read',
+    'user.read',
+    'case.read',
+    'enforcement.read',
+    'enforcement.file',
+    'enforcement.investigate',
+    'enforcement.approve',
+    'enforcement.decide',
+    'construction.read',
+    'construction.manage',
+    'ads.read',
+    'ads.manage',
+  ],
+  bureauLeader: [
+    'org.read',
+    'user.read',
+    'case.read',
+    'kpi.read',
+    'dashboard.read',
+    'report.read',
+    'enforcement.read',
+    'enforcement.approve',
+    'enforcement.decide',
+    'enforcement.exception',
+    'construction.read',
+    'ads.read',
   ],
 };
 

@@ -14,6 +14,7 @@ import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enPublic } from './en/public.ts';
 import { enHotline } from './en/hotline.ts';
+import { enEnforcement } from './en/enforcement.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
 import { enDetails } from './en/details.ts';
@@ -38,6 +39,7 @@ export const en: Catalog = {
   ...enDashboard,
   ...enPublic,
   ...enHotline,
+  ...enEnforcement,
   ...enOpen311,
   ...enImports,
   ...enLines,

@@ -13,6 +13,7 @@ import { zhKpiWeb } from './zh-CN/kpi-web.ts';
 import { zhDashboard } from './zh-CN/dashboard.ts';
 import { zhPublic } from './zh-CN/public.ts';
 import { zhHotline } from './zh-CN/hotline.ts';
+import { zhEnforcement } from './zh-CN/enforcement.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhDetails } from './zh-CN/details.ts';
@@ -39,6 +40,7 @@ export const zhCN = {
   ...zhDashboard,
   ...zhPublic,
   ...zhHotline,
+  ...zhEnforcement,
   ...zhOpen311,
   ...zhImports,
   ...zhLines,

@@ -38,6 +38,7 @@ import { createImportJobs, type ImportUpload } from './modules/imports/index.ts'
 import { createIllegalConstruction } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds } from './modules/outdoor-ads/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
+import { createEnforcementModule } from './modules/enforcement/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -89,6 +90,15 @@ export function createServices(
     chainKeys,
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
+  // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
+  const enforcement = createEnforcementModule(database, clock, {
+    audit,
+    calendar,
+    settings,
+    cityCases: cases,
+    secrets: config.audit.keys,
+    dataDir: config.dataDir,
+  });
   const notify = createNotifyService(database, clock, config.sms, leftJoinCases);
   const hotline = createHotlineService(database, clock, {
     calendar,
@@ -173,6 +183,7 @@ export function createServices(
     stepLimits,
     cases,
     publicOutput,
+    enforcement,
     hotline,
     notify,
     citizen,

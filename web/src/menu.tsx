@@ -22,8 +22,7 @@ import {
   FormOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { PhoneOutlined } from '@ant-design/icons';
-import { BuildOutlined, NotificationOutlined, SafetyOutlined } from '@ant-design/icons';
+import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
@@ -34,6 +33,7 @@ export const MENU_KEYS = [
   'cases',
   'caseCreate',
   'hotline',
+  'enforcement',
   'routing',
   'citizenSettings',
   'components',
@@ -73,10 +73,10 @@ export interface MenuEntry {
 
 export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
+  { key: 'enforcement', labelKey: 'enforcement.nav.group', icon: SafetyCertificateOutlined },
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
-  { key: 'lines', labelKey: 'illegalConstruction.navGroup', icon: SafetyOutlined },
 ];
 
 /**
@@ -110,6 +110,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: PhoneOutlined,
     permission: 'hotline.read',
     group: 'cases',
+  },
+  {
+    key: 'enforcement',
+    path: '/enforcement',
+    labelKey: 'enforcement.nav.cases',
+    icon: SafetyCertificateOutlined,
+    permission: 'enforcement.read',
+    group: 'enforcement',
   },
   {
     key: 'dashboard',
@@ -149,7 +157,7 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'illegalConstruction.nav',
     icon: BuildOutlined,
     permission: 'construction.read',
-    group: 'lines',
+    group: 'enforcement',
   },
   {
     key: 'outdoorAds',
@@ -157,7 +165,7 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'outdoorAds.nav',
     icon: NotificationOutlined,
     permission: 'ads.read',
-    group: 'lines',
+    group: 'enforcement',
   },
 
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },

@@ -32,6 +32,7 @@ export const PAGES: Record<MenuKey, Page> = {
   cases: page(() => import('./pages/CasesPage.tsx'), 'CasesPage'),
   caseCreate: page(() => import('./pages/CaseCreatePage.tsx'), 'CaseCreatePage'),
   hotline: page(() => import('./features/hotline/HotlinePage.tsx'), 'HotlinePage'),
+  enforcement: page(() => import('./features/enforcement/EnforcementPage.tsx'), 'EnforcementPage'),
   routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
   components: page(() => import('./features/components/ComponentsPage.tsx'), 'ComponentsPage'),
   citizenSettings: page(() => import('./features/citizen/CitizenSettingsPage.tsx'), 'CitizenSettingsPage'),

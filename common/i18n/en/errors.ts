@@ -134,6 +134,21 @@ export const enErrors: typeof zhErrors = {
     ROUTING_DUPLICATE_FALLBACK: 'There is already a fallback rule; edit that one',
     ROUTING_UNKNOWN_FILING_CONDITION: 'The matter has no such filing condition',
     ROUTING_INVALID_SETTINGS: 'The duplicate detection settings are invalid',
+    ENFORCEMENT_INVALID: 'The enforcement case has invalid fields; check the marked ones',
+    ENFORCEMENT_INVALID_ID_NUMBER: 'Invalid ID number (18 characters with a GB 11643 check digit)',
+    ENFORCEMENT_INVALID_CREDIT_CODE:
+      'Invalid unified social credit code (18 characters with a GB 32100 check character)',
+    ENFORCEMENT_TOO_FEW_OFFICERS: 'At least two enforcement officers, each with a certificate number',
+    ENFORCEMENT_UNKNOWN_OFFICER: 'The officer does not exist or is deactivated',
+    ENFORCEMENT_OUTSIDE_BAND: 'The amount is outside the discretion band: give a reason, and it needs approval',
+    ENFORCEMENT_SUMMARY_LIMIT:
+      'The fine exceeds the summary procedure limit (200 yuan for a person, 3,000 yuan for an organisation); use the ordinary procedure',
+    ENFORCEMENT_TRANSITION_NOT_ALLOWED: 'This action is not allowed at the case’s current stage',
+    ENFORCEMENT_STALE: 'The case was just changed by someone else; reload and try again',
+    ENFORCEMENT_PERIOD_RUNNING: 'The period for statement, defence or a hearing request has not yet ended',
+    ENFORCEMENT_EVIDENCE_ALTERED:
+      'The evidence file no longer matches the SHA-256 recorded when it was collected, or is missing',
+    ENFORCEMENT_NOT_PAID: 'The fine (with any late fee) is not fully paid; the case cannot be closed',
     NETWORK: 'Network error. Check your connection and try again.',
     UNKNOWN: 'An unknown error occurred',
   },

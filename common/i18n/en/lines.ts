@@ -3,7 +3,6 @@ import type { zhLines } from '../zh-CN/lines.ts';
 /** Illegal construction control and outdoor advertising: labels, the console pages and the report sentences. */
 export const enLines: typeof zhLines = {
   illegalConstruction: {
-    navGroup: 'Enforcement',
     nav: 'Illegal construction',
     title: 'Illegal construction control',
     intro:

@@ -115,6 +115,7 @@ export const enOrg: typeof zhOrg = {
       routing_rule: 'Routing rule',
       export: 'Data export',
       city: 'City',
+      legal_basis: 'Legal basis and discretion bands',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -159,6 +160,7 @@ export const enOrg: typeof zhOrg = {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out' },
       data: { export: 'Data export' },
       routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
+      enforcement: { basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' } },
     },
   },
   roles: {
@@ -170,6 +172,10 @@ export const enOrg: typeof zhOrg = {
     unitManager: 'Unit manager',
     leader: 'Leader',
     admin: 'System administrator',
+    enforcementOfficer: 'Enforcement officer',
+    legalReviewer: 'Legal reviewer',
+    squadLeader: 'Squad leader',
+    bureauLeader: 'Bureau leader',
   },
   regionKinds: { street: 'Street', town: 'Town', community: 'Community' },
   unitKinds: {
@@ -213,5 +219,16 @@ export const enOrg: typeof zhOrg = {
     apikey: { manage: 'Manage open API keys' },
     construction: { read: 'View illegal construction control', manage: 'Handle illegal construction control' },
     ads: { read: 'View outdoor advertising', manage: 'Manage outdoor advertising' },
+    enforcement: {
+      read: 'View enforcement cases',
+      file: 'Open enforcement cases',
+      investigate: 'Investigate, notify and serve',
+      pay: 'Record fine payments',
+      review: 'Legal review',
+      approve: 'Approve filing, extensions and closing',
+      decide: 'Make penalty decisions',
+      exception: 'Approve penalties outside the discretion band',
+      manage: 'Maintain legal bases and discretion bands',
+    },
   },
 };

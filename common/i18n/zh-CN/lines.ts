@@ -1,7 +1,6 @@
 /** 查违控违 and 户外广告: labels, the console pages and the report sentences. */
 export const zhLines = {
   illegalConstruction: {
-    navGroup: '执法业务',
     nav: '查违控违',
     title: '查违控违',
     intro: '违法建设举报与现场、停工通知书、交办函/督办函、拆违行动，以及按乡镇（街道）和月份的统计。',

@@ -112,6 +112,7 @@ export const zhOrg = {
       routing_rule: '派遣规则',
       export: '数据导出',
       city: '城市',
+      legal_basis: '法律依据与裁量基准',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -144,6 +145,7 @@ export const zhOrg = {
       auth: { login: '登录', login_failed: '登录失败', logout: '退出登录' },
       data: { export: '导出数据' },
       routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
+      enforcement: { basis: { create: '新增法律依据', starter: '载入示例法律依据' } },
     },
   },
   roles: {
@@ -155,6 +157,10 @@ export const zhOrg = {
     unitManager: '处置单位负责人',
     leader: '领导',
     admin: '系统管理员',
+    enforcementOfficer: '执法队员',
+    legalReviewer: '法制审核员',
+    squadLeader: '中队长/大队长',
+    bureauLeader: '局领导',
   },
   regionKinds: { street: '街道', town: '乡镇', community: '社区' },
   unitKinds: {
@@ -198,5 +204,16 @@ export const zhOrg = {
     apikey: { manage: '管理开放接口密钥' },
     construction: { read: '查看查违控违', manage: '办理查违控违' },
     ads: { read: '查看户外广告', manage: '管理户外广告' },
+    enforcement: {
+      read: '查看执法案件',
+      file: '执法立案',
+      investigate: '调查取证、告知与送达',
+      pay: '登记罚款缴纳',
+      review: '法制审核',
+      approve: '审批立案、延期与结案',
+      decide: '作出处罚决定',
+      exception: '批准超出裁量基准的处罚',
+      manage: '维护法律依据与裁量基准',
+    },
   },
 };

@@ -269,6 +269,13 @@ export interface DB {
   oa_ads: import('./schema-lines.ts').OaAdsTable;
   oa_inspections: import('./schema-lines.ts').OaInspectionsTable;
   oa_removals: import('./schema-lines.ts').OaRemovalsTable;
+  enforcement_legal_bases: import('./schema-enforcement.ts').EnforcementLegalBasesTable;
+  enforcement_bands: import('./schema-enforcement.ts').EnforcementBandsTable;
+  enforcement_cases: import('./schema-enforcement.ts').EnforcementCasesTable;
+  enforcement_officers: import('./schema-enforcement.ts').EnforcementOfficersTable;
+  enforcement_events: import('./schema-enforcement.ts').EnforcementEventsTable;
+  enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
+  enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
 }
 
 export type {

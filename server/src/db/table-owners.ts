@@ -30,7 +30,8 @@ export type TableOwner =
   | 'exports'
   | 'imports'
   | 'illegal-construction'
-  | 'outdoor-ads';
+  | 'outdoor-ads'
+  | 'enforcement';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -80,4 +81,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   oa_ads: 'outdoor-ads',
   oa_inspections: 'outdoor-ads',
   oa_removals: 'outdoor-ads',
+  enforcement_legal_bases: 'enforcement',
+  enforcement_bands: 'enforcement',
+  enforcement_cases: 'enforcement',
+  enforcement_officers: 'enforcement',
+  enforcement_events: 'enforcement',
+  enforcement_evidence: 'enforcement',
+  enforcement_payments: 'enforcement',
 };

@@ -79,4 +79,9 @@ export const DAYE_USERS = [
   { username: 'dispatcher', displayName: '刘派遣员', role: 'dispatcher', unit: 'COMMAND' },
   { username: 'unitmanager', displayName: '赵所长', role: 'unitManager', unit: 'SANITATION' },
   { username: 'handler', displayName: '周师傅', role: 'unitHandler', unit: 'SANITATION' },
+  { username: 'officer', displayName: '黄队员', role: 'enforcementOfficer', unit: 'SQUAD1' },
+  { username: 'officer2', displayName: '吴队员', role: 'enforcementOfficer', unit: 'SQUAD1' },
+  { username: 'legal', displayName: '郑法制员', role: 'legalReviewer', unit: 'ENFORCE' },
+  { username: 'squadleader', displayName: '孙中队长', role: 'squadLeader', unit: 'SQUAD1' },
+  { username: 'bureauleader', displayName: '钱副局长', role: 'bureauLeader', unit: 'BUREAU' },
 ] as const;

@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Executor } from '../platform/db.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { seedHolidays } from '../modules/calendar/index.ts';
+import { seedStarterBases } from '../modules/enforcement/index.ts';
 import { seedCatalog, seedNationalCatalog } from '../modules/catalog/index.ts';
 import {
   seededTenantId,
@@ -39,6 +40,8 @@ export async function createTenant(
   await seedNationalCatalog(db, tenantId, clock);
   // 法定节假日 and 调休 of every year the data package knows; admins edit them afterwards (work calendar module).
   await seedHolidays(db, tenantId);
+  // A starter set of legal bases and discretion bands, marked sample until the bureau's 法制 staff confirm it.
+  await seedStarterBases(db, tenantId, clock.now().toISOString());
   return { tenantId, adminId };
 }
 
