@@ -13,7 +13,10 @@ import { staffSessions, step } from '../testing/case-loop.ts';
 import { as, type Session, type TestApp } from '../testing/test-app.ts';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../testing/test-db.ts';
 import { makeTempDir, removeTempDir } from '../testing/temp-dir.ts';
+import { refreshStatistics } from '../platform/db-statistics.ts';
+import { captureStatements, explainStatement } from '../testing/query-plans.ts';
 import {
+  createKpiService,
   kpiCaseFilter as caseFilter,
   PER_OCCURRENCE_COUNTERS,
   USER_COUNTERS,
@@ -301,5 +304,25 @@ describe('the drill-down against the per-case facts', () => {
         ).toBe(true);
         expect(scope.total, counter).toBeGreaterThanOrEqual(mine.total);
       }
+  });
+
+  it("walks a member's own index for its pages once statistics are written (decision 0008)", async () => {
+    await refreshStatistics(database.db);
+    const capture = captureStatements(database.db);
+    const kpi = createKpiService({ ...database, db: capture.db }, new FixedClock(NOW), app.services.settings);
+    const unit = busiest('unit_id');
+    const grid = busiest('grid_code');
+    await kpi.drill(leader, { period: 'year', at: '2023', subject: 'unit', id: unit, counter: 'closed' });
+    await kpi.drill(leader, { period: 'year', at: '2023', subject: 'grid', id: grid, counter: 'reported' });
+    await kpi.drill(leader, { period: 'year', at: '2023', subject: 'tenant', counter: 'overdue' });
+    const used = new Set<string>();
+    for (const stmt of capture.statements.values()) {
+      if (!/kpi_case_facts/.test(stmt.sql) || /count\(\*\)/.test(stmt.sql)) continue;
+      for (const step of (await explainStatement(database, stmt)).steps)
+        if (step.table === 'kpi_case_facts') used.add(/(kpi_facts_\w+)/.exec(step.access)?.[1] ?? step.access);
+    }
+    expect([...used].sort()).toEqual(
+      ['kpi_facts_filed_day_page', 'kpi_facts_grid_code_report_day', 'kpi_facts_unit_id_filed_day'].sort(),
+    );
   });
 });
