@@ -55,7 +55,8 @@ export interface Member {
   path?: string | null;
 }
 
-export async function members(db: Executor, tenantId: string, subject: KpiSubject): Promise<Member[]> {
+/** The members of a subject, or only the one named by `only` (a drill-down checks one member, not a city's grids). */
+export async function members(db: Executor, tenantId: string, subject: KpiSubject, only?: string): Promise<Member[]> {
   switch (subject) {
     case 'tenant': {
       const t = await tenantColumns(db, tenantId, ['name']);
@@ -69,6 +70,7 @@ export async function members(db: Executor, tenantId: string, subject: KpiSubjec
         .select(['id', 'name', 'path'])
         .where('tenant_id', '=', tenantId)
         .where('kind', 'in', kinds)
+        .$if(only !== undefined, (q) => q.where('id', '=', only as string))
         .orderBy('code')
         .execute();
       return rows.map((r) => ({ id: r.id, name: r.name, path: r.path }));
@@ -78,6 +80,7 @@ export async function members(db: Executor, tenantId: string, subject: KpiSubjec
         .selectFrom('grids')
         .select(['code', 'street_id', 'community_id'])
         .where('tenant_id', '=', tenantId)
+        .$if(only !== undefined, (q) => q.where('code', '=', only as string))
         .orderBy('code')
         .execute();
       return rows.map((r) => ({ id: r.code, name: r.code, path: `/${r.street_id}/${r.community_id}/` }));
@@ -88,6 +91,7 @@ export async function members(db: Executor, tenantId: string, subject: KpiSubjec
         .select(['id', 'name'])
         .where('tenant_id', '=', tenantId)
         .where('active', '=', 1)
+        .$if(only !== undefined, (q) => q.where('id', '=', only as string))
         .orderBy('code')
         .execute();
       return rows.map((r) => ({ id: r.id, name: r.name }));
@@ -100,6 +104,7 @@ export async function members(db: Executor, tenantId: string, subject: KpiSubjec
         .distinct()
         .where('users.tenant_id', '=', tenantId)
         .where('user_grants.role', '=', subject)
+        .$if(only !== undefined, (q) => q.where('users.id', '=', only as string))
         .orderBy('users.display_name')
         .execute();
       return rows.map((r) => ({ id: r.id, name: r.display_name }));

@@ -257,8 +257,8 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     async drill(actor: Actor, q: DrillQuery): Promise<Page<KpiCaseItem>> {
       requirePermission(actor, 'kpi.read');
       const period = periodOf(q);
-      const all = await repo.members(db, actor.tenantId, q.subject);
-      const visible = visibleMembers(actor, q.subject, all);
+      const named = await repo.members(db, actor.tenantId, q.subject, q.id);
+      const visible = visibleMembers(actor, q.subject, named);
       if (q.id !== undefined && !visible.some((m) => m.id === q.id)) throw notFound(q.subject);
       let memberColumn: string | null = FACT_MEMBER_COLUMN[q.subject] ?? null;
       if (repo.DIM_OF[q.subject] === 'user') {
