@@ -117,6 +117,26 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
     ok(await api('leader').get(`/api/kpi?period=month&at=2024-03&subject=${subject}`));
   ok(await api('leader').get('/api/kpi?period=year&at=2023&subject=tenant'));
   ok(await api('leader').get('/api/kpi/drill?period=month&at=2024-03&subject=tenant&counter=closed'));
+  // Yearly drill-downs: a member's total from the roll-up and a page through its index; a counter of occurrences
+  // counted from the facts; a post; a unit-scoped reader's own unit and whole scope.
+  const year = 'period=year&at=2023';
+  const unitId = (await api('admin').get('/api/org/units?q=SANITATION')).json().items[0].id as string;
+  const grids = (await api('leader').get(`/api/kpi?${year}&subject=grid`)).json().rows as {
+    id: string;
+    counts: { reported: number };
+  }[];
+  const gridCode = grids.find((g) => g.counts.reported > 0)?.id ?? grids[0]?.id ?? '';
+  const inspectorId = (await api('inspector').get('/api/auth/me')).json().user.id as string;
+  for (const q of [
+    `subject=unit&id=${unitId}&counter=closed&page=3`,
+    `subject=unit&id=${unitId}&counter=needCheck`,
+    `subject=grid&id=${encodeURIComponent(gridCode)}&counter=reported`,
+    `subject=tenant&counter=overdue&page=2`,
+    `subject=inspector&id=${inspectorId}&counter=reported`,
+  ])
+    ok(await api('leader').get(`/api/kpi/drill?${year}&${q}`));
+  ok(await api('unitmanager').get(`/api/kpi/drill?${year}&subject=unit&id=${unitId}&counter=overdue`));
+  ok(await api('unitmanager').get(`/api/kpi/drill?${year}&subject=unit&counter=closed&page=2`));
   ok(await api('leader').get('/api/kpi/rankings?month=2024-03&subject=unit'));
   ok(await api('leader').get('/api/kpi/lists/overdue?period=month&at=2024-03'));
   ok(await api('leader').get('/api/dashboard/summary'));

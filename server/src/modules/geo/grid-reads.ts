@@ -3,11 +3,12 @@ import type { Executor } from '../../platform/db.ts';
 /** Reads of the grids for other modules (docs/architecture.md, "Table ownership"): KPI members and Open311 lookups. */
 
 /** Every grid of the tenant in code order, with its street and community. */
-export const gridsByCodeOrder = (db: Executor, tenantId: string) =>
+export const gridsByCodeOrder = (db: Executor, tenantId: string, only?: string) =>
   db
     .selectFrom('grids')
     .select(['code', 'street_id', 'community_id'])
     .where('tenant_id', '=', tenantId)
+    .$if(only !== undefined, (q) => q.where('code', '=', only as string))
     .orderBy('code')
     .execute();
 

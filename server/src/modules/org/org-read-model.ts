@@ -55,12 +55,14 @@ export function tenantUnits(db: Executor, tenantId: string) {
 }
 
 /** Active units of the tenant in code order (id, name). */
-export function activeUnitsByCode(db: Executor, tenantId: string) {
+/** Active units by code; `only` narrows to one (a check of one member, not a list of all). */
+export function activeUnitsByCode(db: Executor, tenantId: string, only?: string) {
   return db
     .selectFrom('units')
     .select(['id', 'name'])
     .where('tenant_id', '=', tenantId)
     .where('active', '=', 1)
+    .$if(only !== undefined, (q) => q.where('id', '=', only as string))
     .orderBy('code')
     .execute();
 }
@@ -86,12 +88,13 @@ export async function regionExists(db: Executor, tenantId: string, id: string): 
 }
 
 /** Regions of the given kinds in code order, with their paths. */
-export function regionsOfKinds(db: Executor, tenantId: string, kinds: readonly string[]) {
+export function regionsOfKinds(db: Executor, tenantId: string, kinds: readonly string[], only?: string) {
   return db
     .selectFrom('regions')
     .select(['id', 'name', 'path'])
     .where('tenant_id', '=', tenantId)
     .where('kind', 'in', kinds)
+    .$if(only !== undefined, (q) => q.where('id', '=', only as string))
     .orderBy('code')
     .execute();
 }
@@ -118,12 +121,13 @@ export function activeUser(db: Executor, tenantId: string, id: string) {
 }
 
 /** Users holding a grant of `role` (each once) by display name; `activeOnly` leaves disabled accounts out. */
-export function usersWithRole(db: Executor, tenantId: string, role: string, activeOnly: boolean) {
+export function usersWithRole(db: Executor, tenantId: string, role: string, activeOnly: boolean, only?: string) {
   let q = db
     .selectFrom('users as u')
     .innerJoin('user_grants as g', 'g.user_id', 'u.id')
     .select(['u.id', 'u.display_name'])
     .where('u.tenant_id', '=', tenantId);
   if (activeOnly) q = q.where('u.active', '=', 1);
+  if (only !== undefined) q = q.where('u.id', '=', only);
   return q.where('g.role', '=', role).distinct().orderBy('u.display_name').execute();
 }
