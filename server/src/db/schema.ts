@@ -262,6 +262,7 @@ export interface DB {
   hotline_sources: import('./schema-hotline.ts').HotlineSourcesTable;
   hotline_pushes: import('./schema-hotline.ts').HotlinePushesTable;
   import_jobs: import('./schema-imports.ts').ImportJobsTable;
+  public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
 }
 
 export type {

@@ -70,4 +70,5 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   job_runs: 'platform',
   // imports
   import_jobs: 'imports',
+  public_lookup_codes: 'citizen',
 };
