@@ -52,12 +52,7 @@ export async function dropSpentCodes(db: Executor, tenantId: string, caseId: str
  * Takes one try of a code, atomically: counted only while the code is unused, unexpired and under the limit, so
  * concurrent guesses on several instances cannot exceed it. False when no try was left.
  */
-export async function takeAttempt(
-  db: Executor,
-  id: string,
-  nowIso: string,
-  maxAttempts: number,
-): Promise<boolean> {
+export async function takeAttempt(db: Executor, id: string, nowIso: string, maxAttempts: number): Promise<boolean> {
   const result = await db
     .updateTable('public_lookup_codes')
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))

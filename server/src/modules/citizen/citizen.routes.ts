@@ -86,8 +86,7 @@ const LIMIT_TEXT = { device: 'rateLimitedDevice', ip: 'rateLimitedIp', case: 'ra
 function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
   const locale = localeFromHeader(req.headers['accept-language']);
   const minutes = Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
-  const message =
-    translate(locale, `public.errors.${LIMIT_TEXT[refusal.scope]}`, { minutes }) ?? 'RATE_LIMITED';
+  const message = translate(locale, `public.errors.${LIMIT_TEXT[refusal.scope]}`, { minutes }) ?? 'RATE_LIMITED';
   return reply
     .status(429)
     .header('retry-after', String(refusal.retryAfterSeconds))

@@ -2,7 +2,13 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { translate } from '../../platform/messages.ts';
-import { gatewayFromConfig, ONE_TIME_NOTICES, silentLog, type MessageGateway, type NoticeLog } from './notify-gateway.ts';
+import {
+  gatewayFromConfig,
+  ONE_TIME_NOTICES,
+  silentLog,
+  type MessageGateway,
+  type NoticeLog,
+} from './notify-gateway.ts';
 import { enqueueNotice } from './notify-outbox.ts';
 import * as repo from './notify.repository.ts';
 
