@@ -110,7 +110,15 @@ export function createServices(
     timeZone: config.businessTimeZone,
     importLimits: config.imports,
   });
-  const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
+  const citizen = createCitizenService(database, config, {
+    cases,
+    photos,
+    org,
+    catalog: catalog.catalog,
+    settings,
+    notify,
+    clock,
+  });
   const open311 = createOpen311Services(database, clock, audit, {
     cases,
     photos,

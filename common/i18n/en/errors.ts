@@ -32,6 +32,9 @@ export const enErrors: typeof zhErrors = {
     STORAGE_UNAVAILABLE: 'Data storage is temporarily unavailable. Please retry in {retryAfterSeconds} seconds.',
     IDEMPOTENCY_KEY_REUSED:
       'This Idempotency-Key was already used for a different request; use a new key for a new request',
+    PUBLIC_LOOKUP_UNAVAILABLE:
+      'SMS lookup is not available in this city; use the tracking code or link from your receipt',
+    PUBLIC_LOOKUP_CODE_INVALID: 'The code is wrong or no longer valid; ask for a new one',
     TENANT_REQUIRED: 'This installation serves several cities: name the city code in the x-city header',
     UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
     CATALOG_UNKNOWN_MATTER: 'The matter is not in the catalog or is deactivated',

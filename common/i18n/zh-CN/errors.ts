@@ -29,6 +29,8 @@ export const zhErrors = {
     TOO_MANY_PARTS: '表单字段或文件数量过多',
     STORAGE_UNAVAILABLE: '数据存储暂时不可用，请 {retryAfterSeconds} 秒后重试',
     IDEMPOTENCY_KEY_REUSED: '该 Idempotency-Key 已用于内容不同的请求；新的请求请换一个新的键',
+    PUBLIC_LOOKUP_UNAVAILABLE: '本市暂未开通短信验证，请使用回执中的查询码或链接查询',
+    PUBLIC_LOOKUP_CODE_INVALID: '验证码不正确或已失效，请重新获取',
     TENANT_REQUIRED: '本系统服务多个城市，请在请求头 x-city 中指明城市代码',
     UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
     CATALOG_UNKNOWN_MATTER: '事项不在目录中或已停用',

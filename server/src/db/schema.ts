@@ -276,6 +276,7 @@ export interface DB {
   enforcement_events: import('./schema-enforcement.ts').EnforcementEventsTable;
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
+  public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
 }
 
 export type {

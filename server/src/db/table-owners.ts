@@ -88,4 +88,5 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_events: 'enforcement',
   enforcement_evidence: 'enforcement',
   enforcement_payments: 'enforcement',
+  public_lookup_codes: 'citizen',
 };

@@ -20,6 +20,7 @@ import * as m0021 from './0021_kpi_drill_pages.ts';
 import * as m0022 from './0022_enforcement.ts';
 import * as m0023 from './0023_lines.ts';
 import * as m0025 from './0025_audit_filters.ts';
+import * as m0026 from './0026_public_lookup.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0022_enforcement': m0022,
   '0023_lines': m0023,
   '0025_audit_filters': m0025,
+  '0026_public_lookup': m0026,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -12,6 +12,7 @@ export interface DueNotice {
   kind: string;
   message: string;
   attempts: number;
+  created_at: string;
   case_no: string | null;
   tenant_name: string;
 }
@@ -38,6 +39,7 @@ export async function due(
       'n.kind',
       'n.message',
       'n.attempts',
+      'n.created_at',
       'c.case_no',
       't.name as tenant_name',
     ])
@@ -63,10 +65,19 @@ export async function markSent(
   at: string,
   attempts: number,
   providerId: string | null,
+  /** blank the message: it carried a one-time secret that is of no use any more */
+  scrub = false,
 ): Promise<void> {
   await db
     .updateTable('notifications')
-    .set({ sent_at: at, attempts, provider_id: providerId, last_error: null, next_attempt_at: null })
+    .set({
+      sent_at: at,
+      attempts,
+      provider_id: providerId,
+      last_error: null,
+      next_attempt_at: null,
+      ...(scrub ? { message: '' } : {}),
+    })
     .where('id', '=', id)
     .where('sent_at', 'is', null)
     .execute();
@@ -79,10 +90,17 @@ export async function markFailed(
   error: string,
   nextAttemptAt: string | null,
   failedAt: string | null,
+  scrub = false,
 ): Promise<void> {
   await db
     .updateTable('notifications')
-    .set({ attempts, last_error: error.slice(0, 300), next_attempt_at: nextAttemptAt, failed_at: failedAt })
+    .set({
+      attempts,
+      last_error: error.slice(0, 300),
+      next_attempt_at: nextAttemptAt,
+      failed_at: failedAt,
+      ...(scrub ? { message: '' } : {}),
+    })
     .where('id', '=', id)
     .where('sent_at', 'is', null)
     .execute();
