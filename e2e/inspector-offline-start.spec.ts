@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
@@ -32,6 +32,9 @@ const cachedReads = (page: Page) =>
     const keys = await (await caches.open(data)).keys();
     return keys.map((request) => new URL(request.url).pathname);
   });
+
+/** The built worker the test server sends (it reads web/dist on every request). */
+const workerFile = join(import.meta.dirname, '..', 'web', 'dist', 'h5-sw.js');
 
 let profile = '';
 test.beforeAll(() => {
@@ -110,4 +113,49 @@ test('a cold start with no network opens the app, searches the catalog, draws th
   expect(body.total).toBe(1);
   expect(body.items[0]).toMatchObject({ caseNo, matterCode: '09006' });
   await context.close();
+});
+
+test('a new version installs in the background and takes over at the next start, not during a report', async ({
+  context,
+  page,
+}) => {
+  await page.goto('/h5');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByTestId('login-username').fill('inspector');
+  await page.getByTestId('login-password').fill('Demo@12345');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('h5-app')).toBeVisible();
+  const shellCaches = (on: Page) =>
+    on.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith('cityloop-h5-shell-')).sort());
+  const [installed = ''] = await shellCaches(page);
+
+  // The server gets another build: the same files under another version. The browser fetches the worker's script
+  // itself, past Playwright's routing, so the served file is replaced (and put back afterwards).
+  const current = readFileSync(workerFile, 'utf8');
+  const version = installed.replace('cityloop-h5-shell-', '');
+  expect(current).toContain(`"${version}"`);
+  const next = version.replace(/^./, (c) => (c === 'f' ? '0' : 'f'));
+  writeFileSync(workerFile, current.replace(`"${version}"`, `"${next}"`));
+  try {
+    // A report is being written in one window when the app starts in a second one, which finds the new version.
+    await page.getByTestId('h5-report-description').fill('写到一半的上报');
+    const second = await context.newPage();
+    await second.goto('/h5');
+    await expect(second.getByTestId('h5-app')).toBeVisible();
+    await expect.poll(() => shellCaches(second)).toEqual([installed, `cityloop-h5-shell-${next}`].sort());
+
+    // Started again while the first window is open: the new version waits, the report there is untouched.
+    await second.reload();
+    await expect(second.getByTestId('h5-app')).toBeVisible();
+    expect(await shellCaches(second)).toHaveLength(2);
+    await expect(page.getByTestId('h5-report-description')).toHaveValue('写到一半的上报');
+
+    // Started again as the app's only window: the new version takes over before the app is drawn.
+    await page.close();
+    await second.reload();
+    await expect(second.getByTestId('h5-app')).toBeVisible();
+    await expect.poll(() => shellCaches(second)).toEqual([`cityloop-h5-shell-${next}`]);
+  } finally {
+    writeFileSync(workerFile, current);
+  }
 });
