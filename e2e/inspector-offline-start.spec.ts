@@ -5,10 +5,11 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
 
 /**
- * The inspector app starts with no network at all (docs/h5-offline.md): signed in and used once online, the
- * browser is shut down; started again offline from the same profile, /h5 opens from the service worker with
- * the inspector still signed in, the map draws the street layer, the matter search finds 占道经营 by its pinyin
- * initials, and a report is kept as a draft. Back online, the draft is sent and makes exactly one case.
+ * The inspector app's service worker (docs/h5-offline.md). Signed in and used once online, the browser is shut
+ * down; started again offline from the same profile, /h5 opens with the inspector still signed in, the map draws
+ * the street layer, the matter search finds 占道经营 by its pinyin initials, and a report is kept as a draft; back
+ * online, the draft makes exactly one case. A new version waits while a report may be open in another window and
+ * takes over at the next start. Signing out leaves nothing to start offline with.
  */
 const phone = {
   viewport: { width: 390, height: 844 },
@@ -158,4 +159,29 @@ test('a new version installs in the background and takes over at the next start,
   } finally {
     writeFileSync(workerFile, current);
   }
+});
+
+test('signing out on a shared phone forgets the session: an offline start then asks to sign in', async ({
+  context,
+  page,
+}) => {
+  await page.goto('/h5');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByTestId('login-username').fill('inspector');
+  await page.getByTestId('login-password').fill('Demo@12345');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('h5-app')).toBeVisible();
+  await expect.poll(() => cachedReads(page)).toContain('/api/auth/me');
+
+  await page.getByTestId('h5-tab-me').click();
+  await page.getByTestId('h5-me-logout').click();
+  await expect(page.getByTestId('h5-sign-in')).toBeVisible();
+  await expect.poll(() => cachedReads(page)).toEqual([]);
+
+  await page.close();
+  await context.setOffline(true);
+  const next = await context.newPage();
+  await next.goto('/h5');
+  await expect(next.getByTestId('h5-sign-in')).toBeVisible();
+  await expect(next).toHaveURL(/\/h5\/login$/);
 });

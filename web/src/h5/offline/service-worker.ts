@@ -142,11 +142,14 @@ async function networkFirst(event: FetchEvent, url: URL): Promise<Response> {
   return Promise.race([fresh, wait(NETWORK_WAIT_MS).then(() => cached)]);
 }
 
-/** A new session: the last one's reads are dropped, and the answer (the same body as GET /api/auth/me) kept. */
+/**
+ * A new session, perhaps of another inspector: the last session's reads are dropped, and the answer (the same body
+ * as GET /api/auth/me) is kept as the identity. A refused or failed sign-in changes nothing.
+ */
 async function signIn(request: Request): Promise<Response> {
-  await caches.delete(DATA_CACHE);
   const response = await fetch(request);
   if (isStorable(response)) {
+    await caches.delete(DATA_CACHE);
     const cache = await caches.open(DATA_CACHE);
     await cache.put(ME_PATH, response.clone());
   }

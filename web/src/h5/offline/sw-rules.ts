@@ -34,7 +34,7 @@ export type SwRule =
   | 'asset'
   /** a read the app needs to start and report offline: the network first, the cached copy when it fails */
   | 'data'
-  /** a new session: the previous session's reads are dropped, the new identity kept */
+  /** a new session once the server accepts it: the previous session's reads are dropped, the new identity kept */
   | 'sign-in'
   /** the session ends: every cached read is dropped */
   | 'sign-out'
