@@ -50,6 +50,11 @@ export const PERMISSIONS = [
   'hotline.read',
   'hotline.handle',
   'apikey.manage',
+  // 查违控违 (illegal construction) and 户外广告 (outdoor advertising): docs/illegal-construction.md, docs/outdoor-ads.md
+  'construction.read',
+  'construction.manage',
+  'ads.read',
+  'ads.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,6 +88,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report.read',
     'audit.read',
     'hotline.read',
+    'construction.read',
+    'ads.read',
   ],
   admin: [
     'org.read',
@@ -100,6 +107,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.manage',
     'hotline.read',
     'apikey.manage',
+    // Until the enforcement roles (执法队员, 中队长) exist, the administrator keeps these registers.
+    'construction.read',
+    'construction.manage',
+    'ads.read',
+    'ads.manage',
   ],
 };
 

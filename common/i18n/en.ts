@@ -9,6 +9,7 @@ import { enCases } from './en/cases.ts';
 import { enKpi } from './en/kpi.ts';
 import { enExports } from './en/exports.ts';
 import { enImports } from './en/imports.ts';
+import { enLines } from './en/lines.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enPublic } from './en/public.ts';
@@ -39,4 +40,5 @@ export const en: Catalog = {
   ...enHotline,
   ...enOpen311,
   ...enImports,
+  ...enLines,
 };

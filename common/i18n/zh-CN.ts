@@ -21,6 +21,7 @@ import { zhMap } from './zh-CN/map.ts';
 import { zhOrg } from './zh-CN/org.ts';
 import { zhOpen311 } from './zh-CN/open311.ts';
 import { zhImports } from './zh-CN/imports.ts';
+import { zhLines } from './zh-CN/lines.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -40,6 +41,7 @@ export const zhCN = {
   ...zhHotline,
   ...zhOpen311,
   ...zhImports,
+  ...zhLines,
 };
 
 export type Catalog = typeof zhCN;

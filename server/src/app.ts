@@ -35,6 +35,8 @@ import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
+import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
+import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -144,7 +146,7 @@ export async function buildApp(
   const services = createServices(database, config, clock, { hits: rates.counter });
   installAuthHooks(app, services.auth);
   registerHealthRoutes(app, database, VERSION, { clock, photoStorage: () => services.photos.checkStorage() });
-  registerAuthRoutes(app, services.auth, config);
+  registerAuthRoutes(app, services.auth, config, services.signInHints);
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);
   services.imports.useLogger(app.log);
@@ -177,6 +179,8 @@ export async function buildApp(
   registerExportRoutes(app, services.exportSources, config.businessTimeZone, services.auditWriter);
   registerKpiRoutes(app, services.kpi);
   registerReportRoutes(app, services.reports, services.dashboard);
+  registerIllegalConstructionRoutes(app, services.illegalConstruction);
+  registerOutdoorAdsRoutes(app, services.outdoorAds);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

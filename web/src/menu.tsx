@@ -23,6 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { PhoneOutlined } from '@ant-design/icons';
+import { BuildOutlined, NotificationOutlined, SafetyOutlined } from '@ant-design/icons';
 import { ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
@@ -49,6 +50,8 @@ export const MENU_KEYS = [
   'dashboard',
   'reports',
   'open311',
+  'illegalConstruction',
+  'outdoorAds',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -73,6 +76,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
+  { key: 'lines', labelKey: 'illegalConstruction.navGroup', icon: SafetyOutlined },
 ];
 
 /**
@@ -139,6 +143,23 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'report.read',
     group: 'kpi',
   },
+  {
+    key: 'illegalConstruction',
+    path: '/illegal-construction',
+    labelKey: 'illegalConstruction.nav',
+    icon: BuildOutlined,
+    permission: 'construction.read',
+    group: 'lines',
+  },
+  {
+    key: 'outdoorAds',
+    path: '/outdoor-ads',
+    labelKey: 'outdoorAds.nav',
+    icon: NotificationOutlined,
+    permission: 'ads.read',
+    group: 'lines',
+  },
+
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },
   {
     key: 'regions',

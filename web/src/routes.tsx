@@ -40,6 +40,11 @@ export const PAGES: Record<MenuKey, Page> = {
   rankings: page(() => import('./features/kpi/RankingsPage.tsx'), 'RankingsPage'),
   dashboard: page(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
   reports: page(() => import('./features/reports/ReportsPage.tsx'), 'ReportsPage'),
+  illegalConstruction: page(
+    () => import('./features/illegal-construction/IllegalConstructionPage.tsx'),
+    'IllegalConstructionPage',
+  ),
+  outdoorAds: page(() => import('./features/outdoor-ads/OutdoorAdsPage.tsx'), 'OutdoorAdsPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');

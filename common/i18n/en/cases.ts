@@ -62,10 +62,10 @@ export const enCases: typeof zhCases = {
       overdue: 'Overdue',
     },
     channel: {
-      inspector: 'Inspector',
-      operator: 'Operator (phone-in)',
+      inspector: 'Inspector patrol',
+      operator: 'Operator entry',
       leader: 'Leader instruction',
-      public: 'Public report',
+      public: 'Citizen app',
       hotline: '12345 hotline',
       petition: 'Petition',
       sensor: 'Sensor',
@@ -135,7 +135,8 @@ export const enCases: typeof zhCases = {
         past: 'Past the deadline',
       },
     },
-    searchPlaceholder: 'Number, description or address (Chinese fragments work)',
+    searchPlaceholder: 'Number, matter, description or address (Chinese fragments work)',
+    searchAllTabs: 'Searching every case you may see, not only this tab',
     live: { on: 'Live', off: 'Live updates interrupted, reconnecting…', updated: 'Cases have changed' },
     form: {
       matterPlaceholder: 'Type a code, name or pinyin initials (e.g. lj)',

@@ -15,6 +15,8 @@ export const enDetails: typeof zhDetails = {
       notXlsx: 'Not a valid xlsx file',
       notXlsxOrCsv: 'Not an xlsx file or a UTF-8 CSV file',
       csvUnclosedQuote: 'CSV error: a quoted field is not closed',
+      noRows: 'The sheet has no data rows',
+      notExcel: 'Not an xlsx file (upload an Excel 2007 or later workbook)',
     },
     standards: {
       badKind: 'Type "{value}" must be one of: {choices}',
@@ -23,12 +25,63 @@ export const enDetails: typeof zhDetails = {
         'Cannot read the handling time limit "{value}": write a whole number from 1 to {max} and a unit, e.g. {examples}',
       unknownUnit: 'Handling unit "{value}" is not a unit in this system (write "{byLocation}" to leave it unassigned)',
       duplicate: 'Same minor class and filing condition as row {row}',
+      matterInactive: 'Matter "{code} {name}" is deactivated',
+      unitAmbiguous: 'Several units are named "{value}": rename them apart in unit management first',
+      conditionTaken:
+        'This matter already has the same filing condition (use the replace mode to replace the whole sheet)',
+      oldCodeUnmapped: 'Old code "{value}" has no minor class in GB/T 47678.5',
+      noAnomaly: 'Minor class "{value}" is a component, but the catalog has no matching "anomaly" matter',
+      ambiguousMinor: 'Minor class "{value}" is ambiguous: fill in the type or write the 5-digit code',
+      minorIsMatter: 'Minor class "{value}" is a matter, not a component as the type says',
+      minorIsComponent: 'Minor class "{value}" is a component, not a matter as the type says',
+      unknownMinor:
+        'Minor class "{value}" is not in the catalog (write the name, the 5-digit code or the old 4-digit code)',
+    },
+    catalog: {
+      duplicateName: '"{name}" already exists in this major class',
+      duplicateCondition: 'This matter already has the same filing condition',
+      matterInactive: 'Matter "{code}" is deactivated',
+      unknownMatter: 'Matter "{code}" is not in the catalog',
+      unknownUnit: 'The handling unit does not exist',
+      componentMajor: 'A component major class is 01–05',
+      anomalyNeedsComponent:
+        'Matters in the major classes 01–05 are component anomalies: add the component and its anomaly matter comes with it',
+      ambiguousCode: 'Code "{code}" is both a component and a matter: give kind',
+      localRangeFull: 'The local extension codes of major class "{majorCode}" ({low}–{high}) are used up',
+      codeTaken: 'Code "{code}" was just taken: try again',
+      nationalReadonly: 'A national class cannot be renamed, only deactivated',
+    },
+    catalogCode: {
+      format: 'A class code is 5 digits (2-digit major + 3-digit minor, minor not 000), got "{code}"',
+      unknownComponentMajor: 'Component major class "{majorCode}" does not exist (01–05), code "{code}"',
+      unknownMatterMajor: 'Matter major class "{majorCode}" does not exist (01–10), code "{code}"',
+      oldFormat: 'An old class code is 4 digits (2-digit major 01–06 + 2-digit minor 01–99), got "{code}"',
+      notLocal:
+        'A local extension minor code lies between {low} and {high} (above the national codes, counting down from 99), got "{code}"',
+      taken: 'Class code "{code}" is already in use',
     },
     hotline: {
       duplicateNo: 'Same work order number as row {row}',
       badPhone: 'Phone number "{value}" may contain only digits and + - ( )',
       badUrgency: 'Urgency "{value}" must be one of: {choices}',
       badDeadline: 'Cannot read the deadline "{value}": write a date and time such as 2024-03-19 18:00 or 2024-03-19',
+      returnReason: 'Give the reason for returning the order',
+      replyText: 'The reply must not be empty',
+      reopenNeedsDissatisfied: 'Only an order whose follow-up was dissatisfied can be reopened',
+    },
+    geoImport: {
+      wrongLevel:
+        'Code {code} is a {other} code ({digits} digits), not a {level} code ({levelDigits} digits): import it at /api/geo/import/{other}',
+      unknownCommunity: 'Unknown community {code}',
+      noFeatures: 'The file has no features',
+      raced: 'Another import created some of these codes meanwhile: send the file again',
+    },
+    componentImport: {
+      notJson: 'Not a readable JSON/GeoJSON file',
+      noPoint: 'Longitude and latitude must be numbers, got {lng}, {lat}',
+      exists: 'Component {code} already exists',
+      noRows: 'The file has no rows',
+      raced: 'Some ids were taken by another change meanwhile: send the file again',
     },
   },
 };

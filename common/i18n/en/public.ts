@@ -50,8 +50,7 @@ export const enPublic: typeof zhPublic = {
       submitting: 'Submitting…',
       draftRestored: 'Your unfinished report has been restored',
       discard: 'Start over',
-      photoHeic:
-        'This browser cannot convert HEIC photos. Choose the photo again as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
+      rejected: 'Not accepted: {message}. Change what it says and submit again; your report is saved on this device.',
       failed:
         'Not submitted yet: {message}. Your report is saved on this device; tap Submit again when the connection is back — it will not be sent twice.',
       privacy:
@@ -79,6 +78,7 @@ export const enPublic: typeof zhPublic = {
       notFound: 'No problem found for this tracking code; please check it',
       reportedAt: 'Reported',
       expectedAt: 'Expected by',
+      beingAccepted: 'Being accepted: the date follows once the case is filed',
       closedAt: 'Closed',
       unit: 'Handled by',
       address: 'Location',

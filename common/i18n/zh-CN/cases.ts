@@ -61,9 +61,9 @@ export const zhCases = {
     },
     channel: {
       inspector: '监督员上报',
-      operator: '坐席登记',
+      operator: '受理员登记',
       leader: '领导交办',
-      public: '公众举报',
+      public: '市民随手拍',
       hotline: '12345 热线',
       petition: '信访',
       sensor: '物联感知',
@@ -128,7 +128,8 @@ export const zhCases = {
       mine: '只看我的任务',
       deadlineOptions: { h2: '2 小时内到期', today: '今日到期', d3: '3 天内到期', past: '已过时限' },
     },
-    searchPlaceholder: '编号、描述或地址（支持中文片段）',
+    searchPlaceholder: '编号、事项、描述或地址（支持中文片段）',
+    searchAllTabs: '搜索范围：全部可见案件（不限当前页签）',
     live: { on: '实时更新', off: '实时连接中断，正在重连…', updated: '有新的案件动态' },
     form: {
       matterPlaceholder: '输入代码、名称或拼音首字母（如 lj）',

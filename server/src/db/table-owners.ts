@@ -28,7 +28,9 @@ export type TableOwner =
   | 'citizen'
   | 'reports'
   | 'exports'
-  | 'imports';
+  | 'imports'
+  | 'illegal-construction'
+  | 'outdoor-ads';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -70,4 +72,12 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   job_runs: 'platform',
   // imports
   import_jobs: 'imports',
+  // 查违控违 and 户外广告
+  ic_reports: 'illegal-construction',
+  ic_stop_notices: 'illegal-construction',
+  ic_letters: 'illegal-construction',
+  ic_demolitions: 'illegal-construction',
+  oa_ads: 'outdoor-ads',
+  oa_inspections: 'outdoor-ads',
+  oa_removals: 'outdoor-ads',
 };

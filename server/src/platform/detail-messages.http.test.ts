@@ -114,3 +114,63 @@ describe('import row errors', () => {
     ]);
   });
 });
+
+describe('detail messages of each module', () => {
+  const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+  const NO_FEATURES = { type: 'FeatureCollection', features: [] };
+
+  it('catalog: a rule broken by a new entry, and a sheet row naming no catalog class', async () => {
+    const body = json({ kind: 'matter', majorCode: '01', name: '井盖移位' });
+    const zh = await send(admin, '/api/catalog/entries', body, 'application/json');
+    expect(zh.statusCode, zh.body).toBe(400);
+    expect(details(zh)[0]?.message).toBe('01–05 大类的事项是部件的「异常」，请新增部件，其异常事项随之生成');
+    const en = await send(admin, '/api/catalog/entries', body, 'application/json', 'en');
+    expect(details(en)[0]?.message).toMatch(/^Matters in the major classes 01–05 are component anomalies/);
+
+    const file = await buildStandardsWorkbook([
+      {
+        类型: '',
+        大类: '',
+        小类: '会飞的井盖',
+        立案条件: '飞走了',
+        处置时限: '2工作日',
+        结案条件: '找回',
+        处置单位: '属地',
+      },
+    ]);
+    const sheet = await post(admin, '/api/catalog/conditions/import?mode=append', file, XLSX_MIME, 'en');
+    expect(details(sheet)).toEqual([
+      {
+        row: 2,
+        field: '小类',
+        message:
+          'Minor class "会飞的井盖" is not in the catalog (write the name, the 5-digit code or the old 4-digit code)',
+      },
+    ]);
+  });
+
+  it('hotline: a file without data rows', async () => {
+    const csv = Buffer.from('\uFEFF工单编号,诉求内容\r\n');
+    const zh = await post(operator, '/api/hotline/orders/import?source=12345', csv, 'text/csv');
+    expect(zh.statusCode, zh.body).toBe(400);
+    expect(details(zh)).toEqual([{ row: 2, field: 'file', message: '表中没有数据行' }]);
+    const en = await post(operator, '/api/hotline/orders/import?source=12345', csv, 'text/csv', 'en');
+    expect(details(en)).toEqual([{ row: 2, field: 'file', message: 'The sheet has no data rows' }]);
+  });
+
+  it('geo: a boundary file without features', async () => {
+    const zh = await post(admin, '/api/geo/import/community', json(NO_FEATURES), 'application/json');
+    expect(zh.statusCode, zh.body).toBe(400);
+    expect(zh.json().error.details).toEqual([{ path: 'features', message: '文件中没有要素' }]);
+    const en = await post(admin, '/api/geo/import/community', json(NO_FEATURES), 'application/json', 'en');
+    expect(en.json().error.details).toEqual([{ path: 'features', message: 'The file has no features' }]);
+  });
+
+  it('components: a census file without rows', async () => {
+    const zh = await post(admin, '/api/components/import', json(NO_FEATURES), 'application/json');
+    expect(zh.statusCode, zh.body).toBe(400);
+    expect(zh.json().error.details).toEqual([{ path: 'file', message: '文件中没有数据行' }]);
+    const en = await post(admin, '/api/components/import', json(NO_FEATURES), 'application/json', 'en');
+    expect(en.json().error.details).toEqual([{ path: 'file', message: 'The file has no rows' }]);
+  });
+});

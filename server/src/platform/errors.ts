@@ -24,6 +24,18 @@ export const conflict = (code: string, details?: unknown) => new AppError(code, 
 export const invalidField = (field: string, rule: string, message: string, code = 'VALIDATION_FAILED') =>
   new AppError(code, 400, [{ field, rule, message }]);
 
+/**
+ * invalidField with a message from the i18n catalogs (`details.*`, see withMessage), rendered in the request's
+ * language. `params` fill the text's placeholders.
+ */
+export const invalidFieldOf = (
+  field: string,
+  rule: string,
+  key: string,
+  params?: Record<string, unknown>,
+  code = 'VALIDATION_FAILED',
+) => new AppError(code, 400, [withMessage({ field, rule }, key, params)]);
+
 /** Where a detail keeps the catalog key of its `message`: not enumerable, so neither JSON nor equality checks see it. */
 const MESSAGE_KEY = Symbol('message key');
 

@@ -9,7 +9,8 @@
  * 4. exceljs' streaming reader parses a rebuilt archive of just those measured parts, chunk by chunk (the event loop
  *    runs between chunks), and reading stops at the first row past the limit.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.ts';
 import { AppError } from './errors.ts';
 import { reportImportRows } from './import-progress.ts';
 import {
@@ -187,7 +188,7 @@ export async function* sheetRows(
   } catch (err) {
     throw zipFailure(err, options.limits);
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new (await excel()).stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

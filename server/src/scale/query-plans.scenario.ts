@@ -121,6 +121,23 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   ok(await api('leader').get('/api/kpi/lists/overdue?period=month&at=2024-03'));
   ok(await api('leader').get('/api/dashboard/summary'));
   ok(await api('leader').get('/api/reports/statistics?period=month&at=2024-03'));
+  ok(await api('leader').get('/api/reports/statistics?period=year&at=2023'));
+
+  // 查违控违 and 户外广告: lists with their filters and sorts, statistics, map, reminders and the flood sweep.
+  for (const sort of ['reportedOn', 'status', 'area'])
+    ok(await api('leader').get(`/api/illegal-construction/reports?sort=${sort}&pageSize=20`));
+  ok(await api('leader').get('/api/illegal-construction/reports?status=stopped&from=2023-01-01&to=2023-12-31'));
+  ok(await api('leader').get(`/api/illegal-construction/reports?q=${encodeURIComponent('彩钢')}`));
+  ok(await api('leader').get('/api/illegal-construction/stop-notices?pageSize=20'));
+  ok(await api('leader').get('/api/illegal-construction/letters?replied=false'));
+  ok(await api('leader').get('/api/illegal-construction/demolitions?lead=assist&sort=area'));
+  ok(await api('leader').get('/api/illegal-construction/stats?year=2023'));
+  ok(await api('leader').get('/api/illegal-construction/map?status=reported'));
+  ok(await api('leader').get('/api/outdoor-ads/ads?status=active&adType=light_box&pageSize=20'));
+  ok(await api('leader').get('/api/outdoor-ads/ads?sort=permitTo'));
+  ok(await api('leader').get('/api/outdoor-ads/reminders?withinDays=30'));
+  ok(await api('leader').get('/api/outdoor-ads/flood-sweep?year=2024'));
+  ok(await api('leader').get('/api/outdoor-ads/removals?from=2023-01-01&to=2023-12-31'));
 
   await driveOpen311(app, api('admin'));
   await driveHotline(app, api, s);

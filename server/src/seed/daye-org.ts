@@ -60,6 +60,16 @@ export const DAYE_UNITS: readonly SeedUnit[] = [
 export const DEMO_PASSWORD = 'Demo@12345';
 export const ADMIN_PASSWORD = 'Admin@12345';
 
+/** What the sign-in page offers while the demo city is seeded: every demo account with its password. */
+export const demoSignIn = () => ({
+  tenantCode: DAYE.code,
+  accounts: DAYE_USERS.map((u) => ({
+    username: u.username,
+    role: u.role,
+    password: u.role === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD,
+  })),
+});
+
 export const DAYE_USERS = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', unit: 'OFFICE' },
   { username: 'leader', displayName: '王局长', role: 'leader', unit: 'BUREAU' },

@@ -19,6 +19,7 @@ import {
 import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWORD } from './daye-org.ts';
 import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
+import { seedDemoLines } from './demo-lines.ts';
 
 export type { TenantSeed } from '../modules/org/index.ts';
 
@@ -78,6 +79,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     // Synthetic boundary, street and community polygons, ~6k grids and the component census (after the catalog: classes).
     await seedDemoGeography(tx, tenantId, clock);
     await seedDemoRouting(tx, tenantId, clock);
+    // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
+    await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;

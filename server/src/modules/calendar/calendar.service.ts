@@ -22,7 +22,7 @@ import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { dayRowIssues, normaliseDays, periodIssues, sameDays, sortPeriods } from './calendar-rules.ts';
-import { invalidDays, invalidPeriods, outOfRange, yearNotInPackage } from './calendar.errors.ts';
+import { calendarErrors } from './calendar.errors.ts';
 import * as repo from './calendar.repository.ts';
 
 /** tenant_settings keys of this module. */
@@ -165,7 +165,7 @@ export function createCalendarService(
     async replaceDays(actor: Actor, year: number, rows: readonly CalendarDay[]): Promise<CalendarDay[]> {
       requirePermission(actor, 'settings.manage');
       const issues = dayRowIssues(year, rows);
-      if (issues.length) throw invalidDays(issues);
+      if (issues.length) throw calendarErrors.invalidDays(issues);
       return writeYear(actor, year, normaliseDays(rows), 'calendar.days_replace');
     },
 
@@ -173,7 +173,7 @@ export function createCalendarService(
     async reseed(actor: Actor, year: number): Promise<CalendarDay[]> {
       requirePermission(actor, 'settings.manage');
       const rows = holidaySeedRows(year, year);
-      if (rows.length === 0) throw yearNotInPackage(year);
+      if (rows.length === 0) throw calendarErrors.yearNotInPackage(year);
       return writeYear(actor, year, rows, 'calendar.days_reseed');
     },
 
@@ -185,7 +185,7 @@ export function createCalendarService(
     async setPeriods(actor: Actor, input: CalendarPeriods): Promise<CalendarPeriods> {
       requirePermission(actor, 'settings.manage');
       const issues = periodIssues(input.periods);
-      if (issues.length) throw invalidPeriods(issues);
+      if (issues.length) throw calendarErrors.invalidPeriods(issues);
       const periods = sortPeriods(input.periods);
       await db.transaction().execute(async (tx) => {
         await settings.put(tx, actor, PERIODS_KEY, periods);
@@ -205,7 +205,7 @@ export function createCalendarService(
           limitMs: calendar.limitMs(q.value, q.unit),
         };
       } catch (err) {
-        if (err instanceof RangeError) throw outOfRange('query.value', err.message);
+        if (err instanceof RangeError) throw calendarErrors.outOfRange('query.value', err.message);
         throw err;
       }
     },

@@ -3,7 +3,6 @@
  * working periods. Other modules compute deadlines and elapsed working time with `calendar.forTenant(tenantId)`.
  */
 export { createCalendarService, type CalendarService } from './calendar.service.ts';
-export { CALENDAR_ERRORS } from './calendar.errors.ts';
 export { registerCalendarRoutes } from './calendar.routes.ts';
 export type { WorkCalendar, LimitUnit } from '../../../../common/domain/work-calendar.ts';
 export { seedHolidays } from './calendar.seed.ts';

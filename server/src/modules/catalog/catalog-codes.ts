@@ -9,14 +9,25 @@ import {
   majorClassName,
   type CatalogKind,
 } from '../../../../common/domain/catalog.ts';
+import { translate } from '../../platform/messages.ts';
 
 export type CodeProblem = 'format' | 'unknown_major' | 'not_local' | 'taken';
-export type CodeCheck = { ok: true } | { ok: false; problem: CodeProblem; message: string };
+/** A failed check names its catalog text (`key`, under details.catalogCode) and carries it in zh-CN as `message`. */
+export type CodeCheck =
+  { ok: true } | { ok: false; problem: CodeProblem; key: string; params: Record<string, string>; message: string };
 
 const NEW_CODE = /^(\d{2})(\d{3})$/;
 const OLD_CODE = /^(\d{2})(\d{2})$/;
 const OK: CodeCheck = { ok: true };
-const fail = (problem: CodeProblem, message: string): CodeCheck => ({ ok: false, problem, message });
+const text = (key: string, params: Record<string, string>) =>
+  translate('zh-CN', `details.catalogCode.${key}`, params) ?? key;
+const fail = (problem: CodeProblem, key: string, params: Record<string, string>): CodeCheck => ({
+  ok: false,
+  problem,
+  key: `details.catalogCode.${key}`,
+  params,
+  message: text(key, params),
+});
 
 /**
  * Exceptions for components: old 05 水域附属设施 / 水域护栏 / 防汛墙 moved to 01069–01071; old 0504 液化气站
@@ -114,12 +125,11 @@ export function splitCatalogCode(code: string): { majorCode: string; minor: numb
 export function checkCatalogCode(kind: CatalogKind, code: string): CodeCheck {
   const parts = splitCatalogCode(code);
   if (!parts || parts.minor === 0) {
-    return fail('format', `分类代码应为 5 位数字（2 位大类 + 3 位小类，小类不为 000），收到「${code}」`);
+    return fail('format', 'format', { code });
   }
   if (majorClassName(kind, parts.majorCode) === undefined) {
-    const range = kind === 'component' ? '01–05' : '01–10';
-    const label = kind === 'component' ? '部件' : '事项';
-    return fail('unknown_major', `${label}大类「${parts.majorCode}」不存在（应为 ${range}），代码「${code}」`);
+    const key = kind === 'component' ? 'unknownComponentMajor' : 'unknownMatterMajor';
+    return fail('unknown_major', key, { majorCode: parts.majorCode, code });
   }
   return OK;
 }
@@ -128,7 +138,7 @@ export function checkCatalogCode(kind: CatalogKind, code: string): CodeCheck {
 export function checkOldCode(code: string): CodeCheck {
   const m = OLD_CODE.exec(code);
   if (!m || m[2] === '00' || Number(m[1]) < 1 || Number(m[1]) > 6) {
-    return fail('format', `旧分类代码应为 4 位数字（2 位大类 01–06 + 2 位小类 01–99），收到「${code}」`);
+    return fail('format', 'oldFormat', { code });
   }
   return OK;
 }
@@ -146,15 +156,26 @@ export function checkLocalCode(kind: CatalogKind, code: string, existingCodes: r
   const base = checkCatalogCode(kind, code);
   if (!base.ok) return base;
   if (!isLocalCode(code)) {
-    const major = code.slice(0, 2) as keyof typeof NATIONAL_MINOR_CEILING;
-    const low = pad(NATIONAL_MINOR_CEILING[major] + 1, 3);
-    return fail(
-      'not_local',
-      `本地扩展小类码应在 ${major}${low}–${major}099 之间（国标码之上，从 99 倒序），收到「${code}」`,
-    );
+    return fail('not_local', 'notLocal', { ...localCodeRange(code.slice(0, 2)), code });
   }
-  if (existingCodes.includes(code)) return fail('taken', `分类代码「${code}」已被使用`);
+  if (existingCodes.includes(code)) return fail('taken', 'taken', { code });
   return OK;
+}
+
+/** nextLocalCode found no free local code: every code of the class's local range is (or was) in use. */
+export class LocalRangeFull extends Error {
+  readonly range: { low: string; high: string };
+  constructor(readonly majorCode: string) {
+    const range = localCodeRange(majorCode);
+    super(translate('zh-CN', 'details.catalog.localRangeFull', { majorCode, ...range }) ?? 'local range full');
+    this.range = range;
+  }
+}
+
+/** The local extension codes of a major class: just above its national ceiling, up to 099. */
+export function localCodeRange(majorCode: string): { low: string; high: string } {
+  const ceiling = NATIONAL_MINOR_CEILING[majorCode as keyof typeof NATIONAL_MINOR_CEILING];
+  return { low: `${majorCode}${pad(ceiling + 1, 3)}`, high: `${majorCode}${pad(LOCAL_MINOR_TOP, 3)}` };
 }
 
 /**
@@ -164,7 +185,7 @@ export function checkLocalCode(kind: CatalogKind, code: string, existingCodes: r
  */
 export function nextLocalCode(majorCode: string, existingCodesInMajorClass: readonly string[]): string {
   if (!Object.hasOwn(MATTER_MAJOR_CLASSES, majorCode)) {
-    throw new Error(`大类「${majorCode}」不存在（部件 01–05，事项 01–10）`);
+    throw new Error(text('unknownMatterMajor', { majorCode, code: majorCode }));
   }
   const ceiling = NATIONAL_MINOR_CEILING[majorCode as keyof typeof NATIONAL_MINOR_CEILING];
   const used = new Set(existingCodesInMajorClass);
@@ -172,5 +193,5 @@ export function nextLocalCode(majorCode: string, existingCodesInMajorClass: read
     const code = `${majorCode}${pad(minor, 3)}`;
     if (!used.has(code)) return code;
   }
-  throw new Error(`大类「${majorCode}」的本地扩展码（${majorCode}${pad(ceiling + 1, 3)}–${majorCode}099）已用完`);
+  throw new LocalRangeFull(majorCode);
 }

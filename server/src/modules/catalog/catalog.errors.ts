@@ -1,43 +1,56 @@
 import type { ImportRowError } from '../../../../common/contracts/catalog.ts';
-import { AppError, conflict, invalidField } from '../../platform/errors.ts';
+import { AppError, conflict, invalidFieldOf, withMessage } from '../../platform/errors.ts';
 
-/** The catalog module's error codes (docs/conventions.md, "Errors"); texts live in the i18n catalogs under errors.<code>. */
-export const CATALOG_ERRORS = {
-  unknownMatter: 'CATALOG_UNKNOWN_MATTER',
-  unknownUnit: 'CATALOG_UNKNOWN_UNIT',
-  unknownMajor: 'CATALOG_UNKNOWN_MAJOR',
-  anomalyNeedsComponent: 'CATALOG_ANOMALY_NEEDS_COMPONENT',
-  nationalReadonly: 'CATALOG_NATIONAL_READONLY',
-  ambiguousCode: 'CATALOG_AMBIGUOUS_CODE',
-  localRangeFull: 'CATALOG_LOCAL_RANGE_FULL',
-  duplicateName: 'CATALOG_DUPLICATE_NAME',
-  duplicateCondition: 'CATALOG_DUPLICATE_CONDITION',
-  oldCodeUnmapped: 'CATALOG_OLD_CODE_UNMAPPED',
-  importInvalid: 'CATALOG_IMPORT_INVALID',
-  notXlsx: 'CATALOG_SHEET_INVALID',
-  codeTaken: 'CATALOG_CODE_TAKEN',
-} as const;
-
-export const duplicateName = (field: string, name: string) =>
-  conflict(CATALOG_ERRORS.duplicateName, [{ field, rule: 'unique', message: `「${name}」在该大类中已存在` }]);
-
-export const duplicateCondition = (field: string) =>
-  conflict(CATALOG_ERRORS.duplicateCondition, [{ field, rule: 'unique', message: '该事项已有相同的立案条件' }]);
-
-export const unknownMatter = (field: string, code: string, inactive = false) =>
-  invalidField(
-    field,
-    inactive ? 'active' : 'exists',
-    inactive ? `事项「${code}」已停用` : `事项「${code}」不在目录中`,
-    CATALOG_ERRORS.unknownMatter,
-  );
-
-export const unknownUnit = (field: string) =>
-  invalidField(field, 'exists', '处置单位不存在', CATALOG_ERRORS.unknownUnit);
-
-/** 400 listing every bad row of an import (row = Excel row number). */
-export const importInvalid = (details: readonly ImportRowError[]) =>
-  new AppError(CATALOG_ERRORS.importInvalid, 400, details);
-
-export const notXlsx = (message: string) =>
-  new AppError(CATALOG_ERRORS.notXlsx, 400, [{ row: 0, field: 'file', message }]);
+/** The catalog module's error codes (texts in common/i18n errors.<CODE>, detail texts under details.catalog). */
+export const catalogErrors = {
+  duplicateName: (field: string, name: string) =>
+    conflict('CATALOG_DUPLICATE_NAME', [
+      withMessage({ field, rule: 'unique' }, 'details.catalog.duplicateName', { name }),
+    ]),
+  duplicateCondition: (field: string) =>
+    conflict('CATALOG_DUPLICATE_CONDITION', [
+      withMessage({ field, rule: 'unique' }, 'details.catalog.duplicateCondition'),
+    ]),
+  unknownMatter: (field: string, code: string, inactive = false) =>
+    inactive
+      ? invalidFieldOf(field, 'active', 'details.catalog.matterInactive', { code }, 'CATALOG_UNKNOWN_MATTER')
+      : invalidFieldOf(field, 'exists', 'details.catalog.unknownMatter', { code }, 'CATALOG_UNKNOWN_MATTER'),
+  unknownUnit: (field: string) =>
+    invalidFieldOf(field, 'exists', 'details.catalog.unknownUnit', undefined, 'CATALOG_UNKNOWN_UNIT'),
+  /** A component's major class is 01–05; matters of 01–05 are component anomalies (created with the component). */
+  componentMajor: () =>
+    invalidFieldOf('body.majorCode', 'enum', 'details.catalog.componentMajor', undefined, 'CATALOG_UNKNOWN_MAJOR'),
+  anomalyNeedsComponent: () =>
+    invalidFieldOf(
+      'body.kind',
+      'component',
+      'details.catalog.anomalyNeedsComponent',
+      undefined,
+      'CATALOG_ANOMALY_NEEDS_COMPONENT',
+    ),
+  ambiguousCode: (code: string) =>
+    invalidFieldOf('query.kind', 'required', 'details.catalog.ambiguousCode', { code }, 'CATALOG_AMBIGUOUS_CODE'),
+  /** `low`–`high`: the local extension range of the major class (catalog-codes localCodeRange). */
+  localRangeFull: (majorCode: string, low: string, high: string) =>
+    invalidFieldOf(
+      'body.majorCode',
+      'full',
+      'details.catalog.localRangeFull',
+      { majorCode, low, high },
+      'CATALOG_LOCAL_RANGE_FULL',
+    ),
+  codeTaken: (code: string) =>
+    conflict('CATALOG_CODE_TAKEN', [
+      withMessage({ field: 'body.majorCode', rule: 'unique' }, 'details.catalog.codeTaken', { code }),
+    ]),
+  nationalReadonly: () =>
+    invalidFieldOf('body.name', 'national', 'details.catalog.nationalReadonly', undefined, 'CATALOG_NATIONAL_READONLY'),
+  oldCodeUnmapped: (oldCode: string, kind: string) => new AppError('CATALOG_OLD_CODE_UNMAPPED', 404, { oldCode, kind }),
+  /** 400 listing every bad row of an import (row = Excel row number). */
+  importInvalid: (details: readonly ImportRowError[]) => new AppError('CATALOG_IMPORT_INVALID', 400, details),
+  /** 400 for a row-level problem of the file as a whole (`details.<key>`, e.g. sheet.noRows). */
+  fileInvalid: (key: string, row = 2) =>
+    new AppError('CATALOG_IMPORT_INVALID', 400, [withMessage({ row, field: 'file' }, `details.${key}`)]),
+  notXlsx: () =>
+    new AppError('CATALOG_SHEET_INVALID', 400, [withMessage({ row: 0, field: 'file' }, 'details.sheet.notExcel')]),
+};

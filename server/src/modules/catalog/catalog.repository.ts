@@ -1,6 +1,7 @@
 import type { CatalogEntriesTable, FilingConditionsTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import { orgReadModel } from '../org/index.ts';
 
 /** Kysely queries for the catalog and 立结案标准; every one is scoped by tenant. */
 
@@ -135,7 +136,7 @@ function conditionsQuery(db: Executor, tenantId: string, f: ConditionFilter) {
     .leftJoin('catalog_entries as m', (join) =>
       join.onRef('m.tenant_id', '=', 'f.tenant_id').onRef('m.code', '=', 'f.matter_code').on('m.kind', '=', 'matter'),
     )
-    .leftJoin('units as u', 'u.id', 'f.unit_id')
+    .$call((q) => orgReadModel.leftJoinUnits(q, 'u', { id: 'f.unit_id' }))
     .where('f.tenant_id', '=', tenantId);
   if (f.matterCode) q = q.where('f.matter_code', '=', f.matterCode);
   if (f.unitId) q = q.where('f.unit_id', '=', f.unitId);
@@ -244,16 +245,9 @@ export async function countConditions(db: Executor, tenantId: string): Promise<n
 // ---- units (read only: the catalog names a default handling unit)
 
 export async function tenantUnits(db: Executor, tenantId: string) {
-  return db.selectFrom('units').select(['id', 'name', 'active']).where('tenant_id', '=', tenantId).execute();
+  return orgReadModel.tenantUnits(db, tenantId);
 }
 
 export async function unitExists(db: Executor, tenantId: string, id: string): Promise<boolean> {
-  return (
-    (await db
-      .selectFrom('units')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst()) !== undefined
-  );
+  return orgReadModel.unitExists(db, tenantId, id);
 }

@@ -16,13 +16,13 @@ import type { Page } from '../../../../common/domain/paging.ts';
 import type { CatalogEntriesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
-import { AppError, conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { makeCatalogEntry } from './catalog-data.ts';
-import { nextLocalCode, oldToNewCode } from './catalog-codes.ts';
-import { CATALOG_ERRORS, duplicateName } from './catalog.errors.ts';
+import { LocalRangeFull, nextLocalCode, oldToNewCode } from './catalog-codes.ts';
+import { catalogErrors } from './catalog.errors.ts';
 import { createCatalogSearch, type CatalogSearch } from './catalog-search.ts';
 import * as repo from './catalog.repository.ts';
 import { entryRow } from './catalog.seed.ts';
@@ -82,12 +82,7 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
   async function findOne(actor: Actor, code: string, kind?: repo.CatalogKind): Promise<EntryRow> {
     const rows = await repo.findEntries(db, actor.tenantId, code, kind);
     if (rows.length > 1) {
-      throw invalidField(
-        'query.kind',
-        'required',
-        `代码「${code}」既是部件也是事项，请指定 kind`,
-        CATALOG_ERRORS.ambiguousCode,
-      );
+      throw catalogErrors.ambiguousCode(code);
     }
     const [row] = rows;
     if (!row) throw notFound('catalog_entry');
@@ -105,7 +100,7 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
     const taken = (await repo.namesInMajor(db, tenantId, kind, majorCode)).some(
       (r) => r.id !== exceptId && sameName(r.name, name),
     );
-    if (taken) throw duplicateName(field, name);
+    if (taken) throw catalogErrors.duplicateName(field, name);
   }
 
   return {
@@ -168,7 +163,7 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       const kind = query.kind ?? 'matter';
       const code = oldToNewCode(kind, query.code);
       const row = code ? (await catalogOf(actor.tenantId)).byKey.get(key(kind, code)) : undefined;
-      if (!row) throw new AppError(CATALOG_ERRORS.oldCodeUnmapped, 404, { oldCode: query.code, kind });
+      if (!row) throw catalogErrors.oldCodeUnmapped(query.code, kind);
       return { kind, oldCode: query.code, code: row.code, name: row.name, active: toBool(row.active) };
     },
 
@@ -180,15 +175,10 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       requirePermission(actor, 'settings.manage');
       const name = input.name.trim();
       if (input.kind === 'component' && !Object.hasOwn(COMPONENT_MAJOR_CLASSES, input.majorCode)) {
-        throw invalidField('body.majorCode', 'enum', '部件大类应为 01–05', CATALOG_ERRORS.unknownMajor);
+        throw catalogErrors.componentMajor();
       }
       if (input.kind === 'matter' && Object.hasOwn(COMPONENT_MAJOR_CLASSES, input.majorCode)) {
-        throw invalidField(
-          'body.kind',
-          'component',
-          '01–05 大类的事项是部件的「异常」，请新增部件，其异常事项随之生成',
-          CATALOG_ERRORS.anomalyNeedsComponent,
-        );
+        throw catalogErrors.anomalyNeedsComponent();
       }
       await checkUniqueName(actor.tenantId, input.kind, input.majorCode, name, 'body.name');
       if (input.kind === 'component')
@@ -197,12 +187,9 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       try {
         code = nextLocalCode(input.majorCode, await repo.codesInMajor(db, actor.tenantId, input.majorCode));
       } catch (err) {
-        throw invalidField(
-          'body.majorCode',
-          'full',
-          err instanceof Error ? err.message : String(err),
-          CATALOG_ERRORS.localRangeFull,
-        );
+        if (err instanceof LocalRangeFull)
+          throw catalogErrors.localRangeFull(err.majorCode, err.range.low, err.range.high);
+        throw err;
       }
       const now = clock.now().toISOString();
       const rows = [entryRow(actor.tenantId, makeCatalogEntry({ kind: input.kind, code, name, source: 'local' }), now)];
@@ -227,10 +214,7 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
         });
       } catch (err) {
         // Another admin took the same code a moment earlier: ask to retry rather than guess.
-        if (isUniqueViolation(err))
-          throw conflict(CATALOG_ERRORS.codeTaken, [
-            { field: 'body.majorCode', rule: 'unique', message: `代码「${code}」刚被占用，请重试` },
-          ]);
+        if (isUniqueViolation(err)) throw catalogErrors.codeTaken(code);
         throw err;
       }
       cache.delete(actor.tenantId);
@@ -249,7 +233,7 @@ export function createCatalogService(database: Database, clock: Clock, audit: Au
       const name = patch.name?.trim();
       const renamed = name !== undefined && name !== before.name;
       if (renamed && !toBool(before.local)) {
-        throw invalidField('body.name', 'national', '国标分类不能改名，只能停用', CATALOG_ERRORS.nationalReadonly);
+        throw catalogErrors.nationalReadonly();
       }
       const now = clock.now().toISOString();
       const changes: Array<{ before: EntryRow; after: EntryRow }> = [];

@@ -12,3 +12,5 @@ export { createCatalogSearch } from './catalog-search.ts';
 export { buildStandardsWorkbook } from './standards-sheet.ts';
 export { filingDefaultsFor, FILING_DEFAULTS, type FilingDefault } from './filing-defaults.ts';
 export * as catalogLookups from './catalog-lookups.ts';
+/** Joins and reads of the catalog's tables for other modules' queries (docs/decisions/0008-join-helpers.md). */
+export * as catalogReadModel from './catalog-read-model.ts';

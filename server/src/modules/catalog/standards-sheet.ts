@@ -3,7 +3,7 @@
  * 处置单位): time-limit wording, row validation with per-row errors, and xlsx read/write with exceljs.
  * Import is all-or-nothing: the caller saves `valid` only when `errors` is empty.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { CatalogEntry, HandlingLimit, LimitUnit } from '../../../../common/domain/catalog.ts';
 import { inertText, restoredText } from '../../platform/cell-text.ts';
 import { AppError, withMessage } from '../../platform/errors.ts';
@@ -127,7 +127,10 @@ function buildLookup(catalog: readonly CatalogEntry[]): Lookup {
  * 小类 may be a name, a 5-digit code, an old 4-digit code (mapped per docs/standards.md, "Old to new codes"), or a code followed by
  * the name. A 部件 row files under the component's anomaly matter (same code, docs/standards.md, "Catalog: classes and codes").
  */
-function resolveMinor(text: string, kind: SheetKind, lookup: Lookup): CatalogEntry | string {
+/** The catalog entry, or the problem: a details.standards key and the value it quotes. */
+type MinorProblem = { problem: string; value: string };
+
+function resolveMinor(text: string, kind: SheetKind, lookup: Lookup): CatalogEntry | MinorProblem {
   const t = clean(text);
   const code = /^(\d{4,5})(?!\d)/.exec(t)?.[1];
   let found: CatalogEntry[] = [];
@@ -135,7 +138,7 @@ function resolveMinor(text: string, kind: SheetKind, lookup: Lookup): CatalogEnt
   if (code?.length === 4) {
     const sides = kind === null ? (['component', 'matter'] as const) : [kind];
     const mapped = sides.map((side) => oldToNewCode(side, code)).filter((c): c is string => c !== null);
-    if (mapped.length === 0) return `旧代码「${code}」在 GB/T 47678.5 中没有对应小类`;
+    if (mapped.length === 0) return { problem: 'oldCodeUnmapped', value: code };
     found = mapped.flatMap((c) => lookup.byCode.get(c) ?? []);
   }
   if (!code) found = lookup.byName.get(t) ?? lookup.byName.get(stripNotes(t)) ?? [];
@@ -143,13 +146,13 @@ function resolveMinor(text: string, kind: SheetKind, lookup: Lookup): CatalogEnt
   const matterCodes = [...new Set(ofKind.map((e) => e.code))];
   if (matterCodes.length === 1 && matterCodes[0] !== undefined) {
     const matter = lookup.matters.get(matterCodes[0]);
-    return matter ?? `小类「${text}」是部件，但目录中没有对应的「异常」事项`;
+    return matter ?? { problem: 'noAnomaly', value: text };
   }
-  if (matterCodes.length > 1) return `小类「${text}」不唯一，请填写类型或写 5 位代码`;
+  if (matterCodes.length > 1) return { problem: 'ambiguousMinor', value: text };
   if (found.length > 0 && kind !== null) {
-    return `小类「${text}」是${kind === 'component' ? '事项' : '部件'}，与类型「${kind === 'component' ? '部件' : '事项'}」不符`;
+    return { problem: kind === 'component' ? 'minorIsMatter' : 'minorIsComponent', value: text };
   }
-  return `小类「${text}」不在目录中（可写名称、5 位代码或旧 4 位代码）`;
+  return { problem: 'unknownMinor', value: text };
 }
 
 function majorMatches(text: string, entry: CatalogEntry): boolean {
@@ -191,7 +194,7 @@ export function validateStandardsRows(
     if (minor === '') err('小类', 'sheet.required');
     else {
       const found = resolveMinor(minor, kind === 'bad' ? null : kind, lookup);
-      if (typeof found === 'string') rowErrors.push({ row, field: '小类', message: found });
+      if ('problem' in found) err('小类', `standards.${found.problem}`, { value: found.value });
       else matter = found;
     }
     if (matter && !majorMatches(cells['大类'], matter)) {
@@ -283,7 +286,7 @@ const WIDTHS: Record<Column, number> = {
 
 /** Writes the 立结案标准 sheet (header row, then one row per condition) and a 填写说明 sheet. */
 export async function buildStandardsWorkbook(rows: readonly Record<Column, string>[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
   sheet.getRow(1).font = { bold: true };

@@ -13,14 +13,14 @@ import type { FilingConditionsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { toBool, type Database } from '../../platform/db.ts';
 import { refreshStatistics } from '../../platform/db-statistics.ts';
-import { notFound } from '../../platform/errors.ts';
+import { notFound, withMessage } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from '../../platform/sheet-rows.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { duplicateCondition, importInvalid, notXlsx, unknownMatter, unknownUnit } from './catalog.errors.ts';
+import { catalogErrors } from './catalog.errors.ts';
 import type { CatalogService } from './catalog.service.ts';
 import * as repo from './catalog.repository.ts';
 import {
@@ -77,19 +77,19 @@ export function createStandardsService(
   /** A condition may be filed only under a known, active matter (component anomalies 01–05 are matters too). */
   async function checkMatter(actor: Actor, code: string, field: string) {
     const matter = (await catalogs.catalogOf(actor.tenantId)).byKey.get(`matter:${code}`);
-    if (!matter) throw unknownMatter(field, code);
-    if (!toBool(matter.active)) throw unknownMatter(field, code, true);
+    if (!matter) throw catalogErrors.unknownMatter(field, code);
+    if (!toBool(matter.active)) throw catalogErrors.unknownMatter(field, code, true);
   }
 
   async function checkUnit(actor: Actor, unitId: string | null | undefined, field: string) {
-    if (unitId && !(await repo.unitExists(db, actor.tenantId, unitId))) throw unknownUnit(field);
+    if (unitId && !(await repo.unitExists(db, actor.tenantId, unitId))) throw catalogErrors.unknownUnit(field);
   }
 
   async function checkUnique(actor: Actor, matterCode: string, condition: string, field: string, exceptId?: string) {
     const wanted = conditionKey(matterCode, condition);
     const existing = await repo.conditionsOfMatters(db, actor.tenantId, [matterCode]);
     if (existing.some((c) => c.id !== exceptId && conditionKey(c.matter_code, c.condition) === wanted))
-      throw duplicateCondition(field);
+      throw catalogErrors.duplicateCondition(field);
   }
 
   return {
@@ -238,9 +238,9 @@ export function createStandardsService(
       const scope = `catalog.conditions.import:${actor.tenantId}:${actor.userId}`;
       const earlier = await replay<ImportResult>(database, scope, key, { mode, file });
       if (earlier) return earlier.body;
-      if (!looksLikeZip(file)) throw notXlsx('不是 xlsx 文件（请上传 Excel 2007 及以上格式）');
+      if (!looksLikeZip(file)) throw catalogErrors.notXlsx();
       const raw = await readStandardsWorkbook(file, importLimits);
-      if (raw.length === 0) throw importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
+      if (raw.length === 0) throw catalogErrors.fileInvalid('sheet.noRows');
       const catalog = await catalogs.catalogOf(actor.tenantId);
       const units = await repo.tenantUnits(db, actor.tenantId);
       const { valid, errors } = validateStandardsRows(
@@ -253,14 +253,17 @@ export function createStandardsService(
       for (const u of units) unitIds.set(u.name.trim(), [...(unitIds.get(u.name.trim()) ?? []), u.id]);
       for (const v of valid) {
         if (!toBool(catalog.byKey.get(`matter:${v.matterCode}`)?.active ?? 0)) {
-          problems.push({ row: v.row, field: '小类', message: `事项「${v.matterCode} ${v.matterName}」已停用` });
+          problems.push(
+            withMessage({ row: v.row, field: '小类' }, 'details.standards.matterInactive', {
+              code: v.matterCode,
+              name: v.matterName,
+            }),
+          );
         }
         if (v.unitName !== null && (unitIds.get(v.unitName)?.length ?? 0) > 1) {
-          problems.push({
-            row: v.row,
-            field: '处置单位',
-            message: `有多个单位名为「${v.unitName}」，请先在单位管理中改名区分`,
-          });
+          problems.push(
+            withMessage({ row: v.row, field: '处置单位' }, 'details.standards.unitAmbiguous', { value: v.unitName }),
+          );
         }
       }
       const matterCodes = [...new Set(valid.map((v) => v.matterCode))];
@@ -277,14 +280,10 @@ export function createStandardsService(
             const taken = new Set(existing.map((c) => conditionKey(c.matter_code, c.condition)));
             for (const v of valid) {
               if (taken.has(conditionKey(v.matterCode, v.condition)))
-                problems.push({
-                  row: v.row,
-                  field: '立案条件',
-                  message: '该事项已有相同的立案条件（整表替换请用 replace 方式）',
-                });
+                problems.push(withMessage({ row: v.row, field: '立案条件' }, 'details.standards.conditionTaken'));
             }
           }
-          if (problems.length > 0) throw importInvalid(problems.sort(byRowThenColumn));
+          if (problems.length > 0) throw catalogErrors.importInvalid(problems.sort(byRowThenColumn));
           const seqs =
             mode === 'append' ? await repo.maxSeqByMatter(tx, actor.tenantId, matterCodes) : new Map<string, number>();
           const rows: FilingConditionsTable[] = valid.map((v) => {

@@ -4,7 +4,7 @@
  * out, so an export re-imports unchanged. Rows are named as people see them: `row 5` is spreadsheet row 5
  * (the header is row 1), `features[3]` is the fourth feature.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { CellValue } from 'exceljs';
 import { csvField, inertCell, restoredText } from '../../platform/cell-text.ts';
 import { parseCsv } from '../../platform/csv.ts';
@@ -234,7 +234,7 @@ export function componentsCsv(rows: readonly ComponentViewRow[]): string {
 }
 
 export async function componentsXlsx(rows: readonly ComponentViewRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet('管理部件', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, width: Math.max(10, header.length * 2 + 2) }));
   sheet.getRow(1).font = { bold: true };

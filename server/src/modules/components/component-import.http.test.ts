@@ -127,7 +127,7 @@ describe('CSV import', () => {
     const details = res.json().error.details as { path: string; message: string }[];
     expect(details).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: 'row 2.code', message: expect.stringMatching(/already exists/) }),
+        expect.objectContaining({ path: 'row 2.code', message: expect.stringMatching(/已存在/) }),
         expect.objectContaining({ path: 'row 4.code', message: expect.stringMatching(/duplicate/) }),
       ]),
     );
@@ -224,7 +224,7 @@ describe('export', () => {
     const again = await upload('export.csv', res.body, 'text/csv');
     const details = again.json().error.details as { field: string; message: string }[];
     expect(details).toHaveLength(19);
-    expect(details.every((d) => d.field === 'code' && /already exists/.test(d.message))).toBe(true);
+    expect(details.every((d) => d.field === 'code' && /已存在/.test(d.message))).toBe(true);
 
     const xlsx = await api().get('/api/components/export.xlsx?classCode=01072');
     const workbook = new ExcelJS.Workbook();

@@ -11,7 +11,7 @@ import type { ComponentsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, toBool, type Database } from '../../platform/db.ts';
 import { refreshStatistics } from '../../platform/db-statistics.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound, withMessage } from '../../platform/errors.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { reportImportRows } from '../../platform/import-progress.ts';
@@ -28,6 +28,7 @@ import {
   readGeoJson,
   readXlsx,
   type ImportIssue,
+  type RowRef,
   type SourceRow,
 } from './component-files.ts';
 import { placement, todayIn } from './component.service.ts';
@@ -36,6 +37,10 @@ import * as repo from './component.repository.ts';
 export type ImportInput = { kind: 'file'; filename?: string; bytes: Buffer } | { kind: 'json'; body: unknown };
 
 const order = (i: ImportIssue) => i.row ?? i.feature ?? -1;
+
+/** An issue at a row's field whose text is details.componentImport.<key>, in the reader's language. */
+const issueOf = (ref: RowRef, field: string, key: string, params: Record<string, unknown>): ImportIssue =>
+  withMessage(issueAt(ref, field, ''), `details.componentImport.${key}`, params);
 
 async function readInput(
   input: ImportInput,
@@ -48,7 +53,7 @@ async function readInput(
   try {
     return { ...readGeoJson(JSON.parse(input.bytes.toString('utf8').replace(/^\uFEFF/, ''))), geojson: true };
   } catch {
-    return { rows: [], issues: [{ path: 'file', message: 'not a readable JSON/GeoJSON file' }], geojson: true };
+    return { rows: [], issues: [withMessage({ path: 'file' }, 'details.componentImport.notJson')], geojson: true };
   }
 }
 
@@ -160,11 +165,10 @@ export function createComponentImport(
     for (const r of read.rows) {
       if ('row' in r.ref && noPoint.has(r.ref.row)) {
         issues.push(
-          issueAt(
-            r.ref,
-            'lng',
-            `lng and lat must be numbers, got ${JSON.stringify(r.props.lng ?? null)}, ${JSON.stringify(r.props.lat ?? null)}`,
-          ),
+          issueOf(r.ref, 'lng', 'noPoint', {
+            lng: JSON.stringify(r.props.lng ?? null),
+            lat: JSON.stringify(r.props.lat ?? null),
+          }),
         );
       }
     }
@@ -180,9 +184,10 @@ export function createComponentImport(
     );
     read.rows.forEach((r, i) => {
       const code = codes[i];
-      if (code && taken.has(code)) issues.push(issueAt(r.ref, 'code', `component ${code} already exists`));
+      if (code && taken.has(code)) issues.push(issueOf(r.ref, 'code', 'exists', { code }));
     });
-    if (issues.length === 0 && read.rows.length === 0) issues.push({ path: 'file', message: 'the file has no rows' });
+    if (issues.length === 0 && read.rows.length === 0)
+      issues.push(withMessage({ path: 'file' }, 'details.componentImport.noRows'));
     if (issues.length > 0 || !parsed.ok) {
       throw new AppError(
         'COMPONENT_IMPORT_INVALID',
@@ -245,9 +250,7 @@ export function createComponentImport(
     } catch (err) {
       // Checked above, so only a concurrent import or registration can have taken an id since: nothing was written.
       if (isUniqueViolation(err))
-        throw conflict('COMPONENT_DUPLICATE_CODE', [
-          { path: 'file', message: 'some ids were taken by another change meanwhile: send the file again' },
-        ]);
+        throw conflict('COMPONENT_DUPLICATE_CODE', [withMessage({ path: 'file' }, 'details.componentImport.raced')]);
       throw err;
     }
   };

@@ -4,7 +4,7 @@
  * any byte is sent: a bad filter or a missing permission is still an ordinary JSON 4xx.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { FastifyReply } from 'fastify';
 import { MAX_PAGE_SIZE, type Page } from '../../../../common/domain/paging.ts';
 import { inertText } from '../../platform/cell-text.ts';
@@ -83,7 +83,7 @@ export async function sendWorkbook<T>(
   const first = await fetchPage(1, MAX_PAGE_SIZE);
   const title = translate(fmt.locale, `exports.sheet.${spec.sheet}`) ?? spec.sheet;
   const stream = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = spec.columns.map((c) => ({
     header: translate(fmt.locale, `exports.col.${c.header}`) ?? c.header,
@@ -122,4 +122,44 @@ export async function sendWorkbook<T>(
     .header('content-disposition', attachment(name, { fallback: `${spec.file}.xlsx` }))
     .header('cache-control', 'no-store')
     .send(stream);
+}
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; quotes doubled. */
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The same list as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Chinese correctly; CRLF line
+ * ends per RFC 4180). Cells are made inert exactly as in the workbook; the row cap is the same.
+ */
+export async function sendCsv<T>(
+  reply: FastifyReply,
+  spec: SheetSpec<T>,
+  fmt: Formatter,
+  fetchPage: FetchPage<T>,
+): Promise<FastifyReply> {
+  const first = await fetchPage(1, MAX_PAGE_SIZE);
+  const title = translate(fmt.locale, `exports.sheet.${spec.sheet}`) ?? spec.sheet;
+  const lines = [spec.columns.map((c) => csvField(translate(fmt.locale, `exports.col.${c.header}`) ?? c.header))];
+  let page = first;
+  let written = 0;
+  for (let n = 1; ; n++) {
+    if (n > 1) page = await fetchPage(n, MAX_PAGE_SIZE);
+    for (const row of page.items) {
+      if (written >= MAX_EXPORT_ROWS) break;
+      lines.push(spec.columns.map((c) => csvField(cellOf(c.value(row, fmt)))));
+      written++;
+    }
+    if (written >= MAX_EXPORT_ROWS || page.items.length < MAX_PAGE_SIZE || n * MAX_PAGE_SIZE >= page.total) break;
+  }
+  if (written >= MAX_EXPORT_ROWS && first.total > MAX_EXPORT_ROWS)
+    lines.push([csvField(translate(fmt.locale, 'exports.truncated', { max: MAX_EXPORT_ROWS }) ?? '')]);
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', attachment(`${title}.csv`, { fallback: `${spec.file}.csv` }))
+    .header('cache-control', 'no-store')
+    .send(`\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`);
 }

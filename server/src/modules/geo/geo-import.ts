@@ -8,7 +8,7 @@ import type { AreaGeometry, Crs, GeoIssue } from '../../../../common/domain/geo.
 import type { GridsTable, RegionsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Database, type Tx } from '../../platform/db.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound, withMessage } from '../../platform/errors.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { reportImportRows } from '../../platform/import-progress.ts';
 import { newId } from '../../platform/ids.ts';
@@ -37,10 +37,13 @@ function levelIssues(input: unknown, level: GeoLayerLevel, reported: ReadonlySet
     const other = LEVEL_OF_DIGITS[code.length];
     if (!/^\d+$/.test(code) || !other || other === level) return [];
     return [
-      {
-        path,
-        message: `code ${code} is a ${other} code (${code.length} digits), not a ${level} code (${LEVEL_DIGITS[level]} digits): import it at /api/geo/import/${other}`,
-      },
+      withMessage({ path }, 'details.geoImport.wrongLevel', {
+        code,
+        other,
+        digits: code.length,
+        level,
+        levelDigits: LEVEL_DIGITS[level],
+      }),
     ];
   });
 }
@@ -144,7 +147,9 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
       const community = regions.get(row.communityCode);
       if (!community)
         throw new AppError('GEO_IMPORT_INVALID', 400, [
-          { path: `features[${row.index}].properties.code`, message: `unknown community ${row.communityCode}` },
+          withMessage({ path: `features[${row.index}].properties.code` }, 'details.geoImport.unknownCommunity', {
+            code: row.communityCode,
+          }),
         ]);
       communities.add(community.id);
       const shape = {
@@ -223,7 +228,9 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     );
     if (issues.length > 0 || !parsed.ok) throw new AppError('GEO_IMPORT_INVALID', 400, issues);
     if (parsed.rows.length === 0)
-      throw new AppError('GEO_IMPORT_INVALID', 400, [{ path: 'features', message: 'the file has no features' }]);
+      throw new AppError('GEO_IMPORT_INVALID', 400, [
+        withMessage({ path: 'features' }, 'details.geoImport.noFeatures'),
+      ]);
     const now = clock.now().toISOString();
     const features = (input as { features: { properties?: { synthetic?: unknown } }[] }).features;
     try {
@@ -253,9 +260,7 @@ export function createGeoImport(database: Database, clock: Clock, audit: AuditSe
     } catch (err) {
       // Only a concurrent import can have created one of these codes since they were read: nothing was written.
       if (isUniqueViolation(err))
-        throw conflict('GEO_IMPORT_INVALID', [
-          { path: 'features', message: 'another import created some of these codes meanwhile: send the file again' },
-        ]);
+        throw conflict('GEO_IMPORT_INVALID', [withMessage({ path: 'features' }, 'details.geoImport.raced')]);
       throw err;
     }
   };

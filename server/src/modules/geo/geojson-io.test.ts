@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaGeometry, Position } from '../../../../common/domain/geo.ts';
 import { fromWgs84 } from './coords.ts';
-import {
-  buildComponentCollection,
-  buildGridCollection,
-  buildRegionCollection,
-  parseComponentImport,
-  parseGridImport,
-  parseRegionImport,
-} from './geojson-io.ts';
+import { buildComponentCollection, buildGridCollection, buildRegionCollection } from './geojson-export.ts';
+import { parseComponentImport, parseGridImport, parseRegionImport } from './geojson-io.ts';
 
 const square = (x: number, y: number, s: number): Position[] => [
   [x, y],

@@ -1,21 +1,11 @@
 /**
- * GeoJSON import (validate everything, return every problem by path, or all rows: the caller writes all rows in
- * one transaction or none) and export. Codes follow docs/standards.md, "Identifier formats": regions carry their
+ * GeoJSON import: validate everything, return every problem by path, or all rows (the caller writes all rows in
+ * one transaction or none); the export side is geojson-export.ts. Codes follow docs/standards.md, "Identifier formats": regions carry their
  * full 统计用区划
  * code (street/town 9, community 12; the tenant boundary its 6-digit admin code), grids 15 digits, components
  * 17 digits. Import coordinates may be declared GCJ-02/BD-09 and are converted to WGS84 before validation.
  */
-import type {
-  AreaGeometry,
-  Bbox,
-  Crs,
-  Feature,
-  FeatureCollection,
-  GeoIssue,
-  Geometry,
-  PointGeometry,
-  Position,
-} from '../../../../common/domain/geo.ts';
+import type { AreaGeometry, Bbox, Crs, GeoIssue, PointGeometry, Position } from '../../../../common/domain/geo.ts';
 import { ADMIN_CODE_RE, COMMUNITY_CODE_RE, STREET_CODE_RE } from '../../../../common/domain/geo.ts';
 import { geometryToWgs84 } from './coords.ts';
 import {
@@ -345,68 +335,4 @@ function pointGeometry(f: RawFeature, opts: ImportOptions, issues: GeoIssue[]): 
   const [x, y] = g.coordinates as Position;
   const point = geometryToWgs84<PointGeometry>({ type: 'Point', coordinates: [x, y] }, opts.crs ?? 'wgs84');
   return outsideTenant([point.coordinates], f, opts, issues) ? null : point;
-}
-
-// ---------- export ----------
-
-export function toFeatureCollection<T, G extends Geometry>(
-  rows: readonly T[],
-  geometryOf: (row: T) => G,
-  propertiesOf: (row: T) => Record<string, unknown>,
-): FeatureCollection<G> {
-  return {
-    type: 'FeatureCollection',
-    features: rows.map((row): Feature<G> => ({
-      type: 'Feature',
-      geometry: geometryOf(row),
-      properties: propertiesOf(row),
-    })),
-  };
-}
-
-export function buildRegionCollection(
-  rows: readonly {
-    level: RegionImportLevel;
-    fullCode: string;
-    name: string;
-    geometry: AreaGeometry;
-    synthetic?: boolean;
-  }[],
-): FeatureCollection<AreaGeometry> {
-  return toFeatureCollection(
-    rows,
-    (r) => r.geometry,
-    (r) => ({ code: r.fullCode, name: r.name, kind: r.level, ...(r.synthetic ? { synthetic: true } : {}) }),
-  );
-}
-
-export function buildGridCollection(
-  rows: readonly { code: string; geometry: AreaGeometry; name?: string | null; synthetic?: boolean }[],
-): FeatureCollection<AreaGeometry> {
-  return toFeatureCollection(
-    rows,
-    (r) => r.geometry,
-    (r) => ({
-      code: r.code,
-      communityCode: r.code.slice(0, 12),
-      streetCode: r.code.slice(0, 9),
-      ...(r.name ? { name: r.name } : {}),
-      ...(r.synthetic ? { synthetic: true } : {}),
-    }),
-  );
-}
-
-export function buildComponentCollection(
-  rows: readonly { code: string; geometry: PointGeometry; name?: string | null; gridCode?: string | null }[],
-): FeatureCollection<PointGeometry> {
-  return toFeatureCollection(
-    rows,
-    (r) => r.geometry,
-    (r) => ({
-      code: r.code,
-      classCode: r.code.slice(6, 11),
-      ...(r.name ? { name: r.name } : {}),
-      ...(r.gridCode ? { gridCode: r.gridCode } : {}),
-    }),
-  );
 }

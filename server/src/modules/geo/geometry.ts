@@ -8,6 +8,15 @@ import { isLngLatInRange } from '../../../../common/domain/geo.ts';
 
 /** Mean Earth radius (IUGG); on a sphere of this radius city areas come out within ~0.2% of the ellipsoid. */
 export const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Great-circle distance in metres (haversine). Within a city the error against the ellipsoid is < 0.5 %. */
+export function haversineM(lng1: number, lat1: number, lng2: number, lat2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLng = (lng2 - lng1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
 const RAD = Math.PI / 180;
 /** More issues than this per geometry add nothing for the person fixing the file. */
 const MAX_ISSUES = 20;

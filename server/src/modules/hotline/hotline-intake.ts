@@ -202,7 +202,7 @@ export function createHotlineIntake(database: Database, clock: Clock, deps: Inta
     ): Promise<{ status: number; body: HotlineImportResult; replayed: boolean }> {
       requirePermission(actor, 'hotline.handle');
       const raw = await readOrderFile(file, deps.importLimits);
-      if (raw.length === 0) throw hotlineErrors.importInvalid([{ row: 2, field: 'file', message: '表中没有数据行' }]);
+      if (raw.length === 0) throw hotlineErrors.noRows();
       const calendar = await deps.calendar.forTenant(actor.tenantId);
       const { valid, errors } = validateRows(raw, calendar.timeZone);
       if (errors.length > 0) throw hotlineErrors.importInvalid(errors);

@@ -3,7 +3,7 @@
  * 紧急程度), as xlsx or CSV: header lookup by name (with the wordings hotline exports use), row validation with
  * per-row errors, and the template. Import is all-or-nothing: the caller saves only when `errors` is empty.
  */
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { HotlineOrderInput, HotlineUrgency } from '../../../../common/contracts/hotline.ts';
 import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time.ts';
 import { parseCsv } from '../../platform/csv.ts';
@@ -264,7 +264,7 @@ export async function readOrderFile(buf: Buffer, limits: SheetLimits = DEFAULT_S
 
 /** The import template: the header, one example row and a 填写说明 sheet. */
 export async function buildTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(SHEET_NAME, { views: [{ state: 'frozen', ySplit: 1 }] });
   const widths: Record<Column, number> = {
     工单编号: 22,

@@ -1,4 +1,4 @@
-import { AppError, conflict, invalidField } from '../../platform/errors.ts';
+import { AppError, conflict, invalidFieldOf, withMessage } from '../../platform/errors.ts';
 
 /** The hotline module's error codes (texts in common/i18n errors.<CODE>). */
 export interface SheetProblem {
@@ -15,5 +15,9 @@ export const hotlineErrors = {
   stale: (version: number) => conflict('HOTLINE_STALE', { version }),
   caseNotClosed: () => conflict('HOTLINE_CASE_NOT_CLOSED'),
   unauthorized: () => new AppError('HOTLINE_WEBHOOK_UNAUTHORIZED', 401),
-  field: (field: string, rule: string, message: string) => invalidField(field, rule, message, 'HOTLINE_INVALID'),
+  /** 400 for a bad field; `key` names its text under details.hotline. */
+  field: (field: string, rule: string, key: string) =>
+    invalidFieldOf(field, rule, `details.hotline.${key}`, undefined, 'HOTLINE_INVALID'),
+  noRows: () =>
+    new AppError('HOTLINE_IMPORT_INVALID', 400, [withMessage({ row: 2, field: 'file' }, 'details.sheet.noRows')]),
 };

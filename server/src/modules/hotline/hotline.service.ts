@@ -218,7 +218,7 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
     async returnOrder(actor: Actor, id: string, body: HotlineReturn) {
       const o = await forAction(actor, id, 'return', body.version);
       const reason = body.reason.trim();
-      if (!reason) throw hotlineErrors.field('body.reason', 'minLength', '请填写退回理由');
+      if (!reason) throw hotlineErrors.field('body.reason', 'minLength', 'returnReason');
       const now = clock.now().toISOString();
       return apply(actor, o, 'return', { status: 'returned', return_reason: reason, returned_at: now }, reason, {
         kind: 'return',
@@ -293,7 +293,7 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
       const o = await forAction(actor, id, 'reply', body.version);
       const c = await closedCase(actor, o);
       const text = body.text.trim();
-      if (!text) throw hotlineErrors.field('body.text', 'minLength', '答复内容不能为空');
+      if (!text) throw hotlineErrors.field('body.text', 'minLength', 'replyText');
       const now = clock.now().toISOString();
       const allowed =
         callerReplyAllowed(await deps.settings.get(actor.tenantId, CALLER_REPLY_KEY), o.source) &&
@@ -346,7 +346,7 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
       const o = await forAction(actor, id, 'revisit', body.version);
       if (!o.case_id) throw hotlineErrors.caseNotClosed();
       if (body.reopen && body.satisfaction !== 'unsatisfied')
-        throw hotlineErrors.field('body.reopen', 'const', '只有回访不满意的工单可以重办');
+        throw hotlineErrors.field('body.reopen', 'const', 'reopenNeedsDissatisfied');
       const note = body.note?.trim() || null;
       await deps.cases.rate(actor.tenantId, o.case_id, { value: body.satisfaction, source: 'hotline_revisit', note });
       const now = clock.now().toISOString();

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { KpiCaseItem, KpiRow, Ranking } from '../../../../common/contracts/kpi.ts';
 import { inertCell } from '../../platform/cell-text.ts';
 import { translate, type Locale } from '../../platform/messages.ts';
@@ -12,7 +13,7 @@ function header(sheet: ExcelJS.Worksheet, titles: string[]) {
 }
 
 export async function rankingWorkbook(r: Ranking, locale: Locale): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const subject = tr(locale, `kpi.subjects.${r.subject}`);
   const sheet = wb.addWorksheet(tr(locale, 'kpi.ranking.title', { month: r.period.label, subject }).slice(0, 31));
   const cols = ['filed', 'closeRate', 'onTimeCloseRate', 'onTimeHandleRate', 'reworkRate', 'satisfactionRate'] as const;
@@ -52,7 +53,7 @@ export async function caseListWorkbook(
   items: readonly KpiCaseItem[],
   locale: Locale,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const sheet = wb.addWorksheet(tr(locale, `kpi.lists.${kind}`).slice(0, 31));
   header(
     sheet,

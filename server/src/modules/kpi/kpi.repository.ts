@@ -2,8 +2,9 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../../../../common/domain/kpi.ts';
 import type { Executor } from '../../platform/db.ts';
 import { col } from './kpi-rollup.ts';
-import { caseRows } from '../cases/index.ts';
-import { orgNames, tenantColumns } from '../org/index.ts';
+import { caseRows, innerJoinCases } from '../cases/index.ts';
+import { orgNames, orgReadModel, tenantColumns } from '../org/index.ts';
+import { gridReads } from '../geo/index.ts';
 import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries of the KPI engine: sums over the daily roll-up, subject members, drill-down and case lists. */
@@ -64,44 +65,19 @@ export async function members(db: Executor, tenantId: string, subject: KpiSubjec
     case 'street':
     case 'community': {
       const kinds = subject === 'street' ? ['street', 'town'] : ['community'];
-      const rows = await db
-        .selectFrom('regions')
-        .select(['id', 'name', 'path'])
-        .where('tenant_id', '=', tenantId)
-        .where('kind', 'in', kinds)
-        .orderBy('code')
-        .execute();
+      const rows = await orgReadModel.regionsOfKinds(db, tenantId, kinds);
       return rows.map((r) => ({ id: r.id, name: r.name, path: r.path }));
     }
     case 'grid': {
-      const rows = await db
-        .selectFrom('grids')
-        .select(['code', 'street_id', 'community_id'])
-        .where('tenant_id', '=', tenantId)
-        .orderBy('code')
-        .execute();
+      const rows = await gridReads.gridsByCodeOrder(db, tenantId);
       return rows.map((r) => ({ id: r.code, name: r.code, path: `/${r.street_id}/${r.community_id}/` }));
     }
     case 'unit': {
-      const rows = await db
-        .selectFrom('units')
-        .select(['id', 'name'])
-        .where('tenant_id', '=', tenantId)
-        .where('active', '=', 1)
-        .orderBy('code')
-        .execute();
+      const rows = await orgReadModel.activeUnitsByCode(db, tenantId);
       return rows.map((r) => ({ id: r.id, name: r.name }));
     }
     default: {
-      const rows = await db
-        .selectFrom('users')
-        .innerJoin('user_grants', 'user_grants.user_id', 'users.id')
-        .select(['users.id', 'users.display_name'])
-        .distinct()
-        .where('users.tenant_id', '=', tenantId)
-        .where('user_grants.role', '=', subject)
-        .orderBy('users.display_name')
-        .execute();
+      const rows = await orgReadModel.usersWithRole(db, tenantId, subject, false);
       return rows.map((r) => ({ id: r.id, name: r.display_name }));
     }
   }
@@ -158,7 +134,7 @@ export async function drillCases(
 ) {
   let base = db
     .selectFrom('kpi_case_facts as f')
-    .innerJoin('cases as c', 'c.id', 'f.case_id')
+    .$call((p) => innerJoinCases(p, 'c', { id: 'f.case_id' }))
     .where('f.tenant_id', '=', tenantId)
     .where(sql.ref(`f.${q.dayColumn}`), '>=', q.from)
     .where(sql.ref(`f.${q.dayColumn}`), '<=', q.to)

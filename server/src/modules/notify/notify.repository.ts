@@ -1,4 +1,7 @@
+import type { CasesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
+import type { LeftJoinOf } from '../../platform/read-joins.ts';
+import { orgReadModel } from '../org/index.ts';
 import '../../db/schema-citizen.ts';
 
 export interface DueNotice {
@@ -17,11 +20,16 @@ export interface DueNotice {
  * Unsent notices with a phone whose next try is due, oldest first (index notifications_outbox). Rows without a
  * phone are in-app notices for staff and are not this gateway's business.
  */
-export async function due(db: Executor, nowIso: string, limit: number): Promise<DueNotice[]> {
+export async function due(
+  db: Executor,
+  joinCase: LeftJoinOf<CasesTable>,
+  nowIso: string,
+  limit: number,
+): Promise<DueNotice[]> {
   const rows = await db
     .selectFrom('notifications as n')
-    .innerJoin('tenants as t', 't.id', 'n.tenant_id')
-    .leftJoin('cases as c', 'c.id', 'n.case_id')
+    .$call((q) => orgReadModel.innerJoinTenants(q, 't', { id: 'n.tenant_id' }))
+    .$call((q) => joinCase(q, 'c', { id: 'n.case_id' }))
     .select([
       'n.id',
       'n.tenant_id',

@@ -1,6 +1,8 @@
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { CasesTable } from '../../db/schema.ts';
 import type { Database, Executor } from '../../platform/db.ts';
+import type { LeftJoinOf } from '../../platform/read-joins.ts';
 import { translate } from '../../platform/messages.ts';
 import { gatewayFromConfig, silentLog, type MessageGateway, type NoticeLog } from './notify-gateway.ts';
 import { enqueueNotice } from './notify-outbox.ts';
@@ -59,7 +61,17 @@ export function noticeText(
  * pluggable gateway, recording attempts and the last error, retrying with back-off and giving up after
  * SMS_MAX_ATTEMPTS. The outbox row is written in the transaction of the change it reports, so no notice is lost.
  */
-export function createNotifyService(database: Database, clock: Clock, sms: Config['sms'], gateway?: MessageGateway) {
+/**
+ * `joinCase` is the case module's join of a notice's case (for the case number in the text), passed in by the
+ * composition root because the case module sits above notify (docs/decisions/0008-join-helpers.md).
+ */
+export function createNotifyService(
+  database: Database,
+  clock: Clock,
+  sms: Config['sms'],
+  joinCase: LeftJoinOf<CasesTable>,
+  gateway?: MessageGateway,
+) {
   let log: NoticeLog = silentLog;
   let active = gateway ?? gatewayFromConfig(sms, () => log);
 
@@ -89,7 +101,7 @@ export function createNotifyService(database: Database, clock: Clock, sms: Confi
       const out: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
       const nowIso = now.toISOString();
       const started = performance.now();
-      for (const row of await repo.due(database.db, nowIso, BATCH)) {
+      for (const row of await repo.due(database.db, joinCase, nowIso, BATCH)) {
         if (performance.now() - started > RUN_BUDGET_MS) break;
         const attempts = row.attempts + 1;
         const phone = row.phone.replace(/[\s-]/g, '');

@@ -9,38 +9,41 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
  */
 export const MAX_PHOTO_PIXELS = 100_000_000;
 
-export const photoUnsupportedType = (reason?: string) =>
-  new AppError('PHOTO_UNSUPPORTED_TYPE', 415, { allowed: 'jpeg, png, webp, heif', ...(reason ? { reason } : {}) });
+/** The photos module's error codes (texts in common/i18n errors.<CODE>). */
+export const photoErrors = {
+  unsupportedType: (reason?: string) =>
+    new AppError('PHOTO_UNSUPPORTED_TYPE', 415, { allowed: 'jpeg, png, webp, heif', ...(reason ? { reason } : {}) }),
 
-export const photoTooLarge = () =>
-  new AppError('PHOTO_TOO_LARGE', 413, { maxMb: MAX_PHOTO_BYTES / 1024 / 1024, maxBytes: MAX_PHOTO_BYTES });
+  tooLarge: () =>
+    new AppError('PHOTO_TOO_LARGE', 413, { maxMb: MAX_PHOTO_BYTES / 1024 / 1024, maxBytes: MAX_PHOTO_BYTES }),
 
-/** The header declares more pixels than this upload route decodes; the message names the limit. */
-export const photoTooManyPixels = (pixels: number, maxPixels: number) =>
-  new AppError('PHOTO_TOO_MANY_PIXELS', 413, {
-    field: 'body.file',
-    maxPixels,
-    maxMegapixels: Math.floor(maxPixels / 1_000_000),
-    megapixels: Math.round(pixels / 100_000) / 10,
-  });
+  /** The header declares more pixels than this upload route decodes; the message names the limit. */
+  tooManyPixels: (pixels: number, maxPixels: number) =>
+    new AppError('PHOTO_TOO_MANY_PIXELS', 413, {
+      field: 'body.file',
+      maxPixels,
+      maxMegapixels: Math.floor(maxPixels / 1_000_000),
+      megapixels: Math.round(pixels / 100_000) / 10,
+    }),
 
-/** Every image slot is busy and the waiting line is full: come back shortly. */
-export const photoBusy = (retryAfterSeconds: number) => new AppError('PHOTO_BUSY', 503, { retryAfterSeconds });
+  /** Every image slot is busy and the waiting line is full: come back shortly. */
+  busy: (retryAfterSeconds: number) => new AppError('PHOTO_BUSY', 503, { retryAfterSeconds }),
 
-/**
- * An iPhone HEIC (HEVC-coded HEIF): the server's image library has no HEVC decoder. The message tells the user to
- * send JPEG (the phone pages convert in the browser; "Most Compatible" in the camera settings avoids HEIC).
- */
-export const photoHeicUnsupported = () =>
-  new AppError('PHOTO_HEIC_UNSUPPORTED', 415, { field: 'body.file', allowed: 'jpeg, png, webp, avif' });
+  /**
+   * An iPhone HEIC (HEVC-coded HEIF): the server's image library has no HEVC decoder. The message tells the user to
+   * send JPEG (the phone pages convert in the browser; "Most Compatible" in the camera settings avoids HEIC).
+   */
+  heicUnsupported: () =>
+    new AppError('PHOTO_HEIC_UNSUPPORTED', 415, { field: 'body.file', allowed: 'jpeg, png, webp, avif' }),
 
-/** The bytes look like an accepted format but do not decode (truncated upload, corrupt file). */
-export const photoUnreadable = () => new AppError('PHOTO_UNREADABLE', 422);
+  /** The bytes look like an accepted format but do not decode (truncated upload, corrupt file). */
+  unreadable: () => new AppError('PHOTO_UNREADABLE', 422),
 
-/** Unknown, foreign (other user or tenant) or already attached ids all look the same to the caller. */
-export const photoUnknown = (fields: readonly string[]) =>
-  new AppError(
-    'PHOTO_UNKNOWN',
-    400,
-    fields.map((field) => ({ field, rule: 'exists', message: 'no unattached photo of yours with this id' })),
-  );
+  /** Unknown, foreign (other user or tenant) or already attached ids all look the same to the caller. */
+  unknown: (fields: readonly string[]) =>
+    new AppError(
+      'PHOTO_UNKNOWN',
+      400,
+      fields.map((field) => ({ field, rule: 'exists', message: 'no unattached photo of yours with this id' })),
+    ),
+};

@@ -1,11 +1,5 @@
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import {
-  MAX_PHOTO_PIXELS,
-  photoHeicUnsupported,
-  photoTooManyPixels,
-  photoUnreadable,
-  photoUnsupportedType,
-} from './photo.errors.ts';
+import { MAX_PHOTO_PIXELS, photoErrors } from './photo.errors.ts';
 
 /** Longest edge of the stored photo: enough to read a licence plate or a crack, small enough for 4G. */
 export const MAX_EDGE = 2560;
@@ -61,17 +55,17 @@ export interface NormalisedPhoto {
  */
 export async function normalisePhoto(data: Buffer, maxPixels: number = MAX_PHOTO_PIXELS): Promise<NormalisedPhoto> {
   const sourceType = sniffImageType(data);
-  if (!sourceType) throw photoUnsupportedType();
+  if (!sourceType) throw photoErrors.unsupportedType();
   let meta: Metadata;
   try {
     // Header only, no pixels decoded: read without the pixel cap so an oversize image gets its own 413 below.
     meta = await sharp(data, { ...INPUT, limitInputPixels: false }).metadata();
   } catch {
-    throw isHeic(data) ? photoHeicUnsupported() : photoUnreadable();
+    throw isHeic(data) ? photoErrors.heicUnsupported() : photoErrors.unreadable();
   }
   // The decoder libvips picked must agree with the magic bytes: a polyglot file is refused.
-  if (meta.format !== sourceType) throw photoUnsupportedType();
-  if (meta.width * meta.height > maxPixels) throw photoTooManyPixels(meta.width * meta.height, maxPixels);
+  if (meta.format !== sourceType) throw photoErrors.unsupportedType();
+  if (meta.width * meta.height > maxPixels) throw photoErrors.tooManyPixels(meta.width * meta.height, maxPixels);
   try {
     // The decoder's own cap repeats the check, in case a file's frames disagree with the header read above.
     const { data: image, info } = await sharp(data, { ...INPUT, limitInputPixels: maxPixels })
@@ -89,7 +83,7 @@ export async function normalisePhoto(data: Buffer, maxPixels: number = MAX_PHOTO
     return { sourceType, image, thumb, width: info.width, height: info.height };
   } catch {
     // The prebuilt libvips decodes AVIF but not HEVC (patents): an iPhone HEIC is a type we cannot take.
-    if (isHeic(data) || (meta.format === 'heif' && meta.compression === 'hevc')) throw photoHeicUnsupported();
-    throw photoUnreadable();
+    if (isHeic(data) || (meta.format === 'heif' && meta.compression === 'hevc')) throw photoErrors.heicUnsupported();
+    throw photoErrors.unreadable();
   }
 }

@@ -8,7 +8,7 @@ import { CasePhoto } from '../../../../common/contracts/cases.ts';
 import { IdParams } from '../../../../common/contracts/common.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { actorOf } from '../auth/index.ts';
-import { MAX_PHOTO_BYTES, photoTooLarge } from './photo.errors.ts';
+import { MAX_PHOTO_BYTES, photoErrors } from './photo.errors.ts';
 import type { PhotoFile, PhotoService } from './photo.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
@@ -25,7 +25,7 @@ const missingFile = () =>
  */
 export async function uploadedPhoto(req: FastifyRequest): Promise<Buffer> {
   if (!req.isMultipart()) throw missingFile();
-  if (Number(req.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES + ENVELOPE_BYTES) throw photoTooLarge();
+  if (Number(req.headers['content-length'] ?? 0) > MAX_PHOTO_BYTES + ENVELOPE_BYTES) throw photoErrors.tooLarge();
   let data: Buffer | undefined;
   try {
     for await (const part of req.parts({ limits: LIMITS })) {
@@ -36,7 +36,7 @@ export async function uploadedPhoto(req: FastifyRequest): Promise<Buffer> {
     }
   } catch (err) {
     const code = errCode(err);
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw photoTooLarge();
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw photoErrors.tooLarge();
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
       throw invalidField('body.file', 'maxItems', 'one photo per request');
     }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import type { CasePhoto } from '../../../../common/contracts/cases.ts';
-import type { CasePhotosTable } from '../../db/schema.ts';
+import type { CasePhotosTable, CasesTable } from '../../db/schema.ts';
+import type { InnerJoinOf } from '../../platform/read-joins.ts';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
@@ -10,7 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { once, replay } from '../../platform/idempotency.ts';
 import { WorkLimit, WorkLimitFull } from '../../platform/work-limit.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { MAX_PHOTO_BYTES, photoBusy, photoTooLarge, photoUnknown } from './photo.errors.ts';
+import { MAX_PHOTO_BYTES, photoErrors } from './photo.errors.ts';
 import { normalisePhoto, type NormalisedPhoto } from './photo.image.ts';
 import * as repo from './photo.repository.ts';
 import { createPhotoStore, photoFileNames, type PhotoStore } from './photo.storage.ts';
@@ -21,6 +22,11 @@ export type PhotoVariant = 'full' | 'thumb';
 export interface PhotoServiceDeps {
   /** The case module's visibility rule; photos of a case are exactly as visible as the case itself. */
   canViewCase(actor: Actor, caseId: string): Promise<boolean>;
+  /**
+   * The case module's join of a photo's case, for the public photo check in one statement. Passed in because the
+   * case module sits above photos (docs/decisions/0008-join-helpers.md).
+   */
+  joinCase: InnerJoinOf<CasesTable>;
   /** The image step; the default is normalisePhoto. Tests wrap it to hold uploads while their image is processed. */
   normalise?: (data: Buffer, maxPixels: number) => Promise<NormalisedPhoto>;
 }
@@ -79,7 +85,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     key: string | null,
   ): Promise<CasePhoto> {
     if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
-    if (data.length > MAX_PHOTO_BYTES) throw photoTooLarge();
+    if (data.length > MAX_PHOTO_BYTES) throw photoErrors.tooLarge();
     // A retry of an upload already stored returns it without decoding the image again.
     const earlier = await replay<CasePhoto>(database, scope, key, data);
     if (earlier) return earlier.body;
@@ -87,7 +93,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     try {
       photo = await imageSlots.run(() => normalise(data, maxPixels));
     } catch (err) {
-      if (err instanceof WorkLimitFull) throw photoBusy(BUSY_RETRY_SECONDS);
+      if (err instanceof WorkLimitFull) throw photoErrors.busy(BUSY_RETRY_SECONDS);
       throw err;
     }
     const id = newId();
@@ -215,9 +221,9 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       const owner = externalUploader(uploader);
       const free = await repo.attachableIds(tx, tenantId, owner, ids);
       const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
-      if (bad.length > 0) throw photoUnknown(bad);
+      if (bad.length > 0) throw photoErrors.unknown(bad);
       if ((await repo.attach(tx, tenantId, owner, caseId, ids, phase)) !== ids.length)
-        throw photoUnknown(['body.photoIds']);
+        throw photoErrors.unknown(['body.photoIds']);
     },
 
     /**
@@ -230,7 +236,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       variant: PhotoVariant,
       publicChannels: readonly string[],
     ): Promise<PhotoFile> {
-      const row = await repo.publicPhoto(db, tenantId, id, publicChannels);
+      const row = await repo.publicPhoto(db, deps.joinCase, tenantId, id, publicChannels);
       if (!row) throw notFound('photo');
       return fileOf(row, variant);
     },
@@ -264,10 +270,10 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       if (ids.length === 0) return;
       const free = await repo.attachableIds(tx, tenantId, actorUserId, ids);
       const bad = photoIds.flatMap((id, i) => (free.has(id) ? [] : [`body.photoIds.${i}`]));
-      if (bad.length > 0) throw photoUnknown(bad);
+      if (bad.length > 0) throw photoErrors.unknown(bad);
       // Fewer rows than checked means another request attached one in between: refuse rather than share it.
       if ((await repo.attach(tx, tenantId, actorUserId, caseId, ids, phase)) !== ids.length)
-        throw photoUnknown(['body.photoIds']);
+        throw photoErrors.unknown(['body.photoIds']);
     },
 
     /**

@@ -10,8 +10,9 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import ExcelJS from 'exceljs';
+import { excel } from '../../platform/excel.ts';
 import type { ReportColumn, ReportTable, StatReport } from '../../../../common/contracts/reports.ts';
+import { percentText } from '../../../../common/domain/number-format.ts';
 import { inertCell } from '../../platform/cell-text.ts';
 
 /**
@@ -23,7 +24,7 @@ const TITLE_FONT = { ascii: 'Times New Roman', eastAsia: '黑体', hAnsi: 'Times
 
 export function cellText(v: string | number | null | undefined, type: ReportColumn['type']): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return type === 'percent' ? `${Number(v.toFixed(2))}%` : String(Number(v.toFixed(2)));
+  if (typeof v === 'number') return type === 'percent' ? percentText(v) : String(Number(v.toFixed(2)));
   return v;
 }
 
@@ -113,7 +114,7 @@ export async function reportDocx(report: StatReport, generatedLine: string): Pro
 }
 
 export async function reportXlsx(report: StatReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'CityLoop';
   const used = new Set<string>();
   for (const s of report.sections) {

@@ -1,18 +1,10 @@
 /**
  * Distance arithmetic for duplicate detection. Pure. The SQL prefilter is a bbox (index-friendly comparisons on
- * lng/lat columns, identical on SQLite and PostgreSQL without PostGIS); the exact test is haversine here.
+ * lng/lat columns, identical on SQLite and PostgreSQL without PostGIS); the exact test is geo's haversineM.
  */
 import { EARTH_RADIUS_M } from '../geo/index.ts';
 
 const RAD = Math.PI / 180;
-
-/** Great-circle distance in metres (haversine). Within a city the error against the ellipsoid is < 0.5 %. */
-export function haversineM(lng1: number, lat1: number, lng2: number, lat2: number): number {
-  const dLat = (lat2 - lat1) * RAD;
-  const dLng = (lng2 - lng1) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 export interface LngLatBox {
   minLng: number;

@@ -8,9 +8,10 @@ import type { Expression, SqlBool } from 'kysely';
 import type { Database, Executor } from '../../platform/db.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
-import { boxAround, haversineM, majorCodeRange } from './duplicate-geometry.ts';
+import { haversineM } from '../geo/index.ts';
+import { boxAround, majorCodeRange } from './duplicate-geometry.ts';
 import { majorOf } from './routing-precedence.ts';
-import { invalidSettings } from './routing.errors.ts';
+import { routingErrors } from './routing.errors.ts';
 import * as repo from './routing.repository.ts';
 
 /**
@@ -120,7 +121,7 @@ export function createDuplicateService(database: Database, settings: SettingsSer
     async putSettings(actor: Actor, input: RoutingSettings): Promise<RoutingSettings> {
       requirePermission(actor, 'settings.manage');
       const issues = settingsIssues(input);
-      if (issues.length) throw invalidSettings(issues);
+      if (issues.length) throw routingErrors.invalidSettings(issues);
       // Two keys, one transaction: each write leaves its own audit row (setting.update, before → after).
       await db.transaction().execute(async (tx) => {
         await settings.put(tx, actor, DUPLICATE_RADIUS_KEY, input.duplicateRadiusM);

@@ -7,6 +7,5 @@ export type { SuggestInput, SuggestedUnit, GeographySource } from './routing.ser
 export type { DuplicateQuery } from './duplicate.service.ts';
 export type { DuplicateCandidate, RoutingLevel, RoutingSettings } from '../../../../common/contracts/routing.ts';
 export { DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY, MAX_DUPLICATES } from './duplicate.service.ts';
-export { ROUTING_ERRORS } from './routing.errors.ts';
 export { registerRoutingRoutes } from './routing.routes.ts';
 export { hasRoutingRules, seedRoutingRules, type RuleSeed } from './routing.seed.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTING_LEVELS } from '../../../../common/contracts/routing.ts';
-import { haversineM, boxAround, majorCodeRange } from './duplicate-geometry.ts';
+import { haversineM } from '../geo/index.ts';
+import { boxAround, majorCodeRange } from './duplicate-geometry.ts';
 import {
   LEVEL_RANK,
   bestRule,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createTestApp, type TestContext } from '../../testing/test-app.ts';
-import { haversineM } from './duplicate-geometry.ts';
+import { haversineM } from '../geo/index.ts';
 import { DUPLICATE_RADIUS_KEY, DUPLICATE_WINDOW_KEY, type RoutingService } from './index.ts';
 import {
   insertCase,

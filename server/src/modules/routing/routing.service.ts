@@ -19,15 +19,7 @@ import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { wgs84, type TenantGeography } from '../geo/index.ts';
 import { bestRule, filingConditionWins, majorOf, shapeLevel } from './routing-precedence.ts';
-import {
-  duplicateFallback,
-  matterAndMajor,
-  unknownFilingCondition,
-  unknownMajor,
-  unknownMatter,
-  unknownRegion,
-  unknownUnit,
-} from './routing.errors.ts';
+import { routingErrors } from './routing.errors.ts';
 import * as repo from './routing.repository.ts';
 
 /** Where a case lies and which filing condition it was filed with: what routing needs to know. */
@@ -100,22 +92,23 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
     rule: Pick<RoutingRulesTable, 'matter_code' | 'major_code' | 'region_id' | 'unit_id'>,
     changed: ReadonlySet<string>,
   ) {
-    if (rule.matter_code !== null && rule.major_code !== null) throw matterAndMajor();
-    if (changed.has('unit_id') && !(await repo.activeUnit(ex, tenantId, rule.unit_id))) throw unknownUnit();
+    if (rule.matter_code !== null && rule.major_code !== null) throw routingErrors.matterAndMajor();
+    if (changed.has('unit_id') && !(await repo.activeUnit(ex, tenantId, rule.unit_id)))
+      throw routingErrors.unknownUnit();
     if (changed.has('region_id') && rule.region_id !== null && !(await repo.regionExists(ex, tenantId, rule.region_id)))
-      throw unknownRegion();
+      throw routingErrors.unknownRegion();
     if (
       changed.has('matter_code') &&
       rule.matter_code !== null &&
       !(await repo.matterExists(ex, tenantId, rule.matter_code))
     )
-      throw unknownMatter();
+      throw routingErrors.unknownMatter();
     if (
       changed.has('major_code') &&
       rule.major_code !== null &&
       !(await repo.majorExists(ex, tenantId, rule.major_code))
     )
-      throw unknownMajor();
+      throw routingErrors.unknownMajor();
   }
 
   const isFallback = (r: Pick<RoutingRulesTable, 'matter_code' | 'major_code' | 'region_id'>) =>
@@ -124,7 +117,7 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
   async function checkSingleFallback(tx: Executor, tenantId: string, ruleId: string) {
     await repo.lockTenant(tx, dialect, tenantId);
     const other = await repo.otherFallback(tx, tenantId, ruleId);
-    if (other) throw duplicateFallback(other.id);
+    if (other) throw routingErrors.duplicateFallback(other.id);
   }
 
   async function suggestUnit(tenantId: string, input: SuggestInput, ex: Executor = db): Promise<SuggestedUnit | null> {
@@ -257,7 +250,7 @@ export function createRuleService(database: Database, clock: Clock, audit: Audit
       const geography = await geo.geographyOf(actor.tenantId);
       const at = geography.insideTenant(lng, lat) ? geography.locate(lng, lat) : null;
       const condition = await repo.filingCondition(db, actor.tenantId, query.matterCode, query.filingConditionId);
-      if (query.filingConditionId && !condition) throw unknownFilingCondition();
+      if (query.filingConditionId && !condition) throw routingErrors.unknownFilingCondition();
       const suggestion = await suggestUnit(actor.tenantId, {
         matterCode: query.matterCode,
         streetId: at?.streetId ?? null,

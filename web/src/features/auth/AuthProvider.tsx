@@ -2,21 +2,34 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { LoginBody, Me } from '../../../../common/contracts/auth.ts';
 import { api } from '../../api/client.ts';
 import { isApiError } from '../../api/errors.ts';
+import { isAbort, useResource } from '../../api/use-resource.ts';
 import { authApi } from './auth.api.ts';
 import { AuthContext, hasPermission, type AuthValue } from './context.ts';
 
 /** Holds the signed-in user (GET /api/auth/me) and keeps the API client's CSRF token in step with it. */
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<AuthValue['status']>('loading');
-  const [me, setMeState] = useState<Me | null>(null);
   const [sessionExpired, setSessionExpired] = useState(false);
   const meRef = useRef<Me | null>(null);
-
-  const setMe = useCallback((next: Me | null) => {
+  /** The token goes to the client before the user is rendered, so the first request after sign-in carries it. */
+  const remember = useCallback((next: Me | null) => {
     meRef.current = next;
     api.setCsrfToken(next?.csrfToken ?? null);
-    setMeState(next);
+    return next;
   }, []);
+  const session = useResource<Me | null>(
+    (signal) =>
+      authApi.me(signal).then(remember, (error: unknown) => {
+        if (isAbort(error, signal)) throw error;
+        // 401 = not signed in; a network failure also lands on the login page, which reports it when used.
+        return remember(null);
+      }),
+    [],
+  );
+  const me = session.data;
+  const status: AuthValue['status'] = session.loading ? 'loading' : 'ready';
+  const { setData } = session;
+
+  const setMe = useCallback((next: Me | null) => setData(remember(next)), [setData, remember]);
 
   const refresh = useCallback(async () => {
     try {
@@ -25,21 +38,6 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (isApiError(error) && error.status === 401) setMe(null);
       else throw error;
     }
-  }, [setMe]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    authApi
-      .me(controller.signal)
-      .then((value) => setMe(value))
-      .catch(() => {
-        // 401 = not signed in; a network failure also lands on the login page, which reports it when used.
-        if (!controller.signal.aborted) setMe(null);
-      })
-      .finally(() => {
-        if (!controller.signal.aborted) setStatus('ready');
-      });
-    return () => controller.abort();
   }, [setMe]);
 
   useEffect(() => {

@@ -62,7 +62,7 @@ function DispatchField({ detail }: { detail: CaseDetail }) {
   const suggested = detail.suggestedUnitId;
   // Only the suggested unit's name is fetched here (the picker searches the rest); without it the picker shows the id.
   const unit = useResource(suggested ? (signal) => casesApi.unit(suggested, signal) : null, [suggested]).data;
-  const known = unit ? [{ value: unit.id, label: t('common.nameWithCode', { name: unit.name, code: unit.code }) }] : [];
+  const known = unit ? [{ value: unit.id, label: unit.name }] : [];
   return (
     <Form.Item
       label={

@@ -1,6 +1,5 @@
 import { useCallback } from 'react';
 import { RemoteSelect, type RemoteOption, type RemoteSelectProps } from '../../components/RemoteSelect.tsx';
-import { useI18n } from '../../i18n/context.ts';
 import { casesApi } from './cases.api.ts';
 
 type Props = Omit<RemoteSelectProps, 'search'>;
@@ -16,14 +15,10 @@ export function MatterPicker(props: Props) {
 
 /** Pick an active handling unit. */
 export function UnitPicker(props: Props) {
-  const { t } = useI18n();
-  const search = useCallback(
-    async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
-      const page = await casesApi.units(q, signal);
-      return page.items.map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
-    },
-    [t],
-  );
+  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+    const page = await casesApi.units(q, signal);
+    return page.items.map((u) => ({ value: u.id, label: u.name }));
+  }, []);
   return <RemoteSelect {...props} search={search} />;
 }
 

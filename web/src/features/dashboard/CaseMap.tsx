@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { DashboardSummary } from '../../../../common/contracts/reports.ts';
+import { useResource } from '../../api/use-resource.ts';
 import { NOWHERE } from '../../components/map-start.ts';
 import { loadBasemap } from '../map/basemap.ts';
 import { mapApi } from '../map/map.api.ts';
@@ -17,11 +18,19 @@ type OpenCase = DashboardSummary['openCases'][number];
 export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: string) => void }) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
+  const areaGroup = useRef<L.LayerGroup | null>(null);
   const dots = useRef<L.LayerGroup | null>(null);
   const open = useRef(onOpen);
   useEffect(() => {
     open.current = onOpen;
   });
+
+  // The city's outline and streets, and the basemap: loaded once; a failure leaves the dots on a plain background.
+  const areas = useResource(
+    (signal) => Promise.all([mapApi.layer('tenant', null, signal), mapApi.layer('street', null, signal)]),
+    [],
+  );
+  const basemap = useResource((signal) => loadBasemap(signal), []);
 
   useEffect(() => {
     if (!el.current) return undefined;
@@ -33,35 +42,48 @@ export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: str
       zoom: 6,
     });
     map.current = m;
-    const areas = L.layerGroup().addTo(m);
+    areaGroup.current = L.layerGroup().addTo(m);
     dots.current = L.layerGroup().addTo(m);
-    const controller = new AbortController();
-    void loadBasemap().then((b) => {
-      if (b && !controller.signal.aborted)
-        L.tileLayer(b.url, { subdomains: b.subdomains ?? 'abc', maxZoom: b.maxZoom ?? 18, opacity: 0.35 })
-          .addTo(m)
-          .bringToBack();
-    });
-    Promise.all([mapApi.layer('tenant', null, controller.signal), mapApi.layer('street', null, controller.signal)])
-      .then(([tenant, streets]) => {
-        const outline = L.geoJSON(tenant, {
-          style: { color: '#36cfc9', weight: 2, fillColor: '#0e2a4d', fillOpacity: 0.6 },
-          interactive: false,
-        }).addTo(areas);
-        L.geoJSON(streets, {
-          style: { color: '#2f6fb2', weight: 1, fillOpacity: 0, dashArray: '3 4' },
-          interactive: false,
-        }).addTo(areas);
-        const bounds = outline.getBounds();
-        if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16] });
-      })
-      .catch(() => undefined);
     return () => {
-      controller.abort();
       m.remove();
       map.current = null;
+      areaGroup.current = null;
+      dots.current = null;
     };
   }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    const b = basemap.data;
+    if (!m || !b) return undefined;
+    const tiles = L.tileLayer(b.url, { subdomains: b.subdomains ?? 'abc', maxZoom: b.maxZoom ?? 18, opacity: 0.35 })
+      .addTo(m)
+      .bringToBack();
+    // On unmount the map is already gone (its effect is cleaned up first) and takes its layers with it.
+    return () => {
+      if (map.current === m) tiles.remove();
+    };
+  }, [basemap.data]);
+
+  useEffect(() => {
+    const m = map.current;
+    const group = areaGroup.current;
+    if (!m || !group || !areas.data) return undefined;
+    const [tenant, streets] = areas.data;
+    const outline = L.geoJSON(tenant, {
+      style: { color: '#36cfc9', weight: 2, fillColor: '#0e2a4d', fillOpacity: 0.6 },
+      interactive: false,
+    }).addTo(group);
+    L.geoJSON(streets, {
+      style: { color: '#2f6fb2', weight: 1, fillOpacity: 0, dashArray: '3 4' },
+      interactive: false,
+    }).addTo(group);
+    const bounds = outline.getBounds();
+    if (bounds.isValid()) m.fitBounds(bounds, { padding: [16, 16] });
+    return () => {
+      if (map.current === m) group.clearLayers();
+    };
+  }, [areas.data]);
 
   useEffect(() => {
     const group = dots.current;

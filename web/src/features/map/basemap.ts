@@ -21,9 +21,10 @@ export interface BasemapConfig {
 }
 
 /** The configured basemap, or null for the offline default. */
-export async function loadBasemap(): Promise<BasemapConfig | null> {
+export async function loadBasemap(signal?: AbortSignal): Promise<BasemapConfig | null> {
   try {
     const res = await fetch('/api/geo/basemap', {
+      signal,
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
     });
