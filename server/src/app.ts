@@ -118,6 +118,8 @@ export async function buildApp(
         // antd renders CSS-in-JS style tags; Swagger UI needs inline styles too.
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        // The inspector app's service worker, /h5-sw.js from this origin (docs/h5-offline.md); no other workers.
+        workerSrc: ["'self'"],
         connectSrc: ["'self'"],
       },
     },
