@@ -188,7 +188,7 @@ function shapeOf(channel: CaseChannel, random: Random): Shape {
   };
 }
 
-/** The steps of one case from its report on, each at its time; `stopAt` keeps the steps up to that status. */
+/** The whole life of one case from its report to its close (or void), each step at its time. */
 function stepsOf(
   ref: Ref,
   c: Omit<HistoryCase, 'steps'>,
