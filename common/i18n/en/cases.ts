@@ -5,6 +5,16 @@ export const enCases: typeof zhCases = {
   cases: {
     nav: { group: 'Cases', inbox: 'Case desk', create: 'New case' },
     inboxTitle: 'Case desk',
+    workbench: {
+      todo: 'My to-do',
+      todoHint: 'Cases waiting at each of your steps; click to open the list',
+      noTodo: 'Nothing to do right now',
+      overdue: 'Overdue cases',
+      noOverdue: 'No overdue cases',
+      approvals: 'Waiting for my approval',
+      noApprovals: 'No return, extension or suspension requests waiting',
+      viewAll: 'View all',
+    },
     createTitle: 'New case',
     inbox: {
       reported: 'To accept',

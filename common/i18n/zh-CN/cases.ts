@@ -3,6 +3,16 @@ export const zhCases = {
   cases: {
     nav: { group: '案件', inbox: '案件工作台', create: '新建案件' },
     inboxTitle: '案件工作台',
+    workbench: {
+      todo: '我的待办',
+      todoHint: '各环节待处理的案件数，点击进入对应列表',
+      noTodo: '当前没有待办',
+      overdue: '超期案件',
+      noOverdue: '没有超期案件',
+      approvals: '待我审批',
+      noApprovals: '没有等待审批的回退、延期或挂账申请',
+      viewAll: '查看全部',
+    },
     createTitle: '新建案件',
     inbox: {
       reported: '待受理',

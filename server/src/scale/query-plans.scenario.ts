@@ -108,6 +108,10 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   }
   ok(await api('inspector').get('/api/cases?inbox=verifying&mine=true'));
   ok(await api('inspector').get('/api/cases?inbox=checking&mine=true'));
+  // The 工作台's lists: requests waiting for a decision, and the overdue cases nearest first.
+  ok(await api('dispatcher').get('/api/cases?awaitingApproval=true&pageSize=5'));
+  ok(await api('shiftleader').get('/api/cases?awaitingApproval=true&pageSize=5'));
+  ok(await api('handler').get('/api/cases?inbox=overdue&pageSize=5&sort=deadline&order=asc'));
   for (const q of ['垃圾', '店外经营', '420281'])
     ok(await api('operator').get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=20`));
   ok(await api('leader').get('/api/cases/counts'));

@@ -58,6 +58,8 @@ export interface ListFilter {
   channel?: string;
   deadlineBefore?: string;
   taskUserId?: string;
+  /** only cases with a 回退/延期/挂账 request waiting for a decision */
+  pendingRequest?: boolean;
   q?: string;
   visibility: Expression<SqlBool> | null;
 }
@@ -99,6 +101,7 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: ListFilte
   if (f.channel) q = q.where('c.channel', '=', f.channel);
   if (f.deadlineBefore) q = q.where('c.step_deadline', '<', f.deadlineBefore);
   if (f.taskUserId) q = q.where(assignedTo(f.taskUserId));
+  if (f.pendingRequest) q = q.where('c.pending_request', 'is not', null);
   if (term && !fts) q = q.where(sql<SqlBool>`c.search_text like ${likePattern(term)} escape '\\'`);
   return q;
 }

@@ -26,3 +26,5 @@ export {
   leftJoinCases,
   innerJoinCases,
 } from './case-read-model.ts';
+/** Bulk loader of past cases (the demo city's history), replayed through the state machine. */
+export { loadCaseHistory, type HistoryCase, type HistoryStep, type HistoryActor } from './case-history.ts';

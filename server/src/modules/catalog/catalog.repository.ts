@@ -251,3 +251,26 @@ export async function tenantUnits(db: Executor, tenantId: string) {
 export async function unitExists(db: Executor, tenantId: string, id: string): Promise<boolean> {
   return orgReadModel.unitExists(db, tenantId, id);
 }
+
+/** Active matters with their active 立结案标准, for seeds that file cases (the demo history). */
+export async function activeMattersWithConditions(db: Executor, tenantId: string) {
+  const [matters, conditions] = await Promise.all([
+    db
+      .selectFrom('catalog_entries')
+      .select(['code', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', 'matter')
+      .where('active', '=', 1)
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('filing_conditions')
+      .select(['id', 'matter_code', 'condition', 'limit_value', 'limit_unit', 'unit_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('active', '=', 1)
+      .orderBy('matter_code')
+      .orderBy('seq')
+      .execute(),
+  ]);
+  return { matters, conditions };
+}

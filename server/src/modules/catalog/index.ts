@@ -6,7 +6,7 @@ export { createCatalogServices, type CatalogServices } from './catalog.module.ts
 export type { CatalogService, TenantCatalog } from './catalog.service.ts';
 export type { StandardsService } from './standards.service.ts';
 export { registerCatalogRoutes } from './catalog.routes.ts';
-export { seedCatalog, seedNationalCatalog } from './catalog.seed.ts';
+export { seedCatalog, seededMatters, seedNationalCatalog } from './catalog.seed.ts';
 export { loadNationalCatalog } from './catalog-data.ts';
 export { createCatalogSearch } from './catalog-search.ts';
 export { buildStandardsWorkbook } from './standards-sheet.ts';

@@ -89,3 +89,13 @@ export async function gridsInRegion(db: Executor, tenantId: string, regionId: st
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Every grid of a tenant with its outline and places, for seeds that put cases inside grids (the demo history). */
+export async function gridOutlines(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('grids')
+    .select(['code', 'community_id', 'street_id', 'geometry', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('code')
+    .execute();
+}

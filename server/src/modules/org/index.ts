@@ -3,6 +3,7 @@ export { createOrgServices, type OrgServices } from './org.module.ts';
 export { registerOrgRoutes } from './org.routes.ts';
 export type { PublicTenant } from './public-tenant.ts';
 export {
+  seededAccounts,
   seededDirectory,
   seededTenantId,
   seedTenant,

@@ -15,7 +15,6 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseChannel, Inbox } from '../../../../common/domain/case-channels.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
@@ -28,6 +27,7 @@ import { canFilterMine, inboxesFor, mineByDefault } from './inboxes.ts';
 import { channelLabel, channelOptions, inboxLabel, requestLabel } from './labels.ts';
 import { deadlineBefore, DEADLINE_FILTERS, type DeadlineFilter } from './sla.ts';
 import { SlaBadge, StatusTag } from './SlaBadge.tsx';
+import { useInboxCounts } from './useInboxCounts.ts';
 import { useLiveCases } from './useLiveCases.ts';
 
 interface Filters {
@@ -70,19 +70,7 @@ export function CaseInbox() {
     () => inboxes.filter((i) => mineChoice[i] ?? mineByDefault(permissions, i)),
     [inboxes, mineChoice, permissions],
   );
-  // Two requests whatever the tabs: the whole steps, and (when a tab shows only my tasks) my tasks, counted by the
-  // server with the list's own filter. A failed count keeps the last ones on the tabs: the list reports the failure.
-  const loadedCounts = useResource(
-    (signal) =>
-      Promise.all([
-        casesApi.counts({}, signal),
-        mineTabs.length ? casesApi.counts({ mine: true }, signal) : Promise.resolve(null),
-      ]).then(([all, mine]): InboxCounts => ({
-        ...all,
-        ...(mine ? Object.fromEntries(mineTabs.map((i) => [i, mine[i] ?? 0])) : {}),
-      })),
-    [mineTabs, reloadKey],
-  ).data;
+  const loadedCounts = useInboxCounts(mineTabs, reloadKey);
   const counts: InboxCounts = loadedCounts ?? {};
   const [inbox, setInbox] = useInboxParam(inboxes, loadedCounts);
   const [extra, setExtra] = useState<Omit<Filters, 'inbox' | 'mine' | 'deadlineBefore'>>({});
