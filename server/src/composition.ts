@@ -35,8 +35,8 @@ import type { ExportSources } from './modules/exports/index.ts';
 import { createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
-import { createIllegalConstruction } from './modules/illegal-construction/index.ts';
-import { createOutdoorAds } from './modules/outdoor-ads/index.ts';
+import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-construction/index.ts';
+import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
@@ -63,8 +63,15 @@ export function createServices(
   const auditWriter = createAuditWriter(database, audit);
   // Accounts are org's rows and org sits above auth: auth reads and stamps them through org's directory.
   const auth = createAuthService(database, clock, config, audit, accountDirectory);
-  // A region still holding grids or components cannot be deleted (their modules own those rows and depend on org).
-  const org = createOrgServices(database, clock, audit, [gridsInRegion, componentsInRegion], config.publicTenant);
+  // A region still holding grids, components, 查违控违 or 户外广告 records cannot be deleted (their modules own those
+  // rows and depend on org).
+  const org = createOrgServices(
+    database,
+    clock,
+    audit,
+    [gridsInRegion, componentsInRegion, icRowsInRegion, oaRowsInRegion],
+    config.publicTenant,
+  );
   const catalog = createCatalogServices(database, clock, audit, config.imports);
   // Re-drawn grids move the components in them (the components module owns those rows and depends on geo).
   const geo = createGeoService(database, clock, audit, relocateComponents);

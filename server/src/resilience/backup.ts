@@ -91,8 +91,20 @@ async function pgFingerprintsWith(client: pg.Client, schema: string): Promise<Fi
   return out;
 }
 
+/**
+ * 64-bit integers and numerics are read as their text whatever parser the process installed for them (the app reads
+ * int8 as a number, a plain script as a string), so two processes fingerprint the same row the same way.
+ */
+const RAW_NUMBER_TYPES = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
+const fingerprintTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    RAW_NUMBER_TYPES.has(oid)
+      ? (v: string) => v
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
 export async function pgFingerprints(target: Target): Promise<Fingerprints> {
-  const client = new pg.Client({ connectionString: target.url });
+  const client = new pg.Client({ connectionString: target.url, types: fingerprintTypes });
   await client.connect();
   try {
     return await pgFingerprintsWith(client, target.schema ?? 'public');
@@ -134,7 +146,7 @@ export async function backupSqlite(url: string, out: string): Promise<Manifest> 
  */
 export async function backupPostgres(target: Target, out: string): Promise<Manifest> {
   await checkPgDumpVersion(target.url);
-  const client = new pg.Client({ connectionString: target.url });
+  const client = new pg.Client({ connectionString: target.url, types: fingerprintTypes });
   await client.connect();
   try {
     await client.query('begin isolation level repeatable read read only');

@@ -300,3 +300,15 @@ describe('who may do what', () => {
     expect(code(hidden.body)).toBe(code(missing.body));
   });
 });
+
+describe('a township with records', () => {
+  it('cannot be deleted while reports or signs sit in it (409, never a crash)', async () => {
+    const town = await api('admin').post('/api/org/regions', { code: '901', name: '测试删除镇', kind: 'town' });
+    expect(town.statusCode, town.body).toBe(201);
+    const report = await api('admin').post('/api/illegal-construction/reports', site({ regionId: town.json().id }));
+    expect(report.statusCode, report.body).toBe(201);
+    const res = await api('admin').delete(`/api/org/regions/${town.json().id}`);
+    expect(res.statusCode).toBe(409);
+    expect(code(res.body)).toBe('ORG_REGION_IN_USE');
+  });
+});

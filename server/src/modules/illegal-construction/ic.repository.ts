@@ -287,3 +287,18 @@ export async function sites(
   if (f.regionId) q = q.where('r.region_id', '=', f.regionId);
   return q.orderBy('r.reported_on', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
 }
+
+/** Reports, letters and demolitions placed in a region (org refuses to delete a region still in use). */
+export async function icRowsInRegion(db: Executor, tenantId: string, regionId: string): Promise<number> {
+  const counts = await Promise.all(
+    (['ic_reports', 'ic_letters', 'ic_demolitions'] as const).map((table) =>
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('region_id', '=', regionId)
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  return counts.reduce((sum, row) => sum + Number(row.n), 0);
+}

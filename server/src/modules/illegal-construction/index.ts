@@ -5,5 +5,6 @@
 export { createIllegalConstruction, type IllegalConstruction } from './illegal-construction.module.ts';
 export type { IllegalConstructionService } from './ic.service.ts';
 export { registerIllegalConstructionRoutes } from './ic.routes.ts';
+export { icRowsInRegion } from './ic.repository.ts';
 export { IC_ERRORS } from './ic.errors.ts';
 export { hasIllegalConstruction, seedIllegalConstruction, type IcSeed } from './ic.seed.ts';

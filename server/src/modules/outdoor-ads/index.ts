@@ -5,5 +5,6 @@
 export { createOutdoorAds, type OutdoorAds } from './outdoor-ads.module.ts';
 export type { OutdoorAdsService } from './oa.service.ts';
 export { registerOutdoorAdsRoutes } from './oa.routes.ts';
+export { oaRowsInRegion } from './oa.repository.ts';
 export { OA_ERRORS } from './oa.errors.ts';
 export { hasOutdoorAds, seedOutdoorAds, type OaSeed } from './oa.seed.ts';

@@ -191,3 +191,18 @@ export async function inventoryCounts(db: Executor, tenantId: string) {
 export async function hasAds(db: Executor, tenantId: string): Promise<boolean> {
   return !!(await db.selectFrom('oa_ads').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst());
 }
+
+/** Signs and removals placed in a region (org refuses to delete a region still in use). */
+export async function oaRowsInRegion(db: Executor, tenantId: string, regionId: string): Promise<number> {
+  const counts = await Promise.all(
+    (['oa_ads', 'oa_removals'] as const).map((table) =>
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .where('region_id', '=', regionId)
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  return counts.reduce((sum, row) => sum + Number(row.n), 0);
+}
