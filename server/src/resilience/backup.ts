@@ -97,10 +97,10 @@ async function pgFingerprintsWith(client: pg.Client, schema: string): Promise<Fi
  */
 const RAW_NUMBER_TYPES = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
 const fingerprintTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((v: string) => unknown) =>
     RAW_NUMBER_TYPES.has(oid)
       ? (v: string) => v
-      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      : (pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown)) as typeof pg.types.getTypeParser,
 };
 
 export async function pgFingerprints(target: Target): Promise<Fingerprints> {
