@@ -16,6 +16,7 @@ import * as m0017 from './0017_storage_health.ts';
 import * as m0018 from './0018_query_plans.ts';
 import * as m0019 from './0019_hotline_caller_reply.ts';
 import * as m0020 from './0020_import_jobs.ts';
+import * as m0028 from './0028_case_unstaffed.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0018_query_plans': m0018,
   '0019_hotline_caller_reply': m0019,
   '0020_import_jobs': m0020,
+  '0028_case_unstaffed': m0028,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

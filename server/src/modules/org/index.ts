@@ -16,4 +16,5 @@ export {
 export * as orgGeography from './org-geography.ts';
 export { tenantColumns, lockTenantRow } from './tenant-directory.ts';
 export * as orgNames from './org-names.ts';
+export { activeHandlerCounts } from './unit-staffing.ts';
 export type { RegionReferences } from './org.repository.ts';
