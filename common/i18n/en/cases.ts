@@ -174,7 +174,13 @@ export const enCases: typeof zhCases = {
       escalated: 'Escalated',
       labeled: '{label}: {value}',
     },
-    timeline: { system: 'System', actor: '{name} ({role})', photos: '{count, plural, one {# photo} other {# photos}}' },
+    timeline: {
+      system: 'System',
+      actor: '{name} ({role})',
+      photos: '{count, plural, one {# photo} other {# photos}}',
+      publicReply: 'Reply to the citizen (public): {text}',
+      units: '{from} → {to}',
+    },
     actionForm: {
       note: 'Note',
       reason: 'Reason',

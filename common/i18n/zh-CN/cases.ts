@@ -167,7 +167,13 @@ export const zhCases = {
       escalated: '督办',
       labeled: '{label}：{value}',
     },
-    timeline: { system: '系统', actor: '{name}（{role}）', photos: '{count} 张照片' },
+    timeline: {
+      system: '系统',
+      actor: '{name}（{role}）',
+      photos: '{count} 张照片',
+      publicReply: '答复市民（公开）：{text}',
+      units: '{from} → {to}',
+    },
     actionForm: {
       note: '办理意见',
       reason: '理由',

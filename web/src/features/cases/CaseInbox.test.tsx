@@ -52,10 +52,11 @@ describe('inboxes by permission', () => {
 });
 
 describe('inbox page', () => {
-  function open(roles: Role[], search = '') {
+  function open(roles: Role[], search = '', extra: Partial<ReturnType<typeof fakeCase>> = {}) {
     const item = fakeCase({
       status: 'pending_dispatch',
       sla: { level: 'red', deadline: '2020-01-01T00:00:00.000Z', usedRatio: 2 },
+      ...extra,
     });
     const server = fakeFetch({
       'GET /api/cases/counts': (_m: string, _b: unknown, url: string) => ({
@@ -100,6 +101,12 @@ describe('inbox page', () => {
     const table = await screen.findByTestId('cases-table');
     await within(table).findByText(/^超期/);
     expect(screen.queryByTestId('case-create')).toBeNull();
+    expect(screen.queryByTestId('case-unstaffed')).toBeNull();
+  });
+
+  it('tags a case the sweep found in a unit with nobody to handle it (单位无人处置)', async () => {
+    open(['dispatcher'], '', { status: 'handling', unitName: '园林所', unstaffed: true });
+    expect((await screen.findByTestId('case-unstaffed')).textContent).toBe('单位无人处置');
   });
 
   it("counts an inspector's 待核查 as the tasks sent to them", async () => {

@@ -14,15 +14,24 @@ export function MatterPicker(props: Props) {
   return <RemoteSelect {...props} search={search} />;
 }
 
-/** Pick an active handling unit. */
-export function UnitPicker(props: Props) {
+/**
+ * Pick an active handling unit. With `warnNoHandlers` (dispatching), a unit without an active handler says so in its
+ * label: a case sent there would sit with nobody to act on it.
+ */
+export function UnitPicker({ warnNoHandlers, ...props }: Props & { warnNoHandlers?: boolean }) {
   const { t } = useI18n();
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
       const page = await casesApi.units(q, signal);
-      return page.items.map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
+      return page.items.map((u) => {
+        const label = t('common.nameWithCode', { name: u.name, code: u.code });
+        return {
+          value: u.id,
+          label: warnNoHandlers && u.activeHandlers === 0 ? `${label} ⚠ ${t('cases.actionForm.noHandlers')}` : label,
+        };
+      });
     },
-    [t],
+    [t, warnNoHandlers],
   );
   return <RemoteSelect {...props} search={search} />;
 }
