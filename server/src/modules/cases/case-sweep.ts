@@ -181,7 +181,8 @@ async function markUnstaffed(database: Database, iso: string): Promise<number> {
   const marked = await db
     .selectFrom('cases')
     .select(['id', 'tenant_id', 'unit_id', 'status'])
-    .where('unstaffed_since', 'is not', null)
+    // a range on the index rather than IS NOT NULL, which SQLite's planner answers with a full scan
+    .where('unstaffed_since', '>', '')
     .execute();
   const stale = marked
     .filter((c) => c.status !== 'handling' || !c.unit_id || !empty.get(c.tenant_id)?.includes(c.unit_id))
