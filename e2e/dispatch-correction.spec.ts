@@ -29,9 +29,12 @@ async function step(who: Staff, id: string, body: Record<string, unknown>) {
 
 test('the dispatcher re-dispatches a case sent to a unit with nobody to handle it', async ({ page, baseURL }) => {
   test.setTimeout(90_000);
-  const [inspector, operator, shiftleader, dispatcher] = await Promise.all(
-    ['inspector', 'operator', 'shiftleader', 'dispatcher'].map((u) => staff(baseURL!, u)),
-  );
+  const [inspector, operator, shiftleader, dispatcher] = await Promise.all([
+    staff(baseURL!, 'inspector'),
+    staff(baseURL!, 'operator'),
+    staff(baseURL!, 'shiftleader'),
+    staff(baseURL!, 'dispatcher'),
+  ]);
   const created = await inspector.request.post('/api/cases', {
     headers: inspector.headers,
     data: { matterCode: '06010', description: '改派旅程：人行道旁堆放垃圾', lng: 114.9913, lat: 30.0926 },
