@@ -48,6 +48,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'true',
+      // The journeys start from the bare demo city (their counts and lists assume no synthetic history).
+      DEMO_HISTORY: '0',
       LOGIN_PER_MINUTE_IP: '1000',
     },
   },

@@ -4,22 +4,18 @@
  *   node --import tsx bench/kpi.bench.ts --url sqlite:/tmp/x/cityloop.db
  *   node --import tsx bench/kpi.bench.ts --url postgres://postgres@127.0.0.1:5432/test --schema bench_x
  * First the roll-up catches up with the cases the bulk load queued (its own figure: a one-off after a bulk load,
- * not part of a request), then each measurement is the median of several runs after one warm-up.
+ * not part of a request), then each measurement is the median of several runs after one warm-up. The yearly
+ * drill-downs are timed by bench/kpi-drill.bench.ts.
  */
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ChainKeys } from '../server/src/platform/chain-keys.ts';
-import { CheckpointStore } from '../server/src/platform/checkpoint-store.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase, type Database } from '../server/src/platform/db.ts';
-import { createAuditService } from '../server/src/modules/audit/index.ts';
-import { createKpiService } from '../server/src/modules/kpi/index.ts';
+import { refreshStatistics } from '../server/src/platform/db-statistics.ts';
 import { CATCH_UP_BATCH } from '../server/src/modules/kpi/kpi-rollup.ts';
 import { createReportService } from '../server/src/modules/reports/index.ts';
-import { createSettingsService } from '../server/src/modules/settings/index.ts';
+import { measureDrill } from './kpi-drill.bench.ts';
+import { benchKpiService, benchTenant } from './lib/kpi-service.ts';
 import type { KpiBenchOptions, KpiBenchResult } from './lib/kpi-row.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -38,21 +34,8 @@ export async function measureKpi(
   const database: Database = o.database;
   const { db } = database;
   const log = o.log ?? (() => undefined);
-  const tenant = await db
-    .selectFrom('tenants')
-    .select(['id', 'timezone'])
-    .where('code', '=', '420281')
-    .executeTakeFirstOrThrow();
-  const keys = new ChainKeys([randomBytes(32).toString('hex')]);
-  const settings = createSettingsService(
-    database,
-    systemClock,
-    createAuditService(database, systemClock, {
-      keys,
-      checkpoints: new CheckpointStore(join(tmpdir(), 'cityloop-bench-checkpoints'), keys),
-    }),
-  );
-  const kpi = createKpiService(database, systemClock, settings);
+  const tenant = await benchTenant(database);
+  const { kpi } = benchKpiService(database);
   const reports = createReportService(database, systemClock, kpi);
 
   const queued = Number(
@@ -67,6 +50,8 @@ export async function measureKpi(
   log(`kpi: roll-up catching up with ${queued.toLocaleString('en')} queued cases…`);
   const [catchUpMs, drained] = await timed(() => kpi.rollup.drain(tenant.id, CATCH_UP_BATCH));
   log(`kpi: roll-up caught up: ${drained.toLocaleString('en')} cases in ${(catchUpMs / 1000).toFixed(1)} s`);
+  // The catch-up ends the bulk load: its tables get statistics as the load's do (docs/decisions/0006).
+  await refreshStatistics(db, ['kpi_case_facts', 'kpi_daily']);
 
   // The last full month and year before now (the bench spreads cases over the past three years).
   const now = new Date();
@@ -104,6 +89,7 @@ export async function measureKpi(
   log(
     `kpi: monthly KPIs (${rows} units + streets, ${month}) median ${monthlyMs.toFixed(1)} ms; yearly report ${year} median ${yearlyMs.toFixed(0)} ms`,
   );
+  const drill = await measureDrill({ database, kpi, tenantId: tenant.id, year, log }, runs);
   return {
     monthlyMs,
     yearlyMs,
@@ -114,6 +100,7 @@ export async function measureKpi(
         unit: 'ms',
         note: `${drained.toLocaleString('en')} cases recomputed (one-off; change-by-change upkeep is incremental)`,
       },
+      ...drill.figures,
     ],
     details: {
       month,
@@ -123,6 +110,7 @@ export async function measureKpi(
       subjects: rows,
       sections: filed,
       catchUp: { cases: drained, ms: catchUpMs },
+      drill: drill.details,
     },
   };
 }

@@ -179,3 +179,28 @@ test('nothing is lost: a report that fails to send stays on the phone, survives 
   await expect(page.getByTestId('public-photos')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('public-description')).toHaveValue('');
 });
+
+test('a file that is not a photo is refused on the phone, and a refusal by the server says why without blaming the network', async ({
+  page,
+}) => {
+  await page.goto('/public');
+  await page
+    .getByTestId('public-photo-input')
+    .setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 not a photo') });
+  await expect(page.getByTestId('public-toast-error')).toContainText('「发票.pdf」不是照片');
+  await expect(page.getByTestId('public-photos')).toHaveAttribute('data-count', '0');
+
+  // A PNG the browser cannot decode goes to the server as it is, which refuses it: the page says so in its words.
+  await page
+    .getByTestId('public-photo-input')
+    .setInputFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('this is not really a png') });
+  await expect(page.getByTestId('public-photos')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('public-location-status')).toHaveAttribute('data-status', 'located');
+  await page.getByTestId('public-matter-search').fill('护栏');
+  await page.getByTestId('public-matter-option-02017').click();
+  await page.getByTestId('public-description').fill('护栏倒在人行道上，行人需要绕行');
+  await page.getByTestId('public-submit').click();
+  const failed = page.getByTestId('public-submit-failed');
+  await expect(failed).toContainText('提交未被接受');
+  await expect(failed).not.toContainText('网络');
+});

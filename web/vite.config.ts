@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { htmlForPath } from '../common/web-pages.ts';
+import { h5ServiceWorker } from './h5-service-worker.ts';
 
 const backend = 'http://127.0.0.1:8080';
 
@@ -31,7 +32,7 @@ function pagePerPrefix(): Plugin {
 export default defineConfig({
   root: import.meta.dirname,
   base: '/',
-  plugins: [react(), pagePerPrefix()],
+  plugins: [react(), pagePerPrefix(), h5ServiceWorker()],
   server: {
     port: 5173,
     proxy: {

@@ -35,6 +35,17 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/** The demo city's accounts, offered on the sign-in page only while the server seeds the demo city (SEED_DEMO). */
+export const SignInHints = Type.Object({
+  demo: Nullable(
+    Type.Object({
+      tenantCode: Type.String(),
+      accounts: Type.Array(Type.Object({ username: Type.String(), role: Type.String(), password: Type.String() })),
+    }),
+  ),
+});
+export type SignInHints = Static<typeof SignInHints>;
+
 export const ChangePasswordBody = Type.Object({
   currentPassword: Type.String({ minLength: 1, maxLength: 256 }),
   newPassword: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 }),

@@ -158,6 +158,12 @@ export const CaseQuery = Type.Intersect([
     channel: Type.Optional(Literals([...CASE_CHANNELS])),
     deadlineBefore: Type.Optional(Type.String({ format: 'date-time' })),
     mine: Type.Optional(Type.Boolean({ description: 'only tasks assigned to me (inspector 核实/核查, handler)' })),
+    awaitingApproval: Type.Optional(
+      Type.Boolean({
+        description:
+          '回退/延期/挂账 requests waiting for a decision, in the caller’s approval scope (needs case.approve)',
+      }),
+    ),
   }),
 ]);
 export type CaseQuery = Static<typeof CaseQuery>;

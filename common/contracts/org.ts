@@ -152,6 +152,8 @@ export const AuditEntry = Type.Object({
   action: Type.String(),
   entity: Type.String(),
   entityId: Type.String(),
+  /** what the row names the object by (its name, display name or code at the time), null when it has none */
+  entityName: Nullable(Type.String()),
   before: Type.Unknown(),
   after: Type.Unknown(),
   requestId: Nullable(Type.String()),
@@ -159,7 +161,16 @@ export const AuditEntry = Type.Object({
 export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditQuery = Type.Intersect([
   PageQuery,
-  Type.Object({ entity: Type.Optional(Type.String()), entityId: Type.Optional(Type.String()) }),
+  Type.Object({
+    entity: Type.Optional(Type.String({ maxLength: 64 })),
+    entityId: Type.Optional(Type.String({ maxLength: 128 })),
+    actorId: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    /** from this instant (inclusive) */
+    from: Type.Optional(Type.String({ format: 'date-time' })),
+    /** before this instant (exclusive) */
+    to: Type.Optional(Type.String({ format: 'date-time' })),
+  }),
 ]);
 export type AuditQuery = Static<typeof AuditQuery>;
 

@@ -3,7 +3,14 @@ import { Crs } from './cases.ts';
 import { PublicCaseView, Satisfaction } from './case-public.ts';
 import { FeatureCollectionOut } from './geo.ts';
 import { Nullable } from './common.ts';
-import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN, TOKEN_MAX } from '../domain/citizen-report.ts';
+import {
+  CASE_NO_PATTERN,
+  LOOKUP_CODE_PATTERN,
+  MAX_PUBLIC_PHOTOS,
+  MOBILE_PATTERN,
+  PHONE_LAST4_PATTERN,
+  TOKEN_MAX,
+} from '../domain/citizen-report.ts';
 
 /**
  * Citizen entry points, all under /api/public and all public: nothing here may carry the reporter's
@@ -11,7 +18,7 @@ import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN, TOKEN_MAX } from '../domain/citizen-
  */
 export { PublicCaseView };
 
-export { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN, TOKEN_MAX };
+export { CASE_NO_PATTERN, LOOKUP_CODE_PATTERN, MAX_PUBLIC_PHOTOS, MOBILE_PATTERN, PHONE_LAST4_PATTERN, TOKEN_MAX };
 
 export const PublicInfo = Type.Object({
   city: Type.Object({ code: Type.String(), name: Type.String() }),
@@ -89,6 +96,35 @@ export const PublicReportResult = Type.Object({
 export type PublicReportResult = Static<typeof PublicReportResult>;
 
 export const TokenParams = Type.Object({ token: Type.String({ maxLength: TOKEN_MAX }) });
+
+/** Lookup by case number and the last 4 digits of the reporter's phone: step 1 asks for an SMS code. */
+export const PublicLookup = Type.Object({
+  caseNo: Type.String({ pattern: CASE_NO_PATTERN, maxLength: 40 }),
+  phoneLast4: Type.String({ pattern: PHONE_LAST4_PATTERN }),
+});
+export type PublicLookup = Static<typeof PublicLookup>;
+
+/** The same answer whether or not the number and phone matched (docs/security.md). */
+export const PublicLookupSent = Type.Object({
+  /** minutes a code sent now stays valid */
+  expiresInMinutes: Type.Integer(),
+});
+export type PublicLookupSent = Static<typeof PublicLookupSent>;
+
+/** Step 2: the code from the SMS. */
+export const PublicLookupVerify = Type.Object({
+  caseNo: Type.String({ pattern: CASE_NO_PATTERN, maxLength: 40 }),
+  code: Type.String({ pattern: LOOKUP_CODE_PATTERN }),
+});
+export type PublicLookupVerify = Static<typeof PublicLookupVerify>;
+
+/** An access token that works like the tracking token on /api/public/track/* until `expiresAt`. */
+export const PublicLookupResult = Type.Object({
+  caseNo: Type.String(),
+  token: Type.String(),
+  expiresAt: Type.String(),
+});
+export type PublicLookupResult = Static<typeof PublicLookupResult>;
 
 export const PublicRating = Type.Object({
   value: Satisfaction,

@@ -55,6 +55,8 @@ export const StatReport = Type.Object({
   tenantName: Type.String(),
   period: KpiPeriod,
   generatedAt: Type.String(),
+  /** the tenant's IANA time zone, in which every date of the report is read */
+  timeZone: Type.String(),
   /** true when the period holds no case at all (the sections then say so; numbers are zeros, never NaN) */
   noData: Type.Boolean(),
   sections: Type.Array(ReportSectionView),

@@ -28,6 +28,11 @@ export const INTAKE_CHANNEL_OF_ROLE: Readonly<Record<Role, CaseChannel | null>> 
   unitHandler: null,
   unitManager: null,
   admin: null,
+  // Enforcement roles open enforcement cases, not 数字城管 reports.
+  enforcementOfficer: null,
+  legalReviewer: null,
+  squadLeader: null,
+  bureauLeader: null,
 };
 
 /** The channels a user's roles allow at staff intake, the default first (inspector, operator, leader). */

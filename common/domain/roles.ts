@@ -13,6 +13,11 @@ export const ROLES = [
   'unitManager',
   'leader',
   'admin',
+  // the enforcement line (行政处罚): 执法队员, 法制审核员, 中队长/大队长, 局领导
+  'enforcementOfficer',
+  'legalReviewer',
+  'squadLeader',
+  'bureauLeader',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -52,6 +57,23 @@ export const PERMISSIONS = [
   'hotline.read',
   'hotline.handle',
   'apikey.manage',
+  // 查违控违 (illegal construction) and 户外广告 (outdoor advertising): docs/illegal-construction.md, docs/outdoor-ads.md
+  'construction.read',
+  'construction.manage',
+  'ads.read',
+  'ads.manage',
+  // enforcement cases (行政处罚): docs/enforcement.md
+  'enforcement.read',
+  'enforcement.file',
+  'enforcement.investigate',
+  'enforcement.pay',
+  'enforcement.review',
+  'enforcement.approve',
+  'enforcement.decide',
+  // a decided amount outside its discretion band (裁量基准) needs this approval
+  'enforcement.exception',
+  // legal bases and discretion bands (tenant data kept by the 法制 staff)
+  'enforcement.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,6 +108,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'report.read',
     'audit.read',
     'hotline.read',
+    'construction.read',
+    'ads.read',
+    'enforcement.read',
   ],
   admin: [
     'org.read',
@@ -103,6 +128,59 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.manage',
     'hotline.read',
     'apikey.manage',
+    // The registers are kept by the squads (执法队员, 中队长); the administrator may keep them where a bureau has none.
+    'construction.read',
+    'construction.manage',
+    'ads.read',
+    'ads.manage',
+  ],
+  enforcementOfficer: [
+    'org.read',
+    'case.read',
+    'enforcement.read',
+    'enforcement.file',
+    'enforcement.investigate',
+    'enforcement.pay',
+    'construction.read',
+    'construction.manage',
+    'ads.read',
+    'ads.manage',
+  ],
+  legalReviewer: [
+    'org.read',
+    'enforcement.read',
+    'enforcement.review',
+    'enforcement.manage',
+    'construction.read',
+    'ads.read',
+  ],
+  squadLeader: [
+    'org.read',
+    'user.read',
+    'case.read',
+    'enforcement.read',
+    'enforcement.file',
+    'enforcement.investigate',
+    'enforcement.approve',
+    'enforcement.decide',
+    'construction.read',
+    'construction.manage',
+    'ads.read',
+    'ads.manage',
+  ],
+  bureauLeader: [
+    'org.read',
+    'user.read',
+    'case.read',
+    'kpi.read',
+    'dashboard.read',
+    'report.read',
+    'enforcement.read',
+    'enforcement.approve',
+    'enforcement.decide',
+    'enforcement.exception',
+    'construction.read',
+    'ads.read',
   ],
 };
 

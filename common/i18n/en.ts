@@ -9,10 +9,12 @@ import { enCases } from './en/cases.ts';
 import { enKpi } from './en/kpi.ts';
 import { enExports } from './en/exports.ts';
 import { enImports } from './en/imports.ts';
+import { enLines } from './en/lines.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enPublic } from './en/public.ts';
 import { enHotline } from './en/hotline.ts';
+import { enEnforcement } from './en/enforcement.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
 import { enDetails } from './en/details.ts';
@@ -37,6 +39,8 @@ export const en: Catalog = {
   ...enDashboard,
   ...enPublic,
   ...enHotline,
+  ...enEnforcement,
   ...enOpen311,
   ...enImports,
+  ...enLines,
 };

@@ -177,6 +177,8 @@ describe('catalogs', () => {
       'component.import',
       'geo.import',
       'geo.grids.generate',
+      'enforcement.basis.create',
+      'enforcement.basis.starter',
     ];
     const entities = [
       'catalog_entry',
@@ -188,6 +190,7 @@ describe('catalogs', () => {
       'grid',
       'tenant',
       'region',
+      'legal_basis',
     ];
     expect(
       [...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter(

@@ -13,6 +13,7 @@ import { zhKpiWeb } from './zh-CN/kpi-web.ts';
 import { zhDashboard } from './zh-CN/dashboard.ts';
 import { zhPublic } from './zh-CN/public.ts';
 import { zhHotline } from './zh-CN/hotline.ts';
+import { zhEnforcement } from './zh-CN/enforcement.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhDetails } from './zh-CN/details.ts';
@@ -21,6 +22,7 @@ import { zhMap } from './zh-CN/map.ts';
 import { zhOrg } from './zh-CN/org.ts';
 import { zhOpen311 } from './zh-CN/open311.ts';
 import { zhImports } from './zh-CN/imports.ts';
+import { zhLines } from './zh-CN/lines.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -38,8 +40,10 @@ export const zhCN = {
   ...zhDashboard,
   ...zhPublic,
   ...zhHotline,
+  ...zhEnforcement,
   ...zhOpen311,
   ...zhImports,
+  ...zhLines,
 };
 
 export type Catalog = typeof zhCN;

@@ -35,6 +35,9 @@ import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
+import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
+import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
+import { registerEnforcementRoutes } from './modules/enforcement/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -115,6 +118,8 @@ export async function buildApp(
         // antd renders CSS-in-JS style tags; Swagger UI needs inline styles too.
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
+        // The inspector app's service worker, /h5-sw.js from this origin (docs/h5-offline.md); no other workers.
+        workerSrc: ["'self'"],
         connectSrc: ["'self'"],
       },
     },
@@ -142,7 +147,7 @@ export async function buildApp(
   const services = createServices(database, config, clock, { hits: rates.counter });
   installAuthHooks(app, services.auth);
   registerHealthRoutes(app, database, VERSION, { clock, photoStorage: () => services.photos.checkStorage() });
-  registerAuthRoutes(app, services.auth, config);
+  registerAuthRoutes(app, services.auth, config, services.signInHints);
   registerOrgRoutes(app, services.org);
   registerAuditRoutes(app, services.audit);
   services.imports.useLogger(app.log);
@@ -168,6 +173,7 @@ export async function buildApp(
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);
+  await registerEnforcementRoutes(app, services.enforcement);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);
   await registerOpen311(app, services.open311, config.open311);
@@ -175,6 +181,8 @@ export async function buildApp(
   registerExportRoutes(app, services.exportSources, config.businessTimeZone, services.auditWriter);
   registerKpiRoutes(app, services.kpi);
   registerReportRoutes(app, services.reports, services.dashboard);
+  registerIllegalConstructionRoutes(app, services.illegalConstruction);
+  registerOutdoorAdsRoutes(app, services.outdoorAds);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

@@ -10,14 +10,20 @@ import { LiveHub } from './platform/live-events.ts';
 import { MemoryHitCounter, type HitCounter } from './platform/rate-counter.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
-import { createCaseService, createPublicOutputSettings, createStepLimits } from './modules/cases/index.ts';
+import {
+  createCaseService,
+  createPublicOutputSettings,
+  createStepLimits,
+  innerJoinCases,
+  leftJoinCases,
+} from './modules/cases/index.ts';
 import { createAuditService, createAuditWriter } from './modules/audit/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createCalendarService } from './modules/calendar/index.ts';
 import { createCatalogServices } from './modules/catalog/index.ts';
 import { componentsInRegion, createComponentServices, relocateComponents } from './modules/components/index.ts';
 import { createGeoService, gridsInRegion } from './modules/geo/index.ts';
-import { createOrgServices } from './modules/org/index.ts';
+import { accountDirectory, createOrgServices } from './modules/org/index.ts';
 import { createPhotoService } from './modules/photos/index.ts';
 import { createRoutingService } from './modules/routing/index.ts';
 import { createSettingsService } from './modules/settings/index.ts';
@@ -29,6 +35,10 @@ import type { ExportSources } from './modules/exports/index.ts';
 import { createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
+import { createIllegalConstruction } from './modules/illegal-construction/index.ts';
+import { createOutdoorAds } from './modules/outdoor-ads/index.ts';
+import { demoSignIn } from './seed/daye-org.ts';
+import { createEnforcementModule } from './modules/enforcement/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -51,7 +61,8 @@ export function createServices(
     checkpoints: new CheckpointStore(config.audit.checkpointDir, chainKeys),
   });
   const auditWriter = createAuditWriter(database, audit);
-  const auth = createAuthService(database, clock, config, audit);
+  // Accounts are org's rows and org sits above auth: auth reads and stamps them through org's directory.
+  const auth = createAuthService(database, clock, config, audit, accountDirectory);
   // A region still holding grids or components cannot be deleted (their modules own those rows and depend on org).
   const org = createOrgServices(database, clock, audit, [gridsInRegion, componentsInRegion], config.publicTenant);
   const catalog = createCatalogServices(database, clock, audit, config.imports);
@@ -65,6 +76,7 @@ export function createServices(
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
   const photos = createPhotoService(database, clock, config, {
     canViewCase: (actor, caseId) => cases.canView(actor, caseId),
+    joinCase: innerJoinCases,
   });
   const stepLimits = createStepLimits(database, settings);
   const cases = createCaseService(database, clock, {
@@ -78,7 +90,16 @@ export function createServices(
     chainKeys,
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
-  const notify = createNotifyService(database, clock, config.sms);
+  // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
+  const enforcement = createEnforcementModule(database, clock, {
+    audit,
+    calendar,
+    settings,
+    cityCases: cases,
+    secrets: config.audit.keys,
+    dataDir: config.dataDir,
+  });
+  const notify = createNotifyService(database, clock, config.sms, leftJoinCases);
   const hotline = createHotlineService(database, clock, {
     calendar,
     settings,
@@ -89,7 +110,15 @@ export function createServices(
     timeZone: config.businessTimeZone,
     importLimits: config.imports,
   });
-  const citizen = createCitizenService(database, config, { cases, photos, org, catalog: catalog.catalog, settings });
+  const citizen = createCitizenService(database, config, {
+    cases,
+    photos,
+    org,
+    catalog: catalog.catalog,
+    settings,
+    notify,
+    clock,
+  });
   const open311 = createOpen311Services(database, clock, audit, {
     cases,
     photos,
@@ -122,7 +151,13 @@ export function createServices(
     geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key),
   );
   const kpi = createKpiService(database, clock, settings);
-  const reports = createReportService(database, clock, kpi);
+  // 查违控违 and 户外广告 registers; each adds its section to the statistics report.
+  const illegalConstruction = createIllegalConstruction(database, clock, audit, config.businessTimeZone);
+  const outdoorAds = createOutdoorAds(database, clock, audit, config.businessTimeZone);
+  const reports = createReportService(database, clock, kpi, [
+    illegalConstruction.reportSection,
+    outdoorAds.reportSection,
+  ]);
   const dashboard = createDashboardService(database, clock, kpi);
   /** The console lists the Excel exports page through, each with its own service's filters and permission. */
   const exportSources: ExportSources = {
@@ -133,6 +168,11 @@ export function createServices(
     audit,
     catalog: catalog.catalog,
     routing: routing.rules,
+    icReports: { list: (actor, q) => illegalConstruction.service.listReports(actor, q) },
+    icDemolitions: { list: (actor, q) => illegalConstruction.service.listDemolitions(actor, q) },
+    icLetters: { list: (actor, q) => illegalConstruction.service.listLetters(actor, q) },
+    outdoorAds: { list: (actor, q) => outdoorAds.service.list(actor, q) },
+    adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
   };
   return {
     chainKeys,
@@ -151,6 +191,7 @@ export function createServices(
     stepLimits,
     cases,
     publicOutput,
+    enforcement,
     hotline,
     notify,
     citizen,
@@ -159,7 +200,10 @@ export function createServices(
     kpi,
     reports,
     dashboard,
+    illegalConstruction: illegalConstruction.service,
+    outdoorAds: outdoorAds.service,
     exportSources,
+    signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -18,6 +18,14 @@ describe('config', () => {
     });
   });
 
+  it('loads the demo history with the demo seed, except under a test runner or with DEMO_HISTORY=0', () => {
+    const d = dir();
+    expect(loadConfig({ DATA_DIR: d }).demoHistory).toBe(true);
+    expect(loadConfig({ DATA_DIR: d, NODE_ENV: 'test' }).demoHistory).toBe(false);
+    expect(loadConfig({ DATA_DIR: d, DEMO_HISTORY: '0' }).demoHistory).toBe(false);
+    expect(loadConfig({ DATA_DIR: d, NODE_ENV: 'test', DEMO_HISTORY: '1' }).demoHistory).toBe(true);
+  });
+
   it('generates a session secret once and keeps it', () => {
     const d = dir();
     const first = loadConfig({ DATA_DIR: d }).sessionSecret;

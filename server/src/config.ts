@@ -28,6 +28,8 @@ export interface Config {
   live: { heartbeatMs: number; maxStreamsPerUser: number };
   logLevel: string;
   seedDemo: boolean;
+  /** With the demo seed: load about 90 days of synthetic history on the first start (off under test runners). */
+  demoHistory: boolean;
   webDist: string;
   trustProxy: boolean;
   /** Redis for the live-event relay between app instances (platform/live-relay.ts); null = one process. */
@@ -263,6 +265,8 @@ export function loadConfig(
     },
     logLevel,
     seedDemo: bool(env, 'SEED_DEMO', true),
+    // Test runners (vitest sets NODE_ENV=test) seed the demo city many times and never need its history.
+    demoHistory: bool(env, 'DEMO_HISTORY', env.NODE_ENV !== 'test'),
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     redis: redisConfig(env),

@@ -22,12 +22,25 @@ async function main() {
     }
     throw err;
   }
-  const { applied, seeded } = await prepareDatabase(config.databaseUrl, systemClock, { seedDemo: config.seedDemo });
+  const { applied, seeded, history } = await prepareDatabase(config.databaseUrl, systemClock, {
+    seedDemo: config.seedDemo,
+    history: config.demoHistory ? config : null,
+  });
   // Requests wait only briefly for a SQLite lock (the wait blocks the process) and are answered 503 after it.
   const database = openDatabase(config.databaseUrl, { busyTimeoutMs: config.sqliteBusyTimeoutMs });
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (seeded) app.log.info('demo city 大冶市 (420281) seeded');
+  if (history)
+    app.log.info(
+      {
+        cases: history.cases,
+        events: history.events,
+        hotlineOrders: history.hotlineOrders,
+        ms: Math.round(history.ms),
+      },
+      'demo history loaded (DEMO_HISTORY=0 skips it on a fresh data directory)',
+    );
   // Several instances: live events travel between them through Redis (docs/architecture.md, "Several instances"; docs/deploy.md).
   const relay = config.redis
     ? await startLiveRelay(app.services.live, {

@@ -1,24 +1,47 @@
-import type { Clock } from './platform/clock.ts';
+import type { Config } from './config.ts';
+import { createServices } from './composition.ts';
+import { FixedClock, type Clock } from './platform/clock.ts';
+import { ChainKeys } from './platform/chain-keys.ts';
 import { openDatabase } from './platform/db.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
+import { loadDemoHistory, type DemoHistoryResult } from './seed/demo-history.ts';
+
+/** How far back the demo history reaches (docs/demo-city.md, "History"). */
+export const DEMO_HISTORY_DAYS = 90;
 
 /**
  * Brings a database up to date before anything serves it: the migrations, then (when asked) the demo city if it is
- * not there yet. Runs on a connection of its own with the long lock wait of scripts, so the server's short request
- * timeout (SQLITE_BUSY_TIMEOUT_MS) never fails a migration. Used by main.ts and by `npm run seed`.
+ * not there yet, and with it (when `history` carries the configuration) its synthetic history. The history is
+ * loaded only together with a fresh seed, so a restart never loads it twice. Runs on a connection of its own with
+ * the long lock wait of scripts, so the server's short request timeout (SQLITE_BUSY_TIMEOUT_MS) never fails a
+ * migration. Used by main.ts and by `npm run seed`.
  */
 export async function prepareDatabase(
   url: string,
   clock: Clock,
-  options: { seedDemo: boolean; schema?: string },
-): Promise<{ applied: string[]; seeded: boolean }> {
+  options: { seedDemo: boolean; schema?: string; history?: Config | null },
+): Promise<{ applied: string[]; seeded: boolean; history: (DemoHistoryResult & { ms: number }) | null }> {
   const database = openDatabase(url, { poolSize: 2, ...(options.schema ? { schema: options.schema } : {}) });
   try {
     const schema = database.dialect === 'postgres' ? (options.schema ?? 'public') : undefined;
     const applied = await migrateToLatest(database.db, schema ? { schema } : {});
     const seeded = options.seedDemo ? await seedDemoCity(database.db, clock) : false;
-    return { applied, seeded };
+    let history: (DemoHistoryResult & { ms: number }) | null = null;
+    if (seeded && options.history) {
+      const started = performance.now();
+      const now = clock.now();
+      // The services act at the moments of the history (hotline orders, requests), on a clock the seed sets.
+      const historyClock = new FixedClock(now);
+      const services = createServices(database, options.history, historyClock);
+      const result = await loadDemoHistory(database, services, historyClock, {
+        days: DEMO_HISTORY_DAYS,
+        now,
+        chainKey: new ChainKeys(options.history.audit.keys).current,
+      });
+      history = { ...result, ms: performance.now() - started };
+    }
+    return { applied, seeded, history };
   } finally {
     await database.close();
   }

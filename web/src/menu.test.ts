@@ -25,6 +25,7 @@ describe('visibleMenu', () => {
       '工作台',
       '案件[案件工作台,热线工单]',
       '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
+      '执法办案[查违控违,户外广告]',
       '一张图',
       '组织管理[区域,单位,用户,审计日志]',
       '基础数据[事项目录,立结案标准,工作日历,派遣规则,部件台账,市民随手拍设置,开放接口]',
@@ -35,9 +36,24 @@ describe('visibleMenu', () => {
     expect(labels(visibleMenu(as('leader')))).toEqual([
       '工作台',
       '案件[案件工作台,热线工单]',
+      '执法办案[行政处罚案件,查违控违,户外广告]',
       '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
       '一张图',
       '组织管理[用户,审计日志]',
+    ]);
+  });
+
+  it('shows the enforcement roles the enforcement cases', () => {
+    expect(labels(visibleMenu(as('enforcementOfficer')))).toEqual([
+      '工作台',
+      '案件[案件工作台]',
+      '执法办案[行政处罚案件,查违控违,户外广告]',
+      '一张图',
+    ]);
+    expect(labels(visibleMenu(as('legalReviewer')))).toEqual([
+      '工作台',
+      '执法办案[行政处罚案件,查违控违,户外广告]',
+      '一张图',
     ]);
   });
 

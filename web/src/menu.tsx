@@ -22,7 +22,7 @@ import {
   FormOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
-import { PhoneOutlined } from '@ant-design/icons';
+import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
@@ -33,6 +33,7 @@ export const MENU_KEYS = [
   'cases',
   'caseCreate',
   'hotline',
+  'enforcement',
   'routing',
   'citizenSettings',
   'components',
@@ -49,6 +50,8 @@ export const MENU_KEYS = [
   'dashboard',
   'reports',
   'open311',
+  'illegalConstruction',
+  'outdoorAds',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -70,6 +73,7 @@ export interface MenuEntry {
 
 export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
+  { key: 'enforcement', labelKey: 'enforcement.nav.group', icon: SafetyCertificateOutlined },
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
@@ -108,6 +112,14 @@ export const MENU: readonly MenuEntry[] = [
     group: 'cases',
   },
   {
+    key: 'enforcement',
+    path: '/enforcement',
+    labelKey: 'enforcement.nav.cases',
+    icon: SafetyCertificateOutlined,
+    permission: 'enforcement.read',
+    group: 'enforcement',
+  },
+  {
     key: 'dashboard',
     path: '/dashboard',
     labelKey: 'kpiWeb.nav.dashboard',
@@ -139,6 +151,23 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'report.read',
     group: 'kpi',
   },
+  {
+    key: 'illegalConstruction',
+    path: '/illegal-construction',
+    labelKey: 'illegalConstruction.nav',
+    icon: BuildOutlined,
+    permission: 'construction.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'outdoorAds',
+    path: '/outdoor-ads',
+    labelKey: 'outdoorAds.nav',
+    icon: NotificationOutlined,
+    permission: 'ads.read',
+    group: 'enforcement',
+  },
+
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },
   {
     key: 'regions',

@@ -32,6 +32,7 @@ export const PAGES: Record<MenuKey, Page> = {
   cases: page(() => import('./pages/CasesPage.tsx'), 'CasesPage'),
   caseCreate: page(() => import('./pages/CaseCreatePage.tsx'), 'CaseCreatePage'),
   hotline: page(() => import('./features/hotline/HotlinePage.tsx'), 'HotlinePage'),
+  enforcement: page(() => import('./features/enforcement/EnforcementPage.tsx'), 'EnforcementPage'),
   routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
   components: page(() => import('./features/components/ComponentsPage.tsx'), 'ComponentsPage'),
   citizenSettings: page(() => import('./features/citizen/CitizenSettingsPage.tsx'), 'CitizenSettingsPage'),
@@ -40,6 +41,11 @@ export const PAGES: Record<MenuKey, Page> = {
   rankings: page(() => import('./features/kpi/RankingsPage.tsx'), 'RankingsPage'),
   dashboard: page(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
   reports: page(() => import('./features/reports/ReportsPage.tsx'), 'ReportsPage'),
+  illegalConstruction: page(
+    () => import('./features/illegal-construction/IllegalConstructionPage.tsx'),
+    'IllegalConstructionPage',
+  ),
+  outdoorAds: page(() => import('./features/outdoor-ads/OutdoorAdsPage.tsx'), 'OutdoorAdsPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');

@@ -47,6 +47,12 @@ export const enBase: typeof zhBase = {
     nameWithCode: '{name} ({code})',
     listSeparator: ', ',
   },
+  photo: {
+    heic: 'This browser cannot convert HEIC photos. Choose the photo again as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
+    notImage: '“{name}” is not a photo. Choose a JPEG, PNG, WebP or HEIC image.',
+    tooLarge: 'The photo is over {max} MB. Choose another or lower the camera resolution.',
+    unreadable: 'Could not read the photo: {message}',
+  },
   lang: { label: 'Language', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: 'Home',
@@ -76,6 +82,8 @@ export const enBase: typeof zhBase = {
       password: 'Password',
       submit: 'Sign in',
       failed: 'Sign-in failed',
+      demoTitle: 'Demo accounts (demo city, all people fictional)',
+      demoHint: 'Pick a role to fill in its username and password, then press “Sign in”.',
     },
     logout: 'Sign out',
     loggedOut: 'Signed out',

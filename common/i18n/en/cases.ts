@@ -5,6 +5,16 @@ export const enCases: typeof zhCases = {
   cases: {
     nav: { group: 'Cases', inbox: 'Case desk', create: 'New case' },
     inboxTitle: 'Case desk',
+    workbench: {
+      todo: 'My to-do',
+      todoHint: 'Cases waiting at each of your steps; click to open the list',
+      noTodo: 'Nothing to do right now',
+      overdue: 'Overdue cases',
+      noOverdue: 'No overdue cases',
+      approvals: 'Waiting for my approval',
+      noApprovals: 'No return, extension or suspension requests waiting',
+      viewAll: 'View all',
+    },
     createTitle: 'New case',
     inbox: {
       reported: 'To accept',
@@ -64,10 +74,10 @@ export const enCases: typeof zhCases = {
       overdue: 'Overdue',
     },
     channel: {
-      inspector: 'Inspector',
-      operator: 'Operator (phone-in)',
+      inspector: 'Inspector patrol',
+      operator: 'Operator entry',
       leader: 'Leader instruction',
-      public: 'Public report',
+      public: 'Citizen app',
       hotline: '12345 hotline',
       petition: 'Petition',
       sensor: 'Sensor',
@@ -138,7 +148,8 @@ export const enCases: typeof zhCases = {
         past: 'Past the deadline',
       },
     },
-    searchPlaceholder: 'Number, description or address (Chinese fragments work)',
+    searchPlaceholder: 'Number, matter, description or address (Chinese fragments work)',
+    searchAllTabs: 'Searching every case you may see, not only this tab',
     live: { on: 'Live', off: 'Live updates interrupted, reconnecting…', updated: 'Cases have changed' },
     form: {
       matterPlaceholder: 'Type a code, name or pinyin initials (e.g. lj)',

@@ -22,6 +22,7 @@ export const enDashboard: typeof zhDashboard = {
     closed: 'Closed',
     live: 'Live',
     offline: 'Disconnected, reconnecting',
+    connecting: 'Connecting…',
     updatedAt: 'Updated {at}',
     exit: 'Back to console',
     fullscreen: 'Full screen',

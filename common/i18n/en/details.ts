@@ -3,6 +3,7 @@ import type { zhDetails } from '../zh-CN/details.ts';
 /** Texts inside error details (`details[].message`); values quoted from an uploaded file stay as the file spells them. */
 export const enDetails: typeof zhDetails = {
   details: {
+    lookupCodeInvalid: 'The code is wrong or no longer valid; ask for a new one',
     upload: {
       fileField: 'Upload the {types} file in the multipart form field "file"',
       required: 'Upload a {types} file (multipart field "file", or as the request body)',

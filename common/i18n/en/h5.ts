@@ -16,9 +16,6 @@ export const enH5: typeof zhH5 = {
       photoCount: '{count}/{max}',
       removePhoto: 'Remove photo {n}',
       photosRequired: 'Take at least one photo on site',
-      photoFailed: 'Could not read the photo: {message}',
-      photoHeic:
-        'This browser cannot convert HEIC photos. Choose the photo again as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
       photoTooMany: 'At most {max} photos',
       location: 'Location',
       locating: 'Locating…',

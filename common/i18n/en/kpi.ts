@@ -135,15 +135,5 @@ export const enKpi: typeof zhKpi = {
       quality: 'Main indicators',
       overdue: 'Overdue and rework',
     },
-    channels: {
-      inspector: 'Inspector patrol',
-      operator: 'Operator entry',
-      leader: 'Leader instruction',
-      public: 'Citizen app',
-      hotline: 'Hotline',
-      petition: 'Petition',
-      sensor: 'Sensor',
-      camera: 'Camera',
-    },
   },
 };

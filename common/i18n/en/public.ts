@@ -50,8 +50,7 @@ export const enPublic: typeof zhPublic = {
       submitting: 'Submitting…',
       draftRestored: 'Your unfinished report has been restored',
       discard: 'Start over',
-      photoHeic:
-        'This browser cannot convert HEIC photos. Choose the photo again as JPEG (iPhone: Settings › Camera › Formats › Most Compatible).',
+      rejected: 'Not accepted: {message}. Change what it says and submit again; your report is saved on this device.',
       failed:
         'Not submitted yet: {message}. Your report is saved on this device; tap Submit again when the connection is back — it will not be sent twice.',
       privacy:
@@ -67,6 +66,8 @@ export const enPublic: typeof zhPublic = {
       copyFailed: 'Could not copy; press and hold to select the text',
       track: 'Track progress',
       another: 'Report another problem',
+      qr: 'Scan with a phone to follow progress',
+      qrAlt: 'QR code of the tracking link',
     },
     track: {
       title: 'Track',
@@ -79,6 +80,7 @@ export const enPublic: typeof zhPublic = {
       notFound: 'No problem found for this tracking code; please check it',
       reportedAt: 'Reported',
       expectedAt: 'Expected by',
+      beingAccepted: 'Being accepted: the date follows once the case is filed',
       closedAt: 'Closed',
       unit: 'Handled by',
       address: 'Location',
@@ -87,6 +89,22 @@ export const enPublic: typeof zhPublic = {
       reopenCount: '{count, plural, one {Reopened once} other {Reopened # times}}',
       back: 'Back to lookup',
       forget: 'Remove from this device',
+      byPhone: 'No tracking code? Look up by case number and phone',
+      byPhoneHint: 'Enter the case number and the last 4 digits of the phone you gave; we send a code to that phone.',
+      caseNo: 'Case number',
+      caseNoPlaceholder: 'e.g. 420281-20240312-00017',
+      caseNoInvalid: 'Enter the full case number, e.g. 420281-20240312-00017',
+      phoneLast4: 'Last 4 digits of the phone',
+      phoneLast4Invalid: 'Enter 4 digits',
+      sendCode: 'Send code',
+      sending: 'Sending…',
+      codeSent: 'If the case number and phone match, a code was sent to that phone; it is valid for {minutes} minutes.',
+      code: 'SMS code',
+      codePlaceholder: '6 digits',
+      codeInvalid: 'Enter the 6-digit code',
+      verify: 'Show progress',
+      resend: 'Send again',
+      smsOff: 'SMS lookup is not available in this city; use the tracking code or link from your receipt.',
     },
     status: {
       reported: 'Received',
@@ -162,6 +180,7 @@ export const enPublic: typeof zhPublic = {
     errors: {
       rateLimitedDevice: 'Too many reports from this device; try again in {minutes} min',
       rateLimitedIp: 'Too many requests from this network; try again in {minutes} min',
+      rateLimitedCase: 'Too many lookups of this case; try again in {minutes} min',
       noCity: 'City not found',
     },
     sms: {
@@ -170,6 +189,8 @@ export const enPublic: typeof zhPublic = {
       closed: '[{sign}] Your report (case {caseNo}) has been closed. Please rate the result on the citizen page.',
       reply: '[{sign}] Reply about your report (case {caseNo}): {message}',
       merged: '[{sign}] Your report (case {caseNo}) was handled together with the same problem and is now closed.',
+      lookupCode:
+        '[{sign}] Your code to look up case {caseNo} is {message}, valid for 10 minutes. If you did not ask for it, ignore this message.',
       generic: '[{sign}] {message}',
     },
   },

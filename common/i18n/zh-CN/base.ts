@@ -45,6 +45,12 @@ export const zhBase = {
     nameWithCode: '{name}（{code}）',
     listSeparator: '，',
   },
+  photo: {
+    heic: '此浏览器无法转换 HEIC 格式照片，请改用 JPEG 格式重新选择（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
+    notImage: '「{name}」不是照片，请选择 JPEG、PNG、WebP 或 HEIC 格式的图片',
+    tooLarge: '照片超过 {max} MB，请换一张或调低相机分辨率',
+    unreadable: '照片读取失败：{message}',
+  },
   lang: { label: '语言', 'zh-CN': '简体中文', en: 'English' },
   nav: {
     home: '工作台',
@@ -74,6 +80,8 @@ export const zhBase = {
       password: '密码',
       submit: '登录',
       failed: '登录失败',
+      demoTitle: '演示账号（演示城市，均为虚构人员）',
+      demoHint: '点选一个角色即填入账号和密码，再点“登录”。',
     },
     logout: '退出登录',
     loggedOut: '已退出登录',

@@ -3,6 +3,16 @@ export const zhCases = {
   cases: {
     nav: { group: '案件', inbox: '案件工作台', create: '新建案件' },
     inboxTitle: '案件工作台',
+    workbench: {
+      todo: '我的待办',
+      todoHint: '各环节待处理的案件数，点击进入对应列表',
+      noTodo: '当前没有待办',
+      overdue: '超期案件',
+      noOverdue: '没有超期案件',
+      approvals: '待我审批',
+      noApprovals: '没有等待审批的回退、延期或挂账申请',
+      viewAll: '查看全部',
+    },
     createTitle: '新建案件',
     inbox: {
       reported: '待受理',
@@ -63,9 +73,9 @@ export const zhCases = {
     },
     channel: {
       inspector: '监督员上报',
-      operator: '坐席登记',
+      operator: '受理员登记',
       leader: '领导交办',
-      public: '公众举报',
+      public: '市民随手拍',
       hotline: '12345 热线',
       petition: '信访',
       sensor: '物联感知',
@@ -131,7 +141,8 @@ export const zhCases = {
       mine: '只看我的任务',
       deadlineOptions: { h2: '2 小时内到期', today: '今日到期', d3: '3 天内到期', past: '已过时限' },
     },
-    searchPlaceholder: '编号、描述或地址（支持中文片段）',
+    searchPlaceholder: '编号、事项、描述或地址（支持中文片段）',
+    searchAllTabs: '搜索范围：全部可见案件（不限当前页签）',
     live: { on: '实时更新', off: '实时连接中断，正在重连…', updated: '有新的案件动态' },
     form: {
       matterPlaceholder: '输入代码、名称或拼音首字母（如 lj）',

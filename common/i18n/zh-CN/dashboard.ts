@@ -20,6 +20,7 @@ export const zhDashboard = {
     closed: '结案',
     live: '实时',
     offline: '连接中断，正在重连',
+    connecting: '正在连接…',
     updatedAt: '更新于 {at}',
     exit: '返回控制台',
     fullscreen: '全屏',

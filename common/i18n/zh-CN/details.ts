@@ -5,6 +5,7 @@
  */
 export const zhDetails = {
   details: {
+    lookupCodeInvalid: '验证码不正确或已失效，请重新获取',
     upload: {
       fileField: '请在表单字段 file 中上传 {types} 文件',
       required: '请上传 {types} 文件（multipart 字段 file，或作为请求体）',

@@ -14,8 +14,6 @@ export const zhH5 = {
       photoCount: '{count}/{max}',
       removePhoto: '删除第 {n} 张照片',
       photosRequired: '请至少拍摄 1 张现场照片',
-      photoFailed: '照片读取失败：{message}',
-      photoHeic: '此浏览器无法转换 HEIC 格式照片，请改用 JPEG 格式重新选择（iPhone：设置 › 相机 › 格式 › 兼容性最佳）',
       photoTooMany: '最多 {max} 张照片',
       location: '问题位置',
       locating: '正在定位…',

@@ -133,15 +133,5 @@ export const zhKpi = {
       quality: '主要指标',
       overdue: '超期与返工',
     },
-    channels: {
-      inspector: '监督员上报',
-      operator: '受理员登记',
-      leader: '领导交办',
-      public: '市民随手拍',
-      hotline: '热线',
-      petition: '信访',
-      sensor: '物联感知',
-      camera: '视频监控',
-    },
   },
 };

@@ -262,6 +262,21 @@ export interface DB {
   hotline_sources: import('./schema-hotline.ts').HotlineSourcesTable;
   hotline_pushes: import('./schema-hotline.ts').HotlinePushesTable;
   import_jobs: import('./schema-imports.ts').ImportJobsTable;
+  ic_reports: import('./schema-lines.ts').IcReportsTable;
+  ic_stop_notices: import('./schema-lines.ts').IcStopNoticesTable;
+  ic_letters: import('./schema-lines.ts').IcLettersTable;
+  ic_demolitions: import('./schema-lines.ts').IcDemolitionsTable;
+  oa_ads: import('./schema-lines.ts').OaAdsTable;
+  oa_inspections: import('./schema-lines.ts').OaInspectionsTable;
+  oa_removals: import('./schema-lines.ts').OaRemovalsTable;
+  enforcement_legal_bases: import('./schema-enforcement.ts').EnforcementLegalBasesTable;
+  enforcement_bands: import('./schema-enforcement.ts').EnforcementBandsTable;
+  enforcement_cases: import('./schema-enforcement.ts').EnforcementCasesTable;
+  enforcement_officers: import('./schema-enforcement.ts').EnforcementOfficersTable;
+  enforcement_events: import('./schema-enforcement.ts').EnforcementEventsTable;
+  enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
+  enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
+  public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
 }
 
 export type {

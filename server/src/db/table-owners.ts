@@ -28,7 +28,10 @@ export type TableOwner =
   | 'citizen'
   | 'reports'
   | 'exports'
-  | 'imports';
+  | 'imports'
+  | 'illegal-construction'
+  | 'outdoor-ads'
+  | 'enforcement';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -70,4 +73,20 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   job_runs: 'platform',
   // imports
   import_jobs: 'imports',
+  // 查违控违 and 户外广告
+  ic_reports: 'illegal-construction',
+  ic_stop_notices: 'illegal-construction',
+  ic_letters: 'illegal-construction',
+  ic_demolitions: 'illegal-construction',
+  oa_ads: 'outdoor-ads',
+  oa_inspections: 'outdoor-ads',
+  oa_removals: 'outdoor-ads',
+  enforcement_legal_bases: 'enforcement',
+  enforcement_bands: 'enforcement',
+  enforcement_cases: 'enforcement',
+  enforcement_officers: 'enforcement',
+  enforcement_events: 'enforcement',
+  enforcement_evidence: 'enforcement',
+  enforcement_payments: 'enforcement',
+  public_lookup_codes: 'citizen',
 };

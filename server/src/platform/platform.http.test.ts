@@ -113,4 +113,18 @@ describe('platform plumbing', () => {
     expect(await html('/login?next=%2Fh5')).toContain('page:index');
     await app.close();
   });
+
+  it("serves the inspector app's service worker as a script its policy allows, revalidated on every check", async () => {
+    const dist = join(ctx.config.dataDir, 'web-worker');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>CityLoop</title>');
+    writeFileSync(join(dist, 'h5-sw.js'), '"use strict";');
+    const app = await buildApp({ config: { ...ctx.config, webDist: dist }, database: ctx.database, logger: false });
+    const res = await app.inject({ method: 'GET', url: '/h5-sw.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^(text|application)\/javascript/);
+    expect(res.headers['cache-control']).toMatch(/max-age=0|no-cache/);
+    expect(res.headers['content-security-policy']).toContain("worker-src 'self'");
+    await app.close();
+  });
 });

@@ -65,6 +65,8 @@ export async function startServer(
       PORT: String(p),
       LOG_LEVEL: 'warn',
       SESSION_SECRET: 'crash-test-secret-0123456789abcdef0123',
+      // The checks need the demo city, not its synthetic months of cases.
+      DEMO_HISTORY: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -108,6 +108,10 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   }
   ok(await api('inspector').get('/api/cases?inbox=verifying&mine=true'));
   ok(await api('inspector').get('/api/cases?inbox=checking&mine=true'));
+  // The 工作台's lists: requests waiting for a decision, and the overdue cases nearest first.
+  ok(await api('dispatcher').get('/api/cases?awaitingApproval=true&pageSize=5'));
+  ok(await api('shiftleader').get('/api/cases?awaitingApproval=true&pageSize=5'));
+  ok(await api('handler').get('/api/cases?inbox=overdue&pageSize=5&sort=deadline&order=asc'));
   for (const q of ['垃圾', '店外经营', '420281'])
     ok(await api('operator').get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=20`));
   ok(await api('leader').get('/api/cases/counts'));
@@ -117,10 +121,47 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
     ok(await api('leader').get(`/api/kpi?period=month&at=2024-03&subject=${subject}`));
   ok(await api('leader').get('/api/kpi?period=year&at=2023&subject=tenant'));
   ok(await api('leader').get('/api/kpi/drill?period=month&at=2024-03&subject=tenant&counter=closed'));
+  // Yearly drill-downs: a member's total from the roll-up and a page through its index; a counter of occurrences
+  // counted from the facts; a post; a unit-scoped reader's own unit and whole scope.
+  const year = 'period=year&at=2023';
+  const unitId = (await api('admin').get('/api/org/units?q=SANITATION')).json().items[0].id as string;
+  const grids = (await api('leader').get(`/api/kpi?${year}&subject=grid`)).json().rows as {
+    id: string;
+    counts: { reported: number };
+  }[];
+  const gridCode = grids.find((g) => g.counts.reported > 0)?.id ?? grids[0]?.id ?? '';
+  const inspectorId = (await api('inspector').get('/api/auth/me')).json().user.id as string;
+  for (const q of [
+    `subject=unit&id=${unitId}&counter=closed&page=3`,
+    `subject=unit&id=${unitId}&counter=needCheck`,
+    `subject=grid&id=${encodeURIComponent(gridCode)}&counter=reported`,
+    `subject=tenant&counter=overdue&page=2`,
+    `subject=inspector&id=${inspectorId}&counter=reported`,
+  ])
+    ok(await api('leader').get(`/api/kpi/drill?${year}&${q}`));
+  ok(await api('unitmanager').get(`/api/kpi/drill?${year}&subject=unit&id=${unitId}&counter=overdue`));
+  ok(await api('unitmanager').get(`/api/kpi/drill?${year}&subject=unit&counter=closed&page=2`));
   ok(await api('leader').get('/api/kpi/rankings?month=2024-03&subject=unit'));
   ok(await api('leader').get('/api/kpi/lists/overdue?period=month&at=2024-03'));
   ok(await api('leader').get('/api/dashboard/summary'));
   ok(await api('leader').get('/api/reports/statistics?period=month&at=2024-03'));
+  ok(await api('leader').get('/api/reports/statistics?period=year&at=2023'));
+
+  // 查违控违 and 户外广告: lists with their filters and sorts, statistics, map, reminders and the flood sweep.
+  for (const sort of ['reportedOn', 'status', 'area'])
+    ok(await api('leader').get(`/api/illegal-construction/reports?sort=${sort}&pageSize=20`));
+  ok(await api('leader').get('/api/illegal-construction/reports?status=stopped&from=2023-01-01&to=2023-12-31'));
+  ok(await api('leader').get(`/api/illegal-construction/reports?q=${encodeURIComponent('彩钢')}`));
+  ok(await api('leader').get('/api/illegal-construction/stop-notices?pageSize=20'));
+  ok(await api('leader').get('/api/illegal-construction/letters?replied=false'));
+  ok(await api('leader').get('/api/illegal-construction/demolitions?lead=assist&sort=area'));
+  ok(await api('leader').get('/api/illegal-construction/stats?year=2023'));
+  ok(await api('leader').get('/api/illegal-construction/map?status=reported'));
+  ok(await api('leader').get('/api/outdoor-ads/ads?status=active&adType=light_box&pageSize=20'));
+  ok(await api('leader').get('/api/outdoor-ads/ads?sort=permitTo'));
+  ok(await api('leader').get('/api/outdoor-ads/reminders?withinDays=30'));
+  ok(await api('leader').get('/api/outdoor-ads/flood-sweep?year=2024'));
+  ok(await api('leader').get('/api/outdoor-ads/removals?from=2023-01-01&to=2023-12-31'));
 
   await driveOpen311(app, api('admin'));
   await driveHotline(app, api, s);

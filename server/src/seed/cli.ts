@@ -15,8 +15,10 @@ const option = (name: string): string | undefined => {
 };
 
 let url: string | undefined;
+let config: ReturnType<typeof loadConfig> | undefined;
 try {
-  url = option('--url') ?? loadConfig().databaseUrl;
+  config = loadConfig();
+  url = option('--url') ?? config.databaseUrl;
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err;
   console.error(`Configuration error: ${err.message}`);
@@ -28,11 +30,16 @@ if (!url || (argv.includes('--url') && !option('--url')) || (argv.includes('--sc
 }
 const schema = option('--schema');
 try {
-  const { applied, seeded } = await prepareDatabase(url, systemClock, {
+  const { applied, seeded, history } = await prepareDatabase(url, systemClock, {
     seedDemo: true,
+    history: config?.demoHistory ? config : null,
     ...(schema ? { schema } : {}),
   });
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  if (history)
+    console.log(
+      `demo history: ${history.cases} cases, ${history.events} timeline rows, ${history.hotlineOrders} hotline orders in ${(history.ms / 1000).toFixed(1)} s`,
+    );
   console.log(
     seeded ? 'demo city 大冶市 (420281) seeded' : 'demo city 大冶市 (420281) already present; nothing changed',
   );

@@ -60,6 +60,16 @@ export const DAYE_UNITS: readonly SeedUnit[] = [
 export const DEMO_PASSWORD = 'Demo@12345';
 export const ADMIN_PASSWORD = 'Admin@12345';
 
+/** What the sign-in page offers while the demo city is seeded: every demo account with its password. */
+export const demoSignIn = () => ({
+  tenantCode: DAYE.code,
+  accounts: DAYE_USERS.map((u) => ({
+    username: u.username,
+    role: u.role,
+    password: u.role === 'admin' ? ADMIN_PASSWORD : DEMO_PASSWORD,
+  })),
+});
+
 export const DAYE_USERS = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', unit: 'OFFICE' },
   { username: 'leader', displayName: '王局长', role: 'leader', unit: 'BUREAU' },
@@ -69,4 +79,9 @@ export const DAYE_USERS = [
   { username: 'dispatcher', displayName: '刘派遣员', role: 'dispatcher', unit: 'COMMAND' },
   { username: 'unitmanager', displayName: '赵所长', role: 'unitManager', unit: 'SANITATION' },
   { username: 'handler', displayName: '周师傅', role: 'unitHandler', unit: 'SANITATION' },
+  { username: 'officer', displayName: '黄队员', role: 'enforcementOfficer', unit: 'SQUAD1' },
+  { username: 'officer2', displayName: '吴队员', role: 'enforcementOfficer', unit: 'SQUAD1' },
+  { username: 'legal', displayName: '郑法制员', role: 'legalReviewer', unit: 'ENFORCE' },
+  { username: 'squadleader', displayName: '孙中队长', role: 'squadLeader', unit: 'SQUAD1' },
+  { username: 'bureauleader', displayName: '钱副局长', role: 'bureauLeader', unit: 'BUREAU' },
 ] as const;

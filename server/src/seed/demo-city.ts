@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Executor } from '../platform/db.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { seedHolidays } from '../modules/calendar/index.ts';
+import { seedStarterBases } from '../modules/enforcement/index.ts';
 import { seedCatalog, seedNationalCatalog } from '../modules/catalog/index.ts';
 import {
   seededTenantId,
@@ -19,6 +20,7 @@ import {
 import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWORD } from './daye-org.ts';
 import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
+import { seedDemoLines } from './demo-lines.ts';
 
 export type { TenantSeed } from '../modules/org/index.ts';
 
@@ -38,6 +40,8 @@ export async function createTenant(
   await seedNationalCatalog(db, tenantId, clock);
   // 法定节假日 and 调休 of every year the data package knows; admins edit them afterwards (work calendar module).
   await seedHolidays(db, tenantId);
+  // A starter set of legal bases and discretion bands, marked sample until the bureau's 法制 staff confirm it.
+  await seedStarterBases(db, tenantId, clock.now().toISOString());
   return { tenantId, adminId };
 }
 
@@ -78,6 +82,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     // Synthetic boundary, street and community polygons, ~6k grids and the component census (after the catalog: classes).
     await seedDemoGeography(tx, tenantId, clock);
     await seedDemoRouting(tx, tenantId, clock);
+    // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
+    await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;

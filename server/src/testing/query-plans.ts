@@ -62,6 +62,10 @@ export const BIG_TABLES = [
   'open311_updates',
   'components',
   'job_runs',
+  'ic_reports',
+  'ic_demolitions',
+  'oa_ads',
+  'oa_removals',
 ] as const;
 
 export interface PlanStep {

@@ -27,6 +27,8 @@ export interface PagedTableProps<T, F extends object> {
    * that sends the table's current filters, search text and sort, so the workbook holds what the table shows.
    */
   exportPath?: string;
+  /** Told the search text whenever a search is run or cleared (undefined when cleared), e.g. to widen the scope. */
+  onSearch?: (q: string | undefined) => void;
 }
 
 /** A server-paged, searchable, sortable table with loading, empty, no-match and error states. */
@@ -61,9 +63,13 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
     }
   };
 
+  const search = (q: string) => {
+    query.search(q);
+    props.onSearch?.(q.trim() || undefined);
+  };
   const clearSearch = () => {
     setText('');
-    query.search('');
+    search('');
   };
 
   const empty = error ? (
@@ -92,9 +98,9 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
             value={text}
             onChange={(e) => {
               setText(e.target.value);
-              if (e.target.value === '' && request.q) query.search('');
+              if (e.target.value === '' && request.q) search('');
             }}
-            onSearch={query.search}
+            onSearch={search}
             placeholder={props.searchPlaceholder ?? t('common.searchPlaceholder')}
             allowClear
             enterButton

@@ -2,9 +2,11 @@ import { Card, Col, Flex, Row, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../features/auth/context.ts';
 import { WelcomeCard } from '../features/auth/WelcomeCard.tsx';
+import { CaseWorkbench } from '../features/cases/CaseWorkbench.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { visibleMenu } from '../menu.tsx';
 
+/** 工作台: who is signed in, their case to-do, overdue cases and approvals waiting, then shortcuts. */
 export function HomePage() {
   const { t } = useI18n();
   const me = useAuth().me;
@@ -14,6 +16,7 @@ export function HomePage() {
   return (
     <Flex vertical gap={16} data-testid="page-home">
       <WelcomeCard />
+      {me?.permissions.includes('case.read') ? <CaseWorkbench /> : null}
       {links.length > 0 ? (
         <Card title={t('home.quickLinks')} data-testid="home-quick-links">
           <Row gutter={[12, 12]}>

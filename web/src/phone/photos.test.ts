@@ -6,6 +6,9 @@ import {
   dataUrlToBlob,
   formatBytes,
   HeicUnsupportedError,
+  NotAnImageError,
+  photoProblem,
+  PhotoTooLargeError,
   isHeicFile,
   MAX_EDGE,
 } from './photos.ts';
@@ -90,5 +93,48 @@ describe('HEIC photos from iPhones', () => {
     // Any other undecodable file is still sent as it is, for the server to judge.
     const other = await compressPhoto(new File([new Uint8Array([1, 2, 3])], 'scan.png', { type: 'image/png' }));
     expect(other.startsWith('data:image/png')).toBe(true);
+  });
+});
+
+describe('files that are not photos', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const undecodable = () => {
+    vi.stubGlobal(
+      'createImageBitmap',
+      vi.fn(async () => {
+        throw new Error('InvalidStateError');
+      }),
+    );
+    vi.stubGlobal('Image', FailingImage);
+  };
+
+  it('refuses a document by its type before trying to decode it, naming the file', async () => {
+    const decode = vi.fn();
+    vi.stubGlobal('createImageBitmap', decode);
+    const error = await compressPhoto(new File(['%PDF-1.7'], '发票.pdf', { type: 'application/pdf' })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(NotAnImageError);
+    expect(decode).not.toHaveBeenCalled();
+    expect(photoProblem(error)).toEqual({ key: 'photo.notImage', params: { name: '发票.pdf' } });
+  });
+
+  it('judges an untyped file by its first bytes: a JPEG goes as it is, anything else is refused', async () => {
+    undecodable();
+    const jpeg = await compressPhoto(new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10])], 'a', { type: '' }));
+    expect(jpeg.startsWith('data:')).toBe(true);
+    await expect(compressPhoto(new File(['hello, world'], 'notes', { type: '' }))).rejects.toBeInstanceOf(
+      NotAnImageError,
+    );
+    // a type the server cannot read either is refused here, not after an upload
+    await expect(
+      compressPhoto(new File([new Uint8Array([1, 2])], 'x.tif', { type: 'image/tiff' })),
+    ).rejects.toBeInstanceOf(NotAnImageError);
+  });
+
+  it('words each refusal once for both phone pages, the size limit in MB', () => {
+    expect(photoProblem(new HeicUnsupportedError())).toEqual({ key: 'photo.heic' });
+    expect(photoProblem(new PhotoTooLargeError())).toEqual({ key: 'photo.tooLarge', params: { max: 10 } });
+    expect(photoProblem(new Error('boom'))).toEqual({ key: 'photo.unreadable', params: { message: 'boom' } });
   });
 });

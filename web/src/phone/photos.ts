@@ -6,6 +6,8 @@
  * no HEVC decoder. Where the browser cannot decode a HEIC either, `HeicUnsupportedError` says so; any other file
  * the browser cannot decode is sent as it is (the server accepts JPEG, PNG, WebP and AVIF up to 10 MB).
  */
+import type { MessageKey, MessageParams } from '../../../common/i18n/core.ts';
+
 export const MAX_EDGE = 1600;
 export const JPEG_QUALITY = 0.8;
 /** The server's upload limit (photos module MAX_PHOTO_BYTES). */
@@ -24,6 +26,37 @@ export class HeicUnsupportedError extends Error {
     super('HEIC photo cannot be decoded in this browser');
     this.name = 'HeicUnsupportedError';
   }
+}
+
+/** A file that is no image at all (a PDF, a document): refused on the phone, before any upload. */
+export class NotAnImageError extends Error {
+  constructor(readonly fileName: string) {
+    super('not an image');
+    this.name = 'NotAnImageError';
+  }
+}
+
+/** What the server accepts as it is when the browser cannot re-encode it (photos module, accepted formats). */
+const SERVER_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif'];
+
+/** The image formats the server decodes, by their first bytes, for a picker that gives no type. */
+function sniffImage(head: Uint8Array): boolean {
+  const text = String.fromCharCode(...head);
+  return (
+    (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) ||
+    text.startsWith('\x89PNG') ||
+    (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') ||
+    (text.slice(4, 8) === 'ftyp' && ['avif', 'avis'].includes(text.slice(8, 12)))
+  );
+}
+
+/** The message key and values for a photo the phone could not take (one wording for both phone pages). */
+export function photoProblem(error: unknown): { key: MessageKey; params?: MessageParams } {
+  if (error instanceof HeicUnsupportedError) return { key: 'photo.heic' };
+  if (error instanceof NotAnImageError) return { key: 'photo.notImage', params: { name: error.fileName } };
+  if (error instanceof PhotoTooLargeError)
+    return { key: 'photo.tooLarge', params: { max: MAX_PHOTO_BYTES / 1024 / 1024 } };
+  return { key: 'photo.unreadable', params: { message: error instanceof Error ? error.message : String(error) } };
 }
 
 /** HEIC/HEIF by the picker's type or name, or by the file's own brand (`ftypheic` …) when the picker gives neither. */
@@ -112,18 +145,25 @@ async function reencode(file: Blob): Promise<string | null> {
 }
 
 /**
- * A photo from the camera input as a compact JPEG data: URL (or the original file where it cannot be decoded,
- * except a HEIC, which the server cannot decode either: HeicUnsupportedError).
+ * A photo from the camera input as a compact JPEG data: URL, or the original file where the browser cannot decode
+ * it but the server can. A HEIC the browser cannot decode (HeicUnsupportedError) and anything that is not an image
+ * (NotAnImageError) are refused here, with a message naming why, instead of failing later as a broken upload.
  */
 export async function compressPhoto(file: Blob): Promise<string> {
+  const name = (file as Partial<File>).name ?? '';
+  if (file.type && !file.type.startsWith('image/')) throw new NotAnImageError(name);
   let url: string | null;
   try {
     url = await reencode(file);
   } catch {
     url = null;
   }
-  if (url === null && (await isHeicFile(file))) throw new HeicUnsupportedError();
-  url ??= await readAsDataUrl(file);
+  if (url === null) {
+    if (await isHeicFile(file)) throw new HeicUnsupportedError();
+    const known = file.type ? SERVER_TYPES.includes(file.type) : sniffImage(new Uint8Array(await readHead(file, 12)));
+    if (!known) throw new NotAnImageError(name);
+    url = await readAsDataUrl(file);
+  }
   if (dataUrlBytes(url) > MAX_PHOTO_BYTES) throw new PhotoTooLargeError();
   return url;
 }

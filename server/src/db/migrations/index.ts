@@ -16,6 +16,11 @@ import * as m0017 from './0017_storage_health.ts';
 import * as m0018 from './0018_query_plans.ts';
 import * as m0019 from './0019_hotline_caller_reply.ts';
 import * as m0020 from './0020_import_jobs.ts';
+import * as m0021 from './0021_kpi_drill_pages.ts';
+import * as m0022 from './0022_enforcement.ts';
+import * as m0023 from './0023_lines.ts';
+import * as m0025 from './0025_audit_filters.ts';
+import * as m0026 from './0026_public_lookup.ts';
 import * as m0028 from './0028_case_unstaffed.ts';
 
 /**
@@ -40,6 +45,11 @@ const migrations: Record<string, Migration> = {
   '0018_query_plans': m0018,
   '0019_hotline_caller_reply': m0019,
   '0020_import_jobs': m0020,
+  '0021_kpi_drill_pages': m0021,
+  '0022_enforcement': m0022,
+  '0023_lines': m0023,
+  '0025_audit_filters': m0025,
+  '0026_public_lookup': m0026,
   '0028_case_unstaffed': m0028,
 };
 

@@ -26,6 +26,10 @@ export async function insertEntry(db: Executor, row: AuditLogTable): Promise<voi
 export interface AuditFilter {
   entity?: string;
   entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
   q?: string;
 }
 
@@ -33,6 +37,10 @@ export async function listEntries(db: Executor, tenantId: string, f: AuditFilter
   let query = db.selectFrom('audit_log').where('tenant_id', '=', tenantId);
   if (f.entity) query = query.where('entity', '=', f.entity);
   if (f.entityId) query = query.where('entity_id', '=', f.entityId);
+  if (f.actorId) query = query.where('actor_id', '=', f.actorId);
+  if (f.action) query = query.where('action', '=', f.action);
+  if (f.from) query = query.where('at', '>=', f.from);
+  if (f.to) query = query.where('at', '<', f.to);
   if (f.q) query = query.where(containsAny(['action', 'actor_name', 'entity'], f.q));
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('seq', 'desc').limit(limit).offset(offset).execute(),

@@ -29,6 +29,19 @@ function masked(json: string | null): unknown {
   return JSON.parse(json, (_k, v: unknown) => (typeof v === 'string' ? maskPersonalText(v) : v));
 }
 
+/** What a stored snapshot names its object by, so that the log reads 环卫所 rather than a UUID. */
+export function nameInSnapshot(...snapshots: unknown[]): string | null {
+  for (const s of snapshots) {
+    if (!s || typeof s !== 'object') continue;
+    const row = s as Record<string, unknown>;
+    for (const key of ['name', 'displayName', 'username', 'title', 'code']) {
+      const v = row[key];
+      if (typeof v === 'string' && v.trim()) return maskPersonalText(v);
+    }
+  }
+  return null;
+}
+
 /** Never write secrets into the audit trail, even hashed. */
 function scrub(value: unknown): string | null {
   if (value === undefined || value === null) return null;
@@ -76,20 +89,28 @@ export function createAuditService(database: Database, clock: Clock, tamper: Aud
       requirePermission(actor, 'audit.read');
       const page = query.page ?? 1;
       const { limit, offset } = pageWindow(page, query.pageSize);
-      const { rows, total } = await repo.listEntries(db, actor.tenantId, { ...query }, limit, offset);
+      // Instants compare as text in the stored ISO form; a `from`/`to` in another offset is brought to it first.
+      const iso = (v: string | undefined) => (v ? new Date(v).toISOString() : undefined);
+      const filter = { ...query, from: iso(query.from), to: iso(query.to) };
+      const { rows, total } = await repo.listEntries(db, actor.tenantId, filter, limit, offset);
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actorId: r.actor_id,
-          actorName: r.actor_name,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          before: masked(r.before_json),
-          after: masked(r.after_json),
-          requestId: r.request_id,
-        })),
+        items: rows.map((r) => {
+          const before = masked(r.before_json);
+          const after = masked(r.after_json);
+          return {
+            id: r.id,
+            at: r.at,
+            actorId: r.actor_id,
+            actorName: r.actor_name,
+            action: r.action,
+            entity: r.entity,
+            entityId: r.entity_id,
+            entityName: nameInSnapshot(after, before),
+            before,
+            after,
+            requestId: r.request_id,
+          };
+        }),
         total,
         page,
         pageSize: limit,

@@ -75,6 +75,36 @@ describe('login', () => {
   });
 });
 
+describe('sign-in hints', () => {
+  it('names the demo accounts while the demo city is seeded, and each of them signs in', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/auth/sign-in-hints' });
+    expect(res.statusCode).toBe(200);
+    const { demo } = res.json();
+    expect(demo.tenantCode).toBe('420281');
+    expect(demo.accounts.map((a: { role: string }) => a.role)).toContain('dispatcher');
+    // each from its own address: the sign-in limit counts per address, and these are many accounts at once
+    for (const [i, a] of (demo.accounts as { username: string; password: string }[]).entries()) {
+      const signIn = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: `10.77.0.${i + 1}`,
+        payload: { username: a.username, password: a.password, tenantCode: '420281' },
+      });
+      expect(signIn.statusCode, a.username).toBe(200);
+    }
+  });
+
+  it('names nothing on a deployment without the demo seed (SEED_DEMO=0)', async () => {
+    const real = await createTestApp({ seed: false, env: { SEED_DEMO: '0' } });
+    try {
+      const res = await real.app.inject({ method: 'GET', url: '/api/auth/sign-in-hints' });
+      expect(res.json()).toEqual({ demo: null });
+    } finally {
+      await real.close();
+    }
+  });
+});
+
 describe('session', () => {
   it('requires a session on every non-public route', async () => {
     for (const url of ['/api/auth/me', '/api/org/units', '/api/org/users', '/api/audit']) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ChangePasswordBody, LoginBody, Me } from '../../../../common/contracts/auth.ts';
+import { ChangePasswordBody, LoginBody, Me, SignInHints } from '../../../../common/contracts/auth.ts';
 import { Ok } from '../../../../common/contracts/common.ts';
 import type { Config } from '../../config.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,8 +9,26 @@ import { localeFromHeader } from '../../platform/messages.ts';
 import { actorOf, SESSION_COOKIE } from './auth.plugin.ts';
 import type { AuthService } from './auth.service.ts';
 
-export function registerAuthRoutes(app: FastifyInstance, auth: AuthService, config: Config): void {
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: AuthService,
+  config: Config,
+  hints: SignInHints = { demo: null },
+): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  // Public on purpose: a real deployment (SEED_DEMO=0) answers { demo: null }; the demo's accounts are in the README.
+  r.get(
+    '/api/auth/sign-in-hints',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'What the sign-in page may offer (the demo accounts)',
+        response: { 200: SignInHints },
+      },
+    },
+    async () => hints,
+  );
   /**
    * Secure whenever the browser reached us over HTTPS: directly, or through a proxy we trust (TRUST_PROXY) that says
    * so in X-Forwarded-Proto (Fastify's request.protocol reads it only then). COOKIE_SECURE forces it everywhere.

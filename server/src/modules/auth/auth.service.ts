@@ -9,6 +9,7 @@ import { authErrors } from './auth.errors.ts';
 import { newToken } from '../../platform/ids.ts';
 import type { Locale } from '../../platform/messages.ts';
 import type { Actor } from './actor.ts';
+import type { AccountDirectory } from './account-directory.ts';
 import * as repo from './auth.repository.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { assertPasswordPolicy, burnVerifyTime, hashPassword, verifyPassword } from './password.ts';
@@ -60,7 +61,13 @@ export interface AuthAuditTrail {
   ): Promise<void>;
 }
 
-export function createAuthService(database: Database, clock: Clock, config: Config, audit: AuthAuditTrail) {
+export function createAuthService(
+  database: Database,
+  clock: Clock,
+  config: Config,
+  audit: AuthAuditTrail,
+  accounts: AccountDirectory,
+) {
   const { db } = database;
   const sessionId = (token: string) => createHmac('sha256', config.sessionSecret).update(token).digest('hex');
   const { invalidCredentials, throttled } = authErrors;
@@ -74,9 +81,9 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
 
   async function me(actor: Pick<Actor, 'tenantId' | 'userId'>, csrfToken: string): Promise<Me> {
     const [user, tenant, grants] = await Promise.all([
-      repo.findUser(db, actor.tenantId, actor.userId),
-      repo.findTenant(db, actor.tenantId),
-      repo.grantsWithNames(db, actor.tenantId, [actor.userId]),
+      accounts.findUser(db, actor.tenantId, actor.userId),
+      accounts.findTenant(db, actor.tenantId),
+      accounts.grantsWithNames(db, actor.tenantId, [actor.userId]),
     ]);
     if (!user || !tenant) throw authErrors.required();
     return {
@@ -109,10 +116,10 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
    * instance. `touch` extends the idle expiry (requests do; the live stream's re-check does not).
    */
   async function loadSession(id: string, touch: boolean): Promise<SessionInfo | undefined> {
-    const rows = await db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', (j) => j.onRef('u.id', '=', 's.user_id').onRef('u.tenant_id', '=', 's.tenant_id'))
-      .leftJoin('user_grants as g', (j) => j.onRef('g.user_id', '=', 'u.id').onRef('g.tenant_id', '=', 'u.tenant_id'))
+    const rows = await repo
+      .sessionRows(db)
+      .$call((q) => accounts.innerJoinUsers(q, 'u', { id: 's.user_id', tenant_id: 's.tenant_id' }))
+      .$call((q) => accounts.leftJoinUserGrants(q, 'g', { user_id: 'u.id', tenant_id: 'u.tenant_id' }))
       .select([
         's.tenant_id',
         's.user_id',
@@ -175,9 +182,9 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
      * so a permission withdrawn meanwhile is withdrawn from the job too; undefined for a missing or disabled user.
      */
     async actorFor(tenantId: string, userId: string, requestId: string): Promise<Actor | undefined> {
-      const user = await repo.findUser(db, tenantId, userId);
+      const user = await accounts.findUser(db, tenantId, userId);
       if (!user || user.active !== 1) return undefined;
-      const grants = domainGrants(await repo.grantsWithNames(db, tenantId, [userId]));
+      const grants = domainGrants(await accounts.grantsWithNames(db, tenantId, [userId]));
       return {
         userId,
         tenantId,
@@ -195,13 +202,15 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
      * 401 or 429 with the same body. Every outcome for a known tenant is audited.
      */
     async login(input: LoginBody, meta: SignInMeta) {
-      const tenant = input.tenantCode ? await repo.findTenantByCode(db, input.tenantCode) : await repo.soleTenant(db);
+      const tenant = input.tenantCode
+        ? await accounts.findTenantByCode(db, input.tenantCode)
+        : await accounts.soleTenant(db);
       if (!tenant && !input.tenantCode) throw authErrors.tenantRequired();
       const subject = { tenantKey: tenant?.id ?? `?${input.tenantCode ?? ''}`, username: input.username, ip: meta.ip };
       const blocked = await throttle.blockedFor(subject);
       if (blocked !== null) throw throttled(blocked);
 
-      const user = tenant ? await repo.findUserByUsername(db, tenant.id, input.username) : undefined;
+      const user = tenant ? await accounts.findUserByUsername(db, tenant.id, input.username) : undefined;
       let verified = false;
       if (user) verified = await verifyPassword(user.password_hash, input.password);
       else await burnVerifyTime(input.password);
@@ -231,7 +240,7 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       const now = clock.now();
       const nowIso = now.toISOString();
       await db.transaction().execute(async (tx) => {
-        await repo.recordSuccess(tx, user.id, nowIso);
+        await accounts.recordSignIn(tx, user.id, nowIso);
         await repo.insertSession(tx, {
           id: sessionId(token),
           tenant_id: tenant.id,
@@ -281,7 +290,7 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
     },
 
     async changePassword(actor: Actor, sessionIdValue: string, input: ChangePasswordBody, locale: Locale = 'zh-CN') {
-      const user = await repo.findUser(db, actor.tenantId, actor.userId);
+      const user = await accounts.findUser(db, actor.tenantId, actor.userId);
       if (!user) throw authErrors.required();
       if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
         throw authErrors.wrongPassword();
@@ -293,7 +302,7 @@ export function createAuthService(database: Database, clock: Clock, config: Conf
       const hashed = await hashPassword(input.newPassword);
       const now = clock.now().toISOString();
       await db.transaction().execute(async (tx) => {
-        await repo.setPassword(tx, user.id, hashed, false, now);
+        await accounts.setUserPassword(tx, user.id, hashed, false, now);
         // Other devices signed in with the old password are signed out (their live streams end at the next heartbeat).
         await repo.deleteUserSessions(tx, user.id, sessionIdValue);
         await audit.record(tx, actor, actor.tenantId, {

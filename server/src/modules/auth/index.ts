@@ -6,4 +6,6 @@ export { can, requirePermission, scopeOf, type Actor, type Scope } from './actor
 export { scopeRule, type ScopeColumns, type ScopeRule } from './scope-rule.ts';
 export { hashPassword, assertPasswordPolicy } from './password.ts';
 export { blockedUsernames, deleteAccountThrottles } from './login-throttle.repository.ts';
-export { grantsWithNames, deleteUserSessions } from './auth.repository.ts';
+export { deleteUserSessions } from './auth.repository.ts';
+export type { AccountDirectory, GrantWithNames } from './account-directory.ts';
+export { registerScope, reaches } from './register-scope.ts';

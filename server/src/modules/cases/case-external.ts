@@ -312,6 +312,23 @@ export function createExternalCases(
       return row?.id ?? null;
     },
 
+    /**
+     * The case of a number with its reporter's phone, if its channel is public: for the citizen lookup by number
+     * and phone, which compares the phone on the server and never shows it (docs/security.md).
+     */
+    async reporterOfNo(tenantId: string, caseNo: string): Promise<{ id: string; phone: string | null } | null> {
+      const channels = await publicChannels(tenantId);
+      if (channels.length === 0) return null;
+      const row = await db
+        .selectFrom('cases')
+        .select(['id', 'reporter_phone'])
+        .where('tenant_id', '=', tenantId)
+        .where('case_no', '=', caseNo)
+        .where('channel', 'in', channels)
+        .executeTakeFirst();
+      return row ? { id: row.id, phone: row.reporter_phone } : null;
+    },
+
     publicChannels,
 
     reopenDays,

@@ -2,7 +2,6 @@ import type { PublicCaseSummary, PublicCaseView, PublicPhoto } from '../../../..
 import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import {
   PUBLIC_NOTE_ACTIONS,
-  PUBLIC_PHOTO_PHASES,
   PUBLIC_REPLY_ACTIONS,
   isPublicChannel,
   isPublicEvent,
@@ -12,6 +11,8 @@ import {
 } from '../../../../common/domain/public-output.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
+import { orgNames } from '../org/index.ts';
+import { publicPhotosOfCases } from '../photos/index.ts';
 import * as repo from './case.repository.ts';
 
 /*
@@ -58,13 +59,13 @@ export async function publicSummaries(
   const ids = rows.map((r) => r.id);
   const unitIds = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
   const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
-  const [matters, units, parents, photos, notes] = await Promise.all([
+  const [matters, unitName, parents, photos, notes] = await Promise.all([
     repo.matterNames(
       db,
       tenantId,
       rows.map((r) => r.matter_code),
     ),
-    unitIds.length ? db.selectFrom('units').select(['id', 'name']).where('id', 'in', unitIds).execute() : [],
+    orgNames.unitNames(db, unitIds),
     parentIds.length
       ? db
           .selectFrom('cases')
@@ -73,15 +74,7 @@ export async function publicSummaries(
           .where('id', 'in', parentIds)
           .execute()
       : [],
-    db
-      .selectFrom('case_photos')
-      .select(['id', 'case_id', 'phase'])
-      .where('tenant_id', '=', tenantId)
-      .where('case_id', 'in', ids)
-      .where('phase', 'in', [...PUBLIC_PHOTO_PHASES])
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
+    publicPhotosOfCases(db, tenantId, ids),
     db
       .selectFrom('case_events')
       .select(['case_id', 'action', 'note', 'data_json', 'seq'])
@@ -90,7 +83,6 @@ export async function publicSummaries(
       .orderBy('seq')
       .execute(),
   ]);
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
   // a parent of a non-public channel is not named: its number would lead nowhere but to a guess
   const parentNo = new Map(parents.filter((p) => isPublicChannel(p.channel, channels)).map((p) => [p.id, p.case_no]));
   // the latest text written for the reporter; an internal closing note never counts (publicNote)
@@ -129,7 +121,9 @@ export async function publicSummaries(
       reportedAt: c.reported_at,
       updatedAt: c.updated_at,
       closedAt: c.closed_at,
-      expectedAt: isOpen(c.status) ? (c.handling_deadline ?? c.step_deadline) : null,
+      // Only the handling deadline promises the public anything; before filing the only clock is the 15-minute
+      // acceptance step, which is not a date by which the problem will be solved.
+      expectedAt: isOpen(c.status) ? c.handling_deadline : null,
       unitName: c.unit_id ? (unitName.get(c.unit_id) ?? null) : null,
       satisfaction: (c.satisfaction ?? null) as PublicCaseSummary['satisfaction'],
       reopenUntil: until && until > now.toISOString() ? until : null,

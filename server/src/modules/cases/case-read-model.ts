@@ -1,4 +1,6 @@
+import type { DB } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
+import { innerJoinRows, leftJoinRows, type InnerJoinOf, type LeftJoinOf } from '../../platform/read-joins.ts';
 
 /**
  * The read model of the case tables for other modules' reporting and reference reads (KPI roll-up and lists,
@@ -17,6 +19,14 @@ export function caseRows(db: Executor) {
 export function caseEventsWithCase(db: Executor) {
   return db.selectFrom('case_events as e').innerJoin('cases as c', 'c.id', 'e.case_id');
 }
+
+/**
+ * `cases` joined into a query that starts from the caller's own table (hotline orders, KPI facts, notices, photos),
+ * under the caller's alias and on the caller's columns, so the statement stays one.
+ */
+export const leftJoinCases: LeftJoinOf<DB['cases']> = (qb, alias, on) => leftJoinRows('cases', qb, alias, { refs: on });
+export const innerJoinCases: InnerJoinOf<DB['cases']> = (qb, alias, on) =>
+  innerJoinRows('cases', qb, alias, { refs: on });
 
 /**
  * The timeline of one case for a partner's reply text: time, action, note, the actor's role and the event data (a

@@ -9,7 +9,7 @@ import { caseErrors } from './case.errors.ts';
 import { NO_CLOCK, startStep, type StepLimit } from './case-sla.ts';
 import * as repo from './case.repository.ts';
 import { caseRule } from './case.policy.ts';
-import { grantsWithNames } from '../auth/index.ts';
+import { grantsWithNames } from '../org/index.ts';
 import { isRole } from '../../../../common/domain/roles.ts';
 
 /**

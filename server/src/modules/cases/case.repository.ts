@@ -2,8 +2,8 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
-import { tenantColumns } from '../org/index.ts';
-import { catalogLookups } from '../catalog/index.ts';
+import { orgReadModel, tenantColumns } from '../org/index.ts';
+import { catalogLookups, catalogReadModel } from '../catalog/index.ts';
 
 /** Kysely queries for cases; every one is tenant-scoped. List queries ride the (tenant, status, deadline) indexes. */
 
@@ -58,6 +58,8 @@ export interface ListFilter {
   channel?: string;
   deadlineBefore?: string;
   taskUserId?: string;
+  /** only cases with a 回退/延期/挂账 request waiting for a decision */
+  pendingRequest?: boolean;
   q?: string;
   visibility: Expression<SqlBool> | null;
 }
@@ -99,6 +101,7 @@ function filtered(db: Executor, dialect: Dialect, tenantId: string, f: ListFilte
   if (f.channel) q = q.where('c.channel', '=', f.channel);
   if (f.deadlineBefore) q = q.where('c.step_deadline', '<', f.deadlineBefore);
   if (f.taskUserId) q = q.where(assignedTo(f.taskUserId));
+  if (f.pendingRequest) q = q.where('c.pending_request', 'is not', null);
   if (term && !fts) q = q.where(sql<SqlBool>`c.search_text like ${likePattern(term)} escape '\\'`);
   return q;
 }
@@ -121,12 +124,10 @@ export async function listCases(
   const cap = term ? SEARCH_COUNT_CAP : COUNT_CAP;
   // Names joined in the same statement (one round trip per page: on PostgreSQL each one is a network hop).
   let page = q
-    .leftJoin('units as u', 'u.id', 'c.unit_id')
-    .leftJoin('regions as s', 's.id', 'c.street_id')
-    .leftJoin('regions as m', 'm.id', 'c.community_id')
-    .leftJoin('catalog_entries as k', (j) =>
-      j.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'matter').onRef('k.code', '=', 'c.matter_code'),
-    )
+    .$call((p) => orgReadModel.leftJoinUnits(p, 'u', { id: 'c.unit_id' }))
+    .$call((p) => orgReadModel.leftJoinRegions(p, 's', { id: 'c.street_id' }))
+    .$call((p) => orgReadModel.leftJoinRegions(p, 'm', { id: 'c.community_id' }))
+    .$call((p) => catalogReadModel.leftJoinMatters(p, 'k', { tenant_id: 'c.tenant_id', code: 'c.matter_code' }))
     .selectAll('c')
     .select(['u.name as unit_name', 's.name as street_name', 'm.name as community_name', 'k.name as matter_name']);
   if (dialect === 'sqlite' && term.length >= 3 && w.sort === 'reported_at' && w.order === 'desc') {
@@ -224,40 +225,13 @@ export async function namesFor(
 ) {
   const none = '';
   const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('units')
-        .select('name')
-        .where('id', '=', c.unit_id ?? none)
-        .as('unit'),
-      eb
-        .selectFrom('regions')
-        .select('name')
-        .where('id', '=', c.street_id ?? none)
-        .as('street'),
-      eb
-        .selectFrom('regions')
-        .select('name')
-        .where('id', '=', c.community_id ?? none)
-        .as('community'),
-      eb
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', c.handler_id ?? none)
-        .as('handler'),
-      eb
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', c.task_user_id ?? none)
-        .as('taskUser'),
-      eb
-        .selectFrom('catalog_entries')
-        .select('name')
-        .where('tenant_id', '=', tenantId)
-        .where('kind', '=', 'matter')
-        .where('code', '=', c.matter_code)
-        .limit(1)
-        .as('matter'),
+    .selectNoFrom([
+      orgReadModel.unitNameQuery(db, c.unit_id ?? none).as('unit'),
+      orgReadModel.regionNameQuery(db, c.street_id ?? none).as('street'),
+      orgReadModel.regionNameQuery(db, c.community_id ?? none).as('community'),
+      orgReadModel.userNameQuery(db, c.handler_id ?? none).as('handler'),
+      orgReadModel.userNameQuery(db, c.task_user_id ?? none).as('taskUser'),
+      catalogReadModel.matterNameQuery(db, tenantId, c.matter_code).as('matter'),
     ])
     .executeTakeFirstOrThrow();
   return {
@@ -299,33 +273,15 @@ export async function activeMatter(db: Executor, tenantId: string, code: string)
 }
 
 export async function filingCondition(db: Executor, tenantId: string, id: string) {
-  return db
-    .selectFrom('filing_conditions')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+  return catalogReadModel.activeCondition(db, tenantId, id);
 }
 
 export async function unitInTenant(db: Executor, tenantId: string, id: string) {
-  return db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+  return orgReadModel.activeUnit(db, tenantId, id);
 }
 
 export async function userInTenant(db: Executor, tenantId: string, id: string) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'unit_id', 'display_name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+  return orgReadModel.activeUser(db, tenantId, id);
 }
 
 /** Tenant codes never change once a tenant exists (they prefix every case number): read once per process. */
@@ -342,14 +298,6 @@ export async function tenantCode(db: Executor, tenantId: string): Promise<string
 }
 
 export async function inspectors(db: Executor, tenantId: string) {
-  return db
-    .selectFrom('users as u')
-    .innerJoin('user_grants as g', 'g.user_id', 'u.id')
-    .select(['u.id', 'u.display_name as displayName'])
-    .where('u.tenant_id', '=', tenantId)
-    .where('u.active', '=', 1)
-    .where('g.role', '=', 'inspector')
-    .distinct()
-    .orderBy('u.display_name')
-    .execute();
+  const rows = await orgReadModel.usersWithRole(db, tenantId, 'inspector', true);
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
 }

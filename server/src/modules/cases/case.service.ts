@@ -58,6 +58,9 @@ const OPEN_STATES = [
   'pending_close',
 ];
 
+/** Requests (回退, 延期, 挂账) are made while handling, and decided there (case-lifecycle.ts). */
+const REQUEST_STATES = ['handling'];
+
 /** The closed loop's use cases: intake, reading, inboxes and every transition. */
 export function createCaseService(database: Database, clock: Clock, deps: CaseDeps) {
   const { db, dialect } = database;
@@ -227,6 +230,10 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
 
     async list(actor: Actor, query: CaseQuery): Promise<Page<CaseSummary> & { totalCapped?: boolean }> {
       requirePermission(actor, 'case.read');
+      // Requests waiting for a decision are listed to those who decide them, within the cases they may decide on:
+      // the same visibility rule, for the verb case.approve.
+      const approvals = query.awaitingApproval === true;
+      if (approvals) requirePermission(actor, 'case.approve');
       const inbox = query.inbox ?? 'all';
       const w = listOrder(inbox, query);
       const now = clock.now();
@@ -237,7 +244,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
           dialect,
           actor.tenantId,
           {
-            statuses: inbox === 'overdue' ? OPEN_STATES : INBOX_STATUSES[inbox],
+            statuses: approvals ? REQUEST_STATES : inbox === 'overdue' ? OPEN_STATES : INBOX_STATUSES[inbox],
             overdueAt: inbox === 'overdue' ? now.toISOString() : undefined,
             matterCode: query.matterCode,
             regionId: query.regionId,
@@ -246,7 +253,8 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
             deadlineBefore: query.deadlineBefore,
             taskUserId: query.mine ? actor.userId : undefined,
             q: query.q,
-            visibility: visibilityFilter(actor),
+            ...(approvals ? { pendingRequest: true } : {}),
+            visibility: approvals ? visibilityFilter(actor, 'c', 'case.approve') : visibilityFilter(actor),
           },
           w,
         ),

@@ -18,4 +18,13 @@ export {
 export type { PublicListQuery } from './case-public-view.ts';
 export { createPublicOutputSettings, registerPublicOutputRoutes } from './case-public-settings.ts';
 /** Read-only query builders over the case tables for other modules' reporting (docs/decisions/0007-read-models.md). */
-export { caseRows, caseEventsWithCase, caseTimelineBrief, caseFactInputs } from './case-read-model.ts';
+export {
+  caseRows,
+  caseEventsWithCase,
+  caseTimelineBrief,
+  caseFactInputs,
+  leftJoinCases,
+  innerJoinCases,
+} from './case-read-model.ts';
+/** Bulk loader of past cases (the demo city's history), replayed through the state machine. */
+export { loadCaseHistory, type HistoryCase, type HistoryStep, type HistoryActor } from './case-history.ts';

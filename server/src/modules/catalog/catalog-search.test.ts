@@ -39,13 +39,14 @@ describe('catalog search', () => {
     expect(hits.every((h) => h.match === 'nameSubstring')).toBe(true);
   });
 
-  it('ranks name prefix before initials before substring', () => {
-    const hits = catalog.search('垃圾', { limit: 50 });
-    const first = hits.findIndex((h) => h.match === 'nameSubstring');
-    expect(first).toBeGreaterThan(0);
-    expect(hits.slice(0, first).every((h) => h.match === 'namePrefix')).toBe(true);
-    expect(hits[0]?.entry.name).toBe('垃圾箱'); // shortest prefix match first, component before its anomaly
-    expect(names(hits.slice(first))).toContain('暴露垃圾');
+  it('ranks a name containing the term by how much of it the term covers: 垃圾 finds 暴露垃圾 first among matters', () => {
+    const matters = catalog.search('垃圾', { kind: 'matter', limit: 50 });
+    expect(names(matters.slice(0, 1))).toEqual(['暴露垃圾']);
+    expect(names(matters)).toEqual(expect.arrayContaining(['垃圾箱异常', '垃圾未分类', '积存垃圾渣土']));
+    // the shorter name first; at equal length the name starting with the term
+    const lengths = matters.map((h) => Array.from(h.entry.name).length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    expect(catalog.search('垃圾', { limit: 50 })[0]?.entry.name).toBe('垃圾箱'); // component before its anomaly
   });
 
   it('orders match kinds: exact name, then name prefix, shorter names first', () => {

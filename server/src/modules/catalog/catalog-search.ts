@@ -108,10 +108,17 @@ function matchOne(item: Indexed, q: string): MatchKind | null {
 }
 
 const RANK = new Map<MatchKind, number>(MATCH_RANKS.map((m, i) => [m, i]));
+/**
+ * A name containing the term ranks with the names starting with it: a Chinese compound names its kind last (暴露垃圾 is
+ * a kind of 垃圾), so a prefix says no more than a match further in. Among them the term covering more of the name (the
+ * shorter name) comes first, then the prefix.
+ */
+const rankOf = (m: MatchKind) => RANK.get(m === 'nameSubstring' ? 'namePrefix' : m) ?? 0;
 
 /**
  * Builds the search once for a set of entries (national catalog plus local extensions). Ranking: match kind
- * (MATCH_RANKS), then shorter name, then code, then components before matters.
+ * (MATCH_RANKS, a substring of the name counting as a prefix), then shorter name, then prefix before substring, then
+ * code, then components before matters.
  */
 export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSearch {
   const items = entries.map(indexEntry);
@@ -130,8 +137,9 @@ export function createCatalogSearch(entries: readonly CatalogEntry[]): CatalogSe
       }
       hits.sort(
         (a, b) =>
-          (RANK.get(a.match) ?? 0) - (RANK.get(b.match) ?? 0) ||
+          rankOf(a.match) - rankOf(b.match) ||
           Array.from(a.entry.name).length - Array.from(b.entry.name).length ||
+          (RANK.get(a.match) ?? 0) - (RANK.get(b.match) ?? 0) ||
           a.entry.code.localeCompare(b.entry.code) ||
           (a.entry.kind === b.entry.kind ? 0 : a.entry.kind === 'component' ? -1 : 1),
       );

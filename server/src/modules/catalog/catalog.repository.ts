@@ -1,6 +1,7 @@
 import type { CatalogEntriesTable, FilingConditionsTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import { orgReadModel } from '../org/index.ts';
 
 /** Kysely queries for the catalog and 立结案标准; every one is scoped by tenant. */
 
@@ -135,7 +136,7 @@ function conditionsQuery(db: Executor, tenantId: string, f: ConditionFilter) {
     .leftJoin('catalog_entries as m', (join) =>
       join.onRef('m.tenant_id', '=', 'f.tenant_id').onRef('m.code', '=', 'f.matter_code').on('m.kind', '=', 'matter'),
     )
-    .leftJoin('units as u', 'u.id', 'f.unit_id')
+    .$call((q) => orgReadModel.leftJoinUnits(q, 'u', { id: 'f.unit_id' }))
     .where('f.tenant_id', '=', tenantId);
   if (f.matterCode) q = q.where('f.matter_code', '=', f.matterCode);
   if (f.unitId) q = q.where('f.unit_id', '=', f.unitId);
@@ -244,16 +245,32 @@ export async function countConditions(db: Executor, tenantId: string): Promise<n
 // ---- units (read only: the catalog names a default handling unit)
 
 export async function tenantUnits(db: Executor, tenantId: string) {
-  return db.selectFrom('units').select(['id', 'name', 'active']).where('tenant_id', '=', tenantId).execute();
+  return orgReadModel.tenantUnits(db, tenantId);
 }
 
 export async function unitExists(db: Executor, tenantId: string, id: string): Promise<boolean> {
-  return (
-    (await db
-      .selectFrom('units')
-      .select('id')
+  return orgReadModel.unitExists(db, tenantId, id);
+}
+
+/** Active matters with their active 立结案标准, for seeds that file cases (the demo history). */
+export async function activeMattersWithConditions(db: Executor, tenantId: string) {
+  const [matters, conditions] = await Promise.all([
+    db
+      .selectFrom('catalog_entries')
+      .select(['code', 'name'])
       .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .executeTakeFirst()) !== undefined
-  );
+      .where('kind', '=', 'matter')
+      .where('active', '=', 1)
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('filing_conditions')
+      .select(['id', 'matter_code', 'condition', 'limit_value', 'limit_unit', 'unit_id'])
+      .where('tenant_id', '=', tenantId)
+      .where('active', '=', 1)
+      .orderBy('matter_code')
+      .orderBy('seq')
+      .execute(),
+  ]);
+  return { matters, conditions };
 }

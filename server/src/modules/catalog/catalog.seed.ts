@@ -81,3 +81,21 @@ export async function seedCatalog(
   await repo.insertConditions(db, rows);
   return { entries, conditions: rows.length };
 }
+
+/** Active matters, each with its active 立结案标准 (limit and unit), for seeds that file cases (the demo history). */
+export async function seededMatters(db: Executor, tenantId: string) {
+  const { matters, conditions } = await repo.activeMattersWithConditions(db, tenantId);
+  return matters.map((m) => ({
+    code: m.code,
+    name: m.name,
+    conditions: conditions
+      .filter((c) => c.matter_code === m.code)
+      .map((c) => ({
+        id: c.id,
+        condition: c.condition,
+        limitValue: c.limit_value,
+        limitUnit: c.limit_unit,
+        unitId: c.unit_id,
+      })),
+  }));
+}

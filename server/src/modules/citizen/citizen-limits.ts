@@ -6,8 +6,8 @@ import type { HitCounter } from '../../platform/rate-counter.ts';
  * instances").
  */
 export interface LimitRule {
-  /** 'device' | 'ip': which key the rule counts, named in the 429 body */
-  scope: 'device' | 'ip';
+  /** 'device' | 'ip' | 'case' (a case number, for the lookup): which key the rule counts, named in the 429 body */
+  scope: 'device' | 'ip' | 'case';
   limit: number;
   windowMs: number;
 }
@@ -19,7 +19,8 @@ export interface Refusal {
   retryAfterSeconds: number;
 }
 
-type Keys = Readonly<Record<LimitRule['scope'], string>>;
+/** The key of each scope the limiter's rules count. */
+type Keys = { readonly [S in LimitRule['scope']]?: string };
 
 /** Several rules over one action (e.g. reports: per device and per IP); all must admit a hit. */
 export class Limiter {
@@ -33,7 +34,7 @@ export class Limiter {
   ) {}
 
   private key(rule: LimitRule, keys: Keys) {
-    return `citizen:${this.name}:${rule.scope}:${keys[rule.scope]}`;
+    return `citizen:${this.name}:${rule.scope}:${keys[rule.scope] ?? ''}`;
   }
 
   private refusal(rule: LimitRule, resetAt: number, now: number): Refusal {

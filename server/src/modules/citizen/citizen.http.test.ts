@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, uploadPublicPhoto } from '../../testing/citizen.fixtures.ts';
-import { driveToClosed, staffSessions } from '../../testing/case-loop.ts';
+import { driveToClosed, staffSessions, step } from '../../testing/case-loop.ts';
 import { as, createTestApp, type Session, type TestApp, type TestContext } from '../../testing/test-app.ts';
 
 /** The citizen H5's public API on a real database, anonymous like a citizen's phone. */
@@ -216,6 +216,27 @@ describe('tracking, rating and reopening', () => {
     expect(Number(row.reopen_count)).toBe(1);
     const twice = await post(`/api/public/track/${token}/reopen`, { reason: '再次申请重新办理' });
     expect(twice.statusCode).toBe(409);
+  });
+
+  it('promises no date before filing: expectedAt is the handling deadline once a unit has the case, never the acceptance clock', async () => {
+    const { token } = (await report({ description: '路边垃圾桶满了溢出来' })).json();
+    const before = (await get(`/api/public/track/${token}`)).json();
+    expect(before).toMatchObject({ status: 'reported', open: true, expectedAt: null });
+
+    const id = (await ctx.app.services.cases.findByToken((await ctx.app.services.org.publicTenant())!.id, token))!;
+    await step(ctx.app, s, 'operator', id, { action: 'accept' });
+    expect((await get(`/api/public/track/${token}`)).json().expectedAt).toBeNull();
+    const conditions = (await as(ctx.app, s.shiftleader!).get('/api/catalog/conditions?matterCode=06010')).json().items;
+    await step(ctx.app, s, 'shiftleader', id, {
+      action: 'file',
+      ...(conditions[0] ? { filingConditionId: conditions[0].id } : {}),
+    });
+    // The handling clock starts when a unit has the case.
+    const sanitation = (await as(ctx.app, s.admin!).get('/api/org/units?q=SANITATION')).json().items[0];
+    const dispatched = await step(ctx.app, s, 'dispatcher', id, { action: 'dispatch', unitId: sanitation.id });
+    const after = (await get(`/api/public/track/${token}`)).json();
+    expect(dispatched.handlingDeadline).toBeTruthy();
+    expect(after.expectedAt).toBe(dispatched.handlingDeadline);
   });
 
   it('refuses reopening after the window (setting case.reopenDays)', async () => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -5,6 +6,10 @@ import {
   MAX_PUBLIC_PHOTOS,
   PublicCaseView,
   PublicInfo,
+  PublicLookup,
+  PublicLookupResult,
+  PublicLookupSent,
+  PublicLookupVerify,
   PublicMap,
   PublicMatterPage,
   PublicMatterQuery,
@@ -16,6 +21,7 @@ import {
   PublicWriteHeaders,
   TokenParams,
 } from '../../../../common/contracts/public.ts';
+import { LOOKUP_CODE_MINUTES } from '../../../../common/domain/citizen-report.ts';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { HitCounter } from '../../platform/rate-counter.ts';
@@ -29,6 +35,29 @@ import { registerCitizenSettingsRoutes } from './citizen-settings.ts';
 import type { CitizenService } from './citizen.service.ts';
 
 const errors = errorResponses(400, 404, 409, 429);
+/**
+ * The lookup by case number and phone (docs/security.md, "Lookup by case number and phone"): SMS codes asked per case
+ * number and per IP, code tries per case number and per IP, and the least time every answer takes, so that neither
+ * the answer nor its timing tells whether a number and phone matched.
+ */
+export const LOOKUP_LIMITS = {
+  sendsPerHourCase: 5,
+  sendsPerHourIp: 10,
+  triesPerHourCase: 10,
+  triesPerHourIp: 30,
+  answerFloorMs: 250,
+} as const;
+
+/** Runs `work` and answers no sooner than the floor, whether it succeeds or throws. */
+async function evenly<T>(work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    const left = LOOKUP_LIMITS.answerFloorMs - (performance.now() - started);
+    if (left > 0) await sleep(left);
+  }
+}
 const HOUR = 3_600_000;
 const DEVICE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const CITY = /^[A-Za-z0-9_-]{1,20}$/;
@@ -51,14 +80,13 @@ function deviceOf(req: FastifyRequest): { key: string; id: string | null } {
 const sendJsonText = (reply: FastifyReply, body: string) =>
   reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=300').send(body);
 
+const LIMIT_TEXT = { device: 'rateLimitedDevice', ip: 'rateLimitedIp', case: 'rateLimitedCase' } as const;
+
 /** A 429 that says which limit was hit and when to come back, so a citizen's app can tell the person. */
 function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
   const locale = localeFromHeader(req.headers['accept-language']);
   const minutes = Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
-  const message =
-    translate(locale, refusal.scope === 'device' ? 'public.errors.rateLimitedDevice' : 'public.errors.rateLimitedIp', {
-      minutes,
-    }) ?? 'RATE_LIMITED';
+  const message = translate(locale, `public.errors.${LIMIT_TEXT[refusal.scope]}`, { minutes }) ?? 'RATE_LIMITED';
   return reply
     .status(429)
     .header('retry-after', String(refusal.retryAfterSeconds))
@@ -96,6 +124,22 @@ export async function registerCitizenRoutes(
     [
       { scope: 'device', limit: limits.reportsPerHourDevice * MAX_PUBLIC_PHOTOS, windowMs: HOUR },
       { scope: 'ip', limit: limits.reportsPerHourIp * MAX_PUBLIC_PHOTOS, windowMs: HOUR },
+    ],
+    hits,
+  );
+  const lookups = new Limiter(
+    'lookup',
+    [
+      { scope: 'case', limit: LOOKUP_LIMITS.sendsPerHourCase, windowMs: HOUR },
+      { scope: 'ip', limit: LOOKUP_LIMITS.sendsPerHourIp, windowMs: HOUR },
+    ],
+    hits,
+  );
+  const tries = new Limiter(
+    'lookup-verify',
+    [
+      { scope: 'case', limit: LOOKUP_LIMITS.triesPerHourCase, windowMs: HOUR },
+      { scope: 'ip', limit: LOOKUP_LIMITS.triesPerHourIp, windowMs: HOUR },
     ],
     hits,
   );
@@ -228,6 +272,52 @@ export async function registerCitizenRoutes(
       async (req, reply) => {
         reply.header('cache-control', 'no-store');
         return s.track(await tenantOf(req), req.params.token);
+      },
+    );
+
+    r.post(
+      '/api/public/lookup',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'Lookup by case number and the last 4 digits of the reporter phone: sends a one-time SMS code when they match. The answer is the same when they do not',
+          body: PublicLookup,
+          response: { 202: PublicLookupSent, ...errors },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        const tenant = await tenantOf(req);
+        if (!s.lookup.enabled) return s.lookup.requestCode(tenant.id, req.body.caseNo, req.body.phoneLast4);
+        // Counted per case number whether or not the case exists, so the limit tells nothing either.
+        const refusal = await lookups.take({ case: `${tenant.id}|${req.body.caseNo}`, ip: req.ip }, now());
+        if (refusal) return tooMany(req, reply, refusal);
+        await evenly(() => s.lookup.requestCode(tenant.id, req.body.caseNo, req.body.phoneLast4));
+        return reply.status(202).send({ expiresInMinutes: LOOKUP_CODE_MINUTES });
+      },
+    );
+
+    r.post(
+      '/api/public/lookup/verify',
+      {
+        config,
+        schema: {
+          tags,
+          summary:
+            'The SMS code of a lookup → an access token that opens /api/public/track/:token for 24 hours (one use per code)',
+          body: PublicLookupVerify,
+          response: { 200: PublicLookupResult, ...errors },
+        },
+      },
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        const tenant = await tenantOf(req);
+        if (!s.lookup.enabled) return s.lookup.verify(tenant.id, req.body.caseNo, req.body.code);
+        const refusal = await tries.take({ case: `${tenant.id}|${req.body.caseNo}`, ip: req.ip }, now());
+        if (refusal) return tooMany(req, reply, refusal);
+        return evenly(() => s.lookup.verify(tenant.id, req.body.caseNo, req.body.code));
       },
     );
 

@@ -10,13 +10,16 @@ import type {
 import { MAX_PUBLIC_PHOTOS } from '../../../../common/contracts/public.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
 import type { Config } from '../../config.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { CaseService } from '../cases/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import type { NotifyService } from '../notify/index.ts';
 import type { OrgServices, PublicTenant } from '../org/index.ts';
 import type { PhotoService } from '../photos/index.ts';
 import type { SettingsService } from '../settings/index.ts';
+import { createCitizenLookup } from './citizen-lookup.ts';
 import { createCitizenSettings } from './citizen-settings.ts';
 import { searchPlainMatters } from './citizen-matters.ts';
 import * as repo from './citizen.repository.ts';
@@ -33,28 +36,51 @@ export const CITIZEN_SOURCE = '市民随手拍';
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
 
 export interface CitizenDeps {
-  cases: Pick<CaseService, 'intake' | 'rate' | 'reopen' | 'publicView' | 'findByToken' | 'reopenDays'>;
+  cases: Pick<
+    CaseService,
+    'intake' | 'rate' | 'reopen' | 'publicView' | 'findByToken' | 'findByNo' | 'reporterOfNo' | 'reopenDays'
+  >;
   photos: Pick<PhotoService, 'uploadExternal'>;
   org: Pick<OrgServices, 'publicTenant'>;
   catalog: Pick<CatalogService, 'catalogOf'>;
   settings: Pick<SettingsService, 'put'>;
+  notify: Pick<NotifyService, 'enqueue'>;
+  clock: Clock;
 }
 
 /**
  * Use cases of the citizen H5. No actor: every call names its tenant (resolved from the request by
  * `tenant`), and everything returned is public-safe by construction (PublicCaseView, matter names, ids).
  */
-export function createCitizenService(database: Database, config: Pick<Config, 'basemap' | 'sms'>, deps: CitizenDeps) {
+export function createCitizenService(
+  database: Database,
+  config: Pick<Config, 'basemap' | 'sms' | 'sessionSecret'>,
+  deps: CitizenDeps,
+) {
   const { db } = database;
+  const lookup = createCitizenLookup(
+    database,
+    { smsGateway: config.sms.gateway, secret: config.sessionSecret },
+    { cases: deps.cases, notify: deps.notify, clock: deps.clock },
+  );
 
   async function caseOfToken(tenantId: string, token: string): Promise<string> {
     // Same 404 for a malformed, unknown or other city's token (docs/conventions.md, "Errors").
-    const id = TOKEN_SHAPE.test(token) ? await deps.cases.findByToken(tenantId, token) : null;
-    if (!id) throw notFound('case');
-    return id;
+    if (!TOKEN_SHAPE.test(token)) throw notFound('case');
+    const id = await deps.cases.findByToken(tenantId, token);
+    if (id) return id;
+    // An access token from the lookup by number and phone works like the tracking token while it is valid, for a
+    // case that is still public (publicView answers 404 otherwise).
+    const looked = await lookup.caseOfAccess(tenantId, token);
+    if (!looked) throw notFound('case');
+    await deps.cases.publicView(tenantId, looked);
+    return looked;
   }
 
   return {
+    /** Lookup by case number and the last four digits of the reporter's phone, with an SMS code. */
+    lookup,
+
     /** Staff side: the reopen window (setting case.reopenDays). */
     settings: createCitizenSettings(database, deps.settings, deps.cases),
 
@@ -90,7 +116,7 @@ export function createCitizenService(database: Database, config: Pick<Config, 'b
         center: extent ? { lng: (extent.west + extent.east) / 2, lat: (extent.south + extent.north) / 2 } : null,
         extent,
         basemap: config.basemap,
-        smsEnabled: config.sms.gateway !== 'log',
+        smsEnabled: lookup.enabled,
       };
     },
 

@@ -3,7 +3,8 @@ import type { Bbox } from '../../../../common/domain/geo.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
-import { tenantColumns } from '../org/index.ts';
+import { orgReadModel, tenantColumns } from '../org/index.ts';
+import { catalogReadModel } from '../catalog/index.ts';
 
 /** Kysely queries for the component registry; every one is scoped by tenant. */
 
@@ -30,11 +31,9 @@ export interface ListWindow {
 function withNames(db: Executor, tenantId: string) {
   return db
     .selectFrom('components as c')
-    .leftJoin('regions as s', 's.id', 'c.street_id')
-    .leftJoin('regions as m', 'm.id', 'c.community_id')
-    .leftJoin('catalog_entries as k', (join) =>
-      join.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'component').onRef('k.code', '=', 'c.class_code'),
-    )
+    .$call((q) => orgReadModel.leftJoinRegions(q, 's', { id: 'c.street_id' }))
+    .$call((q) => orgReadModel.leftJoinRegions(q, 'm', { id: 'c.community_id' }))
+    .$call((q) => catalogReadModel.leftJoinComponentClasses(q, 'k', { tenant_id: 'c.tenant_id', code: 'c.class_code' }))
     .where('c.tenant_id', '=', tenantId);
 }
 
@@ -103,11 +102,9 @@ export async function componentsWithNamesByIds(db: Executor, tenantId: string, i
   // walk a (tenant_id, …) index over the whole tenant (13 ms at 100k rows) instead of looking up ten primary keys.
   return db
     .selectFrom('components as c')
-    .leftJoin('regions as s', 's.id', 'c.street_id')
-    .leftJoin('regions as m', 'm.id', 'c.community_id')
-    .leftJoin('catalog_entries as k', (join) =>
-      join.onRef('k.tenant_id', '=', 'c.tenant_id').on('k.kind', '=', 'component').onRef('k.code', '=', 'c.class_code'),
-    )
+    .$call((q) => orgReadModel.leftJoinRegions(q, 's', { id: 'c.street_id' }))
+    .$call((q) => orgReadModel.leftJoinRegions(q, 'm', { id: 'c.community_id' }))
+    .$call((q) => catalogReadModel.leftJoinComponentClasses(q, 'k', { tenant_id: 'c.tenant_id', code: 'c.class_code' }))
     .selectAll('c')
     .select(NAMED)
     .where(sql<string>`c.tenant_id || ''`, '=', tenantId)

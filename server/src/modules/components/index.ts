@@ -8,3 +8,4 @@ export { registerComponentRoutes } from './component.routes.ts';
 export { seedComponents, type ComponentSeed } from './components.seed.ts';
 export { relocateComponents } from './component-relocate.ts';
 export { componentsInRegion } from './component.repository.ts';
+export { componentAt } from './component-reads.ts';

@@ -94,6 +94,7 @@ export const AUDIT_SHEET: SheetSpec<AuditEntry> = {
     { header: 'actor', value: (a) => a.actorName },
     { header: 'action', width: 18, value: (a, f) => f.label(`audit.actions.${a.action}`, a.action) },
     { header: 'entity', value: (a, f) => f.label(`audit.entities.${a.entity}`, a.entity) },
+    { header: 'entityName', width: 20, value: (a) => a.entityName },
     { header: 'entityId', width: 28, value: (a) => a.entityId },
     { header: 'before', width: 40, value: (a) => json(a.before) },
     { header: 'after', width: 40, value: (a) => json(a.after) },

@@ -5,6 +5,8 @@ import { CaseQuery } from '../../../../common/contracts/cases.ts';
 import { CatalogEntryQuery } from '../../../../common/contracts/catalog.ts';
 import { AuditQuery, RegionQuery, UnitQuery, UserQuery } from '../../../../common/contracts/org.ts';
 import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
+import { IcDemolitionQuery, IcLetterQuery, IcReportQuery } from '../../../../common/contracts/illegal-construction.ts';
+import { AdRemovalQuery, OutdoorAdQuery } from '../../../../common/contracts/outdoor-ads.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -20,7 +22,14 @@ import {
   UNITS_SHEET,
   USERS_SHEET,
 } from './export-sheets.ts';
-import { formatter, sendWorkbook, type SheetSpec } from './export-workbook.ts';
+import {
+  AD_REMOVALS_SHEET,
+  IC_DEMOLITIONS_SHEET,
+  IC_LETTERS_SHEET,
+  IC_REPORTS_SHEET,
+  OUTDOOR_ADS_SHEET,
+} from './export-sheets-lines.ts';
+import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
 export interface ExportSources {
@@ -31,6 +40,11 @@ export interface ExportSources {
   audit: { list(actor: Actor, q: AuditQuery): Promise<Page<unknown>> };
   catalog: { list(actor: Actor, q: CatalogEntryQuery): Promise<Page<unknown>> };
   routing: { list(actor: Actor, q: RoutingRuleQuery): Promise<Page<unknown>> };
+  icReports: { list(actor: Actor, q: IcReportQuery): Promise<Page<unknown>> };
+  icDemolitions: { list(actor: Actor, q: IcDemolitionQuery): Promise<Page<unknown>> };
+  icLetters: { list(actor: Actor, q: IcLetterQuery): Promise<Page<unknown>> };
+  outdoorAds: { list(actor: Actor, q: OutdoorAdQuery): Promise<Page<unknown>> };
+  adRemovals: { list(actor: Actor, q: AdRemovalQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -40,6 +54,8 @@ interface ExportDef {
   permission: Permission;
   query: TSchema;
   sheet: SheetSpec<never>;
+  /** also offered as .csv (same filters, columns and audit) */
+  csv?: boolean;
 }
 
 /** path, permission and filters mirror the list route each one exports (the list route is named in the summary). */
@@ -51,6 +67,46 @@ const EXPORTS: readonly ExportDef[] = [
   { key: 'audit', path: 'audit', permission: 'audit.read', query: AuditQuery, sheet: AUDIT_SHEET },
   { key: 'catalog', path: 'catalog', permission: 'org.read', query: CatalogEntryQuery, sheet: CATALOG_SHEET },
   { key: 'routing', path: 'routing-rules', permission: 'org.read', query: RoutingRuleQuery, sheet: ROUTING_SHEET },
+  {
+    key: 'icReports',
+    path: 'illegal-construction-reports',
+    permission: 'construction.read',
+    query: IcReportQuery,
+    sheet: IC_REPORTS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'icDemolitions',
+    path: 'demolitions',
+    permission: 'construction.read',
+    query: IcDemolitionQuery,
+    sheet: IC_DEMOLITIONS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'icLetters',
+    path: 'construction-letters',
+    permission: 'construction.read',
+    query: IcLetterQuery,
+    sheet: IC_LETTERS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'outdoorAds',
+    path: 'outdoor-ads',
+    permission: 'ads.read',
+    query: OutdoorAdQuery,
+    sheet: OUTDOOR_ADS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'adRemovals',
+    path: 'ad-removals',
+    permission: 'ads.read',
+    query: AdRemovalQuery,
+    sheet: AD_REMOVALS_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -60,6 +116,11 @@ const LIST_ROUTE: Record<Key, string> = {
   audit: '/api/audit',
   catalog: '/api/catalog/entries',
   routing: '/api/routing/rules',
+  icReports: '/api/illegal-construction/reports',
+  icDemolitions: '/api/illegal-construction/demolitions',
+  icLetters: '/api/illegal-construction/letters',
+  outdoorAds: '/api/outdoor-ads/ads',
+  adRemovals: '/api/outdoor-ads/removals',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */
@@ -71,42 +132,47 @@ export function registerExportRoutes(
 ): void {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
   for (const def of EXPORTS) {
-    r.get(
-      `/api/exports/${def.path}.xlsx`,
-      {
-        config: { permission: def.permission },
-        schema: {
-          tags: ['exports'],
-          summary: `${LIST_ROUTE[def.key]} as .xlsx: same filters, search and sort as the list, every page (≤ 50,000 rows)`,
-          querystring: def.query,
-          response: {
-            200: Type.Unknown({ description: 'xlsx workbook (streamed)' }),
-            ...errorResponses(400, 401, 403, 404),
+    for (const format of def.csv ? (['xlsx', 'csv'] as const) : (['xlsx'] as const)) {
+      r.get(
+        `/api/exports/${def.path}.${format}`,
+        {
+          config: { permission: def.permission },
+          schema: {
+            tags: ['exports'],
+            summary: `${LIST_ROUTE[def.key]} as .${format}: same filters, search and sort as the list, every page (≤ 50,000 rows)`,
+            querystring: def.query,
+            response: {
+              200: Type.Unknown({
+                description: format === 'xlsx' ? 'xlsx workbook (streamed)' : 'CSV, UTF-8 with BOM',
+              }),
+              ...errorResponses(400, 401, 403, 404),
+            },
           },
         },
-      },
-      async (req: FastifyRequest, reply) => {
-        const actor = actorOf(req);
-        const query = { ...(req.query as Record<string, unknown>) };
-        const source = sources[def.key];
-        const fmt = formatter(localeFromHeader(req.headers['accept-language']), timeZone);
-        // Every export is audited (who took which list, with which filters, how many rows matched): lists carry names,
-        // phones and case descriptions. Written once the first page has passed the list's own checks, before any byte.
-        let audited = false;
-        return sendWorkbook(reply, def.sheet, fmt, async (page, pageSize) => {
-          const result = (await source.list(actor, { ...query, page, pageSize })) as Page<never>;
-          if (!audited) {
-            audited = true;
-            await audit.write(actor, {
-              action: 'data.export',
-              entity: 'export',
-              entityId: def.path,
-              after: { format: 'xlsx', query, matched: result.total },
-            });
-          }
-          return result;
-        });
-      },
-    );
+        async (req: FastifyRequest, reply) => {
+          const actor = actorOf(req);
+          const query = { ...(req.query as Record<string, unknown>) };
+          const source = sources[def.key];
+          const fmt = formatter(localeFromHeader(req.headers['accept-language']), timeZone);
+          // Every export is audited (who took which list, with which filters, how many rows matched): lists carry names,
+          // phones and case descriptions. Written once the first page has passed the list's own checks, before any byte.
+          let audited = false;
+          const send = format === 'xlsx' ? sendWorkbook : sendCsv;
+          return send(reply, def.sheet, fmt, async (page, pageSize) => {
+            const result = (await source.list(actor, { ...query, page, pageSize })) as Page<never>;
+            if (!audited) {
+              audited = true;
+              await audit.write(actor, {
+                action: 'data.export',
+                entity: 'export',
+                entityId: def.path,
+                after: { format, query, matched: result.total },
+              });
+            }
+            return result;
+          });
+        },
+      );
+    }
   }
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Bbox } from '../../../../common/domain/geo.ts';
 import type { GridsTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
+import { orgReadModel } from '../org/index.ts';
 
 /**
  * Kysely queries for the unit grids; every one is scoped by tenant. The tenant boundary and region polygons live
@@ -22,7 +23,7 @@ export async function gridShapes(db: Executor, tenantId: string, communityIds?: 
 export async function gridFeatures(db: Executor, tenantId: string, bbox?: Bbox) {
   let q = db
     .selectFrom('grids as g')
-    .innerJoin('regions as c', 'c.id', 'g.community_id')
+    .$call((q) => orgReadModel.innerJoinRegions(q, 'c', { id: 'g.community_id' }))
     .select(['g.id', 'g.code', 'g.geometry', 'g.synthetic', 'g.area_m2', 'c.name as community_name'])
     .where('g.tenant_id', '=', tenantId);
   if (bbox) {
@@ -87,4 +88,14 @@ export async function gridsInRegion(db: Executor, tenantId: string, regionId: st
     .where((eb) => eb.or([eb('community_id', '=', regionId), eb('street_id', '=', regionId)]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Every grid of a tenant with its outline and places, for seeds that put cases inside grids (the demo history). */
+export async function gridOutlines(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('grids')
+    .select(['code', 'community_id', 'street_id', 'geometry', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('code')
+    .execute();
 }

@@ -8,7 +8,7 @@ import type { GridsTable, RegionsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
-import { bboxOf } from './geometry.ts';
+import { bboxOf, pointInPolygon } from './geometry.ts';
 import { orgGeography } from '../org/index.ts';
 import * as repo from './geo.repository.ts';
 
@@ -117,4 +117,39 @@ export async function seedGeography(db: Executor, tenantId: string, clock: Clock
   }));
   await repo.insertGrids(db, gridRows);
   return { streetIds, communityIds, grids: gridRows.length };
+}
+
+/** A point inside a seeded grid, with the grid and its community and street. */
+export interface SeededPlace {
+  lng: number;
+  lat: number;
+  gridCode: string;
+  communityId: string;
+  streetId: string;
+}
+
+/**
+ * `count` points spread over a tenant's grids (each grid equally likely), each inside its grid's polygon, for seeds
+ * that place cases (the demo history). `random` returns numbers in [0, 1), so a seed gives the same points each run.
+ */
+export async function seededPlaces(
+  db: Executor,
+  tenantId: string,
+  count: number,
+  random: () => number,
+): Promise<SeededPlace[]> {
+  const grids = (await repo.gridOutlines(db, tenantId)).map((g) => ({
+    ...g,
+    polygon: JSON.parse(g.geometry) as AreaGeometry,
+  }));
+  if (!grids.length) return [];
+  const out: SeededPlace[] = [];
+  for (let tries = 0; out.length < count && tries < count * 40; tries++) {
+    const g = grids[Math.floor(random() * grids.length)]!;
+    const lng = g.min_lng + random() * (g.max_lng - g.min_lng);
+    const lat = g.min_lat + random() * (g.max_lat - g.min_lat);
+    if (pointInPolygon(g.polygon, lng, lat))
+      out.push({ lng, lat, gridCode: g.code, communityId: g.community_id, streetId: g.street_id });
+  }
+  return out;
 }

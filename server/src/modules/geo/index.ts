@@ -14,6 +14,8 @@ export { createLocator, createPolygonIndex } from './locator.ts';
 export { generateGrids, type GeneratedGrid } from './grid-generator.ts';
 export { buildGridCollection, buildRegionCollection } from './geojson-export.ts';
 export { parseGridImport, parseRegionImport } from './geojson-io.ts';
-export { seedGeography, type GeographySeed } from './geo.seed.ts';
+export { seedGeography, seededPlaces, type GeographySeed, type SeededPlace } from './geo.seed.ts';
 export { gridLocatorOf, type GridsRedrawn } from './relocate.ts';
 export { gridsInRegion } from './geo.repository.ts';
+/** Reads of the grids for other modules (docs/architecture.md, "Table ownership"). */
+export * as gridReads from './grid-reads.ts';

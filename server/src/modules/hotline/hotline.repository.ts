@@ -2,7 +2,9 @@ import { sql, type SqlBool } from 'kysely';
 import type { HotlineEventsTable, HotlineOrdersTable } from '../../db/schema-hotline.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
-import { caseRows, caseTimelineBrief } from '../cases/index.ts';
+import { caseRows, caseTimelineBrief, leftJoinCases } from '../cases/index.ts';
+import { orgReadModel } from '../org/index.ts';
+import { catalogReadModel } from '../catalog/index.ts';
 
 /** Kysely queries of the hotline module; every query is scoped by tenant. */
 export const OPEN_STATUSES = ['pending_sign', 'signed', 'converted'] as const;
@@ -120,7 +122,7 @@ export async function listOrders(
   const q = filtered(db, dialect, tenantId, f);
   const [rows, count] = await Promise.all([
     q
-      .leftJoin('cases as c', 'c.id', 'o.case_id')
+      .$call((p) => leftJoinCases(p, 'c', { id: 'o.case_id' }))
       .selectAll('o')
       .select(['c.case_no', 'c.status as case_status'])
       .orderBy(`o.${w.sort}` as 'o.received_at', w.order)
@@ -136,7 +138,7 @@ export async function listOrders(
 export async function orderWithCase(db: Executor, tenantId: string, id: string) {
   return db
     .selectFrom('hotline_orders as o')
-    .leftJoin('cases as c', 'c.id', 'o.case_id')
+    .$call((p) => leftJoinCases(p, 'c', { id: 'o.case_id' }))
     .selectAll('o')
     .select(['c.case_no', 'c.status as case_status'])
     .where('o.tenant_id', '=', tenantId)
@@ -170,10 +172,8 @@ export async function lastPush(db: Executor, orderId: string) {
  */
 export async function caseForReply(db: Executor, tenantId: string, caseId: string) {
   return caseRows(db)
-    .leftJoin('units as u', 'u.id', 'c.unit_id')
-    .leftJoin('catalog_entries as m', (j) =>
-      j.onRef('m.code', '=', 'c.matter_code').onRef('m.tenant_id', '=', 'c.tenant_id').on('m.kind', '=', 'matter'),
-    )
+    .$call((q) => orgReadModel.leftJoinUnits(q, 'u', { id: 'c.unit_id' }))
+    .$call((q) => catalogReadModel.leftJoinMatters(q, 'm', { tenant_id: 'c.tenant_id', code: 'c.matter_code' }))
     .select([
       'c.case_no',
       'c.status',

@@ -86,6 +86,24 @@ export const USER_COUNTERS: Record<FactUserRole, readonly KpiCounter[]> = {
   closer: ['closeSteps', 'closeStepsOnTime'],
 };
 
+/**
+ * Counters that add up occurrences or hours, not cases: a case adds one per dispatch, return or check, and its
+ * handling hours. Every other counter is 0 or 1 per case (computeFact below), so its roll-up sum is the number of cases
+ * behind it. A drill-down takes its total from the roll-up only for those; for these it counts the cases.
+ */
+export const PER_OCCURRENCE_COUNTERS: readonly KpiCounter[] = [
+  'needDispatch',
+  'dispatched',
+  'dispatchedOnTime',
+  'returned',
+  'checkSent',
+  'checkSentOnTime',
+  'needCheck',
+  'checkedOnTime',
+  'handlingHours',
+];
+export const isCaseCounter = (k: KpiCounter) => !PER_OCCURRENCE_COUNTERS.includes(k);
+
 const PUBLIC_CHANNELS = ['public', 'hotline', 'petition'];
 const HOUR = 3_600_000;
 

@@ -2,8 +2,9 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../../../../common/domain/kpi.ts';
 import type { Executor } from '../../platform/db.ts';
 import { col } from './kpi-rollup.ts';
-import { caseRows } from '../cases/index.ts';
-import { orgNames, tenantColumns } from '../org/index.ts';
+import { caseRows, innerJoinCases } from '../cases/index.ts';
+import { orgNames, orgReadModel, tenantColumns } from '../org/index.ts';
+import { gridReads } from '../geo/index.ts';
 import { catalogLookups } from '../catalog/index.ts';
 
 /** Kysely queries of the KPI engine: sums over the daily roll-up, subject members, drill-down and case lists. */
@@ -55,7 +56,8 @@ export interface Member {
   path?: string | null;
 }
 
-export async function members(db: Executor, tenantId: string, subject: KpiSubject): Promise<Member[]> {
+/** The members of a subject, or only the one named by `only` (a drill-down checks one member, not a city's grids). */
+export async function members(db: Executor, tenantId: string, subject: KpiSubject, only?: string): Promise<Member[]> {
   switch (subject) {
     case 'tenant': {
       const t = await tenantColumns(db, tenantId, ['name']);
@@ -64,44 +66,19 @@ export async function members(db: Executor, tenantId: string, subject: KpiSubjec
     case 'street':
     case 'community': {
       const kinds = subject === 'street' ? ['street', 'town'] : ['community'];
-      const rows = await db
-        .selectFrom('regions')
-        .select(['id', 'name', 'path'])
-        .where('tenant_id', '=', tenantId)
-        .where('kind', 'in', kinds)
-        .orderBy('code')
-        .execute();
+      const rows = await orgReadModel.regionsOfKinds(db, tenantId, kinds, only);
       return rows.map((r) => ({ id: r.id, name: r.name, path: r.path }));
     }
     case 'grid': {
-      const rows = await db
-        .selectFrom('grids')
-        .select(['code', 'street_id', 'community_id'])
-        .where('tenant_id', '=', tenantId)
-        .orderBy('code')
-        .execute();
+      const rows = await gridReads.gridsByCodeOrder(db, tenantId, only);
       return rows.map((r) => ({ id: r.code, name: r.code, path: `/${r.street_id}/${r.community_id}/` }));
     }
     case 'unit': {
-      const rows = await db
-        .selectFrom('units')
-        .select(['id', 'name'])
-        .where('tenant_id', '=', tenantId)
-        .where('active', '=', 1)
-        .orderBy('code')
-        .execute();
+      const rows = await orgReadModel.activeUnitsByCode(db, tenantId, only);
       return rows.map((r) => ({ id: r.id, name: r.name }));
     }
     default: {
-      const rows = await db
-        .selectFrom('users')
-        .innerJoin('user_grants', 'user_grants.user_id', 'users.id')
-        .select(['users.id', 'users.display_name'])
-        .distinct()
-        .where('users.tenant_id', '=', tenantId)
-        .where('user_grants.role', '=', subject)
-        .orderBy('users.display_name')
-        .execute();
+      const rows = await orgReadModel.usersWithRole(db, tenantId, subject, false, only);
       return rows.map((r) => ({ id: r.id, name: r.display_name }));
     }
   }
@@ -140,42 +117,86 @@ export async function caseNames(
   return { matter, unit, street };
 }
 
-/** The cases behind one counter: facts on the counter's anchor day within the member, counter > 0. */
-export async function drillCases(
-  db: Executor,
-  tenantId: string,
-  q: {
-    dayColumn: 'report_day' | 'filed_day';
-    from: string;
-    to: string;
-    memberColumn: string | null;
-    memberId: string | null;
-    counter: string;
-    visibility: Expression<SqlBool> | null;
-    limit: number;
-    offset: number;
-  },
-) {
-  let base = db
-    .selectFrom('kpi_case_facts as f')
-    .innerJoin('cases as c', 'c.id', 'f.case_id')
-    .where('f.tenant_id', '=', tenantId)
+/** Which facts stand behind one counter: anchor day in [from, to], within the member if one is named, counter > 0. */
+export interface DrillWhere {
+  dayColumn: 'report_day' | 'filed_day';
+  from: string;
+  to: string;
+  memberColumn: string | null;
+  memberId: string | null;
+  /** the counter's column */
+  counter: string;
+  /** SQL filter on `cases as c` (the reader's scope), null for the whole tenant */
+  visibility: Expression<SqlBool> | null;
+}
+
+/** The facts of a drill-down, as a range of one of migration 0021's indexes (tenant [, member], anchor day). */
+function drillFacts(db: Executor, tenantId: string, q: DrillWhere) {
+  let f = db.selectFrom('kpi_case_facts as f').where('f.tenant_id', '=', tenantId);
+  if (q.memberColumn) f = f.where(sql.ref(`f.${q.memberColumn}`), '=', q.memberId);
+  return f
     .where(sql.ref(`f.${q.dayColumn}`), '>=', q.from)
     .where(sql.ref(`f.${q.dayColumn}`), '<=', q.to)
     .where(sql.ref(`f.${q.counter}`), '>', 0);
-  if (q.memberColumn) base = base.where(sql.ref(`f.${q.memberColumn}`), '=', q.memberId);
-  if (q.visibility) base = base.where(q.visibility);
-  const [rows, total] = await Promise.all([
-    base
+}
+
+/**
+ * One page of the cases behind a counter, newest anchor day first, then by case id (UUIDv7, so newest first within a
+ * day): the order of the index, walked backwards, so a page reads its offset and its rows and sorts nothing. With a
+ * scope the cases are joined before the limit (each fact is checked as the walk meets it); without one the page of
+ * facts is cut first and only its cases are read.
+ */
+export async function drillPage(db: Executor, tenantId: string, q: DrillWhere & { limit: number; offset: number }) {
+  const day = sql.ref<string>(`f.${q.dayColumn}`);
+  if (q.visibility)
+    return drillFacts(db, tenantId, q)
+      .$call((p) => innerJoinCases(p, 'c', { id: 'f.case_id' }))
+      .where(q.visibility)
       .select(CASE_ITEM_COLUMNS)
-      .orderBy('c.reported_at', 'desc')
-      .orderBy('c.id')
+      .orderBy(day, 'desc')
+      .orderBy('f.case_id', 'desc')
       .limit(q.limit)
       .offset(q.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
+      .execute();
+  const page = drillFacts(db, tenantId, q)
+    .select(['f.case_id', day.as('day')])
+    .orderBy(day, 'desc')
+    .orderBy('f.case_id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset);
+  return db
+    .selectFrom(page.as('p'))
+    .$call((p) => innerJoinCases(p, 'c', { id: 'p.case_id' }))
+    .select(CASE_ITEM_COLUMNS)
+    .orderBy('p.day', 'desc')
+    .orderBy('p.case_id', 'desc')
+    .execute();
+}
+
+/** How many cases stand behind a counter, counted from the facts: the fallback when the roll-up cannot tell. */
+export async function drillCount(db: Executor, tenantId: string, q: DrillWhere): Promise<number> {
+  const f = drillFacts(db, tenantId, q);
+  const scoped = q.visibility ? f.$call((p) => innerJoinCases(p, 'c', { id: 'f.case_id' })).where(q.visibility) : f;
+  const row = await scoped.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Σ one counter of one roll-up member over [from, to]: at most one row per day (index kpi_daily_member). */
+export async function memberSum(
+  db: Executor,
+  tenantId: string,
+  q: { dim: string; dimId: string; counter: string; from: string; to: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom('kpi_daily')
+    .select(sql<number | null>`sum(${sql.ref(q.counter)})`.as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('dim', '=', q.dim)
+    .where('dim_id', '=', q.dimId)
+    .where('day', '>=', q.from)
+    .where('day', '<=', q.to)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 const OPEN = [

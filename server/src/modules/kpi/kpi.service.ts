@@ -39,7 +39,7 @@ import type { Database } from '../../platform/db.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { SettingsService } from '../settings/index.ts';
-import { USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
+import { isCaseCounter, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
 import { col, createRollup } from './kpi-rollup.ts';
 import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
@@ -198,6 +198,19 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     return repo.sumsByMember(db, tenantId, dim, period.from, period.to);
   }
 
+  /**
+   * How many cases stand behind a drill-down. A 0/1 counter's roll-up sum is that number (kpi-facts.ts,
+   * PER_OCCURRENCE_COUNTERS), read from at most one roll-up row per day, when the reader sees every case counted: a
+   * reader without scope, or a named member, which kpi.policy.ts shows only to a grant that reaches all its cases. A
+   * counter of occurrences or hours, or a scoped reader's whole-scope total, is counted from the facts instead.
+   */
+  async function drillTotal(tenantId: string, q: DrillQuery, where: repo.DrillWhere): Promise<number> {
+    const fromRollup = isCaseCounter(q.counter) && (where.visibility === null || q.id !== undefined);
+    if (!fromRollup) return repo.drillCount(db, tenantId, where);
+    const member = q.id !== undefined ? { dim: repo.DIM_OF[q.subject], dimId: q.id } : { dim: 'all', dimId: '' };
+    return repo.memberSum(db, tenantId, { ...member, counter: where.counter, from: where.from, to: where.to });
+  }
+
   return {
     rollup,
     figures,
@@ -244,8 +257,8 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     async drill(actor: Actor, q: DrillQuery): Promise<Page<KpiCaseItem>> {
       requirePermission(actor, 'kpi.read');
       const period = periodOf(q);
-      const all = await repo.members(db, actor.tenantId, q.subject);
-      const visible = visibleMembers(actor, q.subject, all);
+      const named = await repo.members(db, actor.tenantId, q.subject, q.id);
+      const visible = visibleMembers(actor, q.subject, named);
       if (q.id !== undefined && !visible.some((m) => m.id === q.id)) throw notFound(q.subject);
       let memberColumn: string | null = FACT_MEMBER_COLUMN[q.subject] ?? null;
       if (repo.DIM_OF[q.subject] === 'user') {
@@ -256,7 +269,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       }
       await rollup.drain(actor.tenantId);
       const { limit, offset } = pageWindow(q.page, q.pageSize);
-      const { rows, total } = await repo.drillCases(db, actor.tenantId, {
+      const where: repo.DrillWhere = {
         dayColumn: REPORT_DAY_COUNTERS.includes(q.counter) ? 'report_day' : 'filed_day',
         from: period.from,
         to: period.to,
@@ -264,9 +277,11 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         memberId: q.id ?? null,
         counter: col(q.counter),
         visibility: caseFilter(actor),
-        limit,
-        offset,
-      });
+      };
+      const [rows, total] = await Promise.all([
+        repo.drillPage(db, actor.tenantId, { ...where, limit, offset }),
+        drillTotal(actor.tenantId, q, where),
+      ]);
       const names = await repo.caseNames(db, actor.tenantId, rows);
       return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
     },

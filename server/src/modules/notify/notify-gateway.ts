@@ -9,6 +9,13 @@
 import { maskPhone } from '../../../../common/domain/privacy.ts';
 import type { Config } from '../../config.ts';
 
+/**
+ * Notices that carry a one-time secret, with how long it is valid (the lookup code, docs/security.md "Lookup by case
+ * number and phone"): never written to the log, blanked in the outbox once sent or given up, and dropped unsent when
+ * not sent within its validity.
+ */
+export const ONE_TIME_NOTICES: Readonly<Record<string, number>> = { 'lookup.code': 10 * 60_000 };
+
 export interface OutgoingNotice {
   /** the outbox row id: providers that de-duplicate can use it as their idempotency key */
   id: string;
@@ -44,7 +51,8 @@ export function createLogGateway(log: () => NoticeLog): MessageGateway {
             to: maskPhone(notice.phone),
             kind: notice.kind,
             caseNo: notice.caseNo,
-            text: notice.text,
+            // a one-time code is a secret: the log is read by more people than the phone's owner
+            text: notice.kind in ONE_TIME_NOTICES ? '[one-time code]' : notice.text,
           },
         },
         'citizen notice (log gateway)',

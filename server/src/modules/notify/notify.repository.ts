@@ -1,4 +1,7 @@
+import type { CasesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
+import type { LeftJoinOf } from '../../platform/read-joins.ts';
+import { orgReadModel } from '../org/index.ts';
 import '../../db/schema-citizen.ts';
 
 export interface DueNotice {
@@ -9,6 +12,7 @@ export interface DueNotice {
   kind: string;
   message: string;
   attempts: number;
+  created_at: string;
   case_no: string | null;
   tenant_name: string;
 }
@@ -17,11 +21,16 @@ export interface DueNotice {
  * Unsent notices with a phone whose next try is due, oldest first (index notifications_outbox). Rows without a
  * phone are in-app notices for staff and are not this gateway's business.
  */
-export async function due(db: Executor, nowIso: string, limit: number): Promise<DueNotice[]> {
+export async function due(
+  db: Executor,
+  joinCase: LeftJoinOf<CasesTable>,
+  nowIso: string,
+  limit: number,
+): Promise<DueNotice[]> {
   const rows = await db
     .selectFrom('notifications as n')
-    .innerJoin('tenants as t', 't.id', 'n.tenant_id')
-    .leftJoin('cases as c', 'c.id', 'n.case_id')
+    .$call((q) => orgReadModel.innerJoinTenants(q, 't', { id: 'n.tenant_id' }))
+    .$call((q) => joinCase(q, 'c', { id: 'n.case_id' }))
     .select([
       'n.id',
       'n.tenant_id',
@@ -30,6 +39,7 @@ export async function due(db: Executor, nowIso: string, limit: number): Promise<
       'n.kind',
       'n.message',
       'n.attempts',
+      'n.created_at',
       'c.case_no',
       't.name as tenant_name',
     ])
@@ -55,10 +65,19 @@ export async function markSent(
   at: string,
   attempts: number,
   providerId: string | null,
+  /** blank the message: it carried a one-time secret that is of no use any more */
+  scrub = false,
 ): Promise<void> {
   await db
     .updateTable('notifications')
-    .set({ sent_at: at, attempts, provider_id: providerId, last_error: null, next_attempt_at: null })
+    .set({
+      sent_at: at,
+      attempts,
+      provider_id: providerId,
+      last_error: null,
+      next_attempt_at: null,
+      ...(scrub ? { message: '' } : {}),
+    })
     .where('id', '=', id)
     .where('sent_at', 'is', null)
     .execute();
@@ -71,10 +90,17 @@ export async function markFailed(
   error: string,
   nextAttemptAt: string | null,
   failedAt: string | null,
+  scrub = false,
 ): Promise<void> {
   await db
     .updateTable('notifications')
-    .set({ attempts, last_error: error.slice(0, 300), next_attempt_at: nextAttemptAt, failed_at: failedAt })
+    .set({
+      attempts,
+      last_error: error.slice(0, 300),
+      next_attempt_at: nextAttemptAt,
+      failed_at: failedAt,
+      ...(scrub ? { message: '' } : {}),
+    })
     .where('id', '=', id)
     .where('sent_at', 'is', null)
     .execute();

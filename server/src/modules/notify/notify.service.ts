@@ -1,8 +1,16 @@
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { CasesTable } from '../../db/schema.ts';
 import type { Database, Executor } from '../../platform/db.ts';
+import type { LeftJoinOf } from '../../platform/read-joins.ts';
 import { translate } from '../../platform/messages.ts';
-import { gatewayFromConfig, silentLog, type MessageGateway, type NoticeLog } from './notify-gateway.ts';
+import {
+  gatewayFromConfig,
+  ONE_TIME_NOTICES,
+  silentLog,
+  type MessageGateway,
+  type NoticeLog,
+} from './notify-gateway.ts';
 import { enqueueNotice } from './notify-outbox.ts';
 import * as repo from './notify.repository.ts';
 
@@ -16,13 +24,15 @@ export const NOTICE_KINDS = {
   closed: 'case.closed',
   reply: 'case.reply',
   mergedClosed: 'merged_parent_closed',
+  lookupCode: 'lookup.code',
 } as const;
 
-const TEMPLATES: Record<string, 'received' | 'closed' | 'reply' | 'merged'> = {
+const TEMPLATES: Record<string, 'received' | 'closed' | 'reply' | 'merged' | 'lookupCode'> = {
   [NOTICE_KINDS.received]: 'received',
   [NOTICE_KINDS.closed]: 'closed',
   [NOTICE_KINDS.reply]: 'reply',
   [NOTICE_KINDS.mergedClosed]: 'merged',
+  [NOTICE_KINDS.lookupCode]: 'lookupCode',
 };
 
 /** Mainland mobile numbers only: an SMS to a landline (common for hotline callers) can never arrive. */
@@ -59,7 +69,17 @@ export function noticeText(
  * pluggable gateway, recording attempts and the last error, retrying with back-off and giving up after
  * SMS_MAX_ATTEMPTS. The outbox row is written in the transaction of the change it reports, so no notice is lost.
  */
-export function createNotifyService(database: Database, clock: Clock, sms: Config['sms'], gateway?: MessageGateway) {
+/**
+ * `joinCase` is the case module's join of a notice's case (for the case number in the text), passed in by the
+ * composition root because the case module sits above notify (docs/decisions/0008-join-helpers.md).
+ */
+export function createNotifyService(
+  database: Database,
+  clock: Clock,
+  sms: Config['sms'],
+  joinCase: LeftJoinOf<CasesTable>,
+  gateway?: MessageGateway,
+) {
   let log: NoticeLog = silentLog;
   let active = gateway ?? gatewayFromConfig(sms, () => log);
 
@@ -89,12 +109,19 @@ export function createNotifyService(database: Database, clock: Clock, sms: Confi
       const out: DispatchResult = { sent: 0, retrying: 0, failed: 0 };
       const nowIso = now.toISOString();
       const started = performance.now();
-      for (const row of await repo.due(database.db, nowIso, BATCH)) {
+      for (const row of await repo.due(database.db, joinCase, nowIso, BATCH)) {
         if (performance.now() - started > RUN_BUDGET_MS) break;
         const attempts = row.attempts + 1;
+        const validMs = ONE_TIME_NOTICES[row.kind];
+        const secret = validMs !== undefined;
+        if (secret && Date.parse(row.created_at) + validMs <= now.getTime()) {
+          await repo.markFailed(database.db, row.id, attempts, 'expired before it was sent', null, nowIso, true);
+          out.failed += 1;
+          continue;
+        }
         const phone = row.phone.replace(/[\s-]/g, '');
         if (!MOBILE.test(phone)) {
-          await repo.markFailed(database.db, row.id, attempts, 'not a mobile number', null, nowIso);
+          await repo.markFailed(database.db, row.id, attempts, 'not a mobile number', null, nowIso, secret);
           out.failed += 1;
           continue;
         }
@@ -106,7 +133,7 @@ export function createNotifyService(database: Database, clock: Clock, sms: Confi
             kind: row.kind,
             caseNo: row.case_no,
           });
-          await repo.markSent(database.db, row.id, clock.now().toISOString(), attempts, providerId);
+          await repo.markSent(database.db, row.id, clock.now().toISOString(), attempts, providerId, secret);
           out.sent += 1;
         } catch (err) {
           const reason = err instanceof Error ? err.message : String(err);
@@ -114,7 +141,7 @@ export function createNotifyService(database: Database, clock: Clock, sms: Confi
           const next = giveUp
             ? null
             : new Date(now.getTime() + (BACKOFF_MS[Math.min(attempts, BACKOFF_MS.length) - 1] ?? 0)).toISOString();
-          await repo.markFailed(database.db, row.id, attempts, reason, next, giveUp ? nowIso : null);
+          await repo.markFailed(database.db, row.id, attempts, reason, next, giveUp ? nowIso : null, secret && giveUp);
           log.warn({ notice: { id: row.id, kind: row.kind, attempts, giveUp }, reason }, 'citizen notice not sent');
           if (giveUp) out.failed += 1;
           else out.retrying += 1;

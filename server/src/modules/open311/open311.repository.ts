@@ -2,6 +2,10 @@ import type { ApiClientsTable, Open311RequestsTable, Open311UpdatesTable } from 
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
 import { caseEventsWithCase, caseRows } from '../cases/index.ts';
+import { catalogReadModel } from '../catalog/index.ts';
+import { componentAt as readComponentAt } from '../components/index.ts';
+import { gridReads } from '../geo/index.ts';
+import { orgReadModel } from '../org/index.ts';
 
 /**
  * Kysely queries of the Open311 module; every one is scoped by tenant. The catalog, 立结案标准, components, grids,
@@ -46,71 +50,23 @@ export const updateClient = (tx: Executor, tenantId: string, id: string, patch: 
 
 // ---- services ---------------------------------------------------------------------------------------------------
 
-export const activeMatters = (db: Executor, tenantId: string) =>
-  db
-    .selectFrom('catalog_entries')
-    .select(['code', 'name', 'major_code', 'major_name', 'old_code', 'pinyin', 'initials', 'updated_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'matter')
-    .where('active', '=', 1)
-    .orderBy('code')
-    .execute();
+export const activeMatters = (db: Executor, tenantId: string) => catalogReadModel.activeMattersFull(db, tenantId);
 
 export const activeMatter = (db: Executor, tenantId: string, code: string) =>
-  db
-    .selectFrom('catalog_entries')
-    .select(['code', 'name', 'major_code', 'major_name', 'old_code', 'pinyin', 'initials', 'updated_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'matter')
-    .where('active', '=', 1)
-    .where('code', '=', code)
-    .executeTakeFirst();
+  catalogReadModel.activeMatterFull(db, tenantId, code);
 
-/** Count and latest change of the active 立结案标准 per matter (one grouped query for the whole list). */
-export const conditionStats = (db: Executor, tenantId: string) =>
-  db
-    .selectFrom('filing_conditions')
-    .select((eb) => ['matter_code', eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('changed')])
-    .where('tenant_id', '=', tenantId)
-    .where('active', '=', 1)
-    .groupBy('matter_code')
-    .execute();
+export const conditionStats = (db: Executor, tenantId: string) => catalogReadModel.conditionStats(db, tenantId);
 
 export const conditionsOf = (db: Executor, tenantId: string, matterCode: string) =>
-  db
-    .selectFrom('filing_conditions')
-    .select(['id', 'seq', 'condition', 'closing_condition', 'limit_value', 'limit_unit', 'updated_at'])
-    .where('tenant_id', '=', tenantId)
-    .where('matter_code', '=', matterCode)
-    .where('active', '=', 1)
-    .orderBy('seq')
-    .execute();
+  catalogReadModel.activeConditionsOf(db, tenantId, matterCode);
 
 // ---- locations ------------------------------------------------------------------------------------------------
 
-export const componentAt = (db: Executor, tenantId: string, code: string) =>
-  db
-    .selectFrom('components')
-    .select(['lng', 'lat', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+export const componentAt = (db: Executor, tenantId: string, code: string) => readComponentAt(db, tenantId, code);
 
-export const gridBox = (db: Executor, tenantId: string, code: string) =>
-  db
-    .selectFrom('grids')
-    .select(['min_lng', 'min_lat', 'max_lng', 'max_lat'])
-    .where('tenant_id', '=', tenantId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+export const gridBox = (db: Executor, tenantId: string, code: string) => gridReads.gridBox(db, tenantId, code);
 
-export const regionBoxes = (db: Executor, tenantId: string) =>
-  db
-    .selectFrom('regions')
-    .select(['name', 'kind', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
-    .where('tenant_id', '=', tenantId)
-    .where('min_lng', 'is not', null)
-    .execute();
+export const regionBoxes = (db: Executor, tenantId: string) => orgReadModel.regionBoxes(db, tenantId);
 
 // ---- requests and updates ---------------------------------------------------------------------------------------
 

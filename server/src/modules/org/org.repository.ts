@@ -280,5 +280,16 @@ export async function seedDirectory(db: Executor, tenantId: string) {
   return { units, regions };
 }
 
+/** Active accounts of a tenant by username, for seeds that act as the demo staff (the demo history). */
+export async function seedAccounts(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'unit_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', 1)
+    .orderBy('username')
+    .execute();
+}
+
 /** How many rows of another module point at a region (as street or community); the composition root passes them. */
 export type RegionReferences = (db: Executor, tenantId: string, regionId: string) => Promise<number>;

@@ -171,3 +171,8 @@ export async function seedUserUnit(
 export async function seededDirectory(db: Executor, tenantId: string) {
   return repo.seedDirectory(db, tenantId);
 }
+
+/** Active accounts of a tenant (id, username, display name, unit), for seeds that act as the demo staff. */
+export async function seededAccounts(db: Executor, tenantId: string) {
+  return repo.seedAccounts(db, tenantId);
+}

@@ -22,13 +22,13 @@ import {
   blockedUsernames,
   deleteAccountThrottles,
   deleteUserSessions,
-  grantsWithNames,
   hashPassword,
   requirePermission,
   scopeOf,
   type Actor,
 } from '../auth/index.ts';
 
+import { grantsWithNames } from './accounts.ts';
 import * as repo from './org.repository.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.userWithUnit>>>;

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/index.ts';
 import { pixelBombPng, transparentPng } from '../../testing/photo.fixtures.ts';
 import { normalisePhoto } from './photo.image.ts';
 import { createPhotoService } from './photo.service.ts';
+import { innerJoinCases } from '../cases/index.ts';
 
 /**
  * The limits around image work: no database transaction while an image is decoded, a bounded number decoded at
@@ -89,6 +90,7 @@ describe('image work outside the database transaction', () => {
     const step = heldImageStep(IN_FLIGHT);
     const photos = createPhotoService(ctx.database, ctx.clock, ctx.config, {
       canViewCase: async () => false,
+      joinCase: innerJoinCases,
       normalise: step.normalise,
     });
     const png = await transparentPng();
@@ -112,6 +114,7 @@ describe('image work outside the database transaction', () => {
     const step = heldImageStep(2);
     const photos = createPhotoService(ctx.database, ctx.clock, ctx.config, {
       canViewCase: async () => false,
+      joinCase: innerJoinCases,
       normalise: step.normalise,
     });
     const png = await transparentPng(120, 80);
@@ -134,6 +137,7 @@ describe('image work outside the database transaction', () => {
       const step = heldImageStep(1);
       const photos = createPhotoService(tight.database, tight.clock, tight.config, {
         canViewCase: async () => false,
+        joinCase: innerJoinCases,
         normalise: step.normalise,
       });
       const png = await transparentPng();

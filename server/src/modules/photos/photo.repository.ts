@@ -1,6 +1,7 @@
 import { PUBLIC_PHOTO_PHASES } from '../../../../common/domain/public-output.ts';
-import type { CasePhotosTable } from '../../db/schema.ts';
+import type { CasePhotosTable, CasesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
+import type { InnerJoinOf } from '../../platform/read-joins.ts';
 
 /** Kysely queries for case photos; every one is scoped by tenant. */
 
@@ -59,6 +60,19 @@ export async function attach(
   return Number(result.numUpdatedRows);
 }
 
+/** The public photos (common/domain/public-output.ts) of the given cases, oldest first: id, case and phase. */
+export async function publicPhotosOfCases(db: Executor, tenantId: string, caseIds: readonly string[]) {
+  return db
+    .selectFrom('case_photos')
+    .select(['id', 'case_id', 'phase'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', caseIds)
+    .where('phase', 'in', [...PUBLIC_PHOTO_PHASES])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
 export async function photosOfCases(db: Executor, tenantId: string, caseIds: readonly string[]) {
   if (caseIds.length === 0) return [];
   return db
@@ -72,11 +86,17 @@ export async function photosOfCases(db: Executor, tenantId: string, caseIds: rea
 }
 
 /** A public photo (common/domain/public-output.ts) on a non-voided case of one of `channels`, or undefined. */
-export async function publicPhoto(db: Executor, tenantId: string, id: string, channels: readonly string[]) {
+export async function publicPhoto(
+  db: Executor,
+  joinCase: InnerJoinOf<CasesTable>,
+  tenantId: string,
+  id: string,
+  channels: readonly string[],
+) {
   if (channels.length === 0) return undefined;
   return db
     .selectFrom('case_photos as p')
-    .innerJoin('cases as c', 'c.id', 'p.case_id')
+    .$call((q) => joinCase(q, 'c', { id: 'p.case_id' }))
     .select(['p.id', 'p.sha256', 'p.path', 'p.thumb_path'])
     .where('p.tenant_id', '=', tenantId)
     .where('p.id', '=', id)

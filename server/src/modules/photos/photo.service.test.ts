@@ -7,6 +7,7 @@ import type { Actor } from '../auth/index.ts';
 import { insertBareCase, portraitJpegWithGps, transparentPng } from '../../testing/photo.fixtures.ts';
 import { createPhotoService, type PhotoService } from './photo.service.ts';
 import { createTenant } from '../../testing/app-parts.ts';
+import { innerJoinCases } from '../cases/index.ts';
 
 /** attachPhotos / photosOfCase as the case service will call them, and access through `canViewCase`. */
 let ctx: TestContext;
@@ -55,6 +56,7 @@ beforeAll(async () => {
   );
   photos = createPhotoService(ctx.database, ctx.clock, ctx.config, {
     canViewCase: async (_actor, caseId) => visibleCases.has(caseId),
+    joinCase: innerJoinCases,
   });
   inspector = await actorFor('inspector', '420281');
   operator = await actorFor('operator', '420281');

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ReadStream } from 'node:fs';
 import type { CasePhoto } from '../../../../common/contracts/cases.ts';
-import type { CasePhotosTable } from '../../db/schema.ts';
+import type { CasePhotosTable, CasesTable } from '../../db/schema.ts';
+import type { InnerJoinOf } from '../../platform/read-joins.ts';
 import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
@@ -21,6 +22,11 @@ export type PhotoVariant = 'full' | 'thumb';
 export interface PhotoServiceDeps {
   /** The case module's visibility rule; photos of a case are exactly as visible as the case itself. */
   canViewCase(actor: Actor, caseId: string): Promise<boolean>;
+  /**
+   * The case module's join of a photo's case, for the public photo check in one statement. Passed in because the
+   * case module sits above photos (docs/decisions/0008-join-helpers.md).
+   */
+  joinCase: InnerJoinOf<CasesTable>;
   /** The image step; the default is normalisePhoto. Tests wrap it to hold uploads while their image is processed. */
   normalise?: (data: Buffer, maxPixels: number) => Promise<NormalisedPhoto>;
 }
@@ -230,7 +236,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       variant: PhotoVariant,
       publicChannels: readonly string[],
     ): Promise<PhotoFile> {
-      const row = await repo.publicPhoto(db, tenantId, id, publicChannels);
+      const row = await repo.publicPhoto(db, deps.joinCase, tenantId, id, publicChannels);
       if (!row) throw notFound('photo');
       return fileOf(row, variant);
     },

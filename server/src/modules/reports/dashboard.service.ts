@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db.ts';
 import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
 import { kpiCaseFilter as caseFilter, reportedPerDay as reportedPerDayOf, type KpiService } from '../kpi/index.ts';
 import { caseRows } from '../cases/index.ts';
-import { tenantColumns } from '../org/index.ts';
+import { orgReadModel, tenantColumns } from '../org/index.ts';
 import { catalogLookups } from '../catalog/index.ts';
 
 /**
@@ -105,7 +105,7 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
       let openQ = caseRows(db).where('c.tenant_id', '=', actor.tenantId).where('c.status', 'in', OPEN);
       if (filter) openQ = openQ.where(filter);
       let overdueQ = caseRows(db)
-        .leftJoin('units as u', 'u.id', 'c.unit_id')
+        .$call((q) => orgReadModel.leftJoinUnits(q, 'u', { id: 'c.unit_id' }))
         .where('c.tenant_id', '=', actor.tenantId)
         .where('c.status', '=', 'handling')
         .where('c.step_deadline', '<', now.toISOString());

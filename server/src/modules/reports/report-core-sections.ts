@@ -44,7 +44,7 @@ async function ranked(ctx: ReportContext, dim: 'street' | 'unit' | 'channel' | '
   const names = dim === 'channel' ? null : await ctx.names(dim);
   const rows = [...sums.entries()].map(([id, c]) => ({
     id,
-    name: dim === 'channel' ? ctx.t(`report.channels.${id}`) : (names?.get(id) ?? id),
+    name: dim === 'channel' ? ctx.t(`cases.channel.${id}`) : (names?.get(id) ?? id),
     c,
   }));
   // members without a case this period are listed too (zeros), so a quiet street is visible as such

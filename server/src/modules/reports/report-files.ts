@@ -12,6 +12,7 @@ import {
 } from 'docx';
 import { excel } from '../../platform/excel.ts';
 import type { ReportColumn, ReportTable, StatReport } from '../../../../common/contracts/reports.ts';
+import { percentText } from '../../../../common/domain/number-format.ts';
 import { inertCell } from '../../platform/cell-text.ts';
 
 /**
@@ -23,7 +24,7 @@ const TITLE_FONT = { ascii: 'Times New Roman', eastAsia: '黑体', hAnsi: 'Times
 
 export function cellText(v: string | number | null | undefined, type: ReportColumn['type']): string {
   if (v === null || v === undefined) return '—';
-  if (typeof v === 'number') return type === 'percent' ? `${Number(v.toFixed(2))}%` : String(Number(v.toFixed(2)));
+  if (typeof v === 'number') return type === 'percent' ? percentText(v) : String(Number(v.toFixed(2)));
   return v;
 }
 

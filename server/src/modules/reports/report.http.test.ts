@@ -53,6 +53,8 @@ describe('statistics report', () => {
       'units',
       'quality',
       'overdue',
+      // the demo city's recent 查违控违 reports fall in this month too (server/src/seed/demo-lines.ts)
+      'illegalConstruction',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');
@@ -91,6 +93,20 @@ describe('statistics report', () => {
     expect(body).toContain('大冶市数字城管运行情况统计报告（2024年3月）');
     expect(body).toContain('共受理问题3件，其中立案2件，作废1件');
     expect(body).toContain('按处置单位统计');
+  });
+
+  it('dates the document in the city time zone, not the server one', async () => {
+    // At TEST_NOW (02:00 UTC on 03-12) it is 16:00 on 03-11 in a city ten hours behind UTC.
+    const tenants = () => ctx.database.db.updateTable('tenants').where('code', '=', '420281');
+    await tenants().set({ timezone: 'Pacific/Honolulu' }).execute();
+    try {
+      const res = await api('leader').get(`/api/reports/statistics.docx?${Q}`);
+      const body = text(await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string'));
+      expect(body).toContain('生成时间：2024-03-11 16:00');
+      expect((await api('leader').get(`/api/reports/statistics?${Q}`)).json().timeZone).toBe('Pacific/Honolulu');
+    } finally {
+      await tenants().set({ timezone: 'Asia/Shanghai' }).execute();
+    }
   });
 
   it('writes an Excel workbook of its tables', async () => {

@@ -10,6 +10,8 @@ import { CORE_SECTIONS } from './report-core-sections.ts';
 import { reportDocx, reportXlsx } from './report-files.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
 import { orgNames, tenantColumns } from '../org/index.ts';
+import { DEFAULT_TIME_ZONE, zonedDateTime } from '../../../../common/domain/zoned-time.ts';
+import { percentText } from '../../../../common/domain/number-format.ts';
 import { catalogLookups } from '../catalog/index.ts';
 
 /** The statistics report: sections from the registry, rendered as JSON, .docx or .xlsx. */
@@ -43,7 +45,7 @@ export function createReportService(
     const period = periodOf(q);
     const locale: Locale = q.lang ?? 'zh-CN';
     const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
-    const tenant = await tenantColumns(db, tenantId, ['name']);
+    const tenant = await tenantColumns(db, tenantId, ['name', 'timezone']);
     const settings = await kpi.loadSettings(tenantId);
     const memo = new Map<string, Promise<unknown>>();
     const once = <T>(key: string, f: () => Promise<T>): Promise<T> => {
@@ -61,7 +63,7 @@ export function createReportService(
       db,
       options: settings.options,
       t,
-      pct: (v) => (v === null || !Number.isFinite(v) ? t('report.percentNoData') : `${Number(v.toFixed(2))}%`),
+      pct: (v) => (v === null || !Number.isFinite(v) ? t('report.percentNoData') : percentText(v)),
       totals: () => once('all', async () => (await kpi.sumsBy(tenantId, 'all', period)).get('') ?? zeroCounts()),
       by: (dim) => once<Map<string, KpiCounts>>(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)),
       names: (dim) => once(`names:${dim}`, () => names(tenantId, dim)),
@@ -78,6 +80,7 @@ export function createReportService(
       tenantName: ctx.tenantName,
       period,
       generatedAt: now.toISOString(),
+      timeZone: tenant?.timezone || DEFAULT_TIME_ZONE,
       noData: totals.reported === 0 && totals.filed === 0,
       sections: built,
     };
@@ -102,7 +105,10 @@ export function createReportService(
       const t = (key: string, params?: Record<string, unknown>) => translate(q.lang ?? 'zh-CN', key, params) ?? key;
       return {
         name: `report-${report.period.label}`,
-        body: await reportDocx(report, t('report.generatedAt', { at: report.generatedAt.slice(0, 10) })),
+        body: await reportDocx(
+          report,
+          t('report.generatedAt', { at: zonedDateTime(report.generatedAt, report.timeZone) }),
+        ),
       };
     },
     async xlsx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {

@@ -3,8 +3,8 @@ import type { RoutingRulesTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
 import { caseRows } from '../cases/index.ts';
-import { lockTenantRow } from '../org/index.ts';
-import { catalogLookups } from '../catalog/index.ts';
+import { lockTenantRow, orgReadModel } from '../org/index.ts';
+import { catalogLookups, catalogReadModel } from '../catalog/index.ts';
 
 /** Kysely queries for routing rules and the duplicate search; every one is scoped by tenant. */
 
@@ -28,11 +28,9 @@ export interface RuleWindow {
 function rulesWithNames(db: Executor, tenantId: string) {
   return db
     .selectFrom('routing_rules as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
-    .leftJoin('regions as g', 'g.id', 'r.region_id')
-    .leftJoin('catalog_entries as m', (j) =>
-      j.onRef('m.tenant_id', '=', 'r.tenant_id').onRef('m.code', '=', 'r.matter_code').on('m.kind', '=', 'matter'),
-    )
+    .$call((q) => orgReadModel.innerJoinUnits(q, 'u', { id: 'r.unit_id' }))
+    .$call((q) => orgReadModel.leftJoinRegions(q, 'g', { id: 'r.region_id' }))
+    .$call((q) => catalogReadModel.leftJoinMatters(q, 'm', { tenant_id: 'r.tenant_id', code: 'r.matter_code' }))
     .where('r.tenant_id', '=', tenantId);
 }
 
@@ -45,13 +43,7 @@ function selectNamed(q: NamedQuery) {
     'g.kind as region_kind',
     'm.name as matter_name',
     // A major class has no row of its own: its name is on every matter of the class.
-    eb
-      .selectFrom('catalog_entries as c')
-      .select((c) => c.fn.max('c.major_name').as('n'))
-      .whereRef('c.tenant_id', '=', 'r.tenant_id')
-      .whereRef('c.major_code', '=', 'r.major_code')
-      .where('c.kind', '=', 'matter')
-      .as('major_name'),
+    catalogReadModel.majorNameOf(eb, 'r.tenant_id', 'r.major_code').as('major_name'),
   ]);
 }
 
@@ -135,7 +127,7 @@ export async function candidateRules(
 ) {
   return db
     .selectFrom('routing_rules as r')
-    .innerJoin('units as u', 'u.id', 'r.unit_id')
+    .$call((q) => orgReadModel.innerJoinUnits(q, 'u', { id: 'r.unit_id' }))
     .select(['r.id', 'r.matter_code', 'r.major_code', 'r.region_id', 'r.unit_id', 'r.priority', 'r.created_at'])
     .where('r.tenant_id', '=', tenantId)
     .where('r.active', '=', 1)
@@ -156,22 +148,11 @@ export async function candidateRules(
 }
 
 export async function activeUnit(db: Executor, tenantId: string, id: string) {
-  return db
-    .selectFrom('units')
-    .select(['id', 'name'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('active', '=', 1)
-    .executeTakeFirst();
+  return orgReadModel.activeUnit(db, tenantId, id);
 }
 
 export async function regionExists(db: Executor, tenantId: string, id: string): Promise<boolean> {
-  return !!(await db
-    .selectFrom('regions')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst());
+  return orgReadModel.regionExists(db, tenantId, id);
 }
 
 export async function matterExists(db: Executor, tenantId: string, code: string): Promise<boolean> {
@@ -184,13 +165,7 @@ export async function majorExists(db: Executor, tenantId: string, majorCode: str
 
 /** A filing condition of the matter: the given one, or its first active one (lowest seq) when no id is given. */
 export async function filingCondition(db: Executor, tenantId: string, matterCode: string, id: string | undefined) {
-  let q = db
-    .selectFrom('filing_conditions')
-    .select(['id', 'unit_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('matter_code', '=', matterCode);
-  q = id ? q.where('id', '=', id) : q.where('active', '=', 1).orderBy('seq').limit(1);
-  return q.executeTakeFirst();
+  return catalogReadModel.conditionOfMatter(db, tenantId, matterCode, id);
 }
 
 export interface NearbyFilter {

@@ -1,16 +1,27 @@
 import { useCallback, useState } from 'react';
-import { Button, Descriptions, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
-import { tryT } from '../../../../common/i18n/core.ts';
+import { Button, DatePicker, Descriptions, Flex, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { flattenCatalog, tryT } from '../../../../common/i18n/core.ts';
+import { zhOrg } from '../../../../common/i18n/zh-CN/org.ts';
+import { DATE_TIME_FORMAT } from '../../components/dates.ts';
 import { formatInstant } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
+import { useAuth } from '../auth/context.ts';
+import { UserPicker } from '../cases/CaseSelects.tsx';
 import { auditApi, type AuditEntry } from './audit.api.ts';
 
 interface Filters {
   entity?: string;
   entityId?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
 }
+
+/** Every action the log names (the catalog labels each one; a test keeps the server's actions labelled). */
+const ACTIONS = Object.keys(flattenCatalog(zhOrg.audit.actions));
 
 const ENTITIES = [
   'region',
@@ -46,6 +57,7 @@ function Json({ value }: { value: unknown }) {
 /** Who changed what and when; each row expands to the before/after values. Read-only. */
 export function AuditList() {
   const { t, locale } = useI18n();
+  const canReadUsers = useAuth().can('user.read');
   const [filters, setFilters] = useState<Filters>({});
   const [entityIdText, setEntityIdText] = useState('');
   const fetchPage = useCallback<FetchPage<AuditEntry, Filters>>(
@@ -65,14 +77,23 @@ export function AuditList() {
     { title: t('audit.action'), key: 'action', render: (_, a) => <Tag title={a.action}>{actionLabel(a.action)}</Tag> },
     { title: t('audit.entity'), key: 'entity', render: (_, a) => entityLabel(a.entity) },
     {
-      title: t('audit.entityId'),
-      key: 'entityId',
+      title: t('audit.entityName'),
+      key: 'entityName',
       render: (_, a) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => filterById(a.entityId)}>
-          <Typography.Text code style={{ fontSize: 12 }}>
-            {a.entityId}
-          </Typography.Text>
-        </Button>
+        <Flex vertical>
+          <span data-testid={`audit-name-${a.id}`}>{a.entityName ?? '—'}</span>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto', alignSelf: 'flex-start' }}
+            onClick={() => filterById(a.entityId)}
+            title={t('audit.entityIdPlaceholder')}
+          >
+            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+              {a.entityId}
+            </Typography.Text>
+          </Button>
+        </Flex>
       ),
     },
   ];
@@ -110,6 +131,38 @@ export function AuditList() {
             onChange={(entity) => setFilters((f) => ({ ...f, entity }))}
             style={{ width: 150 }}
             data-testid="audit-filter-entity"
+          />
+          <Select<string>
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.actionFilter')}
+            options={ACTIONS.map((a) => ({ value: a, label: actionLabel(a) }))}
+            value={filters.action}
+            onChange={(action) => setFilters((f) => ({ ...f, action }))}
+            style={{ width: 170 }}
+            data-testid="audit-filter-action"
+          />
+          {canReadUsers ? (
+            <UserPicker
+              placeholder={t('audit.actorFilter')}
+              value={filters.actorId}
+              onChange={(actorId) => setFilters((f) => ({ ...f, actorId: actorId ?? undefined }))}
+              style={{ width: 160 }}
+              data-testid="audit-filter-actor"
+            />
+          ) : null}
+          <DatePicker.RangePicker
+            showTime
+            format={DATE_TIME_FORMAT}
+            placeholder={[t('audit.timeFrom'), t('audit.timeTo')]}
+            onChange={(range) =>
+              setFilters((f) => ({
+                ...f,
+                from: range?.[0]?.toISOString() ?? undefined,
+                to: range?.[1]?.toISOString() ?? undefined,
+              }))
+            }
+            data-testid="audit-filter-time"
           />
           <Input.Search
             allowClear

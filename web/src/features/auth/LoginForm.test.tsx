@@ -61,6 +61,36 @@ describe('login page', () => {
     expect(router.state.location.pathname).toBe('/login');
   });
 
+  it('offers the demo accounts only when the server names them; one click fills the form', async () => {
+    renderLogin({
+      'GET /api/auth/me': notSignedIn,
+      'GET /api/auth/sign-in-hints': () => ({
+        status: 200,
+        body: {
+          demo: {
+            tenantCode: '420281',
+            accounts: [{ username: 'dispatcher', role: 'dispatcher', password: 'Demo@12345' }],
+          },
+        },
+      }),
+    });
+    fireEvent.click(await screen.findByText('演示账号（演示城市，均为虚构人员）'));
+    fireEvent.click(await screen.findByTestId('login-demo-dispatcher'));
+    expect((screen.getByTestId('login-username') as HTMLInputElement).value).toBe('dispatcher');
+    expect((screen.getByTestId('login-password') as HTMLInputElement).value).toBe('Demo@12345');
+    expect(screen.getByTestId('login-demo').textContent).toContain('派遣员');
+  });
+
+  it('shows no demo accounts on a real deployment', async () => {
+    const { server } = renderLogin({
+      'GET /api/auth/me': notSignedIn,
+      'GET /api/auth/sign-in-hints': () => ({ status: 200, body: { demo: null } }),
+    });
+    await screen.findByTestId('login-username');
+    await waitFor(() => expect(server.calls.some((c) => c.url.startsWith('/api/auth/sign-in-hints'))).toBe(true));
+    expect(screen.queryByTestId('login-demo')).toBeNull();
+  });
+
   it('explains a sign-in throttle with the minutes from the server', async () => {
     renderLogin({
       'GET /api/auth/me': notSignedIn,

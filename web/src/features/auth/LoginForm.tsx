@@ -6,6 +6,7 @@ import { errorText, toFormFieldErrors } from '../../api/errors.ts';
 import { rulesFromSchema } from '../../components/schemaRules.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from './context.ts';
+import { DemoAccounts } from './DemoAccounts.tsx';
 
 /** Daye (大冶市), the first tenant; pre-filled so most users only type a username and password. */
 export const DEFAULT_TENANT_CODE = '420281';
@@ -114,6 +115,12 @@ export function LoginForm({ onSuccess }: { onSuccess: () => void }) {
       <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
         {t('auth.login.submit')}
       </Button>
+      <DemoAccounts
+        onPick={(tenantCode, a) => {
+          form.setFieldsValue({ tenantCode, username: a.username, password: a.password });
+          setError(null);
+        }}
+      />
     </Form>
   );
 }

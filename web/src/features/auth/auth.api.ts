@@ -1,4 +1,4 @@
-import type { ChangePasswordBody, LoginBody, Me } from '../../../../common/contracts/auth.ts';
+import type { ChangePasswordBody, LoginBody, Me, SignInHints } from '../../../../common/contracts/auth.ts';
 import { api } from '../../api/client.ts';
 
 export type { Me };
@@ -9,5 +9,6 @@ export const authApi = {
   logout: () => api.post<unknown>('/api/auth/logout'),
   /** 401 means "not signed in yet". */
   me: (signal?: AbortSignal) => api.get<Me>('/api/auth/me', { expectUnauthorized: true, signal }),
+  signInHints: (signal?: AbortSignal) => api.get<SignInHints>('/api/auth/sign-in-hints', { signal }),
   changePassword: (body: ChangePasswordBody) => api.post<{ ok: boolean }>('/api/auth/password', body),
 };

@@ -72,7 +72,7 @@ function DispatchField({ detail, redispatch = false }: { detail: CaseDetail; red
   // Only the suggested unit's name is fetched here (the picker searches the rest); without it the picker shows the id.
   const unit = useResource(suggested ? (signal) => casesApi.unit(suggested, signal) : null, [suggested]).data;
   const chosen = useResource(value ? (signal) => casesApi.unit(value, signal) : null, [value]).data;
-  const known = unit ? [{ value: unit.id, label: t('common.nameWithCode', { name: unit.name, code: unit.code }) }] : [];
+  const known = unit ? [{ value: unit.id, label: unit.name }] : [];
   const rules = [
     { required: true, message: t('validation.required') },
     ...(redispatch

@@ -178,6 +178,7 @@ describe('action panel', () => {
         body: { error: { code: 'CASE_STALE', message: 'stale', requestId: 'r', details: { version: 3 } } },
       }),
     });
+    fireEvent.click(screen.getByTestId('case-action-close'));
     fireEvent.click(await screen.findByTestId('action-submit'));
     await waitFor(() => expect(onStale).toHaveBeenCalled());
     expect(onChanged).not.toHaveBeenCalled();
@@ -188,8 +189,33 @@ describe('action panel', () => {
     open(fakeCase({ status: 'pending_dispatch', allowedActions: ['dispatch'], suggestedUnitId: 'u1' }), {
       'GET /api/org/units/u1': () => ({ status: 200, body: { id: 'u1', code: 'SANITATION', name: '环卫所' } }),
     });
+    fireEvent.click(screen.getByTestId('case-action-dispatch'));
     expect((await screen.findByTestId('action-form-suggested')).textContent).toBe('建议');
     await waitFor(() => expect(screen.getByTestId('action-form-unit').textContent).toContain('环卫所'));
+    // the picker shows the unit's name, not its internal code
+    expect(screen.getByTestId('action-form-unit').textContent).not.toContain('SANITATION');
+  });
+
+  it('opens a form only when asked: a lone 作废 stays closed, and 督办 closes after it is sent', async () => {
+    const escalated = fakeCase({ status: 'handling', allowedActions: ['escalate'], version: 4 });
+    const { onChanged } = open(fakeCase({ status: 'handling', allowedActions: ['escalate'] }), {
+      'POST /api/cases/c1/transitions': () => ({ status: 200, body: escalated }),
+    });
+    expect(screen.queryByTestId('action-form-escalate')).toBeNull();
+    fireEvent.click(screen.getByTestId('case-action-escalate'));
+    fireEvent.change(await screen.findByTestId('action-form-note'), { target: { value: '请加快处置' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalledWith(escalated));
+    expect(screen.queryByTestId('action-form-escalate')).toBeNull();
+  });
+
+  it('a lone red 作废 after 受理 does not open by itself, and cancel closes a form', async () => {
+    open(fakeCase({ status: 'pending_filing', allowedActions: ['void'] }));
+    expect(screen.queryByTestId('action-form-void')).toBeNull();
+    fireEvent.click(screen.getByTestId('case-action-void'));
+    expect(await screen.findByTestId('action-form-void')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('action-cancel'));
+    await waitFor(() => expect(screen.queryByTestId('action-form-void')).toBeNull());
   });
 
   it('re-dispatches to another unit with a reason, warning about a unit with no active handler', async () => {

@@ -72,7 +72,9 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
   const [chosen, setChosen] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
-  const action = chosen && actions.includes(chosen) ? chosen : actions.length === 1 ? (actions[0] ?? null) : null;
+  // A form opens only when its button is pressed: after 受理 the lone red 作废 must not sit open with the cursor in
+  // it, and a 督办 that leaves the case where it was must not reopen.
+  const action = chosen && actions.includes(chosen) ? chosen : null;
   const canMerge = actions.includes('void');
 
   const candidates = useResource(canMerge ? (signal) => casesApi.duplicates(detail.id, signal) : null, [
@@ -163,7 +165,7 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
                 key={a}
                 type={PRIMARY.includes(a) ? 'primary' : 'default'}
                 danger={DANGER.includes(a)}
-                ghost={action !== a && PRIMARY.includes(a) && actions.length > 1}
+                ghost={action !== a && PRIMARY.includes(a)}
                 onClick={() => choose(a)}
                 data-testid={`case-action-${a}`}
                 aria-pressed={action === a}
@@ -188,15 +190,20 @@ export function ActionPanel({ detail, onChanged, onStale }: Props) {
                   <DuplicateList items={duplicates} onMerge={merge} busy={busy} />
                 </div>
               ) : null}
-              <Button
-                type="primary"
-                htmlType="submit"
-                loading={busy}
-                danger={DANGER.includes(action)}
-                data-testid="action-submit"
-              >
-                {actionLabel(locale, action)}
-              </Button>
+              <Flex gap={8}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  loading={busy}
+                  danger={DANGER.includes(action)}
+                  data-testid="action-submit"
+                >
+                  {actionLabel(locale, action)}
+                </Button>
+                <Button onClick={() => setChosen(null)} disabled={busy} data-testid="action-cancel">
+                  {t('common.cancel')}
+                </Button>
+              </Flex>
             </Form>
           ) : null}
         </Flex>

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { permissionsOf, type Role } from '../../../../common/domain/roles.ts';
 import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
@@ -52,7 +52,13 @@ describe('inboxes by permission', () => {
 });
 
 describe('inbox page', () => {
-  function open(roles: Role[], search = '', extra: Partial<ReturnType<typeof fakeCase>> = {}) {
+  const COUNTS = { reported: 4, reported_back: 1, overdue: 2, pending_dispatch: 7, handling: 3, all: 20, checking: 5 };
+  function open(
+    roles: Role[],
+    search = '',
+    counts: Record<string, number> = COUNTS,
+    extra: Partial<ReturnType<typeof fakeCase>> = {},
+  ) {
     const item = fakeCase({
       status: 'pending_dispatch',
       sla: { level: 'red', deadline: '2020-01-01T00:00:00.000Z', usedRatio: 2 },
@@ -61,9 +67,7 @@ describe('inbox page', () => {
     const server = fakeFetch({
       'GET /api/cases/counts': (_m: string, _b: unknown, url: string) => ({
         status: 200,
-        body: url.includes('mine=true')
-          ? { checking: 1, verifying: 2 }
-          : { reported: 4, reported_back: 1, overdue: 2, pending_dispatch: 7, handling: 3, all: 20, checking: 5 },
+        body: url.includes('mine=true') ? { checking: 1, verifying: 2 } : counts,
       }),
       'GET /api/cases': () => ({ status: 200, body: { items: [item], total: 1, page: 1, pageSize: 20 } }),
     });
@@ -105,8 +109,37 @@ describe('inbox page', () => {
   });
 
   it('tags a case the sweep found in a unit with nobody to handle it (单位无人处置)', async () => {
-    open(['dispatcher'], '', { status: 'handling', unitName: '园林所', unstaffed: true });
+    open(['dispatcher'], '', COUNTS, { status: 'handling', unitName: '园林所', unstaffed: true });
     expect((await screen.findByTestId('case-unstaffed')).textContent).toBe('单位无人处置');
+  });
+
+  it('opens on the first tab that has work when the address names none', async () => {
+    const server = open(['operator'], '', { reported: 0, reported_back: 3, overdue: 1, all: 9 });
+    await waitFor(() =>
+      expect(server.calls.some((c) => c.url.startsWith('/api/cases?') && c.url.includes('inbox=reported_back'))).toBe(
+        true,
+      ),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('cases-tab-reported_back').closest('[role="tab"]')?.getAttribute('aria-selected')).toBe(
+        'true',
+      ),
+    );
+  });
+
+  it('searches every case the role may see, whichever tab is open, and says so', async () => {
+    const server = open(['inspector'], '?inbox=checking');
+    await screen.findByTestId('case-row-420281-20240312-00017');
+    fireEvent.change(screen.getByTestId('cases-search').querySelector('input')!, { target: { value: '垃圾' } });
+    fireEvent.keyDown(screen.getByTestId('cases-search').querySelector('input')!, { key: 'Enter', code: 'Enter' });
+    await waitFor(() =>
+      expect(
+        server.calls.some((c) => c.url.includes('inbox=all') && c.url.includes(`q=${encodeURIComponent('垃圾')}`)),
+      ).toBe(true),
+    );
+    const searched = server.calls.filter((c) => c.url.includes('inbox=all'));
+    expect(searched.every((c) => !c.url.includes('mine=true'))).toBe(true);
+    expect(screen.getByTestId('cases-search-scope').textContent).toContain('全部可见案件');
   });
 
   it("counts an inspector's 待核查 as the tasks sent to them", async () => {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import {
   Badge,
@@ -15,7 +15,6 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseChannel, Inbox } from '../../../../common/domain/case-channels.ts';
-import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
@@ -28,6 +27,7 @@ import { canFilterMine, inboxesFor, mineByDefault } from './inboxes.ts';
 import { channelLabel, channelOptions, inboxLabel, requestLabel } from './labels.ts';
 import { deadlineBefore, DEADLINE_FILTERS, type DeadlineFilter } from './sla.ts';
 import { SlaBadge, StatusTag } from './SlaBadge.tsx';
+import { useInboxCounts } from './useInboxCounts.ts';
 import { useLiveCases } from './useLiveCases.ts';
 
 interface Filters {
@@ -40,13 +40,20 @@ interface Filters {
   mine?: boolean;
 }
 
-/** The inbox tab in the address (?inbox=…), so the back button from a case returns to the same tab. */
-function useInboxParam(inboxes: Inbox[]): [Inbox, (inbox: Inbox) => void] {
+/**
+ * The inbox tab in the address (?inbox=…), so the back button from a case returns to the same tab. Without one the
+ * inbox opens on the first tab that has work, once the counts are known (until then, the first tab).
+ */
+function useInboxParam(inboxes: Inbox[], counts: InboxCounts | null): [Inbox, (inbox: Inbox) => void] {
   const [params, setParams] = useSearchParams();
-  const asked = params.get('inbox');
-  const inbox = inboxes.find((i) => i === asked) ?? inboxes[0] ?? 'all';
+  const asked = inboxes.find((i) => i === params.get('inbox'));
   const set = useCallback((next: Inbox) => setParams({ inbox: next }, { replace: true }), [setParams]);
-  return [inbox, set];
+  // Chosen once and written into the address, so that a tab emptying later does not move the user elsewhere.
+  const first = counts ? (inboxes.find((i) => i !== 'all' && (counts[i] ?? 0) > 0) ?? inboxes[0]) : undefined;
+  useEffect(() => {
+    if (!asked && first) set(first);
+  }, [asked, first, set]);
+  return [asked ?? first ?? inboxes[0] ?? 'all', set];
 }
 
 /** 工作台: tabs per inbox with counts, filters, search, deadline-sorted table; refreshed live by SSE. */
@@ -56,48 +63,38 @@ export function CaseInbox() {
   const navigate = useNavigate();
   const permissions = useMemo(() => auth.me?.permissions ?? [], [auth.me]);
   const inboxes = useMemo(() => inboxesFor(permissions), [permissions]);
-  const [inbox, setInbox] = useInboxParam(inboxes);
-  const [extra, setExtra] = useState<Omit<Filters, 'inbox' | 'mine' | 'deadlineBefore'>>({});
-  const [deadline, setDeadline] = useState<DeadlineFilter | undefined>();
   const [mineChoice, setMineChoice] = useState<Partial<Record<Inbox, boolean>>>({});
-  const mine = mineChoice[inbox] ?? mineByDefault(permissions, inbox);
-  // 处置中 per unit: those who follow every unit (dispatch, intake, leaders) can narrow the list to one.
-  const seesAllUnits = ['case.dispatch', 'case.accept', 'case.escalate'].some((p) => permissions.includes(p));
   const [reloadKey, setReloadKey] = useState(0);
-
-  const filters = useMemo<Filters>(
-    () => ({
-      inbox,
-      ...extra,
-      mine: mine || undefined,
-      deadlineBefore: deadline ? deadlineBefore(deadline, new Date()) : undefined,
-    }),
-    [inbox, extra, mine, deadline],
-  );
-  const fetchPage = useCallback<FetchPage<CaseSummary, Filters>>(
-    (request, signal) => casesApi.list(request, signal),
-    [],
-  );
-
   // The server counts whole steps; a tab showing only my tasks (an inspector's 待核实/待核查) counts those instead.
   const mineTabs = useMemo(
     () => inboxes.filter((i) => mineChoice[i] ?? mineByDefault(permissions, i)),
     [inboxes, mineChoice, permissions],
   );
-  // Two requests whatever the tabs: the whole steps, and (when a tab shows only my tasks) my tasks, counted by the
-  // server with the list's own filter. A failed count keeps the last ones on the tabs: the list reports the failure.
-  const counts: InboxCounts =
-    useResource(
-      (signal) =>
-        Promise.all([
-          casesApi.counts({}, signal),
-          mineTabs.length ? casesApi.counts({ mine: true }, signal) : Promise.resolve(null),
-        ]).then(([all, mine]): InboxCounts => ({
-          ...all,
-          ...(mine ? Object.fromEntries(mineTabs.map((i) => [i, mine[i] ?? 0])) : {}),
-        })),
-      [mineTabs, reloadKey],
-    ).data ?? {};
+  const loadedCounts = useInboxCounts(mineTabs, reloadKey);
+  const counts: InboxCounts = loadedCounts ?? {};
+  const [inbox, setInbox] = useInboxParam(inboxes, loadedCounts);
+  const [extra, setExtra] = useState<Omit<Filters, 'inbox' | 'mine' | 'deadlineBefore'>>({});
+  const [deadline, setDeadline] = useState<DeadlineFilter | undefined>();
+  const mine = mineChoice[inbox] ?? mineByDefault(permissions, inbox);
+  // 处置中 per unit: those who follow every unit (dispatch, intake, leaders) can narrow the list to one.
+  const seesAllUnits = ['case.dispatch', 'case.accept', 'case.escalate'].some((p) => permissions.includes(p));
+  // A search looks through every case the user may see (全部), whichever tab is open: the tabs are steps of work,
+  // and a caller asking about a case does not know which step it is at.
+  const [searching, setSearching] = useState(false);
+
+  const filters = useMemo<Filters>(
+    () => ({
+      inbox: searching ? 'all' : inbox,
+      ...extra,
+      mine: (!searching && mine) || undefined,
+      deadlineBefore: deadline ? deadlineBefore(deadline, new Date()) : undefined,
+    }),
+    [inbox, extra, mine, deadline, searching],
+  );
+  const fetchPage = useCallback<FetchPage<CaseSummary, Filters>>(
+    (request, signal) => casesApi.list(request, signal),
+    [],
+  );
 
   const live = useLiveCases(() => setReloadKey((k) => k + 1));
 
@@ -213,6 +210,11 @@ export function CaseInbox() {
           </Tooltip>
         }
       />
+      {searching && inbox !== 'all' ? (
+        <Typography.Text type="secondary" data-testid="cases-search-scope">
+          {t('cases.searchAllTabs')}
+        </Typography.Text>
+      ) : null}
       <PagedTable<CaseSummary, Filters>
         testId="cases"
         fetchPage={fetchPage}
@@ -223,6 +225,7 @@ export function CaseInbox() {
         exportPath="/api/exports/cases.xlsx"
         defaultSort={{ sort: 'deadline', order: 'asc' }}
         searchPlaceholder={t('cases.searchPlaceholder')}
+        onSearch={(q) => setSearching(Boolean(q))}
         toolbar={
           <>
             <MatterPicker

@@ -23,13 +23,10 @@ export function UnitPicker({ warnNoHandlers, ...props }: Props & { warnNoHandler
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
       const page = await casesApi.units(q, signal);
-      return page.items.map((u) => {
-        const label = t('common.nameWithCode', { name: u.name, code: u.code });
-        return {
-          value: u.id,
-          label: warnNoHandlers && u.activeHandlers === 0 ? `${label} ⚠ ${t('cases.actionForm.noHandlers')}` : label,
-        };
-      });
+      return page.items.map((u) => ({
+        value: u.id,
+        label: warnNoHandlers && u.activeHandlers === 0 ? `${u.name} ⚠ ${t('cases.actionForm.noHandlers')}` : u.name,
+      }));
     },
     [t, warnNoHandlers],
   );

@@ -18,12 +18,18 @@ function parse(data: string): CaseLiveEvent | null {
   }
 }
 
+/** `connecting` until the first open; `lost` only after a real disconnect (or a first attempt the browser gave up). */
+export type LiveStatus = 'connecting' | 'open' | 'lost';
+
 /**
  * Subscribes to the server's live events (SSE, cookie session) and calls `onChange` once per burst of case events
  * (debounced), with the events of the burst. EventSource reconnects by itself; `connected` says whether it is up.
  */
-export function useLiveCases(onChange: (events: CaseLiveEvent[]) => void, debounceMs = 600): { connected: boolean } {
-  const [connected, setConnected] = useState(false);
+export function useLiveCases(
+  onChange: (events: CaseLiveEvent[]) => void,
+  debounceMs = 600,
+): { connected: boolean; status: LiveStatus } {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
   const callback = useRef(onChange);
   useEffect(() => {
     callback.current = onChange;
@@ -47,8 +53,16 @@ export function useLiveCases(onChange: (events: CaseLiveEvent[]) => void, deboun
       if (!timer) timer = setTimeout(flush, debounceMs);
     };
     source.addEventListener('case', onCase as EventListener);
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
+    let opened = false;
+    source.onopen = () => {
+      opened = true;
+      setStatus('open');
+    };
+    // A first attempt that is still retrying is "connecting", not a lost connection: nothing was there to lose.
+    source.onerror = () => {
+      if (source.readyState === EventSource.OPEN) setStatus('open');
+      else if (opened || source.readyState === EventSource.CLOSED) setStatus('lost');
+    };
     return () => {
       if (timer) clearTimeout(timer);
       source.removeEventListener('case', onCase as EventListener);
@@ -56,5 +70,5 @@ export function useLiveCases(onChange: (events: CaseLiveEvent[]) => void, deboun
     };
   }, [debounceMs]);
 
-  return { connected };
+  return { connected: status === 'open', status };
 }

@@ -1,18 +1,20 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { fakeFetch } from '../../testing.tsx';
 import { CaseMap } from './CaseMap.tsx';
 
-// happy-dom draws nothing: the map's canvas gets a 2D context whose every drawing call does nothing.
+// happy-dom draws nothing: the map's canvas gets a 2D context whose every drawing call does nothing. It stays for
+// the whole file (never restored), because Leaflet redraws on a timer that may fire after a test has ended.
 const noDrawing = new Proxy({}, { get: () => () => undefined, set: () => true });
-beforeEach(() => {
+beforeAll(() => {
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(noDrawing as never);
 });
-afterEach(() => {
+// Leaflet's canvas redraws on the next animation frame; let that frame run while the map is still mounted.
+afterEach(async () => {
+  await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   cleanup();
   vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 const square = (code: string) => ({

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { decimalText, percentText } from '../../../../common/domain/number-format.ts';
 import { tryT } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
@@ -10,10 +11,10 @@ import { CaseMap } from './CaseMap.tsx';
 import { channelOption, SLA_COLORS, slaOption, trendOption } from './dashboard-charts.ts';
 import { EChart } from './EChart.tsx';
 import { useDashboard } from './useDashboard.ts';
+import { AutoScrollList, Placeholder } from './WallParts.tsx';
 import './dashboard.css';
 
-const pct = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${Number.isInteger(v) ? v : v.toFixed(1)}%`;
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : percentText(v));
 
 function Clock() {
   const [now, setNow] = useState(() => new Date());
@@ -33,7 +34,9 @@ export function DashboardScreen() {
   const { t, locale } = useI18n();
   const auth = useAuth();
   const navigate = useNavigate();
-  const { data, error, connected, refreshes } = useDashboard();
+  const { data, error, live, refreshes } = useDashboard();
+  // Until the first figures arrive every panel shows a placeholder, never an empty chart.
+  const loading = !data && !error;
   const openCase = (id: string) => navigate(`/cases/${encodeURIComponent(id)}`);
   // A figure opens 考核评价 for its period (whole city), where every number drills to its cases.
   const today = data?.trend.at(-1)?.date ?? null;
@@ -53,9 +56,13 @@ export function DashboardScreen() {
     <div className="cl-dash" data-testid="dashboard" data-refreshes={refreshes}>
       <header className="cl-dash-head">
         <div className="cl-dash-meta" style={{ minWidth: 360 }}>
-          <span>
-            <span className={connected ? 'cl-dash-dot' : 'cl-dash-dot off'} />
-            {connected ? t('dashboard.live') : t('dashboard.offline')}
+          <span data-testid="dashboard-live" data-status={live}>
+            <span className={`cl-dash-dot ${live === 'open' ? '' : live === 'lost' ? 'off' : 'wait'}`} />
+            {live === 'open'
+              ? t('dashboard.live')
+              : live === 'lost'
+                ? t('dashboard.offline')
+                : t('dashboard.connecting')}
           </span>
           {data ? (
             <span data-testid="dashboard-updated">
@@ -126,7 +133,9 @@ export function DashboardScreen() {
             </div>
             <div className="cl-dash-panel cl-dash-fill">
               <h3>{t('dashboard.todayIntake')}</h3>
-              {data && data.todayByChannel.length === 0 ? (
+              {loading ? (
+                <Placeholder />
+              ) : data && data.todayByChannel.length === 0 ? (
                 <div className="cl-dash-empty">{t('dashboard.noData')}</div>
               ) : (
                 <EChart option={channel} testId="dash-channel-chart" />
@@ -134,7 +143,7 @@ export function DashboardScreen() {
             </div>
             <div className="cl-dash-panel cl-dash-fill">
               <h3>{t('dashboard.slaTitle')}</h3>
-              <EChart option={sla} testId="dash-sla-chart" />
+              {loading ? <Placeholder /> : <EChart option={sla} testId="dash-sla-chart" />}
             </div>
           </section>
           <section className="cl-dash-col">
@@ -159,7 +168,7 @@ export function DashboardScreen() {
             <div className="cl-dash-panel" style={{ flex: '1 1 34%' }}>
               <h3>{t('dashboard.trend')}</h3>
               <div className="cl-dash-fill">
-                <EChart option={trend} testId="dash-trend-chart" />
+                {loading ? <Placeholder /> : <EChart option={trend} testId="dash-trend-chart" />}
               </div>
             </div>
           </section>
@@ -168,10 +177,12 @@ export function DashboardScreen() {
               <h3>
                 {t('dashboard.overdue')} {data ? `(${data.overdue.length})` : ''}
               </h3>
-              {data && data.overdue.length === 0 ? (
+              {loading ? (
+                <Placeholder />
+              ) : data && data.overdue.length === 0 ? (
                 <div className="cl-dash-empty">{t('dashboard.noData')}</div>
               ) : (
-                <ul className="cl-dash-list" data-testid="dash-overdue">
+                <AutoScrollList testId="dash-overdue">
                   {(data?.overdue ?? []).map((c) => (
                     <li key={c.id} onClick={() => openCase(c.id)}>
                       <span className="no">{c.caseNo}</span>
@@ -181,19 +192,20 @@ export function DashboardScreen() {
                       </span>
                     </li>
                   ))}
-                </ul>
+                </AutoScrollList>
               )}
             </div>
             <div className="cl-dash-panel cl-dash-fill" style={{ flexGrow: 2 }}>
               <h3>{t('dashboard.ranking')}</h3>
-              <ul className="cl-dash-list" data-testid="dash-ranking">
+              {loading ? <Placeholder /> : null}
+              <AutoScrollList testId="dash-ranking">
                 {(data?.unitRanking ?? []).map((u, i) => (
                   <li key={u.unitId} style={{ cursor: 'default' }}>
                     <span>
                       {i + 1}. {u.name}
                     </span>
                     <span style={{ color: '#36cfc9', fontWeight: 600 }}>
-                      {u.score === null ? '—' : u.score.toFixed(1)} {u.grade ?? ''}
+                      {u.score === null ? '—' : decimalText(u.score)} {u.grade ?? ''}
                     </span>
                     <span className="sub">
                       {t('dashboard.closeRate')} {pct(u.closeRate)} · {t('dashboard.onTimeRate')}{' '}
@@ -201,7 +213,7 @@ export function DashboardScreen() {
                     </span>
                   </li>
                 ))}
-              </ul>
+              </AutoScrollList>
             </div>
           </section>
         </main>

@@ -24,5 +24,5 @@ export function useDashboard() {
   }, [reload]);
 
   const live = useLiveCases(() => reload(), 800);
-  return { data, error, connected: live.connected, refreshes };
+  return { data, error, live: live.status, refreshes };
 }

@@ -1,4 +1,5 @@
 import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { decimalText } from '../../../../common/domain/number-format.ts';
 import type { KpiResult, KpiRow } from '../../../../common/contracts/kpi.ts';
 import type { IndicatorKey } from '../../../../common/domain/kpi.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -87,7 +88,7 @@ export function KpiTable({ result, loading, onDrill }: Props) {
         r.noData || r.score === null ? (
           <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text>
         ) : (
-          r.score.toFixed(1)
+          decimalText(r.score)
         ),
     },
     {

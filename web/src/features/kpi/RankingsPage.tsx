@@ -13,6 +13,7 @@ import {
   type TableColumnsType,
 } from 'antd';
 import { FlagFilled } from '@ant-design/icons';
+import { decimalText } from '../../../../common/domain/number-format.ts';
 import type { KpiRow, Ranking } from '../../../../common/contracts/kpi.ts';
 import { dayjs, type Dayjs } from '../../components/dates.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -84,7 +85,7 @@ export function RankingsPage() {
         r.score === null ? (
           <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text>
         ) : (
-          r.score.toFixed(1)
+          decimalText(r.score)
         ),
     },
     {
@@ -145,7 +146,8 @@ export function RankingsPage() {
                         {flag.name}
                       </Typography.Title>
                       <Typography.Text>
-                        {t('kpiWeb.col.score')} {flag.score?.toFixed(1)} · {flag.grade}
+                        {t('kpiWeb.col.score')}{' '}
+                        {flag.score === null || flag.score === undefined ? '—' : decimalText(flag.score)} · {flag.grade}
                       </Typography.Text>
                     </>
                   ) : (
@@ -166,7 +168,8 @@ export function RankingsPage() {
                 <Flex gap={8} wrap>
                   {ranking.bottom.map((r) => (
                     <Tag key={r.id} color="default" style={{ fontSize: 14, padding: '4px 10px' }}>
-                      {r.rank}. {r.name} · {r.score?.toFixed(1) ?? '—'} {r.grade ?? ''}
+                      {r.rank}. {r.name} · {r.score === null || r.score === undefined ? '—' : decimalText(r.score)}{' '}
+                      {r.grade ?? ''}
                     </Tag>
                   ))}
                 </Flex>

@@ -1,5 +1,6 @@
 /** Which indicators the table shows for each kind of subject (docs/standards.md, "KPI indicators", subject column), and what drills where. */
 import { INDICATORS, type IndicatorKey, type KpiCounter, type KpiSubject } from '../../../../common/domain/kpi.ts';
+import { decimalText, percentText } from '../../../../common/domain/number-format.ts';
 
 const UNIT: IndicatorKey[] = [
   'filed',
@@ -56,8 +57,8 @@ export function countersOf(key: IndicatorKey): { role: 'numerator' | 'minus' | '
 /** "87.5%" for rates, "3.2" for averages, "12" for counts; "—" for no data. */
 export function formatIndicator(key: IndicatorKey, value: number | null): string {
   if (value === null) return '—';
-  if (isRate(key)) return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
-  if (INDICATORS[key].kind === 'average') return value.toFixed(1);
+  if (isRate(key)) return percentText(value);
+  if (INDICATORS[key].kind === 'average') return decimalText(value);
   return String(value);
 }
 

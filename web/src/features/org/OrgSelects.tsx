@@ -9,18 +9,15 @@ type Props = Omit<RemoteSelectProps, 'search'>;
 
 /** Pick a handling unit (active units only, searchable by code or name). */
 export function UnitSelect({ excludeId, ...props }: Props & { excludeId?: string }) {
-  const { t } = useI18n();
   const search = useCallback(
     async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
       const page = await orgApi.units(
         { q: q || undefined, active: true, pageSize: 30, sort: 'name', order: 'asc' },
         signal,
       );
-      return page.items
-        .filter((u) => u.id !== excludeId)
-        .map((u) => ({ value: u.id, label: t('common.nameWithCode', { name: u.name, code: u.code }) }));
+      return page.items.filter((u) => u.id !== excludeId).map((u) => ({ value: u.id, label: u.name }));
     },
-    [excludeId, t],
+    [excludeId],
   );
   return <RemoteSelect {...props} search={search} />;
 }

@@ -1,13 +1,14 @@
 import { Table, Typography } from 'antd';
 import type { ReportTable } from '../../../../common/contracts/reports.ts';
+import { decimalText, percentText } from '../../../../common/domain/number-format.ts';
 
 type Cell = string | number | null;
 
 export function formatReportCell(type: string, value: Cell | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'number') {
-    if (type === 'percent') return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
-    if (type === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(1);
+    if (type === 'percent') return percentText(value);
+    if (type === 'number') return Number.isInteger(value) ? String(value) : decimalText(value);
   }
   return String(value);
 }

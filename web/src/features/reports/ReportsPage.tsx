@@ -5,7 +5,7 @@ import type { ReportQuery } from '../../../../common/contracts/reports.ts';
 import { errorText } from '../../api/errors.ts';
 import { dayjs } from '../../components/dates.ts';
 import { downloadFile } from '../../components/download.ts';
-import { formatInstant } from '../../components/format.ts';
+import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import { PageSection } from '../../components/PageSection.tsx';
 import { useResource } from '../../api/use-resource.ts';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -84,7 +84,7 @@ export function ReportsPage() {
             </Typography.Title>
             <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
               {report.tenantName} · {report.period.from} ~ {report.period.to} ·{' '}
-              {t('kpiWeb.reports.generatedAt', { at: formatInstant(report.generatedAt) })}
+              {t('kpiWeb.reports.generatedAt', { at: zonedDateTime(report.generatedAt, report.timeZone) })}
             </Typography.Paragraph>
             {report.noData ? (
               <Alert type="info" showIcon title={t('kpiWeb.reports.noData')} style={{ marginBottom: 16 }} />

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useI18n } from '../../i18n/context.ts';
-import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../../phone/photos.ts';
+import { compressPhoto, photoProblem } from '../../phone/photos.ts';
 import { Spin } from '../../phone/ui/feedback.tsx';
 import { Icon } from '../../phone/ui/icons.tsx';
 import { toast } from '../../phone/ui/toast.tsx';
@@ -35,13 +35,8 @@ export function PhotoPicker({ photos, onChange, testId, max = MAX_PHOTOS }: Prop
       try {
         added.push(await compressPhoto(file));
       } catch (error) {
-        const reason =
-          error instanceof PhotoTooLargeError ? '> 10 MB' : error instanceof Error ? error.message : String(error);
-        toast.error(
-          error instanceof HeicUnsupportedError
-            ? t('h5.report.photoHeic')
-            : t('h5.report.photoFailed', { message: reason }),
-        );
+        const problem = photoProblem(error);
+        toast.error(t(problem.key, problem.params));
       } finally {
         setBusy((n) => n - 1);
       }

@@ -7,6 +7,10 @@
 import type {
   PublicCaseView,
   PublicInfo,
+  PublicLookup,
+  PublicLookupResult,
+  PublicLookupSent,
+  PublicLookupVerify,
   PublicMatterPage,
   PublicPhotoUploaded,
   PublicRating,
@@ -98,6 +102,11 @@ export const publicApi = {
     call<PublicCaseView>('GET', `/api/public/track/${enc(token)}`, { signal }),
   rate: (token: string, body: PublicRating) =>
     call<PublicCaseView>('POST', `/api/public/track/${enc(token)}/rating`, { json: body }),
+  /** Step 1 of the lookup by case number and phone: the same 202 whether or not they matched. */
+  lookup: (body: PublicLookup) => call<PublicLookupSent>('POST', '/api/public/lookup', { json: body }),
+  /** Step 2: the SMS code → an access token that opens the tracking page like the tracking code. */
+  verifyLookup: (body: PublicLookupVerify) =>
+    call<PublicLookupResult>('POST', '/api/public/lookup/verify', { json: body }),
   reopen: (token: string, reason: string) =>
     call<PublicCaseView>('POST', `/api/public/track/${enc(token)}/reopen`, { json: { reason } }),
 };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, Navigate, useLocation } from 'react-router-dom';
 import type { PublicReportResult } from '../../../../common/contracts/public.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -5,6 +6,9 @@ import { myReports } from '../api/device.ts';
 import { Icon } from '../../phone/ui/icons.tsx';
 import { toast } from '../../phone/ui/toast.tsx';
 import { Button, buttonClass } from '../../phone/ui/controls.tsx';
+
+// The QR encoder loads only on this page, after the receipt itself is shown (citizen first-load budget).
+const TrackQr = lazy(() => import('./TrackQr.tsx'));
 
 function CopyLine({ label, value, testId }: { label: string; value: string; testId: string }) {
   const { t } = useI18n();
@@ -31,6 +35,9 @@ function CopyLine({ label, value, testId }: { label: string; value: string; test
   );
 }
 
+/** The tracking page's address with the code in the fragment, which browsers never send to a server. */
+export const trackLink = (token: string) => `${window.location.origin}/public/track#${token}`;
+
 /** 提交成功: the case number and the private tracking code, with copy buttons (also remembered on this phone). */
 export function DonePage() {
   const { t } = useI18n();
@@ -47,6 +54,12 @@ export function DonePage() {
       <CopyLine label={t('public.done.caseNo')} value={result.caseNo} testId="public-case-no" />
       <CopyLine label={t('public.done.token')} value={result.token} testId="public-token" />
       <p className="ph-muted">{t('public.done.keep')}</p>
+      <div className="pub-qr">
+        <Suspense fallback={<div className="pub-qr-placeholder" />}>
+          <TrackQr link={trackLink(result.token)} label={t('public.done.qrAlt')} />
+        </Suspense>
+        <div className="ph-muted">{t('public.done.qr')}</div>
+      </div>
       <Link
         to={`/public/track#${result.token}`}
         className={buttonClass('primary', 'large', true)}

@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import { compressPhoto, HeicUnsupportedError, PhotoTooLargeError } from '../../phone/photos.ts';
+import { compressPhoto, photoProblem } from '../../phone/photos.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { randomKey, type DraftPhoto } from '../api/device.ts';
 import { Icon } from '../../phone/ui/icons.tsx';
@@ -33,13 +33,8 @@ export function PhotoField({
       try {
         added.push({ url: await compressPhoto(file), key: randomKey('p'), id: null });
       } catch (error) {
-        toast.error(
-          error instanceof HeicUnsupportedError
-            ? t('public.report.photoHeic')
-            : error instanceof PhotoTooLargeError
-              ? '> 10 MB'
-              : String(error),
-        );
+        const problem = photoProblem(error);
+        toast.error(t(problem.key, problem.params));
       } finally {
         setBusy((n) => n - 1);
       }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { MAX_PUBLIC_PHOTOS, MOBILE_PATTERN } from '../../../../common/domain/citizen-report.ts';
-import { isApiError } from '../../api/errors.ts';
+import { errorText, isApiError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { clearDraft, emptyDraft, loadDraft, rememberReport, saveDraft, type Draft } from '../api/device.ts';
 import { publicApi } from '../api/public.api.ts';
@@ -56,7 +56,7 @@ const Problem = ({ text, testId }: { text: string | null; testId: string }) =>
 
 /** 拍照 → 地图选点 → 选择问题类型 → 描述/电话 → 提交. Everything is kept on the phone until the server has it. */
 export function ReportPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { info, error: infoError, reload } = usePublicInfo();
   const navigate = useNavigate();
   const [restored] = useState(() => loadDraft());
@@ -145,6 +145,10 @@ export function ReportPage() {
     } catch (error) {
       if (isApiError(error) && (error.code === 'CASE_OUTSIDE_TENANT' || error.code === 'GEO_NOT_COVERED'))
         setLocationProblem(t('public.report.outside', { city }));
+      // A refusal (4xx) says what to change, in the server's words; only a lost connection or a server fault is
+      // worth a plain retry.
+      else if (isApiError(error) && error.status >= 400 && error.status < 500 && error.status !== 408)
+        setFailure(t('public.report.rejected', { message: errorText(error, locale) }));
       else setFailure(t('public.report.failed', { message: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);

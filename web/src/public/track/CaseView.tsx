@@ -54,8 +54,14 @@ export function CaseView({ view, token, onChange }: Props) {
             { key: 'reported', label: t('public.track.reportedAt'), value: formatInstant(view.reportedAt) },
             ...(view.address ? [{ key: 'address', label: t('public.track.address'), value: view.address }] : []),
             ...(view.unitName ? [{ key: 'unit', label: t('public.track.unit'), value: view.unitName }] : []),
-            ...(!closed && view.expectedAt
-              ? [{ key: 'expected', label: t('public.track.expectedAt'), value: formatInstant(view.expectedAt) }]
+            ...(view.open
+              ? [
+                  {
+                    key: 'expected',
+                    label: t('public.track.expectedAt'),
+                    value: view.expectedAt ? formatInstant(view.expectedAt) : t('public.track.beingAccepted'),
+                  },
+                ]
               : []),
             ...(view.closedAt
               ? [{ key: 'closed', label: t('public.track.closedAt'), value: formatInstant(view.closedAt) }]

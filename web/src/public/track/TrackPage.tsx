@@ -6,7 +6,9 @@ import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { forgetReport, myReports } from '../api/device.ts';
 import { publicApi, type PublicCaseView } from '../api/public.api.ts';
+import { usePublicInfo } from '../info-context.ts';
 import { CaseView } from './CaseView.tsx';
+import { LookupByPhone } from './LookupByPhone.tsx';
 import { Icon } from '../../phone/ui/icons.tsx';
 import { Button, TextInput } from '../../phone/ui/controls.tsx';
 import { Alert, Empty, LoadError, Spin } from '../../phone/ui/feedback.tsx';
@@ -30,6 +32,7 @@ export function TrackPage() {
   const { data: view, setData: setView, error, loading } = track;
   const unknown = isApiError(error) && error.status === 404;
   const [mine, setMine] = useState(() => myReports());
+  const { info } = usePublicInfo();
 
   const lookup = () => {
     const value = entered.trim();
@@ -91,7 +94,18 @@ export function TrackPage() {
             {t('public.track.tokenInvalid')}
           </div>
         ) : null}
+        {info && !info.smsEnabled ? (
+          <p className="ph-muted" data-testid="public-lookup-off">
+            {t('public.track.smsOff')}
+          </p>
+        ) : null}
       </section>
+      {info?.smsEnabled ? (
+        <section className="phone-section pub-section">
+          <div className="pub-section-title">{t('public.track.byPhone')}</div>
+          <LookupByPhone onFound={(found) => void navigate(`/public/track#${found}`)} />
+        </section>
+      ) : null}
       <section className="phone-section pub-section">
         <div className="pub-section-title">{t('public.track.mine')}</div>
         {mine.length === 0 ? <Empty text={t('public.track.none')} /> : null}

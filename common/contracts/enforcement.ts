@@ -1,0 +1,263 @@
+import { Type, type Static } from 'typebox';
+import {
+  DECISION_KINDS,
+  DISCRETION_LEVELS,
+  ENFORCEMENT_ACTIONS,
+  ENFORCEMENT_PROCEDURES,
+  ENFORCEMENT_SOURCES,
+  ENFORCEMENT_STAGES,
+  EVIDENCE_KINDS,
+  STEP_KINDS,
+} from '../domain/enforcement-lifecycle.ts';
+import { Id, Literals, Nullable, PageQuery } from './common.ts';
+
+/**
+ * Enforcement cases (行政处罚) API: cases with their party, steps carried out by two officers, evidence with its
+ * SHA-256, the decision with its 文号, payments, legal bases with discretion bands (docs/enforcement.md).
+ * Amounts are integer fen. ID numbers are accepted in bodies only, never in URLs (URLs are logged).
+ */
+const Day = Type.String({ format: 'date', description: 'local calendar date YYYY-MM-DD' });
+const Fen = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 'amount in fen' });
+const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
+const ViolationCode = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$' });
+
+export const Officer = Type.Object({
+  userId: Id,
+  /** 执法证号 */
+  certNo: Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }),
+});
+export type Officer = Static<typeof Officer>;
+const Officers = Type.Array(Officer, { maxItems: 20 });
+
+export const Party = Type.Object({
+  kind: Literals(['person', 'organisation'] as const),
+  name: Text(100),
+  /** person: 18-character 公民身份号码 */
+  idNumber: Type.Optional(Type.String({ maxLength: 40 })),
+  /** organisation: 18-character 统一社会信用代码 */
+  creditCode: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export type Party = Static<typeof Party>;
+
+export const Penalty = Type.Object({
+  kind: Literals(DECISION_KINDS),
+  fineFen: Fen,
+  basisId: Id,
+  bandId: Id,
+  /** required when the fine is outside the band (裁量基准) */
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export type Penalty = Static<typeof Penalty>;
+
+export const EnforcementCaseCreate = Type.Object({
+  procedure: Literals(ENFORCEMENT_PROCEDURES),
+  source: Literals(ENFORCEMENT_SOURCES),
+  sourceCaseId: Type.Optional(Id),
+  sourceRef: Type.Optional(Type.String({ maxLength: 200 })),
+  violationCode: ViolationCode,
+  facts: Text(4000),
+  address: Type.Optional(Type.String({ maxLength: 200 })),
+  violationOn: Day,
+  major: Type.Optional(Type.Boolean()),
+  discussion: Type.Optional(Type.Boolean()),
+  party: Party,
+  officers: Officers,
+  /** 简易程序 only: the decision made on the spot */
+  decision: Type.Optional(Penalty),
+});
+export type EnforcementCaseCreate = Static<typeof EnforcementCaseCreate>;
+
+export const EvidenceInput = Type.Object({
+  kind: Literals(EVIDENCE_KINDS),
+  title: Text(200),
+  sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+});
+
+export const EnforcementActionBody = Type.Object({
+  action: Literals(ENFORCEMENT_ACTIONS),
+  version: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+  note: Type.Optional(Type.String({ maxLength: 4000 })),
+  officers: Type.Optional(Officers),
+  stepKind: Type.Optional(Literals(STEP_KINDS)),
+  evidence: Type.Optional(Type.Array(EvidenceInput, { maxItems: 50 })),
+  /** 责令改正: the date by which to correct */
+  correctBy: Type.Optional(Day),
+  /** finish_investigation: the proposed penalty, which decides whether a hearing notice is due */
+  proposal: Type.Optional(Penalty),
+  /** end_notice: the party waived its right to state, defend and ask for a hearing */
+  waived: Type.Optional(Type.Boolean()),
+  decision: Type.Optional(Penalty),
+  servedOn: Type.Optional(Day),
+  payment: Type.Optional(
+    Type.Object({
+      amountFen: Type.Integer({ minimum: 1, maximum: 1_000_000_000_000 }),
+      channel: Literals(['bank', 'non_tax'] as const),
+      reference: Text(80),
+      paidOn: Day,
+    }),
+  ),
+  extensionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+});
+export type EnforcementActionBody = Static<typeof EnforcementActionBody>;
+
+export const EnforcementCaseSummary = Type.Object({
+  id: Type.String(),
+  caseNo: Type.String(),
+  procedure: Literals(ENFORCEMENT_PROCEDURES),
+  source: Literals(ENFORCEMENT_SOURCES),
+  stage: Literals(ENFORCEMENT_STAGES),
+  violationCode: Type.String(),
+  partyKind: Literals(['person', 'organisation'] as const),
+  partyName: Type.String(),
+  /** masked ID number (person) or credit code (organisation) */
+  partyIdentifier: Nullable(Type.String()),
+  fineFen: Nullable(Type.Integer()),
+  decisionNo: Nullable(Type.String()),
+  decisionDue: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export type EnforcementCaseSummary = Static<typeof EnforcementCaseSummary>;
+
+const EventOfficer = Type.Object({ userId: Type.String(), name: Type.String(), certNo: Type.String() });
+
+export const EnforcementEvent = Type.Object({
+  id: Type.String(),
+  action: Type.String(),
+  fromStage: Nullable(Type.String()),
+  toStage: Type.String(),
+  actorId: Type.String(),
+  note: Nullable(Type.String()),
+  officers: Type.Array(EventOfficer),
+  data: Type.Unknown(),
+  at: Type.String(),
+});
+
+export const EnforcementCaseDetail = Type.Object({
+  ...EnforcementCaseSummary.properties,
+  version: Type.Integer(),
+  sourceCaseId: Nullable(Type.String()),
+  sourceCaseNo: Nullable(Type.String()),
+  sourceRef: Nullable(Type.String()),
+  major: Type.Boolean(),
+  discussion: Type.Boolean(),
+  facts: Type.String(),
+  address: Nullable(Type.String()),
+  violationOn: Type.String(),
+  /** true when the caller is one of the case's officers and `partyIdentifier` is the full ID number */
+  partyUnmasked: Type.Boolean(),
+  basisId: Nullable(Type.String()),
+  bandId: Nullable(Type.String()),
+  proposedFineFen: Nullable(Type.Integer()),
+  decisionKind: Nullable(Literals(DECISION_KINDS)),
+  bandExceptionReason: Nullable(Type.String()),
+  decidedOn: Nullable(Type.String()),
+  filedOn: Nullable(Type.String()),
+  extensionDays: Type.Integer(),
+  hearing: Type.Boolean(),
+  statementDue: Nullable(Type.String()),
+  hearingDue: Nullable(Type.String()),
+  serviceDue: Nullable(Type.String()),
+  servedOn: Nullable(Type.String()),
+  paymentDue: Nullable(Type.String()),
+  paidFen: Type.Integer(),
+  /** 加处罚款 owed as of today (capped at the fine) */
+  lateFeeFen: Type.Integer(),
+  /** fine + late fee − paid, never below 0 */
+  outstandingFen: Type.Integer(),
+  closedOn: Nullable(Type.String()),
+  archivedOn: Nullable(Type.String()),
+  officers: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), certNo: Type.String() })),
+  allowedActions: Type.Array(Literals(ENFORCEMENT_ACTIONS)),
+  events: Type.Array(EnforcementEvent),
+  evidence: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      title: Type.String(),
+      sha256: Type.String(),
+      collectedAt: Type.String(),
+    }),
+  ),
+  payments: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      amountFen: Type.Integer(),
+      channel: Type.String(),
+      reference: Type.String(),
+      paidOn: Type.String(),
+    }),
+  ),
+});
+export type EnforcementCaseDetail = Static<typeof EnforcementCaseDetail>;
+
+export const EnforcementCaseQuery = Type.Object({
+  ...PageQuery.properties,
+  stage: Type.Optional(Literals(ENFORCEMENT_STAGES)),
+  sourceCaseId: Type.Optional(Id),
+});
+export type EnforcementCaseQuery = Static<typeof EnforcementCaseQuery>;
+
+export const PartyLookup = Type.Object({
+  idNumber: Type.Optional(Type.String({ maxLength: 40 })),
+  creditCode: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export type PartyLookup = Static<typeof PartyLookup>;
+
+export const Band = Type.Object({
+  id: Type.String(),
+  level: Literals(DISCRETION_LEVELS),
+  minFen: Type.Integer(),
+  maxFen: Type.Integer(),
+  factors: Type.String(),
+});
+export const LegalBasis = Type.Object({
+  id: Type.String(),
+  violationCode: Type.String(),
+  violationName: Type.String(),
+  law: Type.String(),
+  article: Type.String(),
+  provisionText: Type.String(),
+  /** a starter row, to be confirmed by the bureau's 法制 staff */
+  sample: Type.Boolean(),
+  bands: Type.Array(Band),
+});
+export type LegalBasis = Static<typeof LegalBasis>;
+
+export const LegalBasisCreate = Type.Object({
+  violationCode: ViolationCode,
+  violationName: Text(100),
+  law: Text(200),
+  article: Text(100),
+  provisionText: Text(4000),
+  bands: Type.Array(
+    Type.Object({
+      level: Literals(DISCRETION_LEVELS),
+      minFen: Fen,
+      maxFen: Fen,
+      factors: Type.String({ maxLength: 2000 }),
+    }),
+    { minItems: 1, maxItems: 4 },
+  ),
+});
+export type LegalBasisCreate = Static<typeof LegalBasisCreate>;
+
+export const LegalBasisQuery = Type.Object({ violationCode: Type.Optional(ViolationCode) });
+export const CaseIdParams = Type.Object({ caseId: Id });
+
+export const EnforcementSettings = Type.Object({
+  /** 文号 prefix of ordinary-procedure decisions, e.g. 大城管罚决字 → 大城管罚决字〔2024〕第12号 */
+  decisionPrefix: Text(30),
+  /** 文号 prefix of on-the-spot (简易程序) decisions */
+  summaryPrefix: Text(30),
+  /** a proposed fine at or above this (fen) brings a hearing notice (听证告知), per party kind */
+  hearingThresholdFen: Type.Object({ person: Fen, organisation: Fen }),
+});
+export type EnforcementSettings = Static<typeof EnforcementSettings>;
+
+/** An officer who may be named on a step (holds 执法队员 or 中队长/大队长). */
+export const OfficerOption = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  unitName: Nullable(Type.String()),
+});
+export type OfficerOption = Static<typeof OfficerOption>;

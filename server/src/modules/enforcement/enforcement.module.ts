@@ -1,0 +1,36 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { createPiiCipher } from '../../platform/pii-cipher.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { CalendarService } from '../calendar/index.ts';
+import type { SettingsService } from '../settings/index.ts';
+import { createEnforcementService, type CityCaseAccess } from './enforcement.service.ts';
+import { createEvidenceStore } from './evidence.store.ts';
+
+/**
+ * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
+ * are encrypted under keys derived from the secret ring kept outside the database (`secrets`, oldest first);
+ * evidence files are kept under the data directory.
+ */
+export function createEnforcementModule(
+  database: Database,
+  clock: Clock,
+  deps: {
+    audit: AuditService;
+    calendar: CalendarService;
+    settings: SettingsService;
+    cityCases: CityCaseAccess;
+    secrets: readonly string[];
+    /** DATA_DIR: evidence files go under evidence/ */
+    dataDir: string;
+  },
+) {
+  return createEnforcementService(database, clock, {
+    audit: deps.audit,
+    calendar: deps.calendar,
+    settings: deps.settings,
+    cityCases: deps.cityCases,
+    pii: createPiiCipher(deps.secrets),
+    evidence: createEvidenceStore(deps.dataDir),
+  });
+}

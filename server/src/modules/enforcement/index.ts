@@ -1,0 +1,9 @@
+/**
+ * Enforcement cases (行政处罚): ordinary and summary procedure, parties with encrypted ID numbers, two-officer steps,
+ * evidence hashes, decisions with gap-free 文号, payments with the capped late fee, legal bases and discretion bands.
+ */
+export { createEnforcementModule } from './enforcement.module.ts';
+export { type EnforcementService, type CityCaseAccess, ENFORCEMENT_SETTINGS_KEY } from './enforcement.service.ts';
+export { registerEnforcementRoutes } from './enforcement.routes.ts';
+export { seedStarterBases } from './enforcement.seed.ts';
+export { enforcementErrors } from './enforcement.errors.ts';

@@ -1,0 +1,99 @@
+/** The 查违控违 and 户外广告 lists as exported: the console columns, labels translated, owner phones as masked by the list. */
+import type { IcDemolition, IcLetter, IcReport } from '../../../../common/contracts/illegal-construction.ts';
+import type { AdRemoval, OutdoorAd } from '../../../../common/contracts/outdoor-ads.ts';
+import type { SheetSpec } from './export-workbook.ts';
+
+export const IC_REPORTS_SHEET: SheetSpec<IcReport> = {
+  sheet: 'icReports',
+  file: 'illegal-construction-reports',
+  columns: [
+    { header: 'reportedOn', width: 12, value: (r) => r.reportedOn },
+    { header: 'source', width: 10, value: (r, f) => f.label(`illegalConstruction.source.${r.source}`, r.source) },
+    { header: 'status', width: 10, value: (r, f) => f.label(`illegalConstruction.status.${r.status}`, r.status) },
+    { header: 'statusOn', width: 12, value: (r) => r.statusOn },
+    { header: 'township', width: 14, value: (r) => r.regionName },
+    { header: 'address', width: 30, value: (r) => r.address },
+    { header: 'description', width: 40, value: (r) => r.description },
+    { header: 'party', width: 16, value: (r) => r.partyName },
+    { header: 'areaM2', width: 10, value: (r) => r.areaM2 },
+    { header: 'unit', width: 16, value: (r) => r.unitName },
+    { header: 'lng', width: 12, value: (r) => r.lng },
+    { header: 'lat', width: 12, value: (r) => r.lat },
+  ],
+};
+
+export const IC_DEMOLITIONS_SHEET: SheetSpec<IcDemolition> = {
+  sheet: 'icDemolitions',
+  file: 'demolitions',
+  columns: [
+    { header: 'demolishedOn', width: 12, value: (d) => d.demolishedOn },
+    { header: 'township', width: 14, value: (d) => d.regionName },
+    { header: 'address', width: 30, value: (d) => d.address },
+    { header: 'areaM2', width: 10, value: (d) => d.areaM2 },
+    {
+      header: 'structure',
+      width: 12,
+      value: (d, f) => f.label(`illegalConstruction.structure.${d.structure}`, d.structure),
+    },
+    { header: 'lead', width: 14, value: (d, f) => f.label(`illegalConstruction.lead.${d.lead}`, d.lead) },
+    { header: 'units', width: 30, value: (d) => d.units },
+    { header: 'people', width: 8, value: (d) => d.people },
+    { header: 'note', width: 24, value: (d) => d.note },
+  ],
+};
+
+export const IC_LETTERS_SHEET: SheetSpec<IcLetter> = {
+  sheet: 'icLetters',
+  file: 'letters',
+  columns: [
+    { header: 'letterNo', width: 20, value: (l) => l.letterNo },
+    { header: 'kind', width: 10, value: (l, f) => f.label(`illegalConstruction.letterKind.${l.kind}`, l.kind) },
+    { header: 'township', width: 14, value: (l) => l.regionName },
+    { header: 'subject', width: 36, value: (l) => l.subject },
+    { header: 'issuedOn', width: 12, value: (l) => l.issuedOn },
+    { header: 'deadline', width: 12, value: (l) => l.deadline },
+    { header: 'repliedOn', width: 12, value: (l) => l.repliedOn },
+    { header: 'reply', width: 36, value: (l) => l.reply },
+    { header: 'overdue', width: 8, value: (l, f) => f.yesNo(l.overdue) },
+  ],
+};
+
+export const OUTDOOR_ADS_SHEET: SheetSpec<OutdoorAd> = {
+  sheet: 'outdoorAds',
+  file: 'outdoor-ads',
+  columns: [
+    { header: 'adType', width: 10, value: (a, f) => f.label(`outdoorAds.type.${a.adType}`, a.adType) },
+    { header: 'status', width: 8, value: (a, f) => f.label(`outdoorAds.status.${a.status}`, a.status) },
+    { header: 'township', width: 14, value: (a) => a.regionName },
+    { header: 'address', width: 30, value: (a) => a.address },
+    { header: 'content', width: 20, value: (a) => a.content },
+    { header: 'sizeM2', width: 10, value: (a) => a.sizeM2 },
+    { header: 'owner', width: 20, value: (a) => a.ownerName },
+    { header: 'phone', width: 14, value: (a) => a.ownerPhone },
+    { header: 'permitNo', width: 18, value: (a) => a.permitNo },
+    { header: 'permitFrom', width: 12, value: (a) => a.permitFrom },
+    { header: 'permitTo', width: 12, value: (a) => a.permitTo },
+    { header: 'lastInspectedOn', width: 12, value: (a) => a.lastInspectedOn },
+    {
+      header: 'lastResult',
+      width: 10,
+      value: (a, f) => f.label(`outdoorAds.result.${a.lastResult ?? ''}`, a.lastResult),
+    },
+    { header: 'nextInspectionOn', width: 12, value: (a) => a.nextInspectionOn },
+  ],
+};
+
+export const AD_REMOVALS_SHEET: SheetSpec<AdRemoval> = {
+  sheet: 'adRemovals',
+  file: 'ad-removals',
+  columns: [
+    { header: 'removedOn', width: 12, value: (r) => r.removedOn },
+    { header: 'adType', width: 10, value: (r, f) => f.label(`outdoorAds.type.${r.adType}`, r.adType) },
+    { header: 'quantity', width: 8, value: (r) => r.quantity },
+    { header: 'mode', width: 10, value: (r, f) => f.label(`outdoorAds.mode.${r.mode}`, r.mode) },
+    { header: 'township', width: 14, value: (r) => r.regionName },
+    { header: 'address', width: 30, value: (r) => r.address },
+    { header: 'enforcementCase', width: 28, value: (r) => r.enforcementCaseId },
+    { header: 'note', width: 24, value: (r) => r.note },
+  ],
+};

@@ -1,0 +1,176 @@
+import { Link } from 'react-router-dom';
+import { Descriptions, Drawer, Flex, Grid, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useResource } from '../../api/use-resource.ts';
+import { errorText } from '../../api/errors.ts';
+import { formatInstant } from '../../components/format.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { useI18n } from '../../i18n/context.ts';
+import { enforcementApi } from './enforcement.api.ts';
+import { label, STAGE_COLORS, yuan } from './labels.ts';
+
+interface Props {
+  id: string | null;
+  onClose: () => void;
+}
+
+/** One enforcement case: party, clocks, decision and money, officers, the record of steps, evidence and payments. */
+export function EnforcementDrawer({ id, onClose }: Props) {
+  const { t, locale } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const {
+    data: c,
+    error,
+    reload,
+  } = useResource(id ? (signal) => enforcementApi.get(id, signal) : null, [id], {
+    resetOnChange: true,
+  });
+  const span = screens.md ? 2 : 1;
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={screens.md === false ? '100%' : 720}
+      title={c ? t('enforcement.drawer.title', { no: c.caseNo }) : t('enforcement.title')}
+      destroyOnHidden
+      data-testid="enforcement-drawer"
+    >
+      {error ? (
+        <LoadError error={error} reason={errorText(error, locale)} onRetry={reload} testId="enforcement-drawer" />
+      ) : null}
+      {!c && !error ? <Skeleton active /> : null}
+      {c ? (
+        <Flex vertical gap={16}>
+          <Space wrap>
+            <Tag color={STAGE_COLORS[c.stage]} data-testid="enforcement-stage">
+              {label(locale, 'stage', c.stage)}
+            </Tag>
+            <Tag>{label(locale, 'procedure', c.procedure)}</Tag>
+            <Tag>{label(locale, 'source', c.source)}</Tag>
+            {c.major ? <Tag color="red">{t('enforcement.field.major')}</Tag> : null}
+            {c.hearing ? <Tag color="gold">{t('enforcement.field.hearing')}</Tag> : null}
+          </Space>
+          <Descriptions size="small" column={span} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+            <Descriptions.Item label={t('enforcement.field.party')}>
+              {c.partyName}（{label(locale, 'partyKind', c.partyKind)}）
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.partyIdentifier')}>
+              <span data-testid="enforcement-party-identifier">{c.partyIdentifier ?? '—'}</span>
+              {c.partyKind === 'person' && !c.partyUnmasked ? (
+                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                  {t('enforcement.masked')}
+                </Typography.Text>
+              ) : null}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.facts')} span={span}>
+              <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{c.facts}</Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.violationCode')}>{c.violationCode}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.violationOn')}>{c.violationOn}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.address')}>{c.address ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.sourceCase')}>
+              {c.sourceCaseId ? (
+                <Link to={`/cases/${encodeURIComponent(c.sourceCaseId)}`} data-testid="enforcement-city-case">
+                  {c.sourceCaseNo ?? c.sourceCaseId}
+                </Link>
+              ) : (
+                (c.sourceRef ?? '—')
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.filedOn')}>{c.filedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.decisionDue')}>{c.decisionDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.statementDue')}>{c.statementDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.hearingDue')}>{c.hearingDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.proposedFine')}>{yuan(c.proposedFineFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.fine')}>
+              {c.decisionKind && c.decisionKind !== 'fine'
+                ? label(locale, 'decisionKind', c.decisionKind)
+                : yuan(c.fineFen)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.decisionNo')}>
+              <span data-testid="enforcement-decision-no">{c.decisionNo ?? '—'}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.decidedOn')}>{c.decidedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.serviceDue')}>{c.serviceDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.servedOn')}>{c.servedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.paymentDue')}>{c.paymentDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.paid')}>{yuan(c.paidFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.lateFee')}>{yuan(c.lateFeeFen)}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.outstanding')}>
+              <span data-testid="enforcement-outstanding">{yuan(c.outstandingFen)}</span>
+            </Descriptions.Item>
+            {c.bandExceptionReason ? (
+              <Descriptions.Item label={t('enforcement.field.bandException')} span={span}>
+                {c.bandExceptionReason}
+              </Descriptions.Item>
+            ) : null}
+            <Descriptions.Item label={t('enforcement.field.officers')} span={span}>
+              {c.officers.map((o) => `${o.name}（${t('enforcement.field.certNo')} ${o.certNo}）`).join('、') || '—'}
+            </Descriptions.Item>
+          </Descriptions>
+          {c.evidence.length ? (
+            <>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('enforcement.field.evidence')}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={c.evidence}
+                data-testid="enforcement-evidence"
+                columns={[
+                  { key: 'kind', render: (_, e) => label(locale, 'evidenceKind', e.kind) },
+                  { key: 'title', dataIndex: 'title' },
+                  {
+                    key: 'sha256',
+                    render: (_, e) => (
+                      <Typography.Text code copyable={{ text: e.sha256 }} style={{ fontSize: 11 }}>
+                        {e.sha256.slice(0, 16)}…
+                      </Typography.Text>
+                    ),
+                  },
+                  { key: 'collectedAt', render: (_, e) => formatInstant(e.collectedAt) },
+                ]}
+              />
+            </>
+          ) : null}
+          {c.payments.length ? (
+            <>
+              <Typography.Title level={5} style={{ margin: 0 }}>
+                {t('enforcement.field.payments')}
+              </Typography.Title>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={c.payments}
+                columns={[
+                  { key: 'paidOn', dataIndex: 'paidOn' },
+                  { key: 'amount', render: (_, p) => yuan(p.amountFen) },
+                  { key: 'reference', dataIndex: 'reference' },
+                ]}
+              />
+            </>
+          ) : null}
+          <Typography.Title level={5} style={{ margin: 0 }}>
+            {t('enforcement.field.events')}
+          </Typography.Title>
+          <Timeline
+            data-testid="enforcement-events"
+            items={c.events.map((e) => ({
+              content: (
+                <Flex vertical>
+                  <Typography.Text strong>{label(locale, 'action', e.action)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[formatInstant(e.at), e.officers.map((o) => o.name).join('、')].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                  {e.note ? <Typography.Text>{e.note}</Typography.Text> : null}
+                </Flex>
+              ),
+            }))}
+          />
+        </Flex>
+      ) : null}
+    </Drawer>
+  );
+}

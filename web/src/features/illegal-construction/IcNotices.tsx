@@ -1,0 +1,127 @@
+import { useCallback, useEffect } from 'react';
+import { Form, Input, Modal, type TableColumnsType } from 'antd';
+import { ListPage } from '../../components/ListPage.tsx';
+import { RemoteSelect, type RemoteOption } from '../../components/RemoteSelect.tsx';
+import { useCrudList } from '../../components/useCrudList.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
+import type { FetchPage } from '../../components/usePagedQuery.ts';
+import { useI18n } from '../../i18n/context.ts';
+import { useAuth } from '../auth/context.ts';
+import { DateItem } from './fields.tsx';
+import { icApi, type IcStopNotice } from './ic.api.ts';
+
+interface Values {
+  reportId: string;
+  noticeNo: string;
+  issuedOn: string;
+  enforcementCaseId?: string;
+  note?: string;
+}
+
+/** Pick a site that can still be stopped (reported), searching by address. */
+export function ReportPicker(props: {
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+  status?: 'reported';
+  testId: string;
+}) {
+  const { t } = useI18n();
+  const { status } = props;
+  const search = useCallback(
+    async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+      const page = await icApi.reports({ q: q || undefined, status, pageSize: 30 }, signal);
+      return page.items.map((r) => ({ value: r.id, label: `${r.reportedOn} ${r.address}（${r.regionName ?? ''}）` }));
+    },
+    [status],
+  );
+  return (
+    <RemoteSelect
+      value={props.value}
+      onChange={props.onChange}
+      search={search}
+      placeholder={t('illegalConstruction.pickReport')}
+      data-testid={props.testId}
+    />
+  );
+}
+
+function NoticeModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+  const { submitting, run } = useFormSubmit(form, async (v: Values) => {
+    await icApi.createNotice({
+      reportId: v.reportId,
+      noticeNo: v.noticeNo.trim(),
+      issuedOn: v.issuedOn,
+      enforcementCaseId: v.enforcementCaseId?.trim() || null,
+      note: v.note?.trim() || null,
+    });
+    onSaved();
+  });
+  const required = [{ required: true, message: t('validation.required') }];
+  return (
+    <Modal
+      open={open}
+      title={t('illegalConstruction.action.createNotice')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      okButtonProps={{ loading: submitting, 'data-testid': 'ic-notice-submit' }}
+      destroyOnHidden
+    >
+      <Form<Values> form={form} layout="vertical" name="ic-notice" onFinish={(v) => void run(v)}>
+        <Form.Item name="reportId" label={t('illegalConstruction.field.report')} rules={required}>
+          <ReportPicker status="reported" testId="ic-notice-report" />
+        </Form.Item>
+        <Form.Item name="noticeNo" label={t('illegalConstruction.field.noticeNo')} rules={[...required, { max: 40 }]}>
+          <Input placeholder="大城管停字〔2024〕第1号" data-testid="ic-notice-no" />
+        </Form.Item>
+        <DateItem name="issuedOn" label={t('illegalConstruction.field.issuedOn')} required testId="ic-notice-date" />
+        <Form.Item name="enforcementCaseId" label={t('illegalConstruction.field.enforcementCase')}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="note" label={t('illegalConstruction.field.note')} rules={[{ max: 500 }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 停工通知书 as records: number and date; issuing one stops its site. */
+export function IcNotices() {
+  const { t } = useI18n();
+  const list = useCrudList<IcStopNotice, object>();
+  const canManage = useAuth().can('construction.manage');
+  const fetchPage = useCallback<FetchPage<IcStopNotice, object>>((r, signal) => icApi.notices(r, signal), []);
+  const columns: TableColumnsType<IcStopNotice> = [
+    { title: t('illegalConstruction.field.noticeNo'), key: 'noticeNo', sorter: true, render: (_, n) => n.noticeNo },
+    { title: t('illegalConstruction.field.issuedOn'), key: 'issuedOn', sorter: true, render: (_, n) => n.issuedOn },
+    { title: t('illegalConstruction.field.township'), key: 'region', render: (_, n) => n.regionName ?? '—' },
+    { title: t('illegalConstruction.field.address'), key: 'address', render: (_, n) => n.reportAddress },
+    {
+      title: t('illegalConstruction.field.enforcementCase'),
+      key: 'case',
+      render: (_, n) => n.enforcementCaseId ?? '—',
+    },
+    { title: t('illegalConstruction.field.note'), key: 'note', responsive: ['lg'], render: (_, n) => n.note ?? '—' },
+  ];
+  return (
+    <ListPage<IcStopNotice, object>
+      list={list}
+      testId="ic-notices"
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(n) => n.id}
+      defaultSort={{ sort: 'issuedOn', order: 'desc' }}
+      searchPlaceholder={t('illegalConstruction.search.notices')}
+      createLabel={canManage ? t('illegalConstruction.action.createNotice') : undefined}
+    >
+      <NoticeModal open={list.target === 'new'} onClose={list.close} onSaved={() => list.saved()} />
+    </ListPage>
+  );
+}
