@@ -267,6 +267,7 @@ describe('action panel', () => {
       fakeCase({ status: 'pending_close', channel: 'public', publicCase: true, allowedActions: ['close'] }),
       { 'POST /api/cases/c1/transitions': () => ({ status: 200, body: fakeCase({ status: 'closed', version: 4 }) }) },
     );
+    fireEvent.click(screen.getByTestId('case-action-close'));
     expect((await screen.findByTestId('action-form-public-preview')).textContent).toBe('市民将看到：（尚未填写）');
     fireEvent.change(screen.getByTestId('action-form-note'), { target: { value: '内部：费用走维修基金' } });
     fireEvent.click(screen.getByTestId('action-submit'));
