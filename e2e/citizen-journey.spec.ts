@@ -100,7 +100,12 @@ test('a citizen reports on the phone page, the bureau closes the case, the citiz
     .id;
   await step(operator, id, { action: 'send_check', userId: inspectorId });
   await step(inspector, id, { action: 'check_pass' });
-  await step(shiftleader, id, { action: 'close', note: '垃圾已全部清运，路面已冲洗' });
+  // 办理意见 is internal; 答复市民 is what the citizen reads
+  await step(shiftleader, id, {
+    action: 'close',
+    note: '内部：清运车辆临时调配，费用走维修基金',
+    publicReply: '垃圾已全部清运，路面已冲洗',
+  });
   await Promise.all([operator, shiftleader, dispatcher, handler, inspector, admin].map((s) => s.request.dispose()));
 
   // Later the citizen opens 进度查询: the phone remembers the report.
@@ -110,6 +115,7 @@ test('a citizen reports on the phone page, the bureau closes the case, the citiz
   await expect(page.getByTestId('public-case')).toHaveAttribute('data-status', 'closed');
   await expect(page.getByTestId('public-case-status')).toHaveText('已办结');
   await expect(page.getByTestId('public-case-note')).toContainText('垃圾已全部清运');
+  await expect(page.getByTestId('public-case')).not.toContainText('维修基金');
   await expect(page.getByTestId('public-case-photos').locator('img')).toHaveCount(1);
   const actions = await page
     .getByTestId('public-timeline')

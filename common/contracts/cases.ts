@@ -47,6 +47,11 @@ export const CaseTransition = Type.Object({
   /** approve_* / reject: false rejects the pending request */
   approve: Type.Optional(Type.Boolean()),
   closeType: Type.Optional(Literals([...CLOSE_TYPES])),
+  /**
+   * close: 答复市民, the reply the reporter and the public see (masked); required when the case's channel is public.
+   * The note stays internal (docs/security.md, "Public output").
+   */
+  publicReply: Type.Optional(Type.String({ maxLength: 500 })),
   voidReason: Type.Optional(Literals([...VOID_REASONS])),
   /** void as duplicate: merge into this parent case */
   parentId: Type.Optional(Type.String({ minLength: 1 })),
@@ -81,6 +86,8 @@ export const CaseSummary = Type.Object({
   overdue: Type.Boolean(),
   escalated: Type.Boolean(),
   pendingRequest: Nullable(Type.String()),
+  /** 单位无人处置: the sweep found no active handler in the handling unit */
+  unstaffed: Type.Boolean(),
   sla: Sla,
   version: Type.Integer(),
 });
@@ -132,6 +139,8 @@ export const CaseDetail = Type.Object({
     voidReason: Nullable(Type.String()),
     closedAt: Nullable(Type.String()),
     suggestedUnitId: Nullable(Type.String()),
+    /** shown on the public side (tracking page, Open311): closing it needs 答复市民 (publicReply) */
+    publicCase: Type.Boolean(),
     allowedActions: Type.Array(Type.String({ description: 'actions the caller may take now' })),
     timeline: Type.Array(CaseEvent),
     photos: Type.Array(CasePhoto),

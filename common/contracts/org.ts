@@ -49,6 +49,8 @@ export const Unit = Type.Object({
   active: Type.Boolean(),
   synthetic: Type.Boolean(),
   updatedAt: Type.String(),
+  /** active users who can handle the unit's cases (unit handlers and managers); 0 warns the dispatcher */
+  activeHandlers: Type.Integer({ minimum: 0 }),
 });
 export type Unit = Static<typeof Unit>;
 

@@ -28,6 +28,8 @@ export const CASE_ACTIONS = [
   'reclassify', // shift leader: 改类 — a filed case not yet dispatched gets another matter and filing condition
   'void', // operator/shift leader: 作废 with a reason
   'dispatch', // dispatcher: to a handling unit
+  'redispatch', // dispatcher/shift leader: 改派 — a handling case not yet reported back goes to another unit (reason)
+  'recall', // dispatcher/shift leader: 收回 — a handling case comes back to 待派遣 (reason)
   'assign', // unit manager: to a handler inside the unit (state unchanged)
   'report_back', // unit: done, with after-photos
   'request_return', // unit: 回退 request (reason required) — approval moves it back to pending_dispatch

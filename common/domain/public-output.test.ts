@@ -55,8 +55,13 @@ describe('the public-output rule', () => {
 
   it('coordinates to 3 places, notes only for closing and replying, masked', () => {
     expect([publicCoordinate(114.975312), publicCoordinate(30.100487)]).toEqual([114.975, 30.1]);
-    expect(publicNote('close', '已联系13971234567')).toBe('已联系***********');
-    expect(publicNote('dispatch', '内部：派给张三')).toBeNull();
-    expect(publicNote('reply', null)).toBeNull();
+    const close = (note: string | null, data: unknown) => ({ action: 'close', note, data_json: JSON.stringify(data) });
+    expect(publicNote(close('内部：车主不配合', { publicReply: '已联系13971234567' }))).toBe('已联系***********');
+    // the internal closing note never becomes the reply, also when no reply was written
+    expect(publicNote(close('内部：车主不配合', { closeType: 'normal' }))).toBeNull();
+    expect(publicNote({ action: 'close', note: '内部', data_json: 'not json' })).toBeNull();
+    expect(publicNote({ action: 'dispatch', note: '内部：派给张三' })).toBeNull();
+    expect(publicNote({ action: 'reply', note: '已处理完毕' })).toBe('已处理完毕');
+    expect(publicNote({ action: 'reply', note: null })).toBeNull();
   });
 });

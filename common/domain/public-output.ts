@@ -11,7 +11,8 @@ import { maskPublicText } from './privacy.ts';
  *    same 404 as a missing one and is absent from lists, photos included. 信访 never becomes public.
  * 2. Free text (description, address, status notes): masked by maskPublicText (ID numbers, phones, e-mail,
  *    plates, long numbers, house and room numbers).
- * 3. Staff notes: only the notes of closing and replying, which staff write for the reporter; never who acted.
+ * 3. Staff notes never: they are internal. The reporter reads only what staff write for them: 答复市民 given on
+ *    closing (`publicReply` in the closing event's data, apart from its note) and the note of a reply; never who acted.
  *    Photos: the report's and the result's (phases before/after) of public cases only.
  * 4. Coordinates: rounded to PUBLIC_COORDINATE_DECIMALS places (about 100 m), enough for a map pin, not a door.
  */
@@ -28,7 +29,9 @@ export const PUBLIC_PHOTO_PHASES = ['before', 'after'] as const;
 /** 3 decimal places of a degree: ≤ 111 m north–south, ≤ 97 m east–west at 30°N. */
 export const PUBLIC_COORDINATE_DECIMALS = 3;
 /** Actions whose note staff write for the reporter; every other note stays internal. */
-export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set(['close', 'reply']);
+export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set(['reply']);
+/** Actions whose event data carries 答复市民 (`publicReply`); their note is the internal 办理意见 and stays inside. */
+export const PUBLIC_REPLY_ACTIONS: ReadonlySet<string> = new Set(['close']);
 /** Besides status changes, the public timeline shows these reporter-facing events (without their notes). */
 export const PUBLIC_EVENT_ACTIONS: ReadonlySet<string> = new Set(['rate', 'reopen', 'reply']);
 
@@ -54,9 +57,28 @@ export function publicText(text: string | null | undefined): string | null {
   return text === null || text === undefined ? null : maskPublicText(text);
 }
 
-/** The note of a timeline event as the public may read it: masked, and only for closing and replying. */
-export const publicNote = (action: string, note: string | null | undefined): string | null =>
-  PUBLIC_NOTE_ACTIONS.has(action) ? publicText(note) : null;
+/** 答复市民 from a timeline event's stored data (JSON text or parsed), or null. */
+export function publicReplyOf(data: string | Record<string, unknown> | null | undefined): string | null {
+  let value: unknown = data;
+  if (typeof data === 'string') {
+    try {
+      value = JSON.parse(data);
+    } catch {
+      return null;
+    }
+  }
+  const reply = value && typeof value === 'object' ? (value as Record<string, unknown>).publicReply : null;
+  return typeof reply === 'string' && reply.trim() ? reply : null;
+}
+
+/**
+ * What the public may read of a timeline event, masked: 答复市民 of a closing, the note of a reply, nothing else.
+ * A closing's note is the internal 办理意见 and never appears, also when no reply was written.
+ */
+export function publicNote(e: { action: string; note: string | null; data_json?: string | null }): string | null {
+  if (PUBLIC_REPLY_ACTIONS.has(e.action)) return publicText(publicReplyOf(e.data_json));
+  return PUBLIC_NOTE_ACTIONS.has(e.action) ? publicText(e.note) : null;
+}
 
 /** Whether a timeline event appears publicly: status changes and reporter-facing events. */
 export const isPublicEvent = (e: { action: string; from_status: string | null; to_status: string | null }) =>

@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'case.verify',
   'case.file',
   'case.dispatch',
+  // 改派 and 收回: correcting a dispatch, by the dispatcher or the shift leader (docs/standards.md, "Abnormal flows")
+  'case.redispatch',
   'case.assign',
   'case.handle',
   'case.check',
@@ -85,6 +87,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.report',
     'case.accept',
     'case.file',
+    'case.redispatch',
     'case.close',
     'case.void',
     'case.approve',
@@ -92,7 +95,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hotline.read',
     'hotline.handle',
   ],
-  dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.approve'],
+  dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve'],
   unitHandler: ['org.read', 'case.read', 'case.handle'],
   unitManager: ['org.read', 'user.read', 'case.read', 'case.assign', 'case.handle', 'kpi.read'],
   leader: [

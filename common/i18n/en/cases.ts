@@ -52,6 +52,8 @@ export const enCases: typeof zhCases = {
       reclassify: 'Re-classify',
       void: 'Void',
       dispatch: 'Dispatch',
+      redispatch: 'Re-dispatch',
+      recall: 'Recall',
       assign: 'Assign a handler',
       report_back: 'Report back',
       request_return: 'Request return',
@@ -85,6 +87,7 @@ export const enCases: typeof zhCases = {
     voidReason: { duplicate: 'Duplicate', invalid: 'Invalid or untrue', not_ours: 'Not our jurisdiction' },
     request: { return: 'return', extension: 'extension', suspension: 'suspension' },
     pendingRequest: 'Pending approval: {kind}',
+    unstaffed: 'No one in the unit to handle it',
     sla: { green: 'On time', yellow: 'Due soon', red: 'Overdue', paused: 'Clock paused', none: 'No clock' },
     deadline: { remaining: '{time} left', overdue: '{time} overdue', paused: 'Clock paused', none: '—' },
     duration: {
@@ -182,7 +185,13 @@ export const enCases: typeof zhCases = {
       escalated: 'Escalated',
       labeled: '{label}: {value}',
     },
-    timeline: { system: 'System', actor: '{name} ({role})', photos: '{count, plural, one {# photo} other {# photos}}' },
+    timeline: {
+      system: 'System',
+      actor: '{name} ({role})',
+      photos: '{count, plural, one {# photo} other {# photos}}',
+      publicReply: 'Reply to the citizen (public): {text}',
+      units: '{from} → {to}',
+    },
     actionForm: {
       note: 'Note',
       reason: 'Reason',
@@ -219,6 +228,20 @@ export const enCases: typeof zhCases = {
       selectAction: 'Choose an action',
       mergeNote: 'Duplicate of {caseNo}, merged',
       duplicatesFound: '{count, plural, one {# possible duplicate} other {# possible duplicates}} found',
+      newUnit: 'Re-dispatch to',
+      sameUnit: 'Choose a unit other than the current one',
+      redispatchHint:
+        'Current unit: {unit}. The new unit gets the full handling limit from now; counts against dispatch accuracy.',
+      recallHint:
+        'The case goes back to awaiting dispatch and the unit stops handling it; counts against dispatch accuracy.',
+      noHandlers: 'No active handler',
+      noHandlersWarning: '{name} has no active handler: a case sent there will sit with nobody to handle it.',
+      internalNote: 'Handling note (internal)',
+      publicReply: 'Reply to the citizen (public)',
+      publicReplyHint:
+        'The official reply the citizen sees on the tracking page and in Open311 apps; the handling note stays internal.',
+      publicPreview: 'The citizen will see: {text}',
+      publicPreviewEmpty: 'The citizen will see: (nothing written yet)',
     },
   },
   routing: {

@@ -204,6 +204,7 @@ export const enOrg: typeof zhOrg = {
       verify: 'Verify',
       file: 'File',
       dispatch: 'Dispatch',
+      redispatch: 'Re-dispatch / recall',
       assign: 'Assign handlers',
       handle: 'Handle',
       check: 'Check',

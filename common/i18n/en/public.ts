@@ -127,6 +127,8 @@ export const enPublic: typeof zhPublic = {
       file: 'Filed',
       void: 'Not taken up',
       dispatch: 'Sent to the responsible unit',
+      redispatch: 'Sent to another unit',
+      recall: 'Taken back for reassignment',
       assign: 'Staff assigned',
       report_back: 'Unit reports it handled',
       send_check: 'On-site inspection arranged',

@@ -189,6 +189,7 @@ export const zhOrg = {
       verify: '核实',
       file: '立案',
       dispatch: '派遣',
+      redispatch: '改派/收回',
       assign: '分配处置人员',
       handle: '处置',
       check: '核查',

@@ -121,6 +121,8 @@ export const zhPublic = {
       file: '已立案',
       void: '未予立案',
       dispatch: '已派往承办单位',
+      redispatch: '已改派承办单位',
+      recall: '收回重新派遣',
       assign: '已安排处置人员',
       report_back: '承办单位处理完毕',
       send_check: '安排现场核查',

@@ -71,6 +71,8 @@ export interface CasesTable {
   satisfaction_at?: string | null;
   reopen_count?: number;
   reopened_at?: string | null;
+  /** migration 0028: since when the sweep found no active handler in the handling unit (null: staffed or not handling) */
+  unstaffed_since?: string | null;
 }
 
 export interface CaseEventsTable {

@@ -1,6 +1,9 @@
 import { expect } from 'vitest';
 import { as, login, type Session, type TestApp } from './test-app.ts';
 
+/** The internal closing note driveToClosed writes: a public view that shows it leaks staff notes. */
+export const INTERNAL_CLOSE_NOTE = '内部：经办人张三13900001111核实，费用走维修基金';
+
 /** The demo city's staff, signed in once per test file (passwords from the demo seed). */
 export async function staffSessions(app: TestApp): Promise<Record<string, Session>> {
   const s: Record<string, Session> = {};
@@ -27,9 +30,16 @@ export async function step(
 
 /**
  * Drives a reported case through the whole loop to 结案 with the demo staff: accept → file → dispatch (环卫) →
- * report back → send check → check passes → close (docs/standards.md, "Workflow stages and roles"). Returns the closed case.
+ * report back → send check → check passes → close (docs/standards.md, "Workflow stages and roles"). Returns the closed
+ * case. `publicReply` is 答复市民, what the reporter reads; `note` the internal 办理意见, which never leaves.
  */
-export async function driveToClosed(app: TestApp, s: Record<string, Session>, id: string, closeNote = '已处理完毕') {
+export async function driveToClosed(
+  app: TestApp,
+  s: Record<string, Session>,
+  id: string,
+  publicReply = '已处理完毕',
+  note = INTERNAL_CLOSE_NOTE,
+) {
   const c = (await as(app, s.operator!).get(`/api/cases/${id}`)).json();
   await step(app, s, 'operator', id, { action: 'accept' });
   const conditions = (await as(app, s.shiftleader!).get(`/api/catalog/conditions?matterCode=${c.matterCode}`)).json()
@@ -44,5 +54,5 @@ export async function driveToClosed(app: TestApp, s: Record<string, Session>, id
   const inspectorId = (await as(app, s.inspector!).get('/api/auth/me')).json().user.id;
   await step(app, s, 'operator', id, { action: 'send_check', userId: inspectorId });
   await step(app, s, 'inspector', id, { action: 'check_pass' });
-  return step(app, s, 'shiftleader', id, { action: 'close', note: closeNote });
+  return step(app, s, 'shiftleader', id, { action: 'close', note, publicReply });
 }

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { expect } from 'vitest';
+import { INTERNAL_CLOSE_NOTE } from './case-loop.ts';
 import { as, createTestApp, login, type TestContext } from './test-app.ts';
 
 /** Shared by the Open311 conformance tests (docs/open311.md, "Conformance checklist"): app, keys, bodies, XML as FMS reads it. */
@@ -114,8 +115,11 @@ export async function drive(ctx: Ctx, caseNo: string, steps: readonly Step[]) {
   }
 }
 
-/** accept → file → dispatch (to 环卫所), and the rest of the loop up to a close with a public note. */
-export async function loopSteps(ctx: Ctx, closeNote: string) {
+/**
+ * accept → file → dispatch (to 环卫所), and the rest of the loop up to 结案; `publicReply` is 答复市民 on closing,
+ * beside an internal note that never leaves.
+ */
+export async function loopSteps(ctx: Ctx, publicReply: string) {
   const unit = (await ctx.admin.get('/api/org/units?q=SANITATION')).json().items[0];
   const inspectorId = (await as(ctx.app, await login(ctx.app, 'inspector', 'Demo@12345')).get('/api/auth/me')).json()
     .user.id;
@@ -130,7 +134,7 @@ export async function loopSteps(ctx: Ctx, closeNote: string) {
     ['handler', { action: 'report_back', note: '内部：已清理' }],
     ['operator', { action: 'send_check', userId: inspectorId }],
     ['inspector', { action: 'check_pass' }],
-    ['shiftleader', { action: 'close', note: closeNote }],
+    ['shiftleader', { action: 'close', note: INTERNAL_CLOSE_NOTE, publicReply }],
   ];
   return { unitName: unit.name as string, toHandling, toClosed };
 }

@@ -29,6 +29,8 @@ const EXPECTED: Record<CaseState, Partial<Record<CaseAction, CaseState>>> = {
     escalate: 'pending_dispatch',
   },
   handling: {
+    redispatch: 'handling',
+    recall: 'pending_dispatch',
     assign: 'handling',
     report_back: 'reported_back',
     request_return: 'handling',

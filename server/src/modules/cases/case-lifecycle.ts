@@ -30,6 +30,10 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Transition>> = {
   },
   reclassify: { from: ['pending_dispatch'], to: null, permission: 'case.file', needsNote: true },
   dispatch: { from: ['pending_dispatch'], to: 'handling', permission: 'case.dispatch' },
+  // 改派 and 收回 correct a wrong dispatch while the unit has not reported back; the reason is on the timeline
+  // (docs/standards.md, "Abnormal flows").
+  redispatch: { from: ['handling'], to: null, permission: 'case.redispatch', needsNote: true },
+  recall: { from: ['handling'], to: 'pending_dispatch', permission: 'case.redispatch', needsNote: true },
   assign: { from: ['handling'], to: null, permission: 'case.assign' },
   report_back: { from: ['handling'], to: 'reported_back', permission: 'case.handle' },
   request_return: { from: ['handling'], to: null, permission: 'case.handle', needsNote: true },

@@ -2,6 +2,7 @@ import type { PublicCaseSummary, PublicCaseView, PublicPhoto } from '../../../..
 import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
 import {
   PUBLIC_NOTE_ACTIONS,
+  PUBLIC_REPLY_ACTIONS,
   isPublicChannel,
   isPublicEvent,
   publicCoordinate,
@@ -76,16 +77,20 @@ export async function publicSummaries(
     publicPhotosOfCases(db, tenantId, ids),
     db
       .selectFrom('case_events')
-      .select(['case_id', 'note', 'seq'])
+      .select(['case_id', 'action', 'note', 'data_json', 'seq'])
       .where('case_id', 'in', ids)
-      .where('action', 'in', [...PUBLIC_NOTE_ACTIONS])
-      .where('note', 'is not', null)
+      .where('action', 'in', [...PUBLIC_NOTE_ACTIONS, ...PUBLIC_REPLY_ACTIONS])
       .orderBy('seq')
       .execute(),
   ]);
   // a parent of a non-public channel is not named: its number would lead nowhere but to a guess
   const parentNo = new Map(parents.filter((p) => isPublicChannel(p.channel, channels)).map((p) => [p.id, p.case_no]));
-  const lastNote = new Map(notes.map((n) => [n.case_id, n.note]));
+  // the latest text written for the reporter; an internal closing note never counts (publicNote)
+  const lastNote = new Map<string, string>();
+  for (const n of notes) {
+    const text = publicNote(n);
+    if (text !== null) lastNote.set(n.case_id, text);
+  }
   const photosOf = new Map<string, PublicPhoto[]>();
   for (const p of photos) {
     const list = photosOf.get(p.case_id!) ?? [];
@@ -122,7 +127,7 @@ export async function publicSummaries(
       unitName: c.unit_id ? (unitName.get(c.unit_id) ?? null) : null,
       satisfaction: (c.satisfaction ?? null) as PublicCaseSummary['satisfaction'],
       reopenUntil: until && until > now.toISOString() ? until : null,
-      statusNotes: publicText(lastNote.get(c.id) ?? null),
+      statusNotes: lastNote.get(c.id) ?? null,
       photos: photosOf.get(c.id) ?? [],
     };
   });
@@ -143,13 +148,13 @@ export async function publicView(
   if (!summary) return null;
   const events = await db
     .selectFrom('case_events')
-    .select(['at', 'action', 'from_status', 'to_status', 'note'])
+    .select(['at', 'action', 'from_status', 'to_status', 'note', 'data_json'])
     .where('case_id', '=', c.id)
     .orderBy('seq')
     .execute();
   const timeline = events
     .filter(isPublicEvent)
-    .map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: publicNote(e.action, e.note) }));
+    .map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: publicNote(e) }));
   return { ...summary, timeline };
 }
 

@@ -28,11 +28,14 @@ export const leftJoinCases: LeftJoinOf<DB['cases']> = (qb, alias, on) => leftJoi
 export const innerJoinCases: InnerJoinOf<DB['cases']> = (qb, alias, on) =>
   innerJoinRows('cases', qb, alias, { refs: on });
 
-/** The timeline of one case for a partner's reply text: time, action, note and the actor's role, in order. */
+/**
+ * The timeline of one case for a partner's reply text: time, action, note, the actor's role and the event data (a
+ * closing's 答复市民 is there, apart from its internal note), in order.
+ */
 export function caseTimelineBrief(db: Executor, caseId: string) {
   return db
     .selectFrom('case_events')
-    .select(['at', 'action', 'note', 'actor_role'])
+    .select(['at', 'action', 'note', 'actor_role', 'data_json'])
     .where('case_id', '=', caseId)
     .orderBy('seq', 'asc')
     .execute();

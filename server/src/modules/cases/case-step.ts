@@ -1,6 +1,7 @@
 import type { CaseTransition } from '../../../../common/contracts/cases.ts';
 import { INTERNAL_CHANNELS, type CaseChannel } from '../../../../common/domain/case-channels.ts';
 import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
+import { isPublicChannel, PUBLIC_CHANNELS_SETTING, publicChannelsOf } from '../../../../common/domain/public-output.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -42,6 +43,8 @@ export function stepTaker(
     if (!fitsRequests(input.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, input.action);
     if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
     if (input.version !== c.version) throw caseErrors.stale(c.version);
+    if (input.action === 'close' && !input.publicReply?.trim() && (await isPublicCase(deps, c)))
+      throw caseErrors.field('body.publicReply', 'required', 'write the reply the citizen will see (答复市民)');
     if (input.action === 'void' && input.parentId) {
       const parent = await repo.findCase(db, actor.tenantId, input.parentId);
       if (!parent || parent.id === c.id || TERMINAL_STATES.includes(parent.status as CaseState))
@@ -66,6 +69,8 @@ export function stepTaker(
         suggestUnit: async () => suggestion,
       });
       const patch: Partial<CasesTable> = { ...out.patch, status: out.to, updated_at: now.toISOString() };
+      // The sweep's 单位无人处置 mark belongs to one unit's handling: it goes when either changes.
+      if (c.unstaffed_since && (out.to !== 'handling' || out.patch.unit_id !== undefined)) patch.unstaffed_since = null;
       if (!(await repo.updateCase(tx, actor.tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
       if (patch.search_text !== undefined) await repo.updateSearchIndex(tx, dialect, c.id, patch.search_text);
       if (input.photoIds?.length && deps.photos)
@@ -129,14 +134,22 @@ export function stepTaker(
   }
 }
 
+/** Whether the case shows on the public side (tracking page, Open311): its channel is one of the tenant's public ones. */
+export async function isPublicCase(deps: CaseDeps, c: Pick<CasesTable, 'tenant_id' | 'channel'>): Promise<boolean> {
+  const channels = publicChannelsOf((await deps.settings?.get(c.tenant_id, PUBLIC_CHANNELS_SETTING))?.value);
+  return isPublicChannel(c.channel, channels);
+}
+
 /**
  * Approval flows one at a time: a request only when none of its kind is pending, an approval only for the
- * pending kind; 自行处置 of an existing report only by its own reporter, and only an inspector.
+ * pending kind; 改派 and 收回 only while no request waits; 自行处置 of an existing report only by its own reporter, and only an inspector.
  */
 export function fitsRequests(action: string, c: CasesTable, actor: Actor): boolean {
   if (action.startsWith('request_')) return c.pending_request === null;
   if (action.startsWith('approve_')) return c.pending_request === action.slice('approve_'.length);
   if (action === 'self_handle') return c.reporter_id === actor.userId && maySelfHandle(actor);
+  // A unit's pending request is decided first: approving a return already does what 收回 would.
+  if (action === 'redispatch' || action === 'recall') return c.pending_request === null;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
+import { activeHandlerCounts } from '../org/index.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { timelineWriter } from './case-timeline.ts';
 import { decide } from './case-transitions.ts';
@@ -10,7 +11,8 @@ const BATCH = 500;
  * The SLA sweep, run by the scheduler across instances once per interval (deadlines are columns,
  * not timers: docs/architecture.md, "Several instances"). Yellow past 80 % of a step's limit, red past 100 %
  * (docs/standards.md, "Time limits"); a handling step that goes red marks the case overdue; a suspension (挂账) that
- * reached its cap resumes by itself ("Abnormal flows").
+ * reached its cap resumes by itself ("Abnormal flows"); a handling case whose unit has no active handler is marked
+ * 单位无人处置 until it moves or someone can handle it ("Abnormal flows").
  * Each change is one small transaction so a crash mid-sweep loses nothing: the next sweep picks up the rest.
  */
 export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
@@ -147,5 +149,62 @@ export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
       resumed += 1;
     });
   }
-  return { warned, overdue, resumed };
+  const unstaffed = await markUnstaffed(database, iso);
+  return { warned, overdue, resumed, unstaffed };
+}
+
+/**
+ * Marks handling cases whose unit has nobody to handle them and clears the mark once it no longer holds. One query
+ * for the units holding handling cases, one count per tenant, then a statement per tenant each way; returns the
+ * number newly marked.
+ */
+async function markUnstaffed(database: Database, iso: string): Promise<number> {
+  const { db } = database;
+  const held = await db
+    .selectFrom('cases')
+    .select(['tenant_id', 'unit_id'])
+    .distinct()
+    .where('status', '=', 'handling')
+    .where('unit_id', 'is not', null)
+    .execute();
+  const byTenant = new Map<string, string[]>();
+  for (const r of held) if (r.unit_id) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r.unit_id]);
+  const empty = new Map<string, string[]>();
+  for (const [tenantId, unitIds] of byTenant) {
+    const counts = await activeHandlerCounts(db, tenantId, unitIds);
+    empty.set(
+      tenantId,
+      unitIds.filter((u) => !counts.get(u)),
+    );
+  }
+  // Clear first: a mark stays only on a handling case still in a unit without handlers.
+  const marked = await db
+    .selectFrom('cases')
+    .select(['id', 'tenant_id', 'unit_id', 'status'])
+    // a range on the index rather than IS NOT NULL, which SQLite's planner answers with a full scan
+    .where('unstaffed_since', '>', '')
+    .execute();
+  const stale = marked
+    .filter((c) => c.status !== 'handling' || !c.unit_id || !empty.get(c.tenant_id)?.includes(c.unit_id))
+    .map((c) => c.id);
+  for (let i = 0; i < stale.length; i += BATCH)
+    await db
+      .updateTable('cases')
+      .set({ unstaffed_since: null })
+      .where('id', 'in', stale.slice(i, i + BATCH))
+      .execute();
+  let count = 0;
+  for (const [tenantId, unitIds] of empty) {
+    if (!unitIds.length) continue;
+    const res = await db
+      .updateTable('cases')
+      .set({ unstaffed_since: iso })
+      .where('tenant_id', '=', tenantId)
+      .where('unit_id', 'in', unitIds)
+      .where('status', '=', 'handling')
+      .where('unstaffed_since', 'is', null)
+      .executeTakeFirst();
+    count += Number(res.numUpdatedRows);
+  }
+  return count;
 }

@@ -135,6 +135,40 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       out.data = { unit: unit.name };
       break;
     }
+    case 'redispatch': {
+      // 改派: the new unit starts with the full handling limit, as after an approved 回退 and a new dispatch;
+      // lateness already recorded stays (docs/standards.md, "Abnormal flows").
+      if (!input.unitId) throw caseErrors.field('body.unitId', 'required', 'choose the unit to send the case to');
+      if (input.unitId === c.unit_id)
+        throw caseErrors.field('body.unitId', 'changed', 'the case is already with this unit');
+      const unit = await repo.unitInTenant(tx, c.tenant_id, input.unitId);
+      if (!unit) throw caseErrors.field('body.unitId', 'exists', 'unit not found');
+      if (c.handling_limit_value === null || !c.handling_limit_unit)
+        throw caseErrors.field('body.action', 'filed', 'the case has no handling limit');
+      const from = c.unit_id ? await repo.unitInTenant(tx, c.tenant_id, c.unit_id) : undefined;
+      out.patch = {
+        ...handlingClock(ctx, c.handling_limit_value, c.handling_limit_unit as LimitUnit),
+        unit_id: unit.id,
+        handler_id: null,
+        dispatched_at: iso,
+        return_count: c.return_count + 1,
+      };
+      out.data = { fromUnit: from?.name ?? null, unit: unit.name };
+      break;
+    }
+    case 'recall': {
+      // 收回: back to the dispatcher like an approved 回退, without waiting for the unit to ask.
+      const from = c.unit_id ? await repo.unitInTenant(tx, c.tenant_id, c.unit_id) : undefined;
+      out.patch = {
+        ...stepClock(ctx, 'pending_dispatch'),
+        return_count: c.return_count + 1,
+        unit_id: null,
+        handler_id: null,
+        handling_deadline: null,
+      };
+      out.data = { fromUnit: from?.name ?? null };
+      break;
+    }
     case 'assign': {
       const handler = input.userId ? await repo.userInTenant(tx, c.tenant_id, input.userId) : undefined;
       if (!handler || handler.unit_id !== c.unit_id)
@@ -165,7 +199,9 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
     case 'close': {
       const closeType = input.closeType ?? (c.overdue === 1 ? 'overdue' : 'normal');
       out.patch = { ...NO_CLOCK, close_type: closeType, closed_at: iso };
-      out.data = { closeType };
+      // 答复市民 is kept apart from the internal note: only it reaches public views (docs/security.md, "Public output").
+      const publicReply = input.publicReply?.trim();
+      out.data = { closeType, ...(publicReply ? { publicReply } : {}) };
       break;
     }
     case 'void':

@@ -33,6 +33,7 @@ export function summaryOf(
     overdue: c.overdue === 1 || (!!c.step_deadline && c.step_deadline < now.toISOString()),
     escalated: c.escalation_count > 0,
     pendingRequest: c.pending_request,
+    unstaffed: !!c.unstaffed_since,
     sla: slaOf(calendar, c, now),
     version: c.version,
   };
@@ -67,6 +68,7 @@ export interface DetailExtras {
   allowedActions: string[];
   suggestedUnitId: string | null;
   showReporterName: boolean;
+  publicCase: boolean;
 }
 
 export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar, now: Date): CaseDetail {
@@ -100,6 +102,7 @@ export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar,
     voidReason: c.void_reason,
     closedAt: c.closed_at,
     suggestedUnitId: x.suggestedUnitId,
+    publicCase: x.publicCase,
     allowedActions: x.allowedActions,
     timeline: x.timeline.map(eventOf),
     photos: x.photos,

@@ -31,7 +31,7 @@ import { canDo, canSee, holdsTask, intakeChannel, visibilityFilter } from './cas
 import * as repo from './case.repository.ts';
 import { timelineWriter } from './case-timeline.ts';
 import { sweepSla } from './case-sweep.ts';
-import { fitsRequests, routingQuery, stepTaker } from './case-step.ts';
+import { fitsRequests, isPublicCase, routingQuery, stepTaker } from './case-step.ts';
 import { detailOf, summaryOf } from './case-views.ts';
 
 const INBOX_STATUSES: Partial<Record<Inbox, CaseState[]>> = {
@@ -76,11 +76,12 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
 
   async function detail(actor: Actor, c: CasesTable, calendar?: WorkCalendar): Promise<CaseDetail> {
     const cal = calendar ?? (await deps.calendar.forTenant(c.tenant_id));
-    const [names, timeline, photos, merged] = await Promise.all([
+    const [names, timeline, photos, merged, publicCase] = await Promise.all([
       repo.namesFor(db, c.tenant_id, c),
       repo.timelineOf(db, c.id),
       photosFor(c.tenant_id, c.id),
       repo.mergedChildren(db, c.tenant_id, c.id),
+      isPublicCase(deps, c),
     ]);
     const allowedActions = CASE_ACTIONS.filter(
       (a) =>
@@ -103,6 +104,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
         allowedActions,
         suggestedUnitId,
         showReporterName: can(actor, 'case.accept'),
+        publicCase,
       },
       cal,
       clock.now(),

@@ -192,6 +192,8 @@ describe('tracking, rating and reopening', () => {
     expect(closed.status).toBe('closed');
     expect(closed.open).toBe(false);
     expect(closed.statusNotes).toBe('垃圾已清运');
+    // the closing 办理意见 is internal: only 答复市民 reaches the citizen
+    expect(JSON.stringify(closed)).not.toContain('维修基金');
     expect(closed.reopenUntil).not.toBeNull();
 
     const rated = await post(`/api/public/track/${token}/rating`, { value: 'basically_satisfied', note: '处理及时' });

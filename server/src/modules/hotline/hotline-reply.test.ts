@@ -24,6 +24,7 @@ describe('办理答复 draft', () => {
           { at: '', action: 'check_fail', note: '仍有油污' },
           { at: '', action: 'report_back', note: '已清洗路面' },
           { at: '', action: 'check_pass', note: '现场整洁。' },
+          { at: '', action: 'close', note: '内部：结案意见', data_json: JSON.stringify({ publicReply: '已恢复通行' }) },
         ],
       },
       'Asia/Shanghai',
@@ -31,10 +32,12 @@ describe('办理答复 draft', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('【办理答复】12345热线工单 GD-9（数字城管案件 420281-20240312-00001）');
     expect(lines[2]).toBe('调查核实情况：现场属实。');
-    expect(lines[3]).toBe('处理结果：已劝离摊主；已清洗路面（处置单位：环卫所）。核查情况：现场整洁。');
+    // the closing contributes 答复市民, never its internal note
+    expect(lines[3]).toBe('处理结果：已劝离摊主；已清洗路面（处置单位：环卫所）。核查情况：现场整洁；已恢复通行。');
     expect(lines[4]).toContain('已于 2024-03-12 16:30 结案。');
     expect(lines[5]).toMatch(/^后续安排：/);
     expect(text).not.toContain('内部备注');
+    expect(text).not.toContain('结案意见');
     expect(text).not.toMatch(/。。|；。/);
   });
 

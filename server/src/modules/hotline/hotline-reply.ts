@@ -3,6 +3,7 @@
  * docs/hotline.md, "Intake from 12345"). The operator edits it before it is pushed back; the draft never names
  * staff, only the handling unit.
  */
+import { publicReplyOf } from '../../../../common/domain/public-output.ts';
 import { resolveFixedOffset } from '../../../../common/domain/work-calendar-time.ts';
 
 export const SOURCE_NAMES: Record<string, string> = {
@@ -38,7 +39,7 @@ export interface ReplyInput {
   unitName: string | null;
   filingCondition: string | null;
   closedAt: string | null;
-  timeline: readonly { at: string; action: string; note: string | null }[];
+  timeline: readonly { at: string; action: string; note: string | null; data_json?: string | null }[];
 }
 
 export function localTime(iso: string, timeZone: string): string {
@@ -47,10 +48,16 @@ export function localTime(iso: string, timeZone: string): string {
   return new Date(new Date(iso).getTime() + offset).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/**
+ * The texts of the given actions, in order. A closing contributes its 答复市民, never its note: the closing note is
+ * internal, and this text can reach the caller by SMS (docs/security.md, "Public output").
+ */
 const notesOf = (t: ReplyInput['timeline'], actions: readonly string[]) =>
   t
-    .filter((e) => actions.includes(e.action) && e.note && e.note.trim())
-    .map((e) => (e.note ?? '').trim().replace(/[。；;.，,\s]+$/u, ''));
+    .filter((e) => actions.includes(e.action))
+    .map((e) => (e.action === 'close' ? publicReplyOf(e.data_json) : e.note)?.trim() ?? '')
+    .filter((text) => text !== '')
+    .map((text) => text.replace(/[。；;.，,\s]+$/u, ''));
 
 export function draftReply(r: ReplyInput, timeZone: string): string {
   const verified = notesOf(r.timeline, ['verify', 'accept', 'file']);

@@ -49,7 +49,7 @@ beforeAll(async () => {
   await step(ctx.app, s, 'handler', ids.P1, { action: 'report_back', note: '已处置' });
   await step(ctx.app, s, 'operator', ids.P1, { action: 'send_check', userId: inspectorId });
   await step(ctx.app, s, 'inspector', ids.P1, { action: 'check_pass' });
-  await step(ctx.app, s, 'shiftleader', ids.P1, { action: 'close', note: '结案' });
+  await step(ctx.app, s, 'shiftleader', ids.P1, { action: 'close', note: '结案', publicReply: '已处理完毕' });
   await driveToClosed(ctx.app, s, ids.P2);
   await step(ctx.app, s, 'operator', ids.P3, { action: 'void', note: '重复', voidReason: 'duplicate' });
   await cases.rate(tenantId, ids.P1, { value: 'satisfied', source: 'citizen' });

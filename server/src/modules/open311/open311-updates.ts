@@ -62,7 +62,7 @@ export function createOpen311Updates(database: Database, clock: Clock, deps: Upd
           voidReason: e.void_reason,
         }),
         updated_datetime: w3c(e.at),
-        description: publicNote(e.action, e.note) ?? '',
+        description: publicNote(e) ?? '',
         media_url: '',
         external_status_code: e.action,
       }));

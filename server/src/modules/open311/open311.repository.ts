@@ -132,6 +132,7 @@ export async function timelineOfClient(
       'e.from_status',
       'e.to_status',
       'e.note',
+      'e.data_json',
       'c.case_no',
       'c.void_reason',
       'r.service_code',

@@ -17,6 +17,7 @@ export {
 export * as orgGeography from './org-geography.ts';
 export { tenantColumns, lockTenantRow } from './tenant-directory.ts';
 export * as orgNames from './org-names.ts';
+export { activeHandlerCounts } from './unit-staffing.ts';
 export type { RegionReferences } from './org.repository.ts';
 /** Joins and reads of org's tables for other modules' queries (docs/decisions/0008-join-helpers.md). */
 export * as orgReadModel from './org-read-model.ts';

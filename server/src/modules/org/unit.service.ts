@@ -9,10 +9,11 @@ import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import * as repo from './org.repository.ts';
+import { activeHandlerCounts } from './unit-staffing.ts';
 
 type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.unitWithNames>>>;
 
-const view = (u: UnitRow): Unit => ({
+const view = (u: UnitRow, activeHandlers: number): Unit => ({
   id: u.id,
   code: u.code,
   name: u.name,
@@ -25,6 +26,7 @@ const view = (u: UnitRow): Unit => ({
   active: toBool(u.active),
   synthetic: toBool(u.synthetic),
   updatedAt: u.updated_at,
+  activeHandlers,
 });
 
 /** Would making `parentId` the parent of `id` close a loop? Walks up from the new parent. */
@@ -43,7 +45,8 @@ export function createUnitService(database: Database, clock: Clock, audit: Audit
     requirePermission(actor, 'org.read');
     const row = await repo.unitWithNames(db, actor.tenantId, id);
     if (!row) throw notFound('unit');
-    return view(row);
+    const handlers = await activeHandlerCounts(db, actor.tenantId, [row.id]);
+    return view(row, handlers.get(row.id) ?? 0);
   }
 
   async function checkRefs(actor: Actor, parentId: string | null | undefined, regionId: string | null | undefined) {
@@ -62,7 +65,13 @@ export function createUnitService(database: Database, clock: Clock, audit: Audit
       requirePermission(actor, 'org.read');
       const w = listWindow(query, { code: 'code', name: 'name', kind: 'kind', updatedAt: 'updated_at' }, 'code');
       const { rows, total } = await repo.listUnits(db, actor.tenantId, query, w);
-      return { items: rows.map(view), total, page: w.page, pageSize: w.limit };
+      // one grouped count for the page, so the dispatch picker can warn on units nobody can handle
+      const handlers = await activeHandlerCounts(
+        db,
+        actor.tenantId,
+        rows.map((r) => r.id),
+      );
+      return { items: rows.map((r) => view(r, handlers.get(r.id) ?? 0)), total, page: w.page, pageSize: w.limit };
     },
 
     async create(actor: Actor, input: UnitCreate): Promise<Unit> {

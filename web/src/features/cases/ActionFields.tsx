@@ -1,5 +1,6 @@
 import { Alert, DatePicker, Flex, Form, Input, InputNumber, Radio, Select, Tag } from 'antd';
 import type { CaseAction } from '../../../../common/domain/case-status.ts';
+import { publicText } from '../../../../common/domain/public-output.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { DATE_TIME_FORMAT, type Dayjs } from '../../components/dates.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -23,12 +24,16 @@ export interface ActionValues {
   decision?: 'approve' | 'reject';
   closeType?: string;
   voidReason?: string;
+  /** close: 答复市民, the only text the citizen reads */
+  publicReply?: string;
 }
 
 /** Actions whose note is mandatory (回退/延期/挂账/作废 need a reason: docs/standards.md, "Abnormal flows"; 返工 and 督办 say why). */
 export const NOTE_REQUIRED: readonly string[] = [
   'void',
   'reclassify',
+  'redispatch',
+  'recall',
   'request_return',
   'request_extension',
   'request_suspension',
@@ -56,32 +61,96 @@ function requestReason(detail: CaseDetail, action: string): string | null {
   return row?.note ?? null;
 }
 
-function DispatchField({ detail }: { detail: CaseDetail }) {
+/**
+ * The unit of 派遣 (starting at the routing suggestion) or of 改派 (any unit but the current one). A unit with no
+ * active handler is flagged in the list and warned about once chosen.
+ */
+function DispatchField({ detail, redispatch = false }: { detail: CaseDetail; redispatch?: boolean }) {
   const { t } = useI18n();
   const value = Form.useWatch<string | null | undefined>('unitId', Form.useFormInstance());
-  const suggested = detail.suggestedUnitId;
+  const suggested = redispatch ? null : detail.suggestedUnitId;
   // Only the suggested unit's name is fetched here (the picker searches the rest); without it the picker shows the id.
   const unit = useResource(suggested ? (signal) => casesApi.unit(suggested, signal) : null, [suggested]).data;
+  const chosen = useResource(value ? (signal) => casesApi.unit(value, signal) : null, [value]).data;
   const known = unit ? [{ value: unit.id, label: unit.name }] : [];
+  const rules = [
+    { required: true, message: t('validation.required') },
+    ...(redispatch
+      ? [
+          {
+            validator: async (_: unknown, v: string | null | undefined) => {
+              if (v && v === detail.unitId) throw new Error(t('cases.actionForm.sameUnit'));
+            },
+          },
+        ]
+      : []),
+  ];
   return (
-    <Form.Item
-      label={
-        <Flex gap={6} align="center">
-          {t('cases.actionForm.unit')}
-          {suggested && value === suggested ? (
-            <Tag color="green" data-testid="action-form-suggested">
-              {t('cases.actionForm.suggested')}
-            </Tag>
-          ) : null}
-        </Flex>
-      }
-      required
-    >
-      <Form.Item name="unitId" noStyle rules={[{ required: true, message: t('validation.required') }]}>
-        {/* keyed: RemoteSelect reads knownOptions when its value or options change, so remount once the name is known */}
-        <UnitPicker key={known[0]?.label ?? ''} knownOptions={known} data-testid="action-form-unit" />
+    <>
+      {redispatch ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('cases.actionForm.redispatchHint', { unit: detail.unitName ?? '—' })}
+        />
+      ) : null}
+      <Form.Item
+        label={
+          <Flex gap={6} align="center">
+            {redispatch ? t('cases.actionForm.newUnit') : t('cases.actionForm.unit')}
+            {suggested && value === suggested ? (
+              <Tag color="green" data-testid="action-form-suggested">
+                {t('cases.actionForm.suggested')}
+              </Tag>
+            ) : null}
+          </Flex>
+        }
+        required
+      >
+        <Form.Item name="unitId" noStyle rules={rules}>
+          {/* keyed: RemoteSelect reads knownOptions when its value or options change, so remount once the name is known */}
+          <UnitPicker key={known[0]?.label ?? ''} knownOptions={known} warnNoHandlers data-testid="action-form-unit" />
+        </Form.Item>
       </Form.Item>
-    </Form.Item>
+      {chosen && chosen.id === value && chosen.activeHandlers === 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('cases.actionForm.noHandlersWarning', { name: chosen.name })}
+          data-testid="action-form-no-handlers"
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** 答复市民 with a live preview of what the citizen will read (masked as every public view masks it). */
+function PublicReplyField({ required }: { required: boolean }) {
+  const { t } = useI18n();
+  const value = Form.useWatch<string | undefined>('publicReply', Form.useFormInstance());
+  const shown = value?.trim() ? publicText(value.trim()) : null;
+  return (
+    <>
+      <Form.Item
+        name="publicReply"
+        label={t('cases.actionForm.publicReply')}
+        extra={t('cases.actionForm.publicReplyHint')}
+        rules={[
+          ...(required ? [{ required: true, whitespace: true, message: t('validation.required') }] : []),
+          { max: 500, message: t('validation.maxLength', { limit: 500 }) },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount data-testid="action-form-public-reply" />
+      </Form.Item>
+      <Alert
+        type={shown ? 'success' : 'info'}
+        style={{ marginBottom: 16 }}
+        title={shown ? t('cases.actionForm.publicPreview', { text: shown }) : t('cases.actionForm.publicPreviewEmpty')}
+        data-testid="action-form-public-preview"
+      />
+    </>
   );
 }
 
@@ -89,7 +158,11 @@ function DispatchField({ detail }: { detail: CaseDetail }) {
 export function ActionFields({ action, detail }: { action: CaseAction; detail: CaseDetail }) {
   const { t, locale } = useI18n();
   const required = [{ required: true, message: t('validation.required') }];
-  const noteLabel = NOTE_REQUIRED.includes(action) ? t('cases.actionForm.reason') : t('cases.actionForm.note');
+  const noteLabel = NOTE_REQUIRED.includes(action)
+    ? t('cases.actionForm.reason')
+    : action === 'close'
+      ? t('cases.actionForm.internalNote')
+      : t('cases.actionForm.note');
   const reason = APPROVALS.includes(action) ? requestReason(detail, action) : null;
   return (
     <>
@@ -104,6 +177,10 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
       {action === 'file' ? <FilingConditionField matterCode={detail.matterCode} /> : null}
       {action === 'reclassify' ? <ReclassifyFields detail={detail} /> : null}
       {action === 'dispatch' ? <DispatchField detail={detail} /> : null}
+      {action === 'redispatch' ? <DispatchField detail={detail} redispatch /> : null}
+      {action === 'recall' ? (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('cases.actionForm.recallHint')} />
+      ) : null}
       {action === 'assign' ? (
         <Form.Item name="userId" label={t('cases.actionForm.handler')} rules={required}>
           <UserPicker unitId={detail.unitId} data-testid="action-form-user" />
@@ -152,6 +229,7 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
           <Select options={closeTypeOptions(locale)} data-testid="action-form-close-type" />
         </Form.Item>
       ) : null}
+      {action === 'close' ? <PublicReplyField required={detail.publicCase} /> : null}
       {action === 'void' ? (
         <Form.Item name="voidReason" label={t('cases.actionForm.voidReason')} rules={required}>
           <Select options={voidReasonOptions(locale)} data-testid="action-form-void-reason" />

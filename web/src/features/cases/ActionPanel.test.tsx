@@ -217,4 +217,79 @@ describe('action panel', () => {
     fireEvent.click(screen.getByTestId('action-cancel'));
     await waitFor(() => expect(screen.queryByTestId('action-form-void')).toBeNull());
   });
+
+  it('re-dispatches to another unit with a reason, warning about a unit with no active handler', async () => {
+    const unit = (id: string, code: string, name: string, activeHandlers: number) => ({
+      id,
+      code,
+      name,
+      activeHandlers,
+    });
+    const parks = unit('u2', 'PARKS', '园林所', 0);
+    const { server, onChanged } = open(
+      fakeCase({ status: 'handling', unitId: 'u1', unitName: '环卫所', allowedActions: ['redispatch', 'recall'] }),
+      {
+        'GET /api/org/units': () => ({
+          status: 200,
+          body: { items: [unit('u1', 'SANITATION', '环卫所', 2), parks], total: 2, page: 1, pageSize: 20 },
+        }),
+        'GET /api/org/units/u2': () => ({ status: 200, body: parks }),
+        'POST /api/cases/c1/transitions': () => ({
+          status: 200,
+          body: fakeCase({ status: 'handling', unitId: 'u2', version: 4 }),
+        }),
+      },
+    );
+    fireEvent.click(screen.getByTestId('case-action-redispatch'));
+    expect(await screen.findByText(/当前单位：环卫所/)).toBeTruthy();
+    const picker = await screen.findByTestId('action-form-unit');
+    fireEvent.mouseDown(within(picker).getByRole('combobox'));
+    // the list flags the unit nobody can handle; the staffed one is plain
+    fireEvent.click(await screen.findByTitle(/园林所.*⚠ 无在岗处置人员/));
+    expect(screen.queryByTitle(/环卫所.*⚠/)).toBeNull();
+    expect((await screen.findByTestId('action-form-no-handlers')).textContent).toContain('园林所 没有在岗的处置人员');
+    fireEvent.click(screen.getByTestId('action-submit'));
+    expect(await screen.findByText('此项为必填项')).toBeTruthy();
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([]);
+    fireEvent.change(screen.getByTestId('action-form-note'), { target: { value: '派错单位' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(server.calls.find((c) => c.method === 'POST')?.body).toEqual({
+      action: 'redispatch',
+      version: 3,
+      note: '派错单位',
+      unitId: 'u2',
+    });
+  });
+
+  it('closes a public case only with 答复市民, previewed masked as the citizen will see it, apart from the note', async () => {
+    const { server, onChanged } = open(
+      fakeCase({ status: 'pending_close', channel: 'public', publicCase: true, allowedActions: ['close'] }),
+      { 'POST /api/cases/c1/transitions': () => ({ status: 200, body: fakeCase({ status: 'closed', version: 4 }) }) },
+    );
+    fireEvent.click(screen.getByTestId('case-action-close'));
+    expect((await screen.findByTestId('action-form-public-preview')).textContent).toBe('市民将看到：（尚未填写）');
+    fireEvent.change(screen.getByTestId('action-form-note'), { target: { value: '内部：费用走维修基金' } });
+    fireEvent.click(screen.getByTestId('action-submit'));
+    expect(await screen.findByText('此项为必填项')).toBeTruthy();
+    expect(server.calls.filter((c) => c.method === 'POST')).toEqual([]);
+    fireEvent.change(screen.getByTestId('action-form-public-reply'), {
+      target: { value: '垃圾已清运，联系电话13912345678' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('action-form-public-preview').textContent).toBe(
+        '市民将看到：垃圾已清运，联系电话***********',
+      ),
+    );
+    expect(screen.getByTestId('action-form-public-preview').textContent).not.toContain('维修基金');
+    fireEvent.click(screen.getByTestId('action-submit'));
+    await waitFor(() => expect(onChanged).toHaveBeenCalled());
+    expect(server.calls.find((c) => c.method === 'POST')?.body).toEqual({
+      action: 'close',
+      version: 3,
+      note: '内部：费用走维修基金',
+      closeType: 'normal',
+      publicReply: '垃圾已清运，联系电话13912345678',
+    });
+  });
 });

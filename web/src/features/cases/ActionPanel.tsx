@@ -49,7 +49,7 @@ export function transitionBody(action: CaseAction, version: number, v: ActionVal
   if ((action === 'file' || action === 'reclassify') && v.filingConditionId)
     body.filingConditionId = v.filingConditionId;
   if (action === 'reclassify' && v.matterCode) body.matterCode = v.matterCode;
-  if (action === 'dispatch' && v.unitId) body.unitId = v.unitId;
+  if ((action === 'dispatch' || action === 'redispatch') && v.unitId) body.unitId = v.unitId;
   if ((action === 'assign' || action === 'send_verify' || action === 'send_check') && v.userId) body.userId = v.userId;
   if (action === 'request_extension' && v.amountValue) {
     body.amountValue = v.amountValue;
@@ -58,6 +58,7 @@ export function transitionBody(action: CaseAction, version: number, v: ActionVal
   if (action === 'request_suspension' && v.until) body.until = v.until.toISOString();
   if (action.startsWith('approve_')) body.approve = v.decision !== 'reject';
   if (action === 'close' && v.closeType) body.closeType = v.closeType as CloseType;
+  if (action === 'close' && trimmed(v.publicReply)) body.publicReply = trimmed(v.publicReply);
   if (action === 'void' && v.voidReason) body.voidReason = v.voidReason as VoidReason;
   return body;
 }

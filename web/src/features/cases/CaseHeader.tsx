@@ -23,6 +23,11 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
         ) : null}
         {detail.escalated ? <Tag color="red">{t('cases.detail.escalated')}</Tag> : null}
         {detail.overdue ? <Tag color="error">{t('cases.inbox.overdue')}</Tag> : null}
+        {detail.unstaffed ? (
+          <Tag color="volcano" data-testid="case-header-unstaffed">
+            {t('cases.unstaffed')}
+          </Tag>
+        ) : null}
       </Flex>
       <Space size={[24, 2]} wrap>
         <Typography.Text type="secondary">

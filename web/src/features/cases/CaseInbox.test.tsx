@@ -53,10 +53,16 @@ describe('inboxes by permission', () => {
 
 describe('inbox page', () => {
   const COUNTS = { reported: 4, reported_back: 1, overdue: 2, pending_dispatch: 7, handling: 3, all: 20, checking: 5 };
-  function open(roles: Role[], search = '', counts: Record<string, number> = COUNTS) {
+  function open(
+    roles: Role[],
+    search = '',
+    counts: Record<string, number> = COUNTS,
+    extra: Partial<ReturnType<typeof fakeCase>> = {},
+  ) {
     const item = fakeCase({
       status: 'pending_dispatch',
       sla: { level: 'red', deadline: '2020-01-01T00:00:00.000Z', usedRatio: 2 },
+      ...extra,
     });
     const server = fakeFetch({
       'GET /api/cases/counts': (_m: string, _b: unknown, url: string) => ({
@@ -99,6 +105,12 @@ describe('inbox page', () => {
     const table = await screen.findByTestId('cases-table');
     await within(table).findByText(/^超期/);
     expect(screen.queryByTestId('case-create')).toBeNull();
+    expect(screen.queryByTestId('case-unstaffed')).toBeNull();
+  });
+
+  it('tags a case the sweep found in a unit with nobody to handle it (单位无人处置)', async () => {
+    open(['dispatcher'], '', COUNTS, { status: 'handling', unitName: '园林所', unstaffed: true });
+    expect((await screen.findByTestId('case-unstaffed')).textContent).toBe('单位无人处置');
   });
 
   it('opens on the first tab that has work when the address names none', async () => {

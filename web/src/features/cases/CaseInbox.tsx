@@ -149,6 +149,11 @@ export function CaseInbox() {
             <Tag color="gold">{t('cases.pendingRequest', { kind: requestLabel(locale, c.pendingRequest) })}</Tag>
           ) : null}
           {c.escalated ? <Tag color="red">{t('cases.detail.escalated')}</Tag> : null}
+          {c.unstaffed ? (
+            <Tag color="volcano" data-testid="case-unstaffed">
+              {t('cases.unstaffed')}
+            </Tag>
+          ) : null}
         </Space>
       ),
     },

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { RemoteSelect, type RemoteOption, type RemoteSelectProps } from '../../components/RemoteSelect.tsx';
+import { useI18n } from '../../i18n/context.ts';
 import { casesApi } from './cases.api.ts';
 
 type Props = Omit<RemoteSelectProps, 'search'>;
@@ -13,12 +14,22 @@ export function MatterPicker(props: Props) {
   return <RemoteSelect {...props} search={search} />;
 }
 
-/** Pick an active handling unit. */
-export function UnitPicker(props: Props) {
-  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
-    const page = await casesApi.units(q, signal);
-    return page.items.map((u) => ({ value: u.id, label: u.name }));
-  }, []);
+/**
+ * Pick an active handling unit. With `warnNoHandlers` (dispatching), a unit without an active handler says so in its
+ * label: a case sent there would sit with nobody to act on it.
+ */
+export function UnitPicker({ warnNoHandlers, ...props }: Props & { warnNoHandlers?: boolean }) {
+  const { t } = useI18n();
+  const search = useCallback(
+    async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+      const page = await casesApi.units(q, signal);
+      return page.items.map((u) => ({
+        value: u.id,
+        label: warnNoHandlers && u.activeHandlers === 0 ? `${u.name} ⚠ ${t('cases.actionForm.noHandlers')}` : u.name,
+      }));
+    },
+    [t, warnNoHandlers],
+  );
   return <RemoteSelect {...props} search={search} />;
 }
 

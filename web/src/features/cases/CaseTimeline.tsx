@@ -16,6 +16,14 @@ export function photoIdsOf(event: Event): string[] {
   return Array.isArray(photos) ? photos.filter((p): p is string => typeof p === 'string') : [];
 }
 
+/** A text the server wrote into an event's data (`publicReply` on closing, `fromUnit`/`unit` on 改派 and 收回). */
+export function dataText(event: Event, key: string): string | null {
+  const data = event.data;
+  if (typeof data !== 'object' || data === null || !(key in data)) return null;
+  const value = (data as Record<string, unknown>)[key];
+  return typeof value === 'string' && value ? value : null;
+}
+
 const COLORS: Record<string, string> = {
   check_fail: 'red',
   void: 'gray',
@@ -26,6 +34,8 @@ const COLORS: Record<string, string> = {
   request_return: 'orange',
   request_extension: 'orange',
   request_suspension: 'orange',
+  redispatch: 'orange',
+  recall: 'orange',
 };
 
 /** Every action is a row: time, actor and role, action, from → to, note, photo thumbnails. */
@@ -42,6 +52,8 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
           : e.actorName
         : t('cases.timeline.system');
       const moved = e.fromStatus !== e.toStatus && e.toStatus;
+      const reply = dataText(e, 'publicReply');
+      const fromUnit = e.action === 'redispatch' || e.action === 'recall' ? dataText(e, 'fromUnit') : null;
       return {
         key: String(e.seq),
         color: COLORS[e.action] ?? 'blue',
@@ -60,8 +72,22 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {formatInstant(e.at)} · {actor}
             </Typography.Text>
+            {fromUnit ? (
+              <Typography.Text data-testid="case-timeline-units">
+                {t('cases.timeline.units', { from: fromUnit, to: dataText(e, 'unit') ?? '—' })}
+              </Typography.Text>
+            ) : null}
             {e.note ? (
               <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>
+            ) : null}
+            {reply ? (
+              <Typography.Paragraph
+                type="success"
+                style={{ margin: 0, whiteSpace: 'pre-wrap' }}
+                data-testid="case-timeline-public-reply"
+              >
+                {t('cases.timeline.publicReply', { text: reply })}
+              </Typography.Paragraph>
             ) : null}
             {photos.length ? (
               <Image.PreviewGroup>
