@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * The audit log is filtered by who, by what and by when (docs/security.md, "Audit log"): one index per filter, each
+ * The audit log is filtered by who, by what and by when (docs/security.md, "Reading the audit log"): one index per filter, each
  * in the list's newest-first order, so a page reads only its rows however long the log grows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
