@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { MAX_BANDS } from '../domain/kpi-bands.ts';
+import { TOP_TIE_RULES } from '../domain/kpi-ranking.ts';
 import { GRADES, INDICATOR_KEYS, KPI_COUNTERS, KPI_PERIODS, KPI_SUBJECTS } from '../domain/kpi.ts';
 import { Literals, Nullable, PageQuery } from './common.ts';
 
@@ -108,22 +109,40 @@ export const KpiCaseItem = Type.Object({
 });
 export type KpiCaseItem = Static<typeof KpiCaseItem>;
 
-/** Monthly ranking of units or streets: composite score, 流动红旗 = first place with grade A/B; bottom list. */
+/** Monthly ranking of units or streets: composite score, 流动红旗, bottom list (docs/standards.md, "KPI ranking"). */
 export const RankingQuery = Type.Object({
   month: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$' }),
   subject: Literals(['unit', 'street']),
 });
 export type RankingQuery = Static<typeof RankingQuery>;
 
+export const TopTieRule = Literals(TOP_TIE_RULES);
+
+/** The rules the ranking applied, so the page can state them. */
+export const RankingRulesView = Type.Object({
+  bottomCount: Type.Integer(),
+  minCases: Type.Integer(),
+  topTie: TopTieRule,
+  flagMinScore: Type.Number(),
+});
+
 export const Ranking = Type.Object({
   period: KpiPeriod,
   subject: Literals(['unit', 'street']),
-  /** ranked by score (desc), ties by 按期结案率 then name; rows with no data last, rank null */
+  /**
+   * the ranked rows, best first: equal scores share a rank (1, 1, 3), ordered among themselves by 按期结案率 then name.
+   * Only subjects with at least one case filed in the month take part; fewer than minCases → `unranked`.
+   */
   rows: Type.Array(KpiRow),
-  /** 流动红旗: the best subject of the month (rank 1 with a score ≥ the B threshold), or null */
+  /** 样本不足，不参与排名: took part with fewer cases than minCases (or no score); rank null */
+  unranked: Type.Array(KpiRow),
+  /** 流动红旗: the only first place with a score ≥ flagMinScore; null when nobody or several hold it */
   redFlag: Nullable(KpiRow),
-  /** the bottom list (末位): the last N ranked rows (setting awards.bottomCount) */
+  /** every holder of the 流动红旗 (several only under the shared tie rule) */
+  redFlags: Type.Array(KpiRow),
+  /** the bottom list (末位): at most bottomCount rows, never one tied with a row above the cut */
   bottom: Type.Array(KpiRow),
+  rules: RankingRulesView,
 });
 export type Ranking = Static<typeof Ranking>;
 
@@ -168,8 +187,12 @@ export const KpiSettings = Type.Object({
   options: Type.Object({
     /** 金华 口径: suspended (挂账) cases leave the 应结案数 denominator */
     excludeSuspended: Type.Boolean(),
-    /** how many rows the bottom list (末位) shows */
+    /** how many rows the bottom list (末位) shows at most */
     bottomCount: Type.Integer({ minimum: 1, maximum: 20 }),
+    /** fewest cases filed in the month for a subject to be ranked; left out of a PUT, the stored value stays */
+    minCases: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    /** a tie at the top of the ranking: no 流动红旗 ('none') or one for each ('shared'); left out, the stored rule stays */
+    topTie: Type.Optional(TopTieRule),
   }),
   bands: Type.Optional(KpiBands),
 });
@@ -177,6 +200,12 @@ export type KpiSettings = Static<typeof KpiSettings>;
 
 export const KpiSettingsView = Type.Object({
   ...KpiSettings.properties,
+  options: Type.Object({
+    excludeSuspended: Type.Boolean(),
+    bottomCount: Type.Integer(),
+    minCases: Type.Integer(),
+    topTie: TopTieRule,
+  }),
   bands: KpiBands,
   /** the parts each formula subject may weigh */
   parts: Type.Record(Type.String(), Type.Array(Type.String())),

@@ -32,6 +32,7 @@ import {
   type KpiSubject,
 } from '../../../../common/domain/kpi.ts';
 import { bandProblems, DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
+import { DEFAULT_RANKING_RULES, rankSubjects } from '../../../../common/domain/kpi-ranking.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -45,10 +46,12 @@ import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
 
 export const SETTINGS_KEY = 'kpi.settings';
-export const DEFAULT_SETTINGS: Required<KpiSettings> = {
+/** The stored settings with every field filled (defaults: docs/standards.md, "KPI weights", "KPI ranking"). */
+export type FullKpiSettings = Omit<KpiSettingsView, 'parts' | 'updatedAt'>;
+export const DEFAULT_SETTINGS: FullKpiSettings = {
   weights: DEFAULT_WEIGHTS,
   grades: DEFAULT_GRADES,
-  options: { excludeSuspended: false, bottomCount: 3 },
+  options: { excludeSuspended: false, ...DEFAULT_RANKING_RULES },
   bands: DEFAULT_BANDS,
 };
 
@@ -84,7 +87,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
   const { db } = database;
   const rollup = createRollup(database);
 
-  async function loadSettings(tenantId: string): Promise<Required<KpiSettings> & { updatedAt: string | null }> {
+  async function loadSettings(tenantId: string): Promise<FullKpiSettings & { updatedAt: string | null }> {
     const stored = await settings.get(tenantId, SETTINGS_KEY);
     const v = (stored?.value ?? {}) as Partial<KpiSettings>;
     return {
@@ -101,7 +104,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     id: string,
     name: string,
     counts: KpiCounts | undefined,
-    s: Required<KpiSettings>,
+    s: FullKpiSettings,
   ): KpiRow {
     const c = counts ?? zeroCounts();
     const formula = formulaOf(subject);
@@ -148,25 +151,43 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     return { period, subject, rows, total, options: { excludeSuspended: s.options.excludeSuspended } };
   }
 
-  function ranked(result: KpiResult, bottomCount: number, gradeB: number) {
-    const withScore = result.rows.filter((r) => r.score !== null);
-    const rest = result.rows.filter((r) => r.score === null);
-    withScore.sort(
-      (a, b) =>
-        (b.score ?? 0) - (a.score ?? 0) ||
-        (b.indicators.onTimeCloseRate?.value ?? -1) - (a.indicators.onTimeCloseRate?.value ?? -1) ||
-        a.name.localeCompare(b.name, 'zh-CN'),
+  /**
+   * The ranking rules over a month's rows (common/domain/kpi-ranking.ts): the sample is the month's 立案数, the
+   * cohort every rate of the composite is measured on, so a subject without any filed case takes no part.
+   */
+  function ranked(result: KpiResult, s: FullKpiSettings) {
+    const closeKey = result.subject === 'unit' ? 'onTimeHandleRate' : 'onTimeCloseRate';
+    const out = rankSubjects(
+      result.rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        score: row.score,
+        cases: row.counts.filed ?? 0,
+        secondary: row.indicators[closeKey]?.value ?? null,
+        row,
+      })),
+      {
+        bottomCount: s.options.bottomCount,
+        minCases: s.options.minCases,
+        topTie: s.options.topTie,
+        flagMinScore: s.grades.B,
+      },
     );
-    let rank = 0;
-    withScore.forEach((r, i) => {
-      const prev = withScore[i - 1];
-      rank = prev && prev.score === r.score ? rank : i + 1;
-      r.rank = rank;
-    });
-    const first = withScore[0];
-    const redFlag = first && (first.score ?? 0) >= gradeB ? first : null;
-    const bottom = withScore.length > 1 ? withScore.slice(Math.max(1, withScore.length - bottomCount)) : [];
-    return { rows: [...withScore, ...rest], redFlag, bottom };
+    const rows = out.ranked.map((r) => ({ ...r.row.row, rank: r.rank }));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const pick = (list: readonly { id: string }[]) => list.flatMap((x) => byId.get(x.id) ?? []);
+    return {
+      rows,
+      unranked: out.unranked.map((r) => ({ ...r.row, rank: null })),
+      redFlags: pick(out.flagged),
+      bottom: pick(out.bottom),
+      rules: {
+        bottomCount: s.options.bottomCount,
+        minCases: s.options.minCases,
+        topTie: s.options.topTie,
+        flagMinScore: s.grades.B,
+      },
+    };
   }
 
   function toItem(
@@ -228,8 +249,12 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     async putSettings(actor: Actor, input: KpiSettings): Promise<KpiSettingsView> {
       requirePermission(actor, 'kpi.manage');
       const stored = await loadSettings(actor.tenantId);
-      // A client that does not know the bands (an older console) leaves them as they are.
-      const next: Required<KpiSettings> = { ...input, bands: input.bands ?? stored.bands };
+      // A client that does not know the bands or the ranking rules (an older console) leaves them as they are.
+      const next: FullKpiSettings = {
+        ...input,
+        options: { ...stored.options, ...input.options },
+        bands: input.bands ?? stored.bands,
+      };
       const problems = [...weightProblems(next.weights), ...gradeProblems(next.grades), ...bandProblems(next.bands)];
       if (problems.length)
         throw new AppError(
@@ -299,14 +324,17 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       }
       const s = await loadSettings(actor.tenantId);
       const result = await figures(actor.tenantId, q.subject, period, all);
-      const r = ranked(result, s.options.bottomCount, s.grades.B);
+      const r = ranked(result, s);
       const ok = new Set(visible.map((m) => m.id));
       return {
         period,
         subject: q.subject,
         rows: r.rows.filter((x) => ok.has(x.id)),
-        redFlag: r.redFlag,
+        unranked: r.unranked.filter((x) => ok.has(x.id)),
+        redFlag: r.redFlags.length === 1 ? (r.redFlags[0] ?? null) : null,
+        redFlags: r.redFlags,
         bottom: r.bottom.filter((x) => ok.has(x.id)),
+        rules: r.rules,
       };
     },
 
@@ -324,9 +352,6 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       const names = await repo.caseNames(db, actor.tenantId, rows);
       return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
     },
-
-    /** Ranking rows sorted for export (every visible row). */
-    rankedRows: (result: KpiResult, bottomCount: number, gradeB: number) => ranked(result, bottomCount, gradeB),
   };
 }
 export type KpiService = ReturnType<typeof createKpiService>;
