@@ -28,11 +28,23 @@ export const PeriodQuery = Type.Object({
 });
 export type PeriodQuery = Static<typeof PeriodQuery>;
 
+/** What the indicator table sorts by on the server: the composite, the name (a grid's code), or an indicator. */
+export const KPI_SORT_KEYS = ['score', 'name', ...INDICATOR_KEYS] as const;
+export const KpiSortKey = Literals(KPI_SORT_KEYS);
+
 export const KpiQuery = Type.Object({
   ...PeriodQuery.properties,
   subject: KpiSubject,
   /** one subject only (a street id, a unit id, a user id); omitted = every subject of that kind in scope */
   id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  /**
+   * Paging and sorting on the server: any of them asks for one page of rows (grids are always paged, there are
+   * thousands). Rows without a value sort last either way; equal values by id.
+   */
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  sort: Type.Optional(KpiSortKey),
+  order: PageQuery.properties.order,
 });
 export type KpiQuery = Static<typeof KpiQuery>;
 
@@ -66,6 +78,8 @@ export const KpiRow = Type.Object({
   parts: Type.Record(Type.String(), Nullable(Type.Number())),
   noData: Type.Boolean(),
   rank: Nullable(Type.Integer()),
+  /** where the subject sits, for a grid its community's name (a grid has only a code) */
+  parentName: Type.Optional(Nullable(Type.String())),
 });
 export type KpiRow = Static<typeof KpiRow>;
 
@@ -73,9 +87,13 @@ export const KpiResult = Type.Object({
   period: KpiPeriod,
   subject: KpiSubject,
   rows: Type.Array(KpiRow),
-  /** the sum over the rows in scope */
+  /** the sum over the rows in scope (every page) */
   total: KpiRow,
   options: Type.Object({ excludeSuspended: Type.Boolean() }),
+  /** present when the rows are one page: how many rows there are in all, and which page this is */
+  paging: Type.Optional(
+    Type.Object({ rowCount: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), sort: KpiSortKey }),
+  ),
 });
 export type KpiResult = Static<typeof KpiResult>;
 

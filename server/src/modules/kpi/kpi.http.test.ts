@@ -338,4 +338,47 @@ describe('bad input, empty periods, scope and settings', () => {
     expect(streets.rows).toHaveLength(1);
     expect((await put(5)).statusCode).toBe(200);
   });
+
+  it('pages and sorts the grids on the server, names their community, and keeps the total over every grid', async () => {
+    const gridCount = Number(
+      (
+        await ctx.database.db
+          .selectFrom('grids')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(gridCount).toBeGreaterThan(20);
+    const first = await kpi('leader', 'period=month&at=2024-03&subject=grid');
+    expect(first.paging).toEqual({ rowCount: gridCount, page: 1, pageSize: 50, sort: 'score' });
+    expect(first.rows.length).toBe(Math.min(50, gridCount));
+    // best score first; the grid holding the month's cases is rank 1 and named by its community
+    expect(first.rows[0]).toMatchObject({ rank: 1, noData: false, parentName: expect.any(String) });
+    expect(first.rows[0].parentName.length).toBeGreaterThan(0);
+    expect(first.rows.at(-1).rank).toBeNull();
+    expect(first.total.counts.reported).toBe(5);
+
+    const byName = async (page: number) =>
+      (await kpi('leader', `period=month&at=2024-03&subject=grid&sort=name&pageSize=10&page=${page}`)).rows.map(
+        (r: { id: string }) => r.id,
+      );
+    const [p1, p2] = [await byName(1), await byName(2)];
+    expect(p1).toHaveLength(10);
+    expect([...p1, ...p2]).toEqual([...p1, ...p2].sort());
+    expect(new Set([...p1, ...p2]).size).toBe(20);
+    const desc = await kpi('leader', 'period=month&at=2024-03&subject=grid&sort=name&order=desc&pageSize=1');
+    expect(desc.rows[0].id > p1[0]).toBe(true);
+
+    // other subjects page only when asked, and then the same way
+    expect((await kpi('leader', 'period=month&at=2024-03&subject=unit')).paging).toBeUndefined();
+    const units = await kpi('leader', 'period=month&at=2024-03&subject=unit&sort=closeRate&pageSize=1');
+    expect(units.rows).toHaveLength(1);
+    expect(units.rows[0].id).toBe(sanitationId);
+    expect(units.paging.rowCount).toBeGreaterThan(1);
+
+    for (const bad of ['sort=nope', 'pageSize=500', 'page=0', 'order=up']) {
+      const res = await api('leader').get(`/api/kpi?period=month&at=2024-03&subject=grid&${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+    }
+  });
 });

@@ -72,6 +72,41 @@ const USER_COLUMN = {
   closer: 'closer_id',
 } as const;
 
+/** A city has thousands of grids: the indicator table of grids always comes a page at a time. */
+const DEFAULT_KPI_PAGE_SIZE = 50;
+
+/**
+ * One page of indicator rows, sorted on the server. Every row first gets its place by composite score (equal scores
+ * share it: 1, 1, 3), so a page shows the same rank as the whole list would. Rows without a value sort last in
+ * either order; equal values by id, so pages neither repeat nor skip a row.
+ */
+export function pageOfRows(rows: readonly KpiRow[], q: Pick<KpiQuery, 'page' | 'pageSize' | 'sort' | 'order'>) {
+  const sort = q.sort ?? 'score';
+  const order = q.order ?? (sort === 'name' ? 'asc' : 'desc');
+  const scored = rows.filter((r) => !r.noData && r.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  const rankOf = new Map<string, number>();
+  scored.forEach((r, i) => {
+    const prev = scored[i - 1];
+    rankOf.set(r.id, prev && prev.score === r.score ? (rankOf.get(prev.id) ?? i + 1) : i + 1);
+  });
+  const valueOf = (r: KpiRow): number | string | null =>
+    sort === 'name' ? r.name : sort === 'score' ? (r.noData ? null : r.score) : (r.indicators[sort]?.value ?? null);
+  const sign = order === 'asc' ? 1 : -1;
+  const sorted = [...rows].sort((a, b) => {
+    const va = valueOf(a);
+    const vb = valueOf(b);
+    if (va === null || vb === null) return va === vb ? a.id.localeCompare(b.id) : va === null ? 1 : -1;
+    const c = typeof va === 'string' ? va.localeCompare(String(vb), 'zh-CN') : va - Number(vb);
+    return c !== 0 ? sign * c : a.id.localeCompare(b.id);
+  });
+  const pageSize = q.pageSize ?? DEFAULT_KPI_PAGE_SIZE;
+  const { limit, offset } = pageWindow(q.page, pageSize);
+  return {
+    rows: sorted.slice(offset, offset + limit).map((r) => ({ ...r, rank: rankOf.get(r.id) ?? null })),
+    paging: { rowCount: rows.length, page: q.page ?? 1, pageSize: limit, sort },
+  };
+}
+
 /** Turns the API's period into dates, or a 400 naming the field (an invalid period is bad input, never a 500). */
 export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string; to?: string }): KpiPeriod {
   const p = resolvePeriod(q.period, q.at, q.from, q.to);
@@ -275,7 +310,18 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         list = list.filter((m) => m.id === q.id);
         if (!list.length) throw notFound(q.subject);
       }
-      return figures(actor.tenantId, q.subject, period, list);
+      const result = await figures(actor.tenantId, q.subject, period, list);
+      const paged = q.subject === 'grid' || q.page !== undefined || q.pageSize !== undefined || q.sort !== undefined;
+      if (!paged) return result;
+      const page = pageOfRows(result.rows, q);
+      const parentOf = new Map(list.map((m) => [m.id, m.parentId ?? null]));
+      const parents = page.rows.flatMap((r) => parentOf.get(r.id) ?? []);
+      const names = parents.length ? await repo.regionNames(db, parents) : new Map<string, string>();
+      for (const r of page.rows) {
+        const parent = parentOf.get(r.id);
+        if (parent !== undefined) r.parentName = parent ? (names.get(parent) ?? null) : null;
+      }
+      return { ...result, rows: page.rows, paging: page.paging };
     },
 
     /** The paged cases behind one counter of one member (or of the whole scope when id is omitted). */
