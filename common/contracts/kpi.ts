@@ -31,6 +31,7 @@ export type PeriodQuery = Static<typeof PeriodQuery>;
 /** What the indicator table sorts by on the server: the composite, the name (a grid's code), or an indicator. */
 export const KPI_SORT_KEYS = ['score', 'name', ...INDICATOR_KEYS] as const;
 export const KpiSortKey = Literals(KPI_SORT_KEYS);
+export type KpiSortKey = Static<typeof KpiSortKey>;
 
 export const KpiQuery = Type.Object({
   ...PeriodQuery.properties,

@@ -105,6 +105,7 @@ export const enKpiWeb: typeof zhKpiWeb = {
     col: { rank: 'Rank', name: 'Name', score: 'Composite score', grade: 'Grade', total: 'Total' },
     noData: 'No data',
     noDataHint: 'No case to assess in this period',
+    rowCount: '{n} in all',
     drill: {
       title: '{name} · {indicator}',
       numerator: 'Numerator: {counter} ({n})',

@@ -97,6 +97,7 @@ export const zhKpiWeb = {
     col: { rank: '排名', name: '名称', score: '综合指标值', grade: '等级', total: '合计' },
     noData: '无数据',
     noDataHint: '该周期内没有可考核的案件',
+    rowCount: '共 {n} 个',
     drill: {
       title: '{name} · {indicator}',
       numerator: '分子：{counter}（{n}件）',
