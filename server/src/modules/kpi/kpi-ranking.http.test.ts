@@ -127,6 +127,6 @@ describe('the monthly ranking rules', () => {
     expect(r.unranked).toEqual([]);
     const dash = await api('leader').get('/api/dashboard/summary');
     expect(dash.statusCode, dash.body).toBe(200);
-    expect(dash.json().unitRanking.map((u: { unitId: string }) => u.unitId)).toEqual([r.rows[0].id]);
+    expect(dash.json().unitRanking).toEqual([expect.objectContaining({ unitId: r.rows[0].id, rank: 1 })]);
   });
 });

@@ -212,6 +212,7 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
         unitRanking: [...(ranking?.rows ?? []), ...(ranking?.unranked ?? [])].map((r) => ({
           unitId: r.id,
           name: r.name,
+          rank: r.rank,
           score: r.score,
           grade: r.grade,
           closeRate: r.indicators.closeRate?.value ?? null,
