@@ -98,6 +98,29 @@ export const KpiResult = Type.Object({
 });
 export type KpiResult = Static<typeof KpiResult>;
 
+/** The grid scores of a map's viewport (bbox = minLng,minLat,maxLng,maxLat, WGS84), for colouring by grade. */
+export const GridMapQuery = Type.Object({
+  ...PeriodQuery.properties,
+  bbox: Type.String({ maxLength: 100 }),
+});
+export type GridMapQuery = Static<typeof GridMapQuery>;
+
+export const GridMap = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      communityName: Nullable(Type.String()),
+      score: Nullable(Type.Number()),
+      grade: Nullable(GradeName),
+      /** GeoJSON Polygon or MultiPolygon */
+      geometry: Type.Unknown(),
+    }),
+  ),
+  /** true when the viewport holds more grids than one answer carries: zoom in to see them all */
+  capped: Type.Boolean(),
+});
+export type GridMap = Static<typeof GridMap>;
+
 /** Drill-down: the cases behind one counter (numerator or denominator) of one subject in one period. */
 export const DrillQuery = Type.Object({
   ...PeriodQuery.properties,

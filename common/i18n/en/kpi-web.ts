@@ -106,6 +106,8 @@ export const enKpiWeb: typeof zhKpiWeb = {
     noData: 'No data',
     noDataHint: 'No case to assess in this period',
     rowCount: '{n} in all',
+    view: { table: 'Table', map: 'Map' },
+    gridMap: { capped: 'Too many grids in view to show at once: zoom in' },
     drill: {
       title: '{name} · {indicator}',
       numerator: 'Numerator: {counter} ({n})',

@@ -98,6 +98,8 @@ export const zhKpiWeb = {
     noData: '无数据',
     noDataHint: '该周期内没有可考核的案件',
     rowCount: '共 {n} 个',
+    view: { table: '表格', map: '地图' },
+    gridMap: { capped: '当前范围内网格过多，仅显示一部分，请放大地图' },
     drill: {
       title: '{name} · {indicator}',
       numerator: '分子：{counter}（{n}件）',

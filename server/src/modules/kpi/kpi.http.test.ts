@@ -381,4 +381,25 @@ describe('bad input, empty periods, scope and settings', () => {
       expect(res.statusCode, bad).toBe(400);
     }
   });
+
+  it('gives the grid scores of a map viewport with their polygons, and refuses a bad viewport', async () => {
+    const near = `${POINT.lng - 0.001},${POINT.lat - 0.001},${POINT.lng + 0.001},${POINT.lat + 0.001}`;
+    const res = await api('leader').get(`/api/kpi/grid-map?period=month&at=2024-03&bbox=${near}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const map = res.json();
+    expect(map.capped).toBe(false);
+    const scored = map.items.filter((g: { score: number | null }) => g.score !== null);
+    expect(scored).toHaveLength(1);
+    expect(scored[0]).toMatchObject({ grade: expect.any(String), communityName: expect.any(String) });
+    expect(['Polygon', 'MultiPolygon']).toContain(scored[0].geometry.type);
+    const grids = await kpi('leader', 'period=month&at=2024-03&subject=grid&pageSize=1');
+    expect(scored[0]).toMatchObject({ code: grids.rows[0].id, score: grids.rows[0].score });
+    // far away: nothing
+    const far = await api('leader').get('/api/kpi/grid-map?period=month&at=2024-03&bbox=10,10,10.1,10.1');
+    expect(far.json().items).toEqual([]);
+    for (const bad of ['bbox=1,2,3', 'bbox=5,5,4,4', '']) {
+      const r = await api('leader').get(`/api/kpi/grid-map?period=month&at=2024-03&${bad}`);
+      expect(r.statusCode, bad).toBe(400);
+    }
+  });
 });

@@ -271,3 +271,22 @@ export async function reportedPerDay(
 export function regionNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   return orgNames.regionNames(db, [...new Set(ids)]);
 }
+
+/** The grids in a map's viewport as KPI members, with their polygons (GeoJSON text), at most `limit`. */
+export async function gridsInBox(
+  db: Executor,
+  tenantId: string,
+  bbox: readonly [number, number, number, number],
+  limit: number,
+) {
+  const rows = await gridReads.gridsInBox(db, tenantId, bbox, limit);
+  return rows.map((r) => ({
+    member: {
+      id: r.code,
+      name: r.code,
+      path: `/${r.street_id}/${r.community_id}/`,
+      parentId: r.community_id,
+    } satisfies Member,
+    geometry: r.geometry,
+  }));
+}

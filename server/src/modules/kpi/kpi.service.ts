@@ -8,6 +8,8 @@ import type {
   Ranking,
   RankingQuery,
   CaseListQuery,
+  GridMap,
+  GridMapQuery,
   KpiCaseItem,
 } from '../../../../common/contracts/kpi.ts';
 import {
@@ -39,6 +41,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
+import { parseBbox } from '../geo/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { isCaseCounter, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
 import { col, createRollup } from './kpi-rollup.ts';
@@ -74,6 +77,8 @@ const USER_COLUMN = {
 
 /** A city has thousands of grids: the indicator table of grids always comes a page at a time. */
 const DEFAULT_KPI_PAGE_SIZE = 50;
+/** The most grids one map answer carries (a district's worth at street zoom). */
+const GRID_MAP_CAP = 1000;
 
 /**
  * One page of indicator rows, sorted on the server. Every row first gets its place by composite score (equal scores
@@ -322,6 +327,47 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         if (parent !== undefined) r.parentName = parent ? (names.get(parent) ?? null) : null;
       }
       return { ...result, rows: page.rows, paging: page.paging };
+    },
+
+    /**
+     * Scores of the grids in a map's viewport (at most GRID_MAP_CAP of them, by code), each with its polygon, so the
+     * map never loads a city's thousands of grids at once.
+     */
+    async gridMap(actor: Actor, q: GridMapQuery): Promise<GridMap> {
+      requirePermission(actor, 'kpi.read');
+      const period = periodOf(q);
+      const bbox = parseBbox(q.bbox);
+      if (!bbox) throw invalidField('query.bbox', 'required', 'minLng,minLat,maxLng,maxLat');
+      const found = await repo.gridsInBox(db, actor.tenantId, bbox, GRID_MAP_CAP + 1);
+      const capped = found.length > GRID_MAP_CAP;
+      const inBox = found.slice(0, GRID_MAP_CAP);
+      const visible = visibleMembers(
+        actor,
+        'grid',
+        inBox.map((g) => g.member),
+      );
+      const shown = new Set(visible.map((m) => m.id));
+      const result = await figures(actor.tenantId, 'grid', period, visible);
+      const names = await repo.regionNames(
+        db,
+        visible.flatMap((m) => (m.parentId ? [m.parentId] : [])),
+      );
+      const byId = new Map(result.rows.map((r) => [r.id, r]));
+      return {
+        items: inBox
+          .filter((g) => shown.has(g.member.id))
+          .map((g) => {
+            const row = byId.get(g.member.id);
+            return {
+              code: g.member.id,
+              communityName: g.member.parentId ? (names.get(g.member.parentId) ?? null) : null,
+              score: row?.score ?? null,
+              grade: row?.grade ?? null,
+              geometry: JSON.parse(g.geometry) as unknown,
+            };
+          }),
+        capped,
+      };
     },
 
     /** The paged cases behind one counter of one member (or of the whole scope when id is omitted). */

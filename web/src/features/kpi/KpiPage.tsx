@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { kpiApi } from './kpi.api.ts';
+import { GridScoreMap } from './GridScoreMap.tsx';
 import { KpiTable, type DrillTarget, type KpiPaging } from './KpiTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { useKpiParams } from './useKpiParams.ts';
@@ -33,6 +34,8 @@ export function KpiPage() {
   const periodKey = JSON.stringify(period);
   useEffect(() => setPaging(FIRST_PAGE), [periodKey, subject]);
   const paged = subject === 'grid';
+  const [view, setView] = useState<'table' | 'map'>('table');
+  const showMap = paged && view === 'map';
   // JSON.stringify(period) stands for period (a new object each render)
   const {
     data: result,
@@ -96,6 +99,14 @@ export function KpiPage() {
               data-testid="kpi-subject"
             />
           </div>
+          {paged ? (
+            <Segmented<'table' | 'map'>
+              value={view}
+              onChange={setView}
+              options={(['table', 'map'] as const).map((v) => ({ value: v, label: t(`kpiWeb.view.${v}`) }))}
+              data-testid="kpi-view"
+            />
+          ) : null}
           {isPost ? (
             <Select<KpiSubject>
               value={subject}
@@ -113,7 +124,8 @@ export function KpiPage() {
         ) : null}
         {error ? <LoadError error={error} onRetry={reload} testId="kpi" /> : null}
         {result && result.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : null}
-        {result && period ? (
+        {showMap && period ? <GridScoreMap period={period} /> : null}
+        {result && period && !showMap ? (
           <KpiTable
             result={result}
             loading={loading}
