@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { MAX_BANDS } from '../domain/kpi-bands.ts';
+import { TOP_TIE_RULES } from '../domain/kpi-ranking.ts';
 import { GRADES, INDICATOR_KEYS, KPI_COUNTERS, KPI_PERIODS, KPI_SUBJECTS } from '../domain/kpi.ts';
 import { Literals, Nullable, PageQuery } from './common.ts';
 
@@ -27,11 +28,24 @@ export const PeriodQuery = Type.Object({
 });
 export type PeriodQuery = Static<typeof PeriodQuery>;
 
+/** What the indicator table sorts by on the server: the composite, the name (a grid's code), or an indicator. */
+export const KPI_SORT_KEYS = ['score', 'name', ...INDICATOR_KEYS] as const;
+export const KpiSortKey = Literals(KPI_SORT_KEYS);
+export type KpiSortKey = Static<typeof KpiSortKey>;
+
 export const KpiQuery = Type.Object({
   ...PeriodQuery.properties,
   subject: KpiSubject,
   /** one subject only (a street id, a unit id, a user id); omitted = every subject of that kind in scope */
   id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  /**
+   * Paging and sorting on the server: any of them asks for one page of rows (grids are always paged, there are
+   * thousands). Rows without a value sort last either way; equal values by id.
+   */
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000_000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  sort: Type.Optional(KpiSortKey),
+  order: PageQuery.properties.order,
 });
 export type KpiQuery = Static<typeof KpiQuery>;
 
@@ -65,6 +79,8 @@ export const KpiRow = Type.Object({
   parts: Type.Record(Type.String(), Nullable(Type.Number())),
   noData: Type.Boolean(),
   rank: Nullable(Type.Integer()),
+  /** where the subject sits, for a grid its community's name (a grid has only a code) */
+  parentName: Type.Optional(Nullable(Type.String())),
 });
 export type KpiRow = Static<typeof KpiRow>;
 
@@ -72,11 +88,38 @@ export const KpiResult = Type.Object({
   period: KpiPeriod,
   subject: KpiSubject,
   rows: Type.Array(KpiRow),
-  /** the sum over the rows in scope */
+  /** the sum over the rows in scope (every page) */
   total: KpiRow,
   options: Type.Object({ excludeSuspended: Type.Boolean() }),
+  /** present when the rows are one page: how many rows there are in all, and which page this is */
+  paging: Type.Optional(
+    Type.Object({ rowCount: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), sort: KpiSortKey }),
+  ),
 });
 export type KpiResult = Static<typeof KpiResult>;
+
+/** The grid scores of a map's viewport (bbox = minLng,minLat,maxLng,maxLat, WGS84), for colouring by grade. */
+export const GridMapQuery = Type.Object({
+  ...PeriodQuery.properties,
+  bbox: Type.String({ maxLength: 100 }),
+});
+export type GridMapQuery = Static<typeof GridMapQuery>;
+
+export const GridMap = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      communityName: Nullable(Type.String()),
+      score: Nullable(Type.Number()),
+      grade: Nullable(GradeName),
+      /** GeoJSON Polygon or MultiPolygon */
+      geometry: Type.Unknown(),
+    }),
+  ),
+  /** true when the viewport holds more grids than one answer carries: zoom in to see them all */
+  capped: Type.Boolean(),
+});
+export type GridMap = Static<typeof GridMap>;
 
 /** Drill-down: the cases behind one counter (numerator or denominator) of one subject in one period. */
 export const DrillQuery = Type.Object({
@@ -108,22 +151,40 @@ export const KpiCaseItem = Type.Object({
 });
 export type KpiCaseItem = Static<typeof KpiCaseItem>;
 
-/** Monthly ranking of units or streets: composite score, 流动红旗 = first place with grade A/B; bottom list. */
+/** Monthly ranking of units or streets: composite score, 流动红旗, bottom list (docs/standards.md, "KPI ranking"). */
 export const RankingQuery = Type.Object({
   month: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$' }),
   subject: Literals(['unit', 'street']),
 });
 export type RankingQuery = Static<typeof RankingQuery>;
 
+export const TopTieRule = Literals(TOP_TIE_RULES);
+
+/** The rules the ranking applied, so the page can state them. */
+export const RankingRulesView = Type.Object({
+  bottomCount: Type.Integer(),
+  minCases: Type.Integer(),
+  topTie: TopTieRule,
+  flagMinScore: Type.Number(),
+});
+
 export const Ranking = Type.Object({
   period: KpiPeriod,
   subject: Literals(['unit', 'street']),
-  /** ranked by score (desc), ties by 按期结案率 then name; rows with no data last, rank null */
+  /**
+   * the ranked rows, best first: equal scores share a rank (1, 1, 3), ordered among themselves by 按期结案率 then name.
+   * Only subjects with at least one case filed in the month take part; fewer than minCases → `unranked`.
+   */
   rows: Type.Array(KpiRow),
-  /** 流动红旗: the best subject of the month (rank 1 with a score ≥ the B threshold), or null */
+  /** 样本不足，不参与排名: took part with fewer cases than minCases (or no score); rank null */
+  unranked: Type.Array(KpiRow),
+  /** 流动红旗: the only first place with a score ≥ flagMinScore; null when nobody or several hold it */
   redFlag: Nullable(KpiRow),
-  /** the bottom list (末位): the last N ranked rows (setting awards.bottomCount) */
+  /** every holder of the 流动红旗 (several only under the shared tie rule) */
+  redFlags: Type.Array(KpiRow),
+  /** the bottom list (末位): at most bottomCount rows, never one tied with a row above the cut */
   bottom: Type.Array(KpiRow),
+  rules: RankingRulesView,
 });
 export type Ranking = Static<typeof Ranking>;
 
@@ -168,8 +229,12 @@ export const KpiSettings = Type.Object({
   options: Type.Object({
     /** 金华 口径: suspended (挂账) cases leave the 应结案数 denominator */
     excludeSuspended: Type.Boolean(),
-    /** how many rows the bottom list (末位) shows */
+    /** how many rows the bottom list (末位) shows at most */
     bottomCount: Type.Integer({ minimum: 1, maximum: 20 }),
+    /** fewest cases filed in the month for a subject to be ranked; left out of a PUT, the stored value stays */
+    minCases: Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 })),
+    /** a tie at the top of the ranking: no 流动红旗 ('none') or one for each ('shared'); left out, the stored rule stays */
+    topTie: Type.Optional(TopTieRule),
   }),
   bands: Type.Optional(KpiBands),
 });
@@ -177,6 +242,12 @@ export type KpiSettings = Static<typeof KpiSettings>;
 
 export const KpiSettingsView = Type.Object({
   ...KpiSettings.properties,
+  options: Type.Object({
+    excludeSuspended: Type.Boolean(),
+    bottomCount: Type.Integer(),
+    minCases: Type.Integer(),
+    topTie: TopTieRule,
+  }),
   bands: KpiBands,
   /** the parts each formula subject may weigh */
   parts: Type.Record(Type.String(), Type.Array(Type.String())),

@@ -109,6 +109,8 @@ export const DashboardSummary = Type.Object({
     Type.Object({
       unitId: Type.String(),
       name: Type.String(),
+      /** the ranking's place (equal scores share it); null = too few cases to be ranked */
+      rank: Nullable(Type.Integer()),
       score: Nullable(Type.Number()),
       grade: Nullable(Type.String()),
       closeRate: Nullable(Type.Number()),

@@ -16,6 +16,7 @@ export const enDashboard: typeof zhDashboard = {
     overdue: 'Overdue cases',
     overdueBy: '{h} h overdue',
     ranking: 'Unit ranking this month',
+    unranked: 'too few cases',
     slaTitle: 'Open cases by deadline status',
     trend: 'Reported and closed, last 30 days',
     reported: 'Reported',

@@ -105,6 +105,9 @@ export const enKpiWeb: typeof zhKpiWeb = {
     col: { rank: 'Rank', name: 'Name', score: 'Composite score', grade: 'Grade', total: 'Total' },
     noData: 'No data',
     noDataHint: 'No case to assess in this period',
+    rowCount: '{n} in all',
+    view: { table: 'Table', map: 'Map' },
+    gridMap: { capped: 'Too many grids in view to show at once: zoom in' },
     drill: {
       title: '{name} · {indicator}',
       numerator: 'Numerator: {counter} ({n})',
@@ -135,6 +138,9 @@ export const enKpiWeb: typeof zhKpiWeb = {
       options: 'Options',
       excludeSuspended: 'Suspended cases leave the to-close count (Jinhua rule)',
       bottomCount: 'Size of the bottom list',
+      minCases: 'Fewest filed cases to be ranked',
+      topTie: 'When first place is tied',
+      topTieRule: { none: 'no red banner', shared: 'each tied subject gets one' },
       bands: 'Count bands',
       bandsIntro:
         'Accepted and dispatched counts above a threshold earn its score; a filed count at or below a threshold earns its score; outside every band the score is 0.',
@@ -167,6 +173,11 @@ export const enKpiWeb: typeof zhKpiWeb = {
       redFlagNone: 'No red banner this month (no first place at grade B or better)',
       bottom: 'Bottom list',
       bottomNone: 'None',
+      rules:
+        'Rules: subjects with a filed case this month take part; fewer than {minCases} filed cases is too small a sample to rank; equal scores share a rank; the red banner goes to a sole first place scoring at least {flagMinScore}, and on a tie at the top {topTie}; the bottom list holds at most {bottomCount} and never one tied with a subject above it.',
+      topTie: { none: 'nobody gets it', shared: 'each tied subject gets one' },
+      unranked: 'Too few cases, not ranked',
+      unrankedCases: '{n} filed',
       ranking: 'Monthly ranking',
       overdue: 'Overdue cases',
       escalated: 'Escalated cases',

@@ -55,6 +55,7 @@ export const enKpi: typeof zhKpi = {
       grade: 'Grade',
       redFlag: 'Red flag of the month',
       bottom: 'Bottom list',
+      unranked: 'Too few cases, not ranked',
       none: 'No eligible unit this month',
     },
     lists: { overdue: 'Overdue cases', escalated: 'Escalated cases' },

@@ -14,6 +14,7 @@ export const zhDashboard = {
     overdue: '超期案件',
     overdueBy: '超期 {h} 小时',
     ranking: '本月处置单位排名',
+    unranked: '样本不足',
     slaTitle: '在办案件时限状态',
     trend: '近 30 天上报与结案',
     reported: '上报',

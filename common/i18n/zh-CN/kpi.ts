@@ -53,6 +53,7 @@ export const zhKpi = {
       grade: '等级',
       redFlag: '流动红旗',
       bottom: '末位',
+      unranked: '样本不足，不参与排名',
       none: '本月无符合条件的单位',
     },
     lists: { overdue: '超期案件', escalated: '督办案件' },

@@ -130,6 +130,8 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
     counts: { reported: number };
   }[];
   const gridCode = grids.find((g) => g.counts.reported > 0)?.id ?? grids[0]?.id ?? '';
+  ok(await api('leader').get(`/api/kpi?${year}&subject=grid&sort=name&page=2&pageSize=5`));
+  ok(await api('leader').get(`/api/kpi/grid-map?${year}&bbox=114.9,30.0,115.1,30.2`));
   const inspectorId = (await api('inspector').get('/api/auth/me')).json().user.id as string;
   for (const q of [
     `subject=unit&id=${unitId}&counter=closed&page=3`,

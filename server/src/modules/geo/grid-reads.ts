@@ -20,3 +20,22 @@ export const gridBox = (db: Executor, tenantId: string, code: string) =>
     .where('tenant_id', '=', tenantId)
     .where('code', '=', code)
     .executeTakeFirst();
+
+/** The grids whose bounding box meets `bbox` (a map's viewport), by code, at most `limit` of them. */
+export const gridsInBox = (
+  db: Executor,
+  tenantId: string,
+  bbox: readonly [number, number, number, number],
+  limit: number,
+) =>
+  db
+    .selectFrom('grids')
+    .select(['code', 'street_id', 'community_id', 'geometry'])
+    .where('tenant_id', '=', tenantId)
+    .where('max_lng', '>=', bbox[0])
+    .where('min_lng', '<=', bbox[2])
+    .where('max_lat', '>=', bbox[1])
+    .where('min_lat', '<=', bbox[3])
+    .orderBy('code')
+    .limit(limit)
+    .execute();

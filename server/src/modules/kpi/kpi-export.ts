@@ -26,8 +26,9 @@ export async function rankingWorkbook(r: Ranking, locale: Locale): Promise<Buffe
     '',
   ]);
   const bottom = new Set(r.bottom.map((b) => b.id));
+  const flagged = new Set(r.redFlags.map((b) => b.id));
   const mark = (row: KpiRow) =>
-    r.redFlag?.id === row.id
+    flagged.has(row.id)
       ? tr(locale, 'kpi.ranking.redFlag')
       : bottom.has(row.id)
         ? tr(locale, 'kpi.ranking.bottom')
@@ -40,6 +41,16 @@ export async function rankingWorkbook(r: Ranking, locale: Locale): Promise<Buffe
       row.grade,
       ...cols.map((c) => row.indicators[c]?.value ?? null),
       mark(row),
+    ]);
+  }
+  for (const row of r.unranked) {
+    sheet.addRow([
+      null,
+      inertCell(row.name),
+      row.score,
+      row.grade,
+      ...cols.map((c) => row.indicators[c]?.value ?? null),
+      tr(locale, 'kpi.ranking.unranked'),
     ]);
   }
   sheet.columns.forEach((c, i) => {

@@ -314,6 +314,14 @@ describe('bad input, empty periods, scope and settings', () => {
   });
 
   it('ranks units for the month with the 流动红旗 and exports the ranking', async () => {
+    // three cases are below the default minimum of five: listed, never ranked
+    const small = (await api('leader').get('/api/kpi/rankings?month=2024-03&subject=unit')).json();
+    expect(small.rows).toEqual([]);
+    expect(small.unranked.map((r: { id: string }) => r.id)).toEqual([sanitationId]);
+    const { parts: _p, updatedAt: _u, ...body } = (await api('admin').get('/api/kpi/settings')).json();
+    const put = (minCases: number) =>
+      api('admin').put('/api/kpi/settings', { ...body, options: { ...body.options, minCases } });
+    expect((await put(1)).statusCode).toBe(200);
     const r = (await api('leader').get('/api/kpi/rankings?month=2024-03&subject=unit')).json();
     expect(r.rows[0].id).toBe(sanitationId);
     expect(r.rows[0].rank).toBe(1);
@@ -322,12 +330,76 @@ describe('bad input, empty periods, scope and settings', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await api('leader').get('/api/kpi/rankings?month=2024-3&subject=unit')).statusCode).toBe(400);
-    // streets: the only street with cases scores 82.5 (B) → the 流动红旗; one ranked street leaves no bottom list
+    // streets: the only street with cases scores 82.5 (B) → the 流动红旗; one ranked street leaves no bottom list;
+    // streets without a case take no part
     const streets = (await api('leader').get('/api/kpi/rankings?month=2024-03&subject=street')).json();
     expect(streets.redFlag).toMatchObject({ rank: 1, score: 82.5, grade: 'B' });
     expect(streets.bottom).toEqual([]);
-    expect(
-      streets.rows.filter((r: { rank: number | null }) => r.rank === null).every((r: { noData: boolean }) => r.noData),
-    ).toBe(true);
+    expect(streets.rows).toHaveLength(1);
+    expect((await put(5)).statusCode).toBe(200);
+  });
+
+  it('pages and sorts the grids on the server, names their community, and keeps the total over every grid', async () => {
+    const gridCount = Number(
+      (
+        await ctx.database.db
+          .selectFrom('grids')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(gridCount).toBeGreaterThan(20);
+    const first = await kpi('leader', 'period=month&at=2024-03&subject=grid');
+    expect(first.paging).toEqual({ rowCount: gridCount, page: 1, pageSize: 50, sort: 'score' });
+    expect(first.rows.length).toBe(Math.min(50, gridCount));
+    // best score first; the grid holding the month's cases is rank 1 and named by its community
+    expect(first.rows[0]).toMatchObject({ rank: 1, noData: false, parentName: expect.any(String) });
+    expect(first.rows[0].parentName.length).toBeGreaterThan(0);
+    expect(first.rows.at(-1).rank).toBeNull();
+    expect(first.total.counts.reported).toBe(5);
+
+    const byName = async (page: number) =>
+      (await kpi('leader', `period=month&at=2024-03&subject=grid&sort=name&pageSize=10&page=${page}`)).rows.map(
+        (r: { id: string }) => r.id,
+      );
+    const [p1, p2] = [await byName(1), await byName(2)];
+    expect(p1).toHaveLength(10);
+    expect([...p1, ...p2]).toEqual([...p1, ...p2].sort());
+    expect(new Set([...p1, ...p2]).size).toBe(20);
+    const desc = await kpi('leader', 'period=month&at=2024-03&subject=grid&sort=name&order=desc&pageSize=1');
+    expect(desc.rows[0].id > p1[0]).toBe(true);
+
+    // other subjects page only when asked, and then the same way
+    expect((await kpi('leader', 'period=month&at=2024-03&subject=unit')).paging).toBeUndefined();
+    const units = await kpi('leader', 'period=month&at=2024-03&subject=unit&sort=closeRate&pageSize=1');
+    expect(units.rows).toHaveLength(1);
+    expect(units.rows[0].id).toBe(sanitationId);
+    expect(units.paging.rowCount).toBeGreaterThan(1);
+
+    for (const bad of ['sort=nope', 'pageSize=500', 'page=0', 'order=up']) {
+      const res = await api('leader').get(`/api/kpi?period=month&at=2024-03&subject=grid&${bad}`);
+      expect(res.statusCode, bad).toBe(400);
+    }
+  });
+
+  it('gives the grid scores of a map viewport with their polygons, and refuses a bad viewport', async () => {
+    const near = `${POINT.lng - 0.001},${POINT.lat - 0.001},${POINT.lng + 0.001},${POINT.lat + 0.001}`;
+    const res = await api('leader').get(`/api/kpi/grid-map?period=month&at=2024-03&bbox=${near}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const map = res.json();
+    expect(map.capped).toBe(false);
+    const scored = map.items.filter((g: { score: number | null }) => g.score !== null);
+    expect(scored).toHaveLength(1);
+    expect(scored[0]).toMatchObject({ grade: expect.any(String), communityName: expect.any(String) });
+    expect(['Polygon', 'MultiPolygon']).toContain(scored[0].geometry.type);
+    const grids = await kpi('leader', 'period=month&at=2024-03&subject=grid&pageSize=1');
+    expect(scored[0]).toMatchObject({ code: grids.rows[0].id, score: grids.rows[0].score });
+    // far away: nothing
+    const far = await api('leader').get('/api/kpi/grid-map?period=month&at=2024-03&bbox=10,10,10.1,10.1');
+    expect(far.json().items).toEqual([]);
+    for (const bad of ['bbox=1,2,3', 'bbox=5,5,4,4', '']) {
+      const r = await api('leader').get(`/api/kpi/grid-map?period=month&at=2024-03&${bad}`);
+      expect(r.statusCode, bad).toBe(400);
+    }
   });
 });

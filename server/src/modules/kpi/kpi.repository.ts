@@ -54,6 +54,8 @@ export interface Member {
   name: string;
   streetId?: string | null;
   path?: string | null;
+  /** the region the member sits in (a grid's community), named next to it */
+  parentId?: string | null;
 }
 
 /** The members of a subject, or only the one named by `only` (a drill-down checks one member, not a city's grids). */
@@ -71,7 +73,12 @@ export async function members(db: Executor, tenantId: string, subject: KpiSubjec
     }
     case 'grid': {
       const rows = await gridReads.gridsByCodeOrder(db, tenantId, only);
-      return rows.map((r) => ({ id: r.code, name: r.code, path: `/${r.street_id}/${r.community_id}/` }));
+      return rows.map((r) => ({
+        id: r.code,
+        name: r.code,
+        path: `/${r.street_id}/${r.community_id}/`,
+        parentId: r.community_id,
+      }));
     }
     case 'unit': {
       const rows = await orgReadModel.activeUnitsByCode(db, tenantId, only);
@@ -258,4 +265,28 @@ export async function reportedPerDay(
     .groupBy('day')
     .execute();
   return new Map(rows.map((r) => [r.day, Number(r.n)]));
+}
+
+/** Names of regions by id, one query for a page of rows (a grid's community). */
+export function regionNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  return orgNames.regionNames(db, [...new Set(ids)]);
+}
+
+/** The grids in a map's viewport as KPI members, with their polygons (GeoJSON text), at most `limit`. */
+export async function gridsInBox(
+  db: Executor,
+  tenantId: string,
+  bbox: readonly [number, number, number, number],
+  limit: number,
+) {
+  const rows = await gridReads.gridsInBox(db, tenantId, bbox, limit);
+  return rows.map((r) => ({
+    member: {
+      id: r.code,
+      name: r.code,
+      path: `/${r.street_id}/${r.community_id}/`,
+      parentId: r.community_id,
+    } satisfies Member,
+    geometry: r.geometry,
+  }));
 }

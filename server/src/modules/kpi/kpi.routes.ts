@@ -3,6 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   CaseListQuery,
   DrillQuery,
+  GridMap,
+  GridMapQuery,
   KpiCaseItem,
   KpiQuery,
   KpiResult,
@@ -44,6 +46,19 @@ export function registerKpiRoutes(app: FastifyInstance, kpi: KpiService): void {
       },
     },
     async (req) => kpi.compute(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/kpi/grid-map',
+    {
+      config: { permission: 'kpi.read' },
+      schema: {
+        tags,
+        summary: 'Grid scores and grades with their polygons within a map viewport (bbox), for a period',
+        querystring: GridMapQuery,
+        response: { 200: GridMap, ...errors },
+      },
+    },
+    async (req) => kpi.gridMap(actorOf(req), req.query),
   );
   r.get(
     '/api/kpi/drill',

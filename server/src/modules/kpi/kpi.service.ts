@@ -8,6 +8,8 @@ import type {
   Ranking,
   RankingQuery,
   CaseListQuery,
+  GridMap,
+  GridMapQuery,
   KpiCaseItem,
 } from '../../../../common/contracts/kpi.ts';
 import {
@@ -32,12 +34,14 @@ import {
   type KpiSubject,
 } from '../../../../common/domain/kpi.ts';
 import { bandProblems, DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
+import { DEFAULT_RANKING_RULES, rankSubjects } from '../../../../common/domain/kpi-ranking.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
+import { parseBbox } from '../geo/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { isCaseCounter, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
 import { col, createRollup } from './kpi-rollup.ts';
@@ -45,10 +49,12 @@ import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
 
 export const SETTINGS_KEY = 'kpi.settings';
-export const DEFAULT_SETTINGS: Required<KpiSettings> = {
+/** The stored settings with every field filled (defaults: docs/standards.md, "KPI weights", "KPI ranking"). */
+export type FullKpiSettings = Omit<KpiSettingsView, 'parts' | 'updatedAt'>;
+export const DEFAULT_SETTINGS: FullKpiSettings = {
   weights: DEFAULT_WEIGHTS,
   grades: DEFAULT_GRADES,
-  options: { excludeSuspended: false, bottomCount: 3 },
+  options: { excludeSuspended: false, ...DEFAULT_RANKING_RULES },
   bands: DEFAULT_BANDS,
 };
 
@@ -69,6 +75,43 @@ const USER_COLUMN = {
   closer: 'closer_id',
 } as const;
 
+/** A city has thousands of grids: the indicator table of grids always comes a page at a time. */
+const DEFAULT_KPI_PAGE_SIZE = 50;
+/** The most grids one map answer carries (a district's worth at street zoom). */
+const GRID_MAP_CAP = 1000;
+
+/**
+ * One page of indicator rows, sorted on the server. Every row first gets its place by composite score (equal scores
+ * share it: 1, 1, 3), so a page shows the same rank as the whole list would. Rows without a value sort last in
+ * either order; equal values by id, so pages neither repeat nor skip a row.
+ */
+export function pageOfRows(rows: readonly KpiRow[], q: Pick<KpiQuery, 'page' | 'pageSize' | 'sort' | 'order'>) {
+  const sort = q.sort ?? 'score';
+  const order = q.order ?? (sort === 'name' ? 'asc' : 'desc');
+  const scored = rows.filter((r) => !r.noData && r.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
+  const rankOf = new Map<string, number>();
+  scored.forEach((r, i) => {
+    const prev = scored[i - 1];
+    rankOf.set(r.id, prev && prev.score === r.score ? (rankOf.get(prev.id) ?? i + 1) : i + 1);
+  });
+  const valueOf = (r: KpiRow): number | string | null =>
+    sort === 'name' ? r.name : sort === 'score' ? (r.noData ? null : r.score) : (r.indicators[sort]?.value ?? null);
+  const sign = order === 'asc' ? 1 : -1;
+  const sorted = [...rows].sort((a, b) => {
+    const va = valueOf(a);
+    const vb = valueOf(b);
+    if (va === null || vb === null) return va === vb ? a.id.localeCompare(b.id) : va === null ? 1 : -1;
+    const c = typeof va === 'string' ? va.localeCompare(String(vb), 'zh-CN') : va - Number(vb);
+    return c !== 0 ? sign * c : a.id.localeCompare(b.id);
+  });
+  const pageSize = q.pageSize ?? DEFAULT_KPI_PAGE_SIZE;
+  const { limit, offset } = pageWindow(q.page, pageSize);
+  return {
+    rows: sorted.slice(offset, offset + limit).map((r) => ({ ...r, rank: rankOf.get(r.id) ?? null })),
+    paging: { rowCount: rows.length, page: q.page ?? 1, pageSize: limit, sort },
+  };
+}
+
 /** Turns the API's period into dates, or a 400 naming the field (an invalid period is bad input, never a 500). */
 export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string; to?: string }): KpiPeriod {
   const p = resolvePeriod(q.period, q.at, q.from, q.to);
@@ -84,7 +127,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
   const { db } = database;
   const rollup = createRollup(database);
 
-  async function loadSettings(tenantId: string): Promise<Required<KpiSettings> & { updatedAt: string | null }> {
+  async function loadSettings(tenantId: string): Promise<FullKpiSettings & { updatedAt: string | null }> {
     const stored = await settings.get(tenantId, SETTINGS_KEY);
     const v = (stored?.value ?? {}) as Partial<KpiSettings>;
     return {
@@ -101,7 +144,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     id: string,
     name: string,
     counts: KpiCounts | undefined,
-    s: Required<KpiSettings>,
+    s: FullKpiSettings,
   ): KpiRow {
     const c = counts ?? zeroCounts();
     const formula = formulaOf(subject);
@@ -148,25 +191,43 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     return { period, subject, rows, total, options: { excludeSuspended: s.options.excludeSuspended } };
   }
 
-  function ranked(result: KpiResult, bottomCount: number, gradeB: number) {
-    const withScore = result.rows.filter((r) => r.score !== null);
-    const rest = result.rows.filter((r) => r.score === null);
-    withScore.sort(
-      (a, b) =>
-        (b.score ?? 0) - (a.score ?? 0) ||
-        (b.indicators.onTimeCloseRate?.value ?? -1) - (a.indicators.onTimeCloseRate?.value ?? -1) ||
-        a.name.localeCompare(b.name, 'zh-CN'),
+  /**
+   * The ranking rules over a month's rows (common/domain/kpi-ranking.ts): the sample is the month's 立案数, the
+   * cohort every rate of the composite is measured on, so a subject without any filed case takes no part.
+   */
+  function ranked(result: KpiResult, s: FullKpiSettings) {
+    const closeKey = result.subject === 'unit' ? 'onTimeHandleRate' : 'onTimeCloseRate';
+    const out = rankSubjects(
+      result.rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        score: row.score,
+        cases: row.counts.filed ?? 0,
+        secondary: row.indicators[closeKey]?.value ?? null,
+        row,
+      })),
+      {
+        bottomCount: s.options.bottomCount,
+        minCases: s.options.minCases,
+        topTie: s.options.topTie,
+        flagMinScore: s.grades.B,
+      },
     );
-    let rank = 0;
-    withScore.forEach((r, i) => {
-      const prev = withScore[i - 1];
-      rank = prev && prev.score === r.score ? rank : i + 1;
-      r.rank = rank;
-    });
-    const first = withScore[0];
-    const redFlag = first && (first.score ?? 0) >= gradeB ? first : null;
-    const bottom = withScore.length > 1 ? withScore.slice(Math.max(1, withScore.length - bottomCount)) : [];
-    return { rows: [...withScore, ...rest], redFlag, bottom };
+    const rows = out.ranked.map((r) => ({ ...r.row.row, rank: r.rank }));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const pick = (list: readonly { id: string }[]) => list.flatMap((x) => byId.get(x.id) ?? []);
+    return {
+      rows,
+      unranked: out.unranked.map((r) => ({ ...r.row, rank: null })),
+      redFlags: pick(out.flagged),
+      bottom: pick(out.bottom),
+      rules: {
+        bottomCount: s.options.bottomCount,
+        minCases: s.options.minCases,
+        topTie: s.options.topTie,
+        flagMinScore: s.grades.B,
+      },
+    };
   }
 
   function toItem(
@@ -228,8 +289,12 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     async putSettings(actor: Actor, input: KpiSettings): Promise<KpiSettingsView> {
       requirePermission(actor, 'kpi.manage');
       const stored = await loadSettings(actor.tenantId);
-      // A client that does not know the bands (an older console) leaves them as they are.
-      const next: Required<KpiSettings> = { ...input, bands: input.bands ?? stored.bands };
+      // A client that does not know the bands or the ranking rules (an older console) leaves them as they are.
+      const next: FullKpiSettings = {
+        ...input,
+        options: { ...stored.options, ...input.options },
+        bands: input.bands ?? stored.bands,
+      };
       const problems = [...weightProblems(next.weights), ...gradeProblems(next.grades), ...bandProblems(next.bands)];
       if (problems.length)
         throw new AppError(
@@ -250,7 +315,59 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         list = list.filter((m) => m.id === q.id);
         if (!list.length) throw notFound(q.subject);
       }
-      return figures(actor.tenantId, q.subject, period, list);
+      const result = await figures(actor.tenantId, q.subject, period, list);
+      const paged = q.subject === 'grid' || q.page !== undefined || q.pageSize !== undefined || q.sort !== undefined;
+      if (!paged) return result;
+      const page = pageOfRows(result.rows, q);
+      const parentOf = new Map(list.map((m) => [m.id, m.parentId ?? null]));
+      const parents = page.rows.flatMap((r) => parentOf.get(r.id) ?? []);
+      const names = parents.length ? await repo.regionNames(db, parents) : new Map<string, string>();
+      for (const r of page.rows) {
+        const parent = parentOf.get(r.id);
+        if (parent !== undefined) r.parentName = parent ? (names.get(parent) ?? null) : null;
+      }
+      return { ...result, rows: page.rows, paging: page.paging };
+    },
+
+    /**
+     * Scores of the grids in a map's viewport (at most GRID_MAP_CAP of them, by code), each with its polygon, so the
+     * map never loads a city's thousands of grids at once.
+     */
+    async gridMap(actor: Actor, q: GridMapQuery): Promise<GridMap> {
+      requirePermission(actor, 'kpi.read');
+      const period = periodOf(q);
+      const bbox = parseBbox(q.bbox);
+      if (!bbox) throw invalidField('query.bbox', 'required', 'minLng,minLat,maxLng,maxLat');
+      const found = await repo.gridsInBox(db, actor.tenantId, bbox, GRID_MAP_CAP + 1);
+      const capped = found.length > GRID_MAP_CAP;
+      const inBox = found.slice(0, GRID_MAP_CAP);
+      const visible = visibleMembers(
+        actor,
+        'grid',
+        inBox.map((g) => g.member),
+      );
+      const shown = new Set(visible.map((m) => m.id));
+      const result = await figures(actor.tenantId, 'grid', period, visible);
+      const names = await repo.regionNames(
+        db,
+        visible.flatMap((m) => (m.parentId ? [m.parentId] : [])),
+      );
+      const byId = new Map(result.rows.map((r) => [r.id, r]));
+      return {
+        items: inBox
+          .filter((g) => shown.has(g.member.id))
+          .map((g) => {
+            const row = byId.get(g.member.id);
+            return {
+              code: g.member.id,
+              communityName: g.member.parentId ? (names.get(g.member.parentId) ?? null) : null,
+              score: row?.score ?? null,
+              grade: row?.grade ?? null,
+              geometry: JSON.parse(g.geometry) as unknown,
+            };
+          }),
+        capped,
+      };
     },
 
     /** The paged cases behind one counter of one member (or of the whole scope when id is omitted). */
@@ -299,14 +416,17 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       }
       const s = await loadSettings(actor.tenantId);
       const result = await figures(actor.tenantId, q.subject, period, all);
-      const r = ranked(result, s.options.bottomCount, s.grades.B);
+      const r = ranked(result, s);
       const ok = new Set(visible.map((m) => m.id));
       return {
         period,
         subject: q.subject,
         rows: r.rows.filter((x) => ok.has(x.id)),
-        redFlag: r.redFlag,
+        unranked: r.unranked.filter((x) => ok.has(x.id)),
+        redFlag: r.redFlags.length === 1 ? (r.redFlags[0] ?? null) : null,
+        redFlags: r.redFlags,
         bottom: r.bottom.filter((x) => ok.has(x.id)),
+        rules: r.rules,
       };
     },
 
@@ -324,9 +444,6 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       const names = await repo.caseNames(db, actor.tenantId, rows);
       return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
     },
-
-    /** Ranking rows sorted for export (every visible row). */
-    rankedRows: (result: KpiResult, bottomCount: number, gradeB: number) => ranked(result, bottomCount, gradeB),
   };
 }
 export type KpiService = ReturnType<typeof createKpiService>;

@@ -207,9 +207,12 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
             ? Math.round(((now.getTime() - Date.parse(o.step_deadline)) / 3_600_000) * 10) / 10
             : 0,
         })),
-        unitRanking: (ranking?.rows ?? []).map((r) => ({
+        // the units that handled cases this month: the ranked ones, then those with too few cases to rank
+        // (docs/standards.md, "KPI ranking"); units without any case are not listed
+        unitRanking: [...(ranking?.rows ?? []), ...(ranking?.unranked ?? [])].map((r) => ({
           unitId: r.id,
           name: r.name,
+          rank: r.rank,
           score: r.score,
           grade: r.grade,
           closeRate: r.indicators.closeRate?.value ?? null,

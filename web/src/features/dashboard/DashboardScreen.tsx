@@ -199,11 +199,9 @@ export function DashboardScreen() {
               <h3>{t('dashboard.ranking')}</h3>
               {loading ? <Placeholder /> : null}
               <AutoScrollList testId="dash-ranking">
-                {(data?.unitRanking ?? []).map((u, i) => (
+                {(data?.unitRanking ?? []).map((u) => (
                   <li key={u.unitId} style={{ cursor: 'default' }}>
-                    <span>
-                      {i + 1}. {u.name}
-                    </span>
+                    <span>{u.rank === null ? `— ${u.name} · ${t('dashboard.unranked')}` : `${u.rank}. ${u.name}`}</span>
                     <span style={{ color: '#36cfc9', fontWeight: 600 }}>
                       {u.score === null ? '—' : decimalText(u.score)} {u.grade ?? ''}
                     </span>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Empty, Flex, Segmented, Select, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import type { KpiResult, KpiSettingsView } from '../../../../common/contracts/kpi.ts';
@@ -11,12 +11,14 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { kpiApi } from './kpi.api.ts';
-import { KpiTable, type DrillTarget } from './KpiTable.tsx';
+import { GridScoreMap } from './GridScoreMap.tsx';
+import { KpiTable, type DrillTarget, type KpiPaging } from './KpiTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { useKpiParams } from './useKpiParams.ts';
 import { WeightsEditor } from './WeightsEditor.tsx';
 
 const AREA_SUBJECTS: KpiSubject[] = ['tenant', 'street', 'community', 'grid', 'unit'];
+const FIRST_PAGE: KpiPaging = { page: 1, pageSize: 50 };
 
 /** 考核评价: indicators for any period and scope, composite score and grade; every figure drills to its cases. */
 export function KpiPage() {
@@ -27,16 +29,39 @@ export function KpiPage() {
   const [settings, setSettings] = useState<KpiSettingsView | null>(null);
   const [editing, setEditing] = useState(false);
   const { message } = App.useApp();
+  // A city has thousands of grids: they come from the server a page at a time, sorted there.
+  const [paging, setPaging] = useState<KpiPaging>(FIRST_PAGE);
+  const periodKey = JSON.stringify(period);
+  useEffect(() => setPaging(FIRST_PAGE), [periodKey, subject]);
+  const paged = subject === 'grid';
+  const [view, setView] = useState<'table' | 'map'>('table');
+  const showMap = paged && view === 'map';
   // JSON.stringify(period) stands for period (a new object each render)
   const {
     data: result,
     loading,
     error,
     reload,
-  } = useResource<KpiResult>(period ? (signal) => kpiApi.indicators({ ...period, subject }, signal) : null, [
-    JSON.stringify(period),
-    subject,
-  ]);
+  } = useResource<KpiResult>(
+    period
+      ? (signal) =>
+          kpiApi.indicators(
+            {
+              ...period,
+              subject,
+              ...(paged
+                ? {
+                    page: paging.page,
+                    pageSize: paging.pageSize,
+                    ...(paging.sort ? { sort: paging.sort, order: paging.order } : {}),
+                  }
+                : {}),
+            },
+            signal,
+          )
+      : null,
+    [periodKey, subject, paged ? JSON.stringify(paging) : ''],
+  );
 
   const canManage = auth.can('kpi.manage');
   const openWeights = () => {
@@ -74,6 +99,14 @@ export function KpiPage() {
               data-testid="kpi-subject"
             />
           </div>
+          {paged ? (
+            <Segmented<'table' | 'map'>
+              value={view}
+              onChange={setView}
+              options={(['table', 'map'] as const).map((v) => ({ value: v, label: t(`kpiWeb.view.${v}`) }))}
+              data-testid="kpi-view"
+            />
+          ) : null}
           {isPost ? (
             <Select<KpiSubject>
               value={subject}
@@ -91,7 +124,16 @@ export function KpiPage() {
         ) : null}
         {error ? <LoadError error={error} onRetry={reload} testId="kpi" /> : null}
         {result && result.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : null}
-        {result && period ? <KpiTable result={result} loading={loading} onDrill={setDrill} /> : null}
+        {showMap && period ? <GridScoreMap period={period} /> : null}
+        {result && period && !showMap ? (
+          <KpiTable
+            result={result}
+            loading={loading}
+            onDrill={setDrill}
+            paging={paged ? paging : undefined}
+            onPaging={paged ? setPaging : undefined}
+          />
+        ) : null}
       </Flex>
       {period ? (
         <DrillDrawer

@@ -149,3 +149,41 @@ describe('rankRows', () => {
     ]);
   });
 });
+
+describe('grids on the KPI page', () => {
+  it('asks the server for one page, shows each grid with its community, and pages and sorts on the server', async () => {
+    const grid = (code: string, rank: number | null) =>
+      row(code, code, { subject: 'grid', parentName: '金湖社区', rank, score: rank ? 90 : null, noData: !rank });
+    const page = (n: number): KpiResult => ({
+      period: { kind: 'month', from: '2024-03-01', to: '2024-03-31', label: '2024-03' },
+      subject: 'grid',
+      rows: [grid(`42028100100100${n}`, n === 1 ? 1 : null)],
+      total: row('', '合计', { subject: 'grid', rank: null }),
+      options: { excludeSuspended: false },
+      paging: { rowCount: 6049, page: n, pageSize: 50, sort: 'score' },
+    });
+    const server = fakeFetch({
+      'GET /api/kpi': (_m, _b, url) => ({
+        status: 200,
+        body: page(Number(new URL(url, 'http://x').searchParams.get('page') ?? 1)),
+      }),
+    });
+    vi.stubGlobal('fetch', server.impl);
+    const router = createMemoryRouter([{ path: '/kpi', element: <KpiPage /> }], {
+      initialEntries: ['/kpi?period=month&at=2024-03&subject=grid'],
+    });
+    render(withProviders(<RouterProvider router={router} />, fakeAuth(fakeMe(['leader']))));
+    expect((await screen.findByTestId('kpi-parent-420281001001001')).textContent).toBe('金湖社区');
+    const first = new URL(server.calls[0]?.url ?? '', 'http://x').searchParams;
+    expect(Object.fromEntries(first)).toMatchObject({ subject: 'grid', page: '1', pageSize: '50' });
+    expect(screen.getByTestId('kpi-pagination').textContent).toContain('共 6049 个');
+    fireEvent.click(within(screen.getByTestId('kpi-pagination')).getByTitle('2'));
+    expect(await screen.findByTestId('kpi-parent-420281001001002')).toBeTruthy();
+    fireEvent.click(within(screen.getByTestId('kpi-table')).getAllByText('综合指标值')[0] as HTMLElement);
+    await waitFor(() =>
+      expect(server.calls.some((c) => c.url.includes('sort=score') && c.url.includes('order=asc'))).toBe(true),
+    );
+    const sorted = new URL(server.calls.at(-1)?.url ?? '', 'http://x').searchParams;
+    expect(sorted.get('page')).toBe('1');
+  });
+});

@@ -1,6 +1,6 @@
-import { Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Pagination, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { decimalText } from '../../../../common/domain/number-format.ts';
-import type { KpiResult, KpiRow } from '../../../../common/contracts/kpi.ts';
+import type { KpiResult, KpiRow, KpiSortKey } from '../../../../common/contracts/kpi.ts';
 import type { IndicatorKey } from '../../../../common/domain/kpi.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { countersOf, formatIndicator, GRADE_TAG_COLOR, SUBJECT_INDICATORS } from './kpi-columns.ts';
@@ -10,10 +10,21 @@ export interface DrillTarget {
   indicator: IndicatorKey;
 }
 
+/** Server-side paging and sorting of the rows (the grids always come a page at a time). */
+export interface KpiPaging {
+  page: number;
+  pageSize: number;
+  sort?: KpiSortKey;
+  order?: 'asc' | 'desc';
+}
+
 interface Props {
   result: KpiResult;
   loading?: boolean;
   onDrill: (target: DrillTarget) => void;
+  /** given with a paged result: the table asks the server for another page or order instead of sorting itself */
+  paging?: KpiPaging;
+  onPaging?: (next: KpiPaging) => void;
 }
 
 const TOTAL_KEY = '__total__';
@@ -33,8 +44,19 @@ export function rankRows(rows: readonly KpiRow[]): KpiRow[] {
 }
 
 /** Indicator table: one row per subject plus the total; composite score with grade; every figure opens its cases. */
-export function KpiTable({ result, loading, onDrill }: Props) {
+export function KpiTable({ result, loading, onDrill, paging, onPaging }: Props) {
   const { t } = useI18n();
+  const serverPaged = result.paging !== undefined && paging !== undefined && onPaging !== undefined;
+  const sortOrder = (key: string) =>
+    serverPaged && (paging.sort ?? result.paging?.sort) === key
+      ? (paging.order ?? (key === 'name' ? 'asc' : 'desc')) === 'asc'
+        ? ('ascend' as const)
+        : ('descend' as const)
+      : null;
+  const sortable = (key: string) =>
+    serverPaged
+      ? { sorter: true, sortOrder: sortOrder(key), sortDirections: ['descend' as const, 'ascend' as const] }
+      : {};
   const subject = result.subject;
   const keys = SUBJECT_INDICATORS[subject] ?? [];
 
@@ -71,12 +93,26 @@ export function KpiTable({ result, loading, onDrill }: Props) {
       title: t('kpiWeb.col.name'),
       key: 'name',
       fixed: 'left',
-      render: (_, r) => (r.id === TOTAL_KEY ? <strong>{t('kpiWeb.col.total')}</strong> : r.name),
+      ...sortable('name'),
+      render: (_, r) =>
+        r.id === TOTAL_KEY ? (
+          <strong>{t('kpiWeb.col.total')}</strong>
+        ) : r.parentName ? (
+          <Flex vertical>
+            <span>{r.name}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`kpi-parent-${r.id}`}>
+              {r.parentName}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          r.name
+        ),
     },
     ...keys.map((key) => ({
       title: t(`kpiWeb.indicator.${key}`),
       key,
       align: 'right' as const,
+      ...sortable(key),
       render: (_: unknown, r: KpiRow) =>
         r.id === TOTAL_KEY ? cell(result.total, key, 'total') : cell(r, key, r.id || 'tenant'),
     })),
@@ -84,6 +120,7 @@ export function KpiTable({ result, loading, onDrill }: Props) {
       title: t('kpiWeb.col.score'),
       key: 'score',
       align: 'right',
+      ...sortable('score'),
       render: (_, r) =>
         r.noData || r.score === null ? (
           <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text>
@@ -108,8 +145,9 @@ export function KpiTable({ result, loading, onDrill }: Props) {
     },
   ];
 
-  const rows = [...rankRows(result.rows), { ...result.total, id: TOTAL_KEY }];
-  return (
+  // a server page comes sorted and ranked across every page: shown as it is
+  const rows = [...(serverPaged ? result.rows : rankRows(result.rows)), { ...result.total, id: TOTAL_KEY }];
+  const table = (
     <Table<KpiRow>
       data-testid="kpi-table"
       rowKey={(r) => r.id || r.name}
@@ -120,6 +158,34 @@ export function KpiTable({ result, loading, onDrill }: Props) {
       size="middle"
       scroll={{ x: 'max-content' }}
       rowClassName={(r) => (r.id === TOTAL_KEY ? 'kpi-total-row' : '')}
+      onChange={(_p, _f, sorter) => {
+        if (!serverPaged) return;
+        const one = Array.isArray(sorter) ? sorter[0] : sorter;
+        const key = one?.order ? (String(one.columnKey) as KpiSortKey) : undefined;
+        onPaging({
+          ...paging,
+          page: 1,
+          sort: key,
+          order: key ? (one?.order === 'ascend' ? 'asc' : 'desc') : undefined,
+        });
+      }}
     />
+  );
+  if (!serverPaged || !result.paging) return table;
+  return (
+    <Flex vertical gap={12}>
+      {table}
+      <Pagination
+        align="end"
+        current={result.paging.page}
+        pageSize={result.paging.pageSize}
+        total={result.paging.rowCount}
+        showSizeChanger
+        pageSizeOptions={[20, 50, 100, 200]}
+        showTotal={(n) => t('kpiWeb.rowCount', { n })}
+        onChange={(page, pageSize) => onPaging({ ...paging, page: pageSize === paging.pageSize ? page : 1, pageSize })}
+        data-testid="kpi-pagination"
+      />
+    </Flex>
   );
 }

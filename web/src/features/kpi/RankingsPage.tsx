@@ -42,6 +42,7 @@ export function RankingsPage() {
 
   const closeKey = subject === 'unit' ? 'onTimeHandleRate' : 'onTimeCloseRate';
   const bottomIds = new Set((ranking?.bottom ?? []).map((r) => r.id));
+  const flagIds = new Set((ranking?.redFlags ?? []).map((r) => r.id));
   const columns: TableColumnsType<KpiRow> = [
     { title: t('kpiWeb.col.rank'), key: 'rank', width: 64, render: (_, r) => r.rank ?? '—' },
     {
@@ -49,7 +50,7 @@ export function RankingsPage() {
       key: 'name',
       render: (_, r) => (
         <Flex gap={6} align="center">
-          {ranking?.redFlag?.id === r.id ? (
+          {flagIds.has(r.id) ? (
             <FlagFilled style={{ color: '#cf1322' }} aria-label={t('kpiWeb.rankings.redFlag')} />
           ) : null}
           <span>{r.name}</span>
@@ -95,7 +96,9 @@ export function RankingsPage() {
     },
   ];
 
-  const flag = ranking?.redFlag ?? null;
+  const flags = ranking?.redFlags ?? [];
+  const flag = flags[0] ?? null;
+  const rules = ranking?.rules;
   return (
     <PageSection title={t('kpiWeb.rankings.title')} testId="page-rankings">
       <Flex vertical gap={16}>
@@ -122,6 +125,16 @@ export function RankingsPage() {
             label={t('kpiWeb.rankings.export')}
           />
         </Flex>
+        {rules ? (
+          <Typography.Text type="secondary" data-testid="rankings-rules">
+            {t('kpiWeb.rankings.rules', {
+              minCases: rules.minCases,
+              flagMinScore: decimalText(rules.flagMinScore),
+              topTie: t(`kpiWeb.rankings.topTie.${rules.topTie}`),
+              bottomCount: rules.bottomCount,
+            })}
+          </Typography.Text>
+        ) : null}
         {error ? <LoadError error={error} onRetry={reload} testId="rankings" /> : null}
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={8}>
@@ -143,7 +156,7 @@ export function RankingsPage() {
                   {flag ? (
                     <>
                       <Typography.Title level={3} style={{ margin: 0 }} data-testid="rankings-red-flag-name">
-                        {flag.name}
+                        {flags.map((f) => f.name).join('、')}
                       </Typography.Title>
                       <Typography.Text>
                         {t('kpiWeb.col.score')}{' '}
@@ -180,7 +193,7 @@ export function RankingsPage() {
           </Col>
         </Row>
         <Card size="small" title={`${t('kpiWeb.rankings.ranking')} · ${ranking?.period.label ?? monthText}`}>
-          {ranking && ranking.rows.length === 0 && !loading ? (
+          {ranking && ranking.rows.length === 0 && ranking.unranked.length === 0 && !loading ? (
             <Empty description={t('kpiWeb.noDataHint')} />
           ) : (
             <Table<KpiRow>
@@ -192,9 +205,19 @@ export function RankingsPage() {
               loading={loading}
               pagination={false}
               scroll={{ x: 'max-content' }}
-              onRow={(r) => (ranking?.redFlag?.id === r.id ? { style: { background: '#fff1f0' } } : {})}
+              onRow={(r) => (flagIds.has(r.id) ? { style: { background: '#fff1f0' } } : {})}
             />
           )}
+          {ranking && ranking.unranked.length ? (
+            <Flex gap={8} wrap align="center" style={{ marginTop: 12 }} data-testid="rankings-unranked">
+              <Typography.Text type="secondary">{t('kpiWeb.rankings.unranked')}:</Typography.Text>
+              {ranking.unranked.map((r) => (
+                <Tag key={r.id} color="default">
+                  {r.name} · {t('kpiWeb.rankings.unrankedCases', { n: r.counts.filed ?? 0 })}
+                </Tag>
+              ))}
+            </Flex>
+          ) : null}
         </Card>
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>

@@ -15,7 +15,7 @@ afterEach(cleanup);
 const settings = (): KpiSettings => ({
   weights: structuredClone(DEFAULT_WEIGHTS) as KpiSettings['weights'],
   grades: { ...DEFAULT_GRADES },
-  options: { excludeSuspended: false, bottomCount: 3 },
+  options: { excludeSuspended: false, bottomCount: 3, minCases: 5, topTie: 'none' },
   bands: structuredClone(DEFAULT_BANDS),
 });
 
@@ -104,5 +104,15 @@ describe('weights editor', () => {
     const sent = (onSave.mock.calls[0] as unknown as [KpiSettings])[0];
     expect(sent.bands?.dispatched[1]).toEqual({ threshold: 800, score: 90 });
     expect(sent.bands?.accepted).toEqual(DEFAULT_BANDS.accepted);
+  });
+
+  it('edits the minimum case count of the ranking and sends it with the tie rule', async () => {
+    const onSave = show();
+    fireEvent.change(input('weights-min-cases'), { target: { value: '8' } });
+    await waitFor(() => expect((input('weights-min-cases') as HTMLInputElement).value).toBe('8'));
+    fireEvent.click(screen.getByTestId('weights-save'));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    const sent = (onSave.mock.calls[0] as unknown as [KpiSettings])[0];
+    expect(sent.options).toEqual({ excludeSuspended: false, bottomCount: 3, minCases: 8, topTie: 'none' });
   });
 });

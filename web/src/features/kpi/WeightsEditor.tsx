@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Flex, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Flex, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import type { KpiSettings } from '../../../../common/contracts/kpi.ts';
 import {
   DEFAULT_GRADES,
@@ -10,6 +10,7 @@ import {
   type KpiWeights,
 } from '../../../../common/domain/kpi.ts';
 import { DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
+import { DEFAULT_RANKING_RULES, TOP_TIE_RULES, type TopTieRule } from '../../../../common/domain/kpi-ranking.ts';
 import { BandsEditor } from './BandsEditor.tsx';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -202,6 +203,28 @@ export function WeightsEditor({ open, initial, onClose, onSave }: Props) {
                   max={20}
                   value={draft.options.bottomCount}
                   onChange={(v) => setDraft((d) => (d ? { ...d, options: { ...d.options, bottomCount: v ?? 1 } } : d))}
+                />
+              </Space>
+              <Space>
+                {t('kpiWeb.weights.minCases')}
+                <InputNumber<number>
+                  min={0}
+                  max={1000}
+                  value={draft.options.minCases ?? DEFAULT_RANKING_RULES.minCases}
+                  onChange={(v) => setDraft((d) => (d ? { ...d, options: { ...d.options, minCases: v ?? 0 } } : d))}
+                  aria-label={t('kpiWeb.weights.minCases')}
+                  data-testid="weights-min-cases"
+                />
+              </Space>
+              <Space>
+                {t('kpiWeb.weights.topTie')}
+                <Select<TopTieRule>
+                  value={draft.options.topTie ?? DEFAULT_RANKING_RULES.topTie}
+                  onChange={(v) => setDraft((d) => (d ? { ...d, options: { ...d.options, topTie: v } } : d))}
+                  options={TOP_TIE_RULES.map((r) => ({ value: r, label: t(`kpiWeb.weights.topTieRule.${r}`) }))}
+                  style={{ width: 200 }}
+                  aria-label={t('kpiWeb.weights.topTie')}
+                  data-testid="weights-top-tie"
                 />
               </Space>
             </Flex>

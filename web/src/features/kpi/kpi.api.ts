@@ -1,6 +1,8 @@
 import type {
   CaseListQuery,
   DrillQuery,
+  GridMap,
+  GridMapQuery,
   KpiCaseItem,
   KpiQuery,
   KpiResult,
@@ -23,6 +25,7 @@ export const KPI_URL = {
   list: (kind: 'overdue' | 'escalated') => `/api/kpi/lists/${kind}`,
   listXlsx: (kind: 'overdue' | 'escalated') => `/api/kpi/lists/${kind}.xlsx`,
   settings: '/api/kpi/settings',
+  gridMap: '/api/kpi/grid-map',
 } as const;
 
 const q = (o: object) => o as unknown as Query;
@@ -36,6 +39,8 @@ export const kpiApi = {
     api.get<Ranking>(KPI_URL.rankings, { query: q(query), signal }),
   list: (kind: 'overdue' | 'escalated', query: CaseListQuery, signal?: AbortSignal) =>
     api.get<Page<KpiCaseItem>>(KPI_URL.list(kind), { query: q(query), signal }),
+  gridMap: (query: GridMapQuery, signal?: AbortSignal) =>
+    api.get<GridMap>(KPI_URL.gridMap, { query: q(query), signal }),
   settings: (signal?: AbortSignal) => api.get<KpiSettingsView>(KPI_URL.settings, { signal }),
   saveSettings: (body: KpiSettings) => api.put<KpiSettingsView>(KPI_URL.settings, body),
 };
