@@ -42,6 +42,9 @@ describe('audit log list', () => {
   it('names the object a row is about, not only its id', async () => {
     const [row] = await rows(`entityId=${unitId}`);
     expect(row).toMatchObject({ action: 'unit.create', entity: 'unit', entityId: unitId, entityName: '审计测试所' });
+    // a sign-in is about the user who signed in
+    const [signIn] = await rows(`action=auth.login&actorId=${adminId}`);
+    expect(signIn).toMatchObject({ entity: 'user', entityId: adminId, entityName: '系统管理员' });
   });
 
   it('filters by action and by who did it', async () => {

@@ -105,7 +105,10 @@ export function createAuditService(database: Database, clock: Clock, tamper: Aud
             action: r.action,
             entity: r.entity,
             entityId: r.entity_id,
-            entityName: nameInSnapshot(after, before),
+            // A row about the acting user themself (a sign-in, a password change) names them by the actor's name.
+            entityName:
+              nameInSnapshot(after, before) ??
+              (r.entity === 'user' && r.entity_id === r.actor_id ? r.actor_name : null),
             before,
             after,
             requestId: r.request_id,
