@@ -91,6 +91,7 @@ export const enH5: typeof zhH5 = {
     },
     tasks: {
       title: 'My tasks',
+      badge: '{count, plural, one {# open task} other {# open tasks}}',
       verify: 'Verify',
       check: 'Check',
       empty: 'No tasks',

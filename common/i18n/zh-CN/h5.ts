@@ -89,6 +89,7 @@ export const zhH5 = {
     },
     tasks: {
       title: '我的任务',
+      badge: '{count} 项待办任务',
       verify: '核实',
       check: '核查',
       empty: '暂无任务',

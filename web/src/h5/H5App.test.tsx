@@ -137,6 +137,16 @@ describe('inspector H5 tasks', () => {
     expect(screen.getByTestId('h5-tasks-tab-checking').getAttribute('aria-selected')).toBe('true');
   });
 
+  it('shows how many tasks are mine on the tab bar, counted by the server', async () => {
+    const fake = fakeServer({
+      'GET /api/cases/counts': () => ({ status: 200, body: { verifying: 2, checking: 1 } }),
+    });
+    renderH5('/h5/me', fake.fetch);
+    const tab = await screen.findByTestId('h5-tab-tasks');
+    await waitFor(() => expect(tab.querySelector('[data-count]')?.getAttribute('data-count')).toBe('3'));
+    expect(tab.querySelector('[data-count]')?.getAttribute('aria-label')).toBe('3 项待办任务');
+  });
+
   it('verifies a task after the confirmation, with the note and the case version', async () => {
     const transitions: unknown[] = [];
     const api = fakeServer({

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/context.ts';
 import { Badge } from '../phone/ui/choice.tsx';
 import { Tag } from '../phone/ui/feedback.tsx';
 import { Icon, type IconName } from '../phone/ui/icons.tsx';
+import { useResource } from '../api/use-resource.ts';
+import { h5Api } from './api/h5.api.ts';
 import { useQueue } from './offline/queue-context.ts';
 import { ReportPage } from './report/ReportPage.tsx';
 
@@ -35,6 +37,9 @@ export function H5Layout() {
   const path = location.pathname.replace(/\/+$/, '') || '/h5';
   const isReport = path === '/h5';
   const unsent = drafts.filter((d) => d.status !== 'sent').length;
+  // My open tasks, counted again whenever the page changes (a task done, the list revisited) while online.
+  const counts = useResource(online ? (signal) => h5Api.taskCounts(signal) : null, [online, path]).data;
+  const tasks = (counts?.verifying ?? 0) + (counts?.checking ?? 0);
   const title = t(titleOf(path));
 
   useEffect(() => {
@@ -80,6 +85,7 @@ export function H5Layout() {
             <span className="h5-tab-icon">
               <Icon name={tab.icon} />
               {tab.key === 'drafts' ? <Badge count={unsent} /> : null}
+              {tab.key === 'tasks' ? <Badge count={tasks} label={t('h5.tasks.badge', { count: tasks })} /> : null}
             </span>
             <span>{t(`h5.tabs.${tab.key}`)}</span>
           </NavLink>

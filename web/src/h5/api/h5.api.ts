@@ -16,6 +16,9 @@ export const h5Api = {
   /** my 核实 (verifying) or 核查 (checking) tasks */
   tasks: (inbox: TaskInbox, signal?: AbortSignal) =>
     api.get<Page<CaseSummary>>('/api/cases', { query: { inbox, mine: true, pageSize: 50 }, signal }),
+  /** how many 核实 and 核查 tasks are mine, counted by the server (the tab bar's badge) */
+  taskCounts: (signal?: AbortSignal) =>
+    api.get<Partial<Record<TaskInbox, number>>>('/api/cases/counts', { query: { mine: true }, signal }),
   caseDetail: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${enc(id)}`, { signal }),
   transition: (id: string, body: CaseTransition) => api.post<CaseDetail>(`/api/cases/${enc(id)}/transitions`, body),
   matters: (q: string, signal?: AbortSignal) =>
