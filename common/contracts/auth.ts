@@ -26,6 +26,8 @@ export const Me = Type.Object({
     tenantId: Type.String(),
     tenantCode: Type.String(),
     tenantName: Type.String(),
+    /** the city's IANA time zone: every date a person reads is in it, whatever the browser's zone */
+    tenantTimezone: Type.String(),
     unitId: Nullable(Type.String()),
     mustChangePassword: Type.Boolean(),
   }),

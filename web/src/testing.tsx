@@ -19,6 +19,7 @@ export function fakeMe(roles: Role[], user: Partial<Me['user']> = {}): Me {
       tenantId: 't-1',
       tenantCode: '420281',
       tenantName: '大冶市',
+      tenantTimezone: 'Asia/Shanghai',
       unitId: null,
       mustChangePassword: false,
       ...user,

@@ -15,7 +15,12 @@ describe('login', () => {
     const res = await post('/api/auth/login', { username: 'admin', password: 'Admin@12345', tenantCode: '420281' });
     expect(res.statusCode).toBe(200);
     const me = res.json();
-    expect(me.user).toMatchObject({ username: 'admin', tenantCode: '420281', tenantName: '大冶市' });
+    expect(me.user).toMatchObject({
+      username: 'admin',
+      tenantCode: '420281',
+      tenantName: '大冶市',
+      tenantTimezone: 'Asia/Shanghai',
+    });
     expect(me.permissions).toContain('user.manage');
     expect(me.csrfToken).toMatch(/^[\w-]{20,}$/);
     const cookie = res.cookies.find((c) => c.name === 'cityloop_sid');

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DEFAULT_TIME_ZONE } from '../../../../common/domain/zoned-time.ts';
 import type { ChangePasswordBody, LoginBody, Me } from '../../../../common/contracts/auth.ts';
 import { isRole, permissionsOf, type Grant } from '../../../../common/domain/roles.ts';
 import type { Config } from '../../config.ts';
@@ -94,6 +95,7 @@ export function createAuthService(
         tenantId: tenant.id,
         tenantCode: tenant.code,
         tenantName: tenant.name,
+        tenantTimezone: tenant.timezone || DEFAULT_TIME_ZONE,
         unitId: user.unit_id,
         mustChangePassword: user.must_change_password === 1,
       },

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { LoginBody, Me } from '../../../../common/contracts/auth.ts';
 import { api } from '../../api/client.ts';
+import { setDisplayTimeZone } from '../../components/format.ts';
 import { isApiError } from '../../api/errors.ts';
 import { isAbort, useResource } from '../../api/use-resource.ts';
 import { authApi } from './auth.api.ts';
@@ -14,6 +15,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const remember = useCallback((next: Me | null) => {
     meRef.current = next;
     api.setCsrfToken(next?.csrfToken ?? null);
+    setDisplayTimeZone(next?.user.tenantTimezone);
     return next;
   }, []);
   const session = useResource<Me | null>(
