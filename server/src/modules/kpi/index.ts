@@ -1,6 +1,7 @@
 /** The KPI engine: daily roll-up kept current by a trigger-fed queue, indicators of docs/standards.md "Assessment (KPI)",
  * composite scores and grades, drill-down, rankings with 流动红旗, overdue/escalated lists and exports. */
-export { createKpiService, periodOf, type KpiService } from './kpi.service.ts';
+export { createKpiService, type KpiService } from './kpi.service.ts';
+export { periodOf } from './kpi-query.ts';
 export { registerKpiRoutes } from './kpi.routes.ts';
 export { createRollup, type Rollup } from './kpi-rollup.ts';
 export { caseFilter as kpiCaseFilter } from './kpi.policy.ts';

@@ -14,8 +14,6 @@ import type {
 } from '../../../../common/contracts/kpi.ts';
 import {
   compositeScore,
-  DEFAULT_GRADES,
-  DEFAULT_WEIGHTS,
   formulaOf,
   FORMULA_SUBJECTS,
   gradeOf,
@@ -24,17 +22,15 @@ import {
   KPI_COUNTERS,
   partScore,
   REPORT_DAY_COUNTERS,
-  resolvePeriod,
   SCORE_PARTS,
   weightProblems,
   zeroCounts,
   type KpiCounts,
   type KpiPeriod,
-  type KpiPeriodKind,
   type KpiSubject,
 } from '../../../../common/domain/kpi.ts';
-import { bandProblems, DEFAULT_BANDS } from '../../../../common/domain/kpi-bands.ts';
-import { DEFAULT_RANKING_RULES, rankSubjects } from '../../../../common/domain/kpi-ranking.ts';
+import { bandProblems } from '../../../../common/domain/kpi-bands.ts';
+import { rankSubjects } from '../../../../common/domain/kpi-ranking.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { pageWindow } from '../../../../common/domain/paging.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -45,18 +41,10 @@ import { parseBbox } from '../geo/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { isCaseCounter, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
 import { col, createRollup } from './kpi-rollup.ts';
+import { pageOfRows, periodOf } from './kpi-query.ts';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, type FullKpiSettings } from './kpi-settings.ts';
 import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
-
-export const SETTINGS_KEY = 'kpi.settings';
-/** The stored settings with every field filled (defaults: docs/standards.md, "KPI weights", "KPI ranking"). */
-export type FullKpiSettings = Omit<KpiSettingsView, 'parts' | 'updatedAt'>;
-export const DEFAULT_SETTINGS: FullKpiSettings = {
-  weights: DEFAULT_WEIGHTS,
-  grades: DEFAULT_GRADES,
-  options: { excludeSuspended: false, ...DEFAULT_RANKING_RULES },
-  bands: DEFAULT_BANDS,
-};
 
 const FACT_MEMBER_COLUMN: Partial<Record<KpiSubject, string>> = {
   street: 'street_id',
@@ -75,52 +63,8 @@ const USER_COLUMN = {
   closer: 'closer_id',
 } as const;
 
-/** A city has thousands of grids: the indicator table of grids always comes a page at a time. */
-const DEFAULT_KPI_PAGE_SIZE = 50;
 /** The most grids one map answer carries (a district's worth at street zoom). */
 const GRID_MAP_CAP = 1000;
-
-/**
- * One page of indicator rows, sorted on the server. Every row first gets its place by composite score (equal scores
- * share it: 1, 1, 3), so a page shows the same rank as the whole list would. Rows without a value sort last in
- * either order; equal values by id, so pages neither repeat nor skip a row.
- */
-export function pageOfRows(rows: readonly KpiRow[], q: Pick<KpiQuery, 'page' | 'pageSize' | 'sort' | 'order'>) {
-  const sort = q.sort ?? 'score';
-  const order = q.order ?? (sort === 'name' ? 'asc' : 'desc');
-  const scored = rows.filter((r) => !r.noData && r.score !== null).sort((a, b) => (b.score ?? 0) - (a.score ?? 0));
-  const rankOf = new Map<string, number>();
-  scored.forEach((r, i) => {
-    const prev = scored[i - 1];
-    rankOf.set(r.id, prev && prev.score === r.score ? (rankOf.get(prev.id) ?? i + 1) : i + 1);
-  });
-  const valueOf = (r: KpiRow): number | string | null =>
-    sort === 'name' ? r.name : sort === 'score' ? (r.noData ? null : r.score) : (r.indicators[sort]?.value ?? null);
-  const sign = order === 'asc' ? 1 : -1;
-  const sorted = [...rows].sort((a, b) => {
-    const va = valueOf(a);
-    const vb = valueOf(b);
-    if (va === null || vb === null) return va === vb ? a.id.localeCompare(b.id) : va === null ? 1 : -1;
-    const c = typeof va === 'string' ? va.localeCompare(String(vb), 'zh-CN') : va - Number(vb);
-    return c !== 0 ? sign * c : a.id.localeCompare(b.id);
-  });
-  const pageSize = q.pageSize ?? DEFAULT_KPI_PAGE_SIZE;
-  const { limit, offset } = pageWindow(q.page, pageSize);
-  return {
-    rows: sorted.slice(offset, offset + limit).map((r) => ({ ...r, rank: rankOf.get(r.id) ?? null })),
-    paging: { rowCount: rows.length, page: q.page ?? 1, pageSize: limit, sort },
-  };
-}
-
-/** Turns the API's period into dates, or a 400 naming the field (an invalid period is bad input, never a 500). */
-export function periodOf(q: { period: KpiPeriodKind; at?: string; from?: string; to?: string }): KpiPeriod {
-  const p = resolvePeriod(q.period, q.at, q.from, q.to);
-  if (p) return p;
-  if (q.period === 'custom')
-    throw invalidField('query.from', 'range', 'custom periods need from ≤ to, both YYYY-MM-DD, at most 10 years');
-  const shape = { day: 'YYYY-MM-DD', month: 'YYYY-MM', quarter: 'YYYY-Qn', year: 'YYYY' }[q.period];
-  throw invalidField('query.at', 'format', `a ${q.period} period needs at = ${shape}`);
-}
 
 /** The KPI engine (docs/standards.md, "Assessment (KPI)"): figures from the roll-up, drained first so they are current. */
 export function createKpiService(database: Database, clock: Clock, settings: SettingsService) {
