@@ -6,6 +6,7 @@ import {
   type ComponentQuery,
   type ComponentUpdate,
 } from '../../../../common/contracts/components.ts';
+import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { ComponentsTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -58,10 +59,7 @@ export const view = (r: repo.ComponentViewRow): Component => ({
 });
 
 /** Today's calendar date in the tenant's business time zone (docs/conventions.md, "Time and calendar"). */
-export const todayIn = (timezone: string, now: Date): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+export const todayIn = (timezone: string, now: Date): string => zonedDate(now, timezone);
 
 /** Grid, community and street of a position; a given grid code must exist and then decides them. null: unknown grid. */
 export function placement(

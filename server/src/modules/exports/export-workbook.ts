@@ -3,6 +3,7 @@
  * holds exactly what the list shows for the same filters, scope and permissions. The first page is read before
  * any byte is sent: a bad filter or a missing permission is still an ordinary JSON 4xx.
  */
+import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import { PassThrough } from 'node:stream';
 import { excel } from '../../platform/excel.ts';
 import type { FastifyReply } from 'fastify';
@@ -43,22 +44,12 @@ export interface Formatter {
 }
 
 export function formatter(locale: Locale, timeZone: string): Formatter {
-  const dateTime = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  });
   return {
     locale,
     label: (key, fallback) => (fallback ? (translate(locale, key) ?? fallback) : ''),
     instant: (iso) => {
       if (!iso) return '';
-      const d = new Date(iso);
-      return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+      return zonedDateTime(iso, timeZone);
     },
     yesNo: (v) => translate(locale, v ? 'exports.yes' : 'exports.no') ?? String(v),
   };

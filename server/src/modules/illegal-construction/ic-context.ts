@@ -2,6 +2,7 @@
  * What the parts of the 查违控违 service share: the permission names, the business date, the report view and the
  * scope-checked lookups, the site status move and the duplicate-number guard (docs/illegal-construction.md).
  */
+import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import type { IcReport } from '../../../../common/contracts/illegal-construction.ts';
 import { canMoveIcStatus, fromHundredths, type IcStatus } from '../../../../common/domain/illegal-construction.ts';
 import type { IcReportsTable } from '../../db/schema-lines.ts';
@@ -20,8 +21,7 @@ export const sorts = <S extends string, C extends string>(names: readonly S[], c
   Object.fromEntries(names.map((n) => [n, columns[n]])) as Record<S, C>;
 
 /** The business date of an instant (YYYY-MM-DD in the city's time zone). */
-export const businessDate = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+export const businessDate = (at: Date, timeZone: string): string => zonedDate(at, timeZone);
 
 export const reportView = (r: IcReportsTable, regions: Map<string, string>, units: Map<string, string>): IcReport => ({
   id: r.id,

@@ -2,6 +2,7 @@
  * What the parts of the 户外广告 service share: the permission names, the business date, the row views and the
  * scope-checked lookups (docs/outdoor-ads.md).
  */
+import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import type { AdInspection, OutdoorAd } from '../../../../common/contracts/outdoor-ads.ts';
 import type { AdType } from '../../../../common/domain/outdoor-ads.ts';
 import { fromHundredths } from '../../../../common/domain/illegal-construction.ts';
@@ -18,8 +19,7 @@ import * as repo from './oa.repository.ts';
 export const READ = 'ads.read';
 export const MANAGE = 'ads.manage';
 
-const businessDate = (at: Date, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const businessDate = (at: Date, timeZone: string): string => zonedDate(at, timeZone);
 
 export const adView = (r: OaAdsTable, regions: Map<string, string>): OutdoorAd => ({
   id: r.id,
