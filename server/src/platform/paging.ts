@@ -1,3 +1,4 @@
+import type { SelectQueryBuilder } from 'kysely';
 import { pageWindow } from '../../../common/domain/paging.ts';
 import { invalidField } from './errors.ts';
 
@@ -16,4 +17,30 @@ export function listWindow<C extends string>(
     throw invalidField('query.sort', 'enum', `sort must be one of: ${Object.keys(sorts).join(', ')}`);
   const { limit, offset } = pageWindow(query.page, query.pageSize);
   return { limit, offset, sort: column, order: query.order ?? 'asc', page: query.page ?? 1 } as const;
+}
+
+/** A page of a list sorted by one of the columns `S` (what listWindow returns, typed by its columns). */
+export interface SortedWindow<S extends string> {
+  limit: number;
+  offset: number;
+  sort: S;
+  order: 'asc' | 'desc';
+}
+
+/**
+ * One page of a list query and the number of rows it matches. `filtered` holds the table and the filters only;
+ * `page` adds the selection and the order, and the window is applied here, so the count always sees exactly the
+ * filters the page saw.
+ */
+export async function pageWithTotal<DB, TB extends keyof DB, O>(
+  filtered: SelectQueryBuilder<DB, TB, object>,
+  page: (q: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>,
+  w: { limit: number; offset: number },
+): Promise<{ rows: O[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    page(filtered).limit(w.limit).offset(w.offset).execute(),
+    filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  // Kysely cannot name the alias through the generic selection; the row is { n } on both backends.
+  return { rows, total: Number((count as { n: number | string }).n) };
 }

@@ -1,16 +1,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { IcDemolitionsTable, IcLettersTable, IcReportsTable, IcStopNoticesTable } from '../../db/schema-lines.ts';
 import type { Executor } from '../../platform/db.ts';
+import { pageWithTotal, type SortedWindow as Window } from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
 
 /** Kysely queries for the 查违控违 tables; every one is scoped by tenant, lists also by the caller's grants. */
-
-export interface Window<S extends string> {
-  limit: number;
-  offset: number;
-  sort: S;
-  order: 'asc' | 'desc';
-}
 
 interface Range {
   from?: string | undefined;
@@ -39,18 +33,16 @@ export async function listReports(
   if (f.from) q = q.where('r.reported_on', '>=', f.from);
   if (f.to) q = q.where('r.reported_on', '<=', f.to);
   if (f.q) q = q.where(containsAny(['r.address', 'r.description', 'r.party_name'], f.q));
-  const rows = await q
-    .selectAll('r')
-    // coalesce: SQLite sorts NULL first and PostgreSQL last; both backends must page alike.
-    .orderBy(w.sort === 'area_hm2' ? sql`coalesce(r.area_hm2, 0)` : sql.ref(`r.${w.sort}`), w.order)
-    .orderBy('r.id', w.order)
-    .limit(w.limit)
-    .offset(w.offset)
-    .execute();
-  return {
-    rows,
-    total: Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-  };
+  return pageWithTotal(
+    q,
+    (page) =>
+      page
+        .selectAll('r')
+        // coalesce: SQLite sorts NULL first and PostgreSQL last; both backends must page alike.
+        .orderBy(w.sort === 'area_hm2' ? sql`coalesce(r.area_hm2, 0)` : sql.ref(`r.${w.sort}`), w.order)
+        .orderBy('r.id', w.order),
+    w,
+  );
 }
 
 export const findReport = (db: Executor, tenantId: string, id: string) =>
@@ -80,18 +72,16 @@ export async function listNotices(
   if (f.from) q = q.where('n.issued_on', '>=', f.from);
   if (f.to) q = q.where('n.issued_on', '<=', f.to);
   if (f.q) q = q.where(containsAny(['n.notice_no', 'r.address', 'n.note'], f.q));
-  const rows = await q
-    .selectAll('n')
-    .select(['r.address as report_address', 'r.region_id'])
-    .orderBy(`n.${w.sort}`, w.order)
-    .orderBy('n.id', w.order)
-    .limit(w.limit)
-    .offset(w.offset)
-    .execute();
-  return {
-    rows,
-    total: Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-  };
+  return pageWithTotal(
+    q,
+    (page) =>
+      page
+        .selectAll('n')
+        .select(['r.address as report_address', 'r.region_id'])
+        .orderBy(`n.${w.sort}`, w.order)
+        .orderBy('n.id', w.order),
+    w,
+  );
 }
 
 export const findNotice = (db: Executor, tenantId: string, id: string) =>
@@ -128,17 +118,7 @@ export async function listLetters(
   if (f.from) q = q.where('l.issued_on', '>=', f.from);
   if (f.to) q = q.where('l.issued_on', '<=', f.to);
   if (f.q) q = q.where(containsAny(['l.letter_no', 'l.subject', 'l.reply'], f.q));
-  const rows = await q
-    .selectAll('l')
-    .orderBy(`l.${w.sort}`, w.order)
-    .orderBy('l.id', w.order)
-    .limit(w.limit)
-    .offset(w.offset)
-    .execute();
-  return {
-    rows,
-    total: Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-  };
+  return pageWithTotal(q, (page) => page.selectAll('l').orderBy(`l.${w.sort}`, w.order).orderBy('l.id', w.order), w);
 }
 
 export const findLetter = (db: Executor, tenantId: string, id: string) =>
@@ -172,17 +152,7 @@ export async function listDemolitions(
   if (f.from) q = q.where('d.demolished_on', '>=', f.from);
   if (f.to) q = q.where('d.demolished_on', '<=', f.to);
   if (f.q) q = q.where(containsAny(['d.address', 'd.units', 'd.note'], f.q));
-  const rows = await q
-    .selectAll('d')
-    .orderBy(`d.${w.sort}`, w.order)
-    .orderBy('d.id', w.order)
-    .limit(w.limit)
-    .offset(w.offset)
-    .execute();
-  return {
-    rows,
-    total: Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-  };
+  return pageWithTotal(q, (page) => page.selectAll('d').orderBy(`d.${w.sort}`, w.order).orderBy('d.id', w.order), w);
 }
 
 export const findDemolition = (db: Executor, tenantId: string, id: string) =>

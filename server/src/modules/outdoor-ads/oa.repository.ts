@@ -1,16 +1,10 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { OaAdsTable, OaInspectionsTable, OaRemovalsTable } from '../../db/schema-lines.ts';
 import type { Executor } from '../../platform/db.ts';
+import { pageWithTotal, type SortedWindow as Window } from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
 
 /** Kysely queries for the 户外广告 tables; every one is scoped by tenant, lists also by the caller's grants. */
-
-export interface Window<S extends string> {
-  limit: number;
-  offset: number;
-  sort: S;
-  order: 'asc' | 'desc';
-}
 
 export interface AdFilter {
   q?: string | undefined;
@@ -39,15 +33,7 @@ export async function listAds(
     w.sort === 'permit_to' || w.sort === 'next_inspection_on'
       ? sql`coalesce(${sql.ref(`a.${w.sort}`)}, '9999-12-31')`
       : sql.ref(`a.${w.sort}`);
-  const rows = await q
-    .selectAll('a')
-    .orderBy(key, w.order)
-    .orderBy('a.id', w.order)
-    .limit(w.limit)
-    .offset(w.offset)
-    .execute();
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { rows, total };
+  return pageWithTotal(q, (page) => page.selectAll('a').orderBy(key, w.order).orderBy('a.id', w.order), w);
 }
 
 export const findAd = (db: Executor, tenantId: string, id: string) =>
@@ -143,15 +129,7 @@ export async function listRemovals(
   if (f.from) q = q.where('m.removed_on', '>=', f.from);
   if (f.to) q = q.where('m.removed_on', '<=', f.to);
   if (f.q) q = q.where(containsAny(['m.address', 'm.note', 'm.enforcement_case_id'], f.q));
-  const rows = await q
-    .selectAll('m')
-    .orderBy(`m.${w.sort}`, w.order)
-    .orderBy('m.id', w.order)
-    .limit(w.limit)
-    .offset(w.offset)
-    .execute();
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { rows, total };
+  return pageWithTotal(q, (page) => page.selectAll('m').orderBy(`m.${w.sort}`, w.order).orderBy('m.id', w.order), w);
 }
 
 export const findRemoval = (db: Executor, tenantId: string, id: string) =>
