@@ -1,11 +1,13 @@
 import { useCallback, useEffect } from 'react';
-import { Form, Input, InputNumber, Modal, Select, Tag, type TableColumnsType } from 'antd';
+import { Form, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
 import {
   IC_LEADS,
   IC_STRUCTURES,
   type IcLead,
   type IcStructure,
 } from '../../../../common/domain/illegal-construction.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
@@ -53,15 +55,13 @@ function DemolitionModal({ open, onClose, onSaved }: { open: boolean; onClose: (
   });
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('illegalConstruction.action.createDemolition')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'ic-demolition-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="ic-demolition-submit"
     >
       <Form<Values> form={form} layout="vertical" name="ic-demolition" onFinish={(v) => void run(v)}>
         <DateItem
@@ -96,7 +96,7 @@ function DemolitionModal({ open, onClose, onSaved }: { open: boolean; onClose: (
         </Form.Item>
         <PointItems label={t('illegalConstruction.field.address')} rules={required} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -154,14 +154,14 @@ export function IcDemolitions() {
       searchPlaceholder={t('illegalConstruction.search.demolitions')}
       toolbar={
         <>
-          <Select<IcLead>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="lead"
+            codes={IC_LEADS}
+            label={(c) => t(`illegalConstruction.lead.${c}`)}
             placeholder={t('illegalConstruction.filter.lead')}
-            style={{ width: 160 }}
-            value={list.filters.lead}
-            onChange={(lead) => list.setFilter('lead', lead ?? undefined)}
-            options={IC_LEADS.map((l) => ({ value: l, label: t(`illegalConstruction.lead.${l}`) }))}
-            data-testid="ic-demolitions-filter-lead"
+            width={160}
+            testId="ic-demolitions-filter-lead"
           />
           <TownshipSelect
             placeholder={t('illegalConstruction.filter.township')}

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Form, Input, Modal, Select, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { IC_LETTER_KINDS, type IcLetterKind } from '../../../../common/domain/illegal-construction.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
@@ -38,15 +40,13 @@ function LetterModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
   });
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('illegalConstruction.action.createLetter')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'ic-letter-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="ic-letter-submit"
     >
       <Form<LetterValues> form={form} layout="vertical" name="ic-letter" onFinish={(v) => void run(v)}>
         <Form.Item name="kind" label={t('illegalConstruction.field.kind')} rules={required} initialValue="assign">
@@ -71,7 +71,7 @@ function LetterModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
           testId="ic-letter-deadline"
         />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -95,15 +95,13 @@ function ReplyModal({
     onSaved();
   });
   return (
-    <Modal
+    <FormModal
       open={letter !== null}
       title={`${t('illegalConstruction.action.reply')} ${letter?.letterNo ?? ''}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'ic-reply-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="ic-reply-submit"
     >
       <Form form={form} layout="vertical" name="ic-reply" onFinish={(v) => void run(v)}>
         <DateItem name="repliedOn" label={t('illegalConstruction.field.repliedOn')} required testId="ic-reply-date" />
@@ -115,7 +113,7 @@ function ReplyModal({
           <Input.TextArea rows={3} data-testid="ic-reply-text" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -179,13 +177,13 @@ export function IcLetters() {
       searchPlaceholder={t('illegalConstruction.search.letters')}
       toolbar={
         <>
-          <Select<IcLetterKind>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="kind"
+            codes={IC_LETTER_KINDS}
+            label={(c) => t(`illegalConstruction.letterKind.${c}`)}
             placeholder={t('illegalConstruction.filter.kind')}
-            style={{ width: 130 }}
-            value={list.filters.kind}
-            onChange={(kind) => list.setFilter('kind', kind ?? undefined)}
-            options={IC_LETTER_KINDS.map((k) => ({ value: k, label: t(`illegalConstruction.letterKind.${k}`) }))}
+            width={130}
           />
           <Select<'yes' | 'no'>
             allowClear

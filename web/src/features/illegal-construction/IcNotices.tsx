@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
-import { Form, Input, Modal, type TableColumnsType } from 'antd';
+import { Form, Input, type TableColumnsType } from 'antd';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { RemoteSelect, type RemoteOption } from '../../components/RemoteSelect.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
@@ -63,15 +64,13 @@ function NoticeModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
   });
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('illegalConstruction.action.createNotice')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'ic-notice-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="ic-notice-submit"
     >
       <Form<Values> form={form} layout="vertical" name="ic-notice" onFinish={(v) => void run(v)}>
         <Form.Item name="reportId" label={t('illegalConstruction.field.report')} rules={required}>
@@ -88,7 +87,7 @@ function NoticeModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

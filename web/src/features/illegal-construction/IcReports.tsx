@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import { Form, Input, InputNumber, Modal, Select, Tag, Typography, type TableColumnsType } from 'antd';
+import { Form, Input, InputNumber, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import {
   IC_SOURCES,
   IC_STATUSES,
@@ -7,6 +7,8 @@ import {
   type IcSource,
   type IcStatus,
 } from '../../../../common/domain/illegal-construction.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
@@ -62,15 +64,13 @@ function ReportModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
   });
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('illegalConstruction.action.createReport')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'ic-report-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="ic-report-submit"
     >
       <Form<Values> form={form} layout="vertical" name="ic-report" onFinish={(v) => void run(v)}>
         <Form.Item name="source" label={t('illegalConstruction.field.source')} rules={required}>
@@ -106,7 +106,7 @@ function ReportModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
         />
         <PointItems label={t('illegalConstruction.field.address')} rules={required} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -185,22 +185,22 @@ export function IcReports() {
       searchPlaceholder={t('illegalConstruction.search.reports')}
       toolbar={
         <>
-          <Select<IcStatus>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="status"
+            codes={IC_STATUSES}
+            label={(c) => t(`illegalConstruction.status.${c}`)}
             placeholder={t('illegalConstruction.filter.status')}
-            style={{ width: 140 }}
-            value={list.filters.status}
-            onChange={(status) => list.setFilter('status', status ?? undefined)}
-            options={IC_STATUSES.map((s) => ({ value: s, label: t(`illegalConstruction.status.${s}`) }))}
-            data-testid="ic-reports-filter-status"
+            width={140}
+            testId="ic-reports-filter-status"
           />
-          <Select<IcSource>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="source"
+            codes={IC_SOURCES}
+            label={(c) => t(`illegalConstruction.source.${c}`)}
             placeholder={t('illegalConstruction.filter.source')}
-            style={{ width: 140 }}
-            value={list.filters.source}
-            onChange={(source) => list.setFilter('source', source ?? undefined)}
-            options={IC_SOURCES.map((s) => ({ value: s, label: t(`illegalConstruction.source.${s}`) }))}
+            width={140}
           />
           <TownshipSelect
             placeholder={t('illegalConstruction.filter.township')}

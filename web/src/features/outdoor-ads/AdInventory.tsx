@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Tag, type TableColumnsType } from 'antd';
 import {
   AD_INSPECTION_RESULTS,
   AD_REMOVAL_MODES,
@@ -10,6 +10,8 @@ import {
   type AdStatus,
   type AdType,
 } from '../../../../common/domain/outdoor-ads.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
@@ -73,15 +75,13 @@ function AdModal({ open, onClose, onSaved }: { open: boolean; onClose: () => voi
   });
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('outdoorAds.action.create')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'oa-ad-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="oa-ad-submit"
     >
       <Form<AdValues> form={form} layout="vertical" name="oa-ad" onFinish={(v) => void run(v)}>
         <Form.Item name="adType" label={t('outdoorAds.field.adType')} rules={required}>
@@ -119,7 +119,7 @@ function AdModal({ open, onClose, onSaved }: { open: boolean; onClose: () => voi
         <DateItem name="permitTo" label={t('outdoorAds.field.permitTo')} testId="oa-ad-permit-to" />
         <PointItems label={t('outdoorAds.field.address')} rules={required} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -143,15 +143,13 @@ function InspectModal({ ad, onClose, onSaved }: { ad: OutdoorAd | null; onClose:
     },
   );
   return (
-    <Modal
+    <FormModal
       open={ad !== null}
       title={`${t('outdoorAds.action.inspect')}：${ad?.address ?? ''}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'oa-inspect-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="oa-inspect-submit"
     >
       <Form form={form} layout="vertical" name="oa-inspect" onFinish={(v) => void run(v)}>
         <DateItem name="inspectedOn" label={t('outdoorAds.field.inspectedOn')} required testId="oa-inspect-date" />
@@ -165,7 +163,7 @@ function InspectModal({ ad, onClose, onSaved }: { ad: OutdoorAd | null; onClose:
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -190,15 +188,14 @@ function RemoveModal({ ad, onClose, onSaved }: { ad: OutdoorAd | null; onClose: 
     },
   );
   return (
-    <Modal
+    <FormModal
       open={ad !== null}
       title={`${t('outdoorAds.action.remove')}：${ad?.address ?? ''}`}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, danger: true, 'data-testid': 'oa-remove-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      danger
+      testId="oa-remove-submit"
     >
       <Form form={form} layout="vertical" name="oa-remove" onFinish={(v) => void run(v)}>
         <DateItem name="removedOn" label={t('outdoorAds.field.removedOn')} required testId="oa-remove-date" />
@@ -212,7 +209,7 @@ function RemoveModal({ ad, onClose, onSaved }: { ad: OutdoorAd | null; onClose: 
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -301,30 +298,30 @@ export function AdInventory() {
       searchPlaceholder={t('outdoorAds.search.ads')}
       toolbar={
         <>
-          <Select<AdType>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="adType"
+            codes={AD_TYPES}
+            label={(c) => t(`outdoorAds.type.${c}`)}
             placeholder={t('outdoorAds.filter.type')}
-            style={{ width: 130 }}
-            value={list.filters.adType}
-            onChange={(v) => list.setFilter('adType', v ?? undefined)}
-            options={AD_TYPES.map((a) => ({ value: a, label: t(`outdoorAds.type.${a}`) }))}
-            data-testid="oa-ads-filter-type"
+            width={130}
+            testId="oa-ads-filter-type"
           />
-          <Select<AdStatus>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="status"
+            codes={AD_STATUSES}
+            label={(c) => t(`outdoorAds.status.${c}`)}
             placeholder={t('outdoorAds.filter.status')}
-            style={{ width: 120 }}
-            value={list.filters.status}
-            onChange={(v) => list.setFilter('status', v ?? undefined)}
-            options={AD_STATUSES.map((s) => ({ value: s, label: t(`outdoorAds.status.${s}`) }))}
+            width={120}
           />
-          <Select<AdInspectionResult>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="lastResult"
+            codes={AD_INSPECTION_RESULTS}
+            label={(c) => t(`outdoorAds.result.${c}`)}
             placeholder={t('outdoorAds.filter.result')}
-            style={{ width: 140 }}
-            value={list.filters.lastResult}
-            onChange={(v) => list.setFilter('lastResult', v ?? undefined)}
-            options={AD_INSPECTION_RESULTS.map((r) => ({ value: r, label: t(`outdoorAds.result.${r}`) }))}
+            width={140}
           />
           <TownshipSelect
             placeholder={t('illegalConstruction.filter.township')}

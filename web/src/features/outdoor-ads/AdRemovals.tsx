@@ -1,6 +1,8 @@
 import { useCallback, useEffect } from 'react';
-import { Form, Input, InputNumber, Modal, Select, Tag, type TableColumnsType } from 'antd';
+import { Form, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
 import { AD_REMOVAL_MODES, AD_TYPES, type AdRemovalMode, type AdType } from '../../../../common/domain/outdoor-ads.ts';
+import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
@@ -45,15 +47,13 @@ function RemovalModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
   });
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('outdoorAds.action.createRemoval')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okButtonProps={{ loading: submitting, 'data-testid': 'oa-removal-submit' }}
-      destroyOnHidden
+      onSave={() => form.submit()}
+      onClose={onClose}
+      submitting={submitting}
+      testId="oa-removal-submit"
     >
       <Form<Values> form={form} layout="vertical" name="oa-removal" onFinish={(v) => void run(v)}>
         <Form.Item name="adType" label={t('outdoorAds.field.adType')} rules={required}>
@@ -79,7 +79,7 @@ function RemovalModal({ open, onClose, onSaved }: { open: boolean; onClose: () =
           <Input.TextArea rows={2} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -129,22 +129,22 @@ export function AdRemovals() {
       searchPlaceholder={t('outdoorAds.search.removals')}
       toolbar={
         <>
-          <Select<AdType>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="adType"
+            codes={AD_TYPES}
+            label={(c) => t(`outdoorAds.type.${c}`)}
             placeholder={t('outdoorAds.filter.type')}
-            style={{ width: 130 }}
-            value={list.filters.adType}
-            onChange={(v) => list.setFilter('adType', v ?? undefined)}
-            options={AD_TYPES.map((a) => ({ value: a, label: t(`outdoorAds.type.${a}`) }))}
+            width={130}
           />
-          <Select<AdRemovalMode>
-            allowClear
+          <FilterSelect
+            list={list}
+            name="mode"
+            codes={AD_REMOVAL_MODES}
+            label={(c) => t(`outdoorAds.mode.${c}`)}
             placeholder={t('outdoorAds.filter.mode')}
-            style={{ width: 130 }}
-            value={list.filters.mode}
-            onChange={(v) => list.setFilter('mode', v ?? undefined)}
-            options={AD_REMOVAL_MODES.map((m) => ({ value: m, label: t(`outdoorAds.mode.${m}`) }))}
-            data-testid="oa-removals-filter-mode"
+            width={130}
+            testId="oa-removals-filter-mode"
           />
         </>
       }
