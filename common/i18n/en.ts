@@ -18,6 +18,7 @@ import { enEnforcement } from './en/enforcement.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
 import { enDetails } from './en/details.ts';
+import { enH5Handler } from './en/h5-handler.ts';
 import { enH5 } from './en/h5.ts';
 import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
@@ -32,6 +33,7 @@ export const en: Catalog = {
   ...enCalendar,
   ...enMap,
   ...enH5,
+  ...enH5Handler,
   ...enCases,
   ...enKpi,
   ...enExports,

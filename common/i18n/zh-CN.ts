@@ -17,6 +17,7 @@ import { zhEnforcement } from './zh-CN/enforcement.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhDetails } from './zh-CN/details.ts';
+import { zhH5Handler } from './zh-CN/h5-handler.ts';
 import { zhH5 } from './zh-CN/h5.ts';
 import { zhMap } from './zh-CN/map.ts';
 import { zhOrg } from './zh-CN/org.ts';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...zhCalendar,
   ...zhMap,
   ...zhH5,
+  ...zhH5Handler,
   ...zhCases,
   ...zhKpi,
   ...zhExports,
