@@ -12,6 +12,7 @@ import { enImports } from './en/imports.ts';
 import { enLines } from './en/lines.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
+import { enParticipation } from './en/participation.ts';
 import { enPublic } from './en/public.ts';
 import { enHotline } from './en/hotline.ts';
 import { enEnforcement } from './en/enforcement.ts';
@@ -40,6 +41,7 @@ export const en: Catalog = {
   ...enKpiWeb,
   ...enDashboard,
   ...enPublic,
+  ...enParticipation,
   ...enHotline,
   ...enEnforcement,
   ...enOpen311,

@@ -11,6 +11,7 @@ import { zhKpi } from './zh-CN/kpi.ts';
 import { zhExports } from './zh-CN/exports.ts';
 import { zhKpiWeb } from './zh-CN/kpi-web.ts';
 import { zhDashboard } from './zh-CN/dashboard.ts';
+import { zhParticipation } from './zh-CN/participation.ts';
 import { zhPublic } from './zh-CN/public.ts';
 import { zhHotline } from './zh-CN/hotline.ts';
 import { zhEnforcement } from './zh-CN/enforcement.ts';
@@ -41,6 +42,7 @@ export const zhCN = {
   ...zhKpiWeb,
   ...zhDashboard,
   ...zhPublic,
+  ...zhParticipation,
   ...zhHotline,
   ...zhEnforcement,
   ...zhOpen311,
