@@ -16,7 +16,7 @@ export const enParticipation: typeof zhParticipation = {
       tab: 'Nearby',
       title: 'Public reports',
       intro: 'Problems citizens reported and their status (no reporter details; locations to about 100 m).',
-      open: 'In progress',
+      open: 'Open',
       all: 'All',
       list: 'List',
       map: 'Map',

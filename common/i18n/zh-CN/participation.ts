@@ -14,7 +14,7 @@ export const zhParticipation = {
       tab: '身边问题',
       title: '公开的问题',
       intro: '市民反映并公开的问题及办理状态（不显示反映人信息，位置约精确到百米）。',
-      open: '办理中',
+      open: '在办',
       all: '全部',
       list: '列表',
       map: '地图',
