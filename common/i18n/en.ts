@@ -12,12 +12,14 @@ import { enImports } from './en/imports.ts';
 import { enLines } from './en/lines.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
+import { enParticipation } from './en/participation.ts';
 import { enPublic } from './en/public.ts';
 import { enHotline } from './en/hotline.ts';
 import { enEnforcement } from './en/enforcement.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
 import { enDetails } from './en/details.ts';
+import { enH5Handler } from './en/h5-handler.ts';
 import { enH5 } from './en/h5.ts';
 import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
@@ -32,12 +34,14 @@ export const en: Catalog = {
   ...enCalendar,
   ...enMap,
   ...enH5,
+  ...enH5Handler,
   ...enCases,
   ...enKpi,
   ...enExports,
   ...enKpiWeb,
   ...enDashboard,
   ...enPublic,
+  ...enParticipation,
   ...enHotline,
   ...enEnforcement,
   ...enOpen311,

@@ -11,12 +11,14 @@ import { zhKpi } from './zh-CN/kpi.ts';
 import { zhExports } from './zh-CN/exports.ts';
 import { zhKpiWeb } from './zh-CN/kpi-web.ts';
 import { zhDashboard } from './zh-CN/dashboard.ts';
+import { zhParticipation } from './zh-CN/participation.ts';
 import { zhPublic } from './zh-CN/public.ts';
 import { zhHotline } from './zh-CN/hotline.ts';
 import { zhEnforcement } from './zh-CN/enforcement.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhDetails } from './zh-CN/details.ts';
+import { zhH5Handler } from './zh-CN/h5-handler.ts';
 import { zhH5 } from './zh-CN/h5.ts';
 import { zhMap } from './zh-CN/map.ts';
 import { zhOrg } from './zh-CN/org.ts';
@@ -33,12 +35,14 @@ export const zhCN = {
   ...zhCalendar,
   ...zhMap,
   ...zhH5,
+  ...zhH5Handler,
   ...zhCases,
   ...zhKpi,
   ...zhExports,
   ...zhKpiWeb,
   ...zhDashboard,
   ...zhPublic,
+  ...zhParticipation,
   ...zhHotline,
   ...zhEnforcement,
   ...zhOpen311,

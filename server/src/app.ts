@@ -31,6 +31,7 @@ import { registerRoutingRoutes } from './modules/routing/index.ts';
 import { registerOpen311 } from './modules/open311/index.ts';
 import { registerHotlineRoutes } from './modules/hotline/index.ts';
 import { registerCitizenRoutes } from './modules/citizen/index.ts';
+import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
@@ -175,6 +176,13 @@ export async function buildApp(
   registerPublicOutputRoutes(app, services.publicOutput);
   await registerEnforcementRoutes(app, services.enforcement);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
+  await registerParticipationRoutes(
+    app,
+    services.participation,
+    (city) => services.citizen.tenant(city),
+    clock,
+    rates.counter,
+  );
   services.notify.setLogger(app.log);
   await registerOpen311(app, services.open311, config.open311);
   await registerHotlineRoutes(app, services.hotline, services.imports);

@@ -31,6 +31,7 @@ import { createOpen311Services } from './modules/open311/index.ts';
 import { createHotlineService, createPushAdapter } from './modules/hotline/index.ts';
 import { createCitizenService } from './modules/citizen/index.ts';
 import { createNotifyService } from './modules/notify/index.ts';
+import { createParticipationService } from './modules/participation/index.ts';
 import type { ExportSources } from './modules/exports/index.ts';
 import { createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
@@ -95,6 +96,14 @@ export function createServices(
     photos,
     settings,
     chainKeys,
+    // Subscriptions hear of every status change in its transaction (late-bound: participation reads cases).
+    statusWatch: { changed: (tx, c, to, at) => participation.changed(tx, c, to, at) },
+  });
+  const participation = createParticipationService(database, clock, {
+    cases,
+    audit,
+    secret: config.sessionSecret,
+    channels: { sms: config.sms.gateway === 'http', wechat: false },
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
   // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
@@ -202,6 +211,7 @@ export function createServices(
     hotline,
     notify,
     citizen,
+    participation,
     open311,
     imports,
     kpi,

@@ -35,6 +35,8 @@ export const enErrors: typeof zhErrors = {
     PUBLIC_LOOKUP_UNAVAILABLE:
       'SMS lookup is not available in this city; use the tracking code or link from your receipt',
     PUBLIC_LOOKUP_CODE_INVALID: 'The code is wrong or no longer valid; ask for a new one',
+    PARTICIPATION_CASE_CLOSED: 'This case is closed; if the problem is back, please report it again',
+    PARTICIPATION_CHANNEL_UNAVAILABLE: 'This city has not set up this message channel, so subscribing is not possible',
     TENANT_REQUIRED: 'This installation serves several cities: name the city code in the x-city header',
     UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
     CATALOG_UNKNOWN_MATTER: 'The matter is not in the catalog or is deactivated',

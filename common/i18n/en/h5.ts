@@ -145,7 +145,8 @@ export const enH5: typeof zhH5 = {
     signIn: { title: 'Inspector sign-in' },
     password: { show: 'Show password', hide: 'Hide password' },
     photo: { view: 'View full size', previous: 'Previous', next: 'Next' },
-    noAccess: 'This account may not report problems. Sign in with an inspector account, or open the desktop console.',
+    noAccess:
+      'This account has no mobile access. Sign in with an inspector or handler account, or open the desktop console.',
     crashedHint: 'Reports in Drafts are still kept on this phone; reload to carry on.',
     reload: 'Reload',
   },

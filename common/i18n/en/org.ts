@@ -91,6 +91,7 @@ export const enOrg: typeof zhOrg = {
     timeFrom: 'From',
     timeTo: 'To',
     entities: {
+      case: 'Case',
       tenant: 'City',
       region: 'Region',
       unit: 'Unit',
@@ -118,6 +119,7 @@ export const enOrg: typeof zhOrg = {
       legal_basis: 'Legal basis and discretion bands',
     },
     actions: {
+      case: { support: 'Citizen “me too”' },
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
       unit: { create: 'Create unit', update: 'Update unit' },
       user: {

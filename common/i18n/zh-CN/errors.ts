@@ -31,6 +31,8 @@ export const zhErrors = {
     IDEMPOTENCY_KEY_REUSED: '该 Idempotency-Key 已用于内容不同的请求；新的请求请换一个新的键',
     PUBLIC_LOOKUP_UNAVAILABLE: '本市暂未开通短信验证，请使用回执中的查询码或链接查询',
     PUBLIC_LOOKUP_CODE_INVALID: '验证码不正确或已失效，请重新获取',
+    PARTICIPATION_CASE_CLOSED: '该案件已办结；如问题再次出现，请重新上报',
+    PARTICIPATION_CHANNEL_UNAVAILABLE: '本市暂未开通此消息通道，无法订阅',
     TENANT_REQUIRED: '本系统服务多个城市，请在请求头 x-city 中指明城市代码',
     UNSUPPORTED_MEDIA_TYPE: '不支持的文件类型',
     CATALOG_UNKNOWN_MATTER: '事项不在目录中或已停用',

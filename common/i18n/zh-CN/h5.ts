@@ -139,7 +139,7 @@ export const zhH5 = {
     signIn: { title: '监督员登录' },
     password: { show: '显示密码', hide: '隐藏密码' },
     photo: { view: '查看大图', previous: '上一张', next: '下一张' },
-    noAccess: '此账号没有问题上报权限，请使用监督员账号登录，或打开电脑版工作台。',
+    noAccess: '此账号没有移动端权限，请使用监督员或处置人员账号登录，或打开电脑版工作台。',
     crashedHint: '草稿箱中的上报仍保存在本机，刷新后可继续使用。',
     reload: '刷新页面',
   },

@@ -88,6 +88,7 @@ export const zhOrg = {
     timeFrom: '开始时间',
     timeTo: '结束时间',
     entities: {
+      case: '案件',
       tenant: '城市',
       region: '区域',
       unit: '单位',
@@ -115,6 +116,7 @@ export const zhOrg = {
       legal_basis: '法律依据与裁量基准',
     },
     actions: {
+      case: { support: '市民「我也遇到」' },
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
       unit: { create: '新建单位', update: '修改单位' },
       user: {

@@ -277,6 +277,8 @@ export interface DB {
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
+  case_supports: import('./schema-participation.ts').CaseSupportsTable;
+  case_subscriptions: import('./schema-participation.ts').CaseSubscriptionsTable;
 }
 
 export type {

@@ -26,6 +26,7 @@ export type TableOwner =
   | 'open311'
   | 'hotline'
   | 'citizen'
+  | 'participation'
   | 'reports'
   | 'exports'
   | 'imports'
@@ -56,6 +57,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   case_photos: 'photos',
   routing_rules: 'routing',
   notifications: 'notify',
+  case_supports: 'participation',
+  case_subscriptions: 'participation',
   health_heartbeat: 'health',
   kpi_case_facts: 'kpi',
   kpi_daily: 'kpi',

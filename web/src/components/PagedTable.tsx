@@ -4,6 +4,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/context.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { LoadError } from './LoadError.tsx';
+import { PagedCards } from './PagedCards.tsx';
 import { usePagedQuery, type FetchPage, type SortOrder } from './usePagedQuery.ts';
 
 export interface PagedTableProps<T, F extends object> {
@@ -29,6 +30,8 @@ export interface PagedTableProps<T, F extends object> {
   exportPath?: string;
   /** Told the search text whenever a search is run or cleared (undefined when cleared), e.g. to widen the scope. */
   onSearch?: (q: string | undefined) => void;
+  /** On a narrow screen (below md), one card per row instead of the table's columns. */
+  renderCard?: (row: T) => ReactNode;
 }
 
 /** A server-paged, searchable, sortable table with loading, empty, no-match and error states. */
@@ -124,29 +127,44 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
         </Flex>
       </Flex>
       {error ? <LoadError error={error} onRetry={query.retry} testId={props.testId} /> : null}
-      <Table<T>
-        data-testid={`${props.testId}-table`}
-        rowKey={props.rowKey}
-        columns={columns}
-        dataSource={error ? [] : (data?.items ?? [])}
-        loading={loading}
-        size={narrow ? 'small' : 'middle'}
-        scroll={{ x: 'max-content' }}
-        onChange={onChange}
-        expandable={props.expandable}
-        locale={{ emptyText: loading && !data ? <span /> : empty }}
-        showSorterTooltip={false}
-        pagination={{
-          current: request.page,
-          pageSize: request.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: !narrow,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: narrow ? undefined : (total) => t('common.total', { total }),
-          size: narrow ? 'small' : undefined,
-          hideOnSinglePage: false,
-        }}
-      />
+      {narrow && props.renderCard ? (
+        <PagedCards<T>
+          testId={props.testId}
+          items={error ? [] : (data?.items ?? [])}
+          rowKey={props.rowKey}
+          renderCard={props.renderCard}
+          loading={loading}
+          empty={loading && !data ? null : empty}
+          page={request.page}
+          pageSize={request.pageSize}
+          total={data?.total ?? 0}
+          onPage={(page, pageSize) => query.setPage(page, pageSize)}
+        />
+      ) : (
+        <Table<T>
+          data-testid={`${props.testId}-table`}
+          rowKey={props.rowKey}
+          columns={columns}
+          dataSource={error ? [] : (data?.items ?? [])}
+          loading={loading}
+          size={narrow ? 'small' : 'middle'}
+          scroll={{ x: 'max-content' }}
+          onChange={onChange}
+          expandable={props.expandable}
+          locale={{ emptyText: loading && !data ? <span /> : empty }}
+          showSorterTooltip={false}
+          pagination={{
+            current: request.page,
+            pageSize: request.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: !narrow,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: narrow ? undefined : (total) => t('common.total', { total }),
+            size: narrow ? 'small' : undefined,
+            hideOnSinglePage: false,
+          }}
+        />
+      )}
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MessageKey } from '../../../common/i18n/core.ts';
 import { useI18n } from '../i18n/context.ts';
 import { Badge } from '../phone/ui/choice.tsx';
@@ -7,6 +7,7 @@ import { Tag } from '../phone/ui/feedback.tsx';
 import { Icon, type IconName } from '../phone/ui/icons.tsx';
 import { useResource } from '../api/use-resource.ts';
 import { h5Api } from './api/h5.api.ts';
+import { useH5Role, type H5Role } from './auth/h5-role.ts';
 import { useQueue } from './offline/queue-context.ts';
 import { ReportPage } from './report/ReportPage.tsx';
 
@@ -17,9 +18,26 @@ const TABS: { to: string; key: 'report' | 'tasks' | 'drafts' | 'me'; icon: IconN
   { to: '/h5/me', key: 'me', icon: 'user' },
 ];
 
-function titleOf(path: string): MessageKey {
+/** A handler has no 上报 tab: their work arrives from the command centre. */
+const tabsOf = (role: H5Role) => (role === 'handler' ? TABS.filter((tab) => tab.key !== 'report') : TABS);
+
+/** How many open tasks the badge shows: my 核实 and 核查, or my unit's cases to handle. */
+function useTaskCount(role: H5Role, online: boolean, path: string): number {
+  const counts = useResource(
+    online
+      ? (signal) =>
+          role === 'handler'
+            ? h5Api.unitCounts(signal).then((c) => c.handling ?? 0)
+            : h5Api.taskCounts(signal).then((c) => (c.verifying ?? 0) + (c.checking ?? 0))
+      : null,
+    [online, path, role],
+  );
+  return counts.data ?? 0;
+}
+
+function titleOf(path: string, role: H5Role): MessageKey {
   if (path.startsWith('/h5/tasks/')) return 'h5.task.title';
-  if (path.startsWith('/h5/tasks')) return 'h5.tasks.title';
+  if (path.startsWith('/h5/tasks')) return role === 'handler' ? 'h5handler.tasks.handling' : 'h5.tasks.title';
   if (path.startsWith('/h5/drafts')) return 'h5.drafts.title';
   if (path.startsWith('/h5/me')) return 'h5.me.title';
   return 'h5.report.title';
@@ -27,30 +45,34 @@ function titleOf(path: string): MessageKey {
 
 /**
  * The phone frame: header with the network state, the page, and a bottom tab bar. The report form stays mounted
- * while other tabs are open, so photos taken and text typed survive a look at the task list.
+ * while other tabs are open, so photos taken and text typed survive a look at the task list. A handler (处置通)
+ * starts on the task list and has no report form.
  */
 export function H5Layout() {
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   const { online, drafts } = useQueue();
+  const role = useH5Role() ?? 'inspector';
   const path = location.pathname.replace(/\/+$/, '') || '/h5';
-  const isReport = path === '/h5';
+  const isReport = path === '/h5' && role === 'inspector';
   const unsent = drafts.filter((d) => d.status !== 'sent').length;
-  // My open tasks, counted again whenever the page changes (a task done, the list revisited) while online.
-  const counts = useResource(online ? (signal) => h5Api.taskCounts(signal) : null, [online, path]).data;
-  const tasks = (counts?.verifying ?? 0) + (counts?.checking ?? 0);
-  const title = t(titleOf(path));
+  // Open tasks, counted again whenever the page changes (a task done, the list revisited) while online.
+  const tasks = useTaskCount(role, online, path);
+  const title = t(titleOf(path, role));
+  const appName = t(role === 'handler' ? 'h5handler.title' : 'h5.title');
 
   useEffect(() => {
-    document.title = `${title} · ${t('h5.title')}`;
-  }, [title, t]);
+    document.title = `${title} · ${appName}`;
+  }, [title, appName]);
+
+  if (path === '/h5' && role === 'handler') return <Navigate to="/h5/tasks" replace />;
 
   // A task opened from a link has nothing to go back to inside the app: back leads to the task list then.
   const back = () => (location.key === 'default' ? navigate('/h5/tasks', { replace: true }) : navigate(-1));
 
   return (
-    <div className="phone-root h5-root" data-testid="h5-app" data-online={online}>
+    <div className="phone-root h5-root" data-testid="h5-app" data-online={online} data-role={role}>
       <header className="phone-header h5-header">
         {path.startsWith('/h5/tasks/') ? (
           <button type="button" className="h5-back" aria-label={t('h5.back')} onClick={back} data-testid="h5-back">
@@ -73,8 +95,8 @@ export function H5Layout() {
         </div>
         {isReport ? null : <Outlet />}
       </main>
-      <nav className="phone-tabbar h5-tabbar" aria-label={t('h5.title')}>
-        {TABS.map((tab) => (
+      <nav className="phone-tabbar h5-tabbar" aria-label={appName}>
+        {tabsOf(role).map((tab) => (
           <NavLink
             key={tab.key}
             to={tab.to}
@@ -85,7 +107,12 @@ export function H5Layout() {
             <span className="h5-tab-icon">
               <Icon name={tab.icon} />
               {tab.key === 'drafts' ? <Badge count={unsent} /> : null}
-              {tab.key === 'tasks' ? <Badge count={tasks} label={t('h5.tasks.badge', { count: tasks })} /> : null}
+              {tab.key === 'tasks' ? (
+                <Badge
+                  count={tasks}
+                  label={t(role === 'handler' ? 'h5handler.tasks.badge' : 'h5.tasks.badge', { count: tasks })}
+                />
+              ) : null}
             </span>
             <span>{t(`h5.tabs.${tab.key}`)}</span>
           </NavLink>

@@ -6,7 +6,7 @@ import { Icon } from '../phone/ui/icons.tsx';
 import { LanguageSelect } from '../phone/ui/LanguageSelect.tsx';
 import { ToastHost } from '../phone/ui/toast.tsx';
 
-/** The phone frame: city title with the language switch, the page, the emergency notice and a two-tab bar. */
+/** The phone frame: city title with the language switch, the page, the emergency notice and a three-tab bar. */
 export function PublicLayout() {
   const { t } = useI18n();
   const { info } = usePublicInfo();
@@ -41,6 +41,14 @@ export function PublicLayout() {
         >
           <Icon name="camera" />
           <span>{t('public.tabs.report')}</span>
+        </NavLink>
+        <NavLink
+          to="/public/reports"
+          className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
+          data-testid="public-tab-reports"
+        >
+          <Icon name="pin" />
+          <span>{t('participation.reports.tab')}</span>
         </NavLink>
         <NavLink
           to="/public/track"

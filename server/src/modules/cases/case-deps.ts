@@ -2,6 +2,7 @@ import type { Expression, SqlBool } from 'kysely';
 import type { CasePhoto } from '../../../../common/contracts/cases.ts';
 import type { CaseState } from '../../../../common/domain/case-status.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
+import type { CasesTable } from '../../db/schema.ts';
 import type { ChainKeys } from '../../platform/chain-keys.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { LiveHub } from '../../platform/live-events.ts';
@@ -43,6 +44,11 @@ export interface CaseDeps {
       ex?: Executor,
     ): Promise<unknown[]>;
   };
+  /**
+   * Told of every status change inside its transaction (subscriptions to a case's updates write their notices
+   * there, so a notice exists exactly when the change does). Late-bound in the composition root.
+   */
+  statusWatch?: { changed(tx: Executor, c: CasesTable, to: CaseState, at: string): Promise<void> };
   /** tenant settings (case.reopenDays) */
   settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
   photos?: {

@@ -31,6 +31,8 @@ export interface PublicListQuery {
   updatedFrom?: string;
   updatedTo?: string;
   order?: 'reported_desc' | 'reported_asc' | 'updated_desc';
+  /** only cases inside this box (WGS84), for the nearby check */
+  bbox?: { minLng: number; minLat: number; maxLng: number; maxLat: number };
   limit: number;
   offset: number;
 }
@@ -184,6 +186,12 @@ export async function publicRows(
   if (q.to) base = base.where('reported_at', '<=', q.to);
   if (q.updatedFrom) base = base.where('updated_at', '>=', q.updatedFrom);
   if (q.updatedTo) base = base.where('updated_at', '<=', q.updatedTo);
+  if (q.bbox)
+    base = base
+      .where('lng', '>=', q.bbox.minLng)
+      .where('lng', '<=', q.bbox.maxLng)
+      .where('lat', '>=', q.bbox.minLat)
+      .where('lat', '<=', q.bbox.maxLat);
   const [col, dir] =
     q.order === 'reported_asc'
       ? (['reported_at', 'asc'] as const)

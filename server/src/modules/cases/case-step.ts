@@ -95,6 +95,8 @@ export function stepTaker(
         note: input.note?.trim() || null,
         data: { ...out.data, ...(input.photoIds?.length ? { photos: input.photoIds } : {}) },
       });
+      if (out.to !== c.status && deps.statusWatch)
+        await deps.statusWatch.changed(tx, { ...c, ...patch }, out.to, now.toISOString());
       if (input.action === 'close') {
         await notifyMerged(tx, c, now);
         await notifyReporterClosed(tx, c, now);

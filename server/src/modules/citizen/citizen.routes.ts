@@ -68,7 +68,7 @@ const header = (req: FastifyRequest, name: string) => {
 };
 
 /** The app's random per-install id (x-device-id), or the IP address when it sends none. */
-function deviceOf(req: FastifyRequest): { key: string; id: string | null } {
+export function deviceOf(req: FastifyRequest): { key: string; id: string | null } {
   const id = header(req, 'x-device-id');
   if (id === undefined || id === '') return { key: `ip:${req.ip}`, id: null };
   if (!DEVICE_ID.test(id))
@@ -83,7 +83,7 @@ const sendJsonText = (reply: FastifyReply, body: string) =>
 const LIMIT_TEXT = { device: 'rateLimitedDevice', ip: 'rateLimitedIp', case: 'rateLimitedCase' } as const;
 
 /** A 429 that says which limit was hit and when to come back, so a citizen's app can tell the person. */
-function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
+export function tooMany(req: FastifyRequest, reply: FastifyReply, refusal: Refusal) {
   const locale = localeFromHeader(req.headers['accept-language']);
   const minutes = Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
   const message = translate(locale, `public.errors.${LIMIT_TEXT[refusal.scope]}`, { minutes }) ?? 'RATE_LIMITED';

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/context.ts';
 import type { CaseDetail } from './cases.api.ts';
 import { channelLabel, closeTypeLabel, limitUnitLabel, requestLabel, voidReasonLabel } from './labels.ts';
 import { SlaBadge, StatusTag } from './SlaBadge.tsx';
+import { SupportersTag } from './SupportersTag.tsx';
 
 /** Case number, status, SLA and the deadlines, with the flags that need attention (pending request, 督办). */
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
@@ -28,6 +29,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
             {t('cases.unstaffed')}
           </Tag>
         ) : null}
+        <SupportersTag caseId={detail.id} />
       </Flex>
       <Space size={[24, 2]} wrap>
         <Typography.Text type="secondary">

@@ -1,18 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Flex,
-  Select,
-  Space,
-  Tabs,
-  Tag,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Badge, Button, Checkbox, Flex, Select, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CaseChannel, Inbox } from '../../../../common/domain/case-channels.ts';
 import { formatInstant } from '../../components/format.ts';
@@ -21,12 +9,13 @@ import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { RegionSelect } from '../org/OrgSelects.tsx';
+import { CaseCard, CaseStatusTags } from './CaseCard.tsx';
 import { casesApi, type CaseSummary, type InboxCounts } from './cases.api.ts';
 import { MatterPicker, UnitPicker } from './CaseSelects.tsx';
 import { canFilterMine, inboxesFor, mineByDefault } from './inboxes.ts';
-import { channelLabel, channelOptions, inboxLabel, requestLabel } from './labels.ts';
+import { channelLabel, channelOptions, inboxLabel } from './labels.ts';
 import { deadlineBefore, DEADLINE_FILTERS, type DeadlineFilter } from './sla.ts';
-import { SlaBadge, StatusTag } from './SlaBadge.tsx';
+import { SlaBadge } from './SlaBadge.tsx';
 import { useInboxCounts } from './useInboxCounts.ts';
 import { useLiveCases } from './useLiveCases.ts';
 
@@ -142,20 +131,7 @@ export function CaseInbox() {
     {
       title: t('cases.field.status'),
       key: 'status',
-      render: (_, c) => (
-        <Space size={4} wrap>
-          <StatusTag status={c.status} />
-          {c.pendingRequest ? (
-            <Tag color="gold">{t('cases.pendingRequest', { kind: requestLabel(locale, c.pendingRequest) })}</Tag>
-          ) : null}
-          {c.escalated ? <Tag color="red">{t('cases.detail.escalated')}</Tag> : null}
-          {c.unstaffed ? (
-            <Tag color="volcano" data-testid="case-unstaffed">
-              {t('cases.unstaffed')}
-            </Tag>
-          ) : null}
-        </Space>
-      ),
+      render: (_, c) => <CaseStatusTags c={c} />,
     },
     { title: t('cases.field.unit'), key: 'unitName', responsive: ['lg'], render: (_, c) => c.unitName ?? '—' },
     {
@@ -221,6 +197,7 @@ export function CaseInbox() {
         filters={filters}
         columns={columns}
         rowKey={(c) => c.id}
+        renderCard={(c) => <CaseCard c={c} />}
         reloadKey={reloadKey}
         exportPath="/api/exports/cases.xlsx"
         defaultSort={{ sort: 'deadline', order: 'asc' }}

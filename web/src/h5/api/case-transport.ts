@@ -10,7 +10,12 @@ import { ApiError } from '../../api/errors.ts';
 export interface CaseTransport {
   uploadPhoto(photo: Blob): Promise<CasePhoto>;
   createCase(body: CaseCreate, idempotencyKey: string): Promise<CaseDetail>;
+  /** 处置反馈 on a case seen at `version`; a repeat after a lost answer finds the case already reported back */
+  reportBack(caseId: string, body: { version: number; note?: string; photoIds?: string[] }): Promise<CaseDetail>;
 }
+
+/** States a case reaches only after its 处置反馈 (a 409 on a repeated report back then means it arrived). */
+const AFTER_REPORT_BACK = ['reported_back', 'checking', 'pending_close', 'closed'];
 
 export interface TransportOptions {
   fetch?: typeof fetch;
@@ -48,6 +53,16 @@ export function createCaseTransport(options: TransportOptions): CaseTransport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   async function post<T>(path: string, body: BodyInit, headers: Record<string, string>, timeout: number): Promise<T> {
+    return send<T>('POST', path, body, headers, timeout);
+  }
+
+  async function send<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: BodyInit | undefined,
+    headers: Record<string, string>,
+    timeout: number,
+  ): Promise<T> {
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeout);
@@ -55,7 +70,7 @@ export function createCaseTransport(options: TransportOptions): CaseTransport {
     let response: Response;
     try {
       response = await doFetch(path, {
-        method: 'POST',
+        method,
         headers: {
           accept: 'application/json',
           'accept-language': options.locale(),
@@ -93,5 +108,21 @@ export function createCaseTransport(options: TransportOptions): CaseTransport {
         { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
         timeoutMs,
       ),
+    reportBack: async (caseId, body) => {
+      const path = `/api/cases/${encodeURIComponent(caseId)}`;
+      try {
+        return await post<CaseDetail>(
+          `${path}/transitions`,
+          JSON.stringify({ action: 'report_back', ...body }),
+          { 'content-type': 'application/json' },
+          timeoutMs,
+        );
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+        const now = await send<CaseDetail>('GET', path, undefined, {}, timeoutMs);
+        if (AFTER_REPORT_BACK.includes(now.status)) return now;
+        throw error;
+      }
+    },
   };
 }

@@ -7,6 +7,8 @@ import { api } from '../../api/client.ts';
 
 export type { CaseDetail, CaseSummary, CatalogEntry, Location };
 export type TaskInbox = 'verifying' | 'checking';
+/** the handler's lists: the unit's cases to handle, and those suspended (挂账) */
+export type HandlerInbox = 'handling' | 'suspended';
 export type StreetLayer = FeatureCollection;
 
 const enc = (value: string) => encodeURIComponent(value);
@@ -19,6 +21,11 @@ export const h5Api = {
   /** how many 核实 and 核查 tasks are mine, counted by the server (the tab bar's badge) */
   taskCounts: (signal?: AbortSignal) =>
     api.get<Partial<Record<TaskInbox, number>>>('/api/cases/counts', { query: { mine: true }, signal }),
+  /** the cases of my unit in one handler list (the server narrows them to the units of my grants) */
+  handlerTasks: (inbox: HandlerInbox, signal?: AbortSignal) =>
+    api.get<Page<CaseSummary>>('/api/cases', { query: { inbox, pageSize: 50 }, signal }),
+  /** the counts of every list within my unit (the handler's badge reads `handling`) */
+  unitCounts: (signal?: AbortSignal) => api.get<Partial<Record<HandlerInbox, number>>>('/api/cases/counts', { signal }),
   caseDetail: (id: string, signal?: AbortSignal) => api.get<CaseDetail>(`/api/cases/${enc(id)}`, { signal }),
   transition: (id: string, body: CaseTransition) => api.post<CaseDetail>(`/api/cases/${enc(id)}/transitions`, body),
   matters: (q: string, signal?: AbortSignal) =>

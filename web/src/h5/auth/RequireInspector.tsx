@@ -4,13 +4,14 @@ import { useAuth } from '../../features/auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { Button, buttonClass } from '../../phone/ui/controls.tsx';
 import { Alert, Loading } from '../../phone/ui/feedback.tsx';
+import { h5RoleOf } from './h5-role.ts';
 import { PhoneScreen } from './PhoneScreen.tsx';
 
 const PasswordChangeScreen = lazy(() =>
   import('./PasswordChangeScreen.tsx').then((m) => ({ default: m.PasswordChangeScreen })),
 );
 
-/** Signed in, but without the right to report (a console-only account): say so, and offer the way out. */
+/** Signed in, but neither an inspector nor a handler (a console-only account): say so, and offer the way out. */
 function NoAccess() {
   const { t } = useI18n();
   const auth = useAuth();
@@ -34,7 +35,7 @@ function NoAccess() {
 }
 
 /**
- * The app for a signed-in inspector; otherwise the app's own sign-in (with ?next= back to where they were going),
+ * The app for a signed-in inspector or unit handler; otherwise the app's own sign-in (with ?next= back to where they were going),
  * the forced password change, or a refusal. The server checks every call again; this only spares a page of errors.
  */
 export function RequireInspector({ children }: { children: ReactNode }) {
@@ -58,6 +59,6 @@ export function RequireInspector({ children }: { children: ReactNode }) {
       </Suspense>
     );
   }
-  if (!auth.can('case.report')) return <NoAccess />;
+  if (!h5RoleOf(auth.can)) return <NoAccess />;
   return <>{children}</>;
 }

@@ -43,7 +43,11 @@ function DraftCard({ draft, sending }: { draft: Draft; sending: boolean }) {
         </div>
       ) : null}
       <div className="h5-draft-matter">
-        {draft.matterName ? `${draft.body.matterCode} ${draft.matterName}` : draft.body.matterCode}
+        {draft.feedback
+          ? t('h5handler.feedback.draft', { caseNo: draft.feedback.caseNo })
+          : draft.matterName
+            ? `${draft.body.matterCode} ${draft.matterName}`
+            : draft.body.matterCode}
       </div>
       <p className="ph-clamp-2 h5-draft-description">{draft.body.description}</p>
       {draft.photos.length > 0 ? (

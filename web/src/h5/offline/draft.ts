@@ -29,6 +29,16 @@ export interface DraftError {
 
 export type DraftBody = Omit<CaseCreate, 'photoIds'>;
 
+/**
+ * A handler's 处置反馈 kept like a report: the body then carries the case's matter, place and the handler's note
+ * (as description), and sending makes the report_back transition on the case at the version the handler saw.
+ */
+export interface DraftFeedback {
+  caseId: string;
+  caseNo: string;
+  version: number;
+}
+
 export interface Draft {
   id: string;
   /** per-device running number shown to the user ("草稿 3") and used in test ids */
@@ -43,6 +53,8 @@ export interface Draft {
   matterName: string | null;
   photos: DraftPhoto[];
   photoCount: number;
+  /** set on a handler's 处置反馈 (absent on an inspector's report, and on drafts saved before it existed) */
+  feedback?: DraftFeedback;
   attempts: number;
   lastAttemptAt: string | null;
   lastError: DraftError | null;
@@ -55,4 +67,5 @@ export interface DraftInput {
   body: DraftBody;
   matterName: string | null;
   photos: string[];
+  feedback?: DraftFeedback;
 }

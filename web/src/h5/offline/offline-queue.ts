@@ -1,7 +1,7 @@
 /**
  * The outbox: drafts are saved first and sent after, so nothing typed or photographed on the street is lost to a
  * dead signal or a closed tab. Sending a draft uploads its photos (remembering each uploaded id) and then creates
- * the case with the draft's own Idempotency-Key. No answer, a timeout, 5xx, 429 or a lost session keep the draft
+ * the case with the draft's own Idempotency-Key (or, for a handler's 处置反馈, reports the case back). No answer, a timeout, 5xx, 429 or a lost session keep the draft
  * waiting for the next try; any other 4xx marks it failed with the server's error, and only the user retries it.
  */
 import { v4 as uuid } from 'uuid';
@@ -104,6 +104,7 @@ export class OfflineQueue {
       matterName: input.matterName,
       photos: input.photos.map((dataUrl) => ({ id: this.deps.newId(), dataUrl, uploadedId: null })),
       photoCount: input.photos.length,
+      ...(input.feedback ? { feedback: input.feedback } : {}),
       attempts: 0,
       lastAttemptAt: null,
       lastError: null,
@@ -206,7 +207,13 @@ export class OfflineQueue {
   private async create(draft: Draft): Promise<SendOutcome> {
     const photoIds = draft.photos.map((p) => p.uploadedId).filter((v): v is string => v !== null);
     const body = photoIds.length > 0 ? { ...draft.body, photoIds } : draft.body;
-    const created = await this.deps.transport.createCase(body, draft.idempotencyKey);
+    const created = draft.feedback
+      ? await this.deps.transport.reportBack(draft.feedback.caseId, {
+          version: draft.feedback.version,
+          ...(draft.body.description.trim() ? { note: draft.body.description.trim() } : {}),
+          ...(photoIds.length > 0 ? { photoIds } : {}),
+        })
+      : await this.deps.transport.createCase(body, draft.idempotencyKey);
     // The photos are on the server now: keep only the receipt (case number) on the device.
     const sent: Draft = {
       ...draft,

@@ -13,8 +13,10 @@ import { Icon } from '../../phone/ui/icons.tsx';
 import { PhotoViewer } from '../../phone/ui/PhotoViewer.tsx';
 import { h5Api, type CaseDetail } from '../api/h5.api.ts';
 import { useTenantInfo } from '../api/tenant-info.ts';
+import { useH5Role } from '../auth/h5-role.ts';
 import { loadStreets } from '../report/streets.ts';
 import { amapMarkerUrl, geoUri } from './navigation.ts';
+import { HandlerActions } from './HandlerActions.tsx';
 import { TaskActions } from './TaskActions.tsx';
 
 function SpotMap({ lat, lng }: { lat: number; lng: number }) {
@@ -79,11 +81,12 @@ function Photos({ detail, phase, title }: { detail: CaseDetail; phase: string; t
   );
 }
 
-/** One 核实/核查 task: the case, where it is (with navigation), its photos, and the inspector's actions. */
+/** One 核实/核查 task or case to handle: the case, where it is (with navigation), its photos, and the actions. */
 export function TaskPage() {
   const { t, locale } = useI18n();
   const { id = '' } = useParams();
   const navigate = useNavigate();
+  const handler = useH5Role() === 'handler';
   const task = useResource<CaseDetail>((signal) => h5Api.caseDetail(id, signal), [id], { resetOnChange: true });
   const { data: detail } = task;
   const error = task.error ? errorText(task.error, locale) : null;
@@ -94,11 +97,12 @@ export function TaskPage() {
 
   const label = detail.matterName ?? detail.matterCode;
   const checking = detail.status === 'checking';
+  const kind = checking ? 'h5.task.kindCheck' : handler ? 'h5handler.kind' : 'h5.task.kindVerify';
   return (
     <div data-testid="h5-task" data-status={detail.status}>
       <section className="phone-section h5-section">
         <div className="h5-section-title">
-          <span>{t(checking ? 'h5.task.kindCheck' : 'h5.task.kindVerify')}</span>
+          <span>{t(kind)}</span>
           <Tag color={detail.overdue ? 'red' : 'blue'}>
             {tryT(locale, `cases.status.${detail.status}`) ?? detail.status}
           </Tag>
@@ -149,13 +153,23 @@ export function TaskPage() {
         </div>
       </section>
       <Photos detail={detail} phase="before" title={t('h5.task.before')} />
-      {checking ? <Photos detail={detail} phase="after" title={t('h5.task.after')} /> : null}
+      {checking || (handler && detail.photos.some((p) => p.phase === 'after')) ? (
+        <Photos detail={detail} phase="after" title={t('h5.task.after')} />
+      ) : null}
       <section className="phone-section h5-section">
-        <TaskActions
-          detail={detail}
-          onDone={() => navigate(checking ? '/h5/tasks?tab=checking' : '/h5/tasks', { replace: true })}
-          onStale={task.reload}
-        />
+        {handler ? (
+          <HandlerActions
+            detail={detail}
+            onDone={() => navigate('/h5/tasks', { replace: true })}
+            onStale={task.reload}
+          />
+        ) : (
+          <TaskActions
+            detail={detail}
+            onDone={() => navigate(checking ? '/h5/tasks?tab=checking' : '/h5/tasks', { replace: true })}
+            onStale={task.reload}
+          />
+        )}
       </section>
     </div>
   );

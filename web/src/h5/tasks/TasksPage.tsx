@@ -1,45 +1,24 @@
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { formatInstant } from '../../components/format.ts';
+import { useSearchParams } from 'react-router-dom';
 import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { Segmented } from '../../phone/ui/choice.tsx';
-import { Alert, Empty, LoadError, Loading, Tag } from '../../phone/ui/feedback.tsx';
-import { Icon } from '../../phone/ui/icons.tsx';
+import { Alert, Empty, LoadError, Loading } from '../../phone/ui/feedback.tsx';
 import { h5Api, type CaseSummary, type TaskInbox } from '../api/h5.api.ts';
+import { useH5Role } from '../auth/h5-role.ts';
 import { useQueue } from '../offline/queue-context.ts';
+import { HandlerTasksPage } from './HandlerTasksPage.tsx';
+import { TaskRow } from './TaskRow.tsx';
 
 type Lists = Record<TaskInbox, CaseSummary[] | null>;
 const INBOXES = ['verifying', 'checking'] as const;
 
-function TaskRow({ task }: { task: CaseSummary }) {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  const open = () => navigate(`/h5/tasks/${task.id}`);
-  return (
-    <li>
-      <button
-        type="button"
-        className="phone-section h5-section h5-task-row"
-        onClick={open}
-        data-testid={`h5-task-item-${task.id}`}
-      >
-        <span className="h5-task-row-text">
-          <span className="h5-task-row-title">{task.matterName ?? task.matterCode}</span>
-          <span className="ph-clamp-1">{task.address || task.description}</span>
-          <span className="ph-muted">
-            {task.caseNo}
-            {task.stepDeadline ? ` · ${t('h5.tasks.due', { time: formatInstant(task.stepDeadline) })}` : ''}
-          </span>
-        </span>
-        {task.overdue ? <Tag color="red">{t('h5.tasks.overdue')}</Tag> : null}
-        <Icon name="right" className="h5-chevron" />
-      </button>
-    </li>
-  );
+/** 任务: my 核实/核查 tasks as an inspector, my unit's cases to handle as a handler. */
+export function TasksPage() {
+  return useH5Role() === 'handler' ? <HandlerTasksPage /> : <InspectorTasksPage />;
 }
 
-/** 任务: my 核实 (verify before filing) and 核查 (check the result before closing) tasks. */
-export function TasksPage() {
+/** The inspector's 核实 (verify before filing) and 核查 (check the result before closing) tasks. */
+function InspectorTasksPage() {
   const { t } = useI18n();
   const { online } = useQueue();
   const [params, setParams] = useSearchParams();

@@ -110,3 +110,4 @@ export const publicApi = {
   reopen: (token: string, reason: string) =>
     call<PublicCaseView>('POST', `/api/public/track/${enc(token)}/reopen`, { json: { reason } }),
 };
+export { call as publicCall };

@@ -9,6 +9,7 @@ import { usePublicInfo } from '../info-context.ts';
 import { dataUrlToBlob } from '../../phone/photos.ts';
 import { LocationField } from './LocationField.tsx';
 import { MatterField } from './MatterField.tsx';
+import { NearbyReports } from './NearbyReports.tsx';
 import { PhotoField } from './PhotoField.tsx';
 import { Button, TextArea, TextInput } from '../../phone/ui/controls.tsx';
 import { Alert, LoadError } from '../../phone/ui/feedback.tsx';
@@ -206,6 +207,11 @@ export function ReportPage() {
         <MatterField value={draft.matter} onChange={(matter) => update({ matter })} />
         <Problem text={shown(problems.matter)} testId="public-matter-error" />
       </Step>
+      <NearbyReports
+        matterCode={draft.matter?.code ?? null}
+        location={draft.location}
+        phone={MOBILE.test(draft.phone.trim()) ? draft.phone.trim() : null}
+      />
       <Step n={4} title={t('public.report.describe')} testId="public-step-describe">
         <label className="ph-label" htmlFor="pub-description">
           {t('public.report.description')}

@@ -7,6 +7,7 @@ import { publicApi, type PublicCaseView } from '../api/public.api.ts';
 import { toast } from '../../phone/ui/toast.tsx';
 import { Button, TextArea } from '../../phone/ui/controls.tsx';
 import { Alert, Details, Tag } from '../../phone/ui/feedback.tsx';
+import { SubscribeBox } from './SubscribeBox.tsx';
 
 type Value = 'satisfied' | 'basically_satisfied' | 'unsatisfied';
 const VALUES: Value[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
@@ -78,6 +79,7 @@ export function CaseView({ view, token, onChange }: Props) {
           </div>
         ) : null}
       </section>
+      {view.open ? <SubscribeBox caseNo={view.caseNo} /> : null}
       {closed ? <Rating view={view} token={token} onChange={onChange} /> : null}
       {closed ? (
         canReopen ? (

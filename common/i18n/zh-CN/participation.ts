@@ -1,0 +1,45 @@
+/** 市民参与: nearby reports with 我也遇到, the public map and list of reports, subscriptions to a case's updates. */
+export const zhParticipation = {
+  participation: {
+    nearby: {
+      title: '附近已有 {count} 条同类问题正在办理',
+      hint: '如果是同一个问题，点「我也遇到」即可，无需重复上报。',
+      distance: '约 {m} 米',
+      supporters: '{count} 人遇到',
+      support: '我也遇到',
+      supported: '已记录，共 {count} 人遇到',
+      already: '您已表示过遇到此问题',
+    },
+    reports: {
+      tab: '身边问题',
+      title: '公开的问题',
+      intro: '市民反映并公开的问题及办理状态（不显示反映人信息，位置约精确到百米）。',
+      open: '在办',
+      all: '全部',
+      list: '列表',
+      map: '地图',
+      more: '加载更多',
+      empty: '暂无公开的问题',
+      reportedAt: '反映于 {time}',
+    },
+    subscribe: {
+      title: '订阅进展通知',
+      hint: '案件状态变化时通知您，每条消息附退订链接。',
+      sms: '短信',
+      wechat: '微信',
+      phone: '手机号',
+      openid: '微信 OpenID',
+      submit: '订阅',
+      done: '已订阅，状态变化时将通知您',
+      unavailable: '本市暂未开通消息通知，暂不能订阅；可随时回到本页查看进展。',
+      channelUnavailable: '本市暂未开通{channel}通知',
+      phoneInvalid: '请输入 11 位手机号',
+    },
+    unsubscribe: {
+      title: '退订进展通知',
+      working: '正在退订…',
+      done: '已退订，不会再收到此案件的进展通知。',
+    },
+    staff: { supporters: '{count} 位市民表示也遇到' },
+  },
+};
