@@ -277,6 +277,8 @@ export interface DB {
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
+  staff_notices: import('./schema-notices.ts').StaffNoticesTable;
+  staff_notice_reads: import('./schema-notices.ts').StaffNoticeReadsTable;
 }
 
 export type {

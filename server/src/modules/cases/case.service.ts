@@ -26,6 +26,7 @@ import type { CaseDeps } from './case-deps.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
 import { insertNewCase } from './case-intake.ts';
 import { createExternalCases } from './case-external.ts';
+import { caseMapQueries } from './case-map.ts';
 import { caseErrors } from './case.errors.ts';
 import { canDo, canSee, holdsTask, intakeChannel, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
@@ -138,6 +139,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
 
   return {
     ...createExternalCases(database, clock, deps, publish),
+    ...caseMapQueries(database, clock, deps),
 
     canView: async (actor: Actor, caseId: string) => {
       const c = await repo.findCase(db, actor.tenantId, caseId);
