@@ -17,7 +17,12 @@ import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
 import { createServices, type Services } from './composition.ts';
 import { openRateCounting } from './platform/rate-counter.ts';
-import { registerCaseRoutes, registerLiveRoute, registerPublicOutputRoutes } from './modules/cases/index.ts';
+import {
+  registerAfterPhotoRoutes,
+  registerCaseRoutes,
+  registerLiveRoute,
+  registerPublicOutputRoutes,
+} from './modules/cases/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
@@ -173,6 +178,7 @@ export async function buildApp(
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);
+  registerAfterPhotoRoutes(app, services.afterPhotos);
   await registerEnforcementRoutes(app, services.enforcement);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);

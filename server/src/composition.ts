@@ -11,6 +11,7 @@ import { MemoryHitCounter, type HitCounter } from './platform/rate-counter.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
 import {
+  createAfterPhotoSettings,
   createCaseService,
   createPublicOutputSettings,
   createStepLimits,
@@ -97,6 +98,7 @@ export function createServices(
     chainKeys,
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
+  const afterPhotos = createAfterPhotoSettings(database, settings);
   // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
   const enforcement = createEnforcementModule(database, clock, {
     audit,
@@ -198,6 +200,7 @@ export function createServices(
     stepLimits,
     cases,
     publicOutput,
+    afterPhotos,
     enforcement,
     hotline,
     notify,
