@@ -26,6 +26,7 @@ import {
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
+import { registerNoticeRoutes } from './modules/notices/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerComponentRoutes } from './modules/components/index.ts';
 import { registerBasemapRoute, registerGeoRoutes } from './modules/geo/index.ts';
@@ -164,6 +165,7 @@ export async function buildApp(
   registerBasemapRoute(app, config.basemap);
   await registerComponentRoutes(app, services.components, services.imports);
   registerCalendarRoutes(app, services.calendar);
+  registerNoticeRoutes(app, services.notices);
   registerRoutingRoutes(app, services.routing);
   await registerPhotoRoutes(
     app,

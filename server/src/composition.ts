@@ -21,6 +21,7 @@ import {
 import { createAuditService, createAuditWriter } from './modules/audit/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createCalendarService } from './modules/calendar/index.ts';
+import { createNoticeService } from './modules/notices/index.ts';
 import { createCatalogServices } from './modules/catalog/index.ts';
 import { componentsInRegion, createComponentServices, relocateComponents } from './modules/components/index.ts';
 import { createGeoService, gridsInRegion } from './modules/geo/index.ts';
@@ -79,6 +80,7 @@ export function createServices(
   const components = createComponentServices(database, clock, audit, catalog.catalog, geo, config.imports);
   const settings = createSettingsService(database, clock, audit);
   const calendar = createCalendarService(database, clock, audit, settings);
+  const notices = createNoticeService(database, clock, audit);
   const routing = createRoutingService(database, clock, audit, settings, geo);
   const live = new LiveHub();
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
@@ -201,6 +203,7 @@ export function createServices(
     cases,
     publicOutput,
     afterPhotos,
+    notices,
     enforcement,
     hotline,
     notify,
