@@ -84,10 +84,11 @@ export function NoticesPage() {
           {
             key: 'title',
             title: t('notices.manage.columns.title'),
+            width: 260,
             render: (_, n) => (
               <Space direction="vertical" size={0}>
                 <Typography.Text strong>{n.title}</Typography.Text>
-                <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320, fontSize: 12 }}>
+                <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240, fontSize: 12 }}>
                   {n.body}
                 </Typography.Text>
               </Space>
