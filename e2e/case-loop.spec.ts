@@ -137,7 +137,11 @@ test('a case goes round the closed loop through five roles, every step on the ti
   await operator.goto(caseUrl);
   await act(operator, 'send_check', 'checking');
   await inspector.goto(caseUrl);
-  await act(inspector, 'check_pass', 'pending_close');
+  // The inspector reads what the unit reported back, and passes the check with a photo of the result.
+  await expect(inspector.getByTestId('case-report-back-note')).toHaveText('已全部清理');
+  await act(inspector, 'check_pass', 'pending_close', async () => {
+    await attach(inspector, 'action-form-photos', after);
+  });
 
   // 值班长 closes.
   await openFromInbox(shiftLeader, 'pending_close', caseNo);

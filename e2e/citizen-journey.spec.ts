@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { withAfterPhoto } from './after-photo.ts';
 import sharp from 'sharp';
 
 /**
@@ -40,7 +41,7 @@ async function step(
   const current = (await (await who.request.get(`/api/cases/${id}`)).json()) as { version: number };
   const res = await who.request.post(`/api/cases/${id}/transitions`, {
     headers: who.headers,
-    data: { version: current.version, ...body },
+    data: { version: current.version, ...(await withAfterPhoto(who.request, who.headers, body)) },
   });
   expect(res.ok(), `${String(body.action)}: ${await res.text()}`).toBe(true);
 }

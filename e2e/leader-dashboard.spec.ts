@@ -1,4 +1,5 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import { withAfterPhoto } from './after-photo.ts';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { pickOption } from './select.ts';
@@ -14,7 +15,7 @@ const YEAR = String(new Date().getFullYear());
 
 type Call = (method: 'GET' | 'POST', url: string, body?: unknown) => Promise<Record<string, unknown>>;
 
-async function as(baseURL: string, username: string): Promise<{ ctx: APIRequestContext; call: Call }> {
+async function as(baseURL: string, username: string): Promise<{ ctx: APIRequestContext; call: Call; csrf: string }> {
   const ctx = await request.newContext({ baseURL });
   const res = await ctx.post('/api/auth/login', {
     data: { username, password: username === 'admin' ? 'Admin@12345' : PASSWORD },
@@ -30,12 +31,12 @@ async function as(baseURL: string, username: string): Promise<{ ctx: APIRequestC
     expect(r.ok(), `${method} ${url}: ${text}`).toBe(true);
     return JSON.parse(text) as Record<string, unknown>;
   };
-  return { ctx, call };
+  return { ctx, call, csrf };
 }
 
 let sanitationId = '';
 const closedCaseNos: string[] = [];
-let roles: Record<string, { ctx: APIRequestContext; call: Call }> = {};
+let roles: Record<string, { ctx: APIRequestContext; call: Call; csrf: string }> = {};
 /** The dashboard before this file's cases: other journeys share the server (one worker), so figures are relative. */
 let base = { closed: 0, open: 0, mapped: 0 };
 
@@ -43,7 +44,8 @@ async function step(who: string, id: string, body: Record<string, unknown>) {
   const actor = roles[who];
   if (!actor) throw new Error(who);
   const current = await actor.call('GET', `/api/cases/${id}`);
-  return actor.call('POST', `/api/cases/${id}/transitions`, { version: current.version, ...body });
+  const sent = await withAfterPhoto(actor.ctx, { 'x-csrf-token': actor.csrf }, body);
+  return actor.call('POST', `/api/cases/${id}/transitions`, { version: current.version, ...sent });
 }
 
 async function reportCase(description: string): Promise<{ id: string; caseNo: string }> {

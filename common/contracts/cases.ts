@@ -144,6 +144,8 @@ export const CaseDetail = Type.Object({
     allowedActions: Type.Array(Type.String({ description: 'actions the caller may take now' })),
     timeline: Type.Array(CaseEvent),
     photos: Type.Array(CasePhoto),
+    /** steps of this case that need photos (report_back, check_pass): the tenant's rule for the matter's class */
+    photosRequiredFor: Type.Optional(Type.Array(Literals(['report_back', 'check_pass']))),
   },
 });
 export type CaseDetail = Static<typeof CaseDetail>;

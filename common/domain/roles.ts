@@ -74,6 +74,8 @@ export const PERMISSIONS = [
   'enforcement.exception',
   // legal bases and discretion bands (tenant data kept by the 法制 staff)
   'enforcement.manage',
+  /** staff notices on the 工作台: write, change, withdraw */
+  'notice.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,6 +113,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.read',
     'ads.read',
     'enforcement.read',
+    'notice.manage',
   ],
   admin: [
     'org.read',
@@ -133,6 +136,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.manage',
     'ads.read',
     'ads.manage',
+    'notice.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -181,6 +185,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement.exception',
     'construction.read',
     'ads.read',
+    'notice.manage',
   ],
 };
 

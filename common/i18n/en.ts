@@ -10,6 +10,7 @@ import { enKpi } from './en/kpi.ts';
 import { enExports } from './en/exports.ts';
 import { enImports } from './en/imports.ts';
 import { enLines } from './en/lines.ts';
+import { enNotices } from './en/notices.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -47,4 +48,5 @@ export const en: Catalog = {
   ...enOpen311,
   ...enImports,
   ...enLines,
+  ...enNotices,
 };

@@ -25,6 +25,7 @@ import { zhOrg } from './zh-CN/org.ts';
 import { zhOpen311 } from './zh-CN/open311.ts';
 import { zhImports } from './zh-CN/imports.ts';
 import { zhLines } from './zh-CN/lines.ts';
+import { zhNotices } from './zh-CN/notices.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -48,6 +49,7 @@ export const zhCN = {
   ...zhOpen311,
   ...zhImports,
   ...zhLines,
+  ...zhNotices,
 };
 
 export type Catalog = typeof zhCN;

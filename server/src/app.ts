@@ -17,10 +17,16 @@ import { notFound } from './platform/errors.ts';
 import { serveWebClient } from './platform/web-client.ts';
 import { createServices, type Services } from './composition.ts';
 import { openRateCounting } from './platform/rate-counter.ts';
-import { registerCaseRoutes, registerLiveRoute, registerPublicOutputRoutes } from './modules/cases/index.ts';
+import {
+  registerAfterPhotoRoutes,
+  registerCaseRoutes,
+  registerLiveRoute,
+  registerPublicOutputRoutes,
+} from './modules/cases/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
+import { registerNoticeRoutes } from './modules/notices/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerComponentRoutes } from './modules/components/index.ts';
 import { registerBasemapRoute, registerGeoRoutes } from './modules/geo/index.ts';
@@ -160,6 +166,7 @@ export async function buildApp(
   registerBasemapRoute(app, config.basemap);
   await registerComponentRoutes(app, services.components, services.imports);
   registerCalendarRoutes(app, services.calendar);
+  registerNoticeRoutes(app, services.notices);
   registerRoutingRoutes(app, services.routing);
   await registerPhotoRoutes(
     app,
@@ -174,6 +181,7 @@ export async function buildApp(
   registerCaseRoutes(app, services.cases, services.stepLimits);
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);
+  registerAfterPhotoRoutes(app, services.afterPhotos);
   await registerEnforcementRoutes(app, services.enforcement);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   await registerParticipationRoutes(

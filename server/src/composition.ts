@@ -11,6 +11,7 @@ import { MemoryHitCounter, type HitCounter } from './platform/rate-counter.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
 import {
+  createAfterPhotoSettings,
   createCaseService,
   createPublicOutputSettings,
   createStepLimits,
@@ -20,6 +21,7 @@ import {
 import { createAuditService, createAuditWriter } from './modules/audit/index.ts';
 import { createAuthService } from './modules/auth/index.ts';
 import { createCalendarService } from './modules/calendar/index.ts';
+import { createNoticeService } from './modules/notices/index.ts';
 import { createCatalogServices } from './modules/catalog/index.ts';
 import { componentsInRegion, createComponentServices, relocateComponents } from './modules/components/index.ts';
 import { createGeoService, gridsInRegion } from './modules/geo/index.ts';
@@ -79,6 +81,7 @@ export function createServices(
   const components = createComponentServices(database, clock, audit, catalog.catalog, geo, config.imports);
   const settings = createSettingsService(database, clock, audit);
   const calendar = createCalendarService(database, clock, audit, settings);
+  const notices = createNoticeService(database, clock, audit);
   const routing = createRoutingService(database, clock, audit, settings, geo);
   const live = new LiveHub();
   // Photos on a case are shown to exactly those who may see the case (late-bound: the two services need each other).
@@ -106,6 +109,7 @@ export function createServices(
     channels: { sms: config.sms.gateway === 'http', wechat: false },
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
+  const afterPhotos = createAfterPhotoSettings(database, settings);
   // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
   const enforcement = createEnforcementModule(database, clock, {
     audit,
@@ -207,6 +211,8 @@ export function createServices(
     stepLimits,
     cases,
     publicOutput,
+    afterPhotos,
+    notices,
     enforcement,
     hotline,
     notify,

@@ -52,6 +52,7 @@ export const MENU_KEYS = [
   'open311',
   'illegalConstruction',
   'outdoorAds',
+  'notices',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -194,6 +195,14 @@ export const MENU: readonly MenuEntry[] = [
     group: 'org',
   },
   { key: 'audit', path: '/audit', labelKey: 'nav.audit', icon: AuditOutlined, permission: 'audit.read', group: 'org' },
+  {
+    key: 'notices',
+    path: '/notices',
+    labelKey: 'notices.nav',
+    icon: NotificationOutlined,
+    permission: 'notice.manage',
+    group: 'org',
+  },
   {
     key: 'catalog',
     path: '/data/catalog',

@@ -46,6 +46,7 @@ export const PAGES: Record<MenuKey, Page> = {
     'IllegalConstructionPage',
   ),
   outdoorAds: page(() => import('./features/outdoor-ads/OutdoorAdsPage.tsx'), 'OutdoorAdsPage'),
+  notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');

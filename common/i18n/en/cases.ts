@@ -174,6 +174,9 @@ export const enCases: typeof zhCases = {
       before: 'Before',
       after: 'After',
       check: 'Check photos',
+      reportBack: 'Report back',
+      reportBackBy: 'Reported back by {name} at {at}',
+      reportBackNoNote: 'The handler wrote no note',
       noPhotos: 'No photos',
       timeline: 'Timeline',
       actions: 'Actions',
@@ -193,6 +196,7 @@ export const enCases: typeof zhCases = {
       units: '{from} → {to}',
     },
     actionForm: {
+      photosRequired: 'This matter class needs photos',
       note: 'Note',
       reason: 'Reason',
       filingCondition: 'Filing condition',

@@ -3,6 +3,10 @@ import type { zhDetails } from '../zh-CN/details.ts';
 /** Texts inside error details (`details[].message`); values quoted from an uploaded file stay as the file spells them. */
 export const enDetails: typeof zhDetails = {
   details: {
+    afterPhotos: {
+      report_back: 'Reporting back needs after-photos (this matter class requires them)',
+      check_pass: 'Passing the check needs check photos (this matter class requires them)',
+    },
     lookupCodeInvalid: 'The code is wrong or no longer valid; ask for a new one',
     upload: {
       fileField: 'Upload the {types} file in the multipart form field "file"',

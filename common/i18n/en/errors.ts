@@ -100,6 +100,7 @@ export const enErrors: typeof zhErrors = {
     CASE_UNKNOWN_MATTER: 'The matter is not in the catalog or is deactivated',
     CASE_OUTSIDE_TENANT: 'The location is outside the city',
     CASE_INVALID: 'Some details are missing or wrong; fix them as indicated',
+    NOTICE_INVALID: 'The notice has a mistake; fix it as indicated',
     CASE_LIMIT_REACHED: 'The limit has been reached (at most {max} times)',
     CASE_NO_PENDING_REQUEST: 'There is no request awaiting approval',
     CASE_REQUEST_PENDING: 'A request is already awaiting approval',

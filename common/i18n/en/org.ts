@@ -117,6 +117,7 @@ export const enOrg: typeof zhOrg = {
       export: 'Data export',
       city: 'City',
       legal_basis: 'Legal basis and discretion bands',
+      notice: 'Staff notice',
     },
     actions: {
       case: { support: 'Citizen “me too”' },
@@ -162,6 +163,7 @@ export const enOrg: typeof zhOrg = {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out' },
       data: { export: 'Data export' },
       routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
+      notice: { create: 'Publish staff notice', update: 'Change staff notice', delete: 'Withdraw staff notice' },
       enforcement: { basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' } },
     },
   },
@@ -222,6 +224,7 @@ export const enOrg: typeof zhOrg = {
     apikey: { manage: 'Manage open API keys' },
     construction: { read: 'View illegal construction control', manage: 'Handle illegal construction control' },
     ads: { read: 'View outdoor advertising', manage: 'Manage outdoor advertising' },
+    notice: { manage: 'Publish staff notices' },
     enforcement: {
       read: 'View enforcement cases',
       file: 'Open enforcement cases',

@@ -167,6 +167,9 @@ export const zhCases = {
       before: '处置前',
       after: '处置后',
       check: '核查照片',
+      reportBack: '处置反馈',
+      reportBackBy: '{name} 于 {at} 反馈',
+      reportBackNoNote: '处置人员未填写说明',
       noPhotos: '暂无照片',
       timeline: '办理过程',
       actions: '办理',
@@ -186,6 +189,7 @@ export const zhCases = {
       units: '{from} → {to}',
     },
     actionForm: {
+      photosRequired: '本类事项须上传照片',
       note: '办理意见',
       reason: '理由',
       filingCondition: '立案条件',

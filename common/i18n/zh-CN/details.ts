@@ -6,6 +6,10 @@
 export const zhDetails = {
   details: {
     lookupCodeInvalid: '验证码不正确或已失效，请重新获取',
+    afterPhotos: {
+      report_back: '处置反馈须上传处置后照片（本类事项要求照片）',
+      check_pass: '核查通过须上传核查照片（本类事项要求照片）',
+    },
     upload: {
       fileField: '请在表单字段 file 中上传 {types} 文件',
       required: '请上传 {types} 文件（multipart 字段 file，或作为请求体）',

@@ -93,6 +93,7 @@ export const zhErrors = {
     CASE_UNKNOWN_MATTER: '事项不在目录中或已停用',
     CASE_OUTSIDE_TENANT: '问题位置不在本市范围内',
     CASE_INVALID: '办理信息不完整或有误，请按提示修改',
+    NOTICE_INVALID: '通知内容有误，请按提示修改',
     CASE_LIMIT_REACHED: '已达到次数上限（最多 {max} 次）',
     CASE_NO_PENDING_REQUEST: '没有待审批的申请',
     CASE_REQUEST_PENDING: '已有待审批的申请，请等待审批结果',

@@ -31,6 +31,27 @@ export const zhMap = {
     loadFailed: '图层加载失败：{message}',
     gridInfo: { title: '单元网格', code: '网格编码', community: '所属社区', area: '面积', areaValue: '{area} 平方米' },
   },
+  /** The case layer of 一张图 and its search box. */
+  caseLayer: {
+    title: '案件图层',
+    show: '显示案件',
+    matter: '全部事项',
+    status: '状态',
+    statusOpen: '全部在办',
+    unit: '全部处置单位',
+    sla: { green: '正常', yellow: '预警', red: '超时', paused: '挂账暂停', none: '无时限' },
+    count: '视野内案件 {n} 件',
+    truncated: '只显示最紧急的 {n} 件，请放大地图或加筛选条件',
+    cluster: '数字为案件数，颜色取其中最紧急的',
+    loadFailed: '案件图层加载失败：{message}',
+    popup: { matter: '事项', status: '状态', deadline: '时限', unit: '处置单位', address: '地址', open: '查看案件' },
+    search: {
+      placeholder: '搜索案件号、地址或部件编码',
+      none: '没有找到匹配的案件或部件',
+      component: '部件 {code}',
+      failed: '搜索失败：{message}',
+    },
+  },
   geo: {
     /** Coordinate systems accepted by the imports (common/domain/geo.ts CRS_VALUES). */
     crs: {

@@ -114,6 +114,7 @@ export const zhOrg = {
       export: '数据导出',
       city: '城市',
       legal_basis: '法律依据与裁量基准',
+      notice: '工作通知',
     },
     actions: {
       case: { support: '市民「我也遇到」' },
@@ -147,6 +148,7 @@ export const zhOrg = {
       auth: { login: '登录', login_failed: '登录失败', logout: '退出登录' },
       data: { export: '导出数据' },
       routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
+      notice: { create: '发布工作通知', update: '修改工作通知', delete: '撤回工作通知' },
       enforcement: { basis: { create: '新增法律依据', starter: '载入示例法律依据' } },
     },
   },
@@ -207,6 +209,7 @@ export const zhOrg = {
     apikey: { manage: '管理开放接口密钥' },
     construction: { read: '查看查违控违', manage: '办理查违控违' },
     ads: { read: '查看户外广告', manage: '管理户外广告' },
+    notice: { manage: '发布工作通知' },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

@@ -277,8 +277,10 @@ export interface DB {
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
-  case_supports: import('./schema-participation.ts').CaseSupportsTable;
   case_subscriptions: import('./schema-participation.ts').CaseSubscriptionsTable;
+  case_supports: import('./schema-participation.ts').CaseSupportsTable;
+  staff_notice_reads: import('./schema-notices.ts').StaffNoticeReadsTable;
+  staff_notices: import('./schema-notices.ts').StaffNoticesTable;
 }
 
 export type {

@@ -26,6 +26,7 @@ export type TableOwner =
   | 'open311'
   | 'hotline'
   | 'citizen'
+  | 'notices'
   | 'participation'
   | 'reports'
   | 'exports'
@@ -92,4 +93,6 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_evidence: 'enforcement',
   enforcement_payments: 'enforcement',
   public_lookup_codes: 'citizen',
+  staff_notices: 'notices',
+  staff_notice_reads: 'notices',
 };

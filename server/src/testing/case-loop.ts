@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { withAfterPhoto } from './after-photo.ts';
 import { as, login, type Session, type TestApp } from './test-app.ts';
 
 /** The internal closing note driveToClosed writes: a public view that shows it leaks staff notes. */
@@ -13,7 +14,11 @@ export async function staffSessions(app: TestApp): Promise<Record<string, Sessio
   return s;
 }
 
-/** One transition as `who`, on the version that person sees; fails the test with the body on any refusal. */
+/**
+ * One transition as `who`, on the version that person sees; fails the test with the body on any refusal. A report
+ * back or check pass without `photoIds` gets one photo uploaded by `who` (photos are required by default); pass
+ * `photoIds: []` to send none.
+ */
 export async function step(
   app: TestApp,
   s: Record<string, Session>,
@@ -23,7 +28,8 @@ export async function step(
 ) {
   const api = as(app, s[who] ?? null);
   const current = (await api.get(`/api/cases/${id}`)).json();
-  const res = await api.post(`/api/cases/${id}/transitions`, { version: current.version, ...body });
+  const sent = await withAfterPhoto(app, s[who] ?? null, body);
+  const res = await api.post(`/api/cases/${id}/transitions`, { version: current.version, ...sent });
   expect(res.statusCode, `${who} ${String(body.action)}: ${res.body}`).toBe(200);
   return res.json();
 }

@@ -1,3 +1,4 @@
+import { withAfterPhoto } from './after-photo.ts';
 import { XMLParser } from 'fast-xml-parser';
 import { expect } from 'vitest';
 import { INTERNAL_CLOSE_NOTE } from './case-loop.ts';
@@ -108,9 +109,11 @@ export async function drive(ctx: Ctx, caseNo: string, steps: readonly Step[]) {
     .where('case_no', '=', caseNo)
     .executeTakeFirstOrThrow();
   for (const [who, body] of steps) {
-    const api = as(ctx.app, await login(ctx.app, who, 'Demo@12345'));
+    const session = await login(ctx.app, who, 'Demo@12345');
+    const api = as(ctx.app, session);
     const current = (await api.get(`/api/cases/${row.id}`)).json();
-    const res = await api.post(`/api/cases/${row.id}/transitions`, { version: current.version, ...body });
+    const sent = await withAfterPhoto(ctx.app, session, body);
+    const res = await api.post(`/api/cases/${row.id}/transitions`, { version: current.version, ...sent });
     expect(res.statusCode, `${who} ${String(body.action)}: ${res.body}`).toBe(200);
   }
 }

@@ -190,6 +190,43 @@ describe('inspector H5 tasks', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.getByTestId('h5-task-photos-after')).toBeTruthy();
   });
+
+  it("shows the handler's report back, and passes a check only with photos when the class needs them", async () => {
+    const transitions: unknown[] = [];
+    const reportBack = {
+      seq: 5,
+      at: '2024-03-12T03:00:00.000Z',
+      actorName: '周师傅',
+      actorRole: 'unitHandler',
+      action: 'report_back',
+      fromStatus: 'handling',
+      toStatus: 'reported_back',
+      note: '已修补坑槽并清扫',
+      data: null,
+    };
+    const api = fakeServer({
+      'GET /api/cases/k1': () => ({
+        status: 200,
+        body: {
+          ...checking[0],
+          allowedActions: ['check_pass', 'check_fail'],
+          timeline: [reportBack],
+          photosRequiredFor: ['report_back', 'check_pass'],
+        },
+      }),
+      'POST /api/cases/k1/transitions': (call) => {
+        transitions.push(call.body);
+        return { status: 200, body: checking[0] };
+      },
+    });
+    renderH5('/h5/tasks/k1', api.fetch);
+    expect((await screen.findByTestId('h5-task-report-back-note')).textContent).toBe('已修补坑槽并清扫');
+    expect(screen.getByTestId('h5-task-report-back').textContent).toContain('周师傅');
+    fireEvent.click(screen.getByTestId('h5-task-action-check_pass'));
+    expect(screen.getByTestId('h5-task-photo-error').textContent).toBe('核查通过须上传核查照片');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(transitions).toEqual([]);
+  });
 });
 
 describe('inspector H5 report form', () => {

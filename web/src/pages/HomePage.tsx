@@ -3,10 +3,11 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../features/auth/context.ts';
 import { WelcomeCard } from '../features/auth/WelcomeCard.tsx';
 import { CaseWorkbench } from '../features/cases/CaseWorkbench.tsx';
+import { NoticeBoard } from '../features/notices/NoticeBoard.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { visibleMenu } from '../menu.tsx';
 
-/** 工作台: who is signed in, their case to-do, overdue cases and approvals waiting, then shortcuts. */
+/** 工作台: who is signed in, their case to-do, notices, overdue cases and approvals waiting, then shortcuts. */
 export function HomePage() {
   const { t } = useI18n();
   const me = useAuth().me;
@@ -16,7 +17,7 @@ export function HomePage() {
   return (
     <Flex vertical gap={16} data-testid="page-home">
       <WelcomeCard />
-      {me?.permissions.includes('case.read') ? <CaseWorkbench /> : null}
+      {me?.permissions.includes('case.read') ? <CaseWorkbench /> : me ? <NoticeBoard /> : null}
       {links.length > 0 ? (
         <Card title={t('home.quickLinks')} data-testid="home-quick-links">
           <Row gutter={[12, 12]}>

@@ -1,4 +1,5 @@
 import { PageSection } from '../components/PageSection.tsx';
+import { CaseLayer } from '../features/map/CaseLayer.tsx';
 import { MapView } from '../features/map/MapView.tsx';
 import { useI18n } from '../i18n/context.ts';
 
@@ -6,7 +7,9 @@ export function MapPage() {
   const { t } = useI18n();
   return (
     <PageSection title={t('map.title')} testId="page-map">
-      <MapView />
+      <MapView>
+        <CaseLayer />
+      </MapView>
     </PageSection>
   );
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffSessions, step } from '../../testing/case-loop.ts';
+import { withAfterPhoto } from '../../testing/after-photo.ts';
 import { as, createTestApp, firstSignIn, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /**
@@ -40,7 +41,10 @@ async function report(who = 'inspector', extra: Record<string, unknown> = {}) {
 
 async function transition(who: string, id: string, body: Record<string, unknown>) {
   const version = (await api('operator').get(`/api/cases/${id}`)).json().version;
-  return api(who).post(`/api/cases/${id}/transitions`, { version, ...body });
+  return api(who).post(`/api/cases/${id}/transitions`, {
+    version,
+    ...(await withAfterPhoto(ctx.app, s[who] ?? null, body)),
+  });
 }
 
 async function toReportedBack(id: string, unitId = ids.sanitation) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Scheduler } from '../../platform/scheduler.ts';
+import { withAfterPhoto } from '../../testing/after-photo.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /**
@@ -24,7 +25,8 @@ const api = (who: string) => as(ctx.app, s[who] ?? null);
 
 async function act(who: string, id: string, body: Record<string, unknown>, expected = 200) {
   const current = (await api(who).get(`/api/cases/${id}`)).json();
-  const res = await api(who).post(`/api/cases/${id}/transitions`, { version: current.version, ...body });
+  const sent = await withAfterPhoto(ctx.app, s[who] ?? null, body);
+  const res = await api(who).post(`/api/cases/${id}/transitions`, { version: current.version, ...sent });
   expect(res.statusCode, `${who} ${String(body.action)}: ${res.body}`).toBe(expected);
   return res.json();
 }

@@ -6,12 +6,13 @@ import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
-import { notFound } from '../../platform/errors.ts';
+import { invalidFieldOf, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../auth/index.ts';
 import { enqueueNotice, NOTICE_KINDS } from '../notify/index.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
 import { caseErrors } from './case.errors.ts';
+import { photosRequired } from './case-photo-rules.ts';
 import { canDo, holdsTask, maySelfHandle } from './case.policy.ts';
 import * as repo from './case.repository.ts';
 import type { timelineWriter } from './case-timeline.ts';
@@ -43,6 +44,12 @@ export function stepTaker(
     if (!fitsRequests(input.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, input.action);
     if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
     if (input.version !== c.version) throw caseErrors.stale(c.version);
+    if (
+      (input.action === 'report_back' || input.action === 'check_pass') &&
+      !input.photoIds?.length &&
+      (await photosRequired(deps, c.tenant_id, c.matter_code, input.action))
+    )
+      throw invalidFieldOf('body.photoIds', 'required', `details.afterPhotos.${input.action}`, {}, 'CASE_INVALID');
     if (input.action === 'close' && !input.publicReply?.trim() && (await isPublicCase(deps, c)))
       throw caseErrors.field('body.publicReply', 'required', 'write the reply the citizen will see (答复市民)');
     if (input.action === 'void' && input.parentId) {

@@ -69,6 +69,7 @@ export interface DetailExtras {
   suggestedUnitId: string | null;
   showReporterName: boolean;
   publicCase: boolean;
+  photosRequiredFor: ('report_back' | 'check_pass')[];
 }
 
 export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar, now: Date): CaseDetail {
@@ -106,5 +107,6 @@ export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar,
     allowedActions: x.allowedActions,
     timeline: x.timeline.map(eventOf),
     photos: x.photos,
+    photosRequiredFor: x.photosRequiredFor,
   };
 }

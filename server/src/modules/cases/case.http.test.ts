@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withAfterPhoto } from '../../testing/after-photo.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /** The closed loop over HTTP on a real database. The demo city's clock is frozen at 2024-03-12 10:00 +08. */
@@ -28,7 +29,8 @@ async function report(extra: Record<string, unknown> = {}, headers: Record<strin
 
 async function step(who: string, id: string, body: Record<string, unknown>) {
   const current = (await api(who).get(`/api/cases/${id}`)).json();
-  const res = await api(who).post(`/api/cases/${id}/transitions`, { version: current.version, ...body });
+  const sent = await withAfterPhoto(ctx.app, s[who] ?? null, body);
+  const res = await api(who).post(`/api/cases/${id}/transitions`, { version: current.version, ...sent });
   expect(res.statusCode, `${who} ${String(body.action)}: ${res.body}`).toBe(200);
   return res.json();
 }

@@ -10,6 +10,7 @@ import {
   CountsQuery,
   InboxCounts,
 } from '../../../../common/contracts/cases.ts';
+import { CaseMapQuery, CaseMapResult } from '../../../../common/contracts/case-map.ts';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
@@ -84,6 +85,19 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, lim
       },
     },
     async (req) => cases.counts(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/cases/map',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: '一张图: the cases in a box (list visibility and filters), at most `limit`, most urgent first',
+        querystring: CaseMapQuery,
+        response: { 200: CaseMapResult, ...errors },
+      },
+    },
+    async (req) => cases.mapCases(actorOf(req), req.query),
   );
   r.get(
     '/api/cases/inspectors',

@@ -26,6 +26,8 @@ import type { CaseDeps } from './case-deps.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
 import { insertNewCase } from './case-intake.ts';
 import { createExternalCases } from './case-external.ts';
+import { caseMapQueries } from './case-map.ts';
+import { photoSteps } from './case-photo-rules.ts';
 import { caseErrors } from './case.errors.ts';
 import { canDo, canSee, holdsTask, intakeChannel, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
@@ -76,12 +78,13 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
 
   async function detail(actor: Actor, c: CasesTable, calendar?: WorkCalendar): Promise<CaseDetail> {
     const cal = calendar ?? (await deps.calendar.forTenant(c.tenant_id));
-    const [names, timeline, photos, merged, publicCase] = await Promise.all([
+    const [names, timeline, photos, merged, publicCase, photosRequiredFor] = await Promise.all([
       repo.namesFor(db, c.tenant_id, c),
       repo.timelineOf(db, c.id),
       photosFor(c.tenant_id, c.id),
       repo.mergedChildren(db, c.tenant_id, c.id),
       isPublicCase(deps, c),
+      photoSteps(deps, c.tenant_id, c.matter_code),
     ]);
     const allowedActions = CASE_ACTIONS.filter(
       (a) =>
@@ -105,6 +108,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
         suggestedUnitId,
         showReporterName: can(actor, 'case.accept'),
         publicCase,
+        photosRequiredFor,
       },
       cal,
       clock.now(),
@@ -138,6 +142,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
 
   return {
     ...createExternalCases(database, clock, deps, publish),
+    ...caseMapQueries(database, clock, deps),
 
     canView: async (actor: Actor, caseId: string) => {
       const c = await repo.findCase(db, actor.tenantId, caseId);

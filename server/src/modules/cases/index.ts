@@ -17,6 +17,8 @@ export {
 } from './case-external.ts';
 export type { PublicListQuery } from './case-public-view.ts';
 export { createPublicOutputSettings, registerPublicOutputRoutes } from './case-public-settings.ts';
+/** After-photos required per matter class for 处置反馈 and 核查通过 (setting case.afterPhotos) and its admin API. */
+export { createAfterPhotoSettings, registerAfterPhotoRoutes } from './case-photo-rules.ts';
 /** Read-only query builders over the case tables for other modules' reporting (docs/decisions/0007-read-models.md). */
 export {
   caseRows,

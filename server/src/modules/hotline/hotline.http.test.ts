@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX_MIME } from '../../../../common/contracts/catalog.ts';
 import { importOutcome } from '../../testing/imports.ts';
+import { withAfterPhoto } from '../../testing/after-photo.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /** 12345 / 民情通 / 信访 work orders over HTTP on a real database. Clock frozen at 2024-03-12 10:00 +08 (Tue). */
@@ -425,7 +426,8 @@ describe('work order lifecycle', () => {
 async function closeCase(caseId: string) {
   const step = async (who: string, body: Record<string, unknown>) => {
     const current = (await api(who).get(`/api/cases/${caseId}`)).json();
-    const res = await api(who).post(`/api/cases/${caseId}/transitions`, { version: current.version, ...body });
+    const sent = await withAfterPhoto(ctx.app, s[who] ?? null, body);
+    const res = await api(who).post(`/api/cases/${caseId}/transitions`, { version: current.version, ...sent });
     expect(res.statusCode, `${who} ${String(body.action)}: ${res.body}`).toBe(200);
   };
   await step('operator', { action: 'accept' });

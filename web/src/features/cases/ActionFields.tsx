@@ -236,7 +236,16 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
         </Form.Item>
       ) : null}
       {WITH_PHOTOS.includes(action) ? (
-        <Form.Item name="photoIds" label={t('cases.actionForm.photos')} extra={t('cases.form.photosHint')}>
+        <Form.Item
+          name="photoIds"
+          label={t('cases.actionForm.photos')}
+          extra={t('cases.form.photosHint')}
+          rules={
+            (detail.photosRequiredFor as readonly string[] | undefined)?.includes(action)
+              ? [{ required: true, type: 'array', min: 1, message: t('cases.actionForm.photosRequired') }]
+              : []
+          }
+        >
           <PhotoUpload testId="action-form-photos" />
         </Form.Item>
       ) : null}

@@ -9,6 +9,7 @@ import { CaseHeader, CaseInfo } from './CaseHeader.tsx';
 import { CasePhotos } from './CasePhotos.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PointMap } from './PointMap.tsx';
+import { ReportBackNote } from './ReportBackNote.tsx';
 import { useCaseDetail } from './useCaseDetail.ts';
 
 /** The case page: header, facts, map, before/after photos, timeline; the action panel on the right. */
@@ -62,6 +63,7 @@ export function CaseView({ id }: { id: string }) {
           <Col span={16}>
             <Flex vertical gap={16}>
               {facts}
+              <ReportBackNote detail={detail} />
               <CasePhotos photos={detail.photos} />
             </Flex>
           </Col>
@@ -76,6 +78,7 @@ export function CaseView({ id }: { id: string }) {
         <>
           {actions}
           {facts}
+          <ReportBackNote detail={detail} />
           <CasePhotos photos={detail.photos} />
           {timeline}
         </>

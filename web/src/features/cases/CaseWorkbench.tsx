@@ -6,6 +6,7 @@ import { useResource } from '../../api/use-resource.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
+import { NoticeBoard } from '../notices/NoticeBoard.tsx';
 import { casesApi, type CaseListQuery, type CaseSummary } from './cases.api.ts';
 import { inboxesFor, mineByDefault } from './inboxes.ts';
 import { inboxLabel, requestLabel } from './labels.ts';
@@ -99,7 +100,7 @@ function CaseShortList(props: {
 /**
  * The 工作台 of a case worker: the role's inbox counts as cards (each opens its tab), the overdue cases nearest
  * first, and for those who approve, the 回退/延期/挂账 requests waiting for them. Everything is scoped by the server
- * with the list's own visibility rule; live case events refresh it.
+ * with the list's own visibility rule; live case events refresh it. The staff notices (工作通知) sit below the to-do.
  */
 export function CaseWorkbench() {
   const { t, locale } = useI18n();
@@ -128,8 +129,9 @@ export function CaseWorkbench() {
     [],
   );
   const todo = inboxes.filter((i) => i !== 'overdue');
-  // A post that works no step of the loop (the administrator, who may only search the cases) has no 工作台 here.
-  if (inboxes.length === 0 && !approves) return null;
+  // A post that works no step of the loop (the administrator, who may only search the cases) has no to-do here,
+  // only the notices.
+  if (inboxes.length === 0 && !approves) return <NoticeBoard />;
 
   return (
     <Flex vertical gap={16} data-testid="workbench">
@@ -166,6 +168,7 @@ export function CaseWorkbench() {
           </Row>
         )}
       </Card>
+      <NoticeBoard />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={approves ? 12 : 24}>
           <CaseShortList

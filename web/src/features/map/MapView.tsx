@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type * as L from 'leaflet';
 import { App, Button, Card, Descriptions, Grid, Tag, Tooltip, Typography } from 'antd';
 import { AimOutlined, CloseOutlined, ControlOutlined } from '@ant-design/icons';
 import 'leaflet/dist/leaflet.css';
@@ -9,18 +10,24 @@ import { useI18n } from '../../i18n/context.ts';
 import { loadBasemap, type BasemapConfig } from './basemap.ts';
 import { ComponentDrawer } from './ComponentDrawer.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
+import { CityMapContext } from './map-context.ts';
 import { createCityMap, type CityMap, type GridInfo, type MapStats } from './map-controller.ts';
 import { DEFAULT_VISIBILITY, GRID_MIN_ZOOM, type LayerVisibility, type MapLayer } from './map-style.ts';
 
 const overlay = { position: 'absolute' as const, zIndex: 1000 };
 
-/** 一张图: the city's own layers on a neutral background, clustered components, grid and component details. */
-export function MapView() {
+/**
+ * 一张图: the city's own layers on a neutral background, clustered components, grid and component details.
+ * Business layers are its children (MapPage): they reach the Leaflet map through CityMapContext and stack their
+ * panels in the column left of the map, under the zoom buttons' row.
+ */
+export function MapView({ children }: { children?: ReactNode }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const mobile = Grid.useBreakpoint().md === false;
   const container = useRef<HTMLDivElement>(null);
   const cityMap = useRef<CityMap | null>(null);
+  const [leaflet, setLeaflet] = useState<L.Map | null>(null);
   const [visibility, setVisibility] = useState<LayerVisibility>(DEFAULT_VISIBILITY);
   const [stats, setStats] = useState<MapStats | null>(null);
   const [grid, setGrid] = useState<GridInfo | null>(null);
@@ -46,6 +53,7 @@ export function MapView() {
       labels.current,
     );
     cityMap.current = created;
+    setLeaflet(created.leaflet);
     let live = true;
     void loadBasemap().then((config) => {
       if (!live || !config) return;
@@ -54,6 +62,7 @@ export function MapView() {
     });
     return () => {
       live = false;
+      setLeaflet(null);
       created.destroy();
       cityMap.current = null;
     };
@@ -107,6 +116,22 @@ export function MapView() {
           {mobile ? null : t('map.layers.title')}
         </Button>
       )}
+      <div
+        style={{
+          ...overlay,
+          top: 10,
+          left: 56,
+          right: mobile ? 56 : undefined,
+          width: mobile ? undefined : 300,
+          display: 'flex',
+          flexDirection: 'column',
+          gap: 8,
+          pointerEvents: 'none',
+        }}
+        data-testid="map-overlays"
+      >
+        <CityMapContext.Provider value={leaflet}>{children}</CityMapContext.Provider>
+      </div>
       <Tooltip title={t('map.fit')}>
         <Button
           icon={<AimOutlined />}

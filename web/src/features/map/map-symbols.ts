@@ -33,8 +33,8 @@ export function label(text: string, className: string, at: L.LatLng): L.Tooltip 
 }
 
 /** A disc sized by the order of magnitude of the count, coloured by class (grey when mixed). */
-export function clusterIcon(count: number, color: string): L.DivIcon {
+export function clusterIcon(count: number, color: string, className = 'cl-cluster'): L.DivIcon {
   const d = clusterRadius(count) * 2;
   const html = `<div style="width:${d}px;height:${d}px;line-height:${d}px;background:${color};box-shadow:0 0 0 4px ${color}40">${clusterLabel(count)}</div>`;
-  return L.divIcon({ className: 'cl-cluster', html, iconSize: [d, d] });
+  return L.divIcon({ className, html, iconSize: [d, d] });
 }

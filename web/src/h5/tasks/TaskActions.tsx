@@ -31,6 +31,8 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
   const [busy, setBusy] = useState<TaskAction | null>(null);
   const [asking, setAsking] = useState<TaskAction | null>(null);
   const [noteError, setNoteError] = useState(false);
+  const [photoError, setPhotoError] = useState(false);
+  const photosRequired = (detail.photosRequiredFor as readonly string[] | undefined)?.includes('check_pass') ?? true;
   const actions = TASK_ACTIONS.filter((a) => detail.allowedActions.includes(a));
 
   if (actions.length === 0)
@@ -70,6 +72,10 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
       setNoteError(true);
       return;
     }
+    if (action === 'check_pass' && photosRequired && photos.length === 0) {
+      setPhotoError(true);
+      return;
+    }
     setAsking(action);
   };
 
@@ -99,7 +105,19 @@ export function TaskActions({ detail, onDone, onStale }: Props) {
         </div>
       ) : null}
       <div className="h5-section-title h5-gap-top">{t('h5.task.photos')}</div>
-      <PhotoPicker photos={photos} onChange={setPhotos} testId="h5-task-photo" />
+      <PhotoPicker
+        photos={photos}
+        onChange={(next) => {
+          setPhotos(next);
+          setPhotoError(false);
+        }}
+        testId="h5-task-photo"
+      />
+      {photoError ? (
+        <div className="ph-error" data-testid="h5-task-photo-error">
+          {t('h5.task.photosRequired')}
+        </div>
+      ) : null}
       {!online ? <div className="h5-warning-text">{t('h5.task.needsNetwork')}</div> : null}
       <div className="h5-action-row">
         {actions.map((action) => (

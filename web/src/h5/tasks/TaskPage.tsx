@@ -81,6 +81,24 @@ function Photos({ detail, phase, title }: { detail: CaseDetail; phase: string; t
   );
 }
 
+/** What the handler reported back (the latest 处置反馈 row): the inspector checks the result against it. */
+function ReportBack({ detail }: { detail: CaseDetail }) {
+  const { t } = useI18n();
+  const event = [...detail.timeline].reverse().find((e) => e.action === 'report_back');
+  if (!event) return null;
+  return (
+    <section className="phone-section h5-section" data-testid="h5-task-report-back">
+      <h2 className="h5-section-title">{t('h5.task.reportBack')}</h2>
+      <p className="h5-task-description" data-testid="h5-task-report-back-note">
+        {event.note ?? <span className="ph-muted">{t('h5.task.reportBackNoNote')}</span>}
+      </p>
+      <span className="ph-muted">
+        {t('h5.task.reportBackBy', { name: event.actorName ?? '—', at: formatInstant(event.at) })}
+      </span>
+    </section>
+  );
+}
+
 /** One 核实/核查 task or case to handle: the case, where it is (with navigation), its photos, and the actions. */
 export function TaskPage() {
   const { t, locale } = useI18n();
@@ -153,6 +171,7 @@ export function TaskPage() {
         </div>
       </section>
       <Photos detail={detail} phase="before" title={t('h5.task.before')} />
+      {checking ? <ReportBack detail={detail} /> : null}
       {checking || (handler && detail.photos.some((p) => p.phase === 'after')) ? (
         <Photos detail={detail} phase="after" title={t('h5.task.after')} />
       ) : null}

@@ -1,0 +1,42 @@
+/** Staff notices (工作通知) on the 工作台 and their admin page. */
+export const zhNotices = {
+  notices: {
+    nav: '工作通知',
+    board: '工作通知',
+    unread: '{n} 条未读',
+    none: '暂无通知',
+    markRead: '标为已读',
+    read: '已读',
+    new: '未读',
+    from: '{name} · {at}',
+    manage: {
+      title: '工作通知',
+      create: '发布通知',
+      edit: '修改通知',
+      remove: '撤回',
+      removeConfirm: '撤回后所有人都看不到这条通知，确定撤回？',
+      removed: '已撤回',
+      saved: '已保存',
+      columns: {
+        title: '标题',
+        audience: '接收范围',
+        window: '显示时间',
+        readCount: '已读人数',
+        createdBy: '发布人',
+      },
+      everyone: '全体人员',
+      noEnd: '长期',
+      state: { upcoming: '未开始', live: '显示中', ended: '已结束' },
+      form: {
+        title: '标题',
+        body: '正文',
+        roles: '接收角色',
+        rolesHint: '不选则所有角色都能看到',
+        unit: '接收单位',
+        unitHint: '不选则所有单位都能看到',
+        window: '显示时间',
+        windowHint: '开始不填为立即显示，结束不填为长期显示',
+      },
+    },
+  },
+};
