@@ -37,7 +37,7 @@ import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
-import { registerEnforcementRoutes } from './modules/enforcement/index.ts';
+import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -174,6 +174,7 @@ export async function buildApp(
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);
   await registerEnforcementRoutes(app, services.enforcement);
+  await registerEnforcementDocumentRoutes(app, services.enforcement.records);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   services.notify.setLogger(app.log);
   await registerOpen311(app, services.open311, config.open311);

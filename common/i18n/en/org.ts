@@ -116,6 +116,8 @@ export const enOrg: typeof zhOrg = {
       export: 'Data export',
       city: 'City',
       legal_basis: 'Legal basis and discretion bands',
+      enforcement_case: 'Penalty case',
+      enforcement_template: 'Document template',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -160,7 +162,12 @@ export const enOrg: typeof zhOrg = {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out' },
       data: { export: 'Data export' },
       routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
-      enforcement: { basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' } },
+      enforcement: {
+        basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' },
+        document: { issue: 'Issue an enforcement document' },
+        template: { update: 'Edit a document template' },
+        bundle: { export: 'Export the case bundle' },
+      },
     },
   },
   roles: {

@@ -113,6 +113,8 @@ export const zhOrg = {
       export: '数据导出',
       city: '城市',
       legal_basis: '法律依据与裁量基准',
+      enforcement_case: '行政处罚案件',
+      enforcement_template: '执法文书模板',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -145,7 +147,12 @@ export const zhOrg = {
       auth: { login: '登录', login_failed: '登录失败', logout: '退出登录' },
       data: { export: '导出数据' },
       routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
-      enforcement: { basis: { create: '新增法律依据', starter: '载入示例法律依据' } },
+      enforcement: {
+        basis: { create: '新增法律依据', starter: '载入示例法律依据' },
+        document: { issue: '制发执法文书' },
+        template: { update: '修改文书模板' },
+        bundle: { export: '导出案卷包' },
+      },
     },
   },
   roles: {

@@ -88,5 +88,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_events: 'enforcement',
   enforcement_evidence: 'enforcement',
   enforcement_payments: 'enforcement',
+  enforcement_doc_templates: 'enforcement',
+  enforcement_documents: 'enforcement',
+  enforcement_chain: 'enforcement',
+  enforcement_signing_keys: 'enforcement',
   public_lookup_codes: 'citizen',
 };
