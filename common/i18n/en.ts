@@ -15,6 +15,7 @@ import { enDashboard } from './en/dashboard.ts';
 import { enPublic } from './en/public.ts';
 import { enHotline } from './en/hotline.ts';
 import { enEnforcement } from './en/enforcement.ts';
+import { enEnforcementDocs } from './en/enforcement-documents.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
 import { enDetails } from './en/details.ts';
@@ -40,6 +41,7 @@ export const en: Catalog = {
   ...enPublic,
   ...enHotline,
   ...enEnforcement,
+  ...enEnforcementDocs,
   ...enOpen311,
   ...enImports,
   ...enLines,

@@ -14,6 +14,7 @@ import { zhDashboard } from './zh-CN/dashboard.ts';
 import { zhPublic } from './zh-CN/public.ts';
 import { zhHotline } from './zh-CN/hotline.ts';
 import { zhEnforcement } from './zh-CN/enforcement.ts';
+import { zhEnforcementDocs } from './zh-CN/enforcement-documents.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhDetails } from './zh-CN/details.ts';
@@ -41,6 +42,7 @@ export const zhCN = {
   ...zhPublic,
   ...zhHotline,
   ...zhEnforcement,
+  ...zhEnforcementDocs,
   ...zhOpen311,
   ...zhImports,
   ...zhLines,
