@@ -84,32 +84,35 @@ export function EnforcementDocuments({ caseId, version }: Props) {
         </Space>
       </Flex>
       <Flex wrap gap={6} data-testid="enforcement-document-kinds">
-        {data.kinds.map((k) => (
-          <Space.Compact key={k.kind} size="small">
-            {k.available && data.canIssue ? (
-              <Popconfirm
-                title={t('enforcementDocs.issueConfirm', { title: k.title })}
-                onConfirm={() => void issue(k.kind)}
-              >
-                <Button type="primary" ghost icon={<FileAddOutlined />} loading={busy === `issue:${k.kind}`}>
-                  {k.title}
+        {data.kinds.map((k) => {
+          const name = t(`enforcementDocs.kind.${k.kind}`);
+          return (
+            <Space.Compact key={k.kind} size="small">
+              {k.available && data.canIssue ? (
+                <Popconfirm
+                  title={t('enforcementDocs.issueConfirm', { title: k.title })}
+                  onConfirm={() => void issue(k.kind)}
+                >
+                  <Button type="primary" ghost icon={<FileAddOutlined />} loading={busy === `issue:${k.kind}`}>
+                    {name}
+                  </Button>
+                </Popconfirm>
+              ) : (
+                <Button disabled title={k.reason ? t(`enforcementDocs.reason.${k.reason}`) : undefined}>
+                  {name}
                 </Button>
-              </Popconfirm>
-            ) : (
-              <Button disabled title={k.reason ? t(`enforcementDocs.reason.${k.reason}`) : undefined}>
-                {k.title}
-              </Button>
-            )}
-            <Button
-              icon={<EyeOutlined />}
-              aria-label={`${t('enforcementDocs.preview')} ${k.title}`}
-              loading={busy === `preview:${k.kind}`}
-              onClick={() =>
-                void run(`preview:${k.kind}`, async () => setPreview(await documentsApi.preview(k.kind, { caseId })))
-              }
-            />
-          </Space.Compact>
-        ))}
+              )}
+              <Button
+                icon={<EyeOutlined />}
+                aria-label={`${t('enforcementDocs.preview')} ${name}`}
+                loading={busy === `preview:${k.kind}`}
+                onClick={() =>
+                  void run(`preview:${k.kind}`, async () => setPreview(await documentsApi.preview(k.kind, { caseId })))
+                }
+              />
+            </Space.Compact>
+          );
+        })}
       </Flex>
       <Table
         size="small"
