@@ -223,6 +223,17 @@ describe('documents along the ordinary procedure', () => {
     const check = (await api('legal').get(`/api/enforcement/cases/${id}/chain`)).json();
     const c = (await api('legal').get(`/api/enforcement/cases/${id}`)).json();
     expect(check).toMatchObject({ brokenAt: null, problem: null, entries: c.events.length + c.evidence.length + 10 });
+    // A step rewritten in the database no longer matches the hash its link recorded.
+    const first = c.events[0] as { id: string; note: string | null };
+    await ctx.database.db.updateTable('enforcement_events').set({ note: '改写' }).where('id', '=', first.id).execute();
+    const broken = (await api('legal').get(`/api/enforcement/cases/${id}/chain`)).json();
+    expect(broken).toMatchObject({ brokenAt: 1, problem: 'record' });
+    await ctx.database.db
+      .updateTable('enforcement_events')
+      .set({ note: first.note })
+      .where('id', '=', first.id)
+      .execute();
+    expect((await api('legal').get(`/api/enforcement/cases/${id}/chain`)).json().brokenAt).toBeNull();
   });
 
   it('the signed bundle verifies offline, and fails after one byte changes in evidence, chain or manifest', async () => {

@@ -9,6 +9,7 @@ import * as repo from '../enforcement.repository.ts';
 import type { EvidenceStore } from '../evidence.store.ts';
 import { createBundleExport } from './bundle.ts';
 import { createCaseChain, type CaseChain } from './chain.ts';
+import { documentDigest, eventDigest } from './chain-format.ts';
 import { createSigningKeys } from './signing-key.ts';
 import { createDocumentService } from './documents.service.ts';
 
@@ -35,10 +36,28 @@ export function createEnforcementRecords(
     documents: createDocumentService(database, clock, { ...deps, chain }),
     bundle: createBundleExport(database, clock, { audit: deps.audit, files: deps.files, chain, keys }),
 
+    /** The chain's links and MACs, then each link against the row it records as it reads now. */
     async verifyChain(actor: Actor, caseId: string): Promise<ChainCheck> {
       requirePermission(actor, 'enforcement.read');
-      if (!(await repo.findCase(database.db, actor.tenantId, caseId))) throw notFound('enforcement_case');
-      return chain.verify(database.db, actor.tenantId, caseId);
+      const { db } = database;
+      if (!(await repo.findCase(db, actor.tenantId, caseId))) throw notFound('enforcement_case');
+      const walked = await chain.verify(db, actor.tenantId, caseId);
+      if (walked.brokenAt !== null) return walked;
+      const [links, events, evidence, docs] = await Promise.all([
+        chain.links(db, caseId),
+        repo.caseEvents(db, caseId),
+        repo.caseEvidence(db, caseId),
+        db.selectFrom('enforcement_documents').selectAll().where('case_id', '=', caseId).execute(),
+      ]);
+      const current = new Map<string, string>([
+        ...events.map((e) => [`step:${e.id}`, eventDigest(e).sha256] as const),
+        ...evidence.map((v) => [`evidence:${v.id}`, v.sha256] as const),
+        ...docs.map((d) => [`document:${d.id}`, documentDigest(d)] as const),
+      ]);
+      for (const l of links)
+        if (current.get(`${l.kind}:${l.ref_id}`) !== l.sha256)
+          return { ...walked, brokenAt: Number(l.seq), problem: 'record' };
+      return walked;
     },
 
     async signingKey(actor: Actor): Promise<SigningKeyInfo> {
