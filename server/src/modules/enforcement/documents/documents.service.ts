@@ -114,7 +114,8 @@ export function createDocumentService(database: Database, clock: Clock, deps: Do
       requirePermission(actor, 'enforcement.investigate');
       const id = newId();
       await db.transaction().execute(async (tx) => {
-        // Lock the case first: the state check, the number and the chain position then hold until commit.
+        await load(tx, actor, caseId); // the city's own case, or 404 before anything is touched
+        // Lock the case (in sync): the state check, the number and the chain position then hold until commit.
         await deps.chain.sync(tx, actor.tenantId, caseId);
         const r = await load(tx, actor, caseId);
         const issued = new Set((await issuedRows(tx, caseId)).map((d) => d.kind));
