@@ -17,6 +17,7 @@ import { enParticipation } from './en/participation.ts';
 import { enPublic } from './en/public.ts';
 import { enHotline } from './en/hotline.ts';
 import { enEnforcement } from './en/enforcement.ts';
+import { enEnforcementDocs } from './en/enforcement-documents.ts';
 import { enCatalog } from './en/catalog.ts';
 import { enErrors } from './en/errors.ts';
 import { enDetails } from './en/details.ts';
@@ -45,6 +46,7 @@ export const en: Catalog = {
   ...enParticipation,
   ...enHotline,
   ...enEnforcement,
+  ...enEnforcementDocs,
   ...enOpen311,
   ...enImports,
   ...enLines,

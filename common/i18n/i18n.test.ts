@@ -179,6 +179,9 @@ describe('catalogs', () => {
       'geo.grids.generate',
       'enforcement.basis.create',
       'enforcement.basis.starter',
+      'enforcement.document.issue',
+      'enforcement.template.update',
+      'enforcement.bundle.export',
     ];
     const entities = [
       'catalog_entry',
@@ -191,6 +194,8 @@ describe('catalogs', () => {
       'tenant',
       'region',
       'legal_basis',
+      'enforcement_case',
+      'enforcement_template',
     ];
     expect(
       [...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter(

@@ -15,6 +15,7 @@ import { zhParticipation } from './zh-CN/participation.ts';
 import { zhPublic } from './zh-CN/public.ts';
 import { zhHotline } from './zh-CN/hotline.ts';
 import { zhEnforcement } from './zh-CN/enforcement.ts';
+import { zhEnforcementDocs } from './zh-CN/enforcement-documents.ts';
 import { zhCatalog } from './zh-CN/catalog.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhDetails } from './zh-CN/details.ts';
@@ -46,6 +47,7 @@ export const zhCN = {
   ...zhParticipation,
   ...zhHotline,
   ...zhEnforcement,
+  ...zhEnforcementDocs,
   ...zhOpen311,
   ...zhImports,
   ...zhLines,

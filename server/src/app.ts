@@ -44,7 +44,7 @@ import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
-import { registerEnforcementRoutes } from './modules/enforcement/index.ts';
+import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -183,6 +183,7 @@ export async function buildApp(
   registerPublicOutputRoutes(app, services.publicOutput);
   registerAfterPhotoRoutes(app, services.afterPhotos);
   await registerEnforcementRoutes(app, services.enforcement);
+  await registerEnforcementDocumentRoutes(app, services.enforcement.records);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   await registerParticipationRoutes(
     app,

@@ -118,6 +118,7 @@ export function createServices(
     cityCases: cases,
     secrets: config.audit.keys,
     dataDir: config.dataDir,
+    fontPath: config.cjkFontPath,
   });
   const notify = createNotifyService(database, clock, config.sms, leftJoinCases);
   const hotline = createHotlineService(database, clock, {

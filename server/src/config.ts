@@ -74,6 +74,8 @@ export interface Config {
   imports: { maxUnpackedBytes: number; maxRows: number };
   /** Tamper evidence (docs/security.md): secrets for row HMACs and checkpoint signatures, oldest first (the last one signs), and where checkpoints go. */
   audit: AuditKeyConfig;
+  /** The CJK font embedded in PDF documents (TTF, OTF or TTC); a missing file refuses PDFs with a clear error. */
+  cjkFontPath: string;
 }
 
 export interface AuditKeyConfig {
@@ -299,5 +301,6 @@ export function loadConfig(
       maxRows: int(env, 'IMPORT_MAX_ROWS', 50_000, 1, 1_000_000),
     },
     audit: auditKeyConfig(env, dataDir, root, options.generateAuditKey ?? true),
+    cjkFontPath: resolve(root, env.CJK_FONT_PATH || '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
   };
 }

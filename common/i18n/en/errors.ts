@@ -155,6 +155,11 @@ export const enErrors: typeof zhErrors = {
     ENFORCEMENT_EVIDENCE_ALTERED:
       'The evidence file no longer matches the SHA-256 recorded when it was collected, or is missing',
     ENFORCEMENT_NOT_PAID: 'The fine (with any late fee) is not fully paid; the case cannot be closed',
+    ENFORCEMENT_DOCUMENT_NOT_ALLOWED: 'This document cannot be issued at the case’s current stage',
+    ENFORCEMENT_DOCUMENT_ALTERED:
+      'The document file no longer matches the SHA-256 recorded when it was issued, or is missing',
+    ENFORCEMENT_PDF_FONT_MISSING:
+      'The server lacks the Chinese font needed for PDF documents; ask the administrator to set CJK_FONT_PATH',
     NETWORK: 'Network error. Check your connection and try again.',
     UNKNOWN: 'An unknown error occurred',
   },

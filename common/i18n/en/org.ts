@@ -118,6 +118,8 @@ export const enOrg: typeof zhOrg = {
       city: 'City',
       legal_basis: 'Legal basis and discretion bands',
       notice: 'Staff notice',
+      enforcement_case: 'Penalty case',
+      enforcement_template: 'Document template',
     },
     actions: {
       case: { support: 'Citizen “me too”' },
@@ -164,7 +166,12 @@ export const enOrg: typeof zhOrg = {
       data: { export: 'Data export' },
       routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
       notice: { create: 'Publish staff notice', update: 'Change staff notice', delete: 'Withdraw staff notice' },
-      enforcement: { basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' } },
+      enforcement: {
+        basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' },
+        document: { issue: 'Issue an enforcement document' },
+        template: { update: 'Edit a document template' },
+        bundle: { export: 'Export the case bundle' },
+      },
     },
   },
   roles: {

@@ -115,6 +115,8 @@ export const zhOrg = {
       city: '城市',
       legal_basis: '法律依据与裁量基准',
       notice: '工作通知',
+      enforcement_case: '行政处罚案件',
+      enforcement_template: '执法文书模板',
     },
     actions: {
       case: { support: '市民「我也遇到」' },
@@ -149,7 +151,12 @@ export const zhOrg = {
       data: { export: '导出数据' },
       routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
       notice: { create: '发布工作通知', update: '修改工作通知', delete: '撤回工作通知' },
-      enforcement: { basis: { create: '新增法律依据', starter: '载入示例法律依据' } },
+      enforcement: {
+        basis: { create: '新增法律依据', starter: '载入示例法律依据' },
+        document: { issue: '制发执法文书' },
+        template: { update: '修改文书模板' },
+        bundle: { export: '导出案卷包' },
+      },
     },
   },
   roles: {

@@ -276,6 +276,10 @@ export interface DB {
   enforcement_events: import('./schema-enforcement.ts').EnforcementEventsTable;
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
+  enforcement_doc_templates: import('./schema-enforcement-docs.ts').EnforcementDocTemplatesTable;
+  enforcement_documents: import('./schema-enforcement-docs.ts').EnforcementDocumentsTable;
+  enforcement_chain: import('./schema-enforcement-docs.ts').EnforcementChainTable;
+  enforcement_signing_keys: import('./schema-enforcement-docs.ts').EnforcementSigningKeysTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
   case_subscriptions: import('./schema-participation.ts').CaseSubscriptionsTable;
   case_supports: import('./schema-participation.ts').CaseSupportsTable;

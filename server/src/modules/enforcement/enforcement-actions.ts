@@ -23,6 +23,7 @@ import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { enforcementErrors as E } from './enforcement.errors.ts';
 import * as repo from './enforcement.repository.ts';
 import type { EvidenceStore } from './evidence.store.ts';
+import type { CaseChain } from './documents/chain.ts';
 import { checkPenalty, drawDecisionNo, money } from './enforcement-decisions.ts';
 import { checkOfficers, type CaseRow } from './enforcement-parties.ts';
 
@@ -30,7 +31,7 @@ import { checkOfficers, type CaseRow } from './enforcement-parties.ts';
 export interface EnforcementActionContext {
   db: Database['db'];
   clock: Clock;
-  deps: { evidence: EvidenceStore };
+  deps: { evidence: EvidenceStore; chain: CaseChain };
   today: (tenantId: string, ex?: Executor) => Promise<{ date: string; isWorkingDay: (d: string) => boolean }>;
   settingsOf: (tenantId: string, ex?: Executor) => Promise<EnforcementSettings>;
   load: (ex: Executor, actor: Actor, id: string) => Promise<CaseRow>;
@@ -231,6 +232,7 @@ export function createEnforcementActions({
             collected_at: now,
           })),
         );
+      await deps.chain.sync(tx, actor.tenantId, id);
     });
     return detail(actor, await load(db, actor, id));
   }

@@ -6,6 +6,8 @@ import type { CalendarService } from '../calendar/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { createEnforcementService, type CityCaseAccess } from './enforcement.service.ts';
 import { createEvidenceStore } from './evidence.store.ts';
+import { createCaseChain } from './documents/chain.ts';
+import { createEnforcementRecords } from './documents/records.ts';
 
 /**
  * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
@@ -21,16 +23,24 @@ export function createEnforcementModule(
     settings: SettingsService;
     cityCases: CityCaseAccess;
     secrets: readonly string[];
-    /** DATA_DIR: evidence files go under evidence/ */
+    /** DATA_DIR: evidence files (and issued documents) go under evidence/ */
     dataDir: string;
+    /** the CJK font embedded in PDF documents */
+    fontPath: string;
   },
 ) {
-  return createEnforcementService(database, clock, {
+  const evidence = createEvidenceStore(deps.dataDir);
+  // Every step, evidence item and document goes on the case's record chain (docs/enforcement.md, "Record chain").
+  const chain = createCaseChain(database, deps.secrets);
+  const service = createEnforcementService(database, clock, {
     audit: deps.audit,
     calendar: deps.calendar,
     settings: deps.settings,
     cityCases: deps.cityCases,
     pii: createPiiCipher(deps.secrets),
-    evidence: createEvidenceStore(deps.dataDir),
+    evidence,
+    chain,
   });
+  const records = createEnforcementRecords(database, clock, { ...deps, files: evidence, chain });
+  return Object.assign(service, { records });
 }

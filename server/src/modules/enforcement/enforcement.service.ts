@@ -33,6 +33,7 @@ import type { SettingsService } from '../settings/index.ts';
 import { enforcementErrors as E } from './enforcement.errors.ts';
 import * as repo from './enforcement.repository.ts';
 import type { EvidenceStore } from './evidence.store.ts';
+import type { CaseChain } from './documents/chain.ts';
 import { createEnforcementActions } from './enforcement-actions.ts';
 import { createEnforcementBases, settingsOf as settingsOfTenant } from './enforcement-bases.ts';
 import { checkPenalty, drawDecisionNo, money } from './enforcement-decisions.ts';
@@ -50,6 +51,7 @@ export interface EnforcementDeps {
   cityCases: CityCaseAccess;
   pii: PiiCipher;
   evidence: EvidenceStore;
+  chain: CaseChain;
 }
 
 export { ENFORCEMENT_SETTINGS_KEY, DEFAULT_ENFORCEMENT_SETTINGS } from './enforcement-bases.ts';
@@ -247,6 +249,7 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
         data: summary ? JSON.stringify({ decisionNo: decision.decision_no, fineFen: decision.fine_fen }) : null,
         at: now,
       });
+      await deps.chain.sync(tx, actor.tenantId, id);
     });
     return detail(actor, await load(db, actor, id));
   }

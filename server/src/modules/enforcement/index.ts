@@ -7,3 +7,4 @@ export { type EnforcementService, type CityCaseAccess, ENFORCEMENT_SETTINGS_KEY 
 export { registerEnforcementRoutes } from './enforcement.routes.ts';
 export { seedStarterBases } from './enforcement.seed.ts';
 export { enforcementErrors } from './enforcement.errors.ts';
+export { registerEnforcementDocumentRoutes } from './documents/documents.routes.ts';

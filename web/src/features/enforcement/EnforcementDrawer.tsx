@@ -6,6 +6,7 @@ import { formatInstant } from '../../components/format.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { enforcementApi } from './enforcement.api.ts';
+import { EnforcementDocuments } from './EnforcementDocuments.tsx';
 import { label, STAGE_COLORS, yuan } from './labels.ts';
 
 interface Props {
@@ -152,6 +153,7 @@ export function EnforcementDrawer({ id, onClose }: Props) {
               />
             </>
           ) : null}
+          <EnforcementDocuments caseId={c.id} version={c.version} />
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('enforcement.field.events')}
           </Typography.Title>
