@@ -37,6 +37,7 @@ import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
+import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerEnforcementRoutes } from './modules/enforcement/index.ts';
 
 export type { Services } from './composition.ts';
@@ -183,6 +184,7 @@ export async function buildApp(
   registerReportRoutes(app, services.reports, services.dashboard);
   registerIllegalConstructionRoutes(app, services.illegalConstruction);
   registerOutdoorAdsRoutes(app, services.outdoorAds);
+  registerMonitorRoutes(app, services.monitor);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

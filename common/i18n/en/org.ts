@@ -116,6 +116,8 @@ export const enOrg: typeof zhOrg = {
       export: 'Data export',
       city: 'City',
       legal_basis: 'Legal basis and discretion bands',
+      inspector: 'Inspector',
+      inspector_positions: 'Inspector positions',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -161,6 +163,15 @@ export const enOrg: typeof zhOrg = {
       data: { export: 'Data export' },
       routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
       enforcement: { basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' } },
+      monitor: {
+        grids_assign: 'Assign responsibility grids',
+        roster_set: 'Set the duty roster',
+        roster_delete: 'Delete a shift',
+        view_board: "View inspectors' duty status",
+        view_track: "View an inspector's track",
+        view_positions: "View inspectors' positions",
+        purge: 'Delete expired positions',
+      },
     },
   },
   roles: {
@@ -220,6 +231,8 @@ export const enOrg: typeof zhOrg = {
     apikey: { manage: 'Manage open API keys' },
     construction: { read: 'View illegal construction control', manage: 'Handle illegal construction control' },
     ads: { read: 'View outdoor advertising', manage: 'Manage outdoor advertising' },
+    position: { report: 'Report position while on duty' },
+    inspector: { supervise: 'Supervise inspectors (grids, roster, positions and tracks)' },
     enforcement: {
       read: 'View enforcement cases',
       file: 'Open enforcement cases',

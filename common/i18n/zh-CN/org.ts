@@ -113,6 +113,8 @@ export const zhOrg = {
       export: '数据导出',
       city: '城市',
       legal_basis: '法律依据与裁量基准',
+      inspector: '监督员',
+      inspector_positions: '监督员位置',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -146,6 +148,15 @@ export const zhOrg = {
       data: { export: '导出数据' },
       routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
       enforcement: { basis: { create: '新增法律依据', starter: '载入示例法律依据' } },
+      monitor: {
+        grids_assign: '分配责任网格',
+        roster_set: '排班',
+        roster_delete: '删除班次',
+        view_board: '查看监督员在岗情况',
+        view_track: '查看监督员轨迹',
+        view_positions: '查看监督员位置',
+        purge: '删除过期位置',
+      },
     },
   },
   roles: {
@@ -205,6 +216,8 @@ export const zhOrg = {
     apikey: { manage: '管理开放接口密钥' },
     construction: { read: '查看查违控违', manage: '办理查违控违' },
     ads: { read: '查看户外广告', manage: '管理户外广告' },
+    position: { report: '在岗时上报位置' },
+    inspector: { supervise: '督导监督员（网格、排班、位置与轨迹）' },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

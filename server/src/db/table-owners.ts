@@ -31,7 +31,8 @@ export type TableOwner =
   | 'imports'
   | 'illegal-construction'
   | 'outdoor-ads'
-  | 'enforcement';
+  | 'enforcement'
+  | 'monitor';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -89,4 +90,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_evidence: 'enforcement',
   enforcement_payments: 'enforcement',
   public_lookup_codes: 'citizen',
+  // 监督员管理
+  inspector_grids: 'monitor',
+  inspector_shifts: 'monitor',
+  inspector_positions: 'monitor',
+  inspector_days: 'monitor',
 };
