@@ -88,15 +88,11 @@ export type InspectorDayList = Static<typeof InspectorDayList>;
 
 export const TrackView = Type.Object({
   day: InspectorDay,
-  points: Type.Array(
-    Type.Object({
-      at: Type.String(),
-      lng: Type.Number(),
-      lat: Type.Number(),
-      gridCode: Nullable(Type.String()),
-      implausible: Type.Boolean(),
-    }),
-  ),
+  /**
+   * The positions in time order as `[at, lng, lat, implausible 0/1]`: a day holds thousands, and tuples keep the
+   * replay's answer small and quick to serialize.
+   */
+  points: Type.Array(Type.Tuple([Type.String(), Type.Number(), Type.Number(), Type.Integer()])),
 });
 export type TrackView = Static<typeof TrackView>;
 

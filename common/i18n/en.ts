@@ -10,6 +10,7 @@ import { enKpi } from './en/kpi.ts';
 import { enExports } from './en/exports.ts';
 import { enImports } from './en/imports.ts';
 import { enLines } from './en/lines.ts';
+import { enMonitor } from './en/monitor.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enPublic } from './en/public.ts';
@@ -43,4 +44,5 @@ export const en: Catalog = {
   ...enOpen311,
   ...enImports,
   ...enLines,
+  ...enMonitor,
 };

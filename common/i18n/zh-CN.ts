@@ -23,6 +23,7 @@ import { zhOrg } from './zh-CN/org.ts';
 import { zhOpen311 } from './zh-CN/open311.ts';
 import { zhImports } from './zh-CN/imports.ts';
 import { zhLines } from './zh-CN/lines.ts';
+import { zhMonitor } from './zh-CN/monitor.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -44,6 +45,7 @@ export const zhCN = {
   ...zhOpen311,
   ...zhImports,
   ...zhLines,
+  ...zhMonitor,
 };
 
 export type Catalog = typeof zhCN;

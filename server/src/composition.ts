@@ -90,7 +90,7 @@ export function createServices(
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
   const monitor = createMonitor(database, clock, { audit, settings, calendar, geo });
   const cases = createCaseService(database, clock, {
-    inspectorChoices: monitor.choices,
+    inspectorChoices: (tenantId, at) => monitor.choices(tenantId, at),
     calendar,
     geo,
     live,

@@ -46,6 +46,7 @@ export const PAGES: Record<MenuKey, Page> = {
     'IllegalConstructionPage',
   ),
   outdoorAds: page(() => import('./features/outdoor-ads/OutdoorAdsPage.tsx'), 'OutdoorAdsPage'),
+  monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');

@@ -9,6 +9,7 @@ import { useResource } from '../api/use-resource.ts';
 import { h5Api } from './api/h5.api.ts';
 import { useQueue } from './offline/queue-context.ts';
 import { ReportPage } from './report/ReportPage.tsx';
+import { DutyReporter } from './duty/DutyReporter.tsx';
 
 const TABS: { to: string; key: 'report' | 'tasks' | 'drafts' | 'me'; icon: IconName }[] = [
   { to: '/h5', key: 'report', icon: 'camera' },
@@ -67,6 +68,7 @@ export function H5Layout() {
           {t('h5.offlineBanner')}
         </div>
       ) : null}
+      <DutyReporter />
       <main className="phone-content h5-content">
         <div hidden={!isReport}>
           <ReportPage active={isReport} />

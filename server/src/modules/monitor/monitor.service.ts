@@ -151,13 +151,9 @@ export function createMonitorService(database: Database, clock: Clock, deps: Mon
       await viewed(actor, 'monitor.view_track', inspectorId, { inspector: inspector.displayName, day: at });
       return {
         day: summary!,
-        points: rows.map((r) => ({
-          at: r.at,
-          lng: Number(r.lng),
-          lat: Number(r.lat),
-          gridCode: r.grid_code,
-          implausible: Number(r.implausible) === 1,
-        })),
+        points: rows.map(
+          (r) => [r.at, Number(r.lng), Number(r.lat), Number(r.implausible)] as [string, number, number, number],
+        ),
       };
     },
 

@@ -8,6 +8,7 @@ import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { loadBasemap, type BasemapConfig } from './basemap.ts';
 import { ComponentDrawer } from './ComponentDrawer.tsx';
+import { InspectorLayer } from './InspectorLayer.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { createCityMap, type CityMap, type GridInfo, type MapStats } from './map-controller.ts';
 import { DEFAULT_VISIBILITY, GRID_MIN_ZOOM, type LayerVisibility, type MapLayer } from './map-style.ts';
@@ -184,6 +185,7 @@ export function MapView() {
         </Card>
       ) : null}
       <ComponentDrawer target={drawer} onClose={() => setDrawer(null)} />
+      <InspectorLayer cityMap={cityMap} />
     </div>
   );
 }

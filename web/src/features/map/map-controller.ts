@@ -294,6 +294,8 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
   void loadAreas();
 
   return {
+    /** The Leaflet map itself, for layers that live in their own components (InspectorLayer). */
+    leaflet: map,
     setVisible(layer: MapLayer, on: boolean) {
       visible[layer] = on;
       if (on && !map.hasLayer(groups[layer])) groups[layer].addTo(map);
