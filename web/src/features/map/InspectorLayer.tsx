@@ -30,16 +30,17 @@ export function InspectorLayer({ cityMap }: { cityMap: RefObject<CityMap | null>
     const controller = new AbortController();
     const draw = (items: LastPosition[]) => {
       layer.clearLayers();
-      for (const p of items)
-        L.circleMarker([p.lat, p.lng], {
-          radius: 7,
-          color: '#fff',
-          weight: 2,
-          fillColor: p.onDuty ? '#13c2c2' : '#8c8c8c',
-          fillOpacity: 1,
-        })
+      for (const p of items) {
+        // a labelled pin, so an inspector never reads as one more component dot
+        const html = document.createElement('div');
+        html.textContent = p.displayName;
+        html.style.cssText = `transform: translate(-50%, -100%); white-space: nowrap; padding: 1px 6px; border-radius: 10px;
+          font-size: 12px; color: #fff; border: 2px solid #fff; box-shadow: 0 1px 4px rgba(0,0,0,0.35);
+          background: ${p.onDuty ? '#08979c' : '#8c8c8c'}`;
+        L.marker([p.lat, p.lng], { icon: L.divIcon({ html, className: '', iconSize: undefined }), zIndexOffset: 1000 })
           .bindTooltip(`${p.displayName} · ${t('monitor.layer.lastAt', { at: formatInstant(p.at).slice(11) })}`)
           .addTo(layer);
+      }
       setCount(items.length);
     };
     const load = () =>

@@ -41,17 +41,6 @@ export function DutyBoard() {
         data-testid="monitor-board"
         columns={[
           { title: t('monitor.cols.name'), dataIndex: 'displayName', fixed: 'left', width: 120 },
-          { title: t('monitor.cols.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
-          {
-            title: t('monitor.cols.shift'),
-            render: (_, r) => (r.shift ? `${r.shift.starts}–${r.shift.ends}` : t('monitor.noShift')),
-          },
-          {
-            title: t('monitor.cols.onDuty'),
-            render: (_, r) => (
-              <Tag color={r.onDuty ? 'green' : 'default'}>{r.onDuty ? t('monitor.onDuty') : t('monitor.offDuty')}</Tag>
-            ),
-          },
           {
             title: t('monitor.cols.attendance'),
             render: (_, r) => (
@@ -64,19 +53,9 @@ export function DutyBoard() {
             ),
           },
           {
-            title: t('monitor.cols.firstAt'),
-            render: (_, r) => (r.firstAt ? formatInstant(r.firstAt).slice(11) : '—'),
-          },
-          { title: t('monitor.cols.lastAt'), render: (_, r) => (r.lastAt ? formatInstant(r.lastAt).slice(11) : '—') },
-          {
-            title: t('monitor.cols.distance'),
+            title: t('monitor.cols.onDuty'),
             render: (_, r) => (
-              <Tooltip
-                title={r.implausiblePoints ? t('monitor.implausible', { count: r.implausiblePoints }) : undefined}
-              >
-                {t('monitor.km', { km: km(r.distanceM) })}
-                {r.implausiblePoints ? <Typography.Text type="warning"> ⚠</Typography.Text> : null}
-              </Tooltip>
+              <Tag color={r.onDuty ? 'green' : 'default'}>{r.onDuty ? t('monitor.onDuty') : t('monitor.offDuty')}</Tag>
             ),
           },
           {
@@ -91,9 +70,28 @@ export function DutyBoard() {
               ),
           },
           {
+            title: t('monitor.cols.distance'),
+            render: (_, r) => (
+              <Tooltip
+                title={r.implausiblePoints ? t('monitor.implausible', { count: r.implausiblePoints }) : undefined}
+              >
+                {t('monitor.km', { km: km(r.distanceM) })}
+                {r.implausiblePoints ? <Typography.Text type="warning"> ⚠</Typography.Text> : null}
+              </Tooltip>
+            ),
+          },
+          {
+            title: t('monitor.cols.shift'),
+            render: (_, r) => (r.shift ? `${r.shift.starts}–${r.shift.ends}` : t('monitor.noShift')),
+          },
+          {
+            title: t('monitor.cols.firstAt'),
+            render: (_, r) => (r.firstAt ? formatInstant(r.firstAt).slice(11) : '—'),
+          },
+          { title: t('monitor.cols.lastAt'), render: (_, r) => (r.lastAt ? formatInstant(r.lastAt).slice(11) : '—') },
+          { title: t('monitor.cols.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
+          {
             title: t('monitor.cols.actions'),
-            fixed: 'right',
-            width: 120,
             render: (_, r) => (
               <Button size="small" onClick={() => setOpen(r)} data-testid={`open-track-${r.inspectorId}`}>
                 {t('monitor.openTrack')}

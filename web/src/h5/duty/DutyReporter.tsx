@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { monitorApi, type DutyState } from '../../features/monitor/monitor.api.ts';
 import { useQueue } from '../offline/queue-context.ts';
 import { readQueue, sendFirstBatch, writeQueue } from './position-queue.ts';
 
 const DUTY_POLL_MS = 60_000;
-const hhmm = (iso: string) => new Date(iso).toTimeString().slice(0, 5);
+/** the time of day in the city's zone, as every time a person reads (components/format.ts) */
+const hhmm = (iso: string) => formatInstant(iso).slice(11);
 
 /**
  * The duty line of the inspector app: says plainly whether position reporting is on, captures a position every
