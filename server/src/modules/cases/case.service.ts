@@ -304,7 +304,10 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       requirePermission(actor, 'case.accept');
       const target = caseId ? await load(actor, caseId) : null;
       if (deps.inspectorChoices)
-        return deps.inspectorChoices(actor.tenantId, target ? { lng: Number(target.lng), lat: Number(target.lat) } : null);
+        return deps.inspectorChoices(
+          actor.tenantId,
+          target ? { lng: Number(target.lng), lat: Number(target.lat) } : null,
+        );
       return (await repo.inspectors(db, actor.tenantId)).map((i) => ({ ...i, onDuty: false, distanceM: null }));
     },
 
