@@ -76,12 +76,16 @@ export const PERMISSIONS = [
   'enforcement.manage',
   /** staff notices on the 工作台: write, change, withdraw */
   'notice.manage',
+  // 监督员管理 (docs/monitor.md): the inspector app reports its position while on duty; a supervisor assigns grids,
+  // keeps the roster and sees the positions of the inspectors of their team (personal data, every view audited)
+  'position.report',
+  'inspector.supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Default grants of verbs to roles. Scope (unit, region) narrows them per user grant. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  inspector: ['org.read', 'case.read', 'case.report', 'case.verify', 'case.check'],
+  inspector: ['org.read', 'case.read', 'case.report', 'case.verify', 'case.check', 'position.report'],
   operator: ['org.read', 'case.read', 'case.report', 'case.accept', 'case.void', 'hotline.read', 'hotline.handle'],
   shiftLeader: [
     'org.read',
@@ -96,6 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.read',
     'hotline.read',
     'hotline.handle',
+    'inspector.supervise',
   ],
   dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve'],
   unitHandler: ['org.read', 'case.read', 'case.handle'],

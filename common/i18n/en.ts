@@ -11,6 +11,7 @@ import { enExports } from './en/exports.ts';
 import { enImports } from './en/imports.ts';
 import { enLines } from './en/lines.ts';
 import { enNotices } from './en/notices.ts';
+import { enMonitor } from './en/monitor.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -51,4 +52,5 @@ export const en: Catalog = {
   ...enImports,
   ...enLines,
   ...enNotices,
+  ...enMonitor,
 };

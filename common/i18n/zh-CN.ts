@@ -27,6 +27,7 @@ import { zhOpen311 } from './zh-CN/open311.ts';
 import { zhImports } from './zh-CN/imports.ts';
 import { zhLines } from './zh-CN/lines.ts';
 import { zhNotices } from './zh-CN/notices.ts';
+import { zhMonitor } from './zh-CN/monitor.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -52,6 +53,7 @@ export const zhCN = {
   ...zhImports,
   ...zhLines,
   ...zhNotices,
+  ...zhMonitor,
 };
 
 export type Catalog = typeof zhCN;

@@ -45,6 +45,7 @@ import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
+import { registerMonitorRoutes } from './modules/monitor/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -200,6 +201,7 @@ export async function buildApp(
   registerReportRoutes(app, services.reports, services.dashboard);
   registerIllegalConstructionRoutes(app, services.illegalConstruction);
   registerOutdoorAdsRoutes(app, services.outdoorAds);
+  registerMonitorRoutes(app, services.monitor);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

@@ -42,6 +42,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
+import { createMonitor } from './modules/monitor/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -90,7 +91,10 @@ export function createServices(
     joinCase: innerJoinCases,
   });
   const stepLimits = createStepLimits(database, settings);
+  // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
+  const monitor = createMonitor(database, clock, { audit, settings, calendar, geo });
   const cases = createCaseService(database, clock, {
+    inspectorChoices: (tenantId, at) => monitor.choices(tenantId, at),
     calendar,
     geo,
     live,
@@ -226,6 +230,7 @@ export function createServices(
     dashboard,
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
+    monitor,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

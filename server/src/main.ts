@@ -56,6 +56,8 @@ async function main() {
   scheduler.start([
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
     { name: 'hotline.sign-sweep', everyMs: 60_000, run: (now) => app.services.hotline.sweep(now) },
+    // positions are personal data kept for the tenant's retention period (docs/monitor.md, "Retention")
+    { name: 'monitor.purge', everyMs: 3_600_000, run: (now) => app.services.monitor.purge(now) },
     { name: 'auth.purge-sessions', everyMs: 3_600_000, run: () => app.services.auth.purgeExpiredSessions() },
     {
       name: 'photos.sweep-unattached',

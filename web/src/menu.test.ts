@@ -61,7 +61,7 @@ describe('visibleMenu', () => {
     expect(labels(visibleMenu(as('operator')))).toEqual(['工作台', '案件[案件工作台,新建案件,热线工单]', '一张图']);
     expect(labels(visibleMenu(as('shiftLeader')))).toEqual([
       '工作台',
-      '案件[案件工作台,新建案件,热线工单]',
+      '案件[案件工作台,新建案件,热线工单,监督员管理]',
       '考核与统计[考核评价,排行榜]',
       '一张图',
     ]);

@@ -23,7 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
 import type { Permission } from '../../common/domain/roles.ts';
@@ -53,6 +53,7 @@ export const MENU_KEYS = [
   'illegalConstruction',
   'outdoorAds',
   'notices',
+  'monitor',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -169,6 +170,14 @@ export const MENU: readonly MenuEntry[] = [
     group: 'enforcement',
   },
 
+  {
+    key: 'monitor',
+    path: '/monitor',
+    labelKey: 'monitor.nav',
+    icon: AimOutlined,
+    permission: 'inspector.supervise',
+    group: 'cases',
+  },
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },
   {
     key: 'regions',

@@ -120,6 +120,8 @@ export const enOrg: typeof zhOrg = {
       notice: 'Staff notice',
       enforcement_case: 'Penalty case',
       enforcement_template: 'Document template',
+      inspector: 'Inspector',
+      inspector_positions: 'Inspector positions',
     },
     actions: {
       case: { support: 'Citizen “me too”' },
@@ -171,6 +173,15 @@ export const enOrg: typeof zhOrg = {
         document: { issue: 'Issue an enforcement document' },
         template: { update: 'Edit a document template' },
         bundle: { export: 'Export the case bundle' },
+      },
+      monitor: {
+        grids_assign: 'Assign responsibility grids',
+        roster_set: 'Set the duty roster',
+        roster_delete: 'Delete a shift',
+        view_board: "View inspectors' duty status",
+        view_track: "View an inspector's track",
+        view_positions: "View inspectors' positions",
+        purge: 'Delete expired positions',
       },
     },
   },
@@ -232,6 +243,8 @@ export const enOrg: typeof zhOrg = {
     construction: { read: 'View illegal construction control', manage: 'Handle illegal construction control' },
     ads: { read: 'View outdoor advertising', manage: 'Manage outdoor advertising' },
     notice: { manage: 'Publish staff notices' },
+    position: { report: 'Report position while on duty' },
+    inspector: { supervise: 'Supervise inspectors (grids, roster, positions and tracks)' },
     enforcement: {
       read: 'View enforcement cases',
       file: 'Open enforcement cases',

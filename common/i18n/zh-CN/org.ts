@@ -117,6 +117,8 @@ export const zhOrg = {
       notice: '工作通知',
       enforcement_case: '行政处罚案件',
       enforcement_template: '执法文书模板',
+      inspector: '监督员',
+      inspector_positions: '监督员位置',
     },
     actions: {
       case: { support: '市民「我也遇到」' },
@@ -156,6 +158,15 @@ export const zhOrg = {
         document: { issue: '制发执法文书' },
         template: { update: '修改文书模板' },
         bundle: { export: '导出案卷包' },
+      },
+      monitor: {
+        grids_assign: '分配责任网格',
+        roster_set: '排班',
+        roster_delete: '删除班次',
+        view_board: '查看监督员在岗情况',
+        view_track: '查看监督员轨迹',
+        view_positions: '查看监督员位置',
+        purge: '删除过期位置',
       },
     },
   },
@@ -217,6 +228,8 @@ export const zhOrg = {
     construction: { read: '查看查违控违', manage: '办理查违控违' },
     ads: { read: '查看户外广告', manage: '管理户外广告' },
     notice: { manage: '发布工作通知' },
+    position: { report: '在岗时上报位置' },
+    inspector: { supervise: '督导监督员（网格、排班、位置与轨迹）' },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

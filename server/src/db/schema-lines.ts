@@ -133,3 +133,54 @@ export interface OaRemovalsTable {
   created_by: string;
   created_at: string;
 }
+
+/** Tables of migration 0036_monitor: 监督员管理 (modules/monitor, docs/monitor.md). */
+
+/** A responsibility grid (责任网格) assigned to an inspector. */
+export interface InspectorGridsTable {
+  tenant_id: string;
+  inspector_id: string;
+  grid_code: string;
+  assigned_by: string;
+  assigned_at: string;
+}
+
+/** One shift of the duty roster: a calendar day and its local start and end (HH:MM, the tenant's zone). */
+export interface InspectorShiftsTable {
+  tenant_id: string;
+  inspector_id: string;
+  day: string;
+  starts: string;
+  ends: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A position the inspector app captured while on duty (WGS84); `implausible` = reached at an impossible speed. */
+export interface InspectorPositionsTable {
+  inspector_id: string;
+  at: string;
+  tenant_id: string;
+  lng: number;
+  lat: number;
+  accuracy_m: number | null;
+  grid_code: string | null;
+  implausible: number;
+  received_at: string;
+}
+
+/** The roll-up of one inspector-day over its plausible positions; `grids_json` = positions per grid code ('' = none). */
+export interface InspectorDaysTable {
+  tenant_id: string;
+  inspector_id: string;
+  day: string;
+  points: number;
+  implausible_points: number;
+  first_at: string | null;
+  last_at: string | null;
+  last_lng: number | null;
+  last_lat: number | null;
+  distance_m: number;
+  grids_json: string;
+  updated_at: string;
+}

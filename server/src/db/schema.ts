@@ -269,6 +269,10 @@ export interface DB {
   oa_ads: import('./schema-lines.ts').OaAdsTable;
   oa_inspections: import('./schema-lines.ts').OaInspectionsTable;
   oa_removals: import('./schema-lines.ts').OaRemovalsTable;
+  inspector_grids: import('./schema-lines.ts').InspectorGridsTable;
+  inspector_shifts: import('./schema-lines.ts').InspectorShiftsTable;
+  inspector_positions: import('./schema-lines.ts').InspectorPositionsTable;
+  inspector_days: import('./schema-lines.ts').InspectorDaysTable;
   enforcement_legal_bases: import('./schema-enforcement.ts').EnforcementLegalBasesTable;
   enforcement_bands: import('./schema-enforcement.ts').EnforcementBandsTable;
   enforcement_cases: import('./schema-enforcement.ts').EnforcementCasesTable;

@@ -33,7 +33,8 @@ export type TableOwner =
   | 'imports'
   | 'illegal-construction'
   | 'outdoor-ads'
-  | 'enforcement';
+  | 'enforcement'
+  | 'monitor';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -99,4 +100,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   public_lookup_codes: 'citizen',
   staff_notices: 'notices',
   staff_notice_reads: 'notices',
+  // 监督员管理
+  inspector_grids: 'monitor',
+  inspector_shifts: 'monitor',
+  inspector_positions: 'monitor',
+  inspector_days: 'monitor',
 };

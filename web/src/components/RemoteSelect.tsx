@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState, type CSSProperties } from 'react';
-import { Select, Spin } from 'antd';
+import { Select, Spin, Typography } from 'antd';
+import { errorText } from '../api/errors.ts';
 import { useResource } from '../api/use-resource.ts';
+import { useI18n } from '../i18n/context.ts';
 
 export interface RemoteOption {
   value: string;
@@ -28,6 +30,7 @@ export function RemoteSelect(props: RemoteSelectProps) {
   const [q, setQ] = useState<string | null>(null);
   const labels = useRef(new Map<string, string>());
   const { search } = props;
+  const { t, locale } = useI18n();
 
   for (const option of props.knownOptions ?? []) labels.current.set(option.value, option.label);
 
@@ -52,7 +55,18 @@ export function RemoteSelect(props: RemoteSelectProps) {
       options={shown}
       showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
       onOpenChange={(open) => open && q === null && setQ('')}
-      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      notFoundContent={
+        loading ? (
+          <Spin size="small" />
+        ) : found.error ? (
+          // a failed request is said, with the server's reason, never shown as an empty list
+          <Typography.Text type="danger" data-testid="remote-select-error">
+            {errorText(found.error, locale)}{' '}
+            <Typography.Link onClick={found.reload}>{t('common.retry')}</Typography.Link>
+          </Typography.Text>
+        ) : undefined
+      }
+      status={found.error ? 'error' : undefined}
       loading={loading}
       placeholder={props.placeholder}
       allowClear={props.allowClear ?? true}

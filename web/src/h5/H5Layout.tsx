@@ -10,6 +10,7 @@ import { h5Api } from './api/h5.api.ts';
 import { useH5Role, type H5Role } from './auth/h5-role.ts';
 import { useQueue } from './offline/queue-context.ts';
 import { ReportPage } from './report/ReportPage.tsx';
+import { DutyReporter } from './duty/DutyReporter.tsx';
 
 const TABS: { to: string; key: 'report' | 'tasks' | 'drafts' | 'me'; icon: IconName }[] = [
   { to: '/h5', key: 'report', icon: 'camera' },
@@ -89,6 +90,7 @@ export function H5Layout() {
           {t('h5.offlineBanner')}
         </div>
       ) : null}
+      <DutyReporter />
       <main className="phone-content h5-content">
         <div hidden={!isReport}>
           <ReportPage active={isReport} />

@@ -25,6 +25,7 @@ import * as m0028 from './0028_case_unstaffed.ts';
 import * as m0031 from './0031_enforcement_documents.ts';
 import * as m0034 from './0034_map_notices.ts';
 import * as m0035 from './0035_case_participation.ts';
+import * as m0036 from './0036_monitor.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0031_enforcement_documents': m0031,
   '0034_map_notices': m0034,
   '0035_case_participation': m0035,
+  '0036_monitor': m0036,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

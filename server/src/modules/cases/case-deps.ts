@@ -20,6 +20,11 @@ export interface CaseDeps {
   geo: { locatePoint(tenantId: string, lng: number, lat: number): Promise<LocatedPoint | null> };
   live: LiveHub;
   stepLimits: { forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> };
+  /** inspectors for 核实/核查, on duty and nearest first (the monitor module, through the composition root) */
+  inspectorChoices?: (
+    tenantId: string,
+    at: { lng: number; lat: number } | null,
+  ) => Promise<{ id: string; displayName: string; onDuty: boolean; distanceM: number | null }[]>;
   routing?: {
     suggestUnit(
       tenantId: string,

@@ -12,6 +12,7 @@ import {
 } from '../../../../common/contracts/cases.ts';
 import { CaseMapQuery, CaseMapResult } from '../../../../common/contracts/case-map.ts';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
+import { InspectorChoice, InspectorChoiceQuery } from '../../../../common/contracts/monitor.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
@@ -105,11 +106,12 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CaseService, lim
       config: { permission: 'case.accept' },
       schema: {
         tags,
-        summary: 'Inspectors to send for 核实/核查',
-        response: { 200: Type.Array(Type.Object({ id: Type.String(), displayName: Type.String() })), ...errors },
+        summary: 'Inspectors to send for 核实/核查: on duty first, nearest to the case (`caseId`) by last position',
+        querystring: InspectorChoiceQuery,
+        response: { 200: Type.Array(InspectorChoice), ...errors },
       },
     },
-    async (req) => cases.inspectors(actorOf(req)),
+    async (req) => cases.inspectors(actorOf(req), req.query.caseId),
   );
   r.get(
     '/api/cases/:id',

@@ -301,10 +301,19 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       return out;
     },
 
-    /** Inspectors intake staff may send to verify or check (operators hold no user.read). */
-    async inspectors(actor: Actor) {
+    /**
+     * Inspectors intake staff may send to verify or check (operators hold no user.read): with a case the caller may
+     * open, on duty first and nearest to it by their last position (docs/monitor.md, "The 核实/核查 picker").
+     */
+    async inspectors(actor: Actor, caseId?: string) {
       requirePermission(actor, 'case.accept');
-      return repo.inspectors(db, actor.tenantId);
+      const target = caseId ? await load(actor, caseId) : null;
+      if (deps.inspectorChoices)
+        return deps.inspectorChoices(
+          actor.tenantId,
+          target ? { lng: Number(target.lng), lat: Number(target.lat) } : null,
+        );
+      return (await repo.inspectors(db, actor.tenantId)).map((i) => ({ ...i, onDuty: false, distanceM: null }));
     },
 
     async duplicates(actor: Actor, id: string) {

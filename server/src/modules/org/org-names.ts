@@ -90,3 +90,21 @@ export async function activeUsersWithRoles(db: Executor, tenantId: string, roles
     .limit(500)
     .execute();
 }
+
+/**
+ * Users holding a role, with their unit and the region of that role's grant (the scope a supervisor's grant is
+ * matched against), active ones only; one row per user and grant.
+ */
+export async function usersOfRoleWithScope(db: Executor, tenantId: string, role: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('user_grants as g', 'g.user_id', 'u.id')
+    .leftJoin('units as n', 'n.id', 'u.unit_id')
+    .select(['u.id', 'u.display_name', 'u.unit_id', 'g.region_id', 'n.name as unit_name'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.active', '=', 1)
+    .where('g.role', '=', role)
+    .orderBy('u.display_name')
+    .orderBy('u.id')
+    .execute();
+}

@@ -194,7 +194,7 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
           extra={detail.channel === 'inspector' ? t('cases.actionForm.inspectorHint') : undefined}
           rules={detail.channel === 'inspector' ? [] : required}
         >
-          <InspectorPicker data-testid="action-form-user" />
+          <InspectorPicker caseId={detail.id} data-testid="action-form-user" />
         </Form.Item>
       ) : null}
       {action === 'request_extension' ? (

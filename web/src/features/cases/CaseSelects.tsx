@@ -33,12 +33,30 @@ export function UnitPicker({ warnNoHandlers, ...props }: Props & { warnNoHandler
   return <RemoteSelect {...props} search={search} />;
 }
 
-/** Pick an active inspector for a 核实/核查 task, filtered by name as typed. */
-export function InspectorPicker(props: Props) {
-  const search = useCallback(async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
-    const list = await casesApi.inspectors(signal);
-    return list.filter((u) => !q || u.displayName.includes(q)).map((u) => ({ value: u.id, label: u.displayName }));
-  }, []);
+/**
+ * Pick an active inspector for a 核实/核查 task, filtered by name as typed: those on duty first, nearest to the case
+ * by their last position, each labelled with duty and distance.
+ */
+export function InspectorPicker({ caseId, ...props }: Props & { caseId?: string }) {
+  const { t } = useI18n();
+  const search = useCallback(
+    async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+      const list = await casesApi.inspectors(caseId, signal);
+      return list
+        .filter((u) => !q || u.displayName.includes(q))
+        .map((u) => ({
+          value: u.id,
+          label: [
+            u.displayName,
+            u.onDuty ? t('monitor.picker.onDuty') : t('monitor.picker.offDuty'),
+            u.distanceM === null
+              ? t('monitor.picker.noPosition')
+              : t('monitor.picker.distance', { km: (u.distanceM / 1000).toFixed(1) }),
+          ].join(' · '),
+        }));
+    },
+    [caseId, t],
+  );
   return <RemoteSelect {...props} search={search} />;
 }
 

@@ -1,3 +1,4 @@
+import type { InspectorChoice } from '../../../../common/contracts/monitor.ts';
 import type {
   CaseCreate,
   CaseDetail,
@@ -106,9 +107,9 @@ export const casesApi = {
       query: { q: text || undefined, active: true, pageSize: 50, sort: 'name', order: 'asc' },
       signal,
     }),
-  /** active inspectors to send a 核实/核查 task to (intake staff hold no user.read) */
-  inspectors: (signal?: AbortSignal) =>
-    api.get<{ id: string; displayName: string }[]>('/api/cases/inspectors', { signal }),
+  /** active inspectors to send a 核实/核查 task to (intake staff hold no user.read): on duty, nearest to the case first */
+  inspectors: (caseId: string | undefined, signal?: AbortSignal) =>
+    api.get<InspectorChoice[]>('/api/cases/inspectors', { query: { caseId }, signal }),
   users: (query: { unitId?: string; role?: string; q?: string }, signal?: AbortSignal) =>
     api.get<Page<User>>('/api/org/users', { query: { ...query, active: true, pageSize: 50 }, signal }),
   /** street or community boundaries (WGS84 GeoJSON) for the small maps */

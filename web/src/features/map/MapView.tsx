@@ -9,6 +9,7 @@ import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { loadBasemap, type BasemapConfig } from './basemap.ts';
 import { ComponentDrawer } from './ComponentDrawer.tsx';
+import { InspectorLayer } from './InspectorLayer.tsx';
 import { LayerPanel } from './LayerPanel.tsx';
 import { CityMapContext } from './map-context.ts';
 import { createCityMap, type CityMap, type GridInfo, type MapStats } from './map-controller.ts';
@@ -209,6 +210,7 @@ export function MapView({ children }: { children?: ReactNode }) {
         </Card>
       ) : null}
       <ComponentDrawer target={drawer} onClose={() => setDrawer(null)} />
+      <InspectorLayer cityMap={cityMap} />
     </div>
   );
 }

@@ -1,0 +1,22 @@
+import { Tabs, Typography } from 'antd';
+import { PageSection } from '../../components/PageSection.tsx';
+import { useI18n } from '../../i18n/context.ts';
+import { DutyBoard } from './DutyBoard.tsx';
+import { RosterPanel } from './RosterPanel.tsx';
+
+/** 监督员管理: 在岗 and attendance with tracks and grids, and the duty roster (docs/monitor.md). */
+export function MonitorPage() {
+  const { t } = useI18n();
+  return (
+    <PageSection title={t('monitor.title')} testId="page-monitor">
+      <Typography.Paragraph type="secondary">{t('monitor.intro')}</Typography.Paragraph>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'board', label: t('monitor.tabs.board'), children: <DutyBoard /> },
+          { key: 'roster', label: t('monitor.tabs.roster'), children: <RosterPanel /> },
+        ]}
+      />
+    </PageSection>
+  );
+}
