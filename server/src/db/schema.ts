@@ -277,6 +277,8 @@ export interface DB {
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
+  gazetteer_places: import('./schema-gazetteer.ts').GazetteerPlacesTable;
+  gazetteer_keys: import('./schema-gazetteer.ts').GazetteerKeysTable;
 }
 
 export type {

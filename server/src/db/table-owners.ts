@@ -31,7 +31,8 @@ export type TableOwner =
   | 'imports'
   | 'illegal-construction'
   | 'outdoor-ads'
-  | 'enforcement';
+  | 'enforcement'
+  | 'gazetteer';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -89,4 +90,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_evidence: 'enforcement',
   enforcement_payments: 'enforcement',
   public_lookup_codes: 'citizen',
+  // the address and place search (docs/gazetteer.md)
+  gazetteer_places: 'gazetteer',
+  gazetteer_keys: 'gazetteer',
 };
