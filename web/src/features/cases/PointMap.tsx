@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { NOWHERE } from '../../components/map-start.ts';
+import { areaLabels, roadLayer } from '../../components/map-labels.ts';
+import type { FeatureCollection } from '../../../../common/domain/geo.ts';
+import { gazetteerApi } from '../gazetteer/gazetteer.api.ts';
 import { casesApi, type StreetLayer } from './cases.api.ts';
 
 export interface LngLat {
@@ -41,10 +44,20 @@ const loadLayer = (level: Level) => {
   return cache[level];
 };
 
+let roads: Promise<FeatureCollection> | undefined;
+const loadRoads = () => {
+  roads ??= gazetteerApi.roads().catch((error: unknown) => {
+    roads = undefined;
+    throw error;
+  });
+  return roads;
+};
+
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /**
- * A small offline map showing one point (no tiles: the city's street and community boundaries on a plain background,
+ * A small offline map showing one point (no tiles: the city's street and community boundaries, community names and
+ * the named roads of the gazetteer on a plain background,
  * docs/conventions.md, "Maps"); with `onPick` a click places it. Coordinates are WGS84.
  */
 export function PointMap({ value, onPick, height = 240, testId }: Props) {
@@ -79,9 +92,14 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
           if (level === 'street' && !marker.current && fc.features.length > 0)
             m.fitBounds(layer.getBounds(), { padding: [8, 8] });
           if (level === 'street') layer.bringToBack();
+          // Community names as vector labels: an operator finds 儒学社区 without a tile basemap.
+          if (level === 'community') areaLabels(layer).addTo(m);
         })
         .catch(() => undefined);
     }
+    loadRoads()
+      .then((fc) => alive && roadLayer(fc).addTo(m))
+      .catch(() => undefined);
     return () => {
       alive = false;
       m.remove();
