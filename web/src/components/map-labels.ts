@@ -15,13 +15,16 @@ const label = (text: string) => {
   return span;
 };
 
-/** The middle vertex of a line: where its name sits. */
-function middleOf(coordinates: readonly (readonly number[])[]): L.LatLngExpression | null {
-  const p = coordinates[Math.floor(coordinates.length / 2)];
-  return p && p.length >= 2 ? [p[1] as number, p[0] as number] : null;
+/** The middle of each leg of a line: a long road keeps a name in view wherever the map is zoomed in. */
+function legMiddles(coordinates: readonly (readonly number[])[]): L.LatLngTuple[] {
+  return coordinates.slice(1).flatMap((b, i) => {
+    const a = coordinates[i];
+    if (!a || a.length < 2 || b.length < 2) return [];
+    return [[((a[1] as number) + (b[1] as number)) / 2, ((a[0] as number) + (b[0] as number)) / 2] as L.LatLngTuple];
+  });
 }
 
-/** Roads (LineString features with a `name`) drawn as a cased line with their name at the middle. */
+/** Roads (LineString features with a `name`) drawn as a cased line, named along their course. */
 export function roadLayer(roads: FeatureCollection): L.LayerGroup {
   const group = L.layerGroup();
   for (const f of roads.features) {
@@ -30,8 +33,8 @@ export function roadLayer(roads: FeatureCollection): L.LayerGroup {
     group.addLayer(L.polyline(latLngs, ROAD_CASING));
     group.addLayer(L.polyline(latLngs, ROAD_LINE));
     const name = (f.properties as { name?: string } | null)?.name;
-    const at = middleOf(f.geometry.coordinates);
-    if (name && at)
+    if (!name) continue;
+    for (const at of legMiddles(f.geometry.coordinates))
       group.addLayer(
         L.tooltip({ permanent: true, direction: 'center', className: 'map-label map-label-road', interactive: false })
           .setLatLng(at)
@@ -54,4 +57,14 @@ export function areaLabels(layer: L.GeoJSON): L.LayerGroup {
     );
   });
   return group;
+}
+
+/** Road names only from this zoom on: further out they overlap into an unreadable tangle. */
+export const ROAD_LABEL_MIN_ZOOM = 14;
+
+/** Keeps the map's container marked while it is zoomed out too far for road names (CSS hides them). */
+export function hideRoadLabelsWhenFar(map: L.Map): void {
+  const mark = () => map.getContainer().classList.toggle('map-far', map.getZoom() < ROAD_LABEL_MIN_ZOOM);
+  map.on('zoomend', mark);
+  mark();
 }

@@ -9,7 +9,7 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from '../../../common/domain/geo.ts';
 import type { PublicInfo } from '../../../common/contracts/public.ts';
-import { roadLayer } from '../components/map-labels.ts';
+import { hideRoadLabelsWhenFar, roadLayer } from '../components/map-labels.ts';
 
 export interface LatLng {
   lat: number;
@@ -56,6 +56,7 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
     L.tileLayer(basemap.url, { attribution: basemap.attribution, subdomains, maxZoom: basemap.maxZoom }).addTo(map);
     if (basemap.labelsUrl) L.tileLayer(basemap.labelsUrl, { subdomains, maxZoom: basemap.maxZoom }).addTo(map);
   }
+  hideRoadLabelsWhenFar(map);
   const areas = L.layerGroup().addTo(map);
   const roadGroup = L.layerGroup().addTo(map);
   const icon = L.divIcon({ className: 'phone-pin', html: PIN_HTML, iconSize: [34, 44], iconAnchor: [17, 43] });

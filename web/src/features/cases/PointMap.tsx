@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { NOWHERE } from '../../components/map-start.ts';
-import { areaLabels, roadLayer } from '../../components/map-labels.ts';
+import { areaLabels, hideRoadLabelsWhenFar, roadLayer } from '../../components/map-labels.ts';
 import type { FeatureCollection } from '../../../../common/domain/geo.ts';
 import { gazetteerApi } from '../gazetteer/gazetteer.api.ts';
 import { casesApi, type StreetLayer } from './cases.api.ts';
@@ -80,6 +80,7 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
       preferCanvas: true,
     });
     map.current = m;
+    hideRoadLabelsWhenFar(m);
     // The point in its own pane above the boundaries, which arrive later and would otherwise paint over it.
     m.createPane('point').style.zIndex = '650';
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lng: round(e.latlng.lng), lat: round(e.latlng.lat) }));
@@ -122,7 +123,8 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
       marker.current = L.circleMarker(at, { ...POINT_STYLE, pane: 'point', renderer: L.svg({ pane: 'point' }) }).addTo(
         m,
       );
-    if (!m.getBounds().contains(at)) m.setView(at, Math.max(m.getZoom(), 14));
+    // A new point is shown close enough to read the road and community names around it.
+    if (!m.getBounds().contains(at) || m.getZoom() < 15) m.setView(at, Math.max(m.getZoom(), 15));
   }, [value]);
 
   return (
