@@ -1,5 +1,5 @@
 /**
- * Streets and communities as the gazetteer sees them (docs/gazetteer.md, "Communities"): the org module's regions
+ * Streets and communities as the gazetteer sees them (docs/gazetteer.md, "Data model"): the org module's regions
  * and the geo module's shapes, never copied; their centres and search keys are computed once per geo version and
  * kept in memory (a city has tens of them, so matching them in memory costs nothing).
  */
