@@ -4,7 +4,7 @@ import type { zhMap } from '../zh-CN/map.ts';
 export const enMap: typeof zhMap = {
   places: {
     search: 'Search an address, road or place',
-    searchPlaceholder: 'e.g. 大冶路12号, 东岳路, 儒学社区, or pinyin dyl',
+    searchPlaceholder: 'Name or pinyin, e.g. dayelu 12, dongyuelu, initials dyl',
     none: 'No matching address',
     area: 'Pick by street / community / grid',
     areaPlaceholder: 'Street / community / grid',

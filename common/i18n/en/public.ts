@@ -28,7 +28,7 @@ export const enPublic: typeof zhPublic = {
       adjustHint: 'Drag the pin or tap the map to mark the exact spot',
       findByAddress: 'Find by address',
       placeSearch: 'Search an address, road or place',
-      placePlaceholder: 'e.g. 大冶路12号, 东岳路, 人民医院',
+      placePlaceholder: 'Name or pinyin, e.g. dayelu 12, renmin yiyuan',
       placeNone: 'Nothing found; try other words, or pick a street and community',
       placeSearchFailed: 'Address search is unavailable; tap the map instead',
       areaStreet: 'Street',
