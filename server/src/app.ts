@@ -46,6 +46,7 @@ import { registerIllegalConstructionRoutes } from './modules/illegal-constructio
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
+import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -165,6 +166,11 @@ export async function buildApp(
   await registerCatalogRoutes(app, services.catalog, services.imports);
   await registerGeoRoutes(app, services.geo, services.imports);
   registerBasemapRoute(app, config.basemap);
+  // The citizen page's place search answers for the same city as the rest of /api/public (x-city, else the default).
+  await registerGazetteerRoutes(app, services.gazetteer, services.imports, (req) => {
+    const city = req.headers['x-city'];
+    return services.citizen.tenant(typeof city === 'string' && /^[A-Za-z0-9_-]{1,20}$/.test(city) ? city : null);
+  });
   await registerComponentRoutes(app, services.components, services.imports);
   registerCalendarRoutes(app, services.calendar);
   registerNoticeRoutes(app, services.notices);

@@ -43,6 +43,7 @@ import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
+import { createGazetteerService } from './modules/gazetteer/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -175,6 +176,11 @@ export function createServices(
   imports.register('geo.layer', (actor, u, key) =>
     geo.importLayer(actor, param(u, 'level') as GeoLayerLevel, json(u), param(u, 'crs') as Crs | undefined, key),
   );
+  // Address and place search over roads, POIs and house numbers plus geo's streets and communities.
+  const gazetteer = createGazetteerService(database, clock, audit, geo);
+  imports.register('gazetteer', (actor, u, key) =>
+    gazetteer.importPlaces(actor, param(u, 'format') === 'csv' ? 'csv' : 'geojson', u.bytes, key),
+  );
   const kpi = createKpiService(database, clock, settings);
   // 查违控违 and 户外广告 registers; each adds its section to the statistics report.
   const illegalConstruction = createIllegalConstruction(database, clock, audit, config.businessTimeZone);
@@ -209,6 +215,7 @@ export function createServices(
     settings,
     calendar,
     geo,
+    gazetteer,
     components,
     photos,
     routing,

@@ -155,7 +155,8 @@ export const enCases: typeof zhCases = {
       matterPlaceholder: 'Type a code, name or pinyin initials (e.g. lj)',
       descriptionPlaceholder: 'What is wrong, landmarks nearby',
       addressPlaceholder: 'e.g. north-east corner of Dongfeng Rd and Xinye Ave',
-      pickHint: 'Click the map to place the problem, or type the longitude and latitude (WGS84)',
+      pickHint:
+        'Search an address or pick a street, community and grid; or click the map, or type the longitude and latitude (WGS84)',
       located: 'Location: {lng}, {lat}',
       reporterSection: 'Caller details for phone-in reports',
       selfHandled: 'Fixed on the spot (filed and closed at once)',

@@ -64,6 +64,8 @@ export const enErrors: typeof zhErrors = {
     GEO_INVALID_CELL_SIZE: 'The grid cell size must be 10–5000 m',
     GEO_TOO_MANY_GRIDS: 'Too many grid cells (at most 999 per community); use a larger cell size',
     GEO_INVALID_BBOX: 'Invalid map extent',
+    GAZETTEER_IMPORT_INVALID:
+      'The gazetteer file has errors and nothing was imported; fix the rows listed and try again',
     GEO_IMPORT_INVALID: 'The GeoJSON file has errors and nothing was imported; fix the problems listed and try again',
     GEO_GRIDS_EXIST: 'This community already has grids; choose replace to generate them again',
     GEO_NO_GEOMETRY: 'This community has no boundary yet; import it first',

@@ -2,6 +2,17 @@ import type { zhMap } from '../zh-CN/map.ts';
 
 /** The city map and the component details it shows. */
 export const enMap: typeof zhMap = {
+  places: {
+    search: 'Search an address, road or place',
+    searchPlaceholder: 'Name or pinyin, e.g. dayelu 12, dongyuelu, initials dyl',
+    none: 'No matching address',
+    area: 'Pick by street / community / grid',
+    areaPlaceholder: 'Street / community / grid',
+    interpolated: 'House position estimated along the road',
+    kinds: { house: 'House no.', road: 'Road', poi: 'Place', community: 'Community', street: 'Street' },
+    picked: 'Placed at: {name}',
+    loadFailed: 'Address search is unavailable: {message}',
+  },
   map: {
     title: 'City map',
     layers: {

@@ -103,6 +103,7 @@ export const enOrg: typeof zhOrg = {
       setting: 'Setting',
       component: 'Component',
       grid: 'Unit grid',
+      gazetteer: 'Gazetteer',
       api_client: 'Open API client',
       hotline_import: 'Hotline import',
       hotline_source: 'Hotline interface secret',
@@ -147,6 +148,7 @@ export const enOrg: typeof zhOrg = {
       calendar: { days_replace: "Edit the year's holidays", days_reseed: 'Restore the year from the data package' },
       setting: { update: 'Change a setting' },
       component: { create: 'Create component', update: 'Update component', import: 'Import components' },
+      gazetteer: { import: 'Import the gazetteer' },
       geo: { import: 'Import map layer', grids: { generate: 'Generate unit grids' } },
       api_client: { create: 'Create open API client', update: 'Change open API client' },
       hotline: {

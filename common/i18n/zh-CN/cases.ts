@@ -148,7 +148,7 @@ export const zhCases = {
       matterPlaceholder: '输入代码、名称或拼音首字母（如 lj）',
       descriptionPlaceholder: '问题现象、位置特征等',
       addressPlaceholder: '如：东风路与新冶大道交叉口东北角',
-      pickHint: '在地图上点击选取问题位置，或直接输入经纬度（WGS84）',
+      pickHint: '搜索地址或按街道、社区、网格选择，也可在地图上点击或输入经纬度（WGS84）',
       located: '已选位置：{lng}, {lat}',
       reporterSection: '电话登记时填写反映人',
       selfHandled: '现场已自行处置（立案并结案）',

@@ -59,6 +59,7 @@ export const zhErrors = {
     GEO_INVALID_CELL_SIZE: '网格边长必须在 10–5000 米之间',
     GEO_TOO_MANY_GRIDS: '生成的网格数量过多（每个社区最多 999 个），请增大网格边长',
     GEO_INVALID_BBOX: '地图范围参数无效',
+    GAZETTEER_IMPORT_INVALID: '地名地址文件有错误，未导入任何数据，请按每行的提示修改后重试',
     GEO_IMPORT_INVALID: 'GeoJSON 文件有错误，未导入任何数据，请按提示修改后重试',
     GEO_GRIDS_EXIST: '该社区已有单元网格；如需重新生成，请选择替换',
     GEO_NO_GEOMETRY: '该社区还没有边界图形，请先导入',

@@ -1,5 +1,16 @@
 /** 一张图 (the map) and the component (管理部件) details it shows. */
 export const zhMap = {
+  places: {
+    search: '搜索地址、道路或地名',
+    searchPlaceholder: '如：大冶路12号、东岳路、儒学社区，或拼音 dyl',
+    none: '没有找到匹配的地址',
+    area: '按街道 / 社区 / 网格选择',
+    areaPlaceholder: '街道 / 社区 / 网格',
+    interpolated: '门牌位置按道路推算',
+    kinds: { house: '门牌', road: '道路', poi: '地点', community: '社区', street: '街道' },
+    picked: '已定位到：{name}',
+    loadFailed: '地址搜索暂不可用：{message}',
+  },
   map: {
     title: '一张图',
     layers: {

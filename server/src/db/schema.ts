@@ -289,6 +289,8 @@ export interface DB {
   case_supports: import('./schema-participation.ts').CaseSupportsTable;
   staff_notice_reads: import('./schema-notices.ts').StaffNoticeReadsTable;
   staff_notices: import('./schema-notices.ts').StaffNoticesTable;
+  gazetteer_places: import('./schema-gazetteer.ts').GazetteerPlacesTable;
+  gazetteer_keys: import('./schema-gazetteer.ts').GazetteerKeysTable;
 }
 
 export type {

@@ -34,7 +34,8 @@ export type TableOwner =
   | 'illegal-construction'
   | 'outdoor-ads'
   | 'enforcement'
-  | 'monitor';
+  | 'monitor'
+  | 'gazetteer';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -105,4 +106,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   inspector_shifts: 'monitor',
   inspector_positions: 'monitor',
   inspector_days: 'monitor',
+  // the address and place search (docs/gazetteer.md)
+  gazetteer_places: 'gazetteer',
+  gazetteer_keys: 'gazetteer',
 };

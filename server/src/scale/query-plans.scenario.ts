@@ -115,6 +115,10 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   for (const q of ['垃圾', '店外经营', '420281'])
     ok(await api('operator').get(`/api/cases?q=${encodeURIComponent(q)}&pageSize=20`));
   ok(await api('leader').get('/api/cases/counts'));
+  // Address search (docs/gazetteer.md): key lookups and house ranges by road, staff and public.
+  for (const q of ['dyl', '大冶路12号', '大业路', '儒学'])
+    ok(await api('operator').get(`/api/gazetteer/search?q=${encodeURIComponent(q)}`));
+  ok(await api('operator').get('/api/gazetteer/areas/420281001001/grids'));
 
   // KPI, reports, dashboard.
   for (const subject of ['tenant', 'unit', 'street'])

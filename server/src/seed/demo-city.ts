@@ -21,6 +21,8 @@ import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWO
 import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
 import { seedDemoLines } from './demo-lines.ts';
+import { seedPlaces } from '../modules/gazetteer/index.ts';
+import { dayePlaces } from './daye-gazetteer.ts';
 
 export type { TenantSeed } from '../modules/org/index.ts';
 
@@ -81,6 +83,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedCatalog(tx, tenantId, clock, new Map(unitByKind));
     // Synthetic boundary, street and community polygons, ~6k grids and the component census (after the catalog: classes).
     await seedDemoGeography(tx, tenantId, clock);
+    // Roads, places and house numbers for the address search (synthetic, like the geography).
+    await seedPlaces(tx, tenantId, clock, dayePlaces());
     await seedDemoRouting(tx, tenantId, clock);
     // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
     await seedDemoLines(tx, tenantId, clock, adminId, streetIds);

@@ -66,6 +66,8 @@ export const BIG_TABLES = [
   'ic_demolitions',
   'oa_ads',
   'oa_removals',
+  'gazetteer_places',
+  'gazetteer_keys',
 ] as const;
 
 export interface PlanStep {

@@ -9,6 +9,7 @@ import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { FeatureCollection } from '../../../common/domain/geo.ts';
 import type { PublicInfo } from '../../../common/contracts/public.ts';
+import { hideRoadLabelsWhenFar, roadLayer } from '../components/map-labels.ts';
 
 export interface LatLng {
   lat: number;
@@ -30,6 +31,8 @@ export interface PinMap {
   setPin(at: LatLng, options?: { accuracy?: number | null; pan?: boolean }): void;
   /** The city's outline (`kind: 'tenant'`) and its streets or grids, named on the map; fits the view to it while no pin is placed. */
   setLayer(layer: FeatureCollection): void;
+  /** The named roads (gazetteer), drawn above the areas with their names. */
+  setRoads(roads: FeatureCollection): void;
   /** after the container was hidden or resized */
   refresh(): void;
   destroy(): void;
@@ -53,7 +56,9 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
     L.tileLayer(basemap.url, { attribution: basemap.attribution, subdomains, maxZoom: basemap.maxZoom }).addTo(map);
     if (basemap.labelsUrl) L.tileLayer(basemap.labelsUrl, { subdomains, maxZoom: basemap.maxZoom }).addTo(map);
   }
+  hideRoadLabelsWhenFar(map);
   const areas = L.layerGroup().addTo(map);
+  const roadGroup = L.layerGroup().addTo(map);
   const icon = L.divIcon({ className: 'phone-pin', html: PIN_HTML, iconSize: [34, 44], iconAnchor: [17, 43] });
   const marker = L.marker([start.lat, start.lng], { icon, draggable: options.pick, keyboard: false, autoPan: true });
   const accuracy = L.circle([start.lat, start.lng], {
@@ -123,6 +128,10 @@ export function createPinMap(el: HTMLElement, options: PinMapOptions): PinMap {
             .setContent(label),
         );
       });
+    },
+    setRoads(roads) {
+      roadGroup.clearLayers();
+      roadGroup.addLayer(roadLayer(roads));
     },
     refresh() {
       map.invalidateSize();

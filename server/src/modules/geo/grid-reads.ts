@@ -39,3 +39,17 @@ export const gridsInBox = (
     .orderBy('code')
     .limit(limit)
     .execute();
+
+/**
+ * The grids of one community (their codes start with its 12-digit code), by code: a range on the (tenant, code)
+ * index; digits sort alike under every collation.
+ */
+export const gridsWithPrefix = (db: Executor, tenantId: string, communityCode: string) =>
+  db
+    .selectFrom('grids')
+    .select(['code', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('tenant_id', '=', tenantId)
+    .where('code', '>=', `${communityCode}000`)
+    .where('code', '<=', `${communityCode}999`)
+    .orderBy('code')
+    .execute();

@@ -13,6 +13,7 @@ import { MatterPicker } from './CaseSelects.tsx';
 import { channelLabel } from './labels.ts';
 import { PhotoUpload } from './PhotoUpload.tsx';
 import { PointMap } from './PointMap.tsx';
+import { PlacePicker } from '../gazetteer/PlacePicker.tsx';
 
 type Channel = 'inspector' | 'operator' | 'leader';
 
@@ -174,6 +175,15 @@ export function CaseCreateForm() {
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {t('cases.form.pickHint')}
             </Typography.Paragraph>
+            <PlacePicker
+              onPick={(p) => {
+                form.setFieldsValue({ lng: p.lng, lat: p.lat });
+                // The chosen place fills an empty address; one the operator typed is kept.
+                if (!trimmed(form.getFieldValue('address') as string | undefined))
+                  form.setFieldsValue({ address: p.name });
+              }}
+              testId="case-form-place"
+            />
             <PointMap value={point} onPick={(p) => form.setFieldsValue(p)} height={320} testId="case-form-map" />
             <Row gutter={12} style={{ marginTop: 12 }}>
               <Col span={12}>

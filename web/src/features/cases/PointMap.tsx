@@ -2,6 +2,9 @@ import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { NOWHERE } from '../../components/map-start.ts';
+import { areaLabels, hideRoadLabelsWhenFar, roadLayer } from '../../components/map-labels.ts';
+import type { FeatureCollection } from '../../../../common/domain/geo.ts';
+import { gazetteerApi } from '../gazetteer/gazetteer.api.ts';
 import { casesApi, type StreetLayer } from './cases.api.ts';
 
 export interface LngLat {
@@ -41,10 +44,20 @@ const loadLayer = (level: Level) => {
   return cache[level];
 };
 
+let roads: Promise<FeatureCollection> | undefined;
+const loadRoads = () => {
+  roads ??= gazetteerApi.roads().catch((error: unknown) => {
+    roads = undefined;
+    throw error;
+  });
+  return roads;
+};
+
 const round = (value: number) => Math.round(value * 1e6) / 1e6;
 
 /**
- * A small offline map showing one point (no tiles: the city's street and community boundaries on a plain background,
+ * A small offline map showing one point (no tiles: the city's street and community boundaries, community names and
+ * the named roads of the gazetteer on a plain background,
  * docs/conventions.md, "Maps"); with `onPick` a click places it. Coordinates are WGS84.
  */
 export function PointMap({ value, onPick, height = 240, testId }: Props) {
@@ -67,6 +80,7 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
       preferCanvas: true,
     });
     map.current = m;
+    hideRoadLabelsWhenFar(m);
     // The point in its own pane above the boundaries, which arrive later and would otherwise paint over it.
     m.createPane('point').style.zIndex = '650';
     m.on('click', (e: L.LeafletMouseEvent) => pick.current?.({ lng: round(e.latlng.lng), lat: round(e.latlng.lat) }));
@@ -79,9 +93,14 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
           if (level === 'street' && !marker.current && fc.features.length > 0)
             m.fitBounds(layer.getBounds(), { padding: [8, 8] });
           if (level === 'street') layer.bringToBack();
+          // Community names as vector labels: an operator finds 儒学社区 without a tile basemap.
+          if (level === 'community') areaLabels(layer).addTo(m);
         })
         .catch(() => undefined);
     }
+    loadRoads()
+      .then((fc) => alive && roadLayer(fc).addTo(m))
+      .catch(() => undefined);
     return () => {
       alive = false;
       m.remove();
@@ -104,7 +123,8 @@ export function PointMap({ value, onPick, height = 240, testId }: Props) {
       marker.current = L.circleMarker(at, { ...POINT_STYLE, pane: 'point', renderer: L.svg({ pane: 'point' }) }).addTo(
         m,
       );
-    if (!m.getBounds().contains(at)) m.setView(at, Math.max(m.getZoom(), 14));
+    // A new point is shown close enough to read the road and community names around it.
+    if (!m.getBounds().contains(at) || m.getZoom() < 15) m.setView(at, Math.max(m.getZoom(), 15));
   }, [value]);
 
   return (

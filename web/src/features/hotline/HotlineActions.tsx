@@ -6,6 +6,7 @@ import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { MatterPicker } from '../cases/CaseSelects.tsx';
 import { PointMap, type LngLat } from '../cases/PointMap.tsx';
+import { PlacePicker } from '../gazetteer/PlacePicker.tsx';
 import { hotlineApi, type HotlineOrderDetail } from './hotline.api.ts';
 import { hotlineErrorText, label } from './labels.ts';
 
@@ -142,6 +143,7 @@ export function HotlineActions({ order, onChanged }: Props) {
               data-testid="hotline-convert-matter"
             />
             <Typography.Text>{t('hotline.field.location')}</Typography.Text>
+            <PlacePicker onPick={(p) => setPoint({ lng: p.lng, lat: p.lat })} testId="hotline-convert-place" />
             <PointMap value={point} onPick={setPoint} height={260} testId="hotline-convert-map" />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {point ? `${point.lng}, ${point.lat}` : t('hotline.drawer.pickPoint')}

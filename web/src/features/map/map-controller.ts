@@ -23,6 +23,8 @@ import {
   type MapLayer,
 } from './map-style.ts';
 import { AREA_STYLE, clusterIcon, GRID_SELECTED, GRID_STYLE, label } from './map-symbols.ts';
+import { hideRoadLabelsWhenFar, roadLayer } from '../../components/map-labels.ts';
+import { gazetteerApi } from '../gazetteer/gazetteer.api.ts';
 
 export interface GridInfo {
   code: string;
@@ -79,6 +81,8 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
     components: L.layerGroup(),
   };
   const labelGroups = { street: L.layerGroup(), community: L.layerGroup() };
+  // The gazetteer's named roads (docs/gazetteer.md, "On the map"), names only when zoomed in enough to read them.
+  hideRoadLabelsWhenFar(map);
   const visible: LayerVisibility = { ...DEFAULT_VISIBILITY };
   const stats: MapStats = { zoom: map.getZoom(), grids: 0, components: 0 };
   let cityBounds: L.LatLngBounds | null = null;
@@ -89,6 +93,10 @@ export function createCityMap(el: HTMLElement, events: MapEvents, labels: MapLab
   let basemap: L.TileLayer[] = [];
   const inflight: Partial<Record<'grid' | 'components', AbortController>> = {};
   const destroyed = new AbortController();
+  gazetteerApi.roads(destroyed.signal).then(
+    (fc) => !destroyed.signal.aborted && roadLayer(fc).addTo(map),
+    () => undefined,
+  );
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   // Not while the view moves: during a zoom animation getZoom() already answers the target zoom, and a

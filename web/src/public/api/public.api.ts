@@ -18,6 +18,7 @@ import type {
   PublicReportResult,
 } from '../../../../common/contracts/public.ts';
 import type { FeatureCollection } from '../../../../common/domain/geo.ts';
+import type { AreaLeaves, AreaTree, PublicPlaceHits } from '../../../../common/contracts/gazetteer.ts';
 import { ApiError } from '../../api/errors.ts';
 import { deviceId } from './device.ts';
 
@@ -85,6 +86,14 @@ const enc = encodeURIComponent;
 export const publicApi = {
   info: (signal?: AbortSignal) => call<PublicInfo>('GET', '/api/public/info', { signal }),
   map: (signal?: AbortSignal) => call<PublicMapLayer>('GET', '/api/public/map', { signal }),
+  /** the named roads for the map's road layer */
+  roads: (signal?: AbortSignal) => call<PublicMapLayer>('GET', '/api/public/places/roads', { signal }),
+  /** address and place search: names and points only (docs/gazetteer.md, "Public search") */
+  places: (q: string, signal?: AbortSignal) =>
+    call<PublicPlaceHits>('GET', `/api/public/places?limit=8&q=${enc(q)}`, { signal, timeoutMs: 10_000 }),
+  placeAreas: (signal?: AbortSignal) => call<AreaTree>('GET', '/api/public/places/areas', { signal }),
+  placeGrids: (community: string, signal?: AbortSignal) =>
+    call<AreaLeaves>('GET', `/api/public/places/areas/${enc(community)}/grids`, { signal }),
   matters: (q: string, signal?: AbortSignal) =>
     call<PublicMatterPage>('GET', `/api/public/matters?pageSize=30${q ? `&q=${enc(q)}` : ''}`, { signal }),
   uploadPhoto: (photo: Blob, key: string) => {

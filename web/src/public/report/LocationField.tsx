@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useGeolocation } from '../../phone/useGeolocation.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { publicApi } from '../api/public.api.ts';
@@ -9,6 +9,9 @@ import { Icon } from '../../phone/ui/icons.tsx';
 import { Button } from '../../phone/ui/controls.tsx';
 
 type Picked = NonNullable<Draft['location']>;
+
+// The address search and area selects load only when needed (no GPS, or asked for): the page's first load stays small.
+const PlaceFinder = lazy(() => import('./PlaceFinder.tsx'));
 
 /** Browser position first; the citizen corrects it by dragging the pin or tapping the map. */
 export function LocationField({ value, onChange }: { value: Picked | null; onChange: (value: Picked) => void }) {
@@ -22,6 +25,8 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
   const initial = useRef(value);
   // Follow the browser's position until the citizen places the pin by hand (or asks to locate again).
   const follow = useRef(!(value?.manual ?? false));
+
+  const [finding, setFinding] = useState(false);
 
   const latest = useRef(value);
   latest.current = value;
@@ -49,6 +54,10 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
           (layer) => !controller.signal.aborted && created.setLayer(layer),
           () => undefined,
         );
+        publicApi.roads(controller.signal).then(
+          (roads) => !controller.signal.aborted && created.setRoads(roads),
+          () => undefined,
+        );
       },
     );
     // A restored draft keeps its pin; otherwise ask the browser where we are.
@@ -66,12 +75,18 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
     pinMap.current?.setPin({ lat: state.lat, lng: state.lng }, { accuracy: state.accuracy });
   }, [state]);
 
+  // One message at a time: the pin is described by where it came from, and the hint follows the same state, so
+  // "could not locate" never stands beside "the pin is at your position".
+  const failed = state.status === 'failed' && !value;
   let status: string;
   if (state.status === 'locating') status = t('public.report.locating');
   else if (value?.manual) status = t('public.report.pinMoved');
-  else if (state.status === 'located') status = t('public.report.located', { accuracy: Math.round(state.accuracy) });
-  else if (state.status === 'failed') status = t('public.report.locateFailed');
-  else status = value ? t('public.report.pinMoved') : t('public.report.locationHint');
+  else if (value && state.status === 'located')
+    status = t('public.report.located', { accuracy: Math.round(state.accuracy) });
+  else if (failed) status = t('public.report.locateFailed');
+  else status = value ? t('public.report.pinMoved') : t('public.report.locationRequired');
+  const hint = value && !value.manual && state.status === 'located' ? 'locationHint' : 'adjustHint';
+  const showFinder = finding || state.status === 'failed';
 
   return (
     <div>
@@ -90,7 +105,7 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
               {t('public.report.coordinates', { lng: value.lng.toFixed(6), lat: value.lat.toFixed(6) })}
             </div>
           ) : null}
-          <div className="ph-muted">{t('public.report.locationHint')}</div>
+          {failed ? null : <div className="ph-muted">{t(`public.report.${hint}`)}</div>}
         </div>
         <Button
           icon="aim"
@@ -104,6 +119,27 @@ export function LocationField({ value, onChange }: { value: Picked | null; onCha
           {t('public.report.relocate')}
         </Button>
       </div>
+      {failed ? (
+        <div className="pub-no-gps" role="status" data-testid="public-no-gps">
+          {t('public.report.noGpsPrompt')}
+        </div>
+      ) : null}
+      {showFinder ? (
+        <Suspense fallback={null}>
+          <PlaceFinder
+            onPick={(place) => {
+              follow.current = false;
+              const at = { lat: place.lat, lng: place.lng };
+              change.current({ ...at, manual: true });
+              pinMap.current?.setPin(at);
+            }}
+          />
+        </Suspense>
+      ) : (
+        <Button onClick={() => setFinding(true)} data-testid="public-find-by-address">
+          {t('public.report.findByAddress')}
+        </Button>
+      )}
     </div>
   );
 }
