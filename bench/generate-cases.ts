@@ -16,6 +16,7 @@ import { seedDemoCity } from '../server/src/seed/demo-city.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
 import { refreshStatistics } from '../server/src/platform/db-statistics.ts';
+import { backfillCaseGrams, backfillPublicCases } from '../server/src/modules/cases/index.ts';
 import { postgresWriter, sqliteWriter, type BulkWriter } from './lib/bulk-write.ts';
 import { loadCaseReference } from './lib/case-reference.ts';
 import { planCases, syntheticCases } from './lib/synthetic-cases.ts';
@@ -77,6 +78,9 @@ export async function generateCases(o: GenerateCasesOptions): Promise<GenerateCa
     const ms = performance.now() - start;
     await writer.close();
     writer = null;
+    // The read models the app keeps with each case (1–2 character search grams, public rows), for the loaded ones.
+    await backfillCaseGrams(database.db, database.dialect);
+    await backfillPublicCases(database.db);
     // A bulk load changes the tables' shape by orders of magnitude: plan the next queries on numbers from after it.
     await refreshStatistics(database.db);
     return { cases: done, events, ms, casesPerSecond: done / (ms / 1000) };

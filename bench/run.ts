@@ -19,6 +19,7 @@
  *            --full-timeline (every lifecycle step as a timeline row)
  *            --keep (leave the loaded databases for bench/explain-inbox.ts)  --out bench/results/latest.json
  *            --drop-indexes-from 1e6 (loads this large drop the secondary indexes and rebuild them after)
+ *            --reads-url sqlite:/tmp/x/cityloop.db (also print read-side CPU and plans on that loaded database)
  * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
  */
 import os from 'node:os';
@@ -29,6 +30,7 @@ import type { BackendName } from './lib/backend.ts';
 import { measureBackend, type BackendResult, type MeasureOptions } from './lib/measure.ts';
 import { machineInfo, met, printTable, writeResults, type Figure } from './lib/report.ts';
 import { GOAL as LOOKUP_GOAL, measurePointLookup, type PointLookupResult } from './point-lookup.bench.ts';
+import { measureReads } from './reads-cpu.bench.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +46,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'drop-indexes-from': { type: 'string', default: '1000000' },
     out: { type: 'string', default: fileURLToPath(new URL('./results/latest.json', import.meta.url)) },
+    // a loaded database (bench/generate-cases.ts) for the read-side CPU and plans of bench/reads-cpu.bench.ts
+    'reads-url': { type: 'string' },
   },
 });
 
@@ -112,6 +116,10 @@ try {
 } catch (err) {
   failures.lookup = err instanceof Error ? (err.stack ?? err.message) : String(err);
 }
+if (values['reads-url'])
+  await measureReads({ url: values['reads-url'], requests: 100, log }).catch((err: unknown) => {
+    failures.reads = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  });
 machine.loadAverage.end = os.loadavg().map((v) => Math.round(v * 100) / 100);
 
 const figures: Figure[] = [

@@ -4,6 +4,7 @@ import { FixedClock, type Clock } from './platform/clock.ts';
 import { ChainKeys } from './platform/chain-keys.ts';
 import { openDatabase } from './platform/db.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
+import { backfillCaseGrams, backfillPublicCases } from './modules/cases/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
 import { loadDemoHistory, type DemoHistoryResult } from './seed/demo-history.ts';
 
@@ -26,6 +27,11 @@ export async function prepareDatabase(
   try {
     const schema = database.dialect === 'postgres' ? (options.schema ?? 'public') : undefined;
     const applied = await migrateToLatest(database.db, schema ? { schema } : {});
+    // The read models of 0030 start empty on an existing database: filled once, on the start that adds them.
+    if (applied.includes('0030_public_reads')) {
+      await backfillCaseGrams(database.db, database.dialect);
+      await backfillPublicCases(database.db);
+    }
     const seeded = options.seedDemo ? await seedDemoCity(database.db, clock) : false;
     let history: (DemoHistoryResult & { ms: number }) | null = null;
     if (seeded && options.history) {

@@ -191,3 +191,24 @@ export interface CasesFtsTable {
   case_id: string;
   body: string;
 }
+
+/** SQLite only: contentless FTS5 of each case's 1–2 character grams, rowid = the case's rowid (migration 0030). */
+export interface CaseGramsTable {
+  grams: string;
+}
+
+/** A non-voided case as the public-output rule shows it (modules/cases/case-public-rows.ts). */
+export interface PublicCasesTable {
+  case_id: string;
+  tenant_id: string;
+  case_no: string;
+  channel: string;
+  status: string;
+  matter_code: string;
+  unit_id: string | null;
+  reported_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  /** PublicCaseBody (case-public-rows.ts) as JSON */
+  body_json: string;
+}

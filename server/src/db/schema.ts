@@ -11,6 +11,8 @@ import type {
   IdempotencyKeysTable,
   JobLocksTable,
   CasesFtsTable,
+  CaseGramsTable,
+  PublicCasesTable,
 } from './schema-cases.ts';
 import type { ApiClientsTable, Open311RequestsTable, Open311UpdatesTable } from './schema-open311.ts';
 
@@ -254,6 +256,9 @@ export interface DB {
   kpi_dirty: import('./schema-kpi.ts').KpiDirtyTable;
   /** SQLite only: FTS5 trigram index over case text */
   cases_fts: CasesFtsTable;
+  /** SQLite only: FTS5 (ascii tokens) of 1–2 character grams, for short searches */
+  cases_grams: CaseGramsTable;
+  public_cases: PublicCasesTable;
   api_clients: ApiClientsTable;
   open311_requests: Open311RequestsTable;
   open311_updates: Open311UpdatesTable;
@@ -305,4 +310,6 @@ export type {
   IdempotencyKeysTable,
   JobLocksTable,
   CasesFtsTable,
+  CaseGramsTable,
+  PublicCasesTable,
 };

@@ -57,6 +57,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   case_requests: 'cases',
   case_warnings: 'cases',
   cases_fts: 'cases',
+  cases_grams: 'cases',
+  public_cases: 'cases',
   case_photos: 'photos',
   routing_rules: 'routing',
   notifications: 'notify',

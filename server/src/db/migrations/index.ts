@@ -22,6 +22,7 @@ import * as m0023 from './0023_lines.ts';
 import * as m0025 from './0025_audit_filters.ts';
 import * as m0026 from './0026_public_lookup.ts';
 import * as m0028 from './0028_case_unstaffed.ts';
+import * as m0030 from './0030_public_reads.ts';
 import * as m0031 from './0031_enforcement_documents.ts';
 import * as m0033 from './0033_gazetteer.ts';
 import * as m0034 from './0034_map_notices.ts';
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '0025_audit_filters': m0025,
   '0026_public_lookup': m0026,
   '0028_case_unstaffed': m0028,
+  '0030_public_reads': m0030,
   '0031_enforcement_documents': m0031,
   '0033_gazetteer': m0033,
   '0034_map_notices': m0034,

@@ -21,7 +21,8 @@ import { wgs84 } from '../geo/index.ts';
 import { enqueueNotice, NOTICE_KINDS } from '../notify/index.ts';
 import { startStep } from './case-sla.ts';
 import { insertNewCase } from './case-intake.ts';
-import { publicRows, publicSummaries, publicView, reopenUntil, type PublicListQuery } from './case-public-view.ts';
+import { readPublicCases } from './case-public-rows.ts';
+import { publicView, reopenUntil, type PublicListQuery } from './case-public-view.ts';
 import { timelineWriter } from './case-timeline.ts';
 import { caseErrors } from './case.errors.ts';
 import type { CaseDeps } from './case-deps.ts';
@@ -279,8 +280,8 @@ export function createExternalCases(
 
     async publicList(tenantId: string, q: PublicListQuery): Promise<{ items: PublicCaseSummary[] }> {
       const channels = await publicChannels(tenantId);
-      const rows = await publicRows(db, tenantId, channels, q);
-      return { items: await publicSummaries(db, tenantId, rows, channels, await reopenDays(tenantId), clock.now()) };
+      // from the public read model (case-public-rows.ts): one statement, rows already built by the rule
+      return { items: await readPublicCases(db, tenantId, channels, q, await reopenDays(tenantId), clock.now()) };
     },
 
     /** The case of a tracking token, if its channel is public (tokens are for public callers only). */

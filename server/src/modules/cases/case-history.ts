@@ -14,6 +14,8 @@ import { reserveSequence } from '../../platform/sequences.ts';
 import { nextState } from './case-lifecycle.ts';
 import { DEFAULT_STEP_LIMITS, NO_CLOCK, startStep, type StepLimit } from './case-sla.ts';
 import { CASE_GENESIS, eventRow } from './case-timeline.ts';
+import { backfillCaseGrams } from './case-grams.ts';
+import { refreshPublicCases } from './case-public-rows.ts';
 import * as repo from './case.repository.ts';
 
 export interface HistoryActor {
@@ -269,7 +271,7 @@ async function insertChunks<T extends CasesTable | CaseEventsTable>(
 
 /**
  * Loads past cases for one tenant in one transaction: numbers reserved per local day on the intake's sequences
- * (so live intake continues after them), rows and timelines replayed, the search index filled. The KPI queue is
+ * (so live intake continues after them), rows and timelines replayed, the search indexes and public rows filled. The KPI queue is
  * fed by the database's own triggers. Answers how many cases and timeline rows were written.
  */
 export async function loadCaseHistory(
@@ -304,6 +306,12 @@ export async function loadCaseHistory(
           .insertInto('cases_fts')
           .values(rows.slice(i, i + CHUNK).map((r) => ({ case_id: r.id, body: r.search_text })))
           .execute();
+    await backfillCaseGrams(tx, database.dialect);
+    await refreshPublicCases(
+      tx,
+      tenant.id,
+      rows.map((r) => r.id),
+    );
   });
   return { cases: sorted.length, events };
 }

@@ -45,29 +45,13 @@ export function reopenUntil(c: Pick<CasesTable, 'status' | 'closed_at'>, reopenD
 }
 
 /**
- * Public summaries of many cases with batched lookups (matter names, unit names, parents, photos, notes; no N+1).
- * Rows of channels outside `channels` are dropped: callers select by channel already, this keeps the rule local.
+ * What a public row needs beyond the case itself, for many cases at once (no N+1): each parent's number and channel,
+ * the public photos, and the latest note written for the reporter (an internal closing note never counts).
  */
-export async function publicSummaries(
-  db: Executor,
-  tenantId: string,
-  all: readonly CasesTable[],
-  channels: readonly string[],
-  reopenDays: number,
-  now: Date,
-): Promise<PublicCaseSummary[]> {
-  const rows = all.filter((r) => isPublicChannel(r.channel, channels));
-  if (rows.length === 0) return [];
+export async function publicParts(db: Executor, tenantId: string, rows: readonly CasesTable[]) {
   const ids = rows.map((r) => r.id);
-  const unitIds = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
   const parentIds = [...new Set(rows.flatMap((r) => (r.parent_id ? [r.parent_id] : [])))];
-  const [matters, unitName, parents, photos, notes] = await Promise.all([
-    repo.matterNames(
-      db,
-      tenantId,
-      rows.map((r) => r.matter_code),
-    ),
-    orgNames.unitNames(db, unitIds),
+  const [parents, photos, notes] = await Promise.all([
     parentIds.length
       ? db
           .selectFrom('cases')
@@ -85,9 +69,6 @@ export async function publicSummaries(
       .orderBy('seq')
       .execute(),
   ]);
-  // a parent of a non-public channel is not named: its number would lead nowhere but to a guess
-  const parentNo = new Map(parents.filter((p) => isPublicChannel(p.channel, channels)).map((p) => [p.id, p.case_no]));
-  // the latest text written for the reporter; an internal closing note never counts (publicNote)
   const lastNote = new Map<string, string>();
   for (const n of notes) {
     const text = publicNote(n);
@@ -104,6 +85,43 @@ export async function publicSummaries(
     });
     photosOf.set(p.case_id!, list);
   }
+  return { parentOf: new Map(parents.map((p) => [p.id, { no: p.case_no, channel: p.channel }])), photosOf, lastNote };
+}
+
+/** Only the handling deadline promises the public anything (see publicSummaries). */
+export const expectedAtOf = (c: Pick<CasesTable, 'status' | 'handling_deadline'>) =>
+  isOpen(c.status) ? c.handling_deadline : null;
+
+/**
+ * Public summaries of many cases with batched lookups (matter names, unit names, parents, photos, notes; no N+1).
+ * Rows of channels outside `channels` are dropped: callers select by channel already, this keeps the rule local.
+ */
+export async function publicSummaries(
+  db: Executor,
+  tenantId: string,
+  all: readonly CasesTable[],
+  channels: readonly string[],
+  reopenDays: number,
+  now: Date,
+): Promise<PublicCaseSummary[]> {
+  const rows = all.filter((r) => isPublicChannel(r.channel, channels));
+  if (rows.length === 0) return [];
+  const unitIds = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
+  const [matters, unitName, parts] = await Promise.all([
+    repo.matterNames(
+      db,
+      tenantId,
+      rows.map((r) => r.matter_code),
+    ),
+    orgNames.unitNames(db, unitIds),
+    publicParts(db, tenantId, rows),
+  ]);
+  const { parentOf, photosOf, lastNote } = parts;
+  // a parent of a non-public channel is not named: its number would lead nowhere but to a guess
+  const parentNo = (id: string) => {
+    const p = parentOf.get(id);
+    return p && isPublicChannel(p.channel, channels) ? p.no : null;
+  };
   return rows.map((c) => {
     const until = reopenUntil(c, reopenDays);
     return {
@@ -119,13 +137,13 @@ export async function publicSummaries(
       lng: publicCoordinate(c.lng),
       lat: publicCoordinate(c.lat),
       gridCode: c.grid_code,
-      parentCaseNo: c.parent_id ? (parentNo.get(c.parent_id) ?? null) : null,
+      parentCaseNo: c.parent_id ? parentNo(c.parent_id) : null,
       reportedAt: c.reported_at,
       updatedAt: c.updated_at,
       closedAt: c.closed_at,
       // Only the handling deadline promises the public anything; before filing the only clock is the 15-minute
       // acceptance step, which is not a date by which the problem will be solved.
-      expectedAt: isOpen(c.status) ? c.handling_deadline : null,
+      expectedAt: expectedAtOf(c),
       unitName: c.unit_id ? (unitName.get(c.unit_id) ?? null) : null,
       satisfaction: (c.satisfaction ?? null) as PublicCaseSummary['satisfaction'],
       reopenUntil: until && until > now.toISOString() ? until : null,
@@ -158,46 +176,4 @@ export async function publicView(
     .filter(isPublicEvent)
     .map((e) => ({ at: e.at, action: e.action, status: e.to_status, note: publicNote(e) }));
   return { ...summary, timeline };
-}
-
-/**
- * Non-voided cases of the public channels for public lists (Open311 GET requests), newest first unless asked
- * otherwise. A page only: a total would count every public case of the city on each anonymous request.
- */
-export async function publicRows(
-  db: Executor,
-  tenantId: string,
-  channels: readonly string[],
-  q: PublicListQuery,
-): Promise<CasesTable[]> {
-  const visible = channels.filter((ch) => isPublicChannel(ch, channels));
-  if (visible.length === 0) return [];
-  let base = db
-    .selectFrom('cases')
-    .where('tenant_id', '=', tenantId)
-    .where('status', '!=', 'voided')
-    .where('channel', 'in', visible);
-  if (q.ids?.length) base = base.where('id', 'in', q.ids);
-  if (q.caseNos?.length) base = base.where('case_no', 'in', q.caseNos);
-  if (q.matterCodes?.length) base = base.where('matter_code', 'in', q.matterCodes);
-  if (q.open === true) base = base.where('status', 'not in', TERMINAL_STATES);
-  if (q.open === false) base = base.where('status', '=', 'closed');
-  if (q.from) base = base.where('reported_at', '>=', q.from);
-  if (q.to) base = base.where('reported_at', '<=', q.to);
-  if (q.updatedFrom) base = base.where('updated_at', '>=', q.updatedFrom);
-  if (q.updatedTo) base = base.where('updated_at', '<=', q.updatedTo);
-  if (q.bbox)
-    base = base
-      .where('lng', '>=', q.bbox.minLng)
-      .where('lng', '<=', q.bbox.maxLng)
-      .where('lat', '>=', q.bbox.minLat)
-      .where('lat', '<=', q.bbox.maxLat);
-  const [col, dir] =
-    q.order === 'reported_asc'
-      ? (['reported_at', 'asc'] as const)
-      : q.order === 'updated_desc'
-        ? (['updated_at', 'desc'] as const)
-        : (['reported_at', 'desc'] as const);
-  const rows = await base.selectAll().orderBy(col, dir).orderBy('id', dir).limit(q.limit).offset(q.offset).execute();
-  return rows;
 }

@@ -4,6 +4,7 @@ import { canonicalRow, type ChainKey, type ChainKeys } from '../../platform/chai
 import type { Executor } from '../../platform/db.ts';
 import { CURRENT_HASH_VERSION, GENESIS, keyedHash, type ChainFormat } from '../../platform/hash-chain.ts';
 import { newId } from '../../platform/ids.ts';
+import { refreshPublicCases } from './case-public-rows.ts';
 
 /**
  * Every action is a row, hash-chained per case so an edited or deleted row is detectable (docs/conventions.md, "Audit").
@@ -101,7 +102,10 @@ export function eventRow(
   return { ...row, hash: keyedHash(timelineFormat, row, key) };
 }
 
-/** appendEvent bound to the installation's keys: appends one row in the caller's transaction. */
+/**
+ * appendEvent bound to the installation's keys: appends one row in the caller's transaction. Every change of a case
+ * writes its timeline here, so the public row of the case is brought up to date here too, in the same transaction.
+ */
 export function timelineWriter(keys: ChainKeys) {
   return async function appendEvent(tx: Executor, e: EventInput): Promise<void> {
     const last = await tx
@@ -115,5 +119,6 @@ export function timelineWriter(keys: ChainKeys) {
       .insertInto('case_events')
       .values(eventRow(e, (last ? Number(last.seq) : 0) + 1, last?.hash ?? CASE_GENESIS, keys.current))
       .execute();
+    await refreshPublicCases(tx, e.tenantId, [e.caseId]);
   };
 }

@@ -28,5 +28,8 @@ export {
   leftJoinCases,
   innerJoinCases,
 } from './case-read-model.ts';
+/** Read models filled after migration 0030 or a bulk load (prepare.ts, bench loaders). */
+export { backfillPublicCases } from './case-public-rows.ts';
+export { backfillCaseGrams } from './case-grams.ts';
 /** Bulk loader of past cases (the demo city's history), replayed through the state machine. */
 export { loadCaseHistory, type HistoryCase, type HistoryStep, type HistoryActor } from './case-history.ts';

@@ -49,8 +49,12 @@ export function splitFormat(file: string): { name: string; format: O311Format | 
  * W3C-DTF with seconds and a zone, never milliseconds (docs/open311.md "Global rules": open311-adapter rejects
  * fractions).
  */
+const UTC_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
 export function w3c(iso: string | null | undefined): string | null {
   if (!iso) return null;
+  // Stored instants are already UTC ISO text (docs/decisions/0002-instants-as-iso-text.md): cut the milliseconds without a Date per field.
+  if (UTC_ISO.test(iso)) return `${iso.slice(0, 19)}Z`;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return null;
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -64,11 +68,19 @@ function scalar(v: string | number | boolean): string {
   return typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v).replace(XML_INVALID, '');
 }
 
+// Plain loops: a list of 1000 requests walks this tree once per response.
 function toJson(v: O311Value): unknown {
-  if (v instanceof O311List) return v.items.filter((i) => i !== null && i !== undefined).map(toJson);
+  if (v instanceof O311List) {
+    const out: unknown[] = [];
+    for (const i of v.items) if (i !== null && i !== undefined) out.push(toJson(i));
+    return out;
+  }
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, child] of Object.entries(v)) if (child !== null && child !== undefined) out[k] = toJson(child);
+    for (const k in v) {
+      const child = v[k];
+      if (child !== null && child !== undefined) out[k] = typeof child === 'object' ? toJson(child) : child;
+    }
     return out;
   }
   return v;

@@ -126,9 +126,18 @@ export function createOpen311Reader(database: Database, clock: Clock, deps: Open
 
     async request(p: Params, caseNo: string, base: string): Promise<O311Doc> {
       const tenant = await tenantOf(p);
+      const extensions = p.one('extensions')?.toLowerCase() === 'true';
+      if (!extensions) {
+        // Without extensions no timeline is shown: the public row alone answers (voided cases have none).
+        const { items } = await deps.cases.publicList(tenant.id, { caseNos: [caseNo], limit: 1, offset: 0 });
+        const item = items[0];
+        if (!item) throw O311Error.notFound(`service_request_id not found: ${caseNo}`);
+        const extras = await extrasOf(tenant.id, [item.id]);
+        return requestsDoc([requestOf(item, { base, ...extras(item.id), extensions })]);
+      }
       const id = await deps.cases.findByNo(tenant.id, caseNo);
       if (!id) throw O311Error.notFound(`service_request_id not found: ${caseNo}`);
-      return oneRequest(tenant.id, id, base, p.one('extensions')?.toLowerCase() === 'true');
+      return oneRequest(tenant.id, id, base, extensions);
     },
 
     /** docs/open311.md "Tokens": the token's request id; the token is echoed, never anything about the reporter. */

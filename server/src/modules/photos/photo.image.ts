@@ -1,4 +1,4 @@
-import sharp, { type Metadata, type SharpOptions } from 'sharp';
+import type { Metadata, SharpOptions } from 'sharp';
 import { MAX_PHOTO_PIXELS, photoErrors } from './photo.errors.ts';
 
 /** Longest edge of the stored photo: enough to read a licence plate or a crack, small enough for 4G. */
@@ -56,6 +56,8 @@ export interface NormalisedPhoto {
 export async function normalisePhoto(data: Buffer, maxPixels: number = MAX_PHOTO_PIXELS): Promise<NormalisedPhoto> {
   const sourceType = sniffImageType(data);
   if (!sourceType) throw photoErrors.unsupportedType();
+  // Loaded on the first photo, not at start: an idle server need not hold libvips (docs/decisions/0011-public-reads-and-search.md).
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     // Header only, no pixels decoded: read without the pixel cap so an oversize image gets its own 413 below.
