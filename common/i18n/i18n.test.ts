@@ -179,6 +179,8 @@ describe('catalogs', () => {
       'geo.grids.generate',
       'enforcement.basis.create',
       'enforcement.basis.starter',
+      'enforcement.certificate.create',
+      'enforcement.leniency.create',
     ];
     const entities = [
       'catalog_entry',
@@ -191,6 +193,8 @@ describe('catalogs', () => {
       'tenant',
       'region',
       'legal_basis',
+      'enforcement_certificate',
+      'enforcement_leniency',
     ];
     expect(
       [...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter(

@@ -151,6 +151,9 @@ export const enErrors: typeof zhErrors = {
     ENFORCEMENT_PERIOD_RUNNING: 'The period for statement, defence or a hearing request has not yet ended',
     ENFORCEMENT_EVIDENCE_ALTERED:
       'The evidence file no longer matches the SHA-256 recorded when it was collected, or is missing',
+    ENFORCEMENT_CERTIFICATE_INVALID:
+      'An officer has no valid enforcement certificate (none registered, expired, or a different number) and cannot take part in this step',
+    ENFORCEMENT_PERIOD: 'The period this step depends on has not run yet, or has already run',
     ENFORCEMENT_NOT_PAID: 'The fine (with any late fee) is not fully paid; the case cannot be closed',
     NETWORK: 'Network error. Check your connection and try again.',
     UNKNOWN: 'An unknown error occurred',

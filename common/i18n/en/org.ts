@@ -116,6 +116,8 @@ export const enOrg: typeof zhOrg = {
       export: 'Data export',
       city: 'City',
       legal_basis: 'Legal basis and discretion bands',
+      enforcement_certificate: 'Enforcement certificate',
+      enforcement_leniency: 'First-offence / minor-violation list',
     },
     actions: {
       region: { create: 'Create region', update: 'Update region', delete: 'Delete region' },
@@ -160,7 +162,11 @@ export const enOrg: typeof zhOrg = {
       auth: { login: 'Sign-in', login_failed: 'Failed sign-in', logout: 'Sign-out' },
       data: { export: 'Data export' },
       routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
-      enforcement: { basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' } },
+      enforcement: {
+        basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' },
+        certificate: { create: 'Register an enforcement certificate' },
+        leniency: { create: 'Add a first-offence / minor-violation entry' },
+      },
     },
   },
   roles: {

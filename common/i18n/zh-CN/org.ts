@@ -113,6 +113,8 @@ export const zhOrg = {
       export: '数据导出',
       city: '城市',
       legal_basis: '法律依据与裁量基准',
+      enforcement_certificate: '执法证',
+      enforcement_leniency: '首违不罚/轻微免罚清单',
     },
     actions: {
       region: { create: '新建区域', update: '修改区域', delete: '删除区域' },
@@ -145,7 +147,11 @@ export const zhOrg = {
       auth: { login: '登录', login_failed: '登录失败', logout: '退出登录' },
       data: { export: '导出数据' },
       routing_rule: { create: '新建派遣规则', update: '修改派遣规则', delete: '删除派遣规则' },
-      enforcement: { basis: { create: '新增法律依据', starter: '载入示例法律依据' } },
+      enforcement: {
+        basis: { create: '新增法律依据', starter: '载入示例法律依据' },
+        certificate: { create: '登记执法证' },
+        leniency: { create: '新增首违不罚/轻微免罚事项' },
+      },
     },
   },
   roles: {

@@ -276,6 +276,9 @@ export interface DB {
   enforcement_events: import('./schema-enforcement.ts').EnforcementEventsTable;
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
+  enforcement_certificates: import('./schema-enforcement.ts').EnforcementCertificatesTable;
+  enforcement_leniency: import('./schema-enforcement.ts').EnforcementLeniencyTable;
+  enforcement_warnings: import('./schema-enforcement.ts').EnforcementWarningsTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
 }
 

@@ -88,5 +88,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_events: 'enforcement',
   enforcement_evidence: 'enforcement',
   enforcement_payments: 'enforcement',
+  enforcement_certificates: 'enforcement',
+  enforcement_leniency: 'enforcement',
+  enforcement_warnings: 'enforcement',
   public_lookup_codes: 'citizen',
 };

@@ -22,6 +22,7 @@ import * as m0023 from './0023_lines.ts';
 import * as m0025 from './0025_audit_filters.ts';
 import * as m0026 from './0026_public_lookup.ts';
 import * as m0028 from './0028_case_unstaffed.ts';
+import * as m0032 from './0032_enforcement_procedure.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0025_audit_filters': m0025,
   '0026_public_lookup': m0026,
   '0028_case_unstaffed': m0028,
+  '0032_enforcement_procedure': m0032,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

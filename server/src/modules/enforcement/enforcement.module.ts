@@ -6,6 +6,7 @@ import type { CalendarService } from '../calendar/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { createEnforcementService, type CityCaseAccess } from './enforcement.service.ts';
 import { createEvidenceStore } from './evidence.store.ts';
+import { enforcementSection } from './enforcement-figures.ts';
 
 /**
  * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
@@ -25,7 +26,7 @@ export function createEnforcementModule(
     dataDir: string;
   },
 ) {
-  return createEnforcementService(database, clock, {
+  const service = createEnforcementService(database, clock, {
     audit: deps.audit,
     calendar: deps.calendar,
     settings: deps.settings,
@@ -33,4 +34,6 @@ export function createEnforcementModule(
     pii: createPiiCipher(deps.secrets),
     evidence: createEvidenceStore(deps.dataDir),
   });
+  // 市容执法 in the statistics report (the sentence of the bureau's work summary, from records).
+  return Object.assign(service, { reportSection: enforcementSection(database.db) });
 }

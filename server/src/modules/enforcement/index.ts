@@ -5,5 +5,5 @@
 export { createEnforcementModule } from './enforcement.module.ts';
 export { type EnforcementService, type CityCaseAccess, ENFORCEMENT_SETTINGS_KEY } from './enforcement.service.ts';
 export { registerEnforcementRoutes } from './enforcement.routes.ts';
-export { seedStarterBases } from './enforcement.seed.ts';
+export { seedDemoRegisters, seedStarterBases } from './enforcement.seed.ts';
 export { enforcementErrors } from './enforcement.errors.ts';
