@@ -138,7 +138,7 @@ export const enEnforcement: typeof zhEnforcement = {
       decision: 'Decision (90 days)',
       payment: 'Payment',
     },
-    warning: { yellow: 'Yellow warning', red: 'Red: overdue', supervise: 'Supervision (督办)' },
+    warning: { yellow: 'Yellow warning', red: 'Red: overdue', supervise: 'Supervision order' },
     plan: {
       deferral: 'Deferral',
       instalment: 'Instalments',
