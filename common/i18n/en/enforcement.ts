@@ -149,8 +149,8 @@ export const enEnforcement: typeof zhEnforcement = {
     report: {
       title: 'City-appearance enforcement',
       sentence:
-        '{period}: {decided} city-appearance and order violations dealt with and corrected; fines of {yuan} yuan.',
-      kpis: '{cases} cases opened, {onTime} decided on time, {collected} yuan collected; {reconsideration} reconsiderations and {litigation} lawsuits.',
+        '{period}: {decided, plural, one {# city-appearance and order violation} other {# city-appearance and order violations}} dealt with and corrected; fines of {yuan} yuan.',
+      kpis: '{cases, plural, one {# case} other {# cases}} opened, {onTime} decided on time, {collected} yuan collected; {reconsideration, plural, one {# reconsideration} other {# reconsiderations}} and {litigation, plural, one {# lawsuit} other {# lawsuits}}.',
     },
   },
 };

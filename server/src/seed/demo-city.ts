@@ -6,7 +6,9 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Executor } from '../platform/db.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { seedHolidays } from '../modules/calendar/index.ts';
-import { seedDemoRegisters, seedStarterBases } from '../modules/enforcement/index.ts';
+import { DEFAULT_ENFORCEMENT_SETTINGS, seedDemoRegisters, seedStarterBases } from '../modules/enforcement/index.ts';
+import { seedDemoEnforcement } from './demo-enforcement.ts';
+import { zonedDate } from '../../../common/domain/zoned-time.ts';
 import { seedCatalog, seedNationalCatalog } from '../modules/catalog/index.ts';
 import {
   seededTenantId,
@@ -107,6 +109,17 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         certificates.push({ userId, certNo: `420281001${String(certificates.length + 1).padStart(2, '0')}` });
     }
     await seedDemoRegisters(tx, tenantId, clock.now().toISOString(), certificates);
+    // Enforcement cases: the 2023 totals of the work report, and open cases in every stage (docs/demo-city.md).
+    await seedDemoEnforcement(tx, tenantId, clock, {
+      today: zonedDate(clock.now(), 'Asia/Shanghai'),
+      createdBy: certificates[0]?.userId ?? adminId,
+      officers: certificates,
+      squads: ['SQUAD1', 'SQUAD2', 'SQUAD3', 'SQUAD4'].flatMap((c) =>
+        unitIds.get(c) ? [unitIds.get(c) as string] : [],
+      ),
+      decisionPrefix: DEFAULT_ENFORCEMENT_SETTINGS.decisionPrefix,
+      summaryPrefix: DEFAULT_ENFORCEMENT_SETTINGS.summaryPrefix,
+    });
   });
   return true;
 }
