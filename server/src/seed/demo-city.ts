@@ -6,8 +6,12 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Executor } from '../platform/db.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { seedHolidays } from '../modules/calendar/index.ts';
-import { DEFAULT_ENFORCEMENT_SETTINGS, seedDemoRegisters, seedStarterBases } from '../modules/enforcement/index.ts';
-import { seedDemoEnforcement } from './demo-enforcement.ts';
+import {
+  DEFAULT_ENFORCEMENT_SETTINGS,
+  seedDemoEnforcement,
+  seedDemoRegisters,
+  seedStarterBases,
+} from '../modules/enforcement/index.ts';
 import { zonedDate } from '../../../common/domain/zoned-time.ts';
 import { seedCatalog, seedNationalCatalog } from '../modules/catalog/index.ts';
 import {

@@ -12,3 +12,4 @@ export {
 export { registerEnforcementRoutes } from './enforcement.routes.ts';
 export { seedDemoRegisters, seedStarterBases } from './enforcement.seed.ts';
 export { enforcementErrors } from './enforcement.errors.ts';
+export { seedDemoEnforcement, type DemoEnforcementInput } from './enforcement.demo.ts';

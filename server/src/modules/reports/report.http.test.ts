@@ -54,7 +54,7 @@ describe('statistics report', () => {
       'quality',
       'overdue',
       // the demo city's open enforcement cases and recent 查违控违 reports fall in this month too
-      // (server/src/seed/demo-enforcement.ts, demo-lines.ts)
+      // (modules/enforcement/enforcement.demo.ts, seed/demo-lines.ts)
       'enforcement',
       'illegalConstruction',
     ]);

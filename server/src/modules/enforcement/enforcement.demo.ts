@@ -7,13 +7,13 @@
  * ordinary procedure, so the list, the drawer's forms and the deadline sweep have something to show. Parties are
  * synthetic businesses with valid credit codes (no person's ID number is invented).
  */
-import { creditCodeCheckChar } from '../../../common/domain/enforcement-identity.ts';
+import { creditCodeCheckChar } from '../../../../common/domain/enforcement-identity.ts';
 import type { Insertable } from 'kysely';
-import type { EnforcementCasesTable } from '../db/schema-enforcement.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { Executor } from '../platform/db.ts';
-import { newId } from '../platform/ids.ts';
-import { reserveSequence } from '../platform/sequences.ts';
+import type { EnforcementCasesTable } from '../../db/schema-enforcement.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Executor } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
+import { reserveSequence } from '../../platform/sequences.ts';
 
 const DAY = 86_400_000;
 const shift = (date: string, days: number) =>
@@ -136,8 +136,8 @@ export async function seedDemoEnforcement(tx: Executor, tenantId: string, clock:
   for (const [stage, age, extra] of stages) {
     const e = extra as Record<string, unknown>;
     const filed = stage === 'filing' ? null : shift(t, -age);
-    const decided = typeof e.decided === 'number' ? shift(t, -(e.decided)) : null;
-    const served = typeof e.served === 'number' ? shift(t, -(e.served)) : null;
+    const decided = typeof e.decided === 'number' ? shift(t, -e.decided) : null;
+    const served = typeof e.served === 'number' ? shift(t, -e.served) : null;
     const fine = (e.fine as number | undefined) ?? null;
     const code = (e.violation_code as string | undefined) ?? 'wfjs';
     const id = newId();
