@@ -6,8 +6,13 @@ import {
   ENFORCEMENT_PROCEDURES,
   ENFORCEMENT_SOURCES,
   ENFORCEMENT_STAGES,
+  ENFORCEMENT_CLOCKS,
   EVIDENCE_KINDS,
+  LENIENCY_MARKS,
+  PLEA_OUTCOMES,
+  REVIEW_OUTCOMES,
   STEP_KINDS,
+  WARNING_LEVELS,
 } from '../domain/enforcement-lifecycle.ts';
 import { Id, Literals, Nullable, PageQuery } from './common.ts';
 
@@ -21,10 +26,11 @@ const Fen = Type.Integer({ minimum: 0, maximum: 1_000_000_000_000, description: 
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const ViolationCode = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$' });
 
+const CertNo = Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' });
 export const Officer = Type.Object({
   userId: Id,
-  /** 执法证号 */
-  certNo: Type.String({ minLength: 4, maxLength: 40, pattern: '^[A-Za-z0-9-]+$' }),
+  /** 执法证号: taken from the certificate register when omitted; when given it must be the registered one */
+  certNo: Type.Optional(CertNo),
 });
 export type Officer = Static<typeof Officer>;
 const Officers = Type.Array(Officer, { maxItems: 20 });
@@ -97,6 +103,23 @@ export const EnforcementActionBody = Type.Object({
     }),
   ),
   extensionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  /** record_statement / record_hearing: whether the party's case was accepted */
+  outcome: Type.Optional(Literals(PLEA_OUTCOMES)),
+  /** record_hearing: the day the hearing was held */
+  heldOn: Type.Optional(Day),
+  /** request_plan: deferral (one date) or instalments (2–12) covering the unpaid fine (art. 66) */
+  plan: Type.Optional(
+    Type.Object({
+      kind: Literals(['deferral', 'instalment'] as const),
+      instalments: Type.Array(Type.Object({ dueOn: Day, amountFen: Type.Integer({ minimum: 1, maximum: 1e12 }) }), {
+        minItems: 1,
+        maxItems: 12,
+      }),
+    }),
+  ),
+  /** record_review: 行政复议 or 行政诉讼, and its outcome */
+  reviewKind: Type.Optional(Literals(['reconsideration', 'litigation'] as const)),
+  reviewOutcome: Type.Optional(Literals(REVIEW_OUTCOMES)),
 });
 export type EnforcementActionBody = Static<typeof EnforcementActionBody>;
 
@@ -114,6 +137,10 @@ export const EnforcementCaseSummary = Type.Object({
   fineFen: Nullable(Type.Integer()),
   decisionNo: Nullable(Type.String()),
   decisionDue: Nullable(Type.String()),
+  /** the squad (org unit) the case belongs to */
+  unitId: Nullable(Type.String()),
+  /** 首违不罚 / 轻微免罚 proposal, or a repeat within the list's window */
+  leniency: Nullable(Literals(LENIENCY_MARKS)),
   createdAt: Type.String(),
 });
 export type EnforcementCaseSummary = Static<typeof EnforcementCaseSummary>;
@@ -166,6 +193,31 @@ export const EnforcementCaseDetail = Type.Object({
   outstandingFen: Type.Integer(),
   closedOn: Nullable(Type.String()),
   archivedOn: Nullable(Type.String()),
+  unitName: Nullable(Type.String()),
+  /** the earlier case of the same party that makes this one a repeat */
+  priorCaseId: Nullable(Type.String()),
+  hearingRequestedOn: Nullable(Type.String()),
+  hearingHeldOn: Nullable(Type.String()),
+  hearingOutcome: Nullable(Literals(PLEA_OUTCOMES)),
+  statementOutcome: Nullable(Literals(PLEA_OUTCOMES)),
+  paymentPlan: Nullable(
+    Type.Object({
+      kind: Literals(['deferral', 'instalment'] as const),
+      status: Literals(['requested', 'approved', 'rejected'] as const),
+      instalments: Type.Array(Type.Object({ dueOn: Type.String(), amountFen: Type.Integer() })),
+    }),
+  ),
+  courtAppliedOn: Nullable(Type.String()),
+  reconsiderationOutcome: Nullable(Literals(REVIEW_OUTCOMES)),
+  litigationOutcome: Nullable(Literals(REVIEW_OUTCOMES)),
+  warnings: Type.Array(
+    Type.Object({
+      clock: Literals(ENFORCEMENT_CLOCKS),
+      due: Type.String(),
+      level: Literals(WARNING_LEVELS),
+      at: Type.String(),
+    }),
+  ),
   officers: Type.Array(Type.Object({ userId: Type.String(), name: Type.String(), certNo: Type.String() })),
   allowedActions: Type.Array(Literals(ENFORCEMENT_ACTIONS)),
   events: Type.Array(EnforcementEvent),
@@ -261,3 +313,56 @@ export const OfficerOption = Type.Object({
   unitName: Nullable(Type.String()),
 });
 export type OfficerOption = Static<typeof OfficerOption>;
+
+/** An officer's 执法证 in the register (certificate number and validity). */
+export const Certificate = Type.Object({
+  id: Type.String(),
+  userId: Type.String(),
+  name: Type.String(),
+  certNo: Type.String(),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+});
+export type Certificate = Static<typeof Certificate>;
+export const CertificateCreate = Type.Object({ userId: Id, certNo: CertNo, validFrom: Day, validTo: Day });
+export type CertificateCreate = Static<typeof CertificateCreate>;
+
+/** One row of the 首违不罚 / 轻微免罚 list (tenant data kept by the 法制 staff). */
+export const LeniencyEntry = Type.Object({
+  id: Type.String(),
+  violationCode: Type.String(),
+  kind: Literals(['first_offence', 'minor'] as const),
+  circumstances: Type.String(),
+  windowDays: Type.Integer(),
+});
+export type LeniencyEntry = Static<typeof LeniencyEntry>;
+export const LeniencyCreate = Type.Object({
+  violationCode: ViolationCode,
+  kind: Literals(['first_offence', 'minor'] as const),
+  circumstances: Text(2000),
+  windowDays: Type.Integer({ minimum: 1, maximum: 3660 }),
+});
+export type LeniencyCreate = Static<typeof LeniencyCreate>;
+
+export const EnforcementFiguresQuery = Type.Object({ from: Day, to: Day });
+const OutcomeCounts = Type.Record(Type.String(), Type.Integer());
+/** KPIs of the enforcement line over a period, within the caller's visibility. */
+export const EnforcementFigures = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  /** 办案数: cases opened in the period */
+  cases: Type.Integer(),
+  /** decisions made in the period (查处) */
+  decided: Type.Integer(),
+  /** of those, decided by the decision due date (90 days plus approved extensions) */
+  decidedOnTime: Type.Integer(),
+  /** 按期办结率 in per cent (one decimal), null when nothing was decided */
+  onTimeRate: Nullable(Type.Number()),
+  /** 处罚金额: fines decided in the period, fen */
+  fineFen: Type.Integer(),
+  /** 罚没金额 collected: payments received in the period, fen */
+  collectedFen: Type.Integer(),
+  reconsideration: OutcomeCounts,
+  litigation: OutcomeCounts,
+});
+export type EnforcementFigures = Static<typeof EnforcementFigures>;

@@ -57,6 +57,13 @@ export const ENFORCEMENT_ACTIONS = [
   'close',
   'archive',
   'extend',
+  'request_hearing',
+  'record_hearing',
+  'request_plan',
+  'approve_plan',
+  'reject_plan',
+  'apply_court',
+  'record_review',
 ] as const;
 export type EnforcementAction = (typeof ENFORCEMENT_ACTIONS)[number];
 
@@ -120,7 +127,41 @@ export const ENFORCEMENT_TRANSITIONS: Readonly<Record<EnforcementAction, Enforce
   archive: { from: ['closed'], to: 'next', permission: 'enforcement.approve' },
   // The 90 days from 立案 to the decision may be extended with approval (art. 60).
   extend: { from: BEFORE_DECISION, to: null, permission: 'enforcement.approve', needsNote: true },
+  // 听证 (art. 63–65): asked for within the 5 working days, then held and its outcome written down.
+  request_hearing: { from: ['notifying'], to: null, permission: 'enforcement.investigate' },
+  record_hearing: { from: ['notifying'], to: null, permission: 'enforcement.investigate', needsNote: true },
+  // Deferral or instalments on the party's application, approved by a squad or bureau leader (art. 66).
+  request_plan: { from: ['executing'], to: null, permission: 'enforcement.pay', needsNote: true },
+  approve_plan: { from: ['executing'], to: null, permission: 'enforcement.approve' },
+  reject_plan: { from: ['executing'], to: null, permission: 'enforcement.approve', needsNote: true },
+  // 申请法院强制执行 when the fine is still unpaid after the period (art. 72(4)).
+  apply_court: { from: ['executing'], to: null, permission: 'enforcement.approve', needsNote: true },
+  // 行政复议 / 行政诉讼 outcomes, recorded by the 法制 staff whenever they arrive.
+  record_review: {
+    from: ['serving', 'executing', 'closed', 'archived'],
+    to: null,
+    permission: 'enforcement.review',
+    needsNote: true,
+  },
 };
+
+/** 陈述申辩 and hearing outcomes: the party's case accepted in full, in part, or not. */
+export const PLEA_OUTCOMES = ['accepted', 'partly_accepted', 'rejected'] as const;
+export type PleaOutcome = (typeof PLEA_OUTCOMES)[number];
+
+/** 行政复议 / 行政诉讼 outcomes: 维持, 变更, 撤销, 确认违法, 撤回/驳回 (withdrawn or dismissed). */
+export const REVIEW_OUTCOMES = ['upheld', 'varied', 'revoked', 'confirmed_illegal', 'withdrawn'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** What the 首违不罚 / 轻微免罚 list says about a case when it is opened. */
+export const LENIENCY_MARKS = ['first_offence', 'minor', 'repeat'] as const;
+export type LeniencyMark = (typeof LENIENCY_MARKS)[number];
+
+/** The clocks the deadline sweep watches, and the warning levels it raises. */
+export const ENFORCEMENT_CLOCKS = ['statement', 'hearing', 'service', 'decision', 'payment'] as const;
+export type EnforcementClock = (typeof ENFORCEMENT_CLOCKS)[number];
+export const WARNING_LEVELS = ['yellow', 'red', 'supervise'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
 /** What decides which optional stages a case goes through. */
 export interface StageFlags {

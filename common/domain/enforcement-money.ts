@@ -36,3 +36,41 @@ export function formatFen(fen: number): string {
   const abs = Math.abs(Math.trunc(fen));
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** One due amount: the whole fine by the payment date, or one part of an approved deferral or instalment plan. */
+export interface Instalment {
+  dueOn: string;
+  amountFen: number;
+}
+
+/**
+ * 加处罚款 over a payment schedule (art. 66 and 72(1)): payments are applied to the instalments in order of their due
+ * dates; each instalment draws 3 % of its own amount per day from the day after its due date until the payment that
+ * covers it (or `asOf`), capped at its amount, so the total never exceeds the fine. With no approved plan the
+ * schedule is one instalment of the whole fine on the payment date, which is art. 72(1) as written.
+ */
+export function scheduleLateFee(
+  schedule: readonly Instalment[],
+  payments: readonly { amountFen: number; paidOn: string }[],
+  asOf: string,
+  daysBetween: (from: string, to: string) => number,
+): number {
+  const paid = [...payments].sort((a, b) => a.paidOn.localeCompare(b.paidOn));
+  let p = 0;
+  let left = paid[0]?.amountFen ?? 0;
+  let fee = 0;
+  for (const due of [...schedule].sort((a, b) => a.dueOn.localeCompare(b.dueOn))) {
+    let need = due.amountFen;
+    let coveredOn: string | null = need === 0 ? due.dueOn : null;
+    while (need > 0 && p < paid.length) {
+      const take = Math.min(need, left);
+      need -= take;
+      left -= take;
+      if (need === 0) coveredOn = (paid[p] as { paidOn: string }).paidOn;
+      if (left === 0) left = paid[++p]?.amountFen ?? 0;
+    }
+    const stop = coveredOn && coveredOn < asOf ? coveredOn : asOf;
+    fee += lateFeeFen(due.amountFen, Math.max(0, daysBetween(due.dueOn, stop)));
+  }
+  return fee;
+}

@@ -10,10 +10,11 @@ import {
   ENFORCEMENT_TRANSITIONS,
   addCalendarDays,
   addWorkingDays,
+  daysBetween,
   enforcementTarget,
   nextStage,
 } from './enforcement-lifecycle.ts';
-import { formatFen, lateFeeFen, summaryFineAllowed } from './enforcement-money.ts';
+import { formatFen, lateFeeFen, scheduleLateFee, summaryFineAllowed } from './enforcement-money.ts';
 import { ROLE_PERMISSIONS } from './roles.ts';
 import { WorkCalendar } from './work-calendar.ts';
 import { defaultWorkCalendarSpec } from './work-calendar-seed.ts';
@@ -86,6 +87,26 @@ describe('money', () => {
     expect(summaryFineAllowed('person', 20_001)).toBe(false);
     expect(summaryFineAllowed('organisation', 300_000)).toBe(true);
     expect(summaryFineAllowed('organisation', 300_001)).toBe(false);
+  });
+
+  it('charges the late fee per instalment of an approved plan, never more than the fine', () => {
+    const one = [{ dueOn: '2024-07-02', amountFen: 600_000 }];
+    // One instalment of the whole fine is art. 72(1) as written.
+    expect(scheduleLateFee(one, [], '2024-07-12', daysBetween)).toBe(lateFeeFen(600_000, 10));
+    expect(scheduleLateFee(one, [{ amountFen: 600_000, paidOn: '2024-07-05' }], '2024-09-01', daysBetween)).toBe(
+      lateFeeFen(600_000, 3),
+    );
+    const plan = [
+      { dueOn: '2024-07-15', amountFen: 300_000 },
+      { dueOn: '2024-08-15', amountFen: 300_000 },
+    ];
+    // The first instalment paid 2 days late, the second still open 10 days after its date.
+    const paid = [{ amountFen: 300_000, paidOn: '2024-07-17' }];
+    expect(scheduleLateFee(plan, paid, '2024-08-25', daysBetween)).toBe(18_000 + 90_000);
+    // A payment larger than an instalment covers the next one too.
+    expect(scheduleLateFee(plan, [{ amountFen: 600_000, paidOn: '2024-07-15' }], '2024-12-31', daysBetween)).toBe(0);
+    // Years later each instalment's fee is capped at its amount: the total is the fine.
+    expect(scheduleLateFee(plan, [], '2030-01-01', daysBetween)).toBe(600_000);
   });
 
   it('formats fen as yuan', () => {

@@ -182,6 +182,8 @@ describe('catalogs', () => {
       'enforcement.document.issue',
       'enforcement.template.update',
       'enforcement.bundle.export',
+      'enforcement.certificate.create',
+      'enforcement.leniency.create',
     ];
     const entities = [
       'catalog_entry',
@@ -196,6 +198,8 @@ describe('catalogs', () => {
       'legal_basis',
       'enforcement_case',
       'enforcement_template',
+      'enforcement_certificate',
+      'enforcement_leniency',
     ];
     expect(
       [...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter(

@@ -186,6 +186,7 @@ export function createServices(
   const illegalConstruction = createIllegalConstruction(database, clock, audit, config.businessTimeZone);
   const outdoorAds = createOutdoorAds(database, clock, audit, config.businessTimeZone);
   const reports = createReportService(database, clock, kpi, [
+    enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
   ]);
@@ -204,6 +205,7 @@ export function createServices(
     icLetters: { list: (actor, q) => illegalConstruction.service.listLetters(actor, q) },
     outdoorAds: { list: (actor, q) => outdoorAds.service.list(actor, q) },
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
+    enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
   };
   return {
     chainKeys,

@@ -163,6 +163,9 @@ export const enErrors: typeof zhErrors = {
     ENFORCEMENT_PERIOD_RUNNING: 'The period for statement, defence or a hearing request has not yet ended',
     ENFORCEMENT_EVIDENCE_ALTERED:
       'The evidence file no longer matches the SHA-256 recorded when it was collected, or is missing',
+    ENFORCEMENT_CERTIFICATE_INVALID:
+      'An officer has no valid enforcement certificate (none registered, expired, or a different number) and cannot take part in this step',
+    ENFORCEMENT_PERIOD: 'The period this step depends on has not run yet, or has already run',
     ENFORCEMENT_NOT_PAID: 'The fine (with any late fee) is not fully paid; the case cannot be closed',
     ENFORCEMENT_DOCUMENT_NOT_ALLOWED: 'This document cannot be issued at the case’s current stage',
     ENFORCEMENT_DOCUMENT_ALTERED:

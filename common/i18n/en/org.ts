@@ -123,6 +123,8 @@ export const enOrg: typeof zhOrg = {
       enforcement_template: 'Document template',
       inspector: 'Inspector',
       inspector_positions: 'Inspector positions',
+      enforcement_certificate: 'Enforcement certificate',
+      enforcement_leniency: 'First-offence / minor-violation list',
     },
     actions: {
       case: { support: 'Citizen “me too”' },
@@ -175,6 +177,8 @@ export const enOrg: typeof zhOrg = {
         document: { issue: 'Issue an enforcement document' },
         template: { update: 'Edit a document template' },
         bundle: { export: 'Export the case bundle' },
+        certificate: { create: 'Register an enforcement certificate' },
+        leniency: { create: 'Add a first-offence / minor-violation entry' },
       },
       monitor: {
         grids_assign: 'Assign responsibility grids',

@@ -120,6 +120,8 @@ export const zhOrg = {
       enforcement_template: '执法文书模板',
       inspector: '监督员',
       inspector_positions: '监督员位置',
+      enforcement_certificate: '执法证',
+      enforcement_leniency: '首违不罚/轻微免罚清单',
     },
     actions: {
       case: { support: '市民「我也遇到」' },
@@ -160,6 +162,8 @@ export const zhOrg = {
         document: { issue: '制发执法文书' },
         template: { update: '修改文书模板' },
         bundle: { export: '导出案卷包' },
+        certificate: { create: '登记执法证' },
+        leniency: { create: '新增首违不罚/轻微免罚事项' },
       },
       monitor: {
         grids_assign: '分配责任网格',

@@ -75,6 +75,20 @@ export interface EnforcementCasesTable {
   paid_fen: Generated<number>;
   closed_on: string | null;
   archived_on: string | null;
+  /** migration 0032: first_offence | minor | repeat (the leniency list when the case was opened) */
+  leniency: string | null;
+  prior_case_id: string | null;
+  hearing_requested_on: string | null;
+  hearing_held_on: string | null;
+  hearing_outcome: string | null;
+  statement_outcome: string | null;
+  /** JSON PaymentPlan: deferral or instalments, with the reason */
+  payment_plan: string | null;
+  payment_plan_status: 'requested' | 'approved' | 'rejected' | null;
+  court_applied_on: string | null;
+  court_ref: string | null;
+  reconsideration_outcome: string | null;
+  litigation_outcome: string | null;
   version: Generated<number>;
   created_by: string;
   created_at: string;
@@ -122,5 +136,40 @@ export interface EnforcementPaymentsTable {
   reference: string;
   paid_on: string;
   recorded_by: string;
+  at: string;
+}
+
+/** An officer's 执法证 (migration 0032): a step naming the officer needs one valid on the day. */
+export interface EnforcementCertificatesTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  cert_no: string;
+  valid_from: string;
+  valid_to: string;
+  created_at: string;
+}
+
+/** The 首违不罚 / 轻微免罚 list: a violation that may go unpunished, and the window that makes a repeat. */
+export interface EnforcementLeniencyTable {
+  id: string;
+  tenant_id: string;
+  violation_code: string;
+  kind: 'first_offence' | 'minor';
+  circumstances: string;
+  window_days: number;
+  active: Generated<number>;
+  created_at: string;
+}
+
+/** A deadline warning raised by the sweep: once per case, clock, due date and level. */
+export interface EnforcementWarningsTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  unit_id: string | null;
+  clock: string;
+  due: string;
+  level: 'yellow' | 'red' | 'supervise';
   at: string;
 }

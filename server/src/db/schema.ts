@@ -289,6 +289,9 @@ export interface DB {
   enforcement_documents: import('./schema-enforcement-docs.ts').EnforcementDocumentsTable;
   enforcement_chain: import('./schema-enforcement-docs.ts').EnforcementChainTable;
   enforcement_signing_keys: import('./schema-enforcement-docs.ts').EnforcementSigningKeysTable;
+  enforcement_certificates: import('./schema-enforcement.ts').EnforcementCertificatesTable;
+  enforcement_leniency: import('./schema-enforcement.ts').EnforcementLeniencyTable;
+  enforcement_warnings: import('./schema-enforcement.ts').EnforcementWarningsTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
   case_subscriptions: import('./schema-participation.ts').CaseSubscriptionsTable;
   case_supports: import('./schema-participation.ts').CaseSupportsTable;

@@ -6,7 +6,13 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db, Executor } from '../platform/db.ts';
 import { hashPassword } from '../modules/auth/index.ts';
 import { seedHolidays } from '../modules/calendar/index.ts';
-import { seedStarterBases } from '../modules/enforcement/index.ts';
+import {
+  DEFAULT_ENFORCEMENT_SETTINGS,
+  seedDemoEnforcement,
+  seedDemoRegisters,
+  seedStarterBases,
+} from '../modules/enforcement/index.ts';
+import { zonedDate } from '../../../common/domain/zoned-time.ts';
 import { seedCatalog, seedNationalCatalog } from '../modules/catalog/index.ts';
 import {
   seededTenantId,
@@ -89,6 +95,7 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
     await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
+    const certificates: { userId: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;
       if (u.username === 'admin') {
@@ -96,7 +103,7 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         continue;
       }
       const unitBound = u.role === 'unitHandler' || u.role === 'unitManager';
-      await seedUser(tx, tenantId, clock, {
+      const userId = await seedUser(tx, tenantId, clock, {
         username: u.username,
         displayName: u.displayName,
         phone: '13800000000',
@@ -105,7 +112,22 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         role: u.role,
         unitBound,
       });
+      // Synthetic 执法证 numbers for the officers and the squad leader (steps need a valid certificate).
+      if (u.role === 'enforcementOfficer' || u.role === 'squadLeader')
+        certificates.push({ userId, certNo: `420281001${String(certificates.length + 1).padStart(2, '0')}` });
     }
+    await seedDemoRegisters(tx, tenantId, clock.now().toISOString(), certificates);
+    // Enforcement cases: the 2023 totals of the work report, and open cases in every stage (docs/demo-city.md).
+    await seedDemoEnforcement(tx, tenantId, clock, {
+      today: zonedDate(clock.now(), 'Asia/Shanghai'),
+      createdBy: certificates[0]?.userId ?? adminId,
+      officers: certificates,
+      squads: ['SQUAD1', 'SQUAD2', 'SQUAD3', 'SQUAD4'].flatMap((c) =>
+        unitIds.get(c) ? [unitIds.get(c) as string] : [],
+      ),
+      decisionPrefix: DEFAULT_ENFORCEMENT_SETTINGS.decisionPrefix,
+      summaryPrefix: DEFAULT_ENFORCEMENT_SETTINGS.summaryPrefix,
+    });
   });
   return true;
 }

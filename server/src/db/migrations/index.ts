@@ -24,6 +24,7 @@ import * as m0026 from './0026_public_lookup.ts';
 import * as m0028 from './0028_case_unstaffed.ts';
 import * as m0030 from './0030_public_reads.ts';
 import * as m0031 from './0031_enforcement_documents.ts';
+import * as m0032 from './0032_enforcement_procedure.ts';
 import * as m0033 from './0033_gazetteer.ts';
 import * as m0034 from './0034_map_notices.ts';
 import * as m0035 from './0035_case_participation.ts';
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0028_case_unstaffed': m0028,
   '0030_public_reads': m0030,
   '0031_enforcement_documents': m0031,
+  '0032_enforcement_procedure': m0032,
   '0033_gazetteer': m0033,
   '0034_map_notices': m0034,
   '0035_case_participation': m0035,

@@ -25,7 +25,9 @@ import * as repo from './enforcement.repository.ts';
 import type { EvidenceStore } from './evidence.store.ts';
 import type { CaseChain } from './documents/chain.ts';
 import { checkPenalty, drawDecisionNo, money } from './enforcement-decisions.ts';
-import { checkOfficers, type CaseRow } from './enforcement-parties.ts';
+import type { CaseRow } from './enforcement-parties.ts';
+import { procedureStep } from './enforcement-procedure.ts';
+import { checkOfficers } from './enforcement-register.ts';
 
 /** What a step needs from the service around it. */
 export interface EnforcementActionContext {
@@ -63,8 +65,10 @@ export function createEnforcementActions({
       if (r.version !== body.version) throw E.stale(r.version);
       const note = body.note?.trim() || null;
       if (t.needsNote && !note) throw E.field('body.note', 'required', 'this step needs a written note');
-      const officers = t.needsOfficers ? await checkOfficers(tx, actor.tenantId, body.officers, 'body.officers') : [];
-      const patch: Updateable<EnforcementCasesTable> & { hearing?: number; extension_days?: number } = {
+      const officers = t.needsOfficers
+        ? await checkOfficers(tx, actor.tenantId, body.officers, 'body.officers', day.date)
+        : [];
+      let patch: Updateable<EnforcementCasesTable> & { hearing?: number; extension_days?: number } = {
         stage: target,
         updated_at: now,
       };
@@ -112,6 +116,9 @@ export function createEnforcementActions({
             .sort()
             .pop();
           if (until && day.date <= until && body.waived !== true) throw E.periodRunning(until);
+          // A requested hearing is held (and its outcome written) before the decision (art. 64–65).
+          if (r.hearing_requested_on && !r.hearing_held_on)
+            throw E.field('body.action', 'hearing', 'the requested hearing has not been held');
           data = { waived: body.waived === true };
           break;
         }
@@ -190,8 +197,14 @@ export function createEnforcementActions({
           data = { extensionDays: body.extensionDays, decisionDue: patch.decision_due };
           break;
         }
-        default:
+        default: {
+          const step = procedureStep(r, body, day.date, await repo.casePayments(tx, id));
+          if (step) {
+            patch = { ...patch, ...step.patch };
+            data = step.data;
+          }
           break;
+        }
       }
 
       // Entering 告知: 陈述申辩 3 working days, and 5 for asking a hearing when one is due (art. 44–45, 63–64, 85).

@@ -1,7 +1,7 @@
 /** The penalty against its discretion band, the gap-free 文号 of a decision, and the fine with its late fee. */
 import type { Penalty } from '../../../../common/contracts/enforcement.ts';
 import { daysBetween } from '../../../../common/domain/enforcement-lifecycle.ts';
-import { lateFeeFen } from '../../../../common/domain/enforcement-money.ts';
+import { scheduleLateFee, type Instalment } from '../../../../common/domain/enforcement-money.ts';
 
 import type { Executor } from '../../platform/db.ts';
 import { nextSequence } from '../../platform/sequences.ts';
@@ -23,25 +23,53 @@ export async function checkPenalty(ex: Executor, actor: Actor, violationCode: st
   return { band, fine, outside, reason };
 }
 
-/** 加处罚款 runs from the day after the payment due date until the fine is covered (art. 72(1)). */
+export type PaymentRow = { amount_fen: number; paid_on: string };
+
+interface StoredPlan {
+  kind: 'deferral' | 'instalment';
+  instalments: Instalment[];
+  /** what had been paid when the plan was asked for: still due on the original payment date */
+  paidBefore: number;
+}
+
+export function planOf(r: CaseRow): StoredPlan | null {
+  return r.payment_plan ? (JSON.parse(r.payment_plan) as StoredPlan) : null;
+}
+
+/**
+ * When what is owed falls due: the whole fine on the payment date, or, under an approved deferral or instalment plan
+ * (art. 66), what was paid before the plan on the payment date and the rest on the plan's dates.
+ */
+export function scheduleOf(r: CaseRow): Instalment[] {
+  const fine = Number(r.fine_fen ?? 0);
+  if (!r.payment_due || fine === 0) return [];
+  const plan = r.payment_plan_status === 'approved' ? planOf(r) : null;
+  if (!plan) return [{ dueOn: r.payment_due, amountFen: fine }];
+  return [{ dueOn: r.payment_due, amountFen: plan.paidBefore }, ...plan.instalments];
+}
+
+/** The last date anything is due (the payment date, or the last approved instalment). */
+export function lastDue(r: CaseRow): string | null {
+  return scheduleOf(r).reduce<string | null>((d, i) => (!d || i.dueOn > d ? i.dueOn : d), null);
+}
+
+/** 加处罚款 over the schedule (capped at the fine, art. 72(1)) and what is still owed as of `asOf`. */
 export function money(
   r: CaseRow,
-  payments: readonly { amount_fen: number; paid_on: string }[],
+  payments: readonly PaymentRow[],
   asOf: string,
 ): { lateFee: number; outstanding: number } {
   const fine = Number(r.fine_fen ?? 0);
   const paid = payments.reduce((s, p) => s + Number(p.amount_fen), 0);
-  if (fine === 0 || !r.payment_due) return { lateFee: 0, outstanding: Math.max(0, fine - paid) };
-  let covered = 0;
-  let stop = asOf;
-  for (const p of [...payments].sort((a, b) => a.paid_on.localeCompare(b.paid_on))) {
-    covered += Number(p.amount_fen);
-    if (covered >= fine) {
-      stop = p.paid_on < asOf ? p.paid_on : asOf;
-      break;
-    }
-  }
-  const lateFee = lateFeeFen(fine, Math.max(0, daysBetween(r.payment_due, stop)));
+  const lateFee = Math.min(
+    fine,
+    scheduleLateFee(
+      scheduleOf(r),
+      payments.map((p) => ({ amountFen: Number(p.amount_fen), paidOn: p.paid_on })),
+      asOf,
+      daysBetween,
+    ),
+  );
   return { lateFee, outstanding: Math.max(0, fine + lateFee - paid) };
 }
 

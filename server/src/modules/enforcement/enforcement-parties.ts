@@ -2,7 +2,6 @@
 import type {
   EnforcementCaseCreate,
   EnforcementCaseSummary,
-  Officer,
   PartyLookup,
 } from '../../../../common/contracts/enforcement.ts';
 import {
@@ -12,10 +11,10 @@ import {
   normalizeCreditCode,
   normalizeIdNumber,
 } from '../../../../common/domain/enforcement-identity.ts';
-import {
-  MIN_OFFICERS,
-  type EnforcementSource,
-  type EnforcementStage,
+import type {
+  EnforcementSource,
+  EnforcementStage,
+  LeniencyMark,
 } from '../../../../common/domain/enforcement-lifecycle.ts';
 import type { Selectable } from 'kysely';
 import type { EnforcementCasesTable } from '../../db/schema-enforcement.ts';
@@ -23,32 +22,11 @@ import type { EnforcementCasesTable } from '../../db/schema-enforcement.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/pii-cipher.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { orgNames } from '../org/index.ts';
 import { enforcementErrors as E } from './enforcement.errors.ts';
 import * as repo from './enforcement.repository.ts';
+import { caseScope, scopeFilter } from './enforcement-scope.ts';
 
 export type CaseRow = Selectable<EnforcementCasesTable>;
-
-/** Two or more different officers, each an active user of the city (art. 42). */
-export async function checkOfficers(
-  ex: Executor,
-  tenantId: string,
-  officers: readonly Officer[] | undefined,
-  field: string,
-) {
-  const list = officers ?? [];
-  const ids = new Set(list.map((o) => o.userId));
-  if (ids.size < MIN_OFFICERS) throw E.tooFewOfficers(field, MIN_OFFICERS);
-  const names = await orgNames.activeUserNames(ex, tenantId, [...ids]);
-  list.forEach((o, i) => {
-    if (!names.has(o.userId)) throw E.unknownOfficer(`${field}.${i}.userId`);
-  });
-  // One row per officer: a repeated entry keeps its first certificate number.
-  const seen = new Set<string>();
-  return list
-    .filter((o) => !seen.has(o.userId) && seen.add(o.userId))
-    .map((o) => ({ userId: o.userId, certNo: o.certNo, name: names.get(o.userId) as string }));
-}
 
 export function partyColumns(pii: PiiCipher, party: EnforcementCaseCreate['party']) {
   if (party.kind === 'person') {
@@ -89,6 +67,8 @@ export const summaryOf = (r: CaseRow): EnforcementCaseSummary => ({
   fineFen: r.fine_fen === null ? null : Number(r.fine_fen),
   decisionNo: r.decision_no,
   decisionDue: r.decision_due,
+  unitId: r.unit_id,
+  leniency: r.leniency as LeniencyMark | null,
   createdAt: r.created_at,
 });
 
@@ -105,15 +85,23 @@ export async function lookupParty(
   if (q.idNumber !== undefined) {
     const problem = idNumberProblem(q.idNumber);
     if (problem) throw E.invalidIdNumber('body.idNumber', problem);
-    const rows = await repo.partyCases(db, actor.tenantId, {
-      indexes: pii.indexes(normalizeIdNumber(q.idNumber)),
-    });
+    const rows = await repo.partyCases(
+      db,
+      actor.tenantId,
+      {
+        indexes: pii.indexes(normalizeIdNumber(q.idNumber)),
+      },
+      scopeFilter(caseScope(actor)),
+    );
     return rows.map(summaryOf);
   }
   const problem = creditCodeProblem(q.creditCode as string);
   if (problem) throw E.invalidCreditCode('body.creditCode', problem);
-  const rows = await repo.partyCases(db, actor.tenantId, {
-    creditCode: normalizeCreditCode(q.creditCode as string),
-  });
+  const rows = await repo.partyCases(
+    db,
+    actor.tenantId,
+    { creditCode: normalizeCreditCode(q.creditCode as string) },
+    scopeFilter(caseScope(actor)),
+  );
   return rows.map(summaryOf);
 }

@@ -57,6 +57,26 @@ export const enforcementErrors = {
     ]),
   /** An evidence file no longer hashes to the SHA-256 recorded when it was collected (or is gone). */
   evidenceAltered: (evidenceId: string) => new AppError('ENFORCEMENT_EVIDENCE_ALTERED', 409, { evidenceId }),
+  /** An officer named on a step holds no 执法证 valid that day (or not the number given). */
+  certificate: (field: string, userId: string, name: string, problem: string, validTo: string | null) =>
+    new AppError('ENFORCEMENT_CERTIFICATE_INVALID', 400, [
+      {
+        field,
+        rule: `certificate.${problem}`,
+        message:
+          problem === 'expired'
+            ? `${name}: enforcement certificate expired on ${validTo}`
+            : problem === 'mismatch'
+              ? `${name}: not the registered enforcement certificate number`
+              : `${name}: no enforcement certificate registered`,
+        userId,
+        name,
+        validTo,
+      },
+    ]),
+  /** A period that has to have run (or still be running) for this step. */
+  period: (field: string, rule: string, message: string, date: string | null) =>
+    new AppError('ENFORCEMENT_PERIOD', 409, [{ field, rule, message, date }]),
   notPaid: (outstandingFen: number) =>
     new AppError('ENFORCEMENT_NOT_PAID', 409, [
       { field: 'body.action', rule: 'paid', message: `${outstandingFen} fen still outstanding`, outstandingFen },

@@ -8,6 +8,7 @@ import { createEnforcementService, type CityCaseAccess } from './enforcement.ser
 import { createEvidenceStore } from './evidence.store.ts';
 import { createCaseChain } from './documents/chain.ts';
 import { createEnforcementRecords } from './documents/records.ts';
+import { enforcementSection } from './enforcement-figures.ts';
 
 /**
  * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
@@ -42,5 +43,6 @@ export function createEnforcementModule(
     chain,
   });
   const records = createEnforcementRecords(database, clock, { ...deps, files: evidence, chain });
-  return Object.assign(service, { records });
+  // 市容执法 in the statistics report (the sentence of the bureau's work summary, from records).
+  return Object.assign(service, { records, reportSection: enforcementSection(database.db) });
 }

@@ -9,6 +9,9 @@ import type {
 } from '../../db/schema-enforcement.ts';
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
+import type { scopeFilter } from './enforcement-scope.ts';
+
+type Scope = ReturnType<typeof scopeFilter>;
 
 /** Kysely queries over the enforcement tables only (docs/architecture.md, "Module anatomy"). */
 
@@ -47,13 +50,16 @@ export interface CaseFilter {
   q?: string;
 }
 
+/** The visible cases matching the filter, one page of them and their count (the same query for both). */
 export async function listCases(
   db: Executor,
   tenantId: string,
   f: CaseFilter,
   w: { limit: number; offset: number; sort: 'created_at' | 'case_no'; order: 'asc' | 'desc' },
+  scope: Scope,
 ) {
   let q = db.selectFrom('enforcement_cases').where('tenant_id', '=', tenantId);
+  if (scope) q = q.where(scope);
   if (f.stage) q = q.where('stage', '=', f.stage);
   if (f.sourceCaseId) q = q.where('source_case_id', '=', f.sourceCaseId);
   if (f.q) q = q.where(containsAny(['case_no', 'party_name', 'decision_no', 'facts'], f.q));
@@ -65,8 +71,14 @@ export async function listCases(
 }
 
 /** Earlier cases of the same party: by the keyed index of the ID number, or by the credit code. */
-export function partyCases(db: Executor, tenantId: string, by: { indexes: string[] } | { creditCode: string }) {
+export function partyCases(
+  db: Executor,
+  tenantId: string,
+  by: { indexes: string[] } | { creditCode: string },
+  scope: Scope,
+) {
   let q = db.selectFrom('enforcement_cases').selectAll().where('tenant_id', '=', tenantId);
+  if (scope) q = q.where(scope);
   q = 'indexes' in by ? q.where('party_id_index', 'in', by.indexes) : q.where('party_credit_code', '=', by.creditCode);
   return q.orderBy('created_at', 'desc').limit(100).execute();
 }
@@ -126,6 +138,8 @@ export function caseEvidence(db: Executor, caseId: string) {
     .execute();
 }
 
+export type PaymentLike = { amount_fen: number; paid_on: string };
+
 export async function insertPayment(db: Executor, row: Insertable<EnforcementPaymentsTable>) {
   await db.insertInto('enforcement_payments').values(row).execute();
 }
@@ -181,4 +195,29 @@ export async function insertBasis(
 ) {
   await db.insertInto('enforcement_legal_bases').values(basis).execute();
   if (bands.length) await db.insertInto('enforcement_bands').values(bands).execute();
+}
+
+export function caseWarnings(db: Executor, caseId: string) {
+  return db
+    .selectFrom('enforcement_warnings')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** The latest warnings of the visible cases, newest first. */
+export function recentWarnings(db: Executor, tenantId: string, scope: Scope) {
+  let q = db
+    .selectFrom('enforcement_warnings as w')
+    .innerJoin('enforcement_cases', 'enforcement_cases.id', 'w.case_id')
+    .where('w.tenant_id', '=', tenantId);
+  if (scope) q = q.where(scope);
+  return q
+    .select(['w.case_id as caseId', 'enforcement_cases.case_no as caseNo', 'w.clock', 'w.due', 'w.level', 'w.at'])
+    .orderBy('w.at', 'desc')
+    .orderBy('w.id')
+    .limit(200)
+    .execute();
 }

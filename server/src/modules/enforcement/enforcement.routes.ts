@@ -16,6 +16,12 @@ import {
   LegalBasisQuery,
   OfficerOption,
   PartyLookup,
+  Certificate,
+  CertificateCreate,
+  EnforcementFigures,
+  EnforcementFiguresQuery,
+  LeniencyCreate,
+  LeniencyEntry,
 } from '../../../../common/contracts/enforcement.ts';
 import { errorResponses, sendDownload, uploadedFile } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
@@ -218,5 +224,85 @@ export async function registerEnforcementRoutes(app: FastifyInstance, s: Enforce
       schema: { tags, body: EnforcementSettings, response: { 200: EnforcementSettings, ...errors } },
     },
     async (req) => s.putSettings(actorOf(req), req.body),
+  );
+
+  r.get(
+    '/api/enforcement/certificates',
+    {
+      config: { permission: 'enforcement.read' },
+      schema: {
+        tags,
+        summary: 'The 执法证 register: certificate numbers with their validity',
+        response: { 200: Type.Object({ items: Type.Array(Certificate) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await s.certificates(actorOf(req)) }),
+  );
+  r.post(
+    '/api/enforcement/certificates',
+    {
+      config: { permission: 'enforcement.manage' },
+      schema: { tags, body: CertificateCreate, response: { 201: Certificate, ...errors } },
+    },
+    async (req, reply) => reply.status(201).send(await s.addCertificate(actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/enforcement/leniency',
+    {
+      config: { permission: 'enforcement.read' },
+      schema: {
+        tags,
+        summary: 'The 首违不罚 / 轻微免罚 list (tenant data)',
+        response: { 200: Type.Object({ items: Type.Array(LeniencyEntry) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await s.leniency(actorOf(req)) }),
+  );
+  r.post(
+    '/api/enforcement/leniency',
+    {
+      config: { permission: 'enforcement.manage' },
+      schema: { tags, body: LeniencyCreate, response: { 201: LeniencyEntry, ...errors } },
+    },
+    async (req, reply) => reply.status(201).send(await s.addLeniency(actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/enforcement/figures',
+    {
+      config: { permission: 'enforcement.read' },
+      schema: {
+        tags,
+        summary: 'KPIs over a period (办案数, 按期办结率, 罚没金额, 复议/诉讼), within the caller’s visibility',
+        querystring: EnforcementFiguresQuery,
+        response: { 200: EnforcementFigures, ...errors },
+      },
+    },
+    async (req) => s.figures(actorOf(req), req.query),
+  );
+  r.get(
+    '/api/enforcement/warnings',
+    {
+      config: { permission: 'enforcement.read' },
+      schema: {
+        tags,
+        summary: 'Latest deadline warnings and 督办 of the cases the caller sees',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                caseId: Type.String(),
+                caseNo: Type.String(),
+                clock: Type.String(),
+                due: Type.String(),
+                level: Type.String(),
+                at: Type.String(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => ({ items: await s.warnings(actorOf(req)) }),
   );
 }

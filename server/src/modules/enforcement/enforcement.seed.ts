@@ -119,3 +119,50 @@ export async function seedStarterBases(ex: Executor, tenantId: string, now: stri
   }
   return STARTER.length;
 }
+
+/**
+ * The demo city's 执法证 (synthetic numbers, docs/demo-city.md) and a starter 首违不罚 / 轻微免罚 list, marked in its
+ * text as a sample for the bureau's 法制 staff to confirm. Real cities register their own.
+ */
+export async function seedDemoRegisters(
+  db: Executor,
+  tenantId: string,
+  now: string,
+  certificates: readonly { userId: string; certNo: string }[],
+): Promise<void> {
+  if (certificates.length)
+    await db
+      .insertInto('enforcement_certificates')
+      .values(
+        certificates.map((c) => ({
+          id: newId(),
+          tenant_id: tenantId,
+          user_id: c.userId,
+          cert_no: c.certNo,
+          valid_from: '2020-01-01',
+          valid_to: '2030-12-31',
+          created_at: now,
+        })),
+      )
+      .execute();
+  const list = [
+    ['zdjy', 'first_offence', '首次占道经营，情节轻微，经教育当场改正（示例，待法制人员确认）', 365],
+    ['lztx', 'first_offence', '首次乱张贴乱涂写，面积较小并及时清除（示例，待法制人员确认）', 365],
+    ['cyyy', 'minor', '餐饮油烟轻微超标，当场整改达标（示例，待法制人员确认）', 180],
+  ] as const;
+  await db
+    .insertInto('enforcement_leniency')
+    .values(
+      list.map(([code, kind, circumstances, windowDays]) => ({
+        id: newId(),
+        tenant_id: tenantId,
+        violation_code: code,
+        kind,
+        circumstances,
+        window_days: windowDays,
+        active: 1,
+        created_at: now,
+      })),
+    )
+    .execute();
+}

@@ -3,17 +3,17 @@ import type {
   EnforcementCaseDetail,
   EnforcementCaseQuery,
   EnforcementCaseSummary,
+  EnforcementFigures,
   Penalty,
   PartyLookup,
 } from '../../../../common/contracts/enforcement.ts';
 import {
-  ENFORCEMENT_TRANSITIONS,
   addCalendarDays,
-  enforcementActions,
   enforcementTarget,
   type EnforcementStage,
 } from '../../../../common/domain/enforcement-lifecycle.ts';
 import { PAYMENT_DAYS, SUMMARY_LIMIT_FEN, summaryFineAllowed } from '../../../../common/domain/enforcement-money.ts';
+import { normalizeIdNumber } from '../../../../common/domain/enforcement-identity.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Insertable } from 'kysely';
 import type { EnforcementCasesTable } from '../../db/schema-enforcement.ts';
@@ -24,11 +24,9 @@ import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { PiiCipher } from '../../platform/pii-cipher.ts';
 import { nextSequence } from '../../platform/sequences.ts';
-import { can, requirePermission, type Actor } from '../auth/index.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CalendarService } from '../calendar/index.ts';
-import { caseRows } from '../cases/index.ts';
-import { orgNames } from '../org/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { enforcementErrors as E } from './enforcement.errors.ts';
 import * as repo from './enforcement.repository.ts';
@@ -36,8 +34,13 @@ import type { EvidenceStore } from './evidence.store.ts';
 import type { CaseChain } from './documents/chain.ts';
 import { createEnforcementActions } from './enforcement-actions.ts';
 import { createEnforcementBases, settingsOf as settingsOfTenant } from './enforcement-bases.ts';
-import { checkPenalty, drawDecisionNo, money } from './enforcement-decisions.ts';
-import { checkOfficers, lookupParty, partyColumns, summaryOf, type CaseRow } from './enforcement-parties.ts';
+import { checkPenalty, drawDecisionNo } from './enforcement-decisions.ts';
+import { createDetail } from './enforcement-detail.ts';
+import { enforcementFigures } from './enforcement-figures.ts';
+import { createEnforcementSweep } from './enforcement-sweep.ts';
+import { lookupParty, partyColumns, summaryOf } from './enforcement-parties.ts';
+import { checkOfficers, createEnforcementRegisters, leniencyOf } from './enforcement-register.ts';
+import { caseScope, scopeFilter, seesCase } from './enforcement-scope.ts';
 
 /** What the enforcement service needs from the cases module: whether the caller may see a 数字城管 case. */
 export interface CityCaseAccess {
@@ -72,91 +75,12 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
     return { date: calendar.localDate(clock.now()), isWorkingDay: (d: string) => calendar.isWorkingDay(d) };
   }
   const settingsOf = (tenantId: string, ex: Executor = db) => settingsOfTenant(deps.settings, tenantId, ex);
+  const detail = createDetail(db, deps.pii, today);
 
-  async function detail(actor: Actor, r: CaseRow, ex: Executor = db): Promise<EnforcementCaseDetail> {
-    const [officers, events, evidence, payments, sourceCase, day] = await Promise.all([
-      repo.caseOfficers(ex, r.id),
-      repo.caseEvents(ex, r.id),
-      repo.caseEvidence(ex, r.id),
-      repo.casePayments(ex, r.id),
-      r.source_case_id
-        ? caseRows(ex).select('c.case_no').where('c.id', '=', r.source_case_id).executeTakeFirst()
-        : Promise.resolve(undefined),
-      today(actor.tenantId, ex),
-    ]);
-    const names = await orgNames.userNames(
-      ex,
-      officers.map((o) => o.user_id),
-    );
-    const isOfficer = officers.some((o) => o.user_id === actor.userId);
-    const unmasked = r.party_kind === 'person' && isOfficer && r.party_id_cipher !== null;
-    const { lateFee, outstanding } = money(r, payments, day.date);
-    const stage = r.stage as EnforcementStage;
-    return {
-      ...summaryOf(r),
-      partyIdentifier: unmasked ? deps.pii.decrypt(r.party_id_cipher as string) : summaryOf(r).partyIdentifier,
-      partyUnmasked: unmasked,
-      version: r.version,
-      sourceCaseId: r.source_case_id,
-      sourceCaseNo: sourceCase?.case_no ?? null,
-      sourceRef: r.source_ref,
-      major: r.major === 1,
-      discussion: r.discussion === 1,
-      facts: r.facts,
-      address: r.address,
-      violationOn: r.violation_on,
-      basisId: r.basis_id,
-      bandId: r.band_id,
-      proposedFineFen: r.proposed_fine_fen === null ? null : Number(r.proposed_fine_fen),
-      decisionKind: r.decision_kind,
-      bandExceptionReason: r.band_exception_reason,
-      decidedOn: r.decided_on,
-      filedOn: r.filed_on,
-      extensionDays: r.extension_days,
-      hearing: r.hearing === 1,
-      statementDue: r.statement_due,
-      hearingDue: r.hearing_due,
-      serviceDue: r.service_due,
-      servedOn: r.served_on,
-      paymentDue: r.payment_due,
-      paidFen: Number(r.paid_fen),
-      lateFeeFen: lateFee,
-      outstandingFen: outstanding,
-      closedOn: r.closed_on,
-      archivedOn: r.archived_on,
-      officers: officers.map((o) => ({ userId: o.user_id, name: names.get(o.user_id) ?? '', certNo: o.cert_no })),
-      allowedActions: enforcementActions(stage).filter((a) => can(actor, ENFORCEMENT_TRANSITIONS[a].permission)),
-      events: events.map((e) => ({
-        id: e.id,
-        action: e.action,
-        fromStage: e.from_stage,
-        toStage: e.to_stage,
-        actorId: e.actor_id,
-        note: e.note,
-        officers: e.officers ? (JSON.parse(e.officers) as { userId: string; name: string; certNo: string }[]) : [],
-        data: e.data ? (JSON.parse(e.data) as unknown) : null,
-        at: e.at,
-      })),
-      evidence: evidence.map((v) => ({
-        id: v.id,
-        kind: v.kind,
-        title: v.title,
-        sha256: v.sha256,
-        collectedAt: v.collected_at,
-      })),
-      payments: payments.map((p) => ({
-        id: p.id,
-        amountFen: Number(p.amount_fen),
-        channel: p.channel,
-        reference: p.reference,
-        paidOn: p.paid_on,
-      })),
-    };
-  }
-
+  /** A case the caller sees (the squad rule, enforcement-scope.ts); any other answers the same 404. */
   async function load(ex: Executor, actor: Actor, id: string) {
     const r = await repo.findCase(ex, actor.tenantId, id);
-    if (!r) throw notFound('enforcement_case');
+    if (!r || !(await seesCase(ex, caseScope(actor), r))) throw notFound('enforcement_case');
     return r;
   }
   async function create(actor: Actor, input: EnforcementCaseCreate): Promise<EnforcementCaseDetail> {
@@ -184,7 +108,17 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
     const year = day.date.slice(0, 4);
     const id = newId();
     await db.transaction().execute(async (tx) => {
-      const officers = await checkOfficers(tx, actor.tenantId, input.officers, 'body.officers');
+      const officers = await checkOfficers(tx, actor.tenantId, input.officers, 'body.officers', day.date);
+      // 首违不罚 / 轻微免罚: a first minor violation is proposed 不予处罚; a repeat within the window is flagged.
+      const lenient = await leniencyOf(
+        tx,
+        actor.tenantId,
+        input.violationCode,
+        input.violationOn,
+        input.party.kind === 'person'
+          ? { indexes: deps.pii.indexes(normalizeIdNumber(input.party.idNumber ?? '')) }
+          : { creditCode: party.party_credit_code as string },
+      );
       let decision: Partial<Insertable<EnforcementCasesTable>> = {};
       if (summary) {
         const d = input.decision as Penalty;
@@ -231,6 +165,8 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
         party_kind: input.party.kind,
         party_name: input.party.name,
         ...party,
+        leniency: lenient?.mark ?? null,
+        prior_case_id: lenient?.priorCaseId ?? null,
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
@@ -296,6 +232,7 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
         actor.tenantId,
         { stage: query.stage, sourceCaseId: query.sourceCaseId, q: query.q },
         { limit: w.limit, offset: w.offset, sort: w.sort, order: query.order ?? 'desc' },
+        scopeFilter(caseScope(actor)),
       );
       return { items: rows.map(summaryOf), total, page: w.page, pageSize: w.limit };
     },
@@ -309,14 +246,31 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
         actor.tenantId,
         { sourceCaseId: caseId },
         { limit: 100, offset: 0, sort: 'created_at', order: 'asc' },
+        scopeFilter(caseScope(actor)),
       );
       return rows.map(summaryOf);
     },
+
+    /** KPIs over a period, within the caller's visibility (the report counts the whole city). */
+    async figures(actor: Actor, q: { from: string; to: string }): Promise<EnforcementFigures> {
+      requirePermission(actor, 'enforcement.read');
+      if (q.to < q.from) throw E.field('query.to', 'range', 'before the start of the period');
+      return enforcementFigures(db, actor.tenantId, q.from, q.to, scopeFilter(caseScope(actor)));
+    },
+
+    /** The latest deadline warnings and 督办 of the cases the caller sees. */
+    async warnings(actor: Actor) {
+      requirePermission(actor, 'enforcement.read');
+      return repo.recentWarnings(db, actor.tenantId, scopeFilter(caseScope(actor)));
+    },
+
+    sweep: createEnforcementSweep(database, clock, deps.calendar),
 
     /** Earlier cases of a party (repeat offences), by ID number or credit code; identifiers are shown masked. */
     lookupParty: (actor: Actor, q: PartyLookup) => lookupParty(db, deps.pii, actor, q),
 
     ...createEnforcementBases(database, clock, deps),
+    ...createEnforcementRegisters(database, clock, deps),
   };
 }
 export type EnforcementService = ReturnType<typeof createEnforcementService>;

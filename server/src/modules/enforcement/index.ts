@@ -3,8 +3,14 @@
  * evidence hashes, decisions with gap-free 文号, payments with the capped late fee, legal bases and discretion bands.
  */
 export { createEnforcementModule } from './enforcement.module.ts';
-export { type EnforcementService, type CityCaseAccess, ENFORCEMENT_SETTINGS_KEY } from './enforcement.service.ts';
+export {
+  type EnforcementService,
+  type CityCaseAccess,
+  ENFORCEMENT_SETTINGS_KEY,
+  DEFAULT_ENFORCEMENT_SETTINGS,
+} from './enforcement.service.ts';
 export { registerEnforcementRoutes } from './enforcement.routes.ts';
-export { seedStarterBases } from './enforcement.seed.ts';
+export { seedDemoRegisters, seedStarterBases } from './enforcement.seed.ts';
 export { enforcementErrors } from './enforcement.errors.ts';
 export { registerEnforcementDocumentRoutes } from './documents/documents.routes.ts';
+export { seedDemoEnforcement, type DemoEnforcementInput } from './enforcement.demo.ts';

@@ -1,4 +1,5 @@
 /** The 查违控违 and 户外广告 lists as exported: the console columns, labels translated, owner phones as masked by the list. */
+import type { EnforcementCaseSummary } from '../../../../common/contracts/enforcement.ts';
 import type { IcDemolition, IcLetter, IcReport } from '../../../../common/contracts/illegal-construction.ts';
 import type { AdRemoval, OutdoorAd } from '../../../../common/contracts/outdoor-ads.ts';
 import type { SheetSpec } from './export-workbook.ts';
@@ -95,5 +96,22 @@ export const AD_REMOVALS_SHEET: SheetSpec<AdRemoval> = {
     { header: 'address', width: 30, value: (r) => r.address },
     { header: 'enforcementCase', width: 28, value: (r) => r.enforcementCaseId },
     { header: 'note', width: 24, value: (r) => r.note },
+  ],
+};
+
+/** Enforcement cases as listed (party identifiers masked, the squad rule applied by the list). */
+export const ENFORCEMENT_CASES_SHEET: SheetSpec<EnforcementCaseSummary> = {
+  sheet: 'enforcementCases',
+  file: 'enforcement-cases',
+  columns: [
+    { header: 'caseNo', width: 14, value: (r) => r.caseNo },
+    { header: 'status', width: 10, value: (r, f) => f.label(`enforcement.stage.${r.stage}`, r.stage) },
+    { header: 'procedure', width: 10, value: (r, f) => f.label(`enforcement.procedure.${r.procedure}`, r.procedure) },
+    { header: 'violation', width: 14, value: (r) => r.violationCode },
+    { header: 'party', width: 20, value: (r) => r.partyName },
+    { header: 'partyIdentifier', width: 22, value: (r) => r.partyIdentifier },
+    { header: 'fineYuan', width: 12, value: (r) => (r.fineFen === null ? null : r.fineFen / 100) },
+    { header: 'decisionNo', width: 26, value: (r) => r.decisionNo },
+    { header: 'decisionDue', width: 12, value: (r) => r.decisionDue },
   ],
 };

@@ -7,6 +7,7 @@ import { AuditQuery, RegionQuery, UnitQuery, UserQuery } from '../../../../commo
 import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
 import { IcDemolitionQuery, IcLetterQuery, IcReportQuery } from '../../../../common/contracts/illegal-construction.ts';
 import { AdRemovalQuery, OutdoorAdQuery } from '../../../../common/contracts/outdoor-ads.ts';
+import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -24,6 +25,7 @@ import {
 } from './export-sheets.ts';
 import {
   AD_REMOVALS_SHEET,
+  ENFORCEMENT_CASES_SHEET,
   IC_DEMOLITIONS_SHEET,
   IC_LETTERS_SHEET,
   IC_REPORTS_SHEET,
@@ -45,6 +47,7 @@ export interface ExportSources {
   icLetters: { list(actor: Actor, q: IcLetterQuery): Promise<Page<unknown>> };
   outdoorAds: { list(actor: Actor, q: OutdoorAdQuery): Promise<Page<unknown>> };
   adRemovals: { list(actor: Actor, q: AdRemovalQuery): Promise<Page<unknown>> };
+  enforcementCases: { list(actor: Actor, q: EnforcementCaseQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -107,6 +110,14 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: AD_REMOVALS_SHEET,
     csv: true,
   },
+  {
+    key: 'enforcementCases',
+    path: 'enforcement-cases',
+    permission: 'enforcement.read',
+    query: EnforcementCaseQuery,
+    sheet: ENFORCEMENT_CASES_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -121,6 +132,7 @@ const LIST_ROUTE: Record<Key, string> = {
   icLetters: '/api/illegal-construction/letters',
   outdoorAds: '/api/outdoor-ads/ads',
   adRemovals: '/api/outdoor-ads/removals',
+  enforcementCases: '/api/enforcement/cases',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

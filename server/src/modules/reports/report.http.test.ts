@@ -53,7 +53,9 @@ describe('statistics report', () => {
       'units',
       'quality',
       'overdue',
-      // the demo city's recent 查违控违 reports fall in this month too (server/src/seed/demo-lines.ts)
+      // the demo city's open enforcement cases and recent 查违控违 reports fall in this month too
+      // (modules/enforcement/enforcement.demo.ts, seed/demo-lines.ts)
+      'enforcement',
       'illegalConstruction',
     ]);
     const overview = r.sections[0].paragraphs.join('');

@@ -60,7 +60,11 @@ export function EnforcementCreateModal({ open, caseId, today, onClose, onCreated
         v.party.kind === 'person'
           ? { kind: 'person', name: v.party.name.trim(), idNumber: (v.party.idNumber ?? '').trim() }
           : { kind: 'organisation', name: v.party.name.trim(), creditCode: (v.party.creditCode ?? '').trim() },
-      officers: v.officers.map((o) => ({ userId: o.userId ?? '', certNo: (o.certNo ?? '').trim() })),
+      // The 执法证号 comes from the register when left empty.
+      officers: v.officers.map((o) => ({
+        userId: o.userId ?? '',
+        ...(o.certNo?.trim() ? { certNo: o.certNo.trim() } : {}),
+      })),
     };
     onCreated(await enforcementApi.create(body));
   });
@@ -145,7 +149,7 @@ export function EnforcementCreateModal({ open, caseId, today, onClose, onCreated
                 data-testid={`enforcement-create-officer-${i}`}
               />
             </Form.Item>
-            <Form.Item name={['officers', i, 'certNo']} label={t('enforcement.field.certNo')} rules={required}>
+            <Form.Item name={['officers', i, 'certNo']} label={t('enforcement.field.certNo')}>
               <Input maxLength={40} data-testid={`enforcement-create-cert-${i}`} />
             </Form.Item>
           </Space>

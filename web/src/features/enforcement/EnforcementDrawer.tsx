@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { Descriptions, Drawer, Flex, Grid, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useResource } from '../../api/use-resource.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
@@ -7,7 +7,10 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { enforcementApi } from './enforcement.api.ts';
 import { EnforcementDocuments } from './EnforcementDocuments.tsx';
+import { EnforcementActions } from './EnforcementActions.tsx';
 import { label, STAGE_COLORS, yuan } from './labels.ts';
+
+const WARNING_COLORS = { yellow: 'gold', red: 'red', supervise: 'magenta' } as const;
 
 interface Props {
   id: string | null;
@@ -49,7 +52,24 @@ export function EnforcementDrawer({ id, onClose }: Props) {
             <Tag>{label(locale, 'source', c.source)}</Tag>
             {c.major ? <Tag color="red">{t('enforcement.field.major')}</Tag> : null}
             {c.hearing ? <Tag color="gold">{t('enforcement.field.hearing')}</Tag> : null}
+            {c.warnings.map((w) => (
+              <Tag
+                key={`${w.clock}-${w.level}-${w.due}`}
+                color={WARNING_COLORS[w.level]}
+                data-testid="enforcement-warning"
+              >
+                {t(`enforcement.warning.${w.level}`)} · {t(`enforcement.clock.${w.clock}`)} {w.due}
+              </Tag>
+            ))}
           </Space>
+          {c.leniency ? (
+            <Alert
+              type={c.leniency === 'repeat' ? 'warning' : 'info'}
+              showIcon
+              title={t(`enforcement.leniency.${c.leniency}`)}
+              data-testid="enforcement-leniency"
+            />
+          ) : null}
           <Descriptions size="small" column={span} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('enforcement.field.party')}>
               {c.partyName}（{label(locale, 'partyKind', c.partyKind)}）
@@ -104,10 +124,44 @@ export function EnforcementDrawer({ id, onClose }: Props) {
                 {c.bandExceptionReason}
               </Descriptions.Item>
             ) : null}
+            <Descriptions.Item label={t('enforcement.field.unit')}>{c.unitName ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.plan')}>
+              {c.paymentPlan
+                ? `${t(`enforcement.plan.${c.paymentPlan.kind}`)} · ${t(`enforcement.plan.${c.paymentPlan.status}`)} · ${c.paymentPlan.instalments.map((i) => `${i.dueOn} ${yuan(i.amountFen)}`).join('；')}`
+                : '—'}
+            </Descriptions.Item>
+            {c.hearingRequestedOn ? (
+              <Descriptions.Item label={t('enforcement.action.record_hearing')}>
+                {[
+                  c.hearingRequestedOn,
+                  c.hearingHeldOn,
+                  c.hearingOutcome && t(`enforcement.outcome.${c.hearingOutcome}`),
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Descriptions.Item>
+            ) : null}
+            {c.courtAppliedOn ? (
+              <Descriptions.Item label={t('enforcement.field.court')}>{c.courtAppliedOn}</Descriptions.Item>
+            ) : null}
+            {c.reconsiderationOutcome || c.litigationOutcome ? (
+              <Descriptions.Item label={t('enforcement.action.record_review')}>
+                {[
+                  c.reconsiderationOutcome &&
+                    `${t('enforcement.review.reconsideration')}：${t(`enforcement.review.${c.reconsiderationOutcome}`)}`,
+                  c.litigationOutcome &&
+                    `${t('enforcement.review.litigation')}：${t(`enforcement.review.${c.litigationOutcome}`)}`,
+                ]
+                  .filter(Boolean)
+                  .join('；')}
+              </Descriptions.Item>
+            ) : null}
             <Descriptions.Item label={t('enforcement.field.officers')} span={span}>
               {c.officers.map((o) => `${o.name}（${t('enforcement.field.certNo')} ${o.certNo}）`).join('、') || '—'}
             </Descriptions.Item>
           </Descriptions>
+          <EnforcementActions c={c} onDone={reload} />
+          <EnforcementDocuments caseId={c.id} version={c.version} />
           {c.evidence.length ? (
             <>
               <Typography.Title level={5} style={{ margin: 0 }}>
@@ -153,7 +207,6 @@ export function EnforcementDrawer({ id, onClose }: Props) {
               />
             </>
           ) : null}
-          <EnforcementDocuments caseId={c.id} version={c.version} />
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('enforcement.field.events')}
           </Typography.Title>

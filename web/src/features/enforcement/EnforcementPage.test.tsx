@@ -26,6 +26,8 @@ const SUMMARY: EnforcementCaseSummary = {
   fineFen: 600_000,
   decisionNo: '大城管罚决字〔2024〕第1号',
   decisionDue: '2024-06-11',
+  unitId: 'squad1',
+  leniency: null,
   createdAt: '2024-03-12T02:00:00.000Z',
 };
 
@@ -60,6 +62,17 @@ const DETAIL: EnforcementCaseDetail = {
   outstandingFen: 690_000,
   closedOn: null,
   archivedOn: null,
+  unitName: '执法一中队',
+  priorCaseId: null,
+  hearingRequestedOn: null,
+  hearingHeldOn: null,
+  hearingOutcome: null,
+  statementOutcome: null,
+  paymentPlan: null,
+  courtAppliedOn: null,
+  reconsiderationOutcome: null,
+  litigationOutcome: null,
+  warnings: [],
   officers: [{ userId: 'u1', name: '黄队员', certNo: '42028100101' }],
   allowedActions: [],
   events: [
