@@ -43,8 +43,11 @@ export interface CaseDeps {
       ex?: Executor,
     ): Promise<unknown[]>;
   };
-  /** tenant settings (case.reopenDays) */
-  settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
+  /** tenant settings (case.reopenDays); `current` reuses a read for a few seconds (the public channels on each intake) */
+  settings?: {
+    get(tenantId: string, key: string): Promise<{ value: unknown } | undefined>;
+    current(tenantId: string, key: string): Promise<{ value: unknown } | undefined>;
+  };
   photos?: {
     attachExternal?(
       tx: Executor,
