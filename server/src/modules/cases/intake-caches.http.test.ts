@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /**
- * What intake reuses between requests (the resolved session, step limits, public channels, the calendar's
- * revision: docs/decisions/0010-intake-cost.md) is never stale for the next request after a change made through
+ * What intake reuses between requests (the resolved session, step limits and public channels:
+ * docs/decisions/0010-intake-cost.md) is never stale for the next request after a change made through
  * the app, and the answer to an intake, built from what was written, is the case as read back.
  */
 let ctx: TestContext;

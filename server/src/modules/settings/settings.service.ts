@@ -28,8 +28,8 @@ export function createSettingsService(database: Database, clock: Clock, audit: A
     get: (tenantId: string, key: string, db: Executor = database.db) => read(tenantId, key, db),
 
     /**
-     * The same as `get` on the pool, reused for a few seconds: for settings read on every intake (step limits, public
-     * channels, the calendar's revision). A write through this service is seen at once in this process and within
+     * The same as `get` on the pool, reused for a few seconds: for settings read on every intake (step limits and
+     * public channels). A write through this service is seen at once in this process and within
      * SETTING_ENTRY_MS by other instances (setting-cache.ts).
      */
     current,
@@ -62,7 +62,8 @@ export function createSettingsService(database: Database, clock: Clock, audit: A
 
     /** The current revision token of a key ('' before the first bump). */
     async revision(tenantId: string, key: string, db: Executor = database.db): Promise<string> {
-      const row = db === database.db ? await current(tenantId, key) : await read(tenantId, key, db);
+      // Never reused: other instances learn of a change through this read (the calendar's cross-process check).
+      const row = await read(tenantId, key, db);
       return row ? String(row.value) : '';
     },
   };
