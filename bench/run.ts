@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: on SQLite and on PostgreSQL in one run, the real app in a child process on a
  * random port of 127.0.0.1, measured over HTTP:
+ *   the peer scenarios at 20 connections (hello-world, Open311 create, staff intake, Open311 list of 100, Open311
+ *   get by id), each with req/s, its ratio to hello-world and the server's CPU time per request against its goal ·
+ *   peak RSS under the intake load · start on the existing database to a healthy /api/health and the idle RSS ·
  *   hello-world req/s (bench-only route) · intake req/s and its ratio to hello-world (goal ≥ 0.30) ·
  *   intake p99 at a fixed 1,000 req/s (goal ≤ 25 ms) · bulk load of --cases synthetic cases ·
  *   intake, Open311 create, case detail, Open311 request and Open311 list req/s on the new database and again at size ·
@@ -12,6 +15,7 @@
  * Figures are printed, never asserted.
  *
  *   node --import tsx bench/run.ts                                  # both backends, 100k cases, 10 s phases (< 10 min)
+ *   node --import tsx bench/run.ts --quick                          # peers, fixed rate, memory, restart (≈ 2 min)
  *   node --import tsx bench/run.ts --backend sqlite --cases 1e6
  *   node --import tsx bench/run.ts --backend postgres --cases 1e7 --duration 20       # the issue's 10M size (an hour or more)
  *   options: --backend sqlite|postgres|both  --cases N  --duration S  --concurrency 32  --rate 1000
@@ -36,7 +40,7 @@ const { values } = parseArgs({
   options: {
     backend: { type: 'string', default: 'both' },
     cases: { type: 'string', default: '100000' },
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string' },
     concurrency: { type: 'string', default: '32' },
     rate: { type: 'string', default: '1000' },
     'inbox-requests': { type: 'string', default: '500' },
@@ -45,6 +49,7 @@ const { values } = parseArgs({
     'full-timeline': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'drop-indexes-from': { type: 'string', default: '1000000' },
+    quick: { type: 'boolean', default: false },
     out: { type: 'string', default: fileURLToPath(new URL('./results/latest.json', import.meta.url)) },
     // a loaded database (bench/generate-cases.ts) for the read-side CPU and plans of bench/reads-cpu.bench.ts
     'reads-url': { type: 'string' },
@@ -70,7 +75,7 @@ if (!/^postgres(ql)?:\/\/([^@/]*@)?(127\.0\.0\.1|localhost)(:\d+)?\//.test(pgUrl
   throw new Error('--pg-url must point at 127.0.0.1/localhost');
 const options: MeasureOptions = {
   cases: bounded(values.cases, 'cases', 0, 10_000_000),
-  durationS: bounded(values.duration, 'duration', 1, 120),
+  durationS: bounded(values.duration ?? (values.quick ? '6' : '10'), 'duration', 1, 120),
   concurrency: bounded(values.concurrency, 'concurrency', 1, 256),
   rate: bounded(values.rate, 'rate', 1, 20_000),
   inboxRequests: bounded(values['inbox-requests'], 'inbox-requests', 1, 10_000),
@@ -79,6 +84,7 @@ const options: MeasureOptions = {
   fullTimeline: values['full-timeline'],
   keep: values.keep,
   dropIndexesFrom: bounded(values['drop-indexes-from'], 'drop-indexes-from', 0, 1e9),
+  quick: values.quick,
 };
 
 const machine = machineInfo();
@@ -86,7 +92,7 @@ const started = new Date();
 const t0 = performance.now();
 const log = (line: string) => console.log(`${((performance.now() - t0) / 1000).toFixed(0).padStart(4)}s ${line}`);
 log(
-  `CityLoop bench: ${backends.join(' + ')}, ${options.cases.toLocaleString('en')} cases, ${options.durationS} s phases; ` +
+  `CityLoop bench${options.quick ? ' --quick' : ''}: ${backends.join(' + ')}, ${options.quick ? 0 : options.cases.toLocaleString('en')} cases, ${options.durationS} s phases; ` +
     `${machine.cpus.count}× ${machine.cpus.model}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverage.start.join(' ')}`,
 );
 if ((machine.loadAverage.start[0] ?? 0) > machine.cpus.count)

@@ -15,6 +15,8 @@ export interface AppProcess {
   /** resident memory now and its peak so far (VmRSS, VmHWM), in MiB; null where /proc is missing */
   memoryMiB(): { rss: number; peak: number } | null;
   stop(): Promise<void>;
+  /** ms from spawning the process to the first 200 from /api/health (null if it never answered in time) */
+  healthyAfterMs(timeoutMs?: number): Promise<number | null>;
 }
 
 let ticksPerSecond: number | null = null;
@@ -47,6 +49,7 @@ const SERVER = fileURLToPath(new URL('../server.ts', import.meta.url));
 
 /** BENCH_SERVER_NODE_ARGS adds node flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
 export async function startApp(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
+  const spawnedAt = performance.now();
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child: ChildProcess = spawn(process.execPath, [...extra, '--import', 'tsx', SERVER], {
     env: { ...process.env, ...env },
@@ -77,7 +80,23 @@ export async function startApp(env: Record<string, string>, timeoutMs = 120_000)
     clearTimeout(timer);
   };
   const pid = child.pid ?? 0;
-  return { port, pid, cpuMs: () => processCpuMs(pid), memoryMiB: () => processMemoryMiB(pid), stop };
+  const healthyAfterMs = async (waitMs = 30_000) => {
+    const end = performance.now() + waitMs;
+    while (performance.now() < end) {
+      const res = await once(port, { method: 'GET', path: '/api/health' }).catch(() => null);
+      if (res?.status === 200) return performance.now() - spawnedAt;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return null;
+  };
+  return {
+    port,
+    pid,
+    cpuMs: () => processCpuMs(pid),
+    memoryMiB: () => processMemoryMiB(pid),
+    stop,
+    healthyAfterMs,
+  };
 }
 
 export interface HttpSession {

@@ -10,7 +10,7 @@ import { closedLoop, once, type LoadResult, type RequestSpec } from '../http-loa
 import type { HttpSession } from './app-process.ts';
 import type { PlacedPoint } from './case-reference.ts';
 import type { Figure } from './report.ts';
-import { intakeRequest } from './scenarios.ts';
+import { caller, intakeRequest, open311CreateRequest } from './scenarios.ts';
 
 export interface ProbeContext {
   port: number;
@@ -32,7 +32,7 @@ export interface ProbeResult {
 /** Open311 write keys are limited per minute (6,000 at most): a few keys keep the limit out of the figure. */
 const KEYS = 6;
 
-async function open311Keys(c: ProbeContext): Promise<string[]> {
+export async function open311Keys(c: Pick<ProbeContext, 'port' | 'admin'>): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 0; i < KEYS; i++) {
     const res = await once(c.port, {
@@ -72,9 +72,6 @@ async function sampleCases(db: Db, tenantId: string, count: number): Promise<{ i
   return [...out.values()];
 }
 
-/** Public reads are limited per caller address: each request comes as another caller (the server trusts the proxy header). */
-const caller = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
-
 export async function measurePerCase(
   c: ProbeContext,
   label: string,
@@ -95,30 +92,7 @@ export async function measurePerCase(
 
   const probes: [string, number[], (i: number) => RequestSpec][] = [
     ['intake POST /api/cases', [201], intakeRequest(c.inspector, c.points, `${runId}s`)],
-    [
-      'Open311 create POST /open311/v2/requests.json',
-      [200, 201],
-      (i) => {
-        const key = keys[i % keys.length] as string;
-        const p = c.points[i % c.points.length] as PlacedPoint;
-        const form = new URLSearchParams({
-          api_key: key,
-          jurisdiction_id: '420281',
-          service_code: '09006',
-          description: '金湖大道水果摊占道经营',
-          lat: String(p.lat),
-          long: String(p.lng),
-          email: 'bench@example.org',
-          'attribute[filing_condition]': '1',
-        });
-        return {
-          method: 'POST',
-          path: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`,
-          headers: { 'content-type': 'application/x-www-form-urlencoded', ...caller(i + 1) },
-          body: form.toString(),
-        };
-      },
-    ],
+    ['Open311 create POST /open311/v2/requests.json', [200, 201], open311CreateRequest(keys, c.points)],
     [
       'case detail GET /api/cases/:id',
       [200],
@@ -159,7 +133,7 @@ export async function measurePerCase(
   return out;
 }
 
-async function publicNumbers(port: number): Promise<string[]> {
+export async function publicNumbers(port: number): Promise<string[]> {
   const listed = await once(port, {
     method: 'GET',
     path: '/open311/v2/requests.json?page_size=200',

@@ -23,6 +23,7 @@ import { databaseSizeMiB, dropBulkIndexes } from './bulk-indexes.ts';
 import { kpiFigures } from './kpi-row.ts';
 import { measurePerCase, perCaseFigures, type ProbeContext } from './at-size.ts';
 import { refreshStatistics } from '../../server/src/platform/db-statistics.ts';
+import { measurePeers, peerFigures } from './peers.ts';
 
 export interface MeasureOptions {
   cases: number;
@@ -37,6 +38,8 @@ export interface MeasureOptions {
   keep: boolean;
   /** drop secondary indexes during loads of at least this many cases and rebuild them after */
   dropIndexesFrom: number;
+  /** the peer scenarios, the fixed-rate intake, memory and restart only (no bulk load, inbox, search or KPIs) */
+  quick: boolean;
 }
 
 export interface BackendResult {
@@ -117,6 +120,68 @@ export async function measureBackend(
     const runId = randomBytes(4).toString('hex');
     const durationMs = o.durationS * 1000;
 
+    const drainedCount = async () => countCases(backend.database.db);
+    /** Intake at a fixed rate (open loop), then the peak RSS so far: the server under the intake load. */
+    async function fixedRate(server: NonNullable<typeof app>) {
+      const fixed = await openLoop(server.port, {
+        rate: o.rate,
+        durationMs,
+        expect: [201],
+        make: intakeRequest(inspector, points, `${runId}o`),
+        connections: 64,
+        maxOutstanding: 2000,
+      });
+      // A server that fell behind still works through what it received: wait until it is idle before loading data.
+      const drained = await untilIdle(drainedCount, 120_000);
+      if (!drained) log(`[${name}] warning: the server was still creating cases 120 s after the fixed-rate phase`);
+      log(
+        `[${name}] intake at ${o.rate}/s: p50 ${fixed.latency.p50.toFixed(1)} ms, p99 ${fixed.latency.p99.toFixed(1)} ms (server share p99 ${fixed.service.p99.toFixed(1)} ms), achieved ${fixed.rps.toFixed(0)}/s, errors ${JSON.stringify(fixed.errors)}`,
+      );
+      details.intakeFixedRate = brief(fixed);
+      add({
+        name: `intake p99 at ${o.rate} req/s`,
+        value: fixed.latency.p99,
+        unit: 'ms',
+        goal: { op: '<=', value: 25 },
+        note: `achieved ${fixed.rps.toFixed(0)} req/s; p50 ${fixed.latency.p50.toFixed(1)} ms; server share p99 ${fixed.service.p99.toFixed(1)} ms; ${fixed.requests - fixed.ok} errors`,
+      });
+
+      const loaded = server.memoryMiB();
+      add({
+        name: 'server RSS: peak under intake load',
+        value: loaded?.peak ?? NaN,
+        unit: 'MiB',
+        goal: { op: '<=', value: 300 },
+        note: `VmHWM after the peer scenarios and ${o.rate}/s intake; RSS now ${loaded?.rss.toFixed(0) ?? '?'} MiB`,
+      });
+      return fixed;
+    }
+    /** Restart on the database as it is now: time to a healthy /api/health, then the idle RSS. */
+    async function restartFigures() {
+      await app?.stop();
+      app = await startApp(backend.env);
+      const ms = await app.healthyAfterMs();
+      await new Promise((r) => setTimeout(r, 2000));
+      const idle = app.memoryMiB();
+      log(
+        `[${name}] restart: healthy after ${ms?.toFixed(0) ?? 'never'} ms, idle RSS ${idle?.rss.toFixed(0) ?? '?'} MiB`,
+      );
+      add({
+        name: 'start on an existing database → healthy /api/health',
+        value: ms ?? NaN,
+        unit: 'ms',
+        goal: { op: '<=', value: 2000 },
+        note: 'from spawning the process (includes loading TypeScript through tsx)',
+      });
+      add({
+        name: 'server RSS: idle after restart',
+        value: idle?.rss ?? NaN,
+        unit: 'MiB',
+        goal: { op: '<=', value: 150 },
+        note: '2 s after healthy, no requests yet',
+      });
+    }
+
     // Warm-up (JIT, connection pools, SQLite page cache): discarded.
     await closedLoop(port, { concurrency: o.concurrency, durationMs: 2000, expect: [200], make: helloRequest });
     await closedLoop(port, {
@@ -125,6 +190,19 @@ export async function measureBackend(
       expect: [201],
       make: intakeRequest(inspector, points, `${runId}w`),
     });
+
+    const admin = await signIn(port, 'admin', 'Admin@12345');
+    const peers = await measurePeers(
+      { backend: name, app, inspector, admin, points, durationMs: Math.max(3, Math.round(o.durationS / 2)) * 1000 },
+      log,
+    );
+    details.peers = peers.map((p) => ({ name: p.name, cpuMs: p.cpuMs, ...brief(p.result) }));
+    for (const f of peerFigures(peers)) add(f);
+    if (o.quick) {
+      await fixedRate(app);
+      await restartFigures();
+      return { backend: name, version: backend.version, figures, details };
+    }
 
     // Server CPU per request (from /proc): a figure a busy machine does not distort the way it distorts req/s.
     const server = app;
@@ -151,20 +229,7 @@ export async function measureBackend(
     log(
       `[${name}] intake: ${intake.rps.toFixed(0)} req/s (p50 ${intake.latency.p50.toFixed(1)} ms, p99 ${intake.latency.p99.toFixed(1)} ms), server CPU ${(intakeCpu * 1000).toFixed(0)} µs/request, errors ${JSON.stringify(intake.errors)}`,
     );
-    const fixed = await openLoop(port, {
-      rate: o.rate,
-      durationMs,
-      expect: [201],
-      make: intakeRequest(inspector, points, `${runId}o`),
-      connections: 64,
-      maxOutstanding: 2000,
-    });
-    // A server that fell behind still works through what it received: wait until it is idle before loading data.
-    const drained = await untilIdle(async () => countCases(backend.database.db), 120_000);
-    if (!drained) log(`[${name}] warning: the server was still creating cases 120 s after the fixed-rate phase`);
-    log(
-      `[${name}] intake at ${o.rate}/s: p50 ${fixed.latency.p50.toFixed(1)} ms, p99 ${fixed.latency.p99.toFixed(1)} ms (server share p99 ${fixed.service.p99.toFixed(1)} ms), achieved ${fixed.rps.toFixed(0)}/s, errors ${JSON.stringify(fixed.errors)}`,
-    );
+    await fixedRate(app);
     // The per-case requests on the new database, to set against the same requests after the bulk load.
     const probe: ProbeContext = {
       port,
@@ -172,7 +237,7 @@ export async function measureBackend(
       tenantId: tenant.id,
       inspector,
       operator: sessions.get('operator') as HttpSession,
-      admin: await signIn(port, 'admin', 'Admin@12345'),
+      admin,
       points,
       concurrency: o.concurrency,
       durationMs: Math.max(3, Math.round(o.durationS / 2)) * 1000,
@@ -181,7 +246,6 @@ export async function measureBackend(
     details.perCaseEmpty = perCaseEmpty.map((p) => ({ name: p.name, ...brief(p.result) }));
     details.hello = { ...brief(hello), serverCpuMsPerRequest: helloCpu };
     details.intake = { ...brief(intake), serverCpuMsPerRequest: intakeCpu };
-    details.intakeFixedRate = brief(fixed);
     memory.afterIntake = app.memoryMiB();
     add({
       name: 'hello-world GET /bench/hello (baseline)',
@@ -222,14 +286,6 @@ export async function measureBackend(
       unit: 'µs',
       note: `CPU-based ratio hello/intake ${(helloCpu / intakeCpu).toFixed(2)} (what the req/s ratio would be if the server were CPU-bound)`,
     });
-    add({
-      name: `intake p99 at ${o.rate} req/s`,
-      value: fixed.latency.p99,
-      unit: 'ms',
-      goal: { op: '<=', value: 25 },
-      note: `achieved ${fixed.rps.toFixed(0)} req/s; p50 ${fixed.latency.p50.toFixed(1)} ms; server share p99 ${fixed.service.p99.toFixed(1)} ms; ${fixed.requests - fixed.ok} errors`,
-    });
-
     const before = await countCases(backend.database.db);
     log(
       `[${name}] bulk-loading ${o.cases.toLocaleString('en')} cases (${before.toLocaleString('en')} already from intake)…`,
@@ -367,6 +423,7 @@ export async function measureBackend(
       unit: 'MiB',
       note: `${size} with timelines and indexes${name === 'sqlite' ? ' (file + WAL)' : ' (tables + indexes + TOAST of the schema)'}`,
     });
+    await restartFigures();
     return { backend: name, version: backend.version, figures, details };
   } finally {
     await app?.stop();

@@ -77,7 +77,7 @@ function fmt(value: number, unit: string): string {
   if (!Number.isFinite(value)) return 'n/a';
   if (unit === 'lookups/s' || unit === 'cases/s' || unit === 'req/s')
     return `${Math.round(value).toLocaleString('en')} ${unit}`;
-  const digits = unit === 'ratio' ? 2 : Math.abs(value) >= 100 ? 0 : 1;
+  const digits = unit === 'ratio' || (unit === 'ms' && Math.abs(value) < 10) ? 2 : Math.abs(value) >= 100 ? 0 : 1;
   const n = value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return unit === 'ratio' ? n : `${n} ${unit}`;
 }

@@ -27,6 +27,33 @@ export function intakeRequest(session: HttpSession, points: readonly PlacedPoint
   };
 }
 
+/** Public reads are limited per caller address: each request comes as another caller (the server trusts the proxy header). */
+export const caller = (i: number) => ({ 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
+
+/** Open311 create as a partner app sends it: a form POST with the API key, one of `keys` per request in turn. */
+export function open311CreateRequest(keys: readonly string[], points: readonly PlacedPoint[]) {
+  return (i: number): RequestSpec => {
+    const key = keys[i % keys.length] as string;
+    const p = points[i % points.length] as PlacedPoint;
+    const form = new URLSearchParams({
+      api_key: key,
+      jurisdiction_id: '420281',
+      service_code: '09006',
+      description: '金湖大道水果摊占道经营',
+      lat: String(p.lat),
+      long: String(p.lng),
+      email: 'bench@example.org',
+      'attribute[filing_condition]': '1',
+    });
+    return {
+      method: 'POST',
+      path: `/open311/v2/requests.json?api_key=${encodeURIComponent(key)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...caller(i + 1) },
+      body: form.toString(),
+    };
+  };
+}
+
 export const helloRequest = (): RequestSpec => ({ method: 'GET', path: '/bench/hello' });
 
 interface Shape {

@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db.ts';
 import type { SessionsTable } from '../../db/schema.ts';
+import { forgetCachedSessions } from './session-cache.ts';
 
 /** The sessions, for a query of the account directory that joins the session's user (`sessions as s`). */
 export function sessionRows(db: Executor) {
@@ -23,10 +24,12 @@ export async function touchSession(db: Executor, id: string, lastSeen: string, e
 }
 
 export async function deleteSession(db: Executor, id: string) {
+  forgetCachedSessions();
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }
 
 export async function deleteUserSessions(db: Executor, userId: string, exceptId?: string) {
+  forgetCachedSessions();
   let q = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptId) q = q.where('id', '!=', exceptId);
   await q.execute();

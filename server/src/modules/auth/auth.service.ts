@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 
+import { cachedSession, keepSession } from './session-cache.ts';
 import { authErrors } from './auth.errors.ts';
 import { newToken } from '../../platform/ids.ts';
 import type { Locale } from '../../platform/messages.ts';
@@ -118,6 +119,10 @@ export function createAuthService(
    * instance. `touch` extends the idle expiry (requests do; the live stream's re-check does not).
    */
   async function loadSession(id: string, touch: boolean): Promise<SessionInfo | undefined> {
+    if (touch) {
+      const kept = cachedSession(id, clock.now().getTime());
+      if (kept) return kept;
+    }
     const rows = await repo
       .sessionRows(db)
       .$call((q) => accounts.innerJoinUsers(q, 'u', { id: 's.user_id', tenant_id: 's.tenant_id' }))
@@ -164,16 +169,22 @@ export function createAuthService(
       grants,
       permissions: new Set(permissionsOf(grants)),
     };
-    if (touch && now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-      const expires = new Date(Math.min(now.getTime() + idleMs, hardEnd)).toISOString();
-      await repo.touchSession(db, id, now.toISOString(), expires);
+    let lastSeen = Date.parse(session.last_seen_at);
+    let expiresAt = Date.parse(session.expires_at);
+    if (touch && now.getTime() - lastSeen > TOUCH_INTERVAL_MS) {
+      lastSeen = now.getTime();
+      expiresAt = Math.min(now.getTime() + idleMs, hardEnd);
+      await repo.touchSession(db, id, now.toISOString(), new Date(expiresAt).toISOString());
     }
-    return {
+    const info: SessionInfo = {
       actor,
       sessionId: id,
       csrfToken: session.csrf_token,
       mustChangePassword: session.must_change_password === 1,
     };
+    // Reused until the session ends or its sliding expiry is next due to be written, whichever is first.
+    if (touch) keepSession(id, info, Math.min(expiresAt, lastSeen + TOUCH_INTERVAL_MS));
+    return info;
   }
 
   return {

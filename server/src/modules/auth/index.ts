@@ -7,5 +7,6 @@ export { scopeRule, type ScopeColumns, type ScopeRule } from './scope-rule.ts';
 export { hashPassword, assertPasswordPolicy } from './password.ts';
 export { blockedUsernames, deleteAccountThrottles } from './login-throttle.repository.ts';
 export { deleteUserSessions } from './auth.repository.ts';
+export { forgetCachedSessions } from './session-cache.ts';
 export type { AccountDirectory, GrantWithNames } from './account-directory.ts';
 export { registerScope, reaches } from './register-scope.ts';

@@ -54,8 +54,11 @@ export interface CaseDeps {
    * there, so a notice exists exactly when the change does). Late-bound in the composition root.
    */
   statusWatch?: { changed(tx: Executor, c: CasesTable, to: CaseState, at: string): Promise<void> };
-  /** tenant settings (case.reopenDays) */
-  settings?: { get(tenantId: string, key: string): Promise<{ value: unknown } | undefined> };
+  /** tenant settings (case.reopenDays); `current` reuses a read for a few seconds (the public channels on each intake) */
+  settings?: {
+    get(tenantId: string, key: string): Promise<{ value: unknown } | undefined>;
+    current(tenantId: string, key: string): Promise<{ value: unknown } | undefined>;
+  };
   photos?: {
     attachExternal?(
       tx: Executor,

@@ -86,7 +86,7 @@ export function createExternalCases(
 
   /** The tenant's public channels (setting public.channels, common/domain/public-output.ts). */
   async function publicChannels(tenantId: string): Promise<PublishableChannel[]> {
-    return publicChannelsOf((await deps.settings?.get(tenantId, PUBLIC_CHANNELS_SETTING))?.value);
+    return publicChannelsOf((await deps.settings?.current(tenantId, PUBLIC_CHANNELS_SETTING))?.value);
   }
 
   async function closedCase(tenantId: string, caseId: string) {
@@ -153,23 +153,27 @@ export function createExternalCases(
               'before',
               input.uploader ?? idem.scope,
             );
-          await appendEvent(tx, {
-            tenantId,
-            caseId: row.id,
-            at: row.reported_at,
-            actorId: null,
-            actorName: input.source,
-            actorRole: 'external',
-            action: 'report',
-            fromStatus: null,
-            toStatus: 'reported',
-            note: null,
-            data: {
-              channel: input.channel,
-              photos: input.photoIds ?? [],
-              ...(input.externalNo ? { externalNo: input.externalNo } : {}),
+          await appendEvent(
+            tx,
+            {
+              tenantId,
+              caseId: row.id,
+              at: row.reported_at,
+              actorId: null,
+              actorName: input.source,
+              actorRole: 'external',
+              action: 'report',
+              fromStatus: null,
+              toStatus: 'reported',
+              note: null,
+              data: {
+                channel: input.channel,
+                photos: input.photoIds ?? [],
+                ...(input.externalNo ? { externalNo: input.externalNo } : {}),
+              },
             },
-          });
+            true,
+          );
           if (input.reporterPhone) {
             await enqueueNotice(tx, {
               tenantId,

@@ -37,7 +37,7 @@ function isLimit(v: unknown): v is StepLimit {
 export function createStepLimits(database: Database, settings: SettingsService) {
   /** Stored values over the defaults; anything malformed in storage falls back to the default for that step. */
   async function forTenant(tenantId: string): Promise<Readonly<Partial<Record<CaseState, StepLimit>>>> {
-    const stored = (await settings.get(tenantId, STEP_LIMIT_KEY))?.value as Record<string, unknown> | undefined;
+    const stored = (await settings.current(tenantId, STEP_LIMIT_KEY))?.value as Record<string, unknown> | undefined;
     const out: Partial<Record<CaseState, StepLimit>> = { ...DEFAULT_STEP_LIMITS };
     for (const step of TIMED_STEPS) {
       const v = stored?.[step];

@@ -145,7 +145,7 @@ export function stepTaker(
 
 /** Whether the case shows on the public side (tracking page, Open311): its channel is one of the tenant's public ones. */
 export async function isPublicCase(deps: CaseDeps, c: Pick<CasesTable, 'tenant_id' | 'channel'>): Promise<boolean> {
-  const channels = publicChannelsOf((await deps.settings?.get(c.tenant_id, PUBLIC_CHANNELS_SETTING))?.value);
+  const channels = publicChannelsOf((await deps.settings?.current(c.tenant_id, PUBLIC_CHANNELS_SETTING))?.value);
   return isPublicChannel(c.channel, channels);
 }
 

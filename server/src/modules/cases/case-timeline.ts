@@ -107,18 +107,23 @@ export function eventRow(
  * writes its timeline here, so the public row of the case is brought up to date here too, in the same transaction.
  */
 export function timelineWriter(keys: ChainKeys) {
-  return async function appendEvent(tx: Executor, e: EventInput): Promise<void> {
-    const last = await tx
-      .selectFrom('case_events')
-      .select(['seq', 'hash'])
-      .where('case_id', '=', e.caseId)
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    await tx
-      .insertInto('case_events')
-      .values(eventRow(e, (last ? Number(last.seq) : 0) + 1, last?.hash ?? CASE_GENESIS, keys.current))
-      .execute();
+  /**
+   * `first`: the case was created in this same transaction, so it has no event yet and the chain starts at the
+   * genesis without reading it. Answers the row written.
+   */
+  return async function appendEvent(tx: Executor, e: EventInput, first = false): Promise<CaseEventsTable> {
+    const last = first
+      ? undefined
+      : await tx
+          .selectFrom('case_events')
+          .select(['seq', 'hash'])
+          .where('case_id', '=', e.caseId)
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+    const row = eventRow(e, (last ? Number(last.seq) : 0) + 1, last?.hash ?? CASE_GENESIS, keys.current);
+    await tx.insertInto('case_events').values(row).execute();
     await refreshPublicCases(tx, e.tenantId, [e.caseId]);
+    return row;
   };
 }

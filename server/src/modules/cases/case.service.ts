@@ -12,7 +12,7 @@ import { INBOXES, type Inbox } from '../../../../common/domain/case-channels.ts'
 import { CASE_ACTIONS, type CaseState } from '../../../../common/domain/case-status.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
-import type { CasesTable } from '../../db/schema.ts';
+import type { CaseEventsTable, CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -76,13 +76,22 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     return Array.isArray(res) ? res : (res.get(caseId) ?? []);
   }
 
-  async function detail(actor: Actor, c: CasesTable, calendar?: WorkCalendar): Promise<CaseDetail> {
+  /**
+   * `written`: the case was created by this request, so its timeline is the one event written and nothing is merged
+   * into it yet: the answer is built from what was written instead of read back.
+   */
+  async function detail(
+    actor: Actor,
+    c: CasesTable,
+    calendar?: WorkCalendar,
+    written?: { event: CaseEventsTable; photos: boolean },
+  ): Promise<CaseDetail> {
     const cal = calendar ?? (await deps.calendar.forTenant(c.tenant_id));
     const [names, timeline, photos, merged, publicCase, photosRequiredFor] = await Promise.all([
       repo.namesFor(db, c.tenant_id, c),
-      repo.timelineOf(db, c.id),
-      photosFor(c.tenant_id, c.id),
-      repo.mergedChildren(db, c.tenant_id, c.id),
+      written ? [written.event] : repo.timelineOf(db, c.id),
+      written && !written.photos ? [] : photosFor(c.tenant_id, c.id),
+      written ? [] : repo.mergedChildren(db, c.tenant_id, c.id),
       isPublicCase(deps, c),
       photoSteps(deps, c.tenant_id, c.matter_code),
     ]);
@@ -163,6 +172,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const now = clock.now();
       const selfHandled = input.selfHandled === true;
       const status: CaseState = selfHandled ? 'closed' : 'reported';
+      let written: { event: CaseEventsTable; photos: boolean } | undefined;
       const result = await once(
         database,
         `case.create:${actor.tenantId}:${actor.userId}`,
@@ -202,30 +212,36 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
               selfHandled ? 'after' : 'before',
               actor.userId,
             );
-          await appendEvent(tx, {
-            tenantId: actor.tenantId,
-            caseId: id,
-            at: row.reported_at,
-            actorId: actor.userId,
-            actorName: actor.displayName,
-            actorRole: roleOf(actor),
-            action: selfHandled ? 'self_handle' : 'report',
-            fromStatus: null,
-            toStatus: status,
-            note: null,
-            data: { channel, photos: input.photoIds ?? [] },
-          });
+          const event = await appendEvent(
+            tx,
+            {
+              tenantId: actor.tenantId,
+              caseId: id,
+              at: row.reported_at,
+              actorId: actor.userId,
+              actorName: actor.displayName,
+              actorRole: roleOf(actor),
+              action: selfHandled ? 'self_handle' : 'report',
+              fromStatus: null,
+              toStatus: status,
+              note: null,
+              data: { channel, photos: input.photoIds ?? [] },
+            },
+            true,
+          );
+          written = { event, photos: !!input.photoIds?.length };
           return { status: 201, body: row };
         },
         input,
       );
       const created = result.body;
       if (!result.replayed) publish(created, 'report');
-      return {
-        status: result.status,
-        replayed: result.replayed,
-        body: await detail(actor, (await repo.findCase(db, actor.tenantId, created.id)) ?? created, calendar),
-      };
+      // A replay answers the case as it is now; a new case as it was written (the row and event just committed).
+      const body =
+        result.replayed || !written
+          ? await detail(actor, (await repo.findCase(db, actor.tenantId, created.id)) ?? created, calendar)
+          : await detail(actor, created, calendar, written);
+      return { status: result.status, replayed: result.replayed, body };
     },
 
     async get(actor: Actor, id: string): Promise<CaseDetail> {

@@ -1,4 +1,4 @@
-import type { AccountDirectory } from '../auth/index.ts';
+import { forgetCachedSessions, type AccountDirectory } from '../auth/index.ts';
 import type { Executor } from '../../platform/db.ts';
 import { innerJoinUsers, leftJoinUserGrants } from './org-read-model.ts';
 
@@ -65,6 +65,7 @@ export async function setUserPassword(
   mustChange: boolean,
   now: string,
 ) {
+  forgetCachedSessions();
   await db
     .updateTable('users')
     .set({

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { Executor } from '../../platform/db.ts';
 import type { RegionsTable, TenantsTable, UnitsTable, UsersTable, UserGrantsTable } from '../../db/schema.ts';
 import { containsAny } from '../../platform/search.ts';
+import { forgetCachedSessions } from '../auth/index.ts';
 
 /** Kysely queries for the organisation; every one is scoped by tenant (one installation serves several cities). */
 
@@ -243,11 +244,14 @@ export async function insertUser(db: Executor, row: UsersTable) {
   await db.insertInto('users').values(row).execute();
 }
 
+/** Users and grants are part of what a session resolves to: writes forget the resolved sessions. */
 export async function updateUser(db: Executor, tenantId: string, id: string, patch: Partial<UsersTable>) {
+  forgetCachedSessions();
   await db.updateTable('users').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 
 export async function replaceGrants(db: Executor, tenantId: string, userId: string, grants: UserGrantsTable[]) {
+  forgetCachedSessions();
   await db.deleteFrom('user_grants').where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
   if (grants.length) await db.insertInto('user_grants').values(grants).execute();
 }

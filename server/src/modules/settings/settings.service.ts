@@ -4,6 +4,7 @@ import { newId } from '../../platform/ids.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import * as repo from './settings.repository.ts';
+import { createSettingCache } from './setting-cache.ts';
 
 export interface StoredSetting {
   /** the parsed JSON: unknown on purpose, the owning module validates its own shape */
@@ -17,14 +18,25 @@ export interface StoredSetting {
  * its transaction. Keys are module-prefixed ('calendar.periods').
  */
 export function createSettingsService(database: Database, clock: Clock, audit: AuditService) {
+  const kept = createSettingCache();
+  const read = async (tenantId: string, key: string, db: Executor): Promise<StoredSetting | undefined> => {
+    const row = await repo.findSetting(db, tenantId, key);
+    return row ? { value: JSON.parse(row.value_json) as unknown, updatedAt: row.updated_at } : undefined;
+  };
+  const current = (tenantId: string, key: string) => kept.read(tenantId, key, () => read(tenantId, key, database.db));
   return {
-    async get(tenantId: string, key: string, db: Executor = database.db): Promise<StoredSetting | undefined> {
-      const row = await repo.findSetting(db, tenantId, key);
-      return row ? { value: JSON.parse(row.value_json) as unknown, updatedAt: row.updated_at } : undefined;
-    },
+    get: (tenantId: string, key: string, db: Executor = database.db) => read(tenantId, key, db),
+
+    /**
+     * The same as `get` on the pool, reused for a few seconds: for settings read on every intake (step limits and
+     * public channels). A write through this service is seen at once in this process and within
+     * SETTING_ENTRY_MS by other instances (setting-cache.ts).
+     */
+    current,
 
     /** Writes the value and its audit row (before → after) in the caller's transaction. */
     async put(tx: Executor, actor: Actor, key: string, value: unknown): Promise<void> {
+      kept.forget();
       const before = await repo.findSetting(tx, actor.tenantId, key);
       await repo.upsertSetting(tx, actor.tenantId, key, JSON.stringify(value), clock.now().toISOString());
       await audit.record(tx, actor, actor.tenantId, {
@@ -42,6 +54,7 @@ export function createSettingsService(database: Database, clock: Clock, audit: A
      * the change that bumps it is audited by its module.
      */
     async bumpRevision(tx: Executor, tenantId: string, key: string): Promise<string> {
+      kept.forget();
       const token = newId();
       await repo.upsertSetting(tx, tenantId, key, JSON.stringify(token), clock.now().toISOString());
       return token;
@@ -49,8 +62,9 @@ export function createSettingsService(database: Database, clock: Clock, audit: A
 
     /** The current revision token of a key ('' before the first bump). */
     async revision(tenantId: string, key: string, db: Executor = database.db): Promise<string> {
-      const row = await repo.findSetting(db, tenantId, key);
-      return row ? String(JSON.parse(row.value_json)) : '';
+      // Never reused: other instances learn of a change through this read (the calendar's cross-process check).
+      const row = await read(tenantId, key, db);
+      return row ? String(row.value) : '';
     },
   };
 }
