@@ -22,6 +22,8 @@ export { CASE_NO_PATTERN, LOOKUP_CODE_PATTERN, MAX_PUBLIC_PHOTOS, MOBILE_PATTERN
 
 export const PublicInfo = Type.Object({
   city: Type.Object({ code: Type.String(), name: Type.String() }),
+  /** the city's IANA time zone: the citizen's pages show every date and time in it, wherever the phone is */
+  timezone: Type.String(),
   /** days after closing during which the citizen may ask to reopen (setting case.reopenDays) */
   reopenDays: Type.Integer(),
   maxPhotos: Type.Integer(),

@@ -111,6 +111,7 @@ export function createCitizenService(
           : null;
       return {
         city: { code: tenant.code, name: tenant.name },
+        timezone: tenant.timezone,
         reopenDays: await deps.cases.reopenDays(tenant.id),
         maxPhotos: MAX_PUBLIC_PHOTOS,
         center: extent ? { lng: (extent.west + extent.east) / 2, lat: (extent.south + extent.north) / 2 } : null,

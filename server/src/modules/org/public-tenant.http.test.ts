@@ -28,7 +28,10 @@ describe(`public routes when a second city is added at runtime (${TEST_DIALECT})
   let token = '';
 
   it('with one city, unnamed requests are that city', async () => {
-    expect((await get(ctx.app, '/api/public/info')).json().city).toMatchObject({ code: '420281' });
+    const info = (await get(ctx.app, '/api/public/info')).json();
+    expect(info.city).toMatchObject({ code: '420281' });
+    // the citizen's pages show dates in the city's zone, whatever zone the phone is in
+    expect(info.timezone).toBe('Asia/Shanghai');
     expect((await get(ctx.app, '/open311/v2/services.json')).statusCode).toBe(200);
     const filed = await ctx.app.inject({ method: 'POST', url: '/api/public/reports', payload: report });
     expect(filed.statusCode, filed.body).toBe(201);
@@ -39,7 +42,7 @@ describe(`public routes when a second city is added at runtime (${TEST_DIALECT})
     await createTenant(
       ctx.database.db,
       ctx.clock,
-      { code: '420202', name: '黄石港区' },
+      { code: '420202', name: '黄石港区', timezone: 'Asia/Urumqi' },
       { username: 'admin', password: 'Other#2024x' },
     );
 
@@ -76,9 +79,9 @@ describe(`public routes when a second city is added at runtime (${TEST_DIALECT})
 
   it('a city may be named by its aliases; an alias two cities share names neither', async () => {
     expect((await get(ctx.app, '/open311/v2/services.json?jurisdiction_id=huangshigang')).statusCode).toBe(200);
-    expect((await get(ctx.app, '/api/public/info', { 'x-city': 'HuangShiGang' })).json().city).toMatchObject({
-      code: '420202',
-    });
+    const other = (await get(ctx.app, '/api/public/info', { 'x-city': 'HuangShiGang' })).json();
+    expect(other.city).toMatchObject({ code: '420202' });
+    expect(other.timezone).toBe('Asia/Urumqi');
     expect((await get(ctx.app, '/api/public/info', { 'x-city': 'daye' })).json().city).toMatchObject({
       code: '420281',
     });

@@ -5,6 +5,8 @@ export interface PublicTenant {
   id: string;
   code: string;
   name: string;
+  /** IANA zone of the city's business day (tenants.timezone): public pages show every instant in it */
+  timezone: string;
 }
 
 /** Administrative suffixes a short name may drop: 大冶市 → daye, 黄石港区 → huangshigang. */
@@ -50,7 +52,7 @@ export function createPublicTenantResolver(database: Database, configured: strin
 
   async function byAlias(alias: string): Promise<PublicTenant | null> {
     // Tenants are cities or counties of one deployment: few enough rows to read whole for a cache miss.
-    const all = await database.db.selectFrom('tenants').select(['id', 'code', 'name']).execute();
+    const all = await database.db.selectFrom('tenants').select(['id', 'code', 'name', 'timezone']).execute();
     const hits = all.filter((t) => aliases(t).includes(alias));
     return hits.length === 1 ? hits[0]! : null;
   }
@@ -61,7 +63,11 @@ export function createPublicTenantResolver(database: Database, configured: strin
     if (hit !== undefined) return hit;
     let found: PublicTenant | null;
     if (!wanted || /^\d{6}$/.test(wanted)) {
-      let q = database.db.selectFrom('tenants').select(['id', 'code', 'name']).orderBy('created_at').limit(2);
+      let q = database.db
+        .selectFrom('tenants')
+        .select(['id', 'code', 'name', 'timezone'])
+        .orderBy('created_at')
+        .limit(2);
       if (wanted) q = q.where('code', '=', wanted);
       const rows = await q.execute();
       found = rows.length === 1 ? rows[0]! : null;
