@@ -101,6 +101,14 @@ export const enCatalog: typeof zhCatalog = {
       column: 'Column',
       problem: 'Problem',
     },
+    afterPhotos: {
+      title: 'Photo requirements',
+      hint: 'Per matter class: whether a report back and a passed check must carry photos (both required by default).',
+      reportBack: 'Report back needs after-photos',
+      checkPass: 'Passed check needs photos',
+      class: 'Matter class',
+      saved: 'Photo requirements saved',
+    },
     export: 'Export to Excel',
   },
 };

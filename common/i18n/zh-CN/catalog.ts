@@ -97,6 +97,14 @@ export const zhCatalog = {
       column: '列',
       problem: '问题',
     },
+    afterPhotos: {
+      title: '处置照片要求',
+      hint: '按事项大类设置：处置反馈和核查通过是否必须附照片（默认均必须）。',
+      reportBack: '处置反馈须附处置后照片',
+      checkPass: '核查通过须附核查照片',
+      class: '事项大类',
+      saved: '已保存处置照片要求',
+    },
     export: '导出 Excel',
   },
 };

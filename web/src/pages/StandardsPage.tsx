@@ -1,4 +1,5 @@
 import { PageSection } from '../components/PageSection.tsx';
+import { AfterPhotoRulesCard } from '../features/catalog/AfterPhotoRulesCard.tsx';
 import { StandardsList } from '../features/catalog/StandardsList.tsx';
 import { useI18n } from '../i18n/context.ts';
 
@@ -7,6 +8,7 @@ export function StandardsPage() {
   return (
     <PageSection title={t('catalog.standardsTitle')} testId="page-standards">
       <StandardsList />
+      <AfterPhotoRulesCard />
     </PageSection>
   );
 }

@@ -1,3 +1,4 @@
+import type { AfterPhotoRules } from '../../../../common/contracts/case-photo-rules.ts';
 import type { InspectorChoice } from '../../../../common/contracts/monitor.ts';
 import type {
   CaseCreate,
@@ -73,6 +74,8 @@ export function newIdempotencyKey(): string {
 }
 
 export const casesApi = {
+  afterPhotoRules: (signal?: AbortSignal) => api.get<AfterPhotoRules>('/api/cases/settings/after-photos', { signal }),
+  saveAfterPhotoRules: (body: AfterPhotoRules) => api.put<AfterPhotoRules>('/api/cases/settings/after-photos', body),
   list: (query: CaseListQuery, signal?: AbortSignal) =>
     api.get<Page<CaseSummary>>('/api/cases', { query: q(query), signal }),
   counts: (query: CountsQuery = {}, signal?: AbortSignal) =>
