@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 
-import { cachedSession, keepSession } from './session-cache.ts';
+import { cachedSession, keepSession, type SessionInfo } from './session-cache.ts';
 import { authErrors } from './auth.errors.ts';
 import { newToken } from '../../platform/ids.ts';
 import type { Locale } from '../../platform/messages.ts';
@@ -20,13 +20,7 @@ const MINUTE = 60_000;
 /** Sliding expiry is written at most this often, so reads do not turn into writes on every request. */
 const TOUCH_INTERVAL_MS = MINUTE;
 
-export interface SessionInfo {
-  actor: Omit<Actor, 'requestId'>;
-  sessionId: string;
-  csrfToken: string;
-  /** Set after an administrator chose the password: only changing it, signing out and "who am I" are allowed. */
-  mustChangePassword: boolean;
-}
+export type { SessionInfo };
 
 export interface SignInMeta {
   ip: string;

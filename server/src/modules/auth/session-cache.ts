@@ -6,7 +6,16 @@
  * resolve racing it would otherwise keep the old answer. Other instances learn of such a change by the entries'
  * age at most (ENTRY_MS). Keyed by the session id (the HMAC of the cookie), unique across databases.
  */
-import type { SessionInfo } from './auth.service.ts';
+import type { Actor } from './actor.ts';
+
+/** What a session resolves to (auth.service.ts resolves it; kept here, below the service, for the cache). */
+export interface SessionInfo {
+  actor: Omit<Actor, 'requestId'>;
+  sessionId: string;
+  csrfToken: string;
+  /** Set after an administrator chose the password: only changing it, signing out and "who am I" are allowed. */
+  mustChangePassword: boolean;
+}
 
 /** How long a resolved session is reused. */
 export const ENTRY_MS = 3000;

@@ -4,18 +4,17 @@
  * the write's transaction may not have committed yet, and a read racing it would keep the old value. Other
  * instances see a change once their entry is older than SETTING_ENTRY_MS.
  */
-import type { StoredSetting } from './settings.service.ts';
-
 export const SETTING_ENTRY_MS = 3000;
 /** Longer than any transaction that writes a setting. */
 const QUIET_MS = 2000;
 const MAX_ENTRIES = 10_000;
 
-export function createSettingCache() {
-  const entries = new Map<string, { value: Promise<StoredSetting | undefined>; until: number }>();
+/** `V`: what a read answers (the stored setting). */
+export function createSettingCache<V>() {
+  const entries = new Map<string, { value: Promise<V | undefined>; until: number }>();
   let quietUntil = 0;
   return {
-    read(tenantId: string, key: string, load: () => Promise<StoredSetting | undefined>) {
+    read(tenantId: string, key: string, load: () => Promise<V | undefined>) {
       const id = `${tenantId}\u0000${key}`;
       const now = Date.now();
       const hit = entries.get(id);

@@ -18,7 +18,7 @@ export interface StoredSetting {
  * its transaction. Keys are module-prefixed ('calendar.periods').
  */
 export function createSettingsService(database: Database, clock: Clock, audit: AuditService) {
-  const kept = createSettingCache();
+  const kept = createSettingCache<StoredSetting>();
   const read = async (tenantId: string, key: string, db: Executor): Promise<StoredSetting | undefined> => {
     const row = await repo.findSetting(db, tenantId, key);
     return row ? { value: JSON.parse(row.value_json) as unknown, updatedAt: row.updated_at } : undefined;
