@@ -95,7 +95,7 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
     await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
-    const certificates: { userId: string; certNo: string }[] = [];
+    const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;
       if (u.username === 'admin') {
@@ -114,7 +114,11 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
       });
       // Synthetic 执法证 numbers for the officers and the squad leader (steps need a valid certificate).
       if (u.role === 'enforcementOfficer' || u.role === 'squadLeader')
-        certificates.push({ userId, certNo: `420281001${String(certificates.length + 1).padStart(2, '0')}` });
+        certificates.push({
+          userId,
+          name: u.displayName,
+          certNo: `420281001${String(certificates.length + 1).padStart(2, '0')}`,
+        });
     }
     await seedDemoRegisters(tx, tenantId, clock.now().toISOString(), certificates);
     // Enforcement cases: the 2023 totals of the work report, and open cases in every stage (docs/demo-city.md).

@@ -38,7 +38,8 @@ function creditCode(n: number): string {
 export interface DemoEnforcementInput {
   today: string;
   createdBy: string;
-  officers: readonly { userId: string; certNo: string }[];
+  /** with their names: the case record's steps show who acted (the detail's schema requires the name) */
+  officers: readonly { userId: string; name: string; certNo: string }[];
   squads: readonly string[];
   decisionPrefix: string;
   summaryPrefix: string;
@@ -207,7 +208,9 @@ export async function seedDemoEnforcement(tx: Executor, tenantId: string, clock:
     to_stage: c.stage,
     actor_id: input.createdBy,
     note: null,
-    officers: JSON.stringify(input.officers.slice(0, 2)),
+    officers: JSON.stringify(
+      input.officers.slice(0, 2).map((o) => ({ userId: o.userId, name: o.name, certNo: o.certNo })),
+    ),
     data: null,
     at: c.created_at,
   }));
