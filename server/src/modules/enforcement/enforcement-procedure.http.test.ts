@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idNumberCheckChar } from '../../../../common/domain/enforcement-identity.ts';
+import { creditCodeProblem, idNumberCheckChar } from '../../../../common/domain/enforcement-identity.ts';
 import { lateFeeFen } from '../../../../common/domain/enforcement-money.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
@@ -414,5 +414,26 @@ describe('KPIs', () => {
     const res = await api('bureauleader').get('/api/reports/statistics?period=year&at=2023');
     const section = res.json().sections.find((x: { key: string }) => x.key === 'enforcement');
     expect(section.paragraphs[0]).toContain('查处并整改市容秩序问题840起，处罚金额148435元');
+  });
+
+  it('every open demo case opens in full, and a business party carries a valid credit code', async () => {
+    const open = (
+      await api('bureauleader').get('/api/enforcement/cases?pageSize=100&sort=createdAt&order=desc')
+    ).json();
+    const demo = open.items.filter((c: { caseNo: string }) => c.caseNo.startsWith('ZF'));
+    expect(demo.length).toBeGreaterThan(0);
+    for (const c of demo) {
+      const detail = await api('bureauleader').get(`/api/enforcement/cases/${c.id}`);
+      expect(detail.statusCode, `${c.caseNo}: ${detail.body}`).toBe(200);
+      if (c.partyKind !== 'organisation') continue;
+      const code = (
+        await ctx.database.db
+          .selectFrom('enforcement_cases')
+          .select('party_credit_code')
+          .where('id', '=', c.id)
+          .executeTakeFirstOrThrow()
+      ).party_credit_code;
+      expect(creditCodeProblem(code ?? ''), `${c.caseNo}: ${code}`).toBeNull();
+    }
   });
 });

@@ -31,8 +31,10 @@ const FACTS: Record<string, string> = {
 
 /** A 个体工商户 credit code (92 + 大冶市 420281 + a 9-character number) with its GB 32100 check character. */
 function creditCode(n: number): string {
-  const first17 = `92420281${String(100_000_000 + n).slice(1)}`;
-  return `${first17}${creditCodeCheckChar(first17)}`;
+  const first17 = `92420281${String(1_000_000_000 + n).slice(1)}`;
+  const check = creditCodeCheckChar(first17);
+  if (!check) throw new Error(`not a credit code body: ${first17}`);
+  return `${first17}${check}`;
 }
 
 export interface DemoEnforcementInput {
