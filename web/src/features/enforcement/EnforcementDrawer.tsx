@@ -28,6 +28,9 @@ export function EnforcementDrawer({ id, onClose }: Props) {
   } = useResource(id ? (signal) => enforcementApi.get(id, signal) : null, [id], {
     resetOnChange: true,
   });
+  // Violation names are the tenant's legal-basis data; the code stands in until they load (or for a retired one).
+  const { data: bases } = useResource(id ? (signal) => enforcementApi.bases(signal) : null, [id !== null]);
+  const violationName = (code: string) => bases?.items.find((b) => b.violationCode === code)?.violationName ?? code;
   const span = screens.md ? 2 : 1;
   return (
     <Drawer
@@ -85,7 +88,9 @@ export function EnforcementDrawer({ id, onClose }: Props) {
             <Descriptions.Item label={t('enforcement.field.facts')} span={span}>
               <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{c.facts}</Typography.Paragraph>
             </Descriptions.Item>
-            <Descriptions.Item label={t('enforcement.field.violationCode')}>{c.violationCode}</Descriptions.Item>
+            <Descriptions.Item label={t('enforcement.field.violationCode')}>
+              {violationName(c.violationCode)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('enforcement.field.violationOn')}>{c.violationOn}</Descriptions.Item>
             <Descriptions.Item label={t('enforcement.field.address')}>{c.address ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('enforcement.field.sourceCase')}>
