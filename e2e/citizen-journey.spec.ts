@@ -117,7 +117,8 @@ test('a citizen reports on the phone page, the bureau closes the case, the citiz
   await expect(page.getByTestId('public-case-status')).toHaveText('已办结');
   await expect(page.getByTestId('public-case-note')).toContainText('垃圾已全部清运');
   await expect(page.getByTestId('public-case')).not.toContainText('维修基金');
-  await expect(page.getByTestId('public-case-photos').locator('img')).toHaveCount(1);
+  // The citizen's photo and the handler's after-photo; the inspector's check photo is internal evidence.
+  await expect(page.getByTestId('public-case-photos').locator('img')).toHaveCount(2);
   const actions = await page
     .getByTestId('public-timeline')
     .locator('[data-action]')
