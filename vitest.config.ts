@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './scripts/slow-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -8,6 +9,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Each file gets its own database (SQLite in memory, or a fresh PostgreSQL schema), so files run in parallel.
     pool: 'forks',
+    sequence: { sequencer: SlowFirstSequencer },
     setupFiles: ['web/src/testing-setup.ts', 'server/src/testing/vitest-setup.ts'],
     // Temporary directories of a run go under one folder (server/src/testing/temp-dir.ts).
     globalSetup: ['server/src/testing/vitest-global.ts'],

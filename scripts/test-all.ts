@@ -15,9 +15,10 @@
  * Chromium it does not provide: without it the journeys are reported as skipped with the command that installs
  * it, and on CI (CI=true) that fails the run.
  *
- * Phases run two at a time where they do not disturb each other (the machine may have only 2 cores): the static
- * checks (typecheck, lint, format) beside the SQLite pass, the web build beside the PostgreSQL pass. The crash test restarts PostgreSQL under load
- * and runs alone; the journeys need the web build and run last. Output of each phase is prefixed with its name.
+ * Phases run side by side where they do not disturb each other (the machine may have only 2 cores): the static
+ * checks (typecheck, lint, format) beside the SQLite pass; then the PostgreSQL pass, followed by the crash test
+ * (which restarts PostgreSQL under load), beside the web build, followed by the journeys (which need the build and
+ * use SQLite). Output of each phase is prefixed with its name.
  *
  * Flags: --skip-pg, --skip-e2e (for quick local runs; CI runs everything), --keep-tmp.
  */
@@ -356,51 +357,34 @@ async function main() {
   const server = pg.ready;
   const pgEnv: Record<string, string> = server ? { TEST_PG_URL: server.url } : {};
 
-  let built = false;
+  // The journeys run on SQLite in a browser and mostly wait on it, so they start as soon as the web build is ready,
+  // beside the PostgreSQL pass, and overlap its waits on the database; the crash test follows the PostgreSQL pass.
+  const webThenJourneys = async () => {
+    if (skipE2e) return;
+    if (await webBuild()) await journeys();
+  };
+  const postgresThenCrash = async () => {
+    if (!server) return;
+    await vitestPass('vitest (PostgreSQL)', 'postgres', ['server/'], { TEST_DB: 'postgres', ...pgEnv });
+    // PostgreSQL restarted under load: after the PostgreSQL pass, so no other test shares the server (the journeys
+    // use SQLite). It restarts a private cluster of its own; only with the machine's server may it fall back to
+    // restarting that.
+    await dropRunDatabases();
+    const shared = server.source === 'running' ? ['--allow-shared-pg-restart'] : [];
+    await scriptPass(
+      'crash test: PostgreSQL restart under load',
+      'crash',
+      ['scripts/crash-test.ts', 'pg-restart', ...shared],
+      pgEnv,
+    );
+    server.stop();
+  };
   await together([
-    ...(server
-      ? [
-          [
-            'vitest (PostgreSQL)',
-            () => vitestPass('vitest (PostgreSQL)', 'postgres', ['server/'], { TEST_DB: 'postgres', ...pgEnv }),
-          ] as Phase,
-        ]
-      : []),
-    ...(skipE2e
-      ? []
-      : [
-          [
-            'web build',
-            async () => {
-              built = await webBuild();
-            },
-          ] as Phase,
-        ]),
+    ...(server ? [['vitest (PostgreSQL), crash test', postgresThenCrash] as Phase] : []),
+    ...(skipE2e ? [] : [['web build, e2e', webThenJourneys] as Phase]),
   ]);
   if (skipPg) summary.push('PostgreSQL pass: skipped (--skip-pg)');
-
-  // PostgreSQL restarted under load: its own step after the PostgreSQL pass, so no other test shares the server.
-  // It restarts a private cluster of its own; only with the machine's server may it fall back to restarting that.
-  await dropRunDatabases();
-  if (server) {
-    const shared = server.source === 'running' ? ['--allow-shared-pg-restart'] : [];
-    await together([
-      [
-        'crash test',
-        () =>
-          scriptPass(
-            'crash test: PostgreSQL restart under load',
-            'crash',
-            ['scripts/crash-test.ts', 'pg-restart', ...shared],
-            pgEnv,
-          ),
-      ],
-    ]);
-    server.stop();
-  }
-
   if (skipE2e) summary.push('e2e: skipped (--skip-e2e)');
-  else if (built) await together([['e2e', journeys]]);
   finish(Date.now() - started);
 }
 
