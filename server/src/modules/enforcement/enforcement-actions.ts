@@ -209,7 +209,7 @@ export function createEnforcementActions({
           break;
         }
         default: {
-          const step = procedureStep(r, body, day.date, await repo.casePayments(tx, id));
+          const step = procedureStep(r, body, day.date, await repo.casePayments(tx, id), day.isWorkingDay);
           if (step) {
             patch = { ...patch, ...step.patch };
             data = step.data;
