@@ -97,7 +97,15 @@ export function EnforcementDrawer({ id, onClose, onChanged }: Props) {
               data-testid="enforcement-leniency"
             />
           ) : null}
-          <Descriptions size="small" column={span} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+          {/* On a phone each value gets the full width under its label, so numbers that must not break still fit. */}
+          <Descriptions
+            size="small"
+            column={span}
+            bordered
+            layout={screens.md === false ? 'vertical' : 'horizontal'}
+            // Labels break only between words: English ones wrap at spaces, Chinese ones stay whole.
+            styles={{ label: { wordBreak: 'keep-all', minWidth: 96 } }}
+          >
             <Descriptions.Item label={t('enforcement.field.party')}>
               {c.partyName}（{label(locale, 'partyKind', c.partyKind)}）
             </Descriptions.Item>
