@@ -18,7 +18,7 @@ import { makeTempDir } from '../server/src/testing/temp-dir.ts';
  * The enforcement line (docs/enforcement.md): an officer opens a 行政处罚 case from a 数字城管 case in one step, the
  * squad leader approves the filing, two officers record an inquiry and evidence, the investigation ends with a
  * proposed fine, the squad leader decides (the 文号 is drawn), issues the 行政处罚决定书 and downloads it as Word and
- * PDF, the decision is served, the fine is paid in full and the case is closed — every step in the drawer's forms.
+ * PDF, the decision is served, the fine is paid in full, which closes the case — every step in the drawer's forms.
  */
 const PASSWORD = 'Demo@12345';
 const FINE = 300; // yuan, inside the 噪声 一般 band (200–500) and below the hearing threshold
@@ -217,7 +217,7 @@ test('an enforcement case goes from a 数字城管 case to 结案 through the dr
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf.toString('latin1')).toContain('/FontFile2');
 
-  // Served today, paid in full: nothing outstanding; the squad leader closes the case.
+  // Served today and paid in full: nothing outstanding, and the case is closed.
   await openDrawer(officer, city.id, enforcementNo);
   await act(officer, '送达', async (form) => {
     await form.locator('input[placeholder="YYYY-MM-DD"]').fill(today());
@@ -229,9 +229,10 @@ test('an enforcement case goes from a 数字城管 case to 结案 through the dr
     await form.getByTestId('enforcement-pay-reference').fill('FS2026000000017');
     await form.getByTestId('enforcement-pay-date').fill(today());
   });
+  // The payment that settles the fine closes the case: no separate 结案 step.
+  await expect(stage(officer)).toHaveText('已结案');
   await expect(officer.getByTestId('enforcement-outstanding')).toHaveText('¥0.00');
   await openDrawer(leader, city.id, enforcementNo);
-  await act(leader, '结案');
   await expect(stage(leader)).toHaveText('已结案');
   await expect(leader.getByTestId('enforcement-outstanding')).toHaveText('¥0.00');
   const events = leader.getByTestId('enforcement-events');

@@ -185,6 +185,7 @@ export const EnforcementCaseDetail = Type.Object({
   hearingDue: Nullable(Type.String()),
   serviceDue: Nullable(Type.String()),
   servedOn: Nullable(Type.String()),
+  demandServedOn: Nullable(Type.String({ description: 'the day the 催告书 was served' })),
   paymentDue: Nullable(Type.String()),
   paidFen: Type.Integer(),
   /** 加处罚款 owed as of today (capped at the fine) */

@@ -96,15 +96,21 @@ export const IcStopNotice = Type.Object({
   noticeNo: Type.String(),
   issuedOn: Type.String(),
   enforcementCaseId: Nullable(Type.String({ description: 'the enforcement case the notice belongs to, when linked' })),
+  documentId: Nullable(
+    Type.String({ description: 'the 停工通知书 the enforcement module issued (.docx and PDF), when issued there' }),
+  ),
   note: Nullable(Type.String()),
   createdAt: Type.String(),
 });
 export type IcStopNotice = Static<typeof IcStopNotice>;
 
-/** Issuing a notice stops a reported site (status → stopped). */
+/**
+ * Issuing a notice stops a reported site (status → stopped). Without `noticeNo` the enforcement module issues the
+ * document and draws its 文号; with one, the record stands for a paper notice issued before (its number as written).
+ */
 export const IcStopNoticeCreate = Type.Object({
   reportId: RefId,
-  noticeNo: DocNo,
+  noticeNo: Type.Optional(DocNo),
   issuedOn: CalendarDate,
   enforcementCaseId: Type.Optional(Nullable(RefId)),
   note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
@@ -117,6 +123,9 @@ export const IcStopNoticeQuery = Type.Intersect([
   Type.Object({ reportId: Type.Optional(RefId), ...DateRange }),
 ]);
 export type IcStopNoticeQuery = Static<typeof IcStopNoticeQuery>;
+
+export const IcNoticeFileParams = Type.Object({ id: RefId });
+export const IcNoticeFileQuery = Type.Object({ format: Type.Optional(Literals(['docx', 'pdf'] as const)) });
 
 export const IcLetter = Type.Object({
   id: Type.String(),

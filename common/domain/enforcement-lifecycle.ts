@@ -62,6 +62,7 @@ export const ENFORCEMENT_ACTIONS = [
   'request_plan',
   'approve_plan',
   'reject_plan',
+  'serve_demand',
   'apply_court',
   'record_review',
 ] as const;
@@ -134,7 +135,9 @@ export const ENFORCEMENT_TRANSITIONS: Readonly<Record<EnforcementAction, Enforce
   request_plan: { from: ['executing'], to: null, permission: 'enforcement.pay', needsNote: true },
   approve_plan: { from: ['executing'], to: null, permission: 'enforcement.approve' },
   reject_plan: { from: ['executing'], to: null, permission: 'enforcement.approve', needsNote: true },
-  // 申请法院强制执行 when the fine is still unpaid after the period (art. 72(4)).
+  // 催告书 served once the payment period has run with money owed (行政强制法 art. 35, 54).
+  serve_demand: { from: ['executing'], to: null, permission: 'enforcement.investigate' },
+  // 申请法院强制执行 when the fine is still unpaid after the period (art. 72(4)), on the terms of enforcement-court.ts.
   apply_court: { from: ['executing'], to: null, permission: 'enforcement.approve', needsNote: true },
   // 行政复议 / 行政诉讼 outcomes, recorded by the 法制 staff whenever they arrive.
   record_review: {

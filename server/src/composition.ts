@@ -183,7 +183,13 @@ export function createServices(
   );
   const kpi = createKpiService(database, clock, settings);
   // 查违控违 and 户外广告 registers; each adds its section to the statistics report.
-  const illegalConstruction = createIllegalConstruction(database, clock, audit, config.businessTimeZone);
+  const illegalConstruction = createIllegalConstruction(
+    database,
+    clock,
+    audit,
+    config.businessTimeZone,
+    enforcement.siteDocuments,
+  );
   const outdoorAds = createOutdoorAds(database, clock, audit, config.businessTimeZone);
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,

@@ -99,6 +99,7 @@ export const enEnforcement: typeof zhEnforcement = {
       request_plan: 'Deferral / instalments requested',
       approve_plan: 'Deferral / instalments approved',
       reject_plan: 'Deferral / instalments refused',
+      serve_demand: 'Written demand served',
       apply_court: 'Court enforcement applied for',
       record_review: 'Reconsideration / litigation outcome',
       apply_filing: 'Filing requested',

@@ -166,6 +166,9 @@ export const enErrors: typeof zhErrors = {
     ENFORCEMENT_CERTIFICATE_INVALID:
       'An officer has no valid enforcement certificate (none registered, expired, or a different number) and cannot take part in this step',
     ENFORCEMENT_PERIOD: 'The period this step depends on has not run yet, or has already run',
+    ENFORCEMENT_COURT_TOO_EARLY:
+      'Too early to apply to the court: a written demand must be served 10 days before, and the reconsideration and lawsuit periods must have run',
+    ENFORCEMENT_COURT_TOO_LATE: 'The 3 months for applying to the court for enforcement have passed',
     ENFORCEMENT_NOT_PAID: 'The fine (with any late fee) is not fully paid; the case cannot be closed',
     ENFORCEMENT_DOCUMENT_NOT_ALLOWED: 'This document cannot be issued at the case’s current stage',
     ENFORCEMENT_DOCUMENT_ALTERED:

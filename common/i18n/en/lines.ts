@@ -45,6 +45,10 @@ export const enLines: typeof zhLines = {
       lng: 'Longitude',
       lat: 'Latitude',
       noticeNo: 'Notice number',
+      paperNoticeNo: 'Number of a paper notice (when recording one)',
+      paperNoticeHelp:
+        'Leave empty to have the enforcement module issue the stop-work notice with the next number; Word and PDF can then be downloaded.',
+      document: 'Document',
       issuedOn: 'Issued on',
       enforcementCase: 'Enforcement case',
       note: 'Note',
@@ -63,7 +67,7 @@ export const enLines: typeof zhLines = {
     },
     action: {
       createReport: 'Record a report',
-      createNotice: 'Record a stop-work notice',
+      createNotice: 'Issue a stop-work notice',
       createLetter: 'Send a letter',
       reply: 'Record the reply',
       createDemolition: 'Record a demolition',

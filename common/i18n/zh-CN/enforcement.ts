@@ -97,6 +97,7 @@ export const zhEnforcement = {
       request_plan: '申请暂缓/分期缴纳',
       approve_plan: '批准暂缓/分期',
       reject_plan: '不批准暂缓/分期',
+      serve_demand: '送达催告书',
       apply_court: '申请法院强制执行',
       record_review: '复议/诉讼结果',
       apply_filing: '申请立案',

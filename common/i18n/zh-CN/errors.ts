@@ -153,6 +153,8 @@ export const zhErrors = {
     ENFORCEMENT_EVIDENCE_ALTERED: '证据文件与登记时的 SHA-256 不一致或已丢失',
     ENFORCEMENT_CERTIFICATE_INVALID: '执法人员没有有效的执法证（未登记、已过期或证号不符），不能参与该环节',
     ENFORCEMENT_PERIOD: '该环节的期限条件不满足（期限未到或已过）',
+    ENFORCEMENT_COURT_TOO_EARLY: '尚不能申请法院强制执行：须先送达催告书并满十日，且复议、诉讼期限届满',
+    ENFORCEMENT_COURT_TOO_LATE: '已超过申请法院强制执行的三个月期限',
     ENFORCEMENT_NOT_PAID: '罚款（含加处罚款）尚未缴清，不能结案',
     ENFORCEMENT_DOCUMENT_NOT_ALLOWED: '案件当前环节不能制发该文书',
     ENFORCEMENT_DOCUMENT_ALTERED: '文书文件与制发时的 SHA-256 不一致或已丢失',

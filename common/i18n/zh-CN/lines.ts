@@ -31,6 +31,9 @@ export const zhLines = {
       lng: '经度',
       lat: '纬度',
       noticeNo: '通知书文号',
+      paperNoticeNo: '纸质通知书文号（补录时填写）',
+      paperNoticeHelp: '留空时由执法模块签发停工通知书并按文号序列编号，可下载 Word 与 PDF。',
+      document: '文书',
       issuedOn: '下发日期',
       enforcementCase: '关联执法案件',
       note: '备注',
@@ -49,7 +52,7 @@ export const zhLines = {
     },
     action: {
       createReport: '登记举报',
-      createNotice: '登记停工通知书',
+      createNotice: '签发停工通知书',
       createLetter: '发交办/督办函',
       reply: '登记回复',
       createDemolition: '登记拆违行动',

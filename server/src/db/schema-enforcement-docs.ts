@@ -48,3 +48,20 @@ export interface EnforcementSigningKeysTable {
   private_key_cipher: string;
   created_at: string;
 }
+
+/** A document issued for a subject other than a case: a 查违控违 site's 停工通知书 (migration 0037). */
+export interface EnforcementSiteDocumentsTable {
+  id: string;
+  tenant_id: string;
+  /** what the document is about: 'ic_report' (a 查违控违 site) */
+  subject: string;
+  subject_id: string;
+  kind: string;
+  doc_no: string;
+  title: string;
+  template_version: number;
+  docx_sha256: string;
+  pdf_sha256: string;
+  issued_by: string;
+  issued_at: string;
+}

@@ -71,6 +71,8 @@ export interface EnforcementCasesTable {
   hearing_due: string | null;
   service_due: string | null;
   served_on: string | null;
+  /** the day the 催告书 was served (行政强制法 art. 35, 54): the court application waits 10 days after it */
+  demand_served_on: string | null;
   payment_due: string | null;
   paid_fen: Generated<number>;
   closed_on: string | null;

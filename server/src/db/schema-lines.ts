@@ -34,6 +34,8 @@ export interface IcStopNoticesTable {
   issued_on: string;
   enforcement_case_id: string | null;
   note: string | null;
+  /** the 停工通知书 the enforcement module issued for it (enforcement_site_documents), when it was issued there */
+  document_id: string | null;
   created_by: string;
   created_at: string;
 }

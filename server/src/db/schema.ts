@@ -287,6 +287,7 @@ export interface DB {
   enforcement_payments: import('./schema-enforcement.ts').EnforcementPaymentsTable;
   enforcement_doc_templates: import('./schema-enforcement-docs.ts').EnforcementDocTemplatesTable;
   enforcement_documents: import('./schema-enforcement-docs.ts').EnforcementDocumentsTable;
+  enforcement_site_documents: import('./schema-enforcement-docs.ts').EnforcementSiteDocumentsTable;
   enforcement_chain: import('./schema-enforcement-docs.ts').EnforcementChainTable;
   enforcement_signing_keys: import('./schema-enforcement-docs.ts').EnforcementSigningKeysTable;
   enforcement_certificates: import('./schema-enforcement.ts').EnforcementCertificatesTable;

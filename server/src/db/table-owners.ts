@@ -98,6 +98,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_payments: 'enforcement',
   enforcement_doc_templates: 'enforcement',
   enforcement_documents: 'enforcement',
+  enforcement_site_documents: 'enforcement',
   enforcement_chain: 'enforcement',
   enforcement_signing_keys: 'enforcement',
   enforcement_certificates: 'enforcement',

@@ -17,6 +17,7 @@ import type { Updateable } from 'kysely';
 import type { EnforcementCasesTable } from '../../db/schema-enforcement.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
+import type { AuditService } from '../audit/index.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
@@ -33,7 +34,7 @@ import { checkOfficers } from './enforcement-register.ts';
 export interface EnforcementActionContext {
   db: Database['db'];
   clock: Clock;
-  deps: { evidence: EvidenceStore; chain: CaseChain };
+  deps: { evidence: EvidenceStore; chain: CaseChain; audit: AuditService };
   today: (tenantId: string, ex?: Executor) => Promise<{ date: string; isWorkingDay: (d: string) => boolean }>;
   settingsOf: (tenantId: string, ex?: Executor) => Promise<EnforcementSettings>;
   load: (ex: Executor, actor: Actor, id: string) => Promise<CaseRow>;
@@ -74,6 +75,8 @@ export function createEnforcementActions({
       };
       let data: Record<string, unknown> | null = null;
       const eventId = newId();
+      /** set when a payment settles the fine and late fee in full: the case closes in the same transaction */
+      let settled: { paidFen: number } | null = null;
 
       switch (body.action) {
         case 'approve_filing':
@@ -174,6 +177,14 @@ export function createEnforcementActions({
             at: now,
           });
           data = { amountFen: pay.amountFen, channel: pay.channel, reference: pay.reference, paidOn: pay.paidOn };
+          // Paying the fine and any 加处罚款 in full (for instalments: the last one) executes the decision, which
+          // closes the case; a partial payment leaves it in 执行.
+          const payments = await repo.casePayments(tx, id);
+          if (money(r, payments, day.date).outstanding === 0) {
+            patch.stage = 'closed';
+            patch.closed_on = day.date;
+            settled = { paidFen: patch.paid_fen };
+          }
           break;
         }
         case 'close': {
@@ -198,7 +209,7 @@ export function createEnforcementActions({
           break;
         }
         default: {
-          const step = procedureStep(r, body, day.date, await repo.casePayments(tx, id));
+          const step = procedureStep(r, body, day.date, await repo.casePayments(tx, id), day.isWorkingDay);
           if (step) {
             patch = { ...patch, ...step.patch };
             data = step.data;
@@ -245,9 +256,35 @@ export function createEnforcementActions({
             collected_at: now,
           })),
         );
+      if (settled) await closeSettled(tx, actor, id, now, day.date, settled.paidFen);
       await deps.chain.sync(tx, actor.tenantId, id);
     });
     return detail(actor, await load(db, actor, id));
+  }
+
+  /** The closing event of a case settled by a payment: its own row (so it goes on the chain) and an audit row. */
+  async function closeSettled(tx: Executor, actor: Actor, id: string, at: string, today: string, paidFen: number) {
+    const data = { paidInFull: true, paidFen };
+    await repo.insertEvent(tx, {
+      id: newId(),
+      tenant_id: actor.tenantId,
+      case_id: id,
+      action: 'close',
+      from_stage: 'executing',
+      to_stage: 'closed',
+      actor_id: actor.userId,
+      note: null,
+      officers: null,
+      data: JSON.stringify(data),
+      at,
+    });
+    await deps.audit.record(tx, actor, actor.tenantId, {
+      action: 'enforcement.case.close',
+      entity: 'enforcement_case',
+      entityId: id,
+      before: { stage: 'executing' },
+      after: { stage: 'closed', closedOn: today, ...data },
+    });
   }
 
   return act;

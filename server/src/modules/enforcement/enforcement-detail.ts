@@ -76,6 +76,7 @@ export function createDetail(
       hearingDue: r.hearing_due,
       serviceDue: r.service_due,
       servedOn: r.served_on,
+      demandServedOn: r.demand_served_on,
       paymentDue: r.payment_due,
       paidFen: Number(r.paid_fen),
       lateFeeFen: lateFee,

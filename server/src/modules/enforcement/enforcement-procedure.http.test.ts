@@ -270,9 +270,12 @@ describe('money: instalments, late fee, court, reviews', () => {
     expect(late.outstandingFen).toBe(390_000);
   });
 
-  it('applies to the court once the period has run with money owed, once', async () => {
+  it('applies to the court after a 催告 and the 复议/诉讼 periods, with money owed, once', async () => {
+    await act('officer', id, { action: 'serve_demand', servedOn: '2024-08-25' });
+    // Served 17 June: the 6 months for a lawsuit end on 17 December (enforcement-court.http.test.ts has the rest).
+    await at('2024-12-18');
     const applied = await act('squadleader', id, { action: 'apply_court', note: '大冶市人民法院' });
-    expect(applied.courtAppliedOn).toBe('2024-08-25');
+    expect(applied.courtAppliedOn).toBe('2024-12-18');
     expect(applied.allowedActions).not.toContain('apply_court');
     await act('squadleader', id, { action: 'apply_court', note: '再次' }, 400);
   });

@@ -1,12 +1,14 @@
 /**
  * The steps around the decision that do not move the case (docs/enforcement.md): 听证 asked for and held, the
- * 陈述申辩 outcome, deferral and instalments approved by a leader (art. 66), 申请法院强制执行 (art. 72(4)) and the
+ * 陈述申辩 outcome, deferral and instalments approved by a leader (art. 66), the 催告 and 申请法院强制执行 (art. 72(4),
+ * 行政强制法 art. 53–54) and the
  * 行政复议 / 行政诉讼 outcomes. Each returns the columns it changes and the data its event row keeps.
  */
 import type { EnforcementActionBody } from '../../../../common/contracts/enforcement.ts';
 import type { Instalment } from '../../../../common/domain/enforcement-money.ts';
 import type { Updateable } from 'kysely';
 import type { EnforcementCasesTable } from '../../db/schema-enforcement.ts';
+import { courtRefusal, courtWindow } from '../../../../common/domain/enforcement-court.ts';
 import { enforcementErrors as E } from './enforcement.errors.ts';
 import { lastDue, money, type PaymentRow } from './enforcement-decisions.ts';
 import type { CaseRow } from './enforcement-parties.ts';
@@ -21,6 +23,7 @@ export function procedureStep(
   body: EnforcementActionBody,
   today: string,
   payments: readonly PaymentRow[],
+  isWorkingDay: (d: string) => boolean,
 ): StepResult | null {
   switch (body.action) {
     case 'record_statement':
@@ -51,14 +54,25 @@ export function procedureStep(
         patch: { payment_plan_status: body.action === 'approve_plan' ? 'approved' : 'rejected' },
         data: null,
       };
+    case 'serve_demand': {
+      // The 催告 follows a failure to pay: once the fine (or the last instalment) is overdue with money owed.
+      const outstanding = overdue(r, today, payments);
+      if (!body.servedOn) throw E.field('body.servedOn', 'required', 'the date the 催告书 was served');
+      if (body.servedOn > today || body.servedOn <= (lastDue(r) as string))
+        throw E.field('body.servedOn', 'range', 'after the payment date and not after today');
+      if (r.demand_served_on) throw E.field('body.action', 'once', 'a 催告书 was already served');
+      return { patch: { demand_served_on: body.servedOn }, data: { servedOn: body.servedOn, outstanding } };
+    }
     case 'apply_court': {
-      // Only once the fine (or the last approved instalment) is overdue and something is still owed.
-      const due = lastDue(r);
-      if (!due || today <= due) throw E.period('body.action', 'paymentDue', 'the payment period is running', due);
-      const { outstanding } = money(r, payments, today);
-      if (outstanding <= 0) throw E.field('body.action', 'owed', 'nothing is outstanding');
+      const outstanding = overdue(r, today, payments);
       if (r.court_applied_on) throw E.field('body.action', 'once', 'court enforcement was already applied for');
-      return { patch: { court_applied_on: today, court_ref: body.note?.trim() ?? null }, data: { outstanding } };
+      const window = courtWindow(isWorkingDay, r.served_on as string, r.demand_served_on);
+      const refused = courtRefusal(window, today);
+      if (refused) throw E.court(refused.reason, refused.date);
+      return {
+        patch: { court_applied_on: today, court_ref: body.note?.trim() ?? null },
+        data: { outstanding, closesOn: window.closesOn },
+      };
     }
     case 'record_review': {
       if (!body.reviewKind) throw E.field('body.reviewKind', 'required', '行政复议 or 行政诉讼');
@@ -72,6 +86,15 @@ export function procedureStep(
     default:
       return null;
   }
+}
+
+/** What is still owed once the fine (or the last approved instalment) is overdue; refuses before, or when paid. */
+function overdue(r: CaseRow, today: string, payments: readonly PaymentRow[]): number {
+  const due = lastDue(r);
+  if (!due || today <= due) throw E.period('body.action', 'paymentDue', 'the payment period is running', due);
+  const { outstanding } = money(r, payments, today);
+  if (outstanding <= 0) throw E.field('body.action', 'owed', 'nothing is outstanding');
+  return outstanding;
 }
 
 /** A deferral (one date) or instalments (two or more) covering the unpaid fine, asked for within the payment period. */
@@ -130,9 +153,13 @@ export function applicable(r: CaseRow, action: string, today: string, outstandin
     case 'approve_plan':
     case 'reject_plan':
       return r.payment_plan_status === 'requested';
+    case 'serve_demand': {
+      const due = lastDue(r);
+      return !r.demand_served_on && outstanding > 0 && !!due && today > due;
+    }
     case 'apply_court': {
       const due = lastDue(r);
-      return !r.court_applied_on && outstanding > 0 && !!due && today > due;
+      return !r.court_applied_on && !!r.demand_served_on && outstanding > 0 && !!due && today > due;
     }
     case 'record_payment':
       return outstanding > 0;

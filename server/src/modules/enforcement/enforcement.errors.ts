@@ -77,6 +77,21 @@ export const enforcementErrors = {
   /** A period that has to have run (or still be running) for this step. */
   period: (field: string, rule: string, message: string, date: string | null) =>
     new AppError('ENFORCEMENT_PERIOD', 409, [{ field, rule, message, date }]),
+  /** 申请法院强制执行 refused: no 催告 yet, its 10 days or the 复议/诉讼 periods still running, or the 3 months past. */
+  court: (reason: 'demand' | 'demandPeriod' | 'reviewPeriod' | 'late', date: string | null) =>
+    new AppError(reason === 'late' ? 'ENFORCEMENT_COURT_TOO_LATE' : 'ENFORCEMENT_COURT_TOO_EARLY', 409, [
+      {
+        field: 'body.action',
+        rule: reason,
+        message: {
+          demand: 'a written 催告 must be served first (行政强制法 art. 35, 54)',
+          demandPeriod: `the party has 10 days after the 催告 (until ${date})`,
+          reviewPeriod: `the 复议 and 诉讼 periods run until ${date} (行政强制法 art. 53)`,
+          late: `the 3 months for applying to the court ended on ${date} (行政强制法 art. 53)`,
+        }[reason],
+        date,
+      },
+    ]),
   notPaid: (outstandingFen: number) =>
     new AppError('ENFORCEMENT_NOT_PAID', 409, [
       { field: 'body.action', rule: 'paid', message: `${outstandingFen} fen still outstanding`, outstandingFen },

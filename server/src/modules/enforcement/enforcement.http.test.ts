@@ -283,7 +283,8 @@ describe('the ordinary procedure from 立案 to 归档 across the 2024 holidays'
       action: 'record_payment',
       payment: { amountFen: 690_000, channel: 'non_tax', reference: 'FS2024052000017', paidOn: '2024-05-20' },
     });
-    expect((await act('squadleader', id, { action: 'close' })).stage).toBe('closed');
+    // The payment that settles the fine and late fee closes the case; there is no separate 结案 step left.
+    expect((await api('officer').get(`/api/enforcement/cases/${id}`)).json().stage).toBe('closed');
     const archived = await act('squadleader', id, { action: 'archive' });
     expect(archived).toMatchObject({ stage: 'archived', closedOn: '2024-05-20', archivedOn: '2024-05-20' });
     expect(archived.events.map((e: { action: string }) => e.action)).toEqual([

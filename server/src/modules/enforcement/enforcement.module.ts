@@ -8,6 +8,7 @@ import { createEnforcementService, type CityCaseAccess } from './enforcement.ser
 import { createEvidenceStore } from './evidence.store.ts';
 import { createCaseChain } from './documents/chain.ts';
 import { createEnforcementRecords } from './documents/records.ts';
+import { createSiteDocuments } from './documents/site-documents.ts';
 import { enforcementSection } from './enforcement-figures.ts';
 
 /**
@@ -43,6 +44,12 @@ export function createEnforcementModule(
     chain,
   });
   const records = createEnforcementRecords(database, clock, { ...deps, files: evidence, chain });
+  // 停工通知书 of 查违控违 sites, numbered with the case documents (the illegal-construction module calls these).
+  const siteDocuments = createSiteDocuments(database, clock, {
+    audit: deps.audit,
+    files: evidence,
+    fontPath: deps.fontPath,
+  });
   // 市容执法 in the statistics report (the sentence of the bureau's work summary, from records).
-  return Object.assign(service, { records, reportSection: enforcementSection(database.db) });
+  return Object.assign(service, { records, siteDocuments, reportSection: enforcementSection(database.db) });
 }

@@ -14,3 +14,4 @@ export { seedDemoRegisters, seedStarterBases } from './enforcement.seed.ts';
 export { enforcementErrors } from './enforcement.errors.ts';
 export { registerEnforcementDocumentRoutes } from './documents/documents.routes.ts';
 export { seedDemoEnforcement, type DemoEnforcementInput } from './enforcement.demo.ts';
+export { type SiteDocuments, type SiteStopNotice, type SiteDocument } from './documents/site-documents.ts';

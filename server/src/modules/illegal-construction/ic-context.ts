@@ -9,10 +9,14 @@ import type { IcReportsTable } from '../../db/schema-lines.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { isUniqueViolation, type Database, type Executor } from '../../platform/db.ts';
 import type { AuditService } from '../audit/index.ts';
+import type { SiteDocuments } from '../enforcement/index.ts';
 import { reaches, type Actor } from '../auth/index.ts';
 import { orgGeography, orgNames } from '../org/index.ts';
 import { icErrors } from './ic.errors.ts';
 import * as repo from './ic.repository.ts';
+
+/** 停工通知书 are issued (numbered, rendered, stored) by the enforcement module, which owns documents. */
+export type StopNoticeDocuments = Pick<SiteDocuments, 'issueStopNotice' | 'file'>;
 
 export const READ = 'construction.read';
 export const MANAGE = 'construction.manage';
@@ -44,7 +48,13 @@ export const reportView = (r: IcReportsTable, regions: Map<string, string>, unit
 });
 
 /** The database, clock and audit of the service, with the lookups and checks every part of it shares. */
-export function createIcContext(database: Database, clock: Clock, audit: AuditService, timeZone: string) {
+export function createIcContext(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  timeZone: string,
+  stopNotices: StopNoticeDocuments,
+) {
   const { db } = database;
   const today = () => businessDate(clock.now(), timeZone);
 
@@ -105,6 +115,19 @@ export function createIcContext(database: Database, clock: Clock, audit: AuditSe
     }
   };
 
-  return { db, clock, audit, today, names, township, checkUnit, notFuture, reportInScope, moveSite, uniqueOr };
+  return {
+    db,
+    clock,
+    audit,
+    stopNotices,
+    today,
+    names,
+    township,
+    checkUnit,
+    notFuture,
+    reportInScope,
+    moveSite,
+    uniqueOr,
+  };
 }
 export type IcContext = ReturnType<typeof createIcContext>;

@@ -34,6 +34,7 @@ function noticeView(
     noticeNo: r.notice_no,
     issuedOn: r.issued_on,
     enforcementCaseId: r.enforcement_case_id,
+    documentId: r.document_id,
     note: r.note,
     createdAt: r.created_at,
   } satisfies IcStopNotice;
@@ -61,6 +62,7 @@ export function createIcNotices({
   db,
   clock,
   audit,
+  stopNotices,
   today,
   names,
   township,
@@ -96,14 +98,26 @@ export function createIcNotices({
           if (!site) throw icErrors.unknownReport();
           if (site.status === 'demolished' || site.status === 'legalised') throw icErrors.siteClosed(site.status);
           if (input.issuedOn < site.reported_on) throw icErrors.dateOrder('body.issuedOn', site.reported_on);
+          // Issued through the enforcement module (its 文号 sequence, .docx and PDF) unless a paper notice's number
+          // is given; the document rolls back with this transaction if anything below fails.
+          const document = input.noticeNo?.trim()
+            ? null
+            : await stopNotices.issueStopNotice(tx, actor, {
+                siteId: site.id,
+                partyName: site.party_name,
+                address: site.address,
+                facts: site.description,
+                issuedOn: input.issuedOn,
+              });
           const row: IcStopNoticesTable = {
             id,
             tenant_id: actor.tenantId,
             report_id: site.id,
-            notice_no: input.noticeNo.trim(),
+            notice_no: document?.docNo ?? (input.noticeNo ?? '').trim(),
             issued_on: input.issuedOn,
             enforcement_case_id: input.enforcementCaseId ?? null,
             note: input.note?.trim() || null,
+            document_id: document?.id ?? null,
             created_by: actor.userId,
             created_at: clock.now().toISOString(),
           };
@@ -120,6 +134,15 @@ export function createIcNotices({
       const row = await repo.findNotice(db, actor.tenantId, id);
       if (!row) throw notFound('ic_stop_notice');
       return noticeView(row, (await names(actor.tenantId, [row.region_id], [])).regions);
+    },
+
+    /** The notice's document as .docx or PDF, for whoever may read the site. */
+    async noticeFile(actor: Actor, id: string, format: 'docx' | 'pdf') {
+      requirePermission(actor, READ);
+      const row = await repo.findNotice(db, actor.tenantId, id);
+      if (!row || !row.document_id || !(await reportInScope(db, actor, row.report_id, READ)))
+        throw notFound('ic_stop_notice');
+      return stopNotices.file(actor.tenantId, row.report_id, row.document_id, format);
     },
 
     async listLetters(actor: Actor, q: IcLetterQuery): Promise<Page<IcLetter>> {

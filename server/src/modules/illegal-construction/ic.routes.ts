@@ -20,8 +20,10 @@ import {
   IcStopNotice,
   IcStopNoticeCreate,
   IcStopNoticeQuery,
+  IcNoticeFileParams,
+  IcNoticeFileQuery,
 } from '../../../../common/contracts/illegal-construction.ts';
-import { errorResponses } from '../../platform/http.ts';
+import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { IllegalConstructionService } from './ic.service.ts';
 
@@ -29,6 +31,10 @@ const errors = errorResponses(400, 401, 403, 404, 409);
 const READ = { permission: 'construction.read' } as const;
 const MANAGE = { permission: 'construction.manage' } as const;
 const BASE = '/api/illegal-construction';
+const FILE_TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"); docs/illegal-construction.md. */
 export function registerIllegalConstructionRoutes(app: FastifyInstance, s: IllegalConstructionService): void {
@@ -98,6 +104,28 @@ export function registerIllegalConstructionRoutes(app: FastifyInstance, s: Illeg
       },
     },
     async (req, reply) => reply.status(201).send(await s.createNotice(actorOf(req), req.body)),
+  );
+  r.get(
+    `${BASE}/stop-notices/:id/file`,
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: 'The 停工通知书 the enforcement module issued, as .docx (default) or .pdf',
+        params: IcNoticeFileParams,
+        querystring: IcNoticeFileQuery,
+      },
+    },
+    async (req, reply) => {
+      const format = req.query.format ?? 'docx';
+      const f = await s.noticeFile(actorOf(req), req.params.id, format);
+      return sendDownload(reply, {
+        filename: `${f.title}-${f.docNo}.${format}`,
+        fallback: `stop-notice.${format}`,
+        contentType: FILE_TYPES[format],
+        body: f.bytes,
+      });
+    },
   );
 
   r.get(

@@ -8,7 +8,7 @@ type Stamped = 'id' | 'tenant_id' | 'created_by' | 'created_at';
 export interface IcSeed {
   /** `key` lets notices, letters and demolitions name their report */
   reports: (Omit<IcReportsTable, Stamped | 'updated_at'> & { key: string })[];
-  notices: (Omit<IcStopNoticesTable, Stamped | 'report_id'> & { reportKey: string })[];
+  notices: (Omit<IcStopNoticesTable, Stamped | 'report_id' | 'document_id'> & { reportKey: string })[];
   letters: (Omit<IcLettersTable, Stamped | 'updated_at' | 'report_id'> & { reportKey: string | null })[];
   demolitions: (Omit<IcDemolitionsTable, Stamped | 'report_id'> & { reportKey: string | null })[];
 }
@@ -31,7 +31,13 @@ export async function seedIllegalConstruction(
   );
   await repo.insertNotices(
     db,
-    seed.notices.map(({ reportKey, ...n }) => ({ ...n, ...stamp, id: newId(), report_id: reportId(reportKey)! })),
+    seed.notices.map(({ reportKey, ...n }) => ({
+      ...n,
+      ...stamp,
+      id: newId(),
+      report_id: reportId(reportKey)!,
+      document_id: null,
+    })),
   );
   await repo.insertLetters(
     db,

@@ -15,7 +15,7 @@ import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { registerScope, requirePermission, type Actor } from '../auth/index.ts';
-import { createIcContext, MANAGE, READ, reportView, sorts } from './ic-context.ts';
+import { createIcContext, MANAGE, READ, reportView, sorts, type StopNoticeDocuments } from './ic-context.ts';
 import { createIcDemolitions } from './ic-demolitions.ts';
 import { createIcNotices } from './ic-notices.ts';
 import { createIcStatistics } from './ic-statistics.ts';
@@ -41,8 +41,9 @@ export function createIllegalConstructionService(
   clock: Clock,
   audit: AuditService,
   timeZone: string,
+  stopNotices: StopNoticeDocuments,
 ) {
-  const ctx = createIcContext(database, clock, audit, timeZone);
+  const ctx = createIcContext(database, clock, audit, timeZone, stopNotices);
   const { db, today, names, township, checkUnit, notFuture, reportInScope, moveSite } = ctx;
 
   async function getReport(actor: Actor, id: string): Promise<IcReport> {

@@ -55,13 +55,14 @@ export function CaseEnforcementCard({ caseId }: { caseId: string }) {
                 {c.caseNo}
               </Typography.Link>
               <Tag color={STAGE_COLORS[c.stage]}>{label(locale, 'stage', c.stage)}</Tag>
-              {c.decisionNo ? <span>{c.decisionNo}</span> : null}
+              {c.decisionNo ? <span style={{ whiteSpace: 'nowrap' }}>{c.decisionNo}</span> : null}
               {c.fineFen !== null ? <span>{yuan(c.fineFen)}</span> : null}
             </Space>
           </List.Item>
         )}
       />
-      <EnforcementDrawer id={open} onClose={() => setOpen(null)} />
+      {/* A step in the drawer (立案, payment…) changes the stage and numbers shown here: reload with it. */}
+      <EnforcementDrawer id={open} onClose={() => setOpen(null)} onChanged={reload} />
       <EnforcementCreateModal
         open={creating}
         caseId={caseId}

@@ -28,6 +28,7 @@ const NEEDS: Partial<Record<EnforcementAction, readonly string[]>> = {
   record_payment: ['payment'],
   request_plan: ['plan', 'note'],
   reject_plan: ['note'],
+  serve_demand: ['servedOn'],
   apply_court: ['note'],
   extend: ['extensionDays', 'note'],
   record_review: ['review', 'note'],

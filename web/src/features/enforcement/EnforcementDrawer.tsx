@@ -1,5 +1,18 @@
 import { Link } from 'react-router-dom';
-import { Alert, Descriptions, Drawer, Flex, Grid, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  ConfigProvider,
+  Descriptions,
+  Drawer,
+  Flex,
+  Grid,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useResource } from '../../api/use-resource.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
@@ -15,10 +28,21 @@ const WARNING_COLORS = { yellow: 'gold', red: 'red', supervise: 'magenta' } as c
 interface Props {
   id: string | null;
   onClose: () => void;
+  /** after a step changed the case, so a list or card showing it can reload */
+  onChanged?: () => void;
 }
 
+/** Numbers that must not break across lines (文号, credit codes, certificate numbers). */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+/**
+ * Dropdowns and date pickers of the drawer open inside it rather than on the page body: they scroll with the drawer,
+ * and the drawer's focus handling does not treat a click on an option as a click outside (which could drop it).
+ */
+const popupInside = (node?: HTMLElement) => node?.parentElement ?? document.body;
+
 /** One enforcement case: party, clocks, decision and money, officers, the record of steps, evidence and payments. */
-export function EnforcementDrawer({ id, onClose }: Props) {
+export function EnforcementDrawer({ id, onClose, onChanged }: Props) {
   const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
   const {
@@ -73,12 +97,22 @@ export function EnforcementDrawer({ id, onClose }: Props) {
               data-testid="enforcement-leniency"
             />
           ) : null}
-          <Descriptions size="small" column={span} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
+          {/* On a phone each value gets the full width under its label, so numbers that must not break still fit. */}
+          <Descriptions
+            size="small"
+            column={span}
+            bordered
+            layout={screens.md === false ? 'vertical' : 'horizontal'}
+            // Labels break only between words: English ones wrap at spaces, Chinese ones stay whole.
+            styles={{ label: { wordBreak: 'keep-all', minWidth: 96 } }}
+          >
             <Descriptions.Item label={t('enforcement.field.party')}>
               {c.partyName}（{label(locale, 'partyKind', c.partyKind)}）
             </Descriptions.Item>
             <Descriptions.Item label={t('enforcement.field.partyIdentifier')}>
-              <span data-testid="enforcement-party-identifier">{c.partyIdentifier ?? '—'}</span>
+              <span data-testid="enforcement-party-identifier" style={NOWRAP}>
+                {c.partyIdentifier ?? '—'}
+              </span>
               {c.partyKind === 'person' && !c.partyUnmasked ? (
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                   {t('enforcement.masked')}
@@ -113,7 +147,9 @@ export function EnforcementDrawer({ id, onClose }: Props) {
                 : yuan(c.fineFen)}
             </Descriptions.Item>
             <Descriptions.Item label={t('enforcement.field.decisionNo')}>
-              <span data-testid="enforcement-decision-no">{c.decisionNo ?? '—'}</span>
+              <span data-testid="enforcement-decision-no" style={NOWRAP}>
+                {c.decisionNo ?? '—'}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('enforcement.field.decidedOn')}>{c.decidedOn ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('enforcement.field.serviceDue')}>{c.serviceDue ?? '—'}</Descriptions.Item>
@@ -146,6 +182,9 @@ export function EnforcementDrawer({ id, onClose }: Props) {
                   .join(' · ')}
               </Descriptions.Item>
             ) : null}
+            {c.demandServedOn ? (
+              <Descriptions.Item label={t('enforcement.action.serve_demand')}>{c.demandServedOn}</Descriptions.Item>
+            ) : null}
             {c.courtAppliedOn ? (
               <Descriptions.Item label={t('enforcement.field.court')}>{c.courtAppliedOn}</Descriptions.Item>
             ) : null}
@@ -162,10 +201,31 @@ export function EnforcementDrawer({ id, onClose }: Props) {
               </Descriptions.Item>
             ) : null}
             <Descriptions.Item label={t('enforcement.field.officers')} span={span}>
-              {c.officers.map((o) => `${o.name}（${t('enforcement.field.certNo')} ${o.certNo}）`).join('、') || '—'}
+              {c.officers.length ? (
+                <Flex vertical gap={2} data-testid="enforcement-officers">
+                  {c.officers.map((o) => (
+                    <span key={o.userId}>
+                      <span style={NOWRAP}>{o.name}</span>{' '}
+                      <Typography.Text type="secondary" style={NOWRAP}>
+                        {t('enforcement.field.certNo')} {o.certNo}
+                      </Typography.Text>
+                    </span>
+                  ))}
+                </Flex>
+              ) : (
+                '—'
+              )}
             </Descriptions.Item>
           </Descriptions>
-          <EnforcementActions c={c} onDone={reload} />
+          <ConfigProvider getPopupContainer={popupInside}>
+            <EnforcementActions
+              c={c}
+              onDone={() => {
+                reload();
+                onChanged?.();
+              }}
+            />
+          </ConfigProvider>
           <EnforcementDocuments caseId={c.id} version={c.version} />
           {c.evidence.length ? (
             <>

@@ -56,6 +56,7 @@ const DETAIL: EnforcementCaseDetail = {
   hearingDue: '2024-04-10',
   serviceDue: '2024-05-10',
   servedOn: '2024-04-30',
+  demandServedOn: null,
   paymentDue: '2024-05-15',
   paidFen: 0,
   lateFeeFen: 90_000,

@@ -1,5 +1,7 @@
-import { useCallback, useEffect } from 'react';
-import { Form, Input, type TableColumnsType } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { App, Button, Form, Input, Space, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { errorText } from '../../api/errors.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { RemoteSelect, type RemoteOption } from '../../components/RemoteSelect.tsx';
@@ -13,7 +15,7 @@ import { icApi, type IcStopNotice } from './ic.api.ts';
 
 interface Values {
   reportId: string;
-  noticeNo: string;
+  noticeNo?: string;
   issuedOn: string;
   enforcementCaseId?: string;
   note?: string;
@@ -55,7 +57,8 @@ function NoticeModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
   const { submitting, run } = useFormSubmit(form, async (v: Values) => {
     await icApi.createNotice({
       reportId: v.reportId,
-      noticeNo: v.noticeNo.trim(),
+      // Empty: the enforcement module issues the notice and draws its 文号.
+      ...(v.noticeNo?.trim() ? { noticeNo: v.noticeNo.trim() } : {}),
       issuedOn: v.issuedOn,
       enforcementCaseId: v.enforcementCaseId?.trim() || null,
       note: v.note?.trim() || null,
@@ -76,10 +79,15 @@ function NoticeModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
         <Form.Item name="reportId" label={t('illegalConstruction.field.report')} rules={required}>
           <ReportPicker status="reported" testId="ic-notice-report" />
         </Form.Item>
-        <Form.Item name="noticeNo" label={t('illegalConstruction.field.noticeNo')} rules={[...required, { max: 40 }]}>
+        <DateItem name="issuedOn" label={t('illegalConstruction.field.issuedOn')} required testId="ic-notice-date" />
+        <Form.Item
+          name="noticeNo"
+          label={t('illegalConstruction.field.paperNoticeNo')}
+          extra={t('illegalConstruction.field.paperNoticeHelp')}
+          rules={[{ max: 40 }]}
+        >
           <Input placeholder="大城管停字〔2024〕第1号" data-testid="ic-notice-no" />
         </Form.Item>
-        <DateItem name="issuedOn" label={t('illegalConstruction.field.issuedOn')} required testId="ic-notice-date" />
         <Form.Item name="enforcementCaseId" label={t('illegalConstruction.field.enforcementCase')}>
           <Input />
         </Form.Item>
@@ -91,14 +99,53 @@ function NoticeModal({ open, onClose, onSaved }: { open: boolean; onClose: () =>
   );
 }
 
-/** 停工通知书 as records: number and date; issuing one stops its site. */
+/** Word and PDF of a notice the enforcement module issued. */
+function NoticeFiles({ notice }: { notice: IcStopNotice }) {
+  const { locale } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  if (!notice.documentId) return <>—</>;
+  const get = async (format: 'docx' | 'pdf') => {
+    setBusy(format);
+    try {
+      await icApi.noticeFile(notice.id, format, locale);
+    } catch (err) {
+      void message.error(errorText(err, locale));
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Space size={4} wrap={false}>
+      {(['docx', 'pdf'] as const).map((f) => (
+        <Button
+          key={f}
+          size="small"
+          icon={<DownloadOutlined />}
+          loading={busy === f}
+          onClick={() => void get(f)}
+          data-testid={`ic-notice-${f}`}
+        >
+          {f === 'docx' ? 'Word' : 'PDF'}
+        </Button>
+      ))}
+    </Space>
+  );
+}
+
+/** 停工通知书: issued through the enforcement module (or a paper one recorded); issuing one stops its site. */
 export function IcNotices() {
   const { t } = useI18n();
   const list = useCrudList<IcStopNotice, object>();
   const canManage = useAuth().can('construction.manage');
   const fetchPage = useCallback<FetchPage<IcStopNotice, object>>((r, signal) => icApi.notices(r, signal), []);
   const columns: TableColumnsType<IcStopNotice> = [
-    { title: t('illegalConstruction.field.noticeNo'), key: 'noticeNo', sorter: true, render: (_, n) => n.noticeNo },
+    {
+      title: t('illegalConstruction.field.noticeNo'),
+      key: 'noticeNo',
+      sorter: true,
+      render: (_, n) => <span style={{ whiteSpace: 'nowrap' }}>{n.noticeNo}</span>,
+    },
     { title: t('illegalConstruction.field.issuedOn'), key: 'issuedOn', sorter: true, render: (_, n) => n.issuedOn },
     { title: t('illegalConstruction.field.township'), key: 'region', render: (_, n) => n.regionName ?? '—' },
     { title: t('illegalConstruction.field.address'), key: 'address', render: (_, n) => n.reportAddress },
@@ -107,6 +154,7 @@ export function IcNotices() {
       key: 'case',
       render: (_, n) => n.enforcementCaseId ?? '—',
     },
+    { title: t('illegalConstruction.field.document'), key: 'files', render: (_, n) => <NoticeFiles notice={n} /> },
     { title: t('illegalConstruction.field.note'), key: 'note', responsive: ['lg'], render: (_, n) => n.note ?? '—' },
   ];
   return (

@@ -18,6 +18,7 @@ import type {
 } from '../../../../common/contracts/illegal-construction.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api, type Query } from '../../api/client.ts';
+import { downloadFile } from '../../components/download.ts';
 
 export type { IcDemolition, IcLetter, IcReport, IcStats, IcStopNotice };
 
@@ -45,6 +46,8 @@ export const icApi = {
   notices: (query: IcStopNoticeQuery, signal?: AbortSignal) =>
     api.get<Page<IcStopNotice>>(`${BASE}/stop-notices`, { query: q(query), signal }),
   createNotice: (body: IcStopNoticeCreate) => api.post<IcStopNotice>(`${BASE}/stop-notices`, body),
+  noticeFile: (id: string, format: 'docx' | 'pdf', locale: string) =>
+    downloadFile(`${BASE}/stop-notices/${enc(id)}/file`, { format }, locale, `stop-notice.${format}`),
   letters: (query: IcLetterQuery, signal?: AbortSignal) =>
     api.get<Page<IcLetter>>(`${BASE}/letters`, { query: q(query), signal }),
   createLetter: (body: IcLetterCreate) => api.post<IcLetter>(`${BASE}/letters`, body),

@@ -206,7 +206,6 @@ describe('documents along the ordinary procedure', () => {
       action: 'record_payment',
       payment: { amountFen: 600_000, channel: 'non_tax', reference: 'FS1', paidOn: '2024-04-11' },
     });
-    await act('squadleader', id, { action: 'close' });
     await refusesAllBut(id, ['closing_report']);
     await checkFiles(id, await issue(id, 'closing_report'));
     const list = (await api('legal').get(`/api/enforcement/cases/${id}/documents`)).json();

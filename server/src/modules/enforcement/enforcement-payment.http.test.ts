@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idNumberCheckChar } from '../../../../common/domain/enforcement-identity.ts';
+import { lateFeeFen } from '../../../../common/domain/enforcement-money.ts';
+import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
+
+/**
+ * Payment executes the decision: the payment that settles the fine and any 加处罚款 in full (for instalments, the
+ * last one) closes the case in the same transaction, with its closing event on the case's keyed chain and in the
+ * audit log; a partial payment leaves the case in 执行; the deadline sweep no longer warns about a closed case.
+ * Real database (SQLite, or PostgreSQL with TEST_DB=postgres).
+ */
+let ctx: TestContext;
+const s: Record<string, Session> = {};
+const ids: Record<string, string> = {};
+const USERS = ['officer', 'officer2', 'legal', 'squadleader', 'admin'];
+const CREDIT_CODE = '91110000600037341L';
+const first17 = '11010519800101021';
+const ID_NUMBER = `${first17}${idNumberCheckChar(first17)}`;
+const bands = new Map<string, { basisId: string; bandId: string }>();
+const api = (who: string) => as(ctx.app, s[who]!);
+const pair = () => [{ userId: ids.officer! }, { userId: ids.officer2! }];
+
+async function at(date: string) {
+  ctx.clock.set(new Date(`${date}T02:00:00.000Z`));
+  for (const u of USERS) {
+    if (s[u] && (await as(ctx.app, s[u]).get('/api/auth/me')).statusCode === 200) continue;
+    s[u] = await login(ctx.app, u, u === 'admin' ? 'Admin@12345' : 'Demo@12345');
+  }
+}
+
+async function act(who: string, id: string, body: Record<string, unknown>, status = 200) {
+  const current = (await api(who).get(`/api/enforcement/cases/${id}`)).json();
+  const res = await api(who).post(`/api/enforcement/cases/${id}/actions`, { version: current.version, ...body });
+  expect(res.statusCode, `${who} ${String(body.action)}: ${res.body}`).toBe(status);
+  return res.json();
+}
+
+const penalty = (key: string, fineFen: number) => ({ kind: 'fine', fineFen, ...bands.get(key)! });
+const pay = (amountFen: number, paidOn: string, reference: string) => ({
+  action: 'record_payment',
+  payment: { amountFen, channel: 'non_tax', reference, paidOn },
+});
+
+/** An ordinary case opened, decided (6,000 yuan) and served on 17 June 2024: payable by 2 July. */
+async function servedCase() {
+  await at('2024-06-17');
+  const res = await api('officer').post('/api/enforcement/cases', {
+    procedure: 'ordinary',
+    source: 'patrol',
+    violationCode: 'wfjs',
+    facts: '擅自搭建',
+    violationOn: '2024-06-10',
+    party: { kind: 'person', name: '赵六', idNumber: ID_NUMBER },
+    officers: pair(),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = res.json().id as string;
+  await act('squadleader', id, { action: 'approve_filing' });
+  await act('officer', id, { action: 'order_correction', officers: pair(), note: '责令改正', correctBy: '2024-06-30' });
+  await act('officer', id, { action: 'finish_investigation', proposal: penalty('wfjs/general', 600_000) });
+  await act('officer', id, { action: 'end_notice', waived: true });
+  await act('squadleader', id, { action: 'decide', decision: penalty('wfjs/general', 600_000) });
+  const served = await act('officer', id, { action: 'serve', servedOn: '2024-06-17' });
+  expect(served).toMatchObject({ stage: 'executing', paymentDue: '2024-07-02' });
+  return id;
+}
+
+const sweep = (day: string) => ctx.app.services.enforcement.sweep(new Date(`${day}T02:00:00.000Z`));
+const warningsOf = async (id: string) =>
+  (await ctx.database.db.selectFrom('enforcement_warnings').select('level').where('case_id', '=', id).execute()).length;
+const closeAudits = async (id: string) =>
+  ctx.database.db
+    .selectFrom('audit_log')
+    .select(['action', 'entity'])
+    .where('entity_id', '=', id)
+    .where('action', '=', 'enforcement.case.close')
+    .execute();
+
+beforeAll(async () => {
+  ctx = await createTestApp({ env: { SESSION_TTL_HOURS: '720', SESSION_ABSOLUTE_HOURS: '2160' } });
+  await at('2024-06-17');
+  const users = (await api('admin').get('/api/org/users?pageSize=100')).json().items as {
+    id: string;
+    username: string;
+  }[];
+  for (const u of users) ids[u.username] = u.id;
+  const put = await api('legal').put('/api/enforcement/settings', {
+    decisionPrefix: '大城管罚决字',
+    summaryPrefix: '大城管当罚字',
+    hearingThresholdFen: { person: 5_000_000, organisation: 5_000_000 },
+  });
+  expect(put.statusCode, put.body).toBe(200);
+  const bases = (await api('officer').get('/api/enforcement/bases')).json().items as {
+    id: string;
+    violationCode: string;
+    bands: { id: string; level: string }[];
+  }[];
+  for (const b of bases)
+    for (const band of b.bands) bands.set(`${b.violationCode}/${band.level}`, { basisId: b.id, bandId: band.id });
+}, 60_000);
+afterAll(async () => ctx.close());
+
+describe('payment closes the case', () => {
+  it('a late payment of the fine alone leaves the case open; paying the late fee too closes it', async () => {
+    const id = await servedCase();
+    await at('2024-07-12');
+    await sweep('2024-07-12');
+    const warned = await warningsOf(id);
+    expect(warned).toBeGreaterThan(0); // the payment clock is red
+
+    const partial = await act('officer', id, pay(600_000, '2024-07-12', 'FS-A1'));
+    // Ten days late: 3 % a day of 6,000 yuan is still owed, so the case stays in 执行.
+    expect(partial).toMatchObject({ stage: 'executing', closedOn: null, outstandingFen: lateFeeFen(600_000, 10) });
+    expect(partial.allowedActions).toContain('record_payment');
+    expect(await closeAudits(id)).toEqual([]);
+
+    const settled = await act('officer', id, pay(lateFeeFen(600_000, 10), '2024-07-12', 'FS-A2'));
+    expect(settled).toMatchObject({ stage: 'closed', closedOn: '2024-07-12', outstandingFen: 0 });
+    expect(settled.allowedActions).not.toContain('record_payment');
+    const last = settled.events.slice(-3);
+    expect(last.map((e: { action: string }) => e.action)).toEqual(['record_payment', 'record_payment', 'close']);
+    expect(last[2]).toMatchObject({ fromStage: 'executing', toStage: 'closed', actorId: ids.officer });
+    expect(last[2].data).toMatchObject({ paidInFull: true, paidFen: 780_000 });
+
+    // The closing event is a link of the case's keyed chain, and the closure is audited once.
+    const chain = (await api('legal').get(`/api/enforcement/cases/${id}/chain`)).json();
+    expect(chain).toMatchObject({ brokenAt: null, entries: settled.events.length + settled.evidence.length });
+    expect(await closeAudits(id)).toEqual([{ action: 'enforcement.case.close', entity: 'enforcement_case' }]);
+
+    // A closed case takes no more payments and the sweep no longer warns about it.
+    const again = await act('officer', id, pay(100, '2024-07-12', 'FS-A3'), 409);
+    expect(again.error.code).toBe('ENFORCEMENT_TRANSITION_NOT_ALLOWED');
+    await sweep('2024-07-30');
+    expect(await warningsOf(id)).toBe(warned);
+    expect((await act('squadleader', id, { action: 'archive' })).stage).toBe('archived');
+  });
+
+  it('instalments: the first leaves the case open, the last closes it', async () => {
+    const id = await servedCase();
+    await act('officer', id, {
+      action: 'request_plan',
+      note: '经济困难，申请分期',
+      plan: {
+        kind: 'instalment',
+        instalments: [
+          { dueOn: '2024-07-15', amountFen: 300_000 },
+          { dueOn: '2024-08-15', amountFen: 300_000 },
+        ],
+      },
+    });
+    await act('squadleader', id, { action: 'approve_plan' });
+    await at('2024-07-15');
+    expect((await act('officer', id, pay(300_000, '2024-07-15', 'FS-B1'))).stage).toBe('executing');
+    await at('2024-08-15');
+    const last = await act('officer', id, pay(300_000, '2024-08-15', 'FS-B2'));
+    expect(last).toMatchObject({ stage: 'closed', closedOn: '2024-08-15', lateFeeFen: 0, outstandingFen: 0 });
+    expect(await closeAudits(id)).toHaveLength(1);
+  });
+
+  it('a summary-procedure fine paid on the spot closes its case', async () => {
+    await at('2024-06-20');
+    const res = await api('officer').post('/api/enforcement/cases', {
+      procedure: 'summary',
+      source: 'patrol',
+      violationCode: 'zdjy',
+      facts: '占道经营',
+      violationOn: '2024-06-20',
+      party: { kind: 'organisation', name: '某餐饮店', creditCode: CREDIT_CODE },
+      officers: pair(),
+      decision: penalty('zdjy/general', 20_000),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const under = await act('officer', id, pay(19_999, '2024-06-20', 'FS-C1'));
+    expect(under).toMatchObject({ stage: 'executing', outstandingFen: 1 });
+    expect((await act('officer', id, pay(1, '2024-06-20', 'FS-C2'))).stage).toBe('closed');
+  });
+});
