@@ -117,6 +117,7 @@ export const enCatalog: typeof zhCatalog = {
       verification: 'Verification, per channel',
       verifyMode: { optional: "Operator's choice", required: 'Always verify', skip: 'Never verify' },
       channel: 'Channel',
+      verifyColumn: 'Verification',
       dispatchOnAccept: 'Dispatch on acceptance (emergencies)',
       dispatchOnAcceptHint:
         'Cases of the chosen classes or matters are filed and dispatched as soon as they are accepted (or verified); each step stays on the timeline.',

@@ -113,6 +113,7 @@ export const zhCatalog = {
       verification: '是否核实（按来源渠道）',
       verifyMode: { optional: '受理员选择', required: '必须核实', skip: '不核实' },
       channel: '来源渠道',
+      verifyColumn: '核实方式',
       dispatchOnAccept: '受理即派遣（紧急类事项）',
       dispatchOnAcceptHint: '所选大类或小类受理（或核实）后自动立案并派遣，时间线逐步留痕。',
       selfHandle: '允许自行处置的事项',

@@ -31,7 +31,8 @@ export const PHOTO_DEFAULTS: Readonly<Record<WorkflowPhotoStep, boolean>> = {
   self_handle: false,
 };
 
-const MAJORS = Object.keys(MATTER_MAJOR_CLASSES);
+// Sorted: '10' is an integer-like key, so the object lists it before '01'.
+const MAJORS = Object.keys(MATTER_MAJOR_CLASSES).sort();
 const majorOf = (matterCode: string) => matterCode.slice(0, 2);
 
 function departures(value: unknown): Stored {

@@ -87,7 +87,7 @@ export function WorkflowOptionsCard() {
                 },
                 {
                   key: 'mode',
-                  title: t('catalog.workflow.verification'),
+                  title: t('catalog.workflow.verifyColumn'),
                   render: (_, r) => (
                     <Select<VerifyMode>
                       size="small"
