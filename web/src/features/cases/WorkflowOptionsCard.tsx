@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Form, Radio, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Radio, Select, Space, Switch, Table, Typography } from 'antd';
 import type { PhotoRule, WorkflowOptionsBody } from '../../../../common/contracts/workflow-options.ts';
 import { CASE_CHANNELS, type CaseChannel } from '../../../../common/domain/case-channels.ts';
 import { CHECK_BY, VERIFY_MODES, type VerifyMode } from '../../../../common/domain/workflow-options.ts';
-import { errorText } from '../../api/errors.ts';
+import { errorText, fieldErrorsOf } from '../../api/errors.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
@@ -24,6 +24,8 @@ export function WorkflowOptionsCard() {
   const stored = useResource((signal) => casesApi.workflowOptions(signal), []);
   const [value, setValue] = useState<WorkflowOptionsBody | null>(null);
   const [saving, setSaving] = useState(false);
+  // The refusal's details name the option and the case that shows it: kept in view while the admin changes it.
+  const [problems, setProblems] = useState<string[]>([]);
   useEffect(() => setValue(stored.data ?? null), [stored.data]);
 
   const patch = (p: Partial<WorkflowOptionsBody>) => setValue((v) => (v ? { ...v, ...p } : v));
@@ -32,11 +34,13 @@ export function WorkflowOptionsCard() {
   const save = async () => {
     if (!value) return;
     setSaving(true);
+    setProblems([]);
     try {
       setValue(await casesApi.saveWorkflowOptions(value));
       void message.success(t('catalog.workflow.saved'));
     } catch (err) {
       void message.error(errorText(err, locale));
+      setProblems(fieldErrorsOf(err).map((e) => e.message || e.field));
     } finally {
       setSaving(false);
     }
@@ -69,6 +73,15 @@ export function WorkflowOptionsCard() {
       }
     >
       <Typography.Paragraph type="secondary">{t('catalog.workflow.hint')}</Typography.Paragraph>
+      {problems.length ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={problems.join('；')}
+          data-testid="workflow-options-problems"
+        />
+      ) : null}
       {stored.error ? (
         <LoadError error={stored.error} onRetry={stored.reload} testId="workflow-options" />
       ) : !value ? null : (
