@@ -12,9 +12,9 @@ export const enDetails: typeof zhDetails = {
     workflow: {
       unclosable: {
         checkBy:
-          "Checks by the grid's on-duty inspectors need inspectors holding grids; no inspector holds one, so a {channel} case of matter {matter} could not be closed",
+          "Checks by the grid's on-duty inspectors need inspectors holding grids, and none holds one: a case of matter {matter} reported through channel '{channel}' could never be closed",
         verification:
-          'Requiring verification on the {channel} channel leaves no one to verify, so a case of matter {matter} could not be closed',
+          "Requiring verification on channel '{channel}' leaves no one to verify: a case of matter {matter} could never be closed",
       },
     },
     lookupCodeInvalid: 'The code is wrong or no longer valid; ask for a new one',

@@ -15,8 +15,8 @@ export const zhDetails = {
     workflow: {
       unclosable: {
         checkBy:
-          '由网格在岗监督员核查须有监督员承担责任网格；目前无人承担网格，{channel} 渠道的 {matter} 类案件将无法结案',
-        verification: '{channel} 渠道必须核实，但无人可派核实，{matter} 类案件将无法结案',
+          '由网格在岗监督员核查须有监督员承担责任网格，目前无人承担：经渠道“{channel}”上报的 {matter} 事项案件将永远无法结案',
+        verification: '渠道“{channel}”必须核实，但无人可派核实：{matter} 事项案件将永远无法结案',
       },
     },
     upload: {
