@@ -1,4 +1,6 @@
 import { Type, type Static } from 'typebox';
+import { CHECK_BY } from '../domain/workflow-options.ts';
+import { WORKFLOW_PHOTO_STEPS } from './workflow-options.ts';
 import { CASE_ACTIONS, CASE_STATES } from '../domain/case-status.ts';
 import { CASE_CHANNELS, CLOSE_TYPES, INBOXES, VOID_REASONS } from '../domain/case-channels.ts';
 import { LIMIT_UNITS } from '../domain/work-calendar.ts';
@@ -144,8 +146,10 @@ export const CaseDetail = Type.Object({
     allowedActions: Type.Array(Type.String({ description: 'actions the caller may take now' })),
     timeline: Type.Array(CaseEvent),
     photos: Type.Array(CasePhoto),
-    /** steps of this case that need photos (report_back, check_pass): the tenant's rule for the matter's class */
-    photosRequiredFor: Type.Optional(Type.Array(Literals(['report_back', 'check_pass']))),
+    /** steps of this case that need photos: the tenant's rule for the matter's class */
+    photosRequiredFor: Type.Optional(Type.Array(Literals([...WORKFLOW_PHOTO_STEPS]))),
+    /** who takes this case's 核查 under the tenant's workflow options (the 发核查 form follows it) */
+    checkBy: Type.Optional(Literals([...CHECK_BY])),
   },
 });
 export type CaseDetail = Static<typeof CaseDetail>;

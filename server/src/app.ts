@@ -19,6 +19,7 @@ import { createServices, type Services } from './composition.ts';
 import { openRateCounting } from './platform/rate-counter.ts';
 import {
   registerAfterPhotoRoutes,
+  registerWorkflowRoutes,
   registerCaseRoutes,
   registerLiveRoute,
   registerPublicOutputRoutes,
@@ -189,6 +190,7 @@ export async function buildApp(
   registerLiveRoute(app, services.live, services.auth, config.live);
   registerPublicOutputRoutes(app, services.publicOutput);
   registerAfterPhotoRoutes(app, services.afterPhotos);
+  registerWorkflowRoutes(app, services.workflow);
   await registerEnforcementRoutes(app, services.enforcement);
   await registerEnforcementDocumentRoutes(app, services.enforcement.records);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);

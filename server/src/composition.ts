@@ -12,6 +12,7 @@ import { ChainKeys } from './platform/chain-keys.ts';
 import { CheckpointStore } from './platform/checkpoint-store.ts';
 import {
   createAfterPhotoSettings,
+  createWorkflowSettings,
   createCaseService,
   createPublicOutputSettings,
   createStepLimits,
@@ -96,6 +97,7 @@ export function createServices(
   const monitor = createMonitor(database, clock, { audit, settings, calendar, geo });
   const cases = createCaseService(database, clock, {
     inspectorChoices: (tenantId, at) => monitor.choices(tenantId, at),
+    gridInspectors: (tenantId, gridCode) => monitor.gridInspectors(tenantId, gridCode),
     calendar,
     geo,
     live,
@@ -115,6 +117,9 @@ export function createServices(
   });
   const publicOutput = createPublicOutputSettings(database, settings, cases);
   const afterPhotos = createAfterPhotoSettings(database, settings);
+  const workflow = createWorkflowSettings(database, settings, (tenantId, gridCode) =>
+    monitor.gridInspectors(tenantId, gridCode),
+  );
   // ID numbers of parties are encrypted under keys derived from the same secret ring as the tamper evidence.
   const enforcement = createEnforcementModule(database, clock, {
     audit,
@@ -232,6 +237,7 @@ export function createServices(
     cases,
     publicOutput,
     afterPhotos,
+    workflow,
     notices,
     enforcement,
     hotline,

@@ -6,6 +6,16 @@ export const enDetails: typeof zhDetails = {
     afterPhotos: {
       report_back: 'Reporting back needs after-photos (this matter class requires them)',
       check_pass: 'Passing the check needs check photos (this matter class requires them)',
+      verify: 'Verification needs an on-site photo (this matter class requires it)',
+      self_handle: 'A problem fixed on the spot needs an after-photo (this matter class requires it)',
+    },
+    workflow: {
+      unclosable: {
+        checkBy:
+          "Checks by the grid's on-duty inspectors need inspectors holding grids, and none holds one: a case of matter {matter} reported through channel '{channel}' could never be closed",
+        verification:
+          "Requiring verification on channel '{channel}' leaves no one to verify: a case of matter {matter} could never be closed",
+      },
     },
     lookupCodeInvalid: 'The code is wrong or no longer valid; ask for a new one',
     upload: {

@@ -108,6 +108,9 @@ export const enErrors: typeof zhErrors = {
     CASE_REQUEST_PENDING: 'A request is already awaiting approval',
     CASE_SELF_HANDLE_FORBIDDEN: 'Only an inspector can report a problem as fixed on the spot',
     CASE_TASK_NOT_ASSIGNED: 'This verification or check task was sent to another inspector',
+    CASE_WORKFLOW_STEP_OFF: "The city's workflow options do not allow this step for this case (option {option})",
+    CASE_WORKFLOW_UNCLOSABLE: 'With these workflow options some cases could never be closed; change the option shown',
+    CASE_GRID_UNCOVERED: 'No inspector holds grid {gridCode}, so its check has no one to go to; assign the grid first',
     PHOTO_TOO_LARGE: 'The photo is too large (at most {maxMb} MB each)',
     PHOTO_TOO_MANY_PIXELS:
       'The photo has too many pixels ({megapixels} megapixels; at most {maxMegapixels} megapixels)',

@@ -9,6 +9,15 @@ export const zhDetails = {
     afterPhotos: {
       report_back: '处置反馈须上传处置后照片（本类事项要求照片）',
       check_pass: '核查通过须上传核查照片（本类事项要求照片）',
+      verify: '核实须上传现场照片（本类事项要求照片）',
+      self_handle: '自行处置须上传处置后照片（本类事项要求照片）',
+    },
+    workflow: {
+      unclosable: {
+        checkBy:
+          '由网格在岗监督员核查须有监督员承担责任网格，目前无人承担：经渠道“{channel}”上报的 {matter} 事项案件将永远无法结案',
+        verification: '渠道“{channel}”必须核实，但无人可派核实：{matter} 事项案件将永远无法结案',
+      },
     },
     upload: {
       fileField: '请在表单字段 file 中上传 {types} 文件',

@@ -1,6 +1,6 @@
 import { PageSection } from '../components/PageSection.tsx';
-import { AfterPhotoRulesCard } from '../features/catalog/AfterPhotoRulesCard.tsx';
 import { StandardsList } from '../features/catalog/StandardsList.tsx';
+import { WorkflowOptionsCard } from '../features/cases/WorkflowOptionsCard.tsx';
 import { useI18n } from '../i18n/context.ts';
 
 export function StandardsPage() {
@@ -8,7 +8,7 @@ export function StandardsPage() {
   return (
     <PageSection title={t('catalog.standardsTitle')} testId="page-standards">
       <StandardsList />
-      <AfterPhotoRulesCard />
+      <WorkflowOptionsCard />
     </PageSection>
   );
 }

@@ -25,6 +25,11 @@ export interface CaseDeps {
     tenantId: string,
     at: { lng: number; lat: number } | null,
   ) => Promise<{ id: string; displayName: string; onDuty: boolean; distanceM: number | null }[]>;
+  /** inspectors holding responsibility grids (one grid or any), on duty now or not (the monitor module) */
+  gridInspectors?: (
+    tenantId: string,
+    gridCode?: string | null,
+  ) => Promise<{ id: string; displayName: string; onDuty: boolean }[]>;
   routing?: {
     suggestUnit(
       tenantId: string,

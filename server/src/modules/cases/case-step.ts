@@ -1,22 +1,24 @@
 import type { CaseTransition } from '../../../../common/contracts/cases.ts';
 import { INTERNAL_CHANNELS, type CaseChannel } from '../../../../common/domain/case-channels.ts';
-import { TERMINAL_STATES, type CaseState } from '../../../../common/domain/case-status.ts';
+import { TERMINAL_STATES, type CaseAction, type CaseState } from '../../../../common/domain/case-status.ts';
+import { followUps } from '../../../../common/domain/workflow-options.ts';
 import { isPublicChannel, PUBLIC_CHANNELS_SETTING, publicChannelsOf } from '../../../../common/domain/public-output.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
-import { invalidFieldOf, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import type { Actor } from '../auth/index.ts';
 import { enqueueNotice, NOTICE_KINDS } from '../notify/index.ts';
 import type { CaseDeps } from './case-deps.ts';
 import { TRANSITIONS } from './case-lifecycle.ts';
 import { caseErrors } from './case.errors.ts';
-import { photosRequired } from './case-photo-rules.ts';
 import { canDo, holdsTask, maySelfHandle } from './case.policy.ts';
 import * as repo from './case.repository.ts';
 import type { timelineWriter } from './case-timeline.ts';
 import { decide } from './case-transitions.ts';
+import { workflowFor } from './case-workflow.ts';
+import { holdsGridTask, workflowGate } from './case-workflow-step.ts';
 
 /**
  * One step of the lifecycle for a case the caller can see: the checks (permission, task, approvals, reason, version),
@@ -34,22 +36,20 @@ export function stepTaker(
   return async function takeStep(
     actor: Actor,
     c: CasesTable,
-    input: CaseTransition,
+    asked: CaseTransition,
   ): Promise<{ updated: CasesTable; calendar: WorkCalendar }> {
-    const t = TRANSITIONS[input.action];
+    const t = TRANSITIONS[asked.action];
     if (!canDo(actor, t.permission, c)) throw notFound('case');
-    if (t.from.includes(c.status as CaseState) && !holdsTask(actor, input.action, c))
-      throw caseErrors.taskNotAssigned(input.action);
-    if (input.action === 'self_handle' && !maySelfHandle(actor)) throw caseErrors.selfHandleForbidden('body.action');
-    if (!fitsRequests(input.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, input.action);
-    if (t.needsNote && !input.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
-    if (input.version !== c.version) throw caseErrors.stale(c.version);
-    if (
-      (input.action === 'report_back' || input.action === 'check_pass') &&
-      !input.photoIds?.length &&
-      (await photosRequired(deps, c.tenant_id, c.matter_code, input.action))
-    )
-      throw invalidFieldOf('body.photoIds', 'required', `details.afterPhotos.${input.action}`, {}, 'CASE_INVALID');
+    const wf = await workflowFor(deps.settings, c.tenant_id);
+    const gridHolder = await holdsGridTask(deps, actor, c);
+    if (t.from.includes(c.status as CaseState) && !holdsTask(actor, asked.action, c, gridHolder))
+      throw caseErrors.taskNotAssigned(asked.action);
+    if (asked.action === 'self_handle' && !maySelfHandle(actor)) throw caseErrors.selfHandleForbidden('body.action');
+    if (!fitsRequests(asked.action, c, actor)) throw caseErrors.transitionNotAllowed(c.status, asked.action);
+    if (t.needsNote && !asked.note?.trim()) throw caseErrors.field('body.note', 'required', 'a reason is required');
+    if (asked.version !== c.version) throw caseErrors.stale(c.version);
+    if (!t.from.includes(c.status as CaseState)) throw caseErrors.transitionNotAllowed(c.status, asked.action);
+    const { input, gridTask } = await workflowGate(deps, c, asked, wf);
     if (input.action === 'close' && !input.publicReply?.trim() && (await isPublicCase(deps, c)))
       throw caseErrors.field('body.publicReply', 'required', 'write the reply the citizen will see (答复市民)');
     if (input.action === 'void' && input.parentId) {
@@ -65,53 +65,88 @@ export function stepTaker(
         : c.unit_id;
     const now = clock.now();
     const updated = await db.transaction().execute(async (tx) => {
-      const out = await decide({
-        tx,
-        c,
-        input,
-        actorId: actor.userId,
-        calendar,
-        now,
-        stepLimits: limits,
-        suggestUnit: async () => suggestion,
-      });
-      const patch: Partial<CasesTable> = { ...out.patch, status: out.to, updated_at: now.toISOString() };
-      // The sweep's 单位无人处置 mark belongs to one unit's handling: it goes when either changes.
-      if (c.unstaffed_since && (out.to !== 'handling' || out.patch.unit_id !== undefined)) patch.unstaffed_since = null;
-      if (!(await repo.updateCase(tx, actor.tenantId, c.id, c.version, patch))) throw caseErrors.stale(c.version);
-      if (patch.search_text !== undefined) await repo.updateSearchIndex(tx, dialect, c.id, patch.search_text);
-      if (input.photoIds?.length && deps.photos)
-        await deps.photos.attachPhotos(
+      const apply = async (cur: CasesTable, step: CaseTransition, extra: Record<string, unknown>) => {
+        const out = await decide({
           tx,
-          actor.tenantId,
-          c.id,
-          input.photoIds,
-          out.photoPhase ?? 'check',
-          actor.userId,
-        );
-      await appendEvent(tx, {
-        tenantId: actor.tenantId,
-        caseId: c.id,
-        at: now.toISOString(),
-        actorId: actor.userId,
-        actorName: actor.displayName,
-        actorRole: actor.grants[0]?.role ?? null,
-        action: input.action,
-        fromStatus: c.status,
-        toStatus: out.to,
-        note: input.note?.trim() || null,
-        data: { ...out.data, ...(input.photoIds?.length ? { photos: input.photoIds } : {}) },
-      });
-      if (out.to !== c.status && deps.statusWatch)
-        await deps.statusWatch.changed(tx, { ...c, ...patch }, out.to, now.toISOString());
+          c: cur,
+          input: step,
+          actorId: actor.userId,
+          calendar,
+          now,
+          stepLimits: limits,
+          suggestUnit: async () => suggestion,
+          gridTask: step === input ? gridTask : null,
+        });
+        const patch: Partial<CasesTable> = { ...out.patch, status: out.to, updated_at: now.toISOString() };
+        // The sweep's 单位无人处置 mark belongs to one unit's handling: it goes when either changes.
+        if (cur.unstaffed_since && (out.to !== 'handling' || out.patch.unit_id !== undefined))
+          patch.unstaffed_since = null;
+        if (!(await repo.updateCase(tx, actor.tenantId, cur.id, cur.version, patch)))
+          throw caseErrors.stale(cur.version);
+        if (patch.search_text !== undefined) await repo.updateSearchIndex(tx, dialect, cur.id, patch.search_text);
+        if (step === input && input.photoIds?.length && deps.photos)
+          await deps.photos.attachPhotos(
+            tx,
+            actor.tenantId,
+            cur.id,
+            input.photoIds,
+            out.photoPhase ?? 'check',
+            actor.userId,
+          );
+        await appendEvent(tx, {
+          tenantId: actor.tenantId,
+          caseId: cur.id,
+          at: now.toISOString(),
+          actorId: actor.userId,
+          actorName: actor.displayName,
+          actorRole: actor.grants[0]?.role ?? null,
+          action: step.action,
+          fromStatus: cur.status,
+          toStatus: out.to,
+          note: step === input ? input.note?.trim() || null : null,
+          data: {
+            ...out.data,
+            ...extra,
+            ...(step === input && input.photoIds?.length ? { photos: input.photoIds } : {}),
+          },
+        });
+        if (out.to !== cur.status && deps.statusWatch)
+          await deps.statusWatch.changed(tx, { ...cur, ...patch }, out.to, now.toISOString());
+        return { ...cur, ...patch, version: cur.version + 1 };
+      };
+      let cur = await apply(c, input, {});
+      // 受理即派遣: the steps that follow run in the same transaction, each a step of the table with its own row; the
+      // chain stops where no filing condition or unit can be found, and a person takes the case from there.
+      for (const action of followUps(wf, input.action, { channel: c.channel, matterCode: c.matter_code })) {
+        const next = await followUpInput(tx, cur, action, input);
+        if (!next) break;
+        cur = await apply(cur, next, { workflow: 'dispatchOnAccept' });
+      }
       if (input.action === 'close') {
         await notifyMerged(tx, c, now);
         await notifyReporterClosed(tx, c, now);
       }
-      return { ...c, ...patch, version: c.version + 1 };
+      return cur;
     });
     return { updated, calendar };
   };
+
+  /** The input of a 受理即派遣 step: the filing condition and unit the caller named, else the defaults. */
+  async function followUpInput(
+    tx: Executor,
+    cur: CasesTable,
+    action: CaseAction,
+    asked: CaseTransition,
+  ): Promise<CaseTransition | null> {
+    const base = { action, version: cur.version };
+    if (action === 'file') {
+      const cond = await repo.conditionForMatter(tx, cur.tenant_id, cur.matter_code, asked.filingConditionId);
+      return cond ? { ...base, filingConditionId: cond.id } : null;
+    }
+    const unitId =
+      asked.unitId ?? (await deps.routing?.suggestUnit(cur.tenant_id, routingQuery(cur), tx))?.unitId ?? cur.unit_id;
+    return unitId ? { ...base, unitId } : null;
+  }
 
   /** A citizen or hotline caller who left a phone number hears that the case is closed, via the outbox. */
   async function notifyReporterClosed(tx: Executor, c: CasesTable, now: Date) {

@@ -11,6 +11,7 @@ import * as repo from './case.repository.ts';
 import { caseRule } from './case.policy.ts';
 import { grantsWithNames } from '../org/index.ts';
 import { isRole } from '../../../../common/domain/roles.ts';
+import type { GridTask } from './case-workflow-step.ts';
 
 /**
  * What one transition changes, besides the status (docs/standards.md, "Workflow stages and roles", "Abnormal flows"). Pure
@@ -25,6 +26,8 @@ export interface TransitionContext {
   now: Date;
   stepLimits: Readonly<Partial<Record<CaseState, StepLimit>>>;
   suggestUnit: () => Promise<string | null>;
+  /** 核查 sent to the case's grid instead of one inspector (workflow option checkBy) */
+  gridTask?: GridTask | null;
 }
 
 export interface TransitionOutcome {
@@ -61,8 +64,14 @@ export async function decide(ctx: TransitionContext): Promise<TransitionOutcome>
       out.patch = { ...stepClock(ctx, to), task_user_id: null };
       if (input.action === 'verify') out.photoPhase = 'before';
       break;
-    case 'send_verify':
-    case 'send_check': {
+    case 'send_check':
+      if (ctx.gridTask) {
+        out.patch = { ...stepClock(ctx, to), task_user_id: null };
+        out.data = { grid: ctx.gridTask.grid, inspectors: ctx.gridTask.inspectors };
+        break;
+      }
+    // falls through: 核查 sent to one inspector, like 核实
+    case 'send_verify': {
       const inspector = await taskInspector(ctx);
       out.patch = { ...stepClock(ctx, to), task_user_id: inspector.id };
       out.data = { inspector: inspector.display_name };

@@ -1,3 +1,5 @@
+import type { WorkflowPhotoStep } from '../../../../common/contracts/workflow-options.ts';
+import type { CheckBy } from '../../../../common/domain/workflow-options.ts';
 import type { CaseDetail, CaseEvent, CasePhoto, CaseSummary } from '../../../../common/contracts/cases.ts';
 import { maskPhone } from '../../../../common/domain/privacy.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
@@ -69,7 +71,8 @@ export interface DetailExtras {
   suggestedUnitId: string | null;
   showReporterName: boolean;
   publicCase: boolean;
-  photosRequiredFor: ('report_back' | 'check_pass')[];
+  photosRequiredFor: WorkflowPhotoStep[];
+  checkBy: CheckBy;
 }
 
 export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar, now: Date): CaseDetail {
@@ -108,5 +111,6 @@ export function detailOf(c: CasesTable, x: DetailExtras, calendar: WorkCalendar,
     timeline: x.timeline.map(eventOf),
     photos: x.photos,
     photosRequiredFor: x.photosRequiredFor,
+    checkBy: x.checkBy,
   };
 }

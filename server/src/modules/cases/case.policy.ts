@@ -40,11 +40,20 @@ export function visibilityFilter(
   return caseRule(actor, permission).where(alias);
 }
 
-/** 核实 and 核查 are tasks of one inspector: only the user the task was sent to completes it. */
+/**
+ * 核实 and 核查 are tasks of one inspector: only the user the task was sent to completes it. A 核查 sent to the case's
+ * grid (workflow option checkBy) has no user: `gridHolder` says the caller is one of the grid's on-duty inspectors.
+ */
 export const TASK_ACTIONS: readonly string[] = ['verify', 'check_pass', 'check_fail'];
 
-export function holdsTask(actor: Actor, action: string, c: { task_user_id: string | null }): boolean {
-  return !TASK_ACTIONS.includes(action) || (c.task_user_id !== null && c.task_user_id === actor.userId);
+export function holdsTask(
+  actor: Actor,
+  action: string,
+  c: { task_user_id: string | null },
+  gridHolder = false,
+): boolean {
+  if (!TASK_ACTIONS.includes(action)) return true;
+  return c.task_user_id === null ? gridHolder && action !== 'verify' : c.task_user_id === actor.userId;
 }
 
 export const maySelfHandle = (actor: Actor): boolean => actor.grants.some((g) => SELF_HANDLE_ROLES.includes(g.role));

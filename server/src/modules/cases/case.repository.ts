@@ -295,6 +295,11 @@ export async function filingCondition(db: Executor, tenantId: string, id: string
   return catalogReadModel.activeCondition(db, tenantId, id);
 }
 
+/** The named filing condition of the matter, or its first active one (受理即派遣 files with it). */
+export async function conditionForMatter(db: Executor, tenantId: string, matterCode: string, id: string | undefined) {
+  return catalogReadModel.conditionOfMatter(db, tenantId, matterCode, id);
+}
+
 export async function unitInTenant(db: Executor, tenantId: string, id: string) {
   return orgReadModel.activeUnit(db, tenantId, id);
 }

@@ -15,7 +15,6 @@ import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { CaseEventsTable, CasesTable } from '../../db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { notFound } from '../../platform/errors.ts';
 import { once } from '../../platform/idempotency.ts';
 
 import { listWindow } from '../../platform/paging.ts';
@@ -27,7 +26,11 @@ import { TRANSITIONS } from './case-lifecycle.ts';
 import { insertNewCase } from './case-intake.ts';
 import { createExternalCases } from './case-external.ts';
 import { caseMapQueries } from './case-map.ts';
-import { photoSteps } from './case-photo-rules.ts';
+import { photosRequired, photoSteps } from './case-photo-rules.ts';
+import { workflowFor } from './case-workflow.ts';
+import { holdsGridTask } from './case-workflow-step.ts';
+import { optionForbidding } from '../../../../common/domain/workflow-options.ts';
+import { AppError, invalidFieldOf, notFound } from '../../platform/errors.ts';
 import { caseErrors } from './case.errors.ts';
 import { canDo, canSee, holdsTask, intakeChannel, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
@@ -87,20 +90,23 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     written?: { event: CaseEventsTable; photos: boolean },
   ): Promise<CaseDetail> {
     const cal = calendar ?? (await deps.calendar.forTenant(c.tenant_id));
-    const [names, timeline, photos, merged, publicCase, photosRequiredFor] = await Promise.all([
+    const [names, timeline, photos, merged, publicCase, photosRequiredFor, wf, gridHolder] = await Promise.all([
       repo.namesFor(db, c.tenant_id, c),
       written ? [written.event] : repo.timelineOf(db, c.id),
       written && !written.photos ? [] : photosFor(c.tenant_id, c.id),
       written ? [] : repo.mergedChildren(db, c.tenant_id, c.id),
       isPublicCase(deps, c),
       photoSteps(deps, c.tenant_id, c.matter_code),
+      workflowFor(deps.settings, c.tenant_id),
+      holdsGridTask(deps, actor, c),
     ]);
     const allowedActions = CASE_ACTIONS.filter(
       (a) =>
         TRANSITIONS[a].from.includes(c.status as CaseState) &&
         canDo(actor, TRANSITIONS[a].permission, c) &&
-        holdsTask(actor, a, c) &&
-        fitsRequests(a, c, actor),
+        holdsTask(actor, a, c, gridHolder) &&
+        fitsRequests(a, c, actor) &&
+        !optionForbidding(wf, a, { channel: c.channel, matterCode: c.matter_code }),
     );
     let suggestedUnitId: string | null = null;
     if (c.status === 'pending_dispatch') {
@@ -118,6 +124,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
         showReporterName: can(actor, 'case.accept'),
         publicCase,
         photosRequiredFor,
+        checkBy: wf.checkBy,
       },
       cal,
       clock.now(),
@@ -128,6 +135,15 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
     const c = await repo.findCase(db, actor.tenantId, id);
     if (!c || !canSee(actor, c)) throw notFound('case');
     return c;
+  }
+
+  /** 自行处置 at intake follows the same workflow options as the step: allowed for the matter, photos if required. */
+  async function selfHandleGate(tenantId: string, input: CaseCreate, channel: string) {
+    const wf = await workflowFor(deps.settings, tenantId);
+    const option = optionForbidding(wf, 'self_handle', { channel, matterCode: input.matterCode });
+    if (option) throw new AppError('CASE_WORKFLOW_STEP_OFF', 409, { option, action: 'self_handle' });
+    if (!input.photoIds?.length && (await photosRequired(deps, tenantId, input.matterCode, 'self_handle')))
+      throw invalidFieldOf('body.photoIds', 'required', 'details.afterPhotos.self_handle', {}, 'CASE_INVALID');
   }
 
   const stepLimits = (tenantId: string) => deps.stepLimits.forTenant(tenantId);
@@ -171,6 +187,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
       const code = await repo.tenantCode(db, actor.tenantId);
       const now = clock.now();
       const selfHandled = input.selfHandled === true;
+      if (selfHandled) await selfHandleGate(actor.tenantId, input, channel);
       const status: CaseState = selfHandled ? 'closed' : 'reported';
       let written: { event: CaseEventsTable; photos: boolean } | undefined;
       const result = await once(

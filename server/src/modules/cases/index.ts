@@ -19,6 +19,8 @@ export type { PublicListQuery } from './case-public-view.ts';
 export { createPublicOutputSettings, registerPublicOutputRoutes } from './case-public-settings.ts';
 /** After-photos required per matter class for 处置反馈 and 核查通过 (setting case.afterPhotos) and its admin API. */
 export { createAfterPhotoSettings, registerAfterPhotoRoutes } from './case-photo-rules.ts';
+/** The tenant's workflow options (核实 per channel, 受理即派遣, 自行处置, who checks, photos per step) and their admin API. */
+export { createWorkflowSettings, registerWorkflowRoutes, WORKFLOW_KEY } from './case-workflow.ts';
 /** Read-only query builders over the case tables for other modules' reporting (docs/decisions/0007-read-models.md). */
 export {
   caseRows,

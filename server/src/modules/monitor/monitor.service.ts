@@ -257,6 +257,18 @@ export function createMonitorService(database: Database, clock: Clock, deps: Mon
           a.displayName.localeCompare(b.displayName, 'zh-CN'),
       );
     },
+
+    /**
+     * Inspectors holding responsibility grids (one grid, or any), with whether they are on duty now: a tenant may
+     * send 核查 to the case's grid rather than to one person (cases calls it through the composition root).
+     */
+    async gridInspectors(tenantId: string, gridCode?: string | null) {
+      const who = await ctx.inspectors(tenantId);
+      const rows = await dayRows(tenantId, who, await ctx.today(tenantId));
+      return rows
+        .filter((r) => (gridCode ? r.grids.includes(gridCode) : r.grids.length > 0))
+        .map((r) => ({ id: r.inspectorId, displayName: r.displayName, onDuty: r.onDuty }));
+    },
   };
 }
 export type MonitorService = ReturnType<typeof createMonitorService>;

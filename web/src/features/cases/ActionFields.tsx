@@ -186,7 +186,14 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
           <UserPicker unitId={detail.unitId} data-testid="action-form-user" />
         </Form.Item>
       ) : null}
-      {action === 'send_verify' || action === 'send_check' ? (
+      {action === 'send_check' && sentByOptions(detail) ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t(`catalog.workflow.checkByMode.${detail.checkBy ?? 'assigned'}`)}
+        />
+      ) : action === 'send_verify' || action === 'send_check' ? (
         // Without a choice the task goes back to the reporting inspector; a report from elsewhere has none.
         <Form.Item
           name="userId"
@@ -263,4 +270,9 @@ export function ActionFields({ action, detail }: { action: CaseAction; detail: C
       </Form.Item>
     </>
   );
+}
+
+/** 核查 whose inspector the tenant's workflow options decide (the grid's on-duty inspectors, or the reporter). */
+function sentByOptions(detail: { checkBy?: string; channel: string }): boolean {
+  return detail.checkBy === 'grid_on_duty' || (detail.checkBy === 'reporter' && detail.channel === 'inspector');
 }

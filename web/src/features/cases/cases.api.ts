@@ -1,4 +1,4 @@
-import type { AfterPhotoRules } from '../../../../common/contracts/case-photo-rules.ts';
+import type { WorkflowOptionsBody } from '../../../../common/contracts/workflow-options.ts';
 import type { InspectorChoice } from '../../../../common/contracts/monitor.ts';
 import type {
   CaseCreate,
@@ -74,8 +74,9 @@ export function newIdempotencyKey(): string {
 }
 
 export const casesApi = {
-  afterPhotoRules: (signal?: AbortSignal) => api.get<AfterPhotoRules>('/api/cases/settings/after-photos', { signal }),
-  saveAfterPhotoRules: (body: AfterPhotoRules) => api.put<AfterPhotoRules>('/api/cases/settings/after-photos', body),
+  workflowOptions: (signal?: AbortSignal) => api.get<WorkflowOptionsBody>('/api/cases/settings/workflow', { signal }),
+  saveWorkflowOptions: (body: WorkflowOptionsBody) =>
+    api.put<WorkflowOptionsBody>('/api/cases/settings/workflow', body),
   list: (query: CaseListQuery, signal?: AbortSignal) =>
     api.get<Page<CaseSummary>>('/api/cases', { query: q(query), signal }),
   counts: (query: CountsQuery = {}, signal?: AbortSignal) =>
