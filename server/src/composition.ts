@@ -44,6 +44,7 @@ import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
 import { createGazetteerService } from './modules/gazetteer/index.ts';
+import { createSupervisionPrint, createSupervisionService } from './modules/supervision/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -106,7 +107,11 @@ export function createServices(
     chainKeys,
     // Subscriptions hear of every status change in its transaction (late-bound: participation reads cases).
     statusWatch: { changed: (tx, c, to, at) => participation.changed(tx, c, to, at) },
+    // 督办 issues a 督办单 in the same transaction (late-bound: supervision takes its steps through cases).
+    escalationWatch: { escalated: (tx, actor, c, input, at) => supervision.escalated(tx, actor, c, input, at) },
   });
+  const supervision = createSupervisionService(database, clock, { calendar, cases, photos, live });
+  const supervisionPrint = createSupervisionPrint(database, supervision, cases);
   const participation = createParticipationService(database, clock, {
     cases,
     audit,
@@ -206,6 +211,7 @@ export function createServices(
     outdoorAds: { list: (actor, q) => outdoorAds.service.list(actor, q) },
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
     enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
+    supervisionOrders: supervision,
   };
   return {
     chainKeys,
@@ -240,6 +246,8 @@ export function createServices(
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     monitor,
+    supervision,
+    supervisionPrint,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

@@ -102,6 +102,8 @@ export function stepTaker(
         note: input.note?.trim() || null,
         data: { ...out.data, ...(input.photoIds?.length ? { photos: input.photoIds } : {}) },
       });
+      if (input.action === 'escalate' && deps.escalationWatch)
+        await deps.escalationWatch.escalated(tx, actor, { ...c, ...patch }, input, now.toISOString());
       if (out.to !== c.status && deps.statusWatch)
         await deps.statusWatch.changed(tx, { ...c, ...patch }, out.to, now.toISOString());
       if (input.action === 'close') {
