@@ -45,6 +45,7 @@ import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
 import { createGazetteerService } from './modules/gazetteer/index.ts';
 import { createSupervisionPrint, createSupervisionService } from './modules/supervision/index.ts';
+import { createDossierService } from './modules/dossier/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -112,6 +113,12 @@ export function createServices(
   });
   const supervision = createSupervisionService(database, clock, { calendar, cases, photos, live });
   const supervisionPrint = createSupervisionPrint(database, supervision, cases);
+  const dossier = createDossierService(database, {
+    cases,
+    supervision,
+    photos,
+    fontPath: config.cjkFontPath,
+  });
   const participation = createParticipationService(database, clock, {
     cases,
     audit,
@@ -248,6 +255,7 @@ export function createServices(
     monitor,
     supervision,
     supervisionPrint,
+    dossier,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

@@ -138,6 +138,7 @@ export const enErrors: typeof zhErrors = {
     SUPERVISION_INVALID: 'The supervision order has a mistake; fix it as indicated',
     SUPERVISION_TARGET_OUT_OF_SCOPE: 'The target unit is outside the units you may supervise',
     SUPERVISION_ALREADY_REPLIED: 'This supervision order has already been replied to',
+    DOSSIER_PDF_FONT_MISSING: 'The dossier PDF cannot be made: the Chinese font is not available',
     OA_UNKNOWN_AD: 'The sign is not in the inventory',
     OA_ALREADY_REMOVED: 'The sign is already removed',
     OA_PERMIT_DATES: 'The permit number and its validity do not agree',

@@ -129,6 +129,7 @@ export const zhErrors = {
     SUPERVISION_INVALID: '督办单内容有误，请按提示修改',
     SUPERVISION_TARGET_OUT_OF_SCOPE: '承办单位不在您的督办范围内',
     SUPERVISION_ALREADY_REPLIED: '该督办单已回复',
+    DOSSIER_PDF_FONT_MISSING: '无法生成案卷 PDF：中文字体不可用',
     OA_UNKNOWN_AD: '台账中没有这块广告',
     OA_ALREADY_REMOVED: '这块广告已拆除',
     OA_PERMIT_DATES: '许可证号与有效期不一致',
