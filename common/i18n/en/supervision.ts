@@ -56,6 +56,7 @@ export const enSupervision: typeof zhSupervision = {
       done: 'Replied',
     },
     docx: 'Print order',
+    dossier: 'Dossier PDF',
     history: { issued: 'Issued', escalated: 'Overdue, raised to {level}', replied: 'Replied' },
     detail: 'Supervision order',
   },

@@ -55,6 +55,7 @@ export const zhSupervision = {
       done: '已回复',
     },
     docx: '打印督办单',
+    dossier: '案卷 PDF',
     history: { issued: '下发', escalated: '超期升级为{level}', replied: '回复' },
     detail: '督办单详情',
   },
