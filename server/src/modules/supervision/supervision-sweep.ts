@@ -1,7 +1,6 @@
 import { nextLevel } from '../../../../common/domain/supervision.ts';
 import type { Database } from '../../platform/db.ts';
-import type { SupervisionDeps } from './supervision.service.ts';
-import { dueFrom } from './supervision.service.ts';
+import { dueFrom, type SupervisionDeps } from './supervision-deps.ts';
 import { historyOf, type OrderEvent } from './supervision-view.ts';
 import * as repo from './supervision.repository.ts';
 

@@ -8,48 +8,23 @@ import type {
   SupervisionReply,
 } from '../../../../common/contracts/supervision.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import { DEFAULT_REPLY_LIMITS, onTimeRate, type SupervisionLevel } from '../../../../common/domain/supervision.ts';
-import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
+import { onTimeRate } from '../../../../common/domain/supervision.ts';
 import type { CasesTable } from '../../db/schema.ts';
 import type { SupervisionOrdersTable } from '../../db/schema-supervision.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import type { LiveHub } from '../../platform/live-events.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { nextSequence } from '../../platform/sequences.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { orgNames, orgReadModel } from '../org/index.ts';
 import { orderRule, reachesUnit, type PlacedUnit } from './supervision-scope.ts';
+import { dueFrom, type SupervisionDeps } from './supervision-deps.ts';
 import { sweepOrders } from './supervision-sweep.ts';
 import { historyOf, orderView, type OrderEvent } from './supervision-view.ts';
 import { supervisionErrors } from './supervision.errors.ts';
 import * as repo from './supervision.repository.ts';
-
-export interface SupervisionDeps {
-  calendar: { forTenant(tenantId: string, ex?: Executor): Promise<WorkCalendar> };
-  /** the case service: reading a case under its visibility rule and taking the 督办 step */
-  cases: {
-    get(actor: Actor, id: string): Promise<{ id: string; version: number }>;
-    transition(actor: Actor, id: string, input: CaseTransition): Promise<unknown>;
-  };
-  photos: {
-    attachPhotos(
-      tx: Executor,
-      tenantId: string,
-      caseId: string,
-      photoIds: readonly string[],
-      phase: 'before' | 'after' | 'check',
-      actorUserId: string,
-    ): Promise<void>;
-  };
-  live: LiveHub;
-}
-
-/** The deadline of a level from an instant, on the tenant's work calendar (docs/supervision.md, "Deadlines"). */
-export const dueFrom = (calendar: WorkCalendar, from: Date, level: SupervisionLevel): Date =>
-  calendar.addLimit(from, DEFAULT_REPLY_LIMITS[level].value, DEFAULT_REPLY_LIMITS[level].unit);
 
 /** 督办单: issued through the case's 督办 step, replied by the target unit, escalated by the sweep. */
 export function createSupervisionService(database: Database, clock: Clock, deps: SupervisionDeps) {
