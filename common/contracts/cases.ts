@@ -5,6 +5,7 @@ import { CASE_ACTIONS, CASE_STATES } from '../domain/case-status.ts';
 import { CASE_CHANNELS, CLOSE_TYPES, INBOXES, VOID_REASONS } from '../domain/case-channels.ts';
 import { LIMIT_UNITS } from '../domain/work-calendar.ts';
 import { Nullable, PageQuery, Literals } from './common.ts';
+import { EscalationOrder } from './supervision.ts';
 
 export const CaseStatus = Literals(CASE_STATES);
 export const CaseActionName = Literals(CASE_ACTIONS);
@@ -57,6 +58,8 @@ export const CaseTransition = Type.Object({
   voidReason: Type.Optional(Literals([...VOID_REASONS])),
   /** void as duplicate: merge into this parent case */
   parentId: Type.Optional(Type.String({ minLength: 1 })),
+  /** escalate: the 督办单 it issues (level, target unit); absent: 一般 to the case's handling unit */
+  supervision: Type.Optional(EscalationOrder),
 });
 export type CaseTransition = Static<typeof CaseTransition>;
 

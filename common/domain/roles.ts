@@ -80,6 +80,9 @@ export const PERMISSIONS = [
   // keeps the roster and sees the positions of the inspectors of their team (personal data, every view audited)
   'position.report',
   'inspector.supervise',
+  // 督办单 (docs/supervision.md): issuing one is case.escalate; reading the list and figures, and the target unit's reply
+  'supervision.read',
+  'supervision.reply',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,10 +104,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hotline.read',
     'hotline.handle',
     'inspector.supervise',
+    'supervision.read',
   ],
-  dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve'],
-  unitHandler: ['org.read', 'case.read', 'case.handle'],
-  unitManager: ['org.read', 'user.read', 'case.read', 'case.assign', 'case.handle', 'kpi.read'],
+  dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve', 'supervision.read'],
+  unitHandler: ['org.read', 'case.read', 'case.handle', 'supervision.read', 'supervision.reply'],
+  unitManager: [
+    'org.read',
+    'user.read',
+    'case.read',
+    'case.assign',
+    'case.handle',
+    'kpi.read',
+    'supervision.read',
+    'supervision.reply',
+  ],
   leader: [
     'org.read',
     'user.read',
@@ -119,6 +132,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.read',
     'enforcement.read',
     'notice.manage',
+    'supervision.read',
   ],
   admin: [
     'org.read',
@@ -191,6 +205,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.read',
     'ads.read',
     'notice.manage',
+    'supervision.read',
   ],
 };
 

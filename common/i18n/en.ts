@@ -12,6 +12,7 @@ import { enImports } from './en/imports.ts';
 import { enLines } from './en/lines.ts';
 import { enNotices } from './en/notices.ts';
 import { enMonitor } from './en/monitor.ts';
+import { enSupervision } from './en/supervision.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -53,4 +54,5 @@ export const en: Catalog = {
   ...enLines,
   ...enNotices,
   ...enMonitor,
+  ...enSupervision,
 };

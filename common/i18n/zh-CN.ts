@@ -28,6 +28,7 @@ import { zhImports } from './zh-CN/imports.ts';
 import { zhLines } from './zh-CN/lines.ts';
 import { zhNotices } from './zh-CN/notices.ts';
 import { zhMonitor } from './zh-CN/monitor.ts';
+import { zhSupervision } from './zh-CN/supervision.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -54,6 +55,7 @@ export const zhCN = {
   ...zhLines,
   ...zhNotices,
   ...zhMonitor,
+  ...zhSupervision,
 };
 
 export type Catalog = typeof zhCN;

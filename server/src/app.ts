@@ -28,6 +28,8 @@ import { registerAuditRoutes } from './modules/audit/index.ts';
 import { installAuthHooks, registerAuthRoutes } from './modules/auth/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerNoticeRoutes } from './modules/notices/index.ts';
+import { registerSupervisionRoutes } from './modules/supervision/index.ts';
+import { registerDossierRoutes } from './modules/dossier/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerComponentRoutes } from './modules/components/index.ts';
 import { registerBasemapRoute, registerGeoRoutes } from './modules/geo/index.ts';
@@ -210,6 +212,8 @@ export async function buildApp(
   registerIllegalConstructionRoutes(app, services.illegalConstruction);
   registerOutdoorAdsRoutes(app, services.outdoorAds);
   registerMonitorRoutes(app, services.monitor);
+  registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
+  registerDossierRoutes(app, services.dossier);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

@@ -45,6 +45,8 @@ import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
 import { createGazetteerService } from './modules/gazetteer/index.ts';
+import { createSupervisionPrint, createSupervisionService } from './modules/supervision/index.ts';
+import { createDossierService } from './modules/dossier/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -108,6 +110,16 @@ export function createServices(
     chainKeys,
     // Subscriptions hear of every status change in its transaction (late-bound: participation reads cases).
     statusWatch: { changed: (tx, c, to, at) => participation.changed(tx, c, to, at) },
+    // 督办 issues a 督办单 in the same transaction (late-bound: supervision takes its steps through cases).
+    escalationWatch: { escalated: (tx, actor, c, input, at) => supervision.escalated(tx, actor, c, input, at) },
+  });
+  const supervision = createSupervisionService(database, clock, { calendar, cases, photos, live });
+  const supervisionPrint = createSupervisionPrint(database, supervision, cases);
+  const dossier = createDossierService(database, {
+    cases,
+    supervision,
+    photos,
+    fontPath: config.cjkFontPath,
   });
   const participation = createParticipationService(database, clock, {
     cases,
@@ -217,6 +229,7 @@ export function createServices(
     outdoorAds: { list: (actor, q) => outdoorAds.service.list(actor, q) },
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
     enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
+    supervisionOrders: supervision,
   };
   return {
     chainKeys,
@@ -252,6 +265,9 @@ export function createServices(
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     monitor,
+    supervision,
+    supervisionPrint,
+    dossier,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

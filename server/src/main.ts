@@ -57,6 +57,8 @@ async function main() {
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
     // Deadline warnings and 督办 of enforcement cases, beside the case SLA sweep (docs/enforcement.md).
     { name: 'enforcement.deadline-sweep', everyMs: 60_000, run: (now) => app.services.enforcement.sweep(now) },
+    // Unanswered 督办单 past their reply deadline rise one level (docs/supervision.md, "Escalation").
+    { name: 'supervision.reply-sweep', everyMs: 60_000, run: (now) => app.services.supervision.sweep(now) },
     { name: 'hotline.sign-sweep', everyMs: 60_000, run: (now) => app.services.hotline.sweep(now) },
     // positions are personal data kept for the tenant's retention period (docs/monitor.md, "Retention")
     { name: 'monitor.purge', everyMs: 3_600_000, run: (now) => app.services.monitor.purge(now) },

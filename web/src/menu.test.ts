@@ -35,7 +35,7 @@ describe('visibleMenu', () => {
   it('shows a leader the pages their verbs allow, and drops nothing else', () => {
     expect(labels(visibleMenu(as('leader')))).toEqual([
       '工作台',
-      '案件[案件工作台,热线工单]',
+      '案件[案件工作台,热线工单,督办单]',
       '执法办案[行政处罚案件,查违控违,户外广告]',
       '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
       '一张图',
@@ -61,19 +61,19 @@ describe('visibleMenu', () => {
     expect(labels(visibleMenu(as('operator')))).toEqual(['工作台', '案件[案件工作台,新建案件,热线工单]', '一张图']);
     expect(labels(visibleMenu(as('shiftLeader')))).toEqual([
       '工作台',
-      '案件[案件工作台,新建案件,热线工单,监督员管理]',
+      '案件[案件工作台,新建案件,热线工单,监督员管理,督办单]',
       '考核与统计[考核评价,排行榜]',
       '一张图',
     ]);
     expect(labels(visibleMenu(as('unitManager')))).toEqual([
       '工作台',
-      '案件[案件工作台]',
+      '案件[案件工作台,督办单]',
       '考核与统计[考核评价,排行榜]',
       '一张图',
       '组织管理[用户]',
     ]);
     for (const role of ['dispatcher', 'unitHandler'] as const) {
-      expect(labels(visibleMenu(as(role)))).toEqual(['工作台', '案件[案件工作台]', '一张图']);
+      expect(labels(visibleMenu(as(role)))).toEqual(['工作台', '案件[案件工作台,督办单]', '一张图']);
     }
   });
 });

@@ -23,7 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
 import type { Permission } from '../../common/domain/roles.ts';
@@ -54,6 +54,7 @@ export const MENU_KEYS = [
   'outdoorAds',
   'notices',
   'monitor',
+  'supervision',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -176,6 +177,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'monitor.nav',
     icon: AimOutlined,
     permission: 'inspector.supervise',
+    group: 'cases',
+  },
+  {
+    key: 'supervision',
+    path: '/supervision',
+    labelKey: 'supervision.nav',
+    icon: AlertOutlined,
+    permission: 'supervision.read',
     group: 'cases',
   },
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },

@@ -48,6 +48,7 @@ export const PAGES: Record<MenuKey, Page> = {
   outdoorAds: page(() => import('./features/outdoor-ads/OutdoorAdsPage.tsx'), 'OutdoorAdsPage'),
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
   monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),
+  supervision: page(() => import('./features/supervision/SupervisionPage.tsx'), 'SupervisionPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');

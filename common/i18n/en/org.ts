@@ -251,6 +251,7 @@ export const enOrg: typeof zhOrg = {
     notice: { manage: 'Publish staff notices' },
     position: { report: 'Report position while on duty' },
     inspector: { supervise: 'Supervise inspectors (grids, roster, positions and tracks)' },
+    supervision: { read: 'View supervision orders', reply: 'Reply to supervision orders' },
     enforcement: {
       read: 'View enforcement cases',
       file: 'Open enforcement cases',

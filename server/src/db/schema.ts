@@ -300,6 +300,7 @@ export interface DB {
   staff_notices: import('./schema-notices.ts').StaffNoticesTable;
   gazetteer_places: import('./schema-gazetteer.ts').GazetteerPlacesTable;
   gazetteer_keys: import('./schema-gazetteer.ts').GazetteerKeysTable;
+  supervision_orders: import('./schema-supervision.ts').SupervisionOrdersTable;
 }
 
 export type {

@@ -35,7 +35,8 @@ export type TableOwner =
   | 'outdoor-ads'
   | 'enforcement'
   | 'monitor'
-  | 'gazetteer';
+  | 'gazetteer'
+  | 'supervision';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -115,4 +116,6 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   // the address and place search (docs/gazetteer.md)
   gazetteer_places: 'gazetteer',
   gazetteer_keys: 'gazetteer',
+  // 督办单 (docs/supervision.md)
+  supervision_orders: 'supervision',
 };

@@ -30,6 +30,7 @@ import * as m0034 from './0034_map_notices.ts';
 import * as m0035 from './0035_case_participation.ts';
 import * as m0036 from './0036_monitor.ts';
 import * as m0037 from './0037_enforcement_site_docs.ts';
+import * as m0038 from './0038_supervision_orders.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0035_case_participation': m0035,
   '0036_monitor': m0036,
   '0037_enforcement_site_docs': m0037,
+  '0038_supervision_orders': m0038,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -1,5 +1,5 @@
 import type { Expression, SqlBool } from 'kysely';
-import type { CasePhoto } from '../../../../common/contracts/cases.ts';
+import type { CasePhoto, CaseTransition } from '../../../../common/contracts/cases.ts';
 import type { CaseState } from '../../../../common/domain/case-status.ts';
 import type { WorkCalendar } from '../../../../common/domain/work-calendar.ts';
 import type { CasesTable } from '../../db/schema.ts';
@@ -7,6 +7,7 @@ import type { ChainKeys } from '../../platform/chain-keys.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { LiveHub } from '../../platform/live-events.ts';
 import type { LocatedPoint } from '../geo/index.ts';
+import type { Actor } from '../auth/index.ts';
 import type { StepLimit } from './case-sla.ts';
 
 /**
@@ -59,6 +60,13 @@ export interface CaseDeps {
    * there, so a notice exists exactly when the change does). Late-bound in the composition root.
    */
   statusWatch?: { changed(tx: Executor, c: CasesTable, to: CaseState, at: string): Promise<void> };
+  /**
+   * Told of every 督办 inside its transaction: the supervision module issues the 督办单 there (or refuses, which
+   * undoes the step), so the timeline row and the order exist together. Late-bound in the composition root.
+   */
+  escalationWatch?: {
+    escalated(tx: Executor, actor: Actor, c: CasesTable, input: CaseTransition, at: string): Promise<void>;
+  };
   /** tenant settings (case.reopenDays); `current` reuses a read for a few seconds (the public channels on each intake) */
   settings?: {
     get(tenantId: string, key: string): Promise<{ value: unknown } | undefined>;

@@ -110,6 +110,8 @@ export function stepTaker(
             ...(step === input && input.photoIds?.length ? { photos: input.photoIds } : {}),
           },
         });
+        if (step.action === 'escalate' && deps.escalationWatch)
+          await deps.escalationWatch.escalated(tx, actor, { ...cur, ...patch }, step, now.toISOString());
         if (out.to !== cur.status && deps.statusWatch)
           await deps.statusWatch.changed(tx, { ...cur, ...patch }, out.to, now.toISOString());
         return { ...cur, ...patch, version: cur.version + 1 };

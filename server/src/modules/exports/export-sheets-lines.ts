@@ -2,6 +2,7 @@
 import type { EnforcementCaseSummary } from '../../../../common/contracts/enforcement.ts';
 import type { IcDemolition, IcLetter, IcReport } from '../../../../common/contracts/illegal-construction.ts';
 import type { AdRemoval, OutdoorAd } from '../../../../common/contracts/outdoor-ads.ts';
+import type { SupervisionOrder } from '../../../../common/contracts/supervision.ts';
 import type { SheetSpec } from './export-workbook.ts';
 
 export const IC_REPORTS_SHEET: SheetSpec<IcReport> = {
@@ -113,5 +114,30 @@ export const ENFORCEMENT_CASES_SHEET: SheetSpec<EnforcementCaseSummary> = {
     { header: 'fineYuan', width: 12, value: (r) => (r.fineFen === null ? null : r.fineFen / 100) },
     { header: 'decisionNo', width: 26, value: (r) => r.decisionNo },
     { header: 'decisionDue', width: 12, value: (r) => r.decisionDue },
+  ],
+};
+
+/** 督办单 as listed (the supervision list's scope rule applied by the list). */
+export const SUPERVISION_SHEET: SheetSpec<SupervisionOrder> = {
+  sheet: 'supervisionOrders',
+  file: 'supervision-orders',
+  columns: [
+    { header: 'orderNo', width: 16, value: (r) => r.orderNo },
+    { header: 'caseNo', width: 24, value: (r) => r.caseNo },
+    { header: 'supervisionLevel', width: 8, value: (r, f) => f.label(`supervision.level.${r.level}`, r.level) },
+    {
+      header: 'status',
+      width: 10,
+      value: (r, f) =>
+        f.label(`supervision.status.${r.overdue && r.status === 'open' ? 'overdue' : r.status}`, r.status),
+    },
+    { header: 'targetUnit', width: 18, value: (r) => r.targetUnitName },
+    { header: 'issuer', width: 10, value: (r) => r.issuerName },
+    { header: 'reason', width: 30, value: (r) => r.reason },
+    { header: 'issuedAt', width: 18, value: (r, f) => f.instant(r.issuedAt) },
+    { header: 'dueAt', width: 18, value: (r, f) => f.instant(r.dueAt) },
+    { header: 'repliedAt', width: 18, value: (r, f) => f.instant(r.repliedAt) },
+    { header: 'onTime', width: 8, value: (r, f) => (r.onTime === null ? null : f.yesNo(r.onTime)) },
+    { header: 'escalations', width: 8, value: (r) => r.escalationCount },
   ],
 };

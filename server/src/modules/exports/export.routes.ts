@@ -8,6 +8,7 @@ import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
 import { IcDemolitionQuery, IcLetterQuery, IcReportQuery } from '../../../../common/contracts/illegal-construction.ts';
 import { AdRemovalQuery, OutdoorAdQuery } from '../../../../common/contracts/outdoor-ads.ts';
 import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.ts';
+import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -30,6 +31,7 @@ import {
   IC_LETTERS_SHEET,
   IC_REPORTS_SHEET,
   OUTDOOR_ADS_SHEET,
+  SUPERVISION_SHEET,
 } from './export-sheets-lines.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
@@ -48,6 +50,7 @@ export interface ExportSources {
   outdoorAds: { list(actor: Actor, q: OutdoorAdQuery): Promise<Page<unknown>> };
   adRemovals: { list(actor: Actor, q: AdRemovalQuery): Promise<Page<unknown>> };
   enforcementCases: { list(actor: Actor, q: EnforcementCaseQuery): Promise<Page<unknown>> };
+  supervisionOrders: { list(actor: Actor, q: SupervisionQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -118,6 +121,14 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: ENFORCEMENT_CASES_SHEET,
     csv: true,
   },
+  {
+    key: 'supervisionOrders',
+    path: 'supervision-orders',
+    permission: 'supervision.read',
+    query: SupervisionQuery,
+    sheet: SUPERVISION_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -133,6 +144,7 @@ const LIST_ROUTE: Record<Key, string> = {
   outdoorAds: '/api/outdoor-ads/ads',
   adRemovals: '/api/outdoor-ads/removals',
   enforcementCases: '/api/enforcement/cases',
+  supervisionOrders: '/api/supervision',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

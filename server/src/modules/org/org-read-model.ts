@@ -131,3 +131,16 @@ export function usersWithRole(db: Executor, tenantId: string, role: string, acti
   if (only !== undefined) q = q.where('u.id', '=', only);
   return q.where('g.role', '=', role).distinct().orderBy('u.display_name').execute();
 }
+
+/**
+ * Every unit of the tenant with its parent and the ancestry path of its region ('/<street>/<community>/', null for a
+ * unit without a region): what a check of "is this unit inside that grant's unit or region" needs.
+ */
+export function unitsWithPlace(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('units as u')
+    .leftJoin('regions as r', 'r.id', 'u.region_id')
+    .select(['u.id', 'u.name', 'u.parent_id', 'u.region_id', 'u.active', 'r.path as region_path'])
+    .where('u.tenant_id', '=', tenantId)
+    .execute();
+}
