@@ -65,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0034_map_notices': m0034,
   '0035_case_participation': m0035,
   '0036_monitor': m0036,
+  '0039_analysis': m0039,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
