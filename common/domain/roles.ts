@@ -80,6 +80,9 @@ export const PERMISSIONS = [
   // keeps the roster and sees the positions of the inspectors of their team (personal data, every view audited)
   'position.report',
   'inspector.supervise',
+  // 综合分析 (docs/analysis.md): 同比/环比, 高发问题, the heat map and repeat hotspots; 源头治理 tasks opened from them
+  'analysis.read',
+  'governance.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -101,6 +104,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hotline.read',
     'hotline.handle',
     'inspector.supervise',
+    'analysis.read',
+    'governance.manage',
   ],
   dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve'],
   unitHandler: ['org.read', 'case.read', 'case.handle'],
@@ -119,6 +124,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.read',
     'enforcement.read',
     'notice.manage',
+    'analysis.read',
+    'governance.manage',
   ],
   admin: [
     'org.read',
@@ -191,6 +198,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.read',
     'ads.read',
     'notice.manage',
+    'analysis.read',
   ],
 };
 

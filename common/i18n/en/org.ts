@@ -251,6 +251,8 @@ export const enOrg: typeof zhOrg = {
     notice: { manage: 'Publish staff notices' },
     position: { report: 'Report position while on duty' },
     inspector: { supervise: 'Supervise inspectors (grids, roster, positions and tracks)' },
+    analysis: { read: 'View analysis' },
+    governance: { manage: 'Handle root-cause tasks' },
     enforcement: {
       read: 'View enforcement cases',
       file: 'Open enforcement cases',

@@ -236,6 +236,8 @@ export const zhOrg = {
     notice: { manage: '发布工作通知' },
     position: { report: '在岗时上报位置' },
     inspector: { supervise: '督导监督员（网格、排班、位置与轨迹）' },
+    analysis: { read: '查看综合分析' },
+    governance: { manage: '办理源头治理任务' },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

@@ -35,6 +35,7 @@ export type TableOwner =
   | 'outdoor-ads'
   | 'enforcement'
   | 'monitor'
+  | 'analysis'
   | 'gazetteer';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
@@ -68,6 +69,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   kpi_case_facts: 'kpi',
   kpi_daily: 'kpi',
   kpi_dirty: 'kpi',
+  governance_tasks: 'analysis',
   api_clients: 'open311',
   open311_requests: 'open311',
   open311_updates: 'open311',

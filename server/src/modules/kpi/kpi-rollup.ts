@@ -123,7 +123,11 @@ export function createRollup(database: Database) {
     let f = hourZones.get(tenantId);
     if (!f) {
       const t = await tenantColumns(db, tenantId, ['timezone']);
-      f = new Intl.DateTimeFormat('en-GB', { timeZone: t?.timezone || 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-GB', {
+        timeZone: t?.timezone || 'Asia/Shanghai',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      });
       hourZones.set(tenantId, f);
     }
     const fmt = f;
