@@ -54,7 +54,8 @@ export function isoWeek(at: string): DateRange | null {
   const w = Number(m[2]);
   const jan4 = Date.UTC(y, 0, 4);
   const mondayW1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY;
-  const weeks = (Date.UTC(y + 1, 0, 4) - ((new Date(Date.UTC(y + 1, 0, 4)).getUTCDay() + 6) % 7) * DAY - mondayW1) / (7 * DAY);
+  const weeks =
+    (Date.UTC(y + 1, 0, 4) - ((new Date(Date.UTC(y + 1, 0, 4)).getUTCDay() + 6) % 7) * DAY - mondayW1) / (7 * DAY);
   if (w < 1 || w > weeks) return null;
   const from = fromMs(mondayW1 + (w - 1) * 7 * DAY);
   return { from, to: addDays(from, 6) };
@@ -73,15 +74,24 @@ function wholeComparison(kind: ComparableKind, p: DateRange): { previous: DateRa
   const n = daysBetween(p.from, p.to) + 1;
   switch (kind) {
     case 'day':
-      return { previous: { from: addDays(p.from, -1), to: addDays(p.from, -1) }, lastYear: { from: shiftYears(p.from, -1), to: shiftYears(p.to, -1) } };
+      return {
+        previous: { from: addDays(p.from, -1), to: addDays(p.from, -1) },
+        lastYear: { from: shiftYears(p.from, -1), to: shiftYears(p.to, -1) },
+      };
     case 'week':
-      return { previous: { from: addDays(p.from, -7), to: addDays(p.to, -7) }, lastYear: { from: addDays(p.from, -364), to: addDays(p.to, -364) } };
+      return {
+        previous: { from: addDays(p.from, -7), to: addDays(p.to, -7) },
+        lastYear: { from: addDays(p.from, -364), to: addDays(p.to, -364) },
+      };
     case 'month':
     case 'quarter': {
       const months = kind === 'month' ? 1 : 3;
       const prevFrom = monthStart(p.from, months);
       const lyFrom = shiftYears(p.from, -1);
-      return { previous: { from: prevFrom, to: monthEnd(prevFrom, months) }, lastYear: { from: lyFrom, to: monthEnd(lyFrom, months) } };
+      return {
+        previous: { from: prevFrom, to: monthEnd(prevFrom, months) },
+        lastYear: { from: lyFrom, to: monthEnd(lyFrom, months) },
+      };
     }
     case 'year': {
       const prev = { from: shiftYears(p.from, -1), to: shiftYears(p.to, -1) };

@@ -29,6 +29,7 @@ import * as m0033 from './0033_gazetteer.ts';
 import * as m0034 from './0034_map_notices.ts';
 import * as m0035 from './0035_case_participation.ts';
 import * as m0036 from './0036_monitor.ts';
+import * as m0039 from './0039_analysis.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
