@@ -27,6 +27,7 @@ import { zhOpen311 } from './zh-CN/open311.ts';
 import { zhImports } from './zh-CN/imports.ts';
 import { zhLines } from './zh-CN/lines.ts';
 import { zhNotices } from './zh-CN/notices.ts';
+import { zhAnalysis } from './zh-CN/analysis.ts';
 import { zhMonitor } from './zh-CN/monitor.ts';
 
 export const zhCN = {
@@ -54,6 +55,7 @@ export const zhCN = {
   ...zhLines,
   ...zhNotices,
   ...zhMonitor,
+  ...zhAnalysis,
 };
 
 export type Catalog = typeof zhCN;
