@@ -21,6 +21,22 @@ export const enAnalysis: typeof zhAnalysis = {
       onTimeCloseRate: 'On-time close rate',
       publicReported: 'Public reports',
     },
+    report: {
+      table: 'Compared with the previous period ({previous}) and last year ({lastYear})',
+      sentence:
+        '{reported} problems were reported in the period: {previousChange} on the previous period, {lastYearChange} on last year.',
+      percent: '{arrow}{value}%',
+      points: '{arrow}{value} pp',
+      noBase: 'no comparable figure',
+      cols: {
+        figure: 'Figure',
+        current: 'This period',
+        previous: 'Previous period',
+        previousChange: 'vs previous',
+        lastYear: 'Same period last year',
+        lastYearChange: 'vs last year',
+      },
+    },
     tabs: {
       top: 'Frequent problems',
       hours: 'Time of day',
@@ -36,7 +52,7 @@ export const enAnalysis: typeof zhAnalysis = {
     heatmap: {
       week: 'Week',
       total: '{total} cases this week, {previous} the week before',
-      capped: 'Too many grids in view: the first 1000 are shown, zoom in',
+      capped: 'Too many grids in view: the first 5000 are counted, zoom in',
       legend: 'Darker means more cases this week',
       empty: 'No cases in view this week',
     },

@@ -86,6 +86,21 @@ describe('同比 and 环比 on a hand-computed month', () => {
     expect(plain.comparison).toBeUndefined();
   });
 
+  it('the statistics report carries the same figures in its overview', async () => {
+    const r = await get('leader', '/api/reports/statistics?period=month&at=2024-03&lang=zh-CN');
+    const overview = r.sections.find((x: { key: string }) => x.key === 'overview');
+    const table = overview.tables.find((x: { key: string }) => x.key === 'comparison');
+    expect(table.rows[0]).toEqual({
+      figure: '上报数',
+      current: 4,
+      previous: 1,
+      previousChange: '↑300.0%',
+      lastYear: 1,
+      lastYearChange: '↑300.0%',
+    });
+    expect(overview.paragraphs.at(-1)).toBe('本期上报问题4件，环比↑300.0%，同比↑300.0%。');
+  });
+
   it('top matters share a rank on a tie and list in code order; hours are the local hour of the report', async () => {
     const o = await get('leader', '/api/analysis/overview?period=month&at=2024-03');
     expect(o.topMatters.map((m: { id: string; rank: number }) => [m.id, m.rank])).toEqual([

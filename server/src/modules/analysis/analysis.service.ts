@@ -25,8 +25,11 @@ import { orgNames } from '../org/index.ts';
 import { topN } from './hotspots.ts';
 
 const DEFAULT_TOP = 10;
-/** The most grids one heat-map answer carries (as the KPI grid map). */
-const HEATMAP_CAP = 1000;
+/**
+ * The most grids of a viewport one heat-map answer looks at; only those with a case in the week are sent, each with
+ * its polygon, so a whole county (a few thousand grids, most of them quiet in any one week) fits in one answer.
+ */
+const HEATMAP_CAP = 5000;
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 type Dim = 'all' | 'matter' | 'street' | 'hour' | 'ctype';
 
@@ -117,11 +120,10 @@ export function createAnalysisService(database: Database, clock: Clock, kpi: Kpi
         kpi.sumsBy(tenantId, 'all', period),
         kpi.sumsBy(tenantId, 'all', { ...period, ...prevRange }),
       ]);
-      const items = found.slice(0, HEATMAP_CAP).map((g) => ({
-        code: g.code,
-        count: byGrid.get(g.code)?.reported ?? 0,
-        geometry: JSON.parse(g.geometry) as unknown,
-      }));
+      const items = found.slice(0, HEATMAP_CAP).flatMap((g) => {
+        const count = byGrid.get(g.code)?.reported ?? 0;
+        return count ? [{ code: g.code, count, geometry: JSON.parse(g.geometry) as unknown }] : [];
+      });
       return {
         week: q.week,
         range,

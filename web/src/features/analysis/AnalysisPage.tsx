@@ -15,7 +15,7 @@ import { HeatmapPanel } from './HeatmapPanel.tsx';
 import { HourBars, TopTable } from './TopTables.tsx';
 
 const RATES = new Set(['closeRate', 'onTimeCloseRate']);
-const RISE_IS_BAD = new Set(['reported', 'publicReported']);
+const RISE_IS_BAD = new Set(['reported', 'filed', 'publicReported']);
 
 function Headline({ data }: { data: AnalysisOverview }) {
   const { t } = useI18n();

@@ -13,22 +13,26 @@ interface Props {
   /** true when a rise is bad news (cases, overdue); the arrow is then red */
   riseIsBad?: boolean;
   testId?: string;
+  /** false under a column headed 环比 / 同比 */
+  showLabel?: boolean;
 }
 
 /**
  * 环比 / 同比 of one figure: an arrow and the change — per cent for counts, percentage points for rates — with the
  * compared value in the tooltip. No base (0 or no data) shows a dash rather than an infinite percentage.
  */
-export function ChangeMark({ label, current, base, rate = false, riseIsBad = false, testId }: Props) {
+export function ChangeMark({ label, current, base, rate = false, riseIsBad = false, testId, showLabel = true }: Props) {
   const { t } = useI18n();
   const c = changeOf(current, base);
   const amount = rate ? c.delta : c.pct;
   const name = t(`analysis.compare.${label}`);
+  const shown = showLabel ? `${name} ` : '';
   const baseText = base === null ? t('analysis.compare.none') : rate ? `${decimalText(base)}%` : String(base);
   if (amount === null || c.delta === null)
     return (
       <Typography.Text type="secondary" title={baseText} data-testid={testId} style={{ whiteSpace: 'nowrap' }}>
-        {name} {t('analysis.compare.none')}
+        {shown}
+        {t('analysis.compare.none')}
       </Typography.Text>
     );
   const up = c.delta > 0;
@@ -41,7 +45,8 @@ export function ChangeMark({ label, current, base, rate = false, riseIsBad = fal
       style={{ color: colour, whiteSpace: 'nowrap' }}
       data-testid={testId}
     >
-      {name} <Icon aria-label={flat ? '=' : up ? '↑' : '↓'} /> {decimalText(Math.abs(amount))}
+      {shown}
+      <Icon aria-label={flat ? '=' : up ? '↑' : '↓'} /> {decimalText(Math.abs(amount))}
       {rate ? 'pp' : '%'}
     </Typography.Text>
   );

@@ -54,11 +54,14 @@ export function HeatmapPanel() {
     if (!m || !outline.data) return;
     const bounds = L.geoJSON(outline.data).getBounds();
     if (!bounds.isValid()) return;
+    // a tab that has just opened may not have its final size yet: measure again before fitting the city
+    m.invalidateSize();
     const size = m.getSize();
     const laidOut = size.x > 0 && size.y > 0;
     if (laidOut) m.fitBounds(bounds, { padding: [8, 8] });
     else m.setView(bounds.getCenter(), 12);
     setBbox(bboxText(laidOut ? m.getBounds() : bounds));
+    L.geoJSON(outline.data, { style: { color: '#595959', weight: 1, fill: false } }).addTo(m);
   }, [outline.data]);
 
   useEffect(() => {
@@ -71,8 +74,8 @@ export function HeatmapPanel() {
         style: {
           color: '#8c8c8c',
           weight: 0.5,
-          fillColor: g.count ? fillOf(g.count, max) : '#ffffff',
-          fillOpacity: g.count ? 0.8 : 0.05,
+          fillColor: fillOf(g.count, max),
+          fillOpacity: 0.85,
         },
       })
         .bindTooltip(`${g.code} · ${g.count}`)
@@ -80,7 +83,7 @@ export function HeatmapPanel() {
     }
   }, [heat.data]);
 
-  const noCases = heat.data && heat.data.items.every((i) => i.count === 0);
+  const noCases = heat.data && heat.data.items.length === 0;
   return (
     <Flex vertical gap={8}>
       <Flex gap={12} wrap align="center">

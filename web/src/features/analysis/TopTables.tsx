@@ -35,12 +35,28 @@ export function TopTable({
           {
             key: 'previous',
             title: t('analysis.cols.previous'),
-            render: (_, r) => <ChangeMark label="previous" current={r.count.value} base={r.count.previous} riseIsBad />,
+            render: (_, r) => (
+              <ChangeMark
+                label="previous"
+                current={r.count.value}
+                base={r.count.previous}
+                riseIsBad
+                showLabel={false}
+              />
+            ),
           },
           {
             key: 'lastYear',
             title: t('analysis.cols.lastYear'),
-            render: (_, r) => <ChangeMark label="lastYear" current={r.count.value} base={r.count.lastYear} riseIsBad />,
+            render: (_, r) => (
+              <ChangeMark
+                label="lastYear"
+                current={r.count.value}
+                base={r.count.lastYear}
+                riseIsBad
+                showLabel={false}
+              />
+            ),
           },
         ]}
       />
