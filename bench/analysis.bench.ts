@@ -8,7 +8,7 @@
  *   - the overview of the last full month: top N by matter, street, hour and component class, each with its 环比 and
  *     同比 (15 roll-up sums);
  *   - the KPI answer of all units with compare=true (three periods);
- *   - the heat map of the last full ISO week over the whole city's grids (the grids with a case, out of at most 5000 in view);
+ *   - the heat map of the last full ISO week over the whole city's grids (only the grids with a case are read and sent);
  *   - the repeat-hotspot read and detection of a 30-day window (the hourly job, per tenant), without opening tasks.
  */
 import { pathToFileURL } from 'node:url';

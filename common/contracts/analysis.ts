@@ -62,7 +62,7 @@ export type HeatmapQuery = Static<typeof HeatmapQuery>;
 export const Heatmap = Type.Object({
   week: Type.String(),
   range: DateRange,
-  /** grids of the viewport (at most 5000 looked at) with at least one case reported in the week; geometry is GeoJSON */
+  /** grids of the viewport with at least one case reported in the week (the busiest 2000 at most); geometry is GeoJSON */
   items: Type.Array(Type.Object({ code: Type.String(), count: Type.Integer(), geometry: Type.Unknown() })),
   max: Type.Integer(),
   total: Type.Integer(),

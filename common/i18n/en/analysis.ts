@@ -52,7 +52,7 @@ export const enAnalysis: typeof zhAnalysis = {
     heatmap: {
       week: 'Week',
       total: '{total} cases this week, {previous} the week before',
-      capped: 'Too many grids in view: the first 5000 are counted, zoom in',
+      capped: 'Too many grids with cases: the busiest 2000 are shown, zoom in',
       legend: 'Darker means more cases this week',
       empty: 'No cases in view this week',
     },

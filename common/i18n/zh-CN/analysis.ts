@@ -44,7 +44,7 @@ export const zhAnalysis = {
     heatmap: {
       week: '周',
       total: '本周 {total} 件，上周 {previous} 件',
-      capped: '视野内网格过多，仅统计前 5000 个，请放大地图',
+      capped: '有案件的网格过多，仅显示案件最多的 2000 个，请放大地图',
       legend: '颜色越深，本周案件越多',
       empty: '本周视野内没有案件',
     },

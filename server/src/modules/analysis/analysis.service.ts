@@ -26,10 +26,10 @@ import { topN } from './hotspots.ts';
 
 const DEFAULT_TOP = 10;
 /**
- * The most grids of a viewport one heat-map answer looks at; only those with a case in the week are sent, each with
- * its polygon, so a whole county (a few thousand grids, most of them quiet in any one week) fits in one answer.
+ * The most grids one heat-map answer carries. Only grids with a case in the week are sent, each with its polygon,
+ * so a whole county (thousands of grids, most of them quiet in any one week) fits in one answer; the busiest go first.
  */
-const HEATMAP_CAP = 5000;
+const HEATMAP_CAP = 2000;
 const HOURS = Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0'));
 type Dim = 'all' | 'matter' | 'street' | 'hour' | 'ctype';
 
@@ -114,16 +114,30 @@ export function createAnalysisService(database: Database, clock: Clock, kpi: Kpi
       const tenantId = actor.tenantId;
       const period = { kind: 'custom' as const, label: q.week, ...range };
       const prevRange = comparisonOf('week', range, '9999-12-31').previous;
-      const [found, byGrid, all, prevAll] = await Promise.all([
-        gridReads.gridsInBox(db, tenantId, bbox, HEATMAP_CAP + 1),
+      const [byGrid, all, prevAll] = await Promise.all([
         kpi.sumsBy(tenantId, 'grid', period),
         kpi.sumsBy(tenantId, 'all', period),
         kpi.sumsBy(tenantId, 'all', { ...period, ...prevRange }),
       ]);
-      const items = found.slice(0, HEATMAP_CAP).flatMap((g) => {
-        const count = byGrid.get(g.code)?.reported ?? 0;
-        return count ? [{ code: g.code, count, geometry: JSON.parse(g.geometry) as unknown }] : [];
-      });
+      const busy = [...byGrid.entries()]
+        .filter(([, c]) => c.reported > 0)
+        .sort(([a, x], [b, y]) => y.reported - x.reported || a.localeCompare(b));
+      const found: { code: string; geometry: string }[] = [];
+      // codes go to the database in chunks (a statement's parameters are limited)
+      for (let i = 0; i < busy.length && found.length <= HEATMAP_CAP; i += 500)
+        found.push(
+          ...(await gridReads.gridsWithCodesInBox(
+            db,
+            tenantId,
+            busy.slice(i, i + 500).map(([code]) => code),
+            bbox,
+          )),
+        );
+      const items = found.slice(0, HEATMAP_CAP).map((g) => ({
+        code: g.code,
+        count: byGrid.get(g.code)?.reported ?? 0,
+        geometry: JSON.parse(g.geometry) as unknown,
+      }));
       return {
         week: q.week,
         range,
