@@ -5,7 +5,7 @@
  *   node --import tsx bench/kpi.bench.ts --url postgres://postgres@127.0.0.1:5432/test --schema bench_x
  * First the roll-up catches up with the cases the bulk load queued (its own figure: a one-off after a bulk load,
  * not part of a request), then each measurement is the median of several runs after one warm-up. The yearly
- * drill-downs are timed by bench/kpi-drill.bench.ts.
+ * drill-downs are timed by bench/kpi-drill.bench.ts, the analysis answers by bench/analysis.bench.ts.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +15,7 @@ import { refreshStatistics } from '../server/src/platform/db-statistics.ts';
 import { CATCH_UP_BATCH } from '../server/src/modules/kpi/kpi-rollup.ts';
 import { createReportService } from '../server/src/modules/reports/index.ts';
 import { measureDrill } from './kpi-drill.bench.ts';
+import { measureAnalysis } from './analysis.bench.ts';
 import { benchKpiService, benchTenant } from './lib/kpi-service.ts';
 import type { KpiBenchOptions, KpiBenchResult } from './lib/kpi-row.ts';
 
@@ -90,6 +91,7 @@ export async function measureKpi(
     `kpi: monthly KPIs (${rows} units + streets, ${month}) median ${monthlyMs.toFixed(1)} ms; yearly report ${year} median ${yearlyMs.toFixed(0)} ms`,
   );
   const drill = await measureDrill({ database, kpi, tenantId: tenant.id, year, log }, runs);
+  const analysis = await measureAnalysis({ database, kpi, tenantId: tenant.id, log }, runs);
   return {
     monthlyMs,
     yearlyMs,
@@ -101,6 +103,7 @@ export async function measureKpi(
         note: `${drained.toLocaleString('en')} cases recomputed (one-off; change-by-change upkeep is incremental)`,
       },
       ...drill.figures,
+      ...analysis.figures,
     ],
     details: {
       month,
@@ -111,6 +114,7 @@ export async function measureKpi(
       sections: filed,
       catchUp: { cases: drained, ms: catchUpMs },
       drill: drill.details,
+      analysis: analysis.details,
     },
   };
 }

@@ -46,6 +46,8 @@ export const KpiQuery = Type.Object({
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
   sort: Type.Optional(KpiSortKey),
   order: PageQuery.properties.order,
+  /** also the figures of the previous period (环比) and of the same period last year (同比): docs/analysis.md */
+  compare: Type.Optional(Type.Boolean()),
 });
 export type KpiQuery = Static<typeof KpiQuery>;
 
@@ -84,6 +86,28 @@ export const KpiRow = Type.Object({
 });
 export type KpiRow = Static<typeof KpiRow>;
 
+export const DateRange = Type.Object({ from: Type.String(), to: Type.String() });
+/** One subject's figures in a comparison period: counters, indicator values, composite. */
+export const ComparedFigures = Type.Object({
+  counts: Type.Record(Type.String(), Type.Number()),
+  indicators: Type.Record(Type.String(), Nullable(Type.Number())),
+  score: Nullable(Type.Number()),
+});
+export type ComparedFigures = Static<typeof ComparedFigures>;
+export const ComparedPair = Type.Object({ previous: ComparedFigures, lastYear: ComparedFigures });
+/**
+ * 环比 / 同比 (docs/analysis.md, "Comparison periods"): the ranges compared (a running period is compared up to
+ * today) and the figures of the total and of each row of the answer in them.
+ */
+export const KpiComparison = Type.Object({
+  current: DateRange,
+  previous: DateRange,
+  lastYear: DateRange,
+  total: ComparedPair,
+  rows: Type.Record(Type.String(), ComparedPair),
+});
+export type KpiComparison = Static<typeof KpiComparison>;
+
 export const KpiResult = Type.Object({
   period: KpiPeriod,
   subject: KpiSubject,
@@ -95,6 +119,8 @@ export const KpiResult = Type.Object({
   paging: Type.Optional(
     Type.Object({ rowCount: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer(), sort: KpiSortKey }),
   ),
+  /** present when asked for with compare=true */
+  comparison: Type.Optional(KpiComparison),
 });
 export type KpiResult = Static<typeof KpiResult>;
 

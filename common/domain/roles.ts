@@ -80,6 +80,9 @@ export const PERMISSIONS = [
   // keeps the roster and sees the positions of the inspectors of their team (personal data, every view audited)
   'position.report',
   'inspector.supervise',
+  // 综合分析 (docs/analysis.md): 同比/环比, 高发问题, the heat map and repeat hotspots; 源头治理 tasks opened from them
+  'analysis.read',
+  'governance.manage',
   // 督办单 (docs/supervision.md): issuing one is case.escalate; reading the list and figures, and the target unit's reply
   'supervision.read',
   'supervision.reply',
@@ -104,6 +107,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'hotline.read',
     'hotline.handle',
     'inspector.supervise',
+    'analysis.read',
+    'governance.manage',
     'supervision.read',
   ],
   dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve', 'supervision.read'],
@@ -132,6 +137,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.read',
     'enforcement.read',
     'notice.manage',
+    'analysis.read',
+    'governance.manage',
     'supervision.read',
   ],
   admin: [
@@ -205,6 +212,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.read',
     'ads.read',
     'notice.manage',
+    'analysis.read',
     'supervision.read',
   ],
 };

@@ -11,6 +11,7 @@ import { enExports } from './en/exports.ts';
 import { enImports } from './en/imports.ts';
 import { enLines } from './en/lines.ts';
 import { enNotices } from './en/notices.ts';
+import { enAnalysis } from './en/analysis.ts';
 import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
@@ -55,4 +56,5 @@ export const en: Catalog = {
   ...enNotices,
   ...enMonitor,
   ...enSupervision,
+  ...enAnalysis,
 };

@@ -27,6 +27,7 @@ import { zhOpen311 } from './zh-CN/open311.ts';
 import { zhImports } from './zh-CN/imports.ts';
 import { zhLines } from './zh-CN/lines.ts';
 import { zhNotices } from './zh-CN/notices.ts';
+import { zhAnalysis } from './zh-CN/analysis.ts';
 import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
 
@@ -56,6 +57,7 @@ export const zhCN = {
   ...zhNotices,
   ...zhMonitor,
   ...zhSupervision,
+  ...zhAnalysis,
 };
 
 export type Catalog = typeof zhCN;

@@ -43,6 +43,7 @@ import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
+import { registerAnalysisRoutes } from './modules/analysis/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
@@ -209,6 +210,7 @@ export async function buildApp(
   registerExportRoutes(app, services.exportSources, config.businessTimeZone, services.auditWriter);
   registerKpiRoutes(app, services.kpi);
   registerReportRoutes(app, services.reports, services.dashboard);
+  registerAnalysisRoutes(app, services.analysis, services.governance);
   registerIllegalConstructionRoutes(app, services.illegalConstruction);
   registerOutdoorAdsRoutes(app, services.outdoorAds);
   registerMonitorRoutes(app, services.monitor);

@@ -38,6 +38,7 @@ import { createParticipationService } from './modules/participation/index.ts';
 import type { ExportSources } from './modules/exports/index.ts';
 import { createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
+import { createAnalysisService, createGovernanceService } from './modules/analysis/index.ts';
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
 import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
@@ -214,6 +215,8 @@ export function createServices(
     outdoorAds.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
+  const analysis = createAnalysisService(database, clock, kpi);
+  const governance = createGovernanceService(database, clock, kpi, settings, audit);
   /** The console lists the Excel exports page through, each with its own service's filters and permission. */
   const exportSources: ExportSources = {
     cases,
@@ -262,6 +265,8 @@ export function createServices(
     kpi,
     reports,
     dashboard,
+    analysis,
+    governance,
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     monitor,

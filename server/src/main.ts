@@ -76,6 +76,8 @@ async function main() {
     importsResumeJob(app.services.imports),
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
+    // Repeat hotspots open 源头治理 tasks (docs/analysis.md "Repeat hotspots").
+    { name: 'analysis.hotspot-scan', everyMs: 3_600_000, run: () => app.services.governance.scanAll() },
     // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").
     checkpointJob(database, app.services.chainKeys, config.audit.checkpointDir),
     statisticsJob(database),

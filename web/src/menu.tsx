@@ -24,7 +24,13 @@ import {
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import { BarChartOutlined, DashboardOutlined, FileDoneOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  TrophyOutlined,
+  HeatMapOutlined,
+} from '@ant-design/icons';
 import type { MessageKey } from '../../common/i18n/core.ts';
 import type { Permission } from '../../common/domain/roles.ts';
 
@@ -47,6 +53,7 @@ export const MENU_KEYS = [
   'calendar',
   'kpi',
   'rankings',
+  'analysis',
   'dashboard',
   'reports',
   'open311',
@@ -144,6 +151,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'kpiWeb.nav.rankings',
     icon: TrophyOutlined,
     permission: 'kpi.read',
+    group: 'kpi',
+  },
+  {
+    key: 'analysis',
+    path: '/analysis',
+    labelKey: 'analysis.nav',
+    icon: HeatMapOutlined,
+    permission: 'analysis.read',
     group: 'kpi',
   },
   {

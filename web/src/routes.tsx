@@ -39,6 +39,7 @@ export const PAGES: Record<MenuKey, Page> = {
   open311: page(() => import('./features/open311/Open311ClientsPage.tsx'), 'Open311ClientsPage'),
   kpi: page(() => import('./features/kpi/KpiPage.tsx'), 'KpiPage'),
   rankings: page(() => import('./features/kpi/RankingsPage.tsx'), 'RankingsPage'),
+  analysis: page(() => import('./features/analysis/AnalysisPage.tsx'), 'AnalysisPage'),
   dashboard: page(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
   reports: page(() => import('./features/reports/ReportsPage.tsx'), 'ReportsPage'),
   illegalConstruction: page(

@@ -252,6 +252,8 @@ export const enOrg: typeof zhOrg = {
     position: { report: 'Report position while on duty' },
     inspector: { supervise: 'Supervise inspectors (grids, roster, positions and tracks)' },
     supervision: { read: 'View supervision orders', reply: 'Reply to supervision orders' },
+    analysis: { read: 'View analysis' },
+    governance: { manage: 'Handle root-cause tasks' },
     enforcement: {
       read: 'View enforcement cases',
       file: 'Open enforcement cases',

@@ -237,6 +237,8 @@ export const zhOrg = {
     position: { report: '在岗时上报位置' },
     inspector: { supervise: '督导监督员（网格、排班、位置与轨迹）' },
     supervision: { read: '查看督办单', reply: '回复督办单' },
+    analysis: { read: '查看综合分析' },
+    governance: { manage: '办理源头治理任务' },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

@@ -20,6 +20,13 @@ export interface KpiCaseFactsTable extends CounterColumns {
   unit_id: string | null;
   channel: string;
   major_code: string;
+  /** analysis columns (migration 0039); NULL on facts written before it */
+  matter_code: string | null;
+  report_hour: string | null;
+  component_code: string | null;
+  component_type: string | null;
+  lng: number | null;
+  lat: number | null;
   reporter_id: string | null;
   acceptor_id: string | null;
   verifier_id: string | null;
@@ -30,7 +37,7 @@ export interface KpiCaseFactsTable extends CounterColumns {
   closer_id: string | null;
 }
 
-/** The daily roll-up: counters per (day, dimension, member). dim: all | street | community | grid | unit | channel | major | user. */
+/** The daily roll-up: counters per (day, dimension, member). dim: all | street | community | grid | unit | channel | major | user, and for analysis matter | hour ('00'–'23') | ctype (component class). */
 export interface KpiDailyTable extends CounterColumns {
   tenant_id: string;
   day: string;

@@ -254,6 +254,7 @@ export interface DB {
   kpi_case_facts: import('./schema-kpi.ts').KpiCaseFactsTable;
   kpi_daily: import('./schema-kpi.ts').KpiDailyTable;
   kpi_dirty: import('./schema-kpi.ts').KpiDirtyTable;
+  governance_tasks: import('./schema-analysis.ts').GovernanceTasksTable;
   /** SQLite only: FTS5 trigram index over case text */
   cases_fts: CasesFtsTable;
   /** SQLite only: FTS5 (ascii tokens) of 1–2 character grams, for short searches */

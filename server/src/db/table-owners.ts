@@ -36,7 +36,8 @@ export type TableOwner =
   | 'enforcement'
   | 'monitor'
   | 'gazetteer'
-  | 'supervision';
+  | 'supervision'
+  | 'analysis';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -69,6 +70,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   kpi_case_facts: 'kpi',
   kpi_daily: 'kpi',
   kpi_dirty: 'kpi',
+  governance_tasks: 'analysis',
   api_clients: 'open311',
   open311_requests: 'open311',
   open311_updates: 'open311',

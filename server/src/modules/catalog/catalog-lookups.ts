@@ -77,3 +77,20 @@ export async function majorExists(db: Executor, tenantId: string, majorCode: str
     .limit(1)
     .executeTakeFirst());
 }
+
+/** Component class code (5 digits) → name, for the given codes (no query for none). */
+export async function componentClassNames(
+  db: Executor,
+  tenantId: string,
+  codes: readonly string[],
+): Promise<Map<string, string>> {
+  if (!codes.length) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('catalog_entries')
+    .select(['code', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'component')
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
+}

@@ -53,3 +53,24 @@ export const gridsWithPrefix = (db: Executor, tenantId: string, communityCode: s
     .where('code', '<=', `${communityCode}999`)
     .orderBy('code')
     .execute();
+
+/** The grids with these codes whose bounding box meets `bbox`, with their polygons (a heat map's busy grids). */
+export const gridsWithCodesInBox = (
+  db: Executor,
+  tenantId: string,
+  codes: readonly string[],
+  bbox: readonly [number, number, number, number],
+) =>
+  codes.length
+    ? db
+        .selectFrom('grids')
+        .select(['code', 'geometry'])
+        .where('tenant_id', '=', tenantId)
+        .where('code', 'in', [...codes])
+        .where('max_lng', '>=', bbox[0])
+        .where('min_lng', '<=', bbox[2])
+        .where('max_lat', '>=', bbox[1])
+        .where('min_lat', '<=', bbox[3])
+        .orderBy('code')
+        .execute()
+    : Promise.resolve([]);

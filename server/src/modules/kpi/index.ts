@@ -6,4 +6,5 @@ export { registerKpiRoutes } from './kpi.routes.ts';
 export { createRollup, type Rollup } from './kpi-rollup.ts';
 export { caseFilter as kpiCaseFilter } from './kpi.policy.ts';
 export { reportedPerDay } from './kpi.repository.ts';
+export { tenantToday } from './kpi-compare.ts';
 export { PER_OCCURRENCE_COUNTERS, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';

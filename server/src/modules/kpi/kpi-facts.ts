@@ -38,6 +38,9 @@ export interface FactCase {
   filed_at: string | null;
   satisfaction?: string | null;
   reopen_count?: number;
+  component_code?: string | null;
+  lng?: number | null;
+  lat?: number | null;
 }
 export interface FactEvent {
   action: string;
@@ -70,6 +73,15 @@ export interface Fact {
   unitId: string | null;
   channel: string;
   majorCode: string;
+  /** what analysis groups by (docs/analysis.md): null on facts written before these were kept */
+  matterCode: string | null;
+  /** local hour of the report, '00'–'23' */
+  reportHour: string | null;
+  componentCode: string | null;
+  /** the component's major + minor class (GB/T 47678.5: digits 7–11 of the 17-digit id) */
+  componentType: string | null;
+  lng: number | null;
+  lat: number | null;
   users: Record<FactUserRole, string | null>;
   counts: KpiCounts;
 }
@@ -105,6 +117,11 @@ export const PER_OCCURRENCE_COUNTERS: readonly KpiCounter[] = [
 export const isCaseCounter = (k: KpiCounter) => !PER_OCCURRENCE_COUNTERS.includes(k);
 
 const PUBLIC_CHANNELS = ['public', 'hotline', 'petition'];
+
+/** The 5-digit class (major 2 + minor 3) inside a 17-digit component id (docs/standards.md, "Identifier formats"). */
+export function componentTypeOf(code: string | null): string | null {
+  return code && /^\d{17}$/.test(code) ? code.slice(6, 11) : null;
+}
 const HOUR = 3_600_000;
 
 export function computeFact(
@@ -113,6 +130,7 @@ export function computeFact(
   redByStatus: ReadonlyMap<string, number>,
   majorCode: string,
   localDay: (iso: string) => string,
+  localHour: (iso: string) => string = () => '',
 ): Fact {
   const n = zeroCounts();
   const red = (status: string) => redByStatus.get(status) ?? 0;
@@ -211,6 +229,12 @@ export function computeFact(
     unitId: c.unit_id,
     channel: c.channel,
     majorCode,
+    matterCode: c.matter_code,
+    reportHour: localHour(c.reported_at) || null,
+    componentCode: c.component_code ?? null,
+    componentType: componentTypeOf(c.component_code ?? null),
+    lng: c.lng ?? null,
+    lat: c.lat ?? null,
     users: {
       reporter: internal ? c.reporter_id : null,
       acceptor: actor(acceptEvent),
@@ -258,6 +282,13 @@ export function contributions(f: Fact): Contributions {
     add(dim, id, f.reportDay, reportSide);
     add(dim, id, f.filedDay, filedSide);
   }
+  // Analysis dimensions count cases as reported (docs/analysis.md): report-day counters only, which keeps them small.
+  const analysed: [string, string | null][] = [
+    ['matter', f.matterCode],
+    ['hour', f.reportHour],
+    ['ctype', f.componentType],
+  ];
+  for (const [dim, id] of analysed) add(dim, id, f.reportDay, reportSide);
   for (const role of USER_ROLES) {
     const counters = USER_COUNTERS[role];
     add(

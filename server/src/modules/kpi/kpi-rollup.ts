@@ -55,6 +55,12 @@ function factToRow(f: Fact): KpiCaseFactsTable {
     unit_id: f.unitId,
     channel: f.channel,
     major_code: f.majorCode,
+    matter_code: f.matterCode,
+    report_hour: f.reportHour,
+    component_code: f.componentCode,
+    component_type: f.componentType,
+    lng: f.lng,
+    lat: f.lat,
   };
   for (const role of USER_ROLES) row[FACT_USER_COLS[role]] = f.users[role];
   for (const k of KPI_COUNTERS) row[col(k)] = f.counts[k];
@@ -79,6 +85,12 @@ function rowToFact(r: KpiCaseFactsTable): Fact {
     unitId: r.unit_id,
     channel: r.channel,
     majorCode: r.major_code,
+    matterCode: r.matter_code ?? null,
+    reportHour: r.report_hour ?? null,
+    componentCode: r.component_code ?? null,
+    componentType: r.component_type ?? null,
+    lng: r.lng === null || r.lng === undefined ? null : Number(r.lng),
+    lat: r.lat === null || r.lat === undefined ? null : Number(r.lat),
     users,
     counts,
   };
@@ -87,6 +99,7 @@ function rowToFact(r: KpiCaseFactsTable): Fact {
 export function createRollup(database: Database) {
   const { db } = database;
   const zones = new Map<string, Intl.DateTimeFormat>();
+  const hourZones = new Map<string, Intl.DateTimeFormat>();
   const majors = new Map<string, Map<string, string>>();
 
   async function dayFormatter(tenantId: string): Promise<(iso: string) => string> {
@@ -100,6 +113,22 @@ export function createRollup(database: Database) {
         day: '2-digit',
       });
       zones.set(tenantId, f);
+    }
+    const fmt = f;
+    return (iso) => fmt.format(new Date(iso));
+  }
+
+  /** The local hour '00'–'23' of an instant in the tenant's zone (the 'hour' dimension of analysis). */
+  async function hourFormatter(tenantId: string): Promise<(iso: string) => string> {
+    let f = hourZones.get(tenantId);
+    if (!f) {
+      const t = await tenantColumns(db, tenantId, ['timezone']);
+      f = new Intl.DateTimeFormat('en-GB', {
+        timeZone: t?.timezone || 'Asia/Shanghai',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      });
+      hourZones.set(tenantId, f);
     }
     const fmt = f;
     return (iso) => fmt.format(new Date(iso));
@@ -141,6 +170,7 @@ export function createRollup(database: Database) {
     if (!queued.length) return 0;
     // Lookups through the pool before the transaction (SQLite has one connection).
     const localDay = await dayFormatter(tenantId);
+    const localHour = await hourFormatter(tenantId);
     const majorOf = await majorsOf(tenantId);
     return db.transaction().execute(async (tx) => {
       const claimed: string[] = [];
@@ -172,6 +202,7 @@ export function createRollup(database: Database) {
           redOf.get(c.id) ?? new Map(),
           majorOf.get(c.matter_code) ?? c.matter_code.slice(0, 2),
           localDay,
+          localHour,
         ),
       );
       for (const f of fresh) diffContributions(new Map(), contributions(f), deltas);

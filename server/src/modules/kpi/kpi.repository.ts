@@ -290,3 +290,20 @@ export async function gridsInBox(
     geometry: r.geometry,
   }));
 }
+
+/**
+ * Where the cases reported in a short window stand (repeat hotspots, docs/analysis.md): voided cases (duplicates,
+ * invalid reports) left out. Read through the (tenant, report_day, case_id) index, so it costs the window only.
+ */
+export function factPositions(db: Executor, tenantId: string, from: string, to: string) {
+  return db
+    .selectFrom('kpi_case_facts')
+    .select(['case_id', 'report_day', 'lng', 'lat', 'component_code', 'component_type', 'matter_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('report_day', '>=', from)
+    .where('report_day', '<=', to)
+    .where('voided', '=', 0)
+    .orderBy('report_day')
+    .orderBy('case_id')
+    .execute();
+}

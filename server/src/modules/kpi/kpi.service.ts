@@ -42,6 +42,7 @@ import type { SettingsService } from '../settings/index.ts';
 import { isCaseCounter, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
 import { col, createRollup } from './kpi-rollup.ts';
 import { pageOfRows, periodOf } from './kpi-query.ts';
+import { compareResult, tenantToday } from './kpi-compare.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type FullKpiSettings } from './kpi-settings.ts';
 import { caseFilter, scopeForbidden, visibleMembers } from './kpi.policy.ts';
 import * as repo from './kpi.repository.ts';
@@ -216,10 +217,17 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     return repo.memberSum(db, tenantId, { ...member, counter: where.counter, from: where.from, to: where.to });
   }
 
+  /** The positions of a window's cases (repeat hotspots), drained first. */
+  async function positions(tenantId: string, from: string, to: string) {
+    await rollup.drain(tenantId);
+    return repo.factPositions(db, tenantId, from, to);
+  }
+
   return {
     rollup,
     figures,
     sumsBy,
+    positions,
     sumCounts,
     loadSettings,
 
@@ -261,7 +269,18 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       }
       const result = await figures(actor.tenantId, q.subject, period, list);
       const paged = q.subject === 'grid' || q.page !== undefined || q.pageSize !== undefined || q.sort !== undefined;
-      if (!paged) return result;
+      const withComparison = async (answer: KpiResult): Promise<KpiResult> => {
+        if (!q.compare) return answer;
+        const shown = new Set(answer.rows.map((r) => r.id));
+        const today = await tenantToday(db, actor.tenantId, clock.now());
+        const comparison = await compareResult(answer, period, today, async (range) => {
+          // the total of the answer is over every member in scope, the rows only those shown
+          const all = await figures(actor.tenantId, q.subject, { ...period, ...range }, list);
+          return { ...all, rows: all.rows.filter((r) => shown.has(r.id)) };
+        });
+        return { ...answer, comparison };
+      };
+      if (!paged) return withComparison(result);
       const page = pageOfRows(result.rows, q);
       const parentOf = new Map(list.map((m) => [m.id, m.parentId ?? null]));
       const parents = page.rows.flatMap((r) => parentOf.get(r.id) ?? []);
@@ -270,7 +289,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         const parent = parentOf.get(r.id);
         if (parent !== undefined) r.parentName = parent ? (names.get(parent) ?? null) : null;
       }
-      return { ...result, rows: page.rows, paging: page.paging };
+      return withComparison({ ...result, rows: page.rows, paging: page.paging });
     },
 
     /**

@@ -17,3 +17,9 @@ export async function lockTenantRow(db: Executor, dialect: 'sqlite' | 'postgres'
   if (dialect === 'postgres')
     await db.selectFrom('tenants').select('id').where('id', '=', tenantId).forUpdate().execute();
 }
+
+/** Every tenant's id (scheduled jobs that run per tenant). */
+export async function tenantIds(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('tenants').select('id').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}

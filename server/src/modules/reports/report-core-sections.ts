@@ -2,6 +2,7 @@ import type { ReportColumn, ReportTable } from '../../../../common/contracts/rep
 import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/domain/kpi.ts';
 import type { ReportContext, ReportSection } from './report-section.ts';
 import { caseRows } from '../cases/index.ts';
+import { comparisonTable } from './report-comparison.ts';
 
 /**
  * The core sections of the statistics report, from the case figures: counts by channel, matter class,
@@ -90,7 +91,15 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
                 selfHandled: c.selfHandled,
               }),
             ];
-      return { key: 'overview', title: ctx.t('report.sections.overview'), paragraphs, tables: [] };
+      if (c.reported === 0 && c.filed === 0)
+        return { key: 'overview', title: ctx.t('report.sections.overview'), paragraphs, tables: [] };
+      const cmp = await comparisonTable(ctx);
+      return {
+        key: 'overview',
+        title: ctx.t('report.sections.overview'),
+        paragraphs: [...paragraphs, cmp.sentence],
+        tables: [cmp.table],
+      };
     },
   },
   {

@@ -36,6 +36,12 @@ export interface ReportContext {
   /** the case figures of the period (memoised): the tenant total and Σ per roll-up dimension member */
   totals(): Promise<KpiCounts>;
   by(dim: 'street' | 'unit' | 'channel' | 'major' | 'community'): Promise<Map<string, KpiCounts>>;
+  /** the tenant totals of the 环比 and 同比 ranges (docs/analysis.md, "Comparison periods"), memoised */
+  compared(): Promise<{
+    ranges: { previous: { from: string; to: string }; lastYear: { from: string; to: string } };
+    previous: KpiCounts;
+    lastYear: KpiCounts;
+  }>;
   names(dim: 'street' | 'unit' | 'major' | 'community'): Promise<Map<string, string>>;
 }
 

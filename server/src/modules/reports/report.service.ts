@@ -13,6 +13,8 @@ import { orgNames, tenantColumns } from '../org/index.ts';
 import { DEFAULT_TIME_ZONE, zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import { percentText } from '../../../../common/domain/number-format.ts';
 import { catalogLookups } from '../catalog/index.ts';
+import { comparisonOf } from '../../../../common/domain/period-compare.ts';
+import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 
 /** The statistics report: sections from the registry, rendered as JSON, .docx or .xlsx. */
 /** `extra`: the sections business modules contribute (wired in app.ts), or `reports.sections.register(...)` later. */
@@ -67,6 +69,15 @@ export function createReportService(
       totals: () => once('all', async () => (await kpi.sumsBy(tenantId, 'all', period)).get('') ?? zeroCounts()),
       by: (dim) => once<Map<string, KpiCounts>>(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)),
       names: (dim) => once(`names:${dim}`, () => names(tenantId, dim)),
+      compared: () =>
+        once('compared', async () => {
+          const today = zonedDate(now, tenant?.timezone || DEFAULT_TIME_ZONE);
+          const c = comparisonOf(period.kind, period, today);
+          const total = async (r: { from: string; to: string }) =>
+            (await kpi.sumsBy(tenantId, 'all', { ...period, ...r })).get('') ?? zeroCounts();
+          const [previous, lastYear] = await Promise.all([total(c.previous), total(c.lastYear)]);
+          return { ranges: { previous: c.previous, lastYear: c.lastYear }, previous, lastYear };
+        }),
     };
     ctx.periodText = periodText(period, t);
     const built = [];

@@ -16,6 +16,7 @@ import { KpiTable, type DrillTarget, type KpiPaging } from './KpiTable.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { useKpiParams } from './useKpiParams.ts';
 import { WeightsEditor } from './WeightsEditor.tsx';
+import { KpiCompareStrip } from '../analysis/KpiCompareStrip.tsx';
 
 const AREA_SUBJECTS: KpiSubject[] = ['tenant', 'street', 'community', 'grid', 'unit'];
 const FIRST_PAGE: KpiPaging = { page: 1, pageSize: 50 };
@@ -49,6 +50,7 @@ export function KpiPage() {
             {
               ...period,
               subject,
+              compare: true,
               ...(paged
                 ? {
                     page: paging.page,
@@ -122,6 +124,7 @@ export function KpiPage() {
             {result.period.from} ~ {result.period.to} · {t('kpiWeb.drill.hint')}
           </Typography.Text>
         ) : null}
+        {result ? <KpiCompareStrip result={result} /> : null}
         {error ? <LoadError error={error} onRetry={reload} testId="kpi" /> : null}
         {result && result.rows.length === 0 && !loading ? <Empty description={t('kpiWeb.noDataHint')} /> : null}
         {showMap && period ? <GridScoreMap period={period} /> : null}
