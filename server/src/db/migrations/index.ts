@@ -29,6 +29,7 @@ import * as m0033 from './0033_gazetteer.ts';
 import * as m0034 from './0034_map_notices.ts';
 import * as m0035 from './0035_case_participation.ts';
 import * as m0036 from './0036_monitor.ts';
+import * as m0040 from './0040_census_callers.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0034_map_notices': m0034,
   '0035_case_participation': m0035,
   '0036_monitor': m0036,
+  '0040_census_callers': m0040,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

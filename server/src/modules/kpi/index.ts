@@ -7,3 +7,4 @@ export { createRollup, type Rollup } from './kpi-rollup.ts';
 export { caseFilter as kpiCaseFilter } from './kpi.policy.ts';
 export { reportedPerDay } from './kpi.repository.ts';
 export { PER_OCCURRENCE_COUNTERS, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
+export { createInspectorMissed, type InspectorMissed } from './kpi-inspector-missed.ts';
