@@ -146,6 +146,7 @@ export function createServices(
     cases,
     notify,
     push: createPushAdapter(config.hotlinePush),
+    calls: { live, secrets: config.audit.keys },
     timeZone: config.businessTimeZone,
     importLimits: config.imports,
   });
