@@ -48,6 +48,7 @@ export const tasksOfInspector = (db: Executor, tenantId: string, inspectorId: st
     .where('t.tenant_id', '=', tenantId)
     .where('t.inspector_id', '=', inspectorId)
     .where('c.status', '=', 'open')
+    .orderBy('t.expected', 'desc')
     .orderBy('t.grid_code')
     .execute();
 

@@ -114,7 +114,13 @@ export function createCensus(ctx: MonitorContext, deps: CensusDeps) {
         added: sum('added'),
       };
     });
-    return { campaigns: campaignsOut, tasks: views };
+    // Grids with an inspector and with registered components first: a street has hundreds of grids, most empty.
+    const order = (t: CensusTask) => [t.inspectorId ? 0 : 1, -t.expected];
+    const tasksOut = [...views].sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]! || a.gridCode.localeCompare(b.gridCode);
+    });
+    return { campaigns: campaignsOut, tasks: tasksOut };
   }
 
   /** The task, if the actor is its inspector or supervises; otherwise the same 404 as a missing one. */
