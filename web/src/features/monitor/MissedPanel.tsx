@@ -55,12 +55,6 @@ export function MissedPanel() {
         locale={{ emptyText: <Empty description={t('monitor.missed.empty')} /> }}
         columns={[
           { title: t('monitor.cols.name'), dataIndex: 'displayName', fixed: 'left', width: 120 },
-          { title: t('monitor.cols.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
-          {
-            title: t('monitor.cols.grids'),
-            dataIndex: 'grids',
-            render: (v: number) => (v ? v : <Typography.Text type="secondary">{t('monitor.noGrids')}</Typography.Text>),
-          },
           {
             title: t('monitor.missed.count'),
             dataIndex: 'missed',
@@ -81,6 +75,12 @@ export function MissedPanel() {
               ) : (
                 0
               ),
+          },
+          { title: t('monitor.cols.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('monitor.cols.grids'),
+            dataIndex: 'grids',
+            render: (v: number) => (v ? v : <Typography.Text type="secondary">{t('monitor.noGrids')}</Typography.Text>),
           },
         ]}
       />
