@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffSessions, step } from '../../testing/case-loop.ts';
 import { as, firstSignIn, createTestApp, type Session, type TestContext } from '../../testing/test-app.ts';
@@ -117,6 +118,28 @@ describe('per-inspector 漏报', () => {
     );
     const seen = [...res.json().items, ...page2.json().items].map((c: { id: string }) => c.id).sort();
     expect(seen).toEqual([cases[2], cases[3], cases[4]].sort());
+  });
+
+  it('keeps the grid × reporter roll-up equal to what migration 0040 back-fills from the facts', async () => {
+    const db = ctx.database.db;
+    const live = await db
+      .selectFrom('kpi_daily')
+      .select(['day', 'dim_id', 'filed'])
+      .where('dim', '=', 'grid_reporter')
+      .where('filed', '>', 0)
+      .orderBy('dim_id')
+      .orderBy('day')
+      .execute();
+    const backfill = await sql<{ day: string; dim_id: string; filed: number }>`
+      select filed_day as day, grid_code || '/' || reporter_id as dim_id, sum(filed) as filed
+      from kpi_case_facts
+      where filed > 0 and grid_code is not null and reporter_id is not null and filed_day is not null
+      group by tenant_id, filed_day, grid_code, reporter_id
+      order by 2, 1`.execute(db);
+    const norm = (rows: { day: string; dim_id: string; filed: number | string }[]) =>
+      rows.map((r) => `${r.dim_id} ${r.day} ${Number(r.filed)}`);
+    expect(norm(live)).toEqual(norm(backfill.rows));
+    expect(live.map((r) => r.dim_id)).toContain(`${spots[0]!.code}/${ids.inspector}`);
   });
 
   it('refuses a reversed window with the field and hides it from non-supervisors', async () => {
