@@ -36,7 +36,7 @@ import { createCitizenService } from './modules/citizen/index.ts';
 import { createNotifyService } from './modules/notify/index.ts';
 import { createParticipationService } from './modules/participation/index.ts';
 import type { ExportSources } from './modules/exports/index.ts';
-import { createKpiService } from './modules/kpi/index.ts';
+import { createInspectorMissed, createKpiService } from './modules/kpi/index.ts';
 import { createDashboardService, createReportService } from './modules/reports/index.ts';
 import { createAnalysisService, createGovernanceService } from './modules/analysis/index.ts';
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
@@ -97,7 +97,20 @@ export function createServices(
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
-  const monitor = createMonitor(database, clock, { audit, settings, calendar, geo });
+  const monitor = createMonitor(database, clock, {
+    audit,
+    settings,
+    calendar,
+    geo,
+    missed: createInspectorMissed(database),
+    census: {
+      registry: components.census,
+      className: async (tenantId, classCode) => {
+        const entry = (await catalog.catalog.catalogOf(tenantId)).byKey.get(`component:${classCode}`);
+        return entry && Number(entry.active) === 1 ? entry.name : null;
+      },
+    },
+  });
   const cases = createCaseService(database, clock, {
     inspectorChoices: (tenantId, at) => monitor.choices(tenantId, at),
     gridInspectors: (tenantId, gridCode) => monitor.gridInspectors(tenantId, gridCode),
@@ -151,6 +164,7 @@ export function createServices(
     cases,
     notify,
     push: createPushAdapter(config.hotlinePush),
+    calls: { live, secrets: config.audit.keys },
     timeZone: config.businessTimeZone,
     importLimits: config.imports,
   });

@@ -117,4 +117,17 @@ export const enHotline: typeof zhHotline = {
       HOTLINE_WEBHOOK_UNAUTHORIZED: 'Invalid webhook secret',
     },
   },
+  caller: {
+    title: 'Incoming call',
+    incoming: 'Call from {phone}',
+    line: 'Line {line}',
+    at: 'Rang at {time}',
+    masked: 'The number is masked for your role',
+    cases: 'Previous cases',
+    orders: 'Hotline orders',
+    noCases: 'No earlier cases from this number',
+    noOrders: 'No hotline orders from this number',
+    startIntake: 'Start a new case',
+    close: 'Close',
+  },
 };

@@ -115,4 +115,17 @@ export const zhHotline = {
       HOTLINE_WEBHOOK_UNAUTHORIZED: '接口密钥无效',
     },
   },
+  caller: {
+    title: '来电弹屏',
+    incoming: '来电 {phone}',
+    line: '线路 {line}',
+    at: '来电时间 {time}',
+    masked: '号码已按权限脱敏',
+    cases: '历史案件',
+    orders: '热线工单',
+    noCases: '该号码没有历史案件',
+    noOrders: '该号码没有热线工单',
+    startIntake: '登记新案件',
+    close: '关闭',
+  },
 };

@@ -279,6 +279,11 @@ export interface DB {
   inspector_shifts: import('./schema-lines.ts').InspectorShiftsTable;
   inspector_positions: import('./schema-lines.ts').InspectorPositionsTable;
   inspector_days: import('./schema-lines.ts').InspectorDaysTable;
+  census_campaigns: import('./schema-census.ts').CensusCampaignsTable;
+  census_tasks: import('./schema-census.ts').CensusTasksTable;
+  census_records: import('./schema-census.ts').CensusRecordsTable;
+  call_centre_secrets: import('./schema-census.ts').CallCentreSecretsTable;
+  hotline_calls: import('./schema-census.ts').HotlineCallsTable;
   enforcement_legal_bases: import('./schema-enforcement.ts').EnforcementLegalBasesTable;
   enforcement_bands: import('./schema-enforcement.ts').EnforcementBandsTable;
   enforcement_cases: import('./schema-enforcement.ts').EnforcementCasesTable;

@@ -115,6 +115,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   inspector_shifts: 'monitor',
   inspector_positions: 'monitor',
   inspector_days: 'monitor',
+  census_campaigns: 'monitor',
+  census_tasks: 'monitor',
+  census_records: 'monitor',
+  call_centre_secrets: 'hotline',
+  hotline_calls: 'hotline',
   // the address and place search (docs/gazetteer.md)
   gazetteer_places: 'gazetteer',
   gazetteer_keys: 'gazetteer',

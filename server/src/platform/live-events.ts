@@ -8,6 +8,11 @@ export interface LiveEvent {
   type: string;
   tenantId: string;
   data: Record<string, unknown>;
+  /**
+   * An event that is not about one case (an incoming call) names the verb its readers must hold; the stream sends
+   * it to those holders only. Case events carry none and follow the case's visibility.
+   */
+  permission?: string;
 }
 
 export class LiveHub {

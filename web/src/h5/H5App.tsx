@@ -3,6 +3,8 @@
  * one chunk so every tab keeps working once loaded, even after the signal is gone.
  */
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { CensusTaskPage } from './census/CensusTaskPage.tsx';
+import { CensusTasksPage } from './census/CensusTasksPage.tsx';
 import { DraftsPage } from './drafts/DraftsPage.tsx';
 import { H5Layout } from './H5Layout.tsx';
 import { MePage } from './me/MePage.tsx';
@@ -25,6 +27,8 @@ export function H5App({ store, fetch }: Props = {}) {
           <Route index element={null} />
           <Route path="tasks" element={<TasksPage />} />
           <Route path="tasks/:id" element={<TaskPage />} />
+          <Route path="census" element={<CensusTasksPage />} />
+          <Route path="census/:id" element={<CensusTaskPage />} />
           <Route path="drafts" element={<DraftsPage />} />
           <Route path="me" element={<MePage />} />
           <Route path="*" element={<Navigate to="/h5" replace />} />

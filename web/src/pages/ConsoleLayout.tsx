@@ -6,6 +6,7 @@ import { AppFrame } from '../components/AppFrame.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { useAuth } from '../features/auth/context.ts';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
+import { CallerPopup } from '../features/hotline/CallerPopup.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { MENU, menuEntryFor, visibleMenu } from '../menu.tsx';
@@ -55,6 +56,7 @@ export function ConsoleLayout() {
       <Suspense fallback={<FullPageSpin />}>
         <Outlet />
       </Suspense>
+      {auth.me?.permissions.includes('hotline.handle') ? <CallerPopup /> : null}
     </AppFrame>
   );
 }

@@ -12,7 +12,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   await ctx.app.listen({ host: '127.0.0.1', port: 0 });
   port = (ctx.app.server.address() as AddressInfo).port;
-  for (const u of ['inspector', 'dispatcher', 'handler']) s[u] = await login(ctx.app, u, 'Demo@12345');
+  for (const u of ['inspector', 'dispatcher', 'handler', 'operator']) s[u] = await login(ctx.app, u, 'Demo@12345');
 });
 afterAll(async () => ctx.close());
 
@@ -63,6 +63,27 @@ describe('live events (SSE)', () => {
     expect(handler.text()).not.toContain(created.json().caseNo);
     dispatcher.close();
     handler.close();
+  });
+
+  it('sends an event that names a verb (an incoming call) only to holders of that verb', async () => {
+    const operator = listen(s.operator);
+    const dispatcher = listen(s.dispatcher);
+    expect(
+      await until(() => operator.text().includes(': connected') && dispatcher.text().includes(': connected')),
+    ).toBe(true);
+    const tenantId = (await ctx.app.services.org.publicTenant())!.id;
+    ctx.app.services.live.publish({
+      type: 'call',
+      tenantId,
+      permission: 'hotline.handle',
+      data: { callId: 'live-call-1', line: null, calledAt: '2024-03-12T02:00:00.000Z', phone: '139****5678' },
+    });
+    expect(await until(() => operator.text().includes('live-call-1'))).toBe(true);
+    expect(operator.text()).toContain('event: call');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(dispatcher.text()).not.toContain('live-call-1');
+    operator.close();
+    dispatcher.close();
   });
 
   it('refuses an anonymous stream', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerResponse } from 'node:http';
+import type { Permission } from '../../../../common/domain/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/http.ts';
 import type { LiveHub } from '../../platform/live-events.ts';
@@ -72,6 +73,11 @@ export function registerLiveRoute(
 
       const unsubscribe = live.subscribe((event) => {
         if (event.tenantId !== actor.tenantId) return;
+        if (event.permission !== undefined) {
+          if (actor.permissions.has(event.permission as Permission))
+            res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+          return;
+        }
         const d = event.data as { unitId: string | null; streetId: string | null; communityId: string | null };
         if (!canSee(actor, { unit_id: d.unitId, street_id: d.streetId, community_id: d.communityId })) return;
         res.write(`event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);

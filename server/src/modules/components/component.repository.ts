@@ -292,3 +292,22 @@ export async function componentsInRegion(db: Executor, tenantId: string, regionI
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The components of one class in some grids (a census task's list), by code. */
+export const componentsOfClassInGrids = (
+  db: Executor,
+  tenantId: string,
+  classCode: string,
+  gridCodes: readonly string[],
+) =>
+  gridCodes.length
+    ? db
+        .selectFrom('components')
+        .select(['code', 'name', 'grid_code', 'state', 'lng', 'lat'])
+        .where('tenant_id', '=', tenantId)
+        .where('class_code', '=', classCode)
+        .where('grid_code', 'in', gridCodes)
+        .where('state', '!=', 'removed')
+        .orderBy('code')
+        .execute()
+    : Promise.resolve([]);

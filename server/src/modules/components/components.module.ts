@@ -4,6 +4,7 @@ import type { SheetLimits } from '../../platform/sheet-rows.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { GeoService } from '../geo/index.ts';
+import { createComponentCensus } from './component-census.ts';
 import { createComponentImport } from './component-import.ts';
 import { createComponentService } from './component.service.ts';
 
@@ -19,6 +20,7 @@ export function createComponentServices(
   return {
     components: createComponentService(database, clock, audit, catalog, geo),
     importComponents: createComponentImport(database, clock, audit, catalog, geo, importLimits),
+    census: createComponentCensus(database, clock, audit),
   };
 }
 export type ComponentServices = ReturnType<typeof createComponentServices>;

@@ -9,3 +9,4 @@ export { seedComponents, type ComponentSeed } from './components.seed.ts';
 export { relocateComponents } from './component-relocate.ts';
 export { componentsInRegion } from './component.repository.ts';
 export { componentAt } from './component-reads.ts';
+export type { ComponentCensus, CensusState } from './component-census.ts';

@@ -28,6 +28,7 @@ import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import { acceptImport, type ImportJobs } from '../imports/index.ts';
 import { buildTemplate } from './hotline-sheet.ts';
+import { registerCallRoutes } from './hotline-calls.routes.ts';
 import { hotlineErrors } from './hotline.errors.ts';
 import type { HotlineService } from './hotline.service.ts';
 
@@ -42,6 +43,7 @@ export async function registerHotlineRoutes(
   imports: ImportJobs,
 ): Promise<void> {
   hotline.useLogger(app.log);
+  await registerCallRoutes(app, hotline.calls);
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 12 } });
     scope.addContentTypeParser(

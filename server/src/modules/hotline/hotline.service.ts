@@ -1,3 +1,4 @@
+import { createCallerPopup, type CallDeps } from './hotline-calls.ts';
 import {
   channelOfSource,
   type HotlineAction,
@@ -66,6 +67,8 @@ export interface HotlineDeps extends IntakeDeps {
     ): Promise<string>;
   };
   timeZone: string;
+  /** 来电弹屏: the live hub the pop-up goes through and the secrets that encrypt the call centre's secret */
+  calls?: Omit<CallDeps, 'audit'>;
 }
 
 /** 12345 / 民情通 / 阳光信访 work orders: list, 签收, 退回, 转为案件, 办理答复, 回访, and the 签收 sweep. */
@@ -164,6 +167,7 @@ export function createHotlineService(database: Database, clock: Clock, deps: Hot
 
   return {
     ...intake,
+    calls: createCallerPopup(database, clock, { ...deps.calls, audit: deps.audit }),
     importFile: async (...a: Parameters<typeof intake.importFile>) => {
       const r = await intake.importFile(...a);
       await refreshStatistics(db, ['hotline_orders', 'hotline_events']);

@@ -8,3 +8,4 @@ export { caseFilter as kpiCaseFilter } from './kpi.policy.ts';
 export { reportedPerDay } from './kpi.repository.ts';
 export { tenantToday } from './kpi-compare.ts';
 export { PER_OCCURRENCE_COUNTERS, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
+export { createInspectorMissed, type InspectorMissed } from './kpi-inspector-missed.ts';

@@ -258,6 +258,10 @@ export const parseContributionKey = (key: string) => {
   return { dim, dimId, day };
 };
 
+/** The roll-up dimension of filed cases per (grid, staff reporter); its member id joins the two with a slash. */
+export const GRID_REPORTER_DIM = 'grid_reporter';
+export const gridReporterId = (gridCode: string, userId: string) => `${gridCode}/${userId}`;
+
 export function contributions(f: Fact): Contributions {
   const out: Contributions = new Map();
   const add = (dim: string, dimId: string | null, day: string | null, counters: readonly KpiCounter[]) => {
@@ -289,6 +293,10 @@ export function contributions(f: Fact): Contributions {
     ['ctype', f.componentType],
   ];
   for (const [dim, id] of analysed) add(dim, id, f.reportDay, reportSide);
+  // A filed case in a grid, per staff reporter: the responsible inspector's own finds, subtracted from the grid's
+  // 立案数 to give the per-inspector 漏报 (docs/monitor.md, "Per-inspector 漏报").
+  if (f.gridCode && f.users.reporter)
+    add(GRID_REPORTER_DIM, gridReporterId(f.gridCode, f.users.reporter), f.filedDay, ['filed']);
   for (const role of USER_ROLES) {
     const counters = USER_COUNTERS[role];
     add(

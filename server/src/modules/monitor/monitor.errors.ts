@@ -9,6 +9,12 @@ export const MONITOR_ERRORS = {
   unknownGrid: 'MONITOR_UNKNOWN_GRID',
   dateRange: 'MONITOR_DATE_RANGE',
   shiftTimes: 'MONITOR_SHIFT_TIMES',
+  censusClass: 'MONITOR_CENSUS_UNKNOWN_CLASS',
+  censusRegion: 'MONITOR_CENSUS_UNKNOWN_REGION',
+  censusNoGrids: 'MONITOR_CENSUS_NO_GRIDS',
+  censusRecord: 'MONITOR_CENSUS_RECORD_INVALID',
+  censusNotFound: 'MONITOR_CENSUS_NOT_FOUND',
+  censusClosed: 'MONITOR_CENSUS_CLOSED',
 } as const;
 
 export const monitorErrors = {
@@ -28,6 +34,7 @@ export const monitorErrors = {
   unknownGrid: (index: number) =>
     invalidField(`body.gridCodes.${index}`, 'exists', 'no such grid in this city', MONITOR_ERRORS.unknownGrid),
   dateRange: (message: string) => invalidField('body.to', 'range', message, MONITOR_ERRORS.dateRange),
+  queryRange: (message: string) => invalidField('query.to', 'range', message, MONITOR_ERRORS.dateRange),
   shiftTimes: () => invalidField('body.ends', 'order', 'the shift must end after it starts', MONITOR_ERRORS.shiftTimes),
   inspectorNotFound: (index: number) =>
     invalidField(
@@ -36,4 +43,15 @@ export const monitorErrors = {
       'not an inspector of your team',
       MONITOR_ERRORS.unknownInspector,
     ),
+  censusClass: () =>
+    invalidField('body.classCode', 'exists', 'no such active component class', MONITOR_ERRORS.censusClass),
+  censusRegion: (index: number) =>
+    invalidField(`body.regionIds.${index}`, 'exists', 'no such street or community', MONITOR_ERRORS.censusRegion),
+  censusNoGrids: () =>
+    invalidField('body.regionIds', 'grids', 'the chosen areas hold no grids', MONITOR_ERRORS.censusNoGrids),
+  censusRecord: (index: number, field: string, rule: string, message: string) =>
+    invalidField(`body.records.${index}.${field}`, rule, message, MONITOR_ERRORS.censusRecord),
+  /** The same 404 for a missing task and one that is not the caller's. */
+  censusNotFound: () => new AppError(MONITOR_ERRORS.censusNotFound, 404, { entity: 'census' }),
+  censusClosed: () => new AppError(MONITOR_ERRORS.censusClosed, 409),
 };

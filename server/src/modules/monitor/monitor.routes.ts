@@ -19,6 +19,7 @@ import {
 } from '../../../../common/contracts/monitor.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
+import { registerCensusRoutes } from './monitor-census.routes.ts';
 import type { MonitorService } from './monitor.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
@@ -169,4 +170,5 @@ export function registerMonitorRoutes(app: FastifyInstance, s: MonitorService): 
     },
     async (req) => s.setSettings(actorOf(req), req.body),
   );
+  registerCensusRoutes(app, s);
 }

@@ -24,7 +24,9 @@ import type { InspectorDaysTable } from '../../db/schema-lines.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
+import { createCensus, type CensusDeps } from './monitor-census.ts';
 import { createMonitorContext, SETTINGS_KEY, type Inspector, type MonitorDeps } from './monitor-context.ts';
+import { createMissedView, type MissedReader } from './monitor-missed.ts';
 import { createPositionIntake, dayBounds } from './monitor-positions.ts';
 import { createRoster } from './monitor-roster.ts';
 import { monitorErrors } from './monitor.errors.ts';
@@ -32,7 +34,10 @@ import * as repo from './monitor.repository.ts';
 
 type DayRow = InspectorDaysTable | undefined;
 
-export function createMonitorService(database: Database, clock: Clock, deps: MonitorDeps) {
+/** The context's dependencies plus the KPI roll-up's 漏报 reader and the registry the census writes. */
+export type MonitorServiceDeps = MonitorDeps & { missed: MissedReader; census: CensusDeps };
+
+export function createMonitorService(database: Database, clock: Clock, deps: MonitorServiceDeps) {
   const ctx = createMonitorContext(database, clock, deps);
   const intake = createPositionIntake(ctx);
   const roster = createRoster(ctx, deps.calendar);
@@ -110,6 +115,8 @@ export function createMonitorService(database: Database, clock: Clock, deps: Mon
     report: intake.report,
     purge: intake.purge,
     ...roster,
+    ...createMissedView(ctx, deps.missed),
+    census: createCensus(ctx, deps.census),
 
     /** Whether the signed-in inspector is on duty now, so the app switches reporting on or off and says so. */
     async dutyState(actor: Actor): Promise<DutyState> {

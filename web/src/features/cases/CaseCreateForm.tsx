@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { CaseCreate } from '../../../../common/contracts/cases.ts';
 import { intakeChannels } from '../../../../common/domain/case-channels.ts';
@@ -52,6 +52,9 @@ export function CaseCreateForm() {
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [key, setKey] = useState(newIdempotencyKey);
+  // a caller pop-up opens the form with the caller's number (docs/caller-popup.md)
+  const [params] = useSearchParams();
+  const prefillPhone = params.get('phone');
   const channels = channelsOf((auth.me?.grants ?? []).map((g) => g.role));
   const channel = Form.useWatch('channel', form) ?? channels[0];
   const lng = Form.useWatch('lng', form);
@@ -91,7 +94,11 @@ export function CaseCreateForm() {
       layout="vertical"
       name="case-create"
       data-testid="case-form"
-      initialValues={{ channel: channels[0], photoIds: [] }}
+      initialValues={{
+        channel: prefillPhone && channels.includes('operator') ? 'operator' : channels[0],
+        photoIds: [],
+        reporterPhone: prefillPhone ?? undefined,
+      }}
       onFinish={(values) => void run(values)}
       style={{ maxWidth: 1100 }}
     >

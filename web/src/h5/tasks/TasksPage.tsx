@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { Segmented } from '../../phone/ui/choice.tsx';
@@ -51,6 +51,9 @@ function InspectorTasksPage() {
           }))}
         />
       </div>
+      <Link className="h5-census-entry" to="/h5/census" data-testid="h5-census-entry">
+        {t('monitor.census.h5.entry')} ›
+      </Link>
       {!online ? <Alert type="warning" title={t('h5.tasks.offline')} /> : null}
       {error ? <LoadError error={error} onRetry={loaded.reload} testId="h5-tasks" /> : null}
       {current === null && online && !error ? <Loading label={t('app.loading')} /> : null}
