@@ -164,6 +164,11 @@ export function createEnforcementActions({
           const pay = body.payment;
           if (!pay) throw E.field('body.payment', 'required', 'the payment');
           if (pay.paidOn > day.date) throw E.field('body.payment.paidOn', 'past', 'the payment date is in the future');
+          // More than the fine and its 加处罚款 is not a payment of this decision: refused, naming what is owed.
+          const before = await repo.casePayments(tx, id);
+          const owed = money(r, before, pay.paidOn).outstanding;
+          if (pay.amountFen > owed)
+            throw E.field('body.payment.amountFen', 'range', `at most ${owed} fen is owed on ${pay.paidOn}`);
           patch.paid_fen = Number(r.paid_fen) + pay.amountFen;
           await repo.insertPayment(tx, {
             id: newId(),

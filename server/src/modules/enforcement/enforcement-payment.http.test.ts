@@ -114,6 +114,13 @@ describe('payment closes the case', () => {
     expect(partial.allowedActions).toContain('record_payment');
     expect(await closeAudits(id)).toEqual([]);
 
+    // Paying more than is owed is refused on the amount, and nothing is recorded.
+    const over = await act('officer', id, pay(lateFeeFen(600_000, 10) + 1, '2024-07-12', 'FS-X'), 400);
+    expect(JSON.stringify(over)).toContain('body.payment.amountFen');
+    expect((await api('officer').get(`/api/enforcement/cases/${id}`)).json()).toMatchObject({
+      outstandingFen: lateFeeFen(600_000, 10),
+    });
+
     const settled = await act('officer', id, pay(lateFeeFen(600_000, 10), '2024-07-12', 'FS-A2'));
     expect(settled).toMatchObject({ stage: 'closed', closedOn: '2024-07-12', outstandingFen: 0 });
     expect(settled.allowedActions).not.toContain('record_payment');
