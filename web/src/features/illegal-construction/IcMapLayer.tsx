@@ -57,6 +57,8 @@ function IcMapLayerPanel() {
   const [count, setCount] = useState<number | null>(null);
   const [expanded, setExpanded] = useState<boolean | null>(null);
   const [popup, setPopup] = useState<{ site: SiteFeature; el: HTMLElement; popup: L.Popup } | null>(null);
+  const mobileRef = useRef(mobile);
+  mobileRef.current = mobile;
   const failed = useRef<(error: unknown) => void>(() => undefined);
   failed.current = (error) => void message.error(t('icLayer.loadFailed', { message: errorText(error, locale) }));
 
@@ -75,7 +77,13 @@ function IcMapLayerPanel() {
           L.marker([lat, lng], { icon: siteIcon(site.properties.status), pane: PANE, keyboard: true })
             .on('click', () => {
               const el = document.createElement('div');
-              const opened = L.popup({ minWidth: 200, maxWidth: 280, offset: [0, -4] })
+              // pan the site clear of the panel column at the top left (beside it on a desk, above it on a phone)
+              const opened = L.popup({
+                minWidth: 200,
+                maxWidth: 280,
+                offset: [0, -4],
+                autoPanPaddingTopLeft: mobileRef.current ? [10, 400] : [380, 10],
+              })
                 .setLatLng([lat, lng])
                 .setContent(el);
               opened.on('remove', () => setPopup((p) => (p?.el === el ? null : p)));
