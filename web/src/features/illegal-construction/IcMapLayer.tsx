@@ -32,7 +32,7 @@ const siteSymbol = (status: IcStatus, size = 12) => (
 
 const siteIcon = (status: IcStatus) =>
   L.divIcon({
-    className: '',
+    className: `cl-ic-site cl-ic-${status}`,
     iconSize: [14, 14],
     iconAnchor: [7, 7],
     html: `<span style="display:block;width:12px;height:12px;transform:rotate(45deg);background:${STATUS_COLORS[status]};border:1.5px solid #fff;box-shadow:0 0 0 1px rgba(0,0,0,0.35)"></span>`,
