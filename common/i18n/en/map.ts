@@ -71,6 +71,13 @@ export const enMap: typeof zhMap = {
       failed: 'Search failed: {message}',
     },
   },
+  icLayer: {
+    title: 'Illegal construction',
+    allStatuses: 'All statuses',
+    count: '{n} sites on the map',
+    loadFailed: 'The illegal-construction layer failed to load: {message}',
+    popup: { status: 'Status', region: 'Township', reportedOn: 'Reported on', open: 'Open the register' },
+  },
   geo: {
     crs: { wgs84: 'WGS84 (GPS)', cgcs2000: 'CGCS2000', gcj02: 'GCJ-02 (AMap, Tencent)', bd09: 'BD-09 (Baidu)' },
   },

@@ -63,6 +63,13 @@ export const zhMap = {
       failed: '搜索失败：{message}',
     },
   },
+  icLayer: {
+    title: '查违控违',
+    allStatuses: '全部状态',
+    count: '图上现场 {n} 处',
+    loadFailed: '查违控违图层加载失败：{message}',
+    popup: { status: '状态', region: '乡镇（街道）', reportedOn: '举报日期', open: '查看查违控违台账' },
+  },
   geo: {
     /** Coordinate systems accepted by the imports (common/domain/geo.ts CRS_VALUES). */
     crs: {

@@ -1,4 +1,5 @@
 import { PageSection } from '../components/PageSection.tsx';
+import { IcMapLayer } from '../features/illegal-construction/IcMapLayer.tsx';
 import { CaseLayer } from '../features/map/CaseLayer.tsx';
 import { MapView } from '../features/map/MapView.tsx';
 import { useI18n } from '../i18n/context.ts';
@@ -9,6 +10,7 @@ export function MapPage() {
     <PageSection title={t('map.title')} testId="page-map">
       <MapView>
         <CaseLayer />
+        <IcMapLayer />
       </MapView>
     </PageSection>
   );
