@@ -5,18 +5,14 @@ import { DatePicker, Flex, Typography } from 'antd';
 import { weekOf } from '../../../../common/domain/period-compare.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { dayjs, type Dayjs } from '../../components/dates.ts';
-import { NOWHERE } from '../../components/map-start.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { mapApi } from '../map/map.api.ts';
+import { useOutlineMap } from '../map/useOutlineMap.ts';
 import { analysisApi, type Heatmap } from './analysis.api.ts';
 
 /** Light yellow → dark red by the share of the busiest grid in view; a grid without a case is only outlined. */
 const RAMP = ['#fff7bc', '#fee391', '#fec44f', '#fe9929', '#ec7014', '#cc4c02', '#8c2d04'];
 const fillOf = (count: number, max: number) =>
   RAMP[Math.min(RAMP.length - 1, Math.floor((count / Math.max(1, max)) * RAMP.length))] ?? RAMP[0];
-
-const bboxText = (b: L.LatLngBounds) =>
-  [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
 
 /**
  * Cases per grid in one ISO week, on our own grid polygons (no basemap, no tile server: docs/conventions.md,
@@ -25,44 +21,13 @@ const bboxText = (b: L.LatLngBounds) =>
 export function HeatmapPanel() {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-  const [bbox, setBbox] = useState<string | null>(null);
   const [day, setDay] = useState<Dayjs>(() => dayjs());
   const week = weekOf(day.format('YYYY-MM-DD'));
-  const outline = useResource((signal) => mapApi.layer('tenant', null, signal), []);
+  const { layer, bbox } = useOutlineMap(el, { drawOutline: true });
   const heat = useResource<Heatmap>(bbox ? (signal) => analysisApi.heatmap({ week, bbox }, signal) : null, [
     bbox,
     week,
   ]);
-
-  useEffect(() => {
-    if (!el.current) return undefined;
-    const m = L.map(el.current, { preferCanvas: true, center: [NOWHERE.lat, NOWHERE.lng], zoom: 6 });
-    map.current = m;
-    layer.current = L.layerGroup().addTo(m);
-    m.on('moveend', () => setBbox(bboxText(m.getBounds())));
-    return () => {
-      m.remove();
-      map.current = null;
-      layer.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !outline.data) return;
-    const bounds = L.geoJSON(outline.data).getBounds();
-    if (!bounds.isValid()) return;
-    // a tab that has just opened may not have its final size yet: measure again before fitting the city
-    m.invalidateSize();
-    const size = m.getSize();
-    const laidOut = size.x > 0 && size.y > 0;
-    if (laidOut) m.fitBounds(bounds, { padding: [8, 8] });
-    else m.setView(bounds.getCenter(), 12);
-    setBbox(bboxText(laidOut ? m.getBounds() : bounds));
-    L.geoJSON(outline.data, { style: { color: '#595959', weight: 1, fill: false } }).addTo(m);
-  }, [outline.data]);
 
   useEffect(() => {
     const group = layer.current;
@@ -81,7 +46,7 @@ export function HeatmapPanel() {
         .bindTooltip(`${g.code} · ${g.count}`)
         .addTo(group);
     }
-  }, [heat.data]);
+  }, [heat.data, layer]);
 
   const noCases = heat.data && heat.data.items.length === 0;
   return (

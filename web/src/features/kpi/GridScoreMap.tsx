@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { Flex, Tag, Typography } from 'antd';
@@ -6,18 +6,14 @@ import type { GridMap, PeriodQuery } from '../../../../common/contracts/kpi.ts';
 import { GRADES } from '../../../../common/domain/kpi.ts';
 import { decimalText } from '../../../../common/domain/number-format.ts';
 import { useResource } from '../../api/use-resource.ts';
-import { NOWHERE } from '../../components/map-start.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { mapApi } from '../map/map.api.ts';
+import { useOutlineMap } from '../map/useOutlineMap.ts';
 import { GRADE_TAG_COLOR } from './kpi-columns.ts';
 import { kpiApi } from './kpi.api.ts';
 
 /** Fill colours of the grades (A green … E black, docs/standards.md, "KPI grades"); grey = no data. */
 const GRADE_FILL: Record<string, string> = { A: '#52c41a', B: '#1677ff', C: '#fadb14', D: '#f5222d', E: '#262626' };
 const NO_DATA_FILL = '#d9d9d9';
-
-const bboxText = (b: L.LatLngBounds) =>
-  [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(',');
 
 /**
  * Grid scores on a map, coloured by grade. Only the grids of the current view are asked for (the server caps one
@@ -26,41 +22,12 @@ const bboxText = (b: L.LatLngBounds) =>
 export function GridScoreMap({ period }: { period: PeriodQuery }) {
   const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const layer = useRef<L.LayerGroup | null>(null);
-  const [bbox, setBbox] = useState<string | null>(null);
-  const outline = useResource((signal) => mapApi.layer('tenant', null, signal), []);
+  const { layer, bbox } = useOutlineMap(el);
   const periodKey = JSON.stringify(period);
   const grids = useResource<GridMap>(bbox ? (signal) => kpiApi.gridMap({ ...period, bbox }, signal) : null, [
     bbox,
     periodKey,
   ]);
-
-  useEffect(() => {
-    if (!el.current) return undefined;
-    const m = L.map(el.current, { preferCanvas: true, center: [NOWHERE.lat, NOWHERE.lng], zoom: 6 });
-    map.current = m;
-    layer.current = L.layerGroup().addTo(m);
-    m.on('moveend', () => setBbox(bboxText(m.getBounds())));
-    return () => {
-      m.remove();
-      map.current = null;
-      layer.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const m = map.current;
-    if (!m || !outline.data) return;
-    const bounds = L.geoJSON(outline.data).getBounds();
-    if (!bounds.isValid()) return;
-    // a container not laid out yet (no size) cannot fit a view: ask for the city's box until it is
-    const size = m.getSize();
-    const laidOut = size.x > 0 && size.y > 0;
-    if (laidOut) m.fitBounds(bounds, { padding: [8, 8] });
-    else m.setView(bounds.getCenter(), 12);
-    setBbox(bboxText(laidOut ? m.getBounds() : bounds));
-  }, [outline.data]);
 
   useEffect(() => {
     const group = layer.current;
@@ -77,7 +44,7 @@ export function GridScoreMap({ period }: { period: PeriodQuery }) {
         .bindTooltip(label)
         .addTo(group);
     }
-  }, [grids.data, t]);
+  }, [grids.data, t, layer]);
 
   return (
     <Flex vertical gap={8}>
