@@ -34,7 +34,10 @@ export function registerDossierRoutes(app: FastifyInstance, s: DossierService): 
         tags,
         summary: 'The 案卷 of a month’s closed cases in one PDF, for archiving (at most 200: narrow by unit)',
         querystring: Type.Object({
-          month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }),
+          month: Type.String({
+            pattern: '^20[0-9]{2}-(0[1-9]|1[0-2])$',
+            description: 'YYYY-MM, a month of this century',
+          }),
           unitId: Type.Optional(Id),
         }),
         response: { 200: Pdf, ...errors },
