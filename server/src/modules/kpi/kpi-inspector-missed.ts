@@ -83,24 +83,7 @@ export function createInspectorMissed(database: Database) {
         .limit(page.limit)
         .offset(page.offset)
         .execute();
-      const names = await repo.caseNames(db, tenantId, rows);
-      return rows.map((r) => ({
-        id: r.id,
-        caseNo: r.case_no,
-        status: r.status,
-        channel: r.channel,
-        matterCode: r.matter_code,
-        matterName: names.matter.get(r.matter_code) ?? null,
-        address: r.address,
-        streetName: r.street_id ? (names.street.get(r.street_id) ?? null) : null,
-        unitName: r.unit_id ? (names.unit.get(r.unit_id) ?? null) : null,
-        reportedAt: r.reported_at,
-        filedAt: r.filed_at,
-        closedAt: r.closed_at,
-        handlingDeadline: r.handling_deadline,
-        overdue: r.overdue === 1,
-        escalationCount: r.escalation_count,
-      }));
+      return repo.caseItems(db, tenantId, rows);
     },
   };
 }

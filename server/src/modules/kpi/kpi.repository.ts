@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import type { KpiCaseItem } from '../../../../common/contracts/kpi.ts';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../../../../common/domain/kpi.ts';
 import type { Executor } from '../../platform/db.ts';
 import { col } from './kpi-rollup.ts';
@@ -108,11 +109,26 @@ export const CASE_ITEM_COLUMNS = [
   'c.street_id',
 ] as const;
 
-export async function caseNames(
-  db: Executor,
-  tenantId: string,
-  rows: readonly { matter_code: string; unit_id: string | null; street_id: string | null }[],
-) {
+/** The columns of a case that a KPI case list shows (CASE_ITEM_COLUMNS). */
+export interface CaseItemRow {
+  id: string;
+  case_no: string;
+  status: KpiCaseItem['status'];
+  channel: KpiCaseItem['channel'];
+  matter_code: string;
+  address: KpiCaseItem['address'];
+  reported_at: string;
+  filed_at: string | null;
+  closed_at: string | null;
+  handling_deadline: string | null;
+  overdue: number;
+  escalation_count: number;
+  unit_id: string | null;
+  street_id: string | null;
+}
+
+/** Case rows as the API's case items, with the names of their matter, unit and street read in one query each. */
+export async function caseItems(db: Executor, tenantId: string, rows: readonly CaseItemRow[]): Promise<KpiCaseItem[]> {
   const matters = [...new Set(rows.map((r) => r.matter_code))];
   const units = [...new Set(rows.flatMap((r) => (r.unit_id ? [r.unit_id] : [])))];
   const streets = [...new Set(rows.flatMap((r) => (r.street_id ? [r.street_id] : [])))];
@@ -121,7 +137,23 @@ export async function caseNames(
     orgNames.unitNames(db, units),
     orgNames.regionNames(db, streets),
   ]);
-  return { matter, unit, street };
+  return rows.map((r) => ({
+    id: r.id,
+    caseNo: r.case_no,
+    status: r.status,
+    channel: r.channel,
+    matterCode: r.matter_code,
+    matterName: matter.get(r.matter_code) ?? null,
+    address: r.address,
+    streetName: r.street_id ? (street.get(r.street_id) ?? null) : null,
+    unitName: r.unit_id ? (unit.get(r.unit_id) ?? null) : null,
+    reportedAt: r.reported_at,
+    filedAt: r.filed_at,
+    closedAt: r.closed_at,
+    handlingDeadline: r.handling_deadline,
+    overdue: r.overdue === 1,
+    escalationCount: r.escalation_count,
+  }));
 }
 
 /** Which facts stand behind one counter: anchor day in [from, to], within the member if one is named, counter > 0. */

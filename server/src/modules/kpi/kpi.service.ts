@@ -175,29 +175,6 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     };
   }
 
-  function toItem(
-    r: Awaited<ReturnType<typeof repo.caseList>>['rows'][number],
-    names: Awaited<ReturnType<typeof repo.caseNames>>,
-  ): KpiCaseItem {
-    return {
-      id: r.id,
-      caseNo: r.case_no,
-      status: r.status,
-      channel: r.channel,
-      matterCode: r.matter_code,
-      matterName: names.matter.get(r.matter_code) ?? null,
-      address: r.address,
-      streetName: r.street_id ? (names.street.get(r.street_id) ?? null) : null,
-      unitName: r.unit_id ? (names.unit.get(r.unit_id) ?? null) : null,
-      reportedAt: r.reported_at,
-      filedAt: r.filed_at,
-      closedAt: r.closed_at,
-      handlingDeadline: r.handling_deadline,
-      overdue: r.overdue === 1,
-      escalationCount: r.escalation_count,
-    };
-  }
-
   /** Σ counters per member of any roll-up dimension (channel, major, …) in a period, drained first. */
   async function sumsBy(tenantId: string, dim: string, period: KpiPeriod): Promise<Map<string, KpiCounts>> {
     await rollup.drain(tenantId);
@@ -362,8 +339,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         repo.drillPage(db, actor.tenantId, { ...where, limit, offset }),
         drillTotal(actor.tenantId, q, where),
       ]);
-      const names = await repo.caseNames(db, actor.tenantId, rows);
-      return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
+      return { items: await repo.caseItems(db, actor.tenantId, rows), total, page: q.page ?? 1, pageSize: limit };
     },
 
     /** Monthly ranking with 流动红旗 and the bottom list; a scoped user sees their own rows (ranked among all). */
@@ -404,8 +380,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         limit,
         offset,
       });
-      const names = await repo.caseNames(db, actor.tenantId, rows);
-      return { items: rows.map((r) => toItem(r, names)), total, page: q.page ?? 1, pageSize: limit };
+      return { items: await repo.caseItems(db, actor.tenantId, rows), total, page: q.page ?? 1, pageSize: limit };
     },
   };
 }
