@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import * as L from 'leaflet';
-import { App, Button, Card, Checkbox, Flex, Grid, Select, Typography } from 'antd';
-import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { App, Flex, Grid, Select, Typography } from 'antd';
 import { IC_STATUSES, type IcStatus } from '../../../../common/domain/illegal-construction.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { useCityMap } from '../map/map-context.ts';
+import { LayerCard } from '../map/LayerCard.tsx';
 import { icApi, STATUS_COLORS, type SiteFeature } from './ic.api.ts';
 import { IcSitePopup } from './IcSitePopup.tsx';
 
@@ -113,55 +113,40 @@ function IcMapLayerPanel() {
   const open = expanded ?? !mobile;
   return (
     <>
-      <Card
-        size="small"
-        title={
-          <Checkbox checked={on} onChange={(e) => setOn(e.target.checked)} data-testid="ic-layer-toggle">
-            {t('icLayer.title')}
-          </Checkbox>
-        }
-        extra={
-          <Button
-            type="text"
-            size="small"
-            icon={open ? <UpOutlined /> : <DownOutlined />}
-            onClick={() => setExpanded(!open)}
-            aria-label={t('icLayer.title')}
-            data-testid="ic-layer-expand"
-          />
-        }
-        style={{ boxShadow: '0 2px 8px rgba(0,0,0,0.15)' }}
-        styles={{ body: open ? { padding: '8px 12px' } : { display: 'none' } }}
-        data-testid="ic-layer"
-        data-count={count ?? ''}
+      <LayerCard
+        title={t('icLayer.title')}
+        on={on}
+        onToggle={setOn}
+        open={open}
+        onOpen={setExpanded}
+        testId="ic-layer"
+        count={count ?? ''}
       >
-        <Flex vertical gap={6}>
-          <Select<IcStatus | 'all'>
-            size="small"
-            value={status ?? 'all'}
-            options={[
-              { value: 'all', label: t('icLayer.allStatuses') },
-              ...IC_STATUSES.map((s) => ({ value: s, label: t(`illegalConstruction.status.${s}`) })),
-            ]}
-            onChange={(v) => setStatus(v === 'all' ? null : v)}
-            disabled={!on}
-            data-testid="ic-layer-status"
-          />
-          <Flex wrap gap={10} style={{ fontSize: 12 }} data-testid="ic-layer-legend">
-            {IC_STATUSES.map((s) => (
-              <Flex key={s} align="center" gap={4}>
-                {siteSymbol(s, 9)}
-                {t(`illegalConstruction.status.${s}`)}
-              </Flex>
-            ))}
-          </Flex>
-          {on && count !== null ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="ic-layer-count">
-              {t('icLayer.count', { n: count })}
-            </Typography.Text>
-          ) : null}
+        <Select<IcStatus | 'all'>
+          size="small"
+          value={status ?? 'all'}
+          options={[
+            { value: 'all', label: t('icLayer.allStatuses') },
+            ...IC_STATUSES.map((s) => ({ value: s, label: t(`illegalConstruction.status.${s}`) })),
+          ]}
+          onChange={(v) => setStatus(v === 'all' ? null : v)}
+          disabled={!on}
+          data-testid="ic-layer-status"
+        />
+        <Flex wrap gap={10} style={{ fontSize: 12 }} data-testid="ic-layer-legend">
+          {IC_STATUSES.map((s) => (
+            <Flex key={s} align="center" gap={4}>
+              {siteSymbol(s, 9)}
+              {t(`illegalConstruction.status.${s}`)}
+            </Flex>
+          ))}
         </Flex>
-      </Card>
+        {on && count !== null ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="ic-layer-count">
+            {t('icLayer.count', { n: count })}
+          </Typography.Text>
+        ) : null}
+      </LayerCard>
       {popup ? createPortal(<IcSitePopup site={popup.site} />, popup.el) : null}
     </>
   );

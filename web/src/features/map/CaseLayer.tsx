@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type * as L from 'leaflet';
-import { App, Button, Card, Checkbox, Flex, Grid, Select, Typography } from 'antd';
-import { DownOutlined, UpOutlined } from '@ant-design/icons';
+import { App, Flex, Grid, Select, Typography } from 'antd';
 import { CASE_STATES } from '../../../../common/domain/case-status.ts';
 import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -15,6 +14,7 @@ import { createCaseMarkers, type CaseMarkers } from './case-markers.ts';
 import { CasePopup } from './CasePopup.tsx';
 import { CaseSearch } from './CaseSearch.tsx';
 import { useCityMap } from './map-context.ts';
+import { LayerCard } from './LayerCard.tsx';
 
 const LEGEND = ['green', 'yellow', 'red', 'paused'] as const;
 const dot = (color: string) => (
@@ -75,74 +75,59 @@ function CaseLayerPanel() {
   return (
     <>
       <CaseSearch markers={markers} />
-      <Card
-        size="small"
-        title={
-          <Checkbox checked={on} onChange={(e) => setOn(e.target.checked)} data-testid="case-layer-toggle">
-            {t('caseLayer.title')}
-          </Checkbox>
-        }
-        extra={
-          <Button
-            type="text"
-            size="small"
-            icon={open ? <UpOutlined /> : <DownOutlined />}
-            onClick={() => setExpanded(!open)}
-            aria-label={t('caseLayer.title')}
-            data-testid="case-layer-expand"
-          />
-        }
-        style={{ boxShadow: '0 2px 8px rgba(0,0,0,0.15)' }}
-        styles={{ body: open ? { padding: '8px 12px' } : { display: 'none' } }}
-        data-testid="case-layer"
-        data-count={result?.items.length ?? 0}
+      <LayerCard
+        title={t('caseLayer.title')}
+        on={on}
+        onToggle={setOn}
+        open={open}
+        onOpen={setExpanded}
+        testId="case-layer"
+        count={result?.items.length ?? 0}
       >
-        <Flex vertical gap={6}>
-          <Select
-            size="small"
-            value={filters.status}
-            options={statusOptions}
-            onChange={(status) => setFilters((f) => ({ ...f, status }))}
-            disabled={!on}
-            data-testid="case-layer-status"
-          />
-          <MatterPicker
-            value={filters.matterCode}
-            onChange={(matterCode) => setFilters((f) => ({ ...f, matterCode }))}
-            placeholder={t('caseLayer.matter')}
-            disabled={!on}
-            data-testid="case-layer-matter"
-          />
-          <UnitPicker
-            value={filters.unitId}
-            onChange={(unitId) => setFilters((f) => ({ ...f, unitId }))}
-            placeholder={t('caseLayer.unit')}
-            disabled={!on}
-            data-testid="case-layer-unit"
-          />
-          <Flex wrap gap={10} style={{ fontSize: 12 }} data-testid="case-layer-legend">
-            {LEGEND.map((level) => (
-              <Flex key={level} align="center" gap={4}>
-                {dot(SLA_COLORS[level])}
-                {t(`caseLayer.sla.${level}`)}
-              </Flex>
-            ))}
-          </Flex>
-          {result ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="case-layer-count">
-              {t('caseLayer.count', { n: result.items.length })}
-            </Typography.Text>
-          ) : null}
-          {result?.truncated ? (
-            <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="case-layer-truncated">
-              {t('caseLayer.truncated', { n: result.items.length })}
-            </Typography.Text>
-          ) : null}
-          <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-            {t('caseLayer.cluster')}
-          </Typography.Text>
+        <Select
+          size="small"
+          value={filters.status}
+          options={statusOptions}
+          onChange={(status) => setFilters((f) => ({ ...f, status }))}
+          disabled={!on}
+          data-testid="case-layer-status"
+        />
+        <MatterPicker
+          value={filters.matterCode}
+          onChange={(matterCode) => setFilters((f) => ({ ...f, matterCode }))}
+          placeholder={t('caseLayer.matter')}
+          disabled={!on}
+          data-testid="case-layer-matter"
+        />
+        <UnitPicker
+          value={filters.unitId}
+          onChange={(unitId) => setFilters((f) => ({ ...f, unitId }))}
+          placeholder={t('caseLayer.unit')}
+          disabled={!on}
+          data-testid="case-layer-unit"
+        />
+        <Flex wrap gap={10} style={{ fontSize: 12 }} data-testid="case-layer-legend">
+          {LEGEND.map((level) => (
+            <Flex key={level} align="center" gap={4}>
+              {dot(SLA_COLORS[level])}
+              {t(`caseLayer.sla.${level}`)}
+            </Flex>
+          ))}
         </Flex>
-      </Card>
+        {result ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="case-layer-count">
+            {t('caseLayer.count', { n: result.items.length })}
+          </Typography.Text>
+        ) : null}
+        {result?.truncated ? (
+          <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="case-layer-truncated">
+            {t('caseLayer.truncated', { n: result.items.length })}
+          </Typography.Text>
+        ) : null}
+        <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+          {t('caseLayer.cluster')}
+        </Typography.Text>
+      </LayerCard>
       {popup ? createPortal(<CasePopup point={popup.point} />, popup.el) : null}
     </>
   );
