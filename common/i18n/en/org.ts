@@ -149,13 +149,21 @@ export const enOrg: typeof zhOrg = {
       },
       calendar: { days_replace: "Edit the year's holidays", days_reseed: 'Restore the year from the data package' },
       setting: { update: 'Change a setting' },
-      component: { create: 'Create component', update: 'Update component', import: 'Import components' },
+      component: {
+        create: 'Create component',
+        update: 'Update component',
+        import: 'Import components',
+        census: 'Update a component in a census',
+      },
+      census: { create: 'Create a census campaign' },
+      governance: { open: 'Open a root-cause task', update: 'Update a root-cause task' },
       gazetteer: { import: 'Import the gazetteer' },
       geo: { import: 'Import map layer', grids: { generate: 'Generate unit grids' } },
       api_client: { create: 'Create open API client', update: 'Change open API client' },
       hotline: {
         import: 'Import hotline work orders',
         secret: { rotate: 'Issue hotline interface secret', remove: 'Disable hotline interface secret' },
+        call_secret: 'Set the caller pop-up secret',
       },
       audit: { export_checkpoints: 'Export audit checkpoints' },
       ic_report: {
@@ -173,6 +181,7 @@ export const enOrg: typeof zhOrg = {
       routing_rule: { create: 'Create routing rule', update: 'Change routing rule', delete: 'Delete routing rule' },
       notice: { create: 'Publish staff notice', update: 'Change staff notice', delete: 'Withdraw staff notice' },
       enforcement: {
+        case: { close: 'Close an enforcement case' },
         basis: { create: 'Add a legal basis', starter: 'Load the sample legal bases' },
         document: { issue: 'Issue an enforcement document' },
         template: { update: 'Edit a document template' },
