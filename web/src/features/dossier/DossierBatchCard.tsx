@@ -101,7 +101,7 @@ export function DossierBatchCard({ defaultMonth }: { defaultMonth?: Dayjs }) {
                 : t('supervision.batch.progress', { done: casesDone, total: casesTotal })}
             </Typography.Text>
             <Progress
-              percent={casesTotal ? Math.floor((casesDone / casesTotal) * 100) : 0}
+              percent={casesTotal ? Math.floor((casesDone / casesTotal) * 100) : running ? 0 : 100}
               status={running ? 'active' : 'success'}
             />
           </div>
