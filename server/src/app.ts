@@ -215,7 +215,9 @@ export async function buildApp(
   registerOutdoorAdsRoutes(app, services.outdoorAds);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
-  registerDossierRoutes(app, services.dossier);
+  services.dossierBatches.useLogger(app.log);
+  app.addHook('onClose', () => services.dossierBatches.idle());
+  registerDossierRoutes(app, services.dossier, services.dossierBatches);
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

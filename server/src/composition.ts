@@ -47,7 +47,7 @@ import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
 import { createGazetteerService } from './modules/gazetteer/index.ts';
 import { createSupervisionPrint, createSupervisionService } from './modules/supervision/index.ts';
-import { createDossierService } from './modules/dossier/index.ts';
+import { createDossierBatches, createDossierService } from './modules/dossier/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -186,6 +186,8 @@ export function createServices(
   });
   // Every import runs as a job (docs/imports.md): each kind is the module's own import, given the stored upload.
   const imports = createImportJobs(database, clock, auth, config.imports);
+  // Month batches of 案卷 run as persistent jobs under the requester's current scope (docs/dossier.md).
+  const dossierBatches = createDossierBatches(database, clock, dossier, auth, config.dossierBatchKeepHours * 3_600_000);
   const param = (u: ImportUpload, name: string) => u.params[name] ?? undefined;
   const json = (u: ImportUpload): unknown => JSON.parse(u.bytes.toString('utf8'));
   imports.register(
@@ -287,6 +289,7 @@ export function createServices(
     supervision,
     supervisionPrint,
     dossier,
+    dossierBatches,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

@@ -76,6 +76,8 @@ export interface Config {
   audit: AuditKeyConfig;
   /** The CJK font embedded in PDF documents (TTF, OTF or TTC); a missing file refuses PDFs with a clear error. */
   cjkFontPath: string;
+  /** Finished 案卷 batches are kept for download this many hours, then deleted (docs/dossier.md "Month batch"). */
+  dossierBatchKeepHours: number;
 }
 
 export interface AuditKeyConfig {
@@ -302,5 +304,6 @@ export function loadConfig(
     },
     audit: auditKeyConfig(env, dataDir, root, options.generateAuditKey ?? true),
     cjkFontPath: resolve(root, env.CJK_FONT_PATH || '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
+    dossierBatchKeepHours: int(env, 'DOSSIER_BATCH_KEEP_HOURS', 24, 1, 24 * 90),
   };
 }

@@ -74,6 +74,8 @@ async function main() {
     },
     // Import jobs waiting, or left running by a runner that died (docs/imports.md "Resume").
     importsResumeJob(app.services.imports),
+    // 案卷 month batches waiting or left by a runner that died; files past their keeping time (docs/dossier.md).
+    { name: 'dossier.batches', everyMs: 10_000, run: (now) => app.services.dossierBatches.resume(now) },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Repeat hotspots open 源头治理 tasks (docs/analysis.md "Repeat hotspots").

@@ -87,6 +87,11 @@ export const enErrors: typeof zhErrors = {
     IMPORT_USER_INACTIVE: 'The account that uploaded the file is disabled; the import did not run',
     IMPORT_ABANDONED: 'The import was interrupted several times and is not retried; check the file and import it again',
     IMPORT_FAILED: 'An unexpected error stopped the import; nothing was imported. Try again later',
+    DOSSIER_BATCH_USER_INACTIVE: 'The account that started the batch is disabled; the batch did not run',
+    DOSSIER_BATCH_ABANDONED: 'Printing the batch was interrupted several times and is not retried; start it again',
+    DOSSIER_BATCH_FAILED: 'An unexpected error stopped printing the batch. Try again later',
+    DOSSIER_BATCH_EXPIRED: 'The batch file was kept for its time and deleted; start the batch again',
+    DOSSIER_BATCH_NOT_READY: 'The batch file is not ready, or was already downloaded',
     IMPORT_TOO_LARGE:
       'The spreadsheet unpacks to more than the import limit of {maxUnpackedMb} MB; nothing was imported',
     IMPORT_TOO_MANY_ROWS:

@@ -268,6 +268,8 @@ export interface DB {
   hotline_sources: import('./schema-hotline.ts').HotlineSourcesTable;
   hotline_pushes: import('./schema-hotline.ts').HotlinePushesTable;
   import_jobs: import('./schema-imports.ts').ImportJobsTable;
+  dossier_batches: import('./schema-dossier.ts').DossierBatchesTable;
+  dossier_batch_files: import('./schema-dossier.ts').DossierBatchFilesTable;
   ic_reports: import('./schema-lines.ts').IcReportsTable;
   ic_stop_notices: import('./schema-lines.ts').IcStopNoticesTable;
   ic_letters: import('./schema-lines.ts').IcLettersTable;

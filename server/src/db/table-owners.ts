@@ -31,6 +31,7 @@ export type TableOwner =
   | 'reports'
   | 'exports'
   | 'imports'
+  | 'dossier'
   | 'illegal-construction'
   | 'outdoor-ads'
   | 'enforcement'
@@ -84,6 +85,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   job_runs: 'platform',
   // imports
   import_jobs: 'imports',
+  dossier_batches: 'dossier',
+  dossier_batch_files: 'dossier',
   // 查违控违 and 户外广告
   ic_reports: 'illegal-construction',
   ic_stop_notices: 'illegal-construction',

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Flex } from 'antd';
 import { CaseView } from '../features/cases/CaseView.tsx';
+import { DossierBatchCard } from '../features/dossier/DossierBatchCard.tsx';
 import { CaseEnforcementCard } from '../features/enforcement/CaseEnforcementCard.tsx';
 import { CaseSupervisionCard } from '../features/supervision/CaseSupervisionCard.tsx';
 
@@ -15,6 +16,8 @@ export function CaseDetailPage() {
       <CaseView key={revision} id={id} />
       {/* 督办单 of the case, issuing one, and the printable 案卷 */}
       <CaseSupervisionCard caseId={id} onIssued={() => setRevision((r) => r + 1)} />
+      {/* the month batch of 案卷 for archiving, next to the one case's 案卷 */}
+      <DossierBatchCard />
       {/* the link back from a case to the enforcement cases opened from it */}
       <CaseEnforcementCard caseId={id} />
     </Flex>

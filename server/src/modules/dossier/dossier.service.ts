@@ -4,7 +4,7 @@ import type { SupervisionOrder, SupervisionQuery } from '../../../../common/cont
 import type { Page } from '../../../../common/domain/paging.ts';
 import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { Download } from '../../platform/http.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { caseRows, caseVisibility } from '../cases/index.ts';
@@ -30,8 +30,6 @@ export interface DossierDeps {
   compress?: boolean;
 }
 
-/** The most cases one batch print holds; a larger month is printed per handling unit. */
-export const BATCH_MAX = 200;
 const MAP_GRIDS = 80;
 
 async function bytesOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -40,7 +38,7 @@ async function bytesOf(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Printable 案卷: one case, or a month's closed cases in one PDF, each under the case visibility rule. */
+/** Printable 案卷: one case, or one case at a time for a month batch, each under the case visibility rule. */
 export function createDossierService(database: Database, deps: DossierDeps) {
   const { db } = database;
   const fonts = new Map<string, Promise<Buffer>>();
@@ -119,11 +117,20 @@ export function createDossierService(database: Database, deps: DossierDeps) {
       };
     },
 
+    /** One case's 案卷 for a month batch: its number and the PDF. */
+    async printCase(actor: Actor, caseId: string): Promise<{ caseNo: string; pdf: Buffer }> {
+      const tenant = await tenantOf(actor);
+      const data = await gather(actor, caseId, tenant);
+      const doc = openPdf(await font(), deps.fontPath, `案卷 ${data.detail.caseNo}`, deps.compress);
+      writeDossier(doc, data, true);
+      return { caseNo: data.detail.caseNo, pdf: await finish(doc) };
+    },
+
     /**
-     * The closed cases of one month (closing date in the tenant's time zone) that the caller may see, one 案卷 after
-     * another in one PDF, oldest closing first. `unitId` narrows to one handling unit.
+     * The closed cases of one month (closing date in the tenant's time zone) that the caller may see, oldest
+     * closing first; `unitId` narrows to one handling unit.
      */
-    async monthPdf(actor: Actor, month: string, unitId?: string): Promise<Download> {
+    async monthCaseIds(actor: Actor, month: string, unitId: string | null): Promise<string[]> {
       requirePermission(actor, 'case.read');
       const tenant = await tenantOf(actor);
       const [from, to] = monthBounds(month, tenant.timezone);
@@ -135,23 +142,11 @@ export function createDossierService(database: Database, deps: DossierDeps) {
         .where('c.closed_at', '>=', from)
         .where('c.closed_at', '<', to)
         .$if(visibility !== null, (q) => q.where(visibility!))
-        .$if(unitId !== undefined, (q) => q.where('c.unit_id', '=', unitId!))
+        .$if(unitId !== null, (q) => q.where('c.unit_id', '=', unitId!))
         .orderBy('c.closed_at')
         .orderBy('c.id')
-        .limit(BATCH_MAX + 1)
         .execute();
-      if (rows.length > BATCH_MAX)
-        throw invalidField('query.month', 'max', `more than ${BATCH_MAX} closed cases: print per handling unit`);
-      const ids = rows.map((r) => r.id);
-      const doc = openPdf(await font(), deps.fontPath, `案卷 ${month}`, deps.compress);
-      if (!ids.length) doc.fontSize(14).text(`${tenant.name} ${month} 无结案案件`);
-      for (const [i, id] of ids.entries()) writeDossier(doc, await gather(actor, id, tenant), i === 0);
-      return {
-        filename: `案卷-${month}.pdf`,
-        fallback: `dossiers-${month}.pdf`,
-        contentType: 'application/pdf',
-        body: await finish(doc),
-      };
+      return rows.map((r) => r.id);
     },
   };
 }

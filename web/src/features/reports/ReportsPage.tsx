@@ -14,6 +14,7 @@ import { periodQuery, type PeriodChoice } from '../kpi/kpi-period.ts';
 import { PeriodPicker } from '../kpi/PeriodPicker.tsx';
 import { REPORT_URL, reportsApi, type StatReport } from './reports.api.ts';
 import { ReportTableView } from './ReportTableView.tsx';
+import { DossierBatchCard } from '../dossier/DossierBatchCard.tsx';
 
 const KINDS = ['month', 'quarter', 'year', 'custom'] as const;
 
@@ -75,6 +76,8 @@ export function ReportsPage() {
             </Button>
           </Flex>
         </Flex>
+        {/* archiving a month: the 案卷 of its closed cases, printed in the background */}
+        <DossierBatchCard />
         {error ? <LoadError error={error} onRetry={reload} testId="report" /> : null}
         {loading && !report ? <Skeleton active /> : null}
         {report ? (
