@@ -30,9 +30,9 @@ interface Budget {
 }
 
 export const BUDGETS: Budget[] = [
-  // The citizen page carries the whole zh-CN catalog (about 38 KB of it), staff modules' texts included, so each new
-  // staff module costs it; a catalog of its own would bring it back under the goal.
-  { page: 'citizen (/public)', loads: ['public.html'], limitKb: 160, goalKb: 150 },
+  // The citizen page registers only the catalog parts it shows (common/i18n/citizen.ts), so staff modules' texts do
+  // not cost it.
+  { page: 'citizen (/public)', loads: ['public.html'], limitKb: 140 },
   // The inspector app builds on the phone pages' own components (web/src/phone), like the citizen page: no antd.
   { page: 'inspector (/h5)', loads: ['h5.html'], limitKb: 250 },
   { page: 'console (/ first route)', loads: ['index.html', 'src/pages/HomePage.tsx'], limitKb: 600 },

@@ -1,13 +1,16 @@
 /**
  * Message catalogs shared by server and web (docs/conventions.md, "i18n"): zh-CN is the default, en is complete.
  * Labels are looked up here at render time, never stored. Server error messages live under `errors.<CODE>`.
- * zh-CN is built in; other catalogs are registered (registerCatalog): index.ts registers en at once for the
- * server, while the web imports this file and loads en on demand (web/src/i18n/load-locale.ts).
+ * This file holds no catalog of its own: catalogs are registered (registerCatalog). index.ts registers both whole
+ * for the server and the tests; each web page registers the parts it shows (web/src/i18n/load-locale.ts), so the
+ * citizen page does not carry the staff console's texts.
  */
-import { zhCN, type Catalog } from './zh-CN.ts';
+import type { Catalog } from './zh-CN.ts';
 import { formatPlurals } from './plural.ts';
 
 export type { Catalog };
+/** Some of a catalog's top-level parts (a module's texts), as one page registers them. */
+export type CatalogPart = Partial<Catalog>;
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
@@ -38,12 +41,14 @@ export function flattenCatalog(
   return out;
 }
 
-const defaultFlat = flattenCatalog(zhCN);
-const flat: Partial<Record<Locale, Record<string, string>>> = { [DEFAULT_LOCALE]: defaultFlat };
+const flat: Partial<Record<Locale, Record<string, string>>> = {};
 
-/** Makes a language's catalog available to t(); until then its keys answer in zh-CN. */
-export function registerCatalog(locale: Locale, catalog: Catalog): void {
-  flat[locale] = flattenCatalog(catalog);
+/**
+ * Makes (parts of) a language's catalog available to t(), beside what was registered before; until then its keys
+ * answer in zh-CN.
+ */
+export function registerCatalog(locale: Locale, catalog: CatalogPart): void {
+  flat[locale] = { ...flat[locale], ...flattenCatalog(catalog) };
 }
 
 export function hasCatalog(locale: Locale): boolean {
@@ -74,7 +79,7 @@ export function resolveLocale(acceptLanguage: string | null | undefined): Locale
 }
 
 export function hasMessage(key: string): key is MessageKey {
-  return key in defaultFlat;
+  return key in (flat[DEFAULT_LOCALE] ?? {});
 }
 
 function interpolate(text: string, params?: MessageParams, locale: Locale = DEFAULT_LOCALE): string {
@@ -91,7 +96,7 @@ function interpolate(text: string, params?: MessageParams, locale: Locale = DEFA
  */
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const own = flat[locale]?.[key];
-  return interpolate(own ?? defaultFlat[key] ?? key, params, own !== undefined ? locale : DEFAULT_LOCALE);
+  return interpolate(own ?? flat[DEFAULT_LOCALE]?.[key] ?? key, params, own !== undefined ? locale : DEFAULT_LOCALE);
 }
 
 /** For keys built at run time (`errors.${code}`, `roles.${role}`): undefined when the catalog lacks the key. */

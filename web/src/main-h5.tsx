@@ -6,6 +6,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { api } from './api/client.ts';
 import { boot } from './entries/boot.tsx';
+import { staffCatalogs } from './i18n/staff-catalogs.ts';
 import { AuthProvider } from './features/auth/AuthProvider.tsx';
 import { h5Routes } from './h5/h5-routes.tsx';
 import { registerServiceWorker, takeWaitingUpdate } from './h5/offline/sw-registration.ts';
@@ -23,6 +24,7 @@ void takeWaitingUpdate().then((reloading) => {
       </AuthProvider>
       <ToastHost testIdPrefix="h5-toast" />
     </I18nProvider>,
+    staffCatalogs,
   );
   registerServiceWorker();
 });

@@ -4,6 +4,7 @@
  */
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { boot } from './entries/boot.tsx';
+import { citizenCatalogs } from './i18n/citizen-catalogs.ts';
 import { FullPageLoad } from './entries/FullPageLoad.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { PublicApp } from './public/PublicApp.tsx';
@@ -17,4 +18,5 @@ boot(
   <I18nProvider>
     <RouterProvider router={router} />
   </I18nProvider>,
+  citizenCatalogs,
 );

@@ -5,6 +5,7 @@ import { AuthProvider } from '../features/auth/AuthProvider.tsx';
 import { RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { RequirePermission } from '../features/auth/RequirePermission.tsx';
 import { LocaleProvider } from '../i18n/LocaleProvider.tsx';
+import { staffCatalogs } from '../i18n/staff-catalogs.ts';
 import { boot } from './boot.tsx';
 import { FullPageLoad } from './FullPageLoad.tsx';
 import { Crashed, Forbidden } from './rare-pages.tsx';
@@ -35,5 +36,6 @@ export function bootSignedInPage(path: string, permission: Permission, page: Rea
         <RouterProvider router={router} />
       </AuthProvider>
     </LocaleProvider>,
+    staffCatalogs,
   );
 }
