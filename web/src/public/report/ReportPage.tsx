@@ -73,10 +73,11 @@ export function ReportPage() {
   latest.current = draft;
 
   // Kept on the phone as it is typed (slightly delayed: photos make the draft large), and at once when the page is
-  // hidden or closed, so the last keystrokes are never lost.
+  // hidden or closed, so the last keystrokes are never lost. Once the report is in, nothing writes the draft back:
+  // a save still pending from the photo upload would otherwise restore the sent report on the next visit.
   const submitted = useRef(false);
   useEffect(() => {
-    const timer = setTimeout(() => saveDraft(draft), 300);
+    const timer = setTimeout(() => !submitted.current && saveDraft(draft), 300);
     return () => clearTimeout(timer);
   }, [draft]);
   useEffect(() => {
