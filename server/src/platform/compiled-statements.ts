@@ -25,25 +25,26 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null &&
   (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
 
-/** The stand-in for `value` (slots at its leaves) and the text of its shape. */
-function standIn(value: unknown, path: (string | number)[]): { stub: unknown; shape: string } {
-  if (Array.isArray(value)) {
-    const parts = value.map((v, i) => standIn(v, [...path, i]));
-    return { stub: parts.map((p) => p.stub), shape: `[${parts.map((p) => p.shape).join(',')}]` };
+/** The text of `value`'s shape: which members are defined, how long each list is (no stand-ins made). */
+function shapeOf(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(shapeOf).join(',')}]`;
+  if (isPlainObject(value)) {
+    let text = '{';
+    for (const k in value) if (value[k] !== undefined) text += `${k.length}#${k}:${shapeOf(value[k])},`;
+    return `${text}}`;
   }
+  return value === undefined ? 'u' : '_';
+}
+
+/** The stand-in for `value`: its shape, with a slot naming its path at each leaf (made once per shape). */
+function standIn(value: unknown, path: (string | number)[]): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => standIn(v, [...path, i]));
   if (isPlainObject(value)) {
     const stub: Record<string, unknown> = {};
-    const shapes: string[] = [];
-    for (const k of Object.keys(value)) {
-      if (value[k] === undefined) continue;
-      const p = standIn(value[k], [...path, k]);
-      stub[k] = p.stub;
-      shapes.push(`${JSON.stringify(k)}:${p.shape}`);
-    }
-    return { stub, shape: `{${shapes.join(',')}}` };
+    for (const k of Object.keys(value)) if (value[k] !== undefined) stub[k] = standIn(value[k], [...path, k]);
+    return stub;
   }
-  if (value === undefined) return { stub: undefined, shape: 'u' };
-  return { stub: new Slot(path), shape: '_' };
+  return value === undefined ? undefined : new Slot(path);
 }
 
 function valueAt(params: unknown, path: readonly (string | number)[]): unknown {
@@ -68,10 +69,10 @@ export function compiledStatement<P extends object, R>(
     const adapter = db.getExecutor().adapter.constructor;
     let shapes = byAdapter.get(adapter);
     if (!shapes) byAdapter.set(adapter, (shapes = new Map<string, Entry>()));
-    const { stub, shape } = standIn(params, []);
+    const shape = shapeOf(params);
     let entry = shapes.get(shape);
     if (!entry) {
-      const compiled = build(db, stub as P).compile();
+      const compiled = build(db, standIn(params, []) as P).compile();
       const bind = compiled.parameters.map((v) => (v instanceof Slot ? v : { value: v }));
       if (shapes.size >= MAX_SHAPES) shapes.clear();
       shapes.set(shape, (entry = { compiled, bind }));
