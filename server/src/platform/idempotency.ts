@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { IdempotencyKeysTable } from '../db/schema.ts';
 import type { Database, Executor } from './db.ts';
 import { isUniqueViolation } from './db.ts';
 import { AppError } from './errors.ts';
+import { compiledStatement } from './compiled-statements.ts';
 
 export interface StoredResponse<T> {
   status: number;
@@ -71,18 +74,21 @@ export function requestFingerprint(request: unknown): string {
 /** A key already used with a different request: replaying the first answer would hide that the new one was lost. */
 export const keyReused = () => new AppError('IDEMPOTENCY_KEY_REUSED', 422, { header: 'idempotency-key' });
 
+// Compiled once: every create with a key runs these (platform/compiled-statements.ts).
+const storedRow = compiledStatement((db, p: { scope: string; key: string }) =>
+  db.selectFrom('idempotency_keys').selectAll().where('scope', '=', p.scope).where('key', '=', p.key),
+);
+const insertKey = compiledStatement((db, row: Insertable<IdempotencyKeysTable>) =>
+  db.insertInto('idempotency_keys').values(row),
+);
+
 async function storedResponse<T>(
   db: Executor,
   scope: string,
   key: string,
   requestHash: string,
 ): Promise<StoredResponse<T> | undefined> {
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .selectAll()
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const row = await storedRow.first(db, { scope, key });
   if (!row) return undefined;
   // Rows stored before fingerprints were kept have none; they replay as they always did.
   if (row.request_hash !== null && row.request_hash !== requestHash) throw keyReused();
@@ -131,17 +137,14 @@ export async function once<T>(
   try {
     const result = await db.transaction().execute(async (tx) => {
       const out = await run(tx);
-      await tx
-        .insertInto('idempotency_keys')
-        .values({
-          scope,
-          key,
-          status: out.status,
-          body: JSON.stringify(out.body),
-          created_at: now(),
-          request_hash: requestHash,
-        })
-        .execute();
+      await insertKey.execute(tx, {
+        scope,
+        key,
+        status: out.status,
+        body: JSON.stringify(out.body),
+        created_at: now(),
+        request_hash: requestHash,
+      });
       return out;
     });
     return { ...result, replayed: false };

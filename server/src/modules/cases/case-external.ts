@@ -172,7 +172,7 @@ export function createExternalCases(
                 ...(input.externalNo ? { externalNo: input.externalNo } : {}),
               },
             },
-            true,
+            { written: row, photos: !!input.photoIds?.length },
           );
           if (input.reporterPhone) {
             await enqueueNotice(tx, {

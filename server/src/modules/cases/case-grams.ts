@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import { searchGrams } from '../../../../common/domain/search-grams.ts';
+import { compiledStatement } from '../../platform/compiled-statements.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 
 /*
@@ -12,10 +13,15 @@ import type { Dialect, Executor } from '../../platform/db.ts';
 /** The gram row of a case follows its search text (insert and change alike; SQLite only). */
 export async function writeCaseGrams(db: Executor, dialect: Dialect, caseId: string, text: string): Promise<void> {
   if (dialect !== 'sqlite') return;
-  await sql`insert or replace into cases_grams (rowid, grams) select rowid, ${searchGrams(text)} from cases where id = ${caseId}`.execute(
-    db,
-  );
+  await gramsRow.execute(db, { grams: searchGrams(text), caseId });
 }
+// Compiled once: every intake writes it (platform/compiled-statements.ts).
+const gramsRow = compiledStatement((db, p: { grams: string; caseId: string }) => ({
+  compile: () =>
+    sql`insert or replace into cases_grams (rowid, grams) select rowid, ${p.grams} from cases where id = ${p.caseId}`.compile(
+      db,
+    ),
+}));
 
 /** Grams of every case that has none yet (after migration 0030, after a bulk load); answers how many were written. */
 export async function backfillCaseGrams(db: Executor, dialect: Dialect, chunk = 5000): Promise<number> {

@@ -55,9 +55,13 @@ export async function photosRequired(
   return requiredIn(stored, majorOf(matterCode), step);
 }
 
-/** The steps of a case that need photos, for the case page to mark its photo field. */
+/**
+ * The steps of a case that need photos, for the case page to mark its photo field. Every case answer shows it (an
+ * intake's too), so it is read through the settings cache, which a change of the rules forgets; the step itself
+ * checks the stored rule (photosRequired).
+ */
 export async function photoSteps(deps: Pick<CaseDeps, 'settings'>, tenantId: string, matterCode: string) {
-  const stored = departures((await deps.settings?.get(tenantId, AFTER_PHOTOS_KEY))?.value);
+  const stored = departures((await deps.settings?.current(tenantId, AFTER_PHOTOS_KEY))?.value);
   return WORKFLOW_PHOTO_STEPS.filter((s) => requiredIn(stored, majorOf(matterCode), s));
 }
 

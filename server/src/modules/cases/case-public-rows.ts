@@ -1,6 +1,7 @@
 import type { PublicCaseSummary, PublicPhoto } from '../../../../common/contracts/case-public.ts';
-import { isPublicChannel, publicCoordinate, publicText } from '../../../../common/domain/public-output.ts';
-import type { CasesTable, PublicCasesTable } from '../../db/schema.ts';
+import { isPublicChannel, publicCoordinate, publicNote, publicText } from '../../../../common/domain/public-output.ts';
+import type { CaseEventsTable, CasesTable, PublicCasesTable } from '../../db/schema.ts';
+import { compiledStatement } from '../../platform/compiled-statements.ts';
 import type { Executor } from '../../platform/db.ts';
 import { catalogReadModel } from '../catalog/index.ts';
 import { orgReadModel } from '../org/index.ts';
@@ -50,21 +51,38 @@ export async function refreshPublicCases(tx: Executor, tenantId: string, caseIds
     if (!live.length) continue;
     const { parentOf, photosOf, lastNote } = await publicParts(tx, tenantId, live);
     const rows = live.map((c) => publicRowOf(c, { parentOf, photosOf, lastNote }));
-    await tx
-      .insertInto('public_cases')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('case_id').doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          unit_id: eb.ref('excluded.unit_id'),
-          matter_code: eb.ref('excluded.matter_code'),
-          updated_at: eb.ref('excluded.updated_at'),
-          closed_at: eb.ref('excluded.closed_at'),
-          body_json: eb.ref('excluded.body_json'),
-        })),
-      )
-      .execute();
+    if (rows.length === 1) await upsertOne.execute(tx, rows[0] as PublicCasesTable);
+    else await upsertRows(tx, rows).execute();
   }
+}
+
+const upsertRows = (tx: Executor, rows: PublicCasesTable[]) =>
+  tx
+    .insertInto('public_cases')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('case_id').doUpdateSet((eb) => ({
+        status: eb.ref('excluded.status'),
+        unit_id: eb.ref('excluded.unit_id'),
+        matter_code: eb.ref('excluded.matter_code'),
+        updated_at: eb.ref('excluded.updated_at'),
+        closed_at: eb.ref('excluded.closed_at'),
+        body_json: eb.ref('excluded.body_json'),
+      })),
+    );
+// One case changes per step: its upsert is compiled once (platform/compiled-statements.ts).
+const upsertOne = compiledStatement((tx, row: PublicCasesTable) => upsertRows(tx, [row]));
+
+/**
+ * The public row of a case created in this transaction, from what was written instead of read back: the row, and
+ * its first event (the only one it has, so the latest note is that event's if it carries one). Only for a case
+ * without photos or parent; anything else goes through refreshPublicCases.
+ */
+export async function writeNewPublicCase(tx: Executor, c: CasesTable, first: CaseEventsTable): Promise<void> {
+  if (c.status === 'voided' || c.parent_id !== null) return refreshPublicCases(tx, c.tenant_id, [c.id]);
+  const note = publicNote(first);
+  const lastNote = new Map(note === null ? [] : [[c.id, note]]);
+  await upsertOne.execute(tx, publicRowOf(c, { parentOf: new Map(), photosOf: new Map(), lastNote }));
 }
 
 function publicRowOf(c: CasesTable, parts: Awaited<ReturnType<typeof publicParts>>): PublicCasesTable {

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { CaseEventsTable } from '../../db/schema.ts';
+import type { CaseEventsTable, CasesTable } from '../../db/schema.ts';
+import { compiledStatement } from '../../platform/compiled-statements.ts';
 import { canonicalRow, type ChainKey, type ChainKeys } from '../../platform/chain-keys.ts';
 import type { Executor } from '../../platform/db.ts';
 import { CURRENT_HASH_VERSION, GENESIS, keyedHash, type ChainFormat } from '../../platform/hash-chain.ts';
 import { newId } from '../../platform/ids.ts';
-import { refreshPublicCases } from './case-public-rows.ts';
+import { refreshPublicCases, writeNewPublicCase } from './case-public-rows.ts';
+
+// Every step writes one (platform/compiled-statements.ts).
+const insertEvent = compiledStatement((tx, row: CaseEventsTable) => tx.insertInto('case_events').values(row));
 
 /**
  * Every action is a row, hash-chained per case so an edited or deleted row is detectable (docs/conventions.md, "Audit").
@@ -109,9 +113,14 @@ export function eventRow(
 export function timelineWriter(keys: ChainKeys) {
   /**
    * `first`: the case was created in this same transaction, so it has no event yet and the chain starts at the
-   * genesis without reading it. Answers the row written.
+   * genesis without reading it. When it also gives the row as written and no photos were attached, the public row
+   * is built from that row and this event instead of read back. Answers the row written.
    */
-  return async function appendEvent(tx: Executor, e: EventInput, first = false): Promise<CaseEventsTable> {
+  return async function appendEvent(
+    tx: Executor,
+    e: EventInput,
+    first: boolean | { written: CasesTable; photos: boolean } = false,
+  ): Promise<CaseEventsTable> {
     const last = first
       ? undefined
       : await tx
@@ -122,8 +131,10 @@ export function timelineWriter(keys: ChainKeys) {
           .limit(1)
           .executeTakeFirst();
     const row = eventRow(e, (last ? Number(last.seq) : 0) + 1, last?.hash ?? CASE_GENESIS, keys.current);
-    await tx.insertInto('case_events').values(row).execute();
-    await refreshPublicCases(tx, e.tenantId, [e.caseId]);
+    await insertEvent.execute(tx, row);
+    if (typeof first === 'object' && !first.photos && first.written.id === e.caseId)
+      await writeNewPublicCase(tx, first.written, row);
+    else await refreshPublicCases(tx, e.tenantId, [e.caseId]);
     return row;
   };
 }

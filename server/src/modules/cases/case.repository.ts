@@ -1,5 +1,6 @@
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { CasesTable } from '../../db/schema.ts';
+import { compiledStatement } from '../../platform/compiled-statements.ts';
 import type { Dialect, Executor } from '../../platform/db.ts';
 import { likePattern } from '../../platform/search.ts';
 import { gramTerm } from '../../../../common/domain/search-grams.ts';
@@ -9,10 +10,15 @@ import { catalogLookups, catalogReadModel } from '../catalog/index.ts';
 
 /** Kysely queries for cases; every one is tenant-scoped. List queries ride the (tenant, status, deadline) indexes. */
 
+// The intake's writes and reads, compiled once (platform/compiled-statements.ts, docs/decisions/0010-intake-cost.md).
+const insertCaseRow = compiledStatement((db, row: CasesTable) => db.insertInto('cases').values(row));
+const insertFtsRow = compiledStatement((db, p: { caseId: string; body: string }) =>
+  db.insertInto('cases_fts').values({ case_id: p.caseId, body: p.body }),
+);
+
 export async function insertCase(db: Executor, dialect: Dialect, row: CasesTable): Promise<void> {
-  await db.insertInto('cases').values(row).execute();
-  if (dialect === 'sqlite')
-    await db.insertInto('cases_fts').values({ case_id: row.id, body: row.search_text }).execute();
+  await insertCaseRow.execute(db, row);
+  if (dialect === 'sqlite') await insertFtsRow.execute(db, { caseId: row.id, body: row.search_text });
   await writeCaseGrams(db, dialect, row.id, row.search_text);
 }
 
@@ -236,6 +242,30 @@ export async function timelineOf(db: Executor, caseId: string) {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('seq', 'asc').execute();
 }
 
+// Every detail answer (and so every intake) reads it: compiled once.
+const caseNames = compiledStatement(
+  (
+    db,
+    p: {
+      tenantId: string;
+      unit: string;
+      street: string;
+      community: string;
+      handler: string;
+      taskUser: string;
+      matter: string;
+    },
+  ) =>
+    db.selectNoFrom([
+      orgReadModel.unitNameQuery(db, p.unit).as('unit'),
+      orgReadModel.regionNameQuery(db, p.street).as('street'),
+      orgReadModel.regionNameQuery(db, p.community).as('community'),
+      orgReadModel.userNameQuery(db, p.handler).as('handler'),
+      orgReadModel.userNameQuery(db, p.taskUser).as('taskUser'),
+      catalogReadModel.matterNameQuery(db, p.tenantId, p.matter).as('matter'),
+    ]),
+);
+
 /** The names a case detail shows, in one statement of scalar subqueries (was six round trips). */
 export async function namesFor(
   db: Executor,
@@ -243,16 +273,16 @@ export async function namesFor(
   c: Pick<CasesTable, 'unit_id' | 'street_id' | 'community_id' | 'handler_id' | 'task_user_id' | 'matter_code'>,
 ) {
   const none = '';
-  const row = await db
-    .selectNoFrom([
-      orgReadModel.unitNameQuery(db, c.unit_id ?? none).as('unit'),
-      orgReadModel.regionNameQuery(db, c.street_id ?? none).as('street'),
-      orgReadModel.regionNameQuery(db, c.community_id ?? none).as('community'),
-      orgReadModel.userNameQuery(db, c.handler_id ?? none).as('handler'),
-      orgReadModel.userNameQuery(db, c.task_user_id ?? none).as('taskUser'),
-      catalogReadModel.matterNameQuery(db, tenantId, c.matter_code).as('matter'),
-    ])
-    .executeTakeFirstOrThrow();
+  const row = await caseNames.first(db, {
+    tenantId,
+    unit: c.unit_id ?? none,
+    street: c.street_id ?? none,
+    community: c.community_id ?? none,
+    handler: c.handler_id ?? none,
+    taskUser: c.task_user_id ?? none,
+    matter: c.matter_code,
+  });
+  if (!row) throw new Error('the names statement answered no row');
   return {
     unit: row.unit ?? null,
     street: row.street ?? null,

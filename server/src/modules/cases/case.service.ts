@@ -244,7 +244,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
               note: null,
               data: { channel, photos: input.photoIds ?? [] },
             },
-            true,
+            { written: row, photos: !!input.photoIds?.length },
           );
           written = { event, photos: !!input.photoIds?.length };
           return { status: 201, body: row };

@@ -2,6 +2,7 @@ import type { CatalogEntriesTable, FilingConditionsTable } from '../../db/schema
 import type { Executor } from '../../platform/db.ts';
 import { containsAny } from '../../platform/search.ts';
 import { orgReadModel } from '../org/index.ts';
+import { forgetMatters } from './catalog-lookups.ts';
 
 /** Kysely queries for the catalog and 立结案标准; every one is scoped by tenant. */
 
@@ -100,6 +101,7 @@ export async function namesInMajor(db: Executor, tenantId: string, kind: Catalog
 }
 
 export async function insertEntries(db: Executor, rows: readonly CatalogEntriesTable[]) {
+  forgetMatters();
   // Batches keep the bound-parameter count well under both backends' limits.
   for (let i = 0; i < rows.length; i += 200)
     await db
@@ -109,6 +111,7 @@ export async function insertEntries(db: Executor, rows: readonly CatalogEntriesT
 }
 
 export async function updateEntry(db: Executor, tenantId: string, id: string, patch: Partial<CatalogEntriesTable>) {
+  forgetMatters();
   await db.updateTable('catalog_entries').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 }
 

@@ -1,3 +1,4 @@
+import { compiledStatement } from '../../platform/compiled-statements.ts';
 import type { RegionsTable } from '../../db/schema.ts';
 import type { Executor } from '../../platform/db.ts';
 
@@ -20,9 +21,13 @@ export async function tenantGeo(db: Executor, tenantId: string) {
 
 /** A primary-key read on every lookup: cheap enough to keep each process's in-memory index honest. */
 export async function geoVersion(db: Executor, tenantId: string): Promise<number | null> {
-  const row = await db.selectFrom('tenants').select('geo_version').where('id', '=', tenantId).executeTakeFirst();
+  const row = await geoVersionRow.first(db, { tenantId });
   return row ? Number(row.geo_version) : null;
 }
+// Compiled once: every point located reads it (platform/compiled-statements.ts).
+const geoVersionRow = compiledStatement((db, p: { tenantId: string }) =>
+  db.selectFrom('tenants').select('geo_version').where('id', '=', p.tenantId),
+);
 
 /** Called in the transaction of every geography write, so other processes rebuild their locator after commit. */
 export async function bumpGeoVersion(db: Executor, tenantId: string): Promise<void> {
