@@ -43,10 +43,12 @@ export function startMqttConsumer(
   client.on('connect', (connack) => {
     telemetry.setConnected(true);
     log.info({ sessionPresent: connack.sessionPresent }, 'mqtt consumer connected');
-    if (!connack.sessionPresent)
-      client.subscribe(topics, { qos: 1 }, (err) => {
-        if (err) log.warn({ err }, 'mqtt subscribe failed');
-      });
+    // Subscribed on every connect, also when the broker kept the session: a session can exist without the
+    // subscriptions (the first CONNECT was accepted but its CONNACK timed out here). Subscribing again keeps the
+    // messages queued for the session.
+    client.subscribe(topics, { qos: 1 }, (err) => {
+      if (err) log.warn({ err }, 'mqtt subscribe failed');
+    });
   });
   client.on('close', () => telemetry.setConnected(false));
   client.on('error', (err) => log.warn({ err }, 'mqtt consumer error'));

@@ -61,7 +61,9 @@ export function AlarmsTable({ deviceId, testId }: { deviceId?: string; testId: s
         key: 'value',
         responsive: ['md'],
         render: (_, a) =>
-          a.value === null ? '—' : `${a.value} ${PRIMARY_METRIC[a.deviceType].unit} / ${a.threshold ?? '—'}`,
+          a.value === null
+            ? '—'
+            : `${Number(a.value.toFixed(2))} ${PRIMARY_METRIC[a.deviceType].unit} / ${a.threshold ?? '—'}`,
       },
       {
         title: t('iot.alarms.columns.state'),
