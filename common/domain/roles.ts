@@ -86,13 +86,29 @@ export const PERMISSIONS = [
   // 督办单 (docs/supervision.md): issuing one is case.escalate; reading the list and figures, and the target unit's reply
   'supervision.read',
   'supervision.reply',
+  // 城市之感 (docs/iot.md): the device registry and its keys, the alarm rules; alarms and the rejected messages
+  'device.read',
+  'device.manage',
+  'alarm.read',
+  'alarm.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Default grants of verbs to roles. Scope (unit, region) narrows them per user grant. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   inspector: ['org.read', 'case.read', 'case.report', 'case.verify', 'case.check', 'position.report'],
-  operator: ['org.read', 'case.read', 'case.report', 'case.accept', 'case.void', 'hotline.read', 'hotline.handle'],
+  operator: [
+    'org.read',
+    'case.read',
+    'case.report',
+    'case.accept',
+    'case.void',
+    'hotline.read',
+    'hotline.handle',
+    'device.read',
+    'alarm.read',
+    'alarm.handle',
+  ],
   shiftLeader: [
     'org.read',
     'case.read',
@@ -110,6 +126,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analysis.read',
     'governance.manage',
     'supervision.read',
+    'device.read',
+    'alarm.read',
+    'alarm.handle',
   ],
   dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve', 'supervision.read'],
   unitHandler: ['org.read', 'case.read', 'case.handle', 'supervision.read', 'supervision.reply'],
@@ -140,6 +159,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analysis.read',
     'governance.manage',
     'supervision.read',
+    'device.read',
+    'alarm.read',
   ],
   admin: [
     'org.read',
@@ -163,6 +184,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.read',
     'ads.manage',
     'notice.manage',
+    'device.read',
+    'device.manage',
+    'alarm.read',
   ],
   enforcementOfficer: [
     'org.read',

@@ -14,6 +14,7 @@ import { enNotices } from './en/notices.ts';
 import { enAnalysis } from './en/analysis.ts';
 import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
+import { enIot } from './en/iot.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -56,5 +57,6 @@ export const en: Catalog = {
   ...enNotices,
   ...enMonitor,
   ...enSupervision,
+  ...enIot,
   ...enAnalysis,
 };

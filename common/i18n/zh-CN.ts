@@ -30,6 +30,7 @@ import { zhNotices } from './zh-CN/notices.ts';
 import { zhAnalysis } from './zh-CN/analysis.ts';
 import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
+import { zhIot } from './zh-CN/iot.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -57,6 +58,7 @@ export const zhCN = {
   ...zhNotices,
   ...zhMonitor,
   ...zhSupervision,
+  ...zhIot,
   ...zhAnalysis,
 };
 

@@ -51,6 +51,9 @@ import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
+import { registerDeviceRoutes } from './modules/devices/index.ts';
+import { registerTelemetryRoutes, startMqttConsumer } from './modules/telemetry/index.ts';
+import { registerAlarmRoutes } from './modules/alarms/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -218,6 +221,14 @@ export async function buildApp(
   services.dossierBatches.useLogger(app.log);
   app.addHook('onClose', () => services.dossierBatches.idle());
   registerDossierRoutes(app, services.dossier, services.dossierBatches);
+  registerDeviceRoutes(app, services.devices);
+  registerTelemetryRoutes(app, services.telemetry);
+  registerAlarmRoutes(app, services.alarms);
+  // Device messages arrive over MQTT only when a broker is configured (docs/iot.md).
+  if (config.mqtt) {
+    const consumer = startMqttConsumer(config.mqtt, services.telemetry, app.log);
+    app.addHook('onClose', () => consumer.close());
+  }
   await serveWebClient(app, config.webDist);
 
   return Object.assign(app as unknown as FastifyInstance, { services, routeTable });

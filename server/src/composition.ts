@@ -48,6 +48,9 @@ import { createMonitor } from './modules/monitor/index.ts';
 import { createGazetteerService } from './modules/gazetteer/index.ts';
 import { createSupervisionPrint, createSupervisionService } from './modules/supervision/index.ts';
 import { createDossierBatches, createDossierService } from './modules/dossier/index.ts';
+import { createDevices } from './modules/devices/index.ts';
+import { createTelemetry } from './modules/telemetry/index.ts';
+import { createAlarms } from './modules/alarms/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -216,6 +219,16 @@ export function createServices(
     gazetteer.importPlaces(actor, param(u, 'format') === 'csv' ? 'csv' : 'geojson', u.bytes, key),
   );
   const kpi = createKpiService(database, clock, settings);
+  // 城市之感 (docs/iot.md): alarms file their cases through the intake on channel sensor, or join an open case nearby.
+  const devices = createDevices(database, clock, { audit, geo, secrets: config.audit.keys });
+  const alarms = createAlarms(database, clock, {
+    devices,
+    audit,
+    live,
+    intake: (tenantId, input, idem) => cases.intake(tenantId, input, idem),
+    duplicates: (tenantId, q) => routing.findDuplicates(tenantId, q),
+  });
+  const telemetry = createTelemetry(database, clock, { devices, watch: alarms.watch, config: config.telemetry });
   // 查违控违 and 户外广告 registers; each adds its section to the statistics report.
   const illegalConstruction = createIllegalConstruction(
     database,
@@ -290,6 +303,9 @@ export function createServices(
     supervisionPrint,
     dossier,
     dossierBatches,
+    devices,
+    telemetry,
+    alarms,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

@@ -78,6 +78,16 @@ export interface Config {
   cjkFontPath: string;
   /** Finished 案卷 batches are kept for download this many hours, then deleted (docs/dossier.md "Month batch"). */
   dossierBatchKeepHours: number;
+  /** The MQTT broker the device consumer connects to (docs/iot.md); null = no consumer, no connection. */
+  mqtt: {
+    url: string;
+    clientId: string;
+    username: string | null;
+    password: string | null;
+    shareGroup: string | null;
+  } | null;
+  /** How long raw readings, minute and hour roll-ups are kept (docs/iot.md, "Retention"). */
+  telemetry: { rawHours: number; minuteDays: number; hourDays: number };
 }
 
 export interface AuditKeyConfig {
@@ -229,6 +239,26 @@ function redisConfig(env: Env): Config['redis'] {
   return { url, prefix };
 }
 
+/** Off unless MQTT_URL is set: a plain start connects to no broker. */
+function mqttConfig(env: Env): Config['mqtt'] {
+  const url = env.MQTT_URL;
+  if (!url) return null;
+  if (!/^mqtts?:\/\/[^\s]+$/.test(url)) throw new ConfigError('MQTT_URL must start with mqtt:// or mqtts://');
+  // A persistent session is found again by its client id: it must stay the same across restarts.
+  const clientId = env.MQTT_CLIENT_ID || 'cityloop-consumer';
+  if (!/^[\w.-]{1,64}$/.test(clientId)) throw new ConfigError('MQTT_CLIENT_ID must be 1..64 letters, digits, _ . -');
+  const shareGroup = env.MQTT_SHARE_GROUP || null;
+  if (shareGroup && !/^[\w-]{1,32}$/.test(shareGroup))
+    throw new ConfigError('MQTT_SHARE_GROUP must be 1..32 letters, digits, _ -');
+  return {
+    url,
+    clientId,
+    username: env.MQTT_USERNAME || null,
+    password: env.MQTT_PASSWORD || null,
+    shareGroup,
+  };
+}
+
 /** `generateAuditKey: false` (tools that verify) never creates an audit key: a new key could not have signed anything. */
 export function loadConfig(
   env: Env = process.env,
@@ -305,5 +335,11 @@ export function loadConfig(
     audit: auditKeyConfig(env, dataDir, root, options.generateAuditKey ?? true),
     cjkFontPath: resolve(root, env.CJK_FONT_PATH || '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
     dossierBatchKeepHours: int(env, 'DOSSIER_BATCH_KEEP_HOURS', 24, 1, 24 * 90),
+    mqtt: mqttConfig(env),
+    telemetry: {
+      rawHours: int(env, 'TELEMETRY_RAW_HOURS', 48, 1, 24 * 365),
+      minuteDays: int(env, 'TELEMETRY_MINUTE_DAYS', 30, 1, 3650),
+      hourDays: int(env, 'TELEMETRY_HOUR_DAYS', 730, 1, 36500),
+    },
   };
 }

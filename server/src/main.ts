@@ -76,6 +76,9 @@ async function main() {
     importsResumeJob(app.services.imports),
     // 案卷 month batches waiting or left by a runner that died; files past their keeping time (docs/dossier.md).
     { name: 'dossier.batches', everyMs: 10_000, run: (now) => app.services.dossierBatches.resume(now) },
+    // 城市之感: device-offline alarms and auto cases still to file; retention of readings (docs/iot.md).
+    { name: 'alarms.sweep', everyMs: 30_000, run: (now) => app.services.alarms.sweep(now) },
+    { name: 'telemetry.retention', everyMs: 3_600_000, run: (now) => app.services.telemetry.sweep(now) },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Repeat hotspots open 源头治理 tasks (docs/analysis.md "Repeat hotspots").

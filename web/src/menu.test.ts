@@ -26,6 +26,7 @@ describe('visibleMenu', () => {
       '案件[案件工作台,热线工单]',
       '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
       '执法办案[查违控违,户外广告]',
+      '城市之感[设备告警,物联设备,拒收消息]',
       '一张图',
       '组织管理[区域,单位,用户,审计日志,工作通知]',
       '基础数据[事项目录,立结案标准,工作日历,派遣规则,部件台账,市民随手拍设置,开放接口]',
@@ -38,6 +39,7 @@ describe('visibleMenu', () => {
       '案件[案件工作台,热线工单,督办单]',
       '执法办案[行政处罚案件,查违控违,户外广告]',
       '考核与统计[指挥大屏,考核评价,排行榜,综合分析,统计报表]',
+      '城市之感[设备告警,物联设备,拒收消息]',
       '一张图',
       '组织管理[用户,审计日志,工作通知]',
     ]);
@@ -58,11 +60,17 @@ describe('visibleMenu', () => {
   });
 
   it('each role sees exactly the entries whose permission it holds', () => {
-    expect(labels(visibleMenu(as('operator')))).toEqual(['工作台', '案件[案件工作台,新建案件,热线工单]', '一张图']);
+    expect(labels(visibleMenu(as('operator')))).toEqual([
+      '工作台',
+      '案件[案件工作台,新建案件,热线工单]',
+      '城市之感[设备告警,物联设备,拒收消息]',
+      '一张图',
+    ]);
     expect(labels(visibleMenu(as('shiftLeader')))).toEqual([
       '工作台',
       '案件[案件工作台,新建案件,热线工单,监督员管理,督办单]',
       '考核与统计[考核评价,排行榜,综合分析]',
+      '城市之感[设备告警,物联设备,拒收消息]',
       '一张图',
     ]);
     expect(labels(visibleMenu(as('unitManager')))).toEqual([

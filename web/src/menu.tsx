@@ -62,6 +62,9 @@ export const MENU_KEYS = [
   'notices',
   'monitor',
   'supervision',
+  'devices',
+  'alarms',
+  'rejectedMessages',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -87,6 +90,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
+  { key: 'iot', labelKey: 'iot.nav.group', icon: ApiOutlined },
 ];
 
 /**
@@ -201,6 +205,31 @@ export const MENU: readonly MenuEntry[] = [
     icon: AlertOutlined,
     permission: 'supervision.read',
     group: 'cases',
+  },
+  // 城市之感 (docs/iot.md)
+  {
+    key: 'alarms',
+    path: '/iot/alarms',
+    labelKey: 'iot.nav.alarms',
+    icon: AlertOutlined,
+    permission: 'alarm.read',
+    group: 'iot',
+  },
+  {
+    key: 'devices',
+    path: '/iot/devices',
+    labelKey: 'iot.nav.devices',
+    icon: ApiOutlined,
+    permission: 'device.read',
+    group: 'iot',
+  },
+  {
+    key: 'rejectedMessages',
+    path: '/iot/rejected',
+    labelKey: 'iot.nav.rejected',
+    icon: FileDoneOutlined,
+    permission: 'alarm.read',
+    group: 'iot',
   },
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },
   {

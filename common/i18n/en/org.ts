@@ -125,6 +125,9 @@ export const enOrg: typeof zhOrg = {
       inspector_positions: 'Inspector positions',
       enforcement_certificate: 'Enforcement certificate',
       enforcement_leniency: 'First-offence / minor-violation list',
+      device: 'IoT device',
+      alarm_rule: 'Alarm rule',
+      alarm: 'Device alarm',
     },
     actions: {
       case: { support: 'Citizen “me too”' },
@@ -188,6 +191,13 @@ export const enOrg: typeof zhOrg = {
         bundle: { export: 'Export the case bundle' },
         certificate: { create: 'Register an enforcement certificate' },
         leniency: { create: 'Add a first-offence / minor-violation entry' },
+      },
+      device: { create: 'Register IoT device', update: 'Change IoT device', rotate_key: 'Issue a new device key' },
+      alarm_rule: { create: 'Add alarm rule', update: 'Change alarm rule' },
+      alarm: {
+        acknowledge: 'Acknowledge device alarm',
+        case: 'File a case from a device alarm',
+        clear: 'Clear device alarm',
       },
       monitor: {
         grids_assign: 'Assign responsibility grids',
@@ -261,6 +271,11 @@ export const enOrg: typeof zhOrg = {
     position: { report: 'Report position while on duty' },
     inspector: { supervise: 'Supervise inspectors (grids, roster, positions and tracks)' },
     supervision: { read: 'View supervision orders', reply: 'Reply to supervision orders' },
+    device: { read: 'View IoT devices', manage: 'Manage IoT devices, keys and alarm rules' },
+    alarm: {
+      read: 'View device alarms and rejected messages',
+      handle: 'Handle device alarms (acknowledge, file a case, clear)',
+    },
     analysis: { read: 'View analysis' },
     governance: { manage: 'Handle root-cause tasks' },
     enforcement: {

@@ -122,6 +122,9 @@ export const zhOrg = {
       inspector_positions: '监督员位置',
       enforcement_certificate: '执法证',
       enforcement_leniency: '首违不罚/轻微免罚清单',
+      device: '物联设备',
+      alarm_rule: '告警规则',
+      alarm: '设备告警',
     },
     actions: {
       case: { support: '市民「我也遇到」' },
@@ -172,6 +175,9 @@ export const zhOrg = {
         certificate: { create: '登记执法证' },
         leniency: { create: '新增首违不罚/轻微免罚事项' },
       },
+      device: { create: '登记物联设备', update: '修改物联设备', rotate_key: '重新签发设备密钥' },
+      alarm_rule: { create: '新增告警规则', update: '修改告警规则' },
+      alarm: { acknowledge: '确认设备告警', case: '设备告警转案件', clear: '解除设备告警' },
       monitor: {
         grids_assign: '分配责任网格',
         roster_set: '排班',
@@ -244,6 +250,8 @@ export const zhOrg = {
     position: { report: '在岗时上报位置' },
     inspector: { supervise: '督导监督员（网格、排班、位置与轨迹）' },
     supervision: { read: '查看督办单', reply: '回复督办单' },
+    device: { read: '查看物联设备', manage: '管理物联设备、密钥与告警规则' },
+    alarm: { read: '查看设备告警与拒收消息', handle: '处理设备告警（确认、立案、解除）' },
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
     enforcement: {

@@ -309,6 +309,14 @@ export interface DB {
   gazetteer_places: import('./schema-gazetteer.ts').GazetteerPlacesTable;
   gazetteer_keys: import('./schema-gazetteer.ts').GazetteerKeysTable;
   supervision_orders: import('./schema-supervision.ts').SupervisionOrdersTable;
+  devices: import('./schema-iot.ts').DevicesTable;
+  telemetry_readings: import('./schema-iot.ts').TelemetryReadingsTable;
+  telemetry_minutes: import('./schema-iot.ts').TelemetryBucketsTable;
+  telemetry_hours: import('./schema-iot.ts').TelemetryBucketsTable;
+  telemetry_rejected: import('./schema-iot.ts').TelemetryRejectedTable;
+  alarm_rules: import('./schema-iot.ts').AlarmRulesTable;
+  alarm_watches: import('./schema-iot.ts').AlarmWatchesTable;
+  alarms: import('./schema-iot.ts').AlarmsTable;
 }
 
 export type {

@@ -38,6 +38,9 @@ export type TableOwner =
   | 'monitor'
   | 'gazetteer'
   | 'supervision'
+  | 'devices'
+  | 'telemetry'
+  | 'alarms'
   | 'analysis';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
@@ -128,4 +131,13 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   gazetteer_keys: 'gazetteer',
   // 督办单 (docs/supervision.md)
   supervision_orders: 'supervision',
+  // 城市之感 (docs/iot.md)
+  devices: 'devices',
+  telemetry_readings: 'telemetry',
+  telemetry_minutes: 'telemetry',
+  telemetry_hours: 'telemetry',
+  telemetry_rejected: 'telemetry',
+  alarm_rules: 'alarms',
+  alarm_watches: 'alarms',
+  alarms: 'alarms',
 };

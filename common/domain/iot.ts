@@ -1,0 +1,207 @@
+/**
+ * 城市之感: devices, their readings and the alarms raised from them (docs/iot.md). Closed vocabularies and the pure
+ * rules both sides need: the signing string of a device message and the evaluation of one reading against a rule.
+ */
+
+/** Device types and the metric each reports (unit in docs/iot.md, "Device types"). */
+export const DEVICE_TYPES = [
+  'manhole_tilt',
+  'water_level',
+  'gas_detector',
+  'bin_fill',
+  'pump_station',
+  'site_dust',
+  'site_noise',
+] as const;
+export type DeviceType = (typeof DEVICE_TYPES)[number];
+
+/** Metric names are lower-case ASCII: they go into the signing string as they are. */
+export const METRIC_NAME = /^[a-z][a-z0-9_]{0,31}$/;
+
+/** The metric a type's default rule watches and its unit. */
+export const PRIMARY_METRIC: Readonly<Record<DeviceType, { metric: string; unit: string }>> = {
+  manhole_tilt: { metric: 'tilt_deg', unit: '°' },
+  water_level: { metric: 'water_cm', unit: 'cm' },
+  gas_detector: { metric: 'lel_pct', unit: '%LEL' },
+  bin_fill: { metric: 'fill_pct', unit: '%' },
+  pump_station: { metric: 'level_m', unit: 'm' },
+  site_dust: { metric: 'pm10_ugm3', unit: 'µg/m³' },
+  site_noise: { metric: 'noise_dba', unit: 'dB(A)' },
+};
+
+export const RULE_OPS = ['gt', 'lt'] as const;
+export type RuleOp = (typeof RULE_OPS)[number];
+
+export const ALARM_STATES = ['raised', 'acknowledged', 'case', 'cleared'] as const;
+export type AlarmState = (typeof ALARM_STATES)[number];
+export const OPEN_ALARM_STATES: readonly AlarmState[] = ['raised', 'acknowledged', 'case'];
+export const ALARM_KINDS = ['threshold', 'offline'] as const;
+export type AlarmKind = (typeof ALARM_KINDS)[number];
+export const ALARM_ACTIONS = ['acknowledge', 'case', 'clear'] as const;
+export type AlarmAction = (typeof ALARM_ACTIONS)[number];
+
+/** raised → acknowledged → case → cleared; a case can be made from raised too, and any open alarm can be cleared. */
+export function alarmNext(from: AlarmState, action: AlarmAction): AlarmState | null {
+  if (from === 'cleared') return null;
+  if (action === 'acknowledge') return from === 'raised' ? 'acknowledged' : null;
+  if (action === 'case') return from === 'raised' || from === 'acknowledged' ? 'case' : null;
+  return 'cleared';
+}
+
+export const REJECT_REASONS = [
+  'bad_topic',
+  'unknown_device',
+  'inactive_device',
+  'bad_json',
+  'bad_payload',
+  'bad_signature',
+  'stale',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export const MESSAGE_KINDS = ['telemetry', 'heartbeat'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** The topic of a device message: cityloop/{tenant code}/{device code}/{telemetry|heartbeat}. */
+export const TOPIC_PATTERN = /^cityloop\/([0-9A-Za-z_-]{1,20})\/([0-9A-Za-z_-]{1,40})\/(telemetry|heartbeat)$/;
+export const DEVICE_CODE = /^[0-9A-Za-z_-]{1,40}$/;
+
+/** A value in the signing string: fixed three decimals, as C's printf("%.3f") writes it (docs/iot.md, "Signature"). */
+export const signedNumber = (n: number): string => n.toFixed(3);
+
+/**
+ * The string a device signs (docs/iot.md, "Signature"): version, tenant, device, kind, ts and seq as sent, then the
+ * values sorted by name, `name=value` joined by `;`. The signature is the lower-case hex HMAC-SHA256 of its UTF-8
+ * bytes under the device key.
+ */
+export function signingString(m: {
+  tenant: string;
+  device: string;
+  kind: MessageKind;
+  ts: string;
+  seq: number;
+  values: Readonly<Record<string, number>>;
+}): string {
+  const names = Object.keys(m.values).sort();
+  const values = names.map((k) => `${k}=${signedNumber(m.values[k]!)}`).join(';');
+  return ['v1', m.tenant, m.device, m.kind, m.ts, String(m.seq), values].join('\n');
+}
+
+export interface Rule {
+  metric: string;
+  op: RuleOp;
+  threshold: number;
+  /** how far back across the threshold a value must come before the condition counts as over */
+  hysteresis: number;
+  /** how long the condition must hold before an alarm is raised (0: at once) */
+  minDurationS: number;
+}
+
+/** What is kept per device and rule between readings. */
+export interface Watch {
+  /** when the current run of breaching readings began (null: not breaching) */
+  breachSince: string | null;
+  /** an alarm of this rule is open (or was cleared by hand while the value stayed over: it waits for recovery) */
+  latched: boolean;
+}
+
+export type Verdict = 'raise' | 'recover' | 'none';
+
+const breaches = (r: Rule, v: number) => (r.op === 'gt' ? v > r.threshold : v < r.threshold);
+/** back on the safe side of the threshold by at least the hysteresis */
+const recovered = (r: Rule, v: number) =>
+  r.op === 'gt' ? v <= r.threshold - r.hysteresis : v >= r.threshold + r.hysteresis;
+
+/**
+ * One reading against a rule (docs/iot.md, "Rules"): raise when the value has been over the threshold without a
+ * break for at least the minimum duration (measured on the devices' own timestamps); once raised, the condition ends
+ * only when the value comes back past the threshold by the hysteresis, so a value hovering at the threshold raises
+ * one alarm, not a stream of them.
+ */
+export function evaluate(rule: Rule, watch: Watch, value: number, at: string): { verdict: Verdict; watch: Watch } {
+  if (watch.latched) {
+    if (recovered(rule, value)) return { verdict: 'recover', watch: { breachSince: null, latched: false } };
+    return { verdict: 'none', watch };
+  }
+  if (!breaches(rule, value)) return { verdict: 'none', watch: { breachSince: null, latched: false } };
+  const since = watch.breachSince && watch.breachSince <= at ? watch.breachSince : at;
+  const heldMs = Date.parse(at) - Date.parse(since);
+  if (heldMs >= rule.minDurationS * 1000) return { verdict: 'raise', watch: { breachSince: since, latched: true } };
+  return { verdict: 'none', watch: { breachSince: since, latched: false } };
+}
+
+/** Default rules per type (tenant data once loaded; values and sources in docs/iot.md, "Default rules"). */
+export const DEFAULT_RULES: Readonly<
+  Record<DeviceType, Rule & { matterCode: string; autoCase: boolean; severity: 'major' | 'critical' }>
+> = {
+  manhole_tilt: {
+    metric: 'tilt_deg',
+    op: 'gt',
+    threshold: 15,
+    hysteresis: 3,
+    minDurationS: 10,
+    matterCode: '01003',
+    autoCase: true,
+    severity: 'major',
+  },
+  water_level: {
+    metric: 'water_cm',
+    op: 'gt',
+    threshold: 15,
+    hysteresis: 2,
+    minDurationS: 180,
+    matterCode: '01004',
+    autoCase: true,
+    severity: 'major',
+  },
+  gas_detector: {
+    metric: 'lel_pct',
+    op: 'gt',
+    threshold: 20,
+    hysteresis: 5,
+    minDurationS: 0,
+    matterCode: '01011',
+    autoCase: true,
+    severity: 'critical',
+  },
+  bin_fill: {
+    metric: 'fill_pct',
+    op: 'gt',
+    threshold: 90,
+    hysteresis: 10,
+    minDurationS: 300,
+    matterCode: '06042',
+    autoCase: false,
+    severity: 'major',
+  },
+  pump_station: {
+    metric: 'level_m',
+    op: 'gt',
+    threshold: 3,
+    hysteresis: 0.3,
+    minDurationS: 60,
+    matterCode: '01072',
+    autoCase: false,
+    severity: 'critical',
+  },
+  site_dust: {
+    metric: 'pm10_ugm3',
+    op: 'gt',
+    threshold: 150,
+    hysteresis: 20,
+    minDurationS: 900,
+    matterCode: '06011',
+    autoCase: false,
+    severity: 'major',
+  },
+  site_noise: {
+    metric: 'noise_dba',
+    op: 'gt',
+    threshold: 70,
+    hysteresis: 3,
+    minDurationS: 600,
+    matterCode: '06028',
+    autoCase: false,
+    severity: 'major',
+  },
+};

@@ -1,0 +1,131 @@
+/** Tables of migration 0046_iot (modules devices, telemetry, alarms; docs/iot.md). */
+import type { AlarmKind, AlarmState, DeviceType, RejectReason, RuleOp } from '../../../common/domain/iot.ts';
+
+/** A sensor registered by the bureau, with its key sealed under the server's secret ring. */
+export interface DevicesTable {
+  id: string;
+  tenant_id: string;
+  /** the device's name in its MQTT topic, unique per tenant */
+  code: string;
+  name: string;
+  type: DeviceType;
+  model: string | null;
+  /** the 17-digit 部件 id the device sits on, or null for a free point */
+  component_code: string | null;
+  lng: number;
+  lat: number;
+  address: string | null;
+  /** calendar date YYYY-MM-DD */
+  install_date: string | null;
+  firmware: string | null;
+  battery_pct: number | null;
+  /** the interval the device promises heartbeats at; offline after three missed */
+  heartbeat_s: number;
+  active: number;
+  /** AES-256-GCM box of the device key (docs/iot.md, "Device keys") */
+  key_sealed: string;
+  key_fingerprint: string;
+  key_issued_at: string;
+  last_seen_at: string | null;
+  /** when the device counts as offline unless heard from; null once the offline alarm is raised */
+  offline_due_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TelemetryReadingsTable {
+  tenant_id: string;
+  device_id: string;
+  metric: string;
+  /** the device's timestamp */
+  at: string;
+  value: number;
+  received_at: string;
+}
+
+/** A roll-up bucket (minute or hour, ISO text of its start). */
+export interface TelemetryBucketsTable {
+  tenant_id: string;
+  device_id: string;
+  metric: string;
+  bucket: string;
+  n: number;
+  sum: number;
+  min: number;
+  max: number;
+}
+
+export interface TelemetryRejectedTable {
+  id: string;
+  /** null when the topic names no known tenant */
+  tenant_id: string | null;
+  topic: string;
+  device_code: string | null;
+  reason: RejectReason;
+  detail: string | null;
+  /** the first bytes of the payload as text */
+  payload: string;
+  payload_bytes: number;
+  received_at: string;
+}
+
+export interface AlarmRulesTable {
+  id: string;
+  tenant_id: string;
+  device_type: DeviceType;
+  name: string;
+  metric: string;
+  op: RuleOp;
+  threshold: number;
+  hysteresis: number;
+  min_duration_s: number;
+  matter_code: string;
+  auto_case: number;
+  severity: 'major' | 'critical';
+  active: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AlarmWatchesTable {
+  device_id: string;
+  rule_id: string;
+  tenant_id: string;
+  breach_since: string | null;
+  latched: number;
+  last_at: string;
+}
+
+export interface AlarmsTable {
+  id: string;
+  tenant_id: string;
+  device_id: string;
+  device_code: string;
+  device_type: DeviceType;
+  rule_id: string | null;
+  kind: AlarmKind;
+  state: AlarmState;
+  severity: string;
+  metric: string | null;
+  value: number | null;
+  threshold: number | null;
+  lng: number;
+  lat: number;
+  raised_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  case_id: string | null;
+  case_no: string | null;
+  /** 1 when the alarm joined a case already open nearby instead of filing its own */
+  merged: number;
+  cleared_at: string | null;
+  cleared_by: string | null;
+  clear_reason: 'recovered' | 'manual' | 'online' | null;
+  open_key: string | null;
+  /** JSON array of { at, action, by, note } */
+  history: string;
+  version: number;
+  updated_at: string;
+}

@@ -1,0 +1,150 @@
+import type { AlarmRulesTable, AlarmsTable, AlarmWatchesTable } from '../../db/schema-iot.ts';
+import type { Executor } from '../../platform/db.ts';
+import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
+import { containsAny } from '../../platform/search.ts';
+import { OPEN_ALARM_STATES } from '../../../../common/domain/iot.ts';
+
+/** Kysely queries over alarm_rules, alarm_watches and alarms only. */
+
+export async function insertRule(db: Executor, row: AlarmRulesTable): Promise<void> {
+  await db.insertInto('alarm_rules').values(row).execute();
+}
+
+export function findRule(db: Executor, tenantId: string, id: string) {
+  return db
+    .selectFrom('alarm_rules')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function rulesOf(db: Executor, tenantId: string, deviceType?: string) {
+  let q = db.selectFrom('alarm_rules').selectAll().where('tenant_id', '=', tenantId);
+  if (deviceType) q = q.where('device_type', '=', deviceType as AlarmRulesTable['device_type']);
+  return q.orderBy('device_type').orderBy('created_at').execute();
+}
+
+export async function updateRule(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  version: number,
+  patch: Partial<AlarmRulesTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('alarm_rules')
+    .set({ ...patch, version: version + 1 })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function findWatch(db: Executor, deviceId: string, ruleId: string) {
+  return db
+    .selectFrom('alarm_watches')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('rule_id', '=', ruleId)
+    .executeTakeFirst();
+}
+
+export async function saveWatch(db: Executor, row: AlarmWatchesTable): Promise<void> {
+  await db
+    .insertInto('alarm_watches')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['device_id', 'rule_id'])
+        .doUpdateSet({ breach_since: row.breach_since, latched: row.latched, last_at: row.last_at }),
+    )
+    .execute();
+}
+
+/** Inserts an alarm unless one is already open for the same device and rule; true when inserted. */
+export async function insertAlarm(db: Executor, row: AlarmsTable): Promise<boolean> {
+  const res = await db
+    .insertInto('alarms')
+    .values(row)
+    .onConflict((oc) => oc.columns(['tenant_id', 'open_key']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export function findAlarm(db: Executor, tenantId: string, id: string) {
+  return db.selectFrom('alarms').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function openAlarm(db: Executor, tenantId: string, openKey: string) {
+  return db
+    .selectFrom('alarms')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('open_key', '=', openKey)
+    .executeTakeFirst();
+}
+
+/** Writes a change guarded by the version as read. */
+export async function updateAlarm(
+  db: Executor,
+  row: Pick<AlarmsTable, 'tenant_id' | 'id' | 'version'>,
+  patch: Partial<AlarmsTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('alarms')
+    .set({ ...patch, version: row.version + 1 })
+    .where('tenant_id', '=', row.tenant_id)
+    .where('id', '=', row.id)
+    .where('version', '=', row.version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export interface AlarmFilter {
+  state?: string;
+  kind?: string;
+  deviceId?: string;
+  q?: string;
+}
+
+export function listAlarms(
+  db: Executor,
+  tenantId: string,
+  f: AlarmFilter,
+  w: SortedWindow<'raised_at' | 'device_code'>,
+) {
+  let q = db.selectFrom('alarms as a').where('a.tenant_id', '=', tenantId);
+  if (f.state === 'open') q = q.where('a.state', 'in', [...OPEN_ALARM_STATES]);
+  else if (f.state) q = q.where('a.state', '=', f.state as AlarmsTable['state']);
+  if (f.kind) q = q.where('a.kind', '=', f.kind as AlarmsTable['kind']);
+  if (f.deviceId) q = q.where('a.device_id', '=', f.deviceId);
+  const term = f.q?.trim();
+  if (term) q = q.where(containsAny(['a.device_code', 'a.case_no'], term));
+  return pageWithTotal(q, (x) => x.selectAll('a').orderBy(`a.${w.sort}`, w.order).orderBy('a.id', w.order), w);
+}
+
+export function ruleNames(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('alarm_rules')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Raised alarms of auto-case rules still without a case (the filing failed or was interrupted): the sweep retries. */
+export function awaitingAutoCase(db: Executor, limit: number) {
+  return db
+    .selectFrom('alarms as a')
+    .innerJoin('alarm_rules as r', 'r.id', 'a.rule_id')
+    .selectAll('a')
+    .where('a.state', 'in', ['raised', 'acknowledged'])
+    .where('a.case_id', 'is', null)
+    .where('r.auto_case', '=', 1)
+    .orderBy('a.raised_at')
+    .limit(limit)
+    .execute();
+}

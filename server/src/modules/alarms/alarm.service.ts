@@ -1,0 +1,490 @@
+import type {
+  Alarm,
+  AlarmQuery,
+  AlarmRule,
+  AlarmRuleCreate,
+  AlarmRuleUpdate,
+  AlarmStep,
+} from '../../../../common/contracts/iot.ts';
+import {
+  alarmNext,
+  DEFAULT_RULES,
+  DEVICE_TYPES,
+  evaluate,
+  PRIMARY_METRIC,
+  type AlarmAction,
+} from '../../../../common/domain/iot.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import type { AlarmRulesTable, AlarmsTable, DevicesTable } from '../../db/schema-iot.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db.ts';
+import { notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { LiveHub } from '../../platform/live-events.ts';
+import { listWindow } from '../../platform/paging.ts';
+import type { AuditService } from '../audit/index.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
+import type { ExternalReport, IntakeResult } from '../cases/index.ts';
+import type { DeviceService } from '../devices/index.ts';
+import type { DuplicateCandidate, DuplicateQuery } from '../routing/index.ts';
+import { alarmView, liveAlarm, ruleView, withEvent } from './alarm-view.ts';
+import { alarmErrors } from './alarm.errors.ts';
+import * as repo from './alarm.repository.ts';
+
+export interface AlarmDeps {
+  devices: DeviceService;
+  audit: AuditService;
+  live: LiveHub;
+  /** the cases module's intake for outside channels (channel sensor) */
+  intake: (
+    tenantId: string,
+    input: ExternalReport,
+    idem: { scope: string; key: string | null },
+  ) => Promise<IntakeResult>;
+  /** the routing module's duplicate finder (radius and window are the tenant's duplicate settings) */
+  duplicates: (tenantId: string, q: DuplicateQuery) => Promise<DuplicateCandidate[]>;
+  log?: (err: unknown) => void;
+}
+
+const TERMINAL_CASE = new Set(['closed', 'voided']);
+const BATCH = 200;
+
+/** The device-type names in case texts (stored data, so written in the bureau's language). */
+const TYPE_TEXT: Record<DevicesTable['type'], string> = {
+  manhole_tilt: '井盖倾斜',
+  water_level: '道路积水',
+  gas_detector: '可燃气体浓度超限',
+  bin_fill: '垃圾箱满溢',
+  pump_station: '泵站水位超限',
+  site_dust: '工地扬尘超标',
+  site_noise: '工地噪声超标',
+};
+
+/**
+ * Alarm rules per device type (tenant data), the alarms they raise with their lifecycle raised → acknowledged → case
+ * → cleared, the case filed through the cases intake (or joined to one open nearby), and the offline sweep
+ * (docs/iot.md, "Rules", "Alarms").
+ */
+export function createAlarmService(database: Database, clock: Clock, deps: AlarmDeps) {
+  const { db } = database;
+
+  async function view(tenantId: string, row: AlarmsTable): Promise<Alarm> {
+    const names = await repo.ruleNames(db, tenantId, row.rule_id ? [row.rule_id] : []);
+    return alarmView(row, names[0]?.name ?? null);
+  }
+
+  async function load(actor: Actor, id: string, permission: 'alarm.read' | 'alarm.handle') {
+    requirePermission(actor, permission);
+    const row = await repo.findAlarm(db, actor.tenantId, id);
+    if (!row) throw notFound('alarm');
+    return row;
+  }
+
+  const publish = (row: AlarmsTable, action: string) => deps.live.publish(liveAlarm(row, action));
+
+  /**
+   * The case of an alarm: joined to an open case of the same or a neighbouring matter within the tenant's duplicate
+   * radius and window (a citizen or inspector reported it first), else filed through the intake on channel `sensor`,
+   * once per alarm whatever the retries (the alarm id is the idempotency key).
+   */
+  async function fileCase(row: AlarmsTable, by: string | null): Promise<AlarmsTable | null> {
+    if (!row.rule_id) throw alarmErrors.noMatter();
+    const rule = await repo.findRule(db, row.tenant_id, row.rule_id);
+    if (!rule) throw alarmErrors.noMatter();
+    const device = await deps.devices.findRow(db, row.tenant_id, row.device_id);
+    const candidates = await deps.duplicates(row.tenant_id, {
+      matterCode: rule.matter_code,
+      lng: Number(row.lng),
+      lat: Number(row.lat),
+      at: new Date(row.raised_at),
+    });
+    const open = candidates.find((c) => !TERMINAL_CASE.has(c.status));
+    let caseId: string;
+    let caseNo: string;
+    if (open) {
+      caseId = open.id;
+      caseNo = open.caseNo;
+    } else {
+      const unit = PRIMARY_METRIC[row.device_type].unit;
+      const value = row.value === null ? '' : `${Number(row.value)}${unit}`;
+      const limit = row.threshold === null ? '' : `（阈值 ${Number(row.threshold)}${unit}）`;
+      const filed = await deps.intake(
+        row.tenant_id,
+        {
+          channel: 'sensor',
+          matterCode: rule.matter_code,
+          description: `物联感知告警：${TYPE_TEXT[row.device_type]} ${value}${limit}，设备 ${row.device_code}${device?.component_code ? `，部件 ${device.component_code}` : ''}`,
+          lng: Number(row.lng),
+          lat: Number(row.lat),
+          address: device?.address ?? null,
+          deviceId: row.device_code,
+          externalNo: row.id,
+          source: `物联感知 · ${device?.name ?? row.device_code}`,
+        },
+        { scope: 'alarm', key: row.id },
+      );
+      caseId = filed.caseId;
+      caseNo = filed.caseNo;
+    }
+    const at = clock.now().toISOString();
+    const patch: Partial<AlarmsTable> = {
+      state: 'case',
+      case_id: caseId,
+      case_no: caseNo,
+      merged: open ? 1 : 0,
+      history: withEvent(row, { at, action: open ? 'merged' : 'case', by, note: caseNo }),
+      updated_at: at,
+    };
+    if (!(await repo.updateAlarm(db, row, patch))) return null;
+    const updated = { ...row, ...patch, version: row.version + 1 };
+    publish(updated, 'case');
+    return updated;
+  }
+
+  async function act(actor: Actor, id: string, action: AlarmAction, step: AlarmStep): Promise<Alarm> {
+    const row = await load(actor, id, 'alarm.handle');
+    if (row.version !== step.version) throw alarmErrors.stale(row.version);
+    const to = alarmNext(row.state, action);
+    if (!to) throw alarmErrors.notAllowed(row.state, action);
+    if (action === 'case') {
+      if (row.kind !== 'threshold') throw alarmErrors.noMatter();
+      const updated = await fileCase(row, actor.displayName);
+      if (!updated) throw alarmErrors.stale(row.version);
+      await db.transaction().execute((tx) =>
+        deps.audit.record(tx, actor, actor.tenantId, {
+          action: 'alarm.case',
+          entity: 'alarm',
+          entityId: id,
+          before: { state: row.state },
+          after: { state: 'case', caseNo: updated.case_no, merged: updated.merged === 1 },
+        }),
+      );
+      return view(actor.tenantId, updated);
+    }
+    const at = clock.now().toISOString();
+    const note = step.note?.trim() || null;
+    const patch: Partial<AlarmsTable> =
+      action === 'acknowledge'
+        ? { state: to, acknowledged_at: at, acknowledged_by: actor.userId }
+        : { state: to, cleared_at: at, cleared_by: actor.userId, clear_reason: 'manual', open_key: null };
+    patch.history = withEvent(row, { at, action: to, by: actor.displayName, note });
+    patch.updated_at = at;
+    await db.transaction().execute(async (tx) => {
+      if (!(await repo.updateAlarm(tx, row, patch))) throw alarmErrors.stale(row.version);
+      await deps.audit.record(tx, actor, actor.tenantId, {
+        action: `alarm.${action}`,
+        entity: 'alarm',
+        entityId: id,
+        before: { state: row.state },
+        after: { state: to, ...(note ? { note } : {}) },
+      });
+    });
+    const updated = { ...row, ...patch, version: row.version + 1 };
+    publish(updated, to);
+    return view(actor.tenantId, updated);
+  }
+
+  function newAlarm(device: DevicesTable, at: string, fields: Partial<AlarmsTable>): AlarmsTable {
+    return {
+      id: newId(),
+      tenant_id: device.tenant_id,
+      device_id: device.id,
+      device_code: device.code,
+      device_type: device.type,
+      rule_id: null,
+      kind: 'threshold',
+      state: 'raised',
+      severity: 'major',
+      metric: null,
+      value: null,
+      threshold: null,
+      lng: Number(device.lng),
+      lat: Number(device.lat),
+      raised_at: at,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      case_id: null,
+      case_no: null,
+      merged: 0,
+      cleared_at: null,
+      cleared_by: null,
+      clear_reason: null,
+      open_key: null,
+      history: JSON.stringify([{ at, action: 'raised', by: null, note: null }]),
+      version: 1,
+      updated_at: at,
+      ...fields,
+    };
+  }
+
+  /** Clears an open alarm by the system (the value recovered, or the device is heard from again). */
+  async function clearOpen(tx: Executor, tenantId: string, openKey: string, reason: 'recovered' | 'online') {
+    const open = await repo.openAlarm(tx, tenantId, openKey);
+    if (!open) return null;
+    const at = clock.now().toISOString();
+    const patch: Partial<AlarmsTable> = {
+      state: 'cleared',
+      cleared_at: at,
+      clear_reason: reason,
+      open_key: null,
+      history: withEvent(open, { at, action: 'cleared', by: null, note: reason }),
+      updated_at: at,
+    };
+    return (await repo.updateAlarm(tx, open, patch)) ? { ...open, ...patch, version: open.version + 1 } : null;
+  }
+
+  const autoCase = async (row: AlarmsTable) => {
+    try {
+      await fileCase(row, null);
+    } catch (err) {
+      // left raised without a case: the sweep tries again
+      deps.log?.(err);
+    }
+  };
+
+  return {
+    // ---- rules (tenant data) ----
+    async rules(actor: Actor): Promise<AlarmRule[]> {
+      requirePermission(actor, 'device.read');
+      return (await repo.rulesOf(db, actor.tenantId)).map(ruleView);
+    },
+
+    async createRule(actor: Actor, input: AlarmRuleCreate): Promise<AlarmRule> {
+      requirePermission(actor, 'device.manage');
+      const now = clock.now().toISOString();
+      const row: AlarmRulesTable = {
+        id: newId(),
+        tenant_id: actor.tenantId,
+        device_type: input.deviceType,
+        name: input.name.trim(),
+        metric: input.metric,
+        op: input.op,
+        threshold: input.threshold,
+        hysteresis: input.hysteresis,
+        min_duration_s: input.minDurationS,
+        matter_code: input.matterCode,
+        auto_case: input.autoCase ? 1 : 0,
+        severity: input.severity,
+        active: 1,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      await db.transaction().execute(async (tx) => {
+        await repo.insertRule(tx, row);
+        await deps.audit.record(tx, actor, actor.tenantId, {
+          action: 'alarm_rule.create',
+          entity: 'alarm_rule',
+          entityId: row.id,
+          before: null,
+          after: ruleView(row),
+        });
+      });
+      return ruleView(row);
+    },
+
+    async updateRule(actor: Actor, id: string, input: AlarmRuleUpdate): Promise<AlarmRule> {
+      requirePermission(actor, 'device.manage');
+      const cur = await repo.findRule(db, actor.tenantId, id);
+      if (!cur) throw notFound('alarm_rule');
+      if (cur.version !== input.version) throw alarmErrors.ruleStale(cur.version);
+      const patch: Partial<AlarmRulesTable> = {
+        name: input.name.trim(),
+        metric: input.metric,
+        op: input.op,
+        threshold: input.threshold,
+        hysteresis: input.hysteresis,
+        min_duration_s: input.minDurationS,
+        matter_code: input.matterCode,
+        auto_case: input.autoCase ? 1 : 0,
+        severity: input.severity,
+        active: input.active ? 1 : 0,
+        updated_at: clock.now().toISOString(),
+      };
+      await db.transaction().execute(async (tx) => {
+        if (!(await repo.updateRule(tx, actor.tenantId, id, cur.version, patch)))
+          throw alarmErrors.ruleStale(cur.version);
+        await deps.audit.record(tx, actor, actor.tenantId, {
+          action: 'alarm_rule.update',
+          entity: 'alarm_rule',
+          entityId: id,
+          before: ruleView(cur),
+          after: ruleView({ ...cur, ...patch }),
+        });
+      });
+      return ruleView({ ...cur, ...patch, version: cur.version + 1 });
+    },
+
+    /** Loads the default rule of every device type that has none yet (docs/iot.md, "Default rules"). */
+    async loadDefaultRules(actor: Actor): Promise<AlarmRule[]> {
+      requirePermission(actor, 'device.manage');
+      const have = new Set((await repo.rulesOf(db, actor.tenantId)).map((r) => r.device_type));
+      for (const type of DEVICE_TYPES) {
+        if (have.has(type)) continue;
+        const d = DEFAULT_RULES[type];
+        await this.createRule(actor, {
+          deviceType: type,
+          name: TYPE_TEXT[type],
+          metric: d.metric,
+          op: d.op,
+          threshold: d.threshold,
+          hysteresis: d.hysteresis,
+          minDurationS: d.minDurationS,
+          matterCode: d.matterCode,
+          autoCase: d.autoCase,
+          severity: d.severity,
+        });
+      }
+      return this.rules(actor);
+    },
+
+    // ---- alarms ----
+    async list(actor: Actor, query: AlarmQuery): Promise<Page<Alarm>> {
+      requirePermission(actor, 'alarm.read');
+      const w = listWindow(query, { raisedAt: 'raised_at', deviceCode: 'device_code' }, 'raisedAt');
+      const order = query.order ?? (w.sort === 'raised_at' ? 'desc' : 'asc');
+      const { rows, total } = await repo.listAlarms(
+        db,
+        actor.tenantId,
+        {
+          ...(query.state ? { state: query.state } : {}),
+          ...(query.kind ? { kind: query.kind } : {}),
+          ...(query.deviceId ? { deviceId: query.deviceId } : {}),
+          ...(query.q ? { q: query.q } : {}),
+        },
+        { ...w, order },
+      );
+      const ruleIds = [...new Set(rows.flatMap((r) => (r.rule_id ? [r.rule_id] : [])))];
+      const names = new Map((await repo.ruleNames(db, actor.tenantId, ruleIds)).map((r) => [r.id, r.name]));
+      return {
+        items: rows.map((r) => alarmView(r, r.rule_id ? (names.get(r.rule_id) ?? null) : null)),
+        total,
+        page: w.page,
+        pageSize: w.limit,
+      };
+    },
+
+    async get(actor: Actor, id: string): Promise<Alarm> {
+      return view(actor.tenantId, await load(actor, id, 'alarm.read'));
+    },
+
+    acknowledge: (actor: Actor, id: string, step: AlarmStep) => act(actor, id, 'acknowledge', step),
+    makeCase: (actor: Actor, id: string, step: AlarmStep) => act(actor, id, 'case', step),
+    clear: (actor: Actor, id: string, step: AlarmStep) => act(actor, id, 'clear', step),
+
+    // ---- the telemetry watch (inside the message's transaction; the returned step runs after commit) ----
+    watch: {
+      async readings(
+        tx: Executor,
+        device: DevicesTable,
+        readings: readonly { metric: string; value: number; at: string }[],
+      ) {
+        const rules = (await repo.rulesOf(tx, device.tenant_id, device.type)).filter((r) => r.active === 1);
+        const raised: AlarmsTable[] = [];
+        const cleared: AlarmsTable[] = [];
+        const sorted = [...readings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+        for (const rule of rules) {
+          const mine = sorted.filter((r) => r.metric === rule.metric);
+          if (mine.length === 0) continue;
+          const stored = await repo.findWatch(tx, device.id, rule.id);
+          let state = { breachSince: stored?.breach_since ?? null, latched: stored?.latched === 1 };
+          // a reading older than the last one evaluated arrived late (redelivery after an outage): it is kept, not judged
+          const fresh = mine.filter((r) => !stored || r.at >= stored.last_at);
+          for (const r of fresh) {
+            const out = evaluate(
+              {
+                metric: rule.metric,
+                op: rule.op,
+                threshold: Number(rule.threshold),
+                hysteresis: Number(rule.hysteresis),
+                minDurationS: rule.min_duration_s,
+              },
+              state,
+              r.value,
+              r.at,
+            );
+            state = out.watch;
+            const openKey = `${device.id}:${rule.id}`;
+            if (out.verdict === 'raise') {
+              const row = newAlarm(device, clock.now().toISOString(), {
+                rule_id: rule.id,
+                severity: rule.severity,
+                metric: rule.metric,
+                value: r.value,
+                threshold: Number(rule.threshold),
+                open_key: openKey,
+                history: JSON.stringify([{ at: clock.now().toISOString(), action: 'raised', by: null, note: r.at }]),
+              });
+              if (await repo.insertAlarm(tx, row)) raised.push(row);
+            } else if (out.verdict === 'recover') {
+              const done = await clearOpen(tx, device.tenant_id, openKey, 'recovered');
+              if (done) cleared.push(done);
+            }
+          }
+          if (fresh.length)
+            await repo.saveWatch(tx, {
+              device_id: device.id,
+              rule_id: rule.id,
+              tenant_id: device.tenant_id,
+              breach_since: state.breachSince,
+              latched: state.latched ? 1 : 0,
+              last_at: fresh[fresh.length - 1]!.at,
+            });
+        }
+        const autos = new Set(rules.filter((r) => r.auto_case === 1).map((r) => r.id));
+        return async () => {
+          for (const row of cleared) publish(row, 'cleared');
+          for (const row of raised) {
+            publish(row, 'raised');
+            if (row.rule_id && autos.has(row.rule_id)) await autoCase(row);
+          }
+        };
+      },
+
+      async seen(tx: Executor, device: DevicesTable) {
+        const done = await clearOpen(tx, device.tenant_id, `${device.id}:offline`, 'online');
+        return async () => {
+          if (done) publish(done, 'cleared');
+        };
+      },
+    },
+
+    /**
+     * The sweep (scheduler job): devices past their heartbeat raise a device-offline alarm (once: the device is no
+     * longer watched until heard from), and alarms of auto-case rules still without a case are filed again.
+     */
+    async sweep(now: Date): Promise<{ offline: number; filed: number }> {
+      let offline = 0;
+      for (;;) {
+        const batch = await deps.devices.overdue(now, BATCH);
+        for (const device of batch) {
+          const row = newAlarm(device, now.toISOString(), {
+            kind: 'offline',
+            severity: 'major',
+            open_key: `${device.id}:offline`,
+          });
+          const inserted = await db.transaction().execute(async (tx) => {
+            if (!device.offline_due_at || !(await deps.devices.stopWatching(tx, device.id, device.offline_due_at)))
+              return false;
+            return repo.insertAlarm(tx, row);
+          });
+          if (inserted) {
+            offline++;
+            publish(row, 'raised');
+          }
+        }
+        if (batch.length < BATCH) break;
+      }
+      let filed = 0;
+      for (const row of await repo.awaitingAutoCase(db, BATCH)) {
+        try {
+          if (await fileCase(row, null)) filed++;
+        } catch (err) {
+          deps.log?.(err);
+        }
+      }
+      return { offline, filed };
+    },
+  };
+}
+export type AlarmService = ReturnType<typeof createAlarmService>;

@@ -1,0 +1,116 @@
+import type { DevicesTable } from '../../db/schema-iot.ts';
+import type { Executor } from '../../platform/db.ts';
+import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
+import { containsAny } from '../../platform/search.ts';
+
+/** Kysely queries over devices only. */
+export interface DeviceFilter {
+  type?: string;
+  status?: 'online' | 'offline' | 'inactive';
+  q?: string;
+  now: string;
+}
+export type DeviceSort = 'code' | 'name' | 'last_seen_at' | 'install_date';
+
+export async function insertDevice(db: Executor, row: DevicesTable): Promise<void> {
+  await db.insertInto('devices').values(row).execute();
+}
+
+export function findDevice(db: Executor, tenantId: string, id: string) {
+  return db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+}
+
+export function findByCode(db: Executor, tenantId: string, code: string) {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+export function listDevices(db: Executor, tenantId: string, f: DeviceFilter, w: SortedWindow<DeviceSort>) {
+  let q = db.selectFrom('devices as d').where('d.tenant_id', '=', tenantId);
+  if (f.type) q = q.where('d.type', '=', f.type as DevicesTable['type']);
+  if (f.status === 'inactive') q = q.where('d.active', '=', 0);
+  else if (f.status === 'online') q = q.where('d.active', '=', 1).where('d.offline_due_at', '>', f.now);
+  else if (f.status === 'offline')
+    q = q
+      .where('d.active', '=', 1)
+      .where((eb) => eb.or([eb('d.offline_due_at', 'is', null), eb('d.offline_due_at', '<=', f.now)]));
+  const term = f.q?.trim();
+  if (term) q = q.where(containsAny(['d.code', 'd.name', 'd.component_code', 'd.address', 'd.model'], term));
+  return pageWithTotal(q, (x) => x.selectAll('d').orderBy(`d.${w.sort}`, w.order).orderBy('d.id', w.order), w);
+}
+
+/** Writes a change guarded by the version as read. */
+export async function updateDevice(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  version: number,
+  patch: Partial<DevicesTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('devices')
+    .set({ ...patch, version: version + 1 })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** A message arrived: last seen, battery, and the next instant the device counts as offline. */
+export async function markSeen(
+  db: Executor,
+  id: string,
+  at: string,
+  offlineDueAt: string,
+  batteryPct: number | null,
+): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set({
+      last_seen_at: at,
+      offline_due_at: offlineDueAt,
+      ...(batteryPct === null ? {} : { battery_pct: batteryPct }),
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', at)]))
+    .execute();
+}
+
+/** Active devices whose heartbeat is overdue, oldest first (the offline sweep's batch). */
+export function overdue(db: Executor, now: string, limit: number) {
+  return db
+    .selectFrom('devices')
+    .selectAll()
+    .where('offline_due_at', '<=', now)
+    .where('active', '=', 1)
+    .orderBy('offline_due_at')
+    .limit(limit)
+    .execute();
+}
+
+/** The sweep took the device offline: stop watching it until it is heard from again (guarded by the due time). */
+export async function stopWatching(db: Executor, id: string, due: string): Promise<boolean> {
+  const res = await db
+    .updateTable('devices')
+    .set({ offline_due_at: null })
+    .where('id', '=', id)
+    .where('offline_due_at', '=', due)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Devices by id, for the alarm list's names (one query per page). */
+export function devicesById(db: Executor, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('devices')
+    .select(['id', 'code', 'name', 'type', 'component_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+}

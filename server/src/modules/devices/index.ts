@@ -1,0 +1,6 @@
+/** The device registry of 城市之感 (docs/iot.md): sensors bound to a 部件 or a point, their platform-issued keys,
+ *  last-seen and heartbeat watch. */
+export { createDevices } from './devices.module.ts';
+export { type DeviceService, type KnownDevice, MISSED_HEARTBEATS } from './device.service.ts';
+export { registerDeviceRoutes } from './device.routes.ts';
+export { keyFingerprint } from './device-keys.ts';

@@ -1,0 +1,6 @@
+/** Telemetry of 城市之感 (docs/iot.md): the MQTT consumer, signed device messages, raw readings with 1-minute and
+ *  1-hour roll-ups and their retention, and the log of rejected messages. */
+export { createTelemetry } from './telemetry.module.ts';
+export { type TelemetryService, type ReadingWatch, type TelemetryConfig } from './telemetry.service.ts';
+export { registerTelemetryRoutes } from './telemetry.routes.ts';
+export { startMqttConsumer, DEVICE_TOPICS, type MqttConfig, type Consumer } from './mqtt-consumer.ts';

@@ -1,0 +1,230 @@
+import type {
+  ConsumerStatus,
+  Readings,
+  ReadingsQuery,
+  RejectedMessage,
+  RejectedQuery,
+} from '../../../../common/contracts/iot.ts';
+import { PRIMARY_METRIC, type RejectReason } from '../../../../common/domain/iot.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import type { DevicesTable } from '../../db/schema-iot.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Executor } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
+import { listWindow } from '../../platform/paging.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
+import type { DeviceService } from '../devices/index.ts';
+import { parseTopic, readMessage, Refusal } from './telemetry-message.ts';
+import * as repo from './telemetry.repository.ts';
+
+/** What the alarms module does with accepted messages, inside their transaction (composition root). */
+export interface ReadingWatch {
+  /** new readings of a device; returns what to do after commit (live events, cases to file) */
+  readings(
+    tx: Executor,
+    device: DevicesTable,
+    readings: readonly { metric: string; value: number; at: string }[],
+  ): Promise<() => Promise<void>>;
+  /** the device was heard from (either topic) */
+  seen(tx: Executor, device: DevicesTable): Promise<() => Promise<void>>;
+}
+
+export interface TelemetryConfig {
+  rawHours: number;
+  minuteDays: number;
+  hourDays: number;
+}
+
+const PAYLOAD_KEPT = 1000;
+const HOUR = 3_600_000;
+const MAX_POINTS = 5000;
+
+/** Ingest of device messages, the readings and roll-ups behind the chart, and the rejected-message log. */
+export function createTelemetryService(
+  database: Database,
+  clock: Clock,
+  deps: { devices: DeviceService; watch: ReadingWatch | null; config: TelemetryConfig; log?: (err: unknown) => void },
+) {
+  const { db } = database;
+  const counts = { received: 0, accepted: 0, rejected: {} as Record<string, number> };
+  let connected = false;
+  let enabled = false;
+
+  async function reject(
+    topic: string,
+    tenantId: string | null,
+    deviceCode: string | null,
+    reason: RejectReason,
+    detail: string | null,
+    payload: Buffer,
+  ) {
+    await repo.insertRejected(db, {
+      id: newId(),
+      tenant_id: tenantId,
+      topic: topic.slice(0, 200),
+      device_code: deviceCode,
+      reason,
+      detail,
+      payload: payload.subarray(0, PAYLOAD_KEPT).toString('utf8').replaceAll('\u0000', '\uFFFD'),
+      payload_bytes: payload.length,
+      received_at: clock.now().toISOString(),
+    });
+    counts.rejected[reason] = (counts.rejected[reason] ?? 0) + 1;
+    return { accepted: false as const, reason };
+  }
+
+  return {
+    /**
+     * One message from the broker. Never throws for a bad message: it is counted and stored as rejected. A storage
+     * failure does throw, so the consumer withholds the PUBACK and the broker delivers the message again.
+     */
+    async ingest(
+      topic: string,
+      payload: Buffer,
+    ): Promise<{ accepted: true } | { accepted: false; reason: RejectReason }> {
+      counts.received++;
+      const t = parseTopic(topic);
+      if (!t) return reject(topic, null, null, 'bad_topic', null, payload);
+      const known = await deps.devices.known(t.tenant, t.device);
+      if (!known) return reject(topic, null, t.device, 'unknown_device', null, payload);
+      if (!('row' in known)) return reject(topic, known.tenantId, t.device, 'unknown_device', null, payload);
+      const device = known.row;
+      if (device.active !== 1) return reject(topic, device.tenant_id, t.device, 'inactive_device', null, payload);
+      const now = clock.now();
+      let msg;
+      try {
+        msg = readMessage(t, payload, known.key, now);
+      } catch (err) {
+        if (!(err instanceof Refusal)) throw err;
+        return reject(topic, device.tenant_id, t.device, err.reason, err.detail, payload);
+      }
+      const at = msg.at.toISOString();
+      const after = await db.transaction().execute(async (tx) => {
+        const fresh: { metric: string; value: number; at: string }[] = [];
+        if (t.kind === 'telemetry') {
+          for (const [metric, value] of Object.entries(msg.values)) {
+            const r = {
+              tenantId: device.tenant_id,
+              deviceId: device.id,
+              metric,
+              at,
+              value,
+              receivedAt: now.toISOString(),
+            };
+            if (await repo.insertReading(tx, r)) {
+              await repo.addToBuckets(tx, r);
+              fresh.push({ metric, value, at });
+            }
+          }
+        }
+        const battery = msg.values.battery_pct;
+        await deps.devices.seen(tx, device, now, typeof battery === 'number' ? battery : null);
+        const steps: (() => Promise<void>)[] = [];
+        if (deps.watch) {
+          steps.push(await deps.watch.seen(tx, device));
+          if (fresh.length) steps.push(await deps.watch.readings(tx, device, fresh));
+        }
+        return steps;
+      });
+      counts.accepted++;
+      for (const step of after) await step().catch((err) => deps.log?.(err));
+      return { accepted: true };
+    },
+
+    setConnected(on: boolean) {
+      enabled = true;
+      connected = on;
+    },
+
+    async status(actor: Actor): Promise<ConsumerStatus> {
+      requirePermission(actor, 'alarm.read');
+      return {
+        enabled,
+        connected,
+        received: counts.received,
+        accepted: counts.accepted,
+        rejected: { ...counts.rejected },
+      };
+    },
+
+    async readings(actor: Actor, deviceId: string, query: ReadingsQuery): Promise<Readings & { metrics: string[] }> {
+      const device = await deps.devices.get(actor, deviceId);
+      const hours = query.hours ?? 6;
+      const resolution =
+        query.resolution ?? (hours <= Math.min(6, deps.config.rawHours) ? 'raw' : hours <= 72 ? 'minute' : 'hour');
+      const metric = query.metric ?? PRIMARY_METRIC[device.type].metric;
+      const from = new Date(clock.now().getTime() - hours * HOUR).toISOString();
+      const metrics = await repo.metricsOf(db, device.id, from);
+      if (resolution === 'raw') {
+        const rows = await repo.rawSeries(db, device.id, metric, from, MAX_POINTS);
+        return {
+          metric,
+          metrics,
+          resolution,
+          points: rows
+            .reverse()
+            .map((r) => ({ at: r.at, value: Number(r.value), min: Number(r.value), max: Number(r.value) })),
+        };
+      }
+      const rows = await repo.bucketSeries(
+        db,
+        resolution === 'minute' ? 'telemetry_minutes' : 'telemetry_hours',
+        device.id,
+        metric,
+        from,
+        MAX_POINTS,
+      );
+      return {
+        metric,
+        metrics,
+        resolution,
+        points: rows.reverse().map((r) => ({
+          at: r.bucket,
+          value: Math.round((Number(r.sum) / Number(r.n)) * 1000) / 1000,
+          min: Number(r.min),
+          max: Number(r.max),
+        })),
+      };
+    },
+
+    async rejected(actor: Actor, query: RejectedQuery): Promise<Page<RejectedMessage>> {
+      requirePermission(actor, 'alarm.read');
+      const w = listWindow(query, { receivedAt: 'received_at' }, 'receivedAt');
+      const order = query.order ?? 'desc';
+      const { rows, total } = await repo.listRejected(
+        db,
+        actor.tenantId,
+        { ...(query.reason ? { reason: query.reason } : {}), ...(query.q ? { q: query.q } : {}) },
+        { ...w, order },
+      );
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          topic: r.topic,
+          deviceCode: r.device_code,
+          reason: r.reason,
+          detail: r.detail,
+          payload: r.payload,
+          payloadBytes: r.payload_bytes,
+          receivedAt: r.received_at,
+        })),
+        total,
+        page: w.page,
+        pageSize: w.limit,
+      };
+    },
+
+    /** Retention sweep (scheduler job): raw readings past their window, then old roll-ups and rejected messages. */
+    async sweep(now: Date) {
+      const c = deps.config;
+      const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+      return repo.purge(db, {
+        raw: ago(c.rawHours * HOUR),
+        minutes: ago(c.minuteDays * 24 * HOUR),
+        hours: ago(c.hourDays * 24 * HOUR),
+        rejected: ago(30 * 24 * HOUR),
+      });
+    },
+  };
+}
+export type TelemetryService = ReturnType<typeof createTelemetryService>;

@@ -1,0 +1,41 @@
+import type {
+  Alarm,
+  AlarmQuery,
+  AlarmStep,
+  ConsumerStatus,
+  Device,
+  DeviceCreate,
+  DeviceQuery,
+  DeviceWithKey,
+  Readings,
+  ReadingsQuery,
+  RejectedMessage,
+  RejectedQuery,
+} from '../../../../common/contracts/iot.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import { api } from '../../api/client.ts';
+
+export type { Alarm, AlarmQuery, Device, DeviceQuery, RejectedMessage, RejectedQuery };
+const enc = encodeURIComponent;
+
+export const iotApi = {
+  devices: (query: DeviceQuery, signal?: AbortSignal) => api.get<Page<Device>>('/api/devices', { query, signal }),
+  device: (id: string, signal?: AbortSignal) => api.get<Device>(`/api/devices/${enc(id)}`, { signal }),
+  createDevice: (body: DeviceCreate) => api.post<DeviceWithKey>('/api/devices', body),
+  rotateKey: (id: string) => api.post<DeviceWithKey>(`/api/devices/${enc(id)}/key`),
+  readings: (id: string, query: ReadingsQuery, signal?: AbortSignal) =>
+    api.get<Readings & { metrics: string[] }>(`/api/devices/${enc(id)}/readings`, { query, signal }),
+  alarms: (query: AlarmQuery, signal?: AbortSignal) => api.get<Page<Alarm>>('/api/alarms', { query, signal }),
+  alarmStep: (id: string, action: 'acknowledge' | 'case' | 'clear', body: AlarmStep) =>
+    api.post<Alarm>(`/api/alarms/${enc(id)}/${action}`, body),
+  rejected: (query: RejectedQuery, signal?: AbortSignal) =>
+    api.get<Page<RejectedMessage>>('/api/telemetry/rejected', { query, signal }),
+  consumer: (signal?: AbortSignal) => api.get<ConsumerStatus>('/api/telemetry/consumer', { signal }),
+};
+
+export const STATE_COLORS: Record<Alarm['state'], string> = {
+  raised: 'red',
+  acknowledged: 'orange',
+  case: 'blue',
+  cleared: 'default',
+};
