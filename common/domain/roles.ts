@@ -86,6 +86,10 @@ export const PERMISSIONS = [
   // 督办单 (docs/supervision.md): issuing one is case.escalate; reading the list and figures, and the target unit's reply
   'supervision.read',
   'supervision.reply',
+  // 夜市摊位分配 (docs/night-market.md): reading; markets, stalls, reviews, the ledger and points; the public lottery
+  'market.read',
+  'market.manage',
+  'market.draw',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -140,6 +144,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analysis.read',
     'governance.manage',
     'supervision.read',
+    'market.read',
   ],
   admin: [
     'org.read',
@@ -163,6 +168,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.read',
     'ads.manage',
     'notice.manage',
+    'market.read',
+    'market.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -175,6 +182,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.manage',
     'ads.read',
     'ads.manage',
+    'market.read',
+    'market.manage',
   ],
   legalReviewer: [
     'org.read',
@@ -197,6 +206,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.manage',
     'ads.read',
     'ads.manage',
+    'market.read',
+    'market.manage',
+    'market.draw',
   ],
   bureauLeader: [
     'org.read',
@@ -214,6 +226,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notice.manage',
     'analysis.read',
     'supervision.read',
+    'market.read',
+    'market.draw',
   ],
 };
 

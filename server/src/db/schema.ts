@@ -309,6 +309,12 @@ export interface DB {
   gazetteer_places: import('./schema-gazetteer.ts').GazetteerPlacesTable;
   gazetteer_keys: import('./schema-gazetteer.ts').GazetteerKeysTable;
   supervision_orders: import('./schema-supervision.ts').SupervisionOrdersTable;
+  nm_markets: import('./schema-night-market.ts').NmMarketsTable;
+  nm_stalls: import('./schema-night-market.ts').NmStallsTable;
+  nm_rounds: import('./schema-night-market.ts').NmRoundsTable;
+  nm_applications: import('./schema-night-market.ts').NmApplicationsTable;
+  nm_ledger: import('./schema-night-market.ts').NmLedgerTable;
+  nm_violations: import('./schema-night-market.ts').NmViolationsTable;
 }
 
 export type {

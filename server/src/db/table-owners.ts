@@ -38,6 +38,7 @@ export type TableOwner =
   | 'monitor'
   | 'gazetteer'
   | 'supervision'
+  | 'night-market'
   | 'analysis';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
@@ -128,4 +129,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   gazetteer_keys: 'gazetteer',
   // 督办单 (docs/supervision.md)
   supervision_orders: 'supervision',
+  // 夜市摊位分配 (docs/night-market.md)
+  nm_markets: 'night-market',
+  nm_stalls: 'night-market',
+  nm_rounds: 'night-market',
+  nm_applications: 'night-market',
+  nm_ledger: 'night-market',
+  nm_violations: 'night-market',
 };
