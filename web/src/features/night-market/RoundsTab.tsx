@@ -31,6 +31,7 @@ export function RoundsTab() {
   const [markets, setMarkets] = useState<Market[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [loading, setLoading] = useState(true);
   const [form] = Form.useForm<Values>();
 
   const load = useCallback(async () => {
@@ -40,6 +41,8 @@ export function RoundsTab() {
       setMarkets(m.items);
     } catch (e) {
       void message.error(errorText(e, locale));
+    } finally {
+      setLoading(false);
     }
   }, [locale, message]);
   useEffect(() => void load(), [load]);
@@ -96,6 +99,7 @@ export function RoundsTab() {
         rowKey="id"
         size="small"
         dataSource={rounds}
+        loading={loading}
         pagination={false}
         onRow={(r) => ({
           onClick: () => setOpenId(r.id),
