@@ -91,6 +91,10 @@ export const PERMISSIONS = [
   'device.manage',
   'alarm.read',
   'alarm.handle',
+  // 夜市摊位分配 (docs/night-market.md): reading; markets, stalls, reviews, the ledger and points; the public lottery
+  'market.read',
+  'market.manage',
+  'market.draw',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -161,6 +165,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.read',
     'device.read',
     'alarm.read',
+    'market.read',
   ],
   admin: [
     'org.read',
@@ -187,6 +192,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'device.read',
     'device.manage',
     'alarm.read',
+    'market.read',
+    'market.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -199,6 +206,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.manage',
     'ads.read',
     'ads.manage',
+    'market.read',
+    'market.manage',
   ],
   legalReviewer: [
     'org.read',
@@ -221,6 +230,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.manage',
     'ads.read',
     'ads.manage',
+    'market.read',
+    'market.manage',
+    'market.draw',
   ],
   bureauLeader: [
     'org.read',
@@ -238,6 +250,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notice.manage',
     'analysis.read',
     'supervision.read',
+    'market.read',
+    'market.draw',
   ],
 };
 

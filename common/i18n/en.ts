@@ -15,6 +15,7 @@ import { enAnalysis } from './en/analysis.ts';
 import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
+import { enNightMarket } from './en/night-market.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -59,4 +60,5 @@ export const en: Catalog = {
   ...enSupervision,
   ...enIot,
   ...enAnalysis,
+  ...enNightMarket,
 };

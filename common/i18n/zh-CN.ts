@@ -31,6 +31,7 @@ import { zhAnalysis } from './zh-CN/analysis.ts';
 import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
+import { zhNightMarket } from './zh-CN/night-market.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -60,6 +61,7 @@ export const zhCN = {
   ...zhSupervision,
   ...zhIot,
   ...zhAnalysis,
+  ...zhNightMarket,
 };
 
 export type Catalog = typeof zhCN;

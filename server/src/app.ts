@@ -41,6 +41,7 @@ import { registerOpen311 } from './modules/open311/index.ts';
 import { registerHotlineRoutes } from './modules/hotline/index.ts';
 import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
+import { registerNightMarketRoutes } from './modules/night-market/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerAnalysisRoutes } from './modules/analysis/index.ts';
@@ -216,6 +217,13 @@ export async function buildApp(
   registerAnalysisRoutes(app, services.analysis, services.governance);
   registerIllegalConstructionRoutes(app, services.illegalConstruction);
   registerOutdoorAdsRoutes(app, services.outdoorAds);
+  await registerNightMarketRoutes(
+    app,
+    services.nightMarket,
+    (city) => services.citizen.tenant(city),
+    clock,
+    rates.counter,
+  );
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);

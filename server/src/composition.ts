@@ -42,6 +42,7 @@ import { createAnalysisService, createGovernanceService } from './modules/analys
 import { createImportJobs, type ImportUpload } from './modules/imports/index.ts';
 import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
+import { createNightMarket } from './modules/night-market/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -238,10 +239,25 @@ export function createServices(
     enforcement.siteDocuments,
   );
   const outdoorAds = createOutdoorAds(database, clock, audit, config.businessTimeZone);
+  // 夜市摊位分配: the 无未缴罚款 rule reads the enforcement register through its party lookup, with the reviewer's
+  // own permission; a decided fine not yet paid is one in 送达 or 执行 (docs/night-market.md, "Eligibility").
+  const nightMarket = createNightMarket(database, clock, {
+    audit,
+    secrets: config.audit.keys,
+    timeZone: config.businessTimeZone,
+    fines: {
+      async unpaidFines(actor, idNumber) {
+        if (!actor.permissions.has('enforcement.read')) return null;
+        const cases = await enforcement.lookupParty(actor, { idNumber });
+        return cases.some((c) => (c.stage === 'serving' || c.stage === 'executing') && (c.fineFen ?? 0) > 0);
+      },
+    },
+  });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
+    nightMarket.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -298,6 +314,7 @@ export function createServices(
     governance,
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
+    nightMarket: nightMarket.service,
     monitor,
     supervision,
     supervisionPrint,

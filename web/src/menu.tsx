@@ -23,6 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ShopOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -59,6 +60,7 @@ export const MENU_KEYS = [
   'open311',
   'illegalConstruction',
   'outdoorAds',
+  'nightMarket',
   'notices',
   'monitor',
   'supervision',
@@ -187,6 +189,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'outdoorAds.nav',
     icon: NotificationOutlined,
     permission: 'ads.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'nightMarket',
+    path: '/night-market',
+    labelKey: 'nightMarket.nav',
+    icon: ShopOutlined,
+    permission: 'market.read',
     group: 'enforcement',
   },
 

@@ -317,6 +317,12 @@ export interface DB {
   alarm_rules: import('./schema-iot.ts').AlarmRulesTable;
   alarm_watches: import('./schema-iot.ts').AlarmWatchesTable;
   alarms: import('./schema-iot.ts').AlarmsTable;
+  nm_markets: import('./schema-night-market.ts').NmMarketsTable;
+  nm_stalls: import('./schema-night-market.ts').NmStallsTable;
+  nm_rounds: import('./schema-night-market.ts').NmRoundsTable;
+  nm_applications: import('./schema-night-market.ts').NmApplicationsTable;
+  nm_ledger: import('./schema-night-market.ts').NmLedgerTable;
+  nm_violations: import('./schema-night-market.ts').NmViolationsTable;
 }
 
 export type {

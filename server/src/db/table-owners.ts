@@ -41,6 +41,7 @@ export type TableOwner =
   | 'devices'
   | 'telemetry'
   | 'alarms'
+  | 'night-market'
   | 'analysis';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
@@ -140,4 +141,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   alarm_rules: 'alarms',
   alarm_watches: 'alarms',
   alarms: 'alarms',
+  // 夜市摊位分配 (docs/night-market.md)
+  nm_markets: 'night-market',
+  nm_stalls: 'night-market',
+  nm_rounds: 'night-market',
+  nm_applications: 'night-market',
+  nm_ledger: 'night-market',
+  nm_violations: 'night-market',
 };

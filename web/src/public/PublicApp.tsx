@@ -17,6 +17,9 @@ const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((m) => (
 const UnsubscribePage = lazy(() =>
   import('./reports/UnsubscribePage.tsx').then((m) => ({ default: m.UnsubscribePage })),
 );
+const NightMarketPage = lazy(() =>
+  import('./night-market/NightMarketPage.tsx').then((m) => ({ default: m.NightMarketPage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function PublicApp() {
@@ -29,6 +32,7 @@ export function PublicApp() {
           <Route path="track" element={<TrackPage />} />
           <Route path="reports" element={later(<ReportsPage />)} />
           <Route path="unsubscribe/:token" element={later(<UnsubscribePage />)} />
+          <Route path="night-market" element={later(<NightMarketPage />)} />
           <Route path="*" element={<Navigate to="/public" replace />} />
         </Route>
       </Routes>

@@ -51,6 +51,14 @@ export function PublicLayout() {
           <span>{t('participation.reports.tab')}</span>
         </NavLink>
         <NavLink
+          to="/public/night-market"
+          className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
+          data-testid="public-tab-night-market"
+        >
+          <Icon name="tasks" />
+          <span>{t('nightMarket.public.tab')}</span>
+        </NavLink>
+        <NavLink
           to="/public/track"
           className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
           data-testid="public-tab-track"

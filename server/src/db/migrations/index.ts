@@ -35,6 +35,7 @@ import * as m0039 from './0039_analysis.ts';
 import * as m0040 from './0040_census_callers.ts';
 import * as m0042 from './0042_dossier_batches.ts';
 import * as m0046 from './0046_iot.ts';
+import * as m0047 from './0047_night_market.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0040_census_callers': m0040,
   '0042_dossier_batches': m0042,
   '0046_iot': m0046,
+  '0047_night_market': m0047,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
