@@ -54,4 +54,6 @@ export const CallCentreConfig = Type.Object({
   hint: Nullable(Type.String()),
   updatedAt: Nullable(Type.String()),
 });
+export type CallCentreConfig = Static<typeof CallCentreConfig>;
 export const CallCentreSecret = Type.Object({ secret: Type.String(), hint: Type.String() });
+export type CallCentreSecret = Static<typeof CallCentreSecret>;

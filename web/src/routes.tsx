@@ -36,6 +36,7 @@ export const PAGES: Record<MenuKey, Page> = {
   routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
   components: page(() => import('./features/components/ComponentsPage.tsx'), 'ComponentsPage'),
   citizenSettings: page(() => import('./features/citizen/CitizenSettingsPage.tsx'), 'CitizenSettingsPage'),
+  callCentre: page(() => import('./features/hotline/CallCentreSecretPage.tsx'), 'CallCentreSecretPage'),
   open311: page(() => import('./features/open311/Open311ClientsPage.tsx'), 'Open311ClientsPage'),
   kpi: page(() => import('./features/kpi/KpiPage.tsx'), 'KpiPage'),
   rankings: page(() => import('./features/kpi/RankingsPage.tsx'), 'RankingsPage'),

@@ -129,5 +129,32 @@ export const enHotline: typeof zhHotline = {
     noOrders: 'No hotline orders from this number',
     startIntake: 'Start a new case',
     close: 'Close',
+    secret: {
+      nav: 'Caller pop-up secret',
+      title: 'Caller pop-up secret',
+      intro:
+        'The call centre (12319 or the bureau’s own line) signs every call notice with this secret, and the consoles pop up the caller’s earlier cases. The secret is shown only when it is made; rotating or revoking it stops the old one at once.',
+      state: 'State',
+      on: 'Active (ends in {hint})',
+      off: 'Not set: every call notice is refused',
+      updatedAt: 'Updated {time}',
+      create: 'Create secret',
+      rotate: 'Rotate secret',
+      rotateConfirm:
+        'The call centre must switch to the new secret at once; notices signed with the old one will be refused. Continue?',
+      revoke: 'Revoke',
+      revokeConfirm: 'Every call notice will be refused until a new secret is made. Continue?',
+      created: 'The new secret (shown only this once: configure it in the call centre now)',
+      howTo: 'How to connect',
+      url: 'Notice URL',
+      header: 'Signature header',
+      headerValue: 'sha256=<hex HMAC-SHA256 of the exact request body, keyed with the secret>',
+      payload: 'Request body (JSON)',
+      fields:
+        'callId: the call centre’s id of the call (1–64 letters, digits or . _ : -; a repeat is the same call); callerNumber: the calling number; line: optional, the called line or queue; timestamp: when it rang (Unix seconds; more than 300 s from the server clock is refused).',
+      example: 'Example (shell)',
+      answers:
+        'Answers: 200 accepted (duplicate true for a repeated call id); 401 wrong signature or no secret set; 400 stale timestamp or a bad field.',
+    },
   },
 };

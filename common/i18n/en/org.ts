@@ -170,6 +170,7 @@ export const enOrg: typeof zhOrg = {
         import: 'Import hotline work orders',
         secret: { rotate: 'Issue hotline interface secret', remove: 'Disable hotline interface secret' },
         call_secret: 'Set the caller pop-up secret',
+        call_secret_revoke: 'Revoke the caller pop-up secret',
       },
       audit: { export_checkpoints: 'Export audit checkpoints' },
       ic_report: {

@@ -157,6 +157,7 @@ export const zhOrg = {
         import: '导入热线工单',
         secret: { rotate: '生成热线接口密钥', remove: '停用热线接口密钥' },
         call_secret: '设置来电弹屏密钥',
+        call_secret_revoke: '停用来电弹屏密钥',
       },
       audit: { export_checkpoints: '导出审计校验点' },
       ic_report: { create: '登记违建举报', update: '修改违建举报', status: '违建现场状态变更' },

@@ -119,6 +119,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   staff_notice_reads: 'notices',
   // 监督员管理
   inspector_grids: 'monitor',
+  inspector_grid_terms: 'monitor',
   inspector_shifts: 'monitor',
   inspector_positions: 'monitor',
   inspector_days: 'monitor',

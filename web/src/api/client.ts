@@ -15,6 +15,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Set for calls where 401 is an answer, not a lost session (login, the initial /me probe). */
   expectUnauthorized?: boolean;
+  /** Sent as the Idempotency-Key header: a retry of the same write is answered with the first result. */
+  idempotencyKey?: string;
 }
 
 export interface ApiClientOptions {
@@ -90,6 +92,7 @@ export class ApiClient {
     const raw = typeof Blob !== 'undefined' && options.body instanceof Blob;
     if (options.body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
     if (!SAFE_METHODS.has(method) && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
 
     const doFetch = this.fetchImpl ?? globalThis.fetch.bind(globalThis);
     let response: Response;

@@ -34,6 +34,7 @@ import * as m0038 from './0038_supervision_orders.ts';
 import * as m0039 from './0039_analysis.ts';
 import * as m0040 from './0040_census_callers.ts';
 import * as m0042 from './0042_dossier_batches.ts';
+import * as m0044 from './0044_grid_terms.ts';
 import * as m0046 from './0046_iot.ts';
 import * as m0047 from './0047_night_market.ts';
 
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0039_analysis': m0039,
   '0040_census_callers': m0040,
   '0042_dossier_batches': m0042,
+  '0044_grid_terms': m0044,
   '0046_iot': m0046,
   '0047_night_market': m0047,
 };

@@ -117,9 +117,13 @@ export function stepTaker(
         return { ...cur, ...patch, version: cur.version + 1 };
       };
       let cur = await apply(c, input, {});
-      // 受理即派遣: the steps that follow run in the same transaction, each a step of the table with its own row; the
-      // chain stops where no filing condition or unit can be found, and a person takes the case from there.
+      // 受理即派遣: the steps that follow run in the same transaction, each a step of the table with its own row, taken
+      // by the same person and so only as far as that person may go: each chained step asks its own verb with scope
+      // (立案 case.file, 派遣 case.dispatch), as a request for it alone would. The chain stops where the actor lacks
+      // it or no filing condition or unit can be found, and whoever holds that step takes the case from there
+      // (docs/workflow-options.md, "受理即派遣 and permissions").
       for (const action of followUps(wf, input.action, { channel: c.channel, matterCode: c.matter_code })) {
+        if (!canDo(actor, TRANSITIONS[action].permission, cur)) break;
         const next = await followUpInput(tx, cur, action, input);
         if (!next) break;
         cur = await apply(cur, next, { workflow: 'dispatchOnAccept' });

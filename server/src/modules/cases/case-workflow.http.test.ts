@@ -30,6 +30,15 @@ beforeAll(async () => {
   expect(created.statusCode, created.body).toBe(201);
   ids.gridless = created.json().id;
   s.gridless = await firstSignIn(ctx.app, 'gridless', 'Temp#2024x', 'Chosen#2024x');
+  // 受派合一: a command-centre seat granted 受理, 立案 and 派遣, for whom 受理即派遣 runs the whole chain
+  const centre = await as(ctx.app, s.admin!).post('/api/org/users', {
+    username: 'centre',
+    displayName: '受派合一坐席',
+    password: 'Temp#2024x',
+    grants: [{ role: 'operator' }, { role: 'shiftLeader' }, { role: 'dispatcher' }],
+  });
+  expect(centre.statusCode, centre.body).toBe(201);
+  s.centre = await firstSignIn(ctx.app, 'centre', 'Temp#2024x', 'Chosen#2024x');
 }, 120_000);
 afterAll(async () => ctx.close());
 
@@ -153,9 +162,11 @@ describe('workflow options', () => {
     if (verify === 'required') {
       await step(ctx.app, s, 'operator', id, { action: 'send_verify', userId: ids.inspector });
       await step(ctx.app, s, 'inspector', id, { action: 'verify', ...fastPath });
-    } else await step(ctx.app, s, 'operator', id, { action: 'accept', ...fastPath });
+    } else await step(ctx.app, s, fast ? 'centre' : 'operator', id, { action: 'accept', ...fastPath });
 
-    if (!fast) {
+    // the inspector who verifies may not file, so the chain stops at once and the shift leader files as usual
+    const chained = fast && verify !== 'required';
+    if (!chained) {
       expect((await detail('operator', id)).status).toBe('pending_filing');
       const conditions = (await as(ctx.app, s.shiftleader!).get(`/api/catalog/conditions?matterCode=${MATTER}`)).json()
         .items;
@@ -188,8 +199,40 @@ describe('workflow options', () => {
       (e) => (e.data?.workflow ? `${e.action}*` : e.action),
     );
     const intake = verify === 'required' ? ['send_verify', 'verify'] : ['accept'];
-    const middle = fast ? ['file*', 'dispatch*'] : ['file', 'dispatch'];
+    const middle = chained ? ['file*', 'dispatch*'] : ['file', 'dispatch'];
     expect(path).toEqual(['report', ...intake, ...middle, 'report_back', 'send_check', 'check_pass', 'close']);
+  });
+
+  it('受理即派遣 goes only as far as the acceptor may: no 派遣 without case.dispatch, no 立案 without case.file', async () => {
+    expect((await put(options({ fast: true }))).statusCode).toBe(200);
+    const report = async (description: string) => {
+      const created = await as(ctx.app, s.inspector!).post('/api/cases', { matterCode: MATTER, description, ...POINT });
+      expect(created.statusCode, created.body).toBe(201);
+      return created.json().id as string;
+    };
+    const path = async (id: string) =>
+      ((await detail('operator', id)).timeline as { action: string; data: { workflow?: string } }[]).map((e) =>
+        e.data?.workflow ? `${e.action}*` : e.action,
+      );
+
+    // the operator (受理 only) names a unit: nothing is filed or dispatched, the unit is not taken
+    const byOperator = await report('受理员受理即派遣');
+    await step(ctx.app, s, 'operator', byOperator, { action: 'accept', unitId: ids.sanitation });
+    expect(await detail('operator', byOperator)).toMatchObject({ status: 'pending_filing', unitId: null });
+    expect(await path(byOperator)).toEqual(['report', 'accept']);
+
+    // the shift leader (受理 and 立案, no 派遣): filed in the chain, then waits for the dispatcher
+    const byLeader = await report('值班长受理即派遣');
+    await step(ctx.app, s, 'shiftleader', byLeader, { action: 'accept', unitId: ids.sanitation });
+    expect((await detail('operator', byLeader)).status).toBe('pending_dispatch');
+    expect(await path(byLeader)).toEqual(['report', 'accept', 'file*']);
+
+    // the seat holding all three: the whole chain, to the unit it named
+    const byCentre = await report('受派合一受理即派遣');
+    await step(ctx.app, s, 'centre', byCentre, { action: 'accept', unitId: ids.sanitation });
+    expect(await detail('operator', byCentre)).toMatchObject({ status: 'handling', unitId: ids.sanitation });
+    expect(await path(byCentre)).toEqual(['report', 'accept', 'file*', 'dispatch*']);
+    expect((await put(options({}))).statusCode).toBe(200);
   });
 
   it('自行处置 only for the matters chosen, with photos where the class requires them', async () => {

@@ -95,6 +95,10 @@ describe('案卷 month batch', () => {
     expect(started.statusCode, started.body).toBe(202);
     const batch = started.json();
     expect(started.headers.location).toBe(`/api/dossiers/batches/${batch.id}`);
+    // the card finds it again after a page reload; nobody else does
+    const latest = await api('handler').get('/api/dossiers/batches/latest');
+    expect([latest.statusCode, latest.json().batch?.id]).toEqual([200, batch.id]);
+    expect((await api('leader').get('/api/dossiers/batches/latest')).json()).toEqual({ batch: null });
 
     // progress only moves forward, through values between nothing and everything, to the whole month
     const seen: number[] = [];

@@ -36,6 +36,19 @@ export async function findOwn(db: Executor, tenantId: string, userId: string, id
     .executeTakeFirst();
 }
 
+/** The requester's newest batch (the card shows it again after a reload), through (tenant, creator, created). */
+export async function latestOwn(db: Executor, tenantId: string, userId: string) {
+  return db
+    .selectFrom('dossier_batches')
+    .select(VIEW)
+    .where('tenant_id', '=', tenantId)
+    .where('created_by', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Batches no live runner holds: queued, or running under an expired lease (their runner died). Oldest first. */
 export async function claimableIds(db: Executor, now: string, limit: number): Promise<string[]> {
   const rows = await db

@@ -128,6 +128,13 @@ export function createDossierBatches(
       return view(await own(actor, id));
     },
 
+    /** The requester's newest batch, running or ended, or null: what the console's card shows after a reload. */
+    async latest(actor: Actor): Promise<DossierBatch | null> {
+      requirePermission(actor, 'case.read');
+      const row = await repo.latestOwn(db, actor.tenantId, actor.userId);
+      return row ? view(row) : null;
+    },
+
     /** The zip, once: the first download takes it and the stored PDFs are deleted. */
     async download(actor: Actor, id: string): Promise<Download> {
       requirePermission(actor, 'case.read');

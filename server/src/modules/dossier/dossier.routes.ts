@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { IdParams } from '../../../../common/contracts/common.ts';
+import { IdParams, Nullable } from '../../../../common/contracts/common.ts';
 import { DossierBatch, DossierBatchCreate } from '../../../../common/contracts/dossier.ts';
 import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { errorMessage } from '../../platform/http-errors.ts';
@@ -48,6 +48,21 @@ export function registerDossierRoutes(app: FastifyInstance, s: DossierService, b
     async (req, reply) => {
       const batch = await batches.submit(actorOf(req), req.body);
       return reply.status(202).header('location', `/api/dossiers/batches/${batch.id}`).send(localized(req, batch));
+    },
+  );
+  r.get(
+    '/api/dossiers/batches/latest',
+    {
+      config: { permission: 'case.read' },
+      schema: {
+        tags,
+        summary: 'The requester’s newest month batch (running or ended), or null',
+        response: { 200: Type.Object({ batch: Nullable(DossierBatch) }), ...errors },
+      },
+    },
+    async (req) => {
+      const batch = await batches.latest(actorOf(req));
+      return { batch: batch ? localized(req, batch) : null };
     },
   );
   r.get(

@@ -133,3 +133,54 @@ describe('the pop-up', () => {
     expect((await api('operator').get('/api/hotline/calls/nope/history')).statusCode).toBe(404);
   });
 });
+
+describe('the secret screen', () => {
+  it('is for administrators only', async () => {
+    for (const who of ['operator', 'shiftleader', 'leader']) {
+      expect((await api(who).get('/api/hotline/call-centre')).statusCode).toBe(403);
+      expect((await api(who).post('/api/hotline/call-centre/secret')).statusCode).toBe(403);
+      expect((await api(who).delete('/api/hotline/call-centre/secret')).statusCode).toBe(403);
+    }
+  });
+
+  it('rotates: the new secret signs, the old one is refused, and only the hint is shown later', async () => {
+    const old = secret;
+    const rotated = await api('admin').post('/api/hotline/call-centre/secret');
+    expect(rotated.statusCode, rotated.body).toBe(201);
+    secret = rotated.json().secret;
+    expect(secret).not.toBe(old);
+    const payload = { callId: 'c-rot', callerNumber: CALLER, timestamp: nowSec() };
+    const body = JSON.stringify(payload);
+    expect((await notify(payload, { 'x-cityloop-signature': sign(body, old) })).statusCode).toBe(401);
+    expect((await notify(payload)).statusCode).toBe(200);
+    const config = await api('admin').get('/api/hotline/call-centre');
+    expect(config.json()).toMatchObject({ configured: true, hint: `…${secret.slice(-4)}` });
+    expect(config.body).not.toContain(secret);
+  });
+
+  it('revokes: every notice is refused until a new secret is made, and each step is audited', async () => {
+    const revoked = await api('admin').delete('/api/hotline/call-centre/secret');
+    expect([revoked.statusCode, revoked.json()]).toEqual([200, { ok: true }]);
+    expect((await notify({ callId: 'c-rev', callerNumber: CALLER, timestamp: nowSec() })).statusCode).toBe(401);
+    expect((await api('admin').get('/api/hotline/call-centre')).json()).toMatchObject({
+      configured: false,
+      hint: null,
+    });
+    expect((await api('admin').delete('/api/hotline/call-centre/secret')).json()).toEqual({ ok: false });
+    const rows = await ctx.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'before_json', 'after_json'])
+      .where('entity', '=', 'call_centre')
+      .orderBy('seq')
+      .execute();
+    expect(rows.map((r) => r.action)).toEqual([
+      'hotline.call_secret',
+      'hotline.call_secret',
+      'hotline.call_secret_revoke',
+    ]);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+    const created = await api('admin').post('/api/hotline/call-centre/secret');
+    secret = created.json().secret;
+    expect((await notify({ callId: 'c-new', callerNumber: CALLER, timestamp: nowSec() })).statusCode).toBe(200);
+  });
+});

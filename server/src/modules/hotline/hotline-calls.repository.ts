@@ -21,6 +21,10 @@ export async function putSecret(db: Executor, row: CallCentreSecretsTable) {
     .execute();
 }
 
+export async function deleteSecret(db: Executor, tenantId: string) {
+  await db.deleteFrom('call_centre_secrets').where('tenant_id', '=', tenantId).execute();
+}
+
 /** false when the call id was announced before (the call centre retried). */
 export async function insertCall(db: Executor, row: HotlineCallsTable): Promise<boolean> {
   try {

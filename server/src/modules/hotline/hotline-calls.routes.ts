@@ -9,6 +9,7 @@ import {
   CallReceipt,
   CallTenantParams,
 } from '../../../../common/contracts/caller.ts';
+import { Ok } from '../../../../common/contracts/common.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
@@ -105,5 +106,17 @@ export async function registerCallRoutes(app: FastifyInstance, calls: CallerPopu
       },
     },
     async (req, reply) => reply.status(201).send(await calls.rotateSecret(actorOf(req))),
+  );
+  r.delete(
+    '/api/hotline/call-centre/secret',
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary: 'Revoke the call-centre secret (every call notice is refused until a new one is made)',
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (req) => calls.revokeSecret(actorOf(req)),
   );
 }

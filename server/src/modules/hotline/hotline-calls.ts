@@ -147,6 +147,7 @@ export function createCallerPopup(database: Database, clock: Clock, deps: CallDe
       const secret = randomBytes(32).toString('base64url');
       const hint = `…${secret.slice(-4)}`;
       await db.transaction().execute(async (tx) => {
+        const before = await repo.secretOf(tx, actor.tenantId);
         await repo.putSecret(tx, {
           tenant_id: actor.tenantId,
           secret_enc: cipher.encrypt(secret),
@@ -157,10 +158,28 @@ export function createCallerPopup(database: Database, clock: Clock, deps: CallDe
           action: 'hotline.call_secret',
           entity: 'call_centre',
           entityId: actor.tenantId,
+          ...(before ? { before: { hint: before.secret_hint } } : {}),
           after: { hint },
         });
       });
       return { secret, hint };
+    },
+
+    /** Revoking: every call notice is refused with the same 401 as a wrong signature until a new secret is made. */
+    async revokeSecret(actor: Actor): Promise<{ ok: boolean }> {
+      requirePermission(actor, 'settings.manage');
+      return db.transaction().execute(async (tx) => {
+        const before = await repo.secretOf(tx, actor.tenantId);
+        if (!before) return { ok: false };
+        await repo.deleteSecret(tx, actor.tenantId);
+        await deps.audit.record(tx, actor, actor.tenantId, {
+          action: 'hotline.call_secret_revoke',
+          entity: 'call_centre',
+          entityId: actor.tenantId,
+          before: { hint: before.secret_hint },
+        });
+        return { ok: true };
+      });
     },
   };
 }

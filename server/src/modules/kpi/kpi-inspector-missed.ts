@@ -1,89 +1,109 @@
 import type { KpiCaseItem } from '../../../../common/contracts/kpi.ts';
 import type { Database } from '../../platform/db.ts';
 import { innerJoinCases } from '../cases/index.ts';
-import { GRID_REPORTER_DIM, gridReporterId } from './kpi-facts.ts';
 import { createRollup } from './kpi-rollup.ts';
 import * as repo from './kpi.repository.ts';
 
+/** One inspector's responsibility for one grid from `from` until `to` (instants; `to` null while in force). */
+export interface GridTerm {
+  grid: string;
+  from: string;
+  to: string | null;
+}
+
+const within = (at: string, t: GridTerm) => at >= t.from && (t.to === null || at < t.to);
+
 /**
- * Per-inspector 漏报 (docs/monitor.md, "Per-inspector 漏报"): the cases filed in the window in an inspector's
- * responsibility grids that someone other than that inspector reported. Read from the daily roll-up as
- * Σ 立案数 of the grids − Σ 立案数 of (grid, that inspector), so the figure costs two range reads of day rows.
- * Callers pass the assignments; the KPI module does not know who is responsible for a grid.
+ * Per-inspector 漏报 (docs/monitor.md, "Per-inspector 漏报"): the cases filed in the window in the grids an inspector
+ * was responsible for when each case was reported, which someone other than that inspector reported. Callers pass
+ * the terms of responsibility; the KPI module does not know who is responsible for a grid. Because the terms are
+ * instants and the roll-up has days, the figure reads the facts of those grids in the window (one index range per
+ * 500 grids, three narrow columns) and matches each to the terms in memory.
  */
 export function createInspectorMissed(database: Database) {
   const { db } = database;
   const rollup = createRollup(database);
 
-  async function sums(tenantId: string, dim: string, ids: readonly string[], from: string, to: string) {
-    const out = new Map<string, number>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db
-        .selectFrom('kpi_daily')
-        .select(['dim_id', (eb) => eb.fn.sum<number>('filed').as('n')])
-        .where('tenant_id', '=', tenantId)
-        .where('dim', '=', dim)
-        .where('dim_id', 'in', ids.slice(i, i + 500))
-        .where('day', '>=', from)
-        .where('day', '<=', to)
-        .groupBy('dim_id')
-        .execute();
-      for (const r of rows) out.set(r.dim_id, Number(r.n));
-    }
-    return out;
+  const filedIn = (tenantId: string, from: string, to: string) =>
+    db
+      .selectFrom('kpi_case_facts as f')
+      .$call((p) => innerJoinCases(p, 'c', { id: 'f.case_id' }))
+      .where('f.tenant_id', '=', tenantId)
+      .where('f.filed_day', '>=', from)
+      .where('f.filed_day', '<=', to)
+      .where('f.filed', '>', 0);
+
+  function ofTerms(tenantId: string, inspectorId: string, terms: readonly GridTerm[], from: string, to: string) {
+    return filedIn(tenantId, from, to)
+      .where((eb) =>
+        eb.or(
+          terms.map((t) =>
+            eb.and([
+              eb('f.grid_code', '=', t.grid),
+              eb('c.reported_at', '>=', t.from),
+              ...(t.to === null ? [] : [eb('c.reported_at', '<', t.to)]),
+            ]),
+          ),
+        ),
+      )
+      .where((eb) => eb.or([eb('f.reporter_id', 'is', null), eb('f.reporter_id', '!=', inspectorId)]));
   }
 
   return {
     /** 漏报 per inspector over [from, to] (calendar days, the filing day counts). */
     async perInspector(
       tenantId: string,
-      assignments: ReadonlyMap<string, readonly string[]>,
+      terms: ReadonlyMap<string, readonly GridTerm[]>,
       from: string,
       to: string,
     ): Promise<Map<string, number>> {
       await rollup.drain(tenantId);
-      const grids = [...new Set([...assignments.values()].flat())];
-      const own = [...assignments].flatMap(([who, gs]) => gs.map((g) => gridReporterId(g, who)));
-      const [byGrid, byOwn] = await Promise.all([
-        sums(tenantId, 'grid', grids, from, to),
-        sums(tenantId, GRID_REPORTER_DIM, own, from, to),
-      ]);
+      const grids = [...new Set([...terms.values()].flat().map((t) => t.grid))];
+      const byGrid = new Map<string, { reporter: string | null; at: string }[]>();
+      for (let i = 0; i < grids.length; i += 500) {
+        const rows = await filedIn(tenantId, from, to)
+          .select(['f.grid_code', 'f.reporter_id', 'c.reported_at'])
+          .where('f.grid_code', 'in', grids.slice(i, i + 500))
+          .execute();
+        for (const r of rows) {
+          const list = byGrid.get(r.grid_code!) ?? [];
+          list.push({ reporter: r.reporter_id, at: r.reported_at });
+          byGrid.set(r.grid_code!, list);
+        }
+      }
       const out = new Map<string, number>();
-      for (const [who, gs] of assignments) {
+      for (const [who, ts] of terms) {
         let n = 0;
-        for (const g of gs) n += (byGrid.get(g) ?? 0) - (byOwn.get(gridReporterId(g, who)) ?? 0);
+        for (const t of ts) for (const r of byGrid.get(t.grid) ?? []) if (r.reporter !== who && within(r.at, t)) n++;
         out.set(who, n);
       }
       return out;
     },
 
-    /** The cases behind one inspector's figure, newest filing day first. */
+    /** The cases behind one inspector's figure and their number, newest filing day first. */
     async cases(
       tenantId: string,
       inspectorId: string,
-      grids: readonly string[],
+      terms: readonly GridTerm[],
       from: string,
       to: string,
       page: { limit: number; offset: number },
-    ): Promise<KpiCaseItem[]> {
-      if (!grids.length) return [];
+    ): Promise<{ items: KpiCaseItem[]; total: number }> {
+      if (!terms.length) return { items: [], total: 0 };
       await rollup.drain(tenantId);
-      const rows = await db
-        .selectFrom('kpi_case_facts as f')
-        .$call((p) => innerJoinCases(p, 'c', { id: 'f.case_id' }))
-        .select(repo.CASE_ITEM_COLUMNS)
-        .where('f.tenant_id', '=', tenantId)
-        .where('f.grid_code', 'in', [...grids])
-        .where('f.filed_day', '>=', from)
-        .where('f.filed_day', '<=', to)
-        .where('f.filed', '>', 0)
-        .where((eb) => eb.or([eb('f.reporter_id', 'is', null), eb('f.reporter_id', '!=', inspectorId)]))
-        .orderBy('f.filed_day', 'desc')
-        .orderBy('f.case_id', 'desc')
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return repo.caseItems(db, tenantId, rows);
+      const [rows, count] = await Promise.all([
+        ofTerms(tenantId, inspectorId, terms, from, to)
+          .select(repo.CASE_ITEM_COLUMNS)
+          .orderBy('f.filed_day', 'desc')
+          .orderBy('f.case_id', 'desc')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        ofTerms(tenantId, inspectorId, terms, from, to)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst(),
+      ]);
+      return { items: await repo.caseItems(db, tenantId, rows), total: Number(count?.n ?? 0) };
     },
   };
 }

@@ -288,4 +288,21 @@ describe('专项普查', () => {
     const list = (await api('shiftleader').get('/api/monitor/census')).json() as { id: string }[];
     expect(list.map((c) => c.id)).toContain(campaignId);
   });
+
+  it('records a batch sent again with the same Idempotency-Key once (the app’s offline queue retries)', async () => {
+    const url = `/api/monitor/census-tasks/${taskId}/records`;
+    const body = { records: [{ outcome: 'new', lng: spots[0]!.lng, lat: spots[0]!.lat }] };
+    const headers = { 'idempotency-key': 'census-offline-0001' };
+    const before = (await api('inspector').get(`/api/monitor/census-tasks/${taskId}`)).json().task.added as number;
+    const first = await api('inspector').post(url, body, headers);
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await api('inspector').post(url, body, headers);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().added).toEqual(first.json().added);
+    expect(again.json().task.added).toBe(before + 1);
+    const other = await api('inspector').post(url, { records: [{ outcome: 'ok', componentCode: codes[0] }] }, headers);
+    expect([other.statusCode, other.json().error.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+    const fresh = await api('inspector').post(url, body, { 'idempotency-key': 'census-offline-0002' });
+    expect(fresh.json().task.added).toBe(before + 2);
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { IdParams } from '../../../../common/contracts/common.ts';
 import {
@@ -17,6 +18,7 @@ import {
   MissedQuery,
 } from '../../../../common/contracts/monitor-missed.ts';
 import { errorResponses } from '../../platform/http.ts';
+import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import type { MonitorService } from './monitor.service.ts';
 
@@ -123,12 +125,15 @@ export function registerCensusRoutes(app: FastifyInstance, s: MonitorService): v
       config: REPORT,
       schema: {
         tags,
-        summary: 'Records of a census task (ok / damaged / missing / new); each updates the component registry',
+        summary:
+          'Records of a census task (ok / damaged / missing / new); each updates the component registry; honours Idempotency-Key',
         params: IdParams,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 128 })) }),
         body: CensusRecordBatch,
         response: { 200: CensusRecordReceipt, ...errors },
       },
     },
-    async (req) => s.census.record(actorOf(req), req.params.id, req.body),
+    async (req) =>
+      s.census.record(actorOf(req), req.params.id, req.body, idempotencyKey(req.headers['idempotency-key'])),
   );
 }

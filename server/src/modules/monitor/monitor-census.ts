@@ -14,6 +14,7 @@ import type {
   CensusTaskDetail,
 } from '../../../../common/contracts/census.ts';
 import type { CensusCampaignsTable, CensusTasksTable } from '../../db/schema-census.ts';
+import { once, replay } from '../../platform/idempotency.ts';
 import { newId } from '../../platform/ids.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { ComponentCensus } from '../components/index.ts';
@@ -239,12 +240,29 @@ export function createCensus(ctx: MonitorContext, deps: CensusDeps) {
       };
     },
 
-    /** The inspector's records of one task, all or nothing; each updates the registry in the same transaction. */
-    async record(actor: Actor, taskId: string, body: CensusRecordBatch): Promise<CensusRecordReceipt> {
+    /**
+     * The inspector's records of one task, all or nothing; each updates the registry in the same transaction. With
+     * an Idempotency-Key (the app's offline queue sends one per batch) a batch sent again records nothing twice
+     * and answers the first batch's new component ids with the task as it is now (docs/monitor.md, "Census
+     * campaigns").
+     */
+    async record(
+      actor: Actor,
+      taskId: string,
+      body: CensusRecordBatch,
+      key: string | null = null,
+    ): Promise<CensusRecordReceipt> {
       requirePermission(actor, 'case.report');
       const t = await repo.task(db, actor.tenantId, taskId);
       if (!t || t.inspector_id !== actor.userId) throw monitorErrors.censusNotFound();
       const c = (await repo.campaign(db, actor.tenantId, t.campaign_id))!;
+      const scope = `census.records:${actor.tenantId}:${actor.userId}`;
+      const request = { taskId, body };
+      const earlier = await replay<{ added: string[] }>(ctx.database, scope, key, request);
+      if (earlier) {
+        const [view] = await taskViews(actor.tenantId, [t], [c]);
+        return { task: view!, added: earlier.body.added };
+      }
       if (c.status !== 'open') throw monitorErrors.censusClosed();
       const [registered, geography] = await Promise.all([
         deps.registry.ofClassInGrids(db, actor.tenantId, c.class_code, [t.grid_code]),
@@ -275,43 +293,51 @@ export function createCensus(ctx: MonitorContext, deps: CensusDeps) {
       const className = (await deps.className(actor.tenantId, c.class_code)) ?? c.class_code;
       // A component found on site inherits the 主管部门 of a registered one of its class in the grid.
       const deptName = registered.length ? await deps.registry.deptOf(db, actor.tenantId, registered[0]!.code) : null;
-      const added: string[] = [];
       const now = ctx.clock.now().toISOString();
-      await db.transaction().execute(async (tx) => {
-        for (const r of body.records) {
-          const note = r.note?.trim() ?? '';
-          let code = r.componentCode ?? '';
-          if (r.outcome === 'new') {
-            code = await deps.registry.add(tx, actor, geography, {
-              classCode: c.class_code,
-              name: className,
-              lng: r.lng!,
-              lat: r.lat!,
-              gridCode: t.grid_code,
-              deptName: deptName ?? className,
-              note,
+      const { body: written } = await once(
+        ctx.database,
+        scope,
+        key,
+        () => now,
+        async (tx) => {
+          const added: string[] = [];
+          for (const r of body.records) {
+            const note = r.note?.trim() ?? '';
+            let code = r.componentCode ?? '';
+            if (r.outcome === 'new') {
+              code = await deps.registry.add(tx, actor, geography, {
+                classCode: c.class_code,
+                name: className,
+                lng: r.lng!,
+                lat: r.lat!,
+                gridCode: t.grid_code,
+                deptName: deptName ?? className,
+                note,
+              });
+              added.push(code);
+            } else {
+              await deps.registry.setState(tx, actor, code, STATE_OF[r.outcome], note);
+            }
+            await repo.putRecord(tx, {
+              id: newId(),
+              tenant_id: actor.tenantId,
+              campaign_id: c.id,
+              task_id: t.id,
+              component_code: code,
+              outcome: r.outcome,
+              lng: r.lng ?? null,
+              lat: r.lat ?? null,
+              note: note || null,
+              recorded_by: actor.userId,
+              recorded_at: now,
             });
-            added.push(code);
-          } else {
-            await deps.registry.setState(tx, actor, code, STATE_OF[r.outcome], note);
           }
-          await repo.putRecord(tx, {
-            id: newId(),
-            tenant_id: actor.tenantId,
-            campaign_id: c.id,
-            task_id: t.id,
-            component_code: code,
-            outcome: r.outcome,
-            lng: r.lng ?? null,
-            lat: r.lat ?? null,
-            note: note || null,
-            recorded_by: actor.userId,
-            recorded_at: now,
-          });
-        }
-      });
+          return { status: 200, body: { added } };
+        },
+        request,
+      );
       const [view] = await taskViews(actor.tenantId, [t], [c]);
-      return { task: view!, added };
+      return { task: view!, added: written.added };
     },
   };
 }

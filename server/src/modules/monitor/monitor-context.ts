@@ -82,6 +82,7 @@ export function createMonitorContext(database: Database, clock: Clock, deps: Mon
   }
 
   return {
+    database,
     db,
     clock,
     audit: deps.audit,

@@ -14,22 +14,29 @@ import type { MonitorContext } from './monitor-context.ts';
 import { monitorErrors } from './monitor.errors.ts';
 import * as repo from './monitor.repository.ts';
 
+/** One inspector's responsibility for one grid from `from` until `to` (instants; `to` null while in force). */
+export interface GridTerm {
+  grid: string;
+  from: string;
+  to: string | null;
+}
+
 /** What this module needs of the KPI module (passed in by the composition root, which builds KPI later). */
 export interface MissedReader {
   perInspector(
     tenantId: string,
-    assignments: ReadonlyMap<string, readonly string[]>,
+    terms: ReadonlyMap<string, readonly GridTerm[]>,
     from: string,
     to: string,
   ): Promise<Map<string, number>>;
   cases(
     tenantId: string,
     inspectorId: string,
-    grids: readonly string[],
+    terms: readonly GridTerm[],
     from: string,
     to: string,
     page: { limit: number; offset: number },
-  ): Promise<KpiCaseItem[]>;
+  ): Promise<{ items: KpiCaseItem[]; total: number }>;
 }
 
 const MAX_DAYS = 366;
@@ -48,6 +55,15 @@ export function createMissedView(ctx: MonitorContext, reader: MissedReader) {
     return out;
   }
 
+  /** The terms that can hold a case filed by `to`: a term begun after that day's end in any zone cannot. */
+  async function termsOf(tenantId: string, ids: readonly string[], to: string) {
+    const before = new Date(Date.parse(to) + 2 * 86_400_000).toISOString();
+    const rows = await repo.gridTermsOf(ctx.db, tenantId, ids, before);
+    const out = new Map<string, GridTerm[]>(ids.map((id) => [id, []]));
+    for (const t of rows) out.get(t.inspector_id)?.push({ grid: t.grid_code, from: t.valid_from, to: t.valid_to });
+    return out;
+  }
+
   return {
     async missed(actor: Actor, q: MissedQuery): Promise<InspectorMissedList> {
       checkRange(q);
@@ -56,7 +72,12 @@ export function createMissedView(ctx: MonitorContext, reader: MissedReader) {
         actor.tenantId,
         who.map((i) => i.id),
       );
-      const n = await reader.perInspector(actor.tenantId, grids, q.from, q.to);
+      const terms = await termsOf(
+        actor.tenantId,
+        who.map((i) => i.id),
+        q.to,
+      );
+      const n = await reader.perInspector(actor.tenantId, terms, q.from, q.to);
       return {
         from: q.from,
         to: q.to,
@@ -74,15 +95,14 @@ export function createMissedView(ctx: MonitorContext, reader: MissedReader) {
       checkRange(q);
       const found = (await ctx.supervised(actor)).find((i) => i.id === inspectorId);
       if (!found) throw monitorErrors.unknownInspector();
-      const grids = (await assignments(actor.tenantId, [inspectorId])).get(inspectorId) ?? [];
+      const terms = (await termsOf(actor.tenantId, [inspectorId], q.to)).get(inspectorId) ?? [];
       const pageSize = q.pageSize ?? 20;
       const page = q.page ?? 1;
-      const r = reader;
-      const [items, total] = await Promise.all([
-        r.cases(actor.tenantId, inspectorId, grids, q.from, q.to, { limit: pageSize, offset: (page - 1) * pageSize }),
-        r.perInspector(actor.tenantId, new Map([[inspectorId, grids]]), q.from, q.to),
-      ]);
-      return { items, total: total.get(inspectorId) ?? 0, page, pageSize };
+      const res = await reader.cases(actor.tenantId, inspectorId, terms, q.from, q.to, {
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      return { items: res.items, total: res.total, page, pageSize };
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { InspectorDaysTable, InspectorPositionsTable } from '../../db/schema-lines.ts';
+import type {} from '../../db/schema-grid-terms.ts';
 import type { Executor } from '../../platform/db.ts';
+import { newId } from '../../platform/ids.ts';
 
 /** Kysely only, always filtered by tenant (docs/monitor.md). */
 
@@ -14,6 +16,10 @@ export const gridsOf = (db: Executor, tenantId: string, inspectorIds: readonly s
         .execute()
     : Promise.resolve([]);
 
+/**
+ * The current assignment is replaced as a whole; its history (`inspector_grid_terms`) only changes where the
+ * assignment did: a grid given up ends its term at `at`, a grid taken on starts one, a grid kept stays untouched.
+ */
 export async function replaceGrids(
   tx: Executor,
   tenantId: string,
@@ -22,6 +28,40 @@ export async function replaceGrids(
   by: string,
   at: string,
 ) {
+  const open = await tx
+    .selectFrom('inspector_grid_terms')
+    .select(['id', 'grid_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('inspector_id', '=', inspectorId)
+    .where('valid_to', 'is', null)
+    .execute();
+  const keep = new Set(codes);
+  const ended = open.filter((t) => !keep.has(t.grid_code)).map((t) => t.id);
+  if (ended.length)
+    await tx
+      .updateTable('inspector_grid_terms')
+      .set({ valid_to: at, ended_by: by })
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', ended)
+      .execute();
+  const held = new Set(open.map((t) => t.grid_code));
+  const started = codes.filter((c) => !held.has(c));
+  if (started.length)
+    await tx
+      .insertInto('inspector_grid_terms')
+      .values(
+        started.map((c) => ({
+          id: newId(),
+          tenant_id: tenantId,
+          inspector_id: inspectorId,
+          grid_code: c,
+          valid_from: at,
+          valid_to: null,
+          assigned_by: by,
+          ended_by: null,
+        })),
+      )
+      .execute();
   await tx
     .deleteFrom('inspector_grids')
     .where('tenant_id', '=', tenantId)
@@ -41,6 +81,23 @@ export async function replaceGrids(
       )
       .execute();
 }
+
+/**
+ * The terms of these inspectors that began before `before` (a case reported later cannot fall in them), oldest
+ * first: what 漏报 is counted against (docs/monitor.md, "Per-inspector 漏报").
+ */
+export const gridTermsOf = (db: Executor, tenantId: string, inspectorIds: readonly string[], before: string) =>
+  inspectorIds.length
+    ? db
+        .selectFrom('inspector_grid_terms')
+        .select(['inspector_id', 'grid_code', 'valid_from', 'valid_to'])
+        .where('tenant_id', '=', tenantId)
+        .where('inspector_id', 'in', inspectorIds)
+        .where('valid_from', '<', before)
+        .orderBy('inspector_id')
+        .orderBy('valid_from')
+        .execute()
+    : Promise.resolve([]);
 
 export const shiftsBetween = (
   db: Executor,

@@ -17,7 +17,8 @@ const ENDED: readonly DossierBatch['status'][] = ['succeeded', 'failed', 'downlo
 
 /**
  * 案卷 month batch (docs/dossier.md "Month batch"): starts the background job for a closing month, shows cases done
- * of total while it prints, then the one download of the zip (one PDF per case).
+ * of total while it prints, then the one download of the zip (one PDF per case). Opened again (a reload, another
+ * day), it shows the requester's newest batch from the server and follows it if it still runs.
  */
 export function DossierBatchCard({ defaultMonth }: { defaultMonth?: Dayjs }) {
   const { t, locale } = useI18n();
@@ -27,6 +28,21 @@ export function DossierBatchCard({ defaultMonth }: { defaultMonth?: Dayjs }) {
   const [busy, setBusy] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const canRead = (useAuth().me?.permissions ?? []).includes('case.read');
+
+  // after a reload the card shows the running or last batch again: the job lives on the server, not in this page
+  useEffect(() => {
+    if (!canRead) return;
+    const controller = new AbortController();
+    api
+      .get<{ batch: DossierBatch | null }>('/api/dossiers/batches/latest', { signal: controller.signal })
+      .then(({ batch: latest }) => {
+        if (!latest) return;
+        setBatch((current) => current ?? latest);
+        setMonth(dayjs(`${latest.month}-01`));
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [canRead]);
 
   useEffect(() => {
     if (!batch || ENDED.includes(batch.status)) return;

@@ -33,8 +33,9 @@ export const censusApi = {
   create: (body: CensusCampaignCreate) => api.post<CensusCampaignDetail>(`${BASE}/census`, body),
   myTasks: (signal?: AbortSignal) => api.get<CensusTask[]>(`${BASE}/census-tasks/mine`, { signal }),
   task: (id: string, signal?: AbortSignal) => api.get<CensusTaskDetail>(`${BASE}/census-tasks/${enc(id)}`, { signal }),
-  record: (id: string, body: CensusRecordBatch) =>
-    api.post<CensusRecordReceipt>(`${BASE}/census-tasks/${enc(id)}/records`, body),
+  /** With a key (the inspector app's offline queue), a batch sent again records nothing twice. */
+  record: (id: string, body: CensusRecordBatch, idempotencyKey?: string) =>
+    api.post<CensusRecordReceipt>(`${BASE}/census-tasks/${enc(id)}/records`, body, { idempotencyKey }),
   /** the streets and communities a campaign may cover */
   regions: (kind: 'street' | 'community', signal?: AbortSignal) =>
     api.get<Page<Region>>('/api/org/regions', { query: { kind, pageSize: 200 }, signal }),
