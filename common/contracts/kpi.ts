@@ -87,14 +87,26 @@ export const KpiRow = Type.Object({
 export type KpiRow = Static<typeof KpiRow>;
 
 export const DateRange = Type.Object({ from: Type.String(), to: Type.String() });
-/** One subject's figures in a comparison period: counters, indicator values, composite. */
+/**
+ * The change of one figure against a comparison period (common/domain/period-compare.ts, changeOf): `delta` =
+ * current − base (percentage points for a rate, points for the composite), `pct` = delta / base × 100 with one
+ * decimal; null without a base (0 or no data) or without a current value.
+ */
+export const FigureChange = Type.Object({ delta: Nullable(Type.Number()), pct: Nullable(Type.Number()) });
+export type FigureChange = Static<typeof FigureChange>;
+/**
+ * One subject's figures in a comparison period: counters, indicator values, composite; and `change`, the change of
+ * the answer's figures against them, by indicator key and 'score'.
+ */
 export const ComparedFigures = Type.Object({
   counts: Type.Record(Type.String(), Type.Number()),
   indicators: Type.Record(Type.String(), Nullable(Type.Number())),
   score: Nullable(Type.Number()),
+  change: Type.Record(Type.String(), FigureChange),
 });
 export type ComparedFigures = Static<typeof ComparedFigures>;
 export const ComparedPair = Type.Object({ previous: ComparedFigures, lastYear: ComparedFigures });
+export type ComparedPair = Static<typeof ComparedPair>;
 /**
  * 环比 / 同比 (docs/analysis.md, "Comparison periods"): the ranges compared (a running period is compared up to
  * today) and the figures of the total and of each row of the answer in them.

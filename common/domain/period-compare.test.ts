@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeOf, comparisonOf, isoWeek, shiftYears, weekOf } from './period-compare.ts';
+import { changeOf, comparisonOf, isoWeek, shiftYears, weekOf, weekShift } from './period-compare.ts';
 
 describe('comparison periods (环比 / 同比)', () => {
   const done = '2030-01-01';
@@ -54,5 +54,17 @@ describe('comparison periods (环比 / 同比)', () => {
     expect(changeOf(5, 0)).toEqual({ base: 0, delta: 5, pct: null });
     expect(changeOf(null, 3)).toEqual({ base: 3, delta: null, pct: null });
     expect(changeOf(90.5, 95)).toEqual({ base: 95, delta: -4.5, pct: -4.7 });
+  });
+});
+
+describe('stepping ISO weeks (the heat map’s previous / next week and playback)', () => {
+  it('crosses years, including a year of 53 weeks', () => {
+    expect(weekShift('2024-W10', -1)).toBe('2024-W09');
+    expect(weekShift('2024-W10', 1)).toBe('2024-W11');
+    expect(weekShift('2021-W01', -1)).toBe('2020-W53');
+    expect(weekShift('2020-W53', 1)).toBe('2021-W01');
+    expect(weekShift('2025-W01', -1)).toBe('2024-W52');
+    expect(weekShift('2024-W10', -11)).toBe('2023-W51');
+    expect(weekShift('2024-W99', 1)).toBe('2024-W99');
   });
 });

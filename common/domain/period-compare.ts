@@ -61,6 +61,12 @@ export function isoWeek(at: string): DateRange | null {
   return { from, to: addDays(from, 6) };
 }
 
+/** The ISO week `n` weeks after (before, when n < 0) a week, as 'YYYY-Www'; a malformed week is returned as it is. */
+export function weekShift(week: string, n: number): string {
+  const range = isoWeek(week);
+  return range ? weekOf(addDays(range.from, 7 * n)) : week;
+}
+
 /** The ISO week holding a date, as 'YYYY-Www'. */
 export function weekOf(d: string): string {
   const ms = toMs(d);

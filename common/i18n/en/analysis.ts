@@ -51,6 +51,11 @@ export const enAnalysis: typeof zhAnalysis = {
     emptyComponents: 'No cases on a component in this period',
     heatmap: {
       week: 'Week',
+      previousWeek: 'Previous week',
+      nextWeek: 'Next week',
+      play: 'Play by week',
+      pause: 'Pause',
+      playHint: 'Plays the {n} weeks up to the week picked, one after another',
       total: '{total} cases this week, {previous} the week before',
       capped: 'Too many grids with cases: the busiest 2000 are shown, zoom in',
       legend: 'Darker means more cases this week',

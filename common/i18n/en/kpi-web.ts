@@ -106,6 +106,13 @@ export const enKpiWeb: typeof zhKpiWeb = {
     noData: 'No data',
     noDataHint: 'No case to assess in this period',
     rowCount: '{n} in all',
+    compare: {
+      tip: '{label} ({range}): {base}, this period {current}',
+      explain:
+        'vs prev.: the previous period of equal length; YoY: the same period a year before. Counts change in per cent, rates in percentage points, the composite score in points; a running period is compared with the same days. Red is worse, green better, "—" means nothing to compare with.',
+      points: ' pts',
+      toggle: 'Show YoY and vs prev.',
+    },
     view: { table: 'Table', map: 'Map' },
     gridMap: { capped: 'Too many grids in view to show at once: zoom in' },
     drill: {

@@ -43,6 +43,11 @@ export const zhAnalysis = {
     emptyComponents: '本期没有涉及部件的案件',
     heatmap: {
       week: '周',
+      previousWeek: '上一周',
+      nextWeek: '下一周',
+      play: '逐周回放',
+      pause: '暂停',
+      playHint: '逐周播放截至所选周的 {n} 周',
       total: '本周 {total} 件，上周 {previous} 件',
       capped: '有案件的网格过多，仅显示案件最多的 2000 个，请放大地图',
       legend: '颜色越深，本周案件越多',

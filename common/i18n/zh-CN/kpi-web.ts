@@ -98,6 +98,13 @@ export const zhKpiWeb = {
     noData: '无数据',
     noDataHint: '该周期内没有可考核的案件',
     rowCount: '共 {n} 个',
+    compare: {
+      tip: '{label}（{range}）：{base}，本期 {current}',
+      explain:
+        '环比：与上一个等长周期比较；同比：与去年同期比较。件数按百分比、比率按百分点、综合得分按分值变化；进行中的周期与上期同期比较。红色为变差，绿色为变好，“—”为无可比数据。',
+      points: '分',
+      toggle: '显示同比、环比',
+    },
     view: { table: '表格', map: '地图' },
     gridMap: { capped: '当前范围内网格过多，仅显示一部分，请放大地图' },
     drill: {

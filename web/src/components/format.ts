@@ -1,4 +1,4 @@
-import { zonedDateTime } from '../../../common/domain/zoned-time.ts';
+import { zonedDate, zonedDateTime } from '../../../common/domain/zoned-time.ts';
 
 /** The signed-in user's city zone; until one is known, the browser's own. */
 let displayZone: string | undefined;
@@ -14,4 +14,9 @@ export function formatInstant(value: string | null | undefined): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return zonedDateTime(date, displayZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** Today's calendar date (YYYY-MM-DD) in the city's zone: what "this week" or "this month" means to the bureau. */
+export function cityToday(now: Date = new Date()): string {
+  return zonedDate(now, displayZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
 }

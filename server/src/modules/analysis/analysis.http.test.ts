@@ -159,6 +159,15 @@ describe('the weekly heat map over the grids', () => {
     expect(JSON.stringify(bad.json().error.details)).toContain('query.week');
     const noBox = await api('leader').get('/api/analysis/heatmap?week=2024-W10&bbox=x');
     expect(noBox.statusCode).toBe(400);
+    // week 0, a month instead of a week, a week 54, no week at all: each a 400 naming query.week
+    for (const q of ['week=2024-W00&', 'week=2024-03&', 'week=2024-W54&', 'week=2024-W1&', ''] as const) {
+      const res = await api('leader').get(`/api/analysis/heatmap?${q}bbox=${BOX}`);
+      expect(res.statusCode, q).toBe(400);
+      expect(JSON.stringify(res.json().error.details), q).toContain('week');
+    }
+    // 2020 has 53 ISO weeks: its week 53 exists and runs into January 2021
+    const w53 = await get('leader', `/api/analysis/heatmap?week=2020-W53&bbox=${BOX}`);
+    expect(w53.range).toEqual({ from: '2020-12-28', to: '2021-01-03' });
   });
 
   it('is for leaders and shift leaders, not for inspectors', async () => {

@@ -3,7 +3,7 @@
 export { createKpiService, type KpiService } from './kpi.service.ts';
 export { periodOf } from './kpi-query.ts';
 export { registerKpiRoutes } from './kpi.routes.ts';
-export { createRollup, type Rollup } from './kpi-rollup.ts';
+export { addDailyRows, createRollup, type Rollup } from './kpi-rollup.ts';
 export { caseFilter as kpiCaseFilter } from './kpi.policy.ts';
 export { reportedPerDay } from './kpi.repository.ts';
 export { tenantToday } from './kpi-compare.ts';

@@ -1,18 +1,30 @@
 /** 环比 / 同比 of KPI answers (docs/analysis.md, "Comparison periods"): the same figures over the comparison ranges. */
 import type { ComparedFigures, KpiComparison, KpiResult, KpiRow } from '../../../../common/contracts/kpi.ts';
 import type { KpiPeriod } from '../../../../common/domain/kpi.ts';
-import { comparisonOf, type DateRange } from '../../../../common/domain/period-compare.ts';
+import { changeOf, comparisonOf, type DateRange } from '../../../../common/domain/period-compare.ts';
 import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import type { Executor } from '../../platform/db.ts';
 import { tenantColumns } from '../org/index.ts';
 
-export function comparedFigures(row: KpiRow | undefined): ComparedFigures {
-  if (!row) return { counts: {}, indicators: {}, score: null };
-  return {
-    counts: { ...row.counts },
-    indicators: Object.fromEntries(Object.entries(row.indicators).map(([k, v]) => [k, v.value])),
-    score: row.score,
-  };
+/**
+ * A row's figures in a comparison range, and the change of `current` (the same row in the answer's period) against
+ * them, for every indicator and the composite. A row absent from the range had nothing there: no base.
+ */
+export function comparedFigures(base: KpiRow | undefined, current?: KpiRow): ComparedFigures {
+  const indicators: Record<string, number | null> = base
+    ? Object.fromEntries(Object.entries(base.indicators).map(([k, v]) => [k, v.value]))
+    : {};
+  const score = base && !base.noData ? base.score : null;
+  const change: ComparedFigures['change'] = {};
+  if (current) {
+    for (const [k, v] of Object.entries(current.indicators)) {
+      const c = changeOf(v.value, indicators[k] ?? null);
+      change[k] = { delta: c.delta, pct: c.pct };
+    }
+    const s = changeOf(current.noData ? null : current.score, score);
+    change.score = { delta: s.delta, pct: s.pct };
+  }
+  return { counts: base ? { ...base.counts } : {}, indicators, score, change };
 }
 
 /** The tenant's calendar date now, in its zone: a period still running is compared up to it. */
@@ -38,11 +50,14 @@ export async function compareResult(
   const l = byId(ly);
   return {
     ...c,
-    total: { previous: comparedFigures(prev.total), lastYear: comparedFigures(ly.total) },
+    total: {
+      previous: comparedFigures(prev.total, result.total),
+      lastYear: comparedFigures(ly.total, result.total),
+    },
     rows: Object.fromEntries(
       result.rows.map((row) => [
         row.id,
-        { previous: comparedFigures(p.get(row.id)), lastYear: comparedFigures(l.get(row.id)) },
+        { previous: comparedFigures(p.get(row.id), row), lastYear: comparedFigures(l.get(row.id), row) },
       ]),
     ),
   };

@@ -96,6 +96,27 @@ function rowToFact(r: KpiCaseFactsTable): Fact {
   };
 }
 
+/**
+ * Adds counters to the daily roll-up rows (dim, member, day) of a tenant, creating the rows that are missing: the
+ * drainer's write, and the bench's way to load the roll-up a city of millions of cases holds
+ * (bench/analysis-scale.bench.ts) without generating the cases.
+ */
+export async function addDailyRows(
+  db: Executor,
+  tenantId: string,
+  rows: readonly { dim: string; dimId: string; day: string; counts: Partial<Record<KpiCounter, number>> }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 100) {
+    const values = rows
+      .slice(i, i + 100)
+      .map((r) => sql`(${sql.join([tenantId, r.dim, r.day, r.dimId, ...KPI_COUNTERS.map((k) => r.counts[k] ?? 0)])})`);
+    await sql`insert into kpi_daily (tenant_id, dim, day, dim_id, ${sql.raw(COLS.join(', '))}) values ${sql.join(values)}
+      on conflict (tenant_id, dim, day, dim_id) do update set ${sql.raw(COLS.map((c) => `${c} = kpi_daily.${c} + excluded.${c}`).join(', '))}`.execute(
+      db,
+    );
+  }
+}
+
 export function createRollup(database: Database) {
   const { db } = database;
   const zones = new Map<string, Intl.DateTimeFormat>();
@@ -146,17 +167,11 @@ export function createRollup(database: Database) {
   /** Applies merged deltas in key order (a fixed lock order, so concurrent drainers cannot deadlock). */
   async function applyDeltas(tx: Executor, tenantId: string, deltas: Contributions) {
     const keys = [...deltas.keys()].sort();
-    for (let i = 0; i < keys.length; i += 100) {
-      const rows = keys.slice(i, i + 100).map((key) => {
-        const { dim, dimId, day } = parseContributionKey(key);
-        const acc = deltas.get(key) ?? {};
-        return sql`(${sql.join([tenantId, dim, day, dimId, ...KPI_COUNTERS.map((k) => acc[k] ?? 0)])})`;
-      });
-      await sql`insert into kpi_daily (tenant_id, dim, day, dim_id, ${sql.raw(COLS.join(', '))}) values ${sql.join(rows)}
-        on conflict (tenant_id, dim, day, dim_id) do update set ${sql.raw(COLS.map((c) => `${c} = kpi_daily.${c} + excluded.${c}`).join(', '))}`.execute(
-        tx,
-      );
-    }
+    await addDailyRows(
+      tx,
+      tenantId,
+      keys.map((key) => ({ ...parseContributionKey(key), counts: deltas.get(key) ?? {} })),
+    );
   }
 
   /** Drains one batch of one tenant's queue; returns how many cases were recomputed. */

@@ -68,6 +68,9 @@ const USER_COLUMN = {
 const GRID_MAP_CAP = 1000;
 
 /** The KPI engine (docs/standards.md, "Assessment (KPI)"): figures from the roll-up, drained first so they are current. */
+/** Above this many members, a roll-up read takes the whole dimension instead of naming each member. */
+const MEMBER_FILTER_MAX = 500;
+
 export function createKpiService(database: Database, clock: Clock, settings: SettingsService) {
   const { db } = database;
   const rollup = createRollup(database);
@@ -122,17 +125,22 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     subject: KpiSubject,
     period: KpiPeriod,
     memberList?: readonly repo.Member[],
+    /** only these rows are wanted (a page being compared); the total is still over every member of the list */
+    rowIds?: ReadonlySet<string>,
   ): Promise<KpiResult> {
     await rollup.drain(tenantId);
     const s = await loadSettings(tenantId);
     const list = memberList ?? (await repo.members(db, tenantId, subject));
-    const ids = subject === 'tenant' ? undefined : list.map((m) => m.id);
+    // Members outside the list are read and left out below, so naming the members is only a narrowing: a long list
+    // (a city's thousands of grids) reads the dimension whole rather than send thousands of parameters.
+    const ids = subject === 'tenant' || list.length > MEMBER_FILTER_MAX ? undefined : list.map((m) => m.id);
     const sums = await repo.sumsByMember(db, tenantId, repo.DIM_OF[subject], period.from, period.to, ids);
-    const rows = list.map((m) => rowOf(subject, m.id, m.name, sums.get(m.id), s));
-    const total =
-      subject === 'tenant' && rows[0]
-        ? rows[0]
-        : rowOf(subject, '', '', sumCounts(rows.map((r) => r.counts as KpiCounts)), s);
+    const wanted = rowIds ? list.filter((m) => rowIds.has(m.id)) : list;
+    const rows = wanted.map((m) => rowOf(subject, m.id, m.name, sums.get(m.id), s));
+    const totalCounts = rowIds
+      ? sumCounts(list.flatMap((m) => sums.get(m.id) ?? []))
+      : sumCounts(rows.map((r) => r.counts as KpiCounts));
+    const total = subject === 'tenant' && rows[0] ? rows[0] : rowOf(subject, '', '', totalCounts, s);
     return { period, subject, rows, total, options: { excludeSuspended: s.options.excludeSuspended } };
   }
 
@@ -252,8 +260,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         const today = await tenantToday(db, actor.tenantId, clock.now());
         const comparison = await compareResult(answer, period, today, async (range) => {
           // the total of the answer is over every member in scope, the rows only those shown
-          const all = await figures(actor.tenantId, q.subject, { ...period, ...range }, list);
-          return { ...all, rows: all.rows.filter((r) => shown.has(r.id)) };
+          return figures(actor.tenantId, q.subject, { ...period, ...range }, list, shown);
         });
         return { ...answer, comparison };
       };

@@ -1,23 +1,25 @@
 /**
- * 环比 / 同比 of the report's headline figures (docs/analysis.md, "Comparison periods"): one table and one sentence
- * in the overview section, over the ranges of common/domain/period-compare.ts.
+ * 环比 / 同比 of the report's figures (docs/analysis.md, "Comparison periods"), over the ranges of
+ * common/domain/period-compare.ts: one table and one sentence in the overview section, the compared values and
+ * changes of every figure of the indicator tables, and the changes of the leading figures of each per-member table.
  */
-import type { ReportTable } from '../../../../common/contracts/reports.ts';
-import { indicatorsOf, type KpiCounts } from '../../../../common/domain/kpi.ts';
+import type { ReportColumn, ReportTable } from '../../../../common/contracts/reports.ts';
+import { indicatorsOf, type IndicatorKey, type KpiCounts } from '../../../../common/domain/kpi.ts';
 import { changeOf } from '../../../../common/domain/period-compare.ts';
 import { decimalText } from '../../../../common/domain/number-format.ts';
 import type { ReportContext } from './report-section.ts';
 
 const FIGURES = ['reported', 'filed', 'closed', 'closeRate', 'onTimeCloseRate', 'publicReported'] as const;
 type FigureKey = (typeof FIGURES)[number];
-const isRate = (k: FigureKey) => k === 'closeRate' || k === 'onTimeCloseRate';
+/** a rate (or an average of hours) changes by its difference, a count in per cent of its base */
+const isRate = (k: string) => k.endsWith('Rate') || k === 'avgHandlingHours';
 
 function valueOf(ctx: ReportContext, c: KpiCounts, k: FigureKey): number | null {
   return isRate(k) ? indicatorsOf(c, ctx.options)[k as 'closeRate'].value : c[k as 'reported'];
 }
 
 /** '↑12.5%' for a count, '↓3.0pp' for a rate; the no-base wording when there is nothing to compare with. */
-function changeText(ctx: ReportContext, k: FigureKey, current: number | null, base: number | null): string {
+function changeText(ctx: ReportContext, k: string, current: number | null, base: number | null): string {
   const c = changeOf(current, base);
   const amount = isRate(k) ? c.delta : c.pct;
   if (amount === null) return ctx.t('analysis.report.noBase');
@@ -66,6 +68,98 @@ export async function comparisonTable(ctx: ReportContext): Promise<{ table: Repo
       reported: cur.reported,
       previousChange: reported?.previousChange ?? '',
       lastYearChange: reported?.lastYearChange ?? '',
+    }),
+  };
+}
+
+/** A figure of a report table: a counter of the roll-up, or an indicator computed from the counters. */
+function figureOf(ctx: ReportContext, c: KpiCounts, k: string): number | null {
+  if (k.endsWith('Rate') || k === 'avgHandlingHours') return indicatorsOf(c, ctx.options)[k as IndicatorKey].value;
+  return c[k as keyof KpiCounts] ?? 0;
+}
+
+/**
+ * An indicator table (one row per figure) with, for each figure, its value in the 环比 and 同比 ranges and the two
+ * changes. `figures` pairs a row's label with the counter or indicator it shows.
+ */
+export async function comparedIndicatorTable(
+  ctx: ReportContext,
+  key: string,
+  title: string,
+  figures: readonly { label: string; figure: string }[],
+): Promise<ReportTable> {
+  const [cur, cmp] = await Promise.all([ctx.totals(), ctx.compared()]);
+  const col = (k: string, type: ReportColumn['type']): ReportColumn => ({
+    key: k,
+    title: ctx.t(`analysis.report.cols.${k}`),
+    type,
+  });
+  return {
+    key,
+    title,
+    columns: [
+      { key: 'indicator', title: ctx.t('report.cols.indicator'), type: 'text' },
+      { key: 'value', title: ctx.t('report.cols.value'), type: 'number' },
+      col('previous', 'number'),
+      col('previousChange', 'text'),
+      col('lastYear', 'number'),
+      col('lastYearChange', 'text'),
+    ],
+    rows: figures.map(({ label, figure }) => {
+      const v = figureOf(ctx, cur, figure);
+      const p = figureOf(ctx, cmp.previous, figure);
+      const l = figureOf(ctx, cmp.lastYear, figure);
+      return {
+        indicator: label,
+        value: v,
+        previous: p,
+        previousChange: changeText(ctx, figure, v, p),
+        lastYear: l,
+        lastYearChange: changeText(ctx, figure, v, l),
+      };
+    }),
+  };
+}
+
+/**
+ * Adds to a table of members (one row per street, unit, channel or class, keyed by `ids`) the 环比 and 同比 of the
+ * `lead` figures, as columns '<figure>:previousChange' and '<figure>:lastYearChange' after the figures themselves.
+ * A member without a case in a comparison range has no base there: the no-base wording.
+ */
+export async function withMemberChanges(
+  ctx: ReportContext,
+  table: ReportTable,
+  dim: 'street' | 'unit' | 'channel' | 'major',
+  members: readonly { id: string; c: KpiCounts }[],
+  lead: readonly string[],
+): Promise<ReportTable> {
+  const cmp = await ctx.comparedBy(dim);
+  const sep = ctx.locale === 'zh-CN' ? '' : ' ';
+  const columns: ReportColumn[] = [...table.columns];
+  for (const f of lead)
+    for (const which of ['previousChange', 'lastYearChange'] as const)
+      columns.push({
+        key: `${f}:${which}`,
+        title: `${table.columns.find((c) => c.key === f)?.title ?? f}${sep}${ctx.t(`analysis.report.cols.${which}`)}`,
+        type: 'text',
+      });
+  const base = (m: Map<string, KpiCounts>, id: string, f: string) => {
+    const c = m.get(id);
+    return c ? figureOf(ctx, c, f) : null;
+  };
+  return {
+    ...table,
+    columns,
+    rows: table.rows.map((row, i) => {
+      const member = members[i];
+      if (!member) return row;
+      const out: Record<string, string | number | null> = { ...row };
+      for (const f of lead) {
+        const v = figureOf(ctx, member.c, f);
+        out[`${f}:previousChange`] = changeText(ctx, f, v, base(cmp.previous, member.id, f));
+        out[`${f}:lastYearChange`] = changeText(ctx, f, v, base(cmp.lastYear, member.id, f));
+      }
+      return out;
     }),
   };
 }

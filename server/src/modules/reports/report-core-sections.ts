@@ -2,7 +2,7 @@ import type { ReportColumn, ReportTable } from '../../../../common/contracts/rep
 import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/domain/kpi.ts';
 import type { ReportContext, ReportSection } from './report-section.ts';
 import { caseRows } from '../cases/index.ts';
-import { comparisonTable } from './report-comparison.ts';
+import { comparedIndicatorTable, comparisonTable, withMemberChanges } from './report-comparison.ts';
 
 /**
  * The core sections of the statistics report, from the case figures: counts by channel, matter class,
@@ -112,7 +112,15 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
         key: 'channels',
         title: ctx.t('report.sections.channels'),
         paragraphs: [text ? ctx.t('report.text.channels', { list: text }) : ctx.t('report.noData')],
-        tables: [countsTable(ctx, 'channels', rows, ['reported', 'filed', 'closed', 'closeRate'])],
+        tables: [
+          await withMemberChanges(
+            ctx,
+            countsTable(ctx, 'channels', rows, ['reported', 'filed', 'closed', 'closeRate']),
+            'channel',
+            rows,
+            ['reported', 'closeRate'],
+          ),
+        ],
       };
     },
   },
@@ -126,7 +134,15 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
         key: 'classes',
         title: ctx.t('report.sections.classes'),
         paragraphs: [text ? ctx.t('report.text.classes', { list: text }) : ctx.t('report.noData')],
-        tables: [countsTable(ctx, 'classes', rows, ['reported', 'filed', 'closed', 'closeRate'])],
+        tables: [
+          await withMemberChanges(
+            ctx,
+            countsTable(ctx, 'classes', rows, ['reported', 'filed', 'closed', 'closeRate']),
+            'major',
+            rows,
+            ['reported', 'closeRate'],
+          ),
+        ],
       };
     },
   },
@@ -141,15 +157,21 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
         title: ctx.t('report.sections.regions'),
         paragraphs: [text ? ctx.t('report.text.regions', { list: text }) : ctx.t('report.noData')],
         tables: [
-          countsTable(ctx, 'regions', rows, [
-            'reported',
-            'filed',
-            'needClose',
-            'closed',
-            'closeRate',
-            'onTimeCloseRate',
-            'satisfactionRate',
-          ]),
+          await withMemberChanges(
+            ctx,
+            countsTable(ctx, 'regions', rows, [
+              'reported',
+              'filed',
+              'needClose',
+              'closed',
+              'closeRate',
+              'onTimeCloseRate',
+              'satisfactionRate',
+            ]),
+            'street',
+            rows,
+            ['reported', 'closeRate'],
+          ),
         ],
       };
     },
@@ -190,16 +212,22 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
         title: ctx.t('report.sections.units'),
         paragraphs,
         tables: [
-          countsTable(ctx, 'units', rows, [
-            'dispatched',
-            'handled',
-            'onTimeHandleRate',
-            'closed',
-            'closeRate',
-            'onTimeCloseRate',
-            'overdue',
-            'reworked',
-          ]),
+          await withMemberChanges(
+            ctx,
+            countsTable(ctx, 'units', rows, [
+              'dispatched',
+              'handled',
+              'onTimeHandleRate',
+              'closed',
+              'closeRate',
+              'onTimeCloseRate',
+              'overdue',
+              'reworked',
+            ]),
+            'unit',
+            rows,
+            ['dispatched', 'onTimeCloseRate'],
+          ),
         ],
       };
     },
@@ -235,12 +263,12 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
           }),
         ],
         tables: [
-          {
-            key: 'quality',
-            title: ctx.t('report.tables.quality'),
-            columns: [column(ctx, 'indicator', 'text'), column(ctx, 'value', 'number')],
-            rows: keys.map((k) => ({ indicator: ctx.t(`kpi.indicators.${k}`), value: ind[k].value })),
-          },
+          await comparedIndicatorTable(
+            ctx,
+            'quality',
+            ctx.t('report.tables.quality'),
+            keys.map((k) => ({ label: ctx.t(`kpi.indicators.${k}`), figure: k })),
+          ),
         ],
       };
     },
@@ -272,18 +300,13 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
           }),
         ],
         tables: [
-          {
-            key: 'overdue',
-            title: ctx.t('report.tables.overdue'),
-            columns: [column(ctx, 'indicator', 'text'), column(ctx, 'value', 'number')],
-            rows: [
-              { indicator: ctx.t('kpi.indicators.overdueCount'), value: c.overdue },
-              { indicator: ctx.t('kpi.indicators.overdueRate'), value: ind.overdueRate.value },
-              { indicator: ctx.t('report.cols.reworked'), value: c.reworked },
-              { indicator: ctx.t('kpi.indicators.reworkRate'), value: ind.reworkRate.value },
-              { indicator: ctx.t('kpi.indicators.escalatedCount'), value: c.escalated },
-            ],
-          },
+          await comparedIndicatorTable(ctx, 'overdue', ctx.t('report.tables.overdue'), [
+            { label: ctx.t('kpi.indicators.overdueCount'), figure: 'overdue' },
+            { label: ctx.t('kpi.indicators.overdueRate'), figure: 'overdueRate' },
+            { label: ctx.t('report.cols.reworked'), figure: 'reworked' },
+            { label: ctx.t('kpi.indicators.reworkRate'), figure: 'reworkRate' },
+            { label: ctx.t('kpi.indicators.escalatedCount'), figure: 'escalated' },
+          ]),
         ],
       };
     },

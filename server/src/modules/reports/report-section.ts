@@ -42,6 +42,10 @@ export interface ReportContext {
     previous: KpiCounts;
     lastYear: KpiCounts;
   }>;
+  /** Σ per roll-up dimension member over the 环比 and 同比 ranges, memoised */
+  comparedBy(
+    dim: 'street' | 'unit' | 'channel' | 'major' | 'community',
+  ): Promise<{ previous: Map<string, KpiCounts>; lastYear: Map<string, KpiCounts> }>;
   names(dim: 'street' | 'unit' | 'major' | 'community'): Promise<Map<string, string>>;
 }
 

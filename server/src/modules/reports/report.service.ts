@@ -55,6 +55,7 @@ export function createReportService(
       return memo.get(key) as Promise<T>;
     };
     const now = clock.now();
+    const ranges = () => comparisonOf(period.kind, period, zonedDate(now, tenant?.timezone || DEFAULT_TIME_ZONE));
     const ctx: ReportContext = {
       tenantId,
       tenantName: tenant?.name ?? '',
@@ -71,12 +72,20 @@ export function createReportService(
       names: (dim) => once(`names:${dim}`, () => names(tenantId, dim)),
       compared: () =>
         once('compared', async () => {
-          const today = zonedDate(now, tenant?.timezone || DEFAULT_TIME_ZONE);
-          const c = comparisonOf(period.kind, period, today);
+          const c = ranges();
           const total = async (r: { from: string; to: string }) =>
             (await kpi.sumsBy(tenantId, 'all', { ...period, ...r })).get('') ?? zeroCounts();
           const [previous, lastYear] = await Promise.all([total(c.previous), total(c.lastYear)]);
           return { ranges: { previous: c.previous, lastYear: c.lastYear }, previous, lastYear };
+        }),
+      comparedBy: (dim) =>
+        once(`comparedBy:${dim}`, async () => {
+          const c = ranges();
+          const [previous, lastYear] = await Promise.all([
+            kpi.sumsBy(tenantId, dim, { ...period, ...c.previous }),
+            kpi.sumsBy(tenantId, dim, { ...period, ...c.lastYear }),
+          ]);
+          return { previous, lastYear };
         }),
     };
     ctx.periodText = periodText(period, t);

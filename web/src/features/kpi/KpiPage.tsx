@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Empty, Flex, Segmented, Select, Typography } from 'antd';
+import { App, Button, Empty, Flex, Segmented, Select, Switch, Typography } from 'antd';
 import { SettingOutlined } from '@ant-design/icons';
 import type { KpiResult, KpiSettingsView } from '../../../../common/contracts/kpi.ts';
 import { POST_SUBJECTS, type KpiSubject } from '../../../../common/domain/kpi.ts';
@@ -36,6 +36,7 @@ export function KpiPage() {
   useEffect(() => setPaging(FIRST_PAGE), [periodKey, subject]);
   const paged = subject === 'grid';
   const [view, setView] = useState<'table' | 'map'>('table');
+  const [changes, setChanges] = useState(true);
   const showMap = paged && view === 'map';
   // JSON.stringify(period) stands for period (a new object each render)
   const {
@@ -118,6 +119,12 @@ export function KpiPage() {
               data-testid="kpi-post"
             />
           ) : null}
+          {!showMap ? (
+            <Flex gap={6} align="center">
+              <Switch size="small" checked={changes} onChange={setChanges} data-testid="kpi-changes" id="kpi-changes" />
+              <label htmlFor="kpi-changes">{t('kpiWeb.compare.toggle')}</label>
+            </Flex>
+          ) : null}
         </Flex>
         {result ? (
           <Typography.Text type="secondary">
@@ -135,6 +142,7 @@ export function KpiPage() {
             onDrill={setDrill}
             paging={paged ? paging : undefined}
             onPaging={paged ? setPaging : undefined}
+            showChanges={changes}
           />
         ) : null}
       </Flex>

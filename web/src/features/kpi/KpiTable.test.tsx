@@ -80,6 +80,65 @@ describe('KPI table', () => {
     expect(onDrill.mock.calls[1]?.[0].row.id).toBe('');
   });
 
+  it('shows 环比 and 同比 under each figure: red when a rise is bad news, green when good, a dash without a base', () => {
+    const figures = (filed: number, overdueRate: number | null, closeRate: number | null, score: number | null) => ({
+      counts: {},
+      indicators: { filed, overdueRate, closeRate },
+      score,
+      change: {},
+    });
+    const compared: KpiResult = {
+      ...result,
+      comparison: {
+        current: { from: '2024-01-01', to: '2024-12-31' },
+        previous: { from: '2023-01-01', to: '2023-12-31' },
+        lastYear: { from: '2023-01-01', to: '2023-12-31' },
+        total: { previous: figures(8, 25, 87.5, 79), lastYear: figures(8, 25, 87.5, 79) },
+        rows: {
+          // this year: filed 8, overdue 25 %, close 87.5 %, score 82.5
+          'unit-1': { previous: figures(4, 12.5, 75, 80), lastYear: figures(0, null, null, null) },
+        },
+      },
+    };
+    render(withProviders(<KpiTable result={compared} onDrill={vi.fn()} />, fakeAuth(fakeMe(['leader']))));
+    const mark = (id: string) => screen.getByTestId(id);
+    // filed 4 → 8: +100 %, a unit's workload rising is bad news
+    expect(mark('kpi-change-unit-1-filed-previous').textContent).toContain('100.0%');
+    expect(mark('kpi-change-unit-1-filed-previous').style.color).toBe('#cf1322');
+    // overdue 12.5 % → 25 %: +12.5 points, bad; close rate 75 % → 87.5 %: +12.5 points, good
+    expect(mark('kpi-change-unit-1-overdueRate-previous').textContent).toContain('12.5pp');
+    expect(mark('kpi-change-unit-1-overdueRate-previous').style.color).toBe('#cf1322');
+    expect(mark('kpi-change-unit-1-closeRate-previous').style.color).toBe('#389e0d');
+    // the composite 80 → 82.5 in points
+    expect(mark('kpi-change-unit-1-score-previous').textContent).toContain('2.5');
+    // no base a year before: a dash, not an infinite percentage
+    expect(mark('kpi-change-unit-1-filed-lastYear').textContent).toBe('同比 —');
+    expect(mark('kpi-change-unit-1-closeRate-lastYear').textContent).toBe('同比 —');
+    // the total row compares too; the idle unit, absent from the comparison, shows no marks
+    expect(mark('kpi-change-total-filed-previous').textContent).toContain('0.0%');
+    expect(screen.queryByTestId('kpi-change-unit-2-filed')).toBeNull();
+  });
+
+  it('hides the changes when asked to', () => {
+    const compared: KpiResult = {
+      ...result,
+      comparison: {
+        current: { from: '2024-01-01', to: '2024-12-31' },
+        previous: { from: '2023-01-01', to: '2023-12-31' },
+        lastYear: { from: '2023-01-01', to: '2023-12-31' },
+        total: {
+          previous: { counts: {}, indicators: {}, score: null, change: {} },
+          lastYear: { counts: {}, indicators: {}, score: null, change: {} },
+        },
+        rows: {},
+      },
+    };
+    render(
+      withProviders(<KpiTable result={compared} onDrill={vi.fn()} showChanges={false} />, fakeAuth(fakeMe(['leader']))),
+    );
+    expect(screen.queryByTestId('kpi-change-total-filed')).toBeNull();
+  });
+
   it('on the page, a click opens the drawer with the cases behind the numerator, and the denominator on demand', async () => {
     const drillCase = (caseNo: string) => ({
       id: `c-${caseNo}`,

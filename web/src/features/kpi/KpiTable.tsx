@@ -1,9 +1,11 @@
+import type { ReactNode } from 'react';
 import { Button, Flex, Pagination, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { decimalText } from '../../../../common/domain/number-format.ts';
-import type { KpiResult, KpiRow, KpiSortKey } from '../../../../common/contracts/kpi.ts';
+import type { ComparedPair, KpiResult, KpiRow, KpiSortKey } from '../../../../common/contracts/kpi.ts';
 import type { IndicatorKey } from '../../../../common/domain/kpi.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { countersOf, formatIndicator, GRADE_TAG_COLOR, SUBJECT_INDICATORS } from './kpi-columns.ts';
+import { countersOf, formatIndicator, GRADE_TAG_COLOR, isRate, riseIsBad, SUBJECT_INDICATORS } from './kpi-columns.ts';
+import { RowChanges } from './RowChanges.tsx';
 
 export interface DrillTarget {
   row: KpiRow;
@@ -25,6 +27,8 @@ interface Props {
   /** given with a paged result: the table asks the server for another page or order instead of sorting itself */
   paging?: KpiPaging;
   onPaging?: (next: KpiPaging) => void;
+  /** with a result asked for with compare=true: each figure shows its 环比 and 同比 under it (default on) */
+  showChanges?: boolean;
 }
 
 const TOTAL_KEY = '__total__';
@@ -44,7 +48,7 @@ export function rankRows(rows: readonly KpiRow[]): KpiRow[] {
 }
 
 /** Indicator table: one row per subject plus the total; composite score with grade; every figure opens its cases. */
-export function KpiTable({ result, loading, onDrill, paging, onPaging }: Props) {
+export function KpiTable({ result, loading, onDrill, paging, onPaging, showChanges = true }: Props) {
   const { t } = useI18n();
   const serverPaged = result.paging !== undefined && paging !== undefined && onPaging !== undefined;
   const sortOrder = (key: string) =>
@@ -60,7 +64,43 @@ export function KpiTable({ result, loading, onDrill, paging, onPaging }: Props) 
   const subject = result.subject;
   const keys = SUBJECT_INDICATORS[subject] ?? [];
 
-  const cell = (row: KpiRow, key: IndicatorKey, testKey: string) => {
+  const comparison = showChanges ? result.comparison : undefined;
+  const pairOf = (row: KpiRow, total: boolean): ComparedPair | undefined =>
+    total ? comparison?.total : comparison?.rows[row.id];
+  /** the value with its 环比 / 同比 under it, when the answer carries a comparison */
+  const withChanges = (
+    value: ReactNode,
+    testKey: string,
+    key: IndicatorKey | 'score',
+    current: number | null,
+    pair: ComparedPair | undefined,
+  ) => {
+    if (!comparison || !pair) return value;
+    const base = (which: 'previous' | 'lastYear') =>
+      key === 'score' ? pair[which].score : (pair[which].indicators[key] ?? null);
+    return (
+      <Flex vertical align="flex-end" gap={2}>
+        {value}
+        <RowChanges
+          current={current}
+          previous={base('previous')}
+          lastYear={base('lastYear')}
+          ranges={comparison}
+          mode={key === 'score' ? 'score' : isRate(key) ? 'rate' : 'count'}
+          riseIsBad={key === 'score' ? false : riseIsBad(key, subject)}
+          format={(v) => (key === 'score' ? (v === null ? '—' : decimalText(v)) : formatIndicator(key, v))}
+          testId={`kpi-change-${testKey}-${key}`}
+        />
+      </Flex>
+    );
+  };
+
+  const cell = (row: KpiRow, key: IndicatorKey, testKey: string, total: boolean) => {
+    const v = row.indicators[key];
+    return withChanges(valueCell(row, key, testKey), testKey, key, v?.value ?? null, pairOf(row, total));
+  };
+
+  const valueCell = (row: KpiRow, key: IndicatorKey, testKey: string) => {
     const v = row.indicators[key];
     const text = formatIndicator(key, v?.value ?? null);
     const drillable = countersOf(key).length > 0 && v !== undefined && (v.numerator > 0 || (v.denominator ?? 0) > 0);
@@ -114,19 +154,24 @@ export function KpiTable({ result, loading, onDrill, paging, onPaging }: Props) 
       align: 'right' as const,
       ...sortable(key),
       render: (_: unknown, r: KpiRow) =>
-        r.id === TOTAL_KEY ? cell(result.total, key, 'total') : cell(r, key, r.id || 'tenant'),
+        r.id === TOTAL_KEY ? cell(result.total, key, 'total', true) : cell(r, key, r.id || 'tenant', false),
     })),
     {
       title: t('kpiWeb.col.score'),
       key: 'score',
       align: 'right',
       ...sortable('score'),
-      render: (_, r) =>
-        r.noData || r.score === null ? (
-          <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text>
-        ) : (
-          decimalText(r.score)
-        ),
+      render: (_, r) => {
+        const total = r.id === TOTAL_KEY;
+        const value =
+          r.noData || r.score === null ? (
+            <Typography.Text type="secondary">{t('kpiWeb.noData')}</Typography.Text>
+          ) : (
+            decimalText(r.score)
+          );
+        const score = r.noData ? null : r.score;
+        return withChanges(value, total ? 'total' : r.id || 'tenant', 'score', score, pairOf(r, total));
+      },
     },
     {
       title: t('kpiWeb.col.grade'),

@@ -63,3 +63,15 @@ export function formatIndicator(key: IndicatorKey, value: number | null): string
 }
 
 export const GRADE_TAG_COLOR: Record<string, string> = { A: 'green', B: 'blue', C: 'gold', D: 'red', E: '#000' };
+
+/**
+ * Whether a rise of the figure is bad news (its 环比 / 同比 arrow then turns red): missed, overdue, extended and
+ * reworked shares, handling hours, and the problem counts of an area (more problems, more overdue or escalated
+ * cases). A post's counts (accepted, dispatched, reports found by an inspector) are work done: a rise is good.
+ */
+export function riseIsBad(key: IndicatorKey, subject: KpiSubject): boolean {
+  const kind = INDICATORS[key].kind;
+  if (kind === 'inverseRate' || kind === 'average') return true;
+  if (kind === 'count') return !['inspector', 'operator', 'shiftLeader', 'dispatcher'].includes(subject);
+  return false;
+}
