@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { logSerializers } from './platform/log-privacy.ts';
+import { lazySchemaCompilers } from './platform/lazy-schemas.ts';
 import { installFiniteNumberGuard } from './platform/finite-numbers.ts';
 import { installControlCharacterGuard } from './platform/control-chars.ts';
 import { newId } from './platform/ids.ts';
@@ -82,12 +83,20 @@ const REDACT = [
 ];
 
 /** Builds the whole HTTP app; used by main.ts and by tests (app.inject) alike. */
-export async function buildApp(
-  deps: AppDeps,
-): Promise<FastifyInstance & { services: Services; routeTable: readonly RouteEntry[] }> {
+export async function buildApp(deps: AppDeps): Promise<
+  FastifyInstance & {
+    services: Services;
+    routeTable: readonly RouteEntry[];
+    /** compiles every route schema not compiled yet (they compile on first use); returns how many */
+    compileSchemas: () => number;
+  }
+> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
+  // Route schemas are compiled on each route's first request rather than at start (platform/lazy-schemas.ts).
+  const schemas = lazySchemaCompilers();
   const app = Fastify({
+    schemaController: { compilersFactory: schemas.compilersFactory as never },
     logger:
       deps.logger === false
         ? false
@@ -139,7 +148,7 @@ export async function buildApp(
   });
   await app.register(cookie);
   // Rate limits count in Redis when configured, so N instances admit each limit once (docs/security.md, "Rate limits across instances").
-  const rates = openRateCounting(config.redis, clock, (err) =>
+  const rates = await openRateCounting(config.redis, clock, (err) =>
     app.log.warn({ err }, 'rate limits: Redis unavailable, admitting requests uncounted'),
   );
   app.addHook('onClose', () => rates.close());
@@ -220,5 +229,9 @@ export async function buildApp(
   registerDossierRoutes(app, services.dossier, services.dossierBatches);
   await serveWebClient(app, config.webDist);
 
-  return Object.assign(app as unknown as FastifyInstance, { services, routeTable });
+  return Object.assign(app as unknown as FastifyInstance, {
+    services,
+    routeTable,
+    compileSchemas: () => schemas.compilePending(),
+  });
 }
