@@ -134,19 +134,20 @@ export async function startProduct(env: Record<string, string>, timeoutMs = 120_
 
 /**
  * BENCH_SERVER_NODE_ARGS adds node flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
- * `built: true` runs bench/server.ts compiled (buildBenchServer) instead of through tsx.
+ * `built: true` runs bench/server.ts compiled (buildBenchServer) instead of through tsx; `stdout`, a file descriptor
+ * for the server's stdout (its log lines).
  */
 export async function startApp(
   env: Record<string, string>,
   timeoutMs = 120_000,
-  options: { built?: boolean } = {},
+  options: { built?: boolean; stdout?: number } = {},
 ): Promise<AppProcess> {
   const spawnedAt = performance.now();
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const entry = options.built ? [await buildBenchServer()] : ['--import', 'tsx', SERVER];
   const child: ChildProcess = spawn(process.execPath, [...extra, ...entry], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', options.stdout ?? 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench server did not start in time')), timeoutMs);

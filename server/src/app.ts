@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -11,6 +11,7 @@ import type { Database } from './platform/db.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { logSerializers } from './platform/log-privacy.ts';
 import { lazySchemaCompilers } from './platform/lazy-schemas.ts';
+import { installAccessLog } from './platform/access-log.ts';
 import { installFiniteNumberGuard } from './platform/finite-numbers.ts';
 import { installControlCharacterGuard } from './platform/control-chars.ts';
 import { newId } from './platform/ids.ts';
@@ -72,6 +73,8 @@ export interface AppDeps {
   clock?: Clock;
   /** false in tests that do not need the pino output */
   logger?: boolean;
+  /** where the log lines go (default stdout): tests that read the log pass one */
+  logStream?: { write(line: string): void };
 }
 
 /** Headers and body fields never written to logs (brief: secrets never logged). */
@@ -100,7 +103,14 @@ export async function buildApp(deps: AppDeps): Promise<
     logger:
       deps.logger === false
         ? false
-        : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, serializers: logSerializers },
+        : {
+            level: config.logLevel,
+            redact: { paths: REDACT, censor: '[redacted]' },
+            serializers: logSerializers,
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
+    // ACCESS_LOG: one access line per request by default, Fastify's own two lines, or none (platform/access-log.ts)
+    logController: new LogController({ disableRequestLogging: config.accessLog !== 'fastify' }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
@@ -110,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<
       plugins: [ajvFormats.default ?? ajvFormats],
     },
   });
+  if (config.accessLog === 'line' && deps.logger !== false) installAccessLog(app);
   installErrorHandler(app);
   installFiniteNumberGuard(app);
   installControlCharacterGuard(app);
