@@ -2,7 +2,7 @@
  * Read-side costs on a loaded database: server CPU per request of the Open311 list (100 rows, JSON and XML) and get
  * by id, the KPI page, the 大屏 summary, the inbox and the case search by 1, 2 and 4 characters, each with the plan of
  * its slowest SQL statement (SQLite EXPLAIN QUERY PLAN, PostgreSQL EXPLAIN ANALYZE); then the idle server's start
- * time to a healthy /api/health and its resident memory, measured on a child process.
+ * time to a healthy /api/health and its resident memory, measured on the built production entry in a child process.
  * The app runs in this process (Fastify inject: no sockets), so CPU per request is process.cpuUsage() over N
  * sequential requests, with an /api/health baseline printed beside it. Figures are printed, never asserted.
  *   node --import tsx bench/reads-cpu.bench.ts --url sqlite:/tmp/x/cityloop.db
@@ -24,7 +24,7 @@ import type { DB } from '../server/src/db/schema.ts';
 import type { Database } from '../server/src/platform/db.ts';
 import { login } from '../server/src/testing/test-app.ts';
 import { percentiles } from './http-load.ts';
-import { startApp } from './lib/app-process.ts';
+import { startProduct } from './lib/app-process.ts';
 import { SEARCH_TERMS } from './lib/scenarios.ts';
 
 export interface ReadFigure {
@@ -165,34 +165,29 @@ export async function measureReads(o: { url: string; schema?: string; requests: 
   return figures;
 }
 
-/** Start of a child server on the existing database until /api/health answers 200, then its idle RSS. */
+/**
+ * Start of the production entry (`node dist/server/main.js`, built by `npm run build:server`) on the existing
+ * database until /api/health answers 200, then its idle RSS.
+ */
 export async function measureStart(o: { url: string; schema?: string; log: (s: string) => void }) {
   const dir = mkdtempSync(join(tmpdir(), 'cityloop-start-'));
-  const t = performance.now();
-  const app = await startApp({
+  const app = await startProduct({
     DATABASE_URL: o.url,
     DATA_DIR: dir,
     LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    SEED_DEMO: 'false',
     WEB_DIST: join(dir, 'no-web'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
     ...(o.schema ? { BENCH_PG_SCHEMA: o.schema } : {}),
   });
   try {
-    for (;;) {
-      const res = await fetch(`http://127.0.0.1:${app.port}/api/health`).catch(() => null);
-      if (res?.status === 200) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const startMs = performance.now() - t;
+    const startMs = (await app.healthyAfterMs()) ?? NaN;
+    const cpuMs = app.cpuMs() ?? NaN;
     await new Promise((r) => setTimeout(r, 3000));
     const mem = app.memoryMiB();
     o.log(
-      `start to healthy /api/health ${startMs.toFixed(0)} ms (child, through tsx); idle RSS ${mem?.rss.toFixed(0)} MiB`,
+      `start to healthy /api/health ${startMs.toFixed(0)} ms (node dist/server/main.js, ${cpuMs.toFixed(0)} ms CPU); idle RSS ${mem?.rss.toFixed(0)} MiB`,
     );
-    return { startMs, idleRssMiB: mem?.rss ?? NaN };
+    return { startMs, startCpuMs: cpuMs, idleRssMiB: mem?.rss ?? NaN };
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
  * The real app in its own process for bench/run.ts (so the load generator never shares its event loop), plus one
  * bench-only route, GET /bench/hello, registered after buildApp: the same server's floor, with the same hooks
  * (helmet, request id, auth pass-through) but no work. Never part of the product.
- * Environment: the product's (DATABASE_URL, DATA_DIR, SESSION_SECRET, …) and BENCH_PG_SCHEMA (search_path).
+ * Environment: the product's (DATABASE_URL, DATA_DIR, SESSION_SECRET, LOG_LEVEL, ACCESS_LOG, …), BENCH_PG_SCHEMA (search_path)
+ * and BENCH_LOG=1 (log as the product does; otherwise no logger).
  * Reports { port } over the IPC channel once listening, or prints `listening <port>` without one.
  */
 import { buildApp } from '../server/src/app.ts';
@@ -12,8 +13,9 @@ import { openDatabase } from '../server/src/platform/db.ts';
 const config = loadConfig(process.env);
 const schema = process.env.BENCH_PG_SCHEMA || undefined;
 const database = openDatabase(config.databaseUrl, schema ? { schema } : {});
-// logger:false as in the tests: request logging is a deployment choice and would measure the log sink instead.
-const app = await buildApp({ config, database, logger: false });
+// logger:false as in the tests unless BENCH_LOG=1 (bench/logging-cost.ts): then the product's logger, with
+// LOG_LEVEL and ACCESS_LOG as a deployment sets them, writing to this process's stdout.
+const app = await buildApp({ config, database, logger: process.env.BENCH_LOG === '1' });
 app.get('/bench/hello', { config: { public: true } }, async () => ({ hello: 'world' }));
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();

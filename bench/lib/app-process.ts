@@ -3,8 +3,10 @@
  * event loop never shares a thread with the server it measures.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { once } from '../http-load.ts';
 
 export interface AppProcess {
@@ -15,7 +17,7 @@ export interface AppProcess {
   /** resident memory now and its peak so far (VmRSS, VmHWM), in MiB; null where /proc is missing */
   memoryMiB(): { rss: number; peak: number } | null;
   stop(): Promise<void>;
-  /** ms from spawning the process to the first 200 from /api/health (null if it never answered in time) */
+  /** ms from spawning the process to the first 200 from /api/health (null if it never answered in time); kept once known */
   healthyAfterMs(timeoutMs?: number): Promise<number | null>;
 }
 
@@ -46,14 +48,106 @@ export function processMemoryMiB(pid: number): { rss: number; peak: number } | n
 }
 
 const SERVER = fileURLToPath(new URL('../server.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** BENCH_SERVER_NODE_ARGS adds node flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof". */
-export async function startApp(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
+let builtBench: Promise<string> | undefined;
+/**
+ * bench/server.ts compiled the way `npm run build:server` compiles the product (esbuild, packages external) into
+ * dist/bench/, so the bench measures what production runs and not the TypeScript loader (tsx) as well.
+ */
+export function buildBenchServer(): Promise<string> {
+  builtBench ??= build({
+    absWorkingDir: ROOT,
+    entryPoints: { server: 'bench/server.ts', 'sheet-worker': 'server/src/platform/sheet-worker.ts' },
+    outdir: `${ROOT}dist/bench`,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'warning',
+  }).then(() => {
+    cpSync(`${ROOT}server/src/modules/catalog/data`, `${ROOT}dist/bench/data`, { recursive: true });
+    return `${ROOT}dist/bench/server.js`;
+  });
+  return builtBench;
+}
+
+let builtProduct: string | undefined;
+/** `npm run build:server` once per bench run: dist/server/main.js, the production entry. */
+export function buildProductServer(): string {
+  builtProduct ??= (() => {
+    execFileSync(process.execPath, ['--import', 'tsx', `${ROOT}scripts/build-server.ts`], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    return `${ROOT}dist/server/main.js`;
+  })();
+  return builtProduct;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/**
+ * The production entry, `node dist/server/main.js`, as a deployment starts it (migrations check, demo seed check,
+ * scheduler, listen): for the start-to-healthy time and the idle memory. PostgreSQL schemas go in the URL's
+ * `options` (search_path), since the product has no schema setting.
+ */
+export async function startProduct(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
+  const main = buildProductServer();
+  const port = await freePort();
+  const schema = env.BENCH_PG_SCHEMA;
+  const url =
+    schema && env.DATABASE_URL
+      ? `${env.DATABASE_URL}${env.DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
+      : env.DATABASE_URL;
   const spawnedAt = performance.now();
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...extra, '--import', 'tsx', SERVER], {
+  const child = spawn(process.execPath, [...extra, main], {
+    env: {
+      ...process.env,
+      ...env,
+      ...(url ? { DATABASE_URL: url } : {}),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      DEMO_HISTORY: 'false',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const app = appProcess(child, port, spawnedAt);
+  if ((await app.healthyAfterMs(timeoutMs)) === null) {
+    child.kill('SIGKILL');
+    await exited;
+    throw new Error('the built server did not become healthy in time');
+  }
+  return app;
+}
+
+/**
+ * BENCH_SERVER_NODE_ARGS adds node flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+ * `built: true` runs bench/server.ts compiled (buildBenchServer) instead of through tsx; `stdout`, a file descriptor
+ * for the server's stdout (its log lines).
+ */
+export async function startApp(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  options: { built?: boolean; stdout?: number } = {},
+): Promise<AppProcess> {
+  const spawnedAt = performance.now();
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const entry = options.built ? [await buildBenchServer()] : ['--import', 'tsx', SERVER];
+  const child: ChildProcess = spawn(process.execPath, [...extra, ...entry], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', options.stdout ?? 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bench server did not start in time')), timeoutMs);
@@ -71,6 +165,10 @@ export async function startApp(env: Record<string, string>, timeoutMs = 120_000)
     child.kill('SIGKILL');
     throw err;
   });
+  return appProcess(child, port, spawnedAt);
+}
+
+function appProcess(child: ChildProcess, port: number, spawnedAt: number): AppProcess {
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -80,14 +178,15 @@ export async function startApp(env: Record<string, string>, timeoutMs = 120_000)
     clearTimeout(timer);
   };
   const pid = child.pid ?? 0;
+  let healthyAt: number | null = null;
   const healthyAfterMs = async (waitMs = 30_000) => {
     const end = performance.now() + waitMs;
-    while (performance.now() < end) {
+    while (healthyAt === null && performance.now() < end) {
       const res = await once(port, { method: 'GET', path: '/api/health' }).catch(() => null);
-      if (res?.status === 200) return performance.now() - spawnedAt;
+      if (res?.status === 200) return (healthyAt = performance.now() - spawnedAt);
       await new Promise((r) => setTimeout(r, 10));
     }
-    return null;
+    return healthyAt;
   };
   return {
     port,

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -10,6 +10,8 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Database } from './platform/db.ts';
 import { installErrorHandler } from './platform/http-errors.ts';
 import { logSerializers } from './platform/log-privacy.ts';
+import { lazySchemaCompilers } from './platform/lazy-schemas.ts';
+import { installAccessLog } from './platform/access-log.ts';
 import { installFiniteNumberGuard } from './platform/finite-numbers.ts';
 import { installControlCharacterGuard } from './platform/control-chars.ts';
 import { newId } from './platform/ids.ts';
@@ -75,6 +77,8 @@ export interface AppDeps {
   clock?: Clock;
   /** false in tests that do not need the pino output */
   logger?: boolean;
+  /** where the log lines go (default stdout): tests that read the log pass one */
+  logStream?: { write(line: string): void };
 }
 
 /** Headers and body fields never written to logs (brief: secrets never logged). */
@@ -86,16 +90,31 @@ const REDACT = [
 ];
 
 /** Builds the whole HTTP app; used by main.ts and by tests (app.inject) alike. */
-export async function buildApp(
-  deps: AppDeps,
-): Promise<FastifyInstance & { services: Services; routeTable: readonly RouteEntry[] }> {
+export async function buildApp(deps: AppDeps): Promise<
+  FastifyInstance & {
+    services: Services;
+    routeTable: readonly RouteEntry[];
+    /** compiles every route schema not compiled yet (they compile on first use); returns how many */
+    compileSchemas: () => number;
+  }
+> {
   const { config, database } = deps;
   const clock = deps.clock ?? systemClock;
+  // Route schemas are compiled on each route's first request rather than at start (platform/lazy-schemas.ts).
+  const schemas = lazySchemaCompilers();
   const app = Fastify({
+    schemaController: { compilersFactory: schemas.compilersFactory as never },
     logger:
       deps.logger === false
         ? false
-        : { level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' }, serializers: logSerializers },
+        : {
+            level: config.logLevel,
+            redact: { paths: REDACT, censor: '[redacted]' },
+            serializers: logSerializers,
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
+          },
+    // ACCESS_LOG: one access line per request by default, Fastify's own two lines, or none (platform/access-log.ts)
+    logController: new LogController({ disableRequestLogging: config.accessLog !== 'fastify' }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
@@ -105,6 +124,7 @@ export async function buildApp(
       plugins: [ajvFormats.default ?? ajvFormats],
     },
   });
+  if (config.accessLog === 'line' && deps.logger !== false) installAccessLog(app);
   installErrorHandler(app);
   installFiniteNumberGuard(app);
   installControlCharacterGuard(app);
@@ -143,7 +163,7 @@ export async function buildApp(
   });
   await app.register(cookie);
   // Rate limits count in Redis when configured, so N instances admit each limit once (docs/security.md, "Rate limits across instances").
-  const rates = openRateCounting(config.redis, clock, (err) =>
+  const rates = await openRateCounting(config.redis, clock, (err) =>
     app.log.warn({ err }, 'rate limits: Redis unavailable, admitting requests uncounted'),
   );
   app.addHook('onClose', () => rates.close());
@@ -239,5 +259,9 @@ export async function buildApp(
   }
   await serveWebClient(app, config.webDist);
 
-  return Object.assign(app as unknown as FastifyInstance, { services, routeTable });
+  return Object.assign(app as unknown as FastifyInstance, {
+    services,
+    routeTable,
+    compileSchemas: () => schemas.compilePending(),
+  });
 }

@@ -27,6 +27,12 @@ export interface Config {
   /** Live stream (SSE): session re-check and keep-alive interval, and open streams per user and instance. */
   live: { heartbeatMs: number; maxStreamsPerUser: number };
   logLevel: string;
+  /**
+   * Request logging (docs/decisions/0012-footprint-and-logging.md): `line`, one access line per request (method,
+   * route pattern, status, ms, request id, client address; never a URL, query or body); `fastify`, Fastify's two
+   * lines per request with the masked URL; `off`, none (errors are still logged).
+   */
+  accessLog: 'line' | 'fastify' | 'off';
   seedDemo: boolean;
   /** With the demo seed: load about 90 days of synthetic history on the first start (off under test runners). */
   demoHistory: boolean;
@@ -298,6 +304,7 @@ export function loadConfig(
       maxStreamsPerUser: int(env, 'LIVE_MAX_STREAMS_PER_USER', 5, 1, 100),
     },
     logLevel,
+    accessLog: oneOf(env, 'ACCESS_LOG', ['line', 'fastify', 'off'] as const, 'line'),
     seedDemo: bool(env, 'SEED_DEMO', true),
     // Test runners (vitest sets NODE_ENV=test) seed the demo city many times and never need its history.
     demoHistory: bool(env, 'DEMO_HISTORY', env.NODE_ENV !== 'test'),

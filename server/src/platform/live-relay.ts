@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import { newId } from './ids.ts';
 import type { LiveEvent, LiveHub } from './live-events.ts';
 
@@ -52,6 +51,8 @@ export async function startLiveRelay(hub: LiveHub, options: LiveRelayOptions): P
   const instanceId = newId();
   const channel = `${options.prefix}live`;
   const onError = options.onError ?? (() => undefined);
+  // ioredis is loaded only by the instances that relay through Redis (docs/decisions/0012-footprint-and-logging.md).
+  const { Redis } = await import('ioredis');
   // Two connections: a subscribed connection may issue nothing but (un)subscribe commands. The subscribe waits
   // in the offline queue however long Redis is away (maxRetriesPerRequest: null) and is replayed on reconnect.
   const publisher = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });

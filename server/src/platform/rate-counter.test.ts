@@ -33,7 +33,7 @@ afterAll(async () => {
 
 /** A counter on the local Redis, as an app instance opens it; resolves once its connection is ready. */
 async function redisCounter(clock: FixedClock): Promise<HitCounter> {
-  const rates = openRateCounting({ url: REDIS_URL, prefix }, clock, (err) => {
+  const rates = await openRateCounting({ url: REDIS_URL, prefix }, clock, (err) => {
     throw err;
   });
   opened.push(rates);

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Clock } from './clock.ts';
 
 /**
@@ -138,14 +138,20 @@ export interface RateCounting {
  * The counters of one app: Redis when configured, else memory. The Redis connection fails commands at once while
  * disconnected (no offline queue) and gives up on a slow answer, so a request never waits on an absent Redis.
  */
-export function openRateCounting(
+export async function openRateCounting(
   redis: { url: string; prefix: string } | null,
   clock: Clock,
   onError: (err: unknown) => void,
-): RateCounting {
+): Promise<RateCounting> {
   const now = () => clock.now().getTime();
   if (!redis) return { counter: new MemoryHitCounter(now), pluginOptions: {}, close: async () => undefined };
-  const client = new Redis(redis.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+  // ioredis (≈ 20 MiB) is loaded only by the instances that use Redis (docs/decisions/0012-footprint-and-logging.md).
+  const { Redis: RedisClient } = await import('ioredis');
+  const client = new RedisClient(redis.url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: 500,
+  });
   let lastError = -Infinity;
   // Connection errors repeat on every reconnect attempt: one log line a minute is enough.
   client.on('error', (err) => {

@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DossierBatch } from '../../../../common/contracts/dossier.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -7,6 +6,7 @@ import { ROLE_PERMISSIONS } from '../../../../common/domain/roles.ts';
 import { AppError, invalidField, notFound } from '../../platform/errors.ts';
 import type { Download } from '../../platform/http.ts';
 import { newId } from '../../platform/ids.ts';
+import { jszip } from '../../platform/jszip.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { createBatchRunner, type BatchPrinter, type BatchRunnerDeps } from './batch-runner.ts';
 import * as repo from './batch.repository.ts';
@@ -143,7 +143,7 @@ export function createDossierBatches(
       const files = await repo.filesOf(db, id);
       if (!(await repo.markDownloaded(db, id, clock.now().toISOString())))
         throw new AppError('DOSSIER_BATCH_NOT_READY', 409, { status: 'downloaded' });
-      const zip = new JSZip();
+      const zip = new (await jszip())();
       const unit = row.unit_id ? `-${row.unit_id.slice(-6)}` : '';
       const folder = zip.folder(`案卷-${row.month}${unit}`)!;
       for (const f of files)

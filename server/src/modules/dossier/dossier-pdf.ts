@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFDocument from 'pdfkit';
 import type { CaseDetail } from '../../../../common/contracts/cases.ts';
 import type { SupervisionOrder } from '../../../../common/contracts/supervision.ts';
 import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
@@ -37,8 +37,14 @@ const APPROVAL_ACTIONS = [
 /** A TrueType collection holds several faces: pdfkit picks one by its PostScript name. */
 const TTC_FACE = 'WenQuanYiZenHei';
 
-export function openPdf(font: Buffer, fontPath: string, title: string, compress = true): Doc {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress, info: { Title: title }, pdfVersion: '1.7' });
+// pdfkit (with its font engine, ≈ 30 MiB) is loaded when the first dossier is printed, not at start
+// (docs/decisions/0012-footprint-and-logging.md).
+let pdfModule: Promise<typeof PDFDocument> | undefined;
+const loadPdfKit = () => (pdfModule ??= import('pdfkit').then((m) => m.default));
+
+export async function openPdf(font: Buffer, fontPath: string, title: string, compress = true): Promise<Doc> {
+  const PDFKit = await loadPdfKit();
+  const doc = new PDFKit({ size: 'A4', margin: 50, compress, info: { Title: title }, pdfVersion: '1.7' });
   doc.registerFont('cjk', font, fontPath.toLowerCase().endsWith('.ttc') ? TTC_FACE : undefined);
   doc.font('cjk');
   return doc;

@@ -107,7 +107,7 @@ export function createDossierService(database: Database, deps: DossierDeps) {
       requirePermission(actor, 'case.read');
       const tenant = await tenantOf(actor);
       const data = await gather(actor, caseId, tenant);
-      const doc = openPdf(await font(), deps.fontPath, `案卷 ${data.detail.caseNo}`, deps.compress);
+      const doc = await openPdf(await font(), deps.fontPath, `案卷 ${data.detail.caseNo}`, deps.compress);
       writeDossier(doc, data, true);
       return {
         filename: `案卷-${data.detail.caseNo}.pdf`,
@@ -121,7 +121,7 @@ export function createDossierService(database: Database, deps: DossierDeps) {
     async printCase(actor: Actor, caseId: string): Promise<{ caseNo: string; pdf: Buffer }> {
       const tenant = await tenantOf(actor);
       const data = await gather(actor, caseId, tenant);
-      const doc = openPdf(await font(), deps.fontPath, `案卷 ${data.detail.caseNo}`, deps.compress);
+      const doc = await openPdf(await font(), deps.fontPath, `案卷 ${data.detail.caseNo}`, deps.compress);
       writeDossier(doc, data, true);
       return { caseNo: data.detail.caseNo, pdf: await finish(doc) };
     },

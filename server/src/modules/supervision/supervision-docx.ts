@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type * as Docx from 'docx';
 import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import type { SupervisionOrder } from '../../../../common/contracts/supervision.ts';
 
@@ -14,11 +14,17 @@ export interface PrintedOrder {
 }
 
 const FONT = '宋体';
-const run = (text: string, size: number, bold = false) =>
-  new TextRun({ text, size, bold, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } });
+
+// docx is loaded when the first order is printed, not at start (docs/decisions/0012-footprint-and-logging.md).
+let docxModule: Promise<typeof Docx> | undefined;
+const loadDocx = () => (docxModule ??= import('docx'));
 
 /** The 督办单 as a Word file: a title, then a two-column form, then room for the reply (docs/supervision.md). */
 export async function renderOrderDocx(p: PrintedOrder): Promise<Buffer> {
+  const { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    await loadDocx();
+  const run = (text: string, size: number, bold = false) =>
+    new TextRun({ text, size, bold, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } });
   const o = p.order;
   const t = (iso: string | null) => (iso ? zonedDateTime(iso, p.timeZone) : '');
   const rows: [string, string][] = [

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import JSZip from 'jszip';
 import type { Clock } from '../../../platform/clock.ts';
 import type { Database } from '../../../platform/db.ts';
 import { notFound } from '../../../platform/errors.ts';
+import { jszip } from '../../../platform/jszip.ts';
 import { requirePermission, type Actor } from '../../auth/index.ts';
 import type { AuditService } from '../../audit/index.ts';
 import { tenantColumns } from '../../org/index.ts';
@@ -34,6 +34,8 @@ export function createBundleExport(
     async export(actor: Actor, caseId: string): Promise<{ zip: Buffer; caseNo: string }> {
       requirePermission(actor, 'enforcement.read');
       const at = clock.now().toISOString();
+      // loaded before the transaction opens, so its first load never holds a write lock
+      const JSZip = await jszip();
       return db.transaction().execute(async (tx) => {
         const r = await repo.findCase(tx, actor.tenantId, caseId);
         if (!r) throw notFound('enforcement_case');

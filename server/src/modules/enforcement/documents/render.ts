@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
-import PDFDocument from 'pdfkit';
+import type * as Docx from 'docx';
+import type PDFKit from 'pdfkit';
 import { AppError } from '../../../platform/errors.ts';
+
+// docx and pdfkit (with its font engine) are loaded when the first document is rendered, not at start: together
+// about 40 MiB and 0.4 s that most processes never need (docs/decisions/0012-footprint-and-logging.md).
+let docxModule: Promise<typeof Docx> | undefined;
+let pdfModule: Promise<typeof PDFKit> | undefined;
+const loadDocx = () => (docxModule ??= import('docx'));
+const loadPdfKit = () => (pdfModule ??= import('pdfkit').then((m) => m.default));
 
 /**
  * One document of a case as a Word file and as a PDF (docs/enforcement.md, "Documents"). The PDF embeds a subset of
@@ -18,6 +25,7 @@ export interface RenderedText {
 const FONT = '宋体';
 
 export async function renderDocx(t: RenderedText): Promise<Buffer> {
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await loadDocx();
   const run = (text: string, size: number, bold = false) =>
     new TextRun({ text, size, bold, font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT } });
   const doc = new Document({
@@ -64,6 +72,7 @@ async function fontBytes(path: string): Promise<Buffer> {
 
 export async function renderPdf(t: RenderedText, fontPath: string): Promise<Buffer> {
   const font = await fontBytes(fontPath);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 72,
