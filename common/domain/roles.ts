@@ -86,6 +86,11 @@ export const PERMISSIONS = [
   // 督办单 (docs/supervision.md): issuing one is case.escalate; reading the list and figures, and the target unit's reply
   'supervision.read',
   'supervision.reply',
+  // base-data registers of 环卫/园林/市政/排水/渣土/燃气 (docs/assets.md): reading, keeping the registers, and the
+  // 养护工单 a handling unit works on
+  'assets.read',
+  'assets.manage',
+  'assets.work',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,8 +116,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'governance.manage',
     'supervision.read',
   ],
-  dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve', 'supervision.read'],
-  unitHandler: ['org.read', 'case.read', 'case.handle', 'supervision.read', 'supervision.reply'],
+  dispatcher: [
+    'org.read',
+    'case.read',
+    'case.dispatch',
+    'case.redispatch',
+    'case.approve',
+    'supervision.read',
+    'assets.read',
+  ],
+  unitHandler: [
+    'org.read',
+    'case.read',
+    'case.handle',
+    'supervision.read',
+    'supervision.reply',
+    'assets.read',
+    'assets.work',
+  ],
   unitManager: [
     'org.read',
     'user.read',
@@ -122,6 +143,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.read',
     'supervision.read',
     'supervision.reply',
+    'assets.read',
+    'assets.work',
   ],
   leader: [
     'org.read',
@@ -140,6 +163,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'analysis.read',
     'governance.manage',
     'supervision.read',
+    'assets.read',
   ],
   admin: [
     'org.read',
@@ -163,6 +187,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.read',
     'ads.manage',
     'notice.manage',
+    'assets.read',
+    'assets.manage',
+    'assets.work',
   ],
   enforcementOfficer: [
     'org.read',
@@ -214,6 +241,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'notice.manage',
     'analysis.read',
     'supervision.read',
+    'assets.read',
   ],
 };
 

@@ -14,6 +14,7 @@ import { enNotices } from './en/notices.ts';
 import { enAnalysis } from './en/analysis.ts';
 import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
+import { enAssets } from './en/assets.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -57,4 +58,5 @@ export const en: Catalog = {
   ...enMonitor,
   ...enSupervision,
   ...enAnalysis,
+  ...enAssets,
 };

@@ -30,6 +30,7 @@ import { zhNotices } from './zh-CN/notices.ts';
 import { zhAnalysis } from './zh-CN/analysis.ts';
 import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
+import { zhAssets } from './zh-CN/assets.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -58,6 +59,7 @@ export const zhCN = {
   ...zhMonitor,
   ...zhSupervision,
   ...zhAnalysis,
+  ...zhAssets,
 };
 
 export type Catalog = typeof zhCN;

@@ -309,6 +309,10 @@ export interface DB {
   gazetteer_places: import('./schema-gazetteer.ts').GazetteerPlacesTable;
   gazetteer_keys: import('./schema-gazetteer.ts').GazetteerKeysTable;
   supervision_orders: import('./schema-supervision.ts').SupervisionOrdersTable;
+  asset_types: import('./schema-assets.ts').AssetTypesTable;
+  assets: import('./schema-assets.ts').AssetsTable;
+  asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
+  asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
 }
 
 export type {

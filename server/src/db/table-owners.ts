@@ -38,7 +38,8 @@ export type TableOwner =
   | 'monitor'
   | 'gazetteer'
   | 'supervision'
-  | 'analysis';
+  | 'analysis'
+  | 'assets';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -128,4 +129,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   gazetteer_keys: 'gazetteer',
   // 督办单 (docs/supervision.md)
   supervision_orders: 'supervision',
+  // base-data registers of the lines (docs/assets.md)
+  asset_types: 'assets',
+  assets: 'assets',
+  asset_work_orders: 'assets',
+  asset_daily_logs: 'assets',
 };

@@ -34,6 +34,7 @@ import * as m0038 from './0038_supervision_orders.ts';
 import * as m0039 from './0039_analysis.ts';
 import * as m0040 from './0040_census_callers.ts';
 import * as m0042 from './0042_dossier_batches.ts';
+import * as m0048 from './0048_assets.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '0039_analysis': m0039,
   '0040_census_callers': m0040,
   '0042_dossier_batches': m0042,
+  '0048_assets': m0048,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
