@@ -43,6 +43,7 @@ export const MENU_KEYS = [
   'routing',
   'citizenSettings',
   'components',
+  'assets',
   'map',
   'regions',
   'units',
@@ -274,6 +275,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.components',
     icon: NodeIndexOutlined,
     permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'assets',
+    path: '/data/assets',
+    labelKey: 'assets.nav',
+    icon: NodeIndexOutlined,
+    permission: 'assets.read',
     group: 'data',
   },
   {
