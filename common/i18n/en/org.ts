@@ -275,6 +275,11 @@ export const enOrg: typeof zhOrg = {
     position: { report: 'Report position while on duty' },
     inspector: { supervise: 'Supervise inspectors (grids, roster, positions and tracks)' },
     supervision: { read: 'View supervision orders', reply: 'Reply to supervision orders' },
+    assets: {
+      read: 'View asset registers',
+      manage: 'Keep asset registers, open and accept work orders',
+      work: 'Work maintenance orders, enter daily logs',
+    },
     analysis: { read: 'View analysis' },
     governance: { manage: 'Handle root-cause tasks' },
     enforcement: {

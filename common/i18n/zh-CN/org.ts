@@ -258,6 +258,7 @@ export const zhOrg = {
     position: { report: '在岗时上报位置' },
     inspector: { supervise: '督导监督员（网格、排班、位置与轨迹）' },
     supervision: { read: '查看督办单', reply: '回复督办单' },
+    assets: { read: '查看设施台账', manage: '管理设施台账、开立与验收养护工单', work: '办理养护工单、填报设施日报' },
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
     enforcement: {
