@@ -1,7 +1,15 @@
 import type { Permission } from './roles.ts';
 
 /** What can be imported as a job (docs/imports.md); each kind needs the permission its import always needed. */
-export const IMPORT_KINDS = ['hotline.orders', 'catalog.conditions', 'components', 'geo.layer', 'gazetteer'] as const;
+export const IMPORT_KINDS = [
+  'hotline.orders',
+  'catalog.conditions',
+  'components',
+  'geo.layer',
+  'gazetteer',
+  'assets',
+  'assets.logs',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_PERMISSION: Record<ImportKind, Permission> = {
@@ -10,6 +18,8 @@ export const IMPORT_KIND_PERMISSION: Record<ImportKind, Permission> = {
   components: 'settings.manage',
   'geo.layer': 'region.manage',
   gazetteer: 'region.manage',
+  assets: 'assets.manage',
+  'assets.logs': 'assets.work',
 };
 
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;

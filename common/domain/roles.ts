@@ -95,6 +95,11 @@ export const PERMISSIONS = [
   'market.read',
   'market.manage',
   'market.draw',
+  // base-data registers of 环卫/园林/市政/排水/渣土/燃气 (docs/assets.md): reading, keeping the registers, and the
+  // 养护工单 a handling unit works on
+  'assets.read',
+  'assets.manage',
+  'assets.work',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -134,8 +139,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'alarm.handle',
   ],
-  dispatcher: ['org.read', 'case.read', 'case.dispatch', 'case.redispatch', 'case.approve', 'supervision.read'],
-  unitHandler: ['org.read', 'case.read', 'case.handle', 'supervision.read', 'supervision.reply'],
+  dispatcher: [
+    'org.read',
+    'case.read',
+    'case.dispatch',
+    'case.redispatch',
+    'case.approve',
+    'supervision.read',
+    'assets.read',
+  ],
+  unitHandler: [
+    'org.read',
+    'case.read',
+    'case.handle',
+    'supervision.read',
+    'supervision.reply',
+    'assets.read',
+    'assets.work',
+  ],
   unitManager: [
     'org.read',
     'user.read',
@@ -145,6 +166,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'kpi.read',
     'supervision.read',
     'supervision.reply',
+    'assets.read',
+    'assets.work',
   ],
   leader: [
     'org.read',
@@ -166,6 +189,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'device.read',
     'alarm.read',
     'market.read',
+    'assets.read',
   ],
   admin: [
     'org.read',
@@ -194,6 +218,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'market.manage',
+    'assets.read',
+    'assets.manage',
+    'assets.work',
   ],
   enforcementOfficer: [
     'org.read',
@@ -252,6 +279,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.read',
     'market.read',
     'market.draw',
+    'assets.read',
   ],
 };
 

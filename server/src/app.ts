@@ -51,6 +51,7 @@ import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
+import { registerAssetRoutes } from './modules/assets/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
@@ -244,6 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<
     clock,
     rates.counter,
   );
+  await registerAssetRoutes(app, services.assets, services.imports);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);

@@ -43,6 +43,7 @@ import { createImportJobs, type ImportUpload } from './modules/imports/index.ts'
 import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
+import { createAssetServices } from './modules/assets/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -98,6 +99,9 @@ export function createServices(
   const photos = createPhotoService(database, clock, config, {
     canViewCase: (actor, caseId) => cases.canView(actor, caseId),
     joinCase: innerJoinCases,
+    // 养护工单 keep their photos through the photos module (late-bound like the case rule)
+    canViewHeld: async (actor, holder) =>
+      holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length)),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -253,11 +257,34 @@ export function createServices(
       },
     },
   });
+  // The registers of 环卫/园林/市政/排水/渣土/燃气 on one framework (docs/assets.md), a report section per line.
+  const assets = createAssetServices(
+    database,
+    clock,
+    audit,
+    geo,
+    {
+      calendar,
+      holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+    },
+    config.businessTimeZone,
+  );
+  imports.register('assets', (actor, u, key) =>
+    assets.assets.importAssets(
+      actor,
+      param(u, 'format') === 'csv' ? 'csv' : 'geojson',
+      u.bytes,
+      param(u, 'crs') as Crs | undefined,
+      key,
+    ),
+  );
+  imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
+    ...assets.reportSections,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -315,6 +342,7 @@ export function createServices(
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
+    assets,
     monitor,
     supervision,
     supervisionPrint,

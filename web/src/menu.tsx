@@ -45,6 +45,7 @@ export const MENU_KEYS = [
   'citizenSettings',
   'callCentre',
   'components',
+  'assets',
   'map',
   'regions',
   'units',
@@ -314,6 +315,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nav.components',
     icon: NodeIndexOutlined,
     permission: 'settings.manage',
+    group: 'data',
+  },
+  {
+    key: 'assets',
+    path: '/data/assets',
+    labelKey: 'assets.nav',
+    icon: NodeIndexOutlined,
+    permission: 'assets.read',
     group: 'data',
   },
   {

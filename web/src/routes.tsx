@@ -35,6 +35,7 @@ export const PAGES: Record<MenuKey, Page> = {
   enforcement: page(() => import('./features/enforcement/EnforcementPage.tsx'), 'EnforcementPage'),
   routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
   components: page(() => import('./features/components/ComponentsPage.tsx'), 'ComponentsPage'),
+  assets: page(() => import('./features/assets/AssetsPage.tsx'), 'AssetsPage'),
   citizenSettings: page(() => import('./features/citizen/CitizenSettingsPage.tsx'), 'CitizenSettingsPage'),
   callCentre: page(() => import('./features/hotline/CallCentreSecretPage.tsx'), 'CallCentreSecretPage'),
   open311: page(() => import('./features/open311/Open311ClientsPage.tsx'), 'Open311ClientsPage'),

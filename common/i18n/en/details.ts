@@ -91,6 +91,22 @@ export const enDetails: typeof zhDetails = {
       noFeatures: 'The file has no features',
       raced: 'Another import created some of these codes meanwhile: send the file again',
     },
+    assetDuplicateCode: 'Code {code} is already in use',
+    assetOutsideTenant: "Position {lng},{lat} lies outside the city's boundary",
+    assetAttr: {
+      required: '{name} ({title}) is required',
+      unknown: 'Assets of this type have no attribute {name} ({title})',
+      minimum: '{name} ({title}) must be at least {limit}{unit}',
+      maximum: '{name} ({title}) must be at most {limit}{unit}',
+      maxLength: '{name} ({title}) takes at most {limit} characters',
+      enum: '{name} ({title}) must be one of: {values}',
+      type: {
+        string: '{name} ({title}) must be text',
+        number: '{name} ({title}) must be a number',
+        integer: '{name} ({title}) must be a whole number',
+        boolean: '{name} ({title}) must be yes or no',
+      },
+    },
     componentImport: {
       notJson: 'Not a readable JSON/GeoJSON file',
       noPoint: 'Longitude and latitude must be numbers, got {lng}, {lat}',

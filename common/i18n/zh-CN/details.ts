@@ -87,6 +87,22 @@ export const zhDetails = {
       noFeatures: '文件中没有要素',
       raced: '另一次导入刚刚建了其中一些代码：请重新提交文件',
     },
+    assetDuplicateCode: '编码 {code} 已被使用',
+    assetOutsideTenant: '位置 {lng},{lat} 不在本市辖区范围内',
+    assetAttr: {
+      required: '请填写「{title}」（{name}）',
+      unknown: '该类设施没有属性「{title}」（{name}）',
+      minimum: '「{title}」（{name}）不能小于 {limit}{unit}',
+      maximum: '「{title}」（{name}）不能大于 {limit}{unit}',
+      maxLength: '「{title}」（{name}）最多 {limit} 个字',
+      enum: '「{title}」（{name}）只能是：{values}',
+      type: {
+        string: '「{title}」（{name}）应为文字',
+        number: '「{title}」（{name}）应为数字',
+        integer: '「{title}」（{name}）应为整数',
+        boolean: '「{title}」（{name}）应为是或否',
+      },
+    },
     componentImport: {
       notJson: '不是可读的 JSON/GeoJSON 文件',
       noPoint: '经度和纬度应为数字，收到 {lng}、{lat}',

@@ -125,6 +125,11 @@ export interface CasePhotosTable {
   sha256: string;
   uploaded_by: string | null;
   created_at: string;
+  /**
+   * Migration 0048: a record outside the cases that keeps the upload (`work_order:<id>`, docs/assets.md "Photos");
+   * a held photo is never swept and never attached to a case. Absent on insert: null.
+   */
+  holder?: string | null;
 }
 
 export interface RoutingRulesTable {

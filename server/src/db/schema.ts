@@ -323,6 +323,10 @@ export interface DB {
   nm_applications: import('./schema-night-market.ts').NmApplicationsTable;
   nm_ledger: import('./schema-night-market.ts').NmLedgerTable;
   nm_violations: import('./schema-night-market.ts').NmViolationsTable;
+  asset_types: import('./schema-assets.ts').AssetTypesTable;
+  assets: import('./schema-assets.ts').AssetsTable;
+  asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
+  asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
 }
 
 export type {

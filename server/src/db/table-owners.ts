@@ -42,7 +42,8 @@ export type TableOwner =
   | 'telemetry'
   | 'alarms'
   | 'night-market'
-  | 'analysis';
+  | 'analysis'
+  | 'assets';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -149,4 +150,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   nm_applications: 'night-market',
   nm_ledger: 'night-market',
   nm_violations: 'night-market',
+  // base-data registers of the lines (docs/assets.md)
+  asset_types: 'assets',
+  assets: 'assets',
+  asset_work_orders: 'assets',
+  asset_daily_logs: 'assets',
 };

@@ -27,6 +27,7 @@ import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWO
 import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
 import { seedDemoLines } from './demo-lines.ts';
+import { seedDemoAssets } from './demo-assets.ts';
 import { seedPlaces } from '../modules/gazetteer/index.ts';
 import { dayePlaces } from './daye-gazetteer.ts';
 
@@ -94,6 +95,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedDemoRouting(tx, tenantId, clock);
     // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
     await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
+    // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
+    await seedDemoAssets(tx, tenantId, clock, adminId, unitIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {

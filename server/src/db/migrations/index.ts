@@ -37,6 +37,7 @@ import * as m0042 from './0042_dossier_batches.ts';
 import * as m0044 from './0044_grid_terms.ts';
 import * as m0046 from './0046_iot.ts';
 import * as m0047 from './0047_night_market.ts';
+import * as m0048 from './0048_assets.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0044_grid_terms': m0044,
   '0046_iot': m0046,
   '0047_night_market': m0047,
+  '0048_assets': m0048,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -34,6 +34,7 @@ export async function attachableIds(
     .where('tenant_id', '=', tenantId)
     .where('uploaded_by', '=', uploadedBy)
     .where('case_id', 'is', null)
+    .where('holder', 'is', null)
     .where('id', 'in', ids)
     .execute();
   return new Set(rows.map((r) => r.id));
@@ -55,6 +56,7 @@ export async function attach(
     .where('tenant_id', '=', tenantId)
     .where('uploaded_by', '=', uploadedBy)
     .where('case_id', 'is', null)
+    .where('holder', 'is', null)
     .where('id', 'in', ids)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
@@ -115,6 +117,7 @@ export async function staleUnattached(db: Executor, before: string, limit: numbe
     .selectFrom('case_photos')
     .select(['id', 'tenant_id', 'path', 'thumb_path'])
     .where('case_id', 'is', null)
+    .where('holder', 'is', null)
     .where('created_at', '<', before)
     .orderBy('created_at')
     .limit(limit)
@@ -128,6 +131,43 @@ export async function deleteUnattached(db: Executor, tenantId: string, id: strin
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('case_id', 'is', null)
+    .where('holder', 'is', null)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+/**
+ * Puts the uploader's own free uploads (not on a case, not held) under `holder`; returns the ids it could not hold.
+ * Guarded like `attach`, so a concurrent attach or hold of the same photo takes it only once.
+ */
+export async function hold(
+  db: Executor,
+  tenantId: string,
+  uploadedBy: string,
+  holder: string,
+  ids: readonly string[],
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const free = await db
+    .selectFrom('case_photos')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('uploaded_by', '=', uploadedBy)
+    .where('case_id', 'is', null)
+    .where('holder', 'is', null)
+    .where('id', 'in', ids)
+    .execute();
+  const ok = new Set(free.map((r) => r.id));
+  const refused = ids.filter((id) => !ok.has(id));
+  if (refused.length) return refused;
+  const result = await db
+    .updateTable('case_photos')
+    .set({ holder })
+    .where('tenant_id', '=', tenantId)
+    .where('uploaded_by', '=', uploadedBy)
+    .where('case_id', 'is', null)
+    .where('holder', 'is', null)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === ids.length ? [] : [...ids];
 }

@@ -27,6 +27,11 @@ export interface PhotoServiceDeps {
    * case module sits above photos (docs/decisions/0008-join-helpers.md).
    */
   joinCase: InnerJoinOf<CasesTable>;
+  /**
+   * Whether the actor may see a photo held by a record outside the cases (`work_order:<id>`, see `holdPhotos`); the
+   * holder's module decides, as the case module does for case photos. Absent: only the uploader sees them.
+   */
+  canViewHeld?(actor: Actor, holder: string): Promise<boolean>;
   /** The image step; the default is normalisePhoto. Tests wrap it to hold uploads while their image is processed. */
   normalise?: (data: Buffer, maxPixels: number) => Promise<NormalisedPhoto>;
 }
@@ -249,7 +254,10 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       requirePermission(actor, 'case.read');
       const row = await repo.findPhoto(db, actor.tenantId, id);
       const visible =
-        row && (row.case_id === null ? row.uploaded_by === actor.userId : await deps.canViewCase(actor, row.case_id));
+        row &&
+        (row.case_id !== null
+          ? await deps.canViewCase(actor, row.case_id)
+          : row.uploaded_by === actor.userId || (!!row.holder && !!(await deps.canViewHeld?.(actor, row.holder))));
       if (!row || !visible) throw notFound('photo');
       return fileOf(row, variant);
     },
@@ -274,6 +282,23 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       // Fewer rows than checked means another request attached one in between: refuse rather than share it.
       if ((await repo.attach(tx, tenantId, actorUserId, caseId, ids, phase)) !== ids.length)
         throw photoErrors.unknown(['body.photoIds']);
+    },
+
+    /**
+     * For another module's record that keeps photos outside the cases (a 养护工单), inside its transaction: holds
+     * the caller's own free uploads for `holder`, so the sweep keeps them. Returns the indexes of `photoIds` it
+     * refused (unknown, someone else's, on a case or already held); nothing is held then.
+     */
+    async holdPhotos(
+      tx: Executor,
+      tenantId: string,
+      holder: string,
+      photoIds: readonly string[],
+      actorUserId: string,
+    ): Promise<string[]> {
+      const ids = [...new Set(photoIds)];
+      const refused = new Set(await repo.hold(tx, tenantId, actorUserId, holder, ids));
+      return photoIds.flatMap((id, i) => (refused.has(id) ? [String(i)] : []));
     },
 
     /**

@@ -57,6 +57,8 @@ describe('statistics report', () => {
       // (modules/enforcement/enforcement.demo.ts, seed/demo-lines.ts)
       'enforcement',
       'illegalConstruction',
+      // the transfer stations' tonnage of this year (seed/demo-assets.ts)
+      'assets.sanitation',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');

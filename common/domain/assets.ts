@@ -1,0 +1,133 @@
+/**
+ * Base-data registers of the bureau's lines (docs/assets.md): one framework for 环卫, 园林, 市政, 排水, 渣土 and
+ * 燃气. Asset types are tenant data carrying an attribute schema (a small subset of JSON Schema, below), so a new
+ * kind of facility is a row, not a module.
+ */
+
+/** 环卫, 园林, 市政, 排水, 渣土, 燃气 */
+export const ASSET_LINES = ['sanitation', 'parks', 'municipal', 'drainage', 'muck', 'gas'] as const;
+export type AssetLine = (typeof ASSET_LINES)[number];
+
+export const GEOMETRY_KINDS = ['point', 'line', 'polygon'] as const;
+export type GeometryKind = (typeof GEOMETRY_KINDS)[number];
+
+export const ASSET_STATUSES = ['active', 'maintenance', 'retired'] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+
+/** Units of a work order's quantity: m², m, pieces (个/座/处), tonnes. */
+export const QUANTITY_UNITS = ['m2', 'm', 'unit', 't'] as const;
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+/** Units of a daily log: tonnes (station tonnage), hours (pump running), m (dredged), m² (washed). */
+export const LOG_UNITS = ['t', 'h', 'm', 'm2'] as const;
+export type LogUnit = (typeof LOG_UNITS)[number];
+
+/** Quantities are stored as integer thousandths (no floating sums in reports). */
+export const toMilli = (v: number): number => Math.round(v * 1000);
+export const fromMilli = (v: number): number => v / 1000;
+/** The largest quantity of one order or one day's log. */
+export const MAX_QUANTITY = 1_000_000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The attribute schema subset
+
+export const ATTRIBUTE_TYPES = ['string', 'number', 'integer', 'boolean'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+/** One attribute: a JSON Schema property with a Chinese title, an English title and a unit for display. */
+export interface AttributeProperty {
+  type: AttributeType;
+  title: string;
+  titleEn?: string;
+  /** strings only: the allowed values */
+  enum?: string[];
+  /** numbers and integers */
+  minimum?: number;
+  maximum?: number;
+  /** strings */
+  maxLength?: number;
+  /** shown after the value, e.g. t/d, m, kW */
+  unit?: string;
+}
+
+export interface AttributeSchema {
+  type: 'object';
+  properties: Record<string, AttributeProperty>;
+  required?: string[];
+}
+
+export const EMPTY_ATTRIBUTE_SCHEMA: AttributeSchema = { type: 'object', properties: {} };
+
+/** Attribute names: letters, digits and underscores, starting with a letter (safe as a form field and CSV column). */
+export const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/**
+ * Problems of a schema beyond its shape (the contract checks the shape): required names that are not properties,
+ * enums on non-strings, min above max. Field paths are relative to the schema (`properties.x.minimum`).
+ */
+export function schemaProblems(s: AttributeSchema): { field: string; message: string }[] {
+  const out: { field: string; message: string }[] = [];
+  for (const [name, p] of Object.entries(s.properties)) {
+    if (!ATTRIBUTE_NAME.test(name))
+      out.push({ field: `properties.${name}`, message: 'attribute names are letters, digits and _ (≤ 40)' });
+    if (p.enum && p.type !== 'string')
+      out.push({ field: `properties.${name}.enum`, message: 'only string attributes take a list of values' });
+    if ((p.minimum !== undefined || p.maximum !== undefined) && p.type !== 'number' && p.type !== 'integer')
+      out.push({ field: `properties.${name}.minimum`, message: 'only numbers take a minimum or maximum' });
+    if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum)
+      out.push({ field: `properties.${name}.maximum`, message: 'maximum is below minimum' });
+    if (p.maxLength !== undefined && p.type !== 'string')
+      out.push({ field: `properties.${name}.maxLength`, message: 'only strings take a maximum length' });
+  }
+  (s.required ?? []).forEach((r, i) => {
+    if (!Object.hasOwn(s.properties, r)) out.push({ field: `required.${i}`, message: `${r} is not an attribute` });
+  });
+  return out;
+}
+
+/** Reads one CSV cell into an attribute value of its type; undefined for an empty cell, NaN-free. */
+export function attributeFromText(p: AttributeProperty, text: string): unknown {
+  const s = text.trim();
+  if (s === '') return undefined;
+  if (p.type === 'boolean') {
+    if (['true', '1', '是', 'yes'].includes(s.toLowerCase())) return true;
+    if (['false', '0', '否', 'no'].includes(s.toLowerCase())) return false;
+    return s;
+  }
+  if (p.type === 'number' || p.type === 'integer') {
+    const n = Number(s);
+    return Number.isFinite(n) ? n : s;
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Work orders (养护工单)
+
+export const WORK_ORDER_STATES = ['open', 'in_progress', 'done', 'accepted'] as const;
+export type WorkOrderState = (typeof WORK_ORDER_STATES)[number];
+
+export const WORK_ORDER_ACTIONS = ['start', 'finish', 'accept', 'rework'] as const;
+export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
+
+/** open → in progress → done → accepted; an acceptance refused sends the order back to work (rework). */
+const TRANSITIONS: Record<WorkOrderAction, { from: WorkOrderState; to: WorkOrderState }> = {
+  start: { from: 'open', to: 'in_progress' },
+  finish: { from: 'in_progress', to: 'done' },
+  accept: { from: 'done', to: 'accepted' },
+  rework: { from: 'done', to: 'in_progress' },
+};
+
+export function nextWorkOrderState(state: WorkOrderState, action: WorkOrderAction): WorkOrderState | null {
+  const t = TRANSITIONS[action];
+  return t.from === state ? t.to : null;
+}
+
+/**
+ * 超期: an order still open or in progress after its deadline, or one finished after it. Instants are ISO UTC text,
+ * so they compare as strings.
+ */
+export function isOverdue(o: { state: WorkOrderState; dueAt: string; doneAt: string | null }, now: string): boolean {
+  if (o.doneAt) return o.doneAt > o.dueAt;
+  return now > o.dueAt;
+}

@@ -1,0 +1,99 @@
+/** Tables of migration 0048_assets (modules/assets, docs/assets.md). */
+import type {
+  AssetLine,
+  AssetStatus,
+  GeometryKind,
+  LogUnit,
+  QuantityUnit,
+  WorkOrderState,
+} from '../../../common/domain/assets.ts';
+
+/** A kind of facility of one line, with the JSON attribute schema its assets are checked against. */
+export interface AssetTypesTable {
+  id: string;
+  tenant_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  line: AssetLine;
+  geometry_kind: GeometryKind;
+  /** JSON: common/domain/assets.ts AttributeSchema */
+  attribute_schema: string;
+  /** the unit of the type's daily log (tonnes at a station, hours at a pump); null: no daily log */
+  log_unit: LogUnit | null;
+  synthetic: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssetsTable {
+  id: string;
+  tenant_id: string;
+  type_id: string;
+  /** the type's line, kept on the row for the list filter and the report */
+  line: AssetLine;
+  code: string;
+  name: string;
+  status: AssetStatus;
+  /** JSON GeoJSON geometry in WGS84 */
+  geometry: string;
+  /** a representative point: the point itself, a line's middle vertex, a polygon's centroid */
+  lng: number;
+  lat: number;
+  /** the street the point lies in (register scope) */
+  region_id: string | null;
+  /** the maintaining unit (register scope) */
+  unit_id: string | null;
+  address: string | null;
+  /** JSON object checked against the type's schema */
+  attributes: string;
+  synthetic: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A 养护工单 on an asset, optionally for a case. */
+export interface AssetWorkOrdersTable {
+  id: string;
+  tenant_id: string;
+  /** human number, e.g. YH2024-00012 */
+  order_no: string;
+  asset_id: string;
+  line: AssetLine;
+  region_id: string | null;
+  case_id: string | null;
+  case_no: string | null;
+  title: string;
+  unit_id: string;
+  state: WorkOrderState;
+  due_at: string;
+  quantity_milli: number | null;
+  quantity_unit: QuantityUnit | null;
+  cost_fen: number | null;
+  /** JSON arrays of photo ids */
+  before_photo_ids: string;
+  after_photo_ids: string;
+  note: string | null;
+  created_by: string;
+  started_at: string | null;
+  done_at: string | null;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One asset's quantity of one day. */
+export interface AssetDailyLogsTable {
+  id: string;
+  tenant_id: string;
+  asset_id: string;
+  line: AssetLine;
+  log_date: string;
+  quantity_milli: number;
+  unit: LogUnit;
+  source: 'form' | 'import';
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,113 @@
+/**
+ * The registers in the statistics report: one section per line (环卫, 园林, 市政, 排水, 渣土, 燃气) whose sentences
+ * carry the period's figures from the daily logs and the 养护工单, e.g. 「2023年度，垃圾转运站共转运生活垃圾7012.4吨」.
+ * A line with neither logs nor finished orders in the period has no section.
+ */
+import { ASSET_LINES, fromMilli, type AssetLine } from '../../../../common/domain/assets.ts';
+import { formatFen } from '../../../../common/domain/enforcement-money.ts';
+import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
+import type { Executor } from '../../platform/db.ts';
+import type { ReportContext, ReportSection } from '../reports/index.ts';
+import * as repo from './assets.repository.ts';
+
+/** The instant a calendar date begins in `timeZone` (the period's dates bound the orders' finishing instants). */
+export function startOfDay(date: string, timeZone: string): string {
+  const utc = Date.parse(`${date}T00:00:00Z`);
+  const local = Date.parse(`${zonedDateTime(new Date(utc), timeZone).replace(' ', 'T')}:00Z`);
+  return new Date(utc - (local - utc)).toISOString();
+}
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const oneDecimal = (v: number) => String(Math.round(v * 10) / 10);
+
+type Figures = Awaited<ReturnType<typeof figuresOf>>;
+
+async function figuresOf(db: Executor, tenantId: string, from: string, to: string, timeZone: string) {
+  const [logs, orders, counts] = await Promise.all([
+    repo.logSums(db, tenantId, from, to),
+    repo.workOrderFigures(db, tenantId, startOfDay(from, timeZone), startOfDay(nextDay(to), timeZone)),
+    repo.assetCounts(db, tenantId),
+  ]);
+  return { logs, orders, counts };
+}
+
+function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
+  const zh = ctx.locale === 'zh-CN';
+  const name = (r: { name_zh: string; name_en: string }) => (zh ? r.name_zh : r.name_en);
+  const logs = f.logs.filter((l) => l.line === line);
+  const orders = f.orders.find((o) => o.line === line);
+  const done = Number(orders?.done ?? 0);
+  if (!logs.length && !done) return null;
+  const counts = f.counts.filter((c) => c.line === line);
+  const sep = zh ? '、' : ', ';
+  const paragraphs: string[] = [];
+  const total = counts.reduce((s, c) => s + Number(c.n), 0);
+  if (total)
+    paragraphs.push(
+      ctx.t('assets.report.inventory', {
+        line: ctx.t(`assets.lines.${line}`),
+        total,
+        items: counts.map((c) => ctx.t('assets.report.item', { type: name(c), count: Number(c.n) })).join(sep),
+      }),
+    );
+  for (const l of logs) {
+    const quantity = fromMilli(Number(l.milli));
+    const key =
+      line === 'sanitation' && l.unit === 't' ? 'assets.report.log.sanitationTonnes' : `assets.report.log.${l.unit}`;
+    paragraphs.push(
+      ctx.t(key, { period: ctx.periodText, type: name(l), quantity: oneDecimal(quantity), assets: Number(l.assets) }),
+    );
+  }
+  if (done)
+    paragraphs.push(
+      ctx.t('assets.report.workOrders', {
+        period: ctx.periodText,
+        done,
+        late: Number(orders?.late ?? 0),
+        cost: formatFen(Number(orders?.cost_fen ?? 0)),
+      }),
+    );
+  const col = (key: string, type: 'text' | 'int' | 'number') => ({
+    key,
+    title: ctx.t(`assets.report.cols.${key}`),
+    type,
+  });
+  return {
+    key: `assets.${line}`,
+    title: ctx.t(`assets.report.title.${line}`),
+    paragraphs,
+    tables: logs.length
+      ? [
+          {
+            key: `assets.${line}.logs`,
+            title: ctx.t('assets.report.logTable'),
+            columns: [col('type', 'text'), col('assets', 'int'), col('quantity', 'number'), col('unit', 'text')],
+            rows: logs.map((l) => ({
+              type: name(l),
+              assets: Number(l.assets),
+              quantity: Math.round(fromMilli(Number(l.milli)) * 10) / 10,
+              unit: ctx.t(`assets.logUnits.${l.unit}`),
+            })),
+          },
+        ]
+      : [],
+  };
+}
+
+/** One ReportSection per line; the figures of a period are read once and shared by the six. */
+export function assetReportSections(timeZone: string): ReportSection[] {
+  const memo = new WeakMap<ReportContext, Promise<Figures>>();
+  const figures = (ctx: ReportContext) => {
+    let p = memo.get(ctx);
+    if (!p) {
+      p = figuresOf(ctx.db, ctx.tenantId, ctx.period.from, ctx.period.to, timeZone);
+      memo.set(ctx, p);
+    }
+    return p;
+  };
+  return ASSET_LINES.map((line, i) => ({
+    key: `assets.${line}`,
+    order: 830 + i,
+    build: async (ctx) => buildLine(ctx, line, await figures(ctx)),
+  }));
+}

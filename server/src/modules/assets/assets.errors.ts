@@ -1,0 +1,71 @@
+import { AppError, conflict, invalidField, withMessage } from '../../platform/errors.ts';
+
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** The assets module's error codes (docs/conventions.md, "Errors"); texts in common/i18n errors.<CODE>. */
+export const ASSET_ERRORS = {
+  invalidAttributes: 'ASSET_INVALID_ATTRIBUTES',
+  invalidSchema: 'ASSET_INVALID_SCHEMA',
+  duplicateCode: 'ASSET_DUPLICATE_CODE',
+  duplicateTypeCode: 'ASSET_DUPLICATE_TYPE_CODE',
+  unknownType: 'ASSET_UNKNOWN_TYPE',
+  badGeometry: 'ASSET_BAD_GEOMETRY',
+  outsideTenant: 'ASSET_OUTSIDE_TENANT',
+  unknownUnit: 'ASSET_UNKNOWN_UNIT',
+  unknownCase: 'ASSET_UNKNOWN_CASE',
+  transition: 'ASSET_WORK_ORDER_TRANSITION',
+  noDailyLog: 'ASSET_NO_DAILY_LOG',
+  importInvalid: 'ASSET_IMPORT_INVALID',
+  exportTooLarge: 'ASSET_EXPORT_TOO_LARGE',
+  photos: 'ASSET_UNKNOWN_PHOTOS',
+  unknownAsset: 'ASSET_UNKNOWN_ASSET',
+  quantityUnit: 'ASSET_QUANTITY_UNIT',
+} as const;
+
+export const assetErrors = {
+  /** every attribute that fails the type's schema, each named by its path (body.attributes.<name>) */
+  invalidAttributes: (issues: readonly FieldIssue[]) => new AppError(ASSET_ERRORS.invalidAttributes, 400, issues),
+  invalidSchema: (issues: readonly FieldIssue[]) => new AppError(ASSET_ERRORS.invalidSchema, 400, issues),
+  duplicateCode: (code: string, field = 'body.code') =>
+    conflict(ASSET_ERRORS.duplicateCode, [
+      withMessage({ field, rule: 'unique' }, 'details.assetDuplicateCode', { code }),
+    ]),
+  duplicateTypeCode: (code: string) =>
+    conflict(ASSET_ERRORS.duplicateTypeCode, [
+      withMessage({ field: 'body.code', rule: 'unique' }, 'details.assetDuplicateCode', { code }),
+    ]),
+  unknownType: (field: string) => invalidField(field, 'exists', 'no such asset type', ASSET_ERRORS.unknownType),
+  badGeometry: (field: string, message: string) => invalidField(field, 'geometry', message, ASSET_ERRORS.badGeometry),
+  outsideTenant: (field: string, lng: number, lat: number) =>
+    new AppError(ASSET_ERRORS.outsideTenant, 400, [
+      withMessage({ field, rule: 'tenant' }, 'details.assetOutsideTenant', {
+        lng: lng.toFixed(6),
+        lat: lat.toFixed(6),
+      }),
+    ]),
+  unknownUnit: (field = 'body.unitId') =>
+    invalidField(field, 'exists', 'not an active unit of this city', ASSET_ERRORS.unknownUnit),
+  unknownCase: (field = 'body.caseNo') => invalidField(field, 'exists', 'no such case', ASSET_ERRORS.unknownCase),
+  transition: (from: string, action: string) =>
+    new AppError(ASSET_ERRORS.transition, 409, [
+      { field: 'body.action', rule: 'state', message: `${action} is not allowed from ${from}` },
+    ]),
+  noDailyLog: (field = 'body.assetId') =>
+    invalidField(field, 'type', 'this asset type keeps no daily log', ASSET_ERRORS.noDailyLog),
+  importInvalid: (issues: readonly FieldIssue[]) => new AppError(ASSET_ERRORS.importInvalid, 400, issues),
+  exportTooLarge: (count: number, max: number) => new AppError(ASSET_ERRORS.exportTooLarge, 400, { count, max }),
+  photos: (fields: readonly string[]) =>
+    new AppError(
+      ASSET_ERRORS.photos,
+      400,
+      fields.map((field) => ({ field, rule: 'exists', message: 'not an unattached photo of yours' })),
+    ),
+  unknownAsset: (field = 'body.assetId') => invalidField(field, 'exists', 'no such asset', ASSET_ERRORS.unknownAsset),
+  /** a quantity says what it counts */
+  badQuantityUnit: (field = 'body.quantityUnit') =>
+    invalidField(field, 'required', 'a quantity needs its unit', ASSET_ERRORS.quantityUnit),
+};

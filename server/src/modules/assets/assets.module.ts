@@ -1,0 +1,28 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { GeoService } from '../geo/index.ts';
+import { createAssetContext } from './asset-context.ts';
+import { assetReportSections } from './assets-report-section.ts';
+import { createAssetService } from './assets.service.ts';
+import { createDailyLogService } from './daily-logs.service.ts';
+import { createWorkOrderService, type WorkOrderDeps } from './work-orders.service.ts';
+
+/** The registers' services and their report sections, built from their dependencies (the composition root calls this). */
+export function createAssetServices(
+  database: Database,
+  clock: Clock,
+  audit: AuditService,
+  geo: GeoService,
+  deps: WorkOrderDeps,
+  timeZone: string,
+) {
+  const ctx = createAssetContext(database, clock, audit, geo);
+  return {
+    assets: createAssetService(ctx),
+    workOrders: createWorkOrderService(ctx, deps),
+    logs: createDailyLogService(ctx),
+    reportSections: assetReportSections(timeZone),
+  };
+}
+export type AssetServices = ReturnType<typeof createAssetServices>;

@@ -1,0 +1,382 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { AssetLine } from '../../../../common/domain/assets.ts';
+import type {
+  AssetDailyLogsTable,
+  AssetsTable,
+  AssetTypesTable,
+  AssetWorkOrdersTable,
+} from '../../db/schema-assets.ts';
+import type { Executor } from '../../platform/db.ts';
+import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
+import { containsAny } from '../../platform/search.ts';
+
+/** Kysely queries for the asset tables; every one is scoped by tenant, lists also by the caller's grants. */
+
+// ---- types
+
+export async function listTypes(db: Executor, tenantId: string, line?: AssetLine) {
+  let q = db
+    .selectFrom('asset_types as t')
+    .selectAll('t')
+    .select((eb) =>
+      eb
+        .selectFrom('assets as a')
+        .whereRef('a.type_id', '=', 't.id')
+        .where('a.tenant_id', '=', tenantId)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('asset_count'),
+    )
+    .where('t.tenant_id', '=', tenantId);
+  if (line) q = q.where('t.line', '=', line);
+  return q.orderBy('t.line').orderBy('t.code').execute();
+}
+
+export const findType = (db: Executor, tenantId: string, id: string) =>
+  db.selectFrom('asset_types').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+
+export const findTypeByCode = (db: Executor, tenantId: string, code: string) =>
+  db
+    .selectFrom('asset_types')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+
+export const typesByCode = async (db: Executor, tenantId: string) =>
+  new Map(
+    (await db.selectFrom('asset_types').selectAll().where('tenant_id', '=', tenantId).execute()).map((t) => [
+      t.code,
+      t,
+    ]),
+  );
+
+export async function insertTypes(db: Executor, rows: AssetTypesTable[]) {
+  if (rows.length) await db.insertInto('asset_types').values(rows).execute();
+}
+
+export async function updateType(db: Executor, tenantId: string, id: string, patch: Partial<AssetTypesTable>) {
+  await db.updateTable('asset_types').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+// ---- assets
+
+export interface AssetFilter {
+  q?: string | undefined;
+  line?: AssetLine | undefined;
+  typeId?: string | undefined;
+  status?: string | undefined;
+}
+
+function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) {
+  let q = db
+    .selectFrom('assets as a')
+    .innerJoin('asset_types as t', 't.id', 'a.type_id')
+    .where('a.tenant_id', '=', tenantId);
+  if (scope) q = q.where(scope);
+  if (f.line) q = q.where('a.line', '=', f.line);
+  if (f.typeId) q = q.where('a.type_id', '=', f.typeId);
+  if (f.status) q = q.where('a.status', '=', f.status as AssetsTable['status']);
+  if (f.q) q = q.where(containsAny(['a.code', 'a.name', 'a.address'], f.q));
+  return q;
+}
+
+const withType = [
+  't.code as type_code',
+  't.name_zh as type_name_zh',
+  't.name_en as type_name_en',
+  't.geometry_kind',
+] as const;
+
+export function listAssets(
+  db: Executor,
+  tenantId: string,
+  f: AssetFilter,
+  scope: Expression<SqlBool> | null,
+  w: SortedWindow<'code' | 'name' | 'updated_at' | 'status'>,
+) {
+  return pageWithTotal(
+    filtered(db, tenantId, f, scope),
+    (q) =>
+      q
+        .selectAll('a')
+        .select(withType)
+        .orderBy(sql.ref(`a.${w.sort}`), w.order)
+        .orderBy('a.id', w.order),
+    w,
+  );
+}
+
+export async function countAssets(db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) {
+  const r = await filtered(db, tenantId, f, scope)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export const exportAssets = (db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) =>
+  filtered(db, tenantId, f, scope).selectAll('a').select(withType).orderBy('a.code').execute();
+
+export const findAsset = (db: Executor, tenantId: string, id: string) =>
+  db
+    .selectFrom('assets as a')
+    .innerJoin('asset_types as t', 't.id', 'a.type_id')
+    .selectAll('a')
+    .select(withType)
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+
+export type AssetRow = NonNullable<Awaited<ReturnType<typeof findAsset>>>;
+
+/** Of `codes`, the assets that exist, by code (import: create or update; weighbridge: station by code). */
+export async function assetsByCodes(db: Executor, tenantId: string, codes: readonly string[]) {
+  const out = new Map<string, AssetsTable>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('assets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute();
+    for (const r of rows) out.set(r.code, r);
+  }
+  return out;
+}
+
+export async function insertAssets(db: Executor, rows: AssetsTable[]) {
+  for (let i = 0; i < rows.length; i += 40)
+    await db
+      .insertInto('assets')
+      .values(rows.slice(i, i + 40))
+      .execute();
+}
+
+export async function updateAsset(db: Executor, tenantId: string, id: string, patch: Partial<AssetsTable>) {
+  await db.updateTable('assets').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+export const hasAssetsOfType = async (db: Executor, tenantId: string, typeId: string) =>
+  !!(await db
+    .selectFrom('assets')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('type_id', '=', typeId)
+    .limit(1)
+    .executeTakeFirst());
+
+/** Points of the map layer: id, code, name, type, status and the representative point. */
+export function mapPoints(
+  db: Executor,
+  tenantId: string,
+  f: { line?: AssetLine | undefined; typeId?: string | undefined },
+  scope: Expression<SqlBool> | null,
+  limit: number,
+) {
+  return filtered(db, tenantId, f, scope)
+    .select(['a.id', 'a.code', 'a.name', 'a.line', 'a.status', 'a.lng', 'a.lat', 'a.geometry'])
+    .select(withType)
+    .orderBy('a.code')
+    .limit(limit)
+    .execute();
+}
+
+// ---- work orders
+
+export interface WorkOrderFilter {
+  q?: string | undefined;
+  state?: string | undefined;
+  line?: AssetLine | undefined;
+  assetId?: string | undefined;
+  overdue?: boolean | undefined;
+}
+
+export function listWorkOrders(
+  db: Executor,
+  tenantId: string,
+  f: WorkOrderFilter,
+  scope: Expression<SqlBool> | null,
+  now: string,
+  w: SortedWindow<'created_at' | 'due_at' | 'order_no' | 'state'>,
+) {
+  let q = db
+    .selectFrom('asset_work_orders as o')
+    .innerJoin('assets as a', 'a.id', 'o.asset_id')
+    .where('o.tenant_id', '=', tenantId);
+  if (scope) q = q.where(scope);
+  if (f.state) q = q.where('o.state', '=', f.state as AssetWorkOrdersTable['state']);
+  if (f.line) q = q.where('o.line', '=', f.line);
+  if (f.assetId) q = q.where('o.asset_id', '=', f.assetId);
+  if (f.q) q = q.where(containsAny(['o.order_no', 'o.title', 'a.code', 'a.name'], f.q));
+  // 超期 as common/domain/assets.ts isOverdue says: unfinished past the deadline, or finished after it.
+  const overdue = sql<SqlBool>`((o.done_at is null and o.due_at < ${now}) or o.done_at > o.due_at)`;
+  if (f.overdue === true) q = q.where(overdue);
+  if (f.overdue === false) q = q.where(sql<SqlBool>`not ${overdue}`);
+  return pageWithTotal(
+    q,
+    (p) =>
+      p
+        .selectAll('o')
+        .select(['a.code as asset_code', 'a.name as asset_name'])
+        .orderBy(sql.ref(`o.${w.sort}`), w.order)
+        .orderBy('o.id', w.order),
+    w,
+  );
+}
+
+export const findWorkOrder = (db: Executor, tenantId: string, id: string) =>
+  db
+    .selectFrom('asset_work_orders as o')
+    .innerJoin('assets as a', 'a.id', 'o.asset_id')
+    .selectAll('o')
+    .select(['a.code as asset_code', 'a.name as asset_name'])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+
+export type WorkOrderRow = NonNullable<Awaited<ReturnType<typeof findWorkOrder>>>;
+
+export async function insertWorkOrders(db: Executor, rows: AssetWorkOrdersTable[]) {
+  for (let i = 0; i < rows.length; i += 40)
+    await db
+      .insertInto('asset_work_orders')
+      .values(rows.slice(i, i + 40))
+      .execute();
+}
+
+/** Guarded by the state read, so two concurrent steps cannot both apply. Returns the rows changed. */
+export async function updateWorkOrder(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  fromState: AssetWorkOrdersTable['state'],
+  patch: Partial<AssetWorkOrdersTable>,
+) {
+  const r = await db
+    .updateTable('asset_work_orders')
+    .set(patch)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('state', '=', fromState)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** Orders finished (done or accepted) in [from, to) per line: count, late ones, cost. */
+export function workOrderFigures(db: Executor, tenantId: string, from: string, to: string) {
+  return db
+    .selectFrom('asset_work_orders')
+    .select((eb) => [
+      'line',
+      eb.fn.countAll<number>().as('done'),
+      eb.fn.sum<number>(sql`case when done_at > due_at then 1 else 0 end`).as('late'),
+      eb.fn.sum<number>(sql`coalesce(cost_fen, 0)`).as('cost_fen'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('done_at', '>=', from)
+    .where('done_at', '<', to)
+    .groupBy('line')
+    .execute();
+}
+
+// ---- daily logs
+
+export function listLogs(
+  db: Executor,
+  tenantId: string,
+  f: {
+    assetId?: string | undefined;
+    line?: AssetLine | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    q?: string | undefined;
+  },
+  scope: Expression<SqlBool> | null,
+  w: SortedWindow<'log_date' | 'quantity_milli'>,
+) {
+  let q = db
+    .selectFrom('asset_daily_logs as l')
+    .innerJoin('assets as a', 'a.id', 'l.asset_id')
+    .where('l.tenant_id', '=', tenantId);
+  if (scope) q = q.where(scope);
+  if (f.assetId) q = q.where('l.asset_id', '=', f.assetId);
+  if (f.line) q = q.where('l.line', '=', f.line);
+  if (f.from) q = q.where('l.log_date', '>=', f.from);
+  if (f.to) q = q.where('l.log_date', '<=', f.to);
+  if (f.q) q = q.where(containsAny(['a.code', 'a.name'], f.q));
+  return pageWithTotal(
+    q,
+    (p) =>
+      p
+        .selectAll('l')
+        .select(['a.code as asset_code', 'a.name as asset_name'])
+        .orderBy(sql.ref(`l.${w.sort}`), w.order)
+        .orderBy('l.id', w.order),
+    w,
+  );
+}
+
+/** One log per asset and day: a second entry of the same day replaces the first (a corrected weighbridge file). */
+export async function upsertLogs(db: Executor, rows: AssetDailyLogsTable[]) {
+  for (let i = 0; i < rows.length; i += 40)
+    await db
+      .insertInto('asset_daily_logs')
+      .values(rows.slice(i, i + 40))
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'asset_id', 'log_date']).doUpdateSet((eb) => ({
+          quantity_milli: eb.ref('excluded.quantity_milli'),
+          unit: eb.ref('excluded.unit'),
+          source: eb.ref('excluded.source'),
+          created_by: eb.ref('excluded.created_by'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+}
+
+export const findLog = (db: Executor, tenantId: string, assetId: string, logDate: string) =>
+  db
+    .selectFrom('asset_daily_logs as l')
+    .innerJoin('assets as a', 'a.id', 'l.asset_id')
+    .selectAll('l')
+    .select(['a.code as asset_code', 'a.name as asset_name'])
+    .where('l.tenant_id', '=', tenantId)
+    .where('l.asset_id', '=', assetId)
+    .where('l.log_date', '=', logDate)
+    .executeTakeFirstOrThrow();
+
+/** Σ quantity and the number of assets logging, per type, over [from, to] calendar dates. */
+export function logSums(db: Executor, tenantId: string, from: string, to: string) {
+  return db
+    .selectFrom('asset_daily_logs as l')
+    .innerJoin('assets as a', 'a.id', 'l.asset_id')
+    .innerJoin('asset_types as t', 't.id', 'a.type_id')
+    .select((eb) => [
+      't.id as type_id',
+      't.line',
+      't.code',
+      't.name_zh',
+      't.name_en',
+      'l.unit',
+      eb.fn.sum<number>('l.quantity_milli').as('milli'),
+      eb.fn.count<number>('l.asset_id').distinct().as('assets'),
+    ])
+    .where('l.tenant_id', '=', tenantId)
+    .where('l.log_date', '>=', from)
+    .where('l.log_date', '<=', to)
+    .groupBy(['t.id', 't.line', 't.code', 't.name_zh', 't.name_en', 'l.unit'])
+    .orderBy('t.code')
+    .execute();
+}
+
+/** Asset counts per type (the inventory line of each report section). */
+export function assetCounts(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('assets as a')
+    .innerJoin('asset_types as t', 't.id', 'a.type_id')
+    .select((eb) => ['t.line', 't.code', 't.name_zh', 't.name_en', eb.fn.countAll<number>().as('n')])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.status', '!=', 'retired')
+    .groupBy(['t.line', 't.code', 't.name_zh', 't.name_en'])
+    .orderBy('t.code')
+    .execute();
+}

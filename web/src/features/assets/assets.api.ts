@@ -1,0 +1,46 @@
+import type {
+  Asset,
+  AssetCreate,
+  AssetQuery,
+  AssetType,
+  AssetTypeCreate,
+  DailyLog,
+  DailyLogCreate,
+  DailyLogImportResult,
+  DailyLogQuery,
+  WorkOrder,
+  WorkOrderCreate,
+  WorkOrderQuery,
+  WorkOrderStep,
+} from '../../../../common/contracts/assets.ts';
+import type { AssetLine } from '../../../../common/domain/assets.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import { api, type Query } from '../../api/client.ts';
+import { importFile } from '../../api/import-jobs.ts';
+
+export type { Asset, AssetType, DailyLog, WorkOrder };
+
+const enc = (value: string) => encodeURIComponent(value);
+const q = (query: object): Query => query as Query;
+const BASE = '/api/assets';
+
+export const assetsApi = {
+  types: (line?: AssetLine, signal?: AbortSignal) =>
+    api.get<{ items: AssetType[] }>(`${BASE}/types`, { query: q(line ? { line } : {}), signal }),
+  createType: (body: AssetTypeCreate) => api.post<AssetType>(`${BASE}/types`, body),
+  items: (query: AssetQuery, signal?: AbortSignal) =>
+    api.get<Page<Asset>>(`${BASE}/items`, { query: q(query), signal }),
+  create: (body: AssetCreate) => api.post<Asset>(`${BASE}/items`, body),
+  importAssets: (file: File) =>
+    importFile<{ created: number; updated: number }>(`${BASE}/import`, file, {
+      format: /\.csv$/i.test(file.name) ? 'csv' : 'geojson',
+    }),
+  workOrders: (query: WorkOrderQuery, signal?: AbortSignal) =>
+    api.get<Page<WorkOrder>>(`${BASE}/work-orders`, { query: q(query), signal }),
+  createWorkOrder: (body: WorkOrderCreate) => api.post<WorkOrder>(`${BASE}/work-orders`, body),
+  step: (id: string, body: WorkOrderStep) => api.post<WorkOrder>(`${BASE}/work-orders/${enc(id)}/steps`, body),
+  logs: (query: DailyLogQuery, signal?: AbortSignal) =>
+    api.get<Page<DailyLog>>(`${BASE}/logs`, { query: q(query), signal }),
+  recordLog: (body: DailyLogCreate) => api.post<DailyLog>(`${BASE}/logs`, body),
+  importWeighbridge: (file: File) => importFile<DailyLogImportResult>(`${BASE}/logs/import`, file, {}),
+};
