@@ -29,8 +29,7 @@ export const nmApi = {
   market: (id: string, signal?: AbortSignal) => api.get<MarketDetail>(`${BASE}/markets/${enc(id)}`, { signal }),
   createMarket: (body: MarketCreate) => api.post<MarketDetail>(`${BASE}/markets`, body),
   addStalls: (id: string, body: StallsCreate) => api.post<MarketDetail>(`${BASE}/markets/${enc(id)}/stalls`, body),
-  rounds: (query: RoundQuery, signal?: AbortSignal) =>
-    api.get<Page<Round>>(`${BASE}/rounds`, { query: query, signal }),
+  rounds: (query: RoundQuery, signal?: AbortSignal) => api.get<Page<Round>>(`${BASE}/rounds`, { query: query, signal }),
   round: (id: string, signal?: AbortSignal) => api.get<Round>(`${BASE}/rounds/${enc(id)}`, { signal }),
   createRound: (body: RoundCreate) => api.post<Round>(`${BASE}/rounds`, body),
   applications: (id: string, query: ApplicationQuery, signal?: AbortSignal) =>
