@@ -5,7 +5,13 @@
  */
 import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import updateLocale from 'dayjs/plugin/updateLocale';
 import type { Locale } from '../../../common/i18n/core.ts';
+
+// Weeks start on Monday in English too: the console counts ISO weeks (the heat map's week, the work calendar), as
+// calendars in China do, and a Sunday-first picker row would pick the week before the one it shows.
+dayjs.extend(updateLocale);
+dayjs.updateLocale('en', { weekStart: 1 });
 
 export { dayjs, type Dayjs };
 
