@@ -21,11 +21,12 @@ let now: Date;
 beforeAll(async () => {
   ctx = await createTestApp();
   now = ctx.clock.now();
-  // A short span keeps the test quick; the shape is the same as the 90 days of the first start.
+  // A shorter span keeps the test quick; the shape is the same as the 90 days of the first start. Three weeks leave
+  // cases in handling old enough for 督办单 answered late or left unanswered past their limit.
   result = await loadDemoHistory(ctx.database, ctx.app.services, ctx.clock, {
-    days: 12,
+    days: 21,
     now,
-    perDay: 25,
+    perDay: 15,
     chainKey: new ChainKeys(ctx.config.audit.keys).current,
   });
 });
@@ -105,6 +106,22 @@ describe('demo history', () => {
       .where('status', '=', 'pending')
       .execute();
     expect(waiting.length).toBe(result.approvalsWaiting);
+  });
+
+  it('issues 督办单 through the service: answered on time and late, one raised a level unanswered, one not yet due', async () => {
+    const orders = await ctx.database.db
+      .selectFrom('supervision_orders')
+      .select(['status', 'level', 'first_due_at', 'replied_at', 'escalation_count', 'issued_at'])
+      .execute();
+    expect(orders.length).toBe(result.supervisionOrders);
+    const iso = now.toISOString();
+    const replied = orders.filter((o) => o.status === 'replied');
+    expect(replied.some((o) => o.replied_at! <= o.first_due_at)).toBe(true);
+    expect(replied.some((o) => o.replied_at! > o.first_due_at)).toBe(true);
+    const open = orders.filter((o) => o.status === 'open');
+    expect(open.some((o) => o.escalation_count > 0 && o.first_due_at < iso)).toBe(true);
+    expect(open.some((o) => o.first_due_at > iso)).toBe(true);
+    for (const o of orders) expect(o.issued_at <= iso && (o.replied_at ?? '') <= iso).toBe(true);
   });
 
   it('keeps every timeline chain intact', async () => {

@@ -6,7 +6,8 @@
  * handler, and the open cases sit in every stage. Times are relative to `now` (the real time at seed), never after it.
  *
  * The seed sits above the modules: it reads through their seed functions, writes cases through the cases module's
- * bulk loader, and files the hotline orders and the approvals waiting through the services (with a clock it sets).
+ * bulk loader, and files the hotline orders, the approvals waiting and the 督办单 through the services (with a clock
+ * it sets).
  */
 import type { Services } from '../composition.ts';
 import type { ChainKey } from '../platform/chain-keys.ts';
@@ -21,6 +22,7 @@ import { DAYE } from './daye-org.ts';
 import { unitStaff } from './demo-history-accounts.ts';
 import { HOT, planHistory, rng, weighted, type Ref } from './demo-history-plan.ts';
 import { approvalsWaiting, hotlineOrders } from './demo-history-requests.ts';
+import { supervisionOrders } from './demo-history-supervision.ts';
 
 export { planHistory } from './demo-history-plan.ts';
 
@@ -41,6 +43,7 @@ export interface DemoHistoryResult {
   events: number;
   hotlineOrders: number;
   approvalsWaiting: number;
+  supervisionOrders: number;
   accounts: number;
 }
 
@@ -81,7 +84,14 @@ export async function loadDemoHistory(
   const loaded = await loadCaseHistory(database, { id: tenantId, code: DAYE.code }, ref.calendar, o.chainKey, planned);
   const hotline = await hotlineOrders(services, clock, ref, tenantId, o.now);
   const approvals = await approvalsWaiting(services, clock, ref, tenantId, o.now);
+  const orders = await supervisionOrders(services, clock, ref, tenantId, o.now);
   // The KPI queue the database triggers filled is drained by the server's scheduled job within seconds of start.
   await refreshStatistics(db);
-  return { ...loaded, hotlineOrders: hotline, approvalsWaiting: approvals, accounts: staff.added };
+  return {
+    ...loaded,
+    hotlineOrders: hotline,
+    approvalsWaiting: approvals,
+    supervisionOrders: orders,
+    accounts: staff.added,
+  };
 }
