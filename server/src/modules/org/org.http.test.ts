@@ -127,7 +127,15 @@ describe('users', () => {
     const s = await login(ctx.app, 'wang.handler', 'Start#2024x');
     const me = (await as(ctx.app, s).get('/api/auth/me')).json();
     expect(me.user.mustChangePassword).toBe(true);
-    expect(me.permissions).toEqual(['org.read', 'case.read', 'case.handle', 'supervision.read', 'supervision.reply']);
+    expect(me.permissions).toEqual([
+      'org.read',
+      'case.read',
+      'case.handle',
+      'supervision.read',
+      'supervision.reply',
+      'assets.read',
+      'assets.work',
+    ]);
   });
 
   it('masks phones in the list and shows them in the detail', async () => {
