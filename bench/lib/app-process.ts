@@ -97,24 +97,20 @@ async function freePort(): Promise<number> {
 
 /**
  * The production entry, `node dist/server/main.js`, as a deployment starts it (migrations check, demo seed check,
- * scheduler, listen): for the start-to-healthy time and the idle memory. PostgreSQL schemas go in the URL's
- * `options` (search_path), since the product has no schema setting.
+ * scheduler, listen): for the start-to-healthy time and the idle memory. A PostgreSQL schema is the product's
+ * DATABASE_SCHEMA setting.
  */
 export async function startProduct(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
   const main = buildProductServer();
   const port = await freePort();
   const schema = env.BENCH_PG_SCHEMA;
-  const url =
-    schema && env.DATABASE_URL
-      ? `${env.DATABASE_URL}${env.DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
-      : env.DATABASE_URL;
   const spawnedAt = performance.now();
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
   const child = spawn(process.execPath, [...extra, main], {
     env: {
       ...process.env,
       ...env,
-      ...(url ? { DATABASE_URL: url } : {}),
+      ...(schema ? { DATABASE_SCHEMA: schema } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',

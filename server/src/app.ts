@@ -256,7 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerAlarmRoutes(app, services.alarms);
   // Device messages arrive over MQTT only when a broker is configured (docs/iot.md).
   if (config.mqtt) {
-    const consumer = startMqttConsumer(config.mqtt, services.telemetry, app.log);
+    const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log);
     app.addHook('onClose', () => consumer.close());
   }
   await serveWebClient(app, config.webDist);
