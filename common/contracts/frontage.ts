@@ -177,6 +177,7 @@ export const PublicPublication = Type.Object({
 });
 export type PublicPublication = Static<typeof PublicPublication>;
 export const PublicPublicationList = Type.Object({ items: Type.Array(PublicPublication) });
+export type PublicPublicationList = Static<typeof PublicPublicationList>;
 
 // ── 城管体验岗 ──
 
