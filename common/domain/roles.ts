@@ -100,6 +100,11 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 门前三包 (docs/frontage.md): reading; agreements, inspections, volunteers' shifts and committees; the list rule and
+  // publishing the monthly red and black lists
+  'frontage.read',
+  'frontage.manage',
+  'frontage.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -190,6 +195,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'frontage.read',
   ],
   admin: [
     'org.read',
@@ -221,6 +227,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'frontage.read',
+    'frontage.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -235,6 +243,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.manage',
     'market.read',
     'market.manage',
+    'frontage.read',
+    'frontage.manage',
   ],
   legalReviewer: [
     'org.read',
@@ -260,6 +270,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.manage',
     'market.draw',
+    'frontage.read',
+    'frontage.manage',
+    'frontage.publish',
   ],
   bureauLeader: [
     'org.read',
@@ -280,6 +293,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'frontage.read',
+    'frontage.publish',
   ],
 };
 

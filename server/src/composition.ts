@@ -44,6 +44,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createFrontage } from './modules/frontage/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -279,12 +280,15 @@ export function createServices(
     ),
   );
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
+  // 门前三包: agreements, inspections and the monthly lists (rule as a tenant setting), volunteers, committees
+  const frontage = createFrontage(database, clock, { audit, settings, timeZone: config.businessTimeZone });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
     ...assets.reportSections,
+    frontage.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -343,6 +347,8 @@ export function createServices(
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
     assets,
+    frontage: frontage.service,
+    frontagePrint: frontage.print,
     monitor,
     supervision,
     supervisionPrint,
