@@ -100,6 +100,10 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 文明黄线 (docs/yellow-line.md): reading; drawing zones, permits and the repeat counts; recording inspections
+  'yellowline.read',
+  'yellowline.manage',
+  'yellowline.inspect',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -190,6 +194,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'yellowline.read',
   ],
   admin: [
     'org.read',
@@ -221,6 +226,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'yellowline.read',
+    'yellowline.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -235,6 +242,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.manage',
     'market.read',
     'market.manage',
+    'yellowline.read',
+    'yellowline.manage',
+    'yellowline.inspect',
   ],
   legalReviewer: [
     'org.read',
@@ -260,6 +270,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.manage',
     'market.draw',
+    'yellowline.read',
+    'yellowline.manage',
+    'yellowline.inspect',
   ],
   bureauLeader: [
     'org.read',
@@ -280,6 +293,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'yellowline.read',
   ],
 };
 

@@ -16,6 +16,8 @@ import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
 import { enNightMarket } from './en/night-market.ts';
+import { enYellowLine } from './en/yellow-line.ts';
+import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
@@ -62,5 +64,7 @@ export const en: Catalog = {
   ...enIot,
   ...enAnalysis,
   ...enNightMarket,
+  ...enYellowLine,
+  ...enYellowLinePublic,
   ...enAssets,
 };

@@ -32,6 +32,8 @@ import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
+import { zhYellowLine } from './zh-CN/yellow-line.ts';
+import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 
 export const zhCN = {
@@ -63,6 +65,8 @@ export const zhCN = {
   ...zhIot,
   ...zhAnalysis,
   ...zhNightMarket,
+  ...zhYellowLine,
+  ...zhYellowLinePublic,
   ...zhAssets,
 };
 

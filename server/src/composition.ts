@@ -43,6 +43,7 @@ import { createImportJobs, type ImportUpload } from './modules/imports/index.ts'
 import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
+import { createYellowLine } from './modules/yellow-line/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
@@ -101,7 +102,10 @@ export function createServices(
     joinCase: innerJoinCases,
     // 养护工单 keep their photos through the photos module (late-bound like the case rule)
     canViewHeld: async (actor, holder) =>
-      holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length)),
+      (holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length))) ||
+      // 文明黄线 inspections keep their photos the same way
+      (holder.startsWith('yl_inspection:') &&
+        yellowLine.service.canViewInspection(actor, holder.slice('yl_inspection:'.length))),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -278,12 +282,21 @@ export function createServices(
       key,
     ),
   );
+  // 文明黄线 (docs/yellow-line.md): zones inside the city boundary, inspections with photos, the tenant's repeat counts.
+  const yellowLine = createYellowLine(database, clock, {
+    audit,
+    geo,
+    settings,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+    timeZone: config.businessTimeZone,
+  });
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
+    yellowLine.reportSection,
     ...assets.reportSections,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
@@ -342,6 +355,7 @@ export function createServices(
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
+    yellowLine: yellowLine.service,
     assets,
     monitor,
     supervision,

@@ -119,6 +119,7 @@ export const enOrg: typeof zhOrg = {
       asset_log: 'Daily asset log',
       ad_removal: 'Sign removal',
       night_market: 'Night market',
+      yellow_line_zone: 'Yellow line',
       night_market_round: 'Stall allocation round',
       night_market_application: 'Stall application',
       routing_rule: 'Routing rule',
@@ -187,6 +188,10 @@ export const enOrg: typeof zhOrg = {
       ic_demolition: { create: 'Record demolition' },
       outdoor_ad: { create: 'Add outdoor sign', update: 'Update outdoor sign', inspect: 'Record sign inspection' },
       ad_removal: { create: 'Record sign removal' },
+      yellow_line: {
+        zone: { create: 'Draw yellow line', approve: 'Issue yellow line from approval', update: 'Update yellow line' },
+        inspection: { create: 'Record yellow-line inspection' },
+      },
       night_market: {
         market: { create: 'Create night market' },
         stalls: { add: 'Add night-market stalls' },
@@ -320,6 +325,11 @@ export const enOrg: typeof zhOrg = {
     },
     analysis: { read: 'View analysis' },
     governance: { manage: 'Handle root-cause tasks' },
+    yellowline: {
+      read: 'View yellow lines',
+      manage: 'Draw yellow lines, keep permits and repeat rules',
+      inspect: 'Record yellow-line inspections',
+    },
     market: {
       read: 'View night-market stalls',
       manage: 'Manage stalls and reviews',

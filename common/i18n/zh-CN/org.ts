@@ -116,6 +116,7 @@ export const zhOrg = {
       asset_log: '设施日报',
       ad_removal: '户外广告拆除',
       night_market: '夜市',
+      yellow_line_zone: '文明黄线',
       night_market_round: '夜市摊位分配批次',
       night_market_application: '夜市摊位申请',
       routing_rule: '派遣规则',
@@ -170,6 +171,10 @@ export const zhOrg = {
       ic_demolition: { create: '登记拆违行动' },
       outdoor_ad: { create: '登记户外广告', update: '修改户外广告', inspect: '登记户外广告安全检查' },
       ad_removal: { create: '登记户外广告拆除' },
+      yellow_line: {
+        zone: { create: '划定文明黄线', approve: '审批核发文明黄线', update: '修改文明黄线' },
+        inspection: { create: '登记文明黄线巡查' },
+      },
       night_market: {
         market: { create: '新建夜市' },
         stalls: { add: '登记夜市摊位' },
@@ -283,6 +288,7 @@ export const zhOrg = {
     assets: { read: '查看设施台账', manage: '管理设施台账、开立与验收养护工单', work: '办理养护工单、填报设施日报' },
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
+    yellowline: { read: '查看文明黄线', manage: '划定文明黄线、管理许可与处置规则', inspect: '登记文明黄线巡查' },
     market: { read: '查看夜市摊位', manage: '管理夜市摊位与审核', draw: '夜市摊位公开摇号' },
     enforcement: {
       read: '查看执法案件',

@@ -327,6 +327,8 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  yl_zones: import('./schema-yellow-line.ts').YlZonesTable;
+  yl_inspections: import('./schema-yellow-line.ts').YlInspectionsTable;
 }
 
 export type {
