@@ -23,7 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { ShopOutlined } from '@ant-design/icons';
+import { BorderOuterOutlined, ShopOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -63,6 +63,7 @@ export const MENU_KEYS = [
   'illegalConstruction',
   'outdoorAds',
   'nightMarket',
+  'yellowLine',
   'notices',
   'monitor',
   'supervision',
@@ -199,6 +200,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nightMarket.nav',
     icon: ShopOutlined,
     permission: 'market.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'yellowLine',
+    path: '/yellow-line',
+    labelKey: 'yellowLine.nav',
+    icon: BorderOuterOutlined,
+    permission: 'yellowline.read',
     group: 'enforcement',
   },
 

@@ -73,6 +73,7 @@ export const enYellowLine: typeof zhYellowLine = {
       shops: 'Shops',
       stalls: 'Stalls',
       inspections: 'Inspections',
+      failed: 'Failed inspections',
       warnings: 'Warnings',
       suspensions: 'Suspensions',
       revocations: 'Revocations',

@@ -66,6 +66,7 @@ export const zhYellowLine = {
       shops: '门店',
       stalls: '摊位',
       inspections: '巡查次数',
+      failed: '巡查不合格',
       warnings: '警告',
       suspensions: '暂停许可',
       revocations: '撤销许可',

@@ -20,6 +20,9 @@ const UnsubscribePage = lazy(() =>
 const NightMarketPage = lazy(() =>
   import('./night-market/NightMarketPage.tsx').then((m) => ({ default: m.NightMarketPage })),
 );
+const YellowLinePage = lazy(() =>
+  import('./yellow-line/YellowLinePage.tsx').then((m) => ({ default: m.YellowLinePage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function PublicApp() {
@@ -33,6 +36,7 @@ export function PublicApp() {
           <Route path="reports" element={later(<ReportsPage />)} />
           <Route path="unsubscribe/:token" element={later(<UnsubscribePage />)} />
           <Route path="night-market" element={later(<NightMarketPage />)} />
+          <Route path="yellow-line" element={later(<YellowLinePage />)} />
           <Route path="*" element={<Navigate to="/public" replace />} />
         </Route>
       </Routes>
