@@ -45,8 +45,7 @@ export const enYellowLine: typeof zhYellowLine = {
       line: 'Draw a line (shop front)',
       polygon: 'Draw an area (stall)',
       clear: 'Clear',
-      hint: 'Click on the map point by point, then “Finish”; a line needs two points, an area three',
-      finish: 'Finish',
+      hint: 'Click on the map point by point; a line needs two points, an area three; Clear starts again',
       required: 'Draw the yellow line on the map',
     },
     inspection: {

@@ -38,8 +38,7 @@ export const zhYellowLine = {
       line: '画线（店前）',
       polygon: '画区域（摊位）',
       clear: '清除',
-      hint: '在地图上依次点击绘制，点“完成”结束；线至少两点，区域至少三点',
-      finish: '完成',
+      hint: '在地图上依次点击绘制；线至少两点，区域至少三点，画错可清除重画',
       required: '请在地图上画出黄线范围',
     },
     inspection: {

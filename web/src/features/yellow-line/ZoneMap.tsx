@@ -22,7 +22,7 @@ interface Props {
   testId?: string;
 }
 
-const ZONE_STYLE: L.PathOptions = { color: '#fadb14', weight: 5, fillColor: '#fadb14', fillOpacity: 0.35 };
+const ZONE_STYLE: L.PathOptions = { color: '#d48806', weight: 6, fillColor: '#faad14', fillOpacity: 0.45 };
 const OFF_STYLE: L.PathOptions = { color: '#bfbfbf', weight: 4, fillColor: '#bfbfbf', fillOpacity: 0.3 };
 const DRAW_STYLE: L.PathOptions = { color: '#f5222d', weight: 4, fillColor: '#f5222d', fillOpacity: 0.2 };
 const round = (v: number) => Math.round(v * 1e7) / 1e7;

@@ -70,7 +70,7 @@ export function YellowLinePage() {
           <div ref={el} className="pub-reports-map" data-testid="yl-public-map" />
           <p>{t('yellowLinePublic.count', { count: zones.length })}</p>
           <ul className="yl-list">
-            {(picked ? [picked, ...zones.filter((z) => z !== picked)] : zones).slice(0, 50).map((z) => (
+            {(picked ? [picked, ...zones.filter((z) => z !== picked)] : zones).slice(0, 20).map((z) => (
               <li key={z.zoneNo} className="yl-item" data-testid={`yl-public-${z.zoneNo}`}>
                 <strong>{z.businessName}</strong>{' '}
                 <Tag color={z.holderKind === 'shop' ? 'blue' : 'green'}>{kindText(z)}</Tag>
