@@ -9,8 +9,8 @@ export const enYellowLinePublic: typeof zhYellowLinePublic = {
     none: 'No permitted yellow lines at present',
     count: '{count} in all',
     kind: { shop: 'Shop', stall: 'Stall' },
-    goods: 'Goods',
-    hours: 'Hours',
-    validity: 'Valid',
+    goods: 'Goods: ',
+    hours: 'Hours: ',
+    validity: 'Valid: ',
   },
 };

@@ -7,8 +7,8 @@ export const zhYellowLinePublic = {
     none: '暂无许可中的文明黄线',
     count: '共{count}处',
     kind: { shop: '门店', stall: '摊位' },
-    goods: '经营品类',
-    hours: '经营时段',
-    validity: '有效期',
+    goods: '经营品类：',
+    hours: '经营时段：',
+    validity: '有效期：',
   },
 };

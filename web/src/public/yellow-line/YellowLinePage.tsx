@@ -75,13 +75,16 @@ export function YellowLinePage() {
                 <strong>{z.businessName}</strong>{' '}
                 <Tag color={z.holderKind === 'shop' ? 'blue' : 'green'}>{kindText(z)}</Tag>
                 <div>
-                  {t('yellowLinePublic.goods')}：{z.goods.join('、')}
+                  {t('yellowLinePublic.goods')}
+                  {z.goods.join('、')}
                 </div>
                 <div>
-                  {t('yellowLinePublic.hours')}：{z.hoursFrom}–{z.hoursTo}
+                  {t('yellowLinePublic.hours')}
+                  {z.hoursFrom}–{z.hoursTo}
                 </div>
                 <div>
-                  {t('yellowLinePublic.validity')}：{z.validFrom} ~ {z.validTo}
+                  {t('yellowLinePublic.validity')}
+                  {z.validFrom} ~ {z.validTo}
                 </div>
               </li>
             ))}
