@@ -105,6 +105,10 @@ export const PERMISSIONS = [
   'frontage.read',
   'frontage.manage',
   'frontage.publish',
+  // 文明黄线 (docs/yellow-line.md): reading; drawing zones, permits and the repeat counts; recording inspections
+  'yellowline.read',
+  'yellowline.manage',
+  'yellowline.inspect',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -196,6 +200,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'assets.read',
     'frontage.read',
+    'yellowline.read',
   ],
   admin: [
     'org.read',
@@ -229,6 +234,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.work',
     'frontage.read',
     'frontage.manage',
+    'yellowline.read',
+    'yellowline.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -245,6 +252,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.manage',
     'frontage.read',
     'frontage.manage',
+    'yellowline.read',
+    'yellowline.manage',
+    'yellowline.inspect',
   ],
   legalReviewer: [
     'org.read',
@@ -273,6 +283,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.read',
     'frontage.manage',
     'frontage.publish',
+    'yellowline.read',
+    'yellowline.manage',
+    'yellowline.inspect',
   ],
   bureauLeader: [
     'org.read',
@@ -295,6 +308,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'frontage.read',
     'frontage.publish',
+    'yellowline.read',
   ],
 };
 

@@ -8,6 +8,7 @@ import { zhBase } from './zh-CN/base.ts';
 import { zhErrors } from './zh-CN/errors.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
 import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
+import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhParticipation } from './zh-CN/participation.ts';
 import { zhPublic } from './zh-CN/public.ts';
 import type { CatalogPart } from './core.ts';
@@ -19,6 +20,7 @@ export const zhCitizen = {
   ...zhParticipation,
   ...zhNightMarket,
   ...zhFrontagePublic,
+  ...zhYellowLinePublic,
 } satisfies CatalogPart;
 
 /** The top-level catalog keys the citizen page registers. */

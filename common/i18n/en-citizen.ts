@@ -3,6 +3,7 @@ import { enBase } from './en/base.ts';
 import { enErrors } from './en/errors.ts';
 import { enNightMarket } from './en/night-market.ts';
 import { enFrontagePublic } from './en/frontage-public.ts';
+import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enParticipation } from './en/participation.ts';
 import { enPublic } from './en/public.ts';
 import type { zhCitizen } from './citizen.ts';
@@ -14,4 +15,5 @@ export const enCitizen: typeof zhCitizen = {
   ...enParticipation,
   ...enNightMarket,
   ...enFrontagePublic,
+  ...enYellowLinePublic,
 };

@@ -18,6 +18,8 @@ import { enIot } from './en/iot.ts';
 import { enNightMarket } from './en/night-market.ts';
 import { enFrontage } from './en/frontage.ts';
 import { enFrontagePublic } from './en/frontage-public.ts';
+import { enYellowLine } from './en/yellow-line.ts';
+import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
@@ -66,5 +68,7 @@ export const en: Catalog = {
   ...enNightMarket,
   ...enFrontage,
   ...enFrontagePublic,
+  ...enYellowLine,
+  ...enYellowLinePublic,
   ...enAssets,
 };

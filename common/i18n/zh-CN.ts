@@ -34,6 +34,8 @@ import { zhIot } from './zh-CN/iot.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
 import { zhFrontage } from './zh-CN/frontage.ts';
 import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
+import { zhYellowLine } from './zh-CN/yellow-line.ts';
+import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 
 export const zhCN = {
@@ -67,6 +69,8 @@ export const zhCN = {
   ...zhNightMarket,
   ...zhFrontage,
   ...zhFrontagePublic,
+  ...zhYellowLine,
+  ...zhYellowLinePublic,
   ...zhAssets,
 };
 

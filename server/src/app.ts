@@ -44,6 +44,7 @@ import { registerHotlineRoutes } from './modules/hotline/index.ts';
 import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerNightMarketRoutes } from './modules/night-market/index.ts';
+import { registerYellowLineRoutes } from './modules/yellow-line/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerAnalysisRoutes } from './modules/analysis/index.ts';
@@ -242,6 +243,13 @@ export async function buildApp(deps: AppDeps): Promise<
   await registerNightMarketRoutes(
     app,
     services.nightMarket,
+    (city) => services.citizen.tenant(city),
+    clock,
+    rates.counter,
+  );
+  await registerYellowLineRoutes(
+    app,
+    services.yellowLine,
     (city) => services.citizen.tenant(city),
     clock,
     rates.counter,

@@ -43,6 +43,7 @@ import { createImportJobs, type ImportUpload } from './modules/imports/index.ts'
 import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
+import { createYellowLine } from './modules/yellow-line/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
@@ -102,7 +103,10 @@ export function createServices(
     joinCase: innerJoinCases,
     // 养护工单 keep their photos through the photos module (late-bound like the case rule)
     canViewHeld: async (actor, holder) =>
-      holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length)),
+      (holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length))) ||
+      // 文明黄线 inspections keep their photos the same way
+      (holder.startsWith('yl_inspection:') &&
+        yellowLine.service.canViewInspection(actor, holder.slice('yl_inspection:'.length))),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -279,6 +283,14 @@ export function createServices(
       key,
     ),
   );
+  // 文明黄线 (docs/yellow-line.md): zones inside the city boundary, inspections with photos, the tenant's repeat counts.
+  const yellowLine = createYellowLine(database, clock, {
+    audit,
+    geo,
+    settings,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+    timeZone: config.businessTimeZone,
+  });
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
   // 门前三包: agreements, inspections and the monthly lists (rule as a tenant setting), volunteers, committees
   const frontage = createFrontage(database, clock, { audit, settings, timeZone: config.businessTimeZone });
@@ -287,6 +299,7 @@ export function createServices(
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
+    yellowLine.reportSection,
     ...assets.reportSections,
     frontage.reportSection,
   ]);
@@ -346,6 +359,7 @@ export function createServices(
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
+    yellowLine: yellowLine.service,
     assets,
     frontage: frontage.service,
     frontagePrint: frontage.print,

@@ -23,7 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { ShopOutlined } from '@ant-design/icons';
+import { BorderOuterOutlined, ShopOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -64,6 +64,7 @@ export const MENU_KEYS = [
   'outdoorAds',
   'nightMarket',
   'frontage',
+  'yellowLine',
   'notices',
   'monitor',
   'supervision',
@@ -210,7 +211,14 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'frontage.read',
     group: 'enforcement',
   },
-
+  {
+    key: 'yellowLine',
+    path: '/yellow-line',
+    labelKey: 'yellowLine.nav',
+    icon: BorderOuterOutlined,
+    permission: 'yellowline.read',
+    group: 'enforcement',
+  },
   {
     key: 'monitor',
     path: '/monitor',

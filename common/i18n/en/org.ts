@@ -119,6 +119,7 @@ export const enOrg: typeof zhOrg = {
       asset_log: 'Daily asset log',
       ad_removal: 'Sign removal',
       night_market: 'Night market',
+      yellow_line_zone: 'Yellow line',
       night_market_round: 'Stall allocation round',
       night_market_application: 'Stall application',
       frontage_agreement: 'Frontage agreement',
@@ -200,6 +201,10 @@ export const enOrg: typeof zhOrg = {
         shift: { create: 'Schedule volunteer shift', record: 'Record volunteer attendance' },
         committee: { create: 'Register street committee' },
         self_report: { create: 'Record committee self-inspection' },
+      },
+      yellow_line: {
+        zone: { create: 'Draw yellow line', approve: 'Issue yellow line from approval', update: 'Update yellow line' },
+        inspection: { create: 'Record yellow-line inspection' },
       },
       night_market: {
         market: { create: 'Create night market' },
@@ -338,6 +343,11 @@ export const enOrg: typeof zhOrg = {
       read: 'View frontage responsibility',
       manage: 'Manage frontage agreements, inspections, volunteers and committees',
       publish: 'Set the rule and publish red and black lists',
+    },
+    yellowline: {
+      read: 'View yellow lines',
+      manage: 'Draw yellow lines, keep permits and repeat rules',
+      inspect: 'Record yellow-line inspections',
     },
     market: {
       read: 'View night-market stalls',

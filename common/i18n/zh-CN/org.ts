@@ -116,6 +116,7 @@ export const zhOrg = {
       asset_log: '设施日报',
       ad_removal: '户外广告拆除',
       night_market: '夜市',
+      yellow_line_zone: '文明黄线',
       night_market_round: '夜市摊位分配批次',
       night_market_application: '夜市摊位申请',
       frontage_agreement: '门前三包责任书',
@@ -183,6 +184,10 @@ export const zhOrg = {
         shift: { create: '安排体验岗班次', record: '记录体验岗到岗' },
         committee: { create: '登记商街自治委员会' },
         self_report: { create: '登记商街自查报告' },
+      },
+      yellow_line: {
+        zone: { create: '划定文明黄线', approve: '审批核发文明黄线', update: '修改文明黄线' },
+        inspection: { create: '登记文明黄线巡查' },
       },
       night_market: {
         market: { create: '新建夜市' },
@@ -297,6 +302,7 @@ export const zhOrg = {
     assets: { read: '查看设施台账', manage: '管理设施台账、开立与验收养护工单', work: '办理养护工单、填报设施日报' },
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
+    yellowline: { read: '查看文明黄线', manage: '划定文明黄线、管理许可与处置规则', inspect: '登记文明黄线巡查' },
     market: { read: '查看夜市摊位', manage: '管理夜市摊位与审核', draw: '夜市摊位公开摇号' },
     frontage: {
       read: '查看门前三包',

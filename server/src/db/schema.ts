@@ -335,6 +335,8 @@ export interface DB {
   fr_shifts: import('./schema-frontage.ts').FrShiftsTable;
   fr_committees: import('./schema-frontage.ts').FrCommitteesTable;
   fr_self_reports: import('./schema-frontage.ts').FrSelfReportsTable;
+  yl_zones: import('./schema-yellow-line.ts').YlZonesTable;
+  yl_inspections: import('./schema-yellow-line.ts').YlInspectionsTable;
 }
 
 export type {

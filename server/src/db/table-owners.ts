@@ -44,7 +44,8 @@ export type TableOwner =
   | 'night-market'
   | 'frontage'
   | 'analysis'
-  | 'assets';
+  | 'assets'
+  | 'yellow-line';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -165,4 +166,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   fr_shifts: 'frontage',
   fr_committees: 'frontage',
   fr_self_reports: 'frontage',
+  // 文明黄线 (docs/yellow-line.md)
+  yl_zones: 'yellow-line',
+  yl_inspections: 'yellow-line',
 };

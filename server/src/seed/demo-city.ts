@@ -27,6 +27,7 @@ import { ADMIN_PASSWORD, DAYE, DAYE_STREETS, DAYE_UNITS, DAYE_USERS, DEMO_PASSWO
 import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
 import { seedDemoLines } from './demo-lines.ts';
+import { seedDemoYellowLine } from './demo-yellow-line.ts';
 import { seedDemoAssets } from './demo-assets.ts';
 import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
@@ -108,6 +109,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         adminId,
         demoFrontage(zonedDate(clock.now(), 'Asia/Shanghai'), streetIds),
       );
+    // 文明黄线: 300 shops and 120 stalls as in the bureau's 2023 report; names, places and inspections synthetic.
+    await seedDemoYellowLine(tx, tenantId, clock, adminId);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {

@@ -21,6 +21,9 @@ const NightMarketPage = lazy(() =>
   import('./night-market/NightMarketPage.tsx').then((m) => ({ default: m.NightMarketPage })),
 );
 const FrontagePage = lazy(() => import('./frontage/FrontagePage.tsx').then((m) => ({ default: m.FrontagePage })));
+const YellowLinePage = lazy(() =>
+  import('./yellow-line/YellowLinePage.tsx').then((m) => ({ default: m.YellowLinePage })),
+);
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function PublicApp() {
@@ -35,6 +38,7 @@ export function PublicApp() {
           <Route path="unsubscribe/:token" element={later(<UnsubscribePage />)} />
           <Route path="night-market" element={later(<NightMarketPage />)} />
           <Route path="frontage" element={later(<FrontagePage />)} />
+          <Route path="yellow-line" element={later(<YellowLinePage />)} />
           <Route path="*" element={<Navigate to="/public" replace />} />
         </Route>
       </Routes>

@@ -67,6 +67,14 @@ export function PublicLayout() {
           <span>{t('frontagePublic.tab')}</span>
         </NavLink>
         <NavLink
+          to="/public/yellow-line"
+          className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
+          data-testid="public-tab-yellow-line"
+        >
+          <Icon name="pin" />
+          <span>{t('yellowLinePublic.tab')}</span>
+        </NavLink>
+        <NavLink
           to="/public/track"
           className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
           data-testid="public-tab-track"
