@@ -100,6 +100,12 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 行政审批 (docs/approvals.md): reading; the window's work (受理, 审查, 补正, 办结, consultations); the decision
+  // (准予/不予); the application types and their checklists
+  'approval.read',
+  'approval.handle',
+  'approval.decide',
+  'approval.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -117,6 +123,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'device.read',
     'alarm.read',
     'alarm.handle',
+    'approval.read',
+    'approval.handle',
   ],
   shiftLeader: [
     'org.read',
@@ -190,6 +198,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'approval.read',
   ],
   admin: [
     'org.read',
@@ -221,6 +230,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'approval.read',
+    'approval.handle',
+    'approval.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -243,6 +255,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement.manage',
     'construction.read',
     'ads.read',
+    'approval.read',
+    'approval.handle',
   ],
   squadLeader: [
     'org.read',
@@ -280,6 +294,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'approval.read',
+    'approval.decide',
   ],
 };
 

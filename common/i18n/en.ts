@@ -32,6 +32,7 @@ import { enH5 } from './en/h5.ts';
 import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
 import { enOpen311 } from './en/open311.ts';
+import { enApprovals } from './en/approvals.ts';
 
 export const en: Catalog = {
   ...enBase,
@@ -63,4 +64,5 @@ export const en: Catalog = {
   ...enAnalysis,
   ...enNightMarket,
   ...enAssets,
+  ...enApprovals,
 };

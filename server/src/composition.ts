@@ -44,6 +44,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -279,12 +280,17 @@ export function createServices(
     ),
   );
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
+  // 行政审批 (docs/approvals.md): a grant writes the entry of the type's register in the decision's transaction;
+  // each register that lives in another module is wired here by type code.
+  const approvals = createApprovals(database, clock, { audit, calendar });
+  approvals.effects.register('outdoor_ad', outdoorAdEffect(outdoorAds.service));
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
     ...assets.reportSections,
+    approvals.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -343,6 +349,8 @@ export function createServices(
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
     assets,
+    approvals: approvals.service,
+    approvalEffects: approvals.effects,
     monitor,
     supervision,
     supervisionPrint,

@@ -327,6 +327,11 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  ap_types: import('./schema-approvals.ts').ApTypesTable;
+  ap_applications: import('./schema-approvals.ts').ApApplicationsTable;
+  ap_corrections: import('./schema-approvals.ts').ApCorrectionsTable;
+  ap_permits: import('./schema-approvals.ts').ApPermitsTable;
+  ap_consultations: import('./schema-approvals.ts').ApConsultationsTable;
 }
 
 export type {

@@ -43,7 +43,8 @@ export type TableOwner =
   | 'alarms'
   | 'night-market'
   | 'analysis'
-  | 'assets';
+  | 'assets'
+  | 'approvals';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -155,4 +156,10 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  // 行政审批 (docs/approvals.md)
+  ap_types: 'approvals',
+  ap_applications: 'approvals',
+  ap_corrections: 'approvals',
+  ap_permits: 'approvals',
+  ap_consultations: 'approvals',
 };
