@@ -311,6 +311,8 @@ export function createServices(
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
     enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
     supervisionOrders: supervision,
+    approvalApplications: approvals.service,
+    approvalConsultations: { list: (actor, q) => approvals.service.listConsultations(actor, q) },
   };
   return {
     chainKeys,

@@ -258,6 +258,13 @@ describe('the figures of a period', () => {
     expect(list.json().total).toBe(2);
     expect(list.body).not.toContain('13712345678');
 
+    const csv = await api('leader').get('/api/exports/approval-consultations.csv?from=2025-06-01&to=2025-06-30');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('137****5678');
+    expect(csv.body).not.toContain('13712345678');
+    const xlsx = await api('leader').get('/api/exports/approval-applications.xlsx?from=2025-06-01&to=2025-06-30');
+    expect(xlsx.statusCode).toBe(200);
+
     const f = (await api('leader').get('/api/approvals/figures?from=2025-06-01&to=2025-06-30')).json();
     expect(f).toMatchObject({ accepted: 3, closed: 2, early: 1, closedRate: 66.7, earlyRate: 50, consultations: 2 });
     const zh = (await api('leader').get('/api/reports/statistics?period=month&at=2025-06')).json();
