@@ -24,6 +24,7 @@ import {
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
+import { FileProtectOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -63,6 +64,7 @@ export const MENU_KEYS = [
   'illegalConstruction',
   'outdoorAds',
   'nightMarket',
+  'approvals',
   'notices',
   'monitor',
   'supervision',
@@ -91,6 +93,7 @@ export interface MenuEntry {
 export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
   { key: 'enforcement', labelKey: 'enforcement.nav.group', icon: SafetyCertificateOutlined },
+  { key: 'approvals', labelKey: 'approvals.navGroup', icon: FileProtectOutlined },
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
@@ -200,6 +203,15 @@ export const MENU: readonly MenuEntry[] = [
     icon: ShopOutlined,
     permission: 'market.read',
     group: 'enforcement',
+  },
+  // 行政审批 (docs/approvals.md)
+  {
+    key: 'approvals',
+    path: '/approvals',
+    labelKey: 'approvals.nav',
+    icon: FileProtectOutlined,
+    permission: 'approval.read',
+    group: 'approvals',
   },
 
   {
