@@ -24,7 +24,10 @@ export function FiguresCards() {
   }, [year]);
   const rate = (v: number | null | undefined) => (v === null || v === undefined ? t('approvals.kpi.none') : `${v}%`);
   if (error) return <LoadError error={error} />;
-  const cards: { key: 'accepted' | 'closed' | 'closedRate' | 'earlyRate' | 'consultations'; value: number | string | undefined }[] = [
+  const cards: {
+    key: 'accepted' | 'closed' | 'closedRate' | 'earlyRate' | 'consultations';
+    value: number | string | undefined;
+  }[] = [
     { key: 'accepted', value: figures?.accepted },
     { key: 'closed', value: figures?.closed },
     { key: 'closedRate', value: rate(figures?.closedRate) },
