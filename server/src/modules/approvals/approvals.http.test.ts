@@ -274,6 +274,57 @@ describe('the figures of a period', () => {
   });
 });
 
+describe('the types as tenant data', () => {
+  const input = {
+    code: 'night_lighting',
+    name: '夜景亮化设施设置',
+    promisedDays: 5,
+    statutoryDays: 20,
+    materials: [
+      { code: 'application_form', name: '申请表', required: true },
+      { code: 'design', name: '设计方案', required: true },
+    ],
+  };
+
+  it('adds a type with its checklist, refuses a taken code and a checklist naming an item twice', async () => {
+    const res = await api('admin').post('/api/approvals/types', input);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ code: 'night_lighting', active: true, hasRegister: false });
+    const again = await api('admin').post('/api/approvals/types', input);
+    expect(again.statusCode).toBe(409);
+    expect(body(again).error.code).toBe('AP_TYPE_CODE_TAKEN');
+    const twice = await api('admin').post('/api/approvals/types', {
+      ...input,
+      code: 'other_type',
+      materials: [input.materials[0], input.materials[0]],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(body(twice).error.details.map((d) => d.field)).toEqual(['body.materials/1/code']);
+    const slow = await api('admin').post('/api/approvals/types', { ...input, code: 'slow_type', promisedDays: 30 });
+    expect(body(slow).error.details.map((d) => d.field)).toEqual(['body.promisedDays']);
+  });
+
+  it('switches a type off: it is listed, but takes no new application', async () => {
+    const id = (
+      (await api('operator').get('/api/approvals/types')).json().items as { id: string; code: string }[]
+    ).find((x) => x.code === 'night_lighting')!.id;
+    const off = await api('admin').put(`/api/approvals/types/${id}`, { ...input, active: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().active).toBe(false);
+    const renamed = await api('admin').put(`/api/approvals/types/${id}`, { ...input, code: 'renamed' });
+    expect(body(renamed).error.details.map((d) => d.field)).toEqual(['body.code']);
+    const res = await api('operator').post('/api/approvals/applications', {
+      typeId: id,
+      applicantName: '测试',
+      applicantPhone: '13912345678',
+      address: '某路1号',
+      materials: [],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(body(res).error.code).toBe('AP_UNKNOWN_TYPE');
+  });
+});
+
 describe('permissions', () => {
   it('asks for a session, the read grant, and the decision grant', async () => {
     ctx.clock.set(new Date(TEST_NOW));
