@@ -126,4 +126,15 @@ describe('行政审批 page', () => {
     expect(await screen.findByText('此项为必填项')).toBeTruthy();
     expect(server.calls.some((c) => c.method === 'POST')).toBe(false);
   });
+
+  it('lets an administrator edit a type, its code fixed', async () => {
+    show(['admin']);
+    fireEvent.click(await screen.findByRole('tab', { name: '事项与材料' }));
+    expect(await screen.findByText('3个工作日')).toBeTruthy();
+    fireEvent.click(await screen.findByTestId('ap-type-edit-road_occupation'));
+    const code = (await screen.findByTestId('ap-type-code')) as HTMLInputElement;
+    await waitFor(() => expect(code.value).toBe('road_occupation'));
+    expect(code.disabled).toBe(true);
+    expect((screen.getByTestId('ap-type-name') as HTMLInputElement).value).toBe('临时占用城市道路');
+  });
 });

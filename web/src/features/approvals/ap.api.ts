@@ -5,6 +5,7 @@ import type {
   ApplicationQuery,
   ApprovalFigures,
   ApprovalType,
+  ApprovalTypeInput,
   Consultation,
   ConsultationCreate,
   ConsultationQuery,
@@ -24,6 +25,8 @@ const app = (id: string) => `${BASE}/applications/${enc(id)}`;
 
 export const apApi = {
   types: (signal?: AbortSignal) => api.get<{ items: ApprovalType[] }>(`${BASE}/types`, { signal }),
+  createType: (body: ApprovalTypeInput) => api.post<ApprovalType>(`${BASE}/types`, body),
+  updateType: (id: string, body: ApprovalTypeInput) => api.put<ApprovalType>(`${BASE}/types/${enc(id)}`, body),
   applications: (query: ApplicationQuery, signal?: AbortSignal) =>
     api.get<Page<Application>>(`${BASE}/applications`, { query: q(query), signal }),
   application: (id: string, signal?: AbortSignal) => api.get<ApplicationDetail>(app(id), { signal }),
