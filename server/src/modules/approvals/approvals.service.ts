@@ -93,6 +93,7 @@ export function createApprovalsService(database: Database, clock: Clock, deps: A
     row: ApplicationRow,
     action: ApprovalAction,
     patch: Partial<ApApplicationsTable>,
+    note: string | null = null,
   ) {
     if (!canDo(action, row.status)) throw apErrors.transition(action, row.status);
     const n = await repo.moveApplication(tx, actor.tenantId, row.id, row.status, {
@@ -108,7 +109,7 @@ export function createApprovalsService(database: Database, clock: Clock, deps: A
       entity: 'approval_application',
       entityId: row.id,
       before: audited(row),
-      after: audited({ ...row, ...patch }),
+      after: { ...audited({ ...row, ...patch }), ...(note ? { note } : {}) },
     });
   }
 
@@ -233,11 +234,14 @@ export function createApprovalsService(database: Database, clock: Clock, deps: A
         const now = ctx.now();
         const asked = new Set(input.items);
         const received = parseJson<string[]>(row.materials, []).filter((c) => !asked.has(c));
-        await move(tx, actor, row, 'correct', {
-          status: 'correction',
-          paused_at: now,
-          materials: JSON.stringify(received),
-        });
+        await move(
+          tx,
+          actor,
+          row,
+          'correct',
+          { status: 'correction', paused_at: now, materials: JSON.stringify(received) },
+          input.note.trim(),
+        );
         await repo.insertCorrection(tx, {
           id: newId(),
           tenant_id: actor.tenantId,
@@ -268,14 +272,21 @@ export function createApprovalsService(database: Database, clock: Clock, deps: A
         const pausedMs = Number(row.paused_ms) + paused;
         const due = dueAt(cal, row.accepted_at, Number(row.promised_days), pausedMs);
         const received = [...new Set([...parseJson<string[]>(row.materials, []), ...input.materials])];
-        await move(tx, actor, row, 'resume', {
-          status: 'reviewing',
-          paused_at: null,
-          paused_ms: pausedMs,
-          due_at: due.toISOString(),
-          due_on: cal.localDate(due),
-          materials: JSON.stringify(received),
-        });
+        await move(
+          tx,
+          actor,
+          row,
+          'resume',
+          {
+            status: 'reviewing',
+            paused_at: null,
+            paused_ms: pausedMs,
+            due_at: due.toISOString(),
+            due_on: cal.localDate(due),
+            materials: JSON.stringify(received),
+          },
+          input.note?.trim() || null,
+        );
         const open = await repo.openCorrection(tx, actor.tenantId, id);
         if (open)
           await repo.closeCorrection(tx, open.id, { resumed_at: now, resumed_by: actor.userId, paused_ms: paused });
@@ -358,16 +369,19 @@ export function createApprovalsService(database: Database, clock: Clock, deps: A
     },
 
     /** 办结: the decision is served; the day counts against the promised date for 提前办结. */
-    async close(actor: Actor, id: string, _input: ApplicationClose): Promise<ApplicationDetail> {
+    async close(actor: Actor, id: string, input: ApplicationClose): Promise<ApplicationDetail> {
       requirePermission(actor, HANDLE);
       const cal = await calendar.forTenant(actor.tenantId);
       await db.transaction().execute(async (tx) => {
         const at = clock.now();
-        await move(tx, actor, await applicationIn(tx, actor, id), 'close', {
-          status: 'closed',
-          closed_at: at.toISOString(),
-          closed_on: cal.localDate(at),
-        });
+        await move(
+          tx,
+          actor,
+          await applicationIn(tx, actor, id),
+          'close',
+          { status: 'closed', closed_at: at.toISOString(), closed_on: cal.localDate(at) },
+          input.note?.trim() || null,
+        );
       });
       return get(actor, id);
     },
