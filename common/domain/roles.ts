@@ -109,6 +109,12 @@ export const PERMISSIONS = [
   'yellowline.read',
   'yellowline.manage',
   'yellowline.inspect',
+  // 行政审批 (docs/approvals.md): reading; the window's work (受理, 审查, 补正, 办结, consultations); the decision
+  // (准予/不予); the application types and their checklists
+  'approval.read',
+  'approval.handle',
+  'approval.decide',
+  'approval.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -126,6 +132,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'device.read',
     'alarm.read',
     'alarm.handle',
+    'approval.read',
+    'approval.handle',
   ],
   shiftLeader: [
     'org.read',
@@ -201,6 +209,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'frontage.read',
     'yellowline.read',
+    'approval.read',
   ],
   admin: [
     'org.read',
@@ -236,6 +245,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.manage',
     'yellowline.read',
     'yellowline.manage',
+    'approval.read',
+    'approval.handle',
+    'approval.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -263,6 +275,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enforcement.manage',
     'construction.read',
     'ads.read',
+    'approval.read',
+    'approval.handle',
   ],
   squadLeader: [
     'org.read',
@@ -309,6 +323,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.read',
     'frontage.publish',
     'yellowline.read',
+    'approval.read',
+    'approval.decide',
   ],
 };
 

@@ -36,6 +36,7 @@ import { enH5 } from './en/h5.ts';
 import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
 import { enOpen311 } from './en/open311.ts';
+import { enApprovals } from './en/approvals.ts';
 
 export const en: Catalog = {
   ...enBase,
@@ -71,4 +72,5 @@ export const en: Catalog = {
   ...enYellowLine,
   ...enYellowLinePublic,
   ...enAssets,
+  ...enApprovals,
 };

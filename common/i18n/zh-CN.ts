@@ -37,6 +37,7 @@ import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
 import { zhYellowLine } from './zh-CN/yellow-line.ts';
 import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
+import { zhApprovals } from './zh-CN/approvals.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -72,6 +73,7 @@ export const zhCN = {
   ...zhYellowLine,
   ...zhYellowLinePublic,
   ...zhAssets,
+  ...zhApprovals,
 };
 
 export type Catalog = typeof zhCN;

@@ -54,6 +54,7 @@ import { registerIllegalConstructionRoutes } from './modules/illegal-constructio
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerAssetRoutes } from './modules/assets/index.ts';
 import { registerFrontageRoutes } from './modules/frontage/index.ts';
+import { registerApprovalsRoutes } from './modules/approvals/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
@@ -263,6 +264,7 @@ export async function buildApp(deps: AppDeps): Promise<
     clock,
     rates.counter,
   );
+  registerApprovalsRoutes(app, services.approvals);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);

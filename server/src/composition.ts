@@ -46,6 +46,7 @@ import { createNightMarket } from './modules/night-market/index.ts';
 import { createYellowLine } from './modules/yellow-line/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
+import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -294,6 +295,10 @@ export function createServices(
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
   // 门前三包: agreements, inspections and the monthly lists (rule as a tenant setting), volunteers, committees
   const frontage = createFrontage(database, clock, { audit, settings, timeZone: config.businessTimeZone });
+  // 行政审批 (docs/approvals.md): a grant writes the entry of the type's register in the decision's transaction;
+  // each register that lives in another module is wired here by type code.
+  const approvals = createApprovals(database, clock, { audit, calendar });
+  approvals.effects.register('outdoor_ad', outdoorAdEffect(outdoorAds.service));
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
@@ -302,6 +307,7 @@ export function createServices(
     yellowLine.reportSection,
     ...assets.reportSections,
     frontage.reportSection,
+    approvals.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -322,6 +328,8 @@ export function createServices(
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
     enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
     supervisionOrders: supervision,
+    approvalApplications: approvals.service,
+    approvalConsultations: { list: (actor, q) => approvals.service.listConsultations(actor, q) },
   };
   return {
     chainKeys,
@@ -363,6 +371,8 @@ export function createServices(
     assets,
     frontage: frontage.service,
     frontagePrint: frontage.print,
+    approvals: approvals.service,
+    approvalEffects: approvals.effects,
     monitor,
     supervision,
     supervisionPrint,

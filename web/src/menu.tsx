@@ -23,7 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { BorderOuterOutlined, ShopOutlined } from '@ant-design/icons';
+import { BorderOuterOutlined, FileProtectOutlined, ShopOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -65,6 +65,7 @@ export const MENU_KEYS = [
   'nightMarket',
   'frontage',
   'yellowLine',
+  'approvals',
   'notices',
   'monitor',
   'supervision',
@@ -93,6 +94,7 @@ export interface MenuEntry {
 export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
   { key: 'enforcement', labelKey: 'enforcement.nav.group', icon: SafetyCertificateOutlined },
+  { key: 'approvals', labelKey: 'approvals.navGroup', icon: FileProtectOutlined },
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
@@ -219,6 +221,16 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'yellowline.read',
     group: 'enforcement',
   },
+  // 行政审批 (docs/approvals.md)
+  {
+    key: 'approvals',
+    path: '/approvals',
+    labelKey: 'approvals.nav',
+    icon: FileProtectOutlined,
+    permission: 'approval.read',
+    group: 'approvals',
+  },
+
   {
     key: 'monitor',
     path: '/monitor',

@@ -114,5 +114,16 @@ export const enDetails: typeof zhDetails = {
       noRows: 'The file has no rows',
       raced: 'Some ids were taken by another change meanwhile: send the file again',
     },
+    approvals: {
+      missingMaterial: 'Missing required material: {name}',
+      notInChecklist: 'Material "{code}" is not on this type’s checklist',
+      transition: {
+        review: 'The application is "{status}"; only an accepted one can go to review',
+        correct: 'The application is "{status}"; no more materials can be asked for',
+        resume: 'The application is "{status}"; no materials are awaited',
+        decide: 'The application is "{status}"; it is decided already or awaiting materials',
+        close: 'The application is "{status}"; it is closed after its decision',
+      },
+    },
   },
 };

@@ -110,5 +110,16 @@ export const zhDetails = {
       noRows: '文件中没有数据行',
       raced: '其中一些标识码刚被另一次修改占用：请重新提交文件',
     },
+    approvals: {
+      missingMaterial: '缺少必要材料：{name}',
+      notInChecklist: '材料「{code}」不在该事项的材料清单中',
+      transition: {
+        review: '申请状态为「{status}」，只有已受理的申请可以开始审查',
+        correct: '申请状态为「{status}」，不能再要求补正',
+        resume: '申请状态为「{status}」，没有待补正的材料',
+        decide: '申请状态为「{status}」，已作出决定或正在补正，不能再次决定',
+        close: '申请状态为「{status}」，作出决定后才能办结',
+      },
+    },
   },
 };

@@ -337,6 +337,11 @@ export interface DB {
   fr_self_reports: import('./schema-frontage.ts').FrSelfReportsTable;
   yl_zones: import('./schema-yellow-line.ts').YlZonesTable;
   yl_inspections: import('./schema-yellow-line.ts').YlInspectionsTable;
+  ap_types: import('./schema-approvals.ts').ApTypesTable;
+  ap_applications: import('./schema-approvals.ts').ApApplicationsTable;
+  ap_corrections: import('./schema-approvals.ts').ApCorrectionsTable;
+  ap_permits: import('./schema-approvals.ts').ApPermitsTable;
+  ap_consultations: import('./schema-approvals.ts').ApConsultationsTable;
 }
 
 export type {

@@ -45,7 +45,8 @@ export type TableOwner =
   | 'frontage'
   | 'analysis'
   | 'assets'
-  | 'yellow-line';
+  | 'yellow-line'
+  | 'approvals';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -169,4 +170,10 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   // 文明黄线 (docs/yellow-line.md)
   yl_zones: 'yellow-line',
   yl_inspections: 'yellow-line',
+  // 行政审批 (docs/approvals.md)
+  ap_types: 'approvals',
+  ap_applications: 'approvals',
+  ap_corrections: 'approvals',
+  ap_permits: 'approvals',
+  ap_consultations: 'approvals',
 };

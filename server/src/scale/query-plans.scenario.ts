@@ -168,6 +168,10 @@ export async function driveRoutes(app: TestApp, loadedCaseId: string, componentC
   ok(await api('leader').get('/api/outdoor-ads/reminders?withinDays=30'));
   ok(await api('leader').get('/api/outdoor-ads/flood-sweep?year=2024'));
   ok(await api('leader').get('/api/outdoor-ads/removals?from=2023-01-01&to=2023-12-31'));
+  ok(await api('leader').get('/api/approvals/applications?status=closed&from=2023-01-01&to=2023-12-31'));
+  ok(await api('leader').get('/api/approvals/applications?sort=dueAt&pageSize=20'));
+  ok(await api('leader').get('/api/approvals/consultations?from=2023-01-01&to=2023-12-31'));
+  ok(await api('leader').get('/api/approvals/figures?from=2023-01-01&to=2023-12-31'));
 
   await driveOpen311(app, api('admin'));
   await driveHotline(app, api, s);

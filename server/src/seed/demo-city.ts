@@ -31,6 +31,7 @@ import { seedDemoYellowLine } from './demo-yellow-line.ts';
 import { seedDemoAssets } from './demo-assets.ts';
 import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
+import { seedDemoApprovals } from './demo-approvals.ts';
 import { seedPlaces } from '../modules/gazetteer/index.ts';
 import { dayePlaces } from './daye-gazetteer.ts';
 
@@ -111,6 +112,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
       );
     // 文明黄线: 300 shops and 120 stalls as in the bureau's 2023 report; names, places and inspections synthetic.
     await seedDemoYellowLine(tx, tenantId, clock, adminId);
+    // 行政审批: the application types with their checklists, the 2023 totals of the report and a few open ones.
+    await seedDemoApprovals(tx, tenantId, clock, adminId);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {

@@ -40,6 +40,7 @@ import * as m0047 from './0047_night_market.ts';
 import * as m0048 from './0048_assets.ts';
 import * as m0050 from './0050_yellow_line.ts';
 import * as m0051 from './0051_frontage.ts';
+import * as m0053 from './0053_approvals.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0048_assets': m0048,
   '0050_yellow_line': m0050,
   '0051_frontage': m0051,
+  '0053_approvals': m0053,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

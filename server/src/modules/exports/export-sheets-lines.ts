@@ -3,6 +3,7 @@ import type { EnforcementCaseSummary } from '../../../../common/contracts/enforc
 import type { IcDemolition, IcLetter, IcReport } from '../../../../common/contracts/illegal-construction.ts';
 import type { AdRemoval, OutdoorAd } from '../../../../common/contracts/outdoor-ads.ts';
 import type { SupervisionOrder } from '../../../../common/contracts/supervision.ts';
+import type { Application, Consultation } from '../../../../common/contracts/approvals.ts';
 import type { SheetSpec } from './export-workbook.ts';
 
 export const IC_REPORTS_SHEET: SheetSpec<IcReport> = {
@@ -139,5 +140,37 @@ export const SUPERVISION_SHEET: SheetSpec<SupervisionOrder> = {
     { header: 'repliedAt', width: 18, value: (r, f) => f.instant(r.repliedAt) },
     { header: 'onTime', width: 8, value: (r, f) => (r.onTime === null ? null : f.yesNo(r.onTime)) },
     { header: 'escalations', width: 8, value: (r) => r.escalationCount },
+  ],
+};
+
+export const APPROVAL_APPLICATIONS_SHEET: SheetSpec<Application> = {
+  sheet: 'approvalApplications',
+  file: 'approval-applications',
+  columns: [
+    { header: 'applicationNo', width: 16, value: (a) => a.applicationNo },
+    { header: 'approvalType', width: 18, value: (a) => a.typeName },
+    { header: 'applicant', width: 24, value: (a) => a.applicantName },
+    { header: 'phone', width: 14, value: (a) => a.applicantPhone },
+    { header: 'address', width: 30, value: (a) => a.address },
+    { header: 'status', width: 10, value: (a, f) => f.label(`approvals.status.${a.status}`, a.status) },
+    { header: 'decision', width: 10, value: (a, f) => f.label(`approvals.decision.${a.decision ?? ''}`, a.decision) },
+    { header: 'acceptedAt', width: 18, value: (a, f) => f.instant(a.acceptedAt) },
+    { header: 'dueAt', width: 12, value: (a) => a.dueDate },
+    { header: 'closedAt', width: 18, value: (a, f) => (a.closedAt ? f.instant(a.closedAt) : null) },
+    { header: 'permitNo', width: 22, value: (a) => a.permitNo },
+  ],
+};
+
+export const APPROVAL_CONSULTATIONS_SHEET: SheetSpec<Consultation> = {
+  sheet: 'approvalConsultations',
+  file: 'approval-consultations',
+  columns: [
+    { header: 'consultedAt', width: 18, value: (c, f) => f.instant(c.consultedAt) },
+    { header: 'channel', width: 10, value: (c, f) => f.label(`approvals.channel.${c.channel}`, c.channel) },
+    { header: 'name', width: 12, value: (c) => c.name },
+    { header: 'phone', width: 14, value: (c) => c.phone },
+    { header: 'approvalType', width: 18, value: (c) => c.typeName },
+    { header: 'topic', width: 30, value: (c) => c.topic },
+    { header: 'answer', width: 40, value: (c) => c.answer },
   ],
 };

@@ -9,6 +9,7 @@ import { IcDemolitionQuery, IcLetterQuery, IcReportQuery } from '../../../../com
 import { AdRemovalQuery, OutdoorAdQuery } from '../../../../common/contracts/outdoor-ads.ts';
 import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.ts';
 import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
+import { ApplicationQuery as ApprovalQuery, ConsultationQuery } from '../../../../common/contracts/approvals.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -32,6 +33,8 @@ import {
   IC_REPORTS_SHEET,
   OUTDOOR_ADS_SHEET,
   SUPERVISION_SHEET,
+  APPROVAL_APPLICATIONS_SHEET,
+  APPROVAL_CONSULTATIONS_SHEET,
 } from './export-sheets-lines.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
@@ -51,6 +54,8 @@ export interface ExportSources {
   adRemovals: { list(actor: Actor, q: AdRemovalQuery): Promise<Page<unknown>> };
   enforcementCases: { list(actor: Actor, q: EnforcementCaseQuery): Promise<Page<unknown>> };
   supervisionOrders: { list(actor: Actor, q: SupervisionQuery): Promise<Page<unknown>> };
+  approvalApplications: { list(actor: Actor, q: ApprovalQuery): Promise<Page<unknown>> };
+  approvalConsultations: { list(actor: Actor, q: ConsultationQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -129,6 +134,22 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: SUPERVISION_SHEET,
     csv: true,
   },
+  {
+    key: 'approvalApplications',
+    path: 'approval-applications',
+    permission: 'approval.read',
+    query: ApprovalQuery,
+    sheet: APPROVAL_APPLICATIONS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'approvalConsultations',
+    path: 'approval-consultations',
+    permission: 'approval.read',
+    query: ConsultationQuery,
+    sheet: APPROVAL_CONSULTATIONS_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -145,6 +166,8 @@ const LIST_ROUTE: Record<Key, string> = {
   adRemovals: '/api/outdoor-ads/removals',
   enforcementCases: '/api/enforcement/cases',
   supervisionOrders: '/api/supervision',
+  approvalApplications: '/api/approvals/applications',
+  approvalConsultations: '/api/approvals/consultations',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

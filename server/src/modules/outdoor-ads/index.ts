@@ -3,7 +3,7 @@
  * reminders, the pre-flood-season sweep, removal records and the report section.
  */
 export { createOutdoorAds, type OutdoorAds } from './outdoor-ads.module.ts';
-export type { OutdoorAdsService } from './oa.service.ts';
+export type { ApprovedAd, OutdoorAdsService } from './oa.service.ts';
 export { registerOutdoorAdsRoutes } from './oa.routes.ts';
 export { oaRowsInRegion } from './oa.repository.ts';
 export { OA_ERRORS } from './oa.errors.ts';

@@ -7,10 +7,11 @@ import type {
 } from '../../../../common/contracts/outdoor-ads.ts';
 import { type AD_SORTS } from '../../../../common/contracts/outdoor-ads.ts';
 import { toHundredths } from '../../../../common/domain/illegal-construction.ts';
+import type { AdType } from '../../../../common/domain/outdoor-ads.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { OaAdsTable } from '../../db/schema-lines.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Executor } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
@@ -65,6 +66,21 @@ function checkPermit(p: { permitNo: string | null; permitFrom: string | null; pe
   if (p.permitFrom && p.permitTo && p.permitTo < p.permitFrom)
     throw oaErrors.permitDates('body.permitTo', 'the permit ends before it starts');
   if (p.permitNo && !p.permitTo) throw oaErrors.permitDates('body.permitTo', 'a permit needs its end date');
+}
+
+/** What a granted 户外广告设置 application puts in the inventory. */
+export interface ApprovedAd {
+  adType: AdType;
+  address: string;
+  lng: number;
+  lat: number;
+  sizeM2: number;
+  content: string | null;
+  ownerName: string;
+  ownerPhone: string | null;
+  permitNo: string;
+  permitFrom: string;
+  permitTo: string | null;
 }
 
 /**
@@ -186,6 +202,49 @@ export function createOutdoorAdsService(database: Database, clock: Clock, audit:
         });
       });
       return get(actor, id);
+    },
+
+    /**
+     * A sign granted by the approval window (行政审批, 户外广告设置): written in the caller's transaction, so the
+     * decision and the inventory entry commit together. The decider's approval is the authority here, not
+     * ads.manage; the audit row names them and the permit.
+     */
+    async createFromApproval(tx: Executor, actor: Actor, input: ApprovedAd): Promise<string> {
+      checkPermit(input);
+      const now = clock.now().toISOString();
+      const row: OaAdsTable = {
+        id: newId(),
+        tenant_id: actor.tenantId,
+        ad_type: input.adType,
+        status: 'active',
+        region_id: null,
+        unit_id: null,
+        address: input.address.trim(),
+        lng: input.lng,
+        lat: input.lat,
+        geometry: null,
+        size_hm2: toHundredths(input.sizeM2),
+        content: input.content?.trim() || null,
+        owner_name: input.ownerName.trim(),
+        owner_phone: input.ownerPhone,
+        permit_no: input.permitNo,
+        permit_from: input.permitFrom,
+        permit_to: input.permitTo,
+        last_inspected_on: null,
+        last_result: null,
+        next_inspection_on: null,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      };
+      await repo.insertAds(tx, [row]);
+      await audit.record(tx, actor, actor.tenantId, {
+        action: 'outdoor_ad.create',
+        entity: 'outdoor_ad',
+        entityId: row.id,
+        after: row,
+      });
+      return row.id;
     },
 
     ...createOaInspections(ctx, get),

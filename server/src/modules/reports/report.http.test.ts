@@ -61,6 +61,8 @@ describe('statistics report', () => {
       'assets.sanitation',
       // the 文明黄线 in force at the end of the month (seed/demo-yellow-line.ts)
       'yellowLine',
+      // the approval window's open applications around today (seed/demo-approvals.ts)
+      'approvals',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');
