@@ -100,6 +100,12 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 人大建议/政协提案 (docs/proposals.md): reading; the register, tasks and reply drafts (局办公室); approving the
+  // reply; a unit's own task
+  'proposal.read',
+  'proposal.manage',
+  'proposal.approve',
+  'proposal.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -168,6 +174,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.reply',
     'assets.read',
     'assets.work',
+    'proposal.read',
+    'proposal.handle',
   ],
   leader: [
     'org.read',
@@ -190,6 +198,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'proposal.read',
+    'proposal.approve',
   ],
   admin: [
     'org.read',
@@ -221,6 +231,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'proposal.read',
+    'proposal.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -280,6 +292,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'proposal.read',
+    'proposal.approve',
   ],
 };
 

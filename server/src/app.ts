@@ -44,6 +44,7 @@ import { registerHotlineRoutes } from './modules/hotline/index.ts';
 import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerNightMarketRoutes } from './modules/night-market/index.ts';
+import { registerProposalRoutes } from './modules/proposals/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerAnalysisRoutes } from './modules/analysis/index.ts';
@@ -246,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<
     rates.counter,
   );
   await registerAssetRoutes(app, services.assets, services.imports);
+  registerProposalRoutes(app, services.proposals);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);

@@ -43,6 +43,7 @@ import { createImportJobs, type ImportUpload } from './modules/imports/index.ts'
 import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-construction/index.ts';
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
+import { createProposals } from './modules/proposals/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
@@ -279,12 +280,15 @@ export function createServices(
     ),
   );
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
+  // 人大建议/政协提案: last days on the tenant's work calendar, the reply limit a tenant setting (docs/proposals.md)
+  const proposals = createProposals(database, clock, { audit, calendar, settings });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
     ...assets.reportSections,
+    proposals.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -342,6 +346,7 @@ export function createServices(
     illegalConstruction: illegalConstruction.service,
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
+    proposals: proposals.service,
     assets,
     monitor,
     supervision,

@@ -121,6 +121,8 @@ export const enOrg: typeof zhOrg = {
       night_market: 'Night market',
       night_market_round: 'Stall allocation round',
       night_market_application: 'Stall application',
+      proposal: 'Deputy suggestion / member proposal',
+      proposal_task: 'Proposal task',
       routing_rule: 'Routing rule',
       export: 'Data export',
       city: 'City',
@@ -187,6 +189,18 @@ export const enOrg: typeof zhOrg = {
       ic_demolition: { create: 'Record demolition' },
       outdoor_ad: { create: 'Add outdoor sign', update: 'Update outdoor sign', inspect: 'Record sign inspection' },
       ad_removal: { create: 'Record sign removal' },
+      proposal: {
+        create: 'Register suggestion or proposal',
+        task: { assign: 'Assign proposal task', complete: 'Report proposal task done' },
+        reply: {
+          draft: 'Draft reply',
+          submit: 'Submit reply for approval',
+          approve: 'Approve reply',
+          return: 'Return reply',
+          send: 'Send reply',
+        },
+        rate: 'Record the proposer’s satisfaction',
+      },
       night_market: {
         market: { create: 'Create night market' },
         stalls: { add: 'Add night-market stalls' },
@@ -320,6 +334,12 @@ export const enOrg: typeof zhOrg = {
     },
     analysis: { read: 'View analysis' },
     governance: { manage: 'Handle root-cause tasks' },
+    proposal: {
+      read: 'View suggestions and proposals',
+      manage: 'Register suggestions and proposals, assign tasks, draft and send replies',
+      approve: 'Approve proposal replies',
+      handle: 'Handle your unit’s proposal tasks',
+    },
     market: {
       read: 'View night-market stalls',
       manage: 'Manage stalls and reviews',

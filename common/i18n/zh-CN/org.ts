@@ -118,6 +118,8 @@ export const zhOrg = {
       night_market: '夜市',
       night_market_round: '夜市摊位分配批次',
       night_market_application: '夜市摊位申请',
+      proposal: '建议提案',
+      proposal_task: '建议提案承办任务',
       routing_rule: '派遣规则',
       export: '数据导出',
       city: '城市',
@@ -170,6 +172,18 @@ export const zhOrg = {
       ic_demolition: { create: '登记拆违行动' },
       outdoor_ad: { create: '登记户外广告', update: '修改户外广告', inspect: '登记户外广告安全检查' },
       ad_removal: { create: '登记户外广告拆除' },
+      proposal: {
+        create: '登记建议提案',
+        task: { assign: '交办建议提案承办任务', complete: '承办单位报送办理情况' },
+        reply: {
+          draft: '起草答复',
+          submit: '提交答复审核',
+          approve: '审核通过答复',
+          return: '退回答复',
+          send: '发出答复',
+        },
+        rate: '登记代表委员满意度',
+      },
       night_market: {
         market: { create: '新建夜市' },
         stalls: { add: '登记夜市摊位' },
@@ -284,6 +298,12 @@ export const zhOrg = {
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
     market: { read: '查看夜市摊位', manage: '管理夜市摊位与审核', draw: '夜市摊位公开摇号' },
+    proposal: {
+      read: '查看建议提案',
+      manage: '登记建议提案、交办任务、起草与发出答复',
+      approve: '审核建议提案答复',
+      handle: '办理本单位承办任务',
+    },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

@@ -327,6 +327,8 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  proposals: import('./schema-proposals.ts').ProposalsTable;
+  proposal_tasks: import('./schema-proposals.ts').ProposalTasksTable;
 }
 
 export type {

@@ -43,7 +43,8 @@ export type TableOwner =
   | 'alarms'
   | 'night-market'
   | 'analysis'
-  | 'assets';
+  | 'assets'
+  | 'proposals';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -155,4 +156,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  // 人大建议 and 政协提案 (docs/proposals.md)
+  proposals: 'proposals',
+  proposal_tasks: 'proposals',
 };
