@@ -24,6 +24,7 @@ import {
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
+import { MessageOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -66,6 +67,7 @@ export const MENU_KEYS = [
   'notices',
   'monitor',
   'supervision',
+  'proposals',
   'devices',
   'alarms',
   'rejectedMessages',
@@ -216,6 +218,15 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'supervision.nav',
     icon: AlertOutlined,
     permission: 'supervision.read',
+    group: 'cases',
+  },
+  // 人大建议/政协提案 (docs/proposals.md)
+  {
+    key: 'proposals',
+    path: '/proposals',
+    labelKey: 'proposals.nav',
+    icon: MessageOutlined,
+    permission: 'proposal.read',
     group: 'cases',
   },
   // 城市之感 (docs/iot.md)
