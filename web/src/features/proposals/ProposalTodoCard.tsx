@@ -41,7 +41,9 @@ export function ProposalTodoCard() {
           renderItem={(x) => (
             <List.Item>
               <Space size={6} wrap>
-                <Typography.Text style={{ fontFamily: 'monospace' }}>{x.proposalNo}</Typography.Text>
+                <Link to={`/proposals?open=${encodeURIComponent(x.proposalId)}`} style={{ fontFamily: 'monospace' }}>
+                  {x.proposalNo}
+                </Link>
                 <Typography.Text>{x.proposalTitle}</Typography.Text>
                 <Typography.Text type="secondary">{x.unitName}</Typography.Text>
               </Space>

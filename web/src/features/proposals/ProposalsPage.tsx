@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Flex, Select, Switch, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import {
   HANDLING_ROLES,
   PROPOSAL_BODIES,
@@ -37,7 +38,9 @@ const YEARS = () => Array.from({ length: 6 }, (_, i) => thisYear() - i);
 export function ProposalsPage() {
   const { t } = useI18n();
   const { can } = useAuth();
-  const [opened, setOpened] = useState<string | null>(null);
+  // ?open=<id> opens one item (the 工作台 links its tasks here)
+  const [params] = useSearchParams();
+  const [opened, setOpened] = useState<string | null>(params.get('open'));
   const [figuresKey, setFiguresKey] = useState(0);
   const list = useCrudList<ProposalSummary, Filters>({
     filters: { year: thisYear() },
