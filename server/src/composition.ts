@@ -309,6 +309,7 @@ export function createServices(
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
     enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
     supervisionOrders: supervision,
+    proposals: proposals.service,
   };
   return {
     chainKeys,

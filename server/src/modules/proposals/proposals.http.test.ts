@@ -305,6 +305,18 @@ describe('permissions and lists', () => {
     expect(items.items.every((p: { overdue: boolean }) => p.overdue)).toBe(true);
   });
 
+  it('exports the list as shown, in the reader’s scope, and audits the export', async () => {
+    const csv = await api('leader').get('/api/exports/proposals.csv?body=cppcc&q=T第0101');
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain('建议（提案）编号');
+    expect(csv.body).toContain('T第0101号');
+    expect(csv.body).toContain('基本满意');
+    expect(csv.body).not.toContain('T第0001号');
+    const xlsx = await api('unitmanager').get('/api/exports/proposals.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect((await api('inspector').get('/api/exports/proposals.csv')).statusCode).toBe(403);
+  });
+
   it('keeps the reply limit as a tenant setting', async () => {
     expect((await api('admin').get('/api/proposals/settings')).json()).toEqual({ replyMonths: 3 });
     expect((await api('admin').put('/api/proposals/settings', { replyMonths: 0 })).statusCode).toBe(400);

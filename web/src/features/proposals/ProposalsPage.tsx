@@ -9,6 +9,7 @@ import {
   type ProposalBody,
   type ProposalStatus,
 } from '../../../../common/domain/proposals.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { cityToday } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
@@ -139,6 +140,8 @@ export function ProposalsPage() {
         rowKey={(p) => p.id}
         defaultSort={{ sort: 'assignedOn', order: 'desc' }}
         searchPlaceholder={t('proposals.filters.search')}
+        exportPath="/api/exports/proposals.xlsx"
+        actions={<ExportButton path="/api/exports/proposals.csv" query={f} label="CSV" />}
         createLabel={can('proposal.manage') ? t('proposals.form.create') : undefined}
         renderCard={(p) => (
           <Flex vertical gap={4} onClick={() => setOpened(p.id)}>
