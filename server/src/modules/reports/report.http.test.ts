@@ -59,6 +59,8 @@ describe('statistics report', () => {
       'illegalConstruction',
       // the transfer stations' tonnage of this year (seed/demo-assets.ts)
       'assets.sanitation',
+      // the demo city's 政协提案 registered three days before (seed/demo-proposals.ts)
+      'proposals',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');
