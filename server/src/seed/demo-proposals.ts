@@ -13,6 +13,7 @@ import { seedProposals } from '../modules/proposals/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { newId } from '../platform/ids.ts';
+import { DAYE_UNITS } from './daye-org.ts';
 
 interface Item {
   no: string;
@@ -24,6 +25,7 @@ interface Item {
   satisfaction?: 'satisfied' | 'basically';
 }
 
+const unitName = (code: string) => DAYE_UNITS.find((u) => u.code === code)?.name ?? code;
 const SESSION = { npc: '市七届人大三次会议', cppcc: '市政协七届三次会议' } as const;
 const LEAD_AGENCY = '市住房和城乡建设局';
 
@@ -182,8 +184,26 @@ export async function seedDemoProposals(
     const assignedOn = '2023-03-15';
     const p = row(item, assignedOn, dueFrom(assignedOn));
     const sent = plusDays('2023-05-10', i * 4);
-    for (const code of item.units) task(p, code, assignedOn, '2023-05-31', plusDays(sent, -10));
+    for (const code of item.units) task(p, code, assignedOn, p.due_on, plusDays(sent, -10));
+    const leader = approver?.display_name ?? null;
+    const event = (date: string, kind: string, by: string | null, note: string | null = null, hour = 9) => ({
+      at: at(date, hour),
+      kind,
+      by,
+      note,
+    });
+    const level = item.satisfaction ?? 'satisfied';
     Object.assign(p, {
+      history: JSON.stringify([
+        event(assignedOn, 'registered', '系统管理员'),
+        ...item.units.map((code) => event(assignedOn, 'task_assigned', '系统管理员', unitName(code), 10)),
+        ...item.units.map((code) => event(plusDays(sent, -10), 'task_done', '承办股室', unitName(code), 16)),
+        event(plusDays(sent, -4), 'reply_drafted', '系统管理员'),
+        event(plusDays(sent, -3), 'reply_submitted', '系统管理员'),
+        event(plusDays(sent, -2), 'reply_approved', leader),
+        event(sent, 'reply_sent', '系统管理员', null, 15),
+        event(plusDays(sent, 14), 'rated', '系统管理员', level),
+      ]),
       status: 'closed',
       reply_status: 'approved',
       reply_text: `关于${item.title.replace(/^关于/, '')}的答复：我局高度重视，已组织相关单位办理，具体情况如下……`,
@@ -194,7 +214,7 @@ export async function seedDemoProposals(
       reply_decided_by_name: approver?.display_name ?? null,
       reply_decided_at: at(plusDays(sent, -2)),
       replied_at: at(sent, 15),
-      satisfaction: item.satisfaction ?? 'satisfied',
+      satisfaction: level,
       rated_at: at(plusDays(sent, 14)),
     } satisfies Partial<ProposalsTable>);
     proposals.push(p);
@@ -216,6 +236,12 @@ export async function seedDemoProposals(
     dueFrom(early),
   );
   inHand.status = 'handling';
+  inHand.history = JSON.stringify([
+    { at: at(early), kind: 'registered', by: '系统管理员', note: null },
+    { at: at(early, 10), kind: 'task_assigned', by: '系统管理员', note: unitName('SANITATION') },
+    { at: at(early, 10), kind: 'task_assigned', by: '系统管理员', note: unitName('ENFORCE') },
+    { at: at(plusDays(today, -8), 16), kind: 'task_done', by: '承办股室', note: unitName('ENFORCE') },
+  ]);
   task(inHand, 'SANITATION', early, plusDays(today, -5), null);
   task(inHand, 'ENFORCE', early, plusDays(today, -5), plusDays(today, -8));
   proposals.push(inHand);
