@@ -146,12 +146,12 @@ export async function completeTask(
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Tasks of the given units (null: all), with their item's number and title, overdue ones first. */
+/** Tasks of the given units (null: all), with their item's number and title: open first, then by last day. */
 export function listTasks(
   db: Executor,
   tenantId: string,
   f: { units: readonly string[] | null; status?: string; overdueOn?: string; q?: string },
-  w: { limit: number; offset: number },
+  w: { limit: number; offset: number; order: 'asc' | 'desc' },
 ) {
   let q = db
     .selectFrom('proposal_tasks as t')
@@ -169,8 +169,8 @@ export function listTasks(
         .selectAll('t')
         .select(['p.proposal_no', 'p.title', 'p.body'])
         .orderBy('t.status', 'desc')
-        .orderBy('t.due_on', 'asc')
-        .orderBy('t.id'),
+        .orderBy('t.due_on', w.order)
+        .orderBy('t.id', w.order),
     w,
   );
 }
