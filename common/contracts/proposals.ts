@@ -137,6 +137,8 @@ export const ProposalQuery = Type.Object({
   body: Type.Optional(Literals(PROPOSAL_BODIES)),
   status: Type.Optional(Literals(PROPOSAL_STATUSES)),
   handlingRole: Type.Optional(Literals(HANDLING_ROLES)),
+  /** the reply's state, e.g. submitted: waiting for approval */
+  replyStatus: Type.Optional(Literals(REPLY_STATUSES)),
   /** assigned in this year */
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   overdue: Type.Optional(Type.Boolean()),

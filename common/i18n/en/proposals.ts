@@ -102,7 +102,13 @@ export const enProposals: typeof zhProposals = {
       hint: 'A last day on a weekend or public holiday moves to the next working day; a change applies to items registered afterwards.',
       saved: 'Saved',
     },
-    todo: { title: 'Proposal tasks', empty: 'No proposal task waiting', all: 'View all' },
+    todo: {
+      title: 'Proposal tasks',
+      empty: 'No proposal task waiting',
+      all: 'View all',
+      approvals: 'Proposal replies awaiting approval',
+      noApprovals: 'No reply awaiting approval',
+    },
     report: {
       title: 'Suggestions and proposals',
       summary:

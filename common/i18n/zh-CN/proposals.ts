@@ -100,7 +100,13 @@ export const zhProposals = {
       hint: '到期日遇法定节假日或休息日顺延至下一工作日；修改只影响此后登记的件。',
       saved: '已保存',
     },
-    todo: { title: '建议提案承办任务', empty: '没有待办的承办任务', all: '查看全部' },
+    todo: {
+      title: '建议提案承办任务',
+      empty: '没有待办的承办任务',
+      all: '查看全部',
+      approvals: '待审核的建议提案答复',
+      noApprovals: '没有待审核的答复',
+    },
     report: {
       title: '建议提案办理',
       summary:

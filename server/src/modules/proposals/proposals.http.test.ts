@@ -175,6 +175,8 @@ describe('an item through lead and co-handling to the proposer’s rating', () =
     expect((await api('admin').put(`/api/proposals/${id}/reply`, { text: '改稿' })).statusCode).toBe(409);
     const noReason = await api('bureauleader').post(`/api/proposals/${id}/reply/return`, { note: ' ' });
     expect(noReason.statusCode).toBe(400);
+    const waiting = (await api('bureauleader').get('/api/proposals?replyStatus=submitted')).json();
+    expect(waiting.items.map((p: { id: string }) => p.id)).toEqual([id]);
     const returned = await api('bureauleader').post(`/api/proposals/${id}/reply/return`, { note: '请补充长效机制' });
     expect(returned.json().reply).toMatchObject({
       status: 'returned',

@@ -9,6 +9,7 @@ export interface ProposalFilter {
   body?: string;
   status?: string;
   handlingRole?: string;
+  replyStatus?: string;
   year?: number;
   /** local date of today: with `overdue`, items past their last day unsent or holding an overdue task */
   overdueOn?: string;
@@ -58,6 +59,7 @@ function filtered(db: Executor, tenantId: string, f: ProposalFilter) {
   if (f.body) q = q.where('p.body', '=', f.body as ProposalsTable['body']);
   if (f.status) q = q.where('p.status', '=', f.status as ProposalsTable['status']);
   if (f.handlingRole) q = q.where('p.handling_role', '=', f.handlingRole as ProposalsTable['handling_role']);
+  if (f.replyStatus) q = q.where('p.reply_status', '=', f.replyStatus as NonNullable<ProposalsTable['reply_status']>);
   if (f.year) q = q.where('p.assigned_on', '>=', `${f.year}-01-01`).where('p.assigned_on', '<=', `${f.year}-12-31`);
   if (f.overdueOn) {
     const today = f.overdueOn;

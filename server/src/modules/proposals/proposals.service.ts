@@ -179,6 +179,7 @@ export function createProposalService(database: Database, clock: Clock, deps: Pr
           body: q.body,
           status: q.status,
           handlingRole: q.handlingRole,
+          replyStatus: q.replyStatus,
           year: q.year,
           ...(q.overdue ? { overdueOn: today } : {}),
           q: q.q,

@@ -1,15 +1,70 @@
-import { Badge, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Badge, Card, Empty, Flex, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { useResource } from '../../api/use-resource.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
+import { useAuth } from '../auth/context.ts';
 import { proposalsApi } from './proposals.api.ts';
 
 /**
  * On the 工作台 of whoever reads 建议提案: the open unit tasks in their scope (a unit sees its own), overdue first,
- * with the count of the overdue ones.
+ * with the count of the overdue ones; for those who approve, the replies waiting for them.
  */
 export function ProposalTodoCard() {
+  const { can } = useAuth();
+  return (
+    <Flex vertical gap={16}>
+      {can('proposal.approve') ? <ApprovalsCard /> : null}
+      <TasksCard />
+    </Flex>
+  );
+}
+
+function ApprovalsCard() {
+  const { t } = useI18n();
+  const waiting = useResource(
+    (signal) => proposalsApi.list({ replyStatus: 'submitted', pageSize: 5, sort: 'dueOn', order: 'asc' }, signal),
+    [],
+  );
+  const total = waiting.data?.total ?? 0;
+  return (
+    <Card
+      title={
+        <Space>
+          {t('proposals.todo.approvals')}
+          {waiting.data ? <Badge count={total} showZero color={total ? '#faad14' : '#bfbfbf'} /> : null}
+        </Space>
+      }
+      loading={waiting.loading && !waiting.data}
+      data-testid="proposal-approvals"
+    >
+      {waiting.error && !waiting.data ? (
+        <LoadError error={waiting.error} onRetry={waiting.reload} testId="proposal-approvals" />
+      ) : waiting.data && waiting.data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('proposals.todo.noApprovals')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={waiting.data?.items ?? []}
+          rowKey={(p) => p.id}
+          renderItem={(p) => (
+            <List.Item>
+              <Space size={6} wrap>
+                <Link to={`/proposals?open=${encodeURIComponent(p.id)}`} style={{ fontFamily: 'monospace' }}>
+                  {p.proposalNo}
+                </Link>
+                <Typography.Text>{p.title}</Typography.Text>
+              </Space>
+              <Typography.Text type="secondary">{p.dueOn}</Typography.Text>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+function TasksCard() {
   const { t } = useI18n();
   const open = useResource((signal) => proposalsApi.tasks({ status: 'open', pageSize: 5 }, signal), []);
   const overdue = useResource((signal) => proposalsApi.tasks({ overdue: true, pageSize: 1 }, signal), []);
