@@ -100,6 +100,11 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 门前三包 (docs/frontage.md): reading; agreements, inspections, volunteers' shifts and committees; the list rule and
+  // publishing the monthly red and black lists
+  'frontage.read',
+  'frontage.manage',
+  'frontage.publish',
   // 人大建议/政协提案 (docs/proposals.md): reading; the register, tasks and reply drafts (局办公室); approving the
   // reply; a unit's own task
   'proposal.read',
@@ -198,6 +203,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'frontage.read',
     'proposal.read',
     'proposal.approve',
   ],
@@ -231,6 +237,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'frontage.read',
+    'frontage.manage',
     'proposal.read',
     'proposal.manage',
   ],
@@ -247,6 +255,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.manage',
     'market.read',
     'market.manage',
+    'frontage.read',
+    'frontage.manage',
   ],
   legalReviewer: [
     'org.read',
@@ -272,6 +282,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.manage',
     'market.draw',
+    'frontage.read',
+    'frontage.manage',
+    'frontage.publish',
   ],
   bureauLeader: [
     'org.read',
@@ -292,6 +305,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'frontage.read',
+    'frontage.publish',
     'proposal.read',
     'proposal.approve',
   ],

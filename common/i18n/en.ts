@@ -16,6 +16,8 @@ import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
 import { enNightMarket } from './en/night-market.ts';
+import { enFrontage } from './en/frontage.ts';
+import { enFrontagePublic } from './en/frontage-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
@@ -63,6 +65,8 @@ export const en: Catalog = {
   ...enIot,
   ...enAnalysis,
   ...enNightMarket,
+  ...enFrontage,
+  ...enFrontagePublic,
   ...enAssets,
   ...enProposals,
 };

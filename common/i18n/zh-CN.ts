@@ -32,6 +32,8 @@ import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
+import { zhFrontage } from './zh-CN/frontage.ts';
+import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
 
@@ -64,6 +66,8 @@ export const zhCN = {
   ...zhIot,
   ...zhAnalysis,
   ...zhNightMarket,
+  ...zhFrontage,
+  ...zhFrontagePublic,
   ...zhAssets,
   ...zhProposals,
 };

@@ -53,6 +53,7 @@ import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerAssetRoutes } from './modules/assets/index.ts';
+import { registerFrontageRoutes } from './modules/frontage/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
@@ -247,6 +248,14 @@ export async function buildApp(deps: AppDeps): Promise<
     rates.counter,
   );
   await registerAssetRoutes(app, services.assets, services.imports);
+  await registerFrontageRoutes(
+    app,
+    services.frontage,
+    services.frontagePrint,
+    (city) => services.citizen.tenant(city),
+    clock,
+    rates.counter,
+  );
   registerProposalRoutes(app, services.proposals);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
@@ -258,7 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerAlarmRoutes(app, services.alarms);
   // Device messages arrive over MQTT only when a broker is configured (docs/iot.md).
   if (config.mqtt) {
-    const consumer = startMqttConsumer(config.mqtt, services.telemetry, app.log);
+    const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log);
     app.addHook('onClose', () => consumer.close());
   }
   await serveWebClient(app, config.webDist);

@@ -45,6 +45,7 @@ import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createProposals } from './modules/proposals/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createFrontage } from './modules/frontage/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -280,6 +281,8 @@ export function createServices(
     ),
   );
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
+  // 门前三包: agreements, inspections and the monthly lists (rule as a tenant setting), volunteers, committees
+  const frontage = createFrontage(database, clock, { audit, settings, timeZone: config.businessTimeZone });
   // 人大建议/政协提案: last days on the tenant's work calendar, the reply limit a tenant setting (docs/proposals.md)
   const proposals = createProposals(database, clock, { audit, calendar, settings });
   const reports = createReportService(database, clock, kpi, [
@@ -288,6 +291,7 @@ export function createServices(
     outdoorAds.reportSection,
     nightMarket.reportSection,
     ...assets.reportSections,
+    frontage.reportSection,
     proposals.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
@@ -349,6 +353,8 @@ export function createServices(
     nightMarket: nightMarket.service,
     proposals: proposals.service,
     assets,
+    frontage: frontage.service,
+    frontagePrint: frontage.print,
     monitor,
     supervision,
     supervisionPrint,

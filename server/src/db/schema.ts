@@ -327,6 +327,14 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  fr_agreements: import('./schema-frontage.ts').FrAgreementsTable;
+  fr_inspections: import('./schema-frontage.ts').FrInspectionsTable;
+  fr_publications: import('./schema-frontage.ts').FrPublicationsTable;
+  fr_list_entries: import('./schema-frontage.ts').FrListEntriesTable;
+  fr_volunteers: import('./schema-frontage.ts').FrVolunteersTable;
+  fr_shifts: import('./schema-frontage.ts').FrShiftsTable;
+  fr_committees: import('./schema-frontage.ts').FrCommitteesTable;
+  fr_self_reports: import('./schema-frontage.ts').FrSelfReportsTable;
   proposals: import('./schema-proposals.ts').ProposalsTable;
   proposal_tasks: import('./schema-proposals.ts').ProposalTasksTable;
 }

@@ -42,6 +42,7 @@ export type TableOwner =
   | 'telemetry'
   | 'alarms'
   | 'night-market'
+  | 'frontage'
   | 'analysis'
   | 'assets'
   | 'proposals';
@@ -156,6 +157,15 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  // 门前三包 (docs/frontage.md)
+  fr_agreements: 'frontage',
+  fr_inspections: 'frontage',
+  fr_publications: 'frontage',
+  fr_list_entries: 'frontage',
+  fr_volunteers: 'frontage',
+  fr_shifts: 'frontage',
+  fr_committees: 'frontage',
+  fr_self_reports: 'frontage',
   // 人大建议 and 政协提案 (docs/proposals.md)
   proposals: 'proposals',
   proposal_tasks: 'proposals',

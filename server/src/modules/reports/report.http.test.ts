@@ -59,6 +59,8 @@ describe('statistics report', () => {
       'illegalConstruction',
       // the transfer stations' tonnage of this year (seed/demo-assets.ts)
       'assets.sanitation',
+      // the demo city's 门前三包 agreements and inspections of the last months (seed/demo-frontage.ts)
+      'frontage',
       // the demo city's 政协提案 registered three days before (seed/demo-proposals.ts)
       'proposals',
     ]);
