@@ -115,6 +115,12 @@ export const PERMISSIONS = [
   'approval.handle',
   'approval.decide',
   'approval.manage',
+  // 人大建议/政协提案 (docs/proposals.md): reading; the register, tasks and reply drafts (局办公室); approving the
+  // reply; a unit's own task
+  'proposal.read',
+  'proposal.manage',
+  'proposal.approve',
+  'proposal.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -185,6 +191,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.reply',
     'assets.read',
     'assets.work',
+    'proposal.read',
+    'proposal.handle',
   ],
   leader: [
     'org.read',
@@ -210,6 +218,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.read',
     'yellowline.read',
     'approval.read',
+    'proposal.read',
+    'proposal.approve',
   ],
   admin: [
     'org.read',
@@ -248,6 +258,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approval.read',
     'approval.handle',
     'approval.manage',
+    'proposal.read',
+    'proposal.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -325,6 +337,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'yellowline.read',
     'approval.read',
     'approval.decide',
+    'proposal.read',
+    'proposal.approve',
   ],
 };
 

@@ -21,6 +21,7 @@ import { enFrontagePublic } from './en/frontage-public.ts';
 import { enYellowLine } from './en/yellow-line.ts';
 import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
+import { enProposals } from './en/proposals.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -73,4 +74,5 @@ export const en: Catalog = {
   ...enYellowLinePublic,
   ...enAssets,
   ...enApprovals,
+  ...enProposals,
 };

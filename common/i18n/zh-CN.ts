@@ -38,6 +38,7 @@ import { zhYellowLine } from './zh-CN/yellow-line.ts';
 import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 import { zhApprovals } from './zh-CN/approvals.ts';
+import { zhProposals } from './zh-CN/proposals.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -74,6 +75,7 @@ export const zhCN = {
   ...zhYellowLinePublic,
   ...zhAssets,
   ...zhApprovals,
+  ...zhProposals,
 };
 
 export type Catalog = typeof zhCN;

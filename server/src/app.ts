@@ -45,6 +45,7 @@ import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerNightMarketRoutes } from './modules/night-market/index.ts';
 import { registerYellowLineRoutes } from './modules/yellow-line/index.ts';
+import { registerProposalRoutes } from './modules/proposals/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerAnalysisRoutes } from './modules/analysis/index.ts';
@@ -265,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<
     rates.counter,
   );
   registerApprovalsRoutes(app, services.approvals);
+  registerProposalRoutes(app, services.proposals);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);

@@ -44,6 +44,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createYellowLine } from './modules/yellow-line/index.ts';
+import { createProposals } from './modules/proposals/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
@@ -299,6 +300,8 @@ export function createServices(
   // each register that lives in another module is wired here by type code.
   const approvals = createApprovals(database, clock, { audit, calendar });
   approvals.effects.register('outdoor_ad', outdoorAdEffect(outdoorAds.service));
+  // 人大建议/政协提案: last days on the tenant's work calendar, the reply limit a tenant setting (docs/proposals.md)
+  const proposals = createProposals(database, clock, { audit, calendar, settings });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
@@ -308,6 +311,7 @@ export function createServices(
     ...assets.reportSections,
     frontage.reportSection,
     approvals.reportSection,
+    proposals.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -330,6 +334,7 @@ export function createServices(
     supervisionOrders: supervision,
     approvalApplications: approvals.service,
     approvalConsultations: { list: (actor, q) => approvals.service.listConsultations(actor, q) },
+    proposals: proposals.service,
   };
   return {
     chainKeys,
@@ -368,6 +373,7 @@ export function createServices(
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
     yellowLine: yellowLine.service,
+    proposals: proposals.service,
     assets,
     frontage: frontage.service,
     frontagePrint: frontage.print,

@@ -23,7 +23,9 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { BorderOuterOutlined, FileProtectOutlined, ShopOutlined } from '@ant-design/icons';
+import { BorderOuterOutlined, FileProtectOutlined, MessageOutlined, ShopOutlined } from '@ant-design/icons';
+
+
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -69,6 +71,7 @@ export const MENU_KEYS = [
   'notices',
   'monitor',
   'supervision',
+  'proposals',
   'devices',
   'alarms',
   'rejectedMessages',
@@ -245,6 +248,15 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'supervision.nav',
     icon: AlertOutlined,
     permission: 'supervision.read',
+    group: 'cases',
+  },
+  // 人大建议/政协提案 (docs/proposals.md)
+  {
+    key: 'proposals',
+    path: '/proposals',
+    labelKey: 'proposals.nav',
+    icon: MessageOutlined,
+    permission: 'proposal.read',
     group: 'cases',
   },
   // 城市之感 (docs/iot.md)

@@ -56,6 +56,7 @@ export const PAGES: Record<MenuKey, Page> = {
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
   monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),
   supervision: page(() => import('./features/supervision/SupervisionPage.tsx'), 'SupervisionPage'),
+  proposals: page(() => import('./features/proposals/ProposalsPage.tsx'), 'ProposalsPage'),
   devices: page(() => import('./features/iot/DevicesPage.tsx'), 'DevicesPage'),
   alarms: page(() => import('./features/iot/AlarmsPage.tsx'), 'AlarmsPage'),
   rejectedMessages: page(() => import('./features/iot/RejectedPage.tsx'), 'RejectedPage'),

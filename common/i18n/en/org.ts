@@ -127,6 +127,8 @@ export const enOrg: typeof zhOrg = {
       frontage_volunteer: 'Experience-post volunteer',
       frontage_committee: 'Street self-governance committee',
       frontage_shift: 'Volunteer shift',
+      proposal: 'Deputy suggestion / member proposal',
+      proposal_task: 'Proposal task',
       routing_rule: 'Routing rule',
       export: 'Data export',
       city: 'City',
@@ -220,6 +222,18 @@ export const enOrg: typeof zhOrg = {
       yellow_line: {
         zone: { create: 'Draw yellow line', approve: 'Issue yellow line from approval', update: 'Update yellow line' },
         inspection: { create: 'Record yellow-line inspection' },
+      },
+      proposal: {
+        create: 'Register suggestion or proposal',
+        task: { assign: 'Assign proposal task', complete: 'Report proposal task done' },
+        reply: {
+          draft: 'Draft reply',
+          submit: 'Submit reply for approval',
+          approve: 'Approve reply',
+          return: 'Return reply',
+          send: 'Send reply',
+        },
+        rate: 'Record the proposer’s satisfaction',
       },
       night_market: {
         market: { create: 'Create night market' },
@@ -369,6 +383,12 @@ export const enOrg: typeof zhOrg = {
       read: 'View yellow lines',
       manage: 'Draw yellow lines, keep permits and repeat rules',
       inspect: 'Record yellow-line inspections',
+    },
+    proposal: {
+      read: 'View suggestions and proposals',
+      manage: 'Register suggestions and proposals, assign tasks, draft and send replies',
+      approve: 'Approve proposal replies',
+      handle: 'Handle your unit’s proposal tasks',
     },
     market: {
       read: 'View night-market stalls',

@@ -124,6 +124,8 @@ export const zhOrg = {
       frontage_volunteer: '城管体验岗志愿者',
       frontage_committee: '商街自治委员会',
       frontage_shift: '体验岗班次',
+      proposal: '建议提案',
+      proposal_task: '建议提案承办任务',
       routing_rule: '派遣规则',
       export: '数据导出',
       city: '城市',
@@ -203,6 +205,18 @@ export const zhOrg = {
       yellow_line: {
         zone: { create: '划定文明黄线', approve: '审批核发文明黄线', update: '修改文明黄线' },
         inspection: { create: '登记文明黄线巡查' },
+      },
+      proposal: {
+        create: '登记建议提案',
+        task: { assign: '交办建议提案承办任务', complete: '承办单位报送办理情况' },
+        reply: {
+          draft: '起草答复',
+          submit: '提交答复审核',
+          approve: '审核通过答复',
+          return: '退回答复',
+          send: '发出答复',
+        },
+        rate: '登记代表委员满意度',
       },
       night_market: {
         market: { create: '新建夜市' },
@@ -329,6 +343,12 @@ export const zhOrg = {
       read: '查看门前三包',
       manage: '管理门前三包责任书、检查、体验岗与商街自治',
       publish: '设置规则并发布红黑榜',
+    },
+    proposal: {
+      read: '查看建议提案',
+      manage: '登记建议提案、交办任务、起草与发出答复',
+      approve: '审核建议提案答复',
+      handle: '办理本单位承办任务',
     },
     enforcement: {
       read: '查看执法案件',

@@ -342,6 +342,8 @@ export interface DB {
   ap_corrections: import('./schema-approvals.ts').ApCorrectionsTable;
   ap_permits: import('./schema-approvals.ts').ApPermitsTable;
   ap_consultations: import('./schema-approvals.ts').ApConsultationsTable;
+  proposals: import('./schema-proposals.ts').ProposalsTable;
+  proposal_tasks: import('./schema-proposals.ts').ProposalTasksTable;
 }
 
 export type {

@@ -46,7 +46,8 @@ export type TableOwner =
   | 'analysis'
   | 'assets'
   | 'yellow-line'
-  | 'approvals';
+  | 'approvals'
+  | 'proposals';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -176,4 +177,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   ap_corrections: 'approvals',
   ap_permits: 'approvals',
   ap_consultations: 'approvals',
+  // 人大建议 and 政协提案 (docs/proposals.md)
+  proposals: 'proposals',
+  proposal_tasks: 'proposals',
 };

@@ -32,6 +32,7 @@ import { seedDemoAssets } from './demo-assets.ts';
 import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
 import { seedDemoApprovals } from './demo-approvals.ts';
+import { seedDemoProposals } from './demo-proposals.ts';
 import { seedPlaces } from '../modules/gazetteer/index.ts';
 import { dayePlaces } from './daye-gazetteer.ts';
 
@@ -141,6 +142,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         });
     }
     await seedDemoRegisters(tx, tenantId, clock.now().toISOString(), certificates);
+    // 人大建议/政协提案: the 2023 totals of the work report, and two items of this year in hand (docs/proposals.md)
+    await seedDemoProposals(tx, tenantId, clock, adminId, unitIds, zonedDate(clock.now(), 'Asia/Shanghai'));
     // Enforcement cases: the 2023 totals of the work report, and open cases in every stage (docs/demo-city.md).
     await seedDemoEnforcement(tx, tenantId, clock, {
       today: zonedDate(clock.now(), 'Asia/Shanghai'),

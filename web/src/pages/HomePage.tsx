@@ -4,10 +4,14 @@ import { useAuth } from '../features/auth/context.ts';
 import { WelcomeCard } from '../features/auth/WelcomeCard.tsx';
 import { CaseWorkbench } from '../features/cases/CaseWorkbench.tsx';
 import { NoticeBoard } from '../features/notices/NoticeBoard.tsx';
+import { ProposalTodoCard } from '../features/proposals/ProposalTodoCard.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { visibleMenu } from '../menu.tsx';
 
-/** 工作台: who is signed in, their case to-do, notices, overdue cases and approvals waiting, then shortcuts. */
+/**
+ * 工作台: who is signed in, their case to-do, notices, overdue cases and approvals waiting, the 建议提案 unit tasks
+ * in their scope, then shortcuts.
+ */
 export function HomePage() {
   const { t } = useI18n();
   const me = useAuth().me;
@@ -18,6 +22,7 @@ export function HomePage() {
     <Flex vertical gap={16} data-testid="page-home">
       <WelcomeCard />
       {me?.permissions.includes('case.read') ? <CaseWorkbench /> : me ? <NoticeBoard /> : null}
+      {me?.permissions.includes('proposal.read') ? <ProposalTodoCard /> : null}
       {links.length > 0 ? (
         <Card title={t('home.quickLinks')} data-testid="home-quick-links">
           <Row gutter={[12, 12]}>

@@ -41,6 +41,7 @@ import * as m0048 from './0048_assets.ts';
 import * as m0050 from './0050_yellow_line.ts';
 import * as m0051 from './0051_frontage.ts';
 import * as m0053 from './0053_approvals.ts';
+import * as m0052 from './0052_proposals.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -89,6 +90,7 @@ const migrations: Record<string, Migration> = {
   '0050_yellow_line': m0050,
   '0051_frontage': m0051,
   '0053_approvals': m0053,
+  '0052_proposals': m0052,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

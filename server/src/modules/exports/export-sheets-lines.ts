@@ -2,6 +2,7 @@
 import type { EnforcementCaseSummary } from '../../../../common/contracts/enforcement.ts';
 import type { IcDemolition, IcLetter, IcReport } from '../../../../common/contracts/illegal-construction.ts';
 import type { AdRemoval, OutdoorAd } from '../../../../common/contracts/outdoor-ads.ts';
+import type { ProposalSummary } from '../../../../common/contracts/proposals.ts';
 import type { SupervisionOrder } from '../../../../common/contracts/supervision.ts';
 import type { Application, Consultation } from '../../../../common/contracts/approvals.ts';
 import type { SheetSpec } from './export-workbook.ts';
@@ -172,5 +173,34 @@ export const APPROVAL_CONSULTATIONS_SHEET: SheetSpec<Consultation> = {
     { header: 'approvalType', width: 18, value: (c) => c.typeName },
     { header: 'topic', width: 30, value: (c) => c.topic },
     { header: 'answer', width: 40, value: (c) => c.answer },
+  ],
+};
+
+/** 人大建议/政协提案 as listed (a unit-bound reader's scope applied by the list). */
+export const PROPOSALS_SHEET: SheetSpec<ProposalSummary> = {
+  sheet: 'proposals',
+  file: 'proposals',
+  columns: [
+    { header: 'proposalNo', width: 14, value: (r) => r.proposalNo },
+    { header: 'proposalBody', width: 10, value: (r, f) => f.label(`proposals.bodyShort.${r.body}`, r.body) },
+    { header: 'proposalTitle', width: 36, value: (r) => r.title },
+    { header: 'proposer', width: 12, value: (r) => r.proposer },
+    { header: 'proposalRole', width: 8, value: (r, f) => f.label(`proposals.role.${r.handlingRole}`, r.handlingRole) },
+    { header: 'leadAgency', width: 16, value: (r) => r.leadAgency },
+    { header: 'assignedOn', width: 12, value: (r) => r.assignedOn },
+    { header: 'proposalDueOn', width: 12, value: (r) => r.dueOn },
+    { header: 'proposalStatus', width: 10, value: (r, f) => f.label(`proposals.status.${r.status}`, r.status) },
+    {
+      header: 'replyStatus',
+      width: 10,
+      value: (r, f) => (r.replyStatus ? f.label(`proposals.replyStatus.${r.replyStatus}`, r.replyStatus) : null),
+    },
+    { header: 'proposalTasks', width: 10, value: (r) => `${r.taskCount - r.openTasks}/${r.taskCount}` },
+    { header: 'overdue', width: 8, value: (r, f) => f.yesNo(r.overdue) },
+    {
+      header: 'satisfaction',
+      width: 10,
+      value: (r, f) => (r.satisfaction ? f.label(`proposals.satisfaction.${r.satisfaction}`, r.satisfaction) : null),
+    },
   ],
 };

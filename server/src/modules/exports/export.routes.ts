@@ -8,6 +8,7 @@ import { RoutingRuleQuery } from '../../../../common/contracts/routing.ts';
 import { IcDemolitionQuery, IcLetterQuery, IcReportQuery } from '../../../../common/contracts/illegal-construction.ts';
 import { AdRemovalQuery, OutdoorAdQuery } from '../../../../common/contracts/outdoor-ads.ts';
 import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.ts';
+import { ProposalQuery } from '../../../../common/contracts/proposals.ts';
 import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
 import { ApplicationQuery as ApprovalQuery, ConsultationQuery } from '../../../../common/contracts/approvals.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -32,6 +33,7 @@ import {
   IC_LETTERS_SHEET,
   IC_REPORTS_SHEET,
   OUTDOOR_ADS_SHEET,
+  PROPOSALS_SHEET,
   SUPERVISION_SHEET,
   APPROVAL_APPLICATIONS_SHEET,
   APPROVAL_CONSULTATIONS_SHEET,
@@ -56,6 +58,7 @@ export interface ExportSources {
   supervisionOrders: { list(actor: Actor, q: SupervisionQuery): Promise<Page<unknown>> };
   approvalApplications: { list(actor: Actor, q: ApprovalQuery): Promise<Page<unknown>> };
   approvalConsultations: { list(actor: Actor, q: ConsultationQuery): Promise<Page<unknown>> };
+  proposals: { list(actor: Actor, q: ProposalQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -150,6 +153,14 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: APPROVAL_CONSULTATIONS_SHEET,
     csv: true,
   },
+  {
+    key: 'proposals',
+    path: 'proposals',
+    permission: 'proposal.read',
+    query: ProposalQuery,
+    sheet: PROPOSALS_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -168,6 +179,7 @@ const LIST_ROUTE: Record<Key, string> = {
   supervisionOrders: '/api/supervision',
   approvalApplications: '/api/approvals/applications',
   approvalConsultations: '/api/approvals/consultations',
+  proposals: '/api/proposals',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

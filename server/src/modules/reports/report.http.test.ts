@@ -63,6 +63,10 @@ describe('statistics report', () => {
       'yellowLine',
       // the approval window's open applications around today (seed/demo-approvals.ts)
       'approvals',
+      // the demo city's 门前三包 agreements and inspections of the last months (seed/demo-frontage.ts)
+      'frontage',
+      // the demo city's 政协提案 registered three days before (seed/demo-proposals.ts)
+      'proposals',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');
