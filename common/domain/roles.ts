@@ -100,6 +100,10 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 项目与资金 (docs/projects.md): reading; projects, funds, subprojects, weights and milestones; progress reports
+  'project.read',
+  'project.manage',
+  'project.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -168,6 +172,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.reply',
     'assets.read',
     'assets.work',
+    'project.read',
+    'project.report',
   ],
   leader: [
     'org.read',
@@ -190,6 +196,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'project.read',
   ],
   admin: [
     'org.read',
@@ -221,6 +228,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'project.read',
+    'project.manage',
+    'project.report',
   ],
   enforcementOfficer: [
     'org.read',
@@ -280,6 +290,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'project.read',
+    'project.manage',
   ],
 };
 

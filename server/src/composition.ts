@@ -44,6 +44,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createProjects } from './modules/projects/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -101,7 +102,10 @@ export function createServices(
     joinCase: innerJoinCases,
     // 养护工单 keep their photos through the photos module (late-bound like the case rule)
     canViewHeld: async (actor, holder) =>
-      holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length)),
+      (holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length))) ||
+      // a progress report's evidence photos, for whoever may read the projects (docs/projects.md)
+      (holder.startsWith('project_report:') &&
+        projects.service.canViewReport(actor, holder.slice('project_report:'.length))),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -279,12 +283,19 @@ export function createServices(
     ),
   );
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
+  // 项目与资金 (docs/projects.md): progress reports keep their evidence photos through the photos module.
+  const projects = createProjects(database, clock, {
+    audit,
+    timeZone: config.businessTimeZone,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+  });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
     ...assets.reportSections,
+    projects.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -343,6 +354,7 @@ export function createServices(
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
     assets,
+    projects: projects.service,
     monitor,
     supervision,
     supervisionPrint,

@@ -155,6 +155,8 @@ export const enErrors: typeof zhErrors = {
     ALARM_RULE_STALE: 'Someone else changed this alarm rule; refresh and try again',
     ALARM_RULE_INVALID: 'The alarm rule is invalid; please correct the highlighted fields',
     NM_INVALID: 'The night-market entry has a mistake; fix it as indicated',
+    PROJECT_DUPLICATE_NAME: 'This name is already in use',
+    PROJECT_UNKNOWN_PHOTOS: 'Some photos cannot be used; upload them again',
     NM_STALL_CODE_TAKEN: 'A stall with this number already exists',
     NM_NOT_APPLYING: 'This round is not taking applications now',
     NM_DUPLICATE_ID: 'This ID number has already applied in this round',

@@ -121,6 +121,7 @@ export const enOrg: typeof zhOrg = {
       night_market: 'Night market',
       night_market_round: 'Stall allocation round',
       night_market_application: 'Stall application',
+      project: 'Project',
       routing_rule: 'Routing rule',
       export: 'Data export',
       city: 'City',
@@ -187,6 +188,15 @@ export const enOrg: typeof zhOrg = {
       ic_demolition: { create: 'Record demolition' },
       outdoor_ad: { create: 'Add outdoor sign', update: 'Update outdoor sign', inspect: 'Record sign inspection' },
       ad_removal: { create: 'Record sign removal' },
+      project: {
+        create: 'Create project',
+        update: 'Update project',
+        fund: { add: 'Record funds won', remove: 'Delete funds record' },
+        subproject: { create: 'Add subproject', update: 'Update subproject' },
+        milestone: { create: 'Add milestone', update: 'Update milestone' },
+        weights: { subprojects: 'Re-weight subprojects', milestones: 'Re-weight milestones' },
+        report: { create: 'File progress report' },
+      },
       night_market: {
         market: { create: 'Create night market' },
         stalls: { add: 'Add night-market stalls' },
@@ -324,6 +334,11 @@ export const enOrg: typeof zhOrg = {
       read: 'View night-market stalls',
       manage: 'Manage stalls and reviews',
       draw: 'Run the public stall lottery',
+    },
+    project: {
+      read: 'View projects and funds',
+      manage: 'Manage projects, funds, subprojects and milestones',
+      report: 'Report project progress',
     },
     enforcement: {
       read: 'View enforcement cases',

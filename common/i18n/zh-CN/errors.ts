@@ -146,6 +146,8 @@ export const zhErrors = {
     ALARM_RULE_STALE: '告警规则已被他人修改，请刷新后重试',
     ALARM_RULE_INVALID: '告警规则有误，请按提示修改',
     NM_INVALID: '夜市摊位信息有误，请按提示修改',
+    PROJECT_DUPLICATE_NAME: '名称已被使用',
+    PROJECT_UNKNOWN_PHOTOS: '有照片无法使用：请重新上传',
     NM_STALL_CODE_TAKEN: '摊位编号已存在',
     NM_NOT_APPLYING: '该批次当前不在申请时间内',
     NM_DUPLICATE_ID: '该身份证号已在本批次提交过申请',

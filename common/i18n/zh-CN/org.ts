@@ -118,6 +118,7 @@ export const zhOrg = {
       night_market: '夜市',
       night_market_round: '夜市摊位分配批次',
       night_market_application: '夜市摊位申请',
+      project: '建设项目',
       routing_rule: '派遣规则',
       export: '数据导出',
       city: '城市',
@@ -170,6 +171,15 @@ export const zhOrg = {
       ic_demolition: { create: '登记拆违行动' },
       outdoor_ad: { create: '登记户外广告', update: '修改户外广告', inspect: '登记户外广告安全检查' },
       ad_removal: { create: '登记户外广告拆除' },
+      project: {
+        create: '新建项目',
+        update: '修改项目',
+        fund: { add: '登记争取资金', remove: '删除资金记录' },
+        subproject: { create: '新增子项目', update: '修改子项目' },
+        milestone: { create: '新增进度节点', update: '更新进度节点' },
+        weights: { subprojects: '调整子项目权重', milestones: '调整节点权重' },
+        report: { create: '填报进度汇报' },
+      },
       night_market: {
         market: { create: '新建夜市' },
         stalls: { add: '登记夜市摊位' },
@@ -284,6 +294,7 @@ export const zhOrg = {
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
     market: { read: '查看夜市摊位', manage: '管理夜市摊位与审核', draw: '夜市摊位公开摇号' },
+    project: { read: '查看项目与资金', manage: '管理项目、资金、子项目与节点', report: '填报项目进度' },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

@@ -327,6 +327,11 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  projects: import('./schema-projects.ts').ProjectsTable;
+  project_funds: import('./schema-projects.ts').ProjectFundsTable;
+  project_subprojects: import('./schema-projects.ts').ProjectSubprojectsTable;
+  project_milestones: import('./schema-projects.ts').ProjectMilestonesTable;
+  project_reports: import('./schema-projects.ts').ProjectReportsTable;
 }
 
 export type {

@@ -43,7 +43,8 @@ export type TableOwner =
   | 'alarms'
   | 'night-market'
   | 'analysis'
-  | 'assets';
+  | 'assets'
+  | 'projects';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -155,4 +156,10 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  // 项目与资金 (docs/projects.md)
+  projects: 'projects',
+  project_funds: 'projects',
+  project_subprojects: 'projects',
+  project_milestones: 'projects',
+  project_reports: 'projects',
 };
