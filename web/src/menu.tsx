@@ -24,6 +24,7 @@ import {
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
+import { FundProjectionScreenOutlined, ProjectOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -63,6 +64,7 @@ export const MENU_KEYS = [
   'illegalConstruction',
   'outdoorAds',
   'nightMarket',
+  'projects',
   'notices',
   'monitor',
   'supervision',
@@ -95,6 +97,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
   { key: 'iot', labelKey: 'iot.nav.group', icon: ApiOutlined },
+  { key: 'projects', labelKey: 'projects.group', icon: ProjectOutlined },
 ];
 
 /**
@@ -200,6 +203,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: ShopOutlined,
     permission: 'market.read',
     group: 'enforcement',
+  },
+  {
+    key: 'projects',
+    path: '/projects',
+    labelKey: 'projects.nav',
+    icon: FundProjectionScreenOutlined,
+    permission: 'project.read',
+    group: 'projects',
   },
 
   {
