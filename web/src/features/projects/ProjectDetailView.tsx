@@ -41,8 +41,8 @@ export function ProjectDetailView({ id, onChanged }: { id: string; onChanged: ()
         <Descriptions.Item label={t('projects.field.shortName')}>{p.shortName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('projects.field.unit')}>{p.unitName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('projects.cols.period')}>{`${p.startOn} ~ ${p.endOn}`}</Descriptions.Item>
-        <Descriptions.Item label={t('projects.field.budget')}>
-          {p.budgetFen === null ? '—' : `${wanYuanText(p.budgetFen)} 万`}
+        <Descriptions.Item label={t('projects.field.budgetWan')}>
+          {p.budgetFen === null ? '—' : wanYuanText(p.budgetFen)}
         </Descriptions.Item>
         <Descriptions.Item label={t('projects.cols.funds')}>{wanYuanText(p.fundsFen)}</Descriptions.Item>
         <Descriptions.Item

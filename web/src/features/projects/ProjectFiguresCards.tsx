@@ -56,14 +56,18 @@ export function ProjectFiguresCards({ reloadKey }: { reloadKey: number }) {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small" styles={{ body: { minHeight: 86 } }}>
+            <Typography.Text type="secondary">{t('projects.kpi.bySource')}</Typography.Text>
             {data?.bySource.length ? (
               data.bySource.map((s) => (
                 <div key={s.source} style={{ fontSize: 13 }}>
-                  {t(`projects.source.${s.source}`)}：{wanYuanText(s.amountFen)}
+                  {t('projects.kpi.sourceLine', {
+                    source: t(`projects.source.${s.source}`),
+                    amount: wanYuanText(s.amountFen),
+                  })}
                 </div>
               ))
             ) : (
-              <Typography.Text type="secondary">{t('projects.kpi.none')}</Typography.Text>
+              <div style={{ fontSize: 13 }}>{t('projects.kpi.none')}</div>
             )}
           </Card>
         </Col>
