@@ -316,6 +316,7 @@ export function createServices(
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
     enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
     supervisionOrders: supervision,
+    projects: projects.service,
   };
   return {
     chainKeys,

@@ -9,6 +9,7 @@ import { IcDemolitionQuery, IcLetterQuery, IcReportQuery } from '../../../../com
 import { AdRemovalQuery, OutdoorAdQuery } from '../../../../common/contracts/outdoor-ads.ts';
 import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.ts';
 import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
+import { ProjectQuery } from '../../../../common/contracts/projects.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -31,6 +32,7 @@ import {
   IC_LETTERS_SHEET,
   IC_REPORTS_SHEET,
   OUTDOOR_ADS_SHEET,
+  PROJECTS_SHEET,
   SUPERVISION_SHEET,
 } from './export-sheets-lines.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
@@ -51,6 +53,7 @@ export interface ExportSources {
   adRemovals: { list(actor: Actor, q: AdRemovalQuery): Promise<Page<unknown>> };
   enforcementCases: { list(actor: Actor, q: EnforcementCaseQuery): Promise<Page<unknown>> };
   supervisionOrders: { list(actor: Actor, q: SupervisionQuery): Promise<Page<unknown>> };
+  projects: { list(actor: Actor, q: ProjectQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -129,6 +132,14 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: SUPERVISION_SHEET,
     csv: true,
   },
+  {
+    key: 'projects',
+    path: 'projects',
+    permission: 'project.read',
+    query: ProjectQuery,
+    sheet: PROJECTS_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -145,6 +156,7 @@ const LIST_ROUTE: Record<Key, string> = {
   adRemovals: '/api/outdoor-ads/removals',
   enforcementCases: '/api/enforcement/cases',
   supervisionOrders: '/api/supervision',
+  projects: '/api/projects',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

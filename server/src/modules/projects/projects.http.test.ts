@@ -265,6 +265,17 @@ describe('funds, reports and the audit', () => {
   });
 });
 
+describe('exports', () => {
+  it('exports the list as CSV with amounts in 万元, audited', async () => {
+    const csv = await api('leader').get('/api/exports/projects.csv?q=燃气');
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.body).toContain('项目名称');
+    expect(csv.body).toContain('大冶市2023年城市燃气管道等老化更新改造项目');
+    expect(csv.body).toContain('1841');
+    expect((await api('operator').get('/api/exports/projects.csv')).statusCode).toBe(403);
+  });
+});
+
 describe('permissions', () => {
   it('answers 401 without a session and 403 without the grant', async () => {
     expect((await as(ctx.app, null).get('/api/projects')).statusCode).toBe(401);

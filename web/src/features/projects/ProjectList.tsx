@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Button, Progress, Tooltip, type TableColumnsType } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { wanYuanText } from '../../../../common/domain/projects.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { useCrudList } from '../../components/useCrudList.ts';
@@ -80,6 +81,8 @@ export function ProjectList(props: { onOpen: (id: string) => void; onChanged: ()
       rowKey={(r) => r.id}
       defaultSort={{ sort: 'startOn', order: 'desc' }}
       searchPlaceholder={t('projects.list.search')}
+      exportPath="/api/exports/projects.xlsx"
+      actions={<ExportButton path="/api/exports/projects.csv" query={list.filters} label="CSV" />}
       createLabel={canManage ? t('projects.list.create') : undefined}
       renderCard={(r) => (
         <div onClick={() => props.onOpen(r.id)} role="button" tabIndex={0}>
