@@ -99,6 +99,7 @@ export const enProjects: typeof zhProjects = {
       done: 'Finished',
       building: 'Under way',
       project: 'Project',
+      layer: 'Construction projects',
       count: '{count} points',
       empty: 'No project or subproject has a location yet',
     },

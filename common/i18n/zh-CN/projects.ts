@@ -96,6 +96,7 @@ export const zhProjects = {
       done: '已完工',
       building: '在建',
       project: '项目',
+      layer: '建设项目',
       count: '共{count}个点位',
       empty: '暂无标注位置的项目或子项目',
     },

@@ -7,3 +7,5 @@ export type { ProjectsService } from './projects.service.ts';
 export { registerProjectRoutes } from './projects.routes.ts';
 export { PROJECT_ERRORS } from './projects.errors.ts';
 export { seedProjects, type ProjectSeed } from './projects.seed.ts';
+/** project exists / its name, for other modules (their own transaction) */
+export { projectRef } from './project-ref.ts';

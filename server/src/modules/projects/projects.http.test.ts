@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portraitJpegWithGps } from '../../testing/photo.fixtures.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
+import { projectRef } from './index.ts';
 
 /**
  * Projects and funds over HTTP on the seeded demo city (clock frozen at 2024-03-12 +08:00): the 2023 figures of the
@@ -273,6 +274,16 @@ describe('exports', () => {
     expect(csv.body).toContain('大冶市2023年城市燃气管道等老化更新改造项目');
     expect(csv.body).toContain('1841');
     expect((await api('operator').get('/api/exports/projects.csv')).statusCode).toBe(403);
+  });
+});
+
+describe('the read function for other modules', () => {
+  it('names a project of the city and nothing for an unknown id', async () => {
+    const p = await project();
+    const tenantId = (await api('admin').get('/api/auth/me')).json().user.tenantId as string;
+    expect(await projectRef(ctx.database.db, tenantId, p.id)).toEqual({ id: p.id, name: p.name });
+    expect(await projectRef(ctx.database.db, tenantId, 'missing')).toBeNull();
+    expect(await projectRef(ctx.database.db, 'another-city', p.id)).toBeNull();
   });
 });
 

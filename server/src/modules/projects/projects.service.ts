@@ -24,6 +24,7 @@ import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { orgNames, orgReadModel } from '../org/index.ts';
 import { createProjectContext, Issues, MANAGE, READ, type ProjectDeps } from './project-context.ts';
 import { createProjectPlan } from './project-plan.service.ts';
+import { projectRef } from './project-ref.ts';
 import { fundView, reportView, rollUp, rowsByProject, summaryView } from './project-views.ts';
 import { projectErrors } from './projects.errors.ts';
 import * as repo from './projects.repository.ts';
@@ -328,10 +329,7 @@ export function createProjectsService(database: Database, clock: Clock, deps: Pr
     },
 
     /** For other modules (a work order's link to a project): the project's id and name, or null when unknown. */
-    async projectRef(tenantId: string, id: string): Promise<{ id: string; name: string } | null> {
-      const p = await repo.findProject(db, tenantId, id);
-      return p ? { id: p.id, name: p.name } : null;
-    },
+    projectRef: (tenantId: string, id: string) => projectRef(db, tenantId, id),
 
     /** Whether the actor may see a photo held by `project_report:<id>` (the photos module asks). */
     async canViewReport(actor: Actor, reportId: string): Promise<boolean> {
