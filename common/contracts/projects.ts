@@ -74,6 +74,18 @@ export const MilestoneInput = Type.Object(
 export type MilestoneInput = Static<typeof MilestoneInput>;
 export const MilestonePatch = Type.Partial(MilestoneInput, { additionalProperties: false });
 export type MilestonePatch = Static<typeof MilestonePatch>;
+/** Re-planning a milestone (project.manage): its name, weight and planned date. */
+export const MilestonePlan = Type.Object(
+  { name: Type.Optional(Text(120)), weightBp: Type.Optional(Weight), plannedOn: Type.Optional(DateText) },
+  { additionalProperties: false },
+);
+export type MilestonePlan = Static<typeof MilestonePlan>;
+/** A milestone's progress (project.report): the percentage and, at 100 %, the completion date. */
+export const MilestoneProgress = Type.Object(
+  { progressPct: Pct, completedOn: Type.Optional(Nullable(DateText)) },
+  { additionalProperties: false },
+);
+export type MilestoneProgress = Static<typeof MilestoneProgress>;
 
 /** All sibling weights at once; they must sum to exactly 100 % (10000). */
 export const WeightsInput = Type.Object(

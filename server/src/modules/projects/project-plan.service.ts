@@ -195,17 +195,21 @@ export function createProjectPlan(ctx: ProjectContext) {
     },
 
     /**
-     * Progress and completion date need project.report (the unit building it); changing the name, weight or planned
-     * date re-plans the milestone and needs project.manage as well.
+     * Progress and completion date (`progress`) need project.report: the unit building it, on its own unit's projects
+     * only. The name, weight and planned date (`plan`) re-plan the milestone and need project.manage.
      */
-    async updateMilestone(actor: Actor, projectId: string, subprojectId: string, id: string, patch: MilestonePatch) {
-      requirePermission(actor, REPORT);
-      if (patch.name !== undefined || patch.weightBp !== undefined || patch.plannedOn !== undefined)
-        requirePermission(actor, MANAGE);
+    async updateMilestone(
+      actor: Actor,
+      projectId: string,
+      subprojectId: string,
+      id: string,
+      patch: MilestonePatch,
+      mode: 'plan' | 'progress',
+    ) {
+      requirePermission(actor, mode === 'plan' ? MANAGE : REPORT);
       await db.transaction().execute(async (tx) => {
         const p = await ctx.lockedProject(tx, actor.tenantId, projectId);
-        // a unit-bound reporter reports on the projects of its own unit only
-        requirePermission(actor, REPORT, { unitId: p.unit_id });
+        if (mode === 'progress') requirePermission(actor, REPORT, { unitId: p.unit_id });
         await subprojectOf(tx, projectId, subprojectId);
         const before = await repo.findMilestone(tx, subprojectId, id);
         if (!before) throw notFound('project_milestone');

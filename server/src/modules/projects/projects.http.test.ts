@@ -110,7 +110,7 @@ describe('the roll-up by weights', () => {
     expect(d.subprojectList.map((s: { progressPct: number }) => s.progressPct)).toEqual([70, 0]);
     expect(d.progressPct).toBe(42);
     expect(d.weightsComplete).toBe(false);
-    const done = await api('unitmanager').patch(`/api/projects/${p.id}/subprojects/${b}/milestones/${m}`, {
+    const done = await api('unitmanager').put(`/api/projects/${p.id}/subprojects/${b}/milestones/${m}/progress`, {
       progressPct: 100,
       completedOn: '2024-03-01',
     });
@@ -126,7 +126,9 @@ describe('the roll-up by weights', () => {
     expect(d.progressPct).toBe(85);
     expect([d.subprojects, d.subprojectsDone, d.weightsComplete]).toEqual([2, 1, true]);
     // lowering progress clears the completion date
-    await api('unitmanager').patch(`/api/projects/${p.id}/subprojects/${b}/milestones/${m}`, { progressPct: 90 });
+    await api('unitmanager').put(`/api/projects/${p.id}/subprojects/${b}/milestones/${m}/progress`, {
+      progressPct: 90,
+    });
     d = await detail(p.id);
     expect(d.subprojectList[1].milestones[0]).toMatchObject({ progressPct: 90, completedOn: null });
   });
@@ -303,6 +305,18 @@ describe('permissions', () => {
       weightBp: 4000,
     });
     expect(replan.statusCode).toBe(403);
+    // the bureau leader re-plans it, and only an administrator or the unit reports progress
+    const planned = await api('bureauleader').patch(`/api/projects/${p.id}/subprojects/${a}/milestones/${m}`, {
+      name: '管道敷设',
+      weightBp: 4000,
+    });
+    expect(planned.statusCode, planned.body).toBe(200);
+    expect((await detail(p.id)).subprojectList[0].milestones[0]).toMatchObject({ name: '管道敷设', weightBp: 4000 });
+    const progress = `/api/projects/${p.id}/subprojects/${a}/milestones/${m}/progress`;
+    expect((await api('bureauleader').put(progress, { progressPct: 10 })).statusCode).toBe(403);
+    const over = await api('unitmanager').put(progress, { progressPct: 101 });
+    expect(over.statusCode).toBe(400);
+    expect(fields(over.body)).toContain('body.progressPct');
     expect(
       (await api('leader').post(`/api/projects/${p.id}/reports`, { reportedOn: '2024-03-01', text: 'x' })).statusCode,
     ).toBe(403);

@@ -7,7 +7,8 @@ import {
   FundInput,
   MapPoint,
   MilestoneInput,
-  MilestonePatch,
+  MilestonePlan,
+  MilestoneProgress,
   ProjectDetail,
   ProjectFigures,
   ProjectInput,
@@ -26,7 +27,7 @@ import type { ProjectsService } from './projects.service.ts';
 const errors = errorResponses(400, 401, 403, 404, 409);
 const READ = { permission: 'project.read' } as const;
 const MANAGE = { permission: 'project.manage' } as const;
-// progress (a milestone's progress, reports) is the building unit's; re-planning a milestone also needs project.manage
+// progress (a milestone's progress, reports) is the building unit's
 const PROGRESS = { permission: 'project.report' } as const;
 const BASE = '/api/projects';
 const Id = IdParams.properties.id;
@@ -163,11 +164,36 @@ export async function registerProjectRoutes(app: FastifyInstance, s: ProjectsSer
   r.patch(
     `${BASE}/:id/subprojects/:subId/milestones/:milestoneId`,
     {
-      config: PROGRESS,
-      schema: { tags, params: MilestoneParams, body: MilestonePatch, response: { 200: Ok, ...errors } },
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Re-plan a milestone: name, weight, planned date',
+        params: MilestoneParams,
+        body: MilestonePlan,
+        response: { 200: Ok, ...errors },
+      },
     },
     async (req) => {
-      await s.updateMilestone(actorOf(req), req.params.id, req.params.subId, req.params.milestoneId, req.body);
+      const p = req.params;
+      await s.updateMilestone(actorOf(req), p.id, p.subId, p.milestoneId, req.body, 'plan');
+      return { ok: true };
+    },
+  );
+  r.put(
+    `${BASE}/:id/subprojects/:subId/milestones/:milestoneId/progress`,
+    {
+      config: PROGRESS,
+      schema: {
+        tags,
+        summary: "A milestone's progress and completion date (the building unit)",
+        params: MilestoneParams,
+        body: MilestoneProgress,
+        response: { 200: Ok, ...errors },
+      },
+    },
+    async (req) => {
+      const p = req.params;
+      await s.updateMilestone(actorOf(req), p.id, p.subId, p.milestoneId, req.body, 'progress');
       return { ok: true };
     },
   );

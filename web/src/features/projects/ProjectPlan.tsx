@@ -54,7 +54,7 @@ export function ProjectPlan({ project, onChanged }: { project: ProjectDetail; on
         completedOn: v.completedOn ?? null,
       });
     else
-      await projectsApi.updateMilestone(project.id, target.sub.id, target.milestone.id, {
+      await projectsApi.milestoneProgress(project.id, target.sub.id, target.milestone.id, {
         progressPct: v.progressPct ?? 0,
         completedOn: v.completedOn ?? null,
       });

@@ -2,7 +2,7 @@ import type {
   FundInput,
   MapPoint,
   MilestoneInput,
-  MilestonePatch,
+  MilestoneProgress,
   ProjectDetail,
   ProjectFigures,
   ProjectInput,
@@ -38,7 +38,7 @@ export const projectsApi = {
   setWeights: (id: string, body: WeightsInput) => api.put<{ ok: boolean }>(`${BASE}/${enc(id)}/weights`, body),
   addMilestone: (id: string, subId: string, body: MilestoneInput) =>
     api.post<{ id: string }>(`${sub(id, subId)}/milestones`, body),
-  updateMilestone: (id: string, subId: string, milestoneId: string, body: MilestonePatch) =>
-    api.patch<{ ok: boolean }>(`${sub(id, subId)}/milestones/${enc(milestoneId)}`, body),
+  milestoneProgress: (id: string, subId: string, milestoneId: string, body: MilestoneProgress) =>
+    api.put<{ ok: boolean }>(`${sub(id, subId)}/milestones/${enc(milestoneId)}/progress`, body),
   addReport: (id: string, body: ReportInput) => api.post<{ id: string }>(`${BASE}/${enc(id)}/reports`, body),
 };
