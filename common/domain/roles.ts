@@ -121,6 +121,10 @@ export const PERMISSIONS = [
   'proposal.manage',
   'proposal.approve',
   'proposal.handle',
+  // 项目与资金 (docs/projects.md): reading; projects, funds, subprojects, weights and milestones; progress reports
+  'project.read',
+  'project.manage',
+  'project.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -193,6 +197,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.work',
     'proposal.read',
     'proposal.handle',
+    'project.read',
+    'project.report',
   ],
   leader: [
     'org.read',
@@ -220,6 +226,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approval.read',
     'proposal.read',
     'proposal.approve',
+    'project.read',
   ],
   admin: [
     'org.read',
@@ -260,6 +267,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approval.manage',
     'proposal.read',
     'proposal.manage',
+    'project.read',
+    'project.manage',
+    'project.report',
   ],
   enforcementOfficer: [
     'org.read',
@@ -339,6 +349,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approval.decide',
     'proposal.read',
     'proposal.approve',
+    'project.read',
+    'project.manage',
   ],
 };
 

@@ -22,6 +22,7 @@ import { enYellowLine } from './en/yellow-line.ts';
 import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
+import { enProjects } from './en/projects.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -75,4 +76,5 @@ export const en: Catalog = {
   ...enAssets,
   ...enApprovals,
   ...enProposals,
+  ...enProjects,
 };

@@ -39,6 +39,7 @@ import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 import { zhApprovals } from './zh-CN/approvals.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
+import { zhProjects } from './zh-CN/projects.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -76,6 +77,7 @@ export const zhCN = {
   ...zhAssets,
   ...zhApprovals,
   ...zhProposals,
+  ...zhProjects,
 };
 
 export type Catalog = typeof zhCN;

@@ -48,6 +48,7 @@ import { createProposals } from './modules/proposals/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
+import { createProjects } from './modules/projects/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -108,7 +109,10 @@ export function createServices(
       (holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length))) ||
       // 文明黄线 inspections keep their photos the same way
       (holder.startsWith('yl_inspection:') &&
-        yellowLine.service.canViewInspection(actor, holder.slice('yl_inspection:'.length))),
+        yellowLine.service.canViewInspection(actor, holder.slice('yl_inspection:'.length))) ||
+      // a progress report's evidence photos, for whoever may read the projects (docs/projects.md)
+      (holder.startsWith('project_report:') &&
+        projects.service.canViewReport(actor, holder.slice('project_report:'.length))),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -302,6 +306,12 @@ export function createServices(
   approvals.effects.register('outdoor_ad', outdoorAdEffect(outdoorAds.service));
   // 人大建议/政协提案: last days on the tenant's work calendar, the reply limit a tenant setting (docs/proposals.md)
   const proposals = createProposals(database, clock, { audit, calendar, settings });
+  // 项目与资金 (docs/projects.md): progress reports keep their evidence photos through the photos module.
+  const projects = createProjects(database, clock, {
+    audit,
+    timeZone: config.businessTimeZone,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+  });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
@@ -312,6 +322,7 @@ export function createServices(
     frontage.reportSection,
     approvals.reportSection,
     proposals.reportSection,
+    projects.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -335,6 +346,7 @@ export function createServices(
     approvalApplications: approvals.service,
     approvalConsultations: { list: (actor, q) => approvals.service.listConsultations(actor, q) },
     proposals: proposals.service,
+    projects: projects.service,
   };
   return {
     chainKeys,
@@ -379,6 +391,7 @@ export function createServices(
     frontagePrint: frontage.print,
     approvals: approvals.service,
     approvalEffects: approvals.effects,
+    projects: projects.service,
     monitor,
     supervision,
     supervisionPrint,

@@ -26,6 +26,7 @@ import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOu
 import { BorderOuterOutlined, FileProtectOutlined, MessageOutlined, ShopOutlined } from '@ant-design/icons';
 
 
+import { FundProjectionScreenOutlined, ProjectOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -68,6 +69,7 @@ export const MENU_KEYS = [
   'frontage',
   'yellowLine',
   'approvals',
+  'projects',
   'notices',
   'monitor',
   'supervision',
@@ -102,6 +104,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
   { key: 'iot', labelKey: 'iot.nav.group', icon: ApiOutlined },
+  { key: 'projects', labelKey: 'projects.group', icon: ProjectOutlined },
 ];
 
 /**
@@ -233,7 +236,14 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'approval.read',
     group: 'approvals',
   },
-
+  {
+    key: 'projects',
+    path: '/projects',
+    labelKey: 'projects.nav',
+    icon: FundProjectionScreenOutlined,
+    permission: 'project.read',
+    group: 'projects',
+  },
   {
     key: 'monitor',
     path: '/monitor',

@@ -53,6 +53,7 @@ export const PAGES: Record<MenuKey, Page> = {
   frontage: page(() => import('./features/frontage/FrontagePage.tsx'), 'FrontagePage'),
   yellowLine: page(() => import('./features/yellow-line/YellowLinePage.tsx'), 'YellowLinePage'),
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),
+  projects: page(() => import('./features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
   monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),
   supervision: page(() => import('./features/supervision/SupervisionPage.tsx'), 'SupervisionPage'),

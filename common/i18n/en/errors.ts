@@ -162,6 +162,8 @@ export const enErrors: typeof zhErrors = {
     YL_PHOTOS: 'A photo is invalid or already used; upload it again',
     YL_REVOKED: 'The permit of this yellow line is revoked',
     NM_INVALID: 'The night-market entry has a mistake; fix it as indicated',
+    PROJECT_DUPLICATE_NAME: 'This name is already in use',
+    PROJECT_UNKNOWN_PHOTOS: 'Some photos cannot be used; upload them again',
     NM_STALL_CODE_TAKEN: 'A stall with this number already exists',
     NM_NOT_APPLYING: 'This round is not taking applications now',
     NM_DUPLICATE_ID: 'This ID number has already applied in this round',

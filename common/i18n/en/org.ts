@@ -129,6 +129,7 @@ export const enOrg: typeof zhOrg = {
       frontage_shift: 'Volunteer shift',
       proposal: 'Deputy suggestion / member proposal',
       proposal_task: 'Proposal task',
+      project: 'Project',
       routing_rule: 'Routing rule',
       export: 'Data export',
       city: 'City',
@@ -234,6 +235,15 @@ export const enOrg: typeof zhOrg = {
           send: 'Send reply',
         },
         rate: 'Record the proposer’s satisfaction',
+      },
+      project: {
+        create: 'Create project',
+        update: 'Update project',
+        fund: { add: 'Record funds won', remove: 'Delete funds record' },
+        subproject: { create: 'Add subproject', update: 'Update subproject' },
+        milestone: { create: 'Add milestone', update: 'Update milestone' },
+        weights: { subprojects: 'Re-weight subprojects', milestones: 'Re-weight milestones' },
+        report: { create: 'File progress report' },
       },
       night_market: {
         market: { create: 'Create night market' },
@@ -394,6 +404,11 @@ export const enOrg: typeof zhOrg = {
       read: 'View night-market stalls',
       manage: 'Manage stalls and reviews',
       draw: 'Run the public stall lottery',
+    },
+    project: {
+      read: 'View projects and funds',
+      manage: 'Manage projects, funds, subprojects and milestones',
+      report: 'Report project progress',
     },
     enforcement: {
       read: 'View enforcement cases',

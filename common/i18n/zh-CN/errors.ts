@@ -153,6 +153,8 @@ export const zhErrors = {
     YL_PHOTOS: '照片无效或已被使用，请重新上传',
     YL_REVOKED: '该黄线许可已撤销',
     NM_INVALID: '夜市摊位信息有误，请按提示修改',
+    PROJECT_DUPLICATE_NAME: '名称已被使用',
+    PROJECT_UNKNOWN_PHOTOS: '有照片无法使用：请重新上传',
     NM_STALL_CODE_TAKEN: '摊位编号已存在',
     NM_NOT_APPLYING: '该批次当前不在申请时间内',
     NM_DUPLICATE_ID: '该身份证号已在本批次提交过申请',

@@ -126,6 +126,7 @@ export const zhOrg = {
       frontage_shift: '体验岗班次',
       proposal: '建议提案',
       proposal_task: '建议提案承办任务',
+      project: '建设项目',
       routing_rule: '派遣规则',
       export: '数据导出',
       city: '城市',
@@ -217,6 +218,15 @@ export const zhOrg = {
           send: '发出答复',
         },
         rate: '登记代表委员满意度',
+      },
+      project: {
+        create: '新建项目',
+        update: '修改项目',
+        fund: { add: '登记争取资金', remove: '删除资金记录' },
+        subproject: { create: '新增子项目', update: '修改子项目' },
+        milestone: { create: '新增进度节点', update: '更新进度节点' },
+        weights: { subprojects: '调整子项目权重', milestones: '调整节点权重' },
+        report: { create: '填报进度汇报' },
       },
       night_market: {
         market: { create: '新建夜市' },
@@ -350,6 +360,7 @@ export const zhOrg = {
       approve: '审核建议提案答复',
       handle: '办理本单位承办任务',
     },
+    project: { read: '查看项目与资金', manage: '管理项目、资金、子项目与节点', report: '填报项目进度' },
     enforcement: {
       read: '查看执法案件',
       file: '执法立案',

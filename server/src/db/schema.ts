@@ -344,6 +344,11 @@ export interface DB {
   ap_consultations: import('./schema-approvals.ts').ApConsultationsTable;
   proposals: import('./schema-proposals.ts').ProposalsTable;
   proposal_tasks: import('./schema-proposals.ts').ProposalTasksTable;
+  projects: import('./schema-projects.ts').ProjectsTable;
+  project_funds: import('./schema-projects.ts').ProjectFundsTable;
+  project_subprojects: import('./schema-projects.ts').ProjectSubprojectsTable;
+  project_milestones: import('./schema-projects.ts').ProjectMilestonesTable;
+  project_reports: import('./schema-projects.ts').ProjectReportsTable;
 }
 
 export type {

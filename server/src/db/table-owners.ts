@@ -47,7 +47,8 @@ export type TableOwner =
   | 'assets'
   | 'yellow-line'
   | 'approvals'
-  | 'proposals';
+  | 'proposals'
+  | 'projects';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -180,4 +181,10 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   // 人大建议 and 政协提案 (docs/proposals.md)
   proposals: 'proposals',
   proposal_tasks: 'proposals',
+  // 项目与资金 (docs/projects.md)
+  projects: 'projects',
+  project_funds: 'projects',
+  project_subprojects: 'projects',
+  project_milestones: 'projects',
+  project_reports: 'projects',
 };

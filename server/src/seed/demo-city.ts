@@ -33,6 +33,7 @@ import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
 import { seedDemoApprovals } from './demo-approvals.ts';
 import { seedDemoProposals } from './demo-proposals.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 import { seedPlaces } from '../modules/gazetteer/index.ts';
 import { dayePlaces } from './daye-gazetteer.ts';
 
@@ -115,6 +116,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedDemoYellowLine(tx, tenantId, clock, adminId);
     // 行政审批: the application types with their checklists, the 2023 totals of the report and a few open ones.
     await seedDemoApprovals(tx, tenantId, clock, adminId);
+    // Projects and funds: the 2023 figures of the work report (2641万元 won; 23 gas subprojects, 22 done, 60 %).
+    await seedDemoProjects(tx, tenantId, clock, adminId, unitIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {

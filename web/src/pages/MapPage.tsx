@@ -2,6 +2,7 @@ import { PageSection } from '../components/PageSection.tsx';
 import { IcMapLayer } from '../features/illegal-construction/IcMapLayer.tsx';
 import { CaseLayer } from '../features/map/CaseLayer.tsx';
 import { MapView } from '../features/map/MapView.tsx';
+import { ProjectsMapLayer } from '../features/projects/ProjectsMapLayer.tsx';
 import { useI18n } from '../i18n/context.ts';
 
 export function MapPage() {
@@ -11,6 +12,7 @@ export function MapPage() {
       <MapView>
         <CaseLayer />
         <IcMapLayer />
+        <ProjectsMapLayer />
       </MapView>
     </PageSection>
   );

@@ -42,6 +42,7 @@ import * as m0050 from './0050_yellow_line.ts';
 import * as m0051 from './0051_frontage.ts';
 import * as m0053 from './0053_approvals.ts';
 import * as m0052 from './0052_proposals.ts';
+import * as m0054 from './0054_projects.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -91,6 +92,7 @@ const migrations: Record<string, Migration> = {
   '0051_frontage': m0051,
   '0053_approvals': m0053,
   '0052_proposals': m0052,
+  '0054_projects': m0054,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

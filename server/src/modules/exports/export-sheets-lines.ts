@@ -5,6 +5,8 @@ import type { AdRemoval, OutdoorAd } from '../../../../common/contracts/outdoor-
 import type { ProposalSummary } from '../../../../common/contracts/proposals.ts';
 import type { SupervisionOrder } from '../../../../common/contracts/supervision.ts';
 import type { Application, Consultation } from '../../../../common/contracts/approvals.ts';
+import type { ProjectSummary } from '../../../../common/contracts/projects.ts';
+import { wanYuanText } from '../../../../common/domain/projects.ts';
 import type { SheetSpec } from './export-workbook.ts';
 
 export const IC_REPORTS_SHEET: SheetSpec<IcReport> = {
@@ -202,5 +204,23 @@ export const PROPOSALS_SHEET: SheetSpec<ProposalSummary> = {
       width: 10,
       value: (r, f) => (r.satisfaction ? f.label(`proposals.satisfaction.${r.satisfaction}`, r.satisfaction) : null),
     },
+  ],
+};
+
+/** 项目与资金 (docs/projects.md): amounts in 万元 written exactly from fen, progress as a percentage. */
+export const PROJECTS_SHEET: SheetSpec<ProjectSummary> = {
+  sheet: 'projects',
+  file: 'projects',
+  columns: [
+    { header: 'projectName', width: 36, value: (r) => r.name },
+    { header: 'projectShortName', width: 20, value: (r) => r.shortName },
+    { header: 'projectUnit', width: 14, value: (r) => r.unitName },
+    { header: 'projectStartOn', width: 12, value: (r) => r.startOn },
+    { header: 'projectEndOn', width: 12, value: (r) => r.endOn },
+    { header: 'projectBudgetWan', width: 12, value: (r) => (r.budgetFen === null ? null : wanYuanText(r.budgetFen)) },
+    { header: 'projectFundsWan', width: 12, value: (r) => wanYuanText(r.fundsFen) },
+    { header: 'projectSubprojects', width: 10, value: (r) => r.subprojects },
+    { header: 'projectSubprojectsDone', width: 10, value: (r) => r.subprojectsDone },
+    { header: 'projectProgress', width: 10, value: (r) => r.progressPct },
   ],
 };

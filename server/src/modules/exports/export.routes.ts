@@ -11,6 +11,7 @@ import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.t
 import { ProposalQuery } from '../../../../common/contracts/proposals.ts';
 import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
 import { ApplicationQuery as ApprovalQuery, ConsultationQuery } from '../../../../common/contracts/approvals.ts';
+import { ProjectQuery } from '../../../../common/contracts/projects.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -34,6 +35,7 @@ import {
   IC_REPORTS_SHEET,
   OUTDOOR_ADS_SHEET,
   PROPOSALS_SHEET,
+  PROJECTS_SHEET,
   SUPERVISION_SHEET,
   APPROVAL_APPLICATIONS_SHEET,
   APPROVAL_CONSULTATIONS_SHEET,
@@ -59,6 +61,7 @@ export interface ExportSources {
   approvalApplications: { list(actor: Actor, q: ApprovalQuery): Promise<Page<unknown>> };
   approvalConsultations: { list(actor: Actor, q: ConsultationQuery): Promise<Page<unknown>> };
   proposals: { list(actor: Actor, q: ProposalQuery): Promise<Page<unknown>> };
+  projects: { list(actor: Actor, q: ProjectQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -161,6 +164,14 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: PROPOSALS_SHEET,
     csv: true,
   },
+  {
+    key: 'projects',
+    path: 'projects',
+    permission: 'project.read',
+    query: ProjectQuery,
+    sheet: PROJECTS_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -180,6 +191,7 @@ const LIST_ROUTE: Record<Key, string> = {
   approvalApplications: '/api/approvals/applications',
   approvalConsultations: '/api/approvals/consultations',
   proposals: '/api/proposals',
+  projects: '/api/projects',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

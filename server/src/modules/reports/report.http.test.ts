@@ -67,6 +67,8 @@ describe('statistics report', () => {
       'frontage',
       // the demo city's 政协提案 registered three days before (seed/demo-proposals.ts)
       'proposals',
+      // the demo gas-pipe project runs through 2024 (seed/demo-projects.ts): its progress is said every period
+      'projects',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');

@@ -1,0 +1,55 @@
+import { wanYuanText } from '../../../../common/domain/projects.ts';
+import type { ReportSection } from '../reports/index.ts';
+import type { ProjectsService } from './projects.service.ts';
+
+/**
+ * 项目建设 in the statistics report, in the bureau's words: 「共争取各类资金2641万元；燃气老化管网改造项目23个子项目已完工
+ * 22个，总体进度60%」: the funds won in the period, then each running project that has subprojects. Nothing won and
+ * no project running → no section (docs/projects.md, "Report").
+ */
+export function projectsSection(service: Pick<ProjectsService, 'figures'>): ReportSection {
+  return {
+    key: 'projects',
+    order: 850,
+    async build(ctx) {
+      const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to);
+      const withSubs = f.projects.filter((p) => p.subprojects > 0);
+      if (!f.fundsFen && !withSubs.length) return null;
+      const parts = [
+        ...(f.fundsFen ? [ctx.t('projects.report.funds', { amount: wanYuanText(f.fundsFen) })] : []),
+        ...withSubs.map((p) =>
+          ctx.t('projects.report.progress', {
+            name: p.shortName ?? p.name,
+            total: p.subprojects,
+            done: p.subprojectsDone,
+            pct: String(Math.round(p.progressPct * 10) / 10),
+          }),
+        ),
+      ];
+      const col = (key: string, type: 'text' | 'int') => ({
+        key,
+        title: ctx.t(`projects.report.cols.${key}`),
+        type,
+      });
+      return {
+        key: 'projects',
+        title: ctx.t('projects.report.title'),
+        paragraphs: [parts.join(ctx.t('projects.report.joiner'))],
+        tables: f.bySource.length
+          ? [
+              {
+                key: 'projectFunds',
+                title: ctx.t('projects.report.fundsTable'),
+                columns: [col('source', 'text'), col('count', 'int'), col('amountWan', 'text')],
+                rows: f.bySource.map((r) => ({
+                  source: ctx.t(`projects.source.${r.source}`),
+                  count: r.count,
+                  amountWan: wanYuanText(r.amountFen),
+                })),
+              },
+            ]
+          : [],
+      };
+    },
+  };
+}
