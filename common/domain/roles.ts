@@ -100,6 +100,11 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md): reading; keeping campaigns, tasks, lists
+  // and records; a unit reporting progress, quantities and rectification for its own tasks and items
+  'campaign.read',
+  'campaign.manage',
+  'campaign.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -156,6 +161,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.reply',
     'assets.read',
     'assets.work',
+    'campaign.read',
+    'campaign.report',
   ],
   unitManager: [
     'org.read',
@@ -168,6 +175,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.reply',
     'assets.read',
     'assets.work',
+    'campaign.read',
+    'campaign.report',
   ],
   leader: [
     'org.read',
@@ -190,6 +199,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'campaign.read',
+    'campaign.manage',
   ],
   admin: [
     'org.read',
@@ -221,6 +232,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'campaign.read',
+    'campaign.manage',
+    'campaign.report',
   ],
   enforcementOfficer: [
     'org.read',
@@ -260,6 +274,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.manage',
     'market.draw',
+    'campaign.read',
+    'campaign.report',
   ],
   bureauLeader: [
     'org.read',
@@ -280,6 +296,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'campaign.read',
   ],
 };
 

@@ -17,6 +17,7 @@ import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
 import { enNightMarket } from './en/night-market.ts';
 import { enAssets } from './en/assets.ts';
+import { enCampaigns } from './en/campaigns.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -63,4 +64,5 @@ export const en: Catalog = {
   ...enAnalysis,
   ...enNightMarket,
   ...enAssets,
+  ...enCampaigns,
 };

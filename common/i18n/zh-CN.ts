@@ -33,6 +33,7 @@ import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
 import { zhAssets } from './zh-CN/assets.ts';
+import { zhCampaigns } from './zh-CN/campaigns.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -64,6 +65,7 @@ export const zhCN = {
   ...zhAnalysis,
   ...zhNightMarket,
   ...zhAssets,
+  ...zhCampaigns,
 };
 
 export type Catalog = typeof zhCN;

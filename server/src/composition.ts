@@ -44,6 +44,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createCampaigns } from './modules/campaigns/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -101,7 +102,9 @@ export function createServices(
     joinCase: innerJoinCases,
     // 养护工单 keep their photos through the photos module (late-bound like the case rule)
     canViewHeld: async (actor, holder) =>
-      holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length)),
+      (holder.startsWith('work_order:') && assets.workOrders.canView(actor, holder.slice('work_order:'.length))) ||
+      // 专项行动 reports and rectified items keep their evidence the same way
+      (holder.startsWith('campaign_') && campaigns.canViewHeld(actor, holder)),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -278,6 +281,14 @@ export function createServices(
       key,
     ),
   );
+  // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md): deadlines on the work calendar, evidence
+  // through the photos module's hold.
+  const campaigns = createCampaigns(database, clock, {
+    audit,
+    timeZone: config.businessTimeZone,
+    calendar,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+  });
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
@@ -285,6 +296,7 @@ export function createServices(
     outdoorAds.reportSection,
     nightMarket.reportSection,
     ...assets.reportSections,
+    campaigns.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -343,6 +355,7 @@ export function createServices(
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
     assets,
+    campaigns,
     monitor,
     supervision,
     supervisionPrint,

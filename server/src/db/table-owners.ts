@@ -43,7 +43,8 @@ export type TableOwner =
   | 'alarms'
   | 'night-market'
   | 'analysis'
-  | 'assets';
+  | 'assets'
+  | 'campaigns';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -155,4 +156,14 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md)
+  cp_campaigns: 'campaigns',
+  cp_targets: 'campaigns',
+  cp_tasks: 'campaigns',
+  cp_reports: 'campaigns',
+  cp_problem_lists: 'campaigns',
+  cp_problems: 'campaigns',
+  cp_topics: 'campaigns',
+  cp_honours: 'campaigns',
+  cp_publicity: 'campaigns',
 };

@@ -28,6 +28,7 @@ import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
 import { seedDemoLines } from './demo-lines.ts';
 import { seedDemoAssets } from './demo-assets.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedPlaces } from '../modules/gazetteer/index.ts';
 import { dayePlaces } from './daye-gazetteer.ts';
 
@@ -97,6 +98,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
     await seedDemoAssets(tx, tenantId, clock, adminId, unitIds);
+    // 专项行动, problem lists, 课题, honours and publicity: the 2023 totals of the bureau's report (docs/campaigns.md).
+    await seedDemoCampaigns(tx, tenantId, clock, adminId, unitIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {
