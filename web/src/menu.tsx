@@ -24,6 +24,7 @@ import {
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
+import { FlagOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -63,6 +64,7 @@ export const MENU_KEYS = [
   'illegalConstruction',
   'outdoorAds',
   'nightMarket',
+  'campaigns',
   'notices',
   'monitor',
   'supervision',
@@ -95,6 +97,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
   { key: 'iot', labelKey: 'iot.nav.group', icon: ApiOutlined },
+  { key: 'work', labelKey: 'campaigns.navGroup', icon: FlagOutlined },
 ];
 
 /**
@@ -200,6 +203,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: ShopOutlined,
     permission: 'market.read',
     group: 'enforcement',
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    labelKey: 'campaigns.nav',
+    icon: FlagOutlined,
+    permission: 'campaign.read',
+    group: 'work',
   },
 
   {
