@@ -31,8 +31,8 @@ const RefId = Type.String({ minLength: 1, maxLength: 64 });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Note = Type.Optional(Type.String({ maxLength: 500 }));
 const PhotoIds = Type.Optional(Type.Array(RefId, { maxItems: 9 }));
-/** negative and zero amounts are refused at the edge; the service checks again for other callers */
-const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: MAX_QUANTITY });
+/** negative, zero and sub-thousandth amounts are refused at the edge; the service checks again for other callers */
+const Quantity = Type.Number({ minimum: 0.001, maximum: MAX_QUANTITY });
 
 export const Target = Type.Object({
   id: Type.String(),

@@ -317,6 +317,8 @@ export function createServices(
     adRemovals: { list: (actor, q) => outdoorAds.service.listRemovals(actor, q) },
     enforcementCases: { list: (actor, q) => enforcement.list(actor, q) },
     supervisionOrders: supervision,
+    publicity: { list: (actor, q) => campaigns.records.publicity(actor, q) },
+    honours: { list: (actor, q) => campaigns.records.honours(actor, q) },
   };
   return {
     chainKeys,

@@ -19,7 +19,6 @@ function cableCampaign(unit: (code: string) => string): CampaignSeed['campaigns'
   // 25 roads, 40 communities, 250 000 m over the four streets (7/6/6/6 roads, 10 communities each, 62 500 m each)
   const roads = [7, 6, 6, 6];
   return {
-    no: 'ZX2023-001',
     name: '线缆整治专项行动',
     kind: 'special',
     verb: '整治',
@@ -56,7 +55,6 @@ function creationCampaign(unit: (code: string) => string): CampaignSeed['campaig
     ['国家森林城市创建迎检', 'PARKS'],
   ];
   return {
-    no: 'ZX2023-002',
     name: '“四城同创”百日攻坚行动',
     kind: 'creation',
     start: '2023-06-01',

@@ -94,6 +94,14 @@ describe('a campaign, its tasks and the quantities the units report', () => {
       ['线缆', 1000, 0],
     ]);
     expect(await audits('campaign.create')).toBe(1);
+    // a campaign of a year the demo seeded takes the next number of that year's sequence
+    const earlier = await api('leader').post('/api/campaigns', {
+      name: '补录行动',
+      kind: 'creation',
+      startDate: '2023-05-22',
+    });
+    expect(earlier.statusCode, earlier.body).toBe(201);
+    expect(earlier.json().campaignNo).toBe('ZX2023-003');
   });
 
   it('splits into tasks for units, due on working days of the calendar', async () => {
@@ -340,6 +348,12 @@ describe('records and the report', () => {
     expect(honour.statusCode, honour.body).toBe(201);
     const page = (await api('leader').get('/api/publicity?level=provincial&from=2024-01-01&to=2024-12-31')).json();
     expect(page.total).toBe(1);
+    // the log exports with the list's filters; a role without the grant gets none
+    const csv = await api('leader').get('/api/exports/publicity.csv?level=provincial&from=2024-01-01&to=2024-12-31');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('湖北日报');
+    expect(csv.body).not.toContain('今日大冶');
+    expect((await api('operator').get('/api/exports/publicity.csv')).statusCode).toBe(403);
   });
 
   const sentences = async (year: number, lang: string) => {

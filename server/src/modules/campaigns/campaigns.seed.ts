@@ -3,12 +3,12 @@ import { toMilli } from '../../../../common/domain/campaigns.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
+import { nextSequence } from '../../platform/sequences.ts';
 import * as repo from './campaigns.repository.ts';
 
 /** Demo records the seed hands over (units already resolved to ids); written as finished history. */
 export interface CampaignSeed {
   campaigns: {
-    no: string;
     name: string;
     kind: CampaignKind;
     verb?: string;
@@ -51,10 +51,13 @@ export async function seedCampaigns(db: Executor, tenantId: string, clock: Clock
   const at = clock.now().toISOString();
   for (const c of seed.campaigns) {
     const id = newId();
+    // numbered from the same sequence as the console's campaigns, so the next one never takes a seeded number
+    const year = c.start.slice(0, 4);
+    const seq = await nextSequence(db, tenantId, `campaign:${year}`);
     await repo.insertCampaign(db, {
       id,
       tenant_id: tenantId,
-      campaign_no: c.no,
+      campaign_no: `ZX${year}-${String(seq).padStart(3, '0')}`,
       name: c.name,
       kind: c.kind,
       status: c.end && c.end < at.slice(0, 10) ? 'closed' : 'active',

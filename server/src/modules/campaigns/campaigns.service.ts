@@ -128,6 +128,8 @@ export function createCampaignService(ctx: CpContext) {
       const names = targets.map((t) => t.name.trim());
       names.forEach((n, i) => {
         if (names.indexOf(n) !== i) throw cpErrors.field(`body.targets.${i}.name`, 'unique', 'named twice');
+        if (!(toMilli(targets[i]!.target) >= 1 && targets[i]!.target <= MAX_QUANTITY))
+          throw cpErrors.field(`body.targets.${i}.target`, 'minimum', 'a target is at least 0.001');
       });
       const id = newId();
       await db.transaction().execute(async (tx) => {
@@ -305,7 +307,8 @@ export function createCampaignService(ctx: CpContext) {
      */
     async report(actor: Actor, taskId: string, input: QuantityReportCreate): Promise<QuantityReport> {
       requirePermission(actor, READ);
-      if (!(input.quantity > 0 && input.quantity <= MAX_QUANTITY))
+      // quantities are kept in thousandths: less than 0.001 would be stored as nothing
+      if (!(toMilli(input.quantity) >= 1 && input.quantity <= MAX_QUANTITY))
         throw cpErrors.field('body.quantity', 'minimum', 'a quantity is more than zero');
       if (input.onDate > today()) throw cpErrors.field('body.onDate', 'future', 'work cannot be reported ahead');
       const id = newId();

@@ -9,6 +9,7 @@ import { IcDemolitionQuery, IcLetterQuery, IcReportQuery } from '../../../../com
 import { AdRemovalQuery, OutdoorAdQuery } from '../../../../common/contracts/outdoor-ads.ts';
 import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.ts';
 import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
+import { RecordQuery } from '../../../../common/contracts/campaigns.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -33,6 +34,7 @@ import {
   OUTDOOR_ADS_SHEET,
   SUPERVISION_SHEET,
 } from './export-sheets-lines.ts';
+import { HONOURS_SHEET, PUBLICITY_SHEET } from './export-sheets-campaigns.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
@@ -51,6 +53,8 @@ export interface ExportSources {
   adRemovals: { list(actor: Actor, q: AdRemovalQuery): Promise<Page<unknown>> };
   enforcementCases: { list(actor: Actor, q: EnforcementCaseQuery): Promise<Page<unknown>> };
   supervisionOrders: { list(actor: Actor, q: SupervisionQuery): Promise<Page<unknown>> };
+  publicity: { list(actor: Actor, q: RecordQuery): Promise<Page<unknown>> };
+  honours: { list(actor: Actor, q: RecordQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -129,6 +133,15 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: SUPERVISION_SHEET,
     csv: true,
   },
+  {
+    key: 'publicity',
+    path: 'publicity',
+    permission: 'campaign.read',
+    query: RecordQuery,
+    sheet: PUBLICITY_SHEET,
+    csv: true,
+  },
+  { key: 'honours', path: 'honours', permission: 'campaign.read', query: RecordQuery, sheet: HONOURS_SHEET, csv: true },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -145,6 +158,8 @@ const LIST_ROUTE: Record<Key, string> = {
   adRemovals: '/api/outdoor-ads/removals',
   enforcementCases: '/api/enforcement/cases',
   supervisionOrders: '/api/supervision',
+  publicity: '/api/publicity',
+  honours: '/api/honours',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

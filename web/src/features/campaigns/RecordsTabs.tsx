@@ -133,6 +133,7 @@ export function HonoursTab() {
     <ListPage<Honour, Filters>
       list={list}
       testId="campaign-honours"
+      exportPath="/api/exports/honours.xlsx"
       fetchPage={fetchPage}
       rowKey={(r) => r.id}
       searchPlaceholder={t('campaigns.actions.search')}
@@ -205,6 +206,7 @@ export function PublicityTab() {
     <ListPage<Publicity, Filters>
       list={list}
       testId="campaign-publicity"
+      exportPath="/api/exports/publicity.xlsx"
       fetchPage={fetchPage}
       rowKey={(r) => r.id}
       searchPlaceholder={t('campaigns.actions.search')}
