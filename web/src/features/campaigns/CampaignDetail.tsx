@@ -11,6 +11,7 @@ import { RemoteSelect } from '../../components/RemoteSelect.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
+import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import { cpApi, type QuantityReport, type Task } from './cp.api.ts';
 
 type Dialog = { kind: 'task' } | { kind: 'report' | 'progress'; task: Task } | null;
@@ -223,6 +224,9 @@ export function CampaignDetail({ id, onBack }: { id: string; onBack: () => void 
               <Input type="date" />
             </Form.Item>
           </Space>
+          <Form.Item name="photoIds" label={t('campaigns.fields.photos')}>
+            <PhotoUpload testId="campaign-report-photos" />
+          </Form.Item>
           <Form.Item name="note" label={t('campaigns.fields.note')}>
             <Input maxLength={500} />
           </Form.Item>

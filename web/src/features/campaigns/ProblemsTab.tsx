@@ -16,6 +16,7 @@ import { useCrudList } from '../../components/useCrudList.ts';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
+import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import { cpApi, type Problem, type ProblemList } from './cp.api.ts';
 
 const STATUS_COLORS: Record<ProblemStatus, string> = {
@@ -107,6 +108,9 @@ function ListItems({ list, onBack }: { list: ProblemList; onBack: () => void }) 
             rules={[{ required: true, min: 2, message: t('validation.required') }]}
           >
             <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="photoIds" label={t('campaigns.fields.photos')}>
+            <PhotoUpload testId="campaign-finish-photos" />
           </Form.Item>
         </Form>
       </FormModal>
