@@ -25,7 +25,7 @@ export const enCampaigns: typeof zhCampaigns = {
     level: { national: 'National', provincial: 'Provincial', city: 'City', county: 'County' },
     kpi: {
       year: 'Year',
-      quantities: 'Quantities done',
+      quantities: 'Campaigns run',
       tasks: 'Tasks done',
       overdue: 'Overdue tasks',
       inspection: 'Inspection findings rectified',

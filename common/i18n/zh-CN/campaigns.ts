@@ -20,7 +20,7 @@ export const zhCampaigns = {
     level: { national: '国家级', provincial: '省级', city: '市级', county: '县级' },
     kpi: {
       year: '统计年度',
-      quantities: '完成工程量',
+      quantities: '开展专项行动',
       tasks: '任务完成率',
       overdue: '逾期任务',
       inspection: '巡察问题整改率',

@@ -28,7 +28,7 @@ function FiguresBar({ year }: { year: number }) {
       {card(
         'quantities',
         t('campaigns.kpi.quantities'),
-        quantities.length,
+        data?.campaigns.length ?? '—',
         quantities
           .slice(0, 3)
           .map((q) => `${q.name}${q.reported}${q.measure}`)
