@@ -88,9 +88,12 @@ export function unitReach(actor: Actor): string[] | null {
   return [...new Set([...read.unitIds, ...scopeOf(actor, REPORT).unitIds])];
 }
 
-/** Who may report for a unit: the campaign's keepers, or the unit's own staff holding campaign.report. */
+/**
+ * Who may report for a unit: the campaign's keepers, or the unit's own staff holding campaign.report. An item with no
+ * responsible unit is the keepers' alone.
+ */
 export const mayReport = (actor: Actor, unitId: string | null) =>
-  can(actor, MANAGE) || (!!unitId && can(actor, REPORT, { unitId })) || (!unitId && can(actor, REPORT));
+  can(actor, MANAGE) || (!!unitId && can(actor, REPORT, { unitId }));
 
 export function createCpContext(database: Database, clock: Clock, deps: CampaignDeps) {
   const { db } = database;
