@@ -125,6 +125,11 @@ export const PERMISSIONS = [
   'project.read',
   'project.manage',
   'project.report',
+  // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md): reading; keeping campaigns, tasks, lists
+  // and records; a unit reporting progress, quantities and rectification for its own tasks and items
+  'campaign.read',
+  'campaign.manage',
+  'campaign.report',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -183,6 +188,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'supervision.reply',
     'assets.read',
     'assets.work',
+    'campaign.read',
+    'campaign.report',
   ],
   unitManager: [
     'org.read',
@@ -199,6 +206,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'proposal.handle',
     'project.read',
     'project.report',
+    'campaign.read',
+    'campaign.report',
   ],
   leader: [
     'org.read',
@@ -227,6 +236,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'proposal.read',
     'proposal.approve',
     'project.read',
+    'campaign.read',
+    'campaign.manage',
   ],
   admin: [
     'org.read',
@@ -270,6 +281,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'project.read',
     'project.manage',
     'project.report',
+    'campaign.read',
+    'campaign.manage',
+    'campaign.report',
   ],
   enforcementOfficer: [
     'org.read',
@@ -322,6 +336,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'yellowline.read',
     'yellowline.manage',
     'yellowline.inspect',
+    'campaign.read',
+    'campaign.report',
   ],
   bureauLeader: [
     'org.read',
@@ -351,6 +367,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'proposal.approve',
     'project.read',
     'project.manage',
+    'campaign.read',
   ],
 };
 

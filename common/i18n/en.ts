@@ -23,6 +23,7 @@ import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
 import { enProjects } from './en/projects.ts';
+import { enCampaigns } from './en/campaigns.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -77,4 +78,5 @@ export const en: Catalog = {
   ...enApprovals,
   ...enProposals,
   ...enProjects,
+  ...enCampaigns,
 };

@@ -40,6 +40,7 @@ import { zhAssets } from './zh-CN/assets.ts';
 import { zhApprovals } from './zh-CN/approvals.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
 import { zhProjects } from './zh-CN/projects.ts';
+import { zhCampaigns } from './zh-CN/campaigns.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -78,6 +79,7 @@ export const zhCN = {
   ...zhApprovals,
   ...zhProposals,
   ...zhProjects,
+  ...zhCampaigns,
 };
 
 export type Catalog = typeof zhCN;

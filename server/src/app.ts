@@ -57,6 +57,7 @@ import { registerAssetRoutes } from './modules/assets/index.ts';
 import { registerFrontageRoutes } from './modules/frontage/index.ts';
 import { registerApprovalsRoutes } from './modules/approvals/index.ts';
 import { registerProjectRoutes } from './modules/projects/index.ts';
+import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
@@ -269,6 +270,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerApprovalsRoutes(app, services.approvals);
   registerProposalRoutes(app, services.proposals);
   await registerProjectRoutes(app, services.projects);
+  await registerCampaignRoutes(app, services.campaigns);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);

@@ -49,6 +49,7 @@ import { createAssetServices } from './modules/assets/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
 import { createProjects } from './modules/projects/index.ts';
+import { createCampaigns } from './modules/campaigns/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -112,7 +113,9 @@ export function createServices(
         yellowLine.service.canViewInspection(actor, holder.slice('yl_inspection:'.length))) ||
       // a progress report's evidence photos, for whoever may read the projects (docs/projects.md)
       (holder.startsWith('project_report:') &&
-        projects.service.canViewReport(actor, holder.slice('project_report:'.length))),
+        projects.service.canViewReport(actor, holder.slice('project_report:'.length))) ||
+      // 专项行动 reports and rectified items keep their evidence the same way
+      (holder.startsWith('campaign_') && campaigns.canViewHeld(actor, holder)),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -297,6 +300,14 @@ export function createServices(
     holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
     timeZone: config.businessTimeZone,
   });
+  // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md): deadlines on the work calendar, evidence
+  // through the photos module's hold.
+  const campaigns = createCampaigns(database, clock, {
+    audit,
+    timeZone: config.businessTimeZone,
+    calendar,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+  });
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
   // 门前三包: agreements, inspections and the monthly lists (rule as a tenant setting), volunteers, committees
   const frontage = createFrontage(database, clock, { audit, settings, timeZone: config.businessTimeZone });
@@ -323,6 +334,7 @@ export function createServices(
     approvals.reportSection,
     proposals.reportSection,
     projects.reportSection,
+    campaigns.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -347,6 +359,8 @@ export function createServices(
     approvalConsultations: { list: (actor, q) => approvals.service.listConsultations(actor, q) },
     proposals: proposals.service,
     projects: projects.service,
+    publicity: { list: (actor, q) => campaigns.records.publicity(actor, q) },
+    honours: { list: (actor, q) => campaigns.records.honours(actor, q) },
   };
   return {
     chainKeys,
@@ -392,6 +406,7 @@ export function createServices(
     approvals: approvals.service,
     approvalEffects: approvals.effects,
     projects: projects.service,
+    campaigns,
     monitor,
     supervision,
     supervisionPrint,

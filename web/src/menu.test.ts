@@ -28,6 +28,7 @@ describe('visibleMenu', () => {
       '执法办案[查违控违,户外广告,夜市摊位,门前三包,文明黄线]',
       '审批服务[行政审批]',
       '项目建设[项目与资金]',
+      '专项工作[专项行动]',
       '城市之感[设备告警,物联设备,拒收消息]',
       '一张图',
       '组织管理[区域,单位,用户,审计日志,工作通知]',
@@ -43,6 +44,7 @@ describe('visibleMenu', () => {
       '考核与统计[指挥大屏,考核评价,排行榜,综合分析,统计报表]',
       '审批服务[行政审批]',
       '项目建设[项目与资金]',
+      '专项工作[专项行动]',
       '城市之感[设备告警,物联设备,拒收消息]',
       '一张图',
       '组织管理[用户,审计日志,工作通知]',
@@ -85,18 +87,25 @@ describe('visibleMenu', () => {
       '案件[案件工作台,督办单,建议提案]',
       '考核与统计[考核评价,排行榜]',
       '项目建设[项目与资金]',
+      '专项工作[专项行动]',
       '一张图',
       '组织管理[用户]',
       '基础数据[设施台账]',
     ]);
-    for (const role of ['dispatcher', 'unitHandler'] as const) {
-      expect(labels(visibleMenu(as(role)))).toEqual([
-        '工作台',
-        '案件[案件工作台,督办单]',
-        '一张图',
-        '基础数据[设施台账]',
-      ]);
-    }
+    expect(labels(visibleMenu(as('dispatcher')))).toEqual([
+      '工作台',
+      '案件[案件工作台,督办单]',
+      '一张图',
+      '基础数据[设施台账]',
+    ]);
+    // a handling unit reports its campaign tasks and rectifies its listed problems
+    expect(labels(visibleMenu(as('unitHandler')))).toEqual([
+      '工作台',
+      '案件[案件工作台,督办单]',
+      '专项工作[专项行动]',
+      '一张图',
+      '基础数据[设施台账]',
+    ]);
   });
 });
 

@@ -27,6 +27,7 @@ import { BorderOuterOutlined, FileProtectOutlined, MessageOutlined, ShopOutlined
 
 
 import { FundProjectionScreenOutlined, ProjectOutlined } from '@ant-design/icons';
+import { FlagOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -70,6 +71,7 @@ export const MENU_KEYS = [
   'yellowLine',
   'approvals',
   'projects',
+  'campaigns',
   'notices',
   'monitor',
   'supervision',
@@ -105,6 +107,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
   { key: 'iot', labelKey: 'iot.nav.group', icon: ApiOutlined },
   { key: 'projects', labelKey: 'projects.group', icon: ProjectOutlined },
+  { key: 'work', labelKey: 'campaigns.navGroup', icon: FlagOutlined },
 ];
 
 /**
@@ -243,6 +246,14 @@ export const MENU: readonly MenuEntry[] = [
     icon: FundProjectionScreenOutlined,
     permission: 'project.read',
     group: 'projects',
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    labelKey: 'campaigns.nav',
+    icon: FlagOutlined,
+    permission: 'campaign.read',
+    group: 'work',
   },
   {
     key: 'monitor',

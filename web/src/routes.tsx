@@ -54,6 +54,7 @@ export const PAGES: Record<MenuKey, Page> = {
   yellowLine: page(() => import('./features/yellow-line/YellowLinePage.tsx'), 'YellowLinePage'),
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),
   projects: page(() => import('./features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
+  campaigns: page(() => import('./features/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
   monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),
   supervision: page(() => import('./features/supervision/SupervisionPage.tsx'), 'SupervisionPage'),

@@ -273,6 +273,13 @@ export const enErrors: typeof zhErrors = {
     PROPOSAL_TASK_DONE: 'This task is already done',
     PROPOSAL_TASK_UNIT_TAKEN: 'This unit already has a task on this item',
     PROPOSAL_STALE: 'Someone changed this item meanwhile; reload and try again',
+    CAMPAIGN_INVALID: 'The campaign entry has a mistake; fix it as indicated',
+    CAMPAIGN_UNKNOWN_UNIT: 'The responsible unit is not an active unit of this city',
+    CAMPAIGN_OVER_TARGET: 'The reported total would pass what the target allows; check the figure',
+    CAMPAIGN_PROBLEM_TRANSITION:
+      "This step is not allowed in the problem's current state (a rectified problem is closed)",
+    CAMPAIGN_CLOSED: 'The campaign is closed and takes no more tasks or reports',
+    CAMPAIGN_UNKNOWN_PHOTOS: 'A photo does not exist, is not your upload or is already used',
     NETWORK: 'Network error. Check your connection and try again.',
     UNKNOWN: 'An unknown error occurred',
   },

@@ -349,6 +349,15 @@ export interface DB {
   project_subprojects: import('./schema-projects.ts').ProjectSubprojectsTable;
   project_milestones: import('./schema-projects.ts').ProjectMilestonesTable;
   project_reports: import('./schema-projects.ts').ProjectReportsTable;
+  cp_campaigns: import('./schema-campaigns.ts').CpCampaignsTable;
+  cp_targets: import('./schema-campaigns.ts').CpTargetsTable;
+  cp_tasks: import('./schema-campaigns.ts').CpTasksTable;
+  cp_reports: import('./schema-campaigns.ts').CpReportsTable;
+  cp_problem_lists: import('./schema-campaigns.ts').CpProblemListsTable;
+  cp_problems: import('./schema-campaigns.ts').CpProblemsTable;
+  cp_topics: import('./schema-campaigns.ts').CpTopicsTable;
+  cp_honours: import('./schema-campaigns.ts').CpHonoursTable;
+  cp_publicity: import('./schema-campaigns.ts').CpPublicityTable;
 }
 
 export type {

@@ -48,7 +48,8 @@ export type TableOwner =
   | 'yellow-line'
   | 'approvals'
   | 'proposals'
-  | 'projects';
+  | 'projects'
+  | 'campaigns';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -187,4 +188,14 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   project_subprojects: 'projects',
   project_milestones: 'projects',
   project_reports: 'projects',
+  // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md)
+  cp_campaigns: 'campaigns',
+  cp_targets: 'campaigns',
+  cp_tasks: 'campaigns',
+  cp_reports: 'campaigns',
+  cp_problem_lists: 'campaigns',
+  cp_problems: 'campaigns',
+  cp_topics: 'campaigns',
+  cp_honours: 'campaigns',
+  cp_publicity: 'campaigns',
 };

@@ -12,6 +12,7 @@ import { ProposalQuery } from '../../../../common/contracts/proposals.ts';
 import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
 import { ApplicationQuery as ApprovalQuery, ConsultationQuery } from '../../../../common/contracts/approvals.ts';
 import { ProjectQuery } from '../../../../common/contracts/projects.ts';
+import { RecordQuery } from '../../../../common/contracts/campaigns.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -40,6 +41,7 @@ import {
   APPROVAL_APPLICATIONS_SHEET,
   APPROVAL_CONSULTATIONS_SHEET,
 } from './export-sheets-lines.ts';
+import { HONOURS_SHEET, PUBLICITY_SHEET } from './export-sheets-campaigns.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
@@ -62,6 +64,8 @@ export interface ExportSources {
   approvalConsultations: { list(actor: Actor, q: ConsultationQuery): Promise<Page<unknown>> };
   proposals: { list(actor: Actor, q: ProposalQuery): Promise<Page<unknown>> };
   projects: { list(actor: Actor, q: ProjectQuery): Promise<Page<unknown>> };
+  publicity: { list(actor: Actor, q: RecordQuery): Promise<Page<unknown>> };
+  honours: { list(actor: Actor, q: RecordQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -172,6 +176,15 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: PROJECTS_SHEET,
     csv: true,
   },
+  {
+    key: 'publicity',
+    path: 'publicity',
+    permission: 'campaign.read',
+    query: RecordQuery,
+    sheet: PUBLICITY_SHEET,
+    csv: true,
+  },
+  { key: 'honours', path: 'honours', permission: 'campaign.read', query: RecordQuery, sheet: HONOURS_SHEET, csv: true },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -192,6 +205,8 @@ const LIST_ROUTE: Record<Key, string> = {
   approvalConsultations: '/api/approvals/consultations',
   proposals: '/api/proposals',
   projects: '/api/projects',
+  publicity: '/api/publicity',
+  honours: '/api/honours',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */
