@@ -100,6 +100,11 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 全域与跨区域 (docs/federation.md): reading peers and messages; keeping peers and keys; sending 通报 and 移送 and
+  // deciding on what arrives
+  'federation.read',
+  'federation.manage',
+  'federation.handle',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -138,6 +143,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'device.read',
     'alarm.read',
     'alarm.handle',
+    'federation.read',
+    'federation.handle',
   ],
   dispatcher: [
     'org.read',
@@ -190,6 +197,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'federation.read',
   ],
   admin: [
     'org.read',
@@ -221,6 +229,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'federation.read',
+    'federation.manage',
   ],
   enforcementOfficer: [
     'org.read',

@@ -52,6 +52,7 @@ import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerAssetRoutes } from './modules/assets/index.ts';
+import { registerFederationRoutes } from './modules/federation/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
@@ -246,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<
     rates.counter,
   );
   await registerAssetRoutes(app, services.assets, services.imports);
+  registerFederationRoutes(app, services.federation);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);

@@ -44,6 +44,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createFederation } from './modules/federation/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -279,6 +280,17 @@ export function createServices(
     ),
   );
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
+  // 全域与跨区域 (docs/federation.md): private keys encrypted under the secret ring; transfers become cases through
+  // the case intake.
+  const federation = createFederation(database, clock, {
+    audit,
+    settings,
+    cases,
+    secrets: config.audit.keys,
+    dataDir: config.dataDir,
+    reportUpDir: config.reportUpDir,
+    timeZone: config.businessTimeZone,
+  });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
@@ -343,6 +355,7 @@ export function createServices(
     outdoorAds: outdoorAds.service,
     nightMarket: nightMarket.service,
     assets,
+    federation,
     monitor,
     supervision,
     supervisionPrint,

@@ -43,7 +43,8 @@ export type TableOwner =
   | 'alarms'
   | 'night-market'
   | 'analysis'
-  | 'assets';
+  | 'assets'
+  | 'federation';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -155,4 +156,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  // 全域与跨区域: keys, peers, signed messages, transfers, report-up (docs/federation.md)
+  fed_keys: 'federation',
+  fed_peers: 'federation',
+  fed_peer_keys: 'federation',
+  fed_messages: 'federation',
+  fed_transfers: 'federation',
+  fed_report_marks: 'federation',
 };
