@@ -16,6 +16,7 @@ import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
 import { enNightMarket } from './en/night-market.ts';
+import { enFederation } from './en/federation.ts';
 import { enAssets } from './en/assets.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
@@ -62,5 +63,6 @@ export const en: Catalog = {
   ...enIot,
   ...enAnalysis,
   ...enNightMarket,
+  ...enFederation,
   ...enAssets,
 };

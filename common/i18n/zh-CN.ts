@@ -32,6 +32,7 @@ import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
+import { zhFederation } from './zh-CN/federation.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 
 export const zhCN = {
@@ -63,6 +64,7 @@ export const zhCN = {
   ...zhIot,
   ...zhAnalysis,
   ...zhNightMarket,
+  ...zhFederation,
   ...zhAssets,
 };
 

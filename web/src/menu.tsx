@@ -23,7 +23,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { ShopOutlined } from '@ant-design/icons';
+import { ShareAltOutlined, ShopOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -66,6 +66,7 @@ export const MENU_KEYS = [
   'notices',
   'monitor',
   'supervision',
+  'federation',
   'devices',
   'alarms',
   'rejectedMessages',
@@ -216,6 +217,15 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'supervision.nav',
     icon: AlertOutlined,
     permission: 'supervision.read',
+    group: 'cases',
+  },
+  // 跨区域协作 (docs/federation.md): the inbox, the outbox and transfers; peers and keys
+  {
+    key: 'federation',
+    path: '/federation',
+    labelKey: 'federation.nav',
+    icon: ShareAltOutlined,
+    permission: 'federation.read',
     group: 'cases',
   },
   // 城市之感 (docs/iot.md)

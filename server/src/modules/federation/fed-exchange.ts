@@ -6,7 +6,7 @@ import type {
   TransferCreate,
   TransferQuery,
 } from '../../../../common/contracts/federation.ts';
-import { allowedSubject, TRANSFER_STATUSES } from '../../../../common/domain/federation.ts';
+import { allowedSubject, type TRANSFER_STATUSES } from '../../../../common/domain/federation.ts';
 import { pageWindow, type Page } from '../../../../common/domain/paging.ts';
 import type { FedPeersTable, FedTransfersTable } from '../../db/schema-federation.ts';
 import { notFound } from '../../platform/errors.ts';

@@ -62,25 +62,27 @@ export function createPeerService(ctx: FedContext, outbox: Outbox) {
     return peerView(p, await repo.peerKeys(db, [p.id]));
   }
 
+  async function keys(actor: Actor): Promise<OwnKeys> {
+    requirePermission(actor, READ);
+    const rows = await repo.ownKeys(db, actor.tenantId);
+    const code = (await tenantColumns(db, actor.tenantId, ['code']))?.code ?? null;
+    return {
+      tenantCode: code,
+      keys: rows.map((k) => ({
+        keyId: k.key_id,
+        publicKey: k.public_key,
+        fingerprint: groupedFingerprint(fingerprintOf(k.public_key)),
+        status: k.status,
+        validUntil: k.valid_until,
+        createdAt: k.created_at,
+      })),
+    };
+  }
+
   return {
     getPeer,
 
-    async keys(actor: Actor): Promise<OwnKeys> {
-      requirePermission(actor, READ);
-      const keys = await repo.ownKeys(db, actor.tenantId);
-      const code = (await tenantColumns(db, actor.tenantId, ['code']))?.code ?? null;
-      return {
-        tenantCode: code,
-        keys: keys.map((k) => ({
-          keyId: k.key_id,
-          publicKey: k.public_key,
-          fingerprint: groupedFingerprint(fingerprintOf(k.public_key)),
-          status: k.status,
-          validUntil: k.valid_until,
-          createdAt: k.created_at,
-        })),
-      };
-    },
+    keys,
 
     /**
      * Makes the first key, or a new one that replaces the active key. The old key stays valid for the overlap
@@ -126,7 +128,7 @@ export function createPeerService(ctx: FedContext, outbox: Outbox) {
           after: { keyId: fresh.keyId, fingerprint: fresh.fingerprint, oldValidUntil: old ? until : null },
         });
       });
-      return this.keys(actor);
+      return keys(actor);
     },
 
     async listPeers(actor: Actor, query: PeerQuery): Promise<Page<Peer>> {

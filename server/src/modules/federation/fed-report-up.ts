@@ -90,7 +90,7 @@ export function createReportUp(ctx: FedContext) {
     const lines = file.cases.map((c) =>
       [
         ...CSV_COLUMNS.map((k) => csvField(c[k])),
-        ...REPORT_STEPS.map((s) => csvField(c.steps[s] ? zonedDateTime(c.steps[s]!, tz) : null)),
+        ...REPORT_STEPS.map((s) => csvField(c.steps[s] ? zonedDateTime(c.steps[s], tz) : null)),
         csvField(c.status),
       ].join(','),
     );

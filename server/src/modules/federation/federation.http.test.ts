@@ -5,10 +5,17 @@ import { Ajv } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReportUpFile } from '../../../../common/contracts/federation.ts';
-import { buildApp } from '../../app.ts';
 import { canonicalJson } from '../../platform/chain-keys.ts';
 import { newId } from '../../platform/ids.ts';
-import { as, createTestApp, login, type Session, type TestApp, type TestContext } from '../../testing/test-app.ts';
+import {
+  as,
+  createTestApp,
+  login,
+  restartedApp,
+  type Session,
+  type TestApp,
+  type TestContext,
+} from '../../testing/test-app.ts';
 
 /**
  * Two real app instances, each on its own database and tenant (大冶市 420281 as A, and B renamed 阳新县 420222),
@@ -66,7 +73,7 @@ const deliverB = () => bApp.services.federation.deliver(B.clock.now());
 let aUrl = '';
 
 async function startB(port: number) {
-  bApp = await buildApp({ config: B.config, database: B.database, clock: B.clock, logger: false });
+  bApp = await restartedApp(B);
   await bApp.listen({ host: '127.0.0.1', port });
   const address = bApp.server.address() as { port: number };
   bUrl = `http://127.0.0.1:${address.port}`;
@@ -435,8 +442,8 @@ describe('report-up file drop', () => {
     const dir = join(A.config.dataDir, 'report-up', '420281');
     const file = JSON.parse(readFileSync(join(dir, `${day}.json`), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
-    (ajvFormats as unknown as { default: (a: Ajv) => void }).default?.(ajv) ??
-      (ajvFormats as unknown as (a: Ajv) => void)(ajv);
+    const addFormats = (ajvFormats.default ?? ajvFormats) as unknown as (a: Ajv) => Ajv;
+    addFormats(ajv);
     const valid = ajv.validate(ReportUpFile, file);
     expect(valid, JSON.stringify(ajv.errors)).toBe(true);
     expect(file.cases.length).toBeGreaterThanOrEqual(2);

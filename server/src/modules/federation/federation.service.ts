@@ -23,9 +23,10 @@ export function createFederationService(database: Database, clock: Clock, deps: 
   return {
     ...peers,
     ...exchange,
-    receive: inbox.receive,
-    reportUpState: reportUp.state,
-    runReportUp: reportUp.runNow,
+    receive: (envelope: Parameters<typeof inbox.receive>[0]) => inbox.receive(envelope),
+    reportUpState: (actor: Parameters<typeof reportUp.state>[0]) => reportUp.state(actor),
+    runReportUp: (actor: Parameters<typeof reportUp.runNow>[0], from: string | undefined) =>
+      reportUp.runNow(actor, from),
 
     /** The outbox job: retire keys past their overlap, queue progress of accepted transfers, post what is due. */
     async deliver(now: Date) {
