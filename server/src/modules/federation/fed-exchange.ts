@@ -68,7 +68,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
       const [rows, count] = await repo.listMessages(
         db,
         actor.tenantId,
-        { direction: q.direction, status: q.status, kind: q.kind, peerId: q.peerId },
+        { direction: q.direction, status: q.status, kind: q.kind, peerId: q.peerId, q: q.q?.trim() || undefined },
         limit,
         offset,
       );
@@ -164,7 +164,14 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
     async listTransfers(actor: Actor, q: TransferQuery): Promise<Page<Transfer>> {
       requirePermission(actor, READ);
       const { limit, offset } = pageWindow(q.page, q.pageSize);
-      const [rows, count] = await repo.listTransfers(db, actor.tenantId, q.caseId, limit, offset);
+      const [rows, count] = await repo.listTransfers(
+        db,
+        actor.tenantId,
+        q.caseId,
+        limit,
+        offset,
+        q.q?.trim() || undefined,
+      );
       return {
         items: await Promise.all(rows.map(transferView)),
         total: Number(count.n),

@@ -196,6 +196,13 @@ describe('bulletins over HTTP', () => {
     expect(m.peerName).toBe('大冶市城管局');
     expect(m.body.subject).toEqual({ plate: '鄂B12345', company: '某某渣土运输公司' });
     expect(inbox.body).not.toContain('13900001111');
+    const found = await apiB('shiftleader').get(
+      `/api/federation/messages?direction=in&q=${encodeURIComponent('鄂B12345')}`,
+    );
+    expect(found.json().total).toBe(1);
+    expect(
+      (await apiB('shiftleader').get('/api/federation/messages?direction=in&q=nothing-like-it')).json().total,
+    ).toBe(0);
     const out = await apiA('shiftleader').get('/api/federation/messages?direction=out');
     expect(out.json().items[0]).toMatchObject({ status: 'delivered', attempts: 1 });
     const ok = await apiB('shiftleader').post(`/api/federation/messages/${m.id}/accept`);

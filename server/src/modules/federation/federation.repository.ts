@@ -148,6 +148,8 @@ export interface MessageFilter {
   status?: string | undefined;
   kind?: string | undefined;
   peerId?: string | undefined;
+  /** peer name or any text of the message (a plate, a case number) */
+  q?: string | undefined;
 }
 
 export function listMessages(db: Executor, tenantId: string, f: MessageFilter, limit: number, offset: number) {
@@ -159,6 +161,10 @@ export function listMessages(db: Executor, tenantId: string, f: MessageFilter, l
   if (f.status) base = base.where('m.status', '=', f.status);
   if (f.kind) base = base.where('m.kind', '=', f.kind);
   if (f.peerId) base = base.where('m.peer_id', '=', f.peerId);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    base = base.where((eb) => eb.or([eb('p.name', 'like', like), eb('m.envelope', 'like', like)]));
+  }
   return Promise.all([
     base
       .selectAll('m')
@@ -259,12 +265,19 @@ export function listTransfers(
   caseId: string | undefined,
   limit: number,
   offset: number,
+  q?: string,
 ) {
   let base = db
     .selectFrom('fed_transfers as t')
     .innerJoin('fed_peers as p', 'p.id', 't.peer_id')
     .where('t.tenant_id', '=', tenantId);
   if (caseId) base = base.where('t.case_id', '=', caseId);
+  if (q) {
+    const like = `%${q}%`;
+    base = base.where((eb) =>
+      eb.or([eb('t.case_no', 'like', like), eb('t.peer_case_no', 'like', like), eb('p.name', 'like', like)]),
+    );
+  }
   return Promise.all([
     base
       .selectAll('t')

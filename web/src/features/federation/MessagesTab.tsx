@@ -58,7 +58,8 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
   const [form] = Form.useForm<BulletinValues>();
   const mayHandle = can('federation.handle');
   const fetchPage = useCallback(
-    (r: PageRequest, signal: AbortSignal) => fedApi.messages({ page: r.page, pageSize: r.pageSize, direction }, signal),
+    (r: PageRequest, signal: AbortSignal) =>
+      fedApi.messages({ page: r.page, pageSize: r.pageSize, direction, ...(r.q ? { q: r.q } : {}) }, signal),
     [direction],
   );
   const act = async (fn: () => Promise<unknown>) => {
@@ -94,6 +95,21 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
     form.resetFields();
     setReload((n) => n + 1);
   });
+  const actionsOf = (m: Message) =>
+    !mayHandle ? null : direction === 'in' && m.status === 'received' ? (
+      <Space>
+        <Button size="small" type="primary" onClick={() => void act(() => fedApi.accept(m.id))}>
+          {t('federation.inbox.accept')}
+        </Button>
+        <Button size="small" onClick={() => giveBack(m)}>
+          {t('federation.inbox.return')}
+        </Button>
+      </Space>
+    ) : direction === 'out' && m.status === 'failed' ? (
+      <Button size="small" onClick={() => void act(() => fedApi.retry(m.id))}>
+        {t('federation.outbox.retry')}
+      </Button>
+    ) : null;
   const required = [{ required: true, message: t('validation.required') }];
 
   return (
@@ -121,6 +137,7 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
             <Typography.Text type="secondary">
               {m.peerName} · {formatInstant(m.createdAt)}
             </Typography.Text>
+            {actionsOf(m)}
           </Space>
         )}
         columns={[
@@ -131,7 +148,7 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
             key: 'kind',
             render: (_, m) => t(`federation.kind.${m.kind}` as MessageKey),
           },
-          { title: t('federation.message.content'), key: 'content', render: (_, m) => summaryOf(m, t) },
+          { title: t('federation.message.content'), key: 'content', ellipsis: true, render: (_, m) => summaryOf(m, t) },
           {
             title: t('federation.message.status'),
             key: 'status',
@@ -150,21 +167,7 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
           {
             title: '',
             key: 'actions',
-            render: (_, m) =>
-              !mayHandle ? null : direction === 'in' && m.status === 'received' ? (
-                <Space>
-                  <Button size="small" type="primary" onClick={() => void act(() => fedApi.accept(m.id))}>
-                    {t('federation.inbox.accept')}
-                  </Button>
-                  <Button size="small" onClick={() => giveBack(m)}>
-                    {t('federation.inbox.return')}
-                  </Button>
-                </Space>
-              ) : direction === 'out' && m.status === 'failed' ? (
-                <Button size="small" onClick={() => void act(() => fedApi.retry(m.id))}>
-                  {t('federation.outbox.retry')}
-                </Button>
-              ) : null,
+            render: (_, m) => actionsOf(m),
           },
         ]}
       />

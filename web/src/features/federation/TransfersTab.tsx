@@ -13,7 +13,8 @@ const COLORS = { pending: 'processing', accepted: 'success', returned: 'warning'
 export function TransfersTab() {
   const { t } = useI18n();
   const fetchPage = useCallback(
-    (r: PageRequest, signal: AbortSignal) => fedApi.transfers({ page: r.page, pageSize: r.pageSize }, signal),
+    (r: PageRequest, signal: AbortSignal) =>
+      fedApi.transfers({ page: r.page, pageSize: r.pageSize, ...(r.q ? { q: r.q } : {}) }, signal),
     [],
   );
   const progress = (x: Transfer) =>
