@@ -237,6 +237,7 @@ export const progressOf = (db: Executor, tenantId: string, transferId: string) =
     .where('kind', '=', 'progress')
     .where('transfer_id', '=', transferId)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
 
 // ---- transfers
