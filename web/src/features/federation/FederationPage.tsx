@@ -1,4 +1,5 @@
 import { Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { PageSection } from '../../components/PageSection.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
@@ -10,11 +11,13 @@ import { TransfersTab } from './TransfersTab.tsx';
 export function FederationPage() {
   const { t } = useI18n();
   const { can } = useAuth();
+  // ?tab=outbox|transfers|peers opens a tab directly (links from elsewhere, printed instructions)
+  const [params] = useSearchParams();
   return (
     <PageSection title={t('federation.title')} testId="page-federation">
       <Tabs
         destroyOnHidden
-        defaultActiveKey="inbox"
+        defaultActiveKey={params.get('tab') ?? 'inbox'}
         items={[
           { key: 'inbox', label: t('federation.tabs.inbox'), children: <MessagesTab direction="in" /> },
           { key: 'outbox', label: t('federation.tabs.outbox'), children: <MessagesTab direction="out" /> },

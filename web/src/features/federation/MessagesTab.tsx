@@ -142,13 +142,12 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
         )}
         columns={[
           { title: t('federation.message.time'), key: 'createdAt', render: (_, m) => formatInstant(m.createdAt) },
-          { title: t('federation.message.peer'), dataIndex: 'peerName' },
+          { title: t('federation.message.peer'), dataIndex: 'peerName', width: 180, ellipsis: true },
           {
             title: t('federation.message.kind'),
             key: 'kind',
             render: (_, m) => t(`federation.kind.${m.kind}` as MessageKey),
           },
-          { title: t('federation.message.content'), key: 'content', ellipsis: true, render: (_, m) => summaryOf(m, t) },
           {
             title: t('federation.message.status'),
             key: 'status',
@@ -156,12 +155,25 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
               <Space direction="vertical" size={0}>
                 <Tag color={STATUS_COLORS[m.status]}>{t(`federation.status.${m.status}` as MessageKey)}</Tag>
                 {direction === 'out' && m.lastError ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12, maxWidth: 240 }}
+                    ellipsis={{ tooltip: m.lastError }}
+                  >
                     {t('federation.message.attempts', { n: m.attempts })} · {m.lastError}
                   </Typography.Text>
                 ) : null}
                 {m.decisionNote ? <Typography.Text type="secondary">{m.decisionNote}</Typography.Text> : null}
               </Space>
+            ),
+          },
+          {
+            title: t('federation.message.content'),
+            key: 'content',
+            render: (_, m) => (
+              <Typography.Text ellipsis={{ tooltip: summaryOf(m, t) }} style={{ maxWidth: 420 }}>
+                {summaryOf(m, t)}
+              </Typography.Text>
             ),
           },
           {
