@@ -4,6 +4,8 @@
  *   BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" node --import tsx bench/profile-intake.ts --backend sqlite
  *   options: --backend sqlite|postgres  --scenario intake|open311  --duration 10  --pg-url …
  * The profile is written when the server exits; summarise it with bench/lib/profile-summary.ts.
+ * On PostgreSQL it also samples pg_stat_activity every 10 ms during the measured phase and prints what the app's
+ * connections were doing: running on a CPU, idle between statements, or waiting (and on what, e.g. a row lock).
  */
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +16,7 @@ import { gridPoints } from './lib/case-reference.ts';
 import { open311Keys } from './lib/at-size.ts';
 import { PEER_CONNECTIONS, withCpu } from './lib/peers.ts';
 import { intakeRequest, open311CreateRequest } from './lib/scenarios.ts';
+import { sampleWaits } from './lib/pg-waits.ts';
 
 const { values } = parseArgs({
   options: {
@@ -43,13 +46,16 @@ try {
     const expect = [200, 201];
     await closedLoop(app.port, { concurrency: PEER_CONNECTIONS, durationMs: 2000, expect, make });
     const durationMs = Number(values.duration) * 1000;
+    const waits = values.backend === 'postgres' ? sampleWaits(values['pg-url']) : null;
     const { r, cpuMs } = await withCpu(app, () =>
       closedLoop(app.port, { concurrency: PEER_CONNECTIONS, durationMs, expect, make: (i) => make(i + 1_000_000) }),
     );
+    const waited = await waits?.stop();
     console.log(
       `${values.backend} ${values.scenario}: ${r.rps.toFixed(0)} req/s, server CPU ${(cpuMs * 1000).toFixed(0)} µs/request, ` +
         `p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, errors ${JSON.stringify(r.errors)}`,
     );
+    if (waited) console.log(waited);
   } finally {
     await app.stop();
   }

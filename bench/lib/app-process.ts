@@ -50,6 +50,16 @@ export function processMemoryMiB(pid: number): { rss: number; peak: number } | n
 const SERVER = fileURLToPath(new URL('../server.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/**
+ * The node flags a deployment starts the server with: those of `npm run serve` (package.json), so the bench's
+ * servers run as production does (e.g. the young-generation size that sets idle memory).
+ */
+export function productNodeArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: Record<string, string> };
+  const words = (pkg.scripts.serve ?? '').split(/\s+/);
+  return words.slice(words.indexOf('node') + 1).filter((w) => w.startsWith('--'));
+}
+
 let builtBench: Promise<string> | undefined;
 /**
  * bench/server.ts compiled the way `npm run build:server` compiles the product (esbuild, packages external) into
@@ -97,24 +107,20 @@ async function freePort(): Promise<number> {
 
 /**
  * The production entry, `node dist/server/main.js`, as a deployment starts it (migrations check, demo seed check,
- * scheduler, listen): for the start-to-healthy time and the idle memory. PostgreSQL schemas go in the URL's
- * `options` (search_path), since the product has no schema setting.
+ * scheduler, listen): for the start-to-healthy time and the idle memory. A PostgreSQL schema is the product's
+ * DATABASE_SCHEMA setting.
  */
 export async function startProduct(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
   const main = buildProductServer();
   const port = await freePort();
   const schema = env.BENCH_PG_SCHEMA;
-  const url =
-    schema && env.DATABASE_URL
-      ? `${env.DATABASE_URL}${env.DATABASE_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`
-      : env.DATABASE_URL;
   const spawnedAt = performance.now();
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...extra, main], {
+  const child = spawn(process.execPath, [...productNodeArgs(), ...extra, main], {
     env: {
       ...process.env,
       ...env,
-      ...(url ? { DATABASE_URL: url } : {}),
+      ...(schema ? { DATABASE_SCHEMA: schema } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
@@ -144,7 +150,7 @@ export async function startApp(
 ): Promise<AppProcess> {
   const spawnedAt = performance.now();
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const entry = options.built ? [await buildBenchServer()] : ['--import', 'tsx', SERVER];
+  const entry = options.built ? [...productNodeArgs(), await buildBenchServer()] : ['--import', 'tsx', SERVER];
   const child: ChildProcess = spawn(process.execPath, [...extra, ...entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', options.stdout ?? 'inherit', 'inherit', 'ipc'],

@@ -105,6 +105,11 @@ export const PERMISSIONS = [
   'federation.read',
   'federation.manage',
   'federation.handle',
+  // 门前三包 (docs/frontage.md): reading; agreements, inspections, volunteers' shifts and committees; the list rule and
+  // publishing the monthly red and black lists
+  'frontage.read',
+  'frontage.manage',
+  'frontage.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -198,6 +203,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'assets.read',
     'federation.read',
+    'frontage.read',
   ],
   admin: [
     'org.read',
@@ -231,6 +237,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.work',
     'federation.read',
     'federation.manage',
+    'frontage.read',
+    'frontage.manage',
   ],
   enforcementOfficer: [
     'org.read',
@@ -245,6 +253,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'ads.manage',
     'market.read',
     'market.manage',
+    'frontage.read',
+    'frontage.manage',
   ],
   legalReviewer: [
     'org.read',
@@ -270,6 +280,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.manage',
     'market.draw',
+    'frontage.read',
+    'frontage.manage',
+    'frontage.publish',
   ],
   bureauLeader: [
     'org.read',
@@ -290,6 +303,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'market.read',
     'market.draw',
     'assets.read',
+    'frontage.read',
+    'frontage.publish',
   ],
 };
 

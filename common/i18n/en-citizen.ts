@@ -2,6 +2,7 @@
 import { enBase } from './en/base.ts';
 import { enErrors } from './en/errors.ts';
 import { enNightMarket } from './en/night-market.ts';
+import { enFrontagePublic } from './en/frontage-public.ts';
 import { enParticipation } from './en/participation.ts';
 import { enPublic } from './en/public.ts';
 import type { zhCitizen } from './citizen.ts';
@@ -12,4 +13,5 @@ export const enCitizen: typeof zhCitizen = {
   ...enPublic,
   ...enParticipation,
   ...enNightMarket,
+  ...enFrontagePublic,
 };

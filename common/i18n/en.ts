@@ -17,6 +17,8 @@ import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
 import { enNightMarket } from './en/night-market.ts';
 import { enFederation } from './en/federation.ts';
+import { enFrontage } from './en/frontage.ts';
+import { enFrontagePublic } from './en/frontage-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
@@ -64,5 +66,7 @@ export const en: Catalog = {
   ...enAnalysis,
   ...enNightMarket,
   ...enFederation,
+  ...enFrontage,
+  ...enFrontagePublic,
   ...enAssets,
 };

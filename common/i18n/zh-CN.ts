@@ -33,6 +33,8 @@ import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
 import { zhFederation } from './zh-CN/federation.ts';
+import { zhFrontage } from './zh-CN/frontage.ts';
+import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 
 export const zhCN = {
@@ -65,6 +67,8 @@ export const zhCN = {
   ...zhAnalysis,
   ...zhNightMarket,
   ...zhFederation,
+  ...zhFrontage,
+  ...zhFrontagePublic,
   ...zhAssets,
 };
 

@@ -53,6 +53,7 @@ import { registerIllegalConstructionRoutes } from './modules/illegal-constructio
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerAssetRoutes } from './modules/assets/index.ts';
 import { registerFederationRoutes } from './modules/federation/index.ts';
+import { registerFrontageRoutes } from './modules/frontage/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
@@ -248,6 +249,14 @@ export async function buildApp(deps: AppDeps): Promise<
   );
   await registerAssetRoutes(app, services.assets, services.imports);
   registerFederationRoutes(app, services.federation);
+  await registerFrontageRoutes(
+    app,
+    services.frontage,
+    services.frontagePrint,
+    (city) => services.citizen.tenant(city),
+    clock,
+    rates.counter,
+  );
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);
   services.dossierBatches.useLogger(app.log);
@@ -258,7 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerAlarmRoutes(app, services.alarms);
   // Device messages arrive over MQTT only when a broker is configured (docs/iot.md).
   if (config.mqtt) {
-    const consumer = startMqttConsumer(config.mqtt, services.telemetry, app.log);
+    const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log);
     app.addHook('onClose', () => consumer.close());
   }
   await serveWebClient(app, config.webDist);

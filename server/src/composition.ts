@@ -45,6 +45,7 @@ import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFederation } from './modules/federation/index.ts';
+import { createFrontage } from './modules/frontage/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
 import { createMonitor } from './modules/monitor/index.ts';
@@ -291,12 +292,15 @@ export function createServices(
     reportUpDir: config.reportUpDir,
     timeZone: config.businessTimeZone,
   });
+  // 门前三包: agreements, inspections and the monthly lists (rule as a tenant setting), volunteers, committees
+  const frontage = createFrontage(database, clock, { audit, settings, timeZone: config.businessTimeZone });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,
     ...assets.reportSections,
+    frontage.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
@@ -356,6 +360,8 @@ export function createServices(
     nightMarket: nightMarket.service,
     assets,
     federation,
+    frontage: frontage.service,
+    frontagePrint: frontage.print,
     monitor,
     supervision,
     supervisionPrint,

@@ -38,6 +38,15 @@ describe('config', () => {
     expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'postgres://u@h/db' }).dialect).toBe('postgres');
   });
 
+  it('takes a PostgreSQL schema name and refuses one for SQLite or one that is not a plain identifier', () => {
+    const pg = { DATA_DIR: dir(), DATABASE_URL: 'postgres://u@h/db' };
+    expect(loadConfig(pg).databaseSchema).toBeNull();
+    expect(loadConfig({ ...pg, DATABASE_SCHEMA: 'cityloop_2' }).databaseSchema).toBe('cityloop_2');
+    expect(() => loadConfig({ ...pg, DATABASE_SCHEMA: 'x; drop table cases' })).toThrow(/DATABASE_SCHEMA/);
+    expect(() => loadConfig({ ...pg, DATABASE_SCHEMA: 'Public' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dir(), DATABASE_SCHEMA: 'cityloop' })).toThrow(/PostgreSQL only/);
+  });
+
   it.each([
     ['PORT', 'eighty', /PORT/],
     ['PORT', '70000', /PORT/],

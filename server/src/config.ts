@@ -12,6 +12,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string;
   dialect: 'sqlite' | 'postgres';
+  /** PostgreSQL schema holding the tables (DATABASE_SCHEMA); null = the connection's default (public) */
+  databaseSchema: string | null;
   businessTimeZone: string;
   sessionSecret: string;
   sessionTtlHours: number;
@@ -279,6 +281,11 @@ export function loadConfig(
   if (/^postgres(ql)?:\/\//.test(databaseUrl)) dialect = 'postgres';
   else if (databaseUrl.startsWith('sqlite:')) dialect = 'sqlite';
   else throw new ConfigError('DATABASE_URL must start with postgres:// or sqlite:');
+  const databaseSchema = env.DATABASE_SCHEMA || null;
+  if (databaseSchema !== null && (dialect !== 'postgres' || !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)))
+    throw new ConfigError(
+      'DATABASE_SCHEMA applies to PostgreSQL only and must be a lower-case identifier (letters, digits, _)',
+    );
   const businessTimeZone = env.BUSINESS_TZ || 'Asia/Shanghai';
   if (!validTimeZone(businessTimeZone))
     throw new ConfigError(`BUSINESS_TZ is not a known time zone: "${businessTimeZone}"`);
@@ -292,6 +299,7 @@ export function loadConfig(
     dataDir,
     databaseUrl,
     dialect,
+    databaseSchema,
     businessTimeZone,
     sessionSecret: loadOrCreateSecret(dataDir, env.SESSION_SECRET),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 30),

@@ -4,7 +4,7 @@ import { prepareDatabase } from './prepare.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db.ts';
 import { startLiveRelay } from './platform/live-relay.ts';
-import { Scheduler } from './platform/scheduler.ts';
+import { Scheduler, type Job } from './platform/scheduler.ts';
 import { statisticsJob } from './platform/db-statistics.ts';
 import { createRollup } from './modules/kpi/index.ts';
 import { importsResumeJob } from './modules/imports/index.ts';
@@ -24,10 +24,14 @@ async function main() {
   }
   const { applied, seeded, history } = await prepareDatabase(config.databaseUrl, systemClock, {
     seedDemo: config.seedDemo,
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
     history: config.demoHistory ? config : null,
   });
   // Requests wait only briefly for a SQLite lock (the wait blocks the process) and are answered 503 after it.
-  const database = openDatabase(config.databaseUrl, { busyTimeoutMs: config.sqliteBusyTimeoutMs });
+  const database = openDatabase(config.databaseUrl, {
+    busyTimeoutMs: config.sqliteBusyTimeoutMs,
+    ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+  });
   const app = await buildApp({ config, database });
   if (applied.length) app.log.info({ applied }, 'migrations applied');
   if (seeded) app.log.info('demo city 大冶市 (420281) seeded');
@@ -53,7 +57,7 @@ async function main() {
   const scheduler = new Scheduler(database, systemClock, (job, err) =>
     app.log.error({ err, job }, 'scheduled job failed'),
   );
-  scheduler.start([
+  const jobs: Job[] = [
     { name: 'case.sla-sweep', everyMs: 30_000, run: (now) => app.services.cases.sweep(now) },
     // Deadline warnings and 督办 of enforcement cases, beside the case SLA sweep (docs/enforcement.md).
     { name: 'enforcement.deadline-sweep', everyMs: 60_000, run: (now) => app.services.enforcement.sweep(now) },
@@ -89,7 +93,7 @@ async function main() {
     // 全域与跨区域 (docs/federation.md): the signed outbox with back-off, and the report-up file drop per day.
     { name: 'federation.outbox', everyMs: 10_000, run: (now) => app.services.federation.deliver(now) },
     { name: 'federation.report-up', everyMs: 3_600_000, run: (now) => app.services.federation.reportUp(now) },
-  ]);
+  ];
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -103,6 +107,8 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  // The jobs' first runs (catch-up after a restart) start once the server answers, one every 250 ms.
+  scheduler.start(jobs, { firstAfterMs: 1000, spreadMs: 250 });
   app.log.info(
     `CityLoop listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} (${database.dialect})`,
   );

@@ -63,6 +63,7 @@ export const MENU_KEYS = [
   'illegalConstruction',
   'outdoorAds',
   'nightMarket',
+  'frontage',
   'notices',
   'monitor',
   'supervision',
@@ -200,6 +201,14 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'nightMarket.nav',
     icon: ShopOutlined,
     permission: 'market.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'frontage',
+    path: '/frontage',
+    labelKey: 'frontage.nav',
+    icon: ShopOutlined,
+    permission: 'frontage.read',
     group: 'enforcement',
   },
 

@@ -51,6 +51,7 @@ export const PAGES: Record<MenuKey, Page> = {
   outdoorAds: page(() => import('./features/outdoor-ads/OutdoorAdsPage.tsx'), 'OutdoorAdsPage'),
   nightMarket: page(() => import('./features/night-market/NightMarketPage.tsx'), 'NightMarketPage'),
   federation: page(() => import('./features/federation/FederationPage.tsx'), 'FederationPage'),
+  frontage: page(() => import('./features/frontage/FrontagePage.tsx'), 'FrontagePage'),
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
   monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),
   supervision: page(() => import('./features/supervision/SupervisionPage.tsx'), 'SupervisionPage'),

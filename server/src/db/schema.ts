@@ -333,6 +333,14 @@ export interface DB {
   fed_messages: import('./schema-federation.ts').FedMessagesTable;
   fed_transfers: import('./schema-federation.ts').FedTransfersTable;
   fed_report_marks: import('./schema-federation.ts').FedReportMarksTable;
+  fr_agreements: import('./schema-frontage.ts').FrAgreementsTable;
+  fr_inspections: import('./schema-frontage.ts').FrInspectionsTable;
+  fr_publications: import('./schema-frontage.ts').FrPublicationsTable;
+  fr_list_entries: import('./schema-frontage.ts').FrListEntriesTable;
+  fr_volunteers: import('./schema-frontage.ts').FrVolunteersTable;
+  fr_shifts: import('./schema-frontage.ts').FrShiftsTable;
+  fr_committees: import('./schema-frontage.ts').FrCommitteesTable;
+  fr_self_reports: import('./schema-frontage.ts').FrSelfReportsTable;
 }
 
 export type {

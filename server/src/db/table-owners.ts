@@ -42,6 +42,7 @@ export type TableOwner =
   | 'telemetry'
   | 'alarms'
   | 'night-market'
+  | 'frontage'
   | 'analysis'
   | 'assets'
   | 'federation';
@@ -163,4 +164,13 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   fed_messages: 'federation',
   fed_transfers: 'federation',
   fed_report_marks: 'federation',
+  // 门前三包 (docs/frontage.md)
+  fr_agreements: 'frontage',
+  fr_inspections: 'frontage',
+  fr_publications: 'frontage',
+  fr_list_entries: 'frontage',
+  fr_volunteers: 'frontage',
+  fr_shifts: 'frontage',
+  fr_committees: 'frontage',
+  fr_self_reports: 'frontage',
 };

@@ -1,4 +1,7 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import type * as CsvParse from 'csv-parse/sync';
+import { lazyRequire } from './lazy-require.ts';
+
+const csvParse = lazyRequire<typeof CsvParse>('csv-parse/sync');
 
 /**
  * RFC 4180 CSV through csv-parse: fields may be quoted, quotes inside quoted fields are doubled, quoted fields may
@@ -8,6 +11,7 @@ import { CsvError, parse } from 'csv-parse/sync';
  * Throws an Error whose message starts with "CSV:" when the text cannot be read (e.g. an unterminated quote).
  */
 export function parseCsv(text: string): string[][] {
+  const { CsvError, parse } = csvParse();
   try {
     return parse(text, {
       bom: true,

@@ -1,11 +1,12 @@
 import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import type Pg from 'pg';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DB } from '../db/schema.ts';
 import { cachingStatements } from './sqlite-statements.ts';
 import { optimizeOnOpen } from './sqlite-optimize.ts';
+import { lazyRequire } from './lazy-require.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -19,9 +20,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns bigint (count(*)) and numeric as strings (a bigint may exceed a double); ours fit in a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+// node-postgres is loaded by the first PostgreSQL database opened; a SQLite process never loads it.
+const loadPg = lazyRequire<typeof Pg>('pg');
+function postgresDriver(): typeof Pg {
+  const pg = loadPg();
+  // PostgreSQL returns bigint (count(*)) and numeric as strings (a bigint may exceed a double); ours fit in a double.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
+  return pg;
+}
 
 export interface OpenOptions {
   /** PostgreSQL schema to use (tests get a fresh one per file). */
@@ -56,7 +63,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
     optimizeOnOpen(sqlite);
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
-  const pool = new pg.Pool({
+  const pool = new (postgresDriver().Pool)({
     connectionString: url,
     max: options.poolSize ?? 10,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,

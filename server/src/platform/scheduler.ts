@@ -92,20 +92,23 @@ export class Scheduler {
   }
 
   /**
-   * Every job gets a first attempt right after start (a restarted or newly added instance catches up at once;
-   * whichever instance wins the lease runs it, the others skip), then one per interval.
+   * Every job gets a first attempt soon after start (a restarted or newly added instance catches up at once;
+   * whichever instance wins the lease runs it, the others skip), then one per interval. `firstAfterMs` delays the
+   * first attempts and `spreadMs` staggers them in list order, so a process that has just started answers requests
+   * before the catch-up of a dozen jobs reaches the database together.
    */
-  start(jobs: readonly Job[]): void {
-    for (const job of jobs) {
+  start(jobs: readonly Job[], options: { firstAfterMs?: number; spreadMs?: number } = {}): void {
+    const { firstAfterMs = 0, spreadMs = 0 } = options;
+    jobs.forEach((job, i) => {
       const attempt = () => {
         this.tick(job).catch((err) => this.onError(job.name, err));
       };
-      const first = setTimeout(attempt, 0);
+      const first = setTimeout(attempt, Math.min(firstAfterMs + i * spreadMs, job.everyMs));
       first.unref();
       const timer = setInterval(attempt, job.everyMs);
       timer.unref();
       this.timers.push(first, timer);
-    }
+    });
   }
 
   stop(): void {

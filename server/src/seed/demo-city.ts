@@ -28,6 +28,8 @@ import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
 import { seedDemoLines } from './demo-lines.ts';
 import { seedDemoAssets } from './demo-assets.ts';
+import { demoFrontage } from './demo-frontage.ts';
+import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
 import { seedPlaces } from '../modules/gazetteer/index.ts';
 import { dayePlaces } from './daye-gazetteer.ts';
 
@@ -97,6 +99,15 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
     await seedDemoAssets(tx, tenantId, clock, adminId, unitIds);
+    // 门前三包 in the streets and townships: agreements, inspections, published lists, volunteers, committees (synthetic).
+    if (!(await hasFrontage(tx, tenantId)))
+      await seedFrontage(
+        tx,
+        tenantId,
+        clock,
+        adminId,
+        demoFrontage(zonedDate(clock.now(), 'Asia/Shanghai'), streetIds),
+      );
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {

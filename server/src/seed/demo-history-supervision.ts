@@ -4,7 +4,6 @@
  * raises it a level) and one still within its limit, so the 督办单 list and its figures (督办数, 按期回复率) are
  * not empty for a new user (docs/demo-city.md, "History").
  */
-import sharp from 'sharp';
 import type { SupervisionLevel } from '../../../common/domain/supervision.ts';
 import type { Services } from '../composition.ts';
 import type { FixedClock } from '../platform/clock.ts';
@@ -30,11 +29,14 @@ const PLAN: {
   { level: 'listed', daysAgo: 0.1, atLeast: 0, replyAfterDays: null, reason: '挂牌督办：主干道影响通行，限期办结' },
 ];
 
-/** A plain grey photo standing for the unit's evidence (the demo has no real pictures). */
-const evidence = () =>
-  sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 128, g: 136, b: 144 } } })
+/** A plain grey photo standing for the unit's evidence (the demo has no real pictures). sharp is loaded only here,
+ * so a process that never seeds history does not carry it. */
+const evidence = async () => {
+  const { default: sharp } = await import('sharp');
+  return sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 128, g: 136, b: 144 } } })
     .jpeg()
     .toBuffer();
+};
 
 export async function supervisionOrders(
   services: Services,

@@ -20,6 +20,7 @@ const UnsubscribePage = lazy(() =>
 const NightMarketPage = lazy(() =>
   import('./night-market/NightMarketPage.tsx').then((m) => ({ default: m.NightMarketPage })),
 );
+const FrontagePage = lazy(() => import('./frontage/FrontagePage.tsx').then((m) => ({ default: m.FrontagePage })));
 const later = (page: ReactNode) => <Suspense fallback={null}>{page}</Suspense>;
 
 export function PublicApp() {
@@ -33,6 +34,7 @@ export function PublicApp() {
           <Route path="reports" element={later(<ReportsPage />)} />
           <Route path="unsubscribe/:token" element={later(<UnsubscribePage />)} />
           <Route path="night-market" element={later(<NightMarketPage />)} />
+          <Route path="frontage" element={later(<FrontagePage />)} />
           <Route path="*" element={<Navigate to="/public" replace />} />
         </Route>
       </Routes>

@@ -59,6 +59,14 @@ export function PublicLayout() {
           <span>{t('nightMarket.public.tab')}</span>
         </NavLink>
         <NavLink
+          to="/public/frontage"
+          className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
+          data-testid="public-tab-frontage"
+        >
+          <Icon name="user" />
+          <span>{t('frontagePublic.tab')}</span>
+        </NavLink>
+        <NavLink
           to="/public/track"
           className={({ isActive }) => `phone-tab pub-tab${isActive ? ' active' : ''}`}
           data-testid="public-tab-track"

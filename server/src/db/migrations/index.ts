@@ -38,6 +38,7 @@ import * as m0044 from './0044_grid_terms.ts';
 import * as m0046 from './0046_iot.ts';
 import * as m0047 from './0047_night_market.ts';
 import * as m0048 from './0048_assets.ts';
+import * as m0051 from './0051_frontage.ts';
 import * as m0056 from './0056_federation.ts';
 
 /**
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '0046_iot': m0046,
   '0047_night_market': m0047,
   '0048_assets': m0048,
+  '0051_frontage': m0051,
   '0056_federation': m0056,
 };
 

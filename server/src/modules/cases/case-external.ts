@@ -79,9 +79,14 @@ export function createExternalCases(
   const { db, dialect } = database;
   const appendEvent = timelineWriter(deps.chainKeys);
 
+  const daysOf = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_REOPEN_DAYS);
+  /** The stored window, read for the decision to reopen. */
   async function reopenDays(tenantId: string): Promise<number> {
-    const v = (await deps.settings?.get(tenantId, REOPEN_DAYS_KEY))?.value;
-    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : DEFAULT_REOPEN_DAYS;
+    return daysOf((await deps.settings?.get(tenantId, REOPEN_DAYS_KEY))?.value);
+  }
+  /** The window as public reads show it ("may still be reopened"): through the settings cache, like the channels. */
+  async function shownReopenDays(tenantId: string): Promise<number> {
+    return daysOf((await deps.settings?.current(tenantId, REOPEN_DAYS_KEY))?.value);
   }
 
   /** The tenant's public channels (setting public.channels, common/domain/public-output.ts). */
@@ -276,7 +281,7 @@ export function createExternalCases(
     async publicView(tenantId: string, caseId: string): Promise<PublicCaseView> {
       const c = await repo.findCase(db, tenantId, caseId);
       const view = c
-        ? await publicView(db, c, await publicChannels(tenantId), await reopenDays(tenantId), clock.now())
+        ? await publicView(db, c, await publicChannels(tenantId), await shownReopenDays(tenantId), clock.now())
         : null;
       if (!view) throw notFound('case');
       return view;
@@ -285,7 +290,7 @@ export function createExternalCases(
     async publicList(tenantId: string, q: PublicListQuery): Promise<{ items: PublicCaseSummary[] }> {
       const channels = await publicChannels(tenantId);
       // from the public read model (case-public-rows.ts): one statement, rows already built by the rule
-      return { items: await readPublicCases(db, tenantId, channels, q, await reopenDays(tenantId), clock.now()) };
+      return { items: await readPublicCases(db, tenantId, channels, q, await shownReopenDays(tenantId), clock.now()) };
     },
 
     /** The case of a tracking token, if its channel is public (tokens are for public callers only). */

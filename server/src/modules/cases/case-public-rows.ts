@@ -119,17 +119,23 @@ function publicRowOf(c: CasesTable, parts: Awaited<ReturnType<typeof publicParts
  */
 export async function backfillPublicCases(db: Executor, chunk = 2000): Promise<number> {
   let done = 0;
+  // Walks the cases once in id order: each chunk starts after the last, so a large table is not scanned again
+  // from its start for every chunk.
+  let after = '';
   for (;;) {
     const missing = await db
       .selectFrom('cases as c')
       .select(['c.id', 'c.tenant_id'])
+      .where('c.id', '>', after)
       .where('c.status', '!=', 'voided')
       .where((eb) =>
         eb.not(eb.exists(eb.selectFrom('public_cases as p').select('p.case_id').whereRef('p.case_id', '=', 'c.id'))),
       )
+      .orderBy('c.id')
       .limit(chunk)
       .execute();
     if (!missing.length) return done;
+    after = missing[missing.length - 1]!.id;
     const byTenant = new Map<string, string[]>();
     for (const m of missing) byTenant.set(m.tenant_id, [...(byTenant.get(m.tenant_id) ?? []), m.id]);
     await inTransaction(db, async (tx) => {

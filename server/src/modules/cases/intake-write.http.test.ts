@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, FORM, fmsReport, form, open311App } from '../../testing/open311.fixtures.ts';
 import { as, login, type Session } from '../../testing/test-app.ts';
-import { refreshPublicCases } from './case-public-rows.ts';
+import { backfillPublicCases, refreshPublicCases } from './case-public-rows.ts';
 
 /**
  * What an intake no longer reads (docs/decisions/0010-intake-cost.md, "Second round"): the active matter is reused
@@ -119,5 +119,26 @@ describe('the public row of a new case', () => {
     const { written, rebuilt } = await publicRowRebuilt(c.id);
     expect(written).toBeTruthy();
     expect(written).toEqual(rebuilt);
+  });
+});
+
+describe('the public rows backfill', () => {
+  it('writes back exactly the rows that are missing, in chunks smaller than the gap, and leaves the rest alone', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await report();
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id as string);
+    }
+    const { db } = ctx.database;
+    const rows = () =>
+      db.selectFrom('public_cases').selectAll().where('case_id', 'in', ids).orderBy('case_id').execute();
+    const before = await rows();
+    expect(before).toHaveLength(5);
+    await db.deleteFrom('public_cases').where('case_id', 'in', [ids[0]!, ids[2]!, ids[4]!]).execute();
+    // a chunk of 1 walks past every case once: the rows written are the three removed, each once
+    expect(await backfillPublicCases(db, 1)).toBe(3);
+    expect(await rows()).toEqual(before);
+    expect(await backfillPublicCases(db, 1)).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import type * as Fxp from 'fast-xml-parser';
+import { lazyRequire } from '../../platform/lazy-require.ts';
 
 /**
  * One document model rendered two ways (docs/open311.md, "Global rules"): XML (mandatory, UTF-8, no namespace) and
@@ -100,16 +101,31 @@ function toXmlTree(v: O311Value): unknown {
   return scalar(v as string | number | boolean);
 }
 
-const builder = new XMLBuilder({
-  ignoreAttributes: true,
-  format: false,
-  suppressEmptyNode: false,
-  processEntities: true,
-});
+// The XML library is loaded by the first XML request or body: most Open311 clients speak JSON.
+const fxp = lazyRequire<typeof Fxp>('fast-xml-parser');
+let builder: Fxp.XMLBuilder | undefined;
+let parser: Fxp.XMLParser | undefined;
+const xmlBuilder = () =>
+  (builder ??= new (fxp().XMLBuilder)({
+    ignoreAttributes: true,
+    format: false,
+    suppressEmptyNode: false,
+    processEntities: true,
+  }));
+const xmlParser = () =>
+  (parser ??= new (fxp().XMLParser)({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    processEntities: true,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  }));
 
 export function render(doc: O311Doc, format: O311Format): string {
   if (format === 'json') return JSON.stringify(toJson(doc.body));
-  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [doc.root]: toXmlTree(doc.body) })}`;
+  return `<?xml version="1.0" encoding="utf-8"?>${xmlBuilder().build({ [doc.root]: toXmlTree(doc.body) })}`;
 }
 
 /** docs/open311.md "Errors": `errors` → `error{code, description}`; the body code equals the HTTP status. */
@@ -123,23 +139,13 @@ export function errorsDoc(status: number, descriptions: readonly string[]): O311
   };
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
-
 /**
  * An XML request body as a plain tree (text leaves, repeated elements as arrays). Malformed XML → null (the route
  * answers 400). DOCTYPE declarations are refused outright: no entity tricks reach the parser.
  */
 export function parseXml(text: string): Record<string, unknown> | null {
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return null;
-  if (XMLValidator.validate(text) !== true) return null;
-  const tree = parser.parse(text) as Record<string, unknown>;
+  if (fxp().XMLValidator.validate(text) !== true) return null;
+  const tree = xmlParser().parse(text) as Record<string, unknown>;
   return tree && typeof tree === 'object' ? tree : null;
 }

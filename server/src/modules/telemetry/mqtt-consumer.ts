@@ -1,4 +1,4 @@
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import type { TelemetryService } from './telemetry.service.ts';
 
 export interface MqttConfig {
@@ -23,11 +23,13 @@ export interface Consumer {
  * message is sent only once it is stored (mqtt.js sends it when `handleMessage` calls back), and messages are handled
  * one at a time in arrival order; a storage failure is retried until it succeeds, holding the rest back.
  */
-export function startMqttConsumer(
+export async function startMqttConsumer(
   config: MqttConfig,
   telemetry: TelemetryService,
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
-): Consumer {
+): Promise<Consumer> {
+  // mqtt.js (about 19 MiB once loaded) is loaded only by a process that has a broker to talk to.
+  const { default: mqtt } = await import('mqtt');
   let closing = false;
   const client = mqtt.connect(config.url, {
     clientId: config.clientId,
