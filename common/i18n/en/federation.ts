@@ -40,6 +40,12 @@ export const enFederation: typeof zhFederation = {
       status: 'Status',
       attempts: '{n} attempts',
     },
+    caseCard: {
+      title: 'Cross-region transfer',
+      transfer: 'Transfer to a peer',
+      note: 'Note to the peer',
+      none: 'Not transferred',
+    },
     inbox: { accept: 'Accept', return: 'Return' },
     outbox: { retry: 'Send again' },
     bulletin: {

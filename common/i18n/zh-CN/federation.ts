@@ -38,6 +38,7 @@ export const zhFederation = {
       status: '状态',
       attempts: '已尝试 {n} 次',
     },
+    caseCard: { title: '跨区域移送', transfer: '移送协作单位', note: '移送说明', none: '尚未移送' },
     inbox: { accept: '接收', return: '退回' },
     outbox: { retry: '重新发送' },
     bulletin: {

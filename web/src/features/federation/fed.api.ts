@@ -7,6 +7,7 @@ import type {
   PeerCreate,
   PeerQuery,
   Transfer,
+  TransferCreate,
   TransferQuery,
 } from '../../../../common/contracts/federation.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -29,6 +30,7 @@ export const fedApi = {
   giveBack: (id: string, reason: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/return`, { reason }),
   retry: (id: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/retry`, {}),
   bulletin: (body: BulletinCreate) => api.post<{ ids: string[] }>(`${BASE}/bulletins`, body),
+  transfer: (body: TransferCreate) => api.post<Transfer>(`${BASE}/transfers`, body),
   transfers: (query: TransferQuery, signal?: AbortSignal) =>
     api.get<Page<Transfer>>(`${BASE}/transfers`, { query, signal }),
 };
