@@ -100,6 +100,11 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 全域与跨区域 (docs/federation.md): reading peers and messages; keeping peers and keys; sending 通报 and 移送 and
+  // deciding on what arrives
+  'federation.read',
+  'federation.manage',
+  'federation.handle',
   // 门前三包 (docs/frontage.md): reading; agreements, inspections, volunteers' shifts and committees; the list rule and
   // publishing the monthly red and black lists
   'frontage.read',
@@ -170,6 +175,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'device.read',
     'alarm.read',
     'alarm.handle',
+    'federation.read',
+    'federation.handle',
   ],
   dispatcher: [
     'org.read',
@@ -230,6 +237,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alarm.read',
     'market.read',
     'assets.read',
+    'federation.read',
     'frontage.read',
     'yellowline.read',
     'approval.read',
@@ -269,6 +277,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'federation.read',
+    'federation.manage',
     'frontage.read',
     'frontage.manage',
     'yellowline.read',

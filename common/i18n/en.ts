@@ -16,6 +16,7 @@ import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
 import { enNightMarket } from './en/night-market.ts';
+import { enFederation } from './en/federation.ts';
 import { enFrontage } from './en/frontage.ts';
 import { enFrontagePublic } from './en/frontage-public.ts';
 import { enYellowLine } from './en/yellow-line.ts';
@@ -70,6 +71,7 @@ export const en: Catalog = {
   ...enIot,
   ...enAnalysis,
   ...enNightMarket,
+  ...enFederation,
   ...enFrontage,
   ...enFrontagePublic,
   ...enYellowLine,

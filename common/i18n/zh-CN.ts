@@ -32,6 +32,7 @@ import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
+import { zhFederation } from './zh-CN/federation.ts';
 import { zhFrontage } from './zh-CN/frontage.ts';
 import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
 import { zhYellowLine } from './zh-CN/yellow-line.ts';
@@ -71,6 +72,7 @@ export const zhCN = {
   ...zhIot,
   ...zhAnalysis,
   ...zhNightMarket,
+  ...zhFederation,
   ...zhFrontage,
   ...zhFrontagePublic,
   ...zhYellowLine,

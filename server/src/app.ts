@@ -54,6 +54,7 @@ import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
 import { registerAssetRoutes } from './modules/assets/index.ts';
+import { registerFederationRoutes } from './modules/federation/index.ts';
 import { registerFrontageRoutes } from './modules/frontage/index.ts';
 import { registerApprovalsRoutes } from './modules/approvals/index.ts';
 import { registerProjectRoutes } from './modules/projects/index.ts';
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<
     rates.counter,
   );
   await registerAssetRoutes(app, services.assets, services.imports);
+  registerFederationRoutes(app, services.federation);
   await registerFrontageRoutes(
     app,
     services.frontage,

@@ -46,6 +46,7 @@ import { createNightMarket } from './modules/night-market/index.ts';
 import { createYellowLine } from './modules/yellow-line/index.ts';
 import { createProposals } from './modules/proposals/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createFederation } from './modules/federation/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
 import { createProjects } from './modules/projects/index.ts';
@@ -309,6 +310,17 @@ export function createServices(
     holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
   });
   imports.register('assets.logs', (actor, u, key) => assets.logs.importWeighbridge(actor, u.bytes, key));
+  // 全域与跨区域 (docs/federation.md): private keys encrypted under the secret ring; transfers become cases through
+  // the case intake.
+  const federation = createFederation(database, clock, {
+    audit,
+    settings,
+    cases,
+    secrets: config.audit.keys,
+    dataDir: config.dataDir,
+    reportUpDir: config.reportUpDir,
+    timeZone: config.businessTimeZone,
+  });
   // 门前三包: agreements, inspections and the monthly lists (rule as a tenant setting), volunteers, committees
   const frontage = createFrontage(database, clock, { audit, settings, timeZone: config.businessTimeZone });
   // 行政审批 (docs/approvals.md): a grant writes the entry of the type's register in the decision's transaction;
@@ -401,6 +413,7 @@ export function createServices(
     yellowLine: yellowLine.service,
     proposals: proposals.service,
     assets,
+    federation,
     frontage: frontage.service,
     frontagePrint: frontage.print,
     approvals: approvals.service,

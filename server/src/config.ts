@@ -86,6 +86,8 @@ export interface Config {
   cjkFontPath: string;
   /** Finished 案卷 batches are kept for download this many hours, then deleted (docs/dossier.md "Month batch"). */
   dossierBatchKeepHours: number;
+  /** 全域与跨区域 (docs/federation.md): where report-up files are dropped; null = no scheduled drop. */
+  reportUpDir: string | null;
   /** The MQTT broker the device consumer connects to (docs/iot.md); null = no consumer, no connection. */
   mqtt: {
     url: string;
@@ -350,6 +352,7 @@ export function loadConfig(
     audit: auditKeyConfig(env, dataDir, root, options.generateAuditKey ?? true),
     cjkFontPath: resolve(root, env.CJK_FONT_PATH || '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
     dossierBatchKeepHours: int(env, 'DOSSIER_BATCH_KEEP_HOURS', 24, 1, 24 * 90),
+    reportUpDir: env.REPORT_UP_DIR ? resolve(root, env.REPORT_UP_DIR) : null,
     mqtt: mqttConfig(env),
     telemetry: {
       rawHours: int(env, 'TELEMETRY_RAW_HOURS', 48, 1, 24 * 365),

@@ -90,6 +90,9 @@ async function main() {
     // Signed daily checkpoint of every hash chain's head, outside the database (docs/security.md "Checkpoints").
     checkpointJob(database, app.services.chainKeys, config.audit.checkpointDir),
     statisticsJob(database),
+    // 全域与跨区域 (docs/federation.md): the signed outbox with back-off, and the report-up file drop per day.
+    { name: 'federation.outbox', everyMs: 10_000, run: (now) => app.services.federation.deliver(now) },
+    { name: 'federation.report-up', everyMs: 3_600_000, run: (now) => app.services.federation.reportUp(now) },
   ];
 
   const shutdown = async (signal: string) => {

@@ -23,7 +23,7 @@ describe('visibleMenu', () => {
   it('shows an admin the organisation and base-data pages', () => {
     expect(labels(visibleMenu(as('admin')))).toEqual([
       '工作台',
-      '案件[案件工作台,热线工单,建议提案]',
+      '案件[案件工作台,热线工单,建议提案,跨区域协作]',
       '考核与统计[指挥大屏,考核评价,排行榜,统计报表]',
       '执法办案[查违控违,户外广告,夜市摊位,门前三包,文明黄线]',
       '审批服务[行政审批]',
@@ -39,7 +39,7 @@ describe('visibleMenu', () => {
   it('shows a leader the pages their verbs allow, and drops nothing else', () => {
     expect(labels(visibleMenu(as('leader')))).toEqual([
       '工作台',
-      '案件[案件工作台,热线工单,督办单,建议提案]',
+      '案件[案件工作台,热线工单,督办单,建议提案,跨区域协作]',
       '执法办案[行政处罚案件,查违控违,户外广告,夜市摊位,门前三包,文明黄线]',
       '考核与统计[指挥大屏,考核评价,排行榜,综合分析,统计报表]',
       '审批服务[行政审批]',
@@ -77,7 +77,7 @@ describe('visibleMenu', () => {
     ]);
     expect(labels(visibleMenu(as('shiftLeader')))).toEqual([
       '工作台',
-      '案件[案件工作台,新建案件,热线工单,监督员管理,督办单]',
+      '案件[案件工作台,新建案件,热线工单,监督员管理,督办单,跨区域协作]',
       '考核与统计[考核评价,排行榜,综合分析]',
       '城市之感[设备告警,物联设备,拒收消息]',
       '一张图',

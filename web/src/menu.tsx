@@ -28,6 +28,7 @@ import { BorderOuterOutlined, FileProtectOutlined, MessageOutlined, ShopOutlined
 
 import { FundProjectionScreenOutlined, ProjectOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
+import { ShareAltOutlined } from '@ant-design/icons';
 import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import {
   BarChartOutlined,
@@ -76,6 +77,7 @@ export const MENU_KEYS = [
   'monitor',
   'supervision',
   'proposals',
+  'federation',
   'devices',
   'alarms',
   'rejectedMessages',
@@ -278,6 +280,15 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'proposals.nav',
     icon: MessageOutlined,
     permission: 'proposal.read',
+    group: 'cases',
+  },
+  // 跨区域协作 (docs/federation.md): the inbox, the outbox and transfers; peers and keys
+  {
+    key: 'federation',
+    path: '/federation',
+    labelKey: 'federation.nav',
+    icon: ShareAltOutlined,
+    permission: 'federation.read',
     group: 'cases',
   },
   // 城市之感 (docs/iot.md)

@@ -327,6 +327,12 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  fed_keys: import('./schema-federation.ts').FedKeysTable;
+  fed_peers: import('./schema-federation.ts').FedPeersTable;
+  fed_peer_keys: import('./schema-federation.ts').FedPeerKeysTable;
+  fed_messages: import('./schema-federation.ts').FedMessagesTable;
+  fed_transfers: import('./schema-federation.ts').FedTransfersTable;
+  fed_report_marks: import('./schema-federation.ts').FedReportMarksTable;
   fr_agreements: import('./schema-frontage.ts').FrAgreementsTable;
   fr_inspections: import('./schema-frontage.ts').FrInspectionsTable;
   fr_publications: import('./schema-frontage.ts').FrPublicationsTable;

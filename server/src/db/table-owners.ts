@@ -49,7 +49,8 @@ export type TableOwner =
   | 'approvals'
   | 'proposals'
   | 'projects'
-  | 'campaigns';
+  | 'campaigns'
+  | 'federation';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -161,6 +162,13 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  // 全域与跨区域: keys, peers, signed messages, transfers, report-up (docs/federation.md)
+  fed_keys: 'federation',
+  fed_peers: 'federation',
+  fed_peer_keys: 'federation',
+  fed_messages: 'federation',
+  fed_transfers: 'federation',
+  fed_report_marks: 'federation',
   // 门前三包 (docs/frontage.md)
   fr_agreements: 'frontage',
   fr_inspections: 'frontage',

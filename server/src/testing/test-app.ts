@@ -47,6 +47,16 @@ export async function createTestApp(
   };
 }
 
+/**
+ * Another app on a test context's database, config and clock: an instance restarted after its process went down
+ * (the context's own app closed first), as peers see it.
+ */
+export async function restartedApp(ctx: Pick<TestContext, 'database' | 'config' | 'clock'>): Promise<TestApp> {
+  const app = await buildApp({ config: ctx.config, database: ctx.database, clock: ctx.clock, logger: false });
+  await app.ready();
+  return app;
+}
+
 export interface Session {
   cookie: string;
   csrf: string;

@@ -44,6 +44,7 @@ import * as m0053 from './0053_approvals.ts';
 import * as m0052 from './0052_proposals.ts';
 import * as m0054 from './0054_projects.ts';
 import * as m0055 from './0055_campaigns.ts';
+import * as m0056 from './0056_federation.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -95,6 +96,7 @@ const migrations: Record<string, Migration> = {
   '0052_proposals': m0052,
   '0054_projects': m0054,
   '0055_campaigns': m0055,
+  '0056_federation': m0056,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

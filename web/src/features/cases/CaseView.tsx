@@ -10,6 +10,7 @@ import { CasePhotos } from './CasePhotos.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PointMap } from './PointMap.tsx';
 import { ReportBackNote } from './ReportBackNote.tsx';
+import { CaseTransferCard } from '../federation/CaseTransferCard.tsx';
 import { useCaseDetail } from './useCaseDetail.ts';
 
 /** The case page: header, facts, map, before/after photos, timeline; the action panel on the right. */
@@ -65,6 +66,7 @@ export function CaseView({ id }: { id: string }) {
               {facts}
               <ReportBackNote detail={detail} />
               <CasePhotos photos={detail.photos} />
+              <CaseTransferCard caseId={detail.id} status={detail.status} />
             </Flex>
           </Col>
           <Col span={8}>
@@ -80,6 +82,7 @@ export function CaseView({ id }: { id: string }) {
           {facts}
           <ReportBackNote detail={detail} />
           <CasePhotos photos={detail.photos} />
+          <CaseTransferCard caseId={detail.id} status={detail.status} />
           {timeline}
         </>
       )}

@@ -1,0 +1,87 @@
+import type { zhFederation } from '../zh-CN/federation.ts';
+
+/** Cross-region cooperation: peers and keys, the inbox and outbox, bulletins and case transfer (docs/federation.md). */
+export const enFederation: typeof zhFederation = {
+  federation: {
+    nav: 'Cross-region',
+    title: 'Cross-region cooperation',
+    tabs: { inbox: 'Inbox', outbox: 'Outbox', transfers: 'Case transfers', peers: 'Peers and keys' },
+    kind: {
+      bulletin: 'Bulletin',
+      transfer: 'Case transfer',
+      transfer_reply: 'Transfer answer',
+      progress: 'Progress',
+      key_rotation: 'Key rotation',
+    },
+    bulletinKind: { blacklisted_truck: 'Blacklisted muck truck', repeat_offender: 'Repeat offender' },
+    status: {
+      received: 'To decide',
+      accepted: 'Accepted',
+      returned: 'Returned',
+      applied: 'Applied',
+      pending: 'Queued',
+      delivered: 'Delivered',
+      failed: 'Failed',
+    },
+    decision: { accepted: 'Accepted, their case', returned: 'Returned:' },
+    transfer: {
+      pending: 'Awaiting the peer',
+      accepted: 'Accepted by the peer',
+      returned: 'Returned by the peer',
+      caseNo: 'Our case',
+      peerCaseNo: 'Their case',
+      progress: 'Their progress',
+    },
+    message: {
+      time: 'Time',
+      peer: 'Peer',
+      kind: 'Kind',
+      content: 'Content',
+      status: 'Status',
+      attempts: '{n} attempts',
+    },
+    caseCard: {
+      title: 'Cross-region transfer',
+      transfer: 'Transfer to a peer',
+      note: 'Note to the peer',
+      none: 'Not transferred',
+    },
+    inbox: { accept: 'Accept', return: 'Return' },
+    outbox: { retry: 'Send again' },
+    bulletin: {
+      create: 'New bulletin',
+      peers: 'To',
+      kind: 'Bulletin kind',
+      summary: 'Text',
+      personalHint:
+        'Personal data goes only to peers whose agreement allows it; other fields are dropped before signing.',
+    },
+    personal: { plate: 'Plate', company: 'Company', name: 'Name', idNumber: 'ID number', phone: 'Phone' },
+    keys: {
+      title: 'This city’s federation key ({code})',
+      none: 'No key yet: peers cannot verify messages from this city.',
+      create: 'Generate key',
+      rotate: 'Rotate key',
+      rotateHint:
+        'The new key signs at once; peers still accept the old one during the overlap, and learn the new public key from a message signed with the old one.',
+      hours: 'hours',
+      fingerprint: 'Fingerprint',
+      publicKey: 'Public key',
+      until: 'overlap until {at}',
+    },
+    keyStatus: { active: 'Active', retiring: 'In overlap', retired: 'Retired' },
+    peerStatus: { active: 'Active', revoked: 'Revoked' },
+    peer: {
+      create: 'Add peer',
+      search: 'Name or admin code',
+      name: 'Name',
+      code: 'Admin code',
+      url: 'Instance URL',
+      sharing: 'Sharing agreement',
+      bulletins: 'Bulletins sent and taken',
+      cases: 'Case transfer',
+      personal: 'Personal data allowed',
+      keyHint: 'Check the fingerprint with the peer by phone before saving.',
+    },
+  },
+};

@@ -1,0 +1,36 @@
+import type {
+  BulletinCreate,
+  Message,
+  MessageQuery,
+  OwnKeys,
+  Peer,
+  PeerCreate,
+  PeerQuery,
+  Transfer,
+  TransferCreate,
+  TransferQuery,
+} from '../../../../common/contracts/federation.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import { api } from '../../api/client.ts';
+
+export type { Message, OwnKeys, Peer, Transfer };
+
+const enc = (value: string) => encodeURIComponent(value);
+const BASE = '/api/federation';
+
+export const fedApi = {
+  keys: (signal?: AbortSignal) => api.get<OwnKeys>(`${BASE}/keys`, { signal }),
+  rotate: (overlapHours: number) => api.post<OwnKeys>(`${BASE}/keys/rotate`, { overlapHours }),
+  peers: (query: PeerQuery, signal?: AbortSignal) => api.get<Page<Peer>>(`${BASE}/peers`, { query, signal }),
+  createPeer: (body: PeerCreate) => api.post<Peer>(`${BASE}/peers`, body),
+  setPeerStatus: (id: string, status: 'active' | 'revoked') => api.patch<Peer>(`${BASE}/peers/${enc(id)}`, { status }),
+  messages: (query: MessageQuery, signal?: AbortSignal) =>
+    api.get<Page<Message>>(`${BASE}/messages`, { query, signal }),
+  accept: (id: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/accept`, {}),
+  giveBack: (id: string, reason: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/return`, { reason }),
+  retry: (id: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/retry`, {}),
+  bulletin: (body: BulletinCreate) => api.post<{ ids: string[] }>(`${BASE}/bulletins`, body),
+  transfer: (body: TransferCreate) => api.post<Transfer>(`${BASE}/transfers`, body),
+  transfers: (query: TransferQuery, signal?: AbortSignal) =>
+    api.get<Page<Transfer>>(`${BASE}/transfers`, { query, signal }),
+};
