@@ -25,7 +25,6 @@ import {
 import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { BorderOuterOutlined, FileProtectOutlined, MessageOutlined, ShopOutlined } from '@ant-design/icons';
 
-
 import { FundProjectionScreenOutlined, ProjectOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
 import { ShareAltOutlined } from '@ant-design/icons';
