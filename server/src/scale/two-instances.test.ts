@@ -233,8 +233,12 @@ describe.skipIf(!POSTGRES)(
       try {
         const runs = async () =>
           database.db.selectFrom('job_runs').select(['name', 'owner', 'started_at']).orderBy('started_at').execute();
-        // Every instance makes its first attempt right after start; wait until the sweep has a recorded run.
-        expect(await until(async () => (await runs()).some((r) => r.name === 'case.sla-sweep'), 20_000)).toBe(true);
+        // Every instance makes its first attempts soon after it listens, one job after another; wait until the
+        // sweep and the session purge (a later job in the list) have a recorded run.
+        const ran = async (name: string) => (await runs()).some((r) => r.name === name);
+        expect(
+          await until(async () => (await ran('case.sla-sweep')) && (await ran('auth.purge-sessions')), 20_000),
+        ).toBe(true);
         const sweep = (await runs()).filter((r) => r.name === 'case.sla-sweep');
         const first = Date.parse((sweep[0] as { started_at: string }).started_at);
         // Within one 30 s interval of the first run: one run, by one of the two.

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { sql } from 'kysely';
 import { crc32 } from 'node:zlib';
 import type { Executor } from '../platform/db.ts';
+import type { Session, TestApp } from './test-app.ts';
 import { newId } from '../platform/ids.ts';
 
 /** Test images made with sharp at test time (no binary fixtures in the repository). */
@@ -108,4 +109,27 @@ export async function insertBareCase(db: Executor, tenantId: string, caseNo: str
     db,
   );
   return id;
+}
+
+/** Uploads a test JPEG (with GPS) through POST /api/photos as the session's user; answers the new photo's id. */
+export async function uploadPhoto(app: TestApp, session: Session): Promise<string> {
+  const boundary = '----cityloopphoto';
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/photos',
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      await portraitJpegWithGps(),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`photo upload answered ${res.statusCode}: ${res.body}`);
+  return (res.json() as { id: string }).id;
 }

@@ -40,8 +40,8 @@ import * as m0047 from './0047_night_market.ts';
 import * as m0048 from './0048_assets.ts';
 import * as m0050 from './0050_yellow_line.ts';
 import * as m0051 from './0051_frontage.ts';
-import * as m0053 from './0053_approvals.ts';
 import * as m0052 from './0052_proposals.ts';
+import * as m0053 from './0053_approvals.ts';
 import * as m0054 from './0054_projects.ts';
 import * as m0055 from './0055_campaigns.ts';
 import * as m0056 from './0056_federation.ts';
@@ -92,8 +92,8 @@ const migrations: Record<string, Migration> = {
   '0048_assets': m0048,
   '0050_yellow_line': m0050,
   '0051_frontage': m0051,
-  '0053_approvals': m0053,
   '0052_proposals': m0052,
+  '0053_approvals': m0053,
   '0054_projects': m0054,
   '0055_campaigns': m0055,
   '0056_federation': m0056,

@@ -8,7 +8,7 @@ import type { ApprovalsService } from './approvals.service.ts';
 export function approvalsSection(service: Pick<ApprovalsService, 'figures'>): ReportSection {
   return {
     key: 'approvals',
-    order: 840,
+    order: 850,
     async build(ctx) {
       const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to);
       if (!f.accepted && !f.consultations) return null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOutcome } from '../../testing/imports.ts';
-import { portraitJpegWithGps } from '../../testing/photo.fixtures.ts';
+import { uploadPhoto } from '../../testing/photo.fixtures.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { TEST_NOW } from '../../testing/test-template.ts';
 
@@ -376,27 +376,7 @@ describe('work orders', () => {
   });
 
   it('goes open → in progress → done → accepted, by the unit and the keeper, with photos before and after', async () => {
-    const photo = async (who: string) => {
-      const boundary = '----cityloopphoto';
-      const res = await ctx.app.inject({
-        method: 'POST',
-        url: '/api/photos',
-        payload: Buffer.concat([
-          Buffer.from(
-            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-          ),
-          await portraitJpegWithGps(),
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]),
-        headers: {
-          cookie: sessions[who]!.cookie,
-          'x-csrf-token': sessions[who]!.csrf,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      return res.json().id as string;
-    };
+    const photo = (who: string) => uploadPhoto(ctx.app, sessions[who]!);
     const before = await photo('admin');
     // Friday 2024-03-15 17:30 +08:00 after three working days from Tuesday 08:00
     const res = await api('admin').post('/api/assets/work-orders', {

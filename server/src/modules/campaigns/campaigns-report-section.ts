@@ -13,7 +13,7 @@ export function campaignsSection(figures: {
 }): ReportSection {
   return {
     key: 'campaigns',
-    order: 840,
+    order: 865,
     async build(ctx) {
       const f = await figures.of(ctx.tenantId, ctx.period.from, ctx.period.to);
       const paragraphs = sentences(ctx, f);

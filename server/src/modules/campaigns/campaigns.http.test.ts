@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant } from '../../testing/app-parts.ts';
-import { portraitJpegWithGps } from '../../testing/photo.fixtures.ts';
+import { uploadPhoto } from '../../testing/photo.fixtures.ts';
 import { seedUnits } from '../org/index.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
@@ -41,27 +41,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => ctx.close());
 
-async function photo(who: string) {
-  const boundary = '----cityloopphoto';
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/photos',
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-      ),
-      await portraitJpegWithGps(),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: {
-      cookie: sessions[who]!.cookie,
-      'x-csrf-token': sessions[who]!.csrf,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
+const photo = (who: string) => uploadPhoto(ctx.app, sessions[who]!);
 
 interface Campaign {
   id: string;

@@ -8,7 +8,7 @@ import type { NightMarketService } from './night-market.service.ts';
 export function nightMarketSection(service: Pick<NightMarketService, 'figures'>): ReportSection {
   return {
     key: 'nightMarket',
-    order: 830,
+    order: 825,
     async build(ctx) {
       const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to);
       if (!f.rounds.length && !f.violations) return null;

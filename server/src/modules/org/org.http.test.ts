@@ -135,6 +135,8 @@ describe('users', () => {
       'supervision.reply',
       'assets.read',
       'assets.work',
+      'campaign.read',
+      'campaign.report',
     ]);
   });
 

@@ -10,7 +10,7 @@ import type { ProjectsService } from './projects.service.ts';
 export function projectsSection(service: Pick<ProjectsService, 'figures'>): ReportSection {
   return {
     key: 'projects',
-    order: 850,
+    order: 860,
     async build(ctx) {
       const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to);
       const withSubs = f.projects.filter((p) => p.subprojects > 0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portraitJpegWithGps } from '../../testing/photo.fixtures.ts';
+import { uploadPhoto } from '../../testing/photo.fixtures.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import { projectRef } from './index.ts';
 
@@ -217,25 +217,7 @@ describe('funds, reports and the audit', () => {
     });
     expect(fund.statusCode, fund.body).toBe(201);
     expect(fund.json().fundsFen).toBe(123_456_789);
-    const boundary = '----cityloopproject';
-    const upload = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/photos',
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-        ),
-        await portraitJpegWithGps(),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-      headers: {
-        cookie: sessions.unitmanager!.cookie,
-        'x-csrf-token': sessions.unitmanager!.csrf,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      },
-    });
-    expect(upload.statusCode, upload.body).toBe(201);
-    const photoId = upload.json().id as string;
+    const photoId = await uploadPhoto(ctx.app, sessions.unitmanager!);
     const future = await api('unitmanager').post(`/api/projects/${p.id}/reports`, {
       reportedOn: '2024-04-01',
       text: '进展',

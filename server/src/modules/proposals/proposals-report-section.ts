@@ -8,7 +8,7 @@ import type { ProposalService } from './proposals.service.ts';
 export function proposalsSection(service: Pick<ProposalService, 'figuresOf'>): ReportSection {
   return {
     key: 'proposals',
-    order: 850,
+    order: 855,
     async build(ctx) {
       const f = await service.figuresOf(ctx.tenantId, ctx.period.from, ctx.period.to);
       if (!f.total) return null;

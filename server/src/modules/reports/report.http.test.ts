@@ -59,12 +59,12 @@ describe('statistics report', () => {
       'illegalConstruction',
       // the transfer stations' tonnage of this year (seed/demo-assets.ts)
       'assets.sanitation',
+      // the demo city's 门前三包 agreements and inspections of the last months (seed/demo-frontage.ts)
+      'frontage',
       // the 文明黄线 in force at the end of the month (seed/demo-yellow-line.ts)
       'yellowLine',
       // the approval window's open applications around today (seed/demo-approvals.ts)
       'approvals',
-      // the demo city's 门前三包 agreements and inspections of the last months (seed/demo-frontage.ts)
-      'frontage',
       // the demo city's 政协提案 registered three days before (seed/demo-proposals.ts)
       'proposals',
       // the demo gas-pipe project runs through 2024 (seed/demo-projects.ts): its progress is said every period

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portraitJpegWithGps } from '../../testing/photo.fixtures.ts';
+import { uploadPhoto } from '../../testing/photo.fixtures.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 
 /**
@@ -207,27 +207,7 @@ describe('drawing zones', () => {
 
 describe('inspections and repeat counts', () => {
   let id: string;
-  const photo = async () => {
-    const boundary = '----cityloopphoto';
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/photos',
-      payload: Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-        ),
-        await portraitJpegWithGps(),
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-      headers: {
-        cookie: sessions.officer!.cookie,
-        'x-csrf-token': sessions.officer!.csrf,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      },
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id as string;
-  };
+  const photo = () => uploadPhoto(ctx.app, sessions.officer!);
 
   it('keeps the repeat counts sane', async () => {
     const bad = await api('admin').put('/api/yellow-line/settings', { suspendAfter: 3, revokeAfter: 3 });

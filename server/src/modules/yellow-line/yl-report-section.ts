@@ -8,7 +8,7 @@ import type { YellowLineService } from './yellow-line.service.ts';
 export function yellowLineSection(service: Pick<YellowLineService, 'figures'>): ReportSection {
   return {
     key: 'yellowLine',
-    order: 860,
+    order: 845,
     async build(ctx) {
       const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to);
       if (!f.zones && !f.inspections) return null;
