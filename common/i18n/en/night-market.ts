@@ -121,7 +121,7 @@ export const enNightMarket: typeof zhNightMarket = {
       lost: 'Points reached {threshold}: the stall is revoked',
     },
     public: {
-      tab: 'Market stalls',
+      tab: 'Stalls',
       title: 'Night market stall applications and lottery',
       none: 'No allocation round yet',
       stalls: '{count} stalls',

@@ -45,6 +45,7 @@ import * as m0053 from './0053_approvals.ts';
 import * as m0054 from './0054_projects.ts';
 import * as m0055 from './0055_campaigns.ts';
 import * as m0056 from './0056_federation.ts';
+import * as m0057 from './0057_cases_closed_status.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -97,6 +98,7 @@ const migrations: Record<string, Migration> = {
   '0054_projects': m0054,
   '0055_campaigns': m0055,
   '0056_federation': m0056,
+  '0057_cases_closed_status': m0057,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
