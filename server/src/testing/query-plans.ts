@@ -99,8 +99,13 @@ export async function explainStatement(
   const limited = /\blimit\b/i.test(stmt.sql);
   const text = options.tenantUnindexed ? withoutTenantIndex(stmt.sql, database.dialect) : stmt.sql;
   if (database.dialect === 'sqlite') {
+    // A statement compiled once (platform/compiled-statements.ts) is seen here as it was compiled, with stand-ins
+    // for its values; SQLite plans without looking at bound values, so any string stands in for them.
+    const bindable = stmt.parameters.map((v) =>
+      v === null || ['number', 'string', 'bigint'].includes(typeof v) || Buffer.isBuffer(v) ? v : '',
+    );
     const res = await database.db.executeQuery<{ detail: string }>(
-      CompiledQuery.raw(`explain query plan ${text}`, [...stmt.parameters]),
+      CompiledQuery.raw(`explain query plan ${text}`, bindable),
     );
     // SQLite names a table by its alias when it has one: map `"cases" as "c"` back.
     const aliases = new Map([...text.matchAll(/"(\w+)" as "(\w+)"/g)].map((m) => [m[2] as string, m[1] as string]));
