@@ -45,6 +45,14 @@ export interface KpiDailyTable extends CounterColumns {
   dim_id: string;
 }
 
+/** The monthly roll-up (migration 0065): the daily rows summed per calendar month 'YYYY-MM', kept by the same writer. */
+export interface KpiMonthlyTable extends CounterColumns {
+  tenant_id: string;
+  month: string;
+  dim: string;
+  dim_id: string;
+}
+
 /** Cases changed since their facts were computed: written by triggers on `cases` in the changing transaction. */
 export interface KpiDirtyTable {
   case_id: string;

@@ -253,6 +253,7 @@ export interface DB {
   health_heartbeat: import('./schema-storage.ts').HealthHeartbeatTable;
   kpi_case_facts: import('./schema-kpi.ts').KpiCaseFactsTable;
   kpi_daily: import('./schema-kpi.ts').KpiDailyTable;
+  kpi_monthly: import('./schema-kpi.ts').KpiMonthlyTable;
   kpi_dirty: import('./schema-kpi.ts').KpiDirtyTable;
   governance_tasks: import('./schema-analysis.ts').GovernanceTasksTable;
   /** SQLite only: FTS5 trigram index over case text */

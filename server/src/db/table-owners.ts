@@ -82,6 +82,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   health_heartbeat: 'health',
   kpi_case_facts: 'kpi',
   kpi_daily: 'kpi',
+  kpi_monthly: 'kpi',
   kpi_dirty: 'kpi',
   governance_tasks: 'analysis',
   api_clients: 'open311',

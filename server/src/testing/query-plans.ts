@@ -55,6 +55,7 @@ export const BIG_TABLES = [
   'sessions',
   'kpi_case_facts',
   'kpi_daily',
+  'kpi_monthly',
   'hotline_orders',
   'hotline_events',
   'hotline_pushes',

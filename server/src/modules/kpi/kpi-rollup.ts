@@ -97,21 +97,59 @@ function rowToFact(r: KpiCaseFactsTable): Fact {
 }
 
 /**
- * Adds counters to the daily roll-up rows (dim, member, day) of a tenant, creating the rows that are missing: the
- * drainer's write, and the bench's way to load the roll-up a city of millions of cases holds
- * (bench/analysis-scale.bench.ts) without generating the cases.
+ * Adds counters to the daily roll-up rows (dim, member, day) of a tenant, creating the rows that are missing, and the
+ * same counters to the monthly rows (dim, member, month) in the same transaction: the drainer's write, and the
+ * bench's way to load the roll-up a city of millions of cases holds (bench/analysis-scale.bench.ts) without
+ * generating the cases.
  */
 export async function addDailyRows(
   db: Executor,
   tenantId: string,
   rows: readonly { dim: string; dimId: string; day: string; counts: Partial<Record<KpiCounter, number>> }[],
 ): Promise<void> {
+  await upsertCounters(
+    db,
+    'kpi_daily',
+    'day',
+    tenantId,
+    rows.map((r) => ({ ...r, at: r.day })),
+  );
+  await upsertCounters(db, 'kpi_monthly', 'month', tenantId, byMonth(rows));
+}
+
+type CounterRow = { dim: string; dimId: string; at: string; counts: Partial<Record<KpiCounter, number>> };
+
+/** The rows merged per (dim, member, month), in the order of their first row (the drainer's fixed lock order). */
+function byMonth(
+  rows: readonly { dim: string; dimId: string; day: string; counts: Partial<Record<KpiCounter, number>> }[],
+) {
+  const merged = new Map<string, CounterRow>();
+  for (const r of rows) {
+    const at = r.day.slice(0, 7);
+    const key = `${r.dim}\u0000${r.dimId}\u0000${at}`;
+    const m = merged.get(key);
+    if (!m) {
+      merged.set(key, { dim: r.dim, dimId: r.dimId, at, counts: { ...r.counts } });
+      continue;
+    }
+    for (const k of KPI_COUNTERS) if (r.counts[k]) m.counts[k] = (m.counts[k] ?? 0) + (r.counts[k] ?? 0);
+  }
+  return [...merged.values()];
+}
+
+async function upsertCounters(
+  db: Executor,
+  table: 'kpi_daily' | 'kpi_monthly',
+  period: 'day' | 'month',
+  tenantId: string,
+  rows: readonly CounterRow[],
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 100) {
     const values = rows
       .slice(i, i + 100)
-      .map((r) => sql`(${sql.join([tenantId, r.dim, r.day, r.dimId, ...KPI_COUNTERS.map((k) => r.counts[k] ?? 0)])})`);
-    await sql`insert into kpi_daily (tenant_id, dim, day, dim_id, ${sql.raw(COLS.join(', '))}) values ${sql.join(values)}
-      on conflict (tenant_id, dim, day, dim_id) do update set ${sql.raw(COLS.map((c) => `${c} = kpi_daily.${c} + excluded.${c}`).join(', '))}`.execute(
+      .map((r) => sql`(${sql.join([tenantId, r.dim, r.at, r.dimId, ...KPI_COUNTERS.map((k) => r.counts[k] ?? 0)])})`);
+    await sql`insert into ${sql.table(table)} (tenant_id, dim, ${sql.ref(period)}, dim_id, ${sql.raw(COLS.join(', '))}) values ${sql.join(values)}
+      on conflict (tenant_id, dim, ${sql.ref(period)}, dim_id) do update set ${sql.raw(COLS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '))}`.execute(
       db,
     );
   }
@@ -271,6 +309,7 @@ export function createRollup(database: Database) {
     async rebuild(tenantId: string): Promise<number> {
       await db.transaction().execute(async (tx) => {
         await tx.deleteFrom('kpi_daily').where('tenant_id', '=', tenantId).execute();
+        await tx.deleteFrom('kpi_monthly').where('tenant_id', '=', tenantId).execute();
         await tx.deleteFrom('kpi_case_facts').where('tenant_id', '=', tenantId).execute();
         await tx.deleteFrom('kpi_dirty').where('tenant_id', '=', tenantId).execute();
         await sql`insert into kpi_dirty (case_id, tenant_id, mark) select id, tenant_id, 'rebuild' from cases where tenant_id = ${tenantId}`.execute(

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { splitByMonths } from '../../../../common/domain/month-ranges.ts';
 import type { KpiCaseItem } from '../../../../common/contracts/kpi.ts';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../../../../common/domain/kpi.ts';
 import type { Executor } from '../../platform/db.ts';
@@ -21,7 +22,11 @@ export const DIM_OF: Record<KpiSubject, string> = {
   dispatcher: 'user',
 };
 
-/** Σ counters per member of one dimension over [from, to] (local dates): at most days × members rows are read. */
+/**
+ * Σ counters per member of one dimension over [from, to] (local dates): the whole months of the range from the
+ * monthly roll-up and the days at its ends from the daily one, so at most (months + edge days) × members rows are
+ * read (docs/decisions/0014-kpi-monthly-rollup.md).
+ */
 export async function sumsByMember(
   db: Executor,
   tenantId: string,
@@ -30,23 +35,43 @@ export async function sumsByMember(
   to: string,
   ids?: readonly string[],
 ): Promise<Map<string, KpiCounts>> {
-  let q = db
-    .selectFrom('kpi_daily')
-    .select('dim_id')
-    .select(KPI_COUNTERS.map((k) => sql<number>`sum(${sql.ref(col(k))})`.as(col(k))))
-    .where('tenant_id', '=', tenantId)
-    .where('dim', '=', dim)
-    .where('day', '>=', from)
-    .where('day', '<=', to);
-  if (ids) q = ids.length ? q.where('dim_id', 'in', ids) : q.where(sql<SqlBool>`1 = 0`);
-  const rows = await q.groupBy('dim_id').execute();
   const out = new Map<string, KpiCounts>();
-  for (const r of rows as Record<string, unknown>[]) {
-    const c = zeroCounts();
-    for (const k of KPI_COUNTERS) c[k] = Number(r[col(k)] ?? 0);
-    c.handlingHours = Math.round(c.handlingHours * 100) / 100;
-    out.set(String(r.dim_id), c);
+  if (ids && !ids.length) return out;
+  const { months, days } = splitByMonths(from, to);
+  const sums = KPI_COUNTERS.map((k) => sql<number>`sum(${sql.ref(col(k))})`.as(col(k)));
+  const parts: Promise<Record<string, unknown>[]>[] = days.map(([a, b]) => {
+    let q = db
+      .selectFrom('kpi_daily')
+      .select('dim_id')
+      .select(sums)
+      .where('tenant_id', '=', tenantId)
+      .where('dim', '=', dim)
+      .where('day', '>=', a)
+      .where('day', '<=', b);
+    if (ids) q = q.where('dim_id', 'in', ids);
+    return q.groupBy('dim_id').execute();
+  });
+  if (months) {
+    let q = db
+      .selectFrom('kpi_monthly')
+      .select('dim_id')
+      .select(sums)
+      .where('tenant_id', '=', tenantId)
+      .where('dim', '=', dim)
+      .where('month', '>=', months[0])
+      .where('month', '<=', months[1]);
+    if (ids) q = q.where('dim_id', 'in', ids);
+    parts.push(q.groupBy('dim_id').execute());
   }
+  for (const rows of await Promise.all(parts)) {
+    for (const r of rows) {
+      const id = String(r.dim_id);
+      let c = out.get(id);
+      if (!c) out.set(id, (c = zeroCounts()));
+      for (const k of KPI_COUNTERS) c[k] += Number(r[col(k)] ?? 0);
+    }
+  }
+  for (const c of out.values()) c.handlingHours = Math.round(c.handlingHours * 100) / 100;
   return out;
 }
 
