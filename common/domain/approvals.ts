@@ -95,6 +95,21 @@ export const DEFAULT_APPROVAL_TYPES: readonly ApprovalTypeSeed[] = [
     ],
   },
   {
+    // 文明黄线: shops trading just outside their door and stalls in a drawn area (docs/yellow-line.md); the grant
+    // issues the 黄线 and its permit
+    code: 'yellow_line',
+    name: '文明黄线设置',
+    promisedDays: 3,
+    statutoryDays: 20,
+    materials: [
+      APPLY,
+      ID,
+      m('site_sketch', '黄线位置示意图（门店或摊位）'),
+      m('trade_pledge', '文明经营及门前三包承诺书'),
+      m('site_photos', '现场照片', false),
+    ],
+  },
+  {
     code: 'gas_business',
     name: '燃气经营许可',
     promisedDays: 15,
