@@ -66,11 +66,11 @@ export function createApprovalEffects() {
   return {
     /**
      * `approvals.effects.register('outdoor_ad', async (tx, d) => …)`; an object form adds a `check` of the details
-     * and a `prepare` step. A second registration under the same code replaces the first.
+     * and a `prepare` step, whose answer the registry hands to the same effect's `apply`. A second registration
+     * under the same code replaces the first.
      */
     register<P>(typeCode: string, effect: ApprovalEffect<P> | ApprovalEffect<undefined>['apply']): void {
-      // the registry hands `apply` exactly what the same effect's `prepare` answered
-      effects.set(typeCode, (typeof effect === 'function' ? { apply: effect } : effect) as ApprovalEffect);
+      effects.set(typeCode, typeof effect === 'function' ? { apply: effect } : effect);
     },
     get: (typeCode: string): ApprovalEffect | undefined => effects.get(typeCode),
     has: (typeCode: string): boolean => effects.has(typeCode),
