@@ -42,11 +42,31 @@ export const ApprovalType = Type.Object({
 export type ApprovalType = Static<typeof ApprovalType>;
 export const ApprovalTypeList = Type.Object({ items: Type.Array(ApprovalType) });
 
-/** Type-specific facts the register of the type needs (the sign's type and size, …): flat, small values. */
+/**
+ * A line or area drawn on the map for the register (a 黄线), WGS84 GeoJSON: a LineString's positions or a Polygon's
+ * rings; the register's module checks it further (inside the city, no overlap).
+ */
+const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 2 });
+export const DetailGeometry = Type.Union([
+  Type.Object(
+    { type: Type.Literal('LineString'), coordinates: Type.Array(Position, { minItems: 2, maxItems: 200 }) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      type: Type.Literal('Polygon'),
+      coordinates: Type.Array(Type.Array(Position, { minItems: 4, maxItems: 200 }), { minItems: 1, maxItems: 5 }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type DetailGeometry = Static<typeof DetailGeometry>;
+
+/** Type-specific facts the register of the type needs (the sign's type and size, …): small values, one geometry. */
 const Details = Type.Record(
   Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]{0,39}$' }),
   // number first: with coercion on, a number would otherwise arrive as its string
-  Type.Union([Type.Number(), Type.String({ maxLength: 200 }), Type.Null()]),
+  Type.Union([Type.Number(), Type.String({ maxLength: 200 }), Type.Null(), DetailGeometry]),
   { maxProperties: 20 },
 );
 const MaterialCodes = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 30, uniqueItems: true });
@@ -147,7 +167,7 @@ export const ApplicationDetail = Type.Intersect([
     materials: Type.Array(
       Type.Object({ code: Type.String(), name: Type.String(), required: Type.Boolean(), received: Type.Boolean() }),
     ),
-    details: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Null()])),
+    details: Type.Record(Type.String(), Type.Union([Type.Number(), Type.String(), Type.Null(), DetailGeometry])),
     corrections: Type.Array(Correction),
     decisionNote: Nullable(Type.String()),
     decidedAt: Nullable(Type.String()),

@@ -35,6 +35,8 @@ export interface MaterialItem {
 export interface ApprovalTypeSeed {
   code: string;
   name: string;
+  /** the English name the console shows while the tenant keeps the seeded Chinese one */
+  nameEn: string;
   /** 承诺时限 in working days of the work calendar */
   promisedDays: number;
   /** 法定时限 in working days (行政许可法 第四十二条: 20 days unless a law says otherwise) */
@@ -51,6 +53,7 @@ export const DEFAULT_APPROVAL_TYPES: readonly ApprovalTypeSeed[] = [
   {
     code: 'outdoor_ad',
     name: '户外广告设置',
+    nameEn: 'Outdoor advertising',
     promisedDays: 5,
     statutoryDays: 20,
     materials: [
@@ -64,6 +67,7 @@ export const DEFAULT_APPROVAL_TYPES: readonly ApprovalTypeSeed[] = [
   {
     code: 'road_occupation',
     name: '临时占用城市道路',
+    nameEn: 'Temporary road occupation',
     promisedDays: 3,
     statutoryDays: 20,
     materials: [APPLY, ID, m('site_plan', '占道位置示意图'), m('safety_plan', '安全保障措施', false)],
@@ -71,6 +75,7 @@ export const DEFAULT_APPROVAL_TYPES: readonly ApprovalTypeSeed[] = [
   {
     code: 'road_excavation',
     name: '城市道路挖掘',
+    nameEn: 'Road excavation',
     promisedDays: 5,
     statutoryDays: 20,
     materials: [
@@ -84,6 +89,7 @@ export const DEFAULT_APPROVAL_TYPES: readonly ApprovalTypeSeed[] = [
   {
     code: 'construction_waste',
     name: '建筑垃圾处置核准',
+    nameEn: 'Construction waste disposal',
     promisedDays: 5,
     statutoryDays: 20,
     materials: [
@@ -95,8 +101,25 @@ export const DEFAULT_APPROVAL_TYPES: readonly ApprovalTypeSeed[] = [
     ],
   },
   {
+    // 文明黄线: shops trading just outside their door and stalls in a drawn area (docs/yellow-line.md); the grant
+    // issues the 黄线 and its permit
+    code: 'yellow_line',
+    name: '文明黄线设置',
+    nameEn: 'Civilised yellow line',
+    promisedDays: 3,
+    statutoryDays: 20,
+    materials: [
+      APPLY,
+      ID,
+      m('site_sketch', '黄线位置示意图（门店或摊位）'),
+      m('trade_pledge', '文明经营及门前三包承诺书'),
+      m('site_photos', '现场照片', false),
+    ],
+  },
+  {
     code: 'gas_business',
     name: '燃气经营许可',
+    nameEn: 'Gas business licence',
     promisedDays: 15,
     statutoryDays: 20,
     materials: [
@@ -111,11 +134,22 @@ export const DEFAULT_APPROVAL_TYPES: readonly ApprovalTypeSeed[] = [
   {
     code: 'green_space',
     name: '占用城市绿地/树木迁移',
+    nameEn: 'Green space occupation / tree relocation',
     promisedDays: 5,
     statutoryDays: 20,
     materials: [APPLY, ID, m('site_plan', '位置示意图及树木清单'), m('restoration_plan', '补植或恢复方案')],
   },
 ];
+
+/**
+ * The name of a type in the console's language: the seed's English name while the tenant keeps the seeded Chinese
+ * name, else the tenant's own name (a renamed type has no translation).
+ */
+export function approvalTypeName(locale: string, type: { code: string; name: string }): string {
+  if (locale !== 'en') return type.name;
+  const seed = DEFAULT_APPROVAL_TYPES.find((t) => t.code === type.code);
+  return seed && seed.name === type.name ? seed.nameEn : type.name;
+}
 
 /** Required items of a checklist not among the received ones, in checklist order. */
 export function missingMaterials(checklist: readonly MaterialItem[], received: readonly string[]): MaterialItem[] {

@@ -131,3 +131,46 @@ export function isOverdue(o: { state: WorkOrderState; dueAt: string; doneAt: str
   if (o.doneAt) return o.doneAt > o.dueAt;
   return now > o.dueAt;
 }
+
+/** A type a register entry is made of when the tenant has not defined it yet (e.g. by a 行政审批 grant). */
+export interface AssetTypeDefinition {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  line: AssetLine;
+  geometryKind: GeometryKind;
+  attributeSchema: AttributeSchema;
+}
+
+/**
+ * 渣土 line: the 建筑垃圾处置核准 a grant of the approval window puts in the register (docs/assets.md, "Entries
+ * from 行政审批"): one entry per permit at the construction site, with the permit's facts and the application's
+ * number that it came from.
+ */
+export const MUCK_PERMIT_TYPE: AssetTypeDefinition = {
+  code: 'MUCK-PERMIT',
+  nameZh: '建筑垃圾处置核准',
+  nameEn: 'Construction waste disposal permit',
+  line: 'muck',
+  geometryKind: 'point',
+  attributeSchema: {
+    type: 'object',
+    properties: {
+      permitNo: { type: 'string', title: '核准文号', titleEn: 'Permit no.', maxLength: 40 },
+      holder: { type: 'string', title: '处置单位', titleEn: 'Holder', maxLength: 60 },
+      disposalSite: { type: 'string', title: '消纳场所', titleEn: 'Disposal site', maxLength: 100 },
+      volumeM3: {
+        type: 'number',
+        title: '核准处置量',
+        titleEn: 'Permitted volume',
+        minimum: 0,
+        maximum: 10_000_000,
+        unit: 'm³',
+      },
+      validFrom: { type: 'string', title: '有效期起', titleEn: 'Valid from', maxLength: 10 },
+      validTo: { type: 'string', title: '有效期止', titleEn: 'Valid to', maxLength: 10 },
+      applicationNo: { type: 'string', title: '审批件号', titleEn: 'Application no.', maxLength: 40 },
+    },
+    required: ['permitNo', 'holder', 'disposalSite', 'volumeM3', 'validFrom', 'validTo'],
+  },
+};

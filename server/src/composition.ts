@@ -48,7 +48,7 @@ import { createProposals } from './modules/proposals/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFederation } from './modules/federation/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
-import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
+import { createApprovals, muckPermitEffect, outdoorAdEffect, yellowLineEffect } from './modules/approvals/index.ts';
 import { createProjects } from './modules/projects/index.ts';
 import { createCampaigns } from './modules/campaigns/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
@@ -327,6 +327,8 @@ export function createServices(
   // each register that lives in another module is wired here by type code.
   const approvals = createApprovals(database, clock, { audit, calendar });
   approvals.effects.register('outdoor_ad', outdoorAdEffect(outdoorAds.service));
+  approvals.effects.register('yellow_line', yellowLineEffect(yellowLine.service));
+  approvals.effects.register('construction_waste', muckPermitEffect(assets.registrar));
   // 人大建议/政协提案: last days on the tenant's work calendar, the reply limit a tenant setting (docs/proposals.md)
   const proposals = createProposals(database, clock, { audit, calendar, settings });
   // 项目与资金 (docs/projects.md): progress reports keep their evidence photos through the photos module.

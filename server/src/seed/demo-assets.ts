@@ -5,7 +5,7 @@
  * here as 7012.4 t through the two transfer stations). Everything else is SYNTHETIC and marked so: every code,
  * position, attribute, daily figure and work order. Positions fall in the synthetic demo extent of the city centre.
  */
-import type { AttributeSchema } from '../../../common/domain/assets.ts';
+import { MUCK_PERMIT_TYPE, type AttributeSchema } from '../../../common/domain/assets.ts';
 import { addDays } from '../../../common/domain/outdoor-ads.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
@@ -238,6 +238,17 @@ export const DEMO_ASSET_TYPES: AssetSeed['types'] = [
       },
     }),
     synthetic: 1,
+  },
+  {
+    // the register of 建筑垃圾处置核准: a grant of the approval window adds an entry (docs/assets.md)
+    code: MUCK_PERMIT_TYPE.code,
+    name_zh: MUCK_PERMIT_TYPE.nameZh,
+    name_en: MUCK_PERMIT_TYPE.nameEn,
+    line: MUCK_PERMIT_TYPE.line,
+    geometry_kind: MUCK_PERMIT_TYPE.geometryKind,
+    log_unit: null,
+    attribute_schema: JSON.stringify(MUCK_PERMIT_TYPE.attributeSchema),
+    synthetic: 0,
   },
 ];
 

@@ -2,13 +2,16 @@
  * What a decision to grant does outside this module: the registry of register effects, keyed by application type
  * code. The composition root registers one per type whose register lives in another module (户外广告 → the sign
  * inventory, 文明黄线 → its permits, …); a type without one keeps only this module's generic permit record.
- * An effect runs inside the decision's transaction, so the decision, the permit, the register entry and the audit
- * rows commit or fail together (docs/approvals.md, "Register effects").
+ * An effect may first `prepare` what it needs outside any transaction (on SQLite the one connection belongs to the
+ * transaction until it ends, so a register that reads the city's geography reads it here); then `apply` runs inside
+ * the decision's transaction, so the decision, the permit, the register entry and the audit rows commit or fail
+ * together (docs/approvals.md, "Register effects").
  */
+import type { DetailGeometry } from '../../../../common/contracts/approvals.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Actor } from '../auth/index.ts';
 
-export type DetailValue = string | number | null;
+export type DetailValue = string | number | null | DetailGeometry;
 
 /** What an effect is told about a granted application. */
 export interface ApprovalDecision {
@@ -43,9 +46,14 @@ export interface DetailIssue {
   message: string;
 }
 
-export interface ApprovalEffect {
+export interface ApprovalEffect<P = unknown> {
+  /**
+   * Runs before the decision's transaction, only for a grant; what it answers is handed to `apply`. It must not
+   * write: a refused decision leaves nothing behind.
+   */
+  prepare?(tenantId: string, actor: Actor): Promise<P>;
   /** Writes the register entry in `tx`; throws an AppError (4xx) to refuse, which rolls the decision back. */
-  apply(tx: Executor, decision: ApprovalDecision): Promise<RegisterEntry>;
+  apply(tx: Executor, decision: ApprovalDecision, prepared: P): Promise<RegisterEntry>;
   /**
    * Checks the type-specific facts at 受理 (validTo undefined) and again at the decision, so a window clerk hears
    * of a missing size or position when the applicant is still at the counter.
@@ -57,10 +65,11 @@ export function createApprovalEffects() {
   const effects = new Map<string, ApprovalEffect>();
   return {
     /**
-     * `approvals.effects.register('outdoor_ad', async (tx, d) => …)`; an object form adds a `check` of the details.
-     * A second registration under the same code replaces the first.
+     * `approvals.effects.register('outdoor_ad', async (tx, d) => …)`; an object form adds a `check` of the details
+     * and a `prepare` step, whose answer the registry hands to the same effect's `apply`. A second registration
+     * under the same code replaces the first.
      */
-    register(typeCode: string, effect: ApprovalEffect | ApprovalEffect['apply']): void {
+    register<P>(typeCode: string, effect: ApprovalEffect<P> | ApprovalEffect<undefined>['apply']): void {
       effects.set(typeCode, typeof effect === 'function' ? { apply: effect } : effect);
     },
     get: (typeCode: string): ApprovalEffect | undefined => effects.get(typeCode),

@@ -301,6 +301,11 @@ export function createApprovalsService(database: Database, clock: Clock, deps: A
     async decide(actor: Actor, id: string, input: DecisionCreate): Promise<ApplicationDetail> {
       requirePermission(actor, DECIDE);
       const cal = await calendar.forTenant(actor.tenantId);
+      // a register's own reads happen before the transaction (see approvals-effects.ts); the type never changes code
+      const before = await applicationIn(db, actor, id);
+      const preparedFor =
+        input.decision === 'grant' ? effects.get((await typeOf(db, actor.tenantId, before.type_id)).code) : undefined;
+      const prepared = await preparedFor?.prepare?.(actor.tenantId, actor);
       await db.transaction().execute(async (tx) => {
         const row = await applicationIn(tx, actor, id);
         if (!canDo('decide', row.status)) throw apErrors.transition('decide', row.status);
@@ -340,22 +345,26 @@ export function createApprovalsService(database: Database, clock: Clock, deps: A
           created_at: now,
         });
         const entry = effect
-          ? await effect.apply(tx, {
-              tenantId: actor.tenantId,
-              actor,
-              applicationId: id,
-              applicationNo: row.application_no,
-              typeCode: type.code,
-              typeName: type.name,
-              applicantName: row.applicant_name,
-              applicantPhone: row.applicant_phone,
-              address: row.address,
-              details,
-              permitNo,
-              validFrom: today,
-              validTo,
-              note: input.note.trim(),
-            })
+          ? await effect.apply(
+              tx,
+              {
+                tenantId: actor.tenantId,
+                actor,
+                applicationId: id,
+                applicationNo: row.application_no,
+                typeCode: type.code,
+                typeName: type.name,
+                applicantName: row.applicant_name,
+                applicantPhone: row.applicant_phone,
+                address: row.address,
+                details,
+                permitNo,
+                validFrom: today,
+                validTo,
+                note: input.note.trim(),
+              },
+              prepared,
+            )
           : { register: 'permit', id: permitId };
         await move(tx, actor, row, 'decide', { ...patch, register_kind: entry.register, register_id: entry.id });
         await audit.record(tx, actor, actor.tenantId, {

@@ -13,6 +13,8 @@ export type {
   RegisterEntry,
 } from './approvals-effects.ts';
 export { outdoorAdEffect } from './ap-effect-outdoor-ad.ts';
+export { yellowLineEffect } from './ap-effect-yellow-line.ts';
+export { muckPermitEffect } from './ap-effect-muck.ts';
 export { registerApprovalsRoutes } from './approvals.routes.ts';
 export { AP_ERRORS } from './approvals.errors.ts';
 export { hasApprovalTypes, seedApprovals, type ApSeed } from './approvals.seed.ts';

@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { GeoService } from '../geo/index.ts';
 import { createAssetContext } from './asset-context.ts';
+import { createAssetRegistrar } from './asset-registrar.ts';
 import { assetReportSections } from './assets-report-section.ts';
 import { createAssetService } from './assets.service.ts';
 import { createDailyLogService } from './daily-logs.service.ts';
@@ -22,6 +23,8 @@ export function createAssetServices(
     assets: createAssetService(ctx),
     workOrders: createWorkOrderService(ctx, deps),
     logs: createDailyLogService(ctx),
+    /** entries written by another module's decision, in its transaction (a 行政审批 grant) */
+    registrar: createAssetRegistrar(ctx),
     reportSections: assetReportSections(timeZone),
   };
 }

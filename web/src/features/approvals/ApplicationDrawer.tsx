@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, Button, Checkbox, Descriptions, Drawer, Form, Input, List, Select, Space, Tag } from 'antd';
-import { canDo, DECISIONS, type ApprovalAction } from '../../../../common/domain/approvals.ts';
+import { approvalTypeName, canDo, DECISIONS, type ApprovalAction } from '../../../../common/domain/approvals.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatInstant } from '../../components/format.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { DateItem } from '../illegal-construction/fields.tsx';
 import { apApi, STATUS_COLORS, type ApplicationDetail } from './ap.api.ts';
+import { RegisterEntry } from './RegisterEntry.tsx';
 
 type FormAction = 'correct' | 'resume' | 'decide';
 interface Values {
@@ -171,7 +172,9 @@ export function ApplicationDrawer(props: { id: string | null; onClose: () => voi
             ) : null}
           </Space>
           <Descriptions column={1} size="small" bordered>
-            <Descriptions.Item label={t('approvals.field.type')}>{app.typeName}</Descriptions.Item>
+            <Descriptions.Item label={t('approvals.field.type')}>
+              {approvalTypeName(locale, { code: app.typeCode, name: app.typeName })}
+            </Descriptions.Item>
             <Descriptions.Item label={t('approvals.field.status')}>
               <Tag color={STATUS_COLORS[app.status]}>{t(`approvals.status.${app.status}`)}</Tag>
               {app.decision ? <Tag>{t(`approvals.decision.${app.decision}`)}</Tag> : null}
@@ -199,7 +202,7 @@ export function ApplicationDrawer(props: { id: string | null; onClose: () => voi
             ) : null}
             {app.register ? (
               <Descriptions.Item label={t('approvals.field.register')}>
-                {t(`approvals.register.${app.register.register === 'outdoor_ad' ? 'outdoor_ad' : 'permit'}`)}
+                <RegisterEntry entry={app.register} />
               </Descriptions.Item>
             ) : null}
           </Descriptions>

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Button, Checkbox, Form, Input, InputNumber, Select, Tag, type TableColumnsType } from 'antd';
-import { APPLICATION_STATUSES, type ApprovalStatus } from '../../../../common/domain/approvals.ts';
-import { AD_TYPES } from '../../../../common/domain/outdoor-ads.ts';
+import { Button, Checkbox, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
+import { APPLICATION_STATUSES, approvalTypeName, type ApprovalStatus } from '../../../../common/domain/approvals.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
 import { formatInstant } from '../../components/format.ts';
@@ -14,6 +13,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { apApi, STATUS_COLORS, type Application, type ApprovalType } from './ap.api.ts';
 import { ApplicationDrawer } from './ApplicationDrawer.tsx';
+import { DetailFields, detailsBody } from './DetailFields.tsx';
 
 interface Filters {
   status?: ApprovalStatus;
@@ -27,12 +27,12 @@ interface AcceptValues {
   address: string;
   summary?: string;
   materials?: string[];
-  details?: Record<string, string | number | null>;
+  details?: Record<string, unknown>;
 }
 
-/** 受理: the type's checklist ticks what the applicant brought; a sign's facts are asked for its register. */
+/** 受理: the type's checklist ticks what the applicant brought; the facts its register needs are asked for too. */
 function AcceptModal(props: { open: boolean; types: ApprovalType[]; onClose: () => void; onSaved: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<AcceptValues>();
   const typeId = Form.useWatch('typeId', form);
   const type = props.types.find((x) => x.id === typeId);
@@ -40,7 +40,6 @@ function AcceptModal(props: { open: boolean; types: ApprovalType[]; onClose: () 
     if (props.open) form.resetFields();
   }, [props.open, form]);
   const { submitting, run } = useFormSubmit(form, async (v: AcceptValues) => {
-    const details = Object.fromEntries(Object.entries(v.details ?? {}).filter(([, x]) => x !== undefined && x !== ''));
     await apApi.accept({
       typeId: v.typeId,
       applicantName: v.applicantName.trim(),
@@ -48,7 +47,7 @@ function AcceptModal(props: { open: boolean; types: ApprovalType[]; onClose: () 
       address: v.address.trim(),
       summary: v.summary?.trim() || null,
       materials: v.materials ?? [],
-      details,
+      details: detailsBody(v.details),
     });
     props.onSaved();
   });
@@ -66,7 +65,9 @@ function AcceptModal(props: { open: boolean; types: ApprovalType[]; onClose: () 
         <Form.Item name="typeId" label={t('approvals.field.type')} rules={required}>
           <Select
             data-testid="ap-accept-type"
-            options={props.types.filter((x) => x.active).map((x) => ({ value: x.id, label: x.name }))}
+            options={props.types
+              .filter((x) => x.active)
+              .map((x) => ({ value: x.id, label: approvalTypeName(locale, x) }))}
           />
         </Form.Item>
         <Form.Item name="applicantName" label={t('approvals.field.applicant')} rules={[...required, { max: 60 }]}>
@@ -96,25 +97,7 @@ function AcceptModal(props: { open: boolean; types: ApprovalType[]; onClose: () 
             />
           </Form.Item>
         ) : null}
-        {type?.code === 'outdoor_ad' ? (
-          <>
-            <Form.Item name={['details', 'adType']} label={t('approvals.adDetails.adType')} rules={required}>
-              <Select options={AD_TYPES.map((a) => ({ value: a, label: t(`outdoorAds.type.${a}`) }))} />
-            </Form.Item>
-            <Form.Item name={['details', 'sizeM2']} label={t('approvals.adDetails.sizeM2')} rules={required}>
-              <InputNumber min={0.01} max={10_000} precision={2} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name={['details', 'lng']} label={t('approvals.adDetails.lng')} rules={required}>
-              <InputNumber min={-180} max={180} precision={6} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name={['details', 'lat']} label={t('approvals.adDetails.lat')} rules={required}>
-              <InputNumber min={-90} max={90} precision={6} style={{ width: '100%' }} />
-            </Form.Item>
-            <Form.Item name={['details', 'content']} label={t('approvals.adDetails.content')} rules={[{ max: 200 }]}>
-              <Input />
-            </Form.Item>
-          </>
-        ) : null}
+        <DetailFields typeCode={type?.code} />
       </Form>
     </FormModal>
   );
@@ -122,7 +105,7 @@ function AcceptModal(props: { open: boolean; types: ApprovalType[]; onClose: () 
 
 /** The applications: number, item, applicant (phone masked by the server), status and the promised date. */
 export function ApplicationsTab() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const list = useCrudList<Application, Filters>();
   const canHandle = useAuth().can('approval.handle');
   const [types, setTypes] = useState<ApprovalType[]>([]);
@@ -145,7 +128,11 @@ export function ApplicationsTab() {
         </Button>
       ),
     },
-    { title: t('approvals.field.type'), key: 'type', render: (_, a) => a.typeName },
+    {
+      title: t('approvals.field.type'),
+      key: 'type',
+      render: (_, a) => approvalTypeName(locale, { code: a.typeCode, name: a.typeName }),
+    },
     { title: t('approvals.field.applicant'), key: 'applicant', render: (_, a) => a.applicantName },
     { title: t('approvals.field.phone'), key: 'phone', responsive: ['xl'], render: (_, a) => a.applicantPhone },
     { title: t('approvals.field.address'), key: 'address', responsive: ['lg'], render: (_, a) => a.address },
@@ -195,7 +182,7 @@ export function ApplicationsTab() {
             style={{ width: 180 }}
             value={list.filters.typeId}
             onChange={(v?: string) => list.setFilter('typeId', v ?? undefined)}
-            options={types.map((x) => ({ value: x.id, label: x.name }))}
+            options={types.map((x) => ({ value: x.id, label: approvalTypeName(locale, x) }))}
           />
         </>
       }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, Checkbox, Form, Input, InputNumber, Space, Switch, Table, Tag } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ApprovalTypeInput } from '../../../../common/contracts/approvals.ts';
+import { approvalTypeName } from '../../../../common/domain/approvals.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
@@ -89,7 +90,7 @@ function TypeModal(props: { target: ApprovalType | 'new' | null; onClose: () => 
 
 /** The application types with their promised and statutory limits and their materials checklists. */
 export function TypesTab() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const canManage = useAuth().can('approval.manage');
   const [types, setTypes] = useState<ApprovalType[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -127,7 +128,8 @@ export function TypesTab() {
             key: 'name',
             render: (_, x) => (
               <>
-                {x.name} {x.hasRegister ? <Tag color="blue">{t('approvals.hasRegister')}</Tag> : null}
+                {approvalTypeName(locale, x)}{' '}
+                {x.hasRegister ? <Tag color="blue">{t('approvals.hasRegister')}</Tag> : null}
                 {x.active ? null : <Tag>{t('approvals.inactive')}</Tag>}
               </>
             ),

@@ -30,6 +30,7 @@ export const assetsApi = {
   createType: (body: AssetTypeCreate) => api.post<AssetType>(`${BASE}/types`, body),
   items: (query: AssetQuery, signal?: AbortSignal) =>
     api.get<Page<Asset>>(`${BASE}/items`, { query: q(query), signal }),
+  item: (id: string, signal?: AbortSignal) => api.get<Asset>(`${BASE}/items/${encodeURIComponent(id)}`, { signal }),
   create: (body: AssetCreate) => api.post<Asset>(`${BASE}/items`, body),
   importAssets: (file: File) =>
     importFile<{ created: number; updated: number }>(`${BASE}/import`, file, {

@@ -3,7 +3,7 @@ import { Space, Tag } from 'antd';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { ZoneDrawer } from './ZoneDrawer.tsx';
-import { ZoneMap } from './ZoneMap.tsx';
+import { ZoneMap } from '../../components/ZoneMap.tsx';
 import { ylApi, type MapZone } from './yl.api.ts';
 
 /** Every 黄线 of the city on the map; a click opens its details. */

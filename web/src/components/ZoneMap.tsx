@@ -1,23 +1,37 @@
 import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { NOWHERE } from '../../components/map-start.ts';
-import { areaLabels, hideRoadLabelsWhenFar, roadLayer } from '../../components/map-labels.ts';
-import { casesApi } from '../cases/cases.api.ts';
-import { gazetteerApi } from '../gazetteer/gazetteer.api.ts';
-import type { MapZone, ZoneGeometry } from './yl.api.ts';
+import type { FeatureCollection } from '../../../common/domain/geo.ts';
+import { api } from '../api/client.ts';
+import { NOWHERE } from './map-start.ts';
+import { areaLabels, hideRoadLabelsWhenFar, roadLayer } from './map-labels.ts';
 
 export type DrawMode = 'LineString' | 'Polygon';
 
-interface Props {
+/** A line in front of a shop or a stall's area, WGS84 GeoJSON. */
+export interface ZoneGeometry {
+  type: DrawMode;
+  coordinates: unknown;
+}
+
+/** What the map needs of a zone already drawn: yellow when in force, grey otherwise. */
+export interface MapZone {
+  id: string;
+  zoneNo: string;
+  holderName: string;
+  geometry: ZoneGeometry;
+  permitState: string;
+}
+
+interface Props<Z extends MapZone> {
   /** every zone of the city, drawn in yellow (the one being edited is left out by the caller) */
-  zones: MapZone[];
+  zones: Z[];
   /** the zone being drawn: its points so far */
   points?: [number, number][];
   mode?: DrawMode | null;
   /** given: a click on the map adds a point */
   onAdd?: (p: [number, number]) => void;
-  onSelect?: (zone: MapZone) => void;
+  onSelect?: (zone: Z) => void;
   height?: number;
   testId?: string;
 }
@@ -28,11 +42,19 @@ const DRAW_STYLE: L.PathOptions = { color: '#f5222d', weight: 4, fillColor: '#f5
 const round = (v: number) => Math.round(v * 1e7) / 1e7;
 
 /**
- * The 黄线 map (no tiles: the city's streets, community names and named roads on a plain background, as the other
+ * The 黄线 map, shared by the yellow-line page and the approval window's application form (no tiles: the city's streets, community names and named roads on a plain background, as the other
  * console maps, docs/conventions.md "Maps"): every zone in yellow (grey when not in force) and, while drawing, the
  * new line or area in red; a click adds a point.
  */
-export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, height = 360, testId }: Props) {
+export function ZoneMap<Z extends MapZone>({
+  zones,
+  points = [],
+  mode = null,
+  onAdd,
+  onSelect,
+  height = 360,
+  testId,
+}: Props<Z>) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const zoneLayer = useRef<L.LayerGroup | null>(null);
@@ -54,8 +76,8 @@ export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, heig
     drawLayer.current = L.layerGroup().addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => add.current?.([round(e.latlng.lng), round(e.latlng.lat)]));
     let alive = true;
-    casesApi
-      .areas('street')
+    api
+      .get<FeatureCollection>('/api/geo/layers/street')
       .then((fc) => {
         if (!alive) return;
         const layer = L.geoJSON(fc, {
@@ -66,14 +88,14 @@ export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, heig
         if (!fitted.current && fc.features.length) m.fitBounds(layer.getBounds());
       })
       .catch(() => undefined);
-    casesApi
-      .areas('community')
+    api
+      .get<FeatureCollection>('/api/geo/layers/community')
       .then(
         (fc) => alive && areaLabels(L.geoJSON(fc, { style: { fill: false, weight: 0 }, interactive: false })).addTo(m),
       )
       .catch(() => undefined);
-    gazetteerApi
-      .roads()
+    api
+      .get<FeatureCollection>('/api/gazetteer/roads')
       .then((fc) => alive && roadLayer(fc).addTo(m))
       .catch(() => undefined);
     return () => {
