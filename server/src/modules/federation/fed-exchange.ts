@@ -194,7 +194,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
         const made = await ctx.cases.intake(
           actor.tenantId,
           {
-            channel: 'hotline',
+            channel: 'transfer',
             matterCode: String(b.matterCode),
             description: `${String(b.description)}\n（${m.peer_name}移送，原案件号 ${String(b.caseNo)}）`,
             lng: Number(b.lng),
