@@ -316,5 +316,8 @@ export const JointActionCreate = Type.Object(
 export type JointActionCreate = Static<typeof JointActionCreate>;
 
 /** An operator's accept of what arrived, with an optional note (a joint action's answer carries it back). */
-export const AcceptBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
+export const AcceptBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
 export type AcceptBody = Static<typeof AcceptBody>;

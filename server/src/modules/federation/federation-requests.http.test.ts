@@ -24,7 +24,6 @@ const sA: Record<string, Session> = {};
 const sB: Record<string, Session> = {};
 const apiA = (u: string) => as(A.app, sA[u]!);
 const apiB = (u: string) => as(bApp, sB[u]!);
-const errCode = (body: string) => (JSON.parse(body) as { error: { code: string } }).error.code;
 const deliverA = () => A.app.services.federation.deliver(A.clock.now());
 const deliverB = () => bApp.services.federation.deliver(B.clock.now());
 const USERS = ['admin', 'shiftleader', 'inspector', 'officer', 'officer2'] as const;
@@ -35,8 +34,7 @@ let peerAtA = '';
 let peerAtB = '';
 
 const inboxB = async (kind: string) =>
-  (await apiB('shiftleader').get(`/api/federation/messages?direction=in&kind=${kind}&status=received`)).json()
-    .items;
+  (await apiB('shiftleader').get(`/api/federation/messages?direction=in&kind=${kind}&status=received`)).json().items;
 const outA = async (kind: string) =>
   (await apiA('shiftleader').get(`/api/federation/messages?direction=out&kind=${kind}`)).json().items;
 
@@ -106,9 +104,9 @@ describe('互认: an offence record of A counts as a prior offence at B', () => 
       idNumber: undefined,
     });
     expect(noId.statusCode).toBe(400);
-    expect((await apiA('inspector').post('/api/federation/recognitions', { peerId: peerAtA, ...record })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await apiA('inspector').post('/api/federation/recognitions', { peerId: peerAtA, ...record })).statusCode,
+    ).toBe(403);
     // an organisation's name goes only where the agreement shares `company`
     const org = await apiA('shiftleader').post('/api/federation/recognitions', {
       peerId: peerAtA,
@@ -178,7 +176,9 @@ describe('互认: an offence record of A counts as a prior offence at B', () => 
     const ret = await apiB('shiftleader').post(`/api/federation/messages/${m.id}/return`, { reason: '证据不足' });
     expect(ret.statusCode, ret.body).toBe(200);
     await deliverB();
-    const mine = (await outA('recognition')).find((o: { body: { recordNo: string } }) => o.body.recordNo === 'ZF202400009');
+    const mine = (await outA('recognition')).find(
+      (o: { body: { recordNo: string } }) => o.body.recordNo === 'ZF202400009',
+    );
     expect(mine).toMatchObject({ replyStatus: 'declined', replyNote: '证据不足' });
     const kept = await B.database.db.selectFrom('enforcement_peer_offences').select('record_no').execute();
     expect(kept.map((k) => k.record_no)).toEqual([record.recordNo]);
@@ -256,21 +256,26 @@ describe('联合执法邀请', () => {
     expect(items).toHaveLength(2);
     const first = items.find((i: { body: { area: string } }) => i.body.area !== '还地桥镇');
     const second = items.find((i: { body: { area: string } }) => i.body.area === '还地桥镇');
-    expect(first.body).toMatchObject({ roles: invitation().roles, contactName: '李队长', polygon: invitation().polygon });
+    expect(first.body).toMatchObject({
+      roles: invitation().roles,
+      contactName: '李队长',
+      polygon: invitation().polygon,
+    });
     const ok = await apiB('shiftleader').post(`/api/federation/messages/${first.id}/accept`, {
       note: '派 4 名队员参加',
     });
     expect(ok.statusCode, ok.body).toBe(200);
-    const no = await apiB('shiftleader').post(`/api/federation/messages/${second.id}/return`, { reason: '当日另有任务' });
+    const no = await apiB('shiftleader').post(`/api/federation/messages/${second.id}/return`, {
+      reason: '当日另有任务',
+    });
     expect(no.statusCode, no.body).toBe(200);
     expect(await deliverB()).toMatchObject({ delivered: 2, failed: 0 });
     const out = await outA('joint_action');
     const byArea = (a: string) => out.find((o: { body: { area: string } }) => o.body.area === a);
     expect(byArea(invitation().area)).toMatchObject({ replyStatus: 'accepted', replyNote: '派 4 名队员参加' });
     expect(byArea('还地桥镇')).toMatchObject({ replyStatus: 'declined', replyNote: '当日另有任务' });
-    const seen = (
-      await apiB('shiftleader').get('/api/federation/messages?direction=in&kind=joint_action')
-    ).json().items;
+    const seen = (await apiB('shiftleader').get('/api/federation/messages?direction=in&kind=joint_action')).json()
+      .items;
     expect(seen.map((s: { status: string }) => s.status).sort()).toEqual(['accepted', 'returned']);
   });
 });

@@ -25,8 +25,8 @@ export function createFederationService(database: Database, clock: Clock, deps: 
   return {
     ...peers,
     ...exchange,
-    sendRecognition: requests.sendRecognition,
-    sendJointAction: requests.sendJointAction,
+    sendRecognition: (...a: Parameters<typeof requests.sendRecognition>) => requests.sendRecognition(...a),
+    sendJointAction: (...a: Parameters<typeof requests.sendJointAction>) => requests.sendJointAction(...a),
     receive: (envelope: Parameters<typeof inbox.receive>[0]) => inbox.receive(envelope),
     reportUpState: (actor: Parameters<typeof reportUp.state>[0]) => reportUp.state(actor),
     runReportUp: (actor: Parameters<typeof reportUp.runNow>[0], from: string | undefined) =>
