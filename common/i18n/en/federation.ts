@@ -54,7 +54,12 @@ export const enFederation: typeof zhFederation = {
       return: 'Return',
       noteHint: 'A note for the sender (optional), e.g. how many officers and where they meet',
     },
-    reply: { waiting: 'Awaiting their answer', accepted: 'Accepted by the peer', declined: 'Declined by the peer' },
+    reply: {
+      waiting: 'Awaiting their answer',
+      accepted: 'Accepted by the peer',
+      declined: 'Declined by the peer',
+      withNote: '{state}: {note}',
+    },
     joint: {
       create: 'Joint-action invitation',
       window: 'When',

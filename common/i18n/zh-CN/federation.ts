@@ -43,7 +43,7 @@ export const zhFederation = {
     },
     caseCard: { title: '跨区域移送', transfer: '移送协作单位', note: '移送说明', none: '尚未移送' },
     inbox: { accept: '接收', return: '退回', noteHint: '答复说明（选填），如派出人数、集合地点' },
-    reply: { waiting: '待对方答复', accepted: '对方已接受', declined: '对方已谢绝' },
+    reply: { waiting: '待对方答复', accepted: '对方已接受', declined: '对方已谢绝', withNote: '{state}：{note}' },
     joint: {
       create: '联合执法邀请',
       window: '行动时间',

@@ -57,7 +57,12 @@ function summaryOf(m: Message, t: Translate): string {
     return `${formatInstant(String(b.startsAt))}–${formatInstant(String(b.endsAt))} ${area}；${roles}；${t('federation.joint.contact')} ${String(b.contactName ?? '')} ${String(b.contactPhone ?? '')}${b.note ? `；${String(b.note)}` : ''}`;
   }
   if (m.kind === 'request_reply')
-    return `${t(`federation.reply.${String(b.decision)}` as MessageKey)}${b.note ? `：${String(b.note)}` : ''}`;
+    return b.note
+      ? t('federation.reply.withNote', {
+          state: t(`federation.reply.${String(b.decision)}` as MessageKey),
+          note: String(b.note),
+        })
+      : t(`federation.reply.${String(b.decision)}` as MessageKey);
   return '';
 }
 
