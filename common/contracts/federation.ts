@@ -3,9 +3,11 @@ import { Literals, Nullable, PageQuery } from './common.ts';
 import {
   BULLETIN_KINDS,
   INBOX_STATUSES,
+  JOINT_ROLES,
   MESSAGE_KINDS,
   OUTBOX_STATUSES,
   PERSONAL_FIELDS,
+  REPLY_STATUSES,
   TRANSFER_STATUSES,
 } from '../domain/federation.ts';
 
@@ -126,6 +128,9 @@ export const Message = Type.Object({
   body: Type.Unknown(),
   localCaseId: Nullable(Type.String()),
   decisionNote: Nullable(Type.String()),
+  /** out, a request (互认, joint action): the peer's answer and note once it arrives */
+  replyStatus: Nullable(Literals(REPLY_STATUSES)),
+  replyNote: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -265,3 +270,54 @@ export const ReportUpFile = Type.Object(
   { additionalProperties: false },
 );
 export type ReportUpFile = Static<typeof ReportUpFile>;
+
+/** 互认: the offence record sent to a peer (only the fields its agreement allows leave this instance). */
+export const RecognitionCreate = Type.Object(
+  {
+    peerId: Type.String({ minLength: 1, maxLength: 64 }),
+    /** this city's record number: the decision 文号 or the enforcement case number */
+    recordNo: Text(60),
+    violationCode: Type.String({ minLength: 1, maxLength: 40 }),
+    violationOn: Type.String({ format: 'date', maxLength: 10 }),
+    partyKind: Literals(['person', 'organisation'] as const),
+    partyName: Type.Optional(Type.String({ maxLength: 100 })),
+    idNumber: Type.Optional(Type.String({ maxLength: 18 })),
+    creditCode: Type.Optional(Type.String({ maxLength: 18 })),
+    /** what was decided, e.g. 罚款 500 元 */
+    decision: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type RecognitionCreate = Static<typeof RecognitionCreate>;
+
+const Point = Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]);
+
+/** 联合执法邀请: when, where (text and an optional polygon of [lng, lat] WGS84 points), whom, and who to call. */
+export const JointActionCreate = Type.Object(
+  {
+    peerId: Type.String({ minLength: 1, maxLength: 64 }),
+    startsAt: Type.String({ format: 'date-time', maxLength: 40 }),
+    endsAt: Type.String({ format: 'date-time', maxLength: 40 }),
+    area: Text(200),
+    polygon: Type.Optional(Type.Array(Point, { minItems: 3, maxItems: 200 })),
+    roles: Type.Array(
+      Type.Object(
+        { role: Literals(JOINT_ROLES), count: Type.Integer({ minimum: 1, maximum: 500 }) },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: JOINT_ROLES.length },
+    ),
+    contactName: Text(40),
+    contactPhone: Type.String({ minLength: 5, maxLength: 20, pattern: '^[0-9+ -]+$' }),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+export type JointActionCreate = Static<typeof JointActionCreate>;
+
+/** An operator's accept of what arrived, with an optional note (a joint action's answer carries it back). */
+export const AcceptBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+export type AcceptBody = Static<typeof AcceptBody>;

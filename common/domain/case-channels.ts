@@ -10,6 +10,8 @@ export const CASE_CHANNELS = [
   'petition',
   'sensor',
   'camera',
+  // 跨区移送: a case a peer city transferred here and this city accepted (docs/federation.md)
+  'transfer',
 ] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 export const INTERNAL_CHANNELS: readonly CaseChannel[] = ['inspector', 'operator', 'leader'];

@@ -12,12 +12,44 @@ export const PERSONAL_FIELDS = ['plate', 'company', 'name', 'idNumber', 'phone']
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
 /** What travels between instances; every kind is signed the same way. */
-export const MESSAGE_KINDS = ['bulletin', 'transfer', 'transfer_reply', 'progress', 'key_rotation'] as const;
+export const MESSAGE_KINDS = [
+  'bulletin',
+  'transfer',
+  'transfer_reply',
+  'progress',
+  'key_rotation',
+  'recognition', // 互认: an offence record the peer is asked to count as a prior offence
+  'joint_action', // 联合执法邀请
+  'request_reply', // the answer to a recognition request or a joint-action invitation
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export const INBOX_STATUSES = ['received', 'accepted', 'returned', 'applied'] as const;
 export const TRANSFER_STATUSES = ['pending', 'accepted', 'returned'] as const;
+/** Kinds an operator answers with a request_reply (accepted, or declined with a note). */
+export const REQUEST_KINDS = ['recognition', 'joint_action'] as const;
+export type RequestKind = (typeof REQUEST_KINDS)[number];
+/** The peer's answer to a request, kept on the request's outbound message. */
+export const REPLY_STATUSES = ['accepted', 'declined'] as const;
+
+/** What a joint-action invitation asks the peer to send (联合执法邀请). */
+export const JOINT_ROLES = [
+  'enforcement', // 执法队员
+  'inspector', // 监督员
+  'muck', // 渣土管理
+  'traffic_police', // 交警
+  'environment', // 生态环境
+  'market', // 市场监管
+] as const;
+export type JointRole = (typeof JOINT_ROLES)[number];
+
+/**
+ * 互认 travels only where the agreement shares 多次违法当事人 (repeat_offender): the offence record is the same kind
+ * of data. Its personal fields follow the agreement's `personal` list like a bulletin's; an organisation's unified
+ * credit code is a public register entry and always travels.
+ */
+export const recognitionShared = (a: SharingAgreement): boolean => a.bulletins.includes('repeat_offender');
 
 export interface SharingAgreement {
   /** bulletin kinds sent to and accepted from this peer */

@@ -314,6 +314,7 @@ export function createServices(
   // the case intake.
   const federation = createFederation(database, clock, {
     audit,
+    enforcement: enforcement.peerOffences,
     settings,
     cases,
     secrets: config.audit.keys,

@@ -82,6 +82,7 @@ export const enCases: typeof zhCases = {
       petition: 'Petition',
       sensor: 'Sensor',
       camera: 'Camera',
+      transfer: 'Transfer from a peer city',
     },
     closeType: { normal: 'Normal', overdue: 'Overdue', special: 'Special' },
     voidReason: { duplicate: 'Duplicate', invalid: 'Invalid or untrue', not_ours: 'Not our jurisdiction' },

@@ -80,6 +80,7 @@ export const zhCases = {
       petition: '信访',
       sensor: '物联感知',
       camera: '视频监控',
+      transfer: '跨区移送',
     },
     closeType: { normal: '正常结案', overdue: '超时结案', special: '特殊结案' },
     voidReason: { duplicate: '重复上报', invalid: '无效或不属实', not_ours: '不属于管辖范围' },

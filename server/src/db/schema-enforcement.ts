@@ -164,6 +164,25 @@ export interface EnforcementLeniencyTable {
   created_at: string;
 }
 
+/** An offence record of a peer city that an operator accepted (互认): it counts as a prior offence here. */
+export interface EnforcementPeerOffencesTable {
+  id: string;
+  tenant_id: string;
+  peer_name: string;
+  peer_code: string;
+  record_no: string;
+  violation_code: string;
+  violation_on: string;
+  party_kind: 'person' | 'organisation';
+  party_name: string | null;
+  party_id_index: string | null;
+  party_credit_code: string | null;
+  decision: string | null;
+  source_message_id: string;
+  accepted_by: string;
+  created_at: string;
+}
+
 /** A deadline warning raised by the sweep: once per case, clock, due date and level. */
 export interface EnforcementWarningsTable {
   id: string;

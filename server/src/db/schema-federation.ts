@@ -61,6 +61,9 @@ export interface FedMessagesTable {
   local_case_id: string | null;
   decision_note: string | null;
   decided_by: string | null;
+  /** out, for a request (互认, joint action): the peer's answer, 'accepted' | 'declined', and its note */
+  reply_status?: string | null;
+  reply_note?: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -301,6 +301,7 @@ export interface DB {
   enforcement_signing_keys: import('./schema-enforcement-docs.ts').EnforcementSigningKeysTable;
   enforcement_certificates: import('./schema-enforcement.ts').EnforcementCertificatesTable;
   enforcement_leniency: import('./schema-enforcement.ts').EnforcementLeniencyTable;
+  enforcement_peer_offences: import('./schema-enforcement.ts').EnforcementPeerOffencesTable;
   enforcement_warnings: import('./schema-enforcement.ts').EnforcementWarningsTable;
   public_lookup_codes: import('./schema-lookup.ts').PublicLookupCodesTable;
   case_subscriptions: import('./schema-participation.ts').CaseSubscriptionsTable;

@@ -122,6 +122,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_signing_keys: 'enforcement',
   enforcement_certificates: 'enforcement',
   enforcement_leniency: 'enforcement',
+  enforcement_peer_offences: 'enforcement',
   enforcement_warnings: 'enforcement',
   public_lookup_codes: 'citizen',
   staff_notices: 'notices',

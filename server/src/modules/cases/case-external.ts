@@ -29,7 +29,7 @@ import type { CaseDeps } from './case-deps.ts';
 import * as repo from './case.repository.ts';
 
 /** Channels that arrive from outside the bureau (common/domain/case-channels.ts). */
-export type ExternalChannel = 'public' | 'hotline' | 'petition' | 'sensor' | 'camera';
+export type ExternalChannel = 'public' | 'hotline' | 'petition' | 'sensor' | 'camera' | 'transfer';
 
 export interface ExternalReport {
   channel: ExternalChannel;

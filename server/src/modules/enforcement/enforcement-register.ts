@@ -2,6 +2,7 @@
  * Tenant registers of the enforcement line (docs/enforcement.md): officers' 执法证 with their validity, checked on
  * every step that names officers, and the 首违不罚 / 轻微免罚 list that proposes 不予处罚 for a first minor violation.
  */
+import { peerPriorOffence } from './enforcement-peer-offences.ts';
 import type {
   Certificate,
   CertificateCreate,
@@ -98,7 +99,10 @@ export async function leniencyOf(
       ? q.where('party_id_index', 'in', party.indexes)
       : q.where('party_credit_code', '=', party.creditCode);
   const prior = await q.orderBy('violation_on', 'desc').executeTakeFirst();
-  return prior ? { mark: 'repeat', priorCaseId: prior.id } : { mark: entry.kind, priorCaseId: null };
+  if (prior) return { mark: 'repeat', priorCaseId: prior.id };
+  // 互认: an offence a peer city recorded and an operator here accepted counts the same (it has no local case).
+  const peer = await peerPriorOffence(ex, tenantId, violationCode, since, violationOn, party);
+  return peer ? { mark: 'repeat', priorCaseId: null } : { mark: entry.kind, priorCaseId: null };
 }
 
 function shiftDays(date: string, days: number): string {

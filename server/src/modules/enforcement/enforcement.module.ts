@@ -10,6 +10,7 @@ import { createCaseChain } from './documents/chain.ts';
 import { createEnforcementRecords } from './documents/records.ts';
 import { createSiteDocuments } from './documents/site-documents.ts';
 import { enforcementSection } from './enforcement-figures.ts';
+import { createPeerOffences } from './enforcement-peer-offences.ts';
 
 /**
  * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
@@ -34,12 +35,13 @@ export function createEnforcementModule(
   const evidence = createEvidenceStore(deps.dataDir);
   // Every step, evidence item and document goes on the case's record chain (docs/enforcement.md, "Record chain").
   const chain = createCaseChain(database, deps.secrets);
+  const pii = createPiiCipher(deps.secrets);
   const service = createEnforcementService(database, clock, {
     audit: deps.audit,
     calendar: deps.calendar,
     settings: deps.settings,
     cityCases: deps.cityCases,
-    pii: createPiiCipher(deps.secrets),
+    pii,
     evidence,
     chain,
   });
@@ -51,5 +53,12 @@ export function createEnforcementModule(
     fontPath: deps.fontPath,
   });
   // 市容执法 in the statistics report (the sentence of the bureau's work summary, from records).
-  return Object.assign(service, { records, siteDocuments, reportSection: enforcementSection(database.db) });
+  // 互认: offence records of peer cities accepted in the federation inbox count as prior offences here.
+  const peerOffences = createPeerOffences(pii);
+  return Object.assign(service, {
+    records,
+    siteDocuments,
+    peerOffences,
+    reportSection: enforcementSection(database.db),
+  });
 }

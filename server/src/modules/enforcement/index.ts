@@ -12,6 +12,7 @@ export {
 export { registerEnforcementRoutes } from './enforcement.routes.ts';
 export { seedDemoRegisters, seedStarterBases } from './enforcement.seed.ts';
 export { enforcementErrors } from './enforcement.errors.ts';
+export type { PeerOffence, PeerOffences } from './enforcement-peer-offences.ts';
 export { registerEnforcementDocumentRoutes } from './documents/documents.routes.ts';
 export { seedDemoEnforcement, type DemoEnforcementInput } from './enforcement.demo.ts';
 export { type SiteDocuments, type SiteStopNotice, type SiteDocument } from './documents/site-documents.ts';

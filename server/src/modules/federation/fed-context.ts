@@ -14,6 +14,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
 import type { ExternalReport, IntakeResult } from '../cases/index.ts';
 import type { SettingsService } from '../settings/index.ts';
+import type { PeerOffences } from '../enforcement/index.ts';
 
 export const READ = 'federation.read';
 export const MANAGE = 'federation.manage';
@@ -38,8 +39,12 @@ export const httpTransport: Transport = async (url, envelope) => {
   return { status: res.status, body: (await res.text()).slice(0, 2000) };
 };
 
+/** The enforcement module as 互认 needs it: checks a record's party and keeps an accepted record. */
+export type FedEnforcement = PeerOffences;
+
 export interface FedDeps {
   audit: AuditService;
+  enforcement: FedEnforcement;
   pii: PiiCipher;
   settings: SettingsService;
   cases: FedCases;
@@ -68,6 +73,8 @@ export const bodyOf = (text: string): Record<string, unknown> => envelopeOf(text
 
 /** Lists mask phone and ID numbers that a bulletin carries (docs/security.md, personal data in lists). */
 function maskedBody(body: Record<string, unknown>): Record<string, unknown> {
+  // a recognition request carries the party's ID number at the top of its body
+  if (typeof body.idNumber === 'string') return { ...body, idNumber: maskIdNumber(body.idNumber) };
   const subject = body.subject as Record<string, string> | undefined;
   if (!subject) return body;
   return {
@@ -94,6 +101,8 @@ export const messageView = (m: FedMessagesTable & { peer_name: string }): Messag
   body: maskedBody(bodyOf(m.envelope)),
   localCaseId: m.local_case_id,
   decisionNote: m.decision_note,
+  replyStatus: (m.reply_status ?? null) as Message['replyStatus'],
+  replyNote: m.reply_note ?? null,
   createdAt: m.created_at,
   updatedAt: m.updated_at,
 });

@@ -14,6 +14,7 @@ import { newId } from '../../platform/ids.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { bodyOf, HANDLE, messageView, READ, sharingOf, type FedContext } from './fed-context.ts';
 import type { Outbox } from './fed-outbox.ts';
+import type { Requests } from './fed-requests.ts';
 import { fedErrors } from './federation.errors.ts';
 import * as repo from './federation.repository.ts';
 
@@ -22,7 +23,7 @@ import * as repo from './federation.repository.ts';
  * the operator's accept or return of what arrived, and the lists of the inbox, outbox and transfers. Sending and
  * deciding need federation.handle; every decision is audited in the transaction that queues its message.
  */
-export function createExchange(ctx: FedContext, outbox: Outbox) {
+export function createExchange(ctx: FedContext, outbox: Outbox, requests: Requests) {
   const { db, audit } = ctx;
 
   async function activePeer(tenantId: string, id: string, field: string) {
@@ -184,9 +185,11 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
      * Accepts what arrived. A transfer becomes a local case through the case intake, with the origin's number as its
      * external number; the intake is keyed by the message id, so an accept retried after a failure finds the same case.
      */
-    async accept(actor: Actor, id: string): Promise<Message> {
+    async accept(actor: Actor, id: string, note?: string): Promise<Message> {
       requirePermission(actor, HANDLE);
       const m = await inboxMessage(actor, id);
+      requests.checkBeforeAccept(m);
+      const acceptNote = note?.trim() || null;
       let localCaseId: string | null = null;
       let localCaseNo: string | null = null;
       if (m.kind === 'transfer') {
@@ -194,7 +197,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
         const made = await ctx.cases.intake(
           actor.tenantId,
           {
-            channel: 'hotline',
+            channel: 'transfer',
             matterCode: String(b.matterCode),
             description: `${String(b.description)}\n（${m.peer_name}移送，原案件号 ${String(b.caseNo)}）`,
             lng: Number(b.lng),
@@ -212,6 +215,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
         const won = await repo.decideMessage(tx, m.id, {
           status: 'accepted',
           local_case_id: localCaseId,
+          decision_note: acceptNote,
           decided_by: actor.userId,
           updated_at: ctx.now(),
         });
@@ -224,11 +228,12 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
             transferId: m.transfer_id,
             body: { transferId: m.transfer_id, decision: 'accepted', caseNo: localCaseNo },
           });
+        if (requests.isRequest(m.kind)) await requests.decided(tx, actor, m, 'accepted', acceptNote);
         await audit.record(tx, actor, actor.tenantId, {
           action: `federation.${m.kind}.accept`,
           entity: 'federation_message',
           entityId: m.id,
-          after: { localCaseNo },
+          after: { localCaseNo, note: acceptNote },
         });
       });
       return messageView((await repo.findMessage(db, actor.tenantId, id))!);
@@ -254,6 +259,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox) {
             transferId: m.transfer_id,
             body: { transferId: m.transfer_id, decision: 'returned', reason: reason.trim() },
           });
+        if (requests.isRequest(m.kind)) await requests.decided(tx, actor, m, 'declined', reason.trim());
         await audit.record(tx, actor, actor.tenantId, {
           action: `federation.${m.kind}.return`,
           entity: 'federation_message',

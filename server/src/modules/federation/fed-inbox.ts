@@ -2,6 +2,7 @@ import type { Envelope } from '../../../../common/contracts/federation.ts';
 import {
   DEFAULT_MAX_SKEW_SECONDS,
   MAX_SKEW_KEY,
+  recognitionShared,
   type BulletinKind,
   type SignedEnvelope,
 } from '../../../../common/domain/federation.ts';
@@ -57,6 +58,7 @@ export function createInbox(ctx: FedContext) {
       throw fedErrors.notShared(`bulletin ${String(body.kind)}`);
     if ((kind === 'transfer' || kind === 'transfer_reply' || kind === 'progress') && !sharing.cases)
       throw fedErrors.notShared('case transfer');
+    if (kind === 'recognition' && !recognitionShared(sharing)) throw fedErrors.notShared('recognition');
   }
 
   /** The effects of a message that needs no operator: replies, progress and key rotations are applied at once. */
@@ -81,6 +83,17 @@ export function createInbox(ctx: FedContext) {
           updated_at: at,
         });
       return { status: 'applied', transferId: t.id };
+    }
+    if (kind === 'request_reply') {
+      // the answer to our recognition request or joint-action invitation: kept on our outbound message
+      const asked = await repo.sentRequest(tx, tenantId, peer.id, String(body.requestId));
+      if (!asked) throw fedErrors.field('body.message.body.requestId', 'exists', 'no such request');
+      await repo.updateMessage(tx, asked.id, {
+        reply_status: body.decision === 'accepted' ? 'accepted' : 'declined',
+        reply_note: typeof body.note === 'string' ? body.note.slice(0, 500) : null,
+        updated_at: at,
+      });
+      return { status: 'applied', transferId: null };
     }
     if (kind === 'key_rotation') {
       const publicKey = String(body.publicKey);

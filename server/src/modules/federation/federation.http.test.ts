@@ -392,6 +392,7 @@ describe('case transfer (移送), a peer that is down, progress back', () => {
     // tenant id, answers A's code because both test databases are copies of one template with the same tenant id)
     expect(local.json().id).not.toBe(caseA);
     expect(local.json().description).toContain(caseNoA);
+    expect(local.json().channel).toBe('transfer');
     expect(await deliverB()).toMatchObject({ delivered: 2 });
     let tr = (await apiA('shiftleader').get(`/api/federation/transfers?caseId=${caseA}`)).json().items[0];
     expect(tr).toMatchObject({ status: 'accepted', peerCaseNo: local.json().caseNo, peerStatus: 'reported' });

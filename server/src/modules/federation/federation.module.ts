@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
 import { createPiiCipher } from '../../platform/pii-cipher.ts';
 import type { AuditService } from '../audit/index.ts';
+import type { PeerOffences } from '../enforcement/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { httpTransport, type FedCases, type Transport } from './fed-context.ts';
 import { createFederationService } from './federation.service.ts';
@@ -16,6 +17,7 @@ export function createFederation(
   clock: Clock,
   deps: {
     audit: AuditService;
+    enforcement: PeerOffences;
     settings: SettingsService;
     cases: FedCases;
     secrets: readonly string[];
@@ -27,6 +29,7 @@ export function createFederation(
 ) {
   return createFederationService(database, clock, {
     audit: deps.audit,
+    enforcement: deps.enforcement,
     settings: deps.settings,
     cases: deps.cases,
     pii: createPiiCipher(deps.secrets),

@@ -113,6 +113,18 @@ export async function decideMessage(db: Executor, id: string, set: Partial<FedMe
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Our own recognition request or joint-action invitation to a peer, by the message id the peer saw. */
+export const sentRequest = (db: Executor, tenantId: string, peerId: string, messageId: string) =>
+  db
+    .selectFrom('fed_messages')
+    .select(['id'])
+    .where('tenant_id', '=', tenantId)
+    .where('peer_id', '=', peerId)
+    .where('direction', '=', 'out')
+    .where('message_id', '=', messageId)
+    .where('kind', 'in', ['recognition', 'joint_action'])
+    .executeTakeFirst();
+
 export const findMessage = (db: Executor, tenantId: string, id: string) =>
   db
     .selectFrom('fed_messages as m')

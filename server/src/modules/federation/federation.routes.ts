@@ -3,7 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import {
+  AcceptBody,
   BulletinCreate,
+  JointActionCreate,
+  RecognitionCreate,
   Envelope,
   InboxReceipt,
   Message,
@@ -124,8 +127,11 @@ export function registerFederationRoutes(app: FastifyInstance, s: FederationServ
   );
   r.post(
     `${BASE}/messages/:id/accept`,
-    { config: HANDLE, schema: { tags, params: IdParams, response: { 200: Message, ...errors } } },
-    async (req) => s.accept(actorOf(req), req.params.id),
+    {
+      config: HANDLE,
+      schema: { tags, params: IdParams, body: Type.Optional(AcceptBody), response: { 200: Message, ...errors } },
+    },
+    async (req) => s.accept(actorOf(req), req.params.id, req.body?.note),
   );
   r.post(
     `${BASE}/messages/:id/return`,
@@ -142,6 +148,32 @@ export function registerFederationRoutes(app: FastifyInstance, s: FederationServ
     `${BASE}/bulletins`,
     { config: HANDLE, schema: { tags, body: BulletinCreate, response: { 201: Queued, ...errors } } },
     async (req, reply) => reply.status(201).send(await s.sendBulletin(actorOf(req), req.body)),
+  );
+  r.post(
+    `${BASE}/recognitions`,
+    {
+      config: HANDLE,
+      schema: {
+        tags,
+        summary: '互认: asks a peer to count an offence record as a prior offence (only the agreed fields travel)',
+        body: RecognitionCreate,
+        response: { 201: Message, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await s.sendRecognition(actorOf(req), req.body)),
+  );
+  r.post(
+    `${BASE}/joint-actions`,
+    {
+      config: HANDLE,
+      schema: {
+        tags,
+        summary: '联合执法邀请 to a peer: when, where, which roles, whom to call',
+        body: JointActionCreate,
+        response: { 201: Message, ...errors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await s.sendJointAction(actorOf(req), req.body)),
   );
   r.get(
     `${BASE}/transfers`,

@@ -1,6 +1,7 @@
 import { createPeerService } from './fed-peers.ts';
 import { createExchange } from './fed-exchange.ts';
 import { createInbox } from './fed-inbox.ts';
+import { createRequests } from './fed-requests.ts';
 import { createOutbox } from './fed-outbox.ts';
 import { createReportUp } from './fed-report-up.ts';
 import { createFedContext, type FedDeps } from './fed-context.ts';
@@ -17,12 +18,15 @@ export function createFederationService(database: Database, clock: Clock, deps: 
   const ctx = createFedContext(database, clock, deps);
   const outbox = createOutbox(ctx);
   const peers = createPeerService(ctx, outbox);
-  const exchange = createExchange(ctx, outbox);
+  const requests = createRequests(ctx, outbox);
+  const exchange = createExchange(ctx, outbox, requests);
   const inbox = createInbox(ctx);
   const reportUp = createReportUp(ctx);
   return {
     ...peers,
     ...exchange,
+    sendRecognition: (...a: Parameters<typeof requests.sendRecognition>) => requests.sendRecognition(...a),
+    sendJointAction: (...a: Parameters<typeof requests.sendJointAction>) => requests.sendJointAction(...a),
     receive: (envelope: Parameters<typeof inbox.receive>[0]) => inbox.receive(envelope),
     reportUpState: (actor: Parameters<typeof reportUp.state>[0]) => reportUp.state(actor),
     runReportUp: (actor: Parameters<typeof reportUp.runNow>[0], from: string | undefined) =>

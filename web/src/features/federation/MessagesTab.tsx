@@ -11,6 +11,7 @@ import type { MessageKey } from '../../../../common/i18n/core.ts';
 import { useI18n, type Translate } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { fedApi, type Message, type Peer } from './fed.api.ts';
+import { JointActionModal, RecognitionModal } from './RequestForms.tsx';
 
 const STATUS_COLORS: Record<string, string> = {
   received: 'processing',
@@ -44,7 +45,33 @@ function summaryOf(m: Message, t: Translate): string {
     return `${t(`federation.decision.${String(b.decision)}` as MessageKey)} ${String(b.caseNo ?? b.reason ?? '')}`;
   if (m.kind === 'progress')
     return `${String(b.caseNo ?? '')} → ${t(`cases.status.${String(b.status)}` as MessageKey)}`;
+  if (m.kind === 'recognition') {
+    const party = [b.partyName, b.idNumber ?? b.creditCode].filter(Boolean).join(' · ');
+    return `${String(b.recordNo ?? '')} ${String(b.violationCode ?? '')} ${String(b.violationOn ?? '')}（${party}）${b.decision ? ` ${String(b.decision)}` : ''}`;
+  }
+  if (m.kind === 'joint_action') {
+    const roles = ((b.roles ?? []) as { role: string; count: number }[])
+      .map((r) => `${t(`federation.jointRole.${r.role}` as MessageKey)}×${r.count}`)
+      .join('、');
+    const area = `${String(b.area ?? '')}${b.polygon ? ` ${t('federation.joint.withPolygon')}` : ''}`;
+    return `${formatInstant(String(b.startsAt))}–${formatInstant(String(b.endsAt))} ${area}；${roles}；${t('federation.joint.contact')} ${String(b.contactName ?? '')} ${String(b.contactPhone ?? '')}${b.note ? `；${String(b.note)}` : ''}`;
+  }
+  if (m.kind === 'request_reply')
+    return b.note
+      ? t('federation.reply.withNote', {
+          state: t(`federation.reply.${String(b.decision)}` as MessageKey),
+          note: String(b.note),
+        })
+      : t(`federation.reply.${String(b.decision)}` as MessageKey);
   return '';
+}
+
+/** A request's answer from the peer (互认, joint action), or nothing while none has come or for other kinds. */
+function replyTag(m: Message, t: Translate) {
+  if (m.direction !== 'out' || (m.kind !== 'joint_action' && m.kind !== 'recognition')) return null;
+  const state = m.replyStatus ?? 'waiting';
+  const color = state === 'accepted' ? 'success' : state === 'declined' ? 'warning' : 'default';
+  return <Tag color={color}>{t(`federation.reply.${state}` as MessageKey)}</Tag>;
 }
 
 /** The inbox (decide: accept or return with a reason) or the outbox (delivery state, retry, a new bulletin). */
@@ -54,6 +81,7 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
   const { message, modal } = App.useApp();
   const [reload, setReload] = useState(0);
   const [sending, setSending] = useState(false);
+  const [asking, setAsking] = useState<'joint' | 'recognition' | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [form] = Form.useForm<BulletinValues>();
   const mayHandle = can('federation.handle');
@@ -78,10 +106,27 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
       onOk: () => act(() => fedApi.giveBack(m.id, reason)),
     });
   };
-  const openBulletin = async () => {
+  // a joint action is accepted with a note for the inviting city (who comes, where to meet)
+  const acceptWithNote = (m: Message) => {
+    let note = '';
+    modal.confirm({
+      title: t('federation.inbox.accept'),
+      content: (
+        <Input.TextArea
+          maxLength={500}
+          placeholder={t('federation.inbox.noteHint')}
+          onChange={(e) => (note = e.target.value)}
+          data-testid="fed-accept-note"
+        />
+      ),
+      onOk: () => act(() => fedApi.accept(m.id, note)),
+    });
+  };
+  const openBulletin = async (form: 'bulletin' | 'joint' | 'recognition' = 'bulletin') => {
     try {
       setPeers((await fedApi.peers({ pageSize: 200 })).items.filter((p) => p.status === 'active'));
-      setSending(true);
+      if (form === 'bulletin') setSending(true);
+      else setAsking(form);
     } catch (e) {
       void message.error(errorText(e, locale));
     }
@@ -98,7 +143,15 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
   const actionsOf = (m: Message) =>
     !mayHandle ? null : direction === 'in' && m.status === 'received' ? (
       <Space>
-        <Button size="small" type="primary" onClick={() => void act(() => fedApi.accept(m.id))}>
+        <Button
+          size="small"
+          type="primary"
+          onClick={() =>
+            m.kind === 'joint_action' || m.kind === 'recognition'
+              ? acceptWithNote(m)
+              : void act(() => fedApi.accept(m.id))
+          }
+        >
           {t('federation.inbox.accept')}
         </Button>
         <Button size="small" onClick={() => giveBack(m)}>
@@ -122,9 +175,17 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
         rowKey={(m) => m.id}
         actions={
           direction === 'out' && mayHandle ? (
-            <Button type="primary" onClick={() => void openBulletin()} data-testid="fed-bulletin-new">
-              {t('federation.bulletin.create')}
-            </Button>
+            <Space wrap>
+              <Button type="primary" onClick={() => void openBulletin()} data-testid="fed-bulletin-new">
+                {t('federation.bulletin.create')}
+              </Button>
+              <Button onClick={() => void openBulletin('joint')} data-testid="fed-joint-new">
+                {t('federation.joint.create')}
+              </Button>
+              <Button onClick={() => void openBulletin('recognition')} data-testid="fed-recognition-new">
+                {t('federation.recognition.create')}
+              </Button>
+            </Space>
           ) : null
         }
         renderCard={(m) => (
@@ -132,6 +193,7 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
             <Space>
               <Tag>{t(`federation.kind.${m.kind}` as MessageKey)}</Tag>
               <Tag color={STATUS_COLORS[m.status]}>{t(`federation.status.${m.status}` as MessageKey)}</Tag>
+              {replyTag(m, t)}
             </Space>
             <Typography.Text>{summaryOf(m, t)}</Typography.Text>
             <Typography.Text type="secondary">
@@ -153,7 +215,10 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
             key: 'status',
             render: (_, m) => (
               <Space direction="vertical" size={0}>
-                <Tag color={STATUS_COLORS[m.status]}>{t(`federation.status.${m.status}` as MessageKey)}</Tag>
+                <Space size={4}>
+                  <Tag color={STATUS_COLORS[m.status]}>{t(`federation.status.${m.status}` as MessageKey)}</Tag>
+                  {replyTag(m, t)}
+                </Space>
                 {direction === 'out' && m.lastError ? (
                   <Typography.Text
                     type="secondary"
@@ -164,6 +229,7 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
                   </Typography.Text>
                 ) : null}
                 {m.decisionNote ? <Typography.Text type="secondary">{m.decisionNote}</Typography.Text> : null}
+                {m.replyNote ? <Typography.Text type="secondary">{m.replyNote}</Typography.Text> : null}
               </Space>
             ),
           },
@@ -220,6 +286,24 @@ export function MessagesTab({ direction }: { direction: 'in' | 'out' }) {
           </Space>
         </Form>
       </FormModal>
+      <JointActionModal
+        open={asking === 'joint'}
+        peers={peers}
+        onClose={() => setAsking(null)}
+        onSent={() => {
+          setAsking(null);
+          setReload((n) => n + 1);
+        }}
+      />
+      <RecognitionModal
+        open={asking === 'recognition'}
+        peers={peers}
+        onClose={() => setAsking(null)}
+        onSent={() => {
+          setAsking(null);
+          setReload((n) => n + 1);
+        }}
+      />
     </>
   );
 }

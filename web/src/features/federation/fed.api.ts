@@ -1,5 +1,7 @@
 import type {
   BulletinCreate,
+  JointActionCreate,
+  RecognitionCreate,
   Message,
   MessageQuery,
   OwnKeys,
@@ -26,7 +28,10 @@ export const fedApi = {
   setPeerStatus: (id: string, status: 'active' | 'revoked') => api.patch<Peer>(`${BASE}/peers/${enc(id)}`, { status }),
   messages: (query: MessageQuery, signal?: AbortSignal) =>
     api.get<Page<Message>>(`${BASE}/messages`, { query, signal }),
-  accept: (id: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/accept`, {}),
+  accept: (id: string, note?: string) =>
+    api.post<Message>(`${BASE}/messages/${enc(id)}/accept`, note?.trim() ? { note: note.trim() } : {}),
+  recognition: (body: RecognitionCreate) => api.post<Message>(`${BASE}/recognitions`, body),
+  jointAction: (body: JointActionCreate) => api.post<Message>(`${BASE}/joint-actions`, body),
   giveBack: (id: string, reason: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/return`, { reason }),
   retry: (id: string) => api.post<Message>(`${BASE}/messages/${enc(id)}/retry`, {}),
   bulletin: (body: BulletinCreate) => api.post<{ ids: string[] }>(`${BASE}/bulletins`, body),
