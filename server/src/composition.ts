@@ -316,6 +316,7 @@ export function createServices(
     audit,
     settings,
     cases,
+    kpi,
     secrets: config.audit.keys,
     dataDir: config.dataDir,
     reportUpDir: config.reportUpDir,

@@ -5,6 +5,7 @@ import { createPiiCipher } from '../../platform/pii-cipher.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { httpTransport, type FedCases, type Transport } from './fed-context.ts';
+import type { FedKpi } from './fed-report-month.ts';
 import { createFederationService } from './federation.service.ts';
 
 /**
@@ -18,6 +19,8 @@ export function createFederation(
     audit: AuditService;
     settings: SettingsService;
     cases: FedCases;
+    /** the KPI roll-up, read by the monthly statistics */
+    kpi: FedKpi;
     secrets: readonly string[];
     dataDir: string;
     reportUpDir: string | null;
@@ -29,6 +32,7 @@ export function createFederation(
     audit: deps.audit,
     settings: deps.settings,
     cases: deps.cases,
+    kpi: deps.kpi,
     pii: createPiiCipher(deps.secrets),
     transport: deps.transport ?? httpTransport,
     reportDir: deps.reportUpDir ?? join(deps.dataDir, 'report-up'),
