@@ -131,6 +131,11 @@ export function PeersTab() {
               {p.name} ({p.peerCode})
             </Typography.Text>
             <Typography.Text type="secondary">{p.url}</Typography.Text>
+            {mayManage ? (
+              <Button size="small" onClick={() => setManaging(p)} data-testid="fed-peer-manage">
+                {t('federation.peer.manageButton')}
+              </Button>
+            ) : null}
           </Space>
         )}
         columns={[
