@@ -228,6 +228,8 @@ const StepTime = Nullable(Type.String({ format: 'date-time' }));
 /** One case in a report-up file: the national data-exchange fields (GB/T 47678.7-style). */
 export const ReportUpRecord = Type.Object(
   {
+    /** stable per case version (`<tenant code>:<case number>@<updatedAt>`): a receiver deduplicates by it */
+    key: Type.String({ minLength: 1 }),
     caseNo: Type.String(),
     source: Type.String(),
     classCode: Type.String({ pattern: '^[0-9]{2}$' }),

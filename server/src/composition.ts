@@ -317,6 +317,7 @@ export function createServices(
     enforcement: enforcement.peerOffences,
     settings,
     cases,
+    kpi,
     secrets: config.audit.keys,
     dataDir: config.dataDir,
     reportUpDir: config.reportUpDir,

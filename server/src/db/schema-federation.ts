@@ -90,3 +90,37 @@ export interface FedReportMarksTable {
   last_day: string;
   updated_at: string;
 }
+
+export interface FedReportConfigTable {
+  tenant_id: string;
+  mode: 'file' | 'push' | 'both';
+  endpoint: string | null;
+  token_cipher: string | null;
+  hmac_cipher: string | null;
+  batch_size: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface FedReportCursorsTable {
+  tenant_id: string;
+  channel: 'file' | 'push';
+  kind: 'day' | 'month';
+  last: string | null;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+export interface FedReportRunsTable {
+  id: string;
+  tenant_id: string;
+  channel: 'file' | 'push';
+  kind: 'day' | 'month';
+  period: string;
+  ok: number;
+  records: number;
+  error: string | null;
+  at: string;
+}

@@ -335,6 +335,9 @@ export interface DB {
   fed_messages: import('./schema-federation.ts').FedMessagesTable;
   fed_transfers: import('./schema-federation.ts').FedTransfersTable;
   fed_report_marks: import('./schema-federation.ts').FedReportMarksTable;
+  fed_report_config: import('./schema-federation.ts').FedReportConfigTable;
+  fed_report_cursors: import('./schema-federation.ts').FedReportCursorsTable;
+  fed_report_runs: import('./schema-federation.ts').FedReportRunsTable;
   fr_agreements: import('./schema-frontage.ts').FrAgreementsTable;
   fr_inspections: import('./schema-frontage.ts').FrInspectionsTable;
   fr_publications: import('./schema-frontage.ts').FrPublicationsTable;

@@ -171,6 +171,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   fed_messages: 'federation',
   fed_transfers: 'federation',
   fed_report_marks: 'federation',
+  fed_report_config: 'federation',
+  fed_report_cursors: 'federation',
+  fed_report_runs: 'federation',
   // 门前三包 (docs/frontage.md)
   fr_agreements: 'frontage',
   fr_inspections: 'frontage',

@@ -1,19 +1,12 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  REPORT_STEPS,
-  type ReportUpFile,
-  type ReportUpRecord,
-  type ReportUpState,
-} from '../../../../common/contracts/federation.ts';
+import { REPORT_STEPS, type ReportUpFile, type ReportUpRecord } from '../../../../common/contracts/federation.ts';
 import { zonedInstant } from '../../../../common/domain/monitor.ts';
 import { zonedDate, zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import { csvField } from '../../platform/cell-text.ts';
-import { requirePermission, type Actor } from '../auth/index.ts';
 import { caseFactInputs, caseRows } from '../cases/index.ts';
 import { tenantColumns } from '../org/index.ts';
-import { MANAGE, READ, type FedContext } from './fed-context.ts';
-import { fedErrors } from './federation.errors.ts';
+import type { FedContext } from './fed-context.ts';
 import * as repo from './federation.repository.ts';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +14,18 @@ const DAY_MS = 86_400_000;
 const MAX_DAYS_PER_RUN = 31;
 const CSV_COLUMNS = ['caseNo', 'source', 'classCode', 'subclassCode', 'address', 'lng', 'lat', 'gridCode'] as const;
 
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+/** Written under a temporary name and renamed, so a reader never sees half a file. */
+export function writeAtomic(path: string, text: string) {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text, 'utf8');
+  renameSync(tmp, path);
+}
+
+/** The case records of a window [from, to) of instants, one per case changed in it. */
+export type CaseRecords = (tenantId: string, code: string, from: string, to: string) => Promise<ReportUpRecord[]>;
+
+export const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
 /**
  * Report-up by file drop (docs/federation.md, "Report-up"): one JSON and one CSV file per tenant and calendar day
@@ -33,7 +37,7 @@ const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`)
 export function createReportUp(ctx: FedContext) {
   const { db } = ctx;
 
-  async function records(tenantId: string, from: string, to: string): Promise<ReportUpRecord[]> {
+  async function records(tenantId: string, code: string, from: string, to: string): Promise<ReportUpRecord[]> {
     const rows = await caseRows(db)
       .select([
         'c.id',
@@ -69,6 +73,7 @@ export function createReportUp(ctx: FedContext) {
     return rows.map((r) => {
       const s = steps.get(r.id) ?? {};
       return {
+        key: `${code}:${r.case_no}@${r.updated_at}`,
         caseNo: r.case_no,
         source: r.channel,
         classCode: r.matter_code.slice(0, 2),
@@ -98,12 +103,6 @@ export function createReportUp(ctx: FedContext) {
     return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
   }
 
-  function writeAtomic(path: string, text: string) {
-    const tmp = `${path}.tmp-${process.pid}`;
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, path);
-  }
-
   /** Writes the days after the watermark up to yesterday (or from `from` when given); returns the files written. */
   async function run(tenantId: string, now: Date, from?: string): Promise<string[]> {
     const code = (await tenantColumns(db, tenantId, ['code']))?.code;
@@ -124,7 +123,7 @@ export function createReportUp(ctx: FedContext) {
         day,
         timeZone: tz,
         generatedAt: now.toISOString(),
-        cases: await records(tenantId, start, end),
+        cases: await records(tenantId, code, start, end),
       };
       writeAtomic(join(dir, `${day}.json`), `${JSON.stringify(file, null, 1)}\n`);
       writeAtomic(join(dir, `${day}.csv`), csvOf(file));
@@ -136,29 +135,6 @@ export function createReportUp(ctx: FedContext) {
 
   return {
     run,
-
-    async state(actor: Actor): Promise<ReportUpState> {
-      requirePermission(actor, READ);
-      const mark = await repo.reportMark(db, actor.tenantId);
-      return { lastDay: mark?.last_day ?? null, files: [] };
-    },
-
-    /** Writes from a chosen day again (a re-send the higher platform asked for), or continues from the watermark. */
-    async runNow(actor: Actor, from: string | undefined): Promise<ReportUpState> {
-      requirePermission(actor, MANAGE);
-      if (from && from >= zonedDate(ctx.clock.now(), ctx.timeZone))
-        throw fedErrors.field('body.from', 'range', 'only complete days are reported');
-      const files = await run(actor.tenantId, ctx.clock.now(), from);
-      const mark = await repo.reportMark(db, actor.tenantId);
-      await db.transaction().execute((tx) =>
-        ctx.audit.record(tx, actor, actor.tenantId, {
-          action: 'federation.report_up.run',
-          entity: 'federation_report_up',
-          entityId: actor.tenantId,
-          after: { from: from ?? null, files: files.length },
-        }),
-      );
-      return { lastDay: mark?.last_day ?? null, files };
-    },
+    records: records satisfies CaseRecords,
   };
 }

@@ -446,7 +446,8 @@ describe('report-up file drop', () => {
     const day = '2024-03-12';
     const run = await apiA('admin').post('/api/federation/report-up/run', { from: day });
     expect(run.statusCode, run.body).toBe(200);
-    expect(run.json()).toMatchObject({ lastDay: day, files: [`420281/${day}.json`, `420281/${day}.csv`] });
+    expect(run.json().lastDay).toBe(day);
+    expect(run.json().files).toEqual(expect.arrayContaining([`420281/${day}.json`, `420281/${day}.csv`]));
     const dir = join(A.config.dataDir, 'report-up', '420281');
     const file = JSON.parse(readFileSync(join(dir, `${day}.json`), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });

@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { PeerOffences } from '../enforcement/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { httpTransport, type FedCases, type Transport } from './fed-context.ts';
+import type { FedKpi } from './fed-report-month.ts';
 import { createFederationService } from './federation.service.ts';
 
 /**
@@ -20,6 +21,8 @@ export function createFederation(
     enforcement: PeerOffences;
     settings: SettingsService;
     cases: FedCases;
+    /** the KPI roll-up, read by the monthly statistics */
+    kpi: FedKpi;
     secrets: readonly string[];
     dataDir: string;
     reportUpDir: string | null;
@@ -32,6 +35,7 @@ export function createFederation(
     enforcement: deps.enforcement,
     settings: deps.settings,
     cases: deps.cases,
+    kpi: deps.kpi,
     pii: createPiiCipher(deps.secrets),
     transport: deps.transport ?? httpTransport,
     reportDir: deps.reportUpDir ?? join(deps.dataDir, 'report-up'),

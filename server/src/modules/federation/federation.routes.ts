@@ -26,6 +26,7 @@ import {
   TransferCreate,
   TransferQuery,
 } from '../../../../common/contracts/federation.ts';
+import { ReportUpConfigInput, ReportUpOverview, ReportUpTestResult } from '../../../../common/contracts/report-up.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { FederationService } from './federation.service.ts';
@@ -188,8 +189,33 @@ export function registerFederationRoutes(app: FastifyInstance, s: FederationServ
 
   r.get(
     `${BASE}/report-up`,
-    { config: READ, schema: { tags, response: { 200: ReportUpState, ...errors } } },
+    { config: READ, schema: { tags, response: { 200: ReportUpOverview, ...errors } } },
     async (req) => s.reportUpState(actorOf(req)),
+  );
+  r.put(
+    `${BASE}/report-up/config`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Report-up mode and push endpoint (token and HMAC secret stored encrypted, never returned)',
+        body: ReportUpConfigInput,
+        response: { 200: ReportUpOverview, ...errors },
+      },
+    },
+    async (req) => s.saveReportUpConfig(actorOf(req), req.body),
+  );
+  r.post(
+    `${BASE}/report-up/test`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Posts a ping body to the push endpoint',
+        response: { 200: ReportUpTestResult, ...errors },
+      },
+    },
+    async (req) => s.testReportUp(actorOf(req)),
   );
   r.post(
     `${BASE}/report-up/run`,

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { MessagesTab } from './MessagesTab.tsx';
 import { PeersTab } from './PeersTab.tsx';
+import { ReportUpTab } from './ReportUpTab.tsx';
 import { TransfersTab } from './TransfersTab.tsx';
 
 /** 跨区域协作 (docs/federation.md): the inbox to decide on, the outbox, case transfers, and peers with the keys. */
@@ -24,6 +25,9 @@ export function FederationPage() {
           { key: 'transfers', label: t('federation.tabs.transfers'), children: <TransfersTab /> },
           ...(can('federation.read')
             ? [{ key: 'peers', label: t('federation.tabs.peers'), children: <PeersTab /> }]
+            : []),
+          ...(can('federation.read')
+            ? [{ key: 'reportUp', label: t('federation.tabs.reportUp'), children: <ReportUpTab /> }]
             : []),
         ]}
       />

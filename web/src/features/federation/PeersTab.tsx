@@ -1,19 +1,5 @@
 import { useCallback, useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Descriptions,
-  Form,
-  Input,
-  InputNumber,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-} from 'antd';
-import { BULLETIN_KINDS, PERSONAL_FIELDS } from '../../../../common/domain/federation.ts';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Switch, Tag, Typography } from 'antd';
 import type { PeerCreate } from '../../../../common/contracts/federation.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { errorText } from '../../api/errors.ts';
@@ -26,6 +12,8 @@ import type { MessageKey } from '../../../../common/i18n/core.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { fedApi, type Peer } from './fed.api.ts';
+import { KeyFingerprint } from './KeyFingerprint.tsx';
+import { PeerManageModal, PUBLIC_KEY_PATTERN, SharingFields } from './PeerManageModal.tsx';
 
 /** This city's keys (fingerprint to read aloud, rotation with an overlap) and its peers with their agreements. */
 export function PeersTab() {
@@ -35,7 +23,9 @@ export function PeersTab() {
   const mayManage = can('federation.manage');
   const [reload, setReload] = useState(0);
   const [creating, setCreating] = useState(false);
+  const [managing, setManaging] = useState<Peer | null>(null);
   const [form] = Form.useForm<PeerCreate>();
+  const pastedKey = Form.useWatch('publicKey', form);
   const keys = useResource((signal) => fedApi.keys(signal), [reload]);
   const fetchPage = useCallback(
     (r: PageRequest & object, signal: AbortSignal) =>
@@ -141,6 +131,11 @@ export function PeersTab() {
               {p.name} ({p.peerCode})
             </Typography.Text>
             <Typography.Text type="secondary">{p.url}</Typography.Text>
+            {mayManage ? (
+              <Button size="small" onClick={() => setManaging(p)} data-testid="fed-peer-manage">
+                {t('federation.peer.manageButton')}
+              </Button>
+            ) : null}
           </Space>
         )}
         columns={[
@@ -190,6 +185,19 @@ export function PeersTab() {
                 <Tag>{t(`federation.peerStatus.${p.status}` as MessageKey)}</Tag>
               ),
           },
+          ...(mayManage
+            ? [
+                {
+                  title: '',
+                  key: 'manage',
+                  render: (_: unknown, p: Peer) => (
+                    <Button size="small" onClick={() => setManaging(p)} data-testid="fed-peer-manage">
+                      {t('federation.peer.manageButton')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <FormModal
@@ -201,45 +209,40 @@ export function PeersTab() {
         testId="fed-peer-save"
       >
         <Form<PeerCreate> form={form} layout="vertical" onFinish={(v) => void create.run(v)}>
-          <Form.Item name="name" label={t('federation.peer.name')} rules={[...required, { max: 60 }]}>
+          <Form.Item
+            name="name"
+            label={t('federation.peer.name')}
+            rules={[...required, { max: 60, message: t('federation.peer.tooLong', { n: 60 }) }]}
+          >
             <Input placeholder="阳新县城市管理执法局" />
           </Form.Item>
           <Form.Item
             name="peerCode"
             label={t('federation.peer.code')}
-            rules={[...required, { pattern: /^[A-Za-z0-9_-]{1,20}$/ }]}
+            rules={[...required, { pattern: /^[A-Za-z0-9_-]{1,20}$/, message: t('federation.peer.badCode') }]}
           >
             <Input placeholder="420222" />
           </Form.Item>
-          <Form.Item name="url" label={t('federation.peer.url')} rules={[...required, { pattern: /^https?:\/\/\S+$/ }]}>
+          <Form.Item
+            name="url"
+            label={t('federation.peer.url')}
+            rules={[...required, { pattern: /^https?:\/\/\S+$/, message: t('federation.peer.badUrl') }]}
+          >
             <Input placeholder="https://cityloop.yangxin.gov.cn" />
           </Form.Item>
           <Form.Item
             name="publicKey"
             label={t('federation.keys.publicKey')}
             extra={t('federation.peer.keyHint')}
-            rules={[...required, { pattern: /^[A-Za-z0-9+/]{43}=$/ }]}
+            rules={[...required, { pattern: PUBLIC_KEY_PATTERN, message: t('federation.peer.badKey') }]}
           >
-            <Input />
+            <Input data-testid="fed-peer-public-key" />
           </Form.Item>
-          <Form.Item name={['sharing', 'bulletins']} label={t('federation.peer.bulletins')}>
-            <Checkbox.Group
-              options={BULLETIN_KINDS.map((k) => ({
-                value: k,
-                label: t(`federation.bulletinKind.${k}` as MessageKey),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name={['sharing', 'cases']} label={t('federation.peer.cases')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          <Form.Item name={['sharing', 'personal']} label={t('federation.peer.personal')}>
-            <Checkbox.Group
-              options={PERSONAL_FIELDS.map((f) => ({ value: f, label: t(`federation.personal.${f}`) }))}
-            />
-          </Form.Item>
+          <KeyFingerprint value={pastedKey} />
+          <SharingFields />
         </Form>
       </FormModal>
+      <PeerManageModal peer={managing} onClose={() => setManaging(null)} onChanged={() => setReload((n) => n + 1)} />
     </Space>
   );
 }

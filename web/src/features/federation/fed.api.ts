@@ -8,10 +8,17 @@ import type {
   Peer,
   PeerCreate,
   PeerQuery,
+  PeerUpdate,
+  ReportUpState,
   Transfer,
   TransferCreate,
   TransferQuery,
 } from '../../../../common/contracts/federation.ts';
+import type {
+  ReportUpConfigInput,
+  ReportUpOverview,
+  ReportUpTestResult,
+} from '../../../../common/contracts/report-up.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api } from '../../api/client.ts';
 
@@ -38,4 +45,12 @@ export const fedApi = {
   transfer: (body: TransferCreate) => api.post<Transfer>(`${BASE}/transfers`, body),
   transfers: (query: TransferQuery, signal?: AbortSignal) =>
     api.get<Page<Transfer>>(`${BASE}/transfers`, { query, signal }),
+  updatePeer: (id: string, body: PeerUpdate) => api.patch<Peer>(`${BASE}/peers/${enc(id)}`, body),
+  addPeerKey: (id: string, publicKey: string) => api.post<Peer>(`${BASE}/peers/${enc(id)}/keys`, { publicKey }),
+  revokePeerKey: (id: string, keyId: string) =>
+    api.post<Peer>(`${BASE}/peers/${enc(id)}/keys/${enc(keyId)}/revoke`, {}),
+  reportUp: (signal?: AbortSignal) => api.get<ReportUpOverview>(`${BASE}/report-up`, { signal }),
+  saveReportUp: (body: ReportUpConfigInput) => api.put<ReportUpOverview>(`${BASE}/report-up/config`, body),
+  testReportUp: () => api.post<ReportUpTestResult>(`${BASE}/report-up/test`, {}),
+  runReportUp: (body: { from?: string }) => api.post<ReportUpState>(`${BASE}/report-up/run`, body),
 };
