@@ -22,6 +22,8 @@ export const DIM_OF: Record<KpiSubject, string> = {
   dispatcher: 'user',
 };
 
+const COUNTER_COLUMNS = KPI_COUNTERS.map((k) => [k, col(k)] as const);
+
 /**
  * Σ counters per member of one dimension over [from, to] (local dates): the whole months of the range from the
  * monthly roll-up and the days at its ends from the daily one, so at most (months + edge days) × members rows are
@@ -68,7 +70,7 @@ export async function sumsByMember(
       const id = String(r.dim_id);
       let c = out.get(id);
       if (!c) out.set(id, (c = zeroCounts()));
-      for (const k of KPI_COUNTERS) c[k] += Number(r[col(k)] ?? 0);
+      for (const [k, column] of COUNTER_COLUMNS) c[k] += Number(r[column] ?? 0);
     }
   }
   for (const c of out.values()) c.handlingHours = Math.round(c.handlingHours * 100) / 100;
