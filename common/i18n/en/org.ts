@@ -365,6 +365,7 @@ export const enOrg: typeof zhOrg = {
     legalReviewer: 'Legal reviewer',
     squadLeader: 'Squad leader',
     bureauLeader: 'Bureau leader',
+    prefectureViewer: 'Prefecture viewer',
   },
   regionKinds: { street: 'Street', town: 'Town', community: 'Community' },
   unitKinds: {

@@ -331,6 +331,7 @@ export const zhOrg = {
     legalReviewer: '法制审核员',
     squadLeader: '中队长/大队长',
     bureauLeader: '局领导',
+    prefectureViewer: '地级市查看',
   },
   regionKinds: { street: '街道', town: '乡镇', community: '社区' },
   unitKinds: {

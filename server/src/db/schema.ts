@@ -333,6 +333,7 @@ export interface DB {
   fed_messages: import('./schema-federation.ts').FedMessagesTable;
   fed_transfers: import('./schema-federation.ts').FedTransfersTable;
   fed_report_marks: import('./schema-federation.ts').FedReportMarksTable;
+  prefecture_links: import('./schema-prefecture.ts').PrefectureLinksTable;
   fr_agreements: import('./schema-frontage.ts').FrAgreementsTable;
   fr_inspections: import('./schema-frontage.ts').FrInspectionsTable;
   fr_publications: import('./schema-frontage.ts').FrPublicationsTable;

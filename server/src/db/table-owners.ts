@@ -50,7 +50,8 @@ export type TableOwner =
   | 'proposals'
   | 'projects'
   | 'campaigns'
-  | 'federation';
+  | 'federation'
+  | 'prefecture';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -169,6 +170,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   fed_messages: 'federation',
   fed_transfers: 'federation',
   fed_report_marks: 'federation',
+  // 地级市 view: a county's link to its prefecture (docs/prefecture.md)
+  prefecture_links: 'prefecture',
   // 门前三包 (docs/frontage.md)
   fr_agreements: 'frontage',
   fr_inspections: 'frontage',
