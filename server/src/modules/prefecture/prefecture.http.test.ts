@@ -79,7 +79,7 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().prefecture).toEqual({ code: '420200', name: '黄石市' });
   }
-});
+}, 120_000);
 afterAll(async () => ctx.close());
 
 describe('prefecture figures', () => {
