@@ -223,6 +223,7 @@ export const enOrg: typeof zhOrg = {
       ic_demolition: { create: 'Record demolition' },
       outdoor_ad: { create: 'Add outdoor sign', update: 'Update outdoor sign', inspect: 'Record sign inspection' },
       ad_removal: { create: 'Record sign removal' },
+      prefecture: { link: 'Set the prefecture it reports to' },
       federation: {
         receive: {
           bulletin: 'Bulletin received',
@@ -432,6 +433,7 @@ export const enOrg: typeof zhOrg = {
     },
     analysis: { read: 'View analysis' },
     governance: { manage: 'Handle root-cause tasks' },
+    prefecture: { read: 'View the KPI of the counties reporting to it' },
     federation: {
       read: 'View cross-region cooperation',
       manage: 'Keep peers and keys, report up',
