@@ -35,6 +35,7 @@ export const INTAKE_CHANNEL_OF_ROLE: Readonly<Record<Role, CaseChannel | null>> 
   legalReviewer: null,
   squadLeader: null,
   bureauLeader: null,
+  prefectureViewer: null,
 };
 
 /** The channels a user's roles allow at staff intake, the default first (inspector, operator, leader). */

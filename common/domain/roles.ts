@@ -18,6 +18,8 @@ export const ROLES = [
   'legalReviewer',
   'squadLeader',
   'bureauLeader',
+  // 地级市 (docs/prefecture.md): reads the aggregated KPIs of the county-level tenants linked to its own tenant
+  'prefectureViewer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -135,6 +137,8 @@ export const PERMISSIONS = [
   'campaign.read',
   'campaign.manage',
   'campaign.report',
+  // 地级市 view (docs/prefecture.md): KPI aggregates of the child counties, never their cases or people
+  'prefecture.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -379,6 +383,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'project.manage',
     'campaign.read',
   ],
+  // nothing of its own tenant's cases or people: only the child counties' aggregates (docs/prefecture.md)
+  prefectureViewer: ['prefecture.read'],
 };
 
 /** Roles whose grants must name a handling unit (they act for that unit only). */

@@ -25,6 +25,7 @@ import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
 import { enProjects } from './en/projects.ts';
 import { enCampaigns } from './en/campaigns.ts';
+import { enPrefecture } from './en/prefecture.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
 import { enDashboard } from './en/dashboard.ts';
 import { enParticipation } from './en/participation.ts';
@@ -81,4 +82,5 @@ export const en: Catalog = {
   ...enProposals,
   ...enProjects,
   ...enCampaigns,
+  ...enPrefecture,
 };

@@ -45,6 +45,7 @@ import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerNightMarketRoutes } from './modules/night-market/index.ts';
 import { registerYellowLineRoutes } from './modules/yellow-line/index.ts';
+import { registerPrefectureRoutes } from './modules/prefecture/index.ts';
 import { registerProposalRoutes } from './modules/proposals/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
@@ -261,6 +262,7 @@ export async function buildApp(deps: AppDeps): Promise<
   );
   await registerAssetRoutes(app, services.assets, services.imports);
   registerFederationRoutes(app, services.federation);
+  registerPrefectureRoutes(app, services.prefecture);
   await registerFrontageRoutes(
     app,
     services.frontage,

@@ -44,6 +44,7 @@ import { createIllegalConstruction, icRowsInRegion } from './modules/illegal-con
 import { createOutdoorAds, oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createNightMarket } from './modules/night-market/index.ts';
 import { createYellowLine } from './modules/yellow-line/index.ts';
+import { createPrefecture } from './modules/prefecture/index.ts';
 import { createProposals } from './modules/proposals/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFederation } from './modules/federation/index.ts';
@@ -353,6 +354,8 @@ export function createServices(
     campaigns.reportSection,
   ]);
   const dashboard = createDashboardService(database, clock, kpi);
+  // 地级市 view (docs/prefecture.md): the linked counties' KPI roll-ups, summed; never their cases.
+  const prefecture = createPrefecture(database, clock, { audit, kpi });
   const analysis = createAnalysisService(database, clock, kpi);
   const governance = createGovernanceService(database, clock, kpi, settings, audit);
   /** The console lists the Excel exports page through, each with its own service's filters and permission. */
@@ -418,6 +421,7 @@ export function createServices(
     proposals: proposals.service,
     assets,
     federation,
+    prefecture,
     frontage: frontage.service,
     frontagePrint: frontage.print,
     approvals: approvals.service,

@@ -38,6 +38,8 @@ export interface Config {
   seedDemo: boolean;
   /** With the demo seed: load about 90 days of synthetic history on the first start (off under test runners). */
   demoHistory: boolean;
+  /** With the demo seed: also the 黄石市 prefecture tenant over 大冶市 and 阳新县 (docs/prefecture.md, "Demo"). */
+  demoPrefecture: boolean;
   webDist: string;
   trustProxy: boolean;
   /** Redis for the live-event relay between app instances (platform/live-relay.ts); null = one process. */
@@ -318,6 +320,8 @@ export function loadConfig(
     seedDemo: bool(env, 'SEED_DEMO', true),
     // Test runners (vitest sets NODE_ENV=test) seed the demo city many times and never need its history.
     demoHistory: bool(env, 'DEMO_HISTORY', env.NODE_ENV !== 'test'),
+    // Off by default: a second tenant makes sign-in and the public pages ask which city (docs/prefecture.md, "Demo").
+    demoPrefecture: bool(env, 'DEMO_PREFECTURE', false),
     webDist: resolve(root, env.WEB_DIST || 'web/dist'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     redis: redisConfig(env),

@@ -26,6 +26,7 @@ async function main() {
     seedDemo: config.seedDemo,
     ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
     history: config.demoHistory ? config : null,
+    prefecture: config.demoPrefecture,
   });
   // Requests wait only briefly for a SQLite lock (the wait blocks the process) and are answered 503 after it.
   const database = openDatabase(config.databaseUrl, {

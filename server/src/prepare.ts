@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrations/index.ts';
 import { backfillCaseGrams, backfillPublicCases } from './modules/cases/index.ts';
 import { seedDemoCity } from './seed/demo-city.ts';
 import { loadDemoHistory, type DemoHistoryResult } from './seed/demo-history.ts';
+import { seedDemoPrefecture } from './seed/demo-prefecture.ts';
 
 /** How far back the demo history reaches (docs/demo-city.md, "History"). */
 export const DEMO_HISTORY_DAYS = 90;
@@ -21,7 +22,7 @@ export const DEMO_HISTORY_DAYS = 90;
 export async function prepareDatabase(
   url: string,
   clock: Clock,
-  options: { seedDemo: boolean; schema?: string; history?: Config | null },
+  options: { seedDemo: boolean; schema?: string; history?: Config | null; prefecture?: boolean },
 ): Promise<{ applied: string[]; seeded: boolean; history: (DemoHistoryResult & { ms: number }) | null }> {
   const database = openDatabase(url, { poolSize: 2, ...(options.schema ? { schema: options.schema } : {}) });
   try {
@@ -33,6 +34,7 @@ export async function prepareDatabase(
       await backfillPublicCases(database.db);
     }
     const seeded = options.seedDemo ? await seedDemoCity(database.db, clock) : false;
+    if (seeded && options.prefecture) await seedDemoPrefecture(database.db, clock);
     let history: (DemoHistoryResult & { ms: number }) | null = null;
     if (seeded && options.history) {
       const started = performance.now();

@@ -77,6 +77,7 @@ export const MENU_KEYS = [
   'supervision',
   'proposals',
   'federation',
+  'prefecture',
   'devices',
   'alarms',
   'rejectedMessages',
@@ -289,6 +290,15 @@ export const MENU: readonly MenuEntry[] = [
     icon: ShareAltOutlined,
     permission: 'federation.read',
     group: 'cases',
+  },
+  // 地级市 view (docs/prefecture.md): aggregated KPI of the counties that report to this prefecture
+  {
+    key: 'prefecture',
+    path: '/prefecture',
+    labelKey: 'prefecture.nav',
+    icon: ClusterOutlined,
+    permission: 'prefecture.read',
+    group: 'kpi',
   },
   // 城市之感 (docs/iot.md)
   {

@@ -51,6 +51,7 @@ export const PAGES: Record<MenuKey, Page> = {
   outdoorAds: page(() => import('./features/outdoor-ads/OutdoorAdsPage.tsx'), 'OutdoorAdsPage'),
   nightMarket: page(() => import('./features/night-market/NightMarketPage.tsx'), 'NightMarketPage'),
   federation: page(() => import('./features/federation/FederationPage.tsx'), 'FederationPage'),
+  prefecture: page(() => import('./features/prefecture/PrefecturePage.tsx'), 'PrefecturePage'),
   frontage: page(() => import('./features/frontage/FrontagePage.tsx'), 'FrontagePage'),
   yellowLine: page(() => import('./features/yellow-line/YellowLinePage.tsx'), 'YellowLinePage'),
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),

@@ -223,6 +223,7 @@ export const enOrg: typeof zhOrg = {
       ic_demolition: { create: 'Record demolition' },
       outdoor_ad: { create: 'Add outdoor sign', update: 'Update outdoor sign', inspect: 'Record sign inspection' },
       ad_removal: { create: 'Record sign removal' },
+      prefecture: { link: 'Set the prefecture it reports to' },
       federation: {
         receive: {
           bulletin: 'Bulletin received',
@@ -365,6 +366,7 @@ export const enOrg: typeof zhOrg = {
     legalReviewer: 'Legal reviewer',
     squadLeader: 'Squad leader',
     bureauLeader: 'Bureau leader',
+    prefectureViewer: 'Prefecture viewer',
   },
   regionKinds: { street: 'Street', town: 'Town', community: 'Community' },
   unitKinds: {
@@ -431,6 +433,7 @@ export const enOrg: typeof zhOrg = {
     },
     analysis: { read: 'View analysis' },
     governance: { manage: 'Handle root-cause tasks' },
+    prefecture: { read: 'View the KPI of the counties reporting to it' },
     federation: {
       read: 'View cross-region cooperation',
       manage: 'Keep peers and keys, report up',

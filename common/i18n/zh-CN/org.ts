@@ -206,6 +206,7 @@ export const zhOrg = {
       ic_demolition: { create: '登记拆违行动' },
       outdoor_ad: { create: '登记户外广告', update: '修改户外广告', inspect: '登记户外广告安全检查' },
       ad_removal: { create: '登记户外广告拆除' },
+      prefecture: { link: '设置上级地级市' },
       federation: {
         receive: {
           bulletin: '收到通报',
@@ -331,6 +332,7 @@ export const zhOrg = {
     legalReviewer: '法制审核员',
     squadLeader: '中队长/大队长',
     bureauLeader: '局领导',
+    prefectureViewer: '地级市查看',
   },
   regionKinds: { street: '街道', town: '乡镇', community: '社区' },
   unitKinds: {
@@ -397,6 +399,7 @@ export const zhOrg = {
       report: '本单位上报任务进度、工程量与问题整改',
     },
     market: { read: '查看夜市摊位', manage: '管理夜市摊位与审核', draw: '夜市摊位公开摇号' },
+    prefecture: { read: '查看所辖县（市、区）考核汇总' },
     federation: {
       read: '查看跨区域协作',
       manage: '管理协作单位与密钥、报送上级平台',

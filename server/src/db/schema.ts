@@ -338,6 +338,7 @@ export interface DB {
   fed_report_config: import('./schema-federation.ts').FedReportConfigTable;
   fed_report_cursors: import('./schema-federation.ts').FedReportCursorsTable;
   fed_report_runs: import('./schema-federation.ts').FedReportRunsTable;
+  prefecture_links: import('./schema-prefecture.ts').PrefectureLinksTable;
   fr_agreements: import('./schema-frontage.ts').FrAgreementsTable;
   fr_inspections: import('./schema-frontage.ts').FrInspectionsTable;
   fr_publications: import('./schema-frontage.ts').FrPublicationsTable;

@@ -50,7 +50,8 @@ export type TableOwner =
   | 'proposals'
   | 'projects'
   | 'campaigns'
-  | 'federation';
+  | 'federation'
+  | 'prefecture';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -174,6 +175,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   fed_report_config: 'federation',
   fed_report_cursors: 'federation',
   fed_report_runs: 'federation',
+  // 地级市 view: a county's link to its prefecture (docs/prefecture.md)
+  prefecture_links: 'prefecture',
   // 门前三包 (docs/frontage.md)
   fr_agreements: 'frontage',
   fr_inspections: 'frontage',

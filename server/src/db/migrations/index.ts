@@ -46,6 +46,7 @@ import * as m0054 from './0054_projects.ts';
 import * as m0055 from './0055_campaigns.ts';
 import * as m0056 from './0056_federation.ts';
 import * as m0057 from './0057_cases_closed_status.ts';
+import * as m0061 from './0061_prefecture.ts';
 import * as m0062 from './0062_federation_requests.ts';
 import * as m0063 from './0063_report_up_push.ts';
 import * as m0065 from './0065_kpi_monthly.ts';
@@ -102,6 +103,7 @@ const migrations: Record<string, Migration> = {
   '0055_campaigns': m0055,
   '0056_federation': m0056,
   '0057_cases_closed_status': m0057,
+  '0061_prefecture': m0061,
   '0062_federation_requests': m0062,
   '0063_report_up_push': m0063,
   '0065_kpi_monthly': m0065,

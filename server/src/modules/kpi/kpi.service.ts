@@ -215,6 +215,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     positions,
     sumCounts,
     loadSettings,
+    rowOf,
 
     async settings(actor: Actor): Promise<KpiSettingsView> {
       requirePermission(actor, 'kpi.read');

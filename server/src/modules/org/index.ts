@@ -15,7 +15,7 @@ export {
   type UserSeed,
 } from './org.seed.ts';
 export * as orgGeography from './org-geography.ts';
-export { tenantColumns, lockTenantRow, tenantIds } from './tenant-directory.ts';
+export { tenantColumns, lockTenantRow, tenantIds, tenantByCode, tenantsByIds } from './tenant-directory.ts';
 export * as orgNames from './org-names.ts';
 export { activeHandlerCounts } from './unit-staffing.ts';
 export type { RegionReferences } from './org.repository.ts';

@@ -23,3 +23,14 @@ export async function tenantIds(db: Executor): Promise<string[]> {
   const rows = await db.selectFrom('tenants').select('id').orderBy('id').execute();
   return rows.map((r) => r.id);
 }
+
+/** A tenant's id, code and name by its admin code (the 地级市 link names its prefecture by code). */
+export function tenantByCode(db: Executor, code: string) {
+  return db.selectFrom('tenants').select(['id', 'code', 'name']).where('code', '=', code).executeTakeFirst();
+}
+
+/** Ids, codes and names of several tenants, by code. */
+export async function tenantsByIds(db: Executor, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return db.selectFrom('tenants').select(['id', 'code', 'name']).where('id', 'in', ids).orderBy('code').execute();
+}
