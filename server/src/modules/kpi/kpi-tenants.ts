@@ -4,6 +4,7 @@
  * tenant row of its own KPI page; the sum over the tenants is scored with the reader's settings.
  */
 import { sql } from 'kysely';
+import { splitByMonths } from '../../../../common/domain/month-ranges.ts';
 import type { KpiRow } from '../../../../common/contracts/kpi.ts';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiPeriod } from '../../../../common/domain/kpi.ts';
 import type { Database, Executor } from '../../platform/db.ts';
@@ -49,54 +50,69 @@ export function createTenantFigures(database: Database, kpi: KpiService) {
 export type TenantFigures = ReturnType<typeof createTenantFigures>;
 
 /**
- * Σ counters of the whole-tenant roll-up rows (dim 'all') per tenant over [from, to], for several tenants in one
- * query: the 地级市 view reads its counties this way (docs/prefecture.md), days × tenants rows at most.
+ * Σ counters of the whole-tenant roll-up rows (dim 'all') per tenant over [from, to], for several tenants at once:
+ * the 地级市 view reads its counties this way (docs/prefecture.md). Whole months come from the monthly roll-up and
+ * the days at the ends from the daily one (docs/decisions/0014-kpi-monthly-rollup.md).
  */
-async function sumsByTenant(
-  db: Executor,
-  tenantIds: readonly string[],
-  from: string,
-  to: string,
-): Promise<Map<string, KpiCounts>> {
-  const out = new Map<string, KpiCounts>();
-  if (!tenantIds.length) return out;
-  const rows = await db
-    .selectFrom('kpi_daily')
-    .select('tenant_id')
-    .select(KPI_COUNTERS.map((k) => sql<number>`sum(${sql.ref(col(k))})`.as(col(k))))
-    .where('tenant_id', 'in', tenantIds)
-    .where('dim', '=', 'all')
-    .where('dim_id', '=', '')
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .groupBy('tenant_id')
-    .execute();
-  for (const r of rows as Record<string, unknown>[]) out.set(String(r.tenant_id), countsOf(r));
-  return out;
+function sumsByTenant(db: Executor, tenantIds: readonly string[], from: string, to: string) {
+  return sumsOverTenants(db, tenantIds, from, to, 'tenant');
 }
 
 /** Σ counters of the whole-tenant roll-up over several tenants per calendar month ('YYYY-MM') of [from, to]. */
-async function monthlyOverTenants(
+function monthlyOverTenants(db: Executor, tenantIds: readonly string[], from: string, to: string) {
+  return sumsOverTenants(db, tenantIds, from, to, 'month');
+}
+
+async function sumsOverTenants(
   db: Executor,
   tenantIds: readonly string[],
   from: string,
   to: string,
+  by: 'tenant' | 'month',
 ): Promise<Map<string, KpiCounts>> {
   const out = new Map<string, KpiCounts>();
   if (!tenantIds.length) return out;
-  const month = sql<string>`substr(day, 1, 7)`;
-  const rows = await db
-    .selectFrom('kpi_daily')
-    .select(month.as('month'))
-    .select(KPI_COUNTERS.map((k) => sql<number>`sum(${sql.ref(col(k))})`.as(col(k))))
-    .where('tenant_id', 'in', tenantIds)
-    .where('dim', '=', 'all')
-    .where('dim_id', '=', '')
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .groupBy(month)
-    .execute();
-  for (const r of rows as Record<string, unknown>[]) out.set(String(r.month), countsOf(r));
+  const sums = KPI_COUNTERS.map((k) => sql<number>`sum(${sql.ref(col(k))})`.as(col(k)));
+  const { months, days } = splitByMonths(from, to);
+  const parts: Promise<Record<string, unknown>[]>[] = days.map(([a, b]) => {
+    const key = by === 'tenant' ? sql<string>`tenant_id` : sql<string>`substr(day, 1, 7)`;
+    return db
+      .selectFrom('kpi_daily')
+      .select(key.as('k'))
+      .select(sums)
+      .where('tenant_id', 'in', tenantIds)
+      .where('dim', '=', 'all')
+      .where('dim_id', '=', '')
+      .where('day', '>=', a)
+      .where('day', '<=', b)
+      .groupBy(key)
+      .execute();
+  });
+  if (months) {
+    const key = by === 'tenant' ? sql<string>`tenant_id` : sql<string>`month`;
+    parts.push(
+      db
+        .selectFrom('kpi_monthly')
+        .select(key.as('k'))
+        .select(sums)
+        .where('tenant_id', 'in', tenantIds)
+        .where('dim', '=', 'all')
+        .where('dim_id', '=', '')
+        .where('month', '>=', months[0])
+        .where('month', '<=', months[1])
+        .groupBy(key)
+        .execute(),
+    );
+  }
+  for (const rows of await Promise.all(parts)) {
+    for (const r of rows) {
+      const id = String(r.k);
+      let c = out.get(id);
+      if (!c) out.set(id, (c = zeroCounts()));
+      for (const k of KPI_COUNTERS) c[k] += Number(r[col(k)] ?? 0);
+    }
+  }
+  for (const c of out.values()) c.handlingHours = Math.round(c.handlingHours * 100) / 100;
   return out;
 }
 
@@ -110,11 +126,4 @@ async function tenantsWithDirty(db: Executor, tenantIds: readonly string[]): Pro
     .where('tenant_id', 'in', tenantIds)
     .execute();
   return rows.map((r) => r.tenant_id);
-}
-
-function countsOf(r: Record<string, unknown>): KpiCounts {
-  const c = zeroCounts();
-  for (const k of KPI_COUNTERS) c[k] = Number(r[col(k)] ?? 0);
-  c.handlingHours = Math.round(c.handlingHours * 100) / 100;
-  return c;
 }
