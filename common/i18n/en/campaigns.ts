@@ -3,7 +3,6 @@ import type { zhCampaigns } from '../zh-CN/campaigns.ts';
 export const enCampaigns: typeof zhCampaigns = {
   campaigns: {
     nav: 'Campaigns',
-    navGroup: 'Special work',
     title: 'Campaigns, city creation and rectification',
     tabs: {
       campaigns: 'Campaigns',

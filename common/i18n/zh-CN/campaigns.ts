@@ -2,7 +2,6 @@
 export const zhCampaigns = {
   campaigns: {
     nav: '专项行动',
-    navGroup: '专项工作',
     title: '专项行动与创建整改',
     tabs: {
       campaigns: '专项行动',
