@@ -21,7 +21,7 @@ beforeAll(async () => {
   const clock = new FixedClock(ctx.clock.now());
   const result = await seedDemoNightMarket(ctx.database.db, createServices(ctx.database, ctx.config, clock), clock);
   expect(result).toEqual({ roundNo: 'YS2023-01', applicants: 208, entrants: 200, stalls: 190 });
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   await ctx.close();
