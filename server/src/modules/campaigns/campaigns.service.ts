@@ -178,6 +178,9 @@ export function createCampaignService(ctx: CpContext) {
     async update(actor: Actor, id: string, input: CampaignUpdate): Promise<Campaign> {
       requirePermission(actor, MANAGE);
       if (input.name !== undefined && !input.name.trim()) throw cpErrors.field('body.name', 'required', 'name it');
+      // unknown fields are dropped at the edge, so an edit of nothing editable arrives empty
+      if (!Object.values(input).some((v) => v !== undefined))
+        throw cpErrors.field('body', 'minProperties', 'name, dates, description or verb');
       await db.transaction().execute(async (tx) => {
         const row = await repo.findCampaign(tx, actor.tenantId, id);
         if (!row) throw notFound('campaign');
