@@ -85,6 +85,8 @@ export const enCampaigns: typeof zhCampaigns = {
       back: 'Back to the list',
       create: 'New campaign',
       close: 'Close campaign',
+      edit: 'Edit',
+      editTitle: 'Edit campaign',
       closeConfirm: 'A closed campaign takes no more tasks, progress or quantities. Close it?',
       addTarget: 'Add quantity',
       addTask: 'Add task',
