@@ -85,6 +85,19 @@ export const CampaignCreate = Type.Object({
 });
 export type CampaignCreate = Static<typeof CampaignCreate>;
 
+/** What an active campaign's keeper may correct: the texts and the dates; the number, kind and targets stay. */
+export const CampaignUpdate = Type.Object(
+  {
+    name: Type.Optional(Text(80)),
+    startDate: Type.Optional(CalendarDate),
+    endDate: Type.Optional(Nullable(CalendarDate)),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    verb: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 6 }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type CampaignUpdate = Static<typeof CampaignUpdate>;
+
 export const CampaignQuery = Type.Intersect([
   PageQuery,
   Type.Object({ kind: Type.Optional(CampaignKindSchema), status: Type.Optional(CampaignStatusSchema) }),

@@ -3,7 +3,6 @@ import {
   ascending,
   commitmentOf,
   drawOrder,
-  LOTTERY_FORMAT,
   seedOf,
   toHex,
   uniformBelow,
@@ -11,6 +10,7 @@ import {
   wordStream,
   type LotteryFile,
 } from './night-market-lottery.ts';
+import { ENTRANTS, fileFor, SECRET, VALUE } from './night-market-lottery.fixtures.ts';
 import { localHouseholdCheck, maskName, defaultRules, roundPhase, loseStall } from './night-market.ts';
 
 /**
@@ -18,31 +18,6 @@ import { localHouseholdCheck, maskName, defaultRules, roundPhase, loseStall } fr
  * same order and any change of secret, public value or entrant set changes it, and rejection sampling throws away
  * the biased words. scripts/lottery-verify.test.ts runs the standalone script on such files.
  */
-const SECRET = '3f1c9a7e5b2d4f608192a3b4c5d6e7f80112233445566778899aabbccddeeff0';
-const VALUE = '05 11 12 20 27 33 + 08';
-const ENTRANTS = Array.from({ length: 190 }, (_, i) => `YS2023-01-${String(190 - i).padStart(4, '0')}`);
-
-async function fileFor(secret = SECRET, value = VALUE, entrants = ENTRANTS): Promise<LotteryFile> {
-  const seed = await seedOf(secret, value);
-  return {
-    format: LOTTERY_FORMAT,
-    city: '大冶市',
-    market: '恒达夜市',
-    roundNo: 'YS2023-01',
-    roundName: '2023年第一批',
-    commitment: await commitmentOf(secret),
-    committedAt: '2023-05-01T02:00:00.000Z',
-    publicValueSource: '双色球第2023050期',
-    publicValue: value,
-    secret,
-    entrants: ascending(entrants),
-    seed: toHex(seed),
-    order: await drawOrder(seed, entrants),
-    stalls: ['A-001'],
-    drawnAt: '2023-05-05T02:00:00.000Z',
-  };
-}
-
 describe('byte layout', () => {
   it('commits with hex SHA-256 of the UTF-8 secret and seeds with SHA-256(secret ‖ public value)', async () => {
     expect(await commitmentOf('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');

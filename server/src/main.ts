@@ -24,6 +24,7 @@ async function main() {
   }
   const { applied, seeded, history } = await prepareDatabase(config.databaseUrl, systemClock, {
     seedDemo: config.seedDemo,
+    config,
     ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
     history: config.demoHistory ? config : null,
     prefecture: config.demoPrefecture,

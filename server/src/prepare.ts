@@ -8,21 +8,29 @@ import { backfillCaseGrams, backfillPublicCases } from './modules/cases/index.ts
 import { seedDemoCity } from './seed/demo-city.ts';
 import { loadDemoHistory, type DemoHistoryResult } from './seed/demo-history.ts';
 import { seedDemoPrefecture } from './seed/demo-prefecture.ts';
+import { seedDemoNightMarket } from './seed/demo-night-market.ts';
 
 /** How far back the demo history reaches (docs/demo-city.md, "History"). */
 export const DEMO_HISTORY_DAYS = 90;
 
 /**
  * Brings a database up to date before anything serves it: the migrations, then (when asked) the demo city if it is
- * not there yet, and with it (when `history` carries the configuration) its synthetic history. The history is
- * loaded only together with a fresh seed, so a restart never loads it twice. Runs on a connection of its own with
+ * not there yet, then (when `config` is given) the records the seed writes through the services (恒达夜市), and (when
+ * `history` carries the configuration) its synthetic history. Both come only together with a fresh seed, so a
+ * restart never loads them twice. Runs on a connection of its own with
  * the long lock wait of scripts, so the server's short request timeout (SQLITE_BUSY_TIMEOUT_MS) never fails a
  * migration. Used by main.ts and by `npm run seed`.
  */
 export async function prepareDatabase(
   url: string,
   clock: Clock,
-  options: { seedDemo: boolean; schema?: string; history?: Config | null; prefecture?: boolean },
+  options: {
+    seedDemo: boolean;
+    schema?: string;
+    config?: Config | null;
+    history?: Config | null;
+    prefecture?: boolean;
+  },
 ): Promise<{ applied: string[]; seeded: boolean; history: (DemoHistoryResult & { ms: number }) | null }> {
   const database = openDatabase(url, { poolSize: 2, ...(options.schema ? { schema: options.schema } : {}) });
   try {
@@ -35,6 +43,12 @@ export async function prepareDatabase(
     }
     const seeded = options.seedDemo ? await seedDemoCity(database.db, clock) : false;
     if (seeded && options.prefecture) await seedDemoPrefecture(database.db, clock);
+    const config = options.config ?? options.history;
+    if (seeded && config) {
+      // The services act on the days of the 2023 round, on a clock the seed sets.
+      const seedClock = new FixedClock(clock.now());
+      await seedDemoNightMarket(database.db, createServices(database, config, seedClock), seedClock);
+    }
     let history: (DemoHistoryResult & { ms: number }) | null = null;
     if (seeded && options.history) {
       const started = performance.now();

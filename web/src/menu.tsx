@@ -1,115 +1,55 @@
 /**
- * The menu registry: one entry per page of the console. A later feature adds its entry here (and its page in
- * routes.tsx, which the `MenuKey` type enforces), e.g.
+ * The menu registry: one entry per page of the console. A later feature adds its key in menu-model.ts, its entry
+ * here or, for a business line, in menu-lines.tsx (and its page in routes.tsx, which the `MenuKey` type enforces), e.g.
  *   { key: 'cases', path: '/cases', labelKey: 'nav.cases', icon: FileTextOutlined, permission: 'case.read' }
  *   { key: 'kpi', path: '/kpi', labelKey: 'nav.kpi', icon: BarChartOutlined, permission: 'kpi.read' }
  */
-import type { ComponentType } from 'react';
 import {
+  AlertOutlined,
+  AimOutlined,
   ApartmentOutlined,
+  ApiOutlined,
+  AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
+  BranchesOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
-  GlobalOutlined,
-  HomeOutlined,
-  ProfileOutlined,
-  TeamOutlined,
-  BranchesOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
-  SolutionOutlined,
-} from '@ant-design/icons';
-import { BuildOutlined, NotificationOutlined, PhoneOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { BorderOuterOutlined, FileProtectOutlined, MessageOutlined, ShopOutlined } from '@ant-design/icons';
-
-import { FundProjectionScreenOutlined, ProjectOutlined } from '@ant-design/icons';
-import { FlagOutlined } from '@ant-design/icons';
-import { ShareAltOutlined } from '@ant-design/icons';
-import { AlertOutlined, AimOutlined, ApiOutlined, MobileOutlined, NodeIndexOutlined } from '@ant-design/icons';
-import {
-  BarChartOutlined,
-  DashboardOutlined,
-  FileDoneOutlined,
-  TrophyOutlined,
+  GlobalOutlined,
   HeatMapOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  MobileOutlined,
+  NodeIndexOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  ShareAltOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
-import type { MessageKey } from '../../common/i18n/core.ts';
-import type { Permission } from '../../common/domain/roles.ts';
+import { BUSINESS_ENTRIES, ENFORCEMENT_LINE_ENTRIES } from './menu-lines.tsx';
+import type { MenuEntry, MenuGroup } from './menu-model.ts';
 
-export const MENU_KEYS = [
-  'home',
-  'cases',
-  'caseCreate',
-  'hotline',
-  'enforcement',
-  'routing',
-  'citizenSettings',
-  'callCentre',
-  'components',
-  'assets',
-  'map',
-  'regions',
-  'units',
-  'users',
-  'audit',
-  'catalog',
-  'standards',
-  'calendar',
-  'kpi',
-  'rankings',
-  'analysis',
-  'dashboard',
-  'reports',
-  'open311',
-  'illegalConstruction',
-  'outdoorAds',
-  'nightMarket',
-  'frontage',
-  'yellowLine',
-  'approvals',
-  'projects',
-  'campaigns',
-  'notices',
-  'monitor',
-  'supervision',
-  'proposals',
-  'federation',
-  'prefecture',
-  'devices',
-  'alarms',
-  'rejectedMessages',
-] as const;
-export type MenuKey = (typeof MENU_KEYS)[number];
-
-export interface MenuGroup {
-  key: string;
-  labelKey: MessageKey;
-  icon: ComponentType;
-}
-
-export interface MenuEntry {
-  key: MenuKey;
-  path: string;
-  labelKey: MessageKey;
-  icon: ComponentType;
-  /** Needed to see the entry and open its page; none = every signed-in user. */
-  permission?: Permission;
-  group?: string;
-}
+export { MENU_KEYS, type MenuEntry, type MenuGroup, type MenuKey } from './menu-model.ts';
 
 export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'cases', labelKey: 'cases.nav.group', icon: SolutionOutlined },
   { key: 'enforcement', labelKey: 'enforcement.nav.group', icon: SafetyCertificateOutlined },
-  { key: 'approvals', labelKey: 'approvals.navGroup', icon: FileProtectOutlined },
   { key: 'org', labelKey: 'nav.org', icon: ApartmentOutlined },
   { key: 'data', labelKey: 'nav.data', icon: DatabaseOutlined },
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
+  { key: 'business', labelKey: 'nav.business', icon: AppstoreOutlined },
   { key: 'iot', labelKey: 'iot.nav.group', icon: ApiOutlined },
-  { key: 'projects', labelKey: 'projects.group', icon: ProjectOutlined },
-  { key: 'work', labelKey: 'campaigns.navGroup', icon: FlagOutlined },
 ];
 
 /**
@@ -192,71 +132,8 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'report.read',
     group: 'kpi',
   },
-  {
-    key: 'illegalConstruction',
-    path: '/illegal-construction',
-    labelKey: 'illegalConstruction.nav',
-    icon: BuildOutlined,
-    permission: 'construction.read',
-    group: 'enforcement',
-  },
-  {
-    key: 'outdoorAds',
-    path: '/outdoor-ads',
-    labelKey: 'outdoorAds.nav',
-    icon: NotificationOutlined,
-    permission: 'ads.read',
-    group: 'enforcement',
-  },
-  {
-    key: 'nightMarket',
-    path: '/night-market',
-    labelKey: 'nightMarket.nav',
-    icon: ShopOutlined,
-    permission: 'market.read',
-    group: 'enforcement',
-  },
-  {
-    key: 'frontage',
-    path: '/frontage',
-    labelKey: 'frontage.nav',
-    icon: ShopOutlined,
-    permission: 'frontage.read',
-    group: 'enforcement',
-  },
-  {
-    key: 'yellowLine',
-    path: '/yellow-line',
-    labelKey: 'yellowLine.nav',
-    icon: BorderOuterOutlined,
-    permission: 'yellowline.read',
-    group: 'enforcement',
-  },
-  // 行政审批 (docs/approvals.md)
-  {
-    key: 'approvals',
-    path: '/approvals',
-    labelKey: 'approvals.nav',
-    icon: FileProtectOutlined,
-    permission: 'approval.read',
-    group: 'approvals',
-  },
-  {
-    key: 'projects',
-    path: '/projects',
-    labelKey: 'projects.nav',
-    icon: FundProjectionScreenOutlined,
-    permission: 'project.read',
-    group: 'projects',
-  },
-  {
-    key: 'campaigns',
-    path: '/campaigns',
-    labelKey: 'campaigns.nav',
-    icon: FlagOutlined,
-    permission: 'campaign.read',
-    group: 'work',
-  },
+  ...ENFORCEMENT_LINE_ENTRIES,
+  ...BUSINESS_ENTRIES,
   {
     key: 'monitor',
     path: '/monitor',

@@ -2,7 +2,6 @@ import type { zhApprovals } from '../zh-CN/approvals.ts';
 
 export const enApprovals: typeof zhApprovals = {
   approvals: {
-    navGroup: 'Approval services',
     nav: 'Approvals',
     title: 'Administrative approval window',
     tabs: { applications: 'Applications', consultations: 'Consultations', types: 'Types and materials' },

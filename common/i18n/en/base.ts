@@ -62,6 +62,7 @@ export const enBase: typeof zhBase = {
     users: 'Users',
     audit: 'Audit log',
     data: 'Base data',
+    business: 'Business management',
     catalog: 'Catalog',
     standards: 'Filing standards',
     calendar: 'Work calendar',

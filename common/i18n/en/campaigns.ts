@@ -3,7 +3,6 @@ import type { zhCampaigns } from '../zh-CN/campaigns.ts';
 export const enCampaigns: typeof zhCampaigns = {
   campaigns: {
     nav: 'Campaigns',
-    navGroup: 'Special work',
     title: 'Campaigns, city creation and rectification',
     tabs: {
       campaigns: 'Campaigns',
@@ -86,6 +85,8 @@ export const enCampaigns: typeof zhCampaigns = {
       back: 'Back to the list',
       create: 'New campaign',
       close: 'Close campaign',
+      edit: 'Edit',
+      editTitle: 'Edit campaign',
       closeConfirm: 'A closed campaign takes no more tasks, progress or quantities. Close it?',
       addTarget: 'Add quantity',
       addTask: 'Add task',

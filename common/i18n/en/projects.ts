@@ -3,7 +3,6 @@ import type { zhProjects } from '../zh-CN/projects.ts';
 /** Projects and funds: console pages and the report section (docs/projects.md). */
 export const enProjects: typeof zhProjects = {
   projects: {
-    group: 'Projects',
     nav: 'Projects and funds',
     title: 'Projects and funds',
     source: {

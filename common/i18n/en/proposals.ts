@@ -96,6 +96,7 @@ export const enProposals: typeof zhProposals = {
       reply_returned: 'Reply returned',
       reply_sent: 'Reply sent',
       rated: 'Satisfaction recorded',
+      reopened: 'Dissatisfied: reopened for a second reply',
     },
     settings: {
       replyMonths: 'Reply limit (months from assignment)',

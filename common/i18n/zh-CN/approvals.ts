@@ -1,7 +1,6 @@
 /** 行政审批: console pages and the report section (docs/approvals.md). */
 export const zhApprovals = {
   approvals: {
-    navGroup: '审批服务',
     nav: '行政审批',
     title: '行政审批窗口',
     tabs: { applications: '审批申请', consultations: '业务咨询', types: '事项与材料' },

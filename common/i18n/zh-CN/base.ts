@@ -60,6 +60,7 @@ export const zhBase = {
     users: '用户',
     audit: '审计日志',
     data: '基础数据',
+    business: '业务管理',
     catalog: '事项目录',
     standards: '立结案标准',
     calendar: '工作日历',

@@ -2,7 +2,6 @@
 export const zhCampaigns = {
   campaigns: {
     nav: '专项行动',
-    navGroup: '专项工作',
     title: '专项行动与创建整改',
     tabs: {
       campaigns: '专项行动',
@@ -81,6 +80,8 @@ export const zhCampaigns = {
       back: '返回列表',
       create: '新建专项行动',
       close: '结束行动',
+      edit: '编辑',
+      editTitle: '编辑专项行动',
       closeConfirm: '结束后不再接受任务、进度和工程量上报，确定结束？',
       addTarget: '添加工程量',
       addTask: '分解任务',

@@ -1,7 +1,6 @@
 /** 项目与资金: console pages and the report section (docs/projects.md). */
 export const zhProjects = {
   projects: {
-    group: '项目建设',
     nav: '项目与资金',
     title: '项目建设与资金',
     source: {

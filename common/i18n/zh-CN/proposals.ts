@@ -94,6 +94,7 @@ export const zhProposals = {
       reply_returned: '退回答复',
       reply_sent: '发出答复',
       rated: '登记满意度',
+      reopened: '不满意，重新办理',
     },
     settings: {
       replyMonths: '答复期限（自交办之日起，月）',

@@ -32,6 +32,7 @@ const schema = option('--schema');
 try {
   const { applied, seeded, history } = await prepareDatabase(url, systemClock, {
     seedDemo: true,
+    config: config ?? null,
     history: config?.demoHistory ? config : null,
     ...(schema ? { schema } : {}),
   });

@@ -371,3 +371,50 @@ describe('records and the report', () => {
     expect((await api('leader').get('/api/campaigns/figures?from=2024-12-31&to=2024-01-01')).statusCode).toBe(400);
   });
 });
+
+describe('editing a campaign', () => {
+  it('corrects the name, texts and dates with field messages, audits it, and refuses once closed', async () => {
+    const created = await api('leader').post('/api/campaigns', {
+      name: '编辑测试行动',
+      kind: 'special',
+      startDate: '2024-03-01',
+    });
+    const id = created.json().id as string;
+    const edited = await api('leader').patch(`/api/campaigns/${id}`, {
+      name: ' 编辑后的行动 ',
+      description: '范围扩大到城区主干道',
+      endDate: '2024-06-30',
+      verb: '整治',
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({
+      name: '编辑后的行动',
+      description: '范围扩大到城区主干道',
+      endDate: '2024-06-30',
+    });
+    expect(await audits('campaign.update')).toBe(1);
+
+    const before = await count('cp_campaigns');
+    for (const [body, field] of [
+      [{ endDate: '2024-02-01' }, 'body.endDate'],
+      [{ name: '   ' }, 'body.name'],
+      [{ startDate: '2024-13-01' }, 'body.startDate'],
+      [{}, undefined],
+    ] as const) {
+      const bad = await api('leader').patch(`/api/campaigns/${id}`, body);
+      expect(bad.statusCode, JSON.stringify(body)).toBe(400);
+      if (field) expect(error(bad.body).details.map((d) => d.field)).toContain(field);
+    }
+    // the number is not editable: an unknown field is dropped at the edge and leaves nothing to change
+    expect((await api('leader').patch(`/api/campaigns/${id}`, { campaignNo: 'ZX1999-001' })).statusCode).toBe(400);
+    expect(await count('cp_campaigns')).toBe(before);
+    expect(await audits('campaign.update')).toBe(1);
+    expect((await api('handler').patch(`/api/campaigns/${id}`, { name: '越权' })).statusCode).toBe(403);
+    expect((await api('leader').patch('/api/campaigns/nope', { name: '不存在' })).statusCode).toBe(404);
+
+    expect((await api('leader').post(`/api/campaigns/${id}/close`)).statusCode).toBe(200);
+    const closed = await api('leader').patch(`/api/campaigns/${id}`, { name: '关闭后修改' });
+    expect(closed.statusCode).toBe(409);
+    expect(error(closed.body).code).toBe('CAMPAIGN_CLOSED');
+  });
+});

@@ -4,6 +4,7 @@ import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import {
   Campaign,
   CampaignCreate,
+  CampaignUpdate,
   CampaignFigures,
   CampaignQuery,
   FiguresQuery,
@@ -75,6 +76,20 @@ export async function registerCampaignRoutes(app: FastifyInstance, m: Campaigns)
     `${BASE}/:id`,
     { config: READ, schema: { tags, params: IdParams, response: { 200: Campaign, ...errors } } },
     async (req) => c.get(actorOf(req), req.params.id),
+  );
+  r.patch(
+    `${BASE}/:id`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Corrects an active campaign: name, description, verb, dates (409 once closed)',
+        params: IdParams,
+        body: CampaignUpdate,
+        response: { 200: Campaign, ...errors },
+      },
+    },
+    async (req) => c.update(actorOf(req), req.params.id, req.body),
   );
   r.post(
     `${BASE}/:id/close`,

@@ -7,6 +7,7 @@
 import type {
   Campaign,
   CampaignCreate,
+  CampaignUpdate,
   CampaignQuery,
   QuantityReport,
   QuantityReportCreate,
@@ -168,6 +169,41 @@ export function createCampaignService(ctx: CpContext) {
           entity: 'campaign',
           entityId: row.campaign_no,
           after: { ...row, targets: targetRows },
+        });
+      });
+      return get(actor, id);
+    },
+
+    /** Corrects an active campaign's name, texts or dates; a closed campaign is a record and stays as closed. */
+    async update(actor: Actor, id: string, input: CampaignUpdate): Promise<Campaign> {
+      requirePermission(actor, MANAGE);
+      if (input.name !== undefined && !input.name.trim()) throw cpErrors.field('body.name', 'required', 'name it');
+      // unknown fields are dropped at the edge, so an edit of nothing editable arrives empty
+      if (!Object.values(input).some((v) => v !== undefined))
+        throw cpErrors.field('body', 'minProperties', 'name, dates, description or verb');
+      await db.transaction().execute(async (tx) => {
+        const row = await repo.findCampaign(tx, actor.tenantId, id);
+        if (!row) throw notFound('campaign');
+        if (row.status === 'closed') throw cpErrors.closed();
+        const patch: Partial<CpCampaignsTable> = {
+          ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+          ...(input.startDate !== undefined ? { start_date: input.startDate } : {}),
+          ...(input.endDate !== undefined ? { end_date: input.endDate } : {}),
+          ...(input.description !== undefined ? { description: input.description?.trim() || null } : {}),
+          ...(input.verb !== undefined ? { verb: input.verb?.trim() || null } : {}),
+        };
+        const start = patch.start_date ?? row.start_date;
+        const end = patch.end_date === undefined ? row.end_date : patch.end_date;
+        if (end && end < start)
+          throw cpErrors.field('body.endDate', 'order', 'the campaign must end on or after its start');
+        await repo.updateCampaign(tx, actor.tenantId, id, { ...patch, updated_at: now() });
+        const before = Object.fromEntries(Object.keys(patch).map((k) => [k, row[k as keyof CpCampaignsTable]]));
+        await audit.record(tx, actor, actor.tenantId, {
+          action: 'campaign.update',
+          entity: 'campaign',
+          entityId: row.campaign_no,
+          before,
+          after: patch,
         });
       });
       return get(actor, id);

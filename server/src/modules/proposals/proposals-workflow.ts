@@ -13,6 +13,7 @@ import type {
   TaskCreate,
 } from '../../../../common/contracts/proposals.ts';
 import { isValidDate } from '../../../../common/domain/kpi.ts';
+import { replyDueDate } from '../../../../common/domain/proposals.ts';
 import type { ProposalsTable } from '../../db/schema-proposals.ts';
 import { isUniqueViolation, type Executor } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -20,7 +21,7 @@ import { newId } from '../../platform/ids.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { orgReadModel } from '../org/index.ts';
 import { APPROVE, audited, HANDLE, MANAGE, type ProposalContext } from './proposals-context.ts';
-import { withEvent } from './proposals-view.ts';
+import { historyOf, withEvent } from './proposals-view.ts';
 import { proposalErrors } from './proposals.errors.ts';
 import * as repo from './proposals.repository.ts';
 
@@ -44,20 +45,29 @@ export function createProposalWorkflow(ctx: ProposalContext, get: (actor: Actor,
     decide: (
       row: ProposalsTable,
       tx: Executor,
-    ) => Promise<{ patch: Partial<ProposalsTable>; note?: string | null; extra?: Record<string, unknown> }>,
+    ) => Promise<{
+      patch: Partial<ProposalsTable>;
+      note?: string | null;
+      extra?: Record<string, unknown>;
+      /** the history event, when the decision turns out to be another than `kind` */
+      kind?: string;
+    }>,
   ): Promise<Proposal> {
     await db.transaction().execute(async (tx) => {
       const row = await ctx.load(actor, id, tx);
-      const { patch, note = null, extra = {} } = await decide(row, tx);
+      const { patch, note = null, extra = {}, kind: event = kind } = await decide(row, tx);
       const at = ctx.now();
       const next = { ...row, ...patch };
       const ok = await repo.updateProposal(tx, row, {
         ...patch,
-        history: withEvent(row, { at, kind, by: actor.displayName, note }),
+        history: withEvent(row, { at, kind: event, by: actor.displayName, note }),
         updated_at: at,
       });
       if (!ok) throw proposalErrors.stale();
-      await ctx.record(tx, actor, action, id, audited(row), { ...audited(next), ...extra });
+      await ctx.record(tx, actor, event === kind ? action : `proposal.${event}`, id, audited(row), {
+        ...audited(next),
+        ...extra,
+      });
     });
     return get(actor, id);
   }
@@ -191,13 +201,38 @@ export function createProposalWorkflow(ctx: ProposalContext, get: (actor: Actor,
       });
     },
 
-    /** The proposer's rating of the sent reply (满意/基本满意/不满意) closes the item. */
+    /**
+     * The proposer's rating of the sent reply (满意/基本满意/不满意). 满意 and 基本满意 close the item. The first 不满意
+     * reopens it for a second reply (重新办理): back to handling, the sent reply kept as the new draft, a new last day
+     * counted from today by the tenant's reply limit; the rating of the second reply is final whatever it is
+     * (docs/proposals.md, "Rating").
+     */
     async rate(actor: Actor, id: string, input: SatisfactionRecord): Promise<Proposal> {
       requirePermission(actor, MANAGE);
       const note = input.note?.trim() || null;
-      return decide(actor, id, 'proposal.rate', 'rated', async (row) => {
+      return decide(actor, id, 'proposal.rate', 'rated', async (row, tx) => {
         if (row.status === 'closed') throw proposalErrors.closed(row.status);
         if (row.status !== 'replied') throw proposalErrors.notReplied();
+        if (input.level === 'dissatisfied' && !historyOf(row).some((e) => e.kind === 'reopened')) {
+          const calendar = await ctx.deps.calendar.forTenant(actor.tenantId, tx);
+          const months = await ctx.replyMonths(actor.tenantId, tx);
+          const dueOn = replyDueDate(await ctx.today(actor.tenantId, tx), months, (d) => calendar.isWorkingDay(d));
+          return {
+            kind: 'reopened',
+            patch: {
+              status: 'handling',
+              reply_status: 'draft',
+              reply_decided_by: null,
+              reply_decided_by_name: null,
+              reply_decided_at: null,
+              reply_decision_note: null,
+              replied_at: null,
+              due_on: dueOn,
+            },
+            note: note ? `${input.level}: ${note}` : input.level,
+            extra: { rating: input.level, ratingNote: note, previousDueOn: row.due_on, dueOn },
+          };
+        }
         return {
           patch: { status: 'closed', satisfaction: input.level, satisfaction_note: note, rated_at: ctx.now() },
           note: input.level,

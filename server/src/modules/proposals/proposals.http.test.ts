@@ -345,3 +345,69 @@ describe('the statistics report', () => {
     expect(none.sections.find((x: { key: string }) => x.key === 'proposals')).toBeUndefined();
   });
 });
+
+describe('a 不满意 rating', () => {
+  it('reopens the item once for a second reply with a new last day; the final rating is what the 满意率 counts', async () => {
+    const res = await api('admin').post('/api/proposals', item({ proposalNo: 'T第0301号', assignedOn: '2024-03-05' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    const t = await api('admin').post(`/api/proposals/${id}/tasks`, { unitId: units.SANITATION });
+    await api('unitmanager').post(`/api/proposals/${id}/tasks/${t.json().tasks[0].id}/complete`, { result: '已清理' });
+    const answer = async (text: string) => {
+      expect((await api('admin').put(`/api/proposals/${id}/reply`, { text })).statusCode).toBe(200);
+      expect((await api('admin').post(`/api/proposals/${id}/reply/submit`)).statusCode).toBe(200);
+      expect((await api('leader').post(`/api/proposals/${id}/reply/approve`, {})).statusCode).toBe(200);
+      expect((await api('admin').post(`/api/proposals/${id}/reply/send`)).json().status).toBe('replied');
+    };
+    await answer('答复：已清理。');
+
+    const reopened = await api('admin').post(`/api/proposals/${id}/satisfaction`, {
+      level: 'dissatisfied',
+      note: '仍有反弹',
+    });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    // back to handling with the sent reply as the draft; the new last day is three months from today (12 March)
+    expect(reopened.json()).toMatchObject({ status: 'handling', replyStatus: 'draft', satisfaction: null });
+    expect(reopened.json().dueOn).toBe('2024-06-12');
+    expect(reopened.json().reply.sentAt).toBeNull();
+    expect(reopened.json().history.at(-1)).toMatchObject({ kind: 'reopened', note: 'dissatisfied: 仍有反弹' });
+    // not 办结 while reopened
+    const during = (await api('leader').get('/api/proposals/figures?from=2024-03-05&to=2024-03-05')).json();
+    expect(during).toMatchObject({ replied: 0, rated: 0, dissatisfied: 0 });
+
+    await answer('答复：已建立长效巡查机制。');
+    const rated = await api('admin').post(`/api/proposals/${id}/satisfaction`, { level: 'satisfied' });
+    expect(rated.json()).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
+    const after = (await api('leader').get('/api/proposals/figures?from=2024-03-05&to=2024-03-05')).json();
+    expect(after).toMatchObject({ replied: 1, rated: 1, satisfied: 1, dissatisfied: 0, satisfactionRate: 100 });
+    expect((await auditActions(id)).filter((a) => a.startsWith('proposal.r'))).toEqual([
+      'proposal.reply.draft',
+      'proposal.reply.submit',
+      'proposal.reply.approve',
+      'proposal.reply.send',
+      'proposal.reopened',
+      'proposal.reply.draft',
+      'proposal.reply.submit',
+      'proposal.reply.approve',
+      'proposal.reply.send',
+      'proposal.rate',
+    ]);
+  });
+
+  it('is final the second time: a second 不满意 closes the item and counts as dissatisfied', async () => {
+    const res = await api('admin').post('/api/proposals', item({ proposalNo: 'T第0302号', assignedOn: '2024-03-06' }));
+    const id = res.json().id as string;
+    const t = await api('admin').post(`/api/proposals/${id}/tasks`, { unitId: units.SANITATION });
+    await api('unitmanager').post(`/api/proposals/${id}/tasks/${t.json().tasks[0].id}/complete`, { result: '已处理' });
+    for (const expected of ['handling', 'closed']) {
+      await api('admin').put(`/api/proposals/${id}/reply`, { text: '答复' });
+      await api('admin').post(`/api/proposals/${id}/reply/submit`);
+      await api('leader').post(`/api/proposals/${id}/reply/approve`, {});
+      await api('admin').post(`/api/proposals/${id}/reply/send`);
+      const r = await api('admin').post(`/api/proposals/${id}/satisfaction`, { level: 'dissatisfied' });
+      expect(r.json().status).toBe(expected);
+    }
+    const f = (await api('leader').get('/api/proposals/figures?from=2024-03-06&to=2024-03-06')).json();
+    expect(f).toMatchObject({ rated: 1, dissatisfied: 1, satisfactionRate: 0 });
+  });
+});

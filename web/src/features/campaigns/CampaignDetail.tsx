@@ -12,9 +12,10 @@ import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { PhotoUpload } from '../cases/PhotoUpload.tsx';
+import { CampaignEditModal } from './CampaignEditModal.tsx';
 import { cpApi, type QuantityReport, type Task } from './cp.api.ts';
 
-type Dialog = { kind: 'task' } | { kind: 'report' | 'progress'; task: Task } | null;
+type Dialog = { kind: 'task' | 'edit' } | { kind: 'report' | 'progress'; task: Task } | null;
 
 /** One campaign: its targets against what was reported, its tasks by unit and the quantity reports. */
 export function CampaignDetail({ id, onBack }: { id: string; onBack: () => void }) {
@@ -63,6 +64,9 @@ export function CampaignDetail({ id, onBack }: { id: string; onBack: () => void 
           <>
             <Button type="primary" onClick={() => setDialog({ kind: 'task' })} data-testid="campaign-add-task">
               {t('campaigns.actions.addTask')}
+            </Button>
+            <Button onClick={() => setDialog({ kind: 'edit' })} data-testid="campaign-edit">
+              {t('campaigns.actions.edit')}
             </Button>
             <Popconfirm
               title={t('campaigns.actions.closeConfirm')}
@@ -171,6 +175,11 @@ export function CampaignDetail({ id, onBack }: { id: string; onBack: () => void 
           { title: t('campaigns.fields.note'), dataIndex: 'note' },
         ]}
       />
+      <CampaignEditModal
+        campaign={dialog?.kind === 'edit' && c ? c : null}
+        onClose={() => setDialog(null)}
+        onSaved={done}
+      />
       <FormModal
         open={dialog?.kind === 'task'}
         title={t('campaigns.actions.addTask')}
@@ -201,7 +210,7 @@ export function CampaignDetail({ id, onBack }: { id: string; onBack: () => void 
       </FormModal>
       <FormModal
         open={dialog?.kind === 'report'}
-        title={`${t('campaigns.actions.report')} · ${dialog && dialog.kind !== 'task' ? dialog.task.title : ''}`}
+        title={`${t('campaigns.actions.report')} · ${dialog && 'task' in dialog ? dialog.task.title : ''}`}
         onSave={() => reportForm.submit()}
         onClose={() => setDialog(null)}
         submitting={report.submitting}

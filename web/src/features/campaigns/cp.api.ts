@@ -1,6 +1,7 @@
 import type {
   Campaign,
   CampaignCreate,
+  CampaignUpdate,
   CampaignFigures,
   CampaignQuery,
   Honour,
@@ -38,6 +39,7 @@ export const cpApi = {
   list: (query: CampaignQuery, signal?: AbortSignal) => api.get<Page<Campaign>>(BASE, { query, signal }),
   get: (id: string, signal?: AbortSignal) => api.get<Campaign>(`${BASE}/${enc(id)}`, { signal }),
   create: (body: CampaignCreate) => api.post<Campaign>(BASE, body),
+  update: (id: string, body: CampaignUpdate) => api.patch<Campaign>(`${BASE}/${enc(id)}`, body),
   close: (id: string) => api.post<Campaign>(`${BASE}/${enc(id)}/close`),
   figures: (from: string, to: string, signal?: AbortSignal) =>
     api.get<CampaignFigures>(`${BASE}/figures`, { query: { from, to }, signal }),

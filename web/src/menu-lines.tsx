@@ -1,0 +1,78 @@
+/**
+ * The menu entries of the business lines: the enforcement lines (执法办案) and the business services (业务管理:
+ * 行政审批, 项目与资金, 专项行动), which were one-entry groups each until they shared one group.
+ */
+import { BorderOuterOutlined, BuildOutlined, FileProtectOutlined, FlagOutlined } from '@ant-design/icons';
+import { FundProjectionScreenOutlined, NotificationOutlined, ShopOutlined } from '@ant-design/icons';
+import type { MenuEntry } from './menu-model.ts';
+
+export const ENFORCEMENT_LINE_ENTRIES: readonly MenuEntry[] = [
+  {
+    key: 'illegalConstruction',
+    path: '/illegal-construction',
+    labelKey: 'illegalConstruction.nav',
+    icon: BuildOutlined,
+    permission: 'construction.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'outdoorAds',
+    path: '/outdoor-ads',
+    labelKey: 'outdoorAds.nav',
+    icon: NotificationOutlined,
+    permission: 'ads.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'nightMarket',
+    path: '/night-market',
+    labelKey: 'nightMarket.nav',
+    icon: ShopOutlined,
+    permission: 'market.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'frontage',
+    path: '/frontage',
+    labelKey: 'frontage.nav',
+    icon: ShopOutlined,
+    permission: 'frontage.read',
+    group: 'enforcement',
+  },
+  {
+    key: 'yellowLine',
+    path: '/yellow-line',
+    labelKey: 'yellowLine.nav',
+    icon: BorderOuterOutlined,
+    permission: 'yellowline.read',
+    group: 'enforcement',
+  },
+];
+
+export const BUSINESS_ENTRIES: readonly MenuEntry[] = [
+  // 行政审批 (docs/approvals.md)
+  {
+    key: 'approvals',
+    path: '/approvals',
+    labelKey: 'approvals.nav',
+    icon: FileProtectOutlined,
+    permission: 'approval.read',
+    group: 'business',
+  },
+  {
+    key: 'projects',
+    path: '/projects',
+    labelKey: 'projects.nav',
+    icon: FundProjectionScreenOutlined,
+    permission: 'project.read',
+    group: 'business',
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    labelKey: 'campaigns.nav',
+    icon: FlagOutlined,
+    permission: 'campaign.read',
+    group: 'business',
+  },
+];

@@ -1,0 +1,65 @@
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../../common/i18n/core.ts';
+import type { Permission } from '../../common/domain/roles.ts';
+
+/** Every page of the console has one key; routes.tsx must give each a page (the `MenuKey` type enforces it). */
+export const MENU_KEYS = [
+  'home',
+  'cases',
+  'caseCreate',
+  'hotline',
+  'enforcement',
+  'routing',
+  'citizenSettings',
+  'callCentre',
+  'components',
+  'assets',
+  'map',
+  'regions',
+  'units',
+  'users',
+  'audit',
+  'catalog',
+  'standards',
+  'calendar',
+  'kpi',
+  'rankings',
+  'analysis',
+  'dashboard',
+  'reports',
+  'open311',
+  'illegalConstruction',
+  'outdoorAds',
+  'nightMarket',
+  'frontage',
+  'yellowLine',
+  'approvals',
+  'projects',
+  'campaigns',
+  'notices',
+  'monitor',
+  'supervision',
+  'proposals',
+  'federation',
+  'prefecture',
+  'devices',
+  'alarms',
+  'rejectedMessages',
+] as const;
+export type MenuKey = (typeof MENU_KEYS)[number];
+
+export interface MenuGroup {
+  key: string;
+  labelKey: MessageKey;
+  icon: ComponentType;
+}
+
+export interface MenuEntry {
+  key: MenuKey;
+  path: string;
+  labelKey: MessageKey;
+  icon: ComponentType;
+  /** Needed to see the entry and open its page; none = every signed-in user. */
+  permission?: Permission;
+  group?: string;
+}
