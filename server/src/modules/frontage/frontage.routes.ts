@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
@@ -39,7 +39,7 @@ import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { localeFromHeader } from '../../platform/messages.ts';
 import type { HitCounter } from '../../platform/rate-counter.ts';
 import { actorOf } from '../auth/index.ts';
-import { deviceOf, Limiter, tooMany } from '../citizen/index.ts';
+import { publicLineScope, type PublicLineLimits } from '../citizen/index.ts';
 import type { FrPrint } from './fr-print.ts';
 import type { FrontageService } from './frontage.service.ts';
 
@@ -48,12 +48,13 @@ const READ = { permission: 'frontage.read' } as const;
 const MANAGE = { permission: 'frontage.manage' } as const;
 const PUBLISH = { permission: 'frontage.publish' } as const;
 const BASE = '/api/frontage';
-const HOUR = 3_600_000;
-const CITY = /^[A-Za-z0-9_-]{1,20}$/;
 const File = Type.Unknown({ description: 'a file' });
 
 /** Per-IP reads and per-device and per-IP sign-ups on the citizen page. */
-export const FRONTAGE_LIMITS = { readsPerMinuteIp: 60, signUpsPerHourDevice: 3, signUpsPerHourIp: 20 } as const;
+export const FRONTAGE_LIMITS: PublicLineLimits = {
+  readsPerMinuteIp: 60,
+  writes: { name: 'sign-ups', perHourDevice: 3, perHourIp: 20 },
+};
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"); docs/frontage.md. */
 export async function registerFrontageRoutes(
@@ -281,35 +282,9 @@ export async function registerFrontageRoutes(
   );
 
   // ── the citizen page: public, rate-limited, the city from x-city like the other citizen routes ──
-  const now = () => clock.now().getTime();
-  const reads = new Limiter(
-    'frontage-reads',
-    [{ scope: 'ip', limit: FRONTAGE_LIMITS.readsPerMinuteIp, windowMs: 60_000 }],
-    hits,
-  );
-  const writes = new Limiter(
-    'frontage-sign-ups',
-    [
-      { scope: 'device', limit: FRONTAGE_LIMITS.signUpsPerHourDevice, windowMs: HOUR },
-      { scope: 'ip', limit: FRONTAGE_LIMITS.signUpsPerHourIp, windowMs: HOUR },
-    ],
-    hits,
-  );
-  const tenant = async (req: FastifyRequest) => {
-    const city = req.headers['x-city'];
-    return (await tenantOf(typeof city === 'string' && CITY.test(city) ? city : null)).id;
-  };
   const publicErrors = errorResponses(400, 404, 409, 429);
-  await app.register(async (scope) => {
-    const p = scope.withTypeProvider<TypeBoxTypeProvider>();
-    const config = { public: true } as const;
-    const ptags = ['public'];
-    scope.addHook('onRequest', async (req, reply) => {
-      const limiter = req.method === 'GET' ? reads : writes;
-      const device = req.method === 'GET' ? `ip:${req.ip}` : deviceOf(req).key;
-      const refusal = await limiter.take({ ip: req.ip, device }, now());
-      if (refusal) return tooMany(req, reply, refusal);
-    });
+  await publicLineScope(app, { name: 'frontage', limits: FRONTAGE_LIMITS, tenantOf, hits, clock }, (line) => {
+    const { routes: p, tenant, config, tags: ptags } = line;
     p.get(
       '/api/public/frontage/lists',
       {
