@@ -5,6 +5,8 @@ import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import {
   Agreement,
   AgreementCreate,
+  AgreementTemplateSchema,
+  AgreementTemplateState,
   AgreementQuery,
   AgreementTerminate,
   Committee,
@@ -36,7 +38,6 @@ import {
 } from '../../../../common/contracts/frontage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { errorResponses, sendDownload } from '../../platform/http.ts';
-import { localeFromHeader } from '../../platform/messages.ts';
 import type { HitCounter } from '../../platform/rate-counter.ts';
 import { actorOf } from '../auth/index.ts';
 import { publicLineScope, type PublicLineLimits } from '../citizen/index.ts';
@@ -73,18 +74,6 @@ export async function registerFrontageRoutes(
     `${BASE}/agreements`,
     { config: READ, schema: { tags, querystring: AgreementQuery, response: { 200: PageOf(Agreement), ...errors } } },
     async (req) => s.listAgreements(actorOf(req), req.query),
-  );
-  r.get(
-    `${BASE}/agreements.csv`,
-    {
-      config: READ,
-      schema: { tags, summary: 'The agreements list as CSV', querystring: AgreementQuery, response: { 200: File } },
-    },
-    async (req, reply) =>
-      sendDownload(
-        reply,
-        await print.agreementsCsv(actorOf(req), req.query, localeFromHeader(req.headers['accept-language'])),
-      ),
   );
   r.post(
     `${BASE}/agreements`,
@@ -142,6 +131,45 @@ export async function registerFrontageRoutes(
       },
     },
     async (req, reply) => reply.status(201).send(await s.inspect(actorOf(req), req.body)),
+  );
+
+  // ── the 责任书 template ──
+  r.get(
+    `${BASE}/template`,
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: 'The wording the 责任书 is printed with, and its placeholders',
+        response: { 200: AgreementTemplateState, ...errors },
+      },
+    },
+    async (req) => print.template(actorOf(req)),
+  );
+  r.put(
+    `${BASE}/template`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: "The tenant's 责任书 wording; an unknown {{placeholder}} is a 400 on its field",
+        body: AgreementTemplateSchema,
+        response: { 200: AgreementTemplateState, ...errors },
+      },
+    },
+    async (req) => print.setTemplate(actorOf(req), req.body),
+  );
+  r.delete(
+    `${BASE}/template`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Back to the built-in 责任书 wording',
+        response: { 200: AgreementTemplateState, ...errors },
+      },
+    },
+    async (req) => print.resetTemplate(actorOf(req)),
   );
 
   // ── red and black lists ──

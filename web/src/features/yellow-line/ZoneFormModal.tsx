@@ -6,8 +6,8 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { DateItem } from '../illegal-construction/fields.tsx';
-import { geometryOf, pointsOf, ZoneMap, type DrawMode } from './ZoneMap.tsx';
-import { ylApi, type MapZone, type Zone } from './yl.api.ts';
+import { DrawMap, geometryOf, pointsOf, type DrawMode } from '../../components/DrawMap.tsx';
+import { ylApi, zoneShapes, type MapZone, type Zone } from './yl.api.ts';
 
 interface Values {
   holderKind: HolderKind;
@@ -111,8 +111,8 @@ export function ZoneFormModal(props: {
           </Button>
         </Space>
         <Form.Item name="geometry" label={t('yellowLine.field.geometry')} extra={t('yellowLine.draw.hint')}>
-          <ZoneMap
-            zones={others}
+          <DrawMap
+            shapes={zoneShapes(others)}
             points={points}
             mode={mode}
             onAdd={(p) => setPoints((old) => [...old, p])}

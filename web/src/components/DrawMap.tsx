@@ -1,23 +1,31 @@
 import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { NOWHERE } from '../../components/map-start.ts';
-import { areaLabels, hideRoadLabelsWhenFar, roadLayer } from '../../components/map-labels.ts';
-import { casesApi } from '../cases/cases.api.ts';
-import { gazetteerApi } from '../gazetteer/gazetteer.api.ts';
-import type { MapZone, ZoneGeometry } from './yl.api.ts';
+import type { FeatureCollection } from '../../../common/domain/geo.ts';
+import { api } from '../api/client.ts';
+import { NOWHERE } from './map-start.ts';
+import { areaLabels, hideRoadLabelsWhenFar, roadLayer } from './map-labels.ts';
 
 export type DrawMode = 'LineString' | 'Polygon';
+export type DrawnGeometry = { type: 'LineString' | 'Polygon'; coordinates: unknown };
+
+/** A shape already on the map: `active` ones in yellow, the others grey; its label is the tooltip. */
+export interface MapShape {
+  id: string;
+  geometry: DrawnGeometry;
+  label: string;
+  active: boolean;
+}
 
 interface Props {
-  /** every zone of the city, drawn in yellow (the one being edited is left out by the caller) */
-  zones: MapZone[];
-  /** the zone being drawn: its points so far */
+  /** the shapes around the one being drawn (the one being edited is left out by the caller) */
+  shapes: MapShape[];
+  /** the shape being drawn: its points so far */
   points?: [number, number][];
   mode?: DrawMode | null;
   /** given: a click on the map adds a point */
   onAdd?: (p: [number, number]) => void;
-  onSelect?: (zone: MapZone) => void;
+  onSelect?: (shape: MapShape) => void;
   height?: number;
   testId?: string;
 }
@@ -27,12 +35,14 @@ const OFF_STYLE: L.PathOptions = { color: '#bfbfbf', weight: 4, fillColor: '#bfb
 const DRAW_STYLE: L.PathOptions = { color: '#f5222d', weight: 4, fillColor: '#f5222d', fillOpacity: 0.2 };
 const round = (v: number) => Math.round(v * 1e7) / 1e7;
 
+const layerOf = (level: 'street' | 'community') => api.get<FeatureCollection>(`/api/geo/layers/${level}`);
+
 /**
- * The 黄线 map (no tiles: the city's streets, community names and named roads on a plain background, as the other
- * console maps, docs/conventions.md "Maps"): every zone in yellow (grey when not in force) and, while drawing, the
- * new line or area in red; a click adds a point.
+ * A drawing map (no tiles: the city's streets, community names and named roads on a plain background, as the other
+ * console maps, docs/conventions.md "Maps"): the shapes around in yellow (grey when not in force) and, while
+ * drawing, the new line or area in red; a click adds a point. Used for 文明黄线 zones and 门前三包 areas.
  */
-export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, height = 360, testId }: Props) {
+export function DrawMap({ shapes, points = [], mode = null, onAdd, onSelect, height = 360, testId }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const zoneLayer = useRef<L.LayerGroup | null>(null);
@@ -54,8 +64,7 @@ export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, heig
     drawLayer.current = L.layerGroup().addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => add.current?.([round(e.latlng.lng), round(e.latlng.lat)]));
     let alive = true;
-    casesApi
-      .areas('street')
+    layerOf('street')
       .then((fc) => {
         if (!alive) return;
         const layer = L.geoJSON(fc, {
@@ -66,14 +75,13 @@ export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, heig
         if (!fitted.current && fc.features.length) m.fitBounds(layer.getBounds());
       })
       .catch(() => undefined);
-    casesApi
-      .areas('community')
+    layerOf('community')
       .then(
         (fc) => alive && areaLabels(L.geoJSON(fc, { style: { fill: false, weight: 0 }, interactive: false })).addTo(m),
       )
       .catch(() => undefined);
-    gazetteerApi
-      .roads()
+    api
+      .get<FeatureCollection>('/api/gazetteer/roads')
       .then((fc) => alive && roadLayer(fc).addTo(m))
       .catch(() => undefined);
     return () => {
@@ -88,22 +96,20 @@ export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, heig
     const group = zoneLayer.current;
     if (!m || !group) return;
     group.clearLayers();
-    for (const z of zones) {
-      const layer = L.geoJSON(z.geometry, {
-        style: z.permitState === 'active' ? ZONE_STYLE : OFF_STYLE,
-      });
-      layer.bindTooltip(`${z.zoneNo} ${z.holderName}`);
+    for (const z of shapes) {
+      const layer = L.geoJSON(z.geometry, { style: z.active ? ZONE_STYLE : OFF_STYLE });
+      layer.bindTooltip(z.label);
       layer.on('click', () => select.current?.(z));
       group.addLayer(layer);
     }
-    if (!fitted.current && zones.length && !points.length) {
+    if (!fitted.current && shapes.length && !points.length) {
       const bounds = L.featureGroup(group.getLayers()).getBounds();
       if (bounds.isValid()) {
         m.fitBounds(bounds, { padding: [16, 16] });
         fitted.current = true;
       }
     }
-  }, [zones, points.length]);
+  }, [shapes, points.length]);
 
   useEffect(() => {
     const m = map.current;
@@ -130,7 +136,7 @@ export function ZoneMap({ zones, points = [], mode = null, onAdd, onSelect, heig
 }
 
 /** The GeoJSON of what was drawn, or null while it is too short. */
-export function geometryOf(mode: DrawMode, points: [number, number][]): ZoneGeometry | null {
+export function geometryOf(mode: DrawMode, points: [number, number][]): DrawnGeometry | null {
   if (mode === 'LineString') return points.length >= 2 ? { type: 'LineString', coordinates: points } : null;
   if (points.length < 3) return null;
   const first = points[0] as [number, number];
@@ -138,7 +144,7 @@ export function geometryOf(mode: DrawMode, points: [number, number][]): ZoneGeom
 }
 
 /** The points of a stored geometry, for editing (a polygon's closing point left out). */
-export function pointsOf(g: ZoneGeometry): [number, number][] {
+export function pointsOf(g: DrawnGeometry): [number, number][] {
   if (g.type === 'LineString') return g.coordinates as [number, number][];
   const ring = (g.coordinates as [number, number][][])[0] ?? [];
   return ring.slice(0, -1);
