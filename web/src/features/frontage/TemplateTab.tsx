@@ -56,7 +56,10 @@ export function TemplateTab() {
     if (data) form.setFieldsValue(data.template);
   }, [data, form]);
   const values = Form.useWatch([], form) as AgreementTemplate | undefined;
-  const current = { ...DEFAULT_AGREEMENT_TEMPLATE, ...(values ?? data?.template ?? {}) };
+  // useWatch answers {} until the form is filled: each text falls back to the stored one, then the default
+  const current = Object.fromEntries(
+    TEMPLATE_FIELDS.map((f) => [f, values?.[f] ?? data?.template[f] ?? DEFAULT_AGREEMENT_TEMPLATE[f]]),
+  ) as AgreementTemplate;
   const issues = templateIssues(current);
   const preview = fillTemplate(current, SAMPLE);
   const { submitting, run } = useFormSubmit(form, async (v: AgreementTemplate) => {
