@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Literals, Nullable, PageQuery } from './common.ts';
 import { AGREEMENT_STATUSES, SCORE_MAX, SCORE_MIN, SHIFT_STATUSES, VOLUNTEER_STATUSES } from '../domain/frontage.ts';
 import { MOBILE_PATTERN } from '../domain/citizen-report.ts';
+import { TEMPLATE_MAX } from '../domain/frontage-template.ts';
 
 /**
  * Request and response schemas of the 门前三包 module (docs/frontage.md): responsibility agreements with shops,
@@ -25,6 +26,7 @@ export const AreaSchema = Type.Object(
   { type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Type.Array(Type.Number()))) },
   { description: 'GeoJSON Polygon (WGS84)' },
 );
+export type AgreementArea = Static<typeof AreaSchema>;
 
 // ── agreements ──
 
@@ -62,6 +64,8 @@ export const Agreement = Type.Object({
   lng: Type.Number(),
   lat: Type.Number(),
   area: Nullable(AreaSchema),
+  /** the area's size in m² (one decimal), computed from the polygon */
+  areaM2: Nullable(Type.Number()),
   scope: Type.String(),
   periodFrom: Type.String(),
   periodTo: Type.String(),
@@ -344,3 +348,25 @@ export const Figures = Type.Object({
   ),
 });
 export type Figures = Static<typeof Figures>;
+
+// ── the 责任书 template ──
+
+export const AgreementTemplateSchema = Type.Object(
+  {
+    title: Type.String({ maxLength: TEMPLATE_MAX.title }),
+    parties: Type.String({ maxLength: TEMPLATE_MAX.parties }),
+    intro: Type.String({ maxLength: TEMPLATE_MAX.intro }),
+    duties: Type.String({ maxLength: TEMPLATE_MAX.duties }),
+    closing: Type.String({ maxLength: TEMPLATE_MAX.closing }),
+  },
+  { additionalProperties: false },
+);
+
+export const AgreementTemplateState = Type.Object({
+  template: AgreementTemplateSchema,
+  /** the built-in wording is in force (never edited, or reset) */
+  isDefault: Type.Boolean(),
+  updatedAt: Nullable(Type.String()),
+  placeholders: Type.Array(Type.String()),
+});
+export type AgreementTemplateState = Static<typeof AgreementTemplateState>;

@@ -19,6 +19,12 @@ export type ListKind = (typeof LIST_KINDS)[number];
 export const SCORE_MIN = 0;
 export const SCORE_MAX = 100;
 
+/** A drawn responsibility area (docs/frontage.md, "The responsibility area"): points, size and reach from the shop. */
+export const AREA_MAX_POINTS = 200;
+export const AREA_MIN_M2 = 1;
+export const AREA_MAX_M2 = 5_000;
+export const AREA_REACH_M = 500;
+
 /** The tenant's rule for the monthly lists (setting `frontage.lists`). */
 export interface ListRule {
   /** a shop's average in the month must be at least this for the red list */

@@ -380,6 +380,10 @@ export function createServices(
     projects: projects.service,
     publicity: { list: (actor, q) => campaigns.records.publicity(actor, q) },
     honours: { list: (actor, q) => campaigns.records.honours(actor, q) },
+    frontageAgreements: { list: (actor, q) => frontage.service.listAgreements(actor, q) },
+    frontageInspections: { list: (actor, q) => frontage.service.listInspections(actor, q) },
+    frontageLists: { list: (actor, q) => frontage.print.listRows(actor, q) },
+    yellowLineZones: { list: (actor, q) => yellowLine.service.list(actor, q) },
   };
   return {
     chainKeys,

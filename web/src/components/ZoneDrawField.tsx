@@ -1,14 +1,15 @@
 import { Alert, Button, Select, Space } from 'antd';
 import { useI18n } from '../i18n/context.ts';
-import { geometryOf, ZoneMap, type DrawMode, type MapZone } from './ZoneMap.tsx';
+import { DrawMap, geometryOf, type DrawMode, type MapShape } from './DrawMap.tsx';
 
 /**
  * Drawing a 黄线 by clicks on the map: a line in front of a shop or a stall's area, with the other zones of the city
- * in yellow so an overlap shows before it is refused. The yellow-line form and the approval window's application
- * form both use it; the caller keeps the mode and the points.
+ * in yellow so an overlap shows before it is refused. The approval window's application form uses it; the caller
+ * keeps the mode and the points.
  */
-export function ZoneDrawField<Z extends MapZone>(props: {
-  zones: Z[];
+export function ZoneDrawField(props: {
+  /** the zones already drawn, so an overlap shows before it is refused */
+  shapes: MapShape[];
   mode: DrawMode;
   points: [number, number][];
   onMode: (mode: DrawMode) => void;
@@ -39,8 +40,8 @@ export function ZoneDrawField<Z extends MapZone>(props: {
           {t('yellowLine.draw.clear')}
         </Button>
       </Space>
-      <ZoneMap
-        zones={props.zones}
+      <DrawMap
+        shapes={props.shapes}
         points={points}
         mode={mode}
         onAdd={(p) => onPoints([...points, p])}

@@ -4,3 +4,9 @@ export { createCitizenService, CITIZEN_SOURCE, type CitizenService, type Citizen
 export { registerCitizenRoutes, deviceOf, tooMany } from './citizen.routes.ts';
 export { Limiter } from './citizen-limits.ts';
 export { PLAIN_WORDS, COMMON_MATTERS, searchPlainMatters } from './citizen-matters.ts';
+export {
+  publicLineScope,
+  type PublicLine,
+  type PublicLineLimits,
+  type PublicLineOptions,
+} from './public-line-scope.ts';

@@ -13,6 +13,12 @@ import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
 import { ApplicationQuery as ApprovalQuery, ConsultationQuery } from '../../../../common/contracts/approvals.ts';
 import { ProjectQuery } from '../../../../common/contracts/projects.ts';
 import { RecordQuery } from '../../../../common/contracts/campaigns.ts';
+import {
+  AgreementQuery,
+  InspectionQuery as FrInspectionQuery,
+  MonthQuery,
+} from '../../../../common/contracts/frontage.ts';
+import { ZoneQuery } from '../../../../common/contracts/yellow-line.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -42,6 +48,7 @@ import {
   APPROVAL_CONSULTATIONS_SHEET,
 } from './export-sheets-lines.ts';
 import { HONOURS_SHEET, PUBLICITY_SHEET } from './export-sheets-campaigns.ts';
+import { FR_AGREEMENTS_SHEET, FR_INSPECTIONS_SHEET, FR_LISTS_SHEET, YL_ZONES_SHEET } from './export-sheets-frontage.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
@@ -66,6 +73,13 @@ export interface ExportSources {
   projects: { list(actor: Actor, q: ProjectQuery): Promise<Page<unknown>> };
   publicity: { list(actor: Actor, q: RecordQuery): Promise<Page<unknown>> };
   honours: { list(actor: Actor, q: RecordQuery): Promise<Page<unknown>> };
+  frontageAgreements: { list(actor: Actor, q: AgreementQuery): Promise<Page<unknown>> };
+  frontageInspections: { list(actor: Actor, q: FrInspectionQuery): Promise<Page<unknown>> };
+  /** one month's red and black lists as one page */
+  frontageLists: {
+    list(actor: Actor, q: { month?: string; page?: number; pageSize?: number }): Promise<Page<unknown>>;
+  };
+  yellowLineZones: { list(actor: Actor, q: ZoneQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -185,6 +199,38 @@ const EXPORTS: readonly ExportDef[] = [
     csv: true,
   },
   { key: 'honours', path: 'honours', permission: 'campaign.read', query: RecordQuery, sheet: HONOURS_SHEET, csv: true },
+  {
+    key: 'frontageAgreements',
+    path: 'frontage-agreements',
+    permission: 'frontage.read',
+    query: AgreementQuery,
+    sheet: FR_AGREEMENTS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'frontageInspections',
+    path: 'frontage-inspections',
+    permission: 'frontage.read',
+    query: FrInspectionQuery,
+    sheet: FR_INSPECTIONS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'frontageLists',
+    path: 'frontage-lists',
+    permission: 'frontage.read',
+    query: MonthQuery,
+    sheet: FR_LISTS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'yellowLineZones',
+    path: 'yellow-line-zones',
+    permission: 'yellowline.read',
+    query: ZoneQuery,
+    sheet: YL_ZONES_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -207,6 +253,10 @@ const LIST_ROUTE: Record<Key, string> = {
   projects: '/api/projects',
   publicity: '/api/publicity',
   honours: '/api/honours',
+  frontageAgreements: '/api/frontage/agreements',
+  frontageInspections: '/api/frontage/inspections',
+  frontageLists: '/api/frontage/lists/month',
+  yellowLineZones: '/api/yellow-line/zones',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

@@ -17,6 +17,7 @@ import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { orgGeography, orgNames } from '../org/index.ts';
 import type { SettingsService } from '../settings/index.ts';
+import { areaSquareMetres } from './fr-area.ts';
 import { frErrors } from './frontage.errors.ts';
 
 export const READ = 'frontage.read';
@@ -30,6 +31,8 @@ export interface FrDeps {
 }
 
 type Names = Map<string, string>;
+
+const withArea = (area: Agreement['area']) => ({ area, areaM2: areaSquareMetres(area) });
 
 export const agreementView = (
   r: FrAgreementsTable & { inspections?: number | string | null; last_score?: number | null; last_on?: string | null },
@@ -47,7 +50,7 @@ export const agreementView = (
   regionName: regions.get(r.region_id) ?? null,
   lng: Number(r.lng),
   lat: Number(r.lat),
-  area: r.area ? (JSON.parse(r.area) as Agreement['area']) : null,
+  ...withArea(r.area ? (JSON.parse(r.area) as Agreement['area']) : null),
   scope: r.scope,
   periodFrom: r.period_from,
   periodTo: r.period_to,

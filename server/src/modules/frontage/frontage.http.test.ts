@@ -144,7 +144,7 @@ describe('agreements', () => {
     expect(doc.headers['content-type']).toContain('wordprocessingml');
     expect(doc.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect(String(doc.headers['content-disposition'])).toContain(ids.no1);
-    const csv = await api('leader').get('/api/frontage/agreements.csv?q=测试');
+    const csv = await api('leader').get('/api/exports/frontage-agreements.csv?q=测试');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('责任书编号');
     expect(csv.body).toContain('139****5678');

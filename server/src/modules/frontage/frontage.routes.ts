@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import {
   Agreement,
   AgreementCreate,
+  AgreementTemplateSchema,
+  AgreementTemplateState,
   AgreementQuery,
   AgreementTerminate,
   Committee,
@@ -36,10 +38,9 @@ import {
 } from '../../../../common/contracts/frontage.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { errorResponses, sendDownload } from '../../platform/http.ts';
-import { localeFromHeader } from '../../platform/messages.ts';
 import type { HitCounter } from '../../platform/rate-counter.ts';
 import { actorOf } from '../auth/index.ts';
-import { deviceOf, Limiter, tooMany } from '../citizen/index.ts';
+import { publicLineScope, type PublicLineLimits } from '../citizen/index.ts';
 import type { FrPrint } from './fr-print.ts';
 import type { FrontageService } from './frontage.service.ts';
 
@@ -48,12 +49,13 @@ const READ = { permission: 'frontage.read' } as const;
 const MANAGE = { permission: 'frontage.manage' } as const;
 const PUBLISH = { permission: 'frontage.publish' } as const;
 const BASE = '/api/frontage';
-const HOUR = 3_600_000;
-const CITY = /^[A-Za-z0-9_-]{1,20}$/;
 const File = Type.Unknown({ description: 'a file' });
 
 /** Per-IP reads and per-device and per-IP sign-ups on the citizen page. */
-export const FRONTAGE_LIMITS = { readsPerMinuteIp: 60, signUpsPerHourDevice: 3, signUpsPerHourIp: 20 } as const;
+export const FRONTAGE_LIMITS: PublicLineLimits = {
+  readsPerMinuteIp: 60,
+  writes: { name: 'sign-ups', perHourDevice: 3, perHourIp: 20 },
+};
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"); docs/frontage.md. */
 export async function registerFrontageRoutes(
@@ -72,18 +74,6 @@ export async function registerFrontageRoutes(
     `${BASE}/agreements`,
     { config: READ, schema: { tags, querystring: AgreementQuery, response: { 200: PageOf(Agreement), ...errors } } },
     async (req) => s.listAgreements(actorOf(req), req.query),
-  );
-  r.get(
-    `${BASE}/agreements.csv`,
-    {
-      config: READ,
-      schema: { tags, summary: 'The agreements list as CSV', querystring: AgreementQuery, response: { 200: File } },
-    },
-    async (req, reply) =>
-      sendDownload(
-        reply,
-        await print.agreementsCsv(actorOf(req), req.query, localeFromHeader(req.headers['accept-language'])),
-      ),
   );
   r.post(
     `${BASE}/agreements`,
@@ -141,6 +131,45 @@ export async function registerFrontageRoutes(
       },
     },
     async (req, reply) => reply.status(201).send(await s.inspect(actorOf(req), req.body)),
+  );
+
+  // ── the 责任书 template ──
+  r.get(
+    `${BASE}/template`,
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: 'The wording the 责任书 is printed with, and its placeholders',
+        response: { 200: AgreementTemplateState, ...errors },
+      },
+    },
+    async (req) => print.template(actorOf(req)),
+  );
+  r.put(
+    `${BASE}/template`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: "The tenant's 责任书 wording; an unknown {{placeholder}} is a 400 on its field",
+        body: AgreementTemplateSchema,
+        response: { 200: AgreementTemplateState, ...errors },
+      },
+    },
+    async (req) => print.setTemplate(actorOf(req), req.body),
+  );
+  r.delete(
+    `${BASE}/template`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Back to the built-in 责任书 wording',
+        response: { 200: AgreementTemplateState, ...errors },
+      },
+    },
+    async (req) => print.resetTemplate(actorOf(req)),
   );
 
   // ── red and black lists ──
@@ -281,35 +310,9 @@ export async function registerFrontageRoutes(
   );
 
   // ── the citizen page: public, rate-limited, the city from x-city like the other citizen routes ──
-  const now = () => clock.now().getTime();
-  const reads = new Limiter(
-    'frontage-reads',
-    [{ scope: 'ip', limit: FRONTAGE_LIMITS.readsPerMinuteIp, windowMs: 60_000 }],
-    hits,
-  );
-  const writes = new Limiter(
-    'frontage-sign-ups',
-    [
-      { scope: 'device', limit: FRONTAGE_LIMITS.signUpsPerHourDevice, windowMs: HOUR },
-      { scope: 'ip', limit: FRONTAGE_LIMITS.signUpsPerHourIp, windowMs: HOUR },
-    ],
-    hits,
-  );
-  const tenant = async (req: FastifyRequest) => {
-    const city = req.headers['x-city'];
-    return (await tenantOf(typeof city === 'string' && CITY.test(city) ? city : null)).id;
-  };
   const publicErrors = errorResponses(400, 404, 409, 429);
-  await app.register(async (scope) => {
-    const p = scope.withTypeProvider<TypeBoxTypeProvider>();
-    const config = { public: true } as const;
-    const ptags = ['public'];
-    scope.addHook('onRequest', async (req, reply) => {
-      const limiter = req.method === 'GET' ? reads : writes;
-      const device = req.method === 'GET' ? `ip:${req.ip}` : deviceOf(req).key;
-      const refusal = await limiter.take({ ip: req.ip, device }, now());
-      if (refusal) return tooMany(req, reply, refusal);
-    });
+  await publicLineScope(app, { name: 'frontage', limits: FRONTAGE_LIMITS, tenantOf, hits, clock }, (line) => {
+    const { routes: p, tenant, config, tags: ptags } = line;
     p.get(
       '/api/public/frontage/lists',
       {

@@ -25,7 +25,7 @@ import { createFrLists } from './fr-lists.ts';
 import { createFrVolunteers } from './fr-volunteers.ts';
 import { frErrors } from './frontage.errors.ts';
 import * as repo from './frontage.repository.ts';
-import { areaProblem } from './fr-area.ts';
+import { areaIssue } from './fr-area.ts';
 
 const AGREEMENT_SORTS = {
   signedOn: 'signed_on',
@@ -111,8 +111,8 @@ export function createFrontageService(database: Database, clock: Clock, deps: Fr
       notFuture(input.signedOn, 'body.signedOn');
       if (input.signedOn > input.periodTo)
         throw frErrors.field('body.signedOn', 'order', 'the agreement is signed after its period ended');
-      const problem = input.area ? areaProblem(input.area) : null;
-      if (problem) throw frErrors.field('body.area', problem, 'not a closed ring of WGS84 points (4 to 200)');
+      const issue = input.area ? areaIssue(input.area, input) : null;
+      if (issue) throw frErrors.field(issue.field, issue.rule, issue.message);
       const key = shopKey(input);
       const id = newId();
       try {

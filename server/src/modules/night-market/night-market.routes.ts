@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
@@ -31,7 +31,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { errorResponses } from '../../platform/http.ts';
 import type { HitCounter } from '../../platform/rate-counter.ts';
 import { actorOf } from '../auth/index.ts';
-import { deviceOf, Limiter, tooMany } from '../citizen/index.ts';
+import { publicLineScope, type PublicLineLimits } from '../citizen/index.ts';
 import type { NightMarketService } from './night-market.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
@@ -39,12 +39,13 @@ const READ = { permission: 'market.read' } as const;
 const MANAGE = { permission: 'market.manage' } as const;
 const DRAW = { permission: 'market.draw' } as const;
 const BASE = '/api/night-market';
-const HOUR = 3_600_000;
-const CITY = /^[A-Za-z0-9_-]{1,20}$/;
 const AppParams = Type.Object({ id: IdParams.properties.id, applicationId: IdParams.properties.id });
 
 /** Per-IP reads and per-device and per-IP applications on the citizen page. */
-export const NIGHT_MARKET_LIMITS = { readsPerMinuteIp: 60, appliesPerHourDevice: 5, appliesPerHourIp: 30 } as const;
+export const NIGHT_MARKET_LIMITS: PublicLineLimits = {
+  readsPerMinuteIp: 60,
+  writes: { name: 'applies', perHourDevice: 5, perHourIp: 30 },
+};
 
 /** HTTP only: contract → service → reply (docs/architecture.md, "Module anatomy"); docs/night-market.md. */
 export async function registerNightMarketRoutes(
@@ -220,35 +221,9 @@ export async function registerNightMarketRoutes(
   );
 
   // ── the citizen page: public, rate-limited, the city from x-city like the other citizen routes ──
-  const now = () => clock.now().getTime();
-  const reads = new Limiter(
-    'night-market-reads',
-    [{ scope: 'ip', limit: NIGHT_MARKET_LIMITS.readsPerMinuteIp, windowMs: 60_000 }],
-    hits,
-  );
-  const writes = new Limiter(
-    'night-market-applies',
-    [
-      { scope: 'device', limit: NIGHT_MARKET_LIMITS.appliesPerHourDevice, windowMs: HOUR },
-      { scope: 'ip', limit: NIGHT_MARKET_LIMITS.appliesPerHourIp, windowMs: HOUR },
-    ],
-    hits,
-  );
-  const tenant = async (req: FastifyRequest) => {
-    const city = req.headers['x-city'];
-    return (await tenantOf(typeof city === 'string' && CITY.test(city) ? city : null)).id;
-  };
   const publicErrors = errorResponses(400, 404, 409, 429);
-  await app.register(async (scope) => {
-    const p = scope.withTypeProvider<TypeBoxTypeProvider>();
-    const config = { public: true } as const;
-    const ptags = ['public'];
-    scope.addHook('onRequest', async (req, reply) => {
-      const limiter = req.method === 'GET' ? reads : writes;
-      const device = req.method === 'GET' ? `ip:${req.ip}` : deviceOf(req).key;
-      const refusal = await limiter.take({ ip: req.ip, device }, now());
-      if (refusal) return tooMany(req, reply, refusal);
-    });
+  await publicLineScope(app, { name: 'night-market', limits: NIGHT_MARKET_LIMITS, tenantOf, hits, clock }, (line) => {
+    const { routes: p, tenant, config, tags: ptags } = line;
     p.get(
       '/api/public/night-market/rounds',
       {

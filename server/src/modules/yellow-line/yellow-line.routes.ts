@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
@@ -21,7 +21,7 @@ import type { Clock } from '../../platform/clock.ts';
 import { errorResponses } from '../../platform/http.ts';
 import type { HitCounter } from '../../platform/rate-counter.ts';
 import { actorOf } from '../auth/index.ts';
-import { Limiter, tooMany } from '../citizen/index.ts';
+import { publicLineScope, type PublicLineLimits } from '../citizen/index.ts';
 import type { YellowLineService } from './yellow-line.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
@@ -29,10 +29,9 @@ const READ = { permission: 'yellowline.read' } as const;
 const MANAGE = { permission: 'yellowline.manage' } as const;
 const INSPECT = { permission: 'yellowline.inspect' } as const;
 const BASE = '/api/yellow-line';
-const CITY = /^[A-Za-z0-9_-]{1,20}$/;
 
 /** Per-IP reads of the public map. */
-export const YELLOW_LINE_LIMITS = { readsPerMinuteIp: 60 } as const;
+export const YELLOW_LINE_LIMITS: PublicLineLimits = { readsPerMinuteIp: 60 };
 
 const MapZone = Type.Object({
   id: Type.String(),
@@ -144,27 +143,14 @@ export async function registerYellowLineRoutes(
   );
 
   // ── the citizen page: public, rate-limited, the city from x-city like the other citizen routes ──
-  const reads = new Limiter(
-    'yellow-line-reads',
-    [{ scope: 'ip', limit: YELLOW_LINE_LIMITS.readsPerMinuteIp, windowMs: 60_000 }],
-    hits,
-  );
-  const tenant = async (req: FastifyRequest) => {
-    const city = req.headers['x-city'];
-    return (await tenantOf(typeof city === 'string' && CITY.test(city) ? city : null)).id;
-  };
-  await app.register(async (scope) => {
-    const p = scope.withTypeProvider<TypeBoxTypeProvider>();
-    scope.addHook('onRequest', async (req, reply) => {
-      const refusal = await reads.take({ ip: req.ip, device: `ip:${req.ip}` }, clock.now().getTime());
-      if (refusal) return tooMany(req, reply, refusal);
-    });
+  await publicLineScope(app, { name: 'yellow-line', limits: YELLOW_LINE_LIMITS, tenantOf, hits, clock }, (line) => {
+    const { routes: p, tenant, config } = line;
     p.get(
       '/api/public/yellow-line/zones',
       {
-        config: { public: true },
+        config,
         schema: {
-          tags: ['public'],
+          tags: line.tags,
           summary: 'Permitted 文明黄线 in force today: geometry, business name, goods, hours, validity',
           response: { 200: PublicZoneList, ...errorResponses(400, 404, 429) },
         },

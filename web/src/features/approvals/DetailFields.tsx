@@ -5,10 +5,10 @@ import type { ApplicationCreate } from '../../../../common/contracts/approvals.t
 import { AD_TYPES } from '../../../../common/domain/outdoor-ads.ts';
 import { HOLDER_KINDS } from '../../../../common/domain/yellow-line.ts';
 import { ZoneDrawField } from '../../components/ZoneDrawField.tsx';
-import { geometryOf, type DrawMode, type ZoneGeometry } from '../../components/ZoneMap.tsx';
+import { geometryOf, type DrawMode, type DrawnGeometry as Drawn } from '../../components/DrawMap.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
-import { ylApi, type MapZone } from '../yellow-line/yl.api.ts';
+import { ylApi, zoneShapes, type MapZone } from '../yellow-line/yl.api.ts';
 
 const HHMM = 'HH:mm';
 type Raw = Record<string, unknown>;
@@ -31,7 +31,7 @@ export function detailsBody(raw: Raw | undefined): Details {
 }
 
 /** The line or area drawn on the map as a form value: the drawing resets with the form. */
-function DrawnGeometry(props: { value?: ZoneGeometry | null; onChange?: (g: ZoneGeometry | null) => void }) {
+function DrawnGeometry(props: { value?: Drawn | null; onChange?: (g: Drawn | null) => void }) {
   const { can } = useAuth();
   const [mode, setMode] = useState<DrawMode>('LineString');
   const [points, setPoints] = useState<[number, number][]>([]);
@@ -59,7 +59,7 @@ function DrawnGeometry(props: { value?: ZoneGeometry | null; onChange?: (g: Zone
   };
   return (
     <ZoneDrawField
-      zones={zones}
+      shapes={zoneShapes(zones)}
       mode={mode}
       points={points}
       onMode={(m) => change(m, [])}

@@ -12,120 +12,13 @@ import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
-import { DateItem, PointItems, TownshipSelect } from '../illegal-construction/fields.tsx';
-import { frApi, frontageRectangle, type Agreement } from './fr.api.ts';
+import { DateItem, TownshipSelect } from '../illegal-construction/fields.tsx';
+import { AgreementModal } from './AgreementForm.tsx';
+import { frApi, type Agreement } from './fr.api.ts';
 
 interface Filters {
   status?: AgreementStatus;
   regionId?: string;
-}
-
-interface AgreementValues {
-  shopName: string;
-  creditCode?: string;
-  operatorName: string;
-  operatorPhone: string;
-  address: string;
-  regionId: string;
-  lng: number;
-  lat: number;
-  widthM?: number;
-  depthM?: number;
-  scope: string;
-  periodFrom: string;
-  periodTo: string;
-  signedOn: string;
-}
-
-function AgreementModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { t } = useI18n();
-  const [form] = Form.useForm<AgreementValues>();
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-  const { submitting, run } = useFormSubmit(form, async (v: AgreementValues) => {
-    await frApi.createAgreement({
-      shopName: v.shopName.trim(),
-      creditCode: v.creditCode?.trim() || null,
-      operatorName: v.operatorName.trim(),
-      operatorPhone: v.operatorPhone.trim(),
-      address: v.address.trim(),
-      regionId: v.regionId,
-      lng: v.lng,
-      lat: v.lat,
-      area: v.widthM && v.depthM ? frontageRectangle(v.lng, v.lat, v.widthM, v.depthM) : null,
-      scope: v.scope.trim(),
-      periodFrom: v.periodFrom,
-      periodTo: v.periodTo,
-      signedOn: v.signedOn,
-    });
-    onSaved();
-  });
-  const required = [{ required: true, message: t('validation.required') }];
-  return (
-    <FormModal
-      open={open}
-      title={t('frontage.action.create')}
-      onSave={() => form.submit()}
-      onClose={onClose}
-      submitting={submitting}
-      testId="fr-agreement-submit"
-    >
-      <Form<AgreementValues>
-        form={form}
-        layout="vertical"
-        name="fr-agreement"
-        initialValues={{ widthM: 6, depthM: 3, scope: '门店外墙至人行道路沿石，左右至相邻门店分界线' }}
-        onFinish={(v) => void run(v)}
-      >
-        <Form.Item name="shopName" label={t('frontage.field.shopName')} rules={[...required, { max: 80 }]}>
-          <Input data-testid="fr-agreement-shop" />
-        </Form.Item>
-        <Form.Item
-          name="creditCode"
-          label={t('frontage.field.creditCode')}
-          rules={[
-            { pattern: /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/, message: t('validation.pattern') },
-          ]}
-        >
-          <Input maxLength={18} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="operatorName" label={t('frontage.field.operatorName')} rules={[...required, { max: 40 }]}>
-            <Input data-testid="fr-agreement-operator" />
-          </Form.Item>
-          <Form.Item
-            name="operatorPhone"
-            label={t('frontage.field.operatorPhone')}
-            rules={[...required, { pattern: /^[0-9+\- ]{5,20}$/, message: t('validation.pattern') }]}
-          >
-            <Input data-testid="fr-agreement-phone" />
-          </Form.Item>
-        </Space>
-        <Form.Item name="regionId" label={t('frontage.field.region')} rules={required}>
-          <TownshipSelect testId="fr-agreement-region" />
-        </Form.Item>
-        <Form.Item name="address" label={t('frontage.field.address')} rules={[...required, { max: 120 }]}>
-          <Input data-testid="fr-agreement-address" />
-        </Form.Item>
-        <PointItems label={t('frontage.field.location')} rules={required} />
-        <Space wrap>
-          <Form.Item name="widthM" label={t('frontage.field.areaWidth')}>
-            <InputNumber min={1} max={200} />
-          </Form.Item>
-          <Form.Item name="depthM" label={t('frontage.field.areaDepth')}>
-            <InputNumber min={1} max={50} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="scope" label={t('frontage.field.scope')} rules={[...required, { max: 300 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <DateItem name="periodFrom" label={t('frontage.field.periodFrom')} required testId="fr-agreement-from" />
-        <DateItem name="periodTo" label={t('frontage.field.periodTo')} required testId="fr-agreement-to" />
-        <DateItem name="signedOn" label={t('frontage.field.signedOn')} required testId="fr-agreement-signed" />
-      </Form>
-    </FormModal>
-  );
 }
 
 interface InspectValues {
@@ -261,6 +154,13 @@ export function AgreementsTab() {
       responsive: ['xl'],
       render: (_, a) => a.operatorPhone ?? '—',
     },
+    {
+      title: t('frontage.field.areaM2'),
+      key: 'areaM2',
+      align: 'right',
+      responsive: ['lg'],
+      render: (_, a) => (a.areaM2 === null ? '—' : a.areaM2),
+    },
     { title: t('frontage.field.signedOn'), key: 'signedOn', sorter: true, render: (_, a) => a.signedOn },
     { title: t('frontage.field.periodTo'), key: 'periodTo', sorter: true, render: (_, a) => a.periodTo },
     {
@@ -326,7 +226,15 @@ export function AgreementsTab() {
           />
         </>
       }
-      actions={<ExportButton path="/api/frontage/agreements.csv" query={list.filters} label="CSV" />}
+      exportPath="/api/exports/frontage-agreements.xlsx"
+      actions={
+        <ExportButton
+          path="/api/exports/frontage-agreements.csv"
+          query={list.filters}
+          label="CSV"
+          testId="fr-agreements-csv"
+        />
+      }
       createLabel={canManage ? t('frontage.action.create') : undefined}
     >
       <AgreementModal open={list.target === 'new'} onClose={list.close} onSaved={() => list.saved()} />

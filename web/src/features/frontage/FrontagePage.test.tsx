@@ -42,6 +42,7 @@ const agreement: Agreement = {
   lng: 114.97,
   lat: 30.1,
   area: null,
+  areaM2: null,
   scope: '门店外墙至路沿石',
   periodFrom: '2024-01-01',
   periodTo: '2024-12-31',

@@ -6,6 +6,7 @@ import { CommitteesTab } from './CommitteesTab.tsx';
 import { FiguresTab } from './FiguresTab.tsx';
 import { InspectionsTab } from './InspectionsTab.tsx';
 import { ListsTab } from './ListsTab.tsx';
+import { TemplateTab } from './TemplateTab.tsx';
 import { VolunteersTab } from './VolunteersTab.tsx';
 
 /** 门前三包 (docs/frontage.md): figures, agreements, inspections, the monthly lists, 城管体验岗 and 商街自治. */
@@ -23,6 +24,7 @@ export function FrontagePage() {
           { key: 'lists', label: t('frontage.tabs.lists'), children: <ListsTab /> },
           { key: 'volunteers', label: t('frontage.tabs.volunteers'), children: <VolunteersTab /> },
           { key: 'committees', label: t('frontage.tabs.committees'), children: <CommitteesTab /> },
+          { key: 'template', label: t('frontage.tabs.template'), children: <TemplateTab /> },
         ]}
       />
     </PageSection>

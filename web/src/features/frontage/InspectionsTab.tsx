@@ -1,3 +1,4 @@
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useCallback, useState } from 'react';
 import { Tag, type TableColumnsType } from 'antd';
 import { PagedTable } from '../../components/PagedTable.tsx';
@@ -53,6 +54,15 @@ export function InspectionsTab() {
       rowKey={(i) => i.id}
       defaultSort={{ sort: 'inspectedOn', order: 'desc' }}
       searchPlaceholder={t('frontage.search.inspections')}
+      exportPath="/api/exports/frontage-inspections.xlsx"
+      actions={
+        <ExportButton
+          path="/api/exports/frontage-inspections.csv"
+          query={filters}
+          label="CSV"
+          testId="fr-inspections-csv"
+        />
+      }
       toolbar={
         <TownshipSelect
           placeholder={t('frontage.filter.region')}

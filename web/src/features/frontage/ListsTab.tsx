@@ -1,3 +1,4 @@
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -122,6 +123,8 @@ export function ListsTab() {
           onChange={(v) => v && setMonth(v.format('YYYY-MM'))}
           data-testid="fr-lists-month"
         />
+        <ExportButton path="/api/exports/frontage-lists.xlsx" query={{ month }} testId="fr-lists-export" />
+        <ExportButton path="/api/exports/frontage-lists.csv" query={{ month }} label="CSV" testId="fr-lists-csv" />
         {canPublish ? (
           <>
             <Button

@@ -1,3 +1,5 @@
+import type { AgreementTemplateState } from '../../../../common/contracts/frontage.ts';
+import type { AgreementTemplate } from '../../../../common/domain/frontage-template.ts';
 import type {
   Agreement,
   AgreementCreate,
@@ -60,29 +62,9 @@ export const frApi = {
     api.get<Page<SelfReport>>(`${BASE}/self-reports`, { query: q(query), signal }),
   addSelfReport: (id: string, body: SelfReportCreate) =>
     api.post<SelfReport>(`${BASE}/committees/${enc(id)}/self-reports`, body),
+  template: (signal?: AbortSignal) => api.get<AgreementTemplateState>(`${BASE}/template`, { signal }),
+  saveTemplate: (body: AgreementTemplate) => api.put<AgreementTemplateState>(`${BASE}/template`, body),
+  resetTemplate: () => api.delete<AgreementTemplateState>(`${BASE}/template`),
   figures: (from: string, to: string, signal?: AbortSignal) =>
     api.get<Figures>(`${BASE}/figures`, { query: { from, to }, signal }),
 };
-
-/**
- * The responsibility area drawn from the pinned point: a rectangle `widthM` along the street and `depthM` towards
- * the kerb, south of the point. The API takes any polygon; this is the console's quick way to give one.
- */
-export function frontageRectangle(lng: number, lat: number, widthM: number, depthM: number) {
-  const dLat = depthM / 111_320;
-  const dLng = widthM / (111_320 * Math.cos((lat * Math.PI) / 180));
-  const r = (n: number) => Number(n.toFixed(7));
-  const half = dLng / 2;
-  return {
-    type: 'Polygon' as const,
-    coordinates: [
-      [
-        [r(lng - half), r(lat)],
-        [r(lng + half), r(lat)],
-        [r(lng + half), r(lat - dLat)],
-        [r(lng - half), r(lat - dLat)],
-        [r(lng - half), r(lat)],
-      ],
-    ],
-  };
-}

@@ -7,6 +7,7 @@ import {
   type ZoneStatus,
 } from '../../../../common/domain/yellow-line.ts';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
@@ -83,6 +84,15 @@ export function ZoneList(props: { onChanged: () => void }) {
       rowKey={(z) => z.id}
       defaultSort={{ sort: 'updatedAt', order: 'desc' }}
       searchPlaceholder={t('yellowLine.search')}
+      exportPath="/api/exports/yellow-line-zones.xlsx"
+      actions={
+        <ExportButton
+          path="/api/exports/yellow-line-zones.csv"
+          query={list.filters}
+          label="CSV"
+          testId="yl-zones-csv"
+        />
+      }
       toolbar={
         <>
           <FilterSelect

@@ -3,8 +3,8 @@ import { Space, Tag } from 'antd';
 import { LoadError } from '../../components/LoadError.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { ZoneDrawer } from './ZoneDrawer.tsx';
-import { ZoneMap } from '../../components/ZoneMap.tsx';
-import { ylApi, type MapZone } from './yl.api.ts';
+import { DrawMap } from '../../components/DrawMap.tsx';
+import { ylApi, zoneShapes, type MapZone } from './yl.api.ts';
 
 /** Every 黄线 of the city on the map; a click opens its details. */
 export function ZoneMapTab() {
@@ -29,7 +29,7 @@ export function ZoneMapTab() {
         <Tag>{`${t('yellowLine.permitState.suspended')} / ${t('yellowLine.permitState.expired')}`}</Tag>
         <span>{zones.length}</span>
       </Space>
-      <ZoneMap zones={zones} onSelect={(z) => setOpen(z.id)} height={520} testId="yl-map" />
+      <DrawMap shapes={zoneShapes(zones)} onSelect={(z) => setOpen(z.id)} height={520} testId="yl-map" />
       <ZoneDrawer
         id={open}
         onClose={() => setOpen(null)}

@@ -1,3 +1,4 @@
+import type { MapShape } from '../../components/DrawMap.tsx';
 import type {
   InspectionCreate,
   YellowLineFigures,
@@ -47,3 +48,12 @@ export const STATE_COLORS: Record<PermitState, string> = {
   suspended: 'orange',
   revoked: 'red',
 };
+
+/** The zones as shapes of the drawing map: yellow while in force, labelled with number and name. */
+export const zoneShapes = (zones: MapZone[]): MapShape[] =>
+  zones.map((z) => ({
+    id: z.id,
+    geometry: z.geometry,
+    label: `${z.zoneNo} ${z.holderName}`,
+    active: z.permitState === 'active',
+  }));

@@ -7,31 +7,25 @@ import { NOWHERE } from './map-start.ts';
 import { areaLabels, hideRoadLabelsWhenFar, roadLayer } from './map-labels.ts';
 
 export type DrawMode = 'LineString' | 'Polygon';
+export type DrawnGeometry = { type: 'LineString' | 'Polygon'; coordinates: unknown };
 
-/** A line in front of a shop or a stall's area, WGS84 GeoJSON. */
-export interface ZoneGeometry {
-  type: DrawMode;
-  coordinates: unknown;
-}
-
-/** What the map needs of a zone already drawn: yellow when in force, grey otherwise. */
-export interface MapZone {
+/** A shape already on the map: `active` ones in yellow, the others grey; its label is the tooltip. */
+export interface MapShape {
   id: string;
-  zoneNo: string;
-  holderName: string;
-  geometry: ZoneGeometry;
-  permitState: string;
+  geometry: DrawnGeometry;
+  label: string;
+  active: boolean;
 }
 
-interface Props<Z extends MapZone> {
-  /** every zone of the city, drawn in yellow (the one being edited is left out by the caller) */
-  zones: Z[];
-  /** the zone being drawn: its points so far */
+interface Props {
+  /** the shapes around the one being drawn (the one being edited is left out by the caller) */
+  shapes: MapShape[];
+  /** the shape being drawn: its points so far */
   points?: [number, number][];
   mode?: DrawMode | null;
   /** given: a click on the map adds a point */
   onAdd?: (p: [number, number]) => void;
-  onSelect?: (zone: Z) => void;
+  onSelect?: (shape: MapShape) => void;
   height?: number;
   testId?: string;
 }
@@ -41,20 +35,14 @@ const OFF_STYLE: L.PathOptions = { color: '#bfbfbf', weight: 4, fillColor: '#bfb
 const DRAW_STYLE: L.PathOptions = { color: '#f5222d', weight: 4, fillColor: '#f5222d', fillOpacity: 0.2 };
 const round = (v: number) => Math.round(v * 1e7) / 1e7;
 
+const layerOf = (level: 'street' | 'community') => api.get<FeatureCollection>(`/api/geo/layers/${level}`);
+
 /**
- * The 黄线 map, shared by the yellow-line page and the approval window's application form (no tiles: the city's streets, community names and named roads on a plain background, as the other
- * console maps, docs/conventions.md "Maps"): every zone in yellow (grey when not in force) and, while drawing, the
- * new line or area in red; a click adds a point.
+ * A drawing map (no tiles: the city's streets, community names and named roads on a plain background, as the other
+ * console maps, docs/conventions.md "Maps"): the shapes around in yellow (grey when not in force) and, while
+ * drawing, the new line or area in red; a click adds a point. Used for 文明黄线 zones and 门前三包 areas.
  */
-export function ZoneMap<Z extends MapZone>({
-  zones,
-  points = [],
-  mode = null,
-  onAdd,
-  onSelect,
-  height = 360,
-  testId,
-}: Props<Z>) {
+export function DrawMap({ shapes, points = [], mode = null, onAdd, onSelect, height = 360, testId }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const zoneLayer = useRef<L.LayerGroup | null>(null);
@@ -76,8 +64,7 @@ export function ZoneMap<Z extends MapZone>({
     drawLayer.current = L.layerGroup().addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => add.current?.([round(e.latlng.lng), round(e.latlng.lat)]));
     let alive = true;
-    api
-      .get<FeatureCollection>('/api/geo/layers/street')
+    layerOf('street')
       .then((fc) => {
         if (!alive) return;
         const layer = L.geoJSON(fc, {
@@ -88,8 +75,7 @@ export function ZoneMap<Z extends MapZone>({
         if (!fitted.current && fc.features.length) m.fitBounds(layer.getBounds());
       })
       .catch(() => undefined);
-    api
-      .get<FeatureCollection>('/api/geo/layers/community')
+    layerOf('community')
       .then(
         (fc) => alive && areaLabels(L.geoJSON(fc, { style: { fill: false, weight: 0 }, interactive: false })).addTo(m),
       )
@@ -110,22 +96,20 @@ export function ZoneMap<Z extends MapZone>({
     const group = zoneLayer.current;
     if (!m || !group) return;
     group.clearLayers();
-    for (const z of zones) {
-      const layer = L.geoJSON(z.geometry, {
-        style: z.permitState === 'active' ? ZONE_STYLE : OFF_STYLE,
-      });
-      layer.bindTooltip(`${z.zoneNo} ${z.holderName}`);
+    for (const z of shapes) {
+      const layer = L.geoJSON(z.geometry, { style: z.active ? ZONE_STYLE : OFF_STYLE });
+      layer.bindTooltip(z.label);
       layer.on('click', () => select.current?.(z));
       group.addLayer(layer);
     }
-    if (!fitted.current && zones.length && !points.length) {
+    if (!fitted.current && shapes.length && !points.length) {
       const bounds = L.featureGroup(group.getLayers()).getBounds();
       if (bounds.isValid()) {
         m.fitBounds(bounds, { padding: [16, 16] });
         fitted.current = true;
       }
     }
-  }, [zones, points.length]);
+  }, [shapes, points.length]);
 
   useEffect(() => {
     const m = map.current;
@@ -152,7 +136,7 @@ export function ZoneMap<Z extends MapZone>({
 }
 
 /** The GeoJSON of what was drawn, or null while it is too short. */
-export function geometryOf(mode: DrawMode, points: [number, number][]): ZoneGeometry | null {
+export function geometryOf(mode: DrawMode, points: [number, number][]): DrawnGeometry | null {
   if (mode === 'LineString') return points.length >= 2 ? { type: 'LineString', coordinates: points } : null;
   if (points.length < 3) return null;
   const first = points[0] as [number, number];
@@ -160,7 +144,7 @@ export function geometryOf(mode: DrawMode, points: [number, number][]): ZoneGeom
 }
 
 /** The points of a stored geometry, for editing (a polygon's closing point left out). */
-export function pointsOf(g: ZoneGeometry): [number, number][] {
+export function pointsOf(g: DrawnGeometry): [number, number][] {
   if (g.type === 'LineString') return g.coordinates as [number, number][];
   const ring = (g.coordinates as [number, number][][])[0] ?? [];
   return ring.slice(0, -1);
