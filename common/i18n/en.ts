@@ -41,6 +41,7 @@ import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
 import { enOpen311 } from './en/open311.ts';
 import { enApprovals } from './en/approvals.ts';
+import { enFigures } from './en/figures.ts';
 
 export const en: Catalog = {
   ...enBase,
@@ -81,4 +82,5 @@ export const en: Catalog = {
   ...enProposals,
   ...enProjects,
   ...enCampaigns,
+  ...enFigures,
 };

@@ -42,6 +42,7 @@ import { zhApprovals } from './zh-CN/approvals.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
 import { zhProjects } from './zh-CN/projects.ts';
 import { zhCampaigns } from './zh-CN/campaigns.ts';
+import { zhFigures } from './zh-CN/figures.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -82,6 +83,7 @@ export const zhCN = {
   ...zhProposals,
   ...zhProjects,
   ...zhCampaigns,
+  ...zhFigures,
 };
 
 export type Catalog = typeof zhCN;
