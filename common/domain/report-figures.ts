@@ -6,7 +6,8 @@ import { percentText } from './number-format.ts';
  * key `<section>.<name>` (`approvals.accepted`), so a 工作总结 can bind a placeholder to it (docs/yearbook.md).
  * The unit says how the value is written into prose; the measure word (件, 块, 人次) stays in the prose itself.
  */
-export const FIGURE_UNITS = ['count', 'percent', 'fen', 'm2', 'ton', 'hour', 'metre', 'person'] as const;
+/** Money is held in fen (docs/conventions.md, "Money") and read in 万元 (`wanYuan`) or in 元 (`yuan`). */
+export const FIGURE_UNITS = ['count', 'percent', 'wanYuan', 'yuan', 'm2', 'ton', 'hour', 'metre', 'person'] as const;
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
 /** A figure key: the section key (which may hold a dot, `assets.sanitation`) and the figure's name. */
@@ -23,8 +24,10 @@ export function figureText(value: number | null, unit: FigureUnit): string {
   switch (unit) {
     case 'percent':
       return percentText(value);
-    case 'fen':
+    case 'wanYuan':
       return wanYuanText(value);
+    case 'yuan':
+      return trimmed(value / 100, 2);
     case 'm2':
     case 'metre':
       return trimmed(value, 2);

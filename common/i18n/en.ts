@@ -42,6 +42,7 @@ import { enOrg } from './en/org.ts';
 import { enOpen311 } from './en/open311.ts';
 import { enApprovals } from './en/approvals.ts';
 import { enFigures } from './en/figures.ts';
+import { enYearbook } from './en/yearbook.ts';
 
 export const en: Catalog = {
   ...enBase,
@@ -83,4 +84,5 @@ export const en: Catalog = {
   ...enProjects,
   ...enCampaigns,
   ...enFigures,
+  ...enYearbook,
 };

@@ -43,6 +43,7 @@ import { zhProposals } from './zh-CN/proposals.ts';
 import { zhProjects } from './zh-CN/projects.ts';
 import { zhCampaigns } from './zh-CN/campaigns.ts';
 import { zhFigures } from './zh-CN/figures.ts';
+import { zhYearbook } from './zh-CN/yearbook.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -84,6 +85,7 @@ export const zhCN = {
   ...zhProjects,
   ...zhCampaigns,
   ...zhFigures,
+  ...zhYearbook,
 };
 
 export type Catalog = typeof zhCN;

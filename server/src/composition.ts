@@ -49,6 +49,7 @@ import { createAssetServices } from './modules/assets/index.ts';
 import { createFederation } from './modules/federation/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, outdoorAdEffect } from './modules/approvals/index.ts';
+import { createYearbook } from './modules/yearbook/index.ts';
 import { createProjects } from './modules/projects/index.ts';
 import { createCampaigns } from './modules/campaigns/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
@@ -348,6 +349,8 @@ export function createServices(
     projects.reportSection,
     campaigns.reportSection,
   ]);
+  // 年度工作总結 (docs/yearbook.md): prose with live figures from the report's sections
+  const yearbook = createYearbook(database, clock, { audit, reports }, config.cjkFontPath);
   const dashboard = createDashboardService(database, clock, kpi);
   const analysis = createAnalysisService(database, clock, kpi);
   const governance = createGovernanceService(database, clock, kpi, settings, audit);
@@ -404,6 +407,7 @@ export function createServices(
     imports,
     kpi,
     reports,
+    yearbook,
     dashboard,
     analysis,
     governance,

@@ -5,7 +5,8 @@ export const enFigures: typeof zhFigures = {
     unitNames: {
       count: 'count',
       percent: 'percent',
-      fen: '10k yuan',
+      wanYuan: '10k yuan',
+      yuan: 'yuan',
       m2: 'm²',
       ton: 'tonnes',
       hour: 'hours',
@@ -107,6 +108,13 @@ export const enFigures: typeof zhFigures = {
       projectsWithSubprojects: 'Projects under way',
       subprojects: 'Subprojects',
       subprojectsDone: 'Subprojects finished',
+    },
+    enforcement: {
+      decided: 'Penalty decisions',
+      fineFen: 'Fines decided (yuan)',
+      cases: 'Enforcement cases',
+      onTimeRate: 'Enforcement on-time rate',
+      collectedFen: 'Fines collected (yuan)',
     },
     campaigns: {
       tasks: 'Campaign tasks',

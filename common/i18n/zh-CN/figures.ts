@@ -4,7 +4,8 @@ export const zhFigures = {
     unitNames: {
       count: '个数',
       percent: '百分比',
-      fen: '万元',
+      wanYuan: '万元',
+      yuan: '元',
       m2: '平方米',
       ton: '吨',
       hour: '小时',
@@ -106,6 +107,13 @@ export const zhFigures = {
       projectsWithSubprojects: '在建项目数',
       subprojects: '子项目数',
       subprojectsDone: '已完工子项目数',
+    },
+    enforcement: {
+      decided: '作出处罚决定数',
+      fineFen: '处罚金额（元）',
+      cases: '执法案件数',
+      onTimeRate: '执法案件按期办结率',
+      collectedFen: '罚没款收缴（元）',
     },
     campaigns: {
       tasks: '专项任务数',

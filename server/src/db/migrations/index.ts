@@ -46,6 +46,7 @@ import * as m0054 from './0054_projects.ts';
 import * as m0055 from './0055_campaigns.ts';
 import * as m0056 from './0056_federation.ts';
 import * as m0057 from './0057_cases_closed_status.ts';
+import * as m0064 from './0064_yearbook.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -99,6 +100,7 @@ const migrations: Record<string, Migration> = {
   '0055_campaigns': m0055,
   '0056_federation': m0056,
   '0057_cases_closed_status': m0057,
+  '0064_yearbook': m0064,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -28,7 +28,7 @@ const lineFigures = (line: AssetLine): ReportFigureSpec[] =>
     ...Object.entries(QUANTITY_UNITS).map(([u, unit]) => ({ name: `quantity${u.toUpperCase()}`, unit })),
     { name: 'workOrders', unit: 'count' as const },
     { name: 'lateWorkOrders', unit: 'count' as const },
-    { name: 'workOrderCostFen', unit: 'fen' as const },
+    { name: 'workOrderCostFen', unit: 'wanYuan' as const },
   ].map((f) => ({
     ...f,
     path: '/data/assets',

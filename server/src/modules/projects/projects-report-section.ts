@@ -9,7 +9,7 @@ import type { ProjectsService } from './projects.service.ts';
  */
 /** The figures of the sentences (labels: the catalog's `figures.projects.<name>`). */
 const FIGURES: readonly ReportFigureSpec[] = [
-  { name: 'fundsFen', unit: 'fen', path: '/projects' },
+  { name: 'fundsFen', unit: 'wanYuan', path: '/projects' },
   { name: 'projectsWithSubprojects', unit: 'count', path: '/projects' },
   { name: 'subprojects', unit: 'count', path: '/projects' },
   { name: 'subprojectsDone', unit: 'count', path: '/projects' },
