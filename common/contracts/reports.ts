@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Literals, Nullable } from './common.ts';
 import { KpiPeriod } from './kpi.ts';
+import { FIGURE_UNITS } from '../domain/report-figures.ts';
 
 /**
  * Statistics report: monthly / quarterly / yearly (or custom) report of the bureau's work, the same
@@ -40,6 +41,22 @@ export const ReportTable = Type.Object({
 });
 export type ReportTable = Static<typeof ReportTable>;
 
+/**
+ * One figure of a section: the number its sentences carry, under a stable key (`approvals.accepted`), with the label
+ * in the request's language, the unit (common/domain/report-figures.ts), the text it reads as in prose and, where
+ * the console has a page of the records behind it, the drill-down link with the period's filters.
+ */
+export const ReportFigure = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  /** null = no data (a rate over nothing) */
+  value: Nullable(Type.Number()),
+  unit: Literals(FIGURE_UNITS),
+  text: Type.String(),
+  link: Nullable(Type.String()),
+});
+export type ReportFigure = Static<typeof ReportFigure>;
+
 export const ReportSectionView = Type.Object({
   /** stable key of the contributing section ('overview', 'channels', …, later 'enforcement', 'petition', …) */
   key: Type.String(),
@@ -47,6 +64,8 @@ export const ReportSectionView = Type.Object({
   /** sentences carrying the numbers, e.g. 「共受理问题N件，结案率X%」 */
   paragraphs: Type.Array(Type.String()),
   tables: Type.Array(ReportTable),
+  /** the numbers of the sentences as data (absent for a section that declares none) */
+  figures: Type.Optional(Type.Array(ReportFigure)),
 });
 export type ReportSectionView = Static<typeof ReportSectionView>;
 

@@ -132,6 +132,9 @@ export const PERMISSIONS = [
   'project.read',
   'project.manage',
   'project.report',
+  // 年度工作总结 (docs/yearbook.md): reading the composed document and its exports; writing its prose
+  'yearbook.read',
+  'yearbook.edit',
   // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md): reading; keeping campaigns, tasks, lists
   // and records; a unit reporting progress, quantities and rectification for its own tasks and items
   'campaign.read',
@@ -221,6 +224,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign.report',
   ],
   leader: [
+    'yearbook.read',
+    'yearbook.edit',
     'org.read',
     'user.read',
     'case.read',
@@ -252,6 +257,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign.manage',
   ],
   admin: [
+    'yearbook.read',
+    'yearbook.edit',
     'org.read',
     'region.manage',
     'unit.manage',

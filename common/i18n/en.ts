@@ -42,6 +42,8 @@ import { enMap } from './en/map.ts';
 import { enOrg } from './en/org.ts';
 import { enOpen311 } from './en/open311.ts';
 import { enApprovals } from './en/approvals.ts';
+import { enFigures } from './en/figures.ts';
+import { enYearbook } from './en/yearbook.ts';
 
 export const en: Catalog = {
   ...enBase,
@@ -83,4 +85,6 @@ export const en: Catalog = {
   ...enProjects,
   ...enCampaigns,
   ...enPrefecture,
+  ...enFigures,
+  ...enYearbook,
 };

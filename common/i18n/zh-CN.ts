@@ -43,6 +43,8 @@ import { zhProposals } from './zh-CN/proposals.ts';
 import { zhProjects } from './zh-CN/projects.ts';
 import { zhCampaigns } from './zh-CN/campaigns.ts';
 import { zhPrefecture } from './zh-CN/prefecture.ts';
+import { zhFigures } from './zh-CN/figures.ts';
+import { zhYearbook } from './zh-CN/yearbook.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -84,6 +86,8 @@ export const zhCN = {
   ...zhProjects,
   ...zhCampaigns,
   ...zhPrefecture,
+  ...zhFigures,
+  ...zhYearbook,
 };
 
 export type Catalog = typeof zhCN;

@@ -51,6 +51,7 @@ import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerAnalysisRoutes } from './modules/analysis/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerYearbookRoutes } from './modules/yearbook/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
@@ -243,6 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerExportRoutes(app, services.exportSources, config.businessTimeZone, services.auditWriter);
   registerKpiRoutes(app, services.kpi);
   registerReportRoutes(app, services.reports, services.dashboard);
+  registerYearbookRoutes(app, services.yearbook.service, services.yearbook.files);
   registerAnalysisRoutes(app, services.analysis, services.governance);
   registerIllegalConstructionRoutes(app, services.illegalConstruction);
   registerOutdoorAdsRoutes(app, services.outdoorAds);

@@ -50,6 +50,7 @@ import { createAssetServices } from './modules/assets/index.ts';
 import { createFederation } from './modules/federation/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, muckPermitEffect, outdoorAdEffect, yellowLineEffect } from './modules/approvals/index.ts';
+import { createYearbook } from './modules/yearbook/index.ts';
 import { createProjects } from './modules/projects/index.ts';
 import { createCampaigns } from './modules/campaigns/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
@@ -353,6 +354,8 @@ export function createServices(
     projects.reportSection,
     campaigns.reportSection,
   ]);
+  // 年度工作总結 (docs/yearbook.md): prose with live figures from the report's sections
+  const yearbook = createYearbook(database, clock, { audit, reports }, config.cjkFontPath);
   const dashboard = createDashboardService(database, clock, kpi);
   // 地级市 view (docs/prefecture.md): the linked counties' KPI roll-ups, summed; never their cases.
   const prefecture = createPrefecture(database, clock, { audit, kpi });
@@ -415,6 +418,7 @@ export function createServices(
     imports,
     kpi,
     reports,
+    yearbook,
     dashboard,
     analysis,
     governance,

@@ -130,6 +130,13 @@ export const enDetails: typeof zhDetails = {
       noRows: 'The file has no rows',
       raced: 'Some ids were taken by another change meanwhile: send the file again',
     },
+    yearbook: {
+      key: '{token}: the figure key is malformed',
+      period: '{token}: the period must be a year (2023), a quarter (2023-Q1) or a month (2023-03)',
+      unclosed: '{token}: the placeholder is missing its closing }}',
+      unknown: '{token}: the statistics report has no such figure',
+      yearTaken: 'The work summary of {year} exists',
+    },
     approvals: {
       missingMaterial: 'Missing required material: {name}',
       notInChecklist: 'Material "{code}" is not on this type’s checklist',

@@ -270,6 +270,8 @@ export const enErrors: typeof zhErrors = {
     ASSET_EXPORT_TOO_LARGE: 'More than {max} rows to export; narrow the filters',
     ASSET_UNKNOWN_PHOTOS: 'A photo does not exist, is not your upload or is already used',
     ASSET_QUANTITY_UNIT: 'A quantity needs its unit',
+    YB_BAD_PLACEHOLDER: 'A figure placeholder of the work summary is wrong',
+    YB_YEAR_TAKEN: 'The work summary of this year exists',
     AP_UNKNOWN_TYPE: 'No such application type in use',
     AP_UNKNOWN_MATERIAL: 'The material is not on this type’s checklist',
     AP_MISSING_MATERIALS: 'Required materials are missing; the application cannot be granted',

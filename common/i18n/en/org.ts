@@ -119,6 +119,8 @@ export const enOrg: typeof zhOrg = {
       asset_log: 'Daily asset log',
       ad_removal: 'Sign removal',
       campaign: 'Campaign',
+      yearbook_document: 'Annual work summary',
+      yearbook_section: 'Work summary section',
       campaign_task: 'Campaign task',
       problem_list: 'Problem list',
       problem: 'Listed problem',
@@ -281,6 +283,11 @@ export const enOrg: typeof zhOrg = {
         milestone: { create: 'Add milestone', update: 'Update milestone' },
         weights: { subprojects: 'Re-weight subprojects', milestones: 'Re-weight milestones' },
         report: { create: 'File progress report' },
+      },
+      yearbook: {
+        create: 'Create annual work summary',
+        update: 'Edit work summary heading',
+        section: { create: 'Add summary section', update: 'Edit summary section', delete: 'Delete summary section' },
       },
       campaign: {
         create: 'Create campaign',
@@ -455,6 +462,7 @@ export const enOrg: typeof zhOrg = {
       approve: 'Approve proposal replies',
       handle: 'Handle your unit’s proposal tasks',
     },
+    yearbook: { read: 'View the annual work summary', edit: 'Write the annual work summary' },
     campaign: {
       read: 'View campaigns, problem lists, honours and publicity',
       manage: 'Keep campaigns, problem lists, topics, honours and publicity',

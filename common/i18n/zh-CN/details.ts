@@ -126,6 +126,13 @@ export const zhDetails = {
       noRows: '文件中没有数据行',
       raced: '其中一些标识码刚被另一次修改占用：请重新提交文件',
     },
+    yearbook: {
+      key: '{token}：数据项名称格式不正确',
+      period: '{token}：期间应为年（2023）、季度（2023-Q1）或月（2023-03）',
+      unclosed: '{token}：占位符缺少结尾的 }}',
+      unknown: '{token}：统计报表中没有这个数据项',
+      yearTaken: '{year}年的工作总结已存在',
+    },
     approvals: {
       missingMaterial: '缺少必要材料：{name}',
       notInChecklist: '材料「{code}」不在该事项的材料清单中',

@@ -254,6 +254,8 @@ export const zhErrors = {
     ASSET_EXPORT_TOO_LARGE: '导出数量超过上限（{max} 条），请缩小筛选范围',
     ASSET_UNKNOWN_PHOTOS: '照片不存在、不是您上传的或已被使用',
     ASSET_QUANTITY_UNIT: '填写工程量时请选择计量单位',
+    YB_BAD_PLACEHOLDER: '工作总结中的数据占位符有误',
+    YB_YEAR_TAKEN: '该年度的工作总结已存在',
     AP_UNKNOWN_TYPE: '审批事项类型不存在或已停用',
     AP_UNKNOWN_MATERIAL: '材料不在该事项的材料清单中',
     AP_MISSING_MATERIALS: '缺少必要申请材料，不能作出准予许可决定',

@@ -116,6 +116,8 @@ export const zhOrg = {
       asset_log: '设施日报',
       ad_removal: '户外广告拆除',
       campaign: '专项行动',
+      yearbook_document: '年度工作总结',
+      yearbook_section: '工作总结段落',
       campaign_task: '专项行动任务',
       problem_list: '问题清单',
       problem: '清单问题',
@@ -261,6 +263,11 @@ export const zhOrg = {
         weights: { subprojects: '调整子项目权重', milestones: '调整节点权重' },
         report: { create: '填报进度汇报' },
       },
+      yearbook: {
+        create: '新建年度工作总结',
+        update: '修改工作总结抬头',
+        section: { create: '新增工作总结段落', update: '修改工作总结段落', delete: '删除工作总结段落' },
+      },
       campaign: {
         create: '新建专项行动',
         close: '结束专项行动',
@@ -393,6 +400,7 @@ export const zhOrg = {
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
     yellowline: { read: '查看文明黄线', manage: '划定文明黄线、管理许可与处置规则', inspect: '登记文明黄线巡查' },
+    yearbook: { read: '查看年度工作总结', edit: '编写年度工作总结' },
     campaign: {
       read: '查看专项行动、问题清单与宣传荣誉',
       manage: '管理专项行动、问题清单、课题、荣誉与宣传',

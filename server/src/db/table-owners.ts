@@ -51,7 +51,8 @@ export type TableOwner =
   | 'projects'
   | 'campaigns'
   | 'federation'
-  | 'prefecture';
+  | 'prefecture'
+  | 'yearbook';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -190,6 +191,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   yl_zones: 'yellow-line',
   yl_inspections: 'yellow-line',
   // 行政审批 (docs/approvals.md)
+  // 年度工作总结 (docs/yearbook.md)
+  yb_documents: 'yearbook',
+  yb_sections: 'yearbook',
   ap_types: 'approvals',
   ap_applications: 'approvals',
   ap_corrections: 'approvals',

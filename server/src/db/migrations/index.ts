@@ -49,6 +49,7 @@ import * as m0057 from './0057_cases_closed_status.ts';
 import * as m0061 from './0061_prefecture.ts';
 import * as m0062 from './0062_federation_requests.ts';
 import * as m0063 from './0063_report_up_push.ts';
+import * as m0064 from './0064_yearbook.ts';
 import * as m0065 from './0065_kpi_monthly.ts';
 
 /**
@@ -106,6 +107,7 @@ const migrations: Record<string, Migration> = {
   '0061_prefecture': m0061,
   '0062_federation_requests': m0062,
   '0063_report_up_push': m0063,
+  '0064_yearbook': m0064,
   '0065_kpi_monthly': m0065,
 };
 

@@ -7,7 +7,7 @@ import { ASSET_LINES, fromMilli, type AssetLine } from '../../../../common/domai
 import { formatFen } from '../../../../common/domain/enforcement-money.ts';
 import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import type { Executor } from '../../platform/db.ts';
-import type { ReportContext, ReportSection } from '../reports/index.ts';
+import { sectionFigures, type ReportContext, type ReportFigureSpec, type ReportSection } from '../reports/index.ts';
 import * as repo from './assets.repository.ts';
 
 /** The instant a calendar date begins in `timeZone` (the period's dates bound the orders' finishing instants). */
@@ -19,6 +19,22 @@ export function startOfDay(date: string, timeZone: string): string {
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const oneDecimal = (v: number) => String(Math.round(v * 10) / 10);
+
+/** The figures of a line's sentences, alike for the six (labels: `figures.assets.<name>` with the line's name). */
+const QUANTITY_UNITS = { t: 'ton', h: 'hour', m: 'metre', m2: 'm2' } as const;
+const lineFigures = (line: AssetLine): ReportFigureSpec[] =>
+  [
+    { name: 'assets', unit: 'count' as const },
+    ...Object.entries(QUANTITY_UNITS).map(([u, unit]) => ({ name: `quantity${u.toUpperCase()}`, unit })),
+    { name: 'workOrders', unit: 'count' as const },
+    { name: 'lateWorkOrders', unit: 'count' as const },
+    { name: 'workOrderCostFen', unit: 'wanYuan' as const },
+  ].map((f) => ({
+    ...f,
+    path: '/data/assets',
+    label: (t: (key: string, params?: Record<string, unknown>) => string) =>
+      t(`figures.assets.${f.name}`, { line: t(`assets.lines.${line}`) }),
+  }));
 
 type Figures = Awaited<ReturnType<typeof figuresOf>>;
 
@@ -58,13 +74,23 @@ function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
       ctx.t(key, { period: ctx.periodText, type: name(l), quantity: oneDecimal(quantity), assets: Number(l.assets) }),
     );
   }
+  const values: Record<string, number> = {
+    assets: total,
+    workOrders: done,
+    lateWorkOrders: Number(orders?.late ?? 0),
+    workOrderCostFen: Number(orders?.cost_fen ?? 0),
+  };
+  for (const l of logs) {
+    const name = `quantity${l.unit.toUpperCase()}`;
+    values[name] = (values[name] ?? 0) + fromMilli(Number(l.milli));
+  }
   if (done)
     paragraphs.push(
       ctx.t('assets.report.workOrders', {
         period: ctx.periodText,
         done,
-        late: Number(orders?.late ?? 0),
-        cost: formatFen(Number(orders?.cost_fen ?? 0)),
+        late: values.lateWorkOrders,
+        cost: formatFen(values.workOrderCostFen ?? 0),
       }),
     );
   const col = (key: string, type: 'text' | 'int' | 'number') => ({
@@ -76,6 +102,7 @@ function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
     key: `assets.${line}`,
     title: ctx.t(`assets.report.title.${line}`),
     paragraphs,
+    figures: sectionFigures(ctx, `assets.${line}`, lineFigures(line), values),
     tables: logs.length
       ? [
           {
@@ -108,6 +135,7 @@ export function assetReportSections(timeZone: string): ReportSection[] {
   return ASSET_LINES.map((line, i) => ({
     key: `assets.${line}`,
     order: 830 + i,
+    figures: lineFigures(line),
     build: async (ctx) => buildLine(ctx, line, await figures(ctx)),
   }));
 }

@@ -1,6 +1,6 @@
 import type { CampaignFigures } from '../../../../common/contracts/campaigns.ts';
 import { reportQuantity } from '../../../../common/domain/campaigns.ts';
-import type { ReportContext, ReportSection } from '../reports/index.ts';
+import { sectionFigures, type ReportContext, type ReportFigureSpec, type ReportSection } from '../reports/index.ts';
 
 /**
  * 专项行动 in the statistics report, in the bureau's words (docs/campaigns.md, "Report sentences"):
@@ -8,12 +8,29 @@ import type { ReportContext, ReportSection } from '../reports/index.ts';
  * 「“一下三民”先后2批次认领问题清单共12个，已全部整改」, 「开展课题研究5个」 and
  * 「在省级以上媒体发表宣传稿件63篇、本地媒体83篇，获得荣誉10项」. Nothing in the period → no section.
  */
+/** The figures of the sentences (labels: the catalog's `figures.campaigns.<name>`). */
+const FIGURES: readonly ReportFigureSpec[] = [
+  { name: 'tasks', unit: 'count', path: '/campaigns' },
+  { name: 'tasksDone', unit: 'count', path: '/campaigns' },
+  { name: 'inspectionItems', unit: 'count', path: '/campaigns' },
+  { name: 'inspectionRectified', unit: 'count', path: '/campaigns' },
+  { name: 'yixiaSanminLists', unit: 'count', path: '/campaigns' },
+  { name: 'yixiaSanminItems', unit: 'count', path: '/campaigns' },
+  { name: 'yixiaSanminRectified', unit: 'count', path: '/campaigns' },
+  { name: 'topics', unit: 'count', path: '/campaigns' },
+  { name: 'publicityProvincial', unit: 'count', path: '/campaigns' },
+  { name: 'publicityLocal', unit: 'count', path: '/campaigns' },
+  { name: 'honours', unit: 'count', path: '/campaigns' },
+  { name: 'tasksDoneRate', unit: 'percent', path: '/campaigns' },
+];
+
 export function campaignsSection(figures: {
   of(tenantId: string, from: string, to: string): Promise<CampaignFigures>;
 }): ReportSection {
   return {
     key: 'campaigns',
     order: 865,
+    figures: FIGURES,
     async build(ctx) {
       const f = await figures.of(ctx.tenantId, ctx.period.from, ctx.period.to);
       const paragraphs = sentences(ctx, f);
@@ -35,6 +52,20 @@ export function campaignsSection(figures: {
       return {
         key: 'campaigns',
         title: ctx.t('campaigns.report.title'),
+        figures: sectionFigures(ctx, 'campaigns', FIGURES, {
+          tasks: f.tasks.total,
+          tasksDone: f.tasks.done,
+          tasksDoneRate: f.tasks.doneRate,
+          inspectionItems: f.inspection.items,
+          inspectionRectified: f.inspection.rectified,
+          yixiaSanminLists: f.yixiaSanmin.lists,
+          yixiaSanminItems: f.yixiaSanmin.items,
+          yixiaSanminRectified: f.yixiaSanmin.rectified,
+          topics: f.topics.total,
+          publicityProvincial: f.publicity.provincialOrAbove,
+          publicityLocal: f.publicity.local,
+          honours: f.honours,
+        }),
         paragraphs,
         tables: rows.length
           ? [

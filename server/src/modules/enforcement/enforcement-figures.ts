@@ -7,7 +7,7 @@
 import type { EnforcementFigures } from '../../../../common/contracts/enforcement.ts';
 import { formatFen } from '../../../../common/domain/enforcement-money.ts';
 import type { Executor } from '../../platform/db.ts';
-import type { ReportSection } from '../reports/index.ts';
+import { sectionFigures, type ReportFigureSpec, type ReportSection } from '../reports/index.ts';
 import type { scopeFilter } from './enforcement-scope.ts';
 
 export async function enforcementFigures(
@@ -66,10 +66,20 @@ export async function enforcementFigures(
 export const yuan = (fen: number) => formatFen(fen).replace(/\.00$/, '');
 
 /** 市容执法 in the statistics report; nothing decided and nothing filed in the period → no section. */
+/** The figures of the sentences (labels: the catalog's `figures.enforcement.<name>`). */
+const FIGURES: readonly ReportFigureSpec[] = [
+  { name: 'decided', unit: 'count', path: '/enforcement' },
+  { name: 'fineFen', unit: 'yuan', path: '/enforcement' },
+  { name: 'cases', unit: 'count', path: '/enforcement' },
+  { name: 'onTimeRate', unit: 'percent', path: '/enforcement' },
+  { name: 'collectedFen', unit: 'yuan', path: '/enforcement' },
+];
+
 export function enforcementSection(db: Executor): ReportSection {
   return {
     key: 'enforcement',
     order: 805,
+    figures: FIGURES,
     async build(ctx) {
       const f = await enforcementFigures(db, ctx.tenantId, ctx.period.from, ctx.period.to, null);
       if (!f.decided && !f.cases) return null;
@@ -88,6 +98,7 @@ export function enforcementSection(db: Executor): ReportSection {
           }),
         ],
         tables: [],
+        figures: sectionFigures(ctx, 'enforcement', FIGURES, f),
       };
     },
   };

@@ -1,4 +1,4 @@
-import type { ReportSection } from '../reports/index.ts';
+import { sectionFigures, type ReportSection, type ReportFigureSpec } from '../reports/index.ts';
 import type { FrontageService } from './frontage.service.ts';
 
 /**
@@ -6,10 +6,23 @@ import type { FrontageService } from './frontage.service.ts';
  * 城管体验岗志愿者N人，服务N小时」, the 商街自治 committees and their self-inspection reports, and a table by street and
  * township. Nothing in the period → no section.
  */
+/** The figures of the sentences (labels: the catalog's `figures.frontage.<name>`). */
+const FIGURES: readonly ReportFigureSpec[] = [
+  { name: 'agreementsSigned', unit: 'count', path: '/frontage' },
+  { name: 'inspections', unit: 'count', path: '/frontage' },
+  { name: 'redListed', unit: 'count', path: '/frontage' },
+  { name: 'blackListed', unit: 'count', path: '/frontage' },
+  { name: 'committees', unit: 'count', path: '/frontage' },
+  { name: 'selfReports', unit: 'count', path: '/frontage' },
+  { name: 'volunteers', unit: 'person', path: '/frontage' },
+  { name: 'hoursServed', unit: 'hour', path: '/frontage' },
+];
+
 export function frontageSection(service: Pick<FrontageService, 'figures'>): ReportSection {
   return {
     key: 'frontage',
     order: 840,
+    figures: FIGURES,
     async build(ctx) {
       const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to);
       const any = f.agreementsSigned + f.inspections + f.redListed + f.blackListed + f.volunteers + f.selfReports > 0;
@@ -18,6 +31,7 @@ export function frontageSection(service: Pick<FrontageService, 'figures'>): Repo
       return {
         key: 'frontage',
         title: ctx.t('frontage.report.title'),
+        figures: sectionFigures(ctx, 'frontage', FIGURES, f),
         paragraphs: [
           ctx.t('frontage.report.main', {
             period: ctx.periodText,

@@ -1,7 +1,19 @@
-import type { ReportSection } from '../reports/index.ts';
+import { sectionFigures, type ReportSection, type ReportFigureSpec } from '../reports/index.ts';
 import type { IllegalConstructionService } from './ic.service.ts';
 
 const num = (n: number) => String(Number(n.toFixed(2)));
+
+/** The figures of the sentences (labels: the catalog's `figures.illegalConstruction.<name>`). */
+const FIGURES: readonly ReportFigureSpec[] = [
+  { name: 'bureauDemolitions', unit: 'count', path: '/illegal-construction' },
+  { name: 'assistDemolitions', unit: 'count', path: '/illegal-construction' },
+  { name: 'stopNotices', unit: 'count', path: '/illegal-construction' },
+  { name: 'letters', unit: 'count', path: '/illegal-construction' },
+  { name: 'reports', unit: 'count', path: '/illegal-construction' },
+  { name: 'instructions', unit: 'count', path: '/illegal-construction' },
+  { name: 'bureauAreaM2', unit: 'm2', path: '/illegal-construction' },
+  { name: 'assistAreaM2', unit: 'm2', path: '/illegal-construction' },
+];
 
 /**
  * 查违控违 in the statistics report: the sentence the bureau's work summary carries (「组织拆违行动N次，拆除违建N平方米」),
@@ -12,6 +24,7 @@ export function illegalConstructionSection(service: Pick<IllegalConstructionServ
   return {
     key: 'illegalConstruction',
     order: 810,
+    figures: FIGURES,
     async build(ctx) {
       const year = Number(ctx.period.from.slice(0, 4));
       const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to, year);
@@ -25,6 +38,7 @@ export function illegalConstructionSection(service: Pick<IllegalConstructionServ
       return {
         key: 'illegalConstruction',
         title: ctx.t('illegalConstruction.report.title'),
+        figures: sectionFigures(ctx, 'illegalConstruction', FIGURES, t),
         paragraphs: [
           ctx.t('illegalConstruction.report.demolitions', {
             period: ctx.periodText,

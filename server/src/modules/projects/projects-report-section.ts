@@ -1,5 +1,5 @@
 import { wanYuanText } from '../../../../common/domain/projects.ts';
-import type { ReportSection } from '../reports/index.ts';
+import { sectionFigures, type ReportSection, type ReportFigureSpec } from '../reports/index.ts';
 import type { ProjectsService } from './projects.service.ts';
 
 /**
@@ -7,10 +7,19 @@ import type { ProjectsService } from './projects.service.ts';
  * 22个，总体进度60%」: the funds won in the period, then each running project that has subprojects. Nothing won and
  * no project running → no section (docs/projects.md, "Report").
  */
+/** The figures of the sentences (labels: the catalog's `figures.projects.<name>`). */
+const FIGURES: readonly ReportFigureSpec[] = [
+  { name: 'fundsFen', unit: 'wanYuan', path: '/projects' },
+  { name: 'projectsWithSubprojects', unit: 'count', path: '/projects' },
+  { name: 'subprojects', unit: 'count', path: '/projects' },
+  { name: 'subprojectsDone', unit: 'count', path: '/projects' },
+];
+
 export function projectsSection(service: Pick<ProjectsService, 'figures'>): ReportSection {
   return {
     key: 'projects',
     order: 860,
+    figures: FIGURES,
     async build(ctx) {
       const f = await service.figures(ctx.tenantId, ctx.period.from, ctx.period.to);
       const withSubs = f.projects.filter((p) => p.subprojects > 0);
@@ -34,6 +43,12 @@ export function projectsSection(service: Pick<ProjectsService, 'figures'>): Repo
       return {
         key: 'projects',
         title: ctx.t('projects.report.title'),
+        figures: sectionFigures(ctx, 'projects', FIGURES, {
+          fundsFen: f.fundsFen,
+          projectsWithSubprojects: withSubs.length,
+          subprojects: withSubs.reduce((s, p) => s + p.subprojects, 0),
+          subprojectsDone: withSubs.reduce((s, p) => s + p.subprojectsDone, 0),
+        }),
         paragraphs: [parts.join(ctx.t('projects.report.joiner'))],
         tables: f.bySource.length
           ? [

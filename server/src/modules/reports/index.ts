@@ -4,3 +4,11 @@ export { createReportService, type ReportService } from './report.service.ts';
 export { createDashboardService, type DashboardService } from './dashboard.service.ts';
 export { registerReportRoutes } from './report.routes.ts';
 export { ReportRegistry, type ReportSection, type ReportContext } from './report-section.ts';
+export {
+  sectionFigures,
+  figureView,
+  emptyValue,
+  figureLink,
+  type ReportFigureSpec,
+  type DeclaredFigure,
+} from './report-figures.ts';

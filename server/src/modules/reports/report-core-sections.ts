@@ -3,6 +3,7 @@ import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/dom
 import type { ReportContext, ReportSection } from './report-section.ts';
 import { caseRows } from '../cases/index.ts';
 import { comparedIndicatorTable, comparisonTable, withMemberChanges } from './report-comparison.ts';
+import { sectionFigures, type ReportFigureSpec } from './report-figures.ts';
 
 /**
  * The core sections of the statistics report, from the case figures: counts by channel, matter class,
@@ -60,13 +61,45 @@ const list = (ctx: ReportContext, rows: { name: string; c: KpiCounts }[], n: num
     .map((r) => ctx.t('report.text.channelItem', { name: r.name, count: count(r.c) }))
     .join(ctx.locale === 'zh-CN' ? '，' : ', ');
 
+const spec = (path: string, unit: ReportFigureSpec['unit'], ...names: string[]): ReportFigureSpec[] =>
+  names.map((name) => ({ name, unit, path }));
+
+/** The case figures each core section's sentences carry (labels: the catalog's `figures.<section>.<name>`). */
+const OVERVIEW_FIGURES = [
+  ...spec('/kpi?subject=street', 'count', 'reported', 'filed', 'voided', 'needClose', 'closed', 'closedOnTime'),
+  ...spec('/kpi?subject=street', 'percent', 'closeRate', 'onTimeCloseRate', 'inspectorShare'),
+  ...spec('/kpi?subject=street', 'count', 'inspectorReported', 'publicReported', 'selfHandled'),
+];
+const UNIT_FIGURES = [
+  ...spec('/kpi/rankings?subject=unit', 'count', 'dispatched', 'handled', 'extended', 'suspended'),
+  ...spec('/kpi/rankings?subject=unit', 'percent', 'handleRate', 'onTimeHandleRate'),
+];
+const QUALITY_FIGURES = [
+  ...spec('/kpi?subject=street', 'count', 'rated', 'satisfied'),
+  ...spec('/kpi?subject=street', 'percent', 'satisfactionRate'),
+  ...spec('/kpi?subject=street', 'hour', 'avgHandlingHours'),
+];
+const OVERDUE_FIGURES = [
+  ...spec('/kpi?subject=unit', 'count', 'overdue', 'reworked', 'escalated', 'openOverdue'),
+  ...spec('/kpi?subject=unit', 'percent', 'overdueRate', 'reworkRate'),
+];
+
 export const CORE_SECTIONS: readonly ReportSection[] = [
   {
     key: 'overview',
     order: 100,
+    figures: OVERVIEW_FIGURES,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
+      const inspectorShare = c.reported ? Math.round((c.inspectorReported / c.reported) * 10000) / 100 : null;
+      const figures = sectionFigures(ctx, 'overview', OVERVIEW_FIGURES, {
+        ...c,
+        needClose: ind.closeRate.denominator ?? 0,
+        closeRate: ind.closeRate.value,
+        onTimeCloseRate: ind.onTimeCloseRate.value,
+        inspectorShare,
+      });
       const paragraphs =
         c.reported === 0 && c.filed === 0
           ? [ctx.t('report.noData')]
@@ -84,21 +117,20 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
               }),
               ctx.t('report.text.inspector', {
                 inspectorReported: c.inspectorReported,
-                inspectorShare: ctx.pct(
-                  c.reported ? Math.round((c.inspectorReported / c.reported) * 10000) / 100 : null,
-                ),
+                inspectorShare: ctx.pct(inspectorShare),
                 publicReported: c.publicReported,
                 selfHandled: c.selfHandled,
               }),
             ];
       if (c.reported === 0 && c.filed === 0)
-        return { key: 'overview', title: ctx.t('report.sections.overview'), paragraphs, tables: [] };
+        return { key: 'overview', title: ctx.t('report.sections.overview'), paragraphs, tables: [], figures };
       const cmp = await comparisonTable(ctx);
       return {
         key: 'overview',
         title: ctx.t('report.sections.overview'),
         paragraphs: [...paragraphs, cmp.sentence],
         tables: [cmp.table],
+        figures,
       };
     },
   },
@@ -179,6 +211,7 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
   {
     key: 'units',
     order: 500,
+    figures: UNIT_FIGURES,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
@@ -211,6 +244,11 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
         key: 'units',
         title: ctx.t('report.sections.units'),
         paragraphs,
+        figures: sectionFigures(ctx, 'units', UNIT_FIGURES, {
+          ...c,
+          handleRate: ind.handleRate.value,
+          onTimeHandleRate: ind.onTimeHandleRate.value,
+        }),
         tables: [
           await withMemberChanges(
             ctx,
@@ -235,6 +273,7 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
   {
     key: 'quality',
     order: 600,
+    figures: QUALITY_FIGURES,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
@@ -262,6 +301,11 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
             avgHours: ind.avgHandlingHours.value ?? '—',
           }),
         ],
+        figures: sectionFigures(ctx, 'quality', QUALITY_FIGURES, {
+          ...c,
+          satisfactionRate: ind.satisfactionRate.value,
+          avgHandlingHours: ind.avgHandlingHours.value,
+        }),
         tables: [
           await comparedIndicatorTable(
             ctx,
@@ -276,6 +320,7 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
   {
     key: 'overdue',
     order: 700,
+    figures: OVERDUE_FIGURES,
     async build(ctx) {
       const c = await ctx.totals();
       const ind = indicatorsOf(c, ctx.options);
@@ -299,6 +344,12 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
             openOverdue,
           }),
         ],
+        figures: sectionFigures(ctx, 'overdue', OVERDUE_FIGURES, {
+          ...c,
+          openOverdue,
+          overdueRate: ind.overdueRate.value,
+          reworkRate: ind.reworkRate.value,
+        }),
         tables: [
           await comparedIndicatorTable(ctx, 'overdue', ctx.t('report.tables.overdue'), [
             { label: ctx.t('kpi.indicators.overdueCount'), figure: 'overdue' },

@@ -2,6 +2,7 @@ import type { ReportSectionView } from '../../../../common/contracts/reports.ts'
 import type { KpiCounts, KpiOptions, KpiPeriod } from '../../../../common/domain/kpi.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/messages.ts';
+import type { DeclaredFigure, ReportFigureSpec } from './report-figures.ts';
 
 /**
  * The one interface through which a business module adds its part to the statistics report: 市容执法,
@@ -17,6 +18,8 @@ export interface ReportSection {
   /** position in the report; core sections use 100–700, business modules 800+ */
   order: number;
   build(ctx: ReportContext): Promise<ReportSectionView | null>;
+  /** the figures its views carry (`sectionFigures`), declared so a 工作总结 can bind to them in any period */
+  figures?: readonly ReportFigureSpec[];
 }
 
 export interface ReportContext {
@@ -55,6 +58,13 @@ export class ReportRegistry {
   /** Adds a section; a second registration under the same key replaces the first (a module reloaded). */
   register(section: ReportSection): void {
     this.sections.set(section.key, section);
+  }
+
+  /** Every declared figure of every section, in report order. */
+  figures(): DeclaredFigure[] {
+    return this.list().flatMap((s) =>
+      (s.figures ?? []).map((f) => ({ ...f, section: s.key, key: `${s.key}.${f.name}` })),
+    );
   }
 
   list(): ReportSection[] {
