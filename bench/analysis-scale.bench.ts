@@ -212,7 +212,7 @@ try {
           `${cases.toLocaleString('en')} cases, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
       );
   }
-  await refreshStatistics(db, ['kpi_daily']);
+  await refreshStatistics(db, ['kpi_daily', 'kpi_monthly']);
   const loadS = (performance.now() - t0) / 1000;
   console.log(
     `roll-up: ${written.toLocaleString('en')} rows standing for ${cases.toLocaleString('en')} cases, ${loadS.toFixed(0)} s`,

@@ -289,7 +289,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const drained = await kpi.rollup.drain(tenant.id, CATCH_UP_BATCH);
     if (drained) console.log(`roll-up caught up: ${drained} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     // As at the end of a bulk load (docs/decisions/0006): indexes a migration just built have no statistics yet.
-    await refreshStatistics(database.db, ['kpi_case_facts', 'kpi_daily']);
+    await refreshStatistics(database.db, ['kpi_case_facts', 'kpi_daily', 'kpi_monthly']);
     const r = await measureDrill(
       { database, kpi, tenantId: tenant.id, year, log: console.log, ...(only ? { only } : {}) },
       Number(values.runs),

@@ -52,7 +52,7 @@ export async function measureKpi(
   const [catchUpMs, drained] = await timed(() => kpi.rollup.drain(tenant.id, CATCH_UP_BATCH));
   log(`kpi: roll-up caught up: ${drained.toLocaleString('en')} cases in ${(catchUpMs / 1000).toFixed(1)} s`);
   // The catch-up ends the bulk load: its tables get statistics as the load's do (docs/decisions/0006).
-  await refreshStatistics(db, ['kpi_case_facts', 'kpi_daily']);
+  await refreshStatistics(db, ['kpi_case_facts', 'kpi_daily', 'kpi_monthly']);
 
   // The last full month and year before now (the bench spreads cases over the past three years).
   const now = new Date();

@@ -84,7 +84,7 @@ try {
         `${c + 1} counties, ${rows.toLocaleString('en')} roll-up rows, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
       );
   }
-  await refreshStatistics(db, ['kpi_daily', 'prefecture_links', 'tenants']);
+  await refreshStatistics(db, ['kpi_daily', 'kpi_monthly', 'prefecture_links', 'tenants']);
 
   const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-prefecture-app-'));
   const app = await buildApp({

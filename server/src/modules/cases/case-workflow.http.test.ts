@@ -55,6 +55,7 @@ const options = (o: { verify?: Verify; fast?: boolean; checkBy?: CheckBy; selfHa
     petition: 'optional',
     sensor: 'optional',
     camera: 'optional',
+    transfer: 'optional',
   },
   dispatchOnAccept: o.fast ? ['09'] : [],
   selfHandle: o.selfHandle ?? null,
