@@ -248,7 +248,7 @@ export const enOrg: typeof zhOrg = {
           return: 'Transferred case returned',
         },
         message: { retry: 'Federation message sent again' },
-        report_up: { run: 'Reported up' },
+        report_up: { run: 'Reported up', configure: 'Report-up settings changed' },
       },
       frontage: {
         agreement: { create: 'Sign frontage agreement', terminate: 'Terminate frontage agreement' },
@@ -291,6 +291,7 @@ export const enOrg: typeof zhOrg = {
       },
       campaign: {
         create: 'Create campaign',
+        update: 'Edit campaign',
         close: 'Close campaign',
         task: { create: 'Add campaign task', progress: 'Update task progress' },
         report: { create: 'Report campaign quantity' },

@@ -227,7 +227,7 @@ export const zhOrg = {
         bulletin: { send: '发布通报', accept: '接收通报', return: '退回通报' },
         transfer: { send: '移送案件', accept: '接收移送案件', return: '退回移送案件' },
         message: { retry: '重新发送协作消息' },
-        report_up: { run: '报送上级平台' },
+        report_up: { run: '报送上级平台', configure: '修改上级平台报送设置' },
       },
       frontage: {
         agreement: { create: '签订门前三包责任书', terminate: '终止门前三包责任书' },
@@ -270,6 +270,7 @@ export const zhOrg = {
       },
       campaign: {
         create: '新建专项行动',
+        update: '修改专项行动',
         close: '结束专项行动',
         task: { create: '分解专项行动任务', progress: '更新任务进度' },
         report: { create: '上报工程量' },

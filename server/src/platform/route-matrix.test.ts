@@ -15,6 +15,17 @@ beforeAll(async () => {
   ctx = await createTestApp();
   for (const u of DAYE_USERS)
     sessions.set(u.role, await login(ctx.app, u.username, u.username === 'admin' ? 'Admin@12345' : 'Demo@12345'));
+  // A role the demo city has no user for (the prefecture's reader lives in another tenant) gets one here.
+  for (const role of ROLES.filter((r) => !sessions.has(r))) {
+    const res = await as(ctx.app, sessions.get('admin')!).post('/api/org/users', {
+      username: `matrix.${role}`,
+      displayName: role,
+      password: 'Temp#2024x',
+      grants: [{ role }],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    sessions.set(role, await firstSignIn(ctx.app, `matrix.${role}`, 'Temp#2024x', 'Chosen#2024x'));
+  }
 });
 afterAll(async () => ctx.close());
 

@@ -63,7 +63,8 @@ export function registerPrefectureRoutes(app: FastifyInstance, prefecture: Prefe
   r.get(
     '/api/prefecture/link',
     {
-      // prefecture.read or settings.manage: either may see the link, checked in the service
+      // the administrators who set the link see it; the prefecture's readers see their counties in the ranking
+      config: { permission: 'settings.manage' },
       schema: {
         tags,
         summary: 'The prefecture this tenant reports to, and the counties that report to it',

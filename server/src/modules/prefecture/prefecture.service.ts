@@ -84,7 +84,7 @@ export function createPrefectureService(database: Database, clock: Clock, deps: 
 
     /** The caller's own link: the prefecture it reports to, and the counties that report to it. */
     async link(actor: Actor): Promise<PrefectureLink> {
-      if (!actor.permissions.has(READ)) requirePermission(actor, LINK);
+      requirePermission(actor, LINK);
       const parent = await repo.parentOf(db, actor.tenantId);
       const [p] = parent ? await tenantsByIds(db, [parent]) : [];
       const children = await counties(actor.tenantId);

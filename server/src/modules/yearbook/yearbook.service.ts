@@ -19,7 +19,7 @@ import {
 } from '../../../../common/domain/yearbook.ts';
 import type { YbDocumentsTable, YbSectionsTable } from '../../db/schema-yearbook.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Executor } from '../../platform/db.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { translate, type Locale } from '../../platform/messages.ts';
@@ -62,8 +62,9 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
     if (issues.length) throw ybErrors.placeholders(field, issues);
   }
 
-  async function documentRow(actor: Actor, id: string) {
-    const row = await repo.findDocument(db, actor.tenantId, id);
+  /** Inside a transaction pass its executor: on SQLite the transaction holds the only connection. */
+  async function documentRow(actor: Actor, id: string, ex: Executor = db) {
+    const row = await repo.findDocument(ex, actor.tenantId, id);
     if (!row) throw notFound('yearbook_document');
     return row;
   }
@@ -181,7 +182,7 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
     async update(actor: Actor, id: string, input: YearbookUpdate, locale: Locale): Promise<YearbookDocument> {
       authorize(actor, EDIT);
       await db.transaction().execute(async (tx) => {
-        const before = await documentRow(actor, id);
+        const before = await documentRow(actor, id, tx);
         const patch = {
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.issuer !== undefined ? { issuer: input.issuer } : {}),
@@ -204,7 +205,7 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
       authorize(actor, EDIT);
       checkBody(input.body, 'body.body');
       await db.transaction().execute(async (tx) => {
-        await documentRow(actor, id);
+        await documentRow(actor, id, tx);
         const sid = newId();
         const now = clock.now().toISOString();
         await repo.insertSections(tx, [
