@@ -103,6 +103,8 @@ export const enErrors: typeof zhErrors = {
     HOTLINE_WEBHOOK_UNAUTHORIZED: 'The interface secret is not valid',
     OPEN311_CLIENT_NAME_TAKEN: 'A client application with this name already exists',
     CASE_STALE: 'Someone else just changed this case; reload it and try again',
+    CASE_TRANSFERRED:
+      'The case was transferred to a neighbouring city and waits for its answer; it moves again when the peer returns or closes it',
     CASE_TRANSITION_NOT_ALLOWED: "This action is not possible in the case's current state; refresh to see it",
     CASE_UNKNOWN_MATTER: 'The matter is not in the catalog or is deactivated',
     CASE_OUTSIDE_TENANT: 'The location is outside the city',

@@ -95,6 +95,7 @@ export const zhErrors = {
     HOTLINE_WEBHOOK_UNAUTHORIZED: '接口密钥无效',
     OPEN311_CLIENT_NAME_TAKEN: '已有同名的接入应用',
     CASE_STALE: '该案件刚被他人更新，请重新加载后再操作',
+    CASE_TRANSFERRED: '案件已移送对方办理，等待对方处理结果；对方退回或办结后方可继续',
     CASE_TRANSITION_NOT_ALLOWED: '案件当前状态下不能执行此操作，请刷新后查看',
     CASE_UNKNOWN_MATTER: '事项不在目录中或已停用',
     CASE_OUTSIDE_TENANT: '问题位置不在本市范围内',

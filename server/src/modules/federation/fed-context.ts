@@ -12,7 +12,7 @@ import type { Database } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/pii-cipher.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
-import type { ExternalReport, IntakeResult } from '../cases/index.ts';
+import type { CaseTransfers, ExternalReport, IntakeResult } from '../cases/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import type { PeerOffences } from '../enforcement/index.ts';
 
@@ -24,6 +24,8 @@ export const HANDLE = 'federation.handle';
 export interface FedCases {
   get(actor: Actor, id: string): Promise<CaseDetail>;
   intake(tenantId: string, input: ExternalReport, idem: { scope: string; key: string | null }): Promise<IntakeResult>;
+  /** the origin's case follows the peer's answers (docs/federation.md, "The transferred status") */
+  transfers: CaseTransfers;
 }
 
 /** Posts an envelope to a peer's inbox; resolves with the HTTP status and body, rejects when the peer is unreachable. */

@@ -33,10 +33,12 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
     return p;
   }
 
-  async function inboxMessage(actor: Actor, id: string) {
+  /** A message awaiting the operator; `givingBack`: an accepted transfer may still be returned to its origin. */
+  async function inboxMessage(actor: Actor, id: string, givingBack = false) {
     const m = await repo.findMessage(db, actor.tenantId, id);
     if (!m || m.direction !== 'in') throw notFound('federation_message');
-    if (m.status !== 'received') throw fedErrors.badState('the message is already decided');
+    const backable = givingBack && m.kind === 'transfer' && m.status === 'accepted';
+    if (m.status !== 'received' && !backable) throw fedErrors.badState('the message is already decided');
     return m;
   }
 
@@ -239,17 +241,21 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
       return messageView((await repo.findMessage(db, actor.tenantId, id))!);
     },
 
-    /** Returns what arrived with a reason; a transfer's origin hears the reason. */
+    /**
+     * Returns what arrived with a reason; a transfer's origin hears the reason. An accepted transfer may be given back
+     * too (it turned out not to be ours): the origin's case leaves `transferred`; the local case made from it stays
+     * for our staff to void (作废) like any wrong report.
+     */
     async returnMessage(actor: Actor, id: string, reason: string): Promise<Message> {
       requirePermission(actor, HANDLE);
-      const m = await inboxMessage(actor, id);
+      const m = await inboxMessage(actor, id, true);
       await db.transaction().execute(async (tx) => {
-        const won = await repo.decideMessage(tx, m.id, {
-          status: 'returned',
-          decision_note: reason.trim(),
-          decided_by: actor.userId,
-          updated_at: ctx.now(),
-        });
+        const won = await repo.decideMessage(
+          tx,
+          m.id,
+          { status: 'returned', decision_note: reason.trim(), decided_by: actor.userId, updated_at: ctx.now() },
+          [m.status],
+        );
         if (!won) throw fedErrors.badState('the message is already decided');
         if (m.kind === 'transfer')
           await outbox.enqueue(tx, {
