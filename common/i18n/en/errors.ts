@@ -192,6 +192,8 @@ export const enErrors: typeof zhErrors = {
     FED_KEY_REVOKED: 'The sender’s key is revoked',
     FED_KEY_EXPIRED: 'The overlap window of the sender’s old key has ended',
     FED_STALE_TIME: 'The message time is outside the allowed window',
+    FED_PHOTO_MISMATCH: 'A transferred photo does not match its signed SHA-256, size or type; the message is refused',
+    FED_PHOTOS_TOO_LARGE: 'The case’s photos exceed what one transfer carries (at most 9 photos, 8 MiB in all)',
     FED_REPLAY: 'A replayed message is refused',
     FED_NOT_SHARED: 'The sharing agreement does not cover this',
     FED_BAD_STATE: 'Not possible in the current state',

@@ -182,6 +182,8 @@ export const zhErrors = {
     FED_KEY_REVOKED: '发送方密钥已吊销',
     FED_KEY_EXPIRED: '发送方旧密钥的过渡期已结束',
     FED_STALE_TIME: '消息时间超出允许的时间窗口',
+    FED_PHOTO_MISMATCH: '移送照片与签名中的 SHA-256、大小或类型不符，消息已拒收',
+    FED_PHOTOS_TOO_LARGE: '案件照片超出单次移送上限（最多 9 张，合计 8 MiB）',
     FED_REPLAY: '重放的消息已拒收',
     FED_NOT_SHARED: '共享协议不包含此类信息',
     FED_BAD_STATE: '当前状态下不能进行此操作',

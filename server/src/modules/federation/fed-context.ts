@@ -15,6 +15,7 @@ import type { Actor } from '../auth/index.ts';
 import type { CaseTransfers, ExternalReport, IntakeResult } from '../cases/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import type { PeerOffences } from '../enforcement/index.ts';
+import { withoutPhotoData, type FedPhotos } from './fed-photos.ts';
 
 export const READ = 'federation.read';
 export const MANAGE = 'federation.manage';
@@ -50,6 +51,8 @@ export interface FedDeps {
   pii: PiiCipher;
   settings: SettingsService;
   cases: FedCases;
+  /** the photos that travel with a transfer (absent: transfers carry none) */
+  photos?: FedPhotos;
   transport: Transport;
   /** where report-up files are dropped (one folder per tenant code below it) */
   reportDir: string;
@@ -100,7 +103,7 @@ export const messageView = (m: FedMessagesTable & { peer_name: string }): Messag
   attempts: Number(m.attempts),
   nextAttemptAt: m.next_attempt_at,
   lastError: m.last_error,
-  body: maskedBody(bodyOf(m.envelope)),
+  body: maskedBody(withoutPhotoData(bodyOf(m.envelope))),
   localCaseId: m.local_case_id,
   decisionNote: m.decision_note,
   replyStatus: (m.reply_status ?? null) as Message['replyStatus'],

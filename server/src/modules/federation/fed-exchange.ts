@@ -14,6 +14,7 @@ import { newId } from '../../platform/ids.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { bodyOf, HANDLE, messageView, READ, sharingOf, type FedContext } from './fed-context.ts';
 import type { Outbox } from './fed-outbox.ts';
+import { checkTransferPhotos, photosForTransfer, storeTransferPhotos } from './fed-photos.ts';
 import type { Requests } from './fed-requests.ts';
 import { fedErrors } from './federation.errors.ts';
 import * as repo from './federation.repository.ts';
@@ -116,8 +117,10 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
       const source = await ctx.cases.get(actor, input.caseId);
       const peer = await activePeer(actor.tenantId, input.peerId, 'body.peerId');
       if (!sharingOf(peer.sharing).cases) throw fedErrors.field('body.peerId', 'sharing', 'the peer takes no cases');
-      if (source.status === 'closed' || source.status === 'voided')
-        throw fedErrors.badState('a closed or voided case is not transferred');
+      if (source.status === 'closed' || source.status === 'voided' || source.status === 'transferred')
+        throw fedErrors.badState('a closed, voided or transferred case is not transferred');
+      // read and hashed before the transaction: the bytes travel in the signed message
+      const photos = await photosForTransfer(ctx.photos, actor, source.photos);
       const at = ctx.now();
       const row: FedTransfersTable = {
         id: newId(),
@@ -152,6 +155,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
             lat: source.lat,
             reportedAt: source.reportedAt,
             note: row.note,
+            photos,
           },
         });
         await audit.record(tx, actor, actor.tenantId, {
@@ -196,6 +200,9 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
       let localCaseNo: string | null = null;
       if (m.kind === 'transfer') {
         const b = bodyOf(m.envelope);
+        // checked at receipt already; checked again before storing, as the stored row is what is read here
+        const checked = checkTransferPhotos(b.photos);
+        const stored = await storeTransferPhotos(ctx.photos, actor.tenantId, m.message_id, checked);
         const made = await ctx.cases.intake(
           actor.tenantId,
           {
@@ -207,6 +214,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
             address: typeof b.address === 'string' ? b.address : null,
             externalNo: String(b.caseNo),
             source: `跨区移送 · ${m.peer_name}`,
+            ...(stored.photoIds.length ? { photoIds: stored.photoIds, uploader: stored.uploader } : {}),
           },
           { scope: 'federation', key: m.message_id },
         );

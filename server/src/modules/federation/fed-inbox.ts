@@ -12,6 +12,7 @@ import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { keyIdOf, verifyEnvelope } from './fed-crypto.ts';
 import { sharingOf, type FedContext } from './fed-context.ts';
+import { checkTransferPhotos } from './fed-photos.ts';
 import { fedErrors } from './federation.errors.ts';
 import * as repo from './federation.repository.ts';
 
@@ -157,6 +158,8 @@ export function createInbox(ctx: FedContext) {
       if (byNonce) throw fedErrors.replay();
       if (seen) return { status: 'duplicate', id: seen.id };
       checkSharing(peer, envelope);
+      // a transfer's photos must match their signed hashes before anything is written
+      if (message.kind === 'transfer') checkTransferPhotos(message.body.photos);
       const id = newId();
       try {
         await db.transaction().execute(async (tx) => {

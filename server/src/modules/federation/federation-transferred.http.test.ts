@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uploadPhoto } from '../../testing/photo.fixtures.ts';
 import {
   as,
   createTestApp,
@@ -13,7 +15,8 @@ import {
  * The origin's `transferred` status between two real app instances over HTTP (大冶市 420281 as A, B renamed 阳新县
  * 420222), each on its own database: B accepting a 移送 moves A's case to transferred, where no ordinary step is
  * allowed and its clocks stand still; B giving it back returns it to the status it had, deadlines moved by the wait;
- * B closing its case closes A's.
+ * B closing its case closes A's. A transfer's photos travel in the signed message and arrive byte for byte; a
+ * photo that does not match its signed hash, or photos over the cap, are refused and nothing is written at B.
  */
 const POINT = { lng: 114.975, lat: 30.1 };
 const B_CODE = '420222';
@@ -191,5 +194,95 @@ describe('the transferred status at the origin', () => {
     expect(c.status).toBe('closed');
     expect(c.timeline.at(-1)).toMatchObject({ action: 'transfer_closed', toStatus: 'closed' });
     expect(c.timeline.at(-1).note).toContain('阳新县城管局');
+  });
+});
+
+describe('photos travel with a transfer', () => {
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const photoBytes = async (api: ReturnType<typeof apiA>, id: string) =>
+    Buffer.from((await api.get(`/api/photos/${id}`)).rawPayload);
+
+  /** A case with two photos at A, its transfer queued (not yet delivered); answers the outbound message row. */
+  async function caseWithPhotos(description: string) {
+    const photoIds = [await uploadPhoto(A.app, sA.inspector!), await uploadPhoto(A.app, sA.inspector!)];
+    const made = await apiA('inspector').post('/api/cases', { matterCode: '09006', description, photoIds, ...POINT });
+    expect(made.statusCode, made.body).toBe(201);
+    const t = await apiA('shiftleader').post('/api/federation/transfers', {
+      caseId: made.json().id,
+      peerId: peerAtA,
+      note: '附现场照片',
+    });
+    expect(t.statusCode, t.body).toBe(201);
+    const out = await A.database.db
+      .selectFrom('fed_messages')
+      .selectAll()
+      .where('transfer_id', '=', t.json().id)
+      .where('kind', '=', 'transfer')
+      .executeTakeFirstOrThrow();
+    return { caseId: made.json().id as string, photoIds, out };
+  }
+  const receivedTransfers = async () =>
+    (await apiB('shiftleader').get('/api/federation/messages?direction=in&kind=transfer&status=received')).json();
+
+  it('B receives each photo with its signed SHA-256 and keeps it byte for byte on the local case', async () => {
+    const { photoIds } = await caseWithPhotos('带照片的移送');
+    const hashes = await Promise.all(photoIds.map(async (id) => sha(await photoBytes(apiA('inspector'), id))));
+    expect(await deliverA()).toMatchObject({ delivered: 1, failed: 0 });
+    const m = (await receivedTransfers()).items[0];
+    // lists carry the hashes, sizes and types, never the bytes
+    expect(m.body.photos.map((p: { sha256: string }) => p.sha256)).toEqual(hashes);
+    expect(m.body.photos[0]).toMatchObject({ mime: 'image/jpeg', phase: 'before' });
+    expect(m.body.photos[0]).not.toHaveProperty('data');
+    const ok = await apiB('shiftleader').post(`/api/federation/messages/${m.id}/accept`);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const local = (await apiB('operator').get(`/api/cases/${ok.json().localCaseId}`)).json();
+    expect(local.photos).toHaveLength(2);
+    const got = await Promise.all(
+      local.photos.map(async (p: { id: string }) => sha(await photoBytes(apiB('operator'), p.id))),
+    );
+    expect(got).toEqual(hashes);
+    await deliverB();
+  });
+
+  it('a photo that does not match its signed hash is refused, and nothing is written at B', async () => {
+    const { out } = await caseWithPhotos('照片被篡改的移送');
+    // the sending side's stored body is altered after hashing: the bytes no longer match what is signed with them
+    const stored = JSON.parse(out.envelope) as { message: { body: { photos: { data: string }[] } } };
+    const bytes = Buffer.from(stored.message.body.photos[1]!.data, 'base64');
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 10) ^ 0xff, bytes.length - 10);
+    stored.message.body.photos[1]!.data = bytes.toString('base64');
+    await A.database.db
+      .updateTable('fed_messages')
+      .set({ envelope: JSON.stringify(stored) })
+      .where('id', '=', out.id)
+      .execute();
+    const before = (await receivedTransfers()).total;
+    const photosAtB = await B.database.db.selectFrom('case_photos').select('id').execute();
+    expect(await deliverA()).toMatchObject({ delivered: 0, failed: 1 });
+    const row = await A.database.db
+      .selectFrom('fed_messages')
+      .selectAll()
+      .where('id', '=', out.id)
+      .executeTakeFirstOrThrow();
+    expect(row.last_error).toContain('FED_PHOTO_MISMATCH');
+    expect((await receivedTransfers()).total).toBe(before);
+    expect(await B.database.db.selectFrom('case_photos').select('id').execute()).toHaveLength(photosAtB.length);
+
+    // photos declared over the cap are refused as such
+    const over = JSON.parse(out.envelope) as { message: { body: { photos: { bytes: number }[] } } };
+    over.message.body.photos[0]!.bytes = 9 * 1024 * 1024;
+    await A.database.db
+      .updateTable('fed_messages')
+      .set({ envelope: JSON.stringify(over), next_attempt_at: A.clock.now().toISOString() })
+      .where('id', '=', out.id)
+      .execute();
+    expect(await deliverA()).toMatchObject({ delivered: 0, failed: 1 });
+    const again = await A.database.db
+      .selectFrom('fed_messages')
+      .select('last_error')
+      .where('id', '=', out.id)
+      .executeTakeFirstOrThrow();
+    expect(again.last_error).toContain('FED_PHOTOS_TOO_LARGE');
+    expect((await receivedTransfers()).total).toBe(before);
   });
 });
