@@ -76,6 +76,7 @@ export const INBOXES = [
   'pending_close',
   'overdue',
   'suspended',
+  'transferred',
   'closed',
   'all',
 ] as const;

@@ -10,6 +10,7 @@ export const CASE_STATES = [
   'pending_dispatch', // 待派遣
   'handling', // 处置中 (the handling clock runs)
   'suspended', // 挂账 (clock paused, capped)
+  'transferred', // 已移送: a peer accepted the case by 移送; clocks stand still (docs/federation.md)
   'reported_back', // 已反馈, awaiting the operator to send 核查
   'checking', // 核查中
   'pending_close', // 待结案

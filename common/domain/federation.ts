@@ -96,6 +96,16 @@ export interface SignedEnvelope {
  * The outbox's back-off after the n-th failed attempt (n ≥ 1): 30 s doubling, capped at one hour, so a peer down
  * for a day is tried about thirty times; after MAX_ATTEMPTS the message waits for an operator's retry.
  */
+/**
+ * Photos travel inside the signed transfer message, base64 (docs/federation.md, "Photos of a transfer"): at most this
+ * many, and this many bytes in all before encoding, so one message stays a few MiB.
+ */
+export const MAX_TRANSFER_PHOTOS = 9;
+export const MAX_TRANSFER_PHOTO_BYTES = 8 * 1024 * 1024;
+export const TRANSFER_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** The inbox takes a message this large: the photos base64-encoded (4/3) plus room for the rest. */
+export const MAX_INBOX_BYTES = Math.ceil((MAX_TRANSFER_PHOTO_BYTES * 4) / 3) + 1024 * 1024;
+
 export const MAX_ATTEMPTS = 40;
 export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);

@@ -29,9 +29,9 @@ export const PUBLIC_PHOTO_PHASES = ['before', 'after'] as const;
 /** 3 decimal places of a degree: ≤ 111 m north–south, ≤ 97 m east–west at 30°N. */
 export const PUBLIC_COORDINATE_DECIMALS = 3;
 /** Actions whose note staff write for the reporter; every other note stays internal. */
-export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set(['reply']);
+export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set(['reply', 'transfer_accepted']);
 /** Actions whose event data carries 答复市民 (`publicReply`); their note is the internal 办理意见 and stays inside. */
-export const PUBLIC_REPLY_ACTIONS: ReadonlySet<string> = new Set(['close']);
+export const PUBLIC_REPLY_ACTIONS: ReadonlySet<string> = new Set(['close', 'transfer_closed']);
 /** Besides status changes, the public timeline shows these reporter-facing events (without their notes). */
 export const PUBLIC_EVENT_ACTIONS: ReadonlySet<string> = new Set(['rate', 'reopen', 'reply']);
 

@@ -320,6 +320,8 @@ export function createServices(
     settings,
     cases,
     kpi,
+    // a transfer's photos travel in its signed message and are stored at the receiver as uploads
+    photos,
     secrets: config.audit.keys,
     dataDir: config.dataDir,
     reportUpDir: config.reportUpDir,

@@ -103,6 +103,8 @@ export const enErrors: typeof zhErrors = {
     HOTLINE_WEBHOOK_UNAUTHORIZED: 'The interface secret is not valid',
     OPEN311_CLIENT_NAME_TAKEN: 'A client application with this name already exists',
     CASE_STALE: 'Someone else just changed this case; reload it and try again',
+    CASE_TRANSFERRED:
+      'The case was transferred to a neighbouring city and waits for its answer; it moves again when the peer returns or closes it',
     CASE_TRANSITION_NOT_ALLOWED: "This action is not possible in the case's current state; refresh to see it",
     CASE_UNKNOWN_MATTER: 'The matter is not in the catalog or is deactivated',
     CASE_OUTSIDE_TENANT: 'The location is outside the city',
@@ -190,6 +192,8 @@ export const enErrors: typeof zhErrors = {
     FED_KEY_REVOKED: 'The sender’s key is revoked',
     FED_KEY_EXPIRED: 'The overlap window of the sender’s old key has ended',
     FED_STALE_TIME: 'The message time is outside the allowed window',
+    FED_PHOTO_MISMATCH: 'A transferred photo does not match its signed SHA-256, size or type; the message is refused',
+    FED_PHOTOS_TOO_LARGE: 'The case’s photos exceed what one transfer carries (at most 9 photos, 8 MiB in all)',
     FED_REPLAY: 'A replayed message is refused',
     FED_NOT_SHARED: 'The sharing agreement does not cover this',
     FED_BAD_STATE: 'Not possible in the current state',

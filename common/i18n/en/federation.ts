@@ -40,6 +40,8 @@ export const enFederation: typeof zhFederation = {
       caseNo: 'Our case',
       peerCaseNo: 'Their case',
       progress: 'Their progress',
+      waiting:
+        'The case was transferred to the peer; its time limits are paused. If the peer returns it, it goes back to its previous status; when the peer closes its case, this one closes too.',
     },
     message: {
       time: 'Time',

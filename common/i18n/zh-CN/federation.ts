@@ -38,6 +38,7 @@ export const zhFederation = {
       caseNo: '本市案件号',
       peerCaseNo: '对方案件号',
       progress: '对方办理进展',
+      waiting: '案件已移送对方办理，时限暂停。对方退回后恢复原状态继续办理，对方办结后本案随之结案。',
     },
     message: {
       time: '时间',

@@ -73,6 +73,10 @@ export interface CasesTable {
   reopened_at?: string | null;
   /** migration 0028: since when the sweep found no active handler in the handling unit (null: staffed or not handling) */
   unstaffed_since?: string | null;
+  /** migration 0066: the status a transferred case goes back to when the peer returns it */
+  transfer_prior_status?: string | null;
+  /** migration 0066: when the peer accepted the transfer (the clocks stand still from then) */
+  transferred_at?: string | null;
 }
 
 export interface CaseEventsTable {

@@ -46,6 +46,8 @@ const EXPECTED: Record<CaseState, Partial<Record<CaseAction, CaseState>>> = {
   checking: { check_pass: 'pending_close', check_fail: 'handling', escalate: 'checking' },
   pending_close: { close: 'closed', escalate: 'pending_close' },
   closed: {},
+  // a transferred case takes no ordinary step: the peer's answers move it (docs/federation.md)
+  transferred: {},
   voided: {},
 };
 
@@ -63,7 +65,7 @@ describe('case lifecycle', () => {
     for (const s of TERMINAL_STATES) expect(allowedActions(s)).toEqual([]);
   });
 
-  it('every state except the terminal ones can be reached and left', () => {
+  it('every state except the terminal ones and transferred can be reached and left by its actions', () => {
     const reachable = new Set<CaseState>(['reported']);
     for (let changed = true; changed;) {
       changed = false;
@@ -76,7 +78,9 @@ describe('case lifecycle', () => {
           }
         }
     }
-    expect([...reachable].sort()).toEqual([...CASE_STATES].sort());
+    // transferred is entered and left only by the peer's signed answers (docs/federation.md), never by a step
+    expect([...reachable].sort()).toEqual(CASE_STATES.filter((s) => s !== 'transferred').sort());
+    expect(allowedActions('transferred')).toEqual([]);
   });
 
   it('return, void and rework need a reason', () => {

@@ -62,13 +62,15 @@ export function warnAt(calendar: WorkCalendar, start: Date, deadline: Date, unit
   return calendar.addLimit(start, (0.8 * total) / calendar.limitMs(1, unit), unit);
 }
 
-/** Colour of the running step (green ≤ 80 %, yellow ≤ 100 %, red beyond; paused while suspended). */
+/** Colour of the running step (green ≤ 80 %, yellow ≤ 100 %, red beyond; paused while suspended or transferred). */
 export function slaOf(
   calendar: WorkCalendar,
   c: { status: string; step_started_at: string | null; step_deadline: string | null; step_limit_unit: string | null },
   now: Date,
 ): { level: SlaLevel; deadline: string | null; usedRatio: number | null } {
-  if (c.status === 'suspended') return { level: 'paused', deadline: null, usedRatio: null };
+  // 挂账 and 已移送 stop the clock (docs/federation.md, "The transferred status")
+  if (c.status === 'suspended' || c.status === 'transferred')
+    return { level: 'paused', deadline: null, usedRatio: null };
   if (!c.step_started_at || !c.step_deadline || !c.step_limit_unit)
     return { level: 'none', deadline: c.step_deadline, usedRatio: null };
   const unit = c.step_limit_unit as LimitUnit;

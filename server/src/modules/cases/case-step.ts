@@ -40,6 +40,7 @@ export function stepTaker(
   ): Promise<{ updated: CasesTable; calendar: WorkCalendar }> {
     const t = TRANSITIONS[asked.action];
     if (!canDo(actor, t.permission, c)) throw notFound('case');
+    if (c.status === 'transferred') throw caseErrors.transferred(asked.action);
     const wf = await workflowFor(deps.settings, c.tenant_id);
     const gridHolder = await holdsGridTask(deps, actor, c);
     if (t.from.includes(c.status as CaseState) && !holdsTask(actor, asked.action, c, gridHolder))

@@ -27,6 +27,7 @@ export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
     .selectFrom('cases')
     .select(['id', 'tenant_id', 'status', 'unit_id', 'step_warned'])
     .where('step_deadline', '<', iso)
+    .where('status', '!=', 'transferred')
     .where((eb) => eb.or([eb('step_warned', 'is', null), eb('step_warned', '=', 'yellow')]))
     .limit(BATCH)
     .execute();
@@ -62,6 +63,7 @@ export async function sweepSla(database: Database, deps: CaseDeps, now: Date) {
     .selectFrom('cases')
     .select(['id', 'tenant_id', 'status', 'unit_id'])
     .where('step_warn_at', '<', iso)
+    .where('status', '!=', 'transferred')
     .where('step_warned', 'is', null)
     .limit(BATCH)
     .execute();

@@ -4,6 +4,8 @@ import { AppError } from '../../platform/errors.ts';
 export const caseErrors = {
   transitionNotAllowed: (from: string, action: string) =>
     new AppError('CASE_TRANSITION_NOT_ALLOWED', 409, { from, action }),
+  /** a transferred case waits at the peer: only the peer's answers move it (docs/federation.md) */
+  transferred: (action: string) => new AppError('CASE_TRANSFERRED', 409, { from: 'transferred', action }),
   stale: (version: number) => new AppError('CASE_STALE', 409, { version }),
   unknownMatter: () =>
     new AppError('CASE_UNKNOWN_MATTER', 400, [

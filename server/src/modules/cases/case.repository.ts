@@ -232,7 +232,8 @@ export async function countByStatus(
       .select(['c.status', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('c.status')
       .execute(),
-    capped(q.where('c.step_deadline', '<', now)),
+    // a transferred case's clocks stand still while the peer has it (docs/federation.md)
+    capped(q.where('c.step_deadline', '<', now).where('c.status', '!=', 'transferred')),
     capped(q.where('c.status', 'in', terminal)),
   ]);
   return { byStatus: new Map(rows.map((r) => [r.status, Number(r.n)])), overdue, archived };

@@ -35,6 +35,7 @@ import { caseErrors } from './case.errors.ts';
 import { canDo, canSee, holdsTask, intakeChannel, visibilityFilter } from './case.policy.ts';
 import * as repo from './case.repository.ts';
 import { timelineWriter } from './case-timeline.ts';
+import { caseTransfers } from './case-transfer.ts';
 import { sweepSla } from './case-sweep.ts';
 import { fitsRequests, isPublicCase, routingQuery, stepTaker } from './case-step.ts';
 import { detailOf, summaryOf } from './case-views.ts';
@@ -46,6 +47,7 @@ const INBOX_STATUSES: Partial<Record<Inbox, CaseState[]>> = {
   pending_dispatch: ['pending_dispatch'],
   handling: ['handling'],
   suspended: ['suspended'],
+  transferred: ['transferred'],
   reported_back: ['reported_back'],
   checking: ['checking'],
   pending_close: ['pending_close'],
@@ -62,6 +64,9 @@ const OPEN_STATES = [
   'checking',
   'pending_close',
 ];
+
+/** Counted in the badges besides the open steps: a transferred case waits at the peer, never overdue here. */
+const COUNTED_STATES = [...OPEN_STATES, 'transferred'];
 
 /** Requests (回退, 延期, 挂账) are made while handling, and decided there (case-lifecycle.ts). */
 const REQUEST_STATES = ['handling'];
@@ -168,6 +173,8 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
   return {
     ...createExternalCases(database, clock, deps, publish),
     ...caseMapQueries(database, clock, deps),
+    /** The origin's side of a 移送, applied by the federation module in its own transaction. */
+    transfers: caseTransfers(deps, appendEvent),
 
     canView: async (actor: Actor, caseId: string) => {
       const c = await repo.findCase(db, actor.tenantId, caseId);
@@ -316,7 +323,7 @@ export function createCaseService(database: Database, clock: Clock, deps: CaseDe
         actor.tenantId,
         visibilityFilter(actor),
         clock.now().toISOString(),
-        OPEN_STATES,
+        COUNTED_STATES,
         terminal,
         taskUserId,
       );

@@ -5,6 +5,7 @@ export { registerCaseRoutes } from './case.routes.ts';
 /** The one visibility rule of cases as a SQL filter, for modules that list cases (KPI case lists, dashboard). */
 export { visibilityFilter as caseVisibility } from './case.policy.ts';
 export { registerLiveRoute } from './case-live.ts';
+export type { CaseTransfers } from './case-transfer.ts';
 export { DEFAULT_STEP_LIMITS } from './case-sla.ts';
 export { createStepLimits, type StepLimitService } from './case-step-limits.ts';
 export {

@@ -12,9 +12,10 @@ import type { Database } from '../../platform/db.ts';
 import type { PiiCipher } from '../../platform/pii-cipher.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { Actor } from '../auth/index.ts';
-import type { ExternalReport, IntakeResult } from '../cases/index.ts';
+import type { CaseTransfers, ExternalReport, IntakeResult } from '../cases/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import type { PeerOffences } from '../enforcement/index.ts';
+import { withoutPhotoData, type FedPhotos } from './fed-photos.ts';
 
 export const READ = 'federation.read';
 export const MANAGE = 'federation.manage';
@@ -24,6 +25,8 @@ export const HANDLE = 'federation.handle';
 export interface FedCases {
   get(actor: Actor, id: string): Promise<CaseDetail>;
   intake(tenantId: string, input: ExternalReport, idem: { scope: string; key: string | null }): Promise<IntakeResult>;
+  /** the origin's case follows the peer's answers (docs/federation.md, "The transferred status") */
+  transfers: CaseTransfers;
 }
 
 /** Posts an envelope to a peer's inbox; resolves with the HTTP status and body, rejects when the peer is unreachable. */
@@ -48,6 +51,8 @@ export interface FedDeps {
   pii: PiiCipher;
   settings: SettingsService;
   cases: FedCases;
+  /** the photos that travel with a transfer (absent: transfers carry none) */
+  photos?: FedPhotos;
   transport: Transport;
   /** where report-up files are dropped (one folder per tenant code below it) */
   reportDir: string;
@@ -98,7 +103,7 @@ export const messageView = (m: FedMessagesTable & { peer_name: string }): Messag
   attempts: Number(m.attempts),
   nextAttemptAt: m.next_attempt_at,
   lastError: m.last_error,
-  body: maskedBody(bodyOf(m.envelope)),
+  body: maskedBody(withoutPhotoData(bodyOf(m.envelope))),
   localCaseId: m.local_case_id,
   decisionNote: m.decision_note,
   replyStatus: (m.reply_status ?? null) as Message['replyStatus'],

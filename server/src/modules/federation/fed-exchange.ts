@@ -14,6 +14,7 @@ import { newId } from '../../platform/ids.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { bodyOf, HANDLE, messageView, READ, sharingOf, type FedContext } from './fed-context.ts';
 import type { Outbox } from './fed-outbox.ts';
+import { checkTransferPhotos, photosForTransfer, storeTransferPhotos } from './fed-photos.ts';
 import type { Requests } from './fed-requests.ts';
 import { fedErrors } from './federation.errors.ts';
 import * as repo from './federation.repository.ts';
@@ -33,10 +34,12 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
     return p;
   }
 
-  async function inboxMessage(actor: Actor, id: string) {
+  /** A message awaiting the operator; `givingBack`: an accepted transfer may still be returned to its origin. */
+  async function inboxMessage(actor: Actor, id: string, givingBack = false) {
     const m = await repo.findMessage(db, actor.tenantId, id);
     if (!m || m.direction !== 'in') throw notFound('federation_message');
-    if (m.status !== 'received') throw fedErrors.badState('the message is already decided');
+    const backable = givingBack && m.kind === 'transfer' && m.status === 'accepted';
+    if (m.status !== 'received' && !backable) throw fedErrors.badState('the message is already decided');
     return m;
   }
 
@@ -114,8 +117,10 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
       const source = await ctx.cases.get(actor, input.caseId);
       const peer = await activePeer(actor.tenantId, input.peerId, 'body.peerId');
       if (!sharingOf(peer.sharing).cases) throw fedErrors.field('body.peerId', 'sharing', 'the peer takes no cases');
-      if (source.status === 'closed' || source.status === 'voided')
-        throw fedErrors.badState('a closed or voided case is not transferred');
+      if (source.status === 'closed' || source.status === 'voided' || source.status === 'transferred')
+        throw fedErrors.badState('a closed, voided or transferred case is not transferred');
+      // read and hashed before the transaction: the bytes travel in the signed message
+      const photos = await photosForTransfer(ctx.photos, actor, source.photos);
       const at = ctx.now();
       const row: FedTransfersTable = {
         id: newId(),
@@ -150,6 +155,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
             lat: source.lat,
             reportedAt: source.reportedAt,
             note: row.note,
+            photos,
           },
         });
         await audit.record(tx, actor, actor.tenantId, {
@@ -194,6 +200,9 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
       let localCaseNo: string | null = null;
       if (m.kind === 'transfer') {
         const b = bodyOf(m.envelope);
+        // checked at receipt already; checked again before storing, as the stored row is what is read here
+        const checked = checkTransferPhotos(b.photos);
+        const stored = await storeTransferPhotos(ctx.photos, actor.tenantId, m.message_id, checked);
         const made = await ctx.cases.intake(
           actor.tenantId,
           {
@@ -205,6 +214,7 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
             address: typeof b.address === 'string' ? b.address : null,
             externalNo: String(b.caseNo),
             source: `跨区移送 · ${m.peer_name}`,
+            ...(stored.photoIds.length ? { photoIds: stored.photoIds, uploader: stored.uploader } : {}),
           },
           { scope: 'federation', key: m.message_id },
         );
@@ -239,17 +249,21 @@ export function createExchange(ctx: FedContext, outbox: Outbox, requests: Reques
       return messageView((await repo.findMessage(db, actor.tenantId, id))!);
     },
 
-    /** Returns what arrived with a reason; a transfer's origin hears the reason. */
+    /**
+     * Returns what arrived with a reason; a transfer's origin hears the reason. An accepted transfer may be given back
+     * too (it turned out not to be ours): the origin's case leaves `transferred`; the local case made from it stays
+     * for our staff to void (作废) like any wrong report.
+     */
     async returnMessage(actor: Actor, id: string, reason: string): Promise<Message> {
       requirePermission(actor, HANDLE);
-      const m = await inboxMessage(actor, id);
+      const m = await inboxMessage(actor, id, true);
       await db.transaction().execute(async (tx) => {
-        const won = await repo.decideMessage(tx, m.id, {
-          status: 'returned',
-          decision_note: reason.trim(),
-          decided_by: actor.userId,
-          updated_at: ctx.now(),
-        });
+        const won = await repo.decideMessage(
+          tx,
+          m.id,
+          { status: 'returned', decision_note: reason.trim(), decided_by: actor.userId, updated_at: ctx.now() },
+          [m.status],
+        );
         if (!won) throw fedErrors.badState('the message is already decided');
         if (m.kind === 'transfer')
           await outbox.enqueue(tx, {

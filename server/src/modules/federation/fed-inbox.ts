@@ -12,6 +12,7 @@ import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { keyIdOf, verifyEnvelope } from './fed-crypto.ts';
 import { sharingOf, type FedContext } from './fed-context.ts';
+import { checkTransferPhotos } from './fed-photos.ts';
 import { fedErrors } from './federation.errors.ts';
 import * as repo from './federation.repository.ts';
 
@@ -69,19 +70,49 @@ export function createInbox(ctx: FedContext) {
       const t = await repo.findTransfer(tx, tenantId, String(body.transferId));
       if (!t || t.peer_id !== peer.id)
         throw fedErrors.field('body.message.body.transferId', 'exists', 'no such transfer');
-      if (kind === 'transfer_reply')
+      const peerCaseNo = typeof body.caseNo === 'string' ? body.caseNo : t.peer_case_no;
+      if (kind === 'transfer_reply') {
+        const accepted = body.decision === 'accepted';
+        const reason = typeof body.reason === 'string' ? body.reason : null;
         await repo.updateTransfer(tx, t.id, {
-          status: body.decision === 'accepted' ? 'accepted' : 'returned',
+          status: accepted ? 'accepted' : 'returned',
           peer_case_no: typeof body.caseNo === 'string' ? body.caseNo : null,
-          reason: typeof body.reason === 'string' ? body.reason : null,
+          reason,
           updated_at: at,
         });
-      else
+        // the origin's case waits while the peer has it, and goes back to its status when returned
+        if (accepted)
+          await ctx.cases.transfers.transferAccepted(
+            tx,
+            tenantId,
+            t.case_id,
+            { name: peer.name, caseNo: peerCaseNo },
+            at,
+          );
+        else
+          await ctx.cases.transfers.transferReturned(
+            tx,
+            tenantId,
+            t.case_id,
+            { name: peer.name, reason: reason ?? '' },
+            at,
+          );
+      } else {
         await repo.updateTransfer(tx, t.id, {
           peer_status: String(body.status),
-          peer_case_no: typeof body.caseNo === 'string' ? body.caseNo : t.peer_case_no,
+          peer_case_no: peerCaseNo,
           updated_at: at,
         });
+        // the peer's closing closes the origin's case with the peer's result (docs/federation.md)
+        if (body.status === 'closed')
+          await ctx.cases.transfers.transferClosed(
+            tx,
+            tenantId,
+            t.case_id,
+            { name: peer.name, caseNo: peerCaseNo },
+            at,
+          );
+      }
       return { status: 'applied', transferId: t.id };
     }
     if (kind === 'request_reply') {
@@ -127,6 +158,8 @@ export function createInbox(ctx: FedContext) {
       if (byNonce) throw fedErrors.replay();
       if (seen) return { status: 'duplicate', id: seen.id };
       checkSharing(peer, envelope);
+      // a transfer's photos must match their signed hashes before anything is written
+      if (message.kind === 'transfer') checkTransferPhotos(message.body.photos);
       const id = newId();
       try {
         await db.transaction().execute(async (tx) => {

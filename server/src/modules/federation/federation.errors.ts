@@ -20,6 +20,8 @@ export const FED_ERRORS = {
   notShared: 'FED_NOT_SHARED',
   badState: 'FED_BAD_STATE',
   alreadyTransferred: 'FED_ALREADY_TRANSFERRED',
+  photoMismatch: 'FED_PHOTO_MISMATCH',
+  photosTooLarge: 'FED_PHOTOS_TOO_LARGE',
 } as const;
 
 const state = (code: string, field: string, message: string) =>
@@ -73,5 +75,10 @@ export const fedErrors = {
       { field: 'body.message.kind', rule: 'sharing', message: `${what} is not in the sharing agreement` },
     ]),
   badState: (message: string) => state(FED_ERRORS.badState, 'id', message),
+  /** a transferred photo whose bytes do not match the signed hash, size or type */
+  photoMismatch: (field: string, message: string) =>
+    new AppError(FED_ERRORS.photoMismatch, 400, [{ field, rule: 'sha256', message }]),
+  photosTooLarge: (field: string, message: string) =>
+    new AppError(FED_ERRORS.photosTooLarge, 413, [{ field, rule: 'max', message }]),
   alreadyTransferred: () => state(FED_ERRORS.alreadyTransferred, 'body.caseId', 'the case is already transferred'),
 };

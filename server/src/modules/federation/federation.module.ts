@@ -7,6 +7,7 @@ import type { PeerOffences } from '../enforcement/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { httpTransport, type FedCases, type Transport } from './fed-context.ts';
 import type { FedKpi } from './fed-report-month.ts';
+import type { FedPhotos } from './fed-photos.ts';
 import { createFederationService } from './federation.service.ts';
 
 /**
@@ -23,6 +24,7 @@ export function createFederation(
     cases: FedCases;
     /** the KPI roll-up, read by the monthly statistics */
     kpi: FedKpi;
+    photos?: FedPhotos;
     secrets: readonly string[];
     dataDir: string;
     reportUpDir: string | null;
@@ -36,6 +38,7 @@ export function createFederation(
     settings: deps.settings,
     cases: deps.cases,
     kpi: deps.kpi,
+    photos: deps.photos,
     pii: createPiiCipher(deps.secrets),
     transport: deps.transport ?? httpTransport,
     reportDir: deps.reportUpDir ?? join(deps.dataDir, 'report-up'),

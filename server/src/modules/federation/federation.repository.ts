@@ -103,12 +103,18 @@ export const updateMessage = (db: Executor, id: string, set: Partial<FedMessages
   db.updateTable('fed_messages').set(set).where('id', '=', id).execute();
 
 /** An operator's decision on a received message; false when another decision came first. */
-export async function decideMessage(db: Executor, id: string, set: Partial<FedMessagesTable>): Promise<boolean> {
+/** Decides a message still in one of `from` (received, or an accepted transfer given back): false when another won. */
+export async function decideMessage(
+  db: Executor,
+  id: string,
+  set: Partial<FedMessagesTable>,
+  from: readonly string[] = ['received'],
+): Promise<boolean> {
   const res = await db
     .updateTable('fed_messages')
     .set(set)
     .where('id', '=', id)
-    .where('status', '=', 'received')
+    .where('status', 'in', from)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }

@@ -27,6 +27,7 @@ import {
   TransferQuery,
 } from '../../../../common/contracts/federation.ts';
 import { ReportUpConfigInput, ReportUpOverview, ReportUpTestResult } from '../../../../common/contracts/report-up.ts';
+import { MAX_INBOX_BYTES } from '../../../../common/domain/federation.ts';
 import { errorResponses } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
 import type { FederationService } from './federation.service.ts';
@@ -51,6 +52,8 @@ export function registerFederationRoutes(app: FastifyInstance, s: FederationServ
     `${BASE}/inbox`,
     {
       config: { public: true, rateLimit: { max: 600, timeWindow: '1 minute' } },
+      // a transfer carries its photos (docs/federation.md, "Photos of a transfer")
+      bodyLimit: MAX_INBOX_BYTES,
       schema: {
         tags,
         summary:

@@ -67,6 +67,8 @@ export function updateState(e: {
       return 'action_scheduled';
     case 'suspended':
       return 'planned';
+    case 'transferred':
+      return 'internal_referral';
     case 'closed':
       return 'fixed';
     case 'voided':

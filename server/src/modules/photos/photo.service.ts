@@ -88,6 +88,7 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
     maxPixels: number,
     scope: string,
     key: string | null,
+    keepBytes = false,
   ): Promise<CasePhoto> {
     if (data.length === 0) throw invalidField('body.file', 'required', 'the file is empty');
     if (data.length > MAX_PHOTO_BYTES) throw photoErrors.tooLarge();
@@ -101,6 +102,8 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
       if (err instanceof WorkLimitFull) throw photoErrors.busy(BUSY_RETRY_SECONDS);
       throw err;
     }
+    // A peer's photo, verified against its signed hash, is kept byte for byte (it was normalised at the origin).
+    if (keepBytes) photo = { ...photo, image: data };
     const id = newId();
     const now = clock.now();
     const names = photoFileNames(tenantId, id, now);
@@ -206,6 +209,23 @@ export function createPhotoService(database: Database, clock: Clock, config: Con
         config.photos.maxPixelsPublic,
         `photo.external:${tenantId}:${scope}`,
         key,
+      );
+    },
+
+    /**
+     * A photo a peer city sent with a 移送, already checked against the SHA-256 in its signed message: decoded like
+     * any upload (a non-image is refused, the thumbnail made here) but stored byte for byte, so this copy keeps the
+     * origin's hash (docs/federation.md, "Photos of a transfer"). Bound to `uploader` like an external upload.
+     */
+    async importVerified(tenantId: string, data: Buffer, key: string, uploader: string): Promise<CasePhoto> {
+      return storeOne(
+        tenantId,
+        externalUploader(uploader),
+        data,
+        config.photos.maxPixelsStaff,
+        `photo.external:${tenantId}:${uploader}`,
+        key,
+        true,
       );
     },
 

@@ -22,6 +22,8 @@ const OPEN = [
   'pending_dispatch',
   'handling',
   'suspended',
+  // 已移送: still the city's case, waiting at the peer with its clock stopped (docs/federation.md)
+  'transferred',
   'reported_back',
   'checking',
   'pending_close',
@@ -173,7 +175,7 @@ export function createDashboardService(database: Database, clock: Clock, kpi: Kp
           lat: c.lat,
           reportedAt: c.reported_at,
           sla:
-            c.status === 'suspended'
+            c.status === 'suspended' || c.status === 'transferred'
               ? 'paused'
               : !c.step_deadline
                 ? 'none'

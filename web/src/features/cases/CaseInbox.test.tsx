@@ -38,6 +38,7 @@ describe('inboxes by permission', () => {
       'pending_close',
       'overdue',
       'suspended',
+      'transferred',
       'closed',
       'all',
     ]);

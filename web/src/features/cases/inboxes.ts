@@ -26,6 +26,7 @@ export function inboxesFor(permissions: readonly string[]): Inbox[] {
       'pending_dispatch',
       'handling',
       'suspended',
+      'transferred',
       'reported_back',
       'checking',
       'pending_close',

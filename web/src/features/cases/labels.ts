@@ -30,6 +30,7 @@ export const STATUS_COLORS: Readonly<Record<string, string>> = {
   pending_dispatch: 'magenta',
   handling: 'orange',
   suspended: 'default',
+  transferred: 'gold',
   reported_back: 'cyan',
   checking: 'cyan',
   pending_close: 'lime',

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { MessageKey } from '../../../../common/i18n/core.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { errorText } from '../../api/errors.ts';
@@ -46,6 +46,7 @@ export function CaseTransferCard({ caseId, status }: { caseId: string; status: s
     can('federation.handle') &&
     status !== 'closed' &&
     status !== 'voided' &&
+    status !== 'transferred' &&
     !items.some((x) => x.status === 'pending' || x.status === 'accepted');
   if (!mayRead || (!items.length && !mayTransfer)) return null;
   const start = async () => {
@@ -71,6 +72,15 @@ export function CaseTransferCard({ caseId, status }: { caseId: string; status: s
         ) : null
       }
     >
+      {status === 'transferred' ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={t('federation.transfer.waiting')}
+          data-testid="case-transferred-note"
+        />
+      ) : null}
       {items.length === 0 ? (
         <Typography.Text type="secondary">{t('federation.caseCard.none')}</Typography.Text>
       ) : (
