@@ -3,12 +3,10 @@
  * (docs/prefecture.md). Each tenant's row is computed with that tenant's own weights and options, so it equals the
  * tenant row of its own KPI page; the sum over the tenants is scored with the reader's settings.
  */
-import { sql } from 'kysely';
-import { splitByMonths } from '../../../../common/domain/month-ranges.ts';
 import type { KpiRow } from '../../../../common/contracts/kpi.ts';
-import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiPeriod } from '../../../../common/domain/kpi.ts';
+import type { KpiCounts, KpiPeriod } from '../../../../common/domain/kpi.ts';
 import type { Database, Executor } from '../../platform/db.ts';
-import { col } from './kpi-rollup.ts';
+import { periodSums } from './kpi.repository.ts';
 import type { KpiService } from './kpi.service.ts';
 
 export interface TenantRef {
@@ -51,69 +49,15 @@ export type TenantFigures = ReturnType<typeof createTenantFigures>;
 
 /**
  * Σ counters of the whole-tenant roll-up rows (dim 'all') per tenant over [from, to], for several tenants at once:
- * the 地级市 view reads its counties this way (docs/prefecture.md). Whole months come from the monthly roll-up and
- * the days at the ends from the daily one (docs/decisions/0014-kpi-monthly-rollup.md).
+ * the 地级市 view reads its counties this way (docs/prefecture.md).
  */
 function sumsByTenant(db: Executor, tenantIds: readonly string[], from: string, to: string) {
-  return sumsOverTenants(db, tenantIds, from, to, 'tenant');
+  return periodSums(db, { tenantIds, dim: 'all', dimIds: [''] }, 'tenant_id', from, to);
 }
 
 /** Σ counters of the whole-tenant roll-up over several tenants per calendar month ('YYYY-MM') of [from, to]. */
 function monthlyOverTenants(db: Executor, tenantIds: readonly string[], from: string, to: string) {
-  return sumsOverTenants(db, tenantIds, from, to, 'month');
-}
-
-async function sumsOverTenants(
-  db: Executor,
-  tenantIds: readonly string[],
-  from: string,
-  to: string,
-  by: 'tenant' | 'month',
-): Promise<Map<string, KpiCounts>> {
-  const out = new Map<string, KpiCounts>();
-  if (!tenantIds.length) return out;
-  const sums = KPI_COUNTERS.map((k) => sql<number>`sum(${sql.ref(col(k))})`.as(col(k)));
-  const { months, days } = splitByMonths(from, to);
-  const parts: Promise<Record<string, unknown>[]>[] = days.map(([a, b]) => {
-    const key = by === 'tenant' ? sql<string>`tenant_id` : sql<string>`substr(day, 1, 7)`;
-    return db
-      .selectFrom('kpi_daily')
-      .select(key.as('k'))
-      .select(sums)
-      .where('tenant_id', 'in', tenantIds)
-      .where('dim', '=', 'all')
-      .where('dim_id', '=', '')
-      .where('day', '>=', a)
-      .where('day', '<=', b)
-      .groupBy(key)
-      .execute();
-  });
-  if (months) {
-    const key = by === 'tenant' ? sql<string>`tenant_id` : sql<string>`month`;
-    parts.push(
-      db
-        .selectFrom('kpi_monthly')
-        .select(key.as('k'))
-        .select(sums)
-        .where('tenant_id', 'in', tenantIds)
-        .where('dim', '=', 'all')
-        .where('dim_id', '=', '')
-        .where('month', '>=', months[0])
-        .where('month', '<=', months[1])
-        .groupBy(key)
-        .execute(),
-    );
-  }
-  for (const rows of await Promise.all(parts)) {
-    for (const r of rows) {
-      const id = String(r.k);
-      let c = out.get(id);
-      if (!c) out.set(id, (c = zeroCounts()));
-      for (const k of KPI_COUNTERS) c[k] += Number(r[col(k)] ?? 0);
-    }
-  }
-  for (const c of out.values()) c.handlingHours = Math.round(c.handlingHours * 100) / 100;
-  return out;
+  return periodSums(db, { tenantIds, dim: 'all', dimIds: [''] }, 'month', from, to);
 }
 
 /** The tenants among these with cases waiting in the roll-up queue. */

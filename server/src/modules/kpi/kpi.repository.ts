@@ -1,4 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { splitByMonths } from '../../../../common/domain/month-ranges.ts';
 import type { KpiCaseItem } from '../../../../common/contracts/kpi.ts';
 import { KPI_COUNTERS, zeroCounts, type KpiCounts, type KpiSubject } from '../../../../common/domain/kpi.ts';
@@ -25,11 +26,9 @@ export const DIM_OF: Record<KpiSubject, string> = {
 const COUNTER_COLUMNS = KPI_COUNTERS.map((k) => [k, col(k)] as const);
 
 /**
- * Σ counters per member of one dimension over [from, to] (local dates): the whole months of the range from the
- * monthly roll-up and the days at its ends from the daily one, so at most (months + edge days) × members rows are
- * read (docs/decisions/0014-kpi-monthly-rollup.md).
+ * Σ counters per member of one dimension over [from, to] (local dates), for one tenant (optionally some members).
  */
-export async function sumsByMember(
+export function sumsByMember(
   db: Executor,
   tenantId: string,
   dim: string,
@@ -37,37 +36,55 @@ export async function sumsByMember(
   to: string,
   ids?: readonly string[],
 ): Promise<Map<string, KpiCounts>> {
+  return periodSums(db, { tenantIds: [tenantId], dim, ...(ids ? { dimIds: ids } : {}) }, 'dim_id', from, to);
+}
+
+/**
+ * Σ roll-up counters over [from, to] (local dates), grouped by member, tenant or calendar month: the whole months of
+ * the range from the monthly roll-up and the days at its ends from the daily one, so at most (months + edge days) ×
+ * groups rows are read (docs/decisions/0014-kpi-monthly-rollup.md). Every period sum of the KPI engine goes here.
+ */
+export async function periodSums(
+  db: Executor,
+  where: { tenantIds: readonly string[]; dim: string; dimIds?: readonly string[] },
+  by: 'dim_id' | 'tenant_id' | 'month',
+  from: string,
+  to: string,
+): Promise<Map<string, KpiCounts>> {
   const out = new Map<string, KpiCounts>();
-  if (ids && !ids.length) return out;
+  if (!where.tenantIds.length || (where.dimIds && !where.dimIds.length)) return out;
   const { months, days } = splitByMonths(from, to);
   const sums = KPI_COUNTERS.map((k) => sql<number>`sum(${sql.ref(col(k))})`.as(col(k)));
+  const filtered = <Q extends SelectQueryBuilder<DB, 'kpi_daily' | 'kpi_monthly', object>>(q: Q): Q => {
+    let f = q.where('tenant_id', 'in', where.tenantIds).where('dim', '=', where.dim) as Q;
+    if (where.dimIds) f = f.where('dim_id', 'in', where.dimIds) as Q;
+    return f;
+  };
   const parts: Promise<Record<string, unknown>[]>[] = days.map(([a, b]) => {
-    let q = db
-      .selectFrom('kpi_daily')
-      .select('dim_id')
+    const key = by === 'month' ? sql<string>`substr(day, 1, 7)` : sql.ref(by);
+    return filtered(db.selectFrom('kpi_daily'))
+      .select(key.as('k'))
       .select(sums)
-      .where('tenant_id', '=', tenantId)
-      .where('dim', '=', dim)
       .where('day', '>=', a)
-      .where('day', '<=', b);
-    if (ids) q = q.where('dim_id', 'in', ids);
-    return q.groupBy('dim_id').execute();
+      .where('day', '<=', b)
+      .groupBy(key)
+      .execute();
   });
   if (months) {
-    let q = db
-      .selectFrom('kpi_monthly')
-      .select('dim_id')
-      .select(sums)
-      .where('tenant_id', '=', tenantId)
-      .where('dim', '=', dim)
-      .where('month', '>=', months[0])
-      .where('month', '<=', months[1]);
-    if (ids) q = q.where('dim_id', 'in', ids);
-    parts.push(q.groupBy('dim_id').execute());
+    const key = sql.ref(by);
+    parts.push(
+      filtered(db.selectFrom('kpi_monthly'))
+        .select(key.as('k'))
+        .select(sums)
+        .where('month', '>=', months[0])
+        .where('month', '<=', months[1])
+        .groupBy(key)
+        .execute(),
+    );
   }
   for (const rows of await Promise.all(parts)) {
     for (const r of rows) {
-      const id = String(r.dim_id);
+      const id = String(r.k);
       let c = out.get(id);
       if (!c) out.set(id, (c = zeroCounts()));
       for (const [k, column] of COUNTER_COLUMNS) c[k] += Number(r[column] ?? 0);
