@@ -4,8 +4,8 @@ import { DrawMap, geometryOf, type DrawMode, type MapShape } from './DrawMap.tsx
 
 /**
  * Drawing a 黄线 by clicks on the map: a line in front of a shop or a stall's area, with the other zones of the city
- * in yellow so an overlap shows before it is refused. The approval window's application form uses it; the caller
- * keeps the mode and the points.
+ * in yellow so an overlap shows before it is refused. The yellow-line form and the approval window's application
+ * form both use it; the caller keeps the mode and the points.
  */
 export function ZoneDrawField(props: {
   /** the zones already drawn, so an overlap shows before it is refused */

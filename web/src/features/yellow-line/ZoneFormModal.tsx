@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Form, Input, Select, Space, TimePicker } from 'antd';
+import { Form, Input, Select, Space, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { HOLDER_KINDS, type HolderKind } from '../../../../common/domain/yellow-line.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { DateItem } from '../illegal-construction/fields.tsx';
-import { DrawMap, geometryOf, pointsOf, type DrawMode } from '../../components/DrawMap.tsx';
+import { geometryOf, pointsOf, type DrawMode } from '../../components/DrawMap.tsx';
+import { ZoneDrawField } from '../../components/ZoneDrawField.tsx';
 import { ylApi, zoneShapes, type MapZone, type Zone } from './yl.api.ts';
 
 interface Values {
@@ -92,37 +93,16 @@ export function ZoneFormModal(props: {
       testId="yl-zone-submit"
     >
       <Form<Values> form={form} layout="vertical" name="yl-zone" onFinish={(v) => void run(v)}>
-        <Space wrap style={{ marginBottom: 8 }}>
-          <Select<DrawMode>
-            value={mode}
-            onChange={(m) => {
-              setMode(m);
-              setPoints([]);
-            }}
-            style={{ width: 170 }}
-            data-testid="yl-draw-mode"
-            options={[
-              { value: 'LineString', label: t('yellowLine.draw.line') },
-              { value: 'Polygon', label: t('yellowLine.draw.polygon') },
-            ]}
-          />
-          <Button onClick={() => setPoints([])} data-testid="yl-draw-clear">
-            {t('yellowLine.draw.clear')}
-          </Button>
-        </Space>
         <Form.Item name="geometry" label={t('yellowLine.field.geometry')} extra={t('yellowLine.draw.hint')}>
-          <DrawMap
+          <ZoneDrawField
             shapes={zoneShapes(others)}
-            points={points}
             mode={mode}
-            onAdd={(p) => setPoints((old) => [...old, p])}
-            height={280}
-            testId="yl-draw-map"
+            points={points}
+            onMode={setMode}
+            onPoints={setPoints}
+            testId="yl-draw"
           />
         </Form.Item>
-        {points.length > 0 && !geometryOf(mode, points) ? (
-          <Alert type="info" showIcon message={t('yellowLine.draw.required')} style={{ marginBottom: 12 }} />
-        ) : null}
         <Form.Item name="holderKind" label={t('yellowLine.field.holderKind')} rules={required} initialValue="shop">
           <Select
             data-testid="yl-zone-kind"
