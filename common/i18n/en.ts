@@ -23,6 +23,7 @@ import { enYellowLine } from './en/yellow-line.ts';
 import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
+import { enGasSafety } from './en/gas-safety.ts';
 import { enProjects } from './en/projects.ts';
 import { enCampaigns } from './en/campaigns.ts';
 import { enPrefecture } from './en/prefecture.ts';
@@ -82,6 +83,7 @@ export const en: Catalog = {
   ...enAssets,
   ...enApprovals,
   ...enProposals,
+  ...enGasSafety,
   ...enProjects,
   ...enCampaigns,
   ...enPrefecture,

@@ -40,6 +40,7 @@ import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 import { zhApprovals } from './zh-CN/approvals.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
+import { zhGasSafety } from './zh-CN/gas-safety.ts';
 import { zhProjects } from './zh-CN/projects.ts';
 import { zhCampaigns } from './zh-CN/campaigns.ts';
 import { zhPrefecture } from './zh-CN/prefecture.ts';
@@ -83,6 +84,7 @@ export const zhCN = {
   ...zhAssets,
   ...zhApprovals,
   ...zhProposals,
+  ...zhGasSafety,
   ...zhProjects,
   ...zhCampaigns,
   ...zhPrefecture,

@@ -47,6 +47,7 @@ import { registerNightMarketRoutes } from './modules/night-market/index.ts';
 import { registerYellowLineRoutes } from './modules/yellow-line/index.ts';
 import { registerPrefectureRoutes } from './modules/prefecture/index.ts';
 import { registerProposalRoutes } from './modules/proposals/index.ts';
+import { registerGasSafetyRoutes } from './modules/gas-safety/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerAnalysisRoutes } from './modules/analysis/index.ts';
@@ -275,6 +276,7 @@ export async function buildApp(deps: AppDeps): Promise<
   );
   registerApprovalsRoutes(app, services.approvals);
   registerProposalRoutes(app, services.proposals);
+  registerGasSafetyRoutes(app, services.gasSafety);
   await registerProjectRoutes(app, services.projects);
   await registerCampaignRoutes(app, services.campaigns);
   registerMonitorRoutes(app, services.monitor);

@@ -46,6 +46,7 @@ import { createNightMarket } from './modules/night-market/index.ts';
 import { createYellowLine } from './modules/yellow-line/index.ts';
 import { createPrefecture } from './modules/prefecture/index.ts';
 import { createProposals } from './modules/proposals/index.ts';
+import { createGasSafety } from './modules/gas-safety/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
 import { createFederation } from './modules/federation/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
@@ -118,7 +119,9 @@ export function createServices(
       (holder.startsWith('project_report:') &&
         projects.service.canViewReport(actor, holder.slice('project_report:'.length))) ||
       // 专项行动 reports and rectified items keep their evidence the same way
-      (holder.startsWith('campaign_') && campaigns.canViewHeld(actor, holder)),
+      (holder.startsWith('campaign_') && campaigns.canViewHeld(actor, holder)) ||
+      // 燃气 hazards keep their rectification and re-inspection photos the same way
+      (holder.startsWith('gas_hazard:') && gasSafety.hazards.canViewHazard(actor, holder.slice('gas_hazard:'.length))),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -343,6 +346,12 @@ export function createServices(
     timeZone: config.businessTimeZone,
     holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
   });
+  // 燃气安全 (docs/gas-safety.md): checks, hazards closed only by a re-inspection with a photo, the household 三件套
+  const gasSafety = createGasSafety(database, clock, {
+    audit,
+    timeZone: config.businessTimeZone,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+  });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
     illegalConstruction.reportSection,
@@ -350,6 +359,7 @@ export function createServices(
     nightMarket.reportSection,
     yellowLine.reportSection,
     ...assets.reportSections,
+    gasSafety.reportSection,
     frontage.reportSection,
     approvals.reportSection,
     proposals.reportSection,
@@ -429,6 +439,7 @@ export function createServices(
     nightMarket: nightMarket.service,
     yellowLine: yellowLine.service,
     proposals: proposals.service,
+    gasSafety,
     assets,
     federation,
     prefecture,

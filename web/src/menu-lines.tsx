@@ -1,9 +1,9 @@
 /**
  * The menu entries of the business lines: the enforcement lines (执法办案) and the business services (业务管理:
- * 行政审批, 项目与资金, 专项行动), which were one-entry groups each until they shared one group.
+ * 行政审批, 项目与资金, 专项行动, 燃气安全), which were one-entry groups each until they shared one group.
  */
 import { BorderOuterOutlined, BuildOutlined, FileProtectOutlined, FlagOutlined } from '@ant-design/icons';
-import { FundProjectionScreenOutlined, NotificationOutlined, ShopOutlined } from '@ant-design/icons';
+import { FireOutlined, FundProjectionScreenOutlined, NotificationOutlined, ShopOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './menu-model.ts';
 
 export const ENFORCEMENT_LINE_ENTRIES: readonly MenuEntry[] = [
@@ -73,6 +73,15 @@ export const BUSINESS_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'campaigns.nav',
     icon: FlagOutlined,
     permission: 'campaign.read',
+    group: 'business',
+  },
+  // 燃气安全 (docs/gas-safety.md): a line of the registers, so their reading verb opens it
+  {
+    key: 'gasSafety',
+    path: '/gas-safety',
+    labelKey: 'gasSafety.nav',
+    icon: FireOutlined,
+    permission: 'assets.read',
     group: 'business',
   },
 ];

@@ -36,6 +36,7 @@ export const MENU_KEYS = [
   'approvals',
   'projects',
   'campaigns',
+  'gasSafety',
   'notices',
   'monitor',
   'supervision',

@@ -57,6 +57,7 @@ export const PAGES: Record<MenuKey, Page> = {
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),
   projects: page(() => import('./features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
   campaigns: page(() => import('./features/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),
+  gasSafety: page(() => import('./features/gas-safety/GasSafetyPage.tsx'), 'GasSafetyPage'),
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
   monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),
   supervision: page(() => import('./features/supervision/SupervisionPage.tsx'), 'SupervisionPage'),

@@ -356,6 +356,10 @@ export interface DB {
   ap_consultations: import('./schema-approvals.ts').ApConsultationsTable;
   proposals: import('./schema-proposals.ts').ProposalsTable;
   proposal_tasks: import('./schema-proposals.ts').ProposalTasksTable;
+  gas_checks: import('./schema-gas.ts').GasChecksTable;
+  gas_hazards: import('./schema-gas.ts').GasHazardsTable;
+  gas_installs: import('./schema-gas.ts').GasInstallsTable;
+  gas_install_targets: import('./schema-gas.ts').GasInstallTargetsTable;
   projects: import('./schema-projects.ts').ProjectsTable;
   project_funds: import('./schema-projects.ts').ProjectFundsTable;
   project_subprojects: import('./schema-projects.ts').ProjectSubprojectsTable;

@@ -48,6 +48,7 @@ export type TableOwner =
   | 'yellow-line'
   | 'approvals'
   | 'proposals'
+  | 'gas-safety'
   | 'projects'
   | 'campaigns'
   | 'federation'
@@ -202,6 +203,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   // 人大建议 and 政协提案 (docs/proposals.md)
   proposals: 'proposals',
   proposal_tasks: 'proposals',
+  // 燃气安全 (docs/gas-safety.md)
+  gas_checks: 'gas-safety',
+  gas_hazards: 'gas-safety',
+  gas_installs: 'gas-safety',
+  gas_install_targets: 'gas-safety',
   // 项目与资金 (docs/projects.md)
   projects: 'projects',
   project_funds: 'projects',

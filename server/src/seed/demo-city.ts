@@ -31,6 +31,7 @@ import { seedDemoYellowLine } from './demo-yellow-line.ts';
 import { seedDemoAssets } from './demo-assets.ts';
 import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
+import { seedDemoGas } from './demo-gas.ts';
 import { seedDemoApprovals } from './demo-approvals.ts';
 import { seedDemoProposals } from './demo-proposals.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -104,6 +105,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
     await seedDemoAssets(tx, tenantId, clock, adminId, unitIds);
+    // 燃气安全: the 2023 checks, hazards and 三件套 of the bureau's report, commercial users, this year's work in hand.
+    await seedDemoGas(tx, tenantId, clock, adminId);
     // 门前三包 in the streets and townships: agreements, inspections, published lists, volunteers, committees (synthetic).
     if (!(await hasFrontage(tx, tenantId)))
       await seedFrontage(

@@ -380,3 +380,30 @@ export function assetCounts(db: Executor, tenantId: string) {
     .orderBy('t.code')
     .execute();
 }
+
+/**
+ * The attributes (JSON text) of every asset in service of one type, for a line's own tallies (the 燃气 figures read
+ * the commercial users' installation flags). A type holds thousands of rows at most, so they are tallied in memory.
+ */
+export function attributesOfType(db: Executor, tenantId: string, typeCode: string) {
+  return db
+    .selectFrom('assets as a')
+    .innerJoin('asset_types as t', 't.id', 'a.type_id')
+    .select(['a.id', 'a.attributes'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('t.code', '=', typeCode)
+    .where('a.status', '!=', 'retired')
+    .execute();
+}
+
+/** The line of one asset's type (another line's record refers to a register entry of its own line only). */
+export const assetLine = async (db: Executor, tenantId: string, id: string) =>
+  (
+    await db
+      .selectFrom('assets as a')
+      .innerJoin('asset_types as t', 't.id', 'a.type_id')
+      .select('t.line')
+      .where('a.tenant_id', '=', tenantId)
+      .where('a.id', '=', id)
+      .executeTakeFirst()
+  )?.line ?? null;
