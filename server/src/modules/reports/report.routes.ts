@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { KeyFigures, KeyFiguresQuery } from '../../../../common/contracts/key-figures.ts';
 import { DashboardSummary, ReportQuery, StatReport } from '../../../../common/contracts/reports.ts';
 import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { actorOf } from '../auth/index.ts';
@@ -53,6 +54,19 @@ export function registerReportRoutes(app: FastifyInstance, reports: ReportServic
       const file = await reports.xlsx(actorOf(req), req.query);
       return sendDownload(reply, { filename: `${file.name}.xlsx`, contentType: XLSX, body: file.body });
     },
+  );
+  r.get(
+    '/api/reports/key-figures',
+    {
+      config: { permission: 'report.read' },
+      schema: {
+        tags,
+        summary: "The year's figures per business line, each with its monthly values",
+        querystring: KeyFiguresQuery,
+        response: { 200: KeyFigures, ...errors },
+      },
+    },
+    async (req) => reports.keyFigures(actorOf(req), req.query),
   );
   r.get(
     '/api/dashboard/summary',

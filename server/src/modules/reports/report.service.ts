@@ -1,3 +1,4 @@
+import type { KeyFigures, KeyFiguresQuery } from '../../../../common/contracts/key-figures.ts';
 import type { ReportQuery, StatReport } from '../../../../common/contracts/reports.ts';
 import { zeroCounts, type KpiCounts, type KpiPeriod } from '../../../../common/domain/kpi.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -8,6 +9,7 @@ import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
 import { periodOf, type KpiService } from '../kpi/index.ts';
 import { CORE_SECTIONS } from './report-core-sections.ts';
 import { reportDocx, reportXlsx } from './report-files.ts';
+import { keyFigures } from './report-series.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
 import { orgNames, tenantColumns } from '../org/index.ts';
 import { DEFAULT_TIME_ZONE, zonedDateTime } from '../../../../common/domain/zoned-time.ts';
@@ -130,6 +132,11 @@ export function createReportService(
           t('report.generatedAt', { at: zonedDateTime(report.generatedAt, report.timeZone) }),
         ),
       };
+    },
+    /** The year's figures per section with their months, for the leader's key-figures page. */
+    async keyFigures(actor: Actor, q: KeyFiguresQuery): Promise<KeyFigures> {
+      authorize(actor);
+      return keyFigures(build, sections.figures(), actor.tenantId, q.year, q.lang ?? 'zh-CN');
     },
     async xlsx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {
       authorize(actor);
