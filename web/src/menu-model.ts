@@ -27,6 +27,8 @@ export const MENU_KEYS = [
   'analysis',
   'dashboard',
   'reports',
+  'yearbook',
+  'keyFigures',
   'open311',
   'illegalConstruction',
   'outdoorAds',

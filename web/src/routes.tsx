@@ -44,6 +44,8 @@ export const PAGES: Record<MenuKey, Page> = {
   analysis: page(() => import('./features/analysis/AnalysisPage.tsx'), 'AnalysisPage'),
   dashboard: page(() => import('./features/dashboard/DashboardScreen.tsx'), 'DashboardScreen'),
   reports: page(() => import('./features/reports/ReportsPage.tsx'), 'ReportsPage'),
+  yearbook: page(() => import('./features/yearbook/YearbookPage.tsx'), 'YearbookPage'),
+  keyFigures: page(() => import('./features/yearbook/KeyFiguresPage.tsx'), 'KeyFiguresPage'),
   illegalConstruction: page(
     () => import('./features/illegal-construction/IllegalConstructionPage.tsx'),
     'IllegalConstructionPage',
