@@ -127,4 +127,32 @@ describe('年度工作总结 composer', { timeout: 60_000 }, () => {
     expect(screen.getByText('只读：您可以查看和下载，不能修改')).toBeTruthy();
     expect((screen.getByTestId('yearbook-docx') as HTMLButtonElement).disabled).toBe(false);
   });
+
+  it('offers to start the first year from the empty state, and opens it', async () => {
+    const doc = documentWith(BODY);
+    let created = false;
+    const server = fakeFetch({
+      'GET /api/yearbook/documents': () => ({
+        status: 200,
+        body: created ? [{ id: 'd1', year: 2023, title: doc.title, updatedAt: doc.updatedAt }] : [],
+      }),
+      'POST /api/yearbook/documents': () => {
+        created = true;
+        return { status: 201, body: doc };
+      },
+      'GET /api/yearbook/documents/d1': () => ({ status: 200, body: doc }),
+    });
+    vi.stubGlobal('fetch', server.impl);
+    api.setCsrfToken('csrf-test');
+    const { router } = renderConsole('/yearbook', fakeAuth(fakeMe(['leader'])));
+    const empty = await screen.findByTestId('yearbook-empty');
+    expect(empty.textContent).toContain('还没有任何年度的工作总结');
+    fireEvent.click(within(empty).getByTestId('yearbook-new-year'));
+    const input = await screen.findByTestId('yearbook-new-year-input');
+    fireEvent.change(input, { target: { value: '2023' } });
+    fireEvent.click(screen.getByTestId('yearbook-new-year-ok'));
+    await screen.findByTestId('section-s1');
+    expect(server.calls.find((c) => c.method === 'POST')?.body).toEqual({ year: 2023 });
+    expect(router.state.location.search).toBe('?year=2023');
+  });
 });

@@ -37,7 +37,11 @@ export function YearbookPage() {
     { resetOnChange: true },
   );
   const doc = docRes.data;
-  const suggested = list.length ? Math.max(...list.map((d) => d.year)) + 1 : new Date().getFullYear() - 1;
+  // a summary is written at the turn of the year: from October on, of the year ending; before, of the last one
+  const now = new Date();
+  const suggested = list.length
+    ? Math.max(...list.map((d) => d.year)) + 1
+    : now.getFullYear() - (now.getMonth() >= 9 ? 0 : 1);
 
   const openYear = (year: number) => setParams({ year: String(year) }, { replace: true });
   const created = (d: YearbookDocument) => {
