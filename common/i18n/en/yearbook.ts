@@ -65,7 +65,7 @@ export const enYearbook: typeof zhYearbook = {
       title: 'Figures in this document',
       hint: 'Every figure of the text, read from the current records',
       empty: 'The text holds no figure yet',
-      uses: 'used {n} times',
+      uses: '{n, plural, one {used once} other {used # times}}',
       drill: 'Records',
       noDrill: 'no records page',
     },
