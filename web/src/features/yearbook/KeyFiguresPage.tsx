@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import type { KeyFigure } from '../../../../common/contracts/key-figures.ts';
 import { figureText } from '../../../../common/domain/report-figures.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { cityToday } from '../../components/format.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { Sparkline } from '../../components/Sparkline.tsx';
@@ -15,7 +16,7 @@ const YEARS_BACK = 6;
 export function KeyFiguresPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(cityToday().slice(0, 4));
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
   const { data, loading, error, reload } = useResource<KeyFigures>(

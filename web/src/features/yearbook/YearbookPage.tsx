@@ -6,6 +6,7 @@ import type { YearbookPart } from '../../../../common/domain/yearbook.ts';
 import { errorText } from '../../api/errors.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { downloadFile } from '../../components/download.ts';
+import { cityToday } from '../../components/format.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { useAuth } from '../auth/context.ts';
@@ -38,10 +39,8 @@ export function YearbookPage() {
   );
   const doc = docRes.data;
   // a summary is written at the turn of the year: from October on, of the year ending; before, of the last one
-  const now = new Date();
-  const suggested = list.length
-    ? Math.max(...list.map((d) => d.year)) + 1
-    : now.getFullYear() - (now.getMonth() >= 9 ? 0 : 1);
+  const [thisYear, thisMonth] = cityToday().split('-').map(Number) as [number, number];
+  const suggested = list.length ? Math.max(...list.map((d) => d.year)) + 1 : thisYear - (thisMonth >= 10 ? 0 : 1);
 
   const openYear = (year: number) => setParams({ year: String(year) }, { replace: true });
   const created = (d: YearbookDocument) => {
