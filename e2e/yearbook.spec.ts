@@ -6,7 +6,8 @@ import { pdfText } from '../server/src/testing/pdf-text.ts';
 /**
  * Leader journey through the 年度工作总结 of the demo year (2023, the year the demo city's business lines hold):
  * the leader starts the year when it is not there yet, adds a sentence with a figure to a section through the
- * insert menu, saves, and finds that figure with the report's value on screen, in the .docx and in the PDF.
+ * insert menu, saves, and finds that figure with the report's value on screen, in the .docx and in the PDF, then
+ * on the key figures of the year with its months and its records.
  */
 const YEAR = 2023;
 const SENTENCE = '全年窗口受理审批事项';
@@ -79,4 +80,14 @@ test('a leader edits a paragraph with a live figure and finds it in the .docx an
   const bytes = readFileSync(await pdf.path());
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdfText(bytes).replace(/\s+/g, '')).toContain(sentence);
+
+  // 年度关键指标 from the menu: the same figure of the same year, with its months and its records
+  await page.getByTestId('app-menu').first().getByText('年度关键指标').click();
+  await expect(page).toHaveURL(/\/key-figures/);
+  await page.goto(`/key-figures?year=${YEAR}`);
+  const tile = page.getByTestId('key-figure-approvals.accepted');
+  await expect(tile.getByTestId('key-figure-value')).toHaveText(value, { timeout: 30_000 });
+  await expect(tile.getByTestId('key-figure-trend')).toHaveAttribute('data-points', '12');
+  await tile.getByTestId('key-figure-drill').click();
+  await expect(page).toHaveURL(/\/approvals\?period=custom&from=2023-01-01&to=2023-12-31/);
 });
