@@ -24,6 +24,7 @@ import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
 import { enProjects } from './en/projects.ts';
+import { enTargets } from './en/targets.ts';
 import { enCampaigns } from './en/campaigns.ts';
 import { enPrefecture } from './en/prefecture.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
@@ -83,6 +84,7 @@ export const en: Catalog = {
   ...enApprovals,
   ...enProposals,
   ...enProjects,
+  ...enTargets,
   ...enCampaigns,
   ...enPrefecture,
   ...enFigures,

@@ -41,6 +41,7 @@ import { zhAssets } from './zh-CN/assets.ts';
 import { zhApprovals } from './zh-CN/approvals.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
 import { zhProjects } from './zh-CN/projects.ts';
+import { zhTargets } from './zh-CN/targets.ts';
 import { zhCampaigns } from './zh-CN/campaigns.ts';
 import { zhPrefecture } from './zh-CN/prefecture.ts';
 import { zhFigures } from './zh-CN/figures.ts';
@@ -84,6 +85,7 @@ export const zhCN = {
   ...zhApprovals,
   ...zhProposals,
   ...zhProjects,
+  ...zhTargets,
   ...zhCampaigns,
   ...zhPrefecture,
   ...zhFigures,

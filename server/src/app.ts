@@ -60,6 +60,7 @@ import { registerFederationRoutes } from './modules/federation/index.ts';
 import { registerFrontageRoutes } from './modules/frontage/index.ts';
 import { registerApprovalsRoutes } from './modules/approvals/index.ts';
 import { registerProjectRoutes } from './modules/projects/index.ts';
+import { registerTargetRoutes } from './modules/targets/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
@@ -276,6 +277,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerApprovalsRoutes(app, services.approvals);
   registerProposalRoutes(app, services.proposals);
   await registerProjectRoutes(app, services.projects);
+  registerTargetRoutes(app, services.targets);
   await registerCampaignRoutes(app, services.campaigns);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);

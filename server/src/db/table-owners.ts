@@ -52,7 +52,8 @@ export type TableOwner =
   | 'campaigns'
   | 'federation'
   | 'prefecture'
-  | 'yearbook';
+  | 'yearbook'
+  | 'targets';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -218,4 +219,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   cp_topics: 'campaigns',
   cp_honours: 'campaigns',
   cp_publicity: 'campaigns',
+  // 目标任务 (docs/targets.md)
+  tg_targets: 'targets',
+  tg_reports: 'targets',
 };
