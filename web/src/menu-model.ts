@@ -35,6 +35,7 @@ export const MENU_KEYS = [
   'yellowLine',
   'approvals',
   'projects',
+  'targets',
   'campaigns',
   'notices',
   'monitor',

@@ -56,6 +56,7 @@ export const PAGES: Record<MenuKey, Page> = {
   yellowLine: page(() => import('./features/yellow-line/YellowLinePage.tsx'), 'YellowLinePage'),
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),
   projects: page(() => import('./features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
+  targets: page(() => import('./features/targets/TargetsPage.tsx'), 'TargetsPage'),
   campaigns: page(() => import('./features/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),
   monitor: page(() => import('./features/monitor/MonitorPage.tsx'), 'MonitorPage'),

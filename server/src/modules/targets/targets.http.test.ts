@@ -27,7 +27,8 @@ beforeAll(async () => {
     kind: string;
   }[];
   town = regions.find((r) => r.kind === 'street' || r.kind === 'town')!.id;
-});
+  // a fresh PostgreSQL schema from the template, on a shared machine, can take longer than the default
+}, 120_000);
 afterAll(async () => ctx.close());
 
 let seq = 0;
