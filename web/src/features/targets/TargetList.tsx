@@ -57,11 +57,11 @@ export function TargetList(props: {
     {
       title: t('targets.col.measure'),
       key: 'measure',
-      responsive: ['xl'],
+      responsive: ['xxl'],
       render: (_, r) => r.figureLabel ?? t('targets.kind.manual'),
     },
     { title: t('targets.col.target'), key: 'target', render: (_, r) => targetText(r) },
-    { title: t('targets.col.dueOn'), key: 'dueOn', sorter: true, responsive: ['md'], render: (_, r) => r.dueOn },
+    { title: t('targets.col.dueOn'), key: 'dueOn', sorter: true, responsive: ['xl'], render: (_, r) => r.dueOn },
     { title: t('targets.col.value'), key: 'value', align: 'right', render: (_, r) => measure(r, r.value) },
     {
       title: t('targets.col.share'),
