@@ -135,6 +135,10 @@ export const PERMISSIONS = [
   // 年度工作总结 (docs/yearbook.md): reading the composed document and its exports; writing its prose
   'yearbook.read',
   'yearbook.edit',
+  // 目标任务 (docs/targets.md): reading the plan's targets; writing them; reporting progress on one's own unit's targets
+  'targets.read',
+  'targets.edit',
+  'targets.report',
   // 专项行动, problem lists, 课题, honours and publicity (docs/campaigns.md): reading; keeping campaigns, tasks, lists
   // and records; a unit reporting progress, quantities and rectification for its own tasks and items
   'campaign.read',
@@ -204,6 +208,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.work',
     'campaign.read',
     'campaign.report',
+    'targets.read',
+    'targets.report',
   ],
   unitManager: [
     'org.read',
@@ -222,10 +228,15 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'project.report',
     'campaign.read',
     'campaign.report',
+    'targets.read',
+    'targets.report',
   ],
   leader: [
     'yearbook.read',
     'yearbook.edit',
+    'targets.read',
+    'targets.edit',
+    'targets.report',
     'org.read',
     'user.read',
     'case.read',
@@ -259,6 +270,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [
     'yearbook.read',
     'yearbook.edit',
+    'targets.read',
+    'targets.edit',
+    'targets.report',
     'org.read',
     'region.manage',
     'unit.manage',
@@ -361,6 +375,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'campaign.report',
   ],
   bureauLeader: [
+    'targets.read',
+    'targets.edit',
+    'targets.report',
     'org.read',
     'user.read',
     'case.read',

@@ -25,6 +25,7 @@ import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
 import { enGasSafety } from './en/gas-safety.ts';
 import { enProjects } from './en/projects.ts';
+import { enTargets } from './en/targets.ts';
 import { enCampaigns } from './en/campaigns.ts';
 import { enPrefecture } from './en/prefecture.ts';
 import { enKpiWeb } from './en/kpi-web.ts';
@@ -85,6 +86,7 @@ export const en: Catalog = {
   ...enProposals,
   ...enGasSafety,
   ...enProjects,
+  ...enTargets,
   ...enCampaigns,
   ...enPrefecture,
   ...enFigures,

@@ -42,6 +42,7 @@ import { zhApprovals } from './zh-CN/approvals.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
 import { zhGasSafety } from './zh-CN/gas-safety.ts';
 import { zhProjects } from './zh-CN/projects.ts';
+import { zhTargets } from './zh-CN/targets.ts';
 import { zhCampaigns } from './zh-CN/campaigns.ts';
 import { zhPrefecture } from './zh-CN/prefecture.ts';
 import { zhFigures } from './zh-CN/figures.ts';
@@ -86,6 +87,7 @@ export const zhCN = {
   ...zhProposals,
   ...zhGasSafety,
   ...zhProjects,
+  ...zhTargets,
   ...zhCampaigns,
   ...zhPrefecture,
   ...zhFigures,

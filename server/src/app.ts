@@ -61,6 +61,7 @@ import { registerFederationRoutes } from './modules/federation/index.ts';
 import { registerFrontageRoutes } from './modules/frontage/index.ts';
 import { registerApprovalsRoutes } from './modules/approvals/index.ts';
 import { registerProjectRoutes } from './modules/projects/index.ts';
+import { registerTargetRoutes } from './modules/targets/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
@@ -278,6 +279,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerProposalRoutes(app, services.proposals);
   registerGasSafetyRoutes(app, services.gasSafety);
   await registerProjectRoutes(app, services.projects);
+  registerTargetRoutes(app, services.targets);
   await registerCampaignRoutes(app, services.campaigns);
   registerMonitorRoutes(app, services.monitor);
   registerSupervisionRoutes(app, services.supervision, services.supervisionPrint);

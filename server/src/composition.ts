@@ -53,6 +53,7 @@ import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, muckPermitEffect, outdoorAdEffect, yellowLineEffect } from './modules/approvals/index.ts';
 import { createYearbook } from './modules/yearbook/index.ts';
 import { createProjects } from './modules/projects/index.ts';
+import { createTargets } from './modules/targets/index.ts';
 import { createCampaigns } from './modules/campaigns/index.ts';
 import { demoSignIn } from './seed/daye-org.ts';
 import { createEnforcementModule } from './modules/enforcement/index.ts';
@@ -121,7 +122,11 @@ export function createServices(
       // 专项行动 reports and rectified items keep their evidence the same way
       (holder.startsWith('campaign_') && campaigns.canViewHeld(actor, holder)) ||
       // 燃气 hazards keep their rectification and re-inspection photos the same way
-      (holder.startsWith('gas_hazard:') && gasSafety.hazards.canViewHazard(actor, holder.slice('gas_hazard:'.length))),
+      (holder.startsWith('gas_hazard:') &&
+        gasSafety.hazards.canViewHazard(actor, holder.slice('gas_hazard:'.length))) ||
+      // a plan target's progress evidence, for whoever may read the targets (docs/targets.md)
+      (holder.startsWith('target_report:') &&
+        targets.service.canViewReport(actor, holder.slice('target_report:'.length))),
   });
   const stepLimits = createStepLimits(database, settings);
   // 监督员管理 sits below cases: the 发核实/发核查 picker orders inspectors by duty and distance through it.
@@ -366,6 +371,12 @@ export function createServices(
     projects.reportSection,
     campaigns.reportSection,
   ]);
+  // 目标任务 (docs/targets.md): progress read from the report's figures; its own section joins the report
+  const targets = createTargets(database, clock, {
+    audit,
+    reports,
+    holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+  });
   // 年度工作总結 (docs/yearbook.md): prose with live figures from the report's sections
   const yearbook = createYearbook(database, clock, { audit, reports }, config.cjkFontPath);
   const dashboard = createDashboardService(database, clock, kpi);
@@ -399,6 +410,7 @@ export function createServices(
     frontageInspections: { list: (actor, q) => frontage.service.listInspections(actor, q) },
     frontageLists: { list: (actor, q) => frontage.print.listRows(actor, q) },
     yellowLineZones: { list: (actor, q) => yellowLine.service.list(actor, q) },
+    targets: { list: (actor, q) => targets.service.list(actor, q) },
   };
   return {
     chainKeys,
@@ -457,6 +469,7 @@ export function createServices(
     devices,
     telemetry,
     alarms,
+    targets: targets.service,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

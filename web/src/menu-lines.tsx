@@ -2,7 +2,7 @@
  * The menu entries of the business lines: the enforcement lines (执法办案) and the business services (业务管理:
  * 行政审批, 项目与资金, 专项行动, 燃气安全), which were one-entry groups each until they shared one group.
  */
-import { BorderOuterOutlined, BuildOutlined, FileProtectOutlined, FlagOutlined } from '@ant-design/icons';
+import { AimOutlined, BorderOuterOutlined, BuildOutlined, FileProtectOutlined, FlagOutlined } from '@ant-design/icons';
 import { FireOutlined, FundProjectionScreenOutlined, NotificationOutlined, ShopOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './menu-model.ts';
 
@@ -65,6 +65,15 @@ export const BUSINESS_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'projects.nav',
     icon: FundProjectionScreenOutlined,
     permission: 'project.read',
+    group: 'business',
+  },
+  // 目标任务 (docs/targets.md)
+  {
+    key: 'targets',
+    path: '/targets',
+    labelKey: 'targets.nav',
+    icon: AimOutlined,
+    permission: 'targets.read',
     group: 'business',
   },
   {

@@ -37,6 +37,7 @@ export const MENU_KEYS = [
   'yellowLine',
   'approvals',
   'projects',
+  'targets',
   'campaigns',
   'gasSafety',
   'notices',

@@ -58,6 +58,7 @@ export const PAGES: Record<MenuKey, Page> = {
   yellowLine: page(() => import('./features/yellow-line/YellowLinePage.tsx'), 'YellowLinePage'),
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),
   projects: page(() => import('./features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
+  targets: page(() => import('./features/targets/TargetsPage.tsx'), 'TargetsPage'),
   campaigns: page(() => import('./features/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),
   gasSafety: page(() => import('./features/gas-safety/GasSafetyPage.tsx'), 'GasSafetyPage'),
   notices: page(() => import('./features/notices/NoticesPage.tsx'), 'NoticesPage'),

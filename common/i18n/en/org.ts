@@ -472,6 +472,7 @@ export const enOrg: typeof zhOrg = {
       handle: 'Handle your unit’s proposal tasks',
     },
     yearbook: { read: 'View the annual work summary', edit: 'Write the annual work summary' },
+    targets: { read: 'View plan targets', edit: 'Set plan targets', report: 'Report progress on plan targets' },
     campaign: {
       read: 'View campaigns, problem lists, honours and publicity',
       manage: 'Keep campaigns, problem lists, topics, honours and publicity',

@@ -410,6 +410,7 @@ export const zhOrg = {
     governance: { manage: '办理源头治理任务' },
     yellowline: { read: '查看文明黄线', manage: '划定文明黄线、管理许可与处置规则', inspect: '登记文明黄线巡查' },
     yearbook: { read: '查看年度工作总结', edit: '编写年度工作总结' },
+    targets: { read: '查看目标任务', edit: '制定目标任务', report: '报送目标任务进度' },
     campaign: {
       read: '查看专项行动、问题清单与宣传荣誉',
       manage: '管理专项行动、问题清单、课题、荣誉与宣传',

@@ -374,6 +374,8 @@ export interface DB {
   cp_topics: import('./schema-campaigns.ts').CpTopicsTable;
   cp_honours: import('./schema-campaigns.ts').CpHonoursTable;
   cp_publicity: import('./schema-campaigns.ts').CpPublicityTable;
+  tg_targets: import('./schema-targets.ts').TgTargetsTable;
+  tg_reports: import('./schema-targets.ts').TgReportsTable;
 }
 
 export type {

@@ -53,7 +53,8 @@ export type TableOwner =
   | 'campaigns'
   | 'federation'
   | 'prefecture'
-  | 'yearbook';
+  | 'yearbook'
+  | 'targets';
 
 export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   tenants: 'org',
@@ -224,4 +225,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   cp_topics: 'campaigns',
   cp_honours: 'campaigns',
   cp_publicity: 'campaigns',
+  // 目标任务 (docs/targets.md)
+  tg_targets: 'targets',
+  tg_reports: 'targets',
 };

@@ -35,6 +35,7 @@ import { seedDemoGas } from './demo-gas.ts';
 import { seedDemoApprovals } from './demo-approvals.ts';
 import { seedDemoProposals } from './demo-proposals.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoTargets } from './demo-targets.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { seedPlaces } from '../modules/gazetteer/index.ts';
 import { dayePlaces } from './daye-gazetteer.ts';
@@ -122,6 +123,8 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedDemoApprovals(tx, tenantId, clock, adminId);
     // Projects and funds: the 2023 figures of the work report (2641万元 won; 23 gas subprojects, 22 done, 60 %).
     await seedDemoProjects(tx, tenantId, clock, adminId, unitIds);
+    // 目标任务: items of the 2024 工作计划, some read from the report's figures, some reported by hand (docs/targets.md)
+    await seedDemoTargets(tx, tenantId, clock, adminId, unitIds);
     // 专项行动, problem lists, 课题, honours and publicity: the 2023 totals of the bureau's report (docs/campaigns.md).
     await seedDemoCampaigns(tx, tenantId, clock, adminId, unitIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);

@@ -52,6 +52,7 @@ import * as m0063 from './0063_report_up_push.ts';
 import * as m0064 from './0064_yearbook.ts';
 import * as m0065 from './0065_kpi_monthly.ts';
 import * as m0066 from './0066_case_transferred.ts';
+import * as m0067 from './0067_targets.ts';
 import * as m0076 from './0076_gas_safety.ts';
 
 /**
@@ -112,6 +113,7 @@ const migrations: Record<string, Migration> = {
   '0064_yearbook': m0064,
   '0065_kpi_monthly': m0065,
   '0066_case_transferred': m0066,
+  '0067_targets': m0067,
   '0076_gas_safety': m0076,
 };
 

@@ -19,6 +19,7 @@ import {
   MonthQuery,
 } from '../../../../common/contracts/frontage.ts';
 import { ZoneQuery } from '../../../../common/contracts/yellow-line.ts';
+import { TargetQuery } from '../../../../common/contracts/targets.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { Permission } from '../../../../common/domain/roles.ts';
 import { errorResponses } from '../../platform/http.ts';
@@ -49,6 +50,7 @@ import {
 } from './export-sheets-lines.ts';
 import { HONOURS_SHEET, PUBLICITY_SHEET } from './export-sheets-campaigns.ts';
 import { FR_AGREEMENTS_SHEET, FR_INSPECTIONS_SHEET, FR_LISTS_SHEET, YL_ZONES_SHEET } from './export-sheets-frontage.ts';
+import { TARGETS_SHEET } from './export-sheets-targets.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
@@ -80,6 +82,7 @@ export interface ExportSources {
     list(actor: Actor, q: { month?: string; page?: number; pageSize?: number }): Promise<Page<unknown>>;
   };
   yellowLineZones: { list(actor: Actor, q: ZoneQuery): Promise<Page<unknown>> };
+  targets: { list(actor: Actor, q: TargetQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -231,6 +234,7 @@ const EXPORTS: readonly ExportDef[] = [
     sheet: YL_ZONES_SHEET,
     csv: true,
   },
+  { key: 'targets', path: 'targets', permission: 'targets.read', query: TargetQuery, sheet: TARGETS_SHEET, csv: true },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -257,6 +261,7 @@ const LIST_ROUTE: Record<Key, string> = {
   frontageInspections: '/api/frontage/inspections',
   frontageLists: '/api/frontage/lists/month',
   yellowLineZones: '/api/yellow-line/zones',
+  targets: '/api/targets',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

@@ -44,8 +44,11 @@ export function createReportService(
     return orgNames.regionNamesOfKinds(db, tenantId, dim === 'street' ? ['street', 'town'] : ['community']);
   }
 
-  /** Builds the report for a tenant (no permission check: the bench and scheduled exports use it). */
-  async function build(tenantId: string, q: ReportQuery): Promise<StatReport> {
+  /**
+   * Builds the report for a tenant (no permission check: the bench and scheduled exports use it). `only` keeps the
+   * sections whose key it accepts: a reader of a few figures (a plan target's progress) builds just their sections.
+   */
+  async function build(tenantId: string, q: ReportQuery, only?: (sectionKey: string) => boolean): Promise<StatReport> {
     const period = periodOf(q);
     const locale: Locale = q.lang ?? 'zh-CN';
     const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
@@ -93,6 +96,7 @@ export function createReportService(
     ctx.periodText = periodText(period, t);
     const built = [];
     for (const s of sections.list()) {
+      if (only && !only(s.key)) continue;
       const view = await s.build(ctx);
       if (view) built.push(view);
     }
