@@ -94,6 +94,8 @@ export const enIot: typeof zhIot = {
       disabled: 'No broker configured',
       counts: '{received} received, {accepted} stored',
     },
+    map: { layer: 'Device alarms', count: '{count} open, {raised} new' },
+    wall: { title: 'Sensor alarms', none: 'No open alarms', offline: 'Device offline' },
     rejected: {
       title: 'Rejected messages',
       search: 'Topic or device code',

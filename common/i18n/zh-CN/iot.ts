@@ -79,6 +79,8 @@ export const zhIot = {
       disabled: '未配置消息代理',
       counts: '已接收 {received} 条，已入库 {accepted} 条',
     },
+    map: { layer: '设备告警', count: '未解除 {count} 条，其中新告警 {raised} 条' },
+    wall: { title: '物联告警', none: '当前没有未解除的告警', offline: '设备离线' },
     rejected: {
       title: '拒收消息',
       search: '主题或设备编号',
