@@ -83,12 +83,15 @@ test('a gas alarm appears live on 一张图 and the 大屏 and goes when the rea
 }) => {
   await signIn(page, 'leader');
   await page.goto('/map');
+  // the map's chunk and the city's layers load first; on a busy machine that takes a while
+  await expect(page.getByTestId('map-container')).toBeVisible({ timeout: 30_000 });
   const layer = page.getByTestId('alarm-layer');
   await expect(layer).toHaveAttribute('data-count', '0');
   await expect(page.locator('.cl-alarm-point')).toHaveCount(0);
 
   const wall = await context.newPage();
   await wall.goto('/dashboard');
+  await expect(wall.getByTestId('dashboard')).toBeVisible({ timeout: 30_000 });
   await expect(wall.getByTestId('dash-alarms')).toHaveAttribute('data-count', '0');
 
   // a normal reading, then 35 % LEL: over the 20 % threshold at once

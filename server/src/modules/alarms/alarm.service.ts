@@ -62,7 +62,8 @@ export interface AlarmDeps {
 function windowsOf(w: AlarmRuleCreate['windows']): string | null {
   if (!w || w.length === 0) return null;
   w.forEach((x, i) => {
-    if (x.from === x.to) throw alarmErrors.ruleField(`windows.${i}`, 'empty', 'a window must not start where it ends');
+    if (x.from === x.to)
+      throw alarmErrors.ruleField(`body.windows.${i}.to`, 'empty', 'a window must not start where it ends');
   });
   return JSON.stringify(w);
 }
