@@ -8,6 +8,8 @@ import { makeTempDir } from './server/src/testing/temp-dir.ts';
 const port = Number(process.env.E2E_PORT ?? 8181);
 // The process that makes the server's data directory removes it when it exits (temp-dir.ts); the workers, which
 // load this file too, inherit E2E_DATA_DIR and reuse it.
+/** The private Mosquitto of the sensor journey (e2e/iot-alarm.spec.ts starts it; the consumer reconnects until then). */
+export const e2eMqttPort = Number(process.env.E2E_MQTT_PORT ?? port + 2);
 const dataDir = process.env.E2E_DATA_DIR ?? (process.env.E2E_DATA_DIR = makeTempDir('cityloop-e2e-'));
 
 export default defineConfig({
@@ -51,6 +53,8 @@ export default defineConfig({
       // The journeys start from the bare demo city (their counts and lists assume no synthetic history).
       DEMO_HISTORY: '0',
       LOGIN_PER_MINUTE_IP: '1000',
+      MQTT_URL: `mqtt://127.0.0.1:${e2eMqttPort}`,
+      MQTT_CLIENT_ID: 'cityloop-e2e',
     },
   },
 });

@@ -1,5 +1,14 @@
 import { Type, type Static } from 'typebox';
-import { ALARM_KINDS, ALARM_STATES, DEVICE_TYPES, MESSAGE_KINDS, REJECT_REASONS, RULE_OPS } from '../domain/iot.ts';
+import {
+  ALARM_KINDS,
+  ALARM_STATES,
+  DEVICE_TYPES,
+  MAX_WINDOWS,
+  MESSAGE_KINDS,
+  REJECT_REASONS,
+  RULE_MEASURES,
+  RULE_OPS,
+} from '../domain/iot.ts';
 import { Id, Literals, Nullable, PageQuery } from './common.ts';
 
 /** 城市之感 (docs/iot.md): devices, readings, rejected messages, alarm rules and alarms. */
@@ -130,6 +139,8 @@ export const ConsumerStatus = Type.Object({
 });
 export type ConsumerStatus = Static<typeof ConsumerStatus>;
 
+const ClockTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' });
+const TimeWindowSchema = Type.Object({ from: ClockTime, to: ClockTime }, { additionalProperties: false });
 const RuleFields = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
   metric: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }),
@@ -140,6 +151,10 @@ const RuleFields = {
   matterCode: Type.String({ pattern: '^[0-9]{5}$' }),
   autoCase: Type.Boolean(),
   severity: Literals(['major', 'critical']),
+  /** `rate`: threshold and hysteresis are a change per minute between consecutive readings (default `value`) */
+  measure: Type.Optional(Literals(RULE_MEASURES)),
+  /** daily windows in the tenant's zone in which the rule raises; empty or absent: at any time */
+  windows: Type.Optional(Type.Array(TimeWindowSchema, { maxItems: MAX_WINDOWS })),
 };
 export const AlarmRuleCreate = Type.Object({ deviceType: DeviceTypeName, ...RuleFields });
 export type AlarmRuleCreate = Static<typeof AlarmRuleCreate>;
@@ -153,6 +168,8 @@ export const AlarmRule = Type.Object({
   id: Type.String(),
   deviceType: DeviceTypeName,
   ...RuleFields,
+  measure: Literals(RULE_MEASURES),
+  windows: Type.Array(TimeWindowSchema),
   active: Type.Boolean(),
   version: Type.Integer(),
 });

@@ -87,6 +87,44 @@ export function signingString(m: {
   return ['v1', m.tenant, m.device, m.kind, m.ts, String(m.seq), values].join('\n');
 }
 
+/** What a rule compares with its threshold: the reading itself, or its rate of change per minute. */
+export const RULE_MEASURES = ['value', 'rate'] as const;
+export type RuleMeasure = (typeof RULE_MEASURES)[number];
+
+/** A daily window in the tenant's zone, `HH:MM`; `from` after `to` runs over midnight (22:00–06:00). */
+export interface TimeWindow {
+  from: string;
+  to: string;
+}
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const MAX_WINDOWS = 4;
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+/** Minutes after local midnight of an instant in a zone. */
+export function localMinutes(at: string, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    clocks.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(at));
+  const h = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
+  const m = Number(parts.find((p) => p.type === 'minute')?.value ?? 0);
+  return h * 60 + m;
+}
+
+/** Whether a local time (minutes after midnight) falls in one of the windows; no windows = always. */
+export function inWindows(minutes: number, windows: readonly TimeWindow[] | null | undefined): boolean {
+  if (!windows || windows.length === 0) return true;
+  return windows.some((w) => {
+    const from = minutesOf(w.from);
+    const to = minutesOf(w.to);
+    return from <= to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
+  });
+}
+
 export interface Rule {
   metric: string;
   op: RuleOp;
@@ -95,6 +133,10 @@ export interface Rule {
   hysteresis: number;
   /** how long the condition must hold before an alarm is raised (0: at once) */
   minDurationS: number;
+  /** `rate`: the threshold is a change per minute between consecutive readings (default `value`) */
+  measure?: RuleMeasure;
+  /** the rule raises only inside these daily windows, in the tenant's zone (none: at any time) */
+  windows?: readonly TimeWindow[] | null;
 }
 
 /** What is kept per device and rule between readings. */
@@ -103,6 +145,8 @@ export interface Watch {
   breachSince: string | null;
   /** an alarm of this rule is open (or was cleared by hand while the value stayed over: it waits for recovery) */
   latched: boolean;
+  /** the previous reading judged (a rate needs it) */
+  last?: { value: number; at: string } | null;
 }
 
 export type Verdict = 'raise' | 'recover' | 'none';
@@ -112,22 +156,44 @@ const breaches = (r: Rule, v: number) => (r.op === 'gt' ? v > r.threshold : v < 
 const recovered = (r: Rule, v: number) =>
   r.op === 'gt' ? v <= r.threshold - r.hysteresis : v >= r.threshold + r.hysteresis;
 
+/** The figure a rule judges: the value, or the change per minute since the previous reading (null: none yet). */
+function measured(rule: Rule, watch: Watch, value: number, at: string): number | null {
+  if (rule.measure !== 'rate') return value;
+  if (!watch.last) return null;
+  const minutes = (Date.parse(at) - Date.parse(watch.last.at)) / 60_000;
+  return minutes > 0 ? (value - watch.last.value) / minutes : null;
+}
+
 /**
- * One reading against a rule (docs/iot.md, "Rules"): raise when the value has been over the threshold without a
- * break for at least the minimum duration (measured on the devices' own timestamps); once raised, the condition ends
- * only when the value comes back past the threshold by the hysteresis, so a value hovering at the threshold raises
- * one alarm, not a stream of them.
+ * One reading against a rule (docs/iot.md, "Rules"): raise when the measure (the value, or its rate of change per
+ * minute) has been over the threshold without a break for at least the minimum duration (measured on the devices'
+ * own timestamps), inside the rule's daily windows if it has any; once raised, the condition ends only when the
+ * measure comes back past the threshold by the hysteresis, so a value hovering at the threshold raises one alarm, not
+ * a stream of them. Outside the windows nothing is raised and a run of breaching readings starts over, but an open
+ * alarm can still recover.
  */
-export function evaluate(rule: Rule, watch: Watch, value: number, at: string): { verdict: Verdict; watch: Watch } {
+export function evaluate(
+  rule: Rule,
+  watch: Watch,
+  value: number,
+  at: string,
+  timeZone = 'Asia/Shanghai',
+): { verdict: Verdict; watch: Watch } {
+  const m = measured(rule, watch, value, at);
+  const last = { value, at };
   if (watch.latched) {
-    if (recovered(rule, value)) return { verdict: 'recover', watch: { breachSince: null, latched: false } };
-    return { verdict: 'none', watch };
+    if (m !== null && recovered(rule, m))
+      return { verdict: 'recover', watch: { breachSince: null, latched: false, last } };
+    return { verdict: 'none', watch: { ...watch, last } };
   }
-  if (!breaches(rule, value)) return { verdict: 'none', watch: { breachSince: null, latched: false } };
+  const open = !rule.windows?.length || inWindows(localMinutes(at, timeZone), rule.windows);
+  if (m === null || !open || !breaches(rule, m))
+    return { verdict: 'none', watch: { breachSince: null, latched: false, last } };
   const since = watch.breachSince && watch.breachSince <= at ? watch.breachSince : at;
   const heldMs = Date.parse(at) - Date.parse(since);
-  if (heldMs >= rule.minDurationS * 1000) return { verdict: 'raise', watch: { breachSince: since, latched: true } };
-  return { verdict: 'none', watch: { breachSince: since, latched: false } };
+  if (heldMs >= rule.minDurationS * 1000)
+    return { verdict: 'raise', watch: { breachSince: since, latched: true, last } };
+  return { verdict: 'none', watch: { breachSince: since, latched: false, last } };
 }
 
 /** Default rules per type (tenant data once loaded; values and sources in docs/iot.md, "Default rules"). */

@@ -256,7 +256,9 @@ export function createServices(
     audit,
     live,
     intake: (tenantId, input, idem) => cases.intake(tenantId, input, idem),
+    joinSource: (tenantId, caseId, src) => cases.joinSource(tenantId, caseId, src),
     duplicates: (tenantId, q) => routing.findDuplicates(tenantId, q),
+    timeZone: config.businessTimeZone,
   });
   const telemetry = createTelemetry(database, clock, { devices, watch: alarms.watch, config: config.telemetry });
   // 查违控违 and 户外广告 registers; each adds its section to the statistics report.

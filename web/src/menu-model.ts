@@ -48,6 +48,7 @@ export const MENU_KEYS = [
   'prefecture',
   'devices',
   'alarms',
+  'alarmRules',
   'rejectedMessages',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];

@@ -214,6 +214,14 @@ export const MENU: readonly MenuEntry[] = [
     group: 'iot',
   },
   {
+    key: 'alarmRules',
+    path: '/iot/rules',
+    labelKey: 'iot.nav.rules',
+    icon: FormOutlined,
+    permission: 'device.read',
+    group: 'iot',
+  },
+  {
     key: 'rejectedMessages',
     path: '/iot/rejected',
     labelKey: 'iot.nav.rejected',

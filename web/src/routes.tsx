@@ -67,6 +67,7 @@ export const PAGES: Record<MenuKey, Page> = {
   proposals: page(() => import('./features/proposals/ProposalsPage.tsx'), 'ProposalsPage'),
   devices: page(() => import('./features/iot/DevicesPage.tsx'), 'DevicesPage'),
   alarms: page(() => import('./features/iot/AlarmsPage.tsx'), 'AlarmsPage'),
+  alarmRules: page(() => import('./features/iot/AlarmRulesPage.tsx'), 'AlarmRulesPage'),
   rejectedMessages: page(() => import('./features/iot/RejectedPage.tsx'), 'RejectedPage'),
 };
 

@@ -75,6 +75,7 @@ export const enCases: typeof zhCases = {
       escalate: 'Escalate',
       self_handle: 'Handled on the spot',
       merge: 'Merge duplicate',
+      source_joined: 'Sensor alarm joined this case',
       warn: 'Deadline warning',
       overdue: 'Overdue',
     },

@@ -73,6 +73,7 @@ export const zhCases = {
       escalate: '督办',
       self_handle: '自行处置',
       merge: '合并重复案件',
+      source_joined: '物联感知告警并入本案',
       warn: '时限预警',
       overdue: '超期',
     },

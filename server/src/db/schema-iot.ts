@@ -1,5 +1,12 @@
 /** Tables of migration 0046_iot (modules devices, telemetry, alarms; docs/iot.md). */
-import type { AlarmKind, AlarmState, DeviceType, RejectReason, RuleOp } from '../../../common/domain/iot.ts';
+import type {
+  AlarmKind,
+  AlarmState,
+  DeviceType,
+  RejectReason,
+  RuleMeasure,
+  RuleOp,
+} from '../../../common/domain/iot.ts';
 
 /** A sensor registered by the bureau, with its key sealed under the server's secret ring. */
 export interface DevicesTable {
@@ -87,6 +94,10 @@ export interface AlarmRulesTable {
   version: number;
   created_at: string;
   updated_at: string;
+  /** 'value' or 'rate' (migration 0070) */
+  measure: RuleMeasure;
+  /** JSON array of daily windows {from, to} in the tenant's zone; null: at any time (migration 0070) */
+  windows: string | null;
 }
 
 export interface AlarmWatchesTable {
@@ -96,6 +107,8 @@ export interface AlarmWatchesTable {
   breach_since: string | null;
   latched: number;
   last_at: string;
+  /** the value of the reading at last_at, for rules on the rate of change (migration 0070) */
+  last_value: number | null;
 }
 
 export interface AlarmsTable {

@@ -1,4 +1,5 @@
 import { PageSection } from '../components/PageSection.tsx';
+import { AlarmMapLayer } from '../features/iot/AlarmMapLayer.tsx';
 import { IcMapLayer } from '../features/illegal-construction/IcMapLayer.tsx';
 import { CaseLayer } from '../features/map/CaseLayer.tsx';
 import { MapView } from '../features/map/MapView.tsx';
@@ -13,6 +14,7 @@ export function MapPage() {
         <CaseLayer />
         <IcMapLayer />
         <ProjectsMapLayer />
+        <AlarmMapLayer />
       </MapView>
     </PageSection>
   );

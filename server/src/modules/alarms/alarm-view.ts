@@ -55,6 +55,8 @@ export function ruleView(r: AlarmRulesTable): AlarmRule {
     matterCode: r.matter_code,
     autoCase: r.auto_case === 1,
     severity: r.severity,
+    measure: r.measure,
+    windows: r.windows ? (JSON.parse(r.windows) as AlarmRule['windows']) : [],
     active: r.active === 1,
     version: r.version,
   };

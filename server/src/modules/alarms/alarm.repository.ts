@@ -56,9 +56,12 @@ export async function saveWatch(db: Executor, row: AlarmWatchesTable): Promise<v
     .insertInto('alarm_watches')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .columns(['device_id', 'rule_id'])
-        .doUpdateSet({ breach_since: row.breach_since, latched: row.latched, last_at: row.last_at }),
+      oc.columns(['device_id', 'rule_id']).doUpdateSet({
+        breach_since: row.breach_since,
+        latched: row.latched,
+        last_at: row.last_at,
+        last_value: row.last_value,
+      }),
     )
     .execute();
 }

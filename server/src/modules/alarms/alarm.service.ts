@@ -13,6 +13,9 @@ import {
   evaluate,
   PRIMARY_METRIC,
   type AlarmAction,
+  type Rule,
+  type TimeWindow,
+  type Watch,
 } from '../../../../common/domain/iot.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { AlarmRulesTable, AlarmsTable, DevicesTable } from '../../db/schema-iot.ts';
@@ -29,6 +32,7 @@ import type { DeviceService } from '../devices/index.ts';
 import type { DuplicateCandidate, DuplicateQuery } from '../routing/index.ts';
 import { alarmView, liveAlarm, ruleView, withEvent } from './alarm-view.ts';
 import { alarmErrors } from './alarm.errors.ts';
+import { noticeOnDuty, TYPE_TEXT } from './alarm-notice.ts';
 import * as repo from './alarm.repository.ts';
 
 export interface AlarmDeps {
@@ -41,24 +45,31 @@ export interface AlarmDeps {
     input: ExternalReport,
     idem: { scope: string; key: string | null },
   ) => Promise<IntakeResult>;
+  /** the cases module's note on a case's timeline that a machine source joined it */
+  joinSource: (
+    tenantId: string,
+    caseId: string,
+    src: { channel: 'sensor'; source: string; externalNo: string; note: string | null },
+  ) => Promise<void>;
   /** the routing module's duplicate finder (radius and window are the tenant's duplicate settings) */
   duplicates: (tenantId: string, q: DuplicateQuery) => Promise<DuplicateCandidate[]>;
+  /** the tenant's zone, in which a rule's daily windows are read */
+  timeZone?: string;
   log?: (err: unknown) => void;
+}
+
+/** The windows as stored; a window that starts where it ends would never be open, so it is refused. */
+function windowsOf(w: AlarmRuleCreate['windows']): string | null {
+  if (!w || w.length === 0) return null;
+  w.forEach((x, i) => {
+    if (x.from === x.to)
+      throw alarmErrors.ruleField(`body.windows.${i}.to`, 'empty', 'a window must not start where it ends');
+  });
+  return JSON.stringify(w);
 }
 
 const TERMINAL_CASE = new Set(['closed', 'voided']);
 const BATCH = 200;
-
-/** The device-type names in case texts (stored data, so written in the bureau's language). */
-const TYPE_TEXT: Record<DevicesTable['type'], string> = {
-  manhole_tilt: '井盖倾斜',
-  water_level: '道路积水',
-  gas_detector: '可燃气体浓度超限',
-  bin_fill: '垃圾箱满溢',
-  pump_station: '泵站水位超限',
-  site_dust: '工地扬尘超标',
-  site_noise: '工地噪声超标',
-};
 
 /**
  * Alarm rules per device type (tenant data), the alarms they raise with their lifecycle raised → acknowledged → case
@@ -99,27 +110,36 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
       at: new Date(row.raised_at),
     });
     const open = candidates.find((c) => !TERMINAL_CASE.has(c.status));
+    const unit = PRIMARY_METRIC[row.device_type].unit;
+    const value = row.value === null ? '' : `${Number(row.value)}${unit}`;
+    const limit = row.threshold === null ? '' : `（阈值 ${Number(row.threshold)}${unit}）`;
+    const description = `物联感知告警：${TYPE_TEXT[row.device_type]} ${value}${limit}，设备 ${row.device_code}${device?.component_code ? `，部件 ${device.component_code}` : ''}`;
+    const source = `物联感知 · ${device?.name ?? row.device_code}`;
     let caseId: string;
     let caseNo: string;
     if (open) {
       caseId = open.id;
       caseNo = open.caseNo;
+      // the case a person reported shows the machine source beside them on its timeline
+      await deps.joinSource(row.tenant_id, caseId, {
+        channel: 'sensor',
+        source,
+        externalNo: row.id,
+        note: description,
+      });
     } else {
-      const unit = PRIMARY_METRIC[row.device_type].unit;
-      const value = row.value === null ? '' : `${Number(row.value)}${unit}`;
-      const limit = row.threshold === null ? '' : `（阈值 ${Number(row.threshold)}${unit}）`;
       const filed = await deps.intake(
         row.tenant_id,
         {
           channel: 'sensor',
           matterCode: rule.matter_code,
-          description: `物联感知告警：${TYPE_TEXT[row.device_type]} ${value}${limit}，设备 ${row.device_code}${device?.component_code ? `，部件 ${device.component_code}` : ''}`,
+          description,
           lng: Number(row.lng),
           lat: Number(row.lat),
           address: device?.address ?? null,
           deviceId: row.device_code,
           externalNo: row.id,
-          source: `物联感知 · ${device?.name ?? row.device_code}`,
+          source,
         },
         { scope: 'alarm', key: row.id },
       );
@@ -265,6 +285,8 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
         matter_code: input.matterCode,
         auto_case: input.autoCase ? 1 : 0,
         severity: input.severity,
+        measure: input.measure ?? 'value',
+        windows: windowsOf(input.windows),
         active: 1,
         version: 1,
         created_at: now,
@@ -298,6 +320,8 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
         matter_code: input.matterCode,
         auto_case: input.autoCase ? 1 : 0,
         severity: input.severity,
+        measure: input.measure ?? 'value',
+        windows: windowsOf(input.windows),
         active: input.active ? 1 : 0,
         updated_at: clock.now().toISOString(),
       };
@@ -387,22 +411,25 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
           const mine = sorted.filter((r) => r.metric === rule.metric);
           if (mine.length === 0) continue;
           const stored = await repo.findWatch(tx, device.id, rule.id);
-          let state = { breachSince: stored?.breach_since ?? null, latched: stored?.latched === 1 };
+          let state: Watch = {
+            breachSince: stored?.breach_since ?? null,
+            latched: stored?.latched === 1,
+            last:
+              stored && stored.last_value !== null ? { value: Number(stored.last_value), at: stored.last_at } : null,
+          };
+          const judged: Rule = {
+            metric: rule.metric,
+            op: rule.op,
+            threshold: Number(rule.threshold),
+            hysteresis: Number(rule.hysteresis),
+            minDurationS: rule.min_duration_s,
+            measure: rule.measure,
+            windows: rule.windows ? (JSON.parse(rule.windows) as TimeWindow[]) : null,
+          };
           // a reading older than the last one evaluated arrived late (redelivery after an outage): it is kept, not judged
           const fresh = mine.filter((r) => !stored || r.at >= stored.last_at);
           for (const r of fresh) {
-            const out = evaluate(
-              {
-                metric: rule.metric,
-                op: rule.op,
-                threshold: Number(rule.threshold),
-                hysteresis: Number(rule.hysteresis),
-                minDurationS: rule.min_duration_s,
-              },
-              state,
-              r.value,
-              r.at,
-            );
+            const out = evaluate(judged, state, r.value, r.at, deps.timeZone);
             state = out.watch;
             const openKey = `${device.id}:${rule.id}`;
             if (out.verdict === 'raise') {
@@ -415,7 +442,10 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
                 open_key: openKey,
                 history: JSON.stringify([{ at: clock.now().toISOString(), action: 'raised', by: null, note: r.at }]),
               });
-              if (await repo.insertAlarm(tx, row)) raised.push(row);
+              if (await repo.insertAlarm(tx, row)) {
+                raised.push(row);
+                await noticeOnDuty(tx, device, row);
+              }
             } else if (out.verdict === 'recover') {
               const done = await clearOpen(tx, device.tenant_id, openKey, 'recovered');
               if (done) cleared.push(done);
@@ -429,6 +459,7 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
               breach_since: state.breachSince,
               latched: state.latched ? 1 : 0,
               last_at: fresh[fresh.length - 1]!.at,
+              last_value: fresh[fresh.length - 1]!.value,
             });
         }
         const autos = new Set(rules.filter((r) => r.auto_case === 1).map((r) => r.id));

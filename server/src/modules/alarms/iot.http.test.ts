@@ -166,6 +166,16 @@ describe('rules', () => {
     expect(alarms[0]).toMatchObject({ state: 'raised', kind: 'threshold', value: 16 });
     expect(live.some((e) => e.data.id === alarms[0]!.id && e.data.action === 'raised')).toBe(true);
     expect(live.find((e) => e.data.id === alarms[0]!.id)?.permission).toBe('alarm.read');
+    // the 值班长 on duty hears of it through the notice outbox, in the app and by SMS when they have a phone
+    const notices = await ctx.database.db
+      .selectFrom('notifications as n')
+      .innerJoin('users as u', 'u.id', 'n.user_id')
+      .select(['u.username', 'n.message'])
+      .where('n.kind', '=', 'alarm.raised')
+      .where('n.message', 'like', '%JG-TILT-1%')
+      .execute();
+    expect(notices.map((n) => n.username)).toContain('shiftleader');
+    expect(notices.map((n) => n.username)).not.toContain('inspector');
 
     // the operator acknowledges it
     const ack = await api('operator').post(`/api/alarms/${alarms[0]!.id}/acknowledge`, { version: alarms[0]!.version });
@@ -206,6 +216,51 @@ describe('rules', () => {
     // the first minute holds the readings of 0 s to 55 s
     expect(minute.points[0]).toMatchObject({ min: 12, max: 18 });
     expect(minute.points[1]).toMatchObject({ min: 18, max: 18, value: 18 });
+  });
+});
+
+describe('rule editor fields', () => {
+  it('stores a rate-of-change rule with daily windows, judges it on the consumer path, and refuses an empty window', async () => {
+    const made = await rule({
+      deviceType: 'water_level',
+      name: '积水快速上涨（夜间）',
+      metric: 'water_cm',
+      op: 'gt',
+      threshold: 2,
+      hysteresis: 1,
+      minDurationS: 0,
+      matterCode: '01004',
+      measure: 'rate',
+      windows: [{ from: '00:00', to: '23:59' }],
+    });
+    expect(made).toMatchObject({ measure: 'rate', windows: [{ from: '00:00', to: '23:59' }] });
+    const listed = (await api('operator').get('/api/alarm-rules')).json() as { id: string; measure: string }[];
+    expect(listed.find((r) => r.id === made.id)?.measure).toBe('rate');
+    // 10 → 11 cm in a minute is 1 cm/min; then 11 → 16 cm in a minute is 5 cm/min: raised on the rate alone
+    const d = await device('water_level', 'JS-RATE-1');
+    await reading(d, T0, { water_cm: 10 });
+    await reading(d, T0 + 60 * SEC, { water_cm: 11 });
+    expect(await alarmsOf(d.id)).toHaveLength(0);
+    await reading(d, T0 + 120 * SEC, { water_cm: 16 });
+    expect(await alarmsOf(d.id)).toMatchObject([{ state: 'raised', value: 16 }]);
+
+    const { id: _id, deviceType: _type, ...editable } = made;
+    const ok = await api('admin').put(`/api/alarm-rules/${made.id}`, { ...editable, windows: [] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ windows: [], version: 2 });
+    const bad = await api('admin').put(`/api/alarm-rules/${made.id}`, {
+      ...editable,
+      version: 2,
+      windows: [{ from: '08:00', to: '08:00' }],
+    });
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().details?.[0]?.field ?? bad.body).toContain('windows');
+    const malformed = await api('admin').put(`/api/alarm-rules/${made.id}`, {
+      ...editable,
+      version: 2,
+      windows: [{ from: '25:00', to: '01:00' }],
+    });
+    expect(malformed.statusCode).toBe(400);
   });
 });
 
@@ -341,6 +396,17 @@ describe('cases', () => {
     await until(async () => (await alarmsOf(near.id))[0]?.caseId != null, 'the merge');
     const joined = (await alarmsOf(near.id))[0]!;
     expect(joined).toMatchObject({ state: 'case', merged: true, caseId: human.json().id, caseNo: human.json().caseNo });
+    // the case's timeline shows both sources: the inspector who reported it and the sensor that joined it
+    const timeline = (await api('operator').get(`/api/cases/${human.json().id}`)).json().timeline as {
+      action: string;
+      actorName: string | null;
+      actorRole: string | null;
+      note: string | null;
+    }[];
+    expect(timeline[0]).toMatchObject({ action: 'report', actorRole: 'inspector' });
+    const joinedEvent = timeline.find((e) => e.action === 'source_joined');
+    expect(joinedEvent?.actorName).toContain('物联感知');
+    expect(joinedEvent?.note).toContain('RQ-NEAR-1');
 
     // an operator files the case of a manual-case rule's alarm by hand
     const tilt = await device('manhole_tilt', 'JG-HAND-1', { lng: 114.98, lat: 30.095 });

@@ -203,6 +203,43 @@ export function createExternalCases(
       };
     },
 
+    /**
+     * A machine source (a sensor alarm, a camera event) joined an open case instead of filing its own: the case's
+     * timeline says so, beside the person who reported it, without changing its state or clocks. Once per source
+     * (`externalNo`): a retry writes nothing more.
+     */
+    async joinSource(
+      tenantId: string,
+      caseId: string,
+      src: { channel: ExternalChannel; source: string; externalNo: string; note: string | null },
+    ): Promise<void> {
+      const c = await closedCase(tenantId, caseId);
+      const now = clock.now().toISOString();
+      await db.transaction().execute(async (tx) => {
+        const known = await repo.timelineOf(tx, c.id);
+        if (
+          known.some(
+            (e) => e.action === 'source_joined' && e.data_json?.includes(`"externalNo":${JSON.stringify(src.externalNo)}`),
+          )
+        )
+          return;
+        await appendEvent(tx, {
+          tenantId,
+          caseId: c.id,
+          at: now,
+          actorId: null,
+          actorName: src.source,
+          actorRole: 'external',
+          action: 'source_joined',
+          fromStatus: c.status,
+          toStatus: c.status,
+          note: src.note,
+          data: { channel: src.channel, externalNo: src.externalNo },
+        });
+      });
+      publish(c, 'source_joined');
+    },
+
     /** 满意 / 基本满意 / 不满意 on a closed case; a later rating replaces the earlier one. */
     async rate(
       tenantId: string,

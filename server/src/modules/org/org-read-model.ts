@@ -132,6 +132,19 @@ export function usersWithRole(db: Executor, tenantId: string, role: string, acti
   return q.where('g.role', '=', role).distinct().orderBy('u.display_name').execute();
 }
 
+/** Active users holding a grant of `role`, with their phone: whom a module alerts by SMS and in the app. */
+export function activeStaffContacts(db: Executor, tenantId: string, role: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('user_grants as g', 'g.user_id', 'u.id')
+    .select(['u.id', 'u.phone'])
+    .where('u.tenant_id', '=', tenantId)
+    .where('u.active', '=', 1)
+    .where('g.role', '=', role)
+    .distinct()
+    .execute();
+}
+
 /**
  * Every unit of the tenant with its parent and the ancestry path of its region ('/<street>/<community>/', null for a
  * unit without a region): what a check of "is this unit inside that grant's unit or region" needs.

@@ -6,6 +6,8 @@ import { useResource } from '../../api/use-resource.ts';
 import { NOWHERE } from '../../components/map-start.ts';
 import { loadBasemap } from '../map/basemap.ts';
 import { mapApi } from '../map/map.api.ts';
+import { alarmColor } from '../iot/AlarmMapLayer.tsx';
+import type { LiveAlarm } from '../iot/useLiveAlarms.ts';
 import { SLA_COLORS } from './dashboard-charts.ts';
 
 type OpenCase = DashboardSummary['openCases'][number];
@@ -15,11 +17,21 @@ type OpenCase = DashboardSummary['openCases'][number];
  * one dot per case coloured by SLA; red dots are drawn last so they stay on top. The configured basemap (天地图) goes
  * beneath when there is one.
  */
-export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: string) => void }) {
+export function CaseMap({
+  cases,
+  alarms = [],
+  onOpen,
+}: {
+  cases: OpenCase[];
+  /** open sensor alarms, drawn above the cases as rings */
+  alarms?: LiveAlarm[];
+  onOpen: (id: string) => void;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const areaGroup = useRef<L.LayerGroup | null>(null);
   const dots = useRef<L.LayerGroup | null>(null);
+  const alarmDots = useRef<L.LayerGroup | null>(null);
   const open = useRef(onOpen);
   useEffect(() => {
     open.current = onOpen;
@@ -44,11 +56,13 @@ export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: str
     map.current = m;
     areaGroup.current = L.layerGroup().addTo(m);
     dots.current = L.layerGroup().addTo(m);
+    alarmDots.current = L.layerGroup().addTo(m);
     return () => {
       m.remove();
       map.current = null;
       areaGroup.current = null;
       dots.current = null;
+      alarmDots.current = null;
     };
   }, []);
 
@@ -105,11 +119,24 @@ export function CaseMap({ cases, onOpen }: { cases: OpenCase[]; onOpen: (id: str
     }
   }, [cases]);
 
+  useEffect(() => {
+    const group = alarmDots.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const a of alarms) {
+      const color = alarmColor(a);
+      L.circleMarker([a.lat, a.lng], { radius: 9, color, weight: 3, fillColor: color, fillOpacity: 0.25 })
+        .bindTooltip(a.deviceCode)
+        .addTo(group);
+    }
+  }, [alarms]);
+
   return (
     <div
       ref={el}
       data-testid="dashboard-map"
       data-cases={cases.length}
+      data-alarms={alarms.length}
       style={{ width: '100%', height: '100%', background: '#0b1a33' }}
     />
   );

@@ -7,6 +7,8 @@ import { formatInstant } from '../../components/format.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
+import { useLiveAlarms } from '../iot/useLiveAlarms.ts';
+import { AlarmWall } from './AlarmWall.tsx';
 import { CaseMap } from './CaseMap.tsx';
 import { channelOption, SLA_COLORS, slaOption, trendOption } from './dashboard-charts.ts';
 import { EChart } from './EChart.tsx';
@@ -35,6 +37,8 @@ export function DashboardScreen() {
   const auth = useAuth();
   const navigate = useNavigate();
   const { data, error, live, refreshes } = useDashboard();
+  const seesAlarms = auth.can('alarm.read');
+  const { alarms } = useLiveAlarms(seesAlarms);
   // Until the first figures arrive every panel shows a placeholder, never an empty chart.
   const loading = !data && !error;
   const openCase = (id: string) => navigate(`/cases/${encodeURIComponent(id)}`);
@@ -148,7 +152,7 @@ export function DashboardScreen() {
           </section>
           <section className="cl-dash-col">
             <div className="cl-dash-panel" style={{ flex: '1 1 66%', padding: 0, overflow: 'hidden' }}>
-              <CaseMap cases={data?.openCases ?? []} onOpen={openCase} />
+              <CaseMap cases={data?.openCases ?? []} alarms={alarms} onOpen={openCase} />
               <div className="cl-dash-mapcount" data-testid="dash-open-total">
                 <b>{data?.openTotal ?? '—'}</b>
                 {t('dashboard.openCases')}
@@ -195,6 +199,7 @@ export function DashboardScreen() {
                 </AutoScrollList>
               )}
             </div>
+            {seesAlarms ? <AlarmWall alarms={alarms} onOpen={() => navigate('/iot/alarms')} /> : null}
             <div className="cl-dash-panel cl-dash-fill" style={{ flexGrow: 2 }}>
               <h3>{t('dashboard.ranking')}</h3>
               {loading ? <Placeholder /> : null}

@@ -1,6 +1,9 @@
 import type {
   Alarm,
   AlarmQuery,
+  AlarmRule,
+  AlarmRuleCreate,
+  AlarmRuleUpdate,
   AlarmStep,
   ConsumerStatus,
   Device,
@@ -15,7 +18,17 @@ import type {
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api } from '../../api/client.ts';
 
-export type { Alarm, AlarmQuery, Device, DeviceQuery, RejectedMessage, RejectedQuery };
+export type {
+  Alarm,
+  AlarmQuery,
+  AlarmRule,
+  AlarmRuleCreate,
+  AlarmRuleUpdate,
+  Device,
+  DeviceQuery,
+  RejectedMessage,
+  RejectedQuery,
+};
 const enc = encodeURIComponent;
 
 export const iotApi = {
@@ -28,6 +41,10 @@ export const iotApi = {
   alarms: (query: AlarmQuery, signal?: AbortSignal) => api.get<Page<Alarm>>('/api/alarms', { query, signal }),
   alarmStep: (id: string, action: 'acknowledge' | 'case' | 'clear', body: AlarmStep) =>
     api.post<Alarm>(`/api/alarms/${enc(id)}/${action}`, body),
+  rules: (signal?: AbortSignal) => api.get<AlarmRule[]>('/api/alarm-rules', { signal }),
+  createRule: (body: AlarmRuleCreate) => api.post<AlarmRule>('/api/alarm-rules', body),
+  updateRule: (id: string, body: AlarmRuleUpdate) => api.put<AlarmRule>(`/api/alarm-rules/${enc(id)}`, body),
+  loadDefaultRules: () => api.post<AlarmRule[]>('/api/alarm-rules/defaults'),
   rejected: (query: RejectedQuery, signal?: AbortSignal) =>
     api.get<Page<RejectedMessage>>('/api/telemetry/rejected', { query, signal }),
   consumer: (signal?: AbortSignal) => api.get<ConsumerStatus>('/api/telemetry/consumer', { signal }),
