@@ -2,7 +2,7 @@ import type { zhIot } from '../zh-CN/iot.ts';
 
 export const enIot: typeof zhIot = {
   iot: {
-    nav: { group: 'City sensing', devices: 'IoT devices', alarms: 'Device alarms', rejected: 'Rejected messages' },
+    nav: { group: 'City eye & sensing', devices: 'IoT devices', alarms: 'Device alarms', rejected: 'Rejected messages' },
     type: {
       manhole_tilt: 'Manhole cover tilt',
       water_level: 'Standing water level',
