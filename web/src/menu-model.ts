@@ -45,6 +45,9 @@ export const MENU_KEYS = [
   'devices',
   'alarms',
   'rejectedMessages',
+  'visionReview',
+  'visionSources',
+  'visionMissions',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 

@@ -64,6 +64,9 @@ export const PAGES: Record<MenuKey, Page> = {
   devices: page(() => import('./features/iot/DevicesPage.tsx'), 'DevicesPage'),
   alarms: page(() => import('./features/iot/AlarmsPage.tsx'), 'AlarmsPage'),
   rejectedMessages: page(() => import('./features/iot/RejectedPage.tsx'), 'RejectedPage'),
+  visionReview: page(() => import('./features/vision/ReviewDeskPage.tsx'), 'ReviewDeskPage'),
+  visionSources: page(() => import('./features/vision/SourcesPage.tsx'), 'SourcesPage'),
+  visionMissions: page(() => import('./features/vision/MissionsPage.tsx'), 'MissionsPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
