@@ -12,7 +12,9 @@ const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}
 export function RatesTable(props: { sources: VisionSource[]; mayManage: boolean; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const rates = useResource((signal) => visionApi.rates(signal), [props.sources]);
+  // reload when a source's thresholds change, not on every new array of the same sources
+  const sourcesKey = props.sources.map((s) => `${s.id}:${s.version}`).join(',');
+  const rates = useResource((signal) => visionApi.rates(signal), [sourcesKey]);
 
   const setThreshold = async (sourceId: string, cls: string, value: number) => {
     const source = props.sources.find((s) => s.id === sourceId);
