@@ -15,6 +15,7 @@ import { enAnalysis } from './en/analysis.ts';
 import { enMonitor } from './en/monitor.ts';
 import { enSupervision } from './en/supervision.ts';
 import { enIot } from './en/iot.ts';
+import { enVision } from './en/vision.ts';
 import { enNightMarket } from './en/night-market.ts';
 import { enFederation } from './en/federation.ts';
 import { enFrontage } from './en/frontage.ts';
@@ -74,6 +75,7 @@ export const en: Catalog = {
   ...enMonitor,
   ...enSupervision,
   ...enIot,
+  ...enVision,
   ...enAnalysis,
   ...enNightMarket,
   ...enFederation,

@@ -31,6 +31,7 @@ import { zhAnalysis } from './zh-CN/analysis.ts';
 import { zhMonitor } from './zh-CN/monitor.ts';
 import { zhSupervision } from './zh-CN/supervision.ts';
 import { zhIot } from './zh-CN/iot.ts';
+import { zhVision } from './zh-CN/vision.ts';
 import { zhNightMarket } from './zh-CN/night-market.ts';
 import { zhFederation } from './zh-CN/federation.ts';
 import { zhFrontage } from './zh-CN/frontage.ts';
@@ -75,6 +76,7 @@ export const zhCN = {
   ...zhMonitor,
   ...zhSupervision,
   ...zhIot,
+  ...zhVision,
   ...zhAnalysis,
   ...zhNightMarket,
   ...zhFederation,

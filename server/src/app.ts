@@ -69,6 +69,7 @@ import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
 import { registerDeviceRoutes } from './modules/devices/index.ts';
 import { registerTelemetryRoutes, startMqttConsumer } from './modules/telemetry/index.ts';
 import { registerAlarmRoutes } from './modules/alarms/index.ts';
+import { registerVisionRoutes, registerVisionWebhook } from './modules/vision/index.ts';
 
 export type { Services } from './composition.ts';
 
@@ -289,6 +290,8 @@ export async function buildApp(deps: AppDeps): Promise<
   registerDeviceRoutes(app, services.devices);
   registerTelemetryRoutes(app, services.telemetry);
   registerAlarmRoutes(app, services.alarms);
+  registerVisionRoutes(app, services.vision.sources, services.vision.review);
+  await registerVisionWebhook(app, services.vision.intake);
   // Device messages arrive over MQTT only when a broker is configured (docs/iot.md).
   if (config.mqtt) {
     const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log);

@@ -64,6 +64,7 @@ import { createDossierBatches, createDossierService } from './modules/dossier/in
 import { createDevices } from './modules/devices/index.ts';
 import { createTelemetry } from './modules/telemetry/index.ts';
 import { createAlarms } from './modules/alarms/index.ts';
+import { createVision } from './modules/vision/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -259,6 +260,18 @@ export function createServices(
     joinSource: (tenantId, caseId, src) => cases.joinSource(tenantId, caseId, src),
     duplicates: (tenantId, q) => routing.findDuplicates(tenantId, q),
     timeZone: config.businessTimeZone,
+  });
+  // 城市之眼 (docs/vision.md): camera and drone events become cases pending 核实 on channel camera, or join one nearby.
+  const vision = createVision(database, clock, {
+    audit,
+    live,
+    secrets: config.audit.keys,
+    imageHosts: config.visionImageHosts,
+    locatePoint: (tenantId, lng, lat) => geo.locatePoint(tenantId, lng, lat),
+    photos,
+    intake: (tenantId, input, idem) => cases.intake(tenantId, input, idem),
+    duplicates: (tenantId, q) => routing.findDuplicates(tenantId, q),
+    cases,
   });
   const telemetry = createTelemetry(database, clock, { devices, watch: alarms.watch, config: config.telemetry });
   // 查违控违 and 户外广告 registers; each adds its section to the statistics report.
@@ -472,6 +485,7 @@ export function createServices(
     telemetry,
     alarms,
     targets: targets.service,
+    vision,
     exportSources,
     signInHints: { demo: config.seedDemo ? demoSignIn() : null },
   };

@@ -100,6 +100,8 @@ export interface Config {
   } | null;
   /** How long raw readings, minute and hour roll-ups are kept (docs/iot.md, "Retention"). */
   telemetry: { rawHours: number; minuteDays: number; hourDays: number };
+  /** Hosts (`host` or `host:port`) a camera's `imageUrl` may name; empty: images must be sent in the call (docs/vision.md). */
+  visionImageHosts: string[];
 }
 
 export interface AuditKeyConfig {
@@ -363,5 +365,9 @@ export function loadConfig(
       minuteDays: int(env, 'TELEMETRY_MINUTE_DAYS', 30, 1, 3650),
       hourDays: int(env, 'TELEMETRY_HOUR_DAYS', 730, 1, 36500),
     },
+    visionImageHosts: (env.VISION_IMAGE_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }

@@ -50,6 +50,9 @@ export const MENU_KEYS = [
   'alarms',
   'alarmRules',
   'rejectedMessages',
+  'visionReview',
+  'visionSources',
+  'visionMissions',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 

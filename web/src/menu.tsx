@@ -19,6 +19,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   EnvironmentOutlined,
+  EyeOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FormOutlined,
@@ -34,10 +35,12 @@ import {
   ProfileOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  SendOutlined,
   ShareAltOutlined,
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { BUSINESS_ENTRIES, ENFORCEMENT_LINE_ENTRIES } from './menu-lines.tsx';
 import type { MenuEntry, MenuGroup } from './menu-model.ts';
@@ -227,6 +230,31 @@ export const MENU: readonly MenuEntry[] = [
     labelKey: 'iot.nav.rejected',
     icon: FileDoneOutlined,
     permission: 'alarm.read',
+    group: 'iot',
+  },
+  // 城市之眼 (docs/vision.md)
+  {
+    key: 'visionReview',
+    path: '/vision/review',
+    labelKey: 'vision.nav.review',
+    icon: EyeOutlined,
+    permission: 'case.accept',
+    group: 'iot',
+  },
+  {
+    key: 'visionSources',
+    path: '/vision/sources',
+    labelKey: 'vision.nav.sources',
+    icon: VideoCameraOutlined,
+    permission: 'device.read',
+    group: 'iot',
+  },
+  {
+    key: 'visionMissions',
+    path: '/vision/missions',
+    labelKey: 'vision.nav.missions',
+    icon: SendOutlined,
+    permission: 'device.read',
     group: 'iot',
   },
   { key: 'map', path: '/map', labelKey: 'nav.map', icon: GlobalOutlined, permission: 'org.read' },

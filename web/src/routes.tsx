@@ -69,6 +69,9 @@ export const PAGES: Record<MenuKey, Page> = {
   alarms: page(() => import('./features/iot/AlarmsPage.tsx'), 'AlarmsPage'),
   alarmRules: page(() => import('./features/iot/AlarmRulesPage.tsx'), 'AlarmRulesPage'),
   rejectedMessages: page(() => import('./features/iot/RejectedPage.tsx'), 'RejectedPage'),
+  visionReview: page(() => import('./features/vision/ReviewDeskPage.tsx'), 'ReviewDeskPage'),
+  visionSources: page(() => import('./features/vision/SourcesPage.tsx'), 'SourcesPage'),
+  visionMissions: page(() => import('./features/vision/MissionsPage.tsx'), 'MissionsPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');

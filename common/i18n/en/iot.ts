@@ -3,7 +3,7 @@ import type { zhIot } from '../zh-CN/iot.ts';
 export const enIot: typeof zhIot = {
   iot: {
     nav: {
-      group: 'City sensing',
+      group: 'City eye & sensing',
       devices: 'IoT devices',
       alarms: 'Device alarms',
       rejected: 'Rejected messages',

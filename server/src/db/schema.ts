@@ -319,6 +319,10 @@ export interface DB {
   alarm_rules: import('./schema-iot.ts').AlarmRulesTable;
   alarm_watches: import('./schema-iot.ts').AlarmWatchesTable;
   alarms: import('./schema-iot.ts').AlarmsTable;
+  vision_sources: import('./schema-vision.ts').VisionSourcesTable;
+  vision_classes: import('./schema-vision.ts').VisionClassesTable;
+  vision_missions: import('./schema-vision.ts').VisionMissionsTable;
+  vision_events: import('./schema-vision.ts').VisionEventsTable;
   nm_markets: import('./schema-night-market.ts').NmMarketsTable;
   nm_stalls: import('./schema-night-market.ts').NmStallsTable;
   nm_rounds: import('./schema-night-market.ts').NmRoundsTable;

@@ -41,6 +41,7 @@ export type TableOwner =
   | 'devices'
   | 'telemetry'
   | 'alarms'
+  | 'vision'
   | 'night-market'
   | 'frontage'
   | 'analysis'
@@ -156,6 +157,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   alarm_rules: 'alarms',
   alarm_watches: 'alarms',
   alarms: 'alarms',
+  // 城市之眼 (docs/vision.md)
+  vision_sources: 'vision',
+  vision_classes: 'vision',
+  vision_missions: 'vision',
+  vision_events: 'vision',
   // 夜市摊位分配 (docs/night-market.md)
   nm_markets: 'night-market',
   nm_stalls: 'night-market',

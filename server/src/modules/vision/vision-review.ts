@@ -1,0 +1,293 @@
+import type { CaseTransition } from '../../../../common/contracts/cases.ts';
+import type {
+  VisionEvent,
+  VisionEventQuery,
+  VisionMission,
+  VisionMissionCreate,
+  VisionRates,
+  VisionReview,
+} from '../../../../common/contracts/vision.ts';
+import {
+  FP_WINDOW_DAYS,
+  suggestThreshold,
+  VISION_CLASSES,
+  type ReviewOutcome,
+} from '../../../../common/domain/vision.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import type { VisionEventsTable, VisionMissionsTable } from '../../db/schema-vision.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db.ts';
+import { notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { listWindow } from '../../platform/paging.ts';
+import type { AuditService } from '../audit/index.ts';
+import { requirePermission, type Actor } from '../auth/index.ts';
+import { caseVisibility } from '../cases/index.ts';
+import type { VisionSources } from './vision-sources.ts';
+import { visionErrors } from './vision.errors.ts';
+import * as repo from './vision.repository.ts';
+
+/** What the review desk needs of the cases module: read a case and take a step on it as the reviewer. */
+export interface ReviewCases {
+  get(actor: Actor, id: string): Promise<{ id: string; status: string; version: number }>;
+  transition(actor: Actor, id: string, input: CaseTransition): Promise<{ status: string }>;
+}
+
+export interface VisionReviewDeps {
+  sources: VisionSources;
+  cases: ReviewCases;
+  audit: AuditService;
+}
+
+/** Before 立案 a wrong report is voided (作废) as invalid; the desk's rejection is exactly that step. */
+const VOIDABLE = new Set(['reported', 'verifying', 'pending_filing', 'pending_dispatch']);
+const DAY_MS = 86_400_000;
+
+type EventRow = VisionEventsTable & {
+  source_name: string;
+  source_kind: 'camera' | 'drone';
+  case_status: string | null;
+  case_version: number | null;
+};
+
+const eventView = (r: EventRow): VisionEvent => ({
+  id: r.id,
+  sourceId: r.source_id,
+  sourceName: r.source_name,
+  sourceKind: r.source_kind,
+  eventId: r.event_id,
+  missionId: r.mission_id,
+  class: r.class,
+  confidence: Number(r.confidence),
+  threshold: Number(r.threshold),
+  at: r.at,
+  lng: Number(r.lng),
+  lat: Number(r.lat),
+  heading: r.heading === null ? null : Number(r.heading),
+  status: r.status,
+  caseId: r.case_id,
+  caseNo: r.case_no,
+  caseStatus: r.case_status ?? null,
+  caseVersion: r.case_version === null ? null : Number(r.case_version),
+  photoUrl: r.photo_id ? `/api/photos/${r.photo_id}` : null,
+  imageUrl: r.image_url,
+  reviewedAt: r.reviewed_at,
+  reviewNote: r.review_note,
+  receivedAt: r.received_at,
+});
+
+const missionView = (m: VisionMissionsTable & { source_name: string; event_count: number | string | null }) =>
+  ({
+    id: m.id,
+    sourceId: m.source_id,
+    sourceName: m.source_name,
+    name: m.name,
+    operatorName: m.operator_name,
+    startedAt: m.started_at,
+    endedAt: m.ended_at,
+    route: JSON.parse(m.route) as number[][],
+    note: m.note,
+    eventCount: Number(m.event_count ?? 0),
+    createdAt: m.created_at,
+  }) satisfies VisionMission;
+
+/**
+ * The review desk (核实 of machine reports), the false-positive rates that tune the thresholds, and drone missions
+ * (docs/vision.md, "Review", "False positives", "Missions").
+ */
+export function createVisionReview(database: Database, clock: Clock, deps: VisionReviewDeps) {
+  const { db } = database;
+
+  async function page(actor: Actor, query: VisionEventQuery): Promise<Page<VisionEvent>> {
+    const w = listWindow(query, { receivedAt: 'received_at' }, 'receivedAt');
+    const { rows, total } = await repo.listEvents(
+      db,
+      actor.tenantId,
+      {
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.sourceId ? { sourceId: query.sourceId } : {}),
+        ...(query.caseId ? { caseId: query.caseId } : {}),
+        ...(query.missionId ? { missionId: query.missionId } : {}),
+      },
+      caseVisibility(actor),
+      { limit: w.limit, offset: w.offset, order: query.order ?? 'desc' },
+    );
+    return { items: rows.map((r) => eventView(r as EventRow)), total, page: w.page, pageSize: w.limit };
+  }
+
+  async function pendingEvent(actor: Actor, id: string) {
+    requirePermission(actor, 'case.accept');
+    const ev = await repo.findEvent(db, actor.tenantId, id);
+    if (!ev || !ev.case_id) throw notFound('vision_event');
+    // the case's own rule decides who may see it: a case outside the reviewer's scope is the same 404
+    const c = await deps.cases.get(actor, ev.case_id);
+    if (ev.status !== 'pending') throw visionErrors.notPending(ev.status);
+    return { ev, c };
+  }
+
+  async function settle(actor: Actor, ev: VisionEventsTable, status: 'confirmed' | 'rejected', note: string | null) {
+    await db.transaction().execute(async (tx) => {
+      await repo.review(tx, actor.tenantId, ev.case_id!, {
+        status,
+        reviewed_by: actor.userId,
+        reviewed_at: clock.now().toISOString(),
+        review_note: note,
+      });
+      await deps.audit.record(tx, actor, actor.tenantId, {
+        action: `vision.${status === 'confirmed' ? 'confirm' : 'reject'}`,
+        entity: 'vision_event',
+        entityId: ev.id,
+        before: { status: ev.status },
+        after: { status, caseNo: ev.case_no, ...(note ? { note } : {}) },
+      });
+    });
+  }
+
+  return {
+    async list(actor: Actor, query: VisionEventQuery): Promise<Page<VisionEvent>> {
+      requirePermission(actor, 'device.read');
+      return page(actor, query);
+    },
+
+    /** The desk: events whose case waits for 核实, oldest first. */
+    async desk(actor: Actor, query: VisionEventQuery): Promise<Page<VisionEvent>> {
+      requirePermission(actor, 'case.accept');
+      return page(actor, { ...query, status: 'pending', order: query.order ?? 'asc' });
+    },
+
+    /** 核实 confirms: the case is accepted (受理) by the reviewer and goes on to 立案 as the workflow says. */
+    async confirm(actor: Actor, id: string, input: VisionReview): Promise<VisionEvent> {
+      const { ev, c } = await pendingEvent(actor, id);
+      const note = input.note?.trim() || null;
+      if (c.status === 'reported')
+        await deps.cases.transition(actor, c.id, {
+          action: 'accept',
+          version: c.version,
+          note: `城市之眼核实：确认${note ? `。${note}` : ''}`,
+        });
+      else if (!VOIDABLE.has(c.status) && c.status !== 'handling') throw visionErrors.caseMovedOn(c.status);
+      await settle(actor, ev, 'confirmed', note);
+      return this.get(actor, id);
+    },
+
+    /** 核实不通过: a false positive; the case is voided as invalid through the normal step. */
+    async reject(actor: Actor, id: string, input: VisionReview): Promise<VisionEvent> {
+      const { ev, c } = await pendingEvent(actor, id);
+      const note = input.note?.trim() || null;
+      if (VOIDABLE.has(c.status))
+        await deps.cases.transition(actor, c.id, {
+          action: 'void',
+          version: c.version,
+          voidReason: 'invalid',
+          note: `城市之眼核实不通过（误报）${note ? `：${note}` : ''}`,
+        });
+      else if (c.status !== 'voided') throw visionErrors.caseMovedOn(c.status);
+      await settle(actor, ev, 'rejected', note);
+      return this.get(actor, id);
+    },
+
+    async get(actor: Actor, id: string): Promise<VisionEvent> {
+      requirePermission(actor, 'device.read');
+      const ev = await repo.findEvent(db, actor.tenantId, id);
+      if (!ev) throw notFound('vision_event');
+      const found = (await page(actor, { caseId: ev.case_id ?? undefined, sourceId: ev.source_id, pageSize: 100 }))
+        .items;
+      const view = found.find((e) => e.id === id);
+      if (!view) throw notFound('vision_event');
+      return view;
+    },
+
+    /** False positives per source and class over the last 30 days, with the threshold in force and a suggestion. */
+    async rates(actor: Actor): Promise<VisionRates> {
+      requirePermission(actor, 'device.read');
+      const since = new Date(clock.now().getTime() - FP_WINDOW_DAYS * DAY_MS).toISOString();
+      const [sources, counts, reviewed, settings] = await Promise.all([
+        repo.sources(db, actor.tenantId),
+        repo.countsSince(db, actor.tenantId, since),
+        repo.reviewedSince(db, actor.tenantId, since),
+        deps.sources.classSettings(actor.tenantId),
+      ]);
+      const key = (s: string, c: string) => `${s}|${c}`;
+      const tally = new Map<string, { events: number; confirmed: number; rejected: number }>();
+      for (const r of counts) {
+        const t = tally.get(key(r.source_id, r.class)) ?? { events: 0, confirmed: 0, rejected: 0 };
+        const n = Number(r.n);
+        t.events += n;
+        if (r.status === 'confirmed') t.confirmed += n;
+        if (r.status === 'rejected') t.rejected += n;
+        tally.set(key(r.source_id, r.class), t);
+      }
+      const outcomes = new Map<string, ReviewOutcome[]>();
+      for (const r of reviewed) {
+        const k = key(r.source_id, r.class);
+        outcomes.set(k, [
+          ...(outcomes.get(k) ?? []),
+          { confidence: Number(r.confidence), falsePositive: r.status === 'rejected' },
+        ]);
+      }
+      const items = sources.flatMap((s) => {
+        const own = deps.sources.parseThresholds(s.thresholds);
+        return VISION_CLASSES.flatMap((c) => {
+          const t = tally.get(key(s.id, c));
+          if (!t && own[c] === undefined) return [];
+          const counted = t ?? { events: 0, confirmed: 0, rejected: 0 };
+          const reviewedN = counted.confirmed + counted.rejected;
+          return [
+            {
+              sourceId: s.id,
+              sourceName: s.name,
+              class: c,
+              events: counted.events,
+              reviewed: reviewedN,
+              rejected: counted.rejected,
+              fpRate: reviewedN ? counted.rejected / reviewedN : null,
+              threshold: own[c] ?? settings.get(c)!.threshold,
+              suggested: suggestThreshold(outcomes.get(key(s.id, c)) ?? []),
+            },
+          ];
+        });
+      });
+      return { windowDays: FP_WINDOW_DAYS, items };
+    },
+
+    // ---- drone missions ----
+    async missions(actor: Actor): Promise<VisionMission[]> {
+      requirePermission(actor, 'device.read');
+      return (await repo.missions(db, actor.tenantId, 200)).map(missionView);
+    },
+
+    async createMission(actor: Actor, input: VisionMissionCreate): Promise<VisionMission> {
+      requirePermission(actor, 'device.manage');
+      const source = await repo.findSource(db, actor.tenantId, input.sourceId);
+      if (!source) throw visionErrors.field('body.sourceId', 'exists', 'no such source');
+      if (source.kind !== 'drone') throw visionErrors.field('body.sourceId', 'drone', 'missions are flown by drones');
+      if (input.endedAt && input.endedAt < input.startedAt)
+        throw visionErrors.field('body.endedAt', 'order', 'the mission ends before it starts');
+      const row: VisionMissionsTable = {
+        id: newId(),
+        tenant_id: actor.tenantId,
+        source_id: source.id,
+        name: input.name.trim(),
+        operator_name: input.operatorName.trim(),
+        started_at: new Date(input.startedAt).toISOString(),
+        ended_at: input.endedAt ? new Date(input.endedAt).toISOString() : null,
+        route: JSON.stringify(input.route),
+        note: input.note?.trim() || null,
+        created_by: actor.userId,
+        created_at: clock.now().toISOString(),
+      };
+      await db.transaction().execute(async (tx) => {
+        await repo.insertMission(tx, row);
+        await deps.audit.record(tx, actor, actor.tenantId, {
+          action: 'vision.mission',
+          entity: 'vision_mission',
+          entityId: row.id,
+          before: null,
+          after: { name: row.name, source: source.code, operator: row.operator_name, points: input.route.length },
+        });
+      });
+      return missionView({ ...row, source_name: source.name, event_count: 0 });
+    },
+  };
+}
+export type VisionReviewService = ReturnType<typeof createVisionReview>;

@@ -1,0 +1,39 @@
+import type { Page } from '../../../../common/domain/paging.ts';
+import type {
+  VisionClassesUpdate,
+  VisionClassSetting,
+  VisionEvent,
+  VisionEventQuery,
+  VisionMission,
+  VisionMissionCreate,
+  VisionRates,
+  VisionReview,
+  VisionSource,
+  VisionSourceCreate,
+  VisionSourceUpdate,
+  VisionSourceWithSecret,
+} from '../../../../common/contracts/vision.ts';
+import { api } from '../../api/client.ts';
+
+export type { VisionClassSetting, VisionEvent, VisionMission, VisionRates, VisionSource };
+const enc = encodeURIComponent;
+
+/** 城市之眼 (docs/vision.md). */
+export const visionApi = {
+  sources: (signal?: AbortSignal) => api.get<VisionSource[]>('/api/vision/sources', { signal }),
+  createSource: (body: VisionSourceCreate) => api.post<VisionSourceWithSecret>('/api/vision/sources', body),
+  updateSource: (id: string, body: VisionSourceUpdate) =>
+    api.patch<VisionSource>(`/api/vision/sources/${enc(id)}`, body),
+  rotateSecret: (id: string) => api.post<VisionSourceWithSecret>(`/api/vision/sources/${enc(id)}/secret`),
+  classes: (signal?: AbortSignal) => api.get<VisionClassSetting[]>('/api/vision/classes', { signal }),
+  putClasses: (body: VisionClassesUpdate) => api.put<VisionClassSetting[]>('/api/vision/classes', body),
+  rates: (signal?: AbortSignal) => api.get<VisionRates>('/api/vision/rates', { signal }),
+  desk: (query: VisionEventQuery, signal?: AbortSignal) =>
+    api.get<Page<VisionEvent>>('/api/vision/review', { query, signal }),
+  events: (query: VisionEventQuery, signal?: AbortSignal) =>
+    api.get<Page<VisionEvent>>('/api/vision/events', { query, signal }),
+  review: (id: string, action: 'confirm' | 'reject', body: VisionReview) =>
+    api.post<VisionEvent>(`/api/vision/review/${enc(id)}/${action}`, body),
+  missions: (signal?: AbortSignal) => api.get<VisionMission[]>('/api/vision/missions', { signal }),
+  createMission: (body: VisionMissionCreate) => api.post<VisionMission>('/api/vision/missions', body),
+};
