@@ -64,7 +64,7 @@ beforeAll(async () => {
   });
   expect(created.statusCode, created.body).toBe(201);
   streetUser = await firstSignIn(ctx.app, 'gridstreet', 'Street#2024ok', 'Street#Chosen2024');
-});
+}, 120_000);
 afterAll(async () => {
   await ctx?.close();
 });
