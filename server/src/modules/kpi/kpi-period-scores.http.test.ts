@@ -131,7 +131,7 @@ describe('cached period scores of grids', () => {
     const top = await served(leader, SORTS[0] as Q);
     expect(top.paging.rowCount).toBe(all.length);
     expect(top.rows[0]?.score).not.toBeNull();
-  });
+  }, 180_000);
 
   it('show a reader scoped to a street its grids only, ranked among them', async () => {
     const mine = all.filter((m) => (m.path ?? '').includes(`/${street}/`));
