@@ -7,7 +7,7 @@
  * nothing.
  *   node --import tsx bench/analysis-scale.bench.ts                      SQLite (a file in a temporary folder)
  *   node --import tsx bench/analysis-scale.bench.ts --db postgres        a fresh schema on TEST_PG_URL
- *   options: --cases 10000000 --years 3 --runs 5
+ *   options: --cases 10000000 --years 3 --runs 5 --keep /tmp/file.db (SQLite: keep the loaded file, reuse it next run)
  * Only the roll-up is loaded: the repeat-hotspot scan reads the case facts of its 30-day window (positions, not
  * counts), so here it has no case to read; bench/analysis.bench.ts times it on generated cases.
  */
@@ -40,6 +40,10 @@ const { values } = parseArgs({
     /** days written, ending today: the answers timed read the last 13 months; older rows only make the table larger */
     written: { type: 'string' },
     runs: { type: 'string', default: '5' },
+    /** SQLite only: the database file, kept after the run; a file already loaded is timed again without writing */
+    keep: { type: 'string' },
+    /** time only the answers whose label holds this text */
+    only: { type: 'string' },
   },
 });
 const TOTAL = Number(values.cases);
@@ -130,11 +134,16 @@ const HOUR_SHARE = (() => {
 const schema = `bench_analysis_${process.pid}`;
 const dir = mkdtempSync(join(tmpdir(), 'cityloop-analysis-scale-'));
 const database =
-  values.db === 'postgres' ? openDatabase(TEST_PG_URL, { schema }) : openDatabase(`sqlite:${join(dir, 'bench.db')}`);
+  values.db === 'postgres'
+    ? openDatabase(TEST_PG_URL, { schema })
+    : openDatabase(`sqlite:${values.keep ?? join(dir, 'bench.db')}`);
 const { db } = database;
 try {
   await migrateToLatest(db, values.db === 'postgres' ? { schema } : {});
-  await seedDemoCity(db, systemClock);
+  const loaded =
+    values.keep !== undefined &&
+    (await db.selectFrom('tenants').select('id').where('code', '=', '420281').executeTakeFirst()) !== undefined;
+  if (!loaded) await seedDemoCity(db, systemClock);
   const tenant = await db
     .selectFrom('tenants')
     .select(['id', 'timezone'])
@@ -163,7 +172,7 @@ try {
   let written = 0;
   let cases = 0;
   const t0 = performance.now();
-  for (let d = 0; d < WRITTEN; d += 10) {
+  for (let d = 0; !loaded && d < WRITTEN; d += 10) {
     const batch: Parameters<typeof addDailyRows>[2][number][] = [];
     for (let k = d; k < Math.min(WRITTEN, d + 10); k++) {
       const day = addDays(first, k);
@@ -263,6 +272,7 @@ try {
     .join(' ');
   console.log(`\nload average at the start of the timings: ${load} (${values.db}, median of ${RUNS} after a warm-up)`);
   for (const [label, url, note] of endpoints) {
+    if (values.only !== undefined && !label.includes(values.only)) continue;
     let body = await get(url);
     const ms: number[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -29,6 +29,12 @@ export const ReportColumn = Type.Object({
   title: Type.String(),
   /** 'percent' values are numbers 0–100 (null = no data) */
   type: Literals(['text', 'int', 'percent', 'number']),
+  /**
+   * The figure carries its 环比 and 同比: each row has them as text under '<key>:previousChange' and
+   * '<key>:lastYearChange' (e.g. '↑3.2%', '↓1.5个百分点'), shown with the figure (under it on screen and in .docx, in
+   * columns of their own in .xlsx).
+   */
+  changes: Type.Optional(Type.Boolean()),
 });
 export type ReportColumn = Static<typeof ReportColumn>;
 

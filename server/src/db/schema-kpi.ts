@@ -53,6 +53,24 @@ export interface KpiMonthlyTable extends CounterColumns {
   dim_id: string;
 }
 
+/** A counter bumped in every transaction that changes a month's roll-up rows (migration 0068). */
+export interface KpiMonthStampsTable {
+  tenant_id: string;
+  month: string;
+  stamp: number;
+}
+
+/** Cached scores of a subject's members over a closed period of whole months (migration 0068). */
+export interface KpiPeriodScoresTable {
+  tenant_id: string;
+  subject: string;
+  period: string;
+  member_id: string;
+  basis: string;
+  score: number | null;
+  figures: string;
+}
+
 /** Cases changed since their facts were computed: written by triggers on `cases` in the changing transaction. */
 export interface KpiDirtyTable {
   case_id: string;

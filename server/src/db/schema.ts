@@ -254,6 +254,8 @@ export interface DB {
   kpi_case_facts: import('./schema-kpi.ts').KpiCaseFactsTable;
   kpi_daily: import('./schema-kpi.ts').KpiDailyTable;
   kpi_monthly: import('./schema-kpi.ts').KpiMonthlyTable;
+  kpi_month_stamps: import('./schema-kpi.ts').KpiMonthStampsTable;
+  kpi_period_scores: import('./schema-kpi.ts').KpiPeriodScoresTable;
   kpi_dirty: import('./schema-kpi.ts').KpiDirtyTable;
   governance_tasks: import('./schema-analysis.ts').GovernanceTasksTable;
   /** SQLite only: FTS5 trigram index over case text */

@@ -88,6 +88,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   kpi_case_facts: 'kpi',
   kpi_daily: 'kpi',
   kpi_monthly: 'kpi',
+  kpi_month_stamps: 'kpi',
+  kpi_period_scores: 'kpi',
   kpi_dirty: 'kpi',
   governance_tasks: 'analysis',
   api_clients: 'open311',

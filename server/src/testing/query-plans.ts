@@ -56,6 +56,7 @@ export const BIG_TABLES = [
   'kpi_case_facts',
   'kpi_daily',
   'kpi_monthly',
+  'kpi_period_scores',
   'hotline_orders',
   'hotline_events',
   'hotline_pushes',

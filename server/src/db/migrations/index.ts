@@ -53,6 +53,7 @@ import * as m0064 from './0064_yearbook.ts';
 import * as m0065 from './0065_kpi_monthly.ts';
 import * as m0066 from './0066_case_transferred.ts';
 import * as m0067 from './0067_targets.ts';
+import * as m0068 from './0068_kpi_period_scores.ts';
 import * as m0069 from './0069_vision.ts';
 import * as m0070 from './0070_alarm_rule_rate_windows.ts';
 import * as m0076 from './0076_gas_safety.ts';
@@ -116,6 +117,7 @@ const migrations: Record<string, Migration> = {
   '0065_kpi_monthly': m0065,
   '0066_case_transferred': m0066,
   '0067_targets': m0067,
+  '0068_kpi_period_scores': m0068,
   '0069_vision': m0069,
   '0070_alarm_rule_rate_windows': m0070,
   '0076_gas_safety': m0076,

@@ -139,6 +139,19 @@ describe('环比 and 同比 on every row of the KPI table', () => {
     const unit = table('units').rows.find((x: { dispatched: number }) => x.dispatched === 3);
     expect(unit['dispatched:previousChange']).toBe('↑200.0%');
     expect(unit['dispatched:lastYearChange']).toBe('↑50.0%');
-    expect(table('units').columns.map((c: { title: string }) => c.title)).toContain('派遣数环比');
+    // every figure of every member table carries both changes, on every row
+    for (const key of ['channels', 'classes', 'regions', 'units']) {
+      const t = table(key);
+      const figures = t.columns.filter((c: { type: string }) => c.type !== 'text');
+      expect(figures.length).toBeGreaterThan(3);
+      expect(figures.every((c: { changes?: boolean }) => c.changes)).toBe(true);
+      for (const row of t.rows)
+        for (const c of figures) {
+          expect(typeof row[`${c.key}:previousChange`]).toBe('string');
+          expect(typeof row[`${c.key}:lastYearChange`]).toBe('string');
+        }
+    }
+    expect(street['filed:previousChange']).toMatch(/^(↑|↓|)[0-9.]+%$|^无可比数据$/);
+    expect(unit['overdue:lastYearChange']).toMatch(/^(↑|↓|)[0-9.]+%$|^无可比数据$/);
   });
 });

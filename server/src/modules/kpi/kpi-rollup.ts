@@ -114,7 +114,22 @@ export async function addDailyRows(
     tenantId,
     rows.map((r) => ({ ...r, at: r.day })),
   );
-  await upsertCounters(db, 'kpi_monthly', 'month', tenantId, byMonth(rows));
+  const monthly = byMonth(rows);
+  await upsertCounters(db, 'kpi_monthly', 'month', tenantId, monthly);
+  await bumpMonthStamps(db, tenantId, [...new Set(monthly.map((r) => r.at))].sort());
+}
+
+/**
+ * Marks months whose roll-up rows changed, in the changing transaction: a cached period score computed before
+ * carries the old stamp and is no longer used (kpi-period-scores.ts). Months in order, so writers lock alike.
+ */
+export async function bumpMonthStamps(db: Executor, tenantId: string, months: readonly string[]): Promise<void> {
+  if (!months.length) return;
+  await db
+    .insertInto('kpi_month_stamps')
+    .values(months.map((month) => ({ tenant_id: tenantId, month, stamp: 1 })))
+    .onConflict((oc) => oc.columns(['tenant_id', 'month']).doUpdateSet({ stamp: sql`kpi_month_stamps.stamp + 1` }))
+    .execute();
 }
 
 type CounterRow = { dim: string; dimId: string; at: string; counts: Partial<Record<KpiCounter, number>> };
@@ -310,6 +325,12 @@ export function createRollup(database: Database) {
       await db.transaction().execute(async (tx) => {
         await tx.deleteFrom('kpi_daily').where('tenant_id', '=', tenantId).execute();
         await tx.deleteFrom('kpi_monthly').where('tenant_id', '=', tenantId).execute();
+        // a month left empty by the rebuild is written by no drain: its stamp moves here
+        await tx
+          .updateTable('kpi_month_stamps')
+          .set({ stamp: sql`stamp + 1` })
+          .where('tenant_id', '=', tenantId)
+          .execute();
         await tx.deleteFrom('kpi_case_facts').where('tenant_id', '=', tenantId).execute();
         await tx.deleteFrom('kpi_dirty').where('tenant_id', '=', tenantId).execute();
         await sql`insert into kpi_dirty (case_id, tenant_id, mark) select id, tenant_id, 'rebuild' from cases where tenant_id = ${tenantId}`.execute(

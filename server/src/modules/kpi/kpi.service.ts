@@ -41,6 +41,7 @@ import { parseBbox } from '../geo/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { isCaseCounter, USER_COUNTERS, USER_ROLES } from './kpi-facts.ts';
 import { col, createRollup } from './kpi-rollup.ts';
+import { createPaged, withParentNames } from './kpi-paged.ts';
 import { pageOfRows, periodOf } from './kpi-query.ts';
 import { compareResult, tenantToday } from './kpi-compare.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type FullKpiSettings } from './kpi-settings.ts';
@@ -183,6 +184,8 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
     };
   }
 
+  const pages = createPaged({ db, memberFilterMax: MEMBER_FILTER_MAX, rowOf, sumCounts });
+
   /** Σ counters per member of any roll-up dimension (channel, major, …) in a period, drained first. */
   async function sumsBy(tenantId: string, dim: string, period: KpiPeriod): Promise<Map<string, KpiCounts>> {
     await rollup.drain(tenantId);
@@ -253,8 +256,27 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
         list = list.filter((m) => m.id === q.id);
         if (!list.length) throw notFound(q.subject);
       }
-      const result = await figures(actor.tenantId, q.subject, period, list);
       const paged = q.subject === 'grid' || q.page !== undefined || q.pageSize !== undefined || q.sort !== undefined;
+      if (paged && q.subject !== 'tenant') {
+        await rollup.drain(actor.tenantId);
+        const [s, today] = await Promise.all([
+          loadSettings(actor.tenantId),
+          tenantToday(db, actor.tenantId, clock.now()),
+        ]);
+        const answer = await pages.page({
+          tenantId: actor.tenantId,
+          subject: q.subject,
+          period,
+          all,
+          list,
+          settings: s,
+          today,
+          q,
+        });
+        await withParentNames(db, answer.rows, list);
+        return answer;
+      }
+      const result = await figures(actor.tenantId, q.subject, period, list);
       const withComparison = async (answer: KpiResult): Promise<KpiResult> => {
         if (!q.compare) return answer;
         const shown = new Set(answer.rows.map((r) => r.id));
@@ -267,13 +289,7 @@ export function createKpiService(database: Database, clock: Clock, settings: Set
       };
       if (!paged) return withComparison(result);
       const page = pageOfRows(result.rows, q);
-      const parentOf = new Map(list.map((m) => [m.id, m.parentId ?? null]));
-      const parents = page.rows.flatMap((r) => parentOf.get(r.id) ?? []);
-      const names = parents.length ? await repo.regionNames(db, parents) : new Map<string, string>();
-      for (const r of page.rows) {
-        const parent = parentOf.get(r.id);
-        if (parent !== undefined) r.parentName = parent ? (names.get(parent) ?? null) : null;
-      }
+      await withParentNames(db, page.rows, list);
       return withComparison({ ...result, rows: page.rows, paging: page.paging });
     },
 

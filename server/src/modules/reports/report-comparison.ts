@@ -122,39 +122,30 @@ export async function comparedIndicatorTable(
 }
 
 /**
- * Adds to a table of members (one row per street, unit, channel or class, keyed by `ids`) the 环比 and 同比 of the
- * `lead` figures, as columns '<figure>:previousChange' and '<figure>:lastYearChange' after the figures themselves.
- * A member without a case in a comparison range has no base there: the no-base wording.
+ * Adds to a table of members (one row per street, unit, channel or class, keyed by `ids`) the 环比 and 同比 of every
+ * figure: each figure column is marked `changes` and each row gets '<figure>:previousChange' and
+ * '<figure>:lastYearChange'. A member without a case in a comparison range has no base there: the no-base wording.
  */
 export async function withMemberChanges(
   ctx: ReportContext,
   table: ReportTable,
   dim: 'street' | 'unit' | 'channel' | 'major',
   members: readonly { id: string; c: KpiCounts }[],
-  lead: readonly string[],
 ): Promise<ReportTable> {
   const cmp = await ctx.comparedBy(dim);
-  const sep = ctx.locale === 'zh-CN' ? '' : ' ';
-  const columns: ReportColumn[] = [...table.columns];
-  for (const f of lead)
-    for (const which of ['previousChange', 'lastYearChange'] as const)
-      columns.push({
-        key: `${f}:${which}`,
-        title: `${table.columns.find((c) => c.key === f)?.title ?? f}${sep}${ctx.t(`analysis.report.cols.${which}`)}`,
-        type: 'text',
-      });
+  const figures = table.columns.filter((c) => c.type !== 'text').map((c) => c.key);
   const base = (m: Map<string, KpiCounts>, id: string, f: string) => {
     const c = m.get(id);
     return c ? figureOf(ctx, c, f) : null;
   };
   return {
     ...table,
-    columns,
+    columns: table.columns.map((c) => (c.type === 'text' ? c : { ...c, changes: true })),
     rows: table.rows.map((row, i) => {
       const member = members[i];
       if (!member) return row;
       const out: Record<string, string | number | null> = { ...row };
-      for (const f of lead) {
+      for (const f of figures) {
         const v = figureOf(ctx, member.c, f);
         out[`${f}:previousChange`] = changeText(ctx, f, v, base(cmp.previous, member.id, f));
         out[`${f}:lastYearChange`] = changeText(ctx, f, v, base(cmp.lastYear, member.id, f));
@@ -162,4 +153,27 @@ export async function withMemberChanges(
       return out;
     }),
   };
+}
+
+/**
+ * The columns a sheet or a reader without room under each figure shows: every figure marked `changes` followed by
+ * its 环比 and 同比 columns ('上报数环比', 'Reported vs previous').
+ */
+export function expandedColumns(
+  table: ReportTable,
+  label: (which: 'previousChange' | 'lastYearChange') => string,
+  sep: string,
+): ReportColumn[] {
+  return table.columns.flatMap((c) =>
+    c.changes
+      ? [
+          { key: c.key, title: c.title, type: c.type },
+          ...(['previousChange', 'lastYearChange'] as const).map((which): ReportColumn => ({
+            key: `${c.key}:${which}`,
+            title: `${c.title}${sep}${label(which)}`,
+            type: 'text',
+          })),
+        ]
+      : [c],
+  );
 }

@@ -150,7 +150,6 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
             countsTable(ctx, 'channels', rows, ['reported', 'filed', 'closed', 'closeRate']),
             'channel',
             rows,
-            ['reported', 'closeRate'],
           ),
         ],
       };
@@ -172,7 +171,6 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
             countsTable(ctx, 'classes', rows, ['reported', 'filed', 'closed', 'closeRate']),
             'major',
             rows,
-            ['reported', 'closeRate'],
           ),
         ],
       };
@@ -202,7 +200,6 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
             ]),
             'street',
             rows,
-            ['reported', 'closeRate'],
           ),
         ],
       };
@@ -264,7 +261,6 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
             ]),
             'unit',
             rows,
-            ['dispatched', 'onTimeCloseRate'],
           ),
         ],
       };

@@ -14,6 +14,15 @@ import { excel } from '../../platform/excel.ts';
 import type { ReportColumn, ReportTable, StatReport } from '../../../../common/contracts/reports.ts';
 import { percentText } from '../../../../common/domain/number-format.ts';
 import { inertCell } from '../../platform/cell-text.ts';
+import { expandedColumns } from './report-comparison.ts';
+
+/** The words naming the two comparisons in the request's language ('环比', 'vs previous'), and what joins them. */
+export interface ChangeLabels {
+  previousChange: string;
+  lastYearChange: string;
+  /** between a figure's title and a label: '' in Chinese, a space in English */
+  sep: string;
+}
 
 /**
  * The report as a Word document laid out like a bureau's work summary (title, numbered sections, sentences in
@@ -28,7 +37,14 @@ export function cellText(v: string | number | null | undefined, type: ReportColu
   return v;
 }
 
-function docxTable(t: ReportTable): Table {
+/** A figure's two changes in a line of small type under it ('环比↑3.2% 同比↓1.0%'). */
+function changeLine(r: ReportTable['rows'][number], key: string, labels: ChangeLabels): string {
+  return (['previousChange', 'lastYearChange'] as const)
+    .map((which) => `${labels[which]}${labels.sep}${r[`${key}:${which}`] ?? '—'}`)
+    .join(' ');
+}
+
+function docxTable(t: ReportTable, labels: ChangeLabels): Table {
   const header = new TableRow({
     tableHeader: true,
     children: t.columns.map(
@@ -54,6 +70,14 @@ function docxTable(t: ReportTable): Table {
                   alignment: c.type === 'text' ? AlignmentType.LEFT : AlignmentType.RIGHT,
                   children: [new TextRun({ text: cellText(r[c.key], c.type), font: BODY_FONT, size: 21 })],
                 }),
+                ...(c.changes
+                  ? [
+                      new Paragraph({
+                        alignment: AlignmentType.RIGHT,
+                        children: [new TextRun({ text: changeLine(r, c.key, labels), font: BODY_FONT, size: 15 })],
+                      }),
+                    ]
+                  : []),
               ],
             }),
         ),
@@ -62,7 +86,7 @@ function docxTable(t: ReportTable): Table {
   return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] });
 }
 
-export async function reportDocx(report: StatReport, generatedLine: string): Promise<Buffer> {
+export async function reportDocx(report: StatReport, generatedLine: string, labels: ChangeLabels): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -101,7 +125,7 @@ export async function reportDocx(report: StatReport, generatedLine: string): Pro
           children: [new TextRun({ text: t.title, bold: true, size: 24, font: BODY_FONT })],
         }),
       );
-      children.push(docxTable(t));
+      children.push(docxTable(t, labels));
     }
   }
   const doc = new Document({
@@ -113,7 +137,7 @@ export async function reportDocx(report: StatReport, generatedLine: string): Pro
   return Packer.toBuffer(doc);
 }
 
-export async function reportXlsx(report: StatReport): Promise<Buffer> {
+export async function reportXlsx(report: StatReport, labels: ChangeLabels): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   wb.creator = 'CityLoop';
   const used = new Set<string>();
@@ -124,9 +148,11 @@ export async function reportXlsx(report: StatReport): Promise<Buffer> {
       used.add(name);
       const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
       sheet.addRow([`${report.title} · ${t.title}`]).font = { bold: true };
-      sheet.addRow(t.columns.map((c) => c.title)).font = { bold: true };
-      for (const r of t.rows) sheet.addRow(t.columns.map((c) => inertCell(r[c.key] ?? null)));
-      t.columns.forEach((c, i) => {
+      // a sheet has room for every change in a column of its own
+      const columns = expandedColumns(t, (which) => labels[which], labels.sep);
+      sheet.addRow(columns.map((c) => c.title)).font = { bold: true };
+      for (const r of t.rows) sheet.addRow(columns.map((c) => inertCell(r[c.key] ?? null)));
+      columns.forEach((c, i) => {
         const col = sheet.getColumn(i + 1);
         col.width = c.type === 'text' ? 24 : 14;
         if (c.type === 'percent') col.numFmt = '0.00"%"';

@@ -8,7 +8,7 @@ import { translate, type Locale } from '../../platform/messages.ts';
 import { requirePermission, scopeOf, type Actor } from '../auth/index.ts';
 import { periodOf, type KpiService } from '../kpi/index.ts';
 import { CORE_SECTIONS } from './report-core-sections.ts';
-import { reportDocx, reportXlsx } from './report-files.ts';
+import { reportDocx, reportXlsx, type ChangeLabels } from './report-files.ts';
 import { keyFigures } from './report-series.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
 import { orgNames, tenantColumns } from '../org/index.ts';
@@ -118,6 +118,13 @@ export function createReportService(
     if (!scopeOf(actor, 'report.read').all) throw forbidden('report.read');
   }
 
+  const translator = (q: ReportQuery) => (key: string, params?: Record<string, unknown>) =>
+    translate(q.lang ?? 'zh-CN', key, params) ?? key;
+  const changeLabels = (q: ReportQuery): ChangeLabels => ({
+    previousChange: translator(q)('analysis.report.cols.previousChange'),
+    lastYearChange: translator(q)('analysis.report.cols.lastYearChange'),
+    sep: (q.lang ?? 'zh-CN') === 'zh-CN' ? '' : ' ',
+  });
   return {
     sections,
     build,
@@ -128,12 +135,13 @@ export function createReportService(
     async docx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {
       authorize(actor);
       const report = await build(actor.tenantId, q);
-      const t = (key: string, params?: Record<string, unknown>) => translate(q.lang ?? 'zh-CN', key, params) ?? key;
+      const t = translator(q);
       return {
         name: `report-${report.period.label}`,
         body: await reportDocx(
           report,
           t('report.generatedAt', { at: zonedDateTime(report.generatedAt, report.timeZone) }),
+          changeLabels(q),
         ),
       };
     },
@@ -145,7 +153,7 @@ export function createReportService(
     async xlsx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {
       authorize(actor);
       const report = await build(actor.tenantId, q);
-      return { name: `report-${report.period.label}`, body: await reportXlsx(report) };
+      return { name: `report-${report.period.label}`, body: await reportXlsx(report, changeLabels(q)) };
     },
   };
 }
