@@ -6,6 +6,7 @@ import { campaignsLoader } from './loaders/campaigns.ts';
 import { illegalConstructionLoader } from './loaders/illegal-construction.ts';
 import { outdoorAdsLoader } from './loaders/outdoor-ads.ts';
 import { projectsLoader } from './loaders/projects.ts';
+import { yellowLineLoader } from './loaders/yellow-line.ts';
 import { MANIFEST_2023, type ManifestFigure } from './manifest.ts';
 
 export const LOADERS: readonly Loader[] = [
@@ -14,6 +15,7 @@ export const LOADERS: readonly Loader[] = [
   campaignsLoader,
   projectsLoader,
   approvalsLoader,
+  yellowLineLoader,
 ];
 
 /** The manifests by year: only the year of the bureau's report exists. */
@@ -30,6 +32,6 @@ export async function runDemoYear(api: DemoApi, year: number, only?: readonly st
   const created: Record<string, number> = {};
   for (const l of loaders) created[l.name] = await l.load(api, year);
   const figures = only ? manifest.filter((f) => !f.loader || only.includes(f.loader)) : manifest;
-  const doc = await composeYear(api, year, figures);
+  const doc = await composeYear(api, year, manifest);
   return { created, doc, rows: compare(figures, doc.figures) };
 }
