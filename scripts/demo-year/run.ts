@@ -6,6 +6,7 @@ import { campaignsLoader } from './loaders/campaigns.ts';
 import { illegalConstructionLoader } from './loaders/illegal-construction.ts';
 import { outdoorAdsLoader } from './loaders/outdoor-ads.ts';
 import { projectsLoader } from './loaders/projects.ts';
+import { proposalsLoader } from './loaders/proposals.ts';
 import { yellowLineLoader } from './loaders/yellow-line.ts';
 import { MANIFEST_2023, type ManifestFigure } from './manifest.ts';
 
@@ -16,6 +17,7 @@ export const LOADERS: readonly Loader[] = [
   projectsLoader,
   approvalsLoader,
   yellowLineLoader,
+  proposalsLoader,
 ];
 
 /** The manifests by year: only the year of the bureau's report exists. */
