@@ -110,6 +110,7 @@ export const enFigures: typeof zhFigures = {
       letters: 'Letters sent',
       reports: 'Illegal construction leads',
       instructions: 'Instructions received',
+      publicReports: 'Leads from complaints, petitions and the hotline',
       bureauAreaM2: 'Area demolished (m²)',
       assistAreaM2: 'Area demolished assisting townships (m²)',
     },

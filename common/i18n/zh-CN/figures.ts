@@ -109,6 +109,7 @@ export const zhFigures = {
       letters: '发函数',
       reports: '违建线索数',
       instructions: '交办件数',
+      publicReports: '群众举报、信访、热线等线索数',
       bureauAreaM2: '拆除违建面积（平方米）',
       assistAreaM2: '协助拆除违建面积（平方米）',
     },

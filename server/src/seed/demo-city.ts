@@ -63,8 +63,14 @@ export async function createTenant(
   return { tenantId, adminId };
 }
 
-/** Seeds 大冶市 into an empty database: regions, units, one user per role. Does nothing when the tenant exists. */
-export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
+/**
+ * Seeds 大冶市 into an empty database: regions, units, one user per role. Does nothing when the tenant exists.
+ * `records: false` leaves out the records of the 2023 work report (查违控违, 户外广告, 文明黄线, 行政审批, projects,
+ * 专项行动, 建议提案, enforcement): `npm run demo:year` loads those through the API instead (docs/demo-city.md,
+ * "The 2023 year").
+ */
+export async function seedDemoCity(db: Db, clock: Clock, options: { records?: boolean } = {}): Promise<boolean> {
+  const records = options.records !== false;
   if (await seededTenantId(db, DAYE.code)) return false;
   await db.transaction().execute(async (tx) => {
     const { tenantId, adminId } = await createTenant(tx, clock, DAYE);
@@ -103,11 +109,11 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     await seedPlaces(tx, tenantId, clock, dayePlaces());
     await seedDemoRouting(tx, tenantId, clock);
     // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
-    await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
+    if (records) await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
     await seedDemoAssets(tx, tenantId, clock, adminId, unitIds);
     // 燃气安全: the 2023 checks, hazards and 三件套 of the bureau's report, commercial users, this year's work in hand.
-    await seedDemoGas(tx, tenantId, clock, adminId);
+    if (records) await seedDemoGas(tx, tenantId, clock, adminId);
     // 门前三包 in the streets and townships: agreements, inspections, published lists, volunteers, committees (synthetic).
     if (!(await hasFrontage(tx, tenantId)))
       await seedFrontage(
@@ -118,15 +124,15 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
         demoFrontage(zonedDate(clock.now(), 'Asia/Shanghai'), streetIds),
       );
     // 文明黄线: 300 shops and 120 stalls as in the bureau's 2023 report; names, places and inspections synthetic.
-    await seedDemoYellowLine(tx, tenantId, clock, adminId);
+    if (records) await seedDemoYellowLine(tx, tenantId, clock, adminId);
     // 行政审批: the application types with their checklists, the 2023 totals of the report and a few open ones.
-    await seedDemoApprovals(tx, tenantId, clock, adminId);
+    if (records) await seedDemoApprovals(tx, tenantId, clock, adminId);
     // Projects and funds: the 2023 figures of the work report (2641万元 won; 23 gas subprojects, 22 done, 60 %).
-    await seedDemoProjects(tx, tenantId, clock, adminId, unitIds);
+    if (records) await seedDemoProjects(tx, tenantId, clock, adminId, unitIds);
     // 目标任务: items of the 2024 工作计划, some read from the report's figures, some reported by hand (docs/targets.md)
-    await seedDemoTargets(tx, tenantId, clock, adminId, unitIds);
+    if (records) await seedDemoTargets(tx, tenantId, clock, adminId, unitIds);
     // 专项行动, problem lists, 课题, honours and publicity: the 2023 totals of the bureau's report (docs/campaigns.md).
-    await seedDemoCampaigns(tx, tenantId, clock, adminId, unitIds);
+    if (records) await seedDemoCampaigns(tx, tenantId, clock, adminId, unitIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
     for (const u of DAYE_USERS) {
@@ -155,18 +161,20 @@ export async function seedDemoCity(db: Db, clock: Clock): Promise<boolean> {
     }
     await seedDemoRegisters(tx, tenantId, clock.now().toISOString(), certificates);
     // 人大建议/政协提案: the 2023 totals of the work report, and two items of this year in hand (docs/proposals.md)
-    await seedDemoProposals(tx, tenantId, clock, adminId, unitIds, zonedDate(clock.now(), 'Asia/Shanghai'));
+    if (records)
+      await seedDemoProposals(tx, tenantId, clock, adminId, unitIds, zonedDate(clock.now(), 'Asia/Shanghai'));
     // Enforcement cases: the 2023 totals of the work report, and open cases in every stage (docs/demo-city.md).
-    await seedDemoEnforcement(tx, tenantId, clock, {
-      today: zonedDate(clock.now(), 'Asia/Shanghai'),
-      createdBy: certificates[0]?.userId ?? adminId,
-      officers: certificates,
-      squads: ['SQUAD1', 'SQUAD2', 'SQUAD3', 'SQUAD4'].flatMap((c) =>
-        unitIds.get(c) ? [unitIds.get(c) as string] : [],
-      ),
-      decisionPrefix: DEFAULT_ENFORCEMENT_SETTINGS.decisionPrefix,
-      summaryPrefix: DEFAULT_ENFORCEMENT_SETTINGS.summaryPrefix,
-    });
+    if (records)
+      await seedDemoEnforcement(tx, tenantId, clock, {
+        today: zonedDate(clock.now(), 'Asia/Shanghai'),
+        createdBy: certificates[0]?.userId ?? adminId,
+        officers: certificates,
+        squads: ['SQUAD1', 'SQUAD2', 'SQUAD3', 'SQUAD4'].flatMap((c) =>
+          unitIds.get(c) ? [unitIds.get(c) as string] : [],
+        ),
+        decisionPrefix: DEFAULT_ENFORCEMENT_SETTINGS.decisionPrefix,
+        summaryPrefix: DEFAULT_ENFORCEMENT_SETTINGS.summaryPrefix,
+      });
   });
   return true;
 }

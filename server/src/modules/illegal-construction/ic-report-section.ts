@@ -11,6 +11,8 @@ const FIGURES: readonly ReportFigureSpec[] = [
   { name: 'letters', unit: 'count', path: '/illegal-construction' },
   { name: 'reports', unit: 'count', path: '/illegal-construction' },
   { name: 'instructions', unit: 'count', path: '/illegal-construction' },
+  // the reports that came from the public (complaints, petitions, the hotline, patrols): all but the instructions
+  { name: 'publicReports', unit: 'count', path: '/illegal-construction' },
   { name: 'bureauAreaM2', unit: 'm2', path: '/illegal-construction' },
   { name: 'assistAreaM2', unit: 'm2', path: '/illegal-construction' },
 ];
@@ -38,7 +40,10 @@ export function illegalConstructionSection(service: Pick<IllegalConstructionServ
       return {
         key: 'illegalConstruction',
         title: ctx.t('illegalConstruction.report.title'),
-        figures: sectionFigures(ctx, 'illegalConstruction', FIGURES, t),
+        figures: sectionFigures(ctx, 'illegalConstruction', FIGURES, {
+          ...t,
+          publicReports: t.reports - t.instructions,
+        }),
         paragraphs: [
           ctx.t('illegalConstruction.report.demolitions', {
             period: ctx.periodText,
