@@ -217,6 +217,10 @@ export const WorkOrder = Type.Object({
   acceptedAt: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  /** the inspection whose failed item opened the order (docs/inspections.md) */
+  inspectionId: Type.Optional(Nullable(Type.String())),
+  projectId: Type.Optional(Nullable(Type.String())),
+  projectName: Type.Optional(Nullable(Type.String())),
 });
 export type WorkOrder = Static<typeof WorkOrder>;
 
@@ -232,6 +236,8 @@ export const WorkOrderCreate = Type.Object({
   costFen: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000_000 }))),
   beforePhotoIds: Type.Optional(Type.Array(RefId, { maxItems: 9 })),
   note: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  /** a project of the projects module the work belongs to */
+  projectId: Type.Optional(Nullable(RefId)),
 });
 export type WorkOrderCreate = Static<typeof WorkOrderCreate>;
 

@@ -17,6 +17,7 @@ export const UNIT_KINDS = [
   'enforcement', // 执法大队及中队
   'street', // 街道办事处
   'utility', // 燃气公司、供电、通信等
+  'contractor', // 服务外包单位 (保洁、养护公司)
   'other',
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

@@ -102,6 +102,8 @@ export const PERMISSIONS = [
   'assets.read',
   'assets.manage',
   'assets.work',
+  // 巡检 on the inspector's phone (docs/inspections.md)
+  'assets.inspect',
   // 全域与跨区域 (docs/federation.md): reading peers and messages; keeping peers and keys; sending 通报 and 移送 and
   // deciding on what arrives
   'federation.read',
@@ -151,7 +153,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** Default grants of verbs to roles. Scope (unit, region) narrows them per user grant. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  inspector: ['org.read', 'case.read', 'case.report', 'case.verify', 'case.check', 'position.report'],
+  inspector: ['org.read', 'case.read', 'case.report', 'case.verify', 'case.check', 'position.report', 'assets.inspect'],
   operator: [
     'org.read',
     'case.read',
@@ -302,6 +304,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'assets.read',
     'assets.manage',
     'assets.work',
+    'assets.inspect',
     'federation.read',
     'federation.manage',
     'frontage.read',

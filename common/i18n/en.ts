@@ -23,6 +23,7 @@ import { enFrontagePublic } from './en/frontage-public.ts';
 import { enYellowLine } from './en/yellow-line.ts';
 import { enYellowLinePublic } from './en/yellow-line-public.ts';
 import { enAssets } from './en/assets.ts';
+import { enInspections } from './en/inspections.ts';
 import { enProposals } from './en/proposals.ts';
 import { enGasSafety } from './en/gas-safety.ts';
 import { enProjects } from './en/projects.ts';
@@ -84,6 +85,7 @@ export const en: Catalog = {
   ...enYellowLine,
   ...enYellowLinePublic,
   ...enAssets,
+  ...enInspections,
   ...enApprovals,
   ...enProposals,
   ...enGasSafety,

@@ -39,6 +39,7 @@ import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
 import { zhYellowLine } from './zh-CN/yellow-line.ts';
 import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
 import { zhAssets } from './zh-CN/assets.ts';
+import { zhInspections } from './zh-CN/inspections.ts';
 import { zhApprovals } from './zh-CN/approvals.ts';
 import { zhProposals } from './zh-CN/proposals.ts';
 import { zhGasSafety } from './zh-CN/gas-safety.ts';
@@ -85,6 +86,7 @@ export const zhCN = {
   ...zhYellowLine,
   ...zhYellowLinePublic,
   ...zhAssets,
+  ...zhInspections,
   ...zhApprovals,
   ...zhProposals,
   ...zhGasSafety,

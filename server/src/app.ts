@@ -56,7 +56,7 @@ import { registerYearbookRoutes } from './modules/yearbook/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerIllegalConstructionRoutes } from './modules/illegal-construction/index.ts';
 import { registerOutdoorAdsRoutes } from './modules/outdoor-ads/index.ts';
-import { registerAssetRoutes } from './modules/assets/index.ts';
+import { registerAssetRoutes, registerInspectionRoutes } from './modules/assets/index.ts';
 import { registerFederationRoutes } from './modules/federation/index.ts';
 import { registerFrontageRoutes } from './modules/frontage/index.ts';
 import { registerApprovalsRoutes } from './modules/approvals/index.ts';
@@ -266,6 +266,7 @@ export async function buildApp(deps: AppDeps): Promise<
     rates.counter,
   );
   await registerAssetRoutes(app, services.assets, services.imports);
+  await registerInspectionRoutes(app, services.assets, config.cjkFontPath);
   registerFederationRoutes(app, services.federation);
   registerPrefectureRoutes(app, services.prefecture);
   await registerFrontageRoutes(

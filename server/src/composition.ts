@@ -306,6 +306,11 @@ export function createServices(
     {
       calendar,
       holdPhotos: (tx, tenantId, holder, ids, userId) => photos.holdPhotos(tx, tenantId, holder, ids, userId),
+      // a failed inspection item that is a city-management matter is filed as the inspector's own report
+      fileCase: async (actor, input, key) => {
+        const filed = await cases.create(actor, input, key);
+        return { id: filed.body.id, caseNo: filed.body.caseNo };
+      },
     },
     config.businessTimeZone,
   );

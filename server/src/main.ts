@@ -84,6 +84,8 @@ async function main() {
     { name: 'dossier.batches', everyMs: 10_000, run: (now) => app.services.dossierBatches.resume(now) },
     // 城市之感: device-offline alarms and auto cases still to file; retention of readings (docs/iot.md).
     { name: 'alarms.sweep', everyMs: 30_000, run: (now) => app.services.alarms.sweep(now) },
+    // the inspections the plans' schedules make due over the next days (docs/inspections.md)
+    { name: 'assets.inspection-sweep', everyMs: 3_600_000, run: (now) => app.services.assets.plans.sweep(now) },
     { name: 'telemetry.retention', everyMs: 3_600_000, run: (now) => app.services.telemetry.sweep(now) },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },

@@ -1,4 +1,5 @@
 /** Tables of migration 0048_assets (modules/assets, docs/assets.md). */
+import type { ScheduleKind } from '../../../common/domain/inspections.ts';
 import type {
   AssetLine,
   AssetStatus,
@@ -81,6 +82,9 @@ export interface AssetWorkOrdersTable {
   accepted_by: string | null;
   created_at: string;
   updated_at: string;
+  /** migration 0072 */
+  inspection_id?: string | null;
+  project_id?: string | null;
 }
 
 /** One asset's quantity of one day. */
@@ -94,6 +98,68 @@ export interface AssetDailyLogsTable {
   unit: LogUnit;
   source: 'form' | 'import';
   created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Migration 0071 (docs/inspections.md): a 巡检计划 of one asset type. */
+export interface AssetInspectionPlansTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  type_id: string;
+  /** JSON: common/domain/inspections.ts ChecklistItem[] */
+  checklist: string;
+  schedule_kind: ScheduleKind;
+  /** JSON: common/domain/inspections.ts Schedule */
+  schedule: string;
+  unit_id: string | null;
+  inspector_id: string | null;
+  active: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One asset's inspection due on one date under one plan. */
+export interface AssetInspectionsTable {
+  id: string;
+  tenant_id: string;
+  plan_id: string;
+  asset_id: string;
+  line: AssetLine;
+  region_id: string | null;
+  /** the asset's maintaining unit when the inspection was generated */
+  unit_id: string | null;
+  inspector_id: string | null;
+  due_date: string;
+  state: 'due' | 'done';
+  /** JSON: common/domain/inspections.ts ItemResult[] */
+  results: string;
+  failed_count: number;
+  note: string | null;
+  done_by: string | null;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A service contract (服务外包) a contractor unit is assessed against each month. */
+export interface AssetContractsTable {
+  id: string;
+  tenant_id: string;
+  contract_no: string;
+  name: string;
+  unit_id: string;
+  line: AssetLine;
+  /** JSON array of street ids: the contract's area */
+  region_ids: string;
+  starts_on: string;
+  ends_on: string;
+  base_score: number;
+  /** JSON: common/domain/inspections.ts DeductionRule[] */
+  rules: string;
+  created_by: string;
   created_at: string;
   updated_at: string;
 }

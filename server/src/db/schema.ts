@@ -335,6 +335,9 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  asset_inspection_plans: import('./schema-assets.ts').AssetInspectionPlansTable;
+  asset_inspections: import('./schema-assets.ts').AssetInspectionsTable;
+  asset_contracts: import('./schema-assets.ts').AssetContractsTable;
   fed_keys: import('./schema-federation.ts').FedKeysTable;
   fed_peers: import('./schema-federation.ts').FedPeersTable;
   fed_peer_keys: import('./schema-federation.ts').FedPeerKeysTable;

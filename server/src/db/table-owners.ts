@@ -176,6 +176,9 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  asset_inspection_plans: 'assets',
+  asset_inspections: 'assets',
+  asset_contracts: 'assets',
   // 全域与跨区域: keys, peers, signed messages, transfers, report-up (docs/federation.md)
   fed_keys: 'federation',
   fed_peers: 'federation',

@@ -66,8 +66,8 @@ export async function createTenant(
 /**
  * Seeds 大冶市 into an empty database: regions, units, one user per role. Does nothing when the tenant exists.
  * `records: false` leaves out the records of the 2023 work report (查违控违, 户外广告, 文明黄线, 行政审批, projects,
- * 专项行动, 建议提案, enforcement): `npm run demo:year` loads those through the API instead (docs/demo-city.md,
- * "The 2023 year").
+ * 专项行动, 建议提案, enforcement, 燃气) and the plan's 目标任务: `npm run demo:year` loads what it can of them through
+ * the API instead (docs/demo-city.md, "The 2023 year").
  */
 export async function seedDemoCity(db: Db, clock: Clock, options: { records?: boolean } = {}): Promise<boolean> {
   const records = options.records !== false;

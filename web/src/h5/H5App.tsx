@@ -7,6 +7,8 @@ import { CensusTaskPage } from './census/CensusTaskPage.tsx';
 import { CensusTasksPage } from './census/CensusTasksPage.tsx';
 import { DraftsPage } from './drafts/DraftsPage.tsx';
 import { H5Layout } from './H5Layout.tsx';
+import { InspectionPage } from './inspections/InspectionPage.tsx';
+import { InspectionTasksPage } from './inspections/InspectionTasksPage.tsx';
 import { MePage } from './me/MePage.tsx';
 import { QueueProvider } from './offline/QueueProvider.tsx';
 import type { DraftStore } from './offline/draft-store.ts';
@@ -29,6 +31,8 @@ export function H5App({ store, fetch }: Props = {}) {
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="census" element={<CensusTasksPage />} />
           <Route path="census/:id" element={<CensusTaskPage />} />
+          <Route path="inspections" element={<InspectionTasksPage />} />
+          <Route path="inspections/:id" element={<InspectionPage />} />
           <Route path="drafts" element={<DraftsPage />} />
           <Route path="me" element={<MePage />} />
           <Route path="*" element={<Navigate to="/h5" replace />} />

@@ -56,6 +56,8 @@ import * as m0067 from './0067_targets.ts';
 import * as m0068 from './0068_kpi_period_scores.ts';
 import * as m0069 from './0069_vision.ts';
 import * as m0070 from './0070_alarm_rule_rate_windows.ts';
+import * as m0071 from './0071_inspections.ts';
+import * as m0072 from './0072_work_order_links.ts';
 import * as m0076 from './0076_gas_safety.ts';
 
 /**
@@ -120,6 +122,8 @@ const migrations: Record<string, Migration> = {
   '0068_kpi_period_scores': m0068,
   '0069_vision': m0069,
   '0070_alarm_rule_rate_windows': m0070,
+  '0071_inspections': m0071,
+  '0072_work_order_links': m0072,
   '0076_gas_safety': m0076,
 };
 

@@ -20,6 +20,7 @@ import * as repo from './assets.repository.ts';
 export const READ = 'assets.read';
 export const MANAGE = 'assets.manage';
 export const WORK = 'assets.work';
+export const INSPECT = 'assets.inspect';
 
 export const typeView = (t: AssetTypesTable & { asset_count?: number | string | null }): AssetType => ({
   id: t.id,

@@ -24,6 +24,13 @@ export const ASSET_ERRORS = {
   photos: 'ASSET_UNKNOWN_PHOTOS',
   unknownAsset: 'ASSET_UNKNOWN_ASSET',
   quantityUnit: 'ASSET_QUANTITY_UNIT',
+  unknownProject: 'ASSET_UNKNOWN_PROJECT',
+  invalidChecklist: 'INSPECTION_INVALID_CHECKLIST',
+  invalidResults: 'INSPECTION_INVALID_RESULTS',
+  inspectionDone: 'INSPECTION_ALREADY_DONE',
+  duplicateContract: 'CONTRACT_DUPLICATE_NO',
+  contractPeriod: 'CONTRACT_PERIOD',
+  noMaintainer: 'INSPECTION_NO_MAINTAINER',
 } as const;
 
 export const assetErrors = {
@@ -68,4 +75,29 @@ export const assetErrors = {
   /** a quantity says what it counts */
   badQuantityUnit: (field = 'body.quantityUnit') =>
     invalidField(field, 'required', 'a quantity needs its unit', ASSET_ERRORS.quantityUnit),
+  unknownProject: (field = 'body.projectId') =>
+    invalidField(field, 'exists', 'no such project', ASSET_ERRORS.unknownProject),
+  /** every inconsistency of a plan's checklist or schedule, each with its text (details.inspection.*) */
+  invalidChecklist: (problems: readonly { field: string; key: string; params?: Record<string, string | number> }[]) =>
+    new AppError(
+      ASSET_ERRORS.invalidChecklist,
+      400,
+      problems.map((p) => withMessage({ field: `body.${p.field}`, rule: 'checklist' }, p.key, p.params ?? {})),
+    ),
+  invalidResults: (problems: readonly { field: string; key: string; params?: Record<string, string | number> }[]) =>
+    new AppError(
+      ASSET_ERRORS.invalidResults,
+      400,
+      problems.map((p) => withMessage({ field: `body.${p.field}`, rule: 'result' }, p.key, p.params ?? {})),
+    ),
+  inspectionDone: () =>
+    new AppError(ASSET_ERRORS.inspectionDone, 409, [{ field: 'id', rule: 'state', message: 'already done' }]),
+  duplicateContract: (no: string) =>
+    conflict(ASSET_ERRORS.duplicateContract, [
+      withMessage({ field: 'body.contractNo', rule: 'unique' }, 'details.assetDuplicateCode', { code: no }),
+    ]),
+  contractPeriod: () =>
+    invalidField('body.endsOn', 'range', 'the contract ends before it starts', ASSET_ERRORS.contractPeriod),
+  noMaintainer: (field: string) =>
+    invalidField(field, 'exists', 'the asset has no maintaining unit to give the order to', ASSET_ERRORS.noMaintainer),
 };

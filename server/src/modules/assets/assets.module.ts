@@ -7,6 +7,10 @@ import { createAssetRegistrar } from './asset-registrar.ts';
 import { assetReportSections } from './assets-report-section.ts';
 import { createAssetService } from './assets.service.ts';
 import { createDailyLogService } from './daily-logs.service.ts';
+import { createContractService } from './contracts.service.ts';
+import { createInspectionPlanService } from './inspection-plans.service.ts';
+import { inspectionKpis } from './inspection-kpis.ts';
+import { createInspectionService, type InspectionDeps } from './inspections.service.ts';
 import { createWorkOrderService, type WorkOrderDeps } from './work-orders.service.ts';
 
 /** The registers' services and their report sections, built from their dependencies (the composition root calls this). */
@@ -15,13 +19,19 @@ export function createAssetServices(
   clock: Clock,
   audit: AuditService,
   geo: GeoService,
-  deps: WorkOrderDeps,
+  deps: WorkOrderDeps & Pick<InspectionDeps, 'fileCase'>,
   timeZone: string,
 ) {
   const ctx = createAssetContext(database, clock, audit, geo);
+  const workOrders = createWorkOrderService(ctx, deps);
   return {
     assets: createAssetService(ctx),
-    workOrders: createWorkOrderService(ctx, deps),
+    workOrders,
+    /** 巡检 and 服务外包考核 (docs/inspections.md) */
+    plans: createInspectionPlanService(ctx, deps),
+    inspections: createInspectionService(ctx, workOrders, deps),
+    contracts: createContractService(ctx, timeZone),
+    kpis: inspectionKpis(ctx, timeZone),
     logs: createDailyLogService(ctx),
     /** entries written by another module's decision, in its transaction (a 行政审批 grant) */
     registrar: createAssetRegistrar(ctx),

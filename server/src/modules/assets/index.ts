@@ -10,5 +10,6 @@ export type { WorkOrderService, WorkOrderDeps } from './work-orders.service.ts';
 export type { DailyLogService } from './daily-logs.service.ts';
 export type { AssetRegistrar, RegisterEntryInput } from './asset-registrar.ts';
 export { registerAssetRoutes } from './assets.routes.ts';
+export { registerInspectionRoutes } from './inspections.routes.ts';
 export { seedAssets, type AssetSeed } from './assets.seed.ts';
 export { attributesOfType as assetAttributesOfType, assetLine } from './assets.repository.ts';

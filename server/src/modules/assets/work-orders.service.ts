@@ -26,6 +26,7 @@ import { listWindow } from '../../platform/paging.ts';
 import { nextSequence } from '../../platform/sequences.ts';
 import { can, reaches, registerScope, requirePermission, type Actor } from '../auth/index.ts';
 import { caseRows } from '../cases/index.ts';
+import { projectRef } from '../projects/index.ts';
 import { MANAGE, READ, WORK, type AssetContext } from './asset-context.ts';
 import { assetErrors } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
@@ -71,6 +72,8 @@ export const workOrderView = (r: repo.WorkOrderRow, units: Map<string, string>, 
   acceptedAt: r.accepted_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  inspectionId: r.inspection_id ?? null,
+  projectId: r.project_id ?? null,
 });
 
 const SORTS = { createdAt: 'created_at', dueAt: 'due_at', orderNo: 'order_no', state: 'state' } as const;
@@ -110,8 +113,105 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
     return [...new Set(photoIds)];
   }
 
+  interface OrderFields {
+    title: string;
+    unitId: string;
+    workDays: number;
+    caseId: string | null;
+    caseNo: string | null;
+    quantity?: number | null;
+    quantityUnit?: AssetWorkOrdersTable['quantity_unit'];
+    costFen?: number | null;
+    beforePhotoIds: string[];
+    note?: string | null;
+    inspectionId: string | null;
+    projectId?: string | null;
+  }
+
+  /** Writes a new order and its audit row in the caller's transaction; its number from the gap-free sequence. */
+  async function insertOrder(
+    tx: Executor,
+    actor: Actor,
+    id: string,
+    asset: { id: string; line: AssetWorkOrdersTable['line']; region_id: string | null },
+    f: OrderFields,
+  ): Promise<AssetWorkOrdersTable> {
+    const calendar = await deps.calendar.forTenant(actor.tenantId, tx);
+    const now = clock.now();
+    const year = calendar.localDate(now).slice(0, 4);
+    const seq = await nextSequence(tx, actor.tenantId, `asset_work_order:${year}`);
+    const row: AssetWorkOrdersTable = {
+      id,
+      tenant_id: actor.tenantId,
+      order_no: `YH${year}-${String(seq).padStart(5, '0')}`,
+      asset_id: asset.id,
+      line: asset.line,
+      region_id: asset.region_id,
+      case_id: f.caseId,
+      case_no: f.caseNo,
+      title: f.title.trim(),
+      unit_id: f.unitId,
+      state: 'open',
+      due_at: calendar.addLimit(now, f.workDays, 'work_days').toISOString(),
+      quantity_milli: f.quantity === undefined || f.quantity === null ? null : toMilli(f.quantity),
+      quantity_unit: f.quantityUnit ?? null,
+      cost_fen: f.costFen ?? null,
+      before_photo_ids: JSON.stringify(f.beforePhotoIds),
+      after_photo_ids: '[]',
+      note: f.note?.trim() || null,
+      created_by: actor.userId,
+      started_at: null,
+      done_at: null,
+      accepted_at: null,
+      accepted_by: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      inspection_id: f.inspectionId,
+      project_id: f.projectId ?? null,
+    };
+    await repo.insertWorkOrders(tx, [row]);
+    await audit.record(tx, actor, actor.tenantId, {
+      action: 'work_order.create',
+      entity: 'work_order',
+      entityId: row.order_no,
+      after: row,
+    });
+    return row;
+  }
+
   return {
     get,
+
+    /**
+     * An order opened by a failed inspection item, in the inspection's transaction: the inspector needs no
+     * assets.manage (the plan decided that a failure opens an order); the photos of the item are its before-photos.
+     */
+    async openForFinding(
+      tx: Executor,
+      actor: Actor,
+      asset: { id: string; line: AssetWorkOrdersTable['line']; region_id: string | null },
+      f: {
+        title: string;
+        unitId: string;
+        workDays: number;
+        photoIds: string[];
+        note: string | null;
+        inspectionId: string;
+      },
+    ): Promise<AssetWorkOrdersTable> {
+      const id = newId();
+      const photos = await holdPhotos(tx, actor, id, f.photoIds, 'body.results');
+      return insertOrder(tx, actor, id, asset, {
+        title: f.title,
+        unitId: f.unitId,
+        workDays: f.workDays,
+        caseId: null,
+        caseNo: null,
+        beforePhotoIds: photos,
+        note: f.note,
+        inspectionId: f.inspectionId,
+      });
+    },
 
     /** The photos module's question for a photo this order holds: may the actor see the order? */
     async canView(actor: Actor, id: string): Promise<boolean> {
@@ -153,46 +253,18 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
         if (!c) throw assetErrors.unknownCase();
         caseId = c.id;
       }
+      if (input.projectId && !(await projectRef(db, actor.tenantId, input.projectId)))
+        throw assetErrors.unknownProject();
       const id = newId();
       await db.transaction().execute(async (tx) => {
-        const calendar = await deps.calendar.forTenant(actor.tenantId, tx);
-        const now = clock.now();
-        const year = calendar.localDate(now).slice(0, 4);
-        const seq = await nextSequence(tx, actor.tenantId, `asset_work_order:${year}`);
         const photos = await holdPhotos(tx, actor, id, input.beforePhotoIds, 'body.beforePhotoIds');
-        const row: AssetWorkOrdersTable = {
-          id,
-          tenant_id: actor.tenantId,
-          order_no: `YH${year}-${String(seq).padStart(5, '0')}`,
-          asset_id: asset.id,
-          line: asset.line,
-          region_id: asset.region_id,
-          case_id: caseId,
-          case_no: caseId ? (input.caseNo ?? null) : null,
-          title: input.title.trim(),
-          unit_id: unit.id,
-          state: 'open',
-          due_at: calendar.addLimit(now, input.workDays, 'work_days').toISOString(),
-          quantity_milli: input.quantity === undefined || input.quantity === null ? null : toMilli(input.quantity),
-          quantity_unit: input.quantityUnit ?? null,
-          cost_fen: input.costFen ?? null,
-          before_photo_ids: JSON.stringify(photos),
-          after_photo_ids: '[]',
-          note: input.note?.trim() || null,
-          created_by: actor.userId,
-          started_at: null,
-          done_at: null,
-          accepted_at: null,
-          accepted_by: null,
-          created_at: now.toISOString(),
-          updated_at: now.toISOString(),
-        };
-        await repo.insertWorkOrders(tx, [row]);
-        await audit.record(tx, actor, actor.tenantId, {
-          action: 'work_order.create',
-          entity: 'work_order',
-          entityId: row.order_no,
-          after: row,
+        await insertOrder(tx, actor, id, asset, {
+          ...input,
+          unitId: unit.id,
+          caseId,
+          caseNo: caseId ? (input.caseNo ?? null) : null,
+          beforePhotoIds: photos,
+          inspectionId: null,
         });
       });
       return get(actor, id);

@@ -7,6 +7,7 @@ import { AssetList } from './AssetList.tsx';
 import { LogList } from './LogList.tsx';
 import { TypeList } from './TypeList.tsx';
 import { WorkOrderList } from './WorkOrderList.tsx';
+import { ContractList, InspectionList, PlanList } from '../inspections/InspectionTabs.tsx';
 
 /** The tenant's asset types, loaded once per page. */
 function useTypes() {
@@ -36,6 +37,9 @@ export function AssetsPage() {
         items={[
           { key: 'items', label: t('assets.tabs.items'), children: <AssetList types={types} /> },
           { key: 'workOrders', label: t('assets.tabs.workOrders'), children: <WorkOrderList types={types} /> },
+          { key: 'plans', label: t('inspections.tabs.plans'), children: <PlanList /> },
+          { key: 'inspections', label: t('inspections.tabs.inspections'), children: <InspectionList /> },
+          { key: 'contracts', label: t('inspections.tabs.contracts'), children: <ContractList /> },
           { key: 'logs', label: t('assets.tabs.logs'), children: <LogList types={types} /> },
           { key: 'types', label: t('assets.tabs.types'), children: <TypeList types={types} reload={reload} /> },
         ]}

@@ -54,6 +54,9 @@ function InspectorTasksPage() {
       <Link className="h5-census-entry" to="/h5/census" data-testid="h5-census-entry">
         {t('monitor.census.h5.entry')} ›
       </Link>
+      <Link className="h5-census-entry" to="/h5/inspections" data-testid="h5-inspections-entry">
+        {t('inspections.h5.entry')} ›
+      </Link>
       {!online ? <Alert type="warning" title={t('h5.tasks.offline')} /> : null}
       {error ? <LoadError error={error} onRetry={loaded.reload} testId="h5-tasks" /> : null}
       {current === null && online && !error ? <Loading label={t('app.loading')} /> : null}

@@ -1,0 +1,36 @@
+import type {
+  Assessment,
+  Contract,
+  Inspection,
+  InspectionPlan,
+  InspectionQuery,
+  InspectionSubmit,
+} from '../../../../common/contracts/inspections.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
+import { api } from '../../api/client.ts';
+
+export type { Assessment, Contract, Inspection, InspectionPlan };
+
+const enc = (value: string) => encodeURIComponent(value);
+const BASE = '/api/assets';
+
+/** 巡检 and 服务外包考核 (docs/inspections.md). */
+export const inspectionsApi = {
+  plans: (signal?: AbortSignal) => api.get<{ items: InspectionPlan[] }>(`${BASE}/inspection-plans`, { signal }),
+  generate: (from: string, to: string) =>
+    api.post<{ added: number }>(`${BASE}/inspection-plans/generate`, {}, { query: { from, to } }),
+  list: (query: InspectionQuery, signal?: AbortSignal) =>
+    api.get<Page<Inspection>>(`${BASE}/inspections`, { query, signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<Inspection>(`${BASE}/inspections/${enc(id)}`, { signal }),
+  mine: (signal?: AbortSignal) =>
+    api.get<Page<Inspection>>(`${BASE}/my-inspections`, { query: { state: 'due', pageSize: 100 }, signal }),
+  mineOne: (id: string, signal?: AbortSignal) => api.get<Inspection>(`${BASE}/my-inspections/${enc(id)}`, { signal }),
+  /** With a key (the inspector app's offline queue), a submit sent again opens nothing twice. */
+  submit: (id: string, body: InspectionSubmit, idempotencyKey?: string) =>
+    api.post<Inspection>(`${BASE}/inspections/${enc(id)}/submit`, body, { idempotencyKey }),
+  contracts: (signal?: AbortSignal) => api.get<{ items: Contract[] }>(`${BASE}/contracts`, { signal }),
+  assessment: (id: string, month: string, signal?: AbortSignal) =>
+    api.get<Assessment>(`${BASE}/contracts/${enc(id)}/assessment`, { query: { month }, signal }),
+  sheetUrl: (id: string, month: string, format: 'pdf' | 'xlsx') =>
+    `${BASE}/contracts/${enc(id)}/assessment.${format}?month=${enc(month)}`,
+};
