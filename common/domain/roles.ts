@@ -116,6 +116,9 @@ export const PERMISSIONS = [
   'yellowline.read',
   'yellowline.manage',
   'yellowline.inspect',
+  // 车辆监管 (docs/vehicles.md): vehicles, tracks, coverage and leads; the register, GPS keys and handling leads
+  'vehicle.read',
+  'vehicle.manage',
   // 行政审批 (docs/approvals.md): reading; the window's work (受理, 审查, 补正, 办结, consultations); the decision
   // (准予/不予); the application types and their checklists
   'approval.read',
@@ -249,6 +252,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'federation.read',
     'frontage.read',
     'yellowline.read',
+    'vehicle.read',
     'approval.read',
     'proposal.read',
     'proposal.approve',
@@ -294,6 +298,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.manage',
     'yellowline.read',
     'yellowline.manage',
+    'vehicle.read',
+    'vehicle.manage',
     'approval.read',
     'approval.handle',
     'approval.manage',
@@ -324,6 +330,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'yellowline.read',
     'yellowline.manage',
     'yellowline.inspect',
+    'vehicle.read',
+    'vehicle.manage',
   ],
   legalReviewer: [
     'org.read',
@@ -357,6 +365,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'yellowline.read',
     'yellowline.manage',
     'yellowline.inspect',
+    'vehicle.read',
+    'vehicle.manage',
     'campaign.read',
     'campaign.report',
   ],
@@ -382,6 +392,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.read',
     'frontage.publish',
     'yellowline.read',
+    'vehicle.read',
     'approval.read',
     'approval.decide',
     'proposal.read',

@@ -45,6 +45,7 @@ import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerNightMarketRoutes } from './modules/night-market/index.ts';
 import { registerYellowLineRoutes } from './modules/yellow-line/index.ts';
+import { registerVehicleRoutes } from './modules/vehicles/index.ts';
 import { registerPrefectureRoutes } from './modules/prefecture/index.ts';
 import { registerProposalRoutes } from './modules/proposals/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
@@ -255,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<
     clock,
     rates.counter,
   );
+  registerVehicleRoutes(app, services.vehicles);
   await registerYellowLineRoutes(
     app,
     services.yellowLine,
@@ -287,7 +289,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerAlarmRoutes(app, services.alarms);
   // Device messages arrive over MQTT only when a broker is configured (docs/iot.md).
   if (config.mqtt) {
-    const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log);
+    const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log, services.vehicles.gps);
     app.addHook('onClose', () => consumer.close());
   }
   await serveWebClient(app, config.webDist);

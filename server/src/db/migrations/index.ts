@@ -52,6 +52,7 @@ import * as m0063 from './0063_report_up_push.ts';
 import * as m0064 from './0064_yearbook.ts';
 import * as m0065 from './0065_kpi_monthly.ts';
 import * as m0066 from './0066_case_transferred.ts';
+import * as m0074 from './0074_vehicles.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -111,6 +112,7 @@ const migrations: Record<string, Migration> = {
   '0064_yearbook': m0064,
   '0065_kpi_monthly': m0065,
   '0066_case_transferred': m0066,
+  '0074_vehicles': m0074,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
