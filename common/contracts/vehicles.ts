@@ -96,9 +96,11 @@ export const GpsBatchResult = Type.Object({
 });
 export type GpsBatchResult = Static<typeof GpsBatchResult>;
 
+/** Either a calendar day in the city's zone or two instants. */
 export const TrackQuery = Type.Object({
-  from: Type.String({ format: 'date-time' }),
-  to: Type.String({ format: 'date-time' }),
+  day: Type.Optional(CalendarDate),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
 });
 export type TrackQuery = Static<typeof TrackQuery>;
 export const TrackPoint = Type.Object({

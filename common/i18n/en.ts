@@ -21,6 +21,7 @@ import { enFrontage } from './en/frontage.ts';
 import { enFrontagePublic } from './en/frontage-public.ts';
 import { enYellowLine } from './en/yellow-line.ts';
 import { enYellowLinePublic } from './en/yellow-line-public.ts';
+import { enVehicles } from './en/vehicles.ts';
 import { enAssets } from './en/assets.ts';
 import { enProposals } from './en/proposals.ts';
 import { enProjects } from './en/projects.ts';
@@ -78,6 +79,7 @@ export const en: Catalog = {
   ...enFrontage,
   ...enFrontagePublic,
   ...enYellowLine,
+  ...enVehicles,
   ...enYellowLinePublic,
   ...enAssets,
   ...enApprovals,

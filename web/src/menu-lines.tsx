@@ -3,7 +3,7 @@
  * 行政审批, 项目与资金, 专项行动), which were one-entry groups each until they shared one group.
  */
 import { BorderOuterOutlined, BuildOutlined, FileProtectOutlined, FlagOutlined } from '@ant-design/icons';
-import { FundProjectionScreenOutlined, NotificationOutlined, ShopOutlined } from '@ant-design/icons';
+import { CarOutlined, FundProjectionScreenOutlined, NotificationOutlined, ShopOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './menu-model.ts';
 
 export const ENFORCEMENT_LINE_ENTRIES: readonly MenuEntry[] = [
@@ -45,6 +45,15 @@ export const ENFORCEMENT_LINE_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'yellowLine.nav',
     icon: BorderOuterOutlined,
     permission: 'yellowline.read',
+    group: 'enforcement',
+  },
+  // 车辆监管 (docs/vehicles.md)
+  {
+    key: 'vehicles',
+    path: '/vehicles',
+    labelKey: 'vehicles.nav',
+    icon: CarOutlined,
+    permission: 'vehicle.read',
     group: 'enforcement',
   },
 ];

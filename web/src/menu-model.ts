@@ -33,6 +33,7 @@ export const MENU_KEYS = [
   'nightMarket',
   'frontage',
   'yellowLine',
+  'vehicles',
   'approvals',
   'projects',
   'campaigns',

@@ -54,6 +54,7 @@ export const PAGES: Record<MenuKey, Page> = {
   prefecture: page(() => import('./features/prefecture/PrefecturePage.tsx'), 'PrefecturePage'),
   frontage: page(() => import('./features/frontage/FrontagePage.tsx'), 'FrontagePage'),
   yellowLine: page(() => import('./features/yellow-line/YellowLinePage.tsx'), 'YellowLinePage'),
+  vehicles: page(() => import('./features/vehicles/VehiclesPage.tsx'), 'VehiclesPage'),
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),
   projects: page(() => import('./features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
   campaigns: page(() => import('./features/campaigns/CampaignsPage.tsx'), 'CampaignsPage'),

@@ -36,8 +36,9 @@ async function listening(port: number, deadline: number): Promise<void> {
   }
 }
 
-export async function startPrivateBroker(): Promise<PrivateBroker> {
-  const port = await freePort();
+/** `port`: a fixed port (a test with its own range of ports), else a free one. */
+export async function startPrivateBroker(fixedPort?: number): Promise<PrivateBroker> {
+  const port = fixedPort ?? (await freePort());
   const dir = makeTempDir('cityloop-mqtt-');
   // Started as root, Mosquitto drops to the `mosquitto` user: that user must be able to write its database here.
   chmodSync(dir, 0o777);

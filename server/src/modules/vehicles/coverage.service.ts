@@ -1,5 +1,5 @@
 import type { CoverageQuery, CoverageReport, CoverageRow } from '../../../../common/contracts/vehicles.ts';
-import { COVERAGE_KINDS, type VehicleKind } from '../../../../common/domain/vehicles.ts';
+import { COVERAGE_KINDS } from '../../../../common/domain/vehicles.ts';
 import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import { csvField } from '../../platform/cell-text.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -70,7 +70,7 @@ export function createCoverageService(ctx: VehicleContext) {
     const rows = await repo.coverageOfDay(db, actor.tenantId, q.day, q.kind);
     const out: CoverageRow[] = rows.map((r) => ({
       road: r.road,
-      kind: r.kind as VehicleKind,
+      kind: r.kind,
       lengthM: Number(r.length_m),
       coveredM: Number(r.covered_m),
       share: Number(r.length_m) > 0 ? Math.round((Number(r.covered_m) / Number(r.length_m)) * 1000) / 1000 : 0,

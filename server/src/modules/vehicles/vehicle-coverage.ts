@@ -33,7 +33,7 @@ export function coverageOf(index: RoadIndex, tracks: ReadonlyMap<string, readonl
   const vehiclesOn = new Map<number, Set<string>>();
   const visit = (cell: number, vehicle: string, at: number) => {
     let m = last.get(cell);
-    if (!m) last.set(cell, (m = new Map()));
+    if (!m) last.set(cell, (m = new Map<string, number>()));
     const prev = m.get(vehicle);
     if (prev === undefined || at - prev > PASS_GAP_MS) visits[cell]!++;
     m.set(vehicle, at);

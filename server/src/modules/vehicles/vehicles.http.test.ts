@@ -42,7 +42,8 @@ const fields = (body: string) =>
 beforeAll(async () => {
   ctx = await createTestApp();
   admin = await login(ctx.app, 'admin', 'Admin@12345');
-});
+  // the first file of a run builds the seeded template, which takes a while on PostgreSQL
+}, 180_000);
 afterAll(async () => ctx.close());
 
 describe('GPS intake', () => {
@@ -113,7 +114,7 @@ describe('GPS intake', () => {
       payload: { tenant, vehicle: 'T-SS-01', messages: batch },
     });
     expect(again.json()).toMatchObject({ accepted: 0, duplicates: 4 });
-    const list = (await api().get('/api/vehicles?kind=sprinkler')).json();
+    const list = (await api().get('/api/vehicles?kind=sprinkler&q=T0001')).json();
     const v = list.items.find((x: { code: string }) => x.code === 'T-SS-01');
     const track = (
       await api().get(`/api/vehicles/${v.id}/track?from=2024-03-12T01:09:00Z&to=2024-03-12T01:11:00Z`)

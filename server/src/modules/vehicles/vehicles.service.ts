@@ -17,7 +17,7 @@ import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { orgNames } from '../org/index.ts';
-import { leadView, type MuckCheck } from './muck-check.ts';
+import { dayBounds, leadView, type MuckCheck } from './muck-check.ts';
 import { MANAGE, READ, vehicleView, type VehicleContext } from './vehicle-context.ts';
 import { vehicleErrors } from './vehicles.errors.ts';
 import * as repo from './vehicles.repository.ts';
@@ -172,8 +172,11 @@ export function createVehicleService(ctx: VehicleContext, muck: MuckCheck) {
     async track(actor: Actor, id: string, q: TrackQuery): Promise<Track> {
       requirePermission(actor, READ);
       const v = await load(actor, id);
-      const from = new Date(q.from);
-      const to = new Date(q.to);
+      const bounds = q.day ? dayBounds(q.day, (await ctx.frame(actor.tenantId)).timeZone) : null;
+      if (!bounds && (!q.from || !q.to))
+        throw vehicleErrors.field('query.day', 'required', 'give a day or from and to');
+      const from = new Date(bounds?.from ?? q.from!);
+      const to = new Date(bounds?.to ?? q.to!);
       if (!(to > from)) throw vehicleErrors.field('query.to', 'after', 'to must be after from');
       if (to.getTime() - from.getTime() > TRACK_MAX_MS)
         throw vehicleErrors.field('query.to', 'span', 'a track spans at most 48 hours');
