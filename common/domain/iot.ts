@@ -61,6 +61,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export const MESSAGE_KINDS = ['telemetry', 'heartbeat'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
+/** Kinds a device key signs: the telemetry topics', and `gps` for vehicle positions (docs/vehicles.md). */
+export type SignedKind = MessageKind | 'gps';
 
 /** The topic of a device message: cityloop/{tenant code}/{device code}/{telemetry|heartbeat}. */
 export const TOPIC_PATTERN = /^cityloop\/([0-9A-Za-z_-]{1,20})\/([0-9A-Za-z_-]{1,40})\/(telemetry|heartbeat)$/;
@@ -77,7 +79,7 @@ export const signedNumber = (n: number): string => n.toFixed(3);
 export function signingString(m: {
   tenant: string;
   device: string;
-  kind: MessageKind;
+  kind: SignedKind;
   ts: string;
   seq: number;
   values: Readonly<Record<string, number>>;

@@ -118,6 +118,9 @@ export const PERMISSIONS = [
   'yellowline.read',
   'yellowline.manage',
   'yellowline.inspect',
+  // 车辆监管 (docs/vehicles.md): vehicles, tracks, coverage and leads; the register, GPS keys and handling leads
+  'vehicle.read',
+  'vehicle.manage',
   // 行政审批 (docs/approvals.md): reading; the window's work (受理, 审查, 补正, 办结, consultations); the decision
   // (准予/不予); the application types and their checklists
   'approval.read',
@@ -262,6 +265,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'federation.read',
     'frontage.read',
     'yellowline.read',
+    'vehicle.read',
     'approval.read',
     'proposal.read',
     'proposal.approve',
@@ -311,6 +315,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.manage',
     'yellowline.read',
     'yellowline.manage',
+    'vehicle.read',
+    'vehicle.manage',
     'approval.read',
     'approval.handle',
     'approval.manage',
@@ -341,6 +347,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'yellowline.read',
     'yellowline.manage',
     'yellowline.inspect',
+    'vehicle.read',
+    'vehicle.manage',
   ],
   legalReviewer: [
     'org.read',
@@ -374,6 +382,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'yellowline.read',
     'yellowline.manage',
     'yellowline.inspect',
+    'vehicle.read',
+    'vehicle.manage',
     'campaign.read',
     'campaign.report',
   ],
@@ -402,6 +412,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'frontage.read',
     'frontage.publish',
     'yellowline.read',
+    'vehicle.read',
     'approval.read',
     'approval.decide',
     'proposal.read',

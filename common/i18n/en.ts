@@ -22,6 +22,7 @@ import { enFrontage } from './en/frontage.ts';
 import { enFrontagePublic } from './en/frontage-public.ts';
 import { enYellowLine } from './en/yellow-line.ts';
 import { enYellowLinePublic } from './en/yellow-line-public.ts';
+import { enVehicles } from './en/vehicles.ts';
 import { enAssets } from './en/assets.ts';
 import { enInspections } from './en/inspections.ts';
 import { enProposals } from './en/proposals.ts';
@@ -83,6 +84,7 @@ export const en: Catalog = {
   ...enFrontage,
   ...enFrontagePublic,
   ...enYellowLine,
+  ...enVehicles,
   ...enYellowLinePublic,
   ...enAssets,
   ...enInspections,

@@ -38,6 +38,7 @@ import { zhFrontage } from './zh-CN/frontage.ts';
 import { zhFrontagePublic } from './zh-CN/frontage-public.ts';
 import { zhYellowLine } from './zh-CN/yellow-line.ts';
 import { zhYellowLinePublic } from './zh-CN/yellow-line-public.ts';
+import { zhVehicles } from './zh-CN/vehicles.ts';
 import { zhAssets } from './zh-CN/assets.ts';
 import { zhInspections } from './zh-CN/inspections.ts';
 import { zhApprovals } from './zh-CN/approvals.ts';
@@ -84,6 +85,7 @@ export const zhCN = {
   ...zhFrontage,
   ...zhFrontagePublic,
   ...zhYellowLine,
+  ...zhVehicles,
   ...zhYellowLinePublic,
   ...zhAssets,
   ...zhInspections,

@@ -45,6 +45,7 @@ import { registerCitizenRoutes } from './modules/citizen/index.ts';
 import { registerParticipationRoutes } from './modules/participation/index.ts';
 import { registerNightMarketRoutes } from './modules/night-market/index.ts';
 import { registerYellowLineRoutes } from './modules/yellow-line/index.ts';
+import { registerVehicleRoutes } from './modules/vehicles/index.ts';
 import { registerPrefectureRoutes } from './modules/prefecture/index.ts';
 import { registerProposalRoutes } from './modules/proposals/index.ts';
 import { registerGasSafetyRoutes } from './modules/gas-safety/index.ts';
@@ -258,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<
     clock,
     rates.counter,
   );
+  registerVehicleRoutes(app, services.vehicles);
   await registerYellowLineRoutes(
     app,
     services.yellowLine,
@@ -295,7 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<
   await registerVisionWebhook(app, services.vision.intake);
   // Device messages arrive over MQTT only when a broker is configured (docs/iot.md).
   if (config.mqtt) {
-    const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log);
+    const consumer = await startMqttConsumer(config.mqtt, services.telemetry, app.log, services.vehicles.gps);
     app.addHook('onClose', () => consumer.close());
   }
   await serveWebClient(app, config.webDist);

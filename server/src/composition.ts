@@ -65,6 +65,8 @@ import { createDevices } from './modules/devices/index.ts';
 import { createTelemetry } from './modules/telemetry/index.ts';
 import { createAlarms } from './modules/alarms/index.ts';
 import { createVision } from './modules/vision/index.ts';
+import { createVehicles } from './modules/vehicles/index.ts';
+import { createDeviceKeyBox } from './modules/devices/index.ts';
 import type { HotlineSource } from '../../common/contracts/hotline.ts';
 import type { Crs } from '../../common/domain/geo.ts';
 import type { GeoLayerLevel } from '../../common/contracts/geo.ts';
@@ -361,6 +363,14 @@ export function createServices(
   // each register that lives in another module is wired here by type code.
   const approvals = createApprovals(database, clock, { audit, calendar });
   approvals.effects.register('outdoor_ad', outdoorAdEffect(outdoorAds.service));
+  // 车辆监管 (docs/vehicles.md): GPS keys sealed like device keys; roads from the gazetteer, sites from the 渣土 register.
+  const vehicles = createVehicles(database, clock, {
+    audit,
+    settings,
+    keys: createDeviceKeyBox(config.audit.keys),
+    roads: (tenantId) => gazetteer.publicRoads(tenantId),
+    muckEntries: (tenantId) => assets.assets.muckEntries(tenantId),
+  });
   approvals.effects.register('yellow_line', yellowLineEffect(yellowLine.service));
   approvals.effects.register('construction_waste', muckPermitEffect(assets.registrar));
   // 人大建议/政协提案: last days on the tenant's work calendar, the reply limit a tenant setting (docs/proposals.md)
@@ -473,6 +483,7 @@ export function createServices(
     proposals: proposals.service,
     gasSafety,
     assets,
+    vehicles,
     federation,
     prefecture,
     frontage: frontage.service,

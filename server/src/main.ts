@@ -87,6 +87,8 @@ async function main() {
     // the inspections the plans' schedules make due over the next days (docs/inspections.md)
     { name: 'assets.inspection-sweep', everyMs: 3_600_000, run: (now) => app.services.assets.plans.sweep(now) },
     { name: 'telemetry.retention', everyMs: 3_600_000, run: (now) => app.services.telemetry.sweep(now) },
+    // yesterday's road coverage and muck checks, recomputed whole (idempotent)
+    { name: 'vehicles.nightly', everyMs: 3_600_000, run: () => app.services.vehicles.nightly() },
     { name: 'notify.dispatch', everyMs: 15_000, run: (now) => app.services.notify.dispatch(now) },
     { name: 'kpi.drain', everyMs: 3_000, run: () => createRollup(database).drainAll() },
     // Repeat hotspots open 源头治理 tasks (docs/analysis.md "Repeat hotspots").

@@ -3,7 +3,8 @@
  * 行政审批, 项目与资金, 专项行动, 燃气安全), which were one-entry groups each until they shared one group.
  */
 import { AimOutlined, BorderOuterOutlined, BuildOutlined, FileProtectOutlined, FlagOutlined } from '@ant-design/icons';
-import { FireOutlined, FundProjectionScreenOutlined, NotificationOutlined, ShopOutlined } from '@ant-design/icons';
+import { CarOutlined, FireOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
+import { NotificationOutlined, ShopOutlined } from '@ant-design/icons';
 import type { MenuEntry } from './menu-model.ts';
 
 export const ENFORCEMENT_LINE_ENTRIES: readonly MenuEntry[] = [
@@ -45,6 +46,15 @@ export const ENFORCEMENT_LINE_ENTRIES: readonly MenuEntry[] = [
     labelKey: 'yellowLine.nav',
     icon: BorderOuterOutlined,
     permission: 'yellowline.read',
+    group: 'enforcement',
+  },
+  // 车辆监管 (docs/vehicles.md)
+  {
+    key: 'vehicles',
+    path: '/vehicles',
+    labelKey: 'vehicles.nav',
+    icon: CarOutlined,
+    permission: 'vehicle.read',
     group: 'enforcement',
   },
 ];

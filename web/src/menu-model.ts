@@ -35,6 +35,7 @@ export const MENU_KEYS = [
   'nightMarket',
   'frontage',
   'yellowLine',
+  'vehicles',
   'approvals',
   'projects',
   'targets',

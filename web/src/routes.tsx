@@ -56,6 +56,7 @@ export const PAGES: Record<MenuKey, Page> = {
   prefecture: page(() => import('./features/prefecture/PrefecturePage.tsx'), 'PrefecturePage'),
   frontage: page(() => import('./features/frontage/FrontagePage.tsx'), 'FrontagePage'),
   yellowLine: page(() => import('./features/yellow-line/YellowLinePage.tsx'), 'YellowLinePage'),
+  vehicles: page(() => import('./features/vehicles/VehiclesPage.tsx'), 'VehiclesPage'),
   approvals: page(() => import('./features/approvals/ApprovalsPage.tsx'), 'ApprovalsPage'),
   projects: page(() => import('./features/projects/ProjectsPage.tsx'), 'ProjectsPage'),
   targets: page(() => import('./features/targets/TargetsPage.tsx'), 'TargetsPage'),

@@ -478,6 +478,10 @@ export const enOrg: typeof zhOrg = {
       manage: 'Manage frontage agreements, inspections, volunteers and committees',
       publish: 'Set the rule and publish red and black lists',
     },
+    vehicle: {
+      read: 'View vehicles, tracks, road coverage and muck truck leads',
+      manage: 'Register vehicles and GPS keys, handle muck truck leads',
+    },
     yellowline: {
       read: 'View yellow lines',
       manage: 'Draw yellow lines, keep permits and repeat rules',

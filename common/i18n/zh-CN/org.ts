@@ -431,6 +431,7 @@ export const zhOrg = {
     analysis: { read: '查看综合分析' },
     governance: { manage: '办理源头治理任务' },
     yellowline: { read: '查看文明黄线', manage: '划定文明黄线、管理许可与处置规则', inspect: '登记文明黄线巡查' },
+    vehicle: { read: '查看车辆、轨迹、作业覆盖与渣土线索', manage: '登记车辆与定位密钥、处理渣土线索' },
     yearbook: { read: '查看年度工作总结', edit: '编写年度工作总结' },
     targets: { read: '查看目标任务', edit: '制定目标任务', report: '报送目标任务进度' },
     campaign: {

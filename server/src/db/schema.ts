@@ -358,6 +358,10 @@ export interface DB {
   fr_self_reports: import('./schema-frontage.ts').FrSelfReportsTable;
   yl_zones: import('./schema-yellow-line.ts').YlZonesTable;
   yl_inspections: import('./schema-yellow-line.ts').YlInspectionsTable;
+  vehicles: import('./schema-vehicles.ts').VehiclesTable;
+  vehicle_points: import('./schema-vehicles.ts').VehiclePointsTable;
+  vehicle_coverage: import('./schema-vehicles.ts').VehicleCoverageTable;
+  vehicle_leads: import('./schema-vehicles.ts').VehicleLeadsTable;
   ap_types: import('./schema-approvals.ts').ApTypesTable;
   ap_applications: import('./schema-approvals.ts').ApApplicationsTable;
   ap_corrections: import('./schema-approvals.ts').ApCorrectionsTable;

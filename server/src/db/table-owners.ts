@@ -47,6 +47,7 @@ export type TableOwner =
   | 'analysis'
   | 'assets'
   | 'yellow-line'
+  | 'vehicles'
   | 'approvals'
   | 'proposals'
   | 'gas-safety'
@@ -203,6 +204,11 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   // 文明黄线 (docs/yellow-line.md)
   yl_zones: 'yellow-line',
   yl_inspections: 'yellow-line',
+  // 车辆监管 (docs/vehicles.md)
+  vehicles: 'vehicles',
+  vehicle_points: 'vehicles',
+  vehicle_coverage: 'vehicles',
+  vehicle_leads: 'vehicles',
   // 行政审批 (docs/approvals.md)
   // 年度工作总结 (docs/yearbook.md)
   yb_documents: 'yearbook',

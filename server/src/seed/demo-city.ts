@@ -28,6 +28,7 @@ import { seedDemoGeography } from './demo-geography.ts';
 import { seedDemoRouting } from './demo-routing.ts';
 import { seedDemoLines } from './demo-lines.ts';
 import { seedDemoYellowLine } from './demo-yellow-line.ts';
+import { seedDemoVehicles } from './demo-vehicles.ts';
 import { seedDemoAssets } from './demo-assets.ts';
 import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
@@ -125,6 +126,8 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
       );
     // 文明黄线: 300 shops and 120 stalls as in the bureau's 2023 report; names, places and inspections synthetic.
     if (records) await seedDemoYellowLine(tx, tenantId, clock, adminId);
+    // 车辆监管: 24 sprinklers and 20 muck trucks with their routes (synthetic, docs/vehicles.md).
+    await seedDemoVehicles(tx, tenantId, clock);
     // 行政审批: the application types with their checklists, the 2023 totals of the report and a few open ones.
     if (records) await seedDemoApprovals(tx, tenantId, clock, adminId);
     // Projects and funds: the 2023 figures of the work report (2641万元 won; 23 gas subprojects, 22 done, 60 %).

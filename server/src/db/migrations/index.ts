@@ -58,6 +58,7 @@ import * as m0069 from './0069_vision.ts';
 import * as m0070 from './0070_alarm_rule_rate_windows.ts';
 import * as m0071 from './0071_inspections.ts';
 import * as m0072 from './0072_work_order_links.ts';
+import * as m0074 from './0074_vehicles.ts';
 import * as m0076 from './0076_gas_safety.ts';
 
 /**
@@ -124,6 +125,7 @@ const migrations: Record<string, Migration> = {
   '0070_alarm_rule_rate_windows': m0070,
   '0071_inspections': m0071,
   '0072_work_order_links': m0072,
+  '0074_vehicles': m0074,
   '0076_gas_safety': m0076,
 };
 

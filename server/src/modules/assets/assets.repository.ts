@@ -407,3 +407,15 @@ export const assetLine = async (db: Executor, tenantId: string, id: string) =>
       .where('a.id', '=', id)
       .executeTakeFirst()
   )?.line ?? null;
+
+/** The entries of one line with their type code, point and attributes (the vehicles module's geofences). */
+export function lineEntries(db: Executor, tenantId: string, line: AssetLine) {
+  return db
+    .selectFrom('assets as a')
+    .innerJoin('asset_types as t', 't.id', 'a.type_id')
+    .select(['a.id', 'a.code', 'a.name', 'a.lng', 'a.lat', 'a.attributes', 'a.status', 't.code as type_code'])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.line', '=', line)
+    .orderBy('a.code')
+    .execute();
+}

@@ -70,6 +70,25 @@ export function createAssetService(ctx: AssetContext) {
   return {
     get,
 
+    /**
+     * The 渣土 register's active entries (消纳场, 建筑垃圾处置核准 with their construction site) for the geofences of
+     * the muck-truck checks, which run on arriving GPS points and in a job, with no signed-in user.
+     */
+    async muckEntries(tenantId: string) {
+      const rows = await repo.lineEntries(db, tenantId, 'muck');
+      return rows
+        .filter((r) => r.status === 'active')
+        .map((r) => ({
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          typeCode: r.type_code,
+          lng: Number(r.lng),
+          lat: Number(r.lat),
+          attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+        }));
+    },
+
     async listTypes(actor: Actor, q: AssetTypeQuery): Promise<{ items: AssetType[] }> {
       requirePermission(actor, READ);
       return { items: (await repo.listTypes(db, actor.tenantId, q.line)).map(typeView) };

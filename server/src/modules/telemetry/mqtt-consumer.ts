@@ -11,6 +11,13 @@ export interface MqttConfig {
 }
 
 export const DEVICE_TOPICS = ['cityloop/+/+/telemetry', 'cityloop/+/+/heartbeat'] as const;
+/** Vehicle positions (docs/vehicles.md, "GPS messages"), handed to the vehicles module's sink when one is given. */
+export const GPS_TOPIC = 'cityloop/+/+/gps';
+
+/** Where GPS messages go: like `TelemetryService.ingest`, it throws only when storage fails. */
+export interface GpsSink {
+  ingest(topic: string, payload: Buffer): Promise<unknown>;
+}
 
 export interface Consumer {
   client: MqttClient;
@@ -27,6 +34,7 @@ export async function startMqttConsumer(
   config: MqttConfig,
   telemetry: TelemetryService,
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void },
+  gps: GpsSink | null = null,
 ): Promise<Consumer> {
   // mqtt.js (about 19 MiB once loaded) is loaded only by a process that has a broker to talk to.
   const { default: mqtt } = await import('mqtt');
@@ -41,7 +49,9 @@ export async function startMqttConsumer(
     ...(config.username ? { username: config.username } : {}),
     ...(config.password ? { password: config.password } : {}),
   });
-  const topics = DEVICE_TOPICS.map((t) => (config.shareGroup ? `$share/${config.shareGroup}/${t}` : t));
+  const topics = [...DEVICE_TOPICS, ...(gps ? [GPS_TOPIC] : [])].map((t) =>
+    config.shareGroup ? `$share/${config.shareGroup}/${t}` : t,
+  );
   client.on('connect', (connack) => {
     telemetry.setConnected(true);
     log.info({ sessionPresent: connack.sessionPresent }, 'mqtt consumer connected');
@@ -58,7 +68,10 @@ export async function startMqttConsumer(
     if (packet.cmd !== 'publish') return callback();
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     const attempt = (delayMs: number): void => {
-      telemetry.ingest(packet.topic, payload).then(
+      (gps && packet.topic.endsWith('/gps')
+        ? gps.ingest(packet.topic, payload)
+        : telemetry.ingest(packet.topic, payload)
+      ).then(
         () => callback(),
         (err: unknown) => {
           log.warn({ err, topic: packet.topic }, 'message not stored; retrying before acknowledging it');

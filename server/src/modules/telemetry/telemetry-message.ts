@@ -1,7 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Compile } from 'typebox/compile';
 import { DeviceMessage } from '../../../../common/contracts/iot.ts';
-import { signingString, TOPIC_PATTERN, type MessageKind, type RejectReason } from '../../../../common/domain/iot.ts';
+import {
+  signingString,
+  TOPIC_PATTERN,
+  type MessageKind,
+  type RejectReason,
+  type SignedKind,
+} from '../../../../common/domain/iot.ts';
 
 /**
  * Reading one MQTT message (docs/iot.md, "Topics", "Payload", "Signature"): the topic, the JSON against its schema,
@@ -40,7 +46,12 @@ export interface Accepted {
   values: Record<string, number>;
 }
 
-export function readMessage(topic: Topic, payload: Buffer, key: string, now: Date): Accepted {
+export function readMessage(
+  topic: Omit<Topic, 'kind'> & { kind: SignedKind },
+  payload: Buffer,
+  key: string,
+  now: Date,
+): Accepted {
   let body: unknown;
   try {
     body = JSON.parse(payload.toString('utf8'));
