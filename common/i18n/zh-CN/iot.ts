@@ -1,7 +1,13 @@
 /** 城市之感: devices, alarms and rejected messages (docs/iot.md). */
 export const zhIot = {
   iot: {
-    nav: { group: '城市之眼·城市之感', devices: '物联设备', alarms: '设备告警', rejected: '拒收消息', rules: '告警规则' },
+    nav: {
+      group: '城市之眼·城市之感',
+      devices: '物联设备',
+      alarms: '设备告警',
+      rejected: '拒收消息',
+      rules: '告警规则',
+    },
     type: {
       manhole_tilt: '井盖倾角',
       water_level: '积水液位',

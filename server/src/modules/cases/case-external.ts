@@ -219,7 +219,8 @@ export function createExternalCases(
         const known = await repo.timelineOf(tx, c.id);
         if (
           known.some(
-            (e) => e.action === 'source_joined' && e.data_json?.includes(`"externalNo":${JSON.stringify(src.externalNo)}`),
+            (e) =>
+              e.action === 'source_joined' && e.data_json?.includes(`"externalNo":${JSON.stringify(src.externalNo)}`),
           )
         )
           return;
