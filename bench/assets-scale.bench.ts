@@ -139,7 +139,7 @@ try {
       const asset = sql`(s.i / ${DAYS} + ${a})`;
       const day = sql`(s.i % ${DAYS})`;
       const date = pg
-        ? sql`to_char(date ${today} - ${day}::int, 'YYYY-MM-DD')`
+        ? sql`to_char(cast(${today} as date) - ${day}::int, 'YYYY-MM-DD')`
         : sql`date(${today}, '-' || ${day} || ' days')`;
       await sql`insert into asset_daily_logs (id, tenant_id, asset_id, line, log_date, quantity_milli, unit, source,
           created_by, created_at, updated_at)
