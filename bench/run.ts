@@ -24,8 +24,11 @@
  *            --keep (leave the loaded databases for bench/explain-inbox.ts)  --out bench/results/latest.json
  *            --drop-indexes-from 1e6 (loads this large drop the secondary indexes and rebuild them after)
  *            --reads-url sqlite:/tmp/x/cityloop.db (also print read-side CPU and plans on that loaded database)
+ *   node --import tsx bench/run.ts --assets [--backend sqlite|postgres|both] [--assets-count 1e6] [--log-rows 1e7]
+ *            only the asset registers at scale (bench/assets-scale.bench.ts): asset-list p95 and the yearly report
  * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
  */
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -53,6 +56,10 @@ const { values } = parseArgs({
     out: { type: 'string', default: fileURLToPath(new URL('./results/latest.json', import.meta.url)) },
     // a loaded database (bench/generate-cases.ts) for the read-side CPU and plans of bench/reads-cpu.bench.ts
     'reads-url': { type: 'string' },
+    // only bench/assets-scale.bench.ts, on each backend in turn
+    assets: { type: 'boolean', default: false },
+    'assets-count': { type: 'string', default: '1000000' },
+    'log-rows': { type: 'string', default: '10000000' },
   },
 });
 
@@ -70,6 +77,23 @@ const backends: BackendName[] =
       : (() => {
           throw new Error('--backend must be sqlite, postgres or both');
         })();
+if (values.assets) {
+  const script = fileURLToPath(new URL('./assets-scale.bench.ts', import.meta.url));
+  const args = [
+    '--assets',
+    String(parseCount(values['assets-count'])),
+    '--logs',
+    String(parseCount(values['log-rows'])),
+  ];
+  for (const name of backends) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script, '--db', name, ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, TEST_PG_URL: values['pg-url'] },
+    });
+    if (r.status !== 0) process.exitCode = 1;
+  }
+  process.exit();
+}
 const pgUrl = values['pg-url'];
 if (!/^postgres(ql)?:\/\/([^@/]*@)?(127\.0\.0\.1|localhost)(:\d+)?\//.test(pgUrl))
   throw new Error('--pg-url must point at 127.0.0.1/localhost');

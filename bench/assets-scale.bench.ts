@@ -1,0 +1,287 @@
+/**
+ * The asset registers at scale (docs/assets.md, "At scale"): N assets over the demo city's asset types and streets
+ * and M daily log rows (one per asset and day, over the last 400 days, on the types with a log unit) plus some
+ * finished 养护工单, written by INSERT … SELECT inside the database (a generated series of numbers: no row crosses
+ * from Node, so 10M rows load in minutes); `analyze` after loading. Then the asset list (first and deep pages,
+ * filters by line/type/status, sorts by code/name/updated, a search term) and the yearly statistics report are
+ * timed through the real app (in-process `inject`, signed in as the demo leader). Prints figures with goals and
+ * the load average; asserts nothing.
+ *   node --import tsx bench/assets-scale.bench.ts                       SQLite (a file in a temporary folder)
+ *   node --import tsx bench/assets-scale.bench.ts --db postgres         a fresh schema on TEST_PG_URL
+ *   options: --assets 1000000 --logs 10000000 --requests 240 --runs 5
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { addDays } from '../common/domain/period-compare.ts';
+import { zonedDate } from '../common/domain/zoned-time.ts';
+import { buildApp } from '../server/src/app.ts';
+import { loadConfig } from '../server/src/config.ts';
+import { migrateToLatest } from '../server/src/db/migrations/index.ts';
+import { systemClock } from '../server/src/platform/clock.ts';
+import { openDatabase } from '../server/src/platform/db.ts';
+import { refreshStatistics } from '../server/src/platform/db-statistics.ts';
+import { seedDemoCity } from '../server/src/seed/demo-city.ts';
+import { login } from '../server/src/testing/test-app.ts';
+import { TEST_PG_URL } from '../server/src/testing/test-db.ts';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: 'sqlite' },
+    assets: { type: 'string', default: '1000000' },
+    logs: { type: 'string', default: '10000000' },
+    requests: { type: 'string', default: '240' },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const N = Math.round(Number(values.assets));
+const M = Math.round(Number(values.logs));
+const REQUESTS = Number(values.requests);
+const RUNS = Number(values.runs);
+const DAYS = 400;
+const LIST_GOAL_MS = 20;
+const REPORT_GOAL_MS = 3000;
+const pg = values.db === 'postgres';
+
+const schema = `bench_assets_${process.pid}`;
+const dir = mkdtempSync(join(tmpdir(), 'cityloop-assets-scale-'));
+const file = join(dir, 'bench.db');
+const database = pg ? openDatabase(TEST_PG_URL, { schema }) : openDatabase(`sqlite:${file}`);
+const { db } = database;
+const log = (s: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${s}`);
+
+/** `0 ≤ i < n` as a row source, in each dialect. */
+const series = (n: number) =>
+  pg
+    ? sql`(select generate_series(0, ${n - 1})::bigint as i) s`
+    : sql`(with recursive s(i) as (select 0 union all select i + 1 from s where i < ${n - 1}) select i from s) s`;
+/** Zero-padded text of an integer expression. */
+const pad = (e: ReturnType<typeof sql>, w: number) =>
+  pg ? sql`lpad((${e})::text, ${w}, '0')` : sql`printf('%0${sql.raw(String(w))}d', ${e})`;
+/** ISO timestamp text of an epoch-seconds expression. */
+const iso = (e: ReturnType<typeof sql>) =>
+  pg
+    ? sql`to_char(to_timestamp(${e}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS".000Z"')`
+    : sql`strftime('%Y-%m-%dT%H:%M:%S.000Z', ${e}, 'unixepoch')`;
+
+try {
+  await migrateToLatest(db, pg ? { schema } : {});
+  await seedDemoCity(db, systemClock);
+  const tenant = await db
+    .selectFrom('tenants')
+    .select(['id', 'timezone'])
+    .where('code', '=', '420281')
+    .executeTakeFirstOrThrow();
+  const zone = tenant.timezone || 'Asia/Shanghai';
+  const types = await db.selectFrom('asset_types').selectAll().where('tenant_id', '=', tenant.id).execute();
+  const streets = await db
+    .selectFrom('regions')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenant.id)
+    .where('kind', '=', 'street')
+    .execute();
+  const unit = await db.selectFrom('units').select('id').where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow();
+  const user = await db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow();
+  log(
+    `${values.db}: ${types.length} asset types, ${streets.length} streets; writing ${N.toLocaleString('en')} assets, ` +
+      `${M.toLocaleString('en')} log rows over ${DAYS} days…`,
+  );
+
+  const t0 = performance.now();
+  const now = Math.floor(Date.now() / 1000);
+  // the assets: type k holds a contiguous run of numbers, each run split over the streets in turn
+  const per = Math.ceil(N / types.length);
+  const runs: { type: (typeof types)[number]; from: number; to: number }[] = [];
+  for (const [k, type] of types.entries()) {
+    const from = k * per;
+    const to = Math.min(N, from + per);
+    if (to > from) runs.push({ type, from, to });
+  }
+  const CHUNK = 50_000;
+  for (const { type, from, to } of runs) {
+    for (let a = from; a < to; a += CHUNK) {
+      const n = Math.min(CHUNK, to - a);
+      const street = streets[(a / CHUNK) % Math.max(1, streets.length)];
+      const i = sql`(s.i + ${a})`;
+      const lng = sql`(114.85 + ((s.i * 7919) % 4000) * 0.0001)`;
+      const lat = sql`(30.05 + ((s.i * 104729) % 2500) * 0.0001)`;
+      await sql`insert into assets (id, tenant_id, type_id, line, code, name, status, geometry, lng, lat, region_id,
+          unit_id, address, attributes, synthetic, created_at, updated_at)
+        select ${sql`'bench-' || ${pad(i, 8)}`}, ${tenant.id}, ${type.id}, ${type.line},
+          ${sql`${type.code} || '-' || ${pad(i, 7)}`}, ${sql`${type.name_zh} || ' ' || ${pad(sql`(${i} * 7919) % 1000003`, 7)}`},
+          case when ${i} % 97 = 0 then 'retired' when ${i} % 31 = 0 then 'maintenance' else 'active' end,
+          ${sql`'{"type":"Point","coordinates":[' || ${lng} || ',' || ${lat} || ']}'`}, ${lng}, ${lat},
+          ${street?.id ?? null}, ${unit.id}, ${sql`${street?.name ?? ''} || ' ' || (${i} % 500) || '号'`}, '{}', 1,
+          ${iso(sql`${now - DAYS * 86400} + (${i} * 37) % ${DAYS * 86400}`)},
+          ${iso(sql`${now - DAYS * 86400} + (${i} * 7933) % ${DAYS * 86400}`)}
+        from ${series(n)}`.execute(db);
+    }
+  }
+  const assetsS = (performance.now() - t0) / 1000;
+  log(`assets: ${N.toLocaleString('en')} in ${assetsS.toFixed(0)} s`);
+
+  // the logs: the first ⌈M / DAYS⌉ assets of the logging types, one row a day for the last DAYS days
+  const today = zonedDate(new Date(), zone);
+  const logging = runs.filter((r) => r.type.log_unit);
+  const loggers = Math.ceil(M / DAYS);
+  let left = loggers;
+  let logRows = 0;
+  const t1 = performance.now();
+  for (const [k, { type, from, to }] of logging.entries()) {
+    const take = Math.min(to - from, Math.ceil(left / (logging.length - k)));
+    left -= take;
+    for (let a = from; a < from + take; a += 2500) {
+      const n = Math.min(2500, from + take - a);
+      const rows = Math.min(n * DAYS, M - logRows);
+      if (rows <= 0) break;
+      const asset = sql`(s.i / ${DAYS} + ${a})`;
+      const day = sql`(s.i % ${DAYS})`;
+      const date = pg
+        ? sql`to_char(cast(${today} as date) - ${day}::int, 'YYYY-MM-DD')`
+        : sql`date(${today}, '-' || ${day} || ' days')`;
+      await sql`insert into asset_daily_logs (id, tenant_id, asset_id, line, log_date, quantity_milli, unit, source,
+          created_by, created_at, updated_at)
+        select ${sql`'bench-' || ${pad(asset, 8)} || '-' || ${pad(day, 3)}`}, ${tenant.id},
+          ${sql`'bench-' || ${pad(asset, 8)}`}, ${type.line}, ${date}, 1000 + (s.i * 7919) % 40000, ${type.log_unit},
+          'import', ${user.id}, ${iso(sql`${now}`)}, ${iso(sql`${now}`)}
+        from ${series(rows)}`.execute(db);
+      logRows += rows;
+    }
+    if (logRows >= M) break;
+    log(`  logs: ${logRows.toLocaleString('en')} rows, ${((performance.now() - t1) / 1000).toFixed(0)} s`);
+  }
+  const logsS = (performance.now() - t1) / 1000;
+  log(`logs: ${logRows.toLocaleString('en')} rows in ${logsS.toFixed(0)} s`);
+
+  // 养护工单: one asset in 50 has one, finished over the last DAYS days
+  const orders = Math.floor(N / 50);
+  for (let a = 0; a < orders; a += CHUNK) {
+    const n = Math.min(CHUNK, orders - a);
+    const i = sql`(s.i + ${a})`;
+    const done = sql`${now - DAYS * 86400} + (${i} * 6037) % ${DAYS * 86400}`;
+    await sql`insert into asset_work_orders (id, tenant_id, order_no, asset_id, line, region_id, title, unit_id, state,
+        due_at, cost_fen, before_photo_ids, after_photo_ids, created_by, done_at, accepted_at, created_at, updated_at)
+      select 'bench-wo-' || ${pad(i, 7)}, a.tenant_id, 'YHB-' || ${pad(i, 7)}, a.id, a.line, a.region_id, '养护',
+        a.unit_id, 'accepted', ${iso(sql`${done} + ((${i} % 5) - 1) * 86400`)}, 10000 + (${i} * 13) % 90000, '[]', '[]',
+        ${user.id}, ${iso(done)}, ${iso(done)}, ${iso(sql`${done} - 86400`)}, ${iso(done)}
+      from ${series(n)} join assets a on a.id = ${sql`'bench-' || ${pad(sql`${i} * 50`, 8)}`}`.execute(db);
+  }
+  await refreshStatistics(db, ['assets', 'asset_daily_logs', 'asset_work_orders']);
+  const loadS = (performance.now() - t0) / 1000;
+  const count = async (t: 'assets' | 'asset_daily_logs' | 'asset_work_orders') =>
+    Number(
+      (
+        await db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const loaded = {
+    assets: await count('assets'),
+    logs: await count('asset_daily_logs'),
+    orders: await count('asset_work_orders'),
+  };
+  const size = pg
+    ? Number(
+        (
+          await sql<{
+            n: string;
+          }>`select sum(pg_total_relation_size(quote_ident(${schema}) || '.' || quote_ident(tablename)))::bigint as n from pg_tables where schemaname = ${schema}`.execute(
+            db,
+          )
+        ).rows[0]?.n ?? 0,
+      )
+    : statSync(file).size +
+      (() => {
+        try {
+          return statSync(`${file}-wal`).size;
+        } catch {
+          return 0;
+        }
+      })();
+  log(
+    `loaded ${loaded.assets.toLocaleString('en')} assets, ${loaded.logs.toLocaleString('en')} logs, ` +
+      `${loaded.orders.toLocaleString('en')} work orders in ${loadS.toFixed(0)} s (analyze included); ` +
+      `database ${(size / 2 ** 30).toFixed(2)} GiB`,
+  );
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-assets-scale-app-'));
+  const app = await buildApp({
+    config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web') }),
+    database,
+    clock: systemClock,
+    logger: false,
+  });
+  await app.ready();
+  const session = await login(app, 'leader', 'Demo@12345');
+  const get = async (url: string) => {
+    const res = await app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+    return res.body;
+  };
+  const pct = (xs: number[], p: number) =>
+    [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
+
+  const lines = [...new Set(types.map((t) => t.line))];
+  const kinds: [string, (k: number) => string][] = [
+    ['first page by code', () => ''],
+    ['deep page (50) by code', () => 'page=50'],
+    ['by line', (k) => `line=${lines[k % lines.length]}`],
+    ['by type, page 20', (k) => `typeCode=${types[k % types.length]?.code}&page=20`],
+    ['by status maintenance', () => 'status=maintenance'],
+    ['sort name', () => 'sort=name'],
+    ['sort updated desc', () => 'sort=updatedAt&order=desc'],
+    ['line + sort updated desc', (k) => `line=${lines[k % lines.length]}&sort=updatedAt&order=desc`],
+    ['search a code', (k) => `q=${encodeURIComponent(`${types[k % types.length]?.code}-00${k}12`)}`],
+  ];
+  const startLoad = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  log(`load average at the start of the timings: ${startLoad}`);
+  await get('/api/assets/items');
+  const all: number[] = [];
+  const byKind = new Map<string, number[]>();
+  for (let r = 0; r < REQUESTS; r++) {
+    const [name, query] = kinds[r % kinds.length] as (typeof kinds)[number];
+    const t = performance.now();
+    await get(`/api/assets/items?pageSize=20&${query(r)}`);
+    const ms = performance.now() - t;
+    all.push(ms);
+    byKind.set(name, [...(byKind.get(name) ?? []), ms]);
+  }
+  const rows: [string, number, string, string][] = [];
+  const verdict = (v: number, goal: number) => (v <= goal ? 'met' : 'MISSED');
+  rows.push(['asset list p50 (mix)', pct(all, 0.5), '', '']);
+  rows.push(['asset list p95 (mix)', pct(all, 0.95), `≤ ${LIST_GOAL_MS} ms`, verdict(pct(all, 0.95), LIST_GOAL_MS)]);
+  for (const [name, xs] of byKind) rows.push([`  ${name} p95`, pct(xs, 0.95), '', '']);
+  const year = today.slice(0, 4);
+  const report = `/api/reports/statistics?period=year&at=${year}`;
+  await get(report);
+  const reportMs: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const t = performance.now();
+    await get(report);
+    reportMs.push(performance.now() - t);
+  }
+  const med = pct(reportMs, 0.5);
+  rows.push([`yearly report ${year}, median of ${RUNS}`, med, `≤ ${REPORT_GOAL_MS} ms`, verdict(med, REPORT_GOAL_MS)]);
+  console.log('');
+  for (const [name, ms, goal, v] of rows)
+    console.log(`${name.padEnd(42)} ${ms.toFixed(1).padStart(9)} ms  ${goal.padEnd(10)} ${v}`);
+  console.log(
+    `\n${values.db}: ${loaded.assets.toLocaleString('en')} assets, ${loaded.logs.toLocaleString('en')} logs, ` +
+      `${loaded.orders.toLocaleString('en')} work orders; load ${loadS.toFixed(0)} s; database ${(size / 2 ** 30).toFixed(2)} GiB; ` +
+      `load average ${startLoad} → ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} (logs from ${addDays(today, -(DAYS - 1))})`,
+  );
+  await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+} finally {
+  if (pg) await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
