@@ -18,8 +18,6 @@ import { parseArgs } from 'node:util';
 import type { KpiCounter } from '../common/domain/kpi.ts';
 import { addDays, weekOf } from '../common/domain/period-compare.ts';
 import { zonedDate } from '../common/domain/zoned-time.ts';
-import { buildApp } from '../server/src/app.ts';
-import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import { catalogLookups } from '../server/src/modules/catalog/index.ts';
 import { gridReads } from '../server/src/modules/geo/index.ts';
@@ -28,8 +26,8 @@ import { orgNames } from '../server/src/modules/org/index.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
 import { refreshStatistics } from '../server/src/platform/db-statistics.ts';
+import { signedInApp } from './lib/signed-in-app.ts';
 import { seedDemoCity } from '../server/src/seed/demo-city.ts';
-import { login } from '../server/src/testing/test-app.ts';
 import { TEST_PG_URL } from '../server/src/testing/test-db.ts';
 
 const { values } = parseArgs({
@@ -227,20 +225,7 @@ try {
     `roll-up: ${written.toLocaleString('en')} rows standing for ${cases.toLocaleString('en')} cases, ${loadS.toFixed(0)} s`,
   );
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-analysis-scale-app-'));
-  const app = await buildApp({
-    config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web') }),
-    database,
-    clock: systemClock,
-    logger: false,
-  });
-  await app.ready();
-  const session = await login(app, 'leader', 'Demo@12345');
-  const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res.body;
-  };
+  const { get, close } = await signedInApp(database, 'analysis-scale');
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
   const month = (() => {
     const [y, m] = today.split('-').map(Number) as [number, number];
@@ -287,8 +272,7 @@ try {
       .map((x) => x.toFixed(2))
       .join(' ')}`,
   );
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 } finally {
   if (values.db === 'postgres') await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
   await database.close();

@@ -17,14 +17,12 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { addDays } from '../common/domain/period-compare.ts';
 import { zonedDate } from '../common/domain/zoned-time.ts';
-import { buildApp } from '../server/src/app.ts';
-import { loadConfig } from '../server/src/config.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
 import { refreshStatistics } from '../server/src/platform/db-statistics.ts';
+import { signedInApp } from './lib/signed-in-app.ts';
 import { seedDemoCity } from '../server/src/seed/demo-city.ts';
-import { login } from '../server/src/testing/test-app.ts';
 import { TEST_PG_URL } from '../server/src/testing/test-db.ts';
 
 const { values } = parseArgs({
@@ -208,20 +206,7 @@ try {
       `database ${(size / 2 ** 30).toFixed(2)} GiB`,
   );
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'cityloop-assets-scale-app-'));
-  const app = await buildApp({
-    config: loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: join(dataDir, 'no-web') }),
-    database,
-    clock: systemClock,
-    logger: false,
-  });
-  await app.ready();
-  const session = await login(app, 'leader', 'Demo@12345');
-  const get = async (url: string) => {
-    const res = await app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`);
-    return res.body;
-  };
+  const { get, close } = await signedInApp(database, 'assets-scale');
   const pct = (xs: number[], p: number) =>
     [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
 
@@ -278,8 +263,7 @@ try {
         .map((x) => x.toFixed(2))
         .join(' ')} (logs from ${addDays(today, -(DAYS - 1))})`,
   );
-  await app.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await close();
 } finally {
   if (pg) await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
   await database.close();
