@@ -135,6 +135,8 @@ describe('users', () => {
       'supervision.reply',
       'assets.read',
       'assets.work',
+      'targets.read',
+      'targets.report',
       'campaign.read',
       'campaign.report',
     ]);

@@ -59,6 +59,8 @@ describe('statistics report', () => {
       'illegalConstruction',
       // the transfer stations' tonnage of this year (seed/demo-assets.ts)
       'assets.sanitation',
+      // this year's gas safety checks and 三件套 installations (seed/demo-gas.ts)
+      'gasSafety',
       // the demo city's 门前三包 agreements and inspections of the last months (seed/demo-frontage.ts)
       'frontage',
       // the 文明黄线 in force at the end of the month (seed/demo-yellow-line.ts)
@@ -69,6 +71,8 @@ describe('statistics report', () => {
       'proposals',
       // the demo gas-pipe project runs through 2024 (seed/demo-projects.ts): its progress is said every period
       'projects',
+      // the 2024 plan items (seed/demo-targets.ts): 完成/未完成 as of the period
+      'targets',
     ]);
     const overview = r.sections[0].paragraphs.join('');
     expect(overview).toContain('共受理问题3件，其中立案2件，作废1件');
