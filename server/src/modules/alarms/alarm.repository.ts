@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
 import { OPEN_ALARM_STATES } from '../../../../common/domain/iot.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries over alarm_rules, alarm_watches and alarms only. */
 
@@ -32,14 +33,7 @@ export async function updateRule(
   version: number,
   patch: Partial<AlarmRulesTable>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('alarm_rules')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(db, 'alarm_rules', { tenantId, id, version }, patch);
 }
 
 export function findWatch(db: Executor, deviceId: string, ruleId: string) {
@@ -95,14 +89,7 @@ export async function updateAlarm(
   row: Pick<AlarmsTable, 'tenant_id' | 'id' | 'version'>,
   patch: Partial<AlarmsTable>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('alarms')
-    .set({ ...patch, version: row.version + 1 })
-    .where('tenant_id', '=', row.tenant_id)
-    .where('id', '=', row.id)
-    .where('version', '=', row.version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(db, 'alarms', { tenantId: row.tenant_id, id: row.id, version: row.version }, patch);
 }
 
 export interface AlarmFilter {

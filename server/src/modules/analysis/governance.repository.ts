@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db.ts';
 import type { GovernanceTasksTable } from '../../db/schema-analysis.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely only: the 源头治理 tasks this module owns. */
 export const UNFINISHED = ['open', 'assigned'] as const;
@@ -48,12 +49,5 @@ export async function update(
   version: number,
   set: Partial<Pick<GovernanceTasksTable, 'status' | 'assignee_id' | 'note' | 'updated_at' | 'finished_at'>>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('governance_tasks')
-    .set({ ...set, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(db, 'governance_tasks', { tenantId, id, version }, set);
 }

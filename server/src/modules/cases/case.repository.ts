@@ -7,6 +7,7 @@ import { gramTerm } from '../../../../common/domain/search-grams.ts';
 import { pgGramMatch, sqliteGramQuery, writeCaseGrams } from './case-grams.ts';
 import { orgReadModel, tenantColumns } from '../org/index.ts';
 import { catalogLookups, catalogReadModel } from '../catalog/index.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries for cases; every one is tenant-scoped. List queries ride the (tenant, status, deadline) indexes. */
 
@@ -49,14 +50,7 @@ export async function updateCase(
   version: number,
   patch: Partial<CasesTable>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('cases')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(db, 'cases', { tenantId, id, version }, patch);
 }
 
 export interface ListFilter {

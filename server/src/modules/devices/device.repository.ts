@@ -2,6 +2,7 @@ import type { DevicesTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries over devices only. */
 export interface DeviceFilter {
@@ -51,14 +52,7 @@ export async function updateDevice(
   version: number,
   patch: Partial<DevicesTable>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('devices')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(db, 'devices', { tenantId, id, version }, patch);
 }
 
 /** A message arrived: last seen, battery, and the next instant the device counts as offline. */

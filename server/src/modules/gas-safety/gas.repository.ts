@@ -7,6 +7,7 @@ import type { GasCheckQuery, GasHazardQuery, GasInstallQuery } from '../../../..
 import type { GasChecksTable, GasHazardsTable, GasInstallsTable, GasInstallTargetsTable } from '../../db/schema-gas.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { SortedWindow } from '../../platform/paging.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 export const CHECK_SORTS = { checkedOn: 'c.checked_on', checkNo: 'c.check_no' } as const;
 export const HAZARD_SORTS = { foundOn: 'h.found_on', deadline: 'h.deadline', hazardNo: 'h.hazard_no' } as const;
@@ -111,14 +112,7 @@ export async function updateHazard(
   version: number,
   patch: Partial<GasHazardsTable>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('gas_hazards')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateVersioned(db, 'gas_hazards', { tenantId, id, version }, patch);
 }
 
 export async function listInstalls(

@@ -5,6 +5,7 @@ import { likePattern } from '../../platform/search.ts';
 import { caseRows, caseTimelineBrief, leftJoinCases } from '../cases/index.ts';
 import { orgReadModel } from '../org/index.ts';
 import { catalogReadModel } from '../catalog/index.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries of the hotline module; every query is scoped by tenant. */
 export const OPEN_STATUSES = ['pending_sign', 'signed', 'converted'] as const;
@@ -79,14 +80,7 @@ export async function updateOrder(
   version: number,
   patch: Partial<HotlineOrdersTable>,
 ) {
-  const res = await tx
-    .updateTable('hotline_orders')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(tx, 'hotline_orders', { tenantId, id, version }, patch);
 }
 
 function filtered(db: Executor, dialect: Dialect, tenantId: string, f: OrderFilter) {

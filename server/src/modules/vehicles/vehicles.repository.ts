@@ -8,6 +8,7 @@ import type {
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries for the vehicle tables; every one is scoped by tenant. */
 
@@ -59,14 +60,7 @@ export async function updateVehicle(
   version: number,
   patch: Updateable<VehiclesTable>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('vehicles')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(db, 'vehicles', { tenantId, id, version }, patch);
 }
 
 /** The latest position, only ever moved forward (a late batch of old points leaves it alone). */
@@ -188,14 +182,7 @@ export async function updateLead(
   version: number,
   patch: Updateable<VehicleLeadsTable>,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable('vehicle_leads')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(db, 'vehicle_leads', { tenantId, id, version }, patch);
 }
 
 export async function listLeads(

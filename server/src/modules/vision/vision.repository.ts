@@ -7,6 +7,7 @@ import type {
 } from '../../db/schema-vision.ts';
 import type { Executor } from '../../platform/db.ts';
 import { leftJoinCases } from '../cases/index.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries of 城市之眼; every query is scoped by tenant except the webhook's look-up of its source by id. */
 
@@ -47,14 +48,7 @@ export async function updateSource(
   version: number,
   patch: Partial<VisionSourcesTable>,
 ): Promise<boolean> {
-  const r = await db
-    .updateTable('vision_sources')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateVersioned(db, 'vision_sources', { tenantId, id, version }, patch);
 }
 
 export async function classRows(db: Executor, tenantId: string) {
