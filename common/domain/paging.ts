@@ -7,6 +7,8 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** true when there are more rows than `total`: the count stopped at its cap (show "10,000+") */
+  totalCapped?: boolean;
 }
 
 export function pageWindow(page = 1, pageSize = DEFAULT_PAGE_SIZE): { limit: number; offset: number } {

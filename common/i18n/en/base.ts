@@ -33,6 +33,7 @@ export const enBase: typeof zhBase = {
     backHome: 'Back to home',
     updatedAt: 'Updated',
     total: '{total} in total',
+    totalCapped: 'more than {total}',
     searchPlaceholder: 'Search by keyword',
     noData: 'No data yet',
     noMatch: 'No records match “{q}”',

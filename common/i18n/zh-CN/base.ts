@@ -31,6 +31,7 @@ export const zhBase = {
     backHome: '返回工作台',
     updatedAt: '更新时间',
     total: '共 {total} 条',
+    totalCapped: '超过 {total} 条',
     searchPlaceholder: '输入关键字搜索',
     noData: '暂无数据',
     noMatch: '没有与“{q}”匹配的记录',

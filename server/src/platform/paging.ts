@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import { sql, type QueryExecutorProvider, type SelectQueryBuilder } from 'kysely';
 import { pageWindow } from '../../../common/domain/paging.ts';
 import { invalidField } from './errors.ts';
 
@@ -43,4 +43,29 @@ export async function pageWithTotal<DB, TB extends keyof DB, O>(
   ]);
   // Kysely cannot name the alias through the generic selection; the row is { n } on both backends.
   return { rows, total: Number((count as { n: number | string }).n) };
+}
+
+/** Lists of registers that grow to millions of rows count exactly up to this many matches, and say "more" beyond. */
+export const COUNT_CAP = 10_000;
+
+/**
+ * pageWithTotal for the large registers: the count stops after `cap + 1` matching rows (an index range of bounded
+ * length whatever the table's size, where an exact count(*) over a million rows costs more than the page), and
+ * `totalCapped` says the list holds more than `total`.
+ */
+export async function pageWithCappedTotal<DB, TB extends keyof DB, O>(
+  db: QueryExecutorProvider,
+  filtered: SelectQueryBuilder<DB, TB, object>,
+  page: (q: SelectQueryBuilder<DB, TB, object>) => SelectQueryBuilder<DB, TB, O>,
+  w: { limit: number; offset: number },
+  cap = COUNT_CAP,
+): Promise<{ rows: O[]; total: number; totalCapped: boolean }> {
+  // Counting stops at cap + 1 rows; the subquery keeps the filters' parameters bound.
+  const bounded = filtered.select(sql<number>`1`.as('one')).limit(cap + 1);
+  const [rows, count] = await Promise.all([
+    page(filtered).limit(w.limit).offset(w.offset).execute(),
+    sql<{ n: number | string }>`select count(*) as n from (${bounded}) as x`.execute(db),
+  ]);
+  const n = Number(count.rows[0]?.n ?? 0);
+  return { rows, total: Math.min(n, cap), totalCapped: n > cap };
 }

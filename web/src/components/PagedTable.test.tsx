@@ -58,6 +58,18 @@ describe('PagedTable', () => {
     expect(spy).toHaveBeenCalledWith({ page: 1, pageSize: 20, sort: undefined, order: undefined });
   });
 
+  it('says "more than" when the server capped its count', async () => {
+    renderTable(async (r) => ({
+      items: rows(3),
+      total: 10_000,
+      totalCapped: true,
+      page: r.page,
+      pageSize: r.pageSize,
+    }));
+    expect(await screen.findByText('单位2')).toBeTruthy();
+    expect(screen.getByText('超过 10000 条')).toBeTruthy();
+  });
+
   it('searches from page 1 and offers to clear a search that matched nothing', async () => {
     const spy = renderTable(async (r) =>
       r.q ? { items: [], total: 0, page: 1, pageSize: 20 } : { items: rows(2), total: 2, page: 1, pageSize: 20 },

@@ -159,7 +159,9 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
             total: data?.total ?? 0,
             showSizeChanger: !narrow,
             pageSizeOptions: [10, 20, 50, 100],
-            showTotal: narrow ? undefined : (total) => t('common.total', { total }),
+            showTotal: narrow
+              ? undefined
+              : (total) => t(data?.totalCapped ? 'common.totalCapped' : 'common.total', { total }),
             size: narrow ? 'small' : undefined,
             hideOnSinglePage: false,
           }}

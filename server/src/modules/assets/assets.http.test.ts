@@ -107,6 +107,14 @@ describe('the demo city', () => {
     ]);
     const found = (await api('leader').get(`/api/assets/items?q=${encodeURIComponent('尹家湖')}`)).json();
     expect(found.items.map((a: { code: string }) => a.code).sort()).toEqual(['DY-GY-02', 'DY-QL-02']);
+    // A code-shaped term searches the codes' beginnings, typed in either case; inside a code it still matches.
+    const codes = async (q: string) =>
+      (await api('leader').get(`/api/assets/items?q=${q}&pageSize=50`))
+        .json()
+        .items.map((a: { code: string }) => a.code) as string[];
+    const prefixed = await codes('dy-sj-1');
+    expect(prefixed).toEqual(['DY-SJ-10', 'DY-SJ-11', 'DY-SJ-12', 'DY-SJ-13', 'DY-SJ-14']);
+    expect(await codes('SJ-14')).toEqual(['DY-SJ-14']);
     const bad = await api('leader').get('/api/assets/items?sort=secret');
     expect(bad.statusCode).toBe(400);
     expect(details(bad.body)[0]?.field).toBe('query.sort');

@@ -7,7 +7,7 @@ import type {
   AssetWorkOrdersTable,
 } from '../../db/schema-assets.ts';
 import type { Executor } from '../../platform/db.ts';
-import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
+import { pageWithCappedTotal, pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
 
 /** Kysely queries for the asset tables; every one is scoped by tenant, lists also by the caller's grants. */
@@ -65,7 +65,12 @@ export interface AssetFilter {
   line?: AssetLine | undefined;
   typeId?: string | undefined;
   status?: string | undefined;
+  /** codes starting with this (the index range of the unique code): set by listAssets for code-shaped terms */
+  codePrefix?: string | undefined;
 }
+
+/** A search term shaped like an asset code: letters, digits and . _ -, no spaces nor Chinese. */
+const CODE_TERM = /^[A-Za-z0-9][\w.-]{2,}$/;
 
 function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) {
   let q = db
@@ -76,8 +81,27 @@ function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Express
   if (f.line) q = q.where('a.line', '=', f.line);
   if (f.typeId) q = q.where('a.type_id', '=', f.typeId);
   if (f.status) q = q.where('a.status', '=', f.status as AssetsTable['status']);
-  if (f.q) q = q.where(containsAny(['a.code', 'a.name', 'a.address'], f.q));
+  if (f.codePrefix) q = q.where('a.code', '>=', f.codePrefix).where('a.code', '<', `${f.codePrefix}\u{10FFFF}`);
+  else if (f.q) q = q.where(containsAny(['a.code', 'a.name', 'a.address'], f.q));
   return q;
+}
+
+/**
+ * A code-shaped term that begins some asset's code (as typed or in capitals) searches by code prefix, an index range,
+ * instead of the substring match over code, name and address that reads the whole register (docs/assets.md,
+ * "At scale"); any other term, or one that begins no code, keeps the substring match.
+ */
+async function searchByCode(db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) {
+  const term = f.q?.trim() ?? '';
+  if (!CODE_TERM.test(term)) return f;
+  for (const prefix of new Set([term, term.toUpperCase()])) {
+    const hit = await filtered(db, tenantId, { ...f, codePrefix: prefix }, scope)
+      .select('a.id')
+      .limit(1)
+      .executeTakeFirst();
+    if (hit) return { ...f, codePrefix: prefix };
+  }
+  return f;
 }
 
 const withType = [
@@ -87,15 +111,16 @@ const withType = [
   't.geometry_kind',
 ] as const;
 
-export function listAssets(
+export async function listAssets(
   db: Executor,
   tenantId: string,
   f: AssetFilter,
   scope: Expression<SqlBool> | null,
   w: SortedWindow<'code' | 'name' | 'updated_at' | 'status'>,
 ) {
-  return pageWithTotal(
-    filtered(db, tenantId, f, scope),
+  return pageWithCappedTotal(
+    db,
+    filtered(db, tenantId, await searchByCode(db, tenantId, f, scope), scope),
     (q) =>
       q
         .selectAll('a')
@@ -303,7 +328,8 @@ export function listLogs(
   if (f.from) q = q.where('l.log_date', '>=', f.from);
   if (f.to) q = q.where('l.log_date', '<=', f.to);
   if (f.q) q = q.where(containsAny(['a.code', 'a.name'], f.q));
-  return pageWithTotal(
+  return pageWithCappedTotal(
+    db,
     q,
     (p) =>
       p

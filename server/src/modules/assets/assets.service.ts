@@ -163,7 +163,7 @@ export function createAssetService(ctx: AssetContext) {
     async list(actor: Actor, q: AssetQuery): Promise<Page<Asset>> {
       requirePermission(actor, READ);
       const w = listWindow(q, SORT_COLUMNS, 'code');
-      const { rows, total } = await repo.listAssets(
+      const { rows, total, totalCapped } = await repo.listAssets(
         db,
         actor.tenantId,
         { ...q, ...(await filterOf(actor, q)) },
@@ -171,7 +171,13 @@ export function createAssetService(ctx: AssetContext) {
         w,
       );
       const units = await unitNamesOf(rows);
-      return { items: rows.map((r) => assetView(r, units)), total, page: w.page, pageSize: w.limit };
+      return {
+        items: rows.map((r) => assetView(r, units)),
+        total,
+        page: w.page,
+        pageSize: w.limit,
+        ...(totalCapped ? { totalCapped } : {}),
+      };
     },
 
     async create(actor: Actor, input: AssetCreate): Promise<Asset> {

@@ -53,11 +53,18 @@ export function createDailyLogService(ctx: AssetContext) {
     async list(actor: Actor, q: DailyLogQuery): Promise<Page<DailyLog>> {
       requirePermission(actor, READ);
       const w = listWindow(q, SORTS, 'logDate');
-      const { rows, total } = await repo.listLogs(db, actor.tenantId, q, registerScope(actor, READ, 'a', true), {
-        ...w,
-        order: q.order ?? (q.sort ? 'asc' : 'desc'),
-      });
-      return { items: rows.map(logView), total, page: w.page, pageSize: w.limit };
+      const { rows, total, totalCapped } = await repo.listLogs(
+        db,
+        actor.tenantId,
+        q,
+        registerScope(actor, READ, 'a', true),
+        {
+          ...w,
+          order: q.order ?? (q.sort ? 'asc' : 'desc'),
+        },
+      );
+      const items = rows.map(logView);
+      return { items, total, page: w.page, pageSize: w.limit, ...(totalCapped ? { totalCapped } : {}) };
     },
 
     /** A second entry for the same asset and day replaces the first (a corrected figure). */
