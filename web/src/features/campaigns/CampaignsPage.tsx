@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Card, Col, Row, Select, Space, Statistic, Tabs, Typography } from 'antd';
+import { Select, Space, Tabs } from 'antd';
 import { useResource } from '../../api/use-resource.ts';
+import { FigureCards, figureCard, percentText } from '../../components/FigureCards.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { cityToday } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -13,54 +14,50 @@ import { HonoursTab, PublicityTab, TopicsTab } from './RecordsTabs.tsx';
 function FiguresBar({ year }: { year: number }) {
   const { t } = useI18n();
   const { data } = useResource((signal) => cpApi.figures(`${year}-01-01`, `${year}-12-31`, signal), [year]);
-  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
   const quantities = data?.campaigns.flatMap((c) => c.targets.filter((x) => x.reported > 0)) ?? [];
-  const card = (key: string, title: string, value: string | number, extra?: string) => (
-    <Col xs={12} md={6} xl={3} key={key}>
-      <Card size="small" style={{ height: '100%' }}>
-        <Statistic title={title} value={value} />
-        {extra ? <Typography.Text type="secondary">{extra}</Typography.Text> : null}
-      </Card>
-    </Col>
-  );
+  const card = figureCard;
   return (
-    <Row gutter={[12, 12]} data-testid="campaign-figures">
-      {card(
-        'quantities',
-        t('campaigns.kpi.quantities'),
-        data?.campaigns.length ?? '—',
-        quantities
-          .slice(0, 3)
-          .map((q) => `${q.name}${q.reported}${q.measure}`)
-          .join(' · '),
-      )}
-      {card(
-        'tasks',
-        t('campaigns.kpi.tasks'),
-        pct(data?.tasks.doneRate),
-        `${data?.tasks.done ?? 0}/${data?.tasks.total ?? 0}`,
-      )}
-      {card('overdue', t('campaigns.kpi.overdue'), data?.tasks.overdue ?? '—')}
-      {card(
-        'inspection',
-        t('campaigns.kpi.inspection'),
-        pct(data?.inspection.rate),
-        data ? t('campaigns.kpi.itemsRectified', data.inspection) : undefined,
-      )}
-      {card(
-        'yixia',
-        t('campaigns.kpi.yixiaSanmin'),
-        data?.yixiaSanmin.items ?? '—',
-        data ? t('campaigns.kpi.itemsRectified', data.yixiaSanmin) : undefined,
-      )}
-      {card('topics', t('campaigns.kpi.topics'), data?.topics.total ?? '—')}
-      {card(
-        'publicity',
-        t('campaigns.kpi.publicity'),
-        data ? `${data.publicity.provincialOrAbove}/${data.publicity.local}` : '—',
-      )}
-      {card('honours', t('campaigns.kpi.honours'), data?.honours ?? '—')}
-    </Row>
+    <FigureCards
+      testId="campaign-figures"
+      perRow={8}
+      cards={[
+        card(
+          'quantities',
+          t('campaigns.kpi.quantities'),
+          data?.campaigns.length ?? '—',
+          quantities
+            .slice(0, 3)
+            .map((q) => `${q.name}${q.reported}${q.measure}`)
+            .join(' · '),
+        ),
+        card(
+          'tasks',
+          t('campaigns.kpi.tasks'),
+          percentText(data?.tasks.doneRate),
+          `${data?.tasks.done ?? 0}/${data?.tasks.total ?? 0}`,
+        ),
+        card('overdue', t('campaigns.kpi.overdue'), data?.tasks.overdue ?? '—'),
+        card(
+          'inspection',
+          t('campaigns.kpi.inspection'),
+          percentText(data?.inspection.rate),
+          data ? t('campaigns.kpi.itemsRectified', data.inspection) : undefined,
+        ),
+        card(
+          'yixia',
+          t('campaigns.kpi.yixiaSanmin'),
+          data?.yixiaSanmin.items ?? '—',
+          data ? t('campaigns.kpi.itemsRectified', data.yixiaSanmin) : undefined,
+        ),
+        card('topics', t('campaigns.kpi.topics'), data?.topics.total ?? '—'),
+        card(
+          'publicity',
+          t('campaigns.kpi.publicity'),
+          data ? `${data.publicity.provincialOrAbove}/${data.publicity.local}` : '—',
+        ),
+        card('honours', t('campaigns.kpi.honours'), data?.honours ?? '—'),
+      ]}
+    />
   );
 }
 

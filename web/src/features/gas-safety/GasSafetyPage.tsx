@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Card, Col, Row, Select, Space, Statistic, Tabs, Typography } from 'antd';
+import { Select, Space, Tabs } from 'antd';
 import { useResource } from '../../api/use-resource.ts';
+import { FigureCards, figureCard, percentText } from '../../components/FigureCards.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { cityToday } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
@@ -10,49 +11,45 @@ import { gasApi } from './gas.api.ts';
 import { HazardsTab } from './HazardsTab.tsx';
 import { InstallsTab } from './InstallsTab.tsx';
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v}%`);
-
 /** The year's figures as cards: the numbers of the report's 燃气安全 sentences (docs/gas-safety.md, "Figures"). */
 function FiguresBar({ year }: { year: number }) {
   const { t } = useI18n();
   const { data } = useResource((signal) => gasApi.figures(`${year}-01-01`, `${year}-12-31`, signal), [year]);
-  const card = (key: string, title: string, value: string | number, extra?: string) => (
-    <Col xs={12} md={8} xl={4} key={key}>
-      <Card size="small" style={{ height: '100%' }}>
-        <Statistic title={title} value={value} />
-        {extra ? <Typography.Text type="secondary">{extra}</Typography.Text> : null}
-      </Card>
-    </Col>
-  );
+  const card = figureCard;
   return (
-    <Row gutter={[12, 12]} data-testid="gas-figures">
-      {card(
-        'checks',
-        t('gasSafety.kpi.checks'),
-        data?.checks ?? '—',
-        data ? t('gasSafety.kpi.superiorChecks', { n: data.superiorChecks }) : undefined,
-      )}
-      {card(
-        'hazards',
-        t('gasSafety.kpi.hazards'),
-        data ? `${data.hazardsClosed}/${data.hazards}` : '—',
-        data ? t('gasSafety.kpi.superiorHazards', { closed: data.superiorClosed, n: data.superiorHazards }) : undefined,
-      )}
-      {card('rate', t('gasSafety.kpi.rectifyRate'), pct(data?.rectifyRate))}
-      {card('overdue', t('gasSafety.kpi.overdue'), data?.overdue ?? '—')}
-      {card(
-        'pipeline',
-        t('gasSafety.kpi.pipeline'),
-        pct(data?.pipelineUsers.pct),
-        data ? t('gasSafety.kpi.users', data.pipelineUsers) : undefined,
-      )}
-      {card(
-        'lpg',
-        t('gasSafety.kpi.lpg'),
-        pct(data?.lpgUsers.pct),
-        data ? t('gasSafety.kpi.users', data.lpgUsers) : undefined,
-      )}
-    </Row>
+    <FigureCards
+      testId="gas-figures"
+      cards={[
+        card(
+          'checks',
+          t('gasSafety.kpi.checks'),
+          data?.checks ?? '—',
+          data ? t('gasSafety.kpi.superiorChecks', { n: data.superiorChecks }) : undefined,
+        ),
+        card(
+          'hazards',
+          t('gasSafety.kpi.hazards'),
+          data ? `${data.hazardsClosed}/${data.hazards}` : '—',
+          data
+            ? t('gasSafety.kpi.superiorHazards', { closed: data.superiorClosed, n: data.superiorHazards })
+            : undefined,
+        ),
+        card('rate', t('gasSafety.kpi.rectifyRate'), percentText(data?.rectifyRate)),
+        card('overdue', t('gasSafety.kpi.overdue'), data?.overdue ?? '—'),
+        card(
+          'pipeline',
+          t('gasSafety.kpi.pipeline'),
+          percentText(data?.pipelineUsers.pct),
+          data ? t('gasSafety.kpi.users', data.pipelineUsers) : undefined,
+        ),
+        card(
+          'lpg',
+          t('gasSafety.kpi.lpg'),
+          percentText(data?.lpgUsers.pct),
+          data ? t('gasSafety.kpi.users', data.lpgUsers) : undefined,
+        ),
+      ]}
+    />
   );
 }
 
