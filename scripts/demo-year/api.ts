@@ -9,8 +9,23 @@ export const DEMO_USERS = {
   admin: 'Admin@12345',
   leader: 'Demo@12345',
   bureauleader: 'Demo@12345',
+  squadleader: 'Demo@12345',
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
+/** The demo city's code, which the citizen pages take in `x-city`. */
+export const DEMO_CITY = '420281';
+
+/**
+ * Settings of the app in the script (docs/demo-city.md, "The 2023 year"): a loader moves the clock over a year, so
+ * a session lasts its longest (30 days idle, 90 in all) instead of ending at every new day and signing in again
+ * hundreds of times a minute; and it uploads a re-inspection photo per gas hazard, far more than a person's 60 a
+ * minute.
+ */
+export const DEMO_YEAR_ENV = {
+  SESSION_TTL_HOURS: String(24 * 30),
+  SESSION_ABSOLUTE_HOURS: String(24 * 90),
+  PHOTO_UPLOADS_PER_MINUTE_USER: '100000',
+};
 
 /** Thrown on any answer that is not 2xx: the loaders stop at the first refused record. */
 export class ApiError extends Error {
@@ -74,6 +89,50 @@ export class DemoApi {
         throw new ApiError(res.statusCode, res.body, `${method} ${url}`);
       return (res.body ? res.json() : undefined) as T;
     }
+  }
+
+  /** Uploads one photo as the console does (multipart field `file`) and answers its id. */
+  async upload(user: DemoUser, jpeg: Buffer): Promise<string> {
+    const boundary = '----cityloop-demo-year';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      jpeg,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const session = this.sessions.get(user) ?? (await this.signIn(user));
+    const res = await this.app.inject({
+      method: 'POST',
+      url: '/api/photos',
+      payload,
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+    });
+    if (res.statusCode === 401) {
+      this.sessions.delete(user);
+      return this.upload(user, jpeg);
+    }
+    if (res.statusCode !== 201) throw new ApiError(res.statusCode, res.body, 'POST /api/photos');
+    return res.json<{ id: string }>().id;
+  }
+
+  /**
+   * A citizen's request to the public pages (no sign-in): the city in `x-city` and the phone's own device id, as the
+   * citizen H5 sends them.
+   */
+  async citizen<T = unknown>(url: string, body: unknown, device: string): Promise<T> {
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body as object,
+      headers: { 'x-city': DEMO_CITY, 'x-device-id': device },
+    });
+    if (res.statusCode < 200 || res.statusCode > 299) throw new ApiError(res.statusCode, res.body, `POST ${url}`);
+    return res.json<T>();
   }
 
   get = <T = unknown>(user: DemoUser, url: string) => this.call<T>(user, 'GET', url);
