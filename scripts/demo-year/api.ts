@@ -1,5 +1,6 @@
 import type { buildApp } from '../../server/src/app.ts';
 import type { FixedClock } from '../../server/src/platform/clock.ts';
+import { multipart } from '../../server/src/testing/citizen.fixtures.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -71,14 +72,24 @@ export class DemoApi {
     return session;
   }
 
-  async call<T = unknown>(user: DemoUser, method: Method, url: string, body?: unknown): Promise<T> {
+  async call<T = unknown>(
+    user: DemoUser,
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const session = this.sessions.get(user) ?? (await this.signIn(user));
       const res = await this.app.inject({
         method,
         url,
         ...(body === undefined ? {} : { payload: body as object }),
-        headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) },
+        headers: {
+          ...headers,
+          cookie: session.cookie,
+          ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }),
+        },
       });
       // a session ends when the clock moves past its idle limit: sign in again at the new moment
       if (res.statusCode === 401 && attempt === 0) {
@@ -93,31 +104,8 @@ export class DemoApi {
 
   /** Uploads one photo as the console does (multipart field `file`) and answers its id. */
   async upload(user: DemoUser, jpeg: Buffer): Promise<string> {
-    const boundary = '----cityloop-demo-year';
-    const payload = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
-      ),
-      jpeg,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const session = this.sessions.get(user) ?? (await this.signIn(user));
-    const res = await this.app.inject({
-      method: 'POST',
-      url: '/api/photos',
-      payload,
-      headers: {
-        cookie: session.cookie,
-        'x-csrf-token': session.csrf,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      },
-    });
-    if (res.statusCode === 401) {
-      this.sessions.delete(user);
-      return this.upload(user, jpeg);
-    }
-    if (res.statusCode !== 201) throw new ApiError(res.statusCode, res.body, 'POST /api/photos');
-    return res.json<{ id: string }>().id;
+    const { payload, headers } = multipart(jpeg);
+    return (await this.call<{ id: string }>(user, 'POST', '/api/photos', payload, headers)).id;
   }
 
   /**
