@@ -6,15 +6,18 @@ import { seedDemoCity } from '../server/src/seed/demo-city.ts';
 import { makeTempDir, removeTempDir } from '../server/src/testing/temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-db.ts';
 import { TEST_NOW } from '../server/src/testing/test-template.ts';
-import { DemoApi } from './demo-year/api.ts';
+import { DEMO_YEAR_ENV, DemoApi } from './demo-year/api.ts';
 import { printedValue } from './demo-year/compose.ts';
+import { loadGasSafety } from './demo-year/loaders/gas-safety.ts';
+import { loadNightMarket } from './demo-year/loaders/night-market.ts';
 import { runDemoYear } from './demo-year/run.ts';
 
 /**
  * The seed year on a test database (SQLite or PostgreSQL, TEST_DB): the demo city without its 2023 records, then a
  * part of the year through the API. The test loads 查违控违 and projects (11 figures, about 400 requests); campaigns,
  * the 774 sign removals and the 121 applications with their steps run in `npm run demo:year` only (about 1,300 more
- * requests: minutes on PostgreSQL on a shared machine).
+ * requests: minutes on PostgreSQL on a shared machine). The night-market and gas loaders run scaled down (a few
+ * stalls, applicants, checks and hazards instead of 190, 208, 41 and 1,174).
  */
 const ONLY = ['illegal-construction', 'projects'];
 
@@ -29,7 +32,12 @@ describe('demo:year', () => {
     const clock = new FixedClock(new Date(TEST_NOW));
     await seedDemoCity(database.db, clock, { records: false });
     dataDir = makeTempDir('demo-year-');
-    const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WEB_DIST: `${dataDir}/no-web` });
+    const config = loadConfig({
+      ...DEMO_YEAR_ENV,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      WEB_DIST: `${dataDir}/no-web`,
+    });
     app = await buildApp({ config, database, clock, logger: false });
     await app.ready();
     api = new DemoApi(app, clock);
@@ -67,5 +75,54 @@ describe('demo:year', () => {
       expect([f.key, f.value]).toEqual([f.key, metric]);
       expect(printedValue(f)).not.toBeNaN();
     }
+  }, 120_000);
+
+  it('the night-market and gas loaders, scaled down: the draw allocates every stall, each hazard closes with its photo', async () => {
+    const stalls = { stalls: 4, local: 5, outside: 1 };
+    const gas = {
+      checks: 2,
+      hazards: 5,
+      superior: 2,
+      alarm: 7,
+      valve: 30,
+      hose: 90,
+      pipeline: 2,
+      lpg: 3,
+      communities: 2,
+    };
+    // the market, 4 stalls, the round and 6 applications
+    expect(await loadNightMarket(api, 2023, stalls)).toBe(12);
+    expect(await loadGasSafety(api, 2023, gas)).toBeGreaterThan(0);
+
+    const report = await api.get<{ sections: { figures?: { key: string; value: number | null }[] }[] }>(
+      'leader',
+      '/api/reports/statistics?period=year&at=2023',
+    );
+    const figures = Object.fromEntries(report.sections.flatMap((s) => s.figures ?? []).map((f) => [f.key, f.value]));
+    // the outsider is refused by the 本地户籍 rule; of the 5 entrants 4 get a stall
+    expect([figures['nightMarket.entrants'], figures['nightMarket.allocated']]).toEqual([5, 4]);
+    expect(
+      [
+        'checks',
+        'hazardsClosed',
+        'superiorClosed',
+        'overdue',
+        'alarms',
+        'valves',
+        'hoses',
+        'pipelineUsers',
+        'lpgUsers',
+      ].map((k) => figures[`gasSafety.${k}`]),
+    ).toEqual([2, 5, 2, 0, 7, 30, 90, 2, 3]);
+    const hazards = await api.get<{ items: { status: string; photoIds: string[]; closedOn: string }[] }>(
+      'admin',
+      '/api/gas/hazards?year=2023&pageSize=200',
+    );
+    expect(hazards.items.map((h) => [h.status, h.photoIds.length, h.closedOn.slice(0, 4)])).toEqual(
+      hazards.items.map(() => ['closed', 1, '2023']),
+    );
+
+    expect(await loadNightMarket(api, 2023, stalls)).toBe(0);
+    expect(await loadGasSafety(api, 2023, gas)).toBe(0);
   }, 120_000);
 });

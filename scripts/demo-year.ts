@@ -15,7 +15,7 @@ import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import { FixedClock, systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
 import { seedDemoCity } from '../server/src/seed/demo-city.ts';
-import { DemoApi } from './demo-year/api.ts';
+import { DEMO_YEAR_ENV, DemoApi } from './demo-year/api.ts';
 import { table } from './demo-year/compose.ts';
 import { MANIFESTS, runDemoYear } from './demo-year/run.ts';
 
@@ -33,7 +33,12 @@ if (!MANIFESTS[year]) {
 }
 const only = option('--only')?.split(',');
 
-const config = loadConfig({ ...process.env, DATA_DIR: process.env.DATA_DIR || 'data/demo-year', LOG_LEVEL: 'warn' });
+const config = loadConfig({
+  ...DEMO_YEAR_ENV,
+  ...process.env,
+  DATA_DIR: process.env.DATA_DIR || 'data/demo-year',
+  LOG_LEVEL: 'warn',
+});
 const database = openDatabase(config.databaseUrl);
 let exit = 0;
 try {

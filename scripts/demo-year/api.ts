@@ -1,5 +1,6 @@
 import type { buildApp } from '../../server/src/app.ts';
 import type { FixedClock } from '../../server/src/platform/clock.ts';
+import { multipart } from '../../server/src/testing/citizen.fixtures.ts';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -9,8 +10,23 @@ export const DEMO_USERS = {
   admin: 'Admin@12345',
   leader: 'Demo@12345',
   bureauleader: 'Demo@12345',
+  squadleader: 'Demo@12345',
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
+/** The demo city's code, which the citizen pages take in `x-city`. */
+export const DEMO_CITY = '420281';
+
+/**
+ * Settings of the app in the script (docs/demo-city.md, "The 2023 year"): a loader moves the clock over a year, so
+ * a session lasts its longest (30 days idle, 90 in all) instead of ending at every new day and signing in again
+ * hundreds of times a minute; and it uploads a re-inspection photo per gas hazard, far more than a person's 60 a
+ * minute.
+ */
+export const DEMO_YEAR_ENV = {
+  SESSION_TTL_HOURS: String(24 * 30),
+  SESSION_ABSOLUTE_HOURS: String(24 * 90),
+  PHOTO_UPLOADS_PER_MINUTE_USER: '100000',
+};
 
 /** Thrown on any answer that is not 2xx: the loaders stop at the first refused record. */
 export class ApiError extends Error {
@@ -56,14 +72,24 @@ export class DemoApi {
     return session;
   }
 
-  async call<T = unknown>(user: DemoUser, method: Method, url: string, body?: unknown): Promise<T> {
+  async call<T = unknown>(
+    user: DemoUser,
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const session = this.sessions.get(user) ?? (await this.signIn(user));
       const res = await this.app.inject({
         method,
         url,
         ...(body === undefined ? {} : { payload: body as object }),
-        headers: { cookie: session.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }) },
+        headers: {
+          ...headers,
+          cookie: session.cookie,
+          ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }),
+        },
       });
       // a session ends when the clock moves past its idle limit: sign in again at the new moment
       if (res.statusCode === 401 && attempt === 0) {
@@ -74,6 +100,27 @@ export class DemoApi {
         throw new ApiError(res.statusCode, res.body, `${method} ${url}`);
       return (res.body ? res.json() : undefined) as T;
     }
+  }
+
+  /** Uploads one photo as the console does (multipart field `file`) and answers its id. */
+  async upload(user: DemoUser, jpeg: Buffer): Promise<string> {
+    const { payload, headers } = multipart(jpeg);
+    return (await this.call<{ id: string }>(user, 'POST', '/api/photos', payload, headers)).id;
+  }
+
+  /**
+   * A citizen's request to the public pages (no sign-in): the city in `x-city` and the phone's own device id, as the
+   * citizen H5 sends them.
+   */
+  async citizen<T = unknown>(url: string, body: unknown, device: string): Promise<T> {
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body as object,
+      headers: { 'x-city': DEMO_CITY, 'x-device-id': device },
+    });
+    if (res.statusCode < 200 || res.statusCode > 299) throw new ApiError(res.statusCode, res.body, `POST ${url}`);
+    return res.json<T>();
   }
 
   get = <T = unknown>(user: DemoUser, url: string) => this.call<T>(user, 'GET', url);

@@ -21,10 +21,14 @@ interface YearbookDocument {
 /** The heading of the section the script writes: the report's sentences with each figure bound live. */
 export const SECTION_HEADING = '2023年工作总结数据（由记录生成）';
 
-/** A manifest sentence with its printed number replaced by the figure's placeholder. */
+/**
+ * A manifest sentence with its printed number replaced by the figure's placeholder; a number printed in a larger
+ * unit (1.8127万户) becomes the figure in the key's own (18127户).
+ */
 export function bind(f: ManifestFigure, year: number): string {
-  const printed = `${f.expected}${f.unit === '%' ? '%' : ''}`;
   const placeholder = `{{${f.key}|${year}}}`;
+  if (f.per) return f.sentence.replace(`${f.expected}${f.unit}`, `${placeholder}${f.per.unit}`);
+  const printed = `${f.expected}${f.unit === '%' ? '%' : ''}`;
   return f.sentence.includes(printed) ? f.sentence.replace(printed, placeholder) : `${f.sentence}：${placeholder}`;
 }
 
@@ -78,7 +82,8 @@ export function compare(manifest: readonly ManifestFigure[], figures: readonly F
   const byKey = new Map(figures.map((f) => [f.key, f]));
   return manifest.map((figure) => {
     const f = figure.key ? byKey.get(figure.key) : undefined;
-    const got = f ? printedValue(f) : null;
+    const value = f ? printedValue(f) : null;
+    const got = value !== null && figure.per ? value / figure.per.value : value;
     if (!figure.loader) return { figure, got, outcome: 'missing' };
     return { figure, got, outcome: got !== null && Math.abs(got - figure.expected) < 1e-6 ? 'ok' : 'MISMATCH' };
   });

@@ -14,6 +14,8 @@ export interface ManifestFigure {
   loader?: string;
   /** why the figure is not reproduced: the module or metric that is absent */
   missing?: string;
+  /** the report prints the figure in a larger unit than the key counts: the figure's value per printed unit */
+  per?: { value: number; unit: string };
 }
 
 const k = (sentence: string, expected: number, unit: string, key: string, loader: string): ManifestFigure => ({
@@ -30,6 +32,8 @@ const m = (sentence: string, expected: number, unit: string, missing: string): M
   missing,
 });
 
+/** 1.8127万户: the key counts households. */
+const WAN_HU = { value: 10_000, unit: '户' };
 const NO_ASSET_TYPE_COUNT = 'the assets section counts a line’s assets in total, not per type';
 const NO_CASE_CLASS = 'case figures have no per-matter-class or per-channel key';
 const NOT_RECORDED = 'no module records it';
@@ -103,9 +107,9 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   m('处理率100%', 100, '%', NO_CASE_CLASS),
   m('回复率100%', 100, '%', NO_CASE_CLASS),
   m('满意率100%', 100, '%', NO_CASE_CLASS),
-  m('安全生产检查工作40余次', 40, '次', 'gasSafety.checks exists; no loader records the checks through the API yet'),
-  m('发现并整改隐患1139条', 1139, '条', 'gasSafety.hazardsClosed exists; no loader records the hazards yet'),
-  m('省厅督查检查整改问题隐患35个', 35, '个', 'gasSafety.superiorClosed exists; no loader records the hazards yet'),
+  k('安全生产检查工作40余次', 40, '次', 'gasSafety.checks', 'gas-safety'),
+  k('发现并整改隐患1139条', 1139, '条', 'gasSafety.hazardsClosed', 'gas-safety'),
+  k('省厅督查检查整改问题隐患35个', 35, '个', 'gasSafety.superiorClosed', 'gas-safety'),
   k('人民视点、湖北日报、长江云客户端、荆楚网刊登宣传稿件63篇', 63, '篇', 'campaigns.publicityProvincial', 'campaigns'),
   k('黄石日报、东楚晚报、今日大冶、云上大冶等刊登宣传稿件83篇', 83, '篇', 'campaigns.publicityLocal', 'campaigns'),
   m('巡察反馈的4大类', 4, '大类', 'the inspection list counts its classes, but no figure key carries them'),
@@ -132,13 +136,7 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   m('拆除钢绞线1.1万米', 1.1, '万米', 'campaign quantities are a table of the campaigns section, not figure keys'),
   m('拆除废弃线缆2万余米', 2, '万米', 'campaign quantities are a table of the campaigns section, not figure keys'),
   m('安装限高标识牌30块', 30, '块', 'campaign quantities are a table of the campaigns section, not figure keys'),
-  {
-    sentence: '对恒达夜市190个摊位进行统一分配',
-    expected: 190,
-    unit: '个',
-    key: 'nightMarket.allocated',
-    missing: 'no loader yet: a night-market round (market, stalls, 208 applications on the citizen page, the draw)',
-  },
+  k('对恒达夜市190个摊位进行统一分配', 190, '个', 'nightMarket.allocated', 'night-market'),
   m('11人数字化运行团队', 11, '人', 'the team is staff, not records'),
   m('对城区18条主次干道', 18, '条', NOT_RECORDED),
   m('1500余个可移动式垃圾桶', 1500, '个', NOT_RECORDED),
@@ -147,36 +145,11 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   k('23个改造项目', 23, '个', 'projects.subprojects', 'projects'),
   k('已完工22个项目', 22, '个', 'projects.subprojectsDone', 'projects'),
   m('总体完工比例为60%', 60, '%', 'a project’s progress is in its sentence, with no figure key'),
-  m(
-    '已安装可燃气体报警装置280户',
-    280,
-    '户',
-    'the gasSafety figures exist; no loader records installations or GAS-USER assets yet',
-  ),
-  m(
-    '自闭阀（切断阀）1.8127万户',
-    1.8127,
-    '万户',
-    'the gasSafety figures exist; no loader records installations or GAS-USER assets yet',
-  ),
-  m(
-    '燃气专用软管9.186万户',
-    9.186,
-    '万户',
-    'the gasSafety figures exist; no loader records installations or GAS-USER assets yet',
-  ),
-  m(
-    '管道气商业用户405户',
-    405,
-    '户',
-    'the gasSafety figures exist; no loader records installations or GAS-USER assets yet',
-  ),
-  m(
-    '瓶装液化气商业用户1605户',
-    1605,
-    '户',
-    'the gasSafety figures exist; no loader records installations or GAS-USER assets yet',
-  ),
+  k('已安装可燃气体报警装置280户', 280, '户', 'gasSafety.alarms', 'gas-safety'),
+  { ...k('自闭阀（切断阀）1.8127万户', 1.8127, '万户', 'gasSafety.valves', 'gas-safety'), per: WAN_HU },
+  { ...k('燃气专用软管9.186万户', 9.186, '万户', 'gasSafety.hoses', 'gas-safety'), per: WAN_HU },
+  k('管道气商业用户405户', 405, '户', 'gasSafety.pipelineUsers', 'gas-safety'),
+  k('瓶装液化气商业用户1605户', 1605, '户', 'gasSafety.lpgUsers', 'gas-safety'),
   m('雨污831个混节点', 831, '个', 'drainage survey findings are not recorded'),
   m('1894个结构性缺陷点', 1894, '个', 'drainage survey findings are not recorded'),
   m('四座生活污水处理厂', 4, '座', NO_ASSET_TYPE_COUNT),

@@ -3,7 +3,9 @@ import { compare, composeYear } from './compose.ts';
 import type { Loader } from './loaders/common.ts';
 import { approvalsLoader } from './loaders/approvals.ts';
 import { campaignsLoader } from './loaders/campaigns.ts';
+import { gasSafetyLoader } from './loaders/gas-safety.ts';
 import { illegalConstructionLoader } from './loaders/illegal-construction.ts';
+import { nightMarketLoader } from './loaders/night-market.ts';
 import { outdoorAdsLoader } from './loaders/outdoor-ads.ts';
 import { projectsLoader } from './loaders/projects.ts';
 import { proposalsLoader } from './loaders/proposals.ts';
@@ -18,6 +20,8 @@ export const LOADERS: readonly Loader[] = [
   approvalsLoader,
   yellowLineLoader,
   proposalsLoader,
+  nightMarketLoader,
+  gasSafetyLoader,
 ];
 
 /** The manifests by year: only the year of the bureau's report exists. */

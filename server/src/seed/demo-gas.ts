@@ -44,14 +44,17 @@ const day = (d: string, n: number) =>
 const split = (total: number, parts: number) =>
   Array.from({ length: parts }, (_, i) => Math.floor(total / parts) + (i < total % parts ? 1 : 0));
 
-const GAS_USER_ASSET_TYPE: AssetSeed['types'][number] = {
+/**
+ * The `GAS-USER` asset type (docs/gas-safety.md, "Commercial users"), in the shape the assets API takes: the seed
+ * writes it here and `npm run demo:year` creates it through POST /api/assets/types.
+ */
+export const GAS_USER_TYPE_INPUT = {
   code: GAS_USER_TYPE,
-  name_zh: '燃气商业用户',
-  name_en: 'Commercial gas user',
+  nameZh: '燃气商业用户',
+  nameEn: 'Commercial gas user',
   line: 'gas',
-  geometry_kind: 'point',
-  log_unit: null,
-  attribute_schema: JSON.stringify({
+  geometryKind: 'point',
+  attributeSchema: {
     type: 'object',
     properties: {
       supply: {
@@ -64,7 +67,17 @@ const GAS_USER_ASSET_TYPE: AssetSeed['types'][number] = {
       threeSet: { type: 'boolean', title: '已完成“三件套”改造', titleEn: 'Safety kit fitted' },
     },
     required: ['supply'],
-  }),
+  },
+} as const;
+
+const GAS_USER_ASSET_TYPE: AssetSeed['types'][number] = {
+  code: GAS_USER_TYPE_INPUT.code,
+  name_zh: GAS_USER_TYPE_INPUT.nameZh,
+  name_en: GAS_USER_TYPE_INPUT.nameEn,
+  line: GAS_USER_TYPE_INPUT.line,
+  geometry_kind: GAS_USER_TYPE_INPUT.geometryKind,
+  log_unit: null,
+  attribute_schema: JSON.stringify(GAS_USER_TYPE_INPUT.attributeSchema),
   synthetic: 1,
 };
 
