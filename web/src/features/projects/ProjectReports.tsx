@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Form, Image, Input, List, Select, Space, Typography } from 'antd';
+import { Button, Card, Form, Input, List, Select, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { FormModal } from '../../components/FormModal.tsx';
 import { formatInstant } from '../../components/format.ts';
@@ -9,6 +9,7 @@ import { useAuth } from '../auth/context.ts';
 import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import { DateItem } from '../illegal-construction/fields.tsx';
 import { projectsApi, type ProjectDetail } from './projects.api.ts';
+import { PhotoThumbs } from '../../components/PhotoThumbs.tsx';
 
 interface Values {
   reportedOn: string;
@@ -66,22 +67,7 @@ export function ProjectReports({ project, onChanged }: { project: ProjectDetail;
                 {r.subprojectName ? ` · ${r.subprojectName}` : ''}
               </Typography.Text>
               <span>{r.text}</span>
-              {r.photoIds.length ? (
-                <Image.PreviewGroup>
-                  <Space wrap>
-                    {r.photoIds.map((id) => (
-                      <Image
-                        key={id}
-                        width={72}
-                        height={72}
-                        style={{ objectFit: 'cover' }}
-                        src={`/api/photos/${id}/thumb`}
-                        preview={{ src: `/api/photos/${id}` }}
-                      />
-                    ))}
-                  </Space>
-                </Image.PreviewGroup>
-              ) : null}
+              <PhotoThumbs ids={r.photoIds} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {r.createdBy} · {formatInstant(r.createdAt)}
               </Typography.Text>

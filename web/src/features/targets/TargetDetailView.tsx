@@ -1,18 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Image,
-  Input,
-  InputNumber,
-  List,
-  Space,
-  Spin,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, List, Space, Spin, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { FormModal } from '../../components/FormModal.tsx';
 import { formatInstant } from '../../components/format.ts';
@@ -22,6 +9,7 @@ import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import { DateItem } from '../illegal-construction/fields.tsx';
 import { StatusTag, useMeasureText, useTargetText } from './target-format.tsx';
 import { targetsApi, type TargetDetail } from './targets.api.ts';
+import { PhotoThumbs } from '../../components/PhotoThumbs.tsx';
 
 interface Values {
   value: number;
@@ -140,22 +128,7 @@ export function TargetDetailView({ id, onChanged }: { id: string; onChanged: () 
                     {r.reportedOn} · {measure(target, r.value)}
                   </Typography.Text>
                   {r.note ? <span>{r.note}</span> : null}
-                  {r.photoIds.length ? (
-                    <Image.PreviewGroup>
-                      <Space wrap>
-                        {r.photoIds.map((p) => (
-                          <Image
-                            key={p}
-                            width={72}
-                            height={72}
-                            style={{ objectFit: 'cover' }}
-                            src={`/api/photos/${p}/thumb`}
-                            preview={{ src: `/api/photos/${p}` }}
-                          />
-                        ))}
-                      </Space>
-                    </Image.PreviewGroup>
-                  ) : null}
+                  <PhotoThumbs ids={r.photoIds} />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('targets.progress.by', { name: r.createdByName ?? '—' })} · {formatInstant(r.createdAt)}
                   </Typography.Text>
