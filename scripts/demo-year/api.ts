@@ -9,8 +9,19 @@ export const DEMO_USERS = {
   admin: 'Admin@12345',
   leader: 'Demo@12345',
   bureauleader: 'Demo@12345',
+  officer: 'Demo@12345',
+  officer2: 'Demo@12345',
+  squadleader: 'Demo@12345',
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
+
+/**
+ * Settings of the app the script runs in process: the clock crosses a year in minutes, so sessions with the usual
+ * 12-hour idle limit would end at nearly every record and each user would sign in again hundreds of times, past the
+ * sign-in rate limit (30 a minute, counted in real time). The longest limits the config accepts keep a session for
+ * 30 days of the demo clock (90 at most), and the app is never reachable from outside the script.
+ */
+export const DEMO_APP_ENV = { SESSION_TTL_HOURS: String(24 * 30), SESSION_ABSOLUTE_HOURS: String(24 * 90) } as const;
 
 /** Thrown on any answer that is not 2xx: the loaders stop at the first refused record. */
 export class ApiError extends Error {
