@@ -6,8 +6,9 @@ import { seedDemoCity } from '../server/src/seed/demo-city.ts';
 import { makeTempDir, removeTempDir } from '../server/src/testing/temp-dir.ts';
 import { createTestDatabase, type TestDatabase } from '../server/src/testing/test-db.ts';
 import { TEST_NOW } from '../server/src/testing/test-template.ts';
-import { DEMO_YEAR_ENV, DemoApi } from './demo-year/api.ts';
+import { DEMO_YEAR_ENV, DemoApi, type DemoUser } from './demo-year/api.ts';
 import { printedValue } from './demo-year/compose.ts';
+import { enforcementPlan } from './demo-year/loaders/enforcement-plan.ts';
 import { loadGasSafety } from './demo-year/loaders/gas-safety.ts';
 import { loadNightMarket } from './demo-year/loaders/night-market.ts';
 import { runDemoYear } from './demo-year/run.ts';
@@ -17,7 +18,8 @@ import { runDemoYear } from './demo-year/run.ts';
  * part of the year through the API. The test loads 查违控违 and projects (11 figures, about 400 requests); campaigns,
  * the 774 sign removals and the 121 applications with their steps run in `npm run demo:year` only (about 1,300 more
  * requests: minutes on PostgreSQL on a shared machine). The night-market and gas loaders run scaled down (a few
- * stalls, applicants, checks and hazards instead of 190, 208, 41 and 1,174).
+ * stalls, applicants, checks and hazards instead of 190, 208, 41 and 1,174). Of the 840 enforcement cases it loads
+ * the first 40, with an interruption half-way through a case.
  */
 const ONLY = ['illegal-construction', 'projects'];
 
@@ -25,11 +27,12 @@ describe('demo:year', () => {
   let database: TestDatabase;
   let app: Awaited<ReturnType<typeof buildApp>>;
   let api: DemoApi;
+  let clock: FixedClock;
   let dataDir: string;
 
   beforeAll(async () => {
     database = await createTestDatabase({ kind: 'migrated' });
-    const clock = new FixedClock(new Date(TEST_NOW));
+    clock = new FixedClock(new Date(TEST_NOW));
     await seedDemoCity(database.db, clock, { records: false });
     dataDir = makeTempDir('demo-year-');
     const config = loadConfig({
@@ -125,4 +128,52 @@ describe('demo:year', () => {
     expect(await loadNightMarket(api, 2023, stalls)).toBe(0);
     expect(await loadGasSafety(api, 2023, gas)).toBe(0);
   }, 120_000);
+
+  it('loads the first enforcement cases of the series decided and closed, and an interrupted run goes on', async () => {
+    const plan = enforcementPlan(2023);
+    const fen = (n: number) => plan.slice(0, n).reduce((s, c) => s + c.fineYuan, 0) * 100;
+
+    const first = await runDemoYear(api, 2023, ['enforcement'], { fraction: 20 / 840 });
+    expect(first.created).toEqual({ enforcement: 20 });
+    expect(first.rows.filter((r) => r.figure.loader).map((r) => [r.figure.key, r.got])).toEqual([
+      ['enforcement.decided', 20],
+      ['enforcement.fineFen', fen(20) / 100],
+    ]);
+
+    // A run stopped at the first decision it is about to take leaves an ordinary case half-way.
+    class Interrupted extends DemoApi {
+      override call<T>(user: DemoUser, method: 'GET' | 'POST', url: string, body?: { action?: string }) {
+        if (body?.action === 'decide') return Promise.reject(new Error('interrupted'));
+        return super.call<T>(user, method, url, body);
+      }
+    }
+    await expect(
+      runDemoYear(new Interrupted(app, clock), 2023, ['enforcement'], { fraction: 40 / 840 }),
+    ).rejects.toThrow('interrupted');
+    const half = await api.get<{ items: { procedure: string }[] }>(
+      'bureauleader',
+      '/api/enforcement/cases?stage=deciding',
+    );
+    expect(half.items.map((c) => c.procedure)).toEqual(['ordinary']);
+
+    const resumed = await runDemoYear(api, 2023, ['enforcement'], { fraction: 40 / 840 });
+    const stopped = plan.findIndex((c) => c.i >= 20 && (c.kind === 'ordinary' || c.kind === 'lenient'));
+    expect(resumed.created).toEqual({ enforcement: 40 - (stopped + 1) });
+    const f = await api.get<{ decided: number; fineFen: number; collectedFen: number }>(
+      'bureauleader',
+      '/api/enforcement/figures?from=2023-01-01&to=2023-12-31',
+    );
+    expect([f.decided, f.fineFen, f.collectedFen]).toEqual([40, fen(40), fen(40)]);
+    const list = await api.get<{
+      items: { stage: string; procedure: string; partyKind: string; partyIdentifier: string }[];
+    }>('bureauleader', '/api/enforcement/cases?q=ZF2023&pageSize=200');
+    // every case closed (paid, or closed by the leader with nothing to pay), both procedures, ID numbers masked
+    expect(new Set(list.items.map((c) => c.stage))).toEqual(new Set(['closed']));
+    expect(new Set(list.items.map((c) => c.procedure))).toEqual(new Set(['summary', 'ordinary']));
+    for (const c of list.items.filter((x) => x.partyKind === 'person'))
+      expect(c.partyIdentifier).toMatch(/^\d{3}\*+[\dX]$/);
+
+    const again = await runDemoYear(api, 2023, ['enforcement'], { fraction: 40 / 840 });
+    expect(again.created).toEqual({ enforcement: 0 });
+  }, 300_000);
 });

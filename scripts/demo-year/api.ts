@@ -10,6 +10,8 @@ export const DEMO_USERS = {
   admin: 'Admin@12345',
   leader: 'Demo@12345',
   bureauleader: 'Demo@12345',
+  officer: 'Demo@12345',
+  officer2: 'Demo@12345',
   squadleader: 'Demo@12345',
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;

@@ -42,21 +42,8 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   k('先后2批次认领问题清单', 2, '批次', 'campaigns.yixiaSanminLists', 'campaigns'),
   k('问题清单共12个', 12, '个', 'campaigns.yixiaSanminItems', 'campaigns'),
   k('开展课题研究5个', 5, '个', 'campaigns.topics', 'campaigns'),
-  {
-    sentence: '查处并整改问题840起',
-    expected: 840,
-    unit: '起',
-    key: 'enforcement.decided',
-    missing:
-      'no loader yet: each decision is a full enforcement case (立案, 调查, 审核, 决定, 缴款, 结案) through the API',
-  },
-  {
-    sentence: '处罚金额148435元',
-    expected: 148_435,
-    unit: '元',
-    key: 'enforcement.fineFen',
-    missing: 'no loader yet: the fines are those of the 840 enforcement decisions',
-  },
+  k('查处并整改问题840起', 840, '起', 'enforcement.decided', 'enforcement'),
+  k('处罚金额148435元', 148_435, '元', 'enforcement.fineFen', 'enforcement'),
   k('接待群众举报、阳光信访、市民热线等32余次', 32, '次', 'illegalConstruction.publicReports', 'illegal-construction'),
   k('批示件12件', 12, '件', 'illegalConstruction.instructions', 'illegal-construction'),
   k('下送《停工通知书》25份', 25, '份', 'illegalConstruction.stopNotices', 'illegal-construction'),

@@ -1,9 +1,14 @@
 import type { DemoApi } from '../api.ts';
 
+/** How much of the year to load: `fraction` (0–1) stops a loader that supports it after that share of its series. */
+export interface LoadOptions {
+  fraction?: number;
+}
+
 /** A loader creates the records behind some figures of the year, through the API; it answers how many it created. */
 export interface Loader {
   name: string;
-  load(api: DemoApi, year: number): Promise<number>;
+  load(api: DemoApi, year: number, options?: LoadOptions): Promise<number>;
 }
 
 /**
