@@ -365,7 +365,11 @@ async function main() {
   };
   const postgresThenCrash = async () => {
     if (!server) return;
-    await vitestPass('vitest (PostgreSQL)', 'postgres', ['server/'], { TEST_DB: 'postgres', ...pgEnv });
+    // The server's tests and the seed-year demo's, which loads records through the API into a database.
+    await vitestPass('vitest (PostgreSQL)', 'postgres', ['server/', 'scripts/demo-year.test.ts'], {
+      TEST_DB: 'postgres',
+      ...pgEnv,
+    });
     // PostgreSQL restarted under load: after the PostgreSQL pass, so no other test shares the server (the journeys
     // use SQLite). It restarts a private cluster of its own; only with the machine's server may it fall back to
     // restarting that.
