@@ -278,6 +278,8 @@ export const WorkOrderQuery = Type.Intersect([
     line: Type.Optional(AssetLineSchema),
     assetId: Type.Optional(RefId),
     overdue: Type.Optional(Type.Boolean()),
+    /** one work kind (docs/assets.md, "Figures") */
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   }),
 ]);
 export type WorkOrderQuery = Static<typeof WorkOrderQuery>;

@@ -76,6 +76,19 @@ export class DemoApi {
     }
   }
 
+  /** A POST of a file's bytes (a weighbridge CSV), as the console's upload sends them. */
+  async postFile<T = unknown>(user: DemoUser, url: string, body: string, contentType: string): Promise<T> {
+    const session = this.sessions.get(user) ?? (await this.signIn(user));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': contentType },
+    });
+    if (res.statusCode < 200 || res.statusCode > 299) throw new ApiError(res.statusCode, res.body, `POST ${url}`);
+    return res.json<T>();
+  }
+
   get = <T = unknown>(user: DemoUser, url: string) => this.call<T>(user, 'GET', url);
   post = <T = unknown>(user: DemoUser, url: string, body: unknown = {}) => this.call<T>(user, 'POST', url, body);
   put = <T = unknown>(user: DemoUser, url: string, body: unknown) => this.call<T>(user, 'PUT', url, body);

@@ -27,7 +27,7 @@ beforeAll(async () => {
   sessions.admin = await login(ctx.app, 'admin', 'Admin@12345');
   sessions.leader = await login(ctx.app, 'leader', 'Demo@12345');
   sessions.handler = await login(ctx.app, 'handler', 'Demo@12345');
-});
+}, 120_000);
 afterAll(async () => ctx.close());
 
 const year2024 = async (lang = 'zh-CN') => {
@@ -113,7 +113,7 @@ describe('figures per asset type', () => {
     await order(assets[2]!, null, 50_000);
     // an order of a kind the type does not declare, the other one open
     await api('admin').post('/api/assets/work-orders', { assetId: assets[2], title: '未完成', unitId, workDays: 3 });
-  });
+  }, 120_000);
 
   it('refuses a kind the asset type does not declare, and a figure attribute without values', async () => {
     const bad = await api('admin').post('/api/assets/work-orders', {

@@ -192,6 +192,7 @@ export interface WorkOrderFilter {
   line?: AssetLine | undefined;
   assetId?: string | undefined;
   overdue?: boolean | undefined;
+  kind?: string | undefined;
 }
 
 export function listWorkOrders(
@@ -210,6 +211,7 @@ export function listWorkOrders(
   if (f.state) q = q.where('o.state', '=', f.state as AssetWorkOrdersTable['state']);
   if (f.line) q = q.where('o.line', '=', f.line);
   if (f.assetId) q = q.where('o.asset_id', '=', f.assetId);
+  if (f.kind) q = q.where('o.kind', '=', f.kind);
   if (f.q) q = q.where(containsAny(['o.order_no', 'o.title', 'a.code', 'a.name'], f.q));
   // 超期 as common/domain/assets.ts isOverdue says: unfinished past the deadline, or finished after it.
   const overdue = sql<SqlBool>`((o.done_at is null and o.due_at < ${now}) or o.done_at > o.due_at)`;
