@@ -29,7 +29,7 @@ function geometryOf(kind: 'point' | 'line', i: number) {
 }
 
 /** Follows an import job to its end (it runs in the app's own process). */
-async function waitImport(api: DemoApi, id: string) {
+export async function waitImport(api: DemoApi, id: string) {
   for (;;) {
     const job = await api.get<{ status: string; error?: unknown }>('admin', `/api/imports/${id}`);
     if (job.status === 'succeeded') return;

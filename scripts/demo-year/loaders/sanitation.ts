@@ -1,5 +1,5 @@
 import { townships, type Loader } from './common.ts';
-import { ensureEntries, ensureLogs, entryIds, pad } from './asset-records.ts';
+import { ensureEntries, ensureLogs, entryIds, pad, waitImport } from './asset-records.ts';
 import { dayOf } from '../spread.ts';
 
 /** 7000 t through the two transfer stations in the year: one weighbridge line per station and day, in kg-exact milli. */
@@ -34,12 +34,7 @@ export const sanitationLoader: Loader = {
       const job = await api
         .at(`${year}-12-31`, '20:00')
         .postFile<{ id: string }>('admin', '/api/assets/logs/import', weighbridgeCsv(year, stations), 'text/csv');
-      for (;;) {
-        const s = await api.get<{ status: string }>('admin', `/api/imports/${job.id}`);
-        if (s.status === 'succeeded') break;
-        if (s.status === 'failed') throw new Error(`weighbridge import failed: ${JSON.stringify(s)}`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await waitImport(api, job.id);
       created += 365 * stations.length - logged;
     }
     created += await ensureEntries(api, 'SAN-SPRINKLER', 'point', 24, (i) => ({
