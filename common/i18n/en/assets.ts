@@ -17,6 +17,7 @@ export const enAssets: typeof zhAssets = {
     geometryKinds: { point: 'Point', line: 'Line', polygon: 'Polygon' },
     statuses: { active: 'In use', maintenance: 'Under repair', retired: 'Retired' },
     quantityUnits: { m2: 'm²', m: 'm', unit: 'pieces', t: 't' },
+    nameLang: 'en',
     logUnits: { t: 't', h: 'h', m: 'm', m2: 'm²', person: 'person-times', trip: 'trips', pot: 'pots', yuan: 'yuan' },
     attributeTypes: { string: 'Text', number: 'Number', integer: 'Whole number', boolean: 'Yes/no' },
     yes: 'Yes',

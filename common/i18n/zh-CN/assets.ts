@@ -9,6 +9,8 @@ export const zhAssets = {
     geometryKinds: { point: '点', line: '线', polygon: '面' },
     statuses: { active: '在用', maintenance: '维修中', retired: '已停用' },
     quantityUnits: { m2: '平方米', m: '米', unit: '个', t: '吨' },
+    /** which of a type's two names this language reads (figure labels) */
+    nameLang: 'zh',
     logUnits: { t: '吨', h: '小时', m: '米', m2: '平方米', person: '人次', trip: '台次', pot: '盆', yuan: '元' },
     attributeTypes: { string: '文字', number: '数字', integer: '整数', boolean: '是/否' },
     yes: '是',

@@ -86,28 +86,34 @@ export function lineTypes(types: readonly AssetTypesTable[], line: AssetLine): T
 export function typeFigureSpecs(types: readonly TypeFigureNames[]): ReportFigureSpec[] {
   const out: ReportFigureSpec[] = [];
   for (const { type, slug, kinds, dimensions } of types) {
-    const names = { zh: type.name_zh, en: type.name_en };
+    // the catalog says which of the type's names its language reads
+    const zh = (t: Translate) => t('assets.nameLang') === 'zh';
+    const names = (t: Translate) => ({ type: zh(t) ? type.name_zh : type.name_en });
     const spec = (name: string, unit: FigureUnit, label: (t: Translate) => string) =>
       out.push({ name: `type.${slug}.${name}`, unit, path: '/data/assets', label });
-    spec('count', 'count', (t) => t('figures.assets.typeCount', names));
+    spec('count', 'count', (t) => t('figures.assets.typeCount', names(t)));
     for (const d of dimensions)
       for (const v of d.values)
         spec(`${d.slug}.${v.slug}`, 'count', (t) =>
-          t('figures.assets.typeByValue', { ...names, attrZh: d.titleZh, attrEn: d.titleEn, value: v.value }),
+          t('figures.assets.typeByValue', {
+            ...names(t),
+            attribute: zh(t) ? d.titleZh : d.titleEn,
+            value: v.value,
+          }),
         );
     const unit = type.log_unit;
     if (unit)
       spec(`log.${unit}`, LOG_FIGURE_UNIT[unit], (t) =>
         unit === 'yuan'
-          ? t('figures.assets.typeLogYuan', names)
-          : t('figures.assets.typeLog', { ...names, unit: t(`assets.logUnits.${unit}`) }),
+          ? t('figures.assets.typeLogYuan', names(t))
+          : t('figures.assets.typeLog', { ...names(t), unit: t(`assets.logUnits.${unit}`) }),
       );
-    spec('orders.count', 'count', (t) => t('figures.assets.typeOrders', names));
-    spec('orders.costFen', 'wanYuan', (t) => t('figures.assets.typeOrderCost', names));
+    spec('orders.count', 'count', (t) => t('figures.assets.typeOrders', names(t)));
+    spec('orders.costFen', 'wanYuan', (t) => t('figures.assets.typeOrderCost', names(t)));
     for (const k of kinds) {
-      const kind = { ...names, kindZh: k.nameZh, kindEn: k.nameEn };
-      spec(`orders.${k.slug}.count`, 'count', (t) => t('figures.assets.typeKindCount', kind));
-      spec(`orders.${k.slug}.costFen`, 'wanYuan', (t) => t('figures.assets.typeKindCost', kind));
+      const kind = (t: Translate) => ({ ...names(t), kind: zh(t) ? k.nameZh : k.nameEn });
+      spec(`orders.${k.slug}.count`, 'count', (t) => t('figures.assets.typeKindCount', kind(t)));
+      spec(`orders.${k.slug}.costFen`, 'wanYuan', (t) => t('figures.assets.typeKindCost', kind(t)));
     }
   }
   return out;
