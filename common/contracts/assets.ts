@@ -40,6 +40,8 @@ export const AttributePropertySchema = Type.Object(
     maximum: Type.Optional(Bound),
     maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
+    /** count the type's assets per value in the report */
+    figure: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
@@ -55,6 +57,17 @@ export const AttributeSchemaSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** A kind of 养护工单 the type declares; the report counts and costs finished orders per kind. */
+export const WorkKindSchema = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z][a-z0-9-]{0,39}$' }),
+    nameZh: Text(40),
+    nameEn: Text(80),
+  },
+  { additionalProperties: false },
+);
+const WorkKinds = Type.Array(WorkKindSchema, { maxItems: 30 });
+
 export const AssetType = Type.Object({
   id: Type.String(),
   code: Type.String(),
@@ -64,6 +77,7 @@ export const AssetType = Type.Object({
   geometryKind: GeometryKindSchema,
   attributeSchema: AttributeSchemaSchema,
   logUnit: Nullable(LogUnitSchema),
+  workKinds: WorkKinds,
   assetCount: Type.Integer(),
   synthetic: Type.Boolean(),
   updatedAt: Type.String(),
@@ -78,6 +92,7 @@ export const AssetTypeCreate = Type.Object({
   geometryKind: GeometryKindSchema,
   attributeSchema: AttributeSchemaSchema,
   logUnit: Type.Optional(Nullable(LogUnitSchema)),
+  workKinds: Type.Optional(WorkKinds),
 });
 export type AssetTypeCreate = Static<typeof AssetTypeCreate>;
 
@@ -87,6 +102,7 @@ export const AssetTypeUpdate = Type.Partial(
     nameEn: Text(80),
     attributeSchema: AttributeSchemaSchema,
     logUnit: Nullable(LogUnitSchema),
+    workKinds: WorkKinds,
   }),
 );
 export type AssetTypeUpdate = Static<typeof AssetTypeUpdate>;
@@ -201,6 +217,8 @@ export const WorkOrder = Type.Object({
   caseId: Nullable(Type.String()),
   caseNo: Nullable(Type.String()),
   title: Type.String(),
+  /** one of the asset type's work kinds */
+  kind: Type.Optional(Nullable(Type.String())),
   unitId: Type.String(),
   unitName: Nullable(Type.String()),
   state: WorkOrderStateSchema,
@@ -228,6 +246,8 @@ export const WorkOrderCreate = Type.Object({
   assetId: RefId,
   caseNo: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
   title: Text(120),
+  /** one of the asset type's work kinds (docs/assets.md, "Figures") */
+  kind: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
   unitId: RefId,
   /** the deadline counted on the tenant's work calendar from now */
   workDays: Type.Integer({ minimum: 1, maximum: 365 }),
@@ -258,6 +278,8 @@ export const WorkOrderQuery = Type.Intersect([
     line: Type.Optional(AssetLineSchema),
     assetId: Type.Optional(RefId),
     overdue: Type.Optional(Type.Boolean()),
+    /** one work kind (docs/assets.md, "Figures") */
+    kind: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
   }),
 ]);
 export type WorkOrderQuery = Static<typeof WorkOrderQuery>;

@@ -18,8 +18,12 @@ export type AssetStatus = (typeof ASSET_STATUSES)[number];
 export const QUANTITY_UNITS = ['m2', 'm', 'unit', 't'] as const;
 export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
 
-/** Units of a daily log: tonnes (station tonnage), hours (pump running), m (dredged), m² (washed). */
-export const LOG_UNITS = ['t', 'h', 'm', 'm2'] as const;
+/**
+ * Units of a daily log: tonnes (station tonnage), hours (pump running), m (dredged), m² (washed); counted
+ * quantities: person-times (人次 on patrol), trips (台次 of a vehicle), pots (盆 planted); and 元 (money paid, e.g. a
+ * township's 奖补资金). Migration 0077 widened the stored check to these.
+ */
+export const LOG_UNITS = ['t', 'h', 'm', 'm2', 'person', 'trip', 'pot', 'yuan'] as const;
 export type LogUnit = (typeof LOG_UNITS)[number];
 
 /** Quantities are stored as integer thousandths (no floating sums in reports). */
@@ -48,7 +52,19 @@ export interface AttributeProperty {
   maxLength?: number;
   /** shown after the value, e.g. t/d, m, kW */
   unit?: string;
+  /** strings with an enum: the report counts the type's assets per value (docs/assets.md, "Figures") */
+  figure?: boolean;
 }
+
+/** A kind of 养护工单 a type declares (窨井清理, 井盖更换): the report counts and costs finished orders per kind. */
+export interface WorkKind {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** A work kind's code: lower-case letters, digits and dashes (it is part of a figure key once camel-cased). */
+export const WORK_KIND_CODE = /^[a-z][a-z0-9-]{0,39}$/;
 
 export interface AttributeSchema {
   type: 'object';
@@ -76,6 +92,8 @@ export function schemaProblems(s: AttributeSchema): { field: string; message: st
       out.push({ field: `properties.${name}.minimum`, message: 'only numbers take a minimum or maximum' });
     if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum)
       out.push({ field: `properties.${name}.maximum`, message: 'maximum is below minimum' });
+    if (p.figure && !p.enum)
+      out.push({ field: `properties.${name}.figure`, message: 'only attributes with a list of values are figures' });
     if (p.maxLength !== undefined && p.type !== 'string')
       out.push({ field: `properties.${name}.maxLength`, message: 'only strings take a maximum length' });
   }

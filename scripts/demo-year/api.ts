@@ -110,6 +110,11 @@ export class DemoApi {
     return (await this.call<{ id: string }>(user, 'POST', '/api/photos', payload, headers)).id;
   }
 
+  /** A POST of a file's bytes (a weighbridge CSV), as the console's upload sends them. */
+  postFile<T = unknown>(user: DemoUser, url: string, body: string, contentType: string): Promise<T> {
+    return this.call<T>(user, 'POST', url, body, { 'content-type': contentType });
+  }
+
   /**
    * A citizen's request to the public pages (no sign-in): the city in `x-city` and the phone's own device id, as the
    * citizen H5 sends them.

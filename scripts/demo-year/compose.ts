@@ -27,9 +27,11 @@ export const SECTION_HEADING = '2023年工作总结数据（由记录生成）';
  */
 export function bind(f: ManifestFigure, year: number): string {
   const placeholder = `{{${f.key}|${year}}}`;
-  if (f.per) return f.sentence.replace(`${f.expected}${f.unit}`, `${placeholder}${f.per.unit}`);
   const printed = `${f.expected}${f.unit === '%' ? '%' : ''}`;
-  return f.sentence.includes(printed) ? f.sentence.replace(printed, placeholder) : `${f.sentence}：${placeholder}`;
+  // a figure printed in 万 or 公里 is not the number the key holds: the sentence keeps its words, the figure follows
+  return !f.per && f.sentence.includes(printed)
+    ? f.sentence.replace(printed, placeholder)
+    : `${f.sentence}：${placeholder}`;
 }
 
 /**
@@ -83,7 +85,7 @@ export function compare(manifest: readonly ManifestFigure[], figures: readonly F
   return manifest.map((figure) => {
     const f = figure.key ? byKey.get(figure.key) : undefined;
     const value = f ? printedValue(f) : null;
-    const got = value !== null && figure.per ? value / figure.per.value : value;
+    const got = value === null ? null : value / (figure.per ?? 1);
     if (!figure.loader) return { figure, got, outcome: 'missing' };
     return { figure, got, outcome: got !== null && Math.abs(got - figure.expected) < 1e-6 ? 'ok' : 'MISMATCH' };
   });

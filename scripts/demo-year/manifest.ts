@@ -14,17 +14,18 @@ export interface ManifestFigure {
   loader?: string;
   /** why the figure is not reproduced: the module or metric that is absent */
   missing?: string;
-  /** the report prints the figure in a larger unit than the key counts: the figure's value per printed unit */
-  per?: { value: number; unit: string };
+  /** the report prints the figure divided by this (10,000 for 万, 1,000 for 公里 of a figure in metres) */
+  per?: number;
 }
 
-const k = (sentence: string, expected: number, unit: string, key: string, loader: string): ManifestFigure => ({
-  sentence,
-  expected,
-  unit,
-  key,
-  loader,
-});
+const k = (
+  sentence: string,
+  expected: number,
+  unit: string,
+  key: string,
+  loader: string,
+  per?: number,
+): ManifestFigure => ({ sentence, expected, unit, key, loader, ...(per ? { per } : {}) });
 const m = (sentence: string, expected: number, unit: string, missing: string): ManifestFigure => ({
   sentence,
   expected,
@@ -32,11 +33,7 @@ const m = (sentence: string, expected: number, unit: string, missing: string): M
   missing,
 });
 
-/** 1.8127万户: the key counts households. */
-const WAN_HU = { value: 10_000, unit: '户' };
-const NO_ASSET_TYPE_COUNT = 'the assets section counts a line’s assets in total, not per type';
 const NO_CASE_CLASS = 'case figures have no per-matter-class or per-channel key';
-const NOT_RECORDED = 'no module records it';
 
 export const MANIFEST_2023: readonly ManifestFigure[] = [
   k('先后2批次认领问题清单', 2, '批次', 'campaigns.yixiaSanminLists', 'campaigns'),
@@ -59,37 +56,30 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   k('灯箱730块', 730, '块', 'outdoorAds.removedLightBox', 'outdoor-ads'),
   k('雨棚8组', 8, '组', 'outdoorAds.removedAwning', 'outdoor-ads'),
   m('城区主次干道采取16小时保洁制', 16, '小时', 'a work standard, not a count of records'),
-  m('城区2座垃圾转运站', 2, '座', NO_ASSET_TYPE_COUNT),
-  m('14座垃圾收集站', 14, '座', NO_ASSET_TYPE_COUNT),
-  {
-    sentence: '处理各类垃圾7000余吨',
-    expected: 7000,
-    unit: '吨',
-    key: 'assets.sanitation.quantityT',
-    missing:
-      'no loader yet: the base seed writes the transfer stations’ 2023 tonnage logs itself (7012.4 t, server/src/seed/demo-assets.ts); POST /api/assets/logs could load them',
-  },
-  m('24辆洒水雾化车', 24, '辆', NO_ASSET_TYPE_COUNT),
-  m('每日循环6-8次开展作业', 8, '次', NOT_RECORDED),
-  m('落实奖补资金43.5万', 43.5, '万元', 'no module records rural sanitation subsidies'),
-  m('栽植鲜花110余万盆', 110, '万盆', NOT_RECORDED),
-  m('各类草皮80万平方米', 80, '万平方米', 'parks logs carry quantities, but no loader and no per-kind key'),
-  m('完成城区65条主次干道', 65, '条', NOT_RECORDED),
-  m('6处桥涵隧道', 6, '处', NOT_RECORDED),
-  m('共计9206平方米的人行道、盲道维修', 9206, '平方米', 'municipal logs carry m², but no loader and no per-kind key'),
-  m('其他无障碍设施380个', 380, '个', NOT_RECORDED),
-  m('对城区13条路段', 13, '条', NOT_RECORDED),
-  m('23.5公里的易渍水点位进行全面清淤', 23.5, '公里', 'drainage logs carry metres, but no loader and no per-kind key'),
-  m('清理窨井和更换井盖135处', 135, '处', 'asset work orders have no per-kind count key'),
-  m('更换200处“五防”宽边承插井', 200, '处', 'asset work orders have no per-kind count key'),
-  m('投入250余万', 250, '万元', 'asset work-order cost is per line, not per pump house; no loader'),
-  m('城区19个泵房', 19, '个', NO_ASSET_TYPE_COUNT),
-  m('投入920余万元', 920, '万元', NOT_RECORDED),
-  m('19公里的市政、小区供水管网', 19, '公里', NOT_RECORDED),
-  m('查处渣土污染源头70余处', 70, '处', 'muck figures have no key'),
-  m('出动执勤人员1600余人次', 1600, '人次', NOT_RECORDED),
-  m('洒水车辆150余台次', 150, '台次', NOT_RECORDED),
-  m('清洗面积达6万平方米', 6, '万平方米', NOT_RECORDED),
+  k('城区2座垃圾转运站', 2, '座', 'assets.sanitation.type.sanTransfer.count', 'sanitation'),
+  k('14座垃圾收集站', 14, '座', 'assets.sanitation.type.sanCollect.count', 'sanitation'),
+  k('处理各类垃圾7000余吨', 7000, '吨', 'assets.sanitation.quantityT', 'sanitation'),
+  k('24辆洒水雾化车', 24, '辆', 'assets.sanitation.type.sanSprinkler.count', 'sanitation'),
+  m('每日循环6-8次开展作业', 8, '次', 'a work standard (cycles a day), not a count of records'),
+  k('落实奖补资金43.5万', 43.5, '万元', 'assets.sanitation.type.sanRural.log.yuan', 'sanitation'),
+  k('栽植鲜花110余万盆', 110, '万盆', 'assets.parks.type.prkFlower.log.pot', 'parks', 10_000),
+  k('各类草皮80万平方米', 80, '万平方米', 'assets.parks.type.prkLawn.log.m2', 'parks', 10_000),
+  k('完成城区65条主次干道', 65, '条', 'assets.municipal.type.munRoad.count', 'municipal'),
+  k('6处桥涵隧道', 6, '处', 'assets.municipal.type.munBridge.count', 'municipal'),
+  k('共计9206平方米的人行道、盲道维修', 9206, '平方米', 'assets.municipal.type.munSidewalk.log.m2', 'municipal'),
+  k('其他无障碍设施380个', 380, '个', 'assets.municipal.type.munAccess.count', 'municipal'),
+  k('对城区13条路段', 13, '条', 'assets.drainage.type.drnWaterlog.count', 'drainage'),
+  k('23.5公里的易渍水点位进行全面清淤', 23.5, '公里', 'assets.drainage.type.drnWaterlog.log.m', 'drainage', 1_000),
+  k('清理窨井和更换井盖135处', 135, '处', 'assets.drainage.type.drnManhole.orders.cleanCover.count', 'drainage'),
+  k('更换200处“五防”宽边承插井', 200, '处', 'assets.drainage.type.drnManhole.orders.fiveProof.count', 'drainage'),
+  k('投入250余万', 250, '万元', 'assets.drainage.type.drnPump.orders.costFen', 'drainage'),
+  k('城区19个泵房', 19, '个', 'assets.drainage.type.drnPump.count', 'drainage'),
+  m('投入920余万元', 920, '万元', 'water supply is not one of the registers’ lines'),
+  m('19公里的市政、小区供水管网', 19, '公里', 'water supply is not one of the registers’ lines'),
+  k('查处渣土污染源头70余处', 70, '处', 'assets.muck.type.muckSource.count', 'muck'),
+  k('出动执勤人员1600余人次', 1600, '人次', 'assets.muck.type.muckPatrol.log.person', 'muck'),
+  k('洒水车辆150余台次', 150, '台次', 'assets.muck.type.muckSprinkler.log.trip', 'muck'),
+  k('清洗面积达6万平方米', 6, '万平方米', 'assets.muck.type.muckWash.log.m2', 'muck', 10_000),
   m('处理油烟噪音信访投诉184起', 184, '起', NO_CASE_CLASS),
   m('处理率100%', 100, '%', NO_CASE_CLASS),
   m('回复率100%', 100, '%', NO_CASE_CLASS),
@@ -125,21 +115,21 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   m('安装限高标识牌30块', 30, '块', 'campaign quantities are a table of the campaigns section, not figure keys'),
   k('对恒达夜市190个摊位进行统一分配', 190, '个', 'nightMarket.allocated', 'night-market'),
   m('11人数字化运行团队', 11, '人', 'the team is staff, not records'),
-  m('对城区18条主次干道', 18, '条', NOT_RECORDED),
-  m('1500余个可移动式垃圾桶', 1500, '个', NOT_RECORDED),
+  m('对城区18条主次干道', 18, '条', 'the bins’ removal is a campaign on roads, not a register entry or log'),
+  m('1500余个可移动式垃圾桶', 1500, '个', 'the bins’ removal is a campaign on roads, not a register entry or log'),
   m('累计争取落实政策和项目2项', 2, '项', 'no key counts the fund rows of a period'),
   k('争取到位资金2641万元', 2641, '万元', 'projects.fundsFen', 'projects'),
   k('23个改造项目', 23, '个', 'projects.subprojects', 'projects'),
   k('已完工22个项目', 22, '个', 'projects.subprojectsDone', 'projects'),
   m('总体完工比例为60%', 60, '%', 'a project’s progress is in its sentence, with no figure key'),
   k('已安装可燃气体报警装置280户', 280, '户', 'gasSafety.alarms', 'gas-safety'),
-  { ...k('自闭阀（切断阀）1.8127万户', 1.8127, '万户', 'gasSafety.valves', 'gas-safety'), per: WAN_HU },
-  { ...k('燃气专用软管9.186万户', 9.186, '万户', 'gasSafety.hoses', 'gas-safety'), per: WAN_HU },
+  k('自闭阀（切断阀）1.8127万户', 1.8127, '万户', 'gasSafety.valves', 'gas-safety', 10_000),
+  k('燃气专用软管9.186万户', 9.186, '万户', 'gasSafety.hoses', 'gas-safety', 10_000),
   k('管道气商业用户405户', 405, '户', 'gasSafety.pipelineUsers', 'gas-safety'),
   k('瓶装液化气商业用户1605户', 1605, '户', 'gasSafety.lpgUsers', 'gas-safety'),
-  m('雨污831个混节点', 831, '个', 'drainage survey findings are not recorded'),
-  m('1894个结构性缺陷点', 1894, '个', 'drainage survey findings are not recorded'),
-  m('四座生活污水处理厂', 4, '座', NO_ASSET_TYPE_COUNT),
+  k('雨污831个混节点', 831, '个', 'assets.drainage.type.drnDefect.kind.v1', 'drainage'),
+  k('1894个结构性缺陷点', 1894, '个', 'assets.drainage.type.drnDefect.kind.v2', 'drainage'),
+  k('四座生活污水处理厂', 4, '座', 'assets.drainage.type.drnWwtp.count', 'drainage'),
   m('共承办人大代表建议和政协提案共9件', 9, '件', 'proposals has keys by body (2 + 7), none for the total'),
   k('市人大代表建议2件', 2, '件', 'proposals.npc', 'proposals'),
   k('（主办件1件）', 1, '件', 'proposals.npcLead', 'proposals'),

@@ -11,6 +11,11 @@ import { outdoorAdsLoader } from './loaders/outdoor-ads.ts';
 import { projectsLoader } from './loaders/projects.ts';
 import { proposalsLoader } from './loaders/proposals.ts';
 import { yellowLineLoader } from './loaders/yellow-line.ts';
+import { drainageLoader } from './loaders/drainage.ts';
+import { municipalLoader } from './loaders/municipal.ts';
+import { muckLoader } from './loaders/muck.ts';
+import { parksLoader } from './loaders/parks.ts';
+import { sanitationLoader } from './loaders/sanitation.ts';
 import { MANIFEST_2023, type ManifestFigure } from './manifest.ts';
 
 export const LOADERS: readonly Loader[] = [
@@ -24,6 +29,11 @@ export const LOADERS: readonly Loader[] = [
   nightMarketLoader,
   gasSafetyLoader,
   enforcementLoader,
+  sanitationLoader,
+  parksLoader,
+  municipalLoader,
+  drainageLoader,
+  muckLoader,
 ];
 
 /** The manifests by year: only the year of the bureau's report exists. */

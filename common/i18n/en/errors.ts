@@ -288,6 +288,7 @@ export const enErrors: typeof zhErrors = {
     ASSET_IMPORT_INVALID: 'The file has errors and nothing was imported; fix the rows listed and send it again',
     ASSET_EXPORT_TOO_LARGE: 'More than {max} rows to export; narrow the filters',
     ASSET_UNKNOWN_PHOTOS: 'A photo does not exist, is not your upload or is already used',
+    ASSET_WORK_KIND: 'Work kinds: each code once, and an order’s kind one its asset type declares',
     ASSET_QUANTITY_UNIT: 'A quantity needs its unit',
     ASSET_UNKNOWN_PROJECT: 'No such project',
     INSPECTION_INVALID_CHECKLIST: 'The checklist or schedule has problems; see each field',

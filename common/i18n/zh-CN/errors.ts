@@ -271,6 +271,7 @@ export const zhErrors = {
     ASSET_IMPORT_INVALID: '文件有误，未导入任何数据，请按各行提示修改后重新提交',
     ASSET_EXPORT_TOO_LARGE: '导出数量超过上限（{max} 条），请缩小筛选范围',
     ASSET_UNKNOWN_PHOTOS: '照片不存在、不是您上传的或已被使用',
+    ASSET_WORK_KIND: '工单类别须为该资产类型已定义的类别，且类别代码不可重复',
     ASSET_QUANTITY_UNIT: '填写工程量时请选择计量单位',
     ASSET_UNKNOWN_PROJECT: '没有这个项目',
     INSPECTION_INVALID_CHECKLIST: '巡检项或周期设置有误，请按提示修改',

@@ -22,6 +22,8 @@ export interface AssetTypesTable {
   attribute_schema: string;
   /** the unit of the type's daily log (tonnes at a station, hours at a pump); null: no daily log */
   log_unit: LogUnit | null;
+  /** migration 0077, JSON: common/domain/assets.ts WorkKind[] */
+  work_kinds?: string;
   synthetic: number;
   created_at: string;
   updated_at: string;
@@ -85,6 +87,8 @@ export interface AssetWorkOrdersTable {
   /** migration 0072 */
   inspection_id?: string | null;
   project_id?: string | null;
+  /** migration 0077: one of the type's work kinds */
+  kind?: string | null;
 }
 
 /** One asset's quantity of one day. */

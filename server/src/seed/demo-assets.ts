@@ -10,6 +10,7 @@ import { addDays } from '../../../common/domain/outdoor-ads.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { seedAssets, type AssetSeed } from '../modules/assets/index.ts';
+import { FIGURE_ASSET_TYPES, PUMP_WORK_KINDS } from './demo-asset-figures.ts';
 
 function random(seed: number) {
   let a = seed >>> 0;
@@ -81,6 +82,7 @@ export const DEMO_ASSET_TYPES: AssetSeed['types'] = [
     line: 'drainage',
     geometry_kind: 'point',
     log_unit: 'h',
+    work_kinds: PUMP_WORK_KINDS,
     attribute_schema: schema(
       {
         pumps: { type: 'integer', title: '水泵台数', titleEn: 'Pumps', minimum: 1, maximum: 50, unit: '台' },
@@ -250,13 +252,18 @@ export const DEMO_ASSET_TYPES: AssetSeed['types'] = [
     attribute_schema: JSON.stringify(MUCK_PERMIT_TYPE.attributeSchema),
     synthetic: 0,
   },
+  ...FIGURE_ASSET_TYPES,
 ];
 
-/** The synthetic assets, daily logs and work orders; `today` in the tenant's time zone, `now` the seed instant. */
+/**
+ * The synthetic assets, daily logs and work orders; `today` in the tenant's time zone, `now` the seed instant.
+ * `records: false` leaves out the logs of 2023, which `npm run demo:year` loads through the API instead.
+ */
 export function demoAssetRecords(
   today: string,
   now: Date,
   units: ReadonlyMap<string, string>,
+  records = true,
 ): Omit<AssetSeed, 'types'> {
   const rnd = random(4202810);
   const pt = () => [Number((114.94 + rnd() * 0.07).toFixed(6)), Number((30.07 + rnd() * 0.05).toFixed(6))] as const;
@@ -530,7 +537,11 @@ export function demoAssetRecords(
     wo(7, 'DY-SJ-03', 'SANITATION', '收集站地面冲洗设施维修', -15, -5, 'open', null, null, null),
     wo(8, 'DY-YL-01', 'DRAINAGE', '水位计校准', -3, 7, 'open', null, [1, 'unit'], null),
   ];
-  return { assets, logs, workOrders: workOrders.filter((o) => o.unit_id) };
+  return {
+    assets,
+    logs: records ? logs : logs.filter((l) => !l.log_date.startsWith('2023-')),
+    workOrders: workOrders.filter((o) => o.unit_id),
+  };
 }
 
 export async function seedDemoAssets(
@@ -540,6 +551,7 @@ export async function seedDemoAssets(
   by: string,
   units: ReadonlyMap<string, string>,
   timeZone = 'Asia/Shanghai',
+  records = true,
 ): Promise<void> {
   const today = new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -549,6 +561,6 @@ export async function seedDemoAssets(
   }).format(clock.now());
   await seedAssets(tx, tenantId, clock, by, {
     types: DEMO_ASSET_TYPES,
-    ...demoAssetRecords(today, clock.now(), units),
+    ...demoAssetRecords(today, clock.now(), units, records),
   });
 }

@@ -112,7 +112,8 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
     // 查违控违 and 户外广告 records (2023 totals as in the bureau's report; the rest synthetic)
     if (records) await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
-    await seedDemoAssets(tx, tenantId, clock, adminId, unitIds);
+    // (without its 2023 records the year's tonnage and dredging come from `npm run demo:year`)
+    await seedDemoAssets(tx, tenantId, clock, adminId, unitIds, undefined, records);
     // 燃气安全: the 2023 checks, hazards and 三件套 of the bureau's report, commercial users, this year's work in hand.
     if (records) await seedDemoGas(tx, tenantId, clock, adminId);
     // 门前三包 in the streets and townships: agreements, inspections, published lists, volunteers, committees (synthetic).

@@ -3,7 +3,7 @@
  * the checks of a type's schema, an asset's geometry and its attributes.
  */
 import type { Asset, AssetType } from '../../../../common/contracts/assets.ts';
-import { schemaProblems, type AttributeSchema } from '../../../../common/domain/assets.ts';
+import { schemaProblems, type AttributeSchema, type WorkKind } from '../../../../common/domain/assets.ts';
 import type { Crs } from '../../../../common/domain/geo.ts';
 import type { AssetTypesTable } from '../../db/schema-assets.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -22,6 +22,20 @@ export const MANAGE = 'assets.manage';
 export const WORK = 'assets.work';
 export const INSPECT = 'assets.inspect';
 
+/** The kinds of 养护工单 a type declares (migration 0077; none before). */
+export const workKindsOf = (t: Pick<AssetTypesTable, 'work_kinds'>): WorkKind[] =>
+  JSON.parse(t.work_kinds ?? '[]') as WorkKind[];
+
+/** Work kinds as stored: codes unique (a repeated code → 400 on its index). */
+export function checkWorkKinds(kinds: readonly WorkKind[], field: string): string {
+  const seen = new Set<string>();
+  kinds.forEach((k, i) => {
+    if (seen.has(k.code)) throw assetErrors.duplicateWorkKind(`${field}.${i}.code`);
+    seen.add(k.code);
+  });
+  return JSON.stringify(kinds.map((k) => ({ code: k.code, nameZh: k.nameZh.trim(), nameEn: k.nameEn.trim() })));
+}
+
 export const typeView = (t: AssetTypesTable & { asset_count?: number | string | null }): AssetType => ({
   id: t.id,
   code: t.code,
@@ -31,6 +45,7 @@ export const typeView = (t: AssetTypesTable & { asset_count?: number | string | 
   geometryKind: t.geometry_kind,
   attributeSchema: JSON.parse(t.attribute_schema) as AttributeSchema,
   logUnit: t.log_unit,
+  workKinds: workKindsOf(t),
   assetCount: Number(t.asset_count ?? 0),
   synthetic: toBool(t.synthetic),
   updatedAt: t.updated_at,

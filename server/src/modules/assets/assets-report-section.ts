@@ -1,13 +1,15 @@
 /**
  * The registers in the statistics report: one section per line (环卫, 园林, 市政, 排水, 渣土, 燃气) whose sentences
- * carry the period's figures from the daily logs and the 养护工单, e.g. 「2023年度，垃圾转运站共转运生活垃圾7012.4吨」.
- * A line with neither logs nor finished orders in the period has no section.
+ * carry the period's figures from the daily logs and the 养护工单, e.g. 「2023年度，垃圾转运站共转运生活垃圾7012.4吨」,
+ * with the line's totals and the figures of each of its asset types (asset-figures.ts). A line with neither logs
+ * nor finished orders in the period has no section.
  */
 import { ASSET_LINES, fromMilli, type AssetLine } from '../../../../common/domain/assets.ts';
 import { formatFen } from '../../../../common/domain/enforcement-money.ts';
 import { zonedDateTime } from '../../../../common/domain/zoned-time.ts';
 import type { Executor } from '../../platform/db.ts';
 import { sectionFigures, type ReportContext, type ReportFigureSpec, type ReportSection } from '../reports/index.ts';
+import { dimensionCounts, lineTypes, logFigureValue, typeFigureSpecs } from './asset-figures.ts';
 import * as repo from './assets.repository.ts';
 
 /** The instant a calendar date begins in `timeZone` (the period's dates bound the orders' finishing instants). */
@@ -39,12 +41,76 @@ const lineFigures = (line: AssetLine): ReportFigureSpec[] =>
 type Figures = Awaited<ReturnType<typeof figuresOf>>;
 
 async function figuresOf(db: Executor, tenantId: string, from: string, to: string, timeZone: string) {
-  const [logs, orders, counts] = await Promise.all([
+  const [start, end] = [startOfDay(from, timeZone), startOfDay(nextDay(to), timeZone)];
+  const [logs, orders, counts, types, kinds] = await Promise.all([
     repo.logSums(db, tenantId, from, to),
-    repo.workOrderFigures(db, tenantId, startOfDay(from, timeZone), startOfDay(nextDay(to), timeZone)),
+    repo.workOrderFigures(db, tenantId, start, end),
     repo.assetCounts(db, tenantId),
+    repo.allTypes(db, tenantId),
+    repo.workOrderKindFigures(db, tenantId, start, end),
   ]);
-  return { logs, orders, counts };
+  return { logs, orders, counts, types, kinds, dimensions: await dimensionCounts(db, tenantId, types) };
+}
+
+/** The figures of each type of the line, and the sentences of its dimensions and work kinds. */
+function typeFigures(ctx: ReportContext, line: AssetLine, f: Figures) {
+  const zh = ctx.locale === 'zh-CN';
+  const sep = zh ? '、' : ', ';
+  const types = lineTypes(f.types, line);
+  const values: Record<string, number> = {};
+  const paragraphs: string[] = [];
+  for (const { type, slug, kinds, dimensions } of types) {
+    const name = zh ? type.name_zh : type.name_en;
+    const put = (n: string, v: number) => (values[`type.${slug}.${n}`] = v);
+    put('count', Number(f.counts.find((c) => c.code === type.code)?.n ?? 0));
+    for (const d of dimensions) {
+      const counts = f.dimensions.get(type.id)?.get(d.name);
+      const items = d.values.map((v) => ({ ...v, n: counts?.get(v.value) ?? 0 }));
+      for (const v of items) put(`${d.slug}.${v.slug}`, v.n);
+      if (items.some((v) => v.n))
+        paragraphs.push(
+          ctx.t('assets.report.byValue', {
+            type: name,
+            attribute: zh ? d.titleZh : d.titleEn,
+            items: items.map((v) => ctx.t('assets.report.valueItem', { value: v.value, count: v.n })).join(sep),
+          }),
+        );
+    }
+    const log = f.logs.find((l) => l.type_id === type.id && l.unit === type.log_unit);
+    if (type.log_unit) put(`log.${type.log_unit}`, logFigureValue(type.log_unit, fromMilli(Number(log?.milli ?? 0))));
+    const orders = f.kinds.filter((k) => k.type_id === type.id);
+    put(
+      'orders.count',
+      orders.reduce((s, k) => s + Number(k.done), 0),
+    );
+    put(
+      'orders.costFen',
+      orders.reduce((s, k) => s + Number(k.cost_fen), 0),
+    );
+    const done = kinds.map((k) => ({ ...k, row: orders.find((o) => o.kind === k.code) }));
+    for (const k of done) {
+      put(`orders.${k.slug}.count`, Number(k.row?.done ?? 0));
+      put(`orders.${k.slug}.costFen`, Number(k.row?.cost_fen ?? 0));
+    }
+    if (done.some((k) => k.row))
+      paragraphs.push(
+        ctx.t('assets.report.kinds', {
+          period: ctx.periodText,
+          type: name,
+          items: done
+            .filter((k) => k.row)
+            .map((k) =>
+              ctx.t('assets.report.kindItem', {
+                kind: zh ? k.nameZh : k.nameEn,
+                count: Number(k.row?.done),
+                cost: formatFen(Number(k.row?.cost_fen ?? 0)),
+              }),
+            )
+            .join(sep),
+        }),
+      );
+  }
+  return { specs: typeFigureSpecs(types), values, paragraphs };
 }
 
 function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
@@ -84,6 +150,8 @@ function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
     const name = `quantity${l.unit.toUpperCase()}`;
     values[name] = (values[name] ?? 0) + fromMilli(Number(l.milli));
   }
+  const perType = typeFigures(ctx, line, f);
+  paragraphs.push(...perType.paragraphs);
   if (done)
     paragraphs.push(
       ctx.t('assets.report.workOrders', {
@@ -102,7 +170,10 @@ function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
     key: `assets.${line}`,
     title: ctx.t(`assets.report.title.${line}`),
     paragraphs,
-    figures: sectionFigures(ctx, `assets.${line}`, lineFigures(line), values),
+    figures: sectionFigures(ctx, `assets.${line}`, [...lineFigures(line), ...perType.specs], {
+      ...values,
+      ...perType.values,
+    }),
     tables: logs.length
       ? [
           {
@@ -136,6 +207,7 @@ export function assetReportSections(timeZone: string): ReportSection[] {
     key: `assets.${line}`,
     order: 830 + i,
     figures: lineFigures(line),
+    tenantFigures: async (db, tenantId) => typeFigureSpecs(lineTypes(await repo.allTypes(db, tenantId), line)),
     build: async (ctx) => buildLine(ctx, line, await figures(ctx)),
   }));
 }

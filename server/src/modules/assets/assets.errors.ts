@@ -25,6 +25,7 @@ export const ASSET_ERRORS = {
   unknownAsset: 'ASSET_UNKNOWN_ASSET',
   quantityUnit: 'ASSET_QUANTITY_UNIT',
   unknownProject: 'ASSET_UNKNOWN_PROJECT',
+  workKind: 'ASSET_WORK_KIND',
   invalidChecklist: 'INSPECTION_INVALID_CHECKLIST',
   invalidResults: 'INSPECTION_INVALID_RESULTS',
   inspectionDone: 'INSPECTION_ALREADY_DONE',
@@ -73,6 +74,10 @@ export const assetErrors = {
     ),
   unknownAsset: (field = 'body.assetId') => invalidField(field, 'exists', 'no such asset', ASSET_ERRORS.unknownAsset),
   /** a quantity says what it counts */
+  duplicateWorkKind: (field: string) =>
+    invalidField(field, 'unique', 'a work kind code appears twice', ASSET_ERRORS.workKind),
+  unknownWorkKind: (field = 'body.kind') =>
+    invalidField(field, 'enum', 'the asset type declares no such work kind', ASSET_ERRORS.workKind),
   badQuantityUnit: (field = 'body.quantityUnit') =>
     invalidField(field, 'required', 'a quantity needs its unit', ASSET_ERRORS.quantityUnit),
   unknownProject: (field = 'body.projectId') =>

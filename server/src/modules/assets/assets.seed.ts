@@ -25,7 +25,7 @@ export interface AssetSeed {
 export async function seedAssets(db: Executor, tenantId: string, clock: Clock, by: string, seed: AssetSeed) {
   const now = clock.now().toISOString();
   const stamp = { tenant_id: tenantId, created_at: now, updated_at: now };
-  const types = seed.types.map((t) => ({ ...t, ...stamp, id: newId() }));
+  const types = seed.types.map((t) => ({ ...t, work_kinds: t.work_kinds ?? '[]', ...stamp, id: newId() }));
   await repo.insertTypes(db, types);
   const typeByCode = new Map(types.map((t) => [t.code, t]));
   const assets = seed.assets.map(({ type, ...a }) => {

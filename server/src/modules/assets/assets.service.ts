@@ -30,7 +30,7 @@ import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { registerScope, requirePermission, type Actor } from '../auth/index.ts';
 import { assetsCsv, assetsGeoJson, parseAssetCsv, parseAssetGeoJson, typedAttributes } from './asset-files.ts';
-import { assetView, checkSchema, MANAGE, READ, typeView, type AssetContext } from './asset-context.ts';
+import { assetView, checkSchema, checkWorkKinds, MANAGE, READ, typeView, type AssetContext } from './asset-context.ts';
 import { assetErrors, type FieldIssue } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
 
@@ -108,6 +108,7 @@ export function createAssetService(ctx: AssetContext) {
         geometry_kind: input.geometryKind,
         attribute_schema: schema,
         log_unit: input.logUnit ?? null,
+        work_kinds: checkWorkKinds(input.workKinds ?? [], 'body.workKinds'),
         synthetic: 0,
         created_at: now,
         updated_at: now,
@@ -136,6 +137,7 @@ export function createAssetService(ctx: AssetContext) {
     async updateType(actor: Actor, id: string, patch: AssetTypeUpdate): Promise<AssetType> {
       requirePermission(actor, MANAGE);
       const schema = patch.attributeSchema ? checkSchema(patch.attributeSchema) : undefined;
+      const workKinds = patch.workKinds ? checkWorkKinds(patch.workKinds, 'body.workKinds') : undefined;
       await db.transaction().execute(async (tx) => {
         const before = await repo.findType(tx, actor.tenantId, id);
         if (!before) throw notFound('asset_type');
@@ -144,6 +146,7 @@ export function createAssetService(ctx: AssetContext) {
           ...(patch.nameEn !== undefined ? { name_en: patch.nameEn.trim() } : {}),
           ...(schema !== undefined ? { attribute_schema: schema } : {}),
           ...(patch.logUnit !== undefined ? { log_unit: patch.logUnit } : {}),
+          ...(workKinds !== undefined ? { work_kinds: workKinds } : {}),
           updated_at: clock.now().toISOString(),
         };
         await repo.updateType(tx, actor.tenantId, id, changes);

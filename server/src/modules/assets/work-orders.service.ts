@@ -27,7 +27,7 @@ import { nextSequence } from '../../platform/sequences.ts';
 import { can, reaches, registerScope, requirePermission, type Actor } from '../auth/index.ts';
 import { caseRows } from '../cases/index.ts';
 import { projectRef } from '../projects/index.ts';
-import { MANAGE, READ, WORK, type AssetContext } from './asset-context.ts';
+import { MANAGE, READ, WORK, workKindsOf, type AssetContext } from './asset-context.ts';
 import { assetErrors } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
 
@@ -56,6 +56,7 @@ export const workOrderView = (r: repo.WorkOrderRow, units: Map<string, string>, 
   caseId: r.case_id,
   caseNo: r.case_no,
   title: r.title,
+  kind: r.kind ?? null,
   unitId: r.unit_id,
   unitName: units.get(r.unit_id) ?? null,
   state: r.state,
@@ -115,6 +116,7 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
 
   interface OrderFields {
     title: string;
+    kind?: string | null;
     unitId: string;
     workDays: number;
     caseId: string | null;
@@ -150,6 +152,7 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
       case_id: f.caseId,
       case_no: f.caseNo,
       title: f.title.trim(),
+      kind: f.kind ?? null,
       unit_id: f.unitId,
       state: 'open',
       due_at: calendar.addLimit(now, f.workDays, 'work_days').toISOString(),
@@ -243,6 +246,10 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
       const unit = await activeUnit(db, actor.tenantId, input.unitId);
       if (!unit) throw assetErrors.unknownUnit();
       if ((input.quantity ?? null) !== null && !input.quantityUnit) throw assetErrors.badQuantityUnit();
+      if (input.kind) {
+        const type = await repo.findType(db, actor.tenantId, asset.type_id);
+        if (!type || !workKindsOf(type).some((k) => k.code === input.kind)) throw assetErrors.unknownWorkKind();
+      }
       let caseId: string | null = null;
       if (input.caseNo) {
         const c = await caseRows(db)

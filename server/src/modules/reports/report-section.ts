@@ -20,6 +20,11 @@ export interface ReportSection {
   build(ctx: ReportContext): Promise<ReportSectionView | null>;
   /** the figures its views carry (`sectionFigures`), declared so a 工作总结 can bind to them in any period */
   figures?: readonly ReportFigureSpec[];
+  /**
+   * Figures that follow the tenant's own data (one per asset type of a register, docs/assets.md, "Figures"): declared
+   * like `figures`, but read per tenant.
+   */
+  tenantFigures?(db: Db, tenantId: string): Promise<readonly ReportFigureSpec[]>;
 }
 
 export interface ReportContext {
@@ -65,6 +70,16 @@ export class ReportRegistry {
     return this.list().flatMap((s) =>
       (s.figures ?? []).map((f) => ({ ...f, section: s.key, key: `${s.key}.${f.name}` })),
     );
+  }
+
+  /** Every declared figure for one tenant: the fixed ones and those of the tenant's own data, in report order. */
+  async figuresFor(db: Db, tenantId: string): Promise<DeclaredFigure[]> {
+    const out: DeclaredFigure[] = [];
+    for (const s of this.list()) {
+      const specs = [...(s.figures ?? []), ...((await s.tenantFigures?.(db, tenantId)) ?? [])];
+      out.push(...specs.map((f) => ({ ...f, section: s.key, key: `${s.key}.${f.name}` })));
+    }
+    return out;
   }
 
   list(): ReportSection[] {

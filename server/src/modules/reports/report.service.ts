@@ -128,6 +128,8 @@ export function createReportService(
   return {
     sections,
     build,
+    /** Every figure key a 工作总结 or a target may bind to for the tenant (fixed and from its own data). */
+    declaredFigures: (tenantId: string) => sections.figuresFor(db, tenantId),
     async json(actor: Actor, q: ReportQuery): Promise<StatReport> {
       authorize(actor);
       return build(actor.tenantId, q);
@@ -148,7 +150,13 @@ export function createReportService(
     /** The year's figures per section with their months, for the leader's key-figures page. */
     async keyFigures(actor: Actor, q: KeyFiguresQuery): Promise<KeyFigures> {
       authorize(actor);
-      return keyFigures(build, sections.figures(), actor.tenantId, q.year, q.lang ?? 'zh-CN');
+      return keyFigures(
+        build,
+        await sections.figuresFor(db, actor.tenantId),
+        actor.tenantId,
+        q.year,
+        q.lang ?? 'zh-CN',
+      );
     },
     async xlsx(actor: Actor, q: ReportQuery): Promise<{ name: string; body: Buffer }> {
       authorize(actor);

@@ -5,7 +5,7 @@ import type { Locale } from '../../platform/messages.ts';
 import { emptyValue, figureView, type DeclaredFigure, type ReportService } from '../reports/index.ts';
 import { translate } from '../../platform/messages.ts';
 
-export type FigureSource = Pick<ReportService, 'build' | 'sections'>;
+export type FigureSource = Pick<ReportService, 'build' | 'declaredFigures'>;
 
 /**
  * Resolves figure placeholders through the statistics report: one report per period the prose names, its sections'
@@ -13,17 +13,19 @@ export type FigureSource = Pick<ReportService, 'build' | 'sections'>;
  * (docs/yearbook.md, "Figures"). Nothing is cached between calls: every read shows today's records.
  */
 export function figureResolver(reports: FigureSource, tenantId: string, locale: Locale) {
-  const declared = new Map(reports.sections.figures().map((f) => [f.key, f]));
+  const declared = reports
+    .declaredFigures(tenantId)
+    .then((list) => new Map(list.map((f): [string, DeclaredFigure] => [f.key, f])));
   const byPeriod = new Map<string, Promise<Map<string, ReportFigure>>>();
   const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
 
   function periodFigures(period: string) {
     let p = byPeriod.get(period);
     if (!p) {
-      p = reports.build(tenantId, { ...periodQuery(period), lang: locale }).then((report) => {
+      p = reports.build(tenantId, { ...periodQuery(period), lang: locale }).then(async (report) => {
         const out = new Map<string, ReportFigure>();
         for (const s of report.sections) for (const f of s.figures ?? []) out.set(f.key, f);
-        for (const d of declared.values())
+        for (const d of (await declared).values())
           if (!out.has(d.key)) out.set(d.key, figureView(t, report.period, d, emptyValue(d)));
         return out;
       });
@@ -33,7 +35,7 @@ export function figureResolver(reports: FigureSource, tenantId: string, locale: 
   }
 
   return {
-    declared: declared as ReadonlyMap<string, DeclaredFigure>,
+    declared: declared as Promise<ReadonlyMap<string, DeclaredFigure>>,
     periodFigures,
     async figure(key: string, period: string): Promise<ReportFigure | null> {
       return (await periodFigures(period)).get(key) ?? null;

@@ -53,9 +53,9 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
   }
 
   /** Bad or unknown placeholders of a body → 400 naming each, before anything is written. */
-  function checkBody(body: string, field: string) {
+  async function checkBody(tenantId: string, body: string, field: string) {
     const issues: Parameters<typeof ybErrors.placeholders>[1][number][] = [...issuesOf(body)];
-    const declared = new Set(deps.reports.sections.figures().map((f) => f.key));
+    const declared = new Set((await deps.reports.declaredFigures(tenantId)).map((f) => f.key));
     for (const p of placeholdersOf(body))
       if (!issues.some((i) => i.token === `{{${p.key}|${p.period}}}`) && !declared.has(p.key))
         issues.push({ token: `{{${p.key}|${p.period}}}`, problem: 'unknown' });
@@ -203,7 +203,7 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
 
     async addSection(actor: Actor, id: string, input: YearbookSectionCreate, locale: Locale) {
       authorize(actor, EDIT);
-      checkBody(input.body, 'body.body');
+      await checkBody(actor.tenantId, input.body, 'body.body');
       await db.transaction().execute(async (tx) => {
         await documentRow(actor, id, tx);
         const sid = newId();
@@ -234,7 +234,7 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
 
     async writeSection(actor: Actor, id: string, sid: string, input: YearbookSectionWrite, locale: Locale) {
       authorize(actor, EDIT);
-      checkBody(input.body, 'body.body');
+      await checkBody(actor.tenantId, input.body, 'body.body');
       await db.transaction().execute(async (tx) => {
         const before = await repo.findSection(tx, actor.tenantId, id, sid);
         if (!before) throw notFound('yearbook_section');
@@ -274,7 +274,7 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
       authorize(actor, READ);
       const resolver = figureResolver(deps.reports, actor.tenantId, locale);
       const all = await resolver.periodFigures(String(year));
-      return [...resolver.declared.keys()].map((k) => all.get(k)).filter((f): f is ReportFigure => !!f);
+      return [...(await resolver.declared).keys()].map((k) => all.get(k)).filter((f): f is ReportFigure => !!f);
     },
 
     /** The resolved document for the files (permission checked like a read). */
