@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { LineSwitcher, LineWall } from '../lines/LineWall.tsx';
 import { useLinesSetting } from '../lines/useLines.ts';
-import type { Line } from '../../../../common/domain/lines.ts';
+import { LINES, type Line } from '../../../../common/domain/lines.ts';
 import { useLiveAlarms } from '../iot/useLiveAlarms.ts';
 import { AlarmWall } from './AlarmWall.tsx';
 import { CaseMap } from './CaseMap.tsx';
@@ -18,6 +18,9 @@ import { EChart } from './EChart.tsx';
 import { useDashboard } from './useDashboard.ts';
 import { AutoScrollList, Placeholder } from './WallParts.tsx';
 import './dashboard.css';
+
+const lineFromSearch = (search: string): Line | null =>
+  LINES.find((l) => l === new URLSearchParams(search).get('line')) ?? null;
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : percentText(v));
 
@@ -46,7 +49,8 @@ export function DashboardScreen() {
   const seesLines = auth.can('assets.read');
   const linesSetting = useLinesSetting(seesLines);
   const lines = seesLines ? (linesSetting?.enabled ?? []) : [];
-  const [chosen, setChosen] = useState<Line | null>(null);
+  // a wall can open on one line's panel: /dashboard?line=drainage
+  const [chosen, setChosen] = useState<Line | null>(() => lineFromSearch(window.location.search));
   const panel = chosen && lines.includes(chosen) ? chosen : null;
   // Until the first figures arrive every panel shows a placeholder, never an empty chart.
   const loading = !data && !error;

@@ -48,7 +48,8 @@ function LineMapLayersPanel() {
   const mobile = Grid.useBreakpoint().md === false;
   const lines = useEnabledLines();
   const [on, setOn] = useState(true);
-  const [shown, setShown] = useState<Line[]>([...LINES]);
+  // 燃气 is off at first: its commercial users run to thousands of dots that would bury the other lines
+  const [shown, setShown] = useState<Line[]>(LINES.filter((l) => l !== 'gas'));
   const [counts, setCounts] = useState<Partial<Record<Line, number>>>({});
   const [expanded, setExpanded] = useState<boolean | null>(null);
   const failed = useRef<(error: unknown) => void>(() => undefined);

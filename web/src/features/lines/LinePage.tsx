@@ -102,9 +102,10 @@ function LineView({ line }: { line: Line }) {
         {types.data && types.data.items.length === 0 ? (
           <Alert type="info" showIcon message={t('lineViews.noTypes')} />
         ) : null}
-        {tabs.length ? (
+        {/* only once the types are known, so the first tab (not the roster) is the one opened */}
+        {!types.data ? null : tabs.length ? (
           <Tabs items={tabs} destroyOnHidden data-testid="line-tabs" />
-        ) : types.loading ? null : (
+        ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
         )}
       </Flex>
