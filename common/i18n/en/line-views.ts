@@ -99,7 +99,7 @@ export const enLineViews: typeof zhLineViews = {
       overview: 'Overview',
       types: 'By type',
       orders: 'Work orders',
-      unit: '',
+      count: '{count}',
     },
     off: 'This business line is switched off',
   },

@@ -95,7 +95,7 @@ export const zhLineViews = {
       overview: '综合',
       types: '设施分类',
       orders: '养护工单',
-      unit: '处',
+      count: '{count}处',
     },
     off: '该业务条线未启用',
   },

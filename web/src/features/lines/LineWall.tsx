@@ -104,10 +104,7 @@ export function LineWall({ line, setting }: { line: Line; setting: LinesSetting 
               <span className="track">
                 <span className="fill" style={{ display: 'block', width: `${(x.count / most) * 100}%` }} />
               </span>
-              <span className="n">
-                {x.count}
-                {t('lineViews.wall.unit')}
-              </span>
+              <span className="n">{t('lineViews.wall.count', { count: x.count })}</span>
             </div>
           ))}
           {s && s.types.length === 0 ? <div className="cl-dash-empty">{t('dashboard.noData')}</div> : null}
