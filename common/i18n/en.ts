@@ -49,6 +49,7 @@ import { enOpen311 } from './en/open311.ts';
 import { enApprovals } from './en/approvals.ts';
 import { enFigures } from './en/figures.ts';
 import { enYearbook } from './en/yearbook.ts';
+import { enLineViews } from './en/line-views.ts';
 
 export const en: Catalog = {
   ...enBase,
@@ -87,6 +88,7 @@ export const en: Catalog = {
   ...enVehicles,
   ...enYellowLinePublic,
   ...enAssets,
+  ...enLineViews,
   ...enInspections,
   ...enApprovals,
   ...enProposals,

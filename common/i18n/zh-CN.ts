@@ -50,6 +50,7 @@ import { zhCampaigns } from './zh-CN/campaigns.ts';
 import { zhPrefecture } from './zh-CN/prefecture.ts';
 import { zhFigures } from './zh-CN/figures.ts';
 import { zhYearbook } from './zh-CN/yearbook.ts';
+import { zhLineViews } from './zh-CN/line-views.ts';
 
 export const zhCN = {
   ...zhBase,
@@ -74,6 +75,7 @@ export const zhCN = {
   ...zhOpen311,
   ...zhImports,
   ...zhLines,
+  ...zhLineViews,
   ...zhNotices,
   ...zhMonitor,
   ...zhSupervision,

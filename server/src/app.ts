@@ -49,6 +49,7 @@ import { registerVehicleRoutes } from './modules/vehicles/index.ts';
 import { registerPrefectureRoutes } from './modules/prefecture/index.ts';
 import { registerProposalRoutes } from './modules/proposals/index.ts';
 import { registerGasSafetyRoutes } from './modules/gas-safety/index.ts';
+import { installLineGuard, registerLineViewRoutes } from './modules/line-views/index.ts';
 import { registerExportRoutes } from './modules/exports/index.ts';
 import { registerKpiRoutes } from './modules/kpi/index.ts';
 import { registerAnalysisRoutes } from './modules/analysis/index.ts';
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<
 
   const services = createServices(database, config, clock, { hits: rates.counter });
   installAuthHooks(app, services.auth);
+  installLineGuard(app, services.lineViews);
   registerHealthRoutes(app, database, VERSION, { clock, photoStorage: () => services.photos.checkStorage() });
   registerAuthRoutes(app, services.auth, config, services.signInHints);
   registerOrgRoutes(app, services.org);
@@ -282,6 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerApprovalsRoutes(app, services.approvals);
   registerProposalRoutes(app, services.proposals);
   registerGasSafetyRoutes(app, services.gasSafety);
+  registerLineViewRoutes(app, services.lineViews);
   await registerProjectRoutes(app, services.projects);
   registerTargetRoutes(app, services.targets);
   await registerCampaignRoutes(app, services.campaigns);

@@ -48,6 +48,7 @@ import { createPrefecture } from './modules/prefecture/index.ts';
 import { createProposals } from './modules/proposals/index.ts';
 import { createGasSafety } from './modules/gas-safety/index.ts';
 import { createAssetServices } from './modules/assets/index.ts';
+import { createLineViews } from './modules/line-views/index.ts';
 import { createFederation } from './modules/federation/index.ts';
 import { createFrontage } from './modules/frontage/index.ts';
 import { createApprovals, muckPermitEffect, outdoorAdEffect, yellowLineEffect } from './modules/approvals/index.ts';
@@ -316,6 +317,8 @@ export function createServices(
     },
     config.businessTimeZone,
   );
+  // the console's per-line views, panels and layers over the registers (docs/lines.md)
+  const lineViews = createLineViews(database, clock, { settings, assets, audit, timeZone: config.businessTimeZone });
   imports.register('assets', (actor, u, key) =>
     assets.assets.importAssets(
       actor,
@@ -500,6 +503,7 @@ export function createServices(
     devices,
     telemetry,
     alarms,
+    lineViews,
     targets: targets.service,
     vision,
     exportSources,

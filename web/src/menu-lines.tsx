@@ -1,11 +1,14 @@
 /**
  * The menu entries of the business lines: the enforcement lines (执法办案) and the business services (业务管理:
- * 行政审批, 项目与资金, 专项行动, 燃气安全), which were one-entry groups each until they shared one group.
+ * 行政审批, 项目与资金, 专项行动), which were one-entry groups each until they shared one group, and the lines of the
+ * asset registers (数字环卫 … 燃气安全).
  */
 import { AimOutlined, BorderOuterOutlined, BuildOutlined, FileProtectOutlined, FlagOutlined } from '@ant-design/icons';
 import { CarOutlined, FireOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { NotificationOutlined, ShopOutlined } from '@ant-design/icons';
-import type { MenuEntry } from './menu-model.ts';
+import { CloudOutlined, DeleteOutlined, EnvironmentOutlined, SafetyOutlined } from '@ant-design/icons';
+import type { Line } from '../../common/domain/lines.ts';
+import type { MenuEntry, MenuKey } from './menu-model.ts';
 
 export const ENFORCEMENT_LINE_ENTRIES: readonly MenuEntry[] = [
   {
@@ -94,13 +97,37 @@ export const BUSINESS_ENTRIES: readonly MenuEntry[] = [
     permission: 'campaign.read',
     group: 'business',
   },
+];
+
+/**
+ * The business lines over the asset registers (docs/lines.md): a group per line with the line's view, one page
+ * component for all six. A line the tenant switched off drops out with its group (`line`).
+ */
+const lineView = (line: Line, key: MenuKey, icon: MenuEntry['icon']): MenuEntry => ({
+  key,
+  path: `/lines/${line}`,
+  labelKey: `lineViews.nav.${line}`,
+  icon,
+  permission: 'assets.read',
+  group: `line-${line}`,
+  line,
+});
+
+export const LINE_VIEW_ENTRIES: readonly MenuEntry[] = [
+  lineView('sanitation', 'lineSanitation', DeleteOutlined),
+  lineView('parks', 'lineParks', EnvironmentOutlined),
+  lineView('municipal', 'lineMunicipal', BuildOutlined),
+  lineView('drainage', 'lineDrainage', CloudOutlined),
+  lineView('muck', 'lineMuck', CarOutlined),
+  lineView('gas', 'lineGas', FireOutlined),
   // 燃气安全 (docs/gas-safety.md): a line of the registers, so their reading verb opens it
   {
     key: 'gasSafety',
     path: '/gas-safety',
     labelKey: 'gasSafety.nav',
-    icon: FireOutlined,
+    icon: SafetyOutlined,
     permission: 'assets.read',
-    group: 'business',
+    group: 'line-gas',
+    line: 'gas',
   },
 ];

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../common/i18n/core.ts';
+import type { Line } from '../../common/domain/lines.ts';
 import type { Permission } from '../../common/domain/roles.ts';
 
 /** Every page of the console has one key; routes.tsx must give each a page (the `MenuKey` type enforces it). */
@@ -54,6 +55,13 @@ export const MENU_KEYS = [
   'visionReview',
   'visionSources',
   'visionMissions',
+  'lineSanitation',
+  'lineParks',
+  'lineMunicipal',
+  'lineDrainage',
+  'lineMuck',
+  'lineGas',
+  'lineSettings',
 ] as const;
 export type MenuKey = (typeof MENU_KEYS)[number];
 
@@ -71,4 +79,6 @@ export interface MenuEntry {
   /** Needed to see the entry and open its page; none = every signed-in user. */
   permission?: Permission;
   group?: string;
+  /** the business line the entry belongs to: gone while the tenant has the line switched off (docs/lines.md) */
+  line?: Line;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permissionsOf, type Role } from '../../common/domain/roles.ts';
 import { t } from '../../common/i18n/core.ts';
-import { menuEntryFor, visibleMenu, type VisibleMenuNode } from './menu.tsx';
+import { MENU, menuEntryFor, visibleMenu, type VisibleMenuNode } from './menu.tsx';
 
 const as = (...roles: Role[]) => permissionsOf(roles.map((role) => ({ role, unitId: null, regionId: null })));
 const labels = (nodes: VisibleMenuNode[]) =>
@@ -10,6 +10,16 @@ const labels = (nodes: VisibleMenuNode[]) =>
       ? t('zh-CN', n.entry.labelKey)
       : `${t('zh-CN', n.group.labelKey)}[${n.entries.map((e) => t('zh-CN', e.labelKey)).join(',')}]`,
   );
+
+/** The business lines' groups (docs/lines.md), seen by every role that reads the registers. */
+const LINE_GROUPS = [
+  '数字环卫[环卫设施]',
+  '数字园林[园林绿地]',
+  '数字市政[市政设施]',
+  '数字排水[排水防涝]',
+  '数字渣土[渣土监管]',
+  '燃气安全[燃气设施,燃气安全]',
+];
 
 describe('visibleMenu', () => {
   it('shows an inspector the case pages and the map', () => {
@@ -26,11 +36,12 @@ describe('visibleMenu', () => {
       '案件[案件工作台,热线工单,建议提案,跨区域协作]',
       '考核与统计[指挥大屏,考核评价,排行榜,统计报表,年度工作总结,年度关键指标]',
       '执法办案[查违控违,户外广告,夜市摊位,门前三包,文明黄线,车辆监管]',
-      '业务管理[行政审批,项目与资金,目标任务,专项行动,燃气安全]',
+      '业务管理[行政审批,项目与资金,目标任务,专项行动]',
+      ...LINE_GROUPS,
       '城市之眼·城市之感[设备告警,物联设备,告警规则,拒收消息,摄像头与无人机,无人机巡查]',
       '一张图',
       '组织管理[区域,单位,用户,审计日志,工作通知]',
-      '基础数据[事项目录,立结案标准,工作日历,派遣规则,部件台账,设施台账,市民随手拍设置,来电弹屏密钥,开放接口]',
+      '基础数据[事项目录,立结案标准,工作日历,派遣规则,部件台账,设施台账,业务条线,市民随手拍设置,来电弹屏密钥,开放接口]',
     ]);
   });
 
@@ -40,7 +51,8 @@ describe('visibleMenu', () => {
       '案件[案件工作台,热线工单,督办单,建议提案,跨区域协作]',
       '执法办案[行政处罚案件,查违控违,户外广告,夜市摊位,门前三包,文明黄线,车辆监管]',
       '考核与统计[指挥大屏,考核评价,排行榜,综合分析,统计报表,年度工作总结,年度关键指标]',
-      '业务管理[行政审批,项目与资金,目标任务,专项行动,燃气安全]',
+      '业务管理[行政审批,项目与资金,目标任务,专项行动]',
+      ...LINE_GROUPS,
       '城市之眼·城市之感[设备告警,物联设备,告警规则,拒收消息,摄像头与无人机,无人机巡查]',
       '一张图',
       '组织管理[用户,审计日志,工作通知]',
@@ -82,7 +94,8 @@ describe('visibleMenu', () => {
       '工作台',
       '案件[案件工作台,督办单,建议提案]',
       '考核与统计[考核评价,排行榜]',
-      '业务管理[项目与资金,目标任务,专项行动,燃气安全]',
+      '业务管理[项目与资金,目标任务,专项行动]',
+      ...LINE_GROUPS,
       '一张图',
       '组织管理[用户]',
       '基础数据[设施台账]',
@@ -90,7 +103,7 @@ describe('visibleMenu', () => {
     expect(labels(visibleMenu(as('dispatcher')))).toEqual([
       '工作台',
       '案件[案件工作台,督办单]',
-      '业务管理[燃气安全]',
+      ...LINE_GROUPS,
       '一张图',
       '基础数据[设施台账]',
     ]);
@@ -98,10 +111,38 @@ describe('visibleMenu', () => {
     expect(labels(visibleMenu(as('unitHandler')))).toEqual([
       '工作台',
       '案件[案件工作台,督办单]',
-      '业务管理[目标任务,专项行动,燃气安全]',
+      '业务管理[目标任务,专项行动]',
+      ...LINE_GROUPS,
       '一张图',
       '基础数据[设施台账]',
     ]);
+  });
+});
+
+describe("visibleMenu with the tenant's lines", () => {
+  it('drops the groups of switched-off lines, the 燃气安全 page with its line, and keeps the rest', () => {
+    const leader = as('leader');
+    const all = labels(visibleMenu(leader));
+    const some = labels(visibleMenu(leader, MENU, ['sanitation', 'drainage']));
+    expect(some.filter((l) => !all.includes(l))).toEqual([]);
+    expect(all.filter((l) => !some.includes(l))).toEqual([
+      '数字园林[园林绿地]',
+      '数字市政[市政设施]',
+      '数字渣土[渣土监管]',
+      '燃气安全[燃气设施,燃气安全]',
+    ]);
+    // none switched on: no line group, the register itself stays
+    const none = labels(visibleMenu(leader, MENU, []));
+    expect(none.some((l) => l.startsWith('数字') || l.startsWith('燃气'))).toBe(false);
+    expect(none).toContain('基础数据[设施台账]');
+    // unknown (still loading): every line, as before the setting existed
+    expect(labels(visibleMenu(leader, MENU, undefined))).toEqual(all);
+  });
+
+  it('routes a line view by its path', () => {
+    expect(menuEntryFor('/lines/drainage')?.key).toBe('lineDrainage');
+    expect(menuEntryFor('/lines/drainage')?.line).toBe('drainage');
+    expect(menuEntryFor('/gas-safety')?.line).toBe('gas');
   });
 });
 

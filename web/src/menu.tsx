@@ -11,6 +11,12 @@ import {
   ApiOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BuildOutlined,
+  CarOutlined,
+  CloudOutlined,
+  DeleteOutlined,
+  FireOutlined,
+  PartitionOutlined,
   BarChartOutlined,
   BookOutlined,
   BranchesOutlined,
@@ -42,7 +48,8 @@ import {
   TrophyOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
-import { BUSINESS_ENTRIES, ENFORCEMENT_LINE_ENTRIES } from './menu-lines.tsx';
+import type { Line } from '../../common/domain/lines.ts';
+import { BUSINESS_ENTRIES, ENFORCEMENT_LINE_ENTRIES, LINE_VIEW_ENTRIES } from './menu-lines.tsx';
 import type { MenuEntry, MenuGroup } from './menu-model.ts';
 
 export { MENU_KEYS, type MenuEntry, type MenuGroup, type MenuKey } from './menu-model.ts';
@@ -55,6 +62,12 @@ export const MENU_GROUPS: readonly MenuGroup[] = [
   { key: 'kpi', labelKey: 'kpiWeb.nav.group', icon: BarChartOutlined },
   { key: 'business', labelKey: 'nav.business', icon: AppstoreOutlined },
   { key: 'iot', labelKey: 'iot.nav.group', icon: ApiOutlined },
+  { key: 'line-sanitation', labelKey: 'lineViews.group.sanitation', icon: DeleteOutlined },
+  { key: 'line-parks', labelKey: 'lineViews.group.parks', icon: EnvironmentOutlined },
+  { key: 'line-municipal', labelKey: 'lineViews.group.municipal', icon: BuildOutlined },
+  { key: 'line-drainage', labelKey: 'lineViews.group.drainage', icon: CloudOutlined },
+  { key: 'line-muck', labelKey: 'lineViews.group.muck', icon: CarOutlined },
+  { key: 'line-gas', labelKey: 'lineViews.group.gas', icon: FireOutlined },
 ];
 
 /**
@@ -156,6 +169,7 @@ export const MENU: readonly MenuEntry[] = [
   },
   ...ENFORCEMENT_LINE_ENTRIES,
   ...BUSINESS_ENTRIES,
+  ...LINE_VIEW_ENTRIES,
   {
     key: 'monitor',
     path: '/monitor',
@@ -339,6 +353,15 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'assets.read',
     group: 'data',
   },
+  // which business lines the city runs (docs/lines.md)
+  {
+    key: 'lineSettings',
+    path: '/data/lines',
+    labelKey: 'lineViews.nav.settings',
+    icon: PartitionOutlined,
+    permission: 'settings.manage',
+    group: 'data',
+  },
   {
     key: 'citizenSettings',
     path: '/data/citizen',
@@ -368,12 +391,20 @@ export const MENU: readonly MenuEntry[] = [
 export type VisibleMenuNode =
   { kind: 'item'; entry: MenuEntry } | { kind: 'group'; group: MenuGroup; entries: MenuEntry[] };
 
-/** The menu a user with these permission verbs sees; a group with no visible entry disappears. */
-export function visibleMenu(permissions: readonly string[], menu: readonly MenuEntry[] = MENU): VisibleMenuNode[] {
+/**
+ * The menu a user with these permission verbs sees; a group with no visible entry disappears. `lines`: the business
+ * lines the tenant runs (undefined while unknown: every line).
+ */
+export function visibleMenu(
+  permissions: readonly string[],
+  menu: readonly MenuEntry[] = MENU,
+  lines?: readonly Line[],
+): VisibleMenuNode[] {
   const nodes: VisibleMenuNode[] = [];
   const groups = new Map<string, { kind: 'group'; group: MenuGroup; entries: MenuEntry[] }>();
   for (const entry of menu) {
     if (entry.permission && !permissions.includes(entry.permission)) continue;
+    if (entry.line && lines && !lines.includes(entry.line)) continue;
     const group = entry.group ? MENU_GROUPS.find((g) => g.key === entry.group) : undefined;
     if (!group) {
       nodes.push({ kind: 'item', entry });

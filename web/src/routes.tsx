@@ -10,6 +10,7 @@ import { FullPageLoad } from './entries/FullPageLoad.tsx';
 import { PAGE_PREFIXES } from '../../common/web-pages.ts';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
 import { RequirePermission } from './features/auth/RequirePermission.tsx';
+import { RequireLine } from './features/lines/RequireLine.tsx';
 import { MENU, type MenuKey } from './menu.tsx';
 import { ConsoleLayout } from './pages/ConsoleLayout.tsx';
 import { CrashPage } from './pages/CrashPage.tsx';
@@ -73,6 +74,14 @@ export const PAGES: Record<MenuKey, Page> = {
   visionReview: page(() => import('./features/vision/ReviewDeskPage.tsx'), 'ReviewDeskPage'),
   visionSources: page(() => import('./features/vision/SourcesPage.tsx'), 'SourcesPage'),
   visionMissions: page(() => import('./features/vision/MissionsPage.tsx'), 'MissionsPage'),
+  // one page for the six business lines, parameterised by its path (docs/lines.md)
+  lineSanitation: page(() => import('./features/lines/LinePage.tsx'), 'LinePage'),
+  lineParks: page(() => import('./features/lines/LinePage.tsx'), 'LinePage'),
+  lineMunicipal: page(() => import('./features/lines/LinePage.tsx'), 'LinePage'),
+  lineDrainage: page(() => import('./features/lines/LinePage.tsx'), 'LinePage'),
+  lineMuck: page(() => import('./features/lines/LinePage.tsx'), 'LinePage'),
+  lineGas: page(() => import('./features/lines/LinePage.tsx'), 'LinePage'),
+  lineSettings: page(() => import('./features/lines/LineSettingsPage.tsx'), 'LineSettingsPage'),
 };
 
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
@@ -84,7 +93,9 @@ export function buildRoutes(): RouteObject[] {
     const Component = PAGES[entry.key];
     const element = (
       <RequirePermission permission={entry.permission} fallback={<StatusPage status={403} />}>
-        <Component />
+        <RequireLine line={entry.line} fallback={<StatusPage status={404} />}>
+          <Component />
+        </RequireLine>
       </RequirePermission>
     );
     return entry.path === '/' ? { index: true, element } : { path: entry.path.slice(1), element };

@@ -309,6 +309,7 @@ export const enErrors: typeof zhErrors = {
     GAS_INVALID: 'Some gas safety details are invalid; see the fields',
     GAS_HAZARD_STATE: 'The hazard cannot take this step in its current state',
     GAS_STALE: 'The hazard was changed by someone else: reload and try again',
+    LINE_SWITCHED_OFF: 'This business line is switched off for this city',
     GAS_REINSPECT_PHOTO_REQUIRED: 'A hazard closes only with a photo of the passed re-inspection',
     GAS_PHOTOS_REFUSED: 'A photo is not usable: it must be your own upload, not used elsewhere',
     PROPOSAL_INVALID: 'The suggestion or proposal has errors; fix the fields shown',

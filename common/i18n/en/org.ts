@@ -148,6 +148,7 @@ export const enOrg: typeof zhOrg = {
       vehicle_lead: 'Muck truck lead',
       gas_check: 'Gas safety check',
       gas_hazard: 'Gas hazard',
+      flood_duty: 'Flood duty',
       gas_install: 'Gas safety kit installation',
       gas_target: 'Gas safety kit target',
       project: 'Project',
@@ -284,6 +285,7 @@ export const enOrg: typeof zhOrg = {
       vehicle_lead: { dismiss: 'Dismiss muck truck lead', refer: 'Refer muck truck lead' },
       gas_check: { create: 'Record gas safety check' },
       gas_hazard: { create: 'Record gas hazard', rectify: 'Report hazard rectified', reinspect: 'Re-inspect hazard' },
+      flood_duty: { update: 'Set flood duty', delete: 'Clear flood duty' },
       gas_install: { create: 'Record safety kit installation' },
       gas_target: { put: 'Set safety kit target' },
       proposal: {

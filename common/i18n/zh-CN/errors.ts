@@ -292,6 +292,7 @@ export const zhErrors = {
     GAS_INVALID: '燃气安全信息有误，请按提示修改',
     GAS_HAZARD_STATE: '隐患当前状态不能进行此操作',
     GAS_STALE: '该隐患已被他人修改，请刷新后重试',
+    LINE_SWITCHED_OFF: '本单位未启用该业务条线',
     GAS_REINSPECT_PHOTO_REQUIRED: '复查合格须上传复查照片，隐患方可销号',
     GAS_PHOTOS_REFUSED: '照片不可用：须为本人上传且未被其他记录使用',
     PROPOSAL_INVALID: '建议提案信息有误，请按提示修改',

@@ -145,6 +145,7 @@ export const zhOrg = {
       vehicle_lead: '渣土车违规线索',
       gas_check: '燃气安全检查',
       gas_hazard: '燃气安全隐患',
+      flood_duty: '防汛值班',
       gas_install: '燃气“三件套”安装',
       gas_target: '燃气“三件套”年度目标',
       project: '建设项目',
@@ -263,6 +264,7 @@ export const zhOrg = {
       vehicle_lead: { dismiss: '排除渣土车线索', refer: '移交渣土车线索' },
       gas_check: { create: '登记燃气安全检查' },
       gas_hazard: { create: '登记燃气安全隐患', rectify: '登记隐患整改', reinspect: '隐患复查' },
+      flood_duty: { update: '编排防汛值班', delete: '清除防汛值班' },
       gas_install: { create: '登记“三件套”安装' },
       gas_target: { put: '设置“三件套”年度目标' },
       proposal: {

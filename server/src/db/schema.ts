@@ -373,6 +373,7 @@ export interface DB {
   gas_hazards: import('./schema-gas.ts').GasHazardsTable;
   gas_installs: import('./schema-gas.ts').GasInstallsTable;
   gas_install_targets: import('./schema-gas.ts').GasInstallTargetsTable;
+  flood_duty_days: import('./schema-flood-duty.ts').FloodDutyDaysTable;
   projects: import('./schema-projects.ts').ProjectsTable;
   project_funds: import('./schema-projects.ts').ProjectFundsTable;
   project_subprojects: import('./schema-projects.ts').ProjectSubprojectsTable;

@@ -51,6 +51,7 @@ export type TableOwner =
   | 'approvals'
   | 'proposals'
   | 'gas-safety'
+  | 'line-views'
   | 'projects'
   | 'campaigns'
   | 'federation'
@@ -226,6 +227,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   gas_hazards: 'gas-safety',
   gas_installs: 'gas-safety',
   gas_install_targets: 'gas-safety',
+  // the 排水 line's 防汛 duty roster (docs/lines.md)
+  flood_duty_days: 'line-views',
   // 项目与资金 (docs/projects.md)
   projects: 'projects',
   project_funds: 'projects',

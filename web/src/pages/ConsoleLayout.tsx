@@ -7,6 +7,7 @@ import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { useAuth } from '../features/auth/context.ts';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { CallerPopup } from '../features/hotline/CallerPopup.tsx';
+import { useEnabledLines } from '../features/lines/useLines.ts';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { MENU, menuEntryFor, visibleMenu } from '../menu.tsx';
@@ -17,7 +18,8 @@ export function ConsoleLayout() {
   const auth = useAuth();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const nodes = visibleMenu(auth.me?.permissions ?? []);
+  const lines = useEnabledLines(!!auth.me);
+  const nodes = visibleMenu(auth.me?.permissions ?? [], MENU, lines);
 
   const item = (key: string, labelKey: MessageKey, Icon: ComponentType) => ({
     key,

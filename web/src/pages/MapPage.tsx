@@ -1,6 +1,7 @@
 import { PageSection } from '../components/PageSection.tsx';
 import { AlarmMapLayer } from '../features/iot/AlarmMapLayer.tsx';
 import { IcMapLayer } from '../features/illegal-construction/IcMapLayer.tsx';
+import { LineMapLayers } from '../features/lines/LineMapLayers.tsx';
 import { CaseLayer } from '../features/map/CaseLayer.tsx';
 import { MapView } from '../features/map/MapView.tsx';
 import { ProjectsMapLayer } from '../features/projects/ProjectsMapLayer.tsx';
@@ -15,6 +16,7 @@ export function MapPage() {
         <IcMapLayer />
         <ProjectsMapLayer />
         <AlarmMapLayer />
+        <LineMapLayers />
       </MapView>
     </PageSection>
   );

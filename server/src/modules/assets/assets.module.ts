@@ -3,6 +3,7 @@ import type { Database } from '../../platform/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { GeoService } from '../geo/index.ts';
 import { createAssetContext } from './asset-context.ts';
+import { createAssetLines } from './asset-lines.ts';
 import { createAssetRegistrar } from './asset-registrar.ts';
 import { assetReportSections } from './assets-report-section.ts';
 import { createAssetService } from './assets.service.ts';
@@ -36,6 +37,8 @@ export function createAssetServices(
     /** entries written by another module's decision, in its transaction (a 行政审批 grant) */
     registrar: createAssetRegistrar(ctx),
     reportSections: assetReportSections(timeZone),
+    /** the figures of the per-line views and 大屏 panels (docs/lines.md) */
+    lines: createAssetLines(ctx, timeZone),
   };
 }
 export type AssetServices = ReturnType<typeof createAssetServices>;

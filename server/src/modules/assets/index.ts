@@ -13,3 +13,4 @@ export { registerAssetRoutes } from './assets.routes.ts';
 export { registerInspectionRoutes } from './inspections.routes.ts';
 export { seedAssets, type AssetSeed } from './assets.seed.ts';
 export { attributesOfType as assetAttributesOfType, assetLine } from './assets.repository.ts';
+export { monthWindow, type AssetLines, type MonthWindow } from './asset-lines.ts';

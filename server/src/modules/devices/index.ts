@@ -4,3 +4,4 @@ export { createDevices } from './devices.module.ts';
 export { type DeviceService, type KnownDevice, MISSED_HEARTBEATS } from './device.service.ts';
 export { registerDeviceRoutes } from './device.routes.ts';
 export { keyFingerprint, createDeviceKeyBox, type DeviceKeyBox } from './device-keys.ts';
+export { activeDevicesByCode } from './bound-devices.ts';

@@ -12,3 +12,4 @@ export {
   type GpsSink,
 } from './mqtt-consumer.ts';
 export { readMessage, Refusal, MAX_LAG_MS } from './telemetry-message.ts';
+export { latestReadings } from './latest-readings.ts';

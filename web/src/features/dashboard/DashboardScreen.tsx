@@ -7,6 +7,9 @@ import { formatInstant } from '../../components/format.ts';
 import { LanguageSwitch } from '../../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
+import { LineSwitcher, LineWall } from '../lines/LineWall.tsx';
+import { useLinesSetting } from '../lines/useLines.ts';
+import { LINES, type Line } from '../../../../common/domain/lines.ts';
 import { useLiveAlarms } from '../iot/useLiveAlarms.ts';
 import { AlarmWall } from './AlarmWall.tsx';
 import { CaseMap } from './CaseMap.tsx';
@@ -15,6 +18,9 @@ import { EChart } from './EChart.tsx';
 import { useDashboard } from './useDashboard.ts';
 import { AutoScrollList, Placeholder } from './WallParts.tsx';
 import './dashboard.css';
+
+const lineFromSearch = (search: string): Line | null =>
+  LINES.find((l) => l === new URLSearchParams(search).get('line')) ?? null;
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : percentText(v));
 
@@ -39,6 +45,13 @@ export function DashboardScreen() {
   const { data, error, live, refreshes } = useDashboard();
   const seesAlarms = auth.can('alarm.read');
   const { alarms } = useLiveAlarms(seesAlarms);
+  // a panel per business line the city runs (docs/lines.md), for those who read the registers
+  const seesLines = auth.can('assets.read');
+  const linesSetting = useLinesSetting(seesLines);
+  const lines = seesLines ? (linesSetting?.enabled ?? []) : [];
+  // a wall can open on one line's panel: /dashboard?line=drainage
+  const [chosen, setChosen] = useState<Line | null>(() => lineFromSearch(window.location.search));
+  const panel = chosen && lines.includes(chosen) ? chosen : null;
   // Until the first figures arrive every panel shows a placeholder, never an empty chart.
   const loading = !data && !error;
   const openCase = (id: string) => navigate(`/cases/${encodeURIComponent(id)}`);
@@ -57,7 +70,11 @@ export function DashboardScreen() {
   const sla = useMemo(() => slaOption(data?.openCases ?? [], (l) => t(`dashboard.legend.${l as 'red'}`)), [data, t]);
 
   return (
-    <div className="cl-dash" data-testid="dashboard" data-refreshes={refreshes}>
+    <div
+      className={`cl-dash ${lines.length ? 'cl-dash-lines' : ''}`}
+      data-testid="dashboard"
+      data-refreshes={refreshes}
+    >
       <header className="cl-dash-head">
         <div className="cl-dash-meta" style={{ minWidth: 360 }}>
           <span data-testid="dashboard-live" data-status={live}>
@@ -92,7 +109,10 @@ export function DashboardScreen() {
           </button>
         </div>
       </header>
-      {error && !data ? (
+      {lines.length ? <LineSwitcher lines={lines} value={panel} onChange={setChosen} /> : null}
+      {panel ? (
+        <LineWall line={panel} setting={linesSetting} />
+      ) : error && !data ? (
         <div className="cl-dash-error" data-testid="dashboard-error">
           {t('dashboard.loadFailed', { message: errorText(error, locale) })}
         </div>

@@ -1,0 +1,140 @@
+/**
+ * The figures of a line view and its 大屏 panel (docs/lines.md): per type the assets in the register and this
+ * month's logged quantity, the open 养护工单 and this month's finished orders with their cost, and per asset the same
+ * figures for the rows of a page. Counted within the reader's register scope, as the lists are.
+ */
+import { sql } from 'kysely';
+import { fromMilli, type AssetLine } from '../../../../common/domain/assets.ts';
+import { registerScope, requirePermission, type Actor } from '../auth/index.ts';
+import { READ, type AssetContext } from './asset-context.ts';
+import { startOfDay } from './assets-report-section.ts';
+
+/** A calendar month (YYYY-MM) as log dates and as the instants of the tenant's time zone that bound it. */
+export interface MonthWindow {
+  month: string;
+  firstDay: string;
+  nextFirstDay: string;
+}
+
+export function monthWindow(month: string): MonthWindow {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { month, firstDay: `${month}-01`, nextFirstDay: `${next}-01` };
+}
+
+const OPEN_STATES = ['open', 'in_progress'] as const;
+
+export function createAssetLines(ctx: AssetContext, timeZone: string) {
+  const { db } = ctx.database;
+  const scoped = (actor: Actor) => registerScope(actor, READ, 'a', true) ?? sql<boolean>`1 = 1`;
+
+  return {
+    /** A line's key figures for one month. */
+    async figures(actor: Actor, line: AssetLine, w: MonthWindow) {
+      requirePermission(actor, READ);
+      const from = startOfDay(w.firstDay, timeZone);
+      const to = startOfDay(w.nextFirstDay, timeZone);
+      const scope = scoped(actor);
+      const types = await db
+        .selectFrom('asset_types as t')
+        .leftJoin('assets as a', (j) => j.onRef('a.type_id', '=', 't.id').on('a.status', '!=', 'retired').on(scope))
+        .where('t.tenant_id', '=', actor.tenantId)
+        .where('t.line', '=', line)
+        .groupBy(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit'])
+        .select(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit', (e) => e.fn.count<string>('a.id').as('n')])
+        .orderBy('t.code')
+        .execute();
+      const logs = await db
+        .selectFrom('asset_daily_logs as l')
+        .innerJoin('assets as a', 'a.id', 'l.asset_id')
+        .where('l.tenant_id', '=', actor.tenantId)
+        .where('l.line', '=', line)
+        .where('l.log_date', '>=', w.firstDay)
+        .where('l.log_date', '<', w.nextFirstDay)
+        .where(scope)
+        .groupBy('a.type_id')
+        .select(['a.type_id', (e) => e.fn.sum<string>('l.quantity_milli').as('milli')])
+        .execute();
+      const orders = await db
+        .selectFrom('asset_work_orders as a')
+        .where('a.tenant_id', '=', actor.tenantId)
+        .where('a.line', '=', line)
+        .where(scope)
+        .select([
+          sql<string>`sum(case when a.state in ('open', 'in_progress') then 1 else 0 end)`.as('open'),
+          sql<string>`sum(case when a.done_at >= ${from} and a.done_at < ${to} then 1 else 0 end)`.as('done'),
+          sql<string>`sum(case when a.done_at >= ${from} and a.done_at < ${to} then coalesce(a.cost_fen, 0) else 0 end)`.as(
+            'spend',
+          ),
+        ])
+        .executeTakeFirst();
+      const milli = new Map(logs.map((l) => [l.type_id, Number(l.milli ?? 0)]));
+      const typeFigures = types.map((t) => ({
+        code: t.code,
+        nameZh: t.name_zh,
+        nameEn: t.name_en,
+        logUnit: t.log_unit,
+        count: Number(t.n),
+        monthQuantity: fromMilli(milli.get(t.id) ?? 0),
+      }));
+      return {
+        assets: typeFigures.reduce((n, t) => n + t.count, 0),
+        types: typeFigures,
+        openOrders: Number(orders?.open ?? 0),
+        monthOrdersDone: Number(orders?.done ?? 0),
+        monthSpendFen: Number(orders?.spend ?? 0),
+      };
+    },
+
+    /** Per asset of a page: this month's logged quantity, the cost of its finished orders (ever) and its open orders. */
+    async itemFigures(actor: Actor, ids: readonly string[], w: MonthWindow) {
+      requirePermission(actor, READ);
+      const out = new Map(ids.map((id) => [id, { monthQuantity: 0, spendFen: 0, openOrders: 0 }]));
+      if (!ids.length) return out;
+      const logs = await db
+        .selectFrom('asset_daily_logs')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('asset_id', 'in', ids)
+        .where('log_date', '>=', w.firstDay)
+        .where('log_date', '<', w.nextFirstDay)
+        .groupBy('asset_id')
+        .select(['asset_id', (e) => e.fn.sum<string>('quantity_milli').as('milli')])
+        .execute();
+      for (const l of logs) out.get(l.asset_id)!.monthQuantity = fromMilli(Number(l.milli ?? 0));
+      const orders = await db
+        .selectFrom('asset_work_orders')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('asset_id', 'in', ids)
+        .groupBy('asset_id')
+        .select([
+          'asset_id',
+          sql<string>`sum(case when state in (${sql.join(OPEN_STATES)}) then 1 else 0 end)`.as('open'),
+          sql<string>`sum(case when state in ('done', 'accepted') then coalesce(cost_fen, 0) else 0 end)`.as('spend'),
+        ])
+        .execute();
+      for (const o of orders) {
+        const f = out.get(o.asset_id)!;
+        f.openOrders = Number(o.open ?? 0);
+        f.spendFen = Number(o.spend ?? 0);
+      }
+      return out;
+    },
+
+    /** The assets of one type in service with their attributes (the 排水 panel's 易涝点). */
+    async ofType(actor: Actor, typeCode: string) {
+      requirePermission(actor, READ);
+      return db
+        .selectFrom('assets as a')
+        .innerJoin('asset_types as t', 't.id', 'a.type_id')
+        .where('a.tenant_id', '=', actor.tenantId)
+        .where('t.code', '=', typeCode)
+        .where('a.status', '!=', 'retired')
+        .where(scoped(actor))
+        .select(['a.id', 'a.code', 'a.name', 'a.attributes'])
+        .orderBy('a.code')
+        .limit(200)
+        .execute();
+    },
+  };
+}
+export type AssetLines = ReturnType<typeof createAssetLines>;

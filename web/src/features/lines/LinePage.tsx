@@ -1,0 +1,114 @@
+import { Alert, Card, Col, Empty, Flex, Row, Statistic, Tabs, Tag, Typography } from 'antd';
+import { Link, useLocation } from 'react-router-dom';
+import { LINES, type Line } from '../../../../common/domain/lines.ts';
+import { decimalText } from '../../../../common/domain/number-format.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { PageSection } from '../../components/PageSection.tsx';
+import { useI18n } from '../../i18n/context.ts';
+import { assetsApi } from '../assets/assets.api.ts';
+import { DutyRoster } from './DutyRoster.tsx';
+import { FloodPanel } from './FloodPanel.tsx';
+import { LineItemsTable, yuan } from './LineItemsTable.tsx';
+import { linesApi } from './lines.api.ts';
+
+/** The line of a path /lines/<line>. */
+export const lineOfPath = (pathname: string): Line | undefined =>
+  LINES.find((l) => pathname === `/lines/${l}` || pathname.startsWith(`/lines/${l}/`));
+
+/**
+ * The view of one business line (docs/lines.md), one component for all six: the line's key figures, the 排水 flood
+ * panel, and a tab per asset type of the line (tenant data: a type added to the register is a new tab) with the
+ * type's attributes and the line's figures as columns; 排水 adds its duty roster.
+ */
+export function LinePage() {
+  const line = lineOfPath(useLocation().pathname) ?? 'sanitation';
+  return <LineView key={line} line={line} />;
+}
+
+function LineView({ line }: { line: Line }) {
+  const { t, locale } = useI18n();
+  const summary = useResource((signal) => linesApi.summary(line, signal), [line]);
+  const types = useResource((signal) => assetsApi.types(line, signal), [line]);
+  const s = summary.data;
+  const typeName = (x: { nameZh: string; nameEn: string }) => (locale === 'en' ? x.nameEn : x.nameZh);
+  const tabs = (types.data?.items ?? []).map((type) => {
+    const figures = s?.types.find((x) => x.code === type.code);
+    return {
+      key: type.code,
+      label: (
+        <span data-testid={`line-tab-${type.code}`}>
+          {typeName(type)} <Tag style={{ marginInlineEnd: 0 }}>{figures?.count ?? type.assetCount}</Tag>
+        </span>
+      ),
+      children: <LineItemsTable line={line} type={type} />,
+    };
+  });
+  if (line === 'drainage')
+    tabs.push({
+      key: 'duty',
+      label: <span data-testid="line-tab-duty">{t('lineViews.duty.tab')}</span>,
+      children: <DutyRoster />,
+    });
+  const error = summary.error ?? types.error;
+
+  return (
+    <PageSection
+      title={t(`lineViews.group.${line}`)}
+      testId={`page-line-${line}`}
+      extra={<Link to="/data/assets">{t('lineViews.registerLink')}</Link>}
+    >
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">{t(`lineViews.intro.${line}`)}</Typography.Text>
+        {error && !s ? <LoadError error={error} onRetry={() => (summary.reload(), types.reload())} /> : null}
+        <Row gutter={[12, 12]}>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title={t('lineViews.figures.assets')} value={s?.assets ?? '—'} data-testid="line-assets" />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title={t('lineViews.figures.openOrders')} value={s?.openOrders ?? '—'} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title={t('lineViews.figures.monthDone')} value={s?.monthOrdersDone ?? '—'} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic
+                title={t('lineViews.figures.monthSpend')}
+                value={s ? t('lineViews.yuan', { value: yuan(s.monthSpendFen) }) : '—'}
+              />
+            </Card>
+          </Col>
+        </Row>
+        {s && s.types.some((x) => x.logUnit) ? (
+          <Flex wrap gap={8} data-testid="line-month-quantities">
+            {s.types
+              .filter((x) => x.logUnit)
+              .map((x) => (
+                <Tag key={x.code} color="blue">
+                  {typeName(x)} · {t('lineViews.figures.monthQuantity', { unit: t(`assets.logUnits.${x.logUnit!}`) })}{' '}
+                  {decimalText(x.monthQuantity)}
+                </Tag>
+              ))}
+          </Flex>
+        ) : null}
+        {s?.flood ? <FloodPanel flood={s.flood} /> : null}
+        {types.data && types.data.items.length === 0 ? (
+          <Alert type="info" showIcon message={t('lineViews.noTypes')} />
+        ) : null}
+        {/* only once the types are known, so the first tab (not the roster) is the one opened */}
+        {!types.data ? null : tabs.length ? (
+          <Tabs items={tabs} destroyOnHidden data-testid="line-tabs" />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+        )}
+      </Flex>
+    </PageSection>
+  );
+}

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import type { LineSummary } from '../../../../common/contracts/lines.ts';
+import { fakeAuth, fakeFetch, fakeMe, renderConsole, withProviders } from '../../testing.tsx';
+import { DashboardScreen } from '../dashboard/DashboardScreen.tsx';
+import { resetLinesCache } from './useLines.ts';
+
+/**
+ * The tenant's lines in the browser (docs/lines.md): the menu and the route of a switched-off line, and the 大屏's
+ * switcher with a line's panel. The server's own refusals are tested in line-views.http.test.ts.
+ */
+const SETTING = { enabled: ['sanitation', 'drainage'], floodSeason: { from: '03-01', to: '10-31' } };
+const DRAINAGE: LineSummary = {
+  line: 'drainage',
+  month: '2024-03',
+  assets: 26,
+  types: [
+    { code: 'DRN-PUMP', nameZh: '排水泵站', nameEn: 'Pump station', logUnit: 'h', count: 19, monthQuantity: 310.5 },
+    { code: 'DRN-FLOOD', nameZh: '易涝点', nameEn: 'Waterlogging point', logUnit: null, count: 5, monthQuantity: 0 },
+  ],
+  openOrders: 3,
+  monthOrdersDone: 2,
+  monthSpendFen: 1_250_000,
+  flood: {
+    season: true,
+    points: [
+      {
+        id: 'p1',
+        code: 'DY-YL-01',
+        name: '新冶大道下穿通道易涝点',
+        thresholdCm: 30,
+        waterCm: 34,
+        readAt: '2024-03-12T00:00:00Z',
+      },
+      { id: 'p2', code: 'DY-YL-02', name: '金湖大道与建设路口易涝点', thresholdCm: 20, waterCm: null, readAt: null },
+    ],
+    today: { date: '2024-03-12', leader: '张科长', staff: ['李工', '王工'], phone: null, note: null, updatedAt: '' },
+  },
+};
+
+class QuietEventSource {
+  readyState = 0;
+  onopen = null;
+  onerror = null;
+  addEventListener() {}
+  removeEventListener() {}
+  close() {}
+}
+
+beforeEach(() => resetLinesCache());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('a switched-off line in the console', () => {
+  it('leaves the menu and answers its page with 404, while a line that is on opens', async () => {
+    const fetch = fakeFetch({
+      'GET /api/lines/settings': () => ({ status: 200, body: SETTING }),
+      'GET /api/lines/sanitation/summary': () => ({
+        status: 200,
+        body: { ...DRAINAGE, line: 'sanitation', flood: undefined },
+      }),
+      'GET /api/assets/types': () => ({ status: 200, body: { items: [] } }),
+    });
+    vi.stubGlobal('fetch', fetch.impl);
+    renderConsole('/lines/muck', fakeAuth(fakeMe(['leader'])));
+    expect(await screen.findByTestId('page-not-found')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByText('数字渣土')).toBeNull());
+    expect(screen.getByText('数字环卫')).toBeTruthy();
+    expect(screen.queryByText('燃气安全')).toBeNull();
+    cleanup();
+    renderConsole('/lines/sanitation', fakeAuth(fakeMe(['leader'])));
+    expect(await screen.findByTestId('page-line-sanitation')).toBeTruthy();
+  });
+});
+
+describe('the 大屏 line switcher', () => {
+  it('offers the overview and the lines that are on, and shows a line panel with its figures and flood duty', async () => {
+    vi.stubGlobal('EventSource', QuietEventSource);
+    const fetch = fakeFetch({
+      'GET /api/lines/settings': () => ({ status: 200, body: SETTING }),
+      'GET /api/lines/drainage/summary': () => ({ status: 200, body: DRAINAGE }),
+    });
+    vi.stubGlobal('fetch', fetch.impl);
+    render(
+      withProviders(
+        <MemoryRouter>
+          <DashboardScreen />
+        </MemoryRouter>,
+        fakeAuth(fakeMe(['leader'])),
+      ),
+    );
+    const switcher = await screen.findByTestId('dash-line-switcher');
+    expect([...switcher.querySelectorAll('button')].map((b) => b.textContent)).toEqual([
+      '综合',
+      '数字环卫',
+      '数字排水',
+    ]);
+    fireEvent.click(screen.getByTestId('dash-line-drainage'));
+    expect(await screen.findByTestId('dash-line-panel-drainage')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('dash-line-assets').textContent).toBe('26'));
+    expect(screen.getByTestId('dash-duty').textContent).toContain('张科长');
+    const points = screen.getAllByTestId('dash-flood-point');
+    expect(points.map((p) => p.querySelector('.n')!.textContent)).toEqual(['34.0 cm', '—']);
+    expect(points[0]!.querySelector('.n')!.className).toContain('over');
+    fireEvent.click(screen.getByTestId('dash-line-overview'));
+    expect(screen.queryByTestId('dash-line-panel-drainage')).toBeNull();
+  });
+
+  it('shows no switcher to a role that does not read the registers', async () => {
+    vi.stubGlobal('EventSource', QuietEventSource);
+    const fetch = fakeFetch({ 'GET /api/lines/settings': () => ({ status: 200, body: SETTING }) });
+    vi.stubGlobal('fetch', fetch.impl);
+    render(
+      withProviders(
+        <MemoryRouter>
+          <DashboardScreen />
+        </MemoryRouter>,
+        fakeAuth(fakeMe(['shiftLeader'])),
+      ),
+    );
+    await waitFor(() => expect(fetch.calls.length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('dash-line-switcher')).toBeNull();
+    expect(fetch.calls.some((c) => c.url.startsWith('/api/lines'))).toBe(false);
+  });
+});
