@@ -36,6 +36,7 @@ export const MENU_KEYS = [
   'frontage',
   'yellowLine',
   'vehicles',
+  'enforcementLeads',
   'approvals',
   'projects',
   'targets',

@@ -60,6 +60,7 @@ import * as m0071 from './0071_inspections.ts';
 import * as m0072 from './0072_work_order_links.ts';
 import * as m0074 from './0074_vehicles.ts';
 import * as m0076 from './0076_gas_safety.ts';
+import * as m0082 from './0082_enforcement_leads.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -127,6 +128,7 @@ const migrations: Record<string, Migration> = {
   '0072_work_order_links': m0072,
   '0074_vehicles': m0074,
   '0076_gas_safety': m0076,
+  '0082_enforcement_leads': m0082,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
