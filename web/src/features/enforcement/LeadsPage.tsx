@@ -65,6 +65,7 @@ export function LeadsPage() {
         title: t('enforcement.leads.field.leadNo'),
         key: 'leadNo',
         sorter: true,
+        responsive: ['sm'],
         render: (_, l) => <span style={{ fontFamily: 'monospace' }}>{l.leadNo}</span>,
       },
       {
