@@ -151,7 +151,11 @@ export const VisionEventQuery = Type.Object({
 });
 export type VisionEventQuery = Static<typeof VisionEventQuery>;
 
-export const VisionReview = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) });
+export const VisionReview = Type.Object({
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+  /** where the city requires 核实 for camera reports: the inspector to send (default: the picker's first) */
+  inspectorId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+});
 export type VisionReview = Static<typeof VisionReview>;
 
 export const VisionRate = Type.Object({

@@ -25,7 +25,16 @@ export type EnforcementStage = (typeof ENFORCEMENT_STAGES)[number];
 export const ENFORCEMENT_PROCEDURES = ['ordinary', 'summary'] as const;
 export type EnforcementProcedure = (typeof ENFORCEMENT_PROCEDURES)[number];
 
-export const ENFORCEMENT_SOURCES = ['city_case', 'patrol', 'complaint', 'hotline', 'instruction', 'transfer'] as const;
+export const ENFORCEMENT_SOURCES = [
+  'city_case',
+  'patrol',
+  'complaint',
+  'hotline',
+  'instruction',
+  'transfer',
+  // opened from a lead (线索) of the intake: only the intake's 立案 sets it (docs/enforcement-leads.md)
+  'lead',
+] as const;
 export type EnforcementSource = (typeof ENFORCEMENT_SOURCES)[number];
 
 export const DISCRETION_LEVELS = ['slight', 'general', 'serious', 'severe'] as const; // 轻微/一般/较重/严重

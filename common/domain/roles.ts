@@ -76,6 +76,9 @@ export const PERMISSIONS = [
   'enforcement.exception',
   // legal bases and discretion bands (tenant data kept by the 法制 staff)
   'enforcement.manage',
+  // 线索研判 (docs/enforcement-leads.md): reading the leads other modules hand over; deciding 立案 / 不予立案
+  'lead.read',
+  'lead.decide',
   /** staff notices on the 工作台: write, change, withdraw */
   'notice.manage',
   // 监督员管理 (docs/monitor.md): the inspector app reports its position while on duty; a supervisor assigns grids,
@@ -254,6 +257,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'construction.read',
     'ads.read',
     'enforcement.read',
+    'lead.read',
     'notice.manage',
     'analysis.read',
     'governance.manage',
@@ -333,6 +337,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'org.read',
     'case.read',
     'enforcement.read',
+    'lead.read',
     'enforcement.file',
     'enforcement.investigate',
     'enforcement.pay',
@@ -353,6 +358,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   legalReviewer: [
     'org.read',
     'enforcement.read',
+    'lead.read',
     'enforcement.review',
     'enforcement.manage',
     'construction.read',
@@ -365,6 +371,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'user.read',
     'case.read',
     'enforcement.read',
+    'lead.read',
+    'lead.decide',
     'enforcement.file',
     'enforcement.investigate',
     'enforcement.approve',
@@ -398,6 +406,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard.read',
     'report.read',
     'enforcement.read',
+    'lead.read',
     'enforcement.approve',
     'enforcement.decide',
     'enforcement.exception',

@@ -66,6 +66,7 @@ import { registerProjectRoutes } from './modules/projects/index.ts';
 import { registerTargetRoutes } from './modules/targets/index.ts';
 import { registerCampaignRoutes } from './modules/campaigns/index.ts';
 import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './modules/enforcement/index.ts';
+import { registerEnforcementLeadRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
 import { registerDeviceRoutes } from './modules/devices/index.ts';
@@ -235,6 +236,7 @@ export async function buildApp(deps: AppDeps): Promise<
   registerAfterPhotoRoutes(app, services.afterPhotos);
   registerWorkflowRoutes(app, services.workflow);
   await registerEnforcementRoutes(app, services.enforcement);
+  registerEnforcementLeadRoutes(app, services.enforcement.leads);
   await registerEnforcementDocumentRoutes(app, services.enforcement.records);
   await registerCitizenRoutes(app, services.citizen, config.publicLimits, clock, rates.counter);
   await registerParticipationRoutes(

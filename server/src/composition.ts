@@ -373,6 +373,7 @@ export function createServices(
     keys: createDeviceKeyBox(config.audit.keys),
     roads: (tenantId) => gazetteer.publicRoads(tenantId),
     muckEntries: (tenantId) => assets.assets.muckEntries(tenantId),
+    leads: enforcement.leads.intake,
   });
   approvals.effects.register('yellow_line', yellowLineEffect(yellowLine.service));
   approvals.effects.register('construction_waste', muckPermitEffect(assets.registrar));

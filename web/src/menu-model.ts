@@ -37,6 +37,7 @@ export const MENU_KEYS = [
   'frontage',
   'yellowLine',
   'vehicles',
+  'enforcementLeads',
   'approvals',
   'projects',
   'targets',

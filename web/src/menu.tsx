@@ -110,6 +110,15 @@ export const MENU: readonly MenuEntry[] = [
     permission: 'enforcement.read',
     group: 'enforcement',
   },
+  // 线索研判 (docs/enforcement-leads.md)
+  {
+    key: 'enforcementLeads',
+    path: '/enforcement/leads',
+    labelKey: 'enforcement.nav.leads',
+    icon: SafetyCertificateOutlined,
+    permission: 'lead.read',
+    group: 'enforcement',
+  },
   {
     key: 'dashboard',
     path: '/dashboard',

@@ -34,6 +34,7 @@ export const PAGES: Record<MenuKey, Page> = {
   caseCreate: page(() => import('./pages/CaseCreatePage.tsx'), 'CaseCreatePage'),
   hotline: page(() => import('./features/hotline/HotlinePage.tsx'), 'HotlinePage'),
   enforcement: page(() => import('./features/enforcement/EnforcementPage.tsx'), 'EnforcementPage'),
+  enforcementLeads: page(() => import('./features/enforcement/LeadsPage.tsx'), 'LeadsPage'),
   routing: page(() => import('./pages/RoutingPage.tsx'), 'RoutingPage'),
   components: page(() => import('./features/components/ComponentsPage.tsx'), 'ComponentsPage'),
   assets: page(() => import('./features/assets/AssetsPage.tsx'), 'AssetsPage'),

@@ -3,7 +3,7 @@ import type { zhEnforcement } from '../zh-CN/enforcement.ts';
 /** Enforcement: administrative penalty cases (ordinary and summary procedure), parties, bands, numbers, payments. */
 export const enEnforcement: typeof zhEnforcement = {
   enforcement: {
-    nav: { group: 'Enforcement', cases: 'Penalty cases' },
+    nav: { group: 'Enforcement', cases: 'Penalty cases', leads: 'Leads' },
     title: 'Administrative penalty cases',
     searchPlaceholder: 'Search case no., party, decision no., facts',
     filters: { stage: 'Stage' },
@@ -59,6 +59,30 @@ export const enEnforcement: typeof zhEnforcement = {
       officer: 'Officer {n}',
       done: 'Sent for filing approval',
     },
+    leads: {
+      title: 'Leads',
+      searchPlaceholder: 'Search lead no., matter, place',
+      field: {
+        leadNo: 'Lead no.',
+        matter: 'Matter',
+        source: 'Source',
+        occurredAt: 'Occurred',
+        status: 'Status',
+        evidence: 'Evidence',
+        decision: 'Decision',
+        submittedBy: 'Referred by',
+      },
+      status: { pending: 'To decide', filed: 'Case filed', declined: 'Declined' },
+      source: { vehicles: 'Vehicle monitoring', vision: 'City eye' },
+      evidenceKind: { track: 'Track', image: 'Image', file: 'File' },
+      file: 'File a case',
+      fileTitle: 'File a case from lead {no} (ordinary procedure)',
+      decline: 'Decline',
+      declineTitle: 'Decline lead {no}',
+      reason: 'Reason for declining',
+      filed: 'Case {no} filed',
+      declined: 'Declined; the reason is recorded',
+    },
     fromCase: 'Enforcement cases opened from this case',
     masked: 'Masked (only the case’s officers see the full number)',
     stage: {
@@ -82,6 +106,7 @@ export const enEnforcement: typeof zhEnforcement = {
       hotline: 'Hotline order',
       instruction: 'Leader’s instruction',
       transfer: 'Transferred clue',
+      lead: 'Lead intake',
     },
     partyKind: { person: 'Person', organisation: 'Organisation' },
     decisionKind: { fine: 'Fine', warning: 'Warning', no_penalty: 'No penalty' },

@@ -258,6 +258,7 @@ export const enErrors: typeof zhErrors = {
       'The fine exceeds the summary procedure limit (200 yuan for a person, 3,000 yuan for an organisation); use the ordinary procedure',
     ENFORCEMENT_TRANSITION_NOT_ALLOWED: 'This action is not allowed at the case’s current stage',
     ENFORCEMENT_STALE: 'The case was just changed by someone else; reload and try again',
+    ENFORCEMENT_LEAD_DECIDED: 'This lead has already been decided (filed or declined)',
     ENFORCEMENT_PERIOD_RUNNING: 'The period for statement, defence or a hearing request has not yet ended',
     ENFORCEMENT_EVIDENCE_ALTERED:
       'The evidence file no longer matches the SHA-256 recorded when it was collected, or is missing',

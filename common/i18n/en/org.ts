@@ -146,6 +146,7 @@ export const enOrg: typeof zhOrg = {
       target: 'Plan target',
       vehicle: 'Vehicle',
       vehicle_lead: 'Muck truck lead',
+      enforcement_lead: 'Enforcement lead',
       gas_check: 'Gas safety check',
       gas_hazard: 'Gas hazard',
       flood_duty: 'Flood duty',
@@ -283,6 +284,11 @@ export const enOrg: typeof zhOrg = {
       },
       vehicle: { create: 'Register vehicle', update: 'Edit vehicle', rotate_key: 'Rotate vehicle GPS key' },
       vehicle_lead: { dismiss: 'Dismiss muck truck lead', refer: 'Refer muck truck lead' },
+      enforcement_lead: {
+        submit: 'Receive enforcement lead',
+        file: 'File a case from a lead',
+        decline: 'Decline a lead',
+      },
       gas_check: { create: 'Record gas safety check' },
       gas_hazard: { create: 'Record gas hazard', rectify: 'Report hazard rectified', reinspect: 'Re-inspect hazard' },
       flood_duty: { update: 'Set flood duty', delete: 'Clear flood duty' },
@@ -495,6 +501,7 @@ export const enOrg: typeof zhOrg = {
       read: 'View vehicles, tracks, road coverage and muck truck leads',
       manage: 'Register vehicles and GPS keys, handle muck truck leads',
     },
+    lead: { read: 'View enforcement leads', decide: 'Decide on enforcement leads (file a case or decline)' },
     yellowline: {
       read: 'View yellow lines',
       manage: 'Draw yellow lines, keep permits and repeat rules',

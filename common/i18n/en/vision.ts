@@ -57,6 +57,7 @@ export const enVision: typeof zhVision = {
       sourceThreshold: 'This source’s threshold',
       none: 'No data yet',
     },
+    caseEvents: { title: 'City eye events' },
     review: {
       title: 'Recognition review',
       empty: 'No recognised events await review',

@@ -1,7 +1,7 @@
 /** 执法办案: 行政处罚案件 (普通程序、简易程序), 当事人, 裁量基准, 文号, 缴款 (docs/enforcement.md). */
 export const zhEnforcement = {
   enforcement: {
-    nav: { group: '执法办案', cases: '行政处罚案件' },
+    nav: { group: '执法办案', cases: '行政处罚案件', leads: '线索研判' },
     title: '行政处罚案件',
     searchPlaceholder: '搜索案号、当事人、文号、案情',
     filters: { stage: '办案环节' },
@@ -57,6 +57,30 @@ export const zhEnforcement = {
       officer: '执法人员 {n}',
       done: '已提交立案审批',
     },
+    leads: {
+      title: '线索研判',
+      searchPlaceholder: '搜索线索号、事项、地点',
+      field: {
+        leadNo: '线索号',
+        matter: '事项',
+        source: '来源',
+        occurredAt: '发生时间',
+        status: '状态',
+        evidence: '证据',
+        decision: '研判结果',
+        submittedBy: '移送人',
+      },
+      status: { pending: '待研判', filed: '已立案', declined: '不予立案' },
+      source: { vehicles: '车辆监管', vision: '城市之眼' },
+      evidenceKind: { track: '轨迹', image: '图像', file: '文件' },
+      file: '立案',
+      fileTitle: '线索立案（普通程序）：{no}',
+      decline: '不予立案',
+      declineTitle: '不予立案：{no}',
+      reason: '不予立案理由',
+      filed: '已立案 {no}',
+      declined: '已记录不予立案',
+    },
     fromCase: '由本案件立案的执法案件',
     masked: '已脱敏（仅本案执法人员可见完整号码）',
     stage: {
@@ -80,6 +104,7 @@ export const zhEnforcement = {
       hotline: '热线工单',
       instruction: '领导批示',
       transfer: '移送线索',
+      lead: '线索研判立案',
     },
     partyKind: { person: '个人', organisation: '单位' },
     decisionKind: { fine: '罚款', warning: '警告', no_penalty: '不予处罚' },

@@ -246,6 +246,7 @@ export const zhErrors = {
     ENFORCEMENT_SUMMARY_LIMIT: '罚款超出简易程序限额（个人 200 元、单位 3000 元），请适用普通程序',
     ENFORCEMENT_TRANSITION_NOT_ALLOWED: '案件当前环节不能进行该操作',
     ENFORCEMENT_STALE: '该案件刚被他人更新，请重新加载后再操作',
+    ENFORCEMENT_LEAD_DECIDED: '该线索已研判（已立案或不予立案），不能再次处理',
     ENFORCEMENT_PERIOD_RUNNING: '陈述申辩或听证申请期限尚未届满',
     ENFORCEMENT_EVIDENCE_ALTERED: '证据文件与登记时的 SHA-256 不一致或已丢失',
     ENFORCEMENT_CERTIFICATE_INVALID: '执法人员没有有效的执法证（未登记、已过期或证号不符），不能参与该环节',

@@ -143,6 +143,7 @@ export const zhOrg = {
       target: '目标任务',
       vehicle: '车辆',
       vehicle_lead: '渣土车违规线索',
+      enforcement_lead: '执法线索',
       gas_check: '燃气安全检查',
       gas_hazard: '燃气安全隐患',
       flood_duty: '防汛值班',
@@ -262,6 +263,7 @@ export const zhOrg = {
       },
       vehicle: { create: '登记车辆', update: '修改车辆', rotate_key: '更换车辆定位密钥' },
       vehicle_lead: { dismiss: '排除渣土车线索', refer: '移交渣土车线索' },
+      enforcement_lead: { submit: '接收执法线索', file: '线索立案', decline: '线索不予立案' },
       gas_check: { create: '登记燃气安全检查' },
       gas_hazard: { create: '登记燃气安全隐患', rectify: '登记隐患整改', reinspect: '隐患复查' },
       flood_duty: { update: '编排防汛值班', delete: '清除防汛值班' },
@@ -445,6 +447,7 @@ export const zhOrg = {
     governance: { manage: '办理源头治理任务' },
     yellowline: { read: '查看文明黄线', manage: '划定文明黄线、管理许可与处置规则', inspect: '登记文明黄线巡查' },
     vehicle: { read: '查看车辆、轨迹、作业覆盖与渣土线索', manage: '登记车辆与定位密钥、处理渣土线索' },
+    lead: { read: '查看执法线索', decide: '研判执法线索（立案、不予立案）' },
     yearbook: { read: '查看年度工作总结', edit: '编写年度工作总结' },
     targets: { read: '查看目标任务', edit: '制定目标任务', report: '报送目标任务进度' },
     campaign: {

@@ -50,6 +50,7 @@ export const zhVision = {
       sourceThreshold: '本设备阈值',
       none: '暂无数据',
     },
+    caseEvents: { title: '城市之眼识别事件' },
     review: {
       title: '智能识别核实',
       empty: '没有待核实的识别事件',

@@ -1,5 +1,6 @@
 /** Tables of migration 0022_enforcement (modules/enforcement, docs/enforcement.md). */
 import type { Generated } from 'kysely';
+import type { LeadSource, LeadStatus } from '../../../common/domain/enforcement-leads.ts';
 import type { DecisionKind, DiscretionLevel } from '../../../common/domain/enforcement-lifecycle.ts';
 
 /** One legal provision for a violation type (tenant data kept by the 法制 staff). */
@@ -193,4 +194,31 @@ export interface EnforcementWarningsTable {
   due: string;
   level: 'yellow' | 'red' | 'supervise';
   at: string;
+}
+
+/** A lead (线索) handed to enforcement by another module (migration 0082, docs/enforcement-leads.md). */
+export interface EnforcementLeadsTable {
+  id: string;
+  tenant_id: string;
+  lead_no: string;
+  source: LeadSource;
+  source_id: string;
+  matter: string;
+  violation_code: string | null;
+  place: string | null;
+  lng: number | null;
+  lat: number | null;
+  occurred_at: string;
+  /** JSON array of { kind, title, url, sha256? } */
+  evidence: string;
+  note: string | null;
+  status: LeadStatus;
+  reason: string | null;
+  case_id: string | null;
+  submitted_by: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
 }

@@ -292,6 +292,7 @@ export interface DB {
   enforcement_legal_bases: import('./schema-enforcement.ts').EnforcementLegalBasesTable;
   enforcement_bands: import('./schema-enforcement.ts').EnforcementBandsTable;
   enforcement_cases: import('./schema-enforcement.ts').EnforcementCasesTable;
+  enforcement_leads: import('./schema-enforcement.ts').EnforcementLeadsTable;
   enforcement_officers: import('./schema-enforcement.ts').EnforcementOfficersTable;
   enforcement_events: import('./schema-enforcement.ts').EnforcementEventsTable;
   enforcement_evidence: import('./schema-enforcement.ts').EnforcementEvidenceTable;

@@ -120,6 +120,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   enforcement_legal_bases: 'enforcement',
   enforcement_bands: 'enforcement',
   enforcement_cases: 'enforcement',
+  enforcement_leads: 'enforcement',
   enforcement_officers: 'enforcement',
   enforcement_events: 'enforcement',
   enforcement_evidence: 'enforcement',

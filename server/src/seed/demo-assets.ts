@@ -11,6 +11,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { seedAssets, type AssetSeed } from '../modules/assets/index.ts';
 import { FIGURE_ASSET_TYPES, PUMP_WORK_KINDS } from './demo-asset-figures.ts';
+import { demoMuckPermits } from './demo-vehicles.ts';
 
 function random(seed: number) {
   let a = seed >>> 0;
@@ -433,6 +434,8 @@ export function demoAssetRecords(
     ...point(),
     ...base('MUCK'),
   });
+  // the demo muck trucks' 处置核准 and 消纳点 (docs/vehicles.md, "Demo and simulation")
+  for (const a of demoMuckPermits(today, units.get('MUCK') ?? null)) add(a);
 
   // Daily logs: the transfer stations every day of 2023 (7012.4 t in all) and of this year up to yesterday; the
   // pumps on rainy days; the dredging of 2023 (23.5 km over 47 working days).
@@ -552,14 +555,14 @@ export async function seedDemoAssets(
   units: ReadonlyMap<string, string>,
   timeZone = 'Asia/Shanghai',
   records = true,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const today = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
   }).format(clock.now());
-  await seedAssets(tx, tenantId, clock, by, {
+  return seedAssets(tx, tenantId, clock, by, {
     types: DEMO_ASSET_TYPES,
     ...demoAssetRecords(today, clock.now(), units, records),
   });

@@ -113,7 +113,7 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
     if (records) await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
     // (without its 2023 records the year's tonnage and dredging come from `npm run demo:year`)
-    await seedDemoAssets(tx, tenantId, clock, adminId, unitIds, undefined, records);
+    const assetIds = await seedDemoAssets(tx, tenantId, clock, adminId, unitIds, undefined, records);
     // 燃气安全: the 2023 checks, hazards and 三件套 of the bureau's report, commercial users, this year's work in hand.
     if (records) await seedDemoGas(tx, tenantId, clock, adminId);
     // 门前三包 in the streets and townships: agreements, inspections, published lists, volunteers, committees (synthetic).
@@ -128,7 +128,7 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
     // 文明黄线: 300 shops and 120 stalls as in the bureau's 2023 report; names, places and inspections synthetic.
     if (records) await seedDemoYellowLine(tx, tenantId, clock, adminId);
     // 车辆监管: 24 sprinklers and 20 muck trucks with their routes (synthetic, docs/vehicles.md).
-    await seedDemoVehicles(tx, tenantId, clock);
+    await seedDemoVehicles(tx, tenantId, clock, assetIds);
     // 行政审批: the application types with their checklists, the 2023 totals of the report and a few open ones.
     if (records) await seedDemoApprovals(tx, tenantId, clock, adminId);
     // Projects and funds: the 2023 figures of the work report (2641万元 won; 23 gas subprojects, 22 done, 60 %).

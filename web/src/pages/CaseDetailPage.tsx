@@ -5,6 +5,7 @@ import { CaseView } from '../features/cases/CaseView.tsx';
 import { DossierBatchCard } from '../features/dossier/DossierBatchCard.tsx';
 import { CaseEnforcementCard } from '../features/enforcement/CaseEnforcementCard.tsx';
 import { CaseSupervisionCard } from '../features/supervision/CaseSupervisionCard.tsx';
+import { CaseVisionCard } from '../features/vision/CaseVisionCard.tsx';
 
 export function CaseDetailPage() {
   const { id = '' } = useParams();
@@ -14,6 +15,8 @@ export function CaseDetailPage() {
   return (
     <Flex vertical gap={16} key={id}>
       <CaseView key={revision} id={id} />
+      {/* the camera and drone events of the case, with their images */}
+      <CaseVisionCard caseId={id} />
       {/* 督办单 of the case, issuing one, and the printable 案卷 */}
       <CaseSupervisionCard caseId={id} onIssued={() => setRevision((r) => r + 1)} />
       {/* the month batch of 案卷 for archiving, next to the one case's 案卷 */}

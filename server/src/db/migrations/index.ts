@@ -61,6 +61,7 @@ import * as m0072 from './0072_work_order_links.ts';
 import * as m0074 from './0074_vehicles.ts';
 import * as m0076 from './0076_gas_safety.ts';
 import * as m0077 from './0077_asset_figures.ts';
+import * as m0082 from './0082_enforcement_leads.ts';
 import * as m0085 from './0085_flood_duty.ts';
 
 /**
@@ -130,6 +131,7 @@ const migrations: Record<string, Migration> = {
   '0074_vehicles': m0074,
   '0076_gas_safety': m0076,
   '0077_asset_figures': m0077,
+  '0082_enforcement_leads': m0082,
   '0085_flood_duty': m0085,
 };
 

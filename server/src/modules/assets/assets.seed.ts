@@ -22,7 +22,14 @@ export interface AssetSeed {
 }
 
 /** Writes demo records for the seed (server/src/seed/); not audited: no person made them. `by` is the recording user. */
-export async function seedAssets(db: Executor, tenantId: string, clock: Clock, by: string, seed: AssetSeed) {
+/** Writes the seed; answers the new assets' ids by code (other seeds link to them, e.g. a truck to its permit). */
+export async function seedAssets(
+  db: Executor,
+  tenantId: string,
+  clock: Clock,
+  by: string,
+  seed: AssetSeed,
+): Promise<Map<string, string>> {
   const now = clock.now().toISOString();
   const stamp = { tenant_id: tenantId, created_at: now, updated_at: now };
   const types = seed.types.map((t) => ({ ...t, work_kinds: t.work_kinds ?? '[]', ...stamp, id: newId() }));
@@ -63,4 +70,5 @@ export async function seedAssets(db: Executor, tenantId: string, clock: Clock, b
       created_by: by,
     })),
   );
+  return new Map(assets.map((a) => [a.code, a.id]));
 }

@@ -51,6 +51,8 @@ export const enforcementErrors = {
       { field: 'body.action', rule: 'stage', message: `${action} is not allowed in stage ${stage}`, stage, action },
     ]),
   stale: (version: number) => conflict('ENFORCEMENT_STALE', { field: 'body.version', version }),
+  /** A lead already decided (立案 or 不予立案) takes no second decision. */
+  leadDecided: (status: string) => new AppError('ENFORCEMENT_LEAD_DECIDED', 409, { status }),
   periodRunning: (until: string) =>
     new AppError('ENFORCEMENT_PERIOD_RUNNING', 409, [
       { field: 'body.waived', rule: 'period', message: `the notice period runs until ${until}`, until },

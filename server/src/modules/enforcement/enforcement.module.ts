@@ -11,6 +11,7 @@ import { createEnforcementRecords } from './documents/records.ts';
 import { createSiteDocuments } from './documents/site-documents.ts';
 import { enforcementSection } from './enforcement-figures.ts';
 import { createPeerOffences } from './enforcement-peer-offences.ts';
+import { createLeadIntake } from './enforcement-leads.ts';
 
 /**
  * The enforcement module's services, built from their dependencies (the composition root calls this). ID numbers
@@ -55,7 +56,10 @@ export function createEnforcementModule(
   // 市容执法 in the statistics report (the sentence of the bureau's work summary, from records).
   // 互认: offence records of peer cities accepted in the federation inbox count as prior offences here.
   const peerOffences = createPeerOffences(pii);
+  // 线索: other modules hand leads over through `leads.intake`; 立案 opens a case through the service's create.
+  const leads = createLeadIntake(database, clock, { audit: deps.audit, open: service.create });
   return Object.assign(service, {
+    leads,
     records,
     siteDocuments,
     peerOffences,

@@ -83,8 +83,18 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
     if (!r || !(await seesCase(ex, caseScope(actor), r))) throw notFound('enforcement_case');
     return r;
   }
-  async function create(actor: Actor, input: EnforcementCaseCreate): Promise<EnforcementCaseDetail> {
+  /**
+   * 立案. `fromLead` is the lead intake's step, run in the case's transaction (the lead is filed with its case); only
+   * the intake opens a case of source `lead`.
+   */
+  async function create(
+    actor: Actor,
+    input: EnforcementCaseCreate,
+    fromLead?: (tx: Executor, caseId: string, caseNo: string) => Promise<void>,
+  ): Promise<EnforcementCaseDetail> {
     requirePermission(actor, 'enforcement.file');
+    if ((input.source === 'lead') !== Boolean(fromLead))
+      throw E.field('body.source', 'lead', 'a case from a lead is opened from the lead list (立案)');
     const party = partyColumns(deps.pii, input.party);
     // Every case names a violation the city has a legal basis for (tenant data kept by the 法制 staff).
     if (!(await repo.listBases(db, actor.tenantId, input.violationCode)).length)
@@ -144,12 +154,13 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
       }
       // The case number (立案号): one gap-free sequence per tenant and year, like the 文号.
       const seq = await nextSequence(tx, actor.tenantId, `enforcement.case:${year}`);
+      const caseNo = `ZF${year}${String(seq).padStart(5, '0')}`;
       const stage: EnforcementStage = summary ? 'executing' : 'filing';
       await repo.insertCase(tx, {
         ...decision,
         id,
         tenant_id: actor.tenantId,
-        case_no: `ZF${year}${String(seq).padStart(5, '0')}`,
+        case_no: caseNo,
         procedure: input.procedure,
         source: input.source,
         source_case_id: input.sourceCaseId ?? null,
@@ -185,6 +196,7 @@ export function createEnforcementService(database: Database, clock: Clock, deps:
         data: summary ? JSON.stringify({ decisionNo: decision.decision_no, fineFen: decision.fine_fen }) : null,
         at: now,
       });
+      await fromLead?.(tx, id, caseNo);
       await deps.chain.sync(tx, actor.tenantId, id);
     });
     return detail(actor, await load(db, actor, id));

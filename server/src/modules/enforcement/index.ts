@@ -16,3 +16,5 @@ export type { PeerOffence, PeerOffences } from './enforcement-peer-offences.ts';
 export { registerEnforcementDocumentRoutes } from './documents/documents.routes.ts';
 export { seedDemoEnforcement, type DemoEnforcementInput } from './enforcement.demo.ts';
 export { type SiteDocuments, type SiteStopNotice, type SiteDocument } from './documents/site-documents.ts';
+export { type LeadIntake, type LeadService } from './enforcement-leads.ts';
+export { registerEnforcementLeadRoutes } from './enforcement-leads.routes.ts';

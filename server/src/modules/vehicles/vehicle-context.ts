@@ -9,6 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { DeviceKeyBox } from '../devices/index.ts';
+import type { LeadIntake } from '../enforcement/index.ts';
 import { tenantColumns } from '../org/index.ts';
 import type { SettingsService } from '../settings/index.ts';
 import { projection, type Projection } from './vehicle-geometry.ts';
@@ -36,6 +37,8 @@ export interface VehicleDeps {
   roads(tenantId: string): Promise<string>;
   /** the 渣土 register's active entries (assets) */
   muckEntries(tenantId: string): Promise<MuckEntry[]>;
+  /** enforcement's lead intake: a referred lead becomes an enforcement lead (线索) in the referral's transaction */
+  leads?: LeadIntake;
   log?: (err: unknown) => void;
 }
 

@@ -14,6 +14,8 @@ export interface VehicleSeed {
     route: { type: 'LineString'; coordinates: [number, number][] } | null;
     windowFrom: string | null;
     windowTo: string | null;
+    /** the 建筑垃圾处置核准 entry of the assets register */
+    permitAssetId?: string | null;
   }[];
 }
 
@@ -31,7 +33,7 @@ export async function seedVehicles(db: Executor, tenantId: string, clock: Clock,
     kind: v.kind,
     unit_id: v.unitId,
     company: v.company,
-    permit_asset_id: null,
+    permit_asset_id: v.permitAssetId ?? null,
     route: v.route ? JSON.stringify(v.route) : null,
     window_from: v.windowFrom,
     window_to: v.windowTo,

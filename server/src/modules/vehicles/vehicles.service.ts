@@ -11,7 +11,9 @@ import type {
   VehicleWithKey,
 } from '../../../../common/contracts/vehicles.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import type { VehiclesTable } from '../../db/schema-vehicles.ts';
+import type { LeadSubmission } from '../../../../common/contracts/enforcement-leads.ts';
+import type { ViolationKind } from '../../../../common/domain/vehicles.ts';
+import type { VehicleLeadsTable, VehiclesTable } from '../../db/schema-vehicles.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
@@ -23,6 +25,38 @@ import { vehicleErrors } from './vehicles.errors.ts';
 import * as repo from './vehicles.repository.ts';
 
 const TRACK_MAX_POINTS = 20_000;
+
+/** 渣土 violations as the enforcement lead names its matter, with the legal basis code of the starter register. */
+const MATTER: Record<ViolationKind, string> = {
+  off_route: '渣土车偏离核准路线',
+  outside_hours: '渣土车非核准时段运输',
+  unregistered_site: '渣土车无有效核准或在未登记工地/消纳场装卸',
+  unknown_stop: '渣土车可疑停留',
+  speeding: '渣土车超速行驶',
+};
+
+/** The enforcement lead of a referred muck-truck lead: its track is the evidence, linked with its SHA-256. */
+function referral(r: VehicleLeadsTable & { plate: string }, note: string): LeadSubmission {
+  return {
+    source: 'vehicles',
+    sourceId: r.id,
+    matter: `${MATTER[r.kind]}（${r.plate}）`,
+    violationCode: 'ztps',
+    place: null,
+    lng: Number(r.lng),
+    lat: Number(r.lat),
+    occurredAt: r.started_at,
+    evidence: [
+      {
+        kind: 'track',
+        title: `轨迹 ${r.plate} ${r.day}`,
+        url: `/api/vehicles/leads/${r.id}/evidence`,
+        sha256: r.evidence_sha256,
+      },
+    ],
+    note,
+  };
+}
 const TRACK_MAX_MS = 2 * 86_400_000;
 
 /** The vehicle register, tracks for the replay, and the leads of the muck checks (docs/vehicles.md). */
@@ -241,6 +275,8 @@ export function createVehicleService(ctx: VehicleContext, muck: MuckCheck) {
           updated_at: ctx.clock.now().toISOString(),
         });
         if (!ok) throw vehicleErrors.stale(Number(cur.version));
+        if (input.state === 'referred' && ctx.deps.leads)
+          await ctx.deps.leads.submit(tx, actor, actor.tenantId, referral(cur, input.note));
         await audit.record(tx, actor, actor.tenantId, {
           action: `vehicle_lead.${input.state === 'dismissed' ? 'dismiss' : 'refer'}`,
           entity: 'vehicle_lead',

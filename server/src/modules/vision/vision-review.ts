@@ -17,7 +17,7 @@ import type { Page } from '../../../../common/domain/paging.ts';
 import type { VisionEventsTable, VisionMissionsTable } from '../../db/schema-vision.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -31,7 +31,14 @@ import * as repo from './vision.repository.ts';
 export interface ReviewCases {
   get(actor: Actor, id: string): Promise<{ id: string; status: string; version: number }>;
   transition(actor: Actor, id: string, input: CaseTransition): Promise<{ status: string }>;
+  /** the 发核实 picker: inspectors on duty first, nearest to the case */
+  inspectors(actor: Actor, caseId?: string): Promise<readonly { id: string }[]>;
 }
+
+const stepOff = (err: unknown) => err instanceof AppError && err.code === 'CASE_WORKFLOW_STEP_OFF';
+/** the case module refused the inspector named for 核实 (not an inspector of the case's area) */
+const inspectorRefused = (err: unknown) =>
+  err instanceof AppError && err.status === 400 && JSON.stringify(err.details ?? '').includes('body.userId');
 
 export interface VisionReviewDeps {
   sources: VisionSources;
@@ -143,6 +150,34 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
     });
   }
 
+  /**
+   * 发核实 to the inspector named, else to the picker's first inspector whose area covers the case (on duty first,
+   * nearest first); none → the reviewer is asked to name one (body.inspectorId).
+   */
+  async function sendVerify(
+    actor: Actor,
+    c: { id: string; version: number },
+    note: string,
+    inspectorId: string | undefined,
+  ) {
+    const step = (userId: string) =>
+      deps.cases.transition(actor, c.id, { action: 'send_verify', version: c.version, userId, note });
+    if (inspectorId)
+      return step(inspectorId).catch((err: unknown) => {
+        throw inspectorRefused(err)
+          ? visionErrors.field('body.inspectorId', 'inspector', 'not an inspector of the case area')
+          : err;
+      });
+    for (const i of (await deps.cases.inspectors(actor, c.id)).slice(0, 10)) {
+      try {
+        return await step(i.id);
+      } catch (err) {
+        if (!inspectorRefused(err)) throw err;
+      }
+    }
+    throw visionErrors.field('body.inspectorId', 'required', 'no inspector covers the case: name one for 核实');
+  }
+
   return {
     async list(actor: Actor, query: VisionEventQuery): Promise<Page<VisionEvent>> {
       requirePermission(actor, 'device.read');
@@ -159,12 +194,15 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
     async confirm(actor: Actor, id: string, input: VisionReview): Promise<VisionEvent> {
       const { ev, c } = await pendingEvent(actor, id);
       const note = input.note?.trim() || null;
+      const text = `城市之眼核实：确认${note ? `。${note}` : ''}`;
       if (c.status === 'reported')
-        await deps.cases.transition(actor, c.id, {
-          action: 'accept',
-          version: c.version,
-          note: `城市之眼核实：确认${note ? `。${note}` : ''}`,
-        });
+        await deps.cases
+          .transition(actor, c.id, { action: 'accept', version: c.version, note: text })
+          .catch((err: unknown) => {
+            if (!stepOff(err)) throw err;
+            // The city requires an on-site 核实 for camera reports (受理 is off): the desk's confirmation sends it.
+            return sendVerify(actor, c, text, input.inspectorId);
+          });
       else if (!VOIDABLE.has(c.status) && c.status !== 'handling') throw visionErrors.caseMovedOn(c.status);
       await settle(actor, ev, 'confirmed', note);
       return this.get(actor, id);

@@ -358,3 +358,37 @@ describe('drone missions', () => {
     expect(evs.items.map((e: { status: string }) => e.status).sort()).toEqual(['logged', 'pending']);
   });
 });
+
+describe('核实 required for camera reports', () => {
+  it('confirm sends the case to an inspector’s on-site 核实 instead of 受理', async () => {
+    const wf = (await api('admin').get('/api/cases/settings/workflow')).json();
+    const required = { ...wf, verification: { ...wf.verification, camera: 'required' } };
+    const put = await api('admin').put('/api/cases/settings/workflow', required);
+    expect(put.statusCode, put.body).toBe(200);
+    try {
+      const res = await postMultipart(
+        camera,
+        event({ eventId: 'cam-verify-required', class: 'exposed_garbage', lng: 114.985, lat: 30.104 }),
+      );
+      expect(res.json()).toMatchObject({ status: 'pending' });
+      const desk = (await api('operator').get('/api/vision/review')).json();
+      const item = desk.items.find((x: { eventId: string }) => x.eventId === 'cam-verify-required');
+      // 受理 itself is off for the channel
+      const accept = await api('operator').post(`/api/cases/${item.caseId}/transitions`, {
+        action: 'accept',
+        version: (await caseOf(item.caseId)).version,
+      });
+      expect(accept.json().error.code).toBe('CASE_WORKFLOW_STEP_OFF');
+      const bad = await api('operator').post(`/api/vision/review/${item.id}/confirm`, { inspectorId: 'nobody' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual(['body.inspectorId']);
+      const confirmed = await api('operator').post(`/api/vision/review/${item.id}/confirm`, { note: '画面清晰' });
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      expect(confirmed.json()).toMatchObject({ status: 'confirmed', caseStatus: 'verifying' });
+      const c = await caseOf(item.caseId);
+      expect(c.status).toBe('verifying');
+    } finally {
+      await api('admin').put('/api/cases/settings/workflow', wf);
+    }
+  });
+});

@@ -16,10 +16,21 @@ interface Values {
   officers: { userId?: string; certNo?: string }[];
 }
 
+/** A lead (线索) the case is opened from: its 立案 goes through the lead intake, prefilled from the lead. */
+export interface LeadSeed {
+  id: string;
+  leadNo: string;
+  version: number;
+  facts: string;
+  violationOn: string;
+  violationCode: string | null;
+}
+
 interface Props {
   open: boolean;
-  /** the 数字城管 case the enforcement case is opened from */
-  caseId: string;
+  /** the 数字城管 case the enforcement case is opened from (or a lead) */
+  caseId?: string;
+  lead?: LeadSeed;
   /** today in the business time zone, YYYY-MM-DD */
   today: string;
   onClose: () => void;
@@ -30,7 +41,7 @@ interface Props {
  * 立案 from a 数字城管 case (ordinary procedure): violation, facts, party and the two officers with their 执法证号.
  * The field names mirror the request body, so the server's field errors land on their inputs.
  */
-export function EnforcementCreateModal({ open, caseId, today, onClose, onCreated }: Props) {
+export function EnforcementCreateModal({ open, caseId, lead, today, onClose, onCreated }: Props) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch(['party', 'kind'], form) ?? 'person';
@@ -40,17 +51,15 @@ export function EnforcementCreateModal({ open, caseId, today, onClose, onCreated
   useEffect(() => {
     if (open)
       form.setFieldsValue({
-        violationOn: today,
+        violationOn: lead?.violationOn ?? today,
+        ...(lead ? { facts: lead.facts, ...(lead.violationCode ? { violationCode: lead.violationCode } : {}) } : {}),
         party: { kind: 'person', name: '' },
         officers: [{}, {}],
       });
-  }, [open, today, form]);
+  }, [open, today, form, lead]);
 
   const { submitting, run } = useFormSubmit(form, async (v: Values) => {
-    const body: EnforcementCaseCreate = {
-      procedure: 'ordinary',
-      source: 'city_case',
-      sourceCaseId: caseId,
+    const common = {
       violationCode: v.violationCode,
       facts: v.facts.trim(),
       violationOn: v.violationOn,
@@ -58,14 +67,23 @@ export function EnforcementCreateModal({ open, caseId, today, onClose, onCreated
       discussion: v.discussion === true,
       party:
         v.party.kind === 'person'
-          ? { kind: 'person', name: v.party.name.trim(), idNumber: (v.party.idNumber ?? '').trim() }
-          : { kind: 'organisation', name: v.party.name.trim(), creditCode: (v.party.creditCode ?? '').trim() },
+          ? { kind: 'person' as const, name: v.party.name.trim(), idNumber: (v.party.idNumber ?? '').trim() }
+          : {
+              kind: 'organisation' as const,
+              name: v.party.name.trim(),
+              creditCode: (v.party.creditCode ?? '').trim(),
+            },
       // The 执法证号 comes from the register when left empty.
       officers: v.officers.map((o) => ({
         userId: o.userId ?? '',
         ...(o.certNo?.trim() ? { certNo: o.certNo.trim() } : {}),
       })),
     };
+    if (lead) {
+      onCreated((await enforcementApi.fileLead(lead.id, { ...common, version: lead.version })).case);
+      return;
+    }
+    const body: EnforcementCaseCreate = { procedure: 'ordinary', source: 'city_case', sourceCaseId: caseId, ...common };
     onCreated(await enforcementApi.create(body));
   });
 
@@ -74,7 +92,7 @@ export function EnforcementCreateModal({ open, caseId, today, onClose, onCreated
   return (
     <Modal
       open={open}
-      title={t('enforcement.create.title')}
+      title={lead ? t('enforcement.leads.fileTitle', { no: lead.leadNo }) : t('enforcement.create.title')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => form.submit()}
