@@ -12,15 +12,20 @@ export type FigureSource = Pick<ReportService, 'build' | 'sections'>;
  * figures by key; a declared figure whose section has nothing to say for the period stands at its empty value
  * (docs/yearbook.md, "Figures"). Nothing is cached between calls: every read shows today's records.
  */
-export function figureResolver(reports: FigureSource, tenantId: string, locale: Locale) {
+export function figureResolver(reports: FigureSource, tenantId: string, locale: Locale, asked: readonly string[] = []) {
   const declared = new Map(reports.sections.figures().map((f) => [f.key, f]));
+  // a family member the prose names stands declared too (at its empty value when the section has nothing to say)
+  for (const key of asked) {
+    const d = declared.has(key) ? undefined : reports.sections.declared(key);
+    if (d) declared.set(key, d);
+  }
   const byPeriod = new Map<string, Promise<Map<string, ReportFigure>>>();
   const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
 
   function periodFigures(period: string) {
     let p = byPeriod.get(period);
     if (!p) {
-      p = reports.build(tenantId, { ...periodQuery(period), lang: locale }).then((report) => {
+      p = reports.build(tenantId, { ...periodQuery(period), lang: locale }, undefined, asked).then((report) => {
         const out = new Map<string, ReportFigure>();
         for (const s of report.sections) for (const f of s.figures ?? []) out.set(f.key, f);
         for (const d of declared.values())
