@@ -9,6 +9,11 @@ export const DEMO_USERS = {
   admin: 'Admin@12345',
   leader: 'Demo@12345',
   bureauleader: 'Demo@12345',
+  operator: 'Demo@12345',
+  shiftleader: 'Demo@12345',
+  dispatcher: 'Demo@12345',
+  handler: 'Demo@12345',
+  inspector: 'Demo@12345',
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
 
@@ -73,6 +78,44 @@ export class DemoApi {
       if (res.statusCode < 200 || res.statusCode > 299)
         throw new ApiError(res.statusCode, res.body, `${method} ${url}`);
       return (res.body ? res.json() : undefined) as T;
+    }
+  }
+
+  /** A partner system's call: no session, its own headers (a webhook's Bearer secret). */
+  async external<T = unknown>(method: Method, url: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    const res = await this.app.inject({ method, url, payload: body as object, headers });
+    if (res.statusCode < 200 || res.statusCode > 299) throw new ApiError(res.statusCode, res.body, `${method} ${url}`);
+    return res.json<T>();
+  }
+
+  /** A file upload (multipart field `file`) as a signed-in user, such as a photo of the site. */
+  async upload<T = unknown>(user: DemoUser, url: string, file: { name: string; type: string; bytes: Buffer }) {
+    const boundary = '----cityloop-demo-year';
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    for (let attempt = 0; ; attempt++) {
+      const session = this.sessions.get(user) ?? (await this.signIn(user));
+      const res = await this.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+      });
+      if (res.statusCode === 401 && attempt === 0) {
+        this.sessions.delete(user);
+        continue;
+      }
+      if (res.statusCode < 200 || res.statusCode > 299) throw new ApiError(res.statusCode, res.body, `POST ${url}`);
+      return res.json<T>();
     }
   }
 

@@ -31,7 +31,6 @@ const m = (sentence: string, expected: number, unit: string, missing: string): M
 });
 
 const NO_ASSET_TYPE_COUNT = 'the assets section counts a line’s assets in total, not per type';
-const NO_CASE_CLASS = 'case figures have no per-matter-class or per-channel key';
 const NOT_RECORDED = 'no module records it';
 
 export const MANIFEST_2023: readonly ManifestFigure[] = [
@@ -99,16 +98,16 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   m('出动执勤人员1600余人次', 1600, '人次', NOT_RECORDED),
   m('洒水车辆150余台次', 150, '台次', NOT_RECORDED),
   m('清洗面积达6万平方米', 6, '万平方米', NOT_RECORDED),
-  m('处理油烟噪音信访投诉184起', 184, '起', NO_CASE_CLASS),
-  m('处理率100%', 100, '%', NO_CASE_CLASS),
-  m('回复率100%', 100, '%', NO_CASE_CLASS),
-  m('满意率100%', 100, '%', NO_CASE_CLASS),
+  k('处理油烟噪音信访投诉184起', 184, '起', 'hotline.class.06027+06028.received', 'complaints'),
+  k('处理率100%', 100, '%', 'hotline.class.06027+06028.handleRate', 'complaints'),
+  k('回复率100%', 100, '%', 'hotline.class.06027+06028.replyRate', 'complaints'),
+  k('满意率100%', 100, '%', 'hotline.class.06027+06028.satisfactionRate', 'complaints'),
   m('安全生产检查工作40余次', 40, '次', 'gasSafety.checks exists; no loader records the checks through the API yet'),
   m('发现并整改隐患1139条', 1139, '条', 'gasSafety.hazardsClosed exists; no loader records the hazards yet'),
   m('省厅督查检查整改问题隐患35个', 35, '个', 'gasSafety.superiorClosed exists; no loader records the hazards yet'),
   k('人民视点、湖北日报、长江云客户端、荆楚网刊登宣传稿件63篇', 63, '篇', 'campaigns.publicityProvincial', 'campaigns'),
   k('黄石日报、东楚晚报、今日大冶、云上大冶等刊登宣传稿件83篇', 83, '篇', 'campaigns.publicityLocal', 'campaigns'),
-  m('巡察反馈的4大类', 4, '大类', 'the inspection list counts its classes, but no figure key carries them'),
+  k('巡察反馈的4大类', 4, '大类', 'campaigns.inspectionClasses', 'campaigns'),
   k('26项问题', 26, '项', 'campaigns.inspectionItems', 'campaigns'),
   k('不折不扣落实巡察反馈的26项问题', 26, '项', 'campaigns.inspectionRectified', 'campaigns'),
   {
@@ -142,11 +141,11 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   m('11人数字化运行团队', 11, '人', 'the team is staff, not records'),
   m('对城区18条主次干道', 18, '条', NOT_RECORDED),
   m('1500余个可移动式垃圾桶', 1500, '个', NOT_RECORDED),
-  m('累计争取落实政策和项目2项', 2, '项', 'no key counts the fund rows of a period'),
+  k('累计争取落实政策和项目2项', 2, '项', 'projects.funds', 'projects'),
   k('争取到位资金2641万元', 2641, '万元', 'projects.fundsFen', 'projects'),
   k('23个改造项目', 23, '个', 'projects.subprojects', 'projects'),
   k('已完工22个项目', 22, '个', 'projects.subprojectsDone', 'projects'),
-  m('总体完工比例为60%', 60, '%', 'a project’s progress is in its sentence, with no figure key'),
+  k('总体完工比例为60%', 60, '%', 'projects.progressPct', 'projects'),
   m(
     '已安装可燃气体报警装置280户',
     280,
@@ -180,16 +179,16 @@ export const MANIFEST_2023: readonly ManifestFigure[] = [
   m('雨污831个混节点', 831, '个', 'drainage survey findings are not recorded'),
   m('1894个结构性缺陷点', 1894, '个', 'drainage survey findings are not recorded'),
   m('四座生活污水处理厂', 4, '座', NO_ASSET_TYPE_COUNT),
-  m('共承办人大代表建议和政协提案共9件', 9, '件', 'proposals has keys by body (2 + 7), none for the total'),
+  k('共承办人大代表建议和政协提案共9件', 9, '件', 'proposals.total', 'proposals'),
   k('市人大代表建议2件', 2, '件', 'proposals.npc', 'proposals'),
   k('（主办件1件）', 1, '件', 'proposals.npcLead', 'proposals'),
   k('政协提案7件', 7, '件', 'proposals.cppcc', 'proposals'),
   k('（主办件4件）', 4, '件', 'proposals.cppccLead', 'proposals'),
   k('各项建议提案办结率100%', 100, '%', 'proposals.closeRate', 'proposals'),
   k('满意率均达到100%', 100, '%', 'proposals.satisfactionRate', 'proposals'),
-  m('共处理各类投诉594件', 594, '件', 'no loader yet: 594 cases through intake; ' + NO_CASE_CLASS),
-  m('“民情通”统一诉求平台297件', 297, '件', NO_CASE_CLASS),
-  m('阳光信访平台7件', 7, '件', NO_CASE_CLASS),
+  k('共处理各类投诉594件', 594, '件', 'hotline.received', 'complaints'),
+  k('“民情通”统一诉求平台297件', 297, '件', 'hotline.source.minqingtong.received', 'complaints'),
+  k('阳光信访平台7件', 7, '件', 'hotline.source.petition.received', 'complaints'),
   k('窗口共受理审批事项121件', 121, '件', 'approvals.accepted', 'approvals'),
   k('办结121件', 121, '件', 'approvals.closed', 'approvals'),
   k('办结率100%', 100, '%', 'approvals.closedRate', 'approvals'),

@@ -3,6 +3,7 @@ import { compare, composeYear } from './compose.ts';
 import type { Loader } from './loaders/common.ts';
 import { approvalsLoader } from './loaders/approvals.ts';
 import { campaignsLoader } from './loaders/campaigns.ts';
+import { complaintsLoader } from './loaders/complaints.ts';
 import { illegalConstructionLoader } from './loaders/illegal-construction.ts';
 import { outdoorAdsLoader } from './loaders/outdoor-ads.ts';
 import { projectsLoader } from './loaders/projects.ts';
@@ -18,6 +19,7 @@ export const LOADERS: readonly Loader[] = [
   approvalsLoader,
   yellowLineLoader,
   proposalsLoader,
+  complaintsLoader,
 ];
 
 /** The manifests by year: only the year of the bureau's report exists. */
