@@ -132,7 +132,8 @@ describe('信访投诉 figures', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('hotline.class.abc.received');
     expect(bad.body).toContain('channels.petition.nothing');
-  });
+    // four orders through the whole loop: longer than the default on a busy PostgreSQL
+  }, 120_000);
 
   it('offers the listed members in the figure picker', async () => {
     const list = (await api('leader').get('/api/yearbook/figures?year=2024')).json();
