@@ -10,8 +10,12 @@ import { percentText } from './number-format.ts';
 export const FIGURE_UNITS = ['count', 'percent', 'wanYuan', 'yuan', 'm2', 'ton', 'hour', 'metre', 'person'] as const;
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
-/** A figure key: the section key (which may hold a dot, `assets.sanitation`) and the figure's name. */
-export const FIGURE_KEY_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+/**
+ * A figure key: the section key (which may hold a dot, `assets.sanitation`) and the figure's name; a family's key
+ * names a member the data defines between them (`hotline.source.12345.received`, `classes.06027+06028.reported`:
+ * codes as the catalog spells them, several joined by `+`).
+ */
+export const FIGURE_KEY_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+(\+[a-zA-Z0-9]+)*)+$/;
 
 const trimmed = (v: number, decimals: number) => String(Number(v.toFixed(decimals)));
 

@@ -2,12 +2,14 @@
  * The figure placeholders of a 工作总结's prose (docs/yearbook.md, "Placeholders"): `{{<figure key>|<period>}}`, the
  * period a year (2023), a quarter (2023-Q2) or a month (2023-03). Pure: parsing, listing and rebinding to a year.
  */
+import { FIGURE_KEY_PATTERN } from './report-figures.ts';
+
 export const YEARBOOK_PARTS = ['summary', 'problems', 'plan'] as const;
 export type YearbookPart = (typeof YEARBOOK_PARTS)[number];
 
 const PLACEHOLDER = /\{\{\s*([^|{}]*?)\s*\|\s*([^|{}]*?)\s*\}\}/g;
 const PERIOD = /^(\d{4})(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
-const KEY = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
+const KEY = FIGURE_KEY_PATTERN;
 
 export type Segment = { text: string } | { key: string; period: string };
 

@@ -13,6 +13,11 @@ export const DEMO_USERS = {
   officer: 'Demo@12345',
   officer2: 'Demo@12345',
   squadleader: 'Demo@12345',
+  operator: 'Demo@12345',
+  shiftleader: 'Demo@12345',
+  dispatcher: 'Demo@12345',
+  handler: 'Demo@12345',
+  inspector: 'Demo@12345',
 } as const;
 export type DemoUser = keyof typeof DEMO_USERS;
 /** The demo city's code, which the citizen pages take in `x-city`. */
@@ -127,6 +132,13 @@ export class DemoApi {
       headers: { 'x-city': DEMO_CITY, 'x-device-id': device },
     });
     if (res.statusCode < 200 || res.statusCode > 299) throw new ApiError(res.statusCode, res.body, `POST ${url}`);
+    return res.json<T>();
+  }
+
+  /** A partner system's call: no session, its own headers (a webhook's Bearer secret). */
+  async external<T = unknown>(method: Method, url: string, body: unknown, headers: Record<string, string>): Promise<T> {
+    const res = await this.app.inject({ method, url, payload: body as object, headers });
+    if (res.statusCode < 200 || res.statusCode > 299) throw new ApiError(res.statusCode, res.body, `${method} ${url}`);
     return res.json<T>();
   }
 

@@ -5,6 +5,7 @@ import { approvalsLoader } from './loaders/approvals.ts';
 import { campaignsLoader } from './loaders/campaigns.ts';
 import { gasSafetyLoader } from './loaders/gas-safety.ts';
 import { enforcementLoader } from './loaders/enforcement.ts';
+import { complaintsLoader } from './loaders/complaints.ts';
 import { illegalConstructionLoader } from './loaders/illegal-construction.ts';
 import { nightMarketLoader } from './loaders/night-market.ts';
 import { outdoorAdsLoader } from './loaders/outdoor-ads.ts';
@@ -34,6 +35,7 @@ export const LOADERS: readonly Loader[] = [
   municipalLoader,
   drainageLoader,
   muckLoader,
+  complaintsLoader,
 ];
 
 /** The manifests by year: only the year of the bureau's report exists. */

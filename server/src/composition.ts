@@ -31,7 +31,7 @@ import { createPhotoService } from './modules/photos/index.ts';
 import { createRoutingService } from './modules/routing/index.ts';
 import { createSettingsService } from './modules/settings/index.ts';
 import { createOpen311Services } from './modules/open311/index.ts';
-import { createHotlineService, createPushAdapter } from './modules/hotline/index.ts';
+import { createHotlineService, createPushAdapter, hotlineSection } from './modules/hotline/index.ts';
 import { createCitizenService } from './modules/citizen/index.ts';
 import { createNotifyService } from './modules/notify/index.ts';
 import { createParticipationService } from './modules/participation/index.ts';
@@ -393,6 +393,7 @@ export function createServices(
   });
   const reports = createReportService(database, clock, kpi, [
     enforcement.reportSection,
+    hotlineSection(config.businessTimeZone),
     illegalConstruction.reportSection,
     outdoorAds.reportSection,
     nightMarket.reportSection,

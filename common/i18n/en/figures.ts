@@ -2,6 +2,48 @@ import type { zhFigures } from '../zh-CN/figures.ts';
 
 export const enFigures: typeof zhFigures = {
   figures: {
+    member: {
+      reported: '{member}: reported',
+      filed: '{member}: filed',
+      closed: '{member}: closed',
+      rated: '{member}: revisited',
+      satisfied: '{member}: satisfied',
+      closeRate: '{member}: close rate',
+      satisfactionRate: '{member}: satisfaction rate',
+    },
+    hotline: {
+      received: 'Complaints received',
+      converted: 'Turned into cases',
+      handled: 'Closed',
+      replied: 'Replied',
+      rated: 'Revisited',
+      satisfied: 'Satisfied',
+      handleRate: 'Handled rate',
+      replyRate: 'Reply rate',
+      satisfactionRate: 'Satisfaction rate',
+      source: {
+        received: '{member}: complaints received',
+        converted: '{member}: turned into cases',
+        handled: '{member}: closed',
+        replied: '{member}: replied',
+        rated: '{member}: revisited',
+        satisfied: '{member}: satisfied',
+        handleRate: '{member}: handled rate',
+        replyRate: '{member}: reply rate',
+        satisfactionRate: '{member}: satisfaction rate',
+      },
+      class: {
+        received: '{member}: complaints received',
+        converted: '{member}: turned into cases',
+        handled: '{member}: closed',
+        replied: '{member}: replied',
+        rated: '{member}: revisited',
+        satisfied: '{member}: satisfied',
+        handleRate: '{member}: handled rate',
+        replyRate: '{member}: reply rate',
+        satisfactionRate: '{member}: satisfaction rate',
+      },
+    },
     unitNames: {
       count: 'count',
       percent: 'percent',
@@ -95,6 +137,7 @@ export const enFigures: typeof zhFigures = {
       lpgRate: 'Bottled-gas users with the safety kit, rate',
     },
     proposals: {
+      total: 'Suggestions and proposals handled',
       npc: 'NPC deputies’ suggestions handled',
       npcLead: 'NPC suggestions as lead office',
       cppcc: 'CPPCC proposals handled',
@@ -126,6 +169,8 @@ export const enFigures: typeof zhFigures = {
       projectsWithSubprojects: 'Projects under way',
       subprojects: 'Subprojects',
       subprojectsDone: 'Subprojects finished',
+      funds: 'Policies and funds secured',
+      progressPct: 'Overall completion',
     },
     enforcement: {
       decided: 'Penalty decisions',
@@ -138,6 +183,7 @@ export const enFigures: typeof zhFigures = {
       tasks: 'Campaign tasks',
       tasksDone: 'Campaign tasks done',
       tasksDoneRate: 'Campaign task completion rate',
+      inspectionClasses: 'Classes of inspection feedback',
       inspectionItems: 'Inspection findings',
       inspectionRectified: 'Inspection findings rectified',
       yixiaSanminLists: '“Yixia Sanmin” batches',

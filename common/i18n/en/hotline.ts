@@ -6,6 +6,21 @@ export const enHotline: typeof zhHotline = {
     nav: 'Hotline orders',
     title: 'Hotline work orders',
     source: { '12345': '12345 hotline', minqingtong: 'Minqingtong', petition: 'Sunshine Petition' },
+    report: {
+      title: 'Complaints and petitions',
+      summary:
+        '{period}: {received} complaints handled, of which {sources}; handled rate {handleRate}, reply rate {replyRate}, satisfaction rate {satisfactionRate}.',
+      bySource: 'By source',
+      byClass: 'By matter class',
+      cols: {
+        name: 'Name',
+        received: 'Received',
+        handled: 'Closed',
+        handleRate: 'Handled rate',
+        replyRate: 'Reply rate',
+        satisfactionRate: 'Satisfaction rate',
+      },
+    },
     status: {
       pending_sign: 'To sign',
       signed: 'Signed',

@@ -1,6 +1,48 @@
 /** Labels of the statistics report's figures (`figures.<section>.<name>`), as the 工作总结 side panel lists them. */
 export const zhFigures = {
   figures: {
+    member: {
+      reported: '{member}受理数',
+      filed: '{member}立案数',
+      closed: '{member}结案数',
+      rated: '{member}回访数',
+      satisfied: '{member}满意数',
+      closeRate: '{member}结案率',
+      satisfactionRate: '{member}满意率',
+    },
+    hotline: {
+      received: '受理投诉数',
+      converted: '转为案件数',
+      handled: '办结数',
+      replied: '回复数',
+      rated: '回访数',
+      satisfied: '满意数',
+      handleRate: '处理率',
+      replyRate: '回复率',
+      satisfactionRate: '满意率',
+      source: {
+        received: '{member}受理投诉数',
+        converted: '{member}转为案件数',
+        handled: '{member}办结数',
+        replied: '{member}回复数',
+        rated: '{member}回访数',
+        satisfied: '{member}满意数',
+        handleRate: '{member}处理率',
+        replyRate: '{member}回复率',
+        satisfactionRate: '{member}满意率',
+      },
+      class: {
+        received: '{member}受理投诉数',
+        converted: '{member}转为案件数',
+        handled: '{member}办结数',
+        replied: '{member}回复数',
+        rated: '{member}回访数',
+        satisfied: '{member}满意数',
+        handleRate: '{member}处理率',
+        replyRate: '{member}回复率',
+        satisfactionRate: '{member}满意率',
+      },
+    },
     unitNames: {
       count: '个数',
       percent: '百分比',
@@ -94,6 +136,7 @@ export const zhFigures = {
       lpgRate: '瓶装气商业用户“三件套”改造率',
     },
     proposals: {
+      total: '承办建议提案总数',
       npc: '承办人大代表建议数',
       npcLead: '主办人大代表建议数',
       cppcc: '承办政协委员提案数',
@@ -125,6 +168,8 @@ export const zhFigures = {
       projectsWithSubprojects: '在建项目数',
       subprojects: '子项目数',
       subprojectsDone: '已完工子项目数',
+      funds: '争取落实政策和项目数',
+      progressPct: '总体完工比例',
     },
     enforcement: {
       decided: '作出处罚决定数',
@@ -137,6 +182,7 @@ export const zhFigures = {
       tasks: '专项任务数',
       tasksDone: '已完成专项任务数',
       tasksDoneRate: '专项任务完成率',
+      inspectionClasses: '巡察反馈问题类别数',
       inspectionItems: '巡察反馈问题数',
       inspectionRectified: '巡察问题已整改数',
       yixiaSanminLists: '“一下三民”认领批次',

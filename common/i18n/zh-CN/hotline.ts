@@ -4,6 +4,21 @@ export const zhHotline = {
     nav: '热线工单',
     title: '热线工单',
     source: { '12345': '12345热线', minqingtong: '民情通', petition: '阳光信访' },
+    report: {
+      title: '信访投诉',
+      summary:
+        '{period}共处理各类投诉{received}件，其中{sources}；处理率{handleRate}，回复率{replyRate}，满意率{satisfactionRate}。',
+      bySource: '按来源',
+      byClass: '按事项类别',
+      cols: {
+        name: '名称',
+        received: '受理数',
+        handled: '办结数',
+        handleRate: '处理率',
+        replyRate: '回复率',
+        satisfactionRate: '满意率',
+      },
+    },
     status: {
       pending_sign: '待签收',
       signed: '已签收',

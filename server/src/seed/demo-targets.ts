@@ -3,6 +3,7 @@
  * as targets (docs/targets.md, "Demo"). The items are the plan's; the target values, due dates and progress reports
  * are synthetic, set near the 2023 results the same report gives.
  */
+import { DEFAULT_TIME_ZONE, zonedDate } from '../../../common/domain/zoned-time.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { seedTargets, type TargetSeed } from '../modules/targets/index.ts';
@@ -115,5 +116,21 @@ export async function seedDemoTargets(
   unitIds: Map<string, string>,
 ) {
   const unit = (code: string) => unitIds.get(code) ?? unitIds.get('BUREAU') ?? '';
-  await seedTargets(db, tenantId, clock, by, demoTargets(unit));
+  // the plan's year is the demo's current year, so its figure targets read that year's records, not an old year's zeros
+  const today = zonedDate(clock.now(), DEFAULT_TIME_ZONE);
+  const year = Number(today.slice(0, 4));
+  const moved = (day: string) => `${year}${day.slice(4)}`;
+  await seedTargets(
+    db,
+    tenantId,
+    clock,
+    by,
+    demoTargets(unit).map((t) => ({
+      ...t,
+      year,
+      dueOn: moved(t.dueOn),
+      // a progress report is never dated after the demo's today
+      reports: t.reports.map((r) => ({ ...r, reportedOn: [moved(r.reportedOn), today].sort()[0] as string })),
+    })),
+  );
 }

@@ -12,6 +12,7 @@ import { sectionFigures, type ReportContext, type ReportFigureSpec, type ReportS
 const FIGURES: readonly ReportFigureSpec[] = [
   { name: 'tasks', unit: 'count', path: '/campaigns' },
   { name: 'tasksDone', unit: 'count', path: '/campaigns' },
+  { name: 'inspectionClasses', unit: 'count', path: '/campaigns' },
   { name: 'inspectionItems', unit: 'count', path: '/campaigns' },
   { name: 'inspectionRectified', unit: 'count', path: '/campaigns' },
   { name: 'yixiaSanminLists', unit: 'count', path: '/campaigns' },
@@ -56,6 +57,7 @@ export function campaignsSection(figures: {
           tasks: f.tasks.total,
           tasksDone: f.tasks.done,
           tasksDoneRate: f.tasks.doneRate,
+          inspectionClasses: f.inspection.classes,
           inspectionItems: f.inspection.items,
           inspectionRectified: f.inspection.rectified,
           yixiaSanminLists: f.yixiaSanmin.lists,

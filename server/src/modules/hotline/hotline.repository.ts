@@ -215,3 +215,29 @@ export async function sourcesOf(db: Executor, tenantId: string) {
     .where('tenant_id', '=', tenantId)
     .execute();
 }
+
+/**
+ * The orders received in [fromIso, toIso) with what the report counts of each: the source, the reply and the
+ * revisit, the converted case's status and matter (read through the case and catalog modules' read models).
+ */
+export function ordersForReport(db: Executor, tenantId: string, fromIso: string, toIso: string) {
+  return db
+    .selectFrom('hotline_orders as o')
+    .$call((p) => leftJoinCases(p, 'c', { id: 'o.case_id' }))
+    .$call((q) => catalogReadModel.leftJoinMatters(q, 'm', { tenant_id: 'c.tenant_id', code: 'c.matter_code' }))
+    .select([
+      'o.source',
+      'o.status',
+      'o.received_at',
+      'o.case_id',
+      'o.replied_at',
+      'o.satisfaction',
+      'c.status as case_status',
+      'c.matter_code',
+      'm.name as matter_name',
+    ])
+    .where('o.tenant_id', '=', tenantId)
+    .where('o.received_at', '>=', fromIso)
+    .where('o.received_at', '<', toIso)
+    .execute();
+}

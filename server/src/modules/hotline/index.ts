@@ -5,3 +5,4 @@
 export { createHotlineService, type HotlineService, type HotlineDeps, type HotlineCases } from './hotline.service.ts';
 export { createPushAdapter, type PushMode } from './hotline-push.ts';
 export { registerHotlineRoutes } from './hotline.routes.ts';
+export { hotlineSection } from './hotline-report-section.ts';

@@ -13,7 +13,19 @@ const FIGURES: readonly ReportFigureSpec[] = [
   { name: 'projectsWithSubprojects', unit: 'count', path: '/projects' },
   { name: 'subprojects', unit: 'count', path: '/projects' },
   { name: 'subprojectsDone', unit: 'count', path: '/projects' },
+  { name: 'funds', unit: 'count', path: '/projects' },
+  { name: 'progressPct', unit: 'percent', path: '/projects' },
 ];
+
+/**
+ * 总体完工比例 of the running projects: each project's progress weighted by its subprojects (one project: its own),
+ * to one decimal; null with none running.
+ */
+export function overallProgress(projects: readonly { subprojects: number; progressPct: number }[]): number | null {
+  const n = projects.reduce((s, p) => s + p.subprojects, 0);
+  if (!n) return null;
+  return Math.round((projects.reduce((s, p) => s + p.progressPct * p.subprojects, 0) / n) * 10) / 10;
+}
 
 export function projectsSection(service: Pick<ProjectsService, 'figures'>): ReportSection {
   return {
@@ -48,6 +60,8 @@ export function projectsSection(service: Pick<ProjectsService, 'figures'>): Repo
           projectsWithSubprojects: withSubs.length,
           subprojects: withSubs.reduce((s, p) => s + p.subprojects, 0),
           subprojectsDone: withSubs.reduce((s, p) => s + p.subprojectsDone, 0),
+          funds: f.bySource.reduce((s, r) => s + r.count, 0),
+          progressPct: overallProgress(withSubs),
         }),
         paragraphs: [parts.join(ctx.t('projects.report.joiner'))],
         tables: f.bySource.length

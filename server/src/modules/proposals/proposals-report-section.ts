@@ -7,6 +7,7 @@ import type { ProposalService } from './proposals.service.ts';
  */
 /** The figures of the sentences (labels: the catalog's `figures.proposals.<name>`). */
 const FIGURES: readonly ReportFigureSpec[] = [
+  { name: 'total', unit: 'count', path: '/proposals' },
   { name: 'npc', unit: 'count', path: '/proposals' },
   { name: 'npcLead', unit: 'count', path: '/proposals' },
   { name: 'cppcc', unit: 'count', path: '/proposals' },

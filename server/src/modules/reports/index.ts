@@ -9,6 +9,8 @@ export {
   figureView,
   emptyValue,
   figureLink,
+  familyFigures,
+  type ReportFigureFamily,
   type ReportFigureSpec,
   type DeclaredFigure,
 } from './report-figures.ts';

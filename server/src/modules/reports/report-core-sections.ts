@@ -3,7 +3,7 @@ import { indicatorsOf, zeroCounts, type KpiCounts } from '../../../../common/dom
 import type { ReportContext, ReportSection } from './report-section.ts';
 import { caseRows } from '../cases/index.ts';
 import { comparedIndicatorTable, comparisonTable, withMemberChanges } from './report-comparison.ts';
-import { sectionFigures, type ReportFigureSpec } from './report-figures.ts';
+import { familyFigures, sectionFigures, type ReportFigureFamily, type ReportFigureSpec } from './report-figures.ts';
 
 /**
  * The core sections of the statistics report, from the case figures: counts by channel, matter class,
@@ -41,7 +41,17 @@ function countsTable(
   };
 }
 
-async function ranked(ctx: ReportContext, dim: 'street' | 'unit' | 'channel' | 'major', by: (c: KpiCounts) => number) {
+interface Ranked {
+  id: string;
+  name: string;
+  c: KpiCounts;
+}
+
+async function ranked(
+  ctx: ReportContext,
+  dim: 'street' | 'unit' | 'channel' | 'major',
+  by: (c: KpiCounts) => number,
+): Promise<Ranked[]> {
   const sums = await ctx.by(dim);
   const names = dim === 'channel' ? null : await ctx.names(dim);
   const rows = [...sums.entries()].map(([id, c]) => ({
@@ -83,6 +93,33 @@ const OVERDUE_FIGURES = [
   ...spec('/kpi?subject=unit', 'count', 'overdue', 'reworked', 'escalated', 'openOverdue'),
   ...spec('/kpi?subject=unit', 'percent', 'overdueRate', 'reworkRate'),
 ];
+
+/**
+ * The counts of each row of the channel and class tables as figures: `channels.<channel>.<name>` (the case
+ * channel's code) and `classes.<major>.<name>` (the catalog's 2-digit major class).
+ */
+const MEMBER_FIGURES = [
+  ...spec('/kpi?subject=street', 'count', 'reported', 'filed', 'closed', 'rated', 'satisfied'),
+  ...spec('/kpi?subject=street', 'percent', 'closeRate', 'satisfactionRate'),
+];
+const CHANNEL_FAMILY: ReportFigureFamily = { name: '', member: /^[a-z]+$/, figures: MEMBER_FIGURES };
+const CLASS_FAMILY: ReportFigureFamily = { name: '', member: /^\d{2}$/, figures: MEMBER_FIGURES };
+
+function memberFigures(ctx: ReportContext, section: string, family: ReportFigureFamily, rows: Ranked[]) {
+  return familyFigures(
+    ctx,
+    section,
+    family,
+    rows.map((r) => {
+      const ind = indicatorsOf(r.c, ctx.options);
+      return {
+        member: r.id,
+        label: r.name,
+        values: { ...r.c, closeRate: ind.closeRate.value, satisfactionRate: ind.satisfactionRate.value },
+      };
+    }),
+  );
+}
 
 export const CORE_SECTIONS: readonly ReportSection[] = [
   {
@@ -137,6 +174,7 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
   {
     key: 'channels',
     order: 200,
+    figureFamilies: [CHANNEL_FAMILY],
     async build(ctx) {
       const rows = await ranked(ctx, 'channel', (c) => c.reported);
       const text = list(ctx, rows, 10, (c) => c.reported);
@@ -144,6 +182,7 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
         key: 'channels',
         title: ctx.t('report.sections.channels'),
         paragraphs: [text ? ctx.t('report.text.channels', { list: text }) : ctx.t('report.noData')],
+        figures: memberFigures(ctx, 'channels', CHANNEL_FAMILY, rows),
         tables: [
           await withMemberChanges(
             ctx,
@@ -158,6 +197,7 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
   {
     key: 'classes',
     order: 300,
+    figureFamilies: [CLASS_FAMILY],
     async build(ctx) {
       const rows = (await ranked(ctx, 'major', (c) => c.reported)).filter((r) => r.c.reported > 0 || r.c.filed > 0);
       const text = list(ctx, rows, 3, (c) => c.reported);
@@ -165,6 +205,7 @@ export const CORE_SECTIONS: readonly ReportSection[] = [
         key: 'classes',
         title: ctx.t('report.sections.classes'),
         paragraphs: [text ? ctx.t('report.text.classes', { list: text }) : ctx.t('report.noData')],
+        figures: memberFigures(ctx, 'classes', CLASS_FAMILY, rows),
         tables: [
           await withMemberChanges(
             ctx,

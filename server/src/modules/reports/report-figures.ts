@@ -72,3 +72,74 @@ export function sectionFigures(
   };
   return specs.map((s) => figureView(ctx.t, ctx.period, { ...s, section, key: `${section}.${s.name}` }, read(s)));
 }
+
+/**
+ * A family of figures whose members the records define (a hotline source, a case channel, a matter class or a
+ * group of classes): `<section>.<family>.<member>.<name>`, or `<section>.<member>.<name>` when the family has no
+ * name. A 工作总结 may name any member the pattern admits; the section computes the ones asked for besides those it
+ * lists itself (docs/yearbook.md, "Figures").
+ */
+export interface ReportFigureFamily {
+  /** '' when the section holds one family: `channels.petition.reported` */
+  name: string;
+  member: RegExp;
+  figures: readonly ReportFigureSpec[];
+}
+
+/** The key of a family member's figure. */
+export const familyKey = (section: string, family: ReportFigureFamily, member: string, name: string) =>
+  [section, family.name, member, name].filter(Boolean).join('.');
+
+/** The member and figure name a key names in a family of a section, or null. */
+export function familyMemberOf(
+  section: string,
+  family: ReportFigureFamily,
+  key: string,
+): { member: string; spec: ReportFigureSpec } | null {
+  const prefix = `${[section, family.name].filter(Boolean).join('.')}.`;
+  if (!key.startsWith(prefix)) return null;
+  const rest = key.slice(prefix.length);
+  const dot = rest.lastIndexOf('.');
+  const member = rest.slice(0, dot);
+  const spec = family.figures.find((f) => f.name === rest.slice(dot + 1));
+  return dot > 0 && spec && family.member.test(member) ? { member, spec } : null;
+}
+
+/** A member's declared figure: labelled `figures.<section>.<family>.<name>` (`figures.member.<name>` without a family name) with the member's label. */
+export function familyDeclared(
+  section: string,
+  family: ReportFigureFamily,
+  member: string,
+  spec: ReportFigureSpec,
+  memberLabel: string = member,
+): DeclaredFigure {
+  const key = familyKey(section, family, member, spec.name);
+  return {
+    ...spec,
+    name: key.slice(section.length + 1),
+    section,
+    key,
+    label:
+      spec.label ??
+      ((t) =>
+        t(family.name ? `figures.${section}.${family.name}.${spec.name}` : `figures.member.${spec.name}`, {
+          member: memberLabel,
+        })),
+  };
+}
+
+/** The figures of the members of a family, each from its values (a name missing from them reads as empty). */
+export function familyFigures(
+  ctx: { t: Translate; period: Pick<KpiPeriod, 'from' | 'to'> },
+  section: string,
+  family: ReportFigureFamily,
+  members: readonly { member: string; label: string; values: object }[],
+): ReportFigure[] {
+  return members.flatMap(({ member, label, values }) =>
+    family.figures.map((s) => {
+      const v = (values as Record<string, unknown>)[s.name];
+      const value = typeof v === 'number' || v === null ? v : emptyValue(s);
+      return figureView(ctx.t, ctx.period, familyDeclared(section, family, member, s, label), value);
+    }),
+  );
+}

@@ -2,7 +2,13 @@ import type { ReportSectionView } from '../../../../common/contracts/reports.ts'
 import type { KpiCounts, KpiOptions, KpiPeriod } from '../../../../common/domain/kpi.ts';
 import type { Db } from '../../platform/db.ts';
 import type { Locale } from '../../platform/messages.ts';
-import type { DeclaredFigure, ReportFigureSpec } from './report-figures.ts';
+import {
+  familyDeclared,
+  familyMemberOf,
+  type DeclaredFigure,
+  type ReportFigureFamily,
+  type ReportFigureSpec,
+} from './report-figures.ts';
 
 /**
  * The one interface through which a business module adds its part to the statistics report: 市容执法,
@@ -25,6 +31,8 @@ export interface ReportSection {
    * like `figures`, but read per tenant.
    */
   tenantFigures?(db: Db, tenantId: string): Promise<readonly ReportFigureSpec[]>;
+  /** families of figures over members the records define (report-figures.ts, `ReportFigureFamily`) */
+  figureFamilies?: readonly ReportFigureFamily[];
 }
 
 export interface ReportContext {
@@ -55,6 +63,8 @@ export interface ReportContext {
     dim: 'street' | 'unit' | 'channel' | 'major' | 'community',
   ): Promise<{ previous: Map<string, KpiCounts>; lastYear: Map<string, KpiCounts> }>;
   names(dim: 'street' | 'unit' | 'major' | 'community'): Promise<Map<string, string>>;
+  /** the members of a family of this section that the reader of the report asked for (a 工作总结's placeholders) */
+  asked(section: string, family: ReportFigureFamily): string[];
 }
 
 export class ReportRegistry {
@@ -80,6 +90,18 @@ export class ReportRegistry {
       out.push(...specs.map((f) => ({ ...f, section: s.key, key: `${s.key}.${f.name}` })));
     }
     return out;
+  }
+
+  /** The declaration of a key: a section's own figure or a member of one of its families; undefined when unknown. */
+  declared(key: string): DeclaredFigure | undefined {
+    const own = this.figures().find((f) => f.key === key);
+    if (own) return own;
+    for (const s of this.list())
+      for (const family of s.figureFamilies ?? []) {
+        const m = familyMemberOf(s.key, family, key);
+        if (m) return familyDeclared(s.key, family, m.member, m.spec);
+      }
+    return undefined;
   }
 
   list(): ReportSection[] {

@@ -10,6 +10,7 @@ import { periodOf, type KpiService } from '../kpi/index.ts';
 import { CORE_SECTIONS } from './report-core-sections.ts';
 import { reportDocx, reportXlsx, type ChangeLabels } from './report-files.ts';
 import { keyFigures } from './report-series.ts';
+import { familyMemberOf } from './report-figures.ts';
 import { ReportRegistry, type ReportContext, type ReportSection } from './report-section.ts';
 import { orgNames, tenantColumns } from '../org/index.ts';
 import { DEFAULT_TIME_ZONE, zonedDateTime } from '../../../../common/domain/zoned-time.ts';
@@ -47,8 +48,14 @@ export function createReportService(
   /**
    * Builds the report for a tenant (no permission check: the bench and scheduled exports use it). `only` keeps the
    * sections whose key it accepts: a reader of a few figures (a plan target's progress) builds just their sections.
+   * `asked`: figure keys the reader will look up, so the sections compute the family members among them.
    */
-  async function build(tenantId: string, q: ReportQuery, only?: (sectionKey: string) => boolean): Promise<StatReport> {
+  async function build(
+    tenantId: string,
+    q: ReportQuery,
+    only?: (sectionKey: string) => boolean,
+    asked: readonly string[] = [],
+  ): Promise<StatReport> {
     const period = periodOf(q);
     const locale: Locale = q.lang ?? 'zh-CN';
     const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
@@ -75,6 +82,9 @@ export function createReportService(
       totals: () => once('all', async () => (await kpi.sumsBy(tenantId, 'all', period)).get('') ?? zeroCounts()),
       by: (dim) => once<Map<string, KpiCounts>>(`by:${dim}`, () => kpi.sumsBy(tenantId, dim, period)),
       names: (dim) => once(`names:${dim}`, () => names(tenantId, dim)),
+      asked: (section, family) => [
+        ...new Set(asked.map((k) => familyMemberOf(section, family, k)?.member).filter((m): m is string => !!m)),
+      ],
       compared: () =>
         once('compared', async () => {
           const c = ranges();

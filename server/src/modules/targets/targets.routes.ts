@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { IdParams, Ok, PageOf } from '../../../../common/contracts/common.ts';
+import { ReportFigure } from '../../../../common/contracts/reports.ts';
 import {
   ProgressInput,
   TargetDetail,
@@ -39,6 +41,19 @@ export function registerTargetRoutes(app: FastifyInstance, s: TargetsService): v
       },
     },
     async (req) => s.list(actorOf(req), req.query, lang(req)),
+  );
+  r.get(
+    `${BASE}/figures`,
+    {
+      config: EDIT,
+      schema: {
+        tags,
+        summary: 'The statistics figures a target may measure, with their value in the year (the editor’s picker)',
+        querystring: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        response: { 200: Type.Array(ReportFigure), ...errors },
+      },
+    },
+    async (req) => s.figures(actorOf(req), req.query.year, lang(req)),
   );
   r.post(
     BASE,

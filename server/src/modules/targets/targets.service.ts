@@ -25,7 +25,10 @@ import type { Locale } from '../../platform/messages.ts';
 import type { AuditService } from '../audit/index.ts';
 import { can, requirePermission, type Actor } from '../auth/index.ts';
 import { orgNames, orgReadModel, tenantColumns } from '../org/index.ts';
-import { createTargetProgress, type FigureReports, type Measured } from './target-progress.ts';
+import { createTargetProgress, TARGETS_SECTION, type FigureReports, type Measured } from './target-progress.ts';
+import type { ReportFigure } from '../../../../common/contracts/reports.ts';
+import { translate } from '../../platform/messages.ts';
+import { emptyValue, figureView } from '../reports/index.ts';
 import { Issues, targetErrors } from './targets.errors.ts';
 import * as repo from './targets.repository.ts';
 
@@ -184,6 +187,22 @@ export function createTargetsService(database: Database, clock: Clock, deps: Tar
   return {
     progress,
     today,
+
+    /**
+     * The statistics figures a target may measure, with their value in the year: the picker of whoever edits targets
+     * (targets.edit), which must not need the 工作总结's yearbook.read.
+     */
+    async figures(actor: Actor, year: number, locale: Locale): Promise<ReportFigure[]> {
+      requirePermission(actor, 'targets.edit');
+      const declared = deps.reports.sections.figures().filter((f) => f.section !== TARGETS_SECTION);
+      const sections = new Set(declared.map((f) => f.section));
+      const report = await deps.reports.build(actor.tenantId, { period: 'year', at: String(year), lang: locale }, (k) =>
+        sections.has(k),
+      );
+      const got = new Map(report.sections.flatMap((s) => s.figures ?? []).map((f) => [f.key, f]));
+      const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
+      return declared.map((d) => got.get(d.key) ?? figureView(t, report.period, d, emptyValue(d)));
+    },
 
     async list(actor: Actor, q: TargetQuery, locale: Locale = 'zh-CN'): Promise<Page<TargetView>> {
       requirePermission(actor, READ);

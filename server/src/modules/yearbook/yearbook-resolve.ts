@@ -5,24 +5,30 @@ import type { Locale } from '../../platform/messages.ts';
 import { emptyValue, figureView, type DeclaredFigure, type ReportService } from '../reports/index.ts';
 import { translate } from '../../platform/messages.ts';
 
-export type FigureSource = Pick<ReportService, 'build' | 'declaredFigures'>;
+export type FigureSource = Pick<ReportService, 'build' | 'declaredFigures' | 'sections'>;
 
 /**
  * Resolves figure placeholders through the statistics report: one report per period the prose names, its sections'
  * figures by key; a declared figure whose section has nothing to say for the period stands at its empty value
  * (docs/yearbook.md, "Figures"). Nothing is cached between calls: every read shows today's records.
  */
-export function figureResolver(reports: FigureSource, tenantId: string, locale: Locale) {
-  const declared = reports
-    .declaredFigures(tenantId)
-    .then((list) => new Map(list.map((f): [string, DeclaredFigure] => [f.key, f])));
+export function figureResolver(reports: FigureSource, tenantId: string, locale: Locale, asked: readonly string[] = []) {
+  const declared = reports.declaredFigures(tenantId).then((list) => {
+    const map = new Map(list.map((f): [string, DeclaredFigure] => [f.key, f]));
+    // a family member the prose names stands declared too (at its empty value when the section has nothing to say)
+    for (const key of asked) {
+      const d = map.has(key) ? undefined : reports.sections.declared(key);
+      if (d) map.set(key, d);
+    }
+    return map;
+  });
   const byPeriod = new Map<string, Promise<Map<string, ReportFigure>>>();
   const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
 
   function periodFigures(period: string) {
     let p = byPeriod.get(period);
     if (!p) {
-      p = reports.build(tenantId, { ...periodQuery(period), lang: locale }).then(async (report) => {
+      p = reports.build(tenantId, { ...periodQuery(period), lang: locale }, undefined, asked).then(async (report) => {
         const out = new Map<string, ReportFigure>();
         for (const s of report.sections) for (const f of s.figures ?? []) out.set(f.key, f);
         for (const d of (await declared).values())

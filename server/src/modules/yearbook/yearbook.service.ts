@@ -57,7 +57,11 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
     const issues: Parameters<typeof ybErrors.placeholders>[1][number][] = [...issuesOf(body)];
     const declared = new Set((await deps.reports.declaredFigures(tenantId)).map((f) => f.key));
     for (const p of placeholdersOf(body))
-      if (!issues.some((i) => i.token === `{{${p.key}|${p.period}}}`) && !declared.has(p.key))
+      if (
+        !issues.some((i) => i.token === `{{${p.key}|${p.period}}}`) &&
+        !declared.has(p.key) &&
+        !deps.reports.sections.declared(p.key)
+      )
         issues.push({ token: `{{${p.key}|${p.period}}}`, problem: 'unknown' });
     if (issues.length) throw ybErrors.placeholders(field, issues);
   }
@@ -72,7 +76,8 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
   async function view(tenantId: string, doc: YbDocumentsTable, locale: Locale): Promise<YearbookDocument> {
     const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params) ?? key;
     const rows = await repo.sectionsOf(db, tenantId, doc.id);
-    const resolver = figureResolver(deps.reports, tenantId, locale);
+    const asked = rows.flatMap((r) => placeholdersOf(r.body).map((p) => p.key));
+    const resolver = figureResolver(deps.reports, tenantId, locale, asked);
     const uses = new Map<string, YearbookFigureUse>();
     const sections: YearbookSection[] = [];
     const parts = YEARBOOK_PARTS.map((part, i) => ({
@@ -274,7 +279,10 @@ export function createYearbookService(database: Database, clock: Clock, deps: Yb
       authorize(actor, READ);
       const resolver = figureResolver(deps.reports, actor.tenantId, locale);
       const all = await resolver.periodFigures(String(year));
-      return [...(await resolver.declared).keys()].map((k) => all.get(k)).filter((f): f is ReportFigure => !!f);
+      const declared = await resolver.declared;
+      const own = [...declared.keys()].map((k) => all.get(k)).filter((f): f is ReportFigure => !!f);
+      // then the family members the sections list themselves (each hotline source, each channel and class)
+      return [...own, ...[...all.values()].filter((f) => !declared.has(f.key))];
     },
 
     /** The resolved document for the files (permission checked like a read). */

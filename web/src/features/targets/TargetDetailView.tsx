@@ -7,7 +7,7 @@ import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import { DateItem } from '../illegal-construction/fields.tsx';
-import { StatusTag, useMeasureText, useTargetText } from './target-format.tsx';
+import { StatusTag, useMeasureText, useTargetText, useTargetTitle } from './target-format.tsx';
 import { targetsApi, type TargetDetail } from './targets.api.ts';
 import { PhotoThumbs } from '../../components/PhotoThumbs.tsx';
 
@@ -21,6 +21,7 @@ interface Values {
 /** One target: its measure, progress to date by quarter, and (manual ones) the reports with their evidence. */
 export function TargetDetailView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useI18n();
+  const titleOf = useTargetTitle();
   const measure = useMeasureText();
   const targetText = useTargetText();
   const [target, setTarget] = useState<TargetDetail | null>(null);
@@ -60,7 +61,7 @@ export function TargetDetailView({ id, onChanged }: { id: string; onChanged: () 
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="target-detail">
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label={t('targets.col.title')} span={2}>
-          {target.code} {target.title}
+          {target.code} {titleOf(target)}
         </Descriptions.Item>
         <Descriptions.Item label={t('targets.col.unit')}>{target.unitName}</Descriptions.Item>
         <Descriptions.Item label={t('targets.col.dueOn')}>{target.dueOn}</Descriptions.Item>
@@ -140,7 +141,7 @@ export function TargetDetailView({ id, onChanged }: { id: string; onChanged: () 
       ) : null}
       <FormModal
         open={open}
-        title={t('targets.progress.title', { title: target.title })}
+        title={t('targets.progress.title', { title: titleOf(target) })}
         onSave={() => form.submit()}
         onClose={() => setOpen(false)}
         submitting={submitting}

@@ -8,7 +8,7 @@ import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { UnitSelect } from '../org/OrgSelects.tsx';
-import { StatusTag, useMeasureText, useTargetText } from './target-format.tsx';
+import { StatusTag, useMeasureText, useTargetText, useTargetTitle } from './target-format.tsx';
 import { TargetForm } from './TargetForm.tsx';
 import { targetsApi, type TargetView } from './targets.api.ts';
 
@@ -26,6 +26,7 @@ export function TargetList(props: {
   reloadKey: number;
 }) {
   const { t } = useI18n();
+  const titleOf = useTargetTitle();
   const list = useCrudList<TargetView, TargetFilters>({ filters: { year: props.year }, onChanged: props.onChanged });
   const canEdit = useAuth().can('targets.edit');
   const measure = useMeasureText();
@@ -49,7 +50,7 @@ export function TargetList(props: {
           style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
           onClick={() => props.onOpen(r.id)}
         >
-          {r.title}
+          {titleOf(r)}
         </Button>
       ),
     },
@@ -129,7 +130,7 @@ export function TargetList(props: {
         <div onClick={() => props.onOpen(r.id)} role="button" tabIndex={0}>
           <Space style={{ justifyContent: 'space-between', width: '100%' }}>
             <strong>
-              {r.code} {r.title}
+              {r.code} {titleOf(r)}
             </strong>
             <StatusTag status={r.status} />
           </Space>

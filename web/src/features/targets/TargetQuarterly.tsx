@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Table, Typography, type TableColumnsType } from 'antd';
 import { useI18n } from '../../i18n/context.ts';
-import { StatusTag, useMeasureText, useTargetText } from './target-format.tsx';
+import { StatusTag, useMeasureText, useTargetText, useTargetTitle } from './target-format.tsx';
 import { targetsApi, type TargetView } from './targets.api.ts';
 
 /** The quarterly view: per target the value at the end of Q1–Q4 (a quarter under way to today) and its share. */
 export function TargetQuarterly(props: { year: number; reloadKey: number; onOpen: (id: string) => void }) {
   const { t } = useI18n();
+  const titleOf = useTargetTitle();
   const measure = useMeasureText();
   const targetText = useTargetText();
   const [rows, setRows] = useState<TargetView[] | null>(null);
@@ -30,7 +31,7 @@ export function TargetQuarterly(props: { year: number; reloadKey: number; onOpen
       width: 220,
       render: (_, r) => (
         <Typography.Link onClick={() => props.onOpen(r.id)}>
-          {r.code} {r.title}
+          {r.code} {titleOf(r)}
         </Typography.Link>
       ),
     },

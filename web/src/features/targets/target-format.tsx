@@ -19,6 +19,16 @@ export function StatusTag({ status }: { status: TargetStatus }) {
   );
 }
 
+/**
+ * A target's title in the UI language: the English title where the target has one, else the title as entered (a
+ * tenant's own text, shown as stored like other modules' tenant data).
+ */
+export function useTargetTitle() {
+  const { locale } = useI18n();
+  return (target: Pick<TargetView, 'title' | 'titleEn'>): string =>
+    locale === 'en' && target.titleEn ? target.titleEn : target.title;
+}
+
 /** A value in the target's measure: 「46574平方米」, 「98.5%」, 「2个」 (a count figure carries no unit word). */
 export function useMeasureText() {
   const { t } = useI18n();

@@ -24,5 +24,5 @@ export const targetsApi = {
   report: (id: string, body: ProgressInput) => api.post<TargetDetail>(`${BASE}/${enc(id)}/reports`, body),
   /** every figure of the statistics report with its value in the year: what a target may be measured by */
   figures: (year: number, signal?: AbortSignal) =>
-    api.get<ReportFigure[]>('/api/yearbook/figures', { query: { year }, signal }),
+    api.get<ReportFigure[]>('/api/targets/figures', { query: { year }, signal }),
 };
