@@ -7,7 +7,7 @@ import * as irepo from './inspections.repository.ts';
  * the failed items, and the 养护工单 finished in the period with those finished by their deadline. The rates are
  * the same as GET /api/assets/inspection-kpis; a period with no inspection due and no order finished has no section.
  */
-const path = '/assets';
+const path = '/data/assets?tab=inspections';
 const FIGURES: readonly ReportFigureSpec[] = [
   { name: 'due', unit: 'count', path },
   { name: 'done', unit: 'count', path },

@@ -263,7 +263,7 @@ describe('the monthly assessment', () => {
     const xlsx = await api('leader').get(`/api/assets/contracts/${id}/assessment.xlsx?month=2024-03`);
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-  });
+  }, 60_000);
 
   it('reports completion and on-time rates', async () => {
     const k = (await api('leader').get('/api/assets/inspection-kpis?from=2024-03-01&to=2024-03-31')).json();
