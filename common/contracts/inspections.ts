@@ -65,6 +65,9 @@ export const InspectionPlanCreate = Type.Object({
 });
 export type InspectionPlanCreate = Static<typeof InspectionPlanCreate>;
 
+export const PlanQuery = Type.Intersect([PageQuery, Type.Object({ active: Type.Optional(Type.Boolean()) })]);
+export type PlanQuery = Static<typeof PlanQuery>;
+
 export const GenerateQuery = Type.Object({ from: CalendarDate, to: CalendarDate });
 export type GenerateQuery = Static<typeof GenerateQuery>;
 
@@ -175,6 +178,9 @@ export const ContractCreate = Type.Object({
   rules: Type.Array(DeductionRuleSchema, { minItems: 1, maxItems: 3 }),
 });
 export type ContractCreate = Static<typeof ContractCreate>;
+
+export const ContractQuery = Type.Intersect([PageQuery, Type.Object({ line: Type.Optional(AssetLineSchema) })]);
+export type ContractQuery = Static<typeof ContractQuery>;
 
 export const AssessmentQuery = Type.Object({ month: Month });
 export type AssessmentQuery = Static<typeof AssessmentQuery>;

@@ -119,6 +119,15 @@ export const enFigures: typeof zhFigures = {
       revocations: 'Revocations',
       passRate: 'Inspection pass rate',
     },
+    inspections: {
+      due: 'Facility inspections due',
+      done: 'Facility inspections done',
+      completionRate: 'Inspection completion rate',
+      failedItems: 'Failed inspection items',
+      workOrdersFinished: 'Maintenance work orders finished',
+      workOrdersOnTime: 'Work orders finished on time',
+      onTimeRate: 'On-time work order rate',
+    },
     gasSafety: {
       checks: 'Gas safety checks',
       hazards: 'Gas hazards found',

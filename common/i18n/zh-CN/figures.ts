@@ -118,6 +118,15 @@ export const zhFigures = {
       revocations: '撤销许可次数',
       passRate: '检查合格率',
     },
+    inspections: {
+      due: '应巡检设施次数',
+      done: '完成巡检次数',
+      completionRate: '设施巡检完成率',
+      failedItems: '巡检发现不合格项数',
+      workOrdersFinished: '完成养护工单数',
+      workOrdersOnTime: '按期完成养护工单数',
+      onTimeRate: '养护工单按期完成率',
+    },
     gasSafety: {
       checks: '燃气安全检查次数',
       hazards: '检查发现燃气隐患数',

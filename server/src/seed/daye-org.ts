@@ -54,6 +54,7 @@ export const DAYE_UNITS: readonly SeedUnit[] = [
   { code: 'ST-LUOJIAQIAO', name: '罗家桥街道办事处', kind: 'street', street: '罗家桥街道', synthetic: false },
   { code: 'HUARUN-GAS', name: '大冶华润燃气公司', kind: 'utility', synthetic: false },
   { code: 'CLEANING', name: '城区保洁公司（市场化保洁）', kind: 'utility', synthetic: true },
+  { code: 'PUMP-OM', name: '城区泵站运维公司（服务外包）', kind: 'contractor', synthetic: true },
 ];
 
 /** One demo account per role (README lists them). All synthetic people. */
@@ -84,4 +85,5 @@ export const DAYE_USERS = [
   { username: 'legal', displayName: '郑法制员', role: 'legalReviewer', unit: 'ENFORCE' },
   { username: 'squadleader', displayName: '孙中队长', role: 'squadLeader', unit: 'SQUAD1' },
   { username: 'bureauleader', displayName: '钱副局长', role: 'bureauLeader', unit: 'BUREAU' },
+  { username: 'contractor', displayName: '何班长', role: 'unitHandler', unit: 'PUMP-OM' },
 ] as const;

@@ -343,7 +343,8 @@ export function demoAssetRecords(
         flowM3s: Number((0.5 + i * 0.1).toFixed(1)),
       }),
       ...point(),
-      ...base('DRAINAGE'),
+      // the pump stations' running and upkeep are outsourced (服务外包): their orders go to the contractor
+      ...base(units.has('PUMP-OM') ? 'PUMP-OM' : 'DRAINAGE'),
     });
   const floods = ['新冶大道下穿通道', '金湖大道与建设路口', '乾塔路火车站段', '育才路低洼段', '七里界路菜市场'];
   floods.forEach((name, i) =>

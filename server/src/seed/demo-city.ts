@@ -30,6 +30,7 @@ import { seedDemoLines } from './demo-lines.ts';
 import { seedDemoYellowLine } from './demo-yellow-line.ts';
 import { seedDemoVehicles } from './demo-vehicles.ts';
 import { seedDemoAssets } from './demo-assets.ts';
+import { seedDemoInspections } from './demo-inspections.ts';
 import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
 import { seedDemoGas } from './demo-gas.ts';
@@ -139,6 +140,7 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
     if (records) await seedDemoCampaigns(tx, tenantId, clock, adminId, unitIds);
     const demoHash = await hashPassword(DEMO_PASSWORD);
     const certificates: { userId: string; name: string; certNo: string }[] = [];
+    let inspectorId = adminId;
     for (const u of DAYE_USERS) {
       const unitId = unitIds.get(u.unit) ?? null;
       if (u.username === 'admin') {
@@ -155,6 +157,7 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
         role: u.role,
         unitBound,
       });
+      if (u.username === 'inspector') inspectorId = userId;
       // Synthetic 执法证 numbers for the officers and the squad leader (steps need a valid certificate).
       if (u.role === 'enforcementOfficer' || u.role === 'squadLeader')
         certificates.push({
@@ -164,6 +167,17 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
         });
     }
     await seedDemoRegisters(tx, tenantId, clock.now().toISOString(), certificates);
+    // 巡检 and 服务外包考核: plans, this week's pump-station round, the rounds before it with their orders, contracts.
+    await seedDemoInspections(
+      tx,
+      tenantId,
+      clock,
+      adminId,
+      inspectorId,
+      unitIds,
+      streetIds,
+      zonedDate(clock.now(), 'Asia/Shanghai'),
+    );
     // 人大建议/政协提案: the 2023 totals of the work report, and two items of this year in hand (docs/proposals.md)
     if (records)
       await seedDemoProposals(tx, tenantId, clock, adminId, unitIds, zonedDate(clock.now(), 'Asia/Shanghai'));

@@ -14,6 +14,8 @@ import { QueueProvider } from './offline/QueueProvider.tsx';
 import type { DraftStore } from './offline/draft-store.ts';
 import { TaskPage } from './tasks/TaskPage.tsx';
 import { TasksPage } from './tasks/TasksPage.tsx';
+import { WorkOrderPage } from './work-orders/WorkOrderPage.tsx';
+import { WorkOrdersPage } from './work-orders/WorkOrdersPage.tsx';
 
 interface Props {
   /** tests only */
@@ -33,6 +35,8 @@ export function H5App({ store, fetch }: Props = {}) {
           <Route path="census/:id" element={<CensusTaskPage />} />
           <Route path="inspections" element={<InspectionTasksPage />} />
           <Route path="inspections/:id" element={<InspectionPage />} />
+          <Route path="work-orders" element={<WorkOrdersPage />} />
+          <Route path="work-orders/:id" element={<WorkOrderPage />} />
           <Route path="drafts" element={<DraftsPage />} />
           <Route path="me" element={<MePage />} />
           <Route path="*" element={<Navigate to="/h5" replace />} />

@@ -39,6 +39,7 @@ function useTaskCount(role: H5Role, online: boolean, path: string): number {
 function titleOf(path: string, role: H5Role): MessageKey {
   if (path.startsWith('/h5/census')) return 'monitor.census.h5.title';
   if (path.startsWith('/h5/inspections')) return 'inspections.h5.title';
+  if (path.startsWith('/h5/work-orders')) return 'inspections.wo.title';
   if (path.startsWith('/h5/tasks/')) return 'h5.task.title';
   if (path.startsWith('/h5/tasks')) return role === 'handler' ? 'h5handler.tasks.handling' : 'h5.tasks.title';
   if (path.startsWith('/h5/drafts')) return 'h5.drafts.title';

@@ -11,6 +11,7 @@ import { createDailyLogService } from './daily-logs.service.ts';
 import { createContractService } from './contracts.service.ts';
 import { createInspectionPlanService } from './inspection-plans.service.ts';
 import { inspectionKpis } from './inspection-kpis.ts';
+import { inspectionsReportSection } from './inspections-report-section.ts';
 import { createInspectionService, type InspectionDeps } from './inspections.service.ts';
 import { createWorkOrderService, type WorkOrderDeps } from './work-orders.service.ts';
 
@@ -36,7 +37,7 @@ export function createAssetServices(
     logs: createDailyLogService(ctx),
     /** entries written by another module's decision, in its transaction (a 行政审批 grant) */
     registrar: createAssetRegistrar(ctx),
-    reportSections: assetReportSections(timeZone),
+    reportSections: [...assetReportSections(timeZone), inspectionsReportSection(timeZone)],
     /** the figures of the per-line views and 大屏 panels (docs/lines.md) */
     lines: createAssetLines(ctx, timeZone),
   };

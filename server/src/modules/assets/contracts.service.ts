@@ -5,7 +5,8 @@
  * inspection items on the line's assets in the area, and the contractor's work orders due in the month that were
  * finished late or are still open past the deadline.
  */
-import type { Assessment, Contract, ContractCreate } from '../../../../common/contracts/inspections.ts';
+import type { Assessment, Contract, ContractCreate, ContractQuery } from '../../../../common/contracts/inspections.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
 import { monthRange } from '../../../../common/domain/frontage.ts';
 import { monthlyScore, type DeductionKind, type DeductionRule } from '../../../../common/domain/inspections.ts';
 import { zonedDate, zonedDateTime } from '../../../../common/domain/zoned-time.ts';
@@ -13,6 +14,7 @@ import type { AssetContractsTable } from '../../db/schema-assets.ts';
 import { isUniqueViolation } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { caseRows } from '../cases/index.ts';
 import { orgNames } from '../org/index.ts';
@@ -20,6 +22,8 @@ import { MANAGE, READ, type AssetContext } from './asset-context.ts';
 import { startOfDay } from './assets-report-section.ts';
 import { assetErrors } from './assets.errors.ts';
 import * as irepo from './inspections.repository.ts';
+
+const CONTRACT_SORTS = { contractNo: 'contract_no', name: 'name', startsOn: 'starts_on', endsOn: 'ends_on' } as const;
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -56,9 +60,11 @@ export function createContractService(ctx: AssetContext, timeZone: string) {
   }
 
   return {
-    async list(actor: Actor): Promise<{ items: Contract[] }> {
+    async list(actor: Actor, q: ContractQuery): Promise<Page<Contract>> {
       requirePermission(actor, READ);
-      return { items: await view(await irepo.listContracts(db, actor.tenantId)) };
+      const w = listWindow(q, CONTRACT_SORTS, 'contractNo');
+      const { rows, total } = await irepo.listContracts(db, actor.tenantId, q, w);
+      return { items: await view(rows), total, page: w.page, pageSize: w.limit };
     },
 
     async create(actor: Actor, input: ContractCreate): Promise<Contract> {

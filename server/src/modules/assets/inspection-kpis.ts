@@ -7,10 +7,10 @@ import type { InspectionKpis } from '../../../../common/contracts/inspections.ts
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { READ, type AssetContext } from './asset-context.ts';
 import { startOfDay } from './assets-report-section.ts';
+import { rateOf } from './inspections-report-section.ts';
 import * as irepo from './inspections.repository.ts';
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const rate = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 10 : null);
 
 export const inspectionKpis =
   (ctx: AssetContext, timeZone: string) =>
@@ -29,10 +29,10 @@ export const inspectionKpis =
       to,
       inspectionsDue: due,
       inspectionsDone: done,
-      completionRate: rate(done, due),
+      completionRate: rateOf(done, due),
       failedItems: Number(i.failed ?? 0),
       workOrdersFinished: finished,
       workOrdersOnTime: onTime,
-      onTimeRate: rate(onTime, finished),
+      onTimeRate: rateOf(onTime, finished),
     };
   };

@@ -3,7 +3,7 @@
  * generates one inspection per active asset of the type and due date, a few days ahead, and can run again at any
  * time (a generated inspection is never generated twice).
  */
-import type { InspectionPlan, InspectionPlanCreate } from '../../../../common/contracts/inspections.ts';
+import type { InspectionPlan, InspectionPlanCreate, PlanQuery } from '../../../../common/contracts/inspections.ts';
 import {
   checklistProblems,
   dueDates,
@@ -11,10 +11,12 @@ import {
   type ChecklistItem,
   type Schedule,
 } from '../../../../common/domain/inspections.ts';
+import type { Page } from '../../../../common/domain/paging.ts';
 import type { AssetInspectionPlansTable, AssetInspectionsTable } from '../../db/schema-assets.ts';
 import { toBool } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { MANAGE, READ, type AssetContext } from './asset-context.ts';
 import { assetErrors } from './assets.errors.ts';
@@ -41,6 +43,8 @@ const planView = (p: irepo.PlanRow, units: Map<string, string>): InspectionPlan 
   active: toBool(p.active),
   updatedAt: p.updated_at,
 });
+
+const PLAN_SORTS = { name: 'name', updatedAt: 'updated_at', scheduleKind: 'schedule_kind' } as const;
 
 const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -88,11 +92,15 @@ export function createInspectionPlanService(ctx: AssetContext, deps: Pick<WorkOr
   return {
     generate,
 
-    async list(actor: Actor): Promise<{ items: InspectionPlan[] }> {
+    async list(actor: Actor, q: PlanQuery): Promise<Page<InspectionPlan>> {
       requirePermission(actor, READ);
-      const rows = await irepo.listPlans(db, actor.tenantId);
+      const w = listWindow(q, PLAN_SORTS, 'updatedAt');
+      const { rows, total } = await irepo.listPlans(db, actor.tenantId, q, {
+        ...w,
+        order: q.order ?? (q.sort ? 'asc' : 'desc'),
+      });
       const units = await ctx.unitNamesOf(rows);
-      return { items: rows.map((r) => planView(r, units)) };
+      return { items: rows.map((r) => planView(r, units)), total, page: w.page, pageSize: w.limit };
     },
 
     async create(actor: Actor, input: InspectionPlanCreate): Promise<InspectionPlan> {

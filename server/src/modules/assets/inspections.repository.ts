@@ -1,9 +1,10 @@
 /** Queries of the inspection plans, inspections and contracts (docs/inspections.md); the services hold the rules. */
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { InspectionQuery } from '../../../../common/contracts/inspections.ts';
+import type { ContractQuery, InspectionQuery, PlanQuery } from '../../../../common/contracts/inspections.ts';
 import type { AssetContractsTable, AssetInspectionPlansTable, AssetInspectionsTable } from '../../db/schema-assets.ts';
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
+import { containsAny } from '../../platform/search.ts';
 
 export const insertPlan = (db: Executor, row: AssetInspectionPlansTable) =>
   db.insertInto('asset_inspection_plans').values(row).execute();
@@ -16,7 +17,30 @@ const planBase = (db: Executor, tenantId: string) =>
     .select(['t.code as type_code', 't.name_zh as type_name_zh', 't.name_en as type_name_en', 't.line as line'])
     .where('p.tenant_id', '=', tenantId);
 
-export const listPlans = (db: Executor, tenantId: string) => planBase(db, tenantId).orderBy('p.created_at').execute();
+/** A page of plans: search by the plan's name or the type's code or names. */
+export function listPlans(
+  db: Executor,
+  tenantId: string,
+  q: PlanQuery,
+  w: SortedWindow<'name' | 'updated_at' | 'schedule_kind'>,
+) {
+  let base = db
+    .selectFrom('asset_inspection_plans as p')
+    .innerJoin('asset_types as t', 't.id', 'p.type_id')
+    .where('p.tenant_id', '=', tenantId);
+  if (q.q) base = base.where(containsAny(['p.name', 't.code', 't.name_zh', 't.name_en'], q.q));
+  if (q.active !== undefined) base = base.where('p.active', '=', q.active ? 1 : 0);
+  return pageWithTotal(
+    base,
+    (b) =>
+      b
+        .selectAll('p')
+        .select(['t.code as type_code', 't.name_zh as type_name_zh', 't.name_en as type_name_en', 't.line as line'])
+        .orderBy(sql.ref(`p.${w.sort}`), w.order)
+        .orderBy('p.id'),
+    w,
+  );
+}
 export const findPlan = (db: Executor, tenantId: string, id: string) =>
   planBase(db, tenantId).where('p.id', '=', id).executeTakeFirst();
 export type PlanRow = NonNullable<Awaited<ReturnType<typeof findPlan>>>;
@@ -96,6 +120,7 @@ export function listInspections(
   if (q.from) base = base.where('i.due_date', '>=', q.from);
   if (q.to) base = base.where('i.due_date', '<=', q.to);
   if (q.failed) base = base.where('i.failed_count', '>', 0);
+  if (q.q) base = base.where(containsAny(['a.code', 'a.name', 'p.name'], q.q));
   return pageWithTotal(
     base,
     (b) =>
@@ -135,8 +160,18 @@ export const updateInspection = (
 
 export const insertContract = (db: Executor, row: AssetContractsTable) =>
   db.insertInto('asset_contracts').values(row).execute();
-export const listContracts = (db: Executor, tenantId: string) =>
-  db.selectFrom('asset_contracts').selectAll().where('tenant_id', '=', tenantId).orderBy('contract_no').execute();
+/** A page of contracts: search by number or name. */
+export function listContracts(
+  db: Executor,
+  tenantId: string,
+  q: ContractQuery,
+  w: SortedWindow<'contract_no' | 'starts_on' | 'ends_on' | 'name'>,
+) {
+  let base = db.selectFrom('asset_contracts').where('tenant_id', '=', tenantId);
+  if (q.q) base = base.where(containsAny(['contract_no', 'name'], q.q));
+  if (q.line) base = base.where('line', '=', q.line);
+  return pageWithTotal(base, (b) => b.selectAll().orderBy(sql.ref(w.sort), w.order).orderBy('id'), w);
+}
 export const findContract = (db: Executor, tenantId: string, id: string) =>
   db
     .selectFrom('asset_contracts')

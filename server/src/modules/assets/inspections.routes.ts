@@ -7,6 +7,7 @@ import {
   AssessmentQuery,
   Contract,
   ContractCreate,
+  ContractQuery,
   GenerateQuery,
   Inspection,
   InspectionKpis,
@@ -15,6 +16,7 @@ import {
   InspectionQuery,
   InspectionSubmit,
   KpiQuery,
+  PlanQuery,
 } from '../../../../common/contracts/inspections.ts';
 import { errorResponses, sendDownload } from '../../platform/http.ts';
 import { idempotencyKey } from '../../platform/idempotency.ts';
@@ -39,11 +41,12 @@ export async function registerInspectionRoutes(app: FastifyInstance, s: AssetSer
       config: READ,
       schema: {
         tags,
-        summary: 'Inspection plans',
-        response: { 200: Type.Object({ items: Type.Array(InspectionPlan) }), ...errors },
+        summary: 'Inspection plans; q searches the name and the asset type',
+        querystring: PlanQuery,
+        response: { 200: PageOf(InspectionPlan), ...errors },
       },
     },
-    async (req) => s.plans.list(actorOf(req)),
+    async (req) => s.plans.list(actorOf(req), req.query),
   );
   r.post(
     `${BASE}/inspection-plans`,
@@ -158,11 +161,12 @@ export async function registerInspectionRoutes(app: FastifyInstance, s: AssetSer
       config: READ,
       schema: {
         tags,
-        summary: 'Service contracts',
-        response: { 200: Type.Object({ items: Type.Array(Contract) }), ...errors },
+        summary: 'Service contracts; q searches the number and the name',
+        querystring: ContractQuery,
+        response: { 200: PageOf(Contract), ...errors },
       },
     },
-    async (req) => s.contracts.list(actorOf(req)),
+    async (req) => s.contracts.list(actorOf(req), req.query),
   );
   r.post(
     `${BASE}/contracts`,

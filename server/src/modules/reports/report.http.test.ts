@@ -59,6 +59,10 @@ describe('statistics report', () => {
       'illegalConstruction',
       // the transfer stations' tonnage of this year (seed/demo-assets.ts)
       'assets.sanitation',
+      // the pump stations' orders finished before the seed's day, and the rounds due in the month
+      // (seed/demo-inspections.ts)
+      'assets.drainage',
+      'inspections',
       // this year's gas safety checks and 三件套 installations (seed/demo-gas.ts)
       'gasSafety',
       // the demo city's 门前三包 agreements and inspections of the last months (seed/demo-frontage.ts)

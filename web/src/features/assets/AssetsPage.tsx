@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Tabs } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { PageSection } from '../../components/PageSection.tsx';
 import { useI18n } from '../../i18n/context.ts';
 import { assetsApi, type AssetType } from './assets.api.ts';
@@ -7,7 +8,9 @@ import { AssetList } from './AssetList.tsx';
 import { LogList } from './LogList.tsx';
 import { TypeList } from './TypeList.tsx';
 import { WorkOrderList } from './WorkOrderList.tsx';
-import { ContractList, InspectionList, PlanList } from '../inspections/InspectionTabs.tsx';
+import { ContractList } from '../inspections/ContractList.tsx';
+import { InspectionList } from '../inspections/InspectionTabs.tsx';
+import { PlanList } from '../inspections/PlanList.tsx';
 
 /** The tenant's asset types, loaded once per page. */
 function useTypes() {
@@ -30,10 +33,14 @@ function useTypes() {
 export function AssetsPage() {
   const { t } = useI18n();
   const { types, reload } = useTypes();
+  // ?tab= opens a tab directly (a link from the report's figures, a bookmark of 巡检记录)
+  const [params, setParams] = useSearchParams();
   return (
     <PageSection title={t('assets.title')} testId="page-assets">
       <Tabs
         destroyOnHidden
+        activeKey={params.get('tab') ?? 'items'}
+        onChange={(tab) => setParams(tab === 'items' ? {} : { tab }, { replace: true })}
         items={[
           { key: 'items', label: t('assets.tabs.items'), children: <AssetList types={types} /> },
           { key: 'workOrders', label: t('assets.tabs.workOrders'), children: <WorkOrderList types={types} /> },

@@ -1,71 +1,10 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Drawer, Image, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Drawer, Image, Space, Table, Tag, Typography } from 'antd';
 import type { Inspection } from '../../../../common/contracts/inspections.ts';
-import { errorText } from '../../api/errors.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { formatInstant } from '../../components/format.ts';
 import { useI18n } from '../../i18n/context.ts';
-import { useAuth } from '../auth/context.ts';
-import { AssessmentSheet } from './AssessmentSheet.tsx';
 import { inspectionsApi } from './inspections.api.ts';
-
-/** 巡检计划: each plan's type, schedule and items; a manager generates the next two weeks' inspections. */
-export function PlanList() {
-  const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const manage = useAuth().can('assets.manage');
-  const res = useResource((signal) => inspectionsApi.plans(signal), []);
-  const generate = async () => {
-    const from = dayjs().format('YYYY-MM-DD');
-    try {
-      const r = await inspectionsApi.generate(from, dayjs().add(13, 'day').format('YYYY-MM-DD'));
-      void message.success(t('inspections.generated', { count: r.added }));
-    } catch (e) {
-      void message.error(errorText(e, locale));
-    }
-  };
-  return (
-    <div data-testid="inspection-plans">
-      {manage ? (
-        <Button onClick={() => void generate()} style={{ marginBottom: 12 }} data-testid="inspection-generate">
-          {t('inspections.generate')}
-        </Button>
-      ) : null}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={res.loading}
-        dataSource={res.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('inspections.empty') }}
-        columns={[
-          { title: t('inspections.col.name'), dataIndex: 'name' },
-          { title: t('inspections.col.type'), render: (_, p) => (locale === 'en' ? p.typeNameEn : p.typeNameZh) },
-          {
-            title: t('inspections.col.schedule'),
-            render: (_, p) =>
-              `${t(`inspections.schedule.${p.scheduleKind}`)}${p.schedule.dates ? ` ${p.schedule.dates.join('、')}` : ''}`,
-          },
-          {
-            title: t('inspections.col.items'),
-            render: (_, p) => (
-              <Space wrap size={4}>
-                {p.checklist.map((i) => (
-                  <Tag key={i.key} color={i.onFail === 'none' ? undefined : i.onFail === 'case' ? 'orange' : 'blue'}>
-                    {locale === 'en' && i.labelEn ? i.labelEn : i.label}
-                  </Tag>
-                ))}
-              </Space>
-            ),
-          },
-          { title: t('inspections.col.unit'), render: (_, p) => p.unitName ?? '—' },
-        ]}
-      />
-    </div>
-  );
-}
 
 function InspectionDetail({ inspection, onClose }: { inspection: Inspection | null; onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -143,50 +82,6 @@ export function InspectionList() {
         ]}
       />
       <InspectionDetail inspection={open} onClose={() => setOpen(null)} />
-    </div>
-  );
-}
-
-/** 外包考核: the contracts and, for the chosen one and month, the sheet with print, PDF and Excel. */
-export function ContractList() {
-  const { t, locale } = useI18n();
-  const res = useResource((signal) => inspectionsApi.contracts(signal), []);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
-  return (
-    <div data-testid="contract-list">
-      <Table
-        rowKey="id"
-        size="small"
-        loading={res.loading}
-        dataSource={res.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('inspections.empty') }}
-        rowSelection={{
-          type: 'radio',
-          selectedRowKeys: chosen ? [chosen] : [],
-          onChange: (k) => setChosen(String(k[0])),
-        }}
-        columns={[
-          { title: t('inspections.col.contractNo'), dataIndex: 'contractNo' },
-          { title: t('inspections.col.name'), dataIndex: 'name' },
-          { title: t('inspections.col.contractor'), render: (_, c) => c.unitName ?? '—' },
-          { title: t('inspections.col.line'), render: (_, c) => t(`assets.lines.${c.line}`) },
-          { title: t('inspections.col.area'), render: (_, c) => c.regionNames.join(locale === 'en' ? ', ' : '、') },
-          { title: t('inspections.col.period'), render: (_, c) => `${c.startsOn} ~ ${c.endsOn}` },
-        ]}
-      />
-      <Space style={{ margin: '12px 0' }}>
-        <span>{t('inspections.month')}</span>
-        <DatePicker
-          picker="month"
-          value={dayjs(`${month}-01`)}
-          allowClear={false}
-          onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
-        />
-      </Space>
-      {chosen ? <AssessmentSheet contractId={chosen} month={month} /> : null}
     </div>
   );
 }

@@ -1,8 +1,12 @@
 import type {
   Assessment,
   Contract,
+  ContractCreate,
+  ContractQuery,
   Inspection,
   InspectionPlan,
+  InspectionPlanCreate,
+  PlanQuery,
   InspectionQuery,
   InspectionSubmit,
 } from '../../../../common/contracts/inspections.ts';
@@ -16,11 +20,13 @@ const BASE = '/api/assets';
 
 /** 巡检 and 服务外包考核 (docs/inspections.md). */
 export const inspectionsApi = {
-  plans: (signal?: AbortSignal) => api.get<{ items: InspectionPlan[] }>(`${BASE}/inspection-plans`, { signal }),
+  plans: (query: PlanQuery, signal?: AbortSignal) =>
+    api.get<Page<InspectionPlan>>(`${BASE}/inspection-plans`, { query: query, signal }),
+  createPlan: (body: InspectionPlanCreate) => api.post<InspectionPlan>(`${BASE}/inspection-plans`, body),
   generate: (from: string, to: string) =>
     api.post<{ added: number }>(`${BASE}/inspection-plans/generate`, {}, { query: { from, to } }),
   list: (query: InspectionQuery, signal?: AbortSignal) =>
-    api.get<Page<Inspection>>(`${BASE}/inspections`, { query, signal }),
+    api.get<Page<Inspection>>(`${BASE}/inspections`, { query: query, signal }),
   get: (id: string, signal?: AbortSignal) => api.get<Inspection>(`${BASE}/inspections/${enc(id)}`, { signal }),
   mine: (signal?: AbortSignal) =>
     api.get<Page<Inspection>>(`${BASE}/my-inspections`, { query: { state: 'due', pageSize: 100 }, signal }),
@@ -28,7 +34,9 @@ export const inspectionsApi = {
   /** With a key (the inspector app's offline queue), a submit sent again opens nothing twice. */
   submit: (id: string, body: InspectionSubmit, idempotencyKey?: string) =>
     api.post<Inspection>(`${BASE}/inspections/${enc(id)}/submit`, body, { idempotencyKey }),
-  contracts: (signal?: AbortSignal) => api.get<{ items: Contract[] }>(`${BASE}/contracts`, { signal }),
+  contracts: (query: ContractQuery, signal?: AbortSignal) =>
+    api.get<Page<Contract>>(`${BASE}/contracts`, { query: query, signal }),
+  createContract: (body: ContractCreate) => api.post<Contract>(`${BASE}/contracts`, body),
   assessment: (id: string, month: string, signal?: AbortSignal) =>
     api.get<Assessment>(`${BASE}/contracts/${enc(id)}/assessment`, { query: { month }, signal }),
   sheetUrl: (id: string, month: string, format: 'pdf' | 'xlsx') =>

@@ -12,7 +12,7 @@ import { Button, TextArea, TextInput } from '../../phone/ui/controls.tsx';
 import { LoadError, Loading } from '../../phone/ui/feedback.tsx';
 import { toast } from '../../phone/ui/toast.tsx';
 import { isTransient } from '../api/case-transport.ts';
-import { readCache, writeCache } from '../offline/local-cache.ts';
+import { readCache, removeCache, writeCache } from '../offline/local-cache.ts';
 import { useQueue } from '../offline/queue-context.ts';
 import { PhotoPicker } from '../report/PhotoPicker.tsx';
 import { enqueueInspection, flushInspections } from './inspection-queue.ts';
@@ -47,7 +47,18 @@ export function InspectionPage() {
     },
     [id, cacheKey],
   );
-  const [entries, setEntries] = useState<Record<string, Entry>>({});
+  // The answers typed so far stay on the phone until the submit is queued, like a report's draft: a closed tab or a
+  // dead battery does not lose them.
+  const draftKey = `inspection-draft.${userId}.${id}`;
+  const [entries, setEntriesState] = useState<Record<string, Entry>>(
+    () => readCache<Record<string, Entry>>(draftKey)?.value ?? {},
+  );
+  const setEntries = (update: (e: Record<string, Entry>) => Record<string, Entry>) =>
+    setEntriesState((e) => {
+      const next = update(e);
+      writeCache(draftKey, next);
+      return next;
+    });
   const [busy, setBusy] = useState(false);
   const entry = (key: string): Entry => entries[key] ?? { photos: [] };
   const set = (key: string, patch: Partial<Entry>) =>
@@ -65,6 +76,7 @@ export function InspectionPage() {
     });
     const photos = Object.fromEntries(insp.items.map((i) => [i.key, entry(i.key).photos]));
     enqueueInspection(userId, insp.id, { results }, photos);
+    removeCache(draftKey);
     setBusy(true);
     try {
       const out = await flushInspections(userId, {

@@ -7,7 +7,10 @@ import { useI18n } from '../../i18n/context.ts';
 import { Empty, LoadError, Loading } from '../../phone/ui/feedback.tsx';
 import { isTransient } from '../api/case-transport.ts';
 import { readCache, writeCache } from '../offline/local-cache.ts';
-import { readQueue } from './inspection-queue.ts';
+import { useEffect } from 'react';
+import { dataUrlToBlob } from '../../phone/photos.ts';
+import { useQueue } from '../offline/queue-context.ts';
+import { flushInspections, readQueue } from './inspection-queue.ts';
 
 /** 设施巡检: the inspector's due inspections; offline, the list as last loaded (docs/inspections.md). */
 export function InspectionTasksPage() {
@@ -28,10 +31,21 @@ export function InspectionTasksPage() {
     },
     [cacheKey],
   );
+  const { online, transport } = useQueue();
+  const queued = userId ? readQueue(userId).length : 0;
+  // Back online with results kept on the phone: send them (same keys, nothing opened twice), then list again.
+  useEffect(() => {
+    if (!online || !queued || !userId) return;
+    void flushInspections(userId, {
+      upload: async (url) => (await transport.uploadPhoto(dataUrlToBlob(url))).id,
+      submit: (iid, body, key) => inspectionsApi.submit(iid, body, key),
+    }).then(() => res.reload());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per return of the signal
+  }, [online, queued, userId]);
   const waiting = new Set(userId ? readQueue(userId).map((q) => q.inspectionId) : []);
   const items = (res.data?.items ?? []).filter((i) => !waiting.has(i.id));
   return (
-    <div data-testid="h5-inspections">
+    <div data-testid="h5-inspections" data-waiting={waiting.size}>
       {res.error ? <LoadError error={res.error} onRetry={res.reload} testId="h5-inspections" /> : null}
       {res.loading && !res.data ? <Loading label={t('app.loading')} /> : null}
       {res.data?.cached ? <div className="h5-muted">{t('inspections.h5.cached')}</div> : null}

@@ -32,3 +32,11 @@ export function writeCache<T>(key: string, value: T, now = new Date()): void {
 export function isFresh(cached: Cached<unknown> | null, maxAgeMs: number, now = new Date()): boolean {
   return cached !== null && now.getTime() - Date.parse(cached.savedAt) < maxAgeMs;
 }
+
+export function removeCache(key: string): void {
+  try {
+    localStorage.removeItem(PREFIX + key);
+  } catch {
+    // storage disabled: nothing was kept
+  }
+}

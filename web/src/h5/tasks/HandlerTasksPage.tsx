@@ -1,4 +1,5 @@
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useAuth } from '../../features/auth/context.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { Segmented } from '../../phone/ui/choice.tsx';
@@ -18,6 +19,7 @@ const CACHE_KEY = 'handler-tasks';
  */
 export function HandlerTasksPage() {
   const { t } = useI18n();
+  const { can } = useAuth();
   const { online } = useQueue();
   const [params, setParams] = useSearchParams();
   const tab: HandlerInbox = params.get('tab') === 'suspended' ? 'suspended' : 'handling';
@@ -52,6 +54,11 @@ export function HandlerTasksPage() {
           }))}
         />
       </div>
+      {can('assets.work') ? (
+        <Link className="h5-census-entry" to="/h5/work-orders" data-testid="h5-work-orders-entry">
+          {t('inspections.wo.entry')} ›
+        </Link>
+      ) : null}
       {!online ? <Alert type="warning" title={t('h5.tasks.offline')} /> : null}
       {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} testId="h5-tasks" /> : null}
       {current === null && online && !loaded.error ? <Loading label={t('app.loading')} /> : null}
