@@ -13,8 +13,10 @@ let ctx: TestContext;
 const sessions = new Map<string, Session>();
 beforeAll(async () => {
   ctx = await createTestApp();
+  // The first demo user of each role (the 环卫所's handler, not the pump contractor's who shares the role).
   for (const u of DAYE_USERS)
-    sessions.set(u.role, await login(ctx.app, u.username, u.username === 'admin' ? 'Admin@12345' : 'Demo@12345'));
+    if (!sessions.has(u.role))
+      sessions.set(u.role, await login(ctx.app, u.username, u.username === 'admin' ? 'Admin@12345' : 'Demo@12345'));
   // A role the demo city has no user for (the prefecture's reader lives in another tenant) gets one here.
   for (const role of ROLES.filter((r) => !sessions.has(r))) {
     const res = await as(ctx.app, sessions.get('admin')!).post('/api/org/users', {
