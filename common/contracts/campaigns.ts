@@ -37,6 +37,8 @@ const Quantity = Type.Number({ minimum: 0.001, maximum: MAX_QUANTITY });
 export const Target = Type.Object({
   id: Type.String(),
   name: Type.String(),
+  /** stable code naming the quantity's report figures (`campaigns.quantity.<code>.reported`) */
+  code: Nullable(Type.String()),
   measure: Type.String(),
   target: Type.Number(),
   overrunPct: Type.Integer(),
@@ -47,6 +49,8 @@ export type Target = Static<typeof Target>;
 
 export const TargetCreate = Type.Object({
   name: Text(40),
+  /** lowercase letters and digits, unique within the campaign; the service checks the pattern for a field error */
+  code: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   /** the unit of measure as written in reports: 条, 个, 米, km */
   measure: Text(10),
   target: Quantity,
@@ -330,7 +334,13 @@ export const CampaignFigures = Type.Object({
       kind: CampaignKindSchema,
       verb: Nullable(Type.String()),
       targets: Type.Array(
-        Type.Object({ name: Type.String(), measure: Type.String(), target: Type.Number(), reported: Type.Number() }),
+        Type.Object({
+          name: Type.String(),
+          code: Nullable(Type.String()),
+          measure: Type.String(),
+          target: Type.Number(),
+          reported: Type.Number(),
+        }),
       ),
     }),
   ),

@@ -72,3 +72,6 @@ export function reportQuantity(value: number, locale: 'zh-CN' | 'en'): string {
   }
   return String(Math.round(value * 1000) / 1000);
 }
+
+/** A quantity's code: the member of its report figures, `campaigns.quantity.<code>.reported` (docs/campaigns.md, "Figures"). */
+export const TARGET_CODE = /^[a-z0-9]{1,40}$/;

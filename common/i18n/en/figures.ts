@@ -189,6 +189,7 @@ export const enFigures: typeof zhFigures = {
       collectedFen: 'Fines collected (yuan)',
     },
     campaigns: {
+      quantity: { reported: 'Campaign quantity done: {member}' },
       tasks: 'Campaign tasks',
       tasksDone: 'Campaign tasks done',
       tasksDoneRate: 'Campaign task completion rate',

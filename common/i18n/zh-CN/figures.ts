@@ -188,6 +188,7 @@ export const zhFigures = {
       collectedFen: '罚没款收缴（元）',
     },
     campaigns: {
+      quantity: { reported: '专项行动{member}完成量' },
       tasks: '专项任务数',
       tasksDone: '已完成专项任务数',
       tasksDoneRate: '专项任务完成率',

@@ -55,6 +55,78 @@ const PUBLICITY = [
   },
 ] as const;
 
+/**
+ * The campaigns of the year with coded quantities, so the report's `campaigns.quantity.<code>.reported` carries
+ * them: the 线缆整治 (roads, communities, metres of cable) and the removal of movable bins from the main roads.
+ */
+const CAMPAIGNS = [
+  {
+    name: '线缆整治专项行动',
+    startDate: '03-01',
+    unit: 'SANITATION',
+    targets: [
+      { name: '主次干道', code: 'cableroads', measure: '条', target: 25 },
+      { name: '社区', code: 'cablecommunities', measure: '个', target: 40 },
+      { name: '线缆捆扎', code: 'cablebundled', measure: '米', target: 250_000 },
+      { name: '更换光缆', code: 'fiberreplaced', measure: '米', target: 21_000 },
+      { name: '拆除钢绞线', code: 'strandremoved', measure: '米', target: 11_000 },
+      { name: '拆除废弃线缆', code: 'wasteremoved', measure: '米', target: 20_000 },
+      { name: '安装限高标识牌', code: 'heightsigns', measure: '块', target: 30 },
+    ],
+  },
+  {
+    name: '可移动式垃圾桶撤桶行动',
+    startDate: '03-15',
+    unit: 'SANITATION',
+    targets: [
+      { name: '主次干道', code: 'binroads', measure: '条', target: 18 },
+      { name: '可移动式垃圾桶', code: 'binsremoved', measure: '个', target: 1500 },
+    ],
+  },
+] as const;
+
+interface CampaignRow {
+  id: string;
+  name: string;
+  startDate: string;
+  targets: { id: string; target: number; reported: number }[];
+}
+
+/** Creates the campaign once, then reports what each quantity still lacks of its target on a day of June. */
+async function loadCampaign(api: DemoApi, year: number, c: (typeof CAMPAIGNS)[number]): Promise<number> {
+  const startDate = `${year}-${c.startDate}`;
+  const list = await api.get<{ items: CampaignRow[] }>('admin', '/api/campaigns?pageSize=100');
+  let row = list.items.find((r) => r.name === c.name && r.startDate === startDate);
+  let created = 0;
+  if (!row) {
+    row = await api.at(startDate).post<CampaignRow>('admin', '/api/campaigns', {
+      name: c.name,
+      kind: 'special',
+      verb: '整治',
+      startDate,
+      endDate: `${year}-12-31`,
+      targets: c.targets,
+    });
+    created++;
+  }
+  const lacking = row.targets.filter((t) => t.reported < t.target);
+  if (!lacking.length) return created;
+  const units = await api.get<{ items: { id: string; code: string }[] }>('admin', '/api/org/units?pageSize=200');
+  const unitId = (units.items.find((u) => u.code === c.unit) ?? units.items[0])!.id;
+  const task = await api.at(startDate).post<{ id: string }>('admin', `/api/campaigns/${row.id}/tasks`, {
+    title: `${c.name}（${year}年）`,
+    unitId,
+    workDays: 200,
+  });
+  for (const t of lacking)
+    await api.at(`${year}-06-15`, '16:00').post('admin', `/api/campaigns/tasks/${task.id}/reports`, {
+      targetId: t.id,
+      quantity: t.target - t.reported,
+      onDate: `${year}-06-15`,
+    });
+  return created + 1 + lacking.length;
+}
+
 async function loadList(api: DemoApi, year: number, list: (typeof LISTS)[number]): Promise<number> {
   const existing = await api.get<{ items: ListRow[] }>('admin', `/api/problem-lists?kind=${list.kind}&pageSize=100`);
   let row = existing.items.find((l) => l.name === list.name);
@@ -87,12 +159,13 @@ async function loadList(api: DemoApi, year: number, list: (typeof LISTS)[number]
   return created;
 }
 
-/** 主题教育 lists, 课题, publicity and honours of the year (the campaigns module's records). */
+/** 主题教育 lists, coded campaigns, 课题, publicity and honours of the year (the campaigns module's records). */
 export const campaignsLoader: Loader = {
   name: 'campaigns',
   async load(api, year) {
     let created = 0;
     for (const list of LISTS) created += await loadList(api, year, list);
+    for (const c of CAMPAIGNS) created += await loadCampaign(api, year, c);
     const range = yearRange(year);
     created += await ensure(await api.total('admin', `/api/research-topics?${range}`), 5, async (i) => {
       const startedOn = dayOf(year, i, 5, `${year}-10-31`);

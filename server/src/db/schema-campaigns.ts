@@ -37,6 +37,8 @@ export interface CpTargetsTable {
   measure: string;
   target_milli: number | string;
   overrun_pct: number;
+  /** stable lowercase code naming the quantity's report figures; null when none */
+  code?: string | null;
 }
 
 export interface CpTasksTable {

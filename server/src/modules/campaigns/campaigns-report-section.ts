@@ -1,6 +1,13 @@
 import type { CampaignFigures } from '../../../../common/contracts/campaigns.ts';
-import { reportQuantity } from '../../../../common/domain/campaigns.ts';
-import { sectionFigures, type ReportContext, type ReportFigureSpec, type ReportSection } from '../reports/index.ts';
+import { reportQuantity, TARGET_CODE } from '../../../../common/domain/campaigns.ts';
+import {
+  familyFigures,
+  sectionFigures,
+  type ReportContext,
+  type ReportFigureFamily,
+  type ReportFigureSpec,
+  type ReportSection,
+} from '../reports/index.ts';
 
 /**
  * 专项行动 in the statistics report, in the bureau's words (docs/campaigns.md, "Report sentences"):
@@ -25,6 +32,30 @@ const FIGURES: readonly ReportFigureSpec[] = [
   { name: 'tasksDoneRate', unit: 'percent', path: '/campaigns' },
 ];
 
+/**
+ * The amount reported in the period against the quantities with a code, summed over the tenant's campaigns:
+ * `campaigns.quantity.cablebundled.reported` (docs/campaigns.md, "Figures"). A code asked for that no campaign
+ * carries reads 0.
+ */
+const QUANTITY_FAMILY: ReportFigureFamily = {
+  name: 'quantity',
+  member: TARGET_CODE,
+  figures: [{ name: 'reported', unit: 'count', path: '/campaigns' }],
+};
+
+function quantityMembers(ctx: ReportContext, f: CampaignFigures) {
+  const sums = new Map<string, { label: string; reported: number }>();
+  for (const t of f.campaigns.flatMap((c) => c.targets)) {
+    if (!t.code) continue;
+    const s = sums.get(t.code) ?? { label: t.name, reported: 0 };
+    s.reported += t.reported;
+    sums.set(t.code, s);
+  }
+  for (const code of ctx.asked('campaigns', QUANTITY_FAMILY))
+    if (!sums.has(code)) sums.set(code, { label: code, reported: 0 });
+  return [...sums].map(([member, s]) => ({ member, label: s.label, values: { reported: s.reported } }));
+}
+
 export function campaignsSection(figures: {
   of(tenantId: string, from: string, to: string): Promise<CampaignFigures>;
 }): ReportSection {
@@ -32,6 +63,7 @@ export function campaignsSection(figures: {
     key: 'campaigns',
     order: 865,
     figures: FIGURES,
+    figureFamilies: [QUANTITY_FAMILY],
     async build(ctx) {
       const f = await figures.of(ctx.tenantId, ctx.period.from, ctx.period.to);
       const paragraphs = sentences(ctx, f);
@@ -53,21 +85,24 @@ export function campaignsSection(figures: {
       return {
         key: 'campaigns',
         title: ctx.t('campaigns.report.title'),
-        figures: sectionFigures(ctx, 'campaigns', FIGURES, {
-          tasks: f.tasks.total,
-          tasksDone: f.tasks.done,
-          tasksDoneRate: f.tasks.doneRate,
-          inspectionClasses: f.inspection.classes,
-          inspectionItems: f.inspection.items,
-          inspectionRectified: f.inspection.rectified,
-          yixiaSanminLists: f.yixiaSanmin.lists,
-          yixiaSanminItems: f.yixiaSanmin.items,
-          yixiaSanminRectified: f.yixiaSanmin.rectified,
-          topics: f.topics.total,
-          publicityProvincial: f.publicity.provincialOrAbove,
-          publicityLocal: f.publicity.local,
-          honours: f.honours,
-        }),
+        figures: [
+          ...sectionFigures(ctx, 'campaigns', FIGURES, {
+            tasks: f.tasks.total,
+            tasksDone: f.tasks.done,
+            tasksDoneRate: f.tasks.doneRate,
+            inspectionClasses: f.inspection.classes,
+            inspectionItems: f.inspection.items,
+            inspectionRectified: f.inspection.rectified,
+            yixiaSanminLists: f.yixiaSanmin.lists,
+            yixiaSanminItems: f.yixiaSanmin.items,
+            yixiaSanminRectified: f.yixiaSanmin.rectified,
+            topics: f.topics.total,
+            publicityProvincial: f.publicity.provincialOrAbove,
+            publicityLocal: f.publicity.local,
+            honours: f.honours,
+          }),
+          ...familyFigures(ctx, 'campaigns', QUANTITY_FAMILY, quantityMembers(ctx, f)),
+        ],
         paragraphs,
         tables: rows.length
           ? [

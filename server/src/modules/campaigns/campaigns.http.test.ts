@@ -363,8 +363,8 @@ describe('records and the report', () => {
     expect(zh).toContain('在省级以上媒体发表宣传稿件1篇、本地媒体1篇，获得荣誉1项');
     const f = (await api('leader').get('/api/campaigns/figures?from=2024-01-01&to=2024-12-31')).json();
     expect(f.campaigns.find((c: { id: string }) => c.id === campaign.id).targets).toEqual([
-      { name: '道路', measure: '条', target: 3, reported: 3 },
-      { name: '线缆', measure: '米', target: 1000, reported: 1100 },
+      { name: '道路', code: null, measure: '条', target: 3, reported: 3 },
+      { name: '线缆', code: null, measure: '米', target: 1000, reported: 1100 },
     ]);
     expect(f.inspection).toMatchObject({ lists: 1, classes: 2, items: 3, rectified: 1 });
     expect(f.publicity).toEqual({ provincialOrAbove: 1, local: 1, total: 2 });

@@ -66,6 +66,7 @@ export async function targetsWithSums(
       't.campaign_id',
       't.position',
       't.name',
+      't.code',
       't.measure',
       't.target_milli',
       't.overrun_pct',

@@ -22,6 +22,7 @@ import {
   percent,
   progressProblem,
   reportCeilingMilli,
+  TARGET_CODE,
   toMilli,
 } from '../../../../common/domain/campaigns.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
@@ -71,6 +72,7 @@ export function createCampaignService(ctx: CpContext) {
             return {
               id: t.id,
               name: t.name,
+              code: t.code ?? null,
               measure: t.measure,
               target: fromMilli(target),
               overrunPct: Number(t.overrun_pct),
@@ -127,8 +129,14 @@ export function createCampaignService(ctx: CpContext) {
         throw cpErrors.field('body.endDate', 'order', 'the campaign must end on or after its start');
       const targets = input.targets ?? [];
       const names = targets.map((t) => t.name.trim());
+      const codes = targets.map((t) => t.code?.trim() || null);
       names.forEach((n, i) => {
         if (names.indexOf(n) !== i) throw cpErrors.field(`body.targets.${i}.name`, 'unique', 'named twice');
+        const code = codes[i];
+        if (code != null && !TARGET_CODE.test(code))
+          throw cpErrors.field(`body.targets.${i}.code`, 'pattern', 'lowercase letters and digits, at most 40');
+        if (code != null && codes.indexOf(code) !== i)
+          throw cpErrors.field(`body.targets.${i}.code`, 'unique', 'coded twice');
         if (!(toMilli(targets[i]!.target) >= 1 && targets[i]!.target <= MAX_QUANTITY))
           throw cpErrors.field(`body.targets.${i}.target`, 'minimum', 'a target is at least 0.001');
       });
@@ -159,6 +167,7 @@ export function createCampaignService(ctx: CpContext) {
           campaign_id: id,
           position: i + 1,
           name: names[i]!,
+          code: codes[i] ?? null,
           measure: t.measure.trim(),
           target_milli: toMilli(t.target),
           overrun_pct: t.overrunPct ?? 0,

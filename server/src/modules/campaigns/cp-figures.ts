@@ -53,6 +53,7 @@ export function createFigures(ctx: CpContext) {
           .filter((t) => t.campaign_id === c.id)
           .map((t) => ({
             name: t.name,
+            code: t.code ?? null,
             measure: t.measure,
             target: fromMilli(Number(t.target_milli)),
             reported: fromMilli(Number(t.reported_milli ?? 0)),
