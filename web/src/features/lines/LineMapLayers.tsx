@@ -47,7 +47,8 @@ function LineMapLayersPanel() {
   const { message } = App.useApp();
   const mobile = Grid.useBreakpoint().md === false;
   const lines = useEnabledLines();
-  const [on, setOn] = useState(true);
+  // Off at first: the map opens on cases and grids, whose clicks the registers' dots would otherwise catch.
+  const [on, setOn] = useState(false);
   // 燃气 is off at first: its commercial users run to thousands of dots that would bury the other lines
   const [shown, setShown] = useState<Line[]>(LINES.filter((l) => l !== 'gas'));
   const [counts, setCounts] = useState<Partial<Record<Line, number>>>({});
