@@ -12,7 +12,8 @@ import { e2eMqttPort } from '../playwright.config.ts';
  * marker goes away.
  */
 const TENANT = '420281';
-const CODE = 'E2E-GAS-1';
+// A code of its own per attempt: a retry registers the device again on the same server.
+const CODE = `E2E-GAS-${Date.now().toString(36).toUpperCase()}`;
 let broker: PrivateBroker;
 let device: MqttClient;
 let key = '';
@@ -93,6 +94,8 @@ test('a gas alarm appears live on 一张图 and the 大屏 and goes when the rea
   await wall.goto('/dashboard');
   await expect(wall.getByTestId('dashboard')).toBeVisible({ timeout: 30_000 });
   await expect(wall.getByTestId('dash-alarms')).toHaveAttribute('data-count', '0');
+  // the wall hears alarms on its live stream: publish only once it is connected
+  await expect(wall.getByTestId('dashboard-live')).toHaveAttribute('data-status', 'open', { timeout: 30_000 });
 
   // a normal reading, then 35 % LEL: over the 20 % threshold at once
   await publish('telemetry', { lel_pct: 3, battery_pct: 90 });
