@@ -14,7 +14,7 @@ import { orgApi } from '../org/org.api.ts';
 import { UnitSelect } from '../org/OrgSelects.tsx';
 import { AssessmentSheet } from './AssessmentSheet.tsx';
 import { inspectionsApi, type Contract } from './inspections.api.ts';
-import { useDetailSubmit } from './useDetailSubmit.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
 
 interface ContractValues {
   contractNo: string;
@@ -60,20 +60,24 @@ export function ContractList() {
     (r, signal) => inspectionsApi.contracts(r, signal),
     [],
   );
-  const { submitting, run } = useDetailSubmit(form, async (v: ContractValues) => {
-    await inspectionsApi.createContract({
-      contractNo: v.contractNo.trim(),
-      name: v.name.trim(),
-      unitId: v.unitId,
-      line: v.line,
-      regionIds: v.regionIds,
-      startsOn: v.period[0].format('YYYY-MM-DD'),
-      endsOn: v.period[1].format('YYYY-MM-DD'),
-      baseScore: v.baseScore,
-      rules: v.rules,
-    });
-    list.saved();
-  });
+  const { submitting, run } = useFormSubmit(
+    form,
+    async (v: ContractValues) => {
+      await inspectionsApi.createContract({
+        contractNo: v.contractNo.trim(),
+        name: v.name.trim(),
+        unitId: v.unitId,
+        line: v.line,
+        regionIds: v.regionIds,
+        startsOn: v.period[0].format('YYYY-MM-DD'),
+        endsOn: v.period[1].format('YYYY-MM-DD'),
+        baseScore: v.baseScore,
+        rules: v.rules,
+      });
+      list.saved();
+    },
+    { detailTexts: true },
+  );
   const required = [{ required: true, message: t('validation.required') }];
   const columns: TableColumnsType<Contract> = [
     { title: t('inspections.col.contractNo'), key: 'contractNo', sorter: true, render: (_, c) => c.contractNo },

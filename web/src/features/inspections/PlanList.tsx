@@ -33,7 +33,7 @@ import { assetsApi, type AssetType } from '../assets/assets.api.ts';
 import { useAuth } from '../auth/context.ts';
 import { UnitSelect } from '../org/OrgSelects.tsx';
 import { inspectionsApi, type InspectionPlan } from './inspections.api.ts';
-import { useDetailSubmit } from './useDetailSubmit.ts';
+import { useFormSubmit } from '../../components/useFormSubmit.ts';
 
 interface PlanValues {
   name: string;
@@ -231,10 +231,14 @@ export function PlanList() {
     if (list.target === 'new') form.resetFields();
   }, [list.target, form]);
   const fetchPage = useCallback<FetchPage<InspectionPlan, object>>((r, signal) => inspectionsApi.plans(r, signal), []);
-  const { submitting, run } = useDetailSubmit(form, async (v: PlanValues) => {
-    await inspectionsApi.createPlan(planBody(v));
-    list.saved();
-  });
+  const { submitting, run } = useFormSubmit(
+    form,
+    async (v: PlanValues) => {
+      await inspectionsApi.createPlan(planBody(v));
+      list.saved();
+    },
+    { detailTexts: true },
+  );
   const generate = async () => {
     try {
       const r = await inspectionsApi.generate(
