@@ -11,6 +11,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { seedAssets, type AssetSeed } from '../modules/assets/index.ts';
 import { FIGURE_ASSET_TYPES, PUMP_WORK_KINDS } from './demo-asset-figures.ts';
+import { LINE_REGISTER_TYPES, lineRegisterAssets } from './demo-line-registers.ts';
 import { demoMuckPermits } from './demo-vehicles.ts';
 
 function random(seed: number) {
@@ -254,6 +255,7 @@ export const DEMO_ASSET_TYPES: AssetSeed['types'] = [
     synthetic: 0,
   },
   ...FIGURE_ASSET_TYPES,
+  ...LINE_REGISTER_TYPES,
 ];
 
 /**
@@ -437,6 +439,7 @@ export function demoAssetRecords(
   });
   // the demo muck trucks' 处置核准 and 消纳点 (docs/vehicles.md, "Demo and simulation")
   for (const a of demoMuckPermits(today, units.get('MUCK') ?? null)) add(a);
+  for (const a of lineRegisterAssets(base)) add(a);
 
   // Daily logs: the transfer stations every day of 2023 (7012.4 t in all) and of this year up to yesterday; the
   // pumps on rainy days; the dredging of 2023 (23.5 km over 47 working days).

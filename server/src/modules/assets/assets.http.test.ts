@@ -266,7 +266,7 @@ describe('assets', () => {
     expect(csv.body.split('\r\n')[0]).toBe(
       '\ufeffcode,name,type,status,address,lng,lat,geometry,attr.capacityTpd,attr.compactors,attr.operator',
     );
-    const geo = await api('leader').get('/api/assets/export.geojson?line=parks');
+    const geo = await api('leader').get('/api/assets/export.geojson?line=parks&typeCode=PRK-PARK');
     const fc = JSON.parse(geo.body) as { features: { geometry: { type: string }; properties: { type: string } }[] };
     expect(fc.features).toHaveLength(3);
     expect(fc.features[0]?.geometry.type).toBe('Polygon');
@@ -549,7 +549,7 @@ describe('daily logs and the report', () => {
   });
 
   it('draws the map layer as GeoJSON', async () => {
-    const res = await api('leader').get('/api/assets/layer?line=parks');
+    const res = await api('leader').get('/api/assets/layer?line=parks&typeCode=PRK-PARK');
     expect(res.statusCode).toBe(200);
     const fc = JSON.parse(res.body) as { features: { properties: { line: string } }[] };
     expect(fc.features.length).toBe(3);
