@@ -62,6 +62,10 @@ export const enLineViews: typeof zhLineViews = {
       noDuty: 'Nobody rostered today',
       leader: 'Duty leader',
     },
+    vehicles: {
+      tab: 'Vehicles (GPS)',
+      replay: 'Replay track',
+    },
     duty: {
       tab: 'Flood duty roster',
       month: 'Month',

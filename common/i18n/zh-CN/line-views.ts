@@ -59,6 +59,10 @@ export const zhLineViews = {
       noDuty: '今日未排班',
       leader: '带班领导',
     },
+    vehicles: {
+      tab: '车辆（GPS）',
+      replay: '轨迹回放',
+    },
     duty: {
       tab: '防汛值班表',
       month: '月份',

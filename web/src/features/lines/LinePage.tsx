@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { LINES, type Line } from '../../../../common/domain/lines.ts';
 import { decimalText } from '../../../../common/domain/number-format.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { useAuth } from '../auth/context.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { useI18n } from '../../i18n/context.ts';
@@ -10,6 +11,7 @@ import { assetsApi } from '../assets/assets.api.ts';
 import { DutyRoster } from './DutyRoster.tsx';
 import { FloodPanel } from './FloodPanel.tsx';
 import { LineItemsTable, yuan } from './LineItemsTable.tsx';
+import { LINE_VEHICLE_KINDS, LineVehicles } from './LineVehicles.tsx';
 import { linesApi } from './lines.api.ts';
 
 /** The line of a path /lines/<line>. */
@@ -19,7 +21,7 @@ export const lineOfPath = (pathname: string): Line | undefined =>
 /**
  * The view of one business line (docs/lines.md), one component for all six: the line's key figures, the 排水 flood
  * panel, and a tab per asset type of the line (tenant data: a type added to the register is a new tab) with the
- * type's attributes and the line's figures as columns; 排水 adds its duty roster.
+ * type's attributes and the line's figures as columns; 排水 adds its duty roster, 环卫 and 渣土 their GPS vehicles.
  */
 export function LinePage() {
   const line = lineOfPath(useLocation().pathname) ?? 'sanitation';
@@ -28,6 +30,7 @@ export function LinePage() {
 
 function LineView({ line }: { line: Line }) {
   const { t, locale } = useI18n();
+  const canReadVehicles = useAuth().can('vehicle.read');
   const summary = useResource((signal) => linesApi.summary(line, signal), [line]);
   const types = useResource((signal) => assetsApi.types(line, signal), [line]);
   const s = summary.data;
@@ -44,6 +47,13 @@ function LineView({ line }: { line: Line }) {
       children: <LineItemsTable line={line} type={type} />,
     };
   });
+  const vehicleKinds = LINE_VEHICLE_KINDS[line];
+  if (vehicleKinds && canReadVehicles)
+    tabs.push({
+      key: 'vehicles',
+      label: <span data-testid="line-tab-vehicles">{t('lineViews.vehicles.tab')}</span>,
+      children: <LineVehicles kinds={vehicleKinds} />,
+    });
   if (line === 'drainage')
     tabs.push({
       key: 'duty',
@@ -100,7 +110,7 @@ function LineView({ line }: { line: Line }) {
         ) : null}
         {s?.flood ? <FloodPanel flood={s.flood} /> : null}
         {types.data && types.data.items.length === 0 ? (
-          <Alert type="info" showIcon message={t('lineViews.noTypes')} />
+          <Alert type="info" showIcon title={t('lineViews.noTypes')} />
         ) : null}
         {/* only once the types are known, so the first tab (not the roster) is the one opened */}
         {!types.data ? null : tabs.length ? (

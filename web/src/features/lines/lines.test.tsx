@@ -77,6 +77,65 @@ describe('a switched-off line in the console', () => {
   });
 });
 
+describe('a line view with GPS vehicles', () => {
+  const VEHICLE = {
+    id: 'v-1',
+    code: 'SS-01',
+    plate: '鄂B·SS001（示例）',
+    kind: 'sprinkler',
+    unitId: null,
+    unitName: '环卫所',
+    company: null,
+    permitAssetId: null,
+    route: null,
+    windowFrom: null,
+    windowTo: null,
+    speedLimitKmh: null,
+    keyFingerprint: 'ab',
+    topic: 'cityloop/420281/SS-01/gps',
+    active: true,
+    synthetic: true,
+    lastAt: '2024-03-12T01:00:00Z',
+    lastLng: 114.97,
+    lastLat: 30.1,
+    lastSpeedKmh: 12,
+    version: 1,
+  };
+  const routes = () =>
+    fakeFetch({
+      'GET /api/lines/settings': () => ({ status: 200, body: SETTING }),
+      'GET /api/lines/sanitation/summary': () => ({
+        status: 200,
+        body: { ...DRAINAGE, line: 'sanitation', flood: undefined },
+      }),
+      'GET /api/assets/types': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/vehicles': () => ({ status: 200, body: { items: [VEHICLE], total: 1, page: 1, pageSize: 20 } }),
+    });
+
+  it('lists 环卫 sprinklers and sweepers from the GPS register, each linked to its replay', async () => {
+    const fetch = routes();
+    vi.stubGlobal('fetch', fetch.impl);
+    renderConsole('/lines/sanitation', fakeAuth(fakeMe(['leader'])));
+    fireEvent.click(await screen.findByTestId('line-tab-vehicles'));
+    const link = await screen.findByRole('link', { name: /鄂B·SS001/ });
+    expect(link.getAttribute('href')).toBe('/vehicles?vehicle=v-1');
+    const asked = () => fetch.calls.filter((c) => c.url.startsWith('/api/vehicles')).map((c) => c.url);
+    await waitFor(() => expect(asked().some((u) => u.includes('kind=sprinkler'))).toBe(true));
+    fireEvent.click(screen.getByText('清扫车'));
+    await waitFor(() => expect(asked().some((u) => u.includes('kind=sweeper'))).toBe(true));
+  });
+
+  it('has no vehicles tab for a role that may not read vehicles', async () => {
+    const fetch = routes();
+    vi.stubGlobal('fetch', fetch.impl);
+    renderConsole('/lines/sanitation', fakeAuth(fakeMe(['unitManager'])));
+    expect(await screen.findByTestId('page-line-sanitation')).toBeTruthy();
+    await waitFor(() => expect(fetch.calls.some((c) => c.url.startsWith('/api/assets/types'))).toBe(true));
+    expect(screen.queryByTestId('line-tab-vehicles')).toBeNull();
+    expect(fetch.calls.some((c) => c.url.startsWith('/api/vehicles'))).toBe(false);
+  });
+});
+
 describe('the 大屏 line switcher', () => {
   it('offers the overview and the lines that are on, and shows a line panel with its figures and flood duty', async () => {
     vi.stubGlobal('EventSource', QuietEventSource);

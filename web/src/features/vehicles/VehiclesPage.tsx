@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Tabs, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PageSection } from '../../components/PageSection.tsx';
@@ -50,6 +51,21 @@ export function VehiclesPage() {
   const { t } = useI18n();
   const [tab, setTab] = useState('list');
   const [vehicle, setVehicle] = useState<Vehicle | null>(null);
+  // `?vehicle=<id>` (a line view's link) opens that vehicle's replay
+  const [params] = useSearchParams();
+  const linked = params.get('vehicle');
+  useEffect(() => {
+    if (!linked) return;
+    const ctl = new AbortController();
+    vehiclesApi.get(linked, ctl.signal).then(
+      (v) => {
+        setVehicle(v);
+        setTab('replay');
+      },
+      () => undefined,
+    );
+    return () => ctl.abort();
+  }, [linked]);
   return (
     <PageSection title={t('vehicles.title')} testId="vehicles-page">
       <Tabs

@@ -17,6 +17,7 @@ const enc = (value: string) => encodeURIComponent(value);
 
 export const vehiclesApi = {
   list: (query: VehicleQuery, signal?: AbortSignal) => api.get<Page<Vehicle>>(BASE, { query, signal }),
+  get: (id: string, signal?: AbortSignal) => api.get<Vehicle>(`${BASE}/${enc(id)}`, { signal }),
   track: (id: string, day: string, signal?: AbortSignal) =>
     api.get<Track>(`${BASE}/${enc(id)}/track`, { query: { day }, signal }),
   coverage: (day: string, signal?: AbortSignal) =>
