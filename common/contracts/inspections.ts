@@ -48,10 +48,19 @@ export const InspectionPlan = Type.Object({
   unitId: Nullable(Type.String()),
   unitName: Nullable(Type.String()),
   inspectorId: Nullable(Type.String()),
+  inspectorName: Nullable(Type.String()),
   active: Type.Boolean(),
   updatedAt: Type.String(),
 });
 export type InspectionPlan = Static<typeof InspectionPlan>;
+
+/** Whom a plan can name as its inspector: active users whose roles may inspect assets. */
+export const PlanInspector = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  unitName: Nullable(Type.String()),
+});
+export type PlanInspector = Static<typeof PlanInspector>;
 
 export const InspectionPlanCreate = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 60 }),

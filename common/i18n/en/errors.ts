@@ -283,6 +283,7 @@ export const enErrors: typeof zhErrors = {
     ASSET_BAD_GEOMETRY: 'The position or shape does not fit this asset type',
     ASSET_OUTSIDE_TENANT: "The position lies outside the city's boundary",
     ASSET_UNKNOWN_UNIT: 'Choose an active unit of this city',
+    ASSET_UNKNOWN_INSPECTOR: 'Choose an active user who inspects assets',
     ASSET_UNKNOWN_CASE: 'No case with this number',
     ASSET_WORK_ORDER_TRANSITION: 'The work order cannot take this step in its current state',
     ASSET_NO_DAILY_LOG: 'Assets of this type keep no daily log',

@@ -23,7 +23,7 @@ export const enInspections: typeof zhInspections = {
       type: 'Asset type',
       schedule: 'Schedule',
       items: 'Items',
-      unit: 'Inspecting unit',
+      unit: 'Inspecting unit · inspector',
       asset: 'Asset',
       dueDate: 'Due',
       state: 'State',

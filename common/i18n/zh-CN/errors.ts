@@ -266,6 +266,7 @@ export const zhErrors = {
     ASSET_BAD_GEOMETRY: '位置或图形不符合该设施类型',
     ASSET_OUTSIDE_TENANT: '位置不在本市辖区范围内',
     ASSET_UNKNOWN_UNIT: '请选择本市在用的单位',
+    ASSET_UNKNOWN_INSPECTOR: '请选择本市在用、负责巡检的人员',
     ASSET_UNKNOWN_CASE: '没有这个案件编号',
     ASSET_WORK_ORDER_TRANSITION: '工单当前状态不能进行此操作',
     ASSET_NO_DAILY_LOG: '该类设施不记录日报量',

@@ -12,7 +12,7 @@ export const zhInspections = {
       type: '设施类型',
       schedule: '周期',
       items: '巡检项',
-      unit: '巡检单位',
+      unit: '巡检单位 · 巡检人',
       asset: '设施',
       dueDate: '应巡日期',
       state: '状态',

@@ -16,6 +16,7 @@ export const ASSET_ERRORS = {
   badGeometry: 'ASSET_BAD_GEOMETRY',
   outsideTenant: 'ASSET_OUTSIDE_TENANT',
   unknownUnit: 'ASSET_UNKNOWN_UNIT',
+  unknownInspector: 'ASSET_UNKNOWN_INSPECTOR',
   unknownCase: 'ASSET_UNKNOWN_CASE',
   transition: 'ASSET_WORK_ORDER_TRANSITION',
   noDailyLog: 'ASSET_NO_DAILY_LOG',
@@ -57,6 +58,8 @@ export const assetErrors = {
     ]),
   unknownUnit: (field = 'body.unitId') =>
     invalidField(field, 'exists', 'not an active unit of this city', ASSET_ERRORS.unknownUnit),
+  unknownInspector: (field = 'body.inspectorId') =>
+    invalidField(field, 'exists', 'not an active user who inspects assets', ASSET_ERRORS.unknownInspector),
   unknownCase: (field = 'body.caseNo') => invalidField(field, 'exists', 'no such case', ASSET_ERRORS.unknownCase),
   transition: (from: string, action: string) =>
     new AppError(ASSET_ERRORS.transition, 409, [

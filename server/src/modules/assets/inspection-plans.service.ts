@@ -3,7 +3,12 @@
  * generates one inspection per active asset of the type and due date, a few days ahead, and can run again at any
  * time (a generated inspection is never generated twice).
  */
-import type { InspectionPlan, InspectionPlanCreate, PlanQuery } from '../../../../common/contracts/inspections.ts';
+import type {
+  InspectionPlan,
+  InspectionPlanCreate,
+  PlanInspector,
+  PlanQuery,
+} from '../../../../common/contracts/inspections.ts';
 import {
   checklistProblems,
   dueDates,
@@ -12,22 +17,27 @@ import {
   type Schedule,
 } from '../../../../common/domain/inspections.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
+import { ROLE_PERMISSIONS, ROLES } from '../../../../common/domain/roles.ts';
 import type { AssetInspectionPlansTable, AssetInspectionsTable } from '../../db/schema-assets.ts';
 import { toBool } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
-import { MANAGE, READ, type AssetContext } from './asset-context.ts';
+import { orgNames, orgReadModel } from '../org/index.ts';
+import { INSPECT, MANAGE, READ, type AssetContext } from './asset-context.ts';
 import { assetErrors } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
 import * as irepo from './inspections.repository.ts';
 import type { WorkOrderDeps } from './work-orders.service.ts';
 
+/** The roles whose holders do inspections: a plan names one of them as its inspector. */
+const INSPECTOR_ROLES = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(INSPECT));
+
 /** How far ahead the sweep generates: a week's tasks are on the inspectors' phones before they go offline. */
 export const HORIZON_DAYS = 7;
 
-const planView = (p: irepo.PlanRow, units: Map<string, string>): InspectionPlan => ({
+const planView = (p: irepo.PlanRow, units: Map<string, string>, people: Map<string, string>): InspectionPlan => ({
   id: p.id,
   name: p.name,
   typeId: p.type_id,
@@ -40,6 +50,7 @@ const planView = (p: irepo.PlanRow, units: Map<string, string>): InspectionPlan 
   unitId: p.unit_id,
   unitName: p.unit_id ? (units.get(p.unit_id) ?? null) : null,
   inspectorId: p.inspector_id,
+  inspectorName: p.inspector_id ? (people.get(p.inspector_id) ?? null) : null,
   active: toBool(p.active),
   updatedAt: p.updated_at,
 });
@@ -51,6 +62,16 @@ const addDays = (date: string, n: number) =>
 
 export function createInspectionPlanService(ctx: AssetContext, deps: Pick<WorkOrderDeps, 'calendar'>) {
   const { db, clock, audit } = ctx;
+
+  const inspectorNames = (tenantId: string, rows: readonly { inspector_id: string | null }[]) =>
+    orgNames.activeUserNames(db, tenantId, [...new Set(rows.flatMap((r) => (r.inspector_id ? [r.inspector_id] : [])))]);
+
+  /** An active user of the tenant holding a role that inspects. */
+  async function mayInspect(tenantId: string, userId: string): Promise<boolean> {
+    for (const role of INSPECTOR_ROLES)
+      if ((await orgReadModel.usersWithRole(db, tenantId, role, true, userId)).length) return true;
+    return false;
+  }
 
   /** Generates the inspections of the tenant's active plans due from `from` to `to`; answers how many are new. */
   async function generate(tenantId: string, from: string, to: string): Promise<number> {
@@ -99,8 +120,8 @@ export function createInspectionPlanService(ctx: AssetContext, deps: Pick<WorkOr
         ...w,
         order: q.order ?? (q.sort ? 'asc' : 'desc'),
       });
-      const units = await ctx.unitNamesOf(rows);
-      return { items: rows.map((r) => planView(r, units)), total, page: w.page, pageSize: w.limit };
+      const [units, people] = await Promise.all([ctx.unitNamesOf(rows), inspectorNames(actor.tenantId, rows)]);
+      return { items: rows.map((r) => planView(r, units, people)), total, page: w.page, pageSize: w.limit };
     },
 
     async create(actor: Actor, input: InspectionPlanCreate): Promise<InspectionPlan> {
@@ -110,6 +131,8 @@ export function createInspectionPlanService(ctx: AssetContext, deps: Pick<WorkOr
       const problems = [...checklistProblems(input.checklist), ...scheduleProblems(input.scheduleKind, input.schedule)];
       if (problems.length) throw assetErrors.invalidChecklist(problems);
       if (input.unitId) await ctx.activeUnit(db, actor.tenantId, input.unitId);
+      if (input.inspectorId && !(await mayInspect(actor.tenantId, input.inspectorId)))
+        throw assetErrors.unknownInspector('body.inspectorId');
       const now = clock.now().toISOString();
       const row: AssetInspectionPlansTable = {
         id: newId(),
@@ -137,7 +160,18 @@ export function createInspectionPlanService(ctx: AssetContext, deps: Pick<WorkOr
       });
       const created = await irepo.findPlan(db, actor.tenantId, row.id);
       if (!created) throw notFound('inspection_plan');
-      return planView(created, await ctx.unitNamesOf([created]));
+      const [units, people] = await Promise.all([
+        ctx.unitNamesOf([created]),
+        inspectorNames(actor.tenantId, [created]),
+      ]);
+      return planView(created, units, people);
+    },
+
+    /** Whom a plan can name as its inspector (the plan form's picker; its editors hold no user.read). */
+    async inspectors(actor: Actor): Promise<{ items: PlanInspector[] }> {
+      requirePermission(actor, MANAGE);
+      const rows = await orgNames.activeUsersWithRoles(db, actor.tenantId, INSPECTOR_ROLES);
+      return { items: rows.map((u) => ({ id: u.id, displayName: u.display_name, unitName: u.unit_name })) };
     },
 
     /** The console's "generate now" for a range of dates (the sweep does the next days by itself). */

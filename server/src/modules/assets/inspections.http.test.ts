@@ -123,6 +123,30 @@ describe('plans', () => {
     ids.first = mine.items[0].id;
     ids.second = mine.items[1].id;
   });
+  it('names an inspector only among the active users who inspect', async () => {
+    const people = await api('admin').get('/api/assets/inspection-plans/inspectors');
+    expect(people.statusCode, people.body).toBe(200);
+    const items = people.json().items as { id: string; displayName: string }[];
+    const inspector = (await api('inspector').get('/api/auth/me')).json().user.id as string;
+    const operator = (await api('operator').get('/api/auth/me')).json().user.id as string;
+    expect(items.map((u) => u.id)).toContain(inspector);
+    expect(items.map((u) => u.id)).not.toContain(operator);
+    expect((await api('operator').get('/api/assets/inspection-plans/inspectors')).statusCode).toBe(403);
+    const body = { name: '指定巡检员', typeId: ids.type, scheduleKind: 'daily', schedule: {}, checklist };
+    const refused = await api('admin').post('/api/assets/inspection-plans', { ...body, inspectorId: operator });
+    expect(refused.statusCode).toBe(400);
+    expect(details(refused.body).map((d) => d.field)).toEqual(['body.inspectorId']);
+    const named = await api('admin').post('/api/assets/inspection-plans', {
+      ...body,
+      inspectorId: inspector,
+      active: false,
+    });
+    expect(named.statusCode, named.body).toBe(201);
+    expect(named.json()).toMatchObject({
+      inspectorId: inspector,
+      inspectorName: items.find((u) => u.id === inspector)!.displayName,
+    });
+  });
 });
 
 describe('an inspection', () => {
@@ -282,7 +306,7 @@ describe('the console lists', () => {
     const names = plans.items.map((p: { name: string }) => p.name);
     expect([...names].sort()).toEqual(names);
     const byType = (await api('leader').get('/api/assets/inspection-plans?q=T-PUMP')).json();
-    expect(byType.items.map((p: { name: string }) => p.name)).toEqual(['泵站周检']);
+    expect(byType.items.map((p: { name: string }) => p.name).sort()).toEqual(['指定巡检员', '泵站周检'].sort());
     const bad = await api('leader').get('/api/assets/inspection-plans?sort=secret');
     expect(bad.statusCode).toBe(400);
     const contracts = (await api('leader').get('/api/assets/contracts?q=wb-2024')).json();

@@ -16,6 +16,7 @@ import {
   InspectionQuery,
   InspectionSubmit,
   KpiQuery,
+  PlanInspector,
   PlanQuery,
 } from '../../../../common/contracts/inspections.ts';
 import { errorResponses, sendDownload } from '../../platform/http.ts';
@@ -60,6 +61,18 @@ export async function registerInspectionRoutes(app: FastifyInstance, s: AssetSer
       },
     },
     async (req, reply) => reply.code(201).send(await s.plans.create(actorOf(req), req.body)),
+  );
+  r.get(
+    `${BASE}/inspection-plans/inspectors`,
+    {
+      config: MANAGE,
+      schema: {
+        tags,
+        summary: 'Whom a plan can name as its inspector: active users whose roles inspect assets',
+        response: { 200: Type.Object({ items: Type.Array(PlanInspector) }), ...errors },
+      },
+    },
+    async (req) => s.plans.inspectors(actorOf(req)),
   );
   r.post(
     `${BASE}/inspection-plans/generate`,

@@ -5,6 +5,7 @@ import type {
   ContractQuery,
   Inspection,
   InspectionPlan,
+  PlanInspector,
   InspectionPlanCreate,
   PlanQuery,
   InspectionQuery,
@@ -13,7 +14,7 @@ import type {
 import type { Page } from '../../../../common/domain/paging.ts';
 import { api } from '../../api/client.ts';
 
-export type { Assessment, Contract, Inspection, InspectionPlan };
+export type { Assessment, Contract, Inspection, InspectionPlan, PlanInspector };
 
 const enc = (value: string) => encodeURIComponent(value);
 const BASE = '/api/assets';
@@ -22,6 +23,8 @@ const BASE = '/api/assets';
 export const inspectionsApi = {
   plans: (query: PlanQuery, signal?: AbortSignal) =>
     api.get<Page<InspectionPlan>>(`${BASE}/inspection-plans`, { query: query, signal }),
+  inspectors: (signal?: AbortSignal) =>
+    api.get<{ items: PlanInspector[] }>(`${BASE}/inspection-plans/inspectors`, { signal }),
   createPlan: (body: InspectionPlanCreate) => api.post<InspectionPlan>(`${BASE}/inspection-plans`, body),
   generate: (from: string, to: string) =>
     api.post<{ added: number }>(`${BASE}/inspection-plans/generate`, {}, { query: { from, to } }),
