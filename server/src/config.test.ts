@@ -34,6 +34,19 @@ describe('config', () => {
     expect(readFileSync(join(d, '.session-secret'), 'utf8').trim()).toBe(first);
   });
 
+  it('keeps raw readings 48 hours, minute roll-ups a year and hour roll-ups forever unless told otherwise', () => {
+    const d = dir();
+    expect(loadConfig({ DATA_DIR: d }).telemetry).toEqual({ rawHours: 48, minuteDays: 365, hourDays: 0 });
+    for (const forever of ['0', 'forever', 'Forever'])
+      expect(loadConfig({ DATA_DIR: d, TELEMETRY_HOUR_DAYS: forever }).telemetry.hourDays).toBe(0);
+    expect(
+      loadConfig({ DATA_DIR: d, TELEMETRY_RAW_HOURS: '72', TELEMETRY_MINUTE_DAYS: '90', TELEMETRY_HOUR_DAYS: '1825' })
+        .telemetry,
+    ).toEqual({ rawHours: 72, minuteDays: 90, hourDays: 1825 });
+    expect(() => loadConfig({ DATA_DIR: d, TELEMETRY_HOUR_DAYS: 'never' })).toThrow(/TELEMETRY_HOUR_DAYS/);
+    expect(() => loadConfig({ DATA_DIR: d, TELEMETRY_MINUTE_DAYS: '0' })).toThrow(/TELEMETRY_MINUTE_DAYS/);
+  });
+
   it('recognises PostgreSQL URLs', () => {
     expect(loadConfig({ DATA_DIR: dir(), DATABASE_URL: 'postgres://u@h/db' }).dialect).toBe('postgres');
   });

@@ -98,7 +98,7 @@ export interface Config {
     password: string | null;
     shareGroup: string | null;
   } | null;
-  /** How long raw readings, minute and hour roll-ups are kept (docs/iot.md, "Retention"). */
+  /** How long raw readings, minute and hour roll-ups are kept; hourDays 0 = forever (docs/iot.md, "Readings and retention"). */
   telemetry: { rawHours: number; minuteDays: number; hourDays: number };
   /** Hosts (`host` or `host:port`) a camera's `imageUrl` may name; empty: images must be sent in the call (docs/vision.md). */
   visionImageHosts: string[];
@@ -362,8 +362,11 @@ export function loadConfig(
     mqtt: mqttConfig(env),
     telemetry: {
       rawHours: int(env, 'TELEMETRY_RAW_HOURS', 48, 1, 24 * 365),
-      minuteDays: int(env, 'TELEMETRY_MINUTE_DAYS', 30, 1, 3650),
-      hourDays: int(env, 'TELEMETRY_HOUR_DAYS', 730, 1, 36500),
+      minuteDays: int(env, 'TELEMETRY_MINUTE_DAYS', 365, 1, 3650),
+      // 0 or "forever": hour roll-ups are never deleted (docs/iot.md, "Readings and retention")
+      hourDays: /^forever$/i.test(env.TELEMETRY_HOUR_DAYS?.trim() ?? '')
+        ? 0
+        : int(env, 'TELEMETRY_HOUR_DAYS', 0, 0, 36500),
     },
     visionImageHosts: (env.VISION_IMAGE_HOSTS ?? '')
       .split(',')

@@ -64,6 +64,7 @@ import * as m0077 from './0077_asset_figures.ts';
 import * as m0082 from './0082_enforcement_leads.ts';
 import * as m0085 from './0085_flood_duty.ts';
 import * as m0086 from './0086_campaign_target_codes.ts';
+import * as m0088 from './0088_telemetry_partitions.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -135,6 +136,7 @@ const migrations: Record<string, Migration> = {
   '0082_enforcement_leads': m0082,
   '0085_flood_duty': m0085,
   '0086_campaign_target_codes': m0086,
+  '0088_telemetry_partitions': m0088,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
@@ -150,4 +152,13 @@ export async function migrateToLatest(db: Kysely<any>, options: { schema?: strin
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The database as it stood right after migration `name`: tests of a later migration over rows already there. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works below the typed schema
+export async function migrateTo(db: Kysely<any>, name: string, options: { schema?: string } = {}): Promise<void> {
+  if (!(name in migrations)) throw new Error(`migrateTo: no migration ${name}`);
+  const migrator = new Migrator({ db, provider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
 }

@@ -122,17 +122,3 @@ export function listRejected(
   if (term) q = q.where(containsAny(['r.topic', 'r.device_code'], term));
   return pageWithTotal(q, (x) => x.selectAll('r').orderBy('r.received_at', w.order).orderBy('r.id', w.order), w);
 }
-
-/** Retention: rows older than each cut-off go (docs/iot.md, "Retention"). */
-export async function purge(
-  db: Executor,
-  cut: { raw: string; minutes: string; hours: string; rejected: string },
-): Promise<Record<string, number>> {
-  const n = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
-  return {
-    raw: n(await db.deleteFrom('telemetry_readings').where('at', '<', cut.raw).executeTakeFirst()),
-    minutes: n(await db.deleteFrom('telemetry_minutes').where('bucket', '<', cut.minutes).executeTakeFirst()),
-    hours: n(await db.deleteFrom('telemetry_hours').where('bucket', '<', cut.hours).executeTakeFirst()),
-    rejected: n(await db.deleteFrom('telemetry_rejected').where('received_at', '<', cut.rejected).executeTakeFirst()),
-  };
-}

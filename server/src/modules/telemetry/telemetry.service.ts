@@ -15,6 +15,7 @@ import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { DeviceService } from '../devices/index.ts';
 import { parseTopic, readMessage, Refusal } from './telemetry-message.ts';
+import { prepareTelemetryPartitions, sweepTelemetry } from './retention.ts';
 import * as repo from './telemetry.repository.ts';
 
 /** What the alarms module does with accepted messages, inside their transaction (composition root). */
@@ -32,6 +33,7 @@ export interface ReadingWatch {
 export interface TelemetryConfig {
   rawHours: number;
   minuteDays: number;
+  /** 0 = hour roll-ups are kept forever */
   hourDays: number;
 }
 
@@ -214,16 +216,14 @@ export function createTelemetryService(
       };
     },
 
-    /** Retention sweep (scheduler job): raw readings past their window, then old roll-ups and rejected messages. */
-    async sweep(now: Date) {
-      const c = deps.config;
-      const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
-      return repo.purge(db, {
-        raw: ago(c.rawHours * HOUR),
-        minutes: ago(c.minuteDays * 24 * HOUR),
-        hours: ago(c.hourDays * 24 * HOUR),
-        rejected: ago(30 * 24 * HOUR),
-      });
+    /** Retention (the hourly job): partitions ahead on PostgreSQL, then what is past its window goes (retention.ts). */
+    sweep(now: Date) {
+      return sweepTelemetry(database, deps.config, now);
+    },
+
+    /** Partitions for the current and next periods, at start before any reading arrives (PostgreSQL). */
+    preparePartitions(now: Date) {
+      return prepareTelemetryPartitions(database, now);
     },
   };
 }
