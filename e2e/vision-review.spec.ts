@@ -15,6 +15,8 @@ const EVENT_ID = `E2E-${RUN}-0001`;
 const IMAGE = { width: 800, height: 450 };
 // inside the demo city, away from the demo's own cases
 const SPOT = { lng: 114.9712, lat: 30.0921 };
+// A page's first load fetches its lazy chunk and data: on a busy machine that can outlast the default 10 s.
+const FIRST_LOAD = { timeout: 30_000 };
 
 async function staff(baseURL: string, username: string, password: string) {
   const ctx = await playwrightRequest.newContext({ baseURL });
@@ -103,6 +105,7 @@ test('a signed camera event is confirmed on the review desk and its case keeps t
   const page = await signIn(browser, baseURL!, 'operator');
   await page.goto('/vision/review');
   const item = page.getByTestId(`review-item-${EVENT_ID}`);
+  await expect(item).toBeVisible(FIRST_LOAD);
   await item.click();
   const current = page.getByTestId('review-current');
   const caseLink = current.getByRole('link', { name: receipt.caseNo });
@@ -118,18 +121,19 @@ test('a signed camera event is confirmed on the review desk and its case keeps t
 
   // the case page: the image is the case's photo, and the event shows as confirmed
   await page.goto(caseHref);
-  await expect(page.getByText(receipt.caseNo).first()).toBeVisible();
+  await expect(page.getByTestId('case-page')).toBeVisible(FIRST_LOAD);
+  await expect(page.getByTestId('case-page')).toContainText(receipt.caseNo);
   const before = page.getByTestId('photo-before');
   await expect(before).toHaveAttribute('data-count', '1');
   await expect.poll(() => decodedWidth(before.locator('img').first())).toBeGreaterThan(0);
-  await expect(page.getByTestId(`case-vision-event-${EVENT_ID}`)).toContainText('核实确认');
+  await expect(page.getByTestId(`case-vision-event-${EVENT_ID}`)).toContainText('核实确认', FIRST_LOAD);
   await page.context().close();
 
   // 违法建设 is an enforcement matter: the leader finds the lead on 线索研判, linked back to the case
   const leader = await signIn(browser, baseURL!, 'leader');
   await leader.goto('/enforcement/leads');
   const row = leader.getByRole('row').filter({ hasText: `城市之眼识别：违法建设（${CODE}）` });
-  await expect(row).toHaveCount(1);
+  await expect(row).toHaveCount(1, FIRST_LOAD);
   await expect(row.getByRole('link', { name: receipt.caseNo })).toHaveAttribute('href', caseHref);
   await expect(row.getByRole('link', { name: '图像' })).toHaveAttribute('href', /^\/api\/photos\//);
   await leader.context().close();
