@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Form, Input, Modal, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Grid, Input, Modal, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import {
   isLeadMatterCode,
@@ -74,6 +74,8 @@ export function LeadsPage() {
   const { t } = useI18n();
   const me = useAuth().me;
   const mayDecide = me?.permissions.includes('lead.decide') ?? false;
+  // below lg the evidence column is hidden: its links go under the matter instead
+  const evidenceColumn = Grid.useBreakpoint().lg ?? true;
   const list = useCrudList<EnforcementLead, Filters>({ filters: { status: 'pending' } });
   const [filing, setFiling] = useState<LeadSeed | null>(null);
   const [declining, setDeclining] = useState<EnforcementLead | null>(null);
@@ -105,6 +107,18 @@ export function LeadsPage() {
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                 {l.place}
               </Typography.Text>
+            ) : null}
+            {!evidenceColumn && l.evidence.length ? (
+              <Space size={4} wrap style={{ display: 'flex', fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('enforcement.leads.field.evidence')}
+                </Typography.Text>
+                {l.evidence.map((e) => (
+                  <Typography.Link key={e.url} href={e.url} target="_blank" rel="noreferrer" style={{ fontSize: 12 }}>
+                    {t(`enforcement.leads.evidenceKind.${e.kind}`)}
+                  </Typography.Link>
+                ))}
+              </Space>
             ) : null}
             {l.originCaseId ? (
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -179,7 +193,7 @@ export function LeadsPage() {
           ]
         : []),
     ],
-    [t, mayDecide, zone],
+    [t, mayDecide, zone, evidenceColumn],
   );
 
   return (
