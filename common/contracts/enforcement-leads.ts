@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LEAD_EVIDENCE_KINDS, LEAD_SOURCES, LEAD_STATUSES } from '../domain/enforcement-leads.ts';
+import { LEAD_EVIDENCE_KINDS, LEAD_SOURCES, LEAD_STATUSES, type LeadMatterCode } from '../domain/enforcement-leads.ts';
 import { Literals, Nullable, PageQuery } from './common.ts';
 import { Officer, Party } from './enforcement.ts';
 
@@ -18,7 +18,14 @@ export const EnforcementLead = Type.Object({
   leadNo: Type.String(),
   source: Literals(LEAD_SOURCES),
   sourceId: Type.String(),
+  /** in the bureau's language, as stored */
   matter: Type.String(),
+  /** the template of the matter (LEAD_MATTER_CODES) and its parameters, for a reader in another language */
+  matterCode: Nullable(Type.String()),
+  matterParams: Type.Record(Type.String(), Type.String()),
+  /** the city case the finding belongs to (a camera event's case), for the link back */
+  originCaseId: Nullable(Type.String()),
+  originCaseNo: Nullable(Type.String()),
   violationCode: Nullable(Type.String()),
   place: Nullable(Type.String()),
   lng: Nullable(Type.Number()),
@@ -76,6 +83,10 @@ export interface LeadSubmission {
   source: (typeof LEAD_SOURCES)[number];
   sourceId: string;
   matter: string;
+  matterCode?: LeadMatterCode | null;
+  matterParams?: Record<string, string>;
+  originCaseId?: string | null;
+  originCaseNo?: string | null;
   violationCode?: string | null;
   place?: string | null;
   lng?: number | null;

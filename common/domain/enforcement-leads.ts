@@ -13,3 +13,14 @@ export type LeadSource = (typeof LEAD_SOURCES)[number];
 /** what a lead's evidence link points at */
 export const LEAD_EVIDENCE_KINDS = ['track', 'image', 'file'] as const;
 export type LeadEvidenceKind = (typeof LEAD_EVIDENCE_KINDS)[number];
+
+/**
+ * The templates a lead's matter is written from, so each reader sees it in their own language: the submitter stores
+ * the code with its parameters beside the text in the bureau's language (which 立案 copies into the case's facts).
+ * `muck_truck`: { kind: a muck-truck violation kind, plate }; `vision_event`: { class: a vision class, source: the
+ * camera's or drone's code }.
+ */
+export const LEAD_MATTER_CODES = ['muck_truck', 'vision_event'] as const;
+export type LeadMatterCode = (typeof LEAD_MATTER_CODES)[number];
+export const isLeadMatterCode = (code: string | null | undefined): code is LeadMatterCode =>
+  (LEAD_MATTER_CODES as readonly (string | null | undefined)[]).includes(code);

@@ -263,6 +263,7 @@ export function createServices(
     intake: (tenantId, input, idem) => cases.intake(tenantId, input, idem),
     duplicates: (tenantId, q) => routing.findDuplicates(tenantId, q),
     cases,
+    leads: enforcement.leads.intake,
   });
   const telemetry = createTelemetry(database, clock, { devices, watch: alarms.watch, config: config.telemetry });
   // The business lines of the bureau (查违控违 … 燃气安全) on the loop's services: composition-lines.ts.

@@ -75,6 +75,8 @@ export const enEnforcement: typeof zhEnforcement = {
       status: { pending: 'To decide', filed: 'Case filed', declined: 'Declined' },
       source: { vehicles: 'Vehicle monitoring', vision: 'City eye' },
       evidenceKind: { track: 'Track', image: 'Image', file: 'File' },
+      matter: { muck_truck: 'Muck truck: {kind} ({plate})', vision_event: 'City eye: {class} ({source})' },
+      originCase: 'From case',
       file: 'File a case',
       fileTitle: 'File a case from lead {no} (ordinary procedure)',
       decline: 'Decline',

@@ -73,6 +73,8 @@ export const zhEnforcement = {
       status: { pending: '待研判', filed: '已立案', declined: '不予立案' },
       source: { vehicles: '车辆监管', vision: '城市之眼' },
       evidenceKind: { track: '轨迹', image: '图像', file: '文件' },
+      matter: { muck_truck: '渣土车{kind}（{plate}）', vision_event: '城市之眼识别：{class}（{source}）' },
+      originCase: '来源案件',
       file: '立案',
       fileTitle: '线索立案（普通程序）：{no}',
       decline: '不予立案',

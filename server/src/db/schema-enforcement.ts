@@ -204,6 +204,12 @@ export interface EnforcementLeadsTable {
   source: LeadSource;
   source_id: string;
   matter: string;
+  /** migration 0089: the matter's template (LEAD_MATTER_CODES) and its parameters as a JSON object */
+  matter_code: string | null;
+  matter_params: string | null;
+  /** migration 0089: the city case the finding belongs to (a camera event's case) */
+  origin_case_id: string | null;
+  origin_case_no: string | null;
   violation_code: string | null;
   place: string | null;
   lng: number | null;

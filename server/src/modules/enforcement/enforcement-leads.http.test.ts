@@ -75,6 +75,10 @@ describe('lead intake', () => {
       source: 'vehicles',
       status: 'pending',
       matter: '渣土车非核准时段运输（鄂B·L0101）',
+      // the template and its parameters, for a reader in another language
+      matterCode: 'muck_truck',
+      matterParams: { kind: 'outside_hours', plate: '鄂B·L0101' },
+      originCaseId: null,
       occurredAt: '2024-03-11T12:00:00.000Z',
       submittedByName: '黄队员',
       caseId: null,

@@ -41,6 +41,8 @@ function referral(r: VehicleLeadsTable & { plate: string }, note: string): LeadS
     source: 'vehicles',
     sourceId: r.id,
     matter: `${MATTER[r.kind]}（${r.plate}）`,
+    matterCode: 'muck_truck',
+    matterParams: { kind: r.kind, plate: r.plate },
     violationCode: 'ztps',
     place: null,
     lng: Number(r.lng),

@@ -10,19 +10,23 @@ import type {
 import {
   FP_WINDOW_DAYS,
   suggestThreshold,
+  VISION_CLASS_DEFAULTS,
   VISION_CLASSES,
   type ReviewOutcome,
+  type VisionClass,
 } from '../../../../common/domain/vision.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { VisionEventsTable, VisionMissionsTable } from '../../db/schema-vision.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Database } from '../../platform/db.ts';
+import type { Database, Executor } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { caseVisibility } from '../cases/index.ts';
+import type { LeadIntake } from '../enforcement/index.ts';
+import type { PhotoService } from '../photos/index.ts';
 import type { VisionSources } from './vision-sources.ts';
 import { visionErrors } from './vision.errors.ts';
 import * as repo from './vision.repository.ts';
@@ -44,6 +48,10 @@ export interface VisionReviewDeps {
   sources: VisionSources;
   cases: ReviewCases;
   audit: AuditService;
+  /** enforcement's lead intake: a confirmed event of an enforcement matter is referred as a 线索 */
+  leads?: LeadIntake;
+  /** the stored image's SHA-256 for the lead's evidence link (the photo's file tag is that hash) */
+  photos?: Pick<PhotoService, 'file'>;
 }
 
 /** Before 立案 a wrong report is voided (作废) as invalid; the desk's rejection is exactly that step. */
@@ -132,14 +140,23 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
     return { ev, c };
   }
 
-  async function settle(actor: Actor, ev: VisionEventsTable, status: 'confirmed' | 'rejected', note: string | null) {
+  async function settle(
+    actor: Actor,
+    ev: VisionEventsTable,
+    status: 'confirmed' | 'rejected',
+    note: string | null,
+    within?: (tx: Executor) => Promise<void>,
+  ) {
     await db.transaction().execute(async (tx) => {
-      await repo.review(tx, actor.tenantId, ev.case_id!, {
+      const settled = await repo.review(tx, actor.tenantId, ev.case_id!, {
         status,
         reviewed_by: actor.userId,
         reviewed_at: clock.now().toISOString(),
         review_note: note,
       });
+      // A concurrent review of the same case settled it first: its outcome (and its referral) stand.
+      if (settled === 0) return;
+      await within?.(tx);
       await deps.audit.record(tx, actor, actor.tenantId, {
         action: `vision.${status === 'confirmed' ? 'confirm' : 'reject'}`,
         entity: 'vision_event',
@@ -178,6 +195,48 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
     throw visionErrors.field('body.inspectorId', 'required', 'no inspector covers the case: name one for 核实');
   }
 
+  /**
+   * A confirmed event of an enforcement matter becomes a 线索 of the enforcement intake, in the review's transaction:
+   * its image linked with the SHA-256 of the stored bytes, the city case for the link back; one lead per event
+   * (docs/vision.md, "Enforcement leads"). Never before a person's confirmation.
+   */
+  async function referral(actor: Actor, ev: VisionEventsTable, note: string | null) {
+    const leads = deps.leads;
+    if (!leads || !ev.photo_id || !(VISION_CLASSES as readonly string[]).includes(ev.class)) return undefined;
+    const cls = ev.class as VisionClass;
+    const setting = (await deps.sources.classSettings(actor.tenantId)).get(cls)!;
+    if (!(await repo.enforcementMatter(db, actor.tenantId, ev.id, setting.matterCode))) return undefined;
+    const source = await repo.findSource(db, actor.tenantId, ev.source_id);
+    const sha256 = deps.photos ? (await deps.photos.file(actor, ev.photo_id, 'full')).etag : undefined;
+    const name = VISION_CLASS_DEFAULTS[cls].name;
+    const code = source?.code ?? ev.source_id;
+    return (tx: Executor) =>
+      leads
+        .submit(tx, actor, actor.tenantId, {
+          source: 'vision',
+          sourceId: ev.id,
+          matter: `城市之眼识别：${name}（${code}）`,
+          matterCode: 'vision_event',
+          matterParams: { class: cls, source: code },
+          originCaseId: ev.case_id,
+          originCaseNo: ev.case_no,
+          place: source?.address ?? null,
+          lng: Number(ev.lng),
+          lat: Number(ev.lat),
+          occurredAt: ev.at,
+          evidence: [
+            {
+              kind: 'image',
+              title: `图像 ${ev.event_id}`.slice(0, 200),
+              url: `/api/photos/${ev.photo_id}`,
+              ...(sha256 && /^[0-9a-f]{64}$/.test(sha256) ? { sha256 } : {}),
+            },
+          ],
+          note: `城市之眼核实确认，案件 ${ev.case_no ?? ''}${note ? `：${note}` : ''}`.slice(0, 1000),
+        })
+        .then(() => undefined);
+  }
+
   return {
     async list(actor: Actor, query: VisionEventQuery): Promise<Page<VisionEvent>> {
       requirePermission(actor, 'device.read');
@@ -195,6 +254,8 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
       const { ev, c } = await pendingEvent(actor, id);
       const note = input.note?.trim() || null;
       const text = `城市之眼核实：确认${note ? `。${note}` : ''}`;
+      // Read what the lead needs before the case moves: a failure here leaves the case untouched.
+      const refer = await referral(actor, ev, note);
       if (c.status === 'reported')
         await deps.cases
           .transition(actor, c.id, { action: 'accept', version: c.version, note: text })
@@ -204,7 +265,7 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
             return sendVerify(actor, c, text, input.inspectorId);
           });
       else if (!VOIDABLE.has(c.status) && c.status !== 'handling') throw visionErrors.caseMovedOn(c.status);
-      await settle(actor, ev, 'confirmed', note);
+      await settle(actor, ev, 'confirmed', note, refer);
       return this.get(actor, id);
     },
 

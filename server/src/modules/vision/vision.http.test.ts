@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -390,5 +391,73 @@ describe('核实 required for camera reports', () => {
     } finally {
       await api('admin').put('/api/cases/settings/workflow', wf);
     }
+  });
+});
+
+describe('enforcement leads from confirmed events of enforcement matters', () => {
+  const leadsOf = async (eventRowId: string) =>
+    (await api('leader').get('/api/enforcement/leads?source=vision&pageSize=100'))
+      .json()
+      .items.filter((l: { sourceId: string }) => l.sourceId === eventRowId);
+  const deskItem = async (eventId: string) =>
+    (await api('operator').get('/api/vision/review?pageSize=100'))
+      .json()
+      .items.find((x: { eventId: string }) => x.eventId === eventId);
+
+  it('a confirmed 违法建设 yields one lead with the image and its hash, once however often it is confirmed', async () => {
+    const res = await postMultipart(
+      camera,
+      event({ eventId: 'cam-wfjs-1', class: 'illegal_building', confidence: 0.96, lng: 114.972, lat: 30.093 }),
+    );
+    expect(res.json(), res.body).toMatchObject({ status: 'pending' });
+    const item = await deskItem('cam-wfjs-1');
+    // nothing is referred before a person's confirmation
+    expect(await leadsOf(item.id)).toHaveLength(0);
+    const confirmed = await api('operator').post(`/api/vision/review/${item.id}/confirm`, { note: '新建彩钢棚' });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect((await api('operator').post(`/api/vision/review/${item.id}/confirm`, {})).statusCode).toBe(409);
+
+    const leads = await leadsOf(item.id);
+    expect(leads).toHaveLength(1);
+    const lead = leads[0];
+    expect(lead).toMatchObject({
+      source: 'vision',
+      status: 'pending',
+      matter: '城市之眼识别：违法建设（CAM-001）',
+      matterCode: 'vision_event',
+      matterParams: { class: 'illegal_building', source: 'CAM-001' },
+      originCaseId: item.caseId,
+      originCaseNo: item.caseNo,
+      occurredAt: new Date(TEST_NOW).toISOString(),
+    });
+    expect(lead.leadNo).toMatch(/^XS\d{9}$/);
+    expect(lead.note).toContain('新建彩钢棚');
+    expect(lead.evidence).toHaveLength(1);
+    expect(lead.evidence[0]).toMatchObject({ kind: 'image', url: item.photoUrl });
+    // the hash is the stored image's: the bytes the link serves hash to it
+    const image = await api('leader').get(item.photoUrl);
+    expect(image.statusCode).toBe(200);
+    expect(lead.evidence[0].sha256).toBe(createHash('sha256').update(image.rawPayload).digest('hex'));
+  });
+
+  it('a rejected 违法建设 and a confirmed matter of a non-enforcement unit yield none', async () => {
+    await postMultipart(
+      camera,
+      event({ eventId: 'cam-wfjs-2', class: 'illegal_building', confidence: 0.96, lng: 114.962, lat: 30.091 }),
+    );
+    const wrong = await deskItem('cam-wfjs-2');
+    expect((await api('operator').post(`/api/vision/review/${wrong.id}/reject`, { note: '是脚手架' })).statusCode).toBe(
+      200,
+    );
+    expect(await leadsOf(wrong.id)).toHaveLength(0);
+
+    // 暴露垃圾 goes to the sanitation unit by the catalogue: confirmed, it stays a city case only
+    await postMultipart(
+      camera,
+      event({ eventId: 'cam-garbage-1', class: 'exposed_garbage', lng: 114.958, lat: 30.089 }),
+    );
+    const garbage = await deskItem('cam-garbage-1');
+    expect((await api('operator').post(`/api/vision/review/${garbage.id}/confirm`, {})).statusCode).toBe(200);
+    expect(await leadsOf(garbage.id)).toHaveLength(0);
   });
 });

@@ -7,6 +7,8 @@ import type {
 } from '../../db/schema-vision.ts';
 import type { Executor } from '../../platform/db.ts';
 import { leftJoinCases } from '../cases/index.ts';
+import { catalogReadModel } from '../catalog/index.ts';
+import { orgReadModel } from '../org/index.ts';
 import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries of 城市之眼; every query is scoped by tenant except the webhook's look-up of its source by id. */
@@ -213,4 +215,21 @@ export async function missions(db: Executor, tenantId: string, limit: number) {
     .orderBy('m.started_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Whether the tenant's 立结案标准 hand the matter to an enforcement unit: the unit of its first active filing
+ * condition (the one a case of the matter is routed to by default) is of kind `enforcement` (docs/vision.md,
+ * "Enforcement leads"). Read beside the event, so the answer follows the tenant's catalogue as it is edited.
+ */
+export async function enforcementMatter(db: Executor, tenantId: string, eventId: string, matterCode: string) {
+  const condition = await catalogReadModel.conditionOfMatter(db, tenantId, matterCode, undefined);
+  if (!condition?.unit_id) return false;
+  const events = db.selectFrom('vision_events as e').where('e.tenant_id', '=', tenantId).where('e.id', '=', eventId);
+  const unit = await orgReadModel
+    .innerJoinUnits(events, 'u', { tenant_id: 'e.tenant_id' })
+    .select('u.kind')
+    .where('u.id', '=', condition.unit_id)
+    .executeTakeFirst();
+  return unit?.kind === 'enforcement';
 }

@@ -1,12 +1,17 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Button, Form, Input, Modal, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
+import { Button, Form, Grid, Input, Modal, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import {
+  isLeadMatterCode,
   LEAD_SOURCES,
   LEAD_STATUSES,
   type LeadSource,
   type LeadStatus,
 } from '../../../../common/domain/enforcement-leads.ts';
+import { VISION_CLASSES } from '../../../../common/domain/vision.ts';
+import { VIOLATION_KINDS } from '../../../../common/domain/vehicles.ts';
+import type { MessageKey } from '../../../../common/i18n/core.ts';
 import { cityToday, formatInstant } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
@@ -23,6 +28,28 @@ interface Filters {
 }
 
 const STATUS_COLORS: Record<LeadStatus, string> = { pending: 'orange', filed: 'green', declined: 'default' };
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/**
+ * The matter in the reader's language from its template and parameters; a lead without a known template (or with a
+ * parameter this version does not know) shows the text as stored, in the bureau's language.
+ */
+function matterText(l: EnforcementLead, t: Translate): string {
+  const p = l.matterParams;
+  if (!isLeadMatterCode(l.matterCode)) return l.matter;
+  if (l.matterCode === 'muck_truck' && (VIOLATION_KINDS as readonly string[]).includes(p.kind ?? ''))
+    return t('enforcement.leads.matter.muck_truck', {
+      kind: t(`vehicles.violation.${p.kind as (typeof VIOLATION_KINDS)[number]}`),
+      plate: p.plate ?? '',
+    });
+  if (l.matterCode === 'vision_event' && (VISION_CLASSES as readonly string[]).includes(p.class ?? ''))
+    return t('enforcement.leads.matter.vision_event', {
+      class: t(`vision.class.${p.class as (typeof VISION_CLASSES)[number]}`),
+      source: p.source ?? '',
+    });
+  return l.matter;
+}
 
 /** The lead's facts as the case form starts from them (the officer edits them before 立案). */
 function seedOf(l: EnforcementLead, zone: (at: string) => string): LeadSeed {
@@ -47,6 +74,8 @@ export function LeadsPage() {
   const { t } = useI18n();
   const me = useAuth().me;
   const mayDecide = me?.permissions.includes('lead.decide') ?? false;
+  // below lg the evidence column is hidden: its links go under the matter instead
+  const evidenceColumn = Grid.useBreakpoint().lg ?? true;
   const list = useCrudList<EnforcementLead, Filters>({ filters: { status: 'pending' } });
   const [filing, setFiling] = useState<LeadSeed | null>(null);
   const [declining, setDeclining] = useState<EnforcementLead | null>(null);
@@ -73,10 +102,30 @@ export function LeadsPage() {
         key: 'matter',
         render: (_, l) => (
           <span data-testid={`lead-row-${l.leadNo}`}>
-            {l.matter}
+            {matterText(l, t)}
             {l.place ? (
               <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                 {l.place}
+              </Typography.Text>
+            ) : null}
+            {!evidenceColumn && l.evidence.length ? (
+              <Space size={4} wrap style={{ display: 'flex', fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('enforcement.leads.field.evidence')}
+                </Typography.Text>
+                {l.evidence.map((e) => (
+                  <Typography.Link key={e.url} href={e.url} target="_blank" rel="noreferrer" style={{ fontSize: 12 }}>
+                    {t(`enforcement.leads.evidenceKind.${e.kind}`)}
+                  </Typography.Link>
+                ))}
+              </Space>
+            ) : null}
+            {l.originCaseId ? (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {t('enforcement.leads.originCase')}{' '}
+                <Link to={`/cases/${encodeURIComponent(l.originCaseId)}`} data-testid={`lead-origin-${l.leadNo}`}>
+                  {l.originCaseNo ?? l.originCaseId}
+                </Link>
               </Typography.Text>
             ) : null}
           </span>
@@ -144,7 +193,7 @@ export function LeadsPage() {
           ]
         : []),
     ],
-    [t, mayDecide, zone],
+    [t, mayDecide, zone, evidenceColumn],
   );
 
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { App, Button, Descriptions, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Empty, Grid, Input, List, Space, Tag, Typography } from 'antd';
 import type { MessageKey } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -20,6 +20,8 @@ const KEYS = { confirm: 'y', reject: 'n', next: 'j', prev: 'k' } as const;
 export function ReviewDeskPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
+  // side by side from md up; on a phone the list takes the full width above the image
+  const wide = Grid.useBreakpoint().md ?? true;
   const desk = useResource((signal) => visionApi.desk({ pageSize: 50 }, signal), []);
   const [index, setIndex] = useState(0);
   const [note, setNote] = useState('');
@@ -72,7 +74,7 @@ export function ReviewDeskPage() {
       ) : (
         <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-start' }}>
           <List<VisionEvent>
-            style={{ flex: '1 1 240px', maxWidth: 320 }}
+            style={{ flex: '1 1 240px', maxWidth: wide ? 320 : undefined }}
             bordered
             size="small"
             loading={desk.loading}
