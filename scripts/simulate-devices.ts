@@ -6,7 +6,10 @@
  * and one device whose battery runs low. The server must run with MQTT_URL pointing at the same broker.
  *
  *   npm run simulate:devices -- [--url http://127.0.0.1:8080] [--mqtt mqtt://127.0.0.1:1883] [--count 300]
- *                               [--every 10] [--user admin --password Admin@12345] [--once]
+ *                               [--every 10] [--user admin --password Admin@12345] [--binary 0.3] [--once]
+ *
+ * A share of the fleet (`--binary`, default 0.3 of the devices, picked by position) sends the compact binary frame of
+ * LPWAN devices instead of JSON (docs/iot.md, "Binary payload").
  *
  * Keys are issued afresh (the registration answer, or a key rotation for a device already there) each time the
  * simulator starts: it holds them in memory only.
@@ -15,6 +18,7 @@ import { createHmac } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { DEFAULT_RULES, signingString, type DeviceType, type MessageKind } from '../common/domain/iot.ts';
+import { encodeBinary } from '../server/src/modules/telemetry/index.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +30,7 @@ const { values: args } = parseArgs({
     password: { type: 'string', default: 'Admin@12345' },
     tenant: { type: 'string', default: '420281' },
     once: { type: 'boolean', default: false },
+    binary: { type: 'string', default: '0.3' },
   },
 });
 
@@ -51,6 +56,8 @@ interface SimDevice {
   type: keyof typeof FLEET;
   key: string;
   seq: number;
+  /** sends binary frames (docs/iot.md, "Binary payload"), whose seq is a uint32 */
+  binary: boolean;
   battery: number;
   /** readings left in the current excursion over the threshold (0: none) */
   excursion: number;
@@ -130,13 +137,16 @@ async function setUp(count: number): Promise<SimDevice[]> {
       }
     }
     if (!id || !key) throw new Error(`could not register ${code}`);
-    // one device in every hundred starts with a battery that is running out
+    // the first `--binary` share of every hundred devices speaks binary; one in every hundred starts with a battery
+    // that is running out
+    const binary = i % 100 < Number(args.binary) * 100;
     devices.push({
       id,
       code,
       type,
       key,
-      seq: Date.now(),
+      binary,
+      seq: binary ? Math.floor(Date.now() / 1000) : Date.now(),
       battery: i % 100 === 7 ? 9 : 60 + random() * 40,
       excursion: 0,
     });
@@ -160,7 +170,12 @@ function reading(d: SimDevice): Record<string, number> {
   return values;
 }
 
-function message(tenant: string, d: SimDevice, kind: MessageKind, values: Record<string, number>) {
+function message(tenant: string, d: SimDevice, kind: MessageKind, values: Record<string, number>): string | Buffer {
+  if (d.binary) {
+    d.seq++;
+    const ts = Math.floor(Date.now() / 1000);
+    return encodeBinary({ tenant, device: d.code, kind }, { ts, seq: d.seq, values }, d.key);
+  }
   const ts = new Date().toISOString();
   d.seq++;
   const sig = createHmac('sha256', d.key)

@@ -3,6 +3,8 @@ import {
   ALARM_KINDS,
   ALARM_STATES,
   DEVICE_TYPES,
+  MAINTENANCE_REASONS,
+  MAINTENANCE_STATES,
   MAX_WINDOWS,
   MESSAGE_KINDS,
   REJECT_REASONS,
@@ -238,3 +240,49 @@ export const DeviceMessage = Type.Object(
 );
 export type DeviceMessage = Static<typeof DeviceMessage>;
 export const MessageKindName = Literals(MESSAGE_KINDS);
+
+/** A 维护任务 of a device (docs/iot.md, "Maintenance tasks"). */
+export const MaintenanceTask = Type.Object({
+  id: Type.String(),
+  deviceId: Type.String(),
+  deviceCode: Type.String(),
+  deviceName: Type.String(),
+  deviceType: DeviceTypeName,
+  reason: Literals(MAINTENANCE_REASONS),
+  batteryPct: Nullable(Type.Number()),
+  thresholdPct: Type.Number(),
+  /** the device's battery now */
+  currentBatteryPct: Nullable(Type.Number()),
+  raisedAt: Type.String(),
+  state: Literals(MAINTENANCE_STATES),
+  doneAt: Nullable(Type.String()),
+  doneBy: Nullable(Type.String()),
+  doneReason: Nullable(Literals(['staff', 'recharged'])),
+  doneBatteryPct: Nullable(Type.Number()),
+  note: Nullable(Type.String()),
+  version: Type.Integer(),
+});
+export type MaintenanceTask = Static<typeof MaintenanceTask>;
+
+export const MaintenanceQuery = Type.Object({
+  ...PageQuery.properties,
+  state: Type.Optional(Literals(MAINTENANCE_STATES)),
+  deviceId: Type.Optional(Id),
+});
+export type MaintenanceQuery = Static<typeof MaintenanceQuery>;
+
+/** Closing a task by hand: the version seen and what was done (battery replaced, device swapped …). */
+export const MaintenanceDone = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    note: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }),
+  },
+  { additionalProperties: false },
+);
+export type MaintenanceDone = Static<typeof MaintenanceDone>;
+
+export const MaintenanceSettingsBody = Type.Object(
+  { lowBatteryPct: Type.Number({ minimum: 1, maximum: 80 }) },
+  { additionalProperties: false },
+);
+export type MaintenanceSettingsBody = Static<typeof MaintenanceSettingsBody>;

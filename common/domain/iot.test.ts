@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { alarmNext, DEFAULT_RULES, evaluate, inWindows, signingString, type Rule, type Watch } from './iot.ts';
+import {
+  alarmNext,
+  batteryVerdict,
+  DEFAULT_RULES,
+  evaluate,
+  inWindows,
+  signingString,
+  type Rule,
+  type Watch,
+} from './iot.ts';
 
 const tilt: Rule = { metric: 'tilt_deg', op: 'gt', threshold: 15, hysteresis: 3, minDurationS: 10 };
 const at = (s: number) => new Date(Date.UTC(2024, 2, 12, 2, 0, s)).toISOString();
@@ -174,5 +183,17 @@ describe('signingString', () => {
         values: { tilt_deg: 16.5, battery_pct: 87 },
       }),
     ).toBe('v1\n420281\nJG-0001\ntelemetry\n2024-03-12T02:00:10Z\n17\nbattery_pct=87.000;tilt_deg=16.500');
+  });
+});
+
+describe('batteryVerdict', () => {
+  it('raises strictly below the threshold and closes only at the threshold plus the margin', () => {
+    expect(batteryVerdict(19.9, 20, false)).toBe('raise');
+    expect(batteryVerdict(20, 20, false)).toBe('none');
+    expect(batteryVerdict(null, 20, false)).toBe('none');
+    // an open task holds through the band between the threshold and threshold + 10
+    expect(batteryVerdict(5, 20, true)).toBe('none');
+    expect(batteryVerdict(29.9, 20, true)).toBe('none');
+    expect(batteryVerdict(30, 20, true)).toBe('close');
   });
 });

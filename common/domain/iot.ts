@@ -273,3 +273,36 @@ export const DEFAULT_RULES: Readonly<
     severity: 'major',
   },
 };
+
+/** 维护任务 of a device (docs/iot.md, "Maintenance tasks"). */
+export const MAINTENANCE_STATES = ['open', 'done'] as const;
+export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
+export const MAINTENANCE_REASONS = ['low_battery'] as const;
+export type MaintenanceReason = (typeof MAINTENANCE_REASONS)[number];
+/** How a task was closed: by a technician, or by the sweep once the device reported a recharged battery. */
+export type MaintenanceDoneReason = 'staff' | 'recharged';
+
+/** The tenant setting (settings key `devices.maintenance`) and its default. */
+export interface MaintenanceSettings {
+  /** a battery strictly below this percentage raises a low-battery task */
+  lowBatteryPct: number;
+}
+export const MAINTENANCE_SETTINGS_KEY = 'devices.maintenance';
+export const DEFAULT_MAINTENANCE_SETTINGS: MaintenanceSettings = { lowBatteryPct: 20 };
+/**
+ * A low-battery task closes by itself only once the battery is this many points above the threshold: a battery
+ * that reads 19, 21, 19 around a threshold of 20 (cold mornings, a load during transmission) keeps one task open
+ * instead of opening and closing a stream of them.
+ */
+export const RECHARGE_MARGIN_PCT = 10;
+
+/** What the sweep does with a device's last battery reading, given whether a low-battery task is open. */
+export function batteryVerdict(
+  batteryPct: number | null,
+  threshold: number,
+  open: boolean,
+): 'raise' | 'close' | 'none' {
+  if (batteryPct === null) return 'none';
+  if (!open) return batteryPct < threshold ? 'raise' : 'none';
+  return batteryPct >= threshold + RECHARGE_MARGIN_PCT ? 'close' : 'none';
+}

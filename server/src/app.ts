@@ -69,7 +69,7 @@ import { registerEnforcementDocumentRoutes, registerEnforcementRoutes } from './
 import { registerEnforcementLeadRoutes } from './modules/enforcement/index.ts';
 import { registerMonitorRoutes } from './modules/monitor/index.ts';
 import { registerGazetteerRoutes } from './modules/gazetteer/index.ts';
-import { registerDeviceRoutes } from './modules/devices/index.ts';
+import { registerDeviceRoutes, registerMaintenanceRoutes } from './modules/devices/index.ts';
 import { registerTelemetryRoutes, startMqttConsumer } from './modules/telemetry/index.ts';
 import { registerAlarmRoutes } from './modules/alarms/index.ts';
 import { registerVisionRoutes, registerVisionWebhook } from './modules/vision/index.ts';
@@ -296,6 +296,7 @@ export async function buildApp(deps: AppDeps): Promise<
   app.addHook('onClose', () => services.dossierBatches.idle());
   registerDossierRoutes(app, services.dossier, services.dossierBatches);
   registerDeviceRoutes(app, services.devices);
+  registerMaintenanceRoutes(app, services.deviceMaintenance);
   registerTelemetryRoutes(app, services.telemetry);
   registerAlarmRoutes(app, services.alarms);
   registerVisionRoutes(app, services.vision.sources, services.vision.review);

@@ -52,7 +52,7 @@ import { icRowsInRegion } from './modules/illegal-construction/index.ts';
 import { oaRowsInRegion } from './modules/outdoor-ads/index.ts';
 import { createSupervisionPrint, createSupervisionService } from './modules/supervision/index.ts';
 import { createDossierBatches, createDossierService } from './modules/dossier/index.ts';
-import { createDevices } from './modules/devices/index.ts';
+import { createDeviceMaintenance, createDevices } from './modules/devices/index.ts';
 import { createTelemetry } from './modules/telemetry/index.ts';
 import { createAlarms } from './modules/alarms/index.ts';
 import { createVision } from './modules/vision/index.ts';
@@ -243,8 +243,10 @@ export function createServices(
   const kpi = createKpiService(database, clock, settings);
   // 城市之感 (docs/iot.md): alarms file their cases through the intake on channel sensor, or join an open case nearby.
   const devices = createDevices(database, clock, { audit, geo, secrets: config.audit.keys });
+  const deviceMaintenance = createDeviceMaintenance(database, clock, { audit, settings });
   const alarms = createAlarms(database, clock, {
     devices,
+    maintenance: deviceMaintenance,
     audit,
     live,
     intake: (tenantId, input, idem) => cases.intake(tenantId, input, idem),
@@ -407,6 +409,7 @@ export function createServices(
     dossier,
     dossierBatches,
     devices,
+    deviceMaintenance,
     telemetry,
     alarms,
     lineViews,

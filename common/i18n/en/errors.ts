@@ -151,6 +151,8 @@ export const enErrors: typeof zhErrors = {
     DEVICE_INVALID: 'The device details are invalid; please correct the highlighted fields',
     DEVICE_CODE_TAKEN: 'Another device already has this code',
     DEVICE_STALE: 'Someone else changed this device; refresh and try again',
+    DEVICE_TASK_STALE: 'Someone else changed this maintenance task; refresh and try again',
+    DEVICE_TASK_DONE: 'This maintenance task is already closed',
     ALARM_STALE: 'Someone else already handled this alarm; refresh and try again',
     ALARM_ACTION_NOT_ALLOWED: 'This action is not allowed in the alarm’s current state',
     ALARM_NO_MATTER: 'A device-offline alarm cannot become a city-management case',

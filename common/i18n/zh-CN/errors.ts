@@ -141,6 +141,8 @@ export const zhErrors = {
     DEVICE_INVALID: '设备信息有误，请按提示修改',
     DEVICE_CODE_TAKEN: '已有设备使用该编号',
     DEVICE_STALE: '设备信息已被他人修改，请刷新后重试',
+    DEVICE_TASK_STALE: '维护任务已被他人修改，请刷新后重试',
+    DEVICE_TASK_DONE: '该维护任务已关闭',
     ALARM_STALE: '告警已被他人处理，请刷新后重试',
     ALARM_ACTION_NOT_ALLOWED: '告警当前状态不允许此操作',
     ALARM_NO_MATTER: '设备离线告警不能转为城市管理案件',

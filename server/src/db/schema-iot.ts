@@ -1,4 +1,4 @@
-/** Tables of migration 0046_iot (modules devices, telemetry, alarms; docs/iot.md). */
+/** Tables of migrations 0046_iot and 0093_device_maintenance (modules devices, telemetry, alarms; docs/iot.md). */
 import type {
   AlarmKind,
   AlarmState,
@@ -139,6 +139,29 @@ export interface AlarmsTable {
   open_key: string | null;
   /** JSON array of { at, action, by, note } */
   history: string;
+  version: number;
+  updated_at: string;
+}
+
+export interface DeviceMaintenanceTasksTable {
+  id: string;
+  tenant_id: string;
+  device_id: string;
+  reason: 'low_battery';
+  /** the device's battery when the task was raised */
+  battery_pct: number | null;
+  /** the tenant's threshold at that moment */
+  threshold_pct: number;
+  raised_at: string;
+  state: 'open' | 'done';
+  done_at: string | null;
+  /** the user who closed it; null when the sweep closed it after a recharge */
+  done_by: string | null;
+  done_by_name: string | null;
+  done_reason: 'staff' | 'recharged' | null;
+  done_battery_pct: number | null;
+  note: string | null;
+  open_key: string | null;
   version: number;
   updated_at: string;
 }

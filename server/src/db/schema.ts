@@ -315,6 +315,7 @@ export interface DB {
   gazetteer_keys: import('./schema-gazetteer.ts').GazetteerKeysTable;
   supervision_orders: import('./schema-supervision.ts').SupervisionOrdersTable;
   devices: import('./schema-iot.ts').DevicesTable;
+  device_maintenance_tasks: import('./schema-iot.ts').DeviceMaintenanceTasksTable;
   telemetry_readings: import('./schema-iot.ts').TelemetryReadingsTable;
   telemetry_minutes: import('./schema-iot.ts').TelemetryBucketsTable;
   telemetry_hours: import('./schema-iot.ts').TelemetryBucketsTable;

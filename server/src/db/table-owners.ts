@@ -155,6 +155,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   supervision_orders: 'supervision',
   // 城市之感 (docs/iot.md)
   devices: 'devices',
+  device_maintenance_tasks: 'devices',
   telemetry_readings: 'telemetry',
   telemetry_minutes: 'telemetry',
   telemetry_hours: 'telemetry',

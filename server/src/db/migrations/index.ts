@@ -66,6 +66,7 @@ import * as m0085 from './0085_flood_duty.ts';
 import * as m0086 from './0086_campaign_target_codes.ts';
 import * as m0088 from './0088_telemetry_partitions.ts';
 import * as m0089 from './0089_enforcement_lead_matter.ts';
+import * as m0093 from './0093_device_maintenance.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -139,6 +140,7 @@ const migrations: Record<string, Migration> = {
   '0086_campaign_target_codes': m0086,
   '0088_telemetry_partitions': m0088,
   '0089_enforcement_lead_matter': m0089,
+  '0093_device_maintenance': m0093,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

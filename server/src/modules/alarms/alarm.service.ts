@@ -28,7 +28,7 @@ import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { ExternalReport, IntakeResult } from '../cases/index.ts';
-import type { DeviceService } from '../devices/index.ts';
+import type { DeviceService, MaintenanceService } from '../devices/index.ts';
 import type { DuplicateCandidate, DuplicateQuery } from '../routing/index.ts';
 import { alarmView, liveAlarm, ruleView, withEvent } from './alarm-view.ts';
 import { alarmErrors } from './alarm.errors.ts';
@@ -37,6 +37,8 @@ import * as repo from './alarm.repository.ts';
 
 export interface AlarmDeps {
   devices: DeviceService;
+  /** the registry's 维护任务, raised and closed on the same sweep as the offline watch */
+  maintenance?: Pick<MaintenanceService, 'sweep'>;
   audit: AuditService;
   live: LiveHub;
   /** the cases module's intake for outside channels (channel sensor) */
@@ -482,9 +484,12 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
 
     /**
      * The sweep (scheduler job): devices past their heartbeat raise a device-offline alarm (once: the device is no
-     * longer watched until heard from), and alarms of auto-case rules still without a case are filed again.
+     * longer watched until heard from), alarms of auto-case rules still without a case are filed again, and devices
+     * whose battery ran low get a maintenance task (closed again once recharged).
      */
-    async sweep(now: Date): Promise<{ offline: number; filed: number }> {
+    async sweep(
+      now: Date,
+    ): Promise<{ offline: number; filed: number; maintenance: { raised: number; closed: number } }> {
       let offline = 0;
       for (;;) {
         const batch = await deps.devices.overdue(now, BATCH);
@@ -514,7 +519,8 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
           deps.log?.(err);
         }
       }
-      return { offline, filed };
+      const maintenance = deps.maintenance ? await deps.maintenance.sweep(now) : { raised: 0, closed: 0 };
+      return { offline, filed, maintenance };
     },
   };
 }

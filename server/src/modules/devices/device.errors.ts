@@ -9,4 +9,6 @@ export const deviceErrors = {
       { field: 'body.code', rule: 'unique', message: 'another device has this code' },
     ]),
   stale: (version: number) => new AppError('DEVICE_STALE', 409, { version }),
+  taskStale: (version: number) => new AppError('DEVICE_TASK_STALE', 409, { version }),
+  taskDone: () => new AppError('DEVICE_TASK_DONE', 409),
 };

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
+import { createMaintenanceService, type MaintenanceDeps } from './device-maintenance.service.ts';
 import { createDeviceKeyBox } from './device-keys.ts';
 import { createDeviceService, type DeviceDeps } from './device.service.ts';
 
@@ -14,4 +15,9 @@ export function createDevices(
     geo: deps.geo,
     keys: createDeviceKeyBox(deps.secrets),
   });
+}
+
+/** Builds the 维护任务 of the registry (docs/iot.md, "Maintenance tasks"). */
+export function createDeviceMaintenance(database: Database, clock: Clock, deps: MaintenanceDeps) {
+  return createMaintenanceService(database, clock, deps);
 }

@@ -13,3 +13,12 @@ export {
 } from './mqtt-consumer.ts';
 export { readMessage, Refusal, MAX_LAG_MS } from './telemetry-message.ts';
 export { latestReadings } from './latest-readings.ts';
+export {
+  encodeBinary,
+  decodeBinary,
+  isBinaryFrame,
+  BINARY_V1,
+  METRIC_IDS,
+  type Frame,
+  type FrameContext,
+} from './binary-payload.ts';

@@ -8,10 +8,11 @@ import {
   type RejectReason,
   type SignedKind,
 } from '../../../../common/domain/iot.ts';
+import { decodeBinary, isBinaryFrame } from './binary-payload.ts';
 
 /**
- * Reading one MQTT message (docs/iot.md, "Topics", "Payload", "Signature"): the topic, the JSON against its schema,
- * the HMAC under the device key and the device's clock. Each check names the reason a message is refused.
+ * Reading one MQTT message (docs/iot.md, "Topics", "Payload", "Signature", "Binary payload"): the topic, the JSON
+ * against its schema or the binary frame, the HMAC under the device key and the device's clock. Each check names the reason a message is refused.
  */
 export interface Topic {
   tenant: string;
@@ -52,6 +53,13 @@ export function readMessage(
   key: string,
   now: Date,
 ): Accepted {
+  if (isBinaryFrame(payload)) {
+    const frame = decodeBinary(topic, payload, key);
+    if (!frame.ok) throw new Refusal(frame.reason, frame.detail);
+    const at = new Date(frame.ts * 1000);
+    inTime(at, now);
+    return { at, seq: frame.seq, values: frame.values };
+  }
   let body: unknown;
   try {
     body = JSON.parse(payload.toString('utf8'));
@@ -71,7 +79,11 @@ export function readMessage(
   const at = new Date(body.ts);
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(body.ts) || Number.isNaN(at.getTime()))
     throw new Refusal('bad_payload', '/ts must be an ISO-8601 UTC instant');
-  const skew = at.getTime() - now.getTime();
-  if (skew < -MAX_LAG_MS || skew > MAX_LEAD_MS) throw new Refusal('stale', `ts ${body.ts}`);
+  inTime(at, now, body.ts);
   return { at, seq: body.seq, values: body.values };
+}
+
+function inTime(at: Date, now: Date, sent = at.toISOString()): void {
+  const skew = at.getTime() - now.getTime();
+  if (skew < -MAX_LAG_MS || skew > MAX_LEAD_MS) throw new Refusal('stale', `ts ${sent}`);
 }

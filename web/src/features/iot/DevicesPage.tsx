@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
+  Badge,
   Button,
   DatePicker,
   Descriptions,
@@ -10,6 +11,7 @@ import {
   InputNumber,
   Modal,
   Select,
+  Tabs,
   Tag,
   Typography,
   App,
@@ -25,11 +27,13 @@ import { ListPage } from '../../components/ListPage.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { useCrudList } from '../../components/useCrudList.ts';
 import type { FetchPage } from '../../components/usePagedQuery.ts';
+import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/context.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { AlarmsTable } from './AlarmsTable.tsx';
 import { DeviceReadingsChart } from './DeviceReadingsChart.tsx';
 import { iotApi, type Device } from './iot.api.ts';
+import { MaintenanceTasks } from './MaintenanceTasks.tsx';
 
 interface Filters {
   type?: DeviceType;
@@ -45,8 +49,55 @@ function statusTag(d: Device, t: (k: MessageKey) => string) {
   );
 }
 
-/** 物联设备: the registry with its filters, registration (the key shown once) and the device drawer with its chart. */
+/**
+ * 物联设备: the registry with its filters, registration (the key shown once) and the device drawer with its chart;
+ * beside it the 维护任务 tab with the count of open tasks (`?tab=maintenance` opens it).
+ */
 export function DevicesPage() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const [openTasks, setOpenTasks] = useState<number | null>(null);
+  const [tasksChanged, setTasksChanged] = useState(0);
+  useEffect(() => {
+    const ctl = new AbortController();
+    iotApi
+      .maintenance({ state: 'open', pageSize: 1 }, ctl.signal)
+      .then((p) => setOpenTasks(p.total))
+      .catch(() => undefined);
+    return () => ctl.abort();
+  }, [tasksChanged]);
+  return (
+    <PageSection title={t('iot.devices.title')} testId="page-devices">
+      {openTasks ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('iot.devices.openTasks', { n: openTasks })}
+          data-testid="devices-open-tasks"
+        />
+      ) : null}
+      <Tabs
+        destroyOnHidden
+        defaultActiveKey={params.get('tab') === 'maintenance' ? 'maintenance' : 'devices'}
+        items={[
+          { key: 'devices', label: t('iot.devices.tabs.devices'), children: <DeviceRegistry /> },
+          {
+            key: 'maintenance',
+            label: (
+              <span data-testid="devices-tab-maintenance">
+                {t('iot.devices.tabs.maintenance')} <Badge count={openTasks ?? 0} size="small" color="orange" />
+              </span>
+            ),
+            children: <MaintenanceTasks onChanged={() => setTasksChanged((c) => c + 1)} />,
+          },
+        ]}
+      />
+    </PageSection>
+  );
+}
+
+function DeviceRegistry() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const mayManage = useAuth().can('device.manage');
@@ -112,7 +163,7 @@ export function DevicesPage() {
   };
 
   return (
-    <PageSection title={t('iot.devices.title')} testId="page-devices">
+    <>
       <ListPage<Device, Filters>
         list={list}
         testId="devices"
@@ -208,7 +259,7 @@ export function DevicesPage() {
           {shownKey?.key}
         </Typography.Paragraph>
       </Modal>
-    </PageSection>
+    </>
   );
 }
 

@@ -10,6 +10,10 @@ import type {
   DeviceCreate,
   DeviceQuery,
   DeviceWithKey,
+  MaintenanceDone,
+  MaintenanceQuery,
+  MaintenanceSettingsBody,
+  MaintenanceTask,
   Readings,
   ReadingsQuery,
   RejectedMessage,
@@ -26,6 +30,8 @@ export type {
   AlarmRuleUpdate,
   Device,
   DeviceQuery,
+  MaintenanceQuery,
+  MaintenanceTask,
   RejectedMessage,
   RejectedQuery,
 };
@@ -47,6 +53,14 @@ export const iotApi = {
   loadDefaultRules: () => api.post<AlarmRule[]>('/api/alarm-rules/defaults'),
   rejected: (query: RejectedQuery, signal?: AbortSignal) =>
     api.get<Page<RejectedMessage>>('/api/telemetry/rejected', { query, signal }),
+  maintenance: (query: MaintenanceQuery, signal?: AbortSignal) =>
+    api.get<Page<MaintenanceTask>>('/api/device-maintenance', { query, signal }),
+  maintenanceDone: (id: string, body: MaintenanceDone) =>
+    api.put<MaintenanceTask>(`/api/device-maintenance/${enc(id)}/done`, body),
+  maintenanceSettings: (signal?: AbortSignal) =>
+    api.get<MaintenanceSettingsBody>('/api/device-maintenance/settings', { signal }),
+  putMaintenanceSettings: (body: MaintenanceSettingsBody) =>
+    api.put<MaintenanceSettingsBody>('/api/device-maintenance/settings', body),
   consumer: (signal?: AbortSignal) => api.get<ConsumerStatus>('/api/telemetry/consumer', { signal }),
 };
 
