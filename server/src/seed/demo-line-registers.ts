@@ -31,13 +31,6 @@ const type = (
   synthetic: 1,
 });
 
-const deviceCode = {
-  type: 'string',
-  title: '传感器编号',
-  titleEn: 'Sensor code',
-  maxLength: 40,
-} as const;
-
 export const LINE_REGISTER_TYPES: AssetSeed['types'] = [
   type(
     'SAN-ZONE',
@@ -69,7 +62,6 @@ export const LINE_REGISTER_TYPES: AssetSeed['types'] = [
   type('SAN-BIN', '垃圾桶', 'Waste bin', 'sanitation', 'point', {
     kind: { type: 'string', title: '类别', titleEn: 'Kind', enum: ['移动式', '固定式', '分类桶组'], figure: true },
     capacityL: { type: 'integer', title: '容量', titleEn: 'Capacity', minimum: 0, maximum: 20000, unit: 'L' },
-    deviceCode,
   }),
   type(
     'SAN-SORT',
@@ -107,7 +99,6 @@ export const LINE_REGISTER_TYPES: AssetSeed['types'] = [
     lampType: { type: 'string', title: '光源', titleEn: 'Light source', enum: ['LED', '高压钠灯'], figure: true },
     powerW: { type: 'integer', title: '功率', titleEn: 'Power', minimum: 0, maximum: 2000, unit: 'W' },
     poleHeightM: { type: 'number', title: '灯杆高度', titleEn: 'Pole height', minimum: 0, maximum: 40, unit: 'm' },
-    deviceCode,
   }),
 ];
 

@@ -50,7 +50,8 @@ export function LineItemsTable({ line, type }: { line: Line; type: AssetType }) 
         const v = a.attributes[name];
         if (v === undefined || v === null || v === '') return '—';
         if (typeof v === 'boolean') return v ? t('assets.yes') : t('assets.no');
-        return typeof v === 'number' ? decimalText(v) : String(v);
+        if (typeof v !== 'number') return String(v);
+        return p.type === 'integer' ? String(v) : decimalText(v);
       },
     })),
   ];
