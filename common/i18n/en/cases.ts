@@ -84,7 +84,7 @@ export const enCases: typeof zhCases = {
       operator: 'Operator entry',
       leader: 'Leader instruction',
       public: 'Citizen app',
-      hotline: '12345 hotline',
+      hotline: '12345 hotline and Minqingtong',
       petition: 'Petition',
       sensor: 'Sensor',
       camera: 'Camera',

@@ -82,7 +82,7 @@ export const zhCases = {
       operator: '受理员登记',
       leader: '领导交办',
       public: '市民随手拍',
-      hotline: '12345 热线',
+      hotline: '12345 热线·民情通',
       petition: '信访',
       sensor: '物联感知',
       camera: '视频监控',
