@@ -352,6 +352,8 @@ export function createServices(
     frontageLists: { list: (actor, q) => frontage.print.listRows(actor, q) },
     yellowLineZones: { list: (actor, q) => yellowLine.service.list(actor, q) },
     targets: { list: (actor, q) => targets.service.list(actor, q) },
+    inspectionPlans: assets.plans,
+    contracts: assets.contracts,
   };
   return {
     chainKeys,

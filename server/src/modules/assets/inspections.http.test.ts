@@ -318,6 +318,28 @@ describe('the console lists', () => {
     expect(found.items.every((i: { assetCode: string }) => i.assetCode === 'TP-01')).toBe(true);
   });
 
+  it('exports the plans and the contracts as the lists show them, to readers of the registers only', async () => {
+    const list = (await api('leader').get('/api/assets/inspection-plans?q=T-PUMP&sort=name')).json();
+    const csv = await api('leader').get('/api/exports/inspection-plans.csv?q=T-PUMP&sort=name');
+    expect(csv.statusCode, csv.body).toBe(200);
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toContain('计划名称');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(list.items.map((p: { name: string }) => p.name));
+    expect(lines.some((l) => l.includes('指定巡检员') && l.includes('测试泵站'))).toBe(true);
+    const contracts = await api('leader').get('/api/exports/contracts.xlsx?q=wb-2024');
+    expect(contracts.statusCode).toBe(200);
+    expect(contracts.headers['content-type']).toContain('spreadsheetml');
+    const en = await api('leader').get('/api/exports/contracts.csv?q=wb-2024', { 'accept-language': 'en' });
+    expect(en.body).toContain('Contract no.');
+    expect(en.body).toContain('WB-2024-01');
+    // the sessions of the morning ended when the assessment moved the clock on a month
+    s.operator = await login(ctx.app, 'operator', 'Demo@12345');
+    expect((await api('operator').get('/api/exports/contracts.csv')).statusCode).toBe(403);
+  });
+
   it('gives the report its inspection figures, the same as the KPIs', async () => {
     const k = (await api('leader').get('/api/assets/inspection-kpis?from=2024-03-01&to=2024-03-31')).json();
     const r = (await api('leader').get('/api/reports/statistics?period=month&at=2024-03')).json();

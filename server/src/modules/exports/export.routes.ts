@@ -11,6 +11,7 @@ import { EnforcementCaseQuery } from '../../../../common/contracts/enforcement.t
 import { ProposalQuery } from '../../../../common/contracts/proposals.ts';
 import { SupervisionQuery } from '../../../../common/contracts/supervision.ts';
 import { ApplicationQuery as ApprovalQuery, ConsultationQuery } from '../../../../common/contracts/approvals.ts';
+import { ContractQuery, PlanQuery } from '../../../../common/contracts/inspections.ts';
 import { ProjectQuery } from '../../../../common/contracts/projects.ts';
 import { RecordQuery } from '../../../../common/contracts/campaigns.ts';
 import {
@@ -51,6 +52,7 @@ import {
 import { HONOURS_SHEET, PUBLICITY_SHEET } from './export-sheets-campaigns.ts';
 import { FR_AGREEMENTS_SHEET, FR_INSPECTIONS_SHEET, FR_LISTS_SHEET, YL_ZONES_SHEET } from './export-sheets-frontage.ts';
 import { TARGETS_SHEET } from './export-sheets-targets.ts';
+import { CONTRACTS_SHEET, INSPECTION_PLANS_SHEET } from './export-sheets-inspections.ts';
 import { formatter, sendCsv, sendWorkbook, type SheetSpec } from './export-workbook.ts';
 
 /** The list functions the exports page through (each checks its own permission and scope, as for the list). */
@@ -83,6 +85,8 @@ export interface ExportSources {
   };
   yellowLineZones: { list(actor: Actor, q: ZoneQuery): Promise<Page<unknown>> };
   targets: { list(actor: Actor, q: TargetQuery): Promise<Page<unknown>> };
+  inspectionPlans: { list(actor: Actor, q: PlanQuery): Promise<Page<unknown>> };
+  contracts: { list(actor: Actor, q: ContractQuery): Promise<Page<unknown>> };
 }
 
 type Key = keyof ExportSources;
@@ -235,6 +239,22 @@ const EXPORTS: readonly ExportDef[] = [
     csv: true,
   },
   { key: 'targets', path: 'targets', permission: 'targets.read', query: TargetQuery, sheet: TARGETS_SHEET, csv: true },
+  {
+    key: 'inspectionPlans',
+    path: 'inspection-plans',
+    permission: 'assets.read',
+    query: PlanQuery,
+    sheet: INSPECTION_PLANS_SHEET,
+    csv: true,
+  },
+  {
+    key: 'contracts',
+    path: 'contracts',
+    permission: 'assets.read',
+    query: ContractQuery,
+    sheet: CONTRACTS_SHEET,
+    csv: true,
+  },
 ];
 const LIST_ROUTE: Record<Key, string> = {
   cases: '/api/cases',
@@ -262,6 +282,8 @@ const LIST_ROUTE: Record<Key, string> = {
   frontageLists: '/api/frontage/lists/month',
   yellowLineZones: '/api/yellow-line/zones',
   targets: '/api/targets',
+  inspectionPlans: '/api/assets/inspection-plans',
+  contracts: '/api/assets/contracts',
 };
 
 /** HTTP only. 立结案标准 and 部件 have their own exports (/api/catalog/conditions/export.xlsx, /api/components/export.xlsx). */

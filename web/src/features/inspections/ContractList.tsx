@@ -128,6 +128,7 @@ export function ContractList() {
         rowKey={(c) => c.id}
         defaultSort={{ sort: 'contractNo', order: 'asc' }}
         searchPlaceholder={t('inspections.search.contracts')}
+        exportPath="/api/exports/contracts.xlsx"
         renderCard={(c) => (
           <div onClick={() => setChosen(c.id)}>
             <strong>{c.name}</strong>

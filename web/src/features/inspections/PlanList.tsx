@@ -150,6 +150,7 @@ export function PlanList() {
       rowKey={(p) => p.id}
       defaultSort={{ sort: 'updatedAt', order: 'desc' }}
       searchPlaceholder={t('inspections.search.plans')}
+      exportPath="/api/exports/inspection-plans.xlsx"
       renderCard={(p) => (
         <div>
           <strong>{p.name}</strong>
