@@ -9,6 +9,8 @@ import { seedDemoCity } from './seed/demo-city.ts';
 import { loadDemoHistory, type DemoHistoryResult } from './seed/demo-history.ts';
 import { seedDemoPrefecture } from './seed/demo-prefecture.ts';
 import { seedDemoNightMarket } from './seed/demo-night-market.ts';
+import { seedDemoDevices } from './seed/demo-devices.ts';
+import { seedDemoTracks } from './seed/demo-vehicles.ts';
 
 /** How far back the demo history reaches (docs/demo-city.md, "History"). */
 export const DEMO_HISTORY_DAYS = 90;
@@ -47,7 +49,13 @@ export async function prepareDatabase(
     if (seeded && config) {
       // The services act on the days of the 2023 round, on a clock the seed sets.
       const seedClock = new FixedClock(clock.now());
-      await seedDemoNightMarket(database.db, createServices(database, config, seedClock), seedClock);
+      const services = createServices(database, config, seedClock);
+      await seedDemoNightMarket(database.db, services, seedClock);
+      // The sensors' last day of readings and the fleet's shifts of yesterday, on the same clock, moved back and
+      // returned to now (docs/demo-city.md, "Sensors", "Vehicle tracks").
+      seedClock.set(clock.now());
+      await seedDemoDevices(database.db, services, seedClock);
+      await seedDemoTracks(database.db, services, seedClock, config.businessTimeZone);
     }
     let history: (DemoHistoryResult & { ms: number }) | null = null;
     if (seeded && options.history) {
