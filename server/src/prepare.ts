@@ -17,9 +17,9 @@ export const DEMO_HISTORY_DAYS = 90;
 
 /**
  * Brings a database up to date before anything serves it: the migrations, then (when asked) the demo city if it is
- * not there yet, then (when `config` is given) the records the seed writes through the services (恒达夜市), and (when
- * `history` carries the configuration) its synthetic history. Both come only together with a fresh seed, so a
- * restart never loads them twice. Runs on a connection of its own with
+ * not there yet, then (when `config` is given) the records the seed writes through the services (恒达夜市, yesterday's
+ * vehicle shifts), and (when `history` carries the configuration) its synthetic history and the sensors' last day.
+ * All come only together with a fresh seed, so a restart never loads them twice. Runs on a connection of its own with
  * the long lock wait of scripts, so the server's short request timeout (SQLITE_BUSY_TIMEOUT_MS) never fails a
  * migration. Used by main.ts and by `npm run seed`.
  */
@@ -49,13 +49,7 @@ export async function prepareDatabase(
     if (seeded && config) {
       // The services act on the days of the 2023 round, on a clock the seed sets.
       const seedClock = new FixedClock(clock.now());
-      const services = createServices(database, config, seedClock);
-      await seedDemoNightMarket(database.db, services, seedClock);
-      // The sensors' last day of readings and the fleet's shifts of yesterday, on the same clock, moved back and
-      // returned to now (docs/demo-city.md, "Sensors", "Vehicle tracks").
-      seedClock.set(clock.now());
-      await seedDemoDevices(database.db, services, seedClock);
-      await seedDemoTracks(database.db, services, seedClock, config.businessTimeZone);
+      await seedDemoNightMarket(database.db, createServices(database, config, seedClock), seedClock);
     }
     let history: (DemoHistoryResult & { ms: number }) | null = null;
     if (seeded && options.history) {
@@ -70,6 +64,15 @@ export async function prepareDatabase(
         chainKey: new ChainKeys(options.history.audit.keys).current,
       });
       history = { ...result, ms: performance.now() - started };
+    }
+    if (seeded && config) {
+      // Yesterday's shifts of the demo fleet and, with the history, the sensors' last day with their alarms; both on
+      // a clock the seed moves back through the day and returns to now (docs/demo-city.md, "Vehicle tracks",
+      // "Sensors"). After the history, so the cases the sensors' rules file follow its numbers.
+      const seedClock = new FixedClock(clock.now());
+      const services = createServices(database, config, seedClock);
+      await seedDemoTracks(database.db, services, seedClock, config.businessTimeZone);
+      if (options.history) await seedDemoDevices(database.db, services, seedClock);
     }
     return { applied, seeded, history };
   } finally {
