@@ -9,15 +9,17 @@ import { seedDemoCity } from './seed/demo-city.ts';
 import { loadDemoHistory, type DemoHistoryResult } from './seed/demo-history.ts';
 import { seedDemoPrefecture } from './seed/demo-prefecture.ts';
 import { seedDemoNightMarket } from './seed/demo-night-market.ts';
+import { seedDemoDevices } from './seed/demo-devices.ts';
+import { seedDemoTracks } from './seed/demo-vehicles.ts';
 
 /** How far back the demo history reaches (docs/demo-city.md, "History"). */
 export const DEMO_HISTORY_DAYS = 90;
 
 /**
  * Brings a database up to date before anything serves it: the migrations, then (when asked) the demo city if it is
- * not there yet, then (when `config` is given) the records the seed writes through the services (恒达夜市), and (when
- * `history` carries the configuration) its synthetic history. Both come only together with a fresh seed, so a
- * restart never loads them twice. Runs on a connection of its own with
+ * not there yet, then (when `config` is given) the records the seed writes through the services (恒达夜市, yesterday's
+ * vehicle shifts), and (when `history` carries the configuration) its synthetic history and the sensors' last day.
+ * All come only together with a fresh seed, so a restart never loads them twice. Runs on a connection of its own with
  * the long lock wait of scripts, so the server's short request timeout (SQLITE_BUSY_TIMEOUT_MS) never fails a
  * migration. Used by main.ts and by `npm run seed`.
  */
@@ -62,6 +64,15 @@ export async function prepareDatabase(
         chainKey: new ChainKeys(options.history.audit.keys).current,
       });
       history = { ...result, ms: performance.now() - started };
+    }
+    if (seeded && config) {
+      // Yesterday's shifts of the demo fleet and, with the history, the sensors' last day with their alarms; both on
+      // a clock the seed moves back through the day and returns to now (docs/demo-city.md, "Vehicle tracks",
+      // "Sensors"). After the history, so the cases the sensors' rules file follow its numbers.
+      const seedClock = new FixedClock(clock.now());
+      const services = createServices(database, config, seedClock);
+      await seedDemoTracks(database.db, services, seedClock, config.businessTimeZone);
+      if (options.history) await seedDemoDevices(database.db, services, seedClock);
     }
     return { applied, seeded, history };
   } finally {

@@ -8,10 +8,22 @@
  * the simulator's normal nights raise nothing. Three trucks are deliberate violations: ZT018 has no permit, ZT019's
  * permit expired, ZT020 may only run 22:00–05:00 while it drives until 06:00.
  */
-import type { Clock } from '../platform/clock.ts';
-import type { Executor } from '../platform/db.ts';
+import type { DeviceMessage } from '../../../common/contracts/iot.ts';
+import { MAX_BATCH } from '../../../common/domain/vehicles.ts';
+import { zonedDate, zonedDateTime } from '../../../common/domain/zoned-time.ts';
+import type { Services } from '../composition.ts';
+import type { Clock, FixedClock } from '../platform/clock.ts';
+import type { Db, Executor } from '../platform/db.ts';
 import type { AssetSeed } from '../modules/assets/index.ts';
-import { hasVehicles, seedVehicles, simulatedFleet } from '../modules/vehicles/index.ts';
+import { seededAccounts, seededTenantId } from '../modules/org/index.ts';
+import {
+  gpsMessage,
+  hasVehicles,
+  seedVehicles,
+  simulatedFleet,
+  simulatedPositions,
+} from '../modules/vehicles/index.ts';
+import { DAYE } from './daye-org.ts';
 import { dayeRoads } from './daye-geography.ts';
 
 const fleet = () => simulatedFleet(dayeRoads().map((r) => ({ name: r.name, line: r.geometry.coordinates })));
@@ -78,4 +90,78 @@ export async function seedDemoVehicles(
       permitAssetId: v.kind === 'muck' ? (assetIds.get(permitCode(v.code)) ?? null) : null,
     })),
   });
+}
+
+/** The instant of a local wall-clock time (minutes after midnight of `day`) in `timeZone`. */
+function localInstant(day: string, minute: number, timeZone: string): Date {
+  const guess = Date.parse(`${day}T00:00:00Z`) + minute * 60_000;
+  const shown = Date.parse(`${zonedDateTime(new Date(guess), timeZone).replace(' ', 'T')}:00Z`);
+  return new Date(guess - (shown - guess));
+}
+
+export interface DemoTracksResult {
+  day: string;
+  points: number;
+  coverageRows: number;
+  leads: number;
+}
+
+/** A point every `TRACK_EVERY_S` seconds, as the simulator's devices report. */
+const TRACK_EVERY_S = 60;
+
+/**
+ * Yesterday's shifts of the demo fleet (docs/vehicles.md, "Demo"), driven by the simulator's own positions and sent
+ * as signed GPS batches through the vehicles intake on a clock the seed moves with them: each sprinkler's day shift
+ * (06:00–22:00 yesterday) and each muck truck's night (22:00 the day before → 06:00 yesterday), in the city's zone.
+ * Each vehicle is issued a GPS key for it (a key rotation, as the simulator does; the seed stores none). The intake
+ * runs the muck checks of every batch, which flag the three deliberate violations, and yesterday's coverage is
+ * computed as the nightly job does. Runs once: a vehicle that has points already is left alone.
+ */
+export async function seedDemoTracks(
+  db: Db,
+  services: Services,
+  clock: FixedClock,
+  timeZone: string,
+): Promise<DemoTracksResult | null> {
+  const tenantId = await seededTenantId(db, DAYE.code);
+  const admin = tenantId && (await seededAccounts(db, tenantId)).find((a) => a.username === 'admin');
+  const actor = tenantId && admin && (await services.auth.actorFor(tenantId, admin.id, 'demo-seed'));
+  if (!tenantId || !actor) return null;
+  const { service, gps, coverage } = services.vehicles;
+  const listed = (await service.list(actor, { pageSize: 100 })).items;
+  if (listed.some((v) => v.lastAt)) return null;
+  const now = clock.now();
+  const yesterday = zonedDate(new Date(now.getTime() - 86_400_000), timeZone);
+  const before = zonedDate(new Date(now.getTime() - 2 * 86_400_000), timeZone);
+  const sims = new Map(fleet().map((v) => [v.code, v]));
+  let points = 0;
+  for (const v of listed) {
+    const sim = sims.get(v.code);
+    if (!sim || !v.synthetic) continue;
+    // the sprinkler's day, or the truck's night that ends on yesterday's morning
+    const [day, from, span] = sim.kind === 'sprinkler' ? [yesterday, 360, 960] : [before, 1320, 480];
+    const shift = localInstant(day, from, timeZone);
+    if (shift.getTime() + span * 60_000 > now.getTime()) continue;
+    clock.set(new Date(shift.getTime() - 3_600_000));
+    const { key } = await service.rotateKey(actor, v.id);
+    const messages: DeviceMessage[] = [];
+    for (let s = 0; s < (span * 60) / TRACK_EVERY_S; s++) {
+      const minute = (from + (s * TRACK_EVERY_S) / 60) % 1440;
+      const p = simulatedPositions(sim, minute);
+      if (!p) continue;
+      const at = new Date(shift.getTime() + s * TRACK_EVERY_S * 1000);
+      messages.push(gpsMessage({ tenant: DAYE.code, vehicle: v.code, key, seq: s + 1, at }, p));
+    }
+    for (let i = 0; i < messages.length; i += MAX_BATCH) {
+      const batch = messages.slice(i, i + MAX_BATCH);
+      // each batch arrives a little after its last point, as a device uploading every few minutes sends it
+      clock.set(new Date(Date.parse(batch.at(-1)!.ts) + 30_000));
+      const res = await gps.batch({ tenant: DAYE.code, vehicle: v.code, messages: batch });
+      points += res.accepted;
+    }
+  }
+  clock.set(now);
+  const coverageRows = await coverage.compute(tenantId, yesterday);
+  const leads = (await service.leads(actor, { pageSize: 1 })).total;
+  return { day: yesterday, points, coverageRows, leads };
 }
