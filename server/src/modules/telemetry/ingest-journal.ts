@@ -44,6 +44,7 @@ export class IngestJournal {
   private segment: number;
   private size = 0;
   private readonly ckFd: number;
+  private committed: JournalMark | null = null;
 
   constructor(
     private readonly dir: string,
@@ -77,7 +78,9 @@ export class IngestJournal {
   private checkpoint(): JournalMark {
     const buf = Buffer.alloc(16);
     const n = readSync(this.ckFd, buf, 0, 16, 0);
-    return n === 16 ? { segment: Number(buf.readBigUInt64LE(0)), end: Number(buf.readBigUInt64LE(8)) } : { segment: 0, end: 0 };
+    return n === 16
+      ? { segment: Number(buf.readBigUInt64LE(0)), end: Number(buf.readBigUInt64LE(8)) }
+      : { segment: 0, end: 0 };
   }
 
   /**
@@ -136,19 +139,22 @@ export class IngestJournal {
 
   /** Everything up to `mark` is stored: the checkpoint moves there and the segments before it are deleted. */
   commit(mark: JournalMark): void {
+    const older = this.committed === null || this.committed.segment < mark.segment;
+    this.committed = mark;
     const buf = Buffer.alloc(16);
     buf.writeBigUInt64LE(BigInt(mark.segment), 0);
     buf.writeBigUInt64LE(BigInt(mark.end), 8);
     writeSync(this.ckFd, buf, 0, 16, 0);
     if (this.opts.fsync) fdatasyncSync(this.ckFd);
-    for (const s of this.segments()) if (s < mark.segment) rmSync(this.file(s), { force: true });
+    if (older) for (const s of this.segments()) if (s < mark.segment) rmSync(this.file(s), { force: true });
   }
 
   /** Nothing is pending any more: the current segment is emptied rather than left to grow to its limit. */
   reset(): void {
-    if (this.size === 0) return;
-    ftruncateSync(this.fd, 0);
-    this.size = 0;
+    if (this.size > 0) {
+      ftruncateSync(this.fd, 0);
+      this.size = 0;
+    } else if (this.committed?.segment === this.segment && this.committed.end === 0) return;
     this.commit({ segment: this.segment, end: 0 });
   }
 
