@@ -70,7 +70,7 @@ async function publisher(): Promise<void> {
     seqs.set(d.code, n);
     // readings of one device 20 ms apart in device time; a spike over 15 cm, unique per device, now and then
     const ts = new Date(start + n * 20).toISOString();
-    const spike = n % spikeEvery === Math.floor(spikeEvery / 2);
+    const spike = n % spikeEvery === 1;
     const value = spike ? 20 + (n % 1000) / 1000 : 5 + (n % 7);
     const values = { water_cm: value };
     const sig = createHmac('sha256', d.key)
@@ -191,6 +191,8 @@ export interface IngestResult {
   peakRssMiB: number;
   rows: Record<string, number>;
   dbMiB: number | null;
+  windowS: number;
+  stored: number;
   serverCpuPct: number | null;
   /** server CPU (all threads) per stored message, and the rate one fully available core would give at that cost */
   cpuUsPerMsg: number | null;
@@ -319,8 +321,6 @@ async function bench(): Promise<void> {
         accepted: number;
         rejected: Record<string, number>;
       };
-    const consumed: number[] = [];
-    const cpu: (number | null)[] = [];
     const pub = child(
       ['--role', 'publisher', '--url', url, '--duration', String(duration), '--warmup', String(warmup)],
       { BENCH_DEVICES: JSON.stringify(devs) },
@@ -329,24 +329,24 @@ async function bench(): Promise<void> {
     const sent = message<{ perSec: number[]; acked: number; spikes: [string, number][] }>(pub);
     let peak = 0;
     const sampler = setInterval(() => {
-      void status().then((s) => consumed.push(s.accepted));
-      cpu.push(app!.cpuMs());
       peak = Math.max(peak, app!.memoryMiB()?.rss ?? 0);
-    }, 1000);
+    }, 500);
+    // the window: from the end of the warm-up to when the consumer has stored all that was published (or 60 s more)
+    await new Promise((r) => setTimeout(r, warmup * 1000));
+    const from = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
     const published = await sent;
-    // the consumer catches up with what the broker still holds
-    for (let i = 0; i < 60; i++) {
-      if ((await status()).accepted >= published.acked) break;
-      await new Promise((r) => setTimeout(r, 1000));
+    let to = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
+    for (let i = 0; i < 120 && to.n < published.acked; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      to = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
     }
     clearInterval(sampler);
     await new Promise((r) => setTimeout(r, 1500));
     live.destroy();
-
-    const ingestPerS = rate(consumed, warmup + 2, duration);
+    const windowS = (to.t - from.t) / 1000;
+    const ingestPerS = (to.n - from.n) / windowS;
+    const cpuMs = from.cpu !== null && to.cpu !== null ? to.cpu - from.cpu : null;
     const lat = published.spikes.flatMap(([k, t]) => (heard.has(k) ? [heard.get(k)! - t] : [])).sort((a, b) => a - b);
-    const c0 = cpu[warmup + 2] ?? null;
-    const c1 = cpu[Math.min(cpu.length - 1, warmup + 2 + duration)] ?? null;
     const db = backend.database.db;
     const count = async (t: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours' | 'alarms') =>
       Number(
@@ -390,9 +390,11 @@ async function bench(): Promise<void> {
       peakRssMiB: mem?.peak ?? NaN,
       rows,
       dbMiB,
-      serverCpuPct: c0 !== null && c1 !== null ? ((c1 - c0) / (duration * 1000)) * 100 : null,
-      cpuUsPerMsg: c0 !== null && c1 !== null && ingestPerS > 0 ? ((c1 - c0) * 1000) / (ingestPerS * duration) : null,
-      perCoreMsgPerS: c0 !== null && c1 !== null && c1 > c0 ? (ingestPerS * duration * 1000) / (c1 - c0) : null,
+      windowS,
+      stored: to.n - from.n,
+      serverCpuPct: cpuMs !== null ? (cpuMs / (windowS * 1000)) * 100 : null,
+      cpuUsPerMsg: cpuMs !== null && to.n > from.n ? (cpuMs * 1000) / (to.n - from.n) : null,
+      perCoreMsgPerS: cpuMs ? ((to.n - from.n) * 1000) / cpuMs : null,
       loadAverage: (await import('node:os')).loadavg().map((v) => Math.round(v * 100) / 100),
     };
     log(

@@ -36,6 +36,7 @@ export function createIngestPipeline(
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let closing = false;
+  let wake: (() => void) | null = null;
 
   const release = () => {
     if (queue.length >= opts.maxPending && !closing) return;
@@ -52,7 +53,12 @@ export function createIngestPipeline(
         await store(batch.map((b) => b.record));
       } catch (err) {
         log.warn({ err, records: batch.length }, 'telemetry batch not stored; retrying');
-        await new Promise((r) => setTimeout(r, pause).unref());
+        // a pause that close() cuts short
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, pause).unref();
+        });
+        wake = null;
         pause = Math.min(pause * 2, 30_000);
         continue;
       }
@@ -114,6 +120,7 @@ export function createIngestPipeline(
       if (timer) clearTimeout(timer);
       // journaled already: their PUBACKs may go
       release();
+      wake?.();
       await running;
       journal.close();
     },
