@@ -26,6 +26,9 @@
  *            --reads-url sqlite:/tmp/x/cityloop.db (also print read-side CPU and plans on that loaded database)
  *   node --import tsx bench/run.ts --assets [--backend sqlite|postgres|both] [--assets-count 1e6] [--log-rows 1e7]
  *            only the asset registers at scale (bench/assets-scale.bench.ts): asset-list p95 and the yearly report
+ *   node --import tsx bench/run.ts --iot [--backend …] [--iot-devices 1000] [--duration 20] [--rollup-devices 5000] [--rollup-days 30]
+ *            only 城市之感 at scale: MQTT ingest with rules against a hello-world subscriber (bench/iot-ingest.bench.ts)
+ *            and a month of readings into the roll-ups (bench/iot-rollup.bench.ts)
  * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server process.
  */
 import { spawnSync } from 'node:child_process';
@@ -60,6 +63,11 @@ const { values } = parseArgs({
     assets: { type: 'boolean', default: false },
     'assets-count': { type: 'string', default: '1000000' },
     'log-rows': { type: 'string', default: '10000000' },
+    // only the MQTT ingest and the month of roll-ups (bench/iot-ingest.bench.ts, bench/iot-rollup.bench.ts)
+    iot: { type: 'boolean', default: false },
+    'iot-devices': { type: 'string', default: '1000' },
+    'rollup-devices': { type: 'string', default: '5000' },
+    'rollup-days': { type: 'string', default: '30' },
   },
 });
 
@@ -92,6 +100,41 @@ if (values.assets) {
     });
     if (r.status !== 0) process.exitCode = 1;
   }
+  process.exit();
+}
+if (values.iot) {
+  const run = (file: string, args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url)), ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_PG_URL: values['pg-url'] },
+    });
+  console.log(
+    `machine: ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
+  );
+  for (const name of backends) {
+    const duration = values.duration ?? '20';
+    for (const r of [
+      run('./iot-ingest.bench.ts', ['--db', name, '--devices', values['iot-devices'], '--duration', duration]),
+      run('./iot-rollup.bench.ts', [
+        '--db',
+        name,
+        '--devices',
+        values['rollup-devices'],
+        '--days',
+        values['rollup-days'],
+      ]),
+    ])
+      if (r.status !== 0) process.exitCode = 1;
+  }
+  console.log(
+    `load average at the end ${os
+      .loadavg()
+      .map((v) => v.toFixed(2))
+      .join(' ')}`,
+  );
   process.exit();
 }
 const pgUrl = values['pg-url'];

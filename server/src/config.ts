@@ -97,6 +97,15 @@ export interface Config {
     username: string | null;
     password: string | null;
     shareGroup: string | null;
+    /** the ingest journal under DATA_DIR and the batches stored from it (docs/iot.md, "Topics") */
+    journal: {
+      dir: string;
+      fsync: boolean;
+      segmentBytes: number;
+      maxBatch: number;
+      maxPending: number;
+      lingerMs: number;
+    };
   } | null;
   /** How long raw readings, minute and hour roll-ups are kept; hourDays 0 = forever (docs/iot.md, "Readings and retention"). */
   telemetry: { rawHours: number; minuteDays: number; hourDays: number };
@@ -254,7 +263,7 @@ function redisConfig(env: Env): Config['redis'] {
 }
 
 /** Off unless MQTT_URL is set: a plain start connects to no broker. */
-function mqttConfig(env: Env): Config['mqtt'] {
+function mqttConfig(env: Env, dataDir: string): Config['mqtt'] {
   const url = env.MQTT_URL;
   if (!url) return null;
   if (!/^mqtts?:\/\/[^\s]+$/.test(url)) throw new ConfigError('MQTT_URL must start with mqtt:// or mqtts://');
@@ -270,6 +279,14 @@ function mqttConfig(env: Env): Config['mqtt'] {
     username: env.MQTT_USERNAME || null,
     password: env.MQTT_PASSWORD || null,
     shareGroup,
+    journal: {
+      dir: join(dataDir, 'telemetry-journal'),
+      fsync: bool(env, 'TELEMETRY_JOURNAL_FSYNC', false),
+      segmentBytes: int(env, 'TELEMETRY_JOURNAL_SEGMENT_MB', 64, 1, 4096) * 1024 * 1024,
+      maxBatch: int(env, 'TELEMETRY_BATCH_MAX', 2000, 1, 50_000),
+      maxPending: int(env, 'TELEMETRY_MAX_PENDING', 50_000, 100, 10_000_000),
+      lingerMs: int(env, 'TELEMETRY_BATCH_LINGER_MS', 5, 0, 1000),
+    },
   };
 }
 
@@ -359,7 +376,7 @@ export function loadConfig(
     cjkFontPath: resolve(root, env.CJK_FONT_PATH || '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'),
     dossierBatchKeepHours: int(env, 'DOSSIER_BATCH_KEEP_HOURS', 24, 1, 24 * 90),
     reportUpDir: env.REPORT_UP_DIR ? resolve(root, env.REPORT_UP_DIR) : null,
-    mqtt: mqttConfig(env),
+    mqtt: mqttConfig(env, dataDir),
     telemetry: {
       rawHours: int(env, 'TELEMETRY_RAW_HOURS', 48, 1, 24 * 365),
       minuteDays: int(env, 'TELEMETRY_MINUTE_DAYS', 365, 1, 3650),

@@ -60,6 +60,52 @@ export async function saveWatch(db: Executor, row: AlarmWatchesTable): Promise<v
     .execute();
 }
 
+/** The watches of these devices (all their rules), for a batch of readings. */
+export async function watchesOf(db: Executor, deviceIds: readonly string[]): Promise<AlarmWatchesTable[]> {
+  const out: AlarmWatchesTable[] = [];
+  const ids = [...new Set(deviceIds)];
+  for (let i = 0; i < ids.length; i += 1000)
+    out.push(
+      ...(await db
+        .selectFrom('alarm_watches')
+        .selectAll()
+        .where('device_id', 'in', ids.slice(i, i + 1000))
+        .execute()),
+    );
+  return out;
+}
+
+export async function saveWatches(db: Executor, rows: readonly AlarmWatchesTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('alarm_watches')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((oc) =>
+        oc.columns(['device_id', 'rule_id']).doUpdateSet((eb) => ({
+          breach_since: eb.ref('excluded.breach_since'),
+          latched: eb.ref('excluded.latched'),
+          last_at: eb.ref('excluded.last_at'),
+          last_value: eb.ref('excluded.last_value'),
+        })),
+      )
+      .execute();
+}
+
+/** The open alarms under these keys. */
+export async function openAlarms(db: Executor, tenantId: string, openKeys: readonly string[]) {
+  const out: AlarmsTable[] = [];
+  for (let i = 0; i < openKeys.length; i += 1000)
+    out.push(
+      ...(await db
+        .selectFrom('alarms')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('open_key', 'in', openKeys.slice(i, i + 1000))
+        .execute()),
+    );
+  return out;
+}
+
 /** Inserts an alarm unless one is already open for the same device and rule; true when inserted. */
 export async function insertAlarm(db: Executor, row: AlarmsTable): Promise<boolean> {
   const res = await db

@@ -18,7 +18,7 @@ import {
   type Watch,
 } from '../../../../common/domain/iot.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import type { AlarmRulesTable, AlarmsTable, DevicesTable } from '../../db/schema-iot.ts';
+import type { AlarmRulesTable, AlarmsTable, AlarmWatchesTable, DevicesTable } from '../../db/schema-iot.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -68,6 +68,14 @@ function windowsOf(w: AlarmRuleCreate['windows']): string | null {
       throw alarmErrors.ruleField(`body.windows.${i}.to`, 'empty', 'a window must not start where it ends');
   });
   return JSON.stringify(w);
+}
+
+/** A reading handed to the rules. */
+type Judged = { metric: string; value: number; at: string };
+/** What a transaction raised and cleared, published after its commit. */
+interface Outcome {
+  raised: AlarmsTable[];
+  cleared: AlarmsTable[];
 }
 
 const TERMINAL_CASE = new Set(['closed', 'voided']);
@@ -242,7 +250,10 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
   /** Clears an open alarm by the system (the value recovered, or the device is heard from again). */
   async function clearOpen(tx: Executor, tenantId: string, openKey: string, reason: 'recovered' | 'online') {
     const open = await repo.openAlarm(tx, tenantId, openKey);
-    if (!open) return null;
+    return open ? clearRow(tx, open, reason) : null;
+  }
+
+  async function clearRow(tx: Executor, open: AlarmsTable, reason: 'recovered' | 'online') {
     const at = clock.now().toISOString();
     const patch: Partial<AlarmsTable> = {
       state: 'cleared',
@@ -253,6 +264,83 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
       updated_at: at,
     };
     return (await repo.updateAlarm(tx, open, patch)) ? { ...open, ...patch, version: open.version + 1 } : null;
+  }
+
+  /**
+   * Judges one device's new readings of one rule's metric from the stored watch (docs/iot.md, "Rules"): raises (with
+   * the notice to the staff on duty) or clears in `tx`, collecting the rows for the live stream. Returns the watch
+   * to store, or null when every reading was older than the last one judged.
+   */
+  async function judge(
+    tx: Executor,
+    device: DevicesTable,
+    rule: AlarmRulesTable,
+    stored: AlarmWatchesTable | undefined,
+    readings: readonly Judged[],
+    out: Outcome,
+  ): Promise<AlarmWatchesTable | null> {
+    const sorted = [...readings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    let state: Watch = {
+      breachSince: stored?.breach_since ?? null,
+      latched: stored?.latched === 1,
+      last: stored && stored.last_value !== null ? { value: Number(stored.last_value), at: stored.last_at } : null,
+    };
+    const judged: Rule = {
+      metric: rule.metric,
+      op: rule.op,
+      threshold: Number(rule.threshold),
+      hysteresis: Number(rule.hysteresis),
+      minDurationS: rule.min_duration_s,
+      measure: rule.measure,
+      windows: rule.windows ? (JSON.parse(rule.windows) as TimeWindow[]) : null,
+    };
+    // a reading older than the last one evaluated arrived late (redelivery after an outage): it is kept, not judged
+    const fresh = sorted.filter((r) => !stored || r.at >= stored.last_at);
+    for (const r of fresh) {
+      const res = evaluate(judged, state, r.value, r.at, deps.timeZone);
+      state = res.watch;
+      const openKey = `${device.id}:${rule.id}`;
+      if (res.verdict === 'raise') {
+        const row = newAlarm(device, clock.now().toISOString(), {
+          rule_id: rule.id,
+          severity: rule.severity,
+          metric: rule.metric,
+          value: r.value,
+          threshold: Number(rule.threshold),
+          open_key: openKey,
+          history: JSON.stringify([{ at: clock.now().toISOString(), action: 'raised', by: null, note: r.at }]),
+        });
+        if (await repo.insertAlarm(tx, row)) {
+          out.raised.push(row);
+          await noticeOnDuty(tx, device, row);
+        }
+      } else if (res.verdict === 'recover') {
+        const done = await clearOpen(tx, device.tenant_id, openKey, 'recovered');
+        if (done) out.cleared.push(done);
+      }
+    }
+    if (!fresh.length) return null;
+    return {
+      device_id: device.id,
+      rule_id: rule.id,
+      tenant_id: device.tenant_id,
+      breach_since: state.breachSince,
+      latched: state.latched ? 1 : 0,
+      last_at: fresh[fresh.length - 1]!.at,
+      last_value: fresh[fresh.length - 1]!.value,
+    };
+  }
+
+  /** After commit: the live events, then the cases of the automatic rules. */
+  function after(out: Outcome, rules: readonly AlarmRulesTable[]) {
+    const autos = new Set(rules.filter((r) => r.auto_case === 1).map((r) => r.id));
+    return async () => {
+      for (const row of out.cleared) publish(row, 'cleared');
+      for (const row of out.raised) {
+        publish(row, 'raised');
+        if (row.rule_id && autos.has(row.rule_id)) await autoCase(row);
+      }
+    };
   }
 
   const autoCase = async (row: AlarmsTable) => {
@@ -400,84 +488,76 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
 
     // ---- the telemetry watch (inside the message's transaction; the returned step runs after commit) ----
     watch: {
-      async readings(
-        tx: Executor,
-        device: DevicesTable,
-        readings: readonly { metric: string; value: number; at: string }[],
-      ) {
+      async readings(tx: Executor, device: DevicesTable, readings: readonly Judged[]) {
         const rules = (await repo.rulesOf(tx, device.tenant_id, device.type)).filter((r) => r.active === 1);
-        const raised: AlarmsTable[] = [];
-        const cleared: AlarmsTable[] = [];
-        const sorted = [...readings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+        const out: Outcome = { raised: [], cleared: [] };
         for (const rule of rules) {
-          const mine = sorted.filter((r) => r.metric === rule.metric);
+          const mine = readings.filter((r) => r.metric === rule.metric);
           if (mine.length === 0) continue;
-          const stored = await repo.findWatch(tx, device.id, rule.id);
-          let state: Watch = {
-            breachSince: stored?.breach_since ?? null,
-            latched: stored?.latched === 1,
-            last:
-              stored && stored.last_value !== null ? { value: Number(stored.last_value), at: stored.last_at } : null,
-          };
-          const judged: Rule = {
-            metric: rule.metric,
-            op: rule.op,
-            threshold: Number(rule.threshold),
-            hysteresis: Number(rule.hysteresis),
-            minDurationS: rule.min_duration_s,
-            measure: rule.measure,
-            windows: rule.windows ? (JSON.parse(rule.windows) as TimeWindow[]) : null,
-          };
-          // a reading older than the last one evaluated arrived late (redelivery after an outage): it is kept, not judged
-          const fresh = mine.filter((r) => !stored || r.at >= stored.last_at);
-          for (const r of fresh) {
-            const out = evaluate(judged, state, r.value, r.at, deps.timeZone);
-            state = out.watch;
-            const openKey = `${device.id}:${rule.id}`;
-            if (out.verdict === 'raise') {
-              const row = newAlarm(device, clock.now().toISOString(), {
-                rule_id: rule.id,
-                severity: rule.severity,
-                metric: rule.metric,
-                value: r.value,
-                threshold: Number(rule.threshold),
-                open_key: openKey,
-                history: JSON.stringify([{ at: clock.now().toISOString(), action: 'raised', by: null, note: r.at }]),
-              });
-              if (await repo.insertAlarm(tx, row)) {
-                raised.push(row);
-                await noticeOnDuty(tx, device, row);
-              }
-            } else if (out.verdict === 'recover') {
-              const done = await clearOpen(tx, device.tenant_id, openKey, 'recovered');
-              if (done) cleared.push(done);
-            }
-          }
-          if (fresh.length)
-            await repo.saveWatch(tx, {
-              device_id: device.id,
-              rule_id: rule.id,
-              tenant_id: device.tenant_id,
-              breach_since: state.breachSince,
-              latched: state.latched ? 1 : 0,
-              last_at: fresh[fresh.length - 1]!.at,
-              last_value: fresh[fresh.length - 1]!.value,
-            });
+          const next = await judge(tx, device, rule, await repo.findWatch(tx, device.id, rule.id), mine, out);
+          if (next) await repo.saveWatch(tx, next);
         }
-        const autos = new Set(rules.filter((r) => r.auto_case === 1).map((r) => r.id));
-        return async () => {
-          for (const row of cleared) publish(row, 'cleared');
-          for (const row of raised) {
-            publish(row, 'raised');
-            if (row.rule_id && autos.has(row.rule_id)) await autoCase(row);
-          }
-        };
+        return after(out, rules);
       },
 
       async seen(tx: Executor, device: DevicesTable) {
         const done = await clearOpen(tx, device.tenant_id, `${device.id}:offline`, 'online');
         return async () => {
           if (done) publish(done, 'cleared');
+        };
+      },
+
+      /**
+       * A batch of messages from the consumer: each device was heard from (its device-offline alarm clears) and its
+       * new readings are judged, with the semantics of `seen` and `readings` one device at a time, reading the rules,
+       * the watches and the open offline alarms in a few queries for the whole batch.
+       */
+      async batch(tx: Executor, items: readonly { device: DevicesTable; readings: readonly Judged[] }[]) {
+        const out: Outcome = { raised: [], cleared: [] };
+        const offline: AlarmsTable[] = [];
+        const tenants = new Map<string, typeof items>();
+        for (const item of items) {
+          const list = tenants.get(item.device.tenant_id);
+          if (list) (list as (typeof items)[number][]).push(item);
+          else tenants.set(item.device.tenant_id, [item]);
+        }
+        const allRules: AlarmRulesTable[] = [];
+        for (const [tenantId, mine] of tenants) {
+          for (const open of await repo.openAlarms(
+            tx,
+            tenantId,
+            mine.map((i) => `${i.device.id}:offline`),
+          )) {
+            const done = await clearRow(tx, open, 'online');
+            if (done) offline.push(done);
+          }
+          const rules = (await repo.rulesOf(tx, tenantId)).filter((r) => r.active === 1);
+          allRules.push(...rules);
+          const judging = mine.filter((i) => i.readings.length && rules.some((r) => r.device_type === i.device.type));
+          if (judging.length === 0) continue;
+          const watches = new Map(
+            (
+              await repo.watchesOf(
+                tx,
+                judging.map((i) => i.device.id),
+              )
+            ).map((w) => [`${w.device_id}:${w.rule_id}`, w]),
+          );
+          const saved: AlarmWatchesTable[] = [];
+          for (const { device, readings } of judging)
+            for (const rule of rules) {
+              if (rule.device_type !== device.type) continue;
+              const mineOf = readings.filter((r) => r.metric === rule.metric);
+              if (mineOf.length === 0) continue;
+              const next = await judge(tx, device, rule, watches.get(`${device.id}:${rule.id}`), mineOf, out);
+              if (next) saved.push(next);
+            }
+          await repo.saveWatches(tx, saved);
+        }
+        const step = after(out, allRules);
+        return async () => {
+          for (const row of offline) publish(row, 'cleared');
+          await step();
         };
       },
     },

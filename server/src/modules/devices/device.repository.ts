@@ -30,6 +30,11 @@ export function findByCode(db: Executor, tenantId: string, code: string) {
     .executeTakeFirst();
 }
 
+export function findByCodes(db: Executor, tenantId: string, codes: readonly string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId).where('code', 'in', codes).execute();
+}
+
 export function listDevices(db: Executor, tenantId: string, f: DeviceFilter, w: SortedWindow<DeviceSort>) {
   let q = db.selectFrom('devices as d').where('d.tenant_id', '=', tenantId);
   if (f.type) q = q.where('d.type', '=', f.type as DevicesTable['type']);

@@ -40,6 +40,7 @@ export interface KnownDevice {
 
 /** The device registry (docs/iot.md): tenant data, permission-checked, keys issued by the platform and shown once. */
 export function createDeviceService(database: Database, clock: Clock, deps: DeviceDeps) {
+  const opened = new Map<string, string>();
   const { db } = database;
 
   async function topicOf(tenantId: string, code: string): Promise<string> {
@@ -244,6 +245,31 @@ export function createDeviceService(database: Database, clock: Clock, deps: Devi
       const row = await repo.findByCode(db, tenant.id, deviceCode);
       if (!row) return { tenantId: tenant.id };
       return { row, tenantCode, key: deps.keys.open(row.key_sealed) };
+    },
+
+    /**
+     * The devices a batch of topics names, read in one query per call so a key rotated or a device switched off
+     * counts from the next batch on (codes absent from the map are not registered; null: no such tenant).
+     */
+    async knownMany(
+      tenantCode: string,
+      deviceCodes: readonly string[],
+    ): Promise<{ tenantId: string; devices: Map<string, KnownDevice> } | null> {
+      const tenant = await accountDirectory.findTenantByCode(db, tenantCode);
+      if (!tenant) return null;
+      const devices = new Map<string, KnownDevice>();
+      for (let i = 0; i < deviceCodes.length; i += 1000)
+        for (const row of await repo.findByCodes(db, tenant.id, deviceCodes.slice(i, i + 1000))) {
+          // opening a key is an AES-GCM decryption: each sealed key is opened once
+          let key = opened.get(row.key_sealed);
+          if (key === undefined) {
+            if (opened.size >= 100_000) opened.clear();
+            key = deps.keys.open(row.key_sealed);
+            opened.set(row.key_sealed, key);
+          }
+          devices.set(row.code, { row, tenantCode, key });
+        }
+      return { tenantId: tenant.id, devices };
     },
 
     /** A message was accepted: the device is online until MISSED_HEARTBEATS intervals pass without another. */

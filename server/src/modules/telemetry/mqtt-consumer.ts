@@ -1,4 +1,6 @@
 import type { MqttClient } from 'mqtt';
+import { IngestJournal } from './ingest-journal.ts';
+import { createIngestPipeline, type PipelineOptions } from './ingest-pipeline.ts';
 import type { TelemetryService } from './telemetry.service.ts';
 
 export interface MqttConfig {
@@ -8,6 +10,8 @@ export interface MqttConfig {
   password: string | null;
   /** MQTT 5 shared subscription group, so N app instances split the messages; null = one consumer */
   shareGroup: string | null;
+  /** the ingest journal (docs/iot.md, "Topics"): its folder, whether each append is flushed to disk, and batching */
+  journal: { dir: string; fsync: boolean; segmentBytes: number } & PipelineOptions;
 }
 
 export const DEVICE_TOPICS = ['cityloop/+/+/telemetry', 'cityloop/+/+/heartbeat'] as const;
@@ -26,9 +30,10 @@ export interface Consumer {
 
 /**
  * The MQTT consumer (docs/iot.md, "Topics"): QoS 1 on a persistent session (clean session off, a stable client id),
- * so what devices publish while the consumer or the broker is down is delivered when they are back. The PUBACK of a
- * message is sent only once it is stored (mqtt.js sends it when `handleMessage` calls back), and messages are handled
- * one at a time in arrival order; a storage failure is retried until it succeeds, holding the rest back.
+ * so what devices publish while the consumer or the broker is down is delivered when they are back. Each message is
+ * appended to the ingest journal and then acknowledged (mqtt.js sends the PUBACK when `handleMessage` calls back and
+ * reads the next packet only then); batches of journaled messages are stored, in arrival order, by the pipeline,
+ * which holds the PUBACKs back when too much is waiting. A storage failure is retried until it succeeds.
  */
 export async function startMqttConsumer(
   config: MqttConfig,
@@ -38,7 +43,15 @@ export async function startMqttConsumer(
 ): Promise<Consumer> {
   // mqtt.js (about 19 MiB once loaded) is loaded only by a process that has a broker to talk to.
   const { default: mqtt } = await import('mqtt');
-  let closing = false;
+  const journal = new IngestJournal(config.journal.dir, config.clientId, config.journal);
+  // what a previous process journaled but did not store goes first
+  const pipeline = createIngestPipeline(
+    journal,
+    (records) => telemetry.ingestBatch(records, gps),
+    config.journal,
+    () => telemetry.receivedAt(),
+    log,
+  );
   const client = mqtt.connect(config.url, {
     clientId: config.clientId,
     clean: false,
@@ -67,28 +80,14 @@ export async function startMqttConsumer(
   client.handleMessage = (packet, callback) => {
     if (packet.cmd !== 'publish') return callback();
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
-    const attempt = (delayMs: number): void => {
-      (gps && packet.topic.endsWith('/gps')
-        ? gps.ingest(packet.topic, payload)
-        : telemetry.ingest(packet.topic, payload)
-      ).then(
-        () => callback(),
-        (err: unknown) => {
-          log.warn({ err, topic: packet.topic }, 'message not stored; retrying before acknowledging it');
-          if (closing) return;
-          setTimeout(() => attempt(Math.min(delayMs * 2, 30_000)), delayMs).unref();
-        },
-      );
-    };
-    attempt(500);
+    pipeline.accept(packet.topic, payload, () => callback());
   };
   return {
     client,
     close: () =>
       new Promise<void>((resolve) => {
-        closing = true;
         telemetry.setConnected(false);
         client.end(false, {}, () => resolve());
-      }),
+      }).then(() => pipeline.close()),
   };
 }

@@ -7,15 +7,18 @@ import type {
 } from '../../../../common/contracts/iot.ts';
 import { PRIMARY_METRIC, type RejectReason } from '../../../../common/domain/iot.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import type { DevicesTable } from '../../db/schema-iot.ts';
+import type { DevicesTable, TelemetryRejectedTable } from '../../db/schema-iot.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { DeviceService } from '../devices/index.ts';
-import { parseTopic, readMessage, Refusal } from './telemetry-message.ts';
+import * as batch from './batch-store.ts';
+import type { JournalRecord } from './ingest-journal.ts';
+import type { GpsSink } from './mqtt-consumer.ts';
 import { prepareTelemetryPartitions, sweepTelemetry } from './retention.ts';
+import { parseTopic, readMessage, Refusal, type Topic } from './telemetry-message.ts';
 import * as repo from './telemetry.repository.ts';
 
 /** What the alarms module does with accepted messages, inside their transaction (composition root). */
@@ -28,6 +31,11 @@ export interface ReadingWatch {
   ): Promise<() => Promise<void>>;
   /** the device was heard from (either topic) */
   seen(tx: Executor, device: DevicesTable): Promise<() => Promise<void>>;
+  /** a batch: `seen` for each device and `readings` for its new readings, in one go */
+  batch(
+    tx: Executor,
+    items: readonly { device: DevicesTable; readings: readonly { metric: string; value: number; at: string }[] }[],
+  ): Promise<() => Promise<void>>;
 }
 
 export interface TelemetryConfig {
@@ -41,6 +49,28 @@ const PAYLOAD_KEPT = 1000;
 const HOUR = 3_600_000;
 const MAX_POINTS = 5000;
 
+function rejectedRow(
+  topic: string,
+  tenantId: string | null,
+  deviceCode: string | null,
+  reason: RejectReason,
+  detail: string | null,
+  payload: Buffer,
+  receivedAt: number,
+): TelemetryRejectedTable {
+  return {
+    id: newId(),
+    tenant_id: tenantId,
+    topic: topic.slice(0, 200),
+    device_code: deviceCode,
+    reason,
+    detail,
+    payload: payload.subarray(0, PAYLOAD_KEPT).toString('utf8').replaceAll('\u0000', '\uFFFD'),
+    payload_bytes: payload.length,
+    received_at: new Date(receivedAt).toISOString(),
+  };
+}
+
 /** Ingest of device messages, the readings and roll-ups behind the chart, and the rejected-message log. */
 export function createTelemetryService(
   database: Database,
@@ -52,6 +82,9 @@ export function createTelemetryService(
   let connected = false;
   let enabled = false;
 
+  /** GPS messages of a batch already handed over, so a retried batch does not hand them over twice. */
+  const gpsDone = new WeakSet<JournalRecord>();
+
   async function reject(
     topic: string,
     tenantId: string | null,
@@ -60,17 +93,10 @@ export function createTelemetryService(
     detail: string | null,
     payload: Buffer,
   ) {
-    await repo.insertRejected(db, {
-      id: newId(),
-      tenant_id: tenantId,
-      topic: topic.slice(0, 200),
-      device_code: deviceCode,
-      reason,
-      detail,
-      payload: payload.subarray(0, PAYLOAD_KEPT).toString('utf8').replaceAll('\u0000', '\uFFFD'),
-      payload_bytes: payload.length,
-      received_at: clock.now().toISOString(),
-    });
+    await repo.insertRejected(
+      db,
+      rejectedRow(topic, tenantId, deviceCode, reason, detail, payload, clock.now().getTime()),
+    );
     counts.rejected[reason] = (counts.rejected[reason] ?? 0) + 1;
     return { accepted: false as const, reason };
   }
@@ -131,6 +157,130 @@ export function createTelemetryService(
       counts.accepted++;
       for (const step of after) await step().catch((err) => deps.log?.(err));
       return { accepted: true };
+    },
+
+    /**
+     * A batch of journaled messages from the consumer, stored in one transaction with the same outcome as `ingest`
+     * one message at a time: refused messages recorded, new readings stored once and added to their buckets, the
+     * devices marked seen, the rules judged; then the live events and automatic cases. GPS messages go to `gps` in
+     * order. Throws only when storage fails (the whole batch is then retried: storing is idempotent).
+     */
+    async ingestBatch(records: readonly JournalRecord[], gps: GpsSink | null = null): Promise<void> {
+      const rejected: TelemetryRejectedTable[] = [];
+      const refusedBy: Record<string, number> = {};
+      const refuse = (
+        r: JournalRecord,
+        tenantId: string | null,
+        deviceCode: string | null,
+        reason: RejectReason,
+        detail: string | null = null,
+      ) => {
+        rejected.push(rejectedRow(r.topic, tenantId, deviceCode, reason, detail, r.payload, r.receivedAt));
+        refusedBy[reason] = (refusedBy[reason] ?? 0) + 1;
+      };
+      const parsed: { r: JournalRecord; t: Topic }[] = [];
+      const codes = new Map<string, Set<string>>();
+      let gpsCount = 0;
+      for (const r of records) {
+        if (gps && r.topic.endsWith('/gps')) {
+          if (!gpsDone.has(r)) {
+            await gps.ingest(r.topic, r.payload);
+            gpsDone.add(r);
+          }
+          gpsCount++;
+          continue;
+        }
+        const t = parseTopic(r.topic);
+        if (!t) {
+          refuse(r, null, null, 'bad_topic');
+          continue;
+        }
+        parsed.push({ r, t });
+        let set = codes.get(t.tenant);
+        if (!set) codes.set(t.tenant, (set = new Set()));
+        set.add(t.device);
+      }
+      const known = new Map<string, Awaited<ReturnType<DeviceService['knownMany']>>>();
+      for (const [tenant, set] of codes) known.set(tenant, await deps.devices.knownMany(tenant, [...set]));
+
+      const readings: repo.Reading[] = [];
+      const heard = new Map<string, { device: DevicesTable; at: Date; battery: number | null }>();
+      let accepted = 0;
+      for (const { r, t } of parsed) {
+        const tenant = known.get(t.tenant);
+        if (!tenant) {
+          refuse(r, null, t.device, 'unknown_device');
+          continue;
+        }
+        const k = tenant.devices.get(t.device);
+        if (!k) {
+          refuse(r, tenant.tenantId, t.device, 'unknown_device');
+          continue;
+        }
+        const device = k.row;
+        if (device.active !== 1) {
+          refuse(r, device.tenant_id, t.device, 'inactive_device');
+          continue;
+        }
+        const now = new Date(r.receivedAt);
+        let msg;
+        try {
+          msg = readMessage(t, r.payload, k.key, now);
+        } catch (err) {
+          if (!(err instanceof Refusal)) throw err;
+          refuse(r, device.tenant_id, t.device, err.reason, err.detail);
+          continue;
+        }
+        accepted++;
+        const at = msg.at.toISOString();
+        if (t.kind === 'telemetry')
+          for (const [metric, value] of Object.entries(msg.values))
+            readings.push({
+              tenantId: device.tenant_id,
+              deviceId: device.id,
+              metric,
+              at,
+              value,
+              receivedAt: now.toISOString(),
+            });
+        // the device as last heard in the batch: the latest receipt, and the battery its last message reported
+        const battery = msg.values.battery_pct;
+        const prev = heard.get(device.id);
+        heard.set(device.id, {
+          device,
+          at: now,
+          battery: typeof battery === 'number' ? battery : (prev?.battery ?? null),
+        });
+      }
+
+      const after = await db.transaction().execute(async (tx) => {
+        await batch.insertRejected(tx, rejected);
+        const fresh = await batch.insertReadings(tx, readings);
+        await batch.addToBuckets(tx, fresh);
+        for (const h of heard.values()) await deps.devices.seen(tx, h.device, h.at, h.battery);
+        if (!deps.watch || heard.size === 0) return null;
+        const byDevice = new Map<string, { metric: string; value: number; at: string }[]>();
+        for (const f of fresh) {
+          const list = byDevice.get(f.deviceId);
+          const x = { metric: f.metric, value: f.value, at: f.at };
+          if (list) list.push(x);
+          else byDevice.set(f.deviceId, [x]);
+        }
+        return deps.watch.batch(
+          tx,
+          [...heard.values()].map((h) => ({ device: h.device, readings: byDevice.get(h.device.id) ?? [] })),
+        );
+      });
+      for (const r of records) gpsDone.delete(r);
+      counts.received += records.length - gpsCount;
+      counts.accepted += accepted;
+      for (const [reason, n] of Object.entries(refusedBy)) counts.rejected[reason] = (counts.rejected[reason] ?? 0) + n;
+      await after?.().catch((err) => deps.log?.(err));
+    },
+
+    /** The receipt time of a message (the service's clock), journaled with it. */
+    receivedAt(): number {
+      return clock.now().getTime();
     },
 
     setConnected(on: boolean) {

@@ -1,0 +1,416 @@
+/**
+ * `npm run bench -- --iot`, part 1: sustained MQTT ingest with rule evaluation (docs/iot.md, "At scale").
+ * The real app (bench/server.ts) in a child process consumes a private Mosquitto on its own port; a publisher child
+ * process (mqtt.js, QoS 1, signed payloads as devices send them) publishes for `--devices` water-level sensors as
+ * fast as the broker takes them (at most `--window` unacknowledged), about one reading in `--spike-every` over the
+ * rule's threshold so alarms are raised and cleared. Measured over `--duration` s after a warm-up: the consumer's
+ * stored messages/s (its own counter, /api/telemetry/consumer), the publisher's rate, publish → alarm on the live
+ * stream (/api/live, as the console hears it), the server's RSS and the rows stored. The hello-world baseline is a
+ * bare mqtt.js subscriber that only counts, fed by the same publisher.
+ *   node --import tsx bench/iot-ingest.bench.ts --db sqlite|postgres [--devices 1000] [--duration 20]
+ *   roles started by the bench itself: --role publisher | --role counter
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import mqtt from 'mqtt';
+import { signingString } from '../common/domain/iot.ts';
+import { MOSQUITTO } from '../server/src/testing/mosquitto.ts';
+import { startApp, type AppProcess } from './lib/app-process.ts';
+import { createBackend, type BackendName } from './lib/backend.ts';
+
+const { values } = parseArgs({
+  options: {
+    role: { type: 'string', default: 'bench' },
+    db: { type: 'string', default: 'sqlite' },
+    devices: { type: 'string', default: '1000' },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    window: { type: 'string', default: '2000' },
+    'spike-every': { type: 'string', default: '100' },
+    'broker-port': { type: 'string', default: '18845' },
+    'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test' },
+    url: { type: 'string' },
+    topic: { type: 'string' },
+    keys: { type: 'string' },
+  },
+});
+const TENANT = '420281';
+const SELF = fileURLToPath(import.meta.url);
+
+interface Dev {
+  code: string;
+  key: string;
+}
+
+// ---------------------------------------------------------------- publisher (child process)
+/**
+ * Publishes pre-signed messages (signing is done before the clock starts, so the publisher spends its time on
+ * MQTT) for warm-up + duration seconds; reports per-second counts and when each spike was published.
+ */
+async function publisher(): Promise<void> {
+  const devs = JSON.parse(process.env.BENCH_DEVICES ?? '[]') as Dev[];
+  const seconds = Number(values.warmup) + Number(values.duration);
+  const perSecond = 20_000;
+  const total = perSecond * seconds;
+  const spikeEvery = Number(values['spike-every']);
+  const topicOf = values.topic ? () => values.topic! : (d: Dev) => `cityloop/${TENANT}/${d.code}/telemetry`;
+  const start = Date.now() - 60_000;
+  const msgs: { topic: string; payload: string; spike: string | null }[] = [];
+  const seqs = new Map<string, number>();
+  for (let i = 0; i < total; i++) {
+    const d = devs[i % devs.length]!;
+    const n = (seqs.get(d.code) ?? 0) + 1;
+    seqs.set(d.code, n);
+    // readings of one device 20 ms apart in device time; a spike over 15 cm, unique per device, now and then
+    const ts = new Date(start + n * 20).toISOString();
+    const spike = n % spikeEvery === 1;
+    const value = spike ? 20 + (n % 1000) / 1000 : 5 + (n % 7);
+    const values = { water_cm: value };
+    const sig = createHmac('sha256', d.key)
+      .update(signingString({ tenant: TENANT, device: d.code, kind: 'telemetry', ts, seq: n, values }))
+      .digest('hex');
+    msgs.push({
+      topic: topicOf(d),
+      payload: JSON.stringify({ v: 1, ts, seq: n, values, sig }),
+      spike: spike ? `${d.code}|${value}` : null,
+    });
+  }
+  const client = await mqtt.connectAsync(values.url!, { clientId: `bench-pub-${process.pid}`, clean: true });
+  const window = Number(values.window);
+  const perSec: number[] = [];
+  const spikes: [string, number][] = [];
+  let acked = 0;
+  let inflight = 0;
+  let i = 0;
+  process.send!({ started: true });
+  const t0 = Date.now();
+  const deadline = t0 + seconds * 1000;
+  const tick = setInterval(() => perSec.push(acked), 1000);
+  await new Promise<void>((resolve) => {
+    const pump = () => {
+      while (inflight < window && i < msgs.length && Date.now() < deadline) {
+        const m = msgs[i++]!;
+        inflight++;
+        if (m.spike) spikes.push([m.spike, Date.now()]);
+        client.publish(m.topic, m.payload, { qos: 1 }, () => {
+          inflight--;
+          acked++;
+          if (inflight < window / 2) setImmediate(pump);
+        });
+      }
+      if ((i >= msgs.length || Date.now() >= deadline) && inflight === 0) resolve();
+    };
+    pump();
+  });
+  clearInterval(tick);
+  process.send!({ perSec, acked, seconds: (Date.now() - t0) / 1000, spikes });
+  await client.endAsync();
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------- hello-world subscriber (child process)
+async function counter(): Promise<void> {
+  let n = 0;
+  const perSec: number[] = [];
+  const client = await mqtt.connectAsync(values.url!, { clientId: `bench-count-${process.pid}`, clean: true });
+  client.on('message', () => {
+    // the series starts with the first message
+    if (n++ === 0) setInterval(() => perSec.push(n), 1000);
+  });
+  await client.subscribeAsync(values.topic!, { qos: 1 });
+  process.send!({ ready: true });
+  process.on('message', () => {
+    process.send!({ perSec });
+    void client.endAsync().then(() => process.exit(0));
+  });
+}
+
+// ---------------------------------------------------------------- the bench
+function broker(port: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'cityloop-bench-mqtt-'));
+  chmodSync(dir, 0o777);
+  const conf = join(dir, 'mosquitto.conf');
+  // no persistence (nothing restarts here); queues large enough that a slow consumer is measured, not dropped
+  writeFileSync(
+    conf,
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous true',
+      'persistence false',
+      'max_queued_messages 5000000',
+      'max_inflight_messages 1000',
+      'log_dest none',
+      '',
+    ].join('\n'),
+  );
+  const child = spawn(MOSQUITTO, ['-c', conf], { stdio: 'ignore' });
+  return {
+    pid: child.pid!,
+    stop: () => {
+      child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function child(args: string[], env: Record<string, string> = {}): ChildProcess {
+  return fork(SELF, args, { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
+}
+
+const message = <T>(c: ChildProcess) => new Promise<T>((resolve) => c.once('message', (m) => resolve(m as T)));
+
+function pct(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+/** The rate over the measured seconds of a per-second cumulative series (warm-up left out). */
+function rate(perSec: number[], warmup: number, duration: number): number {
+  const a = perSec[warmup - 1] ?? 0;
+  const b = perSec[Math.min(perSec.length - 1, warmup + duration - 1)] ?? a;
+  return (b - a) / Math.max(1, Math.min(perSec.length, warmup + duration) - warmup);
+}
+
+export interface IngestResult {
+  backend: BackendName;
+  devices: number;
+  ingestPerS: number;
+  publisherPerS: number;
+  helloPerS: number;
+  alarmP50Ms: number;
+  alarmP99Ms: number;
+  alarmsMatched: number;
+  spikes: number;
+  rssMiB: number;
+  peakRssMiB: number;
+  rows: Record<string, number>;
+  dbMiB: number | null;
+  windowS: number;
+  stored: number;
+  serverCpuPct: number | null;
+  /** server CPU (all threads) per stored message, and the rate one fully available core would give at that cost */
+  cpuUsPerMsg: number | null;
+  perCoreMsgPerS: number | null;
+  loadAverage: number[];
+}
+
+async function bench(): Promise<void> {
+  const name = values.db as BackendName;
+  const devices = Number(values.devices);
+  const duration = Number(values.duration);
+  const warmup = Number(values.warmup);
+  const port = Number(values['broker-port']);
+  const url = `mqtt://127.0.0.1:${port}`;
+  const log = (s: string) => console.log(`[iot ${name}] ${s}`);
+  const mq = broker(port);
+  await new Promise((r) => setTimeout(r, 300));
+  const backend = await createBackend(name, values['pg-url']!);
+  let app: AppProcess | null = null;
+  try {
+    // hello-world: a bare subscriber that only counts, fed by the same publisher on a topic nobody else reads
+    const helloDevs: Dev[] = Array.from({ length: devices }, (_, i) => ({ code: `HW-${i}`, key: 'k'.repeat(64) }));
+    const counter = child(['--role', 'counter', '--url', url, '--topic', 'bench/hello']);
+    await message(counter);
+    const helloPub = child(
+      [
+        '--role',
+        'publisher',
+        '--url',
+        url,
+        '--topic',
+        'bench/hello',
+        '--duration',
+        String(duration),
+        '--warmup',
+        String(warmup),
+      ],
+      { BENCH_DEVICES: JSON.stringify(helloDevs) },
+    );
+    await message(helloPub);
+    const helloSent = await message<{ perSec: number[] }>(helloPub);
+    counter.send('stop');
+    const hello = await message<{ perSec: number[] }>(counter);
+    const helloPerS = rate(hello.perSec, warmup, duration);
+    log(
+      `hello-world subscriber ${Math.round(helloPerS)} msg/s (publisher ${Math.round(rate(helloSent.perSec, warmup, duration))}/s)`,
+    );
+
+    app = await startApp({
+      ...backend.env,
+      MQTT_URL: url,
+      MQTT_CLIENT_ID: `cityloop-bench-${process.pid}`,
+    });
+    const base = `http://127.0.0.1:${app.port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Admin@12345' }),
+    });
+    const cookie = /cityloop_sid=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        body: JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    await post('/api/alarm-rules', {
+      deviceType: 'water_level',
+      name: '积水（压测）',
+      metric: 'water_cm',
+      op: 'gt',
+      threshold: 15,
+      hysteresis: 2,
+      minDurationS: 0,
+      matterCode: '01004',
+      severity: 'major',
+      autoCase: false,
+    });
+    const devs: Dev[] = [];
+    for (let i = 0; i < devices; i++) {
+      const r = await post('/api/devices', {
+        code: `BENCH-${String(i).padStart(5, '0')}`,
+        name: `压测设备 ${i}（合成）`,
+        type: 'water_level',
+        lng: 114.96 + (i % 100) * 0.0003,
+        lat: 30.09 + Math.floor(i / 100) * 0.0003,
+      });
+      devs.push({ code: `BENCH-${String(i).padStart(5, '0')}`, key: r.key as string });
+    }
+    log(`${devices} devices registered`);
+
+    // the live stream as the console hears it
+    const heard = new Map<string, number>();
+    const live = request(
+      { host: '127.0.0.1', port: app.port, path: '/api/live', headers: { cookie, accept: 'text/event-stream' } },
+      (res) => {
+        let buf = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          buf += chunk;
+          let at;
+          while ((at = buf.indexOf('\n\n')) >= 0) {
+            const frame = buf.slice(0, at);
+            buf = buf.slice(at + 2);
+            const data = /^data: (.*)$/m.exec(frame)?.[1];
+            if (!data || !frame.includes('alarm')) continue;
+            try {
+              const e = JSON.parse(data) as { action?: string; deviceCode?: string; value?: number; data?: never };
+              const d = (e.data ?? e) as { action?: string; deviceCode?: string; value?: number };
+              if (d.action === 'raised') heard.set(`${d.deviceCode}|${d.value}`, Date.now());
+            } catch {
+              // not an alarm frame
+            }
+          }
+        });
+      },
+    );
+    live.end();
+
+    const status = async () =>
+      (await (await fetch(`${base}/api/telemetry/consumer`, { headers: { cookie } })).json()) as {
+        accepted: number;
+        rejected: Record<string, number>;
+      };
+    const pub = child(
+      ['--role', 'publisher', '--url', url, '--duration', String(duration), '--warmup', String(warmup)],
+      { BENCH_DEVICES: JSON.stringify(devs) },
+    );
+    await message(pub);
+    const sent = message<{ perSec: number[]; acked: number; spikes: [string, number][] }>(pub);
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, app!.memoryMiB()?.rss ?? 0);
+    }, 500);
+    // the window: from the end of the warm-up to when the consumer has stored all that was published (or 60 s more)
+    await new Promise((r) => setTimeout(r, warmup * 1000));
+    const from = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
+    const published = await sent;
+    let to = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
+    for (let i = 0; i < 120 && to.n < published.acked; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      to = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
+    }
+    clearInterval(sampler);
+    await new Promise((r) => setTimeout(r, 1500));
+    live.destroy();
+    const windowS = (to.t - from.t) / 1000;
+    const ingestPerS = (to.n - from.n) / windowS;
+    const cpuMs = from.cpu !== null && to.cpu !== null ? to.cpu - from.cpu : null;
+    const lat = published.spikes.flatMap(([k, t]) => (heard.has(k) ? [heard.get(k)! - t] : [])).sort((a, b) => a - b);
+    const db = backend.database.db;
+    const count = async (t: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours' | 'alarms') =>
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const rows = {
+      readings: await count('telemetry_readings'),
+      minutes: await count('telemetry_minutes'),
+      hours: await count('telemetry_hours'),
+      alarms: await count('alarms'),
+    };
+    const dbMiB =
+      name === 'sqlite'
+        ? statSync(join(backend.dataDir, 'cityloop.db')).size / 2 ** 20
+        : Number(
+            (
+              await sql<{
+                b: string;
+              }>`select sum(pg_total_relation_size(quote_ident(table_schema) || '.' || quote_ident(table_name)))::bigint as b
+                from information_schema.tables where table_schema = ${backend.schema}`.execute(db)
+            ).rows[0]?.b ?? 0,
+          ) /
+          2 ** 20;
+    const mem = app.memoryMiB();
+    const result: IngestResult = {
+      backend: name,
+      devices,
+      ingestPerS,
+      publisherPerS: rate(published.perSec, warmup, duration),
+      helloPerS,
+      alarmP50Ms: pct(lat, 50),
+      alarmP99Ms: pct(lat, 99),
+      alarmsMatched: lat.length,
+      spikes: published.spikes.length,
+      rssMiB: peak,
+      peakRssMiB: mem?.peak ?? NaN,
+      rows,
+      dbMiB,
+      windowS,
+      stored: to.n - from.n,
+      serverCpuPct: cpuMs !== null ? (cpuMs / (windowS * 1000)) * 100 : null,
+      cpuUsPerMsg: cpuMs !== null && to.n > from.n ? (cpuMs * 1000) / (to.n - from.n) : null,
+      perCoreMsgPerS: cpuMs ? ((to.n - from.n) * 1000) / cpuMs : null,
+      loadAverage: (await import('node:os')).loadavg().map((v) => Math.round(v * 100) / 100),
+    };
+    log(
+      `ingest ${Math.round(ingestPerS)} msg/s stored and judged (publisher ${Math.round(result.publisherPerS)}/s, hello-world ${Math.round(helloPerS)}/s); ` +
+        `publish → alarm p50 ${result.alarmP50Ms} ms p99 ${result.alarmP99Ms} ms (${lat.length}/${published.spikes.length} spikes heard); ` +
+        `server CPU ${result.serverCpuPct?.toFixed(0)} % = ${result.cpuUsPerMsg?.toFixed(0)} µs/msg (${Math.round(result.perCoreMsgPerS ?? NaN)} msg/s per core), RSS max ${peak.toFixed(0)} MiB (VmHWM ${result.peakRssMiB.toFixed(0)}); ` +
+        `rows ${JSON.stringify(rows)}; database ${dbMiB.toFixed(0)} MiB; load ${result.loadAverage.join(' ')}`,
+    );
+    console.log(`RESULT ${JSON.stringify(result)}`);
+  } finally {
+    await app?.stop();
+    mq.stop();
+    await backend.dispose();
+  }
+}
+
+if (values.role === 'publisher') await publisher();
+else if (values.role === 'counter') await counter();
+else await bench();
