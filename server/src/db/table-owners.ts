@@ -179,6 +179,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   assets: 'assets',
   asset_work_orders: 'assets',
   asset_daily_logs: 'assets',
+  asset_log_monthly: 'assets',
+  asset_log_asset_months: 'assets',
   asset_inspection_plans: 'assets',
   asset_inspections: 'assets',
   asset_contracts: 'assets',

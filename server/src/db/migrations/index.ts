@@ -64,6 +64,7 @@ import * as m0077 from './0077_asset_figures.ts';
 import * as m0082 from './0082_enforcement_leads.ts';
 import * as m0085 from './0085_flood_duty.ts';
 import * as m0086 from './0086_campaign_target_codes.ts';
+import * as m0091 from './0091_asset_log_rollup.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -135,6 +136,7 @@ const migrations: Record<string, Migration> = {
   '0082_enforcement_leads': m0082,
   '0085_flood_duty': m0085,
   '0086_campaign_target_codes': m0086,
+  '0091_asset_log_rollup': m0091,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */
