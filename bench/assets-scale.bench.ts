@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { addDays } from '../common/domain/period-compare.ts';
 import { zonedDate } from '../common/domain/zoned-time.ts';
-import { backfill as backfillLogRollup } from '../server/src/db/migrations/0091_asset_log_rollup.ts';
+import { rebuildLogRollup } from '../server/src/db/migrations/0091_asset_log_rollup.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
@@ -172,7 +172,7 @@ try {
   const logsS = (performance.now() - t1) / 1000;
   log(`logs: ${logRows.toLocaleString('en')} rows in ${logsS.toFixed(0)} s`);
   const tb = performance.now();
-  await backfillLogRollup(db);
+  await rebuildLogRollup(db);
   if (pg) await sql`alter table asset_daily_logs enable trigger asset_daily_logs_rollup`.execute(db);
   for (const t of sqliteTriggers) await sql.raw(t.sql).execute(db);
   const backfillS = (performance.now() - tb) / 1000;
@@ -284,6 +284,12 @@ try {
     ['sort updated desc', () => 'sort=updatedAt&order=desc'],
     ['line + sort updated desc', (k) => `line=${lines[k % lines.length]}&sort=updatedAt&order=desc`],
     ['search a code', (k) => `q=${encodeURIComponent(`${types[k % types.length]?.code}-00${k}12`)}`],
+    // names are "<type name> <7 digits>", addresses "<street> <n>号": a name word and digits, a house number
+    [
+      'search a name',
+      (k) => `q=${encodeURIComponent(`${types[k % types.length]?.name_zh} ${(k * 7919) % 10}${k % 10}`)}`,
+    ],
+    ['search an address', (k) => `q=${encodeURIComponent(` ${(k * 37) % 500}号`)}`],
   ];
   const startLoad = loadavg()
     .map((x) => x.toFixed(2))

@@ -106,6 +106,14 @@ export interface AssetDailyLogsTable {
   updated_at: string;
 }
 
+/** Migration 0092, SQLite only: FTS5 trigram index over the assets' code, name and address (external content). */
+export interface AssetsFtsTable {
+  rowid: number;
+  code: string;
+  name: string;
+  address: string | null;
+}
+
 /** Migration 0091: Σ of the daily logs per type, unit and month (YYYY-MM), kept by triggers on asset_daily_logs. */
 export interface AssetLogMonthlyTable {
   tenant_id: string;

@@ -181,6 +181,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   asset_daily_logs: 'assets',
   asset_log_monthly: 'assets',
   asset_log_asset_months: 'assets',
+  assets_fts: 'assets',
   asset_inspection_plans: 'assets',
   asset_inspections: 'assets',
   asset_contracts: 'assets',

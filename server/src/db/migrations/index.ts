@@ -65,6 +65,7 @@ import * as m0082 from './0082_enforcement_leads.ts';
 import * as m0085 from './0085_flood_duty.ts';
 import * as m0086 from './0086_campaign_target_codes.ts';
 import * as m0091 from './0091_asset_log_rollup.ts';
+import * as m0092 from './0092_asset_search.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -137,6 +138,7 @@ const migrations: Record<string, Migration> = {
   '0085_flood_duty': m0085,
   '0086_campaign_target_codes': m0086,
   '0091_asset_log_rollup': m0091,
+  '0092_asset_search': m0092,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backfill } from '../../db/migrations/0091_asset_log_rollup.ts';
+import { rebuildLogRollup } from '../../db/migrations/0091_asset_log_rollup.ts';
 import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import * as repo from './assets.repository.ts';
@@ -76,12 +76,19 @@ const snapshot = async () => {
   const monthly = await db
     .selectFrom('asset_log_monthly')
     .selectAll()
-    .orderBy('tenant_id').orderBy('month').orderBy('type_id').orderBy('unit')
+    .orderBy('tenant_id')
+    .orderBy('month')
+    .orderBy('type_id')
+    .orderBy('unit')
     .execute();
   const marks = await db
     .selectFrom('asset_log_asset_months')
     .selectAll()
-    .orderBy('tenant_id').orderBy('month').orderBy('type_id').orderBy('unit').orderBy('asset_id')
+    .orderBy('tenant_id')
+    .orderBy('month')
+    .orderBy('type_id')
+    .orderBy('unit')
+    .orderBy('asset_id')
     .execute();
   const n = <T extends { log_rows: unknown }>(rows: T[]) =>
     rows.map((r) => ({ ...r, log_rows: Number(r.log_rows), ...('milli' in r ? { milli: Number(r.milli) } : {}) }));
@@ -163,16 +170,20 @@ describe('the daily logs roll-up', () => {
     expect(
       norm(await repo.logSums(db, tenantId, '2024-02-01', '2024-02-29')).find((r) => r.unit === 'h'),
     ).toBeUndefined();
-    await db.deleteFrom('asset_daily_logs').where('log_date', '>=', '2023-12-01').where('log_date', '<', '2023-12-20').execute();
+    await db
+      .deleteFrom('asset_daily_logs')
+      .where('log_date', '>=', '2023-12-01')
+      .where('log_date', '<', '2023-12-20')
+      .execute();
     await expectRollupMatchesLogs();
   });
 
   it('is rebuilt from the logs to the same rows the writes kept', async () => {
     const kept = await snapshot();
     expect(kept.monthly.length).toBeGreaterThan(0);
-    await ctx.database.db.deleteFrom('asset_log_monthly').execute();
-    await ctx.database.db.deleteFrom('asset_log_asset_months').execute();
-    await backfill(ctx.database.db);
+    await ctx.database.db.updateTable('asset_log_monthly').set({ milli: 1 }).execute();
+    await ctx.database.db.deleteFrom('asset_log_asset_months').where('asset_id', '=', ids['DY-ZZ-01']!).execute();
+    await rebuildLogRollup(ctx.database.db);
     expect(await snapshot()).toEqual(kept);
     await expectRollupMatchesLogs();
   });

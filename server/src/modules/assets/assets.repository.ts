@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { AssetLine } from '../../../../common/domain/assets.ts';
 import type {
   AssetDailyLogsTable,
@@ -86,8 +86,20 @@ function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Express
   if (f.typeId) q = q.where('a.type_id', '=', f.typeId);
   if (f.status) q = q.where('a.status', '=', f.status as AssetsTable['status']);
   if (f.codePrefix) q = q.where('a.code', '>=', f.codePrefix).where('a.code', '<', `${f.codePrefix}\u{10FFFF}`);
-  else if (f.q) q = q.where(containsAny(['a.code', 'a.name', 'a.address'], f.q));
+  else if (f.q) q = q.where(textMatch(db, f.q));
   return q;
+}
+
+/**
+ * A case-insensitive substring of code, name or address. Terms of 3 characters or more are answered by the trigram
+ * index (migration 0092): on SQLite the FTS5 index names the matching rows; on PostgreSQL the pg_trgm indexes sit on
+ * the very expressions of the substring match. Shorter terms, which no trigram can cover, read the register.
+ */
+function textMatch(db: Executor, q: string): Expression<SqlBool> {
+  const term = q.trim();
+  if ([...term].length < 3 || db.getExecutor().adapter instanceof PostgresAdapter)
+    return containsAny(['a.code', 'a.name', 'a.address'], q);
+  return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
 }
 
 /**
