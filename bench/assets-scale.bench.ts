@@ -36,6 +36,8 @@ const { values } = parseArgs({
     'inspection-share': { type: 'string', default: '0.2' },
     requests: { type: 'string', default: '240' },
     runs: { type: 'string', default: '5' },
+    // SQLite: leave the loaded file (its path is printed) for EXPLAIN
+    keep: { type: 'boolean', default: false },
   },
 });
 const N = Math.round(Number(values.assets));
@@ -338,5 +340,6 @@ try {
 } finally {
   if (pg) await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
   await database.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (values.keep && !pg) console.log(`kept ${file}`);
+  else rmSync(dir, { recursive: true, force: true });
 }
