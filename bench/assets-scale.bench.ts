@@ -1,14 +1,15 @@
 /**
  * The asset registers at scale (docs/assets.md, "At scale"): N assets over the demo city's asset types and streets
- * and M daily log rows (one per asset and day, over the last 400 days, on the types with a log unit) plus some
- * finished 养护工单, written by INSERT … SELECT inside the database (a generated series of numbers: no row crosses
+ * and M rows: daily logs (one per asset and day, over the last 400 days, on the types with a log unit) and inspections
+ * (two per asset at most, due over the same days) plus some finished 养护工单, written by INSERT … SELECT inside the database (a generated series of numbers: no row crosses
  * from Node, so 10M rows load in minutes); `analyze` after loading. Then the asset list (first and deep pages,
  * filters by line/type/status, sorts by code/name/updated, a search term) and the yearly statistics report are
  * timed through the real app (in-process `inject`, signed in as the demo leader). Prints figures with goals and
  * the load average; asserts nothing.
  *   node --import tsx bench/assets-scale.bench.ts                       SQLite (a file in a temporary folder)
  *   node --import tsx bench/assets-scale.bench.ts --db postgres         a fresh schema on TEST_PG_URL
- *   options: --assets 1000000 --logs 10000000 --requests 240 --runs 5
+ *   options: --assets 1000000 --logs 10000000 --inspection-share 0.2 --requests 240 --runs 5
+ *   (--logs counts the inspection and log rows together: by default 8M daily logs and 2M inspections)
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { addDays } from '../common/domain/period-compare.ts';
 import { zonedDate } from '../common/domain/zoned-time.ts';
+import { rebuildLogRollup } from '../server/src/db/migrations/0091_asset_log_rollup.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
@@ -29,13 +31,19 @@ const { values } = parseArgs({
   options: {
     db: { type: 'string', default: 'sqlite' },
     assets: { type: 'string', default: '1000000' },
+    // the issue's "inspection and log rows": this many in all, `--inspection-share` of them inspections
     logs: { type: 'string', default: '10000000' },
+    'inspection-share': { type: 'string', default: '0.2' },
     requests: { type: 'string', default: '240' },
     runs: { type: 'string', default: '5' },
+    // SQLite: leave the loaded file (its path is printed) for EXPLAIN
+    keep: { type: 'boolean', default: false },
   },
 });
 const N = Math.round(Number(values.assets));
-const M = Math.round(Number(values.logs));
+const ROWS = Math.round(Number(values.logs));
+const INSPECTIONS = Math.round(ROWS * Number(values['inspection-share']));
+const M = ROWS - INSPECTIONS;
 const REQUESTS = Number(values.requests);
 const RUNS = Number(values.runs);
 const DAYS = 400;
@@ -84,7 +92,7 @@ try {
   const user = await db.selectFrom('users').select('id').where('username', '=', 'leader').executeTakeFirstOrThrow();
   log(
     `${values.db}: ${types.length} asset types, ${streets.length} streets; writing ${N.toLocaleString('en')} assets, ` +
-      `${M.toLocaleString('en')} log rows over ${DAYS} days…`,
+      `${M.toLocaleString('en')} log rows and ${INSPECTIONS.toLocaleString('en')} inspections over ${DAYS} days…`,
   );
 
   const t0 = performance.now();
@@ -127,6 +135,19 @@ try {
   let left = loggers;
   let logRows = 0;
   const t1 = performance.now();
+  // The bulk load writes as a migration finds existing rows: the roll-up triggers are off while it runs and the
+  // migration's backfill rolls the rows up after (timed on its own); the form and the weighbridge import pay the
+  // triggers row by row.
+  const sqliteTriggers = pg
+    ? []
+    : (
+        await sql<{
+          name: string;
+          sql: string;
+        }>`select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'asset_daily_logs'`.execute(db)
+      ).rows;
+  if (pg) await sql`alter table asset_daily_logs disable trigger asset_daily_logs_rollup`.execute(db);
+  for (const t of sqliteTriggers) await sql`drop trigger ${sql.id(t.name)}`.execute(db);
   for (const [k, { type, from, to }] of logging.entries()) {
     const take = Math.min(to - from, Math.ceil(left / (logging.length - k)));
     left -= take;
@@ -152,6 +173,41 @@ try {
   }
   const logsS = (performance.now() - t1) / 1000;
   log(`logs: ${logRows.toLocaleString('en')} rows in ${logsS.toFixed(0)} s`);
+  const tb = performance.now();
+  await rebuildLogRollup(db);
+  if (pg) await sql`alter table asset_daily_logs enable trigger asset_daily_logs_rollup`.execute(db);
+  for (const t of sqliteTriggers) await sql.raw(t.sql).execute(db);
+  const backfillS = (performance.now() - tb) / 1000;
+  log(`log roll-up backfill in ${backfillS.toFixed(0)} s`);
+
+  // 巡检: one plan per type; inspection k of asset a is due on day (37 a + 200 k) mod DAYS (two per asset at most
+  // 400 days apart, so (plan, asset, day) stays unique); four in five done, one done in ten with a failed item.
+  const ti = performance.now();
+  await sql`insert into asset_inspection_plans (id, tenant_id, name, type_id, checklist, schedule_kind, schedule,
+      unit_id, inspector_id, active, created_by, created_at, updated_at)
+    select 'bench-plan-' || t.code, t.tenant_id, t.name_zh || '巡检', t.id, '[]', 'daily', '{}', ${unit.id}, ${user.id},
+      1, ${user.id}, ${iso(sql`${now}`)}, ${iso(sql`${now}`)}
+    from asset_types t where t.tenant_id = ${tenant.id}`.execute(db);
+  for (let a = 0; a < INSPECTIONS; a += CHUNK * 4) {
+    const n = Math.min(CHUNK * 4, INSPECTIONS - a);
+    const i = sql`(s.i + ${a})`;
+    const asset = sql`(${i} % ${N})`;
+    const day = sql`((${asset} * 37 + (${i} / ${N}) * 200) % ${DAYS})`;
+    const date = pg
+      ? sql`to_char(cast(${today} as date) - ${day}::int, 'YYYY-MM-DD')`
+      : sql`date(${today}, '-' || ${day} || ' days')`;
+    const done = sql`${i} % 5 <> 0`;
+    await sql`insert into asset_inspections (id, tenant_id, plan_id, asset_id, line, region_id, unit_id, inspector_id,
+        due_date, state, results, failed_count, done_by, done_at, created_at, updated_at)
+      select ${sql`'bench-in-' || ${pad(i, 8)}`}, a.tenant_id, p.id, a.id, a.line, a.region_id, a.unit_id, ${user.id},
+        ${date}, case when ${done} then 'done' else 'due' end, '[]',
+        case when ${done} and ${i} % 10 = 1 then 1 else 0 end, case when ${done} then ${user.id} end,
+        case when ${done} then ${iso(sql`${now}`)} end, ${iso(sql`${now}`)}, ${iso(sql`${now}`)}
+      from ${series(n)} join assets a on a.id = ${sql`'bench-' || ${pad(asset, 8)}`}
+        join asset_inspection_plans p on p.type_id = a.type_id and p.id like 'bench-plan-%'`.execute(db);
+  }
+  const inspectionsS = (performance.now() - ti) / 1000;
+  log(`inspections: ${INSPECTIONS.toLocaleString('en')} in ${inspectionsS.toFixed(0)} s`);
 
   // 养护工单: one asset in 50 has one, finished over the last DAYS days
   const orders = Math.floor(N / 50);
@@ -166,9 +222,16 @@ try {
         ${user.id}, ${iso(done)}, ${iso(done)}, ${iso(sql`${done} - 86400`)}, ${iso(done)}
       from ${series(n)} join assets a on a.id = ${sql`'bench-' || ${pad(sql`${i} * 50`, 8)}`}`.execute(db);
   }
-  await refreshStatistics(db, ['assets', 'asset_daily_logs', 'asset_work_orders']);
+  await refreshStatistics(db, [
+    'assets',
+    'asset_daily_logs',
+    'asset_work_orders',
+    'asset_inspections',
+    'asset_log_monthly',
+    'asset_log_asset_months',
+  ]);
   const loadS = (performance.now() - t0) / 1000;
-  const count = async (t: 'assets' | 'asset_daily_logs' | 'asset_work_orders') =>
+  const count = async (t: 'assets' | 'asset_daily_logs' | 'asset_work_orders' | 'asset_inspections') =>
     Number(
       (
         await db
@@ -181,6 +244,7 @@ try {
     assets: await count('assets'),
     logs: await count('asset_daily_logs'),
     orders: await count('asset_work_orders'),
+    inspections: await count('asset_inspections'),
   };
   const size = pg
     ? Number(
@@ -202,7 +266,8 @@ try {
       })();
   log(
     `loaded ${loaded.assets.toLocaleString('en')} assets, ${loaded.logs.toLocaleString('en')} logs, ` +
-      `${loaded.orders.toLocaleString('en')} work orders in ${loadS.toFixed(0)} s (analyze included); ` +
+      `${loaded.orders.toLocaleString('en')} work orders, ${loaded.inspections.toLocaleString('en')} inspections in ` +
+      `${loadS.toFixed(0)} s (analyze included; log roll-up backfill ${backfillS.toFixed(0)} s); ` +
       `database ${(size / 2 ** 30).toFixed(2)} GiB`,
   );
 
@@ -221,6 +286,12 @@ try {
     ['sort updated desc', () => 'sort=updatedAt&order=desc'],
     ['line + sort updated desc', (k) => `line=${lines[k % lines.length]}&sort=updatedAt&order=desc`],
     ['search a code', (k) => `q=${encodeURIComponent(`${types[k % types.length]?.code}-00${k}12`)}`],
+    // names are "<type name> <7 digits>", addresses "<street> <n>号": a name word and digits, a house number
+    [
+      'search a name',
+      (k) => `q=${encodeURIComponent(`${types[k % types.length]?.name_zh} ${(k * 7919) % 10}${k % 10}`)}`,
+    ],
+    ['search an address', (k) => `q=${encodeURIComponent(` ${(k * 37) % 500}号`)}`],
   ];
   const startLoad = loadavg()
     .map((x) => x.toFixed(2))
@@ -258,7 +329,9 @@ try {
     console.log(`${name.padEnd(42)} ${ms.toFixed(1).padStart(9)} ms  ${goal.padEnd(10)} ${v}`);
   console.log(
     `\n${values.db}: ${loaded.assets.toLocaleString('en')} assets, ${loaded.logs.toLocaleString('en')} logs, ` +
-      `${loaded.orders.toLocaleString('en')} work orders; load ${loadS.toFixed(0)} s; database ${(size / 2 ** 30).toFixed(2)} GiB; ` +
+      `${loaded.orders.toLocaleString('en')} work orders, ${loaded.inspections.toLocaleString('en')} inspections; ` +
+      `load ${loadS.toFixed(0)} s (assets ${assetsS.toFixed(0)} s, logs ${logsS.toFixed(0)} s, roll-up backfill ${backfillS.toFixed(0)} s, ` +
+      `inspections ${inspectionsS.toFixed(0)} s); database ${(size / 2 ** 30).toFixed(2)} GiB; ` +
       `load average ${startLoad} → ${loadavg()
         .map((x) => x.toFixed(2))
         .join(' ')} (logs from ${addDays(today, -(DAYS - 1))})`,
@@ -267,5 +340,6 @@ try {
 } finally {
   if (pg) await database.db.schema.dropSchema(schema).ifExists().cascade().execute();
   await database.close();
-  rmSync(dir, { recursive: true, force: true });
+  if (values.keep && !pg) console.log(`kept ${file}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -106,6 +106,34 @@ export interface AssetDailyLogsTable {
   updated_at: string;
 }
 
+/** Migration 0092, SQLite only: FTS5 trigram index over the assets' code, name and address (external content). */
+export interface AssetsFtsTable {
+  rowid: number;
+  code: string;
+  name: string;
+  address: string | null;
+}
+
+/** Migration 0091: Σ of the daily logs per type, unit and month (YYYY-MM), kept by triggers on asset_daily_logs. */
+export interface AssetLogMonthlyTable {
+  tenant_id: string;
+  type_id: string;
+  unit: LogUnit;
+  month: string;
+  milli: number;
+  log_rows: number;
+}
+
+/** Migration 0091: each asset that logged in a month, with its row count (the report's distinct assets). */
+export interface AssetLogAssetMonthsTable {
+  tenant_id: string;
+  month: string;
+  type_id: string;
+  unit: LogUnit;
+  asset_id: string;
+  log_rows: number;
+}
+
 /** Migration 0071 (docs/inspections.md): a 巡检计划 of one asset type. */
 export interface AssetInspectionPlansTable {
   id: string;

@@ -337,6 +337,10 @@ export interface DB {
   assets: import('./schema-assets.ts').AssetsTable;
   asset_work_orders: import('./schema-assets.ts').AssetWorkOrdersTable;
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
+  asset_log_monthly: import('./schema-assets.ts').AssetLogMonthlyTable;
+  asset_log_asset_months: import('./schema-assets.ts').AssetLogAssetMonthsTable;
+  /** SQLite only: FTS5 trigram index of the assets' code, name and address */
+  assets_fts: import('./schema-assets.ts').AssetsFtsTable;
   asset_inspection_plans: import('./schema-assets.ts').AssetInspectionPlansTable;
   asset_inspections: import('./schema-assets.ts').AssetInspectionsTable;
   asset_contracts: import('./schema-assets.ts').AssetContractsTable;

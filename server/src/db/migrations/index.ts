@@ -66,6 +66,8 @@ import * as m0085 from './0085_flood_duty.ts';
 import * as m0086 from './0086_campaign_target_codes.ts';
 import * as m0088 from './0088_telemetry_partitions.ts';
 import * as m0089 from './0089_enforcement_lead_matter.ts';
+import * as m0091 from './0091_asset_log_rollup.ts';
+import * as m0092 from './0092_asset_search.ts';
 import * as m0093 from './0093_device_maintenance.ts';
 
 /**
@@ -140,6 +142,8 @@ const migrations: Record<string, Migration> = {
   '0086_campaign_target_codes': m0086,
   '0088_telemetry_partitions': m0088,
   '0089_enforcement_lead_matter': m0089,
+  '0091_asset_log_rollup': m0091,
+  '0092_asset_search': m0092,
   '0093_device_maintenance': m0093,
 };
 
