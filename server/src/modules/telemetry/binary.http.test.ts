@@ -213,10 +213,13 @@ describe('binary frames', () => {
       reason: string;
       detail: string | null;
       payloadBytes: number;
+      payload: string;
       deviceCode: string;
     }[];
     expect(items.map((r) => [r.reason, r.detail])).toEqual(cases.map(([, , reason, detail]) => [reason, detail]));
     expect(items.map((r) => r.payloadBytes)).toEqual(cases.map(([, p]) => p.length));
+    // frames are bytes, not text: the log keeps them as hex that reads back to the frame's first bytes
+    expect(items.map((r) => r.payload)).toEqual(cases.map(([, p]) => `hex:${p.subarray(0, 500).toString('hex')}`));
     expect(await readings(d, 'tilt_deg')).toEqual([]);
 
     // the consumer is still there: the good frame goes through after all of them

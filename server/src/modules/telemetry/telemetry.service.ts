@@ -15,6 +15,7 @@ import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import type { DeviceService } from '../devices/index.ts';
 import * as batch from './batch-store.ts';
+import { isBinaryFrame } from './binary-payload.ts';
 import type { JournalRecord } from './ingest-journal.ts';
 import type { GpsSink } from './mqtt-consumer.ts';
 import { prepareTelemetryPartitions, sweepTelemetry } from './retention.ts';
@@ -46,6 +47,23 @@ export interface TelemetryConfig {
 }
 
 const PAYLOAD_KEPT = 1000;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The refused payload as the log keeps it: text as text (its first 1 000 bytes), and a binary frame or other bytes
+ * that are not UTF-8 as `hex:` and the hex of their first 500 bytes, which a reader can decode by hand.
+ */
+export function keptPayload(payload: Buffer): string {
+  if (!isBinaryFrame(payload))
+    try {
+      strictUtf8.decode(payload);
+      // the cut may split a character; it shows as one replacement mark
+      return payload.subarray(0, PAYLOAD_KEPT).toString('utf8').replaceAll('\u0000', '\uFFFD');
+    } catch {
+      // not text: kept as hex below
+    }
+  return `hex:${payload.subarray(0, PAYLOAD_KEPT / 2).toString('hex')}`;
+}
 const HOUR = 3_600_000;
 const MAX_POINTS = 5000;
 
@@ -65,7 +83,7 @@ function rejectedRow(
     device_code: deviceCode,
     reason,
     detail,
-    payload: payload.subarray(0, PAYLOAD_KEPT).toString('utf8').replaceAll('\u0000', '\uFFFD'),
+    payload: keptPayload(payload),
     payload_bytes: payload.length,
     received_at: new Date(receivedAt).toISOString(),
   };
