@@ -377,7 +377,12 @@ export const enOrg: typeof zhOrg = {
         certificate: { create: 'Register an enforcement certificate' },
         leniency: { create: 'Add a first-offence / minor-violation entry' },
       },
-      device: { create: 'Register IoT device', update: 'Change IoT device', rotate_key: 'Issue a new device key' },
+      device: {
+        create: 'Register IoT device',
+        update: 'Change IoT device',
+        rotate_key: 'Issue a new device key',
+        maintenance_done: 'Close device maintenance task',
+      },
       alarm_rule: { create: 'Add alarm rule', update: 'Change alarm rule' },
       vision: {
         source_create: 'Register camera or drone',

@@ -343,7 +343,12 @@ export const zhOrg = {
         certificate: { create: '登记执法证' },
         leniency: { create: '新增首违不罚/轻微免罚事项' },
       },
-      device: { create: '登记物联设备', update: '修改物联设备', rotate_key: '重新签发设备密钥' },
+      device: {
+        create: '登记物联设备',
+        update: '修改物联设备',
+        rotate_key: '重新签发设备密钥',
+        maintenance_done: '完成设备维护任务',
+      },
       alarm_rule: { create: '新增告警规则', update: '修改告警规则' },
       alarm: { acknowledge: '确认设备告警', case: '设备告警转案件', clear: '解除设备告警' },
       vision: {

@@ -3,14 +3,8 @@
 export { createTelemetry } from './telemetry.module.ts';
 export { type TelemetryService, type ReadingWatch, type TelemetryConfig } from './telemetry.service.ts';
 export { registerTelemetryRoutes } from './telemetry.routes.ts';
-export {
-  startMqttConsumer,
-  DEVICE_TOPICS,
-  GPS_TOPIC,
-  type MqttConfig,
-  type Consumer,
-  type GpsSink,
-} from './mqtt-consumer.ts';
+export { startMqttConsumer, DEVICE_TOPICS, GPS_TOPIC, type MqttConfig, type Consumer } from './mqtt-consumer.ts';
+export type { GpsSink } from './gps-sink.ts';
 export { readMessage, Refusal, MAX_LAG_MS } from './telemetry-message.ts';
 export { latestReadings } from './latest-readings.ts';
 export {

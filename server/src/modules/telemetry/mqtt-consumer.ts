@@ -1,4 +1,5 @@
 import type { MqttClient } from 'mqtt';
+import type { GpsSink } from './gps-sink.ts';
 import { IngestJournal } from './ingest-journal.ts';
 import { createIngestPipeline, type PipelineOptions } from './ingest-pipeline.ts';
 import type { TelemetryService } from './telemetry.service.ts';
@@ -17,11 +18,6 @@ export interface MqttConfig {
 export const DEVICE_TOPICS = ['cityloop/+/+/telemetry', 'cityloop/+/+/heartbeat'] as const;
 /** Vehicle positions (docs/vehicles.md, "GPS messages"), handed to the vehicles module's sink when one is given. */
 export const GPS_TOPIC = 'cityloop/+/+/gps';
-
-/** Where GPS messages go: like `TelemetryService.ingest`, it throws only when storage fails. */
-export interface GpsSink {
-  ingest(topic: string, payload: Buffer): Promise<unknown>;
-}
 
 export interface Consumer {
   client: MqttClient;

@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../../platform/db.ts';
 import { dropPartitionsBefore, PARTITIONED, preparePartitions, type PartitionedTable } from './partitions.ts';
-import type { TelemetryConfig } from './telemetry.service.ts';
+import type { TelemetryConfig } from './telemetry-config.ts';
 
 /** What one retention run did: rows deleted per table, and on PostgreSQL the partitions made and dropped. */
 export interface Swept {

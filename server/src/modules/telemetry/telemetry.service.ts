@@ -17,8 +17,11 @@ import type { DeviceService } from '../devices/index.ts';
 import * as batch from './batch-store.ts';
 import { isBinaryFrame } from './binary-payload.ts';
 import type { JournalRecord } from './ingest-journal.ts';
-import type { GpsSink } from './mqtt-consumer.ts';
+import type { GpsSink } from './gps-sink.ts';
 import { prepareTelemetryPartitions, sweepTelemetry } from './retention.ts';
+import type { TelemetryConfig } from './telemetry-config.ts';
+
+export type { TelemetryConfig };
 import { parseTopic, readMessage, Refusal, type Topic } from './telemetry-message.ts';
 import * as repo from './telemetry.repository.ts';
 
@@ -37,13 +40,6 @@ export interface ReadingWatch {
     tx: Executor,
     items: readonly { device: DevicesTable; readings: readonly { metric: string; value: number; at: string }[] }[],
   ): Promise<() => Promise<void>>;
-}
-
-export interface TelemetryConfig {
-  rawHours: number;
-  minuteDays: number;
-  /** 0 = hour roll-ups are kept forever */
-  hourDays: number;
 }
 
 const PAYLOAD_KEPT = 1000;
