@@ -1,7 +1,8 @@
 /**
  * `npm run restore -- <backup file>`: restores a backup made by `npm run backup` into the database named by
  * DATABASE_URL (default the SQLite file in DATA_DIR). Stop the server(s) first: the database is replaced.
- * SQLite: the file is replaced by the backup; PostgreSQL: pg_restore --clean --if-exists in one transaction.
+ * SQLite: the file is replaced by the backup; PostgreSQL: the pg_restore --clean --if-exists script, run by psql in
+ * one transaction after the partitioned tables are dropped.
  * Afterwards every table's row count and content hash are compared with <file>.manifest.json when present;
  * exit 1 on any difference. Options: --url, --schema (PostgreSQL).
  */

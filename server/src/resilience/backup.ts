@@ -183,24 +183,56 @@ export function restoreSqlite(backupFile: string, url: string): Fingerprints {
   return sqliteFingerprints(file);
 }
 
-/** pg_restore --clean --if-exists into the target database (stop the servers first), in one transaction. */
+/**
+ * pg_restore --clean --if-exists into the target database (stop the servers first), in one transaction. The
+ * partitioned tables of the target are dropped first in that transaction: pg_restore's own clean-up would drop each
+ * partition's key before its parent, which PostgreSQL refuses for a key the partition inherits. The dump is turned
+ * into a script and run by psql, so that drop and the restore commit or fail together.
+ */
 export async function restorePostgres(backupFile: string, target: Target): Promise<Fingerprints> {
-  await run(
-    'pg_restore',
-    [
-      '--clean',
-      '--if-exists',
-      '--no-owner',
-      '--no-privileges',
-      '--single-transaction',
-      '--exit-on-error',
-      '--dbname',
-      target.url,
-      backupFile,
-    ],
-    { maxBuffer: 64 * 1024 * 1024 },
-  );
+  const script = `${backupFile}.restore.sql`;
+  try {
+    await run('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--file', script, backupFile], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const drops = (await partitionedTables(target)).map((t) => `DROP TABLE IF EXISTS ${t} CASCADE;`).join(' ');
+    await run(
+      'psql',
+      [
+        '--no-psqlrc',
+        '--quiet',
+        '--single-transaction',
+        '--set',
+        'ON_ERROR_STOP=1',
+        '--dbname',
+        target.url,
+        ...(drops ? ['--command', drops] : []),
+        '--file',
+        script,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
+  } finally {
+    if (existsSync(script)) rmSync(script);
+  }
   return pgFingerprints(target);
+}
+
+/** The target schema's partitioned tables, schema-qualified and quoted. */
+async function partitionedTables(target: Target): Promise<string[]> {
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    const rows = await client.query<{ name: string }>(
+      `select format('%I.%I', n.nspname, c.relname) as name from pg_partitioned_table p
+         join pg_class c on c.oid = p.partrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = $1 and not c.relispartition order by c.relname`,
+      [target.schema ?? 'public'],
+    );
+    return rows.rows.map((r) => r.name);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Tables whose count or content hash differ between two fingerprints (empty = identical). */
