@@ -10,18 +10,7 @@ import { defaultWorkCalendarSpec } from '../../../common/domain/work-calendar-se
 import { hasApprovalTypes, seedApprovals, type ApSeed } from '../modules/approvals/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
-
-/** A small deterministic generator (mulberry32): the same demo city on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './demo-random.ts';
 
 const ROADS = ['乾塔路', '新冶大道', '金湖大道', '冶炼路', '湛月路', '桃花大道', '东风路', '人民大道'];
 const COMPANIES = [

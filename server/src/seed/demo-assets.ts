@@ -13,17 +13,7 @@ import { seedAssets, type AssetSeed } from '../modules/assets/index.ts';
 import { FIGURE_ASSET_TYPES, PUMP_WORK_KINDS } from './demo-asset-figures.ts';
 import { LINE_REGISTER_TYPES, lineRegisterAssets } from './demo-line-registers.ts';
 import { demoMuckPermits } from './demo-vehicles.ts';
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './demo-random.ts';
 
 const schema = (properties: AttributeSchema['properties'], required: string[] = []): string =>
   JSON.stringify({ type: 'object', properties, ...(required.length ? { required } : {}) });

@@ -7,17 +7,7 @@
  */
 import type { FrSeed } from '../modules/frontage/index.ts';
 import { addDays } from '../../../common/domain/outdoor-ads.ts';
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './demo-random.ts';
 
 const ROADS = ['新冶大道', '乾塔路', '金湖大道', '冶金大道', '建设路', '北门路', '育才路', '墈头街'];
 const SHOPS = [

@@ -7,6 +7,7 @@
  */
 import type { AttributeSchema } from '../../../common/domain/assets.ts';
 import type { AssetSeed } from '../modules/assets/index.ts';
+import { random } from './demo-random.ts';
 
 type TypeSeed = AssetSeed['types'][number];
 type AssetRow = AssetSeed['assets'][number];
@@ -101,18 +102,6 @@ export const LINE_REGISTER_TYPES: AssetSeed['types'] = [
     poleHeightM: { type: 'number', title: '灯杆高度', titleEn: 'Pole height', minimum: 0, maximum: 40, unit: 'm' },
   }),
 ];
-
-/** A small deterministic generator, so the demo city is the same on every start. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MAIN_ROADS = ['新冶大道', '金湖大道', '乾塔路', '罗桥大道'];
 const OTHER_ROADS = ['建设路', '育才路', '七里界路', '湛月路', '东风路', '新街'];

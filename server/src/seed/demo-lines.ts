@@ -13,18 +13,7 @@ import { hasIllegalConstruction, seedIllegalConstruction, type IcSeed } from '..
 import { hasOutdoorAds, seedOutdoorAds, type OaSeed } from '../modules/outdoor-ads/index.ts';
 import type { AdType } from '../../../common/domain/outdoor-ads.ts';
 import { addDays } from '../../../common/domain/outdoor-ads.ts';
-
-/** A small deterministic generator (mulberry32): the same demo city on every run. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './demo-random.ts';
 
 const ROADS = [
   '乾塔路',
