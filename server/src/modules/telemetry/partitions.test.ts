@@ -4,7 +4,7 @@ import { migrateTo, migrateToLatest } from '../../db/migrations/index.ts';
 import { openDatabase, type Database } from '../../platform/db.ts';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../../testing/test-db.ts';
 import { listPartitions, PARTITIONED, partitionName, periodAfter, periodStart } from './partitions.ts';
-import { insertReading } from './telemetry.repository.ts';
+import { insertReadings } from './batch-store.ts';
 
 /**
  * The periods of the partitions (UTC days, weeks from Monday, years), and migration 0088 over a database that
@@ -73,7 +73,7 @@ describe('migration 0088', () => {
       expect((await db.selectFrom('telemetry_hours').select('bucket').orderBy('bucket').execute()).length).toBe(3);
       // the key still refuses a redelivery of the same reading
       const again = { tenantId: 't1', deviceId: 'd1', metric: 'fill_pct', at: times[1]!, value: 9, receivedAt: t };
-      expect(await insertReading(db, again)).toBe(false);
+      expect((await insertReadings(db, [again])).length === 1).toBe(false);
       if (!pg) return;
 
       const where = async (table: string) => {

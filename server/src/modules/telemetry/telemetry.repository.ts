@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { TelemetryRejectedTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
@@ -12,55 +11,6 @@ export interface Reading {
   at: string;
   value: number;
   receivedAt: string;
-}
-
-/** Stores one reading; false when the same device, metric and instant is already there (a QoS 1 redelivery). */
-export async function insertReading(db: Executor, r: Reading): Promise<boolean> {
-  const res = await db
-    .insertInto('telemetry_readings')
-    .values({
-      tenant_id: r.tenantId,
-      device_id: r.deviceId,
-      metric: r.metric,
-      at: r.at,
-      value: r.value,
-      received_at: r.receivedAt,
-    })
-    .onConflict((oc) => oc.columns(['device_id', 'metric', 'at']).doNothing())
-    .executeTakeFirst();
-  return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
-}
-
-/** Adds a reading to its minute and hour buckets (roll-ups kept as readings arrive: docs/iot.md, "Retention"). */
-export async function addToBuckets(db: Executor, r: Reading): Promise<void> {
-  const t = Date.parse(r.at);
-  for (const [table, size] of [
-    ['telemetry_minutes', 60_000],
-    ['telemetry_hours', 3_600_000],
-  ] as const) {
-    const bucket = new Date(t - (t % size)).toISOString();
-    await db
-      .insertInto(table)
-      .values({
-        tenant_id: r.tenantId,
-        device_id: r.deviceId,
-        metric: r.metric,
-        bucket,
-        n: 1,
-        sum: r.value,
-        min: r.value,
-        max: r.value,
-      })
-      .onConflict((oc) =>
-        oc.columns(['device_id', 'metric', 'bucket']).doUpdateSet({
-          n: sql`${sql.ref(`${table}.n`)} + 1`,
-          sum: sql`${sql.ref(`${table}.sum`)} + excluded.sum`,
-          min: sql`case when excluded.min < ${sql.ref(`${table}.min`)} then excluded.min else ${sql.ref(`${table}.min`)} end`,
-          max: sql`case when excluded.max > ${sql.ref(`${table}.max`)} then excluded.max else ${sql.ref(`${table}.max`)} end`,
-        }),
-      )
-      .execute();
-  }
 }
 
 export function rawSeries(db: Executor, deviceId: string, metric: string, from: string, limit: number) {

@@ -142,23 +142,23 @@ export function createTelemetryService(
       }
       const at = msg.at.toISOString();
       const after = await db.transaction().execute(async (tx) => {
-        const fresh: { metric: string; value: number; at: string }[] = [];
-        if (t.kind === 'telemetry') {
-          for (const [metric, value] of Object.entries(msg.values)) {
-            const r = {
-              tenantId: device.tenant_id,
-              deviceId: device.id,
-              metric,
-              at,
-              value,
-              receivedAt: now.toISOString(),
-            };
-            if (await repo.insertReading(tx, r)) {
-              await repo.addToBuckets(tx, r);
-              fresh.push({ metric, value, at });
-            }
-          }
-        }
+        // one message's readings are stored like a batch's: a redelivered one is left out of the buckets and rules
+        const stored =
+          t.kind === 'telemetry'
+            ? await batch.insertReadings(
+                tx,
+                Object.entries(msg.values).map(([metric, value]) => ({
+                  tenantId: device.tenant_id,
+                  deviceId: device.id,
+                  metric,
+                  at,
+                  value,
+                  receivedAt: now.toISOString(),
+                })),
+              )
+            : [];
+        await batch.addToBuckets(tx, stored);
+        const fresh = stored.map((r) => ({ metric: r.metric, value: r.value, at: r.at }));
         const battery = msg.values.battery_pct;
         await deps.devices.seen(tx, device, now, typeof battery === 'number' ? battery : null);
         const steps: (() => Promise<void>)[] = [];
