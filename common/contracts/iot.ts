@@ -18,7 +18,7 @@ export const DeviceTypeName = Literals(DEVICE_TYPES);
 
 const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z_-]+$' });
 const ComponentCode = Type.String({ pattern: '^[0-9]{17}$' });
-const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Lng = Type.Number({ minimum: -180, maximum: 180 });
 const Lat = Type.Number({ minimum: -90, maximum: 90 });
 

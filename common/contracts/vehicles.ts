@@ -11,7 +11,7 @@ export const VehicleKindSchema = Literals(VEHICLE_KINDS);
 export const ViolationKindSchema = Literals(VIOLATION_KINDS);
 export const LeadStateSchema = Literals(LEAD_STATES);
 
-const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const CalendarDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Hhmm = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' });
 const Position = Type.Tuple([Type.Number({ minimum: -180, maximum: 180 }), Type.Number({ minimum: -90, maximum: 90 })]);
 export const RouteLine = Type.Object({

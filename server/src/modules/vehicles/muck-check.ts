@@ -16,7 +16,7 @@ import * as repo from './vehicles.repository.ts';
  * the nightly job. Findings become leads (线索), one per truck, kind and day: a later run of the same day updates the
  * open lead (span, episodes, evidence) instead of adding another, so the checks can run any number of times.
  */
-const PERMIT_TYPE = 'MUCK-PERMIT';
+export const PERMIT_TYPE = 'MUCK-PERMIT';
 /** the evidence shows the track from this long before the first finding to this long after the last */
 const EVIDENCE_PAD_MS = 5 * 60_000;
 const EVIDENCE_MAX_POINTS = 3000;

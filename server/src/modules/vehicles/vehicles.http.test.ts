@@ -259,3 +259,22 @@ describe('muck trucks', () => {
     expect(leads.items[0].detail.reason).toBe('no_permit');
   });
 });
+
+describe('the register refuses what it cannot keep, by field', () => {
+  it('an unknown unit, a permit that is not a 处置核准 of the tenant, and a date that is not a day', async () => {
+    const base = { code: 'T-REF-01', plate: '鄂B·R0101', kind: 'muck' };
+    const unit = await api().post('/api/vehicles', { ...base, unitId: '' });
+    expect(unit.statusCode, unit.body).toBe(400);
+    expect(fields(unit.body)).toEqual(['body.unitId:exists']);
+    const permit = await api().post('/api/vehicles', { ...base, permitAssetId: 'no-such-asset' });
+    expect(permit.statusCode, permit.body).toBe(400);
+    expect(fields(permit.body)).toEqual(['body.permitAssetId:exists']);
+    const { vehicle } = await register(base);
+    const moved = await api().patch(`/api/vehicles/${vehicle.id}`, { unitId: 'nobody', version: vehicle.version });
+    expect(moved.statusCode, moved.body).toBe(400);
+    expect(fields(moved.body)).toEqual(['body.unitId:exists']);
+    const day = await api().post('/api/vehicles/coverage/compute', { day: '2109-65-80' });
+    expect(day.statusCode, day.body).toBe(400);
+    expect(fields(day.body).join()).toContain('day');
+  });
+});

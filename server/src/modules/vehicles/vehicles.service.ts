@@ -19,7 +19,7 @@ import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { orgNames } from '../org/index.ts';
-import { dayBounds, leadView, type MuckCheck } from './muck-check.ts';
+import { dayBounds, leadView, PERMIT_TYPE, type MuckCheck } from './muck-check.ts';
 import { MANAGE, READ, vehicleView, type VehicleContext } from './vehicle-context.ts';
 import { vehicleErrors } from './vehicles.errors.ts';
 import * as repo from './vehicles.repository.ts';
@@ -86,6 +86,16 @@ export function createVehicleService(ctx: VehicleContext, muck: MuckCheck) {
         'give both ends of the window',
       );
   }
+  /** The unit must be an active unit of the tenant and the permit an entry of its 渣土 register's permit type. */
+  async function checkRefs(tenantId: string, input: Partial<VehicleCreate>) {
+    if (input.unitId != null && !(await orgNames.activeUnitNames(db, tenantId)).has(input.unitId))
+      throw vehicleErrors.field('body.unitId', 'exists', 'no active unit of this tenant has this id');
+    if (input.permitAssetId != null) {
+      const entries = await ctx.deps.muckEntries(tenantId);
+      if (!entries.some((e) => e.id === input.permitAssetId && e.typeCode === PERMIT_TYPE))
+        throw vehicleErrors.field('body.permitAssetId', 'exists', 'no 处置核准 permit of this tenant has this id');
+    }
+  }
   async function unique(tenantId: string, code: string | null, plate: string | null, except: string) {
     const hits = await repo.clash(db, tenantId, code, plate, except);
     if (hits.some((h) => code !== null && h.code === code)) throw vehicleErrors.taken('body.code');
@@ -107,6 +117,7 @@ export function createVehicleService(ctx: VehicleContext, muck: MuckCheck) {
     async create(actor: Actor, input: VehicleCreate): Promise<VehicleWithKey> {
       requirePermission(actor, MANAGE);
       checkMuck(input, input.kind);
+      await checkRefs(actor.tenantId, input);
       const plate = input.plate.trim();
       await unique(actor.tenantId, input.code, plate, '');
       const issued = keys.issue();
@@ -152,6 +163,7 @@ export function createVehicleService(ctx: VehicleContext, muck: MuckCheck) {
       requirePermission(actor, MANAGE);
       const cur = await load(actor, id);
       checkMuck(input, input.kind ?? cur.kind);
+      await checkRefs(actor.tenantId, input);
       const plate = input.plate?.trim() ?? null;
       if (plate) await unique(actor.tenantId, null, plate, id);
       const patch: Partial<VehiclesTable> = {
