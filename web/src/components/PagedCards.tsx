@@ -5,7 +5,7 @@ interface Props<T> {
   testId: string;
   items: T[];
   rowKey: (row: T) => string;
-  renderCard: (row: T) => ReactNode;
+  renderCard: (row: T, index: number) => ReactNode;
   loading: boolean;
   empty: ReactNode;
   page: number;
@@ -23,9 +23,9 @@ export function PagedCards<T>(props: Props<T>) {
     <Spin spinning={props.loading}>
       <Flex vertical gap={8} data-testid={`${props.testId}-cards`}>
         {props.items.length === 0 && !props.loading ? props.empty : null}
-        {props.items.map((row) => (
+        {props.items.map((row, index) => (
           <Card key={props.rowKey(row)} size="small" styles={{ body: { padding: 12 } }}>
-            {props.renderCard(row)}
+            {props.renderCard(row, index)}
           </Card>
         ))}
         <Pagination

@@ -4,6 +4,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useI18n } from '../i18n/context.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { LoadError } from './LoadError.tsx';
+import { ColumnsCard } from './ColumnsCard.tsx';
 import { PagedCards } from './PagedCards.tsx';
 import { usePagedQuery, type FetchPage, type SortOrder } from './usePagedQuery.ts';
 
@@ -30,7 +31,10 @@ export interface PagedTableProps<T, F extends object> {
   exportPath?: string;
   /** Told the search text whenever a search is run or cleared (undefined when cleared), e.g. to widen the scope. */
   onSearch?: (q: string | undefined) => void;
-  /** On a narrow screen (below md), one card per row instead of the table's columns. */
+  /**
+   * On a narrow screen (below md), one card per row instead of the table's columns; without it, the columns
+   * themselves make the card (ColumnsCard).
+   */
   renderCard?: (row: T) => ReactNode;
 }
 
@@ -127,12 +131,14 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
         </Flex>
       </Flex>
       {error ? <LoadError error={error} onRetry={query.retry} testId={props.testId} /> : null}
-      {narrow && props.renderCard ? (
+      {narrow ? (
         <PagedCards<T>
           testId={props.testId}
           items={error ? [] : (data?.items ?? [])}
           rowKey={props.rowKey}
-          renderCard={props.renderCard}
+          renderCard={
+            props.renderCard ?? ((row, index) => <ColumnsCard<T> columns={props.columns} row={row} index={index} />)
+          }
           loading={loading}
           empty={loading && !data ? null : empty}
           page={request.page}
