@@ -382,6 +382,7 @@ export const enOrg: typeof zhOrg = {
         update: 'Change IoT device',
         rotate_key: 'Issue a new device key',
         maintenance_done: 'Close device maintenance task',
+        maintenance_recharged: 'Device maintenance task closed by the system (battery recharged)',
       },
       alarm_rule: { create: 'Add alarm rule', update: 'Change alarm rule' },
       vision: {

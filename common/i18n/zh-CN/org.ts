@@ -348,6 +348,7 @@ export const zhOrg = {
         update: '修改物联设备',
         rotate_key: '重新签发设备密钥',
         maintenance_done: '完成设备维护任务',
+        maintenance_recharged: '系统关闭设备维护任务（电量已恢复）',
       },
       alarm_rule: { create: '新增告警规则', update: '修改告警规则' },
       alarm: { acknowledge: '确认设备告警', case: '设备告警转案件', clear: '解除设备告警' },

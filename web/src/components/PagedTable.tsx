@@ -28,6 +28,8 @@ export interface PagedTableProps<T, F extends object> {
    * that sends the table's current filters, search text and sort, so the workbook holds what the table shows.
    */
   exportPath?: string;
+  /** The export button's text when the route is not a workbook (e.g. "CSV"); "Export Excel" otherwise. */
+  exportLabel?: string;
   /** Told the search text whenever a search is run or cleared (undefined when cleared), e.g. to widen the scope. */
   onSearch?: (q: string | undefined) => void;
   /** On a narrow screen (below md), one card per row instead of the table's columns. */
@@ -121,7 +123,12 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
             data-testid={`${props.testId}-refresh`}
           />
           {props.exportPath ? (
-            <ExportButton path={props.exportPath} query={exportQuery} testId={`${props.testId}-export`} />
+            <ExportButton
+              path={props.exportPath}
+              query={exportQuery}
+              testId={`${props.testId}-export`}
+              {...(props.exportLabel ? { label: props.exportLabel } : {})}
+            />
           ) : null}
           {props.actions}
         </Flex>
