@@ -30,6 +30,8 @@ export interface PagedTableProps<T, F extends object> {
   exportPath?: string;
   /** The export button's text when the route is not a workbook (e.g. "CSV"); "Export Excel" otherwise. */
   exportLabel?: string;
+  /** The search the table starts with, shown in its box (e.g. from a link to one record). */
+  initialSearch?: string;
   /** Told the search text whenever a search is run or cleared (undefined when cleared), e.g. to widen the scope. */
   onSearch?: (q: string | undefined) => void;
   /** On a narrow screen (below md), one card per row instead of the table's columns. */
@@ -46,8 +48,9 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
     reloadKey: props.reloadKey,
     sort: props.defaultSort?.sort,
     order: props.defaultSort?.order,
+    q: props.initialSearch,
   });
-  const [text, setText] = useState('');
+  const [text, setText] = useState(props.initialSearch ?? '');
   const { request, data, loading, error } = query;
   const exportQuery = { ...props.filters, q: request.q, sort: request.sort, order: request.order };
 
