@@ -165,6 +165,7 @@ export const enOrg: typeof zhOrg = {
       enforcement_certificate: 'Enforcement certificate',
       enforcement_leniency: 'First-offence / minor-violation list',
       device: 'IoT device',
+      device_maintenance_task: 'Device maintenance task',
       alarm_rule: 'Alarm rule',
       alarm: 'Device alarm',
       vision_source: 'City-eye camera or drone',

@@ -162,6 +162,7 @@ export const zhOrg = {
       enforcement_certificate: '执法证',
       enforcement_leniency: '首违不罚/轻微免罚清单',
       device: '物联设备',
+      device_maintenance_task: '设备维护任务',
       alarm_rule: '告警规则',
       alarm: '设备告警',
       vision_source: '城市之眼摄像头/无人机',
