@@ -118,6 +118,8 @@ test('a signed camera event is confirmed on the review desk and its case keeps t
 
   await page.getByTestId('review-confirm').click();
   await expect(item).toHaveCount(0);
+  // 违法建设 is an enforcement matter: the notice names the lead the confirmation handed over
+  await expect(page.getByTestId('review-lead-notice')).toContainText(/已移交执法线索 XS\d{9}/);
 
   // the case page: the image is the case's photo, and the event shows as confirmed
   await page.goto(caseHref);

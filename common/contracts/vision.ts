@@ -142,6 +142,13 @@ export const VisionEvent = Type.Object({
 });
 export type VisionEvent = Static<typeof VisionEvent>;
 
+/** A 核实 confirmation's answer: the event, and the 线索 it handed to enforcement (null when it handed none). */
+export const VisionConfirmed = Type.Object({
+  ...VisionEvent.properties,
+  lead: Nullable(Type.Object({ id: Type.String(), leadNo: Type.String() })),
+});
+export type VisionConfirmed = Static<typeof VisionConfirmed>;
+
 export const VisionEventQuery = Type.Object({
   ...PageQuery.properties,
   status: Type.Optional(VisionEventStatusName),

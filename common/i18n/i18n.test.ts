@@ -184,6 +184,8 @@ describe('catalogs', () => {
       'enforcement.bundle.export',
       'enforcement.certificate.create',
       'enforcement.leniency.create',
+      'device.maintenance_done',
+      'device.maintenance_recharged',
     ];
     const entities = [
       'catalog_entry',
@@ -200,6 +202,7 @@ describe('catalogs', () => {
       'enforcement_template',
       'enforcement_certificate',
       'enforcement_leniency',
+      'device_maintenance_task',
     ];
     expect(
       [...actions.map((a) => `audit.actions.${a}`), ...entities.map((e) => `audit.entities.${e}`)].filter(

@@ -165,6 +165,7 @@ export const enOrg: typeof zhOrg = {
       enforcement_certificate: 'Enforcement certificate',
       enforcement_leniency: 'First-offence / minor-violation list',
       device: 'IoT device',
+      device_maintenance_task: 'Device maintenance task',
       alarm_rule: 'Alarm rule',
       alarm: 'Device alarm',
       vision_source: 'City-eye camera or drone',
@@ -382,6 +383,7 @@ export const enOrg: typeof zhOrg = {
         update: 'Change IoT device',
         rotate_key: 'Issue a new device key',
         maintenance_done: 'Close device maintenance task',
+        maintenance_recharged: 'Device maintenance task closed by the system (battery recharged)',
       },
       alarm_rule: { create: 'Add alarm rule', update: 'Change alarm rule' },
       vision: {

@@ -74,6 +74,8 @@ export const enVision: typeof zhVision = {
       case: 'Case',
       position: 'Position',
       confirmed: 'Confirmed; the case now awaits filing',
+      confirmedLead: 'Confirmed; the case now awaits filing, and enforcement lead {leadNo} was created',
+      openLead: 'Open the lead',
       rejectedDone: 'Marked as a false positive; the case was voided',
       noImage: 'No image',
       count: '{count} awaiting review',

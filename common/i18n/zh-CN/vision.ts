@@ -67,6 +67,8 @@ export const zhVision = {
       case: '案件',
       position: '位置',
       confirmed: '已确认，案件转入待立案',
+      confirmedLead: '已确认，案件转入待立案；已移交执法线索 {leadNo}',
+      openLead: '查看线索',
       rejectedDone: '已判为误报，案件已作废',
       noImage: '无图片',
       count: '待核实 {count} 条',

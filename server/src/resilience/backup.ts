@@ -74,9 +74,15 @@ export function sqliteFingerprints(file: string): Fingerprints {
   }
 }
 
+/**
+ * The schema's logical tables: plain tables and partitioned tables, not their partitions. A partitioned table's
+ * select reads every partition's rows, so counting the partitions as well would count each row twice; and which
+ * partitions exist (a new day, a dropped week) is not the content a restore has to prove.
+ */
 async function pgTables(client: pg.Client, schema: string): Promise<string[]> {
   const res = await client.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = $1 and table_type = 'BASE TABLE' order by table_name",
+    `select c.relname as table_name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = $1 and c.relkind in ('r', 'p') and not c.relispartition order by c.relname`,
     [schema],
   );
   return res.rows.map((r) => r.table_name);

@@ -58,6 +58,40 @@ const MORE_ROADS: [string, Position[]][] = [
       [114.985, 30.119],
     ],
   ],
+  // the roads the demo's 清扫保洁区域 name beyond the ones above (demo-line-registers.ts), so each zone's road is on
+  // the layer the coverage report measures
+  [
+    '乾塔路',
+    [
+      [114.962, 30.127],
+      [114.9615, 30.117],
+      [114.962, 30.11],
+    ],
+  ],
+  [
+    '罗桥大道',
+    [
+      [114.945, 30.066],
+      [114.958, 30.064],
+      [114.972, 30.0655],
+    ],
+  ],
+  [
+    '七里界路',
+    [
+      [114.998, 30.096],
+      [115.006, 30.095],
+      [115.015, 30.0955],
+    ],
+  ],
+  [
+    '新街',
+    [
+      [114.979, 30.104],
+      [114.9835, 30.1035],
+      [114.987, 30.103],
+    ],
+  ],
 ];
 
 const POIS: [string, Position][] = [
@@ -84,11 +118,16 @@ const row = (p: Omit<PlaceRow, 'path' | 'road' | 'from' | 'to' | 'parity'> & Par
   ...p,
 });
 
-export function dayePlaces(): PlaceRow[] {
-  const roads = [
+/** Every road of the demo city's road layer (the gazetteer's `road` places): daye-geography's and the ones above. */
+export function dayeRoadLayer(): { name: string; coordinates: Position[] }[] {
+  return [
     ...dayeRoads().map((r) => ({ name: r.name, coordinates: r.geometry.coordinates })),
     ...MORE_ROADS.map(([name, coordinates]) => ({ name, coordinates })),
   ];
+}
+
+export function dayePlaces(): PlaceRow[] {
+  const roads = dayeRoadLayer();
   return [
     ...roads.map((r) =>
       row({ kind: 'road', name: r.name, geometry: { type: 'LineString', coordinates: r.coordinates } }),

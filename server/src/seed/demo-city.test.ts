@@ -171,6 +171,31 @@ describe('demo vehicle tracks', () => {
     expect([...plates].sort()).toEqual(['鄂B·Z2018（示例）', '鄂B·Z2019（示例）', '鄂B·Z2020（示例）']);
     expect(leads.filter((l) => l.plate === '鄂B·Z2020（示例）').every((l) => l.kind === 'outside_hours')).toBe(true);
   });
+
+  it('covers every road of the road layer, each 清扫保洁区域 road among them, not every one in full', async () => {
+    const layer = (await as(ctx.app, admin).get('/api/gazetteer/roads')).json() as {
+      features: { properties: { name: string } }[];
+    };
+    const roads = layer.features.map((f) => f.properties.name).sort();
+    expect(roads.length).toBeGreaterThanOrEqual(20);
+    const zones = await ctx.database.db.selectFrom('assets').select('name').where('code', 'like', 'DY-BJ-%').execute();
+    const zoneRoads = zones.map((z) => z.name.replace(/保洁区域$/, ''));
+    expect(zoneRoads.length).toBeGreaterThanOrEqual(10);
+    // every road a cleaning zone names is a road of the layer, so the report measures it
+    expect(zoneRoads.filter((r) => !roads.includes(r))).toEqual([]);
+
+    const report = (await as(ctx.app, admin).get(`/api/vehicles/coverage?day=${yesterday()}`)).json() as {
+      rows: { road: string; kind: string; lengthM: number; coveredM: number; share: number; vehicles: number }[];
+    };
+    const sprinkled = report.rows.filter((r) => r.kind === 'sprinkler');
+    expect(sprinkled.map((r) => r.road).sort()).toEqual(roads);
+    expect(sprinkled.filter((r) => !(r.coveredM > 0 && r.vehicles > 0)).map((r) => r.road)).toEqual([]);
+    // crews work stretches of some roads: a day's report is not 100 % everywhere, and none is below half
+    const shares = sprinkled.map((r) => r.share);
+    expect(shares.filter((x) => x < 0.95).length).toBeGreaterThanOrEqual(3);
+    expect(shares.filter((x) => x > 0.99).length).toBeGreaterThanOrEqual(5);
+    expect(Math.min(...shares)).toBeGreaterThan(0.5);
+  });
 });
 
 describe('the demo records of a fresh start', () => {

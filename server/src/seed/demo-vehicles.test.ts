@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, type Session, type TestContext } from '../testing/test-app.ts';
-import { gpsMessage, simulatedFleet, simulatedPositions } from '../modules/vehicles/index.ts';
-import { dayeRoads } from './daye-geography.ts';
+import { gpsMessage, simulatedPositions } from '../modules/vehicles/index.ts';
+import { demoFleet } from './demo-vehicles.ts';
 
 /**
  * The demo muck trucks (docs/vehicles.md, "Demo and simulation"): each carries a valid 处置核准 linking its
@@ -11,7 +11,7 @@ import { dayeRoads } from './daye-geography.ts';
 let ctx: TestContext;
 let admin: Session;
 const api = () => as(ctx.app, admin);
-const fleet = simulatedFleet(dayeRoads().map((r) => ({ name: r.name, line: r.geometry.coordinates })));
+const fleet = demoFleet();
 
 beforeAll(async () => {
   ctx = await createTestApp();

@@ -1,7 +1,8 @@
 /**
- * SYNTHETIC vehicles of the demo city (docs/vehicles.md, "Demo"): 24 sprinklers, as the bureau's fleet, each on one
- * of the demo roads, and 20 渣土 trucks whose permitted route is a demo road, allowed 22:00–06:00. Plates carry
- * （示例）; none has a GPS key until one is issued (the simulator does it).
+ * SYNTHETIC vehicles of the demo city (docs/vehicles.md, "Demo"): 24 sprinklers, as the bureau's fleet, on the
+ * demo roads (each road has one, some a second; a road's single crew may work only a stretch of it), and 20 渣土
+ * trucks whose permitted route is a demo road, allowed 22:00–06:00. Plates carry （示例）; none has a GPS key until
+ * one is issued (the simulator does it).
  *
  * Each truck carries a 建筑垃圾处置核准 (MUCK-PERMIT in the assets register) naming its construction site (the
  * route's start, where it loads) and a 消纳点 (the route's end, where it unloads), valid through the demo year, so
@@ -24,9 +25,19 @@ import {
   simulatedPositions,
 } from '../modules/vehicles/index.ts';
 import { DAYE } from './daye-org.ts';
+import { dayeRoadLayer } from './daye-gazetteer.ts';
 import { dayeRoads } from './daye-geography.ts';
 
-const fleet = () => simulatedFleet(dayeRoads().map((r) => ({ name: r.name, line: r.geometry.coordinates })));
+/**
+ * The demo fleet: the sprinklers over every road of the road layer (the roads the coverage report lists, those the
+ * 清扫保洁区域 name among them), so each has a crew; the muck trucks' permitted routes over daye-geography's roads.
+ */
+export const demoFleet = () =>
+  simulatedFleet(
+    dayeRoadLayer().map((r) => ({ name: r.name, line: r.coordinates })),
+    dayeRoads().map((r) => ({ name: r.name, line: r.geometry.coordinates })),
+  );
+const fleet = demoFleet;
 const muckTrucks = () => fleet().filter((v) => v.kind === 'muck');
 const permitCode = (truck: string) => `DY-HZ-${truck}`;
 const siteCode = (truck: string) => `DY-XN-${truck}`;

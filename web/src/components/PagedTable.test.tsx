@@ -23,7 +23,7 @@ const rows = (n: number): Row[] => Array.from({ length: n }, (_, i) => ({ id: `r
 
 function renderTable(
   fetchPage: (request: PageRequest) => Promise<Page<Row>>,
-  extra: { filters?: object; exportPath?: string } = {},
+  extra: { filters?: object; exportPath?: string; initialSearch?: string } = {},
 ) {
   const spy = vi.fn(fetchPage);
   render(
@@ -34,6 +34,7 @@ function renderTable(
           fetchPage={(request) => spy(request)}
           filters={extra.filters ?? {}}
           exportPath={extra.exportPath}
+          {...(extra.initialSearch ? { initialSearch: extra.initialSearch } : {})}
           rowKey={(r) => r.id}
           columns={[{ title: '名称', key: 'name', dataIndex: 'name', sorter: true }]}
         />
@@ -80,6 +81,17 @@ describe('PagedTable', () => {
     expect(spy).toHaveBeenLastCalledWith(expect.objectContaining({ q: '井盖', page: 1 }));
     fireEvent.click(screen.getByText(/清除搜索条件|清 除/));
     expect(await screen.findByText('单位1')).toBeTruthy();
+  });
+
+  it('starts with the search it is given (a link to one record), shown in its box', async () => {
+    const spy = renderTable(async () => ({ items: rows(1), total: 1, page: 1, pageSize: 20 }), {
+      initialSearch: 'XS202600007',
+    });
+    await screen.findByText('单位0');
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenCalledWith(expect.objectContaining({ q: 'XS202600007', page: 1 }));
+    const box = screen.getByTestId('things-search').querySelector('input') as HTMLInputElement;
+    expect(box.value).toBe('XS202600007');
   });
 
   it('asks the server to sort when a sortable header is clicked', async () => {

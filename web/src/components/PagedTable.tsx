@@ -29,6 +29,10 @@ export interface PagedTableProps<T, F extends object> {
    * that sends the table's current filters, search text and sort, so the workbook holds what the table shows.
    */
   exportPath?: string;
+  /** The export button's text when the route is not a workbook (e.g. "CSV"); "Export Excel" otherwise. */
+  exportLabel?: string;
+  /** The search the table starts with, shown in its box (e.g. from a link to one record). */
+  initialSearch?: string;
   /** Told the search text whenever a search is run or cleared (undefined when cleared), e.g. to widen the scope. */
   onSearch?: (q: string | undefined) => void;
   /**
@@ -48,8 +52,9 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
     reloadKey: props.reloadKey,
     sort: props.defaultSort?.sort,
     order: props.defaultSort?.order,
+    q: props.initialSearch,
   });
-  const [text, setText] = useState('');
+  const [text, setText] = useState(props.initialSearch ?? '');
   const { request, data, loading, error } = query;
   const exportQuery = { ...props.filters, q: request.q, sort: request.sort, order: request.order };
 
@@ -125,7 +130,12 @@ export function PagedTable<T extends object, F extends object>(props: PagedTable
             data-testid={`${props.testId}-refresh`}
           />
           {props.exportPath ? (
-            <ExportButton path={props.exportPath} query={exportQuery} testId={`${props.testId}-export`} />
+            <ExportButton
+              path={props.exportPath}
+              query={exportQuery}
+              testId={`${props.testId}-export`}
+              {...(props.exportLabel ? { label: props.exportLabel } : {})}
+            />
           ) : null}
           {props.actions}
         </Flex>

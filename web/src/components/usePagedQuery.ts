@@ -19,6 +19,8 @@ export interface PagedQueryOptions<F> {
   pageSize?: number;
   sort?: string;
   order?: SortOrder;
+  /** The search text to start with. */
+  q?: string;
   /** Bump to fetch again with the same parameters (after a create or an edit). */
   reloadKey?: number;
 }
@@ -34,6 +36,7 @@ export function usePagedQuery<T, F extends object>(fetchPage: FetchPage<T, F>, o
     pageSize: options.pageSize ?? 20,
     sort: options.sort,
     order: options.order,
+    ...(options.q?.trim() ? { q: options.q.trim() } : {}),
   });
   const filterKey = JSON.stringify(filters);
   const [seenFilterKey, setSeenFilterKey] = useState(filterKey);

@@ -59,4 +59,21 @@ describe('console shell', () => {
     expect(localStorage.getItem('cityloop.locale')).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });
+
+  it('clips a group title too long for the sider with an ellipsis before its arrow, the whole text on hover', async () => {
+    renderConsole('/', fakeAuth(fakeMe(['admin'])), 'en');
+    await screen.findByTestId('page-home');
+    const groups = document.querySelectorAll<HTMLElement>('[data-testid^="menu-group-"]');
+    expect(groups.length).toBeGreaterThan(5);
+    for (const g of groups) {
+      expect(g.title, g.dataset.testid).toBe(g.textContent);
+      expect(g.style.textOverflow, g.dataset.testid).toBe('ellipsis');
+      expect(g.style.whiteSpace).toBe('nowrap');
+      expect(g.style.overflow).toBe('hidden');
+      expect(g.style.minWidth).toBe('0');
+    }
+    expect(screen.getByTestId('menu-group-business').textContent).toBe('Business management');
+    // an entry's label keeps the menu's own clipping, and says its whole text on hover as well
+    expect(screen.getByTestId('menu-users').title).toBe('Users');
+  });
 });

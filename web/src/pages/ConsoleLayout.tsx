@@ -1,4 +1,4 @@
-import { Suspense, type ComponentType } from 'react';
+import { Suspense, type ComponentType, type CSSProperties } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { MenuProps } from 'antd';
 import type { MessageKey } from '../../../common/i18n/core.ts';
@@ -12,6 +12,15 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/context.ts';
 import { MENU, menuEntryFor, visibleMenu } from '../menu.tsx';
 
+/** A group's title: one line inside the title's padding, which keeps the arrow's place free. */
+const GROUP_LABEL: CSSProperties = {
+  flex: '1 1 auto',
+  minWidth: 0,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+};
+
 /** The signed-in console: frame + permission-filtered menu + header tools; pages render in the Outlet. */
 export function ConsoleLayout() {
   const { t } = useI18n();
@@ -21,16 +30,22 @@ export function ConsoleLayout() {
   const lines = useEnabledLines(!!auth.me);
   const nodes = visibleMenu(auth.me?.permissions ?? [], MENU, lines);
 
-  const item = (key: string, labelKey: MessageKey, Icon: ComponentType) => ({
+  // A label too long for the sider (English mostly) ends in an ellipsis and gives its whole text on hover. The menu
+  // clips an entry's label itself; a group's label sits beside the group's arrow unclipped, so it is clipped here.
+  const item = (key: string, labelKey: MessageKey, Icon: ComponentType, group = false) => ({
     key,
     icon: <Icon />,
-    label: <span data-testid={`menu-${key}`}>{t(labelKey)}</span>,
+    label: (
+      <span data-testid={`menu-${key}`} title={t(labelKey)} style={group ? GROUP_LABEL : undefined}>
+        {t(labelKey)}
+      </span>
+    ),
   });
   const items: NonNullable<MenuProps['items']> = nodes.map((node) =>
     node.kind === 'item'
       ? item(node.entry.key, node.entry.labelKey, node.entry.icon)
       : {
-          ...item(`group-${node.group.key}`, node.group.labelKey, node.group.icon),
+          ...item(`group-${node.group.key}`, node.group.labelKey, node.group.icon, true),
           children: node.entries.map((e) => item(e.key, e.labelKey, e.icon)),
         },
   );

@@ -97,7 +97,7 @@ export function rechargedOpen(db: Executor, tenantId: string, recharged: number,
   return db
     .selectFrom('device_maintenance_tasks as t')
     .innerJoin('devices as d', 'd.id', 't.device_id')
-    .select(['t.id', 't.version', 'd.battery_pct'])
+    .select(['t.id', 't.version', 'd.battery_pct', 'd.code as device_code'])
     .where('t.tenant_id', '=', tenantId)
     .where('t.state', '=', 'open')
     .where('t.reason', '=', 'low_battery')

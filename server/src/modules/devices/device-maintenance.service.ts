@@ -234,13 +234,27 @@ export function createMaintenanceService(database: Database, clock: Clock, deps:
         }
         const recharged = lowBatteryPct + RECHARGE_MARGIN_PCT;
         for (const t of await repo.rechargedOpen(db, tenantId, recharged, BATCH)) {
-          const ok = await repo.updateTask(db, tenantId, t.id, t.version, {
-            state: 'done',
-            done_at: at,
-            done_reason: 'recharged',
-            done_battery_pct: num(t.battery_pct),
-            open_key: null,
-            updated_at: at,
+          const battery = num(t.battery_pct);
+          // The sweep's close is audited as a technician's is, by the system (no user): the audit log then answers
+          // who or what closed each task, not only the closes staff made.
+          const ok = await db.transaction().execute(async (tx) => {
+            const updated = await repo.updateTask(tx, tenantId, t.id, t.version, {
+              state: 'done',
+              done_at: at,
+              done_reason: 'recharged',
+              done_battery_pct: battery,
+              open_key: null,
+              updated_at: at,
+            });
+            if (updated)
+              await deps.audit.record(tx, null, tenantId, {
+                action: 'device.maintenance_recharged',
+                entity: 'device_maintenance_task',
+                entityId: t.id,
+                before: { state: 'open', deviceCode: t.device_code },
+                after: { state: 'done', doneReason: 'recharged', batteryPct: battery },
+              });
+            return updated;
           });
           if (ok) closed++;
         }

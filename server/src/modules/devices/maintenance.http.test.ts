@@ -95,6 +95,21 @@ describe('maintenance tasks', () => {
     tasks = await tasksOf(d);
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ state: 'done', doneReason: 'recharged', doneBy: null });
+    // the sweep's close is in the audit log as the system's (no user), as a technician's close is as theirs
+    const audit = await api('admin').get(`/api/audit?entityId=${tasks[0]!.id}`);
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(audit.json().items).toMatchObject([
+      {
+        action: 'device.maintenance_recharged',
+        entity: 'device_maintenance_task',
+        actorId: null,
+        actorName: null,
+        after: { state: 'done', doneReason: 'recharged', batteryPct: 30 },
+      },
+    ]);
+    // a sweep with nothing to close writes no audit row
+    await sweep();
+    expect((await api('admin').get(`/api/audit?entityId=${tasks[0]!.id}`)).json().total).toBe(1);
     // low again later: a new task
     await battery(d, 5);
     await sweep();
@@ -183,5 +198,38 @@ describe('maintenance tasks', () => {
     );
     expect(lines.slice(1).every((l) => l.includes(',done,'))).toBe(true);
     expect(lines.some((l) => l.startsWith('BAT-3,') && l.endsWith(',staff,已更换电池'))).toBe(true);
+  });
+
+  it('exports what the list shows: the search text, the state and the order', async () => {
+    const query = 'q=BAT-1&sort=raisedAt&order=asc';
+    const list = await api('operator').get(`/api/device-maintenance?${query}`);
+    expect(list.statusCode, list.body).toBe(200);
+    const listed = (list.json().items as { deviceCode: string; state: string }[]).map(
+      (t) => `${t.deviceCode},${t.state}`,
+    );
+    expect(listed).toEqual(['BAT-1,done', 'BAT-1,open']);
+    const csv = await api('operator').get(`/api/device-maintenance/export.csv?${query}`);
+    expect(csv.statusCode, csv.body).toBe(200);
+    const rows = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => {
+        const cells = l.split(',');
+        return `${cells[0]},${cells[7]}`;
+      });
+    expect(rows).toEqual(listed);
+    // the note is searched too (the list and the export alike), and a search that matches nothing exports a header only
+    const byNote = await api('operator').get('/api/device-maintenance/export.csv?q=已更换电池');
+    expect(
+      byNote.body
+        .trim()
+        .split('\r\n')
+        .slice(1)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['BAT-3']);
+    const none = await api('operator').get('/api/device-maintenance/export.csv?q=NO-SUCH-DEVICE');
+    expect(none.body.trim().split('\r\n')).toHaveLength(1);
   });
 });

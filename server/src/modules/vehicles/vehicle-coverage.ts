@@ -51,8 +51,10 @@ export function coverageOf(index: RoadIndex, tracks: ReadonlyMap<string, readonl
         prevCell = -1;
         continue;
       }
+      // Two points in one piece (a vehicle turning round on it, or standing) have nothing between them to fill.
       if (
         prevCell >= 0 &&
+        cell !== prevCell &&
         index.cells[prevCell]!.road === index.cells[cell]!.road &&
         pt.at - prevAt <= FILL_GAP_MS &&
         Math.abs(cell - prevCell) <= FILL_MAX_CELLS

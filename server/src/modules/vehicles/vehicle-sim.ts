@@ -34,25 +34,61 @@ export function gpsMessage(
   return { v: 1, ts, seq: m.seq, values, sig };
 }
 
-/** The demo fleet over the city's road lines (name → line). */
-export function simulatedFleet(roads: readonly { name: string; line: [number, number][] }[]): SimVehicle[] {
+/**
+ * The share of its road that a road's first sprinkler works, by the sprinkler's number (repeating). Crews rarely run
+ * a whole road: a stretch belongs to another contract, a market street is left to the sweepers, the far end is
+ * outside the 建成区. A road's second sprinkler runs it whole, so the busier roads (two crews) are covered in full
+ * and the others in part.
+ */
+const WORKED_SHARE = [1, 0.85, 1, 0.7, 1, 1, 0.9, 1, 0.8, 1, 0.65, 1, 0.75, 1, 0.9, 0.6] as const;
+
+/**
+ * The demo fleet over the city's road lines (name → line): 24 sprinklers over `roads` (every road gets one, the
+ * first roads a second), 20 muck trucks whose permitted routes are `muckRoads` (the roads by default).
+ */
+export function simulatedFleet(
+  roads: readonly { name: string; line: [number, number][] }[],
+  muckRoads: readonly { name: string; line: [number, number][] }[] = roads,
+): SimVehicle[] {
   const usable = roads.filter((r) => r.line.length >= 2);
-  if (usable.length === 0) return [];
+  const routes = muckRoads.filter((r) => r.line.length >= 2);
+  if (usable.length === 0 || routes.length === 0) return [];
   const out: SimVehicle[] = [];
-  for (let i = 0; i < 24; i++)
+  for (let i = 0; i < 24; i++) {
+    const road = usable[i % usable.length]!;
+    const share = i < usable.length ? WORKED_SHARE[i % WORKED_SHARE.length]! : 1;
     out.push({
       code: `SS${String(i + 1).padStart(3, '0')}`,
       plate: `鄂B·S${String(1001 + i)}（示例）`,
       kind: 'sprinkler',
-      line: usable[i % usable.length]!.line,
+      line: share < 1 ? stretchOf(road.line, share) : road.line,
     });
+  }
   for (let i = 0; i < 20; i++)
     out.push({
       code: `ZT${String(i + 1).padStart(3, '0')}`,
       plate: `鄂B·Z${String(2001 + i)}（示例）`,
       kind: 'muck',
-      line: usable[(i * 7 + 3) % usable.length]!.line,
+      line: routes[(i * 7 + 3) % routes.length]!.line,
     });
+  return out;
+}
+
+/** The first `share` of a line's length, as a line (its vertices up to there and the point where it stops). */
+export function stretchOf(line: readonly [number, number][], share: number): [number, number][] {
+  let left = lengthOf(line) * share;
+  const out: [number, number][] = [line[0]!];
+  for (let i = 1; i < line.length; i++) {
+    const [a, b] = [line[i - 1]!, line[i]!];
+    const d = haversineM(a[0], a[1], b[0], b[1]);
+    if (left < d) {
+      const t = d === 0 ? 0 : left / d;
+      out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+      return out;
+    }
+    out.push(b);
+    left -= d;
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { CaseTransition } from '../../../../common/contracts/cases.ts';
 import type {
+  VisionConfirmed,
   VisionEvent,
   VisionEventQuery,
   VisionMission,
@@ -211,30 +212,28 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
     const name = VISION_CLASS_DEFAULTS[cls].name;
     const code = source?.code ?? ev.source_id;
     return (tx: Executor) =>
-      leads
-        .submit(tx, actor, actor.tenantId, {
-          source: 'vision',
-          sourceId: ev.id,
-          matter: `城市之眼识别：${name}（${code}）`,
-          matterCode: 'vision_event',
-          matterParams: { class: cls, source: code },
-          originCaseId: ev.case_id,
-          originCaseNo: ev.case_no,
-          place: source?.address ?? null,
-          lng: Number(ev.lng),
-          lat: Number(ev.lat),
-          occurredAt: ev.at,
-          evidence: [
-            {
-              kind: 'image',
-              title: `图像 ${ev.event_id}`.slice(0, 200),
-              url: `/api/photos/${ev.photo_id}`,
-              ...(sha256 && /^[0-9a-f]{64}$/.test(sha256) ? { sha256 } : {}),
-            },
-          ],
-          note: `城市之眼核实确认，案件 ${ev.case_no ?? ''}${note ? `：${note}` : ''}`.slice(0, 1000),
-        })
-        .then(() => undefined);
+      leads.submit(tx, actor, actor.tenantId, {
+        source: 'vision',
+        sourceId: ev.id,
+        matter: `城市之眼识别：${name}（${code}）`,
+        matterCode: 'vision_event',
+        matterParams: { class: cls, source: code },
+        originCaseId: ev.case_id,
+        originCaseNo: ev.case_no,
+        place: source?.address ?? null,
+        lng: Number(ev.lng),
+        lat: Number(ev.lat),
+        occurredAt: ev.at,
+        evidence: [
+          {
+            kind: 'image',
+            title: `图像 ${ev.event_id}`.slice(0, 200),
+            url: `/api/photos/${ev.photo_id}`,
+            ...(sha256 && /^[0-9a-f]{64}$/.test(sha256) ? { sha256 } : {}),
+          },
+        ],
+        note: `城市之眼核实确认，案件 ${ev.case_no ?? ''}${note ? `：${note}` : ''}`.slice(0, 1000),
+      });
   }
 
   return {
@@ -250,7 +249,7 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
     },
 
     /** 核实 confirms: the case is accepted (受理) by the reviewer and goes on to 立案 as the workflow says. */
-    async confirm(actor: Actor, id: string, input: VisionReview): Promise<VisionEvent> {
+    async confirm(actor: Actor, id: string, input: VisionReview): Promise<VisionConfirmed> {
       const { ev, c } = await pendingEvent(actor, id);
       const note = input.note?.trim() || null;
       const text = `城市之眼核实：确认${note ? `。${note}` : ''}`;
@@ -265,8 +264,20 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
             return sendVerify(actor, c, text, input.inspectorId);
           });
       else if (!VOIDABLE.has(c.status) && c.status !== 'handling') throw visionErrors.caseMovedOn(c.status);
-      await settle(actor, ev, 'confirmed', note, refer);
-      return this.get(actor, id);
+      // The lead this confirmation handed to enforcement, for the reviewer's notice (none when the class's matter
+      // names no enforcement unit, or a concurrent review settled the event first).
+      let lead: VisionConfirmed['lead'] = null;
+      await settle(
+        actor,
+        ev,
+        'confirmed',
+        note,
+        refer &&
+          (async (tx) => {
+            lead = await refer(tx);
+          }),
+      );
+      return { ...(await this.get(actor, id)), lead };
     },
 
     /** 核实不通过: a false positive; the case is voided as invalid through the normal step. */

@@ -431,6 +431,12 @@ describe('enforcement leads from confirmed events of enforcement matters', () =>
       occurredAt: new Date(TEST_NOW).toISOString(),
     });
     expect(lead.leadNo).toMatch(/^XS\d{9}$/);
+    // the confirmation's answer names the lead it handed over, for the reviewer's notice
+    expect(confirmed.json()).toMatchObject({
+      id: item.id,
+      status: 'confirmed',
+      lead: { id: lead.id, leadNo: lead.leadNo },
+    });
     expect(lead.note).toContain('新建彩钢棚');
     expect(lead.evidence).toHaveLength(1);
     expect(lead.evidence[0]).toMatchObject({ kind: 'image', url: item.photoUrl });
@@ -457,7 +463,9 @@ describe('enforcement leads from confirmed events of enforcement matters', () =>
       event({ eventId: 'cam-garbage-1', class: 'exposed_garbage', lng: 114.958, lat: 30.089 }),
     );
     const garbage = await deskItem('cam-garbage-1');
-    expect((await api('operator').post(`/api/vision/review/${garbage.id}/confirm`, {})).statusCode).toBe(200);
+    const confirmed = await api('operator').post(`/api/vision/review/${garbage.id}/confirm`, {});
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toMatchObject({ status: 'confirmed', lead: null });
     expect(await leadsOf(garbage.id)).toHaveLength(0);
   });
 });

@@ -5,6 +5,7 @@ import { IdParams, PageOf } from '../../../../common/contracts/common.ts';
 import {
   VisionClassesUpdate,
   VisionClassSetting,
+  VisionConfirmed,
   VisionEvent,
   VisionEventQuery,
   VisionMission,
@@ -135,18 +136,35 @@ export function registerVisionRoutes(app: FastifyInstance, sources: VisionSource
     },
     async (req) => review.desk(actorOf(req), req.query),
   );
-  for (const [path, summary, call] of [
-    ['confirm', '核实: confirm (the case is accepted and goes on to filing)', review.confirm.bind(review)],
-    ['reject', '核实不通过: a false positive (the case is voided as invalid)', review.reject.bind(review)],
-  ] as const)
-    r.post(
-      `/api/vision/review/:id/${path}`,
-      {
-        config: { permission: 'case.accept' },
-        schema: { tags, summary, params: IdParams, body: VisionReview, response: { 200: VisionEvent, ...errors } },
+  r.post(
+    '/api/vision/review/:id/confirm',
+    {
+      config: { permission: 'case.accept' },
+      schema: {
+        tags,
+        summary:
+          '核实: confirm (the case is accepted and goes on to filing); `lead` names the enforcement lead it handed over',
+        params: IdParams,
+        body: VisionReview,
+        response: { 200: VisionConfirmed, ...errors },
       },
-      async (req) => call(actorOf(req), req.params.id, req.body),
-    );
+    },
+    async (req) => review.confirm(actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/vision/review/:id/reject',
+    {
+      config: { permission: 'case.accept' },
+      schema: {
+        tags,
+        summary: '核实不通过: a false positive (the case is voided as invalid)',
+        params: IdParams,
+        body: VisionReview,
+        response: { 200: VisionEvent, ...errors },
+      },
+    },
+    async (req) => review.reject(actorOf(req), req.params.id, req.body),
+  );
   r.get(
     '/api/vision/rates',
     {

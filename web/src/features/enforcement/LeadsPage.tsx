@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Form, Grid, Input, Modal, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import {
@@ -76,7 +76,10 @@ export function LeadsPage() {
   const mayDecide = me?.permissions.includes('lead.decide') ?? false;
   // below lg the evidence column is hidden: its links go under the matter instead
   const evidenceColumn = Grid.useBreakpoint().lg ?? true;
-  const list = useCrudList<EnforcementLead, Filters>({ filters: { status: 'pending' } });
+  // A link to one lead (the review desk's notice) carries its number as the search, and shows it whatever its status.
+  const [params] = useSearchParams();
+  const linked = params.get('q')?.trim() || undefined;
+  const list = useCrudList<EnforcementLead, Filters>({ filters: linked ? {} : { status: 'pending' } });
   const [filing, setFiling] = useState<LeadSeed | null>(null);
   const [declining, setDeclining] = useState<EnforcementLead | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
@@ -206,6 +209,7 @@ export function LeadsPage() {
         rowKey={(l) => l.id}
         defaultSort={{ sort: 'createdAt', order: 'desc' }}
         searchPlaceholder={t('enforcement.leads.searchPlaceholder')}
+        {...(linked ? { initialSearch: linked } : {})}
         toolbar={
           <Space wrap>
             <Select<LeadStatus>

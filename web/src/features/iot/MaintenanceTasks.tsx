@@ -3,7 +3,6 @@ import { App, Button, Flex, Form, Input, InputNumber, Select, Tag, Typography, t
 import { MAINTENANCE_STATES, RECHARGE_MARGIN_PCT, type MaintenanceState } from '../../../../common/domain/iot.ts';
 import type { MessageKey } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
-import { ExportButton } from '../../components/ExportButton.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { ListPage } from '../../components/ListPage.tsx';
@@ -224,14 +223,10 @@ export function MaintenanceTasks(props: { onChanged?: () => void }) {
             data-testid="maintenance-filter-state"
           />
         }
-        actions={
-          <ExportButton
-            path="/api/device-maintenance/export.csv"
-            query={list.filters}
-            label={t('iot.maintenance.exportCsv')}
-            testId="maintenance-export"
-          />
-        }
+        // The table sends its own query to the export (state, the search text, the sort), so the file holds the rows
+        // the list shows.
+        exportPath="/api/device-maintenance/export.csv"
+        exportLabel={t('iot.maintenance.exportCsv')}
       >
         <FormModal
           open={closing !== null}

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from 'antd';
-import { MemoryRouter } from 'react-router-dom';
+import { createMemoryRouter, MemoryRouter, RouterProvider } from 'react-router-dom';
 import type { VisionEvent } from '../../../../common/contracts/vision.ts';
 import { api } from '../../api/client.ts';
 import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
@@ -93,5 +93,79 @@ describe('智能识别核实 desk', () => {
     const reject = server.calls.find((c) => c.url.endsWith('/review/2/reject'));
     expect(reject?.body).toEqual({ note: '是树影' });
     expect(await screen.findByText('没有待核实的识别事件')).toBeTruthy();
+  });
+
+  for (const [locale, text] of [
+    ['zh-CN', '已移交执法线索 XS202600007'],
+    ['en', 'enforcement lead XS202600007 was created'],
+  ] as const)
+    it(`names the enforcement lead a confirmation created, with a link to it (${locale})`, async () => {
+      const server = fakeFetch({
+        'GET /api/vision/review': () => ({
+          status: 200,
+          body: { items: [ev('3', 'illegal_building')], total: 1, page: 1, pageSize: 50 },
+        }),
+        'POST /api/vision/review/3/confirm': () => ({
+          status: 200,
+          body: { ...ev('3', 'illegal_building'), status: 'confirmed', lead: { id: 'l-7', leadNo: 'XS202600007' } },
+        }),
+      });
+      vi.stubGlobal('fetch', server.impl);
+      api.setCsrfToken('csrf-test');
+      const router = createMemoryRouter(
+        [
+          { path: '/vision/review', element: <ReviewDeskPage /> },
+          { path: '/enforcement/leads', element: <span data-testid="leads-page" /> },
+        ],
+        { initialEntries: ['/vision/review'] },
+      );
+      render(
+        withProviders(
+          <App>
+            <RouterProvider router={router} />
+          </App>,
+          fakeAuth(fakeMe(['operator', 'enforcementOfficer'])),
+          locale,
+        ),
+      );
+      await screen.findByTestId('review-image');
+      fireEvent.keyDown(window, { key: 'y' });
+      const notice = await screen.findByTestId('review-lead-notice');
+      expect(notice.textContent).toContain(text);
+      const link = screen.getByTestId('review-lead-link');
+      expect(link.getAttribute('href')).toBe('/enforcement/leads?q=XS202600007');
+      fireEvent.click(link);
+      await waitFor(() => expect(router.state.location.pathname).toBe('/enforcement/leads'));
+      expect(router.state.location.search).toBe('?q=XS202600007');
+    });
+
+  it('names the lead but shows no link to a reviewer who may not read leads', async () => {
+    const server = fakeFetch({
+      'GET /api/vision/review': () => ({
+        status: 200,
+        body: { items: [ev('4', 'illegal_building')], total: 1, page: 1, pageSize: 50 },
+      }),
+      'POST /api/vision/review/4/confirm': () => ({
+        status: 200,
+        body: { ...ev('4', 'illegal_building'), status: 'confirmed', lead: { id: 'l-8', leadNo: 'XS202600008' } },
+      }),
+    });
+    vi.stubGlobal('fetch', server.impl);
+    api.setCsrfToken('csrf-test');
+    render(
+      withProviders(
+        <MemoryRouter>
+          <App>
+            <ReviewDeskPage />
+          </App>
+        </MemoryRouter>,
+        fakeAuth(fakeMe(['operator'])),
+      ),
+    );
+    await screen.findByTestId('review-image');
+    fireEvent.keyDown(window, { key: 'y' });
+    const notice = await screen.findByTestId('review-lead-notice');
+    expect(notice.textContent).toContain('XS202600008');
+    expect(screen.queryByTestId('review-lead-link')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Descriptions, Empty, Grid, Input, List, Space, Tag, Typography } from 'antd';
 import type { MessageKey } from '../../../../common/i18n/core.ts';
 import { errorText } from '../../api/errors.ts';
@@ -8,7 +8,11 @@ import { formatInstant } from '../../components/format.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageSection } from '../../components/PageSection.tsx';
 import { useI18n } from '../../i18n/context.ts';
+import { useAuth } from '../auth/context.ts';
 import { visionApi, type VisionEvent } from './vision.api.ts';
+
+/** The 线索研判 list opened on one lead (its number as the search, whatever its status). */
+const leadHref = (leadNo: string) => `/enforcement/leads?q=${encodeURIComponent(leadNo)}`;
 
 /** Keys the desk answers to, unless the reviewer is typing a note. */
 const KEYS = { confirm: 'y', reject: 'n', next: 'j', prev: 'k' } as const;
@@ -29,13 +33,57 @@ export function ReviewDeskPage() {
   const items = desk.data?.items ?? [];
   const current: VisionEvent | undefined = items[Math.min(index, items.length - 1)];
 
+  const navigate = useNavigate();
+  const mayReadLeads = useAuth().can('lead.read');
+  /**
+   * The confirmation handed a 线索 to enforcement: say so by its number, with the way to it for whoever may read
+   * leads. The notice stays longer than a plain "saved" so the link can be used. The message renders outside the
+   * router, so the link navigates through the page's own navigate.
+   */
+  const leadNotice = useCallback(
+    (lead: { id: string; leadNo: string }) => {
+      const key = `vision-lead-${lead.id}`;
+      void message.success({
+        key,
+        duration: 10,
+        content: (
+          <span data-testid="review-lead-notice">
+            {t('vision.review.confirmedLead', { leadNo: lead.leadNo })}
+            {mayReadLeads ? (
+              <Typography.Link
+                href={leadHref(lead.leadNo)}
+                style={{ marginLeft: 8 }}
+                data-testid="review-lead-link"
+                onClick={(e) => {
+                  e.preventDefault();
+                  message.destroy(key);
+                  void navigate(leadHref(lead.leadNo));
+                }}
+              >
+                {t('vision.review.openLead')}
+              </Typography.Link>
+            ) : null}
+          </span>
+        ),
+      });
+    },
+    [message, t, mayReadLeads, navigate],
+  );
+
   const act = useCallback(
     async (action: 'confirm' | 'reject') => {
       if (!current || busy) return;
       setBusy(true);
       try {
-        await visionApi.review(current.id, action, note.trim() ? { note: note.trim() } : {});
-        void message.success(t(action === 'confirm' ? 'vision.review.confirmed' : 'vision.review.rejectedDone'));
+        const body = note.trim() ? { note: note.trim() } : {};
+        if (action === 'confirm') {
+          const done = await visionApi.confirm(current.id, body);
+          if (done.lead) leadNotice(done.lead);
+          else void message.success(t('vision.review.confirmed'));
+        } else {
+          await visionApi.reject(current.id, body);
+          void message.success(t('vision.review.rejectedDone'));
+        }
         setNote('');
         desk.reload();
       } catch (error) {
@@ -44,7 +92,7 @@ export function ReviewDeskPage() {
         setBusy(false);
       }
     },
-    [current, busy, note, message, t, locale, desk],
+    [current, busy, note, message, t, locale, desk, leadNotice],
   );
 
   useEffect(() => {

@@ -2,6 +2,7 @@ import type { Page } from '../../../../common/domain/paging.ts';
 import type {
   VisionClassesUpdate,
   VisionClassSetting,
+  VisionConfirmed,
   VisionEvent,
   VisionEventQuery,
   VisionMission,
@@ -32,8 +33,10 @@ export const visionApi = {
     api.get<Page<VisionEvent>>('/api/vision/review', { query, signal }),
   events: (query: VisionEventQuery, signal?: AbortSignal) =>
     api.get<Page<VisionEvent>>('/api/vision/events', { query, signal }),
-  review: (id: string, action: 'confirm' | 'reject', body: VisionReview) =>
-    api.post<VisionEvent>(`/api/vision/review/${enc(id)}/${action}`, body),
+  /** 核实 confirmed: the event, and the enforcement lead it handed over (null when none). */
+  confirm: (id: string, body: VisionReview) => api.post<VisionConfirmed>(`/api/vision/review/${enc(id)}/confirm`, body),
+  /** 核实不通过: a false positive. */
+  reject: (id: string, body: VisionReview) => api.post<VisionEvent>(`/api/vision/review/${enc(id)}/reject`, body),
   missions: (signal?: AbortSignal) => api.get<VisionMission[]>('/api/vision/missions', { signal }),
   createMission: (body: VisionMissionCreate) => api.post<VisionMission>('/api/vision/missions', body),
 };
