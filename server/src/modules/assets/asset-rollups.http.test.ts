@@ -31,7 +31,8 @@ const PERIODS: [string, string][] = [
   ['2023-01-01', '2025-12-31'],
 ];
 
-const numbers = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
+const numbers = <K extends string>(r: Record<K, unknown>) =>
+  Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])) as Record<K, number>;
 
 async function expectInspectionRollupMatchesRows() {
   const db = ctx.database.db;
