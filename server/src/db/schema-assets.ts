@@ -134,6 +134,27 @@ export interface AssetLogAssetMonthsTable {
   log_rows: number;
 }
 
+/** Migration 0095: the inspections per due date and asset type (the report's and the KPIs' counts). */
+export interface AssetInspectionDailyTable {
+  tenant_id: string;
+  due_date: string;
+  type_id: string;
+  due_rows: number;
+  done_rows: number;
+  /** inspections with at least one failed item */
+  failed_rows: number;
+  /** Σ failed_count */
+  failed_items: number;
+}
+
+/** Migration 0096: the assets per type and status (the inventory counts). */
+export interface AssetTypeCountsTable {
+  tenant_id: string;
+  type_id: string;
+  status: string;
+  n: number;
+}
+
 /** Migration 0071 (docs/inspections.md): a 巡检计划 of one asset type. */
 export interface AssetInspectionPlansTable {
   id: string;

@@ -339,6 +339,8 @@ export interface DB {
   asset_daily_logs: import('./schema-assets.ts').AssetDailyLogsTable;
   asset_log_monthly: import('./schema-assets.ts').AssetLogMonthlyTable;
   asset_log_asset_months: import('./schema-assets.ts').AssetLogAssetMonthsTable;
+  asset_inspection_daily: import('./schema-assets.ts').AssetInspectionDailyTable;
+  asset_type_counts: import('./schema-assets.ts').AssetTypeCountsTable;
   /** SQLite only: FTS5 trigram index of the assets' code, name and address */
   assets_fts: import('./schema-assets.ts').AssetsFtsTable;
   asset_inspection_plans: import('./schema-assets.ts').AssetInspectionPlansTable;

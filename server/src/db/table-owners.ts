@@ -182,6 +182,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   asset_daily_logs: 'assets',
   asset_log_monthly: 'assets',
   asset_log_asset_months: 'assets',
+  asset_inspection_daily: 'assets',
+  asset_type_counts: 'assets',
   assets_fts: 'assets',
   asset_inspection_plans: 'assets',
   asset_inspections: 'assets',

@@ -69,6 +69,9 @@ import * as m0089 from './0089_enforcement_lead_matter.ts';
 import * as m0091 from './0091_asset_log_rollup.ts';
 import * as m0092 from './0092_asset_search.ts';
 import * as m0093 from './0093_device_maintenance.ts';
+import * as m0094 from './0094_asset_list_indexes.ts';
+import * as m0095 from './0095_asset_inspection_rollup.ts';
+import * as m0096 from './0096_asset_type_counts.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -145,6 +148,9 @@ const migrations: Record<string, Migration> = {
   '0091_asset_log_rollup': m0091,
   '0092_asset_search': m0092,
   '0093_device_maintenance': m0093,
+  '0094_asset_list_indexes': m0094,
+  '0095_asset_inspection_rollup': m0095,
+  '0096_asset_type_counts': m0096,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -120,23 +120,23 @@ export function typeFigureSpecs(types: readonly TypeFigureNames[]): ReportFigure
 }
 
 /**
- * The counts per value of the types that have figure dimensions (assets in service). A type holds thousands of
- * assets at most, so its attributes are tallied in memory, as the 燃气 figures do.
+ * The counts per value of the types that have figure dimensions (assets in service), tallied in the database: a
+ * type can hold tens of thousands of assets (docs/assets.md, "At scale").
  */
 export async function dimensionCounts(db: Executor, tenantId: string, types: readonly AssetTypesTable[]) {
   const out = new Map<string, Map<string, Map<string, number>>>();
   for (const t of types) {
     const dims = dimensionsOf(t);
     if (!dims.length) continue;
-    const byDim = new Map(dims.map((d) => [d.name, new Map<string, number>()]));
-    for (const row of await repo.attributesOfType(db, tenantId, t.code)) {
-      const attrs = JSON.parse(row.attributes) as Record<string, unknown>;
-      for (const [name, counts] of byDim) {
-        const v = attrs[name];
-        if (typeof v === 'string') counts.set(v, (counts.get(v) ?? 0) + 1);
-      }
-    }
-    out.set(t.id, byDim);
+    out.set(
+      t.id,
+      await repo.attributeValueCounts(
+        db,
+        tenantId,
+        t.id,
+        dims.map((d) => d.name),
+      ),
+    );
   }
   return out;
 }

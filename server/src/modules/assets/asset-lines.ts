@@ -1,9 +1,11 @@
 /**
  * The figures of a line view and its 大屏 panel (docs/lines.md): per type the assets in the register and this
  * month's logged quantity, the open 养护工单 and this month's finished orders with their cost, and per asset the same
- * figures for the rows of a page. Counted within the reader's register scope, as the lists are.
+ * figures for the rows of a page. Counted within the reader's register scope, as the lists are: a reader of the whole
+ * tenant's register gets the assets per type and the month's quantities from the kept counts and the monthly log
+ * roll-up (docs/assets.md, "At scale"); a reader limited to units or streets gets them summed within that scope.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { fromMilli, type AssetLine } from '../../../../common/domain/assets.ts';
 import { registerScope, requirePermission, type Actor } from '../auth/index.ts';
 import { READ, type AssetContext } from './asset-context.ts';
@@ -28,33 +30,67 @@ export function createAssetLines(ctx: AssetContext, timeZone: string) {
   const { db } = ctx.database;
   const scoped = (actor: Actor) => registerScope(actor, READ, 'a', true) ?? sql<boolean>`1 = 1`;
 
+  /** Per type of the line: the assets in service and the month's logged quantity, counted within `scope`. */
+  async function scopedTypeFigures(actor: Actor, line: AssetLine, w: MonthWindow, scope: Expression<SqlBool>) {
+    const types = await db
+      .selectFrom('asset_types as t')
+      .leftJoin('assets as a', (j) => j.onRef('a.type_id', '=', 't.id').on('a.status', '!=', 'retired').on(scope))
+      .where('t.tenant_id', '=', actor.tenantId)
+      .where('t.line', '=', line)
+      .groupBy(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit'])
+      .select(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit', (e) => e.fn.count<string>('a.id').as('n')])
+      .orderBy('t.code')
+      .execute();
+    const logs = await db
+      .selectFrom('asset_daily_logs as l')
+      .innerJoin('assets as a', 'a.id', 'l.asset_id')
+      .where('l.tenant_id', '=', actor.tenantId)
+      .where('l.line', '=', line)
+      .where('l.log_date', '>=', w.firstDay)
+      .where('l.log_date', '<', w.nextFirstDay)
+      .where(scope)
+      .groupBy('a.type_id')
+      .select(['a.type_id', (e) => e.fn.sum<string>('l.quantity_milli').as('milli')])
+      .execute();
+    return { types, logs };
+  }
+
+  /** The same for the whole tenant, from the counts per type and status and the monthly log roll-up. */
+  async function tenantTypeFigures(actor: Actor, line: AssetLine, w: MonthWindow) {
+    const types = await db
+      .selectFrom('asset_types as t')
+      .leftJoin('asset_type_counts as c', (j) =>
+        j.onRef('c.type_id', '=', 't.id').onRef('c.tenant_id', '=', 't.tenant_id').on('c.status', '!=', 'retired'),
+      )
+      .where('t.tenant_id', '=', actor.tenantId)
+      .where('t.line', '=', line)
+      .groupBy(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit'])
+      .select(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit', sql<string>`coalesce(sum(c.n), 0)`.as('n')])
+      .orderBy('t.code')
+      .execute();
+    const logs = await db
+      .selectFrom('asset_log_monthly as m')
+      .innerJoin('asset_types as t', 't.id', 'm.type_id')
+      .where('m.tenant_id', '=', actor.tenantId)
+      .where('m.month', '=', w.month)
+      .where('t.line', '=', line)
+      .groupBy('m.type_id')
+      .select(['m.type_id', (e) => e.fn.sum<string>('m.milli').as('milli')])
+      .execute();
+    return { types, logs };
+  }
+
   return {
     /** A line's key figures for one month. */
     async figures(actor: Actor, line: AssetLine, w: MonthWindow) {
       requirePermission(actor, READ);
       const from = startOfDay(w.firstDay, timeZone);
       const to = startOfDay(w.nextFirstDay, timeZone);
-      const scope = scoped(actor);
-      const types = await db
-        .selectFrom('asset_types as t')
-        .leftJoin('assets as a', (j) => j.onRef('a.type_id', '=', 't.id').on('a.status', '!=', 'retired').on(scope))
-        .where('t.tenant_id', '=', actor.tenantId)
-        .where('t.line', '=', line)
-        .groupBy(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit'])
-        .select(['t.id', 't.code', 't.name_zh', 't.name_en', 't.log_unit', (e) => e.fn.count<string>('a.id').as('n')])
-        .orderBy('t.code')
-        .execute();
-      const logs = await db
-        .selectFrom('asset_daily_logs as l')
-        .innerJoin('assets as a', 'a.id', 'l.asset_id')
-        .where('l.tenant_id', '=', actor.tenantId)
-        .where('l.line', '=', line)
-        .where('l.log_date', '>=', w.firstDay)
-        .where('l.log_date', '<', w.nextFirstDay)
-        .where(scope)
-        .groupBy('a.type_id')
-        .select(['a.type_id', (e) => e.fn.sum<string>('l.quantity_milli').as('milli')])
-        .execute();
+      const limited = registerScope(actor, READ, 'a', true);
+      const scope = limited ?? sql<boolean>`1 = 1`;
+      const { types, logs } = limited
+        ? await scopedTypeFigures(actor, line, w, limited)
+        : await tenantTypeFigures(actor, line, w);
       const orders = await db
         .selectFrom('asset_work_orders as a')
         .where('a.tenant_id', '=', actor.tenantId)

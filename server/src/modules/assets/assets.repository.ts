@@ -18,12 +18,13 @@ export async function listTypes(db: Executor, tenantId: string, line?: AssetLine
   let q = db
     .selectFrom('asset_types as t')
     .selectAll('t')
+    // the counts kept per type and status (migration 0096), not a count of the register
     .select((eb) =>
       eb
-        .selectFrom('assets as a')
-        .whereRef('a.type_id', '=', 't.id')
-        .where('a.tenant_id', '=', tenantId)
-        .select(eb.fn.countAll<number>().as('n'))
+        .selectFrom('asset_type_counts as c')
+        .whereRef('c.type_id', '=', 't.id')
+        .where('c.tenant_id', '=', tenantId)
+        .select(sql<number>`coalesce(sum(c.n), 0)`.as('n'))
         .as('asset_count'),
     )
     .where('t.tenant_id', '=', tenantId);
@@ -76,11 +77,13 @@ export interface AssetFilter {
 /** A search term shaped like an asset code: letters, digits and . _ -, no spaces nor Chinese. */
 const CODE_TERM = /^[A-Za-z0-9][\w.-]{2,}$/;
 
+/**
+ * The assets that pass the filters, without their type: the page and the capped count read one index of `assets`
+ * (docs/assets.md, "At scale"); a join to the types here let the planner start from the types and sort a whole
+ * type's rows for a page.
+ */
 function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) {
-  let q = db
-    .selectFrom('assets as a')
-    .innerJoin('asset_types as t', 't.id', 'a.type_id')
-    .where('a.tenant_id', '=', tenantId);
+  let q = db.selectFrom('assets as a').where('a.tenant_id', '=', tenantId);
   if (scope) q = q.where(scope);
   if (f.line) q = q.where('a.line', '=', f.line);
   if (f.typeId) q = q.where('a.type_id', '=', f.typeId);
@@ -127,6 +130,9 @@ const withType = [
   't.geometry_kind',
 ] as const;
 
+const filteredWithType = (db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) =>
+  filtered(db, tenantId, f, scope).innerJoin('asset_types as t', 't.id', 'a.type_id');
+
 export async function listAssets(
   db: Executor,
   tenantId: string,
@@ -134,17 +140,36 @@ export async function listAssets(
   scope: Expression<SqlBool> | null,
   w: SortedWindow<'code' | 'name' | 'updated_at' | 'status'>,
 ) {
-  return pageWithCappedTotal(
+  // The code is unique within the tenant, so it orders the page alone; a second key would keep the filters' indexes
+  // (tenant, line|type|status, code) from giving the order, and SQLite would walk the code index instead.
+  const page = await pageWithCappedTotal(
     db,
     filtered(db, tenantId, await searchByCode(db, tenantId, f, scope), scope),
-    (q) =>
-      q
-        .selectAll('a')
-        .select(withType)
-        .orderBy(sql.ref(`a.${w.sort}`), w.order)
-        .orderBy('a.id', w.order),
+    (q) => {
+      const sorted = q.selectAll('a').orderBy(sql.ref(`a.${w.sort}`), w.order);
+      return w.sort === 'code' ? sorted : sorted.orderBy('a.id', w.order);
+    },
     w,
   );
+  const ids = [...new Set(page.rows.map((r) => r.type_id))];
+  const types = new Map(
+    (ids.length
+      ? await db
+          .selectFrom('asset_types as t')
+          .select(['t.id', ...withType])
+          .where('t.tenant_id', '=', tenantId)
+          .where('t.id', 'in', ids)
+          .execute()
+      : []
+    ).map(({ id, ...t }) => [id, t]),
+  );
+  return {
+    ...page,
+    rows: page.rows.flatMap((r) => {
+      const t = types.get(r.type_id);
+      return t ? [{ ...r, ...t }] : [];
+    }),
+  };
 }
 
 export async function countAssets(db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) {
@@ -155,7 +180,7 @@ export async function countAssets(db: Executor, tenantId: string, f: AssetFilter
 }
 
 export const exportAssets = (db: Executor, tenantId: string, f: AssetFilter, scope: Expression<SqlBool> | null) =>
-  filtered(db, tenantId, f, scope).selectAll('a').select(withType).orderBy('a.code').execute();
+  filteredWithType(db, tenantId, f, scope).selectAll('a').select(withType).orderBy('a.code').execute();
 
 export const findAsset = (db: Executor, tenantId: string, id: string) =>
   db
@@ -213,7 +238,7 @@ export function mapPoints(
   scope: Expression<SqlBool> | null,
   limit: number,
 ) {
-  return filtered(db, tenantId, f, scope)
+  return filteredWithType(db, tenantId, f, scope)
     .select(['a.id', 'a.code', 'a.name', 'a.line', 'a.status', 'a.lng', 'a.lat', 'a.geometry'])
     .select(withType)
     .orderBy('a.code')
@@ -542,8 +567,25 @@ export function logSumsFromLogs(db: Executor, tenantId: string, from: string, to
     .execute();
 }
 
-/** Asset counts per type (the inventory line of each report section). */
+/**
+ * Assets in service per type (the inventory line of each report section), from the counts kept per type and status
+ * (migration 0096): a few dozen rows instead of the register.
+ */
 export function assetCounts(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('asset_type_counts as c')
+    .innerJoin('asset_types as t', 't.id', 'c.type_id')
+    .select((eb) => ['t.line', 't.code', 't.name_zh', 't.name_en', eb.fn.sum<number>('c.n').as('n')])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.status', '!=', 'retired')
+    .groupBy(['t.line', 't.code', 't.name_zh', 't.name_en'])
+    .having((eb) => eb.fn.sum('c.n'), '>', 0)
+    .orderBy('t.code')
+    .execute();
+}
+
+/** The same counted from the register row by row: the kept counts' reference (tests compare the two). */
+export function assetCountsFromRows(db: Executor, tenantId: string) {
   return db
     .selectFrom('assets as a')
     .innerJoin('asset_types as t', 't.id', 'a.type_id')
@@ -568,6 +610,37 @@ export function attributesOfType(db: Executor, tenantId: string, typeCode: strin
     .where('t.code', '=', typeCode)
     .where('a.status', '!=', 'retired')
     .execute();
+}
+
+/**
+ * How many assets in service of one type hold each string value of each named attribute: the tally is made in the
+ * database (a few dozen rows back, not a row per asset), one read of the type's rows through (tenant, type, code).
+ * Values other than strings (numbers, flags, lists) are not counted.
+ */
+export async function attributeValueCounts(db: Executor, tenantId: string, typeId: string, names: readonly string[]) {
+  const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const value = (name: string) =>
+    isPg
+      ? sql<
+          string | null
+        >`case when json_typeof(a.attributes::json -> ${name}) = 'string' then a.attributes::json ->> ${name} end`
+      : sql<
+          string | null
+        >`case when json_type(a.attributes, ${`$."${name.replace(/"/g, '""')}"`}) = 'text' then json_extract(a.attributes, ${`$."${name.replace(/"/g, '""')}"`}) end`;
+  const out = new Map(names.map((n) => [n, new Map<string, number>()]));
+  for (const name of names) {
+    const rows = await db
+      .selectFrom('assets as a')
+      .select([value(name).as('v'), sql<number>`count(*)`.as('n')])
+      .where('a.tenant_id', '=', tenantId)
+      .where('a.type_id', '=', typeId)
+      .where('a.status', '!=', 'retired')
+      .groupBy(sql`1`)
+      .execute();
+    const counts = out.get(name)!;
+    for (const r of rows) if (r.v !== null) counts.set(r.v, Number(r.n));
+  }
+  return out;
 }
 
 /** The line of one asset's type (another line's record refers to a register entry of its own line only). */

@@ -215,14 +215,36 @@ export const ordersDueIn = (db: Executor, tenantId: string, unitId: string, from
     .orderBy('o.due_at')
     .execute();
 
-/** Inspections due in [from, to] (calendar dates) and those done; failed items among the done. */
+/**
+ * Inspections due in [from, to] (calendar dates) and those done; failed items among the done. Read from the roll-up
+ * per due date and type (migration 0095): a year is at most 366 rows per type, whatever the number of inspections.
+ */
 export const inspectionCounts = (db: Executor, tenantId: string, from: string, to: string) =>
+  db
+    .selectFrom('asset_inspection_daily')
+    .select([
+      sql<number>`coalesce(sum(due_rows), 0)`.as('due'),
+      sql<number>`coalesce(sum(done_rows), 0)`.as('done'),
+      sql<number>`coalesce(sum(failed_rows), 0)`.as('failed_inspections'),
+      sql<number>`coalesce(sum(failed_items), 0)`.as('failed'),
+    ])
+    .where('tenant_id', '=', tenantId)
+    .where('due_date', '>=', from)
+    .where('due_date', '<=', to)
+    .executeTakeFirstOrThrow();
+
+/**
+ * The same counted from the inspections row by row: the roll-up's reference (the tests compare the two; it reads
+ * every inspection of the period, so nothing else should call it on a large register).
+ */
+export const inspectionCountsFromRows = (db: Executor, tenantId: string, from: string, to: string) =>
   db
     .selectFrom('asset_inspections')
     .select([
       sql<number>`count(*)`.as('due'),
-      sql<number>`sum(case when state = 'done' then 1 else 0 end)`.as('done'),
-      sql<number>`sum(failed_count)`.as('failed'),
+      sql<number>`coalesce(sum(case when state = 'done' then 1 else 0 end), 0)`.as('done'),
+      sql<number>`coalesce(sum(case when failed_count > 0 then 1 else 0 end), 0)`.as('failed_inspections'),
+      sql<number>`coalesce(sum(failed_count), 0)`.as('failed'),
     ])
     .where('tenant_id', '=', tenantId)
     .where('due_date', '>=', from)
