@@ -1,9 +1,10 @@
 /**
- * The registers' KPIs (docs/inspections.md, "KPIs"): inspection completion (done of those due in the period) and
+ * The registers' KPIs (docs/inspections.md, "KPIs"): inspection completion (done of those due in the period so far) and
  * on-time work orders (finished by their deadline, of those finished in the period). A rate with nothing to count
  * is null, not 0 % or 100 %.
  */
 import type { InspectionKpis } from '../../../../common/contracts/inspections.ts';
+import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { READ, type AssetContext } from './asset-context.ts';
 import { startOfDay } from './assets-report-section.ts';
@@ -17,7 +18,7 @@ export const inspectionKpis =
   async (actor: Actor, from: string, to: string): Promise<InspectionKpis> => {
     requirePermission(actor, READ);
     const [i, o] = await Promise.all([
-      irepo.inspectionCounts(ctx.db, actor.tenantId, from, to),
+      irepo.inspectionCounts(ctx.db, actor.tenantId, from, to, zonedDate(ctx.clock.now(), timeZone)),
       irepo.finishedOrderCounts(ctx.db, actor.tenantId, startOfDay(from, timeZone), startOfDay(nextDay(to), timeZone)),
     ]);
     const due = Number(i.due ?? 0);

@@ -1,4 +1,5 @@
 import { sectionFigures, type ReportFigureSpec, type ReportSection } from '../reports/index.ts';
+import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import { startOfDay } from './assets-report-section.ts';
 import * as irepo from './inspections.repository.ts';
 
@@ -29,7 +30,7 @@ export function inspectionsReportSection(timeZone: string): ReportSection {
     async build(ctx) {
       const { from, to } = ctx.period;
       const [i, o] = await Promise.all([
-        irepo.inspectionCounts(ctx.db, ctx.tenantId, from, to),
+        irepo.inspectionCounts(ctx.db, ctx.tenantId, from, to, zonedDate(ctx.now, timeZone)),
         irepo.finishedOrderCounts(ctx.db, ctx.tenantId, startOfDay(from, timeZone), startOfDay(nextDay(to), timeZone)),
       ]);
       const due = Number(i.due ?? 0);

@@ -216,14 +216,16 @@ export const ordersDueIn = (db: Executor, tenantId: string, unitId: string, from
     .execute();
 
 /**
- * Inspections due in [from, to] (calendar dates) and those done; failed items among the done. Read from the roll-up
- * per due date and type (migration 0095): a year is at most 366 rows per type, whatever the number of inspections.
+ * Inspections due in [from, to] (calendar dates) and those done; failed items among the done. An inspection whose
+ * day is after `today` is not due yet: it counts only once done (ahead of its day), so a period that runs into the
+ * future (this year, this month) rates what was due so far, never the rounds the schedule made for next week. Read
+ * from the roll-up per due date and type (migration 0095): a year is at most 366 rows per type.
  */
-export const inspectionCounts = (db: Executor, tenantId: string, from: string, to: string) =>
+export const inspectionCounts = (db: Executor, tenantId: string, from: string, to: string, today: string) =>
   db
     .selectFrom('asset_inspection_daily')
     .select([
-      sql<number>`coalesce(sum(due_rows), 0)`.as('due'),
+      sql<number>`coalesce(sum(case when due_date <= ${today} then due_rows else done_rows end), 0)`.as('due'),
       sql<number>`coalesce(sum(done_rows), 0)`.as('done'),
       sql<number>`coalesce(sum(failed_rows), 0)`.as('failed_inspections'),
       sql<number>`coalesce(sum(failed_items), 0)`.as('failed'),
@@ -237,11 +239,11 @@ export const inspectionCounts = (db: Executor, tenantId: string, from: string, t
  * The same counted from the inspections row by row: the roll-up's reference (the tests compare the two; it reads
  * every inspection of the period, so nothing else should call it on a large register).
  */
-export const inspectionCountsFromRows = (db: Executor, tenantId: string, from: string, to: string) =>
+export const inspectionCountsFromRows = (db: Executor, tenantId: string, from: string, to: string, today: string) =>
   db
     .selectFrom('asset_inspections')
     .select([
-      sql<number>`count(*)`.as('due'),
+      sql<number>`coalesce(sum(case when due_date <= ${today} or state = 'done' then 1 else 0 end), 0)`.as('due'),
       sql<number>`coalesce(sum(case when state = 'done' then 1 else 0 end), 0)`.as('done'),
       sql<number>`coalesce(sum(case when failed_count > 0 then 1 else 0 end), 0)`.as('failed_inspections'),
       sql<number>`coalesce(sum(failed_count), 0)`.as('failed'),
