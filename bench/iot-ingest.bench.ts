@@ -150,9 +150,22 @@ function broker(port: number) {
   const settings = process.env.BENCH_BROKER_SETTINGS?.split('|') ?? BROKER_QUEUE_SETTINGS;
   writeFileSync(
     conf,
-    [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', ...settings, 'log_dest none', ''].join(
-      '\n',
-    ),
+    [
+      `listener ${port} 127.0.0.1`,
+      'allow_anonymous true',
+      'persistence false',
+      ...settings,
+      ...(process.env.BENCH_BROKER_LOG
+        ? [
+            `log_dest file ${process.env.BENCH_BROKER_LOG}`,
+            'log_type error',
+            'log_type warning',
+            'log_type notice',
+            'log_type information',
+          ]
+        : ['log_dest none']),
+      '',
+    ].join('\n'),
   );
   const child = spawn(MOSQUITTO, ['-c', conf], { stdio: 'ignore' });
   return {
