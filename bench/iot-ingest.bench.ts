@@ -182,7 +182,21 @@ function child(args: string[], env: Record<string, string> = {}): ChildProcess {
   return fork(SELF, args, { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
 }
 
-const message = <T>(c: ChildProcess) => new Promise<T>((resolve) => c.once('message', (m) => resolve(m as T)));
+/** The next message of a child; a child that exits (or falls silent for 10 minutes) first fails the bench. */
+const message = <T>(c: ChildProcess) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench child sent nothing for 10 minutes')), 600_000);
+    const exited = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`bench child exited with ${code} before its message`));
+    };
+    c.once('exit', exited);
+    c.once('message', (m) => {
+      clearTimeout(timer);
+      c.off('exit', exited);
+      resolve(m as T);
+    });
+  });
 
 function pct(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
