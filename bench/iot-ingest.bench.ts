@@ -12,17 +12,17 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import mqtt from 'mqtt';
 import { signingString } from '../common/domain/iot.ts';
-import { MOSQUITTO } from '../server/src/testing/mosquitto.ts';
-import { startApp, type AppProcess } from './lib/app-process.ts';
+import { BROKER_QUEUE_SETTINGS, MOSQUITTO } from '../server/src/testing/mosquitto.ts';
+import { processCpuMs, startApp, type AppProcess } from './lib/app-process.ts';
 import { createBackend, type BackendName } from './lib/backend.ts';
 
 const { values } = parseArgs({
@@ -33,6 +33,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
     window: { type: 'string', default: '2000' },
+    // messages a second the publisher sends at most; 0 = as fast as the broker takes them
+    rate: { type: 'string', default: '0' },
     'spike-every': { type: 'string', default: '100' },
     'broker-port': { type: 'string', default: '18845' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test' },
@@ -57,8 +59,8 @@ interface Dev {
 async function publisher(): Promise<void> {
   const devs = JSON.parse(process.env.BENCH_DEVICES ?? '[]') as Dev[];
   const seconds = Number(values.warmup) + Number(values.duration);
-  const perSecond = 20_000;
-  const total = perSecond * seconds;
+  const rateCap = Number(values.rate);
+  const total = (rateCap > 0 ? rateCap : 20_000) * seconds;
   const spikeEvery = Number(values['spike-every']);
   const topicOf = values.topic ? () => values.topic! : (d: Dev) => `cityloop/${TENANT}/${d.code}/telemetry`;
   const start = Date.now() - 60_000;
@@ -93,9 +95,13 @@ async function publisher(): Promise<void> {
   const t0 = Date.now();
   const deadline = t0 + seconds * 1000;
   const tick = setInterval(() => perSec.push(acked), 1000);
+  let paced: NodeJS.Timeout | null = null;
   await new Promise<void>((resolve) => {
     const pump = () => {
-      while (inflight < window && i < msgs.length && Date.now() < deadline) {
+      // at a fixed rate: no more than rate × elapsed sent so far; the pump is called again by a timer
+      const allowed =
+        rateCap > 0 ? Math.min(msgs.length, Math.floor(((Date.now() - t0) * rateCap) / 1000)) : msgs.length;
+      while (inflight < window && i < allowed && Date.now() < deadline) {
         const m = msgs[i++]!;
         inflight++;
         if (m.spike) spikes.push([m.spike, Date.now()]);
@@ -108,7 +114,9 @@ async function publisher(): Promise<void> {
       if ((i >= msgs.length || Date.now() >= deadline) && inflight === 0) resolve();
     };
     pump();
+    if (rateCap > 0) paced = setInterval(pump, 2);
   });
+  if (paced) clearInterval(paced);
   clearInterval(tick);
   process.send!({ perSec, acked, seconds: (Date.now() - t0) / 1000, spikes });
   await client.endAsync();
@@ -137,22 +145,32 @@ function broker(port: number) {
   const dir = mkdtempSync(join(tmpdir(), 'cityloop-bench-mqtt-'));
   chmodSync(dir, 0o777);
   const conf = join(dir, 'mosquitto.conf');
-  // no persistence (nothing restarts here); queues large enough that a slow consumer is measured, not dropped
+  // no persistence (nothing restarts here); the queue settings docs/iot.md asks a deployment for ("Broker
+  // settings"), or those of BENCH_BROKER_SETTINGS ("max_inflight_messages 20|…") to measure others
+  const settings = process.env.BENCH_BROKER_SETTINGS?.split('|') ?? BROKER_QUEUE_SETTINGS;
   writeFileSync(
     conf,
     [
       `listener ${port} 127.0.0.1`,
       'allow_anonymous true',
       'persistence false',
-      'max_queued_messages 5000000',
-      'max_inflight_messages 1000',
-      'log_dest none',
+      ...settings,
+      ...(process.env.BENCH_BROKER_LOG
+        ? [
+            `log_dest file ${process.env.BENCH_BROKER_LOG}`,
+            'log_type error',
+            'log_type warning',
+            'log_type notice',
+            'log_type information',
+          ]
+        : ['log_dest none']),
       '',
     ].join('\n'),
   );
   const child = spawn(MOSQUITTO, ['-c', conf], { stdio: 'ignore' });
   return {
     pid: child.pid!,
+    settings,
     stop: () => {
       child.kill('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
@@ -164,7 +182,21 @@ function child(args: string[], env: Record<string, string> = {}): ChildProcess {
   return fork(SELF, args, { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env }, stdio: 'inherit' });
 }
 
-const message = <T>(c: ChildProcess) => new Promise<T>((resolve) => c.once('message', (m) => resolve(m as T)));
+/** The next message of a child; a child that exits (or falls silent for 10 minutes) first fails the bench. */
+const message = <T>(c: ChildProcess) =>
+  new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('bench child sent nothing for 10 minutes')), 600_000);
+    const exited = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`bench child exited with ${code} before its message`));
+    };
+    c.once('exit', exited);
+    c.once('message', (m) => {
+      clearTimeout(timer);
+      c.off('exit', exited);
+      resolve(m as T);
+    });
+  });
 
 function pct(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
@@ -180,6 +212,9 @@ function rate(perSec: number[], warmup: number, duration: number): number {
 export interface IngestResult {
   backend: BackendName;
   devices: number;
+  /** the publisher's cap in messages/s, 0 = flat out */
+  rate: number;
+  brokerSettings: string[];
   ingestPerS: number;
   publisherPerS: number;
   helloPerS: number;
@@ -193,11 +228,20 @@ export interface IngestResult {
   dbMiB: number | null;
   windowS: number;
   stored: number;
+  /** messages the consumer refused over the run, by reason (each counted as handled) */
+  rejected: Record<string, number>;
+  /** messages the publisher had acknowledged, and how many of them the consumer handled by the window's end */
+  published: number;
+  handled: number;
   serverCpuPct: number | null;
+  /** Mosquitto's CPU per message handled (in from the publisher and out to the consumer) */
+  brokerCpuUsPerMsg: number | null;
   /** server CPU (all threads) per stored message, and the rate one fully available core would give at that cost */
   cpuUsPerMsg: number | null;
   perCoreMsgPerS: number | null;
   loadAverage: number[];
+  /** 1-minute load average sampled each second over the window: min, mean, max */
+  loadDuringRun: { min: number; mean: number; max: number };
 }
 
 async function bench(): Promise<void> {
@@ -241,10 +285,11 @@ async function bench(): Promise<void> {
       `hello-world subscriber ${Math.round(helloPerS)} msg/s (publisher ${Math.round(rate(helloSent.perSec, warmup, duration))}/s)`,
     );
 
-    app = await startApp({
-      ...backend.env,
-      MQTT_URL: url,
-      MQTT_CLIENT_ID: `cityloop-bench-${process.pid}`,
+    // compiled as production runs it (not through the TypeScript loader); its log lines to BENCH_SERVER_LOG if set
+    const logFd = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'a') : undefined;
+    app = await startApp({ ...backend.env, MQTT_URL: url, MQTT_CLIENT_ID: `cityloop-bench-${process.pid}` }, 120_000, {
+      built: true,
+      ...(logFd !== undefined ? { stdout: logFd } : {}),
     });
     const base = `http://127.0.0.1:${app.port}`;
     const login = await fetch(`${base}/api/auth/login`, {
@@ -318,34 +363,70 @@ async function bench(): Promise<void> {
 
     const status = async () =>
       (await (await fetch(`${base}/api/telemetry/consumer`, { headers: { cookie } })).json()) as {
+        connected: boolean;
+        received: number;
         accepted: number;
         rejected: Record<string, number>;
       };
+    // the consumer is connected and subscribed before anything is published
+    for (let i = 0; i < 100 && !(await status()).connected; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
     const pub = child(
-      ['--role', 'publisher', '--url', url, '--duration', String(duration), '--warmup', String(warmup)],
+      [
+        '--role',
+        'publisher',
+        '--url',
+        url,
+        '--duration',
+        String(duration),
+        '--warmup',
+        String(warmup),
+        '--rate',
+        String(values.rate),
+      ],
       { BENCH_DEVICES: JSON.stringify(devs) },
     );
     await message(pub);
     const sent = message<{ perSec: number[]; acked: number; spikes: [string, number][] }>(pub);
     let peak = 0;
+    const loads: number[] = [];
+    let samples = 0;
     const sampler = setInterval(() => {
       peak = Math.max(peak, app!.memoryMiB()?.rss ?? 0);
+      if (samples++ % 2 === 0) loads.push(os.loadavg()[0]!);
     }, 500);
-    // the window: from the end of the warm-up to when the consumer has stored all that was published (or 60 s more)
+    // The window: from the end of the warm-up to when the consumer has handled (stored or refused) all that was
+    // published; it ends early only if the consumer makes no progress for 10 s, so idle waiting is never counted.
     await new Promise((r) => setTimeout(r, warmup * 1000));
-    const from = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
+    const mark = async () => {
+      const s = await status();
+      return {
+        t: performance.now(),
+        n: s.received,
+        accepted: s.accepted,
+        cpu: app!.cpuMs(),
+        broker: processCpuMs(mq.pid),
+      };
+    };
+    const from = await mark();
     const published = await sent;
-    let to = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
-    for (let i = 0; i < 120 && to.n < published.acked; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      to = { t: performance.now(), n: (await status()).accepted, cpu: app.cpuMs() };
+    let to = await mark();
+    let progress = to;
+    while (to.n < published.acked && to.t - progress.t < 10_000) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = await mark();
+      if (now.n > to.n) progress = now;
+      to = now;
     }
+    if (to.n < published.acked) to = progress;
     clearInterval(sampler);
     await new Promise((r) => setTimeout(r, 1500));
     live.destroy();
     const windowS = (to.t - from.t) / 1000;
-    const ingestPerS = (to.n - from.n) / windowS;
+    const ingestPerS = (to.accepted - from.accepted) / windowS;
     const cpuMs = from.cpu !== null && to.cpu !== null ? to.cpu - from.cpu : null;
+    const brokerMs = from.broker !== null && to.broker !== null ? to.broker - from.broker : null;
+    const final = await status();
     const lat = published.spikes.flatMap(([k, t]) => (heard.has(k) ? [heard.get(k)! - t] : [])).sort((a, b) => a - b);
     const db = backend.database.db;
     const count = async (t: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours' | 'alarms') =>
@@ -379,6 +460,8 @@ async function bench(): Promise<void> {
     const result: IngestResult = {
       backend: name,
       devices,
+      rate: Number(values.rate),
+      brokerSettings: mq.settings,
       ingestPerS,
       publisherPerS: rate(published.perSec, warmup, duration),
       helloPerS,
@@ -391,17 +474,29 @@ async function bench(): Promise<void> {
       rows,
       dbMiB,
       windowS,
-      stored: to.n - from.n,
+      stored: to.accepted - from.accepted,
+      rejected: final.rejected,
+      published: published.acked,
+      handled: to.n,
       serverCpuPct: cpuMs !== null ? (cpuMs / (windowS * 1000)) * 100 : null,
       cpuUsPerMsg: cpuMs !== null && to.n > from.n ? (cpuMs * 1000) / (to.n - from.n) : null,
       perCoreMsgPerS: cpuMs ? ((to.n - from.n) * 1000) / cpuMs : null,
-      loadAverage: (await import('node:os')).loadavg().map((v) => Math.round(v * 100) / 100),
+      brokerCpuUsPerMsg: brokerMs !== null && to.n > from.n ? (brokerMs * 1000) / (to.n - from.n) : null,
+      loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100),
+      loadDuringRun: {
+        min: Math.min(...loads),
+        mean: Math.round((loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length)) * 100) / 100,
+        max: Math.max(...loads),
+      },
     };
     log(
-      `ingest ${Math.round(ingestPerS)} msg/s stored and judged (publisher ${Math.round(result.publisherPerS)}/s, hello-world ${Math.round(helloPerS)}/s); ` +
+      `${result.rate ? `publisher capped at ${result.rate}/s` : 'publisher flat out'}, broker: ${mq.settings.join(', ')}`,
+    );
+    log(
+      `ingest ${Math.round(ingestPerS)} msg/s handled over ${windowS.toFixed(1)} s (publisher ${Math.round(result.publisherPerS)}/s, hello-world ${Math.round(helloPerS)}/s); ` +
         `publish → alarm p50 ${result.alarmP50Ms} ms p99 ${result.alarmP99Ms} ms (${lat.length}/${published.spikes.length} spikes heard); ` +
-        `server CPU ${result.serverCpuPct?.toFixed(0)} % = ${result.cpuUsPerMsg?.toFixed(0)} µs/msg (${Math.round(result.perCoreMsgPerS ?? NaN)} msg/s per core), RSS max ${peak.toFixed(0)} MiB (VmHWM ${result.peakRssMiB.toFixed(0)}); ` +
-        `rows ${JSON.stringify(rows)}; database ${dbMiB.toFixed(0)} MiB; load ${result.loadAverage.join(' ')}`,
+        `server CPU ${result.serverCpuPct?.toFixed(0)} % = ${result.cpuUsPerMsg?.toFixed(0)} µs/msg (${Math.round(result.perCoreMsgPerS ?? NaN)} msg/s per core), broker ${result.brokerCpuUsPerMsg?.toFixed(0)} µs/msg, RSS max ${peak.toFixed(0)} MiB (VmHWM ${result.peakRssMiB.toFixed(0)}); ` +
+        `rows ${JSON.stringify(rows)}; database ${dbMiB.toFixed(0)} MiB; refused ${JSON.stringify(final.rejected)}; handled ${to.n} of ${published.acked} published; load during the window ${JSON.stringify(result.loadDuringRun)}`,
     );
     console.log(`RESULT ${JSON.stringify(result)}`);
   } finally {

@@ -116,8 +116,21 @@ if (values.iot) {
   );
   for (const name of backends) {
     const duration = values.duration ?? '20';
+    const ingest = (rate: string) =>
+      run('./iot-ingest.bench.ts', [
+        '--db',
+        name,
+        '--devices',
+        values['iot-devices'],
+        '--duration',
+        duration,
+        '--rate',
+        rate,
+      ]);
     for (const r of [
-      run('./iot-ingest.bench.ts', ['--db', name, '--devices', values['iot-devices'], '--duration', duration]),
+      // the publisher held at the 10,000 messages/s, then flat out
+      ingest('10000'),
+      ingest('0'),
       run('./iot-rollup.bench.ts', [
         '--db',
         name,

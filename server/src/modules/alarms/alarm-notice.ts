@@ -1,7 +1,7 @@
 import { PRIMARY_METRIC } from '../../../../common/domain/iot.ts';
 import type { AlarmsTable, DevicesTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
-import { enqueueNotice } from '../notify/index.ts';
+import { enqueueNotice, enqueueNotices, type OutboxNotice } from '../notify/index.ts';
 import { orgReadModel } from '../org/index.ts';
 
 /** The notice kind of a raised sensor alarm in the outbox (SMS and the staff member's in-app list). */
@@ -27,19 +27,37 @@ export const TYPE_TEXT: Record<DevicesTable['type'], string> = {
  */
 export async function noticeOnDuty(tx: Executor, device: DevicesTable, row: AlarmsTable): Promise<number> {
   const staff = await orgReadModel.activeStaffContacts(tx, row.tenant_id, ON_DUTY_ROLE);
+  for (const s of staff) await enqueueNotice(tx, noticeTo(s, device, row));
+  return staff.length;
+}
+
+function noticeTo(s: { id: string; phone: string | null }, device: DevicesTable, row: AlarmsTable): OutboxNotice {
   const unit = PRIMARY_METRIC[row.device_type].unit;
   const value = row.value === null ? '' : ` ${Number(row.value)}${unit}`;
   const where = device.address ? `，${device.address}` : '';
-  const message = `物联告警：${TYPE_TEXT[row.device_type]}${value}，设备 ${row.device_code}${where}。请及时处置。`;
-  for (const s of staff)
-    await enqueueNotice(tx, {
-      tenantId: row.tenant_id,
-      caseId: null,
-      userId: s.id,
-      phone: s.phone,
-      kind: ALARM_NOTICE_KIND,
-      message,
-      createdAt: row.raised_at,
-    });
-  return staff.length;
+  return {
+    tenantId: row.tenant_id,
+    caseId: null,
+    userId: s.id,
+    phone: s.phone,
+    kind: ALARM_NOTICE_KIND,
+    message: `物联告警：${TYPE_TEXT[row.device_type]}${value}，设备 ${row.device_code}${where}。请及时处置。`,
+    createdAt: row.raised_at,
+  };
+}
+
+/** `noticeOnDuty` for the alarms a batch raised: the staff read once per tenant, the notices in a few inserts. */
+export async function noticesOnDuty(
+  tx: Executor,
+  raised: readonly { device: DevicesTable; row: AlarmsTable }[],
+): Promise<void> {
+  const staffOf = new Map<string, { id: string; phone: string | null }[]>();
+  const notices: OutboxNotice[] = [];
+  for (const { device, row } of raised) {
+    let staff = staffOf.get(row.tenant_id);
+    if (!staff)
+      staffOf.set(row.tenant_id, (staff = await orgReadModel.activeStaffContacts(tx, row.tenant_id, ON_DUTY_ROLE)));
+    for (const s of staff) notices.push(noticeTo(s, device, row));
+  }
+  await enqueueNotices(tx, notices);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AlarmRulesTable, AlarmsTable, AlarmWatchesTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
@@ -114,6 +115,51 @@ export async function insertAlarm(db: Executor, row: AlarmsTable): Promise<boole
     .onConflict((oc) => oc.columns(['tenant_id', 'open_key']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+/**
+ * `insertAlarm` for many rows, 500 to a statement: a row whose open key is taken (one alarm open per device and
+ * rule) is skipped. Returns the ids inserted.
+ */
+export async function insertAlarms(db: Executor, rows: readonly AlarmsTable[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500)
+    for (const r of await db
+      .insertInto('alarms')
+      .values(rows.slice(i, i + 500))
+      .onConflict((oc) => oc.columns(['tenant_id', 'open_key']).doNothing())
+      .returning('id')
+      .execute())
+      ids.add(r.id);
+  return ids;
+}
+
+/**
+ * Alarms cleared by the system, each row as it is to be stored with `version` the one it was read at: one versioned
+ * update per 500 (an `UPDATE … FROM` a VALUES list, on both databases), so a row changed meanwhile is left alone.
+ * Returns the ids updated.
+ */
+export async function clearAlarms(db: Executor, rows: readonly AlarmsTable[]): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const values = sql.join(
+      rows
+        .slice(i, i + 500)
+        .map(
+          (r) =>
+            sql`(${r.tenant_id}, ${r.id}, cast(${r.version} as integer), ${r.cleared_at}, ${r.clear_reason}, ${r.history})`,
+        ),
+    );
+    // the CTE names the VALUES columns: SQLite has no column list on a FROM alias
+    const res = await sql<{ id: string }>`with v (tenant_id, id, version, at, reason, history) as (values ${values})
+      update alarms set state = 'cleared', cleared_at = v.at, clear_reason = v.reason, open_key = null,
+        history = v.history, updated_at = v.at, version = alarms.version + 1
+      from v
+      where alarms.tenant_id = v.tenant_id and alarms.id = v.id and alarms.version = v.version
+      returning alarms.id`.execute(db);
+    for (const r of res.rows) ids.add(r.id);
+  }
+  return ids;
 }
 
 export function findAlarm(db: Executor, tenantId: string, id: string) {

@@ -32,7 +32,7 @@ import type { DeviceService, MaintenanceService } from '../devices/index.ts';
 import type { DuplicateCandidate, DuplicateQuery } from '../routing/index.ts';
 import { alarmView, liveAlarm, ruleView, withEvent } from './alarm-view.ts';
 import { alarmErrors } from './alarm.errors.ts';
-import { noticeOnDuty, TYPE_TEXT } from './alarm-notice.ts';
+import { noticesOnDuty, TYPE_TEXT } from './alarm-notice.ts';
 import * as repo from './alarm.repository.ts';
 
 export interface AlarmDeps {
@@ -267,18 +267,77 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
   }
 
   /**
-   * Judges one device's new readings of one rule's metric from the stored watch (docs/iot.md, "Rules"): raises (with
-   * the notice to the staff on duty) or clears in `tx`, collecting the rows for the live stream. Returns the watch
-   * to store, or null when every reading was older than the last one judged.
+   * The alarms a transaction raises and clears, decided in memory from the open alarms read up front and written by
+   * `writeChanges` in a few statements: `open` is, per open key, the open alarm as it stands after what was decided
+   * so far (null: none), `inserted` the new alarms in their final state, `updated` the stored alarms cleared (with
+   * the version they were read at), `raised` the new alarms as raised (for the notices and the live stream).
    */
-  async function judge(
-    tx: Executor,
+  interface Changes {
+    open: Map<string, AlarmsTable | null>;
+    inserted: Map<string, AlarmsTable>;
+    updated: Map<string, { readVersion: number; row: AlarmsTable }>;
+    raised: { device: DevicesTable; row: AlarmsTable }[];
+    cleared: AlarmsTable[];
+  }
+  const noChanges = (open: readonly AlarmsTable[]): Changes => ({
+    open: new Map(open.map((a) => [a.open_key!, a])),
+    inserted: new Map(),
+    updated: new Map(),
+    raised: [],
+    cleared: [],
+  });
+
+  /** Clears the open alarm of `openKey` (if any) in `ch`: what `clearRow` writes, decided in memory. */
+  function clearIn(ch: Changes, openKey: string, reason: 'recovered' | 'online') {
+    const open = ch.open.get(openKey);
+    if (!open) return;
+    const at = clock.now().toISOString();
+    const row: AlarmsTable = {
+      ...open,
+      state: 'cleared',
+      cleared_at: at,
+      clear_reason: reason,
+      open_key: null,
+      history: withEvent(open, { at, action: 'cleared', by: null, note: reason }),
+      updated_at: at,
+      version: open.version + 1,
+    };
+    ch.open.set(openKey, null);
+    if (ch.inserted.has(row.id)) ch.inserted.set(row.id, row);
+    else ch.updated.set(row.id, { readVersion: ch.updated.get(row.id)?.readVersion ?? open.version, row });
+    ch.cleared.push(row);
+  }
+
+  /**
+   * Writes what `ch` decided, with the outcome the statements one alarm at a time had: new alarms in one multi-row
+   * insert that skips an open key another writer took meanwhile (such an alarm is neither raised nor cleared here),
+   * cleared alarms in one versioned multi-row update (one changed meanwhile is left as it is and not reported), and
+   * the notices of the raised alarms to the staff on duty.
+   */
+  async function writeChanges(tx: Executor, ch: Changes, out: Outcome): Promise<void> {
+    const inserted = await repo.insertAlarms(tx, [...ch.inserted.values()]);
+    const updated = await repo.clearAlarms(
+      tx,
+      [...ch.updated.values()].map((u) => ({ ...u.row, version: u.readVersion })),
+    );
+    const raised = ch.raised.filter((r) => inserted.has(r.row.id));
+    await noticesOnDuty(tx, raised);
+    out.raised.push(...raised.map((r) => r.row));
+    out.cleared.push(...ch.cleared.filter((r) => inserted.has(r.id) || updated.has(r.id)));
+  }
+
+  /**
+   * Judges one device's new readings of one rule's metric from the stored watch (docs/iot.md, "Rules"): the alarms
+   * it raises and clears are decided in `ch` (written by `writeChanges`). Returns the watch to store, or null when
+   * every reading was older than the last one judged.
+   */
+  function judge(
     device: DevicesTable,
     rule: AlarmRulesTable,
     stored: AlarmWatchesTable | undefined,
     readings: readonly Judged[],
-    out: Outcome,
-  ): Promise<AlarmWatchesTable | null> {
+    ch: Changes,
+  ): AlarmWatchesTable | null {
     const sorted = [...readings].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     let state: Watch = {
       breachSince: stored?.breach_since ?? null,
@@ -301,6 +360,8 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
       state = res.watch;
       const openKey = `${device.id}:${rule.id}`;
       if (res.verdict === 'raise') {
+        // one open alarm per device and rule: the insert would be skipped
+        if (ch.open.get(openKey)) continue;
         const row = newAlarm(device, clock.now().toISOString(), {
           rule_id: rule.id,
           severity: rule.severity,
@@ -310,13 +371,11 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
           open_key: openKey,
           history: JSON.stringify([{ at: clock.now().toISOString(), action: 'raised', by: null, note: r.at }]),
         });
-        if (await repo.insertAlarm(tx, row)) {
-          out.raised.push(row);
-          await noticeOnDuty(tx, device, row);
-        }
+        ch.open.set(openKey, row);
+        ch.inserted.set(row.id, row);
+        ch.raised.push({ device, row });
       } else if (res.verdict === 'recover') {
-        const done = await clearOpen(tx, device.tenant_id, openKey, 'recovered');
-        if (done) out.cleared.push(done);
+        clearIn(ch, openKey, 'recovered');
       }
     }
     if (!fresh.length) return null;
@@ -491,12 +550,20 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
       async readings(tx: Executor, device: DevicesTable, readings: readonly Judged[]) {
         const rules = (await repo.rulesOf(tx, device.tenant_id, device.type)).filter((r) => r.active === 1);
         const out: Outcome = { raised: [], cleared: [] };
-        for (const rule of rules) {
+        const judged = rules.filter((rule) => readings.some((r) => r.metric === rule.metric));
+        const ch = noChanges(
+          await repo.openAlarms(
+            tx,
+            device.tenant_id,
+            judged.map((rule) => `${device.id}:${rule.id}`),
+          ),
+        );
+        for (const rule of judged) {
           const mine = readings.filter((r) => r.metric === rule.metric);
-          if (mine.length === 0) continue;
-          const next = await judge(tx, device, rule, await repo.findWatch(tx, device.id, rule.id), mine, out);
+          const next = judge(device, rule, await repo.findWatch(tx, device.id, rule.id), mine, ch);
           if (next) await repo.saveWatch(tx, next);
         }
+        await writeChanges(tx, ch, out);
         return after(out, rules);
       },
 
@@ -523,18 +590,24 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
         }
         const allRules: AlarmRulesTable[] = [];
         for (const [tenantId, mine] of tenants) {
-          for (const open of await repo.openAlarms(
-            tx,
-            tenantId,
-            mine.map((i) => `${i.device.id}:offline`),
-          )) {
-            const done = await clearRow(tx, open, 'online');
-            if (done) offline.push(done);
-          }
           const rules = (await repo.rulesOf(tx, tenantId)).filter((r) => r.active === 1);
           allRules.push(...rules);
           const judging = mine.filter((i) => i.readings.length && rules.some((r) => r.device_type === i.device.type));
-          if (judging.length === 0) continue;
+          // the open alarms the batch can clear, read in one go: device offline, and those of the rules judged
+          const keys = mine.map((i) => `${i.device.id}:offline`);
+          for (const { device, readings } of judging)
+            for (const rule of rules)
+              if (rule.device_type === device.type && readings.some((r) => r.metric === rule.metric))
+                keys.push(`${device.id}:${rule.id}`);
+          const ch = noChanges(await repo.openAlarms(tx, tenantId, keys));
+          for (const { device } of mine) clearIn(ch, `${device.id}:offline`, 'online');
+          const offlineCleared = ch.cleared.length;
+          if (judging.length === 0) {
+            const done: Outcome = { raised: [], cleared: [] };
+            await writeChanges(tx, ch, done);
+            offline.push(...done.cleared);
+            continue;
+          }
           const watches = new Map(
             (
               await repo.watchesOf(
@@ -549,10 +622,17 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
               if (rule.device_type !== device.type) continue;
               const mineOf = readings.filter((r) => r.metric === rule.metric);
               if (mineOf.length === 0) continue;
-              const next = await judge(tx, device, rule, watches.get(`${device.id}:${rule.id}`), mineOf, out);
+              const next = judge(device, rule, watches.get(`${device.id}:${rule.id}`), mineOf, ch);
               if (next) saved.push(next);
             }
           await repo.saveWatches(tx, saved);
+          // the device-offline clears are published before the rules' outcome, as one device at a time did
+          const offlineRows = new Set(ch.cleared.slice(0, offlineCleared).map((r) => r.id));
+          const done: Outcome = { raised: [], cleared: [] };
+          await writeChanges(tx, ch, done);
+          offline.push(...done.cleared.filter((r) => offlineRows.has(r.id)));
+          out.raised.push(...done.raised);
+          out.cleared.push(...done.cleared.filter((r) => !offlineRows.has(r.id)));
         }
         const step = after(out, allRules);
         return async () => {

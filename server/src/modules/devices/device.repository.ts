@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DevicesTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
@@ -78,6 +79,29 @@ export async function markSeen(
     .where('id', '=', id)
     .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', at)]))
     .execute();
+}
+
+/**
+ * `markSeen` for many devices in one statement per 1,000 (an `UPDATE … FROM` a VALUES list, on both databases): the
+ * same guard per row, so a device already seen later keeps its newer time. Ids must be distinct.
+ */
+export async function markSeenMany(
+  db: Executor,
+  rows: readonly { id: string; at: string; offlineDueAt: string; batteryPct: number | null }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const values = sql.join(
+      rows
+        .slice(i, i + 1000)
+        .map((r) => sql`(${r.id}, ${r.at}, ${r.offlineDueAt}, cast(${r.batteryPct} as double precision))`),
+    );
+    // the CTE names the VALUES columns: SQLite has no column list on a FROM alias
+    await sql`with v (id, at, due, battery) as (values ${values})
+      update devices set last_seen_at = v.at, offline_due_at = v.due,
+        battery_pct = coalesce(v.battery, devices.battery_pct)
+      from v
+      where devices.id = v.id and (devices.last_seen_at is null or devices.last_seen_at <= v.at)`.execute(db);
+  }
 }
 
 /** Active devices whose heartbeat is overdue, oldest first (the offline sweep's batch). */

@@ -14,4 +14,4 @@ export {
   type NoticeLog,
   type OutgoingNotice,
 } from './notify-gateway.ts';
-export { enqueueNotice, type OutboxNotice } from './notify-outbox.ts';
+export { enqueueNotice, enqueueNotices, type OutboxNotice } from './notify-outbox.ts';

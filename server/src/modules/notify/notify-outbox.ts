@@ -32,3 +32,20 @@ export async function enqueueNotice(executor: Executor, notice: OutboxNotice): P
   });
   return id;
 }
+
+/** `enqueueNotice` for many notices in a few statements (a batch of sensor alarms), in the caller's transaction. */
+export async function enqueueNotices(executor: Executor, notices: readonly OutboxNotice[]): Promise<void> {
+  await repo.insertNotices(
+    executor,
+    notices.map((notice) => ({
+      id: newId(),
+      tenant_id: notice.tenantId,
+      case_id: notice.caseId,
+      user_id: notice.userId ?? null,
+      phone: notice.phone,
+      kind: notice.kind,
+      message: notice.message,
+      created_at: notice.createdAt,
+    })),
+  );
+}

@@ -125,6 +125,15 @@ export async function insertNotice(
     .execute();
 }
 
+/** `insertNotice` for many rows, 500 to a statement. */
+export async function insertNotices(db: Executor, rows: readonly Parameters<typeof insertNotice>[1][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('notifications')
+      .values(rows.slice(i, i + 500).map((row) => ({ ...row, sent_at: null })))
+      .execute();
+}
+
 export async function noticesOfCase(db: Executor, caseId: string) {
   return db
     .selectFrom('notifications')

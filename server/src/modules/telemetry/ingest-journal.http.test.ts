@@ -153,3 +153,115 @@ describe('crash replay', () => {
     expect(left()).toEqual([]);
   }, 60_000);
 });
+
+describe('one batch, several devices', () => {
+  it('marks each device seen once (a later time kept), and raises and clears within and across batches', async () => {
+    const api = as(app!, admin);
+    const made = async (code: string) => {
+      const res = await api.post('/api/devices', {
+        code,
+        name: `测试设备 ${code}`,
+        type: 'gas_detector',
+        lng: 114.975,
+        lat: 30.1,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { device: { id: string }; key: string };
+    };
+    const a = await made('RQ-BATCH-A');
+    const b = await made('RQ-BATCH-B');
+    await app!.close();
+    const message = (
+      code: string,
+      key: string,
+      kind: 'telemetry' | 'heartbeat',
+      at: number,
+      seq: number,
+      values: Record<string, number>,
+    ) => {
+      const ts = new Date(at).toISOString();
+      return {
+        topic: `cityloop/${TENANT}/${code}/${kind}`,
+        payload: Buffer.from(
+          JSON.stringify({
+            v: 1,
+            ts,
+            seq,
+            values,
+            sig: createHmac('sha256', key)
+              .update(signingString({ tenant: TENANT, device: code, kind, ts, seq, values }))
+              .digest('hex'),
+          }),
+        ),
+      };
+    };
+    const replay = async (records: { topic: string; payload: Buffer; receivedAt: number }[], expected: number) => {
+      const journal = new IngestJournal(ctx.config.mqtt!.journal.dir, ctx.config.mqtt!.clientId, {
+        fsync: false,
+        segmentBytes: 1 << 20,
+      });
+      for (const r of records) journal.append(r);
+      journal.close();
+      app = await restartedApp(ctx);
+      // the counter is the new process's own
+      const deadline = Date.now() + 20_000;
+      let accepted: number;
+      for (;;) {
+        accepted = (await as(app, admin).get('/api/telemetry/consumer')).json().accepted as number;
+        if (accepted >= expected || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(accepted).toBe(expected);
+    };
+    const T = T0 + 200_000;
+    // first batch: A goes over the threshold and back below it (raised and cleared in the batch), then reports its
+    // battery; B goes over and stays
+    await replay(
+      [
+        { ...message('RQ-BATCH-A', a.key, 'telemetry', T, 1, { lel_pct: 35 }), receivedAt: T + 1000 },
+        { ...message('RQ-BATCH-B', b.key, 'telemetry', T, 1, { lel_pct: 40 }), receivedAt: T + 1000 },
+        { ...message('RQ-BATCH-A', a.key, 'telemetry', T + 1000, 2, { lel_pct: 10 }), receivedAt: T + 2000 },
+        { ...message('RQ-BATCH-A', a.key, 'heartbeat', T + 2000, 3, { battery_pct: 80 }), receivedAt: T + 3000 },
+      ],
+      4,
+    );
+    const alarmsOf = async (id: string) =>
+      (await as(app!, admin).get(`/api/alarms?deviceId=${id}`)).json().items as {
+        id: string;
+        state: string;
+        value: number;
+        version: number;
+      }[];
+    expect(await alarmsOf(a.device.id)).toMatchObject([{ state: 'cleared', value: 35, version: 2 }]);
+    const [open] = await alarmsOf(b.device.id);
+    expect(open).toMatchObject({ state: 'raised', value: 40, version: 1 });
+    // the staff on duty are told of both raised alarms, once each
+    const notices = await ctx.database.db
+      .selectFrom('notifications')
+      .select(['message'])
+      .where('kind', '=', 'alarm.raised')
+      .where('message', 'like', '%RQ-BATCH-%')
+      .execute();
+    const staff = notices.filter((n) => n.message.includes('RQ-BATCH-A')).length;
+    expect(staff).toBeGreaterThan(0);
+    expect(notices.filter((n) => n.message.includes('RQ-BATCH-B')).length).toBe(staff);
+    const device = async (id: string) =>
+      (await as(app!, admin).get(`/api/devices/${id}`)).json() as { lastSeenAt: string; batteryPct: number | null };
+    expect(await device(a.device.id)).toMatchObject({ lastSeenAt: new Date(T + 3000).toISOString(), batteryPct: 80 });
+    expect(await device(b.device.id)).toMatchObject({ lastSeenAt: new Date(T + 1000).toISOString() });
+    await app!.close();
+
+    // second batch: B recovers (its stored alarm is cleared); a message of A received earlier than the one already
+    // stored leaves A's last-seen time and battery as they are
+    await replay(
+      [
+        { ...message('RQ-BATCH-B', b.key, 'telemetry', T + 5000, 2, { lel_pct: 5 }), receivedAt: T + 6000 },
+        { ...message('RQ-BATCH-A', a.key, 'heartbeat', T + 500, 4, { battery_pct: 20 }), receivedAt: T + 500 },
+      ],
+      2,
+    );
+    expect(await alarmsOf(b.device.id)).toMatchObject([{ id: open!.id, state: 'cleared', version: 2 }]);
+    expect(await device(a.device.id)).toMatchObject({ lastSeenAt: new Date(T + 3000).toISOString(), batteryPct: 80 });
+    expect(await device(b.device.id)).toMatchObject({ lastSeenAt: new Date(T + 6000).toISOString() });
+  }, 90_000);
+});

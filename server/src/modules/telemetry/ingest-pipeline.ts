@@ -48,7 +48,8 @@ export function createIngestPipeline(
   async function drain(): Promise<void> {
     let pause = 200;
     while (queue.length && !closing) {
-      const batch = queue.length <= opts.maxBatch ? queue : queue.slice(0, opts.maxBatch);
+      // a copy: records accepted while the batch is stored are pushed onto `queue`, not onto the batch
+      const batch = queue.slice(0, opts.maxBatch);
       try {
         await store(batch.map((b) => b.record));
       } catch (err) {
@@ -63,7 +64,7 @@ export function createIngestPipeline(
         continue;
       }
       pause = 200;
-      queue = queue.length === batch.length ? [] : queue.slice(batch.length);
+      queue = queue.slice(batch.length);
       if (queue.length) journal.commit(batch[batch.length - 1]!.mark);
       else journal.reset();
       release();

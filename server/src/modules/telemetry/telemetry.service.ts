@@ -271,7 +271,10 @@ export function createTelemetryService(
         await batch.insertRejected(tx, rejected);
         const fresh = await batch.insertReadings(tx, readings);
         await batch.addToBuckets(tx, fresh);
-        for (const h of heard.values()) await deps.devices.seen(tx, h.device, h.at, h.battery);
+        await deps.devices.seenMany(
+          tx,
+          [...heard.values()].map((h) => ({ row: h.device, at: h.at, batteryPct: h.battery })),
+        );
         if (!deps.watch || heard.size === 0) return null;
         const byDevice = new Map<string, { metric: string; value: number; at: string }[]>();
         for (const f of fresh) {
