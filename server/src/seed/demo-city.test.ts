@@ -120,6 +120,17 @@ describe('demo sensors', () => {
     expect(hourly.points.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('binds every 易涝点 to its level sensor, so the 排水 flood panel reads the live depth', async () => {
+    const res = await as(ctx.app, admin).get('/api/lines/drainage/summary');
+    expect(res.statusCode, res.body).toBe(200);
+    const points = res.json().flood.points as { code: string; waterCm: number | null; thresholdCm: number }[];
+    expect(points.map((p) => p.code)).toEqual(['DY-YL-01', 'DY-YL-02', 'DY-YL-03', 'DY-YL-04', 'DY-YL-05']);
+    expect(points.every((p) => p.waterCm !== null)).toBe(true);
+    // the underpass is past its alert depth, the others are dry
+    expect(points[0]!.waterCm!).toBeGreaterThanOrEqual(points[0]!.thresholdCm);
+    expect(points.slice(1).every((p) => p.waterCm! < p.thresholdCm)).toBe(true);
+  });
+
   it('raised alarms through the rules: a tilted cover and a flood as cases, a full bin, two devices offline', async () => {
     const res = await as(ctx.app, admin).get('/api/alarms?state=open&pageSize=50');
     expect(res.statusCode, res.body).toBe(200);
