@@ -285,6 +285,7 @@ export function demoAssetRecords(
   units: ReadonlyMap<string, string>,
   records = true,
   townships: readonly string[] = [],
+  rainSewerProject: string | null = null,
 ): Omit<AssetSeed, 'types'> {
   const rnd = random(4202810);
   const pt = () => [Number((114.94 + rnd() * 0.07).toFixed(6)), Number((30.07 + rnd() * 0.05).toFixed(6))] as const;
@@ -566,6 +567,18 @@ export function demoAssetRecords(
     wo(7, 'DY-SJ-03', 'SANITATION', '收集站地面冲洗设施维修', -15, -5, 'open', null, null, null),
     wo(8, 'DY-YL-01', 'DRAINAGE', '水位计校准', -3, 7, 'open', null, [1, 'unit'], null),
   ];
+  // the first three 雨污混接 points' remediation under the 雨污分流 project: one accepted, one in hand, one opened,
+  // as their 整改状态 says (demo-line-entries.ts)
+  if (rainSewerProject) {
+    const title = '雨污混接点改造（分流）';
+    workOrders.push(
+      ...[
+        wo(21, 'DY-QX-0001', 'DRAINAGE', title, -50, -40, 'accepted', -45, [1, 'unit'], 1860000),
+        wo(22, 'DY-QX-0002', 'DRAINAGE', title, -10, 20, 'in_progress', null, null, null),
+        wo(23, 'DY-QX-0003', 'DRAINAGE', title, -3, 30, 'open', null, null, null),
+      ].map((o) => ({ ...o, project_id: rainSewerProject })),
+    );
+  }
   return {
     assets,
     logs: records ? logs : logs.filter((l) => !l.log_date.startsWith('2023-')),
@@ -581,6 +594,7 @@ export async function seedDemoAssets(
   units: ReadonlyMap<string, string>,
   timeZone = 'Asia/Shanghai',
   records = true,
+  rainSewerProject: string | null = null,
 ): Promise<Map<string, string>> {
   const today = new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -601,6 +615,6 @@ export async function seedDemoAssets(
     .map((r) => r.name);
   return seedAssets(tx, tenantId, clock, by, {
     types: DEMO_ASSET_TYPES,
-    ...demoAssetRecords(today, clock.now(), units, records, townships),
+    ...demoAssetRecords(today, clock.now(), units, records, townships, rainSewerProject),
   });
 }
