@@ -12,6 +12,12 @@ export const GAS_HAZARD_LEVELS = ['general', 'major'] as const;
 export type GasHazardLevel = (typeof GAS_HAZARD_LEVELS)[number];
 
 /** open → rectified (the holder reports the work) → closed (a re-inspection passes, with a photo) */
+/**
+ * A gas hazard's human number, e.g. RQYH2026-00001 (燃气隐患): its own prefix, because the registers' 养护工单 number
+ * as YH<year>-… and the two must not read alike. Hazards numbered YH… before the change keep their numbers.
+ */
+export const gasHazardNo = (year: string | number, seq: number) => `RQYH${year}-${String(seq).padStart(5, '0')}`;
+
 export const GAS_HAZARD_STATUSES = ['open', 'rectified', 'closed'] as const;
 export type GasHazardStatus = (typeof GAS_HAZARD_STATUSES)[number];
 

@@ -139,6 +139,7 @@ export const enAssets: typeof zhAssets = {
       kindItem: '{kind} {count} (cost {cost} yuan)',
       workOrders:
         '{period}: {done} maintenance work orders finished, {late} of them late; maintenance cost {cost} yuan.',
+      noActivity: '{period}: no daily logs and no finished maintenance work orders for {line}.',
       logTable: 'Daily logs in total',
       cols: { type: 'Asset type', assets: 'Assets', quantity: 'Quantity', unit: 'Unit' },
     },

@@ -131,6 +131,7 @@ export const zhAssets = {
       kinds: '{period}，{type}完成{items}。',
       kindItem: '{kind}{count}处（费用{cost}元）',
       workOrders: '{period}完成养护工单{done}件，其中超期完成{late}件，养护费用{cost}元。',
+      noActivity: '{period}，{line}无日报和完成的养护工单记录。',
       logTable: '日报汇总',
       cols: { type: '设施类型', assets: '设施数', quantity: '数量', unit: '单位' },
     },

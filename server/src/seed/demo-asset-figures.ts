@@ -49,8 +49,20 @@ export const MANHOLE_WORK_KINDS = kinds(
 export const FIGURE_ASSET_TYPES: AssetSeed['types'] = [
   type('SAN-SPRINKLER', '洒水雾化车', 'Sprinkler and mist vehicle', 'sanitation', 'point', null, { plate }),
   // a township's 农村环卫 as one entry: the 奖补资金 paid to it is its log in 元 (docs/assets.md, "Figures")
+  // the three assessments' scores and the subsidy awarded are attributes; the payments stay the yuan log
   type('SAN-RURAL', '乡镇农村环卫', 'Township rural sanitation', 'sanitation', 'point', 'yuan', {
     grade: { type: 'string', title: '考核等次', titleEn: 'Assessment', enum: ['优秀', '良好', '合格', '不合格'] },
+    score1: { type: 'number', title: '第一次考核得分', titleEn: 'First assessment score', minimum: 0, maximum: 100 },
+    score2: { type: 'number', title: '第二次考核得分', titleEn: 'Second assessment score', minimum: 0, maximum: 100 },
+    score3: { type: 'number', title: '第三次考核得分', titleEn: 'Third assessment score', minimum: 0, maximum: 100 },
+    subsidyYuan: {
+      type: 'number',
+      title: '核定奖补资金',
+      titleEn: 'Subsidy awarded',
+      minimum: 0,
+      maximum: 100000000,
+      unit: '元',
+    },
   }),
   type('PRK-FLOWER', '花坛花境', 'Flower bed', 'parks', 'point', 'pot'),
   type('PRK-LAWN', '草坪绿地', 'Lawn', 'parks', 'point', 'm2'),
@@ -65,7 +77,19 @@ export const FIGURE_ASSET_TYPES: AssetSeed['types'] = [
     },
   }),
   type('DRN-WATERLOG', '易渍水路段', 'Waterlogging-prone section', 'drainage', 'line', 'm'),
-  type('DRN-MANHOLE', '检查井', 'Manhole', 'drainage', 'point', null, {}, MANHOLE_WORK_KINDS),
+  type(
+    'DRN-MANHOLE',
+    '检查井',
+    'Manhole',
+    'drainage',
+    'point',
+    null,
+    {
+      use: { type: 'string', title: '井类别', titleEn: 'Use', enum: ['雨水', '污水', '合流'] },
+      cover: { type: 'string', title: '井盖', titleEn: 'Cover', enum: ['普通井盖', '“五防”宽边承插井'] },
+    },
+    MANHOLE_WORK_KINDS,
+  ),
   type('DRN-WWTP', '污水处理厂', 'Sewage treatment plant', 'drainage', 'point', null, {
     capacityTpd: { type: 'number', title: '设计规模', titleEn: 'Capacity', minimum: 0, maximum: 1e6, unit: 'm³/d' },
   }),

@@ -11,6 +11,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { seedAssets, type AssetSeed } from '../modules/assets/index.ts';
 import { FIGURE_ASSET_TYPES, PUMP_WORK_KINDS } from './demo-asset-figures.ts';
+import { lineEntryAssets } from './demo-line-entries.ts';
 import { LINE_REGISTER_TYPES, lineRegisterAssets } from './demo-line-registers.ts';
 import { demoMuckPermits } from './demo-vehicles.ts';
 import { random } from './demo-random.ts';
@@ -111,6 +112,8 @@ export const DEMO_ASSET_TYPES: AssetSeed['types'] = [
         },
         level: { type: 'string', title: '风险等级', titleEn: 'Risk level', enum: ['一般', '较重', '严重'] },
         sensor: { type: 'boolean', title: '已装水位计', titleEn: 'Level sensor fitted' },
+        // the code of the IoT registry's water_level device the line view reads the live depth from (docs/lines.md)
+        deviceCode: { type: 'string', title: '水位计编码', titleEn: 'Level sensor code', maxLength: 40 },
       },
       ['thresholdCm', 'level'],
     ),
@@ -147,24 +150,26 @@ export const DEMO_ASSET_TYPES: AssetSeed['types'] = [
     synthetic: 1,
   },
   {
+    // 桥涵隧道 (the report's "6处桥涵隧道"): drawn along their axis, as roads are, the kind telling them apart
     code: 'MUN-BRIDGE',
-    name_zh: '桥梁',
-    name_en: 'Bridge',
+    name_zh: '桥涵隧道',
+    name_en: 'Bridge, culvert or tunnel',
     line: 'municipal',
-    geometry_kind: 'point',
+    geometry_kind: 'line',
     log_unit: null,
     attribute_schema: schema(
       {
+        kind: { type: 'string', title: '类别', titleEn: 'Kind', enum: ['桥梁', '涵洞', '隧道'], figure: true },
         spanM: { type: 'number', title: '总长', titleEn: 'Length', minimum: 0, maximum: 5000, unit: 'm' },
         structure: {
           type: 'string',
           title: '结构形式',
           titleEn: 'Structure',
-          enum: ['梁桥', '拱桥', '涵洞', '人行天桥'],
+          enum: ['梁桥', '拱桥', '涵洞', '人行天桥', '明挖隧道', '暗挖隧道'],
         },
         grade: { type: 'string', title: '技术状况', titleEn: 'Condition', enum: ['A', 'B', 'C', 'D', 'E'] },
       },
-      ['structure'],
+      ['kind', 'structure'],
     ),
     synthetic: 1,
   },
@@ -234,6 +239,28 @@ export const DEMO_ASSET_TYPES: AssetSeed['types'] = [
     synthetic: 1,
   },
   {
+    // 源头: the construction sites the muck comes from; a site names its 处置核准 by its 核准文号
+    code: 'MUCK-WORKSITE',
+    name_zh: '建筑工地',
+    name_en: 'Construction site',
+    line: 'muck',
+    geometry_kind: 'point',
+    log_unit: null,
+    attribute_schema: schema({
+      builder: { type: 'string', title: '施工单位', titleEn: 'Builder', maxLength: 60 },
+      permitNo: { type: 'string', title: '处置核准文号', titleEn: 'Disposal permit No.', maxLength: 60 },
+      stage: {
+        type: 'string',
+        title: '施工阶段',
+        titleEn: 'Stage',
+        enum: ['土方开挖', '主体施工', '装饰收尾'],
+        figure: true,
+      },
+      washer: { type: 'boolean', title: '已设冲洗设施', titleEn: 'Wheel washer fitted' },
+    }),
+    synthetic: 1,
+  },
+  {
     // the register of 建筑垃圾处置核准: a grant of the approval window adds an entry (docs/assets.md)
     code: MUCK_PERMIT_TYPE.code,
     name_zh: MUCK_PERMIT_TYPE.nameZh,
@@ -257,6 +284,8 @@ export function demoAssetRecords(
   now: Date,
   units: ReadonlyMap<string, string>,
   records = true,
+  townships: readonly string[] = [],
+  rainSewerProject: string | null = null,
 ): Omit<AssetSeed, 'types'> {
   const rnd = random(4202810);
   const pt = () => [Number((114.94 + rnd() * 0.07).toFixed(6)), Number((30.07 + rnd() * 0.05).toFixed(6))] as const;
@@ -348,7 +377,9 @@ export function demoAssetRecords(
       attributes: JSON.stringify({
         thresholdCm: [30, 20, 25, 15, 20][i],
         level: ['严重', '较重', '一般', '一般', '较重'][i],
-        sensor: i < 2,
+        sensor: true,
+        // the demo's level sensors (demo-devices.ts) are DY-JS-01 … in the order of these points
+        deviceCode: `DY-JS-${String(i + 1).padStart(2, '0')}`,
       }),
       ...point(),
       ...base('DRAINAGE'),
@@ -383,14 +414,15 @@ export function demoAssetRecords(
     add({
       type: 'MUN-BRIDGE',
       code: `DY-QL-${String(i).padStart(2, '0')}`,
-      name: `${['大冶湖', '尹家湖', '青龙', '东风', '金湖', '港湖'][i - 1]}桥涵`,
+      name: `${['大冶湖', '尹家湖', '青龙', '东风', '金湖', '港湖'][i - 1]}${i === 5 ? '隧道' : '桥涵'}`,
       address: null,
       attributes: JSON.stringify({
+        kind: i === 5 ? '隧道' : i % 3 === 0 ? '涵洞' : '桥梁',
         spanM: 20 + i * 12,
-        structure: i % 3 === 0 ? '涵洞' : '梁桥',
+        structure: i === 5 ? '明挖隧道' : i % 3 === 0 ? '涵洞' : '梁桥',
         grade: i === 4 ? 'C' : 'B',
       }),
-      ...point(),
+      ...line(),
       ...base('MUNICIPAL'),
     });
   const parks = [
@@ -430,6 +462,7 @@ export function demoAssetRecords(
   // the demo muck trucks' 处置核准 and 消纳点 (docs/vehicles.md, "Demo and simulation")
   for (const a of demoMuckPermits(today, units.get('MUCK') ?? null)) add(a);
   for (const a of lineRegisterAssets(base)) add(a);
+  for (const a of lineEntryAssets(base, townships)) add(a);
 
   // Daily logs: the transfer stations every day of 2023 (7012.4 t in all) and of this year up to yesterday; the
   // pumps on rainy days; the dredging of 2023 (23.5 km over 47 working days).
@@ -534,6 +567,18 @@ export function demoAssetRecords(
     wo(7, 'DY-SJ-03', 'SANITATION', '收集站地面冲洗设施维修', -15, -5, 'open', null, null, null),
     wo(8, 'DY-YL-01', 'DRAINAGE', '水位计校准', -3, 7, 'open', null, [1, 'unit'], null),
   ];
+  // the first three 雨污混接 points' remediation under the 雨污分流 project: one accepted, one in hand, one opened,
+  // as their 整改状态 says (demo-line-entries.ts)
+  if (rainSewerProject) {
+    const title = '雨污混接点改造（分流）';
+    workOrders.push(
+      ...[
+        wo(21, 'DY-QX-0001', 'DRAINAGE', title, -50, -40, 'accepted', -45, [1, 'unit'], 1860000),
+        wo(22, 'DY-QX-0002', 'DRAINAGE', title, -10, 20, 'in_progress', null, null, null),
+        wo(23, 'DY-QX-0003', 'DRAINAGE', title, -3, 30, 'open', null, null, null),
+      ].map((o) => ({ ...o, project_id: rainSewerProject })),
+    );
+  }
   return {
     assets,
     logs: records ? logs : logs.filter((l) => !l.log_date.startsWith('2023-')),
@@ -549,6 +594,7 @@ export async function seedDemoAssets(
   units: ReadonlyMap<string, string>,
   timeZone = 'Asia/Shanghai',
   records = true,
+  rainSewerProject: string | null = null,
 ): Promise<Map<string, string>> {
   const today = new Intl.DateTimeFormat('en-CA', {
     timeZone,
@@ -556,8 +602,19 @@ export async function seedDemoAssets(
     month: '2-digit',
     day: '2-digit',
   }).format(clock.now());
+  // the top-level regions in code order, as the year demo names its townships' 农村环卫 entries
+  const townships = (
+    await tx
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where('parent_id', 'is', null)
+      .execute()
+  )
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((r) => r.name);
   return seedAssets(tx, tenantId, clock, by, {
     types: DEMO_ASSET_TYPES,
-    ...demoAssetRecords(today, clock.now(), units, records),
+    ...demoAssetRecords(today, clock.now(), units, records, townships, rainSewerProject),
   });
 }

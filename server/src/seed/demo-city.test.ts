@@ -120,6 +120,48 @@ describe('demo sensors', () => {
     expect(hourly.points.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('binds every 易涝点 to its level sensor, so the 排水 flood panel reads the live depth', async () => {
+    const res = await as(ctx.app, admin).get('/api/lines/drainage/summary');
+    expect(res.statusCode, res.body).toBe(200);
+    const points = res.json().flood.points as { code: string; waterCm: number | null; thresholdCm: number }[];
+    expect(points.map((p) => p.code)).toEqual(['DY-YL-01', 'DY-YL-02', 'DY-YL-03', 'DY-YL-04', 'DY-YL-05']);
+    expect(points.every((p) => p.waterCm !== null)).toBe(true);
+    // the underpass is past its alert depth, the others are dry
+    expect(points[0]!.waterCm!).toBeGreaterThanOrEqual(points[0]!.thresholdCm);
+    expect(points.slice(1).every((p) => p.waterCm! < p.thresholdCm)).toBe(true);
+  });
+
+  it('remedies the 雨污混接 points under the 雨污分流 project, each order in the state of its point', async () => {
+    const api = as(ctx.app, admin);
+    const projects = (await api.get(`/api/projects?q=${encodeURIComponent('雨污分流')}`)).json();
+    expect(projects.total).toBe(1);
+    const projectId = projects.items[0].id as string;
+    const defects = (await api.get('/api/assets/items?typeCode=DRN-DEFECT&pageSize=50')).json().items as {
+      id: string;
+      code: string;
+      attributes: { kind: string; state: string };
+    }[];
+    expect(defects.map((d) => d.code)).toEqual([
+      'DY-QX-0001',
+      'DY-QX-0002',
+      'DY-QX-0003',
+      'DY-QX-0004',
+      'DY-QX-0005',
+      'DY-QX-0006',
+    ]);
+    const orderState = { 已整改: 'accepted', 整改中: 'in_progress', 待整改: 'open' } as Record<string, string>;
+    for (const d of defects.slice(0, 3)) {
+      const orders = (await api.get(`/api/assets/work-orders?assetId=${d.id}`)).json().items as {
+        projectId: string | null;
+        state: string;
+      }[];
+      expect([d.code, orders.map((o) => [o.projectId, o.state])]).toEqual([
+        d.code,
+        [[projectId, orderState[d.attributes.state]]],
+      ]);
+    }
+  });
+
   it('raised alarms through the rules: a tilted cover and a flood as cases, a full bin, two devices offline', async () => {
     const res = await as(ctx.app, admin).get('/api/alarms?state=open&pageSize=50');
     expect(res.statusCode, res.body).toBe(200);

@@ -114,7 +114,10 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
     if (records) await seedDemoLines(tx, tenantId, clock, adminId, streetIds);
     // Base data of 环卫/园林/市政/排水/渣土/燃气: types, a few dozen synthetic assets, daily logs and work orders.
     // (without its 2023 records the year's tonnage and dredging come from `npm run demo:year`)
-    const assetIds = await seedDemoAssets(tx, tenantId, clock, adminId, unitIds, undefined, records);
+    // Projects and funds: the 2023 figures of the work report (2641万元 won; 23 gas subprojects, 22 done, 60 %), and
+    // the 雨污分流 project the defect points' orders belong to (before the registers, which link to it).
+    const rainSewerProject = records ? await seedDemoProjects(tx, tenantId, clock, adminId, unitIds) : null;
+    const assetIds = await seedDemoAssets(tx, tenantId, clock, adminId, unitIds, undefined, records, rainSewerProject);
     // 燃气安全: the 2023 checks, hazards and 三件套 of the bureau's report, commercial users, this year's work in hand.
     if (records) await seedDemoGas(tx, tenantId, clock, adminId);
     // 门前三包 in the streets and townships: agreements, inspections, published lists, volunteers, committees (synthetic).
@@ -132,8 +135,6 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
     await seedDemoVehicles(tx, tenantId, clock, assetIds);
     // 行政审批: the application types with their checklists, the 2023 totals of the report and a few open ones.
     if (records) await seedDemoApprovals(tx, tenantId, clock, adminId);
-    // Projects and funds: the 2023 figures of the work report (2641万元 won; 23 gas subprojects, 22 done, 60 %).
-    if (records) await seedDemoProjects(tx, tenantId, clock, adminId, unitIds);
     // 目标任务: items of the 2024 工作计划, some read from the report's figures, some reported by hand (docs/targets.md)
     if (records) await seedDemoTargets(tx, tenantId, clock, adminId, unitIds);
     // 专项行动, problem lists, 课题, honours and publicity: the 2023 totals of the bureau's report (docs/campaigns.md).

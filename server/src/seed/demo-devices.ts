@@ -120,9 +120,11 @@ async function demoFleet(services: Services, actor: Actor): Promise<DemoDevice[]
   );
   // 易涝点: water on the road in cm, dry until the last hours, when the underpass floods past its alert depth
   (await items('DRN-FLOOD')).forEach((a, i) => {
-    const alert = Number((a.attributes as { thresholdCm?: number }).thresholdCm ?? 20);
+    const attrs = a.attributes as { thresholdCm?: number; deviceCode?: string };
+    const alert = Number(attrs.thresholdCm ?? 20);
     out.push({
-      code: `DY-JS-${pad(i)}`,
+      // the code the point names, so the line view's flood panel reads this sensor's depth
+      code: attrs.deviceCode ?? `DY-JS-${pad(i)}`,
       name: `${a.name}积水监测（警戒${alert}cm，示例）`,
       type: 'water_level',
       model: 'JS-R200 雷达液位计（示例）',

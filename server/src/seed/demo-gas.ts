@@ -7,7 +7,7 @@
  * communities, so the page shows work in hand. The 2023 rows are history: they are written closed without the
  * re-inspection photos that the API demands of every closing.
  */
-import { GAS_USER_SUPPLY, GAS_USER_TYPE, type GasInstallKind } from '../../../common/domain/gas-safety.ts';
+import { GAS_USER_SUPPLY, GAS_USER_TYPE, gasHazardNo, type GasInstallKind } from '../../../common/domain/gas-safety.ts';
 import { zonedDate } from '../../../common/domain/zoned-time.ts';
 import type { GasChecksTable, GasHazardsTable, GasInstallsTable, GasInstallTargetsTable } from '../db/schema-gas.ts';
 import { seedAssets, type AssetSeed } from '../modules/assets/index.ts';
@@ -212,7 +212,7 @@ export async function seedDemoGas(
     );
     for (let k = 0; k < perCheck[i]!; k++) {
       const closed = 2 + Math.floor(random() * 12);
-      addHazard(`YH2023-${String(h0 + h++).padStart(5, '0')}`, check, {
+      addHazard(gasHazardNo(2023, h0 + h++), check, {
         status: 'closed',
         deadline: 15,
         rectified: closed - 1,
@@ -227,7 +227,7 @@ export async function seedDemoGas(
     '2023-06-14',
   );
   for (let k = 0; k < REPORT_2023.superior; k++)
-    addHazard(`YH2023-${String(h0 + h++).padStart(5, '0')}`, superior, {
+    addHazard(gasHazardNo(2023, h0 + h++), superior, {
       status: 'closed',
       deadline: 30,
       rectified: 10,
@@ -261,7 +261,7 @@ export async function seedDemoGas(
       // A step never lies after today: a recent check's hazard keeps its earlier state.
       const fits = (d?: number) => d === undefined || day(on, d) <= today;
       addHazard(
-        `YH${year}-${String(hy + i * 3 + k).padStart(5, '0')}`,
+        gasHazardNo(year, hy + i * 3 + k),
         check,
         fits(s.closed) && fits(s.rectified) ? s : { status: 'open', deadline: s.deadline },
       );

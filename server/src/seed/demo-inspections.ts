@@ -9,6 +9,7 @@ import { addDays } from '../../../common/domain/outdoor-ads.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { seedInspections, type InspectionSeed } from '../modules/assets/index.ts';
+import { demoWorksiteCodes } from './demo-vehicles.ts';
 
 export const PUMP_PLAN = '泵站每周巡检';
 export const PUMP_CHECKLIST: ChecklistItem[] = [
@@ -89,6 +90,29 @@ const FLOOD_CHECKLIST: ChecklistItem[] = [
   },
 ];
 
+/** 源头巡查: the 渣土 line's round of the construction sites the muck leaves from. */
+export const SOURCE_PLAN = '渣土源头巡查';
+const SOURCE_CHECKLIST: ChecklistItem[] = [
+  {
+    key: 'washer',
+    label: '出入口冲洗设施正常使用',
+    labelEn: 'Wheel washer at the gate in use',
+    kind: 'check',
+    onFail: 'work_order',
+    workDays: 2,
+  },
+  {
+    key: 'covered',
+    label: '出场车辆密闭、无带泥上路',
+    labelEn: 'Trucks leave covered, no mud on the road',
+    kind: 'check',
+    onFail: 'work_order',
+    workDays: 1,
+    photoRequired: true,
+  },
+  { key: 'permit', label: '处置核准在有效期内', labelEn: 'Disposal permit valid', kind: 'check', onFail: 'none' },
+];
+
 /** ISO weekday (1 = Monday … 7) of a calendar date. */
 const weekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -98,6 +122,7 @@ export function demoInspections(
   today: string,
   units: ReadonlyMap<string, string>,
   streetIds: readonly string[],
+  worksites: readonly string[] = [],
 ): InspectionSeed {
   const at = (days: number, hour = 10) =>
     new Date(Date.parse(`${addDays(today, days)}T${pad(hour)}:00:00+08:00`)).toISOString();
@@ -215,6 +240,29 @@ export function demoInspections(
     });
     inspections.push({ plan: '垃圾收集站每周巡检', asset, dueDate: addDays(today, 5), doneAt: null, results: [] });
   }
+  // 源头巡查: last week's round done (one site's gate washer broken), this week's due in three days
+  const muck = units.get('MUCK') ?? '';
+  worksites.forEach((asset, i) => {
+    inspections.push({
+      plan: SOURCE_PLAN,
+      asset,
+      dueDate: addDays(today, -4),
+      doneAt: at(-4, 9 + (i % 6)),
+      results: [
+        i === 1
+          ? {
+              key: 'washer',
+              ok: false,
+              text: '冲洗设备故障',
+              order: order('工地出入口冲洗设备维修', muck, -4, 2, 'open', null),
+            }
+          : { key: 'washer', ok: true },
+        { key: 'covered', ok: true },
+        { key: 'permit', ok: true },
+      ],
+    });
+    inspections.push({ plan: SOURCE_PLAN, asset, dueDate: addDays(today, 3), doneAt: null, results: [] });
+  });
   const april = `${year}-04-01`;
   if (april < today)
     for (let i = 1; i <= 5; i++)
@@ -247,6 +295,18 @@ export function demoInspections(
         schedule: { weekday: weekday(addDays(today, -2)) },
         unitId: sanitation || null,
       },
+      ...(worksites.length
+        ? [
+            {
+              name: SOURCE_PLAN,
+              type: 'MUCK-WORKSITE',
+              checklist: SOURCE_CHECKLIST,
+              scheduleKind: 'weekly' as const,
+              schedule: { weekday: weekday(addDays(today, 3)) },
+              unitId: muck || null,
+            },
+          ]
+        : []),
       {
         name: '易涝点汛前检查',
         type: 'DRN-FLOOD',
@@ -303,5 +363,6 @@ export async function seedDemoInspections(
   streetIds: readonly string[],
   today: string,
 ) {
-  await seedInspections(tx, tenantId, clock, by, inspector, demoInspections(today, units, streetIds));
+  const plan = demoInspections(today, units, streetIds, demoWorksiteCodes());
+  await seedInspections(tx, tenantId, clock, by, inspector, plan);
 }

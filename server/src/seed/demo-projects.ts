@@ -112,18 +112,37 @@ export function demoProjects(gasUnitId: string | null, sanitationUnitId: string 
   ];
 }
 
+/**
+ * The 雨污分流 project the survey's 雨污混接 points are remedied under (their 养护工单 name it, demo-assets.ts). Not one
+ * of the report's two projects: no funds or subprojects, so the report's project figures stay the report's; only in
+ * the base demo (the year demo loads the report's two).
+ */
+export const RAIN_SEWER_PROJECT = '中心城区雨污分流改造工程（示例）';
+const rainSewerProject = (drainageUnitId: string | null): ProjectSeed => ({
+  name: RAIN_SEWER_PROJECT,
+  shortName: '雨污分流改造项目',
+  unitId: drainageUnitId,
+  startOn: '2024-01-01',
+  endOn: '2026-12-31',
+  budgetFen: 1500 * WAN,
+  point: [114.968, 30.093],
+  description: '中心城区管网排查发现的雨污混接点整改，雨水、污水分流（示例数据）。',
+  funds: [],
+  subprojects: [],
+  reports: [],
+});
+
+/** Seeds the demo projects; answers the 雨污分流 project's id. */
 export async function seedDemoProjects(
   db: Executor,
   tenantId: string,
   clock: Clock,
   by: string,
-  unitIds: Map<string, string>,
-) {
-  await seedProjects(
-    db,
-    tenantId,
-    clock,
-    by,
-    demoProjects(unitIds.get('GAS') ?? null, unitIds.get('SANITATION') ?? null),
-  );
+  unitIds: ReadonlyMap<string, string>,
+): Promise<string | null> {
+  const ids = await seedProjects(db, tenantId, clock, by, [
+    ...demoProjects(unitIds.get('GAS') ?? null, unitIds.get('SANITATION') ?? null),
+    rainSewerProject(unitIds.get('DRAINAGE') ?? null),
+  ]);
+  return ids.get(RAIN_SEWER_PROJECT) ?? null;
 }

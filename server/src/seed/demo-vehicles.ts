@@ -41,10 +41,17 @@ const fleet = demoFleet;
 const muckTrucks = () => fleet().filter((v) => v.kind === 'muck');
 const permitCode = (truck: string) => `DY-HZ-${truck}`;
 const siteCode = (truck: string) => `DY-XN-${truck}`;
+const demoWorksiteCode = (truck: string) => `DY-GD-${truck}`;
 /** the deliberate violations of the demo (see above) */
 export const DEMO_NO_PERMIT = 'ZT018';
 export const DEMO_EXPIRED_PERMIT = 'ZT019';
 export const DEMO_SHORT_WINDOW = 'ZT020';
+
+/** The codes of the construction sites of the demo trucks' permits (the 源头巡查 plan's rounds). */
+export const demoWorksiteCodes = () =>
+  muckTrucks()
+    .filter((v) => v.code !== DEMO_NO_PERMIT)
+    .map((v) => demoWorksiteCode(v.code));
 
 /** The permits and 消纳点 of the demo trucks, as assets register entries (seeded with the other assets). */
 export function demoMuckPermits(today: string, unitId: string | null): AssetSeed['assets'] {
@@ -62,6 +69,21 @@ export function demoMuckPermits(today: string, unitId: string | null): AssetSeed
     const site = `${v.code}消纳点（示例）`;
     out.push({ ...base, ...point(end), type: 'MUCK-SITE', code: siteCode(v.code), name: site, attributes: '{}' });
     const expired = v.code === DEMO_EXPIRED_PERMIT;
+    const permitNo = `冶城管渣核〔${year}〕${i + 1}号（示例）`;
+    // the construction site the permit was granted for, at the same place, naming the permit
+    out.push({
+      ...base,
+      ...point(start),
+      type: 'MUCK-WORKSITE',
+      code: demoWorksiteCode(v.code),
+      name: `示例工地${i + 1}号`,
+      attributes: JSON.stringify({
+        builder: '示例建设工程有限公司',
+        permitNo,
+        stage: ['土方开挖', '主体施工', '装饰收尾'][i % 3],
+        washer: i % 5 !== 4,
+      }),
+    });
     out.push({
       ...base,
       ...point(start),
@@ -69,7 +91,7 @@ export function demoMuckPermits(today: string, unitId: string | null): AssetSeed
       code: permitCode(v.code),
       name: `示例工地${i + 1}号（建筑垃圾处置核准）`,
       attributes: JSON.stringify({
-        permitNo: `冶城管渣核〔${year}〕${i + 1}号（示例）`,
+        permitNo,
         holder: '示例渣土运输有限公司',
         disposalSite: site,
         volumeM3: 3000 + i * 500,

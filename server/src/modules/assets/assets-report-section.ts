@@ -1,8 +1,9 @@
 /**
  * The registers in the statistics report: one section per line (环卫, 园林, 市政, 排水, 渣土, 燃气) whose sentences
  * carry the period's figures from the daily logs and the 养护工单, e.g. 「2023年度，垃圾转运站共转运生活垃圾7012.4吨」,
- * with the line's totals and the figures of each of its asset types (asset-figures.ts). A line with neither logs
- * nor finished orders in the period has no section.
+ * with the line's totals and the figures of each of its asset types (asset-figures.ts). A line with assets on its
+ * register has a section (its inventory and per-value counts, and a sentence saying the period has no logs or
+ * finished orders when it has none); a line with no assets, logs or finished orders has none.
  */
 import { ASSET_LINES, fromMilli, type AssetLine } from '../../../../common/domain/assets.ts';
 import { formatFen } from '../../../../common/domain/enforcement-money.ts';
@@ -119,11 +120,12 @@ function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
   const logs = f.logs.filter((l) => l.line === line);
   const orders = f.orders.find((o) => o.line === line);
   const done = Number(orders?.done ?? 0);
-  if (!logs.length && !done) return null;
   const counts = f.counts.filter((c) => c.line === line);
+  const total = counts.reduce((s, c) => s + Number(c.n), 0);
+  // a line with nothing on its register and nothing done in the period says nothing
+  if (!logs.length && !done && !total) return null;
   const sep = zh ? '、' : ', ';
   const paragraphs: string[] = [];
-  const total = counts.reduce((s, c) => s + Number(c.n), 0);
   if (total)
     paragraphs.push(
       ctx.t('assets.report.inventory', {
@@ -152,6 +154,9 @@ function buildLine(ctx: ReportContext, line: AssetLine, f: Figures) {
   }
   const perType = typeFigures(ctx, line, f);
   paragraphs.push(...perType.paragraphs);
+  // the register stands but the period has no logs and no finished orders: said, rather than left to silence
+  if (!logs.length && !done)
+    paragraphs.push(ctx.t('assets.report.noActivity', { period: ctx.periodText, line: ctx.t(`assets.lines.${line}`) }));
   if (done)
     paragraphs.push(
       ctx.t('assets.report.workOrders', {

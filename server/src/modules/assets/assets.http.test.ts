@@ -90,7 +90,8 @@ describe('the demo city', () => {
     expect(page.items.every((a: { synthetic: boolean }) => a.synthetic)).toBe(true);
     const drainage = (await api('leader').get('/api/assets/items?line=drainage&pageSize=100')).json();
     expect(drainage.items.every((a: { line: string }) => a.line === 'drainage')).toBe(true);
-    expect(drainage.total).toBe(19 + 5 + 2);
+    // 泵站, 易涝点, 管渠; 易渍水路段, 污水处理厂, 缺陷点 and 检查井 (seed/demo-line-entries.ts)
+    expect(drainage.total).toBe(19 + 5 + 2 + 3 + 2 + 6 + 8);
   });
 
   it('pages, searches and sorts the list', async () => {
@@ -320,18 +321,35 @@ describe('import', () => {
       features: [
         {
           type: 'Feature',
-          geometry: { type: 'Point', coordinates: [114.96, 30.1] },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [114.96, 30.1],
+              [114.961, 30.1],
+            ],
+          },
           properties: {
             code: 'T-QL-01',
             name: '测试桥',
             type: 'MUN-BRIDGE',
-            attributes: { structure: '拱桥', spanM: 40 },
+            attributes: { kind: '桥梁', structure: '拱桥', spanM: 40 },
           },
         },
         {
           type: 'Feature',
-          geometry: { type: 'Point', coordinates: [114.96, 30.1] },
-          properties: { code: 'T-QL-02', name: '测试桥二', type: 'MUN-BRIDGE', attributes: { structure: '吊桥' } },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [114.96, 30.1],
+              [114.961, 30.1],
+            ],
+          },
+          properties: {
+            code: 'T-QL-02',
+            name: '测试桥二',
+            type: 'MUN-BRIDGE',
+            attributes: { kind: '桥梁', structure: '吊桥' },
+          },
         },
       ],
     };

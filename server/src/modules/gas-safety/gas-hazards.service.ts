@@ -13,6 +13,7 @@ import type {
   GasReinspect,
   GasRectify,
 } from '../../../../common/contracts/gas-safety.ts';
+import { gasHazardNo } from '../../../../common/domain/gas-safety.ts';
 import { isValidDate } from '../../../../common/domain/kpi.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
 import type { GasHazardsTable } from '../../db/schema-gas.ts';
@@ -200,7 +201,7 @@ export function createGasHazardService(ctx: GasContext) {
         const r: GasHazardsTable = {
           id,
           tenant_id: actor.tenantId,
-          hazard_no: `YH${foundOn.slice(0, 4)}-${String(seq).padStart(5, '0')}`,
+          hazard_no: gasHazardNo(foundOn.slice(0, 4), seq),
           check_id: check.id,
           source: check.source,
           asset_id: input.assetId ?? null,

@@ -114,7 +114,8 @@ describe('a hazard from its check to the re-inspection', () => {
       regionId: streets[0]!.id,
       overdue: false,
     });
-    expect(hazard.hazardNo).toMatch(/^YH2024-\d{5}$/);
+    // its own prefix: 养护工单 number as YH<year>-…
+    expect(hazard.hazardNo).toMatch(/^RQYH2024-\d{5}$/);
   });
 
   it('refuses bad input with the field named, and writes nothing', async () => {

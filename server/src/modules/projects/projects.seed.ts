@@ -31,10 +31,19 @@ export interface ProjectSeed {
 }
 
 /** Writes demo projects for the seed (server/src/seed/); not audited: no person made them. `by` records them. */
-export async function seedProjects(db: Executor, tenantId: string, clock: Clock, by: string, seeds: ProjectSeed[]) {
+/** Writes the seed; answers the new projects' ids by name (a seed of another module links its records to them). */
+export async function seedProjects(
+  db: Executor,
+  tenantId: string,
+  clock: Clock,
+  by: string,
+  seeds: ProjectSeed[],
+): Promise<Map<string, string>> {
   const at = clock.now().toISOString();
+  const ids = new Map<string, string>();
   for (const p of seeds) {
     const projectId = newId();
+    ids.set(p.name, projectId);
     await repo.insertProject(db, {
       id: projectId,
       tenant_id: tenantId,
@@ -112,4 +121,5 @@ export async function seedProjects(db: Executor, tenantId: string, clock: Clock,
       })),
     );
   }
+  return ids;
 }

@@ -57,11 +57,15 @@ describe('statistics report', () => {
       // (modules/enforcement/enforcement.demo.ts, seed/demo-lines.ts)
       'enforcement',
       'illegalConstruction',
-      // the transfer stations' tonnage of this year (seed/demo-assets.ts)
+      // every line with entries on its register has a section, saying its inventory (seed/demo-assets.ts);
+      // the transfer stations' tonnage of this year, the pump stations' orders finished before the seed's day
       'assets.sanitation',
-      // the pump stations' orders finished before the seed's day, and the rounds due in the month
-      // (seed/demo-inspections.ts)
+      'assets.parks',
+      'assets.municipal',
       'assets.drainage',
+      'assets.muck',
+      'assets.gas',
+      // the rounds due in the month (seed/demo-inspections.ts)
       'inspections',
       // this year's gas safety checks and 三件套 installations (seed/demo-gas.ts)
       'gasSafety',

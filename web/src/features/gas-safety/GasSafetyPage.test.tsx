@@ -27,7 +27,7 @@ const figures: GasFigures = {
 };
 const hazard: GasHazard = {
   id: 'h1',
-  hazardNo: 'YH2024-00001',
+  hazardNo: 'RQYH2024-00001',
   checkId: 'c1',
   checkNo: 'JC2024-0001',
   source: 'bureau',
@@ -97,18 +97,18 @@ describe('燃气安全 page', () => {
     show(['leader']);
     expect(await screen.findByText('1139/1139')).toBeTruthy();
     expect(screen.getByText('405/405户')).toBeTruthy();
-    const row = (await screen.findByText('YH2024-00001')).closest('tr')!;
+    const row = (await screen.findByText('RQYH2024-00001')).closest('tr')!;
     expect(within(row).getByText('待复查')).toBeTruthy();
     expect(within(row).getByText('逾期')).toBeTruthy();
     expect(within(row).getByText('重大隐患')).toBeTruthy();
     // a reader has no forms
     expect(screen.queryByTestId('gas-hazards-create')).toBeNull();
-    expect(screen.queryByTestId('gas-reinspect-YH2024-00001')).toBeNull();
+    expect(screen.queryByTestId('gas-reinspect-RQYH2024-00001')).toBeNull();
   });
 
   it('asks for a photo before a passed re-inspection is sent', async () => {
     const server = show(['admin']);
-    fireEvent.click(await screen.findByTestId('gas-reinspect-YH2024-00001'));
+    fireEvent.click(await screen.findByTestId('gas-reinspect-RQYH2024-00001'));
     fireEvent.change(await screen.findByTestId('gas-reinspect-note'), { target: { value: '复查合格' } });
     fireEvent.click(screen.getByTestId('gas-reinspect-save'));
     expect(await screen.findByText('复查合格须上传复查照片')).toBeTruthy();
