@@ -1,15 +1,6 @@
-import type {
-  Alarm,
-  AlarmQuery,
-  AlarmRule,
-  AlarmRuleCreate,
-  AlarmRuleUpdate,
-  AlarmStep,
-} from '../../../../common/contracts/iot.ts';
+import type { Alarm, AlarmQuery, AlarmStep } from '../../../../common/contracts/iot.ts';
 import {
   alarmNext,
-  DEFAULT_RULES,
-  DEVICE_TYPES,
   evaluate,
   PRIMARY_METRIC,
   type AlarmAction,
@@ -30,10 +21,11 @@ import { requirePermission, type Actor } from '../auth/index.ts';
 import type { ExternalReport, IntakeResult } from '../cases/index.ts';
 import type { DeviceService, MaintenanceService } from '../devices/index.ts';
 import type { DuplicateCandidate, DuplicateQuery } from '../routing/index.ts';
-import { alarmView, liveAlarm, ruleView, withEvent } from './alarm-view.ts';
+import { alarmView, liveAlarm, withEvent } from './alarm-view.ts';
 import { alarmErrors } from './alarm.errors.ts';
 import { noticesOnDuty, TYPE_TEXT } from './alarm-notice.ts';
 import * as repo from './alarm.repository.ts';
+import { createAlarmRules } from './alarm-rules.service.ts';
 
 export interface AlarmDeps {
   devices: DeviceService;
@@ -58,16 +50,6 @@ export interface AlarmDeps {
   /** the tenant's zone, in which a rule's daily windows are read */
   timeZone?: string;
   log?: (err: unknown) => void;
-}
-
-/** The windows as stored; a window that starts where it ends would never be open, so it is refused. */
-function windowsOf(w: AlarmRuleCreate['windows']): string | null {
-  if (!w || w.length === 0) return null;
-  w.forEach((x, i) => {
-    if (x.from === x.to)
-      throw alarmErrors.ruleField(`body.windows.${i}.to`, 'empty', 'a window must not start where it ends');
-  });
-  return JSON.stringify(w);
 }
 
 /** A reading handed to the rules. */
@@ -412,104 +394,7 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
   };
 
   return {
-    // ---- rules (tenant data) ----
-    async rules(actor: Actor): Promise<AlarmRule[]> {
-      requirePermission(actor, 'device.read');
-      return (await repo.rulesOf(db, actor.tenantId)).map(ruleView);
-    },
-
-    async createRule(actor: Actor, input: AlarmRuleCreate): Promise<AlarmRule> {
-      requirePermission(actor, 'device.manage');
-      const now = clock.now().toISOString();
-      const row: AlarmRulesTable = {
-        id: newId(),
-        tenant_id: actor.tenantId,
-        device_type: input.deviceType,
-        name: input.name.trim(),
-        metric: input.metric,
-        op: input.op,
-        threshold: input.threshold,
-        hysteresis: input.hysteresis,
-        min_duration_s: input.minDurationS,
-        matter_code: input.matterCode,
-        auto_case: input.autoCase ? 1 : 0,
-        severity: input.severity,
-        measure: input.measure ?? 'value',
-        windows: windowsOf(input.windows),
-        active: 1,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      };
-      await db.transaction().execute(async (tx) => {
-        await repo.insertRule(tx, row);
-        await deps.audit.record(tx, actor, actor.tenantId, {
-          action: 'alarm_rule.create',
-          entity: 'alarm_rule',
-          entityId: row.id,
-          before: null,
-          after: ruleView(row),
-        });
-      });
-      return ruleView(row);
-    },
-
-    async updateRule(actor: Actor, id: string, input: AlarmRuleUpdate): Promise<AlarmRule> {
-      requirePermission(actor, 'device.manage');
-      const cur = await repo.findRule(db, actor.tenantId, id);
-      if (!cur) throw notFound('alarm_rule');
-      if (cur.version !== input.version) throw alarmErrors.ruleStale(cur.version);
-      const patch: Partial<AlarmRulesTable> = {
-        name: input.name.trim(),
-        metric: input.metric,
-        op: input.op,
-        threshold: input.threshold,
-        hysteresis: input.hysteresis,
-        min_duration_s: input.minDurationS,
-        matter_code: input.matterCode,
-        auto_case: input.autoCase ? 1 : 0,
-        severity: input.severity,
-        measure: input.measure ?? 'value',
-        windows: windowsOf(input.windows),
-        active: input.active ? 1 : 0,
-        updated_at: clock.now().toISOString(),
-      };
-      await db.transaction().execute(async (tx) => {
-        if (!(await repo.updateRule(tx, actor.tenantId, id, cur.version, patch)))
-          throw alarmErrors.ruleStale(cur.version);
-        await deps.audit.record(tx, actor, actor.tenantId, {
-          action: 'alarm_rule.update',
-          entity: 'alarm_rule',
-          entityId: id,
-          before: ruleView(cur),
-          after: ruleView({ ...cur, ...patch }),
-        });
-      });
-      return ruleView({ ...cur, ...patch, version: cur.version + 1 });
-    },
-
-    /** Loads the default rule of every device type that has none yet (docs/iot.md, "Default rules"). */
-    async loadDefaultRules(actor: Actor): Promise<AlarmRule[]> {
-      requirePermission(actor, 'device.manage');
-      const have = new Set((await repo.rulesOf(db, actor.tenantId)).map((r) => r.device_type));
-      for (const type of DEVICE_TYPES) {
-        if (have.has(type)) continue;
-        const d = DEFAULT_RULES[type];
-        await this.createRule(actor, {
-          deviceType: type,
-          name: TYPE_TEXT[type],
-          metric: d.metric,
-          op: d.op,
-          threshold: d.threshold,
-          hysteresis: d.hysteresis,
-          minDurationS: d.minDurationS,
-          matterCode: d.matterCode,
-          autoCase: d.autoCase,
-          severity: d.severity,
-        });
-      }
-      return this.rules(actor);
-    },
+    ...createAlarmRules(database, clock, deps),
 
     // ---- alarms ----
     async list(actor: Actor, query: AlarmQuery): Promise<Page<Alarm>> {
