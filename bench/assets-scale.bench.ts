@@ -361,7 +361,7 @@ try {
   const verdict = (v: number, goal: number) => (v <= goal ? 'met' : 'MISSED');
   rows.push(['asset list p50 (mix)', pct(all, 0.5), '', '']);
   rows.push(['asset list p95 (mix)', pct(all, 0.95), `≤ ${LIST_GOAL_MS} ms`, verdict(pct(all, 0.95), LIST_GOAL_MS)]);
-  for (const [name, xs] of byKind) rows.push([`  ${name} p95`, pct(xs, 0.95), '', '']);
+  for (const [name, xs] of byKind) rows.push([`  ${name} p95`, pct(xs, 0.95), `p50 ${pct(xs, 0.5).toFixed(1)}`, '']);
   const year = today.slice(0, 4);
   const report = `/api/reports/statistics?period=year&at=${year}`;
   await get(report);

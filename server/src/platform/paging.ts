@@ -69,3 +69,32 @@ export async function pageWithCappedTotal<DB, TB extends keyof DB, O>(
   const n = Number(count.rows[0]?.n ?? 0);
   return { rows, total: Math.min(n, cap), totalCapped: n > cap };
 }
+
+/**
+ * pageWithCappedTotal for filters that read every match's row whatever the page (a text search through a trigram
+ * index, which checks each candidate in the table): the matches are read once, at most `cap + 1` of them and only
+ * their key `id` and sort value `k` (what `matches` selects), and the count and the page's keys both come from that
+ * one read, where the page and the count as two statements read every match twice. `unique` says `k` orders alone;
+ * otherwise the key breaks ties, in the same direction. Beyond `cap` matches the rows read are not all the matches,
+ * so there is no page to cut from them: the answer is then `null`, and the caller reads its page in its order's index
+ * (which, with that many matches, stops after the page).
+ */
+export async function pageFromMatches<DB, TB extends keyof DB>(
+  db: QueryExecutorProvider,
+  matches: SelectQueryBuilder<DB, TB, { id: string; k: unknown }>,
+  w: { limit: number; offset: number; order: 'asc' | 'desc'; unique: boolean },
+  cap = COUNT_CAP,
+): Promise<{ ids: string[]; total: number } | null> {
+  const m = matches.limit(cap + 1);
+  const dir = sql.raw(w.order === 'desc' ? 'desc' : 'asc');
+  const order = w.unique ? sql`m.k ${dir}` : sql`m.k ${dir}, m.id ${dir}`;
+  const page = await sql<{ id: string; n: number | string }>`select m.id, count(*) over () as n
+    from (${m}) as m order by ${order} limit ${w.limit} offset ${w.offset}`.execute(db);
+  // a page past the last match has no row to carry the count
+  const n = page.rows.length
+    ? Number(page.rows[0]?.n)
+    : w.offset === 0
+      ? 0
+      : Number((await sql<{ n: number | string }>`select count(*) as n from (${m}) as m`.execute(db)).rows[0]?.n ?? 0);
+  return n > cap ? null : { ids: page.rows.map((r) => r.id), total: n };
+}

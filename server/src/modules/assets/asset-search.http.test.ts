@@ -21,8 +21,8 @@ interface Item {
   id: string;
   code: string;
 }
-const search = async (q: string, extra = '') => {
-  const res = await api('leader').get(`/api/assets/items?q=${encodeURIComponent(q)}&pageSize=100${extra}`);
+const search = async (q: string, extra = '', pageSize = 100) => {
+  const res = await api('leader').get(`/api/assets/items?q=${encodeURIComponent(q)}&pageSize=${pageSize}${extra}`);
   expect(res.statusCode, res.body).toBe(200);
   const page = res.json() as { items: Item[]; total: number };
   return { codes: page.items.map((a) => a.code), total: page.total };
@@ -61,6 +61,17 @@ beforeAll(async () => {
       address: `东风路${i % 40}号`,
     })),
   );
+  // code-shaped text inside codes (not at their start), a name and an address
+  await repo.insertAssets(
+    ctx.database.db,
+    Array.from({ length: 12 }, (_, i) => ({
+      ...model,
+      id: newId(),
+      code: `T-PUMP-STA-${100 + i}`,
+      name: i === 0 ? '备用泵站 PUMP-STA-900' : `编码泵站 ${i}`,
+      address: i === 1 ? 'ROAD-ABC-12号' : `编码路${i}号`,
+    })),
+  );
   const res = await api('admin').post('/api/assets/items', {
     code: 'T-QS-01',
     name: '青石岭排涝泵站',
@@ -94,6 +105,71 @@ describe('searching the register', () => {
       }
     // letters in any case: the seeded transfer stations DY-ZZ-01 and DY-ZZ-02, found inside their codes
     expect((await search('zz-0')).codes).toEqual(['DY-ZZ-01', 'DY-ZZ-02']);
+  });
+
+  it('finds code-shaped terms that begin no code inside codes, names and addresses, and only the exact text', async () => {
+    const cases: [string, string[]][] = [
+      ['PUMP-STA-100', ['T-PUMP-STA-100']],
+      ['pump-sta-900', ['T-PUMP-STA-100']],
+      ['road-abc', ['T-PUMP-STA-101']],
+      ['PUMP-STA-10', Array.from({ length: 10 }, (_, i) => `T-PUMP-STA-10${i}`)],
+      // the same pieces with other separators: candidates of the index, not matches
+      ['PUMP.STA-100', []],
+      ['PUMP_STA_100', []],
+    ];
+    for (const [q, codes] of cases) {
+      expect((await search(q)).codes, q).toEqual(codes);
+      for (const [sort, order] of [
+        ['code', 'asc'],
+        ['name', 'desc'],
+      ] as const) {
+        const expected = await substring(q, sort, order);
+        const got = await search(q, `&sort=${sort}&order=${order}`);
+        expect(got.codes, `${q} by ${sort} ${order}`).toEqual(expected);
+        expect(got.total, q).toBe(expected.length);
+      }
+    }
+  });
+
+  it('counts the matches on a page past the last one, and caps the count of a broad term', async () => {
+    const expected = await substring('东风路1', 'code', 'asc');
+    expect(await search('东风路1', '&page=5')).toEqual({ codes: [], total: expected.length });
+    const second = await search('东风路1', '&page=2', 20);
+    expect(second).toEqual({ codes: expected.slice(20, 40), total: expected.length });
+
+    // with a cap below the matches, the page is still the first of all of them in order, and the count says "more"
+    const broad = await substring('批量泵站', 'name', 'desc');
+    expect(broad.length).toBeGreaterThan(50);
+    const capped = await repo.listAssets(
+      ctx.database.db,
+      tenantId,
+      { q: '批量泵站' },
+      null,
+      {
+        limit: 20,
+        offset: 20,
+        sort: 'name',
+        order: 'desc',
+      },
+      50,
+    );
+    expect(capped.rows.map((r) => r.code)).toEqual(broad.slice(20, 40));
+    expect([capped.total, capped.totalCapped]).toEqual([50, true]);
+    const within = await repo.listAssets(
+      ctx.database.db,
+      tenantId,
+      { q: '批量泵站' },
+      null,
+      {
+        limit: 20,
+        offset: 280,
+        sort: 'name',
+        order: 'desc',
+      },
+      1000,
+    );
+    expect(within.rows.map((r) => r.code)).toEqual(broad.slice(280, 300));
+    expect([within.total, within.totalCapped]).toEqual([broad.length, false]);
   });
 
   it('follows edits of the name and the address', async () => {

@@ -7,7 +7,13 @@ import type {
   AssetWorkOrdersTable,
 } from '../../db/schema-assets.ts';
 import type { Executor } from '../../platform/db.ts';
-import { pageWithCappedTotal, pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
+import {
+  COUNT_CAP,
+  pageFromMatches,
+  pageWithCappedTotal,
+  pageWithTotal,
+  type SortedWindow,
+} from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
 
 /** Kysely queries for the asset tables; every one is scoped by tenant, lists also by the caller's grants. */
@@ -100,9 +106,24 @@ function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Express
  */
 function textMatch(db: Executor, q: string): Expression<SqlBool> {
   const term = q.trim();
-  if ([...term].length < 3 || db.getExecutor().adapter instanceof PostgresAdapter)
-    return containsAny(['a.code', 'a.name', 'a.address'], q);
-  return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
+  const columns = ['a.code', 'a.name', 'a.address'];
+  if ([...term].length < 3) return containsAny(columns, q);
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter))
+    return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
+  // A code-shaped term of pieces joined by - . _ (one that begins no code: searchByCode tried that first): pg_trgm
+  // cuts words at those separators, and the trigrams at a word's edge (" 00", "  u", "er ") are shared by every code
+  // of the same form, so the code index reads hundreds of pages to intersect them. The index is asked for the pieces
+  // with any one character between them (the pieces' inner trigrams, the selective ones) and the exact substring is
+  // checked on those few candidates; a piece shorter than 3 characters has no inner trigram, so such terms are not.
+  const pieces = term.split(/[-._]/);
+  if (q !== term || !CODE_TERM.test(term) || pieces.length < 2 || pieces.some((p) => p.length < 3))
+    return containsAny(columns, q);
+  const candidates = `%${pieces.join('_').toLowerCase()}%`;
+  const exact = term.toLowerCase();
+  const any = (f: (c: string) => Expression<SqlBool>) => sql<SqlBool>`(${sql.join(columns.map(f), sql` or `)})`;
+  return sql<SqlBool>`(${any((c) => sql`lower(${sql.ref(c)}) like ${candidates}`)} and ${any(
+    (c) => sql`strpos(lower(${sql.ref(c)}), ${exact}) > 0`,
+  )})`;
 }
 
 /**
@@ -139,18 +160,42 @@ export async function listAssets(
   f: AssetFilter,
   scope: Expression<SqlBool> | null,
   w: SortedWindow<'code' | 'name' | 'updated_at' | 'status'>,
+  cap = COUNT_CAP,
 ) {
+  const search = await searchByCode(db, tenantId, f, scope);
+  const base = filtered(db, tenantId, search, scope);
   // The code is unique within the tenant, so it orders the page alone; a second key would keep the filters' indexes
   // (tenant, line|type|status, code) from giving the order, and SQLite would walk the code index instead.
-  const page = await pageWithCappedTotal(
-    db,
-    filtered(db, tenantId, await searchByCode(db, tenantId, f, scope), scope),
-    (q) => {
-      const sorted = q.selectAll('a').orderBy(sql.ref(`a.${w.sort}`), w.order);
-      return w.sort === 'code' ? sorted : sorted.orderBy('a.id', w.order);
-    },
-    w,
-  );
+  const unique = w.sort === 'code';
+  const ordered = (q: typeof base) => {
+    const sorted = q.selectAll('a').orderBy(sql.ref(`a.${w.sort}`), w.order);
+    return unique ? sorted : sorted.orderBy('a.id', w.order);
+  };
+  let page: { rows: AssetsTable[]; total: number; totalCapped: boolean };
+  if (search.q && !search.codePrefix) {
+    // a text search reads each match's row (docs/assets.md, "At scale"): once, for the page and the count together
+    const found = await pageFromMatches(
+      db,
+      base.select(['a.id', sql.ref<string>(`a.${w.sort}`).as('k')]),
+      { ...w, unique },
+      cap,
+    );
+    if (found) {
+      const byId = new Map(
+        (found.ids.length
+          ? await db
+              .selectFrom('assets as a')
+              .selectAll('a')
+              .where('a.tenant_id', '=', tenantId)
+              .where('a.id', 'in', found.ids)
+              .execute()
+          : []
+        ).map((r) => [r.id, r]),
+      );
+      page = { rows: found.ids.flatMap((id) => byId.get(id) ?? []), total: found.total, totalCapped: false };
+    } else
+      page = { rows: await ordered(base).limit(w.limit).offset(w.offset).execute(), total: cap, totalCapped: true };
+  } else page = await pageWithCappedTotal(db, base, ordered, w, cap);
   const ids = [...new Set(page.rows.map((r) => r.type_id))];
   const types = new Map(
     (ids.length
