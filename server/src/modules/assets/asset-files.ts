@@ -106,8 +106,8 @@ function cellText(v: CellValue): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v !== 'object') return String(v);
   if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return cellText(v.result as CellValue);
-  if ('text' in v) return typeof v.text === 'string' ? v.text : cellText(v.text as CellValue);
+  if ('result' in v) return cellText(v.result);
+  if ('text' in v) return typeof v.text === 'string' ? v.text : cellText(v.text);
   return '';
 }
 
