@@ -4,6 +4,8 @@ import type {
   AssetQuery,
   AssetType,
   AssetTypeCreate,
+  AssetTypeUpdate,
+  AssetUpdate,
   DailyLog,
   DailyLogCreate,
   DailyLogImportResult,
@@ -28,14 +30,15 @@ export const assetsApi = {
   types: (line?: AssetLine, signal?: AbortSignal) =>
     api.get<{ items: AssetType[] }>(`${BASE}/types`, { query: q(line ? { line } : {}), signal }),
   createType: (body: AssetTypeCreate) => api.post<AssetType>(`${BASE}/types`, body),
+  updateType: (id: string, body: AssetTypeUpdate) => api.patch<AssetType>(`${BASE}/types/${enc(id)}`, body),
   items: (query: AssetQuery, signal?: AbortSignal) =>
     api.get<Page<Asset>>(`${BASE}/items`, { query: q(query), signal }),
   item: (id: string, signal?: AbortSignal) => api.get<Asset>(`${BASE}/items/${encodeURIComponent(id)}`, { signal }),
   create: (body: AssetCreate) => api.post<Asset>(`${BASE}/items`, body),
+  update: (id: string, body: AssetUpdate) => api.patch<Asset>(`${BASE}/items/${enc(id)}`, body),
   importAssets: (file: File) =>
-    importFile<{ created: number; updated: number }>(`${BASE}/import`, file, {
-      format: /\.csv$/i.test(file.name) ? 'csv' : 'geojson',
-    }),
+    // the server tells the kind by content and extension (a workbook, CSV or GeoJSON)
+    importFile<{ created: number; updated: number }>(`${BASE}/import`, file, {}),
   workOrders: (query: WorkOrderQuery, signal?: AbortSignal) =>
     api.get<Page<WorkOrder>>(`${BASE}/work-orders`, { query: q(query), signal }),
   createWorkOrder: (body: WorkOrderCreate) => api.post<WorkOrder>(`${BASE}/work-orders`, body),
