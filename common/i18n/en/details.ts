@@ -134,6 +134,15 @@ export const enDetails: typeof zhDetails = {
     projectPointPair: 'Give both longitude and latitude',
     projectReportBeforeStart: 'The report date cannot be before the project start {startOn}',
     projectUnknownSubproject: 'This subproject is not part of the project',
+    assetSchema: {
+      name: 'attribute name {name}: letters, digits and _, starting with a letter (at most 40)',
+      enumType: '{name}: only string attributes take a list of values',
+      rangeType: '{name}: only numbers take a minimum or maximum',
+      range: '{name}: maximum is below minimum',
+      figure: '{name}: only attributes with a list of values are figures',
+      maxLengthType: '{name}: only strings take a maximum length',
+      required: '{name} is not an attribute',
+    },
     assetFile: {
       code: 'code: letters, digits, _ . - (at most 40)',
       name: 'name: 1–80 characters',

@@ -130,6 +130,15 @@ export const zhDetails = {
     projectPointPair: '经度与纬度须同时填写',
     projectReportBeforeStart: '汇报日期不能早于项目开工日期 {startOn}',
     projectUnknownSubproject: '该子项目不属于本项目',
+    assetSchema: {
+      name: '属性名「{name}」只能含字母、数字和 _，以字母开头（最多 40 个字符）',
+      enumType: '属性「{name}」：只有文字属性可以列出可选值',
+      rangeType: '属性「{name}」：只有数字属性可以设最小值或最大值',
+      range: '属性「{name}」：最大值小于最小值',
+      figure: '属性「{name}」：只有列出可选值的属性可以作为统计口径',
+      maxLengthType: '属性「{name}」：只有文字属性可以设最大长度',
+      required: '必填项「{name}」不是已定义的属性',
+    },
     assetFile: {
       code: '编码只能含字母、数字及 _ . -，最多 40 个字符',
       name: '名称须为 1–80 个字',

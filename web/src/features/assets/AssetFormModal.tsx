@@ -161,7 +161,12 @@ export function AssetFormModal({
           <Input data-testid="asset-address" />
         </Form.Item>
         <Form.Item name="unitId" label={t('assets.columns.unit')}>
-          <UnitSelect allowClear />
+          <UnitSelect
+            allowClear
+            knownOptions={
+              editing?.unitId && editing.unitName ? [{ value: editing.unitId, label: editing.unitName }] : []
+            }
+          />
         </Form.Item>
         <Form.Item
           name="geometry"

@@ -59,7 +59,7 @@ export function AssetList({ types }: { types: AssetType[] }) {
             key: 'actions',
             render: (_: unknown, a: Asset) => (
               <Button type="link" size="small" onClick={() => list.edit(a)} data-testid={`asset-edit-${a.code}`}>
-                {t('assets.actions.edit')}
+                {t('common.edit')}
               </Button>
             ),
           },
