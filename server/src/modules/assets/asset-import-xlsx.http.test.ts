@@ -106,6 +106,18 @@ describe('an .xlsx import', () => {
       await upload(admin, '/api/assets/import', 'misnamed.geojson', good, 'application/octet-stream'),
     );
     expect(ok.statusCode, ok.body).toBe(200);
+    // as the console sends it: the bytes alone, the kind its name declared
+    const declared = await importOutcome(
+      ctx.app,
+      admin,
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/assets/import?format=geojson',
+        payload: good,
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrf, 'content-type': 'application/octet-stream' },
+      }),
+    );
+    expect(declared.json()).toEqual({ created: 0, updated: 1 });
     const pdf = await upload(admin, '/api/assets/import', 'plan.pdf', '%PDF-1.4', 'application/pdf');
     expect(pdf.statusCode).toBe(415);
     expect(pdf.json().error.code).toBe('ASSET_IMPORT_FORMAT');

@@ -48,11 +48,16 @@ const EXPORT_TYPES = {
 /**
  * What an uploaded register file is: a zip is a workbook whatever its name; otherwise the extension decides, and a
  * file without one is GeoJSON when it starts with "{" and CSV else. An old .xls or any other named type is refused
- * at once (415) rather than parsed as something it is not.
+ * at once (415) rather than parsed as something it is not. A declared `?format=` decides only for the others.
  */
-export function assetFileFormat(filename: string | undefined, bytes: Buffer): AssetFileFormat {
+export function assetFileFormat(
+  filename: string | undefined,
+  bytes: Buffer,
+  declared?: AssetFileFormat,
+): AssetFileFormat {
   if (bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50) return 'xlsx';
   if (bytes.length > 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) throw assetErrors.importFormat('assetFile.legacyXls');
+  if (declared) return declared;
   const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
   if (ext === 'csv' || ext === 'txt') return 'csv';
   if (ext === 'geojson' || ext === 'json') return 'geojson';
@@ -75,7 +80,7 @@ async function upload(req: FastifyRequest, types: string): Promise<ImportUpload>
     const file = await uploadedFile(req, { maxBytes: MAX_ASSET_IMPORT_BYTES, types });
     const contentType = String(req.headers['content-type']);
     const named = file.filename ?? (contentType.startsWith('text/csv') ? 'upload.csv' : undefined);
-    return { params: { crs, format: query.format ?? assetFileFormat(named, file.bytes) }, bytes: file.bytes };
+    return { params: { crs, format: assetFileFormat(named, file.bytes, query.format) }, bytes: file.bytes };
   }
   return { params: { crs, format: 'geojson' }, bytes: Buffer.from(JSON.stringify(req.body)) };
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { api } from '../../api/client.ts';
 import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
-import type { Asset, AssetType } from './assets.api.ts';
+import { formatOf, type Asset, type AssetType } from './assets.api.ts';
 import { AssetFormModal } from './AssetFormModal.tsx';
 import { TypeList } from './TypeList.tsx';
 
@@ -209,5 +209,14 @@ describe('the type edit form', () => {
     expect(reload).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('asset-type-submit'));
     await waitFor(() => expect(reload).toHaveBeenCalled());
+  });
+});
+
+describe('an import from the console', () => {
+  it('sends the kind its file name declares (the body travels without the name), none for another name', () => {
+    expect(formatOf('台账.XLSX')).toEqual({ format: 'xlsx' });
+    expect(formatOf('a.csv')).toEqual({ format: 'csv' });
+    expect(formatOf('a.json')).toEqual({ format: 'geojson' });
+    expect(formatOf('scan.pdf')).toEqual({});
   });
 });
