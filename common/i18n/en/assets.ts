@@ -79,7 +79,7 @@ export const enAssets: typeof zhAssets = {
     woActions: { start: 'Start', finish: 'Finish', accept: 'Accept', rework: 'Send back' },
     form: {
       status: 'Status',
-      geometry: 'Location and shape',
+      geometryOf: 'Location and shape ({kind})',
       geometryHelp:
         'Click on the map: once for a point, each bend of a line in turn, each corner of an area in turn (closed for you)',
       geometryUndo: 'Undo last point',

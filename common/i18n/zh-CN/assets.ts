@@ -72,7 +72,7 @@ export const zhAssets = {
     woActions: { start: '开始处理', finish: '完成', accept: '验收', rework: '退回返工' },
     form: {
       status: '状态',
-      geometry: '位置与图形',
+      geometryOf: '位置与图形（{kind}）',
       geometryHelp: '在地图上点击：点设施点一下，线依次点各拐点，面依次点各顶点（自动闭合）',
       geometryUndo: '撤销上一点',
       geometryClear: '清除',

@@ -170,7 +170,7 @@ export function AssetFormModal({
         </Form.Item>
         <Form.Item
           name="geometry"
-          label={`${t('assets.form.geometry')}（${t(`assets.geometryKinds.${kind}`)}）`}
+          label={t('assets.form.geometryOf', { kind: t(`assets.geometryKinds.${kind}`) })}
           rules={[
             {
               validator: async (_, g: AssetGeometryValue | null | undefined) => {
