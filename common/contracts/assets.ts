@@ -189,7 +189,7 @@ export const MAX_ASSET_IMPORT_BYTES = 10 * 1024 * 1024;
 
 /** Without `format`, a .csv file or a text/csv body is CSV and anything else GeoJSON. */
 export const AssetImportQuery = Type.Object({
-  format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('geojson')])),
+  format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('geojson'), Type.Literal('xlsx')])),
   crs: Crs,
 });
 export type AssetImportQuery = Static<typeof AssetImportQuery>;

@@ -81,24 +81,29 @@ export const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
  * Problems of a schema beyond its shape (the contract checks the shape): required names that are not properties,
  * enums on non-strings, min above max. Field paths are relative to the schema (`properties.x.minimum`).
  */
-export function schemaProblems(s: AttributeSchema): { field: string; message: string }[] {
-  const out: { field: string; message: string }[] = [];
+export function schemaProblems(
+  s: AttributeSchema,
+): { field: string; message: string; key: string; params: Record<string, string> }[] {
+  const out: { field: string; message: string; key: string; params: Record<string, string> }[] = [];
+  // key: the catalog text (details.assetSchema.<key>) the server renders in the reader's language
+  const add = (field: string, key: string, name: string, message: string) =>
+    out.push({ field, key, params: { name }, message });
   for (const [name, p] of Object.entries(s.properties)) {
     if (!ATTRIBUTE_NAME.test(name))
-      out.push({ field: `properties.${name}`, message: 'attribute names are letters, digits and _ (≤ 40)' });
+      add(`properties.${name}`, 'name', name, 'attribute names are letters, digits and _ (≤ 40)');
     if (p.enum && p.type !== 'string')
-      out.push({ field: `properties.${name}.enum`, message: 'only string attributes take a list of values' });
+      add(`properties.${name}.enum`, 'enumType', name, 'only string attributes take a list of values');
     if ((p.minimum !== undefined || p.maximum !== undefined) && p.type !== 'number' && p.type !== 'integer')
-      out.push({ field: `properties.${name}.minimum`, message: 'only numbers take a minimum or maximum' });
+      add(`properties.${name}.minimum`, 'rangeType', name, 'only numbers take a minimum or maximum');
     if (p.minimum !== undefined && p.maximum !== undefined && p.minimum > p.maximum)
-      out.push({ field: `properties.${name}.maximum`, message: 'maximum is below minimum' });
+      add(`properties.${name}.maximum`, 'range', name, 'maximum is below minimum');
     if (p.figure && !p.enum)
-      out.push({ field: `properties.${name}.figure`, message: 'only attributes with a list of values are figures' });
+      add(`properties.${name}.figure`, 'figure', name, 'only attributes with a list of values are figures');
     if (p.maxLength !== undefined && p.type !== 'string')
-      out.push({ field: `properties.${name}.maxLength`, message: 'only strings take a maximum length' });
+      add(`properties.${name}.maxLength`, 'maxLengthType', name, 'only strings take a maximum length');
   }
   (s.required ?? []).forEach((r, i) => {
-    if (!Object.hasOwn(s.properties, r)) out.push({ field: `required.${i}`, message: `${r} is not an attribute` });
+    if (!Object.hasOwn(s.properties, r)) add(`required.${i}`, 'required', r, `${r} is not an attribute`);
   });
   return out;
 }

@@ -95,7 +95,7 @@ export function createBusinessLines(database: Database, clock: Clock, config: Co
   imports.register('assets', (actor, u, key) =>
     assets.assets.importAssets(
       actor,
-      param(u, 'format') === 'csv' ? 'csv' : 'geojson',
+      (['csv', 'xlsx'] as const).find((f) => f === param(u, 'format')) ?? 'geojson',
       u.bytes,
       param(u, 'crs') as Crs | undefined,
       key,

@@ -289,6 +289,7 @@ export const enErrors: typeof zhErrors = {
     ASSET_UNKNOWN_CASE: 'No case with this number',
     ASSET_WORK_ORDER_TRANSITION: 'The work order cannot take this step in its current state',
     ASSET_NO_DAILY_LOG: 'Assets of this type keep no daily log',
+    ASSET_IMPORT_FORMAT: 'Unknown file type: upload an Excel (.xlsx), CSV or GeoJSON file',
     ASSET_IMPORT_INVALID: 'The file has errors and nothing was imported; fix the rows listed and send it again',
     ASSET_EXPORT_TOO_LARGE: 'More than {max} rows to export; narrow the filters',
     ASSET_UNKNOWN_PHOTOS: 'A photo does not exist, is not your upload or is already used',

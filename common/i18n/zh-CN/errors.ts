@@ -272,6 +272,7 @@ export const zhErrors = {
     ASSET_UNKNOWN_CASE: '没有这个案件编号',
     ASSET_WORK_ORDER_TRANSITION: '工单当前状态不能进行此操作',
     ASSET_NO_DAILY_LOG: '该类设施不记录日报量',
+    ASSET_IMPORT_FORMAT: '无法识别的文件类型：请上传 Excel（.xlsx）、CSV 或 GeoJSON 文件',
     ASSET_IMPORT_INVALID: '文件有误，未导入任何数据，请按各行提示修改后重新提交',
     ASSET_EXPORT_TOO_LARGE: '导出数量超过上限（{max} 条），请缩小筛选范围',
     ASSET_UNKNOWN_PHOTOS: '照片不存在、不是您上传的或已被使用',

@@ -14,7 +14,7 @@ import type { GeoService } from '../geo/index.ts';
 import { orgNames, orgReadModel } from '../org/index.ts';
 import { attributeIssues } from './asset-attributes.ts';
 import { placeGeometry } from './asset-geometry.ts';
-import { assetErrors } from './assets.errors.ts';
+import { assetErrors, issue } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
 
 export const READ = 'assets.read';
@@ -79,7 +79,7 @@ export function checkSchema(schema: AttributeSchema): string {
   const problems = schemaProblems(schema);
   if (problems.length)
     throw assetErrors.invalidSchema(
-      problems.map((p) => ({ field: `body.attributeSchema.${p.field}`, rule: 'schema', message: p.message })),
+      problems.map((p) => issue(`body.attributeSchema.${p.field}`, 'schema', `assetSchema.${p.key}`, p.params)),
     );
   return JSON.stringify(schema);
 }

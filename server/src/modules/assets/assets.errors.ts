@@ -1,10 +1,14 @@
-import { AppError, conflict, invalidField, withMessage } from '../../platform/errors.ts';
+import { AppError, conflict, invalidField, invalidFieldOf, withMessage } from '../../platform/errors.ts';
 
 export interface FieldIssue {
   field: string;
   rule: string;
   message: string;
 }
+
+/** One problem of an import row with its text from the catalogs (details.<key>), rendered in the reader's language. */
+export const issue = (field: string, rule: string, key: string, params?: Record<string, unknown>): FieldIssue =>
+  withMessage({ field, rule }, `details.${key}`, params);
 
 /** The assets module's error codes (docs/conventions.md, "Errors"); texts in common/i18n errors.<CODE>. */
 export const ASSET_ERRORS = {
@@ -21,6 +25,7 @@ export const ASSET_ERRORS = {
   transition: 'ASSET_WORK_ORDER_TRANSITION',
   noDailyLog: 'ASSET_NO_DAILY_LOG',
   importInvalid: 'ASSET_IMPORT_INVALID',
+  importFormat: 'ASSET_IMPORT_FORMAT',
   exportTooLarge: 'ASSET_EXPORT_TOO_LARGE',
   photos: 'ASSET_UNKNOWN_PHOTOS',
   unknownAsset: 'ASSET_UNKNOWN_ASSET',
@@ -47,7 +52,8 @@ export const assetErrors = {
     conflict(ASSET_ERRORS.duplicateTypeCode, [
       withMessage({ field: 'body.code', rule: 'unique' }, 'details.assetDuplicateCode', { code }),
     ]),
-  unknownType: (field: string) => invalidField(field, 'exists', 'no such asset type', ASSET_ERRORS.unknownType),
+  unknownType: (field: string) =>
+    invalidFieldOf(field, 'exists', 'details.assetErr.unknownType', {}, ASSET_ERRORS.unknownType),
   badGeometry: (field: string, message: string) => invalidField(field, 'geometry', message, ASSET_ERRORS.badGeometry),
   outsideTenant: (field: string, lng: number, lat: number) =>
     new AppError(ASSET_ERRORS.outsideTenant, 400, [
@@ -57,34 +63,39 @@ export const assetErrors = {
       }),
     ]),
   unknownUnit: (field = 'body.unitId') =>
-    invalidField(field, 'exists', 'not an active unit of this city', ASSET_ERRORS.unknownUnit),
+    invalidFieldOf(field, 'exists', 'details.assetErr.unknownUnit', {}, ASSET_ERRORS.unknownUnit),
   unknownInspector: (field = 'body.inspectorId') =>
-    invalidField(field, 'exists', 'not an active user who inspects assets', ASSET_ERRORS.unknownInspector),
-  unknownCase: (field = 'body.caseNo') => invalidField(field, 'exists', 'no such case', ASSET_ERRORS.unknownCase),
+    invalidFieldOf(field, 'exists', 'details.assetErr.unknownInspector', {}, ASSET_ERRORS.unknownInspector),
+  unknownCase: (field = 'body.caseNo') =>
+    invalidFieldOf(field, 'exists', 'details.assetErr.unknownCase', {}, ASSET_ERRORS.unknownCase),
   transition: (from: string, action: string) =>
     new AppError(ASSET_ERRORS.transition, 409, [
-      { field: 'body.action', rule: 'state', message: `${action} is not allowed from ${from}` },
+      withMessage({ field: 'body.action', rule: 'state' }, 'details.assetErr.transition', { action, from }),
     ]),
   noDailyLog: (field = 'body.assetId') =>
-    invalidField(field, 'type', 'this asset type keeps no daily log', ASSET_ERRORS.noDailyLog),
+    invalidFieldOf(field, 'type', 'details.assetErr.noDailyLog', {}, ASSET_ERRORS.noDailyLog),
   importInvalid: (issues: readonly FieldIssue[]) => new AppError(ASSET_ERRORS.importInvalid, 400, issues),
+  /** an upload that is neither a workbook, a CSV nor GeoJSON */
+  importFormat: (key: string, params?: Record<string, unknown>) =>
+    new AppError(ASSET_ERRORS.importFormat, 415, [issue('body.file', 'format', key, params)]),
   exportTooLarge: (count: number, max: number) => new AppError(ASSET_ERRORS.exportTooLarge, 400, { count, max }),
   photos: (fields: readonly string[]) =>
     new AppError(
       ASSET_ERRORS.photos,
       400,
-      fields.map((field) => ({ field, rule: 'exists', message: 'not an unattached photo of yours' })),
+      fields.map((field) => withMessage({ field, rule: 'exists' }, 'details.assetErr.photo')),
     ),
-  unknownAsset: (field = 'body.assetId') => invalidField(field, 'exists', 'no such asset', ASSET_ERRORS.unknownAsset),
+  unknownAsset: (field = 'body.assetId') =>
+    invalidFieldOf(field, 'exists', 'details.assetErr.unknownAsset', {}, ASSET_ERRORS.unknownAsset),
   /** a quantity says what it counts */
   duplicateWorkKind: (field: string) =>
-    invalidField(field, 'unique', 'a work kind code appears twice', ASSET_ERRORS.workKind),
+    invalidFieldOf(field, 'unique', 'details.assetErr.duplicateWorkKind', {}, ASSET_ERRORS.workKind),
   unknownWorkKind: (field = 'body.kind') =>
-    invalidField(field, 'enum', 'the asset type declares no such work kind', ASSET_ERRORS.workKind),
+    invalidFieldOf(field, 'enum', 'details.assetErr.unknownWorkKind', {}, ASSET_ERRORS.workKind),
   badQuantityUnit: (field = 'body.quantityUnit') =>
-    invalidField(field, 'required', 'a quantity needs its unit', ASSET_ERRORS.quantityUnit),
+    invalidFieldOf(field, 'required', 'details.assetErr.quantityUnit', {}, ASSET_ERRORS.quantityUnit),
   unknownProject: (field = 'body.projectId') =>
-    invalidField(field, 'exists', 'no such project', ASSET_ERRORS.unknownProject),
+    invalidFieldOf(field, 'exists', 'details.assetErr.unknownProject', {}, ASSET_ERRORS.unknownProject),
   /** every inconsistency of a plan's checklist or schedule, each with its text (details.inspection.*) */
   invalidChecklist: (problems: readonly { field: string; key: string; params?: Record<string, string | number> }[]) =>
     new AppError(
@@ -99,13 +110,15 @@ export const assetErrors = {
       problems.map((p) => withMessage({ field: `body.${p.field}`, rule: 'result' }, p.key, p.params ?? {})),
     ),
   inspectionDone: () =>
-    new AppError(ASSET_ERRORS.inspectionDone, 409, [{ field: 'id', rule: 'state', message: 'already done' }]),
+    new AppError(ASSET_ERRORS.inspectionDone, 409, [
+      withMessage({ field: 'id', rule: 'state' }, 'details.assetErr.inspectionDone'),
+    ]),
   duplicateContract: (no: string) =>
     conflict(ASSET_ERRORS.duplicateContract, [
       withMessage({ field: 'body.contractNo', rule: 'unique' }, 'details.assetDuplicateCode', { code: no }),
     ]),
   contractPeriod: () =>
-    invalidField('body.endsOn', 'range', 'the contract ends before it starts', ASSET_ERRORS.contractPeriod),
+    invalidFieldOf('body.endsOn', 'range', 'details.assetErr.contractPeriod', {}, ASSET_ERRORS.contractPeriod),
   noMaintainer: (field: string) =>
-    invalidField(field, 'exists', 'the asset has no maintaining unit to give the order to', ASSET_ERRORS.noMaintainer),
+    invalidFieldOf(field, 'exists', 'details.assetErr.noMaintainer', {}, ASSET_ERRORS.noMaintainer),
 };

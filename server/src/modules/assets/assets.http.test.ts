@@ -189,6 +189,10 @@ describe('attribute schemas', () => {
         .map((d) => d.field)
         .sort(),
     ).toEqual(['body.attributeSchema.properties.n.maximum', 'body.attributeSchema.required.0']);
+    expect(details(contradicting.body).map((d) => d.message)).toEqual([
+      '属性「n」：最大值小于最小值',
+      '必填项「m」不是已定义的属性',
+    ]);
     const ok = await api('admin').post('/api/assets/types', {
       ...base,
       attributeSchema: { type: 'object', properties: { n: { type: 'integer', title: 'N', minimum: 0 } } },

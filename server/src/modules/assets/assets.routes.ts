@@ -30,22 +30,57 @@ import { idempotencyKey } from '../../platform/idempotency.ts';
 import { actorOf } from '../auth/index.ts';
 import { acceptImport, type ImportJobs, type ImportUpload } from '../imports/index.ts';
 import type { AssetServices } from './assets.module.ts';
+import type { AssetFileFormat } from './asset-files.ts';
+import { assetErrors } from './assets.errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const READ = { permission: 'assets.read' } as const;
 const MANAGE = { permission: 'assets.manage' } as const;
 const WORK = { permission: 'assets.work' } as const;
 const BASE = '/api/assets';
-const EXPORT_TYPES = { csv: 'text/csv; charset=utf-8', geojson: 'application/geo+json; charset=utf-8' } as const;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const EXPORT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  geojson: 'application/geo+json; charset=utf-8',
+  xlsx: XLSX_TYPE,
+} as const;
+
+/**
+ * What an uploaded register file is: a zip is a workbook whatever its name; otherwise the extension decides, and a
+ * file without one is GeoJSON when it starts with "{" and CSV else. An old .xls or any other named type is refused
+ * at once (415) rather than parsed as something it is not. A declared `?format=` decides only for the others.
+ */
+export function assetFileFormat(
+  filename: string | undefined,
+  bytes: Buffer,
+  declared?: AssetFileFormat,
+): AssetFileFormat {
+  if (bytes.length > 4 && bytes.readUInt32LE(0) === 0x04034b50) return 'xlsx';
+  if (bytes.length > 4 && bytes.readUInt32BE(0) === 0xd0cf11e0) throw assetErrors.importFormat('assetFile.legacyXls');
+  if (declared) return declared;
+  const ext = /\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1]?.toLowerCase();
+  if (ext === 'csv' || ext === 'txt') return 'csv';
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'xlsx') return 'xlsx';
+  if (ext) throw assetErrors.importFormat('assetFile.unknownFormat', { name: filename });
+  return bytes
+    .toString('utf8', 0, 64)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .startsWith('{')
+    ? 'geojson'
+    : 'csv';
+}
 
 /** The upload: multipart field `file`, a raw file body, or a JSON FeatureCollection; the format from the query or the file. */
 async function upload(req: FastifyRequest, types: string): Promise<ImportUpload> {
-  const query = req.query as { crs?: string; format?: string };
+  const query = req.query as { crs?: string; format?: AssetFileFormat };
   const crs = query.crs ?? null;
   if (req.isMultipart() || Buffer.isBuffer(req.body) || req.body === undefined || req.body === null) {
     const file = await uploadedFile(req, { maxBytes: MAX_ASSET_IMPORT_BYTES, types });
-    const csv = /\.csv$/i.test(file.filename ?? '') || String(req.headers['content-type']).startsWith('text/csv');
-    return { params: { crs, format: query.format ?? (csv ? 'csv' : 'geojson') }, bytes: file.bytes };
+    const contentType = String(req.headers['content-type']);
+    const named = file.filename ?? (contentType.startsWith('text/csv') ? 'upload.csv' : undefined);
+    return { params: { crs, format: assetFileFormat(named, file.bytes, query.format) }, bytes: file.bytes };
   }
   return { params: { crs, format: 'geojson' }, bytes: Buffer.from(JSON.stringify(req.body)) };
 }
@@ -55,7 +90,7 @@ export async function registerAssetRoutes(app: FastifyInstance, s: AssetServices
   await app.register(async (scope) => {
     await scope.register(multipart, { limits: { fileSize: MAX_ASSET_IMPORT_BYTES, files: 1, fields: 5, parts: 6 } });
     scope.addContentTypeParser(
-      ['text/csv', 'application/octet-stream', 'application/geo+json'],
+      ['text/csv', 'application/octet-stream', 'application/geo+json', XLSX_TYPE],
       { parseAs: 'buffer', bodyLimit: MAX_ASSET_IMPORT_BYTES },
       (_req, body, done) => done(null, body),
     );
@@ -123,7 +158,7 @@ export async function registerAssetRoutes(app: FastifyInstance, s: AssetServices
       },
       async (req, reply) => reply.status(201).send(await s.assets.create(actorOf(req), req.body)),
     );
-    for (const format of ['csv', 'geojson'] as const) {
+    for (const format of ['csv', 'geojson', 'xlsx'] as const) {
       r.get(
         `${BASE}/export.${format}`,
         {
@@ -163,14 +198,14 @@ export async function registerAssetRoutes(app: FastifyInstance, s: AssetServices
         schema: {
           tags,
           summary:
-            'Import .csv/.geojson (multipart field `file`, ≤ 10 MB) or a JSON FeatureCollection as a job, all or nothing: 202 + Location /api/imports/:id, whose result is { created, updated } or ASSET_IMPORT_INVALID listing every bad row',
+            'Import .xlsx/.csv/.geojson (multipart field `file`, ≤ 10 MB; the kind by content and extension, another kind is 415 ASSET_IMPORT_FORMAT) or a JSON FeatureCollection as a job, all or nothing: 202 + Location /api/imports/:id, whose result is { created, updated } or ASSET_IMPORT_INVALID listing every bad row',
           querystring: AssetImportQuery,
-          response: { 202: ImportJob, ...errorResponses(413, 422), ...errors },
+          response: { 202: ImportJob, ...errorResponses(413, 415, 422), ...errors },
         },
       },
       async (req, reply) => {
         const key = idempotencyKey(req.headers['idempotency-key']);
-        const file = await upload(req, '.csv / .geojson');
+        const file = await upload(req, '.xlsx / .csv / .geojson');
         return acceptImport(req, reply, await imports.submit(actorOf(req), 'assets', file, key));
       },
     );

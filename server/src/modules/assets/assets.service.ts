@@ -29,9 +29,18 @@ import { reportImportRows } from '../../platform/import-progress.ts';
 import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import { registerScope, requirePermission, type Actor } from '../auth/index.ts';
-import { assetsCsv, assetsGeoJson, parseAssetCsv, parseAssetGeoJson, typedAttributes } from './asset-files.ts';
+import {
+  assetsCsv,
+  assetsGeoJson,
+  assetsXlsx,
+  parseAssetCsv,
+  parseAssetGeoJson,
+  parseAssetXlsx,
+  typedAttributes,
+  type AssetFileFormat,
+} from './asset-files.ts';
 import { assetView, checkSchema, checkWorkKinds, MANAGE, READ, typeView, type AssetContext } from './asset-context.ts';
-import { assetErrors, type FieldIssue } from './assets.errors.ts';
+import { assetErrors, issue, type FieldIssue } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
 
 const SORT_COLUMNS = {
@@ -273,15 +282,16 @@ export function createAssetService(ctx: AssetContext) {
 
     async export(
       actor: Actor,
-      format: 'csv' | 'geojson',
+      format: AssetFileFormat,
       q: AssetExportQuery,
-    ): Promise<{ body: string; filename: string }> {
+    ): Promise<{ body: string | Buffer; filename: string }> {
       requirePermission(actor, READ);
       const filter = { ...q, ...(await filterOf(actor, q)) };
       const scope = registerScope(actor, READ, 'a', true);
       const n = await repo.countAssets(db, actor.tenantId, filter, scope);
       if (n > MAX_ASSET_EXPORT_ROWS) throw assetErrors.exportTooLarge(n, MAX_ASSET_EXPORT_ROWS);
       const rows = await repo.exportAssets(db, actor.tenantId, filter, scope);
+      if (format === 'xlsx') return { body: await assetsXlsx(rows), filename: 'assets.xlsx' };
       return format === 'csv'
         ? { body: assetsCsv(rows), filename: 'assets.csv' }
         : { body: assetsGeoJson(rows), filename: 'assets.geojson' };
@@ -320,7 +330,7 @@ export function createAssetService(ctx: AssetContext) {
      */
     async importAssets(
       actor: Actor,
-      format: 'csv' | 'geojson',
+      format: AssetFileFormat,
       bytes: Buffer,
       crs: Crs | undefined,
       key: string | null = null,
@@ -330,15 +340,16 @@ export function createAssetService(ctx: AssetContext) {
       const request = { format, crs: crs ?? null, body: bytes.toString('base64') };
       const earlier = await replay<AssetImportResult>(database, scope, key, request);
       if (earlier) return earlier.body;
-      const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+      const text = format === 'xlsx' ? '' : bytes.toString('utf8').replace(/^\ufeff/, '');
       let parsed;
-      if (format === 'csv') parsed = parseAssetCsv(text);
+      if (format === 'xlsx') parsed = await parseAssetXlsx(bytes);
+      else if (format === 'csv') parsed = parseAssetCsv(text);
       else {
         let json: unknown;
         try {
           json = JSON.parse(text);
         } catch {
-          throw assetErrors.importInvalid([{ field: 'file', rule: 'json', message: 'the file is not valid JSON' }]);
+          throw assetErrors.importInvalid([issue('file', 'json', 'assetFile.notJson')]);
         }
         parsed = parseAssetGeoJson(json);
       }
@@ -359,18 +370,18 @@ export function createAssetService(ctx: AssetContext) {
       for (const [i, r] of rows.entries()) {
         const first = seen.get(r.code);
         if (first) {
-          issues.push({ field: `${r.at}.code`, rule: 'unique', message: `code ${r.code} also in ${first}` });
+          issues.push(issue(`${r.at}.code`, 'unique', 'assetFile.duplicateCode', { code: r.code, first }));
           continue;
         }
         seen.set(r.code, r.at);
         const type = types.get(r.typeCode);
         if (!type) {
-          issues.push({ field: `${r.at}.type`, rule: 'exists', message: `no asset type ${r.typeCode}` });
+          issues.push(issue(`${r.at}.type`, 'exists', 'assetFile.noType', { type: r.typeCode }));
           continue;
         }
         const before = existing.get(r.code);
         if (before && before.type_id !== type.id) {
-          issues.push({ field: `${r.at}.type`, rule: 'type', message: `${r.code} is an asset of another type` });
+          issues.push(issue(`${r.at}.type`, 'type', 'assetFile.otherType', { code: r.code }));
           continue;
         }
         const attributes = typedAttributes(r, JSON.parse(type.attribute_schema) as AttributeSchema);

@@ -20,7 +20,7 @@ import { listWindow } from '../../platform/paging.ts';
 import { reaches, registerScope, requirePermission, type Actor } from '../auth/index.ts';
 import { parseWeighbridgeCsv } from './asset-files.ts';
 import { READ, WORK, type AssetContext } from './asset-context.ts';
-import { assetErrors, type FieldIssue } from './assets.errors.ts';
+import { assetErrors, issue, type FieldIssue } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
 
 type LogRow = AssetDailyLogsTable & { asset_code: string; asset_name: string };
@@ -42,9 +42,9 @@ const SORTS = { logDate: 'log_date', quantity: 'quantity_milli' } as const;
 /** Issues in file order (rows[n] by n), the file-wide ones first; stable within a row. */
 const byRow = (issues: FieldIssue[]) =>
   issues
-    .map((issue, i) => ({ issue, i, row: Number(/^rows\[(\d+)\]/.exec(issue.field)?.[1] ?? 0) }))
+    .map((d, i) => ({ d, i, row: Number(/^rows\[(\d+)\]/.exec(d.field)?.[1] ?? 0) }))
     .sort((a, b) => a.row - b.row || a.i - b.i)
-    .map((x) => x.issue);
+    .map((x) => x.d);
 
 export function createDailyLogService(ctx: AssetContext) {
   const { db, database, clock, audit, assetInScope } = ctx;
@@ -123,11 +123,11 @@ export function createDailyLogService(ctx: AssetContext) {
       for (const r of parsed.rows) {
         const asset = stations.get(r.station);
         if (!asset || !reaches(actor, WORK, asset)) {
-          issues.push({ field: `${r.at}.station`, rule: 'exists', message: `no station ${r.station}` });
+          issues.push(issue(`${r.at}.station`, 'exists', 'weighbridge.noStation', { station: r.station }));
           continue;
         }
         if (types.get(asset.type_id)?.log_unit !== 't') {
-          issues.push({ field: `${r.at}.station`, rule: 'type', message: `${r.station} does not log tonnes` });
+          issues.push(issue(`${r.at}.station`, 'type', 'weighbridge.notTonnes', { station: r.station }));
           continue;
         }
         const k = `${asset.id}|${r.date}`;

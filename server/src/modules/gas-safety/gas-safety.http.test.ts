@@ -189,17 +189,23 @@ describe('a hazard from its check to the re-inspection', () => {
     });
     expect(failed.json()).toMatchObject({ status: 'open', deadline: '2024-03-18', reinspections: 1 });
     const v2 = failed.json().version as number;
-    const noPhoto = await api('admin').post(`/api/gas/hazards/${hazard.id}/reinspect`, {
-      version: v2,
-      onDate: '2024-03-12',
-      passed: true,
-      note: '复查合格',
+    const reinspect = { version: v2, onDate: '2024-03-12', passed: true, note: '复查合格' };
+    const noPhoto = await api('admin').post(`/api/gas/hazards/${hazard.id}/reinspect`, reinspect, {
+      'accept-language': 'zh-CN',
     });
     expect([noPhoto.statusCode, code(noPhoto), field(noPhoto)]).toEqual([
       400,
       'GAS_REINSPECT_PHOTO_REQUIRED',
       'body.photoIds',
     ]);
+    // the field's text in the reader's language, English complete
+    const message = (res: { body: string }) =>
+      (JSON.parse(res.body) as { error: { details: { message: string }[] } }).error.details[0]?.message;
+    expect(message(noPhoto)).toBe('复查合格须至少上传一张照片');
+    const noPhotoEn = await api('admin').post(`/api/gas/hazards/${hazard.id}/reinspect`, reinspect, {
+      'accept-language': 'en',
+    });
+    expect(message(noPhotoEn)).toBe('a passed re-inspection needs at least one photo');
     expect((await api('admin').get(`/api/gas/hazards/${hazard.id}`)).json()).toMatchObject({
       status: 'open',
       version: v2,

@@ -1,146 +1,18 @@
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { ImportButton } from './ImportButton.tsx';
-import { useCallback, useEffect, useMemo } from 'react';
-import { Form, Input, InputNumber, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { Button, Select, Tag, type TableColumnsType } from 'antd';
 import { ASSET_LINES, ASSET_STATUSES, type AssetLine, type AssetStatus } from '../../../../common/domain/assets.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { FilterSelect } from '../../components/FilterSelect.tsx';
-import { FormModal } from '../../components/FormModal.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { useCrudList } from '../../components/useCrudList.ts';
-import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
-import { UnitSelect } from '../org/OrgSelects.tsx';
 import { assetsApi, type Asset, type AssetType } from './assets.api.ts';
-import { attributeSummary, AttributeSchemaForm } from './AttributeSchemaForm.tsx';
-
-interface AssetValues {
-  code: string;
-  name: string;
-  typeCode: string;
-  address?: string;
-  unitId?: string | null;
-  lng?: number;
-  lat?: number;
-  coordinates?: string;
-  attributes?: Record<string, unknown>;
-}
-function AssetModal({
-  open,
-  types,
-  onClose,
-  onSaved,
-}: {
-  open: boolean;
-  types: AssetType[];
-  onClose: () => void;
-  onSaved: () => void;
-}) {
-  const { t, locale } = useI18n();
-  const [form] = Form.useForm<AssetValues>();
-  const typeCode = Form.useWatch('typeCode', form);
-  const type = types.find((x) => x.code === typeCode);
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-  const { submitting, run } = useFormSubmit(form, async (v: AssetValues) => {
-    const kind = type?.geometryKind ?? 'point';
-    const geometry =
-      kind === 'point'
-        ? { type: 'Point' as const, coordinates: [v.lng, v.lat] }
-        : {
-            type: kind === 'line' ? ('LineString' as const) : ('Polygon' as const),
-            coordinates: JSON.parse(v.coordinates ?? '[]') as unknown,
-          };
-    const attributes = Object.fromEntries(
-      Object.entries(v.attributes ?? {}).filter(([, x]) => x !== undefined && x !== null && x !== ''),
-    );
-    await assetsApi.create({
-      code: v.code.trim(),
-      name: v.name.trim(),
-      typeCode: v.typeCode,
-      geometry,
-      address: v.address?.trim() || null,
-      unitId: v.unitId ?? null,
-      attributes,
-    });
-    onSaved();
-  });
-  const required = [{ required: true, message: t('validation.required') }];
-  return (
-    <FormModal
-      open={open}
-      title={t('assets.actions.create')}
-      onSave={() => form.submit()}
-      onClose={onClose}
-      submitting={submitting}
-      testId="asset-submit"
-    >
-      <Form<AssetValues> form={form} layout="vertical" name="asset" onFinish={(v) => void run(v)}>
-        <Form.Item name="typeCode" label={t('assets.form.type')} rules={required}>
-          <Select
-            data-testid="asset-type"
-            showSearch
-            optionFilterProp="label"
-            options={types.map((x) => ({
-              value: x.code,
-              label: `${t(`assets.lines.${x.line}`)} · ${locale === 'en' ? x.nameEn : x.nameZh}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="code"
-          label={t('assets.form.code')}
-          rules={[
-            ...required,
-            { pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, message: t('validation.pattern') },
-            { max: 40 },
-          ]}
-        >
-          <Input data-testid="asset-code" />
-        </Form.Item>
-        <Form.Item name="name" label={t('assets.form.name')} rules={[...required, { max: 80 }]}>
-          <Input data-testid="asset-name" />
-        </Form.Item>
-        <Form.Item name="address" label={t('assets.form.address')} rules={[{ max: 120 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="unitId" label={t('assets.columns.unit')}>
-          <UnitSelect allowClear />
-        </Form.Item>
-        {(type?.geometryKind ?? 'point') === 'point' ? (
-          <Space.Compact block>
-            <Form.Item name="lng" label={t('assets.form.lng')} rules={required} style={{ flex: 1 }}>
-              <InputNumber min={-180} max={180} step={0.0001} style={{ width: '100%' }} data-testid="asset-lng" />
-            </Form.Item>
-            <Form.Item name="lat" label={t('assets.form.lat')} rules={required} style={{ flex: 1 }}>
-              <InputNumber min={-90} max={90} step={0.0001} style={{ width: '100%' }} data-testid="asset-lat" />
-            </Form.Item>
-          </Space.Compact>
-        ) : (
-          <Form.Item name="coordinates" label={t('assets.form.coordinates')} rules={required}>
-            <Input.TextArea
-              rows={3}
-              placeholder={
-                type?.geometryKind === 'line'
-                  ? '[[114.98,30.10],[114.99,30.10]]'
-                  : '[[[114.98,30.10],[114.99,30.10],[114.99,30.11],[114.98,30.10]]]'
-              }
-            />
-          </Form.Item>
-        )}
-        {type ? (
-          <>
-            <Typography.Text strong>{t('assets.form.attributes')}</Typography.Text>
-            <AttributeSchemaForm schema={type.attributeSchema} />
-          </>
-        ) : null}
-      </Form>
-    </FormModal>
-  );
-}
+import { AssetFormModal } from './AssetFormModal.tsx';
+import { attributeSummary } from './AttributeSchemaForm.tsx';
 
 export function AssetList({ types }: { types: AssetType[] }) {
   const { t, locale } = useI18n();
@@ -180,6 +52,19 @@ export function AssetList({ types }: { types: AssetType[] }) {
         </>
       ),
     },
+    ...(canManage
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, a: Asset) => (
+              <Button type="link" size="small" onClick={() => list.edit(a)} data-testid={`asset-edit-${a.code}`}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <ListPage<Asset, { line?: AssetLine; typeCode?: string; status?: AssetStatus }>
@@ -235,10 +120,16 @@ export function AssetList({ types }: { types: AssetType[] }) {
             label={t('assets.actions.exportGeoJson')}
             testId="assets-export-geojson"
           />
+          <ExportButton
+            path="/api/assets/export.xlsx"
+            query={list.filters}
+            label={t('assets.actions.exportXlsx')}
+            testId="assets-export-xlsx"
+          />
           {canManage ? (
             <ImportButton
               label={t('assets.actions.import')}
-              accept=".csv,.geojson,.json"
+              accept=".xlsx,.csv,.geojson,.json"
               testId="assets-import"
               run={async (f) => {
                 const r = await assetsApi.importAssets(f);
@@ -251,7 +142,7 @@ export function AssetList({ types }: { types: AssetType[] }) {
       }
       createLabel={canManage ? t('assets.actions.create') : undefined}
     >
-      <AssetModal open={list.target === 'new'} types={types} onClose={list.close} onSaved={() => list.saved()} />
+      <AssetFormModal target={list.target} types={types} onClose={list.close} onSaved={() => list.saved()} />
     </ListPage>
   );
 }

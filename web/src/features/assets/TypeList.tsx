@@ -14,6 +14,7 @@ import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { assetsApi, type AssetType } from './assets.api.ts';
+import { refieldError } from './AssetFormModal.tsx';
 
 interface TypeValues {
   code: string;
@@ -28,41 +29,60 @@ interface TypeValues {
 export function TypeList({ types, reload }: { types: AssetType[]; reload: () => void }) {
   const { t, locale } = useI18n();
   const canManage = useAuth().can('assets.manage');
-  const [open, setOpen] = useState(false);
+  // null: closed; 'new': a new type; a type: editing it (names, daily log unit and attribute schema)
+  const [target, setTarget] = useState<AssetType | 'new' | null>(null);
+  const editing = target && target !== 'new' ? target : null;
   const [form] = Form.useForm<TypeValues>();
-  const { submitting, run } = useFormSubmit(form, async (v: TypeValues) => {
-    let schema: AttributeSchema;
-    try {
-      schema = JSON.parse(v.schema) as AttributeSchema;
-    } catch {
-      form.setFields([{ name: 'schema', errors: [t('assets.form.schemaInvalid')] }]);
-      return;
-    }
-    await assetsApi.createType({
-      code: v.code.trim(),
-      nameZh: v.nameZh.trim(),
-      nameEn: v.nameEn.trim(),
-      line: v.line,
-      geometryKind: v.geometryKind,
-      logUnit: v.logUnit ?? null,
-      attributeSchema: schema,
-    });
-    setOpen(false);
-    reload();
-  });
+  const openWith = (next: AssetType | 'new') => {
+    form.resetFields();
+    if (next !== 'new')
+      form.setFieldsValue({
+        code: next.code,
+        nameZh: next.nameZh,
+        nameEn: next.nameEn,
+        line: next.line,
+        geometryKind: next.geometryKind,
+        logUnit: next.logUnit,
+        schema: JSON.stringify(next.attributeSchema, null, 2),
+      });
+    setTarget(next);
+  };
+  const { submitting, run } = useFormSubmit(
+    form,
+    async (v: TypeValues) => {
+      let schema: AttributeSchema;
+      try {
+        schema = JSON.parse(v.schema) as AttributeSchema;
+      } catch (err) {
+        form.setFields([{ name: 'schema', errors: [`${t('assets.form.schemaInvalid')}：${(err as Error).message}`] }]);
+        return;
+      }
+      const names = { nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), logUnit: v.logUnit ?? null };
+      try {
+        if (editing) await assetsApi.updateType(editing.id, { ...names, attributeSchema: schema });
+        else
+          await assetsApi.createType({
+            ...names,
+            code: v.code.trim(),
+            line: v.line,
+            geometryKind: v.geometryKind,
+            attributeSchema: schema,
+          });
+      } catch (error) {
+        // the schema's problems are named by their part (body.attributeSchema.properties.x.minimum): all on the text
+        throw refieldError(error, (f) => (f.startsWith('body.attributeSchema') ? 'body.schema' : f));
+      }
+      setTarget(null);
+      reload();
+    },
+    { detailTexts: true },
+  );
   const required = [{ required: true, message: t('validation.required') }];
   return (
     <>
       {canManage ? (
         <Space style={{ marginBottom: 12 }}>
-          <Button
-            type="primary"
-            onClick={() => {
-              form.resetFields();
-              setOpen(true);
-            }}
-            data-testid="asset-types-create"
-          >
+          <Button type="primary" onClick={() => openWith('new')} data-testid="asset-types-create">
             {t('assets.actions.createType')}
           </Button>
         </Space>
@@ -84,6 +104,16 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
                       <Tag color="blue">{`${t('assets.columns.logUnit')}：${t(`assets.logUnits.${x.logUnit}`)}`}</Tag>
                     ) : null}
                     <Typography.Text>{`${t('assets.columns.assetCount')} ${x.assetCount}`}</Typography.Text>
+                    {canManage ? (
+                      <Button
+                        type="link"
+                        size="small"
+                        onClick={() => openWith(x)}
+                        data-testid={`asset-type-edit-${x.code}`}
+                      >
+                        {t('assets.actions.editType')}
+                      </Button>
+                    ) : null}
                   </Space>
                   <div>
                     <Typography.Text type="secondary">
@@ -102,10 +132,10 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
         })}
       </div>
       <FormModal
-        open={open}
-        title={t('assets.actions.createType')}
+        open={target !== null}
+        title={editing ? `${t('assets.actions.editType')} · ${editing.code}` : t('assets.actions.createType')}
         onSave={() => form.submit()}
-        onClose={() => setOpen(false)}
+        onClose={() => setTarget(null)}
         submitting={submitting}
         testId="asset-type-submit"
       >
@@ -116,26 +146,42 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
           onFinish={(v) => void run(v)}
           initialValues={{ schema: '{\n  "type": "object",\n  "properties": {}\n}' }}
         >
-          <Form.Item name="code" label={t('assets.form.code')} rules={required}>
-            <Input />
+          <Form.Item
+            name="code"
+            label={t('assets.form.code')}
+            rules={required}
+            extra={editing ? t('assets.form.codeFixed') : undefined}
+          >
+            <Input disabled={!!editing} data-testid="asset-type-code" />
           </Form.Item>
           <Form.Item name="nameZh" label={t('assets.form.nameZh')} rules={required}>
-            <Input />
+            <Input data-testid="asset-type-name-zh" />
           </Form.Item>
           <Form.Item name="nameEn" label={t('assets.form.nameEn')} rules={required}>
-            <Input />
+            <Input data-testid="asset-type-name-en" />
           </Form.Item>
           <Form.Item name="line" label={t('assets.form.line')} rules={required}>
-            <Select options={ASSET_LINES.map((l) => ({ value: l, label: t(`assets.lines.${l}`) }))} />
+            <Select
+              disabled={!!editing}
+              options={ASSET_LINES.map((l) => ({ value: l, label: t(`assets.lines.${l}`) }))}
+            />
           </Form.Item>
           <Form.Item name="geometryKind" label={t('assets.form.geometryKind')} rules={required}>
-            <Select options={GEOMETRY_KINDS.map((g) => ({ value: g, label: t(`assets.geometryKinds.${g}`) }))} />
+            <Select
+              disabled={!!editing}
+              options={GEOMETRY_KINDS.map((g) => ({ value: g, label: t(`assets.geometryKinds.${g}`) }))}
+            />
           </Form.Item>
           <Form.Item name="logUnit" label={t('assets.form.logUnit')}>
             <Select allowClear options={LOG_UNITS.map((u) => ({ value: u, label: t(`assets.logUnits.${u}`) }))} />
           </Form.Item>
-          <Form.Item name="schema" label={t('assets.form.schema')} rules={required}>
-            <Input.TextArea rows={8} style={{ fontFamily: 'monospace' }} />
+          <Form.Item
+            name="schema"
+            label={t('assets.form.schema')}
+            rules={required}
+            extra={editing ? t('assets.form.schemaHelp') : undefined}
+          >
+            <Input.TextArea rows={10} style={{ fontFamily: 'monospace' }} data-testid="asset-type-schema" />
           </Form.Item>
         </Form>
       </FormModal>
