@@ -122,7 +122,7 @@ export const enInspections: typeof zhInspections = {
       after: 'Photos after',
       note: 'What was done',
       quantity: 'Quantity',
-      quantityHint: 'Optional; counted in the order\'s unit unless you pick another',
+      quantityHint: "Optional; counted in the order's unit unless you pick another",
       cost: 'Cost (yuan)',
       unitNone: 'Unit',
       start: 'Start work',
