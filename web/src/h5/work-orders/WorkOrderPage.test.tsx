@@ -4,11 +4,12 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { WorkOrder } from '../../../../common/contracts/assets.ts';
 import { api } from '../../api/client.ts';
 import { fakeAuth, fakeMe } from '../../testing.tsx';
+import type * as photos from '../../phone/photos.ts';
 import { fakeServer, renderH5, type Call } from '../h5-testing.tsx';
 
 // happy-dom decodes no images: the camera's compression answers a tiny JPEG, the upload itself goes to the fake server
 vi.mock('../../phone/photos.ts', async (original) => ({
-  ...(await original<typeof import('../../phone/photos.ts')>()),
+  ...(await original<typeof photos>()),
   compressPhoto: async () => 'data:image/jpeg;base64,/9j/4AAQ',
 }));
 
