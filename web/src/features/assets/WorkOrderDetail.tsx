@@ -14,7 +14,7 @@ import {
   Typography,
   type FormInstance,
 } from 'antd';
-import { QUANTITY_UNITS, type QuantityUnit } from '../../../../common/domain/assets.ts';
+import { QUANTITY_UNITS, type QuantityUnit, type WorkOrderState } from '../../../../common/domain/assets.ts';
 import { errorText, toFormFieldErrors, type FormFieldError } from '../../api/errors.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { FormModal } from '../../components/FormModal.tsx';
@@ -25,6 +25,13 @@ import { useI18n, type Translate } from '../../i18n/context.ts';
 import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import { projectsApi } from '../projects/projects.api.ts';
 import { assetsApi, type WorkOrder } from './assets.api.ts';
+
+export const STATE_COLORS: Record<WorkOrderState, string> = {
+  open: 'default',
+  in_progress: 'processing',
+  done: 'success',
+  accepted: 'green',
+};
 
 /** 元 in the form, fen on the wire: the server refuses a cost on `body.costFen`, which is the form's costYuan. */
 export const toFen = (yuan: number | null | undefined) =>
@@ -157,7 +164,7 @@ function FinishDialog(props: { order: WorkOrder; onClose: () => void; onDone: ()
             min={0}
             precision={2}
             style={{ width: '100%' }}
-            addonAfter={t('assets.finish.yuan')}
+            suffix={t('assets.finish.yuan')}
             data-testid="wo-finish-cost"
           />
         </Form.Item>
@@ -229,7 +236,7 @@ export function WorkOrderDrawer(props: { id: string | null; onClose: () => void 
             </Descriptions.Item>
             <Descriptions.Item label={t('assets.columns.state')}>
               <Space size={4}>
-                <Tag>{t(`assets.woStates.${o.state}`)}</Tag>
+                <Tag color={STATE_COLORS[o.state]}>{t(`assets.woStates.${o.state}`)}</Tag>
                 {o.overdue ? <Tag color="red">{t('assets.columns.overdue')}</Tag> : null}
               </Space>
             </Descriptions.Item>

@@ -37,19 +37,13 @@ import { PhotoUpload } from '../cases/PhotoUpload.tsx';
 import {
   ProjectPicker,
   quantityText,
+  STATE_COLORS,
   toFen,
   useOrderSubmit,
   WorkOrderDrawer,
   WorkOrderFinishModal,
   yuanText,
 } from './WorkOrderDetail.tsx';
-
-const STATE_COLORS: Record<WorkOrderState, string> = {
-  open: 'default',
-  in_progress: 'processing',
-  done: 'success',
-  accepted: 'green',
-};
 
 interface OrderValues {
   assetId: string;
