@@ -86,6 +86,13 @@ test('a failed pump-station item becomes a work order the contractor closes with
   await expect(w.getByText('请先拍摄处置后照片')).toBeVisible();
   await addPhoto(w, 'h5-wo-photo', '#27ae60');
   await w.getByTestId('h5-wo-note').fill('更换密封件，试运行正常');
+  // the contractor's actual quantity and cost: a negative cost is stopped on its field, then corrected
+  await w.getByTestId('h5-wo-quantity').fill('2');
+  await w.getByTestId('h5-wo-unit').selectOption('unit');
+  await w.getByTestId('h5-wo-cost').fill('-1');
+  await w.getByTestId('h5-wo-finish').click();
+  await expect(w.getByTestId('h5-wo-cost-error')).toHaveText('不能为负数');
+  await w.getByTestId('h5-wo-cost').fill('480.5');
   await w.getByTestId('h5-wo-finish').click();
   await expect(w.getByTestId('h5-work-orders')).toBeVisible();
   await expect(w.getByTestId(`h5-work-order-${orderNo}`)).toHaveCount(0);
@@ -103,8 +110,19 @@ test('a failed pump-station item becomes a work order the contractor closes with
   await page.getByTestId('assets-work-orders-search').locator('input').press('Enter');
   const row = page.getByTestId('assets-work-orders-table').locator('tr', { hasText: orderNo });
   await expect(row).toContainText('已完成');
+  // its detail: the inspection's photo before, the worker's after, the quantity and the cost
+  await row.locator('[data-testid^="wo-open-"]').click();
+  const detail = page.getByTestId('wo-detail');
+  await expect(detail.getByTestId('wo-detail-quantity')).toHaveText('2 个');
+  await expect(detail.getByTestId('wo-detail-cost')).toHaveText('480.50');
+  await expect(detail.getByTestId('wo-detail-before').locator('img')).toHaveCount(1);
+  await expect(detail.getByTestId('wo-detail-after').locator('img')).toHaveCount(1);
   const order = await page.request.get(`/api/assets/work-orders?q=${orderNo}`);
-  const found = ((await order.json()) as { items: { state: string; afterPhotoIds: string[] }[] }).items[0]!;
-  expect(found.state).toBe('done');
+  const found = (
+    (await order.json()) as {
+      items: { state: string; afterPhotoIds: string[]; quantity: number; quantityUnit: string; costFen: number }[];
+    }
+  ).items[0]!;
+  expect(found).toMatchObject({ state: 'done', quantity: 2, quantityUnit: 'unit', costFen: 48_050 });
   expect(found.afterPhotoIds).toHaveLength(1);
 });

@@ -492,6 +492,95 @@ describe('work orders', () => {
       await signInAll();
     }
   });
+
+  it('links a project by id (an unknown one is a 400 on the field) and names it in the detail', async () => {
+    const unknown = await api('admin').post('/api/assets/work-orders', {
+      assetId,
+      title: '项目外',
+      unitId: units.SANITATION,
+      workDays: 3,
+      projectId: 'no-such-project',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(code(unknown.body)).toBe('ASSET_UNKNOWN_PROJECT');
+    expect(details(unknown.body).map((d) => d.field)).toEqual(['body.projectId']);
+
+    const project = await api('admin').post('/api/projects', {
+      name: '转运站提升改造工程',
+      shortName: '转运站改造',
+      startOn: '2024-01-01',
+      endOn: '2024-12-31',
+      unitId: units.SANITATION,
+    });
+    expect(project.statusCode, project.body).toBe(201);
+    const res = await api('admin').post('/api/assets/work-orders', {
+      assetId,
+      title: '压缩机更换',
+      unitId: units.SANITATION,
+      workDays: 3,
+      projectId: project.json().id,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      projectId: project.json().id,
+      projectName: '转运站提升改造工程',
+    });
+    expect((await api('leader').get('/api/assets/work-orders?pageSize=100')).json().items).toContainEqual(
+      expect.objectContaining({ id: res.json().id, projectId: project.json().id }),
+    );
+  });
+
+  it('counts a finished quantity in the unit the order was opened with, and refuses a quantity with no unit at all', async () => {
+    const open = async (over: Record<string, unknown>) => {
+      const res = await api('admin').post('/api/assets/work-orders', {
+        assetId,
+        title: '路面修补',
+        unitId: units.SANITATION,
+        workDays: 3,
+        ...over,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const id = res.json().id as string;
+      expect((await api('handler').post(`/api/assets/work-orders/${id}/steps`, { action: 'start' })).statusCode).toBe(
+        200,
+      );
+      return id;
+    };
+    const withUnit = await open({ quantity: 10, quantityUnit: 'm2' });
+    const done = await api('handler').post(`/api/assets/work-orders/${withUnit}/steps`, {
+      action: 'finish',
+      quantity: 12.5,
+      costFen: 123_456,
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ state: 'done', quantity: 12.5, quantityUnit: 'm2', costFen: 123_456 });
+
+    const noUnit = await open({});
+    const refused = await api('handler').post(`/api/assets/work-orders/${noUnit}/steps`, {
+      action: 'finish',
+      quantity: 3,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(details(refused.body).map((d) => d.field)).toEqual(['body.quantityUnit']);
+    const negative = await api('handler').post(`/api/assets/work-orders/${noUnit}/steps`, {
+      action: 'finish',
+      quantity: -1,
+      quantityUnit: 'm',
+      costFen: -1,
+    });
+    expect(negative.statusCode).toBe(400);
+    expect(
+      details(negative.body)
+        .map((d) => d.field)
+        .sort(),
+    ).toEqual(['body.costFen', 'body.quantity']);
+    // nothing was written by the refused finishes
+    expect((await api('handler').get(`/api/assets/work-orders/${noUnit}`)).json()).toMatchObject({
+      state: 'in_progress',
+      quantity: null,
+      costFen: null,
+    });
+  });
 });
 
 describe('daily logs and the report', () => {

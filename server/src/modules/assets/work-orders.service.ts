@@ -98,7 +98,12 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
     if (!can(actor, READ) && !can(actor, WORK)) requirePermission(actor, READ);
     const row = await repo.findWorkOrder(db, actor.tenantId, id);
     if (!row || !visible(actor, row)) throw notFound('work_order');
-    return workOrderView(row, await unitNamesOf([row]), clock.now().toISOString());
+    // the one order's detail names its project; the list leaves the name out rather than read a project per row
+    const project = row.project_id ? await projectRef(db, actor.tenantId, row.project_id) : null;
+    return {
+      ...workOrderView(row, await unitNamesOf([row]), clock.now().toISOString()),
+      projectName: project?.name ?? null,
+    };
   }
 
   async function holdPhotos(
@@ -281,10 +286,12 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
     async step(actor: Actor, id: string, input: WorkOrderStep): Promise<WorkOrder> {
       const permission = STEP_PERMISSION[input.action];
       requirePermission(actor, permission);
-      if ((input.quantity ?? null) !== null && !input.quantityUnit) throw assetErrors.badQuantityUnit();
       await db.transaction().execute(async (tx) => {
         const before = await repo.findWorkOrder(tx, actor.tenantId, id);
         if (!before || !visible(actor, before)) throw notFound('work_order');
+        // a finished quantity counts in the unit the order was opened with unless the unit names another
+        const quantityUnit = input.quantityUnit ?? before.quantity_unit;
+        if ((input.quantity ?? null) !== null && !quantityUnit) throw assetErrors.badQuantityUnit();
         if (!reaches(actor, permission, before)) requirePermission(actor, permission, { unitId: before.unit_id });
         const to = nextWorkOrderState(before.state, input.action);
         if (!to) throw assetErrors.transition(before.state, input.action);
@@ -299,7 +306,7 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
                 done_at: now,
                 after_photo_ids: JSON.stringify([...ids(before.after_photo_ids), ...after]),
                 ...(input.quantity !== undefined && input.quantity !== null
-                  ? { quantity_milli: toMilli(input.quantity), quantity_unit: input.quantityUnit ?? null }
+                  ? { quantity_milli: toMilli(input.quantity), quantity_unit: quantityUnit }
                   : {}),
                 ...(input.costFen !== undefined && input.costFen !== null ? { cost_fen: input.costFen } : {}),
               }

@@ -1,5 +1,5 @@
 import type { FetchPage } from '../../components/usePagedQuery.ts';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import {
   App,
   Button,
@@ -28,19 +28,22 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { ListPage } from '../../components/ListPage.tsx';
 import { formatInstant } from '../../components/format.ts';
 import { useCrudList } from '../../components/useCrudList.ts';
-import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { UnitSelect } from '../org/OrgSelects.tsx';
 import { assetsApi, type AssetType, type WorkOrder } from './assets.api.ts';
 import { AssetPicker } from './AssetPicker.tsx';
-
-const STATE_COLORS: Record<WorkOrderState, string> = {
-  open: 'default',
-  in_progress: 'processing',
-  done: 'success',
-  accepted: 'green',
-};
+import { PhotoUpload } from '../cases/PhotoUpload.tsx';
+import {
+  ProjectPicker,
+  quantityText,
+  STATE_COLORS,
+  toFen,
+  useOrderSubmit,
+  WorkOrderDrawer,
+  WorkOrderFinishModal,
+  yuanText,
+} from './WorkOrderDetail.tsx';
 
 interface OrderValues {
   assetId: string;
@@ -51,6 +54,9 @@ interface OrderValues {
   quantityUnit?: QuantityUnit;
   costYuan?: number;
   caseNo?: string;
+  projectId?: string | null;
+  beforePhotoIds?: string[];
+  note?: string;
 }
 
 export function WorkOrderList({ types }: { types: AssetType[] }) {
@@ -60,7 +66,9 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
   const [form] = Form.useForm<OrderValues>();
   const { message } = App.useApp();
   const fetchPage = useCallback<FetchPage<WorkOrder, object>>((r, signal) => assetsApi.workOrders(r, signal), []);
-  const { submitting, run } = useFormSubmit(form, async (v: OrderValues) => {
+  const [finishing, setFinishing] = useState<WorkOrder | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const { submitting, run } = useOrderSubmit(form, async (v: OrderValues) => {
     await assetsApi.createWorkOrder({
       assetId: v.assetId,
       title: v.title.trim(),
@@ -68,8 +76,11 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
       workDays: v.workDays,
       quantity: v.quantity ?? null,
       quantityUnit: v.quantityUnit ?? null,
-      costFen: v.costYuan === undefined || v.costYuan === null ? null : Math.round(v.costYuan * 100),
+      costFen: toFen(v.costYuan),
       caseNo: v.caseNo?.trim() || null,
+      projectId: v.projectId ?? null,
+      beforePhotoIds: v.beforePhotoIds ?? [],
+      note: v.note?.trim() || null,
     });
     list.saved();
   });
@@ -77,6 +88,10 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
     if (list.target === 'new') form.resetFields();
   }, [list.target, form]);
   const step = async (o: WorkOrder, action: WorkOrderAction) => {
+    if (action === 'finish') {
+      setFinishing(o);
+      return;
+    }
     try {
       await assetsApi.step(o.id, { action });
       list.saved();
@@ -95,7 +110,16 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
     ],
   };
   const columns: TableColumnsType<WorkOrder> = [
-    { title: t('assets.columns.orderNo'), key: 'orderNo', sorter: true, render: (_, o) => o.orderNo },
+    {
+      title: t('assets.columns.orderNo'),
+      key: 'orderNo',
+      sorter: true,
+      render: (_, o) => (
+        <Typography.Link onClick={() => setViewing(o.id)} data-testid={`wo-open-${o.id}`}>
+          {o.orderNo}
+        </Typography.Link>
+      ),
+    },
     { title: t('assets.columns.asset'), key: 'asset', render: (_, o) => `${o.assetCode} ${o.assetName}` },
     { title: t('assets.columns.title'), key: 'title', render: (_, o) => o.title },
     { title: t('assets.columns.unit'), key: 'unit', responsive: ['lg'], render: (_, o) => o.unitName ?? '—' },
@@ -115,16 +139,13 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
       title: t('assets.columns.quantity'),
       key: 'quantity',
       responsive: ['xl'],
-      render: (_, o) =>
-        o.quantity === null
-          ? '—'
-          : `${o.quantity} ${o.quantityUnit ? t(`assets.quantityUnits.${o.quantityUnit}`) : ''}`,
+      render: (_, o) => quantityText(o, t),
     },
     {
       title: t('assets.columns.cost'),
       key: 'cost',
       responsive: ['xl'],
-      render: (_, o) => (o.costFen === null ? '—' : (o.costFen / 100).toFixed(2)),
+      render: (_, o) => yuanText(o.costFen),
     },
     {
       title: t('common.actions'),
@@ -233,8 +254,28 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
           <Form.Item name="caseNo" label={t('assets.form.caseNo')}>
             <Input />
           </Form.Item>
+          {auth.can('project.read') ? (
+            <Form.Item name="projectId" label={t('assets.form.project')}>
+              <ProjectPicker />
+            </Form.Item>
+          ) : null}
+          <Form.Item name="beforePhotoIds" label={t('assets.form.beforePhotos')}>
+            <PhotoUpload max={9} testId="wo-before-photos" />
+          </Form.Item>
+          <Form.Item name="note" label={t('assets.form.note')} rules={[{ max: 500 }]}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
         </Form>
       </FormModal>
+      <WorkOrderFinishModal
+        order={finishing}
+        onClose={() => setFinishing(null)}
+        onDone={() => {
+          setFinishing(null);
+          list.saved();
+        }}
+      />
+      <WorkOrderDrawer id={viewing} onClose={() => setViewing(null)} />
     </ListPage>
   );
 }

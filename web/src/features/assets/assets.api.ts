@@ -47,6 +47,7 @@ export const assetsApi = {
     importFile<{ created: number; updated: number }>(`${BASE}/import`, file, formatOf(file.name)),
   workOrders: (query: WorkOrderQuery, signal?: AbortSignal) =>
     api.get<Page<WorkOrder>>(`${BASE}/work-orders`, { query: q(query), signal }),
+  workOrder: (id: string, signal?: AbortSignal) => api.get<WorkOrder>(`${BASE}/work-orders/${enc(id)}`, { signal }),
   createWorkOrder: (body: WorkOrderCreate) => api.post<WorkOrder>(`${BASE}/work-orders`, body),
   step: (id: string, body: WorkOrderStep) => api.post<WorkOrder>(`${BASE}/work-orders/${enc(id)}/steps`, body),
   logs: (query: DailyLogQuery, signal?: AbortSignal) =>
