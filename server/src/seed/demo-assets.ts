@@ -10,6 +10,7 @@ import { addDays } from '../../../common/domain/outdoor-ads.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Executor } from '../platform/db.ts';
 import { seedAssets, type AssetSeed } from '../modules/assets/index.ts';
+import { orgGeography } from '../modules/org/index.ts';
 import { FIGURE_ASSET_TYPES, PUMP_WORK_KINDS } from './demo-asset-figures.ts';
 import { lineEntryAssets } from './demo-line-entries.ts';
 import { LINE_REGISTER_TYPES, lineRegisterAssets } from './demo-line-registers.ts';
@@ -603,14 +604,8 @@ export async function seedDemoAssets(
     day: '2-digit',
   }).format(clock.now());
   // the top-level regions in code order, as the year demo names its townships' 农村环卫 entries
-  const townships = (
-    await tx
-      .selectFrom('regions')
-      .select(['code', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('parent_id', 'is', null)
-      .execute()
-  )
+  const townships = (await orgGeography.allRegions(tx, tenantId))
+    .filter((r) => r.parent_id === null)
     .sort((a, b) => a.code.localeCompare(b.code))
     .map((r) => r.name);
   return seedAssets(tx, tenantId, clock, by, {
