@@ -22,6 +22,23 @@ function windowsOf(w: AlarmRuleCreate['windows']): string | null {
   return JSON.stringify(w);
 }
 
+/** The columns a rule's create and edit both set from the request. */
+function ruleFields(input: AlarmRuleCreate | AlarmRuleUpdate) {
+  return {
+    name: input.name.trim(),
+    metric: input.metric,
+    op: input.op,
+    threshold: input.threshold,
+    hysteresis: input.hysteresis,
+    min_duration_s: input.minDurationS,
+    matter_code: input.matterCode,
+    auto_case: input.autoCase ? 1 : 0,
+    severity: input.severity,
+    measure: input.measure ?? 'value',
+    windows: windowsOf(input.windows),
+  } satisfies Partial<AlarmRulesTable>;
+}
+
 /**
  * Alarm rules per device type, tenant data (docs/iot.md, "Rules"): listed with device.read, created, edited (with
  * the version read) and loaded from the defaults with device.manage; every change audited in its transaction.
@@ -41,17 +58,7 @@ export function createAlarmRules(database: Database, clock: Clock, deps: { audit
         id: newId(),
         tenant_id: actor.tenantId,
         device_type: input.deviceType,
-        name: input.name.trim(),
-        metric: input.metric,
-        op: input.op,
-        threshold: input.threshold,
-        hysteresis: input.hysteresis,
-        min_duration_s: input.minDurationS,
-        matter_code: input.matterCode,
-        auto_case: input.autoCase ? 1 : 0,
-        severity: input.severity,
-        measure: input.measure ?? 'value',
-        windows: windowsOf(input.windows),
+        ...ruleFields(input),
         active: 1,
         version: 1,
         created_at: now,
@@ -76,17 +83,7 @@ export function createAlarmRules(database: Database, clock: Clock, deps: { audit
       if (!cur) throw notFound('alarm_rule');
       if (cur.version !== input.version) throw alarmErrors.ruleStale(cur.version);
       const patch: Partial<AlarmRulesTable> = {
-        name: input.name.trim(),
-        metric: input.metric,
-        op: input.op,
-        threshold: input.threshold,
-        hysteresis: input.hysteresis,
-        min_duration_s: input.minDurationS,
-        matter_code: input.matterCode,
-        auto_case: input.autoCase ? 1 : 0,
-        severity: input.severity,
-        measure: input.measure ?? 'value',
-        windows: windowsOf(input.windows),
+        ...ruleFields(input),
         active: input.active ? 1 : 0,
         updated_at: clock.now().toISOString(),
       };
