@@ -30,6 +30,9 @@ export function lateFeeFen(fineFen: number, overdueDays: number): number {
   return Math.min(fineFen, Math.floor((fineFen * LATE_FEE_PERCENT_PER_DAY * days) / 100));
 }
 
+/** A yuan amount entered as a number (a form's 元 field) in whole fen, rounded to the nearest fen. */
+export const fenOfYuan = (yuan: number): number => Math.round(yuan * 100);
+
 /** Yuan with two decimals (for documents and sentences): the one formatter of fen. */
 export function formatFen(fen: number): string {
   const sign = fen < 0 ? '-' : '';

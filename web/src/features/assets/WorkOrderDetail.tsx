@@ -1,3 +1,4 @@
+import { fenOfYuan, formatFen } from '../../../../common/domain/enforcement-money.ts';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -35,7 +36,7 @@ export const STATE_COLORS: Record<WorkOrderState, string> = {
 
 /** 元 in the form, fen on the wire: the server refuses a cost on `body.costFen`, which is the form's costYuan. */
 export const toFen = (yuan: number | null | undefined) =>
-  yuan === undefined || yuan === null ? null : Math.round(yuan * 100);
+  yuan === undefined || yuan === null ? null : fenOfYuan(yuan);
 
 /**
  * The server's field details put on the order forms' fields: the cost is entered in 元 (costYuan), and a refused
@@ -80,7 +81,7 @@ export function useOrderSubmit<V>(form: FormInstance<V>, submit: (values: V) => 
 export const quantityText = (o: WorkOrder, t: Translate) =>
   o.quantity === null ? '—' : `${o.quantity} ${o.quantityUnit ? t(`assets.quantityUnits.${o.quantityUnit}`) : ''}`;
 
-export const yuanText = (fen: number | null) => (fen === null ? '—' : (fen / 100).toFixed(2));
+export const yuanText = (fen: number | null) => (fen === null ? '—' : formatFen(fen));
 
 interface FinishValues {
   quantity?: number | null;

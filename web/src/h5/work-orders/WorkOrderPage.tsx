@@ -1,3 +1,4 @@
+import { fenOfYuan } from '../../../../common/domain/enforcement-money.ts';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { WorkOrder } from '../../../../common/contracts/assets.ts';
@@ -83,7 +84,7 @@ export function WorkOrderPage() {
         action: 'finish',
         afterPhotoIds,
         ...(q.value !== null ? { quantity: q.value, ...(quantityUnit ? { quantityUnit } : {}) } : {}),
-        ...(c.value !== null ? { costFen: Math.round(c.value * 100) } : {}),
+        ...(c.value !== null ? { costFen: fenOfYuan(c.value) } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
       toast.success(t('inspections.wo.finished'));
