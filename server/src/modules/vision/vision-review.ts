@@ -3,8 +3,6 @@ import type {
   VisionConfirmed,
   VisionEvent,
   VisionEventQuery,
-  VisionMission,
-  VisionMissionCreate,
   VisionRates,
   VisionReview,
 } from '../../../../common/contracts/vision.ts';
@@ -17,11 +15,10 @@ import {
   type VisionClass,
 } from '../../../../common/domain/vision.ts';
 import type { Page } from '../../../../common/domain/paging.ts';
-import type { VisionEventsTable, VisionMissionsTable } from '../../db/schema-vision.ts';
+import type { VisionEventsTable } from '../../db/schema-vision.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Executor } from '../../platform/db.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
 import { listWindow } from '../../platform/paging.ts';
 import type { AuditService } from '../audit/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
@@ -30,6 +27,7 @@ import type { LeadIntake } from '../enforcement/index.ts';
 import type { PhotoService } from '../photos/index.ts';
 import type { VisionSources } from './vision-sources.ts';
 import { visionErrors } from './vision.errors.ts';
+import { createVisionMissions } from './vision-missions.ts';
 import * as repo from './vision.repository.ts';
 
 /** What the review desk needs of the cases module: read a case and take a step on it as the reviewer. */
@@ -92,24 +90,9 @@ const eventView = (r: EventRow): VisionEvent => ({
   receivedAt: r.received_at,
 });
 
-const missionView = (m: VisionMissionsTable & { source_name: string; event_count: number | string | null }) =>
-  ({
-    id: m.id,
-    sourceId: m.source_id,
-    sourceName: m.source_name,
-    name: m.name,
-    operatorName: m.operator_name,
-    startedAt: m.started_at,
-    endedAt: m.ended_at,
-    route: JSON.parse(m.route) as number[][],
-    note: m.note,
-    eventCount: Number(m.event_count ?? 0),
-    createdAt: m.created_at,
-  }) satisfies VisionMission;
-
 /**
  * The review desk (核实 of machine reports), the false-positive rates that tune the thresholds, and drone missions
- * (docs/vision.md, "Review", "False positives", "Missions").
+ * (docs/vision.md, "Review", "False positives", "Missions"; the missions are vision-missions.ts).
  */
 export function createVisionReview(database: Database, clock: Clock, deps: VisionReviewDeps) {
   const { db } = database;
@@ -360,44 +343,7 @@ export function createVisionReview(database: Database, clock: Clock, deps: Visio
       return { windowDays: FP_WINDOW_DAYS, items };
     },
 
-    // ---- drone missions ----
-    async missions(actor: Actor): Promise<VisionMission[]> {
-      requirePermission(actor, 'device.read');
-      return (await repo.missions(db, actor.tenantId, 200)).map(missionView);
-    },
-
-    async createMission(actor: Actor, input: VisionMissionCreate): Promise<VisionMission> {
-      requirePermission(actor, 'device.manage');
-      const source = await repo.findSource(db, actor.tenantId, input.sourceId);
-      if (!source) throw visionErrors.field('body.sourceId', 'exists', 'no such source');
-      if (source.kind !== 'drone') throw visionErrors.field('body.sourceId', 'drone', 'missions are flown by drones');
-      if (input.endedAt && input.endedAt < input.startedAt)
-        throw visionErrors.field('body.endedAt', 'order', 'the mission ends before it starts');
-      const row: VisionMissionsTable = {
-        id: newId(),
-        tenant_id: actor.tenantId,
-        source_id: source.id,
-        name: input.name.trim(),
-        operator_name: input.operatorName.trim(),
-        started_at: new Date(input.startedAt).toISOString(),
-        ended_at: input.endedAt ? new Date(input.endedAt).toISOString() : null,
-        route: JSON.stringify(input.route),
-        note: input.note?.trim() || null,
-        created_by: actor.userId,
-        created_at: clock.now().toISOString(),
-      };
-      await db.transaction().execute(async (tx) => {
-        await repo.insertMission(tx, row);
-        await deps.audit.record(tx, actor, actor.tenantId, {
-          action: 'vision.mission',
-          entity: 'vision_mission',
-          entityId: row.id,
-          before: null,
-          after: { name: row.name, source: source.code, operator: row.operator_name, points: input.route.length },
-        });
-      });
-      return missionView({ ...row, source_name: source.name, event_count: 0 });
-    },
+    ...createVisionMissions(database, clock, deps.audit),
   };
 }
 export type VisionReviewService = ReturnType<typeof createVisionReview>;
