@@ -81,38 +81,43 @@ describe('the attribute schema as a field list', () => {
     expect(json()).toEqual(STATION.attributeSchema);
   });
 
-  it('adds, fills, moves and removes rows; the JSON and the preview follow, and the PATCH carries the new order', async () => {
-    const { server, reload } = setup(STATION, {
-      'PATCH /api/assets/types/t-st': () => ({ status: 200, body: STATION }),
-    });
+  it('adds a row and fills it; the JSON and the preview follow', async () => {
+    setup(STATION);
     fireEvent.click(await screen.findByTestId('schema-field-add'));
     type('schema-field-3-key', 'pumps');
     type('schema-field-3-title', '水泵台数');
     await pickKind(3, '整数');
     type('schema-field-3-minimum', '1');
     fireEvent.click(input('schema-field-3-required'));
-    fireEvent.click(screen.getByTestId('schema-field-3-up'));
-    fireEvent.click(screen.getByTestId('schema-field-0-down'));
-    expect(keysShown()).toEqual(['level', 'capacityTpd', 'pumps', 'sensor']);
-    fireEvent.click(screen.getByTestId('schema-field-3-remove'));
-    expect(keysShown()).toEqual(['level', 'capacityTpd', 'pumps']);
     expect(within(screen.getByTestId('schema-preview')).getByText('水泵台数')).toBeTruthy();
     toJson();
-    expect(Object.keys(json().properties)).toEqual(['level', 'capacityTpd', 'pumps']);
+    expect(Object.keys(json().properties)).toEqual(['capacityTpd', 'level', 'sensor', 'pumps']);
     expect(json().properties.pumps).toEqual({ type: 'integer', title: '水泵台数', minimum: 1 });
     expect(json().required).toEqual(['capacityTpd', 'pumps']);
+  });
+
+  it('moves and removes rows, and the PATCH carries the list’s order', async () => {
+    const { server, reload } = setup(STATION, {
+      'PATCH /api/assets/types/t-st': () => ({ status: 200, body: STATION }),
+    });
+    fireEvent.click(await screen.findByTestId('schema-field-2-up'));
+    expect(keysShown()).toEqual(['capacityTpd', 'sensor', 'level']);
+    fireEvent.click(screen.getByTestId('schema-field-0-down'));
+    expect(keysShown()).toEqual(['sensor', 'capacityTpd', 'level']);
+    fireEvent.click(screen.getByTestId('schema-field-2-remove'));
+    expect(keysShown()).toEqual(['sensor', 'capacityTpd']);
+    expect(within(screen.getByTestId('schema-preview')).queryByText('风险等级')).toBeNull();
     fireEvent.click(screen.getByTestId('asset-type-submit'));
     await waitFor(() => expect(reload).toHaveBeenCalled());
-    expect(patches(server)[0]?.body).toMatchObject({
-      attributeSchema: {
-        type: 'object',
-        properties: {
-          level: STATION.attributeSchema.properties.level,
-          capacityTpd: STATION.attributeSchema.properties.capacityTpd,
-          pumps: { type: 'integer', title: '水泵台数', minimum: 1 },
-        },
-        required: ['capacityTpd', 'pumps'],
+    const sent = (patches(server)[0]?.body as { attributeSchema: AssetType['attributeSchema'] }).attributeSchema;
+    expect(Object.keys(sent.properties)).toEqual(['sensor', 'capacityTpd']);
+    expect(sent).toEqual({
+      type: 'object',
+      properties: {
+        sensor: STATION.attributeSchema.properties.sensor,
+        capacityTpd: STATION.attributeSchema.properties.capacityTpd,
       },
+      required: ['capacityTpd'],
     });
   });
 
