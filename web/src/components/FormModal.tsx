@@ -14,6 +14,8 @@ export function FormModal(props: {
   submitting: boolean;
   testId: string;
   danger?: boolean;
+  /** wider than the default 520 px for a form with a side panel; a phone still gets the screen's width */
+  width?: number;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -27,6 +29,7 @@ export function FormModal(props: {
       onCancel={props.onClose}
       okButtonProps={{ loading: props.submitting, danger: props.danger ?? false, 'data-testid': props.testId }}
       destroyOnHidden
+      {...(props.width ? { width: props.width } : {})}
     >
       {props.children}
     </Modal>

@@ -158,7 +158,7 @@ describe('the asset edit form', () => {
 });
 
 describe('the type edit form', () => {
-  it('edits names and the schema as JSON; a bad JSON is caught here, a contradiction is the server’s words', async () => {
+  it('edits names and the schema; a bad JSON or a contradiction is caught here, the server’s words land on the row', async () => {
     const reload = vi.fn();
     let attempt = 0;
     const server = setup(<TypeList types={[PIPE]} reload={reload} />, {
@@ -175,7 +175,7 @@ describe('the type edit form', () => {
                     {
                       field: 'body.attributeSchema.properties.diameterMm',
                       rule: 'schema',
-                      message: 'diameterMm: minimum above maximum',
+                      message: 'diameterMm: refused by the server',
                     },
                   ],
                 },
@@ -184,6 +184,7 @@ describe('the type edit form', () => {
           : { status: 200, body: PIPE },
     });
     fireEvent.click(await screen.findByTestId('asset-type-edit-DRN-PIPE'));
+    fireEvent.click(await screen.findByText('JSON（高级）'));
     const schema = (await screen.findByTestId('asset-type-schema')) as HTMLTextAreaElement;
     expect(JSON.parse(schema.value)).toEqual(PIPE.attributeSchema);
     expect((screen.getByTestId('asset-type-code') as HTMLInputElement).disabled).toBe(true);
@@ -192,14 +193,23 @@ describe('the type edit form', () => {
     expect(await screen.findByText(/^不是有效的 JSON/)).toBeTruthy();
     expect(patches(server)).toEqual([]);
 
+    const contradictory = {
+      ...PIPE.attributeSchema,
+      properties: { diameterMm: { type: 'integer', title: '管径', minimum: 9, maximum: 1 } },
+    };
+    fireEvent.change(schema, { target: { value: JSON.stringify(contradictory) } });
+    fireEvent.click(screen.getByTestId('asset-type-submit'));
+    expect(await screen.findByText('第 1 项（diameterMm）：最大值小于最小值')).toBeTruthy();
+    expect(patches(server)).toEqual([]);
+
     const changed = {
       ...PIPE.attributeSchema,
-      properties: { diameterMm: { type: 'integer', minimum: 9, maximum: 1 } },
+      properties: { diameterMm: { type: 'integer', title: '管径', minimum: 100, maximum: 2000 } },
     };
     fireEvent.change(schema, { target: { value: JSON.stringify(changed) } });
     fireEvent.change(screen.getByTestId('asset-type-name-en'), { target: { value: 'Sewer' } });
     fireEvent.click(screen.getByTestId('asset-type-submit'));
-    expect(await screen.findByText('diameterMm: minimum above maximum')).toBeTruthy();
+    expect(await screen.findByText('第 1 项（diameterMm）：diameterMm: refused by the server')).toBeTruthy();
     expect(patches(server)[0]?.body).toEqual({
       nameZh: '排水管道',
       nameEn: 'Sewer',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import {
   ASSET_LINES,
@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { assetsApi, type AssetType } from './assets.api.ts';
 import { refieldError } from './AssetFormModal.tsx';
+import { AttributeSchemaItem, type SchemaEditorHandle } from './AttributeSchemaEditor.tsx';
 
 interface TypeValues {
   code: string;
@@ -33,6 +34,7 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
   const [target, setTarget] = useState<AssetType | 'new' | null>(null);
   const editing = target && target !== 'new' ? target : null;
   const [form] = Form.useForm<TypeValues>();
+  const schemaEditor = useRef<SchemaEditorHandle>(null);
   const openWith = (next: AssetType | 'new') => {
     form.resetFields();
     if (next !== 'new')
@@ -69,8 +71,9 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
             attributeSchema: schema,
           });
       } catch (error) {
-        // the schema's problems are named by their part (body.attributeSchema.properties.x.minimum): all on the text
-        throw refieldError(error, (f) => (f.startsWith('body.attributeSchema') ? 'body.schema' : f));
+        // a schema problem naming a property goes to its row; the others under the editor
+        const rest = schemaEditor.current?.place(error) ?? error;
+        throw refieldError(rest, (f) => (f.startsWith('body.attributeSchema') ? 'body.schema' : f));
       }
       setTarget(null);
       reload();
@@ -138,6 +141,7 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
         onClose={() => setTarget(null)}
         submitting={submitting}
         testId="asset-type-submit"
+        width={960}
       >
         <Form<TypeValues>
           form={form}
@@ -175,14 +179,12 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
           <Form.Item name="logUnit" label={t('assets.form.logUnit')}>
             <Select allowClear options={LOG_UNITS.map((u) => ({ value: u, label: t(`assets.logUnits.${u}`) }))} />
           </Form.Item>
-          <Form.Item
+          <AttributeSchemaItem
             name="schema"
             label={t('assets.form.schema')}
-            rules={required}
             extra={editing ? t('assets.form.schemaHelp') : undefined}
-          >
-            <Input.TextArea rows={10} style={{ fontFamily: 'monospace' }} data-testid="asset-type-schema" />
-          </Form.Item>
+            handle={schemaEditor}
+          />
         </Form>
       </FormModal>
     </>
