@@ -1,4 +1,5 @@
 /** Tables of migration 0048_assets (modules/assets, docs/assets.md). */
+import type { Generated } from 'kysely';
 import type { ScheduleKind } from '../../../common/domain/inspections.ts';
 import type {
   AssetLine,
@@ -112,6 +113,22 @@ export interface AssetsFtsTable {
   code: string;
   name: string;
   address: string | null;
+}
+
+/**
+ * Migration 0100, PostgreSQL only: the list's search text per asset, kept by a trigger on `assets` (the tenant as
+ * the small number of `asset_search_tenants`, the code, and the lower-cased name and address joined by a line feed).
+ */
+export interface AssetSearchTable {
+  tenant_no: number;
+  code: string;
+  text: string;
+}
+
+/** Migration 0100, PostgreSQL only: a small number per tenant holding assets, so each search row stays narrow. */
+export interface AssetSearchTenantsTable {
+  tenant_id: string;
+  no: Generated<number>;
 }
 
 /** Migration 0091: Σ of the daily logs per type, unit and month (YYYY-MM), kept by triggers on asset_daily_logs. */

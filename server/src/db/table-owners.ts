@@ -185,6 +185,8 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   asset_inspection_daily: 'assets',
   asset_type_counts: 'assets',
   assets_fts: 'assets',
+  asset_search: 'assets',
+  asset_search_tenants: 'assets',
   asset_inspection_plans: 'assets',
   asset_inspections: 'assets',
   asset_contracts: 'assets',

@@ -14,7 +14,7 @@ import {
   pageWithTotal,
   type SortedWindow,
 } from '../../platform/paging.ts';
-import { containsAny } from '../../platform/search.ts';
+import { containsAny, likePattern } from '../../platform/search.ts';
 
 /** Kysely queries for the asset tables; every one is scoped by tenant, lists also by the caller's grants. */
 
@@ -95,35 +95,57 @@ function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Express
   if (f.typeId) q = q.where('a.type_id', '=', f.typeId);
   if (f.status) q = q.where('a.status', '=', f.status as AssetsTable['status']);
   if (f.codePrefix) q = q.where('a.code', '>=', f.codePrefix).where('a.code', '<', `${f.codePrefix}\u{10FFFF}`);
-  else if (f.q) q = q.where(textMatch(db, f.q));
+  else if (f.q) q = q.where(textMatch(db, tenantId, f.q));
   return q;
 }
 
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
 /**
- * A case-insensitive substring of code, name or address. Terms of 3 characters or more are answered by the trigram
- * index (migration 0092): on SQLite the FTS5 index names the matching rows; on PostgreSQL the pg_trgm indexes sit on
- * the very expressions of the substring match. Shorter terms, which no trigram can cover, read the register.
+ * A case-insensitive substring of code, name or address. SQLite: terms of 3 characters or more are answered by the
+ * FTS5 trigram index (migration 0092), shorter ones read the register. PostgreSQL: the codes come from the narrow
+ * search table (`searchCodes`), whose trigram indexes answer terms of 3 characters or more and whose rows are read
+ * instead of the register's for shorter ones; a term holding a line feed (the table's separator) reads the register.
  */
-function textMatch(db: Executor, q: string): Expression<SqlBool> {
+function textMatch(db: Executor, tenantId: string, q: string): Expression<SqlBool> {
   const term = q.trim();
   const columns = ['a.code', 'a.name', 'a.address'];
+  if (isPostgres(db)) {
+    const codes = searchCodes(db, tenantId, q);
+    return codes ? sql<SqlBool>`a.code in (${codes.select('s.code')})` : containsAny(columns, q);
+  }
   if ([...term].length < 3) return containsAny(columns, q);
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter))
-    return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
+  return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
+}
+
+/**
+ * PostgreSQL: the tenant's rows of `asset_search` (migration 0100) whose code or lower-cased name and address hold
+ * `q`, the same substring match as over the register's columns; null for a term holding a line feed, which joins
+ * name and address in the table's text.
+ */
+function searchCodes(db: Executor, tenantId: string, q: string) {
+  if (q.includes('\n')) return null;
+  const term = q.trim();
+  const tenant = db.selectFrom('asset_search_tenants as n').select('n.no').where('n.tenant_id', '=', tenantId);
+  const rows = db.selectFrom('asset_search as s').where('s.tenant_no', '=', tenant);
+  const columns = [sql`lower(s.code)`, sql.ref('s.text')];
+  const any = (f: (c: (typeof columns)[number]) => Expression<SqlBool>) =>
+    sql<SqlBool>`(${sql.join(columns.map(f), sql` or `)})`;
   // A code-shaped term of pieces joined by - . _ (one that begins no code: searchByCode tried that first): pg_trgm
   // cuts words at those separators, and the trigrams at a word's edge (" 00", "  u", "er ") are shared by every code
   // of the same form, so the code index reads hundreds of pages to intersect them. The index is asked for the pieces
   // with any one character between them (the pieces' inner trigrams, the selective ones) and the exact substring is
   // checked on those few candidates; a piece shorter than 3 characters has no inner trigram, so such terms are not.
   const pieces = term.split(/[-._]/);
-  if (q !== term || !CODE_TERM.test(term) || pieces.length < 2 || pieces.some((p) => p.length < 3))
-    return containsAny(columns, q);
-  const candidates = `%${pieces.join('_').toLowerCase()}%`;
-  const exact = term.toLowerCase();
-  const any = (f: (c: string) => Expression<SqlBool>) => sql<SqlBool>`(${sql.join(columns.map(f), sql` or `)})`;
-  return sql<SqlBool>`(${any((c) => sql`lower(${sql.ref(c)}) like ${candidates}`)} and ${any(
-    (c) => sql`strpos(lower(${sql.ref(c)}), ${exact}) > 0`,
-  )})`;
+  if (q === term && CODE_TERM.test(term) && pieces.length >= 2 && pieces.every((p) => p.length >= 3)) {
+    const candidates = `%${pieces.join('_').toLowerCase()}%`;
+    const exact = term.toLowerCase();
+    return rows
+      .where(any((c) => sql<SqlBool>`${c} like ${candidates}`))
+      .where(any((c) => sql<SqlBool>`strpos(${c}, ${exact}) > 0`));
+  }
+  const pattern = likePattern(q.toLowerCase());
+  return rows.where(any((c) => sql<SqlBool>`${c} like ${pattern} escape '\\'`));
 }
 
 /**
@@ -173,26 +195,29 @@ export async function listAssets(
   };
   let page: { rows: AssetsTable[]; total: number; totalCapped: boolean };
   if (search.q && !search.codePrefix) {
-    // a text search reads each match's row (docs/assets.md, "At scale"): once, for the page and the count together
-    const found = await pageFromMatches(
-      db,
-      base.select(['a.id', sql.ref<string>(`a.${w.sort}`).as('k')]),
-      { ...w, unique },
-      cap,
-    );
+    // a text search reads each match's row (docs/assets.md, "At scale"): once, for the page and the count together;
+    // on PostgreSQL a page of the whole tenant in code order needs no more than the narrow search table holds
+    const narrow =
+      isPostgres(db) && unique && !scope && !search.line && !search.typeId && !search.status
+        ? searchCodes(db, tenantId, search.q)
+        : null;
+    const found = narrow
+      ? await pageFromMatches(db, narrow.select(['s.code as id', 's.code as k']), { ...w, unique }, cap)
+      : await pageFromMatches(db, base.select(['a.id', sql.ref<string>(`a.${w.sort}`).as('k')]), { ...w, unique }, cap);
     if (found) {
-      const byId = new Map(
+      const key = narrow ? 'code' : 'id';
+      const byKey = new Map(
         (found.ids.length
           ? await db
               .selectFrom('assets as a')
               .selectAll('a')
               .where('a.tenant_id', '=', tenantId)
-              .where('a.id', 'in', found.ids)
+              .where(`a.${key}`, 'in', found.ids)
               .execute()
           : []
-        ).map((r) => [r.id, r]),
+        ).map((r) => [r[key], r]),
       );
-      page = { rows: found.ids.flatMap((id) => byId.get(id) ?? []), total: found.total, totalCapped: false };
+      page = { rows: found.ids.flatMap((k) => byKey.get(k) ?? []), total: found.total, totalCapped: false };
     } else
       page = { rows: await ordered(base).limit(w.limit).offset(w.offset).execute(), total: cap, totalCapped: true };
   } else page = await pageWithCappedTotal(db, base, ordered, w, cap);
