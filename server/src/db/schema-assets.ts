@@ -115,14 +115,19 @@ export interface AssetsFtsTable {
   address: string | null;
 }
 
-/**
- * Migration 0100, PostgreSQL only: the list's search text per asset, kept by a trigger on `assets` (the tenant as
- * the small number of `asset_search_tenants`, the code, and the lower-cased name and address joined by a line feed).
- */
+/** Migration 0100, PostgreSQL only: per asset its code and lower-cased name, kept by a trigger on `assets`. */
 export interface AssetSearchTable {
+  /** asset_search_tenants.no */
   tenant_no: number;
   code: string;
-  text: string;
+  name: string;
+}
+
+/** Migration 0100, PostgreSQL only: per tenant and lower-cased address the codes of its assets (trigger-kept). */
+export interface AssetSearchAddressesTable {
+  tenant_no: number;
+  address: string;
+  codes: string[];
 }
 
 /** Migration 0100, PostgreSQL only: a small number per tenant holding assets, so each search row stays narrow. */

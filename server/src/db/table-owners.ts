@@ -186,6 +186,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   asset_type_counts: 'assets',
   assets_fts: 'assets',
   asset_search: 'assets',
+  asset_search_addresses: 'assets',
   asset_search_tenants: 'assets',
   asset_inspection_plans: 'assets',
   asset_inspections: 'assets',

@@ -104,33 +104,35 @@ const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof Postgre
 /**
  * A case-insensitive substring of code, name or address. SQLite: terms of 3 characters or more are answered by the
  * FTS5 trigram index (migration 0092), shorter ones read the register. PostgreSQL: the codes come from the narrow
- * search table (`searchCodes`), whose trigram indexes answer terms of 3 characters or more and whose rows are read
- * instead of the register's for shorter ones; a term holding a line feed (the table's separator) reads the register.
+ * search tables (`searchCodes`), whose trigram indexes answer terms of 3 characters or more and whose rows are read
+ * instead of the register's for shorter ones.
  */
 function textMatch(db: Executor, tenantId: string, q: string): Expression<SqlBool> {
   const term = q.trim();
-  const columns = ['a.code', 'a.name', 'a.address'];
-  if (isPostgres(db)) {
-    const codes = searchCodes(db, tenantId, q);
-    return codes ? sql<SqlBool>`a.code in (${codes.select('s.code')})` : containsAny(columns, q);
-  }
-  if ([...term].length < 3) return containsAny(columns, q);
+  if (isPostgres(db)) return sql<SqlBool>`a.code in (${searchCodes(db, tenantId, q)})`;
+  if ([...term].length < 3) return containsAny(['a.code', 'a.name', 'a.address'], q);
   return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
 }
 
 /**
- * PostgreSQL: the tenant's rows of `asset_search` (migration 0100) whose code or lower-cased name and address hold
- * `q`, the same substring match as over the register's columns; null for a term holding a line feed, which joins
- * name and address in the table's text.
+ * PostgreSQL: the codes of the tenant's assets whose code, name or address holds `q` (case-insensitive), from the
+ * search tables of migration 0100: codes and names per asset, and the codes listed under each matching address, so
+ * an address that many assets share is one row to read (docs/assets.md, "Name and address search"). The same
+ * substring match as over the register's columns; each code once.
  */
 function searchCodes(db: Executor, tenantId: string, q: string) {
-  if (q.includes('\n')) return null;
   const term = q.trim();
   const tenant = db.selectFrom('asset_search_tenants as n').select('n.no').where('n.tenant_id', '=', tenantId);
-  const rows = db.selectFrom('asset_search as s').where('s.tenant_no', '=', tenant);
-  const columns = [sql`lower(s.code)`, sql.ref('s.text')];
-  const any = (f: (c: (typeof columns)[number]) => Expression<SqlBool>) =>
+  const assets = db.selectFrom('asset_search as s').where('s.tenant_no', '=', tenant);
+  const addresses = db.selectFrom('asset_search_addresses as d').where('d.tenant_no', '=', tenant);
+  const byAsset = [sql`lower(s.code)`, sql.ref('s.name')];
+  const any = (columns: readonly Expression<unknown>[], f: (c: Expression<unknown>) => Expression<SqlBool>) =>
     sql<SqlBool>`(${sql.join(columns.map(f), sql` or `)})`;
+  const both = (f: (c: Expression<unknown>) => Expression<SqlBool>) =>
+    assets
+      .select('s.code')
+      .where(any(byAsset, f))
+      .union(addresses.select(sql<string>`unnest(d.codes)`.as('code')).where(any([sql.ref('d.address')], f)));
   // A code-shaped term of pieces joined by - . _ (one that begins no code: searchByCode tried that first): pg_trgm
   // cuts words at those separators, and the trigrams at a word's edge (" 00", "  u", "er ") are shared by every code
   // of the same form, so the code index reads hundreds of pages to intersect them. The index is asked for the pieces
@@ -140,12 +142,10 @@ function searchCodes(db: Executor, tenantId: string, q: string) {
   if (q === term && CODE_TERM.test(term) && pieces.length >= 2 && pieces.every((p) => p.length >= 3)) {
     const candidates = `%${pieces.join('_').toLowerCase()}%`;
     const exact = term.toLowerCase();
-    return rows
-      .where(any((c) => sql<SqlBool>`${c} like ${candidates}`))
-      .where(any((c) => sql<SqlBool>`strpos(${c}, ${exact}) > 0`));
+    return both((c) => sql<SqlBool>`(${c} like ${candidates} and strpos(${c}, ${exact}) > 0)`);
   }
   const pattern = likePattern(q.toLowerCase());
-  return rows.where(any((c) => sql<SqlBool>`${c} like ${pattern} escape '\\'`));
+  return both((c) => sql<SqlBool>`${c} like ${pattern} escape '\\'`);
 }
 
 /**
@@ -199,10 +199,10 @@ export async function listAssets(
     // on PostgreSQL a page of the whole tenant in code order needs no more than the narrow search table holds
     const narrow =
       isPostgres(db) && unique && !scope && !search.line && !search.typeId && !search.status
-        ? searchCodes(db, tenantId, search.q)
+        ? db.selectFrom(searchCodes(db, tenantId, search.q).as('m')).select(['m.code as id', 'm.code as k'])
         : null;
     const found = narrow
-      ? await pageFromMatches(db, narrow.select(['s.code as id', 's.code as k']), { ...w, unique }, cap)
+      ? await pageFromMatches(db, narrow, { ...w, unique }, cap)
       : await pageFromMatches(db, base.select(['a.id', sql.ref<string>(`a.${w.sort}`).as('k')]), { ...w, unique }, cap);
     if (found) {
       const key = narrow ? 'code' : 'id';
