@@ -24,6 +24,7 @@ import { zonedDate } from '../common/domain/zoned-time.ts';
 import { rebuildLogRollup } from '../server/src/db/migrations/0091_asset_log_rollup.ts';
 import { rebuildInspectionRollup } from '../server/src/db/migrations/0095_asset_inspection_rollup.ts';
 import { rebuildAssetCounts } from '../server/src/db/migrations/0096_asset_type_counts.ts';
+import { rebuildAssetSearch } from '../server/src/db/migrations/0100_asset_search_table.ts';
 import { migrateToLatest } from '../server/src/db/migrations/index.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
@@ -129,6 +130,8 @@ try {
       { table: 'assets', pgTrigger: 'assets_type_count', rebuild: rebuildAssetCounts },
       { table: 'asset_daily_logs', pgTrigger: 'asset_daily_logs_rollup', rebuild: rebuildLogRollup },
       { table: 'asset_inspections', pgTrigger: 'asset_inspections_rollup', rebuild: rebuildInspectionRollup },
+      // PostgreSQL's search table (migration 0100): copied from the register after the load
+      { table: 'assets', pgTrigger: 'assets_search', rebuild: rebuildAssetSearch },
     ];
     const sqliteTriggers = pg
       ? []
@@ -257,13 +260,20 @@ try {
     }
     for (const t of sqliteTriggers) await sql.raw(t.sql).execute(db);
     backfillS = (performance.now() - tb) / 1000;
-    log(`roll-up backfills (asset counts, logs, inspections) in ${backfillS.toFixed(0)} s`);
+    log(`roll-up backfills (asset counts, logs, inspections, search table) in ${backfillS.toFixed(0)} s`);
   }
   // on a reused database: the register (the newer migrations' indexes) and the roll-ups' tables
   await refreshStatistics(
     db,
     reuse
-      ? ['assets', 'asset_log_monthly', 'asset_log_asset_months', 'asset_inspection_daily', 'asset_type_counts']
+      ? [
+          'assets',
+          'asset_log_monthly',
+          'asset_log_asset_months',
+          'asset_inspection_daily',
+          'asset_type_counts',
+          ...(pg ? ['asset_search'] : []),
+        ]
       : [
           'assets',
           'asset_daily_logs',
@@ -273,6 +283,7 @@ try {
           'asset_log_asset_months',
           'asset_inspection_daily',
           'asset_type_counts',
+          ...(pg ? ['asset_search'] : []),
         ],
   );
   // PostgreSQL: the register vacuumed as autovacuum would after a million inserts (the test server runs with

@@ -1,4 +1,5 @@
 /** Tables of migration 0048_assets (modules/assets, docs/assets.md). */
+import type { Generated } from 'kysely';
 import type { ScheduleKind } from '../../../common/domain/inspections.ts';
 import type {
   AssetLine,
@@ -112,6 +113,27 @@ export interface AssetsFtsTable {
   code: string;
   name: string;
   address: string | null;
+}
+
+/** Migration 0100, PostgreSQL only: per asset its code and lower-cased name, kept by a trigger on `assets`. */
+export interface AssetSearchTable {
+  /** asset_search_tenants.no */
+  tenant_no: number;
+  code: string;
+  name: string;
+}
+
+/** Migration 0100, PostgreSQL only: per tenant and lower-cased address the codes of its assets (trigger-kept). */
+export interface AssetSearchAddressesTable {
+  tenant_no: number;
+  address: string;
+  codes: string[];
+}
+
+/** Migration 0100, PostgreSQL only: a small number per tenant holding assets, so each search row stays narrow. */
+export interface AssetSearchTenantsTable {
+  tenant_id: string;
+  no: Generated<number>;
 }
 
 /** Migration 0091: Σ of the daily logs per type, unit and month (YYYY-MM), kept by triggers on asset_daily_logs. */

@@ -343,6 +343,9 @@ export interface DB {
   asset_type_counts: import('./schema-assets.ts').AssetTypeCountsTable;
   /** SQLite only: FTS5 trigram index of the assets' code, name and address */
   assets_fts: import('./schema-assets.ts').AssetsFtsTable;
+  asset_search: import('./schema-assets.ts').AssetSearchTable;
+  asset_search_addresses: import('./schema-assets.ts').AssetSearchAddressesTable;
+  asset_search_tenants: import('./schema-assets.ts').AssetSearchTenantsTable;
   asset_inspection_plans: import('./schema-assets.ts').AssetInspectionPlansTable;
   asset_inspections: import('./schema-assets.ts').AssetInspectionsTable;
   asset_contracts: import('./schema-assets.ts').AssetContractsTable;

@@ -11,7 +11,7 @@ import type { AssetTypesTable } from '../../db/schema-assets.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { ReportFigureSpec } from '../reports/index.ts';
 import { workKindsOf } from './asset-context.ts';
-import * as repo from './assets.repository.ts';
+import * as stats from './asset-statistics.repository.ts';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 
@@ -130,7 +130,7 @@ export async function dimensionCounts(db: Executor, tenantId: string, types: rea
     if (!dims.length) continue;
     out.set(
       t.id,
-      await repo.attributeValueCounts(
+      await stats.attributeValueCounts(
         db,
         tenantId,
         t.id,

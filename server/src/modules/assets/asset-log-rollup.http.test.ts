@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildLogRollup } from '../../db/migrations/0091_asset_log_rollup.ts';
 import { importOutcome } from '../../testing/imports.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
-import * as repo from './assets.repository.ts';
+import * as stats from './asset-statistics.repository.ts';
 
 /**
  * The daily logs' monthly roll-up (docs/assets.md, "At scale") on the seeded demo city: after seeding, form entries,
@@ -59,8 +59,8 @@ const norm = (rows: { type_id: string; unit: string; milli: unknown; assets: unk
 async function expectRollupMatchesLogs() {
   const db = ctx.database.db;
   for (const [from, to] of PERIODS)
-    expect(norm(await repo.logSums(db, tenantId, from, to)), `${from}..${to}`).toEqual(
-      norm(await repo.logSumsFromLogs(db, tenantId, from, to)),
+    expect(norm(await stats.logSums(db, tenantId, from, to)), `${from}..${to}`).toEqual(
+      norm(await stats.logSumsFromLogs(db, tenantId, from, to)),
     );
   const empty = await sql<{ n: number }>`select count(*) as n from asset_log_monthly where log_rows <= 0`.execute(db);
   expect(Number(empty.rows[0]?.n)).toBe(0);
@@ -68,7 +68,7 @@ async function expectRollupMatchesLogs() {
     db,
   );
   expect(Number(marks.rows[0]?.n)).toBe(0);
-  return norm(await repo.logSums(db, tenantId, '2022-01-01', '2024-12-31'));
+  return norm(await stats.logSums(db, tenantId, '2022-01-01', '2024-12-31'));
 }
 
 const snapshot = async () => {
@@ -157,7 +157,7 @@ describe('the daily logs roll-up', () => {
   it('follows deletes: an asset whose only log of a month goes is no longer counted in it', async () => {
     const db = ctx.database.db;
     const feb = async () =>
-      norm(await repo.logSums(db, tenantId, '2024-02-01', '2024-02-29')).find((r) => r.unit === 'h')!;
+      norm(await stats.logSums(db, tenantId, '2024-02-01', '2024-02-29')).find((r) => r.unit === 'h')!;
     expect((await feb()).assets).toBe(2);
     await db
       .deleteFrom('asset_daily_logs')
@@ -168,7 +168,7 @@ describe('the daily logs roll-up', () => {
     expect((await feb()).milli).toBe(2000);
     await db.deleteFrom('asset_daily_logs').where('asset_id', '=', ids['DY-BZ-02']!).execute();
     expect(
-      norm(await repo.logSums(db, tenantId, '2024-02-01', '2024-02-29')).find((r) => r.unit === 'h'),
+      norm(await stats.logSums(db, tenantId, '2024-02-01', '2024-02-29')).find((r) => r.unit === 'h'),
     ).toBeUndefined();
     await db
       .deleteFrom('asset_daily_logs')

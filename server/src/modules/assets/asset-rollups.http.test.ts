@@ -4,6 +4,7 @@ import { rebuildInspectionRollup } from '../../db/migrations/0095_asset_inspecti
 import { rebuildAssetCounts } from '../../db/migrations/0096_asset_type_counts.ts';
 import { as, createTestApp, login, type Session, type TestContext } from '../../testing/test-app.ts';
 import * as repo from './assets.repository.ts';
+import * as stats from './asset-statistics.repository.ts';
 import * as irepo from './inspections.repository.ts';
 
 /**
@@ -56,8 +57,8 @@ async function expectInspectionRollupMatchesRows() {
 const counts = (rows: { code: string; n: unknown }[]) => rows.map((r) => ({ code: r.code, n: Number(r.n) }));
 async function expectAssetCountsMatchRows() {
   const db = ctx.database.db;
-  const kept = counts(await repo.assetCounts(db, tenantId));
-  expect(kept).toEqual(counts(await repo.assetCountsFromRows(db, tenantId)));
+  const kept = counts(await stats.assetCounts(db, tenantId));
+  expect(kept).toEqual(counts(await stats.assetCountsFromRows(db, tenantId)));
   const empty = await sql<{ n: number }>`select count(*) as n from asset_type_counts where n <= 0`.execute(db);
   expect(Number(empty.rows[0]?.n)).toBe(0);
   return kept;

@@ -9,7 +9,8 @@ import * as repo from './assets.repository.ts';
  * The register's text search (docs/assets.md, "At scale") on the seeded demo city with 300 more assets of like names
  * and addresses: terms of 3 characters or more go through the trigram index (migration 0092), shorter ones through
  * the substring match, and either way the list answers what the plain substring match over code, name and address
- * answers, in the same order; edits move an asset in and out of the hits.
+ * answers, in the same order; edits move an asset in and out of the hits. PostgreSQL reads the narrow search tables
+ * (migration 0100), which follow every writer and never answer another tenant's rows.
  */
 let ctx: TestContext;
 const sessions: Record<string, Session> = {};
@@ -194,17 +195,115 @@ describe('searching the register', () => {
         );
       expect(await hits('白沙洲')).toBe(1);
       expect(await hits('石岭排')).toBe(0);
-    } else {
-      const indexes = await sql<{
-        indexname: string;
-      }>`select indexname from pg_indexes where schemaname = current_schema() and tablename = 'assets' and indexname like '%trgm'`.execute(
-        ctx.database.db,
-      );
-      expect(indexes.rows.map((r) => r.indexname).sort()).toEqual([
-        'assets_address_trgm',
-        'assets_code_trgm',
-        'assets_name_trgm',
-      ]);
     }
+    await expectSearchInStep();
   });
 });
+
+describe('the search index under other writers', () => {
+  it('follows a changed code, deletes and new assets, and a whole-tenant page in code order is capped like the rest', async () => {
+    const db = ctx.database.db;
+    await db.updateTable('assets').set({ code: 'T-QS-99' }).where('id', '=', target).execute();
+    expect((await search('白沙洲')).codes).toEqual(['T-QS-99']);
+    expect((await search('qs-99')).codes).toEqual(['T-QS-99']);
+    expect((await search('QS-01')).codes).toEqual([]);
+    const gone = (await db.selectFrom('assets').select('id').where('code', 'like', 'T-PL-00%').execute()).map(
+      (r) => r.id,
+    );
+    expect(gone).toHaveLength(10);
+    await db.deleteFrom('assets').where('id', 'in', gone).execute();
+    expect((await search('T-PL-00')).codes).toEqual([]);
+    // a new name alone, at an address other assets share
+    await db.updateTable('assets').set({ name: '改名泵站' }).where('code', '=', 'T-PL-100').execute();
+    expect((await search('改名泵')).codes).toEqual(['T-PL-100']);
+    expect((await search('东风路20号')).codes).toContain('T-PL-100');
+    const broad = await substring('批量泵站', 'code', 'asc');
+    expect(broad).toHaveLength(289);
+    expect(await search('批量泵站', '&page=3', 20)).toEqual({ codes: broad.slice(40, 60), total: 289 });
+    const capped = await repo.listAssets(
+      db,
+      tenantId,
+      { q: '批量泵站' },
+      null,
+      { limit: 20, offset: 20, sort: 'code', order: 'desc' },
+      50,
+    );
+    expect(capped.rows.map((r) => r.code)).toEqual([...broad].reverse().slice(20, 40));
+    expect([capped.total, capped.totalCapped]).toEqual([50, true]);
+    await expectSearchInStep();
+  });
+
+  it("never answers another tenant's assets, though their codes and text are the same", async () => {
+    const db = ctx.database.db;
+    const model = await db.selectFrom('assets').selectAll().where('id', '=', target).executeTakeFirstOrThrow();
+    await db
+      .insertInto('tenants')
+      .values({
+        id: 't-search-other',
+        code: '420299',
+        name: '他区',
+        timezone: 'Asia/Shanghai',
+        created_at: '2024-01-01T00:00:00Z',
+        updated_at: '2024-01-01T00:00:00Z',
+      })
+      .execute();
+    const type = await db
+      .selectFrom('asset_types')
+      .selectAll()
+      .where('id', '=', model.type_id)
+      .executeTakeFirstOrThrow();
+    const theirType = { ...type, id: newId(), tenant_id: 't-search-other' };
+    await repo.insertTypes(db, [theirType]);
+    const theirAsset = { ...model, tenant_id: 't-search-other', type_id: theirType.id };
+    await repo.insertAssets(db, [
+      { ...theirAsset, id: newId() },
+      { ...theirAsset, id: newId(), code: 'T-QS-98', name: '他区白沙洲泵站' },
+    ]);
+    expect(await search('白沙洲')).toEqual({ codes: ['T-QS-99'], total: 1 });
+    expect(await search('QS-98')).toEqual({ codes: [], total: 0 });
+    const theirs = await repo.listAssets(db, 't-search-other', { q: '白沙洲' }, null, {
+      limit: 20,
+      offset: 0,
+      sort: 'code',
+      order: 'asc',
+    });
+    expect(theirs.rows.map((r) => [r.tenant_id, r.code])).toEqual([
+      ['t-search-other', 'T-QS-98'],
+      ['t-search-other', 'T-QS-99'],
+    ]);
+    await expectSearchInStep();
+  });
+});
+
+/**
+ * The search index holds exactly the register's text: SQLite's FTS5 integrity check compares the index with its
+ * content table; PostgreSQL's search tables (migration 0100) are compared with every asset's code, name and address.
+ */
+async function expectSearchInStep() {
+  const db = ctx.database.db;
+  if (ctx.database.dialect === 'sqlite') {
+    await sql`insert into assets_fts (assets_fts) values ('integrity-check')`.execute(db);
+    return;
+  }
+  const sorted = <T>(xs: T[]) => xs.map((x) => JSON.stringify(x)).sort();
+  const rows = await db.selectFrom('assets').select(['tenant_id', 'code', 'name', 'address']).execute();
+  const names = await sql<{ tenant_id: string; code: string; name: string }>`select n.tenant_id, s.code, s.name
+    from asset_search s join asset_search_tenants n on n.no = s.tenant_no`.execute(db);
+  expect(sorted(names.rows)).toEqual(
+    sorted(rows.map((r) => ({ tenant_id: r.tenant_id, code: r.code, name: r.name.toLowerCase() }))),
+  );
+  const addresses = await sql<{ tenant_id: string; address: string; code: string }>`select n.tenant_id, d.address,
+    unnest(d.codes) as code from asset_search_addresses d join asset_search_tenants n on n.no = d.tenant_no`.execute(
+    db,
+  );
+  expect(sorted(addresses.rows)).toEqual(
+    sorted(
+      rows.flatMap((r) =>
+        r.address ? [{ tenant_id: r.tenant_id, address: r.address.toLowerCase(), code: r.code }] : [],
+      ),
+    ),
+  );
+  const empty = await sql<{ n: number }>`select count(*)::int as n from asset_search_addresses
+    where cardinality(codes) = 0`.execute(db);
+  expect(empty.rows[0]?.n).toBe(0);
+}

@@ -12,6 +12,7 @@ import type { Executor } from '../../platform/db.ts';
 import { sectionFigures, type ReportContext, type ReportFigureSpec, type ReportSection } from '../reports/index.ts';
 import { dimensionCounts, lineTypes, logFigureValue, typeFigureSpecs } from './asset-figures.ts';
 import * as repo from './assets.repository.ts';
+import * as stats from './asset-statistics.repository.ts';
 
 /** The instant a calendar date begins in `timeZone` (the period's dates bound the orders' finishing instants). */
 export function startOfDay(date: string, timeZone: string): string {
@@ -44,11 +45,11 @@ type Figures = Awaited<ReturnType<typeof figuresOf>>;
 async function figuresOf(db: Executor, tenantId: string, from: string, to: string, timeZone: string) {
   const [start, end] = [startOfDay(from, timeZone), startOfDay(nextDay(to), timeZone)];
   const [logs, orders, counts, types, kinds] = await Promise.all([
-    repo.logSums(db, tenantId, from, to),
-    repo.workOrderFigures(db, tenantId, start, end),
-    repo.assetCounts(db, tenantId),
+    stats.logSums(db, tenantId, from, to),
+    stats.workOrderFigures(db, tenantId, start, end),
+    stats.assetCounts(db, tenantId),
     repo.allTypes(db, tenantId),
-    repo.workOrderKindFigures(db, tenantId, start, end),
+    stats.workOrderKindFigures(db, tenantId, start, end),
   ]);
   return { logs, orders, counts, types, kinds, dimensions: await dimensionCounts(db, tenantId, types) };
 }

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import type { AssetLine } from '../../../../common/domain/assets.ts';
 import type {
   AssetDailyLogsTable,
@@ -14,7 +14,7 @@ import {
   pageWithTotal,
   type SortedWindow,
 } from '../../platform/paging.ts';
-import { containsAny } from '../../platform/search.ts';
+import { containsAny, likePattern } from '../../platform/search.ts';
 
 /** Kysely queries for the asset tables; every one is scoped by tenant, lists also by the caller's grants. */
 
@@ -95,35 +95,57 @@ function filtered(db: Executor, tenantId: string, f: AssetFilter, scope: Express
   if (f.typeId) q = q.where('a.type_id', '=', f.typeId);
   if (f.status) q = q.where('a.status', '=', f.status as AssetsTable['status']);
   if (f.codePrefix) q = q.where('a.code', '>=', f.codePrefix).where('a.code', '<', `${f.codePrefix}\u{10FFFF}`);
-  else if (f.q) q = q.where(textMatch(db, f.q));
+  else if (f.q) q = q.where(textMatch(db, tenantId, f.q));
   return q;
 }
 
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
 /**
- * A case-insensitive substring of code, name or address. Terms of 3 characters or more are answered by the trigram
- * index (migration 0092): on SQLite the FTS5 index names the matching rows; on PostgreSQL the pg_trgm indexes sit on
- * the very expressions of the substring match. Shorter terms, which no trigram can cover, read the register.
+ * A case-insensitive substring of code, name or address. SQLite: terms of 3 characters or more are answered by the
+ * FTS5 trigram index (migration 0092), shorter ones read the register. PostgreSQL: the codes come from the narrow
+ * search tables (`searchCodes`), whose trigram indexes answer terms of 3 characters or more and whose rows are read
+ * instead of the register's for shorter ones.
  */
-function textMatch(db: Executor, q: string): Expression<SqlBool> {
+function textMatch(db: Executor, tenantId: string, q: string): Expression<SqlBool> {
   const term = q.trim();
-  const columns = ['a.code', 'a.name', 'a.address'];
-  if ([...term].length < 3) return containsAny(columns, q);
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter))
-    return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
+  if (isPostgres(db)) return sql<SqlBool>`a.code in (${searchCodes(db, tenantId, q)})`;
+  if ([...term].length < 3) return containsAny(['a.code', 'a.name', 'a.address'], q);
+  return sql<SqlBool>`a.rowid in (select rowid from assets_fts where assets_fts match ${`"${term.replace(/"/g, '""')}"`})`;
+}
+
+/**
+ * PostgreSQL: the codes of the tenant's assets whose code, name or address holds `q` (case-insensitive), from the
+ * search tables of migration 0100: codes and names per asset, and the codes listed under each matching address, so
+ * an address that many assets share is one row to read (docs/assets.md, "Name and address search"). The same
+ * substring match as over the register's columns; each code once.
+ */
+function searchCodes(db: Executor, tenantId: string, q: string) {
+  const term = q.trim();
+  const tenant = db.selectFrom('asset_search_tenants as n').select('n.no').where('n.tenant_id', '=', tenantId);
+  const assets = db.selectFrom('asset_search as s').where('s.tenant_no', '=', tenant);
+  const addresses = db.selectFrom('asset_search_addresses as d').where('d.tenant_no', '=', tenant);
+  const byAsset = [sql`lower(s.code)`, sql.ref('s.name')];
+  const any = (columns: readonly Expression<unknown>[], f: (c: Expression<unknown>) => Expression<SqlBool>) =>
+    sql<SqlBool>`(${sql.join(columns.map(f), sql` or `)})`;
+  const both = (f: (c: Expression<unknown>) => Expression<SqlBool>) =>
+    assets
+      .select('s.code')
+      .where(any(byAsset, f))
+      .union(addresses.select(sql<string>`unnest(d.codes)`.as('code')).where(any([sql.ref('d.address')], f)));
   // A code-shaped term of pieces joined by - . _ (one that begins no code: searchByCode tried that first): pg_trgm
   // cuts words at those separators, and the trigrams at a word's edge (" 00", "  u", "er ") are shared by every code
   // of the same form, so the code index reads hundreds of pages to intersect them. The index is asked for the pieces
   // with any one character between them (the pieces' inner trigrams, the selective ones) and the exact substring is
   // checked on those few candidates; a piece shorter than 3 characters has no inner trigram, so such terms are not.
   const pieces = term.split(/[-._]/);
-  if (q !== term || !CODE_TERM.test(term) || pieces.length < 2 || pieces.some((p) => p.length < 3))
-    return containsAny(columns, q);
-  const candidates = `%${pieces.join('_').toLowerCase()}%`;
-  const exact = term.toLowerCase();
-  const any = (f: (c: string) => Expression<SqlBool>) => sql<SqlBool>`(${sql.join(columns.map(f), sql` or `)})`;
-  return sql<SqlBool>`(${any((c) => sql`lower(${sql.ref(c)}) like ${candidates}`)} and ${any(
-    (c) => sql`strpos(lower(${sql.ref(c)}), ${exact}) > 0`,
-  )})`;
+  if (q === term && CODE_TERM.test(term) && pieces.length >= 2 && pieces.every((p) => p.length >= 3)) {
+    const candidates = `%${pieces.join('_').toLowerCase()}%`;
+    const exact = term.toLowerCase();
+    return both((c) => sql<SqlBool>`(${c} like ${candidates} and strpos(${c}, ${exact}) > 0)`);
+  }
+  const pattern = likePattern(q.toLowerCase());
+  return both((c) => sql<SqlBool>`${c} like ${pattern} escape '\\'`);
 }
 
 /**
@@ -173,26 +195,29 @@ export async function listAssets(
   };
   let page: { rows: AssetsTable[]; total: number; totalCapped: boolean };
   if (search.q && !search.codePrefix) {
-    // a text search reads each match's row (docs/assets.md, "At scale"): once, for the page and the count together
-    const found = await pageFromMatches(
-      db,
-      base.select(['a.id', sql.ref<string>(`a.${w.sort}`).as('k')]),
-      { ...w, unique },
-      cap,
-    );
+    // a text search reads each match's row (docs/assets.md, "At scale"): once, for the page and the count together;
+    // on PostgreSQL a page of the whole tenant in code order needs no more than the narrow search table holds
+    const narrow =
+      isPostgres(db) && unique && !scope && !search.line && !search.typeId && !search.status
+        ? db.selectFrom(searchCodes(db, tenantId, search.q).as('m')).select(['m.code as id', 'm.code as k'])
+        : null;
+    const found = narrow
+      ? await pageFromMatches(db, narrow, { ...w, unique }, cap)
+      : await pageFromMatches(db, base.select(['a.id', sql.ref<string>(`a.${w.sort}`).as('k')]), { ...w, unique }, cap);
     if (found) {
-      const byId = new Map(
+      const key = narrow ? 'code' : 'id';
+      const byKey = new Map(
         (found.ids.length
           ? await db
               .selectFrom('assets as a')
               .selectAll('a')
               .where('a.tenant_id', '=', tenantId)
-              .where('a.id', 'in', found.ids)
+              .where(`a.${key}`, 'in', found.ids)
               .execute()
           : []
-        ).map((r) => [r.id, r]),
+        ).map((r) => [r[key], r]),
       );
-      page = { rows: found.ids.flatMap((id) => byId.get(id) ?? []), total: found.total, totalCapped: false };
+      page = { rows: found.ids.flatMap((k) => byKey.get(k) ?? []), total: found.total, totalCapped: false };
     } else
       page = { rows: await ordered(base).limit(w.limit).offset(w.offset).execute(), total: cap, totalCapped: true };
   } else page = await pageWithCappedTotal(db, base, ordered, w, cap);
@@ -374,44 +399,6 @@ export async function updateWorkOrder(
   return Number(r.numUpdatedRows);
 }
 
-/** Orders finished (done or accepted) in [from, to) per line: count, late ones, cost. */
-export function workOrderFigures(db: Executor, tenantId: string, from: string, to: string) {
-  return db
-    .selectFrom('asset_work_orders')
-    .select((eb) => [
-      'line',
-      eb.fn.countAll<number>().as('done'),
-      eb.fn.sum<number>(sql`case when done_at > due_at then 1 else 0 end`).as('late'),
-      eb.fn.sum<number>(sql`coalesce(cost_fen, 0)`).as('cost_fen'),
-    ])
-    .where('tenant_id', '=', tenantId)
-    .where('done_at', '>=', from)
-    .where('done_at', '<', to)
-    .groupBy('line')
-    .execute();
-}
-
-/**
- * Orders finished in [from, to) per asset type and work kind (kind null: none named): count and cost. The period
- * bound is the range of the (tenant, done_at) index; the join reads the few finished orders' assets.
- */
-export function workOrderKindFigures(db: Executor, tenantId: string, from: string, to: string) {
-  return db
-    .selectFrom('asset_work_orders as o')
-    .innerJoin('assets as a', 'a.id', 'o.asset_id')
-    .select((eb) => [
-      'a.type_id',
-      'o.kind',
-      eb.fn.countAll<number>().as('done'),
-      eb.fn.sum<number>(sql`coalesce(o.cost_fen, 0)`).as('cost_fen'),
-    ])
-    .where('o.tenant_id', '=', tenantId)
-    .where('o.done_at', '>=', from)
-    .where('o.done_at', '<', to)
-    .groupBy(['a.type_id', 'o.kind'])
-    .execute();
-}
-
 // ---- daily logs
 
 export function listLogs(
@@ -478,215 +465,6 @@ export const findLog = (db: Executor, tenantId: string, assetId: string, logDate
     .where('l.asset_id', '=', assetId)
     .where('l.log_date', '=', logDate)
     .executeTakeFirstOrThrow();
-
-/** The first day of the month after `month` (YYYY-MM). */
-const nextMonthStart = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-};
-
-/**
- * How a period of calendar dates [from, to] splits for the roll-up: the whole months inside it (YYYY-MM, inclusive;
- * null when none) and the dates before and after them, which are read from the logs themselves.
- */
-export function periodMonths(from: string, to: string) {
-  const first = from.endsWith('-01') ? from.slice(0, 7) : nextMonthStart(from.slice(0, 7)).slice(0, 7);
-  const endMonth = to.slice(0, 7);
-  const last = nextMonthStart(endMonth) === nextDate(to) ? endMonth : previousMonth(endMonth);
-  if (first > last) return { months: null, edges: [{ from, to }] };
-  const edges: { from: string; to: string }[] = [];
-  if (from < `${first}-01`) edges.push({ from, to: previousDate(`${first}-01`) });
-  const after = nextMonthStart(last);
-  if (after <= to) edges.push({ from: after, to });
-  return { months: { first, last }, edges };
-}
-
-const dayMs = 86_400_000;
-const nextDate = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
-const previousDate = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - dayMs).toISOString().slice(0, 10);
-const previousMonth = (month: string) => previousDate(`${month}-01`).slice(0, 7);
-
-/**
- * Σ quantity and the number of assets logging, per type and unit, over [from, to] calendar dates. Whole months come
- * from the monthly roll-up (a year is 12 rows per type) and the per-asset month marks (the distinct assets); the
- * dates of a partial month at either end from the logs (docs/assets.md, "At scale").
- */
-export async function logSums(db: Executor, tenantId: string, from: string, to: string) {
-  const { months, edges } = periodMonths(from, to);
-  const inEdges = (eb: ExpressionBuilder<{ l: AssetDailyLogsTable }, 'l'>) =>
-    eb.or(edges.map((e) => eb.and([eb('l.log_date', '>=', e.from), eb('l.log_date', '<=', e.to)])));
-  const sums = new Map<string, { type_id: string; unit: AssetDailyLogsTable['unit']; milli: number }>();
-  const add = (r: { type_id: string; unit: AssetDailyLogsTable['unit']; milli: unknown }) => {
-    const k = `${r.type_id}|${r.unit}`;
-    const cur = sums.get(k) ?? { type_id: r.type_id, unit: r.unit, milli: 0 };
-    cur.milli += Number(r.milli ?? 0);
-    sums.set(k, cur);
-  };
-  if (months)
-    for (const r of await db
-      .selectFrom('asset_log_monthly')
-      .select((eb) => ['type_id', 'unit', eb.fn.sum<number>('milli').as('milli')])
-      .where('tenant_id', '=', tenantId)
-      .where('month', '>=', months.first)
-      .where('month', '<=', months.last)
-      .groupBy(['type_id', 'unit'])
-      .execute())
-      add(r);
-  if (edges.length)
-    for (const r of await db
-      .selectFrom('asset_daily_logs as l')
-      .innerJoin('assets as a', 'a.id', 'l.asset_id')
-      .select((eb) => ['a.type_id', 'l.unit', eb.fn.sum<number>('l.quantity_milli').as('milli')])
-      .where('l.tenant_id', '=', tenantId)
-      .where(inEdges)
-      .groupBy(['a.type_id', 'l.unit'])
-      .execute())
-      add(r);
-  if (!sums.size) return [];
-  // An asset logging in two months, or in a month and an edge, counts once: the distinct count runs over the union.
-  const marks = months
-    ? db
-        .selectFrom('asset_log_asset_months')
-        .select(['type_id', 'unit', 'asset_id'])
-        .where('tenant_id', '=', tenantId)
-        .where('month', '>=', months.first)
-        .where('month', '<=', months.last)
-    : null;
-  const edgeRows = edges.length
-    ? db
-        .selectFrom('asset_daily_logs as l')
-        .innerJoin('assets as a', 'a.id', 'l.asset_id')
-        .select(['a.type_id', 'l.unit', 'l.asset_id'])
-        .where('l.tenant_id', '=', tenantId)
-        .where(inEdges)
-    : null;
-  const both = marks && edgeRows ? marks.unionAll(edgeRows) : (marks ?? edgeRows);
-  const distinct = both
-    ? await db
-        .selectFrom(both.as('x'))
-        .select((eb) => ['x.type_id', 'x.unit', eb.fn.count<number>('x.asset_id').distinct().as('assets')])
-        .groupBy(['x.type_id', 'x.unit'])
-        .execute()
-    : [];
-  const assets = new Map(distinct.map((r) => [`${r.type_id}|${r.unit}`, Number(r.assets)]));
-  const types = new Map((await allTypes(db, tenantId)).map((t) => [t.id, t]));
-  return [...sums.entries()]
-    .flatMap(([k, s]) => {
-      const t = types.get(s.type_id);
-      return t
-        ? [
-            {
-              type_id: t.id,
-              line: t.line,
-              code: t.code,
-              name_zh: t.name_zh,
-              name_en: t.name_en,
-              unit: s.unit,
-              milli: s.milli,
-              assets: assets.get(k) ?? 0,
-            },
-          ]
-        : [];
-    })
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
-}
-
-/**
- * The same figures summed from the logs themselves, row by row: the roll-up's reference (the tests compare the two;
- * it reads every log of the period, so nothing else should call it on a large register).
- */
-export function logSumsFromLogs(db: Executor, tenantId: string, from: string, to: string) {
-  return db
-    .selectFrom('asset_daily_logs as l')
-    .innerJoin('assets as a', 'a.id', 'l.asset_id')
-    .select((eb) => [
-      'a.type_id',
-      'l.unit',
-      eb.fn.sum<number>('l.quantity_milli').as('milli'),
-      eb.fn.count<number>('l.asset_id').distinct().as('assets'),
-    ])
-    .where('l.tenant_id', '=', tenantId)
-    .where('l.log_date', '>=', from)
-    .where('l.log_date', '<=', to)
-    .groupBy(['a.type_id', 'l.unit'])
-    .execute();
-}
-
-/**
- * Assets in service per type (the inventory line of each report section), from the counts kept per type and status
- * (migration 0096): a few dozen rows instead of the register.
- */
-export function assetCounts(db: Executor, tenantId: string) {
-  return db
-    .selectFrom('asset_type_counts as c')
-    .innerJoin('asset_types as t', 't.id', 'c.type_id')
-    .select((eb) => ['t.line', 't.code', 't.name_zh', 't.name_en', eb.fn.sum<number>('c.n').as('n')])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.status', '!=', 'retired')
-    .groupBy(['t.line', 't.code', 't.name_zh', 't.name_en'])
-    .having((eb) => eb.fn.sum('c.n'), '>', 0)
-    .orderBy('t.code')
-    .execute();
-}
-
-/** The same counted from the register row by row: the kept counts' reference (tests compare the two). */
-export function assetCountsFromRows(db: Executor, tenantId: string) {
-  return db
-    .selectFrom('assets as a')
-    .innerJoin('asset_types as t', 't.id', 'a.type_id')
-    .select((eb) => ['t.line', 't.code', 't.name_zh', 't.name_en', eb.fn.countAll<number>().as('n')])
-    .where('a.tenant_id', '=', tenantId)
-    .where('a.status', '!=', 'retired')
-    .groupBy(['t.line', 't.code', 't.name_zh', 't.name_en'])
-    .orderBy('t.code')
-    .execute();
-}
-
-/**
- * The attributes (JSON text) of every asset in service of one type, for a line's own tallies (the 燃气 figures read
- * the commercial users' installation flags). A type holds thousands of rows at most, so they are tallied in memory.
- */
-export function attributesOfType(db: Executor, tenantId: string, typeCode: string) {
-  return db
-    .selectFrom('assets as a')
-    .innerJoin('asset_types as t', 't.id', 'a.type_id')
-    .select(['a.id', 'a.attributes'])
-    .where('a.tenant_id', '=', tenantId)
-    .where('t.code', '=', typeCode)
-    .where('a.status', '!=', 'retired')
-    .execute();
-}
-
-/**
- * How many assets in service of one type hold each string value of each named attribute: the tally is made in the
- * database (a few dozen rows back, not a row per asset), one read of the type's rows through (tenant, type, code).
- * Values other than strings (numbers, flags, lists) are not counted.
- */
-export async function attributeValueCounts(db: Executor, tenantId: string, typeId: string, names: readonly string[]) {
-  const isPg = db.getExecutor().adapter instanceof PostgresAdapter;
-  const value = (name: string) =>
-    isPg
-      ? sql<
-          string | null
-        >`case when json_typeof(a.attributes::json -> ${name}) = 'string' then a.attributes::json ->> ${name} end`
-      : sql<
-          string | null
-        >`case when json_type(a.attributes, ${`$."${name.replace(/"/g, '""')}"`}) = 'text' then json_extract(a.attributes, ${`$."${name.replace(/"/g, '""')}"`}) end`;
-  const out = new Map(names.map((n) => [n, new Map<string, number>()]));
-  for (const name of names) {
-    const rows = await db
-      .selectFrom('assets as a')
-      .select([value(name).as('v'), sql<number>`count(*)`.as('n')])
-      .where('a.tenant_id', '=', tenantId)
-      .where('a.type_id', '=', typeId)
-      .where('a.status', '!=', 'retired')
-      .groupBy(sql`1`)
-      .execute();
-    const counts = out.get(name)!;
-    for (const r of rows) if (r.v !== null) counts.set(r.v, Number(r.n));
-  }
-  return out;
-}
 
 /** The line of one asset's type (another line's record refers to a register entry of its own line only). */
 export const assetLine = async (db: Executor, tenantId: string, id: string) =>

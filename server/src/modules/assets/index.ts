@@ -13,5 +13,6 @@ export { registerAssetRoutes } from './assets.routes.ts';
 export { registerInspectionRoutes } from './inspections.routes.ts';
 export { seedAssets, type AssetSeed } from './assets.seed.ts';
 export { seedInspections, type InspectionSeed } from './inspections.seed.ts';
-export { attributesOfType as assetAttributesOfType, assetLine } from './assets.repository.ts';
+export { assetLine } from './assets.repository.ts';
+export { attributesOfType as assetAttributesOfType } from './asset-statistics.repository.ts';
 export { monthWindow, type AssetLines, type MonthWindow } from './asset-lines.ts';
