@@ -94,7 +94,6 @@ try {
   const fullFrom = Math.max(0, hours - fullHours);
   await prepareTelemetryPartitions(backend.database, new Date(start));
   const loads: number[] = [];
-  const sampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
   const t0 = performance.now();
   let readings = 0;
   let jobMs = 0;
@@ -144,6 +143,8 @@ try {
       phaseReadings[1]! += all.length;
     }
     phaseMs[full ? 1 : 0]! += performance.now() - p0;
+    // sampled here: SQLite's synchronous statements would starve a timer
+    loads.push(loadavg()[0]!);
     // the hourly job at the top of the next hour
     const j = performance.now();
     const swept = await sweepTelemetry(backend.database, RETENTION, new Date(start + (h + 1) * HOUR));
@@ -157,7 +158,6 @@ try {
       );
     }
   }
-  clearInterval(sampler);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
