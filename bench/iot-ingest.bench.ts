@@ -429,7 +429,7 @@ async function bench(): Promise<void> {
     const final = await status();
     const lat = published.spikes.flatMap(([k, t]) => (heard.has(k) ? [heard.get(k)! - t] : [])).sort((a, b) => a - b);
     const db = backend.database.db;
-    const count = async (t: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours' | 'alarms') =>
+    const count = async (t: 'telemetry_readings' | 'telemetry_minute_packs' | 'telemetry_hours' | 'alarms') =>
       Number(
         (
           await db
@@ -440,7 +440,7 @@ async function bench(): Promise<void> {
       );
     const rows = {
       readings: await count('telemetry_readings'),
-      minutes: await count('telemetry_minutes'),
+      minutePacks: await count('telemetry_minute_packs'),
       hours: await count('telemetry_hours'),
       alarms: await count('alarms'),
     };

@@ -1,21 +1,32 @@
 /**
  * `npm run bench -- --iot`, part 2: a month of readings into the roll-ups (docs/iot.md, "At scale").
- * `--devices` sensors at one reading a minute for `--days` days of simulated time, driven through the consumer's own
- * storage code (telemetry/batch-store.ts: readings, then their 1-minute and 1-hour buckets, one transaction per
- * simulated minute of the whole fleet) with the retention job run once per simulated day (the defaults: raw 48 h,
- * minutes a year, hours forever). No MQTT, no signatures, no rules here: that is part 1. Reports the time, the readings/s,
- * the rows left in each table and the database size; for fewer devices than 5,000 it also scales rows and size to
- * 5,000 linearly (rows per device do not depend on the fleet size).
- *   node --import tsx bench/iot-rollup.bench.ts --db sqlite|postgres [--devices 5000] [--days 30]
+ * `--devices` sensors (5,000) at one reading a minute for `--days` (30) days of simulated time, with the hourly
+ * `telemetry.retention` job (compaction of the closed hours' minute packs, retention with the shipped defaults: raw
+ * 48 h, minute packs a year, hours forever; on PostgreSQL also the next partitions) run at the top of every
+ * simulated hour, as production runs it. Two phases, because the raw readings of the first 28 days would be gone by
+ * the end of the run anyway (48 h window) and storing them first does not fit the time of a bench run:
+ *   1. the first `days` minus `--full-hours` (48) hours go through the roll-up path only: the consumer's own
+ *      `addToBuckets` (telemetry/rollup-store.ts: minute packs appended, hour buckets upserted), one transaction per
+ *      `--rollup-tx-minutes` (30) simulated minutes of the whole fleet, so each closed hour has 60 / that many packs
+ *      per device for the compaction to merge;
+ *   2. the last `--full-hours` go through the full path, readings then roll-ups (telemetry/batch-store.ts
+ *      `insertReadings`, then `addToBuckets` of the new ones), in transactions of `--per-tx` (5,000) readings.
+ * No MQTT, signatures or rules: that is part 1. Reports the time per phase, the readings/s, the rows and size of each
+ * table, the database size, the time of the jobs, the time to read one device's whole minute series and hour series
+ * (as the device page's queries do, telemetry.repository.ts `bucketSeries`), and the load average.
+ *   node --import tsx bench/iot-rollup.bench.ts --db sqlite|postgres [--devices 5000] [--days 30] [--full-hours 48]
+ *     [--rollup-tx-minutes 30] [--per-tx 5000]
  */
 import { statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { newId } from '../server/src/platform/ids.ts';
-import { addToBuckets, insertReadings } from '../server/src/modules/telemetry/batch-store.ts';
+import { insertReadings } from '../server/src/modules/telemetry/batch-store.ts';
 import { prepareTelemetryPartitions, sweepTelemetry } from '../server/src/modules/telemetry/retention.ts';
-import type { Reading } from '../server/src/modules/telemetry/telemetry.repository.ts';
+import { addToBuckets } from '../server/src/modules/telemetry/rollup-store.ts';
+import { bucketSeries, type Reading } from '../server/src/modules/telemetry/telemetry.repository.ts';
 import { createBackend, type BackendName } from './lib/backend.ts';
 
 const { values } = parseArgs({
@@ -23,6 +34,8 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     devices: { type: 'string', default: '5000' },
     days: { type: 'string', default: '30' },
+    'full-hours': { type: 'string', default: '48' },
+    'rollup-tx-minutes': { type: 'string', default: '30' },
     'per-tx': { type: 'string', default: '5000' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test' },
   },
@@ -30,12 +43,14 @@ const { values } = parseArgs({
 const name = values.db as BackendName;
 const devices = Number(values.devices);
 const days = Number(values.days);
+const fullHours = Number(values['full-hours']);
+const txMinutes = Number(values['rollup-tx-minutes']);
+const perTx = Number(values['per-tx']);
 const MIN = 60_000;
-const DAY = 1440 * MIN;
+const HOUR = 60 * MIN;
 /** the shipped defaults (docs/iot.md, "Readings and retention") */
 const RETENTION = { rawHours: 48, minuteDays: 365, hourDays: 0 };
 const log = (s: string) => console.log(`[iot-rollup ${name}] ${s}`);
-
 const backend = await createBackend(name, values['pg-url']!);
 try {
   const db = backend.database.db;
@@ -75,53 +90,94 @@ try {
     await db.insertInto('devices').values(rows).execute();
   }
   const start = Date.parse('2026-01-01T00:00:00Z');
+  const hours = days * 24;
+  const fullFrom = Math.max(0, hours - fullHours);
   await prepareTelemetryPartitions(backend.database, new Date(start));
+  const loads: number[] = [];
   const t0 = performance.now();
   let readings = 0;
-  let purgeMs = 0;
+  let jobMs = 0;
+  let compacted = 0;
+  const phaseMs = [0, 0];
+  const phaseReadings = [0, 0];
   const cpu0 = process.cpuUsage();
-  const perTx = Number(values['per-tx']);
-  for (let day = 0; day < days; day++) {
-    let batch: Reading[] = [];
-    const flush = async () => {
-      const rows = batch;
-      batch = [];
-      await db.transaction().execute(async (tx) => {
-        const fresh = await insertReadings(tx, rows);
-        await addToBuckets(tx, fresh);
-      });
-      readings += rows.length;
-    };
-    for (let m = 0; m < 1440; m++) {
-      const at = start + day * DAY + m * MIN;
+  /** the fleet's readings of simulated minutes [from, to): each device at its own second of the minute */
+  const fleet = (from: number, to: number): Reading[] => {
+    const out: Reading[] = [];
+    for (let m = from; m < to; m++) {
+      const at = start + m * MIN;
+      const iso = Array.from({ length: 60 }, (_, s) => new Date(at + s * 1000).toISOString());
+      const rec = new Date(at + 59_500).toISOString();
       for (let i = 0; i < ids.length; i++)
-        batch.push({
+        out.push({
           tenantId: tenant.id,
           deviceId: ids[i]!,
           metric: 'water_cm',
-          // each device reads at its own second of the minute
-          at: new Date(at + (i % 60) * 1000).toISOString(),
+          at: iso[i % 60]!,
           value: 5 + ((i + m) % 13),
-          receivedAt: new Date(at + (i % 60) * 1000 + 200).toISOString(),
+          receivedAt: rec,
         });
-      if (batch.length >= perTx) await flush();
     }
-    if (batch.length) await flush();
-    const end = start + (day + 1) * DAY;
-    const p = performance.now();
-    // the hourly job's own work, once a simulated day: on PostgreSQL it also makes the next partitions
-    await sweepTelemetry(backend.database, RETENTION, new Date(end));
-    purgeMs += performance.now() - p;
-    const s = (performance.now() - t0) / 1000;
-    log(
-      `day ${day + 1}/${days}: ${readings.toLocaleString('en')} readings in ${s.toFixed(0)} s (${Math.round(readings / s).toLocaleString('en')}/s)`,
-    );
+    return out;
+  };
+  for (let h = 0; h < hours; h++) {
+    const full = h >= fullFrom;
+    const p0 = performance.now();
+    if (!full)
+      for (let m = h * 60; m < (h + 1) * 60; m += txMinutes) {
+        const rows = fleet(m, Math.min(m + txMinutes, (h + 1) * 60));
+        await db.transaction().execute((tx) => addToBuckets(tx, rows));
+        readings += rows.length;
+        phaseReadings[0]! += rows.length;
+      }
+    else {
+      const all = fleet(h * 60, (h + 1) * 60);
+      for (let i = 0; i < all.length; i += perTx) {
+        const rows = all.slice(i, i + perTx);
+        await db.transaction().execute(async (tx) => {
+          const fresh = await insertReadings(tx, rows);
+          await addToBuckets(tx, fresh);
+        });
+      }
+      readings += all.length;
+      phaseReadings[1]! += all.length;
+    }
+    phaseMs[full ? 1 : 0]! += performance.now() - p0;
+    // sampled here: SQLite's synchronous statements would starve a timer
+    loads.push(loadavg()[0]!);
+    // the hourly job at the top of the next hour
+    const j = performance.now();
+    const swept = await sweepTelemetry(backend.database, RETENTION, new Date(start + (h + 1) * HOUR));
+    jobMs += performance.now() - j;
+    compacted += swept.compacted;
+    if ((h + 1) % 24 === 0 || h + 1 === hours) {
+      const s = (performance.now() - t0) / 1000;
+      log(
+        `day ${((h + 1) / 24).toFixed(1)}/${days}${full ? ' (full path)' : ''}: ${readings.toLocaleString('en')} readings in ${s.toFixed(0)} s ` +
+          `(${Math.round(readings / s).toLocaleString('en')}/s), jobs ${(jobMs / 1000).toFixed(1)} s, load ${loadavg()[0]!.toFixed(1)}`,
+      );
+    }
   }
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const count = async (t: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours') =>
-    Number(
+
+  // reading one device's month back, as the device page's queries do (the last device: no cache advantage)
+  const from = new Date(start).toISOString();
+  const time = async (f: () => Promise<unknown[]>) => {
+    await f();
+    const r0 = performance.now();
+    const got = await f();
+    return { ms: performance.now() - r0, points: got.length };
+  };
+  const device = ids[ids.length - 1]!;
+  const minuteRead = await time(() => bucketSeries(db, 'minute', device, 'water_cm', from, 100_000));
+  const hourRead = await time(() => bucketSeries(db, 'hour', device, 'water_cm', from, 100_000));
+
+  const tables = ['telemetry_readings', 'telemetry_minute_packs', 'telemetry_hours'] as const;
+  const rows: Record<string, number> = {};
+  for (const t of tables)
+    rows[t] = Number(
       (
         await db
           .selectFrom(t)
@@ -129,51 +185,76 @@ try {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  const rows = {
-    readings: await count('telemetry_readings'),
-    minutes: await count('telemetry_minutes'),
-    hours: await count('telemetry_hours'),
-  };
-  if (name === 'sqlite') await sql`pragma wal_checkpoint(truncate)`.execute(db);
-  const bytes =
-    name === 'sqlite'
-      ? statSync(join(backend.dataDir, 'cityloop.db')).size
-      : Number(
-          (
-            await sql<{
-              b: string;
-            }>`select sum(pg_total_relation_size(quote_ident(table_schema) || '.' || quote_ident(table_name)))::bigint as b
-              from information_schema.tables where table_schema = ${backend.schema} and table_name like 'telemetry%'`.execute(
-              db,
-            )
-          ).rows[0]?.b ?? 0,
-        );
-  const scale = 5000 / devices;
+  const sizes: Record<string, number> = {};
+  let bytes: number;
+  if (name === 'sqlite') {
+    await sql`pragma wal_checkpoint(truncate)`.execute(db);
+    bytes = statSync(join(backend.dataDir, 'cityloop.db')).size;
+    // table and its indexes, from the dbstat table (when SQLite was built with it)
+    for (const t of tables) {
+      const r = await sql<{ b: number }>`
+        select sum(pgsize) as b from dbstat where name = ${t} or name in (select name from sqlite_master where tbl_name = ${t} and type = 'index')`
+        .execute(db)
+        .catch(() => null);
+      if (r) sizes[t] = Number(r.rows[0]?.b ?? 0);
+    }
+  } else {
+    await sql`vacuum analyze telemetry_minute_packs`.execute(db);
+    for (const t of tables) {
+      const r = await sql<{ b: string }>`
+        select coalesce(sum(pg_total_relation_size(relid)), 0)::bigint as b from pg_partition_tree(${`${backend.schema}.${t}`}::regclass)`.execute(
+        db,
+      );
+      sizes[t] = Number(r.rows[0]?.b ?? 0);
+    }
+    bytes = Number(
+      (
+        await sql<{
+          b: string;
+        }>`select sum(pg_total_relation_size(quote_ident(table_schema) || '.' || quote_ident(table_name)))::bigint as b
+            from information_schema.tables where table_schema = ${backend.schema}`.execute(db)
+      ).rows[0]?.b ?? 0,
+    );
+  }
+  const mib = (b: number) => Math.round((b / 2 ** 20) * 10) / 10;
   const result = {
     backend: name,
     devices,
     days,
+    fullHours,
+    txMinutes,
+    perTx,
     readings,
     seconds,
     readingsPerS: readings / seconds,
+    phases: {
+      rollupOnly: {
+        readings: phaseReadings[0],
+        seconds: phaseMs[0]! / 1000,
+        perS: phaseReadings[0]! / (phaseMs[0]! / 1000),
+      },
+      full: { readings: phaseReadings[1], seconds: phaseMs[1]! / 1000, perS: phaseReadings[1]! / (phaseMs[1]! / 1000) },
+    },
     /** this process's CPU (on SQLite the database work too; on PostgreSQL the server's is not in it) */
     cpuSeconds,
-    purgeSeconds: purgeMs / 1000,
+    jobSeconds: jobMs / 1000,
+    packsCompacted: compacted,
     rows,
-    dbMiB: bytes / 2 ** 20,
-    at5000: {
-      rows: Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Math.round(v * scale)])),
-      dbMiB: (bytes / 2 ** 20) * scale,
-      seconds: seconds * scale,
+    tableMiB: Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, mib(v)])),
+    /** SQLite: the database file (the demo city included); PostgreSQL: every table of the bench's schema */
+    dbMiB: mib(bytes),
+    read30Days: { minute: minuteRead, hour: hourRead },
+    load: {
+      mean: loads.length ? loads.reduce((a, b) => a + b, 0) / loads.length : loadavg()[0],
+      min: Math.min(...loads),
+      max: Math.max(...loads),
     },
   };
   log(
     `${readings.toLocaleString('en')} readings (${devices} devices × 1,440/day × ${days} days) in ${seconds.toFixed(0)} s ` +
-      `(${Math.round(result.readingsPerS).toLocaleString('en')}/s, CPU ${cpuSeconds.toFixed(0)} s, retention ${result.purgeSeconds.toFixed(1)} s); rows left ${JSON.stringify(rows)}; ` +
-      `${name === 'sqlite' ? 'database file' : 'telemetry tables'} ${result.dbMiB.toFixed(0)} MiB` +
-      (scale !== 1
-        ? `; at 5,000 devices (×${scale}): rows ${JSON.stringify(result.at5000.rows)}, ${result.at5000.dbMiB.toFixed(0)} MiB, ${result.at5000.seconds.toFixed(0)} s`
-        : ''),
+      `(${Math.round(result.readingsPerS).toLocaleString('en')}/s, CPU ${cpuSeconds.toFixed(0)} s, jobs ${result.jobSeconds.toFixed(1)} s); ` +
+      `rows ${JSON.stringify(rows)}; MiB ${JSON.stringify(result.tableMiB)}, database ${result.dbMiB}; ` +
+      `read 30 days: minutes ${minuteRead.points} in ${minuteRead.ms.toFixed(0)} ms, hours ${hourRead.points} in ${hourRead.ms.toFixed(1)} ms`,
   );
   console.log(`RESULT ${JSON.stringify(result)}`);
 } finally {

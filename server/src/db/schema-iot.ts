@@ -51,7 +51,7 @@ export interface TelemetryReadingsTable {
   received_at: string;
 }
 
-/** A roll-up bucket (minute or hour, ISO text of its start). */
+/** An hour roll-up bucket (ISO text of the hour's start). */
 export interface TelemetryBucketsTable {
   tenant_id: string;
   device_id: string;
@@ -61,6 +61,21 @@ export interface TelemetryBucketsTable {
   sum: number;
   min: number;
   max: number;
+}
+
+/**
+ * Minute buckets of one device, metric and hour, packed (telemetry/minute-pack.ts). The consumer appends a pack per
+ * batch; the hourly job merges a closed hour's packs into one row with `compacted` 1. Readers merge all of an hour's.
+ */
+export interface TelemetryMinutePacksTable {
+  tenant_id: string;
+  device_id: string;
+  metric: string;
+  /** ISO text of the hour's start */
+  hour: string;
+  /** 0 appended by the consumer, 1 written by compaction */
+  compacted: number;
+  minutes: Buffer;
 }
 
 export interface TelemetryRejectedTable {

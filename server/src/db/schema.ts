@@ -317,7 +317,7 @@ export interface DB {
   devices: import('./schema-iot.ts').DevicesTable;
   device_maintenance_tasks: import('./schema-iot.ts').DeviceMaintenanceTasksTable;
   telemetry_readings: import('./schema-iot.ts').TelemetryReadingsTable;
-  telemetry_minutes: import('./schema-iot.ts').TelemetryBucketsTable;
+  telemetry_minute_packs: import('./schema-iot.ts').TelemetryMinutePacksTable;
   telemetry_hours: import('./schema-iot.ts').TelemetryBucketsTable;
   telemetry_rejected: import('./schema-iot.ts').TelemetryRejectedTable;
   alarm_rules: import('./schema-iot.ts').AlarmRulesTable;

@@ -157,7 +157,7 @@ export const TABLE_OWNERS: Readonly<Record<keyof DB, TableOwner>> = {
   devices: 'devices',
   device_maintenance_tasks: 'devices',
   telemetry_readings: 'telemetry',
-  telemetry_minutes: 'telemetry',
+  telemetry_minute_packs: 'telemetry',
   telemetry_hours: 'telemetry',
   telemetry_rejected: 'telemetry',
   alarm_rules: 'alarms',

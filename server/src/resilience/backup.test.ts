@@ -142,7 +142,7 @@ describe(`backup and restore round trip (${process.env.TEST_DB === 'postgres' ? 
        where n.nspname = ${ctx.database.schema} and c.relispartition`.execute(ctx.database.db);
     // the telemetry partitions are there (day, week and year partitions and the DEFAULT ones) …
     expect(partitions.rows.map((r) => r.parent)).toEqual(
-      expect.arrayContaining(['telemetry_readings', 'telemetry_minutes', 'telemetry_hours']),
+      expect.arrayContaining(['telemetry_readings', 'telemetry_minute_packs', 'telemetry_hours']),
     );
     expect(partitions.rows.filter((r) => r.parent === 'telemetry_readings').length).toBeGreaterThanOrEqual(3);
     // … and none is fingerprinted beside its parent, so every row is counted once

@@ -72,6 +72,7 @@ import * as m0093 from './0093_device_maintenance.ts';
 import * as m0094 from './0094_asset_list_indexes.ts';
 import * as m0095 from './0095_asset_inspection_rollup.ts';
 import * as m0096 from './0096_asset_type_counts.ts';
+import * as m0097 from './0097_telemetry_minute_packs.ts';
 import * as m0100 from './0100_asset_search_table.ts';
 
 /**
@@ -152,6 +153,7 @@ const migrations: Record<string, Migration> = {
   '0094_asset_list_indexes': m0094,
   '0095_asset_inspection_rollup': m0095,
   '0096_asset_type_counts': m0096,
+  '0097_telemetry_minute_packs': m0097,
   '0100_asset_search_table': m0100,
 };
 

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { TelemetryRejectedTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
 import type { Reading } from './telemetry.repository.ts';
 
 /**
- * Multi-row writes of a batch of messages (the consumer's path, docs/iot.md "Readings"): the same rows and the same
- * roll-up arithmetic as the one-message queries of telemetry.repository.ts, in a few statements per batch.
+ * Multi-row writes of a batch of messages (the consumer's path, docs/iot.md "Readings"): the same rows as the
+ * one-message queries of telemetry.repository.ts, in a few statements per batch. The roll-ups are rollup-store.ts.
  */
 
 /** Rows per statement: 7 parameters a reading stays far below the parameter limits of SQLite and PostgreSQL. */
@@ -46,63 +45,6 @@ export async function insertReadings(db: Executor, readings: readonly Reading[])
     for (const r of part) if (got.has(key(r.deviceId, r.metric, r.at))) fresh.push(r);
   }
   return fresh;
-}
-
-interface Bucket {
-  tenant_id: string;
-  device_id: string;
-  metric: string;
-  bucket: string;
-  n: number;
-  sum: number;
-  min: number;
-  max: number;
-}
-
-/** Adds new readings to their minute and hour buckets: summed per bucket here, then one upsert per bucket row. */
-export async function addToBuckets(db: Executor, readings: readonly Reading[]): Promise<void> {
-  for (const [table, size] of [
-    ['telemetry_minutes', 60_000],
-    ['telemetry_hours', 3_600_000],
-  ] as const) {
-    const buckets = new Map<string, Bucket>();
-    for (const r of readings) {
-      const t = Date.parse(r.at);
-      const bucket = new Date(t - (t % size)).toISOString();
-      const k = key(r.deviceId, r.metric, bucket);
-      const b = buckets.get(k);
-      if (b) {
-        b.n++;
-        b.sum += r.value;
-        if (r.value < b.min) b.min = r.value;
-        if (r.value > b.max) b.max = r.value;
-      } else
-        buckets.set(k, {
-          tenant_id: r.tenantId,
-          device_id: r.deviceId,
-          metric: r.metric,
-          bucket,
-          n: 1,
-          sum: r.value,
-          min: r.value,
-          max: r.value,
-        });
-    }
-    const rows = [...buckets.values()];
-    for (let i = 0; i < rows.length; i += CHUNK)
-      await db
-        .insertInto(table)
-        .values(rows.slice(i, i + CHUNK))
-        .onConflict((oc) =>
-          oc.columns(['device_id', 'metric', 'bucket']).doUpdateSet({
-            n: sql`${sql.ref(`${table}.n`)} + excluded.n`,
-            sum: sql`${sql.ref(`${table}.sum`)} + excluded.sum`,
-            min: sql`case when excluded.min < ${sql.ref(`${table}.min`)} then excluded.min else ${sql.ref(`${table}.min`)} end`,
-            max: sql`case when excluded.max > ${sql.ref(`${table}.max`)} then excluded.max else ${sql.ref(`${table}.max`)} end`,
-          }),
-        )
-        .execute();
-  }
 }
 
 export async function insertRejected(db: Executor, rows: readonly TelemetryRejectedTable[]): Promise<void> {

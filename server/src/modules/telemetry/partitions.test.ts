@@ -1,9 +1,16 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateTo, migrateToLatest } from '../../db/migrations/index.ts';
+import { migrateTo } from '../../db/migrations/index.ts';
 import { openDatabase, type Database } from '../../platform/db.ts';
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from '../../testing/test-db.ts';
-import { listPartitions, PARTITIONED, partitionName, periodAfter, periodStart } from './partitions.ts';
+import {
+  listPartitions,
+  PARTITIONED,
+  partitionName,
+  periodAfter,
+  periodStart,
+  type PartitionedTable,
+} from './partitions.ts';
 import { insertReadings } from './batch-store.ts';
 
 /**
@@ -26,7 +33,9 @@ describe('partition periods', () => {
     expect(partitionName(spec('telemetry_readings'), d('2026-12-06T00:00:00.000Z'))).toBe(
       'telemetry_readings_p20261206',
     );
-    expect(partitionName(spec('telemetry_minutes'), d('2026-11-30T00:00:00.000Z'))).toBe('telemetry_minutes_p20261130');
+    expect(partitionName(spec('telemetry_minute_packs'), d('2026-11-30T00:00:00.000Z'))).toBe(
+      'telemetry_minute_packs_p20261130',
+    );
     expect(partitionName(spec('telemetry_hours'), d('2026-01-01T00:00:00.000Z'))).toBe('telemetry_hours_p2026');
   });
 });
@@ -63,13 +72,14 @@ describe('migration 0088', () => {
               1, ${i + 1}, ${i + 1}, ${i + 1})`.execute(db);
       }
 
-      await migrateToLatest(db, options);
+      // as 0088 left it (0097 replaced the minute table with packs, tested in rollup-store.test.ts)
+      await migrateTo(db, '0096_asset_type_counts', options);
 
       const rows = await db.selectFrom('telemetry_readings').select(['at', 'value']).orderBy('at').execute();
       expect(rows.map((r) => [r.at, Number(r.value)])).toEqual(times.map((at, i) => [at, i + 1]));
-      expect(await db.selectFrom('telemetry_minutes').select('bucket').orderBy('bucket').execute()).toEqual(
-        times.map((bucket) => ({ bucket })),
-      );
+      expect(
+        (await sql<{ bucket: string }>`select bucket from telemetry_minutes order by bucket`.execute(db)).rows,
+      ).toEqual(times.map((bucket) => ({ bucket })));
       expect((await db.selectFrom('telemetry_hours').select('bucket').orderBy('bucket').execute()).length).toBe(3);
       // the key still refuses a redelivery of the same reading
       const again = { tenantId: 't1', deviceId: 'd1', metric: 'fill_pct', at: times[1]!, value: 9, receivedAt: t };
@@ -94,15 +104,16 @@ describe('migration 0088', () => {
       expect(await where('telemetry_hours')).toEqual(['telemetry_hours_p2025', 'telemetry_hours_p2026']);
       // the current and next periods exist too, and a DEFAULT partition per table
       const now = new Date();
-      for (const s of PARTITIONED) {
-        const names = (await listPartitions(db, s.table)).map((p) => p.name);
+      for (const s of [
+        spec('telemetry_readings'),
+        { table: 'telemetry_minutes', key: 'bucket', period: 'week' } as const,
+        spec('telemetry_hours'),
+      ]) {
+        const names = (await listPartitions(db, s.table as PartitionedTable['table'])).map((p) => p.name);
         const start = periodStart(s.period, now);
+        const named = (t: Date) => partitionName(s as PartitionedTable, t);
         expect(names).toEqual(
-          expect.arrayContaining([
-            partitionName(s, start),
-            partitionName(s, periodAfter(s.period, start)),
-            `${s.table}_default`,
-          ]),
+          expect.arrayContaining([named(start), named(periodAfter(s.period, start)), `${s.table}_default`]),
         );
       }
       const { rows: indexes } = await sql<{ indexname: string }>`

@@ -9,15 +9,15 @@ import type { Db, Executor } from '../../platform/db.ts';
 export type Period = 'day' | 'week' | 'year';
 
 export interface PartitionedTable {
-  table: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours';
+  table: 'telemetry_readings' | 'telemetry_minute_packs' | 'telemetry_hours';
   /** the range key: ISO-8601 UTC text, so the "C" collation orders it as time */
-  key: 'at' | 'bucket';
+  key: 'at' | 'hour' | 'bucket';
   period: Period;
 }
 
 export const PARTITIONED: readonly PartitionedTable[] = [
   { table: 'telemetry_readings', key: 'at', period: 'day' },
-  { table: 'telemetry_minutes', key: 'bucket', period: 'week' },
+  { table: 'telemetry_minute_packs', key: 'hour', period: 'week' },
   { table: 'telemetry_hours', key: 'bucket', period: 'year' },
 ];
 

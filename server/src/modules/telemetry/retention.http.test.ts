@@ -5,6 +5,7 @@ import { signingString } from '../../../../common/domain/iot.ts';
 import { staffSessions } from '../../testing/case-loop.ts';
 import { TEST_DIALECT } from '../../testing/test-db.ts';
 import { as, createTestApp, type Session, type TestContext } from '../../testing/test-app.ts';
+import { decodePack } from './minute-pack.ts';
 import { listPartitions } from './partitions.ts';
 
 /**
@@ -61,7 +62,18 @@ async function job(at: string) {
   return ctx.app.services.telemetry.sweep(new Date(at));
 }
 
-const stored = async (table: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours', deviceId: string) => {
+const stored = async (table: 'telemetry_readings' | 'telemetry_minute_packs' | 'telemetry_hours', deviceId: string) => {
+  if (table === 'telemetry_minute_packs') {
+    // the minutes the device's packs hold
+    const packs = await ctx.database.db
+      .selectFrom(table)
+      .select(['hour', 'minutes'])
+      .where('device_id', '=', deviceId)
+      .execute();
+    return packs
+      .flatMap((p) => decodePack(p.minutes).map((b) => new Date(Date.parse(p.hour) + b.minute * 60_000).toISOString()))
+      .sort();
+  }
   if (table === 'telemetry_readings') {
     const rows = await ctx.database.db
       .selectFrom(table)
@@ -120,7 +132,7 @@ describe('telemetry retention', () => {
       expect(swept.dropped).toEqual([]);
     }
     // the chart still has every minute and hour from the start
-    expect(await stored('telemetry_minutes', id)).toHaveLength(4);
+    expect(await stored('telemetry_minute_packs', id)).toHaveLength(4);
     expect(await stored('telemetry_hours', id)).toEqual([
       '2030-01-07T23:00:00.000Z',
       '2030-01-08T11:00:00.000Z',
@@ -138,9 +150,9 @@ describe('telemetry retention', () => {
   it('makes partitions ahead for the next period, and a second run at the same instant changes nothing', async () => {
     const at = '2030-01-11T12:00:00.000Z';
     const again = await job(at);
-    expect(again).toEqual({ raw: 0, minutes: 0, hours: 0, rejected: 0, created: [], dropped: [] });
+    expect(again).toEqual({ compacted: 0, raw: 0, minutes: 0, hours: 0, rejected: 0, created: [], dropped: [] });
     if (!pg) return;
-    const names = async (table: 'telemetry_readings' | 'telemetry_minutes' | 'telemetry_hours') =>
+    const names = async (table: 'telemetry_readings' | 'telemetry_minute_packs' | 'telemetry_hours') =>
       (await listPartitions(ctx.database.db, table)).map((p) => p.name);
     // Friday 2030-01-11: today and tomorrow, this week (from Monday the 7th) and the next, this year and the next
     expect(await names('telemetry_readings')).toEqual(
@@ -151,11 +163,11 @@ describe('telemetry retention', () => {
       ]),
     );
     expect(await names('telemetry_readings')).not.toContain('telemetry_readings_p20300113');
-    expect(await names('telemetry_minutes')).toEqual(
+    expect(await names('telemetry_minute_packs')).toEqual(
       expect.arrayContaining([
-        'telemetry_minutes_p20300107',
-        'telemetry_minutes_p20300114',
-        'telemetry_minutes_default',
+        'telemetry_minute_packs_p20300107',
+        'telemetry_minute_packs_p20300114',
+        'telemetry_minute_packs_default',
       ]),
     );
     expect(await names('telemetry_hours')).toEqual(
@@ -169,12 +181,12 @@ describe('telemetry retention', () => {
     });
     const before = await Promise.all([
       names('telemetry_readings'),
-      names('telemetry_minutes'),
+      names('telemetry_minute_packs'),
       names('telemetry_hours'),
     ]);
     await job(at);
     expect(
-      await Promise.all([names('telemetry_readings'), names('telemetry_minutes'), names('telemetry_hours')]),
+      await Promise.all([names('telemetry_readings'), names('telemetry_minute_packs'), names('telemetry_hours')]),
     ).toEqual(before);
   });
 
@@ -188,12 +200,12 @@ describe('telemetry retention', () => {
 
     const swept = await job('2032-06-15T11:00:00.000Z');
     expect(await stored('telemetry_readings', id)).toEqual([at]);
-    expect(await stored('telemetry_minutes', id)).toEqual([at]);
+    expect(await stored('telemetry_minute_packs', id)).toEqual([at]);
     if (pg) {
       expect(swept.created).toEqual(
         expect.arrayContaining([
           'telemetry_readings_p20320615',
-          'telemetry_minutes_p20320614',
+          'telemetry_minute_packs_p20320614',
           'telemetry_hours_p2032',
         ]),
       );
@@ -204,7 +216,7 @@ describe('telemetry retention', () => {
     }
   });
 
-  it('keeps minute roll-ups for a year and hour roll-ups forever', async () => {
+  it('keeps minute packs for a year and hour roll-ups forever', async () => {
     const { id, key } = devices['RET-YEAR']!;
     const old = '2033-01-03T08:00:00.000Z'; // a Monday: its week ends on 2033-01-10
     const recent = '2033-06-01T08:00:00.000Z';
@@ -214,13 +226,13 @@ describe('telemetry retention', () => {
     }
     // 2034-01-10T08:00Z: the cut-off is 2033-01-10T08:00Z, after the old minute's whole week
     const swept = await job('2034-01-10T08:00:00.000Z');
-    expect(await stored('telemetry_minutes', id)).toEqual([recent]);
+    expect(await stored('telemetry_minute_packs', id)).toEqual([recent]);
     expect(await stored('telemetry_hours', id)).toEqual([old, recent]);
-    if (pg) expect(swept.dropped).toContain('telemetry_minutes_p20330103');
+    if (pg) expect(swept.dropped).toContain('telemetry_minute_packs_p20330103');
     // twenty years on the hours are still there; every minute and raw reading is gone
     await job('2054-01-10T08:00:00.000Z');
     expect(await stored('telemetry_hours', id)).toEqual([old, recent]);
-    expect(await stored('telemetry_minutes', id)).toEqual([]);
+    expect(await stored('telemetry_minute_packs', id)).toEqual([]);
     expect(await stored('telemetry_readings', id)).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@ import type { TelemetryRejectedTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
 import { containsAny } from '../../platform/search.ts';
+import { hourOf, mergePacks } from './minute-pack.ts';
 
-/** Kysely queries over telemetry_readings, telemetry_minutes, telemetry_hours and telemetry_rejected only. */
+/** Kysely queries over telemetry_readings, telemetry_minute_packs, telemetry_hours and telemetry_rejected only. */
 export interface Reading {
   tenantId: string;
   deviceId: string;
@@ -25,33 +26,61 @@ export function rawSeries(db: Executor, deviceId: string, metric: string, from: 
     .execute();
 }
 
-export function bucketSeries(
+/**
+ * The latest `limit` buckets at or after `from`, newest first, as {bucket, n, sum, min, max}. Minutes come from the
+ * packs (docs/iot.md, "Minute packs"): every pack of each hour is merged, compacted or not.
+ */
+export async function bucketSeries(
   db: Executor,
-  table: 'telemetry_minutes' | 'telemetry_hours',
+  resolution: 'minute' | 'hour',
   deviceId: string,
   metric: string,
   from: string,
   limit: number,
-) {
-  return db
-    .selectFrom(table)
-    .select(['bucket', 'n', 'sum', 'min', 'max'])
+): Promise<{ bucket: string; n: number; sum: number; min: number; max: number }[]> {
+  if (resolution === 'hour')
+    return db
+      .selectFrom('telemetry_hours')
+      .select(['bucket', 'n', 'sum', 'min', 'max'])
+      .where('device_id', '=', deviceId)
+      .where('metric', '=', metric)
+      .where('bucket', '>=', from)
+      .orderBy('bucket', 'desc')
+      .limit(limit)
+      .execute();
+  const packs = await db
+    .selectFrom('telemetry_minute_packs')
+    .select(['hour', 'minutes'])
     .where('device_id', '=', deviceId)
     .where('metric', '=', metric)
-    .where('bucket', '>=', from)
-    .orderBy('bucket', 'desc')
-    .limit(limit)
+    .where('hour', '>=', hourOf(Date.parse(from)))
+    .orderBy('hour', 'desc')
     .execute();
+  const out: { bucket: string; n: number; sum: number; min: number; max: number }[] = [];
+  for (let i = 0; i < packs.length && out.length < limit;) {
+    const hour = packs[i]!.hour;
+    const same: Uint8Array[] = [];
+    for (; i < packs.length && packs[i]!.hour === hour; i++) same.push(packs[i]!.minutes);
+    const start = Date.parse(hour);
+    const buckets = mergePacks(same);
+    for (let j = buckets.length - 1; j >= 0 && out.length < limit; j--) {
+      const b = buckets[j]!;
+      const bucket = new Date(start + b.minute * 60_000).toISOString();
+      if (bucket < from) break;
+      out.push({ bucket, n: b.n, sum: b.sum, min: b.min, max: b.max });
+    }
+  }
+  return out;
 }
 
-/** The metrics a device has reported lately (its minute roll-ups), for the chart's choice. */
+/** The metrics a device has reported lately (its minute packs of the hours since `from`), for the chart's choice. */
 export async function metricsOf(db: Executor, deviceId: string, from: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('telemetry_minutes')
+    .selectFrom('telemetry_minute_packs')
     .select('metric')
     .distinct()
     .where('device_id', '=', deviceId)
-    .where('bucket', '>=', from)
+    .where('hour', '>=', hourOf(Date.parse(from)))
     .execute();
   return rows.map((r) => r.metric).sort();
 }

@@ -19,6 +19,7 @@ import { isBinaryFrame } from './binary-payload.ts';
 import type { JournalRecord } from './ingest-journal.ts';
 import type { GpsSink } from './gps-sink.ts';
 import { prepareTelemetryPartitions, sweepTelemetry } from './retention.ts';
+import { addToBuckets } from './rollup-store.ts';
 import type { TelemetryConfig } from './telemetry-config.ts';
 
 export type { TelemetryConfig };
@@ -157,7 +158,7 @@ export function createTelemetryService(
                 })),
               )
             : [];
-        await batch.addToBuckets(tx, stored);
+        await addToBuckets(tx, stored);
         const fresh = stored.map((r) => ({ metric: r.metric, value: r.value, at: r.at }));
         const battery = msg.values.battery_pct;
         await deps.devices.seen(tx, device, now, typeof battery === 'number' ? battery : null);
@@ -270,7 +271,7 @@ export function createTelemetryService(
       const after = await db.transaction().execute(async (tx) => {
         await batch.insertRejected(tx, rejected);
         const fresh = await batch.insertReadings(tx, readings);
-        await batch.addToBuckets(tx, fresh);
+        await addToBuckets(tx, fresh);
         await deps.devices.seenMany(
           tx,
           [...heard.values()].map((h) => ({ row: h.device, at: h.at, batteryPct: h.battery })),
@@ -335,14 +336,7 @@ export function createTelemetryService(
             .map((r) => ({ at: r.at, value: Number(r.value), min: Number(r.value), max: Number(r.value) })),
         };
       }
-      const rows = await repo.bucketSeries(
-        db,
-        resolution === 'minute' ? 'telemetry_minutes' : 'telemetry_hours',
-        device.id,
-        metric,
-        from,
-        MAX_POINTS,
-      );
+      const rows = await repo.bucketSeries(db, resolution, device.id, metric, from, MAX_POINTS);
       return {
         metric,
         metrics,
