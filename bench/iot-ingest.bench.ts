@@ -7,7 +7,8 @@
  * stored messages/s (its own counter, /api/telemetry/consumer), the publisher's rate, publish → alarm on the live
  * stream (/api/live, as the console hears it), the server's RSS and the rows stored. The hello-world baseline is a
  * bare mqtt.js subscriber that only counts, fed by the same publisher.
- *   node --import tsx bench/iot-ingest.bench.ts --db sqlite|postgres [--devices 1000] [--duration 20]
+ *   node --import tsx bench/iot-ingest.bench.ts --db sqlite|postgres [--devices 1000] [--duration 20] [--rate 10000]
+ *     [--hello 0] [--broker-port 18845]
  *   roles started by the bench itself: --role publisher | --role counter
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     window: { type: 'string', default: '2000' },
     // messages a second the publisher sends at most; 0 = as fast as the broker takes them
     rate: { type: 'string', default: '0' },
+    // 0: no hello-world baseline (a shorter run when only the consumer's figures are wanted)
+    hello: { type: 'string', default: '1' },
     'spike-every': { type: 'string', default: '100' },
     'broker-port': { type: 'string', default: '18845' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test' },
@@ -236,6 +239,10 @@ export interface IngestResult {
   serverCpuPct: number | null;
   /** Mosquitto's CPU per message handled (in from the publisher and out to the consumer) */
   brokerCpuUsPerMsg: number | null;
+  /** PostgreSQL: CPU of the app's database backends (their /proc stat) per message handled */
+  pgCpuUsPerMsg: number | null;
+  /** statements the app sent over the window (Kysely), per batch, and readings per insert statement */
+  statements: { total: number; perBatch: number; readingsPerInsert: number; readingsPerInsertMax: number } | null;
   /** server CPU (all threads) per stored message, and the rate one fully available core would give at that cost */
   cpuUsPerMsg: number | null;
   perCoreMsgPerS: number | null;
@@ -259,38 +266,53 @@ async function bench(): Promise<void> {
   try {
     // hello-world: a bare subscriber that only counts, fed by the same publisher on a topic nobody else reads
     const helloDevs: Dev[] = Array.from({ length: devices }, (_, i) => ({ code: `HW-${i}`, key: 'k'.repeat(64) }));
-    const counter = child(['--role', 'counter', '--url', url, '--topic', 'bench/hello']);
-    await message(counter);
-    const helloPub = child(
-      [
-        '--role',
-        'publisher',
-        '--url',
-        url,
-        '--topic',
-        'bench/hello',
-        '--duration',
-        String(duration),
-        '--warmup',
-        String(warmup),
-      ],
-      { BENCH_DEVICES: JSON.stringify(helloDevs) },
-    );
-    await message(helloPub);
-    const helloSent = await message<{ perSec: number[] }>(helloPub);
-    counter.send('stop');
-    const hello = await message<{ perSec: number[] }>(counter);
-    const helloPerS = rate(hello.perSec, warmup, duration);
-    log(
-      `hello-world subscriber ${Math.round(helloPerS)} msg/s (publisher ${Math.round(rate(helloSent.perSec, warmup, duration))}/s)`,
-    );
+    let helloPerS = NaN;
+    if (values.hello !== '0') {
+      const counter = child(['--role', 'counter', '--url', url, '--topic', 'bench/hello']);
+      await message(counter);
+      const helloPub = child(
+        [
+          '--role',
+          'publisher',
+          '--url',
+          url,
+          '--topic',
+          'bench/hello',
+          '--duration',
+          String(duration),
+          '--warmup',
+          String(warmup),
+        ],
+        { BENCH_DEVICES: JSON.stringify(helloDevs) },
+      );
+      await message(helloPub);
+      const helloSent = await message<{ perSec: number[] }>(helloPub);
+      counter.send('stop');
+      const hello = await message<{ perSec: number[] }>(counter);
+      helloPerS = rate(hello.perSec, warmup, duration);
+      log(
+        `hello-world subscriber ${Math.round(helloPerS)} msg/s (publisher ${Math.round(rate(helloSent.perSec, warmup, duration))}/s)`,
+      );
+    }
 
     // compiled as production runs it (not through the TypeScript loader); its log lines to BENCH_SERVER_LOG if set
     const logFd = process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'a') : undefined;
-    app = await startApp({ ...backend.env, MQTT_URL: url, MQTT_CLIENT_ID: `cityloop-bench-${process.pid}` }, 120_000, {
-      built: true,
-      ...(logFd !== undefined ? { stdout: logFd } : {}),
-    });
+    // the app's PostgreSQL connections carry this name, so their backends' CPU can be read from /proc
+    const appName = `cityloop-bench-${process.pid}`;
+    app = await startApp(
+      {
+        ...backend.env,
+        MQTT_URL: url,
+        MQTT_CLIENT_ID: appName,
+        PGAPPNAME: appName,
+        BENCH_COUNT_STATEMENTS: '1',
+      },
+      120_000,
+      {
+        built: true,
+        ...(logFd !== undefined ? { stdout: logFd } : {}),
+      },
+    );
     const base = `http://127.0.0.1:${app.port}`;
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -398,17 +420,47 @@ async function bench(): Promise<void> {
     // The window: from the end of the warm-up to when the consumer has handled (stored or refused) all that was
     // published; it ends early only if the consumer makes no progress for 10 s, so idle waiting is never counted.
     await new Promise((r) => setTimeout(r, warmup * 1000));
+    // the CPU of each database backend of the app, first and last seen (a backend that starts within the window
+    // counts from zero; one that ends loses at most its last half second)
+    const pgSeen = new Map<number, { first: number; last: number }>();
+    const samplePg = async () => {
+      if (name !== 'postgres') return;
+      const { rows: pids } = await sql<{ pid: number }>`select pid from pg_stat_activity
+        where application_name = ${appName}`.execute(backend.database.db);
+      for (const { pid } of pids) {
+        const ms = processCpuMs(pid);
+        if (ms === null) continue;
+        const seen = pgSeen.get(pid);
+        if (seen) seen.last = ms;
+        else pgSeen.set(pid, { first: pgStarted ? 0 : ms, last: ms });
+      }
+    };
+    let pgStarted = false;
+    const pgSampler = setInterval(() => void samplePg(), 500);
+    const statements = async () =>
+      (await (await fetch(`${base}/bench/statements`)).json()) as {
+        statements: number;
+        byTarget: Record<string, number>;
+        readingInserts: number;
+        readingRows: number;
+        readingRowsMax: number;
+      };
     const mark = async () => {
       const s = await status();
+      await samplePg();
+      const pgMs = [...pgSeen.values()].reduce((a, b) => a + b.last - b.first, 0);
       return {
         t: performance.now(),
         n: s.received,
         accepted: s.accepted,
         cpu: app!.cpuMs(),
         broker: processCpuMs(mq.pid),
+        pg: pgMs,
+        st: await statements(),
       };
     };
     const from = await mark();
+    pgStarted = true;
     const published = await sent;
     let to = await mark();
     let progress = to;
@@ -420,6 +472,7 @@ async function bench(): Promise<void> {
     }
     if (to.n < published.acked) to = progress;
     clearInterval(sampler);
+    clearInterval(pgSampler);
     await new Promise((r) => setTimeout(r, 1500));
     live.destroy();
     const windowS = (to.t - from.t) / 1000;
@@ -481,6 +534,17 @@ async function bench(): Promise<void> {
       serverCpuPct: cpuMs !== null ? (cpuMs / (windowS * 1000)) * 100 : null,
       cpuUsPerMsg: cpuMs !== null && to.n > from.n ? (cpuMs * 1000) / (to.n - from.n) : null,
       perCoreMsgPerS: cpuMs ? ((to.n - from.n) * 1000) / cpuMs : null,
+      pgCpuUsPerMsg: name === 'postgres' && to.n > from.n ? ((to.pg - from.pg) * 1000) / (to.n - from.n) : null,
+      statements: (() => {
+        const batches = to.st.readingInserts - from.st.readingInserts;
+        const total = to.st.statements - from.st.statements;
+        return {
+          total,
+          perBatch: batches ? total / batches : NaN,
+          readingsPerInsert: batches ? (to.st.readingRows - from.st.readingRows) / batches : NaN,
+          readingsPerInsertMax: to.st.readingRowsMax,
+        };
+      })(),
       brokerCpuUsPerMsg: brokerMs !== null && to.n > from.n ? (brokerMs * 1000) / (to.n - from.n) : null,
       loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100),
       loadDuringRun: {
@@ -495,10 +559,11 @@ async function bench(): Promise<void> {
     log(
       `ingest ${Math.round(ingestPerS)} msg/s handled over ${windowS.toFixed(1)} s (publisher ${Math.round(result.publisherPerS)}/s, hello-world ${Math.round(helloPerS)}/s); ` +
         `publish → alarm p50 ${result.alarmP50Ms} ms p99 ${result.alarmP99Ms} ms (${lat.length}/${published.spikes.length} spikes heard); ` +
-        `server CPU ${result.serverCpuPct?.toFixed(0)} % = ${result.cpuUsPerMsg?.toFixed(0)} µs/msg (${Math.round(result.perCoreMsgPerS ?? NaN)} msg/s per core), broker ${result.brokerCpuUsPerMsg?.toFixed(0)} µs/msg, RSS max ${peak.toFixed(0)} MiB (VmHWM ${result.peakRssMiB.toFixed(0)}); ` +
+        `server CPU ${result.serverCpuPct?.toFixed(0)} % = ${result.cpuUsPerMsg?.toFixed(0)} µs/msg (${Math.round(result.perCoreMsgPerS ?? NaN)} msg/s per core), PostgreSQL backends ${result.pgCpuUsPerMsg?.toFixed(0) ?? 'n/a'} µs/msg, ${result.statements?.total} statements (${result.statements?.perBatch.toFixed(1)} per readings insert, ${result.statements?.readingsPerInsert.toFixed(0)} readings per insert, max ${result.statements?.readingsPerInsertMax}), broker ${result.brokerCpuUsPerMsg?.toFixed(0)} µs/msg, RSS max ${peak.toFixed(0)} MiB (VmHWM ${result.peakRssMiB.toFixed(0)}); ` +
         `rows ${JSON.stringify(rows)}; database ${dbMiB.toFixed(0)} MiB; refused ${JSON.stringify(final.rejected)}; handled ${to.n} of ${published.acked} published; load during the window ${JSON.stringify(result.loadDuringRun)}`,
     );
     console.log(`RESULT ${JSON.stringify(result)}`);
+    console.log(`STATEMENTS ${JSON.stringify(to.st.byTarget)}`);
   } finally {
     await app?.stop();
     mq.stop();

@@ -9,14 +9,20 @@
 import { buildApp } from '../server/src/app.ts';
 import { loadConfig } from '../server/src/config.ts';
 import { openDatabase } from '../server/src/platform/db.ts';
+import { statementCounter } from './lib/statement-counter.ts';
 
 const config = loadConfig(process.env);
 const schema = process.env.BENCH_PG_SCHEMA || undefined;
-const database = openDatabase(config.databaseUrl, schema ? { schema } : {});
+const opened = openDatabase(config.databaseUrl, schema ? { schema } : {});
+// BENCH_COUNT_STATEMENTS=1: every statement the app sends is counted (GET /bench/statements), for the IoT bench's
+// statements and rows per batch
+const counted = process.env.BENCH_COUNT_STATEMENTS === '1' ? statementCounter() : null;
+const database = counted ? { ...opened, db: opened.db.withPlugin(counted.plugin) } : opened;
 // logger:false as in the tests unless BENCH_LOG=1 (bench/logging-cost.ts): then the product's logger, with
 // LOG_LEVEL and ACCESS_LOG as a deployment sets them, writing to this process's stdout.
 const app = await buildApp({ config, database, logger: process.env.BENCH_LOG === '1' });
 app.get('/bench/hello', { config: { public: true } }, async () => ({ hello: 'world' }));
+if (counted) app.get('/bench/statements', { config: { public: true } }, async () => counted.stats);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;
@@ -28,7 +34,7 @@ const shutdown = async () => {
   if (closing) return;
   closing = true;
   await app.close();
-  await database.close();
+  await opened.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void shutdown());

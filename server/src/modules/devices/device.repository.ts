@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { DevicesTable } from '../../db/schema-iot.ts';
 import type { Executor } from '../../platform/db.ts';
 import { pageWithTotal, type SortedWindow } from '../../platform/paging.ts';
@@ -31,9 +31,13 @@ export function findByCode(db: Executor, tenantId: string, code: string) {
     .executeTakeFirst();
 }
 
+/** Devices by code; on PostgreSQL the codes go as one array parameter (`= any`), one statement text for any count. */
 export function findByCodes(db: Executor, tenantId: string, codes: readonly string[]) {
   if (codes.length === 0) return Promise.resolve([]);
-  return db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId).where('code', 'in', codes).execute();
+  const q = db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId);
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? q.where('code', '=', sql<string>`any(${[...codes]}::text[])`).execute()
+    : q.where('code', 'in', codes).execute();
 }
 
 export function listDevices(db: Executor, tenantId: string, f: DeviceFilter, w: SortedWindow<DeviceSort>) {
@@ -82,13 +86,24 @@ export async function markSeen(
 }
 
 /**
- * `markSeen` for many devices in one statement per 1,000 (an `UPDATE … FROM` a VALUES list, on both databases): the
- * same guard per row, so a device already seen later keeps its newer time. Ids must be distinct.
+ * `markSeen` for many devices in one statement (an `UPDATE … FROM` the rows, on both databases): the same guard per
+ * row, so a device already seen later keeps its newer time. Ids must be distinct. PostgreSQL gets the rows as four
+ * arrays (`unnest`), parsed and planned the same whatever their length; SQLite a VALUES list per 1,000 rows.
  */
 export async function markSeenMany(
   db: Executor,
   rows: readonly { id: string; at: string; offlineDueAt: string; batteryPct: number | null }[],
 ): Promise<void> {
+  if (rows.length === 0) return;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`update devices set last_seen_at = v.at, offline_due_at = v.due,
+        battery_pct = coalesce(v.battery, devices.battery_pct)
+      from unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.at)}::text[],
+        ${rows.map((r) => r.offlineDueAt)}::text[], ${rows.map((r) => r.batteryPct)}::double precision[])
+        as v (id, at, due, battery)
+      where devices.id = v.id and (devices.last_seen_at is null or devices.last_seen_at <= v.at)`.execute(db);
+    return;
+  }
   for (let i = 0; i < rows.length; i += 1000) {
     const values = sql.join(
       rows
