@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { markSeenMany } from '../server/src/modules/devices/device.repository.ts';
 import { saveWatches } from '../server/src/modules/alarms/alarm.repository.ts';
-import { addToBuckets, insertReadings } from '../server/src/modules/telemetry/batch-store.ts';
+import { insertReadings } from '../server/src/modules/telemetry/batch-store.ts';
+import { addToBuckets } from '../server/src/modules/telemetry/rollup-store.ts';
 import { prepareTelemetryPartitions } from '../server/src/modules/telemetry/retention.ts';
 import type { Reading } from '../server/src/modules/telemetry/telemetry.repository.ts';
 import type { AlarmWatchesTable } from '../server/src/db/schema-iot.ts';
@@ -116,7 +117,7 @@ try {
     await insertReadings(tx, rows);
     await insertReadings(tx, rows);
   });
-  await measure('minute and hour buckets (addToBuckets)', (tx, rows) => addToBuckets(tx, rows));
+  await measure('minute packs and hour buckets (addToBuckets)', (tx, rows) => addToBuckets(tx, rows));
   const seen = (rows: Reading[]) => {
     const last = new Map<string, string>();
     for (const r of rows) last.set(r.deviceId, r.at);
