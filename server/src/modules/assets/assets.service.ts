@@ -76,6 +76,39 @@ export function createAssetService(ctx: AssetContext) {
     return { typeId: t?.id ?? '-' };
   }
 
+  /**
+   * One layer of several filters' assets, at most MAP_LIMIT in all: a line's own and the other lines' types it
+   * also shows (docs/lines.md, "Facilities shared by two lines").
+   */
+  async function layerOf(actor: Actor, parts: readonly AssetMapQuery[]): Promise<string> {
+    requirePermission(actor, READ);
+    const features: string[] = [];
+    for (const q of parts) {
+      if (features.length >= MAP_LIMIT) break;
+      const rows = await repo.mapPoints(
+        db,
+        actor.tenantId,
+        { line: q.line, ...(await filterOf(actor, q)) },
+        registerScope(actor, READ, 'a', true),
+        MAP_LIMIT - features.length,
+      );
+      for (const r of rows)
+        features.push(
+          `{"type":"Feature","geometry":${r.geometry},"properties":${JSON.stringify({
+            id: r.id,
+            code: r.code,
+            name: r.name,
+            line: r.line,
+            status: r.status,
+            type: r.type_code,
+            typeNameZh: r.type_name_zh,
+            typeNameEn: r.type_name_en,
+          })}}`,
+        );
+    }
+    return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+  }
+
   return {
     get,
 
@@ -299,29 +332,10 @@ export function createAssetService(ctx: AssetContext) {
 
     /** The map layer (一张图): one feature per asset at its geometry, with code, name, type and line. */
     async layer(actor: Actor, q: AssetMapQuery): Promise<string> {
-      requirePermission(actor, READ);
-      const rows = await repo.mapPoints(
-        db,
-        actor.tenantId,
-        { line: q.line, ...(await filterOf(actor, q)) },
-        registerScope(actor, READ, 'a', true),
-        MAP_LIMIT,
-      );
-      const features = rows.map(
-        (r) =>
-          `{"type":"Feature","geometry":${r.geometry},"properties":${JSON.stringify({
-            id: r.id,
-            code: r.code,
-            name: r.name,
-            line: r.line,
-            status: r.status,
-            type: r.type_code,
-            typeNameZh: r.type_name_zh,
-            typeNameEn: r.type_name_en,
-          })}}`,
-      );
-      return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+      return layerOf(actor, [q]);
     },
+
+    layerOf,
 
     /**
      * All or nothing (docs/assets.md, "Import"): every row is checked first, against the types, the boundary and
