@@ -78,6 +78,7 @@ export const enAssets: typeof zhAssets = {
     woStates: { open: 'Open', in_progress: 'In progress', done: 'Done', accepted: 'Accepted' },
     woActions: { start: 'Start', finish: 'Finish', accept: 'Accept', rework: 'Send back' },
     form: {
+      loadLatest: 'Load the latest',
       status: 'Status',
       geometryOf: 'Location and shape ({kind})',
       geometryHelp:

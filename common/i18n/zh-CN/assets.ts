@@ -71,6 +71,7 @@ export const zhAssets = {
     woStates: { open: '待处理', in_progress: '处理中', done: '已完成', accepted: '已验收' },
     woActions: { start: '开始处理', finish: '完成', accept: '验收', rework: '退回返工' },
     form: {
+      loadLatest: '载入最新内容',
       status: '状态',
       geometryOf: '位置与图形（{kind}）',
       geometryHelp: '在地图上点击：点设施点一下，线依次点各拐点，面依次点各顶点（自动闭合）',

@@ -72,6 +72,7 @@ import * as m0093 from './0093_device_maintenance.ts';
 import * as m0094 from './0094_asset_list_indexes.ts';
 import * as m0095 from './0095_asset_inspection_rollup.ts';
 import * as m0096 from './0096_asset_type_counts.ts';
+import * as m0102 from './0102_asset_versions.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -151,6 +152,7 @@ const migrations: Record<string, Migration> = {
   '0094_asset_list_indexes': m0094,
   '0095_asset_inspection_rollup': m0095,
   '0096_asset_type_counts': m0096,
+  '0102_asset_versions': m0102,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -183,6 +183,8 @@ export function createAssetService(ctx: AssetContext) {
       await db.transaction().execute(async (tx) => {
         const before = await repo.findType(tx, actor.tenantId, id);
         if (!before) throw notFound('asset_type');
+        const version = Number(before.version ?? 1);
+        if (patch.version !== undefined && patch.version !== version) throw assetErrors.typeStale(version);
         const changes: Partial<AssetTypesTable> = {
           ...(patch.nameZh !== undefined ? { name_zh: patch.nameZh.trim() } : {}),
           ...(patch.nameEn !== undefined ? { name_en: patch.nameEn.trim() } : {}),
@@ -191,7 +193,7 @@ export function createAssetService(ctx: AssetContext) {
           ...(workKinds !== undefined ? { work_kinds: workKinds } : {}),
           updated_at: clock.now().toISOString(),
         };
-        await repo.updateType(tx, actor.tenantId, id, changes);
+        if (!(await repo.updateType(tx, actor.tenantId, id, version, changes))) throw assetErrors.typeStale(version);
         await audit.record(tx, actor, actor.tenantId, {
           action: 'asset_type.update',
           entity: 'asset_type',
@@ -276,6 +278,9 @@ export function createAssetService(ctx: AssetContext) {
       requirePermission(actor, MANAGE);
       const before = await assetInScope(db, actor, id, MANAGE);
       if (!before) throw notFound('asset');
+      const version = Number(before.version ?? 1);
+      // a version read earlier than the row's: someone saved in between (docs/conventions.md, "Concurrent edits")
+      if (patch.version !== undefined && patch.version !== version) throw assetErrors.stale(version);
       const type = await repo.findType(db, actor.tenantId, before.type_id);
       if (!type) throw notFound('asset_type');
       const unit = patch.unitId === undefined ? undefined : await activeUnit(db, actor.tenantId, patch.unitId);
@@ -300,7 +305,8 @@ export function createAssetService(ctx: AssetContext) {
         updated_at: clock.now().toISOString(),
       };
       await db.transaction().execute(async (tx) => {
-        await repo.updateAsset(tx, actor.tenantId, id, changes);
+        // and one that saved between this read and this write
+        if (!(await repo.updateAssetAt(tx, actor.tenantId, id, version, changes))) throw assetErrors.stale(version);
         const { type_code: _c, type_name_zh: _z, type_name_en: _e, geometry_kind: _k, ...stored } = before;
         await audit.record(tx, actor, actor.tenantId, {
           action: 'asset.update',

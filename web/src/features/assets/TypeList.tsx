@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import {
   ASSET_LINES,
@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { assetsApi, type AssetType } from './assets.api.ts';
 import { refieldError } from './AssetFormModal.tsx';
+import { isStale, StaleAlert } from './StaleAlert.tsx';
 
 interface TypeValues {
   code: string;
@@ -33,7 +34,10 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
   const [target, setTarget] = useState<AssetType | 'new' | null>(null);
   const editing = target && target !== 'new' ? target : null;
   const [form] = Form.useForm<TypeValues>();
+  // someone else saved the type first (409 ASSET_TYPE_STALE): the list is read again and the form takes the latest
+  const [stale, setStale] = useState<'refused' | 'reloading' | null>(null);
   const openWith = (next: AssetType | 'new') => {
+    setStale(null);
     form.resetFields();
     if (next !== 'new')
       form.setFieldsValue({
@@ -59,7 +63,8 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
       }
       const names = { nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), logUnit: v.logUnit ?? null };
       try {
-        if (editing) await assetsApi.updateType(editing.id, { ...names, attributeSchema: schema });
+        if (editing)
+          await assetsApi.updateType(editing.id, { ...names, attributeSchema: schema, version: editing.version });
         else
           await assetsApi.createType({
             ...names,
@@ -69,6 +74,10 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
             attributeSchema: schema,
           });
       } catch (error) {
+        if (isStale(error, 'ASSET_TYPE_STALE')) {
+          setStale('refused');
+          return;
+        }
         // the schema's problems are named by their part (body.attributeSchema.properties.x.minimum): all on the text
         throw refieldError(error, (f) => (f.startsWith('body.attributeSchema') ? 'body.schema' : f));
       }
@@ -78,6 +87,12 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
     { detailTexts: true },
   );
   const required = [{ required: true, message: t('validation.required') }];
+  useEffect(() => {
+    if (stale !== 'reloading' || !editing) return;
+    const fresh = types.find((x) => x.id === editing.id);
+    if (fresh && fresh !== editing) openWith(fresh);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new list after the reload opens the type again
+  }, [types]);
   return (
     <>
       {canManage ? (
@@ -139,6 +154,15 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
         submitting={submitting}
         testId="asset-type-submit"
       >
+        {stale && editing ? (
+          <StaleAlert
+            code="ASSET_TYPE_STALE"
+            onReload={() => {
+              setStale('reloading');
+              reload();
+            }}
+          />
+        ) : null}
         <Form<TypeValues>
           form={form}
           layout="vertical"
