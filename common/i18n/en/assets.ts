@@ -23,6 +23,9 @@ export const enAssets: typeof zhAssets = {
     yes: 'Yes',
     no: 'No',
     columns: {
+      project: 'Project',
+      photos: 'Photos (before/after)',
+      photoCounts: 'before {before} · after {after}',
       code: 'Code',
       name: 'Name',
       line: 'Line',

@@ -16,6 +16,9 @@ export const zhAssets = {
     yes: '是',
     no: '否',
     columns: {
+      project: '项目',
+      photos: '照片（前/后）',
+      photoCounts: '前 {before} · 后 {after}',
       code: '编码',
       name: '名称',
       line: '行业',
