@@ -24,8 +24,8 @@ export const enAssets: typeof zhAssets = {
     no: 'No',
     columns: {
       project: 'Project',
-      photos: 'Photos (before/after)',
-      photoCounts: 'before {before} · after {after}',
+      photos: 'Photos',
+      photoCounts: '{before} before, {after} after',
       code: 'Code',
       name: 'Name',
       line: 'Line',

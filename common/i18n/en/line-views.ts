@@ -104,7 +104,7 @@ export const enLineViews: typeof zhLineViews = {
       save: 'Save shared types',
       saved: 'Shared facilities saved',
       tab: 'of {line}',
-      note: "{type} are registered in the {line} line: this tab shows the same facilities as {line}, and their work orders and costs count only in {line}'s figures.",
+      note: "{type}: a type of the {line} line. This tab shows the same facilities as {line}; their work orders and costs count only in {line}'s figures.",
     },
     map: {
       layer: 'Business line facilities',

@@ -17,8 +17,8 @@ export const zhAssets = {
     no: '否',
     columns: {
       project: '项目',
-      photos: '照片（前/后）',
-      photoCounts: '前 {before} · 后 {after}',
+      photos: '照片',
+      photoCounts: '前{before} 后{after}',
       code: '编码',
       name: '名称',
       line: '行业',

@@ -173,8 +173,8 @@ describe('the work-order list rows', { timeout: 60_000 }, () => {
     const project = await screen.findByTestId('wo-project-wo1');
     expect(project.textContent).toBe('雨污分流改造');
     expect(project.getAttribute('href')).toBe('/projects?open=p1');
-    expect(screen.getByTestId('wo-photos-wo1').textContent).toBe('前 2 · 后 1');
-    expect(screen.getByTestId('wo-photos-wo2').textContent).toBe('前 0 · 后 0');
+    expect(screen.getByTestId('wo-photos-wo1').textContent).toBe('前2 后1');
+    expect(screen.getByTestId('wo-photos-wo2').textContent).toBe('前0 后0');
     expect(screen.queryByTestId('wo-project-wo2')).toBeNull();
   });
 });

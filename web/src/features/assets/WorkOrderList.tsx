@@ -127,9 +127,15 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
     {
       title: t('assets.columns.project'),
       key: 'project',
+      width: 160,
+      ellipsis: true,
       render: (_, o) =>
         o.projectId ? (
-          <Link to={`/projects?open=${encodeURIComponent(o.projectId)}`} data-testid={`wo-project-${o.id}`}>
+          <Link
+            to={`/projects?open=${encodeURIComponent(o.projectId)}`}
+            title={o.projectName ?? undefined}
+            data-testid={`wo-project-${o.id}`}
+          >
             {o.projectName ?? o.projectId}
           </Link>
         ) : (
