@@ -81,6 +81,8 @@ export const AssetType = Type.Object({
   assetCount: Type.Integer(),
   synthetic: Type.Boolean(),
   updatedAt: Type.String(),
+  /** the optimistic version an edit sends back (docs/conventions.md, "Concurrent edits") */
+  version: Type.Integer(),
 });
 export type AssetType = Static<typeof AssetType>;
 
@@ -103,6 +105,8 @@ export const AssetTypeUpdate = Type.Partial(
     attributeSchema: AttributeSchemaSchema,
     logUnit: Nullable(LogUnitSchema),
     workKinds: WorkKinds,
+    /** the version read; another edit since then is 409 ASSET_TYPE_STALE (the console always sends it) */
+    version: Type.Integer({ minimum: 1 }),
   }),
 );
 export type AssetTypeUpdate = Static<typeof AssetTypeUpdate>;
@@ -141,6 +145,8 @@ export const Asset = Type.Object({
   synthetic: Type.Boolean(),
   createdAt: Type.String(),
   updatedAt: Type.String(),
+  /** the optimistic version an edit sends back (docs/conventions.md, "Concurrent edits") */
+  version: Type.Integer(),
 });
 export type Asset = Static<typeof Asset>;
 
@@ -170,6 +176,8 @@ export const AssetUpdate = Type.Partial(
     address: Nullable(Type.String({ maxLength: 120 })),
     unitId: Nullable(RefId),
     attributes: Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 40 }),
+    /** the version read; another edit since then is 409 ASSET_STALE (the console always sends it) */
+    version: Type.Integer({ minimum: 1 }),
   }),
 );
 export type AssetUpdate = Static<typeof AssetUpdate>;

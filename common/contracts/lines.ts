@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { LINES, MAX_DUTY_STAFF } from '../domain/lines.ts';
+import { LINES, MAX_DUTY_STAFF, MAX_SHARED_TYPES } from '../domain/lines.ts';
 import { AssetLineSchema, LogUnitSchema } from './assets.ts';
 import { Literals, Nullable, PageQuery } from './common.ts';
 
@@ -26,6 +26,26 @@ export const LineTypeFigures = Type.Object({
   count: Type.Integer(),
   monthQuantity: Type.Number(),
 });
+
+/** Another line's type a line also shows (docs/lines.md, "Facilities shared by two lines"), with its own line. */
+export const LineSharedType = Type.Object({
+  code: Type.String(),
+  nameZh: Type.String(),
+  nameEn: Type.String(),
+  /** the line that owns the type and counts its orders */
+  line: LineSchema,
+  count: Type.Integer(),
+});
+export type LineSharedType = Static<typeof LineSharedType>;
+export const LineShared = Type.Object({ line: LineSchema, types: Type.Array(LineSharedType) });
+export type LineShared = Static<typeof LineShared>;
+export const LineSharedBody = Type.Object({
+  typeCodes: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), {
+    uniqueItems: true,
+    maxItems: MAX_SHARED_TYPES,
+  }),
+});
+export type LineSharedBody = Static<typeof LineSharedBody>;
 
 export const DutyDay = Type.Object({
   date: CalendarDate,
@@ -67,6 +87,8 @@ export const LineSummary = Type.Object({
   openOrders: Type.Integer(),
   monthOrdersDone: Type.Integer(),
   monthSpendFen: Type.Integer(),
+  /** other lines' types this line also shows, counted in their own line's figures and not in these */
+  shared: Type.Array(LineSharedType),
   /** 排水 only */
   flood: Type.Optional(
     Type.Object({

@@ -41,3 +41,12 @@ export const FLOOD_POINT_TYPE = 'DRN-FLOOD';
 
 /** The attribute by which an asset names the code of its sensor (a water-level device at a 易涝点). */
 export const SENSOR_ATTRIBUTE = 'deviceCode';
+
+/**
+ * The tenant setting (settings key `lines.shared`): per line, the codes of other lines' asset types its view also
+ * shows (市政 → `DRN-MANHOLE`). The type stays of its own line, where its orders and figures are counted.
+ */
+export type LineSharedTypes = Partial<Record<Line, string[]>>;
+export const LINE_SHARED_KEY = 'lines.shared';
+/** How many other lines' types one line may show. */
+export const MAX_SHARED_TYPES = 20;

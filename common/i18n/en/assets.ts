@@ -23,6 +23,9 @@ export const enAssets: typeof zhAssets = {
     yes: 'Yes',
     no: 'No',
     columns: {
+      project: 'Project',
+      photos: 'Photos',
+      photoCounts: '{before} before, {after} after',
       code: 'Code',
       name: 'Name',
       line: 'Line',
@@ -134,6 +137,7 @@ export const enAssets: typeof zhAssets = {
       },
     },
     form: {
+      loadLatest: 'Load the latest',
       status: 'Status',
       geometryOf: 'Location and shape ({kind})',
       geometryHelp:

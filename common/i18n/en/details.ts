@@ -3,6 +3,10 @@ import type { zhDetails } from '../zh-CN/details.ts';
 /** Texts inside error details (`details[].message`); values quoted from an uploaded file stay as the file spells them. */
 export const enDetails: typeof zhDetails = {
   details: {
+    lineShared: {
+      unknownType: 'There is no asset type with the code {code}',
+      ownLine: "{code} is already a type of this line; only other lines' types can be shared",
+    },
     afterPhotos: {
       report_back: 'Reporting back needs after-photos (this matter class requires them)',
       check_pass: 'Passing the check needs check photos (this matter class requires them)',

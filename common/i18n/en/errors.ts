@@ -150,6 +150,8 @@ export const enErrors: typeof zhErrors = {
     SUPERVISION_ALREADY_REPLIED: 'This supervision order has already been replied to',
     DEVICE_INVALID: 'The device details are invalid; please correct the highlighted fields',
     DEVICE_CODE_TAKEN: 'Another device already has this code',
+    ASSET_STALE: 'Someone else changed this facility: load the latest version, check it and save again',
+    ASSET_TYPE_STALE: 'Someone else changed this asset type: load the latest version, check it and save again',
     DEVICE_STALE: 'Someone else changed this device; refresh and try again',
     DEVICE_TASK_STALE: 'Someone else changed this maintenance task; refresh and try again',
     DEVICE_TASK_DONE: 'This maintenance task is already closed',

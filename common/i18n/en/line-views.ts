@@ -95,6 +95,17 @@ export const enLineViews: typeof zhLineViews = {
       save: 'Save',
       saved: 'Business lines saved',
     },
+    shared: {
+      title: 'Facilities shared between lines',
+      intro:
+        "A line's page and map layer can also show another line's asset types, such as the drainage manholes in Municipal. Each facility is registered once; its work orders, costs and figures still count in the line that owns the type.",
+      label: '{line} also shows',
+      placeholder: "No other line's facilities",
+      save: 'Save shared types',
+      saved: 'Shared facilities saved',
+      tab: 'of {line}',
+      note: "{type}: a type of the {line} line. This tab shows the same facilities as {line}; their work orders and costs count only in {line}'s figures.",
+    },
     map: {
       layer: 'Business line facilities',
       count: '{count} facilities',

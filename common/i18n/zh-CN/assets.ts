@@ -16,6 +16,9 @@ export const zhAssets = {
     yes: '是',
     no: '否',
     columns: {
+      project: '项目',
+      photos: '照片',
+      photoCounts: '前{before} 后{after}',
       code: '编码',
       name: '名称',
       line: '行业',
@@ -127,6 +130,7 @@ export const zhAssets = {
       },
     },
     form: {
+      loadLatest: '载入最新内容',
       status: '状态',
       geometryOf: '位置与图形（{kind}）',
       geometryHelp: '在地图上点击：点设施点一下，线依次点各拐点，面依次点各顶点（自动闭合）',

@@ -5,6 +5,10 @@
  */
 export const zhDetails = {
   details: {
+    lineShared: {
+      unknownType: '没有编码为 {code} 的设施类型',
+      ownLine: '{code} 已是本条线的设施类型，无需共用',
+    },
     lookupCodeInvalid: '验证码不正确或已失效，请重新获取',
     afterPhotos: {
       report_back: '处置反馈须上传处置后照片（本类事项要求照片）',

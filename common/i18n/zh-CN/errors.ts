@@ -140,6 +140,8 @@ export const zhErrors = {
     SUPERVISION_ALREADY_REPLIED: '该督办单已回复',
     DEVICE_INVALID: '设备信息有误，请按提示修改',
     DEVICE_CODE_TAKEN: '已有设备使用该编号',
+    ASSET_STALE: '该设施已被他人修改：请载入最新内容，核对后再保存',
+    ASSET_TYPE_STALE: '该设施类型已被他人修改：请载入最新内容，核对后再保存',
     DEVICE_STALE: '设备信息已被他人修改，请刷新后重试',
     DEVICE_TASK_STALE: '维护任务已被他人修改，请刷新后重试',
     DEVICE_TASK_DONE: '该维护任务已关闭',

@@ -91,6 +91,17 @@ export const zhLineViews = {
       save: '保存',
       saved: '已保存业务条线设置',
     },
+    shared: {
+      title: '条线共用设施',
+      intro:
+        '一个条线的页面和一张图图层还可以显示其他条线的设施类型，如数字市政显示排水的检查井。设施只登记一次，其养护工单、费用和统计仍计入所属条线。',
+      label: '{line}还显示',
+      placeholder: '不显示其他条线的设施',
+      save: '保存共用设置',
+      saved: '已保存条线共用设施',
+      tab: '属{line}',
+      note: '{type}登记在{line}条线：此处与{line}条线显示同一批设施，其养护工单和费用只计入{line}条线的统计。',
+    },
     map: {
       layer: '业务条线设施',
       count: '共 {count} 处设施',

@@ -28,6 +28,8 @@ export interface AssetTypesTable {
   synthetic: number;
   created_at: string;
   updated_at: string;
+  /** migration 0102: the optimistic version of an edit (docs/conventions.md, "Concurrent edits") */
+  version?: number;
 }
 
 export interface AssetsTable {
@@ -54,6 +56,8 @@ export interface AssetsTable {
   synthetic: number;
   created_at: string;
   updated_at: string;
+  /** migration 0102: the optimistic version of an edit (docs/conventions.md, "Concurrent edits") */
+  version?: number;
 }
 
 /** A 养护工单 on an asset, optionally for a case. */

@@ -30,6 +30,7 @@ import { seedDemoLines } from './demo-lines.ts';
 import { seedDemoYellowLine } from './demo-yellow-line.ts';
 import { seedDemoVehicles } from './demo-vehicles.ts';
 import { seedDemoAssets } from './demo-assets.ts';
+import { seedLineShared } from '../modules/line-views/index.ts';
 import { seedDemoInspections } from './demo-inspections.ts';
 import { demoFrontage } from './demo-frontage.ts';
 import { hasFrontage, seedFrontage } from '../modules/frontage/index.ts';
@@ -118,6 +119,8 @@ export async function seedDemoCity(db: Db, clock: Clock, options: { records?: bo
     // the 雨污分流 project the defect points' orders belong to (before the registers, which link to it).
     const rainSewerProject = records ? await seedDemoProjects(tx, tenantId, clock, adminId, unitIds) : null;
     const assetIds = await seedDemoAssets(tx, tenantId, clock, adminId, unitIds, undefined, records, rainSewerProject);
+    // 检查井 are 排水's (its 防汛 and 五防 work is counted there) and shown in the 市政 view as well
+    await seedLineShared(tx, tenantId, { municipal: ['DRN-MANHOLE'] }, clock.now().toISOString());
     // 燃气安全: the 2023 checks, hazards and 三件套 of the bureau's report, commercial users, this year's work in hand.
     if (records) await seedDemoGas(tx, tenantId, clock, adminId);
     // 门前三包 in the streets and townships: agreements, inspections, published lists, volunteers, committees (synthetic).

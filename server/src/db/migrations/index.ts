@@ -74,6 +74,7 @@ import * as m0095 from './0095_asset_inspection_rollup.ts';
 import * as m0096 from './0096_asset_type_counts.ts';
 import * as m0097 from './0097_telemetry_minute_packs.ts';
 import * as m0100 from './0100_asset_search_table.ts';
+import * as m0102 from './0102_asset_versions.ts';
 
 /**
  * Forward-only migrations, one list for SQLite and PostgreSQL (docs/architecture.md, "Migrations").
@@ -155,6 +156,7 @@ const migrations: Record<string, Migration> = {
   '0096_asset_type_counts': m0096,
   '0097_telemetry_minute_packs': m0097,
   '0100_asset_search_table': m0100,
+  '0102_asset_versions': m0102,
 };
 
 /** The registered names in order; scripts/migration-ledger.test.ts checks them against the files and the ledger. */

@@ -156,6 +156,46 @@ export function createAssetLines(ctx: AssetContext, timeZone: string) {
       return out;
     },
 
+    /**
+     * The types of these codes (another line's types a line also shows, docs/lines.md) with their line and their
+     * assets in service, counted within the reader's register scope as the line's own types are. Unknown codes are
+     * left out.
+     */
+    async typesOf(actor: Actor, codes: readonly string[]) {
+      requirePermission(actor, READ);
+      if (!codes.length) return [];
+      const limited = registerScope(actor, READ, 'a', true);
+      const rows = limited
+        ? await db
+            .selectFrom('asset_types as t')
+            .leftJoin('assets as a', (j) =>
+              j.onRef('a.type_id', '=', 't.id').on('a.status', '!=', 'retired').on(limited),
+            )
+            .where('t.tenant_id', '=', actor.tenantId)
+            .where('t.code', 'in', codes)
+            .groupBy(['t.id', 't.code', 't.name_zh', 't.name_en', 't.line'])
+            .select(['t.id', 't.code', 't.name_zh', 't.name_en', 't.line', (e) => e.fn.count<string>('a.id').as('n')])
+            .execute()
+        : await db
+            .selectFrom('asset_types as t')
+            .leftJoin('asset_type_counts as c', (j) =>
+              j
+                .onRef('c.type_id', '=', 't.id')
+                .onRef('c.tenant_id', '=', 't.tenant_id')
+                .on('c.status', '!=', 'retired'),
+            )
+            .where('t.tenant_id', '=', actor.tenantId)
+            .where('t.code', 'in', codes)
+            .groupBy(['t.id', 't.code', 't.name_zh', 't.name_en', 't.line'])
+            .select(['t.id', 't.code', 't.name_zh', 't.name_en', 't.line', sql<string>`coalesce(sum(c.n), 0)`.as('n')])
+            .execute();
+      const byCode = new Map(rows.map((t) => [t.code, t]));
+      return codes.flatMap((code) => {
+        const t = byCode.get(code);
+        return t ? [{ code, nameZh: t.name_zh, nameEn: t.name_en, line: t.line, count: Number(t.n) }] : [];
+      });
+    },
+
     /** The assets of one type in service with their attributes (the 排水 panel's 易涝点). */
     async ofType(actor: Actor, typeCode: string) {
       requirePermission(actor, READ);

@@ -31,6 +31,8 @@ export const ASSET_ERRORS = {
   unknownAsset: 'ASSET_UNKNOWN_ASSET',
   quantityUnit: 'ASSET_QUANTITY_UNIT',
   unknownProject: 'ASSET_UNKNOWN_PROJECT',
+  stale: 'ASSET_STALE',
+  typeStale: 'ASSET_TYPE_STALE',
   workKind: 'ASSET_WORK_KIND',
   invalidChecklist: 'INSPECTION_INVALID_CHECKLIST',
   invalidResults: 'INSPECTION_INVALID_RESULTS',
@@ -94,6 +96,9 @@ export const assetErrors = {
     invalidFieldOf(field, 'enum', 'details.assetErr.unknownWorkKind', {}, ASSET_ERRORS.workKind),
   badQuantityUnit: (field = 'body.quantityUnit') =>
     invalidFieldOf(field, 'required', 'details.assetErr.quantityUnit', {}, ASSET_ERRORS.quantityUnit),
+  /** someone else changed the asset, or the type, since the editor read it (docs/conventions.md, "Concurrent edits") */
+  stale: (version: number) => conflict(ASSET_ERRORS.stale, { version }),
+  typeStale: (version: number) => conflict(ASSET_ERRORS.typeStale, { version }),
   unknownProject: (field = 'body.projectId') =>
     invalidFieldOf(field, 'exists', 'details.assetErr.unknownProject', {}, ASSET_ERRORS.unknownProject),
   /** every inconsistency of a plan's checklist or schedule, each with its text (details.inspection.*) */

@@ -65,8 +65,26 @@ export async function insertTypes(db: Executor, rows: AssetTypesTable[]) {
   if (rows.length) await db.insertInto('asset_types').values(rows).execute();
 }
 
-export async function updateType(db: Executor, tenantId: string, id: string, patch: Partial<AssetTypesTable>) {
-  await db.updateTable('asset_types').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+/**
+ * Applies the patch and moves the version on, only while the row still has `version` (the one the editor read);
+ * answers whether it did (docs/conventions.md, "Concurrent edits"). By hand rather than updateVersioned, whose
+ * tables declare `version` required: here it is optional, as the other columns added by later migrations are.
+ */
+export async function updateType(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  version: number,
+  patch: Partial<AssetTypesTable>,
+) {
+  const r = await db
+    .updateTable('asset_types')
+    .set({ ...patch, version: version + 1 })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 // ---- assets
@@ -287,8 +305,32 @@ export async function insertAssets(db: Executor, rows: AssetsTable[]) {
       .execute();
 }
 
+/** Every write moves the version on, so an editor who read the row before an import gets 409, not an overwrite. */
 export async function updateAsset(db: Executor, tenantId: string, id: string, patch: Partial<AssetsTable>) {
-  await db.updateTable('assets').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+  await db
+    .updateTable('assets')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** As updateType: only while the row still has `version`; answers whether it did. */
+export async function updateAssetAt(
+  db: Executor,
+  tenantId: string,
+  id: string,
+  version: number,
+  patch: Partial<AssetsTable>,
+) {
+  const r = await db
+    .updateTable('assets')
+    .set({ ...patch, version: version + 1 })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export const hasAssetsOfType = async (db: Executor, tenantId: string, typeId: string) =>

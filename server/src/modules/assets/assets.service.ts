@@ -76,6 +76,39 @@ export function createAssetService(ctx: AssetContext) {
     return { typeId: t?.id ?? '-' };
   }
 
+  /**
+   * One layer of several filters' assets, at most MAP_LIMIT in all: a line's own and the other lines' types it
+   * also shows (docs/lines.md, "Facilities shared by two lines").
+   */
+  async function layerOf(actor: Actor, parts: readonly AssetMapQuery[]): Promise<string> {
+    requirePermission(actor, READ);
+    const features: string[] = [];
+    for (const q of parts) {
+      if (features.length >= MAP_LIMIT) break;
+      const rows = await repo.mapPoints(
+        db,
+        actor.tenantId,
+        { line: q.line, ...(await filterOf(actor, q)) },
+        registerScope(actor, READ, 'a', true),
+        MAP_LIMIT - features.length,
+      );
+      for (const r of rows)
+        features.push(
+          `{"type":"Feature","geometry":${r.geometry},"properties":${JSON.stringify({
+            id: r.id,
+            code: r.code,
+            name: r.name,
+            line: r.line,
+            status: r.status,
+            type: r.type_code,
+            typeNameZh: r.type_name_zh,
+            typeNameEn: r.type_name_en,
+          })}}`,
+        );
+    }
+    return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+  }
+
   return {
     get,
 
@@ -150,6 +183,8 @@ export function createAssetService(ctx: AssetContext) {
       await db.transaction().execute(async (tx) => {
         const before = await repo.findType(tx, actor.tenantId, id);
         if (!before) throw notFound('asset_type');
+        const version = Number(before.version ?? 1);
+        if (patch.version !== undefined && patch.version !== version) throw assetErrors.typeStale(version);
         const changes: Partial<AssetTypesTable> = {
           ...(patch.nameZh !== undefined ? { name_zh: patch.nameZh.trim() } : {}),
           ...(patch.nameEn !== undefined ? { name_en: patch.nameEn.trim() } : {}),
@@ -158,7 +193,7 @@ export function createAssetService(ctx: AssetContext) {
           ...(workKinds !== undefined ? { work_kinds: workKinds } : {}),
           updated_at: clock.now().toISOString(),
         };
-        await repo.updateType(tx, actor.tenantId, id, changes);
+        if (!(await repo.updateType(tx, actor.tenantId, id, version, changes))) throw assetErrors.typeStale(version);
         await audit.record(tx, actor, actor.tenantId, {
           action: 'asset_type.update',
           entity: 'asset_type',
@@ -243,6 +278,9 @@ export function createAssetService(ctx: AssetContext) {
       requirePermission(actor, MANAGE);
       const before = await assetInScope(db, actor, id, MANAGE);
       if (!before) throw notFound('asset');
+      const version = Number(before.version ?? 1);
+      // a version read earlier than the row's: someone saved in between (docs/conventions.md, "Concurrent edits")
+      if (patch.version !== undefined && patch.version !== version) throw assetErrors.stale(version);
       const type = await repo.findType(db, actor.tenantId, before.type_id);
       if (!type) throw notFound('asset_type');
       const unit = patch.unitId === undefined ? undefined : await activeUnit(db, actor.tenantId, patch.unitId);
@@ -267,7 +305,8 @@ export function createAssetService(ctx: AssetContext) {
         updated_at: clock.now().toISOString(),
       };
       await db.transaction().execute(async (tx) => {
-        await repo.updateAsset(tx, actor.tenantId, id, changes);
+        // and one that saved between this read and this write
+        if (!(await repo.updateAssetAt(tx, actor.tenantId, id, version, changes))) throw assetErrors.stale(version);
         const { type_code: _c, type_name_zh: _z, type_name_en: _e, geometry_kind: _k, ...stored } = before;
         await audit.record(tx, actor, actor.tenantId, {
           action: 'asset.update',
@@ -299,29 +338,10 @@ export function createAssetService(ctx: AssetContext) {
 
     /** The map layer (一张图): one feature per asset at its geometry, with code, name, type and line. */
     async layer(actor: Actor, q: AssetMapQuery): Promise<string> {
-      requirePermission(actor, READ);
-      const rows = await repo.mapPoints(
-        db,
-        actor.tenantId,
-        { line: q.line, ...(await filterOf(actor, q)) },
-        registerScope(actor, READ, 'a', true),
-        MAP_LIMIT,
-      );
-      const features = rows.map(
-        (r) =>
-          `{"type":"Feature","geometry":${r.geometry},"properties":${JSON.stringify({
-            id: r.id,
-            code: r.code,
-            name: r.name,
-            line: r.line,
-            status: r.status,
-            type: r.type_code,
-            typeNameZh: r.type_name_zh,
-            typeNameEn: r.type_name_en,
-          })}}`,
-      );
-      return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
+      return layerOf(actor, [q]);
     },
+
+    layerOf,
 
     /**
      * All or nothing (docs/assets.md, "Import"): every row is checked first, against the types, the boundary and

@@ -26,7 +26,7 @@ import { listWindow } from '../../platform/paging.ts';
 import { nextSequence } from '../../platform/sequences.ts';
 import { can, reaches, registerScope, requirePermission, type Actor } from '../auth/index.ts';
 import { caseRows } from '../cases/index.ts';
-import { projectRef } from '../projects/index.ts';
+import { projectNames, projectRef } from '../projects/index.ts';
 import { MANAGE, READ, WORK, workKindsOf, type AssetContext } from './asset-context.ts';
 import { assetErrors } from './assets.errors.ts';
 import * as repo from './assets.repository.ts';
@@ -98,7 +98,6 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
     if (!can(actor, READ) && !can(actor, WORK)) requirePermission(actor, READ);
     const row = await repo.findWorkOrder(db, actor.tenantId, id);
     if (!row || !visible(actor, row)) throw notFound('work_order');
-    // the one order's detail names its project; the list leaves the name out rather than read a project per row
     const project = row.project_id ? await projectRef(db, actor.tenantId, row.project_id) : null;
     return {
       ...workOrderView(row, await unitNamesOf([row]), clock.now().toISOString()),
@@ -241,7 +240,21 @@ export function createWorkOrderService(ctx: AssetContext, deps: WorkOrderDeps) {
         { ...w, order: q.order ?? (q.sort ? 'asc' : 'desc') },
       );
       const units = await unitNamesOf(rows);
-      return { items: rows.map((r) => workOrderView(r, units, now)), total, page: w.page, pageSize: w.limit };
+      // the page's projects by one query on their primary keys, not one per row
+      const projects = await projectNames(
+        db,
+        actor.tenantId,
+        rows.flatMap((r) => r.project_id ?? []),
+      );
+      return {
+        items: rows.map((r) => ({
+          ...workOrderView(r, units, now),
+          projectName: r.project_id ? (projects.get(r.project_id) ?? null) : null,
+        })),
+        total,
+        page: w.page,
+        pageSize: w.limit,
+      };
     },
 
     async create(actor: Actor, input: WorkOrderCreate): Promise<WorkOrder> {

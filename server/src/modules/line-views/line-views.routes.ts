@@ -10,6 +10,8 @@ import {
   LineItemFigures,
   LineItemsQuery,
   LineParams,
+  LineShared,
+  LineSharedBody,
   LinesSettingSchema,
   LineSummary,
 } from '../../../../common/contracts/lines.ts';
@@ -80,6 +82,33 @@ export function registerLineViewRoutes(app: FastifyInstance, views: LineViews): 
       },
     },
     async (req) => views.write(actorOf(req), req.body),
+  );
+  r.get(
+    `${BASE}/shared`,
+    {
+      config: READ,
+      schema: {
+        tags,
+        summary: "Per line, the other lines' asset types its view also shows (each counted in its own line)",
+        response: { 200: Type.Object({ items: Type.Array(LineShared) }), ...errors },
+      },
+    },
+    async (req) => views.shared(actorOf(req)),
+  );
+  r.put(
+    `${BASE}/:line/shared`,
+    {
+      config: { permission: 'settings.manage' },
+      schema: {
+        tags,
+        summary:
+          "Set the other lines' types a line also shows (400 on an unknown type or one of the line itself; audited as setting.update)",
+        params: LineParams,
+        body: LineSharedBody,
+        response: { 200: LineShared, ...errors },
+      },
+    },
+    async (req) => views.putShared(actorOf(req), req.params.line, req.body),
   );
   r.get(
     `${BASE}/:line/summary`,

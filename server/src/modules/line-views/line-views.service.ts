@@ -9,6 +9,8 @@ import type {
   DutyQuery,
   FloodPoint,
   LineItemsQuery,
+  LineShared,
+  LineSharedBody,
   LineSummary,
 } from '../../../../common/contracts/lines.ts';
 import type { LinesSettingSchema } from '../../../../common/contracts/lines.ts';
@@ -20,13 +22,15 @@ import {
   inFloodSeason,
   LINES,
   LINES_SETTING_KEY,
+  LINE_SHARED_KEY,
   type Line,
+  type LineSharedTypes,
   type LinesSetting,
 } from '../../../../common/domain/lines.ts';
 import { zonedDate } from '../../../../common/domain/zoned-time.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db.ts';
-import { AppError, invalidField } from '../../platform/errors.ts';
+import { AppError, invalidField, invalidFieldOf } from '../../platform/errors.ts';
 import { monthWindow, type AssetServices } from '../assets/index.ts';
 import { requirePermission, type Actor } from '../auth/index.ts';
 import { activeDevicesByCode } from '../devices/index.ts';
@@ -49,6 +53,17 @@ function settingOf(value: unknown): LinesSetting {
   return { enabled, floodSeason: season };
 }
 
+/** The stored list of shared types, any other shape read as none shared. */
+function sharedOf(value: unknown): LineSharedTypes {
+  const v = (value ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    LINES.flatMap((l) => {
+      const codes = v[l];
+      return Array.isArray(codes) ? [[l, codes.filter((c): c is string => typeof c === 'string')]] : [];
+    }),
+  );
+}
+
 export interface LineViewDeps {
   settings: SettingsService;
   assets: AssetServices;
@@ -67,6 +82,13 @@ export function createLineViews(database: Database, clock: Clock, deps: LineView
     return s;
   };
   const today = () => zonedDate(clock.now(), timeZone);
+  const sharedSetting = async (tenantId: string) =>
+    sharedOf((await settings.current(tenantId, LINE_SHARED_KEY))?.value);
+  /** The other lines' types the line also shows, as they stand (a type of the line itself is never among them). */
+  const sharedTypes = async (actor: Actor, line: Line) =>
+    (await assets.lines.typesOf(actor, (await sharedSetting(actor.tenantId))[line] ?? [])).filter(
+      (t) => t.line !== line,
+    );
 
   async function floodPoints(actor: Actor): Promise<FloodPoint[]> {
     const points = (await assets.lines.ofType(actor, FLOOD_POINT_TYPE)).map((p) => ({
@@ -128,11 +150,39 @@ export function createLineViews(database: Database, clock: Clock, deps: LineView
       return value;
     },
 
+    /** Every line's shared types (the settings page and the line views' tabs). */
+    async shared(actor: Actor): Promise<{ items: LineShared[] }> {
+      requirePermission(actor, 'assets.read');
+      return { items: await Promise.all(LINES.map(async (line) => ({ line, types: await sharedTypes(actor, line) }))) };
+    },
+
+    /**
+     * Which other lines' types a line also shows (docs/lines.md, "Facilities shared by two lines"). Each code must
+     * name a type of another line: the type keeps its line, so its orders are counted once, there.
+     */
+    async putShared(actor: Actor, line: Line, body: LineSharedBody): Promise<LineShared> {
+      requirePermission(actor, 'settings.manage');
+      const codes = [...new Set(body.typeCodes)];
+      const known = new Map((await assets.lines.typesOf(actor, codes)).map((t) => [t.code, t]));
+      codes.forEach((code, i) => {
+        const type = known.get(code);
+        if (!type) throw invalidFieldOf(`body.typeCodes.${i}`, 'exists', 'details.lineShared.unknownType', { code });
+        if (type.line === line)
+          throw invalidFieldOf(`body.typeCodes.${i}`, 'line', 'details.lineShared.ownLine', { code });
+      });
+      const current = await sharedSetting(actor.tenantId);
+      const next: LineSharedTypes = { ...current, [line]: codes };
+      if (!codes.length) delete next[line];
+      await db.transaction().execute((tx) => settings.put(tx, actor, LINE_SHARED_KEY, next));
+      return { line, types: codes.map((c) => known.get(c)!) };
+    },
+
     async summary(actor: Actor, line: Line): Promise<LineSummary> {
       const s = await requireOn(actor.tenantId, line);
       const date = today();
       const figures = await assets.lines.figures(actor, line, monthWindow(date.slice(0, 7)));
-      const out: LineSummary = { line, month: date.slice(0, 7), ...figures };
+      const shared = await sharedTypes(actor, line);
+      const out: LineSummary = { line, month: date.slice(0, 7), ...figures, shared };
       if (line === 'drainage') {
         const duty = await repo.dutyDays(db, actor.tenantId, date, date);
         out.flood = {
@@ -147,7 +197,9 @@ export function createLineViews(database: Database, clock: Clock, deps: LineView
     /** A page of one type's assets of the line, with each asset's figures beside it. */
     async items(actor: Actor, line: Line, q: LineItemsQuery) {
       await requireOn(actor.tenantId, line);
-      const page = await assets.assets.list(actor, { ...q, line });
+      // another line's type shown here is listed from its own line (one entry per asset, docs/lines.md)
+      const owner = (await sharedTypes(actor, line)).find((t) => t.code === q.typeCode)?.line ?? line;
+      const page = await assets.assets.list(actor, { ...q, line: owner });
       const ids = page.items.map((a) => a.id);
       const figures = await assets.lines.itemFigures(actor, ids, monthWindow(today().slice(0, 7)));
       const levels = await waterLevels(actor.tenantId, page.items);
@@ -160,10 +212,11 @@ export function createLineViews(database: Database, clock: Clock, deps: LineView
       };
     },
 
-    /** The line's map layer (GeoJSON text), the register's layer narrowed to the line. */
+    /** The line's map layer (GeoJSON text): the register's layer narrowed to the line and its shared types. */
     async layer(actor: Actor, line: Line): Promise<string> {
       await requireOn(actor.tenantId, line);
-      return assets.assets.layer(actor, { line });
+      const shared = await sharedTypes(actor, line);
+      return assets.assets.layerOf(actor, [{ line }, ...shared.map((t) => ({ line: t.line, typeCode: t.code }))]);
     },
 
     async roster(actor: Actor, q: DutyQuery) {

@@ -8,4 +8,4 @@ export { registerProjectRoutes } from './projects.routes.ts';
 export { PROJECT_ERRORS } from './projects.errors.ts';
 export { seedProjects, type ProjectSeed } from './projects.seed.ts';
 /** project exists / its name, for other modules (their own transaction) */
-export { projectRef } from './project-ref.ts';
+export { projectNames, projectRef } from './project-ref.ts';

@@ -13,3 +13,15 @@ export async function projectRef(
   const p = await repo.findProject(db, tenantId, id);
   return p ? { id: p.id, name: p.name } : null;
 }
+
+/** The names of these projects by id, in one query (a page of linked records, without a read per row). */
+export async function projectNames(
+  db: Executor,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await repo.projectNamesByIds(db, tenantId, unique);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -192,3 +192,7 @@ export const findReport = (db: Executor, tenantId: string, id: string) =>
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst();
+
+/** Id and name of these projects (a page of another module's linked records). */
+export const projectNamesByIds = (db: Executor, tenantId: string, ids: readonly string[]) =>
+  db.selectFrom('projects').select(['id', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();

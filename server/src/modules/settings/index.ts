@@ -1,2 +1,2 @@
 /** Per-tenant business settings (JSON by key, audited writes) and cache revision tokens, for other modules to reuse. */
-export { createSettingsService, type SettingsService, type StoredSetting } from './settings.service.ts';
+export { createSettingsService, seedSetting, type SettingsService, type StoredSetting } from './settings.service.ts';

@@ -69,3 +69,8 @@ export function createSettingsService(database: Database, clock: Clock, audit: A
   };
 }
 export type SettingsService = ReturnType<typeof createSettingsService>;
+
+/** A setting written by the demo seed, in its transaction (not audited: no one changed it). */
+export async function seedSetting(tx: Executor, tenantId: string, key: string, value: unknown, now: string) {
+  await repo.upsertSetting(tx, tenantId, key, JSON.stringify(value), now);
+}

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Form, Input, Select, Typography } from 'antd';
 import { ASSET_STATUSES, type AssetStatus } from '../../../../common/domain/assets.ts';
 import { ApiError, isApiError } from '../../api/errors.ts';
@@ -9,6 +9,7 @@ import { UnitSelect } from '../org/OrgSelects.tsx';
 import { assetsApi, type Asset, type AssetType } from './assets.api.ts';
 import { AttributeSchemaForm } from './AttributeSchemaForm.tsx';
 import { GeometryField, geometryProblem, type AssetGeometryValue } from './GeometryField.tsx';
+import { isStale, StaleAlert } from './StaleAlert.tsx';
 
 interface AssetValues {
   code: string;
@@ -64,11 +65,16 @@ export function AssetFormModal({
 }) {
   const { t, locale } = useI18n();
   const [form] = Form.useForm<AssetValues>();
-  const editing = target && target !== 'new' ? target : null;
+  // the asset as last read: the one opened, or the latest after someone else saved first (409 ASSET_STALE)
+  const [latest, setLatest] = useState<{ of: Asset; asset: Asset } | null>(null);
+  const [stale, setStale] = useState(false);
+  const opened = target && target !== 'new' ? target : null;
+  const editing = opened && latest?.of === opened ? latest.asset : opened;
   const typeCode = Form.useWatch('typeCode', form) ?? editing?.typeCode;
   const type = types.find((x) => x.code === typeCode);
   const kind = type?.geometryKind ?? editing?.geometryKind ?? 'point';
   useEffect(() => {
+    setStale(false);
     if (!target) return;
     form.resetFields();
     if (editing)
@@ -97,9 +103,18 @@ export function AssetFormModal({
         attributes,
       };
       try {
-        if (editing) await assetsApi.update(editing.id, { ...common, status: v.status ?? editing.status });
+        if (editing)
+          await assetsApi.update(editing.id, {
+            ...common,
+            status: v.status ?? editing.status,
+            version: editing.version,
+          });
         else await assetsApi.create({ ...common, code: v.code.trim(), typeCode: v.typeCode });
       } catch (error) {
+        if (isStale(error, 'ASSET_STALE')) {
+          setStale(true);
+          return;
+        }
         throw refieldError(error, geometryField);
       }
       onSaved();
@@ -116,6 +131,17 @@ export function AssetFormModal({
       submitting={submitting}
       testId="asset-submit"
     >
+      {stale && editing ? (
+        <StaleAlert
+          code="ASSET_STALE"
+          onReload={() =>
+            void assetsApi.item(editing.id).then(
+              (asset) => opened && setLatest({ of: opened, asset }),
+              () => undefined,
+            )
+          }
+        />
+      ) : null}
       <Form<AssetValues> form={form} layout="vertical" name="asset" onFinish={(v) => void run(v)}>
         <Form.Item
           name="typeCode"

@@ -62,6 +62,7 @@ const ASSET: Asset = {
   synthetic: false,
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-01T00:00:00Z',
+  version: 3,
 };
 
 function setup(ui: React.ReactElement, routes: Parameters<typeof fakeFetch>[0], locale: 'zh-CN' | 'en' = 'zh-CN') {
@@ -107,6 +108,7 @@ describe('the asset edit form', () => {
         ],
       },
       attributes: { diameterMm: 600, material: '砼' },
+      version: 3,
     });
   });
 

@@ -22,6 +22,7 @@ const STATION = {
   line: 'sanitation',
   geometryKind: 'point',
   logUnit: 't',
+  version: 1,
   attributeSchema: schemaOf(
     {
       capacityTpd: { type: 'number', title: '设计规模', titleEn: 'Design capacity', minimum: 0, unit: 't/d' },

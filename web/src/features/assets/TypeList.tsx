@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import {
   ASSET_LINES,
@@ -16,6 +16,7 @@ import { useAuth } from '../auth/context.ts';
 import { assetsApi, type AssetType } from './assets.api.ts';
 import { refieldError } from './AssetFormModal.tsx';
 import { AttributeSchemaItem, type SchemaEditorHandle } from './AttributeSchemaEditor.tsx';
+import { isStale, StaleAlert } from './StaleAlert.tsx';
 
 interface TypeValues {
   code: string;
@@ -35,7 +36,10 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
   const editing = target && target !== 'new' ? target : null;
   const [form] = Form.useForm<TypeValues>();
   const schemaEditor = useRef<SchemaEditorHandle>(null);
+  // someone else saved the type first (409 ASSET_TYPE_STALE): the list is read again and the form takes the latest
+  const [stale, setStale] = useState<'refused' | 'reloading' | null>(null);
   const openWith = (next: AssetType | 'new') => {
+    setStale(null);
     form.resetFields();
     if (next !== 'new')
       form.setFieldsValue({
@@ -61,7 +65,8 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
       }
       const names = { nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), logUnit: v.logUnit ?? null };
       try {
-        if (editing) await assetsApi.updateType(editing.id, { ...names, attributeSchema: schema });
+        if (editing)
+          await assetsApi.updateType(editing.id, { ...names, attributeSchema: schema, version: editing.version });
         else
           await assetsApi.createType({
             ...names,
@@ -71,6 +76,10 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
             attributeSchema: schema,
           });
       } catch (error) {
+        if (isStale(error, 'ASSET_TYPE_STALE')) {
+          setStale('refused');
+          return;
+        }
         // a schema problem naming a property goes to its row; the others under the editor
         const rest = schemaEditor.current?.place(error) ?? error;
         throw refieldError(rest, (f) => (f.startsWith('body.attributeSchema') ? 'body.schema' : f));
@@ -81,6 +90,12 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
     { detailTexts: true },
   );
   const required = [{ required: true, message: t('validation.required') }];
+  useEffect(() => {
+    if (stale !== 'reloading' || !editing) return;
+    const fresh = types.find((x) => x.id === editing.id);
+    if (fresh && fresh !== editing) openWith(fresh);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new list after the reload opens the type again
+  }, [types]);
   return (
     <>
       {canManage ? (
@@ -143,6 +158,15 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
         testId="asset-type-submit"
         width={960}
       >
+        {stale && editing ? (
+          <StaleAlert
+            code="ASSET_TYPE_STALE"
+            onReload={() => {
+              setStale('reloading');
+              reload();
+            }}
+          />
+        ) : null}
         <Form<TypeValues>
           form={form}
           layout="vertical"

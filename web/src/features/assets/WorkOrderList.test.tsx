@@ -148,3 +148,33 @@ describe('a work order’s detail', { timeout: 60_000 }, () => {
     expect(screen.getByTestId('wo-detail-project').textContent).toBe('转运站提升改造工程');
   });
 });
+
+describe('the work-order list rows', { timeout: 60_000 }, () => {
+  it("name each order's project with a link and count its photos before and after", async () => {
+    show({
+      'GET /api/assets/work-orders': () => ({
+        status: 200,
+        body: {
+          items: [
+            order({
+              projectId: 'p1',
+              projectName: '雨污分流改造',
+              beforePhotoIds: ['b1', 'b2'],
+              afterPhotoIds: ['f1'],
+            }),
+            order({ id: 'wo2', orderNo: 'YH2024-00002' }),
+          ],
+          total: 2,
+          page: 1,
+          pageSize: 20,
+        },
+      }),
+    });
+    const project = await screen.findByTestId('wo-project-wo1');
+    expect(project.textContent).toBe('雨污分流改造');
+    expect(project.getAttribute('href')).toBe('/projects?open=p1');
+    expect(screen.getByTestId('wo-photos-wo1').textContent).toBe('前2 后1');
+    expect(screen.getByTestId('wo-photos-wo2').textContent).toBe('前0 后0');
+    expect(screen.queryByTestId('wo-project-wo2')).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import type { FetchPage } from '../../components/usePagedQuery.ts';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import {
   App,
   Button,
@@ -123,6 +124,33 @@ export function WorkOrderList({ types }: { types: AssetType[] }) {
     { title: t('assets.columns.asset'), key: 'asset', render: (_, o) => `${o.assetCode} ${o.assetName}` },
     { title: t('assets.columns.title'), key: 'title', render: (_, o) => o.title },
     { title: t('assets.columns.unit'), key: 'unit', responsive: ['lg'], render: (_, o) => o.unitName ?? '—' },
+    {
+      title: t('assets.columns.project'),
+      key: 'project',
+      width: 160,
+      ellipsis: true,
+      render: (_, o) =>
+        o.projectId ? (
+          <Link
+            to={`/projects?open=${encodeURIComponent(o.projectId)}`}
+            title={o.projectName ?? undefined}
+            data-testid={`wo-project-${o.id}`}
+          >
+            {o.projectName ?? o.projectId}
+          </Link>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('assets.columns.photos'),
+      key: 'photos',
+      render: (_, o) => (
+        <span data-testid={`wo-photos-${o.id}`} style={{ whiteSpace: 'nowrap' }}>
+          {t('assets.columns.photoCounts', { before: o.beforePhotoIds.length, after: o.afterPhotoIds.length })}
+        </span>
+      ),
+    },
     {
       title: t('assets.columns.state'),
       key: 'state',

@@ -32,19 +32,40 @@ function LineView({ line }: { line: Line }) {
   const { t, locale } = useI18n();
   const canReadVehicles = useAuth().can('vehicle.read');
   const summary = useResource((signal) => linesApi.summary(line, signal), [line]);
-  const types = useResource((signal) => assetsApi.types(line, signal), [line]);
+  // every type: the line's own and the other lines' types it also shows (summary.shared, docs/lines.md)
+  const types = useResource((signal) => assetsApi.types(undefined, signal), []);
   const s = summary.data;
   const typeName = (x: { nameZh: string; nameEn: string }) => (locale === 'en' ? x.nameEn : x.nameZh);
-  const tabs = (types.data?.items ?? []).map((type) => {
-    const figures = s?.types.find((x) => x.code === type.code);
+  const own = (types.data?.items ?? []).filter((type) => type.line === line);
+  const shared = (s?.shared ?? []).flatMap((x) => types.data?.items.find((type) => type.code === x.code) ?? []);
+  const tabs = [...own, ...shared].map((type) => {
+    const figures = s?.types.find((x) => x.code === type.code) ?? s?.shared.find((x) => x.code === type.code);
+    const owner = type.line === line ? null : t(`assets.lines.${type.line}`);
     return {
       key: type.code,
       label: (
         <span data-testid={`line-tab-${type.code}`}>
           {typeName(type)} <Tag style={{ marginInlineEnd: 0 }}>{figures?.count ?? type.assetCount}</Tag>
+          {owner ? (
+            <Typography.Text type="secondary" style={{ marginInlineStart: 4, fontSize: 12 }}>
+              {t('lineViews.shared.tab', { line: owner })}
+            </Typography.Text>
+          ) : null}
         </span>
       ),
-      children: <LineItemsTable line={line} type={type} />,
+      children: (
+        <Flex vertical gap={12}>
+          {owner ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="line-shared-note"
+              title={t('lineViews.shared.note', { type: typeName(type), line: owner })}
+            />
+          ) : null}
+          <LineItemsTable line={line} type={type} />
+        </Flex>
+      ),
     };
   });
   const vehicleKinds = LINE_VEHICLE_KINDS[line];
@@ -109,11 +130,11 @@ function LineView({ line }: { line: Line }) {
           </Flex>
         ) : null}
         {s?.flood ? <FloodPanel flood={s.flood} /> : null}
-        {types.data && types.data.items.length === 0 ? (
+        {types.data && s && own.length + shared.length === 0 ? (
           <Alert type="info" showIcon title={t('lineViews.noTypes')} />
         ) : null}
         {/* only once the types are known, so the first tab (not the roster) is the one opened */}
-        {!types.data ? null : tabs.length ? (
+        {!types.data || !s ? null : tabs.length ? (
           <Tabs items={tabs} destroyOnHidden data-testid="line-tabs" />
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />

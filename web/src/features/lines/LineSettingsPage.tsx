@@ -5,6 +5,7 @@ import { PageSection } from '../../components/PageSection.tsx';
 import { useFormSubmit } from '../../components/useFormSubmit.ts';
 import { useI18n } from '../../i18n/context.ts';
 import { linesApi } from './lines.api.ts';
+import { SharedTypesCard } from './SharedTypesCard.tsx';
 import { putLines, useLinesSetting } from './useLines.ts';
 
 interface Values {
@@ -39,34 +40,37 @@ export function LineSettingsPage() {
   ];
   return (
     <PageSection title={t('lineViews.settings.title')} testId="page-line-settings">
-      <Card>
-        <Typography.Paragraph type="secondary">{t('lineViews.settings.intro')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(v) => void run(v)} disabled={!setting}>
-          <Form.Item name="enabled" label={t('lineViews.settings.enabled')}>
-            <Checkbox.Group data-testid="line-settings-enabled">
-              <Flex wrap gap={12}>
-                {LINES.map((l) => (
-                  <Checkbox key={l} value={l} data-testid={`line-switch-${l}`}>
-                    {t(`lineViews.group.${l}`)}
-                  </Checkbox>
-                ))}
-              </Flex>
-            </Checkbox.Group>
-          </Form.Item>
-          <Typography.Text strong>{t('lineViews.settings.season')}</Typography.Text>
-          <Flex gap={12} wrap style={{ marginTop: 8 }}>
-            <Form.Item name="from" label={t('lineViews.settings.from')} rules={monthDay}>
-              <Input placeholder="05-01" style={{ width: 120 }} data-testid="line-season-from" />
+      <Flex vertical gap={16}>
+        <Card>
+          <Typography.Paragraph type="secondary">{t('lineViews.settings.intro')}</Typography.Paragraph>
+          <Form form={form} layout="vertical" onFinish={(v) => void run(v)} disabled={!setting}>
+            <Form.Item name="enabled" label={t('lineViews.settings.enabled')}>
+              <Checkbox.Group data-testid="line-settings-enabled">
+                <Flex wrap gap={12}>
+                  {LINES.map((l) => (
+                    <Checkbox key={l} value={l} data-testid={`line-switch-${l}`}>
+                      {t(`lineViews.group.${l}`)}
+                    </Checkbox>
+                  ))}
+                </Flex>
+              </Checkbox.Group>
             </Form.Item>
-            <Form.Item name="to" label={t('lineViews.settings.to')} rules={monthDay}>
-              <Input placeholder="09-30" style={{ width: 120 }} data-testid="line-season-to" />
-            </Form.Item>
-          </Flex>
-          <Button type="primary" htmlType="submit" loading={submitting} data-testid="line-settings-save">
-            {t('lineViews.settings.save')}
-          </Button>
-        </Form>
-      </Card>
+            <Typography.Text strong>{t('lineViews.settings.season')}</Typography.Text>
+            <Flex gap={12} wrap style={{ marginTop: 8 }}>
+              <Form.Item name="from" label={t('lineViews.settings.from')} rules={monthDay}>
+                <Input placeholder="05-01" style={{ width: 120 }} data-testid="line-season-from" />
+              </Form.Item>
+              <Form.Item name="to" label={t('lineViews.settings.to')} rules={monthDay}>
+                <Input placeholder="09-30" style={{ width: 120 }} data-testid="line-season-to" />
+              </Form.Item>
+            </Flex>
+            <Button type="primary" htmlType="submit" loading={submitting} data-testid="line-settings-save">
+              {t('lineViews.settings.save')}
+            </Button>
+          </Form>
+        </Card>
+        <SharedTypesCard />
+      </Flex>
     </PageSection>
   );
 }

@@ -3,6 +3,8 @@ import type {
   DutyDay,
   DutyDayBody,
   LineItemFigures,
+  LineShared,
+  LineSharedBody,
   LineSummary,
   LinesSettingBody,
 } from '../../../../common/contracts/lines.ts';
@@ -11,7 +13,7 @@ import type { Page } from '../../../../common/domain/paging.ts';
 import type { FeatureCollection } from 'geojson';
 import { api, type Query } from '../../api/client.ts';
 
-export type { DutyDay, LineSummary, LinesSettingBody };
+export type { DutyDay, LineShared, LineSummary, LinesSettingBody };
 export type LineItem = Asset & { figures: LineItemFigures };
 
 const BASE = '/api/lines';
@@ -20,6 +22,8 @@ const BASE = '/api/lines';
 export const linesApi = {
   settings: (signal?: AbortSignal) => api.get<LinesSettingBody>(`${BASE}/settings`, { signal }),
   saveSettings: (body: LinesSettingBody) => api.put<LinesSettingBody>(`${BASE}/settings`, body),
+  shared: (signal?: AbortSignal) => api.get<{ items: LineShared[] }>(`${BASE}/shared`, { signal }),
+  saveShared: (line: Line, body: LineSharedBody) => api.put<LineShared>(`${BASE}/${line}/shared`, body),
   summary: (line: Line, signal?: AbortSignal) => api.get<LineSummary>(`${BASE}/${line}/summary`, { signal }),
   async items(line: Line, query: Query, signal?: AbortSignal): Promise<Page<LineItem>> {
     const res = await api.get<Page<Asset> & { figures: LineItemFigures[] }>(`${BASE}/${line}/items`, {

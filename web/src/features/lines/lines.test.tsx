@@ -23,6 +23,7 @@ const DRAINAGE: LineSummary = {
   openOrders: 3,
   monthOrdersDone: 2,
   monthSpendFen: 1_250_000,
+  shared: [],
   flood: {
     season: true,
     points: [
@@ -184,5 +185,93 @@ describe('the 大屏 line switcher', () => {
     await waitFor(() => expect(fetch.calls.length).toBeGreaterThan(0));
     expect(screen.queryByTestId('dash-line-switcher')).toBeNull();
     expect(fetch.calls.some((c) => c.url.startsWith('/api/lines'))).toBe(false);
+  });
+});
+
+describe("another line's type in a line view", () => {
+  const type = (code: string, line: 'municipal' | 'drainage', nameZh: string) => ({
+    id: `t-${code}`,
+    code,
+    nameZh,
+    nameEn: code,
+    line,
+    geometryKind: 'point',
+    attributeSchema: { type: 'object', properties: {} },
+    logUnit: null,
+    workKinds: [],
+    assetCount: 3,
+    synthetic: true,
+    updatedAt: '',
+  });
+  const MANHOLE = {
+    id: 'a-1',
+    code: 'DY-JC-001',
+    name: '检查井001',
+    typeId: 't-DRN-MANHOLE',
+    typeCode: 'DRN-MANHOLE',
+    typeNameZh: '检查井',
+    typeNameEn: 'Manhole',
+    geometryKind: 'point',
+    line: 'drainage',
+    status: 'active',
+    geometry: { type: 'Point', coordinates: [114.97, 30.1] },
+    lng: 114.97,
+    lat: 30.1,
+    address: null,
+    unitId: null,
+    unitName: null,
+    attributes: {},
+    synthetic: true,
+    createdAt: '',
+    updatedAt: '',
+  };
+
+  it("shows 排水's 检查井 as a tab of 市政, marked as 排水's, its rows from the 市政 view's items", async () => {
+    const fetch = fakeFetch({
+      'GET /api/lines/settings': () => ({ status: 200, body: { ...SETTING, enabled: ['municipal', 'drainage'] } }),
+      'GET /api/lines/municipal/summary': () => ({
+        status: 200,
+        body: {
+          ...DRAINAGE,
+          line: 'municipal',
+          flood: undefined,
+          types: [{ code: 'MUN-ROAD', nameZh: '道路', nameEn: 'Road', logUnit: null, count: 2, monthQuantity: 0 }],
+          shared: [{ code: 'DRN-MANHOLE', nameZh: '检查井', nameEn: 'Manhole', line: 'drainage', count: 8 }],
+        },
+      }),
+      'GET /api/assets/types': () => ({
+        status: 200,
+        body: {
+          items: [
+            type('MUN-ROAD', 'municipal', '道路'),
+            type('DRN-MANHOLE', 'drainage', '检查井'),
+            type('DRN-FLOOD', 'drainage', '易涝点'),
+          ],
+        },
+      }),
+      'GET /api/lines/municipal/items': () => ({
+        status: 200,
+        body: {
+          items: [MANHOLE],
+          total: 1,
+          page: 1,
+          pageSize: 20,
+          figures: [{ id: 'a-1', monthQuantity: 0, spendFen: 0, openOrders: 1, waterCm: null, readAt: null }],
+        },
+      }),
+    });
+    vi.stubGlobal('fetch', fetch.impl);
+    renderConsole('/lines/municipal', fakeAuth(fakeMe(['leader'])));
+    const tab = await screen.findByTestId('line-tab-DRN-MANHOLE');
+    expect(tab.textContent).toContain('检查井');
+    expect(tab.textContent).toContain('8');
+    expect(tab.textContent).toContain('属排水');
+    expect(screen.queryByTestId('line-tab-DRN-FLOOD')).toBeNull();
+    fireEvent.click(tab);
+    expect((await screen.findByTestId('line-shared-note')).textContent).toContain('只计入排水条线');
+    expect(await screen.findByText('检查井001')).toBeTruthy();
+    expect(fetch.calls.some((c) => c.url.includes('/api/lines/municipal/items') && c.url.includes('DRN-MANHOLE'))).toBe(
+      true,
+    );
   });
 });
