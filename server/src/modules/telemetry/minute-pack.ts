@@ -31,10 +31,13 @@ export const hourOf = (t: number): string => new Date(t - (t % HOUR)).toISOStrin
 const MULTI = 0x40;
 const SCALED_LIMIT = 2 ** 49;
 
-/** Adds a reading's value to the bucket of its minute (the map is keyed by minute). */
-export function addValue(buckets: Map<number, MinuteBucket>, minute: number, value: number): void {
-  const b = buckets.get(minute);
-  if (!b) buckets.set(minute, { minute, n: 1, sum: value, min: value, max: value });
+/** An hour's minute buckets by minute of the hour (index 0–59; absent minutes are holes). */
+export type HourMinutes = (MinuteBucket | undefined)[];
+
+/** Adds a reading's value to the bucket of its minute. */
+export function addValue(buckets: HourMinutes, minute: number, value: number): void {
+  const b = buckets[minute];
+  if (!b) buckets[minute] = { minute, n: 1, sum: value, min: value, max: value };
   else {
     b.n++;
     b.sum += value;
@@ -43,10 +46,10 @@ export function addValue(buckets: Map<number, MinuteBucket>, minute: number, val
   }
 }
 
-/** Adds bucket `x` into the map: counts and sums add, the extremes are kept (the arithmetic of the hour roll-up). */
-export function addBucket(buckets: Map<number, MinuteBucket>, x: MinuteBucket): void {
-  const b = buckets.get(x.minute);
-  if (!b) buckets.set(x.minute, { ...x });
+/** Adds bucket `x` into its minute: counts and sums add, the extremes are kept (the arithmetic of the hour roll-up). */
+export function addBucket(buckets: HourMinutes, x: MinuteBucket): void {
+  const b = buckets[x.minute];
+  if (!b) buckets[x.minute] = { ...x };
   else {
     b.n += x.n;
     b.sum += x.sum;
@@ -57,17 +60,24 @@ export function addBucket(buckets: Map<number, MinuteBucket>, x: MinuteBucket): 
 
 /** Several packs of one hour merged into its buckets, ascending by minute. */
 export function mergePacks(packs: Iterable<Uint8Array>): MinuteBucket[] {
-  const buckets = new Map<number, MinuteBucket>();
+  const buckets: HourMinutes = [];
   for (const p of packs) for (const b of decodePack(p)) addBucket(buckets, b);
-  return [...buckets.values()].sort((a, b) => a.minute - b.minute);
+  return buckets.filter((b) => b !== undefined);
 }
 
+/** zigzag of an integer up to 2^49 in magnitude, with arithmetic (bit operators stop at 32 bits) */
+const zigzag = (k: number) => (k >= 0 ? 2 * k : -2 * k - 1);
+
+/**
+ * One growing scratch buffer for every pack: encoding is synchronous, so packs never interleave, and each pack is
+ * copied out at the end (no zero-filled allocation per pack).
+ */
 class Writer {
-  private buf = Buffer.alloc(256);
+  private buf = Buffer.allocUnsafe(1024);
   length = 0;
   private room(n: number) {
     if (this.length + n <= this.buf.length) return;
-    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
     this.buf.copy(next, 0, 0, this.length);
     this.buf = next;
   }
@@ -84,10 +94,12 @@ class Writer {
     this.byte(u);
   }
   number(v: number) {
-    const zigzag = (k: number) => (k >= 0 ? 2 * k : -2 * k - 1);
+    if (Number.isInteger(v) && Math.abs(v) <= SCALED_LIMIT) {
+      this.varint(zigzag(v) * 4);
+      return;
+    }
     const k = Math.round(v * 1000);
-    if (Number.isInteger(v) && Math.abs(v) <= SCALED_LIMIT) this.varint(zigzag(v) * 4);
-    else if (Math.abs(k) <= SCALED_LIMIT && k / 1000 === v) this.varint((zigzag(k) * 2 + 1) * 2);
+    if (Math.abs(k) <= SCALED_LIMIT && k / 1000 === v) this.varint((zigzag(k) * 2 + 1) * 2);
     else {
       this.varint(1);
       this.room(8);
@@ -95,29 +107,48 @@ class Writer {
       this.length += 8;
     }
   }
+  bucket(b: MinuteBucket) {
+    if (!Number.isInteger(b.minute) || b.minute < 0 || b.minute > 59) throw new RangeError(`minute ${b.minute}`);
+    if (b.n === 1) {
+      this.byte(b.minute);
+      this.number(b.sum);
+    } else {
+      this.byte(b.minute | MULTI);
+      this.varint(b.n);
+      this.number(b.sum);
+      this.number(b.min);
+      this.number(b.max);
+    }
+  }
   done(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.length));
+    const out = Buffer.from(this.buf.subarray(0, this.length));
+    this.length = 0;
+    return out;
   }
 }
 
+const writer = new Writer();
+
 /** The buckets (any order, one per minute) as a pack. */
 export function encodePack(buckets: Iterable<MinuteBucket>): Buffer {
-  const w = new Writer();
-  w.byte(VERSION);
-  for (const b of [...buckets].sort((x, y) => x.minute - y.minute)) {
-    if (!Number.isInteger(b.minute) || b.minute < 0 || b.minute > 59) throw new RangeError(`minute ${b.minute}`);
-    if (b.n === 1) {
-      w.byte(b.minute);
-      w.number(b.sum);
-    } else {
-      w.byte(b.minute | MULTI);
-      w.varint(b.n);
-      w.number(b.sum);
-      w.number(b.min);
-      w.number(b.max);
-    }
+  writer.length = 0;
+  writer.byte(VERSION);
+  for (const b of [...buckets].sort((x, y) => x.minute - y.minute)) writer.bucket(b);
+  return writer.done();
+}
+
+/**
+ * The hour's buckets held by minute (index = minute of the hour, holes for absent minutes), as the consumer's
+ * roll-up and the compaction collect them, as a pack: already in minute order, so nothing to copy or sort.
+ */
+export function encodeMinutes(minutes: Readonly<HourMinutes>): Buffer {
+  writer.length = 0;
+  writer.byte(VERSION);
+  for (let m = 0; m < 60; m++) {
+    const b = minutes[m];
+    if (b) writer.bucket(b);
   }
-  return w.done();
+  return writer.done();
 }
 
 export function decodePack(pack: Uint8Array): MinuteBucket[] {
