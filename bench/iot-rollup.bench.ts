@@ -36,7 +36,7 @@ const { values } = parseArgs({
     days: { type: 'string', default: '30' },
     'full-hours': { type: 'string', default: '48' },
     'rollup-tx-minutes': { type: 'string', default: '30' },
-    'per-tx': { type: 'string', default: '5000' },
+    'per-tx': { type: 'string', default: '' },
     'pg-url': { type: 'string', default: process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test' },
   },
 });
@@ -45,7 +45,8 @@ const devices = Number(values.devices);
 const days = Number(values.days);
 const fullHours = Number(values['full-hours']);
 const txMinutes = Number(values['rollup-tx-minutes']);
-const perTx = Number(values['per-tx']);
+/** default: the same transactions as phase 1, `--rollup-tx-minutes` of the whole fleet */
+const perTx = Number(values['per-tx']) || devices * txMinutes;
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** the shipped defaults (docs/iot.md, "Readings and retention") */
@@ -135,12 +136,16 @@ try {
     }
   };
   const phaseBytes = [0, 0];
+  /** this process's CPU per phase, µs (on PostgreSQL the server's is not in it) */
+  const phaseCpuUs = [0, 0];
+  const jobCpuUs = { n: 0 };
   /** the full phase's time by section: raw rows, roll-ups, commit (the rest of the transaction) */
   const fullMs = { raw: 0, rollups: 0, commit: 0 };
   for (let h = 0; h < hours; h++) {
     const full = h >= fullFrom;
     const p0 = performance.now();
     const w0 = written();
+    const u0 = process.cpuUsage();
     if (!full)
       for (let m = h * 60; m < (h + 1) * 60; m += txMinutes) {
         const rows = fleet(m, Math.min(m + txMinutes, (h + 1) * 60));
@@ -169,12 +174,17 @@ try {
     }
     phaseMs[full ? 1 : 0]! += performance.now() - p0;
     phaseBytes[full ? 1 : 0]! += written() - w0;
+    const u = process.cpuUsage(u0);
+    phaseCpuUs[full ? 1 : 0]! += u.user + u.system;
     // sampled here: SQLite's synchronous statements would starve a timer
     loads.push(loadavg()[0]!);
     // the hourly job at the top of the next hour
     const j = performance.now();
+    const ju = process.cpuUsage();
     const swept = await sweepTelemetry(backend.database, RETENTION, new Date(start + (h + 1) * HOUR));
     jobMs += performance.now() - j;
+    const jc = process.cpuUsage(ju);
+    jobCpuUs.n += jc.user + jc.system;
     compacted += swept.compacted;
     if ((h + 1) % 24 === 0 || h + 1 === hours) {
       const s = (performance.now() - t0) / 1000;
@@ -258,12 +268,14 @@ try {
         readings: phaseReadings[0],
         seconds: phaseMs[0]! / 1000,
         perS: phaseReadings[0]! / (phaseMs[0]! / 1000),
+        cpuUsPerReading: phaseCpuUs[0]! / phaseReadings[0]!,
         bytesWrittenPerReading: phaseBytes[0]! / phaseReadings[0]!,
       },
       full: {
         readings: phaseReadings[1],
         seconds: phaseMs[1]! / 1000,
         perS: phaseReadings[1]! / (phaseMs[1]! / 1000),
+        cpuUsPerReading: phaseCpuUs[1]! / phaseReadings[1]!,
         bytesWrittenPerReading: phaseBytes[1]! / phaseReadings[1]!,
         sectionSeconds: Object.fromEntries(Object.entries(fullMs).map(([k, v]) => [k, v / 1000])),
       },
@@ -271,6 +283,7 @@ try {
     /** this process's CPU (on SQLite the database work too; on PostgreSQL the server's is not in it) */
     cpuSeconds,
     jobSeconds: jobMs / 1000,
+    jobCpuSeconds: jobCpuUs.n / 1e6,
     packsCompacted: compacted,
     rows,
     tableMiB: Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, mib(v)])),
