@@ -47,16 +47,19 @@ const byKey = (a: PackDraft, b: PackDraft) =>
 
 /**
  * Adds new readings to the roll-ups: one minute pack per device, metric and hour, and the hour buckets. Per reading
- * only a parse of its instant and three lookups by strings the reading already holds (device, metric) and a number
- * (the hour); an hour's ISO string is made once per batch.
+ * only lookups by the strings the reading holds (instant, device, metric) and by the hour as a number: each distinct
+ * instant is parsed and each hour's ISO string made once per batch.
  */
 export async function addToBuckets(db: Executor, readings: readonly Reading[]): Promise<void> {
   if (!readings.length) return;
   const drafts: PackDraft[] = [];
   const byDevice = new Map<string, Map<string, Map<number, PackDraft>>>();
   const hourIso = new Map<number, string>();
+  // a batch's readings share instants (a message's metrics; devices sending on the same second): parse each once
+  const parsed = new Map<string, number>();
   for (const r of readings) {
-    const t = Date.parse(r.at);
+    let t = parsed.get(r.at);
+    if (t === undefined) parsed.set(r.at, (t = Date.parse(r.at)));
     const within = t % HOUR;
     const h = t - within;
     let metrics = byDevice.get(r.deviceId);
