@@ -151,46 +151,59 @@ export function encodeMinutes(minutes: Readonly<HourMinutes>): Buffer {
   return writer.done();
 }
 
-export function decodePack(pack: Uint8Array): MinuteBucket[] {
-  const buf = Buffer.from(pack.buffer, pack.byteOffset, pack.byteLength);
-  if (buf[0] !== VERSION) throw new Error(`minute pack: unknown version ${buf[0]}`);
-  let i = 1;
-  const varint = () => {
+/** Reads one pack; a class rather than closures made per pack (decoding runs per pack in reads and compaction). */
+class Reader {
+  i = 1;
+  constructor(private readonly buf: Buffer) {}
+  get more() {
+    return this.i < this.buf.length;
+  }
+  byte(): number {
+    const b = this.buf[this.i++];
+    if (b === undefined) throw new Error('minute pack: cut short');
+    return b;
+  }
+  varint(): number {
     let u = 0;
     let scale = 1;
     for (;;) {
-      const b = buf[i++];
-      if (b === undefined) throw new Error('minute pack: cut short');
+      const b = this.byte();
       u += (b & 0x7f) * scale;
       if (b < 128) return u;
       scale *= 128;
     }
-  };
-  const number = () => {
-    const u = varint();
+  }
+  number(): number {
+    const u = this.varint();
     if (u % 2 === 1) {
-      if (i + 8 > buf.length) throw new Error('minute pack: cut short');
-      const v = buf.readDoubleLE(i);
-      i += 8;
+      if (this.i + 8 > this.buf.length) throw new Error('minute pack: cut short');
+      const v = this.buf.readDoubleLE(this.i);
+      this.i += 8;
       return v;
     }
     const s = (u / 2) % 2;
     const z = (u / 2 - s) / 2;
     const k = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
     return s === 1 ? k / 1000 : k;
-  };
+  }
+}
+
+export function decodePack(pack: Uint8Array): MinuteBucket[] {
+  const buf = Buffer.from(pack.buffer, pack.byteOffset, pack.byteLength);
+  if (buf[0] !== VERSION) throw new Error(`minute pack: unknown version ${buf[0]}`);
+  const r = new Reader(buf);
   const out: MinuteBucket[] = [];
-  while (i < buf.length) {
-    const head = buf[i++]!;
+  while (r.more) {
+    const head = r.byte();
     const minute = head & 0x3f;
     if (head & MULTI) {
-      const n = varint();
-      const sum = number();
-      const min = number();
-      const max = number();
+      const n = r.varint();
+      const sum = r.number();
+      const min = r.number();
+      const max = r.number();
       out.push({ minute, n, sum, min, max });
     } else {
-      const v = number();
+      const v = r.number();
       out.push({ minute, n: 1, sum: v, min: v, max: v });
     }
   }
