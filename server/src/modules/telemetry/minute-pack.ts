@@ -31,10 +31,13 @@ export const hourOf = (t: number): string => new Date(t - (t % HOUR)).toISOStrin
 const MULTI = 0x40;
 const SCALED_LIMIT = 2 ** 49;
 
-/** Adds a reading's value to the bucket of its minute (the map is keyed by minute). */
-export function addValue(buckets: Map<number, MinuteBucket>, minute: number, value: number): void {
-  const b = buckets.get(minute);
-  if (!b) buckets.set(minute, { minute, n: 1, sum: value, min: value, max: value });
+/** An hour's minute buckets by minute of the hour (index 0–59; absent minutes are holes). */
+export type HourMinutes = (MinuteBucket | undefined)[];
+
+/** Adds a reading's value to the bucket of its minute. */
+export function addValue(buckets: HourMinutes, minute: number, value: number): void {
+  const b = buckets[minute];
+  if (!b) buckets[minute] = { minute, n: 1, sum: value, min: value, max: value };
   else {
     b.n++;
     b.sum += value;
@@ -43,10 +46,10 @@ export function addValue(buckets: Map<number, MinuteBucket>, minute: number, val
   }
 }
 
-/** Adds bucket `x` into the map: counts and sums add, the extremes are kept (the arithmetic of the hour roll-up). */
-export function addBucket(buckets: Map<number, MinuteBucket>, x: MinuteBucket): void {
-  const b = buckets.get(x.minute);
-  if (!b) buckets.set(x.minute, { ...x });
+/** Adds bucket `x` into its minute: counts and sums add, the extremes are kept (the arithmetic of the hour roll-up). */
+export function addBucket(buckets: HourMinutes, x: MinuteBucket): void {
+  const b = buckets[x.minute];
+  if (!b) buckets[x.minute] = { ...x };
   else {
     b.n += x.n;
     b.sum += x.sum;
@@ -57,17 +60,24 @@ export function addBucket(buckets: Map<number, MinuteBucket>, x: MinuteBucket): 
 
 /** Several packs of one hour merged into its buckets, ascending by minute. */
 export function mergePacks(packs: Iterable<Uint8Array>): MinuteBucket[] {
-  const buckets = new Map<number, MinuteBucket>();
+  const buckets: HourMinutes = [];
   for (const p of packs) for (const b of decodePack(p)) addBucket(buckets, b);
-  return [...buckets.values()].sort((a, b) => a.minute - b.minute);
+  return buckets.filter((b) => b !== undefined);
 }
 
+/** zigzag of an integer up to 2^49 in magnitude, with arithmetic (bit operators stop at 32 bits) */
+const zigzag = (k: number) => (k >= 0 ? 2 * k : -2 * k - 1);
+
+/**
+ * One growing scratch buffer for every pack: encoding is synchronous, so packs never interleave, and each pack is
+ * copied out at the end (no zero-filled allocation per pack).
+ */
 class Writer {
-  private buf = Buffer.alloc(256);
+  private buf = Buffer.allocUnsafe(1024);
   length = 0;
   private room(n: number) {
     if (this.length + n <= this.buf.length) return;
-    const next = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
     this.buf.copy(next, 0, 0, this.length);
     this.buf = next;
   }
@@ -84,10 +94,12 @@ class Writer {
     this.byte(u);
   }
   number(v: number) {
-    const zigzag = (k: number) => (k >= 0 ? 2 * k : -2 * k - 1);
+    if (Number.isInteger(v) && Math.abs(v) <= SCALED_LIMIT) {
+      this.varint(zigzag(v) * 4);
+      return;
+    }
     const k = Math.round(v * 1000);
-    if (Number.isInteger(v) && Math.abs(v) <= SCALED_LIMIT) this.varint(zigzag(v) * 4);
-    else if (Math.abs(k) <= SCALED_LIMIT && k / 1000 === v) this.varint((zigzag(k) * 2 + 1) * 2);
+    if (Math.abs(k) <= SCALED_LIMIT && k / 1000 === v) this.varint((zigzag(k) * 2 + 1) * 2);
     else {
       this.varint(1);
       this.room(8);
@@ -95,71 +107,103 @@ class Writer {
       this.length += 8;
     }
   }
+  bucket(b: MinuteBucket) {
+    if (!Number.isInteger(b.minute) || b.minute < 0 || b.minute > 59) throw new RangeError(`minute ${b.minute}`);
+    if (b.n === 1) {
+      this.byte(b.minute);
+      this.number(b.sum);
+    } else {
+      this.byte(b.minute | MULTI);
+      this.varint(b.n);
+      this.number(b.sum);
+      this.number(b.min);
+      this.number(b.max);
+    }
+  }
   done(): Buffer {
-    return Buffer.from(this.buf.subarray(0, this.length));
+    const out = Buffer.from(this.buf.subarray(0, this.length));
+    this.length = 0;
+    return out;
   }
 }
+
+const writer = new Writer();
 
 /** The buckets (any order, one per minute) as a pack. */
 export function encodePack(buckets: Iterable<MinuteBucket>): Buffer {
-  const w = new Writer();
-  w.byte(VERSION);
-  for (const b of [...buckets].sort((x, y) => x.minute - y.minute)) {
-    if (!Number.isInteger(b.minute) || b.minute < 0 || b.minute > 59) throw new RangeError(`minute ${b.minute}`);
-    if (b.n === 1) {
-      w.byte(b.minute);
-      w.number(b.sum);
-    } else {
-      w.byte(b.minute | MULTI);
-      w.varint(b.n);
-      w.number(b.sum);
-      w.number(b.min);
-      w.number(b.max);
-    }
-  }
-  return w.done();
+  writer.length = 0;
+  writer.byte(VERSION);
+  for (const b of [...buckets].sort((x, y) => x.minute - y.minute)) writer.bucket(b);
+  return writer.done();
 }
 
-export function decodePack(pack: Uint8Array): MinuteBucket[] {
-  const buf = Buffer.from(pack.buffer, pack.byteOffset, pack.byteLength);
-  if (buf[0] !== VERSION) throw new Error(`minute pack: unknown version ${buf[0]}`);
-  let i = 1;
-  const varint = () => {
+/**
+ * The hour's buckets held by minute (index = minute of the hour, holes for absent minutes), as the consumer's
+ * roll-up and the compaction collect them, as a pack: already in minute order, so nothing to copy or sort.
+ */
+export function encodeMinutes(minutes: Readonly<HourMinutes>): Buffer {
+  writer.length = 0;
+  writer.byte(VERSION);
+  for (let m = 0; m < 60; m++) {
+    const b = minutes[m];
+    if (b) writer.bucket(b);
+  }
+  return writer.done();
+}
+
+/** Reads one pack; a class rather than closures made per pack (decoding runs per pack in reads and compaction). */
+class Reader {
+  i = 1;
+  constructor(private readonly buf: Buffer) {}
+  get more() {
+    return this.i < this.buf.length;
+  }
+  byte(): number {
+    const b = this.buf[this.i++];
+    if (b === undefined) throw new Error('minute pack: cut short');
+    return b;
+  }
+  varint(): number {
     let u = 0;
     let scale = 1;
     for (;;) {
-      const b = buf[i++];
-      if (b === undefined) throw new Error('minute pack: cut short');
+      const b = this.byte();
       u += (b & 0x7f) * scale;
       if (b < 128) return u;
       scale *= 128;
     }
-  };
-  const number = () => {
-    const u = varint();
+  }
+  number(): number {
+    const u = this.varint();
     if (u % 2 === 1) {
-      if (i + 8 > buf.length) throw new Error('minute pack: cut short');
-      const v = buf.readDoubleLE(i);
-      i += 8;
+      if (this.i + 8 > this.buf.length) throw new Error('minute pack: cut short');
+      const v = this.buf.readDoubleLE(this.i);
+      this.i += 8;
       return v;
     }
     const s = (u / 2) % 2;
     const z = (u / 2 - s) / 2;
     const k = z % 2 === 0 ? z / 2 : -(z + 1) / 2;
     return s === 1 ? k / 1000 : k;
-  };
+  }
+}
+
+export function decodePack(pack: Uint8Array): MinuteBucket[] {
+  const buf = Buffer.from(pack.buffer, pack.byteOffset, pack.byteLength);
+  if (buf[0] !== VERSION) throw new Error(`minute pack: unknown version ${buf[0]}`);
+  const r = new Reader(buf);
   const out: MinuteBucket[] = [];
-  while (i < buf.length) {
-    const head = buf[i++]!;
+  while (r.more) {
+    const head = r.byte();
     const minute = head & 0x3f;
     if (head & MULTI) {
-      const n = varint();
-      const sum = number();
-      const min = number();
-      const max = number();
+      const n = r.varint();
+      const sum = r.number();
+      const min = r.number();
+      const max = r.number();
       out.push({ minute, n, sum, min, max });
     } else {
-      const v = number();
+      const v = r.number();
       out.push({ minute, n: 1, sum: v, min: v, max: v });
     }
   }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, Executor } from '../../platform/db.ts';
-import { addBucket, addValue, decodePack, encodePack, hourOf, type MinuteBucket } from './minute-pack.ts';
+import { addBucket, addValue, decodePack, encodeMinutes, hourOf, type HourMinutes } from './minute-pack.ts';
 import type { Reading } from './telemetry.repository.ts';
 
 /**
@@ -16,64 +16,98 @@ const HOUR = 3_600_000;
 
 const key = (deviceId: string, metric: string, at: string) => `${deviceId}\u0000${metric}\u0000${at}`;
 
-interface Bucket {
+/** One device's metric in one hour: its minute buckets (the pack) and the hour bucket. */
+interface PackDraft {
   tenant_id: string;
   device_id: string;
   metric: string;
-  bucket: string;
+  hour: string;
+  minutes: HourMinutes;
   n: number;
   sum: number;
   min: number;
   max: number;
 }
 
-interface PackDraft {
-  tenant_id: string;
-  device_id: string;
-  metric: string;
-  hour: string;
-  minutes: Map<number, MinuteBucket>;
-}
+/** Key order of both tables' indexes (device, metric, hour): neighbouring rows are written together. */
+const byKey = (a: PackDraft, b: PackDraft) =>
+  a.device_id < b.device_id
+    ? -1
+    : a.device_id > b.device_id
+      ? 1
+      : a.metric < b.metric
+        ? -1
+        : a.metric > b.metric
+          ? 1
+          : a.hour < b.hour
+            ? -1
+            : a.hour > b.hour
+              ? 1
+              : 0;
 
-/** Adds new readings to the roll-ups: one minute pack per device, metric and hour, and the hour buckets. */
+/**
+ * Adds new readings to the roll-ups: one minute pack per device, metric and hour, and the hour buckets. Per reading
+ * only lookups by the strings the reading holds (instant, device, metric) and by the hour as a number: each distinct
+ * instant is parsed and each hour's ISO string made once per batch.
+ */
 export async function addToBuckets(db: Executor, readings: readonly Reading[]): Promise<void> {
   if (!readings.length) return;
-  const packs = new Map<string, PackDraft>();
-  const hours = new Map<string, Bucket>();
+  const drafts: PackDraft[] = [];
+  const byDevice = new Map<string, Map<string, Map<number, PackDraft>>>();
+  const hourIso = new Map<number, string>();
+  // a batch's readings share instants (a message's metrics; devices sending on the same second): parse each once
+  const parsed = new Map<string, number>();
   for (const r of readings) {
-    const t = Date.parse(r.at);
-    const hour = hourOf(t);
-    const k = key(r.deviceId, r.metric, hour);
-    let p = packs.get(k);
+    let t = parsed.get(r.at);
+    if (t === undefined) parsed.set(r.at, (t = Date.parse(r.at)));
+    const within = t % HOUR;
+    const h = t - within;
+    let metrics = byDevice.get(r.deviceId);
+    if (!metrics) byDevice.set(r.deviceId, (metrics = new Map<string, Map<number, PackDraft>>()));
+    let hours = metrics.get(r.metric);
+    if (!hours) metrics.set(r.metric, (hours = new Map<number, PackDraft>()));
+    let p = hours.get(h);
     if (!p) {
-      p = { tenant_id: r.tenantId, device_id: r.deviceId, metric: r.metric, hour, minutes: new Map() };
-      packs.set(k, p);
-    }
-    addValue(p.minutes, Math.floor((t % HOUR) / MINUTE), r.value);
-    const b = hours.get(k);
-    if (b) {
-      b.n++;
-      b.sum += r.value;
-      if (r.value < b.min) b.min = r.value;
-      if (r.value > b.max) b.max = r.value;
-    } else
-      hours.set(k, {
+      let hour = hourIso.get(h);
+      if (hour === undefined) hourIso.set(h, (hour = hourOf(h)));
+      p = {
         tenant_id: r.tenantId,
         device_id: r.deviceId,
         metric: r.metric,
-        bucket: hour,
-        n: 1,
-        sum: r.value,
+        hour,
+        minutes: [],
+        n: 0,
+        // -0 + v is v for every v, -0 included
+        sum: -0,
         min: r.value,
         max: r.value,
-      });
+      };
+      hours.set(h, p);
+      drafts.push(p);
+    }
+    addValue(p.minutes, Math.floor(within / MINUTE), r.value);
+    p.n++;
+    p.sum += r.value;
+    if (r.value < p.min) p.min = r.value;
+    if (r.value > p.max) p.max = r.value;
   }
-  await insertPacks(db, [...packs.values()], 0);
-  const rows = [...hours.values()];
-  for (let i = 0; i < rows.length; i += CHUNK)
+  drafts.sort(byKey);
+  await insertPacks(db, drafts, 0);
+  for (let i = 0; i < drafts.length; i += CHUNK)
     await db
       .insertInto('telemetry_hours')
-      .values(rows.slice(i, i + CHUNK))
+      .values(
+        drafts.slice(i, i + CHUNK).map((p) => ({
+          tenant_id: p.tenant_id,
+          device_id: p.device_id,
+          metric: p.metric,
+          bucket: p.hour,
+          n: p.n,
+          sum: p.sum,
+          min: p.min,
+          max: p.max,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['device_id', 'metric', 'bucket']).doUpdateSet({
           n: sql`telemetry_hours.n + excluded.n`,
@@ -85,7 +119,11 @@ export async function addToBuckets(db: Executor, readings: readonly Reading[]): 
       .execute();
 }
 
-async function insertPacks(db: Executor, packs: readonly PackDraft[], compacted: 0 | 1): Promise<void> {
+async function insertPacks(
+  db: Executor,
+  packs: readonly Pick<PackDraft, 'tenant_id' | 'device_id' | 'metric' | 'hour' | 'minutes'>[],
+  compacted: 0 | 1,
+): Promise<void> {
   for (let i = 0; i < packs.length; i += CHUNK)
     await db
       .insertInto('telemetry_minute_packs')
@@ -96,7 +134,7 @@ async function insertPacks(db: Executor, packs: readonly PackDraft[], compacted:
           metric: p.metric,
           hour: p.hour,
           compacted,
-          minutes: encodePack(p.minutes.values()),
+          minutes: encodeMinutes(p.minutes),
         })),
       )
       .execute();
@@ -141,12 +179,12 @@ export async function compactPacks(db: Db, before: string, keys = 1000): Promise
           )
           .returning(['tenant_id', 'device_id', 'metric', 'minutes'])
           .execute();
-        const merged = new Map<string, PackDraft>();
+        const merged = new Map<string, Pick<PackDraft, 'tenant_id' | 'device_id' | 'metric' | 'hour' | 'minutes'>>();
         for (const row of gone) {
           const k = key(row.device_id, row.metric, hour);
           let p = merged.get(k);
           if (!p) {
-            p = { tenant_id: row.tenant_id, device_id: row.device_id, metric: row.metric, hour, minutes: new Map() };
+            p = { tenant_id: row.tenant_id, device_id: row.device_id, metric: row.metric, hour, minutes: [] };
             merged.set(k, p);
           }
           for (const b of decodePack(row.minutes)) addBucket(p.minutes, b);
