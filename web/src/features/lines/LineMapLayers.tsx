@@ -30,6 +30,12 @@ interface Props {
   status: string;
 }
 
+/** Whether line `line` draws feature `f`: its own assets, and a shared type's only while the owning line is off. */
+export const ownedOrAlone = (f: Feature, line: Line, drawn: ReadonlySet<string>): boolean => {
+  const owner = (f.properties as Partial<Props> | null)?.line;
+  return !owner || owner === line || !drawn.has(owner);
+};
+
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -65,10 +71,13 @@ function LineMapLayersPanel() {
     if (!map.getPane(PANE)) map.createPane(PANE).style.zIndex = '440';
     const group = L.layerGroup().addTo(map);
     const controller = new AbortController();
+    const drawn = new Set(key.split(','));
     for (const line of key.split(',') as Line[]) {
       const color = LINE_COLORS[line];
       linesApi.layer(line, controller.signal).then(
-        (fc) => {
+        (all) => {
+          // a type another line also shows is drawn once, by its own line, when both lines are switched on
+          const fc = { ...all, features: all.features.filter((f) => ownedOrAlone(f, line, drawn)) };
           L.geoJSON(fc, {
             pane: PANE,
             style: { color, weight: 4, fillOpacity: 0.25 },

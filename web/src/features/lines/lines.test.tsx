@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
+import type { Feature } from 'geojson';
 import type { LineSummary } from '../../../../common/contracts/lines.ts';
 import { fakeAuth, fakeFetch, fakeMe, renderConsole, withProviders } from '../../testing.tsx';
 import { DashboardScreen } from '../dashboard/DashboardScreen.tsx';
@@ -273,5 +274,24 @@ describe("another line's type in a line view", () => {
     expect(fetch.calls.some((c) => c.url.includes('/api/lines/municipal/items') && c.url.includes('DRN-MANHOLE'))).toBe(
       true,
     );
+  });
+});
+
+describe('一张图 line layers', () => {
+  const feature = (line: string, code: string): Feature => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [114.97, 30.1] },
+    properties: { line, code },
+  });
+  const manhole = feature('drainage', 'DY-JC-001');
+  const lamp = feature('municipal', 'DY-LD-001');
+
+  it('draws a shared type once: by its own line while that layer is on, else by the line that shows it', async () => {
+    const { ownedOrAlone } = await import('./LineMapLayers.tsx');
+    const both = new Set(['municipal', 'drainage']);
+    expect(ownedOrAlone(manhole, 'municipal', both)).toBe(false);
+    expect(ownedOrAlone(manhole, 'drainage', both)).toBe(true);
+    expect(ownedOrAlone(lamp, 'municipal', both)).toBe(true);
+    expect(ownedOrAlone(manhole, 'municipal', new Set(['municipal']))).toBe(true);
   });
 });
