@@ -152,6 +152,10 @@ describe('minute packs in the database', () => {
     expect(await series('d1', at(1, 30, 0))).toEqual(expected(all, 'd1', 'water_cm', at(1, 30, 0)));
     expect(await series('d1', at(0, 0, 0), 100)).toEqual(expected(all, 'd1', 'water_cm', at(0, 0, 0)).slice(0, 100));
     expect(await metricsOf(tdb.db, 'd1', at(0, 0, 0))).toEqual(['battery_pct', 'water_cm']);
+    // SQLite merges each batch into the key's open pack of the hour; PostgreSQL appends one pack per batch
+    const open = (await packRows('d1')).filter((r) => r[0] === at(0, 0, 0));
+    if (tdb.dialect === 'sqlite') expect(open).toEqual([[at(0, 0, 0), 0]]);
+    else expect(open.length).toBeGreaterThan(20);
 
     // compaction of the closed hours (the third is still open at 02:30): one row per device, metric and hour
     const first = await compactPacks(tdb.db, at(2, 0, 0));
@@ -180,6 +184,52 @@ describe('minute packs in the database', () => {
       expect(Number(h.n)).toBe(inHour.reduce((n, m) => n + m.n, 0));
       expect(Number(h.min)).toBe(Math.min(...inHour.map((m) => m.min)));
     }
+  });
+
+  it('merges a batch into an open pack beside others of the same hour and reads the sum of all', async () => {
+    const hour = '2031-05-01T08:00:00.000Z';
+    const at = (m: number) => `2031-05-01T08:${String(m).padStart(2, '0')}:00.000Z`;
+    // two open packs of one key and hour, as another process (or the append of before) leaves them
+    for (const minutes of [
+      [{ minute: 1, n: 1, sum: 4, min: 4, max: 4 }],
+      [{ minute: 2, n: 2, sum: 10, min: 3, max: 7 }],
+    ])
+      await tdb.db
+        .insertInto('telemetry_minute_packs')
+        .values({ tenant_id: 't1', device_id: 'd2', metric: 'level', hour, compacted: 0, minutes: encodePack(minutes) })
+        .execute();
+    await store([reading('d2', at(1), 6, 'level'), reading('d2', at(3), 1, 'level')]);
+    await store([reading('d2', at(3).replace(':00.000Z', ':30.000Z'), 9, 'level')]);
+    expect(
+      (await bucketSeries(tdb.db, 'minute', 'd2', 'level', hour, 100)).map((b) => [
+        b.bucket,
+        Number(b.n),
+        Number(b.sum),
+      ]),
+    ).toEqual([
+      [at(3), 2, 10],
+      [at(2), 2, 10],
+      [at(1), 2, 10],
+    ]);
+    const packs = await tdb.db
+      .selectFrom('telemetry_minute_packs')
+      .select('compacted')
+      .where('device_id', '=', 'd2')
+      .where('metric', '=', 'level')
+      .execute();
+    expect(packs.length).toBe(tdb.dialect === 'sqlite' ? 2 : 4);
+    await compactPacks(tdb.db, '2031-05-01T09:00:00.000Z');
+    expect(
+      (await bucketSeries(tdb.db, 'minute', 'd2', 'level', hour, 100)).map((b) => [
+        b.bucket,
+        Number(b.n),
+        Number(b.sum),
+      ]),
+    ).toEqual([
+      [at(3), 2, 10],
+      [at(2), 2, 10],
+      [at(1), 2, 10],
+    ]);
   });
 
   it('drops packs past the minute window with the retention job, and compacts what it leaves', async () => {

@@ -1,12 +1,13 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db, Executor } from '../../platform/db.ts';
 import { addBucket, addValue, decodePack, encodeMinutes, hourOf, type HourMinutes } from './minute-pack.ts';
 import type { Reading } from './telemetry.repository.ts';
 
 /**
- * The roll-ups of new readings (docs/iot.md, "Minute packs"): the batch's minute buckets appended as one pack per
- * device, metric and hour (a plain insert: no conflict to resolve, so several consumers never wait on each other),
- * and the hour buckets upserted; and the hourly compaction of closed hours' packs into one row each.
+ * The roll-ups of new readings (docs/iot.md, "Minute packs"): the batch's minute buckets written as packs per device,
+ * metric and hour (PostgreSQL appends one per batch, a plain insert, so several consumers never wait on each other's
+ * rows; SQLite, one writer, merges them into the hour's open pack), and the hour buckets upserted; and the hourly
+ * compaction of closed hours' packs into one row each.
  */
 
 /** Rows per statement: at most 8 parameters a row stays far below the parameter limits of SQLite and PostgreSQL. */
@@ -14,6 +15,7 @@ const CHUNK = 1000;
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 
+/** A device's metric at an instant or in an hour, as one map key. */
 const key = (deviceId: string, metric: string, at: string) => `${deviceId}\u0000${metric}\u0000${at}`;
 
 /** One device's metric in one hour: its minute buckets (the pack) and the hour bucket. */
@@ -92,7 +94,8 @@ export async function addToBuckets(db: Executor, readings: readonly Reading[]): 
     if (r.value > p.max) p.max = r.value;
   }
   drafts.sort(byKey);
-  await insertPacks(db, drafts, 0);
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await insertPacks(db, drafts, 0);
+  else await mergeOpenPacks(db, drafts);
   for (let i = 0; i < drafts.length; i += CHUNK)
     await db
       .insertInto('telemetry_hours')
@@ -117,6 +120,46 @@ export async function addToBuckets(db: Executor, readings: readonly Reading[]): 
         }),
       )
       .execute();
+}
+
+/**
+ * SQLite: a key whose hour already has a pack not yet compacted gets the batch's minutes merged into that pack (the
+ * row rewritten in place; no indexed column changes, so no index is written); the other keys get a new pack. A
+ * sensor sending every second thus keeps one open pack per hour instead of one per batch. Readers and compaction
+ * merge every pack of an hour, so several open packs of a key (written before, or by another process) stay correct
+ * and the first one found is merged into.
+ */
+async function mergeOpenPacks(db: Executor, drafts: readonly PackDraft[]): Promise<void> {
+  const fresh: PackDraft[] = [];
+  for (let i = 0; i < drafts.length; i += CHUNK) {
+    const part = drafts.slice(i, i + CHUNK);
+    const keys = sql.join(part.map((p) => sql`(${p.device_id}, ${p.metric}, ${p.hour})`));
+    const open = await sql<{ id: number; device_id: string; metric: string; hour: string; minutes: Uint8Array }>`
+      select rowid as id, device_id, metric, hour, minutes from telemetry_minute_packs
+      where compacted = 0 and (device_id, metric, hour) in (values ${keys})`.execute(db);
+    const found = new Map<string, { id: number; minutes: Uint8Array }>();
+    for (const r of open.rows) {
+      const k = key(r.device_id, r.metric, r.hour);
+      if (!found.has(k)) found.set(k, r);
+    }
+    const updates: { id: number; minutes: Buffer }[] = [];
+    for (const p of part) {
+      const old = found.get(key(p.device_id, p.metric, p.hour));
+      if (!old) {
+        fresh.push(p);
+        continue;
+      }
+      for (const b of decodePack(old.minutes)) addBucket(p.minutes, b);
+      updates.push({ id: old.id, minutes: encodeMinutes(p.minutes) });
+    }
+    if (updates.length) {
+      const rows = sql.join(updates.map((u) => sql`(${u.id}, ${u.minutes})`));
+      await sql`update telemetry_minute_packs set minutes = v.minutes
+        from (select column1 as id, column2 as minutes from (values ${rows})) as v
+        where telemetry_minute_packs.rowid = v.id`.execute(db);
+    }
+  }
+  await insertPacks(db, fresh, 0);
 }
 
 async function insertPacks(
