@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import {
   ASSET_LINES,
   ASSET_STATUSES,
+  ATTRIBUTE_FORMATS,
   ATTRIBUTE_TYPES,
   GEOMETRY_KINDS,
   LOG_UNITS,
@@ -39,6 +40,8 @@ export const AttributePropertySchema = Type.Object(
     minimum: Type.Optional(Bound),
     maximum: Type.Optional(Bound),
     maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    /** `date`: a calendar date as YYYY-MM-DD */
+    format: Type.Optional(Literals(ATTRIBUTE_FORMATS)),
     unit: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
     /** count the type's assets per value in the report */
     figure: Type.Optional(Type.Boolean()),

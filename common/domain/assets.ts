@@ -37,6 +37,9 @@ export const MAX_QUANTITY = 1_000_000;
 
 export const ATTRIBUTE_TYPES = ['string', 'number', 'integer', 'boolean'] as const;
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+/** JSON Schema's `format` on a string: `date` is a calendar date kept as `YYYY-MM-DD` (no time, no zone). */
+export const ATTRIBUTE_FORMATS = ['date'] as const;
+export type AttributeFormat = (typeof ATTRIBUTE_FORMATS)[number];
 
 /** One attribute: a JSON Schema property with a Chinese title, an English title and a unit for display. */
 export interface AttributeProperty {
@@ -50,6 +53,8 @@ export interface AttributeProperty {
   maximum?: number;
   /** strings */
   maxLength?: number;
+  /** strings without an enum: `date` asks for a real calendar date as `YYYY-MM-DD` */
+  format?: AttributeFormat;
   /** shown after the value, e.g. t/d, m, kW */
   unit?: string;
   /** strings with an enum: the report counts the type's assets per value (docs/assets.md, "Figures") */
@@ -101,6 +106,10 @@ export function schemaProblems(
       add(`properties.${name}.figure`, 'figure', name, 'only attributes with a list of values are figures');
     if (p.maxLength !== undefined && p.type !== 'string')
       add(`properties.${name}.maxLength`, 'maxLengthType', name, 'only strings take a maximum length');
+    if (p.format !== undefined && p.type !== 'string')
+      add(`properties.${name}.format`, 'formatType', name, 'only string attributes can be dates');
+    else if (p.format !== undefined && p.enum)
+      add(`properties.${name}.format`, 'formatEnum', name, 'a date takes no list of values');
   }
   (s.required ?? []).forEach((r, i) => {
     if (!Object.hasOwn(s.properties, r)) add(`required.${i}`, 'required', r, `${r} is not an attribute`);
@@ -108,10 +117,20 @@ export function schemaProblems(
   return out;
 }
 
-/** Reads one CSV cell into an attribute value of its type; undefined for an empty cell, NaN-free. */
+/** A date as spreadsheets in China write it (2024/3/5, 2024.3.5, 2024-3-5): year first, any of three separators. */
+const LOOSE_DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/**
+ * Reads one CSV cell into an attribute value of its type; undefined for an empty cell, NaN-free. A date cell is
+ * written back as `YYYY-MM-DD`; whether it is a real day is the schema check's to say.
+ */
 export function attributeFromText(p: AttributeProperty, text: string): unknown {
   const s = text.trim();
   if (s === '') return undefined;
+  if (p.format === 'date') {
+    const m = LOOSE_DATE.exec(s);
+    return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : s;
+  }
   if (p.type === 'boolean') {
     if (['true', '1', '是', 'yes'].includes(s.toLowerCase())) return true;
     if (['false', '0', '否', 'no'].includes(s.toLowerCase())) return false;

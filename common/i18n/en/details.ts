@@ -145,6 +145,8 @@ export const enDetails: typeof zhDetails = {
       range: '{name}: maximum is below minimum',
       figure: '{name}: only attributes with a list of values are figures',
       maxLengthType: '{name}: only strings take a maximum length',
+      formatType: '{name}: only string attributes can be dates',
+      formatEnum: '{name}: a date takes no list of values',
       required: '{name} is not an attribute',
     },
     assetFile: {
@@ -208,6 +210,7 @@ export const enDetails: typeof zhDetails = {
       maximum: '{name} ({title}) must be at most {limit}{unit}',
       maxLength: '{name} ({title}) takes at most {limit} characters',
       enum: '{name} ({title}) must be one of: {values}',
+      date: '{name} ({title}) must be a real date written YYYY-MM-DD (e.g. 2024-03-05)',
       type: {
         string: '{name} ({title}) must be text',
         number: '{name} ({title}) must be a number',

@@ -141,6 +141,8 @@ export const zhDetails = {
       range: '属性「{name}」：最大值小于最小值',
       figure: '属性「{name}」：只有列出可选值的属性可以作为统计口径',
       maxLengthType: '属性「{name}」：只有文字属性可以设最大长度',
+      formatType: '属性「{name}」：只有文字属性可以是日期',
+      formatEnum: '属性「{name}」：日期属性不能列出可选值',
       required: '必填项「{name}」不是已定义的属性',
     },
     assetFile: {
@@ -204,6 +206,7 @@ export const zhDetails = {
       maximum: '「{title}」（{name}）不能大于 {limit}{unit}',
       maxLength: '「{title}」（{name}）最多 {limit} 个字',
       enum: '「{title}」（{name}）只能是：{values}',
+      date: '「{title}」（{name}）应为有效日期，格式为 YYYY-MM-DD（如 2024-03-05）',
       type: {
         string: '「{title}」（{name}）应为文字',
         number: '「{title}」（{name}）应为数字',

@@ -29,7 +29,7 @@ export interface AssetTypesTable {
   created_at: string;
   updated_at: string;
   /** migration 0102: the optimistic version of an edit (docs/conventions.md, "Concurrent edits") */
-  version?: number;
+  version: number;
 }
 
 export interface AssetsTable {
@@ -57,7 +57,7 @@ export interface AssetsTable {
   created_at: string;
   updated_at: string;
   /** migration 0102: the optimistic version of an edit (docs/conventions.md, "Concurrent edits") */
-  version?: number;
+  version: number;
 }
 
 /** A 养护工单 on an asset, optionally for a case. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
+import { createIotFixture, IOT_T0 as T, iotAt as at } from '../../testing/iot.fixtures.ts';
+import type { TestDatabase } from '../../testing/test-db.ts';
 import { openAlarms, saveWatches, watchesOf } from './alarm.repository.ts';
 
 /**
@@ -8,30 +9,15 @@ import { openAlarms, saveWatches, watchesOf } from './alarm.repository.ts';
  * read for many devices in one go, nulls kept.
  */
 let database: TestDatabase;
-const T = '2026-03-01T00:00:00.000Z';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const { db } = database;
-  await sql`insert into tenants (id, code, name, timezone, created_at, updated_at)
-    values ('t1', '420281', '大冶市', 'Asia/Shanghai', ${T}, ${T})`.execute(db);
-  for (const d of ['d1', 'd2', 'd3'])
-    await sql`insert into devices (id, tenant_id, code, name, type, lng, lat, heartbeat_s, key_sealed,
-      key_fingerprint, key_issued_at, created_at, updated_at, battery_pct)
-      values (${d}, 't1', ${d.toUpperCase()}, '积水', 'water_level', 114.9, 30.1, 300, 'x', 'x', ${T}, ${T}, ${T},
-        50)`.execute(db);
+  database = await createIotFixture({ rule: true });
 });
 afterAll(() => database.close());
 
-const at = (s: number) => new Date(Date.parse(T) + s * 1000).toISOString();
 describe('rule watches and open alarms of a batch', () => {
   it('upserts watches with their nulls, reads them back by device, and finds open alarms by key', async () => {
     const { db } = database;
-    await sql`insert into alarm_rules (id, tenant_id, device_type, name, metric, op, threshold, hysteresis,
-      min_duration_s, matter_code, auto_case, severity, active, version, created_at, updated_at)
-      values ('r1', 't1', 'water_level', '积水', 'water_cm', 'gt', 15, 2, 0, '01004', 0, 'major', 1, 1, ${T}, ${T})`.execute(
-      db,
-    );
     const w = (device_id: string, last: number, breach: string | null, value: number | null) => ({
       device_id,
       rule_id: 'r1',

@@ -6,6 +6,7 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { AttributeSchema } from '../../../../common/domain/assets.ts';
+import { isValidDate } from '../../../../common/domain/kpi.ts';
 import { withMessage } from '../../platform/errors.ts';
 import type { FieldIssue } from './assets.errors.ts';
 
@@ -13,6 +14,8 @@ const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
 // Display-only keywords of the subset: known to ajv so the schema compiles, with no effect on validation.
 ajv.addKeyword({ keyword: 'unit', schemaType: 'string' });
 ajv.addKeyword({ keyword: 'titleEn', schemaType: 'string' });
+// A date attribute is a real calendar day (2024-02-30 is refused), the same rule as the API's own date fields.
+ajv.addFormat('date', { type: 'string', validate: isValidDate });
 
 /** Compiled validators by schema text; a type's schema changes rarely and is the same text until it does. */
 const compiled = new Map<string, ValidateFunction>();
@@ -47,6 +50,9 @@ function issueOf(schema: AttributeSchema, e: ErrorObject, base: string): FieldIs
     type: p?.type ?? '',
   };
   const field = `${base}.${name}`;
+  // a date that is no text, or text that is no calendar day, gets the one message that shows the format
+  if (p?.format === 'date' && (e.keyword === 'format' || e.keyword === 'type'))
+    return withMessage({ field, rule: 'date' }, 'details.assetAttr.date', params);
   switch (e.keyword) {
     case 'required':
       return withMessage({ field, rule: 'required' }, 'details.assetAttr.required', params);

@@ -49,13 +49,10 @@ export const typeView = (t: AssetTypesTable & { asset_count?: number | string | 
   assetCount: Number(t.asset_count ?? 0),
   synthetic: toBool(t.synthetic),
   updatedAt: t.updated_at,
-  version: Number(t.version ?? 1),
+  version: t.version,
 });
 
-export const assetView = (
-  r: Omit<repo.AssetRow, 'version'> & { version?: number | undefined },
-  units: Map<string, string>,
-): Asset => ({
+export const assetView = (r: repo.AssetRow, units: Map<string, string>): Asset => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -76,7 +73,7 @@ export const assetView = (
   synthetic: toBool(r.synthetic),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-  version: Number(r.version ?? 1),
+  version: r.version,
 });
 
 /** A schema of the subset whose parts agree (the contract checked its shape); 400 naming body.attributeSchema.… */

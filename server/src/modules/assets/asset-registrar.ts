@@ -47,6 +47,7 @@ export function createAssetRegistrar(ctx: AssetContext) {
       synthetic: 0,
       created_at: now,
       updated_at: now,
+      version: 1,
     };
     await repo.insertTypes(tx, [row]);
     await audit.record(tx, actor, tenantId, {
@@ -92,6 +93,7 @@ export function createAssetRegistrar(ctx: AssetContext) {
             synthetic: 0,
             created_at: now,
             updated_at: now,
+            version: 1,
           };
           await repo.insertAssets(tx, [row]);
           await audit.record(tx, actor, tenantId, {

@@ -15,6 +15,7 @@ import {
   type SortedWindow,
 } from '../../platform/paging.ts';
 import { containsAny, likePattern } from '../../platform/search.ts';
+import { updateVersioned } from '../../platform/versioned-update.ts';
 
 /** Kysely queries for the asset tables; every one is scoped by tenant, lists also by the caller's grants. */
 
@@ -67,25 +68,15 @@ export async function insertTypes(db: Executor, rows: AssetTypesTable[]) {
 
 /**
  * Applies the patch and moves the version on, only while the row still has `version` (the one the editor read);
- * answers whether it did (docs/conventions.md, "Concurrent edits"). By hand rather than updateVersioned, whose
- * tables declare `version` required: here it is optional, as the other columns added by later migrations are.
+ * answers whether it did (docs/conventions.md, "Concurrent edits").
  */
-export async function updateType(
+export const updateType = (
   db: Executor,
   tenantId: string,
   id: string,
   version: number,
   patch: Partial<AssetTypesTable>,
-) {
-  const r = await db
-    .updateTable('asset_types')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+) => updateVersioned(db, 'asset_types', { tenantId, id, version }, patch);
 
 // ---- assets
 
@@ -316,22 +307,13 @@ export async function updateAsset(db: Executor, tenantId: string, id: string, pa
 }
 
 /** As updateType: only while the row still has `version`; answers whether it did. */
-export async function updateAssetAt(
+export const updateAssetAt = (
   db: Executor,
   tenantId: string,
   id: string,
   version: number,
   patch: Partial<AssetsTable>,
-) {
-  const r = await db
-    .updateTable('assets')
-    .set({ ...patch, version: version + 1 })
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+) => updateVersioned(db, 'assets', { tenantId, id, version }, patch);
 
 export const hasAssetsOfType = async (db: Executor, tenantId: string, typeId: string) =>
   !!(await db

@@ -11,9 +11,9 @@ import * as repo from './assets.repository.ts';
 
 type Stamped = 'id' | 'tenant_id' | 'created_at' | 'updated_at';
 export interface AssetSeed {
-  types: Omit<AssetTypesTable, Stamped>[];
+  types: Omit<AssetTypesTable, Stamped | 'version'>[];
   /** `type` is the type's code */
-  assets: (Omit<AssetsTable, Stamped | 'type_id' | 'line'> & { type: string })[];
+  assets: (Omit<AssetsTable, Stamped | 'version' | 'type_id' | 'line'> & { type: string })[];
   /** `asset` is the asset's code */
   logs: (Omit<AssetDailyLogsTable, Stamped | 'asset_id' | 'line' | 'created_by'> & { asset: string })[];
   workOrders: (Omit<AssetWorkOrdersTable, 'id' | 'tenant_id' | 'asset_id' | 'line' | 'region_id' | 'created_by'> & {
@@ -32,13 +32,13 @@ export async function seedAssets(
 ): Promise<Map<string, string>> {
   const now = clock.now().toISOString();
   const stamp = { tenant_id: tenantId, created_at: now, updated_at: now };
-  const types = seed.types.map((t) => ({ ...t, work_kinds: t.work_kinds ?? '[]', ...stamp, id: newId() }));
+  const types = seed.types.map((t) => ({ ...t, work_kinds: t.work_kinds ?? '[]', ...stamp, id: newId(), version: 1 }));
   await repo.insertTypes(db, types);
   const typeByCode = new Map(types.map((t) => [t.code, t]));
   const assets = seed.assets.map(({ type, ...a }) => {
     const t = typeByCode.get(type);
     if (!t) throw new Error(`seed: no asset type ${type}`);
-    return { ...a, ...stamp, id: newId(), type_id: t.id, line: t.line };
+    return { ...a, ...stamp, id: newId(), version: 1, type_id: t.id, line: t.line };
   });
   await repo.insertAssets(db, assets);
   const assetByCode = new Map(assets.map((a) => [a.code, a]));

@@ -154,6 +154,7 @@ export function createAssetService(ctx: AssetContext) {
         synthetic: 0,
         created_at: now,
         updated_at: now,
+        version: 1,
       };
       try {
         await db.transaction().execute(async (tx) => {
@@ -183,7 +184,7 @@ export function createAssetService(ctx: AssetContext) {
       await db.transaction().execute(async (tx) => {
         const before = await repo.findType(tx, actor.tenantId, id);
         if (!before) throw notFound('asset_type');
-        const version = Number(before.version ?? 1);
+        const version = before.version;
         if (patch.version !== undefined && patch.version !== version) throw assetErrors.typeStale(version);
         const changes: Partial<AssetTypesTable> = {
           ...(patch.nameZh !== undefined ? { name_zh: patch.nameZh.trim() } : {}),
@@ -256,6 +257,7 @@ export function createAssetService(ctx: AssetContext) {
         synthetic: 0,
         created_at: now,
         updated_at: now,
+        version: 1,
       };
       try {
         await db.transaction().execute(async (tx) => {
@@ -278,7 +280,7 @@ export function createAssetService(ctx: AssetContext) {
       requirePermission(actor, MANAGE);
       const before = await assetInScope(db, actor, id, MANAGE);
       if (!before) throw notFound('asset');
-      const version = Number(before.version ?? 1);
+      const version = before.version;
       // a version read earlier than the row's: someone saved in between (docs/conventions.md, "Concurrent edits")
       if (patch.version !== undefined && patch.version !== version) throw assetErrors.stale(version);
       const type = await repo.findType(db, actor.tenantId, before.type_id);
@@ -444,6 +446,7 @@ export function createAssetService(ctx: AssetContext) {
             unit_id: null,
             synthetic: 0,
             created_at: now,
+            version: 1,
             ...fields,
           });
         reportImportRows(i + 1, rows.length);

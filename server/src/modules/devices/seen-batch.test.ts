@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
+import { createIotFixture, iotAt as at } from '../../testing/iot.fixtures.ts';
+import type { TestDatabase } from '../../testing/test-db.ts';
 import type { DevicesTable } from '../../db/schema-iot.ts';
 import { markSeenMany } from './device.repository.ts';
 import { seenRecently, seenStep } from './device.service.ts';
@@ -10,22 +10,12 @@ import { seenRecently, seenStep } from './device.service.ts';
  * back in time, and skips a device whose row was written a moment ago.
  */
 let database: TestDatabase;
-const T = '2026-03-01T00:00:00.000Z';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const { db } = database;
-  await sql`insert into tenants (id, code, name, timezone, created_at, updated_at)
-    values ('t1', '420281', '大冶市', 'Asia/Shanghai', ${T}, ${T})`.execute(db);
-  for (const d of ['d1', 'd2', 'd3'])
-    await sql`insert into devices (id, tenant_id, code, name, type, lng, lat, heartbeat_s, key_sealed,
-      key_fingerprint, key_issued_at, created_at, updated_at, battery_pct)
-      values (${d}, 't1', ${d.toUpperCase()}, '积水', 'water_level', 114.9, 30.1, 300, 'x', 'x', ${T}, ${T}, ${T},
-        50)`.execute(db);
+  database = await createIotFixture();
 });
 afterAll(() => database.close());
 
-const at = (s: number) => new Date(Date.parse(T) + s * 1000).toISOString();
 describe('markSeenMany', () => {
   const device = (id: string) =>
     database.db

@@ -1,38 +1,20 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-db.ts';
+import { createIotFixture, iotReading as reading } from '../../testing/iot.fixtures.ts';
+import type { TestDatabase } from '../../testing/test-db.ts';
 import { insertReadings } from './batch-store.ts';
-import type { Reading } from './telemetry.repository.ts';
 
 /**
  * The consumer's readings on both databases (PostgreSQL takes arrays and counts rows, SQLite VALUES lists with
  * RETURNING): new readings are told apart from repeats and redeliveries, in the order received.
  */
 let database: TestDatabase;
-const T = '2026-03-01T00:00:00.000Z';
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const { db } = database;
-  await sql`insert into tenants (id, code, name, timezone, created_at, updated_at)
-    values ('t1', '420281', '大冶市', 'Asia/Shanghai', ${T}, ${T})`.execute(db);
-  for (const d of ['d1', 'd2', 'd3'])
-    await sql`insert into devices (id, tenant_id, code, name, type, lng, lat, heartbeat_s, key_sealed,
-      key_fingerprint, key_issued_at, created_at, updated_at, battery_pct)
-      values (${d}, 't1', ${d.toUpperCase()}, '积水', 'water_level', 114.9, 30.1, 300, 'x', 'x', ${T}, ${T}, ${T},
-        50)`.execute(db);
+  database = await createIotFixture();
 });
 afterAll(() => database.close());
 
-const at = (s: number) => new Date(Date.parse(T) + s * 1000).toISOString();
-const reading = (deviceId: string, s: number, value: number, metric = 'water_cm'): Reading => ({
-  tenantId: 't1',
-  deviceId,
-  metric,
-  at: at(s),
-  value,
-  receivedAt: at(s + 1),
-});
 const stored = async () =>
   (
     await database.db

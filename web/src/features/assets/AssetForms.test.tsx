@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
 import { formatOf, type Asset, type AssetType } from './assets.api.ts';
 import { AssetFormModal } from './AssetFormModal.tsx';
+import { attributeSummary } from './AttributeSchemaForm.tsx';
 import { TypeList } from './TypeList.tsx';
 
 afterEach(() => {
@@ -25,6 +26,7 @@ const PIPE: AssetType = {
     properties: {
       diameterMm: { type: 'integer', title: '管径', titleEn: 'Diameter', minimum: 100, unit: 'mm' },
       material: { type: 'string', title: '材质', titleEn: 'Material', enum: ['砼', 'PE'] },
+      builtOn: { type: 'string', title: '建成日期', titleEn: 'Built on', format: 'date' },
     },
     required: ['diameterMm'],
   },
@@ -58,7 +60,7 @@ const ASSET: Asset = {
   address: '东岳路',
   unitId: null,
   unitName: null,
-  attributes: { diameterMm: 600, material: '砼' },
+  attributes: { diameterMm: 600, material: '砼', builtOn: '2019-06-30' },
   synthetic: false,
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-01T00:00:00Z',
@@ -107,8 +109,29 @@ describe('the asset edit form', () => {
           [114.99, 30.1],
         ],
       },
-      attributes: { diameterMm: 600, material: '砼' },
+      attributes: { diameterMm: 600, material: '砼', builtOn: '2019-06-30' },
       version: 3,
+    });
+  });
+
+  it('edits a date attribute with a date picker and sends it as YYYY-MM-DD', async () => {
+    const server = setup(<AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={vi.fn()} />, {
+      'PATCH /api/assets/items/a1': () => ({ status: 200, body: ASSET }),
+    });
+    const picker = (await screen.findByTestId('asset-attr-builtOn')) as HTMLInputElement;
+    expect(picker.closest('.ant-picker')).toBeTruthy();
+    expect(picker.value).toBe('2019-06-30');
+    // the calendar opens on the stored month; another day of it is picked
+    fireEvent.mouseDown(picker);
+    fireEvent.click(picker);
+    fireEvent.click(await screen.findByTitle('2019-06-15'));
+    await waitFor(() => expect(picker.value).toBe('2019-06-15'));
+    fireEvent.click(screen.getByTestId('asset-submit'));
+    await waitFor(() => expect(patches(server)).toHaveLength(1));
+    expect((patches(server)[0]?.body as Asset).attributes).toEqual({
+      diameterMm: 600,
+      material: '砼',
+      builtOn: '2019-06-15',
     });
   });
 
@@ -221,6 +244,17 @@ describe('the type edit form', () => {
     expect(reload).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('asset-type-submit'));
     await waitFor(() => expect(reload).toHaveBeenCalled());
+  });
+});
+
+describe('the asset list', () => {
+  it('shows a date attribute as the date, labelled in the reader’s language', () => {
+    expect(attributeSummary(PIPE.attributeSchema, ASSET.attributes, 'zh-CN', ['是', '否'])).toBe(
+      '管径 600 mm · 材质 砼 · 建成日期 2019-06-30',
+    );
+    expect(attributeSummary(PIPE.attributeSchema, { builtOn: '2019-06-30' }, 'en', ['Yes', 'No'])).toBe(
+      'Built on 2019-06-30',
+    );
   });
 });
 

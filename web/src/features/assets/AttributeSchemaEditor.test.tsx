@@ -122,6 +122,20 @@ describe('the attribute schema as a field list', () => {
     });
   });
 
+  it('offers a date: the JSON carries the date format and the preview draws a date picker', async () => {
+    setup(STATION);
+    fireEvent.click(await screen.findByTestId('schema-field-add'));
+    type('schema-field-3-key', 'builtOn');
+    type('schema-field-3-title', '建成日期');
+    await pickKind(3, '日期');
+    expect(screen.getByTestId('schema-field-3-date-help').textContent).toContain('YYYY-MM-DD');
+    expect(screen.queryByTestId('schema-field-3-maxLength')).toBeNull();
+    const picker = within(screen.getByTestId('schema-preview')).getByTestId('asset-attr-builtOn');
+    expect(picker.closest('.ant-picker')).toBeTruthy();
+    toJson();
+    expect(json().properties.builtOn).toEqual({ type: 'string', title: '建成日期', format: 'date' });
+  });
+
   it('takes the options of a one-of list, and an edit of the JSON shows in the fields', async () => {
     setup(STATION);
     fireEvent.click(await screen.findByTestId('schema-field-add'));
@@ -216,22 +230,51 @@ describe('checks before sending', () => {
 
 describe('a schema the field list cannot show', () => {
   it('opens on the JSON with the reason, and the fields come back once the JSON is within the subset', async () => {
-    const dated = {
+    const mailed = {
       ...STATION,
-      attributeSchema: schemaOf({ built: { type: 'string', title: '建成日期', format: 'date' } }),
+      attributeSchema: schemaOf({ contact: { type: 'string', title: '联系邮箱', format: 'email' } }),
     } as AssetType;
-    setup(dated);
+    setup(mailed);
     const notice = await screen.findByTestId('schema-unsupported');
     expect(notice.textContent).toContain('字段列表无法表示');
-    expect(notice.textContent).toContain('built.format');
-    expect(json()).toEqual(dated.attributeSchema);
+    expect(notice.textContent).toContain('contact.format');
+    expect(json()).toEqual(mailed.attributeSchema);
     expect(screen.queryByTestId('schema-field-0')).toBeNull();
     fireEvent.change(jsonText(), {
-      target: { value: JSON.stringify(schemaOf({ built: { type: 'string', title: '建成日期' } })) },
+      target: { value: JSON.stringify(schemaOf({ contact: { type: 'string', title: '联系邮箱' } })) },
     });
     await waitFor(() => expect(screen.queryByTestId('schema-unsupported')).toBeNull());
     toFields();
-    expect(keysShown()).toEqual(['built']);
+    expect(keysShown()).toEqual(['contact']);
+  });
+});
+
+describe('the type list', () => {
+  const DATED = {
+    ...STATION,
+    attributeSchema: schemaOf(
+      {
+        ...STATION.attributeSchema.properties,
+        builtOn: { type: 'string', title: '建成日期', titleEn: 'Built on', format: 'date' },
+      },
+      ['capacityTpd'],
+    ),
+  } as AssetType;
+  const summary = (locale: 'zh-CN' | 'en') => {
+    render(withProviders(<TypeList types={[DATED]} reload={vi.fn()} />, fakeAuth(fakeMe(['admin'])), locale));
+    return screen.getByTestId('asset-type-attributes-SAN-ST').textContent;
+  };
+
+  it('names each attribute by its kind: a list of values is 单选, not 文字, and a date is 日期', () => {
+    expect(summary('zh-CN')).toBe(
+      '设计规模（数字，t/d，必填）、风险等级（单选）、已装水位计（是/否）、建成日期（日期）',
+    );
+  });
+
+  it('in English too, with the English labels where the type has them', () => {
+    expect(summary('en')).toBe(
+      'Design capacity (Number, t/d, Required); Risk level (One of a list); 已装水位计 (Yes/no); Built on (Date)',
+    );
   });
 });
 

@@ -1,6 +1,7 @@
-import { Form, Input, InputNumber, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { AttributeProperty, AttributeSchema } from '../../../../common/domain/assets.ts';
+import { DATE_FORMAT, dateStringItem } from '../../components/dates.ts';
 import { useI18n } from '../../i18n/context.ts';
 
 /** The label of an attribute in the UI language: the type's own titles are tenant data in both languages. */
@@ -22,9 +23,9 @@ function rulesOf(p: AttributeProperty, required: boolean, requiredText: string):
 
 /**
  * A form for any asset type, drawn from its attribute schema (docs/assets.md, "Attribute schema"): text, a choice
- * for an enum, a number with its unit, a whole number, a switch. The rules mirror the schema so most mistakes are
- * caught before sending; the server checks again and its field errors (body.attributes.<name>) land on the same
- * inputs, because the items are named ['attributes', <name>].
+ * for an enum, a number with its unit, a whole number, a switch, a date picker keeping `YYYY-MM-DD`. The rules
+ * mirror the schema so most mistakes are caught before sending; the server checks again and its field errors
+ * (body.attributes.<name>) land on the same inputs, because the items are named ['attributes', <name>].
  */
 export function AttributeSchemaForm({
   schema,
@@ -49,6 +50,12 @@ export function AttributeSchemaForm({
           return (
             <Form.Item key={name} {...common} valuePropName="checked">
               <Switch data-testid={testId} />
+            </Form.Item>
+          );
+        if (p.type === 'string' && p.format === 'date')
+          return (
+            <Form.Item key={name} {...common} {...dateStringItem}>
+              <DatePicker data-testid={testId} style={{ width: '100%' }} format={DATE_FORMAT} />
             </Form.Item>
           );
         if (p.type === 'string' && p.enum)

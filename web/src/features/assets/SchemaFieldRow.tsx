@@ -6,7 +6,8 @@ import { FIELD_KINDS, type FieldKind, type FieldRow, type RowField } from './att
 
 /**
  * One attribute of the field list as a card (the same on a phone and a desk: a card never scrolls sideways):
- * name, labels, kind and the kind's own settings, required, and moving or removing it.
+ * name, labels, kind and the kind's own settings (a date has none: it is always YYYY-MM-DD), required, and moving
+ * or removing it.
  */
 export function SchemaFieldRow(props: {
   row: FieldRow;
@@ -165,6 +166,13 @@ export function SchemaFieldRow(props: {
               {number('maxLength')}
             </Col>
           </>
+        ) : null}
+        {row.kind === 'date' ? (
+          <Col xs={24}>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid={tid('date-help')}>
+              {t('assets.schemaEditor.dateHelp')}
+            </Typography.Paragraph>
+          </Col>
         ) : null}
         {row.kind === 'choice' ? (
           <>

@@ -15,7 +15,9 @@ import { useI18n } from '../../i18n/context.ts';
 import { useAuth } from '../auth/context.ts';
 import { assetsApi, type AssetType } from './assets.api.ts';
 import { refieldError } from './AssetFormModal.tsx';
+import { kindOf } from './attribute-fields.ts';
 import { AttributeSchemaItem, type SchemaEditorHandle } from './AttributeSchemaEditor.tsx';
+import { attributeTitle } from './AttributeSchemaForm.tsx';
 import { isStale, StaleAlert } from './StaleAlert.tsx';
 
 interface TypeValues {
@@ -30,6 +32,18 @@ interface TypeValues {
 
 export function TypeList({ types, reload }: { types: AssetType[]; reload: () => void }) {
   const { t, locale } = useI18n();
+  // each attribute with the kind the editor calls it (a list of values is 单选, not 文字), its unit, and required
+  const schemaSummary = (schema: AttributeSchema) => {
+    const en = locale === 'en';
+    return Object.entries(schema.properties)
+      .map(([n, p]) => {
+        const notes = [t(`assets.attributeTypes.${kindOf(p) ?? 'text'}`)];
+        if (p.unit) notes.push(p.unit);
+        if (schema.required?.includes(n)) notes.push(t('assets.form.required'));
+        return en ? `${attributeTitle(p, locale)} (${notes.join(', ')})` : `${p.title}（${notes.join('，')}）`;
+      })
+      .join(en ? '; ' : '、');
+  };
   const canManage = useAuth().can('assets.manage');
   // null: closed; 'new': a new type; a type: editing it (names, daily log unit and attribute schema)
   const [target, setTarget] = useState<AssetType | 'new' | null>(null);
@@ -134,13 +148,8 @@ export function TypeList({ types, reload }: { types: AssetType[]; reload: () => 
                     ) : null}
                   </Space>
                   <div>
-                    <Typography.Text type="secondary">
-                      {Object.entries(x.attributeSchema.properties)
-                        .map(
-                          ([n, p]) =>
-                            `${locale === 'en' ? (p.titleEn ?? p.title) : p.title}（${t(`assets.attributeTypes.${p.type}`)}${p.unit ? `, ${p.unit}` : ''}${x.attributeSchema.required?.includes(n) ? `, ${t('assets.form.required')}` : ''}）`,
-                        )
-                        .join('、')}
+                    <Typography.Text type="secondary" data-testid={`asset-type-attributes-${x.code}`}>
+                      {schemaSummary(x.attributeSchema)}
                     </Typography.Text>
                   </div>
                 </div>

@@ -28,6 +28,7 @@ const FULL: AttributeSchema = {
     sensor: { type: 'boolean', title: '已装水位计', titleEn: 'Level sensor' },
     note: { type: 'string', title: '备注', maxLength: 200 },
     diameter: { type: 'string', title: '管径', enum: ['300', '600'], unit: 'mm' },
+    builtOn: { type: 'string', title: '建成日期', titleEn: 'Built on', format: 'date' },
   },
   required: ['capacityTpd', 'level'],
 };
@@ -48,6 +49,7 @@ describe('schema ↔ field list', () => {
       ['sensor', 'boolean', false],
       ['note', 'text', false],
       ['diameter', 'choice', false],
+      ['builtOn', 'date', false],
     ]);
     expect(rows[0]).toMatchObject({
       title: '设计规模',
@@ -89,6 +91,15 @@ describe('schema ↔ field list', () => {
       titleEn: 'Design capacity',
     });
     expect(rowsToSchema([{ ...asText, kind: 'number' }]).properties.capacityTpd).toEqual(FULL.properties.capacityTpd);
+    // a date is a string with the date format and nothing else; back to text, the format goes
+    const asDate = { ...(capacity as FieldRow), kind: 'date' as const };
+    expect(rowsToSchema([asDate]).properties.capacityTpd).toEqual({
+      type: 'string',
+      title: '设计规模',
+      titleEn: 'Design capacity',
+      format: 'date',
+    });
+    expect(rowsToSchema([{ ...asDate, kind: 'text' }]).properties.capacityTpd).not.toHaveProperty('format');
   });
 
   it('trims labels, units and options and leaves out an empty English label', () => {
@@ -105,8 +116,8 @@ describe('schema ↔ field list', () => {
       first,
     );
     if (!('rows' in again)) throw new Error('unsupported');
-    expect(again.rows.slice(0, 6).map((r) => r.id)).toEqual(first.map((r) => r.id));
-    expect(first.map((r) => r.id)).not.toContain(again.rows[6]?.id);
+    expect(again.rows.slice(0, 7).map((r) => r.id)).toEqual(first.map((r) => r.id));
+    expect(first.map((r) => r.id)).not.toContain(again.rows[7]?.id);
   });
 
   it('says why a schema cannot be rows: anything outside the subset, or parts it cannot place', () => {
@@ -117,7 +128,21 @@ describe('schema ↔ field list', () => {
     expect(reason([1, 2])).toEqual(['shape', '']);
     expect(reason({ type: 'object' })).toEqual(['shape', '']);
     expect(reason({ ...FULL, additionalProperties: false })).toEqual(['keyword', 'additionalProperties']);
-    expect(reason({ type: 'object', properties: { d: { type: 'string', title: 'd', format: 'date' } } })).toEqual([
+    expect(reason({ type: 'object', properties: { d: { type: 'string', title: 'd', format: 'email' } } })).toEqual([
+      'keyword',
+      'd.format',
+    ]);
+    // a date takes no settings: a maximum length or a list of values on it stays in the JSON
+    expect(
+      reason({ type: 'object', properties: { d: { type: 'string', title: 'd', format: 'date', maxLength: 10 } } }),
+    ).toEqual(['keyword', 'd.maxLength']);
+    expect(
+      reason({
+        type: 'object',
+        properties: { d: { type: 'string', title: 'd', format: 'date', enum: ['2024-01-01'] } },
+      }),
+    ).toEqual(['keyword', 'd.enum']);
+    expect(reason({ type: 'object', properties: { d: { type: 'number', title: 'd', format: 'date' } } })).toEqual([
       'keyword',
       'd.format',
     ]);
@@ -152,15 +177,16 @@ describe('adding, removing and moving rows', () => {
   it('writes a moved, added or removed row into the schema in the list’s order', () => {
     const rows = rowsOf(FULL);
     const added: FieldRow = { ...emptyRow(), key: 'installed', title: '安装年份', kind: 'integer', minimum: 1950 };
-    const next = moveRow([...rows.filter((r) => r.key !== 'note'), added], 6 - 1, -1);
+    const next = moveRow([...rows.filter((r) => r.key !== 'note'), added], 7 - 1, -1);
     const schema = rowsToSchema(next);
     expect(Object.keys(schema.properties)).toEqual([
       'capacityTpd',
       'level',
       'pumps',
       'sensor',
-      'installed',
       'diameter',
+      'installed',
+      'builtOn',
     ]);
     expect(schema.properties.installed).toEqual({ type: 'integer', title: '安装年份', minimum: 1950 });
   });

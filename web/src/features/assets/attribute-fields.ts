@@ -6,7 +6,7 @@
  */
 import { ATTRIBUTE_NAME, type AttributeProperty, type AttributeSchema } from '../../../../common/domain/assets.ts';
 
-export const FIELD_KINDS = ['text', 'number', 'integer', 'boolean', 'choice'] as const;
+export const FIELD_KINDS = ['text', 'number', 'integer', 'boolean', 'choice', 'date'] as const;
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** One attribute as the editor holds it; settings of other kinds are kept while editing but not written out. */
@@ -45,6 +45,8 @@ const SETTINGS: Record<FieldKind, readonly (keyof AttributeProperty)[]> = {
   integer: ['unit', 'minimum', 'maximum'],
   boolean: [],
   choice: ['unit', 'enum', 'figure'],
+  // the format is what makes a string a date; it is written, never edited
+  date: ['format'],
 };
 const COMMON = ['type', 'title', 'titleEn'] as const;
 
@@ -68,11 +70,14 @@ export function emptyRow(): FieldRow {
   };
 }
 
-export const kindOf = (p: { type?: unknown; enum?: unknown }): FieldKind | null =>
+/** The kind a property is edited and named as; null for a type outside the subset. */
+export const kindOf = (p: { type?: unknown; enum?: unknown; format?: unknown }): FieldKind | null =>
   p.type === 'string'
-    ? p.enum !== undefined
-      ? 'choice'
-      : 'text'
+    ? p.format === 'date'
+      ? 'date'
+      : p.enum !== undefined
+        ? 'choice'
+        : 'text'
     : p.type === 'number' || p.type === 'integer' || p.type === 'boolean'
       ? p.type
       : null;
@@ -111,7 +116,9 @@ export function schemaToRows(
     if (!kind) return no('type', key);
     const allowed = new Set<string>([...COMMON, ...SETTINGS[kind]]);
     const stray = Object.keys(raw).find((k) => !allowed.has(k));
-    if (stray) return no(raw.enum !== undefined && kind !== 'choice' ? 'enumType' : 'keyword', `${key}.${stray}`);
+    // a list of values on a number is a known mistake with its own reason; on a date it is outside the subset
+    const misplacedEnum = raw.enum !== undefined && kind !== 'choice' && kind !== 'date';
+    if (stray) return no(misplacedEnum ? 'enumType' : 'keyword', `${key}.${stray}`);
     const { title = '', titleEn = '', unit = '', minimum = null, maximum = null, maxLength = null } = raw;
     const options = raw.enum ?? [];
     if (typeof title !== 'string' || typeof titleEn !== 'string' || typeof unit !== 'string') return no('shape', key);
@@ -140,11 +147,12 @@ export function schemaToRows(
 /** The property one row writes: only its kind's settings, empty texts left out, titles and options trimmed. */
 export function propertyOf(row: FieldRow): AttributeProperty {
   const p: AttributeProperty = {
-    type: row.kind === 'choice' || row.kind === 'text' ? 'string' : row.kind,
+    type: row.kind === 'choice' || row.kind === 'text' || row.kind === 'date' ? 'string' : row.kind,
     title: row.title.trim(),
   };
   const has = (s: keyof AttributeProperty) => SETTINGS[row.kind].includes(s);
   if (row.titleEn.trim()) p.titleEn = row.titleEn.trim();
+  if (has('format')) p.format = 'date';
   if (has('enum')) p.enum = row.options.map((o) => o.trim());
   if (has('minimum') && row.minimum !== null) p.minimum = row.minimum;
   if (has('maximum') && row.maximum !== null) p.maximum = row.maximum;
