@@ -6,9 +6,9 @@
  * simulated hour, as production runs it. Two phases, because the raw readings of the first 28 days would be gone by
  * the end of the run anyway (48 h window) and storing them first does not fit the time of a bench run:
  *   1. the first `days` minus `--full-hours` (48) hours go through the roll-up path only: the consumer's own
- *      `addToBuckets` (telemetry/rollup-store.ts: minute packs appended, hour buckets upserted), one transaction per
+ *      `addToBuckets` (telemetry/rollup-store.ts: minute packs written, hour buckets upserted), one transaction per
  *      `--rollup-tx-minutes` (30) simulated minutes of the whole fleet, so each closed hour has 60 / that many packs
- *      per device for the compaction to merge;
+ *      per device for the compaction to merge on PostgreSQL (SQLite merges them as they are written: one);
  *   2. the last `--full-hours` go through the full path, readings then roll-ups (telemetry/batch-store.ts
  *      `insertReadings`, then `addToBuckets` of the new ones), in transactions of `--per-tx` readings, by default
  *      the same `--rollup-tx-minutes` of the whole fleet as phase 1. With fewer readings a transaction than sensors

@@ -283,7 +283,9 @@ function mqttConfig(env: Env, dataDir: string): Config['mqtt'] {
       dir: join(dataDir, 'telemetry-journal'),
       fsync: bool(env, 'TELEMETRY_JOURNAL_FSYNC', false),
       segmentBytes: int(env, 'TELEMETRY_JOURNAL_SEGMENT_MB', 64, 1, 4096) * 1024 * 1024,
-      maxBatch: int(env, 'TELEMETRY_BATCH_MAX', 2000, 1, 50_000),
+      // a consumer that is behind stores up to this many a transaction: the larger the batch, the more readings of a
+      // device share the index pages it writes (docs/iot.md, "The ingest journal")
+      maxBatch: int(env, 'TELEMETRY_BATCH_MAX', 5000, 1, 50_000),
       maxPending: int(env, 'TELEMETRY_MAX_PENDING', 50_000, 100, 10_000_000),
       lingerMs: int(env, 'TELEMETRY_BATCH_LINGER_MS', 5, 0, 1000),
     },
