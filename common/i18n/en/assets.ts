@@ -1,5 +1,15 @@
 import type { zhAssets } from '../zh-CN/assets.ts';
 
+/** The attribute kinds, named alike in the type list's summary and the schema editor's choice. */
+const ATTRIBUTE_KINDS = {
+  text: 'Text',
+  number: 'Number',
+  integer: 'Whole number',
+  boolean: 'Yes/no',
+  choice: 'One of a list',
+  date: 'Date',
+};
+
 export const enAssets: typeof zhAssets = {
   assets: {
     nav: 'Asset registers',
@@ -19,14 +29,7 @@ export const enAssets: typeof zhAssets = {
     quantityUnits: { m2: 'm²', m: 'm', unit: 'pieces', t: 't' },
     nameLang: 'en',
     logUnits: { t: 't', h: 'h', m: 'm', m2: 'm²', person: 'person-times', trip: 'trips', pot: 'pots', yuan: 'yuan' },
-    attributeTypes: {
-      text: 'Text',
-      number: 'Number',
-      integer: 'Whole number',
-      boolean: 'Yes/no',
-      choice: 'One of a list',
-      date: 'Date',
-    },
+    attributeTypes: ATTRIBUTE_KINDS,
     yes: 'Yes',
     no: 'No',
     columns: {
@@ -109,14 +112,7 @@ export const enAssets: typeof zhAssets = {
       moveUp: 'Move up',
       moveDown: 'Move down',
       remove: 'Remove',
-      kinds: {
-        text: 'Text',
-        number: 'Number',
-        integer: 'Whole number',
-        boolean: 'Yes/no',
-        choice: 'One of a list',
-        date: 'Date',
-      },
+      kinds: ATTRIBUTE_KINDS,
       dateHelp: 'Stored as YYYY-MM-DD; the asset form picks it from a calendar',
       preview: 'Preview: the asset form',
       previewHelp: 'As it appears when editing an asset; try it out',
