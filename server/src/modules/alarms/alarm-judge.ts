@@ -21,6 +21,18 @@ export interface Changes {
   cleared: AlarmsTable[];
 }
 
+/** What clearing an open alarm by the system changes (the value recovered, or the device is heard from again). */
+export function clearedBySystem(open: AlarmsTable, at: string, reason: 'recovered' | 'online') {
+  return {
+    state: 'cleared',
+    cleared_at: at,
+    clear_reason: reason,
+    open_key: null,
+    history: withEvent(open, { at, action: 'cleared', by: null, note: reason }),
+    updated_at: at,
+  } satisfies Partial<AlarmsTable>;
+}
+
 /**
  * The rules' verdicts on a batch, decided in memory (docs/iot.md, "Rules"): which alarms the readings raise and
  * clear, from the open alarms and watches read up front, for the alarm service to write in a few statements.
@@ -39,15 +51,9 @@ export function createAlarmJudge(clock: Clock, timeZone: string | undefined) {
   function clearIn(ch: Changes, openKey: string, reason: 'recovered' | 'online') {
     const open = ch.open.get(openKey);
     if (!open) return;
-    const at = clock.now().toISOString();
     const row: AlarmsTable = {
       ...open,
-      state: 'cleared',
-      cleared_at: at,
-      clear_reason: reason,
-      open_key: null,
-      history: withEvent(open, { at, action: 'cleared', by: null, note: reason }),
-      updated_at: at,
+      ...clearedBySystem(open, clock.now().toISOString(), reason),
       version: open.version + 1,
     };
     ch.open.set(openKey, null);

@@ -17,7 +17,7 @@ import { alarmErrors } from './alarm.errors.ts';
 import { noticesOnDuty, TYPE_TEXT } from './alarm-notice.ts';
 import * as repo from './alarm.repository.ts';
 import { createAlarmRules } from './alarm-rules.service.ts';
-import { createAlarmJudge, type Changes, type Judged } from './alarm-judge.ts';
+import { clearedBySystem, createAlarmJudge, type Changes, type Judged } from './alarm-judge.ts';
 
 export interface AlarmDeps {
   devices: DeviceService;
@@ -194,15 +194,7 @@ export function createAlarmService(database: Database, clock: Clock, deps: Alarm
   }
 
   async function clearRow(tx: Executor, open: AlarmsTable, reason: 'recovered' | 'online') {
-    const at = clock.now().toISOString();
-    const patch: Partial<AlarmsTable> = {
-      state: 'cleared',
-      cleared_at: at,
-      clear_reason: reason,
-      open_key: null,
-      history: withEvent(open, { at, action: 'cleared', by: null, note: reason }),
-      updated_at: at,
-    };
+    const patch = clearedBySystem(open, clock.now().toISOString(), reason);
     return (await repo.updateAlarm(tx, open, patch)) ? { ...open, ...patch, version: open.version + 1 } : null;
   }
 
