@@ -1,5 +1,6 @@
 /** Helpers for component tests (not shipped: only *.test.tsx import this file). */
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import { vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
 import type { Me } from '../../common/contracts/auth.ts';
@@ -7,6 +8,7 @@ import { permissionsOf, type Role } from '../../common/domain/roles.ts';
 import type { Locale } from '../../common/i18n/core.ts';
 import { AuthContext, hasPermission, type AuthValue } from './features/auth/context.ts';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
+import { api } from './api/client.ts';
 import { buildRoutes } from './routes.tsx';
 
 export function fakeMe(roles: Role[], user: Partial<Me['user']> = {}): Me {
@@ -79,6 +81,15 @@ export function fakeFetch(routes: Record<string, Handler>) {
     });
   };
   return { calls, impl: impl };
+}
+
+/** Renders `ui` for a signed-in admin with fetch stubbed by `routes` (fakeFetch) and a CSRF token set; returns the stub. */
+export function renderAsAdmin(ui: ReactElement, routes: Record<string, Handler>, locale: Locale = 'zh-CN') {
+  const server = fakeFetch(routes);
+  vi.stubGlobal('fetch', server.impl);
+  api.setCsrfToken('csrf-test');
+  render(withProviders(ui, fakeAuth(fakeMe(['admin'])), locale));
+  return server;
 }
 
 /** Confirms the open Popconfirm (the newest one): its OK button, found by role and label, not by antd's classes. */

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { api } from '../../api/client.ts';
-import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderAsAdmin, type fakeFetch } from '../../testing.tsx';
 import { formatOf, type Asset, type AssetType } from './assets.api.ts';
 import { AssetFormModal } from './AssetFormModal.tsx';
 import { attributeSummary } from './AttributeSchemaForm.tsx';
@@ -67,23 +66,18 @@ const ASSET: Asset = {
   version: 3,
 };
 
-function setup(ui: React.ReactElement, routes: Parameters<typeof fakeFetch>[0], locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const server = fakeFetch(routes);
-  vi.stubGlobal('fetch', server.impl);
-  api.setCsrfToken('csrf-test');
-  render(withProviders(ui, fakeAuth(fakeMe(['admin'])), locale));
-  return server;
-}
-
 const text = () => screen.getByTestId('asset-geometry-text') as HTMLTextAreaElement;
 const patches = (server: ReturnType<typeof fakeFetch>) => server.calls.filter((c) => c.method === 'PATCH');
 
 describe('the asset edit form', () => {
   it('opens with the asset, its attributes drawn from the type schema, and sends a PATCH of what changed', async () => {
     const onSaved = vi.fn();
-    const server = setup(<AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={onSaved} />, {
-      'PATCH /api/assets/items/a1': () => ({ status: 200, body: ASSET }),
-    });
+    const server = renderAsAdmin(
+      <AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={onSaved} />,
+      {
+        'PATCH /api/assets/items/a1': () => ({ status: 200, body: ASSET }),
+      },
+    );
     const name = (await screen.findByTestId('asset-name')) as HTMLInputElement;
     expect(name.value).toBe('东岳路管段');
     expect((screen.getByTestId('asset-code') as HTMLInputElement).disabled).toBe(true);
@@ -115,9 +109,12 @@ describe('the asset edit form', () => {
   });
 
   it('edits a date attribute with a date picker and sends it as YYYY-MM-DD', async () => {
-    const server = setup(<AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={vi.fn()} />, {
-      'PATCH /api/assets/items/a1': () => ({ status: 200, body: ASSET }),
-    });
+    const server = renderAsAdmin(
+      <AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={vi.fn()} />,
+      {
+        'PATCH /api/assets/items/a1': () => ({ status: 200, body: ASSET }),
+      },
+    );
     const picker = (await screen.findByTestId('asset-attr-builtOn')) as HTMLInputElement;
     expect(picker.closest('.ant-picker')).toBeTruthy();
     expect(picker.value).toBe('2019-06-30');
@@ -136,7 +133,7 @@ describe('the asset edit form', () => {
   });
 
   it('takes pasted coordinates, says when they do not parse, and refuses a line of one point before sending', async () => {
-    const server = setup(
+    const server = renderAsAdmin(
       <AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={vi.fn()} />,
       {},
     );
@@ -151,7 +148,7 @@ describe('the asset edit form', () => {
 
   it("puts the server's errors on their fields: an attribute, and a vertex outside the city on the geometry", async () => {
     const onSaved = vi.fn();
-    setup(<AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={onSaved} />, {
+    renderAsAdmin(<AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={onSaved} />, {
       'PATCH /api/assets/items/a1': () => ({
         status: 400,
         body: {
@@ -174,7 +171,11 @@ describe('the asset edit form', () => {
   });
 
   it('speaks English', async () => {
-    setup(<AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={vi.fn()} />, {}, 'en');
+    renderAsAdmin(
+      <AssetFormModal target={ASSET} types={[PIPE]} onClose={() => undefined} onSaved={vi.fn()} />,
+      {},
+      'en',
+    );
     expect(await screen.findByText('Edit asset · PS-001')).toBeTruthy();
     expect(screen.getByText('Diameter（mm）')).toBeTruthy();
     expect(screen.getByText('Coordinates as text')).toBeTruthy();
@@ -186,7 +187,7 @@ describe('the type edit form', () => {
   it('edits names and the schema; a bad JSON or a contradiction is caught here, the server’s words land on the row', async () => {
     const reload = vi.fn();
     let attempt = 0;
-    const server = setup(<TypeList types={[PIPE]} reload={reload} />, {
+    const server = renderAsAdmin(<TypeList types={[PIPE]} reload={reload} />, {
       'PATCH /api/assets/types/t-pipe': () =>
         ++attempt === 1
           ? {

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { api } from '../../api/client.ts';
-import { fakeAuth, fakeFetch, fakeMe, withProviders } from '../../testing.tsx';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderAsAdmin } from '../../testing.tsx';
 import type { Asset, AssetType } from './assets.api.ts';
 import { AssetFormModal } from './AssetFormModal.tsx';
 import { TypeList } from './TypeList.tsx';
@@ -59,22 +58,17 @@ const STALE = (code: string) => ({
   body: { error: { code, message: code, requestId: 'r1', details: { version: 5 } } },
 });
 
-function setup(ui: React.ReactElement, routes: Parameters<typeof fakeFetch>[0], locale: 'zh-CN' | 'en' = 'zh-CN') {
-  const server = fakeFetch(routes);
-  vi.stubGlobal('fetch', server.impl);
-  api.setCsrfToken('csrf-test');
-  render(withProviders(ui, fakeAuth(fakeMe(['admin'])), locale));
-  return server;
-}
-
 describe('an asset saved by someone else first', () => {
   it('says so, loads the latest on request and saves it with the new version', async () => {
     const onSaved = vi.fn();
     let attempt = 0;
-    const server = setup(<AssetFormModal target={ASSET} types={[LAMP]} onClose={() => undefined} onSaved={onSaved} />, {
-      'PATCH /api/assets/items/a1': () => (++attempt === 1 ? STALE('ASSET_STALE') : { status: 200, body: ASSET }),
-      'GET /api/assets/items/a1': () => ({ status: 200, body: { ...ASSET, name: '金湖大道路灯1号', version: 5 } }),
-    });
+    const server = renderAsAdmin(
+      <AssetFormModal target={ASSET} types={[LAMP]} onClose={() => undefined} onSaved={onSaved} />,
+      {
+        'PATCH /api/assets/items/a1': () => (++attempt === 1 ? STALE('ASSET_STALE') : { status: 200, body: ASSET }),
+        'GET /api/assets/items/a1': () => ({ status: 200, body: { ...ASSET, name: '金湖大道路灯1号', version: 5 } }),
+      },
+    );
     fireEvent.change(await screen.findByTestId('asset-name'), { target: { value: '我的改名' } });
     fireEvent.click(screen.getByTestId('asset-submit'));
     expect((await screen.findByTestId('asset-stale')).textContent).toContain('该设施已被他人修改');
@@ -89,7 +83,7 @@ describe('an asset saved by someone else first', () => {
   });
 
   it('speaks English', async () => {
-    setup(
+    renderAsAdmin(
       <AssetFormModal target={ASSET} types={[LAMP]} onClose={() => undefined} onSaved={vi.fn()} />,
       { 'PATCH /api/assets/items/a1': () => STALE('ASSET_STALE') },
       'en',
@@ -103,7 +97,7 @@ describe('an asset saved by someone else first', () => {
 describe('an asset type saved by someone else first', () => {
   it('says so and sends the version it read', async () => {
     const reload = vi.fn();
-    const server = setup(<TypeList types={[LAMP]} reload={reload} />, {
+    const server = renderAsAdmin(<TypeList types={[LAMP]} reload={reload} />, {
       'PATCH /api/assets/types/t-lamp': () => STALE('ASSET_TYPE_STALE'),
     });
     fireEvent.click(await screen.findByTestId('asset-type-edit-MUN-LAMP'));
